@@ -1,0 +1,2 @@
+// Public API of src/check (filled in by its issue).
+export {};

@@ -1,0 +1,2 @@
+// Public API of src/cite (filled in by its issue).
+export {};

@@ -1,0 +1,9 @@
+import type { CommandEntry } from './types.ts';
+
+/**
+ * The CLI's sub-commands, loaded on demand. `latinitsa [options] [text…]` without a command name
+ * romanizes. One line per command; each lives in `commands/<name>.ts` and exports `run`.
+ */
+export const commands: Record<string, CommandEntry> = {
+  romanize: { summary: 'Romanize text, files or stdin (the default command)', load: () => import('./commands/romanize.ts') },
+};

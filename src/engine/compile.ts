@@ -1,0 +1,170 @@
+import { LatinitsaError } from '../errors.ts';
+import type { Scheme } from '../schemes/registry.ts';
+import type { AllCapsMode, PreReformMode, ProfileSource } from '../schemes/types.ts';
+
+/** Options common to every scheme (spec §1.9). */
+export interface CommonOptions {
+  /** How all-caps words are written (§1.4.4). Default: the scheme's. */
+  allCaps?: AllCapsMode;
+  /** Pre-1918 letters: the scheme's own values, or modernised first (§1.5). Default: the scheme's. */
+  preReform?: PreReformMode;
+  /** Whole-word romanizations that override the scheme (§1.7 step 1), keyed by Cyrillic word. */
+  exceptions?: Readonly<Record<string, string>>;
+  /** Treat `Ста-` at the end of a line and `лин` at the start of the next as one word (§1.3). Default `false`. */
+  joinLineBreakHyphens?: boolean;
+  /** Map Latin look-alike letters inside Cyrillic words to Cyrillic (§1.1 step 6). Default `false`. */
+  repairHomoglyphs?: boolean;
+}
+
+/** One context rule, compiled. */
+export interface CompiledRule {
+  readonly id: string | undefined;
+  readonly letters: readonly string[];
+  /** Output per matched letter, in lower, title and all-caps form. */
+  readonly lower: readonly string[];
+  readonly title: readonly string[];
+  readonly upper: readonly string[];
+  readonly after: ReadonlySet<string> | undefined;
+  readonly before: ReadonlySet<string> | undefined;
+  readonly notAfter: ReadonlySet<string> | undefined;
+  readonly notBefore: ReadonlySet<string> | undefined;
+}
+
+/** A letter's value in its three case forms. */
+export interface LetterForms {
+  readonly lower: string;
+  readonly title: string;
+  readonly upper: string;
+}
+
+/** A scheme compiled for one set of option values: tables the engine indexes, no data parsing left. */
+export interface CompiledScheme {
+  readonly scheme: Scheme;
+  /** Scheme-specific option values in force. */
+  readonly options: Readonly<Record<string, string>>;
+  readonly allCaps: AllCapsMode;
+  readonly preReform: PreReformMode;
+  /** Letter → base value forms. */
+  readonly letters: ReadonlyMap<string, LetterForms>;
+  /** Letter → letters it is rewritten to before the rules (modernisation, option substitutions). */
+  readonly substitute: ReadonlyMap<string, string>;
+  /** First letter → rules starting with it, longest first, then in scheme order. */
+  readonly rules: ReadonlyMap<string, readonly CompiledRule[]>;
+  readonly profile: ProfileSource | undefined;
+  readonly tieMarks: readonly string[];
+}
+
+const BOUNDARY_BEFORE = '^';
+const BOUNDARY_AFTER = '$';
+
+/**
+ * The title form of a value: its first cased letter upper-cased, and with a tie mark the letter
+ * it ties to as well (spec §1.4.3, §1.4.5): `shch` → `Shch`, `t͡s` → `T͡S`, `·e` → `·E`.
+ */
+export function titleForm(value: string, tieMarks: readonly string[]): string {
+  const chars = [...value];
+  const cased = (ch: string): boolean => ch.toUpperCase() !== ch.toLowerCase();
+  const first = chars.findIndex(cased);
+  if (first < 0) return value;
+  chars[first] = chars[first]!.toUpperCase();
+  // A tie mark directly after the first letter (after its other combining marks) joins the next letter.
+  let i = first + 1;
+  while (i < chars.length && /\p{M}/u.test(chars[i]!) && !tieMarks.includes(chars[i]!)) i++;
+  if (i < chars.length && tieMarks.includes(chars[i]!)) {
+    const next = chars.findIndex((ch, j) => j > i && cased(ch));
+    if (next > 0) chars[next] = chars[next]!.toUpperCase();
+  }
+  return chars.join('').normalize('NFC');
+}
+
+function forms(value: string, tieMarks: readonly string[]): LetterForms {
+  return { lower: value, title: titleForm(value, tieMarks), upper: value.toUpperCase().normalize('NFC') };
+}
+
+function contextSet(tokens: readonly string[] | undefined, scheme: Scheme): Set<string> | undefined {
+  if (tokens === undefined) return undefined;
+  const set = new Set<string>();
+  for (const token of tokens) {
+    if (token === BOUNDARY_BEFORE || token === BOUNDARY_AFTER) set.add(token);
+    else if (token.startsWith('@')) for (const ch of scheme.language.classes[token.slice(1)] ?? '') set.add(ch);
+    else for (const ch of token) set.add(ch);
+  }
+  return set;
+}
+
+/** Resolves scheme option values: the caller's, else the scheme's defaults; unknown names or values throw. */
+export function resolveSchemeOptions(scheme: Scheme, given: Readonly<Record<string, unknown>>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, option] of Object.entries(scheme.options)) {
+    // Two-valued options named "true"/"false" also take booleans (`interpunct: true`).
+    const value = typeof given[name] === 'boolean' ? String(given[name]) : given[name];
+    if (value === undefined) {
+      values[name] = option.default;
+    } else if (typeof value === 'string' && value in option.values) {
+      values[name] = value;
+    } else {
+      throw new LatinitsaError(
+        'ERR_INVALID_OPTION',
+        `option "${name}" of scheme "${scheme.id}" must be one of ${Object.keys(option.values).map((v) => `"${v}"`).join(', ')}, found ${JSON.stringify(value)}`,
+      );
+    }
+  }
+  return values;
+}
+
+/**
+ * Compiles a scheme for the given option values into the tables the engine runs on.
+ * Compilation is done once per scheme and option set (see `getCompiled`).
+ */
+export function compileScheme(scheme: Scheme, optionValues: Readonly<Record<string, string>>, common: { allCaps?: AllCapsMode | undefined; preReform?: PreReformMode | undefined }): CompiledScheme {
+  const allCaps = common.allCaps ?? scheme.defaults.allCaps;
+  const preReform = common.preReform ?? scheme.defaults.preReform;
+  if (!['upper', 'acronym', 'auto'].includes(allCaps)) {
+    throw new LatinitsaError('ERR_INVALID_OPTION', `option "allCaps" must be "upper", "acronym" or "auto", found ${JSON.stringify(allCaps)}`);
+  }
+  if (!['native', 'modernize'].includes(preReform)) {
+    throw new LatinitsaError('ERR_INVALID_OPTION', `option "preReform" must be "native" or "modernize", found ${JSON.stringify(preReform)}`);
+  }
+  const tieMarks = scheme.tieMarks;
+  const letterValues = new Map<string, string>(Object.entries(scheme.letters));
+  const substitute = new Map<string, string>();
+  let profile: ProfileSource | undefined;
+  for (const [name, value] of Object.entries(optionValues)) {
+    const chosen = scheme.options[name]!.values[value]!;
+    for (const [letter, out] of Object.entries(chosen.letters ?? {})) letterValues.set(letter, out);
+    for (const [letter, out] of Object.entries(chosen.substitute ?? {})) if (!letter.startsWith('$')) substitute.set(letter, out);
+    if (chosen.profile !== undefined) profile = scheme.profiles[chosen.profile];
+  }
+  // §1.5, §0.5: old letters are modernised when the scheme says so, or when it has no value of its own.
+  for (const [old, modern] of Object.entries(scheme.language.modernize)) {
+    if (old.startsWith('$') || substitute.has(old)) continue;
+    if (preReform === 'modernize' || !letterValues.has(old)) substitute.set(old, modern);
+  }
+  const letters = new Map<string, LetterForms>();
+  for (const [letter, value] of letterValues) letters.set(letter, forms(value, tieMarks));
+
+  const rules = new Map<string, CompiledRule[]>();
+  for (const rule of scheme.rules) {
+    if (rule.if !== undefined && !Object.entries(rule.if).every(([name, value]) => optionValues[name] === value)) continue;
+    const ruleLetters = [...rule.match];
+    const outputs = Array.isArray(rule.output) ? rule.output : [rule.output, ...ruleLetters.slice(1).map(() => '')];
+    const outForms = outputs.map((o) => forms(o, tieMarks));
+    const compiled: CompiledRule = {
+      id: rule.id,
+      letters: ruleLetters,
+      lower: outForms.map((f) => f.lower),
+      title: outForms.map((f) => f.title),
+      upper: outForms.map((f) => f.upper),
+      after: contextSet(rule.after, scheme),
+      before: contextSet(rule.before, scheme),
+      notAfter: contextSet(rule.notAfter, scheme),
+      notBefore: contextSet(rule.notBefore, scheme),
+    };
+    const list = rules.get(ruleLetters[0]!) ?? [];
+    list.push(compiled);
+    rules.set(ruleLetters[0]!, list);
+  }
+  // Longest match first; the sort is stable, so equal lengths keep the scheme's order.
+  for (const list of rules.values()) list.sort((a, b) => b.letters.length - a.letters.length);
+  return { scheme, options: optionValues, allCaps, preReform, letters, substitute, rules, profile, tieMarks };
+}

@@ -1,0 +1,88 @@
+import type { LanguageSource } from '../schemes/types.ts';
+
+/** Regular expressions for one language's script, built once. */
+export interface ScriptPatterns {
+  /** One word: a letter of the script, then letters and combining marks (spec §1.3). */
+  readonly word: RegExp;
+  /** A letter of the script with the combining marks after it. */
+  readonly letterWithMarks: RegExp;
+  /** Any letter of the script. */
+  readonly anyLetter: RegExp;
+  /** Invisible characters between two letters of the script (§1.1 step 3). */
+  readonly invisible: RegExp;
+  /** A run of letters of any script (for look-alike repair). */
+  readonly mixedToken: RegExp;
+}
+
+const cache = new Map<string, ScriptPatterns>();
+
+/** The script's patterns (cached). */
+export function scriptPatterns(language: LanguageSource): ScriptPatterns {
+  let patterns = cache.get(language.script);
+  if (patterns === undefined) {
+    const letter = `[\\p{Script=${language.script}}&&\\p{L}]`;
+    patterns = {
+      word: new RegExp(`${letter}[\\p{M}${letter}]*`, 'gv'),
+      letterWithMarks: new RegExp(`${letter}\\p{M}+`, 'gv'),
+      anyLetter: new RegExp(letter, 'v'),
+      invisible: new RegExp(`(?<=${letter}\\p{M}*)[\\u00AD\\u200B\\u200C\\u200D]+(?=${letter})`, 'gv'),
+      mixedToken: /\p{L}[\p{L}\p{M}]*/gu,
+    };
+    cache.set(language.script, patterns);
+  }
+  return patterns;
+}
+
+/** Options of {@link normalizeInput}. */
+export interface NormalizeOptions {
+  language: LanguageSource;
+  repairHomoglyphs?: boolean;
+}
+
+const STRESS = /[\u0300\u0301]/g;
+
+/**
+ * Input normalisation of spec §1.1 and §0.6: NFC; stress marks (U+0301, U+0300) on letters of the
+ * script deleted, then NFC again (so that е + acute + diaeresis becomes ё, and ѐ becomes е);
+ * soft hyphen and zero-width characters between two letters deleted; optionally Latin
+ * look-alikes inside words of the script replaced by their twins.
+ *
+ * @example
+ * import { normalizeInput, getLanguage } from 'latinitsa';
+ * normalizeInput('Гео\u0301ргий', { language: getLanguage('ru') });
+ * //=> 'Георгий'
+ */
+export function normalizeInput(text: string, options: NormalizeOptions): string {
+  const patterns = scriptPatterns(options.language);
+  let s = text.normalize('NFC');
+  if (/[\u0300\u0301\u0400\u0450\u040D\u045D]/u.test(s)) {
+    // Decompose each letter with its marks, drop the stress marks, recompose (§0.6).
+    s = s.replace(patterns.letterWithMarks, (m) => m.normalize('NFD').replace(STRESS, '').normalize('NFC'));
+    s = s.replace(/[\u0400\u0450\u040D\u045D]/gu, (m) => m.normalize('NFD').replace(STRESS, '').normalize('NFC'));
+  }
+  if (/[\u00AD\u200B\u200C\u200D]/u.test(s)) s = s.replace(patterns.invisible, '');
+  if (options.repairHomoglyphs) s = repairHomoglyphs(s, options.language, patterns);
+  return s;
+}
+
+/**
+ * Replaces Latin look-alike letters in a run of letters that mixes them with letters of the
+ * language's script (`Aнaпa` → `Анапа`), when every Latin letter of the run has a twin. A run
+ * with any other Latin letter (`iPhone`, `Kirov`) is left alone.
+ */
+function repairHomoglyphs(text: string, language: LanguageSource, patterns: ScriptPatterns): string {
+  return text.replace(patterns.mixedToken, (token) => {
+    if (!patterns.anyLetter.test(token)) return token;
+    let changed = '';
+    for (const ch of token) {
+      if (/\p{Script=Latin}/u.test(ch)) {
+        const twin = language.homoglyphs[ch];
+        if (twin === undefined) return token;
+        changed += twin;
+      } else {
+        changed += ch;
+      }
+    }
+    return changed;
+  });
+}

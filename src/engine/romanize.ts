@@ -1,0 +1,355 @@
+import { LatinitsaError } from '../errors.ts';
+import { getScheme, setSampleCheck, type Scheme } from '../schemes/registry.ts';
+import { compileScheme, resolveSchemeOptions, type CommonOptions, type CompiledRule, type CompiledScheme, type LetterForms } from './compile.ts';
+import { normalizeInput, scriptPatterns } from './normalize.ts';
+
+/**
+ * Options of {@link romanize}: the scheme, the common options of spec §1.9, and the scheme's own
+ * options by name (e.g. `signBeforeE: 'omit'` for modified-loc, `tie: 'halves'` for ala-lc).
+ */
+export interface RomanizeOptions extends CommonOptions {
+  /** Scheme id or a loaded scheme. Default `'modified-loc'`. */
+  scheme?: string | Scheme;
+  /** Scheme-specific options, by name. */
+  [schemeOption: string]: unknown;
+}
+
+/** One piece of output and the input it came from, as {@link explain} returns it. */
+export interface Segment {
+  /** Offsets [start, end) in the normalised input (see `normalizeInput`). */
+  input: [number, number];
+  /** The input text of the piece. */
+  source: string;
+  /** What the piece became. */
+  output: string;
+  /** For a letter: the letter (lower case) after pre-1918 modernisation and substitutions. */
+  letter?: string;
+  /** For a letter: the scheme rule that produced it (`R2`, `A1`), or `table` for the base table, `exception` for the lexicon. */
+  rule?: string;
+}
+
+const COMMON_KEYS = new Set(['scheme', 'allCaps', 'preReform', 'exceptions', 'joinLineBreakHyphens', 'repairHomoglyphs']);
+const compiledCache = new WeakMap<Scheme, Map<string, CompiledScheme>>();
+
+/** The scheme and compiled tables for a set of options (compiled once, then cached). */
+export function getCompiled(options: RomanizeOptions = {}): CompiledScheme {
+  const scheme = typeof options.scheme === 'object' && options.scheme !== null ? options.scheme : getScheme(options.scheme ?? 'modified-loc');
+  const given: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) {
+    if (COMMON_KEYS.has(key) || value === undefined) continue;
+    if (!(key in scheme.options)) {
+      const known = [...COMMON_KEYS, ...Object.keys(scheme.options)].filter((k) => k !== 'scheme');
+      throw new LatinitsaError('ERR_INVALID_OPTION', `unknown option "${key}" for scheme "${scheme.id}" (known: ${known.join(', ')})`);
+    }
+    given[key] = value;
+  }
+  const values = resolveSchemeOptions(scheme, given);
+  const key = JSON.stringify([values, options.allCaps, options.preReform]);
+  let perScheme = compiledCache.get(scheme);
+  if (perScheme === undefined) compiledCache.set(scheme, (perScheme = new Map()));
+  let compiled = perScheme.get(key);
+  if (compiled === undefined) {
+    compiled = compileScheme(scheme, values, { allCaps: options.allCaps, preReform: options.preReform });
+    perScheme.set(key, compiled);
+  }
+  return compiled;
+}
+
+/** A letter of a word after substitution: lower-case letter, whether the source was upper case, where it came from. */
+interface Unit {
+  ch: string;
+  upper: boolean;
+  /** Offsets of the source letter (with its marks) in the normalised text. */
+  start: number;
+  end: number;
+  /** Combining marks that followed the source letter (emitted after its output). */
+  marks: string;
+  /** Whether this is the last unit of its source letter (marks are emitted there). */
+  lastOfSource: boolean;
+  /** Text between this unit's source letter and the next one (a joined line-break hyphen). */
+  gap: string;
+}
+
+interface Word {
+  start: number;
+  end: number;
+  units: Unit[];
+  /** Source letters (before substitution), original case. */
+  text: string;
+  letterCount: number;
+  upperCount: number;
+  lowerCount: number;
+  line: number;
+}
+
+function splitWords(text: string, compiled: CompiledScheme, joinHyphens: boolean): { words: Word[]; lineHasLower: boolean[] } {
+  const { word: wordPattern } = scriptPatterns(compiled.scheme.language);
+  const words: Word[] = [];
+  const lineHasLower: boolean[] = [];
+  let line = 0;
+  let scanned = 0;
+  wordPattern.lastIndex = 0;
+  for (const m of text.matchAll(wordPattern)) {
+    const start = m.index;
+    // Count line breaks between the previous word and this one (\r\n, \r and \n each end a line).
+    for (let i = scanned; i < start; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+    }
+    scanned = start + m[0].length;
+    const w: Word = { start, end: scanned, units: [], text: '', letterCount: 0, upperCount: 0, lowerCount: 0, line };
+    let i = 0;
+    const src = m[0];
+    while (i < src.length) {
+      const cp = src.codePointAt(i)!;
+      const ch = String.fromCodePoint(cp);
+      let j = i + ch.length;
+      let marks = '';
+      while (j < src.length && /\p{M}/u.test(src[j]!)) marks += src[j++];
+      const lower = ch.toLowerCase();
+      const upperCh = ch.toUpperCase();
+      const isUpper = ch !== lower;
+      if (isUpper) w.upperCount++;
+      else if (ch !== upperCh) w.lowerCount++;
+      w.letterCount++;
+      w.text += ch;
+      const replacement = compiled.substitute.get(lower);
+      const letters = replacement === undefined ? [lower] : [...replacement];
+      letters.forEach((l, k) => {
+        w.units.push({ ch: l, upper: isUpper, start: start + i, end: start + j, marks: k === letters.length - 1 ? marks : '', lastOfSource: k === letters.length - 1, gap: '' });
+      });
+      i = j;
+    }
+    if (w.lowerCount > 0) lineHasLower[line] = true;
+    const prev = words[words.length - 1];
+    const between = prev === undefined ? '' : text.slice(prev.end, start);
+    if (joinHyphens && prev !== undefined && /^-(?:\r\n|\r|\n)$/.test(between)) {
+      // §1.3: a word broken across a line with a hyphen is one word when the caller asks.
+      prev.units[prev.units.length - 1]!.gap = between;
+      prev.units.push(...w.units);
+      prev.end = w.end;
+      prev.text += w.text;
+      prev.letterCount += w.letterCount;
+      prev.upperCount += w.upperCount;
+      prev.lowerCount += w.lowerCount;
+    } else {
+      words.push(w);
+    }
+  }
+  return { words, lineHasLower };
+}
+
+function isAllCaps(w: Word): boolean {
+  return w.upperCount >= 2 && w.lowerCount === 0;
+}
+
+/**
+ * Whether the upper-case letters of each word take their ALL-CAPS form (`SHCH`) rather than the
+ * title form (`Shch`): spec §1.4.3–4 and decisions §0.2, §0.3, §0.10.
+ */
+function capsDecisions(text: string, words: Word[], lineHasLower: boolean[], compiled: CompiledScheme): boolean[] {
+  const upperMode = (w: Word): boolean => {
+    const mode = compiled.allCaps === 'auto' ? (lineHasLower[w.line] ? 'acronym' : 'upper') : compiled.allCaps;
+    return mode === 'upper';
+  };
+  return words.map((w, k) => {
+    if (w.letterCount >= 2) return isAllCaps(w) && upperMode(w);
+    if (w.upperCount === 0) return false;
+    // A one-letter word: an initial (followed by a full stop) keeps its title form (§1.4.3, §0.2) …
+    if (text[w.end] === '.') return false;
+    // … otherwise it follows the nearest word of two or more letters on the same line, the
+    // following one when both are equally near (§0.2).
+    let before: Word | undefined;
+    let after: Word | undefined;
+    for (let j = k - 1; j >= 0 && words[j]!.line === w.line; j--) if (words[j]!.letterCount >= 2) { before = words[j]; break; }
+    for (let j = k + 1; j < words.length && words[j]!.line === w.line; j++) if (words[j]!.letterCount >= 2) { after = words[j]; break; }
+    let nearest = after ?? before;
+    if (before !== undefined && after !== undefined && w.start - before.end < after.start - w.end) nearest = before;
+    return nearest !== undefined && isAllCaps(nearest) && upperMode(nearest);
+  });
+}
+
+function inSet(set: ReadonlySet<string> | undefined, letter: string): boolean {
+  return set === undefined || set.has(letter);
+}
+
+function ruleMatches(rule: CompiledRule, units: Unit[], i: number): boolean {
+  const n = rule.letters.length;
+  if (i + n > units.length) return false;
+  for (let k = 1; k < n; k++) if (units[i + k]!.ch !== rule.letters[k]) return false;
+  const prev = i === 0 ? '^' : units[i - 1]!.ch;
+  const next = i + n === units.length ? '$' : units[i + n]!.ch;
+  if (!inSet(rule.after, prev) || !inSet(rule.before, next)) return false;
+  if (rule.notAfter?.has(prev) || rule.notBefore?.has(next)) return false;
+  return true;
+}
+
+function applyCase(unit: Unit, forms: LetterForms | { lower: string; title: string; upper: string }, caps: boolean): string {
+  if (!unit.upper) return forms.lower;
+  return caps ? forms.upper : forms.title;
+}
+
+function exceptionCase(value: string, w: Word): string {
+  if (isAllCaps(w)) return value.toUpperCase();
+  if (w.upperCount > 0 && w.text[0] !== w.text[0]!.toLowerCase()) return value.charAt(0).toUpperCase() + value.slice(1);
+  return value;
+}
+
+/** Romanizes one word, calling `emit` for each piece of output. */
+function romanizeWord(w: Word, caps: boolean, compiled: CompiledScheme, exceptions: ReadonlyMap<string, string> | undefined, emit: (out: string, start: number, end: number, letter?: string, rule?: string) => void): void {
+  if (exceptions !== undefined) {
+    const value = exceptions.get(w.text.toLowerCase());
+    if (value !== undefined) {
+      emit(exceptionCase(value, w), w.start, w.end, w.text.toLowerCase(), 'exception');
+      return;
+    }
+  }
+  const units = w.units;
+  let i = 0;
+  while (i < units.length) {
+    const unit = units[i]!;
+    let rule: CompiledRule | undefined;
+    for (const candidate of compiled.rules.get(unit.ch) ?? []) {
+      if (ruleMatches(candidate, units, i)) {
+        rule = candidate;
+        break;
+      }
+    }
+    const count = rule === undefined ? 1 : rule.letters.length;
+    for (let k = 0; k < count; k++) {
+      const u = units[i + k]!;
+      let out: string;
+      let label: string | undefined;
+      if (rule !== undefined) {
+        out = applyCase(u, { lower: rule.lower[k]!, title: rule.title[k]!, upper: rule.upper[k]! }, caps);
+        label = rule.id ?? 'rule';
+      } else {
+        const forms = compiled.letters.get(u.ch);
+        if (forms === undefined) {
+          // A letter the scheme does not map is copied as written.
+          out = u.upper ? u.ch.toUpperCase() : u.ch;
+        } else {
+          out = applyCase(u, forms, caps);
+          label = 'table';
+        }
+      }
+      if (u.lastOfSource) out += u.marks;
+      emit(out, u.start, u.end, u.ch, label);
+      if (u.gap !== '') emit(u.gap, u.end, u.end + u.gap.length);
+    }
+    i += count;
+  }
+}
+
+function run(
+  text: string,
+  options: RomanizeOptions,
+  emit: (out: string, start: number, end: number, letter?: string, rule?: string) => void,
+  onNormalized?: (normalized: string) => void,
+): { normalized: string; compiled: CompiledScheme } {
+  if (typeof text !== 'string') {
+    throw new LatinitsaError('ERR_INVALID_INPUT', `romanize expects a string, found ${text === null ? 'null' : typeof text}`);
+  }
+  const compiled = getCompiled(options);
+  const normalized = normalizeInput(text, { language: compiled.scheme.language, repairHomoglyphs: options.repairHomoglyphs === true });
+  onNormalized?.(normalized);
+  const { words, lineHasLower } = splitWords(normalized, compiled, options.joinLineBreakHyphens === true);
+  const caps = capsDecisions(normalized, words, lineHasLower, compiled);
+  let exceptions: Map<string, string> | undefined;
+  if (options.exceptions !== undefined) {
+    exceptions = new Map();
+    for (const [word, value] of Object.entries(options.exceptions)) {
+      exceptions.set(normalizeInput(word, { language: compiled.scheme.language }).toLowerCase(), value);
+    }
+  }
+  let pos = 0;
+  words.forEach((w, k) => {
+    if (w.start > pos) emit(normalized.slice(pos, w.start), pos, w.start);
+    romanizeWord(w, caps[k]!, compiled, exceptions, emit);
+    pos = w.end;
+  });
+  if (pos < normalized.length) emit(normalized.slice(pos), pos, normalized.length);
+  return { normalized, compiled };
+}
+
+function applyProfile(output: string, compiled: CompiledScheme): string {
+  const profile = compiled.profile;
+  if (profile === undefined) return output;
+  return output
+    .split(/(\r\n|\r|\n)/)
+    .map((part, i) => {
+      if (i % 2 === 1) return part;
+      let s = profile.upperCase ? part.toUpperCase() : part;
+      if (profile.replace) s = [...s].map((ch) => profile.replace![ch] ?? ch).join('');
+      if (profile.keepOnly !== undefined) s = [...s].filter((ch) => profile.keepOnly!.includes(ch)).join('');
+      return s;
+    })
+    .join('');
+}
+
+/**
+ * Romanizes Cyrillic text. Only letters of the scheme's script change; everything else (Latin,
+ * digits, punctuation, spaces) is copied as it is. Input is normalised to NFC first; the output
+ * is NFC.
+ *
+ * @example
+ * import { romanize } from 'latinitsa';
+ * romanize('Сергей Миронович Киров, ЦК ВКП(б), Щёлково, Юрий, Зиновьев');
+ * //=> 'Sergei Mironovich Kirov, TsK VKP(b), Shchyolkovo, Yury, Zinoviev'
+ * romanize('Юрьев', { scheme: 'ala-lc' });
+ * //=> 'I͡Urʹev'
+ * romanize('Зиновьев', { signBeforeE: 'omit' });
+ * //=> 'Zinovev'
+ */
+export function romanize(text: string, options: RomanizeOptions = {}): string {
+  const parts: string[] = [];
+  const { compiled } = run(text, options, (out) => {
+    parts.push(out);
+  });
+  const joined = parts.join('');
+  // Joining NFC pieces can leave a non-NFC seam only where a piece starts with a combining mark.
+  const output = /\p{M}/u.test(joined) ? joined.normalize('NFC') : joined;
+  return applyProfile(output, compiled);
+}
+
+/**
+ * Romanizes text and says where each piece of output came from: for every letter, the letter
+ * and the rule (or `table`) that produced it. The pieces' outputs joined give `romanize`'s result
+ * (before an output profile such as ICAO MRZ).
+ *
+ * @example
+ * import { explain } from 'latinitsa';
+ * explain('Юрий').map((s) => `${s.source}→${s.output} ${s.rule}`);
+ * //=> ['Ю→Yu R2', 'р→r table', 'и→y R3', 'й→ R3']
+ */
+export function explain(text: string, options: RomanizeOptions = {}): Segment[] {
+  const segments: Segment[] = [];
+  let normalized = '';
+  run(
+    text,
+    options,
+    (output, start, end, letter, rule) => {
+      const segment: Segment = { input: [start, end], source: normalized.slice(start, end), output };
+      if (letter !== undefined) segment.letter = letter;
+      if (rule !== undefined) segment.rule = rule;
+      segments.push(segment);
+    },
+    (n) => {
+      normalized = n;
+    },
+  );
+  return segments;
+}
+
+setSampleCheck((scheme, file) => {
+  scheme.samples.forEach(([cyrillic, expected], i) => {
+    const actual = romanize(cyrillic, { scheme });
+    if (actual !== expected.normalize('NFC')) {
+      throw new LatinitsaError(
+        'ERR_SCHEME_SAMPLE',
+        `${file ?? scheme.id}: /samples/${i}: ${JSON.stringify(cyrillic)} romanizes to ${JSON.stringify(actual)}, the sample expects ${JSON.stringify(expected)}`,
+        { ...(file === undefined ? {} : { file }), pointer: `/samples/${i}` },
+      );
+    }
+  });
+});

@@ -1,0 +1,2 @@
+// Public API of src/reverse (filled in by its issue).
+export {};

@@ -1,0 +1,286 @@
+import { LatinitsaError } from '../errors.ts';
+import type { LanguageSource, OptionSource, RuleSource, SchemeSource } from './types.ts';
+import { pointerSegment, validateScheme } from './validate.ts';
+import ru from './languages/ru.json' with { type: 'json' };
+import modifiedLoc from './data/modified-loc.json' with { type: 'json' };
+import alaLc from './data/ala-lc.json' with { type: 'json' };
+import alaLcSimplified from './data/ala-lc-simplified.json' with { type: 'json' };
+
+/**
+ * A scheme after validation and `extends` resolution: every field filled in, frozen. Pass it to
+ * `romanize` as `scheme`, or register it so that it can be named by id.
+ */
+export interface Scheme {
+  readonly id: string;
+  readonly name: string;
+  readonly authority: string;
+  readonly edition: string;
+  readonly source: string;
+  readonly description: string;
+  /** Ids of the schemes this one extends, nearest first. */
+  readonly extendsChain: readonly string[];
+  readonly language: LanguageSource;
+  readonly letters: Readonly<Record<string, string>>;
+  readonly letterNotes: Readonly<Record<string, string>>;
+  readonly rules: readonly RuleSource[];
+  readonly options: Readonly<Record<string, OptionSource>>;
+  readonly defaults: { readonly allCaps: 'upper' | 'acronym' | 'auto'; readonly preReform: 'native' | 'modernize' };
+  readonly tieMarks: readonly string[];
+  readonly profiles: NonNullable<SchemeSource['profiles']>;
+  readonly alphabet: string;
+  readonly samples: readonly (readonly [string, string])[];
+  /** Whether the scheme ships with latinitsa. */
+  readonly builtIn: boolean;
+}
+
+/** A short description of a scheme, as `listSchemes` returns it. */
+export interface SchemeInfo {
+  id: string;
+  name: string;
+  authority: string;
+  edition: string;
+  description: string;
+  options: Record<string, { default: string; values: string[]; description: string }>;
+  builtIn: boolean;
+}
+
+const languages = new Map<string, LanguageSource>([[ru.id, ru as LanguageSource]]);
+
+/** Built-in scheme files, in the order `listSchemes` reports them. */
+export const builtInSources: readonly SchemeSource[] = [
+  modifiedLoc as unknown as SchemeSource,
+  alaLc as unknown as SchemeSource,
+  alaLcSimplified as unknown as SchemeSource,
+];
+
+const registry = new Map<string, Scheme>();
+
+/**
+ * Language data by id (`ru`).
+ *
+ * @example
+ * import { getLanguage } from 'latinitsa';
+ * getLanguage('ru').classes.sign;
+ * //=> 'ъь'
+ */
+export function getLanguage(id: string): LanguageSource {
+  const language = languages.get(id);
+  if (language === undefined) {
+    throw new LatinitsaError('ERR_SCHEME_INVALID', `unknown language "${id}" (known: ${[...languages.keys()].join(', ')})`);
+  }
+  return language;
+}
+
+/** Options of {@link loadScheme}. */
+export interface LoadSchemeOptions {
+  /** File name for error messages. */
+  file?: string;
+  /** Make the scheme available by its id (`romanize(text, { scheme: id })`, `extends`). Default `false`. */
+  register?: boolean;
+  /** Check the scheme's own samples when loading (a failing sample is an error). Default `true`. */
+  verifySamples?: boolean;
+}
+
+/** Characters of the title and all-caps forms of a value that the alphabet must contain. */
+function* valueChars(value: string): Generator<string> {
+  yield* value;
+  yield* value.toUpperCase().normalize('NFC');
+  yield* value.normalize('NFD');
+  yield* value.toUpperCase().normalize('NFD');
+}
+
+function checkAlphabet(scheme: Omit<Scheme, 'builtIn'>, file: string | undefined): void {
+  const allowed = new Set([...scheme.alphabet.normalize('NFD'), ...scheme.alphabet.normalize('NFC')]);
+  const fail = (pointer: string, value: string, ch: string): never => {
+    const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new LatinitsaError(
+      'ERR_SCHEME_INVALID',
+      `${file ?? scheme.id}: ${pointer}: value ${JSON.stringify(value)} uses ${JSON.stringify(ch)} (${code}), which is not in the scheme's declared "alphabet"`,
+      { ...(file === undefined ? {} : { file }), pointer },
+    );
+  };
+  const check = (pointer: string, value: string): void => {
+    for (const ch of valueChars(value)) if (!allowed.has(ch)) fail(pointer, value, ch);
+  };
+  for (const [letter, value] of Object.entries(scheme.letters)) check(`/letters/${pointerSegment(letter)}`, value);
+  scheme.rules.forEach((rule, i) => {
+    const outputs = Array.isArray(rule.output) ? rule.output : [rule.output];
+    for (const out of outputs) check(`/rules/${i}/output`, out);
+  });
+  for (const [name, option] of Object.entries(scheme.options)) {
+    for (const [valueName, value] of Object.entries(option.values)) {
+      for (const [letter, out] of Object.entries(value.letters ?? {})) {
+        check(`/options/${pointerSegment(name)}/values/${pointerSegment(valueName)}/letters/${pointerSegment(letter)}`, out);
+      }
+    }
+  }
+}
+
+function resolve(source: SchemeSource, file: string | undefined, builtIn: boolean, seen: string[]): Scheme {
+  let parent: Scheme | undefined;
+  if (source.extends !== undefined && typeof source.extends !== 'string') {
+    validateScheme(source, { ...(file === undefined ? {} : { file }), language: getLanguage('ru') });
+  }
+  if (source.extends !== undefined) {
+    if (seen.includes(source.extends) || source.extends === source.id) {
+      throw new LatinitsaError('ERR_SCHEME_INVALID', `${file ?? source.id}: /extends: circular "extends" chain (${[...seen, source.id, source.extends].join(' → ')})`, {
+        ...(file === undefined ? {} : { file }),
+        pointer: '/extends',
+      });
+    }
+    parent = registry.get(source.extends);
+    if (parent === undefined) {
+      throw new LatinitsaError('ERR_SCHEME_INVALID', `${file ?? source.id}: /extends: unknown scheme "${source.extends}" (known: ${[...registry.keys()].join(', ')})`, {
+        ...(file === undefined ? {} : { file }),
+        pointer: '/extends',
+      });
+    }
+  }
+  const language = getLanguage(source.language ?? parent?.language.id ?? 'ru');
+  validateScheme(source, { ...(file === undefined ? {} : { file }), language, ...(parent ? { inheritedOptions: parent.options } : {}) });
+  const removed = new Set(source.removeRules ?? []);
+  const ownRules = source.rules ?? [];
+  const rules = [...ownRules, ...(parent?.rules ?? []).filter((r) => r.id === undefined || !removed.has(r.id))];
+  const letters = { ...parent?.letters, ...stripComments(source.letters ?? {}) };
+  const options = { ...parent?.options, ...source.options };
+  let alphabet = source.alphabet ?? parent?.alphabet ?? '';
+  if (source.alphabet === undefined && parent !== undefined) {
+    // A scheme that extends another and declares no alphabet of its own declares, by writing
+    // them, the characters of its own values.
+    const own = [
+      ...Object.values(source.letters ?? {}),
+      ...ownRules.flatMap((r) => (Array.isArray(r.output) ? r.output : [r.output])),
+      ...Object.values(source.options ?? {}).flatMap((o) => Object.values(o.values).flatMap((v) => Object.values(v.letters ?? {}))),
+    ].join('');
+    alphabet = [...new Set([...alphabet, ...own, ...own.toUpperCase()])].join('');
+  }
+  const scheme: Omit<Scheme, 'builtIn'> = {
+    id: source.id,
+    name: source.name,
+    authority: source.authority ?? parent?.authority ?? '',
+    edition: source.edition ?? parent?.edition ?? '',
+    source: source.source ?? parent?.source ?? '',
+    description: source.description ?? parent?.description ?? '',
+    extendsChain: parent ? [parent.id, ...parent.extendsChain] : [],
+    language,
+    letters,
+    letterNotes: { ...parent?.letterNotes, ...stripComments(source.letterNotes ?? {}) },
+    rules,
+    options,
+    defaults: {
+      allCaps: source.defaults?.allCaps ?? parent?.defaults.allCaps ?? 'auto',
+      preReform: source.defaults?.preReform ?? parent?.defaults.preReform ?? 'native',
+    },
+    tieMarks: source.case?.tieMarks ?? parent?.tieMarks ?? [],
+    profiles: { ...parent?.profiles, ...source.profiles },
+    alphabet,
+    samples: (source.samples ?? []).map(([a, b]) => [a, b] as const),
+  };
+  for (const [name, option] of Object.entries(options)) {
+    for (const [valueName, value] of Object.entries(option.values)) {
+      if (value.profile !== undefined && !(value.profile in scheme.profiles)) {
+        throw new LatinitsaError('ERR_SCHEME_INVALID', `${file ?? source.id}: /options/${name}/values/${valueName}/profile: unknown profile "${value.profile}"`, {
+          ...(file === undefined ? {} : { file }),
+          pointer: `/options/${pointerSegment(name)}/values/${pointerSegment(valueName)}/profile`,
+        });
+      }
+    }
+  }
+  checkAlphabet(scheme, file);
+  return deepFreeze({ ...scheme, builtIn });
+}
+
+function stripComments(map: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(map).filter(([k]) => !k.startsWith('$')));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+for (const source of builtInSources) {
+  registry.set(source.id, resolve(source, `src/schemes/data/${source.id}.json`, true, []));
+}
+
+/**
+ * Validates a scheme (the JSON format of the built-in ones, optionally `extends`-ing one) and
+ * returns it ready to use. Errors name the file, the field (JSON pointer) and the reason.
+ *
+ * @example
+ * import { loadScheme, romanize } from 'latinitsa';
+ * const house = loadScheme({ id: 'house', name: 'House style', extends: 'ala-lc-simplified',
+ *   options: { signs: { default: 'omit', values: { omit: { letters: { 'ь': '', 'ъ': '' } } } } } });
+ * romanize('Сокольников', { scheme: house });
+ * //=> 'Sokolnikov'
+ */
+export function loadScheme(data: unknown, options: LoadSchemeOptions = {}): Scheme {
+  const { file, register = false, verifySamples = true } = options;
+  const source = data as SchemeSource;
+  // validateScheme runs inside resolve, after the parent is known; check the id first so that
+  // a non-object gets a clear message before anything reads its fields.
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    validateScheme(data, { ...(file === undefined ? {} : { file }), language: getLanguage('ru') });
+  }
+  const scheme = resolve(source, file, false, []);
+  if (verifySamples && scheme.samples.length > 0) sampleCheck?.(scheme, file);
+  if (register) {
+    const existing = registry.get(scheme.id);
+    if (existing?.builtIn) {
+      throw new LatinitsaError('ERR_SCHEME_INVALID', `${file ?? scheme.id}: /id: "${scheme.id}" is a built-in scheme; choose another id`, {
+        ...(file === undefined ? {} : { file }),
+        pointer: '/id',
+      });
+    }
+    registry.set(scheme.id, scheme);
+  }
+  return scheme;
+}
+
+let sampleCheck: ((scheme: Scheme, file: string | undefined) => void) | undefined;
+
+/** Installed by the engine so that loading a scheme can run its samples (avoids an import cycle). */
+export function setSampleCheck(check: (scheme: Scheme, file: string | undefined) => void): void {
+  sampleCheck = check;
+}
+
+/**
+ * A scheme by id (built-in or registered with `loadScheme(…, { register: true })`).
+ *
+ * @example
+ * import { getScheme } from 'latinitsa';
+ * getScheme('ala-lc').letters['й'];
+ * //=> 'ĭ'
+ */
+export function getScheme(id: string): Scheme {
+  const scheme = registry.get(id);
+  if (scheme === undefined) {
+    throw new LatinitsaError('ERR_UNKNOWN_SCHEME', `unknown scheme "${id}" (known: ${[...registry.keys()].join(', ')})`);
+  }
+  return scheme;
+}
+
+/**
+ * Every available scheme: id, name, authority, edition, description and options.
+ *
+ * @example
+ * import { listSchemes } from 'latinitsa';
+ * listSchemes()[0].id;
+ * //=> 'modified-loc'
+ */
+export function listSchemes(): SchemeInfo[] {
+  return [...registry.values()].map((s) => ({
+    id: s.id,
+    name: s.name,
+    authority: s.authority,
+    edition: s.edition,
+    description: s.description,
+    options: Object.fromEntries(
+      Object.entries(s.options).map(([name, o]) => [name, { default: o.default, values: Object.keys(o.values), description: o.description ?? '' }]),
+    ),
+    builtIn: s.builtIn,
+  }));
+}

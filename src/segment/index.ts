@@ -1,0 +1,2 @@
+// Public API of src/segment (filled in by its issue).
+export {};

@@ -1,0 +1,2 @@
+// Public API of src/server (filled in by its issue).
+export {};
