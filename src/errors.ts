@@ -26,7 +26,8 @@ export interface ErrorDetails {
  *
  * @example
  * import { romanize, LatinitsaError } from 'latinitsa';
- * try { romanize('Киров', { scheme: 'no-such-scheme' }); } catch (e) { (e as LatinitsaError).code; }
+ * const error = (() => { try { romanize('Киров', { scheme: 'no-such-scheme' }); } catch (e) { return e as LatinitsaError; } })();
+ * error instanceof LatinitsaError && error.code;
  * //=> 'ERR_UNKNOWN_SCHEME'
  */
 export class LatinitsaError extends Error {

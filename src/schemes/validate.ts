@@ -89,8 +89,8 @@ function isLowerLetter(s: string): boolean {
  *
  * @example
  * import { validateScheme, getLanguage } from 'latinitsa';
- * try { validateScheme({ id: 'x', name: 'X', leters: {} }, { file: 'x.json', language: getLanguage('ru') }); }
- * catch (e) { (e as Error).message; }
+ * const error = (() => { try { validateScheme({ id: 'x', name: 'X', leters: {} }, { file: 'x.json', language: getLanguage('ru') }); } catch (e) { return e as Error; } })();
+ * error?.message;
  * //=> 'x.json: /leters: unknown field "leters" (allowed: id, name, authority, edition, source, description, language, extends, letters, letterNotes, rules, removeRules, options, defaults, case, profiles, alphabet, samples)'
  */
 export function validateScheme(data: unknown, options: ValidateSchemeOptions): SchemeSource {

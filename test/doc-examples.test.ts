@@ -1,0 +1,93 @@
+// Runs every `@example` block in the JSDoc of src/: imports of 'latinitsa' (and its subpaths) are
+// pointed at the sources, and every expression line directly followed by `//=> value` is checked
+// with deepStrictEqual. An example that no longer holds fails here.
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, it } from 'node:test';
+import { transformSync } from 'esbuild';
+
+const root = path.resolve(import.meta.dirname, '..');
+const modules: Record<string, string> = {
+  latinitsa: 'src/index.ts',
+  'latinitsa/io': 'src/io/index.ts',
+  'latinitsa/cli': 'src/cli/main.ts',
+  'latinitsa/server': 'src/server/index.ts',
+};
+
+interface Example {
+  file: string;
+  line: number;
+  lines: string[];
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) return sourceFiles(p);
+    return name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.endsWith('.d.ts') ? [p] : [];
+  });
+}
+
+function examples(file: string): Example[] {
+  const text = readFileSync(file, 'utf8').split('\n');
+  const found: Example[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (!/^\s*\*\s*@example\b/.test(text[i]!)) continue;
+    const lines: string[] = [];
+    let j = i + 1;
+    for (; j < text.length; j++) {
+      const l = text[j]!;
+      if (/^\s*\*\//.test(l) || /^\s*\*\s*@\w+/.test(l)) break;
+      lines.push(l.replace(/^\s*\* ?/, ''));
+    }
+    found.push({ file: path.relative(root, file), line: i + 1, lines });
+    i = j - 1;
+  }
+  return found;
+}
+
+function toBody(example: Example): string {
+  const out: string[] = [];
+  const { lines } = example;
+  lines.forEach((line, i) => {
+    if (line.startsWith('//=>')) return;
+    const imp = /^import\s*\{([^}]*)\}\s*from\s*'([^']+)';?\s*$/.exec(line);
+    if (imp) {
+      const target = modules[imp[2]!];
+      if (target === undefined) throw new Error(`${example.file}:${example.line}: unknown module ${imp[2]}`);
+      const names = imp[1]!.split(',').map((n) => n.trim()).filter((n) => n !== '' && !n.startsWith('type '));
+      out.push(`const { ${names.join(', ')} } = await import(${JSON.stringify(pathToFileURL(path.join(root, target)).href)});`);
+      return;
+    }
+    const next = lines[i + 1];
+    if (next?.startsWith('//=>')) {
+      const expr = line.replace(/;\s*(\/\/.*)?$/, '');
+      out.push(`__check((${expr}), (${next.slice(4).trim()}), ${JSON.stringify(expr)});`);
+    } else {
+      out.push(line);
+    }
+  });
+  return transformSync(out.join('\n'), { loader: 'ts', format: 'esm', target: 'esnext' }).code;
+}
+
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<void>;
+
+describe('doc examples', () => {
+  const all = sourceFiles(path.join(root, 'src')).flatMap(examples);
+  it('finds examples in the sources', () => {
+    assert.ok(all.length >= 10, `only ${all.length} @example blocks found`);
+  });
+  for (const example of all) {
+    it(`${example.file}:${example.line}`, async () => {
+      let checks = 0;
+      const check = (actual: unknown, expected: unknown, expr: string): void => {
+        checks++;
+        assert.deepStrictEqual(actual, expected, `${example.file}:${example.line}: ${expr}`);
+      };
+      await new AsyncFunction('__check', toBody(example))(check);
+      assert.ok(checks > 0 || example.lines.every((l) => !l.includes('//=>')), 'no //=> line was checked');
+    });
+  }
+});

@@ -1,0 +1,77 @@
+// User schemes load through the same validator as the built-in ones; a broken file gets an error
+// that names the file, the field (JSON pointer) and the reason.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { LatinitsaError, getScheme, listSchemes, loadScheme, romanize } from '../src/index.ts';
+import { fixturesDir, readTsv } from './support/fixtures.ts';
+
+const dir = path.join(fixturesDir, 'schemes');
+
+describe('broken scheme files (test/fixtures/schemes/invalid/expected.tsv)', () => {
+  for (const [file, code, pointer, message] of readTsv(path.join(dir, 'invalid', 'expected.tsv'))) {
+    it(`${file}: ${code} at ${pointer || '/'}`, () => {
+      const data: unknown = JSON.parse(readFileSync(path.join(dir, 'invalid', file!), 'utf8'));
+      assert.throws(
+        () => loadScheme(data, { file: file!, register: true }),
+        (e: unknown) => {
+          assert.ok(e instanceof LatinitsaError, String(e));
+          assert.equal(e.code, code);
+          assert.equal(e.pointer ?? '', pointer);
+          assert.equal(e.file, file);
+          assert.ok(e.message.startsWith(`${file}: `), e.message);
+          assert.ok(e.message.includes(message!), `${e.message} should include ${message}`);
+          return true;
+        },
+      );
+    });
+  }
+});
+
+describe('a house style that extends a built-in scheme', () => {
+  const data: unknown = JSON.parse(readFileSync(path.join(dir, 'valid', 'house-style.json'), 'utf8'));
+  const scheme = loadScheme(data, { file: 'house-style.json' });
+  it('inherits letters, rules and options and adds its own', () => {
+    assert.equal(romanize('Ельцин, Сокольников, Политбюро ЦК', { scheme }), 'Yeltsin, Sokolnikov, Politbiuro TsK');
+    assert.equal(romanize('Подъезд', { scheme }), 'Podezd');
+    assert.deepEqual(scheme.extendsChain, ['ala-lc-simplified']);
+    assert.ok(Object.hasOwn(scheme.options, 'signs'));
+  });
+  it('is not registered unless asked, and then can be named by id', () => {
+    assert.ok(!listSchemes().some((s) => s.id === 'house-notes'));
+    loadScheme(data, { file: 'house-style.json', register: true });
+    assert.equal(getScheme('house-notes').id, 'house-notes');
+    assert.equal(romanize('Ежов', { scheme: 'house-notes' }), 'Yezhov');
+  });
+  it('does not change the scheme it extends', () => {
+    assert.equal(romanize('Ельцин', { scheme: 'ala-lc-simplified' }), 'El’tsin');
+  });
+});
+
+describe('built-in schemes', () => {
+  it('list with metadata and options', () => {
+    const list = listSchemes();
+    assert.equal(list[0]!.id, 'modified-loc');
+    for (const id of ['modified-loc', 'ala-lc', 'ala-lc-simplified']) {
+      const info = list.find((s) => s.id === id);
+      assert.ok(info && info.name && info.authority && info.builtIn, id);
+    }
+    assert.deepEqual(list.find((s) => s.id === 'modified-loc')!.options.signBeforeE, {
+      default: 'i',
+      values: ['i', 'omit'],
+      description: 'How ь/ъ before е are written (§3.1.3 R5, Q4).',
+    });
+  });
+  it('are frozen', () => {
+    const scheme = getScheme('modified-loc');
+    assert.throws(() => {
+      (scheme.letters as Record<string, string>)['а'] = 'x';
+    }, TypeError);
+  });
+  for (const info of listSchemes().filter((s) => s.builtIn)) {
+    it(`${info.id}: every inline sample holds`, () => {
+      for (const [cyrillic, latin] of getScheme(info.id).samples) assert.equal(romanize(cyrillic, { scheme: info.id }), latin.normalize('NFC'), cyrillic);
+    });
+  }
+});
