@@ -5,6 +5,12 @@ import ru from './languages/ru.json' with { type: 'json' };
 import modifiedLoc from './data/modified-loc.json' with { type: 'json' };
 import alaLc from './data/ala-lc.json' with { type: 'json' };
 import alaLcSimplified from './data/ala-lc-simplified.json' with { type: 'json' };
+import bgnPcgn from './data/bgn-pcgn.json' with { type: 'json' };
+import iso9 from './data/iso-9.json' with { type: 'json' };
+import gost779b from './data/gost-7.79-b.json' with { type: 'json' };
+import icao9303 from './data/icao-9303.json' with { type: 'json' };
+import scholarly from './data/scholarly.json' with { type: 'json' };
+import wikipedia from './data/wikipedia.json' with { type: 'json' };
 
 /**
  * A scheme after validation and `extends` resolution: every field filled in, frozen. Pass it to
@@ -51,6 +57,12 @@ export const builtInSources: readonly SchemeSource[] = [
   modifiedLoc as unknown as SchemeSource,
   alaLc as unknown as SchemeSource,
   alaLcSimplified as unknown as SchemeSource,
+  bgnPcgn as unknown as SchemeSource,
+  iso9 as unknown as SchemeSource,
+  gost779b as unknown as SchemeSource,
+  icao9303 as unknown as SchemeSource,
+  scholarly as unknown as SchemeSource,
+  wikipedia as unknown as SchemeSource,
 ];
 
 const registry = new Map<string, Scheme>();
