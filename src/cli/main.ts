@@ -1,18 +1,33 @@
 import { LatinitsaError } from '../errors.ts';
+import { ioError } from '../io/files.ts';
 import { commands } from './commands.ts';
 import type { CliIO } from './types.ts';
+
+export { version, kebabCase, helpText, schemesText, schemeOptionLines } from './help.ts';
+export type { CliIO, CommandRun, CommandEntry } from './types.ts';
 
 function defaultIO(): CliIO {
   return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
 }
 
+/** One line: a message never spans lines on stderr. */
+function oneLine(message: string): string {
+  return message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
 /**
- * Runs the CLI with the given arguments and returns the exit code.
+ * Runs the CLI with the given arguments and returns the exit code: the sub-command named by the
+ * first argument (see `commands.ts`), else `romanize`. A {@link LatinitsaError} or a file-system
+ * error becomes one line on stderr and exit code 2; any other error is a bug: one line, exit 70.
  *
  * @example
  * import { main } from 'latinitsa/cli';
- * await main(['Киров']); // prints "Kirov"
+ * const { PassThrough } = await import('node:stream');
+ * const stdout = new PassThrough();
+ * await main(['Киров'], { stdin: new PassThrough(), stdout, stderr: new PassThrough(), cwd: '.', env: {} });
  * //=> 0
+ * stdout.read().toString();
+ * //=> 'Kirov\n'
  */
 export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
   const [first, ...rest] = argv;
@@ -21,11 +36,14 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
   try {
     const { run } = await entry.load();
     return await run(named === undefined ? argv : rest, io);
-  } catch (error) {
+  } catch (caught) {
+    const error = ioError('use', 'a file', caught);
     if (error instanceof LatinitsaError) {
-      io.stderr.write(`latinitsa: ${error.message}\n`);
+      io.stderr.write(`latinitsa: ${oneLine(error.message)}\n`);
       return 2;
     }
-    throw error;
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    io.stderr.write(`latinitsa: internal error (please report it): ${oneLine(message)}\n`);
+    return 70;
   }
 }

@@ -1,4 +1,84 @@
+import { TextDecoder } from 'node:util';
 import { LatinitsaError } from '../errors.ts';
+
+/** The text encodings latinitsa reads (its output is always UTF-8). */
+export type TextEncodingName = 'utf-8' | 'windows-1251' | 'koi8-r';
+
+/** The names accepted for each encoding (case-insensitive), as WHATWG labels and common spellings. */
+const ENCODING_LABELS: Record<string, TextEncodingName> = {
+  'utf-8': 'utf-8', utf8: 'utf-8',
+  'windows-1251': 'windows-1251', windows1251: 'windows-1251', cp1251: 'windows-1251', 'cp-1251': 'windows-1251', 'win-1251': 'windows-1251', win1251: 'windows-1251',
+  'koi8-r': 'koi8-r', koi8r: 'koi8-r', koi8: 'koi8-r', 'koi-8-r': 'koi8-r',
+};
+
+/**
+ * The canonical name of a text encoding latinitsa reads; an unknown name is `ERR_INVALID_OPTION`.
+ *
+ * @example
+ * import { parseEncoding } from 'latinitsa/io';
+ * parseEncoding('CP1251');
+ * //=> 'windows-1251'
+ */
+export function parseEncoding(name: string): TextEncodingName {
+  const found = ENCODING_LABELS[name.trim().toLowerCase()];
+  if (found === undefined) {
+    throw new LatinitsaError('ERR_INVALID_OPTION', `unknown encoding "${name}" (known: utf-8, windows-1251, koi8-r)`);
+  }
+  return found;
+}
+
+/** Options of {@link decodeBytes} and {@link decodeUtf8}. */
+export interface DecodeOptions {
+  /** Encoding of the bytes. Default `'utf-8'`. */
+  encoding?: TextEncodingName;
+  /** File name for error messages (default `input`). */
+  file?: string;
+  /** Offset of `bytes[0]` in the whole file or stream, so that errors give the file's byte offset. */
+  baseOffset?: number;
+  /** Remove a leading UTF-8 byte-order mark. Default `true` for {@link decodeUtf8}, `false` for {@link decodeBytes}. */
+  stripBom?: boolean;
+}
+
+const decoders = new Map<string, TextDecoder>();
+function decoder(encoding: TextEncodingName): TextDecoder {
+  let d = decoders.get(encoding);
+  // ignoreBOM: true keeps U+FEFF in the text: whether to drop it is the caller's choice.
+  if (d === undefined) decoders.set(encoding, (d = new TextDecoder(encoding, { fatal: true, ignoreBOM: true })));
+  return d;
+}
+
+/**
+ * Decodes bytes in one of the encodings latinitsa reads. UTF-8 is strict: an invalid sequence is
+ * `ERR_INVALID_UTF8` with the byte offset of its first byte (counted from `baseOffset`), and when
+ * the bytes look like Cyrillic in a legacy encoding the message names it. A byte-order mark is
+ * kept as U+FEFF unless `stripBom` is set.
+ *
+ * @example
+ * import { decodeBytes } from 'latinitsa/io';
+ * decodeBytes(new Uint8Array([0xca, 0xe8, 0xf0, 0xee, 0xe2]), { encoding: 'windows-1251' });
+ * //=> 'Киров'
+ * (() => { try { return decodeBytes(new Uint8Array([0x41, 0xca, 0xe8, 0xf0, 0xee, 0xe2]), { file: 'a.txt' }); } catch (e) { return (e as Error).message; } })();
+ * //=> 'a.txt: invalid UTF-8 at byte offset 1 (the bytes look like windows-1251: try --encoding windows-1251)'
+ */
+export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): string {
+  const encoding = options.encoding ?? 'utf-8';
+  let view = bytes;
+  if (options.stripBom === true && encoding === 'utf-8' && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) view = bytes.subarray(3);
+  try {
+    return decoder(encoding).decode(view);
+  } catch (cause) {
+    const base = (options.baseOffset ?? 0) + (bytes.length - view.length);
+    const at = firstInvalidUtf8(view);
+    const offset = base + (at < 0 ? 0 : at);
+    const guess = guessLegacyEncoding(view);
+    const hint = guess === undefined ? '' : ` (the bytes look like ${guess}: try --encoding ${guess})`;
+    throw new LatinitsaError('ERR_INVALID_UTF8', `${options.file ?? 'input'}: invalid UTF-8 at byte offset ${offset}${hint}`, {
+      ...(options.file === undefined ? {} : { file: options.file }),
+      offset,
+      cause,
+    });
+  }
+}
 
 /**
  * Decodes UTF-8 strictly: invalid bytes are an error (`ERR_INVALID_UTF8`) that gives the byte
@@ -10,19 +90,17 @@ import { LatinitsaError } from '../errors.ts';
  * //=> 'К'
  */
 export function decodeUtf8(bytes: Uint8Array, options: { file?: string; baseOffset?: number } = {}): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch (cause) {
-    const offset = (options.baseOffset ?? 0) + firstInvalidUtf8(bytes);
-    throw new LatinitsaError('ERR_INVALID_UTF8', `${options.file ?? 'input'}: invalid UTF-8 at byte offset ${offset}`, {
-      ...(options.file === undefined ? {} : { file: options.file }),
-      offset,
-      cause,
-    });
-  }
+  return decodeBytes(bytes, { ...options, encoding: 'utf-8', stripBom: true });
 }
 
-/** Offset of the first byte that does not start a valid UTF-8 sequence, or -1. */
+/**
+ * Offset of the first byte that does not start a valid UTF-8 sequence, or -1.
+ *
+ * @example
+ * import { firstInvalidUtf8 } from 'latinitsa/io';
+ * firstInvalidUtf8(new Uint8Array([0x41, 0xd0, 0x9a, 0xff]));
+ * //=> 3
+ */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
@@ -44,4 +122,60 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     i += need + 1;
   }
   return -1;
+}
+
+// Russian letter frequencies (per cent of letters in running text, rounded; National Corpus
+// figures as commonly cited): used only to tell windows-1251 from KOI8-R, which put the lower-
+// and upper-case alphabets in swapped halves of 0xC0–0xFF.
+const FREQUENT = 'оеаинтсрвлкмдпуяызьгбчйхжшюцщэфъё';
+
+function score(text: string): number {
+  let s = 0;
+  for (const ch of text) {
+    const k = FREQUENT.indexOf(ch);
+    if (k >= 0) s += FREQUENT.length - k; // a frequent lower-case letter
+    else if (/[А-ЯЁ]/u.test(ch)) s += 1; // capitals are rarer in running text
+  }
+  return s;
+}
+
+/**
+ * Whether bytes that are not valid UTF-8 look like Russian text in windows-1251 or KOI8-R: most
+ * bytes ≥ 0x80 are not part of valid UTF-8 sequences, and decoding them gives Cyrillic letters;
+ * the encoding whose decoding has more frequent lower-case letters wins. `undefined` when the
+ * bytes are mostly valid UTF-8 (a damaged UTF-8 file) or not Cyrillic.
+ *
+ * @example
+ * import { guessLegacyEncoding } from 'latinitsa/io';
+ * guessLegacyEncoding(new Uint8Array([0xeb, 0xc9, 0xd2, 0xcf, 0xd7]));
+ * //=> 'koi8-r'
+ */
+export function guessLegacyEncoding(bytes: Uint8Array): 'windows-1251' | 'koi8-r' | undefined {
+  const sample = bytes.length > 65536 ? bytes.subarray(0, 65536) : bytes;
+  let high = 0;
+  let inUtf8 = 0;
+  let i = 0;
+  while (i < sample.length) {
+    const b = sample[i]!;
+    if (b < 0x80) { i++; continue; }
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len > 0 && i + len <= sample.length && firstInvalidUtf8(sample.subarray(i, i + len)) === -1) {
+      high += len;
+      inUtf8 += len;
+      i += len;
+    } else {
+      high++;
+      i++;
+    }
+  }
+  if (high < 3 || inUtf8 * 4 > high) return undefined;
+  const candidates = (['windows-1251', 'koi8-r'] as const).map((encoding) => {
+    const text = new TextDecoder(encoding).decode(sample);
+    const highChars = [...text].filter((c) => c.codePointAt(0)! >= 0x80);
+    const cyrillic = highChars.filter((c) => /\p{Script=Cyrillic}/u.test(c)).length;
+    return { encoding, cyrillic: highChars.length === 0 ? 0 : cyrillic / highChars.length, score: score(text) };
+  });
+  const [a, b] = candidates as [(typeof candidates)[0], (typeof candidates)[0]];
+  const best = a.score >= b.score ? a : b;
+  return best.cyrillic >= 0.8 ? best.encoding : undefined;
 }

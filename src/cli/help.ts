@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { listSchemes, type SchemeInfo } from '../schemes/registry.ts';
+import { commands } from './commands.ts';
+
+/**
+ * The package version, from package.json (two folders up from both src/cli and dist/cli).
+ *
+ * @example
+ * import { version } from 'latinitsa/cli';
+ * /^\d+\.\d+\.\d+/.test(version());
+ * //=> true
+ */
+export function version(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * A scheme option's command-line flag: `signBeforeE` → `sign-before-e`.
+ *
+ * @example
+ * import { kebabCase } from 'latinitsa/cli';
+ * kebabCase('signBeforeE');
+ * //=> 'sign-before-e'
+ */
+export function kebabCase(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+/**
+ * Lines describing the options of one scheme, as flags.
+ *
+ * @example
+ * import { schemeOptionLines } from 'latinitsa/cli';
+ * schemeOptionLines({ id: 'x', options: { yo: { default: 'yo', values: ['yo', 'e'], description: '' } } })[0].trim();
+ * //=> '--yo yo|e                          (default yo)'
+ */
+export function schemeOptionLines(scheme: Pick<SchemeInfo, 'id' | 'options'>): string[] {
+  return Object.entries(scheme.options).map(([name, o]) => {
+    const flag = `  --${kebabCase(name)} ${o.values.join('|')}`;
+    const what = `${o.description ? `${o.description} ` : ''}(default ${o.default})`;
+    return `${flag.padEnd(34)} ${what}`;
+  });
+}
+
+/**
+ * The text of `latinitsa --help`: usage, options, the scheme options of `schemeId`, sub-commands and examples.
+ *
+ * @example
+ * import { helpText } from 'latinitsa/cli';
+ * helpText('ala-lc').includes('Options of the scheme ala-lc');
+ * //=> true
+ */
+export function helpText(schemeId = 'modified-loc'): string {
+  const schemes = listSchemes();
+  const scheme = schemes.find((s) => s.id === schemeId) ?? schemes[0]!;
+  const commandLines = Object.entries(commands)
+    .filter(([name]) => name !== 'romanize')
+    .map(([name, c]) => `  ${name.padEnd(14)} ${c.summary}`);
+  return [
+    'Usage: latinitsa [options] [text…]           romanize the text given as arguments',
+    '       latinitsa [options] < in.txt > out.txt romanize stdin to stdout as it streams',
+    '       latinitsa [options] -i FILE… [-o OUT | --in-place]',
+    '       latinitsa <command> [options]          (latinitsa <command> --help)',
+    '',
+    'Input and output:',
+    '  -i, --input FILE                 read FILE (repeatable; "-" is stdin)',
+    '  -o, --output FILE                write to FILE (atomically: temporary file + rename)',
+    '      --in-place                   rewrite each input file atomically; permissions and line endings are kept',
+    '  -e, --encoding ENC               input encoding: utf-8 (default, strict), windows-1251, koi8-r; output is UTF-8',
+    '',
+    'Romanization:',
+    `  -s, --scheme ID                  scheme (default modified-loc; known: ${schemes.map((s) => s.id).join(', ')})`,
+    '      --scheme-file FILE           a scheme of your own (JSON, the format of the built-in ones)',
+    '  -O, --option NAME=VALUE          a scheme option (repeatable), e.g. -O signBeforeE=omit',
+    '      --all-caps upper|acronym|auto  all-caps words: SHCHUKIN, or acronyms as TsK; auto decides per line',
+    '      --pre-reform native|modernize  pre-1918 letters: the scheme\'s own values, or modernised first',
+    '  -x, --exceptions FILE            exception lexicon: JSON {"Толстой": "Tolstoy"} or TSV word<TAB>romanization',
+    '      --join-line-break-hyphens    treat "Ста-" at a line end and "лин" on the next line as one word',
+    '      --repair-homoglyphs          replace Latin look-alikes inside Cyrillic words (OCR output)',
+    '',
+    `Options of the scheme ${scheme.id} (with --scheme ID, --help lists that scheme's):`,
+    ...(Object.keys(scheme.options).length > 0 ? schemeOptionLines(scheme) : ['  (none)']),
+    '',
+    'Other:',
+    '      --list-schemes               list the schemes and their options',
+    '      --demo                       romanize a sample text (Russian prose of 1934–35)',
+    '  -h, --help                       this help',
+    '  -V, --version                    the version',
+    ...(commandLines.length > 0 ? ['', 'Commands:', ...commandLines] : []),
+    '',
+    'Exit status: 0 success, 2 usage or input error (one line on stderr).',
+    '',
+    'Examples:',
+    "  latinitsa 'Сергей Миронович Киров'                    → Sergei Mironovich Kirov",
+    "  echo 'ЦК ВКП(б), Щёлково' | latinitsa                  → TsK VKP(b), Shchyolkovo",
+    "  latinitsa --scheme ala-lc 'Юрьев'                      → I͡Urʹev",
+    "  latinitsa --sign-before-e omit 'Зиновьев'              → Zinovev",
+    '  latinitsa -e windows-1251 -i catalogue.txt -o catalogue.lat.txt',
+    '  latinitsa --in-place -i notes.txt',
+    '',
+  ].join('\n');
+}
+
+/**
+ * The text of `latinitsa --list-schemes`: one line per scheme, then its options as flags.
+ *
+ * @example
+ * import { schemesText } from 'latinitsa/cli';
+ * schemesText().startsWith('modified-loc');
+ * //=> true
+ */
+export function schemesText(): string {
+  return listSchemes()
+    .map((s) => {
+      const head = `${s.id.padEnd(20)} ${s.name}${s.authority ? ` — ${s.authority}` : ''}${s.edition ? `, ${s.edition}` : ''}`;
+      return [head, ...schemeOptionLines(s).map((l) => `  ${l}`)].join('\n');
+    })
+    .join('\n')
+    .concat('\n');
+}

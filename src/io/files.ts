@@ -1,0 +1,156 @@
+import { promises as fs } from 'node:fs';
+import { LatinitsaError } from '../errors.ts';
+import { loadScheme, type Scheme } from '../schemes/registry.ts';
+import { decodeBytes } from './decode.ts';
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  EMFILE: 'too many open files',
+  ENOSPC: 'no space left on the device',
+  EROFS: 'read-only file system',
+  EEXIST: 'already exists',
+};
+
+/**
+ * A file-system error as a one-line `ERR_IO` {@link LatinitsaError}: `cannot read notes.txt: no
+ * such file`. Other errors pass through unchanged.
+ *
+ * @example
+ * import { ioError } from 'latinitsa/io';
+ * ioError('read', 'a.txt', Object.assign(new Error('x'), { code: 'ENOENT' })).message;
+ * //=> 'cannot read a.txt: no such file'
+ */
+export function ioError(verb: string, file: string, error: unknown): unknown {
+  if (error instanceof LatinitsaError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error;
+  return new LatinitsaError('ERR_IO', `cannot ${verb} ${file}: ${REASONS[code] ?? code.toLowerCase()}`, { file, cause: error });
+}
+
+/** Options of {@link readFileLimited}. */
+export interface ReadLimitOptions {
+  /** Largest accepted size in bytes (`ERR_TOO_LARGE` beyond). Default 16 MiB. */
+  maxBytes?: number;
+}
+
+/**
+ * Reads a whole small file (a scheme, a lexicon) with a size limit, as bytes. Errors are
+ * `ERR_IO` / `ERR_TOO_LARGE` with one-line messages naming the file.
+ *
+ * @example
+ * import { readFileLimited } from 'latinitsa/io';
+ * (await readFileLimited('/no/such/file').catch((e) => e)).code;
+ * //=> 'ERR_IO'
+ */
+export async function readFileLimited(file: string, options: ReadLimitOptions = {}): Promise<Uint8Array> {
+  const maxBytes = options.maxBytes ?? 16 * 1024 * 1024;
+  try {
+    const handle = await fs.open(file, 'r');
+    try {
+      const { size } = await handle.stat();
+      if (size > maxBytes) throw new LatinitsaError('ERR_TOO_LARGE', `${file}: ${size} bytes, more than the limit of ${maxBytes}`, { file });
+      // Read up to the limit + 1 whatever stat said (pipes and /proc files report size 0).
+      const chunks: Buffer[] = [];
+      let total = 0;
+      for (;;) {
+        const buf = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
+        const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+        if (bytesRead === 0) break;
+        chunks.push(buf.subarray(0, bytesRead));
+        total += bytesRead;
+        if (total > maxBytes) throw new LatinitsaError('ERR_TOO_LARGE', `${file}: more than the limit of ${maxBytes} bytes`, { file });
+      }
+      return Buffer.concat(chunks, total);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw ioError('read', file, error);
+  }
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    throw new LatinitsaError('ERR_INVALID_INPUT', `${file}: invalid JSON: ${message}`, { file, cause });
+  }
+}
+
+/**
+ * Reads a scheme file (JSON) and loads it with `loadScheme`: errors name the file and the field.
+ *
+ * @example
+ * import { readSchemeFile } from 'latinitsa/io';
+ * (await readSchemeFile('/no/such/scheme.json').catch((e) => e)).message;
+ * //=> 'cannot read /no/such/scheme.json: no such file'
+ */
+export async function readSchemeFile(file: string, options: { register?: boolean } = {}): Promise<Scheme> {
+  const text = decodeBytes(await readFileLimited(file), { file, stripBom: true });
+  const data = parseJson(text, file);
+  try {
+    return loadScheme(data, { file, register: options.register ?? false });
+  } catch (error) {
+    if (error instanceof LatinitsaError) throw error;
+    // A scheme file deep or odd enough to break the validator is still the user's input error.
+    throw new LatinitsaError('ERR_SCHEME_INVALID', `${file}: cannot load the scheme: ${error instanceof Error ? error.message : String(error)}`, { file, cause: error });
+  }
+}
+
+/**
+ * Parses an exception lexicon (spec §1.7 step 1): a JSON object `{"Толстой": "Tolstoy"}`, or
+ * TSV lines `Толстой<TAB>Tolstoy` (empty lines and lines starting with `#` are skipped).
+ * `format` defaults to JSON when the text starts with `{`.
+ *
+ * @example
+ * import { parseLexicon } from 'latinitsa/io';
+ * parseLexicon('# names\nТолстой\tTolstoy\n');
+ * //=> { 'Толстой': 'Tolstoy' }
+ */
+export function parseLexicon(text: string, options: { file?: string; format?: 'json' | 'tsv' } = {}): Record<string, string> {
+  const file = options.file ?? 'lexicon';
+  const format = options.format ?? (/^\s*\{/.test(text) ? 'json' : 'tsv');
+  // Pairs collected first: Object.fromEntries defines own properties, so a word such as
+  // "__proto__" cannot reach the prototype.
+  const pairs: [string, string][] = [];
+  if (format === 'json') {
+    const data = parseJson(text, file);
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+      throw new LatinitsaError('ERR_INVALID_INPUT', `${file}: a lexicon must be a JSON object of "word": "romanization" pairs`, { file });
+    }
+    for (const [word, value] of Object.entries(data)) {
+      if (typeof value !== 'string') {
+        throw new LatinitsaError('ERR_INVALID_INPUT', `${file}: /${word}: the romanization must be a string, found ${value === null ? 'null' : typeof value}`, { file, pointer: `/${word}` });
+      }
+      pairs.push([word, value]);
+    }
+    return Object.fromEntries(pairs);
+  }
+  text.split(/\r\n|\r|\n/).forEach((line, i) => {
+    if (line.trim() === '' || line.startsWith('#')) return;
+    const cells = line.split('\t');
+    if (cells.length !== 2 || cells[0]!.trim() === '') {
+      throw new LatinitsaError('ERR_INVALID_INPUT', `${file}: line ${i + 1}: expected "word<TAB>romanization"`, { file });
+    }
+    pairs.push([cells[0]!.trim(), cells[1]!.trim()]);
+  });
+  return Object.fromEntries(pairs);
+}
+
+/**
+ * Reads an exception lexicon file (`.json`, or TSV for any other name; see {@link parseLexicon}).
+ *
+ * @example
+ * import { readLexicon } from 'latinitsa/io';
+ * (await readLexicon('/no/such/names.tsv').catch((e) => e)).code;
+ * //=> 'ERR_IO'
+ */
+export async function readLexicon(file: string): Promise<Record<string, string>> {
+  const text = decodeBytes(await readFileLimited(file), { file, stripBom: true });
+  return parseLexicon(text, { file, ...(file.toLowerCase().endsWith('.json') ? { format: 'json' as const } : {}) });
+}

@@ -1,0 +1,199 @@
+import type { Writable } from 'node:stream';
+import { romanize, type RomanizeOptions } from '../engine/romanize.ts';
+import { LatinitsaError } from '../errors.ts';
+import { decodeBytes, type TextEncodingName } from './decode.ts';
+
+/** Options of {@link textBlocks}. */
+export interface TextBlocksOptions {
+  /** Encoding of the bytes. Default `'utf-8'`. */
+  encoding?: TextEncodingName;
+  /** File name for error messages. */
+  file?: string;
+  /** Bytes gathered before a block is cut at its last line break. Default 256 KiB. */
+  blockSize?: number;
+}
+
+const CR = 0x0d;
+const LF = 0x0a;
+
+/** Index just after the last line break of `buf` that is certainly complete, or -1 (a CR at the very end may be the first half of CRLF). */
+function lastSafeBreak(buf: Uint8Array): number {
+  let i = buf.length - 1;
+  if (buf[i] === CR) i--;
+  for (; i >= 0; i--) {
+    const b = buf[i];
+    if (b === LF || b === CR) return i + 1;
+  }
+  return -1;
+}
+
+function toBytes(chunk: unknown): Uint8Array {
+  if (chunk instanceof Uint8Array) return chunk;
+  if (typeof chunk === 'string') return Buffer.from(chunk, 'utf8');
+  throw new LatinitsaError('ERR_INVALID_INPUT', `expected bytes, found ${typeof chunk}`);
+}
+
+/**
+ * Turns a stream of bytes into decoded text blocks that each end with a line break (CRLF, LF or
+ * CR; only the last block may end without one), about `blockSize` bytes each. A line longer than
+ * a block is kept whole. Only what is between two cuts is in memory, so a file of any size passes
+ * in memory proportional to the block size and the longest line. Invalid UTF-8 is
+ * `ERR_INVALID_UTF8` with the byte offset from the start of the stream.
+ *
+ * @example
+ * import { textBlocks } from 'latinitsa/io';
+ * const blocks = [];
+ * for await (const b of textBlocks([Buffer.from('Ки'), Buffer.from('ров\r\nЦК')], { blockSize: 1 })) blocks.push(b);
+ * blocks;
+ * //=> ['Киров\r\n', 'ЦК']
+ */
+export async function* textBlocks(source: AsyncIterable<unknown> | Iterable<unknown>, options: TextBlocksOptions = {}): AsyncGenerator<string> {
+  const blockSize = Math.max(1, options.blockSize ?? 256 * 1024);
+  const decode = (bytes: Uint8Array, baseOffset: number): string =>
+    decodeBytes(bytes, { ...(options.encoding === undefined ? {} : { encoding: options.encoding }), ...(options.file === undefined ? {} : { file: options.file }), baseOffset });
+  let pending: Uint8Array[] = [];
+  let pendingLength = 0;
+  /** Byte offset of pending[0][0] in the stream. */
+  let offset = 0;
+  /** Length of the longest prefix of the pending bytes that ends with a complete line break, or -1. */
+  let safe = -1;
+  for await (const chunk of source) {
+    const bytes = toBytes(chunk);
+    if (bytes.length === 0) continue;
+    const start = pendingLength;
+    // A CR that ended the previous chunk is a complete line break unless this chunk starts with LF.
+    if (start > 0 && pending[pending.length - 1]!.at(-1) === CR && bytes[0] !== LF) safe = start;
+    const cut = lastSafeBreak(bytes);
+    if (cut >= 0) safe = start + cut;
+    pending.push(bytes);
+    pendingLength += bytes.length;
+    if (pendingLength < blockSize || safe < 0) continue;
+    const all = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingLength);
+    const head = all.subarray(0, safe);
+    const rest = all.subarray(safe);
+    const text = decode(head, offset);
+    offset += head.length;
+    pending = rest.length > 0 ? [rest] : [];
+    pendingLength = rest.length;
+    safe = -1;
+    yield text;
+  }
+  if (pendingLength > 0) {
+    const all = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingLength);
+    yield decode(all, offset);
+  }
+}
+
+/** Characters of text held back for a chain of hyphen-broken lines before it is romanized anyway. */
+const MAX_CARRY = 1 << 24;
+
+/** Whether the line that ends at `end` (with its line break) ends in a letter (and marks) + hyphen, i.e. may join the next line (spec §1.3). */
+function endsWithLetterHyphen(text: string, end: number): boolean {
+  let i = end - 1;
+  if (text[i] === '\n') i--;
+  if (text[i] === '\r') i--;
+  if (i === end - 1 || text[i] !== '-') return false;
+  i--;
+  while (i >= 0 && /\p{M}/u.test(text[i]!)) i--;
+  if (i < 0) return false;
+  const code = text.charCodeAt(i);
+  // A low surrogate: test the whole code point.
+  const ch = code >= 0xdc00 && code <= 0xdfff && i > 0 ? text.slice(i - 1, i + 1) : text[i]!;
+  return /\p{L}/u.test(ch);
+}
+
+/**
+ * How much of `text` (complete lines) can be romanized now when `joinLineBreakHyphens` is on:
+ * up to the last line break that does not follow a letter + hyphen.
+ */
+function joinSafeLength(text: string): number {
+  let end = text.length;
+  while (end > 0 && endsWithLetterHyphen(text, end)) {
+    // Step back to the start of the line that ends at `end`.
+    let i = end - 1;
+    if (text[i] === '\n') i--;
+    if (text[i] === '\r') i--;
+    while (i >= 0 && text[i] !== '\n' && text[i] !== '\r') i--;
+    end = i + 1;
+  }
+  return end;
+}
+
+/** Something to write output to: a Node writable stream, or a function (awaited). */
+export type TextSink = Writable | ((bytes: Uint8Array) => Promise<void> | void);
+
+/** Writes to a stream, waiting for `drain` when its buffer is full. */
+export function writeWithBackpressure(stream: Writable, bytes: Uint8Array): Promise<void> | undefined {
+  if (stream.destroyed || stream.writableEnded) {
+    return Promise.reject(Object.assign(new Error('write after end'), { code: 'EPIPE' }));
+  }
+  if (stream.write(bytes)) return undefined;
+  return new Promise<void>((resolve, reject) => {
+    const done = (): void => {
+      cleanup();
+      resolve();
+    };
+    const fail = (error: Error): void => {
+      cleanup();
+      reject(error);
+    };
+    const closed = (): void => {
+      cleanup();
+      reject(Object.assign(new Error('output closed'), { code: 'EPIPE' }));
+    };
+    const cleanup = (): void => {
+      stream.off('drain', done);
+      stream.off('error', fail);
+      stream.off('close', closed);
+    };
+    stream.on('drain', done);
+    stream.on('error', fail);
+    stream.on('close', closed);
+  });
+}
+
+/** Options of {@link romanizeStream}. */
+export interface RomanizeStreamOptions extends TextBlocksOptions {
+  /** Romanization options, as for `romanize`. */
+  romanize?: RomanizeOptions;
+}
+
+/**
+ * Romanizes a byte stream into a sink as it arrives, a block of complete lines at a time, with
+ * the same result as `romanize` on the whole text (spec §0.10: `allCaps: 'auto'` decides per
+ * line; a line ending in a hyphen after a letter waits for the next one when
+ * `joinLineBreakHyphens` is on). Output is UTF-8; returns the number of bytes written.
+ *
+ * @example
+ * import { romanizeStream } from 'latinitsa/io';
+ * const out = [];
+ * await romanizeStream([Buffer.from('Щёлково\r\nЦК ВКП(б)')], (b) => { out.push(Buffer.from(b).toString()); });
+ * //=> 28
+ * out.join('');
+ * //=> 'Shchyolkovo\r\nTsK VKP(b)'
+ */
+export async function romanizeStream(source: AsyncIterable<unknown> | Iterable<unknown>, sink: TextSink, options: RomanizeStreamOptions = {}): Promise<number> {
+  const romanizeOptions = options.romanize ?? {};
+  const join = romanizeOptions.joinLineBreakHyphens === true;
+  const write = typeof sink === 'function' ? sink : (bytes: Uint8Array) => writeWithBackpressure(sink, bytes);
+  let written = 0;
+  const emit = async (text: string): Promise<void> => {
+    if (text === '') return;
+    const bytes = Buffer.from(romanize(text, romanizeOptions), 'utf8');
+    written += bytes.length;
+    await write(bytes);
+  };
+  let carry = '';
+  for await (const block of textBlocks(source, options)) {
+    let text = carry === '' ? block : carry + block;
+    carry = '';
+    if (join && text.length < MAX_CARRY) {
+      const cut = joinSafeLength(text);
+      carry = text.slice(cut);
+      text = text.slice(0, cut);
+    }
+    await emit(text);
+  }
+  await emit(carry);
+  return written;
+}
