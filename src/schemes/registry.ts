@@ -11,6 +11,14 @@ import gost779b from './data/gost-7.79-b.json' with { type: 'json' };
 import icao9303 from './data/icao-9303.json' with { type: 'json' };
 import scholarly from './data/scholarly.json' with { type: 'json' };
 import wikipedia from './data/wikipedia.json' with { type: 'json' };
+import mosmetro from './data/mosmetro.json' with { type: 'json' };
+import yandexMaps from './data/yandex-maps.json' with { type: 'json' };
+import telegram from './data/telegram.json' with { type: 'json' };
+import bs2979 from './data/bs-2979.json' with { type: 'json' };
+import bs2979Simplified from './data/bs-2979-simplified.json' with { type: 'json' };
+import gost16876 from './data/gost-16876.json' with { type: 'json' };
+import gost16876Simplified from './data/gost-16876-simplified.json' with { type: 'json' };
+import ungegn1987 from './data/ungegn-1987.json' with { type: 'json' };
 
 /**
  * A scheme after validation and `extends` resolution: every field filled in, frozen. Pass it to
@@ -63,6 +71,14 @@ export const builtInSources: readonly SchemeSource[] = [
   icao9303 as unknown as SchemeSource,
   scholarly as unknown as SchemeSource,
   wikipedia as unknown as SchemeSource,
+  mosmetro as unknown as SchemeSource,
+  yandexMaps as unknown as SchemeSource,
+  telegram as unknown as SchemeSource,
+  bs2979 as unknown as SchemeSource,
+  bs2979Simplified as unknown as SchemeSource,
+  gost16876 as unknown as SchemeSource,
+  gost16876Simplified as unknown as SchemeSource,
+  ungegn1987 as unknown as SchemeSource,
 ];
 
 const registry = new Map<string, Scheme>();
