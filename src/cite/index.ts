@@ -1,2 +1,16 @@
-// Public API of src/cite (filled in by its issue).
-export {};
+// Public API of src/cite: archival references (spec §5) and bibliographies (Q17). Browser-safe.
+export {
+  parseArchivalReference,
+  formatArchivalReference,
+  type ArchivalReference,
+  type ArchivalUnit,
+  type ArchivalLevel,
+  type ArchiveInfo,
+  type CitationDiagnostic,
+  type CitationStyle,
+  type FormatArchivalOptions,
+  type Leaf,
+  type LeafRange,
+  type ParsedArchivalReference,
+  type VersoStyle,
+} from './archival.ts';
