@@ -1,2 +1,88 @@
-// Public API of src/segment (filled in by its issue).
-export {};
+// Tokenizing prose into words with offsets, for the manuscript checker (issue 6). Browser-safe.
+
+/** Which scripts the letters of a word belong to. */
+export type WordScript = 'latin' | 'cyrillic' | 'mixed' | 'other';
+
+/** One word of the text and where it is. */
+export interface WordToken {
+  /** The word as written (NFC is not applied: offsets point into the text as given). */
+  text: string;
+  /** Offsets [start, end) in the text given to {@link tokenizeWords} (plus its `offset`). */
+  start: number;
+  end: number;
+  script: WordScript;
+}
+
+/** Options of {@link tokenizeWords}. */
+export interface TokenizeOptions {
+  /** Added to every offset (when the text is a slice of a larger document). Default 0. */
+  offset?: number;
+}
+
+// A word: letters and combining marks, with apostrophes (’ ' ʹ ʺ) and the ALA-LC ASCII hard sign
+// (") allowed between two letters (Zinov’ev, ob"ezd), and a soft-sign apostrophe allowed at the
+// end (Kazan’). Hyphens split words: each part of Rimsky-Korsakov is a word (spec §1.3).
+const WORD = /\p{L}[\p{L}\p{M}]*(?:['’ʹʺ"”][\p{L}][\p{L}\p{M}]*)*['’]?/gu;
+// Spans that are not prose: URLs, e-mail addresses, DOIs, citation keys (@key), code in backticks.
+const SKIP = /(?:https?:\/\/|www\.)[^\s<>()]+|[\w.+-]+@[\w-]+\.[\w.-]+|\b10\.\d{4,9}\/\S+|(?<![\w])@[\w:.-]+|`[^`\n]*`/gu;
+const LATIN = /\p{Script=Latin}/u;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+// English possessive/contraction endings split off a word (Dostoevsky’s → Dostoevsky).
+const CLITIC = /['’](?:s|S|t|ll|re|ve|d|m)$/u;
+
+function scriptOf(word: string): WordScript {
+  let latin = false;
+  let cyrillic = false;
+  for (const ch of word) {
+    if (!latin && LATIN.test(ch)) latin = true;
+    else if (!cyrillic && CYRILLIC.test(ch)) cyrillic = true;
+  }
+  return latin && cyrillic ? 'mixed' : latin ? 'latin' : cyrillic ? 'cyrillic' : 'other';
+}
+
+/** Whether a ‘ opened before `at` on the same line is still open (so a ’ after a word closes it). */
+function openQuote(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const open = text.lastIndexOf('‘', at);
+  return open >= lineStart && open > text.lastIndexOf('’', at - 1);
+}
+
+/**
+ * Splits prose into words with their offsets. URLs, e-mail addresses, DOIs, citation keys and
+ * backtick code are skipped, as are words glued to digits or underscores (identifiers); English
+ * possessives and contractions are cut off (`Dostoevsky’s` → `Dostoevsky`); a trailing apostrophe
+ * opened by a matching quote is not part of the word.
+ *
+ * @param text The prose.
+ * @param options `offset` added to every position.
+ * @returns The words, in order.
+ * @example
+ * import { tokenizeWords } from 'latinitsa';
+ * tokenizeWords('Zinov’ev’s letter to Rimsky-Korsakov').map((w) => w.text);
+ * //=> ['Zinov’ev', 'letter', 'to', 'Rimsky', 'Korsakov']
+ */
+export function tokenizeWords(text: string, options: TokenizeOptions = {}): WordToken[] {
+  const base = options.offset ?? 0;
+  const skipped: Array<[number, number]> = [];
+  for (const m of text.matchAll(SKIP)) skipped.push([m.index, m.index + m[0].length]);
+  const tokens: WordToken[] = [];
+  let s = 0;
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index;
+    let word = m[0];
+    while (s < skipped.length && skipped[s]![1] <= start) s++;
+    const skip = skipped[s];
+    if (skip !== undefined && skip[0] < start + word.length) continue;
+    const before = text[start - 1];
+    const after = text[start + word.length];
+    if ((before !== undefined && /[\d_]/u.test(before)) || (after !== undefined && /[\d_]/u.test(after))) continue;
+    // A closing quote, not a soft sign: 'Kazan' or ‘Kazan’.
+    if ((word.endsWith('’') && openQuote(text, start)) || (word.endsWith("'") && before === "'")) word = word.slice(0, -1);
+    const clitic = CLITIC.exec(word);
+    if (clitic !== null && clitic.index > 0) word = word.slice(0, clitic.index);
+    if (word.endsWith('"') || word.endsWith('”')) word = word.slice(0, -1);
+    if (word === '') continue;
+    tokens.push({ text: word, start: base + start, end: base + start + word.length, script: scriptOf(word) });
+  }
+  return tokens;
+}

@@ -1,0 +1,288 @@
+// The manuscript consistency checker (issue 6): finds romanized Russian words in English prose,
+// groups the spellings of one word, and reports minority spellings, spellings the house scheme
+// cannot produce, and words mixing Latin and Cyrillic letters.
+import { romanize } from '../engine/romanize.ts';
+import { getLanguage, getScheme } from '../schemes/registry.ts';
+import { tokenizeWords, type WordToken } from '../segment/index.ts';
+import { candidateThresholds, cyrillicCandidates, foldLatin, skeletonKey, type CyrillicCandidate } from './candidates.ts';
+import english from './data/english.json' with { type: 'json' };
+import type { CheckDocument, CheckOptions, CheckRegion, Diagnostic, Point } from './types.ts';
+
+let englishSet: Set<string> | undefined;
+function builtInEnglish(): Set<string> {
+  englishSet ??= new Set(english.words.split(' '));
+  return englishSet;
+}
+
+interface Occurrence {
+  doc: number;
+  token: WordToken;
+  domain: 'text' | 'notes';
+}
+
+interface Spelling {
+  fold: string;
+  display: string;
+  count: number;
+  occurrences: Occurrence[];
+}
+
+/** What the checker knows about one spelling (cached per run). */
+interface WordInfo {
+  candidates: CyrillicCandidate[];
+  /** Candidates close enough to the best to count as readings of the word. */
+  near: CyrillicCandidate[];
+}
+
+/** Line starts of a text, for offset → line/column. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function pointAt(starts: number[], offset: number): Point {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
+}
+
+/** The target spelling in the case pattern of the word it replaces. */
+function matchCase(target: string, like: string): string {
+  if (like.length > 1 && like === like.toUpperCase() && like !== like.toLowerCase()) return target.toUpperCase();
+  const first = like[0]!;
+  if (first !== first.toLowerCase()) return target.charAt(0).toUpperCase() + target.slice(1);
+  return target.toLowerCase();
+}
+
+/** Whether a Latin word is a candidate at all (by its form; the English list comes later). */
+function wordShapeOk(word: string): boolean {
+  if (word.length < 3) return false;
+  const upper = word.toUpperCase() === word;
+  // Acronyms (NKVD, USSR) and words with inner capitals (TsK, VTsIK) are not checked.
+  if (upper && word.length <= 5) return false;
+  if (!upper && /\p{Lu}/u.test(word.slice(1))) return false;
+  return true;
+}
+
+/** Mixed-script words: look-alike letters of the minority script replaced by their twins, if all have one. */
+function mixedScriptFix(word: string): { expected?: string; cyrillicMajority: boolean } {
+  const glyphs = getLanguage('ru').homoglyphs ?? {};
+  const toLatin = new Map(Object.entries(glyphs).map(([lat, cyr]) => [cyr, lat]));
+  let cyr = 0;
+  let lat = 0;
+  for (const ch of word) {
+    if (/\p{Script=Cyrillic}/u.test(ch)) cyr++;
+    else if (/\p{Script=Latin}/u.test(ch)) lat++;
+  }
+  const cyrillicMajority = cyr >= lat;
+  let out = '';
+  for (const ch of word) {
+    const isLatin = /\p{Script=Latin}/u.test(ch);
+    const isCyr = /\p{Script=Cyrillic}/u.test(ch);
+    if (cyrillicMajority && isLatin) {
+      const twin = (glyphs as Record<string, string>)[ch];
+      if (twin === undefined) return { cyrillicMajority };
+      out += twin;
+    } else if (!cyrillicMajority && isCyr) {
+      const twin = toLatin.get(ch);
+      if (twin === undefined) return { cyrillicMajority };
+      out += twin;
+    } else out += ch;
+  }
+  return { expected: out, cyrillicMajority };
+}
+
+/**
+ * Checks several documents as one work (a book split into chapter files): the spellings of a
+ * word are counted across all of them. See {@link checkText}.
+ *
+ * @param documents The documents, each with its text, optional regions and file name.
+ * @param options House scheme, notes scheme, allow and ignore lists.
+ * @returns Diagnostics, by document then position.
+ * @example
+ * import { checkDocuments } from 'latinitsa';
+ * checkDocuments([
+ *   { file: 'ch1.md', text: 'Zinoviev and Kamenev. Zinoviev again.' },
+ *   { file: 'ch2.md', text: 'Later Zinovyev fell.' },
+ * ]).map((d) => `${d.file}:${d.place.start.line}:${d.place.start.column} ${d.actual} -> ${d.expected[0]}`);
+ * //=> ['ch2.md:1:7 Zinovyev -> Zinoviev']
+ */
+export function checkDocuments(documents: readonly CheckDocument[], options: CheckOptions = {}): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const english = builtInEnglish();
+  const extraEnglish = new Set([...(options.englishWords ?? [])].map((w) => w.toLowerCase()));
+  const ignore = new Set((options.ignore ?? []).map((w) => foldLatin(w)));
+  const allow = new Set((options.allow ?? []).map((w) => foldLatin(w)));
+  const schemes = { text: options.scheme, notes: options.notesScheme ?? options.scheme };
+  const schemeOptions = { text: options.schemeOptions ?? {}, notes: (options.notesScheme === undefined ? options.schemeOptions : options.notesSchemeOptions) ?? {} };
+  for (const id of [schemes.text, schemes.notes]) if (id !== undefined) getScheme(id); // ERR_UNKNOWN_SCHEME early
+  const separateNotes = options.notesScheme !== undefined;
+  const starts = documents.map((d) => lineStarts(d.text));
+
+  const info = new Map<string, WordInfo | null>();
+  const wordInfo = (fold: string): WordInfo | null => {
+    let known = info.get(fold);
+    if (known !== undefined) return known;
+    known = null;
+    if (!english.has(fold) && !extraEnglish.has(fold) && !ignore.has(fold) && !englishContraction(fold, english)) {
+      let candidates = cyrillicCandidates(fold);
+      const reverse = options.reverseCandidates?.(fold);
+      if (reverse !== undefined && reverse.length > 0) {
+        const seen = new Set(candidates.map((c) => c.cyrillic));
+        // The reverse engine's lexicon-backed readings come first: they are real words.
+        candidates = [...reverse.map((r) => ({ cyrillic: r.cyrillic.toLowerCase(), cost: Math.min(r.cost ?? 0, candidates[0]?.cost ?? 0) })), ...candidates.filter((c) => !seen.has(c.cyrillic))];
+      }
+      const best = candidates[0];
+      if (best !== undefined && best.cost <= candidateThresholds.maxCost) {
+        known = { candidates, near: candidates.filter((c) => c.cost <= best.cost + candidateThresholds.conformSlack) };
+      }
+    }
+    info.set(fold, known);
+    return known;
+  };
+
+  const romanCache = new Map<string, string>();
+  const roman = (cyrillic: string, domain: 'text' | 'notes'): string => {
+    const k = `${domain}\u0000${cyrillic}`;
+    let r = romanCache.get(k);
+    if (r === undefined) {
+      r = foldLatin(romanize(cyrillic, { ...schemeOptions[domain], scheme: schemes[domain] ?? 'modified-loc' }));
+      romanCache.set(k, r);
+    }
+    return r;
+  };
+
+  // 1. Words.
+  const groups = new Map<string, Map<string, Spelling>>();
+  documents.forEach((doc, d) => {
+    const regions: CheckRegion[] = doc.regions ?? [{ start: 0, end: doc.text.length, kind: 'text' }];
+    for (const region of regions) {
+      const tokens = tokenizeWords(doc.text.slice(region.start, region.end), { offset: region.start });
+      for (const token of tokens) {
+        if (token.script === 'mixed') {
+          diagnostics.push(mixedDiagnostic(doc, token, starts[d]!));
+          continue;
+        }
+        if (token.script !== 'latin' || !wordShapeOk(token.text)) continue;
+        const fold = foldLatin(token.text);
+        const known = allow.has(fold) ? undefined : wordInfo(fold);
+        if (known === null) continue;
+        const domain = separateNotes ? region.kind : 'text';
+        const key = `${domain}\u0000${skeletonKey(fold)}`;
+        let group = groups.get(key);
+        if (group === undefined) groups.set(key, (group = new Map()));
+        let spelling = group.get(fold);
+        if (spelling === undefined) group.set(fold, (spelling = { fold, display: token.text, count: 0, occurrences: [] }));
+        spelling.count++;
+        spelling.occurrences.push({ doc: d, token, domain: region.kind });
+      }
+    }
+  });
+
+  // 2. Groups: the target spelling of each word, and every other spelling reported.
+  for (const [key, group] of groups) {
+    const domain = key.startsWith('notes') ? 'notes' : 'text';
+    const scheme = schemes[domain];
+    const spellings = [...group.values()];
+    const allowed = spellings.filter((s) => allow.has(s.fold));
+    if (spellings.length === 1 && (scheme === undefined || allowed.length > 0)) continue;
+    let target: string;
+    let cyrillic: string | undefined;
+    if (allowed.length > 0) {
+      target = allowed.sort((a, b) => b.count - a.count)[0]!.display;
+    } else if (scheme !== undefined) {
+      // The Cyrillic reading most spellings (weighted by count) support, then the cheapest.
+      const score = new Map<string, { n: number; cost: number }>();
+      for (const s of spellings) {
+        for (const c of wordInfo(s.fold)!.near) {
+          const old = score.get(c.cyrillic) ?? { n: 0, cost: Infinity };
+          score.set(c.cyrillic, { n: old.n + s.count, cost: Math.min(old.cost, c.cost) });
+        }
+      }
+      const [best] = [...score].sort((a, b) => b[1].n - a[1].n || a[1].cost - b[1].cost || (a[0] < b[0] ? -1 : 1));
+      cyrillic = best![0];
+      target = roman(cyrillic, domain);
+    } else {
+      target = spellings.sort((a, b) => b.count - a.count || a.occurrences[0]!.token.start - b.occurrences[0]!.token.start)[0]!.display;
+    }
+    const targetFold = foldLatin(target);
+    const counts = spellings.sort((a, b) => b.count - a.count).map((s) => `${s.count} × ${s.display}`).join(', ');
+    for (const s of spellings) {
+      if (s.fold === targetFold || allow.has(s.fold)) continue;
+      const conforms = scheme === undefined || wordInfo(s.fold)!.near.some((c) => roman(c.cyrillic, domain) === s.fold);
+      const ruleId = conforms ? 'inconsistent-romanization' : 'scheme-mismatch';
+      for (const { doc, token } of s.occurrences) {
+        const text = matchCase(target, token.text);
+        const reason = conforms
+          ? `Inconsistent romanization: "${token.text}" is spelt "${text}" elsewhere.`
+          : `"${token.text}" is not ${scheme} romanization; ${scheme} writes "${text}".`;
+        const dg: Diagnostic = {
+          ruleId,
+          source: 'latinitsa',
+          severity: 'error',
+          reason,
+          range: [token.start, token.end],
+          place: { start: pointAt(starts[doc]!, token.start), end: pointAt(starts[doc]!, token.end) },
+          actual: token.text,
+          expected: [text],
+          note: counts,
+          fix: { range: [token.start, token.end], text },
+          data: { key: skeletonKey(s.fold), ...(cyrillic === undefined ? {} : { cyrillic }), ...(scheme === undefined ? {} : { scheme }) },
+        };
+        const file = documents[doc]!.file;
+        if (file !== undefined) dg.file = file;
+        diagnostics.push(dg);
+      }
+    }
+  }
+  const fileIndex = (dg: Diagnostic): number => (dg.file === undefined ? 0 : documents.findIndex((d) => d.file === dg.file));
+  return diagnostics.sort((a, b) => fileIndex(a) - fileIndex(b) || a.range[0] - b.range[0]);
+}
+
+/** English contractions and possessives the tokenizer left whole (o’clock, ma’am). */
+function englishContraction(fold: string, english: Set<string>): boolean {
+  if (!/['’]/u.test(fold)) return false;
+  return english.has(fold.replace(/['’]/gu, ''));
+}
+
+function mixedDiagnostic(doc: CheckDocument, token: WordToken, starts: number[]): Diagnostic {
+  const { expected, cyrillicMajority } = mixedScriptFix(token.text);
+  const dg: Diagnostic = {
+    ruleId: 'mixed-script',
+    source: 'latinitsa',
+    severity: 'error',
+    reason: `"${token.text}" mixes Latin and Cyrillic letters${expected === undefined ? '' : `; ${cyrillicMajority ? 'Cyrillic' : 'Latin'} "${expected}" intended?`}`,
+    range: [token.start, token.end],
+    place: { start: pointAt(starts, token.start), end: pointAt(starts, token.end) },
+    actual: token.text,
+    expected: expected === undefined ? [] : [expected],
+  };
+  if (expected !== undefined) dg.fix = { range: [token.start, token.end], text: expected };
+  if (doc.file !== undefined) dg.file = doc.file;
+  return dg;
+}
+
+/**
+ * Checks a manuscript for romanized Russian spelt inconsistently: spellings of one word that
+ * differ (Zinoviev / Zinovyev), spellings the house scheme cannot produce (`--scheme`), and words
+ * that mix Latin and Cyrillic letters. English words (a built-in list from the `word-list`
+ * package), URLs, citation keys and code in backticks are not checked.
+ *
+ * @param text The prose.
+ * @param options `scheme`, `notesScheme`, `allow`, `ignore`, `regions`…
+ * @returns Diagnostics in text order.
+ * @example
+ * import { checkText } from 'latinitsa';
+ * checkText('Grigorii Zinoviev met Dostoyevsky.', { scheme: 'modified-loc' }).map((d) => [d.actual, d.expected[0], d.ruleId]);
+ * //=> [['Grigorii', 'Grigory', 'scheme-mismatch'], ['Dostoyevsky', 'Dostoevsky', 'scheme-mismatch']]
+ */
+export function checkText(text: string, options: CheckOptions & { regions?: CheckRegion[] } = {}): Diagnostic[] {
+  const { regions, ...rest } = options;
+  return checkDocuments([regions === undefined ? { text } : { text, regions }], rest);
+}
