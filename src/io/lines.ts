@@ -9,7 +9,12 @@ export interface TextBlocksOptions {
   encoding?: TextEncodingName;
   /** File name for error messages. */
   file?: string;
-  /** Bytes gathered before a block is cut at its last line break. Default 256 KiB. */
+  /**
+   * Bytes gathered before a block is cut at its last line break. Default 1: every chunk the
+   * source delivers that completes a line is cut at once, so that interactive or slow input
+   * comes out line by line; a fast source delivers large chunks (64 KiB from a file or pipe)
+   * anyway.
+   */
   blockSize?: number;
 }
 
@@ -37,7 +42,7 @@ function toBytes(chunk: unknown): Uint8Array {
  * Turns a stream of bytes into decoded text blocks that each end with a line break (CRLF, LF or
  * CR; only the last block may end without one), about `blockSize` bytes each. A line longer than
  * a block is kept whole. Only what is between two cuts is in memory, so a file of any size passes
- * in memory proportional to the block size and the longest line. Invalid UTF-8 is
+ * in memory proportional to the chunk size and the longest line. Invalid UTF-8 is
  * `ERR_INVALID_UTF8` with the byte offset from the start of the stream.
  *
  * @example
@@ -48,7 +53,7 @@ function toBytes(chunk: unknown): Uint8Array {
  * //=> ['Киров\r\n', 'ЦК']
  */
 export async function* textBlocks(source: AsyncIterable<unknown> | Iterable<unknown>, options: TextBlocksOptions = {}): AsyncGenerator<string> {
-  const blockSize = Math.max(1, options.blockSize ?? 256 * 1024);
+  const blockSize = Math.max(1, options.blockSize ?? 1);
   const decode = (bytes: Uint8Array, baseOffset: number): string =>
     decodeBytes(bytes, { ...(options.encoding === undefined ? {} : { encoding: options.encoding }), ...(options.file === undefined ? {} : { file: options.file }), baseOffset });
   let pending: Uint8Array[] = [];

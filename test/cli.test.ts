@@ -1,0 +1,300 @@
+// The romanizing CLI, run in-process through main(argv, io) with in-memory streams and temp dirs.
+import assert from 'node:assert/strict';
+import { chmod, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { after, before, describe, it } from 'node:test';
+import { main } from '../src/cli/main.ts';
+import { commands } from '../src/cli/commands.ts';
+import { listSchemes, romanize } from '../src/index.ts';
+import { DEMO_TEXT } from '../src/cli/commands/romanize.ts';
+import { fixturesDir } from './support/fixtures.ts';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  stdoutBytes: Buffer;
+}
+
+/** Runs the CLI in-process; `stdin` is fed in the given chunks (a string or Buffer is one chunk). */
+export async function runCli(argv: string[], options: { stdin?: string | Buffer | (string | Buffer)[]; cwd?: string } = {}): Promise<CliResult> {
+  const stdin = new PassThrough();
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  stdout.on('data', (b: Buffer) => out.push(b));
+  stderr.on('data', (b: Buffer) => err.push(b));
+  const chunks = options.stdin === undefined ? [] : Array.isArray(options.stdin) ? options.stdin : [options.stdin];
+  for (const c of chunks) stdin.write(c);
+  stdin.end();
+  const code = await main(argv, { stdin, stdout, stderr, cwd: options.cwd ?? process.cwd(), env: {} });
+  const stdoutBytes = Buffer.concat(out);
+  return { code, stdout: stdoutBytes.toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), stdoutBytes };
+}
+
+/** Asserts a usage/input error: exit 2, nothing on stdout, exactly one line on stderr matching `pattern`. */
+function assertError(r: CliResult, pattern: RegExp): void {
+  assert.equal(r.code, 2, `exit code (stderr: ${r.stderr})`);
+  assert.match(r.stderr, /^latinitsa: [^\n]+\n$/, 'one line on stderr');
+  assert.match(r.stderr, pattern);
+}
+
+const cliFixtures = path.join(fixturesDir, 'cli');
+let dir = '';
+before(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'latinitsa-cli-'));
+});
+after(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('latinitsa (romanize): text and stdin', () => {
+  it('romanizes the done-when line of issue 2 from stdin', async () => {
+    const r = await runCli([], { stdin: 'Сергей Миронович Киров, ЦК ВКП(б), Щёлково, Юрий, Зиновьев\n' });
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, 'Sergei Mironovich Kirov, TsK VKP(b), Shchyolkovo, Yury, Zinoviev\n');
+    assert.equal(r.stderr, '');
+  });
+
+  it('romanizes its arguments, joined by spaces, with a newline', async () => {
+    const r = await runCli(['Сергей', 'Киров,', 'Щукин']);
+    assert.deepEqual([r.code, r.stdout], [0, 'Sergei Kirov, Shchukin\n']);
+  });
+
+  it('takes text after -- even when it starts with a hyphen', async () => {
+    const r = await runCli(['--', '-Киров']);
+    assert.deepEqual([r.code, r.stdout], [0, '-Kirov\n']);
+  });
+
+  it('keeps CRLF, a missing final newline, and a byte-order mark', async () => {
+    const r = await runCli([], { stdin: ['\uFEFFЩукин\r\nЦК', ' ВКП(б)'] });
+    assert.equal(r.stdout, '\uFEFFShchukin\r\nTsK VKP(b)');
+  });
+
+  it('streams: each line comes out without waiting for the end of stdin', async () => {
+    const stdin = new PassThrough();
+    const stdout = new PassThrough();
+    const seen: string[] = [];
+    stdout.on('data', (b: Buffer) => seen.push(b.toString()));
+    const done = main([], { stdin, stdout, stderr: new PassThrough(), cwd: dir, env: {} });
+    stdin.write('Киров\n');
+    // The first line must come out while stdin is still open.
+    for (let i = 0; i < 200 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    assert.equal(seen.join(''), 'Kirov\n');
+    stdin.write('Щу');
+    stdin.end('кин\n');
+    assert.equal(await done, 0);
+    assert.equal(seen.join(''), 'Kirov\nShchukin\n');
+  });
+
+  it('counts the byte offset of invalid UTF-8 from the start of the stream, not the chunk', async () => {
+    const good = Buffer.from('Киров\n'.repeat(20000)); // 240,000 bytes: several blocks
+    const r = await runCli([], { stdin: [good, Buffer.from([0x41, 0xff, 0x0a])] });
+    assertError(r, new RegExp(`stdin: invalid UTF-8 at byte offset ${good.length + 1}\\b`));
+  });
+
+  it('names windows-1251 and koi8-r when the bytes look like them, and reads them with --encoding', async () => {
+    const text = 'Сергей Миронович Киров родился в Уржуме\n';
+    const cp1251 = Buffer.from(new TextEncoderLegacy('windows-1251').encode(text));
+    const koi8 = Buffer.from(new TextEncoderLegacy('koi8-r').encode(text));
+    assertError(await runCli([], { stdin: cp1251 }), /invalid UTF-8 at byte offset 0 \(the bytes look like windows-1251: try --encoding windows-1251\)/);
+    assertError(await runCli([], { stdin: koi8 }), /invalid UTF-8 at byte offset 0 \(the bytes look like koi8-r: try --encoding koi8-r\)/);
+    const expected = 'Sergei Mironovich Kirov rodilsia v Urzhume\n';
+    assert.equal((await runCli(['--encoding', 'windows-1251'], { stdin: cp1251 })).stdout, expected);
+    assert.equal((await runCli(['-e', 'koi8-r'], { stdin: koi8 })).stdout, expected);
+    assertError(await runCli(['--encoding', 'latin-9'], { stdin: cp1251 }), /unknown encoding "latin-9"/);
+  });
+
+  it('gives no encoding hint for damaged UTF-8', async () => {
+    const bytes = Buffer.concat([Buffer.from('Сергей Миронович Киров '), Buffer.from([0xd0]), Buffer.from(' родился\n')]);
+    const r = await runCli([], { stdin: bytes });
+    assertError(r, /invalid UTF-8 at byte offset 43$/m);
+  });
+
+  it('stops quietly when its reader goes away (EPIPE)', async () => {
+    const stdin = new PassThrough();
+    const stdout = new PassThrough();
+    stdout.destroy();
+    stdin.end('Киров\n'.repeat(100000));
+    const code = await main([], { stdin, stdout, stderr: new PassThrough(), cwd: dir, env: {} });
+    assert.equal(code, 0);
+  });
+});
+
+describe('latinitsa (romanize): options', () => {
+  it('--scheme, -s, and scheme options as generated flags, --option and -O', async () => {
+    assert.equal((await runCli(['--scheme', 'ala-lc', 'Юрьев'])).stdout, 'I͡Urʹev\n');
+    assert.equal((await runCli(['-s', 'ala-lc', 'Юрьев'])).stdout, 'I͡Urʹev\n');
+    assert.equal((await runCli(['--sign-before-e', 'omit', 'Зиновьев'])).stdout, 'Zinovev\n');
+    assert.equal((await runCli(['--sign-before-e=omit', 'Зиновьев'])).stdout, 'Zinovev\n');
+    assert.equal((await runCli(['--option', 'signBeforeE=omit', 'Зиновьев'])).stdout, 'Zinovev\n');
+    assert.equal((await runCli(['-O', 'sign-before-e=omit', 'Зиновьев'])).stdout, 'Zinovev\n');
+  });
+
+  it('every option of every scheme is a flag', async () => {
+    for (const s of listSchemes()) {
+      for (const [name, o] of Object.entries(s.options)) {
+        for (const value of o.values) {
+          const flag = `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+          const r = await runCli(['--scheme', s.id, flag, value, 'Щёлково Зиновьев']);
+          assert.equal(r.code, 0, `${s.id} ${flag} ${value}: ${r.stderr}`);
+          assert.equal(r.stdout, `${romanize('Щёлково Зиновьев', { scheme: s.id, [name]: value })}\n`);
+        }
+      }
+    }
+  });
+
+  it('--all-caps, --pre-reform, --repair-homoglyphs', async () => {
+    assert.equal((await runCli(['ЦК ВКП(б) решил'])).stdout, 'TsK VKP(b) reshil\n');
+    assert.equal((await runCli(['--all-caps', 'upper', 'ЦК ВКП(б) решил'])).stdout, 'TSK VKP(b) reshil\n');
+    assert.equal((await runCli(['--all-caps', 'acronym', 'ЩУКИН'])).stdout, 'ShchUKIN\n');
+    assert.equal((await runCli(['--scheme', 'ala-lc', 'мѣсто'])).stdout, `${romanize('мѣсто', { scheme: 'ala-lc' })}\n`);
+    assert.equal((await runCli(['--scheme', 'ala-lc', '--pre-reform', 'modernize', 'мѣсто'])).stdout, 'mesto\n');
+    // "Мocква" with a Latin o and c (OCR): copied as written unless repaired (spec §1.1 item 6).
+    assert.equal((await runCli(['Мocква'])).stdout, 'Mockva\n');
+    assert.equal((await runCli(['--repair-homoglyphs', 'Мocква'])).stdout, 'Moskva\n');
+    assert.equal((await runCli(['--repair-homoglyphs', 'iPhone Кирова'])).stdout, 'iPhone Kirova\n');
+  });
+
+  it('--join-line-break-hyphens joins a word broken across lines, also across stream chunks', async () => {
+    const text = 'Андре-\nев и Ста-\r\nлин\n';
+    assert.equal((await runCli([], { stdin: text })).stdout, romanize(text));
+    const joined = await runCli(['--join-line-break-hyphens'], { stdin: [...Buffer.from(text)].map((b) => Buffer.from([b])) });
+    assert.equal(joined.stdout, romanize(text, { joinLineBreakHyphens: true }));
+    assert.notEqual(joined.stdout, romanize(text));
+  });
+
+  it('--exceptions reads a TSV or JSON lexicon', async () => {
+    for (const file of ['names.tsv', 'names.json']) {
+      const r = await runCli(['--exceptions', path.join(cliFixtures, file), 'Лев Толстой, ЧАЙКОВСКИЙ']);
+      assert.equal(r.stdout, 'Lev Tolstoy, TCHAIKOVSKY\n');
+    }
+    assertError(await runCli(['-x', path.join(cliFixtures, 'broken-json.json'), 'x']), /broken-json\.json: invalid JSON/);
+    const badTsv = path.join(dir, 'bad.tsv');
+    await writeFile(badTsv, 'Толстой Tolstoy\n');
+    assertError(await runCli(['-x', badTsv, 'x']), /bad\.tsv: line 1: expected "word<TAB>romanization"/);
+  });
+
+  it('--scheme-file loads a user scheme; errors name the file and the field', async () => {
+    const r = await runCli(['--scheme-file', path.join(cliFixtures, 'house-scheme.json'), 'Сокольников Подъячев']);
+    assert.deepEqual([r.code, r.stdout], [0, 'Sokolnikov Podiachev\n']);
+    assert.equal((await runCli(['--scheme-file', path.join(cliFixtures, 'house-scheme.json'), '--signs', 'keep', 'Сокольников'])).stdout, `${romanize('Сокольников', { scheme: 'ala-lc-simplified' })}\n`);
+    assertError(await runCli(['--scheme-file', 'test/fixtures/cli/bad-scheme.json', 'x']), /^latinitsa: test\/fixtures\/cli\/bad-scheme\.json: \/letters\/ж: /);
+    assertError(await runCli(['--scheme-file', path.join(cliFixtures, 'broken-json.json'), 'x']), /invalid JSON/);
+    assertError(await runCli(['--scheme-file', 'no-such.json', 'x'], { cwd: dir }), /^latinitsa: cannot read no-such\.json: no such file$/m);
+    assertError(await runCli(['--scheme', 'ala-lc', '--scheme-file', 'x.json', 'x']), /either --scheme or --scheme-file/);
+  });
+
+  it('usage errors: exit 2 and one line', async () => {
+    assertError(await runCli(['--scheme', 'no-such', 'x']), /unknown scheme "no-such"/);
+    assertError(await runCli(['--sign-before-e', 'never', 'x']), /signBeforeE.*"never"/);
+    assertError(await runCli(['--no-such-flag', 'x']), /unknown option --no-such-flag \(options of the scheme modified-loc: --sign-before-e/);
+    // An unknown flag does not swallow the option after it as its value: --help still shows help.
+    assert.match((await runCli(['--no-such-flag', '--help'])).stdout, /^Usage: latinitsa/);
+    assertError(await runCli(['--sign-before-e']), /option --sign-before-e needs a value/);
+    assertError(await runCli(['-Z']), /unknown option -Z/);
+    assertError(await runCli(['--scheme']), /option --scheme needs a value/);
+    assertError(await runCli(['--demo=yes']), /takes no value/);
+    assertError(await runCli(['--all-caps', 'loud', 'x']), /--all-caps must be upper, acronym, auto/);
+    assertError(await runCli(['-O', 'allCaps=upper', 'x']), /use --all-caps/);
+    assertError(await runCli(['-O', 'nothing', 'x']), /NAME=VALUE/);
+    assertError(await runCli(['--in-place']), /--in-place needs --input/);
+    assertError(await runCli(['--in-place', '-i', 'a', '-o', 'b']), /either --in-place or --output/);
+    assertError(await runCli(['-i', 'a', 'text']), /not several/);
+    assertError(await runCli(['-i', '/no/such/file.txt']), /^latinitsa: cannot read \/no\/such\/file\.txt: no such file$/m);
+    assertError(await runCli(['-i', dir]), /is a directory/);
+  });
+
+  it('--help lists the options, the scheme options, every command of the table, and examples', async () => {
+    const r = await runCli(['--help']);
+    assert.equal(r.code, 0);
+    for (const flag of ['--scheme', '--scheme-file', '--option', '--in-place', '--output', '--encoding', '--all-caps', '--pre-reform', '--exceptions', '--join-line-break-hyphens', '--repair-homoglyphs', '--list-schemes', '--demo', '--version', '--sign-before-e', 'Examples:']) {
+      assert.ok(r.stdout.includes(flag), flag);
+    }
+    for (const name of Object.keys(commands).filter((n) => n !== 'romanize')) assert.match(r.stdout, new RegExp(`^  ${name} `, 'm'));
+    assert.match((await runCli(['--scheme', 'ala-lc', '--help'])).stdout, /Options of the scheme ala-lc/);
+  });
+
+  it('--version prints the package version; --list-schemes every scheme', async () => {
+    const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { version: string };
+    assert.equal((await runCli(['--version'])).stdout, `latinitsa ${pkg.version}\n`);
+    const list = (await runCli(['--list-schemes'])).stdout;
+    for (const s of listSchemes()) assert.match(list, new RegExp(`^${s.id} `, 'm'));
+  });
+
+  it('--demo romanizes the embedded sample in modified-loc', async () => {
+    const r = await runCli(['--demo']);
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, romanize(DEMO_TEXT));
+    for (const expected of ['UBIISTVO V SMOLNOM', 'Sergei Mironovich Kirov', 'TsK VKP(b)', 'NKVD', 'G. G. Yagoda', 'Kremlyovskoi', 'Zinoviev', 'Shchyolkova', 'Petropavlovska-Kamchatskogo', 'Yury Olesha']) {
+      assert.ok(r.stdout.includes(expected), expected);
+    }
+  });
+});
+
+describe('latinitsa (romanize): files', () => {
+  it('-i FILE -o OUT; several inputs are concatenated; -o is written atomically', async () => {
+    const a = path.join(dir, 'a.txt');
+    const b = path.join(dir, 'b.txt');
+    await writeFile(a, 'Киров\n');
+    await writeFile(b, 'Щукин');
+    const r = await runCli(['-i', 'a.txt', '--input', 'b.txt', '-o', 'out.txt'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.equal(await readFile(path.join(dir, 'out.txt'), 'utf8'), 'Kirov\nShchukin');
+    // A bad second input: the output file keeps its old content and no temporary file is left.
+    await writeFile(b, Buffer.from([0xd0, 0x9a, 0xff]));
+    assertError(await runCli(['-i', 'a.txt', '-i', 'b.txt', '-o', 'out.txt'], { cwd: dir }), /^latinitsa: b\.txt: invalid UTF-8 at byte offset 2$/m);
+    assert.equal(await readFile(path.join(dir, 'out.txt'), 'utf8'), 'Kirov\nShchukin');
+    assert.deepEqual((await readdir(dir)).filter((f) => f.endsWith('.tmp')), []);
+  });
+
+  it('-i - reads stdin among files', async () => {
+    await writeFile(path.join(dir, 'c.txt'), 'Щукин\n');
+    const r = await runCli(['-i', '-', '-i', 'c.txt'], { cwd: dir, stdin: 'Киров\n' });
+    assert.equal(r.stdout, 'Kirov\nShchukin\n');
+  });
+
+  it('--in-place rewrites files atomically, keeping permissions, CRLF and the missing final newline', async () => {
+    const f = path.join(dir, 'notes.txt');
+    const text = 'ЩУКИН\r\nЦК ВКП(б) решил\r\n'.repeat(50000) + 'Юрий';
+    await writeFile(f, text);
+    await chmod(f, 0o640);
+    const r = await runCli(['--in-place', '-i', 'notes.txt'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(await readFile(f, 'utf8'), romanize(text));
+    assert.ok((await readFile(f, 'utf8')).startsWith('SHCHUKIN\r\nTsK VKP(b) reshil\r\n'));
+    assert.equal((await stat(f)).mode & 0o777, 0o640);
+    assert.deepEqual((await readdir(dir)).filter((x) => x.endsWith('.tmp')), []);
+  });
+
+  it('--in-place leaves a file untouched when it cannot be read as UTF-8', async () => {
+    const f = path.join(dir, 'legacy.txt');
+    const bytes = Buffer.from(new TextEncoderLegacy('windows-1251').encode('Киров\r\n'.repeat(30000)));
+    await writeFile(f, bytes);
+    assertError(await runCli(['--in-place', '-i', f], { cwd: dir }), /legacy\.txt: invalid UTF-8 at byte offset 0 \(the bytes look like windows-1251/);
+    assert.deepEqual(await readFile(f), bytes);
+    assert.deepEqual((await readdir(dir)).filter((x) => x.endsWith('.tmp')), []);
+    assert.equal((await runCli(['--in-place', '-e', 'cp1251', '-i', f], { cwd: dir })).code, 0);
+    assert.equal(await readFile(f, 'utf8'), 'Kirov\r\n'.repeat(30000));
+  });
+});
+
+/** A minimal encoder for the two single-byte encodings (Node has decoders only), for test data. */
+class TextEncoderLegacy {
+  readonly #table = new Map<string, number>();
+  constructor(encoding: 'windows-1251' | 'koi8-r') {
+    const decoder = new TextDecoder(encoding);
+    for (let b = 0; b < 256; b++) this.#table.set(decoder.decode(Uint8Array.of(b)), b);
+  }
+  encode(text: string): Uint8Array {
+    return Uint8Array.from([...text].map((c) => {
+      const b = this.#table.get(c);
+      if (b === undefined) throw new Error(`cannot encode ${c}`);
+      return b;
+    }));
+  }
+}
