@@ -179,7 +179,8 @@ function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   return re.exec(text);
 }
 
-interface ScanResult {
+/** What {@link scanArchivalReference} reads at a position (internal to src/cite). */
+export interface ScanResult {
   reference: ArchivalReference;
   diagnostics: CitationDiagnostic[];
   /** Offsets of the reference proper (archive to last value). */

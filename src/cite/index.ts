@@ -14,3 +14,12 @@ export {
   type ParsedArchivalReference,
   type VersoStyle,
 } from './archival.ts';
+export {
+  findArchivalReferences,
+  checkCitations,
+  type FoundReference,
+  type FindCitationsOptions,
+  type CheckCitationsOptions,
+  type CitationCheck,
+  type CitationEdit,
+} from './text.ts';

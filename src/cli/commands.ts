@@ -6,4 +6,5 @@ import type { CommandEntry } from './types.ts';
  */
 export const commands: Record<string, CommandEntry> = {
   romanize: { summary: 'Romanize text, files or stdin (the default command)', load: () => import('./commands/romanize.ts') },
+  cite: { summary: 'Find archival references in text or Markdown, report inconsistent forms, --fix them', load: () => import('./commands/cite.ts') },
 };

@@ -1,0 +1,112 @@
+// Archival references in running text and Markdown: findings (line:column rule) and --fix output
+// against hand-checked fixtures, and the `latinitsa cite` command.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { after, describe, it } from 'node:test';
+import { checkCitations, findArchivalReferences } from '../src/cite/index.ts';
+import { main } from '../src/cli/main.ts';
+import { fixturesDir, listFiles, readTsv } from './support/fixtures.ts';
+
+const dir = path.join(fixturesDir, 'citations', 'text');
+const docs = [...listFiles(dir, '.md'), ...listFiles(dir, '.txt')].filter((f) => !/\.fixed\./.test(f));
+
+function lineColumn(text: string, offset: number): [number, number] {
+  const before = text.slice(0, offset).split('\n');
+  return [before.length, before.at(-1)!.length + 1];
+}
+
+describe('cite: documents', () => {
+  for (const file of docs) {
+    const text = readFileSync(file, 'utf8');
+    const base = file.replace(/\.(md|txt)$/, '');
+    const format = file.endsWith('.md') ? 'markdown' : 'text';
+    it(`${path.basename(file)}: findings`, () => {
+      const got = checkCitations(text, { format }).diagnostics.map((d) => [...lineColumn(text, d.range[0]).map(String), d.rule]);
+      assert.deepEqual(got, readTsv(`${base}.expected.tsv`));
+    });
+    it(`${path.basename(file)}: --fix output`, () => {
+      const check = checkCitations(text, { format });
+      assert.equal(check.fixed, readFileSync(`${base}.fixed${path.extname(file)}`, 'utf8'));
+      // Fixing again changes nothing; what remains are the malformed references only.
+      const again = checkCitations(check.fixed, { format });
+      assert.deepEqual(again.edits, []);
+      assert.ok(again.diagnostics.every((d) => d.severity === 'error'), JSON.stringify(again.diagnostics));
+    });
+  }
+  it('reads footnotes but not code in Markdown', () => {
+    const md = 'Text.[^1]\n\n`RGASPI, f. 1, op. 2, d. 3`\n\n[^1]: RGASPI, f. 17, op. 3, d. 5.\n';
+    assert.deepEqual(findArchivalReferences(md, { format: 'markdown' }).map((r) => r.text), ['RGASPI, f. 17, op. 3, d. 5']);
+    assert.equal(findArchivalReferences(md).length, 2);
+  });
+  it('a chosen style flags every reference written otherwise', () => {
+    const text = 'RGASPI, f. 17, op. 3, d. 5. РГАСПИ. Ф. 17. Оп. 3. Д. 6.';
+    const check = checkCitations(text, { style: 'russian' });
+    assert.deepEqual(check.diagnostics.map((d) => d.rule), ['cite/mixed-style']);
+    assert.equal(check.fixed, 'РГАСПИ. Ф. 17. Оп. 3. Д. 5. РГАСПИ. Ф. 17. Оп. 3. Д. 6.');
+  });
+  it('verso styles mixed in a document are reported against the most used one', () => {
+    const text = 'RGASPI, f. 1, op. 1, d. 1, l. 2ob.; RGASPI, f. 1, op. 1, d. 2, l. 3ob.; RGASPI, f. 1, op. 1, d. 3, l. 4v.';
+    const check = checkCitations(text);
+    assert.deepEqual(check.diagnostics.map((d) => d.rule), ['cite/verso-style']);
+    assert.ok(check.fixed.endsWith('d. 3, l. 4ob.'), check.fixed);
+  });
+});
+
+describe('latinitsa cite', () => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'latinitsa-cite-'));
+  after(() => rmSync(tmp, { recursive: true, force: true }));
+  async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let out = '';
+    let err = '';
+    stdout.on('data', (c: Buffer) => (out += c.toString()));
+    stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const code = await main(['cite', ...args], { stdin: new PassThrough(), stdout, stderr, cwd: tmp, env: {} });
+    return { code, out, err };
+  }
+  it('reports file:line:column message rule-id and exits 1 on findings', async () => {
+    copyFileSync(path.join(dir, 'notes.txt'), path.join(tmp, 'notes.txt'));
+    const r = await cli(['notes.txt']);
+    assert.equal(r.code, 1);
+    assert.deepEqual(r.out.trim().split('\n'), [
+      'notes.txt:5:4 English-style reference; 4 of 5 references in this document are Russian-style cite/mixed-style',
+      'notes.txt:6:40 plural "Лл." used for a single leaf cite/plural',
+      'notes.txt:8:27 no space inside "Ед.хр." cite/spacing',
+    ]);
+  });
+  it('--json gives the findings as data', async () => {
+    const r = await cli(['--json', 'notes.txt']);
+    const data = JSON.parse(r.out) as Array<{ file: string; line: number; column: number; rule: string; severity: string }>;
+    assert.deepEqual(data.map((d) => [d.line, d.column, d.rule, d.severity]), [[5, 4, 'cite/mixed-style', 'warning'], [6, 40, 'cite/plural', 'warning'], [8, 27, 'cite/spacing', 'warning']]);
+  });
+  it('--fix rewrites the references in place and keeps the file mode; then there is nothing to report', async () => {
+    const file = path.join(tmp, 'notes.txt');
+    const { chmodSync } = await import('node:fs');
+    chmodSync(file, 0o640);
+    const r = await cli(['--fix', 'notes.txt']);
+    assert.equal(r.code, 0);
+    assert.equal(readFileSync(file, 'utf8'), readFileSync(path.join(dir, 'notes.fixed.txt'), 'utf8'));
+    assert.equal(statSync(file).mode & 0o777, 0o640);
+    assert.deepEqual(await cli(['notes.txt']), { code: 0, out: '', err: '' });
+  });
+  it('--fix leaves malformed references and exits 1 for them', async () => {
+    copyFileSync(path.join(dir, 'chapter.md'), path.join(tmp, 'chapter.md'));
+    const r = await cli(['--fix', 'chapter.md']);
+    assert.equal(r.code, 1);
+    assert.equal(r.out, 'chapter.md:16:78 leaf range ends at 38, not after its start 57 cite/range-order\n');
+    assert.equal(readFileSync(path.join(tmp, 'chapter.md'), 'utf8'), readFileSync(path.join(dir, 'chapter.fixed.md'), 'utf8'));
+  });
+  it('input errors exit 2 with one line: missing file, invalid UTF-8, bad option', async () => {
+    assert.equal((await cli(['no-such.txt'])).code, 2);
+    writeFileSync(path.join(tmp, 'bad.txt'), Buffer.from([0x52, 0x47, 0xff, 0x0a]));
+    const bad = await cli(['bad.txt']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /byte|offset/i);
+    assert.equal((await cli(['--style', 'latin', 'notes.txt'])).code, 2);
+    assert.equal((await cli([])).code, 2);
+  });
+});
