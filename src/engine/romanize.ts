@@ -1,6 +1,7 @@
 import { LatinitsaError } from '../errors.ts';
 import { getScheme, setSampleCheck, type Scheme } from '../schemes/registry.ts';
 import { compileScheme, resolveSchemeOptions, type CommonOptions, type CompiledRule, type CompiledScheme, type LetterForms } from './compile.ts';
+import { getFastScheme, romanizeStringFast } from './fast.ts';
 import { normalizeInput, scriptPatterns } from './normalize.ts';
 
 /**
@@ -30,9 +31,24 @@ export interface Segment {
 
 const COMMON_KEYS = new Set(['scheme', 'allCaps', 'preReform', 'exceptions', 'joinLineBreakHyphens', 'repairHomoglyphs']);
 const compiledCache = new WeakMap<Scheme, Map<string, CompiledScheme>>();
+/** The compiled scheme for a scheme's default options (the common case, looked up without building a key). */
+const defaultCompiled = new WeakMap<Scheme, CompiledScheme>();
 
 /** The scheme and compiled tables for a set of options (compiled once, then cached). */
 export function getCompiled(options: RomanizeOptions = {}): CompiledScheme {
+  // Per-call fast lane: options that name at most a scheme use the scheme's defaults.
+  let only = true;
+  for (const key in options) {
+    if (key !== 'scheme') {
+      only = false;
+      break;
+    }
+  }
+  if (only) {
+    const s = typeof options.scheme === 'object' && options.scheme !== null ? options.scheme : getScheme(options.scheme ?? 'modified-loc');
+    const hit = defaultCompiled.get(s);
+    if (hit !== undefined) return hit;
+  }
   const scheme = typeof options.scheme === 'object' && options.scheme !== null ? options.scheme : getScheme(options.scheme ?? 'modified-loc');
   const given: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options)) {
@@ -52,6 +68,7 @@ export function getCompiled(options: RomanizeOptions = {}): CompiledScheme {
     compiled = compileScheme(scheme, values, { allCaps: options.allCaps, preReform: options.preReform });
     perScheme.set(key, compiled);
   }
+  if (only) defaultCompiled.set(scheme, compiled);
   return compiled;
 }
 
@@ -247,9 +264,7 @@ function run(
   emit: (out: string, start: number, end: number, letter?: string, rule?: string) => void,
   onNormalized?: (normalized: string) => void,
 ): { normalized: string; compiled: CompiledScheme } {
-  if (typeof text !== 'string') {
-    throw new LatinitsaError('ERR_INVALID_INPUT', `romanize expects a string, found ${text === null ? 'null' : typeof text}`);
-  }
+  checkText(text);
   const compiled = getCompiled(options);
   const normalized = normalizeInput(text, { language: compiled.scheme.language, repairHomoglyphs: options.repairHomoglyphs === true });
   onNormalized?.(normalized);
@@ -272,7 +287,8 @@ function run(
   return { normalized, compiled };
 }
 
-function applyProfile(output: string, compiled: CompiledScheme): string {
+/** Applies the scheme's output profile (e.g. ICAO MRZ), line by line. */
+export function applyProfile(output: string, compiled: CompiledScheme): string {
   const profile = compiled.profile;
   if (profile === undefined) return output;
   return output
@@ -302,14 +318,42 @@ function applyProfile(output: string, compiled: CompiledScheme): string {
  * //=> 'Zinovev'
  */
 export function romanize(text: string, options: RomanizeOptions = {}): string {
+  checkText(text);
+  const compiled = getCompiled(options);
+  if (!usesFastPath(options)) return applyProfile(romanizeGeneral(text, options), compiled);
+  const fast = getFastScheme(compiled);
+  const { output, fellBack } = romanizeStringFast(fast, text, (line) => romanizeGeneral(line, options));
+  // As in the general path: NFC only where joined pieces may carry combining marks.
+  const nfc = (fast.needsNfc || fellBack) && /\p{M}/u.test(output) ? output.normalize('NFC') : output;
+  return applyProfile(nfc, compiled);
+}
+
+/**
+ * Whether `romanize` may take the fast path (`fast.ts`) for these options. Whole-word exceptions,
+ * joined line-break hyphens and look-alike repair are handled by the general path only.
+ */
+export function usesFastPath(options: RomanizeOptions): boolean {
+  return options.exceptions === undefined && options.joinLineBreakHyphens !== true && options.repairHomoglyphs !== true;
+}
+
+/**
+ * The general path of {@link romanize}, before the output profile: the reference implementation
+ * that `explain` also runs on, and that the fast path is tested against.
+ */
+export function romanizeGeneral(text: string, options: RomanizeOptions = {}): string {
   const parts: string[] = [];
-  const { compiled } = run(text, options, (out) => {
+  run(text, options, (out) => {
     parts.push(out);
   });
   const joined = parts.join('');
   // Joining NFC pieces can leave a non-NFC seam only where a piece starts with a combining mark.
-  const output = /\p{M}/u.test(joined) ? joined.normalize('NFC') : joined;
-  return applyProfile(output, compiled);
+  return /\p{M}/u.test(joined) ? joined.normalize('NFC') : joined;
+}
+
+function checkText(text: unknown): void {
+  if (typeof text !== 'string') {
+    throw new LatinitsaError('ERR_INVALID_INPUT', `romanize expects a string, found ${text === null ? 'null' : typeof text}`);
+  }
 }
 
 /**

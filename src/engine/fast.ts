@@ -1,0 +1,740 @@
+/**
+ * The engine's fast path. It produces exactly what the general path in `romanize.ts` produces
+ * (a property test runs both on random text for every scheme and option), but works on compiled
+ * integer tables instead of strings and objects:
+ *
+ * - every character is classified by one lookup in a 64 K table (copy / letter of the tables /
+ *   line break / "unsafe"); letters of U+0400–U+04FF index a 256-entry letter table;
+ * - a word's letters are collected into a reused Int32Array of unit ids (after pre-1918
+ *   modernisation and option substitutions), then written out in one pass: at each unit the
+ *   rules starting with it are tried by looking at the neighbouring units (no backtracking);
+ * - every output form is pre-encoded (UTF-16 code units for strings, UTF-8 bytes for Buffers) and
+ *   copied into a preallocated output array; no string is built per character and no regular
+ *   expression runs in the loop.
+ *
+ * The fast path covers the common case. A line with anything it does not model is handed, whole,
+ * to the general path: combining marks and characters NFC could change (normalisation, stress
+ * marks), invisible characters (soft hyphen, ZWSP…), Cyrillic letters outside U+0400–U+04FF,
+ * astral characters, invalid UTF-8, and a one-letter capital word whose case depends on its
+ * neighbours (spec §0.2). Every rule of the engine is line-local (case decisions look at the line,
+ * words never span a line break), so romanizing a line on its own gives the same result.
+ */
+import type { CompiledScheme } from './compile.ts';
+
+/** Character classes of the 64 K table. */
+const UNSAFE = 0;
+const COPY = 1;
+const LETTER = 2;
+const BREAK = 3;
+
+const CYR = 0x400;
+
+let classTable: Uint8Array | undefined;
+
+/**
+ * The class of every BMP code unit. COPY means: not a letter of the Cyrillic script, unchanged by
+ * NFC on its own and never composing with a neighbour, not touched by input normalisation
+ * (spec §1.1). Only a few blocks that occur in Russian text are classified; everything else is
+ * UNSAFE and sends its line to the general path.
+ */
+function classes(): Uint8Array {
+  if (classTable !== undefined) return classTable;
+  const table = new Uint8Array(0x10000);
+  const mark = /\p{M}/u;
+  const cyrillicLetter = /\p{Script=Cyrillic}/u;
+  const letter = /\p{L}/u;
+  const ranges: [number, number][] = [
+    [0x0000, 0x02ff], // ASCII, Latin-1, Latin Extended, IPA, spacing modifiers
+    [0x0370, 0x052f], // Greek, Cyrillic, Cyrillic Supplement
+    [0x2000, 0x206f], // General Punctuation
+    [0x20a0, 0x20cf], // currency
+    [0x2100, 0x22ff], // letterlike, number forms, arrows, mathematical operators
+  ];
+  for (const [from, to] of ranges) {
+    for (let c = from; c <= to; c++) {
+      const ch = String.fromCharCode(c);
+      if (mark.test(ch) || ch.normalize('NFC') !== ch) continue;
+      if (cyrillicLetter.test(ch) && letter.test(ch)) table[c] = c < 0x500 ? LETTER : UNSAFE;
+      else table[c] = COPY;
+    }
+  }
+  // Changed by input normalisation (spec §1.1, §0.6): precomposed letters with a grave (stress
+  // mark), the soft hyphen and zero-width characters.
+  for (const c of [0x400, 0x450, 0x40d, 0x45d, 0xad, 0x200b, 0x200c, 0x200d]) table[c] = UNSAFE;
+  table[10] = BREAK;
+  table[13] = BREAK;
+  classTable = table;
+  return table;
+}
+
+/** One context rule over unit ids. Context arrays are indexed by unit id; index 0 is the word boundary. */
+interface FastRule {
+  readonly ids: Int32Array;
+  readonly after: Uint8Array | undefined;
+  readonly before: Uint8Array | undefined;
+  readonly notAfter: Uint8Array | undefined;
+  readonly notBefore: Uint8Array | undefined;
+  /** Form group of the rule's first output; the k-th matched letter uses group `group + k`. */
+  readonly group: number;
+}
+
+/** The compiled tables of the fast path for one compiled scheme. */
+export interface FastScheme {
+  /** Per letter U+0400–U+04FF: bit 1 = upper case, bit 2 = lower case (counts for §1.4.4). */
+  readonly letterCase: Uint8Array;
+  /** Per letter: its units (ids) in `unitSeq`, from `unitStart`, `unitCount` of them. */
+  readonly unitStart: Uint16Array;
+  readonly unitCount: Uint8Array;
+  readonly unitSeq: Int32Array;
+  /** Rules by the unit id they start with. */
+  readonly rules: readonly (readonly FastRule[] | undefined)[];
+  /**
+   * Output forms in groups of three (lower, title, upper); group `id` is unit `id`'s table value,
+   * rule outputs follow. Form `f` is `pool16[start16[f] .. +len16[f]]` and `pool8[start8[f] .. +len8[f]]`.
+   */
+  readonly start16: Int32Array;
+  readonly len16: Int32Array;
+  readonly pool16: Uint16Array;
+  readonly start8: Int32Array;
+  readonly len8: Int32Array;
+  readonly pool8: Uint8Array;
+  /** Per form group: whether the title and the all-caps forms differ. */
+  readonly caseMatters: Uint8Array;
+  /** Largest UTF-8 length of one form. */
+  readonly maxForm8: number;
+  /** Whether some form has characters outside COPY/LETTER (e.g. combining marks): the output is then NFC-checked like the general path's. */
+  readonly needsNfc: boolean;
+  readonly allCaps: 'upper' | 'acronym' | 'auto';
+}
+
+const fastCache = new WeakMap<CompiledScheme, FastScheme>();
+
+/** The fast tables of a compiled scheme (built once). */
+export function getFastScheme(compiled: CompiledScheme): FastScheme {
+  let fast = fastCache.get(compiled);
+  if (fast === undefined) {
+    fast = buildFastScheme(compiled);
+    fastCache.set(compiled, fast);
+  }
+  return fast;
+}
+
+function buildFastScheme(compiled: CompiledScheme): FastScheme {
+  const table = classes();
+  const ids = new Map<string, number>();
+  const unitLetters: string[] = ['']; // id 0 = the boundary
+  const idOf = (letter: string): number => {
+    let id = ids.get(letter);
+    if (id === undefined) {
+      id = unitLetters.length;
+      ids.set(letter, id);
+      unitLetters.push(letter);
+    }
+    return id;
+  };
+  const letterCase = new Uint8Array(256);
+  const unitStart = new Uint16Array(256);
+  const unitCount = new Uint8Array(256);
+  const seq: number[] = [];
+  for (let c = CYR; c < CYR + 256; c++) {
+    if (table[c] !== LETTER) continue;
+    // The same decisions as the general path's `splitWords`.
+    const ch = String.fromCharCode(c);
+    const lower = ch.toLowerCase();
+    const isUpper = ch !== lower;
+    letterCase[c - CYR] = isUpper ? 1 : ch !== ch.toUpperCase() ? 2 : 0;
+    const replacement = compiled.substitute.get(lower);
+    const letters = replacement === undefined ? [lower] : [...replacement];
+    unitStart[c - CYR] = seq.length;
+    unitCount[c - CYR] = letters.length;
+    for (const l of letters) seq.push(idOf(l));
+  }
+  // Rule letters and context letters that never occur as units get ids too (they simply never match).
+  for (const list of compiled.rules.values()) for (const rule of list) for (const l of rule.letters) idOf(l);
+  const unitTotal = unitLetters.length;
+
+  const forms: string[] = [];
+  for (let id = 0; id < unitTotal; id++) {
+    const letter = unitLetters[id]!;
+    const f = compiled.letters.get(letter);
+    // A letter the scheme does not map is copied as written (see `romanizeWord`).
+    if (f === undefined) forms.push(letter, letter.toUpperCase(), letter.toUpperCase());
+    else forms.push(f.lower, f.title, f.upper);
+  }
+  const contextArray = (set: ReadonlySet<string> | undefined, boundary: string): Uint8Array | undefined => {
+    if (set === undefined) return undefined;
+    const a = new Uint8Array(unitTotal);
+    if (set.has(boundary)) a[0] = 1;
+    for (let id = 1; id < unitTotal; id++) if (set.has(unitLetters[id]!)) a[id] = 1;
+    return a;
+  };
+  const rules: (FastRule[] | undefined)[] = new Array<FastRule[] | undefined>(unitTotal).fill(undefined);
+  for (const [first, list] of compiled.rules) {
+    const id = ids.get(first)!;
+    rules[id] = list.map((rule) => {
+      const group = forms.length / 3;
+      rule.letters.forEach((_, k) => forms.push(rule.lower[k]!, rule.title[k]!, rule.upper[k]!));
+      return {
+        ids: Int32Array.from(rule.letters, (l) => ids.get(l)!),
+        after: contextArray(rule.after, '^'),
+        before: contextArray(rule.before, '$'),
+        notAfter: contextArray(rule.notAfter, '^'),
+        notBefore: contextArray(rule.notBefore, '$'),
+        group,
+      };
+    });
+  }
+
+  const encoder = new TextEncoder();
+  const start16 = new Int32Array(forms.length);
+  const len16 = new Int32Array(forms.length);
+  const start8 = new Int32Array(forms.length);
+  const len8 = new Int32Array(forms.length);
+  const bytes = forms.map((f) => encoder.encode(f));
+  const pool16 = new Uint16Array(forms.reduce((n, f) => n + f.length, 0));
+  const pool8 = new Uint8Array(bytes.reduce((n, b) => n + b.length, 0));
+  let p16 = 0;
+  let p8 = 0;
+  let needsNfc = false;
+  let maxForm8 = 0;
+  forms.forEach((f, i) => {
+    start16[i] = p16;
+    len16[i] = f.length;
+    for (let k = 0; k < f.length; k++) {
+      const c = f.charCodeAt(k);
+      pool16[p16++] = c;
+      if (table[c] !== COPY && table[c] !== LETTER) needsNfc = true;
+    }
+    start8[i] = p8;
+    len8[i] = bytes[i]!.length;
+    pool8.set(bytes[i]!, p8);
+    p8 += bytes[i]!.length;
+    maxForm8 = Math.max(maxForm8, bytes[i]!.length);
+  });
+  const caseMatters = new Uint8Array(forms.length / 3);
+  for (let g = 0; g < caseMatters.length; g++) caseMatters[g] = forms[g * 3 + 1] === forms[g * 3 + 2] ? 0 : 1;
+  return {
+    letterCase,
+    unitStart,
+    unitCount,
+    unitSeq: Int32Array.from(seq),
+    rules,
+    start16,
+    len16,
+    pool16,
+    start8,
+    len8,
+    pool8,
+    caseMatters,
+    maxForm8: Math.max(maxForm8, 4),
+    needsNfc,
+    allCaps: compiled.allCaps,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words: collected into reused arrays, written out by `emitWord`.
+
+let units = new Int32Array(256);
+let upper = new Uint8Array(256);
+
+function growWord(): void {
+  const u = new Int32Array(units.length * 2);
+  u.set(units);
+  units = u;
+  const f = new Uint8Array(upper.length * 2);
+  f.set(upper);
+  upper = f;
+}
+
+/** Adds the units of letter `c` (U+0400–U+04FF) to the word; returns the new unit count. */
+function addLetter(fast: FastScheme, c: number, n: number): number {
+  const i = c - CYR;
+  const count = fast.unitCount[i]!;
+  const start = fast.unitStart[i]!;
+  const up = fast.letterCase[i]! & 1;
+  while (n + count > units.length) growWord();
+  for (let k = 0; k < count; k++) {
+    units[n] = fast.unitSeq[start + k]!;
+    upper[n++] = up;
+  }
+  return n;
+}
+
+/** Set by `emitWord16`/`emitWord8`: whether some upper-case unit has a title form different from its all-caps form. */
+let caseSensitive = 0;
+
+/**
+ * The rule that applies at unit `i` of the word `units[0..n)`: the first of the rules starting
+ * with that unit (longest first, then in scheme order) whose letters follow and whose context
+ * (the neighbouring units, 0 = word boundary) fits. Returns `group * 256 + letters matched`, or
+ * the unit's own table group with 1 letter when no rule applies.
+ */
+function matchRule(fast: FastScheme, i: number, n: number): number {
+  const id = units[i]!;
+  const candidates = fast.rules[id];
+  if (candidates === undefined) return id * 256 + 1;
+  for (let r = 0; r < candidates.length; r++) {
+    const rule = candidates[r]!;
+    const m = rule.ids.length;
+    if (i + m > n) continue;
+    let k = 1;
+    while (k < m && units[i + k] === rule.ids[k]) k++;
+    if (k < m) continue;
+    const prev = i === 0 ? 0 : units[i - 1]!;
+    const next = i + m === n ? 0 : units[i + m]!;
+    if (rule.after !== undefined && rule.after[prev] === 0) continue;
+    if (rule.before !== undefined && rule.before[next] === 0) continue;
+    if (rule.notAfter !== undefined && rule.notAfter[prev] === 1) continue;
+    if (rule.notBefore !== undefined && rule.notBefore[next] === 1) continue;
+    return rule.group * 256 + m;
+  }
+  return id * 256 + 1;
+}
+
+/**
+ * Writes the word in `units[0..n)` as UTF-16 code units to `out` at `o`; returns the new end.
+ * Case (spec §1.4): lower-case units take the lower form, upper-case ones the all-caps form when
+ * `caps`, else the title form. `emitWord8` is the same over UTF-8 (two copies keep each loop
+ * monomorphic).
+ */
+function emitWord16(fast: FastScheme, n: number, caps: boolean, out: Uint16Array, o: number): number {
+  const { start16: start, len16: len, pool16: pool, caseMatters } = fast;
+  const upperVariant = caps ? 2 : 1;
+  let sensitive = 0;
+  let i = 0;
+  while (i < n) {
+    const m = matchRule(fast, i, n);
+    let group = m >> 8;
+    const end = i + (m & 255);
+    for (; i < end; i++, group++) {
+      let form = group * 3;
+      if (upper[i] === 1) {
+        form += upperVariant;
+        sensitive |= caseMatters[group]!;
+      }
+      const s = start[form]!;
+      const l = len[form]!;
+      for (let j = 0; j < l; j++) out[o++] = pool[s + j]!;
+    }
+  }
+  caseSensitive = sensitive;
+  return o;
+}
+
+/** `emitWord16` writing UTF-8. */
+function emitWord8(fast: FastScheme, n: number, caps: boolean, out: Uint8Array, o: number): number {
+  const { start8: start, len8: len, pool8: pool, caseMatters } = fast;
+  const upperVariant = caps ? 2 : 1;
+  let sensitive = 0;
+  let i = 0;
+  while (i < n) {
+    const m = matchRule(fast, i, n);
+    let group = m >> 8;
+    const end = i + (m & 255);
+    for (; i < end; i++, group++) {
+      let form = group * 3;
+      if (upper[i] === 1) {
+        form += upperVariant;
+        sensitive |= caseMatters[group]!;
+      }
+      const s = start[form]!;
+      const l = len[form]!;
+      for (let j = 0; j < l; j++) out[o++] = pool[s + j]!;
+    }
+  }
+  caseSensitive = sensitive;
+  return o;
+}
+
+/**
+ * How a word's all-caps decision (spec §1.4.3–4, §0.2, §0.3) is made: No / Yes; AskLine = an
+ * all-caps word under `allCaps: 'auto'` (depends on whether its line has a lower-case letter);
+ * Neighbours = a capital one-letter word not followed by a full stop, which follows the nearest
+ * longer word and is left to the general path when its case forms differ.
+ */
+const Caps = { No: 0, Yes: 1, AskLine: 2, Neighbours: 3 } as const;
+
+function capsKind(fast: FastScheme, letters: number, ups: number, lows: number, nextIsStop: boolean): number {
+  if (letters >= 2) {
+    if (ups < 2 || lows > 0 || fast.allCaps === 'acronym') return Caps.No;
+    return fast.allCaps === 'upper' ? Caps.Yes : Caps.AskLine;
+  }
+  if (ups === 0 || nextIsStop) return Caps.No;
+  return Caps.Neighbours;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Strings.
+
+let out16 = new Uint16Array(1 << 12);
+
+/** The general path for one line (no line break inside), supplied by `romanize.ts`. */
+export type LineFallback = (line: string) => string;
+
+/**
+ * Romanizes a string with the fast tables. Lines the fast path does not model go to `fallback`.
+ * Returns the output and whether any line was handed over.
+ */
+export function romanizeStringFast(fast: FastScheme, text: string, fallback: LineFallback): { output: string; fellBack: boolean } {
+  const table = classes();
+  const textLength = text.length;
+  const maxForm = fast.maxForm8; // UTF-16 length ≤ UTF-8 length
+  const want = Math.min(textLength * 2 + 64, 1 << 20);
+  if (out16.length < want) out16 = new Uint16Array(want);
+  let out = out16;
+  let o = 0;
+  const pieces: string[] = [];
+  let fellBack = false;
+  let lineStart = 0;
+  let lineOut = 0;
+  let lineLower = -1;
+  let prevEnd = -1; // end of the last word of two or more letters on this line
+  let prevAllCaps = false;
+  let i = 0;
+  while (i < textLength) {
+    if (o + 64 > out.length) {
+      // Flush whole lines only: keep the current line's output to be able to rewind it.
+      pieces.push(decode16(out, lineOut));
+      out.copyWithin(0, lineOut, o);
+      o -= lineOut;
+      lineOut = 0;
+      if (o + 64 > out.length) {
+        const bigger = new Uint16Array(out.length * 2);
+        bigger.set(out.subarray(0, o));
+        out = out16 = bigger;
+      }
+    }
+    const c = text.charCodeAt(i);
+    const cls = table[c]!;
+    if (cls === COPY) {
+      out[o++] = c;
+      i++;
+      continue;
+    }
+    if (cls === LETTER) {
+      let n = 0;
+      let letters = 0;
+      let ups = 0;
+      let lows = 0;
+      let d = c;
+      do {
+        n = addLetter(fast, d, n);
+        const lc = fast.letterCase[d - CYR]!;
+        ups += lc & 1;
+        lows += lc >> 1;
+        letters++;
+        i++;
+        d = i < textLength ? text.charCodeAt(i) : 0;
+      } while (table[d] === LETTER);
+      while (o + n * maxForm + 64 > out.length) {
+        const bigger = new Uint16Array(out.length * 2);
+        bigger.set(out.subarray(0, o));
+        out = out16 = bigger;
+      }
+      const wordStart = i - letters;
+      let kind = capsKind(fast, letters, ups, lows, d === 46);
+      if (kind === Caps.AskLine) {
+        if (lineLower < 0) lineLower = lineHasLower16(fast, text, lineStart) ? 1 : 0;
+        kind = lineLower === 1 ? Caps.No : Caps.Yes;
+      }
+      const wordOut = o;
+      o = emitWord16(fast, n, kind === Caps.Yes, out, o);
+      if (letters >= 2) {
+        prevEnd = i;
+        prevAllCaps = ups >= 2 && lows === 0;
+      } else if (kind === Caps.Neighbours && caseSensitive !== 0) {
+        // §0.2: a capital one-letter word follows the nearest word of two or more letters on its line.
+        const after = nextLongWord16(fast, text, i);
+        const useBefore = prevEnd >= 0 && (after < 0 || wordStart - prevEnd < after - i);
+        const allCaps = useBefore ? prevAllCaps : after >= 0 && nextAllCaps;
+        if (allCaps && fast.allCaps === 'auto' && lineLower < 0) lineLower = lineHasLower16(fast, text, lineStart) ? 1 : 0;
+        if (allCaps && (fast.allCaps === 'upper' || (fast.allCaps === 'auto' && lineLower === 0))) {
+          o = emitWord16(fast, n, true, out, wordOut);
+        }
+      }
+      continue;
+    } else if (cls === BREAK) {
+      out[o++] = c;
+      i++;
+      lineStart = i;
+      lineOut = o;
+      lineLower = -1;
+      prevEnd = -1;
+      continue;
+    }
+    // UNSAFE, or a case decision that needs the neighbours: the whole line takes the general path.
+    let lineEnd = i;
+    while (lineEnd < textLength && table[text.charCodeAt(lineEnd)] !== BREAK) lineEnd++;
+    pieces.push(decode16(out, lineOut));
+    pieces.push(fallback(text.slice(lineStart, lineEnd)));
+    fellBack = true;
+    o = 0;
+    lineOut = 0;
+    i = lineEnd;
+  }
+  if (pieces.length === 0) return { output: decode16(out, o), fellBack };
+  pieces.push(decode16(out, o));
+  return { output: pieces.join(''), fellBack };
+}
+
+/** Set by `nextLongWord16`/`nextLongWord8`: whether the word found is all caps (§1.4.4). */
+let nextAllCaps = false;
+
+/** The start of the next word of two or more letters after `from` on the same line, or -1. */
+function nextLongWord16(fast: FastScheme, text: string, from: number): number {
+  const table = classes();
+  let j = from;
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
+    if (c === 10 || c === 13) return -1;
+    if (table[c] !== LETTER) {
+      j++;
+      continue;
+    }
+    const start = j;
+    let ups = 0;
+    let lows = 0;
+    do {
+      const lc = fast.letterCase[text.charCodeAt(j) - CYR]!;
+      ups += lc & 1;
+      lows += lc >> 1;
+      j++;
+    } while (j < text.length && table[text.charCodeAt(j)] === LETTER);
+    if (j - start >= 2) {
+      nextAllCaps = ups >= 2 && lows === 0;
+      return start;
+    }
+  }
+  return -1;
+}
+
+function lineHasLower16(fast: FastScheme, text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return false;
+    if (c >= CYR && c < CYR + 256 && (fast.letterCase[c - CYR]! & 2) !== 0) return true;
+  }
+  return false;
+}
+
+const CHUNK = 8192;
+
+function decode16(a: Uint16Array, n: number): string {
+  if (n <= CHUNK) return String.fromCharCode.apply(null, a.subarray(0, n) as unknown as number[]);
+  const parts: string[] = [];
+  for (let i = 0; i < n; i += CHUNK) parts.push(String.fromCharCode.apply(null, a.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]));
+  return parts.join('');
+}
+
+// ---------------------------------------------------------------------------------------------
+// UTF-8 bytes.
+
+/** A growable output byte buffer. */
+export class ByteSink {
+  buf: Uint8Array;
+  pos = 0;
+  constructor(capacity: number) {
+    this.buf = new Uint8Array(Math.max(capacity, 256));
+  }
+  /** Makes room for `n` more bytes. */
+  reserve(n: number): Uint8Array {
+    if (this.pos + n > this.buf.length) {
+      const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
+      bigger.set(this.buf.subarray(0, this.pos));
+      this.buf = bigger;
+    }
+    return this.buf;
+  }
+}
+
+/** The general path for one line of UTF-8 bytes (no line break inside): validates, decodes, romanizes, writes. */
+export type ByteLineFallback = (src: Uint8Array, start: number, end: number, sink: ByteSink) => void;
+
+/**
+ * Romanizes UTF-8 `src[start..end)` into `sink`, byte to byte. `end` must be at a line end (or
+ * the end of the input): lines the fast path does not model (including invalid UTF-8) go whole
+ * to `fallback`.
+ */
+export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: number, end: number, sink: ByteSink, fallback: ByteLineFallback): void {
+  const table = classes();
+  const maxForm = fast.maxForm8;
+  let out = sink.reserve(end - start + (end - start >> 3) + 256);
+  let o = sink.pos;
+  let lineStart = start;
+  let lineOut = o;
+  let lineLower = -1;
+  let prevEnd = -1; // end of the last word of two or more letters on this line
+  let prevAllCaps = false;
+  let i = start;
+  while (i < end) {
+    if (o + 64 > out.length) {
+      sink.pos = o;
+      out = sink.reserve(out.length);
+    }
+    const b = src[i]!;
+    if (b < 0x80) {
+      out[o++] = b;
+      i++;
+      if (b === 10 || b === 13) {
+        lineStart = i;
+        lineOut = o;
+        lineLower = -1;
+        prevEnd = -1;
+      }
+      continue;
+    }
+    let unsafe = false;
+    if (b >= 0xd0 && b <= 0xd3) {
+      // U+0400–U+04FF: two bytes.
+      const b1 = i + 1 < end ? src[i + 1]! : 0;
+      const c = ((b & 0x1f) << 6) | (b1 & 0x3f);
+      if ((b1 & 0xc0) !== 0x80) unsafe = true;
+      else if (table[c] === LETTER) {
+        let n = 0;
+        let letters = 0;
+        let ups = 0;
+        let lows = 0;
+        let d = c;
+        for (;;) {
+          n = addLetter(fast, d, n);
+          const lc = fast.letterCase[d - CYR]!;
+          ups += lc & 1;
+          lows += lc >> 1;
+          letters++;
+          i += 2;
+          if (i + 1 >= end) break;
+          const x = src[i]!;
+          if (x < 0xd0 || x > 0xd3) break;
+          const y = src[i + 1]!;
+          if ((y & 0xc0) !== 0x80) break;
+          d = ((x & 0x1f) << 6) | (y & 0x3f);
+          if (table[d] !== LETTER) break;
+        }
+        if (o + n * maxForm + 64 > out.length) {
+          sink.pos = o;
+          out = sink.reserve(n * maxForm + 64);
+        }
+        const wordStart = i - 2 * letters;
+        let kind = capsKind(fast, letters, ups, lows, i < end && src[i] === 46);
+        if (kind === Caps.AskLine) {
+          if (lineLower < 0) lineLower = lineHasLower8(fast, src, lineStart, end) ? 1 : 0;
+          kind = lineLower === 1 ? Caps.No : Caps.Yes;
+        }
+        const wordOut = o;
+        o = emitWord8(fast, n, kind === Caps.Yes, out, o);
+        if (letters >= 2) {
+          prevEnd = i;
+          prevAllCaps = ups >= 2 && lows === 0;
+        } else if (kind === Caps.Neighbours && caseSensitive !== 0) {
+          // §0.2, as in the string loop; distances are counted in UTF-16 code units.
+          const after = nextLongWord8(fast, src, i, end);
+          const useBefore = prevEnd >= 0 && (after < 0 || units16(src, prevEnd, wordStart) < units16(src, i, after));
+          const allCaps = useBefore ? prevAllCaps : after >= 0 && nextAllCaps;
+          if (allCaps && fast.allCaps === 'auto' && lineLower < 0) lineLower = lineHasLower8(fast, src, lineStart, end) ? 1 : 0;
+          if (allCaps && (fast.allCaps === 'upper' || (fast.allCaps === 'auto' && lineLower === 0))) {
+            o = emitWord8(fast, n, true, out, wordOut);
+          }
+        }
+        continue;
+      } else if (table[c] === COPY) {
+        out[o++] = b;
+        out[o++] = b1;
+        i += 2;
+        continue;
+      } else unsafe = true;
+    } else if (b >= 0xc2 && b <= 0xdf) {
+      const b1 = i + 1 < end ? src[i + 1]! : 0;
+      if ((b1 & 0xc0) === 0x80 && table[((b & 0x1f) << 6) | (b1 & 0x3f)] === COPY) {
+        out[o++] = b;
+        out[o++] = b1;
+        i += 2;
+        continue;
+      }
+      unsafe = true;
+    } else if (b >= 0xe0 && b <= 0xef && i + 2 < end) {
+      const b1 = src[i + 1]!;
+      const b2 = src[i + 2]!;
+      const c = ((b & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f);
+      // COPY never holds surrogates, and c ≥ 0x800 rules out overlong forms.
+      if ((b1 & 0xc0) === 0x80 && (b2 & 0xc0) === 0x80 && c >= 0x800 && table[c] === COPY) {
+        out[o++] = b;
+        out[o++] = b1;
+        out[o++] = b2;
+        i += 3;
+        continue;
+      }
+      unsafe = true;
+    } else unsafe = true;
+    if (unsafe) {
+      // The whole line takes the general path (which also reports invalid UTF-8).
+      let lineEnd = i;
+      while (lineEnd < end && src[lineEnd] !== 10 && src[lineEnd] !== 13) lineEnd++;
+      sink.pos = lineOut;
+      fallback(src, lineStart, lineEnd, sink);
+      out = sink.buf;
+      o = sink.pos;
+      lineOut = o;
+      i = lineEnd;
+    }
+  }
+  sink.pos = o;
+}
+
+/** UTF-16 length of the (BMP-only) UTF-8 bytes `src[from..to)`: every byte that is not a continuation byte. */
+function units16(src: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if ((src[i]! & 0xc0) !== 0x80) n++;
+  return n;
+}
+
+/** `nextLongWord16` over UTF-8 bytes. */
+function nextLongWord8(fast: FastScheme, src: Uint8Array, from: number, end: number): number {
+  const table = classes();
+  const letterAt = (j: number): number => {
+    const b = src[j]!;
+    if (b < 0xd0 || b > 0xd3 || j + 1 >= end) return -1;
+    const c = ((b & 0x1f) << 6) | (src[j + 1]! & 0x3f);
+    return table[c] === LETTER ? c : -1;
+  };
+  let j = from;
+  while (j < end) {
+    const b = src[j]!;
+    if (b === 10 || b === 13) return -1;
+    let c = letterAt(j);
+    if (c < 0) {
+      j++;
+      continue;
+    }
+    const start = j;
+    let ups = 0;
+    let lows = 0;
+    let letters = 0;
+    do {
+      const lc = fast.letterCase[c - CYR]!;
+      ups += lc & 1;
+      lows += lc >> 1;
+      letters++;
+      j += 2;
+      c = j < end ? letterAt(j) : -1;
+    } while (c >= 0);
+    if (letters >= 2) {
+      nextAllCaps = ups >= 2 && lows === 0;
+      return start;
+    }
+  }
+  return -1;
+}
+
+function lineHasLower8(fast: FastScheme, src: Uint8Array, from: number, end: number): boolean {
+  for (let i = from; i < end; i++) {
+    const b = src[i]!;
+    if (b === 10 || b === 13) return false;
+    if (b >= 0xd0 && b <= 0xd3 && i + 1 < end) {
+      const c = ((b & 0x1f) << 6) | (src[i + 1]! & 0x3f);
+      if ((fast.letterCase[c - CYR]! & 2) !== 0) return true;
+      i++;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,195 @@
+import { LatinitsaError } from '../errors.ts';
+import { ByteSink, getFastScheme, romanizeBytesFast, type ByteLineFallback, type FastScheme } from './fast.ts';
+import { getCompiled, romanize, romanizeGeneral, usesFastPath, type RomanizeOptions } from './romanize.ts';
+
+/**
+ * Romanizes UTF-8 bytes to UTF-8 bytes: the same result as decoding the bytes strictly (a leading
+ * byte-order mark is dropped), calling {@link romanize} and encoding the result, without building
+ * the strings. Invalid UTF-8 throws `ERR_INVALID_UTF8` with the byte offset.
+ *
+ * @example
+ * import { romanizeBuffer } from 'latinitsa';
+ * new TextDecoder().decode(romanizeBuffer(new TextEncoder().encode('Щёлково\n'), { scheme: 'modified-loc' }));
+ * //=> 'Shchyolkovo\n'
+ */
+export function romanizeBuffer(bytes: Uint8Array, options: RomanizeOptions = {}): Uint8Array {
+  const romanizer = createRomanizer(options);
+  const head = romanizer.push(bytes);
+  const tail = romanizer.end();
+  if (tail.length === 0) return head;
+  const all = new Uint8Array(head.length + tail.length);
+  all.set(head);
+  all.set(tail, head.length);
+  return all;
+}
+
+/** An incremental romanizer of UTF-8 bytes (see {@link createRomanizer}). */
+export interface Romanizer {
+  /** Takes the next chunk; returns the output for every complete line seen so far (possibly empty). */
+  push(chunk: Uint8Array): Uint8Array;
+  /** Ends the input; returns the output of the last, unterminated line. */
+  end(): Uint8Array;
+}
+
+/**
+ * An incremental Buffer-to-Buffer romanizer for streams of any size: feed chunks of UTF-8 with
+ * `push`, finish with `end`. The concatenated outputs equal {@link romanizeBuffer} of the
+ * concatenated input, whatever the chunk boundaries (a chunk may end inside a character). Memory
+ * stays at about one chunk plus the longest line: every case decision of the engine is local to a
+ * line, so the romanizer holds back only the unfinished line (with `joinLineBreakHyphens`, also a
+ * line that ends in a hyphen).
+ *
+ * @example
+ * import { createRomanizer } from 'latinitsa';
+ * const r = createRomanizer({ scheme: 'modified-loc' });
+ * const bytes = new TextEncoder().encode('Юрий\nЩёлково');
+ * const parts = [r.push(bytes.subarray(0, 3)), r.push(bytes.subarray(3)), r.end()];
+ * parts.map((p) => new TextDecoder().decode(p));
+ * //=> ['', 'Yury\n', 'Shchyolkovo']
+ */
+export function createRomanizer(options: RomanizeOptions = {}): Romanizer {
+  const compiled = getCompiled(options); // validates the options now
+  const join = options.joinLineBreakHyphens === true;
+  // The byte-level path needs no string at all; otherwise each run of whole lines is decoded,
+  // romanized by the string API and encoded.
+  const fast = usesFastPath(options) && compiled.profile === undefined ? getFastScheme(compiled) : undefined;
+  const byteLevel = fast !== undefined && !fast.needsNfc;
+  const encoder = new TextEncoder();
+  let consumed = 0; // bytes of input before `pending`
+  let pending: Uint8Array = new Uint8Array(0);
+  let started = false;
+
+  const fallback: ByteLineFallback = (src, start, end, sink) => {
+    const text = decodeStrict(src, start, end, consumed);
+    const out = romanizeGeneral(text, options);
+    const room = sink.reserve(out.length * 3);
+    sink.pos += encoder.encodeInto(out, room.subarray(sink.pos)).written;
+  };
+
+  const process = (src: Uint8Array, end: number): Uint8Array => {
+    if (end === 0) return new Uint8Array(0);
+    if (byteLevel) {
+      const sink = new ByteSink(end + (end >> 3) + 256);
+      romanizeBytesFast(fast as FastScheme, src, 0, end, sink, fallback);
+      return sink.buf.subarray(0, sink.pos);
+    }
+    const text = decodeStrict(src, 0, end, consumed);
+    return encoder.encode(romanize(text, options));
+  };
+
+  const take = (chunk: Uint8Array, final: boolean): Uint8Array => {
+    let src = chunk;
+    if (pending.length > 0) {
+      src = new Uint8Array(pending.length + chunk.length);
+      src.set(pending);
+      src.set(chunk, pending.length);
+    }
+    if (!started && src.length >= 3) {
+      started = true;
+      // A leading byte-order mark is dropped, as `decodeUtf8` does.
+      if (src[0] === 0xef && src[1] === 0xbb && src[2] === 0xbf) {
+        src = src.subarray(3);
+        consumed += 3;
+      }
+    } else if (!started && final) started = true;
+    const cut = final ? src.length : lastSafeBreak(src, join);
+    const out = process(src, cut);
+    consumed += cut;
+    pending = cut === src.length ? new Uint8Array(0) : src.slice(cut);
+    return out;
+  };
+
+  return {
+    push: (chunk) => {
+      if (!started && pending.length + chunk.length < 3) {
+        // Too short to tell whether it starts with a byte-order mark.
+        const joined = new Uint8Array(pending.length + chunk.length);
+        joined.set(pending);
+        joined.set(chunk, pending.length);
+        pending = joined;
+        return new Uint8Array(0);
+      }
+      return take(chunk, false);
+    },
+    end: () => take(new Uint8Array(0), true),
+  };
+}
+
+/**
+ * A web `TransformStream` of UTF-8 chunks (works in browsers and in Node, where
+ * `Readable.toWeb`/`Writable.toWeb` or `stream.pipeline` connect it to files).
+ *
+ * @example
+ * import { createRomanizeStream } from 'latinitsa';
+ * const response = new Response(new Blob(['Киров\n']).stream().pipeThrough(createRomanizeStream({ scheme: 'modified-loc' })));
+ * await response.text();
+ * //=> 'Kirov\n'
+ */
+export function createRomanizeStream(options: RomanizeOptions = {}): TransformStream<Uint8Array, Uint8Array> {
+  const romanizer = createRomanizer(options);
+  return new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      const out = romanizer.push(chunk);
+      if (out.length > 0) controller.enqueue(out);
+    },
+    flush(controller) {
+      const out = romanizer.end();
+      if (out.length > 0) controller.enqueue(out);
+    },
+  });
+}
+
+/**
+ * The end of the last line that can be romanized without what follows: just after the last line
+ * break. With `joinLineBreakHyphens`, a line ending in a hyphen is held back with the next (§1.3).
+ */
+function lastSafeBreak(src: Uint8Array, join: boolean): number {
+  for (let i = src.length - 1; i >= 0; i--) {
+    const b = src[i]!;
+    if (b !== 10 && b !== 13) continue;
+    if (!join) return i + 1;
+    let j = i - 1;
+    if (b === 10 && j >= 0 && src[j] === 13) j--;
+    if (j >= 0 && src[j] === 0x2d) {
+      i = j + 1; // skip this break; continue the search before the hyphen
+      continue;
+    }
+    return i + 1;
+  }
+  return 0;
+}
+
+const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function decodeStrict(src: Uint8Array, start: number, end: number, base: number): string {
+  const part = src.subarray(start, end);
+  try {
+    return strictDecoder.decode(part);
+  } catch (cause) {
+    const offset = base + start + firstInvalidUtf8(part);
+    throw new LatinitsaError('ERR_INVALID_UTF8', `input: invalid UTF-8 at byte offset ${offset}`, { offset, cause });
+  }
+}
+
+/** Offset of the first byte that does not start a valid UTF-8 sequence in `bytes`, or -1. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    if (need === 0) return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < [0, 0x80, 0x800, 0x10000][need]! || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}

@@ -1,0 +1,101 @@
+// The fast path (src/engine/fast.ts) and the byte/stream path (src/engine/stream.ts) against the
+// general path (romanizeGeneral), on random Cyrillic + Latin + punctuation text, for every
+// registered scheme and random option values. They must agree exactly.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { createRomanizer, getScheme, listSchemes, romanize, romanizeBuffer, type RomanizeOptions } from '../src/index.ts';
+import { applyProfile, getCompiled, romanizeGeneral } from '../src/engine/romanize.ts';
+
+// Letters of the language (both cases), pre-1918 letters, Cyrillic letters the fast tables do not
+// model (ѐ, ӂ, Ԁ), Latin look-alikes, marks (stress, diaeresis), invisible characters, line breaks,
+// the full stop and hyphen that case and joining rules look at, typographic punctuation, an astral character.
+const pieces = [
+  ...'абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯіѣѳѵІѢѲѴѿѾ',
+  'ѐ', 'ӂ', 'Ԁ', 'a', 'e', 'o', 'p', 'c', 'x', 'A', 'B', 'K', 'M', 'h', 'Z',
+  '\u0301', '\u0300', '\u0308', '\u00ad', '\u200b', '\n', '\r', '\r\n', '.', '-', ' ', ' ', ' ', ',', '«', '»', '—', '\u00a0', '№', '5', '😀',
+  'Я ', 'ЦК ', 'Ю. ', 'ий', 'ый', 'ия', 'ье', 'ъе', 'ай', 'ыа', '-\n',
+];
+const text = fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((a) => a.join(''));
+
+/** Random values for the common options and each of the scheme's own options. */
+function optionsFor(id: string): fc.Arbitrary<RomanizeOptions> {
+  const scheme = getScheme(id);
+  const own: Record<string, fc.Arbitrary<string | undefined>> = {};
+  for (const [name, option] of Object.entries(scheme.options)) own[name] = fc.constantFrom(undefined, ...Object.keys(option.values));
+  return fc.record({
+    allCaps: fc.constantFrom(undefined, 'upper', 'acronym', 'auto'),
+    preReform: fc.constantFrom(undefined, 'native', 'modernize'),
+    ...own,
+  }).map((o) => {
+    const clean: RomanizeOptions = { scheme: id };
+    for (const [k, v] of Object.entries(o)) if (v !== undefined) clean[k] = v;
+    return clean;
+  });
+}
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+describe('fast path = general path', () => {
+  for (const { id } of listSchemes()) {
+    it(`${id}: romanize (string fast path) equals the general path`, () => {
+      fc.assert(
+        fc.property(text, optionsFor(id), (t, options) => {
+          assert.equal(romanize(t, options), applyProfile(romanizeGeneral(t, options), getCompiled(options)));
+        }),
+        { numRuns: 300 },
+      );
+    });
+    it(`${id}: romanizeBuffer and createRomanizer (any chunking) equal romanize`, () => {
+      const extra = fc.record({ joinLineBreakHyphens: fc.boolean(), repairHomoglyphs: fc.boolean() }, { requiredKeys: [] });
+      fc.assert(
+        fc.property(text, optionsFor(id), extra, fc.array(fc.nat(), { maxLength: 5 }), (t, options, more, cuts) => {
+          const all = { ...options, ...more };
+          const expected = romanize(t, all);
+          const bytes = encoder.encode(t);
+          assert.equal(decoder.decode(romanizeBuffer(bytes, all)), expected);
+          const r = createRomanizer(all);
+          const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+          const outs: Uint8Array[] = [];
+          let from = 0;
+          for (const p of [...points, bytes.length]) {
+            outs.push(r.push(bytes.subarray(from, p)));
+            from = p;
+          }
+          outs.push(r.end());
+          assert.equal(outs.map((o) => decoder.decode(o, { stream: true })).join(''), expected);
+        }),
+        { numRuns: 200 },
+      );
+    });
+  }
+});
+
+describe('byte path input handling', () => {
+  it('drops a leading byte-order mark, as decodeUtf8 does', () => {
+    assert.equal(decoder.decode(romanizeBuffer(new Uint8Array([0xef, 0xbb, 0xbf, 0xd0, 0x9a]))), 'K');
+  });
+  it('reports invalid UTF-8 with its byte offset, across chunks', () => {
+    fc.assert(
+      fc.property(text, fc.nat(), fc.constantFrom([0xff], [0xc0, 0x80], [0xd0], [0xed, 0xa0, 0x80]), fc.nat(), (t, at, bad, cut) => {
+        const good = encoder.encode(t.replace(/\r/g, ''));
+        // Insert the bad sequence at a character boundary.
+        let pos = at % (good.length + 1);
+        while (pos < good.length && (good[pos]! & 0xc0) === 0x80) pos++;
+        const bytes = new Uint8Array([...good.subarray(0, pos), ...bad, ...good.subarray(pos)]);
+        const r = createRomanizer();
+        const c = cut % (bytes.length + 1);
+        assert.throws(
+          () => {
+            r.push(bytes.subarray(0, c));
+            r.push(bytes.subarray(c));
+            r.end();
+          },
+          (e: { code?: string; offset?: number }) => e.code === 'ERR_INVALID_UTF8' && e.offset === pos,
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
