@@ -1,0 +1,116 @@
+// The JSON API as a plain function of a request (method, path, headers, body text) to a response
+// (status, headers, body): no socket, so the tests call it directly.
+import { LatinitsaError } from '../errors.ts';
+import { openApiDocument } from './openapi.ts';
+import { HttpError, operationNames, runOperation, schemeResponse, schemesResponse, type OperationName } from './operations.ts';
+
+/** A request as the API sees it, the body already read (and bounded) by the server. */
+export interface ApiRequest {
+  method: string;
+  /** Path without the query string, e.g. `/api/romanize`. */
+  path: string;
+  /** Lower-case header names. */
+  headers?: Readonly<Record<string, string | string[] | undefined>>;
+  body?: string;
+}
+
+/** A response: JSON text in `body`. */
+export interface ApiResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Runs an operation somewhere (in a worker pool with a time budget, or in-process). */
+export type Executor = (op: OperationName, input: unknown) => Promise<unknown>;
+
+/** Options of {@link handleApi}. */
+export interface HandleApiOptions {
+  /** Where the operations run. Default: in this thread (`runOperation`). */
+  execute?: Executor;
+}
+
+/** The shape of every error answer: `{ "error": { "status", "code", "message" } }`. */
+export function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}): ApiResponse {
+  return json(status, { error: { status, code, message } }, headers);
+}
+
+function json(status: number, value: unknown, headers: Record<string, string> = {}): ApiResponse {
+  return { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(value) };
+}
+
+/** HTTP status for a library error code. */
+const statusOfCode: Record<string, number> = {
+  ERR_UNKNOWN_SCHEME: 422,
+  ERR_INVALID_OPTION: 422,
+  ERR_SCHEME_INVALID: 422,
+  ERR_SCHEME_SAMPLE: 422,
+  ERR_UNSUPPORTED_FORMAT: 422,
+  ERR_INVALID_INPUT: 400,
+  ERR_INVALID_UTF8: 400,
+  ERR_USAGE: 400,
+  ERR_TOO_LARGE: 413,
+  ERR_TIMEOUT: 503,
+};
+
+/** Turns anything an operation threw into an error answer; unknown errors give a bare 500. */
+export function errorToResponse(error: unknown): ApiResponse {
+  if (error instanceof HttpError) return errorResponse(error.status, error.code, error.message);
+  if (error instanceof URIError) return errorResponse(400, 'ERR_BAD_REQUEST', 'malformed percent-encoding in the path');
+  if (error instanceof LatinitsaError) return errorResponse(statusOfCode[error.code] ?? 400, error.code, error.message);
+  // Errors that crossed a worker boundary arrive as plain objects.
+  if (typeof error === 'object' && error !== null && 'code' in error && 'message' in error) {
+    const { code, message, status } = error as { code: unknown; message: unknown; status?: unknown };
+    if (typeof code === 'string' && typeof message === 'string') {
+      const s = typeof status === 'number' ? status : (statusOfCode[code] ?? 500);
+      if (s !== 500) return errorResponse(s, code, message);
+    }
+  }
+  return errorResponse(500, 'ERR_INTERNAL', 'internal error while handling the request');
+}
+
+const GET_ROUTES = new Set(['/api/schemes', '/api/openapi.json']);
+
+function isJsonContentType(value: string | string[] | undefined): boolean {
+  const v = Array.isArray(value) ? value[0] : value;
+  if (v === undefined) return false;
+  const type = v.split(';')[0]!.trim().toLowerCase();
+  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+}
+
+/**
+ * Answers one API request: `GET /api/schemes`, `GET /api/schemes/{id}`, `GET /api/openapi.json`,
+ * `POST /api/<operation>` with a JSON body. Never throws.
+ */
+export async function handleApi(request: ApiRequest, options: HandleApiOptions = {}): Promise<ApiResponse> {
+  const execute = options.execute ?? runOperation;
+  const { method, path } = request;
+  const isGet = method === 'GET' || method === 'HEAD';
+  try {
+    if (GET_ROUTES.has(path) || path.startsWith('/api/schemes/')) {
+      if (!isGet) return errorResponse(405, 'ERR_METHOD_NOT_ALLOWED', `${path} accepts GET, not ${method}`, { allow: 'GET, HEAD' });
+      if (path === '/api/schemes') return json(200, schemesResponse());
+      if (path === '/api/openapi.json') return json(200, openApiDocument());
+      const id = decodeURIComponent(path.slice('/api/schemes/'.length));
+      return json(200, schemeResponse(id));
+    }
+    const op = path.slice('/api/'.length);
+    if (!path.startsWith('/api/') || !(operationNames as readonly string[]).includes(op)) {
+      return errorResponse(404, 'ERR_NOT_FOUND', `no API route ${path} (see /api/openapi.json)`);
+    }
+    if (method !== 'POST') return errorResponse(405, 'ERR_METHOD_NOT_ALLOWED', `${path} accepts POST, not ${method}`, { allow: 'POST' });
+    if (!isJsonContentType(request.headers?.['content-type'])) {
+      return errorResponse(415, 'ERR_UNSUPPORTED_MEDIA_TYPE', 'send the body as JSON with "Content-Type: application/json"');
+    }
+    let input: unknown;
+    try {
+      input = JSON.parse(request.body ?? '');
+    } catch (error) {
+      const detail = error instanceof SyntaxError ? error.message : 'nested too deeply';
+      return errorResponse(400, 'ERR_BAD_JSON', `the body is not valid JSON: ${detail}`);
+    }
+    return json(200, await execute(op as OperationName, input));
+  } catch (error) {
+    return errorToResponse(error);
+  }
+}

@@ -1,0 +1,135 @@
+// The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json.
+import { availableOperations, type OperationName } from './operations.ts';
+
+const error = { $ref: '#/components/responses/Error' };
+
+function errors(...codes: number[]): Record<string, unknown> {
+  const text: Record<number, string> = {
+    400: 'Malformed JSON, a missing field or a field of the wrong type.',
+    404: 'Unknown scheme id.',
+    405: 'Wrong method.',
+    413: 'Body over the size limit.',
+    415: 'Body not sent as application/json.',
+    422: 'Unknown scheme or option.',
+    501: 'The library of this version does not offer the operation yet.',
+    503: 'Server busy, or the request took longer than the processing-time limit.',
+  };
+  return Object.fromEntries(codes.map((c) => [String(c), { ...error, description: text[c] }]));
+}
+
+const textBody = (props: Record<string, unknown>, required: string[]): unknown => ({
+  required: true,
+  content: { 'application/json': { schema: { type: 'object', properties: props, required } } },
+});
+
+const text = { type: 'string', description: 'Input text (UTF-8).' };
+const scheme = { type: 'string', description: 'Scheme id (see GET /api/schemes).', default: 'modified-loc' };
+const options = {
+  type: 'object',
+  description: 'Scheme options by name (e.g. {"tie": "halves"}) and common options (allCaps, preReform, repairHomoglyphs, joinLineBreakHyphens, exceptions).',
+  additionalProperties: true,
+};
+const anyResult = { type: 'object', description: 'The library result, as JSON.', additionalProperties: true };
+
+function post(op: OperationName, summary: string, props: Record<string, unknown>, required: string[], result: unknown): unknown {
+  const available = availableOperations()[op];
+  return {
+    post: {
+      operationId: op,
+      summary,
+      ...(available ? {} : { description: 'Not available in this version: answers 501.' }),
+      requestBody: textBody(props, required),
+      responses: {
+        '200': { description: 'Result.', content: { 'application/json': { schema: result } } },
+        ...errors(400, 405, 413, 415, 422, 501, 503),
+      },
+    },
+  };
+}
+
+/** The OpenAPI 3.1 document of the API (operations this build lacks are marked as answering 501). */
+export function openApiDocument(): unknown {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'latinitsa HTTP API',
+      version: '0.1.0',
+      description: 'Romanize Russian: Cyrillic to Latin and back. JSON in, JSON out. Send POST bodies with Content-Type: application/json.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [{ url: '/' }],
+    paths: {
+      '/api/schemes': {
+        get: {
+          operationId: 'listSchemes',
+          summary: 'Every scheme with its options, and which operations this build offers.',
+          responses: { '200': { description: 'Schemes.', content: { 'application/json': { schema: { type: 'object', properties: { schemes: { type: 'array', items: { $ref: '#/components/schemas/SchemeInfo' } }, operations: { type: 'object', additionalProperties: { type: 'boolean' } } } } } } }, ...errors(405) },
+        },
+      },
+      '/api/schemes/{id}': {
+        get: {
+          operationId: 'getScheme',
+          summary: 'One scheme in full: letters, rules with their notes, options, samples.',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'The scheme.', content: { 'application/json': { schema: anyResult } } }, ...errors(405, 422) },
+        },
+      },
+      '/api/romanize': post(
+        'romanize',
+        'Romanize Cyrillic text; with explain, say which letter and rule produced each piece.',
+        { text, scheme, options, explain: { type: 'boolean', default: false } },
+        ['text'],
+        {
+          type: 'object',
+          required: ['scheme', 'output'],
+          properties: {
+            scheme: { type: 'string' },
+            output: { type: 'string' },
+            segments: { type: 'array', items: { $ref: '#/components/schemas/Segment' } },
+          },
+        },
+      ),
+      '/api/deromanize': post('deromanize', 'Romanized text back to Cyrillic, with candidates and certainty.', { text, scheme, options }, ['text'], anyResult),
+      '/api/convert': post('convert', 'Romanized text from one scheme to another.', { text, from: { type: 'string' }, to: { type: 'string' }, options }, ['text', 'from', 'to'], anyResult),
+      '/api/check': post('check', 'Check a manuscript for variant spellings and scheme deviations.', { text, scheme: { type: 'string' }, options }, ['text'], anyResult),
+      '/api/cite': post('cite', 'Parse and normalise archival citations.', { text, options }, ['text'], anyResult),
+      '/api/bib': post('bib', 'Romanize a BibTeX/BibLaTeX or CSL-JSON bibliography.', { text, scheme: { type: 'string' }, options }, ['text'], anyResult),
+    },
+    components: {
+      schemas: {
+        SchemeInfo: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            name: { type: 'string' },
+            authority: { type: 'string' },
+            edition: { type: 'string' },
+            description: { type: 'string' },
+            options: { type: 'object', additionalProperties: { type: 'object', properties: { default: { type: 'string' }, values: { type: 'array', items: { type: 'string' } }, description: { type: 'string' } } } },
+            builtIn: { type: 'boolean' },
+          },
+        },
+        Segment: {
+          type: 'object',
+          required: ['input', 'source', 'output'],
+          properties: {
+            input: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2, description: 'Offsets [start, end) in the NFC-normalised input.' },
+            source: { type: 'string' },
+            output: { type: 'string' },
+            letter: { type: 'string' },
+            rule: { type: 'string', description: 'Rule id, "table" for the base table, "exception" for the lexicon.' },
+            note: { type: 'string', description: "The scheme's note on that rule or letter." },
+          },
+        },
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: { error: { type: 'object', required: ['status', 'code', 'message'], properties: { status: { type: 'integer' }, code: { type: 'string' }, message: { type: 'string' } } } },
+        },
+      },
+      responses: {
+        Error: { description: 'An error.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      },
+    },
+  };
+}

@@ -1,0 +1,212 @@
+// The work behind each POST route: validate the JSON body, call the library, shape the answer.
+// Plain functions of (input) → result, run in a worker thread by the server (so that a slow
+// request cannot block the others) and called directly by the handler tests.
+import * as core from '../index.ts';
+import { LatinitsaError } from '../errors.ts';
+import { explain, getScheme, listSchemes, romanize, type RomanizeOptions, type Segment } from '../index.ts';
+
+/** An error with an HTTP status, for problems the library has no code for (missing field, 501). */
+export class HttpError extends Error {
+  readonly status: number;
+  readonly code: string;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = 'HttpError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/** Names of the operations behind `POST /api/<name>`. */
+export const operationNames = ['romanize', 'deromanize', 'convert', 'check', 'cite', 'bib'] as const;
+export type OperationName = (typeof operationNames)[number];
+
+type Input = Record<string, unknown>;
+type Fn = (...args: unknown[]) => unknown;
+
+/** A library function by name, or `undefined` while its issue has not landed. */
+function libraryFunction(name: string): Fn | undefined {
+  const value = (core as unknown as Record<string, unknown>)[name];
+  return typeof value === 'function' ? (value as Fn) : undefined;
+}
+
+/** Which library function each operation needs (the page and `/api/schemes` report these). */
+const needs: Record<OperationName, string> = {
+  romanize: 'romanize',
+  deromanize: 'deromanize',
+  convert: 'convert',
+  check: 'checkText',
+  cite: 'parseArchivalCitation',
+  bib: 'romanizeBibtex',
+};
+
+/**
+ * Which operations the library offers in this build (a route whose library function is missing
+ * answers 501).
+ */
+export function availableOperations(): Record<OperationName, boolean> {
+  return Object.fromEntries(operationNames.map((op) => [op, libraryFunction(needs[op]) !== undefined])) as Record<OperationName, boolean>;
+}
+
+function requireObject(input: unknown): Input {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new HttpError(400, 'ERR_BAD_REQUEST', 'the request body must be a JSON object');
+  }
+  return input as Input;
+}
+
+function requireString(input: Input, field: string): string {
+  const value = input[field];
+  if (value === undefined) throw new HttpError(400, 'ERR_MISSING_FIELD', `missing field "${field}" (a string)`);
+  if (typeof value !== 'string') throw new HttpError(400, 'ERR_BAD_REQUEST', `field "${field}" must be a string, found ${describe(value)}`);
+  return value;
+}
+
+function optionalString(input: Input, field: string): string | undefined {
+  const value = input[field];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new HttpError(400, 'ERR_BAD_REQUEST', `field "${field}" must be a string, found ${describe(value)}`);
+  return value;
+}
+
+function describe(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+}
+
+const OPTION_NAME = /^[A-Za-z][A-Za-z0-9-]*$/;
+
+/** The `options` object of a request: scheme options and common options, names checked. */
+function readOptions(input: Input): Record<string, unknown> {
+  const value = input['options'];
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new HttpError(400, 'ERR_BAD_REQUEST', `field "options" must be an object, found ${describe(value)}`);
+  }
+  const options: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const [name, v] of Object.entries(value)) {
+    // Names reach the engine's option lookup; refuse `__proto__` and friends outright.
+    if (!OPTION_NAME.test(name) || name === 'scheme') {
+      throw new LatinitsaError('ERR_INVALID_OPTION', `invalid option name ${JSON.stringify(name)}`);
+    }
+    options[name] = v;
+  }
+  return { ...options };
+}
+
+/** Checks a scheme id early so that an unknown one is a 422 whatever the library does next. */
+function schemeId(input: Input, field: string, fallback: string | undefined): string {
+  const id = fallback === undefined ? requireString(input, field) : (optionalString(input, field) ?? fallback);
+  getScheme(id);
+  return id;
+}
+
+/** A segment of `explain` with the note of the rule or letter that produced it. */
+export interface ExplainedSegment extends Segment {
+  note?: string;
+}
+
+function withNotes(segments: Segment[], schemeIdValue: string): ExplainedSegment[] {
+  const scheme = getScheme(schemeIdValue);
+  const ruleNotes = new Map<string, string>();
+  for (const rule of scheme.rules) if (rule.id !== undefined && rule.note !== undefined) ruleNotes.set(rule.id, rule.note);
+  return segments.map((s) => {
+    const note = s.rule === undefined ? undefined : (ruleNotes.get(s.rule) ?? (s.letter === undefined ? undefined : scheme.letterNotes[s.letter]));
+    return note === undefined ? s : { ...s, note };
+  });
+}
+
+function romanizeOp(input: Input): unknown {
+  const text = requireString(input, 'text');
+  const scheme = schemeId(input, 'scheme', 'modified-loc');
+  const options: RomanizeOptions = { ...readOptions(input), scheme };
+  if (input['explain'] !== undefined && typeof input['explain'] !== 'boolean') {
+    throw new HttpError(400, 'ERR_BAD_REQUEST', 'field "explain" must be a boolean');
+  }
+  const output = romanize(text, options);
+  if (input['explain'] === true) return { scheme, output, segments: withNotes(explain(text, options), scheme) };
+  return { scheme, output };
+}
+
+function notImplemented(op: OperationName): never {
+  throw new HttpError(501, 'ERR_NOT_IMPLEMENTED', `"${op}" is not available in this version of latinitsa (the library has no ${needs[op]}() yet)`);
+}
+
+function deromanizeOp(input: Input): unknown {
+  const fn = libraryFunction(needs.deromanize) ?? notImplemented('deromanize');
+  const text = requireString(input, 'text');
+  const scheme = schemeId(input, 'scheme', 'modified-loc');
+  return fn(text, { ...readOptions(input), scheme });
+}
+
+function convertOp(input: Input): unknown {
+  const fn = libraryFunction(needs.convert) ?? notImplemented('convert');
+  const text = requireString(input, 'text');
+  const from = schemeId(input, 'from', undefined);
+  const to = schemeId(input, 'to', undefined);
+  return fn(text, { ...readOptions(input), from, to });
+}
+
+function checkOp(input: Input): unknown {
+  const fn = libraryFunction(needs.check) ?? notImplemented('check');
+  const text = requireString(input, 'text');
+  const scheme = optionalString(input, 'scheme');
+  if (scheme !== undefined) getScheme(scheme);
+  return fn(text, { ...readOptions(input), ...(scheme === undefined ? {} : { scheme }) });
+}
+
+function citeOp(input: Input): unknown {
+  const fn = libraryFunction(needs.cite) ?? notImplemented('cite');
+  const text = requireString(input, 'text');
+  return fn(text, readOptions(input));
+}
+
+function bibOp(input: Input): unknown {
+  const fn = libraryFunction(needs.bib) ?? notImplemented('bib');
+  const text = requireString(input, 'text');
+  const scheme = optionalString(input, 'scheme');
+  if (scheme !== undefined) getScheme(scheme);
+  return fn(text, { ...readOptions(input), ...(scheme === undefined ? {} : { scheme }) });
+}
+
+const operations: Record<OperationName, (input: Input) => unknown> = {
+  romanize: romanizeOp,
+  deromanize: deromanizeOp,
+  convert: convertOp,
+  check: checkOp,
+  cite: citeOp,
+  bib: bibOp,
+};
+
+/**
+ * Runs one API operation on a parsed JSON body. Throws {@link HttpError} or `LatinitsaError` for
+ * bad input; the server turns them into 4xx answers.
+ */
+export async function runOperation(op: OperationName, input: unknown): Promise<unknown> {
+  return operations[op](requireObject(input));
+}
+
+/** `GET /api/schemes`: every scheme with its options, and which operations this build offers. */
+export function schemesResponse(): unknown {
+  return { schemes: listSchemes(), operations: availableOperations() };
+}
+
+/** `GET /api/schemes/{id}`: one scheme in full (letters, rules with notes, options, samples). */
+export function schemeResponse(id: string): unknown {
+  const s = getScheme(id);
+  return {
+    id: s.id,
+    name: s.name,
+    authority: s.authority,
+    edition: s.edition,
+    source: s.source,
+    description: s.description,
+    extends: s.extendsChain,
+    letters: s.letters,
+    letterNotes: s.letterNotes,
+    rules: s.rules,
+    options: s.options,
+    defaults: s.defaults,
+    samples: s.samples,
+    builtIn: s.builtIn,
+  };
+}

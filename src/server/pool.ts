@@ -1,0 +1,146 @@
+// A small pool of worker threads with a time budget per task: a request that takes too long is
+// stopped (its worker terminated and replaced) without touching the requests of others, and a
+// full queue answers "busy" at once instead of piling up memory.
+import { Worker } from 'node:worker_threads';
+import { LatinitsaError } from '../errors.ts';
+import { HttpError, type OperationName } from './operations.ts';
+
+/** Options of {@link WorkerPool}. */
+export interface WorkerPoolOptions {
+  /** Number of worker threads. Default 2. */
+  size?: number;
+  /** Time budget of one task in milliseconds. Default 10 000. */
+  timeoutMs?: number;
+  /** Tasks allowed to wait for a free worker; more are refused with 503. Default 64. */
+  maxQueue?: number;
+  /** Old-generation heap limit of each worker in MB. Default 512. */
+  memoryMb?: number;
+}
+
+interface Pending {
+  id: number;
+  op: OperationName;
+  input: unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  task: Pending | undefined;
+  timer: NodeJS.Timeout | undefined;
+}
+
+/** The worker's module; under tsx (tests, `node --import tsx`) it is TypeScript and needs tsx registered in the thread. */
+function createWorker(memoryMb: number): Worker {
+  const own = new URL(import.meta.url);
+  const isTs = own.pathname.endsWith('.ts');
+  const target = new URL(isTs ? './worker.ts' : './worker.js', own);
+  const resourceLimits = { maxOldGenerationSizeMb: memoryMb };
+  if (!isTs) return new Worker(target, { resourceLimits });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(target.href)});`;
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { resourceLimits });
+}
+
+/** Runs operations in worker threads with a time budget and a bounded queue. */
+export class WorkerPool {
+  readonly #slots: Slot[] = [];
+  readonly #queue: Pending[] = [];
+  readonly #timeoutMs: number;
+  readonly #maxQueue: number;
+  readonly #memoryMb: number;
+  #nextId = 1;
+  #closed = false;
+
+  constructor(options: WorkerPoolOptions = {}) {
+    this.#timeoutMs = options.timeoutMs ?? 10_000;
+    this.#maxQueue = options.maxQueue ?? 64;
+    this.#memoryMb = options.memoryMb ?? 512;
+    const size = Math.max(1, options.size ?? 2);
+    for (let i = 0; i < size; i++) this.#slots.push(this.#spawn());
+  }
+
+  #spawn(): Slot {
+    const slot: Slot = { worker: createWorker(this.#memoryMb), task: undefined, timer: undefined };
+    slot.worker.on('message', (msg: { id: number; ok: boolean; value?: unknown; error?: unknown }) => {
+      const task = slot.task;
+      if (task === undefined || task.id !== msg.id) return;
+      this.#finish(slot);
+      if (msg.ok) task.resolve(msg.value);
+      else task.reject(msg.error);
+    });
+    // A worker that dies (out of memory, crash) fails its task and is replaced.
+    slot.worker.on('error', (error: Error & { code?: string }) => this.#replace(slot, error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+      ? new LatinitsaError('ERR_TOO_LARGE', 'the request needed more memory than the server allows')
+      : new HttpError(500, 'ERR_INTERNAL', 'internal error')));
+    slot.worker.on('exit', () => this.#replace(slot, new HttpError(500, 'ERR_INTERNAL', 'internal error')));
+    slot.worker.unref();
+    return slot;
+  }
+
+  #finish(slot: Slot): void {
+    if (slot.timer !== undefined) clearTimeout(slot.timer);
+    slot.timer = undefined;
+    slot.task = undefined;
+    queueMicrotask(() => this.#pump());
+  }
+
+  #replace(slot: Slot, error: unknown): void {
+    const index = this.#slots.indexOf(slot);
+    if (index === -1) return;
+    const task = slot.task;
+    if (slot.timer !== undefined) clearTimeout(slot.timer);
+    slot.task = undefined;
+    slot.worker.removeAllListeners();
+    slot.worker.on('error', () => {});
+    void slot.worker.terminate();
+    if (this.#closed) {
+      this.#slots.splice(index, 1);
+    } else {
+      this.#slots[index] = this.#spawn();
+      queueMicrotask(() => this.#pump());
+    }
+    task?.reject(error);
+  }
+
+  #pump(): void {
+    for (const slot of this.#slots) {
+      if (slot.task !== undefined) continue;
+      const task = this.#queue.shift();
+      if (task === undefined) return;
+      slot.task = task;
+      slot.timer = setTimeout(() => {
+        this.#replace(slot, new LatinitsaError('ERR_TIMEOUT', `the request took longer than the server's limit of ${this.#timeoutMs / 1000} s; send less text at a time`));
+      }, this.#timeoutMs);
+      slot.worker.postMessage({ id: task.id, op: task.op, input: task.input });
+    }
+  }
+
+  /** Runs an operation; rejects with 503 at once when the queue is full. */
+  run(op: OperationName, input: unknown): Promise<unknown> {
+    if (this.#closed) return Promise.reject(new HttpError(503, 'ERR_SHUTTING_DOWN', 'the server is shutting down'));
+    if (this.#queue.length >= this.#maxQueue) {
+      return Promise.reject(new HttpError(503, 'ERR_BUSY', 'the server is busy; try again in a moment'));
+    }
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ id: this.#nextId++, op, input, resolve, reject });
+      this.#pump();
+    });
+  }
+
+  /** Stops every worker; waiting tasks are refused. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    for (const task of this.#queue.splice(0)) task.reject(new HttpError(503, 'ERR_SHUTTING_DOWN', 'the server is shutting down'));
+    const slots = this.#slots.splice(0);
+    await Promise.all(
+      slots.map((slot) => {
+        slot.worker.removeAllListeners();
+        slot.task?.reject(new HttpError(503, 'ERR_SHUTTING_DOWN', 'the server is shutting down'));
+        if (slot.timer !== undefined) clearTimeout(slot.timer);
+        return slot.worker.terminate();
+      }),
+    );
+  }
+}

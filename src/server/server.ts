@@ -1,0 +1,261 @@
+// The HTTP server: the web page (static folder) and the JSON API, on 127.0.0.1 by default, with
+// bounded headers time, body size, processing time and connections, and a clean shutdown.
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { LatinitsaError } from '../errors.ts';
+import { decodeUtf8 } from '../io/decode.ts';
+import { errorResponse, handleApi, type ApiResponse, type Executor } from './api.ts';
+import { runOperation } from './operations.ts';
+import { WorkerPool } from './pool.ts';
+import { defaultStaticDir, resolveStatic } from './static.ts';
+
+/** Options of {@link startServer}. */
+export interface ServerOptions {
+  /** Interface to bind. Default `127.0.0.1` (loopback only). */
+  host?: string;
+  /** Port; `0` picks a free one. Default 8080. */
+  port?: number;
+  /** Folder of the built web page. Default `dist/web` of the package. */
+  staticDir?: string;
+  /** Largest request body in bytes (413 above it). Default 4 MiB. */
+  maxBodyBytes?: number;
+  /** Processing-time budget of one API request in ms (503 above it). Default 10 000. */
+  timeoutMs?: number;
+  /** Worker threads for API work; `0` runs it in the server thread without a time budget. Default 2. */
+  workers?: number;
+  /** API requests allowed to wait for a worker (503 "busy" beyond). Default 64. */
+  maxQueue?: number;
+  /** Time a client has to send its request headers in ms (slow clients are cut off). Default 10 000. */
+  headersTimeoutMs?: number;
+  /** Time a client has to send its whole request in ms. Default 30 000. */
+  requestTimeoutMs?: number;
+  /** Open connections at most. Default 512. */
+  maxConnections?: number;
+}
+
+/** A started server. */
+export interface RunningServer {
+  /** `http://127.0.0.1:8080/` */
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  readonly server: http.Server;
+  /** Stops accepting, lets requests in flight finish (up to `graceMs`, default 5 000), stops the workers. */
+  close(options?: { graceMs?: number }): Promise<void>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** Security headers sent with everything. */
+const baseHeaders: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+};
+
+const apiCsp = "default-src 'none'; frame-ancestors 'none'";
+
+function sha256(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/** The page's CSP: its own inline script and style by hash, nothing from elsewhere. */
+export function pageCsp(html: string): string {
+  const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => sha256(m[1]!));
+  const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => sha256(m[1]!));
+  return [
+    "default-src 'none'",
+    `script-src ${scripts.join(' ') || "'none'"}`,
+    `style-src ${styles.join(' ') || "'none'"}`,
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** Whether the Host header names this machine (against DNS rebinding when bound to loopback). */
+function hostAllowed(hostHeader: string | undefined, boundHost: string): boolean {
+  if (!LOOPBACK.has(boundHost)) return true;
+  if (hostHeader === undefined) return false;
+  const name = hostHeader.startsWith('[') ? hostHeader.slice(1, hostHeader.indexOf(']')) : hostHeader.replace(/:\d+$/, '');
+  return LOOPBACK.has(name.toLowerCase());
+}
+
+type Body = { ok: true; text: string } | { ok: false; response: ApiResponse };
+
+/** Reads a request body up to `limit` bytes; beyond it, stops reading and answers 413. */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Body> {
+  const tooLarge = (): Body => ({ ok: false, response: errorResponse(413, 'ERR_TOO_LARGE', `the body is larger than the limit of ${limit} bytes`) });
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve(tooLarge());
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const finish = (body: Body): void => {
+      if (done) return;
+      done = true;
+      resolve(body);
+    };
+    req.on('data', (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > limit) {
+        chunks.length = 0;
+        req.pause();
+        finish(tooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      try {
+        finish({ ok: true, text: decodeUtf8(Buffer.concat(chunks)) });
+      } catch (error) {
+        const message = error instanceof LatinitsaError ? error.message : 'the body is not valid UTF-8';
+        finish({ ok: false, response: errorResponse(400, 'ERR_INVALID_UTF8', message) });
+      }
+    });
+    req.on('error', () => finish({ ok: false, response: errorResponse(400, 'ERR_BAD_REQUEST', 'the request was aborted') }));
+  });
+}
+
+function send(res: http.ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer, head: boolean): void {
+  if (res.headersSent || res.destroyed) return;
+  const buffer = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  res.writeHead(status, { ...baseHeaders, ...headers, 'content-length': String(buffer.length) });
+  res.end(head ? undefined : buffer);
+}
+
+interface CachedPage {
+  mtimeMs: number;
+  body: Buffer;
+  csp: string | undefined;
+}
+
+/**
+ * Starts the server: the web page at `/`, the API under `/api/`.
+ *
+ * @example
+ * import { startServer } from 'latinitsa/server';
+ * const server = await startServer({ port: 0, workers: 0 });
+ * const res = await fetch(`${server.url}api/romanize`, { method: 'POST',
+ *   headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Киров' }) });
+ * (await res.json()).output;
+ * //=> 'Kirov'
+ * await server.close();
+ */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const staticDir = options.staticDir ?? defaultStaticDir;
+  const maxBody = options.maxBodyBytes ?? 4 * 1024 * 1024;
+  const workers = options.workers ?? 2;
+  const pool = workers > 0 ? new WorkerPool({ size: workers, timeoutMs: options.timeoutMs ?? 10_000, maxQueue: options.maxQueue ?? 64 }) : undefined;
+  const execute: Executor = pool === undefined ? runOperation : (op, input) => pool.run(op, input);
+  const pages = new Map<string, CachedPage>();
+
+  async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, path: string, head: boolean): Promise<void> {
+    const found = await resolveStatic(staticDir, path);
+    if (found.status !== 200) {
+      const message = path === '/' || path === '/index.html' ? 'the web page is not built: run "npm run build:web"' : found.message;
+      send(res, found.status, { 'content-type': 'text/plain; charset=utf-8', 'content-security-policy': apiCsp }, `${message}\n`, head);
+      return;
+    }
+    const { file, type } = found;
+    let cached = pages.get(file);
+    const info = await stat(file);
+    if (cached === undefined || cached.mtimeMs !== info.mtimeMs) {
+      const body = await readFile(file);
+      cached = { mtimeMs: info.mtimeMs, body, csp: type.startsWith('text/html') ? pageCsp(body.toString('utf8')) : undefined };
+      pages.set(file, cached);
+    }
+    send(res, 200, { 'content-type': type, 'cache-control': 'no-cache', 'content-security-policy': cached.csp ?? apiCsp }, cached.body, head);
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const method = req.method ?? 'GET';
+    const head = method === 'HEAD';
+    const path = (req.url ?? '/').split('?')[0]!;
+    if (!hostAllowed(req.headers.host, host)) {
+      send(res, 403, { 'content-type': 'text/plain; charset=utf-8' }, 'this server answers only to localhost\n', head);
+      return;
+    }
+    if (path === '/api' || path.startsWith('/api/')) {
+      let body: string | undefined;
+      if (method === 'POST') {
+        const read = await readBody(req, maxBody);
+        if (!read.ok) {
+          // Do not read the rest of an oversized body: answer and close the connection.
+          res.setHeader('connection', 'close');
+          const r = read.response;
+          send(res, r.status, { ...r.headers, 'cache-control': 'no-store', 'content-security-policy': apiCsp }, r.body, false);
+          res.on('finish', () => req.socket.destroySoon());
+          return;
+        }
+        body = read.text;
+      }
+      const r = await handleApi({ method, path, headers: req.headers, ...(body === undefined ? {} : { body }) }, { execute });
+      send(res, r.status, { ...r.headers, 'cache-control': 'no-store', 'content-security-policy': apiCsp }, r.body, head);
+      return;
+    }
+    if (method !== 'GET' && !head) {
+      send(res, 405, { 'content-type': 'text/plain; charset=utf-8', allow: 'GET, HEAD', 'content-security-policy': apiCsp }, `${method} is not allowed here\n`, false);
+      return;
+    }
+    await serveStatic(req, res, path, head);
+  }
+
+  const server = http.createServer(
+    {
+      headersTimeout: options.headersTimeoutMs ?? 10_000,
+      requestTimeout: options.requestTimeoutMs ?? 30_000,
+      keepAliveTimeout: 5_000,
+      maxHeaderSize: 16 * 1024,
+      // How often the timeouts above are checked; the default (30 s) would let slow clients linger.
+      connectionsCheckingInterval: 1_000,
+    },
+    (req, res) => {
+      req.on('error', () => {});
+      res.on('error', () => {});
+      handle(req, res).catch(() => {
+        send(res, 500, { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify({ error: { status: 500, code: 'ERR_INTERNAL', message: 'internal error' } }), false);
+      });
+    },
+  );
+  server.maxConnections = options.maxConnections ?? 512;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8080, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${address.port}/`,
+    host,
+    port: address.port,
+    server,
+    close({ graceMs = 5_000 } = {}) {
+      closing ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+        await closed;
+        clearTimeout(timer);
+        await pool?.close();
+      })();
+      return closing;
+    },
+  };
+}

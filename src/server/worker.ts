@@ -1,0 +1,26 @@
+// A worker thread of the server's pool: runs one operation at a time and posts the result back.
+import { parentPort } from 'node:worker_threads';
+import { LatinitsaError } from '../errors.ts';
+import { HttpError, runOperation, type OperationName } from './operations.ts';
+
+interface Task {
+  id: number;
+  op: OperationName;
+  input: unknown;
+}
+
+parentPort?.on('message', (task: Task) => {
+  runOperation(task.op, task.input).then(
+    (value) => parentPort!.postMessage({ id: task.id, ok: true, value }),
+    (error: unknown) => {
+      // Only our own errors carry a message meant for the client; anything else is a 500.
+      const plain =
+        error instanceof HttpError
+          ? { status: error.status, code: error.code, message: error.message }
+          : error instanceof LatinitsaError
+            ? { code: error.code, message: error.message }
+            : { status: 500, code: 'ERR_INTERNAL', message: 'internal error' };
+      parentPort!.postMessage({ id: task.id, ok: false, error: plain });
+    },
+  );
+});

@@ -1,0 +1,119 @@
+// End-to-end tests of the web page: Debian's Chromium driven by playwright-core against the real
+// server on loopback. One browser launch, a handful of flows. Set SCREENSHOT_DIR to keep
+// screenshots of each flow (they are for people to look at, not compared).
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildWeb } from '../../scripts/build-web.ts';
+import { features } from '../../web/features.ts';
+import { startServer, type RunningServer } from '../../src/server/index.ts';
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const screenshots = process.env['SCREENSHOT_DIR'];
+
+describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no browser at ${CHROMIUM} (.ci/run installs Debian's chromium)` }, () => {
+  let dir: string;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  const shot = async (name: string): Promise<void> => {
+    if (screenshots === undefined) return;
+    mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+  };
+
+  before(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'latinitsa-web-'));
+    await buildWeb({ outDir: dir });
+    server = await startServer({ port: 0, staticDir: dir, workers: 1 });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const context = await browser.newContext({ viewport: { width: 1200, height: 820 } });
+    // The page must work with no network but its own server: block everything else.
+    await context.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
+    page = await context.newPage();
+    page.setDefaultTimeout(5_000);
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('romanizes typed Russian text live, with no script errors or CSP violations', async () => {
+    await page.goto(server.url);
+    const input = page.getByLabel('Russian text');
+    await input.fill('');
+    await input.pressSequentially('Юрий Зиновьев', { delay: 5 });
+    await page.waitForFunction(() => document.getElementById('rz-output')?.textContent === 'Yury Zinoviev');
+    await input.fill('Сергей Миронович Киров, Щёлково, Юрий Зиновьев');
+    assert.equal(await page.locator('#rz-output').textContent(), 'Sergei Mironovich Kirov, Shchyolkovo, Yury Zinoviev');
+    await shot('1-romanize-modified-loc');
+    assert.deepEqual(problems, []);
+  });
+
+  it('switches schemes and their options', async () => {
+    await page.getByLabel('Scheme', { exact: true }).selectOption('ala-lc');
+    // ALA-LC 2012 Russian table: й ĭ, ё ë, ю i͡u, ь ʹ (prime).
+    assert.equal(await page.locator('#rz-output').textContent(), 'Sergeĭ Mironovich Kirov, Shchëlkovo, I͡Uriĭ Zinovʹev');
+    await page.getByLabel('Tie', { exact: true }).selectOption('halves');
+    assert.equal(await page.locator('#rz-output').textContent(), 'Sergeĭ Mironovich Kirov, Shchëlkovo, I︠U︡riĭ Zinovʹev');
+    await shot('2-romanize-ala-lc');
+  });
+
+  it('explains a piece of the output on hover and by keyboard', async () => {
+    await page.getByLabel('Scheme', { exact: true }).selectOption('modified-loc');
+    await page.getByLabel('Russian text').fill('Юрий');
+    await page.locator('#rz-output .seg').first().hover();
+    assert.match((await page.locator('#rz-explain').textContent()) ?? '', /Ю → “Yu”.*rule R2/);
+    await page.locator('#rz-output').focus();
+    await page.keyboard.press('End');
+    assert.match((await page.locator('#rz-explain').textContent()) ?? '', /й → nothing.*rule R3/);
+    await shot('3-explain');
+  });
+
+  it('compares one line in every scheme', async () => {
+    await page.getByRole('tab', { name: 'Compare schemes' }).click();
+    await page.getByLabel('Word or line').fill('Щёлково');
+    const rows = page.locator('#cmp-table tbody tr');
+    assert.ok((await rows.count()) >= 9);
+    const alaRow = rows.filter({ hasText: 'ala-lc' }).filter({ hasText: 'diacritics and ties' });
+    await page.waitForFunction(() => document.querySelector('#cmp-table tbody td')?.textContent === 'Shchyolkovo');
+    assert.equal(await alaRow.locator('td').textContent(), 'Shchëlkovo');
+    await shot('4-compare');
+  });
+
+  it('is usable by keyboard: tabs move with the arrow keys', async () => {
+    await page.getByRole('tab', { name: 'Compare schemes' }).focus();
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await page.getByRole('tab', { name: 'Romanize' }).getAttribute('aria-selected'), 'true');
+    assert.equal(await page.locator('#panel-romanize').isVisible(), true);
+  });
+
+  it('hides the panels of features the library does not offer yet', async () => {
+    for (const [name, present] of Object.entries(features)) {
+      assert.equal(await page.locator(`#tab-${name}`).count(), present ? 1 : 0, name);
+    }
+  });
+
+  it('fits a narrow screen', async () => {
+    await page.setViewportSize({ width: 380, height: 800 });
+    await page.getByRole('tab', { name: 'Romanize' }).click();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+    await shot('5-narrow');
+    assert.deepEqual(problems, []);
+  });
+});

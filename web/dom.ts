@@ -1,0 +1,76 @@
+// Small DOM helpers for the page.
+
+/** The element with this id (throws if the page template lacks it: a build error, not a user one). */
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (el === null) throw new Error(`page template has no #${id}`);
+  return el as T;
+}
+
+/** Creates an element with text and attributes. */
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  for (const c of children) el.append(c);
+  return el;
+}
+
+/** Says something to screen readers through the page's polite live region. */
+export function announce(message: string): void {
+  const region = byId('announce');
+  region.textContent = '';
+  // A fresh text node after a tick, so the same message twice is announced twice.
+  setTimeout(() => { region.textContent = message; }, 30);
+}
+
+/** Copies text to the clipboard, with a fallback for pages opened from a file. */
+export async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    const ta = h('textarea');
+    ta.value = text;
+    document.body.append(ta);
+    ta.select();
+    document.execCommand('copy');
+    ta.remove();
+  }
+  announce('Copied to the clipboard');
+}
+
+/** Offers text as a file download. */
+export function downloadText(text: string, name: string, type = 'text/plain;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  announce(`Downloading ${name}`);
+}
+
+/** Runs `fn` at most once per `ms` after the last call. */
+export function debounce(fn: () => void, ms: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(fn, ms);
+  };
+}
+
+/** Fills a <select> with options. */
+export function fillSelect(select: HTMLSelectElement, items: readonly { value: string; label: string }[], selected?: string): void {
+  select.replaceChildren(...items.map((i) => h('option', { value: i.value }, i.label)));
+  if (selected !== undefined) select.value = selected;
+}
+
+/** Reads an uploaded file as text (strict UTF-8) or as bytes. */
+export async function readFileText(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+}
+
+/** A message from anything thrown. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
