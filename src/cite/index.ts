@@ -23,3 +23,4 @@ export {
   type CitationCheck,
   type CitationEdit,
 } from './text.ts';
+export { romanizeBibtex, romanizeCsl, type RomanizeBibOptions, type RomanizedBib, type BibChange, type BibNote, type BibFieldGroup } from './bib.ts';

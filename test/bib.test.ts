@@ -1,0 +1,151 @@
+// Bibliographies: a .bib with Russian entries romanizes with only the intended fields changed (diff
+// against the input and against a hand-romanized expected file), CSL-JSON in Zotero's export shape
+// round-trips, and `latinitsa bib` writes atomically.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { after, describe, it } from 'node:test';
+import { romanizeBibtex, romanizeCsl } from '../src/cite/index.ts';
+import { main } from '../src/cli/main.ts';
+import { LatinitsaError } from '../src/errors.ts';
+import { fixturesDir } from './support/fixtures.ts';
+
+const dir = path.join(fixturesDir, 'bib');
+const read = (name: string): string => readFileSync(path.join(dir, name), 'utf8');
+
+/** Lines of `a` and `b` that differ, as [line number, a, b] (the files have the same line count). */
+function changedLines(a: string, b: string): Array<[number, string, string]> {
+  const la = a.split('\n');
+  const lb = b.split('\n');
+  assert.equal(la.length, lb.length);
+  return la.flatMap((l, i) => (l === lb[i] ? [] : [[i + 1, l, lb[i]!] as [number, string, string]]));
+}
+
+describe('BibTeX', () => {
+  const input = read('russian.bib');
+  const result = romanizeBibtex(input);
+  it('matches the hand-romanized expected file', () => assert.equal(result.output, read('russian.expected.bib')));
+  it('changes only the intended fields (a diff test)', () => {
+    const diff = changedLines(input, result.output);
+    const fieldOf = (line: string): string => /^\s*(\w+)\s*=/.exec(line)?.[1]?.toLowerCase() ?? '?';
+    assert.deepEqual(diff.map(([, a]) => fieldOf(a)), ['author', 'title', 'location', 'publisher', 'author', 'title', 'journaltitle', 'editor', 'booktitle', 'address', 'author', 'title', 'series', 'publisher', 'address', 'title']);
+    // Within a changed line only the value changes: the text up to the value stays as written.
+    for (const [, a, b] of diff) assert.equal(b.slice(0, b.indexOf('=') + 1), a.slice(0, a.indexOf('=') + 1));
+    // Untouched: comments, @string macros (even a Cyrillic one), @preamble, keywords, note, langid, howpublished.
+    for (const kept of ['% Encoding: UTF-8. Do not sort.', '@string{nauka = "Наука"}', '@string{ mgu  = {Издательство Московского университета} }', '"\\newcommand{\\noopsort}[1]{}"', 'keywords = {Политбюро, СССР}', 'Note = {Цитируется по второму изданию}', 'langid    = {russian},', 'howpublished = {Архив},', 'publisher = nauka,']) {
+      assert.ok(result.output.includes(kept), kept);
+    }
+    assert.deepEqual(result.notes.map((n) => [n.key, n.field]), [['getty1999', 'publisher']]);
+    assert.equal(result.changes.length, 16);
+  });
+  it('is idempotent and leaves a file without Cyrillic byte-identical', () => {
+    assert.equal(romanizeBibtex(result.output).output, result.output);
+    assert.deepEqual(romanizeBibtex(result.output).changes, []);
+    const latin = '@article{a,\n  title={New {P}erspectives},\n author = "Fitzpatrick, Sheila" # { and others}}\n% end';
+    assert.equal(romanizeBibtex(latin).output, latin);
+  });
+  it('a scheme per field group: Yu. for names in modified-loc, titles in ala-lc (tie pairs capitalised as a unit, A4)', () => {
+    const bib = '@book{x,\n  author = {Лотман, Ю. М.},\n  title = {Юность},\n  publisher = {Юрайт}\n}\n';
+    const out = romanizeBibtex(bib, { schemes: { names: 'modified-loc', titles: 'ala-lc' } }).output;
+    assert.equal(out, '@book{x,\n  author = {Lotman, Yu. M.},\n  title = {I͡Unostʹ},\n  publisher = {Iurait}\n}\n');
+  });
+  it('keepOriginal adds orig<field> after the field, indented like it, and respects an existing one', () => {
+    const bib = '@book{lotman1992,\n\tauthor = {Лотман, Ю. М.},\n\ttitle = {Культура и взрыв},\n\tyear = 1992}\n@misc{m, title = {Архив}, origtitle = {x}}\n';
+    const r = romanizeBibtex(bib, { keepOriginal: true });
+    assert.equal(r.output, '@book{lotman1992,\n\tauthor = {Lotman, Iu. M.},\n\torigauthor = {Лотман, Ю. М.},\n\ttitle = {Kul’tura i vzryv},\n\torigtitle = {Культура и взрыв},\n\tyear = 1992}\n@misc{m, title = {Arkhiv}, origtitle = {x}}\n');
+    assert.deepEqual(r.notes.map((n) => n.message), ['entry already has "origtitle"; the original was not copied']);
+  });
+  it('a value that looks like a field assignment does not confuse the splice', () => {
+    const bib = '@book{k, note = {title = {Москва}}, title = {Москва}}';
+    assert.equal(romanizeBibtex(bib).output, '@book{k, note = {title = {Москва}}, title = {Moskva}}');
+  });
+  it('a broken file is an ERR_INVALID_INPUT with line and column, nothing guessed', () => {
+    assert.throws(() => romanizeBibtex('@book{k, title = {Москва}\n'), (e) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_INPUT' && /line \d+, column \d+/.test(e.message));
+  });
+});
+
+describe('CSL-JSON (Zotero export shape)', () => {
+  const input = read('zotero.json');
+  it('matches the hand-romanized expected file, in the same layout (tabs, key order, final newline)', () => {
+    assert.equal(romanizeCsl(input).output, read('zotero.expected.json'));
+  });
+  it('round-trips: every item, id, type and non-romanized variable is kept; a second pass changes nothing', () => {
+    const before = JSON.parse(input) as Array<Record<string, unknown>>;
+    const out = romanizeCsl(input, { keepOriginal: true });
+    const after = JSON.parse(out.output) as Array<Record<string, unknown>>;
+    assert.equal(after.length, before.length);
+    const romanized = new Set(['title', 'title-short', 'container-title', 'publisher', 'publisher-place', 'event-place', 'author', 'editor']);
+    before.forEach((item, i) => {
+      const got = after[i]!;
+      for (const [k, v] of Object.entries(item)) if (!romanized.has(k)) assert.deepEqual(got[k], v, `${String(item.id)} ${k}`);
+      // Key order: the input's keys in the same order, original-* inserted after their variable.
+      assert.deepEqual(Object.keys(got).filter((k) => k in item), Object.keys(item));
+      if (!('original-title' in item) && /\p{Script=Cyrillic}/u.test(String(item.title))) assert.equal(got['original-title'], item.title);
+      if (/\p{Script=Cyrillic}/u.test(JSON.stringify(item.author))) assert.deepEqual(got['original-author'], item.author);
+    });
+    assert.equal(after[4]!['original-title'], 'Хлыст');
+    assert.equal(romanizeCsl(out.output, { keepOriginal: true }).output, out.output);
+    const english = JSON.stringify([before[3]], null, '\t') + '\n';
+    assert.equal(romanizeCsl(english).output, english);
+  });
+  it('one item (not an array) and 2-space indentation are kept as given', () => {
+    const one = '{\n  "id": "a",\n  "type": "book",\n  "title": "Москва"\n}';
+    assert.equal(romanizeCsl(one).output, '{\n  "id": "a",\n  "type": "book",\n  "title": "Moskva"\n}');
+  });
+  it('bad JSON or a non-CSL shape is ERR_INVALID_INPUT', () => {
+    assert.throws(() => romanizeCsl('[{'), (e) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_INPUT');
+    assert.throws(() => romanizeCsl('[1, 2]'), (e) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_INPUT');
+  });
+});
+
+describe('latinitsa bib', () => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'latinitsa-bib-'));
+  after(() => rmSync(tmp, { recursive: true, force: true }));
+  async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let out = '';
+    let err = '';
+    stdout.on('data', (c: Buffer) => (out += c.toString()));
+    stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const code = await main(['bib', ...args], { stdin: new PassThrough(), stdout, stderr, cwd: tmp, env: {} });
+    return { code, out, err };
+  }
+  it('in.bib -o out.bib', async () => {
+    copyFileSync(path.join(dir, 'russian.bib'), path.join(tmp, 'in.bib'));
+    const r = await cli(['in.bib', '-o', 'out.bib']);
+    assert.equal(r.code, 0);
+    assert.equal(readFileSync(path.join(tmp, 'out.bib'), 'utf8'), read('russian.expected.bib'));
+    assert.match(r.err, /romanized 16 fields in 5 entries/);
+    assert.equal(readFileSync(path.join(tmp, 'in.bib'), 'utf8'), read('russian.bib'));
+  });
+  it('zotero.json --in-place keeps the mode; stdout when no output is given', async () => {
+    copyFileSync(path.join(dir, 'zotero.json'), path.join(tmp, 'z.json'));
+    chmodSync(path.join(tmp, 'z.json'), 0o600);
+    const r = await cli(['z.json', '--in-place']);
+    assert.equal(r.code, 0);
+    assert.equal(readFileSync(path.join(tmp, 'z.json'), 'utf8'), read('zotero.expected.json'));
+    assert.equal(statSync(path.join(tmp, 'z.json')).mode & 0o777, 0o600);
+    copyFileSync(path.join(dir, 'zotero.json'), path.join(tmp, 'y.json'));
+    assert.equal((await cli(['y.json'])).out, read('zotero.expected.json'));
+  });
+  it('--names-scheme and --keep-original', async () => {
+    writeFileSync(path.join(tmp, 'n.bib'), '@book{x, author = {Ю. Лотман}, title = {Юность}}');
+    const r = await cli(['n.bib', '--names-scheme', 'modified-loc', '--keep-original']);
+    assert.equal(r.out, '@book{x, author = {Yu. Lotman}, origauthor = {Ю. Лотман}, title = {Iunost’}, origtitle = {Юность}}');
+  });
+  it('usage and input errors exit 2', async () => {
+    assert.equal((await cli([])).code, 2);
+    assert.equal((await cli(['in.bib', '-o', 'out.json'])).code, 2);
+    assert.equal((await cli(['in.bib', '--in-place', '-o', 'x.bib'])).code, 2);
+    assert.equal((await cli(['in.bib', '--scheme', 'no-such'])).code, 2);
+    writeFileSync(path.join(tmp, 'broken.bib'), '@book{k, title = {x}\n');
+    const broken = await cli(['broken.bib']);
+    assert.equal(broken.code, 2);
+    assert.match(broken.err, /broken\.bib: not a valid BibTeX file at line/);
+    writeFileSync(path.join(tmp, 'bad.bib'), Buffer.from([0x40, 0xff]));
+    assert.equal((await cli(['bad.bib'])).code, 2);
+  });
+});
