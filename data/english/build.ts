@@ -1,5 +1,5 @@
 // Builds src/check/data/english.json: the English words (from the `word-list` package, MIT,
-// Sindre Sorhus, words from atebits/Words en.txt) that could pass for romanized Russian, i.e.
+// Sindre Sorhus, words from atebits/Words en.txt, plus the proper nouns of data/english/proper.txt) that could pass for romanized Russian, i.e.
 // whose cheapest Cyrillic reading costs no more than the checker's plausibility threshold plus a
 // margin. Other English words (with th, c, w, h, x…) never reach the checker's word test, so
 // leaving them out keeps the browser bundle small. Run: node --import tsx data/english/build.ts
@@ -10,7 +10,14 @@ import wordListPath from 'word-list';
 import { cyrillicCandidates, candidateThresholds } from '../../src/check/candidates.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const words = readFileSync(wordListPath, 'utf8').split('\n').filter((w) => /^[a-z]{2,}$/u.test(w));
+const common = readFileSync(wordListPath, 'utf8').split('\n');
+// Proper nouns the package lacks (months, nations, English given names): data/english/proper.txt.
+const proper = readFileSync(path.join(root, 'data', 'english', 'proper.txt'), 'utf8')
+  .split('\n')
+  .filter((line) => !line.startsWith('#'))
+  .flatMap((line) => line.split(/\s+/u))
+  .map((w) => w.toLowerCase());
+const words = [...new Set([...common, ...proper])].filter((w) => /^[a-z]{2,}$/u.test(w));
 const margin = 0;
 const kept = words.filter((w) => cyrillicCandidates(w, { limit: 1, maxCost: candidateThresholds.maxCost + margin }).length > 0);
 const out = {

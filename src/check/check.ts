@@ -6,6 +6,9 @@ import { getLanguage, getScheme } from '../schemes/registry.ts';
 import { tokenizeWords, type WordToken } from '../segment/index.ts';
 import { candidateThresholds, cyrillicCandidates, foldLatin, skeletonKey, type CyrillicCandidate } from './candidates.ts';
 import english from './data/english.json' with { type: 'json' };
+import inverse from './data/inverse.json' with { type: 'json' };
+
+const ENGLISH_SUFFIX = new RegExp(inverse.englishSuffixes.pattern, 'u');
 import type { CheckDocument, CheckOptions, CheckRegion, Diagnostic, Point } from './types.ts';
 
 let englishSet: Set<string> | undefined;
@@ -130,7 +133,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     let known = info.get(fold);
     if (known !== undefined) return known;
     known = null;
-    if (!english.has(fold) && !extraEnglish.has(fold) && !ignore.has(fold) && !englishContraction(fold, english)) {
+    if (!english.has(fold) && !extraEnglish.has(fold) && !ignore.has(fold) && !englishContraction(fold, english) && !(ENGLISH_SUFFIX.test(fold) && fold.length > 6)) {
       let candidates = cyrillicCandidates(fold);
       const reverse = options.reverseCandidates?.(fold);
       if (reverse !== undefined && reverse.length > 0) {
@@ -185,7 +188,27 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     }
   });
 
-  // 2. Groups: the target spelling of each word, and every other spelling reported.
+  // 2. The Cyrillic reading of each word: the one most spellings support (weighted by count),
+  // then the cheapest; pooled over text and notes, which spell the same words in two schemes.
+  const readings = new Map<string, string>();
+  const pooled = new Map<string, Map<string, { n: number; cost: number }>>();
+  for (const [key, group] of groups) {
+    const skeleton = key.slice(key.indexOf('\u0000') + 1);
+    let score = pooled.get(skeleton);
+    if (score === undefined) pooled.set(skeleton, (score = new Map()));
+    for (const s of group.values()) {
+      for (const c of wordInfo(s.fold)?.near ?? []) {
+        const old = score.get(c.cyrillic) ?? { n: 0, cost: Infinity };
+        score.set(c.cyrillic, { n: old.n + s.count, cost: Math.min(old.cost, c.cost) });
+      }
+    }
+  }
+  for (const [skeleton, score] of pooled) {
+    const [best] = [...score].sort((a, b) => b[1].n - a[1].n || a[1].cost - b[1].cost || (a[0] < b[0] ? -1 : 1));
+    if (best !== undefined) readings.set(skeleton, best[0]);
+  }
+
+  // 3. Groups: the target spelling of each word, and every other spelling reported.
   for (const [key, group] of groups) {
     const domain = key.startsWith('notes') ? 'notes' : 'text';
     const scheme = schemes[domain];
@@ -197,16 +220,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     if (allowed.length > 0) {
       target = allowed.sort((a, b) => b.count - a.count)[0]!.display;
     } else if (scheme !== undefined) {
-      // The Cyrillic reading most spellings (weighted by count) support, then the cheapest.
-      const score = new Map<string, { n: number; cost: number }>();
-      for (const s of spellings) {
-        for (const c of wordInfo(s.fold)!.near) {
-          const old = score.get(c.cyrillic) ?? { n: 0, cost: Infinity };
-          score.set(c.cyrillic, { n: old.n + s.count, cost: Math.min(old.cost, c.cost) });
-        }
-      }
-      const [best] = [...score].sort((a, b) => b[1].n - a[1].n || a[1].cost - b[1].cost || (a[0] < b[0] ? -1 : 1));
-      cyrillic = best![0];
+      cyrillic = readings.get(key.slice(key.indexOf('\u0000') + 1))!;
       target = roman(cyrillic, domain);
     } else {
       target = spellings.sort((a, b) => b.count - a.count || a.occurrences[0]!.token.start - b.occurrences[0]!.token.start)[0]!.display;
@@ -219,9 +233,11 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
       const ruleId = conforms ? 'inconsistent-romanization' : 'scheme-mismatch';
       for (const { doc, token } of s.occurrences) {
         const text = matchCase(target, token.text);
-        const reason = conforms
-          ? `Inconsistent romanization: "${token.text}" is spelt "${text}" elsewhere.`
-          : `"${token.text}" is not ${scheme} romanization; ${scheme} writes "${text}".`;
+        const reason = !conforms
+          ? `"${token.text}" is not ${scheme} romanization; ${scheme} writes "${text}"${cyrillic === undefined ? '' : ` (${cyrillic})`}.`
+          : scheme === undefined
+            ? `Inconsistent romanization: "${token.text}" is spelt "${text}" elsewhere.`
+            : `Inconsistent romanization: "${token.text}" and "${text}" stand for one word${cyrillic === undefined ? '' : ` (${cyrillic})`}; ${scheme} writes "${text}".`;
         const dg: Diagnostic = {
           ruleId,
           source: 'latinitsa',

@@ -1,0 +1,61 @@
+// The textlint rule under textlint's own tester (textlint-tester 15) and kernel. Needs the
+// compiled checker in dist/ (`npm run build`, run by `npm test`).
+import { describe, it, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+// textlint-tester uses the global describe/it when present (ecosystem-libs §7).
+Object.assign(globalThis, { describe, it });
+const { default: TextLintTester } = await import('textlint-tester');
+const { TextlintKernel } = await import('@textlint/kernel');
+const { default: markdownPlugin } = await import('@textlint/textlint-plugin-markdown');
+const { default: rule } = await import('../index.js');
+const { checkDocuments, parseCheckConfig } = await import('../../../src/check/index.ts');
+const { markdownRegions } = await import('../../../src/io/markdown.ts');
+
+const tester = new TextLintTester();
+tester.run('latinitsa', rule, {
+  valid: [
+    'Zinoviev and Kamenev were tried with Zinoviev’s friends.',
+    { text: 'Grigory Zinoviev met Yury Piatakov.', options: { scheme: 'modified-loc' } },
+    { text: 'The `Zinovyev` spelling is code.\n\n```\nZinovyev\n```\n\nZinoviev.', ext: '.md' },
+  ],
+  invalid: [
+    {
+      text: 'Zinoviev, Zinoviev and Zinovyev.',
+      output: 'Zinoviev, Zinoviev and Zinoviev.',
+      errors: [{ message: 'Inconsistent romanization: "Zinovyev" is spelt "Zinoviev" elsewhere. (inconsistent-romanization)', range: [23, 31] }],
+    },
+    {
+      text: 'Grigorii Zinoviev.',
+      output: 'Grigory Zinoviev.',
+      options: { scheme: 'modified-loc' },
+      errors: [{ message: '"Grigorii" is not modified-loc romanization; modified-loc writes "Grigory" (григорий). (scheme-mismatch)', line: 1, column: 1 }],
+    },
+    {
+      text: 'Dostoevsky wrote.[^1]\n\n[^1]: Dostoevsky, Pis’ma.\n',
+      ext: '.md',
+      output: 'Dostoevsky wrote.[^1]\n\n[^1]: Dostoevskii, Pis’ma.\n',
+      options: { scheme: 'modified-loc', notesScheme: 'ala-lc-simplified' },
+      errors: [{ line: 3, column: 7 }],
+    },
+  ],
+});
+
+test('the rule reports the same findings as the checker on the Markdown corpus', async () => {
+  const dir = path.resolve(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'manuscripts');
+  const config = parseCheckConfig(JSON.parse(readFileSync(path.join(dir, '.latinitsarc.json'), 'utf8')));
+  const text = readFileSync(path.join(dir, 'book.md'), 'utf8');
+  const expected = checkDocuments([{ text, regions: markdownRegions(text) }], config).map((d) => `${d.place.start.line}:${d.place.start.column} ${d.actual}`);
+  const kernel = new TextlintKernel();
+  const result = await kernel.lintText(text, {
+    ext: '.md',
+    filePath: path.join(dir, 'book.md'),
+    plugins: [{ pluginId: 'markdown', plugin: markdownPlugin }],
+    rules: [{ ruleId: 'latinitsa', rule, options: config }],
+  });
+  const got = result.messages.map((m: { line: number; column: number; message: string }) => `${m.line}:${m.column} ${/"([^"]+)"/u.exec(m.message)?.[1]}`);
+  assert.ok(expected.length >= 20, `checker found ${expected.length}`);
+  assert.deepEqual(got, expected);
+});
