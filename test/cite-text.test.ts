@@ -36,6 +36,11 @@ describe('cite: documents', () => {
       assert.ok(again.diagnostics.every((d) => d.severity === 'error'), JSON.stringify(again.diagnostics));
     });
   }
+  it('running text that is not a reference is not read as one', () => {
+    const lines = readFileSync(path.join(fixturesDir, 'citations', 'not-references.txt'), 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+    assert.ok(lines.length >= 10);
+    for (const line of lines) assert.deepEqual(findArchivalReferences(line).map((r) => r.text), [], line);
+  });
   it('reads footnotes but not code in Markdown', () => {
     const md = 'Text.[^1]\n\n`RGASPI, f. 1, op. 2, d. 3`\n\n[^1]: RGASPI, f. 17, op. 3, d. 5.\n';
     assert.deepEqual(findArchivalReferences(md, { format: 'markdown' }).map((r) => r.text), ['RGASPI, f. 17, op. 3, d. 5']);

@@ -44,6 +44,10 @@ export interface ArchiveInfo {
   cyrillic?: string;
   /** True when the text names a predecessor of archive `id` (e.g. `ЦХСД` → RGANI). */
   predecessor?: boolean;
+  /** Latin names of the predecessors of archive `id` (§5.3), for finding older citations of the same records. */
+  predecessors?: string[];
+  /** Full names of archive `id` (§5.3). */
+  name?: { ru: string; en: string };
 }
 
 /** A finding about a reference: where (offsets in the parsed string), what, which rule. */
@@ -139,6 +143,7 @@ interface ArchiveForm {
 
 interface ArchiveEntry {
   id: string;
+  name: { ru: string; en: string };
   latin: string[];
   cyrillic: string[];
   predecessors: Array<{ latin: string[]; cyrillic: string[] }>;
@@ -170,6 +175,9 @@ function resolveArchive(text: string, start: number): ArchiveInfo {
     info.latin = form.latin;
     info.cyrillic = form.cyrillic;
     if (form.predecessor) info.predecessor = true;
+    const entry = findArchive(form.id);
+    info.predecessors = entry.predecessors.map((p) => p.latin[0]!);
+    info.name = entry.name;
   }
   return info;
 }

@@ -46,6 +46,13 @@ export interface CitationCheck {
   fixed: string;
 }
 
+/** `GARF 1937, 1938, 1939 were…`: three increasing years after an archive are not a numbers-only reference. */
+function looksLikeYears(ref: ArchivalReference): boolean {
+  if (ref.style !== 'numbers') return false;
+  const n = ref.units.map((u) => (/^\d{4}$/.test(u.ids[0]!) ? Number(u.ids[0]) : NaN));
+  return n.every((y) => y >= 1700 && y <= 2100) && n.every((y, i) => i === 0 || y > n[i - 1]!);
+}
+
 const wordStart = /(?<![\p{L}\p{N}])\p{L}/gu;
 
 function scanRegion(text: string, from: number, to: number, out: FoundReference[]): void {
@@ -56,8 +63,10 @@ function scanRegion(text: string, from: number, to: number, out: FoundReference[
     if (found === undefined) continue;
     // In running text a reference needs two levels (or an archive and one level) and a file-level
     // unit, so that "Т. 2" or "l. 4" alone is not taken for one.
-    const enough = (found.elements >= 2 || found.reference.archive !== undefined) && found.hasUnit;
-    if (!enough) continue;
+    // An acronym not in the §5.3 table ("NKVD, f. 3 of the list") needs two levels.
+    const knownArchive = found.reference.archive?.id !== undefined;
+    const enough = (found.elements >= 2 || knownArchive) && found.hasUnit;
+    if (!enough || looksLikeYears(found.reference)) continue;
     out.push({ range: [found.start, found.end], text: text.slice(found.start, found.end), reference: found.reference, diagnostics: found.diagnostics });
     wordStart.lastIndex = Math.max(found.end, m.index + 1);
   }
