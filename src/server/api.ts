@@ -21,8 +21,8 @@ export interface ApiResponse {
   body: string;
 }
 
-/** Runs an operation somewhere (in a worker pool with a time budget, or in-process). */
-export type Executor = (op: OperationName, input: unknown) => Promise<unknown>;
+/** Runs an operation on a JSON body somewhere (in a worker pool with a time budget, or in-process). */
+export type Executor = (op: OperationName, body: string) => Promise<unknown>;
 
 /** Options of {@link handleApi}. */
 export interface HandleApiOptions {
@@ -81,6 +81,15 @@ function isJsonContentType(value: string | string[] | undefined): boolean {
 /**
  * Answers one API request: `GET /api/schemes`, `GET /api/schemes/{id}`, `GET /api/openapi.json`,
  * `POST /api/<operation>` with a JSON body. Never throws.
+ *
+ * @example
+ * import { handleApi } from 'latinitsa/server';
+ * const res = await handleApi({ method: 'POST', path: '/api/romanize',
+ *   headers: { 'content-type': 'application/json' }, body: '{"text": "Юрий"}' });
+ * [res.status, JSON.parse(res.body).output];
+ * //=> [200, 'Yury']
+ * (await handleApi({ method: 'GET', path: '/api/romanize' })).status;
+ * //=> 405
  */
 export async function handleApi(request: ApiRequest, options: HandleApiOptions = {}): Promise<ApiResponse> {
   const execute = options.execute ?? runOperation;
@@ -102,14 +111,7 @@ export async function handleApi(request: ApiRequest, options: HandleApiOptions =
     if (!isJsonContentType(request.headers?.['content-type'])) {
       return errorResponse(415, 'ERR_UNSUPPORTED_MEDIA_TYPE', 'send the body as JSON with "Content-Type: application/json"');
     }
-    let input: unknown;
-    try {
-      input = JSON.parse(request.body ?? '');
-    } catch (error) {
-      const detail = error instanceof SyntaxError ? error.message : 'nested too deeply';
-      return errorResponse(400, 'ERR_BAD_JSON', `the body is not valid JSON: ${detail}`);
-    }
-    return json(200, await execute(op as OperationName, input));
+    return json(200, await execute(op as OperationName, request.body ?? ''));
   } catch (error) {
     return errorToResponse(error);
   }

@@ -3,7 +3,10 @@
 // request cannot block the others) and called directly by the handler tests.
 import * as core from '../index.ts';
 import { LatinitsaError } from '../errors.ts';
-import { explain, getScheme, listSchemes, romanize, type RomanizeOptions, type Segment } from '../index.ts';
+import { applyFixes, checkCitations, checkText, deromanizeDetailed, explain, getScheme, listSchemes, regionsOfPlainText, romanize, type CheckOptions, type CheckCitationsOptions, type Lexicon, type RomanizeOptions, type Segment } from '../index.ts';
+import { docxToParagraphText } from '../io/docx.ts';
+import { markdownRegions } from '../io/markdown.ts';
+import { loadLexicon } from '../reverse/node-lexicon.ts';
 
 /** An error with an HTTP status, for problems the library has no code for (missing field, 501). */
 export class HttpError extends Error {
@@ -33,10 +36,10 @@ function libraryFunction(name: string): Fn | undefined {
 /** Which library function each operation needs (the page and `/api/schemes` report these). */
 const needs: Record<OperationName, string> = {
   romanize: 'romanize',
-  deromanize: 'deromanize',
+  deromanize: 'deromanizeDetailed',
   convert: 'convert',
   check: 'checkText',
-  cite: 'parseArchivalCitation',
+  cite: 'checkCitations',
   bib: 'romanizeBibtex',
 };
 
@@ -131,11 +134,36 @@ function notImplemented(op: OperationName): never {
   throw new HttpError(501, 'ERR_NOT_IMPLEMENTED', `"${op}" is not available in this version of latinitsa (the library has no ${needs[op]}() yet)`);
 }
 
-function deromanizeOp(input: Input): unknown {
-  const fn = libraryFunction(needs.deromanize) ?? notImplemented('deromanize');
+/**
+ * The word lists that rank reverse readings, if built (`node_modules/.cache/latinitsa`); never
+ * built here, as that would take longer than a request may. Without them letter statistics rank.
+ */
+let lexicon: Promise<Lexicon | undefined> | undefined;
+/** Starts loading the lexicon (the worker threads call this when they start). */
+export function preloadLexicon(): Promise<Lexicon | undefined> {
+  lexicon ??= loadLexicon({ build: false }).catch(() => undefined);
+  return lexicon;
+}
+
+function optionalBoolean(input: Input, field: string): boolean | undefined {
+  const value = input[field];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'boolean') throw new HttpError(400, 'ERR_BAD_REQUEST', `field "${field}" must be a boolean, found ${describe(value)}`);
+  return value;
+}
+
+function optionalStrings(value: unknown, field: string): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new HttpError(400, 'ERR_BAD_REQUEST', `field "${field}" must be an array of strings`);
+  return value as string[];
+}
+
+async function deromanizeOp(input: Input): Promise<unknown> {
   const text = requireString(input, 'text');
   const scheme = schemeId(input, 'scheme', 'modified-loc');
-  return fn(text, { ...readOptions(input), scheme });
+  const all = optionalBoolean(input, 'all');
+  const lex = await preloadLexicon();
+  return deromanizeDetailed(text, { scheme, schemeOptions: readOptions(input), ...(all === undefined ? {} : { all }), ...(lex === undefined ? {} : { lexicon: lex }) });
 }
 
 function convertOp(input: Input): unknown {
@@ -146,18 +174,58 @@ function convertOp(input: Input): unknown {
   return fn(text, { ...readOptions(input), from, to });
 }
 
-function checkOp(input: Input): unknown {
-  const fn = libraryFunction(needs.check) ?? notImplemented('check');
-  const text = requireString(input, 'text');
+const CHECK_FORMATS = ['text', 'markdown', 'docx'] as const;
+
+async function checkOp(input: Input): Promise<unknown> {
+  const format = optionalString(input, 'format') ?? 'text';
+  if (!(CHECK_FORMATS as readonly string[]).includes(format)) {
+    throw new HttpError(400, 'ERR_BAD_REQUEST', `field "format" must be one of ${CHECK_FORMATS.join(', ')}, found "${format}"`);
+  }
+  let text: string;
+  if (format === 'docx') {
+    // A .docx travels as base64 in "data" (JSON has no bytes).
+    const data = requireString(input, 'data');
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data)) throw new HttpError(400, 'ERR_BAD_REQUEST', 'field "data" must be the .docx file in base64');
+    text = await docxToParagraphText(Buffer.from(data, 'base64'), { file: optionalString(input, 'file') ?? 'upload.docx' });
+  } else {
+    text = requireString(input, 'text');
+  }
+  const options: CheckOptions = {};
   const scheme = optionalString(input, 'scheme');
-  if (scheme !== undefined) getScheme(scheme);
-  return fn(text, { ...readOptions(input), ...(scheme === undefined ? {} : { scheme }) });
+  if (scheme !== undefined && scheme !== '') options.scheme = schemeId(input, 'scheme', undefined);
+  const notesScheme = optionalString(input, 'notesScheme');
+  if (notesScheme !== undefined && notesScheme !== '') options.notesScheme = schemeId(input, 'notesScheme', undefined);
+  const schemeOptions = readOptions(input);
+  if (Object.keys(schemeOptions).length > 0) options.schemeOptions = schemeOptions;
+  const allow = optionalStrings(input['allow'], 'allow');
+  if (allow !== undefined) options.allow = allow;
+  const ignore = optionalStrings(input['ignore'], 'ignore');
+  if (ignore !== undefined) options.ignore = ignore;
+  const regions = format === 'markdown' ? markdownRegions(text) : regionsOfPlainText(text);
+  const diagnostics = checkText(text, { ...options, regions });
+  return { format, text, diagnostics, fixed: format === 'docx' ? undefined : applyFixes(text, diagnostics) };
 }
 
+const CITE_STYLES = ['english', 'russian', 'numbers'] as const;
+
 function citeOp(input: Input): unknown {
-  const fn = libraryFunction(needs.cite) ?? notImplemented('cite');
   const text = requireString(input, 'text');
-  return fn(text, readOptions(input));
+  const options: CheckCitationsOptions = {};
+  const format = optionalString(input, 'format');
+  if (format !== undefined) {
+    if (format !== 'text' && format !== 'markdown') throw new HttpError(400, 'ERR_BAD_REQUEST', `field "format" must be "text" or "markdown", found "${format}"`);
+    options.format = format;
+  }
+  const style = optionalString(input, 'style');
+  if (style !== undefined) {
+    if (!(CITE_STYLES as readonly string[]).includes(style)) throw new HttpError(400, 'ERR_BAD_REQUEST', `field "style" must be one of ${CITE_STYLES.join(', ')}, found "${style}"`);
+    options.style = style as (typeof CITE_STYLES)[number];
+  }
+  const verso = optionalString(input, 'versoStyle');
+  if (verso !== undefined) options.versoStyle = verso as NonNullable<CheckCitationsOptions['versoStyle']>;
+  const scheme = optionalString(input, 'scheme');
+  if (scheme !== undefined) options.scheme = schemeId(input, 'scheme', undefined);
+  return checkCitations(text, options);
 }
 
 function bibOp(input: Input): unknown {
@@ -178,10 +246,23 @@ const operations: Record<OperationName, (input: Input) => unknown> = {
 };
 
 /**
- * Runs one API operation on a parsed JSON body. Throws {@link HttpError} or `LatinitsaError` for
- * bad input; the server turns them into 4xx answers.
+ * Runs one API operation on a request body (JSON text). Throws {@link HttpError} or
+ * `LatinitsaError` for bad input; the server turns them into 4xx answers. Parsing happens here,
+ * in the worker thread, because JSON nested a million deep takes a second to reject.
+ *
+ * @example
+ * import { runOperation } from 'latinitsa/server';
+ * await runOperation('romanize', '{"text": "Киров", "scheme": "ala-lc"}');
+ * //=> { scheme: 'ala-lc', output: 'Kirov' }
  */
-export async function runOperation(op: OperationName, input: unknown): Promise<unknown> {
+export async function runOperation(op: OperationName, body: string): Promise<unknown> {
+  let input: unknown;
+  try {
+    input = JSON.parse(body);
+  } catch (error) {
+    const detail = error instanceof SyntaxError ? error.message : 'nested too deeply';
+    throw new HttpError(400, 'ERR_BAD_JSON', `the body is not valid JSON: ${detail}`);
+  }
   return operations[op](requireObject(input));
 }
 

@@ -20,13 +20,15 @@ export interface WorkerPoolOptions {
 interface Pending {
   id: number;
   op: OperationName;
-  input: unknown;
+  body: string;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
 
 interface Slot {
   worker: Worker;
+  /** Whether the thread has loaded its modules (tasks are sent only then). */
+  ready: boolean;
   task: Pending | undefined;
   timer: NodeJS.Timeout | undefined;
 }
@@ -62,8 +64,13 @@ export class WorkerPool {
   }
 
   #spawn(): Slot {
-    const slot: Slot = { worker: createWorker(this.#memoryMb), task: undefined, timer: undefined };
-    slot.worker.on('message', (msg: { id: number; ok: boolean; value?: unknown; error?: unknown }) => {
+    const slot: Slot = { worker: createWorker(this.#memoryMb), ready: false, task: undefined, timer: undefined };
+    slot.worker.on('message', (msg: { id: number; ok: boolean; value?: unknown; error?: unknown; ready?: boolean }) => {
+      if (msg.ready === true) {
+        slot.ready = true;
+        this.#pump();
+        return;
+      }
       const task = slot.task;
       if (task === undefined || task.id !== msg.id) return;
       this.#finish(slot);
@@ -75,7 +82,6 @@ export class WorkerPool {
       ? new LatinitsaError('ERR_TOO_LARGE', 'the request needed more memory than the server allows')
       : new HttpError(500, 'ERR_INTERNAL', 'internal error')));
     slot.worker.on('exit', () => this.#replace(slot, new HttpError(500, 'ERR_INTERNAL', 'internal error')));
-    slot.worker.unref();
     return slot;
   }
 
@@ -106,25 +112,25 @@ export class WorkerPool {
 
   #pump(): void {
     for (const slot of this.#slots) {
-      if (slot.task !== undefined) continue;
+      if (slot.task !== undefined || !slot.ready) continue;
       const task = this.#queue.shift();
       if (task === undefined) return;
       slot.task = task;
       slot.timer = setTimeout(() => {
         this.#replace(slot, new LatinitsaError('ERR_TIMEOUT', `the request took longer than the server's limit of ${this.#timeoutMs / 1000} s; send less text at a time`));
       }, this.#timeoutMs);
-      slot.worker.postMessage({ id: task.id, op: task.op, input: task.input });
+      slot.worker.postMessage({ id: task.id, op: task.op, body: task.body });
     }
   }
 
-  /** Runs an operation; rejects with 503 at once when the queue is full. */
-  run(op: OperationName, input: unknown): Promise<unknown> {
+  /** Runs an operation on a JSON body; rejects with 503 at once when the queue is full. */
+  run(op: OperationName, body: string): Promise<unknown> {
     if (this.#closed) return Promise.reject(new HttpError(503, 'ERR_SHUTTING_DOWN', 'the server is shutting down'));
     if (this.#queue.length >= this.#maxQueue) {
       return Promise.reject(new HttpError(503, 'ERR_BUSY', 'the server is busy; try again in a moment'));
     }
     return new Promise((resolve, reject) => {
-      this.#queue.push({ id: this.#nextId++, op, input, resolve, reject });
+      this.#queue.push({ id: this.#nextId++, op, body, resolve, reject });
       this.#pump();
     });
   }

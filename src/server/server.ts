@@ -158,7 +158,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const maxBody = options.maxBodyBytes ?? 4 * 1024 * 1024;
   const workers = options.workers ?? 2;
   const pool = workers > 0 ? new WorkerPool({ size: workers, timeoutMs: options.timeoutMs ?? 10_000, maxQueue: options.maxQueue ?? 64 }) : undefined;
-  const execute: Executor = pool === undefined ? runOperation : (op, input) => pool.run(op, input);
+  const execute: Executor = pool === undefined ? runOperation : (op, body) => pool.run(op, body);
   const pages = new Map<string, CachedPage>();
 
   async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, path: string, head: boolean): Promise<void> {

@@ -1,16 +1,19 @@
 // A worker thread of the server's pool: runs one operation at a time and posts the result back.
 import { parentPort } from 'node:worker_threads';
 import { LatinitsaError } from '../errors.ts';
-import { HttpError, runOperation, type OperationName } from './operations.ts';
+import { HttpError, preloadLexicon, runOperation, type OperationName } from './operations.ts';
 
 interface Task {
   id: number;
   op: OperationName;
-  input: unknown;
+  body: string;
 }
 
+// The word lists of reverse romanization load once per thread, before the first request needs them.
+void preloadLexicon();
+
 parentPort?.on('message', (task: Task) => {
-  runOperation(task.op, task.input).then(
+  runOperation(task.op, task.body).then(
     (value) => parentPort!.postMessage({ id: task.id, ok: true, value }),
     (error: unknown) => {
       // Only our own errors carry a message meant for the client; anything else is a 500.
@@ -24,3 +27,6 @@ parentPort?.on('message', (task: Task) => {
     },
   );
 });
+
+// Tell the pool the thread is ready: its time budget counts from here, not from module loading.
+parentPort?.postMessage({ ready: true });

@@ -1,0 +1,242 @@
+// The JSON API and the static-file resolver, called in-process (no socket).
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { listSchemes } from '../src/index.ts';
+import { availableOperations, errorToResponse, handleApi, operationNames, pageCsp, resolveStatic, WorkerPool, type ApiResponse } from '../src/server/index.ts';
+
+const json = { 'content-type': 'application/json' };
+const post = (p: string, body: unknown, headers: Record<string, string> = json): Promise<ApiResponse> =>
+  handleApi({ method: 'POST', path: p, headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const parse = (r: ApiResponse): any => JSON.parse(r.body);
+
+/** Asserts an error answer: status, code, and a message a person can act on. */
+function assertError(r: ApiResponse, status: number, code: string, message?: RegExp): void {
+  assert.equal(r.status, status, r.body);
+  const body = parse(r);
+  assert.equal(body.error.status, status);
+  assert.equal(body.error.code, code);
+  assert.equal(typeof body.error.message, 'string');
+  if (message) assert.match(body.error.message, message);
+}
+
+describe('API: GET routes', () => {
+  it('lists the schemes and which operations this build offers', async () => {
+    const r = await handleApi({ method: 'GET', path: '/api/schemes' });
+    assert.equal(r.status, 200);
+    assert.match(r.headers['content-type']!, /^application\/json/);
+    const body = parse(r);
+    assert.deepEqual(body.schemes.map((s: { id: string }) => s.id), listSchemes().map((s) => s.id));
+    assert.deepEqual(body.operations, availableOperations());
+    assert.equal(body.operations.romanize, true);
+  });
+
+  it('gives one scheme in full, with rule notes; an unknown one is 422', async () => {
+    const body = parse(await handleApi({ method: 'GET', path: '/api/schemes/ala-lc' }));
+    assert.equal(body.letters['й'], 'ĭ');
+    assert.ok(body.rules.some((r: { note?: string }) => typeof r.note === 'string'));
+    assertError(await handleApi({ method: 'GET', path: '/api/schemes/nope' }), 422, 'ERR_UNKNOWN_SCHEME', /nope/);
+    assertError(await handleApi({ method: 'GET', path: '/api/schemes/%E0%A4%A' }), 400, 'ERR_BAD_REQUEST');
+  });
+
+  it('serves an OpenAPI 3.1 document describing every route', async () => {
+    const doc = parse(await handleApi({ method: 'GET', path: '/api/openapi.json' }));
+    assert.equal(doc.openapi, '3.1.0');
+    for (const op of operationNames) {
+      assert.ok(doc.paths[`/api/${op}`]?.post, op);
+      assert.ok(doc.paths[`/api/${op}`].post.responses['400'], op);
+    }
+    assert.ok(doc.paths['/api/schemes'].get);
+    // Every $ref points at something that exists.
+    const refs = JSON.stringify(doc).match(/#\/components\/[^"]+/g) ?? [];
+    for (const ref of refs) {
+      const target = ref.slice(2).split('/').reduce((o: any, k) => o?.[k], doc);
+      assert.ok(target, ref);
+    }
+  });
+});
+
+describe('API: romanize', () => {
+  it('romanizes with a scheme and its options', async () => {
+    assert.deepEqual(parse(await post('/api/romanize', { text: 'Юрий Зиновьев' })), { scheme: 'modified-loc', output: 'Yury Zinoviev' });
+    // ALA-LC: ю is i͡u with the tie, or i︠u︡ with the tie halves (spec §3.2.2 A3).
+    assert.equal(parse(await post('/api/romanize', { text: 'Юрий', scheme: 'ala-lc' })).output, 'I͡Uriĭ');
+    assert.equal(parse(await post('/api/romanize', { text: 'Юрий', scheme: 'ala-lc', options: { tie: 'halves' } })).output, 'I︠U︡riĭ');
+    assert.equal(parse(await post('/api/romanize', { text: 'Зиновьев', options: { signBeforeE: 'omit' } })).output, 'Zinovev');
+  });
+
+  it('explains: segments add up to the output and carry the rule and its note', async () => {
+    const body = parse(await post('/api/romanize', { text: 'Юрий Щёлково', explain: true }));
+    assert.equal(body.segments.map((s: { output: string }) => s.output).join(''), body.output);
+    const yu = body.segments[0];
+    assert.deepEqual([yu.source, yu.output, yu.letter, yu.rule], ['Ю', 'Yu', 'ю', 'R2']);
+    assert.equal(typeof yu.note, 'string');
+  });
+
+  it('accepts JSON content types with parameters', async () => {
+    assert.equal((await post('/api/romanize', { text: 'Киров' }, { 'content-type': 'application/json; charset=utf-8' })).status, 200);
+  });
+});
+
+describe('API: errors', () => {
+  it('400 for malformed JSON, a body that is not an object, a missing or mistyped field', async () => {
+    assertError(await post('/api/romanize', '{"text": '), 400, 'ERR_BAD_JSON', /not valid JSON/);
+    assertError(await post('/api/romanize', ''), 400, 'ERR_BAD_JSON');
+    assertError(await post('/api/romanize', '[1,2]'), 400, 'ERR_BAD_REQUEST', /JSON object/);
+    assertError(await post('/api/romanize', 'null'), 400, 'ERR_BAD_REQUEST');
+    assertError(await post('/api/romanize', { scheme: 'ala-lc' }), 400, 'ERR_MISSING_FIELD', /"text"/);
+    assertError(await post('/api/romanize', { text: 5 }), 400, 'ERR_BAD_REQUEST', /"text" must be a string/);
+    assertError(await post('/api/romanize', { text: 'x', options: [] }), 400, 'ERR_BAD_REQUEST', /"options"/);
+    assertError(await post('/api/romanize', { text: 'x', explain: 'yes' }), 400, 'ERR_BAD_REQUEST', /"explain"/);
+  });
+
+  it('400 for JSON nested too deeply to parse', async () => {
+    const deep = '['.repeat(1_000_000) + ']'.repeat(1_000_000);
+    const r = await post('/api/romanize', deep);
+    assert.equal(r.status, 400);
+  });
+
+  it('422 for an unknown scheme or option; option names cannot reach the prototype', async () => {
+    assertError(await post('/api/romanize', { text: 'x', scheme: 'no-such' }), 422, 'ERR_UNKNOWN_SCHEME', /no-such/);
+    assertError(await post('/api/romanize', { text: 'x', options: { tie: 'breve' } }), 422, 'ERR_INVALID_OPTION', /tie/);
+    assertError(await post('/api/romanize', '{"text": "x", "options": {"__proto__": {"scheme": "ala-lc"}}}'), 422, 'ERR_INVALID_OPTION');
+    assertError(await post('/api/romanize', { text: 'x', options: { scheme: 'ala-lc' } }), 422, 'ERR_INVALID_OPTION');
+    assertError(await post('/api/deromanize', { text: 'x', scheme: 'no-such' }), 422, 'ERR_UNKNOWN_SCHEME');
+  });
+
+  it('405 with Allow for a wrong method, 404 for an unknown path, 415 for a body not sent as JSON', async () => {
+    const get = await handleApi({ method: 'GET', path: '/api/romanize' });
+    assertError(get, 405, 'ERR_METHOD_NOT_ALLOWED');
+    assert.equal(get.headers['allow'], 'POST');
+    const postSchemes = await handleApi({ method: 'POST', path: '/api/schemes', headers: json, body: '{}' });
+    assertError(postSchemes, 405, 'ERR_METHOD_NOT_ALLOWED');
+    assert.equal(postSchemes.headers['allow'], 'GET, HEAD');
+    assertError(await handleApi({ method: 'GET', path: '/api/nope' }), 404, 'ERR_NOT_FOUND');
+    assertError(await handleApi({ method: 'POST', path: '/api', headers: json, body: '{}' }), 404, 'ERR_NOT_FOUND');
+    assertError(await post('/api/romanize', { text: 'x' }, { 'content-type': 'text/plain' }), 415, 'ERR_UNSUPPORTED_MEDIA_TYPE');
+    assertError(await post('/api/romanize', { text: 'x' }, {}), 415, 'ERR_UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('501 with a clear message for an operation the library does not offer yet, 200 otherwise', async () => {
+    const body = { text: 'x', from: 'ala-lc', to: 'modified-loc', scheme: 'modified-loc' };
+    for (const [op, available] of Object.entries(availableOperations())) {
+      const r = await post(`/api/${op}`, body);
+      if (available) assert.notEqual(r.status, 501, op);
+      else assertError(r, 501, 'ERR_NOT_IMPLEMENTED', /not available/);
+    }
+  });
+
+  it('an unexpected error is a bare 500 that does not leak its message', () => {
+    const r = errorToResponse(new TypeError('secret /etc/path detail'));
+    assertError(r, 500, 'ERR_INTERNAL');
+    assert.doesNotMatch(r.body, /secret/);
+  });
+});
+
+describe('API: reverse, check, cite', { skip: !availableOperations().deromanize && 'library lacks deromanize' }, () => {
+  it('deromanize leaves English alone and reads romanized Russian back, with candidates', async () => {
+    const same = parse(await post('/api/deromanize', { text: 'Hello, iPhone; Moscow is big', scheme: 'modified-loc' }));
+    assert.equal(same.text, 'Hello, iPhone; Moscow is big');
+    const r = parse(await post('/api/deromanize', { text: 'Kubanʹ, I͡Akutsk', scheme: 'ala-lc' }));
+    assert.equal(r.text, 'Кубань, Якутск');
+    assert.ok(r.words.every((w: { candidates: unknown[] }) => Array.isArray(w.candidates)));
+  });
+
+  it('check finds a spelling the house scheme cannot produce and offers the fixed text', { skip: !availableOperations().check }, async () => {
+    const r = parse(await post('/api/check', { text: 'Grigorii Zinoviev spoke.', scheme: 'modified-loc' }));
+    assert.equal(r.diagnostics[0].actual, 'Grigorii');
+    assert.equal(r.diagnostics[0].fix.text, 'Grigory');
+    assert.equal(r.fixed, 'Grigory Zinoviev spoke.');
+    assertError(await post('/api/check', { text: 'x', format: 'pdf' }), 400, 'ERR_BAD_REQUEST', /format/);
+    assertError(await post('/api/check', { format: 'docx', data: 'UEsDBA==' }), 422, 'ERR_UNSUPPORTED_FORMAT');
+    assertError(await post('/api/check', { format: 'docx', data: 'not base64!' }), 400, 'ERR_BAD_REQUEST');
+  });
+
+  it('cite normalises archival references to one style', { skip: !availableOperations().cite }, async () => {
+    const r = parse(await post('/api/cite', { text: 'РГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 1–2 об.', style: 'english' }));
+    assert.equal(r.fixed, 'RGASPI, f. 17, op. 3, d. 703, ll. 1–2ob.');
+    assertError(await post('/api/cite', { text: 'x', style: 'klingon' }), 400, 'ERR_BAD_REQUEST');
+  });
+});
+
+describe('worker pool', () => {
+  it('runs operations in threads, refuses work beyond its queue, stops a task over its time budget and keeps serving', async () => {
+    const pool = new WorkerPool({ size: 1, maxQueue: 2, timeoutMs: 150 });
+    const run = (op: 'romanize' | 'check', body: unknown): Promise<unknown> => pool.run(op, JSON.stringify(body));
+    try {
+      assert.deepEqual(await run('romanize', { text: 'Киров' }), { scheme: 'modified-loc', output: 'Kirov' });
+      const burst = await Promise.all(Array.from({ length: 6 }, () => run('romanize', { text: 'Киров' }).then(() => 'ok', (e: unknown) => errorToResponse(e).status)));
+      assert.deepEqual(burst.filter((x) => x === 'ok').length, 3, String(burst));
+      assert.deepEqual(burst.filter((x) => x === 503).length, 3, String(burst));
+      const heavy = 'In 1934 Grigorii Zinoviev and Zinovyev were tried in Leningrad. '.repeat(6000);
+      const slow = await run('check', { text: heavy }).then(() => undefined, (e: unknown) => e);
+      assertError(errorToResponse(slow), 503, 'ERR_TIMEOUT', /limit/);
+      assert.deepEqual(await run('romanize', { text: 'Щёлково' }), { scheme: 'modified-loc', output: 'Shchyolkovo' });
+      assertError(errorToResponse(await pool.run('romanize', '{"text": ').catch((e: unknown) => e)), 400, 'ERR_BAD_JSON');
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('static files', () => {
+  let root: string;
+  let dir: string;
+  before(() => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'latinitsa-static-'));
+    dir = path.join(root, 'web');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>x</title>');
+    writeFileSync(path.join(dir, '.secret.html'), 'no');
+    writeFileSync(path.join(root, 'outside.html'), 'outside');
+    writeFileSync(path.join(root, 'web-evil.html'), 'sibling with the same prefix');
+    symlinkSync(path.join(root, 'outside.html'), path.join(dir, 'link.html'));
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('serves index.html for / and by name', async () => {
+    for (const p of ['/', '/index.html', '//index.html']) {
+      const r = await resolveStatic(dir, p);
+      assert.equal(r.status, 200, p);
+      if (r.status === 200) assert.equal(r.type, 'text/html; charset=utf-8');
+    }
+  });
+
+  it('serves nothing outside its folder (path traversal)', async () => {
+    const attempts = [
+      '/../outside.html',
+      '/%2e%2e/outside.html',
+      '/..%2foutside.html',
+      '/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+      '/....//outside.html',
+      '/../web-evil.html',
+      '/%2E%2E/web-evil.html',
+      '/link.html',
+      '/.secret.html',
+      '/%2esecret.html',
+      '/index.html%00.js',
+      '/..\\outside.html',
+      '/%5c..%5coutside.html',
+      '/etc/passwd',
+      '/%E0%A4%A',
+      '/missing.html',
+      '/index.exe',
+    ];
+    for (const p of attempts) {
+      const r = await resolveStatic(dir, p);
+      assert.notEqual(r.status, 200, p);
+      assert.ok(r.status === 400 || r.status === 404, `${p}: ${r.status}`);
+    }
+  });
+
+  it('builds the page CSP from the hashes of its inline script and style', () => {
+    const csp = pageCsp('<style>a{}</style><script>x()</script>');
+    assert.match(csp, /script-src 'sha256-[A-Za-z0-9+/=]+'/);
+    assert.match(csp, /style-src 'sha256-[A-Za-z0-9+/=]+'/);
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.match(csp, /default-src 'none'/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+  });
+});
