@@ -1,0 +1,120 @@
+// Quality of the manuscript checker on the project's own corpus (issue 6), and the
+// `latinitsa check` command on it. The corpus and its answer key: test/fixtures/manuscripts
+// (book.src.md / book.src.txt mark every planted slip; build.ts writes the files and the key).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { main } from '../src/cli/main.ts';
+import { checkDocuments, parseCheckConfig, regionsOfPlainText, type Diagnostic } from '../src/index.ts';
+import { docxToParagraphText, markdownRegions } from '../src/io/index.ts';
+import { fixturesDir, readTsv } from './support/fixtures.ts';
+
+const dir = path.join(fixturesDir, 'manuscripts');
+const config = parseCheckConfig(JSON.parse(readFileSync(path.join(dir, '.latinitsarc.json'), 'utf8')));
+
+async function findings(file: string): Promise<Diagnostic[]> {
+  const full = path.join(dir, file);
+  if (file.endsWith('.docx')) {
+    const text = await docxToParagraphText(readFileSync(full), { file });
+    return checkDocuments([{ file, text, regions: regionsOfPlainText(text) }], config);
+  }
+  const text = readFileSync(full, 'utf8');
+  return checkDocuments([{ file, text, regions: file.endsWith('.md') ? markdownRegions(text) : regionsOfPlainText(text) }], config);
+}
+
+test('precision and recall on the planted corpus (targets: recall ≥ 0.9, precision ≥ 0.8)', async (t) => {
+  const key = readTsv(path.join(dir, 'answer-key.tsv'));
+  // The .docx has one paragraph per line of book.txt: the same key, line = paragraph.
+  const planted = [...key, ...key.filter((r) => r[0] === 'book.txt').map((r) => ['book.docx', ...r.slice(1)])];
+  const wanted = new Map(planted.map(([file, line, column, actual, expected, rule]) => [`${file}:${line}:${column}`, { actual, expected, rule }]));
+  let tp = 0;
+  let fp = 0;
+  let sameRule = 0;
+  const falsePositives: string[] = [];
+  for (const file of ['book.md', 'book.txt', 'book.docx', 'clean.md']) {
+    for (const d of await findings(file)) {
+      const w = wanted.get(`${file}:${d.place.start.line}:${d.place.start.column}`);
+      if (w !== undefined && w.actual === d.actual && w.expected === d.expected[0]) {
+        tp++;
+        if (w.rule === d.ruleId) sameRule++;
+        wanted.delete(`${file}:${d.place.start.line}:${d.place.start.column}`);
+      } else {
+        fp++;
+        falsePositives.push(`${file}:${d.place.start.line}:${d.place.start.column} ${d.actual} → ${d.expected[0]}`);
+      }
+    }
+  }
+  const fn = wanted.size;
+  const precision = tp / (tp + fp);
+  const recall = tp / (tp + fn);
+  t.diagnostic(`planted ${planted.length}, found ${tp}, false positives ${fp}, missed ${fn}: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}, same rule id ${sameRule}/${tp}`);
+  t.diagnostic(`false positives: ${falsePositives.join('; ') || 'none'}`);
+  t.diagnostic(`missed: ${[...wanted].map(([k, v]) => `${k} ${v.actual}`).join('; ') || 'none'}`);
+  assert.ok(recall >= 0.9, `recall ${recall}`);
+  assert.ok(precision >= 0.8, `precision ${precision}`);
+});
+
+function io(cwd: string, stdin = ''): { io: Parameters<typeof main>[1]; out: () => string; err: () => string } {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let o = '';
+  let e = '';
+  stdout.on('data', (c) => (o += String(c)));
+  stderr.on('data', (c) => (e += String(c)));
+  return { io: { stdin: Readable.from([Buffer.from(stdin)]), stdout, stderr, cwd, env: {} }, out: () => o, err: () => e };
+}
+
+test('latinitsa check book.md --scheme modified-loc: findings, format, exit 1; --fix leaves a clean file', async () => {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'latinitsa-check-'));
+  for (const f of ['book.md', '.latinitsarc.json']) copyFileSync(path.join(dir, f), path.join(tmp, f));
+  const before = readFileSync(path.join(tmp, 'book.md'), 'utf8');
+  const run1 = io(tmp);
+  assert.equal(await main(['check', 'book.md', '--scheme', 'modified-loc'], run1.io), 1);
+  const lines = run1.out().trimEnd().split('\n');
+  assert.ok(lines.length >= 25, `${lines.length} findings`);
+  assert.match(lines[0]!, /^book\.md:18:43 {2}"Iagoda" is not modified-loc romanization; modified-loc writes "Yagoda" \(ягода\)\. {2}scheme-mismatch$/u);
+
+  const run2 = io(tmp);
+  assert.equal(await main(['check', 'book.md', '--json'], run2.io), 1);
+  const json = JSON.parse(run2.out()) as Diagnostic[];
+  assert.equal(json.length, lines.length);
+  assert.deepEqual(Object.keys(json[0]!).sort(), ['actual', 'data', 'expected', 'file', 'fix', 'note', 'place', 'range', 'reason', 'ruleId', 'severity', 'source']);
+
+  const run3 = io(tmp);
+  assert.equal(await main(['check', 'book.md', '--fix'], run3.io), 0, run3.out());
+  assert.match(run3.err(), /fixed \d+ places/u);
+  const after = readFileSync(path.join(tmp, 'book.md'), 'utf8');
+  // Only the flagged spans changed.
+  let expected = '';
+  let at = 0;
+  for (const d of json) {
+    expected += before.slice(at, d.range[0]) + d.fix!.text;
+    at = d.range[1];
+  }
+  assert.equal(after, expected + before.slice(at));
+  assert.equal(await main(['check', 'book.md'], io(tmp).io), 0);
+});
+
+test('latinitsa check: .docx by paragraph, stdin, bad input exits 2 with a message', async () => {
+  const run1 = io(dir);
+  assert.equal(await main(['check', 'book.docx'], run1.io), 1);
+  assert.match(run1.out(), /^book\.docx:41:5 {2}"Mоlotov" mixes Latin and Cyrillic letters/mu);
+  const run2 = io(dir, 'Zinoviev, Zinoviev, Zinovyev.');
+  assert.equal(await main(['check', '--config', '/dev/null/none.json'], run2.io), 2);
+  const run3 = io(os.tmpdir(), 'Zinoviev, Zinoviev, Zinovyev.');
+  assert.equal(await main(['check', '--ignore', 'Zinovyev'], run3.io), 0);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'latinitsa-check-'));
+  writeFileSync(path.join(tmp, 'bad.txt'), Buffer.from([0x5a, 0x69, 0xff, 0x6e]));
+  writeFileSync(path.join(tmp, 'bad.docx'), 'not a zip');
+  const run4 = io(tmp);
+  assert.equal(await main(['check', 'bad.txt'], run4.io), 2);
+  assert.match(run4.err(), /byte.*2|offset.*2/iu);
+  const run5 = io(tmp);
+  assert.equal(await main(['check', 'bad.docx'], run5.io), 2);
+  assert.match(run5.err(), /bad\.docx is not a readable \.docx file/u);
+  const run6 = io(tmp);
+  assert.equal(await main(['check', '--bogus'], run6.io), 2);
+});
