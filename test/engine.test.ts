@@ -11,7 +11,7 @@ describe('engine rules (test/fixtures/engine/rules.tsv)', () => {
   for (const [scheme, input, expected, options, source] of readTsv(path.join(fixturesDir, 'engine', 'rules.tsv'))) {
     it(`${scheme}: ${JSON.stringify(input)} → ${JSON.stringify(expected)} ${options ?? ''} (${source})`, () => {
       const opts = options ? (JSON.parse(options) as Record<string, unknown>) : {};
-      assert.equal(romanize(input!, { scheme, ...opts }), expected!.normalize('NFC'));
+      assert.equal(romanize(input!, { scheme: scheme!, ...opts }), expected!.normalize('NFC'));
     });
   }
 });
