@@ -1,0 +1,40 @@
+// Benchmark of the manuscript checker (issue 6) on a 600,000-character English manuscript:
+// the test corpus (test/fixtures/manuscripts) repeated, with sentences naming 4,000 different
+// Russian surnames (russian_name package, romanized with modified-loc) so that the checker meets
+// many distinct words, as in a real book. Run: node --import tsx bench/check.bench.ts
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { checkDocuments, romanize } from '../src/index.ts';
+import { markdownRegions } from '../src/io/index.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const dir = path.join(root, 'test', 'fixtures', 'manuscripts');
+const require = createRequire(import.meta.url);
+const surnames = (require('russian_name/json/surnames_male.json') as Array<{ surname: string }>).filter((_, i) => i % 40 === 0).slice(0, 4000).map((s) => s.surname);
+const names = surnames.map((s) => romanize(s, { scheme: 'modified-loc' }));
+const parts = ['book.md', 'clean.md'].map((f) => readFileSync(path.join(dir, f), 'utf8'));
+const target = 600_000;
+let text = '';
+let k = 0;
+while (text.length < target) {
+  text += parts[k % parts.length] + '\n\n';
+  const extra: string[] = [];
+  for (let j = 0; j < 60; j++) extra.push(`${names[(k * 60 + j) % names.length]} wrote to ${names[(k * 60 + j + 1) % names.length]} in the spring.`);
+  text += extra.join(' ') + '\n\n';
+  k++;
+}
+text = text.slice(0, target);
+const config = { scheme: 'modified-loc', notesScheme: 'ala-lc-simplified', allow: ['Tchaikovsky', 'Tolstoy', 'Mikoyan'] };
+const runs: number[] = [];
+let found = 0;
+for (let r = 0; r < 3; r++) {
+  const t0 = performance.now();
+  const regions = markdownRegions(text);
+  const t1 = performance.now();
+  found = checkDocuments([{ text, regions }], config).length;
+  const t2 = performance.now();
+  runs.push(t2 - t0);
+  console.log(`run ${r + 1}: parse ${(t1 - t0).toFixed(0)} ms + check ${(t2 - t1).toFixed(0)} ms`);
+}
+console.log(`${text.length} characters, ${found} findings; best ${Math.min(...runs).toFixed(0)} ms, first ${runs[0]!.toFixed(0)} ms (each run checks from scratch in a warm process)`);
