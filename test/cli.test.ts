@@ -298,3 +298,14 @@ class TextEncoderLegacy {
     }));
   }
 }
+
+describe('latinitsa schemes', () => {
+  it('lists the schemes as text and as JSON', async () => {
+    const text = await runCli(['schemes']);
+    assert.equal(text.code, 0);
+    assert.equal(text.stdout, (await runCli(['--list-schemes'])).stdout);
+    const json = JSON.parse((await runCli(['schemes', '--json'])).stdout) as { id: string }[];
+    assert.deepEqual(json.map((s) => s.id), listSchemes().map((s) => s.id));
+    assertError(await runCli(['schemes', '--bogus']), /schemes: unknown argument "--bogus"/);
+  });
+});

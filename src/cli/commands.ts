@@ -6,6 +6,7 @@ import type { CommandEntry } from './types.ts';
  */
 export const commands: Record<string, CommandEntry> = {
   romanize: { summary: 'Romanize text, files or stdin (the default command)', load: () => import('./commands/romanize.ts') },
+  schemes: { summary: 'List the schemes and their options (--json for machine use)', load: () => import('./commands/schemes.ts') },
   serve: { summary: 'Serve the web page and the JSON API on http://127.0.0.1:8080/', load: () => import('./commands/serve.ts') },
   cite: { summary: 'Find archival references in text or Markdown, report inconsistent forms, --fix them', load: () => import('./commands/cite.ts') },
   check: { summary: 'Check romanized Russian in English prose for inconsistent spellings; --fix them', load: () => import('./commands/check.ts') },

@@ -1,0 +1,61 @@
+// The installed command: node bin/latinitsa.js (the compiled CLI) as a separate process.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+
+const root = path.resolve(import.meta.dirname, '..');
+const bin = path.join(root, 'bin', 'latinitsa.js');
+
+before(() => {
+  // `npm test` builds first; a lone run of this file builds only when dist/ is missing.
+  if (!existsSync(path.join(root, 'dist', 'cli', 'main.js'))) {
+    spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  }
+});
+
+function run(args: string[], input: string | Buffer): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, input, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('bin/latinitsa.js', () => {
+  it('passes the done-when check of issue 2', () => {
+    const r = run([], 'Сергей Миронович Киров, ЦК ВКП(б), Щёлково, Юрий, Зиновьев\n');
+    assert.deepEqual(r, { status: 0, stdout: 'Sergei Mironovich Kirov, TsK VKP(b), Shchyolkovo, Yury, Zinoviev\n', stderr: '' });
+  });
+
+  it('exits 2 with one line on stderr for invalid UTF-8, naming the byte offset and the likely encoding', () => {
+    const r = run([], Buffer.from([0x4b, 0xe8, 0xf0, 0xee, 0xe2, 0x20, 0xd1, 0xe5, 0xf0, 0xe3, 0xe5, 0xe9, 0x0a]));
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, 'latinitsa: stdin: invalid UTF-8 at byte offset 1 (the bytes look like windows-1251: try --encoding windows-1251)\n');
+  });
+
+  it('--demo prints the romanized sample', () => {
+    const r = run(['--demo'], '');
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, /Sergei Mironovich Kirov/);
+  });
+
+  it('ends quietly when the reader closes the pipe early (latinitsa … | head -1)', async () => {
+    const child = spawn(process.execPath, [bin], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const first = new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    const line = 'Сергей Миронович Киров, ЦК ВКП(б)\n'.repeat(1000);
+    const feed = (): void => {
+      // Keep writing until the child is gone.
+      if (child.stdin.destroyed) return;
+      child.stdin.write(line, () => setImmediate(feed));
+    };
+    child.stdin.on('error', () => undefined);
+    feed();
+    await first;
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    child.stdin.destroy();
+    assert.equal(stderr, '');
+    assert.equal(code, 0);
+  });
+});
