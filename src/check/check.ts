@@ -110,10 +110,8 @@ function mixedScriptFix(word: string): { expected?: string; cyrillicMajority: bo
  * @returns Diagnostics, by document then position.
  * @example
  * import { checkDocuments } from 'latinitsa';
- * checkDocuments([
- *   { file: 'ch1.md', text: 'Zinoviev and Kamenev. Zinoviev again.' },
- *   { file: 'ch2.md', text: 'Later Zinovyev fell.' },
- * ]).map((d) => `${d.file}:${d.place.start.line}:${d.place.start.column} ${d.actual} -> ${d.expected[0]}`);
+ * const chapters = [{ file: 'ch1.md', text: 'Zinoviev and Kamenev. Zinoviev again.' }, { file: 'ch2.md', text: 'Later Zinovyev fell.' }];
+ * checkDocuments(chapters).map((d) => `${d.file}:${d.place.start.line}:${d.place.start.column} ${d.actual} -> ${d.expected[0]}`);
  * //=> ['ch2.md:1:7 Zinovyev -> Zinoviev']
  */
 export function checkDocuments(documents: readonly CheckDocument[], options: CheckOptions = {}): Diagnostic[] {

@@ -57,7 +57,7 @@ const NOTES_HEADING = /^[ \t]*(?:#{1,6}[ \t]+)?(?:notes|endnotes|footnotes|bibli
  * @example
  * import { regionsOfPlainText } from 'latinitsa';
  * regionsOfPlainText('Text.\nNotes\n1. Ibid.');
- * //=> [{ start: 0, end: 6, kind: 'text' }, { start: 6, end: 21, kind: 'notes' }]
+ * //=> [{ start: 0, end: 6, kind: 'text' }, { start: 6, end: 20, kind: 'notes' }]
  */
 export function regionsOfPlainText(text: string): CheckRegion[] {
   const m = NOTES_HEADING.exec(text);
