@@ -1,0 +1,247 @@
+import type { CompiledScheme } from '../engine/compile.ts';
+import { romanize, type RomanizeOptions } from '../engine/romanize.ts';
+import type { Lexicon } from './lexicon.ts';
+
+/**
+ * The inverse of a compiled scheme: every Latin piece the scheme writes and the Cyrillic letters
+ * it may stand for, read off the scheme's own letter table and context rules (no letter is named
+ * in this code). A piece from a rule keeps the rule's contexts, so the search can drop paths the
+ * rule could not have produced; every finished candidate is then romanized again and kept only
+ * when it gives back the input (the correctness filter).
+ */
+export interface Piece {
+  /** Lower-case Latin the piece writes (may be empty: a letter the scheme omits). */
+  readonly latin: string;
+  /** The Cyrillic letters, lower case. */
+  readonly cyr: string;
+  /** Latin written for each Cyrillic letter (joined = `latin`). */
+  readonly parts: readonly string[];
+  readonly after: ReadonlySet<string> | undefined;
+  readonly before: ReadonlySet<string> | undefined;
+  readonly notAfter: ReadonlySet<string> | undefined;
+  readonly notBefore: ReadonlySet<string> | undefined;
+}
+
+export interface Inverse {
+  readonly compiled: CompiledScheme;
+  /** Non-empty pieces by their first Latin character. */
+  readonly byFirst: ReadonlyMap<string, readonly Piece[]>;
+  /** Pieces that write nothing (signs a scheme omits, word-final ъ dropped by a rule). */
+  readonly empties: readonly Piece[];
+  /** Characters that may stand inside a romanized word besides Latin letters (primes, ties, marks). */
+  readonly innerChars: ReadonlySet<string>;
+  /** Every character the scheme writes for a letter, lower case. */
+  readonly outputChars: ReadonlySet<string>;
+  /** Whether the language's modern letters all have distinct, non-empty values (ala-lc, iso-9, gost-7.79-b, scholarly). */
+  readonly exact: boolean;
+}
+
+const inverseCache = new WeakMap<CompiledScheme, Inverse>();
+
+/** The inverse of a compiled scheme (built once per compiled scheme). */
+export function getInverse(compiled: CompiledScheme): Inverse {
+  let inv = inverseCache.get(compiled);
+  if (inv !== undefined) return inv;
+  const all: Piece[] = [];
+  const none = { after: undefined, before: undefined, notAfter: undefined, notBefore: undefined };
+  for (const [letter, forms] of compiled.letters) {
+    // A letter the engine rewrites before romanizing never appears in its own right.
+    if (compiled.substitute.has(letter)) continue;
+    all.push({ latin: forms.lower, cyr: letter, parts: [forms.lower], ...none });
+  }
+  for (const list of compiled.rules.values()) {
+    for (const rule of list) {
+      if (rule.letters.some((l) => compiled.substitute.has(l))) continue;
+      all.push({
+        latin: rule.lower.join(''),
+        cyr: rule.letters.join(''),
+        parts: rule.lower,
+        after: rule.after,
+        before: rule.before,
+        notAfter: rule.notAfter,
+        notBefore: rule.notBefore,
+      });
+    }
+  }
+  const byFirst = new Map<string, Piece[]>();
+  const empties: Piece[] = [];
+  const outputChars = new Set<string>();
+  for (const piece of all) {
+    if (piece.latin === '') {
+      empties.push(piece);
+      continue;
+    }
+    for (const ch of piece.latin) outputChars.add(ch);
+    const first = piece.latin[0]!;
+    const list = byFirst.get(first) ?? [];
+    list.push(piece);
+    byFirst.set(first, list);
+  }
+  const innerChars = new Set([...outputChars].filter((ch) => !/\p{L}/u.test(ch) || !/\p{Script=Latin}/u.test(ch)));
+  const modern = [...compiled.scheme.language.letters].map((l) => compiled.letters.get(l)?.lower ?? '');
+  const exact = modern.every((v) => v !== '') && new Set(modern).size === modern.length;
+  inv = { compiled, byFirst, empties, innerChars, outputChars, exact };
+  inverseCache.set(compiled, inv);
+  return inv;
+}
+
+/** A candidate reading of one word, lower case, with the Latin span of every Cyrillic letter. */
+export interface RawCandidate {
+  cyr: string;
+  /** For each Cyrillic letter, [start, end) in the lower-case Latin word (start === end: written as nothing). */
+  spans: [number, number][];
+}
+
+interface Hyp {
+  cyr: string;
+  spans: [number, number][];
+  /** Constraints on the next letter left by the last piece (a rule's `before`/`notBefore`). */
+  before: ReadonlySet<string> | undefined;
+  notBefore: ReadonlySet<string> | undefined;
+  /** Whether the last step inserted an empty piece (no two in a row). */
+  empty: boolean;
+  score: number;
+}
+
+function lastLetter(cyr: string): string {
+  return cyr === '' ? '^' : cyr[cyr.length - 1]!;
+}
+
+function fits(h: Hyp, piece: Piece): boolean {
+  const prev = lastLetter(h.cyr);
+  if (piece.after !== undefined && !piece.after.has(prev)) return false;
+  if (piece.notAfter?.has(prev)) return false;
+  const next = piece.cyr[0]!;
+  if (h.before !== undefined && !h.before.has(next)) return false;
+  if (h.notBefore?.has(next)) return false;
+  return true;
+}
+
+function endFits(h: Hyp): boolean {
+  if (h.before !== undefined && !h.before.has('$')) return false;
+  return !h.notBefore?.has('$');
+}
+
+function extend(h: Hyp, piece: Piece, pos: number, score: number): Hyp {
+  const spans = h.spans.slice();
+  let at = pos;
+  for (const part of piece.parts) {
+    spans.push([at, at + part.length]);
+    at += part.length;
+  }
+  return { cyr: h.cyr + piece.cyr, spans, before: piece.before, notBefore: piece.notBefore, empty: piece.latin === '', score };
+}
+
+/** A scorer of letter sequences: the log-probability of `letter` after `prev` (`^` = word start, `$` = word end). */
+export type LetterModel = (prev: string, letter: string) => number;
+
+/** Options of the candidate search. */
+export interface SearchOptions {
+  /** Beam width per Latin position for the unattested search. */
+  beam?: number;
+  /** At most this many search nodes in the lexicon walk. */
+  maxNodes?: number;
+}
+
+/**
+ * All readings of a lower-case Latin word under the scheme that the lexicon attests (a walk of
+ * the lattice pruned by the lexicon's prefixes), plus the best-scoring readings by the letter
+ * model (a beam search), each verified by romanizing it again.
+ */
+export function searchCandidates(
+  latin: string,
+  inv: Inverse,
+  romanizeOptions: RomanizeOptions,
+  model: LetterModel,
+  lexicon: Lexicon | undefined,
+  options: SearchOptions = {},
+): RawCandidate[] {
+  const found = new Map<string, RawCandidate>();
+  const n = latin.length;
+  const start: Hyp = { cyr: '', spans: [], before: undefined, notBefore: undefined, empty: false, score: 0 };
+  const steps = (h: Hyp, pos: number): [Piece, number][] => {
+    const out: [Piece, number][] = [];
+    if (pos < n) {
+      for (const piece of inv.byFirst.get(latin[pos]!) ?? []) {
+        if (latin.startsWith(piece.latin, pos) && fits(h, piece)) out.push([piece, pos + piece.latin.length]);
+      }
+    }
+    // An omitted letter is never word-initial, and never two in a row.
+    if (!h.empty && h.cyr !== '') for (const piece of inv.empties) if (fits(h, piece)) out.push([piece, pos]);
+    return out;
+  };
+  const finish = (h: Hyp): void => {
+    if (endFits(h) && !found.has(h.cyr)) found.set(h.cyr, { cyr: h.cyr, spans: h.spans });
+  };
+
+  if (lexicon !== undefined) {
+    let nodes = 0;
+    const maxNodes = options.maxNodes ?? 20000;
+    const walk = (h: Hyp, pos: number): void => {
+      if (++nodes > maxNodes) return;
+      if (pos === n && lexicon.lookup(h.cyr) !== 0) finish(h);
+      for (const [piece, next] of steps(h, pos)) {
+        const e = extend(h, piece, pos, 0);
+        if (lexicon.hasPrefix(e.cyr)) walk(e, next);
+      }
+    };
+    walk(start, 0);
+  }
+
+  // Beam search by the letter model: hypotheses grouped by the Latin position they have reached.
+  const beam = options.beam ?? 48;
+  const atPos: Hyp[][] = Array.from({ length: n + 1 }, () => []);
+  atPos[0]!.push(start);
+  for (let pos = 0; pos <= n; pos++) {
+    let list = atPos[pos]!;
+    // Empty pieces stay at this position: add them before pruning.
+    const extra: Hyp[] = [];
+    for (const h of list) {
+      if (h.empty || h.cyr === '') continue;
+      for (const piece of inv.empties) {
+        if (!fits(h, piece)) continue;
+        extra.push(extend(h, piece, pos, h.score + scorePiece(h.cyr, piece.cyr, model)));
+      }
+    }
+    list = dedupe([...list, ...extra]).sort((a, b) => b.score - a.score).slice(0, beam);
+    atPos[pos] = list;
+    if (pos === n) break;
+    for (const h of list) {
+      for (const piece of inv.byFirst.get(latin[pos]!) ?? []) {
+        if (!latin.startsWith(piece.latin, pos) || !fits(h, piece)) continue;
+        atPos[pos + piece.latin.length]!.push(extend(h, piece, pos, h.score + scorePiece(h.cyr, piece.cyr, model)));
+      }
+    }
+  }
+  for (const h of atPos[n]!) finish(h);
+
+  // The correctness filter: a reading counts only if the scheme writes it back as the input.
+  const verified: RawCandidate[] = [];
+  for (const c of found.values()) if (romanize(c.cyr, romanizeOptions) === latin) verified.push(c);
+  return verified;
+}
+
+function dedupe(list: Hyp[]): Hyp[] {
+  const seen = new Map<string, Hyp>();
+  for (const h of list) {
+    const key = `${h.cyr}\u0000${h.empty ? 1 : 0}${h.before === undefined ? '' : [...h.before].join('')}\u0000${h.notBefore === undefined ? '' : [...h.notBefore].join('')}`;
+    const old = seen.get(key);
+    if (old === undefined || old.score < h.score) seen.set(key, h);
+  }
+  return [...seen.values()];
+}
+
+function scorePiece(prefix: string, cyr: string, model: LetterModel): number {
+  let prev = lastLetter(prefix);
+  let s = 0;
+  for (const ch of cyr) {
+    s += model(prev, ch);
+    prev = ch;
+  }
+  return s;
+}
+
+/** The letter model's score of a whole word, word boundaries included. */
+export function scoreWord(cyr: string, model: LetterModel): number {
+  return scorePiece('', cyr, model) + model(lastLetter(cyr), '$');
+}

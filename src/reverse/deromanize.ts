@@ -1,0 +1,350 @@
+import { LatinitsaError } from '../errors.ts';
+import { getCompiled, romanize, type RomanizeOptions } from '../engine/romanize.ts';
+import { getInverse, searchCandidates, scoreWord, type Inverse, type LetterModel, type RawCandidate } from './decode.ts';
+import equivalents from './equivalents.json' with { type: 'json' };
+import englishCommon from './data/english-common.json' with { type: 'json' };
+import { flagNames, LexiconFlag, type Lexicon } from './lexicon.ts';
+import { russianLetters } from './model.ts';
+
+/** Options of {@link deromanize}: the scheme the text is in, its options, and how to rank. */
+export interface DeromanizeOptions {
+  /** Scheme id or loaded scheme of the romanized text. Default `'modified-loc'`. */
+  scheme?: RomanizeOptions['scheme'];
+  /** Options of that scheme, as for `romanize` (e.g. `{ tie: 'halves' }`, `{ signs: 'ascii' }`). */
+  schemeOptions?: Readonly<Record<string, unknown>>;
+  /** Word lists that rank the readings (see `loadLexicon`); without one, letter statistics rank them. */
+  lexicon?: Lexicon;
+  /**
+   * Convert every word the scheme can produce, even English-looking ones. Use for text known to
+   * be all romanized Russian; the round trip `deromanize(romanize(s)) === s` holds with it.
+   * Default `false`: only plausible romanized Russian words change (docs/reverse.md).
+   */
+  all?: boolean;
+  /** How many alternatives to report per word. Default 5. */
+  alternatives?: number;
+}
+
+/** One reading of a word. */
+export interface Candidate {
+  /** The Cyrillic word, in the case of the input. */
+  text: string;
+  /** Higher is better (log10 units: letter statistics plus lexicon bonuses). */
+  score: number;
+  /** What the lexicon says the word is (`word`, `given`, `surname`, `patronymic`, `proper`); empty when unknown. */
+  attested: string[];
+}
+
+/** What became of one Latin word of the text. */
+export interface WordReading {
+  /** Offsets [start, end) of the word in the input. */
+  input: [number, number];
+  /** The word as written. */
+  source: string;
+  /** The word in the output (unchanged when it was not converted). */
+  output: string;
+  /** Whether the word was read as romanized Russian and converted. */
+  converted: boolean;
+  /** Whether the reading is certain: only one reading, or the only one the lexicon attests. */
+  certain: boolean;
+  /** Why the word was or was not converted. */
+  reason: 'not-producible' | 'code' | 'mixed-case' | 'english' | 'scheme-marks' | 'lexicon' | 'context' | 'alone' | 'all';
+  /** Readings, best first (empty when the scheme cannot produce the word). */
+  candidates: Candidate[];
+}
+
+/** The result of {@link deromanizeDetailed}. */
+export interface DeromanizeResult {
+  text: string;
+  words: WordReading[];
+}
+
+const englishFallback = new Set(englishCommon.words);
+
+interface Context {
+  inv: Inverse;
+  romanizeOptions: RomanizeOptions;
+  lexicon: Lexicon | undefined;
+  model: LetterModel;
+  /** Canonical replacements of input variants (spec §1.6) for this scheme. */
+  replace: Map<string, string>;
+  tie: 'breve' | 'halves' | undefined;
+  tokenPattern: RegExp;
+  alternatives: number;
+}
+
+const contexts = new WeakMap<Inverse, Map<string, Context>>();
+
+function escapeClass(chars: Iterable<string>): string {
+  return [...chars].map((ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`).join('');
+}
+
+function context(options: DeromanizeOptions): Context {
+  const romanizeOptions: RomanizeOptions = { ...options.schemeOptions, scheme: options.scheme ?? 'modified-loc' };
+  const inv = getInverse(getCompiled(romanizeOptions));
+  let perInv = contexts.get(inv);
+  if (perInv === undefined) contexts.set(inv, (perInv = new Map()));
+  const key = String(options.alternatives ?? 5);
+  let ctx = perInv.get(key);
+  if (ctx === undefined) {
+    const replace = new Map<string, string>();
+    for (const cls of equivalents.classes) {
+      const chars = [...cls.chars];
+      const target = chars.find((ch) => inv.outputChars.has(ch.toLowerCase()));
+      if (target === undefined) continue;
+      for (const ch of chars) if (ch !== target) replace.set(ch, target);
+    }
+    const t = equivalents.ties;
+    const tie = inv.outputChars.has(t.breve) ? 'breve' : inv.outputChars.has(t.left) ? 'halves' : undefined;
+    const inner = new Set([...inv.innerChars, ...replace.keys()]);
+    if (tie !== undefined) for (const ch of [t.breve, t.left, t.right]) inner.add(ch);
+    // A word: Latin letters, combining marks and the scheme's own in-word characters (primes,
+    // ties, grave marks), starting with a letter.
+    const native = escapeClass(inv.innerChars);
+    const tokenPattern = new RegExp(`(?:\\p{Script=Latin}${native === '' ? '' : `|[${native}]`})[\\p{Script=Latin}\\p{M}${escapeClass(inner)}]*`, 'gu');
+    ctx = { inv, romanizeOptions, lexicon: options.lexicon, model: russianLetters, replace, tie, tokenPattern, alternatives: options.alternatives ?? 5 };
+    perInv.set(key, ctx);
+  }
+  return options.lexicon === ctx.lexicon ? ctx : { ...ctx, lexicon: options.lexicon };
+}
+
+/** The word in the characters the scheme itself writes (spec §1.6 input variants). */
+function canonical(word: string, ctx: Context): string {
+  let s = word.normalize('NFC');
+  if (ctx.replace.size > 0) s = [...s].map((ch) => ctx.replace.get(ch) ?? ch).join('');
+  const t = equivalents.ties;
+  if (ctx.tie === 'breve') s = s.replace(new RegExp(`(\\p{L})${t.left}(\\p{L})${t.right}`, 'gu'), `$1${t.breve}$2`);
+  else if (ctx.tie === 'halves') s = s.replace(new RegExp(`(\\p{L})${t.breve}(\\p{L})`, 'gu'), `$1${t.left}$2${t.right}`);
+  return s.normalize('NFC');
+}
+
+/** Upper-cases the letters of a reading whose Latin starts with a capital (§1.4); signs and letters written as nothing follow their neighbours (§1.4.6). */
+function applyCase(c: RawCandidate, word: string): string {
+  const chars = [...c.cyr];
+  const lower = word.toLowerCase();
+  if (lower.length !== word.length) return c.cyr;
+  const upper: (boolean | undefined)[] = c.spans.map(([s, e]) => {
+    for (let i = s; i < e; i++) {
+      const ch = word[i]!;
+      if (ch.toLowerCase() !== ch.toUpperCase()) return ch !== ch.toLowerCase();
+    }
+    return undefined;
+  });
+  // A letter written as nothing (a sign, the й of -ий → y) is upper case when both neighbours
+  // are; at the edge of a word, when the word's other letters are all capitals and are written
+  // with at least two Latin letters (КУБАНЬ ← KUBANʹ, ЖЬ ← Zhʹ, but Нь ← Nʹ).
+  const latinCased = [...word].filter((ch) => ch.toLowerCase() !== ch.toUpperCase()).length;
+  const allUpper = latinCased >= 2 && upper.every((u) => u !== false);
+  const resolved = upper.map((u, i) => {
+    if (u !== undefined) return u;
+    let prev: boolean | undefined;
+    let next: boolean | undefined;
+    for (let j = i - 1; j >= 0 && prev === undefined; j--) prev = upper[j];
+    for (let j = i + 1; j < upper.length && next === undefined; j++) next = upper[j];
+    if (prev === undefined || next === undefined) return allUpper;
+    return prev && next;
+  });
+  return chars.map((ch, i) => (resolved[i] ? ch.toUpperCase() : ch)).join('');
+}
+
+function bonus(flags: number, capitalised: boolean): number {
+  // Nominative names from the name lists rank above inflected proper nouns of the dictionary
+  // (Зиновьев, the surname, above Зиновиев, a case form of Зиновий).
+  const names = LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymic;
+  let b = 0;
+  if (flags & LexiconFlag.word) b = Math.max(b, capitalised ? 5 : 6);
+  if (flags & names) b = Math.max(b, capitalised ? 8 : 4);
+  if (flags & LexiconFlag.proper) b = Math.max(b, capitalised ? 6 : 3);
+  return b;
+}
+
+/**
+ * In a scheme whose modern letters all have distinct written values, the reading with the fewest
+ * letters wins over letter statistics (longest-match decoding, spec §3.2.4, §3.6.3): щ not шч,
+ * э not еь, ъ not ьь.
+ */
+const EXACT_EXTRA_LETTER = 20;
+
+interface WordAnalysis {
+  candidates: Candidate[];
+  certain: boolean;
+  attested: boolean;
+}
+
+/** Reads one Latin word (already canonical): ranked, verified candidates. */
+function analyse(word: string, ctx: Context): WordAnalysis {
+  const lower = word.toLowerCase().normalize('NFC');
+  const raw = searchCandidates(lower, ctx.inv, ctx.romanizeOptions, ctx.model, ctx.lexicon);
+  if (raw.length === 0) return { candidates: [], certain: false, attested: false };
+  const capitalised = word[0] !== word[0]!.toLowerCase();
+  const minLength = Math.min(...raw.map((c) => [...c.cyr].length));
+  const scored = raw.map((c) => {
+    const flags = ctx.lexicon?.lookup(c.cyr) ?? 0;
+    // Letter statistics, a lexicon bonus, and a preference for the reading with fewest letters
+    // (longest match: щ rather than шч, as spec §3.2.4 and §3.6.3 decode).
+    const extra = [...c.cyr].length - minLength;
+    const score = scoreWord(c.cyr, ctx.model) + bonus(flags, capitalised) - extra * (ctx.inv.exact ? EXACT_EXTRA_LETTER : 1);
+    return { text: applyCase(c, word), score: Math.round(score * 100) / 100, attested: flagNames(flags), cyr: c.cyr, spans: c.spans };
+  });
+  scored.sort((a, b) => b.score - a.score || (a.cyr < b.cyr ? -1 : a.cyr > b.cyr ? 1 : 0));
+  if (ctx.inv.exact) {
+    // Reversible schemes decode by longest match (spec §3.2.4, §3.6.3): among attested-alike
+    // readings with the fewest letters, the one whose first pieces are longest.
+    // Then the modern letter where an old one is written alike (і/и, ѳ/ф, ѹ/у), unless the
+    // lexicon attests the old spelling.
+    const old = ctx.inv.compiled.scheme.language.oldLetters;
+    const key = (c: (typeof scored)[number]): [number, number, number[], number] => [
+      c.attested.length > 0 ? 0 : 1,
+      [...c.cyr].length,
+      c.spans.map(([s, e]) => -(e - s)),
+      [...c.cyr].filter((ch) => old.includes(ch)).length,
+    ];
+    scored.sort((a, b) => {
+      const [aa, al, as, ao] = key(a);
+      const [ba, bl, bs, bo] = key(b);
+      if (aa !== ba) return aa - ba;
+      if (al !== bl) return al - bl;
+      for (let i = 0; i < as.length; i++) if (as[i] !== bs[i]) return as[i]! - bs[i]!;
+      if (ao !== bo) return ao - bo;
+      return b.score - a.score;
+    });
+  }
+  const top = scored[0]!;
+  const attestedCount = scored.filter((c) => c.attested.length > 0).length;
+  const certain = scored.length === 1 || (top.attested.length > 0 && attestedCount === 1);
+  return {
+    candidates: scored.slice(0, Math.max(1, ctx.alternatives)).map(({ text, score, attested }) => ({ text, score, attested })),
+    certain,
+    attested: top.attested.length > 0,
+  };
+}
+
+const CODE_NEIGHBOUR = /[\p{N}_@/\\=<>{}[\]|#~^*+$%&]/u;
+
+/** Whether the word sits in something that looks like code, a URL or an address. */
+function inCode(text: string, start: number, end: number): boolean {
+  let s = start;
+  let e = end;
+  while (s > 0 && !/\s/u.test(text[s - 1]!)) s--;
+  while (e < text.length && !/\s/u.test(text[e]!)) e++;
+  const run = text.slice(s, e);
+  return CODE_NEIGHBOUR.test(run) || /\.\p{L}/u.test(text.slice(end, e)) || /\p{L}\.$/u.test(text.slice(s, start));
+}
+
+type Verdict = 'russian' | 'foreign' | 'open';
+
+function verdict(word: string, a: WordAnalysis, text: string, start: number, end: number, ctx: Context): [Verdict, WordReading['reason']] {
+  if (a.candidates.length === 0) return ['foreign', 'not-producible'];
+  if (inCode(text, start, end)) return ['foreign', 'code'];
+  // A capital after a small letter (iPhone, eBay) is not how a scheme writes a word.
+  if (/^\p{Ll}.*\p{Lu}/u.test(word)) return ['foreign', 'mixed-case'];
+  const lower = word.toLowerCase();
+  // English contractions and possessives (don’t, Kirov’s) are English text.
+  if (/^\p{L}+['’](?:s|t|re|ve|ll|d|m)$/u.test(lower)) return ['foreign', 'english'];
+  const english = ctx.lexicon !== undefined ? ctx.lexicon.isEnglish(lower) : englishFallback.has(lower);
+  if (/[^\p{ASCII}]/u.test(word.normalize('NFC')) || [...word].some((ch) => ctx.inv.innerChars.has(ch))) return ['russian', 'scheme-marks'];
+  if (english && !a.attested) return ['foreign', 'english'];
+  if (a.attested && !english) return ['russian', 'lexicon'];
+  return ['open', 'context'];
+}
+
+/**
+ * Reads romanized Russian back into Cyrillic and says, for each Latin word, what it became, how
+ * certain that is, and the alternatives. Words that are not plausible romanizations under the
+ * scheme (English words, code, URLs, Latin-script names) are left as they are.
+ *
+ * @example
+ * import { deromanizeDetailed } from 'latinitsa';
+ * const r = deromanizeDetailed('Hello, Zinov’ev', { scheme: 'ala-lc-simplified' });
+ * [r.text, r.words.map((w) => w.converted)];
+ * //=> ['Hello, Зиновьев', [false, true]]
+ */
+export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}): DeromanizeResult {
+  if (typeof text !== 'string') {
+    throw new LatinitsaError('ERR_INVALID_INPUT', `deromanize expects a string, found ${text === null ? 'null' : typeof text}`);
+  }
+  const ctx = context(options);
+  const source = text.normalize('NFC');
+  interface Token {
+    start: number;
+    end: number;
+    word: string;
+    analysis: WordAnalysis;
+    verdict: Verdict;
+    reason: WordReading['reason'];
+    line: number;
+  }
+  const tokens: Token[] = [];
+  const cache = new Map<string, WordAnalysis>();
+  let line = 0;
+  let scanned = 0;
+  ctx.tokenPattern.lastIndex = 0;
+  for (const m of source.matchAll(ctx.tokenPattern)) {
+    let raw = m[0];
+    // Input variants of signs count inside a word only; a trailing ASCII quote is punctuation.
+    while (raw.length > 1 && ctx.replace.has(raw[raw.length - 1]!) && !ctx.inv.innerChars.has(raw[raw.length - 1]!) && !/\p{L}/u.test(raw[raw.length - 1]!)) raw = raw.slice(0, -1);
+    const start = m.index;
+    const end = start + raw.length;
+    for (let i = scanned; i < start; i++) if (source[i] === '\n') line++;
+    scanned = start;
+    // A Latin word glued to letters of another script (Cyrillic, Greek) is not a romanization.
+    if (/\p{L}/u.test(source[end] ?? '') || /\p{L}/u.test(source[start - 1] ?? '')) continue;
+    const word = canonical(raw, ctx);
+    let analysis = cache.get(word);
+    if (analysis === undefined) cache.set(word, (analysis = analyse(word, ctx)));
+    const [v, reason] = options.all === true ? (analysis.candidates.length > 0 ? (['russian', 'all'] as const) : (['foreign', 'not-producible'] as const)) : verdict(word, analysis, source, start, end, ctx);
+    tokens.push({ start, end, word: raw, analysis, verdict: v, reason, line });
+  }
+  // Open words follow the nearest decided words of the same line; with none, they convert.
+  tokens.forEach((t, i) => {
+    if (t.verdict !== 'open') return;
+    const near: Verdict[] = [];
+    for (let j = i - 1; j >= 0 && tokens[j]!.line === t.line; j--) if (tokens[j]!.verdict !== 'open') { near.push(tokens[j]!.verdict); break; }
+    for (let j = i + 1; j < tokens.length && tokens[j]!.line === t.line; j++) if (tokens[j]!.verdict !== 'open') { near.push(tokens[j]!.verdict); break; }
+    t.reason = near.length === 0 ? 'alone' : 'context';
+    t.verdict = near.length === 0 || near.includes('russian') ? 'russian' : 'foreign';
+  });
+  let out = '';
+  let pos = 0;
+  const words: WordReading[] = tokens.map((t) => {
+    const converted = t.verdict === 'russian';
+    const output = converted ? t.analysis.candidates[0]!.text : t.word;
+    out += source.slice(pos, t.start) + output;
+    pos = t.end;
+    return { input: [t.start, t.end], source: t.word, output, converted, certain: converted && t.analysis.certain, reason: t.reason, candidates: t.analysis.candidates };
+  });
+  out += source.slice(pos);
+  return { text: out, words };
+}
+
+/**
+ * Reads romanized Russian back into Cyrillic: the best reading of every word that is a plausible
+ * romanization under the scheme; everything else is copied. For the reversible schemes (ala-lc,
+ * iso-9, gost-7.79-b, scholarly) the reading is exact up to the normalisations in
+ * docs/reverse.md; for the others it is the best-ranked candidate.
+ *
+ * @example
+ * import { deromanize } from 'latinitsa';
+ * deromanize('Kubanʹ, I͡Akutsk, t︠s︡erkovʹ', { scheme: 'ala-lc' });
+ * //=> 'Кубань, Якутск, церковь'
+ * deromanize('Hello, iPhone; Moscow is big', { scheme: 'modified-loc' });
+ * //=> 'Hello, iPhone; Moscow is big'
+ * deromanize('Ûliâ, sʺešʹ eŝë', { scheme: 'iso-9' });
+ * //=> 'Юлия, съешь ещё'
+ */
+export function deromanize(text: string, options: DeromanizeOptions = {}): string {
+  return deromanizeDetailed(text, options).text;
+}
+
+/**
+ * The ranked readings of one romanized word, best first, each of which the scheme writes back as
+ * the word; empty when the scheme cannot produce it.
+ *
+ * @example
+ * import { candidates } from 'latinitsa';
+ * candidates('shchuka', { scheme: 'ala-lc' }).map((c) => c.text);
+ * //=> ['щука', 'щѹка', 'шчука', 'шчѹка']
+ */
+export function candidates(word: string, options: DeromanizeOptions = {}): Candidate[] {
+  const ctx = context(options);
+  return analyse(canonical(word, ctx), ctx).candidates;
+}

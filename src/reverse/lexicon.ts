@@ -1,0 +1,73 @@
+/**
+ * The lexicon that ranks reverse-romanization candidates. The core never loads one itself (it
+ * must stay browser-safe): callers inject any object with this shape, for example the one
+ * `loadLexicon` in `src/reverse/node-lexicon.ts` builds from npm word lists, or
+ * {@link createLexicon} over their own words.
+ */
+export interface Lexicon {
+  /** What the lower-case Cyrillic word is (bit flags {@link LexiconFlag}); 0 when unknown. */
+  lookup(word: string): number;
+  /** Whether some word of the lexicon starts with this lower-case Cyrillic prefix. */
+  hasPrefix(prefix: string): boolean;
+  /** Whether the lower-case Latin word is a common English word. */
+  isEnglish(word: string): boolean;
+}
+
+/** Bit flags of {@link Lexicon.lookup}. */
+export const LexiconFlag = {
+  /** A word form of the Russian dictionary. */
+  word: 1,
+  /** A given name. */
+  given: 2,
+  /** A surname. */
+  surname: 4,
+  /** A patronymic. */
+  patronymic: 8,
+  /** A place name (a capitalised dictionary entry). */
+  proper: 16,
+} as const;
+
+/** Names of the flags set in a lookup value, for reports. */
+export function flagNames(flags: number): string[] {
+  return Object.entries(LexiconFlag)
+    .filter(([, bit]) => (flags & bit) !== 0)
+    .map(([name]) => name);
+}
+
+/** Options of {@link createLexicon}. */
+export interface CreateLexiconOptions {
+  /** Lower-case Cyrillic words and their flags. */
+  words: Iterable<readonly [string, number]>;
+  /** Lower-case common English words. */
+  english?: Iterable<string>;
+}
+
+/**
+ * An in-memory {@link Lexicon} over the given words (browser-safe; for small lists and tests).
+ *
+ * @example
+ * import { createLexicon } from 'latinitsa';
+ * const lexicon = createLexicon({ words: [['зиновьев', 4]], english: ['is'] });
+ * [lexicon.lookup('зиновьев'), lexicon.hasPrefix('зинов'), lexicon.isEnglish('is')];
+ * //=> [4, true, true]
+ */
+export function createLexicon(options: CreateLexiconOptions): Lexicon {
+  const map = new Map<string, number>();
+  for (const [word, flags] of options.words) map.set(word, (map.get(word) ?? 0) | flags);
+  const sorted = [...map.keys()].sort();
+  const english = new Set(options.english ?? []);
+  return {
+    lookup: (word) => map.get(word) ?? 0,
+    hasPrefix: (prefix) => {
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid]! < prefix) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < sorted.length && sorted[lo]!.startsWith(prefix);
+    },
+    isEnglish: (word) => english.has(word),
+  };
+}
