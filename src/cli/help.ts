@@ -36,8 +36,8 @@ export function kebabCase(name: string): string {
  *
  * @example
  * import { schemeOptionLines } from 'latinitsa/cli';
- * schemeOptionLines({ id: 'x', options: { yo: { default: 'yo', values: ['yo', 'e'], description: '' } } })[0].trim();
- * //=> '--yo yo|e                          (default yo)'
+ * schemeOptionLines({ id: 'x', options: { yo: { default: 'yo', values: ['yo', 'e'], description: '' } } })[0].split(/\s+/).filter(Boolean);
+ * //=> ['--yo', 'yo|e', '(default', 'yo)']
  */
 export function schemeOptionLines(scheme: Pick<SchemeInfo, 'id' | 'options'>): string[] {
   return Object.entries(scheme.options).map(([name, o]) => {

@@ -173,7 +173,7 @@ export interface RomanizeStreamOptions extends TextBlocksOptions {
  * import { romanizeStream } from 'latinitsa/io';
  * const out = [];
  * await romanizeStream([Buffer.from('Щёлково\r\nЦК ВКП(б)')], (b) => { out.push(Buffer.from(b).toString()); });
- * //=> 28
+ * //=> 23
  * out.join('');
  * //=> 'Shchyolkovo\r\nTsK VKP(b)'
  */
