@@ -3,7 +3,7 @@
 // request cannot block the others) and called directly by the handler tests.
 import * as core from '../index.ts';
 import { LatinitsaError } from '../errors.ts';
-import { applyFixes, checkCitations, checkText, deromanizeDetailed, explain, getScheme, listSchemes, regionsOfPlainText, romanize, type CheckOptions, type CheckCitationsOptions, type Lexicon, type RomanizeOptions, type Segment } from '../index.ts';
+import { applyFixes, checkCitations, checkText, deromanizeDetailed, romanizeBibtex, romanizeCsl, type RomanizeBibOptions, explain, getScheme, listSchemes, regionsOfPlainText, romanize, type CheckOptions, type CheckCitationsOptions, type Lexicon, type RomanizeOptions, type Segment } from '../index.ts';
 import { docxToParagraphText } from '../io/docx.ts';
 import { markdownRegions } from '../io/markdown.ts';
 import { loadLexicon } from '../reverse/node-lexicon.ts';
@@ -228,12 +228,28 @@ function citeOp(input: Input): unknown {
   return checkCitations(text, options);
 }
 
+const BIB_FORMATS = ['bibtex', 'csl-json'] as const;
+
 function bibOp(input: Input): unknown {
-  const fn = libraryFunction(needs.bib) ?? notImplemented('bib');
   const text = requireString(input, 'text');
+  // Without a format: CSL-JSON is a JSON array or object, anything else is BibTeX.
+  const format = optionalString(input, 'format') ?? (/^\s*[[{]/.test(text) && !/^\s*@/.test(text) ? 'csl-json' : 'bibtex');
+  if (!(BIB_FORMATS as readonly string[]).includes(format)) throw new HttpError(400, 'ERR_BAD_REQUEST', `field "format" must be one of ${BIB_FORMATS.join(', ')}, found "${format}"`);
+  const options: RomanizeBibOptions = {};
   const scheme = optionalString(input, 'scheme');
-  if (scheme !== undefined) getScheme(scheme);
-  return fn(text, { ...readOptions(input), ...(scheme === undefined ? {} : { scheme }) });
+  if (scheme !== undefined) options.scheme = schemeId(input, 'scheme', undefined);
+  const schemes = input['schemes'];
+  if (schemes !== undefined) {
+    if (typeof schemes !== 'object' || schemes === null || Array.isArray(schemes)) throw new HttpError(400, 'ERR_BAD_REQUEST', 'field "schemes" must be an object like {"names": "modified-loc"}');
+    for (const [group, id] of Object.entries(schemes)) {
+      if (typeof id !== 'string') throw new HttpError(400, 'ERR_BAD_REQUEST', `field "schemes.${group}" must be a string`);
+      getScheme(id);
+    }
+    options.schemes = schemes as NonNullable<RomanizeBibOptions['schemes']>;
+  }
+  const keep = optionalBoolean(input, 'keepOriginal');
+  if (keep !== undefined) options.keepOriginal = keep;
+  return { format, ...(format === 'csl-json' ? romanizeCsl(text, options) : romanizeBibtex(text, options)) };
 }
 
 const operations: Record<OperationName, (input: Input) => unknown> = {

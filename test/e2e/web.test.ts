@@ -21,6 +21,17 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
   let page: Page;
   const problems: string[] = [];
 
+  /** Waits until the element's text is `expected` (polling: the page's CSP forbids eval, so no waitForFunction strings). */
+  const waitText = async (selector: string, expected: string): Promise<void> => {
+    let last: string | null = null;
+    for (let i = 0; i < 100; i++) {
+      last = await page.locator(selector).first().textContent();
+      if (last === expected) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.equal(last, expected, selector);
+  };
+
   const shot = async (name: string): Promise<void> => {
     if (screenshots === undefined) return;
     mkdirSync(screenshots, { recursive: true });
@@ -57,7 +68,7 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     const input = page.getByLabel('Russian text');
     await input.fill('');
     await input.pressSequentially('Юрий Зиновьев', { delay: 5 });
-    await page.waitForFunction("document.getElementById('rz-output')?.textContent === 'Yury Zinoviev'");
+    await waitText('#rz-output', 'Yury Zinoviev');
     await input.fill('Сергей Миронович Киров, Щёлково, Юрий Зиновьев');
     assert.equal(await page.locator('#rz-output').textContent(), 'Sergei Mironovich Kirov, Shchyolkovo, Yury Zinoviev');
     await shot('1-romanize-modified-loc');
@@ -65,7 +76,7 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
   });
 
   it('switches schemes and their options', async () => {
-    await page.getByLabel('Scheme', { exact: true }).selectOption('ala-lc');
+    await page.locator('#rz-scheme').selectOption('ala-lc');
     // ALA-LC 2012 Russian table: й ĭ, ё ë, ю i͡u, ь ʹ (prime).
     assert.equal(await page.locator('#rz-output').textContent(), 'Sergeĭ Mironovich Kirov, Shchëlkovo, I͡Uriĭ Zinovʹev');
     await page.getByLabel('Tie', { exact: true }).selectOption('halves');
@@ -74,7 +85,7 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
   });
 
   it('explains a piece of the output on hover and by keyboard', async () => {
-    await page.getByLabel('Scheme', { exact: true }).selectOption('modified-loc');
+    await page.locator('#rz-scheme').selectOption('modified-loc');
     await page.getByLabel('Russian text').fill('Юрий');
     await page.locator('#rz-output .seg').first().hover();
     assert.match((await page.locator('#rz-explain').textContent()) ?? '', /Ю → “Yu”.*rule R2/);
@@ -90,13 +101,60 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     const rows = page.locator('#cmp-table tbody tr');
     assert.ok((await rows.count()) >= 9);
     const alaRow = rows.filter({ hasText: 'ala-lc' }).filter({ hasText: 'diacritics and ties' });
-    await page.waitForFunction("document.querySelector('#cmp-table tbody td')?.textContent === 'Shchyolkovo'");
+    await waitText('#cmp-table tbody td', 'Shchyolkovo');
     assert.equal(await alaRow.locator('td').textContent(), 'Shchëlkovo');
     await shot('4-compare');
   });
 
+  it('reads romanized text back into Cyrillic, with certainty and candidates', { skip: !features.reverse }, async () => {
+    await page.getByRole('tab', { name: /^Reverse/ }).click();
+    await page.getByLabel('Romanized in').selectOption('ala-lc-simplified');
+    await page.getByLabel('Romanized text').fill("Hello, Zinov'ev, Kamenev");
+    await waitText('#rv-output', 'Hello, Зиновьев, Каменев');
+    const words = page.locator('#rv-words li');
+    assert.match((await words.nth(1).textContent()) ?? '', /Zinov'ev → Зиновьев (certain|uncertain)/);
+    assert.match((await words.nth(0).textContent()) ?? '', /Hello — left as written/);
+    await shot('6-reverse');
+  });
+
+  it('checks an uploaded .docx manuscript, accepts one fix and downloads the fixed text', { skip: !features.check }, async () => {
+    await page.getByRole('tab', { name: 'Check a manuscript' }).click();
+    await page.getByLabel('House scheme').selectOption('modified-loc');
+    await page.getByLabel('File (.txt, .md, .docx)').setInputFiles(path.join(import.meta.dirname, '..', 'fixtures', 'manuscripts', 'book.docx'));
+    await page.getByRole('button', { name: 'Accept fix: Sergey → Sergei' }).waitFor();
+    const before = await page.locator('#ck-findings li').count();
+    assert.ok(before >= 5, `${before} findings`);
+    assert.match((await page.locator('#ck-status').textContent()) ?? '', new RegExp(`^${before} findings, 0 fixed`));
+    await page.getByRole('button', { name: 'Accept fix: Sergey → Sergei' }).click();
+    assert.match((await page.locator('#ck-status').textContent()) ?? '', new RegExp(`^${before} findings, 1 fixed`));
+    assert.equal(await page.locator('#ck-marked mark.fixed').textContent(), 'Sergei');
+    await shot('7-check');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download fixed text' }).click()]);
+    assert.equal(download.suggestedFilename(), 'book-fixed.txt');
+    const { readFile } = await import('node:fs/promises');
+    const fixed = await readFile(await download.path(), 'utf8');
+    assert.ok(!/\bSergey\b/.test(fixed) && /\bSergei\b/.test(fixed), 'the accepted fix is in the download');
+    assert.match(fixed, /Vyacheslav/, 'fixes not accepted are not applied');
+  });
+
+  it('normalises archival citations and romanizes a bibliography', { skip: !features.cite }, async () => {
+    await page.getByRole('tab', { name: 'Citations' }).click();
+    await page.getByLabel('Citations, one per line').fill('РГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 1–2 об.');
+    await waitText('#ct-output', 'RGASPI, f. 17, op. 3, d. 703, ll. 1–2ob.');
+    await shot('8-cite');
+    if (features.bib) {
+      await page.getByRole('tab', { name: 'Bibliography' }).click();
+      assert.match((await page.locator('#bb-output').textContent()) ?? '', /author = \{Lotman, Iu\. M\.\}/);
+      await page.getByLabel('Keep the Cyrillic original').check();
+      assert.match((await page.locator('#bb-output').textContent()) ?? '', /origauthor = \{Лотман, Ю\. М\.\}/);
+      await shot('9-bib');
+    }
+  });
+
   it('is usable by keyboard: tabs move with the arrow keys', async () => {
-    await page.getByRole('tab', { name: 'Compare schemes' }).focus();
+    await page.getByRole('tab', { name: 'Romanize' }).click();
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.getByRole('tab', { name: 'Compare schemes' }).getAttribute('aria-selected'), 'true');
     await page.keyboard.press('ArrowLeft');
     assert.equal(await page.getByRole('tab', { name: 'Romanize' }).getAttribute('aria-selected'), 'true');
     assert.equal(await page.locator('#panel-romanize').isVisible(), true);
@@ -111,7 +169,7 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
   it('fits a narrow screen', async () => {
     await page.setViewportSize({ width: 380, height: 800 });
     await page.getByRole('tab', { name: 'Romanize' }).click();
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    const overflow = await page.locator('html').evaluate((el) => el.scrollWidth - el.clientWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
     await shot('5-narrow');
     assert.deepEqual(problems, []);
