@@ -127,7 +127,19 @@ function joinSafeLength(text: string): number {
 /** Something to write output to: a Node writable stream, or a function (awaited). */
 export type TextSink = Writable | ((bytes: Uint8Array) => Promise<void> | void);
 
-/** Writes to a stream, waiting for `drain` when its buffer is full. */
+/**
+ * Writes to a stream and, when its buffer is full, returns a promise of its `drain` (rejected if
+ * the stream fails or closes first, e.g. a closed pipe); `undefined` when there is room.
+ *
+ * @example
+ * import { writeWithBackpressure } from 'latinitsa/io';
+ * const { PassThrough } = await import('node:stream');
+ * const s = new PassThrough();
+ * writeWithBackpressure(s, Buffer.from('Kirov'));
+ * //=> undefined
+ * s.read().toString();
+ * //=> 'Kirov'
+ */
 export function writeWithBackpressure(stream: Writable, bytes: Uint8Array): Promise<void> | undefined {
   if (stream.destroyed || stream.writableEnded) {
     return Promise.reject(Object.assign(new Error('write after end'), { code: 'EPIPE' }));

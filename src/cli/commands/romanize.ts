@@ -15,6 +15,12 @@ import type { CliIO } from '../types.ts';
  * The sample text of `--demo` (and `npm start`): Russian prose about the Kirov murder of 1934 and
  * its aftermath, written for latinitsa. It exercises an all-caps heading line, names with -ий and
  * ь before е, initials, the acronyms ЦК ВКП(б) and НКВД in prose, ё, and hyphenated names.
+ *
+ * @example
+ * import { DEMO_TEXT } from 'latinitsa/cli';
+ * import { romanize } from 'latinitsa';
+ * romanize(DEMO_TEXT).split('\n')[0];
+ * //=> 'UBIISTVO V SMOLNOM'
  */
 export const DEMO_TEXT = [
   'УБИЙСТВО В СМОЛЬНОМ',
