@@ -57,6 +57,10 @@ describe('BibTeX', () => {
     assert.equal(r.output, '@book{lotman1992,\n\tauthor = {Lotman, Iu. M.},\n\torigauthor = {Лотман, Ю. М.},\n\ttitle = {Kul’tura i vzryv},\n\torigtitle = {Культура и взрыв},\n\tyear = 1992}\n@misc{m, title = {Arkhiv}, origtitle = {x}}\n');
     assert.deepEqual(r.notes.map((n) => n.message), ['entry already has "origtitle"; the original was not copied']);
   });
+  it('keeps CRLF line endings, also in the lines it adds', () => {
+    const bib = '@book{k,\r\n  title = {Москва},\r\n  year = 1990\r\n}\r\n';
+    assert.equal(romanizeBibtex(bib, { keepOriginal: true }).output, '@book{k,\r\n  title = {Moskva},\r\n  origtitle = {Москва},\r\n  year = 1990\r\n}\r\n');
+  });
   it('a value that looks like a field assignment does not confuse the splice', () => {
     const bib = '@book{k, note = {title = {Москва}}, title = {Москва}}';
     assert.equal(romanizeBibtex(bib).output, '@book{k, note = {title = {Москва}}, title = {Moskva}}');
@@ -93,6 +97,12 @@ describe('CSL-JSON (Zotero export shape)', () => {
   it('one item (not an array) and 2-space indentation are kept as given', () => {
     const one = '{\n  "id": "a",\n  "type": "book",\n  "title": "Москва"\n}';
     assert.equal(romanizeCsl(one).output, '{\n  "id": "a",\n  "type": "book",\n  "title": "Moskva"\n}');
+  });
+  it('CRLF line endings are kept', () => {
+    assert.equal(romanizeCsl('[\r\n\t{\r\n\t\t"title": "Москва"\r\n\t}\r\n]\r\n').output, '[\r\n\t{\r\n\t\t"title": "Moskva"\r\n\t}\r\n]\r\n');
+  });
+  it('a byte-order mark is kept', () => {
+    assert.equal(romanizeCsl('\uFEFF[{"id":"a","title":"Москва"}]\n').output, '\uFEFF[{"id":"a","title":"Moskva"}]\n');
   });
   it('bad JSON or a non-CSL shape is ERR_INVALID_INPUT', () => {
     assert.throws(() => romanizeCsl('[{'), (e) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_INPUT');

@@ -518,8 +518,7 @@ export function scanArchivalReference(text: string, pos: number, standalone: boo
  */
 export function parseArchivalReference(text: string): ParsedArchivalReference {
   if (typeof text !== 'string') throw new LatinitsaError('ERR_INVALID_INPUT', 'parseArchivalReference expects a string');
-  const trimmed = text;
-  const result = scanArchivalReference(trimmed, 0, true);
+  const result = scanArchivalReference(text, 0, true);
   if (result === undefined) {
     return { diagnostics: [{ range: [0, text.length], message: 'not an archival reference: no level marker (Ф./f., Оп./op., Д./d., Л./l. …) and not archive + numbers', rule: 'cite/empty', severity: 'error' }] };
   }

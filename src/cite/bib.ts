@@ -126,6 +126,7 @@ export function romanizeBibtex(text: string, options: RomanizeBibOptions = {}): 
     const where = loc === undefined ? '' : ` at line ${loc.line}, column ${loc.column}`;
     throw new LatinitsaError('ERR_INVALID_INPUT', `not a valid BibTeX file${where}: ${(error as Error).message}`, loc?.offset === undefined ? {} : { offset: loc.offset });
   }
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const macros = new Map<string, string>();
   const edits: Array<{ at: number; end: number; text: string }> = [];
   const changes: BibChange[] = [];
@@ -169,7 +170,7 @@ export function romanizeBibtex(text: string, options: RomanizeBibOptions = {}): 
           const indent = /^[ \t]*/.exec(lineOf(text, loc.nameStart))![0];
           const ownLine = lineOf(text, loc.nameStart).trim() === '';
           // On its own line after the field, indented like it; the field's trailing comma (if any) now ends the new field.
-          replacement = `${romanized},${ownLine ? `\n${indent}` : ' '}${origName} = ${field.raw}`;
+          replacement = `${romanized},${ownLine ? `${eol}${indent}` : ' '}${origName} = ${field.raw}`;
           present.add(origName);
         }
       }
@@ -218,9 +219,11 @@ function romanizeNames(value: Json, scheme: string): Json {
 export function romanizeCsl(text: string, options: RomanizeBibOptions = {}): RomanizedBib {
   if (typeof text !== 'string') throw new LatinitsaError('ERR_INVALID_INPUT', 'romanizeCsl expects a string');
   const schemes = groupSchemes(options);
+  // A byte-order mark (some Windows exports) is kept in the output but is not JSON.
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   let data: Json;
   try {
-    data = JSON.parse(text) as Json;
+    data = JSON.parse(text.slice(bom.length)) as Json;
   } catch (error) {
     throw new LatinitsaError('ERR_INVALID_INPUT', `not valid CSL-JSON: ${(error as Error).message}`);
   }
@@ -254,7 +257,8 @@ export function romanizeCsl(text: string, options: RomanizeBibOptions = {}): Rom
   });
   const indent = /\n([ \t]+)\S/.exec(text)?.[1];
   const unit = indent === undefined ? undefined : indent.startsWith('\t') ? '\t' : indent;
-  const body = JSON.stringify(single ? out[0] : out, null, unit);
+  const json = JSON.stringify(single ? out[0] : out, null, unit);
+  const body = text.includes('\r\n') ? json.replace(/\n/g, '\r\n') : json;
   const trailing = /\s*$/.exec(text)![0];
-  return { output: body + trailing, changes, notes };
+  return { output: bom + body + trailing, changes, notes };
 }
