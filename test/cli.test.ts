@@ -252,6 +252,12 @@ describe('latinitsa (romanize): files', () => {
     assert.deepEqual((await readdir(dir)).filter((f) => f.endsWith('.tmp')), []);
   });
 
+  it('-o - is stdout', async () => {
+    const r = await runCli(['-o', '-', 'Киров'], { cwd: dir });
+    assert.deepEqual([r.code, r.stdout], [0, 'Kirov\n']);
+    assertError(await runCli(['-o', '', 'Киров'], { cwd: dir }), /--output needs a file name/);
+  });
+
   it('-i - reads stdin among files', async () => {
     await writeFile(path.join(dir, 'c.txt'), 'Щукин\n');
     const r = await runCli(['-i', '-', '-i', 'c.txt'], { cwd: dir, stdin: 'Киров\n' });

@@ -170,6 +170,16 @@ describe('atomic writes', () => {
     await assert.rejects(w.write('more'));
   });
 
+  it('writes through a symbolic link, which stays a link', async () => {
+    const real = path.join(dir, 'real.txt');
+    const link = path.join(dir, 'link.txt');
+    await writeFile(real, 'old');
+    await (await import('node:fs/promises')).symlink(real, link);
+    await writeFileAtomic(link, 'new');
+    assert.ok((await (await import('node:fs/promises')).lstat(link)).isSymbolicLink());
+    assert.equal(await readFile(real, 'utf8'), 'new');
+  });
+
   it('a failing rename leaves no temporary file', async () => {
     const target = path.join(dir, 'sub');
     await (await import('node:fs/promises')).mkdir(path.join(target, 'inner'), { recursive: true });

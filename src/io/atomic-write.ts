@@ -4,7 +4,7 @@ import path from 'node:path';
 
 /** Options of {@link writeFileAtomic} and {@link openAtomicWriter}. */
 export interface WriteFileAtomicOptions {
-  /** File mode for a new file; an existing file keeps its own mode. */
+  /** File mode for a new file; an existing file keeps its own mode (and, where allowed, its owner). */
   mode?: number;
 }
 
@@ -23,7 +23,8 @@ export interface AtomicWriter {
 /**
  * Opens a temporary file next to `file` for writing in pieces (a stream of any length); `commit`
  * replaces `file` with it in one rename, so that `file` is always either its complete old content
- * or the complete new content. An existing file's permissions are kept.
+ * or the complete new content. An existing file's permissions (and owner, where the process may
+ * set it) are kept; a symbolic link stays a link and the file it points to is replaced.
  *
  * @example
  * import { openAtomicWriter } from 'latinitsa/io';
@@ -36,12 +37,16 @@ export interface AtomicWriter {
  * //=> 'Kirov\r\n'
  */
 export async function openAtomicWriter(file: string, options: WriteFileAtomicOptions = {}): Promise<AtomicWriter> {
-  const target = path.resolve(file);
+  // Through a symbolic link to the file it names: replacing the link by a file would lose it.
+  const target = await fs.realpath(file).catch(() => path.resolve(file));
   const dir = path.dirname(target);
   const tempPath = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   let mode = options.mode ?? 0o644;
+  let owner: { uid: number; gid: number } | undefined;
   try {
-    mode = (await fs.stat(target)).mode & 0o7777;
+    const st = await fs.stat(target);
+    mode = st.mode & 0o7777;
+    owner = { uid: st.uid, gid: st.gid };
   } catch {
     // A new file: keep the default mode.
   }
@@ -67,7 +72,9 @@ export async function openAtomicWriter(file: string, options: WriteFileAtomicOpt
     async commit() {
       if (state !== 'open') throw new Error(`${file}: commit after ${state}`);
       try {
-        // The umask may have narrowed the mode given to open(); set it exactly.
+        // Keep the owner where allowed (root rewriting another user's file); otherwise it is ours.
+        if (owner !== undefined) await handle.chown(owner.uid, owner.gid).catch(() => undefined);
+        // The umask may have narrowed the mode given to open(); set it exactly (after chown, which may clear set-id bits).
         await handle.chmod(mode);
         await handle.sync();
         await handle.close();

@@ -241,6 +241,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (parsed.positionals.length > 0 && (inputs.length > 0 || demo)) throw usage('give text arguments, --input files or --demo, not several of them');
   if (demo && inputs.length > 0) throw usage('give either --demo or --input');
   if (inPlace && output !== undefined) throw usage('give either --in-place or --output');
+  if (output === '') throw usage('--output needs a file name ("-" is stdout)');
   if (inPlace && inputs.length === 0) throw usage('--in-place needs --input FILE');
   if (inPlace && inputs.includes('-')) throw usage('--in-place cannot rewrite stdin');
   if (inputs.filter((i) => i === '-').length > 1) throw usage('stdin ("-") given more than once');
@@ -256,7 +257,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     if (parsed.positionals.length > 0 || demo) {
       const text = demo ? DEMO_TEXT : `${parsed.positionals.join(' ')}\n`;
       const result = romanize(text, options);
-      if (output === undefined) await write(result);
+      if (output === undefined || output === '-') await write(result);
       else await writeAtomic(path.resolve(io.cwd, output), output, async (w) => w.write(result));
       return 0;
     }
@@ -285,7 +286,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         }
       }
     };
-    if (output === undefined) await each((b) => writeWithBackpressure(io.stdout, b));
+    if (output === undefined || output === '-') await each((b) => writeWithBackpressure(io.stdout, b));
     else await writeAtomic(path.resolve(io.cwd, output), output, (w) => each((b) => w.write(b)));
     return 0;
   } catch (error) {
