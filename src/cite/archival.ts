@@ -520,7 +520,7 @@ export function parseArchivalReference(text: string): ParsedArchivalReference {
   if (typeof text !== 'string') throw new LatinitsaError('ERR_INVALID_INPUT', 'parseArchivalReference expects a string');
   const result = scanArchivalReference(text, 0, true);
   if (result === undefined) {
-    return { diagnostics: [{ range: [0, text.length], message: 'not an archival reference: no level marker (Ф./f., Оп./op., Д./d., Л./l. …) and not archive + numbers', rule: 'cite/empty', severity: 'error' }] };
+    return { diagnostics: [{ range: [0, text.length], message: `not an archival reference: no level marker (${levels.filter((l) => l.rank !== undefined).map((l) => `${l.ru.write}/${l.en.write}`).join(', ')} …) and not archive + numbers`, rule: 'cite/empty', severity: 'error' }] };
   }
   return { reference: result.reference, diagnostics: result.diagnostics };
 }
@@ -580,7 +580,7 @@ function leafText(leaf: Leaf, style: CitationStyle, verso: VersoStyle): string {
  * formatArchivalReference(reference!, { style: 'english', versoStyle: 'v' });
  * //=> 'RGASPI, f. 17, op. 3, d. 703, ll. 1–2v'
  * formatArchivalReference(parseArchivalReference('GARF, f. r-5446, op. 1a, d. 3, l. 4').reference!, { style: 'russian' });
- * //=> 'ГА РФ. Ф. р-5446. Оп. 1а. Д. 3. Л. 4'
+ * //=> 'ГАРФ. Ф. р-5446. Оп. 1а. Д. 3. Л. 4'
  */
 export function formatArchivalReference(reference: ArchivalReference, options: FormatArchivalOptions = {}): string {
   const style = options.style ?? 'english';
