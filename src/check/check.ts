@@ -160,6 +160,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
   };
 
   // 1. Words.
+  const forms = new Map<string, { fold: string; key: string } | null>();
   const groups = new Map<string, Map<string, Spelling>>();
   documents.forEach((doc, d) => {
     const regions: CheckRegion[] = doc.regions ?? [{ start: 0, end: doc.text.length, kind: 'text' }];
@@ -170,12 +171,18 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
           diagnostics.push(mixedDiagnostic(doc, token, starts[d]!));
           continue;
         }
-        if (token.script !== 'latin' || !wordShapeOk(token.text)) continue;
-        const fold = foldLatin(token.text);
-        const known = allow.has(fold) ? undefined : wordInfo(fold);
-        if (known === null) continue;
+        if (token.script !== 'latin') continue;
+        // Most words repeat: fold, test and key each written form once.
+        let seen = forms.get(token.text);
+        if (seen === undefined) {
+          const fold = foldLatin(token.text);
+          seen = wordShapeOk(token.text) && (allow.has(fold) || wordInfo(fold) !== null) ? { fold, key: skeletonKey(fold) } : null;
+          forms.set(token.text, seen);
+        }
+        if (seen === null) continue;
+        const { fold } = seen;
         const domain = separateNotes ? region.kind : 'text';
-        const key = `${domain}\u0000${skeletonKey(fold)}`;
+        const key = `${domain}\u0000${seen.key}`;
         let group = groups.get(key);
         if (group === undefined) groups.set(key, (group = new Map()));
         let spelling = group.get(fold);
