@@ -55,19 +55,29 @@ function looksLikeYears(ref: ArchivalReference): boolean {
 
 const wordStart = /(?<![\p{L}\p{N}])\p{L}/gu;
 
+function shift(range: [number, number], by: number): [number, number] {
+  return [range[0] + by, range[1] + by];
+}
+
+/** Scans `text[from, to)` on its own (a reference never runs across a region's end); offsets are the document's. */
 function scanRegion(text: string, from: number, to: number, out: FoundReference[]): void {
-  const region = text.slice(0, to);
-  wordStart.lastIndex = from;
+  const region = from === 0 && to === text.length ? text : text.slice(from, to);
+  wordStart.lastIndex = 0;
   for (let m = wordStart.exec(region); m !== null; m = wordStart.exec(region)) {
     const found = scanArchivalReference(region, m.index, false);
     if (found === undefined) continue;
     // In running text a reference needs two levels (or an archive and one level) and a file-level
-    // unit, so that "Т. 2" or "l. 4" alone is not taken for one.
-    // An acronym not in the §5.3 table ("NKVD, f. 3 of the list") needs two levels.
+    // unit, so that "Т. 2" or "l. 4" alone is not taken for one. An acronym not in the §5.3 table
+    // ("NKVD, f. 3 of the list") needs two levels.
     const knownArchive = found.reference.archive?.id !== undefined;
     const enough = (found.elements >= 2 || knownArchive) && found.hasUnit;
     if (!enough || looksLikeYears(found.reference)) continue;
-    out.push({ range: [found.start, found.end], text: text.slice(found.start, found.end), reference: found.reference, diagnostics: found.diagnostics });
+    const { reference, diagnostics } = found;
+    if (from !== 0) {
+      if (reference.archive !== undefined) reference.archive.range = shift(reference.archive.range, from);
+      for (const d of diagnostics) d.range = shift(d.range, from);
+    }
+    out.push({ range: [found.start + from, found.end + from], text: region.slice(found.start, found.end), reference, diagnostics });
     wordStart.lastIndex = Math.max(found.end, m.index + 1);
   }
 }
