@@ -86,6 +86,8 @@ export interface FastScheme {
   readonly unitStart: Uint16Array;
   readonly unitCount: Uint8Array;
   readonly unitSeq: Int32Array;
+  /** Per letter: its only unit's id, or -1 when it has several (or none). */
+  readonly singleUnit: Int32Array;
   /** Rules by the unit id they start with. */
   readonly rules: readonly (readonly FastRule[] | undefined)[];
   /**
@@ -104,6 +106,10 @@ export interface FastScheme {
   readonly maxForm8: number;
   /** Whether some form has characters outside COPY/LETTER (e.g. combining marks): the output is then NFC-checked like the general path's. */
   readonly needsNfc: boolean;
+  /** Per form group: whether one of its forms has such characters. */
+  readonly groupNfc: Uint8Array;
+  /** Whether a letter of the modern alphabet (U+0410–U+044F, ё) has such a form: the byte path then goes through strings. */
+  readonly nfcCommon: boolean;
   readonly allCaps: 'upper' | 'acronym' | 'auto';
 }
 
@@ -211,13 +217,34 @@ function buildFastScheme(compiled: CompiledScheme): FastScheme {
     p8 += bytes[i]!.length;
     maxForm8 = Math.max(maxForm8, bytes[i]!.length);
   });
+  const groupNfc = new Uint8Array(forms.length / 3);
+  forms.forEach((f, i) => {
+    for (let k = 0; k < f.length; k++) {
+      const c = f.charCodeAt(k);
+      if (table[c] !== COPY && table[c] !== LETTER) groupNfc[Math.floor(i / 3)] = 1;
+    }
+  });
+  // Rule outputs count as the letter's own: a rule can write them for any of its letters.
+  let nfcCommon = false;
+  for (let c = 0x401; c < 0x452; c++) {
+    if (table[c] !== LETTER || (c > 0x401 && c < 0x410) || (c > 0x44f && c < 0x451)) continue;
+    const i = c - CYR;
+    for (let k = 0; k < unitCount[i]!; k++) {
+      const id = seq[unitStart[i]! + k]!;
+      if (groupNfc[id] === 1) nfcCommon = true;
+      for (const rule of rules[id] ?? []) for (let j = 0; j < rule.ids.length; j++) if (groupNfc[rule.group + j] === 1) nfcCommon = true;
+    }
+  }
   const caseMatters = new Uint8Array(forms.length / 3);
   for (let g = 0; g < caseMatters.length; g++) caseMatters[g] = forms[g * 3 + 1] === forms[g * 3 + 2] ? 0 : 1;
+  const singleUnit = new Int32Array(256).fill(-1);
+  for (let i = 0; i < 256; i++) if (unitCount[i] === 1) singleUnit[i] = seq[unitStart[i]!]!;
   return {
     letterCase,
     unitStart,
     unitCount,
     unitSeq: Int32Array.from(seq),
+    singleUnit,
     rules,
     start16,
     len16,
@@ -228,6 +255,8 @@ function buildFastScheme(compiled: CompiledScheme): FastScheme {
     caseMatters,
     maxForm8: Math.max(maxForm8, 4),
     needsNfc,
+    groupNfc,
+    nfcCommon,
     allCaps: compiled.allCaps,
   };
 }
@@ -263,6 +292,8 @@ function addLetter(fast: FastScheme, c: number, n: number): number {
 
 /** Set by `emitWord16`/`emitWord8`: whether some upper-case unit has a title form different from its all-caps form. */
 let caseSensitive = 0;
+/** Set by `emitWord16`/`emitWord8`: whether a form with characters NFC may change was written. */
+let nfcEmitted = 0;
 
 /**
  * The rule that applies at unit `i` of the word `units[0..n)`: the first of the rules starting
@@ -301,13 +332,18 @@ function matchRule(fast: FastScheme, i: number, n: number): number {
 function emitWord16(fast: FastScheme, n: number, caps: boolean, out: Uint16Array, o: number): number {
   const { start16: start, len16: len, pool16: pool, caseMatters } = fast;
   const upperVariant = caps ? 2 : 1;
+  const groupNfc = fast.groupNfc;
   let sensitive = 0;
+  let nfc = 0;
   let i = 0;
+  const rules = fast.rules;
   while (i < n) {
-    const m = matchRule(fast, i, n);
+    // Most units start no rule: their own table forms, without a call.
+    const m = rules[units[i]!] === undefined ? units[i]! * 256 + 1 : matchRule(fast, i, n);
     let group = m >> 8;
     const end = i + (m & 255);
     for (; i < end; i++, group++) {
+      nfc |= groupNfc[group]!;
       let form = group * 3;
       if (upper[i] === 1) {
         form += upperVariant;
@@ -315,10 +351,12 @@ function emitWord16(fast: FastScheme, n: number, caps: boolean, out: Uint16Array
       }
       const s = start[form]!;
       const l = len[form]!;
-      for (let j = 0; j < l; j++) out[o++] = pool[s + j]!;
+      if (l === 1) out[o++] = pool[s]!;
+      else for (let j = 0; j < l; j++) out[o++] = pool[s + j]!;
     }
   }
   caseSensitive = sensitive;
+  nfcEmitted = nfc;
   return o;
 }
 
@@ -326,13 +364,18 @@ function emitWord16(fast: FastScheme, n: number, caps: boolean, out: Uint16Array
 function emitWord8(fast: FastScheme, n: number, caps: boolean, out: Uint8Array, o: number): number {
   const { start8: start, len8: len, pool8: pool, caseMatters } = fast;
   const upperVariant = caps ? 2 : 1;
+  const groupNfc = fast.groupNfc;
   let sensitive = 0;
+  let nfc = 0;
   let i = 0;
+  const rules = fast.rules;
   while (i < n) {
-    const m = matchRule(fast, i, n);
+    // Most units start no rule: their own table forms, without a call.
+    const m = rules[units[i]!] === undefined ? units[i]! * 256 + 1 : matchRule(fast, i, n);
     let group = m >> 8;
     const end = i + (m & 255);
     for (; i < end; i++, group++) {
+      nfc |= groupNfc[group]!;
       let form = group * 3;
       if (upper[i] === 1) {
         form += upperVariant;
@@ -340,10 +383,12 @@ function emitWord8(fast: FastScheme, n: number, caps: boolean, out: Uint8Array, 
       }
       const s = start[form]!;
       const l = len[form]!;
-      for (let j = 0; j < l; j++) out[o++] = pool[s + j]!;
+      if (l === 1) out[o++] = pool[s]!;
+      else for (let j = 0; j < l; j++) out[o++] = pool[s + j]!;
     }
   }
   caseSensitive = sensitive;
+  nfcEmitted = nfc;
   return o;
 }
 
@@ -368,15 +413,24 @@ function capsKind(fast: FastScheme, letters: number, ups: number, lows: number, 
 // Strings.
 
 let out16 = new Uint16Array(1 << 12);
+let stringMayNeedNfc = false;
+
+/**
+ * Whether the last `romanizeStringFast` output may need NFC as the general path applies it: a
+ * form with combining marks (or other characters NFC may change) was written, or a line went to
+ * the general path.
+ */
+export function lastOutputMayNeedNfc(): boolean {
+  return stringMayNeedNfc;
+}
 
 /** The general path for one line (no line break inside), supplied by `romanize.ts`. */
 export type LineFallback = (line: string) => string;
 
 /**
  * Romanizes a string with the fast tables. Lines the fast path does not model go to `fallback`.
- * Returns the output and whether any line was handed over.
  */
-export function romanizeStringFast(fast: FastScheme, text: string, fallback: LineFallback): { output: string; fellBack: boolean } {
+export function romanizeStringFast(fast: FastScheme, text: string, fallback: LineFallback): string {
   const table = classes();
   const textLength = text.length;
   const maxForm = fast.maxForm8; // UTF-16 length ≤ UTF-8 length
@@ -385,7 +439,7 @@ export function romanizeStringFast(fast: FastScheme, text: string, fallback: Lin
   let out = out16;
   let o = 0;
   const pieces: string[] = [];
-  let fellBack = false;
+  let mayNeedNfc = 0;
   let lineStart = 0;
   let lineOut = 0;
   let lineLower = -1;
@@ -418,9 +472,14 @@ export function romanizeStringFast(fast: FastScheme, text: string, fallback: Lin
       let ups = 0;
       let lows = 0;
       let d = c;
+      const { singleUnit, letterCase } = fast;
       do {
-        n = addLetter(fast, d, n);
-        const lc = fast.letterCase[d - CYR]!;
+        const lc = letterCase[d - CYR]!;
+        const single = singleUnit[d - CYR]!;
+        if (single >= 0 && n < units.length) {
+          units[n] = single;
+          upper[n++] = lc & 1;
+        } else n = addLetter(fast, d, n);
         ups += lc & 1;
         lows += lc >> 1;
         letters++;
@@ -440,6 +499,7 @@ export function romanizeStringFast(fast: FastScheme, text: string, fallback: Lin
       }
       const wordOut = o;
       o = emitWord16(fast, n, kind === Caps.Yes, out, o);
+      mayNeedNfc |= nfcEmitted;
       if (letters >= 2) {
         prevEnd = i;
         prevAllCaps = ups >= 2 && lows === 0;
@@ -468,14 +528,15 @@ export function romanizeStringFast(fast: FastScheme, text: string, fallback: Lin
     while (lineEnd < textLength && table[text.charCodeAt(lineEnd)] !== BREAK) lineEnd++;
     pieces.push(decode16(out, lineOut));
     pieces.push(fallback(text.slice(lineStart, lineEnd)));
-    fellBack = true;
+    mayNeedNfc = 1;
     o = 0;
     lineOut = 0;
     i = lineEnd;
   }
-  if (pieces.length === 0) return { output: decode16(out, o), fellBack };
+  stringMayNeedNfc = mayNeedNfc === 1;
+  if (pieces.length === 0) return decode16(out, o);
   pieces.push(decode16(out, o));
-  return { output: pieces.join(''), fellBack };
+  return pieces.join('');
 }
 
 /** Set by `nextLongWord16`/`nextLongWord8`: whether the word found is all caps (§1.4.4). */
@@ -540,7 +601,7 @@ export class ByteSink {
   /** Makes room for `n` more bytes. */
   reserve(n: number): Uint8Array {
     if (this.pos + n > this.buf.length) {
-      const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
+      const bigger = new Uint8Array(Math.max(Math.ceil(this.buf.length * 1.5), this.pos + n));
       bigger.set(this.buf.subarray(0, this.pos));
       this.buf = bigger;
     }
@@ -596,9 +657,14 @@ export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: numb
         let ups = 0;
         let lows = 0;
         let d = c;
+        const { singleUnit, letterCase } = fast;
         for (;;) {
-          n = addLetter(fast, d, n);
-          const lc = fast.letterCase[d - CYR]!;
+          const lc = letterCase[d - CYR]!;
+          const single = singleUnit[d - CYR]!;
+          if (single >= 0 && n < units.length) {
+            units[n] = single;
+            upper[n++] = lc & 1;
+          } else n = addLetter(fast, d, n);
           ups += lc & 1;
           lows += lc >> 1;
           letters++;
@@ -623,7 +689,10 @@ export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: numb
         }
         const wordOut = o;
         o = emitWord8(fast, n, kind === Caps.Yes, out, o);
-        if (letters >= 2) {
+        if (nfcEmitted !== 0) {
+          // A form NFC may change (a rare letter's combining mark): the general path decides.
+          unsafe = true;
+        } else if (letters >= 2) {
           prevEnd = i;
           prevAllCaps = ups >= 2 && lows === 0;
         } else if (kind === Caps.Neighbours && caseSensitive !== 0) {
@@ -636,7 +705,7 @@ export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: numb
             o = emitWord8(fast, n, true, out, wordOut);
           }
         }
-        continue;
+        if (!unsafe) continue;
       } else if (table[c] === COPY) {
         out[o++] = b;
         out[o++] = b1;

@@ -1,7 +1,7 @@
 import { LatinitsaError } from '../errors.ts';
 import { getScheme, setSampleCheck, type Scheme } from '../schemes/registry.ts';
 import { compileScheme, resolveSchemeOptions, type CommonOptions, type CompiledRule, type CompiledScheme, type LetterForms } from './compile.ts';
-import { getFastScheme, romanizeStringFast } from './fast.ts';
+import { getFastScheme, lastOutputMayNeedNfc, romanizeStringFast } from './fast.ts';
 import { normalizeInput, scriptPatterns } from './normalize.ts';
 
 /**
@@ -322,10 +322,10 @@ export function romanize(text: string, options: RomanizeOptions = {}): string {
   const compiled = getCompiled(options);
   if (!usesFastPath(options)) return applyProfile(romanizeGeneral(text, options), compiled);
   const fast = getFastScheme(compiled);
-  const { output, fellBack } = romanizeStringFast(fast, text, (line) => romanizeGeneral(line, options));
-  // As in the general path: NFC only where joined pieces may carry combining marks.
-  const nfc = (fast.needsNfc || fellBack) && /\p{M}/u.test(output) ? output.normalize('NFC') : output;
-  return applyProfile(nfc, compiled);
+  const output = romanizeStringFast(fast, text, (line) => romanizeGeneral(line, options));
+  // As in the general path: NFC where joined pieces may carry combining marks.
+  const nfc = lastOutputMayNeedNfc() && /\p{M}/u.test(output) ? output.normalize('NFC') : output;
+  return compiled.profile === undefined ? nfc : applyProfile(nfc, compiled);
 }
 
 /**

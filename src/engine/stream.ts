@@ -53,7 +53,7 @@ export function createRomanizer(options: RomanizeOptions = {}): Romanizer {
   // The byte-level path needs no string at all; otherwise each run of whole lines is decoded,
   // romanized by the string API and encoded.
   const fast = usesFastPath(options) && compiled.profile === undefined ? getFastScheme(compiled) : undefined;
-  const byteLevel = fast !== undefined && !fast.needsNfc;
+  const byteLevel = fast !== undefined && !fast.nfcCommon;
   const encoder = new TextEncoder();
   let consumed = 0; // bytes of input before `pending`
   let pending: Uint8Array = new Uint8Array(0);
