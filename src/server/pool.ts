@@ -11,7 +11,7 @@ export interface WorkerPoolOptions {
   size?: number;
   /** Time budget of one task in milliseconds. Default 10 000. */
   timeoutMs?: number;
-  /** Tasks allowed to wait for a free worker; more are refused with 503. Default 64. */
+  /** Tasks allowed to wait for a free worker; more are refused with 503. Default 1024. */
   maxQueue?: number;
   /** Old-generation heap limit of each worker in MB. Default 512. */
   memoryMb?: number;
@@ -57,7 +57,7 @@ export class WorkerPool {
 
   constructor(options: WorkerPoolOptions = {}) {
     this.#timeoutMs = options.timeoutMs ?? 10_000;
-    this.#maxQueue = options.maxQueue ?? 64;
+    this.#maxQueue = options.maxQueue ?? 1024;
     this.#memoryMb = options.memoryMb ?? 512;
     const size = Math.max(1, options.size ?? 2);
     for (let i = 0; i < size; i++) this.#slots.push(this.#spawn());

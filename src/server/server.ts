@@ -25,8 +25,10 @@ export interface ServerOptions {
   timeoutMs?: number;
   /** Worker threads for API work; `0` runs it in the server thread without a time budget. Default 2. */
   workers?: number;
-  /** API requests allowed to wait for a worker (503 "busy" beyond). Default 64. */
+  /** API requests allowed to wait for a worker (503 "busy" beyond). Default 1024. */
   maxQueue?: number;
+  /** Request-body bytes held in memory at once, over all connections (503 "busy" beyond). Default 64 MiB. */
+  maxBufferedBytes?: number;
   /** Time a client has to send its request headers in ms (slow clients are cut off). Default 10 000. */
   headersTimeoutMs?: number;
   /** Time a client has to send its whole request in ms. Default 30 000. */
@@ -90,9 +92,20 @@ function hostAllowed(hostHeader: string | undefined, boundHost: string): boolean
 
 type Body = { ok: true; text: string } | { ok: false; response: ApiResponse };
 
-/** Reads a request body up to `limit` bytes; beyond it, stops reading and answers 413. */
-function readBody(req: http.IncomingMessage, limit: number): Promise<Body> {
+/** Bytes of request bodies held by all connections, against `maxBufferedBytes`. */
+interface ByteBudget {
+  used: number;
+  readonly max: number;
+}
+
+/**
+ * Reads a request body up to `limit` bytes; beyond it, stops reading and answers 413. The bytes
+ * count against the server-wide budget until `release` (when the answer is sent); a full budget
+ * answers 503 at once.
+ */
+function readBody(req: http.IncomingMessage, limit: number, budget: ByteBudget, held: { bytes: number }): Promise<Body> {
   const tooLarge = (): Body => ({ ok: false, response: errorResponse(413, 'ERR_TOO_LARGE', `the body is larger than the limit of ${limit} bytes`) });
+  const busy = (): Body => ({ ok: false, response: errorResponse(503, 'ERR_BUSY', 'the server is busy; try again in a moment', { 'retry-after': '1' }) });
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) return Promise.resolve(tooLarge());
   return new Promise((resolve) => {
@@ -107,12 +120,14 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Body> {
     req.on('data', (chunk: Buffer) => {
       if (done) return;
       size += chunk.length;
-      if (size > limit) {
+      if (size > limit || budget.used + chunk.length > budget.max) {
         chunks.length = 0;
         req.pause();
-        finish(tooLarge());
+        finish(size > limit ? tooLarge() : busy());
         return;
       }
+      budget.used += chunk.length;
+      held.bytes += chunk.length;
       chunks.push(chunk);
     });
     req.on('end', () => {
@@ -157,7 +172,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const staticDir = options.staticDir ?? defaultStaticDir;
   const maxBody = options.maxBodyBytes ?? 4 * 1024 * 1024;
   const workers = options.workers ?? 2;
-  const pool = workers > 0 ? new WorkerPool({ size: workers, timeoutMs: options.timeoutMs ?? 10_000, maxQueue: options.maxQueue ?? 64 }) : undefined;
+  const pool = workers > 0 ? new WorkerPool({ size: workers, timeoutMs: options.timeoutMs ?? 10_000, maxQueue: options.maxQueue ?? 1024 }) : undefined;
+  const budget: ByteBudget = { used: 0, max: options.maxBufferedBytes ?? 64 * 1024 * 1024 };
   const execute: Executor = pool === undefined ? runOperation : (op, body) => pool.run(op, body);
   const pages = new Map<string, CachedPage>();
 
@@ -190,7 +206,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     if (path === '/api' || path.startsWith('/api/')) {
       let body: string | undefined;
       if (method === 'POST') {
-        const read = await readBody(req, maxBody);
+        const held = { bytes: 0 };
+        res.on('close', () => {
+          budget.used -= held.bytes;
+          held.bytes = 0;
+        });
+        const read = await readBody(req, maxBody, budget, held);
         if (!read.ok) {
           // Do not read the rest of an oversized body: answer and close the connection.
           res.setHeader('connection', 'close');
