@@ -34,7 +34,7 @@ test('precision and recall on the planted corpus (targets: recall ≥ 0.9, preci
   let fp = 0;
   let sameRule = 0;
   const falsePositives: string[] = [];
-  for (const file of ['book.md', 'book.txt', 'book.docx', 'clean.md']) {
+  for (const file of ['book.md', 'book2.md', 'book.txt', 'book.docx', 'clean.md', 'clean2.txt']) {
     for (const d of await findings(file)) {
       const w = wanted.get(`${file}:${d.place.start.line}:${d.place.start.column}`);
       if (w !== undefined && w.actual === d.actual && w.expected === d.expected[0]) {

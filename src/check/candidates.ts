@@ -29,6 +29,7 @@ interface Tables {
   forbidden: Array<[(c: string) => boolean, (c: string) => boolean]>;
   penalties: Array<[(c: string) => boolean, (c: string) => boolean, number]>;
   endings: Array<[string, number]>;
+  silent: Array<[string, number, (c: string) => boolean]>;
   skeleton: Array<[RegExp, string]>;
   classes: Readonly<Record<string, string>>;
 }
@@ -55,6 +56,7 @@ function getTables(): Tables {
     forbidden: inverse.forbidden.pairs.map(([a, b]) => [matcher(a!, classes), matcher(b!, classes)]),
     penalties: inverse.penalties.pairs.map(([a, b, c]) => [matcher(a as string, classes), matcher(b as string, classes), c as number]),
     endings: inverse.penalties.endings.map(([e, c]) => [e as string, c as number]),
+    silent: inverse.silent.readings.map(([letters, cost, after]) => [letters as string, cost as number, matcher(after as string, classes)]),
     skeleton: inverse.skeleton.replace.map(([re, to]) => [new RegExp(re!, 'gu'), to!]),
     classes,
   };
@@ -125,8 +127,20 @@ export function cyrillicCandidates(word: string, options: CandidateOptions = {})
       }
     }
   }
+  // Letters the romanization may have dropped at the end of the word (a final soft sign).
+  const final = states[n]!;
+  for (const [done, soFar] of [...final]) {
+    const last = done.at(-1);
+    if (last === undefined) continue;
+    for (const [letters, cost, after] of t.silent) {
+      if (!after(last)) continue;
+      const total = soFar + cost + appendCost(t, last, letters);
+      const key = done + letters;
+      if (total <= maxCost && (final.get(key) ?? Infinity) > total) final.set(key, total);
+    }
+  }
   const out: CyrillicCandidate[] = [];
-  for (const [cyrillic, soFar] of states[n]!) {
+  for (const [cyrillic, soFar] of final) {
     let cost = soFar;
     for (const [a, b, p] of t.penalties) if (a(cyrillic.at(-1)!) && b('$')) cost += p;
     for (const [ending, p] of t.endings) if (cyrillic.endsWith(ending)) cost += p;
