@@ -10,5 +10,8 @@ export const commands: Record<string, CommandEntry> = {
   serve: { summary: 'Serve the web page and the JSON API on http://127.0.0.1:8080/', load: () => import('./commands/serve.ts') },
   cite: { summary: 'Find archival references in text or Markdown, report inconsistent forms, --fix them', load: () => import('./commands/cite.ts') },
   check: { summary: 'Check romanized Russian in English prose for inconsistent spellings; --fix them', load: () => import('./commands/check.ts') },
+  reverse: { summary: 'Read romanized Russian back into Cyrillic, with ranked candidates (--json)', load: () => import('./commands/deromanize.ts') },
+  deromanize: { summary: 'Same as reverse', load: () => import('./commands/deromanize.ts') },
+  convert: { summary: 'Convert romanized Russian between schemes (--from A --to B), flagging uncertain words', load: () => import('./commands/convert.ts') },
   bib: { summary: 'Romanize a BibTeX/BibLaTeX file or CSL-JSON (Zotero export), keeping everything else as written', load: () => import('./commands/bib.ts') },
 };

@@ -20,6 +20,8 @@ export interface Piece {
   readonly before: ReadonlySet<string> | undefined;
   readonly notAfter: ReadonlySet<string> | undefined;
   readonly notBefore: ReadonlySet<string> | undefined;
+  /** Whether the piece comes from a context rule rather than the letter table. */
+  readonly rule: boolean;
 }
 
 export interface Inverse {
@@ -47,7 +49,7 @@ export function getInverse(compiled: CompiledScheme): Inverse {
   for (const [letter, forms] of compiled.letters) {
     // A letter the engine rewrites before romanizing never appears in its own right.
     if (compiled.substitute.has(letter)) continue;
-    all.push({ latin: forms.lower, cyr: letter, parts: [forms.lower], ...none });
+    all.push({ latin: forms.lower, cyr: letter, parts: [forms.lower], ...none, rule: false });
   }
   for (const list of compiled.rules.values()) {
     for (const rule of list) {
@@ -60,6 +62,7 @@ export function getInverse(compiled: CompiledScheme): Inverse {
         before: rule.before,
         notAfter: rule.notAfter,
         notBefore: rule.notBefore,
+        rule: true,
       });
     }
   }
@@ -90,10 +93,13 @@ export interface RawCandidate {
   cyr: string;
   /** For each Cyrillic letter, [start, end) in the lower-case Latin word (start === end: written as nothing). */
   spans: [number, number][];
+  /** How many of its pieces come from the scheme's context rules. */
+  rules: number;
 }
 
 interface Hyp {
   cyr: string;
+  rules: number;
   spans: [number, number][];
   /** Constraints on the next letter left by the last piece (a rule's `before`/`notBefore`). */
   before: ReadonlySet<string> | undefined;
@@ -129,11 +135,14 @@ function extend(h: Hyp, piece: Piece, pos: number, score: number): Hyp {
     spans.push([at, at + part.length]);
     at += part.length;
   }
-  return { cyr: h.cyr + piece.cyr, spans, before: piece.before, notBefore: piece.notBefore, empty: piece.latin === '', score };
+  return { cyr: h.cyr + piece.cyr, rules: h.rules + (piece.rule ? 1 : 0), spans, before: piece.before, notBefore: piece.notBefore, empty: piece.latin === '', score };
 }
 
-/** A scorer of letter sequences: the log-probability of `letter` after `prev` (`^` = word start, `$` = word end). */
-export type LetterModel = (prev: string, letter: string) => number;
+/**
+ * A scorer of letter sequences: the log10-probability of `letter` after `context`, the one or two
+ * letters before it (`^` = word start, `$` = word end).
+ */
+export type LetterModel = (context: string, letter: string) => number;
 
 /** Options of the candidate search. */
 export interface SearchOptions {
@@ -158,7 +167,7 @@ export function searchCandidates(
 ): RawCandidate[] {
   const found = new Map<string, RawCandidate>();
   const n = latin.length;
-  const start: Hyp = { cyr: '', spans: [], before: undefined, notBefore: undefined, empty: false, score: 0 };
+  const start: Hyp = { cyr: '', rules: 0, spans: [], before: undefined, notBefore: undefined, empty: false, score: 0 };
   const steps = (h: Hyp, pos: number): [Piece, number][] => {
     const out: [Piece, number][] = [];
     if (pos < n) {
@@ -171,7 +180,7 @@ export function searchCandidates(
     return out;
   };
   const finish = (h: Hyp): void => {
-    if (endFits(h) && !found.has(h.cyr)) found.set(h.cyr, { cyr: h.cyr, spans: h.spans });
+    if (endFits(h) && !found.has(h.cyr)) found.set(h.cyr, { cyr: h.cyr, spans: h.spans, rules: h.rules });
   };
 
   if (lexicon !== undefined) {
@@ -232,16 +241,16 @@ function dedupe(list: Hyp[]): Hyp[] {
 }
 
 function scorePiece(prefix: string, cyr: string, model: LetterModel): number {
-  let prev = lastLetter(prefix);
+  let context = `^${prefix}`.slice(-2);
   let s = 0;
   for (const ch of cyr) {
-    s += model(prev, ch);
-    prev = ch;
+    s += model(context, ch);
+    context = (context + ch).slice(-2);
   }
   return s;
 }
 
 /** The letter model's score of a whole word, word boundaries included. */
 export function scoreWord(cyr: string, model: LetterModel): number {
-  return scorePiece('', cyr, model) + model(lastLetter(cyr), '$');
+  return scorePiece('', `${cyr}$`, model);
 }

@@ -147,6 +147,10 @@ function applyCase(c: RawCandidate, word: string): string {
 }
 
 function bonus(flags: number, capitalised: boolean): number {
+  return baseBonus(flags, capitalised) + Math.max(0, flagNames(flags).length - 1);
+}
+
+function baseBonus(flags: number, capitalised: boolean): number {
   // Nominative names from the name lists rank above inflected proper nouns of the dictionary
   // (Зиновьев, the surname, above Зиновиев, a case form of Зиновий).
   const names = LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymic;
@@ -163,6 +167,13 @@ function bonus(flags: number, capitalised: boolean): number {
  * э not еь, ъ not ьь.
  */
 const EXACT_EXTRA_LETTER = 20;
+/** In the other schemes a small preference only (a sign the scheme omits is not restored lightly). */
+const LOSSY_EXTRA_LETTER = 0.3;
+/**
+ * A reading that a context rule of the scheme explains (modified-loc -ий → y, ь before е → i) is
+ * slightly preferred: the scheme has the rule because the sequence is common (Грозный, Зиновьев).
+ */
+const RULE_PIECE = 0.5;
 
 interface WordAnalysis {
   candidates: Candidate[];
@@ -182,7 +193,7 @@ function analyse(word: string, ctx: Context): WordAnalysis {
     // Letter statistics, a lexicon bonus, and a preference for the reading with fewest letters
     // (longest match: щ rather than шч, as spec §3.2.4 and §3.6.3 decode).
     const extra = [...c.cyr].length - minLength;
-    const score = scoreWord(c.cyr, ctx.model) + bonus(flags, capitalised) - extra * (ctx.inv.exact ? EXACT_EXTRA_LETTER : 1);
+    const score = scoreWord(c.cyr, ctx.model) + bonus(flags, capitalised) - extra * (ctx.inv.exact ? EXACT_EXTRA_LETTER : LOSSY_EXTRA_LETTER) + c.rules * RULE_PIECE;
     return { text: applyCase(c, word), score: Math.round(score * 100) / 100, attested: flagNames(flags), cyr: c.cyr, spans: c.spans };
   });
   scored.sort((a, b) => b.score - a.score || (a.cyr < b.cyr ? -1 : a.cyr > b.cyr ? 1 : 0));
@@ -230,7 +241,8 @@ function inCode(text: string, start: number, end: number): boolean {
   return CODE_NEIGHBOUR.test(run) || /\.\p{L}/u.test(text.slice(end, e)) || /\p{L}\.$/u.test(text.slice(s, start));
 }
 
-type Verdict = 'russian' | 'foreign' | 'open';
+/** `open`: decided by the neighbours; `english`: an English word that is also a Russian one (on, no, net). */
+type Verdict = 'russian' | 'foreign' | 'open' | 'english';
 
 function verdict(word: string, a: WordAnalysis, text: string, start: number, end: number, ctx: Context): [Verdict, WordReading['reason']] {
   if (a.candidates.length === 0) return ['foreign', 'not-producible'];
@@ -244,7 +256,8 @@ function verdict(word: string, a: WordAnalysis, text: string, start: number, end
   if (/[^\p{ASCII}]/u.test(word.normalize('NFC')) || [...word].some((ch) => ctx.inv.innerChars.has(ch))) return ['russian', 'scheme-marks'];
   if (english && !a.attested) return ['foreign', 'english'];
   if (a.attested && !english) return ['russian', 'lexicon'];
-  return ['open', 'context'];
+  // A capitalised one (Sergei, Maria, Stalin: names the English list has too) follows its neighbours.
+  return [english && !/^\p{Lu}/u.test(word) ? 'english' : 'open', 'context'];
 }
 
 /**
@@ -295,13 +308,25 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
     tokens.push({ start, end, word: raw, analysis, verdict: v, reason, line });
   }
   // Open words follow the nearest decided words of the same line; with none, they convert.
-  tokens.forEach((t, i) => {
-    if (t.verdict !== 'open') return;
+  // English words that are also Russian ones convert only in a line with no foreign word.
+  const decided = (v: Verdict): boolean => v === 'russian' || v === 'foreign';
+  const lineHasForeign = new Set(tokens.filter((t) => t.verdict === 'foreign').map((t) => t.line));
+  const lineHasRussian = new Set(tokens.filter((t) => t.verdict === 'russian').map((t) => t.line));
+  const resolved = tokens.map((t, i): [Verdict, WordReading['reason']] => {
+    if (t.verdict === 'english') {
+      if (lineHasForeign.has(t.line)) return ['foreign', 'english'];
+      return ['russian', lineHasRussian.has(t.line) ? 'context' : 'alone'];
+    }
+    if (t.verdict !== 'open') return [t.verdict, t.reason];
     const near: Verdict[] = [];
-    for (let j = i - 1; j >= 0 && tokens[j]!.line === t.line; j--) if (tokens[j]!.verdict !== 'open') { near.push(tokens[j]!.verdict); break; }
-    for (let j = i + 1; j < tokens.length && tokens[j]!.line === t.line; j++) if (tokens[j]!.verdict !== 'open') { near.push(tokens[j]!.verdict); break; }
-    t.reason = near.length === 0 ? 'alone' : 'context';
-    t.verdict = near.length === 0 || near.includes('russian') ? 'russian' : 'foreign';
+    for (let j = i - 1; j >= 0 && tokens[j]!.line === t.line; j--) if (decided(tokens[j]!.verdict)) { near.push(tokens[j]!.verdict); break; }
+    for (let j = i + 1; j < tokens.length && tokens[j]!.line === t.line; j++) if (decided(tokens[j]!.verdict)) { near.push(tokens[j]!.verdict); break; }
+    if (near.length === 0) return ['russian', 'alone'];
+    return [near.includes('russian') ? 'russian' : 'foreign', 'context'];
+  });
+  resolved.forEach(([v, reason], i) => {
+    tokens[i]!.verdict = v;
+    tokens[i]!.reason = reason;
   });
   let out = '';
   let pos = 0;

@@ -2,3 +2,4 @@
 // the Node lexicon loader is src/reverse/node-lexicon.ts, not exported here).
 export { deromanize, deromanizeDetailed, candidates, type DeromanizeOptions, type DeromanizeResult, type WordReading, type Candidate } from './deromanize.ts';
 export { createLexicon, LexiconFlag, type Lexicon, type CreateLexiconOptions } from './lexicon.ts';
+export { convert, convertDetailed, type ConvertOptions, type ConvertResult, type ConvertedWord } from './convert.ts';

@@ -8,17 +8,29 @@ export interface LetterStats {
   alphabet: string;
   /** log10 P(column letter | row letter) × 100, rounded; rows and columns in `alphabet` order. */
   logp: number[][];
+  /** log10 P(third letter | first two) × 100 for frequent triples (`^` and `$` included). */
+  triples?: Record<string, number>;
 }
+
+/** How much a triple unseen in the statistics costs on top of the pair (log10 of stupid backoff's 0.4). */
+const BACKOFF = -0.4;
 
 /** A {@link LetterModel} over letter-pair statistics; unseen letters score as very unlikely. */
 export function letterModel(stats: LetterStats): LetterModel {
   const index = new Map<string, number>();
   [...stats.alphabet].forEach((ch, i) => index.set(ch, i));
-  return (prev, letter) => {
+  const triples = new Map(Object.entries(stats.triples ?? {}));
+  const pair = (prev: string, letter: string): number => {
     const i = index.get(prev);
     const j = index.get(letter);
     if (i === undefined || j === undefined) return -6;
     return (stats.logp[i]?.[j] ?? -600) / 100;
+  };
+  if (triples.size === 0) return (context, letter) => pair(context[context.length - 1]!, letter);
+  return (context, letter) => {
+    if (context.length < 2) return pair(context, letter);
+    const t = triples.get(context + letter);
+    return t !== undefined ? t / 100 : BACKOFF + pair(context[1]!, letter);
   };
 }
 

@@ -1,0 +1,97 @@
+import { LatinitsaError } from '../errors.ts';
+import { romanize } from '../engine/romanize.ts';
+import type { Scheme } from '../schemes/registry.ts';
+import { deromanizeDetailed, type Candidate, type DeromanizeOptions } from './deromanize.ts';
+
+/** Options of {@link convert}. */
+export interface ConvertOptions {
+  /** Scheme of the input text. */
+  from: string | Scheme;
+  /** Scheme to write. */
+  to: string | Scheme;
+  /** Options of the input scheme (e.g. `{ signs: 'ascii' }`). */
+  fromOptions?: Readonly<Record<string, unknown>>;
+  /** Options of the output scheme (e.g. `{ signBeforeE: 'omit' }`). */
+  toOptions?: Readonly<Record<string, unknown>>;
+  /** Ranks the readings (see `loadLexicon`). */
+  lexicon?: DeromanizeOptions['lexicon'];
+  /** Convert every word the input scheme can produce (see `deromanize`). */
+  all?: boolean;
+}
+
+/** One converted (or kept) word. */
+export interface ConvertedWord {
+  /** Offsets [start, end) in the input. */
+  input: [number, number];
+  source: string;
+  /** The Cyrillic reading used (undefined when the word was kept). */
+  cyrillic: string | undefined;
+  output: string;
+  converted: boolean;
+  /** False when another reading was possible and would be written differently in the target scheme. */
+  certain: boolean;
+  /** Alternatives in the target scheme, with the Cyrillic reading and its score. */
+  alternatives: { output: string; cyrillic: string; score: number; attested: string[] }[];
+}
+
+/** The result of {@link convertDetailed}. */
+export interface ConvertResult {
+  text: string;
+  words: ConvertedWord[];
+}
+
+function target(c: Candidate, source: string, options: ConvertOptions): string {
+  // A word written in capitals stays in capitals (TSK ← TsK is the acronym form; SHCH ← SHCH).
+  const letters = [...source].filter((ch) => ch.toLowerCase() !== ch.toUpperCase());
+  const allCaps = letters.length >= 2 && letters.every((ch) => ch !== ch.toLowerCase()) ? 'upper' : 'acronym';
+  return romanize(c.text, { ...options.toOptions, scheme: options.to, allCaps });
+}
+
+/**
+ * Converts romanized Russian from one scheme to another through the Cyrillic readings, and says
+ * per word whether the result is certain. Words that are not romanized Russian stay as they are.
+ *
+ * @example
+ * import { convertDetailed } from 'latinitsa';
+ * const r = convertDetailed('Yuriy Gagarin', { from: 'bgn-pcgn', to: 'modified-loc' });
+ * [r.text, r.words.map((w) => w.certain)];
+ * //=> ['Yury Gagarin', [true, true]]
+ */
+export function convertDetailed(text: string, options: ConvertOptions): ConvertResult {
+  if (options === undefined || options.from === undefined || options.to === undefined) {
+    throw new LatinitsaError('ERR_INVALID_OPTION', 'convert needs both "from" and "to" schemes');
+  }
+  const read = deromanizeDetailed(text, {
+    scheme: options.from,
+    ...(options.fromOptions === undefined ? {} : { schemeOptions: options.fromOptions }),
+    ...(options.lexicon === undefined ? {} : { lexicon: options.lexicon }),
+    ...(options.all === undefined ? {} : { all: options.all }),
+  });
+  const source = text.normalize('NFC');
+  let out = '';
+  let pos = 0;
+  const words: ConvertedWord[] = read.words.map((w) => {
+    const alternatives = w.candidates.map((c) => ({ output: target(c, w.source, options), cyrillic: c.text, score: c.score, attested: c.attested }));
+    const best = alternatives[0];
+    const output = w.converted && best !== undefined ? best.output : w.source;
+    // Certain when the reading is, or when every reading is written alike in the target scheme.
+    const certain = w.converted && (w.certain || alternatives.every((a) => a.output === output));
+    out += source.slice(pos, w.input[0]) + output;
+    pos = w.input[1];
+    return { input: w.input, source: w.source, cyrillic: w.converted ? best?.cyrillic : undefined, output, converted: w.converted, certain, alternatives };
+  });
+  out += source.slice(pos);
+  return { text: out, words };
+}
+
+/**
+ * Converts romanized Russian from one scheme to another (see {@link convertDetailed}).
+ *
+ * @example
+ * import { convert } from 'latinitsa';
+ * convert('Zinov’ev, Hello, iPhone; Moscow is big', { from: 'ala-lc-simplified', to: 'modified-loc' });
+ * //=> 'Zinoviev, Hello, iPhone; Moscow is big'
+ */
+export function convert(text: string, options: ConvertOptions): string {
+  return convertDetailed(text, options).text;
+}
