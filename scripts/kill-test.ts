@@ -30,6 +30,8 @@ export interface KillTestOptions {
 
 export interface KillRound {
   delayMs: number;
+  /** Whether the delay counted from the appearance of the temporary file. */
+  afterTemp: boolean;
   outcome: 'original' | 'result' | 'corrupted';
   modeKept: boolean;
   leftoverTemp: number;
@@ -67,14 +69,33 @@ function makeText(bytes: number): string {
   return parts.join('').replace(/\r\n$/, '');
 }
 
-function runCli(file: string, killAfterMs: number | undefined): Promise<void> {
+/**
+ * Runs `latinitsa --in-place -i file`; kills it `killAfterMs` after the start, or, with
+ * `afterTemp`, that long after its temporary file appears (so that kills land while it writes,
+ * fsyncs and renames rather than while Node starts).
+ */
+function runCli(file: string, killAfterMs: number | undefined, afterTemp = false): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, '--in-place', '-i', file], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
+    let exited = false;
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    let timer: NodeJS.Timeout | undefined;
+    if (killAfterMs !== undefined && !afterTemp) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    if (killAfterMs !== undefined && afterTemp) {
+      const dir = path.dirname(file);
+      const poll = (): void => {
+        if (exited) return;
+        readdir(dir).then((names) => {
+          if (names.some((n) => n.endsWith('.tmp'))) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+          else setTimeout(poll, 1);
+        }, reject);
+      };
+      poll();
+    }
     child.on('error', reject);
     child.on('exit', (code, signal) => {
+      exited = true;
       if (timer) clearTimeout(timer);
       if (signal === 'SIGKILL' || code === 0) resolve();
       else reject(new Error(`latinitsa exited with ${code}: ${stderr}`));
@@ -106,15 +127,21 @@ export async function runKillTest(options: KillTestOptions): Promise<KillTestRep
     const fullRunMs = performance.now() - t0;
     if (hash(await readFile(file)) !== expectedHash) throw new Error('a full run did not give the expected result');
     const report: KillTestReport = { rounds: 0, original: 0, result: 0, corrupted: 0, modeLost: 0, leftoverTemp: 0, fullRunMs, bytes: original.length };
+    let estimateMs = fullRunMs;
     const start = performance.now();
     for (let i = 0; i < options.iterations && performance.now() - start < options.budgetMs; i++) {
       await reset();
-      // Kill anywhere from process start to a little after a normal run would have finished;
-      // the first round kills at once.
-      const delayMs = i === 0 ? 0 : Math.random() * fullRunMs * 1.2;
-      await runCli(file, delayMs);
+      // Even rounds kill anywhere from process start to a little after a normal run would have
+      // finished (the first round at once); odd rounds kill at a random moment after the
+      // temporary file appears, while the process writes, fsyncs and renames. The estimate of a
+      // run's length follows what the rounds see (the machine's load changes).
+      const afterTemp = i % 2 === 1;
+      const delayMs = i === 0 ? 0 : Math.random() * estimateMs * (afterTemp ? 1 : 1.2);
+      await runCli(file, delayMs, afterTemp);
       const h = hash(await readFile(file));
       const outcome = h === originalHash ? 'original' : h === expectedHash ? 'result' : 'corrupted';
+      if (outcome === 'original' && delayMs > 0.8 * estimateMs) estimateMs *= 1.15;
+      if (outcome === 'result' && !afterTemp) estimateMs *= 0.95;
       const modeKept = ((await stat(file)).mode & 0o777) === mode;
       const temps = (await readdir(dir)).filter((f) => f.endsWith('.tmp'));
       for (const t of temps) await rm(path.join(dir, t), { force: true });
@@ -122,7 +149,7 @@ export async function runKillTest(options: KillTestOptions): Promise<KillTestRep
       report[outcome]++;
       if (!modeKept) report.modeLost++;
       report.leftoverTemp += temps.length;
-      options.onRound?.({ delayMs, outcome, modeKept, leftoverTemp: temps.length });
+      options.onRound?.({ delayMs, afterTemp, outcome, modeKept, leftoverTemp: temps.length });
     }
     return report;
   } finally {
