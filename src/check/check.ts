@@ -193,18 +193,21 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     }
   });
 
-  // 2. The Cyrillic reading of each word: the one most spellings support (weighted by count),
-  // then the cheapest; pooled over text and notes, which spell the same words in two schemes.
+  // 2. The Cyrillic reading of each word: the one most spellings support (weighted by count,
+  // more when the scheme writes it exactly as spelt), then the cheapest; pooled over text and notes, which spell the same words in two schemes.
   const readings = new Map<string, string>();
   const pooled = new Map<string, Map<string, { n: number; cost: number }>>();
   for (const [key, group] of groups) {
     const skeleton = key.slice(key.indexOf('\u0000') + 1);
     let score = pooled.get(skeleton);
     if (score === undefined) pooled.set(skeleton, (score = new Map()));
+    const domain = key.startsWith('notes') ? 'notes' : 'text';
     for (const s of group.values()) {
       for (const c of wordInfo(s.fold)?.near ?? []) {
         const old = score.get(c.cyrillic) ?? { n: 0, cost: Infinity };
-        score.set(c.cyrillic, { n: old.n + s.count, cost: Math.min(old.cost, c.cost) });
+        // A reading the scheme writes exactly as the spelling counts half again (Engel: энгел, not енгел).
+        const exact = schemes[domain] !== undefined && roman(c.cyrillic, domain) === s.fold ? 0.5 : 0;
+        score.set(c.cyrillic, { n: old.n + s.count * (1 + exact), cost: Math.min(old.cost, c.cost) });
       }
     }
   }
