@@ -1,5 +1,5 @@
 import { LatinitsaError } from '../errors.ts';
-import { romanize } from '../engine/romanize.ts';
+import { explain, romanize } from '../engine/romanize.ts';
 import type { Scheme } from '../schemes/registry.ts';
 import { deromanizeDetailed, type Candidate, type DeromanizeOptions } from './deromanize.ts';
 
@@ -30,7 +30,7 @@ export interface ConvertedWord {
   converted: boolean;
   /** False when another reading was possible and would be written differently in the target scheme. */
   certain: boolean;
-  /** Alternatives in the target scheme, with the Cyrillic reading and its score. */
+  /** Alternatives in the target scheme (each romanized on its own), with the Cyrillic reading and its score. */
   alternatives: { output: string; cyrillic: string; score: number; attested: string[] }[];
 }
 
@@ -68,19 +68,35 @@ export function convertDetailed(text: string, options: ConvertOptions): ConvertR
     ...(options.all === undefined ? {} : { all: options.all }),
   });
   const source = text.normalize('NFC');
-  let out = '';
+  // The whole text in Cyrillic where words were read, then romanized in the target scheme at
+  // once, so that its own case rules (acronyms in prose, all-caps lines) apply as to any text.
+  let cyrillic = '';
   let pos = 0;
-  const words: ConvertedWord[] = read.words.map((w) => {
-    const alternatives = w.candidates.map((c) => ({ output: target(c, w.source, options), cyrillic: c.text, score: c.score, attested: c.attested }));
-    const best = alternatives[0];
-    const output = w.converted && best !== undefined ? best.output : w.source;
-    // Certain when the reading is, or when every reading is written alike in the target scheme.
-    const certain = w.converted && (w.certain || alternatives.every((a) => a.output === output));
-    out += source.slice(pos, w.input[0]) + output;
+  const ranges: [number, number][] = [];
+  for (const w of read.words) {
+    cyrillic += source.slice(pos, w.input[0]);
+    const start = cyrillic.length;
+    cyrillic += w.output;
+    ranges.push([start, cyrillic.length]);
     pos = w.input[1];
-    return { input: w.input, source: w.source, cyrillic: w.converted ? best?.cyrillic : undefined, output, converted: w.converted, certain, alternatives };
+  }
+  cyrillic += source.slice(pos);
+  const toOptions = { ...options.toOptions, scheme: options.to };
+  const segments = explain(cyrillic, toOptions);
+  const out = romanize(cyrillic, toOptions);
+  const words: ConvertedWord[] = read.words.map((w, k) => {
+    const [start, end] = ranges[k]!;
+    const output = w.converted
+      ? segments
+          .filter((s) => s.input[0] >= start && s.input[1] <= end)
+          .map((s) => s.output)
+          .join('')
+      : w.source;
+    const alternatives = w.candidates.map((c) => ({ output: target(c, w.source, options), cyrillic: c.text, score: c.score, attested: c.attested }));
+    // Certain when the reading is, or when every reading is written alike in the target scheme.
+    const certain = w.converted && (w.certain || alternatives.every((a) => a.output.toLowerCase() === alternatives[0]!.output.toLowerCase()));
+    return { input: w.input, source: w.source, cyrillic: w.converted ? w.output : undefined, output, converted: w.converted, certain, alternatives };
   });
-  out += source.slice(pos);
   return { text: out, words };
 }
 

@@ -244,16 +244,25 @@ function inCode(text: string, start: number, end: number): boolean {
 /** `open`: decided by the neighbours; `english`: an English word that is also a Russian one (on, no, net). */
 type Verdict = 'russian' | 'foreign' | 'open' | 'english';
 
-function verdict(word: string, a: WordAnalysis, text: string, start: number, end: number, ctx: Context): [Verdict, WordReading['reason']] {
+const APOSTROPHES = "'’ʹ′";
+
+function verdict(raw: string, word: string, a: WordAnalysis, text: string, start: number, end: number, ctx: Context): [Verdict, WordReading['reason']] {
   if (a.candidates.length === 0) return ['foreign', 'not-producible'];
   if (inCode(text, start, end)) return ['foreign', 'code'];
+  // Pieces of an English contraction split at the apostrophe (it|'s, don|'t).
+  if (APOSTROPHES.includes(text[start - 1] ?? '') && /\p{L}/u.test(text[start - 2] ?? '')) return ['foreign', 'english'];
+  if (APOSTROPHES.includes(text[end] ?? '') && /^(?:s|t|re|ve|ll|d|m)(?!\p{L})/u.test(text.slice(end + 1, end + 4))) return ['foreign', 'english'];
   // A capital after a small letter (iPhone, eBay) is not how a scheme writes a word.
   if (/^\p{Ll}.*\p{Lu}/u.test(word)) return ['foreign', 'mixed-case'];
   const lower = word.toLowerCase();
+  // A word read as one Cyrillic letter (initials Yu. Zh., prepositions v, s, k) follows its neighbours.
+  if ([...a.candidates[0]!.text].length === 1) return ['open', 'context'];
   // English contractions and possessives (don’t, Kirov’s) are English text.
-  if (/^\p{L}+['’](?:s|t|re|ve|ll|d|m)$/u.test(lower)) return ['foreign', 'english'];
+  if (/^\p{L}+['’ʹ′](?:s|t|re|ve|ll|d|m)$/u.test(lower)) return ['foreign', 'english'];
   const english = ctx.lexicon !== undefined ? ctx.lexicon.isEnglish(lower) : englishFallback.has(lower);
-  if (/[^\p{ASCII}]/u.test(word.normalize('NFC')) || [...word].some((ch) => ctx.inv.innerChars.has(ch))) return ['russian', 'scheme-marks'];
+  // Letters and marks of the scheme that English does not use, as written (an ASCII apostrophe
+  // read as a prime does not count).
+  if (/[^\p{ASCII}]/u.test(raw.normalize('NFC')) || [...raw].some((ch) => ctx.inv.innerChars.has(ch))) return ['russian', 'scheme-marks'];
   if (english && !a.attested) return ['foreign', 'english'];
   if (a.attested && !english) return ['russian', 'lexicon'];
   // A capitalised one (Sergei, Maria, Stalin: names the English list has too) follows its neighbours.
@@ -304,7 +313,7 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
     const word = canonical(raw, ctx);
     let analysis = cache.get(word);
     if (analysis === undefined) cache.set(word, (analysis = analyse(word, ctx)));
-    const [v, reason] = options.all === true ? (analysis.candidates.length > 0 ? (['russian', 'all'] as const) : (['foreign', 'not-producible'] as const)) : verdict(word, analysis, source, start, end, ctx);
+    const [v, reason] = options.all === true ? (analysis.candidates.length > 0 ? (['russian', 'all'] as const) : (['foreign', 'not-producible'] as const)) : verdict(raw, word, analysis, source, start, end, ctx);
     tokens.push({ start, end, word: raw, analysis, verdict: v, reason, line });
   }
   // Open words follow the nearest decided words of the same line; with none, they convert.

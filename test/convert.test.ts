@@ -1,0 +1,70 @@
+// Conversion between schemes (issue 5): fixture cases, and the spec's cross-scheme vectors (§4)
+// converted from every scheme to every other.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import { convert, convertDetailed, type Lexicon } from '../src/index.ts';
+import { loadLexicon } from '../src/reverse/node-lexicon.ts';
+import { fixturesDir, readTsv } from './support/fixtures.ts';
+
+let lexicon: Lexicon | undefined;
+before(async () => {
+  lexicon = await loadLexicon();
+});
+
+describe('convert cases (test/fixtures/reverse/convert-cases.tsv)', () => {
+  for (const [from, to, input, expected, options, source] of readTsv(path.join(fixturesDir, 'reverse', 'convert-cases.tsv'))) {
+    it(`${from} → ${to}: ${input} (${source})`, () => {
+      const o = (options ? JSON.parse(options) : {}) as { lexicon?: boolean; all?: boolean };
+      if (o.lexicon === true) assert.ok(lexicon !== undefined, 'lexicon not available');
+      const got = convert(input!.normalize('NFC'), { from: from!, to: to!, ...(o.all === true ? { all: true } : {}), ...(o.lexicon === true && lexicon !== undefined ? { lexicon } : {}) });
+      assert.equal(got, expected!.normalize('NFC'));
+    });
+  }
+});
+
+describe('uncertain words are flagged', () => {
+  it('Zinoviev (modified-loc) has two attested readings only with its context; ts is ц or тс', () => {
+    const r = convertDetailed('Detsky', { from: 'modified-loc', to: 'ala-lc' });
+    assert.equal(r.words[0]!.certain, false);
+    assert.ok(r.words[0]!.alternatives.length > 1);
+    assert.ok(new Set(r.words[0]!.alternatives.map((a) => a.output)).size > 1);
+  });
+  it('a reading written alike in the target is certain even when the Cyrillic is not', () => {
+    // е or э: both are e in icao-9303.
+    const r = convertDetailed('Eto', { from: 'ala-lc-simplified', to: 'icao-9303' });
+    assert.equal(r.words[0]!.output, 'Eto');
+    assert.equal(r.words[0]!.certain, true);
+  });
+});
+
+const rows = readTsv(path.join(fixturesDir, 'spec', 'cross-scheme.tsv'));
+const header = rows[0]!;
+const vectors = rows.slice(1);
+const REVERSIBLE = new Set(['ala-lc', 'iso-9', 'gost-7.79-b', 'scholarly']);
+/** Pre-1918 і is written i like и in these (spec §3.6.3, §3.8.3): rows with it are not exact from them. */
+const OLD_I = new Set(['gost-7.79-b', 'scholarly']);
+
+describe(`spec §4 cross-scheme vectors: ${vectors.length} inputs, every scheme to every other`, () => {
+  for (let a = 1; a < header.length; a++) {
+    const from = header[a]!;
+    it(`from ${from}`, (t) => {
+      let ok = 0;
+      let total = 0;
+      const misses: string[] = [];
+      for (const row of vectors) {
+        for (let b = 1; b < header.length; b++) {
+          if (a === b) continue;
+          const got = convert(row[a]!.normalize('NFC'), { from, to: header[b]!, all: true, ...(lexicon === undefined ? {} : { lexicon }) });
+          const expected = row[b]!.normalize('NFC');
+          total++;
+          if (got === expected) ok++;
+          else misses.push(`${row[a]} → ${header[b]}: ${got} ≠ ${expected}`);
+          if (REVERSIBLE.has(from) && !(OLD_I.has(from) && /[іІ]/u.test(row[0]!))) assert.equal(got, expected, `${row[0]} ${from} → ${header[b]}`);
+        }
+      }
+      t.diagnostic(`${from}: ${ok}/${total} exact; ${misses.slice(0, 5).join('; ')}`);
+      assert.ok(ok / total >= 0.85, `${from}: ${ok}/${total}`);
+    });
+  }
+});

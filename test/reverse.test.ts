@@ -1,0 +1,128 @@
+// Reverse romanization (issue 5): spec cases, text that must stay as it is, candidate
+// correctness, certainty, errors, and that the core stays browser-safe.
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { LatinitsaError, candidates, convert, createLexicon, deromanize, deromanizeDetailed, getCompiled, listSchemes, romanize, type Lexicon } from '../src/index.ts';
+import { loadLexicon, patronymicsOf } from '../src/reverse/node-lexicon.ts';
+import { fixturesDir, readTsv } from './support/fixtures.ts';
+
+let lexicon: Lexicon | undefined;
+before(async () => {
+  lexicon = await loadLexicon();
+});
+
+describe('reverse cases (test/fixtures/reverse/cases.tsv)', () => {
+  for (const [scheme, input, expected, options, source] of readTsv(path.join(fixturesDir, 'reverse', 'cases.tsv'))) {
+    it(`${scheme}: ${input} (${source})`, () => {
+      const { lexicon: useLexicon, all, ...schemeOptions } = (options ? JSON.parse(options) : {}) as Record<string, unknown>;
+      if (useLexicon === true) assert.ok(lexicon !== undefined, 'lexicon not available');
+      const got = deromanize(input!.normalize('NFC'), {
+        scheme,
+        schemeOptions,
+        all: all === true,
+        ...(useLexicon === true && lexicon !== undefined ? { lexicon } : {}),
+      });
+      assert.equal(got, expected!.normalize('NFC'));
+    });
+  }
+});
+
+const notRussian = readFileSync(path.join(fixturesDir, 'reverse', 'not-russian.txt'), 'utf8')
+  .split('\n')
+  .filter((line) => line !== '' && !line.startsWith('#'));
+const schemes = listSchemes().map((s) => s.id);
+
+describe('text that is not romanized Russian stays as it is (test/fixtures/reverse/not-russian.txt)', () => {
+  for (const withLexicon of [false, true]) {
+    it(`every scheme, ${withLexicon ? 'with' : 'without'} the lexicon, deromanize and convert`, () => {
+      const extra = withLexicon && lexicon !== undefined ? { lexicon } : {};
+      for (const scheme of schemes) {
+        for (const line of notRussian) {
+          assert.equal(deromanize(line, { scheme, ...extra }), line, `deromanize ${scheme}`);
+          assert.equal(convert(line, { from: scheme, to: 'ala-lc', ...extra }), line, `convert ${scheme}`);
+        }
+      }
+    });
+  }
+  it('says why a word was kept', () => {
+    const r = deromanizeDetailed('Hello, iPhone; Moscow is big', { scheme: 'iso-9' });
+    assert.deepEqual(
+      r.words.map((w) => [w.source, w.converted, w.reason]),
+      [['Hello', false, 'context'], ['iPhone', false, 'mixed-case'], ['Moscow', false, 'not-producible'], ['is', false, 'english'], ['big', false, 'english']],
+    );
+  });
+});
+
+describe('every candidate romanizes back to the input (the correctness filter)', () => {
+  for (const scheme of ['modified-loc', 'ala-lc-simplified', 'bgn-pcgn', 'icao-9303', 'wikipedia']) {
+    it(scheme, () => {
+      const compiled = getCompiled({ scheme });
+      const letters = [...compiled.scheme.language.letters];
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 8 }), (a) => {
+          const latin = romanize(a.join(''), { scheme });
+          if (latin === '') return;
+          const found = candidates(latin, { scheme, alternatives: 50 });
+          for (const c of found) assert.equal(romanize(c.text.toLowerCase(), { scheme }), latin, `${c.text} for ${latin}`);
+        }),
+        { numRuns: 300 },
+      );
+    });
+  }
+});
+
+describe('ranking and certainty', () => {
+  it('an exact scheme with one reading is certain', () => {
+    const [w] = deromanizeDetailed('Ščukin', { scheme: 'scholarly' }).words;
+    assert.equal(w!.output, 'Щукин');
+    assert.equal(w!.certain, false, 'šč is щ or шч (spec §3.8.3)');
+    const [v] = deromanizeDetailed('Ŝukin', { scheme: 'iso-9' }).words;
+    assert.deepEqual([v!.output, v!.certain, v!.candidates.length], ['Щукин', true, 1]);
+  });
+  it('the lexicon decides between readings and the answer says so', () => {
+    assert.ok(lexicon !== undefined);
+    const [w] = deromanizeDetailed('Piatakov', { scheme: 'modified-loc', lexicon }).words;
+    assert.equal(w!.output, 'Пятаков');
+    assert.ok(w!.candidates[0]!.attested.includes('surname'));
+    assert.ok(w!.candidates.length > 1 && w!.candidates[0]!.score > w!.candidates[1]!.score);
+    assert.equal(w!.certain, true);
+  });
+  it('a small injected lexicon is enough (browser use)', () => {
+    const small = createLexicon({ words: [['зиновьев', 4]] });
+    assert.equal(deromanize('Zinoviev', { scheme: 'modified-loc', lexicon: small }), 'Зиновьев');
+  });
+  it('patronymics are derived from given names by data/lexicon/patronymics.json', () => {
+    const rules = JSON.parse(readFileSync(path.join(import.meta.dirname, '..', 'data', 'lexicon', 'patronymics.json'), 'utf8'));
+    assert.deepEqual(patronymicsOf('иван', rules), ['иванович', 'ивановна']);
+    assert.deepEqual(patronymicsOf('сергей', rules), ['сергеевич', 'сергеевна']);
+    assert.deepEqual(patronymicsOf('юрий', rules), ['юрьевич', 'юрьевна', 'юриевич', 'юриевна']);
+    assert.deepEqual(patronymicsOf('игорь', rules), ['игоревич', 'игоревна']);
+    assert.deepEqual(patronymicsOf('никита', rules), ['никитич', 'никитична']);
+  });
+});
+
+describe('misuse', () => {
+  it('unknown scheme', () => {
+    assert.throws(() => deromanize('a', { scheme: 'nope' }), (e: unknown) => e instanceof LatinitsaError && e.code === 'ERR_UNKNOWN_SCHEME');
+  });
+  it('not a string', () => {
+    assert.throws(() => deromanize(42 as unknown as string), (e: unknown) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_INPUT');
+  });
+  it('convert without from/to', () => {
+    assert.throws(() => convert('a', { from: 'ala-lc' } as never), (e: unknown) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_OPTION');
+  });
+});
+
+describe('the core stays browser-safe', () => {
+  it('no node: import in src/reverse except the Node lexicon loader, which the core never imports', () => {
+    const dir = path.join(import.meta.dirname, '..', 'src', 'reverse');
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'node-lexicon.ts')) {
+      const text = readFileSync(path.join(dir, file), 'utf8');
+      assert.doesNotMatch(text, /from ['"]node:/, file);
+      assert.doesNotMatch(text, /from ['"][^'"]*node-lexicon/, file);
+    }
+  });
+});
