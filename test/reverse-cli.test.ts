@@ -1,0 +1,88 @@
+// `latinitsa reverse` / `deromanize` and `latinitsa convert`, run in-process through main().
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { after, before, describe, it } from 'node:test';
+import { main } from '../src/cli/main.ts';
+
+async function cli(argv: string[], stdinText?: string, cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdin = new PassThrough();
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  stdout.on('data', (b: Buffer) => out.push(b));
+  stderr.on('data', (b: Buffer) => err.push(b));
+  if (stdinText !== undefined) stdin.write(stdinText);
+  stdin.end();
+  const code = await main(argv, { stdin, stdout, stderr, cwd, env: {} });
+  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+}
+
+let dir = '';
+before(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'latinitsa-reverse-'));
+});
+after(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('latinitsa reverse', () => {
+  it('reads the arguments', async () => {
+    const r = await cli(['reverse', '-s', 'ala-lc', 'Kubanʹ, Hello, iPhone']);
+    assert.deepEqual([r.code, r.stdout], [0, 'Кубань, Hello, iPhone\n']);
+  });
+  it('is also called deromanize, and reads stdin', async () => {
+    const r = await cli(['deromanize', '--scheme', 'iso-9'], 'Ûliâ\nHello, iPhone; Moscow is big\n');
+    assert.deepEqual([r.code, r.stdout], [0, 'Юлия\nHello, iPhone; Moscow is big\n']);
+  });
+  it('reads files and takes scheme options', async () => {
+    const file = path.join(dir, 'in.txt');
+    await writeFile(file, "Sokol'nikov i Zinov'ev\n");
+    const r = await cli(['reverse', '-s', 'ala-lc-simplified', '-O', 'signs=ascii', '--input', file]);
+    assert.deepEqual([r.code, r.stdout], [0, 'Сокольников и Зиновьев\n']);
+  });
+  it('--json shows candidates, scores and certainty', async () => {
+    const r = await cli(['reverse', '--json', '-s', 'modified-loc', 'Piatakov']);
+    assert.equal(r.code, 0);
+    const data = JSON.parse(r.stdout) as { text: string; words: { output: string; certain: boolean; candidates: { text: string; score: number; attested: string[] }[] }[] };
+    assert.equal(data.text, 'Пятаков');
+    assert.equal(data.words[0]!.certain, true);
+    assert.ok(data.words[0]!.candidates.length > 1);
+    assert.ok(data.words[0]!.candidates[0]!.attested.includes('surname'));
+  });
+  it('errors: invalid UTF-8 with the byte offset, unknown scheme, missing file', async () => {
+    const file = path.join(dir, 'bad.txt');
+    await writeFile(file, Buffer.from([0x4b, 0x69, 0xff, 0x72]));
+    const bad = await cli(['reverse', '--no-lexicon', '-i', file]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /byte 2|offset 2/);
+    const unknown = await cli(['reverse', '--no-lexicon', '-s', 'nope', 'x']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown scheme/);
+    const missing = await cli(['reverse', '--no-lexicon', '-i', path.join(dir, 'none.txt')]);
+    assert.equal(missing.code, 2);
+    assert.equal(missing.stdout, '');
+  });
+});
+
+describe('latinitsa convert', () => {
+  it('converts between schemes', async () => {
+    const r = await cli(['convert', '--from', 'ala-lc-simplified', '--to', 'modified-loc', "Zinov'ev, Hello, iPhone; Moscow is big"]);
+    assert.deepEqual([r.code, r.stdout], [0, 'Zinoviev, Hello, iPhone; Moscow is big\n']);
+  });
+  it('--mark flags uncertain words; --json gives per-word results', async () => {
+    const marked = await cli(['convert', '-f', 'modified-loc', '-t', 'ala-lc', '--mark', 'Zinoviev Yezhov']);
+    assert.equal(marked.stdout, 'Zinovʹev[?] Ezhov\n');
+    const json = await cli(['convert', '-f', 'bgn-pcgn', '-t', 'modified-loc', '--json', 'Yuriy']);
+    const data = JSON.parse(json.stdout) as { text: string; words: { cyrillic: string; certain: boolean }[] };
+    assert.deepEqual([data.text, data.words[0]!.cyrillic, data.words[0]!.certain], ['Yury', 'Юрий', true]);
+  });
+  it('needs --from and --to', async () => {
+    const r = await cli(['convert', '--to', 'ala-lc', 'x']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--from/);
+  });
+});
