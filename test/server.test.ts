@@ -144,6 +144,14 @@ describe('API: reverse, check, cite', { skip: !availableOperations().deromanize 
     assert.ok(r.words.every((w: { candidates: unknown[] }) => Array.isArray(w.candidates)));
   });
 
+  it('convert goes from one scheme to another through the readings', { skip: !availableOperations().convert }, async () => {
+    // Issue 5: Yuriy (bgn-pcgn) is Yury in modified-loc; English stays.
+    const r = parse(await post('/api/convert', { text: 'Yuriy Gagarin, Hello', from: 'bgn-pcgn', to: 'modified-loc' }));
+    assert.equal(r.text, 'Yury Gagarin, Hello');
+    assertError(await post('/api/convert', { text: 'x', from: 'bgn-pcgn' }), 400, 'ERR_MISSING_FIELD', /"to"/);
+    assertError(await post('/api/convert', { text: 'x', from: 'bgn-pcgn', to: 'nope' }), 422, 'ERR_UNKNOWN_SCHEME');
+  });
+
   it('check finds a spelling the house scheme cannot produce and offers the fixed text', { skip: !availableOperations().check }, async () => {
     const r = parse(await post('/api/check', { text: 'Grigorii Zinoviev spoke.', scheme: 'modified-loc' }));
     assert.equal(r.diagnostics[0].actual, 'Grigorii');

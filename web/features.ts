@@ -2,7 +2,7 @@
 // checker, archival citations, bibliographies. A panel appears only when its library function
 // exists in this build (the page must not offer what the library does not do yet).
 import * as lib from '../src/index.ts';
-import { applyFixes, checkCitations, checkText, deromanizeDetailed, listSchemes, regionsOfPlainText, romanizeBibtex, romanizeCsl, type CitationStyle, type DeromanizeResult, type Diagnostic, type VersoStyle } from '../src/index.ts';
+import { applyFixes, checkCitations, checkText, convertDetailed, deromanizeDetailed, type ConvertResult, listSchemes, regionsOfPlainText, romanizeBibtex, romanizeCsl, type CitationStyle, type DeromanizeResult, type Diagnostic, type VersoStyle } from '../src/index.ts';
 import { markdownRegions } from '../src/io/markdown.ts';
 import { announce, byId, copyText, debounce, downloadText, fillSelect, h, messageOf, readFileText } from './dom.ts';
 
@@ -50,8 +50,10 @@ function setupReverse(): void {
   const words = byId('rv-words');
   const note = byId('rv-note');
   fillSelect(from, schemeItems(), 'ala-lc-simplified');
-  // Conversion between schemes appears with the library's convert().
-  if (!has('convert')) {
+  // Conversion between schemes appears with the library's convertDetailed().
+  if (has('convertDetailed')) {
+    for (const s of schemeItems()) to.append(h('option', { value: s.value }, s.label));
+  } else {
     to.closest('.field')?.remove();
     byId('tab-reverse').textContent = 'Reverse';
   }
@@ -80,11 +82,46 @@ function setupReverse(): void {
     );
   };
 
+  const renderConverted = (r: ConvertResult, ranked: string): void => {
+    result = r.text;
+    output.textContent = r.text;
+    note.textContent = ranked;
+    words.replaceChildren(
+      ...r.words.map((w) => {
+        if (!w.converted) return h('li', {}, h('span', { lang: 'en' }, w.source), ' — left as written');
+        const alternatives = w.alternatives.filter((a) => a.cyrillic !== w.cyrillic).map((a) => `${a.output} (${a.cyrillic})`).join(', ');
+        return h(
+          'li',
+          {},
+          `${w.source} → `,
+          h('b', {}, w.output),
+          ...(w.cyrillic === undefined ? [] : [' (', h('span', { lang: 'ru' }, w.cyrillic), ') ']),
+          h('span', { class: w.certain ? 'certain' : 'uncertain' }, w.certain ? 'certain' : 'uncertain'),
+          ...(alternatives === '' ? [] : [h('br'), h('span', { class: 'hint' }, `Other readings: ${alternatives}`)]),
+        );
+      }),
+    );
+  };
+
   const update = async (): Promise<void> => {
     const mine = ++seq;
     const text = input.value;
     const scheme = from.value;
     const ops = await serverOperations();
+    if (to.isConnected && to.value !== '') {
+      const target = to.value;
+      try {
+        if (ops?.['convert'] === true) {
+          const r = await callApi<ConvertResult>('convert', { text, from: scheme, to: target });
+          if (mine === seq) renderConverted(r, 'Readings ranked with the word lists of the latinitsa server.');
+          return;
+        }
+      } catch {
+        // Fall back to the browser.
+      }
+      if (mine === seq) renderConverted(convertDetailed(text, { from: scheme, to: target }), 'Readings ranked by letter statistics (offline, without word lists).');
+      return;
+    }
     try {
       if (ops?.['deromanize'] === true) {
         // The server ranks with its word lists (given names, surnames, words), the browser only by letter statistics.
@@ -100,6 +137,7 @@ function setupReverse(): void {
   const later = debounce(() => void update().catch((e: unknown) => (output.textContent = messageOf(e))), 200);
   input.addEventListener('input', later);
   from.addEventListener('change', later);
+  to.addEventListener('change', later);
   byId('rv-copy').addEventListener('click', () => void copyText(result));
   void update();
 }

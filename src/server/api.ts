@@ -30,7 +30,14 @@ export interface HandleApiOptions {
   execute?: Executor;
 }
 
-/** The shape of every error answer: `{ "error": { "status", "code", "message" } }`. */
+/**
+ * The shape of every error answer: `{ "error": { "status", "code", "message" } }`.
+ *
+ * @example
+ * import { errorResponse } from 'latinitsa/server';
+ * errorResponse(404, 'ERR_NOT_FOUND', 'no such route').body;
+ * //=> '{"error":{"status":404,"code":"ERR_NOT_FOUND","message":"no such route"}}'
+ */
 export function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}): ApiResponse {
   return json(status, { error: { status, code, message } }, headers);
 }
@@ -53,7 +60,18 @@ const statusOfCode: Record<string, number> = {
   ERR_TIMEOUT: 503,
 };
 
-/** Turns anything an operation threw into an error answer; unknown errors give a bare 500. */
+/**
+ * Turns anything an operation threw into an error answer; unknown errors give a bare 500 that
+ * does not reveal their message.
+ *
+ * @example
+ * import { errorToResponse } from 'latinitsa/server';
+ * import { LatinitsaError } from 'latinitsa';
+ * errorToResponse(new LatinitsaError('ERR_UNKNOWN_SCHEME', 'unknown scheme "x"')).status;
+ * //=> 422
+ * errorToResponse(new Error('/secret/path')).body;
+ * //=> '{"error":{"status":500,"code":"ERR_INTERNAL","message":"internal error while handling the request"}}'
+ */
 export function errorToResponse(error: unknown): ApiResponse {
   if (error instanceof HttpError) return errorResponse(error.status, error.code, error.message);
   if (error instanceof URIError) return errorResponse(400, 'ERR_BAD_REQUEST', 'malformed percent-encoding in the path');

@@ -47,7 +47,14 @@ function post(op: OperationName, summary: string, props: Record<string, unknown>
   };
 }
 
-/** The OpenAPI 3.1 document of the API (operations this build lacks are marked as answering 501). */
+/**
+ * The OpenAPI 3.1 document of the API (operations this build lacks are marked as answering 501).
+ *
+ * @example
+ * import { openApiDocument } from 'latinitsa/server';
+ * (openApiDocument() as { openapi: string }).openapi;
+ * //=> '3.1.0'
+ */
 export function openApiDocument(): unknown {
   return {
     openapi: '3.1.0',
@@ -90,7 +97,13 @@ export function openApiDocument(): unknown {
         },
       ),
       '/api/deromanize': post('deromanize', 'Romanized text back to Cyrillic: for each Latin word whether it was read as Russian, the reading, its certainty and the ranked candidates.', { text, scheme, options: { ...options, description: 'Options of the scheme the text is in.' }, all: { type: 'boolean', default: false, description: 'Convert every word the scheme can produce, even English-looking ones.' } }, ['text'], anyResult),
-      '/api/convert': post('convert', 'Romanized text from one scheme to another.', { text, from: { type: 'string' }, to: { type: 'string' }, options }, ['text', 'from', 'to'], anyResult),
+      '/api/convert': post(
+        'convert',
+        'Romanized text from one scheme to another through the Cyrillic readings, with per-word certainty and alternatives.',
+        { text, from: { type: 'string', description: 'Scheme of the input.' }, to: { type: 'string', description: 'Scheme to write.' }, fromOptions: options, toOptions: options, all: { type: 'boolean', default: false } },
+        ['text', 'from', 'to'],
+        anyResult,
+      ),
       '/api/check': post(
         'check',
         'Check a manuscript for variant spellings, scheme deviations and mixed-script words; returns diagnostics (ranges, actual, expected, fix) and the text with every fix applied.',

@@ -3,12 +3,19 @@
 // request cannot block the others) and called directly by the handler tests.
 import * as core from '../index.ts';
 import { LatinitsaError } from '../errors.ts';
-import { applyFixes, checkCitations, checkText, deromanizeDetailed, romanizeBibtex, romanizeCsl, type RomanizeBibOptions, explain, getScheme, listSchemes, regionsOfPlainText, romanize, type CheckOptions, type CheckCitationsOptions, type Lexicon, type RomanizeOptions, type Segment } from '../index.ts';
+import { applyFixes, checkCitations, checkText, convertDetailed, deromanizeDetailed, romanizeBibtex, romanizeCsl, type RomanizeBibOptions, explain, getScheme, listSchemes, regionsOfPlainText, romanize, type CheckOptions, type CheckCitationsOptions, type Lexicon, type RomanizeOptions, type Segment } from '../index.ts';
 import { docxToParagraphText } from '../io/docx.ts';
 import { markdownRegions } from '../io/markdown.ts';
 import { loadLexicon } from '../reverse/node-lexicon.ts';
 
-/** An error with an HTTP status, for problems the library has no code for (missing field, 501). */
+/**
+ * An error with an HTTP status, for problems the library has no code for (missing field, 501).
+ *
+ * @example
+ * import { HttpError } from 'latinitsa/server';
+ * new HttpError(400, 'ERR_MISSING_FIELD', 'missing field "text"').status;
+ * //=> 400
+ */
 export class HttpError extends Error {
   readonly status: number;
   readonly code: string;
@@ -20,7 +27,14 @@ export class HttpError extends Error {
   }
 }
 
-/** Names of the operations behind `POST /api/<name>`. */
+/**
+ * Names of the operations behind `POST /api/<name>`.
+ *
+ * @example
+ * import { operationNames } from 'latinitsa/server';
+ * operationNames.includes('romanize');
+ * //=> true
+ */
 export const operationNames = ['romanize', 'deromanize', 'convert', 'check', 'cite', 'bib'] as const;
 export type OperationName = (typeof operationNames)[number];
 
@@ -37,7 +51,7 @@ function libraryFunction(name: string): Fn | undefined {
 const needs: Record<OperationName, string> = {
   romanize: 'romanize',
   deromanize: 'deromanizeDetailed',
-  convert: 'convert',
+  convert: 'convertDetailed',
   check: 'checkText',
   cite: 'checkCitations',
   bib: 'romanizeBibtex',
@@ -46,6 +60,11 @@ const needs: Record<OperationName, string> = {
 /**
  * Which operations the library offers in this build (a route whose library function is missing
  * answers 501).
+ *
+ * @example
+ * import { availableOperations } from 'latinitsa/server';
+ * availableOperations().romanize;
+ * //=> true
  */
 export function availableOperations(): Record<OperationName, boolean> {
   return Object.fromEntries(operationNames.map((op) => [op, libraryFunction(needs[op]) !== undefined])) as Record<OperationName, boolean>;
@@ -166,12 +185,27 @@ async function deromanizeOp(input: Input): Promise<unknown> {
   return deromanizeDetailed(text, { scheme, schemeOptions: readOptions(input), ...(all === undefined ? {} : { all }), ...(lex === undefined ? {} : { lexicon: lex }) });
 }
 
-function convertOp(input: Input): unknown {
-  const fn = libraryFunction(needs.convert) ?? notImplemented('convert');
+function objectField(input: Input, field: string): Record<string, unknown> | undefined {
+  if (input[field] === undefined) return undefined;
+  return readOptions({ options: input[field] });
+}
+
+async function convertOp(input: Input): Promise<unknown> {
   const text = requireString(input, 'text');
   const from = schemeId(input, 'from', undefined);
   const to = schemeId(input, 'to', undefined);
-  return fn(text, { ...readOptions(input), from, to });
+  const fromOptions = objectField(input, 'fromOptions');
+  const toOptions = objectField(input, 'toOptions');
+  const all = optionalBoolean(input, 'all');
+  const lex = await preloadLexicon();
+  return convertDetailed(text, {
+    from,
+    to,
+    ...(fromOptions === undefined ? {} : { fromOptions }),
+    ...(toOptions === undefined ? {} : { toOptions }),
+    ...(all === undefined ? {} : { all }),
+    ...(lex === undefined ? {} : { lexicon: lex }),
+  });
 }
 
 const CHECK_FORMATS = ['text', 'markdown', 'docx'] as const;
@@ -279,6 +313,7 @@ export async function runOperation(op: OperationName, body: string): Promise<unk
     const detail = error instanceof SyntaxError ? error.message : 'nested too deeply';
     throw new HttpError(400, 'ERR_BAD_JSON', `the body is not valid JSON: ${detail}`);
   }
+  if (!availableOperations()[op]) notImplemented(op);
   return operations[op](requireObject(input));
 }
 

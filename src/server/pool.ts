@@ -45,7 +45,16 @@ function createWorker(memoryMb: number): Worker {
   return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { resourceLimits });
 }
 
-/** Runs operations in worker threads with a time budget and a bounded queue. */
+/**
+ * Runs operations in worker threads with a time budget and a bounded queue.
+ *
+ * @example
+ * import { WorkerPool } from 'latinitsa/server';
+ * const pool = new WorkerPool({ size: 1, timeoutMs: 30_000 });
+ * await pool.run('romanize', '{"text": "Щёлково"}');
+ * //=> { scheme: 'modified-loc', output: 'Shchyolkovo' }
+ * await pool.close();
+ */
 export class WorkerPool {
   readonly #slots: Slot[] = [];
   readonly #queue: Pending[] = [];

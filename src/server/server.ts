@@ -66,7 +66,14 @@ function sha256(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
 
-/** The page's CSP: its own inline script and style by hash, nothing from elsewhere. */
+/**
+ * The page's CSP: its own inline script and style by hash, nothing from elsewhere, no framing.
+ *
+ * @example
+ * import { pageCsp } from 'latinitsa/server';
+ * pageCsp('<script>go()</script>').split('; ').slice(0, 2);
+ * //=> ["default-src 'none'", "script-src 'sha256-5KYv+PUboo5h+0+YAtGRPbwv5d/QxzHslP4YGnUaxRw='"]
+ */
 export function pageCsp(html: string): string {
   const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => sha256(m[1]!));
   const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => sha256(m[1]!));

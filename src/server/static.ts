@@ -3,7 +3,14 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Where the built web page lives: `dist/web` in the package (for both src/ and dist/ runs). */
+/**
+ * Where the built web page lives: `dist/web` in the package (for both src/ and dist/ runs).
+ *
+ * @example
+ * import { defaultStaticDir } from 'latinitsa/server';
+ * defaultStaticDir.endsWith('/dist/web');
+ * //=> true
+ */
 export const defaultStaticDir = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'dist', 'web');
 
 const types: Record<string, string> = {
@@ -23,6 +30,11 @@ export type StaticResult = { status: 200; file: string; type: string; size: numb
 /**
  * Maps a URL path (`/`, `/index.html`, `/latinitsa.html`) to a file inside `staticDir`, or says
  * why not (400 for a malformed path, 404 for anything missing or outside the folder).
+ *
+ * @example
+ * import { resolveStatic } from 'latinitsa/server';
+ * (await resolveStatic('/tmp', '/%2e%2e/etc/passwd')).status;
+ * //=> 404
  */
 export async function resolveStatic(staticDir: string, urlPath: string): Promise<StaticResult> {
   let decoded: string;

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildWeb } from '../../scripts/build-web.ts';
@@ -48,7 +49,7 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     });
     const context = await browser.newContext({ viewport: { width: 1200, height: 820 } });
     // The page must work with no network but its own server: block everything else.
-    await context.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
+    await context.route('**/*', (route) => (route.request().url().startsWith(server.url) || route.request().url().startsWith('file:') ? route.continue() : route.abort()));
     page = await context.newPage();
     page.setDefaultTimeout(5_000);
     page.on('console', (m) => {
@@ -115,6 +116,13 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     assert.match((await words.nth(1).textContent()) ?? '', /Zinov'ev → Зиновьев (certain|uncertain)/);
     assert.match((await words.nth(0).textContent()) ?? '', /Hello — left as written/);
     await shot('6-reverse');
+    if ((await page.locator('#rv-to').count()) > 0) {
+      // Issue 5: Zinov’ev in ala-lc-simplified is Zinoviev in modified-loc.
+      await page.getByLabel('Turn into').selectOption('modified-loc');
+      await page.getByLabel('Romanized text').fill('Zinov’ev, Hello');
+      await waitText('#rv-output', 'Zinoviev, Hello');
+      await shot('6b-convert');
+    }
   });
 
   it('checks an uploaded .docx manuscript, accepts one fix and downloads the fixed text', { skip: !features.check }, async () => {
@@ -164,6 +172,24 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     for (const [name, present] of Object.entries(features)) {
       assert.equal(await page.locator(`#tab-${name}`).count(), present ? 1 : 0, name);
     }
+  });
+
+  it('works offline as one file opened from disk', async () => {
+    await page.goto(pathToFileURL(path.join(dir, 'index.html')).href);
+    await page.getByLabel('Russian text').fill('Щёлково');
+    await waitText('#rz-output', 'Shchyolkovo');
+    if (features.reverse) {
+      // No server behind a file: reverse readings come from the browser.
+      await page.getByRole('tab', { name: /^Reverse/ }).click();
+      await page.locator('#rv-from').selectOption('ala-lc');
+      if ((await page.locator('#rv-to').count()) > 0) await page.locator('#rv-to').selectOption('');
+      await page.getByLabel('Romanized text').fill('Kubanʹ');
+      await waitText('#rv-output', 'Кубань');
+      assert.match((await page.locator('#rv-note').textContent()) ?? '', /offline/);
+    }
+    assert.equal(await page.locator('#api-link').count(), 0);
+    assert.deepEqual(problems, []);
+    await page.goto(server.url);
   });
 
   it('fits a narrow screen', async () => {
