@@ -315,3 +315,9 @@ describe('latinitsa schemes', () => {
     assertError(await runCli(['schemes', '--bogus']), /schemes: unknown argument "--bogus"/);
   });
 });
+
+describe('latinitsa (romanize): odd file names', () => {
+  it('a file name with a NUL character is an input error, not a crash', async () => {
+    assertError(await runCli(['-i', 'a\u0000b']), /cannot read "a\\u0000b": the file name contains a NUL character/);
+  });
+});

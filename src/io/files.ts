@@ -27,6 +27,10 @@ const REASONS: Record<string, string> = {
 export function ioError(verb: string, file: string, error: unknown): unknown {
   if (error instanceof LatinitsaError) return error;
   const code = (error as { code?: unknown } | null)?.code;
+  // Node refuses a path with a NUL character before asking the system: still the user's input.
+  if (code === 'ERR_INVALID_ARG_VALUE' && /null bytes/.test(String((error as Error).message))) {
+    return new LatinitsaError('ERR_IO', `cannot ${verb} ${JSON.stringify(file)}: the file name contains a NUL character`, { file, cause: error });
+  }
   if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error;
   return new LatinitsaError('ERR_IO', `cannot ${verb} ${file}: ${REASONS[code] ?? code.toLowerCase()}`, { file, cause: error });
 }
