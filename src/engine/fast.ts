@@ -88,6 +88,10 @@ export interface FastScheme {
   readonly unitSeq: Int32Array;
   /** Per letter: its only unit's id, or -1 when it has several (or none). */
   readonly singleUnit: Int32Array;
+  /** Per letter: `unit id * 4 + letterCase` when it has exactly one unit, else -1 (the single-pass writer's table). */
+  readonly letterInfo: Int32Array;
+  /** Per unit id: 1 when some rule starts with it. */
+  readonly hasRules: Uint8Array;
   /** Rules by the unit id they start with. */
   readonly rules: readonly (readonly FastRule[] | undefined)[];
   /**
@@ -114,14 +118,20 @@ export interface FastScheme {
 }
 
 const fastCache = new WeakMap<CompiledScheme, FastScheme>();
+let lastCompiled: CompiledScheme | undefined;
+let lastFast: FastScheme | undefined;
 
 /** The fast tables of a compiled scheme (built once). */
 export function getFastScheme(compiled: CompiledScheme): FastScheme {
+  // One-entry memo in front of the WeakMap: callers usually repeat the same scheme.
+  if (compiled === lastCompiled) return lastFast!;
   let fast = fastCache.get(compiled);
   if (fast === undefined) {
     fast = buildFastScheme(compiled);
     fastCache.set(compiled, fast);
   }
+  lastCompiled = compiled;
+  lastFast = fast;
   return fast;
 }
 
@@ -239,12 +249,17 @@ function buildFastScheme(compiled: CompiledScheme): FastScheme {
   for (let g = 0; g < caseMatters.length; g++) caseMatters[g] = forms[g * 3 + 1] === forms[g * 3 + 2] ? 0 : 1;
   const singleUnit = new Int32Array(256).fill(-1);
   for (let i = 0; i < 256; i++) if (unitCount[i] === 1) singleUnit[i] = seq[unitStart[i]!]!;
+  const letterInfo = new Int32Array(256).fill(-1);
+  for (let i = 0; i < 256; i++) if (singleUnit[i]! >= 0) letterInfo[i] = singleUnit[i]! * 4 + letterCase[i]!;
+  const hasRules = Uint8Array.from(rules, (r) => (r === undefined ? 0 : 1));
   return {
     letterCase,
     unitStart,
     unitCount,
     unitSeq: Int32Array.from(seq),
     singleUnit,
+    letterInfo,
+    hasRules,
     rules,
     start16,
     len16,
@@ -329,7 +344,7 @@ function matchRule(fast: FastScheme, i: number, n: number): number {
  * `caps`, else the title form. `emitWord8` is the same over UTF-8 (two copies keep each loop
  * monomorphic).
  */
-function emitWord16(fast: FastScheme, n: number, caps: boolean, out: Uint16Array, o: number): number {
+function emitWord16(fast: FastScheme, n: number, caps: boolean, out: number[], o: number): number {
   const { start16: start, len16: len, pool16: pool, caseMatters } = fast;
   const upperVariant = caps ? 2 : 1;
   const groupNfc = fast.groupNfc;
@@ -410,9 +425,290 @@ function capsKind(fast: FastScheme, letters: number, ups: number, lows: number, 
 }
 
 // ---------------------------------------------------------------------------------------------
+// The single-pass writer: the common word (every letter has one unit) is written while it is
+// scanned, with the forms for `caps = false`; a rule is matched by looking ahead on the source.
+// The rare cases (a letter with several units, an all-caps word, too little room) return -1 or
+// are redone by the caller with the buffered path (`collect*` + `emitWord*`).
+
+/** Set by the word scanners: end of the word in the source, its letter count and upper/lower-case letter counts. */
+let wEnd = 0;
+let wLetters = 0;
+let wUps = 0;
+let wLows = 0;
+
+/** The unit at `src[j]` (UTF-8): its id, 0 when no letter of the tables starts there (word boundary), -1 for a letter with several units. */
+function unitAt8(fast: FastScheme, src: Uint8Array, j: number, end: number): number {
+  if (j + 1 >= end) return 0;
+  const x = src[j]!;
+  if (x < 0xd0 || x > 0xd3) return 0;
+  const y = src[j + 1]!;
+  if ((y & 0xc0) !== 0x80) return 0;
+  const d = ((x & 0x1f) << 6) | (y & 0x3f);
+  if (classTable![d] !== LETTER) return 0;
+  const info = fast.letterInfo[d - CYR]!;
+  return info < 0 ? -1 : info >> 2;
+}
+
+/** `unitAt8` over a string. */
+function unitAt16(fast: FastScheme, text: string, j: number): number {
+  if (j >= text.length) return 0;
+  const d = text.charCodeAt(j);
+  if (classTable![d] !== LETTER) return 0;
+  const info = fast.letterInfo[d - CYR]!;
+  return info < 0 ? -1 : info >> 2;
+}
+
+/**
+ * The rule that applies to unit `id` at byte `i` of a word, looking ahead on the source:
+ * `group * 256 + letters matched`, the unit's own group with 1 letter when no rule applies, or
+ * -1 when the lookahead meets a letter with several units. Same order and tests as `matchRule`;
+ * `matchAhead16` is the same over a string.
+ */
+function matchAhead8(fast: FastScheme, id: number, prev: number, src: Uint8Array, i: number, end: number): number {
+  const candidates = fast.rules[id]!;
+  for (let r = 0; r < candidates.length; r++) {
+    const rule = candidates[r]!;
+    const m = rule.ids.length;
+    let k = 1;
+    for (; k < m; k++) {
+      const u = unitAt8(fast, src, i + 2 * k, end);
+      if (u < 0) return -1;
+      if (u !== rule.ids[k]) break;
+    }
+    if (k < m) continue;
+    const next = unitAt8(fast, src, i + 2 * m, end);
+    if (next < 0) return -1;
+    if (rule.after !== undefined && rule.after[prev] === 0) continue;
+    if (rule.before !== undefined && rule.before[next] === 0) continue;
+    if (rule.notAfter !== undefined && rule.notAfter[prev] === 1) continue;
+    if (rule.notBefore !== undefined && rule.notBefore[next] === 1) continue;
+    return rule.group * 256 + m;
+  }
+  return id * 256 + 1;
+}
+
+/** `matchAhead8` over a string. */
+function matchAhead16(fast: FastScheme, id: number, prev: number, text: string, i: number): number {
+  const candidates = fast.rules[id]!;
+  for (let r = 0; r < candidates.length; r++) {
+    const rule = candidates[r]!;
+    const m = rule.ids.length;
+    let k = 1;
+    for (; k < m; k++) {
+      const u = unitAt16(fast, text, i + k);
+      if (u < 0) return -1;
+      if (u !== rule.ids[k]) break;
+    }
+    if (k < m) continue;
+    const next = unitAt16(fast, text, i + m);
+    if (next < 0) return -1;
+    if (rule.after !== undefined && rule.after[prev] === 0) continue;
+    if (rule.before !== undefined && rule.before[next] === 0) continue;
+    if (rule.notAfter !== undefined && rule.notAfter[prev] === 1) continue;
+    if (rule.notBefore !== undefined && rule.notBefore[next] === 1) continue;
+    return rule.group * 256 + m;
+  }
+  return id * 256 + 1;
+}
+
+/** Writes the word starting at `src[i]` (UTF-8) in one pass; returns the new output end, or -1 (see above). */
+function singlePass8(fast: FastScheme, src: Uint8Array, i: number, end: number, out: Uint8Array, o: number): number {
+  const table = classTable!;
+  const { letterInfo, hasRules, start8, len8, pool8, caseMatters, groupNfc } = fast;
+  const limit = out.length - fast.maxForm8 * 16 - 64;
+  let prev = 0;
+  let skip = 0;
+  let ups = 0;
+  let lows = 0;
+  let letters = 0;
+  let sensitive = 0;
+  let nfc = 0;
+  let c = ((src[i]! & 0x1f) << 6) | (src[i + 1]! & 0x3f);
+  for (;;) {
+    const info = letterInfo[c - CYR]!;
+    if (info < 0 || o > limit) return -1;
+    const id = info >> 2;
+    ups += info & 1;
+    lows += (info >> 1) & 1;
+    letters++;
+    if (skip > 0) skip--;
+    else {
+      let group = id;
+      let m = 1;
+      if (hasRules[id] === 1) {
+        const r = matchAhead8(fast, id, prev, src, i, end);
+        if (r < 0) return -1;
+        group = r >> 8;
+        m = r & 255;
+        skip = m - 1;
+      }
+      for (let k = 0; k < m; k++, group++) {
+        // Each matched letter keeps its own case (its title form when upper case).
+        const up = k === 0 ? info & 1 : letterInfo[(((src[i + 2 * k]! & 0x1f) << 6) | (src[i + 2 * k + 1]! & 0x3f)) - CYR]! & 1;
+        nfc |= groupNfc[group]!;
+        let form = group * 3;
+        if (up === 1) {
+          form += 1;
+          sensitive |= caseMatters[group]!;
+        }
+        const s = start8[form]!;
+        const l = len8[form]!;
+        if (l === 1) out[o++] = pool8[s]!;
+        else for (let j = 0; j < l; j++) out[o++] = pool8[s + j]!;
+      }
+    }
+    prev = id;
+    i += 2;
+    if (i + 1 >= end) break;
+    const x = src[i]!;
+    if (x < 0xd0 || x > 0xd3) break;
+    const y = src[i + 1]!;
+    if ((y & 0xc0) !== 0x80) break;
+    c = ((x & 0x1f) << 6) | (y & 0x3f);
+    if (table[c] !== LETTER) break;
+  }
+  wEnd = i;
+  wLetters = letters;
+  wUps = ups;
+  wLows = lows;
+  caseSensitive = sensitive;
+  nfcEmitted = nfc;
+  return o;
+}
+
+/** `singlePass8` over a string. */
+function singlePass16(fast: FastScheme, text: string, i: number, out: number[], o: number): number {
+  const table = classTable!;
+  const { letterInfo, hasRules, start16, len16, pool16, caseMatters, groupNfc } = fast;
+  const limit = out.length - fast.maxForm8 * 16 - 64;
+  const textLength = text.length;
+  let prev = 0;
+  let skip = 0;
+  let ups = 0;
+  let lows = 0;
+  let letters = 0;
+  let sensitive = 0;
+  let nfc = 0;
+  let c = text.charCodeAt(i);
+  for (;;) {
+    const info = letterInfo[c - CYR]!;
+    if (info < 0 || o > limit) return -1;
+    const id = info >> 2;
+    ups += info & 1;
+    lows += (info >> 1) & 1;
+    letters++;
+    if (skip > 0) skip--;
+    else {
+      let group = id;
+      let m = 1;
+      if (hasRules[id] === 1) {
+        const r = matchAhead16(fast, id, prev, text, i);
+        if (r < 0) return -1;
+        group = r >> 8;
+        m = r & 255;
+        skip = m - 1;
+      }
+      for (let k = 0; k < m; k++, group++) {
+        const up = k === 0 ? info & 1 : letterInfo[text.charCodeAt(i + k) - CYR]! & 1;
+        nfc |= groupNfc[group]!;
+        let form = group * 3;
+        if (up === 1) {
+          form += 1;
+          sensitive |= caseMatters[group]!;
+        }
+        const s = start16[form]!;
+        const l = len16[form]!;
+        if (l === 1) out[o++] = pool16[s]!;
+        else for (let j = 0; j < l; j++) out[o++] = pool16[s + j]!;
+      }
+    }
+    prev = id;
+    i++;
+    if (i >= textLength) break;
+    c = text.charCodeAt(i);
+    if (table[c] !== LETTER) break;
+  }
+  wEnd = i;
+  wLetters = letters;
+  wUps = ups;
+  wLows = lows;
+  caseSensitive = sensitive;
+  nfcEmitted = nfc;
+  return o;
+}
+
+/** Collects the units of the word starting at `src[i]` (UTF-8) into `units`/`upper`; returns their count (sets wEnd…). */
+function collect8(fast: FastScheme, src: Uint8Array, i: number, end: number): number {
+  const table = classTable!;
+  let n = 0;
+  let letters = 0;
+  let ups = 0;
+  let lows = 0;
+  let d = ((src[i]! & 0x1f) << 6) | (src[i + 1]! & 0x3f);
+  for (;;) {
+    const lc = fast.letterCase[d - CYR]!;
+    n = addLetter(fast, d, n);
+    ups += lc & 1;
+    lows += lc >> 1;
+    letters++;
+    i += 2;
+    if (i + 1 >= end) break;
+    const x = src[i]!;
+    if (x < 0xd0 || x > 0xd3) break;
+    const y = src[i + 1]!;
+    if ((y & 0xc0) !== 0x80) break;
+    d = ((x & 0x1f) << 6) | (y & 0x3f);
+    if (table[d] !== LETTER) break;
+  }
+  wEnd = i;
+  wLetters = letters;
+  wUps = ups;
+  wLows = lows;
+  return n;
+}
+
+/** `collect8` over a string. */
+function collect16(fast: FastScheme, text: string, i: number): number {
+  const table = classTable!;
+  let n = 0;
+  let letters = 0;
+  let ups = 0;
+  let lows = 0;
+  let d = text.charCodeAt(i);
+  for (;;) {
+    const lc = fast.letterCase[d - CYR]!;
+    n = addLetter(fast, d, n);
+    ups += lc & 1;
+    lows += lc >> 1;
+    letters++;
+    i++;
+    if (i >= text.length) break;
+    d = text.charCodeAt(i);
+    if (table[d] !== LETTER) break;
+  }
+  wEnd = i;
+  wLetters = letters;
+  wUps = ups;
+  wLows = lows;
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Strings.
 
-let out16 = new Uint16Array(1 << 12);
+// A plain array of small integers, not a Uint16Array: String.fromCharCode.apply takes V8's fast
+// path for packed arrays, about twice as fast as for typed arrays on short outputs.
+let out16: number[] = zeros(1 << 12);
+
+function zeros(n: number): number[] {
+  return new Array<number>(n).fill(0);
+}
+
+function grow16(out: number[], o: number): number[] {
+  const bigger = zeros(out.length * 2);
+  for (let k = 0; k < o; k++) bigger[k] = out[k]!;
+  return bigger;
+}
 let stringMayNeedNfc = false;
 
 /**
@@ -435,7 +731,7 @@ export function romanizeStringFast(fast: FastScheme, text: string, fallback: Lin
   const textLength = text.length;
   const maxForm = fast.maxForm8; // UTF-16 length ≤ UTF-8 length
   const want = Math.min(textLength * 2 + 64, 1 << 20);
-  if (out16.length < want) out16 = new Uint16Array(want);
+  if (out16.length < want) out16 = zeros(want);
   let out = out16;
   let o = 0;
   const pieces: string[] = [];
@@ -453,11 +749,7 @@ export function romanizeStringFast(fast: FastScheme, text: string, fallback: Lin
       out.copyWithin(0, lineOut, o);
       o -= lineOut;
       lineOut = 0;
-      if (o + 64 > out.length) {
-        const bigger = new Uint16Array(out.length * 2);
-        bigger.set(out.subarray(0, o));
-        out = out16 = bigger;
-      }
+      if (o + 64 > out.length) out = out16 = grow16(out, o);
     }
     const c = text.charCodeAt(i);
     const cls = table[c]!;
@@ -467,38 +759,31 @@ export function romanizeStringFast(fast: FastScheme, text: string, fallback: Lin
       continue;
     }
     if (cls === LETTER) {
-      let n = 0;
-      let letters = 0;
-      let ups = 0;
-      let lows = 0;
-      let d = c;
-      const { singleUnit, letterCase } = fast;
-      do {
-        const lc = letterCase[d - CYR]!;
-        const single = singleUnit[d - CYR]!;
-        if (single >= 0 && n < units.length) {
-          units[n] = single;
-          upper[n++] = lc & 1;
-        } else n = addLetter(fast, d, n);
-        ups += lc & 1;
-        lows += lc >> 1;
-        letters++;
-        i++;
-        d = i < textLength ? text.charCodeAt(i) : 0;
-      } while (table[d] === LETTER);
-      while (o + n * maxForm + 64 > out.length) {
-        const bigger = new Uint16Array(out.length * 2);
-        bigger.set(out.subarray(0, o));
-        out = out16 = bigger;
+      const wordStart = i;
+      const wordOut = o;
+      let n = -1; // units collected (for the buffered path), -1 = not yet
+      const written = singlePass16(fast, text, i, out, o);
+      if (written >= 0) o = written;
+      else {
+        n = collect16(fast, text, i);
+        while (o + n * maxForm + 64 > out.length) out = out16 = grow16(out, o);
+        o = emitWord16(fast, n, false, out, o);
       }
-      const wordStart = i - letters;
+      i = wEnd;
+      const letters = wLetters;
+      const ups = wUps;
+      const lows = wLows;
+      const d = i < textLength ? text.charCodeAt(i) : 0;
       let kind = capsKind(fast, letters, ups, lows, d === 46);
       if (kind === Caps.AskLine) {
         if (lineLower < 0) lineLower = lineHasLower16(fast, text, lineStart) ? 1 : 0;
         kind = lineLower === 1 ? Caps.No : Caps.Yes;
       }
-      const wordOut = o;
-      o = emitWord16(fast, n, kind === Caps.Yes, out, o);
+      if (kind === Caps.Yes) {
+        if (n < 0) n = collect16(fast, text, wordStart);
+        while (wordOut + n * maxForm + 64 > out.length) out = out16 = grow16(out, o);
+        o = emitWord16(fast, n, true, out, wordOut);
+      }
       mayNeedNfc |= nfcEmitted;
       if (letters >= 2) {
         prevEnd = i;
@@ -510,6 +795,8 @@ export function romanizeStringFast(fast: FastScheme, text: string, fallback: Lin
         const allCaps = useBefore ? prevAllCaps : after >= 0 && nextAllCaps;
         if (allCaps && fast.allCaps === 'auto' && lineLower < 0) lineLower = lineHasLower16(fast, text, lineStart) ? 1 : 0;
         if (allCaps && (fast.allCaps === 'upper' || (fast.allCaps === 'auto' && lineLower === 0))) {
+          if (n < 0) n = collect16(fast, text, wordStart);
+          while (wordOut + n * maxForm + 64 > out.length) out = out16 = grow16(out, o);
           o = emitWord16(fast, n, true, out, wordOut);
         }
       }
@@ -581,10 +868,10 @@ function lineHasLower16(fast: FastScheme, text: string, from: number): boolean {
 
 const CHUNK = 8192;
 
-function decode16(a: Uint16Array, n: number): string {
-  if (n <= CHUNK) return String.fromCharCode.apply(null, a.subarray(0, n) as unknown as number[]);
+function decode16(a: number[], n: number): string {
+  if (n <= CHUNK) return String.fromCharCode.apply(null, a.slice(0, n));
   const parts: string[] = [];
-  for (let i = 0; i < n; i += CHUNK) parts.push(String.fromCharCode.apply(null, a.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]));
+  for (let i = 0; i < n; i += CHUNK) parts.push(String.fromCharCode.apply(null, a.slice(i, Math.min(n, i + CHUNK))));
   return parts.join('');
 }
 
@@ -652,43 +939,36 @@ export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: numb
       const c = ((b & 0x1f) << 6) | (b1 & 0x3f);
       if ((b1 & 0xc0) !== 0x80) unsafe = true;
       else if (table[c] === LETTER) {
-        let n = 0;
-        let letters = 0;
-        let ups = 0;
-        let lows = 0;
-        let d = c;
-        const { singleUnit, letterCase } = fast;
-        for (;;) {
-          const lc = letterCase[d - CYR]!;
-          const single = singleUnit[d - CYR]!;
-          if (single >= 0 && n < units.length) {
-            units[n] = single;
-            upper[n++] = lc & 1;
-          } else n = addLetter(fast, d, n);
-          ups += lc & 1;
-          lows += lc >> 1;
-          letters++;
-          i += 2;
-          if (i + 1 >= end) break;
-          const x = src[i]!;
-          if (x < 0xd0 || x > 0xd3) break;
-          const y = src[i + 1]!;
-          if ((y & 0xc0) !== 0x80) break;
-          d = ((x & 0x1f) << 6) | (y & 0x3f);
-          if (table[d] !== LETTER) break;
+        const wordStart = i;
+        const wordOut = o;
+        let n = -1; // units collected (for the buffered path), -1 = not yet
+        const written = singlePass8(fast, src, i, end, out, o);
+        if (written >= 0) o = written;
+        else {
+          n = collect8(fast, src, i, end);
+          if (o + n * maxForm + 64 > out.length) {
+            sink.pos = o;
+            out = sink.reserve(n * maxForm + 64);
+          }
+          o = emitWord8(fast, n, false, out, o);
         }
-        if (o + n * maxForm + 64 > out.length) {
-          sink.pos = o;
-          out = sink.reserve(n * maxForm + 64);
-        }
-        const wordStart = i - 2 * letters;
+        i = wEnd;
+        const letters = wLetters;
+        const ups = wUps;
+        const lows = wLows;
         let kind = capsKind(fast, letters, ups, lows, i < end && src[i] === 46);
         if (kind === Caps.AskLine) {
           if (lineLower < 0) lineLower = lineHasLower8(fast, src, lineStart, end) ? 1 : 0;
           kind = lineLower === 1 ? Caps.No : Caps.Yes;
         }
-        const wordOut = o;
-        o = emitWord8(fast, n, kind === Caps.Yes, out, o);
+        if (kind === Caps.Yes) {
+          if (n < 0) n = collect8(fast, src, wordStart, end);
+          if (wordOut + n * maxForm + 64 > out.length) {
+            sink.pos = o;
+            out = sink.reserve(n * maxForm + 64);
+          }
+          o = emitWord8(fast, n, true, out, wordOut);
+        }
         if (nfcEmitted !== 0) {
           // A form NFC may change (a rare letter's combining mark): the general path decides.
           unsafe = true;
@@ -702,6 +982,11 @@ export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: numb
           const allCaps = useBefore ? prevAllCaps : after >= 0 && nextAllCaps;
           if (allCaps && fast.allCaps === 'auto' && lineLower < 0) lineLower = lineHasLower8(fast, src, lineStart, end) ? 1 : 0;
           if (allCaps && (fast.allCaps === 'upper' || (fast.allCaps === 'auto' && lineLower === 0))) {
+            if (n < 0) n = collect8(fast, src, wordStart, end);
+            if (wordOut + n * maxForm + 64 > out.length) {
+              sink.pos = o;
+              out = sink.reserve(n * maxForm + 64);
+            }
             o = emitWord8(fast, n, true, out, wordOut);
           }
         }

@@ -33,6 +33,7 @@ const COMMON_KEYS = new Set(['scheme', 'allCaps', 'preReform', 'exceptions', 'jo
 const compiledCache = new WeakMap<Scheme, Map<string, CompiledScheme>>();
 /** The compiled scheme for a scheme's default options (the common case, looked up without building a key). */
 const defaultCompiled = new WeakMap<Scheme, CompiledScheme>();
+let lastDefault: CompiledScheme | undefined;
 
 /** The scheme and compiled tables for a set of options (compiled once, then cached). */
 export function getCompiled(options: RomanizeOptions = {}): CompiledScheme {
@@ -46,7 +47,9 @@ export function getCompiled(options: RomanizeOptions = {}): CompiledScheme {
   }
   if (only) {
     const s = typeof options.scheme === 'object' && options.scheme !== null ? options.scheme : getScheme(options.scheme ?? 'modified-loc');
+    if (s === lastDefault?.scheme) return lastDefault;
     const hit = defaultCompiled.get(s);
+    if (hit !== undefined) lastDefault = hit;
     if (hit !== undefined) return hit;
   }
   const scheme = typeof options.scheme === 'object' && options.scheme !== null ? options.scheme : getScheme(options.scheme ?? 'modified-loc');
@@ -68,7 +71,10 @@ export function getCompiled(options: RomanizeOptions = {}): CompiledScheme {
     compiled = compileScheme(scheme, values, { allCaps: options.allCaps, preReform: options.preReform });
     perScheme.set(key, compiled);
   }
-  if (only) defaultCompiled.set(scheme, compiled);
+  if (only) {
+    defaultCompiled.set(scheme, compiled);
+    lastDefault = compiled;
+  }
   return compiled;
 }
 
