@@ -106,6 +106,8 @@ interface Hyp {
   notBefore: ReadonlySet<string> | undefined;
   /** Whether the last step inserted an empty piece (no two in a row). */
   empty: boolean;
+  /** The piece whose `before`/`notBefore` are pending (for deduplication). */
+  last: Piece | undefined;
   score: number;
 }
 
@@ -135,7 +137,7 @@ function extend(h: Hyp, piece: Piece, pos: number, score: number): Hyp {
     spans.push([at, at + part.length]);
     at += part.length;
   }
-  return { cyr: h.cyr + piece.cyr, rules: h.rules + (piece.rule ? 1 : 0), spans, before: piece.before, notBefore: piece.notBefore, empty: piece.latin === '', score };
+  return { cyr: h.cyr + piece.cyr, rules: h.rules + (piece.rule ? 1 : 0), spans, before: piece.before, notBefore: piece.notBefore, empty: piece.latin === '', last: piece.before === undefined && piece.notBefore === undefined ? undefined : piece, score };
 }
 
 /**
@@ -167,7 +169,7 @@ export function searchCandidates(
 ): RawCandidate[] {
   const found = new Map<string, RawCandidate>();
   const n = latin.length;
-  const start: Hyp = { cyr: '', rules: 0, spans: [], before: undefined, notBefore: undefined, empty: false, score: 0 };
+  const start: Hyp = { cyr: '', rules: 0, spans: [], before: undefined, notBefore: undefined, empty: false, last: undefined, score: 0 };
   const steps = (h: Hyp, pos: number): [Piece, number][] => {
     const out: [Piece, number][] = [];
     if (pos < n) {
@@ -231,13 +233,19 @@ export function searchCandidates(
 }
 
 function dedupe(list: Hyp[]): Hyp[] {
-  const seen = new Map<string, Hyp>();
+  // Same letters, same pending constraints, same empty flag: keep the better one.
+  const seen = new Map<string, Hyp[]>();
   for (const h of list) {
-    const key = `${h.cyr}\u0000${h.empty ? 1 : 0}${h.before === undefined ? '' : [...h.before].join('')}\u0000${h.notBefore === undefined ? '' : [...h.notBefore].join('')}`;
-    const old = seen.get(key);
-    if (old === undefined || old.score < h.score) seen.set(key, h);
+    const group = seen.get(h.cyr);
+    if (group === undefined) {
+      seen.set(h.cyr, [h]);
+      continue;
+    }
+    const k = group.findIndex((g) => g.empty === h.empty && g.last === h.last);
+    if (k < 0) group.push(h);
+    else if (group[k]!.score < h.score) group[k] = h;
   }
-  return [...seen.values()];
+  return [...seen.values()].flat();
 }
 
 function scorePiece(prefix: string, cyr: string, model: LetterModel): number {
