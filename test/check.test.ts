@@ -125,3 +125,13 @@ test('the built-in English list was built with the current plausibility threshol
   assert.equal(english.maxCost, inverse.maxCost);
   assert.ok(english.words.length > 100_000);
 });
+
+test('with a lexicon, attested readings win: a lone Zinoviev in a note becomes Zinov’ev', async () => {
+  const { createLexicon } = await import('../src/reverse/index.ts');
+  const text = 'Zinoviev spoke.\nNotes\n1. Zinoviev, Pis’ma.';
+  const options = { regions: regionsOfPlainText(text), scheme: 'modified-loc', notesScheme: 'ala-lc-simplified' };
+  // Alone, Zinoviev is as likely зиновиев as зиновьев; ala-lc-simplified writes the first Zinoviev.
+  assert.deepEqual(checkText(text, options), []);
+  const lexicon = createLexicon({ words: [['зиновьев', 4]] });
+  assert.deepEqual(checkText(text, { ...options, lexicon }).map((d) => [d.actual, d.expected[0], d.data?.cyrillic]), [['Zinoviev', 'Zinov’ev', 'зиновьев']]);
+});

@@ -133,14 +133,24 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     known = null;
     if (!english.has(fold) && !extraEnglish.has(fold) && !ignore.has(fold) && !englishContraction(fold, english) && !(ENGLISH_SUFFIX.test(fold) && fold.length > 6)) {
       let candidates = cyrillicCandidates(fold);
-      const reverse = options.reverseCandidates?.(fold);
-      if (reverse !== undefined && reverse.length > 0) {
-        const seen = new Set(candidates.map((c) => c.cyrillic));
-        // The reverse engine's lexicon-backed readings come first: they are real words.
-        candidates = [...reverse.map((r) => ({ cyrillic: r.cyrillic.toLowerCase(), cost: Math.min(r.cost ?? 0, candidates[0]?.cost ?? 0) })), ...candidates.filter((c) => !seen.has(c.cyrillic))];
+      const plausible = (candidates[0]?.cost ?? Infinity) <= candidateThresholds.maxCost;
+      const lexicon = options.lexicon;
+      if (lexicon !== undefined && plausible) {
+        // Attested readings cost less (names more), which reorders them, and weigh more when the
+        // spellings of a word vote for its reading; whether the word is plausibly Russian at all
+        // was decided above, without the lexicon.
+        candidates = candidates
+          .map((c) => {
+            const flags = lexicon.lookup(c.cyrillic);
+            const name = (flags & inverse.lexicon.nameFlags) !== 0;
+            const bonus = flags === 0 ? 0 : name ? inverse.lexicon.nameBonus : inverse.lexicon.otherBonus;
+            const vote = flags === 0 ? 0 : name ? inverse.lexicon.nameVote : inverse.lexicon.otherVote;
+            return { cyrillic: c.cyrillic, cost: c.cost - bonus, vote };
+          })
+          .sort((a, b) => a.cost - b.cost);
       }
       const best = candidates[0];
-      if (best !== undefined && best.cost <= candidateThresholds.maxCost) {
+      if (best !== undefined && plausible) {
         known = { candidates, near: candidates.filter((c) => c.cost <= best.cost + candidateThresholds.conformSlack) };
       }
     }
@@ -207,7 +217,8 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
         const old = score.get(c.cyrillic) ?? { n: 0, cost: Infinity };
         // A reading the scheme writes exactly as the spelling counts half again (Engel: энгел, not енгел).
         const exact = schemes[domain] !== undefined && roman(c.cyrillic, domain) === s.fold ? 0.5 : 0;
-        score.set(c.cyrillic, { n: old.n + s.count * (1 + exact), cost: Math.min(old.cost, c.cost) });
+        const vote = (c as { vote?: number }).vote ?? 0;
+        score.set(c.cyrillic, { n: old.n + s.count * (1 + exact + vote), cost: Math.min(old.cost, c.cost) });
       }
     }
   }

@@ -67,6 +67,10 @@ export interface CheckConfig {
 export interface CheckOptions extends CheckConfig {
   /** Extra English words (lower case) that are never romanized Russian; the built-in list is always used. */
   englishWords?: Iterable<string>;
-  /** Candidates of a word from the reverse-romanization engine, if available (cheapest first). */
-  reverseCandidates?: (word: string) => Array<{ cyrillic: string; cost?: number }>;
+  /**
+   * A Russian lexicon (the reverse engine's `Lexicon`, e.g. from `loadLexicon` in
+   * src/reverse/node-lexicon.ts): readings it attests cost less, names more so (Zinoviev is read
+   * as the surname зиновьев rather than зиновиев).
+   */
+  lexicon?: { lookup(word: string): number };
 }

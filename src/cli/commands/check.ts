@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { applyFixes } from '../../check/fix.ts';
 import { checkDocuments } from '../../check/check.ts';
 import { parseCheckConfig, regionsOfPlainText } from '../../check/config.ts';
-import type { CheckConfig, CheckDocument, Diagnostic } from '../../check/types.ts';
+import type { CheckConfig, CheckDocument, CheckOptions, Diagnostic } from '../../check/types.ts';
 import { LatinitsaError } from '../../errors.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { decodeUtf8 } from '../../io/decode.ts';
@@ -27,6 +27,7 @@ Options:
   -a, --allow WORD        accept a conventional English form (repeatable): Tchaikovsky
       --ignore WORD       never check this word (repeatable)
   -c, --config FILE       settings file (default: .latinitsarc.json in the current folder or above)
+      --lexicon           prefer readings the Russian lexicon attests (src/reverse; built on first use)
       --json              print the diagnostics as JSON
       --fix               rewrite plain-text and Markdown files (atomically), changing only flagged spans
   -h, --help              this help
@@ -100,6 +101,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         ignore: { type: 'string', multiple: true },
         config: { type: 'string', short: 'c' },
         json: { type: 'boolean' },
+        lexicon: { type: 'boolean' },
         fix: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -134,7 +136,14 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       throw ioError('read', name, error);
     }
   }
-  let diagnostics = checkDocuments(documents, config);
+  const options: CheckOptions = { ...config };
+  if (values.lexicon === true) {
+    const { loadLexicon } = await import('../../reverse/node-lexicon.ts');
+    const lexicon = await loadLexicon();
+    if (lexicon === undefined) io.stderr.write('latinitsa: no Russian lexicon could be loaded or built; checking without it\n');
+    else options.lexicon = lexicon;
+  }
+  let diagnostics = checkDocuments(documents, options);
 
   if (values.fix === true) {
     let fixed = 0;
@@ -157,7 +166,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       doc.regions = doc.format === 'markdown' ? markdownRegions(text) : regionsOfPlainText(text);
     }
     io.stderr.write(`latinitsa: fixed ${fixed} place${fixed === 1 ? '' : 's'}\n`);
-    diagnostics = checkDocuments(documents, config);
+    diagnostics = checkDocuments(documents, options);
   }
 
   if (values.json === true) io.stdout.write(JSON.stringify(diagnostics, null, 2) + '\n');
