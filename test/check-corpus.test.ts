@@ -3,7 +3,7 @@
 // (book.src.md / book.src.txt mark every planted slip; build.ts writes the files and the key).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -117,4 +117,14 @@ test('latinitsa check: .docx by paragraph, stdin, bad input exits 2 with a messa
   assert.match(run5.err(), /bad\.docx is not a readable \.docx file/u);
   const run6 = io(tmp);
   assert.equal(await main(['check', '--bogus'], run6.io), 2);
+});
+
+test('latinitsa check --fix on plain text keeps CRLF line ends, the BOM and the file mode', async () => {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'latinitsa-check-'));
+  const file = path.join(tmp, 'notes.txt');
+  writeFileSync(file, '\uFEFFZinoviev spoke.\r\nZinoviev left; Zinovyev stayed.\r\n', { mode: 0o640 });
+  const run = io(tmp);
+  assert.equal(await main(['check', '--fix', 'notes.txt'], run.io), 0, run.out() + run.err());
+  assert.equal(readFileSync(file, 'utf8'), '\uFEFFZinoviev spoke.\r\nZinoviev left; Zinoviev stayed.\r\n');
+  assert.equal(statSync(file).mode & 0o777, 0o640);
 });
