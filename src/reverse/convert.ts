@@ -55,7 +55,7 @@ function target(c: Candidate, source: string, options: ConvertOptions): string {
  * import { convertDetailed } from 'latinitsa';
  * const r = convertDetailed('Yuriy Gagarin', { from: 'bgn-pcgn', to: 'modified-loc' });
  * [r.text, r.words.map((w) => w.certain)];
- * //=> ['Yury Gagarin', [true, true]]
+ * //=> ['Yury Gagarin', [false, true]]
  */
 export function convertDetailed(text: string, options: ConvertOptions): ConvertResult {
   if (options === undefined || options.from === undefined || options.to === undefined) {
