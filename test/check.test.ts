@@ -135,3 +135,9 @@ test('with a lexicon, attested readings win: a lone Zinoviev in a note becomes Z
   const lexicon = createLexicon({ words: [['зиновьев', 4]] });
   assert.deepEqual(checkText(text, { ...options, lexicon }).map((d) => [d.actual, d.expected[0], d.data?.cyrillic]), [['Zinoviev', 'Zinov’ev', 'зиновьев']]);
 });
+
+test('foreign-looking spellings (x, ck) are reported only beside a plausible spelling of the word', () => {
+  assert.deepEqual(checkText('Alexei and Kolchack went north.', { scheme: 'modified-loc' }), []);
+  const found = checkText('Aleksei Rykov and Alexei Rykov; Kolchak and Kolchack.', { scheme: 'modified-loc' });
+  assert.deepEqual(found.map((d) => [d.actual, d.expected[0], d.ruleId]), [['Alexei', 'Aleksei', 'scheme-mismatch'], ['Kolchack', 'Kolchak', 'scheme-mismatch']]);
+});

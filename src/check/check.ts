@@ -127,6 +127,9 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
   const starts = documents.map((d) => lineStarts(d.text));
 
   const info = new Map<string, WordInfo | null>();
+  // Non-English words whose spelling looks foreign (Alexei, Kolchack): they join a group only
+  // when the text also has a plausible spelling with the same key.
+  const foreignLooking = new Set<string>();
   const wordInfo = (fold: string): WordInfo | null => {
     let known = info.get(fold);
     if (known !== undefined) return known;
@@ -152,7 +155,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
       const best = candidates[0];
       if (best !== undefined && plausible) {
         known = { candidates, near: candidates.filter((c) => c.cost <= best.cost + candidateThresholds.conformSlack) };
-      }
+      } else if (/^\p{Lu}/u.test(fold) || fold.length >= 4) foreignLooking.add(fold);
     }
     info.set(fold, known);
     return known;
@@ -172,6 +175,15 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
   // 1. Words.
   const forms = new Map<string, { fold: string; key: string } | null>();
   const groups = new Map<string, Map<string, Spelling>>();
+  const late: Array<{ key: string; fold: string; occurrence: Occurrence }> = [];
+  const add = (key: string, fold: string, occurrence: Occurrence): void => {
+    let group = groups.get(key);
+    if (group === undefined) groups.set(key, (group = new Map()));
+    let spelling = group.get(fold);
+    if (spelling === undefined) group.set(fold, (spelling = { fold, display: occurrence.token.text, count: 0, occurrences: [] }));
+    spelling.count++;
+    spelling.occurrences.push(occurrence);
+  };
   documents.forEach((doc, d) => {
     const regions: CheckRegion[] = doc.regions ?? [{ start: 0, end: doc.text.length, kind: 'text' }];
     for (const region of regions) {
@@ -186,22 +198,19 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
         let seen = forms.get(token.text);
         if (seen === undefined) {
           const fold = foldLatin(token.text);
-          seen = wordShapeOk(token.text) && (allow.has(fold) || wordInfo(fold) !== null) ? { fold, key: skeletonKey(fold) } : null;
+          seen = wordShapeOk(token.text) && (allow.has(fold) || wordInfo(fold) !== null || foreignLooking.has(fold)) ? { fold, key: skeletonKey(fold) } : null;
           forms.set(token.text, seen);
         }
         if (seen === null) continue;
-        const { fold } = seen;
         const domain = separateNotes ? region.kind : 'text';
         const key = `${domain}\u0000${seen.key}`;
-        let group = groups.get(key);
-        if (group === undefined) groups.set(key, (group = new Map()));
-        let spelling = group.get(fold);
-        if (spelling === undefined) group.set(fold, (spelling = { fold, display: token.text, count: 0, occurrences: [] }));
-        spelling.count++;
-        spelling.occurrences.push({ doc: d, token, domain: region.kind });
+        const occurrence = { doc: d, token, domain: region.kind };
+        if (foreignLooking.has(seen.fold)) late.push({ key, fold: seen.fold, occurrence });
+        else add(key, seen.fold, occurrence);
       }
     }
   });
+  for (const { key, fold, occurrence } of late) if (groups.has(key)) add(key, fold, occurrence);
 
   // 2. The Cyrillic reading of each word: the one most spellings support (weighted by count,
   // more when the scheme writes it exactly as spelt), then the cheapest; pooled over text and notes, which spell the same words in two schemes.
@@ -248,7 +257,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     const counts = spellings.sort((a, b) => b.count - a.count).map((s) => `${s.count} × ${s.display}`).join(', ');
     for (const s of spellings) {
       if (s.fold === targetFold || allow.has(s.fold)) continue;
-      const conforms = scheme === undefined || wordInfo(s.fold)!.near.some((c) => roman(c.cyrillic, domain) === s.fold);
+      const conforms = scheme === undefined || (wordInfo(s.fold)?.near ?? []).some((c) => roman(c.cyrillic, domain) === s.fold);
       const ruleId = conforms ? 'inconsistent-romanization' : 'scheme-mismatch';
       for (const { doc, token } of s.occurrences) {
         const text = matchCase(target, token.text);
