@@ -181,7 +181,6 @@ function classify(failure: FuzzFailure, context: { text?: string; options?: Roma
 /** Size of an input for the time bound: characters of a string, or of its JSON. */
 function sizeOf(value: unknown): number {
   if (typeof value === 'string') return value.length;
-  if (typeof value === 'number') return value;
   try {
     return JSON.stringify(value)?.length ?? 0;
   } catch {
@@ -226,7 +225,8 @@ export async function runFuzz(options: FuzzOptions): Promise<EntryReport[]> {
     return r;
   };
   const text = textArb(size);
-  const bound = (input: unknown): number => maxMs + sizeOf(input) * 0.01;
+  const boundFor = (size: number): number => maxMs + Math.max(0, size) * 0.01;
+  const bound = (input: unknown): number => boundFor(sizeOf(input));
 
   // romanize
   {
@@ -332,7 +332,7 @@ export async function runFuzz(options: FuzzOptions): Promise<EntryReport[]> {
         });
         r.maxMs = Math.max(r.maxMs, res.ms);
         const fail = (problem: string): void => void r.failures.push({ entry: 'textBlocks (bytes)', input: `${encoding} ${Buffer.from(bytes).toString('hex').slice(0, 200)}`, problem });
-        if (res.ms > bound(bytes.length)) fail(`slow: ${res.ms.toFixed(0)} ms`);
+        if (res.ms > boundFor(bytes.length)) fail(`slow: ${res.ms.toFixed(0)} ms`);
         const bad = encoding === 'utf-8' ? firstInvalidUtf8(bytes) : -1;
         if (res.error !== undefined) {
           const problem = describeError(res.error);
@@ -424,7 +424,7 @@ export async function runFuzz(options: FuzzOptions): Promise<EntryReport[]> {
           r.maxMs = Math.max(r.maxMs, res.ms);
           const stdinText = Buffer.concat(stdinChunks).toString('utf8');
           const fail = (problem: string): void => void r.failures.push(classify({ entry: 'cli', input: `${short(safeArgv)} stdin ${short(stdinText)}`, problem }, { text: `${stdinText}\n${safeArgv.join(' ')}` }));
-          if (res.ms > bound(stdinText.length + safeArgv.join(' ').length)) fail(`slow: ${res.ms.toFixed(0)} ms`);
+          if (res.ms > boundFor(stdinText.length + safeArgv.join(' ').length)) fail(`slow: ${res.ms.toFixed(0)} ms`);
           if (res.error !== undefined) return void fail(`main threw: ${describeError(res.error)}`), true;
           const code = res.value!;
           if (code === 0 && err !== '' && !checkerCommand(command)) fail(`exit 0 with stderr ${short(err)}`);
