@@ -90,6 +90,7 @@ const wanted = ['modified-loc', 'bgn-pcgn', 'icao-9303', 'iso-9', 'ala-lc', 'gos
 const schemes = wanted.filter((id) => available.has(id));
 const missing = wanted.slice(0, 4).filter((id) => !available.has(id));
 for (const id of schemes) node(`latinitsa:${id}`, 'latinitsa', 'latinitsa romanizeBuffer', id, 'latinitsa', id);
+node('latinitsa-entry:modified-loc', 'latinitsa', "latinitsa romanizeBuffer via import 'latinitsa'", 'modified-loc', 'latinitsa-entry', 'modified-loc');
 node('latinitsa-string:modified-loc', 'latinitsa', 'latinitsa romanize (string API)', 'modified-loc', 'latinitsa-string', 'modified-loc');
 node('latinitsa-stream:modified-loc', 'latinitsa', 'latinitsa createRomanizer (fs streams)', 'modified-loc', 'latinitsa-stream', 'modified-loc');
 

@@ -88,10 +88,19 @@ export interface FastScheme {
   readonly unitSeq: Int32Array;
   /** Per letter: its only unit's id, or -1 when it has several (or none). */
   readonly singleUnit: Int32Array;
-  /** Per letter: `unit id * 4 + letterCase` when it has exactly one unit, else -1 (the single-pass writer's table). */
+  /** Per code point U+0400–U+04FF: `unit id * 4 + letterCase` for a letter with exactly one unit, -1 for a letter with several, -2 for a non-letter (the single-pass writer's table). */
   readonly letterInfo: Int32Array;
   /** Per unit id: 1 when some rule starts with it. */
   readonly hasRules: Uint8Array;
+  /** Number of unit ids (0 = the word boundary). */
+  readonly unitTotal: number;
+  /**
+   * Quick filters in front of the rules: `mayPrev[id * unitTotal + prev]` is 1 when some rule
+   * starting with unit `id` can apply after unit `prev`; `mayNext[id * unitTotal + next]` when
+   * one can apply with `next` as the following unit.
+   */
+  readonly mayPrev: Uint8Array;
+  readonly mayNext: Uint8Array;
   /** Rules by the unit id they start with. */
   readonly rules: readonly (readonly FastRule[] | undefined)[];
   /**
@@ -250,8 +259,25 @@ function buildFastScheme(compiled: CompiledScheme): FastScheme {
   const singleUnit = new Int32Array(256).fill(-1);
   for (let i = 0; i < 256; i++) if (unitCount[i] === 1) singleUnit[i] = seq[unitStart[i]!]!;
   const letterInfo = new Int32Array(256).fill(-1);
-  for (let i = 0; i < 256; i++) if (singleUnit[i]! >= 0) letterInfo[i] = singleUnit[i]! * 4 + letterCase[i]!;
+  for (let i = 0; i < 256; i++) {
+    if (table[CYR + i] !== LETTER) letterInfo[i] = -2;
+    else if (singleUnit[i]! >= 0) letterInfo[i] = singleUnit[i]! * 4 + letterCase[i]!;
+  }
   const hasRules = Uint8Array.from(rules, (r) => (r === undefined ? 0 : 1));
+  const mayPrev = new Uint8Array(unitTotal * unitTotal);
+  const mayNext = new Uint8Array(unitTotal * unitTotal);
+  rules.forEach((list, id) => {
+    for (const rule of list ?? []) {
+      for (let u = 0; u < unitTotal; u++) {
+        // Only `after`/`notAfter` constrain the previous unit; the following unit is the rule's
+        // second letter, or for one-letter rules the `before` context (`notBefore` is not used
+        // as a filter, to keep the filter exact-or-permissive).
+        if ((rule.after === undefined || rule.after[u] === 1) && (rule.notAfter === undefined || rule.notAfter[u] === 0)) mayPrev[id * unitTotal + u] = 1;
+        const nextOk = rule.ids.length >= 2 ? rule.ids[1] === u : rule.before === undefined || rule.before[u] === 1;
+        if (nextOk) mayNext[id * unitTotal + u] = 1;
+      }
+    }
+  });
   return {
     letterCase,
     unitStart,
@@ -260,6 +286,9 @@ function buildFastScheme(compiled: CompiledScheme): FastScheme {
     singleUnit,
     letterInfo,
     hasRules,
+    unitTotal,
+    mayPrev,
+    mayNext,
     rules,
     start16,
     len16,
@@ -513,8 +542,8 @@ function matchAhead16(fast: FastScheme, id: number, prev: number, text: string, 
 
 /** Writes the word starting at `src[i]` (UTF-8) in one pass; returns the new output end, or -1 (see above). */
 function singlePass8(fast: FastScheme, src: Uint8Array, i: number, end: number, out: Uint8Array, o: number): number {
-  const table = classTable!;
-  const { letterInfo, hasRules, start8, len8, pool8, caseMatters, groupNfc } = fast;
+  const { letterInfo, hasRules, start8, len8, pool8, caseMatters, groupNfc, mayPrev, mayNext } = fast;
+  const total = fast.unitTotal;
   const limit = out.length - fast.maxForm8 * 16 - 64;
   let prev = 0;
   let skip = 0;
@@ -535,12 +564,15 @@ function singlePass8(fast: FastScheme, src: Uint8Array, i: number, end: number, 
     else {
       let group = id;
       let m = 1;
-      if (hasRules[id] === 1) {
-        const r = matchAhead8(fast, id, prev, src, i, end);
-        if (r < 0) return -1;
-        group = r >> 8;
-        m = r & 255;
-        skip = m - 1;
+      if (hasRules[id] === 1 && mayPrev[id * total + prev] === 1) {
+        const next = unitAt8(fast, src, i + 2, end);
+        if (next < 0 || mayNext[id * total + next] === 1) {
+          const r = matchAhead8(fast, id, prev, src, i, end);
+          if (r < 0) return -1;
+          group = r >> 8;
+          m = r & 255;
+          skip = m - 1;
+        }
       }
       for (let k = 0; k < m; k++, group++) {
         // Each matched letter keeps its own case (its title form when upper case).
@@ -565,7 +597,7 @@ function singlePass8(fast: FastScheme, src: Uint8Array, i: number, end: number, 
     const y = src[i + 1]!;
     if ((y & 0xc0) !== 0x80) break;
     c = ((x & 0x1f) << 6) | (y & 0x3f);
-    if (table[c] !== LETTER) break;
+    if (letterInfo[c - CYR] === -2) break; // not a letter: the word ends
   }
   wEnd = i;
   wLetters = letters;
@@ -579,7 +611,8 @@ function singlePass8(fast: FastScheme, src: Uint8Array, i: number, end: number, 
 /** `singlePass8` over a string. */
 function singlePass16(fast: FastScheme, text: string, i: number, out: number[], o: number): number {
   const table = classTable!;
-  const { letterInfo, hasRules, start16, len16, pool16, caseMatters, groupNfc } = fast;
+  const { letterInfo, hasRules, start16, len16, pool16, caseMatters, groupNfc, mayPrev, mayNext } = fast;
+  const total = fast.unitTotal;
   const limit = out.length - fast.maxForm8 * 16 - 64;
   const textLength = text.length;
   let prev = 0;
@@ -601,12 +634,15 @@ function singlePass16(fast: FastScheme, text: string, i: number, out: number[], 
     else {
       let group = id;
       let m = 1;
-      if (hasRules[id] === 1) {
-        const r = matchAhead16(fast, id, prev, text, i);
-        if (r < 0) return -1;
-        group = r >> 8;
-        m = r & 255;
-        skip = m - 1;
+      if (hasRules[id] === 1 && mayPrev[id * total + prev] === 1) {
+        const next = unitAt16(fast, text, i + 1);
+        if (next < 0 || mayNext[id * total + next] === 1) {
+          const r = matchAhead16(fast, id, prev, text, i);
+          if (r < 0) return -1;
+          group = r >> 8;
+          m = r & 255;
+          skip = m - 1;
+        }
       }
       for (let k = 0; k < m; k++, group++) {
         const up = k === 0 ? info & 1 : letterInfo[text.charCodeAt(i + k) - CYR]! & 1;
