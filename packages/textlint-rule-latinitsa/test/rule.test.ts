@@ -11,8 +11,9 @@ const { default: TextLintTester } = await import('textlint-tester');
 const { TextlintKernel } = await import('@textlint/kernel');
 const { default: markdownPlugin } = await import('@textlint/textlint-plugin-markdown');
 const { default: rule } = await import('../index.js');
-const { checkDocuments, parseCheckConfig } = await import('../../../src/check/index.ts');
-const { markdownRegions } = await import('../../../src/io/markdown.ts');
+// The same compiled checker the rule uses (core.js), so that a stale dist/ cannot make them differ.
+const { checkDocuments, parseCheckConfig } = (await import('../../../dist/index.js')) as typeof import('../../../src/index.ts');
+const { markdownRegions } = (await import('../../../dist/io/index.js')) as typeof import('../../../src/io/index.ts');
 
 const tester = new TextLintTester();
 tester.run('latinitsa', rule, {
