@@ -55,7 +55,7 @@ test('majority spelling wins without a scheme; every place is reported', () => {
     [1, 17, 'Zinovyev', 'Zinoviev', 'inconsistent-romanization'],
     [2, 16, 'Zinovyev', 'Zinoviev', 'inconsistent-romanization'],
   ]);
-  assert.equal(found[0]!.note, '3 × Zinoviev, 2 × Zinovyev');
+  assert.equal(found[0]!.note, '3 × Zinoviev, 2 × Zinovyev; Zinoviev first at 1:1');
 });
 
 test('notes are checked against the notes scheme (spec Q17)', () => {

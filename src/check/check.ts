@@ -254,7 +254,9 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
       target = spellings.sort((a, b) => b.count - a.count || a.occurrences[0]!.token.start - b.occurrences[0]!.token.start)[0]!.display;
     }
     const targetFold = foldLatin(target);
-    const counts = spellings.sort((a, b) => b.count - a.count).map((s) => `${s.count} × ${s.display}`).join(', ');
+    const first = group.get(targetFold)?.occurrences[0];
+    const firstAt = first === undefined ? '' : `; ${group.get(targetFold)!.display} first at ${documents[first.doc]!.file === undefined ? '' : `${documents[first.doc]!.file}:`}${pointAt(starts[first.doc]!, first.token.start).line}:${pointAt(starts[first.doc]!, first.token.start).column}`;
+    const counts = spellings.sort((a, b) => b.count - a.count).map((s) => `${s.count} × ${s.display}`).join(', ') + firstAt;
     for (const s of spellings) {
       if (s.fold === targetFold || allow.has(s.fold)) continue;
       const conforms = scheme === undefined || (wordInfo(s.fold)?.near ?? []).some((c) => roman(c.cyrillic, domain) === s.fold);
