@@ -30,11 +30,16 @@ interface Spelling {
   occurrences: Occurrence[];
 }
 
+/** A reading of a spelling, with the extra weight a lexicon gives it in the vote. */
+interface Reading extends CyrillicCandidate {
+  vote?: number;
+}
+
 /** What the checker knows about one spelling (cached per run). */
 interface WordInfo {
-  candidates: CyrillicCandidate[];
+  candidates: Reading[];
   /** Candidates close enough to the best to count as readings of the word. */
-  near: CyrillicCandidate[];
+  near: Reading[];
 }
 
 /** Line starts of a text, for offset → line/column. */
@@ -116,6 +121,7 @@ function mixedScriptFix(word: string): { expected?: string; cyrillicMajority: bo
  */
 export function checkDocuments(documents: readonly CheckDocument[], options: CheckOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  const docOf = new Map<Diagnostic, number>();
   const english = builtInEnglish();
   const extraEnglish = new Set([...(options.englishWords ?? [])].map((w) => w.toLowerCase()));
   const ignore = new Set((options.ignore ?? []).map((w) => foldLatin(w)));
@@ -135,7 +141,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     if (known !== undefined) return known;
     known = null;
     if (!english.has(fold) && !extraEnglish.has(fold) && !ignore.has(fold) && !englishContraction(fold, english) && !(ENGLISH_SUFFIX.test(fold) && fold.length > 6)) {
-      let candidates = cyrillicCandidates(fold);
+      let candidates: Reading[] = cyrillicCandidates(fold);
       const plausible = (candidates[0]?.cost ?? Infinity) <= candidateThresholds.maxCost;
       const lexicon = options.lexicon;
       if (lexicon !== undefined && plausible) {
@@ -190,7 +196,9 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
       const tokens = tokenizeWords(doc.text.slice(region.start, region.end), { offset: region.start });
       for (const token of tokens) {
         if (token.script === 'mixed') {
-          diagnostics.push(mixedDiagnostic(doc, token, starts[d]!));
+          const dg = mixedDiagnostic(doc, token, starts[d]!);
+          docOf.set(dg, d);
+          diagnostics.push(dg);
           continue;
         }
         if (token.script !== 'latin') continue;
@@ -212,8 +220,9 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
   });
   for (const { key, fold, occurrence } of late) if (groups.has(key)) add(key, fold, occurrence);
 
-  // 2. The Cyrillic reading of each word: the one most spellings support (weighted by count,
-  // more when the scheme writes it exactly as spelt), then the cheapest; pooled over text and notes, which spell the same words in two schemes.
+  // 2. The Cyrillic reading of each word: the one most spellings support (weighted by count, more
+  // when the scheme writes it exactly as spelt), then the cheapest; pooled over text and notes,
+  // which spell the same words in two schemes.
   const readings = new Map<string, string>();
   const pooled = new Map<string, Map<string, { n: number; cost: number }>>();
   for (const [key, group] of groups) {
@@ -224,10 +233,9 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     for (const s of group.values()) {
       for (const c of wordInfo(s.fold)?.near ?? []) {
         const old = score.get(c.cyrillic) ?? { n: 0, cost: Infinity };
-        // A reading the scheme writes exactly as the spelling counts half again (Engel: энгел, not енгел).
-        const exact = schemes[domain] !== undefined && roman(c.cyrillic, domain) === s.fold ? 0.5 : 0;
-        const vote = (c as { vote?: number }).vote ?? 0;
-        score.set(c.cyrillic, { n: old.n + s.count * (1 + exact + vote), cost: Math.min(old.cost, c.cost) });
+        // A reading the scheme writes exactly as the spelling weighs more (Engel: энгел, not енгел).
+        const exact = schemes[domain] !== undefined && roman(c.cyrillic, domain) === s.fold ? inverse.exactVote : 0;
+        score.set(c.cyrillic, { n: old.n + s.count * (1 + exact + (c.vote ?? 0)), cost: Math.min(old.cost, c.cost) });
       }
     }
   }
@@ -254,8 +262,9 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
       target = spellings.sort((a, b) => b.count - a.count || a.occurrences[0]!.token.start - b.occurrences[0]!.token.start)[0]!.display;
     }
     const targetFold = foldLatin(target);
-    const first = group.get(targetFold)?.occurrences[0];
-    const firstAt = first === undefined ? '' : `; ${group.get(targetFold)!.display} first at ${documents[first.doc]!.file === undefined ? '' : `${documents[first.doc]!.file}:`}${pointAt(starts[first.doc]!, first.token.start).line}:${pointAt(starts[first.doc]!, first.token.start).column}`;
+    const targetSpelling = group.get(targetFold);
+    const first = targetSpelling?.occurrences[0];
+    const firstAt = first === undefined ? '' : `; ${targetSpelling!.display} first at ${placeName(documents[first.doc]!.file, pointAt(starts[first.doc]!, first.token.start))}`;
     const counts = spellings.sort((a, b) => b.count - a.count).map((s) => `${s.count} × ${s.display}`).join(', ') + firstAt;
     for (const s of spellings) {
       if (s.fold === targetFold || allow.has(s.fold)) continue;
@@ -283,12 +292,17 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
         };
         const file = documents[doc]!.file;
         if (file !== undefined) dg.file = file;
+        docOf.set(dg, doc);
         diagnostics.push(dg);
       }
     }
   }
-  const fileIndex = (dg: Diagnostic): number => (dg.file === undefined ? 0 : documents.findIndex((d) => d.file === dg.file));
-  return diagnostics.sort((a, b) => fileIndex(a) - fileIndex(b) || a.range[0] - b.range[0]);
+  return diagnostics.sort((a, b) => docOf.get(a)! - docOf.get(b)! || a.range[0] - b.range[0]);
+}
+
+/** `file:line:column`, or `line:column` for a text without a name. */
+function placeName(file: string | undefined, point: Point): string {
+  return `${file === undefined ? '' : `${file}:`}${point.line}:${point.column}`;
 }
 
 /** English contractions and possessives the tokenizer left whole (o’clock, ma’am). */
