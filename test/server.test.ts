@@ -4,8 +4,10 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { PassThrough } from 'node:stream';
+import { main } from '../src/cli/main.ts';
 import { listSchemes } from '../src/index.ts';
-import { availableOperations, errorToResponse, handleApi, operationNames, pageCsp, resolveStatic, WorkerPool, type ApiResponse } from '../src/server/index.ts';
+import { availableOperations, errorToResponse, handleApi, operationNames, pageCsp, resolveStatic, startServer, WorkerPool, type ApiResponse } from '../src/server/index.ts';
 
 const json = { 'content-type': 'application/json' };
 const post = (p: string, body: unknown, headers: Record<string, string> = json): Promise<ApiResponse> =>
@@ -171,14 +173,15 @@ describe('API: reverse, check, cite', { skip: !availableOperations().deromanize 
 
 describe('worker pool', () => {
   it('runs operations in threads, refuses work beyond its queue, stops a task over its time budget and keeps serving', async () => {
-    const pool = new WorkerPool({ size: 1, maxQueue: 2, timeoutMs: 150 });
+    // A budget of 1 s: far above a short romanization even on a loaded machine, far below the heavy check.
+    const pool = new WorkerPool({ size: 1, maxQueue: 2, timeoutMs: 1000 });
     const run = (op: 'romanize' | 'check', body: unknown): Promise<unknown> => pool.run(op, JSON.stringify(body));
     try {
       assert.deepEqual(await run('romanize', { text: 'Киров' }), { scheme: 'modified-loc', output: 'Kirov' });
       const burst = await Promise.all(Array.from({ length: 6 }, () => run('romanize', { text: 'Киров' }).then(() => 'ok', (e: unknown) => errorToResponse(e).status)));
       assert.deepEqual(burst.filter((x) => x === 'ok').length, 3, String(burst));
       assert.deepEqual(burst.filter((x) => x === 503).length, 3, String(burst));
-      const heavy = 'In 1934 Grigorii Zinoviev and Zinovyev were tried in Leningrad. '.repeat(6000);
+      const heavy = 'In 1934 Grigorii Zinoviev and Zinovyev were tried in Leningrad. '.repeat(24_000); // 1.5 MB: seconds of checking
       const slow = await run('check', { text: heavy }).then(() => undefined, (e: unknown) => e);
       assertError(errorToResponse(slow), 503, 'ERR_TIMEOUT', /limit/);
       assert.deepEqual(await run('romanize', { text: 'Щёлково' }), { scheme: 'modified-loc', output: 'Shchyolkovo' });
@@ -246,5 +249,38 @@ describe('static files', () => {
     assert.match(csp, /frame-ancestors 'none'/);
     assert.match(csp, /default-src 'none'/);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+  });
+});
+
+describe('latinitsa serve', () => {
+  const run = async (argv: string[], env: Record<string, string> = {}): Promise<{ code: number; stderr: string; stdout: string }> => {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let out = '';
+    let err = '';
+    stdout.on('data', (c: Buffer) => (out += c.toString()));
+    stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const code = await main(['serve', ...argv], { stdin: new PassThrough(), stdout, stderr, cwd: process.cwd(), env });
+    return { code, stderr: err, stdout: out };
+  };
+
+  it('exits 2 with a one-line message for a bad port, from the flag or PORT', async () => {
+    const flag = await run(['--port', 'eighty']);
+    assert.equal(flag.code, 2);
+    assert.match(flag.stderr, /--port must be an integer from 0 to 65535, found "eighty"/);
+    const env = await run([], { PORT: '70000' });
+    assert.equal(env.code, 2);
+    assert.match(env.stderr, /found "70000"/);
+  });
+
+  it('exits 2 naming the port when it is in use', async () => {
+    const busy = await startServer({ port: 0, workers: 0 });
+    try {
+      const r = await run(['--port', String(busy.port), '--workers', '1']);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, new RegExp(`port ${busy.port} is in use`));
+    } finally {
+      await busy.close();
+    }
   });
 });

@@ -89,6 +89,14 @@ export function errorToResponse(error: unknown): ApiResponse {
 
 const GET_ROUTES = new Set(['/api/schemes', '/api/openapi.json']);
 
+/** The answers of the two fixed GET routes, built once (the built-in schemes do not change while serving). */
+const fixed = new Map<string, string>();
+function fixedJson(path: string, build: () => unknown): ApiResponse {
+  let body = fixed.get(path);
+  if (body === undefined) fixed.set(path, (body = JSON.stringify(build())));
+  return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body };
+}
+
 function isJsonContentType(value: string | string[] | undefined): boolean {
   const v = Array.isArray(value) ? value[0] : value;
   if (v === undefined) return false;
@@ -116,8 +124,8 @@ export async function handleApi(request: ApiRequest, options: HandleApiOptions =
   try {
     if (GET_ROUTES.has(path) || path.startsWith('/api/schemes/')) {
       if (!isGet) return errorResponse(405, 'ERR_METHOD_NOT_ALLOWED', `${path} accepts GET, not ${method}`, { allow: 'GET, HEAD' });
-      if (path === '/api/schemes') return json(200, schemesResponse());
-      if (path === '/api/openapi.json') return json(200, openApiDocument());
+      if (path === '/api/schemes') return fixedJson(path, schemesResponse);
+      if (path === '/api/openapi.json') return fixedJson(path, openApiDocument);
       const id = decodeURIComponent(path.slice('/api/schemes/'.length));
       return json(200, schemeResponse(id));
     }
