@@ -3,7 +3,7 @@
  * hunspell-reader, russian_name, popular-english-words) into a compact cache file, and loads it
  * lazily as a {@link Lexicon}. Not reachable from `src/index.ts` (the core stays browser-safe).
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -219,17 +219,47 @@ export function loadLexicon(options: LoadLexiconOptions = {}): Promise<Lexicon |
     p = (async () => {
       if (!existsSync(file)) {
         if (options.build === false) return undefined;
-        try {
-          await buildLexicon({ file });
-        } catch {
-          return undefined;
-        }
+        if (!(await buildOnce(file))) return undefined;
       }
       return parseLexicon(await readFile(file));
     })();
     loaded.set(file, p);
   }
   return p;
+}
+
+/**
+ * Builds the file unless another process is building it (a lock file next to it); then waits for
+ * that one. Test files run in parallel processes, and one build is enough.
+ */
+async function buildOnce(file: string): Promise<boolean> {
+  const lock = `${file}.lock`;
+  mkdirSync(path.dirname(file), { recursive: true });
+  for (;;) {
+    let handle: number | undefined;
+    try {
+      handle = openSync(lock, 'wx');
+    } catch {
+      // Someone else builds: wait for the file, or take over a lock left by a crashed build.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      if (existsSync(file)) return true;
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 10 * 60 * 1000) rmSync(lock, { force: true });
+      } catch {
+        // The lock is gone: try again.
+      }
+      continue;
+    }
+    try {
+      if (!existsSync(file)) await buildLexicon({ file });
+      return true;
+    } catch {
+      return false;
+    } finally {
+      closeSync(handle);
+      rmSync(lock, { force: true });
+    }
+  }
 }
 
 /** A {@link Lexicon} over the bytes of a lexicon file. */
