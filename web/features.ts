@@ -40,6 +40,9 @@ async function callApi<T>(op: string, body: unknown): Promise<T> {
   return data;
 }
 
+const rankedBy = (lexicon: boolean): string =>
+  lexicon ? 'Readings ranked by the latinitsa server with its word lists (words, given names, surnames).' : 'Readings ranked by letter statistics (the server has no word lists: run npm run build:lexicon).';
+
 const schemeItems = (): { value: string; label: string }[] => listSchemes().map((s) => ({ value: s.id, label: s.name }));
 
 function setupReverse(): void {
@@ -112,8 +115,8 @@ function setupReverse(): void {
       const target = to.value;
       try {
         if (ops?.['convert'] === true) {
-          const r = await callApi<ConvertResult>('convert', { text, from: scheme, to: target });
-          if (mine === seq) renderConverted(r, 'Readings ranked with the word lists of the latinitsa server.');
+          const r = await callApi<ConvertResult & { lexicon: boolean }>('convert', { text, from: scheme, to: target });
+          if (mine === seq) renderConverted(r, rankedBy(r.lexicon));
           return;
         }
       } catch {
@@ -125,8 +128,8 @@ function setupReverse(): void {
     try {
       if (ops?.['deromanize'] === true) {
         // The server ranks with its word lists (given names, surnames, words), the browser only by letter statistics.
-        const r = await callApi<DeromanizeResult>('deromanize', { text, scheme });
-        if (mine === seq) render(r, 'Readings ranked with the word lists of the latinitsa server.');
+        const r = await callApi<DeromanizeResult & { lexicon: boolean }>('deromanize', { text, scheme });
+        if (mine === seq) render(r, rankedBy(r.lexicon));
         return;
       }
     } catch {
@@ -286,14 +289,21 @@ function setupCite(): void {
   fillSelect(style, [{ value: 'english', label: 'English (RGASPI, f. 17, op. 3, d. 703, l. 5)' }, { value: 'russian', label: 'Russian (РГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 5)' }, { value: 'numbers', label: 'Numbers only (RGASPI 17, 3, 703, 5)' }], 'english');
   const verso = h('select', { id: 'ct-verso' });
   fillSelect(verso, [{ value: 'ob-attached', label: '5ob.' }, { value: 'ob-spaced', label: '5 ob.' }, { value: 'v', label: '5v' }], 'ob-attached');
-  controls.append(h('div', { class: 'field' }, h('label', { for: style.id }, 'Style'), style), h('div', { class: 'field' }, h('label', { for: verso.id }, 'Verso'), verso));
+  const file = h('input', { type: 'file', id: 'ct-file', accept: '.txt,.md,.markdown,text/plain,text/markdown' });
+  controls.append(
+    h('div', { class: 'field' }, h('label', { for: file.id }, 'File (.txt, .md)'), file),
+    h('div', { class: 'field' }, h('label', { for: style.id }, 'Style'), style),
+    h('div', { class: 'field' }, h('label', { for: verso.id }, 'Verso'), verso),
+  );
   const input = byId<HTMLTextAreaElement>('ct-input');
+  let format: 'text' | 'markdown' = 'text';
+  let name = 'citations.txt';
   const output = byId('ct-output');
   const problems = byId('ct-problems');
   let result = '';
   const update = (): void => {
     try {
-      const r = checkCitations(input.value, { style: style.value as CitationStyle, versoStyle: verso.value as VersoStyle });
+      const r = checkCitations(input.value, { format, style: style.value as CitationStyle, versoStyle: verso.value as VersoStyle });
       result = r.fixed;
       output.textContent = r.fixed;
       const errors = r.diagnostics.filter((d) => d.severity === 'error');
@@ -303,10 +313,23 @@ function setupCite(): void {
       output.textContent = messageOf(error);
     }
   };
+  file.addEventListener('change', async () => {
+    const f = file.files?.[0];
+    if (f === undefined) return;
+    try {
+      input.value = await readFileText(f);
+      name = f.name;
+      format = /\.(md|markdown)$/i.test(f.name) ? 'markdown' : 'text';
+      update();
+    } catch (error) {
+      byId('ct-summary').textContent = `${f.name}: ${messageOf(error)}`;
+    }
+  });
   input.addEventListener('input', debounce(update, 120));
   style.addEventListener('change', update);
   verso.addEventListener('change', update);
   byId('ct-copy').addEventListener('click', () => void copyText(result));
+  byId('ct-download').addEventListener('click', () => downloadText(result, name.replace(/(\.[^.]*)?$/, '-normalised$1')));
   update();
 }
 

@@ -30,6 +30,7 @@ const options = {
   additionalProperties: true,
 };
 const anyResult = { type: 'object', description: 'The library result, as JSON.', additionalProperties: true };
+const rankedResult = { ...anyResult, properties: { text: { type: 'string' }, words: { type: 'array' }, lexicon: { type: 'boolean', description: 'Whether word lists ranked the readings.' } } };
 
 function post(op: OperationName, summary: string, props: Record<string, unknown>, required: string[], result: unknown): unknown {
   const available = availableOperations()[op];
@@ -96,13 +97,13 @@ export function openApiDocument(): unknown {
           },
         },
       ),
-      '/api/deromanize': post('deromanize', 'Romanized text back to Cyrillic: for each Latin word whether it was read as Russian, the reading, its certainty and the ranked candidates.', { text, scheme, options: { ...options, description: 'Options of the scheme the text is in.' }, all: { type: 'boolean', default: false, description: 'Convert every word the scheme can produce, even English-looking ones.' } }, ['text'], anyResult),
+      '/api/deromanize': post('deromanize', 'Romanized text back to Cyrillic: for each Latin word whether it was read as Russian, the reading, its certainty and the ranked candidates.', { text, scheme, options: { ...options, description: 'Options of the scheme the text is in.' }, all: { type: 'boolean', default: false, description: 'Convert every word the scheme can produce, even English-looking ones.' } }, ['text'], rankedResult),
       '/api/convert': post(
         'convert',
         'Romanized text from one scheme to another through the Cyrillic readings, with per-word certainty and alternatives.',
         { text, from: { type: 'string', description: 'Scheme of the input.' }, to: { type: 'string', description: 'Scheme to write.' }, fromOptions: options, toOptions: options, all: { type: 'boolean', default: false } },
         ['text', 'from', 'to'],
-        anyResult,
+        rankedResult,
       ),
       '/api/check': post(
         'check',

@@ -182,7 +182,9 @@ async function deromanizeOp(input: Input): Promise<unknown> {
   const scheme = schemeId(input, 'scheme', 'modified-loc');
   const all = optionalBoolean(input, 'all');
   const lex = await preloadLexicon();
-  return deromanizeDetailed(text, { scheme, schemeOptions: readOptions(input), ...(all === undefined ? {} : { all }), ...(lex === undefined ? {} : { lexicon: lex }) });
+  const result = deromanizeDetailed(text, { scheme, schemeOptions: readOptions(input), ...(all === undefined ? {} : { all }), ...(lex === undefined ? {} : { lexicon: lex }) });
+  // Whether word lists ranked the readings (they exist once `npm run build:lexicon` has run).
+  return { ...result, lexicon: lex !== undefined };
 }
 
 function objectField(input: Input, field: string): Record<string, unknown> | undefined {
@@ -198,7 +200,7 @@ async function convertOp(input: Input): Promise<unknown> {
   const toOptions = objectField(input, 'toOptions');
   const all = optionalBoolean(input, 'all');
   const lex = await preloadLexicon();
-  return convertDetailed(text, {
+  const result = convertDetailed(text, {
     from,
     to,
     ...(fromOptions === undefined ? {} : { fromOptions }),
@@ -206,6 +208,7 @@ async function convertOp(input: Input): Promise<unknown> {
     ...(all === undefined ? {} : { all }),
     ...(lex === undefined ? {} : { lexicon: lex }),
   });
+  return { ...result, lexicon: lex !== undefined };
 }
 
 const CHECK_FORMATS = ['text', 'markdown', 'docx'] as const;

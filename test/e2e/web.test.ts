@@ -28,7 +28,7 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
   /** Waits until the element's text is `expected` (polling: the page's CSP forbids eval, so no waitForFunction strings). */
   const waitText = async (selector: string, expected: string): Promise<void> => {
     let last: string | null = null;
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 300; i++) {
       last = await page.locator(selector).first().textContent();
       if (last === expected) return;
       await new Promise((r) => setTimeout(r, 50));
@@ -113,10 +113,10 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
   it('reads romanized text back into Cyrillic, with certainty and candidates', { skip: !features.reverse }, async () => {
     await page.getByRole('tab', { name: /^Reverse/ }).click();
     await page.getByLabel('Romanized in').selectOption('ala-lc-simplified');
-    await page.getByLabel('Romanized text').fill("Hello, Zinov'ev, Kamenev");
+    await page.getByLabel('Romanized text').fill('Hello, Zinov’ev, Kamenev');
     await waitText('#rv-output', 'Hello, Зиновьев, Каменев');
     const words = page.locator('#rv-words li');
-    assert.match((await words.nth(1).textContent()) ?? '', /Zinov'ev → Зиновьев (certain|uncertain)/);
+    assert.match((await words.nth(1).textContent()) ?? '', /Zinov’ev → Зиновьев (certain|uncertain)/);
     assert.match((await words.nth(0).textContent()) ?? '', /Hello — left as written/);
     await shot('6-reverse');
     if ((await page.locator('#rv-to').count()) > 0) {
@@ -150,7 +150,7 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
 
   it('normalises archival citations and romanizes a bibliography', { skip: !features.cite }, async () => {
     await page.getByRole('tab', { name: 'Citations' }).click();
-    await page.getByLabel('Citations, one per line').fill('РГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 1–2 об.');
+    await page.getByLabel('Text with archival references').fill('РГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 1–2 об.');
     await waitText('#ct-output', 'RGASPI, f. 17, op. 3, d. 703, ll. 1–2ob.');
     await shot('8-cite');
     if (features.bib) {
