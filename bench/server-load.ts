@@ -38,7 +38,7 @@ const scenarios: Scenario[] = [
   { name: 'POST /api/romanize explain (name)', method: 'POST', path: '/api/romanize', body: JSON.stringify({ text: 'Юрий Зиновьев', explain: true }) },
   { name: 'POST /api/deromanize (sentence)', method: 'POST', path: '/api/deromanize', body: JSON.stringify({ text: "Zinov'ev and Kamenev in Leningrad", scheme: 'ala-lc-simplified' }), share: 0.5 },
   { name: 'GET /api/schemes', method: 'GET', path: '/api/schemes' },
-  { name: 'GET / (the page, ~1.6 MB)', method: 'GET', path: '/', share: 0.1 },
+  { name: 'GET / (the page, ~1.8 MB)', method: 'GET', path: '/', share: 0.1 },
 ];
 
 interface Result {
