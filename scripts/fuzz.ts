@@ -165,12 +165,6 @@ export const KNOWN_BUGS: { id: string; description: string; matches: (f: { probl
     description: "splitWords joins a hyphen-broken word with prev.units.push(...w.units): a word of > ~100,000 letters after a line-break hyphen throws RangeError (romanize('а-\\n' + 'б'.repeat(300000), { joinLineBreakHyphens: true }))",
     matches: ({ problem, options }) => /Maximum call stack|too many arguments/i.test(problem) && options?.joinLineBreakHyphens === true,
   },
-  {
-    id: 'language-before-validation',
-    description:
-      "loadScheme: resolve() calls getLanguage(source.language) before validateScheme has checked that \"language\" is a string; getLanguage's message interpolates the value, so a deeply nested array there throws RangeError (loadScheme({ id: 'x', name: 'x', extends: 'modified-loc', language: <array nested 5,000 deep> }))",
-    matches: ({ problem, data }) => /Maximum call stack/.test(problem) && typeof data === 'object' && data !== null && typeof (data as { language?: unknown }).language === 'object',
-  },
 ];
 
 function classify(failure: FuzzFailure, context: { text?: string; options?: RomanizeOptions; data?: unknown }): FuzzFailure {

@@ -146,7 +146,7 @@ function checkAlphabet(scheme: Omit<Scheme, 'builtIn'>, file: string | undefined
 
 function resolve(source: SchemeSource, file: string | undefined, builtIn: boolean, seen: string[]): Scheme {
   let parent: Scheme | undefined;
-  if (source.extends !== undefined && typeof source.extends !== 'string') {
+  if ((source.extends !== undefined && typeof source.extends !== 'string') || (source.language !== undefined && typeof source.language !== 'string')) {
     validateScheme(source, { ...(file === undefined ? {} : { file }), language: getLanguage('ru') });
   }
   if (source.extends !== undefined) {
@@ -164,7 +164,14 @@ function resolve(source: SchemeSource, file: string | undefined, builtIn: boolea
       });
     }
   }
-  const language = getLanguage(source.language ?? parent?.language.id ?? 'ru');
+  const languageId = source.language ?? parent?.language.id ?? 'ru';
+  if (!languages.has(languageId)) {
+    throw new LatinitsaError('ERR_SCHEME_INVALID', `${file ?? source.id}: /language: unknown language "${languageId}" (known: ${[...languages.keys()].join(', ')})`, {
+      ...(file === undefined ? {} : { file }),
+      pointer: '/language',
+    });
+  }
+  const language = getLanguage(languageId);
   validateScheme(source, { ...(file === undefined ? {} : { file }), language, ...(parent ? { inheritedOptions: parent.options } : {}) });
   const removed = new Set(source.removeRules ?? []);
   const ownRules = source.rules ?? [];
