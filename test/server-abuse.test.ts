@@ -148,7 +148,7 @@ describe('server under abuse (in-process, loopback)', () => {
     for (const r of replies.slice(bad.length + 1)) assert.deepEqual([r.status, JSON.parse(r.body).output], [200, 'Sergei Mironovich Kirov, Shchyolkovo'], r.body);
   });
 
-  it('cuts off slow clients (slowloris) and keeps serving the others meanwhile', async () => {
+  it('cuts off slow clients (slowloris) and keeps serving the others meanwhile', async (t) => {
     const sockets = Array.from({ length: 30 }, () => net.connect(server.port, '127.0.0.1'));
     const closed = sockets.map((s) => new Promise<number>((resolve) => {
       const t0 = performance.now();
@@ -164,6 +164,7 @@ describe('server under abuse (in-process, loopback)', () => {
       const served = await pooled(40, 8, () => postJson(server.url, romanizeBody));
       assert.ok(served.every((r) => r.status === 200));
       const times = await Promise.all(closed);
+      t.diagnostic(`30 slow clients cut off after ${Math.round(Math.min(...times))}–${Math.round(Math.max(...times))} ms; 40 requests beside them, slowest ${Math.round(Math.max(...served.map((r) => r.ms)))} ms`);
       // headersTimeout is 1 s, checked every second.
       assert.ok(Math.max(...times) < 4000, `slow clients held on for ${Math.round(Math.max(...times))} ms`);
     } finally {
@@ -228,7 +229,7 @@ describe('server process: bounded memory under a flood, clean shutdown on SIGTER
     if (child.exitCode === null) child.kill('SIGKILL');
   });
 
-  it('keeps its memory bounded through thousands of requests and oversized bodies', async () => {
+  it('keeps its memory bounded through thousands of requests and oversized bodies', async (t) => {
     await pooled(200, 16, () => postJson(url, romanizeBody));
     const before = rssMb();
     const big = JSON.stringify({ text: 'Щёлково '.repeat(14_000) }); // ≈ 210 KB, under the limit
@@ -240,6 +241,7 @@ describe('server process: bounded memory under a flood, clean shutdown on SIGTER
     );
     const after = rssMb();
     assert.deepEqual(results.filter((r) => r !== 'ok'), []);
+    t.diagnostic(`RSS ${before.toFixed(0)} MB after warm-up, ${after.toFixed(0)} MB after 3000 requests (60 over the limit, 60 of 210 KB)`);
     assert.ok(after - before < 200, `RSS grew from ${before.toFixed(0)} MB to ${after.toFixed(0)} MB`);
   });
 

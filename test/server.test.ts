@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
 import { PassThrough } from 'node:stream';
 import { main } from '../src/cli/main.ts';
 import { listSchemes } from '../src/index.ts';
@@ -282,5 +283,29 @@ describe('latinitsa serve', () => {
     } finally {
       await busy.close();
     }
+  });
+});
+
+describe('API: arbitrary bodies (property)', () => {
+  it('answers every route with 200 or a coded 4xx/501 JSON error, never 500, for any body', async () => {
+    const body = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.json(),
+      fc.record({ text: fc.string({ unit: 'binary', maxLength: 200 }) }),
+      fc.record({ text: fc.string({ maxLength: 50 }), scheme: fc.constantFrom('modified-loc', 'ala-lc', 'iso-9', 'x'), options: fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue()) }, { requiredKeys: [] }),
+      fc.record({ text: fc.string({ maxLength: 50 }), from: fc.constantFrom('bgn-pcgn', 'ala-lc', 'nope'), to: fc.constantFrom('modified-loc', 'iso-9'), format: fc.constantFrom('text', 'markdown', 'docx', 'bibtex', 'csl-json', 'x'), data: fc.base64String({ maxLength: 40 }) }, { requiredKeys: [] }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...operationNames), body, async (op, b) => {
+        const r = await post(`/api/${op}`, typeof b === 'string' ? b : JSON.stringify(b));
+        const parsed = JSON.parse(r.body);
+        if (r.status === 200) return;
+        assert.ok(r.status >= 400 && r.status < 500 || r.status === 501, `${op}: ${r.status} ${r.body}`);
+        assert.equal(parsed.error.status, r.status);
+        assert.match(parsed.error.code, /^ERR_[A-Z_]+$/);
+        assert.ok(parsed.error.message.length > 0);
+      }),
+      { numRuns: Number(process.env['FUZZ_RUNS'] ?? 300) },
+    );
   });
 });
