@@ -23,6 +23,8 @@ parentPort?.on('message', (task: Task) => {
           : error instanceof LatinitsaError
             ? { code: error.code, message: error.message }
             : { status: 500, code: 'ERR_INTERNAL', message: 'internal error' };
+      // A bug, not bad input: the client learns nothing, the operator gets the stack.
+      if (plain.status === 500) console.error(`latinitsa: ${task.op}:`, error);
       parentPort!.postMessage({ id: task.id, ok: false, error: plain });
     },
   );
