@@ -86,8 +86,6 @@ export interface FastScheme {
   readonly unitStart: Uint16Array;
   readonly unitCount: Uint8Array;
   readonly unitSeq: Int32Array;
-  /** Per letter: its only unit's id, or -1 when it has several (or none). */
-  readonly singleUnit: Int32Array;
   /** Per code point U+0400–U+04FF: `unit id * 4 + letterCase` for a letter with exactly one unit, -1 for a letter with several, -2 for a non-letter (the single-pass writer's table). */
   readonly letterInfo: Int32Array;
   /** Per unit id: 1 when some rule starts with it. */
@@ -283,7 +281,6 @@ function buildFastScheme(compiled: CompiledScheme): FastScheme {
     unitStart,
     unitCount,
     unitSeq: Int32Array.from(seq),
-    singleUnit,
     letterInfo,
     hasRules,
     unitTotal,
@@ -756,13 +753,13 @@ export function lastOutputMayNeedNfc(): boolean {
   return stringMayNeedNfc;
 }
 
-/** The general path for one line (no line break inside), supplied by `romanize.ts`. */
-export type LineFallback = (line: string) => string;
+/** The general path for one line (no line break inside) with the caller's options, supplied by `romanize.ts`. */
+export type LineFallback<O> = (line: string, options: O) => string;
 
 /**
  * Romanizes a string with the fast tables. Lines the fast path does not model go to `fallback`.
  */
-export function romanizeStringFast(fast: FastScheme, text: string, fallback: LineFallback): string {
+export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: LineFallback<O>, options: O): string {
   const table = classes();
   const textLength = text.length;
   const maxForm = fast.maxForm8; // UTF-16 length ≤ UTF-8 length
@@ -850,7 +847,7 @@ export function romanizeStringFast(fast: FastScheme, text: string, fallback: Lin
     let lineEnd = i;
     while (lineEnd < textLength && table[text.charCodeAt(lineEnd)] !== BREAK) lineEnd++;
     pieces.push(decode16(out, lineOut));
-    pieces.push(fallback(text.slice(lineStart, lineEnd)));
+    pieces.push(fallback(text.slice(lineStart, lineEnd), options));
     mayNeedNfc = 1;
     o = 0;
     lineOut = 0;

@@ -328,7 +328,7 @@ export function romanize(text: string, options: RomanizeOptions = {}): string {
   const compiled = getCompiled(options);
   if (!usesFastPath(options)) return applyProfile(romanizeGeneral(text, options), compiled);
   const fast = getFastScheme(compiled);
-  const output = romanizeStringFast(fast, text, (line) => romanizeGeneral(line, options));
+  const output = romanizeStringFast(fast, text, romanizeGeneral, options);
   // As in the general path: NFC where joined pieces may carry combining marks.
   const nfc = lastOutputMayNeedNfc() && /\p{M}/u.test(output) ? output.normalize('NFC') : output;
   return compiled.profile === undefined ? nfc : applyProfile(nfc, compiled);
