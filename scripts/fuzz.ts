@@ -153,19 +153,7 @@ function short(value: unknown): string {
  * Engine bugs found by this fuzzer and reported to the engine's owner (src/engine is not this
  * module's to change); a failure they explain is counted as known.
  */
-export const KNOWN_BUGS: { id: string; description: string; matches: (f: { problem: string; text?: string; options?: RomanizeOptions; data?: unknown }) => boolean }[] = [
-  {
-    id: 'one-letter-quadratic',
-    description: "capsDecisions scans all words of the line for each upper-case one-letter word: a line of n such words takes O(n²) (romanize('Я '.repeat(16000)) ≈ 6 s)",
-    // Upper-case one-letter Cyrillic words not followed by a full stop (marks may follow the letter).
-    matches: ({ problem, text }) => problem.startsWith('slow') && text !== undefined && (text.match(/(?<!\p{Script=Cyrillic}\p{M}*)(?=\p{Lu})\p{Script=Cyrillic}\p{M}*(?![\p{M}.]|\p{Script=Cyrillic})/gu)?.length ?? 0) > 1000,
-  },
-  {
-    id: 'join-spread',
-    description: "splitWords joins a hyphen-broken word with prev.units.push(...w.units): a word of > ~100,000 letters after a line-break hyphen throws RangeError (romanize('а-\\n' + 'б'.repeat(300000), { joinLineBreakHyphens: true }))",
-    matches: ({ problem, options }) => /Maximum call stack|too many arguments/i.test(problem) && options?.joinLineBreakHyphens === true,
-  },
-];
+export const KNOWN_BUGS: { id: string; description: string; matches: (f: { problem: string; text?: string; options?: RomanizeOptions; data?: unknown }) => boolean }[] = [];
 
 function classify(failure: FuzzFailure, context: { text?: string; options?: RomanizeOptions; data?: unknown }): FuzzFailure {
   const known = KNOWN_BUGS.find((b) => b.matches({ problem: failure.problem, ...context }));

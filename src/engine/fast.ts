@@ -326,7 +326,8 @@ function addLetter(fast: FastScheme, c: number, n: number): number {
   while (n + count > units.length) growWord();
   for (let k = 0; k < count; k++) {
     units[n] = fast.unitSeq[start + k]!;
-    upper[n++] = up;
+    // 2 = a later letter of an expanded old letter (ѿ → от): upper case only in all-caps words.
+    upper[n++] = k === 0 ? up : up << 1;
   }
   return n;
 }
@@ -389,6 +390,9 @@ function emitWord16(fast: FastScheme, n: number, caps: boolean, out: number[], o
       if (upper[i] === 1) {
         form += upperVariant;
         sensitive |= caseMatters[group]!;
+      } else if (upper[i] === 2) {
+        if (caps) form += 2;
+        sensitive = 1;
       }
       const s = start[form]!;
       const l = len[form]!;
@@ -421,6 +425,9 @@ function emitWord8(fast: FastScheme, n: number, caps: boolean, out: Uint8Array, 
       if (upper[i] === 1) {
         form += upperVariant;
         sensitive |= caseMatters[group]!;
+      } else if (upper[i] === 2) {
+        if (caps) form += 2;
+        sensitive = 1;
       }
       const s = start[form]!;
       const l = len[form]!;
@@ -773,6 +780,10 @@ export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: 
   let lineOut = 0;
   let lineLower = -1;
   let prevEnd = -1; // end of the last word of two or more letters on this line
+  // The next word of two or more letters on this line (-1: none; -2: not looked for yet), kept
+  // while it lies ahead, so that a line of many one-letter words is scanned once.
+  let nextLong = -2;
+  let nextLongCaps = false;
   let prevAllCaps = false;
   let i = 0;
   while (i < textLength) {
@@ -823,9 +834,13 @@ export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: 
         prevAllCaps = ups >= 2 && lows === 0;
       } else if (kind === Caps.Neighbours && caseSensitive !== 0) {
         // §0.2: a capital one-letter word follows the nearest word of two or more letters on its line.
-        const after = nextLongWord16(fast, text, i);
+        if (nextLong === -2 || (nextLong >= 0 && nextLong < i)) {
+          nextLong = nextLongWord16(fast, text, i);
+          nextLongCaps = nextAllCaps;
+        }
+        const after = nextLong;
         const useBefore = prevEnd >= 0 && (after < 0 || wordStart - prevEnd < after - i);
-        const allCaps = useBefore ? prevAllCaps : after >= 0 && nextAllCaps;
+        const allCaps = useBefore ? prevAllCaps : after >= 0 && nextLongCaps;
         if (allCaps && fast.allCaps === 'auto' && lineLower < 0) lineLower = lineHasLower16(fast, text, lineStart) ? 1 : 0;
         if (allCaps && (fast.allCaps === 'upper' || (fast.allCaps === 'auto' && lineLower === 0))) {
           if (n < 0) n = collect16(fast, text, wordStart);
@@ -841,6 +856,7 @@ export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: 
       lineOut = o;
       lineLower = -1;
       prevEnd = -1;
+      nextLong = -2;
       continue;
     }
     // UNSAFE, or a case decision that needs the neighbours: the whole line takes the general path.
@@ -946,6 +962,16 @@ export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: numb
   let lineOut = o;
   let lineLower = -1;
   let prevEnd = -1; // end of the last word of two or more letters on this line
+  // The next word of two or more letters on this line (-1: none; -2: not looked for yet), kept
+  // while it lies ahead, so that a line of many one-letter words is scanned once.
+  let nextLong = -2;
+  let nextLongCaps = false;
+  let beforeBase = -1; // prevEnd that before16 counts from, and how far it has counted
+  let beforeAt = 0;
+  let before16 = 0;
+  let afterBase = -1; // nextLong that after16 counts to, and from where
+  let afterAt = 0;
+  let after16 = 0;
   let prevAllCaps = false;
   let i = start;
   while (i < end) {
@@ -962,6 +988,7 @@ export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: numb
         lineOut = o;
         lineLower = -1;
         prevEnd = -1;
+        nextLong = -2;
       }
       continue;
     }
@@ -1010,9 +1037,31 @@ export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: numb
           prevAllCaps = ups >= 2 && lows === 0;
         } else if (kind === Caps.Neighbours && caseSensitive !== 0) {
           // §0.2, as in the string loop; distances are counted in UTF-16 code units.
-          const after = nextLongWord8(fast, src, i, end);
-          const useBefore = prevEnd >= 0 && (after < 0 || units16(src, prevEnd, wordStart) < units16(src, i, after));
-          const allCaps = useBefore ? prevAllCaps : after >= 0 && nextAllCaps;
+          if (nextLong === -2 || (nextLong >= 0 && nextLong < i)) {
+            nextLong = nextLongWord8(fast, src, i, end);
+            nextLongCaps = nextAllCaps;
+          }
+          const after = nextLong;
+          let useBefore = prevEnd >= 0;
+          if (useBefore && after >= 0) {
+            // Running counts, so that a line of many one-letter words is counted once.
+            if (beforeBase !== prevEnd) {
+              beforeBase = beforeAt = prevEnd;
+              before16 = 0;
+            }
+            before16 += units16(src, beforeAt, wordStart);
+            beforeAt = wordStart;
+            if (afterBase !== after) {
+              afterBase = after;
+              afterAt = i;
+              after16 = units16(src, i, after);
+            } else {
+              after16 -= units16(src, afterAt, i);
+              afterAt = i;
+            }
+            useBefore = before16 < after16;
+          }
+          const allCaps = useBefore ? prevAllCaps : after >= 0 && nextLongCaps;
           if (allCaps && fast.allCaps === 'auto' && lineLower < 0) lineLower = lineHasLower8(fast, src, lineStart, end) ? 1 : 0;
           if (allCaps && (fast.allCaps === 'upper' || (fast.allCaps === 'auto' && lineLower === 0))) {
             if (n < 0) n = collect8(fast, src, wordStart, end);

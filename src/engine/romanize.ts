@@ -82,6 +82,11 @@ export function getCompiled(options: RomanizeOptions = {}): CompiledScheme {
 interface Unit {
   ch: string;
   upper: boolean;
+  /**
+   * A second or later letter of an expanded old letter (ѿ → от): upper case only in an all-caps
+   * word, so that Ѿецъ gives Otets and ѾЕЦЪ gives OTETS.
+   */
+  continuation: boolean;
   /** Offsets of the source letter (with its marks) in the normalised text. */
   start: number;
   end: number;
@@ -139,7 +144,7 @@ function splitWords(text: string, compiled: CompiledScheme, joinHyphens: boolean
       const replacement = compiled.substitute.get(lower);
       const letters = replacement === undefined ? [lower] : [...replacement];
       letters.forEach((l, k) => {
-        w.units.push({ ch: l, upper: isUpper, start: start + i, end: start + j, marks: k === letters.length - 1 ? marks : '', lastOfSource: k === letters.length - 1, gap: '' });
+        w.units.push({ ch: l, upper: isUpper, continuation: k > 0, start: start + i, end: start + j, marks: k === letters.length - 1 ? marks : '', lastOfSource: k === letters.length - 1, gap: '' });
       });
       i = j;
     }
@@ -149,7 +154,7 @@ function splitWords(text: string, compiled: CompiledScheme, joinHyphens: boolean
     if (joinHyphens && prev !== undefined && /^-(?:\r\n|\r|\n)$/.test(between)) {
       // §1.3: a word broken across a line with a hyphen is one word when the caller asks.
       prev.units[prev.units.length - 1]!.gap = between;
-      prev.units.push(...w.units);
+      for (const unit of w.units) prev.units.push(unit);
       prev.end = w.end;
       prev.text += w.text;
       prev.letterCount += w.letterCount;
@@ -175,6 +180,22 @@ function capsDecisions(text: string, words: Word[], lineHasLower: boolean[], com
     const mode = compiled.allCaps === 'auto' ? (lineHasLower[w.line] ? 'acronym' : 'upper') : compiled.allCaps;
     return mode === 'upper';
   };
+  // The nearest word of two or more letters before and after each word on its line, found in two
+  // linear passes (a line of many one-letter words stays linear).
+  const before: (Word | undefined)[] = new Array(words.length);
+  const after: (Word | undefined)[] = new Array(words.length);
+  for (let k = 0, last: Word | undefined; k < words.length; k++) {
+    const w = words[k]!;
+    if (last !== undefined && last.line !== w.line) last = undefined;
+    before[k] = last;
+    if (w.letterCount >= 2) last = w;
+  }
+  for (let k = words.length - 1, next: Word | undefined; k >= 0; k--) {
+    const w = words[k]!;
+    if (next !== undefined && next.line !== w.line) next = undefined;
+    after[k] = next;
+    if (w.letterCount >= 2) next = w;
+  }
   return words.map((w, k) => {
     if (w.letterCount >= 2) return isAllCaps(w) && upperMode(w);
     if (w.upperCount === 0) return false;
@@ -182,12 +203,10 @@ function capsDecisions(text: string, words: Word[], lineHasLower: boolean[], com
     if (text[w.end] === '.') return false;
     // … otherwise it follows the nearest word of two or more letters on the same line, the
     // following one when both are equally near (§0.2).
-    let before: Word | undefined;
-    let after: Word | undefined;
-    for (let j = k - 1; j >= 0 && words[j]!.line === w.line; j--) if (words[j]!.letterCount >= 2) { before = words[j]; break; }
-    for (let j = k + 1; j < words.length && words[j]!.line === w.line; j++) if (words[j]!.letterCount >= 2) { after = words[j]; break; }
-    let nearest = after ?? before;
-    if (before !== undefined && after !== undefined && w.start - before.end < after.start - w.end) nearest = before;
+    const b = before[k];
+    const a = after[k];
+    let nearest = a ?? b;
+    if (b !== undefined && a !== undefined && w.start - b.end < a.start - w.end) nearest = b;
     return nearest !== undefined && isAllCaps(nearest) && upperMode(nearest);
   });
 }
@@ -208,7 +227,7 @@ function ruleMatches(rule: CompiledRule, units: Unit[], i: number): boolean {
 }
 
 function applyCase(unit: Unit, forms: LetterForms | { lower: string; title: string; upper: string }, caps: boolean): string {
-  if (!unit.upper) return forms.lower;
+  if (!unit.upper || (unit.continuation && !caps)) return forms.lower;
   return caps ? forms.upper : forms.title;
 }
 
@@ -250,7 +269,7 @@ function romanizeWord(w: Word, caps: boolean, compiled: CompiledScheme, exceptio
         const forms = compiled.letters.get(u.ch);
         if (forms === undefined) {
           // A letter the scheme does not map is copied as written.
-          out = u.upper ? u.ch.toUpperCase() : u.ch;
+          out = u.upper && (caps || !u.continuation) ? u.ch.toUpperCase() : u.ch;
         } else {
           out = applyCase(u, forms, caps);
           label = 'table';
