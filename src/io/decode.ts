@@ -140,6 +140,9 @@ function score(text: string): number {
     for (const ch of word) s += Math.log((FREQUENCY[ch.toLowerCase()] ?? 0.01) / 100);
     // lower, Title or UPPER; a lower-case letter followed by a capital is the mark of a swapped case.
     if (/\p{Ll}\p{Lu}/u.test(word)) s -= 8;
+    // Running text is mostly lower case, and the wrong encoding swaps the cases: capitals after a
+    // word's first letter count against a reading.
+    s -= 1.5 * ((word.slice(1).match(/\p{Lu}/gu)?.length) ?? 0);
   }
   return s;
 }

@@ -1,7 +1,8 @@
 import type { Writable } from 'node:stream';
 import { romanize, type RomanizeOptions } from '../engine/romanize.ts';
+import { createRomanizer } from '../engine/stream.ts';
 import { LatinitsaError } from '../errors.ts';
-import { decodeBytes, type TextEncodingName } from './decode.ts';
+import { decodeBytes, guessLegacyEncoding, type TextEncodingName } from './decode.ts';
 
 /** Options of {@link textBlocks}. */
 export interface TextBlocksOptions {
@@ -193,6 +194,7 @@ export async function romanizeStream(source: AsyncIterable<unknown> | Iterable<u
   const romanizeOptions = options.romanize ?? {};
   const join = romanizeOptions.joinLineBreakHyphens === true;
   const write = typeof sink === 'function' ? sink : (bytes: Uint8Array) => writeWithBackpressure(sink, bytes);
+  if ((options.encoding ?? 'utf-8') === 'utf-8') return romanizeUtf8Stream(source, write, options);
   let written = 0;
   const emit = async (text: string): Promise<void> => {
     if (text === '') return;
@@ -212,5 +214,52 @@ export async function romanizeStream(source: AsyncIterable<unknown> | Iterable<u
     await emit(text);
   }
   await emit(carry);
+  return written;
+}
+
+const BOM = [0xef, 0xbb, 0xbf];
+
+/**
+ * The UTF-8 case of {@link romanizeStream}: bytes to bytes through the engine's incremental
+ * romanizer, with no strings in between (the same result; a byte-order mark is kept).
+ */
+async function romanizeUtf8Stream(source: AsyncIterable<unknown> | Iterable<unknown>, write: (bytes: Uint8Array) => Promise<void> | void, options: RomanizeStreamOptions): Promise<number> {
+  const romanizer = createRomanizer(options.romanize ?? {});
+  let written = 0;
+  let head: number[] | undefined = []; // the first bytes, until we know whether they are a BOM
+  let last: Uint8Array = new Uint8Array(0);
+  const emit = async (bytes: Uint8Array): Promise<void> => {
+    if (bytes.length === 0) return;
+    written += bytes.length;
+    await write(bytes);
+  };
+  try {
+    for await (const chunk of source) {
+      const bytes = toBytes(chunk);
+      if (bytes.length === 0) continue;
+      last = bytes;
+      if (head !== undefined) {
+        for (let i = 0; i < bytes.length && head.length < 3; i++) head.push(bytes[i]!);
+        if (head.length >= 3 || head.some((b, i) => b !== BOM[i])) {
+          if (head.length >= 3 && head.every((b, i) => b === BOM[i])) await emit(Uint8Array.from(BOM));
+          head = undefined;
+        }
+      }
+      await emit(romanizer.push(bytes));
+    }
+    if (head !== undefined && head.length === 3) await emit(Uint8Array.from(BOM));
+    await emit(romanizer.end());
+  } catch (error) {
+    if (error instanceof LatinitsaError && error.code === 'ERR_INVALID_UTF8' && error.offset !== undefined) {
+      const guess = guessLegacyEncoding(last);
+      const hint = guess === undefined ? '' : ` (the bytes look like ${guess}: try --encoding ${guess})`;
+      throw new LatinitsaError('ERR_INVALID_UTF8', `${options.file ?? 'input'}: invalid UTF-8 at byte offset ${error.offset}${hint}`, {
+        ...(options.file === undefined ? {} : { file: options.file }),
+        offset: error.offset,
+        cause: error,
+      });
+    }
+    throw error;
+  }
   return written;
 }
