@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { romanizeBibtex, romanizeCsl, type BibFieldGroup, type RomanizeBibOptions } from '../../cite/bib.ts';
 import { LatinitsaError } from '../../errors.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { decodeUtf8 } from '../../io/decode.ts';
 import { readFileLimited } from '../../io/files.ts';
+import { parseCommandArgs, usageError } from '../args.ts';
 import type { CliIO } from '../types.ts';
 
 const HELP = `Usage: latinitsa bib [options] IN.bib|IN.json [-o OUT | --in-place]
@@ -26,32 +26,22 @@ Options:
 `;
 
 function usage(message: string): LatinitsaError {
-  return new LatinitsaError('ERR_USAGE', `${message} (see latinitsa bib --help)`);
+  return usageError('bib', message);
 }
 
 /** `latinitsa bib IN [-o OUT | --in-place]`: romanize a bibliography. */
 export async function run(argv: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        'in-place': { type: 'boolean' },
-        scheme: { type: 'string', short: 's' },
-        'names-scheme': { type: 'string' },
-        'titles-scheme': { type: 'string' },
-        'publishers-scheme': { type: 'string' },
-        'keep-original': { type: 'boolean' },
-        format: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw usage(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs('bib', argv, {
+    output: { type: 'string', short: 'o' },
+    'in-place': { type: 'boolean' },
+    scheme: { type: 'string', short: 's' },
+    'names-scheme': { type: 'string' },
+    'titles-scheme': { type: 'string' },
+    'publishers-scheme': { type: 'string' },
+    'keep-original': { type: 'boolean' },
+    format: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help === true) {
     io.stdout.write(HELP);
     return 0;

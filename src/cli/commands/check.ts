@@ -1,7 +1,6 @@
 // `latinitsa check`: the manuscript consistency checker on files (issue 6).
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { applyFixes } from '../../check/fix.ts';
 import { checkDocuments } from '../../check/check.ts';
 import { parseCheckConfig, regionsOfPlainText } from '../../check/config.ts';
@@ -12,6 +11,7 @@ import { decodeUtf8 } from '../../io/decode.ts';
 import { docxToParagraphText } from '../../io/docx.ts';
 import { ioError, readFileLimited } from '../../io/files.ts';
 import { markdownRegions } from '../../io/markdown.ts';
+import { parseCommandArgs } from '../args.ts';
 import type { CliIO } from '../types.ts';
 
 const HELP = `Usage: latinitsa check [options] FILE…   (stdin as plain text without FILE)
@@ -89,27 +89,17 @@ function line(d: Diagnostic): string {
 
 /** Runs `latinitsa check`. */
 export async function run(argv: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        scheme: { type: 'string', short: 's' },
-        'notes-scheme': { type: 'string' },
-        allow: { type: 'string', short: 'a', multiple: true },
-        ignore: { type: 'string', multiple: true },
-        config: { type: 'string', short: 'c' },
-        json: { type: 'boolean' },
-        lexicon: { type: 'boolean' },
-        fix: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new LatinitsaError('ERR_USAGE', `check: ${(error as Error).message.split('\n')[0]} (see latinitsa check --help)`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs('check', argv, {
+    scheme: { type: 'string', short: 's' },
+    'notes-scheme': { type: 'string' },
+    allow: { type: 'string', short: 'a', multiple: true },
+    ignore: { type: 'string', multiple: true },
+    config: { type: 'string', short: 'c' },
+    json: { type: 'boolean' },
+    lexicon: { type: 'boolean' },
+    fix: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help === true) {
     io.stdout.write(HELP);
     return 0;

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkCitations, type CheckCitationsOptions } from '../../cite/text.ts';
 import type { CitationDiagnostic, CitationStyle, VersoStyle } from '../../cite/archival.ts';
 import { LatinitsaError } from '../../errors.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { decodeUtf8 } from '../../io/decode.ts';
 import { readFileLimited } from '../../io/files.ts';
+import { parseCommandArgs, usageError } from '../args.ts';
 import type { CliIO } from '../types.ts';
 
 const HELP = `Usage: latinitsa cite [options] FILE…
@@ -27,7 +27,7 @@ Options:
 `;
 
 function usage(message: string): LatinitsaError {
-  return new LatinitsaError('ERR_USAGE', `${message} (see latinitsa cite --help)`);
+  return usageError('cite', message);
 }
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
@@ -49,26 +49,16 @@ function lineColumn(text: string, offset: number): [number, number] {
 
 /** `latinitsa cite FILE…`: report (and with --fix rewrite) archival references. */
 export async function run(argv: string[], io: CliIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        fix: { type: 'boolean' },
-        json: { type: 'boolean' },
-        style: { type: 'string' },
-        'verso-style': { type: 'string' },
-        'archive-names': { type: 'string' },
-        scheme: { type: 'string', short: 's' },
-        format: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw usage(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs('cite', argv, {
+    fix: { type: 'boolean' },
+    json: { type: 'boolean' },
+    style: { type: 'string' },
+    'verso-style': { type: 'string' },
+    'archive-names': { type: 'string' },
+    scheme: { type: 'string', short: 's' },
+    format: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help === true) {
     io.stdout.write(HELP);
     return 0;
