@@ -1,5 +1,7 @@
 // Property fuzzing of latinitsa's entry points (issue 9 item 1): romanize, explain, loadScheme,
-// the byte decoder / line splitter, the lexicon parser and the CLI (main(argv, io) in-process).
+// the byte decoder / line splitter, the lexicon parser, deromanize, convert, the checker, the
+// citation parser and finder, the BibTeX and CSL-JSON romanizers, and the CLI (main(argv, io)
+// in-process). The API routes have their own property test (test/server.test.ts).
 //
 //   npm run fuzz -- [runs per entry point = 2000] [seed]
 //
@@ -17,7 +19,21 @@ import fc from 'fast-check';
 import { main } from '../src/cli/main.ts';
 import { commands } from '../src/cli/commands.ts';
 import { LatinitsaError } from '../src/errors.ts';
-import { explain, getScheme, listSchemes, loadScheme, romanize, type RomanizeOptions } from '../src/index.ts';
+import {
+  checkCitations,
+  checkText,
+  convert,
+  deromanize,
+  explain,
+  getScheme,
+  listSchemes,
+  loadScheme,
+  parseArchivalReference,
+  romanize,
+  romanizeBibtex,
+  romanizeCsl,
+  type RomanizeOptions,
+} from '../src/index.ts';
 import { firstInvalidUtf8, parseLexicon, textBlocks } from '../src/io/index.ts';
 import { builtInSources } from '../src/schemes/registry.ts';
 
@@ -195,6 +211,20 @@ const checkerCommand = (command: string): boolean => command !== '' && command !
 
 // ——— Runner ———
 
+/** The first `range: [start, end]` in a result that does not lie inside an input of `length` characters. */
+function rangesOutside(value: unknown, length: number, depth = 0): unknown {
+  if (depth > 8 || typeof value !== 'object' || value === null) return undefined;
+  const range = (value as { range?: unknown }).range;
+  if (Array.isArray(range) && range.length === 2 && typeof range[0] === 'number' && typeof range[1] === 'number') {
+    if (range[0] < 0 || range[1] < range[0] || range[1] > length) return range;
+  }
+  for (const v of Object.values(value)) {
+    const bad = rangesOutside(v, length, depth + 1);
+    if (bad !== undefined) return bad;
+  }
+  return undefined;
+}
+
 /** Runs every entry point `numRuns` times and returns what happened. */
 export async function runFuzz(options: FuzzOptions): Promise<EntryReport[]> {
   const size = options.size ?? 'small';
@@ -343,6 +373,52 @@ export async function runFuzz(options: FuzzOptions): Promise<EntryReport[]> {
       }),
       params,
     );
+  }
+
+  // Library entry points that take a user's text (reverse, convert, the checker, citations,
+  // bibliographies): only LatinitsaError may be thrown, within the time bound, and every range
+  // they report lies inside the input. The reverse engine and the checker are slow per character
+  // (milliseconds per word), so they get inputs of at most `cap` characters.
+  {
+    const latin = text.map((t) => romanize(t, { scheme: 'modified-loc' }));
+    const bibtex = fc
+      .array(fc.oneof(fc.constantFrom('@article{', '@book{k,', '@string{n = "Наука"}', '@comment{', '@preamble{', '}', '{', '"', '=', ',', ' # ', 'title = {Культура и взрыв}', 'author = {Лотман, Юрий Михайлович and Успенский, Б. А.}', '\n', '\r\n', '%', '\\"{E}'), text), { maxLength: 30 })
+      .map((parts) => parts.join(''));
+    const csl = fc.oneof(
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+      fc.array(fc.record({ id: fc.string(), type: fc.constantFrom('book', 'article-journal'), title: text, author: fc.array(fc.record({ family: text, given: text }), { maxLength: 3 }) }), { maxLength: 4 }).map((v) => JSON.stringify(v)),
+      text,
+    );
+    const cap = size === 'large' ? 4000 : 400;
+    const capped = (arb: fc.Arbitrary<string>): fc.Arbitrary<string> => arb.map((t) => t.slice(0, cap));
+    const entries: [string, fc.Arbitrary<string>, (input: string) => unknown][] = [
+      ['deromanize', capped(fc.oneof(latin, text)), (t) => deromanize(t, { scheme: 'modified-loc' })],
+      ['deromanize ala-lc', capped(fc.oneof(text.map((t) => romanize(t, { scheme: 'ala-lc' })), text)), (t) => deromanize(t, { scheme: 'ala-lc' })],
+      ['convert', capped(fc.oneof(latin, text)), (t) => convert(t, { from: 'modified-loc', to: 'bgn-pcgn' })],
+      ['checkText', capped(fc.oneof(latin, text)), (t) => checkText(t, { scheme: 'modified-loc' })],
+      ['parseArchivalReference', text, (t) => parseArchivalReference(t)],
+      ['checkCitations', text, (t) => checkCitations(t)],
+      ['romanizeBibtex', bibtex, (t) => romanizeBibtex(t)],
+      ['romanizeCsl', csl, (t) => romanizeCsl(t)],
+    ];
+    for (const [entry, arb, fn] of entries) {
+      const r = report(entry);
+      fc.assert(
+        fc.property(arb, (input) => {
+          r.cases++;
+          const res = timed(() => fn(input));
+          r.maxMs = Math.max(r.maxMs, res.ms);
+          const fail = (problem: string): void => void r.failures.push({ entry, input: short(input), problem });
+          if (res.ms > bound(input) + 0.5 * input.length) fail(`slow: ${res.ms.toFixed(0)} ms`);
+          const problem = res.error === undefined ? undefined : describeError(res.error);
+          if (problem !== undefined) fail(problem);
+          const bad = rangesOutside(res.value, input.length);
+          if (bad !== undefined) fail(`range ${JSON.stringify(bad)} outside the input (${input.length} characters)`);
+          return true;
+        }),
+        params,
+      );
+    }
   }
 
   // CLI
