@@ -156,7 +156,12 @@ function setupCheck(): void {
   const status = byId('ck-status');
   const acceptAll = byId<HTMLButtonElement>('ck-accept-all');
   const download = byId<HTMLButtonElement>('ck-download');
-  for (const s of schemeItems()) scheme.append(h('option', { value: s.value }, s.label));
+  const notesScheme = byId<HTMLSelectElement>('ck-notes-scheme');
+  const allow = byId<HTMLInputElement>('ck-allow');
+  for (const s of schemeItems()) {
+    scheme.append(h('option', { value: s.value }, s.label));
+    notesScheme.append(h('option', { value: s.value }, s.label));
+  }
   scheme.value = 'modified-loc';
   let format: Format = 'text';
   let name = 'manuscript.txt';
@@ -231,7 +236,12 @@ function setupCheck(): void {
     status.textContent = 'Checking…';
     accepted.clear();
     try {
-      const options = scheme.value === '' ? {} : { scheme: scheme.value };
+      const allowed = allow.value.split(',').map((w) => w.trim()).filter((w) => w !== '');
+      const options = {
+        ...(scheme.value === '' ? {} : { scheme: scheme.value }),
+        ...(notesScheme.value === '' ? {} : { notesScheme: notesScheme.value }),
+        ...(allowed.length === 0 ? {} : { allow: allowed }),
+      };
       checked = input.value;
       const regions = format === 'markdown' ? markdownRegions(checked) : regionsOfPlainText(checked);
       findings = checkText(checked, { ...options, regions });
