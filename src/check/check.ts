@@ -68,9 +68,14 @@ function matchCase(target: string, like: string): string {
   return target.toLowerCase();
 }
 
+/** Longest Latin token read as a possible romanized Russian word. */
+const MAX_WORD_LENGTH = 100;
+
 /** Whether a Latin word is a candidate at all (by its form; the English list comes later). */
 function wordShapeOk(word: string): boolean {
-  if (word.length < 3) return false;
+  // The longest Russian words romanize to about 50 letters; a longer token (an identifier, a
+  // base64 run) is not a romanized word, and reading it would cost time superlinear in its length.
+  if (word.length < 3 || word.length > MAX_WORD_LENGTH) return false;
   const upper = word.toUpperCase() === word;
   // Acronyms (NKVD, USSR) and words with inner capitals (TsK, VTsIK) are not checked.
   if (upper && word.length <= 5) return false;

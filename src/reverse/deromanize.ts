@@ -181,8 +181,14 @@ interface WordAnalysis {
   attested: boolean;
 }
 
+/** Longest Latin token read as a possible word; longer ones are left as written. */
+export const MAX_WORD_LENGTH = 100;
+
 /** Reads one Latin word (already canonical): ranked, verified candidates. */
 function analyse(word: string, ctx: Context): WordAnalysis {
+  // The longest Russian words romanize to about 50 letters; a longer token (an identifier, a
+  // base64 run) is not read, since the search grows faster than its length.
+  if (word.length > MAX_WORD_LENGTH) return { candidates: [], certain: false, attested: false };
   const lower = word.toLowerCase().normalize('NFC');
   const raw = searchCandidates(lower, ctx.inv, ctx.romanizeOptions, ctx.model, ctx.lexicon);
   if (raw.length === 0) return { candidates: [], certain: false, attested: false };

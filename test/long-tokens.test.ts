@@ -1,0 +1,31 @@
+// A very long Latin token (an identifier, a base64 run) is not a romanized word: the reverse
+// engine and the checker leave it alone instead of spending time superlinear in its length
+// (found by the fuzzer: 1,500 letters took 4–10 s and gigabytes before the cap).
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { checkText, convert, deromanize } from '../src/index.ts';
+import { MAX_WORD_LENGTH } from '../src/reverse/deromanize.ts';
+
+const long = 'shchukinyaiuyozhziy'.repeat(300);
+
+it('deromanize and convert leave a token longer than the word limit as written', () => {
+  const text = `Kirov ${long} Molotov`;
+  const t0 = performance.now();
+  const out = deromanize(text, { scheme: 'modified-loc', all: true });
+  assert.ok(out.includes(long), 'the long token is kept');
+  assert.ok(!out.startsWith('Kirov'), 'the words around it are still read');
+  assert.equal(convert(text, { from: 'modified-loc', to: 'bgn-pcgn' }).includes(long), true);
+  assert.ok(performance.now() - t0 < 5000);
+});
+
+it('a word just under the limit is still read by an exact scheme', () => {
+  const word = 'kubanʹ'.repeat(Math.floor(MAX_WORD_LENGTH / 6));
+  assert.ok(word.length <= MAX_WORD_LENGTH);
+  assert.equal(deromanize(word, { scheme: 'ala-lc', all: true }), 'кубань'.repeat(Math.floor(MAX_WORD_LENGTH / 6)));
+});
+
+it('the checker does not read a token longer than the word limit', () => {
+  const t0 = performance.now();
+  assert.deepEqual(checkText(`Zinoviev and ${long}.`, { scheme: 'modified-loc' }), []);
+  assert.ok(performance.now() - t0 < 5000);
+});
