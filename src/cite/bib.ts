@@ -73,9 +73,10 @@ interface Located {
  * from a cursor, as `name = raw` at a field boundary, so the result does not depend on values that
  * merely look like field assignments.
  */
-function locateFields(text: string, entryStart: number, raw: string, key: string, list: BibtexField[]): Located[] {
+function locateFields(text: string, entryStart: number, raw: string, key: string | null | undefined, list: BibtexField[]): Located[] {
   const out: Located[] = [];
-  let cursor = raw.indexOf(key) + key.length;
+  // An entry without a key (`@article{,…}`, `@article{}`) has its fields right after the brace.
+  let cursor = key ? raw.indexOf(key) + key.length : 0;
   for (const field of list) {
     const re = new RegExp(`(?<=[\\s,{(])(${escapeRe(field.name)})\\s*=\\s*`, 'giu');
     re.lastIndex = cursor;

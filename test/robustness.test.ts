@@ -1,4 +1,4 @@
-// A very long Latin token (an identifier, a base64 run) is not a romanized word: the reverse
+// Robustness cases the fuzzer found. A very long Latin token (an identifier, a base64 run) is not a romanized word: the reverse
 // engine and the checker leave it alone instead of spending time superlinear in its length
 // (found by the fuzzer: 1,500 letters took 4–10 s and gigabytes before the cap).
 import assert from 'node:assert/strict';
@@ -28,4 +28,17 @@ it('the checker does not read a token longer than the word limit', () => {
   const t0 = performance.now();
   assert.deepEqual(checkText(`Zinoviev and ${long}.`, { scheme: 'modified-loc' }), []);
   assert.ok(performance.now() - t0 < 5000);
+});
+
+it('an entry without a key is romanized, not a TypeError (found by the fuzzer)', async () => {
+  const { romanizeBibtex } = await import('../src/index.ts');
+  for (const input of ['@article{}', '@article{,\n  title = {Культура и взрыв}\n}\n', 'x # @article{},']) {
+    assert.doesNotThrow(() => {
+      try {
+        romanizeBibtex(input);
+      } catch (error) {
+        if (!(error instanceof Error) || (error as { code?: string }).code === undefined) throw error;
+      }
+    }, input);
+  }
 });
