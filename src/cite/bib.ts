@@ -78,6 +78,9 @@ function locateFields(text: string, entryStart: number, raw: string, key: string
   // An entry without a key (`@article{,…}`, `@article{}`) has its fields right after the brace.
   let cursor = key ? raw.indexOf(key) + key.length : 0;
   for (const field of list) {
+    // A field name is a short identifier; an enormous one (damaged input) would only overflow the
+    // regular expression engine.
+    if (field.name.length > 256) throw new LatinitsaError('ERR_INVALID_INPUT', `entry "${key ?? ''}": a field name of ${field.name.length} characters`);
     const re = new RegExp(`(?<=[\\s,{(])(${escapeRe(field.name)})\\s*=\\s*`, 'giu');
     re.lastIndex = cursor;
     let found: Located | undefined;

@@ -235,14 +235,19 @@ function analyse(word: string, ctx: Context): WordAnalysis {
   };
 }
 
+/** Characters of a white-space-free run beyond which a token counts as code (see inCode). */
+const MAX_RUN = 256;
+
 const CODE_NEIGHBOUR = /[\p{N}_@/\\=<>{}[\]|#~^*+$%&]/u;
 
 /** Whether the word sits in something that looks like code, a URL or an address. */
 function inCode(text: string, start: number, end: number): boolean {
   let s = start;
   let e = end;
-  while (s > 0 && !/\s/u.test(text[s - 1]!)) s--;
-  while (e < text.length && !/\s/u.test(text[e]!)) e++;
+  // A run of more than MAX_RUN characters without white space is not prose (a minified file, a
+  // data dump); the bound also keeps the scan from being quadratic in such a run.
+  while (s > 0 && !/\s/u.test(text[s - 1]!)) if (start - --s > MAX_RUN) return true;
+  while (e < text.length && !/\s/u.test(text[e]!)) if (++e - end > MAX_RUN) return true;
   const run = text.slice(s, e);
   return CODE_NEIGHBOUR.test(run) || /\.\p{L}/u.test(text.slice(end, e)) || /\p{L}\.$/u.test(text.slice(s, start));
 }
@@ -327,15 +332,26 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
   const decided = (v: Verdict): boolean => v === 'russian' || v === 'foreign';
   const lineHasForeign = new Set(tokens.filter((t) => t.verdict === 'foreign').map((t) => t.line));
   const lineHasRussian = new Set(tokens.filter((t) => t.verdict === 'russian').map((t) => t.line));
+  // The nearest decided token before and after each token on its line, in two linear passes.
+  const prevDecided: (Verdict | undefined)[] = new Array(tokens.length);
+  const nextDecided: (Verdict | undefined)[] = new Array(tokens.length);
+  for (let i = 0, last: Token | undefined; i < tokens.length; i++) {
+    if (last !== undefined && last.line !== tokens[i]!.line) last = undefined;
+    prevDecided[i] = last?.verdict;
+    if (decided(tokens[i]!.verdict)) last = tokens[i];
+  }
+  for (let i = tokens.length - 1, next: Token | undefined; i >= 0; i--) {
+    if (next !== undefined && next.line !== tokens[i]!.line) next = undefined;
+    nextDecided[i] = next?.verdict;
+    if (decided(tokens[i]!.verdict)) next = tokens[i];
+  }
   const resolved = tokens.map((t, i): [Verdict, WordReading['reason']] => {
     if (t.verdict === 'english') {
       if (lineHasForeign.has(t.line)) return ['foreign', 'english'];
       return ['russian', lineHasRussian.has(t.line) ? 'context' : 'alone'];
     }
     if (t.verdict !== 'open') return [t.verdict, t.reason];
-    const near: Verdict[] = [];
-    for (let j = i - 1; j >= 0 && tokens[j]!.line === t.line; j--) if (decided(tokens[j]!.verdict)) { near.push(tokens[j]!.verdict); break; }
-    for (let j = i + 1; j < tokens.length && tokens[j]!.line === t.line; j++) if (decided(tokens[j]!.verdict)) { near.push(tokens[j]!.verdict); break; }
+    const near = [prevDecided[i], nextDecided[i]].filter((v): v is Verdict => v !== undefined);
     if (near.length === 0) return ['russian', 'alone'];
     return [near.includes('russian') ? 'russian' : 'foreign', 'context'];
   });
