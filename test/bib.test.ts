@@ -5,12 +5,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { after, describe, it } from 'node:test';
 import { romanizeBibtex, romanizeCsl } from '../src/cite/index.ts';
-import { main } from '../src/cli/main.ts';
 import { LatinitsaError } from '../src/errors.ts';
 import { fixturesDir } from './support/fixtures.ts';
+import { runCli } from './support/cli.ts';
 
 const dir = path.join(fixturesDir, 'bib');
 const read = (name: string): string => readFileSync(path.join(dir, name), 'utf8');
@@ -113,16 +112,10 @@ describe('CSL-JSON (Zotero export shape)', () => {
 describe('latinitsa bib', () => {
   const tmp = mkdtempSync(path.join(tmpdir(), 'latinitsa-bib-'));
   after(() => rmSync(tmp, { recursive: true, force: true }));
-  async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (c: Buffer) => (out += c.toString()));
-    stderr.on('data', (c: Buffer) => (err += c.toString()));
-    const code = await main(['bib', ...args], { stdin: new PassThrough(), stdout, stderr, cwd: tmp, env: {} });
-    return { code, out, err };
-  }
+  const cli = async (args: string[]): Promise<{ code: number; out: string; err: string }> => {
+    const r = await runCli(['bib', ...args], { cwd: tmp });
+    return { code: r.code, out: r.stdout, err: r.stderr };
+  };
   it('in.bib -o out.bib', async () => {
     copyFileSync(path.join(dir, 'russian.bib'), path.join(tmp, 'in.bib'));
     const r = await cli(['in.bib', '-o', 'out.bib']);

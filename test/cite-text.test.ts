@@ -4,11 +4,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { after, describe, it } from 'node:test';
 import { checkCitations, findArchivalReferences } from '../src/cite/index.ts';
-import { main } from '../src/cli/main.ts';
 import { fixturesDir, listFiles, readTsv } from './support/fixtures.ts';
+import { runCli } from './support/cli.ts';
 
 const dir = path.join(fixturesDir, 'citations', 'text');
 const docs = [...listFiles(dir, '.md'), ...listFiles(dir, '.txt')].filter((f) => !/\.fixed\./.test(f));
@@ -63,16 +62,10 @@ describe('cite: documents', () => {
 describe('latinitsa cite', () => {
   const tmp = mkdtempSync(path.join(tmpdir(), 'latinitsa-cite-'));
   after(() => rmSync(tmp, { recursive: true, force: true }));
-  async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (c: Buffer) => (out += c.toString()));
-    stderr.on('data', (c: Buffer) => (err += c.toString()));
-    const code = await main(['cite', ...args], { stdin: new PassThrough(), stdout, stderr, cwd: tmp, env: {} });
-    return { code, out, err };
-  }
+  const cli = async (args: string[]): Promise<{ code: number; out: string; err: string }> => {
+    const r = await runCli(['cite', ...args], { cwd: tmp });
+    return { code: r.code, out: r.stdout, err: r.stderr };
+  };
   it('reports file:line:column message rule-id and exits 1 on findings', async () => {
     copyFileSync(path.join(dir, 'notes.txt'), path.join(tmp, 'notes.txt'));
     const r = await cli(['notes.txt']);

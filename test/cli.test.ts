@@ -10,30 +10,10 @@ import { commands } from '../src/cli/commands.ts';
 import { listSchemes, romanize } from '../src/index.ts';
 import { DEMO_TEXT } from '../src/cli/commands/romanize.ts';
 import { fixturesDir } from './support/fixtures.ts';
+import { runCli, type CliResult } from './support/cli.ts';
 
-export interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-  stdoutBytes: Buffer;
-}
 
 /** Runs the CLI in-process; `stdin` is fed in the given chunks (a string or Buffer is one chunk). */
-export async function runCli(argv: string[], options: { stdin?: string | Buffer | (string | Buffer)[]; cwd?: string } = {}): Promise<CliResult> {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (b: Buffer) => out.push(b));
-  stderr.on('data', (b: Buffer) => err.push(b));
-  const chunks = options.stdin === undefined ? [] : Array.isArray(options.stdin) ? options.stdin : [options.stdin];
-  for (const c of chunks) stdin.write(c);
-  stdin.end();
-  const code = await main(argv, { stdin, stdout, stderr, cwd: options.cwd ?? process.cwd(), env: {} });
-  const stdoutBytes = Buffer.concat(out);
-  return { code, stdout: stdoutBytes.toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), stdoutBytes };
-}
 
 /** Asserts a usage/input error: exit 2, nothing on stdout, exactly one line on stderr matching `pattern`. */
 function assertError(r: CliResult, pattern: RegExp): void {

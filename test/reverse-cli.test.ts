@@ -3,22 +3,12 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { main } from '../src/cli/main.ts';
+import { runCli } from './support/cli.ts';
 
-async function cli(argv: string[], stdinText?: string, cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (b: Buffer) => out.push(b));
-  stderr.on('data', (b: Buffer) => err.push(b));
-  if (stdinText !== undefined) stdin.write(stdinText);
-  stdin.end();
-  const code = await main(argv, { stdin, stdout, stderr, cwd, env: {} });
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+function cli(argv: string[], stdinText?: string, cwd = process.cwd()): ReturnType<typeof runCli> {
+  return runCli(argv, { ...(stdinText === undefined ? {} : { stdin: stdinText }), cwd });
 }
 
 let dir = '';

@@ -5,10 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { PassThrough } from 'node:stream';
-import { main } from '../src/cli/main.ts';
 import { listSchemes } from '../src/index.ts';
 import { availableOperations, errorToResponse, handleApi, operationNames, pageCsp, resolveStatic, startServer, WorkerPool, type ApiResponse } from '../src/server/index.ts';
+import { runCli } from './support/cli.ts';
 
 const json = { 'content-type': 'application/json' };
 const post = (p: string, body: unknown, headers: Record<string, string> = json): Promise<ApiResponse> =>
@@ -256,16 +255,8 @@ describe('static files', () => {
 });
 
 describe('latinitsa serve', () => {
-  const run = async (argv: string[], env: Record<string, string> = {}): Promise<{ code: number; stderr: string; stdout: string }> => {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (c: Buffer) => (out += c.toString()));
-    stderr.on('data', (c: Buffer) => (err += c.toString()));
-    const code = await main(['serve', ...argv], { stdin: new PassThrough(), stdout, stderr, cwd: process.cwd(), env });
-    return { code, stderr: err, stdout: out };
-  };
+  const run = (argv: string[], env: Record<string, string> = {}): ReturnType<typeof runCli> => runCli(['serve', ...argv], { env });
+
 
   it('exits 2 with a one-line message for a bad port, from the flag or PORT', async () => {
     const flag = await run(['--port', 'eighty']);
