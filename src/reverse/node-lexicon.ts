@@ -38,6 +38,8 @@ interface PatronymicRules {
   rules: { ending: string; replace: string; male: string; female: string; afterConsonant?: boolean }[];
   consonants: string;
   extra: string[];
+  /** How a male surname's female form is spelt: an ending and what replaces it. */
+  femaleSurnames: { ending: string; replace: string }[];
 }
 
 /** Derives patronymics from a given name by the rules of data/lexicon/patronymics.json. */
@@ -105,10 +107,11 @@ export async function buildLexicon(options: BuildLexiconOptions = {}): Promise<B
       if (f === 'names_male.json') givenNames.push(name);
     }
   }
+  const rules = JSON.parse(readFileSync(path.join(packageRoot, 'data', 'lexicon', 'patronymics.json'), 'utf8')) as PatronymicRules;
   const female = new Set(readNames('surnames_female.json', 'surname'));
   let surnames = 0;
   for (const name of readNames('surnames_male.json', 'surname')) {
-    const pairs = [`${name}а`, name.replace(/ий$/u, 'ая'), name.replace(/ой$/u, 'ая')];
+    const pairs = rules.femaleSurnames.filter((r) => name.endsWith(r.ending)).map((r) => name.slice(0, name.length - r.ending.length) + r.replace);
     const partner = pairs.find((p) => p !== name && female.has(p));
     if (partner === undefined && !capitalised.has(name)) continue;
     add(name, LexiconFlag.surname);
@@ -118,7 +121,6 @@ export async function buildLexicon(options: BuildLexiconOptions = {}): Promise<B
       surnames++;
     }
   }
-  const rules = JSON.parse(readFileSync(path.join(packageRoot, 'data', 'lexicon', 'patronymics.json'), 'utf8')) as PatronymicRules;
   let patronymics = 0;
   for (const name of givenNames) {
     for (const p of patronymicsOf(name, rules)) {
