@@ -70,6 +70,22 @@ export async function readFileText(file: File): Promise<string> {
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }
 
+/**
+ * Reads the file chosen in a file input as UTF-8 text and hands it to `load`; a file that cannot
+ * be read is reported through `report` as "name: reason".
+ */
+export function onTextFile(input: HTMLInputElement, load: (text: string, name: string) => void, report: (message: string) => void): void {
+  input.addEventListener('change', async () => {
+    const f = input.files?.[0];
+    if (f === undefined) return;
+    try {
+      load(await readFileText(f), f.name);
+    } catch (error) {
+      report(`${f.name}: ${messageOf(error)}`);
+    }
+  });
+}
+
 /** A message from anything thrown. */
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

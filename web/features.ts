@@ -4,7 +4,7 @@
 import * as lib from '../src/index.ts';
 import { applyFixes, checkCitations, checkText, convertDetailed, deromanizeDetailed, type ConvertResult, listSchemes, regionsOfPlainText, romanizeBibtex, romanizeCsl, type CitationStyle, type DeromanizeResult, type Diagnostic, type VersoStyle } from '../src/index.ts';
 import { markdownRegions } from '../src/io/markdown.ts';
-import { announce, byId, copyText, debounce, downloadText, fillSelect, h, messageOf, readFileText } from './dom.ts';
+import { announce, byId, copyText, debounce, downloadText, fillSelect, h, messageOf, onTextFile, readFileText } from './dom.ts';
 
 const exported = lib as unknown as Record<string, unknown>;
 const has = (name: string): boolean => typeof exported[name] === 'function';
@@ -323,18 +323,16 @@ function setupCite(): void {
       output.textContent = messageOf(error);
     }
   };
-  file.addEventListener('change', async () => {
-    const f = file.files?.[0];
-    if (f === undefined) return;
-    try {
-      input.value = await readFileText(f);
-      name = f.name;
-      format = /\.(md|markdown)$/i.test(f.name) ? 'markdown' : 'text';
+  onTextFile(
+    file,
+    (text, fileName) => {
+      input.value = text;
+      name = fileName;
+      format = /\.(md|markdown)$/i.test(fileName) ? 'markdown' : 'text';
       update();
-    } catch (error) {
-      byId('ct-summary').textContent = `${f.name}: ${messageOf(error)}`;
-    }
-  });
+    },
+    (message) => (byId('ct-summary').textContent = message),
+  );
   input.addEventListener('input', debounce(update, 120));
   style.addEventListener('change', update);
   verso.addEventListener('change', update);
@@ -367,17 +365,15 @@ function setupBib(): void {
       status.textContent = messageOf(error);
     }
   };
-  file.addEventListener('change', async () => {
-    const f = file.files?.[0];
-    if (f === undefined) return;
-    try {
-      input.value = await readFileText(f);
-      name = f.name;
+  onTextFile(
+    file,
+    (text, fileName) => {
+      input.value = text;
+      name = fileName;
       update();
-    } catch (error) {
-      status.textContent = `${f.name}: ${messageOf(error)}`;
-    }
-  });
+    },
+    (message) => (status.textContent = message),
+  );
   input.addEventListener('input', debounce(update, 200));
   scheme.addEventListener('change', update);
   keep.addEventListener('change', update);

@@ -78,9 +78,8 @@ function requireObject(input: unknown): Input {
 }
 
 function requireString(input: Input, field: string): string {
-  const value = input[field];
+  const value = optionalString(input, field);
   if (value === undefined) throw new HttpError(400, 'ERR_MISSING_FIELD', `missing field "${field}" (a string)`);
-  if (typeof value !== 'string') throw new HttpError(400, 'ERR_BAD_REQUEST', `field "${field}" must be a string, found ${describe(value)}`);
   return value;
 }
 
