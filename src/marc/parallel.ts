@@ -1,0 +1,453 @@
+// Parallel fields: romanizing a record's Cyrillic into linked 880 pairs, checking existing pairs,
+// and proposing 880 Cyrillic fields for romanized-only records. Browser-safe; see docs/marc.md.
+import { LatinitsaError } from '../errors.ts';
+import { normalizeInput } from '../engine/normalize.ts';
+import { getCompiled, romanize, type RomanizeOptions } from '../engine/romanize.ts';
+import { deromanizeDetailed } from '../reverse/deromanize.ts';
+import equivalents from '../reverse/equivalents.json' with { type: 'json' };
+import type { Lexicon } from '../reverse/lexicon.ts';
+import { getScheme, listSchemes, type Scheme } from '../schemes/registry.ts';
+import table from './data/fields.json' with { type: 'json' };
+import { CYRILLIC_SCRIPT_CODE, ENGLISH_PHRASES, fieldRule, type FieldRule } from './fields.ts';
+import { formatLinkage, linkageOf, pairFields } from './linkage.ts';
+import type { MarcDataField, MarcDiagnostic, MarcField, MarcRecord, MarcSubfield } from './types.ts';
+import { isDataField } from './types.ts';
+
+/** Options shared by {@link romanizeRecord}, {@link checkRecord} and {@link vernacularRecord}. */
+export interface MarcSchemeOptions {
+  /**
+   * Scheme id or loaded scheme. Default: the table's scheme for the record's language
+   * (008/35-37; ALA-LC for Russian, see src/marc/data/fields.json); a record in a language the
+   * table does not cover is then left alone with an `info` finding.
+   */
+  scheme?: string | Scheme;
+  /** Other options of the scheme, by name. */
+  schemeOptions?: Readonly<Record<string, unknown>>;
+  /**
+   * The ALA-LC tie of ц ю я (for schemes that have the `tie` option): `'auto'` (default) writes
+   * what the record already uses (U+FE20/U+FE21 halves, as OCLC stores them, or U+0361) and
+   * otherwise the scheme's default, U+0361, the Library of Congress's mapping since 2004.
+   */
+  tie?: 'auto' | 'breve' | 'halves';
+  /**
+   * Unicode form of the text written: `'auto'` (default) decomposed (NFD) when the record's Latin
+   * text is decomposed, as records converted from MARC-8 are, else composed (NFC).
+   */
+  normalization?: 'auto' | 'NFC' | 'NFD';
+  /** 1-based record number reported in the findings. Default 1. */
+  index?: number;
+  /** File name reported in the findings. */
+  file?: string;
+}
+
+/** What a record operation returns: the new record, what changed and what was found. */
+export interface RecordResult {
+  record: MarcRecord;
+  /** Number of fields written (pairs made or 880s added). */
+  changed: number;
+  diagnostics: MarcDiagnostic[];
+}
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const LATIN = /\p{Script=Latin}/u;
+const TIES = equivalents.ties;
+const DOCS = 'docs/marc.md';
+
+interface Context {
+  romanizeOptions: RomanizeOptions;
+  scheme: Scheme;
+  form: 'NFC' | 'NFD';
+  tie: 'breve' | 'halves' | undefined;
+  index: number;
+  file: string | undefined;
+  /** Letters the scheme's language has (lower case), to tell its text from another Cyrillic language's. */
+  letters: Set<string>;
+}
+
+function diagnostic(ctx: Pick<Context, 'index' | 'file'>, d: Omit<MarcDiagnostic, 'source' | 'data' | 'url'> & { data?: Omit<MarcDiagnostic['data'], 'record'> }): MarcDiagnostic {
+  const out: MarcDiagnostic = { ruleId: d.ruleId, source: 'latinitsa', severity: d.severity, reason: d.reason, url: DOCS, data: { record: ctx.index, ...d.data } };
+  if (ctx.file !== undefined) out.file = ctx.file;
+  if (d.actual !== undefined) out.actual = d.actual;
+  if (d.expected !== undefined) out.expected = d.expected;
+  if (d.confidence !== undefined) out.confidence = d.confidence;
+  if (d.note !== undefined) out.note = d.note;
+  return out;
+}
+
+/** The record's language code (008/35-37), or '' when there is no 008. */
+function languageCode(record: MarcRecord): string {
+  const f008 = record.fields.find((f) => f.tag === '008' && !isDataField(f));
+  return f008 === undefined ? '' : (f008 as { value: string }).value.slice(35, 38);
+}
+
+/** Counts of the two tie forms and whether Latin text is decomposed, over the record's regular fields. */
+function recordStyle(record: MarcRecord): { tie: 'breve' | 'halves' | undefined; form: 'NFC' | 'NFD' } {
+  let halves = 0;
+  let breve = 0;
+  let decomposed = 0;
+  let composed = 0;
+  for (const f of record.fields) {
+    if (!isDataField(f)) continue;
+    for (const sf of f.subfields) {
+      const v = sf.value;
+      if (!/[^\x00-\x7f]/.test(v)) continue;
+      for (const ch of v) {
+        if (ch === TIES.left) halves++;
+        else if (ch === TIES.breve) breve++;
+      }
+      if (/\p{Script=Latin}[\u0300-\u036f]/u.test(v) && v.normalize('NFC') !== v) decomposed++;
+      else if (/[\u00c0-\u024f\u1e00-\u1eff]/u.test(v)) composed++;
+    }
+  }
+  return { tie: halves > breve ? 'halves' : breve > 0 ? 'breve' : undefined, form: decomposed > composed ? 'NFD' : 'NFC' };
+}
+
+/** The scheme and options for one record, or why the record is left alone. */
+function context(record: MarcRecord, options: MarcSchemeOptions): Context | { skip: string } {
+  const code = languageCode(record);
+  const languages = table.languages as Record<string, { language: string; scheme: string }>;
+  let schemeRef = options.scheme;
+  if (schemeRef === undefined) {
+    const entry = languages[code] ?? (table.undeterminedLanguages.includes(code) ? Object.values(languages)[0] : undefined);
+    if (entry === undefined) return { skip: `the record's language is "${code}" (008/35-37), which the MARC table has no romanization for; name a scheme to romanize it anyway` };
+    schemeRef = entry.scheme;
+  }
+  const scheme = typeof schemeRef === 'string' ? getScheme(schemeRef) : schemeRef;
+  const style = recordStyle(record);
+  const romanizeOptions: RomanizeOptions = { ...options.schemeOptions, scheme };
+  let tie: Context['tie'];
+  if ('tie' in scheme.options) {
+    const chosen = options.tie === undefined || options.tie === 'auto' ? style.tie : options.tie;
+    if (chosen !== undefined) romanizeOptions.tie = chosen;
+    tie = (romanizeOptions.tie as Context['tie']) ?? (scheme.options.tie?.default as Context['tie']);
+  }
+  getCompiled(romanizeOptions); // unknown options fail here, once, not per field
+  const form = options.normalization === undefined || options.normalization === 'auto' ? style.form : options.normalization;
+  return { romanizeOptions, scheme, form, tie, index: options.index ?? 1, file: options.file, letters: new Set([...scheme.language.letters, ...scheme.language.oldLetters]) };
+}
+
+function romanizeText(text: string, ctx: Context): string {
+  if (!CYRILLIC.test(text)) return text;
+  return romanize(text, ctx.romanizeOptions).normalize(ctx.form);
+}
+
+/** Cyrillic letters of `text` that the scheme's language does not have. */
+function foreignLetters(text: string, ctx: Context): string[] {
+  const out = new Set<string>();
+  for (const ch of text.normalize('NFC')) if (CYRILLIC.test(ch) && /\p{L}/u.test(ch) && !ctx.letters.has(ch.toLowerCase())) out.add(ch);
+  return [...out];
+}
+
+const textSubfields = (field: MarcDataField, rule: FieldRule): MarcSubfield[] => field.subfields.filter((sf) => !rule.keep.has(sf.code));
+
+function occurrenceString(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** New 880s go after the record's last 880, or before its local 9XX fields, or at the end. */
+function insert(fields: MarcField[], added: MarcDataField[]): MarcField[] {
+  if (added.length === 0) return fields;
+  const sorted = [...added].sort((a, b) => linkageOf(a)!.tag.localeCompare(linkageOf(b)!.tag));
+  let at = -1;
+  for (let i = fields.length - 1; i >= 0; i--) {
+    if (fields[i]!.tag === '880') {
+      at = i + 1;
+      break;
+    }
+  }
+  if (at === -1) {
+    at = fields.findIndex((f) => f.tag >= '900');
+    if (at === -1) at = fields.length;
+  }
+  return [...fields.slice(0, at), ...sorted, ...fields.slice(at)];
+}
+
+/** Display form of a field's subfields: `$a … $b …`. */
+function fieldText(subfields: readonly MarcSubfield[]): string {
+  return subfields.map((sf) => `$${sf.code} ${sf.value}`).join(' ');
+}
+
+/**
+ * Romanizes a record the way a cataloger makes parallel fields (MARC 21 Model A): every field of
+ * the table (src/marc/data/fields.json) that holds Cyrillic text becomes a romanized field with
+ * `$6 880-NN` first, and its Cyrillic moves to a new 880 with `$6 TAG-NN/(N` and the same
+ * indicators. Only text subfields are romanized; codes, identifiers ($0 $2 $4 …), dates in $d,
+ * relator terms, URIs and English terms are copied. Occurrence numbers continue after the
+ * highest one in the record; fields already linked to an 880 are left alone. Findings: Cyrillic
+ * in fields the table does not pair, in an already linked field, or in another Cyrillic language.
+ *
+ * @example
+ * import { romanizeRecord } from 'latinitsa/marc';
+ * const { record } = romanizeRecord({ leader: '00000nam a2200000 a 4500', fields: [
+ *   { tag: '008', value: '130329s2013    ru            000 1 rus d' },
+ *   { tag: '245', ind1: '1', ind2: '0', subfields: [{ code: 'a', value: 'Вор, шпион и убийца /' }, { code: 'c', value: 'Юрий Буйда.' }] }] });
+ * record.fields.slice(1);
+ * //=> [{ tag: '245', ind1: '1', ind2: '0', subfields: [{ code: '6', value: '880-01' }, { code: 'a', value: 'Vor, shpion i ubiĭt͡sa /' }, { code: 'c', value: 'I͡Uriĭ Buĭda.' }] }, { tag: '880', ind1: '1', ind2: '0', subfields: [{ code: '6', value: '245-01/(N' }, { code: 'a', value: 'Вор, шпион и убийца /' }, { code: 'c', value: 'Юрий Буйда.' }] }]
+ */
+export function romanizeRecord(record: MarcRecord, options: MarcSchemeOptions = {}): RecordResult {
+  const ctx = context(record, options);
+  const place = { index: options.index ?? 1, file: options.file };
+  if ('skip' in ctx) {
+    const any = record.fields.some((f) => (isDataField(f) ? f.subfields.some((sf) => CYRILLIC.test(sf.value)) : false));
+    return { record, changed: 0, diagnostics: any ? [diagnostic(place, { ruleId: 'marc/language', severity: 'info', reason: ctx.skip })] : [] };
+  }
+  const diagnostics: MarcDiagnostic[] = [];
+  let next = pairFields(record).maxOccurrence + 1;
+  const added: MarcDataField[] = [];
+  const fields = record.fields.map((field): MarcField => {
+    if (!isDataField(field) || field.tag === '880') return field;
+    const cyrillic = field.subfields.filter((sf) => sf.code !== '6' && CYRILLIC.test(sf.value));
+    if (cyrillic.length === 0) return field;
+    const data = { tag: field.tag, subfield: cyrillic[0]!.code };
+    const rule = fieldRule(field);
+    if (rule === undefined) {
+      diagnostics.push(diagnostic(ctx, { ruleId: 'marc/unpaired-cyrillic', severity: 'info', reason: `Field ${field.tag} holds Cyrillic but does not take an 880 (src/marc/data/fields.json); it is left as it is.`, actual: fieldText(field.subfields), data }));
+      return field;
+    }
+    if (linkageOf(field)?.tag === '880') {
+      diagnostics.push(diagnostic(ctx, { ruleId: 'marc/cyrillic-in-romanized', severity: 'warning', reason: `Field ${field.tag} is already linked to an 880 but still holds Cyrillic; it is left as it is.`, actual: fieldText(field.subfields), data: { ...data, occurrence: linkageOf(field)!.occurrence } }));
+      return field;
+    }
+    if (!textSubfields(field, rule).some((sf) => CYRILLIC.test(sf.value))) {
+      diagnostics.push(diagnostic(ctx, { ruleId: 'marc/cyrillic-in-codes', severity: 'info', reason: `Field ${field.tag} has Cyrillic only in $${data.subfield}, a subfield that is never romanized; it is left as it is.`, actual: fieldText(field.subfields), data }));
+      return field;
+    }
+    const foreign = foreignLetters(fieldText(textSubfields(field, rule)), ctx);
+    if (foreign.length > 0) {
+      diagnostics.push(diagnostic(ctx, { ruleId: 'marc/other-language', severity: 'info', reason: `Field ${field.tag} has letters the ${ctx.scheme.language.name} table does not have (${foreign.join(' ')}); it is left as it is.`, actual: fieldText(field.subfields), data }));
+      return field;
+    }
+    const occurrence = occurrenceString(next++);
+    const own = field.subfields.filter((sf) => sf.code !== '6');
+    added.push({ tag: '880', ind1: field.ind1, ind2: field.ind2, subfields: [{ code: '6', value: formatLinkage({ tag: field.tag, occurrence, script: CYRILLIC_SCRIPT_CODE }) }, ...own] });
+    return {
+      tag: field.tag,
+      ind1: field.ind1,
+      ind2: field.ind2,
+      subfields: [{ code: '6', value: formatLinkage({ tag: '880', occurrence }) }, ...own.map((sf) => (rule.keep.has(sf.code) ? sf : { code: sf.code, value: romanizeText(sf.value, ctx) }))],
+    };
+  });
+  return { record: { leader: record.leader, fields: insert(fields, added) }, changed: added.length, diagnostics };
+}
+
+/** The form two texts are compared in: composed, ties written one way. */
+function comparable(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(new RegExp(`(\\p{L}\\p{M}*)${TIES.left}(\\p{L}\\p{M}*)${TIES.right}`, 'gu'), `$1${TIES.breve}$2`)
+    .normalize('NFC');
+}
+
+/** Options of {@link checkRecord}. */
+export interface CheckRecordOptions extends MarcSchemeOptions {
+  /** Also try the other schemes of the language on a mismatch and say which one the field follows. Default true. */
+  explainMismatches?: boolean;
+}
+
+/** Another scheme of the language that romanizes `source` as `actual`, if any. */
+function matchingScheme(source: string, actual: string, ctx: Context): string | undefined {
+  const want = comparable(actual);
+  for (const info of listSchemes()) {
+    if (info.id === ctx.scheme.id) continue;
+    const other = getScheme(info.id);
+    if (other.language.id !== ctx.scheme.language.id) continue;
+    for (const tie of 'tie' in other.options ? (['breve', 'halves'] as const) : [undefined]) {
+      const got = romanize(source, tie === undefined ? { scheme: other } : { scheme: other, tie });
+      if (comparable(got) === want) return info.id;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Checks a record's parallel fields: `$6` links that are malformed, point nowhere or pair the
+ * wrong tags (`marc/broken-link`); romanized fields that are not the romanization of their 880
+ * under the scheme, with the expected text (`marc/romanization-mismatch`; differences of case
+ * only: `marc/case-mismatch`; the tie form and Unicode normalisation are not differences);
+ * Cyrillic left in a romanized field (`marc/cyrillic-in-romanized`); Latin look-alike letters in
+ * the Cyrillic of an 880 (`marc/latin-lookalike`, with the repaired text).
+ *
+ * @example
+ * import { checkRecord } from 'latinitsa/marc';
+ * const ds = checkRecord({ leader: '00000nam a2200000 a 4500', fields: [
+ *   { tag: '008', value: '130329s2013    ru            000 1 rus d' },
+ *   { tag: '245', ind1: '1', ind2: '0', subfields: [{ code: '6', value: '880-01' }, { code: 'a', value: 'Vor, shpion i ubiitsa' }] },
+ *   { tag: '880', ind1: '1', ind2: '0', subfields: [{ code: '6', value: '245-01/(N' }, { code: 'a', value: 'Вор, шпион и убийца' }] }] });
+ * ds.map((d) => [d.ruleId, d.expected, d.data.matchesScheme]);
+ * //=> [['marc/romanization-mismatch', ['Vor, shpion i ubiĭt͡sa'], 'modified-loc']]
+ */
+export function checkRecord(record: MarcRecord, options: CheckRecordOptions = {}): MarcDiagnostic[] {
+  const place = { index: options.index ?? 1, file: options.file };
+  const pairing = pairFields(record);
+  const diagnostics: MarcDiagnostic[] = [];
+  for (const b of pairing.broken) {
+    diagnostics.push(diagnostic(place, { ruleId: 'marc/broken-link', severity: 'error', reason: `Broken $6 link: ${b.problem}.`, actual: fieldText(b.field.subfields), data: { tag: b.field.tag, ...(b.occurrence === undefined ? {} : { occurrence: b.occurrence }) } }));
+  }
+  for (const field of record.fields) {
+    if (!isDataField(field) || field.tag === '880') continue;
+    for (const sf of field.subfields) {
+      if (sf.code === '6' || !CYRILLIC.test(sf.value)) continue;
+      const link = linkageOf(field);
+      const linked = link?.tag === '880';
+      const rule = fieldRule(field);
+      diagnostics.push(diagnostic(place, {
+        ruleId: 'marc/cyrillic-in-romanized',
+        severity: linked ? 'warning' : 'info',
+        reason: linked ? `Field ${field.tag} $${sf.code} is linked to an 880 but still holds Cyrillic.` : rule === undefined ? `Field ${field.tag} $${sf.code} holds Cyrillic and does not take an 880.` : `Field ${field.tag} $${sf.code} holds Cyrillic with no 880: \`latinitsa marc romanize\` makes the pair.`,
+        actual: sf.value,
+        data: { tag: field.tag, subfield: sf.code, ...(linked ? { occurrence: link.occurrence } : {}) },
+      }));
+    }
+  }
+  const ctx = context(record, options);
+  for (const alt of [...pairing.pairs.map((p) => p.alternate), ...pairing.unlinked]) {
+    const link = linkageOf(alt)!;
+    const rule = fieldRule({ tag: link.tag, ind1: alt.ind1, ind2: alt.ind2 });
+    const language = 'skip' in ctx ? undefined : ctx.scheme.language;
+    for (const sf of alt.subfields) {
+      if (sf.code === '6' || (rule !== undefined && rule.keep.has(sf.code)) || !CYRILLIC.test(sf.value) || language === undefined) continue;
+      const repaired = normalizeInput(sf.value, { language, repairHomoglyphs: true });
+      if (repaired !== sf.value.normalize('NFC')) {
+        const words = sf.value.normalize('NFC').split(/(\s+)/).filter((w, i) => w !== repaired.split(/(\s+)/)[i]);
+        diagnostics.push(diagnostic(place, { ruleId: 'marc/latin-lookalike', severity: 'warning', reason: `880 (${link.tag}-${link.occurrence}) $${sf.code} has Latin letters that look like Cyrillic ones in ${words.map((w) => `"${w}"`).join(', ')}.`, actual: sf.value, expected: [repaired], data: { tag: link.tag, occurrence: link.occurrence, subfield: sf.code } }));
+      }
+    }
+  }
+  if ('skip' in ctx) {
+    if (pairing.pairs.length > 0) diagnostics.push(diagnostic(place, { ruleId: 'marc/language', severity: 'info', reason: `${ctx.skip}; its pairs are not compared.` }));
+    return diagnostics;
+  }
+  for (const { field, alternate, occurrence } of pairing.pairs) {
+    const rule = fieldRule(field);
+    if (rule === undefined) continue;
+    const data = { tag: field.tag, occurrence };
+    if (field.ind1 !== alternate.ind1 || field.ind2 !== alternate.ind2) {
+      diagnostics.push(diagnostic(ctx, { ruleId: 'marc/indicator-mismatch', severity: 'info', reason: `Field ${field.tag} has indicators "${field.ind1}${field.ind2}" but its 880 has "${alternate.ind1}${alternate.ind2}".`, data }));
+    }
+    const mine = field.subfields.filter((sf) => sf.code !== '6');
+    const theirs = alternate.subfields.filter((sf) => sf.code !== '6');
+    if (mine.map((sf) => sf.code).join('') !== theirs.map((sf) => sf.code).join('')) {
+      diagnostics.push(diagnostic(ctx, { ruleId: 'marc/subfield-mismatch', severity: 'warning', reason: `Field ${field.tag} has subfields ${mine.map((sf) => `$${sf.code}`).join('')} but its 880 has ${theirs.map((sf) => `$${sf.code}`).join('')}.`, actual: fieldText(mine), expected: [fieldText(theirs.map((sf) => (rule.keep.has(sf.code) ? sf : { code: sf.code, value: romanizeText(sf.value, ctx) })))], data }));
+      continue;
+    }
+    mine.forEach((sf, i) => {
+      const source = theirs[i]!;
+      if (rule.keep.has(sf.code) || !CYRILLIC.test(source.value)) return;
+      const expected = romanizeText(source.value, ctx);
+      const a = comparable(sf.value);
+      const e = comparable(expected);
+      if (a === e) return;
+      const caseOnly = a.toLowerCase() === e.toLowerCase();
+      const other = caseOnly || options.explainMismatches === false ? undefined : matchingScheme(source.value, sf.value, ctx);
+      diagnostics.push(diagnostic(ctx, {
+        ruleId: caseOnly ? 'marc/case-mismatch' : 'marc/romanization-mismatch',
+        severity: caseOnly ? 'info' : 'warning',
+        reason: caseOnly
+          ? `Field ${field.tag} $${sf.code} differs from the ${ctx.scheme.id} romanization of its 880 in case only.`
+          : `Field ${field.tag} $${sf.code} is not the ${ctx.scheme.id} romanization of its 880${other === undefined ? '' : ` (it follows ${other})`}.`,
+        actual: sf.value,
+        expected: [expected],
+        data: { ...data, subfield: sf.code, vernacular: source.value, ...(other === undefined ? {} : { matchesScheme: other }) },
+      }));
+    });
+  }
+  return diagnostics;
+}
+
+/** Options of {@link vernacularRecord}. */
+export interface VernacularRecordOptions extends MarcSchemeOptions {
+  /** Word lists that rank and confirm the readings (see `loadLexicon`); without one few fields are certain. */
+  lexicon?: Lexicon;
+  /** Write every proposed 880, not only the certain ones. Default false. */
+  all?: boolean;
+  /** A field is certain when this share of its converted words is certain. Default 1 (all of them). */
+  threshold?: number;
+}
+
+/** The English phrase a note starts with (kept in English), or ''. */
+function englishLead(value: string): string {
+  for (const phrase of ENGLISH_PHRASES) {
+    if (value.toLowerCase().startsWith(phrase.toLowerCase())) {
+      const m = /^[\s:.,;-]*/.exec(value.slice(phrase.length))!;
+      return value.slice(0, phrase.length + m[0].length);
+    }
+  }
+  return '';
+}
+
+/**
+ * Proposes the Cyrillic 880 of each romanized field that has none, read back by the reverse
+ * engine (docs/reverse.md) under the record's scheme: text subfields only, English phrases that
+ * open a note and English words kept. A field is certain when every word converted in it is
+ * certain (one reading, or the only one the lexicon attests); certain fields are written as
+ * linked pairs, the others only reported (`marc/vernacular-review`, with the proposal as
+ * `expected` and the share of certain words as `confidence`) unless `all` is set.
+ *
+ * @example
+ * import { vernacularRecord } from 'latinitsa/marc';
+ * const { record, diagnostics } = vernacularRecord({ leader: '00000nam a2200000 a 4500', fields: [
+ *   { tag: '008', value: '130329s2013    ru            000 1 rus d' },
+ *   { tag: '264', ind1: ' ', ind2: '1', subfields: [{ code: 'a', value: 'Moskva :' }, { code: 'b', value: 'Ėksmo,' }, { code: 'c', value: '2013.' }] }] }, { all: true });
+ * [record.fields[2], diagnostics[0].confidence];
+ * //=> [{ tag: '880', ind1: ' ', ind2: '1', subfields: [{ code: '6', value: '264-01/(N' }, { code: 'a', value: 'Москва :' }, { code: 'b', value: 'Эксмо,' }, { code: 'c', value: '2013.' }] }, 1]
+ */
+export function vernacularRecord(record: MarcRecord, options: VernacularRecordOptions = {}): RecordResult {
+  const ctx = context(record, options);
+  const place = { index: options.index ?? 1, file: options.file };
+  if ('skip' in ctx) return { record, changed: 0, diagnostics: [diagnostic(place, { ruleId: 'marc/language', severity: 'info', reason: ctx.skip })] };
+  const threshold = options.threshold ?? 1;
+  const diagnostics: MarcDiagnostic[] = [];
+  let next = pairFields(record).maxOccurrence + 1;
+  const added: MarcDataField[] = [];
+  const schemeOptions: Record<string, unknown> = { ...options.schemeOptions };
+  if (ctx.tie !== undefined) schemeOptions.tie = ctx.tie;
+  const fields = record.fields.map((field): MarcField => {
+    if (!isDataField(field) || field.tag === '880' || linkageOf(field) !== undefined) return field;
+    const rule = fieldRule(field);
+    if (rule === undefined || !rule.vernacular) return field;
+    const text = textSubfields(field, rule);
+    if (!text.some((sf) => LATIN.test(sf.value)) || text.some((sf) => CYRILLIC.test(sf.value))) return field;
+    let converted = 0;
+    let certain = 0;
+    const proposal = field.subfields
+      .filter((sf) => sf.code !== '6')
+      .map((sf): MarcSubfield => {
+        if (rule.keep.has(sf.code)) return sf;
+        const lead = rule.kind === 'note' ? englishLead(sf.value) : '';
+        const reading = deromanizeDetailed(sf.value.slice(lead.length), { scheme: ctx.scheme, schemeOptions, ...(options.lexicon === undefined ? {} : { lexicon: options.lexicon }) });
+        for (const w of reading.words) {
+          if (!w.converted) continue;
+          converted++;
+          if (w.certain) certain++;
+        }
+        return { code: sf.code, value: lead + reading.text };
+      });
+    if (converted === 0) return field;
+    const confidence = Math.round((certain / converted) * 100) / 100;
+    const sure = confidence >= threshold;
+    const write = sure || options.all === true;
+    const occurrence = occurrenceString(next);
+    const alternate: MarcDataField = { tag: '880', ind1: field.ind1, ind2: field.ind2, subfields: [{ code: '6', value: formatLinkage({ tag: field.tag, occurrence, script: CYRILLIC_SCRIPT_CODE }) }, ...proposal] };
+    diagnostics.push(diagnostic(ctx, {
+      ruleId: write ? 'marc/vernacular-written' : 'marc/vernacular-review',
+      severity: 'info',
+      reason: write ? `Field ${field.tag}: an 880 was written from its romanization${sure ? '' : ' (not certain: --all)'}.` : `Field ${field.tag}: proposed 880 for review (${certain} of ${converted} words certain).`,
+      actual: fieldText(field.subfields),
+      expected: [fieldText(proposal)],
+      confidence,
+      data: { tag: field.tag, ...(write ? { occurrence } : {}), kind: rule.kind },
+    }));
+    if (!write) return field;
+    next++;
+    added.push(alternate);
+    return { tag: field.tag, ind1: field.ind1, ind2: field.ind2, subfields: [{ code: '6', value: formatLinkage({ tag: '880', occurrence }) }, ...field.subfields] };
+  });
+  return { record: { leader: record.leader, fields: insert(fields, added) }, changed: added.length, diagnostics };
+}
+
+/** Throws unless `value` is one of `allowed` (options from the CLI and the API). */
+export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new LatinitsaError('ERR_INVALID_OPTION', `${name} must be one of ${allowed.join(', ')}, not "${value}"`);
+  return value as T;
+}
