@@ -14,6 +14,9 @@ export type MarcReadItem =
   | { record: MarcRecord; index: number; offset: number; error?: undefined; raw?: undefined }
   | { error: LatinitsaError; index: number; offset: number; raw?: Uint8Array; record?: undefined };
 
+/** The leader given to a MARCXML record that has none: lengths to be computed, type and level blank. */
+const DEFAULT_LEADER = '00000n   a2200000   4500';
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 function unescape(text: string): string {
@@ -205,6 +208,8 @@ export class MarcXmlParser {
     const place = { index: this.#index, offset: this.#recordStart };
     if (bad !== undefined) return { error: recordError(place, bad), ...place };
     if (record === undefined) return undefined;
+    // Hand-made MARCXML often has no leader: give it a neutral one (type and level unknown).
+    if (record.leader === '') record.leader = DEFAULT_LEADER;
     if (record.leader.length !== 24) return { error: recordError(place, `the leader is ${record.leader.length} characters long, not 24`), ...place };
     return { record, ...place };
   }

@@ -1,9 +1,8 @@
 // Parallel fields: romanizing a record's Cyrillic into linked 880 pairs, checking existing pairs,
 // and proposing 880 Cyrillic fields for romanized-only records. Browser-safe; see docs/marc.md.
 import { LatinitsaError } from '../errors.ts';
-import { normalizeInput } from '../engine/normalize.ts';
 import { getCompiled, romanize, type RomanizeOptions } from '../engine/romanize.ts';
-import { deromanizeDetailed } from '../reverse/deromanize.ts';
+import { deromanizeDetailed, type DeromanizeOptions, type WordReading } from '../reverse/deromanize.ts';
 import equivalents from '../reverse/equivalents.json' with { type: 'json' };
 import type { Lexicon } from '../reverse/lexicon.ts';
 import { getScheme, listSchemes, type Scheme } from '../schemes/registry.ts';
@@ -62,6 +61,10 @@ interface Context {
   file: string | undefined;
   /** Letters the scheme's language has (lower case), to tell its text from another Cyrillic language's. */
   letters: Set<string>;
+  /** Cyrillic letters that look like Latin ones, and the Latin ones (the language's look-alike table, inverted). */
+  twins: Map<string, string>;
+  /** Letter pairs the scheme writes under one tie (ts, ia, iu, …), lower case. */
+  tiePairs: Set<string>;
 }
 
 function diagnostic(ctx: Pick<Context, 'index' | 'file'>, d: Omit<MarcDiagnostic, 'source' | 'data' | 'url'> & { data?: Omit<MarcDiagnostic['data'], 'record'> }): MarcDiagnostic {
@@ -123,12 +126,94 @@ function context(record: MarcRecord, options: MarcSchemeOptions): Context | { sk
   }
   getCompiled(romanizeOptions); // unknown options fail here, once, not per field
   const form = options.normalization === undefined || options.normalization === 'auto' ? style.form : options.normalization;
-  return { romanizeOptions, scheme, form, tie, index: options.index ?? 1, file: options.file, letters: new Set([...scheme.language.letters, ...scheme.language.oldLetters]) };
+  return { romanizeOptions, scheme, form, tie, index: options.index ?? 1, file: options.file, letters: new Set([...scheme.language.letters, ...scheme.language.oldLetters]), ...schemeTraits(scheme) };
+}
+
+const traits = new WeakMap<Scheme, Pick<Context, 'twins' | 'tiePairs'>>();
+
+/** What the record operations need from a scheme's data: its look-alikes and its tied pairs. */
+function schemeTraits(scheme: Scheme): Pick<Context, 'twins' | 'tiePairs'> {
+  let t = traits.get(scheme);
+  if (t === undefined) {
+    const twins = new Map<string, string>();
+    for (const [latin, cyrillic] of Object.entries(scheme.language.homoglyphs)) if (latin !== '$comment') twins.set(cyrillic, latin);
+    const tiePairs = new Set<string>();
+    for (const value of Object.values(scheme.letters)) {
+      const m = new RegExp(`(\\p{L})\\p{M}*[${TIES.breve}${TIES.left}]\\p{M}*(\\p{L})`, 'u').exec(value.normalize('NFD'));
+      if (m !== null) tiePairs.add((m[1]! + m[2]!).toLowerCase());
+    }
+    t = { twins, tiePairs };
+    traits.set(scheme, t);
+  }
+  return t;
+}
+
+/** A Roman numeral (I–MMMCMXCIX). */
+const ROMAN = /^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
+
+/**
+ * Roman numerals typed with Cyrillic look-alikes (ХХ в., ХIХ век: Х for X, С for C, М for M) are
+ * Latin in the source's meaning, and ALA-LC leaves numerals as they are: written back in Latin
+ * before romanizing. A lone letter counts only before в./вв./век (a century), never as an initial.
+ */
+function romanNumerals(text: string, ctx: Context): string {
+  return text.replace(/\p{Lu}+/gu, (word, at: number) => {
+    if (!CYRILLIC.test(word)) return word;
+    let latin = '';
+    for (const ch of word) {
+      const l = /[IVXLCDM]/.test(ch) ? ch : ctx.twins.get(ch);
+      if (l === undefined || !/[IVXLCDM]/.test(l)) return word;
+      latin += l;
+    }
+    if (!ROMAN.test(latin) || /\p{L}/u.test(text[at - 1] ?? '') || /\p{L}/u.test(text[at + word.length] ?? '')) return word;
+    if (word.length === 1 && !/^\s*(?:в\.|вв\.|век)/u.test(text.slice(at + 1))) return word;
+    return latin;
+  });
 }
 
 function romanizeText(text: string, ctx: Context): string {
   if (!CYRILLIC.test(text)) return text;
-  return romanize(text, ctx.romanizeOptions).normalize(ctx.form);
+  return romanize(romanNumerals(text, ctx), ctx.romanizeOptions).normalize(ctx.form);
+}
+
+/**
+ * Ligature halves placed one letter early (`Rossi︠i︡a` for `Rossii︠a︡`), the mark of a MARC-8
+ * conversion that attached each half to the letter before it: moved onto the pair the scheme ties.
+ */
+function repairTieHalves(text: string, ctx: Pick<Context, 'tiePairs'>): string {
+  if (!text.includes(TIES.left)) return text;
+  const re = new RegExp(`(\\p{L})\\p{M}*${TIES.left}(\\p{L})${TIES.right}(\\p{L})`, 'gu');
+  const shift = (s: string): string =>
+    s.replace(re, (whole, a: string, b: string, c: string) => {
+      if (ctx.tiePairs.has((a + b).toLowerCase()) || !ctx.tiePairs.has((b + c).toLowerCase())) return whole;
+      return whole.slice(0, whole.length - b.length - c.length - 2) + b + TIES.left + c + TIES.right;
+    });
+  // Matches overlap in a word with two ties (revol︠i︡u︠t︡sii): repeat until nothing moves.
+  let out = text;
+  for (let before = ''; before !== out; ) {
+    before = out;
+    out = shift(out);
+  }
+  return out;
+}
+
+/** Stands between initials written together (A.I.) while they are read, so that they read as words. */
+const INITIALS_GAP = '\u2009';
+
+/** Deromanizes text, reading initials written together (A.I. Mamontova) as the words they are; Roman numerals stay. */
+function readBack(text: string, options: DeromanizeOptions): { text: string; words: WordReading[] } {
+  const spaced = text.replace(/(?<=(?:^|[^\p{L}])\p{Lu}\p{Ll}?\.)(?=\p{Lu})/gu, INITIALS_GAP);
+  const reading = deromanizeDetailed(spaced, options);
+  let out = '';
+  let at = 0;
+  const words = reading.words.map((w) => {
+    const keep = w.converted && w.source.length > 1 && ROMAN.test(w.source);
+    out += spaced.slice(at, w.input[0]) + (keep ? w.source : w.output);
+    at = w.input[1];
+    return keep ? { ...w, output: w.source, converted: false } : w;
+  });
+  out += spaced.slice(at);
+  return { text: out.replaceAll(INITIALS_GAP, ''), words };
 }
 
 /** Cyrillic letters of `text` that the scheme's language does not have. */
@@ -238,6 +323,57 @@ function comparable(text: string): string {
     .normalize('NFC');
 }
 
+/** A look-alike finding in the Cyrillic text of an 880 (see {@link checkRecord}). */
+interface Lookalike {
+  ruleId: string;
+  severity: 'warning';
+  reason: string;
+  expected?: string[];
+  confidence: number;
+  word: string;
+}
+
+/**
+ * Words of Cyrillic text that mix in Latin letters: a Cyrillic word with Latin look-alikes
+ * (Мocква), a Latin word with Cyrillic look-alikes (nо.), and an initial typed with a Latin
+ * look-alike among Cyrillic words (Берберова, H.).
+ */
+function lookalikes(text: string, ctx: Context): Lookalike[] {
+  const out: Lookalike[] = [];
+  const latinTwin = (ch: string): string | undefined => ctx.twins.get(ch);
+  const cyrillicTwin = (ch: string): string | undefined => (ctx.scheme.language.homoglyphs as Record<string, string>)[ch];
+  const words = [...text.matchAll(/\p{L}[\p{L}\p{M}]*/gu)];
+  words.forEach((m, i) => {
+    const word = m[0];
+    const hasLatin = LATIN.test(word);
+    const hasCyrillic = CYRILLIC.test(word);
+    if (hasLatin && hasCyrillic) {
+      const letters = [...word];
+      if (letters.every((ch) => !LATIN.test(ch) || cyrillicTwin(ch) !== undefined)) {
+        const fixed = letters.map((ch) => (LATIN.test(ch) ? cyrillicTwin(ch)! : ch)).join('');
+        out.push({ ruleId: 'marc/latin-lookalike', severity: 'warning', reason: `"${word}" has Latin letters that look like Cyrillic ones ("${fixed}").`, expected: [text.slice(0, m.index) + fixed + text.slice(m.index + word.length)], confidence: 0.9, word });
+      } else if (letters.every((ch) => !CYRILLIC.test(ch) || latinTwin(ch) !== undefined)) {
+        const fixed = letters.map((ch) => (CYRILLIC.test(ch) ? latinTwin(ch)! : ch)).join('');
+        out.push({ ruleId: 'marc/cyrillic-lookalike', severity: 'warning', reason: `"${word}" is a Latin word with Cyrillic letters that look like Latin ones ("${fixed}").`, expected: [text.slice(0, m.index) + fixed + text.slice(m.index + word.length)], confidence: 0.9, word });
+      } else {
+        out.push({ ruleId: 'marc/mixed-script', severity: 'warning', reason: `"${word}" mixes Latin and Cyrillic letters.`, confidence: 0.9, word });
+      }
+      return;
+    }
+    // An initial: one Latin letter with a Cyrillic twin, a full stop after it, Cyrillic words around it.
+    if (hasLatin && word.length === 1 && cyrillicTwin(word) !== undefined && text[m.index + 1] === '.') {
+      const before = words[i - 1]?.[0];
+      const after = words[i + 1]?.[0];
+      const cyr = (w: string | undefined): boolean => w !== undefined && CYRILLIC.test(w) && !LATIN.test(w);
+      if ((cyr(before) || before === undefined) && (cyr(after) || after === undefined) && (cyr(before) || cyr(after))) {
+        const fixed = cyrillicTwin(word)!;
+        out.push({ ruleId: 'marc/latin-lookalike', severity: 'warning', reason: `the initial "${word}." is a Latin letter among Cyrillic words ("${fixed}.").`, expected: [text.slice(0, m.index) + fixed + text.slice(m.index + 1)], confidence: 0.6, word });
+      }
+    }
+  });
+  return out;
+}
+
 /** Options of {@link checkRecord}. */
 export interface CheckRecordOptions extends MarcSchemeOptions {
   /** Also try the other schemes of the language on a mismatch and say which one the field follows. Default true. */
@@ -300,22 +436,19 @@ export function checkRecord(record: MarcRecord, options: CheckRecordOptions = {}
     }
   }
   const ctx = context(record, options);
-  for (const alt of [...pairing.pairs.map((p) => p.alternate), ...pairing.unlinked]) {
-    const link = linkageOf(alt)!;
-    const rule = fieldRule({ tag: link.tag, ind1: alt.ind1, ind2: alt.ind2 });
-    const language = 'skip' in ctx ? undefined : ctx.scheme.language;
-    for (const sf of alt.subfields) {
-      if (sf.code === '6' || (rule !== undefined && rule.keep.has(sf.code)) || !CYRILLIC.test(sf.value) || language === undefined) continue;
-      const repaired = normalizeInput(sf.value, { language, repairHomoglyphs: true });
-      if (repaired !== sf.value.normalize('NFC')) {
-        const words = sf.value.normalize('NFC').split(/(\s+)/).filter((w, i) => w !== repaired.split(/(\s+)/)[i]);
-        diagnostics.push(diagnostic(place, { ruleId: 'marc/latin-lookalike', severity: 'warning', reason: `880 (${link.tag}-${link.occurrence}) $${sf.code} has Latin letters that look like Cyrillic ones in ${words.map((w) => `"${w}"`).join(', ')}.`, actual: sf.value, expected: [repaired], data: { tag: link.tag, occurrence: link.occurrence, subfield: sf.code } }));
-      }
-    }
-  }
   if ('skip' in ctx) {
     if (pairing.pairs.length > 0) diagnostics.push(diagnostic(place, { ruleId: 'marc/language', severity: 'info', reason: `${ctx.skip}; its pairs are not compared.` }));
     return diagnostics;
+  }
+  for (const alt of [...pairing.pairs.map((p) => p.alternate), ...pairing.unlinked]) {
+    const link = linkageOf(alt)!;
+    const rule = fieldRule({ tag: link.tag, ind1: alt.ind1, ind2: alt.ind2 });
+    for (const sf of alt.subfields) {
+      if (sf.code === '6' || (rule !== undefined && rule.keep.has(sf.code)) || !CYRILLIC.test(sf.value)) continue;
+      for (const finding of lookalikes(sf.value, ctx)) {
+        diagnostics.push(diagnostic(ctx, { ...finding, reason: `880 (${link.tag}-${link.occurrence}) $${sf.code}: ${finding.reason}`, actual: sf.value, data: { tag: link.tag, occurrence: link.occurrence, subfield: sf.code, word: finding.word } }));
+      }
+    }
   }
   for (const { field, alternate, occurrence } of pairing.pairs) {
     const rule = fieldRule(field);
@@ -324,30 +457,42 @@ export function checkRecord(record: MarcRecord, options: CheckRecordOptions = {}
     if (field.ind1 !== alternate.ind1 || field.ind2 !== alternate.ind2) {
       diagnostics.push(diagnostic(ctx, { ruleId: 'marc/indicator-mismatch', severity: 'info', reason: `Field ${field.tag} has indicators "${field.ind1}${field.ind2}" but its 880 has "${alternate.ind1}${alternate.ind2}".`, data }));
     }
-    const mine = field.subfields.filter((sf) => sf.code !== '6');
-    const theirs = alternate.subfields.filter((sf) => sf.code !== '6');
+    // Only text is compared: codes, identifiers and English terms ($0, $4, $e, $h …) may be in one field and not the other.
+    const mine = textSubfields(field, rule);
+    const theirs = textSubfields(alternate, rule);
     if (mine.map((sf) => sf.code).join('') !== theirs.map((sf) => sf.code).join('')) {
-      diagnostics.push(diagnostic(ctx, { ruleId: 'marc/subfield-mismatch', severity: 'warning', reason: `Field ${field.tag} has subfields ${mine.map((sf) => `$${sf.code}`).join('')} but its 880 has ${theirs.map((sf) => `$${sf.code}`).join('')}.`, actual: fieldText(mine), expected: [fieldText(theirs.map((sf) => (rule.keep.has(sf.code) ? sf : { code: sf.code, value: romanizeText(sf.value, ctx) })))], data }));
+      diagnostics.push(diagnostic(ctx, { ruleId: 'marc/subfield-mismatch', severity: 'warning', reason: `Field ${field.tag} has the text subfields ${mine.map((sf) => `$${sf.code}`).join('')} but its 880 has ${theirs.map((sf) => `$${sf.code}`).join('')}.`, actual: fieldText(mine), expected: [fieldText(theirs.map((sf) => ({ code: sf.code, value: romanizeText(sf.value, ctx) })))], data }));
       continue;
     }
     mine.forEach((sf, i) => {
       const source = theirs[i]!;
-      if (rule.keep.has(sf.code) || !CYRILLIC.test(source.value)) return;
+      if (!CYRILLIC.test(source.value)) return;
       const expected = romanizeText(source.value, ctx);
       const a = comparable(sf.value);
       const e = comparable(expected);
       if (a === e) return;
-      const caseOnly = a.toLowerCase() === e.toLowerCase();
-      const other = caseOnly || options.explainMismatches === false ? undefined : matchingScheme(source.value, sf.value, ctx);
+      const d = { ...data, subfield: sf.code, vernacular: source.value };
+      const bare = (x: string): string => x.replace(/^[\s.,:;/=]+|[\s.,:;/=]+$/g, '');
+      if (bare(a) === bare(e)) {
+        diagnostics.push(diagnostic(ctx, { ruleId: 'marc/punctuation-mismatch', severity: 'info', reason: `Field ${field.tag} $${sf.code} and its 880 differ in the punctuation at their ends only.`, actual: sf.value, expected: [expected], data: d }));
+        return;
+      }
+      if (a.toLowerCase() === e.toLowerCase()) {
+        diagnostics.push(diagnostic(ctx, { ruleId: 'marc/case-mismatch', severity: 'info', reason: `Field ${field.tag} $${sf.code} differs from the ${ctx.scheme.id} romanization of its 880 in case only.`, actual: sf.value, expected: [expected], data: d }));
+        return;
+      }
+      if (comparable(repairTieHalves(sf.value, ctx)) === e) {
+        diagnostics.push(diagnostic(ctx, { ruleId: 'marc/misplaced-ligature', severity: 'warning', reason: `Field ${field.tag} $${sf.code} has ligature halves one letter early (a MARC-8 conversion fault), otherwise it is the ${ctx.scheme.id} romanization of its 880.`, actual: sf.value, expected: [expected], data: d }));
+        return;
+      }
+      const other = options.explainMismatches === false ? undefined : matchingScheme(source.value, sf.value, ctx);
       diagnostics.push(diagnostic(ctx, {
-        ruleId: caseOnly ? 'marc/case-mismatch' : 'marc/romanization-mismatch',
-        severity: caseOnly ? 'info' : 'warning',
-        reason: caseOnly
-          ? `Field ${field.tag} $${sf.code} differs from the ${ctx.scheme.id} romanization of its 880 in case only.`
-          : `Field ${field.tag} $${sf.code} is not the ${ctx.scheme.id} romanization of its 880${other === undefined ? '' : ` (it follows ${other})`}.`,
+        ruleId: 'marc/romanization-mismatch',
+        severity: 'warning',
+        reason: `Field ${field.tag} $${sf.code} is not the ${ctx.scheme.id} romanization of its 880${other === undefined ? '' : ` (it follows ${other})`}.`,
         actual: sf.value,
         expected: [expected],
-        data: { ...data, subfield: sf.code, vernacular: source.value, ...(other === undefined ? {} : { matchesScheme: other }) },
+        data: { ...d, ...(other === undefined ? {} : { matchesScheme: other }) },
       }));
     });
   }
@@ -373,6 +518,61 @@ function englishLead(value: string): string {
     }
   }
   return '';
+}
+
+/** Whether a reading converted at least half of the words of two letters or more the scheme can produce. */
+function mostlyRussian(reading: { words: WordReading[] }): boolean {
+  const words = reading.words.filter((w) => w.candidates.length > 0 && w.source.length > 1);
+  return words.length > 0 && words.filter((w) => w.converted).length * 2 >= words.length;
+}
+
+/**
+ * Reads a text subfield back into Cyrillic, piece by piece. Transcribed text that reads as mostly
+ * Russian is Russian throughout (abbreviations such as Tip., words English shares with Russian
+ * such as my, na). A heading's closing qualifier ((Russia)) keeps its English. A note keeps its
+ * English: an opening cataloguing phrase, whatever stands before the first colon when none of it
+ * reads as Russian, and all but its quotations, which are read as transcribed text.
+ */
+function vernacularPieces(text: string, kind: FieldRule['kind'], options: DeromanizeOptions): { text: string; words: WordReading[] } {
+  const words: WordReading[] = [];
+  let out = '';
+  const read = (piece: string, transcribed: boolean): void => {
+    if (piece === '') return;
+    let r = readBack(piece, options);
+    if (transcribed && mostlyRussian(r)) r = readBack(piece, { ...options, all: true });
+    words.push(...r.words.filter((w) => w.converted));
+    out += r.text;
+  };
+  // Pieces read word by word only: a note outside its quotations, a heading's final qualifier.
+  let plain: RegExp | undefined;
+  let start = 0;
+  if (kind === 'note') {
+    const lead = englishLead(text);
+    const colon = text.indexOf(': ', lead.length);
+    start = colon !== -1 && !readBack(text.slice(0, colon), options).words.some((w) => w.converted) ? colon + 2 : lead.length;
+    out = text.slice(0, start);
+  } else if (kind === 'heading') {
+    plain = /\([^()]*\)\s*[.,]?\s*$/gu;
+  }
+  const body = text.slice(start);
+  if (kind === 'note') {
+    let at = 0;
+    for (const m of body.matchAll(/["“„«][^"“”„«»]*["”»]/gu)) {
+      read(body.slice(at, m.index), false);
+      read(m[0], true);
+      at = m.index + m[0].length;
+    }
+    read(body.slice(at), false);
+    return { text: out, words };
+  }
+  let at = 0;
+  for (const m of plain === undefined ? [] : body.matchAll(plain)) {
+    read(body.slice(at, m.index), true);
+    read(m[0], false);
+    at = m.index + m[0].length;
+  }
+  read(body.slice(at), true);
+  return { text: out, words };
 }
 
 /**
@@ -413,14 +613,14 @@ export function vernacularRecord(record: MarcRecord, options: VernacularRecordOp
       .filter((sf) => sf.code !== '6')
       .map((sf): MarcSubfield => {
         if (rule.keep.has(sf.code)) return sf;
-        const lead = rule.kind === 'note' ? englishLead(sf.value) : '';
-        const reading = deromanizeDetailed(sf.value.slice(lead.length), { scheme: ctx.scheme, schemeOptions, ...(options.lexicon === undefined ? {} : { lexicon: options.lexicon }) });
-        for (const w of reading.words) {
+        const readOptions: DeromanizeOptions = { scheme: ctx.scheme, schemeOptions, ...(options.lexicon === undefined ? {} : { lexicon: options.lexicon }) };
+        const pieces = vernacularPieces(repairTieHalves(sf.value, ctx), rule.kind, readOptions);
+        for (const w of pieces.words) {
           if (!w.converted) continue;
           converted++;
           if (w.certain) certain++;
         }
-        return { code: sf.code, value: lead + reading.text };
+        return { code: sf.code, value: pieces.text };
       });
     if (converted === 0) return field;
     const confidence = Math.round((certain / converted) * 100) / 100;
