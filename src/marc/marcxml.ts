@@ -94,6 +94,10 @@ export class MarcXmlParser {
       }
       const token = buf.slice(lt, end + 1);
       at = end + 1;
+      if (token.includes(INVALID_TEXT)) {
+        this.#chars(INVALID_TEXT.repeat(token.split(INVALID_TEXT).length - 1));
+        continue;
+      }
       if (token.startsWith('<![CDATA[')) this.#chars(token.slice(9, -3), true);
       else if (!token.startsWith('<!') && !token.startsWith('<?')) {
         const item = this.#tag(token, this.#consumed + lt);

@@ -202,7 +202,8 @@ const INITIALS_GAP = '\u2009';
 
 /** Deromanizes text, reading initials written together (A.I. Mamontova) as the words they are; Roman numerals stay. */
 function readBack(text: string, options: DeromanizeOptions): { text: string; words: WordReading[] } {
-  const spaced = text.replace(/(?<=(?:^|[^\p{L}])\p{Lu}\p{Ll}?\.)(?=\p{Lu})/gu, INITIALS_GAP);
+  // The reverse engine reads composed text and reports offsets in it.
+  const spaced = text.normalize('NFC').replace(/(?<=(?:^|[^\p{L}])\p{Lu}\p{Ll}?\.)(?=\p{Lu})/gu, INITIALS_GAP);
   const reading = deromanizeDetailed(spaced, options);
   let out = '';
   let at = 0;
@@ -374,6 +375,17 @@ function lookalikes(text: string, ctx: Context): Lookalike[] {
   return out;
 }
 
+/** The text with the look-alikes {@link lookalikes} finds replaced by their twins. */
+function mendLookalikes(text: string, ctx: Context): string {
+  let out = text;
+  for (const finding of lookalikes(text, ctx)) {
+    if (finding.expected === undefined) continue;
+    const mended = lookalikes(out, ctx).find((f) => f.word === finding.word)?.expected?.[0];
+    if (mended !== undefined) out = mended;
+  }
+  return out;
+}
+
 /** Options of {@link checkRecord}. */
 export interface CheckRecordOptions extends MarcSchemeOptions {
   /** Also try the other schemes of the language on a mismatch and say which one the field follows. Default true. */
@@ -440,8 +452,11 @@ export function checkRecord(record: MarcRecord, options: CheckRecordOptions = {}
     if (pairing.pairs.length > 0) diagnostics.push(diagnostic(place, { ruleId: 'marc/language', severity: 'info', reason: `${ctx.skip}; its pairs are not compared.` }));
     return diagnostics;
   }
-  for (const alt of [...pairing.pairs.map((p) => p.alternate), ...pairing.unlinked]) {
-    const link = linkageOf(alt)!;
+  // Every 880 with a readable $6 is looked at, paired or not.
+  for (const alt of record.fields) {
+    if (!isDataField(alt) || alt.tag !== '880') continue;
+    const link = linkageOf(alt);
+    if (link === undefined) continue;
     const rule = fieldRule({ tag: link.tag, ind1: alt.ind1, ind2: alt.ind2 });
     for (const sf of alt.subfields) {
       if (sf.code === '6' || (rule !== undefined && rule.keep.has(sf.code)) || !CYRILLIC.test(sf.value)) continue;
@@ -466,8 +481,10 @@ export function checkRecord(record: MarcRecord, options: CheckRecordOptions = {}
     }
     mine.forEach((sf, i) => {
       const source = theirs[i]!;
-      if (!CYRILLIC.test(source.value)) return;
-      const expected = romanizeText(source.value, ctx);
+      // Cyrillic left in the romanized field is reported above; a look-alike in the 880 is
+      // reported above and mended before its romanization is compared.
+      if (!CYRILLIC.test(source.value) || CYRILLIC.test(sf.value)) return;
+      const expected = romanizeText(mendLookalikes(source.value, ctx), ctx);
       const a = comparable(sf.value);
       const e = comparable(expected);
       if (a === e) return;
