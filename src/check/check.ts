@@ -83,8 +83,8 @@ function wordShapeOk(word: string): boolean {
   return true;
 }
 
-/** Mixed-script words: look-alike letters of the minority script replaced by their twins, if all have one. */
-function mixedScriptFix(word: string): { expected?: string; cyrillicMajority: boolean } {
+/** Mixed-script words: look-alike letters of the minority script replaced by their twins, if all have one (also used by src/marc). */
+export function mixedScriptFix(word: string): { expected?: string; cyrillicMajority: boolean } {
   const glyphs = getLanguage('ru').homoglyphs ?? {};
   const toLatin = new Map(Object.entries(glyphs).map(([lat, cyr]) => [cyr, lat]));
   let cyr = 0;

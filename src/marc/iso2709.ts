@@ -232,6 +232,27 @@ export function parseIso2709(bytes: Uint8Array, options: ParseIso2709Options = {
     const field: MarcDataField = { tag, ind1: String.fromCharCode(bytes[from]!), ind2: String.fromCharCode(bytes[from + 1]!), subfields: [] };
     let at = from + 2;
     if (at < to && bytes[at] !== SUBFIELD) fail(`field ${tag}: data after the indicators does not start with a subfield delimiter`);
+    if (!marc8) {
+      // UTF-8: one decoding per field, split at the delimiter (an ASCII byte, never inside a character).
+      let data: string | undefined;
+      try {
+        data = utf8.decode(bytes.subarray(at, to));
+      } catch {
+        // Decoded per subfield below, to name the subfield and byte.
+      }
+      if (data !== undefined) {
+        const parts = data.split('\x1f');
+        for (let i = 1; i < parts.length; i++) {
+          const part = parts[i]!;
+          if (part === '') fail(`field ${tag}: a subfield delimiter without a code`);
+          const code = part.codePointAt(0)!;
+          if (code > 0x7f) fail(`field ${tag}: a subfield code must be one ASCII character`);
+          field.subfields.push({ code: part[0]!, value: part.slice(1) });
+        }
+        fields.push(field);
+        continue;
+      }
+    }
     while (at < to) {
       let next = bytes.indexOf(SUBFIELD, at + 1);
       if (next === -1 || next > to) next = to;
@@ -261,9 +282,8 @@ const encoder = new TextEncoder();
  * //=> '00041nam a2200037 a 4500001000300000\x1e42\x1e\x1d'
  */
 export function serializeIso2709(record: MarcRecord, place: Partial<RecordPlace> = {}): Uint8Array {
-  const parts: Uint8Array[] = [];
-  const directory: string[] = [];
-  let dataLength = 0;
+  const texts: string[] = [];
+  let chars = 0;
   for (const field of record.fields) {
     let text: string;
     if (isDataField(field)) {
@@ -272,25 +292,29 @@ export function serializeIso2709(record: MarcRecord, place: Partial<RecordPlace>
     } else {
       text = field.value;
     }
-    const bytes = encoder.encode(`${text}\x1e`);
-    if (bytes.length > 9999) throw new LatinitsaError('ERR_TOO_LARGE', `${recordError(place, `field ${field.tag} is ${bytes.length} bytes; ISO 2709 allows 9,999`).message}`);
-    directory.push(`${field.tag.replace(/[^\x20-\x7e]/g, '0').padStart(3, '0').slice(0, 3)}${String(bytes.length).padStart(4, '0')}${String(dataLength).padStart(5, '0')}`);
-    parts.push(bytes);
-    dataLength += bytes.length;
+    text += '\x1e';
+    texts.push(text);
+    chars += text.length;
   }
-  const base = 24 + directory.length * 12 + 1;
-  const total = base + dataLength + 1;
+  const base = 24 + texts.length * 12 + 1;
+  // One buffer for the whole record (UTF-8 needs at most 3 bytes per UTF-16 unit); the data is
+  // encoded in place, then the leader and directory are written in front of it.
+  const out = new Uint8Array(base + chars * 3 + 1);
+  let directory = '';
+  let at = base;
+  texts.forEach((text, i) => {
+    const { written } = encoder.encodeInto(text, out.subarray(at));
+    const tag = record.fields[i]!.tag;
+    if (written > 9999) throw new LatinitsaError('ERR_TOO_LARGE', recordError(place, `field ${tag} is ${written} bytes; ISO 2709 allows 9,999`).message);
+    directory += `${tag.replace(/[^\x20-\x7e]/g, '0').padStart(3, '0').slice(0, 3)}${String(written).padStart(4, '0')}${String(at - base).padStart(5, '0')}`;
+    at += written;
+  });
+  const total = at + 1;
   if (total > MAX_RECORD_BYTES) throw new LatinitsaError('ERR_TOO_LARGE', recordError(place, `the record is ${total} bytes; ISO 2709 allows 99,999`).message);
   // The leader is ASCII by definition; anything else (a damaged leader) becomes a space.
   const src = record.leader.replace(/[^\x20-\x7e]/g, ' ').padEnd(24, ' ');
   const leader = `${String(total).padStart(5, '0')}${src.slice(5, 9)}a22${String(base).padStart(5, '0')}${src.slice(17, 20)}4500`;
-  const out = new Uint8Array(total);
-  out.set(encoder.encode(leader + directory.join('') + '\x1e'), 0);
-  let at = base;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  out[total - 1] = RECORD_END;
-  return out;
+  encoder.encodeInto(`${leader}${directory}\x1e`, out);
+  out[at] = RECORD_END;
+  return out.subarray(0, total);
 }

@@ -2,6 +2,7 @@
 // and proposing 880 Cyrillic fields for romanized-only records. Browser-safe; see docs/marc.md.
 import { LatinitsaError } from '../errors.ts';
 import { getCompiled, romanize, type RomanizeOptions } from '../engine/romanize.ts';
+import { mixedScriptFix } from '../check/check.ts';
 import { deromanizeDetailed, type DeromanizeOptions, type WordReading } from '../reverse/deromanize.ts';
 import equivalents from '../reverse/equivalents.json' with { type: 'json' };
 import type { Lexicon } from '../reverse/lexicon.ts';
@@ -59,8 +60,10 @@ interface Context {
   tie: 'breve' | 'halves' | undefined;
   index: number;
   file: string | undefined;
-  /** Letters the scheme's language has (lower case), to tell its text from another Cyrillic language's. */
-  letters: Set<string>;
+  /** A Cyrillic letter the scheme's language does not have (global), to tell its text from another Cyrillic language's. */
+  foreign: RegExp;
+  /** Whether text may hold a Roman numeral typed with Cyrillic look-alikes. */
+  romanTwins: RegExp;
   /** Cyrillic letters that look like Latin ones, and the Latin ones (the language's look-alike table, inverted). */
   twins: Map<string, string>;
   /** Letter pairs the scheme writes under one tie (ts, ia, iu, …), lower case. */
@@ -94,10 +97,9 @@ function recordStyle(record: MarcRecord): { tie: 'breve' | 'halves' | undefined;
     for (const sf of f.subfields) {
       const v = sf.value;
       if (!/[^\x00-\x7f]/.test(v)) continue;
-      for (const ch of v) {
-        if (ch === TIES.left) halves++;
-        else if (ch === TIES.breve) breve++;
-      }
+      // Fields, not characters, are counted: a field is written in one form or the other.
+      if (v.includes(TIES.left)) halves++;
+      else if (v.includes(TIES.breve)) breve++;
       if (/\p{Script=Latin}[\u0300-\u036f]/u.test(v) && v.normalize('NFC') !== v) decomposed++;
       else if (/[\u00c0-\u024f\u1e00-\u1eff]/u.test(v)) composed++;
     }
@@ -126,13 +128,14 @@ function context(record: MarcRecord, options: MarcSchemeOptions): Context | { sk
   }
   getCompiled(romanizeOptions); // unknown options fail here, once, not per field
   const form = options.normalization === undefined || options.normalization === 'auto' ? style.form : options.normalization;
-  return { romanizeOptions, scheme, form, tie, index: options.index ?? 1, file: options.file, letters: new Set([...scheme.language.letters, ...scheme.language.oldLetters]), ...schemeTraits(scheme) };
+  return { romanizeOptions, scheme, form, tie, index: options.index ?? 1, file: options.file, ...schemeTraits(scheme) };
 }
 
-const traits = new WeakMap<Scheme, Pick<Context, 'twins' | 'tiePairs'>>();
+type Traits = Pick<Context, 'twins' | 'tiePairs' | 'foreign' | 'romanTwins'>;
+const traits = new WeakMap<Scheme, Traits>();
 
-/** What the record operations need from a scheme's data: its look-alikes and its tied pairs. */
-function schemeTraits(scheme: Scheme): Pick<Context, 'twins' | 'tiePairs'> {
+/** What the record operations need from a scheme's data: its letters, look-alikes and tied pairs. */
+function schemeTraits(scheme: Scheme): Traits {
   let t = traits.get(scheme);
   if (t === undefined) {
     const twins = new Map<string, string>();
@@ -142,7 +145,10 @@ function schemeTraits(scheme: Scheme): Pick<Context, 'twins' | 'tiePairs'> {
       const m = new RegExp(`(\\p{L})\\p{M}*[${TIES.breve}${TIES.left}]\\p{M}*(\\p{L})`, 'u').exec(value.normalize('NFD'));
       if (m !== null) tiePairs.add((m[1]! + m[2]!).toLowerCase());
     }
-    t = { twins, tiePairs };
+    const own = [...scheme.language.letters, ...scheme.language.oldLetters].flatMap((ch) => [ch, ch.toUpperCase()]).join('');
+    const foreign = new RegExp(`[[\\p{Script=Cyrillic}&&\\p{L}]--[${own}]]`, 'gv');
+    const romanTwins = new RegExp(`[${[...twins].filter(([, latin]) => /[IVXLCDM]/.test(latin)).map(([cyrillic]) => cyrillic).join('')}]`, 'u');
+    t = { twins, tiePairs, foreign, romanTwins };
     traits.set(scheme, t);
   }
   return t;
@@ -157,6 +163,7 @@ const ROMAN = /^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
  * before romanizing. A lone letter counts only before в./вв./век (a century), never as an initial.
  */
 function romanNumerals(text: string, ctx: Context): string {
+  if (!ctx.romanTwins.test(text)) return text;
   return text.replace(/\p{Lu}+/gu, (word, at: number) => {
     if (!CYRILLIC.test(word)) return word;
     let latin = '';
@@ -219,9 +226,7 @@ function readBack(text: string, options: DeromanizeOptions): { text: string; wor
 
 /** Cyrillic letters of `text` that the scheme's language does not have. */
 function foreignLetters(text: string, ctx: Context): string[] {
-  const out = new Set<string>();
-  for (const ch of text.normalize('NFC')) if (CYRILLIC.test(ch) && /\p{L}/u.test(ch) && !ctx.letters.has(ch.toLowerCase())) out.add(ch);
-  return [...out];
+  return [...new Set(text.match(ctx.foreign) ?? [])];
 }
 
 const textSubfields = (field: MarcDataField, rule: FieldRule): MarcSubfield[] => field.subfields.filter((sf) => !rule.keep.has(sf.code));
@@ -341,7 +346,6 @@ interface Lookalike {
  */
 function lookalikes(text: string, ctx: Context): Lookalike[] {
   const out: Lookalike[] = [];
-  const latinTwin = (ch: string): string | undefined => ctx.twins.get(ch);
   const cyrillicTwin = (ch: string): string | undefined => (ctx.scheme.language.homoglyphs as Record<string, string>)[ch];
   const words = [...text.matchAll(/\p{L}[\p{L}\p{M}]*/gu)];
   words.forEach((m, i) => {
@@ -349,15 +353,17 @@ function lookalikes(text: string, ctx: Context): Lookalike[] {
     const hasLatin = LATIN.test(word);
     const hasCyrillic = CYRILLIC.test(word);
     if (hasLatin && hasCyrillic) {
-      const letters = [...word];
-      if (letters.every((ch) => !LATIN.test(ch) || cyrillicTwin(ch) !== undefined)) {
-        const fixed = letters.map((ch) => (LATIN.test(ch) ? cyrillicTwin(ch)! : ch)).join('');
-        out.push({ ruleId: 'marc/latin-lookalike', severity: 'warning', reason: `"${word}" has Latin letters that look like Cyrillic ones ("${fixed}").`, expected: [text.slice(0, m.index) + fixed + text.slice(m.index + word.length)], confidence: 0.9, word });
-      } else if (letters.every((ch) => !CYRILLIC.test(ch) || latinTwin(ch) !== undefined)) {
-        const fixed = letters.map((ch) => (CYRILLIC.test(ch) ? latinTwin(ch)! : ch)).join('');
-        out.push({ ruleId: 'marc/cyrillic-lookalike', severity: 'warning', reason: `"${word}" is a Latin word with Cyrillic letters that look like Latin ones ("${fixed}").`, expected: [text.slice(0, m.index) + fixed + text.slice(m.index + word.length)], confidence: 0.9, word });
-      } else {
+      // The manuscript checker's reading of a mixed word: the majority script's look-alikes.
+      const { expected, cyrillicMajority } = mixedScriptFix(word);
+      if (expected === undefined) {
         out.push({ ruleId: 'marc/mixed-script', severity: 'warning', reason: `"${word}" mixes Latin and Cyrillic letters.`, confidence: 0.9, word });
+      } else {
+        const where = [text.slice(0, m.index) + expected + text.slice(m.index + word.length)];
+        out.push(
+          cyrillicMajority
+            ? { ruleId: 'marc/latin-lookalike', severity: 'warning', reason: `"${word}" has Latin letters that look like Cyrillic ones ("${expected}").`, expected: where, confidence: 0.9, word }
+            : { ruleId: 'marc/cyrillic-lookalike', severity: 'warning', reason: `"${word}" is a Latin word with Cyrillic letters that look like Latin ones ("${expected}").`, expected: where, confidence: 0.9, word },
+        );
       }
       return;
     }

@@ -159,10 +159,22 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   let out: AtomicWriter | undefined;
   let rejects: AtomicWriter | undefined;
   let reportFile: AtomicWriter | undefined;
-  const write = async (bytes: Uint8Array): Promise<void> => {
-    if (bytes.length === 0) return;
+  // Records are written in batches of about 64 KiB: one write per record costs a system call each.
+  let batch: Uint8Array[] = [];
+  let batched = 0;
+  const flush = async (): Promise<void> => {
+    if (batched === 0) return;
+    const bytes = batch.length === 1 ? batch[0]! : Buffer.concat(batch);
+    batch = [];
+    batched = 0;
     if (out !== undefined) await out.write(bytes);
     else await writeWithBackpressure(io.stdout, bytes);
+  };
+  const write = async (bytes: Uint8Array): Promise<void> => {
+    if (bytes.length === 0) return;
+    batch.push(bytes);
+    batched += bytes.length;
+    if (batched >= 65536) await flush();
   };
   const findings: MarcDiagnostic[] = [];
   const emit = async (d: MarcDiagnostic): Promise<void> => {
@@ -221,6 +233,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       }
     }
     if (writer !== undefined) await write(writer.tail);
+    await flush();
     if (report === 'json') {
       const text = JSON.stringify(findings, null, 2) + '\n';
       if (mode === 'check') await writeWithBackpressure(io.stdout, Buffer.from(text));
