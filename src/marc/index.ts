@@ -11,3 +11,4 @@ export { readRecords, marcWriter, sniffMarcFormat, type ReadRecordsOptions, type
 export { parseLinkage, formatLinkage, pairFields, type Linkage, type LinkedPair, type Pairing } from './linkage.ts';
 export { fieldRule, type FieldRule } from './fields.ts';
 export { romanizeRecord, checkRecord, vernacularRecord, type MarcSchemeOptions, type CheckRecordOptions, type VernacularRecordOptions, type RecordResult } from './parallel.ts';
+export { marcBatch, fieldRows, type MarcBatchInput, type MarcBatchResult, type MarcBatchOptions, type FieldRow } from './batch.ts';
