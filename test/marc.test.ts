@@ -417,3 +417,21 @@ it('parseIso2709 reads a record given with or without its terminator', () => {
   const bytes = serializeIso2709(rec(df('245', '10', ['a', 'Ёж'])));
   assert.deepEqual(parseIso2709(bytes), parseIso2709(bytes.subarray(0, bytes.length - 1)));
 });
+
+describe('marcBatch (the API and the page)', () => {
+  it('romanizes a batch given as MARC-in-JSON, returns records, rows before/after, findings and unreadable records', async () => {
+    const { marcBatch } = await import('../src/marc/index.ts');
+    const lines = [JSON.stringify(recordToJson(rec(df('245', '10', ['a', 'Щука'])))), '{"leader": 1}', JSON.stringify(recordToJson(rec(df('300', '  ', ['a', '12 с.']))))].join('\n');
+    const r = await marcBatch({ operation: 'romanize', text: lines, output: 'marcxml' });
+    assert.deepEqual(r.records.map((x) => [x.index, x.changed]), [[1, 1], [3, 0]]);
+    assert.deepEqual(r.errors.map((e) => e.index), [2]);
+    assert.deepEqual(r.records[0]!.fields.map((f) => f.status), ['same', 'changed', 'added']);
+    assert.deepEqual(r.diagnostics.map((d) => [d.ruleId, d.data.record]), [['marc/unpaired-cyrillic', 3]]);
+    assert.match(r.serialized!, /^<\?xml[\s\S]*<subfield code="6">245-01\/\(N<\/subfield>[\s\S]*<\/collection>\n$/);
+  });
+  it('refuses more records than allowed', async () => {
+    const { marcBatch } = await import('../src/marc/index.ts');
+    const one = JSON.stringify(recordToJson(rec()));
+    await assert.rejects(marcBatch({ operation: 'check', text: `${one}\n${one}\n${one}` }, { maxRecords: 2 }), { code: 'ERR_TOO_LARGE' });
+  });
+});
