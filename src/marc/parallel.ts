@@ -189,7 +189,8 @@ function romanizeText(text: string, ctx: Context): string {
  */
 function repairTieHalves(text: string, ctx: Pick<Context, 'tiePairs'>): string {
   if (!text.includes(TIES.left)) return text;
-  const re = new RegExp(`(\\p{L})\\p{M}*${TIES.left}(\\p{L})${TIES.right}(\\p{L})`, 'gu');
+  // The half lands on whatever precedes the pair: a letter, a hyphen (2-︠i︡a), a prime.
+  const re = new RegExp(`(\\S)\\p{M}*${TIES.left}(\\p{L})${TIES.right}(\\p{L})`, 'gu');
   const shift = (s: string): string =>
     s.replace(re, (whole, a: string, b: string, c: string) => {
       if (ctx.tiePairs.has((a + b).toLowerCase()) || !ctx.tiePairs.has((b + c).toLowerCase())) return whole;
