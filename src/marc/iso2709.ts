@@ -217,14 +217,15 @@ export function parseIso2709(bytes: Uint8Array, options: ParseIso2709Options = {
   const leader = ascii.decode(bytes.subarray(0, 24));
   const fields: MarcField[] = [];
   for (let entry = 24; entry < base - 1; entry += 12) {
-    const tag = ascii.decode(bytes.subarray(entry, entry + 3));
+    const tag = String.fromCharCode(bytes[entry]!, bytes[entry + 1]!, bytes[entry + 2]!);
     const fieldLength = digits(bytes, entry + 3, 4);
     const start = digits(bytes, entry + 7, 5);
     if (fieldLength < 1 || start < 0) fail(`directory entry ${(entry - 24) / 12 + 1} (tag ${JSON.stringify(tag)}) is not numeric`);
     const from = base + start;
     const to = from + fieldLength - 1;
     if (to >= length + 1 || bytes[to] !== FIELD_END) fail(`field ${tag}: the directory gives ${fieldLength} bytes from byte ${from}, which do not end with a field terminator`);
-    if (/^00[1-9]$/.test(tag) || !/^\d\d\d$/.test(tag) && bytes.subarray(from, to).indexOf(SUBFIELD) === -1) {
+    const numeric = tag >= '000' && tag <= '999' && /^\d{3}$/.test(tag);
+    if ((numeric && tag < '010' && tag !== '000') || (!numeric && bytes.subarray(from, to).indexOf(SUBFIELD) === -1)) {
       fields.push({ tag, value: decode(from, to, tag) });
       continue;
     }
@@ -306,7 +307,8 @@ export function serializeIso2709(record: MarcRecord, place: Partial<RecordPlace>
     const { written } = encoder.encodeInto(text, out.subarray(at));
     const tag = record.fields[i]!.tag;
     if (written > 9999) throw new LatinitsaError('ERR_TOO_LARGE', recordError(place, `field ${tag} is ${written} bytes; ISO 2709 allows 9,999`).message);
-    directory += `${tag.replace(/[^\x20-\x7e]/g, '0').padStart(3, '0').slice(0, 3)}${String(written).padStart(4, '0')}${String(at - base).padStart(5, '0')}`;
+    const safeTag = tag.length === 3 && /^[\x20-\x7e]{3}$/.test(tag) ? tag : tag.replace(/[^\x20-\x7e]/g, '0').padStart(3, '0').slice(0, 3);
+    directory += `${safeTag}${String(written).padStart(4, '0')}${String(at - base).padStart(5, '0')}`;
     at += written;
   });
   const total = at + 1;

@@ -62,8 +62,9 @@ interface Context {
   file: string | undefined;
   /** A Cyrillic letter the scheme's language does not have (global), to tell its text from another Cyrillic language's. */
   foreign: RegExp;
-  /** Whether text may hold a Roman numeral typed with Cyrillic look-alikes. */
+  /** A Roman numeral typed with Cyrillic look-alikes (global), and a cheap test that text may hold one. */
   romanTwins: RegExp;
+  romanHint: RegExp;
   /** Cyrillic letters that look like Latin ones, and the Latin ones (the language's look-alike table, inverted). */
   twins: Map<string, string>;
   /** Letter pairs the scheme writes under one tie (ts, ia, iu, …), lower case. */
@@ -131,7 +132,7 @@ function context(record: MarcRecord, options: MarcSchemeOptions): Context | { sk
   return { romanizeOptions, scheme, form, tie, index: options.index ?? 1, file: options.file, ...schemeTraits(scheme) };
 }
 
-type Traits = Pick<Context, 'twins' | 'tiePairs' | 'foreign' | 'romanTwins'>;
+type Traits = Pick<Context, 'twins' | 'tiePairs' | 'foreign' | 'romanTwins' | 'romanHint'>;
 const traits = new WeakMap<Scheme, Traits>();
 
 /** What the record operations need from a scheme's data: its letters, look-alikes and tied pairs. */
@@ -147,8 +148,11 @@ function schemeTraits(scheme: Scheme): Traits {
     }
     const own = [...scheme.language.letters, ...scheme.language.oldLetters].flatMap((ch) => [ch, ch.toUpperCase()]).join('');
     const foreign = new RegExp(`[[\\p{Script=Cyrillic}&&\\p{L}]--[${own}]]`, 'gv');
-    const romanTwins = new RegExp(`[${[...twins].filter(([, latin]) => /[IVXLCDM]/.test(latin)).map(([cyrillic]) => cyrillic).join('')}]`, 'u');
-    t = { twins, tiePairs, foreign, romanTwins };
+    // A whole word of Roman-numeral letters with at least one Cyrillic look-alike among them.
+    const tw = [...twins].filter(([, latin]) => /[IVXLCDM]/.test(latin)).map(([cyrillic]) => cyrillic).join('');
+    const romanTwins = new RegExp(`(?<![\\p{L}\\p{M}])(?=[IVXLCDM${tw}]*[${tw}])[IVXLCDM${tw}]+(?![\\p{L}\\p{M}])`, 'gu');
+    const romanHint = new RegExp(`[IVXLCDM${tw}][IVXLCDM${tw}]|[${tw}]\\s*в`);
+    t = { twins, tiePairs, foreign, romanTwins, romanHint };
     traits.set(scheme, t);
   }
   return t;
@@ -163,16 +167,12 @@ const ROMAN = /^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
  * before romanizing. A lone letter counts only before в./вв./век (a century), never as an initial.
  */
 function romanNumerals(text: string, ctx: Context): string {
-  if (!ctx.romanTwins.test(text)) return text;
-  return text.replace(/\p{Lu}+/gu, (word, at: number) => {
-    if (!CYRILLIC.test(word)) return word;
+  // Cheap test first: two numeral letters in a row, or a look-alike before a century.
+  if (!ctx.romanHint.test(text)) return text;
+  return text.replace(ctx.romanTwins, (word: string, at: number) => {
     let latin = '';
-    for (const ch of word) {
-      const l = /[IVXLCDM]/.test(ch) ? ch : ctx.twins.get(ch);
-      if (l === undefined || !/[IVXLCDM]/.test(l)) return word;
-      latin += l;
-    }
-    if (!ROMAN.test(latin) || /\p{L}/u.test(text[at - 1] ?? '') || /\p{L}/u.test(text[at + word.length] ?? '')) return word;
+    for (const ch of word) latin += /[IVXLCDM]/.test(ch) ? ch : ctx.twins.get(ch)!;
+    if (!ROMAN.test(latin)) return word;
     if (word.length === 1 && !/^\s*(?:в\.|вв\.|век)/u.test(text.slice(at + 1))) return word;
     return latin;
   });
