@@ -6,6 +6,8 @@ export { normalizeInput, type NormalizeOptions } from './engine/normalize.ts';
 export { titleForm, type CommonOptions, type CompiledScheme } from './engine/compile.ts';
 export { romanize, explain, getCompiled, type RomanizeOptions, type Segment } from './engine/romanize.ts';
 export { romanizeBuffer, createRomanizer, createRomanizeStream, type Romanizer } from './engine/stream.ts';
+export * from './diagnostics/index.ts';
+export * from './document/index.ts';
 export * from './cite/index.ts';
 export * from './check/index.ts';
 export * from './reverse/index.ts';

@@ -12,7 +12,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const modules: Record<string, string> = {
   latinitsa: 'src/index.ts',
   'latinitsa/io': 'src/io/index.ts',
-  'latinitsa/cli': 'src/cli/main.ts',
+  'latinitsa/cli': 'src/cli/index.ts',
   'latinitsa/server': 'src/server/index.ts',
 };
 

@@ -1,6 +1,11 @@
+// Bibliographies (BibTeX/BibLaTeX and CSL-JSON): Cyrillic names, titles and publishers romanized,
+// everything else kept byte for byte. docs/citations.md.
 import bibtexParse, { type BibtexField } from 'bibtex-parse';
+import { lineIndex, type LineIndex } from '../diagnostics/place.ts';
+import type { Diagnostic } from '../diagnostics/types.ts';
 import { LatinitsaError } from '../errors.ts';
 import { romanize } from '../engine/romanize.ts';
+import { splitBom } from '../engine/utf8.ts';
 import fields from './data/bib-fields.json' with { type: 'json' };
 
 /** Field groups of a bibliography that get their own scheme. */
@@ -8,7 +13,7 @@ export type BibFieldGroup = 'names' | 'titles' | 'publishers';
 
 /** Options of {@link romanizeBibtex} and {@link romanizeCsl}. */
 export interface RomanizeBibOptions {
-  /** Scheme for every group. Default `'ala-lc-simplified'` (bibliographies, spec Q17). */
+  /** Scheme for every group. Default `'ala-lc-simplified'`, the scheme of notes and bibliographies (docs/citations.md). */
   scheme?: string;
   /** Scheme per group, winning over `scheme`: `{ names: 'modified-loc' }`. */
   schemes?: Partial<Record<BibFieldGroup, string>>;
@@ -25,18 +30,20 @@ export interface BibChange {
   to: string;
 }
 
-/** A note about something deliberately left unchanged (a Cyrillic macro, an existing original field). */
-export interface BibNote {
-  key: string;
-  field: string;
-  message: string;
-}
-
 /** What the bibliography functions return. */
 export interface RomanizedBib {
   output: string;
   changes: BibChange[];
-  notes: BibNote[];
+  /**
+   * What was deliberately left unchanged (a Cyrillic `@string` macro, an original field the entry
+   * already has), placed on the field in the input; `data` has the entry `key` and the `field`.
+   */
+  diagnostics: Diagnostic[];
+}
+
+/** A finding about one field of one entry, placed at [start, end) of the input. */
+function fieldDiagnostic(lines: LineIndex, ruleId: 'bib/cyrillic-macro' | 'bib/original-exists', reason: string, key: string, field: string, start: number, end: number): Diagnostic {
+  return { ruleId, source: 'latinitsa', severity: ruleId === 'bib/cyrillic-macro' ? 'warning' : 'info', reason, place: lines.placeOf(start, end), data: { key, field } };
 }
 
 const cyrillic = /\p{Script=Cyrillic}/u;
@@ -134,7 +141,8 @@ export function romanizeBibtex(text: string, options: RomanizeBibOptions = {}): 
   const macros = new Map<string, string>();
   const edits: Array<{ at: number; end: number; text: string }> = [];
   const changes: BibChange[] = [];
-  const notes: BibNote[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const lines = lineIndex(text);
   let cursor = 0;
   for (const item of items) {
     if (item.itemtype === 'comment') {
@@ -160,7 +168,7 @@ export function romanizeBibtex(text: string, options: RomanizeBibOptions = {}): 
       if (group === undefined) continue;
       if (!cyrillic.test(field.raw)) {
         const macro = field.datatype === 'identifier' || field.datatype === 'concatinate' ? [...macros.keys()].find((m) => new RegExp(`(?<![\\w-])${escapeRe(m)}(?![\\w-])`, 'i').test(field.raw)) : undefined;
-        if (macro !== undefined) notes.push({ key: item.key, field: field.name, message: `uses @string macro "${macro}" whose value is Cyrillic; macros are left as written` });
+        if (macro !== undefined) diagnostics.push(fieldDiagnostic(lines, 'bib/cyrillic-macro', `${item.key}: ${field.name} uses @string macro "${macro}" whose value is Cyrillic; macros are left as written`, item.key, field.name, loc.valueStart, loc.valueEnd));
         continue;
       }
       const romanized = romanize(field.raw, { scheme: schemes[group] });
@@ -169,7 +177,7 @@ export function romanizeBibtex(text: string, options: RomanizeBibOptions = {}): 
       if (options.keepOriginal === true) {
         const origName = fields.bibtex.originalPrefix + field.name.toLowerCase();
         if (present.has(origName)) {
-          notes.push({ key: item.key, field: field.name, message: `entry already has "${origName}"; the original was not copied` });
+          diagnostics.push(fieldDiagnostic(lines, 'bib/original-exists', `${item.key}: entry already has "${origName}"; the original of ${field.name} was not copied`, item.key, field.name, loc.valueStart, loc.valueEnd));
         } else {
           const indent = /^[ \t]*/.exec(lineOf(text, loc.nameStart))![0];
           const ownLine = lineOf(text, loc.nameStart).trim() === '';
@@ -189,7 +197,7 @@ export function romanizeBibtex(text: string, options: RomanizeBibOptions = {}): 
     at = e.end;
   }
   output += text.slice(at);
-  return { output, changes, notes };
+  return { output, changes, diagnostics };
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -224,7 +232,7 @@ export function romanizeCsl(text: string, options: RomanizeBibOptions = {}): Rom
   if (typeof text !== 'string') throw new LatinitsaError('ERR_INVALID_INPUT', 'romanizeCsl expects a string');
   const schemes = groupSchemes(options);
   // A byte-order mark (some Windows exports) is kept in the output but is not JSON.
-  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const bom = splitBom(text).bom ? text[0]! : '';
   let data: Json;
   try {
     data = JSON.parse(text.slice(bom.length)) as Json;
@@ -237,9 +245,11 @@ export function romanizeCsl(text: string, options: RomanizeBibOptions = {}): Rom
     throw new LatinitsaError('ERR_INVALID_INPUT', 'not CSL-JSON: expected an array of items (objects) or one item');
   }
   const changes: BibChange[] = [];
-  const notes: BibNote[] = [];
+  const diagnostics: Diagnostic[] = [];
   const original = fields.csl.original as Record<string, string>;
-  const out = (items as Array<{ [key: string]: Json }>).map((item) => {
+  let members: Array<Map<string, [number, number]>> | undefined;
+  const lines = lineIndex(text);
+  const out = (items as Array<{ [key: string]: Json }>).map((item, index) => {
     const key = typeof item.id === 'string' || typeof item.id === 'number' ? String(item.id) : '';
     const result: { [key: string]: Json } = {};
     for (const [name, value] of Object.entries(item)) {
@@ -253,7 +263,11 @@ export function romanizeCsl(text: string, options: RomanizeBibOptions = {}): Rom
       changes.push({ key, field: name, from: JSON.stringify(value), to: JSON.stringify(next) });
       const origName = original[name];
       if (options.keepOriginal === true && origName !== undefined) {
-        if (origName in item) notes.push({ key, field: name, message: `item already has "${origName}"; the original was not copied` });
+        if (origName in item) {
+          members ??= cslMemberRanges(text, bom.length);
+          const [start, end] = members[index]?.get(origName) ?? [0, 0];
+          diagnostics.push(fieldDiagnostic(lines, 'bib/original-exists', `${key}: item already has "${origName}"; the original of ${name} was not copied`, key, name, start, end));
+        }
         else result[origName] = value;
       }
     }
@@ -264,5 +278,33 @@ export function romanizeCsl(text: string, options: RomanizeBibOptions = {}): Rom
   const json = JSON.stringify(single ? out[0] : out, null, unit);
   const body = text.includes('\r\n') ? json.replace(/\n/g, '\r\n') : json;
   const trailing = /\s*$/.exec(text)![0];
-  return { output: bom + body + trailing, changes, notes };
+  return { output: bom + body + trailing, changes, diagnostics };
+}
+
+/**
+ * Where the member names of each item of a CSL-JSON text stand (offsets of the quoted name), so
+ * that a finding about a variable can point at it. The text is valid JSON (it was parsed); the scan
+ * keeps its own stack of brackets.
+ */
+function cslMemberRanges(text: string, from: number): Array<Map<string, [number, number]>> {
+  const items: Array<Map<string, [number, number]>> = [];
+  const stack: string[] = [];
+  let itemDepth = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') {
+      const start = i;
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      if (stack.length === itemDepth && stack.at(-1) === '{') {
+        let j = i + 1;
+        while (/\s/u.test(text[j] ?? '')) j++;
+        if (text[j] === ':') items.at(-1)!.set(JSON.parse(text.slice(start, i + 1)) as string, [start, i + 1]);
+      }
+    } else if (c === '{' || c === '[') {
+      if (stack.length === 0) itemDepth = c === '[' ? 2 : 1;
+      stack.push(c);
+      if (c === '{' && stack.length === itemDepth) items.push(new Map());
+    } else if (c === '}' || c === ']') stack.pop();
+  }
+  return items;
 }

@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import type { Command } from './args.ts';
 
 /** What a CLI command reads and writes; tests pass their own streams. */
 export interface CliIO {
@@ -9,14 +10,8 @@ export interface CliIO {
   env: Record<string, string | undefined>;
 }
 
-/**
- * A CLI command: parses its own arguments and returns the exit code (0 success, 1 findings for
- * checkers, 2 usage or input error with a one-line message on stderr). It never calls process.exit.
- */
-export type CommandRun = (argv: string[], io: CliIO) => Promise<number>;
-
-/** A command in the dispatcher's table. */
+/** A command in the dispatcher's table: one line of `latinitsa --help`, and its module, loaded when it runs. */
 export interface CommandEntry {
   summary: string;
-  load: () => Promise<{ run: CommandRun }>;
+  load: () => Promise<{ command: Command }>;
 }

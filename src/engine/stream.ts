@@ -1,6 +1,7 @@
 import { LatinitsaError } from '../errors.ts';
 import { ByteSink, getFastScheme, romanizeBytesFast, type ByteLineFallback, type FastScheme } from './fast.ts';
 import { getCompiled, romanize, romanizeGeneral, usesFastPath, type RomanizeOptions } from './romanize.ts';
+import { firstInvalidUtf8, utf8BomLength } from './utf8.ts';
 
 /**
  * Romanizes UTF-8 bytes to UTF-8 bytes: the same result as decoding the bytes strictly (a leading
@@ -87,10 +88,9 @@ export function createRomanizer(options: RomanizeOptions = {}): Romanizer {
     if (!started && src.length >= 3) {
       started = true;
       // A leading byte-order mark is dropped, as `decodeUtf8` does.
-      if (src[0] === 0xef && src[1] === 0xbb && src[2] === 0xbf) {
-        src = src.subarray(3);
-        consumed += 3;
-      }
+      const bom = utf8BomLength(src);
+      src = src.subarray(bom);
+      consumed += bom;
     } else if (!started && final) started = true;
     const cut = final ? src.length : lastSafeBreak(src, join);
     const out = process(src, cut);
@@ -169,27 +169,4 @@ function decodeStrict(src: Uint8Array, start: number, end: number, base: number)
     const offset = base + start + firstInvalidUtf8(part);
     throw new LatinitsaError('ERR_INVALID_UTF8', `input: invalid UTF-8 at byte offset ${offset}`, { offset, cause });
   }
-}
-
-/** Offset of the first byte that does not start a valid UTF-8 sequence in `bytes`, or -1. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
-    if (need === 0) return i;
-    let cp = b & (0x3f >> need);
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (cp < [0, 0x80, 0x800, 0x10000][need]! || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += need + 1;
-  }
-  return -1;
 }

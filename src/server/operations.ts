@@ -1,15 +1,23 @@
 // The work behind each POST route: validate the JSON body, call the library, shape the answer.
 // Plain functions of (input) → result, run in a worker thread by the server (so that a slow
 // request cannot block the others) and called directly by the handler tests.
-import * as core from '../index.ts';
+import { checkText } from '../check/check.ts';
+import type { CheckOptions } from '../check/types.ts';
+import { romanizeBibtex, romanizeCsl, type RomanizeBibOptions } from '../cite/bib.ts';
+import { checkCitations, type CheckCitationsOptions } from '../cite/text.ts';
+import { applyFixes } from '../diagnostics/fix.ts';
+import { readDocument, type ProseDocument } from '../document/document.ts';
+import { explain, romanize, type RomanizeOptions, type Segment } from '../engine/romanize.ts';
 import { LatinitsaError } from '../errors.ts';
-import { applyFixes, checkCitations, checkText, convertDetailed, deromanizeDetailed, romanizeBibtex, romanizeCsl, type RomanizeBibOptions, explain, getScheme, listSchemes, regionsOfPlainText, romanize, type CheckOptions, type CheckCitationsOptions, type Lexicon, type RomanizeOptions, type Segment } from '../index.ts';
-import { docxToParagraphText } from '../io/docx.ts';
-import { markdownRegions } from '../io/markdown.ts';
+import { readDocxParagraphs } from '../io/docx.ts';
+import { convertDetailed } from '../reverse/convert.ts';
+import { deromanizeDetailed } from '../reverse/deromanize.ts';
+import type { Lexicon } from '../reverse/lexicon.ts';
 import { loadLexicon } from '../reverse/node-lexicon.ts';
+import { getScheme, listSchemes } from '../schemes/registry.ts';
 
 /**
- * An error with an HTTP status, for problems the library has no code for (missing field, 501).
+ * An error with an HTTP status, for problems the library has no code for (a missing field).
  *
  * @example
  * import { HttpError } from 'latinitsa/server';
@@ -39,36 +47,6 @@ export const operationNames = ['romanize', 'deromanize', 'convert', 'check', 'ci
 export type OperationName = (typeof operationNames)[number];
 
 type Input = Record<string, unknown>;
-type Fn = (...args: unknown[]) => unknown;
-
-/** A library function by name, or `undefined` while its issue has not landed. */
-function libraryFunction(name: string): Fn | undefined {
-  const value = (core as unknown as Record<string, unknown>)[name];
-  return typeof value === 'function' ? (value as Fn) : undefined;
-}
-
-/** Which library function each operation needs (the page and `/api/schemes` report these). */
-const needs: Record<OperationName, string> = {
-  romanize: 'romanize',
-  deromanize: 'deromanizeDetailed',
-  convert: 'convertDetailed',
-  check: 'checkText',
-  cite: 'checkCitations',
-  bib: 'romanizeBibtex',
-};
-
-/**
- * Which operations the library offers in this build (a route whose library function is missing
- * answers 501).
- *
- * @example
- * import { availableOperations } from 'latinitsa/server';
- * availableOperations().romanize;
- * //=> true
- */
-export function availableOperations(): Record<OperationName, boolean> {
-  return Object.fromEntries(operationNames.map((op) => [op, libraryFunction(needs[op]) !== undefined])) as Record<OperationName, boolean>;
-}
 
 function requireObject(input: unknown): Input {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
@@ -148,10 +126,6 @@ function romanizeOp(input: Input): unknown {
   return { scheme, output };
 }
 
-function notImplemented(op: OperationName): never {
-  throw new HttpError(501, 'ERR_NOT_IMPLEMENTED', `"${op}" is not available in this version of latinitsa (the library has no ${needs[op]}() yet)`);
-}
-
 /**
  * The word lists that rank reverse readings, if built (`node_modules/.cache/latinitsa`); never
  * built here, as that would take longer than a request may. Without them letter statistics rank.
@@ -217,14 +191,14 @@ async function checkOp(input: Input): Promise<unknown> {
   if (!(CHECK_FORMATS as readonly string[]).includes(format)) {
     throw new HttpError(400, 'ERR_BAD_REQUEST', `field "format" must be one of ${CHECK_FORMATS.join(', ')}, found "${format}"`);
   }
-  let text: string;
+  let doc: ProseDocument;
   if (format === 'docx') {
     // A .docx travels as base64 in "data" (JSON has no bytes).
     const data = requireString(input, 'data');
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data)) throw new HttpError(400, 'ERR_BAD_REQUEST', 'field "data" must be the .docx file in base64');
-    text = await docxToParagraphText(Buffer.from(data, 'base64'), { file: optionalString(input, 'file') ?? 'upload.docx' });
+    doc = readDocument({ paragraphs: await readDocxParagraphs(Buffer.from(data, 'base64'), { file: optionalString(input, 'file') ?? 'upload.docx' }) });
   } else {
-    text = requireString(input, 'text');
+    doc = readDocument({ text: requireString(input, 'text'), format: format as 'text' | 'markdown' });
   }
   const options: CheckOptions = {};
   const scheme = optionalString(input, 'scheme');
@@ -237,7 +211,7 @@ async function checkOp(input: Input): Promise<unknown> {
   if (allow !== undefined) options.allow = allow;
   const ignore = optionalStrings(input['ignore'], 'ignore');
   if (ignore !== undefined) options.ignore = ignore;
-  const regions = format === 'markdown' ? markdownRegions(text) : regionsOfPlainText(text);
+  const { text, regions } = doc;
   const diagnostics = checkText(text, { ...options, regions });
   return { format, text, diagnostics, fixed: format === 'docx' ? undefined : applyFixes(text, diagnostics) };
 }
@@ -315,13 +289,12 @@ export async function runOperation(op: OperationName, body: string): Promise<unk
     const detail = error instanceof SyntaxError ? error.message : 'nested too deeply';
     throw new HttpError(400, 'ERR_BAD_JSON', `the body is not valid JSON: ${detail}`);
   }
-  if (!availableOperations()[op]) notImplemented(op);
   return operations[op](requireObject(input));
 }
 
-/** `GET /api/schemes`: every scheme with its options, and which operations this build offers. */
+/** `GET /api/schemes`: every scheme with its options. */
 export function schemesResponse(): unknown {
-  return { schemes: listSchemes(), operations: availableOperations() };
+  return { schemes: listSchemes() };
 }
 
 /** `GET /api/schemes/{id}`: one scheme in full (letters, rules with notes, options, samples). */
