@@ -1,5 +1,7 @@
 import { LatinitsaError } from '../errors.ts';
 import { romanize } from '../engine/romanize.ts';
+import { resolveScheme } from '../engine/resolve.ts';
+import { defaultSchemeOf, type Scheme } from '../schemes/registry.ts';
 import archivesData from './data/archives.json' with { type: 'json' };
 import termsData from './data/archival-terms.json' with { type: 'json' };
 
@@ -81,7 +83,7 @@ export interface FormatArchivalOptions {
   style?: CitationStyle;
   /** English verso style. Default `'ob-attached'` (`5ob.`). */
   versoStyle?: VersoStyle;
-  /** Scheme for romanizing acronyms not in the table and letters in identifiers. Default `'ala-lc-simplified'` (Q17). */
+  /** Scheme for romanizing acronyms not in the table and letters in identifiers. Default: the language's citation scheme (`defaultSchemeOf({ use: 'citation' })`). */
   scheme?: string;
   /** `'as-cited'` (default) keeps a predecessor's name (`TsKhSD`); `'current'` writes the archive holding the records now (`RGANI`). */
   archiveNames?: 'as-cited' | 'current';
@@ -539,7 +541,7 @@ function latinLetters(id: string): string | undefined {
   return ok ? out : undefined;
 }
 
-function archiveText(archive: ArchiveInfo, style: CitationStyle, options: FormatArchivalOptions, scheme: string): string {
+function archiveText(archive: ArchiveInfo, style: CitationStyle, options: FormatArchivalOptions, scheme: Scheme): string {
   const extra = options.archives?.[archive.text];
   const cyrillic = cyrillicRe.test(archive.text);
   if (style === 'russian') {
@@ -585,7 +587,7 @@ function leafText(leaf: Leaf, style: CitationStyle, verso: VersoStyle): string {
 export function formatArchivalReference(reference: ArchivalReference, options: FormatArchivalOptions = {}): string {
   const style = options.style ?? 'english';
   const verso = options.versoStyle ?? 'ob-attached';
-  const scheme = options.scheme ?? 'ala-lc-simplified';
+  const scheme = resolveScheme({ scheme: options.scheme ?? defaultSchemeOf({ use: 'citation' }) }).scheme;
   if (!['english', 'russian', 'numbers'].includes(style)) throw new LatinitsaError('ERR_INVALID_OPTION', `unknown citation style "${style}" (known: english, russian, numbers)`);
   if (!(verso in termsData.verso.styles)) throw new LatinitsaError('ERR_INVALID_OPTION', `unknown versoStyle "${verso}" (known: ${Object.keys(termsData.verso.styles).join(', ')})`);
   const ru = style === 'russian';

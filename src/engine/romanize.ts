@@ -1,19 +1,11 @@
 import { LatinitsaError } from '../errors.ts';
-import { getScheme, setSampleCheck, type Scheme } from '../schemes/registry.ts';
-import { compileScheme, resolveSchemeOptions, type CommonOptions, type CompiledRule, type CompiledScheme, type LetterForms } from './compile.ts';
+import { setSampleCheck } from '../schemes/registry.ts';
+import type { CompiledRule, CompiledScheme, LetterForms } from './compile.ts';
 import { getFastScheme, lastOutputMayNeedNfc, romanizeStringFast } from './fast.ts';
 import { normalizeInput, scriptPatterns } from './normalize.ts';
+import { resolveScheme, type RomanizeOptions } from './resolve.ts';
 
-/**
- * Options of {@link romanize}: the scheme, the common options of spec §1.9, and the scheme's own
- * options by name (e.g. `signBeforeE: 'omit'` for modified-loc, `tie: 'halves'` for ala-lc).
- */
-export interface RomanizeOptions extends CommonOptions {
-  /** Scheme id or a loaded scheme. Default `'modified-loc'`. */
-  scheme?: string | Scheme;
-  /** Scheme-specific options, by name. */
-  [schemeOption: string]: unknown;
-}
+export type { RomanizeOptions } from './resolve.ts';
 
 /** One piece of output and the input it came from, as {@link explain} returns it. */
 export interface Segment {
@@ -27,55 +19,6 @@ export interface Segment {
   letter?: string;
   /** For a letter: the scheme rule that produced it (`R2`, `A1`), or `table` for the base table, `exception` for the lexicon. */
   rule?: string;
-}
-
-const COMMON_KEYS = new Set(['scheme', 'allCaps', 'preReform', 'exceptions', 'joinLineBreakHyphens', 'repairHomoglyphs']);
-const compiledCache = new WeakMap<Scheme, Map<string, CompiledScheme>>();
-/** The compiled scheme for a scheme's default options (the common case, looked up without building a key). */
-const defaultCompiled = new WeakMap<Scheme, CompiledScheme>();
-let lastDefault: CompiledScheme | undefined;
-
-/** The scheme and compiled tables for a set of options (compiled once, then cached). */
-export function getCompiled(options: RomanizeOptions = {}): CompiledScheme {
-  // Per-call fast lane: options that name at most a scheme use the scheme's defaults.
-  let only = true;
-  for (const key in options) {
-    if (key !== 'scheme') {
-      only = false;
-      break;
-    }
-  }
-  if (only) {
-    const s = typeof options.scheme === 'object' && options.scheme !== null ? options.scheme : getScheme(options.scheme ?? 'modified-loc');
-    if (s === lastDefault?.scheme) return lastDefault;
-    const hit = defaultCompiled.get(s);
-    if (hit !== undefined) lastDefault = hit;
-    if (hit !== undefined) return hit;
-  }
-  const scheme = typeof options.scheme === 'object' && options.scheme !== null ? options.scheme : getScheme(options.scheme ?? 'modified-loc');
-  const given: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(options)) {
-    if (COMMON_KEYS.has(key) || value === undefined) continue;
-    if (!(key in scheme.options)) {
-      const known = [...COMMON_KEYS, ...Object.keys(scheme.options)].filter((k) => k !== 'scheme');
-      throw new LatinitsaError('ERR_INVALID_OPTION', `unknown option "${key}" for scheme "${scheme.id}" (known: ${known.join(', ')})`);
-    }
-    given[key] = value;
-  }
-  const values = resolveSchemeOptions(scheme, given);
-  const key = JSON.stringify([values, options.allCaps, options.preReform]);
-  let perScheme = compiledCache.get(scheme);
-  if (perScheme === undefined) compiledCache.set(scheme, (perScheme = new Map()));
-  let compiled = perScheme.get(key);
-  if (compiled === undefined) {
-    compiled = compileScheme(scheme, values, { allCaps: options.allCaps, preReform: options.preReform });
-    perScheme.set(key, compiled);
-  }
-  if (only) {
-    defaultCompiled.set(scheme, compiled);
-    lastDefault = compiled;
-  }
-  return compiled;
 }
 
 /** A letter of a word after substitution: lower-case letter, whether the source was upper case, where it came from. */
@@ -290,7 +233,7 @@ function run(
   onNormalized?: (normalized: string) => void,
 ): { normalized: string; compiled: CompiledScheme } {
   checkText(text);
-  const compiled = getCompiled(options);
+  const compiled = resolveScheme(options);
   const normalized = normalizeInput(text, { language: compiled.scheme.language, repairHomoglyphs: options.repairHomoglyphs === true });
   onNormalized?.(normalized);
   const { words, lineHasLower } = splitWords(normalized, compiled, options.joinLineBreakHyphens === true);
@@ -344,7 +287,7 @@ export function applyProfile(output: string, compiled: CompiledScheme): string {
  */
 export function romanize(text: string, options: RomanizeOptions = {}): string {
   checkText(text);
-  const compiled = getCompiled(options);
+  const compiled = resolveScheme(options);
   if (!usesFastPath(options)) return applyProfile(romanizeGeneral(text, options), compiled);
   const fast = getFastScheme(compiled);
   const output = romanizeStringFast(fast, text, romanizeGeneral, options);

@@ -1,6 +1,7 @@
 import { LatinitsaError } from '../errors.ts';
 import { ByteSink, getFastScheme, romanizeBytesFast, type ByteLineFallback, type FastScheme } from './fast.ts';
-import { getCompiled, romanize, romanizeGeneral, usesFastPath, type RomanizeOptions } from './romanize.ts';
+import { romanize, romanizeGeneral, usesFastPath } from './romanize.ts';
+import { resolveScheme, type RomanizeOptions } from './resolve.ts';
 
 /**
  * Romanizes UTF-8 bytes to UTF-8 bytes: the same result as decoding the bytes strictly (a leading
@@ -48,7 +49,7 @@ export interface Romanizer {
  * //=> ['', 'Yury\n', 'Shchyolkovo']
  */
 export function createRomanizer(options: RomanizeOptions = {}): Romanizer {
-  const compiled = getCompiled(options); // validates the options now
+  const compiled = resolveScheme(options); // validates the options now
   const join = options.joinLineBreakHyphens === true;
   // The byte-level path needs no string at all; otherwise each run of whole lines is decoded,
   // romanized by the string API and encoded.

@@ -82,6 +82,11 @@ export const builtInSources: readonly SchemeSource[] = [
 ];
 
 const registry = new Map<string, Scheme>();
+/** Every scheme this module built (built-in, registered or not): what `scheme` options may pass. */
+const loaded = new WeakSet<object>();
+
+/** The language of text when a caller names none. */
+export const DEFAULT_LANGUAGE = 'ru';
 
 /**
  * Language data by id (`ru`).
@@ -222,7 +227,9 @@ function resolve(source: SchemeSource, file: string | undefined, builtIn: boolea
     }
   }
   checkAlphabet(scheme, file);
-  return deepFreeze({ ...scheme, builtIn });
+  const done = deepFreeze({ ...scheme, builtIn });
+  loaded.add(done);
+  return done;
 }
 
 function stripComments(map: Record<string, string>): Record<string, string> {
@@ -239,6 +246,52 @@ function deepFreeze<T>(value: T): T {
 
 for (const source of builtInSources) {
   registry.set(source.id, resolve(source, `src/schemes/data/${source.id}.json`, true, []));
+}
+
+/** Options of {@link defaultSchemeOf}. */
+export interface DefaultSchemeOptions {
+  /** Language id. Default {@link DEFAULT_LANGUAGE}. */
+  lang?: unknown;
+  /** `text` (running text, the default) or `citation` (archival references and bibliographies). */
+  use?: 'text' | 'citation';
+}
+
+/**
+ * The scheme a language uses when the caller names none, as its language file says:
+ * `defaultScheme` for running text, `citationScheme` (else `defaultScheme`) for citations and
+ * bibliographies. An unknown language is `ERR_INVALID_OPTION`.
+ *
+ * @example
+ * import { defaultSchemeOf } from 'latinitsa';
+ * defaultSchemeOf({ lang: 'ru', use: 'citation' });
+ * //=> 'ala-lc-simplified'
+ */
+export function defaultSchemeOf(options: DefaultSchemeOptions = {}): string {
+  const lang = options.lang ?? DEFAULT_LANGUAGE;
+  const language = typeof lang === 'string' ? languages.get(lang) : undefined;
+  if (language === undefined) {
+    throw new LatinitsaError('ERR_INVALID_OPTION', `unknown language ${JSON.stringify(lang)} (known: ${[...languages.keys()].join(', ')})`);
+  }
+  const id = (options.use === 'citation' ? language.citationScheme : undefined) ?? language.defaultScheme;
+  if (id === undefined) throw new LatinitsaError('ERR_INVALID_OPTION', `language "${language.id}" names no default scheme; name one with "scheme"`);
+  return id;
+}
+
+/**
+ * The scheme used when none is named: the default scheme of the default language (its language
+ * file's `defaultScheme`). Code never writes a scheme id of its own; it asks for this one or for
+ * {@link defaultSchemeOf} a language.
+ *
+ * @example
+ * import { DEFAULT_SCHEME } from 'latinitsa';
+ * DEFAULT_SCHEME;
+ * //=> 'modified-loc'
+ */
+export const DEFAULT_SCHEME: string = defaultSchemeOf();
+
+/** Whether a value is a scheme returned by {@link loadScheme} or {@link getScheme}. */
+export function isLoadedScheme(value: unknown): value is Scheme {
+  return typeof value === 'object' && value !== null && loaded.has(value);
 }
 
 /**
@@ -303,8 +356,8 @@ export function getScheme(id: string): Scheme {
  *
  * @example
  * import { listSchemes } from 'latinitsa';
- * listSchemes()[0].id;
- * //=> 'modified-loc'
+ * listSchemes().find((s) => s.id === 'ala-lc')?.options.tie.values;
+ * //=> ['breve', 'halves']
  */
 export function listSchemes(): SchemeInfo[] {
   return [...registry.values()].map((s) => ({

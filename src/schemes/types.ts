@@ -119,4 +119,8 @@ export interface LanguageSource {
   classes: Record<string, string>;
   modernize: Record<string, string>;
   homoglyphs: Record<string, string>;
+  /** Id of the scheme used when the caller names none (the language's own common practice). */
+  defaultScheme?: string;
+  /** Id of the scheme archival citations and bibliographies use when none is named; else `defaultScheme`. */
+  citationScheme?: string;
 }

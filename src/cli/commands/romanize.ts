@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { getCompiled, romanize, type RomanizeOptions } from '../../engine/romanize.ts';
+import { romanize, type RomanizeOptions } from '../../engine/romanize.ts';
+import { resolveScheme } from '../../engine/resolve.ts';
 import { LatinitsaError } from '../../errors.ts';
 import { openAtomicWriter, type AtomicWriter } from '../../io/atomic-write.ts';
 import { parseEncoding, type TextEncodingName } from '../../io/decode.ts';
@@ -169,7 +170,7 @@ async function romanizeOptions(parsed: Parsed, cwd: string): Promise<RomanizeOpt
     });
   }
   // Compile now, so that a bad option value is reported before any input is read.
-  getCompiled(options);
+  resolveScheme(options);
   return options;
 }
 
