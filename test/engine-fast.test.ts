@@ -1,4 +1,4 @@
-// The fast path (src/engine/fast.ts) and the byte/stream path (src/engine/stream.ts) against the
+// The fast path (src/engine/fast/) and the byte/stream path (src/engine/stream.ts) against the
 // general path (romanizeGeneral), on random Cyrillic + Latin + punctuation text, for every
 // registered scheme and random option values. They must agree exactly.
 import assert from 'node:assert/strict';

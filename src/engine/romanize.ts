@@ -1,7 +1,9 @@
 import { LatinitsaError } from '../errors.ts';
 import { setSampleCheck } from '../schemes/registry.ts';
 import type { CompiledRule, CompiledScheme, LetterForms } from './compile.ts';
-import { getFastScheme, lastOutputMayNeedNfc, romanizeStringFast } from './fast.ts';
+import { Caps, capsKind, isAllCaps, oneLetterCaps } from './caps.ts';
+import { getFastScheme } from './fast/tables.ts';
+import { lastOutputMayNeedNfc, romanizeStringFast } from './fast/string.ts';
 import { normalizeInput, scriptPatterns } from './normalize.ts';
 import { resolveScheme, type RomanizeOptions } from './resolve.ts';
 
@@ -110,21 +112,13 @@ function splitWords(text: string, compiled: CompiledScheme, joinHyphens: boolean
   return { words, lineHasLower };
 }
 
-function isAllCaps(w: Word): boolean {
-  return w.upperCount >= 2 && w.lowerCount === 0;
-}
-
 /**
  * Whether the upper-case letters of each word take their ALL-CAPS form (`SHCH`) rather than the
- * title form (`Shch`): spec §1.4.3–4 and decisions §0.2, §0.3, §0.10.
+ * title form (`Shch`): the decision of `caps.ts` (docs/rules/case.md), with the nearest word of
+ * two or more letters before and after each word on its line found in two linear passes (a line
+ * of many one-letter words stays linear).
  */
 function capsDecisions(text: string, words: Word[], lineHasLower: boolean[], compiled: CompiledScheme): boolean[] {
-  const upperMode = (w: Word): boolean => {
-    const mode = compiled.allCaps === 'auto' ? (lineHasLower[w.line] ? 'acronym' : 'upper') : compiled.allCaps;
-    return mode === 'upper';
-  };
-  // The nearest word of two or more letters before and after each word on its line, found in two
-  // linear passes (a line of many one-letter words stays linear).
   const before: (Word | undefined)[] = new Array(words.length);
   const after: (Word | undefined)[] = new Array(words.length);
   for (let k = 0, last: Word | undefined; k < words.length; k++) {
@@ -139,18 +133,15 @@ function capsDecisions(text: string, words: Word[], lineHasLower: boolean[], com
     after[k] = next;
     if (w.letterCount >= 2) next = w;
   }
+  const mode = compiled.allCaps;
   return words.map((w, k) => {
-    if (w.letterCount >= 2) return isAllCaps(w) && upperMode(w);
-    if (w.upperCount === 0) return false;
-    // A one-letter word: an initial (followed by a full stop) keeps its title form (§1.4.3, §0.2) …
-    if (text[w.end] === '.') return false;
-    // … otherwise it follows the nearest word of two or more letters on the same line, the
-    // following one when both are equally near (§0.2).
-    const b = before[k];
-    const a = after[k];
-    let nearest = a ?? b;
-    if (b !== undefined && a !== undefined && w.start - b.end < a.start - w.end) nearest = b;
-    return nearest !== undefined && isAllCaps(nearest) && upperMode(nearest);
+    let kind = capsKind(mode, w.letterCount, w.upperCount, w.lowerCount, text[w.end] === '.');
+    if (kind === Caps.Neighbours) {
+      const b = before[k];
+      const a = after[k];
+      kind = oneLetterCaps(mode, b === undefined ? -1 : w.start - b.end, b !== undefined && isAllCaps(b.upperCount, b.lowerCount), a === undefined ? -1 : a.start - w.end, a !== undefined && isAllCaps(a.upperCount, a.lowerCount));
+    }
+    return kind === Caps.Yes || (kind === Caps.AskLine && !lineHasLower[w.line]);
   });
 }
 
@@ -175,7 +166,7 @@ function applyCase(unit: Unit, forms: LetterForms | { lower: string; title: stri
 }
 
 function exceptionCase(value: string, w: Word): string {
-  if (isAllCaps(w)) return value.toUpperCase();
+  if (isAllCaps(w.upperCount, w.lowerCount)) return value.toUpperCase();
   if (w.upperCount > 0 && w.text[0] !== w.text[0]!.toLowerCase()) return value.charAt(0).toUpperCase() + value.slice(1);
   return value;
 }
@@ -297,7 +288,7 @@ export function romanize(text: string, options: RomanizeOptions = {}): string {
 }
 
 /**
- * Whether `romanize` may take the fast path (`fast.ts`) for these options. Whole-word exceptions,
+ * Whether `romanize` may take the fast path (`fast/`) for these options. Whole-word exceptions,
  * joined line-break hyphens and look-alike repair are handled by the general path only.
  */
 export function usesFastPath(options: RomanizeOptions): boolean {

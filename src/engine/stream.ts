@@ -1,5 +1,6 @@
 import { LatinitsaError } from '../errors.ts';
-import { ByteSink, getFastScheme, romanizeBytesFast, type ByteLineFallback, type FastScheme } from './fast.ts';
+import { ByteSink, romanizeBytesFast, type ByteLineFallback } from './fast/bytes.ts';
+import { getFastScheme, type FastScheme } from './fast/tables.ts';
 import { romanize, romanizeGeneral, usesFastPath } from './romanize.ts';
 import { resolveScheme, type RomanizeOptions } from './resolve.ts';
 
