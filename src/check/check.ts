@@ -2,7 +2,8 @@
 // groups the spellings of one word, and reports minority spellings, spellings the house scheme
 // cannot produce, and words mixing Latin and Cyrillic letters.
 import { romanize } from '../engine/romanize.ts';
-import { getLanguage, getScheme } from '../schemes/registry.ts';
+import { resolveScheme } from '../engine/resolve.ts';
+import { getLanguage } from '../schemes/registry.ts';
 import { tokenizeWords, type WordToken } from '../segment/index.ts';
 import { candidateThresholds, cyrillicCandidates, foldLatin, skeletonKey, type CyrillicCandidate } from './candidates.ts';
 import english from './data/english.json' with { type: 'json' };
@@ -117,7 +118,11 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
   const allow = new Set((options.allow ?? []).map((w) => foldLatin(w)));
   const schemes = { text: options.scheme, notes: options.notesScheme ?? options.scheme };
   const schemeOptions = { text: options.schemeOptions ?? {}, notes: (options.notesScheme === undefined ? options.schemeOptions : options.notesSchemeOptions) ?? {} };
-  for (const id of [schemes.text, schemes.notes]) if (id !== undefined) getScheme(id); // ERR_UNKNOWN_SCHEME early
+  // Each domain's scheme and options are resolved (and checked) once, before any work.
+  const resolved = {
+    text: resolveScheme({ ...schemeOptions.text, scheme: schemes.text }).scheme,
+    notes: resolveScheme({ ...schemeOptions.notes, scheme: schemes.notes }).scheme,
+  };
   const separateNotes = options.notesScheme !== undefined;
   const lines = documents.map((d) => lineIndex(d.text));
 
@@ -161,7 +166,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     const k = `${domain}\u0000${cyrillic}`;
     let r = romanCache.get(k);
     if (r === undefined) {
-      r = foldLatin(romanize(cyrillic, { ...schemeOptions[domain], scheme: schemes[domain] ?? 'modified-loc' }));
+      r = foldLatin(romanize(cyrillic, { ...schemeOptions[domain], scheme: resolved[domain] }));
       romanCache.set(k, r);
     }
     return r;
@@ -325,8 +330,8 @@ function mixedDiagnostic(doc: CheckDocument, token: WordToken, lines: LineIndex)
  * @param options `scheme`, `notesScheme`, `allow`, `ignore`, `regions`…
  * @returns Diagnostics in text order.
  * @example
- * import { checkText } from 'latinitsa';
- * checkText('Grigorii Zinoviev met Dostoyevsky.', { scheme: 'modified-loc' }).map((d) => [d.actual, d.expected[0], d.ruleId]);
+ * import { checkText, DEFAULT_SCHEME } from 'latinitsa';
+ * checkText('Grigorii Zinoviev met Dostoyevsky.', { scheme: DEFAULT_SCHEME }).map((d) => [d.actual, d.expected[0], d.ruleId]);
  * //=> [['Grigorii', 'Grigory', 'check/scheme-mismatch'], ['Dostoyevsky', 'Dostoevsky', 'check/scheme-mismatch']]
  */
 export function checkText(text: string, options: CheckOptions & { regions?: readonly CheckRegion[] } = {}): Diagnostic[] {

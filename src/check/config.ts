@@ -15,8 +15,8 @@ const OBJECT_KEYS = ['schemeOptions', 'notesSchemeOptions'] as const;
  * @returns The settings.
  * @example
  * import { parseCheckConfig } from 'latinitsa';
- * parseCheckConfig({ check: { scheme: 'modified-loc', notesScheme: 'ala-lc-simplified', allow: ['Tchaikovsky'] } });
- * //=> { scheme: 'modified-loc', notesScheme: 'ala-lc-simplified', allow: ['Tchaikovsky'] }
+ * parseCheckConfig({ check: { scheme: 'wikipedia', notesScheme: 'ala-lc-simplified', allow: ['Tchaikovsky'] } });
+ * //=> { scheme: 'wikipedia', notesScheme: 'ala-lc-simplified', allow: ['Tchaikovsky'] }
  */
 export function parseCheckConfig(data: unknown, options: { file?: string } = {}): CheckConfig {
   const where = options.file ?? 'config';

@@ -6,6 +6,8 @@ import type { Diagnostic } from '../diagnostics/types.ts';
 import { LatinitsaError } from '../errors.ts';
 import { romanize } from '../engine/romanize.ts';
 import { splitBom } from '../engine/utf8.ts';
+import { resolveScheme } from '../engine/resolve.ts';
+import { defaultSchemeOf, type Scheme } from '../schemes/registry.ts';
 import fields from './data/bib-fields.json' with { type: 'json' };
 
 /** Field groups of a bibliography that get their own scheme. */
@@ -13,9 +15,9 @@ export type BibFieldGroup = 'names' | 'titles' | 'publishers';
 
 /** Options of {@link romanizeBibtex} and {@link romanizeCsl}. */
 export interface RomanizeBibOptions {
-  /** Scheme for every group. Default `'ala-lc-simplified'`, the scheme of notes and bibliographies (docs/citations.md). */
+  /** Scheme for every group. Default: the language's citation scheme (`defaultSchemeOf({ use: 'citation' })`, docs/citations.md). */
   scheme?: string;
-  /** Scheme per group, winning over `scheme`: `{ names: 'modified-loc' }`. */
+  /** Scheme per group, winning over `scheme`: `{ names: 'wikipedia' }`. */
   schemes?: Partial<Record<BibFieldGroup, string>>;
   /** Keep the Cyrillic original beside the romanized value (BibTeX: `orig<field>`; CSL: `original-*`). Default false. */
   keepOriginal?: boolean;
@@ -47,14 +49,15 @@ function fieldDiagnostic(lines: LineIndex, ruleId: 'bib/cyrillic-macro' | 'bib/o
 }
 
 const cyrillic = /\p{Script=Cyrillic}/u;
-const DEFAULT_SCHEME = 'ala-lc-simplified';
 
-function groupSchemes(options: RomanizeBibOptions): Record<BibFieldGroup, string> {
-  const base = options.scheme ?? DEFAULT_SCHEME;
+/** The scheme of each field group, resolved (and so checked) before any field is read. */
+function groupSchemes(options: RomanizeBibOptions): Record<BibFieldGroup, Scheme> {
+  const base = options.scheme ?? defaultSchemeOf({ use: 'citation' });
   for (const key of Object.keys(options.schemes ?? {})) {
     if (!['names', 'titles', 'publishers'].includes(key)) throw new LatinitsaError('ERR_INVALID_OPTION', `unknown field group "${key}" (known: names, titles, publishers)`);
   }
-  return { names: options.schemes?.names ?? base, titles: options.schemes?.titles ?? base, publishers: options.schemes?.publishers ?? base };
+  const of = (id: string | undefined): Scheme => resolveScheme({ scheme: id ?? base }).scheme;
+  return { names: of(options.schemes?.names), titles: of(options.schemes?.titles), publishers: of(options.schemes?.publishers) };
 }
 
 function groupOf(table: { names: string[]; titles: string[]; publishers: string[] }, field: string): BibFieldGroup | undefined {
@@ -123,7 +126,7 @@ function lineOf(text: string, offset: number): string {
  * const bib = '@book{lotman,\n  author = {Лотман, Ю. М.},\n  title  = {Культура и взрыв},\n  year   = 1992\n}\n';
  * romanizeBibtex(bib).output;
  * //=> '@book{lotman,\n  author = {Lotman, Iu. M.},\n  title  = {Kul’tura i vzryv},\n  year   = 1992\n}\n'
- * romanizeBibtex(bib, { schemes: { names: 'modified-loc' }, keepOriginal: true }).output.split('\n').slice(1, 5);
+ * romanizeBibtex(bib, { schemes: { names: 'wikipedia' }, keepOriginal: true }).output.split('\n').slice(1, 5);
  * //=> ['  author = {Lotman, Yu. M.},', '  origauthor = {Лотман, Ю. М.},', '  title  = {Kul’tura i vzryv},', '  origtitle = {Культура и взрыв},']
  */
 export function romanizeBibtex(text: string, options: RomanizeBibOptions = {}): RomanizedBib {
@@ -202,7 +205,7 @@ export function romanizeBibtex(text: string, options: RomanizeBibOptions = {}): 
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-function romanizeNames(value: Json, scheme: string): Json {
+function romanizeNames(value: Json, scheme: Scheme): Json {
   if (!Array.isArray(value)) return value;
   return value.map((name) => {
     if (name === null || typeof name !== 'object' || Array.isArray(name)) return name;

@@ -1,5 +1,7 @@
 // Writing archival references in the Russian, English or numbers-only style (docs/citations.md).
 import { romanize } from '../engine/romanize.ts';
+import { resolveScheme } from '../engine/resolve.ts';
+import { defaultSchemeOf, type Scheme } from '../schemes/registry.ts';
 import { LatinitsaError } from '../errors.ts';
 import { cyrillicRe, findArchive, levelById, termsData } from './terms.ts';
 import type { ArchivalReference, ArchiveInfo, CitationStyle, FormatArchivalOptions, Leaf, VersoStyle } from './types.ts';
@@ -18,7 +20,7 @@ function latinLetters(id: string): string | undefined {
   return ok ? out : undefined;
 }
 
-function archiveText(archive: ArchiveInfo, style: CitationStyle, options: FormatArchivalOptions, scheme: string): string {
+function archiveText(archive: ArchiveInfo, style: CitationStyle, options: FormatArchivalOptions, scheme: Scheme): string {
   const extra = options.archives?.[archive.text];
   const cyrillic = cyrillicRe.test(archive.text);
   if (style === 'russian') {
@@ -60,7 +62,7 @@ function leafText(leaf: Leaf, style: CitationStyle, verso: VersoStyle): string {
 export function formatArchivalReference(reference: ArchivalReference, options: FormatArchivalOptions = {}): string {
   const style = options.style ?? 'english';
   const verso = options.versoStyle ?? 'ob-attached';
-  const scheme = options.scheme ?? 'ala-lc-simplified';
+  const scheme = resolveScheme({ scheme: options.scheme ?? defaultSchemeOf({ use: 'citation' }) }).scheme;
   if (!['english', 'russian', 'numbers'].includes(style)) throw new LatinitsaError('ERR_INVALID_OPTION', `unknown citation style "${style}" (known: english, russian, numbers)`);
   if (!(verso in termsData.verso.styles)) throw new LatinitsaError('ERR_INVALID_OPTION', `unknown versoStyle "${verso}" (known: ${Object.keys(termsData.verso.styles).join(', ')})`);
   const ru = style === 'russian';

@@ -83,7 +83,7 @@ export interface FormatArchivalOptions {
   style?: CitationStyle;
   /** English verso style. Default `'ob-attached'` (`5ob.`). */
   versoStyle?: VersoStyle;
-  /** Scheme for romanizing acronyms not in the table and letters in identifiers. Default `'ala-lc-simplified'` (Q17). */
+  /** Scheme for romanizing acronyms not in the table and letters in identifiers. Default: the language's citation scheme (`defaultSchemeOf({ use: 'citation' })`). */
   scheme?: string;
   /** `'as-cited'` (default) keeps a predecessor's name (`TsKhSD`); `'current'` writes the archive holding the records now (`RGANI`). */
   archiveNames?: 'as-cited' | 'current';

@@ -1,4 +1,3 @@
-import { LatinitsaError } from '../errors.ts';
 import type { Scheme } from '../schemes/registry.ts';
 import type { AllCapsMode, PreReformMode, ProfileSource } from '../schemes/types.ts';
 
@@ -92,39 +91,13 @@ function contextSet(tokens: readonly string[] | undefined, scheme: Scheme): Set<
   return set;
 }
 
-/** Resolves scheme option values: the caller's, else the scheme's defaults; unknown names or values throw. */
-export function resolveSchemeOptions(scheme: Scheme, given: Readonly<Record<string, unknown>>): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [name, option] of Object.entries(scheme.options)) {
-    // Two-valued options named "true"/"false" also take booleans (`interpunct: true`).
-    const value = typeof given[name] === 'boolean' ? String(given[name]) : given[name];
-    if (value === undefined) {
-      values[name] = option.default;
-    } else if (typeof value === 'string' && value in option.values) {
-      values[name] = value;
-    } else {
-      throw new LatinitsaError(
-        'ERR_INVALID_OPTION',
-        `option "${name}" of scheme "${scheme.id}" must be one of ${Object.keys(option.values).map((v) => `"${v}"`).join(', ')}, found ${JSON.stringify(value)}`,
-      );
-    }
-  }
-  return values;
-}
-
 /**
  * Compiles a scheme for the given option values into the tables the engine runs on.
- * Compilation is done once per scheme and option set (see `getCompiled`).
+ * The values are checked already: `resolveScheme` (`resolve.ts`) is the only caller, and
+ * compiles once per scheme and option set.
  */
-export function compileScheme(scheme: Scheme, optionValues: Readonly<Record<string, string>>, common: { allCaps?: AllCapsMode | undefined; preReform?: PreReformMode | undefined }): CompiledScheme {
-  const allCaps = common.allCaps ?? scheme.defaults.allCaps;
-  const preReform = common.preReform ?? scheme.defaults.preReform;
-  if (!['upper', 'acronym', 'auto'].includes(allCaps)) {
-    throw new LatinitsaError('ERR_INVALID_OPTION', `option "allCaps" must be "upper", "acronym" or "auto", found ${JSON.stringify(allCaps)}`);
-  }
-  if (!['native', 'modernize'].includes(preReform)) {
-    throw new LatinitsaError('ERR_INVALID_OPTION', `option "preReform" must be "native" or "modernize", found ${JSON.stringify(preReform)}`);
-  }
+export function compileScheme(scheme: Scheme, optionValues: Readonly<Record<string, string>>, common: { allCaps: AllCapsMode; preReform: PreReformMode }): CompiledScheme {
+  const { allCaps, preReform } = common;
   const tieMarks = scheme.tieMarks;
   const letterValues = new Map<string, string>(Object.entries(scheme.letters));
   const substitute = new Map<string, string>();

@@ -1,6 +1,8 @@
 import { LatinitsaError } from '../errors.ts';
-import { ByteSink, getFastScheme, romanizeBytesFast, type ByteLineFallback, type FastScheme } from './fast.ts';
-import { getCompiled, romanize, romanizeGeneral, usesFastPath, type RomanizeOptions } from './romanize.ts';
+import { ByteSink, romanizeBytesFast, type ByteLineFallback } from './fast/bytes.ts';
+import { getFastScheme, type FastScheme } from './fast/tables.ts';
+import { romanize, romanizeGeneral, usesFastPath } from './romanize.ts';
+import { resolveScheme, type RomanizeOptions } from './resolve.ts';
 import { firstInvalidUtf8, utf8BomLength } from './utf8.ts';
 
 /**
@@ -49,7 +51,7 @@ export interface Romanizer {
  * //=> ['', 'Yury\n', 'Shchyolkovo']
  */
 export function createRomanizer(options: RomanizeOptions = {}): Romanizer {
-  const compiled = getCompiled(options); // validates the options now
+  const compiled = resolveScheme(options); // validates the options now
   const join = options.joinLineBreakHyphens === true;
   // The byte-level path needs no string at all; otherwise each run of whole lines is decoded,
   // romanized by the string API and encoded.

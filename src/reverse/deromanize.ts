@@ -1,5 +1,6 @@
 import { LatinitsaError } from '../errors.ts';
-import { getCompiled, romanize, type RomanizeOptions } from '../engine/romanize.ts';
+import { romanize } from '../engine/romanize.ts';
+import { resolveScheme, type RomanizeOptions } from '../engine/resolve.ts';
 import { getInverse, searchCandidates, scoreWord, type Inverse, type LetterModel, type RawCandidate } from './decode.ts';
 import equivalents from './equivalents.json' with { type: 'json' };
 import englishCommon from './data/english-common.json' with { type: 'json' };
@@ -8,7 +9,7 @@ import { russianLetters } from './model.ts';
 
 /** Options of {@link deromanize}: the scheme the text is in, its options, and how to rank. */
 export interface DeromanizeOptions {
-  /** Scheme id or loaded scheme of the romanized text. Default `'modified-loc'`. */
+  /** Scheme id or loaded scheme of the romanized text. Default `DEFAULT_SCHEME`. */
   scheme?: RomanizeOptions['scheme'];
   /** Options of that scheme, as for `romanize` (e.g. `{ tie: 'halves' }`, `{ signs: 'ascii' }`). */
   schemeOptions?: Readonly<Record<string, unknown>>;
@@ -79,8 +80,10 @@ function escapeClass(chars: Iterable<string>): string {
 }
 
 function context(options: DeromanizeOptions): Context {
-  const romanizeOptions: RomanizeOptions = { ...options.schemeOptions, scheme: options.scheme ?? 'modified-loc' };
-  const inv = getInverse(getCompiled(romanizeOptions));
+  const compiled = resolveScheme({ ...options.schemeOptions, scheme: options.scheme });
+  // Later romanizations (verifying readings) name the scheme object: it is looked up once.
+  const romanizeOptions: RomanizeOptions = { ...options.schemeOptions, scheme: compiled.scheme };
+  const inv = getInverse(compiled);
   let perInv = contexts.get(inv);
   if (perInv === undefined) contexts.set(inv, (perInv = new Map()));
   const key = String(options.alternatives ?? 5);
@@ -382,7 +385,7 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
  * import { deromanize } from 'latinitsa';
  * deromanize('Kubanʹ, I͡Akutsk, t︠s︡erkovʹ', { scheme: 'ala-lc' });
  * //=> 'Кубань, Якутск, церковь'
- * deromanize('Hello, iPhone; Moscow is big', { scheme: 'modified-loc' });
+ * deromanize('Hello, iPhone; Moscow is big');
  * //=> 'Hello, iPhone; Moscow is big'
  * deromanize('Ûliâ, sʺešʹ eŝë', { scheme: 'iso-9' });
  * //=> 'Юлия, съешь ещё'

@@ -2,7 +2,8 @@
 // streaming, with the scheme's options as flags (docs/cli.md).
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { getCompiled, romanize, type RomanizeOptions } from '../../engine/romanize.ts';
+import { romanize, type RomanizeOptions } from '../../engine/romanize.ts';
+import { resolveScheme } from '../../engine/resolve.ts';
 import { LatinitsaError } from '../../errors.ts';
 import { openAtomicWriter, type AtomicWriter } from '../../io/atomic-write.ts';
 import { parseEncoding, type TextEncodingName } from '../../io/decode.ts';
@@ -129,7 +130,7 @@ async function romanizeOptions(values: Record<string, unknown>, prepared: Prepar
     });
   }
   // Compile now, so that a bad option value is reported before any input is read.
-  getCompiled(options);
+  resolveScheme(options);
   return options;
 }
 
