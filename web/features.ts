@@ -1,5 +1,5 @@
 // The panels of reverse and convert, the manuscript checker, archival citations, bibliographies.
-import { applyFixes, checkCitations, checkText, convertDetailed, deromanizeDetailed, readDocument, type ConvertResult, listSchemes, romanizeBibtex, romanizeCsl, type CitationStyle, type DeromanizeResult, type CheckDiagnostic as Diagnostic, type VersoStyle } from '../src/index.ts';
+import { applyFixes, checkCitations, checkText, convertDetailed, DEFAULT_SCHEME, defaultSchemeOf, deromanizeDetailed, readDocument, type ConvertResult, listSchemes, romanizeBibtex, romanizeCsl, type CitationStyle, type DeromanizeResult, type CheckDiagnostic as Diagnostic, type VersoStyle } from '../src/index.ts';
 import { announce, byId, copyText, debounce, downloadText, fillSelect, h, messageOf, onTextFile, readFileText } from './dom.ts';
 
 /** Whether the page was loaded from a latinitsa server (not the offline file): its API answers. */
@@ -35,7 +35,7 @@ function setupReverse(): void {
   const output = byId('rv-output');
   const words = byId('rv-words');
   const note = byId('rv-note');
-  fillSelect(from, schemeItems(), 'ala-lc-simplified');
+  fillSelect(from, schemeItems(), defaultSchemeOf({ use: 'citation' }));
   for (const s of schemeItems()) to.append(h('option', { value: s.value }, s.label));
   let result = '';
   let seq = 0;
@@ -139,7 +139,7 @@ function setupCheck(): void {
     scheme.append(h('option', { value: s.value }, s.label));
     notesScheme.append(h('option', { value: s.value }, s.label));
   }
-  scheme.value = 'modified-loc';
+  scheme.value = DEFAULT_SCHEME;
   let format: Format = 'text';
   let name = 'manuscript.txt';
   let checked = '';
@@ -324,7 +324,7 @@ function setupBib(): void {
   const input = byId<HTMLTextAreaElement>('bb-input');
   const output = byId('bb-output');
   const status = byId('bb-status');
-  fillSelect(scheme, schemeItems(), 'ala-lc-simplified');
+  fillSelect(scheme, schemeItems(), defaultSchemeOf({ use: 'citation' }));
   let name = 'bibliography.bib';
   let result = '';
   const update = (): void => {

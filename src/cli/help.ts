@@ -1,5 +1,5 @@
 // The help texts that list schemes and their options (`latinitsa --help`, `--list-schemes`).
-import { listSchemes, type SchemeInfo } from '../schemes/registry.ts';
+import { DEFAULT_SCHEME, listSchemes, type SchemeInfo } from '../schemes/registry.ts';
 import { kebabCase, type HelpContext } from './args.ts';
 
 /**
@@ -30,7 +30,7 @@ export function schemeOptionLines(scheme: Pick<SchemeInfo, 'id' | 'options'>): s
 export function helpText(context: HelpContext): string {
   const schemes = listSchemes();
   const chosen = context.values['scheme'];
-  const scheme = schemes.find((s) => s.id === chosen) ?? schemes.find((s) => s.id === 'modified-loc') ?? schemes[0]!;
+  const scheme = schemes.find((s) => s.id === chosen) ?? schemes.find((s) => s.id === DEFAULT_SCHEME) ?? schemes[0]!;
   const commandLines = context.commands.filter((c) => c.name !== 'romanize').map((c) => `  ${c.name.padEnd(14)} ${c.summary}`);
   return [
     'Usage: latinitsa [options] [text…]           romanize the text given as arguments',
@@ -45,7 +45,7 @@ export function helpText(context: HelpContext): string {
     '  -e, --encoding ENC               input encoding: utf-8 (default, strict), windows-1251, koi8-r; output is UTF-8',
     '',
     'Romanization:',
-    `  -s, --scheme ID                  scheme (default modified-loc; known: ${schemes.map((s) => s.id).join(', ')})`,
+    `  -s, --scheme ID                  scheme (default ${DEFAULT_SCHEME}; known: ${schemes.map((s) => s.id).join(', ')})`,
     '      --scheme-file FILE           a scheme of your own (JSON, the format of the built-in ones)',
     '  -O, --option NAME=VALUE          a scheme option (repeatable), e.g. -O signBeforeE=omit',
     '      --all-caps upper|acronym|auto  all-caps words: SHCHUKIN, or acronyms as TsK; auto decides per line',
@@ -82,7 +82,8 @@ export function helpText(context: HelpContext): string {
  *
  * @example
  * import { schemesText } from 'latinitsa/cli';
- * schemesText().startsWith('modified-loc');
+ * import { listSchemes } from 'latinitsa';
+ * schemesText().startsWith(listSchemes()[0].id);
  * //=> true
  */
 export function schemesText(): string {

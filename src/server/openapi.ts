@@ -1,4 +1,5 @@
 // The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json.
+import { DEFAULT_SCHEME, defaultSchemeOf } from '../schemes/registry.ts';
 import type { OperationName } from './operations.ts';
 
 const error = { $ref: '#/components/responses/Error' };
@@ -22,7 +23,7 @@ const textBody = (props: Record<string, unknown>, required: string[]): unknown =
 });
 
 const text = { type: 'string', description: 'Input text (UTF-8).' };
-const scheme = { type: 'string', description: 'Scheme id (see GET /api/schemes).', default: 'modified-loc' };
+const scheme = { type: 'string', description: 'Scheme id (see GET /api/schemes).', default: DEFAULT_SCHEME };
 const options = {
   type: 'object',
   description: 'Scheme options by name (e.g. {"tie": "halves"}) and common options (allCaps, preReform, repairHomoglyphs, joinLineBreakHyphens, exceptions).',
@@ -132,7 +133,7 @@ export function openApiDocument(): unknown {
         {
           text: { ...text, description: 'The .bib file or CSL-JSON text.' },
           format: { enum: ['bibtex', 'csl-json'], description: 'Default: CSL-JSON when the text starts with [ or {, else BibTeX.' },
-          scheme: { type: 'string', default: 'ala-lc-simplified' },
+          scheme: { type: 'string', default: defaultSchemeOf({ use: 'citation' }) },
           schemes: { type: 'object', properties: { names: { type: 'string' }, titles: { type: 'string' }, publishers: { type: 'string' } } },
           keepOriginal: { type: 'boolean', default: false },
         },

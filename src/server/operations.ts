@@ -14,7 +14,7 @@ import { convertDetailed } from '../reverse/convert.ts';
 import { deromanizeDetailed } from '../reverse/deromanize.ts';
 import type { Lexicon } from '../reverse/lexicon.ts';
 import { loadLexicon } from '../reverse/node-lexicon.ts';
-import { getScheme, listSchemes } from '../schemes/registry.ts';
+import { DEFAULT_SCHEME, getScheme, listSchemes } from '../schemes/registry.ts';
 
 /**
  * An error with an HTTP status, for problems the library has no code for (a missing field).
@@ -116,7 +116,7 @@ function withNotes(segments: Segment[], schemeIdValue: string): ExplainedSegment
 
 function romanizeOp(input: Input): unknown {
   const text = requireString(input, 'text');
-  const scheme = schemeId(input, 'scheme', 'modified-loc');
+  const scheme = schemeId(input, 'scheme', DEFAULT_SCHEME);
   const options: RomanizeOptions = { ...readOptions(input), scheme };
   if (input['explain'] !== undefined && typeof input['explain'] !== 'boolean') {
     throw new HttpError(400, 'ERR_BAD_REQUEST', 'field "explain" must be a boolean');
@@ -152,7 +152,7 @@ function optionalStrings(value: unknown, field: string): string[] | undefined {
 
 async function deromanizeOp(input: Input): Promise<unknown> {
   const text = requireString(input, 'text');
-  const scheme = schemeId(input, 'scheme', 'modified-loc');
+  const scheme = schemeId(input, 'scheme', DEFAULT_SCHEME);
   const all = optionalBoolean(input, 'all');
   const lex = await preloadLexicon();
   const result = deromanizeDetailed(text, { scheme, schemeOptions: readOptions(input), ...(all === undefined ? {} : { all }), ...(lex === undefined ? {} : { lexicon: lex }) });
@@ -250,7 +250,7 @@ function bibOp(input: Input): unknown {
   if (scheme !== undefined) options.scheme = schemeId(input, 'scheme', undefined);
   const schemes = input['schemes'];
   if (schemes !== undefined) {
-    if (typeof schemes !== 'object' || schemes === null || Array.isArray(schemes)) throw new HttpError(400, 'ERR_BAD_REQUEST', 'field "schemes" must be an object like {"names": "modified-loc"}');
+    if (typeof schemes !== 'object' || schemes === null || Array.isArray(schemes)) throw new HttpError(400, 'ERR_BAD_REQUEST', `field "schemes" must be an object like {"names": "${DEFAULT_SCHEME}"}`);
     for (const [group, id] of Object.entries(schemes)) {
       if (typeof id !== 'string') throw new HttpError(400, 'ERR_BAD_REQUEST', `field "schemes.${group}" must be a string`);
       getScheme(id);

@@ -50,9 +50,10 @@ function createWorker(memoryMb: number): Worker {
  *
  * @example
  * import { WorkerPool } from 'latinitsa/server';
+ * import { DEFAULT_SCHEME } from 'latinitsa';
  * const pool = new WorkerPool({ size: 1, timeoutMs: 30_000 });
  * await pool.run('romanize', '{"text": "Щёлково"}');
- * //=> { scheme: 'modified-loc', output: 'Shchyolkovo' }
+ * //=> { scheme: DEFAULT_SCHEME, output: 'Shchyolkovo' }
  * await pool.close();
  */
 export class WorkerPool {

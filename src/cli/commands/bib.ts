@@ -3,11 +3,12 @@ import path from 'node:path';
 import { romanizeBibtex, romanizeCsl, type BibFieldGroup, type RomanizeBibOptions } from '../../cite/bib.ts';
 import { LatinitsaError } from '../../errors.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
+import { defaultSchemeOf } from '../../schemes/registry.ts';
 import { defineCommand, oneOf, usageError } from '../args.ts';
 import { readTextFile } from '../input.ts';
 import { reportFormat, reportHelp, reportOptions, writeReport } from '../report.ts';
 
-const HELP = `Usage: latinitsa bib [options] IN.bib|IN.json [-o OUT | --in-place]
+const HELP = (): string => `Usage: latinitsa bib [options] IN.bib|IN.json [-o OUT | --in-place]
 
 Romanizes the Cyrillic names, titles, container titles, publishers and places of a BibTeX/BibLaTeX
 file (everything else stays byte-identical) or of CSL-JSON as Zotero exports it. Writes to stdout
@@ -17,7 +18,7 @@ original fields) and a summary go to stderr.
 Options:
   -o, --output FILE         write here (atomically)
   --in-place                rewrite the input file (atomically)
-  -s, --scheme ID           scheme for all fields (default ala-lc-simplified)
+  -s, --scheme ID           scheme for all fields (default ${defaultSchemeOf({ use: 'citation' })})
   --names-scheme ID         scheme for authors, editors, translators…
   --titles-scheme ID        scheme for titles, journal and book titles, series
   --publishers-scheme ID    scheme for publishers and places

@@ -5,10 +5,11 @@ import type { CitationStyle, VersoStyle } from '../../cite/types.ts';
 import type { Diagnostic } from '../../diagnostics/types.ts';
 import { readDocument } from '../../document/document.ts';
 import { readDocumentFile, writeDocumentFile } from '../../io/documents.ts';
+import { defaultSchemeOf } from '../../schemes/registry.ts';
 import { defineCommand, oneOf, usageError } from '../args.ts';
 import { reportFormat, reportHelp, reportOptions, writeReport } from '../report.ts';
 
-const HELP = `Usage: latinitsa cite [options] FILE…
+const HELP = (): string => `Usage: latinitsa cite [options] FILE…
 
 Finds archival references (РГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 1–2 об. / RGASPI, f. 17, op. 3,
 d. 703, ll. 1–2ob. / RGASPI 558, 11, 727, 38–57) in text, Markdown (footnotes included, code not)
@@ -21,7 +22,7 @@ Options:
   --style STYLE         english | russian | numbers (default: the style most references use)
   --verso-style STYLE   ob-attached (5ob.) | ob-spaced (5 ob.) | v (5v) (default: the most used)
   --archive-names WHICH as-cited (default) | current (TsKhSD → RGANI)
-  -s, --scheme ID       scheme for acronyms not in the table (default ala-lc-simplified)
+  -s, --scheme ID       scheme for acronyms not in the table (default ${defaultSchemeOf({ use: 'citation' })})
   --input-format FMT    text | markdown | docx (default: by extension)
 ${reportHelp}  -h, --help            this help
 `;

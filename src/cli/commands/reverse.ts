@@ -2,18 +2,19 @@
 import { existsSync } from 'node:fs';
 import { deromanizeDetailed } from '../../reverse/deromanize.ts';
 import type { Lexicon } from '../../reverse/lexicon.ts';
+import { DEFAULT_SCHEME } from '../../schemes/registry.ts';
 import { defineCommand, parseOptionPairs } from '../args.ts';
 import { readInputs } from '../input.ts';
 import type { CliIO } from '../types.ts';
 
-const HELP = `Usage: latinitsa reverse [options] [TEXT…]   (alias: deromanize)
+const HELP = (): string => `Usage: latinitsa reverse [options] [TEXT…]   (alias: deromanize)
        latinitsa reverse [options] --input FILE…
 
 Reads romanized Russian back into Cyrillic. Words that are not romanized Russian under the
 scheme (English words, code, URLs, Latin-script names) are left as they are.
 
 Options:
-  -s, --scheme ID        scheme of the input (default modified-loc)
+  -s, --scheme ID        scheme of the input (default ${DEFAULT_SCHEME})
   -O, --option K=V       option of that scheme (repeatable), e.g. -O signs=ascii, -O tie=halves
   -i, --input FILE       read FILE (repeatable); without TEXT or FILE, read stdin
       --all              convert every word the scheme can produce (text known to be all Russian)
@@ -48,7 +49,7 @@ export const command = defineCommand({
     const schemeOptions = parseOptionPairs('reverse', values.option);
     const inputs = await readInputs('reverse', io, positionals, values.input);
     const lexicon = await lexiconOf(values['no-lexicon'], io);
-    const options = { scheme: values.scheme ?? 'modified-loc', schemeOptions, all: values.all === true, ...(lexicon === undefined ? {} : { lexicon }) };
+    const options = { ...(values.scheme === undefined ? {} : { scheme: values.scheme }), schemeOptions, all: values.all === true, ...(lexicon === undefined ? {} : { lexicon }) };
     const results = inputs.map((input) => ({ input: input.name, ...deromanizeDetailed(input.text, options) }));
     if (values.json === true) {
       io.stdout.write(`${JSON.stringify(inputs.length === 1 ? results[0] : results, null, 2)}\n`);

@@ -10,7 +10,7 @@ import { parseEncoding, type TextEncodingName } from '../../io/decode.ts';
 import { ioError } from '../../io/errors.ts';
 import { readLexicon, readSchemeFile } from '../../io/files.ts';
 import { romanizeStream, writeWithBackpressure } from '../../io/lines.ts';
-import { getScheme, type Scheme } from '../../schemes/registry.ts';
+import { DEFAULT_SCHEME, getScheme, type Scheme } from '../../schemes/registry.ts';
 import type { AllCapsMode, PreReformMode } from '../../schemes/types.ts';
 import { defineCommand, kebabCase, oneOf, parseOptionPairs, usageError, type Options } from '../args.ts';
 import { helpText, schemesText } from '../help.ts';
@@ -66,7 +66,7 @@ async function prepare(values: Record<string, unknown>, io: CliIO): Promise<{ op
   const schemeId = typeof values['scheme'] === 'string' ? values['scheme'] : undefined;
   const schemeFile = typeof values['scheme-file'] === 'string' ? values['scheme-file'] : undefined;
   if (schemeId !== undefined && schemeFile !== undefined) throw usage('give either --scheme or --scheme-file');
-  let scheme: Scheme | string = schemeId ?? 'modified-loc';
+  let scheme: Scheme | string = schemeId ?? DEFAULT_SCHEME;
   if (schemeFile !== undefined) {
     const full = path.resolve(io.cwd, schemeFile);
     scheme = await readSchemeFile(full).catch((e: unknown) => {
