@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { main } from '../src/cli/main.ts';
-import { checkDocuments, parseCheckConfig, regionsOfPlainText, type Diagnostic } from '../src/index.ts';
+import { checkDocuments, regionsOfPlainText, type Diagnostic } from '../src/index.ts';
+import { parseCheckConfig } from '../src/check/index.ts';
 import { docxToParagraphText, markdownRegions } from '../src/io/index.ts';
 import { fixturesDir, readTsv } from './support/fixtures.ts';
 
