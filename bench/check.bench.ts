@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { checkDocuments, markdownRegions, romanize } from '../src/index.ts';
+import { checkDocuments, romanize } from '../src/index.ts';
+import { markdownRegions } from '../src/document/index.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dir = path.join(root, 'test', 'fixtures', 'manuscripts');

@@ -9,7 +9,8 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { explain, resolveScheme, getScheme, listSchemes, romanize, type Scheme } from '../src/index.ts';
+import { explain, getScheme, listSchemes, romanize, type Scheme } from '../src/index.ts';
+import { resolveScheme } from '../src/engine/index.ts';
 import { writeFileAtomic } from '../src/io/index.ts';
 import type { RuleSource } from '../src/schemes/types.ts';
 import { readTsv } from '../test/support/fixtures.ts';

@@ -8,7 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { main } from '../src/cli/main.ts';
-import { checkDocuments, documentFormatOf, parseCheckConfig, readDocument, type CheckDiagnostic as Diagnostic } from '../src/index.ts';
+import { checkDocuments, readDocument, type CheckDiagnostic as Diagnostic } from '../src/index.ts';
+import { parseCheckConfig } from '../src/check/index.ts';
+import { documentFormatOf } from '../src/document/index.ts';
 import { readDocxParagraphs } from '../src/io/index.ts';
 import { fixturesDir, readTsv } from './support/fixtures.ts';
 

@@ -6,25 +6,23 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import {
-  DEFAULT_LANGUAGE,
   DEFAULT_SCHEME,
   LatinitsaError,
   checkText,
   convert,
   createRomanizer,
-  defaultSchemeOf,
   deromanize,
   explain,
   formatArchivalReference,
-  getLanguage,
   getScheme,
   listSchemes,
   loadScheme,
   parseArchivalReference,
-  resolveScheme,
   romanize,
   romanizeBibtex,
 } from '../src/index.ts';
+import { resolveScheme } from '../src/engine/index.ts';
+import { DEFAULT_LANGUAGE, defaultSchemeOf, getLanguage } from '../src/schemes/index.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const languagesDir = path.join(root, 'src', 'schemes', 'languages');

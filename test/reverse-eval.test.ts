@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { deromanize, resolveScheme, romanize, type Lexicon } from '../src/index.ts';
+import { deromanize, romanize, type Lexicon } from '../src/index.ts';
+import { resolveScheme } from '../src/engine/index.ts';
 import { loadLexicon } from '../src/reverse/node-lexicon.ts';
 import { fixturesDir, readTsv } from './support/fixtures.ts';
 

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { deromanize, resolveScheme, getScheme, romanize } from '../src/index.ts';
+import { deromanize, getScheme, romanize } from '../src/index.ts';
+import { resolveScheme } from '../src/engine/index.ts';
 import { fixturesDir, readTsv } from './support/fixtures.ts';
 
 const REVERSIBLE = ['ala-lc', 'iso-9', 'gost-7.79-b', 'scholarly'];

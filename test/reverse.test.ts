@@ -5,7 +5,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { LatinitsaError, candidates, convert, createLexicon, deromanize, deromanizeDetailed, resolveScheme, listSchemes, romanize, type Lexicon } from '../src/index.ts';
+import { LatinitsaError, candidates, convert, createLexicon, deromanize, deromanizeDetailed, listSchemes, romanize, type Lexicon } from '../src/index.ts';
+import { resolveScheme } from '../src/engine/index.ts';
 import { loadLexicon, patronymicsOf } from '../src/reverse/node-lexicon.ts';
 import { fixturesDir, readTsv } from './support/fixtures.ts';
 

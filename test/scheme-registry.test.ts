@@ -13,7 +13,8 @@ import { after, describe, it } from 'node:test';
 import { Ajv } from 'ajv';
 import fc from 'fast-check';
 import { renderCatalog, renderTypes } from '../scripts/generate-schemes.ts';
-import { LatinitsaError, getLanguage } from '../src/index.ts';
+import { LatinitsaError } from '../src/index.ts';
+import { getLanguage } from '../src/schemes/index.ts';
 import { builtInSources } from '../src/schemes/registry.ts';
 import { SCHEMA_KEYWORDS, type JsonSchema } from '../src/schemes/schema.ts';
 import { checkSchemeShape, validateLanguage } from '../src/schemes/validate.ts';
@@ -150,7 +151,8 @@ describe('a new scheme or language is one JSON file', () => {
     writeFileSync(path.join(tmp, 'src', 'schemes', 'builtin.ts'), renderCatalog(tmp));
   };
   const probe = `
-    const { listSchemes, romanize, defaultSchemeOf } = await import('./src/index.ts');
+    const { listSchemes, romanize } = await import('./src/index.ts');
+    const { defaultSchemeOf } = await import('./src/schemes/index.ts');
     console.log(JSON.stringify({ ids: listSchemes().map((s) => s.id), house: romanize('Щука и ёж', { scheme: 'house-test' }), toy: romanize('Щука', { lang: 'zz' }), toyDefault: defaultSchemeOf({ lang: 'zz' }) }));`;
 
   it('drops in: the scheme and the language are listed and work', () => {

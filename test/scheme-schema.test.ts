@@ -8,7 +8,8 @@ import { PassThrough } from 'node:stream';
 import { describe, it } from 'node:test';
 import { Ajv } from 'ajv';
 import { main } from '../src/cli/main.ts';
-import { LatinitsaError, getLanguage, getScheme, loadScheme, romanize, validateScheme } from '../src/index.ts';
+import { LatinitsaError, getScheme, loadScheme, romanize } from '../src/index.ts';
+import { getLanguage, validateScheme } from '../src/schemes/index.ts';
 import { builtInSources } from '../src/schemes/registry.ts';
 
 const root = path.resolve(import.meta.dirname, '..');

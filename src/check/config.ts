@@ -14,7 +14,7 @@ const OBJECT_KEYS = ['schemeOptions', 'notesSchemeOptions'] as const;
  * @param options `file`: the config file's name, for messages.
  * @returns The settings.
  * @example
- * import { parseCheckConfig } from 'latinitsa';
+ * import { parseCheckConfig } from 'latinitsa/check';
  * parseCheckConfig({ check: { scheme: 'wikipedia', notesScheme: 'ala-lc-simplified', allow: ['Tchaikovsky'] } });
  * //=> { scheme: 'wikipedia', notesScheme: 'ala-lc-simplified', allow: ['Tchaikovsky'] }
  */

@@ -9,7 +9,7 @@ import type { Diagnostic, Fix } from './types.ts';
  * @param diagnostics Diagnostics of one text.
  * @returns The fixes to apply.
  * @example
- * import { selectFixes } from 'latinitsa';
+ * import { selectFixes } from 'latinitsa/diagnostics';
  * selectFixes([{ fix: { range: [4, 8], text: 'b' } }, { fix: { range: [0, 5], text: 'a' } }, { fix: { range: [0, 5], text: 'a' } }]);
  * //=> [{ range: [0, 5], text: 'a' }]
  */

@@ -57,7 +57,7 @@ function githubLine(d: Diagnostic): string {
  * @param options `format`, and `version` for SARIF.
  * @returns The report (empty text when there is nothing to say in `text` and `github`).
  * @example
- * import { formatDiagnostics } from 'latinitsa';
+ * import { formatDiagnostics } from 'latinitsa/diagnostics';
  * const d = { ruleId: 'cite/plural', source: 'latinitsa', severity: 'warning', reason: 'plural "ll." used for a single leaf', file: 'notes.txt',
  *   place: { start: { line: 6, column: 40, offset: 120 }, end: { line: 6, column: 43, offset: 123 } } };
  * formatDiagnostics([d]);

@@ -16,7 +16,7 @@ export interface LineIndex {
  * @param text The text the offsets point into.
  * @returns A {@link LineIndex}.
  * @example
- * import { lineIndex } from 'latinitsa';
+ * import { lineIndex } from 'latinitsa/diagnostics';
  * lineIndex('Kirov\nZinoviev').placeOf(6, 14);
  * //=> { start: { line: 2, column: 1, offset: 6 }, end: { line: 2, column: 9, offset: 14 } }
  */

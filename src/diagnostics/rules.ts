@@ -16,7 +16,7 @@ const rules = table.rules as Record<string, Omit<RuleInfo, 'id'>>;
  * Every rule latinitsa reports, in the order of `src/diagnostics/rules.json`.
  *
  * @example
- * import { listRules } from 'latinitsa';
+ * import { listRules } from 'latinitsa/diagnostics';
  * listRules().find((r) => r.id === 'cite/plural')?.docs;
  * //=> 'docs/citations.md'
  */
@@ -28,7 +28,7 @@ export function listRules(): RuleInfo[] {
  * One rule by id, or `undefined` for an id latinitsa does not know.
  *
  * @example
- * import { ruleInfo } from 'latinitsa';
+ * import { ruleInfo } from 'latinitsa/diagnostics';
  * ruleInfo('check/mixed-script')?.severity;
  * //=> 'error'
  */

@@ -41,7 +41,7 @@ function uriOf(file: string): string {
  * @param options `version`: latinitsa's version, for the tool record.
  * @returns The log, ready for `JSON.stringify`.
  * @example
- * import { sarifLog } from 'latinitsa';
+ * import { sarifLog } from 'latinitsa/diagnostics';
  * const log = sarifLog([{ ruleId: 'check/mixed-script', source: 'latinitsa', severity: 'error', reason: 'mixed', file: 'a.md' }]);
  * [log.version, log.runs[0]!.results[0]!.level, log.runs[0]!.results[0]!.locations?.[0]?.physicalLocation.artifactLocation.uri];
  * //=> ['2.1.0', 'error', 'a.md']

@@ -26,7 +26,7 @@ export type DocumentSource = { text: string; format?: 'text' | 'markdown' } | { 
  * anything else plain text.
  *
  * @example
- * import { documentFormatOf } from 'latinitsa';
+ * import { documentFormatOf } from 'latinitsa/document';
  * ['ch1.md', 'book.DOCX', 'notes.txt'].map(documentFormatOf);
  * //=> ['markdown', 'docx', 'text']
  */

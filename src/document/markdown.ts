@@ -14,7 +14,7 @@ interface MdNode extends TreeNode {
  * data, a closing `---` or `...` line), or 0 when there is none.
  *
  * @example
- * import { frontMatterEnd } from 'latinitsa';
+ * import { frontMatterEnd } from 'latinitsa/document';
  * frontMatterEnd('---\ntitle: Kirov\n---\nText');
  * //=> 21
  */
@@ -49,7 +49,7 @@ const MDAST = {
  * @param source The Markdown source.
  * @returns Regions with offsets into `source`.
  * @example
- * import { markdownRegions } from 'latinitsa';
+ * import { markdownRegions } from 'latinitsa/document';
  * markdownRegions('Zinoviev `Zinovyev`.[^1]\n\n[^1]: Zinov’ev.\n').map((r) => r.kind);
  * //=> ['text', 'text', 'notes']
  */

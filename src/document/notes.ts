@@ -8,7 +8,7 @@ const titles = new Set(headings.titles);
  * any case, with an optional colon and, as plain-text manuscripts write it, optional `#` marks.
  *
  * @example
- * import { isNotesHeading } from 'latinitsa';
+ * import { isNotesHeading } from 'latinitsa/document';
  * [isNotesHeading('## Works Cited:'), isNotesHeading('Notes on the text')];
  * //=> [true, false]
  */

@@ -15,7 +15,7 @@ export interface Region {
  * @param text The manuscript.
  * @returns One or two regions.
  * @example
- * import { plainTextRegions } from 'latinitsa';
+ * import { plainTextRegions } from 'latinitsa/document';
  * plainTextRegions('Text.\nNotes\n1. Ibid.');
  * //=> [{ start: 0, end: 6, kind: 'text' }, { start: 6, end: 20, kind: 'notes' }]
  */

@@ -46,7 +46,7 @@ function headingText(node: TreeNode): string {
  * @param syntax Its node types.
  * @returns Regions in source order; touching regions of one kind are joined.
  * @example
- * import { treeRegions } from 'latinitsa';
+ * import { treeRegions } from 'latinitsa/document';
  * const tree = { type: 'root', children: [
  *   { type: 'paragraph', children: [{ type: 'text', value: 'Kirov', at: [0, 5] }] },
  *   { type: 'heading', depth: 2, children: [{ type: 'text', value: 'Notes', at: [7, 12] }] },

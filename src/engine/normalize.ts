@@ -48,7 +48,8 @@ const STRESS = /[\u0300\u0301]/g;
  * look-alikes inside words of the script replaced by their twins.
  *
  * @example
- * import { normalizeInput, getLanguage } from 'latinitsa';
+ * import { normalizeInput } from 'latinitsa/engine';
+ * import { getLanguage } from 'latinitsa/schemes';
  * normalizeInput('Гео\u0301ргий', { language: getLanguage('ru') });
  * //=> 'Георгий'
  */

@@ -86,7 +86,7 @@ function optionValues(scheme: Scheme, options: RomanizeOptions): Record<string, 
  * (`ERR_UNKNOWN_SCHEME`, `ERR_INVALID_OPTION`).
  *
  * @example
- * import { resolveScheme } from 'latinitsa';
+ * import { resolveScheme } from 'latinitsa/engine';
  * const compiled = resolveScheme({ scheme: 'ala-lc', tie: 'halves' });
  * [compiled.scheme.id, compiled.options.tie];
  * //=> ['ala-lc', 'halves']

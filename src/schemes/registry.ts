@@ -64,7 +64,7 @@ const loaded = new WeakSet<object>();
  * Language data by id (`ru`).
  *
  * @example
- * import { getLanguage } from 'latinitsa';
+ * import { getLanguage } from 'latinitsa/schemes';
  * getLanguage('ru').classes.sign;
  * //=> 'ъь'
  */
@@ -264,7 +264,7 @@ export interface DefaultSchemeOptions {
  * bibliographies. An unknown language is `ERR_INVALID_OPTION`.
  *
  * @example
- * import { defaultSchemeOf } from 'latinitsa';
+ * import { defaultSchemeOf } from 'latinitsa/schemes';
  * defaultSchemeOf({ lang: 'ru', use: 'citation' });
  * //=> 'ala-lc-simplified'
  */

@@ -36,7 +36,7 @@ function failer(file: string | undefined, what: string): Fail {
  * `ERR_SCHEME_INVALID`, the file, a JSON pointer to the field and the reason.
  *
  * @example
- * import { validateScheme, getLanguage } from 'latinitsa';
+ * import { validateScheme, getLanguage } from 'latinitsa/schemes';
  * const error = (() => { try { validateScheme({ id: 'x', name: 'X', leters: {} }, { file: 'x.json', language: getLanguage('ru') }); } catch (e) { return e as Error; } })();
  * error?.message;
  * //=> 'x.json: /leters: unknown field "leters" (allowed: id, name, authority, edition, source, description, language, extends, letters, letterNotes, rules, removeRules, options, defaults, case, profiles, alphabet, samples)'

@@ -57,7 +57,7 @@ function openQuote(text: string, at: number): boolean {
  * @param options `offset` added to every position.
  * @returns The words, in order.
  * @example
- * import { tokenizeWords } from 'latinitsa';
+ * import { tokenizeWords } from 'latinitsa/check';
  * tokenizeWords('Zinov’ev’s letter to Rimsky-Korsakov').map((w) => w.text);
  * //=> ['Zinov’ev', 'letter', 'to', 'Rimsky', 'Korsakov']
  */
