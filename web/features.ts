@@ -1,5 +1,6 @@
 // The panels of reverse and convert, the manuscript checker, archival citations, bibliographies.
-import { applyFixes, checkCitations, checkText, convertDetailed, DEFAULT_SCHEME, defaultSchemeOf, deromanizeDetailed, readDocument, type ConvertResult, listSchemes, romanizeBibtex, romanizeCsl, type CitationStyle, type DeromanizeResult, type CheckDiagnostic as Diagnostic, type VersoStyle } from '../src/index.ts';
+import { applyFixes, checkCitations, checkText, convertDetailed, DEFAULT_SCHEME, deromanizeDetailed, readDocument, type ConvertResult, listSchemes, romanizeBibtex, romanizeCsl, type CitationStyle, type DeromanizeResult, type CheckDiagnostic as Diagnostic, type VersoStyle } from '../src/index.ts';
+import { defaultSchemeOf } from '../src/schemes/index.ts';
 import { announce, byId, copyText, debounce, downloadText, fillSelect, h, messageOf, onTextFile, readFileText } from './dom.ts';
 
 /** Whether the page was loaded from a latinitsa server (not the offline file): its API answers. */

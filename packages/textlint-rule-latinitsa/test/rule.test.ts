@@ -12,7 +12,8 @@ const { TextlintKernel } = await import('@textlint/kernel');
 const { default: markdownPlugin } = await import('@textlint/textlint-plugin-markdown');
 const { default: rule } = await import('../index.js');
 // The same compiled checker the rule uses (core.js), so that a stale dist/ cannot make them differ.
-const { checkDocuments, parseCheckConfig, readDocument } = (await import('../../../dist/index.js')) as typeof import('../../../src/index.ts');
+const { checkDocuments, readDocument } = (await import('../../../dist/index.js')) as typeof import('../../../src/index.ts');
+const { parseCheckConfig } = (await import('../../../dist/check/index.js')) as typeof import('../../../src/check/index.ts');
 
 const tester = new TextLintTester();
 tester.run('latinitsa', rule, {
