@@ -33,7 +33,7 @@ function archiveText(archive: ArchiveInfo, style: CitationStyle, options: Format
     if (options.archiveNames === 'current' && archive.predecessor === true) return findArchive(archive.id).latin[0]!;
     return archive.latin!;
   }
-  // Not in the table: §5.2 rule 1, romanize the acronym with the notes scheme in acronym mode.
+  // Not in the table: romanize the acronym with the notes scheme, as an acronym (docs/citations.md, rule 1).
   return cyrillic ? romanize(archive.text, { scheme, allCaps: 'acronym' }) : archive.text;
 }
 
@@ -44,8 +44,8 @@ function leafText(leaf: Leaf, style: CitationStyle, verso: VersoStyle): string {
 }
 
 /**
- * Writes an archival reference in the Russian, English or numbers-only style of spec §5.2: archive
- * acronyms from the table of §5.3 (`ГА РФ`/`GA RF` → `GARF`), letters in identifiers romanized with
+ * Writes an archival reference in the Russian, English or numbers-only style (the rules of
+ * docs/citations.md): archive acronyms from the table (`ГА РФ`/`GA RF` → `GARF`), letters in identifiers romanized with
  * case kept (`Р-5446` → `R-5446`, `1а` → `1a`), `l.`/`ll.` and `d.`/`dd.` by number, versos per
  * `versoStyle`, en-dash ranges with the source's numbers unchanged.
  *

@@ -108,7 +108,7 @@ function scanLeaves(text: string, pos: number): LeafScan | undefined {
         if (to.verso !== undefined) out.verso.push(to.verso);
         const a = Number(from.leaf.n);
         const b = Number(to.leaf.n);
-        // `241–42` is an abbreviated range and kept as written (§5.2 rule 6); a complete end number
+        // `241–42` is an abbreviated range and kept as written (docs/citations.md, rule 6); a complete end number
         // smaller than the start is an error.
         if (to.leaf.n.length >= from.leaf.n.length && (b < a || (b === a && (from.leaf.verso || !to.leaf.verso)))) {
           out.diagnostics.push({ range: [rangeStart, to.end], reason: `leaf range ends at ${to.leaf.n}${to.leaf.verso ? ' (verso)' : ''}, not after its start ${from.leaf.n}`, ruleId: 'cite/range-order', severity: 'error' });
@@ -367,7 +367,7 @@ export function scanArchivalReference(text: string, pos: number, standalone: boo
 }
 
 /**
- * Parses one archival reference in any form of spec §5.2 — Russian (`РГАСПИ. Ф. 17. Оп. 3. Д. 703.
+ * Parses one archival reference in any of its written forms (docs/citations.md) — Russian (`РГАСПИ. Ф. 17. Оп. 3. Д. 703.
  * Л. 1–2 об.`), English (`RGASPI, f. 17, op. 3, d. 703, ll. 1–2ob.`) or numbers only (`RGASPI 558,
  * 11, 727, 38–57`) — into one structured value. What cannot be read is reported in `diagnostics`
  * (offsets into `text`), never guessed.

@@ -1,13 +1,13 @@
 // The value of an archival reference and the options of reading and writing one (docs/citations.md).
 import type { Diagnostic } from '../diagnostics/types.ts';
 
-/** A level of the archival hierarchy below the archive (spec §5.1), leaves excepted. */
+/** A level of the archival hierarchy below the archive (docs/citations.md), leaves excepted. */
 export type ArchivalLevel = 'fond' | 'opis' | 'karton' | 'sviazka' | 'delo' | 'storageUnit' | 'chast' | 'tom';
 
 /** How a reference is written: Russian (`Ф. 17. Оп. 3`), English (`f. 17, op. 3`) or numbers only (`RGASPI 558, 11, 727, 38–57`). */
 export type CitationStyle = 'russian' | 'english' | 'numbers';
 
-/** Ways of writing a verso in English (spec §5.2 rule 4): `5ob.`, `5 ob.`, `5v`. */
+/** Ways of writing a verso in English (docs/citations.md, rule 4): `5ob.`, `5 ob.`, `5v`. */
 export type VersoStyle = 'ob-attached' | 'ob-spaced' | 'v';
 
 /** One leaf: its number as written and whether the verso (оборот) is meant. */
@@ -28,13 +28,13 @@ export interface ArchivalUnit {
   ids: string[];
 }
 
-/** The archive of a reference, resolved against the table of spec §5.3 when listed there. */
+/** The archive of a reference, resolved against the table of archives (`data/archives.json`) when listed there. */
 export interface ArchiveInfo {
   /** As written. */
   text: string;
   /** Offsets [start, end) of `text` in the parsed string. */
   range: [number, number];
-  /** Canonical id of the archive that holds the records now (`GARF`), when listed in §5.3. */
+  /** Canonical id of the archive that holds the records now (`GARF`), when listed in the table. */
   id?: string;
   /** Established Latin form of the name as cited (`GARF` for `ГА РФ`; `TsKhSD` for a predecessor). */
   latin?: string;
@@ -42,9 +42,9 @@ export interface ArchiveInfo {
   cyrillic?: string;
   /** True when the text names a predecessor of archive `id` (e.g. `ЦХСД` → RGANI). */
   predecessor?: boolean;
-  /** Latin names of the predecessors of archive `id` (§5.3), for finding older citations of the same records. */
+  /** Latin names of the predecessors of archive `id`, for finding older citations of the same records. */
   predecessors?: string[];
-  /** Full names of archive `id` (§5.3). */
+  /** Full names of archive `id`. */
   name?: { ru: string; en: string };
 }
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-// textlint-tester uses the global describe/it when present (ecosystem-libs §7).
+// textlint-tester uses the global describe/it when present.
 Object.assign(globalThis, { describe, it });
 const { default: TextLintTester } = await import('textlint-tester');
 const { TextlintKernel } = await import('@textlint/kernel');
