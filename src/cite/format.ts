@@ -1,9 +1,8 @@
 // Writing archival references in the Russian, English or numbers-only style (docs/citations.md).
 import { romanize } from '../engine/romanize.ts';
-import { resolveScheme } from '../engine/resolve.ts';
-import { defaultSchemeOf, type Scheme } from '../schemes/registry.ts';
+import type { Scheme } from '../schemes/registry.ts';
 import { LatinitsaError } from '../errors.ts';
-import { cyrillicRe, findArchive, levelById, termsData } from './terms.ts';
+import { citationScheme, cyrillicRe, findArchive, levelById, termsData } from './terms.ts';
 import type { ArchivalReference, ArchiveInfo, CitationStyle, FormatArchivalOptions, Leaf, VersoStyle } from './types.ts';
 
 function latinLetters(id: string): string | undefined {
@@ -62,7 +61,7 @@ function leafText(leaf: Leaf, style: CitationStyle, verso: VersoStyle): string {
 export function formatArchivalReference(reference: ArchivalReference, options: FormatArchivalOptions = {}): string {
   const style = options.style ?? 'english';
   const verso = options.versoStyle ?? 'ob-attached';
-  const scheme = resolveScheme({ scheme: options.scheme ?? defaultSchemeOf({ use: 'citation' }) }).scheme;
+  const scheme = citationScheme(options.scheme);
   if (!['english', 'russian', 'numbers'].includes(style)) throw new LatinitsaError('ERR_INVALID_OPTION', `unknown citation style "${style}" (known: english, russian, numbers)`);
   if (!(verso in termsData.verso.styles)) throw new LatinitsaError('ERR_INVALID_OPTION', `unknown versoStyle "${verso}" (known: ${Object.keys(termsData.verso.styles).join(', ')})`);
   const ru = style === 'russian';

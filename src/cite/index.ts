@@ -3,4 +3,6 @@ export type { ArchivalReference, ArchivalUnit, ArchivalLevel, ArchiveInfo, Citat
 export { parseArchivalReference } from './parse.ts';
 export { formatArchivalReference } from './format.ts';
 export { findArchivalReferences, checkCitations, type FoundReference, type FindCitationsOptions, type CheckCitationsOptions, type CitationCheck } from './text.ts';
-export { romanizeBibtex, romanizeCsl, type RomanizeBibOptions, type RomanizedBib, type BibChange, type BibFieldGroup } from './bib.ts';
+export { romanizeBibtex } from './bibtex.ts';
+export { romanizeCsl } from './csl.ts';
+export type { RomanizeBibOptions, RomanizedBib, BibChange, BibFieldGroup } from './bib.ts';

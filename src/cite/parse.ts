@@ -4,8 +4,9 @@
 import { lineIndex } from '../diagnostics/place.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { LatinitsaError } from '../errors.ts';
-import { cyrillicRe, escape, knownArchiveSticky, levelById, levels, resolveArchive, termsData } from './terms.ts';
-import type { ArchivalLevel, ArchivalReference, ArchivalUnit, ArchiveInfo, Finding, Leaf, LeafRange, ParsedArchivalReference, VersoStyle } from './types.ts';
+import { cyrillicRe, escape, knownArchiveSticky, levelById, levels, resolveArchive } from './terms.ts';
+import { at, scanIds, scanLeaves, scanNumbersOnly } from './values.ts';
+import type { ArchivalLevel, ArchivalReference, ArchivalUnit, ArchiveInfo, Finding, ParsedArchivalReference, VersoStyle } from './types.ts';
 
 interface MarkerInfo {
   level: ArchivalLevel | 'leaves';
@@ -31,25 +32,10 @@ const markerSource = `(?<![\\p{L}\\p{N}])(?:${markerForms.map((f) => escape(f).r
 const markerSticky = new RegExp(markerSource, 'iuy');
 const markerGlobal = new RegExp(markerSource, 'iug');
 
-const versoRu = termsData.verso.ru.forms;
-const versoEn = termsData.verso.en.forms.filter((f) => !f.startsWith('v'));
-// A verso mark after a leaf number: `об.`/`ob.` with or without a space, or `v` attached to the number.
-const versoObRe = new RegExp(`(\\s*)(${[...versoRu, ...versoEn].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}])`, 'iuy');
-const versoVRe = /v\.?(?![\p{L}])/uy;
-const dashRe = /\s*([-–—‒])\s*/uy;
-const numberRe = /\d+/uy;
-const idRe = /\p{L}{0,2}-?\d+(?:\p{L}(?!\p{L}))?(?:\/\d+)?/uy;
-const listSepRe = /\s*,\s*/uy;
-
 // An acronym not in the table: one to three words, each with at least two capitals (ГАСО, ЦДООСО, ЦГАИПД СПб).
 const acronymSticky = /\p{Lu}\p{L}*\p{Lu}\p{L}*(?:[ \u00a0]\p{Lu}\p{L}*\p{Lu}\p{L}*){0,2}(?![\p{L}\p{N}])/uy;
 const archiveSepRe = /[ \u00a0]*[.,:]?\s*/uy;
 const elementSepRe = /\s*[.,]?\s*/uy;
-
-function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
-  re.lastIndex = pos;
-  return re.exec(text);
-}
 
 /** What {@link scanArchivalReference} reads at a position (internal to src/cite). */
 export interface ScanResult {
@@ -61,84 +47,6 @@ export interface ScanResult {
   /** Number of elements and whether one of them is a file-level unit (fond … delo). */
   elements: number;
   hasUnit: boolean;
-}
-
-interface LeafScan {
-  leaves: LeafRange[];
-  end: number;
-  verso: VersoStyle[];
-  dashes: Array<[number, number, string]>;
-  diagnostics: Finding[];
-}
-
-function scanLeaf(text: string, pos: number): { leaf: Leaf; end: number; verso?: VersoStyle } | undefined {
-  const num = at(numberRe, text, pos);
-  if (num === null) return undefined;
-  let end = pos + num[0].length;
-  const ob = at(versoObRe, text, end);
-  if (ob !== null) {
-    const style: VersoStyle = ob[1] === '' ? 'ob-attached' : 'ob-spaced';
-    return { leaf: { n: num[0], verso: true }, end: end + ob[0].length, verso: style };
-  }
-  const v = at(versoVRe, text, end);
-  if (v !== null) return { leaf: { n: num[0], verso: true }, end: end + v[0].length, verso: 'v' };
-  return { leaf: { n: num[0], verso: false }, end };
-}
-
-function scanLeaves(text: string, pos: number): LeafScan | undefined {
-  const out: LeafScan = { leaves: [], end: pos, verso: [], dashes: [], diagnostics: [] };
-  let p = pos;
-  for (;;) {
-    const rangeStart = p;
-    const from = scanLeaf(text, p);
-    if (from === undefined) break;
-    if (from.verso !== undefined) out.verso.push(from.verso);
-    const range: LeafRange = { from: from.leaf };
-    p = from.end;
-    const dash = at(dashRe, text, p);
-    if (dash !== null) {
-      const to = scanLeaf(text, p + dash[0].length);
-      if (to === undefined) {
-        out.diagnostics.push({ range: [rangeStart, p + dash[0].trimEnd().length], reason: `leaf range "${text.slice(rangeStart, p + dash[0].trimEnd().length)}" has no end`, ruleId: 'cite/incomplete-range', severity: 'error' });
-        p += dash[0].trimEnd().length;
-      } else {
-        const dashStart = p + dash[0].indexOf(dash[1]!);
-        out.dashes.push([dashStart, dashStart + 1, dash[1]!]);
-        range.to = to.leaf;
-        if (to.verso !== undefined) out.verso.push(to.verso);
-        const a = Number(from.leaf.n);
-        const b = Number(to.leaf.n);
-        // `241–42` is an abbreviated range and kept as written (docs/citations.md, rule 6); a complete end number
-        // smaller than the start is an error.
-        if (to.leaf.n.length >= from.leaf.n.length && (b < a || (b === a && (from.leaf.verso || !to.leaf.verso)))) {
-          out.diagnostics.push({ range: [rangeStart, to.end], reason: `leaf range ends at ${to.leaf.n}${to.leaf.verso ? ' (verso)' : ''}, not after its start ${from.leaf.n}`, ruleId: 'cite/range-order', severity: 'error' });
-        }
-        p = to.end;
-      }
-    }
-    out.leaves.push(range);
-    out.end = p;
-    const sep = at(listSepRe, text, p);
-    if (sep === null || at(numberRe, text, p + sep[0].length) === null) break;
-    p += sep[0].length;
-  }
-  return out.leaves.length === 0 ? undefined : out;
-}
-
-function scanIds(text: string, pos: number): { ids: string[]; end: number } | undefined {
-  const ids: string[] = [];
-  let p = pos;
-  let end = pos;
-  for (;;) {
-    const id = at(idRe, text, p);
-    if (id === null) break;
-    ids.push(id[0]);
-    end = p + id[0].length;
-    const sep = at(listSepRe, text, end);
-    if (sep === null) break;
-    p = end + sep[0].length;
-  }
-  return ids.length === 0 ? undefined : { ids, end };
 }
 
 /** Finds the start of the next level marker at or after `pos`, or -1. */
@@ -265,37 +173,6 @@ function finishStyle(result: Omit<ScanResult, 'start'> & { langs: Set<'ru' | 'en
   if (a?.latin !== undefined && !cyrillicRe.test(a.text) && a.text !== a.latin && !a.predecessor) {
     diagnostics.push({ range: a.range, reason: `archive written "${a.text}"; its established Latin acronym is "${a.latin}"`, ruleId: 'cite/archive-form', severity: 'warning' });
   }
-}
-
-/** Numbers-only style after an archive: `558, 11, 727, 38–57` (fond, opis', delo, leaves). */
-function scanNumbersOnly(text: string, pos: number, standalone: boolean): { units: ArchivalUnit[]; leaves?: LeafRange[]; end: number; diagnostics: Finding[] } | undefined {
-  const units: ArchivalUnit[] = [];
-  const order: ArchivalLevel[] = ['fond', 'opis', 'delo'];
-  let p = pos;
-  let end = pos;
-  for (const level of order) {
-    const id = at(idRe, text, p);
-    if (id === null) break;
-    units.push({ level, ids: [id[0]] });
-    end = p + id[0].length;
-    const sep = at(listSepRe, text, end);
-    if (sep === null) break;
-    p = end + sep[0].length;
-  }
-  const diagnostics: Finding[] = [];
-  let leaves: LeafScan | undefined;
-  if (units.length === 3 && p > end) {
-    leaves = scanLeaves(text, p);
-    if (leaves !== undefined) {
-      end = leaves.end;
-      diagnostics.push(...leaves.diagnostics);
-    }
-  }
-  if (units.length < 3) {
-    if (!standalone || units.length === 0) return undefined;
-    diagnostics.push({ range: [pos, end], reason: `numbers-only reference has ${units.length} number${units.length === 1 ? '' : 's'}; fond, opis' and delo are needed`, ruleId: 'cite/numbers-count', severity: 'error' });
-  }
-  return leaves === undefined ? { units, end, diagnostics } : { units, leaves: leaves.leaves, end, diagnostics };
 }
 
 /**

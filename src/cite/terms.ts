@@ -3,9 +3,16 @@
 // the reader (parse.ts) and the writer (format.ts). docs/citations.md describes both tables.
 import archivesData from './data/archives.json' with { type: 'json' };
 import termsData from './data/archival-terms.json' with { type: 'json' };
+import { resolveScheme } from '../engine/resolve.ts';
+import { defaultSchemeOf, type Scheme } from '../schemes/registry.ts';
 import type { ArchiveInfo } from './types.ts';
 
 export { termsData };
+
+/** The scheme of notes and bibliographies: the one given, else the language's citation scheme (docs/citations.md). */
+export function citationScheme(scheme: string | Scheme | undefined): Scheme {
+  return resolveScheme({ scheme: scheme ?? defaultSchemeOf({ use: 'citation' }) }).scheme;
+}
 
 export interface LevelTerms {
   id: string;

@@ -9,6 +9,7 @@ import type { Region } from '../document/regions.ts';
 import { LatinitsaError } from '../errors.ts';
 import { formatArchivalReference } from './format.ts';
 import { scanArchivalReference, toDiagnostic } from './parse.ts';
+import { citationScheme } from './terms.ts';
 import type { ArchivalReference, CitationStyle, Finding, FormatArchivalOptions, VersoStyle } from './types.ts';
 
 /** An archival reference found in a document. */
@@ -153,6 +154,8 @@ function majority<T extends string>(values: T[], fallback: T): T {
  * //=> 'GARF, f. R-5446, op. 1, d. 12, ll. 5–7; RGASPI, f. 17, op. 3, d. 703, ll. 241–42.'
  */
 export function checkCitations(text: string, options: CheckCitationsOptions = {}): CitationCheck {
+  // The scheme is resolved once, before anything is found: an unknown one is an error whatever the text.
+  const scheme = citationScheme(options.scheme);
   const scanned = scanDocument(text, options);
   const lines = lineIndex(text);
   const style = options.style ?? majority(scanned.map((r) => r.reference.style), 'english');
@@ -174,8 +177,7 @@ export function checkCitations(text: string, options: CheckCitationsOptions = {}
     const result = placed(found, lines);
     references.push(result);
     if (found.findings.length === 0 || found.findings.some((d) => d.severity === 'error')) continue;
-    const formatOptions: FormatArchivalOptions = { style, versoStyle };
-    if (options.scheme !== undefined) formatOptions.scheme = options.scheme;
+    const formatOptions: FormatArchivalOptions = { style, versoStyle, scheme };
     if (options.archiveNames !== undefined) formatOptions.archiveNames = options.archiveNames;
     if (options.archives !== undefined) formatOptions.archives = options.archives;
     const replacement = formatArchivalReference(ref, formatOptions);

@@ -1,5 +1,6 @@
 // The value of an archival reference and the options of reading and writing one (docs/citations.md).
 import type { Diagnostic } from '../diagnostics/types.ts';
+import type { Scheme } from '../schemes/registry.ts';
 
 /** A level of the archival hierarchy below the archive (docs/citations.md), leaves excepted. */
 export type ArchivalLevel = 'fond' | 'opis' | 'karton' | 'sviazka' | 'delo' | 'storageUnit' | 'chast' | 'tom';
@@ -84,7 +85,7 @@ export interface FormatArchivalOptions {
   /** English verso style. Default `'ob-attached'` (`5ob.`). */
   versoStyle?: VersoStyle;
   /** Scheme for romanizing acronyms not in the table and letters in identifiers. Default: the language's citation scheme (`defaultSchemeOf({ use: 'citation' })`). */
-  scheme?: string;
+  scheme?: string | Scheme;
   /** `'as-cited'` (default) keeps a predecessor's name (`TsKhSD`); `'current'` writes the archive holding the records now (`RGANI`). */
   archiveNames?: 'as-cited' | 'current';
   /** Extra acronyms, cited form → Latin form (`{ 'ЦДООСО': 'TsDOOSO' }`); they win over the built-in table. */

@@ -3,7 +3,8 @@
 // full queue answers "busy" at once instead of piling up memory.
 import { Worker } from 'node:worker_threads';
 import { LatinitsaError } from '../errors.ts';
-import { HttpError, type OperationName } from './operations.ts';
+import type { OperationName } from './operations.ts';
+import { HttpError } from './request.ts';
 
 /** Options of {@link WorkerPool}. */
 export interface WorkerPoolOptions {

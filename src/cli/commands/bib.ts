@@ -1,6 +1,8 @@
 // `latinitsa bib IN [-o OUT | --in-place]`: romanize a bibliography (docs/citations.md).
 import path from 'node:path';
-import { romanizeBibtex, romanizeCsl, type BibFieldGroup, type RomanizeBibOptions } from '../../cite/bib.ts';
+import type { BibFieldGroup, RomanizeBibOptions } from '../../cite/bib.ts';
+import { romanizeBibtex } from '../../cite/bibtex.ts';
+import { romanizeCsl } from '../../cite/csl.ts';
 import { LatinitsaError } from '../../errors.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { defaultSchemeOf } from '../../schemes/registry.ts';
