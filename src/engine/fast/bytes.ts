@@ -232,12 +232,7 @@ export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: numb
   // while it lies ahead, so that a line of many one-letter words is scanned once.
   let nextLong = -2;
   let nextLongCaps = false;
-  let beforeBase = -1; // prevEnd that before16 counts from, and how far it has counted
-  let beforeAt = 0;
-  let before16 = 0;
-  let afterBase = -1; // nextLong that after16 counts to, and from where
-  let afterAt = 0;
-  let after16 = 0;
+  const distances = new Distances();
   let prevAllCaps = false;
   let i = start;
   while (i < end) {
@@ -284,35 +279,17 @@ export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: numb
         const lows = word.lows;
         let kind = capsKind(fast.allCaps, letters, ups, lows, i < end && src[i] === 46);
         if (kind === Caps.Neighbours) {
-          // Only when the letter's title and ALL-CAPS forms differ does the nearest long word
-          // matter; distances are counted in UTF-16 code units, as in the string loop.
+          // Only when the letter's title and ALL-CAPS forms differ does the nearest long word matter.
           if (word.sensitive === 0) kind = Caps.No;
           else {
             if (nextLong === -2 || (nextLong >= 0 && nextLong < i)) {
               nextLong = nextLongWord8(fast, src, i, end);
               nextLongCaps = nextAllCaps;
             }
-            const after = nextLong;
-            if (prevEnd >= 0 && after >= 0) {
-              // Running counts, so that a line of many one-letter words is counted once.
-              if (beforeBase !== prevEnd) {
-                beforeBase = beforeAt = prevEnd;
-                before16 = 0;
-              }
-              before16 += units16(src, beforeAt, wordStart);
-              beforeAt = wordStart;
-              if (afterBase !== after) {
-                afterBase = after;
-                afterAt = i;
-                after16 = units16(src, i, after);
-              } else {
-                after16 -= units16(src, afterAt, i);
-                afterAt = i;
-              }
-            }
-            // Only the order of the two distances matters when both words exist; 0 stands for
-            // a distance not counted (the other word is missing).
-            kind = oneLetterCaps(fast.allCaps, prevEnd >= 0 ? (after >= 0 ? before16 : 0) : -1, prevAllCaps, after >= 0 ? (prevEnd >= 0 ? after16 : 0) : -1, nextLongCaps);
+            // Only the order of the two distances matters, so they are counted when both words exist.
+            const both = prevEnd >= 0 && nextLong >= 0;
+            if (both) distances.measure(src, prevEnd, wordStart, i, nextLong);
+            kind = oneLetterCaps(fast.allCaps, both ? distances.before : prevEnd >= 0 ? 0 : -1, prevAllCaps, both ? distances.after : nextLong >= 0 ? 0 : -1, nextLongCaps);
           }
         }
         if (kind === Caps.AskLine) {
@@ -377,6 +354,36 @@ export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: numb
     }
   }
   sink.pos = o;
+}
+
+/**
+ * The distances, in UTF-16 code units as the string loop counts them, from a one-letter word to
+ * the nearest words of two or more letters before and after it on its line. Kept as running
+ * counts, so that a line of many one-letter words is counted once.
+ */
+class Distances {
+  /** From the end of the word before to the start of the one-letter word. */
+  before = 0;
+  /** From the end of the one-letter word to the start of the word after. */
+  after = 0;
+  private beforeBase = -1;
+  private beforeAt = 0;
+  private afterBase = -1;
+  private afterAt = 0;
+
+  measure(src: Uint8Array, prevEnd: number, wordStart: number, wordEnd: number, next: number): void {
+    if (this.beforeBase !== prevEnd) {
+      this.beforeBase = this.beforeAt = prevEnd;
+      this.before = 0;
+    }
+    this.before += units16(src, this.beforeAt, wordStart);
+    this.beforeAt = wordStart;
+    if (this.afterBase !== next) {
+      this.afterBase = next;
+      this.after = units16(src, wordEnd, next);
+    } else this.after -= units16(src, this.afterAt, wordEnd);
+    this.afterAt = wordEnd;
+  }
 }
 
 /** UTF-16 length of the (BMP-only) UTF-8 bytes `src[from..to)`: every byte that is not a continuation byte. */
