@@ -143,7 +143,8 @@ export function createRomanizeStream(options: RomanizeOptions = {}): TransformSt
 
 /**
  * The end of the last line that can be romanized without what follows: just after the last line
- * break. With `joinLineBreakHyphens`, a line ending in a hyphen is held back with the next (§1.3).
+ * break. With `joinLineBreakHyphens`, a line ending in a hyphen is held back with the next
+ * (docs/rules/words.md).
  */
 function lastSafeBreak(src: Uint8Array, join: boolean): number {
   for (let i = src.length - 1; i >= 0; i--) {
