@@ -11,7 +11,7 @@ import { resolveScheme, type RomanizeOptions } from './resolve.ts';
  *
  * @example
  * import { romanizeBuffer } from 'latinitsa';
- * new TextDecoder().decode(romanizeBuffer(new TextEncoder().encode('Щёлково\n'), { scheme: 'modified-loc' }));
+ * new TextDecoder().decode(romanizeBuffer(new TextEncoder().encode('Щёлково\n')));
  * //=> 'Shchyolkovo\n'
  */
 export function romanizeBuffer(bytes: Uint8Array, options: RomanizeOptions = {}): Uint8Array {
@@ -43,7 +43,7 @@ export interface Romanizer {
  *
  * @example
  * import { createRomanizer } from 'latinitsa';
- * const r = createRomanizer({ scheme: 'modified-loc' });
+ * const r = createRomanizer();
  * const bytes = new TextEncoder().encode('Юрий\nЩёлково');
  * const parts = [r.push(bytes.subarray(0, 3)), r.push(bytes.subarray(3)), r.end()];
  * parts.map((p) => new TextDecoder().decode(p));
@@ -123,7 +123,7 @@ export function createRomanizer(options: RomanizeOptions = {}): Romanizer {
  *
  * @example
  * import { createRomanizeStream } from 'latinitsa';
- * const response = new Response(new Blob(['Киров\n']).stream().pipeThrough(createRomanizeStream({ scheme: 'modified-loc' })));
+ * const response = new Response(new Blob(['Киров\n']).stream().pipeThrough(createRomanizeStream()));
  * await response.text();
  * //=> 'Kirov\n'
  */
