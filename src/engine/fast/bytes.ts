@@ -6,7 +6,7 @@
  */
 import { Caps, capsKind, isAllCaps, oneLetterCaps } from '../caps.ts';
 import { classTable, COPY, CYR, LETTER, type FastScheme } from './tables.ts';
-import { addLetter, matchRule, word } from './words.ts';
+import { addLetter, contextFits, matchRule, word } from './words.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Words.
@@ -47,16 +47,22 @@ function emitWord8(fast: FastScheme, n: number, caps: boolean, out: Uint8Array, 
   return o;
 }
 
+/** The letter of the tables (U+0400–U+04FF) whose two UTF-8 bytes start at `src[j]`, or -1. */
+function letterAt8(src: Uint8Array, j: number, end: number): number {
+  if (j + 1 >= end) return -1;
+  const x = src[j]!;
+  if (x < 0xd0 || x > 0xd3) return -1;
+  const y = src[j + 1]!;
+  if ((y & 0xc0) !== 0x80) return -1;
+  const c = ((x & 0x1f) << 6) | (y & 0x3f);
+  return classTable[c] === LETTER ? c : -1;
+}
+
 /** The unit at `src[j]` (UTF-8): its id, 0 when no letter of the tables starts there (word boundary), -1 for a letter with several units. */
 function unitAt8(fast: FastScheme, src: Uint8Array, j: number, end: number): number {
-  if (j + 1 >= end) return 0;
-  const x = src[j]!;
-  if (x < 0xd0 || x > 0xd3) return 0;
-  const y = src[j + 1]!;
-  if ((y & 0xc0) !== 0x80) return 0;
-  const d = ((x & 0x1f) << 6) | (y & 0x3f);
-  if (classTable[d] !== LETTER) return 0;
-  const info = fast.letterInfo[d - CYR]!;
+  const c = letterAt8(src, j, end);
+  if (c < 0) return 0;
+  const info = fast.letterInfo[c - CYR]!;
   return info < 0 ? -1 : info >> 2;
 }
 
@@ -80,11 +86,7 @@ function matchAhead8(fast: FastScheme, id: number, prev: number, src: Uint8Array
     if (k < m) continue;
     const next = unitAt8(fast, src, i + 2 * m, end);
     if (next < 0) return -1;
-    if (rule.after !== undefined && rule.after[prev] === 0) continue;
-    if (rule.before !== undefined && rule.before[next] === 0) continue;
-    if (rule.notAfter !== undefined && rule.notAfter[prev] === 1) continue;
-    if (rule.notBefore !== undefined && rule.notBefore[next] === 1) continue;
-    return rule.group * 256 + m;
+    if (contextFits(rule, prev, next)) return rule.group * 256 + m;
   }
   return id * 256 + 1;
 }
@@ -140,13 +142,8 @@ function singlePass8(fast: FastScheme, src: Uint8Array, i: number, end: number, 
     }
     prev = id;
     i += 2;
-    if (i + 1 >= end) break;
-    const x = src[i]!;
-    if (x < 0xd0 || x > 0xd3) break;
-    const y = src[i + 1]!;
-    if ((y & 0xc0) !== 0x80) break;
-    c = ((x & 0x1f) << 6) | (y & 0x3f);
-    if (letterInfo[c - CYR] === -2) break; // not a letter: the word ends
+    c = letterAt8(src, i, end);
+    if (c < 0) break; // not a letter: the word ends
   }
   word.end = i;
   word.letters = letters;
@@ -159,7 +156,6 @@ function singlePass8(fast: FastScheme, src: Uint8Array, i: number, end: number, 
 
 /** Collects the units of the word starting at `src[i]` (UTF-8) into `units`/`upper`; returns their count (sets word.end…). */
 function collect8(fast: FastScheme, src: Uint8Array, i: number, end: number): number {
-  const table = classTable;
   let n = 0;
   let letters = 0;
   let ups = 0;
@@ -172,13 +168,8 @@ function collect8(fast: FastScheme, src: Uint8Array, i: number, end: number): nu
     lows += lc >> 1;
     letters++;
     i += 2;
-    if (i + 1 >= end) break;
-    const x = src[i]!;
-    if (x < 0xd0 || x > 0xd3) break;
-    const y = src[i + 1]!;
-    if ((y & 0xc0) !== 0x80) break;
-    d = ((x & 0x1f) << 6) | (y & 0x3f);
-    if (table[d] !== LETTER) break;
+    d = letterAt8(src, i, end);
+    if (d < 0) break;
   }
   word.end = i;
   word.letters = letters;
@@ -395,18 +386,11 @@ function units16(src: Uint8Array, from: number, to: number): number {
 
 /** The start of the next word of two or more letters after `from` on the same line, or -1 (sets `nextAllCaps`). */
 function nextLongWord8(fast: FastScheme, src: Uint8Array, from: number, end: number): number {
-  const table = classTable;
-  const letterAt = (j: number): number => {
-    const b = src[j]!;
-    if (b < 0xd0 || b > 0xd3 || j + 1 >= end) return -1;
-    const c = ((b & 0x1f) << 6) | (src[j + 1]! & 0x3f);
-    return table[c] === LETTER ? c : -1;
-  };
   let j = from;
   while (j < end) {
     const b = src[j]!;
     if (b === 10 || b === 13) return -1;
-    let c = letterAt(j);
+    let c = letterAt8(src, j, end);
     if (c < 0) {
       j++;
       continue;
@@ -421,7 +405,7 @@ function nextLongWord8(fast: FastScheme, src: Uint8Array, from: number, end: num
       lows += lc >> 1;
       letters++;
       j += 2;
-      c = j < end ? letterAt(j) : -1;
+      c = letterAt8(src, j, end);
     } while (c >= 0);
     if (letters >= 2) {
       nextAllCaps = isAllCaps(ups, lows);
