@@ -1,4 +1,4 @@
-// Property fuzzing of latinitsa's entry points (issue 9 item 1): romanize, explain, loadScheme,
+// Property fuzzing of latinitsa's entry points: romanize, explain, loadScheme,
 // the byte decoder / line splitter, the lexicon parser, deromanize, convert, the checker, the
 // citation parser and finder, the BibTeX and CSL-JSON romanizers, and the CLI (main(argv, io)
 // in-process). The API routes have their own property test (test/server.test.ts).

@@ -4,7 +4,7 @@
 // options. The files are committed; test/scheme-docs.test.ts checks that they are current.
 //
 // Rule examples: the first word, in a fixed list of candidates (the inline samples of every
-// scheme, the spec's worked examples, then the outside vectors in test/fixtures/vectors), in which the engine applies the rule; failing that, a
+// scheme, the worked examples of test/fixtures/spec, then the outside vectors in test/fixtures/vectors), in which the engine applies the rule; failing that, a
 // word built from the rule itself (the match with a letter of each context).
 import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -33,7 +33,7 @@ function cell(text: string): string {
 
 let candidateWords: string[] | undefined;
 
-/** Words to look for rule examples in: every scheme's samples, then the spec fixtures (fixed order). */
+/** Words to look for rule examples in: every scheme's samples, then the worked-example fixtures (fixed order). */
 function candidates(): string[] {
   if (candidateWords !== undefined) return candidateWords;
   const texts: string[] = [];
@@ -139,7 +139,7 @@ export function renderSchemeDoc(id: string): string {
   }
 
   lines.push('## Letters', '');
-  lines.push('Base values (before context rules) as the engine compiles them with default options. Title = an upper-case letter in a word that is not all-caps; ALL CAPS = in an all-caps word (§1.4).', '');
+  lines.push('Base values (before context rules) as the engine compiles them with default options. Title = an upper-case letter in a word that is not all-caps; ALL CAPS = in an all-caps word ([capitals](../rules/case.md)).', '');
   lines.push('| Cyrillic | lower | Title | ALL CAPS | rules | note |', '|---|---|---|---|---|---|');
   const ruleIds = (letter: string): string => [...new Set(scheme.rules.filter((r) => r.match.includes(letter)).map((r) => r.id ?? 'rule'))].join(', ');
   for (const letter of [...scheme.language.letters, ...scheme.language.oldLetters]) {
@@ -149,7 +149,7 @@ export function renderSchemeDoc(id: string): string {
     const note = scheme.letterNotes[letter] ?? '';
     if (sub !== undefined) {
       const out = romanize(sub, { scheme });
-      lines.push(`| ${name} | ${code(out)} | | | | ${cell(`modernised to ${sub} (§1.5)${note ? `; ${note}` : ''}`)} |`);
+      lines.push(`| ${name} | ${code(out)} | | | | ${cell(`modernised to ${sub} ([old letters](../rules/pre-reform.md))${note ? `; ${note}` : ''}`)} |`);
     } else if (forms !== undefined) {
       lines.push(`| ${name} | ${code(forms.lower)} | ${code(forms.title)} | ${code(forms.upper)} | ${ruleIds(letter)} | ${cell(note)} |`);
     } else {

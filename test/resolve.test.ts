@@ -59,6 +59,35 @@ describe('the default scheme comes from the language data', () => {
   });
 });
 
+describe('code names no default scheme: it asks the language data', () => {
+  // The default scheme's id written in code would be a second copy of the decision in the language
+  // file. The only place allowed is the example that documents DEFAULT_SCHEME's value.
+  const ids = [DEFAULT_SCHEME];
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) return p.endsWith(path.join('schemes', 'data')) ? [] : files(p);
+      return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [p] : [];
+    });
+  const uses = [...files(path.join(root, 'src')), ...files(path.join(root, 'web'))].flatMap((file) => {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    return lines.flatMap((line, i) => {
+      const where = `${path.relative(root, file)}:${i + 1}`;
+      const isDocOfDefault = where.startsWith(path.join('src', 'schemes', 'registry.ts')) && line.trim() === `* //=> '${DEFAULT_SCHEME}'`;
+      return ids.some((id) => line.includes(`'${id}'`) || line.includes(`"${id}"`)) && !isDocOfDefault ? [where] : [];
+    });
+  });
+  const shell = (where: string): boolean => /^(src[\\/](cli|server)|web)[\\/]/.test(where);
+  it('outside the CLI, the server and the page', () => {
+    assert.deepEqual(uses.filter((w) => !shell(w)), []);
+  });
+  // The command line, the HTTP API and the page move to DEFAULT_SCHEME / defaultSchemeOf with
+  // their own reorganisation; a to-do until then, and a plain test after.
+  it('in the CLI, the server and the page', { todo: uses.some(shell) ? `left: ${uses.filter(shell).join(', ')}` : false }, () => {
+    assert.deepEqual(uses.filter(shell), []);
+  });
+});
+
 describe('option names and values: own properties only', () => {
   const inherited = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
   for (const name of inherited) {

@@ -97,7 +97,7 @@ function splitWords(text: string, compiled: CompiledScheme, joinHyphens: boolean
     const prev = words[words.length - 1];
     const between = prev === undefined ? '' : text.slice(prev.end, start);
     if (joinHyphens && prev !== undefined && /^-(?:\r\n|\r|\n)$/.test(between)) {
-      // §1.3: a word broken across a line with a hyphen is one word when the caller asks.
+      // A word broken across a line with a hyphen is one word when the caller asks (docs/rules/words.md).
       prev.units[prev.units.length - 1]!.gap = between;
       for (const unit of w.units) prev.units.push(unit);
       prev.end = w.end;

@@ -12,7 +12,7 @@ import { firstInvalidUtf8, utf8BomLength } from './utf8.ts';
  *
  * @example
  * import { romanizeBuffer } from 'latinitsa';
- * new TextDecoder().decode(romanizeBuffer(new TextEncoder().encode('Щёлково\n'), { scheme: 'modified-loc' }));
+ * new TextDecoder().decode(romanizeBuffer(new TextEncoder().encode('Щёлково\n')));
  * //=> 'Shchyolkovo\n'
  */
 export function romanizeBuffer(bytes: Uint8Array, options: RomanizeOptions = {}): Uint8Array {
@@ -44,7 +44,7 @@ export interface Romanizer {
  *
  * @example
  * import { createRomanizer } from 'latinitsa';
- * const r = createRomanizer({ scheme: 'modified-loc' });
+ * const r = createRomanizer();
  * const bytes = new TextEncoder().encode('Юрий\nЩёлково');
  * const parts = [r.push(bytes.subarray(0, 3)), r.push(bytes.subarray(3)), r.end()];
  * parts.map((p) => new TextDecoder().decode(p));
@@ -123,7 +123,7 @@ export function createRomanizer(options: RomanizeOptions = {}): Romanizer {
  *
  * @example
  * import { createRomanizeStream } from 'latinitsa';
- * const response = new Response(new Blob(['Киров\n']).stream().pipeThrough(createRomanizeStream({ scheme: 'modified-loc' })));
+ * const response = new Response(new Blob(['Киров\n']).stream().pipeThrough(createRomanizeStream()));
  * await response.text();
  * //=> 'Kirov\n'
  */
@@ -143,7 +143,8 @@ export function createRomanizeStream(options: RomanizeOptions = {}): TransformSt
 
 /**
  * The end of the last line that can be romanized without what follows: just after the last line
- * break. With `joinLineBreakHyphens`, a line ending in a hyphen is held back with the next (§1.3).
+ * break. With `joinLineBreakHyphens`, a line ending in a hyphen is held back with the next
+ * (docs/rules/words.md).
  */
 function lastSafeBreak(src: Uint8Array, join: boolean): number {
   for (let i = src.length - 1; i >= 0; i--) {

@@ -66,7 +66,7 @@ interface Context {
   romanizeOptions: RomanizeOptions;
   lexicon: Lexicon | undefined;
   model: LetterModel;
-  /** Canonical replacements of input variants (spec §1.6) for this scheme. */
+  /** Canonical replacements of input variants for this scheme (docs/rules/output.md). */
   replace: Map<string, string>;
   tie: 'breve' | 'halves' | undefined;
   tokenPattern: RegExp;
@@ -110,7 +110,7 @@ function context(options: DeromanizeOptions): Context {
   return options.lexicon === ctx.lexicon ? ctx : { ...ctx, lexicon: options.lexicon };
 }
 
-/** The word in the characters the scheme itself writes (spec §1.6 input variants). */
+/** The word in the characters the scheme itself writes (the variants of docs/rules/output.md). */
 function canonical(word: string, ctx: Context): string {
   let s = word.normalize('NFC');
   if (ctx.replace.size > 0) s = [...s].map((ch) => ctx.replace.get(ch) ?? ch).join('');
@@ -120,7 +120,7 @@ function canonical(word: string, ctx: Context): string {
   return s.normalize('NFC');
 }
 
-/** Upper-cases the letters of a reading whose Latin starts with a capital (§1.4); signs and letters written as nothing follow their neighbours (§1.4.6). */
+/** Upper-cases the letters of a reading whose Latin starts with a capital; signs and letters written as nothing follow their neighbours (docs/rules/case.md). */
 function applyCase(c: RawCandidate, word: string): string {
   const chars = [...c.cyr];
   const lower = word.toLowerCase();
@@ -166,7 +166,7 @@ function baseBonus(flags: number, capitalised: boolean): number {
 
 /**
  * In a scheme whose modern letters all have distinct written values, the reading with the fewest
- * letters wins over letter statistics (longest-match decoding, spec §3.2.4, §3.6.3): щ not шч,
+ * letters wins over letter statistics (longest-match decoding, docs/reverse.md): щ not шч,
  * э not еь, ъ not ьь.
  */
 const EXACT_EXTRA_LETTER = 20;
@@ -200,14 +200,14 @@ function analyse(word: string, ctx: Context): WordAnalysis {
   const scored = raw.map((c) => {
     const flags = ctx.lexicon?.lookup(c.cyr) ?? 0;
     // Letter statistics, a lexicon bonus, and a preference for the reading with fewest letters
-    // (longest match: щ rather than шч, as spec §3.2.4 and §3.6.3 decode).
+    // (longest match: щ rather than шч, docs/reverse.md).
     const extra = [...c.cyr].length - minLength;
     const score = scoreWord(c.cyr, ctx.model) + bonus(flags, capitalised) - extra * (ctx.inv.exact ? EXACT_EXTRA_LETTER : LOSSY_EXTRA_LETTER) + c.rules * RULE_PIECE;
     return { text: applyCase(c, word), score: Math.round(score * 100) / 100, attested: flagNames(flags), cyr: c.cyr, spans: c.spans };
   });
   scored.sort((a, b) => b.score - a.score || (a.cyr < b.cyr ? -1 : a.cyr > b.cyr ? 1 : 0));
   if (ctx.inv.exact) {
-    // Reversible schemes decode by longest match (spec §3.2.4, §3.6.3): among attested-alike
+    // Reversible schemes decode by longest match (docs/reverse.md): among attested-alike
     // readings with the fewest letters, the one whose first pieces are longest.
     // Then the modern letter where an old one is written alike (і/и, ѳ/ф, ѹ/у), unless the
     // lexicon attests the old spelling.

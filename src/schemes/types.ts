@@ -168,6 +168,11 @@ export interface LanguageSource {
    */
   modernize: LetterMap;
   /**
+   * Characters that belong to the word when they stand between two of its letters (the Ukrainian
+   * and Belarusian apostrophe) instead of ending it (docs/rules/words.md).
+   */
+  apostrophes?: string;
+  /**
    * Latin letter → the Cyrillic letter it looks like; used only with repairHomoglyphs
    * (docs/rules/normalization.md).
    */

@@ -6,7 +6,7 @@
  */
 import { Caps, capsKind, isAllCaps, oneLetterCaps } from '../caps.ts';
 import { classTable, COPY, CYR, LETTER, type FastScheme } from './tables.ts';
-import { addLetter, matchRule, word } from './words.ts';
+import { addLetter, contextFits, matchRule, word } from './words.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Words.
@@ -47,16 +47,22 @@ function emitWord8(fast: FastScheme, n: number, caps: boolean, out: Uint8Array, 
   return o;
 }
 
+/** The letter of the tables (U+0400–U+04FF) whose two UTF-8 bytes start at `src[j]`, or -1. */
+function letterAt8(src: Uint8Array, j: number, end: number): number {
+  if (j + 1 >= end) return -1;
+  const x = src[j]!;
+  if (x < 0xd0 || x > 0xd3) return -1;
+  const y = src[j + 1]!;
+  if ((y & 0xc0) !== 0x80) return -1;
+  const c = ((x & 0x1f) << 6) | (y & 0x3f);
+  return classTable[c] === LETTER ? c : -1;
+}
+
 /** The unit at `src[j]` (UTF-8): its id, 0 when no letter of the tables starts there (word boundary), -1 for a letter with several units. */
 function unitAt8(fast: FastScheme, src: Uint8Array, j: number, end: number): number {
-  if (j + 1 >= end) return 0;
-  const x = src[j]!;
-  if (x < 0xd0 || x > 0xd3) return 0;
-  const y = src[j + 1]!;
-  if ((y & 0xc0) !== 0x80) return 0;
-  const d = ((x & 0x1f) << 6) | (y & 0x3f);
-  if (classTable[d] !== LETTER) return 0;
-  const info = fast.letterInfo[d - CYR]!;
+  const c = letterAt8(src, j, end);
+  if (c < 0) return 0;
+  const info = fast.letterInfo[c - CYR]!;
   return info < 0 ? -1 : info >> 2;
 }
 
@@ -80,11 +86,7 @@ function matchAhead8(fast: FastScheme, id: number, prev: number, src: Uint8Array
     if (k < m) continue;
     const next = unitAt8(fast, src, i + 2 * m, end);
     if (next < 0) return -1;
-    if (rule.after !== undefined && rule.after[prev] === 0) continue;
-    if (rule.before !== undefined && rule.before[next] === 0) continue;
-    if (rule.notAfter !== undefined && rule.notAfter[prev] === 1) continue;
-    if (rule.notBefore !== undefined && rule.notBefore[next] === 1) continue;
-    return rule.group * 256 + m;
+    if (contextFits(rule, prev, next)) return rule.group * 256 + m;
   }
   return id * 256 + 1;
 }
@@ -140,13 +142,8 @@ function singlePass8(fast: FastScheme, src: Uint8Array, i: number, end: number, 
     }
     prev = id;
     i += 2;
-    if (i + 1 >= end) break;
-    const x = src[i]!;
-    if (x < 0xd0 || x > 0xd3) break;
-    const y = src[i + 1]!;
-    if ((y & 0xc0) !== 0x80) break;
-    c = ((x & 0x1f) << 6) | (y & 0x3f);
-    if (letterInfo[c - CYR] === -2) break; // not a letter: the word ends
+    c = letterAt8(src, i, end);
+    if (c < 0) break; // not a letter: the word ends
   }
   word.end = i;
   word.letters = letters;
@@ -159,7 +156,6 @@ function singlePass8(fast: FastScheme, src: Uint8Array, i: number, end: number, 
 
 /** Collects the units of the word starting at `src[i]` (UTF-8) into `units`/`upper`; returns their count (sets word.end…). */
 function collect8(fast: FastScheme, src: Uint8Array, i: number, end: number): number {
-  const table = classTable;
   let n = 0;
   let letters = 0;
   let ups = 0;
@@ -172,13 +168,8 @@ function collect8(fast: FastScheme, src: Uint8Array, i: number, end: number): nu
     lows += lc >> 1;
     letters++;
     i += 2;
-    if (i + 1 >= end) break;
-    const x = src[i]!;
-    if (x < 0xd0 || x > 0xd3) break;
-    const y = src[i + 1]!;
-    if ((y & 0xc0) !== 0x80) break;
-    d = ((x & 0x1f) << 6) | (y & 0x3f);
-    if (table[d] !== LETTER) break;
+    d = letterAt8(src, i, end);
+    if (d < 0) break;
   }
   word.end = i;
   word.letters = letters;
@@ -232,12 +223,7 @@ export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: numb
   // while it lies ahead, so that a line of many one-letter words is scanned once.
   let nextLong = -2;
   let nextLongCaps = false;
-  let beforeBase = -1; // prevEnd that before16 counts from, and how far it has counted
-  let beforeAt = 0;
-  let before16 = 0;
-  let afterBase = -1; // nextLong that after16 counts to, and from where
-  let afterAt = 0;
-  let after16 = 0;
+  const distances = new Distances();
   let prevAllCaps = false;
   let i = start;
   while (i < end) {
@@ -284,35 +270,17 @@ export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: numb
         const lows = word.lows;
         let kind = capsKind(fast.allCaps, letters, ups, lows, i < end && src[i] === 46);
         if (kind === Caps.Neighbours) {
-          // Only when the letter's title and ALL-CAPS forms differ does the nearest long word
-          // matter; distances are counted in UTF-16 code units, as in the string loop.
+          // Only when the letter's title and ALL-CAPS forms differ does the nearest long word matter.
           if (word.sensitive === 0) kind = Caps.No;
           else {
             if (nextLong === -2 || (nextLong >= 0 && nextLong < i)) {
               nextLong = nextLongWord8(fast, src, i, end);
               nextLongCaps = nextAllCaps;
             }
-            const after = nextLong;
-            if (prevEnd >= 0 && after >= 0) {
-              // Running counts, so that a line of many one-letter words is counted once.
-              if (beforeBase !== prevEnd) {
-                beforeBase = beforeAt = prevEnd;
-                before16 = 0;
-              }
-              before16 += units16(src, beforeAt, wordStart);
-              beforeAt = wordStart;
-              if (afterBase !== after) {
-                afterBase = after;
-                afterAt = i;
-                after16 = units16(src, i, after);
-              } else {
-                after16 -= units16(src, afterAt, i);
-                afterAt = i;
-              }
-            }
-            // Only the order of the two distances matters when both words exist; 0 stands for
-            // a distance not counted (the other word is missing).
-            kind = oneLetterCaps(fast.allCaps, prevEnd >= 0 ? (after >= 0 ? before16 : 0) : -1, prevAllCaps, after >= 0 ? (prevEnd >= 0 ? after16 : 0) : -1, nextLongCaps);
+            // Only the order of the two distances matters, so they are counted when both words exist.
+            const both = prevEnd >= 0 && nextLong >= 0;
+            if (both) distances.measure(src, prevEnd, wordStart, i, nextLong);
+            kind = oneLetterCaps(fast.allCaps, both ? distances.before : prevEnd >= 0 ? 0 : -1, prevAllCaps, both ? distances.after : nextLong >= 0 ? 0 : -1, nextLongCaps);
           }
         }
         if (kind === Caps.AskLine) {
@@ -379,6 +347,36 @@ export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: numb
   sink.pos = o;
 }
 
+/**
+ * The distances, in UTF-16 code units as the string loop counts them, from a one-letter word to
+ * the nearest words of two or more letters before and after it on its line. Kept as running
+ * counts, so that a line of many one-letter words is counted once.
+ */
+class Distances {
+  /** From the end of the word before to the start of the one-letter word. */
+  before = 0;
+  /** From the end of the one-letter word to the start of the word after. */
+  after = 0;
+  private beforeBase = -1;
+  private beforeAt = 0;
+  private afterBase = -1;
+  private afterAt = 0;
+
+  measure(src: Uint8Array, prevEnd: number, wordStart: number, wordEnd: number, next: number): void {
+    if (this.beforeBase !== prevEnd) {
+      this.beforeBase = this.beforeAt = prevEnd;
+      this.before = 0;
+    }
+    this.before += units16(src, this.beforeAt, wordStart);
+    this.beforeAt = wordStart;
+    if (this.afterBase !== next) {
+      this.afterBase = next;
+      this.after = units16(src, wordEnd, next);
+    } else this.after -= units16(src, this.afterAt, wordEnd);
+    this.afterAt = wordEnd;
+  }
+}
+
 /** UTF-16 length of the (BMP-only) UTF-8 bytes `src[from..to)`: every byte that is not a continuation byte. */
 function units16(src: Uint8Array, from: number, to: number): number {
   let n = 0;
@@ -388,18 +386,11 @@ function units16(src: Uint8Array, from: number, to: number): number {
 
 /** The start of the next word of two or more letters after `from` on the same line, or -1 (sets `nextAllCaps`). */
 function nextLongWord8(fast: FastScheme, src: Uint8Array, from: number, end: number): number {
-  const table = classTable;
-  const letterAt = (j: number): number => {
-    const b = src[j]!;
-    if (b < 0xd0 || b > 0xd3 || j + 1 >= end) return -1;
-    const c = ((b & 0x1f) << 6) | (src[j + 1]! & 0x3f);
-    return table[c] === LETTER ? c : -1;
-  };
   let j = from;
   while (j < end) {
     const b = src[j]!;
     if (b === 10 || b === 13) return -1;
-    let c = letterAt(j);
+    let c = letterAt8(src, j, end);
     if (c < 0) {
       j++;
       continue;
@@ -414,7 +405,7 @@ function nextLongWord8(fast: FastScheme, src: Uint8Array, from: number, end: num
       lows += lc >> 1;
       letters++;
       j += 2;
-      c = j < end ? letterAt(j) : -1;
+      c = letterAt8(src, j, end);
     } while (c >= 0);
     if (letters >= 2) {
       nextAllCaps = isAllCaps(ups, lows);

@@ -6,7 +6,7 @@
  */
 import { Caps, capsKind, isAllCaps, oneLetterCaps } from '../caps.ts';
 import { BREAK, classTable, COPY, CYR, LETTER, type FastScheme } from './tables.ts';
-import { addLetter, matchRule, word } from './words.ts';
+import { addLetter, contextFits, matchRule, word } from './words.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Words.
@@ -76,11 +76,7 @@ function matchAhead16(fast: FastScheme, id: number, prev: number, text: string, 
     if (k < m) continue;
     const next = unitAt16(fast, text, i + m);
     if (next < 0) return -1;
-    if (rule.after !== undefined && rule.after[prev] === 0) continue;
-    if (rule.before !== undefined && rule.before[next] === 0) continue;
-    if (rule.notAfter !== undefined && rule.notAfter[prev] === 1) continue;
-    if (rule.notBefore !== undefined && rule.notBefore[next] === 1) continue;
-    return rule.group * 256 + m;
+    if (contextFits(rule, prev, next)) return rule.group * 256 + m;
   }
   return id * 256 + 1;
 }

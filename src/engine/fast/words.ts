@@ -4,7 +4,7 @@
  * (a letter with several units, an all-caps word), and the rules are matched over them; the word
  * scanners and writers report their results in {@link word}.
  */
-import { CYR, type FastScheme } from './tables.ts';
+import { CYR, type FastRule, type FastScheme } from './tables.ts';
 
 /**
  * The word being written, and what the last scan and write found out. The loops are never
@@ -50,6 +50,16 @@ export function addLetter(fast: FastScheme, c: number, n: number): number {
   return n;
 }
 
+/** Whether a rule's context fits the units before and after its match (0 = the word boundary). */
+export function contextFits(rule: FastRule, prev: number, next: number): boolean {
+  return (
+    (rule.after === undefined || rule.after[prev] === 1) &&
+    (rule.before === undefined || rule.before[next] === 1) &&
+    (rule.notAfter === undefined || rule.notAfter[prev] === 0) &&
+    (rule.notBefore === undefined || rule.notBefore[next] === 0)
+  );
+}
+
 /**
  * The rule that applies at unit `i` of the collected word `units[0..n)`: the first of the rules
  * starting with that unit (longest first, then in scheme order) whose letters follow and whose
@@ -70,11 +80,7 @@ export function matchRule(fast: FastScheme, i: number, n: number): number {
     if (k < m) continue;
     const prev = i === 0 ? 0 : units[i - 1]!;
     const next = i + m === n ? 0 : units[i + m]!;
-    if (rule.after !== undefined && rule.after[prev] === 0) continue;
-    if (rule.before !== undefined && rule.before[next] === 0) continue;
-    if (rule.notAfter !== undefined && rule.notAfter[prev] === 1) continue;
-    if (rule.notBefore !== undefined && rule.notBefore[next] === 1) continue;
-    return rule.group * 256 + m;
+    if (contextFits(rule, prev, next)) return rule.group * 256 + m;
   }
   return id * 256 + 1;
 }
