@@ -1,4 +1,10 @@
-import type { CommandEntry } from './types.ts';
+import type { Command } from './args.ts';
+
+/** A command in the table: one line of `latinitsa --help`, and its module, loaded when it runs. */
+export interface CommandEntry {
+  summary: string;
+  load: () => Promise<{ command: Command }>;
+}
 
 /** The command that runs when the first argument names none: `latinitsa [options] [text…]`. */
 export const DEFAULT_COMMAND = 'romanize';
