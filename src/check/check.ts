@@ -1,6 +1,8 @@
 // The manuscript consistency checker (docs/check.md): finds romanized Russian words in English prose,
 // groups the spellings of one word, and reports minority spellings, spellings the house scheme
 // cannot produce, and words mixing Latin and Cyrillic letters.
+import { lineIndex, type LineIndex } from '../diagnostics/place.ts';
+import type { Point } from '../diagnostics/types.ts';
 import { romanize } from '../engine/romanize.ts';
 import { resolveScheme } from '../engine/resolve.ts';
 import { getLanguage } from '../schemes/registry.ts';
@@ -10,8 +12,6 @@ import english from './data/english.json' with { type: 'json' };
 import inverse from './data/inverse.json' with { type: 'json' };
 
 const ENGLISH_SUFFIX = new RegExp(inverse.englishSuffixes.pattern, 'u');
-import { lineIndex, type LineIndex } from '../diagnostics/place.ts';
-import type { Point } from '../diagnostics/types.ts';
 import type { CheckDocument, CheckOptions, CheckRegion, CheckDiagnostic as Diagnostic } from './types.ts';
 
 let englishSet: Set<string> | undefined;
