@@ -12,7 +12,8 @@ const { TextlintKernel } = await import('@textlint/kernel');
 const { default: markdownPlugin } = await import('@textlint/textlint-plugin-markdown');
 const { default: rule } = await import('../index.js');
 // The same compiled checker the rule uses (core.js), so that a stale dist/ cannot make them differ.
-const { checkDocuments, parseCheckConfig } = (await import('../../../dist/index.js')) as typeof import('../../../src/index.ts');
+const { checkDocuments } = (await import('../../../dist/index.js')) as typeof import('../../../src/index.ts');
+const { parseCheckConfig } = (await import('../../../dist/check/index.js')) as typeof import('../../../src/check/index.ts');
 const { markdownRegions } = (await import('../../../dist/io/index.js')) as typeof import('../../../src/io/index.ts');
 
 const tester = new TextLintTester();
