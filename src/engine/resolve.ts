@@ -6,7 +6,8 @@
  * option names and values are checked here and nowhere else (docs/architecture.md).
  */
 import { LatinitsaError } from '../errors.ts';
-import { defaultSchemeOf, getScheme, isLoadedScheme, type Scheme } from '../schemes/registry.ts';
+import { defaultSchemeOf } from '../schemes/languages.ts';
+import { getScheme, isLoadedScheme, type Scheme } from '../schemes/registry.ts';
 import type { AllCapsMode, PreReformMode } from '../schemes/types.ts';
 import { compileScheme, type CommonOptions, type CompiledScheme } from './compile.ts';
 

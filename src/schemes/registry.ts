@@ -1,7 +1,10 @@
 import { LatinitsaError } from '../errors.ts';
-import { languageFiles, schemeFiles } from './builtin.ts';
+import { schemeFiles } from './builtin.ts';
+import { DEFAULT_LANGUAGE, getLanguage, invalid, languages } from './languages.ts';
 import type { LanguageSource, OptionSource, RuleSource, SchemeSource } from './types.ts';
-import { checkSchemeMeaning, checkSchemeShape, pointerSegment, validateLanguage } from './validate.ts';
+
+export { DEFAULT_LANGUAGE, DEFAULT_SCHEME, defaultSchemeOf, getLanguage, type DefaultSchemeOptions } from './languages.ts';
+import { checkSchemeMeaning, checkSchemeShape, pointerSegment } from './validate.ts';
 /**
  * A scheme after validation and `extends` resolution: every field filled in, frozen. Pass it to
  * `romanize` as `scheme`, or register it so that it can be named by id.
@@ -40,41 +43,9 @@ export interface SchemeInfo {
   builtIn: boolean;
 }
 
-/** The language of text when a caller names none. */
-export const DEFAULT_LANGUAGE = 'ru';
-
-function invalid(file: string | undefined, id: string, pointer: string, reason: string): never {
-  throw new LatinitsaError('ERR_SCHEME_INVALID', `${file ?? id}: ${pointer}: ${reason}`, { ...(file === undefined ? {} : { file }), pointer });
-}
-
-/** The language files (src/schemes/languages/*.json), checked, by id: the default language first. */
-const languages = new Map<string, LanguageSource>();
-for (const [name, data] of Object.entries(languageFiles).sort(([a], [b]) => Number(b === `${DEFAULT_LANGUAGE}.json`) - Number(a === `${DEFAULT_LANGUAGE}.json`))) {
-  const file = `src/schemes/languages/${name}`;
-  const language = validateLanguage(data, { file });
-  if (`${language.id}.json` !== name) invalid(file, language.id, '/id', `must be "${name.slice(0, -'.json'.length)}", the name of the file`);
-  languages.set(language.id, language);
-}
-
 const registry = new Map<string, Scheme>();
 /** Every scheme this module built (built-in, registered or not): what `scheme` options may pass. */
 const loaded = new WeakSet<object>();
-
-/**
- * Language data by id (`ru`).
- *
- * @example
- * import { getLanguage } from 'latinitsa/schemes';
- * getLanguage('ru').classes.sign;
- * //=> 'ъь'
- */
-export function getLanguage(id: string): LanguageSource {
-  const language = languages.get(id);
-  if (language === undefined) {
-    throw new LatinitsaError('ERR_SCHEME_INVALID', `unknown language "${id}" (known: ${[...languages.keys()].join(', ')})`);
-  }
-  return language;
-}
 
 /** Options of {@link loadScheme}. */
 export interface LoadSchemeOptions {
@@ -249,47 +220,6 @@ loadBuiltIns();
 
 /** The built-in scheme files, checked, in the order `listSchemes` reports them. */
 export const builtInSources: readonly SchemeSource[] = [...registry.keys()].map((id) => schemeFiles[`${id}.json`] as SchemeSource);
-
-/** Options of {@link defaultSchemeOf}. */
-export interface DefaultSchemeOptions {
-  /** Language id. Default {@link DEFAULT_LANGUAGE}. */
-  lang?: unknown;
-  /** `text` (running text, the default) or `citation` (archival references and bibliographies). */
-  use?: 'text' | 'citation';
-}
-
-/**
- * The scheme a language uses when the caller names none, as its language file says:
- * `defaultScheme` for running text, `citationScheme` (else `defaultScheme`) for citations and
- * bibliographies. An unknown language is `ERR_INVALID_OPTION`.
- *
- * @example
- * import { defaultSchemeOf } from 'latinitsa/schemes';
- * defaultSchemeOf({ lang: 'ru', use: 'citation' });
- * //=> 'ala-lc-simplified'
- */
-export function defaultSchemeOf(options: DefaultSchemeOptions = {}): string {
-  const lang = options.lang ?? DEFAULT_LANGUAGE;
-  const language = typeof lang === 'string' ? languages.get(lang) : undefined;
-  if (language === undefined) {
-    throw new LatinitsaError('ERR_INVALID_OPTION', `unknown language ${JSON.stringify(lang)} (known: ${[...languages.keys()].join(', ')})`);
-  }
-  const id = (options.use === 'citation' ? language.citationScheme : undefined) ?? language.defaultScheme;
-  if (id === undefined) throw new LatinitsaError('ERR_INVALID_OPTION', `language "${language.id}" names no default scheme; name one with "scheme"`);
-  return id;
-}
-
-/**
- * The scheme used when none is named: the default scheme of the default language (its language
- * file's `defaultScheme`). Code never writes a scheme id of its own; it asks for this one or for
- * {@link defaultSchemeOf} a language.
- *
- * @example
- * import { DEFAULT_SCHEME } from 'latinitsa';
- * DEFAULT_SCHEME;
- * //=> 'modified-loc'
- */
-export const DEFAULT_SCHEME: string = defaultSchemeOf();
 
 /** Whether a value is a scheme returned by {@link loadScheme} or {@link getScheme}. */
 export function isLoadedScheme(value: unknown): value is Scheme {
