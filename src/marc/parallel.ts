@@ -1,7 +1,8 @@
 // Parallel fields: romanizing a record's Cyrillic into linked 880 pairs, checking existing pairs,
 // and proposing 880 Cyrillic fields for romanized-only records. Browser-safe; see docs/marc.md.
 import { LatinitsaError } from '../errors.ts';
-import { getCompiled, romanize, type RomanizeOptions } from '../engine/romanize.ts';
+import { resolveScheme, type RomanizeOptions } from '../engine/resolve.ts';
+import { romanize } from '../engine/romanize.ts';
 import { mixedScriptFix } from '../check/check.ts';
 import { deromanizeDetailed, type DeromanizeOptions, type WordReading } from '../reverse/deromanize.ts';
 import equivalents from '../reverse/equivalents.json' with { type: 'json' };
@@ -127,7 +128,7 @@ function context(record: MarcRecord, options: MarcSchemeOptions): Context | { sk
     if (chosen !== undefined) romanizeOptions.tie = chosen;
     tie = (romanizeOptions.tie as Context['tie']) ?? (scheme.options.tie?.default as Context['tie']);
   }
-  getCompiled(romanizeOptions); // unknown options fail here, once, not per field
+  resolveScheme(romanizeOptions); // the one resolution: unknown options fail here, once, not per field
   const form = options.normalization === undefined || options.normalization === 'auto' ? style.form : options.normalization;
   return { romanizeOptions, scheme, form, tie, index: options.index ?? 1, file: options.file, ...schemeTraits(scheme) };
 }
@@ -483,7 +484,8 @@ export function checkRecord(record: MarcRecord, options: CheckRecordOptions = {}
     const mine = textSubfields(field, rule);
     const theirs = textSubfields(alternate, rule);
     if (mine.map((sf) => sf.code).join('') !== theirs.map((sf) => sf.code).join('')) {
-      diagnostics.push(diagnostic(ctx, { ruleId: 'marc/subfield-mismatch', severity: 'warning', reason: `Field ${field.tag} has the text subfields ${mine.map((sf) => `$${sf.code}`).join('')} but its 880 has ${theirs.map((sf) => `$${sf.code}`).join('')}.`, actual: fieldText(mine), expected: [fieldText(theirs.map((sf) => ({ code: sf.code, value: romanizeText(sf.value, ctx) })))], data }));
+      const expectedField = fieldText(theirs.map((sf) => ({ code: sf.code, value: romanizeText(mendLookalikes(sf.value, ctx), ctx) })));
+      diagnostics.push(diagnostic(ctx, { ruleId: 'marc/subfield-mismatch', severity: 'warning', reason: `Field ${field.tag} has the text subfields ${mine.map((sf) => `$${sf.code}`).join('')} but its 880 has ${theirs.map((sf) => `$${sf.code}`).join('')}: expected "${expectedField}".`, actual: fieldText(mine), expected: [expectedField], data }));
       continue;
     }
     mine.forEach((sf, i) => {
@@ -498,22 +500,22 @@ export function checkRecord(record: MarcRecord, options: CheckRecordOptions = {}
       const d = { ...data, subfield: sf.code, vernacular: source.value };
       const bare = (x: string): string => x.replace(/^[\s.,:;/=]+|[\s.,:;/=]+$/g, '');
       if (bare(a) === bare(e)) {
-        diagnostics.push(diagnostic(ctx, { ruleId: 'marc/punctuation-mismatch', severity: 'info', reason: `Field ${field.tag} $${sf.code} and its 880 differ in the punctuation at their ends only.`, actual: sf.value, expected: [expected], data: d }));
+        diagnostics.push(diagnostic(ctx, { ruleId: 'marc/punctuation-mismatch', severity: 'info', reason: `Field ${field.tag} $${sf.code} and its 880 differ in the punctuation at their ends only: expected "${expected}".`, actual: sf.value, expected: [expected], data: d }));
         return;
       }
       if (a.toLowerCase() === e.toLowerCase()) {
-        diagnostics.push(diagnostic(ctx, { ruleId: 'marc/case-mismatch', severity: 'info', reason: `Field ${field.tag} $${sf.code} differs from the ${ctx.scheme.id} romanization of its 880 in case only.`, actual: sf.value, expected: [expected], data: d }));
+        diagnostics.push(diagnostic(ctx, { ruleId: 'marc/case-mismatch', severity: 'info', reason: `Field ${field.tag} $${sf.code} differs from the ${ctx.scheme.id} romanization of its 880 in case only: expected "${expected}".`, actual: sf.value, expected: [expected], data: d }));
         return;
       }
       if (comparable(repairTieHalves(sf.value, ctx)) === e) {
-        diagnostics.push(diagnostic(ctx, { ruleId: 'marc/misplaced-ligature', severity: 'warning', reason: `Field ${field.tag} $${sf.code} has ligature halves one letter early (a MARC-8 conversion fault), otherwise it is the ${ctx.scheme.id} romanization of its 880.`, actual: sf.value, expected: [expected], data: d }));
+        diagnostics.push(diagnostic(ctx, { ruleId: 'marc/misplaced-ligature', severity: 'warning', reason: `Field ${field.tag} $${sf.code} has ligature halves one letter early (a MARC-8 conversion fault): expected "${expected}".`, actual: sf.value, expected: [expected], data: d }));
         return;
       }
       const other = options.explainMismatches === false ? undefined : matchingScheme(source.value, sf.value, ctx);
       diagnostics.push(diagnostic(ctx, {
         ruleId: 'marc/romanization-mismatch',
         severity: 'warning',
-        reason: `Field ${field.tag} $${sf.code} is not the ${ctx.scheme.id} romanization of its 880${other === undefined ? '' : ` (it follows ${other})`}.`,
+        reason: `Field ${field.tag} $${sf.code} is not the ${ctx.scheme.id} romanization of its 880${other === undefined ? '' : ` (it follows ${other})`}: expected "${expected}".`,
         actual: sf.value,
         expected: [expected],
         data: { ...d, ...(other === undefined ? {} : { matchesScheme: other }) },

@@ -1,4 +1,5 @@
 // The MARC 21 record model of src/marc and the shape of its findings (browser-safe).
+import type { Diagnostic } from '../diagnostics/types.ts';
 
 /** A subfield: its one-character code and its value. */
 export interface MarcSubfield {
@@ -41,20 +42,11 @@ export function isDataField(field: MarcField): field is MarcDataField {
 }
 
 /**
- * One finding about a record, in the project's one diagnostic shape (BRIEF: `ruleId` `marc/…`,
- * `data.record` the 1-based record number, `data.tag`, `data.occurrence` the $6 occurrence).
+ * One finding about a record: the project's one diagnostic shape (src/diagnostics), with no place
+ * in text but `data.record`, the 1-based record number, and where known `data.tag`,
+ * `data.occurrence` (the $6 occurrence number) and `data.subfield`.
  */
-export interface MarcDiagnostic {
-  ruleId: string;
-  source: 'latinitsa';
-  severity: 'error' | 'warning' | 'info';
-  reason: string;
-  file?: string;
-  actual?: string;
-  expected?: string[];
-  confidence?: number;
-  note?: string;
-  url?: string;
+export interface MarcDiagnostic extends Diagnostic {
   data: {
     record: number;
     tag?: string;

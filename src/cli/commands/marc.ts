@@ -2,17 +2,19 @@
 // (docs/marc.md).
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
+import { formatDiagnostics, type ReportFormat } from '../../diagnostics/format.ts';
 import { LatinitsaError } from '../../errors.ts';
 import { openAtomicWriter, type AtomicWriter } from '../../io/atomic-write.ts';
-import { ioError } from '../../io/files.ts';
+import { ioError } from '../../io/errors.ts';
 import { writeWithBackpressure } from '../../io/lines.ts';
-import { checkRecord, romanizeRecord, vernacularRecord, type MarcSchemeOptions, type VernacularRecordOptions } from '../../marc/parallel.ts';
+import { checkRecord, romanizeRecord, vernacularRecord, type MarcSchemeOptions } from '../../marc/parallel.ts';
 import { marcWriter, readRecords, sniffMarcFormat } from '../../marc/stream.ts';
 import type { MarcDiagnostic, MarcFormat } from '../../marc/types.ts';
 import type { Lexicon } from '../../reverse/lexicon.ts';
-import { parseCommandArgs, usageError } from '../args.ts';
+import { defineCommand, oneOf, parseOptionPairs, usageError } from '../args.ts';
+import { reportFormat, reportHelp, reportOptions } from '../report.ts';
 import type { CliIO } from '../types.ts';
-import { schemeOptionsOf } from './deromanize.ts';
+import { version } from '../version.ts';
 
 const HELP = `Usage: latinitsa marc romanize   [options] [FILE…] [-o OUT]
        latinitsa marc check      [options] [FILE…]
@@ -29,89 +31,86 @@ written as UTF-8), streamed one record at a time. Without FILE, stdin.
               unless --all; the others are listed for review
 
 Options:
-  -o, --output FILE        write records here (atomically); default stdout
-  -f, --from FORMAT        input form: auto (default), mrc, marcxml, json
-  -t, --to FORMAT          output form: mrc, marcxml, json (default: as the input)
-  -s, --scheme ID          scheme (default: by the record's language, ALA-LC for Russian)
-  -O, --option K=V         option of the scheme (repeatable)
-      --tie auto|breve|halves
-                           ALA-LC tie: as the record already writes it (default), else
-                           U+0361 (Library of Congress), or U+FE20/U+FE21 halves (OCLC)
-      --normalization auto|nfc|nfd
-                           Unicode form of new text (default: as the record)
-      --rejects FILE       copy records that cannot be read here, byte for byte (ISO 2709)
-      --json               findings as JSON (an array), as --format json
-      --format text|json   how findings are printed (default text)
-      --report FILE        romanize/vernacular: write the findings here instead of stderr
-      --all                vernacular: write every proposal, certain or not
-      --no-lexicon         vernacular: without the Russian word lists (few fields are certain)
-  -h, --help               this help
+  -o, --output FILE       write records here (atomically); default stdout
+  -f, --from FORMAT       input form: auto (default), mrc, marcxml, json
+  -t, --to FORMAT         output form: mrc, marcxml, json (default: as the input)
+  -s, --scheme ID         scheme (default: by the record's language; ALA-LC for Russian)
+  -O, --option K=V        option of the scheme (repeatable)
+      --tie MODE          ALA-LC tie: auto (as the record already writes it, else U+0361, the
+                          Library of Congress's), breve (U+0361), halves (U+FE20/U+FE21, OCLC's)
+      --normalization M   Unicode form of new text: auto (as the record), nfc, nfd
+      --rejects FILE      copy records that cannot be read here, byte for byte (ISO 2709)
+      --report FILE       romanize, vernacular: findings to this file instead of stderr
+      --all               vernacular: write every proposal, certain or not
+      --no-lexicon        vernacular: without the Russian word lists (few fields are certain)
+${reportHelp}  -h, --help              this help
 
-Exit status: 0 done; 1 check found problems (warnings or errors); 2 a usage error or records
-that could not be read (each named on stderr by number and byte offset; the others are done).
+Findings name the record (file:record N: severity: reason [rule]). Exit status: 0 done; 1 check
+found problems (warnings or errors); 2 a usage error, or records that could not be read (each
+named on stderr by number and byte offset; all the others are done).
 `;
 
 type Mode = 'romanize' | 'check' | 'vernacular';
+const MODES = ['romanize', 'check', 'vernacular'] as const;
 const FORMATS: Record<string, MarcFormat> = { mrc: 'iso2709', iso2709: 'iso2709', marc: 'iso2709', marcxml: 'marcxml', xml: 'marcxml', json: 'json', jsonl: 'json' };
 
 function formatOption(name: string, value: string | undefined): MarcFormat | undefined {
   if (value === undefined || value === 'auto') return undefined;
   const f = FORMATS[value.toLowerCase()];
-  if (f === undefined) throw usageError('marc', `${name} must be mrc, marcxml or json, not "${value}"`);
+  if (f === undefined) throw usageError('marc', `--${name} must be mrc, marcxml or json, not "${value}"`);
   return f;
 }
 
-/** One line of text output for a finding: `file:record N tag  reason  rule`. */
-function line(d: MarcDiagnostic): string {
-  const where = `${d.file ?? '<stdin>'}:record ${d.data.record}${d.data.tag === undefined ? '' : ` ${d.data.tag}`}${d.data.occurrence === undefined ? '' : `-${d.data.occurrence}`}${d.data.subfield === undefined ? '' : ` $${d.data.subfield}`}`;
-  const expected = d.expected === undefined ? '' : ` Expected: ${d.expected[0]}`;
-  return `${where}  ${d.severity}  ${d.reason}${expected}  ${d.ruleId}\n`;
-}
-
-async function* chunksOf(stream: AsyncIterable<unknown>): AsyncGenerator<Uint8Array> {
-  for await (const chunk of stream) yield typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Uint8Array);
-}
-
-/** The input's form (from the option, the file name or its first bytes) and its chunks. */
-async function open(name: string, io: CliIO, from: MarcFormat | undefined): Promise<{ format: MarcFormat; chunks: AsyncIterable<Uint8Array> }> {
-  const source = name === '-' ? chunksOf(io.stdin) : chunksOf(createReadStream(path.resolve(io.cwd, name)));
-  const it = source[Symbol.asyncIterator]();
-  let first: IteratorResult<Uint8Array>;
+async function* chunksOf(stream: AsyncIterable<unknown>, name: string): AsyncGenerator<Uint8Array> {
   try {
-    first = await it.next();
+    for await (const chunk of stream) yield typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Uint8Array);
   } catch (error) {
     throw ioError('read', name, error);
   }
+}
+
+/** The input's form (from the option, its first bytes or its name) and its chunks. */
+async function open(name: string, io: CliIO, from: MarcFormat | undefined): Promise<{ format: MarcFormat; chunks: AsyncIterable<Uint8Array> }> {
+  const it = chunksOf(name === '-' ? io.stdin : createReadStream(path.resolve(io.cwd, name)), name)[Symbol.asyncIterator]();
+  const first = await it.next();
   const ext = FORMATS[path.extname(name).slice(1).toLowerCase()];
-  const format = from ?? (first.done === true ? ext : sniffMarcFormat(first.value) ?? ext);
+  const format = from ?? (first.done === true ? ext : (sniffMarcFormat(first.value) ?? ext));
   if (format === undefined) throw new LatinitsaError('ERR_UNSUPPORTED_FORMAT', `${name === '-' ? '<stdin>' : name}: not MARC (neither ISO 2709, MARCXML nor MARC-in-JSON)`);
   async function* all(): AsyncGenerator<Uint8Array> {
     if (first.done === true) return;
     yield first.value;
-    for (;;) {
-      let next: IteratorResult<Uint8Array>;
-      try {
-        next = await it.next();
-      } catch (error) {
-        throw ioError('read', name, error);
-      }
-      if (next.done === true) return;
-      yield next.value;
-    }
+    for (let next = await it.next(); next.done !== true; next = await it.next()) yield next.value;
   }
   return { format, chunks: all() };
 }
 
-/** Runs `latinitsa marc …`. */
-export async function run(argv: string[], io: CliIO): Promise<number> {
-  const [sub, ...rest] = argv;
-  if (sub === undefined || sub === '-h' || sub === '--help') {
-    io.stdout.write(HELP);
-    return sub === undefined ? 2 : 0;
-  }
-  if (sub !== 'romanize' && sub !== 'check' && sub !== 'vernacular') throw usageError('marc', `unknown sub-command "${sub}" (romanize, check, vernacular)`);
-  const mode: Mode = sub;
-  const { values, positionals } = parseCommandArgs('marc', rest, {
+/**
+ * Findings as they come: text and github lines at once, JSON as one array written piece by piece
+ * (so that memory does not grow with the input); SARIF needs the whole log and is written at the end.
+ */
+function reporter(format: ReportFormat, write: (text: string) => Promise<void>): { add(ds: readonly MarcDiagnostic[]): Promise<void>; end(): Promise<void> } {
+  const held: MarcDiagnostic[] = [];
+  let first = true;
+  return {
+    async add(ds) {
+      if (ds.length === 0) return;
+      if (format === 'sarif') held.push(...ds);
+      else if (format === 'json') {
+        const items = ds.map((d) => `  ${JSON.stringify(d, null, 2).replace(/\n/g, '\n  ')}`).join(',\n');
+        await write(`${first ? '[\n' : ',\n'}${items}`);
+        first = false;
+      } else await write(formatDiagnostics(ds, { format }));
+    },
+    async end() {
+      if (format === 'sarif') await write(formatDiagnostics(held, { format, version: version() }));
+      else if (format === 'json') await write(first ? '[]\n' : '\n]\n');
+    },
+  };
+}
+
+export const command = defineCommand({
+  help: HELP,
+  options: {
     output: { type: 'string', short: 'o' },
     from: { type: 'string', short: 'f' },
     to: { type: 'string', short: 't' },
@@ -120,141 +119,124 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     tie: { type: 'string' },
     normalization: { type: 'string' },
     rejects: { type: 'string' },
-    json: { type: 'boolean' },
-    format: { type: 'string' },
     report: { type: 'string' },
     all: { type: 'boolean' },
     'no-lexicon': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help === true) {
-    io.stdout.write(HELP);
-    return 0;
-  }
-  if (mode === 'check' && (values.output !== undefined || values.to !== undefined)) throw usageError('marc', 'check writes no records (no --output or --to)');
-  if (mode !== 'vernacular' && (values.all === true || values['no-lexicon'] === true)) throw usageError('marc', '--all and --no-lexicon are options of vernacular');
-  const report = values.json === true ? 'json' : (values.format ?? 'text');
-  if (report !== 'text' && report !== 'json') throw usageError('marc', `--format must be text or json, not "${report}"`);
-  const tie = values.tie;
-  if (tie !== undefined && tie !== 'auto' && tie !== 'breve' && tie !== 'halves') throw usageError('marc', `--tie must be auto, breve or halves, not "${tie}"`);
-  const norm = values.normalization?.toUpperCase();
-  if (norm !== undefined && norm !== 'AUTO' && norm !== 'NFC' && norm !== 'NFD') throw usageError('marc', `--normalization must be auto, nfc or nfd, not "${values.normalization}"`);
-  const from = formatOption('--from', values.from);
-  let to = formatOption('--to', values.to);
+    ...reportOptions,
+  },
+  run: async ({ values, positionals }, io) => {
+    const [sub, ...files] = positionals;
+    if (sub === undefined) throw usageError('marc', 'name what to do: romanize, check or vernacular');
+    const mode: Mode = oneOf('marc', 'sub-command', sub, MODES) ?? 'romanize';
+    const format = reportFormat('marc', values);
+    if (mode === 'check' && (values.output !== undefined || values.to !== undefined || values.report !== undefined)) throw usageError('marc', 'check writes no records: its findings go to stdout (no --output, --to or --report)');
+    if (mode !== 'vernacular' && (values.all === true || values['no-lexicon'] === true)) throw usageError('marc', '--all and --no-lexicon are options of vernacular');
+    const tie = oneOf('marc', 'tie', values.tie, ['auto', 'breve', 'halves'] as const);
+    const norm = oneOf('marc', 'normalization', values.normalization?.toLowerCase(), ['auto', 'nfc', 'nfd'] as const);
+    const from = formatOption('from', values.from);
+    let to = formatOption('to', values.to);
 
-  const base: MarcSchemeOptions = {};
-  if (values.scheme !== undefined) base.scheme = values.scheme;
-  const schemeOptions = schemeOptionsOf(values.option);
-  if (Object.keys(schemeOptions).length > 0) base.schemeOptions = schemeOptions;
-  if (tie !== undefined) base.tie = tie;
-  if (norm !== undefined) base.normalization = norm === 'AUTO' ? 'auto' : norm;
-  let lexicon: Lexicon | undefined;
-  if (mode === 'vernacular' && values['no-lexicon'] !== true) {
-    const { loadLexicon } = await import('../../reverse/node-lexicon.ts');
-    lexicon = await loadLexicon();
-    if (lexicon === undefined) io.stderr.write('latinitsa: no Russian lexicon could be loaded or built; proposing without it (few fields will be certain)\n');
-  }
+    const base: MarcSchemeOptions = {};
+    if (values.scheme !== undefined) base.scheme = values.scheme;
+    const schemeOptions = parseOptionPairs('marc', values.option);
+    if (Object.keys(schemeOptions).length > 0) base.schemeOptions = schemeOptions;
+    if (tie !== undefined) base.tie = tie;
+    if (norm !== undefined) base.normalization = norm === 'auto' ? 'auto' : norm === 'nfc' ? 'NFC' : 'NFD';
+    let lexicon: Lexicon | undefined;
+    if (mode === 'vernacular' && values['no-lexicon'] !== true) {
+      const { loadLexicon } = await import('../../reverse/node-lexicon.ts');
+      lexicon = await loadLexicon();
+      if (lexicon === undefined) io.stderr.write('latinitsa: no Russian lexicon could be loaded or built; proposing without it (few fields will be certain)\n');
+    }
 
-  const inputs = positionals.length === 0 ? ['-'] : positionals;
-  let out: AtomicWriter | undefined;
-  let rejects: AtomicWriter | undefined;
-  let reportFile: AtomicWriter | undefined;
-  // Records are written in batches of about 64 KiB: one write per record costs a system call each.
-  let batch: Uint8Array[] = [];
-  let batched = 0;
-  const flush = async (): Promise<void> => {
-    if (batched === 0) return;
-    const bytes = batch.length === 1 ? batch[0]! : Buffer.concat(batch);
-    batch = [];
-    batched = 0;
-    if (out !== undefined) await out.write(bytes);
-    else await writeWithBackpressure(io.stdout, bytes);
-  };
-  const write = async (bytes: Uint8Array): Promise<void> => {
-    if (bytes.length === 0) return;
-    batch.push(bytes);
-    batched += bytes.length;
-    if (batched >= 65536) await flush();
-  };
-  const findings: MarcDiagnostic[] = [];
-  const emit = async (d: MarcDiagnostic): Promise<void> => {
-    if (report === 'json') {
-      findings.push(d);
-      return;
-    }
-    const text = line(d);
-    if (mode === 'check') await writeWithBackpressure(io.stdout, Buffer.from(text));
-    else if (reportFile !== undefined) await reportFile.write(text);
-    else io.stderr.write(text);
-  };
-  let bad = 0;
-  let records = 0;
-  let changed = 0;
-  let problems = 0;
-  let writer: ReturnType<typeof marcWriter> | undefined;
-  try {
-    if (mode !== 'check' && values.output !== undefined) out = await openAtomicWriter(path.resolve(io.cwd, values.output));
-    if (values.rejects !== undefined) rejects = await openAtomicWriter(path.resolve(io.cwd, values.rejects));
-    if (values.report !== undefined) reportFile = await openAtomicWriter(path.resolve(io.cwd, values.report));
-    for (const name of inputs) {
-      const display = name === '-' ? '<stdin>' : name;
-      const { format, chunks } = await open(name, io, from);
-      if (mode !== 'check' && writer === undefined) {
-        to ??= format;
-        writer = marcWriter(to);
-        await write(writer.head);
-      }
-      for await (const item of readRecords(chunks, { format, ...(tie === 'breve' || tie === 'halves' ? { tie } : {}) })) {
-        if (item.error !== undefined) {
-          bad++;
-          io.stderr.write(`latinitsa: ${display}: ${item.error.message}\n`);
-          if (rejects !== undefined && item.raw !== undefined) await rejects.write(item.raw);
-          continue;
-        }
-        records++;
-        const options = { ...base, index: item.index, file: display };
-        if (mode === 'check') {
-          for (const d of checkRecord(item.record, options)) {
-            if (d.severity !== 'info') problems++;
-            await emit(d);
-          }
-          continue;
-        }
-        const result = mode === 'romanize' ? romanizeRecord(item.record, options) : vernacularRecord(item.record, { ...options, ...(lexicon === undefined ? {} : { lexicon }), ...(values.all === true ? { all: true } : {}) } satisfies VernacularRecordOptions);
-        changed += result.changed;
-        for (const d of result.diagnostics) await emit(d);
-        try {
-          await write(writer!.record(result.record, { index: item.index }));
-        } catch (error) {
-          if (!(error instanceof LatinitsaError) || error.code === 'ERR_IO') throw error;
-          bad++;
-          io.stderr.write(`latinitsa: ${display}: ${error.message}\n`);
-        }
-      }
-    }
-    if (writer !== undefined) await write(writer.tail);
-    await flush();
-    if (report === 'json') {
-      const text = JSON.stringify(findings, null, 2) + '\n';
+    let out: AtomicWriter | undefined;
+    let rejects: AtomicWriter | undefined;
+    let reportFile: AtomicWriter | undefined;
+    // Records are written in batches of about 64 KiB: one write per record would cost a system call each.
+    let batch: Uint8Array[] = [];
+    let batched = 0;
+    const flush = async (): Promise<void> => {
+      if (batched === 0) return;
+      const bytes = batch.length === 1 ? batch[0]! : Buffer.concat(batch);
+      batch = [];
+      batched = 0;
+      if (out !== undefined) await out.write(bytes);
+      else await writeWithBackpressure(io.stdout, bytes);
+    };
+    const write = async (bytes: Uint8Array): Promise<void> => {
+      if (bytes.length === 0) return;
+      batch.push(bytes);
+      batched += bytes.length;
+      if (batched >= 65536) await flush();
+    };
+    const findings = reporter(format, async (text) => {
       if (mode === 'check') await writeWithBackpressure(io.stdout, Buffer.from(text));
       else if (reportFile !== undefined) await reportFile.write(text);
       else io.stderr.write(text);
+    });
+    let bad = 0;
+    let records = 0;
+    let changed = 0;
+    let problems = 0;
+    let writer: ReturnType<typeof marcWriter> | undefined;
+    try {
+      if (mode !== 'check' && values.output !== undefined) out = await openAtomicWriter(path.resolve(io.cwd, values.output));
+      if (values.rejects !== undefined) rejects = await openAtomicWriter(path.resolve(io.cwd, values.rejects));
+      if (values.report !== undefined) reportFile = await openAtomicWriter(path.resolve(io.cwd, values.report));
+      for (const name of files.length === 0 ? ['-'] : files) {
+        const display = name === '-' ? '<stdin>' : name;
+        const { format: form, chunks } = await open(name, io, from);
+        if (mode !== 'check' && writer === undefined) {
+          to ??= form;
+          writer = marcWriter(to);
+          await write(writer.head);
+        }
+        for await (const item of readRecords(chunks, { format: form, ...(tie === 'breve' || tie === 'halves' ? { tie } : {}) })) {
+          if (item.error !== undefined) {
+            bad++;
+            io.stderr.write(`latinitsa: ${display}: ${item.error.message}\n`);
+            if (rejects !== undefined && item.raw !== undefined) await rejects.write(item.raw);
+            continue;
+          }
+          records++;
+          const options = { ...base, index: item.index, file: display };
+          if (mode === 'check') {
+            const ds = checkRecord(item.record, options);
+            problems += ds.filter((d) => d.severity !== 'info').length;
+            await findings.add(ds);
+            continue;
+          }
+          const result = mode === 'romanize' ? romanizeRecord(item.record, options) : vernacularRecord(item.record, { ...options, ...(lexicon === undefined ? {} : { lexicon }), ...(values.all === true ? { all: true } : {}) });
+          changed += result.changed;
+          await findings.add(result.diagnostics);
+          try {
+            await write(writer!.record(result.record, { index: item.index }));
+          } catch (error) {
+            if (!(error instanceof LatinitsaError) || error.code === 'ERR_IO') throw error;
+            bad++;
+            io.stderr.write(`latinitsa: ${display}: ${error.message}\n`);
+          }
+        }
+      }
+      if (writer !== undefined) await write(writer.tail);
+      await flush();
+      await findings.end();
+      await out?.commit();
+      await rejects?.commit();
+      await reportFile?.commit();
+    } catch (error) {
+      await out?.abort();
+      await rejects?.abort();
+      await reportFile?.abort();
+      throw error;
     }
-    await out?.commit();
-    await rejects?.commit();
-    await reportFile?.commit();
-  } catch (error) {
-    await out?.abort();
-    await rejects?.abort();
-    await reportFile?.abort();
-    throw error;
-  }
-  if (mode !== 'check') {
-    const what = mode === 'romanize' ? 'romanized field' : '880 field';
-    io.stderr.write(`latinitsa marc ${mode}: ${records} record${records === 1 ? '' : 's'}, ${changed} ${what}${changed === 1 ? '' : 's'} written${bad > 0 ? `, ${bad} record${bad === 1 ? '' : 's'} could not be read` : ''}\n`);
-  } else if (bad > 0) {
-    io.stderr.write(`latinitsa marc check: ${bad} record${bad === 1 ? '' : 's'} could not be read\n`);
-  }
-  if (bad > 0) return 2;
-  return mode === 'check' && problems > 0 ? 1 : 0;
-}
+    if (mode !== 'check') {
+      const what = mode === 'romanize' ? 'romanized field' : '880 field';
+      io.stderr.write(`latinitsa marc ${mode}: ${records} record${records === 1 ? '' : 's'}, ${changed} ${what}${changed === 1 ? '' : 's'} written${bad > 0 ? `, ${bad} record${bad === 1 ? '' : 's'} could not be read` : ''}\n`);
+    } else if (bad > 0) {
+      io.stderr.write(`latinitsa marc check: ${bad} record${bad === 1 ? '' : 's'} could not be read\n`);
+    }
+    if (bad > 0) return 2;
+    return mode === 'check' && problems > 0 ? 1 : 0;
+  },
+});
