@@ -435,3 +435,20 @@ describe('marcBatch (the API and the page)', () => {
     await assert.rejects(marcBatch({ operation: 'check', text: `${one}\n${one}\n${one}` }, { maxRecords: 2 }), { code: 'ERR_TOO_LARGE' });
   });
 });
+
+describe('POST /api/marc', () => {
+  it('romanizes ISO 2709 sent in base64 and answers records, rows and the serialized batch', async () => {
+    const { runOperation } = await import('../src/server/operations.ts');
+    const data = Buffer.from(serializeIso2709(rec(df('245', '10', ['a', 'Ёлки-палки'])))).toString('base64');
+    const r = (await runOperation('marc', JSON.stringify({ operation: 'romanize', data, output: 'iso2709', tie: 'halves' }))) as { records: { fields: { status: string; after?: string }[] }[]; serialized: string; errors: unknown[] };
+    assert.deepEqual(r.errors, []);
+    assert.deepEqual(r.records[0]!.fields.filter((f) => f.status !== 'same').map((f) => f.after), ['10 $6 880-01 $a Ëlki-palki', '10 $6 245-01/(N $a Ёлки-палки']);
+    const back = await readAll([Buffer.from(r.serialized, 'base64')]);
+    assert.equal(back.length, 1);
+  });
+  it('refuses a request without records or with an unknown operation', async () => {
+    const { runOperation } = await import('../src/server/operations.ts');
+    await assert.rejects(runOperation('marc', JSON.stringify({ operation: 'romanize' })), /give the records/);
+    await assert.rejects(runOperation('marc', JSON.stringify({ operation: 'burn', text: '{}' })), /field "operation"/);
+  });
+});
