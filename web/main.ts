@@ -4,6 +4,7 @@ import { getScheme, listSchemes, romanize } from '../src/index.ts';
 import { byId, debounce, h, messageOf } from './dom.ts';
 import { setupFeaturePanels } from './features.ts';
 import { setupRomanize } from './romanize-panel.ts';
+import { setupMarc } from './marc-panel.ts';
 
 function setupTabs(): void {
   const list = byId('tabs');
@@ -83,6 +84,7 @@ function setupSchemes(): void {
 }
 
 function start(): void {
+  setupMarc(); // adds its own tab and panel, so it comes before the tabs are set up
   setupTabs();
   setupRomanize();
   setupCompare();
