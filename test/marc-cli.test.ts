@@ -88,7 +88,7 @@ describe('latinitsa marc', async () => {
 
   it('vernacular writes certain 880s only unless --all, and lists the rest', async () => {
     const romanized = Buffer.from(JSON.stringify({ leader: LEADER, fields: [{ '008': '130329s2013    ru            000 1 rus d' }, { 245: { ind1: '1', ind2: '0', subfields: [{ a: 'Shchuka' }] } }] }) + '\n');
-    const some = await marc(['vernacular', '--no-lexicon', '-f', 'json', '--json'], dir, romanized);
+    const some = await marc(['vernacular', '--no-lexicon', '--input-format', 'json', '--json'], dir, romanized);
     assert.equal(some.code, 0, some.stderr);
     const all = await marc(['vernacular', '--no-lexicon', '--all'], dir, romanized);
     const written = JSON.parse(all.stdout.toString().trim());

@@ -32,8 +32,8 @@ written as UTF-8), streamed one record at a time. Without FILE, stdin.
 
 Options:
   -o, --output FILE       write records here (atomically); default stdout
-  -f, --from FORMAT       input form: auto (default), mrc, marcxml, json
-  -t, --to FORMAT         output form: mrc, marcxml, json (default: as the input)
+  -f, --input-format F    input form: auto (default), mrc, marcxml, json
+  -t, --output-format F   output form: mrc, marcxml, json (default: as the input)
   -s, --scheme ID         scheme (default: by the record's language; ALA-LC for Russian)
   -O, --option K=V        option of the scheme (repeatable)
       --tie MODE          ALA-LC tie: auto (as the record already writes it, else U+0361, the
@@ -112,8 +112,8 @@ export const command = defineCommand({
   help: HELP,
   options: {
     output: { type: 'string', short: 'o' },
-    from: { type: 'string', short: 'f' },
-    to: { type: 'string', short: 't' },
+    'input-format': { type: 'string', short: 'f' },
+    'output-format': { type: 'string', short: 't' },
     scheme: { type: 'string', short: 's' },
     option: { type: 'string', short: 'O', multiple: true },
     tie: { type: 'string' },
@@ -129,12 +129,12 @@ export const command = defineCommand({
     if (sub === undefined) throw usageError('marc', 'name what to do: romanize, check or vernacular');
     const mode: Mode = oneOf('marc', 'sub-command', sub, MODES) ?? 'romanize';
     const format = reportFormat('marc', values);
-    if (mode === 'check' && (values.output !== undefined || values.to !== undefined || values.report !== undefined)) throw usageError('marc', 'check writes no records: its findings go to stdout (no --output, --to or --report)');
+    if (mode === 'check' && (values.output !== undefined || values['output-format'] !== undefined || values.report !== undefined)) throw usageError('marc', 'check writes no records: its findings go to stdout (no --output, --output-format or --report)');
     if (mode !== 'vernacular' && (values.all === true || values['no-lexicon'] === true)) throw usageError('marc', '--all and --no-lexicon are options of vernacular');
     const tie = oneOf('marc', 'tie', values.tie, ['auto', 'breve', 'halves'] as const);
     const norm = oneOf('marc', 'normalization', values.normalization?.toLowerCase(), ['auto', 'nfc', 'nfd'] as const);
-    const from = formatOption('from', values.from);
-    let to = formatOption('to', values.to);
+    const from = formatOption('input-format', values['input-format']);
+    let to = formatOption('output-format', values['output-format']);
 
     const base: MarcSchemeOptions = {};
     if (values.scheme !== undefined) base.scheme = values.scheme;
