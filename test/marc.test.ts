@@ -223,6 +223,11 @@ describe('MARC-8', () => {
     assert.equal(decodeMarc8(bytes('<ESC>(NsAMYE WES<ESC>(QD<ESC>(NLYE SKAZKI<ESC>(B, <ESC>(NSTIHI I PESNI <ESC>(B/')), 'Самые весёлые сказки, стихи и песни /');
     assert.equal(decodeMarc8(bytes('<ESC>(NsEM<ESC>(B<ESC>(QD<ESC>(B<ESC>(NNOWA<ESC>(B')), 'Семёнова');
   });
+  it('Cyrillic designated to G1 (ESC ) N, ESC - N): its bytes with the high bit set, ASCII still in G0', () => {
+    // The Library of Congress table puts М at 6D and о at 4F of Basic Cyrillic; in G1 they are ED and CF.
+    assert.equal(decodeMarc8(Uint8Array.from([0x1b, 0x29, 0x4e, 0xed, 0xcf, 0x20, 0x41])), 'Мо A');
+    assert.equal(decodeMarc8(Uint8Array.from([0x1b, 0x2d, 0x4e, 0xed, 0xcf])), 'Мо');
+  });
   it('the ligature and double tilde: U+0361/U+0360 after the first letter (LC), or the halves', () => {
     const b = bytes('Ha\xFAn\xFBgin Il\xEBi\xECushin');
     assert.equal(decodeMarc8(b), 'Han\u0360gin Ili\u0361ushin');
