@@ -97,6 +97,19 @@ describe('latinitsa marc', async () => {
     assert.equal(findings[0].ruleId, JSON.parse(some.stdout.toString()).fields.length === 2 ? 'marc/vernacular-review' : 'marc/vernacular-written');
   });
 
+  it('says when MARC-8 records were read and written as UTF-8', async () => {
+    const r = Buffer.from(serializeIso2709(record('1', 'XXXXXX')));
+    r[9] = 0x20;
+    Buffer.from([0x1b, 0x28, 0x4e, 0x6d, 0x4f, 0x53, 0x4b, 0x57, 0x41].slice(0, 6)).copy(r, r.indexOf('XXXXXX'));
+    await writeFile(path.join(dir, 'marc8.mrc'), r);
+    const out = await marc(['romanize', 'marc8.mrc', '-o', 'utf8.mrc'], dir);
+    assert.equal(out.code, 0, out.stderr);
+    assert.match(out.stderr, /1 record, 1 read as MARC-8 and written as UTF-8, 1 romanized field written/);
+    const bytes = await readFile(path.join(dir, 'utf8.mrc'));
+    assert.equal(String.fromCharCode(bytes[9]!), 'a');
+    assert.match(bytes.toString('utf8'), /\x1faMos\x1e.*245-01\/\(N\x1faМос\x1e/);
+  });
+
   it('usage errors', async () => {
     assert.equal((await marc(['frobnicate'], dir)).code, 2);
     assert.equal((await marc([], dir)).code, 2);

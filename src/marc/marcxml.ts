@@ -11,7 +11,7 @@ export const INVALID_TEXT = '\uffff';
 
 /** A record read from a stream, or why the record could not be read. */
 export type MarcReadItem =
-  | { record: MarcRecord; index: number; offset: number; error?: undefined; raw?: undefined }
+  | { record: MarcRecord; index: number; offset: number; error?: undefined; raw?: undefined; /** The record was MARC-8 (ISO 2709 leader/09 blank) and has been converted to Unicode. */ marc8?: true }
   | { error: LatinitsaError; index: number; offset: number; raw?: Uint8Array; record?: undefined };
 
 /** The leader given to a MARCXML record that has none: lengths to be computed, type and level blank. */

@@ -128,7 +128,8 @@ export async function* readRecords(source: AsyncIterable<Chunk> | Iterable<Chunk
       try {
         if (piece.truncated && piece.bytes.length >= 5) parseIso2709(piece.bytes, { ...place, ...(options.tie === undefined ? {} : { tie: options.tie }) });
         if (piece.truncated) return { error: recordError(place, `the record is truncated: ${piece.bytes.length} bytes without a record terminator`), ...place, raw: piece.bytes };
-        return { record: parseIso2709(piece.bytes, { ...place, ...(options.tie === undefined ? {} : { tie: options.tie }) }), ...place };
+        const record = parseIso2709(piece.bytes, { ...place, ...(options.tie === undefined ? {} : { tie: options.tie }) });
+        return piece.bytes[9] === 0x20 ? { record, ...place, marc8: true } : { record, ...place };
       } catch (error) {
         if (!(error instanceof LatinitsaError)) throw error;
         return { error, ...place, raw: piece.bytes };

@@ -176,6 +176,7 @@ export const command = defineCommand({
     });
     let bad = 0;
     let records = 0;
+    let marc8 = 0;
     let changed = 0;
     let problems = 0;
     let writer: ReturnType<typeof marcWriter> | undefined;
@@ -199,6 +200,7 @@ export const command = defineCommand({
             continue;
           }
           records++;
+          if (item.marc8 === true) marc8++;
           const options = { ...base, index: item.index, file: display };
           if (mode === 'check') {
             const ds = checkRecord(item.record, options);
@@ -232,7 +234,8 @@ export const command = defineCommand({
     }
     if (mode !== 'check') {
       const what = mode === 'romanize' ? 'romanized field' : '880 field';
-      io.stderr.write(`latinitsa marc ${mode}: ${records} record${records === 1 ? '' : 's'}, ${changed} ${what}${changed === 1 ? '' : 's'} written${bad > 0 ? `, ${bad} record${bad === 1 ? '' : 's'} could not be read` : ''}\n`);
+      const converted = marc8 === 0 ? '' : `, ${marc8} read as MARC-8 and written as UTF-8`;
+      io.stderr.write(`latinitsa marc ${mode}: ${records} record${records === 1 ? '' : 's'}${converted}, ${changed} ${what}${changed === 1 ? '' : 's'} written${bad > 0 ? `, ${bad} record${bad === 1 ? '' : 's'} could not be read` : ''}\n`);
     } else if (bad > 0) {
       io.stderr.write(`latinitsa marc check: ${bad} record${bad === 1 ? '' : 's'} could not be read\n`);
     }
