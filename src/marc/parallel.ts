@@ -427,10 +427,10 @@ function matchingScheme(source: string, actual: string, ctx: Context): string | 
  * import { checkRecord } from 'latinitsa/marc';
  * const ds = checkRecord({ leader: '00000nam a2200000 a 4500', fields: [
  *   { tag: '008', value: '130329s2013    ru            000 1 rus d' },
- *   { tag: '245', ind1: '1', ind2: '0', subfields: [{ code: '6', value: '880-01' }, { code: 'a', value: 'Vor, shpion i ubiitsa' }] },
- *   { tag: '880', ind1: '1', ind2: '0', subfields: [{ code: '6', value: '245-01/(N' }, { code: 'a', value: 'Вор, шпион и убийца' }] }] });
+ *   { tag: '245', ind1: '1', ind2: '0', subfields: [{ code: '6', value: '880-01' }, { code: 'c', value: 'Iurii Buida.' }] },
+ *   { tag: '880', ind1: '1', ind2: '0', subfields: [{ code: '6', value: '245-01/(N' }, { code: 'c', value: 'Юрий Буйда.' }] }] });
  * ds.map((d) => [d.ruleId, d.expected, d.data.matchesScheme]);
- * //=> [['marc/romanization-mismatch', ['Vor, shpion i ubiĭt͡sa'], 'modified-loc']]
+ * //=> [['marc/romanization-mismatch', ['I͡Uriĭ Buĭda.'], 'ala-lc-simplified']]
  */
 export function checkRecord(record: MarcRecord, options: CheckRecordOptions = {}): MarcDiagnostic[] {
   const place = { index: options.index ?? 1, file: options.file };
