@@ -4,3 +4,4 @@ export { textBlocks, romanizeStream, writeWithBackpressure, type TextBlocksOptio
 export { readLexicon, parseLexicon, readSchemeFile, readFileLimited, ioError, type ReadLimitOptions } from './files.ts';
 export { markdownRegions } from './markdown.ts';
 export { docxToParagraphText } from './docx.ts';
+export { loadLexicon, defaultLexiconFile, missingLexiconWarning, type LoadLexiconOptions } from './lexicon.ts';

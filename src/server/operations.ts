@@ -6,7 +6,7 @@ import { LatinitsaError } from '../errors.ts';
 import { applyFixes, checkCitations, checkText, convertDetailed, deromanizeDetailed, romanizeBibtex, romanizeCsl, type RomanizeBibOptions, explain, getScheme, listSchemes, regionsOfPlainText, romanize, type CheckOptions, type CheckCitationsOptions, type Lexicon, type RomanizeOptions, type Segment } from '../index.ts';
 import { docxToParagraphText } from '../io/docx.ts';
 import { markdownRegions } from '../io/markdown.ts';
-import { loadLexicon } from '../reverse/node-lexicon.ts';
+import { loadLexicon } from '../io/lexicon.ts';
 
 /**
  * An error with an HTTP status, for problems the library has no code for (missing field, 501).
@@ -153,13 +153,13 @@ function notImplemented(op: OperationName): never {
 }
 
 /**
- * The word lists that rank reverse readings, if built (`node_modules/.cache/latinitsa`); never
- * built here, as that would take longer than a request may. Without them letter statistics rank.
+ * The shipped lexicon that ranks reverse readings; without it (file missing or damaged) letter
+ * statistics rank, and answers say `"lexicon": false`.
  */
 let lexicon: Promise<Lexicon | undefined> | undefined;
 /** Starts loading the lexicon (the worker threads call this when they start). */
 export function preloadLexicon(): Promise<Lexicon | undefined> {
-  lexicon ??= loadLexicon({ build: false }).catch(() => undefined);
+  lexicon ??= loadLexicon().catch(() => undefined);
   return lexicon;
 }
 
@@ -182,7 +182,7 @@ async function deromanizeOp(input: Input): Promise<unknown> {
   const all = optionalBoolean(input, 'all');
   const lex = await preloadLexicon();
   const result = deromanizeDetailed(text, { scheme, schemeOptions: readOptions(input), ...(all === undefined ? {} : { all }), ...(lex === undefined ? {} : { lexicon: lex }) });
-  // Whether word lists ranked the readings (they exist once `npm run build:lexicon` has run).
+  // Whether the lexicon ranked the readings.
   return { ...result, lexicon: lex !== undefined };
 }
 

@@ -128,9 +128,9 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   const options: CheckOptions = { ...config };
   if (values.lexicon === true) {
-    const { loadLexicon } = await import('../../reverse/node-lexicon.ts');
+    const { loadLexicon, missingLexiconWarning } = await import('../../io/lexicon.ts');
     const lexicon = await loadLexicon();
-    if (lexicon === undefined) io.stderr.write('latinitsa: no Russian lexicon could be loaded or built; checking without it\n');
+    if (lexicon === undefined) io.stderr.write(`${missingLexiconWarning()}\n`);
     else options.lexicon = lexicon;
   }
   let diagnostics = checkDocuments(documents, options);

@@ -4,9 +4,9 @@ import { parseArgs } from 'node:util';
 import { LatinitsaError } from '../../errors.ts';
 import { decodeUtf8 } from '../../io/decode.ts';
 import { ioError, readFileLimited } from '../../io/files.ts';
+import { loadLexicon, missingLexiconWarning } from '../../io/lexicon.ts';
 import { deromanizeDetailed } from '../../reverse/deromanize.ts';
 import type { Lexicon } from '../../reverse/lexicon.ts';
-import { defaultLexiconPath, loadLexicon } from '../../reverse/node-lexicon.ts';
 import type { CliIO } from '../types.ts';
 
 const HELP = `Usage: latinitsa reverse [options] [TEXT…]   (alias: deromanize)
@@ -89,12 +89,12 @@ export async function inputsOf(args: ReverseArgs, io: CliIO): Promise<{ name: st
   return [{ name: 'stdin', text: decodeUtf8(new Uint8Array(Buffer.concat(chunks)), { file: 'stdin' }) }];
 }
 
-/** The lexicon unless `--no-lexicon`; a note on stderr while it is built on first use. */
+/** The shipped lexicon unless `--no-lexicon`; one warning line on stderr when its file is missing. */
 export async function lexiconOf(args: ReverseArgs, io: CliIO): Promise<Lexicon | undefined> {
   if (args.values['no-lexicon'] === true) return undefined;
-  const { existsSync } = await import('node:fs');
-  if (!existsSync(defaultLexiconPath)) io.stderr.write('latinitsa: building the word lists on first use (about a minute)…\n');
-  return loadLexicon();
+  const lexicon = await loadLexicon();
+  if (lexicon === undefined) io.stderr.write(`${missingLexiconWarning()}\n`);
+  return lexicon;
 }
 
 /** `latinitsa reverse`: see HELP. */

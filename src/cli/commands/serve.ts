@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { LatinitsaError } from '../../errors.ts';
+import { defaultLexiconFile, missingLexiconWarning } from '../../io/lexicon.ts';
 import { startServer } from '../../server/server.ts';
 import type { CliIO } from '../types.ts';
 
@@ -53,6 +55,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     throw error;
   }
   io.stdout.write(`latinitsa: serving the page and the API on ${server.url} (Ctrl-C to stop)\n`);
+  if (!existsSync(defaultLexiconFile)) io.stderr.write(`${missingLexiconWarning()}\n`);
   const running = server;
   await new Promise<void>((resolve) => {
     const stop = (): void => {
