@@ -1,5 +1,4 @@
 // .docx manuscripts for the checker (issue 6), read with mammoth (spec: ecosystem-libs §6).
-import mammoth from 'mammoth';
 import { LatinitsaError } from '../errors.ts';
 
 /**
@@ -18,6 +17,8 @@ import { LatinitsaError } from '../errors.ts';
  */
 export async function docxToParagraphText(data: Uint8Array, options: { file?: string } = {}): Promise<string> {
   const name = options.file ?? 'input';
+  // mammoth and its dependencies load only when a .docx is read, not with latinitsa/io.
+  const { default: mammoth } = await import('mammoth');
   let value: string;
   try {
     ({ value } = await mammoth.extractRawText({ buffer: Buffer.from(data.buffer, data.byteOffset, data.byteLength) }));
