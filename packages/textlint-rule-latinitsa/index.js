@@ -2,7 +2,7 @@
 // Options (all optional) are the checker's settings: { scheme, notesScheme, schemeOptions,
 // notesSchemeOptions, allow, ignore }, e.g. in .textlintrc.json:
 //   "rules": { "latinitsa": { "scheme": "modified-loc", "notesScheme": "ala-lc-simplified", "allow": ["Tchaikovsky"] } }
-import { checkText } from './core.js';
+import { checkText } from 'latinitsa';
 
 // Headings that start notes and bibliography (spec Q17): checked with `notesScheme`.
 const NOTES_HEADING = /^(?:notes|endnotes|footnotes|bibliography|references|sources|works cited|select bibliography)\s*:?$/iu;
