@@ -4,6 +4,7 @@
 import * as lib from '../src/index.ts';
 import { applyFixes, checkCitations, checkText, convertDetailed, deromanizeDetailed, type ConvertResult, listSchemes, regionsOfPlainText, romanizeBibtex, romanizeCsl, type CitationStyle, type DeromanizeResult, type Diagnostic, type VersoStyle } from '../src/index.ts';
 import { markdownRegions } from '../src/io/markdown.ts';
+import { pageLexicon } from './lexicon.ts';
 import { announce, byId, copyText, debounce, downloadText, fillSelect, h, messageOf, onTextFile, readFileText } from './dom.ts';
 
 const exported = lib as unknown as Record<string, unknown>;
@@ -41,7 +42,9 @@ async function callApi<T>(op: string, body: unknown): Promise<T> {
 }
 
 const rankedBy = (lexicon: boolean): string =>
-  lexicon ? 'Readings ranked by the latinitsa server with its word lists (words, given names, surnames).' : 'Readings ranked by letter statistics (the server has no word lists: run npm run build:lexicon).';
+  lexicon ? 'Readings ranked by the latinitsa server with its word lists (words, given names, surnames).' : 'Readings ranked by letter statistics (the server has no word lists: its data/lexicon/lexicon-ru.bin is missing).';
+/** The note under readings made in the browser. */
+const rankedHere = (lexicon: boolean): string => (lexicon ? 'Readings ranked in the browser with the word lists (words, given names, surnames).' : 'Readings ranked by letter statistics (offline, without word lists).');
 
 const schemeItems = (): { value: string; label: string }[] => listSchemes().map((s) => ({ value: s.id, label: s.name }));
 
@@ -122,7 +125,8 @@ function setupReverse(): void {
       } catch {
         // Fall back to the browser.
       }
-      if (mine === seq) renderConverted(convertDetailed(text, { from: scheme, to: target }), 'Readings ranked by letter statistics (offline, without word lists).');
+      const lexicon = pageLexicon(later);
+      if (mine === seq) renderConverted(convertDetailed(text, { from: scheme, to: target, ...(lexicon === undefined ? {} : { lexicon }) }), rankedHere(lexicon !== undefined));
       return;
     }
     try {
@@ -135,7 +139,8 @@ function setupReverse(): void {
     } catch {
       // Fall back to the browser.
     }
-    if (mine === seq) render(deromanizeDetailed(text, { scheme }), 'Readings ranked by letter statistics (offline, without word lists).');
+    const lexicon = pageLexicon(later);
+    if (mine === seq) render(deromanizeDetailed(text, { scheme, ...(lexicon === undefined ? {} : { lexicon }) }), rankedHere(lexicon !== undefined));
   };
   const later = debounce(() => void update().catch((e: unknown) => (output.textContent = messageOf(e))), 200);
   input.addEventListener('input', later);
