@@ -62,7 +62,7 @@ const mb = (n: number): string => `${(n / 1e6).toFixed(2)} MB`;
 describe('the npm packages, installed from their tarballs into fresh projects', { skip: unreachable() }, () => {
   const work = mkdtempSync(path.join(tmpdir(), 'latinitsa-package-'));
   let core: { file: string; size: number; unpackedSize: number; files: string[] };
-  let rule: { file: string; files: string[] };
+  let rule: { file: string; size: number; unpackedSize: number; files: string[] };
 
   const pack = (dir: string): { file: string; size: number; unpackedSize: number; files: string[] } => {
     // Scripts off: `npm test` has just built dist/ (prepack would rebuild it under the other tests' feet).
@@ -80,6 +80,7 @@ describe('the npm packages, installed from their tarballs into fresh projects', 
 
   it('the tarballs hold what a user needs and nothing of the repository\'s sources', (t) => {
     t.diagnostic(`latinitsa tarball: ${mb(core.size)} packed, ${mb(core.unpackedSize)} unpacked, ${core.files.length} files`);
+    t.diagnostic(`textlint-rule-latinitsa tarball: ${(rule.size / 1e3).toFixed(1)} kB packed, ${rule.files.length} files`);
     for (const f of ['LICENSE', 'README.md', 'package.json', 'bin/latinitsa.js', 'dist/index.js', 'dist/index.d.ts', 'dist/io/index.js', 'dist/cli/main.js', 'dist/server/index.js', 'dist/schemes/scheme.schema.json', 'dist/web/index.html', 'data/lexicon/lexicon-ru.bin', 'data/lexicon/README.md']) {
       assert.ok(core.files.includes(f), `${f} is missing from the tarball`);
     }
