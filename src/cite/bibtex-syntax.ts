@@ -128,23 +128,25 @@ export function parseBibtex(input: string): BibtexItem[] {
     const end = identifier(p);
     return end > p ? of('identifier', input.slice(p, end), end) : undefined;
   };
-  const expression = (p: number): Parsed<BibtexValue> => {
-    const first = literal(p);
-    if (first === undefined) return undefined;
-    const parts: BibtexLiteral[] = [];
-    let end = first.end;
-    for (;;) {
-      const hash = space(end);
-      if (input[hash] !== '#') break;
-      const next = literal(space(hash + 1));
-      if (next === undefined) break;
-      const { end: nextEnd, ...part } = next;
-      parts.push(part);
+  /** `item (separator item)*`, white space allowed around each separator: the items and their end. */
+  const series = <T>(p: number, item: (p: number) => Parsed<T>, separator: string): { items: T[]; end: number } | undefined => {
+    const items: T[] = [];
+    let next = item(p);
+    let end = p;
+    while (next !== undefined) {
+      const { end: nextEnd, ...rest } = next;
+      items.push(rest as T);
       end = nextEnd;
+      const at = space(end);
+      next = input[at] === separator ? item(space(at + 1)) : undefined;
     }
-    if (parts.length === 0) return first;
-    const { end: _, ...head } = first;
-    return { value: [head, ...parts], datatype: 'concatinate', raw: input.slice(p, end), end };
+    return items.length === 0 ? undefined : { items, end };
+  };
+  const expression = (p: number): Parsed<BibtexValue> => {
+    const parts = series(p, literal, '#');
+    if (parts === undefined) return undefined;
+    const { end, items } = parts;
+    return items.length === 1 ? { ...items[0]!, end } : { value: items, datatype: 'concatinate', raw: input.slice(p, end), end };
   };
   const assignment = (p: number): Parsed<BibtexField> => {
     // A field name may hold spaces and `#` between identifier characters (seen in the wild).
@@ -216,22 +218,9 @@ export function parseBibtex(input: string): BibtexItem[] {
       }
     }
     q = space(q);
-    const fields: BibtexField[] = [];
-    const first = assignment(q);
-    if (first !== undefined) {
-      const { end, ...field } = first;
-      fields.push(field);
-      q = end;
-      for (;;) {
-        const comma = space(q);
-        if (input[comma] !== ',') break;
-        const next = assignment(space(comma + 1));
-        if (next === undefined) break;
-        const { end: nextEnd, ...nextField } = next;
-        fields.push(nextField);
-        q = nextEnd;
-      }
-    }
+    const list = series(q, assignment, ',');
+    const fields = list?.items ?? [];
+    if (list !== undefined) q = list.end;
     q = space(q);
     if (input[q] === ',') q++;
     q = space(q);
