@@ -59,6 +59,18 @@ function filesUnder(dir: string, prefix = ''): string[] {
 
 const mb = (n: number): string => `${(n / 1e6).toFixed(2)} MB`;
 
+it('README links name files of the repository (the registry page resolves them against package.json\'s repository)', () => {
+  const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { repository: { url: string } };
+  assert.match(manifest.repository.url, /^git\+https:\/\/github\.com\/[\w.-]+\/[\w.-]+\.git$/);
+  for (const readme of ['README.md', 'packages/textlint-rule-latinitsa/README.md']) {
+    const text = readFileSync(path.join(root, readme), 'utf8');
+    for (const [, target] of text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
+      if (/^[a-z]+:/.test(target!)) continue;
+      assert.ok(statSync(path.join(root, path.dirname(readme), target!), { throwIfNoEntry: false }) !== undefined, `${readme}: ${target} does not exist`);
+    }
+  }
+});
+
 describe('the npm packages, installed from their tarballs into fresh projects', { skip: unreachable() }, () => {
   const work = mkdtempSync(path.join(tmpdir(), 'latinitsa-package-'));
   let core: { file: string; size: number; unpackedSize: number; files: string[] };
@@ -119,14 +131,15 @@ describe('the npm packages, installed from their tarballs into fresh projects', 
           "import { romanize, deromanize } from 'latinitsa';",
           "import { loadLexicon } from 'latinitsa/io';",
           "import { main } from 'latinitsa/cli';",
-          "import { defaultStaticDir } from 'latinitsa/server';",
+          "import { defaultStaticDir, runOperation } from 'latinitsa/server';",
           "import schema from 'latinitsa/scheme.schema.json' with { type: 'json' };",
           "import manifest from 'latinitsa/package.json' with { type: 'json' };",
           "const lexicon = await loadLexicon();",
-          "console.log(romanize('Киров'), deromanize('Zinoviev', { lexicon }), typeof main, typeof defaultStaticDir, typeof schema.$schema, manifest.name);",
+          "const api = await runOperation('deromanize', JSON.stringify({ text: 'vesnushchaty' }));",
+          "console.log(romanize('Киров'), deromanize('Zinoviev', { lexicon }), typeof main, typeof defaultStaticDir, typeof schema.$schema, manifest.name, api.text, api.lexicon);",
         ].join('\n'),
       );
-      assert.equal(run(process.execPath, ['esm.mjs'], project).stdout, 'Kirov Зиновьев function string string latinitsa\n');
+      assert.equal(run(process.execPath, ['esm.mjs'], project).stdout, 'Kirov Зиновьев function string string latinitsa веснушчаты true\n');
       writeFileSync(path.join(project, 'cjs.cjs'), "const { romanize } = require('latinitsa');\nconst io = require('latinitsa/io');\nconsole.log(romanize('Киров'), typeof io.loadLexicon);\n");
       assert.equal(run(process.execPath, ['cjs.cjs'], project).stdout, 'Kirov function\n');
     });
