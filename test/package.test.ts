@@ -96,7 +96,9 @@ describe('the npm packages, installed from their tarballs into fresh projects', 
     for (const f of ['LICENSE', 'README.md', 'package.json', 'bin/latinitsa.js', 'dist/index.js', 'dist/index.d.ts', 'dist/io/index.js', 'dist/cli/main.js', 'dist/server/index.js', 'dist/schemes/scheme.schema.json', 'dist/web/index.html', 'data/lexicon/lexicon-ru.bin', 'data/lexicon/README.md']) {
       assert.ok(core.files.includes(f), `${f} is missing from the tarball`);
     }
-    const unwanted = core.files.filter((f) => f.startsWith('src/') || f.startsWith('test/') || f.endsWith('.ts') && !f.endsWith('.d.ts') || f === 'dist/web/lexicon-ru.bin');
+    // Compiled code only of sources that exist (no leftovers of an earlier build).
+    const stale = (f: string): boolean => /^dist\/.*\.js$/.test(f) && !f.startsWith('dist/web/') && statSync(path.join(root, f.replace(/^dist\//, 'src/').replace(/\.js$/, '.ts')), { throwIfNoEntry: false }) === undefined;
+    const unwanted = core.files.filter((f) => f.startsWith('src/') || f.startsWith('test/') || (f.endsWith('.ts') && !f.endsWith('.d.ts')) || f === 'dist/web/lexicon-ru.bin' || stale(f));
     assert.deepEqual(unwanted, []);
     const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
     assert.ok(manifest['repository'] && manifest['homepage'] && manifest['bugs']);
