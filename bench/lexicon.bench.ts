@@ -12,6 +12,8 @@ const root = path.resolve(import.meta.dirname, '..');
 /** What one child process reports. */
 interface Sample {
   ms: number;
+  /** CPU time of the load (all threads): close to what the load takes on an idle machine. */
+  cpuMs: number;
   rssMb: number;
   heapMb: number;
   lookupsPerSecond: number;
@@ -26,6 +28,7 @@ const { loadLexicon, defaultLexiconFile } = await import(${JSON.stringify(path.j
 const { lexiconEntries } = await import(${JSON.stringify(path.join(root, 'src', 'reverse', 'lexicon-file.ts'))});
 globalThis.gc();
 const m0 = process.memoryUsage();
+const c0 = process.cpuUsage();
 const t0 = performance.now();
 let lookup;
 if (kind === 'lexicon') {
@@ -36,6 +39,7 @@ if (kind === 'lexicon') {
   lookup = (w) => map.get(w) ?? 0;
 }
 const ms = performance.now() - t0;
+const cpu = process.cpuUsage(c0);
 globalThis.gc();
 const m1 = process.memoryUsage();
 // Probes: every 97th entry, a prefix of it, and a word that is not there.
@@ -48,7 +52,7 @@ let found = 0;
 const t1 = performance.now();
 for (let r = 0; r < 3; r++) for (const p of probes) found += lookup(p) > 0 ? 1 : 0;
 const lookupsPerSecond = (3 * probes.length) / ((performance.now() - t1) / 1000);
-console.log(JSON.stringify({ ms, rssMb: (m1.rss - m0.rss) / 1e6, heapMb: (m1.heapUsed + m1.arrayBuffers - m0.heapUsed - m0.arrayBuffers) / 1e6, lookupsPerSecond, found }));
+console.log(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, rssMb: (m1.rss - m0.rss) / 1e6, heapMb: (m1.heapUsed + m1.arrayBuffers - m0.heapUsed - m0.arrayBuffers) / 1e6, lookupsPerSecond, found }));
 `;
 
 function sample(kind: string): Sample {
@@ -60,11 +64,11 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 const results: Record<string, Sample> = {};
 for (const kind of ['lexicon', 'map']) {
   const samples = Array.from({ length: RUNS }, () => sample(kind));
-  results[kind] = { ms: median(samples.map((s) => s.ms)), rssMb: median(samples.map((s) => s.rssMb)), heapMb: median(samples.map((s) => s.heapMb)), lookupsPerSecond: median(samples.map((s) => s.lookupsPerSecond)) };
+  results[kind] = { ms: median(samples.map((s) => s.ms)), cpuMs: median(samples.map((s) => s.cpuMs)), rssMb: median(samples.map((s) => s.rssMb)), heapMb: median(samples.map((s) => s.heapMb)), lookupsPerSecond: median(samples.map((s) => s.lookupsPerSecond)) };
 }
 const { lexicon, map } = results as { lexicon: Sample; map: Sample };
-const line = (name: string, s: Sample): string => `${name.padEnd(28)} load ${s.ms.toFixed(0).padStart(6)} ms   +${s.rssMb.toFixed(0).padStart(4)} MB resident   +${s.heapMb.toFixed(0).padStart(4)} MB heap and buffers   ${(s.lookupsPerSecond / 1e6).toFixed(2)} M lookups/s`;
+const line = (name: string, s: Sample): string => `${name.padEnd(28)} load ${s.ms.toFixed(0).padStart(6)} ms (CPU ${s.cpuMs.toFixed(0).padStart(6)} ms)   +${s.rssMb.toFixed(0).padStart(4)} MB resident   +${s.heapMb.toFixed(0).padStart(4)} MB heap and buffers   ${(s.lookupsPerSecond / 1e6).toFixed(2)} M lookups/s`;
 console.log(`median of ${RUNS} fresh processes each`);
 console.log(line('loadLexicon (shipped file)', lexicon));
 console.log(line('Map of the same entries', map));
-console.log(`ratios lexicon/Map: load ${(lexicon.ms / map.ms).toFixed(2)}, resident ${(lexicon.rssMb / map.rssMb).toFixed(2)}, heap ${(lexicon.heapMb / map.heapMb).toFixed(2)}, lookups ${(lexicon.lookupsPerSecond / map.lookupsPerSecond).toFixed(2)}`);
+console.log(`ratios lexicon/Map: load ${(lexicon.ms / map.ms).toFixed(2)} (CPU ${(lexicon.cpuMs / map.cpuMs).toFixed(2)}), resident ${(lexicon.rssMb / map.rssMb).toFixed(2)}, heap ${(lexicon.heapMb / map.heapMb).toFixed(2)}, lookups ${(lexicon.lookupsPerSecond / map.lookupsPerSecond).toFixed(2)}`);

@@ -3,8 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { gunzip } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { LatinitsaError } from '../errors.ts';
 import { decodeLexicon, isGzip } from '../reverse/lexicon-file.ts';
 import type { Lexicon } from '../reverse/lexicon.ts';
@@ -26,7 +25,6 @@ export interface LoadLexiconOptions {
 }
 
 const loaded = new Map<string, Promise<Lexicon | undefined>>();
-const gunzipAsync = promisify(gunzip);
 
 /**
  * Loads a lexicon file once per process and file (later calls share the first load). Resolves to
@@ -63,7 +61,10 @@ async function read(file: string): Promise<Lexicon | undefined> {
   }
   if (isGzip(bytes)) {
     try {
-      bytes = await gunzipAsync(bytes);
+      // Inflated at once into one buffer of the final size (gzip's last four bytes give it): less
+      // than half the time and memory of zlib's default, 16 KB pieces joined at the end.
+      const size = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).readUInt32LE(bytes.length - 4);
+      bytes = gunzipSync(bytes, { chunkSize: Math.min(Math.max(size, 64 * 1024), 64 * 1024 * 1024) });
     } catch (error) {
       throw new LatinitsaError('ERR_UNSUPPORTED_FORMAT', `${file}: damaged gzip data (${(error as Error).message})`, { file, cause: error });
     }
