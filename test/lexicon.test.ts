@@ -2,10 +2,10 @@
 // the committed file data/lexicon/lexicon-ru.bin: round trips against a plain Map, damaged input,
 // and that the committed file is current (built from the inputs installed now).
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { lexiconInputs } from '../scripts/build-lexicon.ts';
@@ -101,6 +101,7 @@ describe('lexicon file format', () => {
 
 describe('loadLexicon (Node)', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'latinitsa-lexicon-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('a missing file is undefined (the CLI then prints missingLexiconWarning)', async () => {
     assert.equal(await loadLexicon({ file: path.join(dir, 'none.bin') }), undefined);
