@@ -120,7 +120,7 @@ if (list) for (const d of [...differences, ...exactOnly]) console.log(d);
 // Round trip: strip the 880s and the $6 links, propose 880s, compare with the cataloger's.
 let lexicon: Lexicon | undefined;
 if (!process.argv.includes('--no-lexicon')) {
-  const { loadLexicon } = await import('../src/reverse/node-lexicon.ts');
+  const { loadLexicon } = await import('../src/io/lexicon.ts');
   lexicon = await loadLexicon();
 }
 const trip: Record<string, { fields: number; restored: number; certain: number; certainRight: number }> = {};

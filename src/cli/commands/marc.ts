@@ -144,9 +144,9 @@ export const command = defineCommand({
     if (norm !== undefined) base.normalization = norm === 'auto' ? 'auto' : norm === 'nfc' ? 'NFC' : 'NFD';
     let lexicon: Lexicon | undefined;
     if (mode === 'vernacular' && values['no-lexicon'] !== true) {
-      const { loadLexicon } = await import('../../reverse/node-lexicon.ts');
+      const { loadLexicon, missingLexiconWarning } = await import('../../io/lexicon.ts');
       lexicon = await loadLexicon();
-      if (lexicon === undefined) io.stderr.write('latinitsa: no Russian lexicon could be loaded or built; proposing without it (few fields will be certain)\n');
+      if (lexicon === undefined) io.stderr.write(`${missingLexiconWarning()} (few fields will be certain)\n`);
     }
 
     let out: AtomicWriter | undefined;
