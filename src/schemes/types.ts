@@ -30,6 +30,8 @@ export interface RuleSource {
   notBefore?: ContextToken[];
   /** The rule applies only when every named scheme option has the given value. */
   if?: Record<string, string>;
+  /** What the rule does, in plain words for readers (the page, the CLI and the docs show it). */
+  summary?: string;
   /** Which rule of which standard, and why. */
   note?: string;
 }
@@ -48,6 +50,8 @@ export interface OptionValueSource {
 /** A scheme option with named values. */
 export interface OptionSource {
   description?: string;
+  /** What the option chooses, in plain words for readers. */
+  summary?: string;
   default: string;
   values: Record<string, OptionValueSource>;
 }
@@ -81,6 +85,8 @@ export interface SchemeSource {
   /** Where the table and rules come from (title, URL, section). */
   source?: string;
   description?: string;
+  /** What the scheme does and who uses it, in plain words for readers (no section numbers). */
+  summary?: string;
   /** Language data file (`ru`, the default). */
   language?: string;
   /** Id of a scheme this one modifies: its letters, rules and options are inherited. */

@@ -12,11 +12,11 @@ export interface ValidateSchemeOptions {
 }
 
 const TOP_LEVEL = new Set([
-  '$schema', '$comment', 'id', 'name', 'authority', 'edition', 'source', 'description', 'language',
+  '$schema', '$comment', 'id', 'name', 'authority', 'edition', 'source', 'description', 'summary', 'language',
   'extends', 'letters', 'letterNotes', 'rules', 'removeRules', 'options', 'defaults', 'case',
   'profiles', 'alphabet', 'samples',
 ]);
-const RULE_KEYS = new Set(['id', 'match', 'output', 'after', 'before', 'notAfter', 'notBefore', 'if', 'note']);
+const RULE_KEYS = new Set(['id', 'match', 'output', 'after', 'before', 'notAfter', 'notBefore', 'if', 'summary', 'note']);
 const CONTEXT_KEYS = ['after', 'before', 'notAfter', 'notBefore'] as const;
 const VALUE_KEYS = new Set(['description', 'letters', 'substitute', 'profile']);
 const PROFILE_KEYS = new Set(['description', 'upperCase', 'replace', 'keepOnly']);
@@ -91,7 +91,7 @@ function isLowerLetter(s: string): boolean {
  * import { validateScheme, getLanguage } from 'latinitsa';
  * const error = (() => { try { validateScheme({ id: 'x', name: 'X', leters: {} }, { file: 'x.json', language: getLanguage('ru') }); } catch (e) { return e as Error; } })();
  * error?.message;
- * //=> 'x.json: /leters: unknown field "leters" (allowed: id, name, authority, edition, source, description, language, extends, letters, letterNotes, rules, removeRules, options, defaults, case, profiles, alphabet, samples)'
+ * //=> 'x.json: /leters: unknown field "leters" (allowed: id, name, authority, edition, source, description, summary, language, extends, letters, letterNotes, rules, removeRules, options, defaults, case, profiles, alphabet, samples)'
  */
 export function validateScheme(data: unknown, options: ValidateSchemeOptions): SchemeSource {
   const c: Checker = new Checker(options.file);
@@ -101,7 +101,7 @@ export function validateScheme(data: unknown, options: ValidateSchemeOptions): S
   const id = c.string(root.id, '/id');
   if (!ID_PATTERN.test(id)) c.fail('/id', `must be lower-case kebab-case such as "my-house-style", found ${JSON.stringify(id)}`);
   c.string(root.name, '/name');
-  for (const key of ['authority', 'edition', 'source', 'description', 'language', 'extends', 'alphabet'] as const) {
+  for (const key of ['authority', 'edition', 'source', 'description', 'summary', 'language', 'extends', 'alphabet'] as const) {
     if (root[key] !== undefined) c.string(root[key], `/${key}`);
   }
   if (root.extends === undefined && root.letters === undefined) {
@@ -119,7 +119,8 @@ export function validateScheme(data: unknown, options: ValidateSchemeOptions): S
     for (const [name, def] of Object.entries(opts)) {
       const at = `/options/${pointerSegment(name)}`;
       const o = c.object(def, at);
-      c.keys(o, new Set(['description', 'default', 'values']), at);
+      c.keys(o, new Set(['description', 'summary', 'default', 'values']), at);
+      if (o.summary !== undefined) c.string(o.summary, `${at}/summary`);
       const values = c.object(o.values, `${at}/values`);
       const dflt = c.string(o.default, `${at}/default`);
       if (!(dflt in values)) c.fail(`${at}/default`, `"${dflt}" is not one of the values (${Object.keys(values).join(', ')})`);
@@ -154,6 +155,7 @@ export function validateScheme(data: unknown, options: ValidateSchemeOptions): S
       c.keys(r, RULE_KEYS, at);
       if (r.id !== undefined) c.string(r.id, `${at}/id`);
       if (r.note !== undefined) c.string(r.note, `${at}/note`);
+      if (r.summary !== undefined) c.string(r.summary, `${at}/summary`);
       const match = c.string(r.match, `${at}/match`);
       const letters = [...match];
       if (letters.length === 0 || !letters.every(isLowerLetter)) c.fail(`${at}/match`, `must be one or more lower-case letters, found ${JSON.stringify(match)}`);
