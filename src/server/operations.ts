@@ -3,7 +3,7 @@
 // request cannot block the others) and called directly by the handler tests.
 import * as core from '../index.ts';
 import { LatinitsaError } from '../errors.ts';
-import { applyFixes, checkCitations, checkText, convertDetailed, deromanizeDetailed, romanizeBibtex, romanizeCsl, type RomanizeBibOptions, explain, getScheme, listSchemes, regionsOfPlainText, romanize, type CheckOptions, type CheckCitationsOptions, type Lexicon, type RomanizeOptions, type Segment } from '../index.ts';
+import { applyFixes, checkCitations, checkText, convertDetailed, deromanizeDetailed, detectScheme, romanizeBibtex, romanizeCsl, type RomanizeBibOptions, explain, getScheme, listSchemes, regionsOfPlainText, romanize, type CheckOptions, type CheckCitationsOptions, type Lexicon, type RomanizeOptions, type Segment } from '../index.ts';
 import { docxToParagraphText } from '../io/docx.ts';
 import { markdownRegions } from '../io/markdown.ts';
 import { loadLexicon } from '../reverse/node-lexicon.ts';
@@ -35,7 +35,7 @@ export class HttpError extends Error {
  * operationNames.includes('romanize');
  * //=> true
  */
-export const operationNames = ['romanize', 'deromanize', 'convert', 'check', 'cite', 'bib'] as const;
+export const operationNames = ['romanize', 'deromanize', 'convert', 'detect', 'check', 'cite', 'bib'] as const;
 export type OperationName = (typeof operationNames)[number];
 
 type Input = Record<string, unknown>;
@@ -52,6 +52,7 @@ const needs: Record<OperationName, string> = {
   romanize: 'romanize',
   deromanize: 'deromanizeDetailed',
   convert: 'convertDetailed',
+  detect: 'detectScheme',
   check: 'checkText',
   cite: 'checkCitations',
   bib: 'romanizeBibtex',
@@ -210,6 +211,17 @@ async function convertOp(input: Input): Promise<unknown> {
   return { ...result, lexicon: lex !== undefined };
 }
 
+async function detectOp(input: Input): Promise<unknown> {
+  const text = requireString(input, 'text');
+  const schemes = optionalStrings(input['schemes'], 'schemes');
+  for (const id of schemes ?? []) getScheme(id);
+  const maxWords = input['maxWords'];
+  if (maxWords !== undefined && (typeof maxWords !== 'number' || !Number.isInteger(maxWords) || maxWords < 1)) throw new HttpError(400, 'ERR_BAD_REQUEST', 'field "maxWords" must be a positive integer');
+  const lex = await preloadLexicon();
+  const result = detectScheme(text, { ...(schemes === undefined ? {} : { schemes }), ...(maxWords === undefined ? {} : { maxWords }), ...(lex === undefined ? {} : { lexicon: lex }) });
+  return { ...result, lexicon: lex !== undefined };
+}
+
 const CHECK_FORMATS = ['text', 'markdown', 'docx'] as const;
 
 async function checkOp(input: Input): Promise<unknown> {
@@ -292,6 +304,7 @@ const operations: Record<OperationName, (input: Input) => unknown> = {
   romanize: romanizeOp,
   deromanize: deromanizeOp,
   convert: convertOp,
+  detect: detectOp,
   check: checkOp,
   cite: citeOp,
   bib: bibOp,
@@ -334,6 +347,7 @@ export function schemeResponse(id: string): unknown {
     edition: s.edition,
     source: s.source,
     description: s.description,
+    summary: s.summary,
     extends: s.extendsChain,
     letters: s.letters,
     letterNotes: s.letterNotes,
