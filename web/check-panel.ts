@@ -14,16 +14,24 @@ type Format = 'text' | 'markdown';
 /** Texts longer than this are not shown again with highlights (the list still works). */
 const MARK_LIMIT = 300_000;
 
-/** 1-based line and column of an offset, from the offsets where lines start. */
-function place(lineStarts: readonly number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
+/** 1-based lines and columns of offsets of a text, in one pass over it (findings move as the text changes). */
+function places(text: string, offsets: readonly number[]): { line: number; column: number }[] {
+  const out: { line: number; column: number }[] = new Array(offsets.length);
+  const order = offsets.map((_, i) => i).sort((a, b) => offsets[a]! - offsets[b]!);
+  let line = 1;
+  let lineStart = 0;
+  let at = 0;
+  for (const i of order) {
+    const offset = offsets[i]!;
+    for (; at < offset; at++) {
+      if (text.charCodeAt(at) === 10) {
+        line++;
+        lineStart = at + 1;
+      }
+    }
+    out[i] = { line, column: offset - lineStart + 1 };
   }
-  return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
+  return out;
 }
 
 /** Sets up the check panel. */
@@ -91,12 +99,11 @@ export function setupCheck(): void {
   };
 
   const renderList = (): void => {
-    const lineStarts = [0];
-    for (let i = known.indexOf('\n'); i !== -1; i = known.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+    const where = places(known, findings.map((f) => f.range[0]));
     list.replaceChildren(
       ...findings.map((f, i) => {
         const d = f.diagnostic;
-        const { line, column } = place(lineStarts, f.range[0]);
+        const { line, column } = where[i]!;
         const confidence = confidenceLabel(d);
         const li = h(
           'li',
