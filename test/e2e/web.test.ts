@@ -13,6 +13,13 @@ import { buildWeb } from '../../scripts/build-web.ts';
 import * as lib from '../../src/index.ts';
 import { startServer, type RunningServer } from '../../src/server/index.ts';
 
+// Globals of the page, for the functions the test runs inside it (this file is type-checked
+// without the DOM library).
+declare const window: { scrollY: number; innerHeight: number; scrollTo(x: number, y: number): void };
+declare const navigator: { clipboard: { readText(): Promise<string>; writeText(text: string): Promise<void> } };
+declare const location: { hash: string };
+declare const getComputedStyle: (el: unknown, pseudo?: string) => { opacity: string; overflowX: string };
+
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const screenshots = process.env['SCREENSHOT_DIR'];
 // The page's panels follow the library's exports (web/features.ts; not imported here, it needs the DOM types).
