@@ -4,7 +4,7 @@
 // explaining, detecting and reading back happen there. Where a worker cannot start (an old
 // browser, a policy), the same operations run in the page.
 import { convertDetailed, deromanizeDetailed, detectScheme, explain, romanize, type ConvertResult, type DeromanizeResult, type DetectSchemeResult, type RomanizeOptions, type Segment } from '../src/index.ts';
-import { browserLexicon } from './lexicon-hook.ts';
+import { browserLexicon, setPageAddress } from './lexicon-hook.ts';
 
 /** Explanations of a text, compact enough to cross to the page at any length. */
 export interface Explained {
@@ -30,6 +30,11 @@ async function lexiconOption(): Promise<{ lexicon?: NonNullable<Awaited<ReturnTy
 
 /** The operations, by name; each takes one JSON-like argument. */
 export const ops = {
+  /** Sent first by the page: its address, for files beside it (web/lexicon-hook.ts). */
+  init: (a: { page: string }): true => {
+    setPageAddress(a.page);
+    return true;
+  },
   romanize: (a: { text: string; options: RomanizeOptions }): string => romanize(a.text, a.options),
   explain: (a: { text: string; options: RomanizeOptions }): Explained => {
     const segments = explain(a.text, a.options);
@@ -107,6 +112,7 @@ export class Engine {
         if ('ready' in reply) {
           this.#ready = true;
           URL.revokeObjectURL(url);
+          void this.run('init', { page: location.href });
           return;
         }
         const waiting = this.#pending.get(reply.id);
