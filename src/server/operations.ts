@@ -14,6 +14,7 @@ import { readDocxParagraphs } from '../io/docx.ts';
 import { loadLexicon } from '../io/lexicon.ts';
 import { convertDetailed } from '../reverse/convert.ts';
 import { deromanizeDetailed } from '../reverse/deromanize.ts';
+import { detectScheme } from '../reverse/detect.ts';
 import type { Lexicon } from '../reverse/lexicon.ts';
 import { marcBatch, type MarcBatchInput } from '../marc/batch.ts';
 import { resolveScheme } from '../engine/resolve.ts';
@@ -28,7 +29,7 @@ import { HttpError, optionalBoolean, optionalString, optionalStrings, optionsFie
  * operationNames.includes('romanize');
  * //=> true
  */
-export const operationNames = ['romanize', 'deromanize', 'convert', 'check', 'cite', 'bib', 'marc'] as const;
+export const operationNames = ['romanize', 'deromanize', 'convert', 'detect', 'check', 'cite', 'bib', 'marc'] as const;
 export type OperationName = (typeof operationNames)[number];
 
 /** A segment of `explain` with the note of the rule or letter that produced it. */
@@ -93,6 +94,17 @@ async function convertOp(input: Input): Promise<unknown> {
     ...(all === undefined ? {} : { all }),
     ...(lex === undefined ? {} : { lexicon: lex }),
   });
+  return { ...result, lexicon: lex !== undefined };
+}
+
+async function detectOp(input: Input): Promise<unknown> {
+  const text = requireString(input, 'text');
+  const schemes = optionalStrings(input, 'schemes');
+  for (const id of schemes ?? []) getScheme(id);
+  const maxWords = input['maxWords'];
+  if (maxWords !== undefined && (typeof maxWords !== 'number' || !Number.isInteger(maxWords) || maxWords < 1)) throw new HttpError(400, 'ERR_BAD_REQUEST', 'field "maxWords" must be a positive integer');
+  const lex = await preloadLexicon();
+  const result = detectScheme(text, { ...(schemes === undefined ? {} : { schemes }), ...(maxWords === undefined ? {} : { maxWords }), ...(lex === undefined ? {} : { lexicon: lex }) });
   return { ...result, lexicon: lex !== undefined };
 }
 
@@ -216,6 +228,7 @@ const operations: Record<OperationName, (input: Input) => unknown> = {
   romanize: romanizeOp,
   deromanize: deromanizeOp,
   convert: convertOp,
+  detect: detectOp,
   check: checkOp,
   cite: citeOp,
   bib: bibOp,
@@ -258,6 +271,7 @@ export function schemeResponse(id: string): unknown {
     edition: s.edition,
     source: s.source,
     description: s.description,
+    summary: s.summary,
     extends: s.extendsChain,
     letters: s.letters,
     letterNotes: s.letterNotes,
