@@ -29,7 +29,10 @@ export interface Diagnostic {
   note?: string;
   /** The replacement (textlint FixCommand shape); absent when there is no safe fix. */
   fix?: { range: [number, number]; text: string };
-  data?: { key: string; cyrillic?: string; scheme?: string };
+  /** How sure the finding is, 0..1: `certain` from 0.9, `likely` from 0.6, else `possible` (see `confidenceLabel`). */
+  confidence?: number;
+  /** The fallback key of the spelling, the Cyrillic word of its group, the confidence label, the scheme. */
+  data?: { key: string; cyrillic?: string; confidence?: string; scheme?: string };
 }
 
 /** A part of a document and what it is: running text or notes/bibliography (spec Q17). */
@@ -57,8 +60,18 @@ export interface CheckConfig {
   /** Scheme of notes and bibliography (spec Q17: e.g. `ala-lc-simplified`); notes are then grouped apart from the text. */
   notesScheme?: string;
   notesSchemeOptions?: Record<string, unknown>;
-  /** Conventional English forms accepted as written and preferred for their word (Moscow, Trotsky, Tchaikovsky). */
+  /** Forms accepted as written and preferred for their word, read like any spelling (own house forms). */
   allow?: string[];
+  /**
+   * Conventional English forms and the Russian words they render, beside the built-in list
+   * (src/check/data/conventional.json): `{ "Tchaikovsky": "чайковский" }`. A form given here
+   * overrides the built-in one.
+   */
+  conventional?: Record<string, string>;
+  /** Use the built-in conventional forms (default true). */
+  builtInConventional?: boolean;
+  /** Report only findings at least this sure: a number 0..1 or `certain`, `likely`, `possible`. Default: all. */
+  minConfidence?: number | 'certain' | 'likely' | 'possible';
   /** Words never checked (case-insensitive): names that are not Russian, fixed forms. */
   ignore?: string[];
 }
@@ -68,9 +81,8 @@ export interface CheckOptions extends CheckConfig {
   /** Extra English words (lower case) that are never romanized Russian; the built-in list is always used. */
   englishWords?: Iterable<string>;
   /**
-   * A Russian lexicon (the reverse engine's `Lexicon`, e.g. from `loadLexicon` in
-   * src/reverse/node-lexicon.ts): readings it attests cost less, names more so (Zinoviev is read
-   * as the surname зиновьев rather than зиновиев).
+   * A Russian lexicon (the reverse engine's `Lexicon`, e.g. from `loadLexicon`): the readings it
+   * attests are real words and names; without one, only the letter statistics rank readings.
    */
-  lexicon?: { lookup(word: string): number };
+  lexicon?: { lookup(word: string): number; hasPrefix?(prefix: string): boolean };
 }

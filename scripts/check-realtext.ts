@@ -1,0 +1,70 @@
+/**
+ * Runs the manuscript checker on the realtext corpus (../shared/realtext: 99 English Wikipedia
+ * articles, test/fixtures/realtext/README.md) and writes its findings as TSV rows in the columns
+ * of the judged fixture, marked with the part of the seeded split they fall in
+ * (test/fixtures/realtext/split.tsv). With `--judged FILE`, each finding takes its verdict from
+ * the judged file and the precision per part is printed.
+ *
+ *   node --import tsx scripts/check-realtext.ts [--scheme ID] [--part tuning|held-out|all]
+ *        [--no-lexicon] [--no-conventional] [--judged FILE] [--out FILE]
+ *
+ * `--part tuning` checks the tuning articles alone (what the checker was tuned on); `all` (the
+ * default) checks all 99 as one work, as `latinitsa check ../shared/realtext/wikipedia-*.md` does.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkDocuments, type Diagnostic } from '../src/index.ts';
+import { markdownRegions } from '../src/io/index.ts';
+import { loadLexicon } from '../src/reverse/node-lexicon.ts';
+import { judgedKey, readJudged, realtextDir, realtextSplit } from '../test/support/realtext.ts';
+
+const { values } = parseArgs({
+  options: {
+    scheme: { type: 'string' },
+    part: { type: 'string', default: 'all' },
+    'no-lexicon': { type: 'boolean' },
+    'no-conventional': { type: 'boolean' },
+    judged: { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+if (!existsSync(realtextDir)) throw new Error(`no realtext corpus at ${realtextDir}`);
+const split = realtextSplit();
+const files = [...split.keys()].filter((f) => values.part === 'all' || split.get(f) === values.part);
+const documents = files.map((file) => {
+  const text = readFileSync(path.join(realtextDir, file), 'utf8');
+  return { file, text, regions: markdownRegions(text) };
+});
+const lexicon = values['no-lexicon'] === true ? undefined : await loadLexicon();
+const t0 = performance.now();
+const found = checkDocuments(documents, {
+  ...(values.scheme === undefined ? {} : { scheme: values.scheme }),
+  ...(lexicon === undefined ? {} : { lexicon }),
+  ...(values['no-conventional'] === true ? { builtInConventional: false } : {}),
+});
+const ms = performance.now() - t0;
+const run = values.scheme === undefined ? 'no-scheme' : `scheme=${values.scheme}`;
+const judged = values.judged === undefined ? undefined : readJudged(values.judged);
+const rows = ['file\tline\tword\tsuggestion\trule\tverdict\tcause\trun\tcolumn\tconfidence\tpart\tnote'];
+const tally = new Map<string, { t: number; f: number; u: number }>();
+for (const d of found) {
+  const part = split.get(d.file!)!;
+  const j = judged?.get(judgedKey(run, d));
+  const verdict = j?.verdict ?? '?';
+  for (const k of [part, `${part} ${d.ruleId}`, `${part} ${d.data?.confidence}`]) {
+    const c = tally.get(k) ?? { t: 0, f: 0, u: 0 };
+    if (verdict === 'true') c.t++;
+    else if (verdict === 'false') c.f++;
+    else c.u++;
+    tally.set(k, c);
+  }
+  rows.push([d.file, d.place.start.line, d.actual, d.expected[0] ?? '', d.ruleId, verdict, j?.cause ?? '', run, d.place.start.column, d.confidence, part, j?.note ?? ''].join('\t'));
+}
+if (values.out !== undefined) writeFileSync(values.out, rows.join('\n') + '\n');
+console.log(`${run}, part ${values.part}: ${documents.length} files, ${found.length} findings in ${(ms / 1000).toFixed(2)} s`);
+for (const [k, c] of [...tally].sort()) {
+  const p = c.t + c.f === 0 ? NaN : c.t / (c.t + c.f);
+  console.log(`  ${k}: ${c.t + c.f + c.u} findings, ${c.t} true, ${c.f} false, ${c.u} unjudged; precision ${p.toFixed(3)}`);
+}
+export type { Diagnostic };

@@ -1,0 +1,30 @@
+import data from './data/fallback.json' with { type: 'json' };
+import { foldRomanized } from '../reverse/readings.ts';
+
+let replace: Array<[RegExp, string]> | undefined;
+const formation = new RegExp(data.englishSuffixes.pattern, 'u');
+
+/**
+ * The checker's fallback key of a romanized word: the spellings of one Russian word in different
+ * schemes, and slips that no scheme writes, share it (Zinov’ev, Zinovyev, Zinoviev → `zinovev`;
+ * Blumkin, Blyumkin → `blumkin`). The replacements are data (src/check/data/fallback.json). Used
+ * only for spellings that have no plausible Cyrillic reading of their own.
+ *
+ * @param word A Latin word.
+ * @returns The key.
+ * @example
+ * import { fallbackKey } from 'latinitsa';
+ * ['Iurii', 'Yury', 'Yuri', 'Feodorovna', 'Fyodorovna'].map((w) => fallbackKey(w));
+ * //=> ['Uri', 'Uri', 'Uri', 'fedorovna', 'fedorovna']
+ */
+export function fallbackKey(word: string): string {
+  replace ??= data.skeleton.map(([re, to]) => [new RegExp(re!, 'gu'), to!]);
+  let s = foldRomanized(word);
+  for (const [re, to] of replace) s = s.replace(re, to);
+  return s;
+}
+
+/** Whether a word is an English formation on a Russian name (Trotskyist, Zinovievite, Leninism). */
+export function isEnglishFormation(fold: string): boolean {
+  return fold.length > 6 && formation.test(fold);
+}

@@ -1,0 +1,44 @@
+import type { WordToken } from '../segment/index.ts';
+import data from './data/foreign.json' with { type: 'json' };
+
+const functionWords = new Set(data.functionWords.words.map((w) => w.toLowerCase()));
+const english = new Set(data.englishWords.words);
+const particles = new Set(data.particles.words);
+
+/**
+ * Which words of a tokenized text stand in another language's context: inside a run of French,
+ * German, Italian, Spanish, Polish or Czech words (a quotation, a title: at least two function
+ * words of that kind among the neighbours and no English ones), or a name joined to a
+ * nobiliary particle (Fedor von Bock, Léon de Bakst). The word lists are data
+ * (src/check/data/foreign.json).
+ *
+ * @param text The text the tokens come from.
+ * @param tokens Its words.
+ * @returns One flag per token.
+ */
+export function foreignContext(text: string, tokens: readonly WordToken[]): boolean[] {
+  const lower = tokens.map((t) => t.text.toLowerCase());
+  const out = tokens.map(() => false);
+  const window = data.functionWords.window;
+  // Prefix sums of foreign and English function words, for a window count in constant time.
+  const foreignSum = [0];
+  const englishSum = [0];
+  lower.forEach((w, i) => {
+    foreignSum.push(foreignSum[i]! + (functionWords.has(w) ? 1 : 0));
+    englishSum.push(englishSum[i]! + (english.has(w) ? 1 : 0));
+  });
+  for (let i = 0; i < tokens.length; i++) {
+    const a = Math.max(0, i - window);
+    const b = Math.min(tokens.length, i + window + 1);
+    // Neighbours across a line break count only on the same line or paragraph: a window of
+    // tokens is a good enough approximation in prose.
+    const f = foreignSum[b]! - foreignSum[a]!;
+    const e = englishSum[b]! - englishSum[a]!;
+    if (f >= 2 && f > e * 2) out[i] = true;
+    const next = lower[i + 1];
+    const prev = lower[i - 1];
+    if (/^\p{Lu}/u.test(tokens[i]!.text) && ((next !== undefined && particles.has(next) && /^\p{Lu}/u.test(tokens[i + 2]?.text ?? '')) || (prev !== undefined && particles.has(prev) && i >= 2 && /^\p{Lu}/u.test(tokens[i - 2]!.text)))) out[i] = true;
+  }
+  void text;
+  return out;
+}
