@@ -22,6 +22,7 @@ import wordListPath from 'word-list';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { createReader } from '../src/reverse/readings.ts';
 import { frontCode } from '../src/check/english.ts';
+import conventional from '../src/check/data/conventional.json' with { type: 'json' };
 
 const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -52,8 +53,11 @@ const proper = readFileSync(path.join(root, 'data', 'english', 'proper.txt'), 'u
   .map((w) => w.toLowerCase())
   .filter(writable);
 for (const w of proper) names.add(w);
-// A proper noun that is also a common word is listed once, as a common word.
+// A proper noun that is also a common word is listed once, as a common word; a conventional
+// English form of a Russian word is the conventional list's (src/check/data/conventional.json), so
+// that the checker without that list reads it like any spelling.
 for (const w of common) names.delete(w);
+for (const [form] of conventional.forms) names.delete(form.toLowerCase());
 
 const out = {
   $comment:

@@ -38,12 +38,14 @@ const documents = files.map((file) => {
 });
 const lexicon = values['no-lexicon'] === true ? undefined : await loadLexicon();
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 const found = checkDocuments(documents, {
   ...(values.scheme === undefined ? {} : { scheme: values.scheme }),
   ...(lexicon === undefined ? {} : { lexicon }),
   ...(values['no-conventional'] === true ? { builtInConventional: false } : {}),
 });
 const ms = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
 const run = values.scheme === undefined ? 'no-scheme' : `scheme=${values.scheme}`;
 const judged = values.judged === undefined ? undefined : readJudged(values.judged);
 const rows = ['file\tline\tword\tsuggestion\trule\tverdict\tcause\trun\tcolumn\tconfidence\tpart\tnote'];
@@ -62,7 +64,7 @@ for (const d of found) {
   rows.push([d.file, d.place.start.line, d.actual, d.expected[0] ?? '', d.ruleId, verdict, j?.cause ?? '', run, d.place.start.column, d.confidence, part, j?.note ?? ''].join('\t'));
 }
 if (values.out !== undefined) writeFileSync(values.out, rows.join('\n') + '\n');
-console.log(`${run}, part ${values.part}: ${documents.length} files, ${found.length} findings in ${(ms / 1000).toFixed(2)} s`);
+console.log(`${run}, part ${values.part}: ${documents.length} files, ${found.length} findings in ${(ms / 1000).toFixed(2)} s (${((cpu.user + cpu.system) / 1e6).toFixed(2)} s of CPU)`);
 for (const [k, c] of [...tally].sort()) {
   const p = c.t + c.f === 0 ? NaN : c.t / (c.t + c.f);
   console.log(`  ${k}: ${c.t + c.f + c.u} findings, ${c.t} true, ${c.f} false, ${c.u} unjudged; precision ${p.toFixed(3)}`);

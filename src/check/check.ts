@@ -8,10 +8,15 @@ import { getLanguage, getScheme } from '../schemes/registry.ts';
 import { tokenizeWords, type WordToken } from '../segment/index.ts';
 import { confidenceLabel, parseConfidence } from './confidence.ts';
 import { conventionalForms } from './conventional.ts';
+import proseData from './data/prose-schemes.json' with { type: 'json' };
 import { englishLists } from './english.ts';
-import { fallbackKey, isEnglishFormation } from './fallback.ts';
-import { foreignContext } from './foreign.ts';
+import { fallbackKey, fallbackKeys, isEnglishFormation } from './fallback.ts';
+import { foreignContext, foreignNames } from './foreign.ts';
 import type { CheckDocument, CheckOptions, CheckRegion, Diagnostic, Point } from './types.ts';
+
+const proseSchemes: readonly string[] = proseData.schemes;
+/** The letters the schemes of English prose write (built on first use). */
+let proseLetters: ReadonlySet<string> | undefined;
 
 /** Lexicon flags of names: a reading with one of them is a known name. */
 const NAME_FLAGS = LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymic | LexiconFlag.proper;
@@ -21,6 +26,11 @@ const PLAUSIBLE_PER_LETTER = -1.45;
 const NEAR_SLACK = 1.5;
 /** Attested readings this close to the best attested one are readings of the word too. */
 const ATTESTED_SLACK = 2.5;
+
+/** Whether an unattested reading is a plausible Russian word by its letters. */
+function plausible(r: Reading): boolean {
+  return r.score / [...r.cyrillic].length >= PLAUSIBLE_PER_LETTER;
+}
 
 /** Line starts of a text, for offset → line/column. */
 function lineStarts(text: string): number[] {
@@ -71,6 +81,8 @@ function englishApostrophe(text: string, token: WordToken): boolean {
   if (!APOSTROPHE.test(word)) return false;
   if (/s['’]$/u.test(word) && word.length >= 6) return true;
   const quote = word[word.length - 1]!;
+  // Two marks in a row close a quotation (Trotsky'').
+  if (/['’"”]/u.test(text[token.end] ?? '')) return true;
   const lineStart = text.lastIndexOf('\n', token.start) + 1;
   // An opening quote: the same mark after white space or an opening bracket, not yet closed.
   let open = false;
@@ -205,6 +217,12 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     }
   }
   const reader = readerFor(options, extra);
+  proseLetters ??= createReader({ schemes: proseSchemes }).letters;
+  const foreignLetters = proseLetters;
+  // Schemes English prose is written in; the others (GOST, ISO 9, map and messenger styles)
+  // only widen the readings. The declared schemes count as prose.
+  const prose = new Set(reader.schemes.map((id, i) => (proseSchemes.includes(id) ? i : -1)).filter((i) => i >= 0));
+  for (const i of Object.values(declared)) if (i >= 0) prose.add(i);
   const separateNotes = options.notesScheme !== undefined;
   const starts = documents.map((d) => lineStarts(d.text));
 
@@ -225,12 +243,18 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
       } else if ((!englishWord(fold) || allow.has(fold)) && [...fold].every((ch) => reader.letters.has(ch))) {
         // Letters no scheme writes (w, q, ö, ł…) make a word not romanized Russian.
         const readings = reader.read(written);
-        const attested = readings.filter((r) => r.flags !== 0);
+        // A reading is attested when a scheme of English prose writes it and the lexicon knows it:
+        // a capitalised spelling as a name or place (not Lem as льем, a verb form), a lower-case
+        // one as any word.
+        const capitalised = written[0] !== written[0]!.toLowerCase();
+        let attested = readings.filter((r) => r.flags !== 0 && r.schemes.some((i) => prose.has(i)));
+        const personal = LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymic;
+        if (capitalised && attested.some((r) => (r.flags & personal) !== 0)) attested = attested.filter((r) => (r.flags & personal) !== 0);
         const best = readings[0];
         // Attested readings near the best attested one: a name read in the nominative
         // (Grigorii: григорий, not the case form григории), both forms of a common noun (istorii).
         if (attested.length > 0) info = { fold, kind: 'attested', near: attested.filter((r) => r.score >= attested[0]!.score - ATTESTED_SLACK).map((r) => r.cyrillic), readings };
-        else if (best !== undefined && best.score / [...best.cyrillic].length >= PLAUSIBLE_PER_LETTER) {
+        else if (best !== undefined && plausible(best)) {
           info = { fold, kind: 'plausible', near: readings.filter((r) => r.score >= best.score - NEAR_SLACK).map((r) => r.cyrillic), readings };
         } else if (fold.length >= 4 && /^\p{L}/u.test(fold)) info = { fold, kind: 'loose', near: [], readings };
         if (info !== null && allow.has(fold)) info = { ...info, kind: 'conventional', conventional: info.near[0] ?? fold };
@@ -258,6 +282,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     for (const region of regions) {
       const tokens = tokenizeWords(doc.text.slice(region.start, region.end), { offset: region.start });
       const foreign = foreignContext(doc.text, tokens);
+      const foreignName = foreignNames(doc.text, tokens, foreignLetters);
       tokens.forEach((token, t) => {
         if (token.script === 'mixed') {
           const dg = mixedDiagnostic(doc, token, starts[d]!);
@@ -265,7 +290,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
           diagnostics.push(dg);
           return;
         }
-        if (token.script !== 'latin' || foreign[t]) return;
+        if (token.script !== 'latin' || foreign[t] || foreignName[t]) return;
         let text = token.text;
         let end = token.end;
         // The tokenizer cuts English clitics; -’d after a word that is not English is a soft sign
@@ -379,25 +404,39 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     }
   }
   for (const s of joiners) {
-    const g = byFallback.get(`${s.domain}\u0000${fallbackKey(s.info.fold)}`);
-    if (g !== undefined && g !== null) g.spellings.push({ s, link: 'fallback' });
+    const found = new Set(fallbackKeys(s.info.fold).map((k) => byFallback.get(`${s.domain}\u0000${k}`)));
+    found.delete(undefined);
+    const [g] = found;
+    if (found.size === 1 && g !== null && g !== undefined) g.spellings.push({ s, link: 'fallback' });
   }
 
   // 4. Findings: every spelling but the group's target, and with a scheme, spellings it cannot write.
   for (const g of groups) {
     const scheme = schemes[g.domain];
     const schemeIndex = declared[g.domain];
+    const link = new Map(g.spellings.map(({ s, link }) => [s, link]));
     // A spelling conforms when the scheme writes it from the group's word or from another real
     // word it may stand for (istorii: истории, a case form, in modified-loc).
+    // A capitalised spelling also conforms when the scheme writes it from a plausible name nobody
+    // attests (Marey: марей).
     const conforms = (s: Spelling): boolean =>
-      scheme !== undefined && s.info.readings.some((r) => r.schemes.includes(schemeIndex) && (r.cyrillic === g.cyrillic || (r.flags !== 0 && s.info.near.includes(r.cyrillic))));
+      scheme !== undefined &&
+      s.info.readings.some(
+        (r) =>
+          r.schemes.includes(schemeIndex) &&
+          (r.cyrillic === g.cyrillic || (r.flags !== 0 && s.info.near.includes(r.cyrillic)) || (/^\p{Lu}/u.test(s.display) && s.info.kind !== 'attested' && link.get(s) !== 'fallback' && plausible(r))),
+      );
     const list = g.spellings;
     const real = list.some(({ s }) => s.info.kind === 'attested' || s.info.kind === 'conventional');
     if (!real) continue;
     // The target: a conventional form, else (with a scheme) a spelling the scheme writes, most
     // frequent first; else the most frequent spelling; else the scheme's spelling of the word.
+    // A conventional form weighs twice its count, a spelling the scheme writes one and a half:
+    // the fix goes to them unless another spelling is far more frequent.
     const rank = (s: Spelling): number => (s.info.kind === 'conventional' ? 2 : 0) + (conforms(s) ? 1 : 0);
-    const ordered = [...list].sort((a, b) => rank(b.s) - rank(a.s) || count(b.s) - count(a.s) || firstAt(a.s) - firstAt(b.s));
+    // A spelling that joined by its fallback key is never the fix.
+    const weight = (s: Spelling): number => (link.get(s) === 'fallback' ? 0 : count(s) * (s.info.kind === 'conventional' ? 2 : 1) * (conforms(s) ? 1.5 : 1));
+    const ordered = [...list].sort((a, b) => weight(b.s) - weight(a.s) || rank(b.s) - rank(a.s) || firstAt(a.s) - firstAt(b.s));
     const top = ordered[0]!.s;
     const attestedWord = list.some(({ s }) => s.info.kind === 'attested' && s.info.readings.some((r) => r.cyrillic === g.cyrillic && r.flags !== 0)) || list.some(({ s }) => s.info.conventional === g.cyrillic);
     let target: string;
@@ -484,7 +523,11 @@ function findingConfidence(f: ConfidenceFacts): number {
   const info = f.s.info;
   const flags = info.readings.find((r) => r.cyrillic === f.group)?.flags ?? 0;
   let c = 0.97;
-  c *= info.kind === 'attested' ? ((flags & NAME_FLAGS) !== 0 ? 1 : 0.93) : info.kind === 'conventional' ? 0.85 : info.kind === 'plausible' ? 0.85 : 0.8;
+  // A name from the name lists is a nominative name; a proper noun of the dictionary may be a case
+  // form of another name (Pera: пьера), a common word capitalised in a title.
+  const names = LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymic;
+  const capitalised = /^\p{Lu}/u.test(f.s.display);
+  c *= info.kind === 'attested' ? ((flags & names) !== 0 ? 1 : (flags & LexiconFlag.proper) !== 0 ? 0.85 : capitalised ? 0.8 : 0.93) : info.kind === 'conventional' ? 0.85 : info.kind === 'plausible' ? 0.85 : 0.8;
   c *= f.link === 'reading' ? 1 : f.link === 'near' ? 0.95 : 0.85;
   const n = f.s.occurrences.length;
   if (f.targetInText) c *= f.targetCount > n ? 1 : f.targetCount === n ? 0.8 : 0.65;

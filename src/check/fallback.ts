@@ -24,6 +24,17 @@ export function fallbackKey(word: string): string {
   return s;
 }
 
+/**
+ * The fallback keys of a spelling no scheme writes: its {@link fallbackKey}, and the keys of the
+ * spellings the data's alternatives make of it (German ch for х: Bucharin as Bukharin).
+ */
+export function fallbackKeys(word: string): string[] {
+  const fold = foldRomanized(word);
+  const keys = new Set([fallbackKey(fold)]);
+  for (const [from, to] of data.alternatives.replace) if (fold.includes(from!)) keys.add(fallbackKey(fold.replaceAll(from!, to!)));
+  return [...keys];
+}
+
 /** Whether a word is an English formation on a Russian name (Trotskyist, Zinovievite, Leninism). */
 export function isEnglishFormation(fold: string): boolean {
   return fold.length > 6 && formation.test(fold);

@@ -42,3 +42,35 @@ export function foreignContext(text: string, tokens: readonly WordToken[]): bool
   void text;
   return out;
 }
+
+/**
+ * Which words belong to a name written in another language's letters: a run of capitalised words
+ * joined by spaces or hyphens on one line (Piotr Ilitch Tchaïkovski, Andreij-Sacharow-Platz) in
+ * which some word has a letter that no scheme of English prose writes (w, ï, ł, ü…). Its other
+ * words are spelt in that language too, not romanized Russian.
+ *
+ * @param text The text the tokens come from.
+ * @param tokens Its words.
+ * @param letters The letters the schemes of English prose write (lower case).
+ * @returns One flag per token.
+ */
+export function foreignNames(text: string, tokens: readonly WordToken[], letters: ReadonlySet<string>): boolean[] {
+  const out = tokens.map(() => false);
+  let start = 0;
+  const close = (end: number): void => {
+    const unit = tokens.slice(start, end);
+    if (unit.length > 1 && unit.some((t) => [...t.text.toLowerCase().normalize('NFC')].some((ch) => /\p{Script=Latin}/u.test(ch) && !letters.has(ch)))) {
+      for (let i = start; i < end; i++) out[i] = true;
+    }
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const joined = i > start && /^[ \-‐]$/u.test(text.slice(tokens[i - 1]!.end, t.start)) && /^\p{Lu}/u.test(t.text);
+    if (!joined) {
+      close(i);
+      start = i;
+    }
+  }
+  close(tokens.length);
+  return out;
+}

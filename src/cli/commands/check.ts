@@ -1,9 +1,10 @@
-// `latinitsa check`: the manuscript consistency checker on files (issue 6).
+// `latinitsa check`: the manuscript consistency checker on files (docs/check.md).
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { applyFixes } from '../../check/fix.ts';
 import { checkDocuments } from '../../check/check.ts';
 import { parseCheckConfig, regionsOfPlainText } from '../../check/config.ts';
+import { confidenceLabel, confidenceLevels, parseConfidence } from '../../check/confidence.ts';
 import type { CheckConfig, CheckDocument, CheckOptions, Diagnostic } from '../../check/types.ts';
 import { LatinitsaError } from '../../errors.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
@@ -23,16 +24,19 @@ anything else plain text (notes start at a "Notes"/"Bibliography" heading line).
 
 Options:
   -s, --scheme ID         house scheme of the running text (e.g. modified-loc)
-      --notes-scheme ID   scheme of notes and bibliography (e.g. ala-lc-simplified, spec Q17)
-  -a, --allow WORD        accept a conventional English form (repeatable): Tchaikovsky
+      --notes-scheme ID   scheme of notes and bibliography (e.g. ala-lc-simplified)
+  -a, --allow WORD        accept a form as written and prefer it for its word (repeatable)
       --ignore WORD       never check this word (repeatable)
+      --min-confidence C  report findings at least this sure: certain, likely, possible or 0..1
+                          (default possible: all)
   -c, --config FILE       settings file (default: .latinitsarc.json in the current folder or above)
-      --lexicon           prefer readings the Russian lexicon attests (src/reverse; built on first use)
+      --no-lexicon        read without the Russian lexicon (letter statistics only)
       --json              print the diagnostics as JSON
-      --fix               rewrite plain-text and Markdown files (atomically), changing only flagged spans
+      --fix               rewrite plain-text and Markdown files (atomically), applying the certain
+                          fixes only and changing only their spans
   -h, --help              this help
 
-Output: file:line:column  message  rule-id. Exit 0 clean, 1 findings, 2 usage or input error.
+Output: file:line:column  message  rule-id  confidence. Exit 0 clean, 1 findings, 2 usage or input error.
 `;
 
 type Format = 'markdown' | 'docx' | 'text';
@@ -84,7 +88,7 @@ async function load(file: string, display: string): Promise<Loaded> {
 }
 
 function line(d: Diagnostic): string {
-  return `${d.file ?? '<stdin>'}:${d.place.start.line}:${d.place.start.column}  ${d.reason}  ${d.ruleId}\n`;
+  return `${d.file ?? '<stdin>'}:${d.place.start.line}:${d.place.start.column}  ${d.reason}  ${d.ruleId}  ${confidenceLabel(d.confidence ?? 1)}\n`;
 }
 
 /** Runs `latinitsa check`. */
@@ -93,10 +97,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     scheme: { type: 'string', short: 's' },
     'notes-scheme': { type: 'string' },
     allow: { type: 'string', short: 'a', multiple: true },
+    'min-confidence': { type: 'string' },
+    'no-lexicon': { type: 'boolean' },
     ignore: { type: 'string', multiple: true },
     config: { type: 'string', short: 'c' },
     json: { type: 'boolean' },
-    lexicon: { type: 'boolean' },
     fix: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -110,6 +115,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (values['notes-scheme'] !== undefined) config.notesScheme = values['notes-scheme'];
   if (values.allow !== undefined) config.allow = [...(config.allow ?? []), ...values.allow];
   if (values.ignore !== undefined) config.ignore = [...(config.ignore ?? []), ...values.ignore];
+  if (values['min-confidence'] !== undefined) config.minConfidence = parseConfidence(values['min-confidence']);
 
   const documents: Loaded[] = [];
   if (positionals.length === 0) {
@@ -127,7 +133,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     }
   }
   const options: CheckOptions = { ...config };
-  if (values.lexicon === true) {
+  if (values['no-lexicon'] !== true) {
     const { loadLexicon } = await import('../../reverse/node-lexicon.ts');
     const lexicon = await loadLexicon();
     if (lexicon === undefined) io.stderr.write('latinitsa: no Russian lexicon could be loaded or built; checking without it\n');
@@ -138,7 +144,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (values.fix === true) {
     let fixed = 0;
     for (const doc of documents) {
-      const mine = diagnostics.filter((d) => d.file === doc.file && d.fix !== undefined);
+      // Only certain fixes are applied unattended; the others are reported for a person to decide.
+      const mine = diagnostics.filter((d) => d.file === doc.file && d.fix !== undefined && (d.confidence ?? 1) >= confidenceLevels.certain);
       if (mine.length === 0) continue;
       if (doc.format === 'docx') {
         io.stderr.write(`latinitsa: ${doc.file}: .docx files are reported, not rewritten\n`);
@@ -155,7 +162,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       doc.text = text;
       doc.regions = doc.format === 'markdown' ? markdownRegions(text) : regionsOfPlainText(text);
     }
-    io.stderr.write(`latinitsa: fixed ${fixed} place${fixed === 1 ? '' : 's'}\n`);
+    const unsure = diagnostics.filter((d) => d.fix !== undefined && (d.confidence ?? 1) < confidenceLevels.certain).length;
+    io.stderr.write(`latinitsa: fixed ${fixed} place${fixed === 1 ? '' : 's'}${unsure === 0 ? '' : `; ${unsure} less certain fix${unsure === 1 ? '' : 'es'} left for you to decide`}\n`);
     diagnostics = checkDocuments(documents, options);
   }
 
