@@ -57,7 +57,7 @@ for (const w of proper) names.add(w);
 // English form of a Russian word is the conventional list's (src/check/data/conventional.json), so
 // that the checker without that list reads it like any spelling.
 for (const w of common) names.delete(w);
-for (const [form] of conventional.forms) names.delete(form.toLowerCase());
+for (const [form] of conventional.forms) names.delete(form!.toLowerCase());
 
 const out = {
   $comment:

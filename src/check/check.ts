@@ -21,11 +21,17 @@ let proseLetters: ReadonlySet<string> | undefined;
 /** Lexicon flags of names: a reading with one of them is a known name. */
 const NAME_FLAGS = LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymic | LexiconFlag.proper;
 /** Letter-model score per Cyrillic letter above which an unattested reading is a plausible Russian word or name. */
-const PLAUSIBLE_PER_LETTER = -1.45;
+const PLAUSIBLE_PER_LETTER = -1.75;
 /** Unattested readings this close to the best one are readings of the word too. */
 const NEAR_SLACK = 1.5;
 /** Attested readings this close to the best attested one are readings of the word too. */
 const ATTESTED_SLACK = 2.5;
+
+/** Whether a spelling can carry a group: a real word, a conventional form, a capitalised plausible name. */
+function anchor(s: Spelling): boolean {
+  if (s.info.english === true) return false;
+  return s.info.kind === 'attested' || s.info.kind === 'conventional' || (s.info.kind === 'plausible' && /^\p{Lu}/u.test(s.display) && s.info.fold.length >= 5);
+}
 
 /** Whether an unattested reading is a plausible Russian word by its letters. */
 function plausible(r: Reading): boolean {
@@ -135,6 +141,8 @@ interface FormInfo {
   near: string[];
   /** The Cyrillic word the conventional list names for this form. */
   conventional?: string;
+  /** An English proper noun read as a Russian name: grouped, never reported, no anchor. */
+  english?: boolean;
   readings: readonly Reading[];
 }
 
@@ -240,7 +248,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
       // A capitalised conventional form is a name: the common word spelt alike is not (archangel).
       if (conv !== undefined && (!conv.capitalised || written[0] !== written[0]!.toLowerCase())) {
         info = { fold, kind: 'conventional', near: [conv.cyrillic], conventional: conv.cyrillic, readings: [] };
-      } else if ((!englishWord(fold) || allow.has(fold)) && [...fold].every((ch) => reader.letters.has(ch))) {
+      } else if ((!englishWord(fold) || allow.has(fold) || englishName(fold)) && [...fold].every((ch) => reader.letters.has(ch))) {
         // Letters no scheme writes (w, q, ö, ł…) make a word not romanized Russian.
         const readings = reader.read(written);
         // A reading is attested when a scheme of English prose writes it and the lexicon knows it:
@@ -254,15 +262,22 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
         // Attested readings near the best attested one: a name read in the nominative
         // (Grigorii: григорий, not the case form григории), both forms of a common noun (istorii).
         if (attested.length > 0) info = { fold, kind: 'attested', near: attested.filter((r) => r.score >= attested[0]!.score - ATTESTED_SLACK).map((r) => r.cyrillic), readings };
-        else if (best !== undefined && plausible(best)) {
+        else if (best !== undefined && plausible(best) && best.schemes.some((i) => prose.has(i))) {
           info = { fold, kind: 'plausible', near: readings.filter((r) => r.score >= best.score - NEAR_SLACK).map((r) => r.cyrillic), readings };
         } else if (fold.length >= 4 && /^\p{L}/u.test(fold)) info = { fold, kind: 'loose', near: [], readings };
         if (info !== null && allow.has(fold)) info = { ...info, kind: 'conventional', conventional: info.near[0] ?? fold };
+        // An English proper noun that reads as a Russian name (Dmitri, Sergei, Kerensky in the
+        // English dictionaries) joins the group of its word, but is never reported itself and
+        // carries no group alone (Sydney and Sidney are not Russian).
+        else if (info !== null && englishName(fold)) info = info.kind === 'attested' ? { ...info, english: true } : null;
       }
     }
     forms.set(written, info);
     return info;
   };
+  function englishName(fold: string): boolean {
+    return names.has(fold) && !common.has(fold) && !extraEnglish.has(fold);
+  }
   function englishWord(fold: string): boolean {
     if (common.has(fold) || names.has(fold) || extraEnglish.has(fold)) return true;
     // English with French accents (émigrés, détente, protégé) and English formations on
@@ -373,11 +388,15 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
   }
   const groups: Group[] = [];
   const count = (s: Spelling): number => s.occurrences.length;
-  const anchored = (i: number): boolean => all[i]!.info.kind === 'attested' || all[i]!.info.kind === 'conventional';
+  // A group stands on a real word (attested, conventional) or on a capitalised name nobody
+  // attests but whose letters read as Russian (Kosior, Kaganovich: the lexicon lacks many surnames).
+  const anchored = (i: number): boolean => anchor(all[i]!);
   const joiners: Spelling[] = all.filter((s) => s.info.kind === 'loose');
   for (const list of members.values()) {
-    // Spellings of words nobody attests join a group of a real word by their fallback key, if any.
-    if (!list.some(anchored)) {
+    // Spellings of words nobody attests join a group of a real word by their fallback key, if any;
+    // so does a lone plausible name (Bucharin: бучарин, beside Bukharin).
+    const real = list.some((i) => anchored(i) && all[i]!.info.kind !== 'plausible');
+    if (!real && (list.length === 1 || !list.some(anchored))) {
       for (const i of list) joiners.push(all[i]!);
       continue;
     }
@@ -403,11 +422,25 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
       byFallback.set(k, known === undefined || known === g ? g : null);
     }
   }
+  const left = new Map<string, Spelling[]>();
   for (const s of joiners) {
-    const found = new Set(fallbackKeys(s.info.fold).map((k) => byFallback.get(`${s.domain}\u0000${k}`)));
+    const keys = fallbackKeys(s.info.fold);
+    const found = new Set(keys.map((k) => byFallback.get(`${s.domain}\u0000${k}`)));
     found.delete(undefined);
     const [g] = found;
     if (found.size === 1 && g !== null && g !== undefined) g.spellings.push({ s, link: 'fallback' });
+    else if (found.size === 0) {
+      const k = `${s.domain}\u0000${keys[0]!}`;
+      left.set(k, [...(left.get(k) ?? []), s]);
+    }
+  }
+  // The rest group by their fallback key around a capitalised plausible name (Kosior, Kossior);
+  // a plausible name alone stays a group of one, for the scheme's rule.
+  for (const list of left.values()) {
+    const anchors = list.filter((s) => anchor(s));
+    if (anchors.length === 0) continue;
+    const best = [...anchors].sort((a, b) => count(b) - count(a) || (b.info.readings[0]?.score ?? 0) - (a.info.readings[0]?.score ?? 0))[0]!;
+    groups.push({ domain: best.domain, cyrillic: best.info.near[0]!, spellings: list.map((s) => ({ s, link: s === best ? 'near' : 'fallback' })) });
   }
 
   // 4. Findings: every spelling but the group's target, and with a scheme, spellings it cannot write.
@@ -419,16 +452,17 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     // word it may stand for (istorii: истории, a case form, in modified-loc).
     // A capitalised spelling also conforms when the scheme writes it from a plausible name nobody
     // attests (Marey: марей).
+    const written = scheme === undefined ? '' : roman(g.cyrillic, g.domain);
     const conforms = (s: Spelling): boolean =>
       scheme !== undefined &&
+      (s.info.fold === written ||
       s.info.readings.some(
         (r) =>
           r.schemes.includes(schemeIndex) &&
-          (r.cyrillic === g.cyrillic || (r.flags !== 0 && s.info.near.includes(r.cyrillic)) || (/^\p{Lu}/u.test(s.display) && s.info.kind !== 'attested' && link.get(s) !== 'fallback' && plausible(r))),
-      );
+          (r.cyrillic === g.cyrillic || (r.flags !== 0 && s.info.near.includes(r.cyrillic)) || (/^\p{Lu}/u.test(s.display) && s.info.kind === 'plausible' && link.get(s) !== 'fallback' && s.info.near.includes(r.cyrillic))),
+      ));
     const list = g.spellings;
-    const real = list.some(({ s }) => s.info.kind === 'attested' || s.info.kind === 'conventional');
-    if (!real) continue;
+    if (!list.some(({ s }) => anchor(s))) continue;
     // The target: a conventional form, else (with a scheme) a spelling the scheme writes, most
     // frequent first; else the most frequent spelling; else the scheme's spelling of the word.
     // A conventional form weighs twice its count, a spelling the scheme writes one and a half:
@@ -436,16 +470,17 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     const rank = (s: Spelling): number => (s.info.kind === 'conventional' ? 2 : 0) + (conforms(s) ? 1 : 0);
     // A spelling that joined by its fallback key is never the fix.
     const weight = (s: Spelling): number => (link.get(s) === 'fallback' ? 0 : count(s) * (s.info.kind === 'conventional' ? 2 : 1) * (conforms(s) ? 1.5 : 1));
-    const ordered = [...list].sort((a, b) => weight(b.s) - weight(a.s) || rank(b.s) - rank(a.s) || firstAt(a.s) - firstAt(b.s));
+    // Ties go to the spelling whose reading looks more Russian (Kosior: косиор, not коссиор).
+    const score = (s: Spelling): number => s.info.readings[0]?.score ?? -Infinity;
+    const ordered = [...list].sort((a, b) => weight(b.s) - weight(a.s) || rank(b.s) - rank(a.s) || score(b.s) - score(a.s) || firstAt(a.s) - firstAt(b.s));
     const top = ordered[0]!.s;
     const attestedWord = list.some(({ s }) => s.info.kind === 'attested' && s.info.readings.some((r) => r.cyrillic === g.cyrillic && r.flags !== 0)) || list.some(({ s }) => s.info.conventional === g.cyrillic);
     let target: string;
     let targetSpelling: Spelling | undefined;
     if (scheme !== undefined && rank(top) === 0) {
-      // Nothing in the text is conventional or conforms: the scheme's spelling of the word, when
-      // the word is a real one.
-      if (!attestedWord) continue;
-      target = roman(g.cyrillic, g.domain);
+      // Nothing in the text is conventional or conforms: the scheme's spelling of the word (a
+      // fix only when the word is a real one).
+      target = written;
       targetSpelling = list.find(({ s }) => s.info.fold === target)?.s;
     } else {
       target = top.display;
@@ -457,13 +492,15 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     const firstAt_ = first === undefined ? '' : `; ${targetSpelling!.display} first at ${placeName(documents[first.doc]!.file, pointAt(starts[first.doc]!, first.start))}`;
     const counts = [...list].sort((a, b) => count(b.s) - count(a.s)).map(({ s }) => `${count(s)} × ${s.display}`).join(', ') + firstAt_;
     const targetCount = targetSpelling === undefined ? 0 : count(targetSpelling);
+    const schemeTarget = scheme !== undefined && (targetSpelling === undefined || conforms(targetSpelling));
     for (const { s, link } of list) {
       if (s.info.fold === targetFold || s === targetSpelling) continue;
-      // A conventional form gives way only to another conventional form.
+      // A conventional form gives way only to another conventional form; an English name to none.
       if (s.info.kind === 'conventional' && targetSpelling?.info.kind !== 'conventional') continue;
+      if (s.info.english === true) continue;
       const ok = scheme === undefined || conforms(s) || s.info.kind === 'conventional';
       const ruleId = ok ? 'inconsistent-romanization' : 'scheme-mismatch';
-      const confidence = findingConfidence({ s, link, ruleId, targetCount, targetInText: targetSpelling !== undefined, attestedWord, group: g.cyrillic });
+      const confidence = findingConfidence({ s, link, ruleId, targetCount, targetInText: targetSpelling !== undefined, attestedWord, schemeTarget, group: g.cyrillic });
       if (confidence < minConfidence) continue;
       for (const o of s.occurrences) {
         const text = matchCase(target, o.text);
@@ -510,31 +547,50 @@ interface ConfidenceFacts {
   targetCount: number;
   targetInText: boolean;
   attestedWord: boolean;
+  /** Whether the target is a spelling the declared scheme writes. */
+  schemeTarget: boolean;
   group: string;
 }
 
 /**
- * How sure a finding is, 0..1: how surely the spelling is romanized Russian (an attested name,
- * an attested word, a plausible unknown word, a spelling no scheme writes), how surely it is the
- * group's word (a shared reading, a near reading, the fallback key), and how surely the target is
- * right (a majority spelling, the scheme's spelling of a real word).
+ * How sure a finding is, 0..1: the product of how surely the spelling is romanized Russian, how
+ * surely it is the group's word (a shared reading, a near reading, the fallback key), and how
+ * surely the target is right (a majority spelling, the scheme's spelling of a real word).
  */
 function findingConfidence(f: ConfidenceFacts): number {
   const info = f.s.info;
   const flags = info.readings.find((r) => r.cyrillic === f.group)?.flags ?? 0;
-  let c = 0.97;
-  // A name from the name lists is a nominative name; a proper noun of the dictionary may be a case
-  // form of another name (Pera: пьера), a common word capitalised in a title.
-  const names = LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymic;
   const capitalised = /^\p{Lu}/u.test(f.s.display);
-  c *= info.kind === 'attested' ? ((flags & names) !== 0 ? 1 : (flags & LexiconFlag.proper) !== 0 ? 0.85 : capitalised ? 0.8 : 0.93) : info.kind === 'conventional' ? 0.85 : info.kind === 'plausible' ? 0.85 : 0.8;
-  c *= f.link === 'reading' ? 1 : f.link === 'near' ? 0.95 : 0.85;
+  // How surely the spelling is romanized Russian: a name of the name lists (nominative), a proper
+  // noun of the dictionary (perhaps a case form of another name), a common word (a capitalised one
+  // may be a title word of another language), a conventional form, a plausible unknown name, a
+  // spelling no scheme writes (it joined a real word's group, which speaks for it).
+  const names = LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymic;
+  const russian =
+    info.kind === 'attested'
+      ? (flags & names) !== 0
+        ? 1
+        : (flags & LexiconFlag.proper) !== 0
+          ? 0.92
+          : capitalised
+            ? 0.9
+            : 0.95
+      : info.kind === 'conventional'
+        ? 0.9
+        : info.kind === 'plausible'
+          ? 0.75
+          : 0.8;
+  // How surely it is the group's word.
+  const same = f.link === 'reading' ? 1 : f.link === 'near' ? 0.95 : 0.85;
+  // How surely the target is right: a spelling of the text by how much more frequent it is, or the
+  // scheme's spelling of a real word, or of a word nobody attests.
   const n = f.s.occurrences.length;
-  if (f.targetInText) c *= f.targetCount > n ? 1 : f.targetCount === n ? 0.8 : 0.65;
-  else c *= f.attestedWord ? 0.97 : 0.7;
-  // A lower-case word is more often a quotation or a title in another language than a name.
-  if (/^\p{Ll}/u.test(f.s.display)) c *= 0.9;
-  return Math.round(c * 100) / 100;
+  // A target the declared scheme writes has the scheme's authority, whatever the counts.
+  // A spelling no scheme writes beside one a scheme writes is the odd one, whatever the counts.
+  const byCount = f.targetCount > n || f.link === 'fallback' ? 1 : f.targetCount === n ? 0.8 : 0.65;
+  const byScheme = f.attestedWord ? 0.97 : 0.7;
+  const target = !f.targetInText ? byScheme : f.schemeTarget ? Math.max(byCount, byScheme) : byCount;
+  return Math.round(0.98 * russian * same * target * 100) / 100;
 }
 
 /** 1 for a word in capitals (a heading's form is not the one to quote), else 0. */

@@ -65,10 +65,12 @@ export function foreignNames(text: string, tokens: readonly WordToken[], letters
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const joined = i > start && /^[ \-‐]$/u.test(text.slice(tokens[i - 1]!.end, t.start)) && /^\p{Lu}/u.test(t.text);
+    const capital = /^\p{Lu}/u.test(t.text);
+    const joined = i > start && capital && /^[ \-‐]$/u.test(text.slice(tokens[i - 1]!.end, t.start));
     if (!joined) {
       close(i);
-      start = i;
+      // A unit is made of capitalised words only.
+      start = capital ? i : i + 1;
     }
   }
   close(tokens.length);

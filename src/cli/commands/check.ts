@@ -28,7 +28,7 @@ Options:
   -a, --allow WORD        accept a form as written and prefer it for its word (repeatable)
       --ignore WORD       never check this word (repeatable)
       --min-confidence C  report findings at least this sure: certain, likely, possible or 0..1
-                          (default possible: all)
+                          (default likely)
   -c, --config FILE       settings file (default: .latinitsarc.json in the current folder or above)
       --no-lexicon        read without the Russian lexicon (letter statistics only)
       --json              print the diagnostics as JSON
@@ -132,7 +132,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       throw ioError('read', name, error);
     }
   }
-  const options: CheckOptions = { ...config };
+  // Unattended, the command shows the findings worth a person's time: likely and certain ones.
+  const options: CheckOptions = { minConfidence: 'likely', ...config };
   if (values['no-lexicon'] !== true) {
     const { loadLexicon } = await import('../../reverse/node-lexicon.ts');
     const lexicon = await loadLexicon();
