@@ -6,15 +6,16 @@
  * the judged file and the precision per part is printed.
  *
  *   node --import tsx scripts/check-realtext.ts [--scheme ID] [--part tuning|held-out|all]
- *        [--no-lexicon] [--no-conventional] [--judged FILE] [--out FILE]
+ *        [--no-lexicon] [--no-conventional] [--min-confidence C] [--judged FILE] [--out FILE]
  *
  * `--part tuning` checks the tuning articles alone (what the checker was tuned on); `all` (the
- * default) checks all 99 as one work, as `latinitsa check ../shared/realtext/wikipedia-*.md` does.
+ * default) checks all 99 as one work, as `latinitsa check ../shared/realtext/wikipedia-*.md` does;
+ * `--min-confidence` defaults to the command's `likely`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkDocuments, type Diagnostic } from '../src/index.ts';
+import { checkDocuments, parseConfidence, type Diagnostic } from '../src/index.ts';
 import { markdownRegions } from '../src/io/index.ts';
 import { loadLexicon } from '../src/reverse/node-lexicon.ts';
 import { judgedKey, readJudged, realtextDir, realtextSplit } from '../test/support/realtext.ts';
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     part: { type: 'string', default: 'all' },
     'no-lexicon': { type: 'boolean' },
     'no-conventional': { type: 'boolean' },
+    'min-confidence': { type: 'string', default: 'likely' },
     judged: { type: 'string' },
     out: { type: 'string' },
   },
@@ -43,6 +45,7 @@ const found = checkDocuments(documents, {
   ...(values.scheme === undefined ? {} : { scheme: values.scheme }),
   ...(lexicon === undefined ? {} : { lexicon }),
   ...(values['no-conventional'] === true ? { builtInConventional: false } : {}),
+  minConfidence: parseConfidence(values['min-confidence']!),
 });
 const ms = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
