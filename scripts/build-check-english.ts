@@ -8,7 +8,8 @@
  * - dictionary-en 4 and dictionary-en-gb 3 (MIT AND BSD, Titus Wormer; Hunspell dictionaries of
  *   SCOWL by Kevin Atkinson), expanded with hunspell-reader: every inflected form and possessive,
  *   American and British spellings; their capitalised entries are the English proper nouns;
- * - data/english/proper.txt: a short hand list of proper nouns the dictionaries lack.
+ * - data/english/proper.txt: a short hand list of English proper nouns, some of which spell
+ *   Russian names too (Ian, Anna): never read as romanized Russian.
  *
  * Only words a scheme could write are kept (letters every built-in scheme lacks, such as w and q,
  * make a word un-Russian anyway), and only words of three letters or more (the checker reads no
@@ -52,7 +53,8 @@ const proper = readFileSync(path.join(root, 'data', 'english', 'proper.txt'), 'u
   .flatMap((line) => line.split(/\s+/u))
   .map((w) => w.toLowerCase())
   .filter(writable);
-for (const w of proper) names.add(w);
+// The hand list is English whatever it reads as: listed with the common words, which are never read.
+for (const w of proper) common.add(w);
 // A proper noun that is also a common word is listed once, as a common word; a conventional
 // English form of a Russian word is the conventional list's (src/check/data/conventional.json), so
 // that the checker without that list reads it like any spelling.

@@ -7,6 +7,10 @@
  *
  *   node --import tsx scripts/check-realtext.ts [--scheme ID] [--part tuning|held-out|all]
  *        [--no-lexicon] [--no-conventional] [--min-confidence C] [--judged FILE] [--out FILE]
+ *        [--sample N [--seed S]]
+ *
+ * `--sample N` writes a seeded random sample of N findings (mulberry32, default seed 14) instead
+ * of all, for judging by hand.
  *
  * `--part tuning` checks the tuning articles alone (what the checker was tuned on); `all` (the
  * default) checks all 99 as one work, as `latinitsa check ../shared/realtext/wikipedia-*.md` does;
@@ -28,6 +32,8 @@ const { values } = parseArgs({
     'no-conventional': { type: 'boolean' },
     'min-confidence': { type: 'string', default: 'likely' },
     judged: { type: 'string' },
+    sample: { type: 'string' },
+    seed: { type: 'string', default: '14' },
     out: { type: 'string' },
   },
 });
@@ -66,7 +72,22 @@ for (const d of found) {
   }
   rows.push([d.file, d.place.start.line, d.actual, d.expected[0] ?? '', d.ruleId, verdict, j?.cause ?? '', run, d.place.start.column, d.confidence, part, j?.note ?? ''].join('\t'));
 }
-if (values.out !== undefined) writeFileSync(values.out, rows.join('\n') + '\n');
+if (values.out !== undefined) {
+  let body = rows.slice(1);
+  if (values.sample !== undefined) {
+    let a = Number(values.seed) >>> 0;
+    const random = (): number => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const keyed = body.map((row) => [random(), row] as const);
+    const chosen = new Set(keyed.sort((x, y) => x[0] - y[0]).slice(0, Number(values.sample)).map(([, row]) => row));
+    body = body.filter((row) => chosen.has(row));
+  }
+  writeFileSync(values.out, [rows[0], ...body].join('\n') + '\n');
+}
 console.log(`${run}, part ${values.part}: ${documents.length} files, ${found.length} findings in ${(ms / 1000).toFixed(2)} s (${((cpu.user + cpu.system) / 1e6).toFixed(2)} s of CPU)`);
 for (const [k, c] of [...tally].sort()) {
   const p = c.t + c.f === 0 ? NaN : c.t / (c.t + c.f);

@@ -11,7 +11,7 @@ import { conventionalForms } from './conventional.ts';
 import proseData from './data/prose-schemes.json' with { type: 'json' };
 import { englishLists } from './english.ts';
 import { fallbackKey, fallbackKeys, isEnglishFormation } from './fallback.ts';
-import { foreignContext, foreignNames } from './foreign.ts';
+import { foreignContext, foreignNames, listedVariant } from './foreign.ts';
 import type { CheckDocument, CheckOptions, CheckRegion, Diagnostic, Point } from './types.ts';
 
 const proseSchemes: readonly string[] = proseData.schemes;
@@ -88,7 +88,7 @@ function englishApostrophe(text: string, token: WordToken): boolean {
   if (/s['’]$/u.test(word) && word.length >= 6) return true;
   const quote = word[word.length - 1]!;
   // Two marks in a row close a quotation (Trotsky'').
-  if (/['’"”]/u.test(text[token.end] ?? '')) return true;
+  if (text[token.end] === quote) return true;
   const lineStart = text.lastIndexOf('\n', token.start) + 1;
   // An opening quote: the same mark after white space or an opening bracket, not yet closed.
   let open = false;
@@ -151,6 +151,8 @@ interface Occurrence {
   start: number;
   end: number;
   text: string;
+  /** First letters (by fallback key) of the one or two capitalised words before it: a name's given name and patronymic or initials. */
+  names: string[];
 }
 
 /** One spelling in one domain (text or notes), with its occurrences. */
@@ -165,7 +167,7 @@ interface Spelling {
 }
 
 /** How a spelling came to its group, weakest last: it decides part of the confidence. */
-type Link = 'reading' | 'near' | 'fallback';
+type Link = 'reading' | 'near' | 'fallback' | 'alternative';
 
 /** The reader for a lexicon and a scheme list, kept between runs (the page checks on every edit). */
 const readers = new WeakMap<object, Map<string, Reader>>();
@@ -290,6 +292,16 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     return false;
   }
 
+  const givenCache = new Map<string, boolean>();
+  const isGiven = (word: string): boolean => {
+    let known = givenCache.get(word);
+    if (known === undefined) {
+      known = reader.read(word).some((r) => (r.flags & (LexiconFlag.given | LexiconFlag.patronymic)) !== 0);
+      givenCache.set(word, known);
+    }
+    return known;
+  };
+
   // 2. The spellings of the documents, by domain.
   const spellings = new Map<string, Spelling>();
   documents.forEach((doc, d) => {
@@ -305,7 +317,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
           diagnostics.push(dg);
           return;
         }
-        if (token.script !== 'latin' || foreign[t] || foreignName[t]) return;
+        if (token.script !== 'latin' || foreign[t] || foreignName[t] || listedVariant(tokens, t)) return;
         let text = token.text;
         let end = token.end;
         // The tokenizer cuts English clitics; -’d after a word that is not English is a soft sign
@@ -324,7 +336,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
         const key = `${domain}\u0000${info.fold}`;
         let s = spellings.get(key);
         if (s === undefined) spellings.set(key, (s = { key, domain, info, display: text, written: new Map(), occurrences: [] }));
-        s.occurrences.push({ doc: d, start: token.start, end, text });
+        s.occurrences.push({ doc: d, start: token.start, end, text, names: givenNames(doc.text, tokens, t, isGiven) });
         s.written.set(text, (s.written.get(text) ?? 0) + 1);
       });
     }
@@ -428,7 +440,9 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     const found = new Set(keys.map((k) => byFallback.get(`${s.domain}\u0000${k}`)));
     found.delete(undefined);
     const [g] = found;
-    if (found.size === 1 && g !== null && g !== undefined) g.spellings.push({ s, link: 'fallback' });
+    // A join by an alternative key only (Bucharin as Bukharin, Maximoff as Maximov) is weaker.
+    const direct = byFallback.get(`${s.domain}\u0000${keys[0]!}`) === g;
+    if (found.size === 1 && g !== null && g !== undefined) g.spellings.push({ s, link: direct ? 'fallback' : 'alternative' });
     else if (found.size === 0) {
       const k = `${s.domain}\u0000${keys[0]!}`;
       left.set(k, [...(left.get(k) ?? []), s]);
@@ -459,7 +473,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
       s.info.readings.some(
         (r) =>
           r.schemes.includes(schemeIndex) &&
-          (r.cyrillic === g.cyrillic || (r.flags !== 0 && s.info.near.includes(r.cyrillic)) || (/^\p{Lu}/u.test(s.display) && s.info.kind === 'plausible' && link.get(s) !== 'fallback' && s.info.near.includes(r.cyrillic))),
+          (r.cyrillic === g.cyrillic || (r.flags !== 0 && s.info.near.includes(r.cyrillic)) || (/^\p{Lu}/u.test(s.display) && s.info.kind === 'plausible' && link.get(s) !== 'fallback' && link.get(s) !== 'alternative' && s.info.near.includes(r.cyrillic))),
       ));
     const list = g.spellings;
     if (!list.some(({ s }) => anchor(s))) continue;
@@ -469,7 +483,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     // the fix goes to them unless another spelling is far more frequent.
     const rank = (s: Spelling): number => (s.info.kind === 'conventional' ? 2 : 0) + (conforms(s) ? 1 : 0);
     // A spelling that joined by its fallback key is never the fix.
-    const weight = (s: Spelling): number => (link.get(s) === 'fallback' ? 0 : count(s) * (s.info.kind === 'conventional' ? 2 : 1) * (conforms(s) ? 1.5 : 1));
+    const weight = (s: Spelling): number => (link.get(s) === 'fallback' || link.get(s) === 'alternative' ? 0 : count(s) * (s.info.kind === 'conventional' ? 2 : 1) * (conforms(s) ? 1.5 : 1));
     // Ties go to the spelling whose reading looks more Russian (Kosior: косиор, not коссиор).
     const score = (s: Spelling): number => s.info.readings[0]?.score ?? -Infinity;
     const ordered = [...list].sort((a, b) => weight(b.s) - weight(a.s) || rank(b.s) - rank(a.s) || score(b.s) - score(a.s) || firstAt(a.s) - firstAt(b.s));
@@ -493,6 +507,9 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     const counts = [...list].sort((a, b) => count(b.s) - count(a.s)).map(({ s }) => `${count(s)} × ${s.display}`).join(', ') + firstAt_;
     const targetCount = targetSpelling === undefined ? 0 : count(targetSpelling);
     const schemeTarget = scheme !== undefined && (targetSpelling === undefined || conforms(targetSpelling));
+    // Given names and patronymics are shared by many people; a surname tells them apart.
+    const personal = list.map(({ s }) => s.info.readings.find((r) => r.cyrillic === g.cyrillic)?.flags ?? 0).reduce((a, b) => a | b, 0);
+    const surname = (personal & (LexiconFlag.given | LexiconFlag.patronymic)) === 0;
     for (const { s, link } of list) {
       if (s.info.fold === targetFold || s === targetSpelling) continue;
       // A conventional form gives way only to another conventional form; an English name to none.
@@ -500,7 +517,14 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
       if (s.info.english === true) continue;
       const ok = scheme === undefined || conforms(s) || s.info.kind === 'conventional';
       const ruleId = ok ? 'inconsistent-romanization' : 'scheme-mismatch';
-      const confidence = findingConfidence({ s, link, ruleId, targetCount, targetInText: targetSpelling !== undefined, attestedWord, schemeTarget, group: g.cyrillic });
+      const docs = new Set(s.occurrences.map((o) => o.doc));
+      // The given names (initials, patronymics) of a surname tell persons apart: G. Maximoff is not
+      // Vladimir Maksimov, Kasyan Chaykovsky not Pyotr Ilyich Tchaikovsky.
+      const mine = new Set(s.occurrences.flatMap((o) => o.names));
+      const theirs = new Set(targetSpelling?.occurrences.flatMap((o) => o.names) ?? []);
+      const otherPerson = surname && mine.size > 0 && theirs.size > 0 && ![...mine].some((n) => theirs.has(n));
+      const conventionalApart = targetSpelling?.info.kind === 'conventional' && s.occurrences.length >= 3 && !targetSpelling.occurrences.some((o) => docs.has(o.doc));
+      const confidence = findingConfidence({ s, link, ruleId, targetCount, targetInText: targetSpelling !== undefined, attestedWord, schemeTarget, conventionalApart: conventionalApart || otherPerson, group: g.cyrillic });
       if (confidence < minConfidence) continue;
       for (const o of s.occurrences) {
         const text = matchCase(target, o.text);
@@ -549,6 +573,11 @@ interface ConfidenceFacts {
   attestedWord: boolean;
   /** Whether the target is a spelling the declared scheme writes. */
   schemeTarget: boolean;
+  /**
+   * Whether the spelling is perhaps another person's name: its given names never match the
+   * target's, or the target is a conventional form that never shares a document with it.
+   */
+  conventionalApart: boolean;
   group: string;
 }
 
@@ -582,15 +611,36 @@ function findingConfidence(f: ConfidenceFacts): number {
           : 0.8;
   // How surely it is the group's word.
   const same = f.link === 'reading' ? 1 : f.link === 'near' ? 0.95 : 0.85;
+  // Perhaps another person: other given names, or a spelling used again and again where its
+  // conventional target never appears (Kasyan Chaykovsky beside the composer Tchaikovsky).
+  const apart = f.conventionalApart ? 0.6 : 1;
   // How surely the target is right: a spelling of the text by how much more frequent it is, or the
   // scheme's spelling of a real word, or of a word nobody attests.
   const n = f.s.occurrences.length;
   // A target the declared scheme writes has the scheme's authority, whatever the counts.
   // A spelling no scheme writes beside one a scheme writes is the odd one, whatever the counts.
-  const byCount = f.targetCount > n || f.link === 'fallback' ? 1 : f.targetCount === n ? 0.8 : 0.65;
+  const byCount = f.targetCount > n || f.link === 'fallback' || f.link === 'alternative' ? 1 : f.targetCount === n ? 0.8 : 0.65;
   const byScheme = f.attestedWord ? 0.97 : 0.7;
   const target = !f.targetInText ? byScheme : f.schemeTarget ? Math.max(byCount, byScheme) : byCount;
-  return Math.round(0.98 * russian * same * target * 100) / 100;
+  return Math.round(0.98 * russian * same * target * apart * 100) / 100;
+}
+
+/**
+ * The name parts before a word: the first letters, by fallback key (so that Yevgeny and Evgeny,
+ * Iakov and Yakov agree), of the one or two capitalised words or initials directly before it.
+ */
+function givenNames(text: string, tokens: readonly WordToken[], i: number, isGiven: (word: string) => boolean): string[] {
+  const out: string[] = [];
+  for (let k = i - 1; k >= 0 && k >= i - 2; k--) {
+    const t = tokens[k]!;
+    const gap = text.slice(t.end, tokens[k + 1]!.start);
+    // An initial and a full stop, or a given name or patronymic the lexicon knows and a space
+    // (Geneva Zasulitch is no name).
+    const initial = t.text.length <= 2 && /^\p{Lu}/u.test(t.text) && /^\. ?$/u.test(gap);
+    if (!initial && !(gap === ' ' && /^\p{Lu}/u.test(t.text) && isGiven(t.text))) break;
+    out.push(fallbackKey(t.text)[0]!.toLowerCase());
+  }
+  return out;
 }
 
 /** 1 for a word in capitals (a heading's form is not the one to quote), else 0. */

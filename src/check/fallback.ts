@@ -31,7 +31,10 @@ export function fallbackKey(word: string): string {
 export function fallbackKeys(word: string): string[] {
   const fold = foldRomanized(word);
   const keys = new Set([fallbackKey(fold)]);
-  for (const [from, to] of data.alternatives.replace) if (fold.includes(from!)) keys.add(fallbackKey(fold.replaceAll(from!, to!)));
+  for (const [from, to] of data.alternatives.replace) {
+    const re = new RegExp(from!, 'gu');
+    if (re.test(fold)) keys.add(fallbackKey(fold.replace(re, to!)));
+  }
   return [...keys];
 }
 

@@ -76,3 +76,18 @@ export function foreignNames(text: string, tokens: readonly WordToken[], letters
   close(tokens.length);
   return out;
 }
+
+const cues = new Set(data.variantCues.words);
+
+/**
+ * Whether a word is a variant the text names on purpose: after "also", "spelled", "transliterated
+ * as"… within the three words before it (RURIK (also RIURIK), Efim (sometimes spelled Yefim)).
+ *
+ * @param tokens The words of a text.
+ * @param i The word's index.
+ * @returns Whether it is such a variant.
+ */
+export function listedVariant(tokens: readonly WordToken[], i: number): boolean {
+  for (let k = Math.max(0, i - 3); k < i; k++) if (cues.has(tokens[k]!.text.toLowerCase())) return true;
+  return false;
+}
