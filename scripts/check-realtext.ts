@@ -9,8 +9,8 @@
  *        [--no-lexicon] [--no-conventional] [--min-confidence C] [--judged FILE] [--out FILE]
  *        [--sample N [--seed S]]
  *
- * `--sample N` writes a seeded random sample of N findings (mulberry32, default seed 14) instead
- * of all, for judging by hand.
+ * `--sample N` writes a seeded random sample of N findings (those with the smallest seeded hash
+ * of their place and words; default seed 14) instead of all, for judging by hand.
  *
  * `--part tuning` checks the tuning articles alone (what the checker was tuned on); `all` (the
  * default) checks all 99 as one work, as `latinitsa check ../shared/realtext/wikipedia-*.md` does;
@@ -75,15 +75,16 @@ for (const d of found) {
 if (values.out !== undefined) {
   let body = rows.slice(1);
   if (values.sample !== undefined) {
-    let a = Number(values.seed) >>> 0;
-    const random = (): number => {
-      a = (a + 0x6d2b79f5) | 0;
-      let t = Math.imul(a ^ (a >>> 15), 1 | a);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    // The sample is the N findings whose seeded hash of their key is smallest: a finding keeps its
+    // place in the sample while the checker changes around it.
+    const hash = (text: string): number => {
+      let h = (Number(values.seed) ^ 0x9e3779b9) >>> 0;
+      for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x85ebca6b) >>> 0;
+      h ^= h >>> 13;
+      return Math.imul(h, 0xc2b2ae35) >>> 0;
     };
-    const keyed = body.map((row) => [random(), row] as const);
-    const chosen = new Set(keyed.sort((x, y) => x[0] - y[0]).slice(0, Number(values.sample)).map(([, row]) => row));
+    const keyOf = (row: string): string => row.split('\t').slice(0, 9).join('\t');
+    const chosen = new Set([...body].sort((x, y) => hash(keyOf(x)) - hash(keyOf(y))).slice(0, Number(values.sample)));
     body = body.filter((row) => chosen.has(row));
   }
   writeFileSync(values.out, [rows[0], ...body].join('\n') + '\n');

@@ -523,7 +523,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
       const mine = new Set(s.occurrences.flatMap((o) => o.names));
       const theirs = new Set(targetSpelling?.occurrences.flatMap((o) => o.names) ?? []);
       const otherPerson = surname && mine.size > 0 && theirs.size > 0 && ![...mine].some((n) => theirs.has(n));
-      const conventionalApart = targetSpelling?.info.kind === 'conventional' && s.occurrences.length >= 3 && !targetSpelling.occurrences.some((o) => docs.has(o.doc));
+      const conventionalApart = (personal & LexiconFlag.surname) !== 0 && targetSpelling?.info.kind === 'conventional' && s.occurrences.length >= 3 && !targetSpelling.occurrences.some((o) => docs.has(o.doc));
       const confidence = findingConfidence({ s, link, ruleId, targetCount, targetInText: targetSpelling !== undefined, attestedWord, schemeTarget, conventionalApart: conventionalApart || otherPerson, group: g.cyrillic });
       if (confidence < minConfidence) continue;
       for (const o of s.occurrences) {
