@@ -227,6 +227,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     }
   }
   const reader = readerFor(options, extra);
+  const letterOnly = options.lexicon === undefined;
   proseLetters ??= createReader({ schemes: proseSchemes }).letters;
   const foreignLetters = proseLetters;
   // Schemes English prose is written in; the others (GOST, ISO 9, map and messenger styles)
@@ -261,6 +262,11 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
         const personal = LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymic;
         if (capitalised && attested.some((r) => (r.flags & personal) !== 0)) attested = attested.filter((r) => (r.flags & personal) !== 0);
         const best = readings[0];
+        // Without a lexicon (a page without word lists), the plausible readings stand in for the
+        // attested ones: weaker, but the checker still works.
+        if (letterOnly && best !== undefined && plausible(best) && best.schemes.some((i) => prose.has(i))) {
+          attested = readings.filter((r) => r.score >= best.score - NEAR_SLACK && r.schemes.some((i) => prose.has(i))).slice(0, 1);
+        }
         // Attested readings near the best attested one: a name read in the nominative
         // (Grigorii: григорий, not the case form григории), both forms of a common noun (istorii).
         if (attested.length > 0) info = { fold, kind: 'attested', near: attested.filter((r) => r.score >= attested[0]!.score - ATTESTED_SLACK).map((r) => r.cyrillic), readings };
@@ -363,6 +369,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
   const linkable = (a: Spelling, b: Spelling, cyrillic: string): boolean => {
     // Spellings of two attested words are one word when the shared reading is a name of both, or
     // when they are read exactly alike (istorii is истории or историй; istory only историй).
+    if (letterOnly && a.info.kind === 'attested' && b.info.kind === 'attested') return a.info.near[0] === cyrillic && b.info.near[0] === cyrillic;
     if (a.info.kind === 'attested' && b.info.kind === 'attested') {
       const fa = a.info.readings.find((r) => r.cyrillic === cyrillic)?.flags ?? 0;
       const fb = b.info.readings.find((r) => r.cyrillic === cyrillic)?.flags ?? 0;
@@ -488,7 +495,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     const score = (s: Spelling): number => s.info.readings[0]?.score ?? -Infinity;
     const ordered = [...list].sort((a, b) => weight(b.s) - weight(a.s) || rank(b.s) - rank(a.s) || score(b.s) - score(a.s) || firstAt(a.s) - firstAt(b.s));
     const top = ordered[0]!.s;
-    const attestedWord = list.some(({ s }) => s.info.kind === 'attested' && s.info.readings.some((r) => r.cyrillic === g.cyrillic && r.flags !== 0)) || list.some(({ s }) => s.info.conventional === g.cyrillic);
+    const attestedWord = list.some(({ s }) => s.info.kind === 'attested' && (letterOnly || s.info.readings.some((r) => r.cyrillic === g.cyrillic && r.flags !== 0))) || list.some(({ s }) => s.info.conventional === g.cyrillic);
     let target: string;
     let targetSpelling: Spelling | undefined;
     if (scheme !== undefined && rank(top) === 0) {

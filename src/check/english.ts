@@ -3,12 +3,8 @@ import english from './data/english.json' with { type: 'json' };
 /**
  * Front-codes a sorted word list: each word is written as one base-36 digit, the number of
  * letters it shares with the word before (at most 35), then the rest; words are separated by
- * spaces. About half the size of the plain list.
- *
- * @example
- * import { frontCode } from './english.ts';
- * frontCode(['policy', 'polish', 'politburo']);
- * //=> '0policy 4sh 4tburo'
+ * spaces. About half the size of the plain list. (Internal: the build script writes the lists
+ * with it; `frontCode(['policy', 'polish', 'politburo'])` is `'0policy 4sh 4tburo'`.)
  */
 export function frontCode(sorted: readonly string[]): string {
   const out: string[] = [];

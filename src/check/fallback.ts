@@ -15,7 +15,7 @@ const formation = new RegExp(data.englishSuffixes.pattern, 'u');
  * @example
  * import { fallbackKey } from 'latinitsa';
  * ['Iurii', 'Yury', 'Yuri', 'Feodorovna', 'Fyodorovna'].map((w) => fallbackKey(w));
- * //=> ['Uri', 'Uri', 'Uri', 'fedorovna', 'fedorovna']
+ * //=> ['Uri', 'Uri', 'Uri', 'fodorovna', 'fodorovna']
  */
 export function fallbackKey(word: string): string {
   replace ??= data.skeleton.map(([re, to]) => [new RegExp(re!, 'gu'), to!]);
