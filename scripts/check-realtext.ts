@@ -19,8 +19,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkDocuments, parseConfidence, type Diagnostic } from '../src/index.ts';
-import { markdownRegions } from '../src/io/index.ts';
+import { checkDocuments, type CheckDiagnostic as Diagnostic } from '../src/index.ts';
+import { parseConfidence } from '../src/check/index.ts';
+import { markdownRegions } from '../src/document/index.ts';
 import { loadLexicon } from '../src/reverse/node-lexicon.ts';
 import { judgedKey, readJudged, realtextDir, realtextSplit } from '../test/support/realtext.ts';
 

@@ -5,8 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkDocuments, regionsOfPlainText, type CheckConfig } from '../src/index.ts';
-import { markdownRegions } from '../src/io/index.ts';
+import { checkDocuments } from '../src/index.ts';
+import type { CheckConfig } from '../src/check/index.ts';
+import { plainTextRegions as regionsOfPlainText } from '../src/document/index.ts';
+import { markdownRegions } from '../src/document/index.ts';
 import { loadLexicon } from '../src/reverse/node-lexicon.ts';
 import { fixturesDir, readTsv } from './support/fixtures.ts';
 

@@ -1,10 +1,13 @@
 // The manuscript checker: finds romanized Russian words in English prose, groups the spellings
 // of one Russian word by their Cyrillic readings, and reports minority spellings, spellings the
 // house scheme cannot produce, and words mixing Latin and Cyrillic letters. docs/check.md.
+import { lineIndex, type LineIndex } from '../diagnostics/place.ts';
+import type { Point } from '../diagnostics/types.ts';
+import { resolveScheme } from '../engine/resolve.ts';
 import { romanize } from '../engine/romanize.ts';
 import { LexiconFlag } from '../reverse/lexicon.ts';
 import { createReader, foldRomanized, type Reader, type ReaderScheme, type Reading } from '../reverse/readings.ts';
-import { getLanguage, getScheme } from '../schemes/registry.ts';
+import { getLanguage } from '../schemes/registry.ts';
 import { tokenizeWords, type WordToken } from '../segment/index.ts';
 import { confidenceLabel, parseConfidence } from './confidence.ts';
 import { conventionalForms } from './conventional.ts';
@@ -12,7 +15,7 @@ import proseData from './data/prose-schemes.json' with { type: 'json' };
 import { englishLists } from './english.ts';
 import { fallbackKey, fallbackKeys, isEnglishFormation } from './fallback.ts';
 import { foreignContext, foreignNames, listedVariant } from './foreign.ts';
-import type { CheckDocument, CheckOptions, CheckRegion, Diagnostic, Point } from './types.ts';
+import type { CheckDiagnostic as Diagnostic, CheckDocument, CheckOptions, CheckRegion } from './types.ts';
 
 const proseSchemes: readonly string[] = proseData.schemes;
 /** The letters the schemes of English prose write (built on first use). */
@@ -36,24 +39,6 @@ function anchor(s: Spelling): boolean {
 /** Whether an unattested reading is a plausible Russian word by its letters. */
 function plausible(r: Reading): boolean {
   return r.score / [...r.cyrillic].length >= PLAUSIBLE_PER_LETTER;
-}
-
-/** Line starts of a text, for offset → line/column. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function pointAt(starts: number[], offset: number): Point {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
 }
 
 /** The target spelling in the case pattern of the word it replaces. */
@@ -211,7 +196,11 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
   for (const [form, cyrillic] of Object.entries(options.conventional ?? {})) conventional.set(foldRomanized(form), { cyrillic: cyrillic.toLowerCase(), capitalised: form[0] !== form[0]!.toLowerCase() });
   const schemes = { text: options.scheme, notes: options.notesScheme ?? options.scheme };
   const schemeOptions = { text: options.schemeOptions ?? {}, notes: (options.notesScheme === undefined ? options.schemeOptions : options.notesSchemeOptions) ?? {} };
-  for (const id of [schemes.text, schemes.notes]) if (id !== undefined) getScheme(id); // ERR_UNKNOWN_SCHEME early
+  // Each domain's scheme and options are resolved (and checked) once, before any work.
+  const resolved = {
+    text: resolveScheme({ ...schemeOptions.text, scheme: schemes.text }).scheme,
+    notes: resolveScheme({ ...schemeOptions.notes, scheme: schemes.notes }).scheme,
+  };
   const minConfidence = parseConfidence(options.minConfidence ?? 0);
   // The declared schemes are read with their options, as schemes of their own.
   const extra: ReaderScheme[] = [];
@@ -235,9 +224,9 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
   const prose = new Set(reader.schemes.map((id, i) => (proseSchemes.includes(id) ? i : -1)).filter((i) => i >= 0));
   for (const i of Object.values(declared)) if (i >= 0) prose.add(i);
   const separateNotes = options.notesScheme !== undefined;
-  const starts = documents.map((d) => lineStarts(d.text));
+  const lines = documents.map((d) => lineIndex(d.text));
 
-  const roman = (cyrillic: string, domain: 'text' | 'notes'): string => foldRomanized(romanize(cyrillic, { ...schemeOptions[domain], scheme: schemes[domain] ?? 'modified-loc' }));
+  const roman = (cyrillic: string, domain: 'text' | 'notes'): string => foldRomanized(romanize(cyrillic, { ...schemeOptions[domain], scheme: resolved[domain] }));
 
   // 1. What each written form is: English, not a word, or a spelling of a Russian word.
   const forms = new Map<string, FormInfo | null>();
@@ -311,14 +300,14 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
   // 2. The spellings of the documents, by domain.
   const spellings = new Map<string, Spelling>();
   documents.forEach((doc, d) => {
-    const regions: CheckRegion[] = doc.regions ?? [{ start: 0, end: doc.text.length, kind: 'text' }];
+    const regions: readonly CheckRegion[] = doc.regions ?? [{ start: 0, end: doc.text.length, kind: 'text' }];
     for (const region of regions) {
       const tokens = tokenizeWords(doc.text.slice(region.start, region.end), { offset: region.start });
       const foreign = foreignContext(doc.text, tokens);
       const foreignName = foreignNames(doc.text, tokens, foreignLetters);
       tokens.forEach((token, t) => {
         if (token.script === 'mixed') {
-          const dg = mixedDiagnostic(doc, token, starts[d]!);
+          const dg = mixedDiagnostic(doc, token, lines[d]!);
           docOf.set(dg, d);
           diagnostics.push(dg);
           return;
@@ -510,7 +499,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     if (list.length === 1 && targetSpelling === top && (scheme === undefined || rank(top) > 0)) continue;
     const targetFold = foldRomanized(target);
     const first = targetSpelling?.occurrences[0];
-    const firstAt_ = first === undefined ? '' : `; ${targetSpelling!.display} first at ${placeName(documents[first.doc]!.file, pointAt(starts[first.doc]!, first.start))}`;
+    const firstAt_ = first === undefined ? '' : `; ${targetSpelling!.display} first at ${placeName(documents[first.doc]!.file, lines[first.doc]!.pointAt(first.start))}`;
     const counts = [...list].sort((a, b) => count(b.s) - count(a.s)).map(({ s }) => `${count(s)} × ${s.display}`).join(', ') + firstAt_;
     const targetCount = targetSpelling === undefined ? 0 : count(targetSpelling);
     const schemeTarget = scheme !== undefined && (targetSpelling === undefined || conforms(targetSpelling));
@@ -523,7 +512,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
       if (s.info.kind === 'conventional' && targetSpelling?.info.kind !== 'conventional') continue;
       if (s.info.english === true) continue;
       const ok = scheme === undefined || conforms(s) || s.info.kind === 'conventional';
-      const ruleId = ok ? 'inconsistent-romanization' : 'scheme-mismatch';
+      const ruleId = ok ? 'check/inconsistent-romanization' : 'check/scheme-mismatch';
       const docs = new Set(s.occurrences.map((o) => o.doc));
       // The given names (initials, patronymics) of a surname tell persons apart: G. Maximoff is not
       // Vladimir Maksimov, Kasyan Chaykovsky not Pyotr Ilyich Tchaikovsky.
@@ -545,8 +534,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
           source: 'latinitsa',
           severity: 'error',
           reason,
-          range: [o.start, o.end],
-          place: { start: pointAt(starts[o.doc]!, o.start), end: pointAt(starts[o.doc]!, o.end) },
+          place: lines[o.doc]!.placeOf(o.start, o.end),
           actual: o.text,
           expected: [text],
           note: counts,
@@ -562,7 +550,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
       }
     }
   }
-  return diagnostics.sort((a, b) => docOf.get(a)! - docOf.get(b)! || a.range[0] - b.range[0]);
+  return diagnostics.sort((a, b) => docOf.get(a)! - docOf.get(b)! || a.place.start.offset - b.place.start.offset);
 
   function firstAt(s: Spelling): number {
     const o = s.occurrences[0]!;
@@ -660,15 +648,14 @@ function placeName(file: string | undefined, point: Point): string {
   return `${file === undefined ? '' : `${file}:`}${point.line}:${point.column}`;
 }
 
-function mixedDiagnostic(doc: CheckDocument, token: WordToken, starts: number[]): Diagnostic {
+function mixedDiagnostic(doc: CheckDocument, token: WordToken, lines: LineIndex): Diagnostic {
   const { expected, cyrillicMajority } = mixedScriptFix(token.text);
   const dg: Diagnostic = {
-    ruleId: 'mixed-script',
+    ruleId: 'check/mixed-script',
     source: 'latinitsa',
     severity: 'error',
     reason: `"${token.text}" mixes Latin and Cyrillic letters${expected === undefined ? '' : `; ${cyrillicMajority ? 'Cyrillic' : 'Latin'} "${expected}" intended?`}`,
-    range: [token.start, token.end],
-    place: { start: pointAt(starts, token.start), end: pointAt(starts, token.end) },
+    place: lines.placeOf(token.start, token.end),
     actual: token.text,
     expected: expected === undefined ? [] : [expected],
     confidence: expected === undefined ? 0.8 : 0.95,
@@ -688,11 +675,11 @@ function mixedDiagnostic(doc: CheckDocument, token: WordToken, starts: number[])
  * @param options `scheme`, `notesScheme`, `lexicon`, `allow`, `conventional`, `ignore`, `regions`, `minConfidence`…
  * @returns Diagnostics in text order.
  * @example
- * import { checkText } from 'latinitsa';
- * checkText('Grigorii Zinoviev met Dostoyevsky.', { scheme: 'modified-loc' }).map((d) => [d.actual, d.expected[0], d.ruleId]);
- * //=> [['Grigorii', 'Grigory', 'scheme-mismatch'], ['Dostoyevsky', 'Dostoevsky', 'scheme-mismatch']]
+ * import { checkText, DEFAULT_SCHEME } from 'latinitsa';
+ * checkText('Grigorii Zinoviev met Dostoyevsky.', { scheme: DEFAULT_SCHEME }).map((d) => [d.actual, d.expected[0], d.ruleId]);
+ * //=> [['Grigorii', 'Grigory', 'check/scheme-mismatch'], ['Dostoyevsky', 'Dostoevsky', 'check/scheme-mismatch']]
  */
-export function checkText(text: string, options: CheckOptions & { regions?: CheckRegion[] } = {}): Diagnostic[] {
+export function checkText(text: string, options: CheckOptions & { regions?: readonly CheckRegion[] } = {}): Diagnostic[] {
   const { regions, ...rest } = options;
   return checkDocuments([regions === undefined ? { text } : { text, regions }], rest);
 }

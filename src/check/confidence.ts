@@ -10,7 +10,7 @@ export type ConfidenceLabel = keyof typeof confidenceLevels;
  * The label of a confidence: `certain` from 0.9, `likely` from 0.6, else `possible`.
  *
  * @example
- * import { confidenceLabel } from 'latinitsa';
+ * import { confidenceLabel } from 'latinitsa/check';
  * [confidenceLabel(0.95), confidenceLabel(0.7), confidenceLabel(0.3)];
  * //=> ['certain', 'likely', 'possible']
  */
@@ -23,7 +23,7 @@ export function confidenceLabel(confidence: number): ConfidenceLabel {
  * Anything else is an `ERR_INVALID_OPTION`.
  *
  * @example
- * import { parseConfidence } from 'latinitsa';
+ * import { parseConfidence } from 'latinitsa/check';
  * [parseConfidence('likely'), parseConfidence('0.75'), parseConfidence(1)];
  * //=> [0.6, 0.75, 1]
  */

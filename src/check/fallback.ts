@@ -13,7 +13,7 @@ const formation = new RegExp(data.englishSuffixes.pattern, 'u');
  * @param word A Latin word.
  * @returns The key.
  * @example
- * import { fallbackKey } from 'latinitsa';
+ * import { fallbackKey } from 'latinitsa/check';
  * ['Iurii', 'Yury', 'Yuri', 'Feodorovna', 'Fyodorovna'].map((w) => fallbackKey(w));
  * //=> ['Uri', 'Uri', 'Uri', 'fodorovna', 'fodorovna']
  */

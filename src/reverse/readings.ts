@@ -1,4 +1,5 @@
-import { getCompiled, romanize, type RomanizeOptions } from '../engine/romanize.ts';
+import { romanize } from '../engine/romanize.ts';
+import { resolveScheme, type RomanizeOptions } from '../engine/resolve.ts';
 import { getScheme, listSchemes } from '../schemes/registry.ts';
 import { getInverse, lexiconBonus, scoreWord, searchCandidates, type Lattice, type LetterModel, type Piece, type RawCandidate } from './decode.ts';
 import equivalents from './equivalents.json' with { type: 'json' };
@@ -71,7 +72,7 @@ const TIES = new RegExp(`[${equivalents.ties.breve}${equivalents.ties.left}${equ
  * reader accepts ’ ʹ ′ ' alike).
  *
  * @example
- * import { foldRomanized } from 'latinitsa';
+ * import { foldRomanized } from 'latinitsa/reverse';
  * [foldRomanized('Zinovʹev'), foldRomanized('T͡Serkovʹ')];
  * //=> ["zinov'ev", "tserkov'"]
  */
@@ -82,7 +83,7 @@ export function foldRomanized(word: string): string {
 /** Most readers are built for the same few scheme lists: merged lattices by list key. */
 const lattices = new Map<string, { lattice: Lattice; letters: Set<string> }>();
 
-function mergedLattice(key: string, compiled: readonly ReturnType<typeof getCompiled>[]): { lattice: Lattice; letters: Set<string> } {
+function mergedLattice(key: string, compiled: readonly ReturnType<typeof resolveScheme>[]): { lattice: Lattice; letters: Set<string> } {
   const hit = lattices.get(key);
   if (hit !== undefined) return hit;
   const pieces = new Map<string, Piece>();
@@ -132,7 +133,7 @@ function languageSchemes(lang: string): string[] {
  * @param options Schemes, lexicon, how many unattested readings to keep.
  * @returns The reader.
  * @example
- * import { createReader } from 'latinitsa';
+ * import { createReader } from 'latinitsa/reverse';
  * const reader = createReader({ schemes: ['modified-loc', 'wikipedia', 'ala-lc-simplified'] });
  * reader.read('Zinovyev').map((r) => [r.cyrillic, r.schemes.map((i) => reader.schemes[i])]).slice(0, 1);
  * //=> [['зиновьев', ['wikipedia']]]
@@ -142,7 +143,7 @@ export function createReader(options: ReadingsOptions = {}): Reader {
   const list: ReaderScheme[] = given.map((s) => (typeof s === 'string' ? { scheme: s } : s));
   if (list.length > 31) throw new RangeError('createReader: at most 31 schemes');
   const romanizeOptions: RomanizeOptions[] = list.map((s) => ({ ...s.options, scheme: s.scheme }));
-  const compiled = romanizeOptions.map((o) => getCompiled(o));
+  const compiled = romanizeOptions.map((o) => resolveScheme(o));
   const ids = compiled.map((c) => c.scheme.id);
   const key = list.map((s, i) => `${ids[i]}${typeof s.scheme === 'string' ? '' : '*'}${JSON.stringify(s.options ?? {})}`).join(';');
   // A loaded (not registered) scheme object cannot be keyed by id: its lattice is not shared.
@@ -194,7 +195,7 @@ export function createReader(options: ReadingsOptions = {}): Reader {
  * {@link createReader}; for many words, make one reader and reuse it).
  *
  * @example
- * import { readings } from 'latinitsa';
+ * import { readings } from 'latinitsa/reverse';
  * readings('Zinov’ev', { schemes: ['ala-lc-simplified', 'modified-loc'] })[0]?.cyrillic;
  * //=> 'зиновьев'
  */
