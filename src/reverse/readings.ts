@@ -134,7 +134,7 @@ function languageSchemes(lang: string): string[] {
  * @returns The reader.
  * @example
  * import { createReader } from 'latinitsa/reverse';
- * const reader = createReader({ schemes: ['modified-loc', 'wikipedia', 'ala-lc-simplified'] });
+ * const reader = createReader({ schemes: ['bgn-pcgn', 'wikipedia', 'ala-lc-simplified'] });
  * reader.read('Zinovyev').map((r) => [r.cyrillic, r.schemes.map((i) => reader.schemes[i])]).slice(0, 1);
  * //=> [['зиновьев', ['wikipedia']]]
  */
@@ -196,7 +196,7 @@ export function createReader(options: ReadingsOptions = {}): Reader {
  *
  * @example
  * import { readings } from 'latinitsa/reverse';
- * readings('Zinov’ev', { schemes: ['ala-lc-simplified', 'modified-loc'] })[0]?.cyrillic;
+ * readings('Zinov’ev', { schemes: ['ala-lc-simplified', 'wikipedia'] })[0]?.cyrillic;
  * //=> 'зиновьев'
  */
 export function readings(word: string, options: ReadingsOptions = {}): readonly Reading[] {
