@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { checkDocuments, romanize } from '../src/index.ts';
 import { markdownRegions } from '../src/document/index.ts';
-import { loadLexicon } from '../src/reverse/node-lexicon.ts';
+import { loadLexicon } from '../src/io/lexicon.ts';
 import { haveRealtext, realtextDir, realtextSplit } from '../test/support/realtext.ts';
 
 const root = path.resolve(import.meta.dirname, '..');

@@ -22,7 +22,7 @@ import { parseArgs } from 'node:util';
 import { checkDocuments, type CheckDiagnostic as Diagnostic } from '../src/index.ts';
 import { parseConfidence } from '../src/check/index.ts';
 import { markdownRegions } from '../src/document/index.ts';
-import { loadLexicon } from '../src/reverse/node-lexicon.ts';
+import { loadLexicon } from '../src/io/lexicon.ts';
 import { judgedKey, readJudged, realtextDir, realtextSplit } from '../test/support/realtext.ts';
 
 const { values } = parseArgs({

@@ -12,7 +12,7 @@ import { checkDocuments, readDocument, type CheckDiagnostic as Diagnostic } from
 import { parseCheckConfig } from '../src/check/index.ts';
 import { documentFormatOf } from '../src/document/index.ts';
 import { readDocxParagraphs } from '../src/io/index.ts';
-import { loadLexicon } from '../src/reverse/node-lexicon.ts';
+import { loadLexicon } from '../src/io/lexicon.ts';
 import { fixturesDir, readTsv } from './support/fixtures.ts';
 
 const dir = path.join(fixturesDir, 'manuscripts');

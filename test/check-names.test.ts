@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { checkText as check, romanize, type CheckOptions } from '../src/index.ts';
-import { loadLexicon } from '../src/reverse/node-lexicon.ts';
+import { loadLexicon } from '../src/io/lexicon.ts';
 
 const lexicon = await loadLexicon();
 const checkText = (text: string, options: CheckOptions = {}) => check(text, { ...(lexicon === undefined ? {} : { lexicon }), ...options });

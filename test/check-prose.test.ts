@@ -9,7 +9,7 @@ import { checkDocuments } from '../src/index.ts';
 import type { CheckConfig } from '../src/check/index.ts';
 import { plainTextRegions as regionsOfPlainText } from '../src/document/index.ts';
 import { markdownRegions } from '../src/document/index.ts';
-import { loadLexicon } from '../src/reverse/node-lexicon.ts';
+import { loadLexicon } from '../src/io/lexicon.ts';
 import { fixturesDir, readTsv } from './support/fixtures.ts';
 
 const dir = path.join(fixturesDir, 'prose');

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkDocuments, type CheckDiagnostic as Diagnostic } from '../src/index.ts';
 import { markdownRegions } from '../src/document/index.ts';
-import { loadLexicon } from '../src/reverse/node-lexicon.ts';
+import { loadLexicon } from '../src/io/lexicon.ts';
 import { fixturesDir } from './support/fixtures.ts';
 import { haveRealtext, judgedKey, readJudged, realtextDir, realtextSplit } from './support/realtext.ts';
 

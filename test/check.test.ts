@@ -11,7 +11,7 @@ import { plainTextRegions as regionsOfPlainText } from '../src/document/index.ts
 import { englishLists } from '../src/check/english.ts';
 import { conventionalForms } from '../src/check/conventional.ts';
 import { foldRomanized } from '../src/reverse/readings.ts';
-import { loadLexicon } from '../src/reverse/node-lexicon.ts';
+import { loadLexicon } from '../src/io/lexicon.ts';
 import { fixturesDir, readTsv } from './support/fixtures.ts';
 
 const lexicon = await loadLexicon();

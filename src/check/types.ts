@@ -60,7 +60,7 @@ export interface CheckOptions extends CheckConfig {
   /** Extra English words (lower case) that are never romanized Russian; the built-in list is always used. */
   englishWords?: Iterable<string>;
   /**
-   * A Russian lexicon (the reverse engine's `Lexicon`, e.g. from the Node loader `loadLexicon`):
+   * A Russian lexicon (the reverse engine's `Lexicon`, e.g. from `loadLexicon` of `latinitsa/io`):
    * the readings it attests are real words and names; without one, the letter statistics stand in.
    */
   lexicon?: { lookup(word: string): number; hasPrefix?(prefix: string): boolean };

@@ -95,9 +95,9 @@ export const command = defineCommand({
     // Unattended, the command shows the findings worth a person's time: likely and certain ones.
     const options: CheckOptions = { minConfidence: 'likely', ...config };
     if (values['no-lexicon'] !== true) {
-      const { loadLexicon } = await import('../../reverse/node-lexicon.ts');
+      const { loadLexicon, missingLexiconWarning } = await import('../../io/lexicon.ts');
       const lexicon = await loadLexicon();
-      if (lexicon === undefined) io.stderr.write('latinitsa: no Russian lexicon could be loaded or built; checking without it\n');
+      if (lexicon === undefined) io.stderr.write(`${missingLexiconWarning()}\n`);
       else options.lexicon = lexicon;
     }
     let diagnostics = checkDocuments(documents, options);
