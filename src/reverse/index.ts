@@ -6,3 +6,4 @@ export { createLexicon, LexiconFlag, type Lexicon, type CreateLexiconOptions } f
 export { decodeLexicon, encodeLexicon, lexiconFromBytes, type EncodeLexiconOptions, type LexiconHeader } from './lexicon-file.ts';
 export { convert, convertDetailed, type ConvertOptions, type ConvertResult, type ConvertedWord } from './convert.ts';
 export { detectScheme, PLAUSIBLE_MARGIN, type DetectSchemeOptions, type DetectSchemeResult, type SchemeFit } from './detect.ts';
+export { createReader, readings, foldRomanized, type Reader, type ReaderScheme, type Reading, type ReadingsOptions } from './readings.ts';
