@@ -9,12 +9,14 @@ import { describe, it } from 'node:test';
 import { transformSync } from 'esbuild';
 
 const root = path.resolve(import.meta.dirname, '..');
-const modules: Record<string, string> = {
-  latinitsa: 'src/index.ts',
-  'latinitsa/io': 'src/io/index.ts',
-  'latinitsa/cli': 'src/cli/main.ts',
-  'latinitsa/server': 'src/server/index.ts',
-};
+// The package's entry points (package.json "exports", built from src/<path>/index.ts).
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { exports: Record<string, string | { default: string }> };
+const modules: Record<string, string> = {};
+for (const [key, target] of Object.entries(pkg.exports)) {
+  const file = typeof target === 'string' ? target : target.default;
+  if (!file.startsWith('./dist/')) continue;
+  modules[key === '.' ? 'latinitsa' : `latinitsa/${key.slice(2)}`] = file.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts');
+}
 
 interface Example {
   file: string;

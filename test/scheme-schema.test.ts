@@ -8,7 +8,8 @@ import { PassThrough } from 'node:stream';
 import { describe, it } from 'node:test';
 import { Ajv } from 'ajv';
 import { main } from '../src/cli/main.ts';
-import { LatinitsaError, getLanguage, getScheme, loadScheme, romanize, validateScheme } from '../src/index.ts';
+import { LatinitsaError, getScheme, loadScheme, romanize } from '../src/index.ts';
+import { getLanguage, validateScheme } from '../src/schemes/index.ts';
 import { builtInSources } from '../src/schemes/registry.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -27,9 +28,11 @@ describe('scheme.schema.json', () => {
   it('accepts examples/house-style.json', () => {
     assert.ok(validate(house), JSON.stringify(validate.errors));
   });
-  it('is the file package.json exports as latinitsa/scheme.schema.json', () => {
+  it('is the file package.json exports as latinitsa/scheme.schema.json (copied into dist/ by npm run build)', () => {
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
-    assert.equal(pkg.exports['./scheme.schema.json'], './src/schemes/scheme.schema.json');
+    assert.equal(pkg.exports['./scheme.schema.json'], './dist/schemes/scheme.schema.json');
+    const copy = path.join(root, 'dist', 'schemes', 'scheme.schema.json');
+    assert.equal(readFileSync(copy, 'utf8'), readFileSync(path.join(root, 'src', 'schemes', 'scheme.schema.json'), 'utf8'));
   });
 });
 
@@ -47,12 +50,12 @@ const broken: [string, Record<string, unknown>, string, boolean][] = [
   ['a rule with an unknown field', { ...base, rules: [{ match: 'ж', output: 'zh', befor: ['$'] }] }, '/rules/0/befor', true],
   ['an empty context', { ...base, rules: [{ match: 'ж', output: 'zh', before: [] }] }, '/rules/0/before', true],
   ['a bad context token', { ...base, rules: [{ match: 'ж', output: 'zh', before: ['$$'] }] }, '/rules/0/before/0', true],
-  ['an unknown letter class', { ...base, rules: [{ match: 'ж', output: 'zh', after: ['@vowels'] }] }, '/rules/0/after/0', true],
   ['an option without values', { ...base, options: { x: { default: 'a' } } }, '/options/x/values', true],
   ['an unknown allCaps default', { ...base, defaults: { allCaps: 'shout' } }, '/defaults/allCaps', true],
   ['a profile flag that is not boolean', { ...base, profiles: { p: { upperCase: 'yes' } } }, '/profiles/p/upperCase', true],
   ['a sample that is not a pair', { ...base, samples: [['а']] }, '/samples/0', true],
-  // Semantic checks only the validator can make:
+  // Semantic checks only the validator can make (letter classes belong to the scheme's language file):
+  ['an unknown letter class', { ...base, rules: [{ match: 'ж', output: 'zh', after: ['@vowels'] }] }, '/rules/0/after/0', false],
   ['a default that is not one of the values', { ...base, options: { x: { default: 'c', values: { a: {}, b: {} } } } }, '/options/x/default', false],
   ['an output array of the wrong length', { ...base, rules: [{ match: 'ий', output: ['y'] }] }, '/rules/0/output', false],
   ['an if naming no option', { ...base, rules: [{ match: 'ж', output: 'zh', if: { nosuch: 'a' } }] }, '/rules/0/if/nosuch', false],

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { getScheme, listSchemes, romanize, titleForm } from '../src/index.ts';
+import { getScheme, listSchemes, romanize } from '../src/index.ts';
+import { titleForm } from '../src/engine/index.ts';
 
 const RUNS = { numRuns: 60 };
 const SEPARATORS = [' ', ' ', ', ', '-', '. ', '(', ')', '«', '»', '1', '\n', '—', "'", '’'];

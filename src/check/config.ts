@@ -1,5 +1,6 @@
 import { LatinitsaError } from '../errors.ts';
-import type { CheckConfig, CheckRegion } from './types.ts';
+import { parseConfidence } from './confidence.ts';
+import type { CheckConfig } from './types.ts';
 
 const STRING_KEYS = ['scheme', 'notesScheme'] as const;
 const LIST_KEYS = ['allow', 'ignore'] as const;
@@ -7,16 +8,17 @@ const OBJECT_KEYS = ['schemeOptions', 'notesSchemeOptions'] as const;
 
 /**
  * Validates the checker's project settings (the JSON of `.latinitsarc.json`, or its `check`
- * member): `scheme`, `notesScheme`, `schemeOptions`, `notesSchemeOptions`, `allow`, `ignore`.
+ * member): `scheme`, `notesScheme`, `schemeOptions`, `notesSchemeOptions`, `allow`, `ignore`,
+ * `conventional` (form → Russian word), `builtInConventional`, `minConfidence`.
  * Unknown keys and wrong types are errors (`ERR_INVALID_OPTION`, naming the file and key).
  *
  * @param data Parsed JSON.
  * @param options `file`: the config file's name, for messages.
  * @returns The settings.
  * @example
- * import { parseCheckConfig } from 'latinitsa';
- * parseCheckConfig({ check: { scheme: 'modified-loc', notesScheme: 'ala-lc-simplified', allow: ['Tchaikovsky'] } });
- * //=> { scheme: 'modified-loc', notesScheme: 'ala-lc-simplified', allow: ['Tchaikovsky'] }
+ * import { parseCheckConfig } from 'latinitsa/check';
+ * parseCheckConfig({ check: { scheme: 'wikipedia', notesScheme: 'ala-lc-simplified', allow: ['Tchaikovsky'] } });
+ * //=> { scheme: 'wikipedia', notesScheme: 'ala-lc-simplified', allow: ['Tchaikovsky'] }
  */
 export function parseCheckConfig(data: unknown, options: { file?: string } = {}): CheckConfig {
   const where = options.file ?? 'config';
@@ -38,32 +40,25 @@ export function parseCheckConfig(data: unknown, options: { file?: string } = {})
     } else if ((OBJECT_KEYS as readonly string[]).includes(key)) {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(key, 'must be an object of scheme options');
       config[key as (typeof OBJECT_KEYS)[number]] = { ...(value as Record<string, unknown>) };
+    } else if (key === 'conventional') {
+      if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.values(value).every((v) => typeof v === 'string' && /^[\p{Script=Cyrillic}-]+$/u.test(v))) {
+        fail(key, 'must be an object of forms and the Russian (Cyrillic) words they render, e.g. { "Tchaikovsky": "чайковский" }');
+      }
+      config.conventional = { ...(value as Record<string, string>) };
+    } else if (key === 'builtInConventional') {
+      if (typeof value !== 'boolean') fail(key, 'must be true or false');
+      config.builtInConventional = value as boolean;
+    } else if (key === 'minConfidence') {
+      if (typeof value !== 'number' && typeof value !== 'string') fail(key, 'must be a number from 0 to 1 or certain, likely, possible');
+      try {
+        parseConfidence(value as number | string);
+      } catch (error) {
+        fail(key, (error as Error).message.replace(/^minimum confidence /u, ''));
+      }
+      config.minConfidence = value as NonNullable<CheckConfig['minConfidence']>;
     } else if (key !== '$schema' && key !== '$comment') {
-      fail(key, `is not a setting (known: ${[...STRING_KEYS, ...OBJECT_KEYS, ...LIST_KEYS].join(', ')})`);
+      fail(key, `is not a setting (known: ${[...STRING_KEYS, ...OBJECT_KEYS, ...LIST_KEYS, 'conventional', 'builtInConventional', 'minConfidence'].join(', ')})`);
     }
   }
   return config;
-}
-
-// Headings that start the notes and bibliography of a plain-text manuscript (spec Q17).
-const NOTES_HEADING = /^[ \t]*(?:#{1,6}[ \t]+)?(?:notes|endnotes|footnotes|bibliography|references|sources|works cited|select bibliography)[ \t]*:?[ \t]*$/imu;
-
-/**
- * The regions of a plain-text manuscript: running text, then notes from the first line that is
- * a notes or bibliography heading ("Notes", "Bibliography", "References"…) to the end.
- *
- * @param text The manuscript.
- * @returns One or two regions.
- * @example
- * import { regionsOfPlainText } from 'latinitsa';
- * regionsOfPlainText('Text.\nNotes\n1. Ibid.');
- * //=> [{ start: 0, end: 6, kind: 'text' }, { start: 6, end: 20, kind: 'notes' }]
- */
-export function regionsOfPlainText(text: string): CheckRegion[] {
-  const m = NOTES_HEADING.exec(text);
-  if (m === null) return [{ start: 0, end: text.length, kind: 'text' }];
-  return [
-    { start: 0, end: m.index, kind: 'text' },
-    { start: m.index, end: text.length, kind: 'notes' },
-  ];
 }

@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json.
-import { availableOperations, type OperationName } from './operations.ts';
+import { DEFAULT_SCHEME, defaultSchemeOf } from '../schemes/registry.ts';
+import type { OperationName } from './operations.ts';
 
 const error = { $ref: '#/components/responses/Error' };
 
@@ -11,45 +12,43 @@ function errors(...codes: number[]): Record<string, unknown> {
     413: 'Body over the size limit.',
     415: 'Body not sent as application/json.',
     422: 'Unknown scheme or option.',
-    501: 'The library of this version does not offer the operation yet.',
     503: 'Server busy, or the request took longer than the processing-time limit.',
   };
   return Object.fromEntries(codes.map((c) => [String(c), { ...error, description: text[c] }]));
 }
 
-const textBody = (props: Record<string, unknown>, required: string[]): unknown => ({
+const textBody = (props: Record<string, unknown>, required: string[], example: unknown): unknown => ({
   required: true,
-  content: { 'application/json': { schema: { type: 'object', properties: props, required } } },
+  content: { 'application/json': { schema: { type: 'object', properties: props, required }, example } },
 });
 
 const text = { type: 'string', description: 'Input text (UTF-8).' };
-const scheme = { type: 'string', description: 'Scheme id (see GET /api/schemes).', default: 'modified-loc' };
+const scheme = { type: 'string', description: 'Scheme id (see GET /api/schemes).', default: DEFAULT_SCHEME };
 const options = {
   type: 'object',
   description: 'Scheme options by name (e.g. {"tie": "halves"}) and common options (allCaps, preReform, repairHomoglyphs, joinLineBreakHyphens, exceptions).',
   additionalProperties: true,
 };
 const anyResult = { type: 'object', description: 'The library result, as JSON.', additionalProperties: true };
-const rankedResult = { ...anyResult, properties: { text: { type: 'string' }, words: { type: 'array' }, lexicon: { type: 'boolean', description: 'Whether word lists ranked the readings.' } } };
+const diagnostics = { type: 'array', items: { $ref: '#/components/schemas/Diagnostic' }, description: 'Findings, in the one diagnostic shape of latinitsa (docs/diagnostics.md).' };
+const rankedResult = { ...anyResult, properties: { text: { type: 'string' }, words: { type: 'array' }, lexicon: { type: 'boolean', description: 'Whether the Russian lexicon ranked the readings.' } } };
 
-function post(op: OperationName, summary: string, props: Record<string, unknown>, required: string[], result: unknown): unknown {
-  const available = availableOperations()[op];
+function post(op: OperationName, summary: string, props: Record<string, unknown>, required: string[], result: unknown, example: unknown): unknown {
   return {
     post: {
       operationId: op,
       summary,
-      ...(available ? {} : { description: 'Not available in this version: answers 501.' }),
-      requestBody: textBody(props, required),
+      requestBody: textBody(props, required, example),
       responses: {
         '200': { description: 'Result.', content: { 'application/json': { schema: result } } },
-        ...errors(400, 405, 413, 415, 422, 501, 503),
+        ...errors(400, 405, 413, 415, 422, 503),
       },
     },
   };
 }
 
 /**
- * The OpenAPI 3.1 document of the API (operations this build lacks are marked as answering 501).
+ * The OpenAPI 3.1 document of the API.
  *
  * @example
  * import { openApiDocument } from 'latinitsa/server';
@@ -70,8 +69,8 @@ export function openApiDocument(): unknown {
       '/api/schemes': {
         get: {
           operationId: 'listSchemes',
-          summary: 'Every scheme with its options, and which operations this build offers.',
-          responses: { '200': { description: 'Schemes.', content: { 'application/json': { schema: { type: 'object', properties: { schemes: { type: 'array', items: { $ref: '#/components/schemas/SchemeInfo' } }, operations: { type: 'object', additionalProperties: { type: 'boolean' } } } } } } }, ...errors(405) },
+          summary: 'Every scheme with its options.',
+          responses: { '200': { description: 'Schemes.', content: { 'application/json': { schema: { type: 'object', properties: { schemes: { type: 'array', items: { $ref: '#/components/schemas/SchemeInfo' } } } } } } }, ...errors(405) },
         },
       },
       '/api/schemes/{id}': {
@@ -96,18 +95,41 @@ export function openApiDocument(): unknown {
             segments: { type: 'array', items: { $ref: '#/components/schemas/Segment' } },
           },
         },
+        { text: 'Юрий Зиновьев', scheme: 'ala-lc', options: { tie: 'halves' } },
       ),
-      '/api/deromanize': post('deromanize', 'Romanized text back to Cyrillic: for each Latin word whether it was read as Russian, the reading, its certainty and the ranked candidates.', { text, scheme, options: { ...options, description: 'Options of the scheme the text is in.' }, all: { type: 'boolean', default: false, description: 'Convert every word the scheme can produce, even English-looking ones.' } }, ['text'], rankedResult),
+      '/api/deromanize': post('deromanize', 'Romanized text back to Cyrillic: for each Latin word whether it was read as Russian, the reading, its certainty and the ranked candidates.', { text, scheme, options: { ...options, description: 'Options of the scheme the text is in.' }, all: { type: 'boolean', default: false, description: 'Convert every word the scheme can produce, even English-looking ones.' } }, ['text'], rankedResult, { text: 'Hello, Zinovʹev, Kubanʹ', scheme: 'ala-lc' }),
       '/api/convert': post(
         'convert',
         'Romanized text from one scheme to another through the Cyrillic readings, with per-word certainty and alternatives.',
         { text, from: { type: 'string', description: 'Scheme of the input.' }, to: { type: 'string', description: 'Scheme to write.' }, fromOptions: options, toOptions: options, all: { type: 'boolean', default: false } },
         ['text', 'from', 'to'],
         rankedResult,
+        { text: 'Yuriy Gagarin', from: 'bgn-pcgn', to: DEFAULT_SCHEME },
+      ),
+      '/api/detect': post(
+        'detect',
+        'Which scheme a romanized Russian text is written in: the best scheme, every scheme the text fits about as well, and each scheme\'s score.',
+        {
+          text,
+          schemes: { type: 'array', items: { type: 'string' }, description: 'Schemes to choose from (default: all).' },
+          maxWords: { type: 'integer', minimum: 1, default: 150, description: 'Distinct words read at most, from the start of the text.' },
+        },
+        ['text'],
+        {
+          type: 'object',
+          properties: {
+            scheme: { type: 'string', description: 'The scheme that reads the text best (absent when the text has no word to read).' },
+            plausible: { type: 'array', items: { type: 'string' }, description: 'Every scheme the text fits about as well as the best one.' },
+            ranking: { type: 'array', items: { type: 'object', properties: { scheme: { type: 'string' }, score: { type: 'number' }, unwritable: { type: 'integer' } } } },
+            words: { type: 'integer', description: 'Distinct words read.' },
+            lexicon: { type: 'boolean', description: 'Whether the Russian lexicon ranked the readings.' },
+          },
+        },
+        { text: "Zinov'ev, Iurii, Kuibyshev, Dzerzhinskii" },
       ),
       '/api/check': post(
         'check',
-        'Check a manuscript for variant spellings, scheme deviations and mixed-script words; returns diagnostics (ranges, actual, expected, fix) and the text with every fix applied.',
+        'Check a manuscript for variant spellings, scheme deviations and mixed-script words; returns diagnostics (place, actual, expected, fix) and the text with every fix applied.',
         {
           text: { ...text, description: 'The manuscript (format text or markdown).' },
           format: { enum: ['text', 'markdown', 'docx'], default: 'text' },
@@ -119,14 +141,16 @@ export function openApiDocument(): unknown {
           ignore: { type: 'array', items: { type: 'string' } },
         },
         [],
-        anyResult,
+        { type: 'object', properties: { format: { type: 'string' }, text: { type: 'string', description: 'The text the places point into (for a .docx, its paragraphs, one per line).' }, diagnostics, fixed: { type: 'string', description: 'The text with every fix applied (not for .docx).' } } },
+        { text: 'Grigorii Zinoviev met Zinovyev in 1926.', scheme: DEFAULT_SCHEME },
       ),
       '/api/cite': post(
         'cite',
         'Find archival references in a text, report malformed and inconsistent ones, and rewrite them in one style.',
         { text, format: { enum: ['text', 'markdown'], default: 'text' }, style: { enum: ['english', 'russian', 'numbers'] }, versoStyle: { enum: ['ob-attached', 'ob-spaced', 'v'] }, scheme: { type: 'string' } },
         ['text'],
-        anyResult,
+        { type: 'object', properties: { references: { type: 'array', description: 'Each reference: range, text, the parsed reference, its diagnostics, and its replacement when rewritten.' }, diagnostics, style: { type: 'string' }, fixed: { type: 'string' } } },
+        { text: 'РГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 1–2 об.', style: 'english' },
       ),
       '/api/bib': post(
         'bib',
@@ -134,12 +158,43 @@ export function openApiDocument(): unknown {
         {
           text: { ...text, description: 'The .bib file or CSL-JSON text.' },
           format: { enum: ['bibtex', 'csl-json'], description: 'Default: CSL-JSON when the text starts with [ or {, else BibTeX.' },
-          scheme: { type: 'string', default: 'ala-lc-simplified' },
+          scheme: { type: 'string', default: defaultSchemeOf({ use: 'citation' }) },
           schemes: { type: 'object', properties: { names: { type: 'string' }, titles: { type: 'string' }, publishers: { type: 'string' } } },
           keepOriginal: { type: 'boolean', default: false },
         },
         ['text'],
-        anyResult,
+        { type: 'object', properties: { format: { type: 'string' }, output: { type: 'string' }, changes: { type: 'array' }, diagnostics } },
+        { text: '@book{lotman,\n  author = {Лотман, Ю. М.},\n  title = {Культура и взрыв},\n  year = 1992\n}', scheme: defaultSchemeOf({ use: 'citation' }) },
+      ),
+      '/api/marc': post(
+        'marc',
+        'MARC 21 records (a record or up to 1000): romanize Cyrillic fields into linked 880 pairs, check existing pairs, or propose 880s from romanized fields (docs/marc.md).',
+        {
+          operation: { enum: ['romanize', 'check', 'vernacular'] },
+          text: { type: 'string', description: 'The records as MARCXML or MARC-in-JSON (one record, a JSON array, or one record per line).' },
+          data: { type: 'string', description: 'The records as ISO 2709 (UTF-8 or MARC-8), in base64. Give text or data.' },
+          output: { enum: ['json-objects', 'json', 'marcxml', 'iso2709'], default: 'json-objects', description: 'Also return the records serialized in this form ("serialized"; ISO 2709 in base64).' },
+          scheme: { type: 'string', description: 'Default: by the record\'s language (ALA-LC for Russian).' },
+          options,
+          tie: { enum: ['auto', 'breve', 'halves'], default: 'auto' },
+          normalization: { enum: ['auto', 'NFC', 'NFD'], default: 'auto' },
+          all: { type: 'boolean', default: false, description: 'vernacular: write every proposal, not only the certain ones.' },
+        },
+        ['operation'],
+        {
+          type: 'object',
+          properties: {
+            records: { type: 'array', description: 'Each record: its number, the record (MARC-in-JSON), how many fields were written, and its fields before and after.' },
+            serialized: { type: 'string' },
+            diagnostics,
+            errors: { type: 'array', description: 'Records that could not be read: number and message; the others are done.' },
+            lexicon: { type: 'boolean' },
+          },
+        },
+        {
+          operation: 'romanize',
+          text: JSON.stringify({ leader: '00000nam a2200000 a 4500', fields: [{ '008': '130329s2013    ru            000 1 rus d' }, { 245: { ind1: '1', ind2: '0', subfields: [{ a: 'Вор, шпион и убийца /' }, { c: 'Юрий Буйда.' }] } }] }),
+        },
       ),
     },
     components: {
@@ -152,6 +207,7 @@ export function openApiDocument(): unknown {
             authority: { type: 'string' },
             edition: { type: 'string' },
             description: { type: 'string' },
+            summary: { type: 'string', description: 'What the scheme does, in plain words.' },
             options: { type: 'object', additionalProperties: { type: 'object', properties: { default: { type: 'string' }, values: { type: 'array', items: { type: 'string' } }, description: { type: 'string' } } } },
             builtIn: { type: 'boolean' },
           },
@@ -167,6 +223,29 @@ export function openApiDocument(): unknown {
             rule: { type: 'string', description: 'Rule id, "table" for the base table, "exception" for the lexicon.' },
             note: { type: 'string', description: "The scheme's note on that rule or letter." },
           },
+        },
+        Diagnostic: {
+          type: 'object',
+          required: ['ruleId', 'source', 'severity', 'reason'],
+          properties: {
+            ruleId: { type: 'string', description: '<area>/<rule>, e.g. check/scheme-mismatch, cite/plural.' },
+            source: { const: 'latinitsa' },
+            severity: { enum: ['error', 'warning', 'info'] },
+            reason: { type: 'string' },
+            file: { type: 'string' },
+            place: { type: 'object', properties: { start: { $ref: '#/components/schemas/Point' }, end: { $ref: '#/components/schemas/Point' } } },
+            actual: { type: 'string' },
+            expected: { type: 'array', items: { type: 'string' } },
+            fix: { type: 'object', properties: { range: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 }, text: { type: 'string' } } },
+            confidence: { type: 'number', minimum: 0, maximum: 1 },
+            note: { type: 'string' },
+            url: { type: 'string' },
+            data: { type: 'object', additionalProperties: true },
+          },
+        },
+        Point: {
+          type: 'object',
+          properties: { line: { type: 'integer', description: '1-based.' }, column: { type: 'integer', description: '1-based, in UTF-16 code units.' }, offset: { type: 'integer', description: '0-based.' } },
         },
         Error: {
           type: 'object',

@@ -1,7 +1,8 @@
 // A worker thread of the server's pool: runs one operation at a time and posts the result back.
 import { parentPort } from 'node:worker_threads';
 import { LatinitsaError } from '../errors.ts';
-import { HttpError, preloadLexicon, runOperation, type OperationName } from './operations.ts';
+import { preloadLexicon, runOperation, type OperationName } from './operations.ts';
+import { HttpError } from './request.ts';
 
 interface Task {
   id: number;
@@ -9,7 +10,7 @@ interface Task {
   body: string;
 }
 
-// The word lists of reverse romanization load once per thread, before the first request needs them.
+// The lexicon of reverse romanization loads once per thread, before the first request needs it.
 void preloadLexicon();
 
 parentPort?.on('message', (task: Task) => {
