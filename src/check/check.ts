@@ -14,7 +14,7 @@ import { conventionalForms } from './conventional.ts';
 import proseData from './data/prose-schemes.json' with { type: 'json' };
 import { englishLists } from './english.ts';
 import { fallbackKey, fallbackKeys, isEnglishFormation } from './fallback.ts';
-import { foreignContext, foreignNames, listedVariant } from './foreign.ts';
+import { adjectiveForm, foreignContext, foreignNames, listedVariant } from './foreign.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument, CheckOptions, CheckRegion } from './types.ts';
 
 const proseSchemes: readonly string[] = proseData.schemes;
@@ -29,6 +29,8 @@ const PLAUSIBLE_PER_LETTER = -1.75;
 const NEAR_SLACK = 1.5;
 /** Attested readings this close to the best attested one are readings of the word too. */
 const ATTESTED_SLACK = 2.5;
+/** What a capitalised common word alone among English words keeps of its confidence (see `russianNeighbour`). */
+const LONE_COMMON = 0.6;
 
 /** Whether a spelling can carry a group: a real word, a conventional form, a capitalised plausible name. */
 function anchor(s: Spelling): boolean {
@@ -138,6 +140,8 @@ interface Occurrence {
   text: string;
   /** First letters (by fallback key) of the one or two capitalised words before it: a name's given name and patronymic or initials. */
   names: string[];
+  /** Whether a real Russian word stands beside it (see `russianNeighbour`). */
+  russianNeighbour: boolean;
 }
 
 /** One spelling in one domain (text or notes), with its occurrences. */
@@ -297,6 +301,21 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     return known;
   };
 
+  // Whether a word stands beside a Russian word: one of the two words on either side, on the same
+  // line and joined by spaces or hyphens only, is a real Russian word (a title: Novyi Mir,
+  // Kino-Nedelia; a place: Delovoi Tsentr).
+  const russianNeighbour = (text: string, tokens: readonly WordToken[], i: number): boolean => {
+    for (const k of [i - 1, i + 1, i - 2, i + 2]) {
+      const t = tokens[k];
+      if (t === undefined || t.script !== 'latin') continue;
+      const gap = k < i ? text.slice(t.end, tokens[i]!.start) : text.slice(tokens[i]!.end, t.start);
+      if (!/^[ \-‐–]+$/u.test(gap) && !(Math.abs(k - i) === 2 && /^[ \-‐–]+\p{L}+[ \-‐–]+$/u.test(gap))) continue;
+      const info = classify(t.text);
+      if (info !== null && info.english !== true && (info.kind === 'attested' || info.kind === 'conventional')) return true;
+    }
+    return false;
+  };
+
   // 2. The spellings of the documents, by domain.
   const spellings = new Map<string, Spelling>();
   documents.forEach((doc, d) => {
@@ -331,7 +350,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
         const key = `${domain}\u0000${info.fold}`;
         let s = spellings.get(key);
         if (s === undefined) spellings.set(key, (s = { key, domain, info, display: text, written: new Map(), occurrences: [] }));
-        s.occurrences.push({ doc: d, start: token.start, end, text, names: givenNames(doc.text, tokens, t, isGiven) });
+        s.occurrences.push({ doc: d, start: token.start, end, text, names: givenNames(doc.text, tokens, t, isGiven), russianNeighbour: russianNeighbour(doc.text, tokens, t) });
         s.written.set(text, (s.written.get(text) ?? 0) + 1);
       });
     }
@@ -506,6 +525,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     // Given names and patronymics are shared by many people; a surname tells them apart.
     const personal = list.map(({ s }) => s.info.readings.find((r) => r.cyrillic === g.cyrillic)?.flags ?? 0).reduce((a, b) => a | b, 0);
     const surname = (personal & (LexiconFlag.given | LexiconFlag.patronymic)) === 0;
+    const groupInContext = list.some(({ s }) => s.info.kind === 'conventional' || s.occurrences.some((o) => o.names.length > 0 || o.russianNeighbour || !/^\p{Lu}/u.test(o.text)));
     for (const { s, link } of list) {
       if (s.info.fold === targetFold || s === targetSpelling) continue;
       // A conventional form gives way only to another conventional form; an English name to none.
@@ -520,9 +540,18 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
       const theirs = new Set(targetSpelling?.occurrences.flatMap((o) => o.names) ?? []);
       const otherPerson = surname && mine.size > 0 && theirs.size > 0 && ![...mine].some((n) => theirs.has(n));
       const conventionalApart = (personal & LexiconFlag.surname) !== 0 && targetSpelling?.info.kind === 'conventional' && s.occurrences.length >= 3 && !targetSpelling.occurrences.some((o) => docs.has(o.doc));
-      const confidence = findingConfidence({ s, link, ruleId, targetCount, targetInText: targetSpelling !== undefined, attestedWord, schemeTarget, conventionalApart: conventionalApart || otherPerson, group: g.cyrillic });
-      if (confidence < minConfidence) continue;
+      const base = findingConfidence({ s, link, ruleId, targetCount, targetInText: targetSpelling !== undefined, attestedWord, schemeTarget, conventionalApart: conventionalApart || otherPerson, group: g.cyrillic });
+      // A capitalised word the scheme does not write that reads only as a common Russian word (куля,
+      // перо, вьет: not a name or place) is romanized Russian in a Russian title or name (Novyi Mir,
+      // O. S. Nagornaia) or as an adjective (Privolnoe); alone among English words it is more often
+      // a name of another language (Kulja, Piero, Viet Minh). The word is Russian in this text when
+      // its group has a conventional form or one of its spellings stands once in such company
+      // (Genrikh Iagoda); beside a spelling of the text (no scheme), the group speaks for it.
+      const common = !ok && !groupInContext && s.info.kind === 'attested' && ((s.info.readings.find((r) => r.cyrillic === g.cyrillic)?.flags ?? 0) & NAME_FLAGS) === 0 && !adjectiveForm(g.cyrillic);
       for (const o of s.occurrences) {
+        const alone = common && /^\p{Lu}/u.test(o.text);
+        const confidence = alone ? Math.round(base * LONE_COMMON * 100) / 100 : base;
+        if (confidence < minConfidence) continue;
         const text = matchCase(target, o.text);
         const reason = !ok
           ? `"${o.text}" is not ${scheme} romanization; ${scheme} writes "${text}" (${g.cyrillic}).`

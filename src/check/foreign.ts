@@ -91,3 +91,16 @@ export function listedVariant(tokens: readonly WordToken[], i: number): boolean 
   for (let k = Math.max(0, i - 3); k < i; k++) if (cues.has(tokens[k]!.text.toLowerCase())) return true;
   return false;
 }
+
+const adjectiveEndings: readonly string[] = data.adjectiveEndings.endings;
+
+/**
+ * Whether a lower-case Cyrillic word ends as a Russian adjective in the nominative (красный,
+ * вольное): a capitalised one is a place or a title word even alone among English words.
+ *
+ * @param cyrillic The word.
+ * @returns Whether it has an adjective ending.
+ */
+export function adjectiveForm(cyrillic: string): boolean {
+  return adjectiveEndings.some((e) => cyrillic.length > e.length + 1 && cyrillic.endsWith(e));
+}
