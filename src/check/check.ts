@@ -10,7 +10,7 @@ import { createReader, foldRomanized, type Reader, type ReaderScheme, type Readi
 import { getLanguage } from '../schemes/registry.ts';
 import { tokenizeWords, type WordToken } from '../segment/index.ts';
 import { confidenceLabel, parseConfidence } from './confidence.ts';
-import { conventionalForms } from './conventional.ts';
+import { conventionalForms, fullNames, inFullName } from './conventional.ts';
 import proseData from './data/prose-schemes.json' with { type: 'json' };
 import { englishLists } from './english.ts';
 import { fallbackKey, fallbackKeys, isEnglishFormation } from './fallback.ts';
@@ -142,6 +142,8 @@ interface Occurrence {
   names: string[];
   /** Whether a real Russian word stands beside it (see `russianNeighbour`). */
   russianNeighbour: boolean;
+  /** Whether it stands in a person's established full name (Grigori Rasputin): never a scheme mismatch. */
+  established: boolean;
 }
 
 /** One spelling in one domain (text or notes), with its occurrences. */
@@ -198,6 +200,8 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
   const allow = new Set((options.allow ?? []).map((w) => foldRomanized(w)));
   const conventional = new Map(options.builtInConventional === false ? [] : conventionalForms());
   for (const [form, cyrillic] of Object.entries(options.conventional ?? {})) conventional.set(foldRomanized(form), { cyrillic: cyrillic.toLowerCase(), capitalised: form[0] !== form[0]!.toLowerCase() });
+  // Full names (Grigori Rasputin): where their words stand together, the scheme accepts them as written.
+  const established = fullNames(conventional.keys());
   const schemes = { text: options.scheme, notes: options.notesScheme ?? options.scheme };
   const schemeOptions = { text: options.schemeOptions ?? {}, notes: (options.notesScheme === undefined ? options.schemeOptions : options.notesSchemeOptions) ?? {} };
   // Each domain's scheme and options are resolved (and checked) once, before any work.
@@ -324,6 +328,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
       const tokens = tokenizeWords(doc.text.slice(region.start, region.end), { offset: region.start });
       const foreign = foreignContext(doc.text, tokens);
       const foreignName = foreignNames(doc.text, tokens, foreignLetters);
+      const named = inFullName(doc.text, tokens, established, foldRomanized);
       tokens.forEach((token, t) => {
         if (token.script === 'mixed') {
           const dg = mixedDiagnostic(doc, token, lines[d]!);
@@ -350,7 +355,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
         const key = `${domain}\u0000${info.fold}`;
         let s = spellings.get(key);
         if (s === undefined) spellings.set(key, (s = { key, domain, info, display: text, written: new Map(), occurrences: [] }));
-        s.occurrences.push({ doc: d, start: token.start, end, text, names: givenNames(doc.text, tokens, t, isGiven), russianNeighbour: russianNeighbour(doc.text, tokens, t) });
+        s.occurrences.push({ doc: d, start: token.start, end, text, names: givenNames(doc.text, tokens, t, isGiven), russianNeighbour: russianNeighbour(doc.text, tokens, t), established: named[t]! });
         s.written.set(text, (s.written.get(text) ?? 0) + 1);
       });
     }
@@ -549,6 +554,8 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
       // (Genrikh Iagoda); beside a spelling of the text (no scheme), the group speaks for it.
       const common = !ok && !groupInContext && s.info.kind === 'attested' && ((s.info.readings.find((r) => r.cyrillic === g.cyrillic)?.flags ?? 0) & NAME_FLAGS) === 0 && !adjectiveForm(g.cyrillic);
       for (const o of s.occurrences) {
+        // A word of an established full name is exempt from the scheme, not from grouping.
+        if (!ok && o.established) continue;
         const alone = common && /^\p{Lu}/u.test(o.text);
         const confidence = alone ? Math.round(base * LONE_COMMON * 100) / 100 : base;
         if (confidence < minConfidence) continue;
