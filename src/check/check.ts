@@ -64,6 +64,9 @@ function wordShapeOk(word: string): boolean {
 }
 
 const APOSTROPHE = /['’]$/u;
+/** The combining acute accent, and a letter carrying it (a stress mark in romanized Russian). */
+const ACUTE = '\u0301';
+const STRESSED = /\p{L}\u0301/gu;
 
 /**
  * A final apostrophe that is English punctuation, not a soft sign: a possessive after -s
@@ -320,6 +323,15 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     return false;
   };
 
+  // A stress mark (an acute accent on a letter, sovét, Bésy) that no scheme of English prose
+  // writes is left out before the word is read: the word is the unaccented one. English words with
+  // accents (émigré) stay as they are.
+  const stressFree = (word: string): string => {
+    const split = word.normalize('NFD');
+    if (!split.includes(ACUTE) || englishWord(foldRomanized(word))) return word;
+    return split.replace(STRESSED, (m) => (foreignLetters.has(m.normalize('NFC').toLowerCase()) ? m : m[0]!)).normalize('NFC');
+  };
+
   // 2. The spellings of the documents, by domain.
   const spellings = new Map<string, Spelling>();
   documents.forEach((doc, d) => {
@@ -349,7 +361,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
           text = text.slice(0, -1);
           end--;
         }
-        const info = classify(text);
+        const info = classify(stressFree(text));
         if (info === null) return;
         const domain = separateNotes ? region.kind : 'text';
         const key = `${domain}\u0000${info.fold}`;
