@@ -64,6 +64,9 @@ function wordShapeOk(word: string): boolean {
 }
 
 const APOSTROPHE = /['’]$/u;
+/** A full stop and a lower-case letter glued after a word, or a lower-case letter and a full stop before it. */
+const DOTTED_AFTER = /^\.\p{Ll}/u;
+const DOTTED_BEFORE = /\p{Ll}\.$/u;
 /** The combining acute accent, and a letter carrying it (a stress mark in romanized Russian). */
 const ACUTE = '\u0301';
 const STRESSED = /\p{L}\u0301/gu;
@@ -336,8 +339,15 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
   const spellings = new Map<string, Spelling>();
   documents.forEach((doc, d) => {
     const regions: readonly CheckRegion[] = doc.regions ?? [{ start: 0, end: doc.text.length, kind: 'text' }];
-    for (const region of regions) {
-      const tokens = tokenizeWords(doc.text.slice(region.start, region.end), { offset: region.start });
+    const tokenized = regions.map((region) => tokenizeWords(doc.text.slice(region.start, region.end), { offset: region.start }));
+    // A cue ("né", "also") may stand in another region than its word (_né_ ALEXEIEV: emphasis
+    // marks end a region): cues are looked for in the words of the whole document.
+    const docTokens = tokenized.flat();
+    let base = 0;
+    for (const [r, region] of regions.entries()) {
+      const tokens = tokenized[r]!;
+      const before = base;
+      base += tokens.length;
       const foreign = foreignContext(doc.text, tokens);
       const foreignName = foreignNames(doc.text, tokens, foreignLetters);
       const named = inFullName(doc.text, tokens, established, foldRomanized);
@@ -348,7 +358,10 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
           diagnostics.push(dg);
           return;
         }
-        if (token.script !== 'latin' || foreign[t] || foreignName[t] || listedVariant(tokens, t)) return;
+        if (token.script !== 'latin' || foreign[t] || foreignName[t] || listedVariant(docTokens, before + t)) return;
+        // A part of a domain or file name (melnikoff.com, www.pravda.ru): a full stop and a lower-case
+        // letter glued to the word.
+        if (DOTTED_AFTER.test(doc.text.slice(token.end, token.end + 2)) || DOTTED_BEFORE.test(doc.text.slice(Math.max(0, token.start - 2), token.start))) return;
         let text = token.text;
         let end = token.end;
         // The tokenizer cuts English clitics; -’d after a word that is not English is a soft sign
