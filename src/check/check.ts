@@ -14,7 +14,7 @@ import { conventionalForms, fullNames, inFullName } from './conventional.ts';
 import proseData from './data/prose-schemes.json' with { type: 'json' };
 import { englishLists } from './english.ts';
 import { fallbackKey, fallbackKeys, isEnglishFormation } from './fallback.ts';
-import { adjectiveForm, foreignContext, foreignNames, listedVariant } from './foreign.ts';
+import { adjectiveForm, foreignContext, foreignNames, listedVariants } from './foreign.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument, CheckOptions, CheckRegion } from './types.ts';
 
 const proseSchemes: readonly string[] = proseData.schemes;
@@ -342,7 +342,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     const tokenized = regions.map((region) => tokenizeWords(doc.text.slice(region.start, region.end), { offset: region.start }));
     // A cue ("né", "also") may stand in another region than its word (_né_ ALEXEIEV: emphasis
     // marks end a region): cues are looked for in the words of the whole document.
-    const docTokens = tokenized.flat();
+    const listed = listedVariants(tokenized.flat());
     let base = 0;
     for (const [r, region] of regions.entries()) {
       const tokens = tokenized[r]!;
@@ -358,7 +358,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
           diagnostics.push(dg);
           return;
         }
-        if (token.script !== 'latin' || foreign[t] || foreignName[t] || listedVariant(docTokens, before + t)) return;
+        if (token.script !== 'latin' || foreign[t] || foreignName[t] || listed[before + t]) return;
         // A part of a domain or file name (melnikoff.com, www.pravda.ru): a full stop and a lower-case
         // letter glued to the word.
         if (DOTTED_AFTER.test(doc.text.slice(token.end, token.end + 2)) || DOTTED_BEFORE.test(doc.text.slice(Math.max(0, token.start - 2), token.start))) return;
