@@ -130,26 +130,23 @@ const MEMO_LIMIT = 1 << 19;
  * prefixes again and again, within a word (several paths to the same letters) and across words.
  */
 function memoWalker(lexicon: Lexicon): Lexicon {
-  const prefixes = new Map<string, boolean>();
-  const words = new Map<string, number>();
   return {
     isEnglish: (word) => (lexicon as Partial<Lexicon>).isEnglish?.(word) ?? false,
-    lookup(word) {
-      let flags = words.get(word);
-      if (flags === undefined) {
-        if (words.size >= MEMO_LIMIT) words.clear();
-        words.set(word, (flags = lexicon.lookup(word)));
-      }
-      return flags;
-    },
-    hasPrefix(prefix) {
-      let known = prefixes.get(prefix);
-      if (known === undefined) {
-        if (prefixes.size >= MEMO_LIMIT) prefixes.clear();
-        prefixes.set(prefix, (known = lexicon.hasPrefix(prefix)));
-      }
-      return known;
-    },
+    lookup: remembered((word) => lexicon.lookup(word)),
+    hasPrefix: remembered((prefix) => lexicon.hasPrefix(prefix)),
+  };
+}
+
+/** A function of a string with its answers remembered, at most {@link MEMO_LIMIT} at a time. */
+function remembered<T>(ask: (key: string) => T): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key) => {
+    let answer = known.get(key);
+    if (answer === undefined) {
+      if (known.size >= MEMO_LIMIT) known.clear();
+      known.set(key, (answer = ask(key)));
+    }
+    return answer;
   };
 }
 
