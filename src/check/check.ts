@@ -82,10 +82,15 @@ function englishApostrophe(text: string, token: WordToken): boolean {
   const quote = word[word.length - 1]!;
   // Two marks in a row close a quotation (Trotsky'').
   if (text[token.end] === quote) return true;
-  const lineStart = text.lastIndexOf('\n', token.start) + 1;
+  return quoteOpen(text, token.start, quote);
+}
+
+/** Whether a quotation opened with this mark before a place on its line is not yet closed there. */
+function quoteOpen(text: string, at: number, quote: string): boolean {
+  const lineStart = text.lastIndexOf('\n', at) + 1;
   // An opening quote: the same mark after white space or an opening bracket, not yet closed.
   let open = false;
-  for (let i = lineStart; i < token.start; i++) {
+  for (let i = lineStart; i < at; i++) {
     if (text[i] !== quote) continue;
     const before = i === lineStart ? ' ' : text[i - 1]!;
     const after = text[i + 1] ?? ' ';
@@ -93,6 +98,16 @@ function englishApostrophe(text: string, token: WordToken): boolean {
     else if (/\p{L}/u.test(before) && !/\p{L}/u.test(after)) open = false;
   }
   return open;
+}
+
+/**
+ * Where a straight double quote inside a word closes a quotation opened before the word on its
+ * line ("Cult of Lenin"a cult…: a missing space, not a hard sign): the length of the word before
+ * it, or -1.
+ */
+function closingQuoteInside(text: string, token: WordToken): number {
+  const q = token.text.indexOf('"');
+  return q > 0 && quoteOpen(text, token.start, '"') ? q : -1;
 }
 
 /** Mixed-script words: look-alike letters of the minority script replaced by their twins, if all have one (also used by src/marc). */
@@ -369,6 +384,11 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
         if (/^['’]d(?!\p{L})/u.test(doc.text.slice(end, end + 3)) && !englishWord(foldRomanized(text))) {
           text = doc.text.slice(token.start, end + 2);
           end += 2;
+        }
+        const closing = closingQuoteInside(doc.text, token);
+        if (closing > 0) {
+          text = text.slice(0, closing);
+          end = token.start + closing;
         }
         if (englishApostrophe(doc.text, token)) {
           text = text.slice(0, -1);
