@@ -12,8 +12,8 @@ const SEPARATORS = [' ', ' ', ', ', '-', '. ', '(', ')', '«', '»', '1', '\n', 
 for (const { id } of listSchemes()) {
   const scheme = getScheme(id);
   const modern = [...scheme.language.letters];
-  // Single-letter pre-1918 letters; the multi-letter modernisations (ѿ → от) change the letter count.
-  const old = [...'іѣѳѵ'];
+  // The language's old letters that stay one letter (the multi-letter modernisations, ѿ → от, change the letter count).
+  const old = [...scheme.language.oldLetters].filter((l) => [...(scheme.language.modernize[l] ?? l)].length === 1);
   const letters = [...modern, ...old];
   const mapped = new Set(letters.filter((l) => (scheme.letters[l] !== undefined || scheme.language.modernize[l] !== undefined)).flatMap((l) => [l, l.toUpperCase()]));
   const allowed = new Set([...scheme.alphabet.normalize('NFC'), ...scheme.alphabet.normalize('NFD')]);

@@ -2,6 +2,11 @@ import { LatinitsaError } from '../errors.ts';
 import type { LanguageSource, OptionSource, RuleSource, SchemeSource } from './types.ts';
 import { pointerSegment, validateScheme } from './validate.ts';
 import ru from './languages/ru.json' with { type: 'json' };
+import uk from './languages/uk.json' with { type: 'json' };
+import be from './languages/be.json' with { type: 'json' };
+import bg from './languages/bg.json' with { type: 'json' };
+import sr from './languages/sr.json' with { type: 'json' };
+import mk from './languages/mk.json' with { type: 'json' };
 import modifiedLoc from './data/modified-loc.json' with { type: 'json' };
 import alaLc from './data/ala-lc.json' with { type: 'json' };
 import alaLcSimplified from './data/ala-lc-simplified.json' with { type: 'json' };
@@ -19,6 +24,23 @@ import bs2979Simplified from './data/bs-2979-simplified.json' with { type: 'json
 import gost16876 from './data/gost-16876.json' with { type: 'json' };
 import gost16876Simplified from './data/gost-16876-simplified.json' with { type: 'json' };
 import ungegn1987 from './data/ungegn-1987.json' with { type: 'json' };
+import ukNational from './data/uk-national.json' with { type: 'json' };
+import alaLcUk from './data/ala-lc-uk.json' with { type: 'json' };
+import bgnPcgnUk from './data/bgn-pcgn-uk.json' with { type: 'json' };
+import bgnPcgnUk1965 from './data/bgn-pcgn-uk-1965.json' with { type: 'json' };
+import beNational from './data/be-national.json' with { type: 'json' };
+import alaLcBe from './data/ala-lc-be.json' with { type: 'json' };
+import bgnPcgnBe from './data/bgn-pcgn-be.json' with { type: 'json' };
+import bgStreamlined from './data/bg-streamlined.json' with { type: 'json' };
+import alaLcBg from './data/ala-lc-bg.json' with { type: 'json' };
+import bgnPcgnBg from './data/bgn-pcgn-bg.json' with { type: 'json' };
+import bgnPcgnBg1952 from './data/bgn-pcgn-bg-1952.json' with { type: 'json' };
+import srGaj from './data/sr-gaj.json' with { type: 'json' };
+import alaLcSr from './data/ala-lc-sr.json' with { type: 'json' };
+import bgnPcgnSr from './data/bgn-pcgn-sr.json' with { type: 'json' };
+import mkNational from './data/mk-national.json' with { type: 'json' };
+import alaLcMk from './data/ala-lc-mk.json' with { type: 'json' };
+import bgnPcgnMk from './data/bgn-pcgn-mk.json' with { type: 'json' };
 
 /**
  * A scheme after validation and `extends` resolution: every field filled in, frozen. Pass it to
@@ -58,7 +80,7 @@ export interface SchemeInfo {
   builtIn: boolean;
 }
 
-const languages = new Map<string, LanguageSource>([[ru.id, ru as LanguageSource]]);
+const languages = new Map<string, LanguageSource>([ru, uk, be, bg, sr, mk].map((l) => [l.id, l as LanguageSource]));
 
 /** Built-in scheme files, in the order `listSchemes` reports them. */
 export const builtInSources: readonly SchemeSource[] = [
@@ -79,6 +101,7 @@ export const builtInSources: readonly SchemeSource[] = [
   gost16876 as unknown as SchemeSource,
   gost16876Simplified as unknown as SchemeSource,
   ungegn1987 as unknown as SchemeSource,
+  ...[ukNational, alaLcUk, bgnPcgnUk, bgnPcgnUk1965, beNational, alaLcBe, bgnPcgnBe, bgStreamlined, alaLcBg, bgnPcgnBg, bgnPcgnBg1952, srGaj, alaLcSr, bgnPcgnSr, mkNational, alaLcMk, bgnPcgnMk].map((s) => s as unknown as SchemeSource),
 ];
 
 const registry = new Map<string, Scheme>();
