@@ -9,3 +9,4 @@ export { romanizeBuffer, createRomanizer, createRomanizeStream, type Romanizer }
 export * from './cite/index.ts';
 export * from './check/index.ts';
 export * from './reverse/index.ts';
+export * from './detect/index.ts';

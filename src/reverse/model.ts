@@ -34,5 +34,61 @@ export function letterModel(stats: LetterStats): LetterModel {
   };
 }
 
+/** Options of {@link letterStats}. */
+export interface LetterStatsOptions {
+  /** What the file is and how it was made (its `$comment`). */
+  comment: string;
+  /** Also count triples seen at least 3 times. Default `true`. */
+  triples?: boolean;
+}
+
+/**
+ * Letter statistics over a list of word types: add-one smoothed pairs (with `^` and `$` for the
+ * word's edges) and, optionally, triples seen at least 3 times. Hyphenated words are skipped.
+ * Used by the build scripts (scripts/build-lexicon.ts, scripts/build-letter-stats.ts).
+ */
+export function letterStats(words: readonly string[], options: LetterStatsOptions): LetterStats {
+  const { comment, triples: withTriples = true } = options;
+  const letters = [...new Set(words.join(''))].filter((ch) => /\p{L}/u.test(ch)).sort();
+  const alphabet = ['^', ...letters, '$'];
+  const index = new Map(alphabet.map((ch, i) => [ch, i]));
+  const counts = alphabet.map(() => alphabet.map(() => 1));
+  const triples = new Map<string, number>();
+  const pairTotals = new Map<string, number>();
+  for (const w of words) {
+    if (w.includes('-')) continue;
+    const seq = ['^', ...w, '$'];
+    for (let i = 1; i < seq.length; i++) {
+      counts[index.get(seq[i - 1]!)!]![index.get(seq[i]!)!]!++;
+      if (withTriples && i >= 2) {
+        const key = seq[i - 2]! + seq[i - 1]! + seq[i]!;
+        triples.set(key, (triples.get(key) ?? 0) + 1);
+        const ctx = seq[i - 2]! + seq[i - 1]!;
+        pairTotals.set(ctx, (pairTotals.get(ctx) ?? 0) + 1);
+      }
+    }
+  }
+  const logp = counts.map((row, i) => {
+    if (i === alphabet.length - 1) return row.map(() => -600);
+    const total = row.reduce((a, b) => a + b, 0);
+    return row.map((c) => Math.round(Math.log10(c / total) * 100));
+  });
+  const stats: LetterStats = { $comment: comment, alphabet: alphabet.join(''), logp };
+  if (withTriples) {
+    const tri: Record<string, number> = {};
+    for (const [key, c] of [...triples].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      if (c < 3) continue;
+      tri[key] = Math.round(Math.log10(c / pairTotals.get(key.slice(0, 2))!) * 100);
+    }
+    stats.triples = tri;
+  }
+  return stats;
+}
+
+/** The JSON text of a statistics file: one row of pairs per line. */
+export function formatLetterStats(stats: LetterStats): string {
+  return `${JSON.stringify(stats).replace(/\],\[/g, '],\n[').replace(/,"triples":/, ',\n"triples":')}\n`;
+}
+
 /** The built-in model of Russian letter pairs (browser-safe, about 10 KB). */
 export const russianLetters: LetterModel = letterModel(data as LetterStats);
