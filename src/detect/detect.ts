@@ -13,17 +13,8 @@
  */
 import { getLanguage } from '../schemes/registry.ts';
 import type { LanguageSource } from '../schemes/types.ts';
-import { letterModel, type LetterStats } from '../reverse/model.ts';
+import { LETTER_STATS as STATS, letterModel } from '../reverse/model.ts';
 import type { LetterModel } from '../reverse/decode.ts';
-import ru from '../reverse/data/ru-letters.json' with { type: 'json' };
-import uk from '../reverse/data/uk-letters.json' with { type: 'json' };
-import be from '../reverse/data/be-letters.json' with { type: 'json' };
-import bg from '../reverse/data/bg-letters.json' with { type: 'json' };
-import sr from '../reverse/data/sr-letters.json' with { type: 'json' };
-import mk from '../reverse/data/mk-letters.json' with { type: 'json' };
-
-/** Letter statistics of the languages that can be detected. */
-const STATS: Readonly<Record<string, LetterStats>> = { ru, uk, be, bg, sr, mk } as Record<string, LetterStats>;
 
 /** The languages {@link detectLanguage} chooses among, in the order they are reported. */
 export const DETECTABLE_LANGUAGES: readonly string[] = Object.keys(STATS);

@@ -1,6 +1,7 @@
 import { LatinitsaError } from '../errors.ts';
 import { ByteSink, getFastScheme, romanizeBytesFast, type ByteLineFallback, type FastScheme } from './fast.ts';
 import { getCompiled, romanize, romanizeGeneral, usesFastPath, type RomanizeOptions } from './romanize.ts';
+import { AUTO_LANGUAGE } from './lang.ts';
 
 /**
  * Romanizes UTF-8 bytes to UTF-8 bytes: the same result as decoding the bytes strictly (a leading
@@ -48,11 +49,13 @@ export interface Romanizer {
  * //=> ['', 'Yury\n', 'Shchyolkovo']
  */
 export function createRomanizer(options: RomanizeOptions = {}): Romanizer {
+  if (options.lang === AUTO_LANGUAGE) return wholeTextRomanizer(options);
   const compiled = getCompiled(options); // validates the options now
   const join = options.joinLineBreakHyphens === true;
   // The byte-level path needs no string at all; otherwise each run of whole lines is decoded,
   // romanized by the string API and encoded.
-  const fast = usesFastPath(options) && compiled.profile === undefined ? getFastScheme(compiled) : undefined;
+  // The byte loop has no in-word apostrophe (Ukrainian, Belarusian): those languages take the string path.
+  const fast = usesFastPath(options) && compiled.profile === undefined && compiled.language.apostrophes === undefined ? getFastScheme(compiled) : undefined;
   const byteLevel = fast !== undefined && !fast.nfcCommon;
   const encoder = new TextEncoder();
   let consumed = 0; // bytes of input before `pending`
@@ -192,4 +195,27 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     i += need + 1;
   }
   return -1;
+}
+
+/**
+ * With `lang: 'auto'` the language is decided per paragraph, and a paragraph may arrive in
+ * several chunks: the input is kept until `end()` and romanized whole.
+ */
+function wholeTextRomanizer(options: RomanizeOptions): Romanizer {
+  const chunks: Uint8Array[] = [];
+  return {
+    push(chunk: Uint8Array): Uint8Array {
+      chunks.push(chunk.slice());
+      return new Uint8Array(0);
+    },
+    end(): Uint8Array {
+      const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+      let at = 0;
+      for (const c of chunks) {
+        all.set(c, at);
+        at += c.length;
+      }
+      return new TextEncoder().encode(romanize(decodeStrict(all, 0, all.length, 0), options));
+    },
+  };
 }

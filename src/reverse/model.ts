@@ -1,5 +1,10 @@
 import type { LetterModel } from './decode.ts';
-import data from './data/ru-letters.json' with { type: 'json' };
+import ru from './data/ru-letters.json' with { type: 'json' };
+import uk from './data/uk-letters.json' with { type: 'json' };
+import be from './data/be-letters.json' with { type: 'json' };
+import bg from './data/bg-letters.json' with { type: 'json' };
+import sr from './data/sr-letters.json' with { type: 'json' };
+import mk from './data/mk-letters.json' with { type: 'json' };
 
 /** The letter-pair statistics file written by `npm run build:lexicon` (see scripts/build-lexicon.ts). */
 export interface LetterStats {
@@ -90,5 +95,25 @@ export function formatLetterStats(stats: LetterStats): string {
   return `${JSON.stringify(stats).replace(/\],\[/g, '],\n[').replace(/,"triples":/, ',\n"triples":')}\n`;
 }
 
+/**
+ * Letter statistics per language: Russian's from `npm run build:lexicon` (pairs and triples),
+ * the others' from `npm run build:letter-stats` (pairs). The language detector (src/detect) and
+ * the reverse of non-Russian schemes use them.
+ */
+export const LETTER_STATS: Readonly<Record<string, LetterStats>> = { ru, uk, be, bg, sr, mk } as Record<string, LetterStats>;
+
 /** The built-in model of Russian letter pairs (browser-safe, about 10 KB). */
-export const russianLetters: LetterModel = letterModel(data as LetterStats);
+export const russianLetters: LetterModel = letterModel(ru as LetterStats);
+
+const models = new Map<string, LetterModel>([['ru', russianLetters]]);
+
+/** The letter model of a language (Russian's when there are no statistics for it). */
+export function languageLetters(lang: string): LetterModel {
+  let m = models.get(lang);
+  if (m === undefined) {
+    const stats = LETTER_STATS[lang];
+    m = stats === undefined ? russianLetters : letterModel(stats);
+    models.set(lang, m);
+  }
+  return m;
+}

@@ -56,6 +56,10 @@ export interface Scheme {
   /** Ids of the schemes this one extends, nearest first. */
   readonly extendsChain: readonly string[];
   readonly language: LanguageSource;
+  /** The system the scheme belongs to across languages (`ala-lc`); its own id when it names none. */
+  readonly family: string;
+  /** The languages the scheme serves: its own first, then those it lists in `languages` (ISO 9: all). */
+  readonly languages: readonly string[];
   readonly letters: Readonly<Record<string, string>>;
   readonly letterNotes: Readonly<Record<string, string>>;
   readonly rules: readonly RuleSource[];
@@ -73,6 +77,10 @@ export interface Scheme {
 export interface SchemeInfo {
   id: string;
   name: string;
+  /** The scheme's language, then the others it serves. */
+  languages: string[];
+  /** The system the scheme belongs to across languages (its id when none). */
+  family: string;
   authority: string;
   edition: string;
   description: string;
@@ -120,6 +128,35 @@ export function getLanguage(id: string): LanguageSource {
     throw new LatinitsaError('ERR_SCHEME_INVALID', `unknown language "${id}" (known: ${[...languages.keys()].join(', ')})`);
   }
   return language;
+}
+
+/**
+ * The ids of the language files (`ru` first, the default).
+ *
+ * @example
+ * import { listLanguages } from 'latinitsa';
+ * listLanguages();
+ * //=> ['ru', 'uk', 'be', 'bg', 'sr', 'mk']
+ */
+export function listLanguages(): string[] {
+  return [...languages.keys()];
+}
+
+/**
+ * The scheme of a family (`ala-lc`, `bgn-pcgn`, `national`) that serves a language, if there is one:
+ * the scheme itself when it serves the language, else the family's scheme of that language.
+ *
+ * @example
+ * import { schemeForLanguage, getScheme } from 'latinitsa';
+ * schemeForLanguage(getScheme('ala-lc'), 'uk')?.id;
+ * //=> 'ala-lc-uk'
+ * schemeForLanguage(getScheme('iso-9'), 'sr')?.id;
+ * //=> 'iso-9'
+ */
+export function schemeForLanguage(scheme: Scheme, lang: string): Scheme | undefined {
+  if (scheme.languages.includes(lang)) return scheme;
+  for (const s of registry.values()) if (s.builtIn && s.family === scheme.family && s.languages.includes(lang)) return s;
+  return undefined;
 }
 
 /** Options of {@link loadScheme}. */
@@ -221,6 +258,8 @@ function resolve(source: SchemeSource, file: string | undefined, builtIn: boolea
     description: source.description ?? parent?.description ?? '',
     extendsChain: parent ? [parent.id, ...parent.extendsChain] : [],
     language,
+    family: source.family ?? source.id,
+    languages: [language.id, ...(source.languages ?? []).filter((l) => l !== language.id)],
     letters,
     letterNotes: { ...parent?.letterNotes, ...stripComments(source.letterNotes ?? {}) },
     rules,
@@ -262,6 +301,14 @@ function deepFreeze<T>(value: T): T {
 
 for (const source of builtInSources) {
   registry.set(source.id, resolve(source, `src/schemes/data/${source.id}.json`, true, []));
+}
+for (const language of languages.values()) {
+  for (const key of ['defaultScheme', 'fallbackScheme'] as const) {
+    const id = language[key];
+    if (id !== undefined && !registry.get(id)?.languages.includes(language.id)) {
+      throw new LatinitsaError('ERR_SCHEME_INVALID', `src/schemes/languages/${language.id}.json: /${key}: "${id}" is not a built-in scheme of ${language.name}`);
+    }
+  }
 }
 
 /**
@@ -333,6 +380,8 @@ export function listSchemes(): SchemeInfo[] {
   return [...registry.values()].map((s) => ({
     id: s.id,
     name: s.name,
+    languages: [...s.languages],
+    family: s.family,
     authority: s.authority,
     edition: s.edition,
     description: s.description,

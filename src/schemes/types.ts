@@ -83,6 +83,10 @@ export interface SchemeSource {
   description?: string;
   /** Language data file (`ru`, the default). */
   language?: string;
+  /** Other languages the same table serves as it is (ISO 9: every Cyrillic language). */
+  languages?: string[];
+  /** The system the scheme belongs to across languages (`ala-lc`, `bgn-pcgn`): `lang` picks the family's scheme for that language. */
+  family?: string;
   /** Id of a scheme this one modifies: its letters, rules and options are inherited. */
   extends?: string;
   /** The lower-case letter table: Cyrillic letter → Latin value (`""` = omitted). */
@@ -119,4 +123,10 @@ export interface LanguageSource {
   classes: Record<string, string>;
   modernize: Record<string, string>;
   homoglyphs: Record<string, string>;
+  /** The scheme used when the caller names none (docs/languages.md). */
+  defaultScheme?: string;
+  /** The scheme whose value a letter gets when the chosen scheme has none, with a diagnostic (docs/languages.md). */
+  fallbackScheme?: string;
+  /** Apostrophe characters that, between two letters, belong to the word and are read as the letter ʼ (U+02BC). */
+  apostrophes?: string;
 }

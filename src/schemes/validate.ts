@@ -13,7 +13,7 @@ export interface ValidateSchemeOptions {
 
 const TOP_LEVEL = new Set([
   '$schema', '$comment', 'id', 'name', 'authority', 'edition', 'source', 'description', 'language',
-  'extends', 'letters', 'letterNotes', 'rules', 'removeRules', 'options', 'defaults', 'case',
+  'languages', 'family', 'extends', 'letters', 'letterNotes', 'rules', 'removeRules', 'options', 'defaults', 'case',
   'profiles', 'alphabet', 'samples',
 ]);
 const RULE_KEYS = new Set(['id', 'match', 'output', 'after', 'before', 'notAfter', 'notBefore', 'if', 'note']);
@@ -91,7 +91,7 @@ function isLowerLetter(s: string): boolean {
  * import { validateScheme, getLanguage } from 'latinitsa';
  * const error = (() => { try { validateScheme({ id: 'x', name: 'X', leters: {} }, { file: 'x.json', language: getLanguage('ru') }); } catch (e) { return e as Error; } })();
  * error?.message;
- * //=> 'x.json: /leters: unknown field "leters" (allowed: id, name, authority, edition, source, description, language, extends, letters, letterNotes, rules, removeRules, options, defaults, case, profiles, alphabet, samples)'
+ * //=> 'x.json: /leters: unknown field "leters" (allowed: id, name, authority, edition, source, description, language, languages, family, extends, letters, letterNotes, rules, removeRules, options, defaults, case, profiles, alphabet, samples)'
  */
 export function validateScheme(data: unknown, options: ValidateSchemeOptions): SchemeSource {
   const c: Checker = new Checker(options.file);
@@ -101,9 +101,10 @@ export function validateScheme(data: unknown, options: ValidateSchemeOptions): S
   const id = c.string(root.id, '/id');
   if (!ID_PATTERN.test(id)) c.fail('/id', `must be lower-case kebab-case such as "my-house-style", found ${JSON.stringify(id)}`);
   c.string(root.name, '/name');
-  for (const key of ['authority', 'edition', 'source', 'description', 'language', 'extends', 'alphabet'] as const) {
+  for (const key of ['authority', 'edition', 'source', 'description', 'language', 'family', 'extends', 'alphabet'] as const) {
     if (root[key] !== undefined) c.string(root[key], `/${key}`);
   }
+  if (root.languages !== undefined) c.array(root.languages, '/languages').forEach((l, i) => c.string(l, `/languages/${i}`));
   if (root.extends === undefined && root.letters === undefined) {
     c.fail('/letters', 'is required unless the scheme "extends" another one');
   }

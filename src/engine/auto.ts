@@ -1,0 +1,99 @@
+/**
+ * Romanization with its report (docs/languages.md): the text split into the pieces that take
+ * different languages (with `lang: 'auto'`, each paragraph in its detected language and, inside
+ * it, a word written in another language's letters in that language), and a diagnostic for every
+ * letter the scheme has no value for (it is written with the value of the language's fallback
+ * scheme, ISO 9, or as it is when that has none either).
+ */
+import { detectParagraphs, type ParagraphLanguage } from '../detect/index.ts';
+import type { CompiledScheme } from './compile.ts';
+import { AUTO_LANGUAGE } from './lang.ts';
+
+/** A position in the text: 1-based line and column (UTF-16 units), 0-based offset. */
+export interface Point {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** A finding in the text, in the diagnostic shape every part of latinitsa reports. */
+export interface Diagnostic {
+  ruleId: string;
+  source: 'latinitsa';
+  severity: 'error' | 'warning' | 'info';
+  reason: string;
+  place?: { start: Point; end: Point };
+  actual?: string;
+  expected?: string[];
+  url?: string;
+  data?: Record<string, unknown>;
+}
+
+/** One piece of the text and the language it is romanized in. */
+export interface Piece {
+  start: number;
+  end: number;
+  /** The language id, or undefined for the caller's own scheme and language. */
+  lang: string | undefined;
+}
+
+/** The pieces of a text: one when `lang` is not `auto`, else per paragraph and foreign word. */
+export function pieces(text: string, lang: unknown): { pieces: Piece[]; languages: ParagraphLanguage[] | undefined } {
+  if (lang !== AUTO_LANGUAGE) return { pieces: [{ start: 0, end: text.length, lang: undefined }], languages: undefined };
+  const languages = detectParagraphs(text);
+  const out: Piece[] = [];
+  for (const p of languages) {
+    let at = p.start;
+    for (const w of p.words) {
+      if (w.start > at) out.push({ start: at, end: w.start, lang: p.lang });
+      out.push({ start: w.start, end: w.end, lang: w.lang });
+      at = w.end;
+    }
+    if (p.end > at) out.push({ start: at, end: p.end, lang: p.lang });
+  }
+  return { pieces: out, languages };
+}
+
+/** Whether a piece of text may hold a letter the compiled scheme reports: a Cyrillic letter it has no own value for. */
+export function mayNeedReport(text: string, compiled: CompiledScheme): boolean {
+  for (const ch of text) {
+    const lower = ch.toLowerCase();
+    if (compiled.fallback.has(lower)) return true;
+    if (/\p{Script=Cyrillic}/u.test(ch) && /\p{L}/u.test(ch) && !compiled.letters.has(lower) && !compiled.substitute.has(lower)) return true;
+  }
+  return false;
+}
+
+function point(text: string, offset: number): Point {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1, offset };
+}
+
+/** The diagnostic for one letter the scheme has no value for. */
+export function unmappedLetter(text: string, start: number, end: number, letter: string, output: string, compiled: CompiledScheme): Diagnostic {
+  const fallback = compiled.fallback.get(letter);
+  const scheme = compiled.scheme.id;
+  const reason =
+    fallback === undefined
+      ? `"${text.slice(start, end)}" has no value in ${scheme} nor in ${compiled.language.fallbackScheme ?? 'a fallback scheme'}; it is kept as written.`
+      : `"${text.slice(start, end)}" has no value in ${scheme}; it is written "${output}", its ${compiled.language.fallbackScheme} value.`;
+  return {
+    ruleId: 'romanize/unmapped-letter',
+    source: 'latinitsa',
+    severity: 'warning',
+    reason,
+    place: { start: point(text, start), end: point(text, end) },
+    actual: text.slice(start, end),
+    ...(fallback === undefined ? {} : { expected: [output] }),
+    url: 'docs/languages.md#unmapped-letters',
+    data: { scheme, lang: compiled.language.id, letter, ...(fallback === undefined ? {} : { fallbackScheme: compiled.language.fallbackScheme }) },
+  };
+}
