@@ -67,7 +67,7 @@ export const SCHEMES: Record<string, Target> = {
       'mk-national', 'ala-lc-mk', 'bgn-pcgn-mk',
     ].map((id) => [id, { scheme: id, options: {} }]),
   ),
-  'iso-9-slavic': { scheme: 'iso-9', options: {}, why: 'ISO 9 on Ukrainian, Belarusian, Bulgarian, Serbian and Macedonian inputs: one table for every language' },
+  'iso-9-slavic': { scheme: 'iso-9', options: { lang: 'auto' }, why: 'ISO 9 on Ukrainian, Belarusian, Bulgarian, Serbian and Macedonian inputs: one table for every language, each input read in its detected language (the apostrophe)' },
 };
 
 /**
