@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { listSchemes, type SchemeInfo } from '../schemes/registry.ts';
+import { listLanguages, listSchemes, type SchemeInfo } from '../schemes/registry.ts';
 import { commands } from './commands.ts';
 
 /**
@@ -74,7 +74,10 @@ export function helpText(schemeId = 'modified-loc'): string {
     '  -e, --encoding ENC               input encoding: utf-8 (default, strict), windows-1251, koi8-r; output is UTF-8',
     '',
     'Romanization:',
-    `  -s, --scheme ID                  scheme (default modified-loc; known: ${schemes.map((s) => s.id).join(', ')})`,
+    `  -s, --scheme ID                  scheme (default: the language's; known: ${schemes.map((s) => s.id).join(', ')})`,
+    `  -l, --lang ID|auto               language of the text: ${listLanguages().join(', ')} (default ru), or auto per paragraph;`,
+    '                                   with --scheme, the scheme of the same family for that language (ala-lc → ala-lc-uk)',
+    '      --json                       print {text, diagnostics, languages} as JSON (unmapped letters, languages decided)',
     '      --scheme-file FILE           a scheme of your own (JSON, the format of the built-in ones)',
     '  -O, --option NAME=VALUE          a scheme option (repeatable), e.g. -O signBeforeE=omit',
     '      --all-caps upper|acronym|auto  all-caps words: SHCHUKIN, or acronyms as TsK; auto decides per line',
@@ -93,13 +96,16 @@ export function helpText(schemeId = 'modified-loc'): string {
     '  -V, --version                    the version',
     ...(commandLines.length > 0 ? ['', 'Commands:', ...commandLines] : []),
     '',
-    'Exit status: 0 success, 2 usage or input error (one line on stderr).',
+    'Exit status: 0 success, 2 usage or input error (one line on stderr). A letter the scheme has no',
+    'value for is written in ISO 9 and counted in a one-line warning on stderr.',
     '',
     'Examples:',
     "  latinitsa 'Сергей Миронович Киров'                    → Sergei Mironovich Kirov",
     "  echo 'ЦК ВКП(б), Щёлково' | latinitsa                  → TsK VKP(b), Shchyolkovo",
     "  latinitsa --scheme ala-lc 'Юрьев'                      → I͡Urʹev",
     "  latinitsa --sign-before-e omit 'Зиновьев'              → Zinovev",
+    "  latinitsa --lang uk 'Київ, Згорани, Їжак'              → Kyiv, Zghorany, Yizhak",
+    "  latinitsa --lang auto -i mixed.txt --json              (languages decided per paragraph)",
     '  latinitsa -e windows-1251 -i catalogue.txt -o catalogue.lat.txt',
     '  latinitsa --in-place -i notes.txt',
     '',

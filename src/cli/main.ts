@@ -5,7 +5,7 @@ import type { CliIO } from './types.ts';
 
 export { version, kebabCase, helpText, schemesText, schemeOptionLines } from './help.ts';
 export type { CliIO, CommandRun, CommandEntry } from './types.ts';
-export { DEMO_TEXT } from './commands/romanize.ts';
+export { DEMO_TEXT, unmappedWarning } from './commands/romanize.ts';
 
 function defaultIO(): CliIO {
   return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };

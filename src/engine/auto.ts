@@ -54,14 +54,38 @@ export function pieces(text: string, lang: unknown): { pieces: Piece[]; language
   return { pieces: out, languages };
 }
 
-/** Whether a piece of text may hold a letter the compiled scheme reports: a Cyrillic letter it has no own value for. */
-export function mayNeedReport(text: string, compiled: CompiledScheme): boolean {
-  for (const ch of text) {
-    const lower = ch.toLowerCase();
-    if (compiled.fallback.has(lower)) return true;
-    if (/\p{Script=Cyrillic}/u.test(ch) && /\p{L}/u.test(ch) && !compiled.letters.has(lower) && !compiled.substitute.has(lower)) return true;
+const reportableCache = new WeakMap<CompiledScheme, RegExp>();
+
+/**
+ * The letters the compiled scheme reports, as a regular expression: the letters of the Cyrillic
+ * script, either case, less those with a value of the scheme's own (or a modernisation).
+ */
+export function reportableLetters(compiled: CompiledScheme): RegExp {
+  let re = reportableCache.get(compiled);
+  if (re === undefined) {
+    const own = new Set<string>();
+    for (const letter of [...compiled.letters.keys(), ...compiled.substitute.keys()]) {
+      if (compiled.fallback.has(letter)) continue;
+      own.add(letter);
+      own.add(letter.toUpperCase());
+    }
+    const escaped = [...own].filter((l) => [...l].length === 1).map((l) => `\\u{${l.codePointAt(0)!.toString(16)}}`).join('');
+    re = new RegExp(`[[\\p{Script=Cyrillic}&&\\p{L}]--[${escaped}]]`, 'gv');
+    reportableCache.set(compiled, re);
   }
-  return false;
+  return re;
+}
+
+/** Whether a piece of text may hold a letter the compiled scheme reports. */
+export function mayNeedReport(text: string, compiled: CompiledScheme): boolean {
+  const re = reportableLetters(compiled);
+  re.lastIndex = 0;
+  return re.test(text);
+}
+
+/** How many of each reportable letter a text holds (the CLI's one-line warning). */
+export function countReportable(text: string, compiled: CompiledScheme, counts: Map<string, number>): void {
+  for (const m of text.matchAll(reportableLetters(compiled))) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
 }
 
 function point(text: string, offset: number): Point {

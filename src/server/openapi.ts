@@ -84,15 +84,18 @@ export function openApiDocument(): unknown {
       },
       '/api/romanize': post(
         'romanize',
-        'Romanize Cyrillic text; with explain, say which letter and rule produced each piece.',
-        { text, scheme, options, explain: { type: 'boolean', default: false } },
+        'Romanize Cyrillic text; with explain, say which letter and rule produced each piece. Letters the scheme has no value for are written in ISO 9 and listed in diagnostics; with lang "auto", languages gives the language decided for each paragraph.',
+        { text, scheme, lang: { type: 'string', description: 'Language of the text (ru, uk, be, bg, sr, mk) or "auto" per paragraph; with scheme, the scheme of the same family for that language.' }, options, explain: { type: 'boolean', default: false } },
         ['text'],
         {
           type: 'object',
-          required: ['scheme', 'output'],
+          required: ['output', 'diagnostics'],
           properties: {
             scheme: { type: 'string' },
+            lang: { type: 'string' },
             output: { type: 'string' },
+            diagnostics: { type: 'array', items: { type: 'object', description: 'romanize/unmapped-letter warnings (ruleId, severity, reason, place, actual, expected).' } },
+            languages: { type: 'array', items: { type: 'object', description: 'A paragraph: start, end, lang, confidence, evidence, words, scheme.' } },
             segments: { type: 'array', items: { $ref: '#/components/schemas/Segment' } },
           },
         },

@@ -3,7 +3,7 @@
 // request cannot block the others) and called directly by the handler tests.
 import * as core from '../index.ts';
 import { LatinitsaError } from '../errors.ts';
-import { applyFixes, checkCitations, checkText, convertDetailed, deromanizeDetailed, romanizeBibtex, romanizeCsl, type RomanizeBibOptions, explain, getScheme, listSchemes, regionsOfPlainText, romanize, type CheckOptions, type CheckCitationsOptions, type Lexicon, type RomanizeOptions, type Segment } from '../index.ts';
+import { applyFixes, checkCitations, checkText, convertDetailed, deromanizeDetailed, romanizeBibtex, romanizeCsl, type RomanizeBibOptions, explain, getCompiled, getScheme, listSchemes, regionsOfPlainText, romanize, romanizeDetailed, type CheckOptions, type CheckCitationsOptions, type Lexicon, type RomanizeOptions, type Segment } from '../index.ts';
 import { docxToParagraphText } from '../io/docx.ts';
 import { markdownRegions } from '../io/markdown.ts';
 import { loadLexicon } from '../reverse/node-lexicon.ts';
@@ -138,14 +138,21 @@ function withNotes(segments: Segment[], schemeIdValue: string): ExplainedSegment
 
 function romanizeOp(input: Input): unknown {
   const text = requireString(input, 'text');
-  const scheme = schemeId(input, 'scheme', 'modified-loc');
-  const options: RomanizeOptions = { ...readOptions(input), scheme };
+  const given = optionalString(input, 'scheme');
+  const lang = optionalString(input, 'lang');
+  const options: RomanizeOptions = { ...readOptions(input) };
+  if (given !== undefined) options.scheme = schemeId(input, 'scheme', undefined);
+  if (lang !== undefined) options.lang = lang;
   if (input['explain'] !== undefined && typeof input['explain'] !== 'boolean') {
     throw new HttpError(400, 'ERR_BAD_REQUEST', 'field "explain" must be a boolean');
   }
-  const output = romanize(text, options);
-  if (input['explain'] === true) return { scheme, output, segments: withNotes(explain(text, options), scheme) };
-  return { scheme, output };
+  const result = romanizeDetailed(text, options);
+  // The scheme used (with lang "auto", per paragraph in languages).
+  const scheme = lang === 'auto' ? given : getCompiled(options).scheme.id;
+  const body: Record<string, unknown> = { ...(scheme === undefined ? {} : { scheme }), ...(lang === undefined ? {} : { lang }), output: result.text, diagnostics: result.diagnostics };
+  if (result.languages !== undefined) body['languages'] = result.languages;
+  if (input['explain'] === true) body['segments'] = explain(text, options).flatMap((s) => withNotes([s], s.scheme ?? scheme!));
+  return body;
 }
 
 function notImplemented(op: OperationName): never {

@@ -1,12 +1,14 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { getCompiled, romanize, type RomanizeOptions } from '../../engine/romanize.ts';
+import { getCompiled, romanizeDetailed, type RomanizeOptions, type RomanizeResult } from '../../engine/romanize.ts';
+import { AUTO_LANGUAGE, schemeInLanguage } from '../../engine/lang.ts';
+import { countReportable } from '../../engine/auto.ts';
 import { LatinitsaError } from '../../errors.ts';
 import { openAtomicWriter, type AtomicWriter } from '../../io/atomic-write.ts';
 import { parseEncoding, type TextEncodingName } from '../../io/decode.ts';
 import { ioError, readLexicon, readSchemeFile } from '../../io/files.ts';
 import { romanizeStream, writeWithBackpressure } from '../../io/lines.ts';
-import { getScheme, type Scheme } from '../../schemes/registry.ts';
+import type { Scheme } from '../../schemes/registry.ts';
 import type { AllCapsMode, PreReformMode } from '../../schemes/types.ts';
 import { helpText, kebabCase, schemesText, version } from '../help.ts';
 import type { CliIO } from '../types.ts';
@@ -35,9 +37,9 @@ export const DEMO_TEXT = [
   '',
 ].join('\n');
 
-const BOOLEAN_FLAGS = new Set(['in-place', 'join-line-break-hyphens', 'repair-homoglyphs', 'list-schemes', 'demo', 'help', 'version']);
-const VALUE_FLAGS = new Set(['scheme', 'scheme-file', 'option', 'all-caps', 'pre-reform', 'exceptions', 'input', 'output', 'encoding']);
-const SHORT: Record<string, string> = { s: 'scheme', O: 'option', x: 'exceptions', i: 'input', o: 'output', e: 'encoding', h: 'help', V: 'version' };
+const BOOLEAN_FLAGS = new Set(['json', 'in-place', 'join-line-break-hyphens', 'repair-homoglyphs', 'list-schemes', 'demo', 'help', 'version']);
+const VALUE_FLAGS = new Set(['scheme', 'lang', 'scheme-file', 'option', 'all-caps', 'pre-reform', 'exceptions', 'input', 'output', 'encoding']);
+const SHORT: Record<string, string> = { s: 'scheme', l: 'lang', O: 'option', x: 'exceptions', i: 'input', o: 'output', e: 'encoding', h: 'help', V: 'version' };
 const COMMON_OPTION_FLAGS: Record<string, string> = {
   allCaps: 'all-caps',
   preReform: 'pre-reform',
@@ -45,6 +47,7 @@ const COMMON_OPTION_FLAGS: Record<string, string> = {
   joinLineBreakHyphens: 'join-line-break-hyphens',
   repairHomoglyphs: 'repair-homoglyphs',
   scheme: 'scheme',
+  lang: 'lang',
 };
 
 /** The parsed command line. */
@@ -130,14 +133,18 @@ async function romanizeOptions(parsed: Parsed, cwd: string): Promise<RomanizeOpt
   const schemeId = single(parsed, 'scheme');
   const schemeFile = single(parsed, 'scheme-file');
   if (schemeId !== undefined && schemeFile !== undefined) throw usage('give either --scheme or --scheme-file');
-  let scheme: Scheme | string = schemeId ?? 'modified-loc';
+  const lang = single(parsed, 'lang');
+  let scheme: Scheme | string | undefined = schemeId;
   if (schemeFile !== undefined) scheme = await readSchemeFile(path.resolve(cwd, schemeFile)).catch((e: unknown) => {
     // Name the file as the user wrote it.
     if (e instanceof LatinitsaError) throw new LatinitsaError(e.code, e.message.replaceAll(path.resolve(cwd, schemeFile), schemeFile), { file: schemeFile, ...(e.pointer === undefined ? {} : { pointer: e.pointer }), cause: e });
     throw e;
   });
-  const resolved = typeof scheme === 'string' ? getScheme(scheme) : scheme;
-  const options: RomanizeOptions = { scheme };
+  // The scheme whose options the flags name: with --lang, the scheme for that language (docs/languages.md).
+  const resolved = schemeInLanguage(scheme, lang === AUTO_LANGUAGE ? undefined : lang).scheme;
+  const options: RomanizeOptions = {};
+  if (scheme !== undefined) options.scheme = scheme;
+  if (lang !== undefined) options.lang = lang;
   const byFlag = new Map(Object.keys(resolved.options).map((name) => [kebabCase(name), name]));
   const setSchemeOption = (name: string, value: string | undefined, asFlag: boolean): void => {
     const optionName = byFlag.get(name) ?? (name in resolved.options ? name : undefined);
@@ -169,8 +176,29 @@ async function romanizeOptions(parsed: Parsed, cwd: string): Promise<RomanizeOpt
     });
   }
   // Compile now, so that a bad option value is reported before any input is read.
-  getCompiled(options);
+  const { lang: _given, ...checked } = options;
+  getCompiled(lang === AUTO_LANGUAGE ? checked : options);
   return options;
+}
+
+/**
+ * The one-line warning for letters the scheme has no value for (docs/languages.md), or nothing.
+ *
+ * @example
+ * import { unmappedWarning } from 'latinitsa/cli';
+ * unmappedWarning(new Map([['ї', 2], ['Ў', 1]]), 'modified-loc');
+ * //=> 'latinitsa: warning: 3 letters have no value in modified-loc and were written in ISO 9 or kept (ї ×2, Ў ×1); --json lists each one\n'
+ */
+export function unmappedWarning(counts: ReadonlyMap<string, number>, scheme: string): string {
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) return '';
+  const list = [...counts].sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l} ×${n}`).join(', ');
+  return `latinitsa: warning: ${total} letter${total === 1 ? ' has' : 's have'} no value in ${scheme} and ${total === 1 ? 'was' : 'were'} written in ISO 9 or kept (${list}); --json lists each one\n`;
+}
+
+/** The --json output: the text, the diagnostics and the languages decided. */
+function jsonResult(r: RomanizeResult): string {
+  return `${JSON.stringify(r, null, 2)}\n`;
 }
 
 /** Bytes read from a file, 64 KiB at a time (fresh buffers: the line splitter keeps references). */
@@ -254,20 +282,62 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   };
   io.stdout.on('error', guard);
   try {
+    const json = parsed.flags.has('json');
+    const whole = async (text: string, to: (s: string) => Promise<void> | undefined): Promise<void> => {
+      const r = romanizeDetailed(text, options);
+      await to(json ? jsonResult(r) : r.text);
+      if (!json) {
+        const counts = new Map<string, number>();
+        for (const d of r.diagnostics) counts.set(d.actual!, (counts.get(d.actual!) ?? 0) + 1);
+        io.stderr.write(unmappedWarning(counts, String(r.diagnostics[0]?.data?.scheme ?? '')));
+      }
+    };
     if (parsed.positionals.length > 0 || demo) {
       const text = demo ? DEMO_TEXT : `${parsed.positionals.join(' ')}\n`;
-      const result = romanize(text, options);
-      if (output === undefined || output === '-') await write(result);
-      else await writeAtomic(path.resolve(io.cwd, output), output, async (w) => w.write(result));
+      if (output === undefined || output === '-') await whole(text, write);
+      else await writeAtomic(path.resolve(io.cwd, output), output, (w) => whole(text, (t) => w.write(Buffer.from(t, 'utf8'))));
       return 0;
     }
+    // --json and --lang auto need the whole text (a paragraph may span chunks): read it, then romanize.
+    if (json || options.lang === AUTO_LANGUAGE) {
+      if (inPlace && json) throw usage('--json cannot rewrite files in place');
+      const readAll = async (input: string): Promise<string> => {
+        const source = await openSource(input, io);
+        const parts: Uint8Array[] = [];
+        try {
+          for await (const chunk of source.chunks) parts.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Uint8Array));
+        } finally {
+          await source.close();
+        }
+        return new TextDecoder(encoding, { fatal: true }).decode(Buffer.concat(parts));
+      };
+      const all = inputs.length > 0 ? inputs : ['-'];
+      for (const input of all) {
+        const text = await readAll(input);
+        if (inPlace) await writeAtomic(path.resolve(io.cwd, input), input, (w) => whole(text, (t) => w.write(Buffer.from(t, 'utf8'))));
+        else if (output === undefined || output === '-') await whole(text, write);
+        else await writeAtomic(path.resolve(io.cwd, output), output, (w) => whole(text, (t) => w.write(Buffer.from(t, 'utf8'))));
+      }
+      return 0;
+    }
+    // Letters the scheme has no value for are counted on the way through, for the warning.
+    const compiled = getCompiled(options);
+    const counts = new Map<string, number>();
+    const counted = async function* (chunks: AsyncIterable<unknown>): AsyncGenerator<unknown> {
+      const decoder = new TextDecoder(encoding);
+      for await (const chunk of chunks) {
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Uint8Array);
+        countReportable(decoder.decode(bytes, { stream: true }), compiled, counts);
+        yield chunk;
+      }
+    };
     const streamOptions = { romanize: options, encoding };
     if (inPlace) {
       for (const input of inputs) {
         const source = await openSource(input, io);
         try {
           await writeAtomic(path.resolve(io.cwd, input), input, async (w) => {
-            await romanizeStream(source.chunks, (b) => w.write(b), { ...streamOptions, file: source.shown });
+            await romanizeStream(counted(source.chunks), (b) => w.write(b), { ...streamOptions, file: source.shown });
           });
         } finally {
           await source.close();
@@ -280,7 +350,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       for (const input of all) {
         const source = await openSource(input, io);
         try {
-          await romanizeStream(source.chunks, sink, { ...streamOptions, file: source.shown });
+          await romanizeStream(counted(source.chunks), sink, { ...streamOptions, file: source.shown });
         } finally {
           await source.close();
         }
@@ -288,6 +358,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     };
     if (output === undefined || output === '-') await each((b) => writeWithBackpressure(io.stdout, b));
     else await writeAtomic(path.resolve(io.cwd, output), output, (w) => each((b) => w.write(b)));
+    io.stderr.write(unmappedWarning(counts, compiled.scheme.id));
     return 0;
   } catch (error) {
     if (isClosedPipe(error)) return 0;
