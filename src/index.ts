@@ -4,6 +4,7 @@ export { validateScheme, type ValidateSchemeOptions } from './schemes/validate.t
 export { getScheme, listSchemes, loadScheme, getLanguage, listLanguages, schemeForLanguage, type Scheme, type SchemeInfo, type LoadSchemeOptions } from './schemes/registry.ts';
 export { normalizeInput, type NormalizeOptions } from './engine/normalize.ts';
 export { titleForm, type CommonOptions, type CompiledScheme } from './engine/compile.ts';
+export { schemeIdForLanguage } from './engine/lang.ts';
 export { romanize, explain, romanizeDetailed, getCompiled, type RomanizeOptions, type Segment, type RomanizeResult } from './engine/romanize.ts';
 export { romanizeBuffer, createRomanizer, createRomanizeStream, type Romanizer } from './engine/stream.ts';
 export * from './cite/index.ts';

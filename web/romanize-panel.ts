@@ -1,6 +1,6 @@
 // Romanize panel: live romanization with the scheme's options, copy, download, and explanations
 // of each piece of output (hover or keyboard).
-import { explain, getScheme, listSchemes, romanize, type RomanizeOptions, type SchemeInfo, type Segment } from '../src/index.ts';
+import { explain, getLanguage, getScheme, listLanguages, listSchemes, romanize, type RomanizeOptions, type SchemeInfo, type Segment } from '../src/index.ts';
 import { announce, byId, copyText, debounce, downloadText, fillSelect, h, messageOf } from './dom.ts';
 
 /** Above this many characters the result is shown without per-letter explanations (speed). */
@@ -70,6 +70,10 @@ export function setupRomanize(): void {
   let current = -1;
 
   fillSelect(select, schemes.map((s) => ({ value: s.id, label: s.name })), 'modified-loc');
+  // The language: the scheme's own, one of the languages (the scheme of the same family for it,
+  // docs/languages.md), or detected per paragraph.
+  const lang = byId<HTMLSelectElement>('rz-lang');
+  fillSelect(lang, [{ value: '', label: 'the scheme’s' }, ...listLanguages().map((id) => ({ value: id, label: `${getLanguage(id).name} (${id})` })), { value: 'auto', label: 'detect per paragraph' }], '');
 
   const show = (i: number): void => {
     output.querySelector('.seg.current')?.classList.remove('current');
@@ -86,6 +90,7 @@ export function setupRomanize(): void {
 
   const update = (): void => {
     const options = readRomanizeOptions(optionsBox, select.value);
+    if (lang.value !== '') options.lang = lang.value;
     try {
       result = romanize(input.value, options);
       segments = input.value.length <= EXPLAIN_LIMIT ? explain(input.value, options) : [];
@@ -115,6 +120,7 @@ export function setupRomanize(): void {
   };
 
   select.addEventListener('change', schemeChanged);
+  lang.addEventListener('change', update);
   optionsBox.addEventListener('change', update);
   const slow = debounce(update, 250);
   input.addEventListener('input', () => (input.value.length > 5_000 ? slow() : update()));

@@ -51,3 +51,19 @@ export function schemeInLanguage(scheme: string | Scheme | undefined, lang: unkn
   }
   return { scheme: s, language };
 }
+
+/**
+ * The id of the scheme to use for text in `lang` when the caller named `scheme` (or none): the
+ * scheme of the same family for that language, or the language's default when the family has
+ * none. Used where a scheme is named per document or per field (the checker, bibliographies).
+ *
+ * @example
+ * import { schemeIdForLanguage } from 'latinitsa';
+ * [schemeIdForLanguage('ala-lc', 'uk'), schemeIdForLanguage(undefined, 'bg'), schemeIdForLanguage('modified-loc', 'sr')];
+ * //=> ['ala-lc-uk', 'bg-streamlined', 'sr-gaj']
+ */
+export function schemeIdForLanguage(scheme: string | undefined, lang: string): string {
+  const language = languageOf(lang);
+  if (scheme === undefined) return language.defaultScheme!;
+  return schemeForLanguage(getScheme(scheme), language.id)?.id ?? language.defaultScheme!;
+}

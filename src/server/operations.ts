@@ -3,7 +3,7 @@
 // request cannot block the others) and called directly by the handler tests.
 import * as core from '../index.ts';
 import { LatinitsaError } from '../errors.ts';
-import { applyFixes, checkCitations, checkText, convertDetailed, deromanizeDetailed, romanizeBibtex, romanizeCsl, type RomanizeBibOptions, explain, getCompiled, getScheme, listSchemes, regionsOfPlainText, romanize, romanizeDetailed, type CheckOptions, type CheckCitationsOptions, type Lexicon, type RomanizeOptions, type Segment } from '../index.ts';
+import { applyFixes, checkCitations, checkText, convertDetailed, deromanizeDetailed, romanizeBibtex, romanizeCsl, type RomanizeBibOptions, explain, getCompiled, getScheme, listSchemes, regionsOfPlainText, romanize, romanizeDetailed, schemeIdForLanguage, type CheckOptions, type CheckCitationsOptions, type Lexicon, type RomanizeOptions, type Segment } from '../index.ts';
 import { docxToParagraphText } from '../io/docx.ts';
 import { markdownRegions } from '../io/markdown.ts';
 import { loadLexicon } from '../reverse/node-lexicon.ts';
@@ -240,6 +240,11 @@ async function checkOp(input: Input): Promise<unknown> {
   if (notesScheme !== undefined && notesScheme !== '') options.notesScheme = schemeId(input, 'notesScheme', undefined);
   const schemeOptions = readOptions(input);
   if (Object.keys(schemeOptions).length > 0) options.schemeOptions = schemeOptions;
+  const lang = optionalString(input, 'lang');
+  if (lang !== undefined) {
+    options.scheme = schemeIdForLanguage(options.scheme, lang);
+    if (options.notesScheme !== undefined) options.notesScheme = schemeIdForLanguage(options.notesScheme, lang);
+  }
   const allow = optionalStrings(input['allow'], 'allow');
   if (allow !== undefined) options.allow = allow;
   const ignore = optionalStrings(input['ignore'], 'ignore');
@@ -289,6 +294,11 @@ function bibOp(input: Input): unknown {
       getScheme(id);
     }
     options.schemes = schemes as NonNullable<RomanizeBibOptions['schemes']>;
+  }
+  const lang = optionalString(input, 'lang');
+  if (lang !== undefined) {
+    options.scheme = schemeIdForLanguage(options.scheme, lang);
+    if (options.schemes !== undefined) options.schemes = Object.fromEntries(Object.entries(options.schemes).map(([g, id]) => [g, schemeIdForLanguage(id, lang)]));
   }
   const keep = optionalBoolean(input, 'keepOriginal');
   if (keep !== undefined) options.keepOriginal = keep;

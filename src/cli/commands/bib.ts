@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { romanizeBibtex, romanizeCsl, type BibFieldGroup, type RomanizeBibOptions } from '../../cite/bib.ts';
+import { schemeIdForLanguage } from '../../engine/lang.ts';
 import { LatinitsaError } from '../../errors.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { decodeUtf8 } from '../../io/decode.ts';
@@ -20,6 +21,7 @@ Options:
   --names-scheme ID         scheme for authors, editors, translators…
   --titles-scheme ID        scheme for titles, journal and book titles, series
   --publishers-scheme ID    scheme for publishers and places
+  -l, --lang ID             language of the entries (uk, be, bg, sr, mk): the schemes of the same family for it
   --keep-original           keep the Cyrillic value: BibTeX orig<field> (origtitle…), CSL original-*
   --format FORMAT           bibtex | csl (default: by extension, .json → csl, else bibtex)
   -h, --help                this help
@@ -38,6 +40,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     'names-scheme': { type: 'string' },
     'titles-scheme': { type: 'string' },
     'publishers-scheme': { type: 'string' },
+    lang: { type: 'string', short: 'l' },
     'keep-original': { type: 'boolean' },
     format: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -60,6 +63,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (values['names-scheme'] !== undefined) schemes.names = values['names-scheme'];
   if (values['titles-scheme'] !== undefined) schemes.titles = values['titles-scheme'];
   if (values['publishers-scheme'] !== undefined) schemes.publishers = values['publishers-scheme'];
+  // --lang: the schemes of the same family for that language (docs/languages.md).
+  if (values.lang !== undefined) {
+    options.scheme = schemeIdForLanguage(options.scheme, values.lang);
+    for (const group of Object.keys(schemes) as BibFieldGroup[]) schemes[group] = schemeIdForLanguage(schemes[group], values.lang);
+  }
   if (Object.keys(schemes).length > 0) options.schemes = schemes;
   if (values['keep-original'] === true) options.keepOriginal = true;
   const full = path.resolve(io.cwd, input);

@@ -5,6 +5,7 @@ import { applyFixes } from '../../check/fix.ts';
 import { checkDocuments } from '../../check/check.ts';
 import { parseCheckConfig, regionsOfPlainText } from '../../check/config.ts';
 import type { CheckConfig, CheckDocument, CheckOptions, Diagnostic } from '../../check/types.ts';
+import { schemeIdForLanguage } from '../../engine/lang.ts';
 import { LatinitsaError } from '../../errors.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
 import { decodeUtf8 } from '../../io/decode.ts';
@@ -24,6 +25,7 @@ anything else plain text (notes start at a "Notes"/"Bibliography" heading line).
 Options:
   -s, --scheme ID         house scheme of the running text (e.g. modified-loc)
       --notes-scheme ID   scheme of notes and bibliography (e.g. ala-lc-simplified, spec Q17)
+  -l, --lang ID           language of the text (uk, be, bg, sr, mk): the schemes of the same family for it
   -a, --allow WORD        accept a conventional English form (repeatable): Tchaikovsky
       --ignore WORD       never check this word (repeatable)
   -c, --config FILE       settings file (default: .latinitsarc.json in the current folder or above)
@@ -92,6 +94,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('check', argv, {
     scheme: { type: 'string', short: 's' },
     'notes-scheme': { type: 'string' },
+    lang: { type: 'string', short: 'l' },
     allow: { type: 'string', short: 'a', multiple: true },
     ignore: { type: 'string', multiple: true },
     config: { type: 'string', short: 'c' },
@@ -108,6 +111,11 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const config: CheckConfig = configFile === undefined ? {} : await readConfig(configFile);
   if (values.scheme !== undefined) config.scheme = values.scheme;
   if (values['notes-scheme'] !== undefined) config.notesScheme = values['notes-scheme'];
+  // --lang: the schemes of the same family for that language (docs/languages.md).
+  if (values.lang !== undefined) {
+    config.scheme = schemeIdForLanguage(config.scheme, values.lang);
+    if (config.notesScheme !== undefined) config.notesScheme = schemeIdForLanguage(config.notesScheme, values.lang);
+  }
   if (values.allow !== undefined) config.allow = [...(config.allow ?? []), ...values.allow];
   if (values.ignore !== undefined) config.ignore = [...(config.ignore ?? []), ...values.ignore];
 
