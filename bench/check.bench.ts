@@ -1,4 +1,4 @@
-// Benchmark of the manuscript checker (issue 6) on a 600,000-character English manuscript:
+// Benchmark of the manuscript checker (docs/check.md) on a 600,000-character English manuscript:
 // the test corpus (test/fixtures/manuscripts) repeated, with sentences naming 4,000 different
 // Russian surnames (russian_name package, romanized with modified-loc) so that the checker meets
 // many distinct words, as in a real book. Run: node --import tsx bench/check.bench.ts
@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { checkDocuments, romanize } from '../src/index.ts';
-import { markdownRegions } from '../src/io/index.ts';
+import { markdownRegions } from '../src/document/index.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dir = path.join(root, 'test', 'fixtures', 'manuscripts');

@@ -8,7 +8,7 @@
 // folder's; SCHEMES maps them to latinitsa's schemes and options.
 //
 // A vector that fails is either listed in test/fixtures/vectors/exceptions.tsv (the vector, the
-// expected and the actual output, the spec paragraph that decides it, the reason) or it is an
+// expected and the actual output, the rule that decides it, the reason) or it is an
 // undocumented failure, and the command exits with status 1. Oracles that are not authoritative
 // for a scheme (GATES) are reported as agreement counts only.
 //
@@ -41,11 +41,11 @@ export interface Target {
 export const SCHEMES: Record<string, Target> = {
   'ala-lc': { scheme: 'ala-lc', options: {} },
   'ala-lc-simplified': { scheme: 'ala-lc-simplified', options: {} },
-  'bgn-pcgn': { scheme: 'bgn-pcgn', options: { interpunct: 'true' }, why: 'the folder\'s bgn-pcgn is the strict variant with middle dots (§3.4.2 B3)' },
-  'bgn-pcgn-simplified': { scheme: 'bgn-pcgn', options: {}, why: 'BGN/PCGN without middle dots is bgn-pcgn\'s default (§3.4.2 B3)' },
+  'bgn-pcgn': { scheme: 'bgn-pcgn', options: { interpunct: 'true' }, why: 'the folder\'s bgn-pcgn is the strict variant with middle dots (bgn-pcgn rule B3, option interpunct)' },
+  'bgn-pcgn-simplified': { scheme: 'bgn-pcgn', options: {}, why: 'BGN/PCGN without middle dots is bgn-pcgn\'s default (option interpunct)' },
   'iso-9': { scheme: 'iso-9', options: {} },
   'gost-7.79-b': { scheme: 'gost-7.79-b', options: {} },
-  'gost-7.79-b-old': { scheme: 'gost-7.79-b', options: {}, why: 'pre-1918 letters are part of gost-7.79-b (§3.6.2 G2)' },
+  'gost-7.79-b-old': { scheme: 'gost-7.79-b', options: {}, why: 'pre-1918 letters are part of gost-7.79-b (gost-7.79-b rule G2)' },
   'icao-9303': { scheme: 'icao-9303', options: {} },
   scientific: { scheme: 'scholarly', options: {} },
   wikipedia: { scheme: 'wikipedia', options: {} },
@@ -76,13 +76,13 @@ export const SCHEMES: Record<string, Target> = {
  * as a failure. Key: `<source>/<scheme id>`.
  */
 export const SOURCE_OPTIONS: Record<string, { options: Record<string, unknown>; why: string }> = {
-  'iuliia/ala-lc-simplified': { options: { signs: 'ascii' }, why: 'iuliia\'s ala_lc_alt writes ь/ъ as ASCII \' and " (§3.3.2 S2 option signs)' },
-  'oracle/iuliia-js/ala-lc-simplified': { options: { signs: 'ascii' }, why: 'iuliia\'s ala_lc_alt writes ь/ъ as ASCII \' and " (§3.3.2 S2 option signs)' },
-  'scriptshifter/ala-lc': { options: { tie: 'halves' }, why: 'the ScriptShifter test CSV writes ties as U+FE20/U+FE21 halves (§3.2.2 A3 option tie)' },
-  'oracle/icu/bgn-pcgn': { options: { signs: 'prime' }, why: 'ICU writes ь/ъ as ʹ/ʺ, an earlier BGN edition (§3.4.2 B4 option signs)' },
-  'romanization-net/bgn-pcgn': { options: { signs: 'prime' }, why: 'Romanization.NET writes ь/ъ as ʹ/ʺ (§3.4.2 B4 option signs)' },
-  'interscript/ungegn-1987': { options: { repairHomoglyphs: true }, why: '36 of 43 inputs mix in Latin look-alike letters (upstream data defect; §1.1 step 6)' },
-  'interscript/bgn-pcgn': { options: { repairHomoglyphs: true }, why: 'one input begins with a Latin O (upstream data defect; §1.1 step 6)' },
+  'iuliia/ala-lc-simplified': { options: { signs: 'ascii' }, why: 'iuliia\'s ala_lc_alt writes ь/ъ as ASCII \' and " (option signs)' },
+  'oracle/iuliia-js/ala-lc-simplified': { options: { signs: 'ascii' }, why: 'iuliia\'s ala_lc_alt writes ь/ъ as ASCII \' and " (option signs)' },
+  'scriptshifter/ala-lc': { options: { tie: 'halves' }, why: 'the ScriptShifter test CSV writes ties as U+FE20/U+FE21 halves (option tie)' },
+  'oracle/icu/bgn-pcgn': { options: { signs: 'prime' }, why: 'ICU writes ь/ъ as ʹ/ʺ, an earlier BGN edition (option signs)' },
+  'romanization-net/bgn-pcgn': { options: { signs: 'prime' }, why: 'Romanization.NET writes ь/ъ as ʹ/ʺ (option signs)' },
+  'interscript/ungegn-1987': { options: { repairHomoglyphs: true }, why: '36 of 43 inputs mix in Latin look-alike letters (upstream data defect; docs/rules/normalization.md)' },
+  'interscript/bgn-pcgn': { options: { repairHomoglyphs: true }, why: 'one input begins with a Latin O (upstream data defect; docs/rules/normalization.md)' },
   'interscript/be-national': { options: { repairHomoglyphs: true }, why: '4 of 47 inputs write the Belarusian і as a Latin i (upstream data defect)' },
   'interscript/bgn-pcgn-be': { options: { interpunct: 'true' }, why: 'the PCGN examples write the optional middle dot (Hyez·haly)' },
   'oracle/icu/bgn-pcgn-uk-1965': { options: { signs: 'prime', interpunct: 'true' }, why: 'ICU writes ь and the apostrophe as ʹ ʺ and always writes the middle dots' },

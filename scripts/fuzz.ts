@@ -1,4 +1,4 @@
-// Property fuzzing of latinitsa's entry points (issue 9 item 1): romanize, explain, loadScheme,
+// Property fuzzing of latinitsa's entry points: romanize, explain, loadScheme,
 // the byte decoder / line splitter, the lexicon parser, deromanize, convert, the checker, the
 // citation parser and finder, the BibTeX and CSL-JSON romanizers, and the CLI (main(argv, io)
 // in-process). The API routes have their own property test (test/server.test.ts).
@@ -211,13 +211,19 @@ const checkerCommand = (command: string): boolean => command !== '' && command !
 
 // ——— Runner ———
 
-/** The first `range: [start, end]` in a result that does not lie inside an input of `length` characters. */
+/**
+ * The first `range: [start, end]`, or a diagnostic's `place` (its start and end offsets), in a
+ * result that does not lie inside an input of `length` characters.
+ */
 function rangesOutside(value: unknown, length: number, depth = 0): unknown {
   if (depth > 8 || typeof value !== 'object' || value === null) return undefined;
   const range = (value as { range?: unknown }).range;
   if (Array.isArray(range) && range.length === 2 && typeof range[0] === 'number' && typeof range[1] === 'number') {
     if (range[0] < 0 || range[1] < range[0] || range[1] > length) return range;
   }
+  const place = (value as { place?: { start?: { offset?: unknown }; end?: { offset?: unknown } } }).place;
+  const [start, end] = [place?.start?.offset, place?.end?.offset];
+  if (typeof start === 'number' && typeof end === 'number' && (start < 0 || end < start || end > length)) return place;
   for (const v of Object.values(value)) {
     const bad = rangesOutside(v, length, depth + 1);
     if (bad !== undefined) return bad;

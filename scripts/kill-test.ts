@@ -1,4 +1,4 @@
-// Kill test (issue 9 item 3): rewrite a large file in place with `latinitsa --in-place` and kill
+// Kill test: rewrite a large file in place with `latinitsa --in-place` and kill
 // the process with SIGKILL at random moments, many times; after each kill the file must be either
 // the complete original or the complete result, with its permissions and CRLF line endings.
 //

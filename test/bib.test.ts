@@ -36,7 +36,10 @@ describe('BibTeX', () => {
     for (const kept of ['% Encoding: UTF-8. Do not sort.', '@string{nauka = "Наука"}', '@string{ mgu  = {Издательство Московского университета} }', '"\\newcommand{\\noopsort}[1]{}"', 'keywords = {Политбюро, СССР}', 'Note = {Цитируется по второму изданию}', 'langid    = {russian},', 'howpublished = {Архив},', 'publisher = nauka,']) {
       assert.ok(result.output.includes(kept), kept);
     }
-    assert.deepEqual(result.notes.map((n) => [n.key, n.field]), [['getty1999', 'publisher']]);
+    assert.deepEqual(result.diagnostics.map((d) => [d.ruleId, d.data?.['key'], d.data?.['field']]), [['bib/cyrillic-macro', 'getty1999', 'publisher']]);
+    // Placed on the field's value in the input.
+    const [d] = result.diagnostics;
+    assert.equal(input.slice(d!.place!.start.offset, d!.place!.end.offset), 'nauka');
     assert.equal(result.changes.length, 16);
   });
   it('is idempotent and leaves a file without Cyrillic byte-identical', () => {
@@ -54,7 +57,7 @@ describe('BibTeX', () => {
     const bib = '@book{lotman1992,\n\tauthor = {Лотман, Ю. М.},\n\ttitle = {Культура и взрыв},\n\tyear = 1992}\n@misc{m, title = {Архив}, origtitle = {x}}\n';
     const r = romanizeBibtex(bib, { keepOriginal: true });
     assert.equal(r.output, '@book{lotman1992,\n\tauthor = {Lotman, Iu. M.},\n\torigauthor = {Лотман, Ю. М.},\n\ttitle = {Kul’tura i vzryv},\n\torigtitle = {Культура и взрыв},\n\tyear = 1992}\n@misc{m, title = {Arkhiv}, origtitle = {x}}\n');
-    assert.deepEqual(r.notes.map((n) => n.message), ['entry already has "origtitle"; the original was not copied']);
+    assert.deepEqual(r.diagnostics.map((d) => [d.ruleId, d.reason, d.place?.start.line, d.place?.start.column]), [['bib/original-exists', 'm: entry already has "origtitle"; the original of title was not copied', 5, 18]]);
   });
   it('keeps CRLF line endings, also in the lines it adds', () => {
     const bib = '@book{k,\r\n  title = {Москва},\r\n  year = 1990\r\n}\r\n';
@@ -89,6 +92,9 @@ describe('CSL-JSON (Zotero export shape)', () => {
       if (/\p{Script=Cyrillic}/u.test(JSON.stringify(item.author))) assert.deepEqual(got['original-author'], item.author);
     });
     assert.equal(after[4]!['original-title'], 'Хлыст');
+    // The existing original is reported, placed on its member name in the input.
+    assert.ok(out.diagnostics.length > 0);
+    for (const d of out.diagnostics) assert.equal(input.slice(d.place!.start.offset, d.place!.end.offset), `"original-${String(d.data?.['field'])}"`, d.reason);
     assert.equal(romanizeCsl(out.output, { keepOriginal: true }).output, out.output);
     const english = JSON.stringify([before[3]], null, '\t') + '\n';
     assert.equal(romanizeCsl(english).output, english);
@@ -122,7 +128,16 @@ describe('latinitsa bib', () => {
     assert.equal(r.code, 0);
     assert.equal(readFileSync(path.join(tmp, 'out.bib'), 'utf8'), read('russian.expected.bib'));
     assert.match(r.err, /romanized 16 fields in 5 entries/);
+    // What was left as written is reported like every finding: file:line:column: severity: reason [rule].
+    assert.match(r.err, /^in\.bib:\d+:\d+: warning: getty1999: publisher uses @string macro "nauka" whose value is Cyrillic; macros are left as written \[bib\/cyrillic-macro\]$/m);
     assert.equal(readFileSync(path.join(tmp, 'in.bib'), 'utf8'), read('russian.bib'));
+  });
+  it('--format json: the findings as diagnostics on stderr (the bibliography may be on stdout)', async () => {
+    const r = await cli(['in.bib', '--format', 'json', '--input-format', 'bibtex']);
+    assert.equal(r.out, read('russian.expected.bib'));
+    const findings = JSON.parse(r.err) as Array<{ ruleId: string; file: string; data: { key: string } }>;
+    assert.deepEqual(findings.map((d) => [d.ruleId, d.file, d.data.key]), [['bib/cyrillic-macro', 'in.bib', 'getty1999']]);
+    assert.equal((await cli(['in.bib', '--format', 'yaml'])).code, 2);
   });
   it('zotero.json --in-place keeps the mode; stdout when no output is given', async () => {
     copyFileSync(path.join(dir, 'zotero.json'), path.join(tmp, 'z.json'));

@@ -1,4 +1,4 @@
-// Quality of the manuscript checker on the project's own corpus (issue 6), and the
+// Quality of the manuscript checker on the project's own corpus (docs/check.md), and the
 // `latinitsa check` command on it. The corpus and its answer key: test/fixtures/manuscripts
 // (book.src.md / book.src.txt mark every planted slip; build.ts writes the files and the key).
 import { test } from 'node:test';
@@ -8,8 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { main } from '../src/cli/main.ts';
-import { checkDocuments, parseCheckConfig, regionsOfPlainText, type Diagnostic } from '../src/index.ts';
-import { docxToParagraphText, markdownRegions } from '../src/io/index.ts';
+import { checkDocuments, readDocument, type CheckDiagnostic as Diagnostic } from '../src/index.ts';
+import { parseCheckConfig } from '../src/check/index.ts';
+import { documentFormatOf } from '../src/document/index.ts';
+import { readDocxParagraphs } from '../src/io/index.ts';
 import { fixturesDir, readTsv } from './support/fixtures.ts';
 
 const dir = path.join(fixturesDir, 'manuscripts');
@@ -17,12 +19,9 @@ const config = parseCheckConfig(JSON.parse(readFileSync(path.join(dir, '.latinit
 
 async function findings(file: string): Promise<Diagnostic[]> {
   const full = path.join(dir, file);
-  if (file.endsWith('.docx')) {
-    const text = await docxToParagraphText(readFileSync(full), { file });
-    return checkDocuments([{ file, text, regions: regionsOfPlainText(text) }], config);
-  }
-  const text = readFileSync(full, 'utf8');
-  return checkDocuments([{ file, text, regions: file.endsWith('.md') ? markdownRegions(text) : regionsOfPlainText(text) }], config);
+  const format = documentFormatOf(file);
+  const doc = format === 'docx' ? readDocument({ paragraphs: await readDocxParagraphs(readFileSync(full), { file }) }) : readDocument({ text: readFileSync(full, 'utf8'), format });
+  return checkDocuments([{ file, ...doc }], config);
 }
 
 test('precision and recall on the planted corpus (targets: recall ≥ 0.9, precision ≥ 0.8)', async (t) => {
@@ -75,13 +74,13 @@ test('latinitsa check book.md --scheme modified-loc: findings, format, exit 1; -
   assert.equal(await main(['check', 'book.md', '--scheme', 'modified-loc'], run1.io), 1);
   const lines = run1.out().trimEnd().split('\n');
   assert.ok(lines.length >= 25, `${lines.length} findings`);
-  assert.match(lines[0]!, /^book\.md:18:43 {2}"Iagoda" is not modified-loc romanization; modified-loc writes "Yagoda" \(ягода\)\. {2}scheme-mismatch$/u);
+  assert.match(lines[0]!, /^book\.md:18:43: error: "Iagoda" is not modified-loc romanization; modified-loc writes "Yagoda" \(ягода\)\. \[check\/scheme-mismatch\]$/u);
 
   const run2 = io(tmp);
   assert.equal(await main(['check', 'book.md', '--json'], run2.io), 1);
   const json = JSON.parse(run2.out()) as Diagnostic[];
   assert.equal(json.length, lines.length);
-  assert.deepEqual(Object.keys(json[0]!).sort(), ['actual', 'data', 'expected', 'file', 'fix', 'note', 'place', 'range', 'reason', 'ruleId', 'severity', 'source']);
+  assert.deepEqual(Object.keys(json[0]!).sort(), ['actual', 'data', 'expected', 'file', 'fix', 'note', 'place', 'reason', 'ruleId', 'severity', 'source']);
 
   const run3 = io(tmp);
   assert.equal(await main(['check', 'book.md', '--fix'], run3.io), 0, run3.out());
@@ -91,8 +90,8 @@ test('latinitsa check book.md --scheme modified-loc: findings, format, exit 1; -
   let expected = '';
   let at = 0;
   for (const d of json) {
-    expected += before.slice(at, d.range[0]) + d.fix!.text;
-    at = d.range[1];
+    expected += before.slice(at, d.place.start.offset) + d.fix!.text;
+    at = d.place.end.offset;
   }
   assert.equal(after, expected + before.slice(at));
   assert.equal(await main(['check', 'book.md'], io(tmp).io), 0);
@@ -101,7 +100,7 @@ test('latinitsa check book.md --scheme modified-loc: findings, format, exit 1; -
 test('latinitsa check: .docx by paragraph, stdin, bad input exits 2 with a message', async () => {
   const run1 = io(dir);
   assert.equal(await main(['check', 'book.docx'], run1.io), 1);
-  assert.match(run1.out(), /^book\.docx:41:5 {2}"Mоlotov" mixes Latin and Cyrillic letters/mu);
+  assert.match(run1.out(), /^book\.docx:41:5: error: "Mоlotov" mixes Latin and Cyrillic letters/mu);
   const run2 = io(dir, 'Zinoviev, Zinoviev, Zinovyev.');
   assert.equal(await main(['check', '--config', '/dev/null/none.json'], run2.io), 2);
   const run3 = io(os.tmpdir(), 'Zinoviev, Zinoviev, Zinovyev.');

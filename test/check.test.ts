@@ -4,7 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import fc from 'fast-check';
-import { applyFixes, checkText, cyrillicCandidates, parseCheckConfig, regionsOfPlainText, skeletonKey, tokenizeWords, LatinitsaError } from '../src/index.ts';
+import { applyFixes, checkText, LatinitsaError } from '../src/index.ts';
+import { cyrillicCandidates, parseCheckConfig, skeletonKey, tokenizeWords } from '../src/check/index.ts';
+import { plainTextRegions } from '../src/document/index.ts';
 import english from '../src/check/data/english.json' with { type: 'json' };
 import inverse from '../src/check/data/inverse.json' with { type: 'json' };
 import { fixturesDir, readTsv } from './support/fixtures.ts';
@@ -36,7 +38,7 @@ test('scheme conformance and fixes (fixture)', () => {
     if (conforms === 'yes') assert.deepEqual(found, [], `${scheme} ${word}`);
     else {
       assert.equal(found.length, 1, `${scheme} ${word}: one finding`);
-      assert.equal(found[0]!.ruleId, 'scheme-mismatch', `${scheme} ${word}`);
+      assert.equal(found[0]!.ruleId, 'check/scheme-mismatch', `${scheme} ${word}`);
       assert.deepEqual(found[0]!.expected, [fix], `${scheme} ${word}`);
     }
   }
@@ -52,15 +54,15 @@ test('majority spelling wins without a scheme; every place is reported', () => {
   const text = 'Zinoviev spoke. Zinovyev listened.\nZinoviev left; Zinovyev stayed; Zinoviev returned.';
   const found = checkText(text);
   assert.deepEqual(found.map((d) => [d.place.start.line, d.place.start.column, d.actual, d.expected[0], d.ruleId]), [
-    [1, 17, 'Zinovyev', 'Zinoviev', 'inconsistent-romanization'],
-    [2, 16, 'Zinovyev', 'Zinoviev', 'inconsistent-romanization'],
+    [1, 17, 'Zinovyev', 'Zinoviev', 'check/inconsistent-romanization'],
+    [2, 16, 'Zinovyev', 'Zinoviev', 'check/inconsistent-romanization'],
   ]);
   assert.equal(found[0]!.note, '3 × Zinoviev, 2 × Zinovyev; Zinoviev first at 1:1');
 });
 
 test('notes are checked against the notes scheme (spec Q17)', () => {
   const text = 'Grigory Zinoviev and Dostoevsky.\nNotes\n1. Zinov’ev, Dostoevsky, Iurii.';
-  const regions = regionsOfPlainText(text);
+  const regions = plainTextRegions(text);
   const found = checkText(text, { regions, scheme: 'modified-loc', notesScheme: 'ala-lc-simplified' });
   assert.deepEqual(found.map((d) => [d.actual, d.expected[0], d.data?.scheme]), [['Dostoevsky', 'Dostoevskii', 'ala-lc-simplified']]);
 });
@@ -68,14 +70,14 @@ test('notes are checked against the notes scheme (spec Q17)', () => {
 test('mixed-script words are reported with the look-alikes replaced', () => {
   const found = checkText('Mоsсow and Моsкva and Kирoв.');
   assert.deepEqual(found.map((d) => [d.actual, d.expected]), [['Mоsсow', ['Moscow']], ['Моsкva', []], ['Kирoв', ['Киров']]]);
-  assert.ok(found.every((d) => d.ruleId === 'mixed-script'));
+  assert.ok(found.every((d) => d.ruleId === 'check/mixed-script'));
 });
 
-test('diagnostic shape (aesthetics-anchors): range, place, actual, expected, fix, source', () => {
+test('diagnostic shape (docs/diagnostics.md): place, actual, expected, fix, source', () => {
   const [d] = checkText('Yezhov and Ezhov and Yezhov.', { scheme: 'modified-loc' });
   assert.deepEqual({ ...d, reason: undefined, note: undefined }, {
-    ruleId: 'inconsistent-romanization', source: 'latinitsa', severity: 'error', reason: undefined, note: undefined,
-    range: [11, 16], place: { start: { line: 1, column: 12, offset: 11 }, end: { line: 1, column: 17, offset: 16 } },
+    ruleId: 'check/inconsistent-romanization', source: 'latinitsa', severity: 'error', reason: undefined, note: undefined,
+    place: { start: { line: 1, column: 12, offset: 11 }, end: { line: 1, column: 17, offset: 16 } },
     actual: 'Ezhov', expected: ['Yezhov'], fix: { range: [11, 16], text: 'Yezhov' }, data: { key: 'eZev', cyrillic: 'ежов', scheme: 'modified-loc' },
   });
 });
@@ -91,8 +93,8 @@ test('property: fixes change only flagged spans, and a fixed text checks clean',
       // Outside the flagged spans nothing changed: the text split at the spans is the same.
       let at = 0;
       for (const d of found) {
-        assert.ok(fixed.includes(text.slice(at, d.range[0])));
-        at = d.range[1];
+        assert.ok(fixed.includes(text.slice(at, d.place.start.offset)));
+        at = d.place.end.offset;
       }
       assert.deepEqual(checkText(fixed, options), [], `${text} → ${fixed}`);
     }),
@@ -104,8 +106,9 @@ test('property: any string checks without throwing; ranges are inside the text',
   fc.assert(
     fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
       for (const d of checkText(text, { scheme: 'modified-loc' })) {
-        assert.ok(d.range[0] >= 0 && d.range[1] <= text.length && d.range[0] < d.range[1]);
-        assert.equal(text.slice(d.range[0], d.range[1]), d.actual);
+        const [start, end] = [d.place.start.offset, d.place.end.offset];
+        assert.ok(start >= 0 && end <= text.length && start < end);
+        assert.equal(text.slice(start, end), d.actual);
       }
     }),
     { numRuns: 200 },
@@ -129,7 +132,7 @@ test('the built-in English list was built with the current plausibility threshol
 test('with a lexicon, attested readings win: a lone Zinoviev in a note becomes Zinov’ev', async () => {
   const { createLexicon } = await import('../src/reverse/index.ts');
   const text = 'Zinoviev spoke.\nNotes\n1. Zinoviev, Pis’ma.';
-  const options = { regions: regionsOfPlainText(text), scheme: 'modified-loc', notesScheme: 'ala-lc-simplified' };
+  const options = { regions: plainTextRegions(text), scheme: 'modified-loc', notesScheme: 'ala-lc-simplified' };
   // Alone, Zinoviev is as likely зиновиев as зиновьев; ala-lc-simplified writes the first Zinoviev.
   assert.deepEqual(checkText(text, options), []);
   const lexicon = createLexicon({ words: [['зиновьев', 4]] });
@@ -139,5 +142,5 @@ test('with a lexicon, attested readings win: a lone Zinoviev in a note becomes Z
 test('foreign-looking spellings (x, ck) are reported only beside a plausible spelling of the word', () => {
   assert.deepEqual(checkText('Alexei and Kolchack went north.', { scheme: 'modified-loc' }), []);
   const found = checkText('Aleksei Rykov and Alexei Rykov; Kolchak and Kolchack.', { scheme: 'modified-loc' });
-  assert.deepEqual(found.map((d) => [d.actual, d.expected[0], d.ruleId]), [['Alexei', 'Aleksei', 'scheme-mismatch'], ['Kolchack', 'Kolchak', 'scheme-mismatch']]);
+  assert.deepEqual(found.map((d) => [d.actual, d.expected[0], d.ruleId]), [['Alexei', 'Aleksei', 'check/scheme-mismatch'], ['Kolchack', 'Kolchak', 'check/scheme-mismatch']]);
 });

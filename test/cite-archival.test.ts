@@ -68,10 +68,10 @@ describe('archival references: malformed and inconsistent forms', () => {
   for (const [input, rule, severity, covered, message] of bad) {
     it(`${input} → ${rule}`, () => {
       const { diagnostics } = parseArchivalReference(input!);
-      const found = diagnostics.find((d) => d.rule === rule && input!.slice(d.range[0], d.range[1]) === covered);
+      const found = diagnostics.find((d) => d.ruleId === rule && input!.slice(d.place!.start.offset, d.place!.end.offset) === covered);
       assert.ok(found, `no ${rule} over "${covered}" in ${JSON.stringify(diagnostics)}`);
       assert.equal(found.severity, severity);
-      assert.ok(found.message.includes(message!), found.message);
+      assert.ok(found.reason.includes(message!), found.reason);
     });
   }
 });
@@ -107,7 +107,7 @@ describe('archival references: properties', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('Ф', '.', ' ', '1', '–', 'Л', 'об', ',', 'f', 'l', 'op', 'Д', 'а', 'R', '-') , maxLength: 30 }), (s) => {
         const { diagnostics } = parseArchivalReference(s);
-        for (const d of diagnostics) assert.ok(d.range[0] >= 0 && d.range[0] <= d.range[1] && d.range[1] <= s.length, JSON.stringify([s, d]));
+        for (const { place } of diagnostics) assert.ok(place !== undefined && place.start.offset >= 0 && place.start.offset <= place.end.offset && place.end.offset <= s.length, JSON.stringify([s, place]));
       }),
       { numRuns: 500 },
     );

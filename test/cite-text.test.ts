@@ -6,16 +6,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { checkCitations, findArchivalReferences } from '../src/cite/index.ts';
+import { applyFixes, type Diagnostic } from '../src/diagnostics/index.ts';
 import { fixturesDir, listFiles, readTsv } from './support/fixtures.ts';
 import { runCli } from './support/cli.ts';
 
 const dir = path.join(fixturesDir, 'citations', 'text');
 const docs = [...listFiles(dir, '.md'), ...listFiles(dir, '.txt')].filter((f) => !/\.fixed\./.test(f));
 
-function lineColumn(text: string, offset: number): [number, number] {
-  const before = text.slice(0, offset).split('\n');
-  return [before.length, before.at(-1)!.length + 1];
-}
 
 describe('cite: documents', () => {
   for (const file of docs) {
@@ -23,7 +20,7 @@ describe('cite: documents', () => {
     const base = file.replace(/\.(md|txt)$/, '');
     const format = file.endsWith('.md') ? 'markdown' : 'text';
     it(`${path.basename(file)}: findings`, () => {
-      const got = checkCitations(text, { format }).diagnostics.map((d) => [...lineColumn(text, d.range[0]).map(String), d.rule]);
+      const got = checkCitations(text, { format }).diagnostics.map((d) => [String(d.place!.start.line), String(d.place!.start.column), d.ruleId]);
       assert.deepEqual(got, readTsv(`${base}.expected.tsv`));
     });
     it(`${path.basename(file)}: --fix output`, () => {
@@ -31,7 +28,7 @@ describe('cite: documents', () => {
       assert.equal(check.fixed, readFileSync(`${base}.fixed${path.extname(file)}`, 'utf8'));
       // Fixing again changes nothing; what remains are the malformed references only.
       const again = checkCitations(check.fixed, { format });
-      assert.deepEqual(again.edits, []);
+      assert.deepEqual(again.references.filter((r) => r.replacement !== undefined), []);
       assert.ok(again.diagnostics.every((d) => d.severity === 'error'), JSON.stringify(again.diagnostics));
     });
   }
@@ -48,13 +45,13 @@ describe('cite: documents', () => {
   it('a chosen style flags every reference written otherwise', () => {
     const text = 'RGASPI, f. 17, op. 3, d. 5. РГАСПИ. Ф. 17. Оп. 3. Д. 6.';
     const check = checkCitations(text, { style: 'russian' });
-    assert.deepEqual(check.diagnostics.map((d) => d.rule), ['cite/mixed-style']);
+    assert.deepEqual(check.diagnostics.map((d) => d.ruleId), ['cite/mixed-style']);
     assert.equal(check.fixed, 'РГАСПИ. Ф. 17. Оп. 3. Д. 5. РГАСПИ. Ф. 17. Оп. 3. Д. 6.');
   });
   it('verso styles mixed in a document are reported against the most used one', () => {
     const text = 'RGASPI, f. 1, op. 1, d. 1, l. 2ob.; RGASPI, f. 1, op. 1, d. 2, l. 3ob.; RGASPI, f. 1, op. 1, d. 3, l. 4v.';
     const check = checkCitations(text);
-    assert.deepEqual(check.diagnostics.map((d) => d.rule), ['cite/verso-style']);
+    assert.deepEqual(check.diagnostics.map((d) => d.ruleId), ['cite/verso-style']);
     assert.ok(check.fixed.endsWith('d. 3, l. 4ob.'), check.fixed);
   });
 });
@@ -66,20 +63,28 @@ describe('latinitsa cite', () => {
     const r = await runCli(['cite', ...args], { cwd: tmp });
     return { code: r.code, out: r.stdout, err: r.stderr };
   };
-  it('reports file:line:column message rule-id and exits 1 on findings', async () => {
+  it('reports file:line:column: severity: message [rule-id] and exits 1 on findings', async () => {
     copyFileSync(path.join(dir, 'notes.txt'), path.join(tmp, 'notes.txt'));
     const r = await cli(['notes.txt']);
     assert.equal(r.code, 1);
     assert.deepEqual(r.out.trim().split('\n'), [
-      'notes.txt:5:4 English-style reference; 4 of 5 references in this document are Russian-style cite/mixed-style',
-      'notes.txt:6:40 plural "Лл." used for a single leaf cite/plural',
-      'notes.txt:8:27 no space inside "Ед.хр." cite/spacing',
+      'notes.txt:5:4: warning: English-style reference; 4 of 5 references in this document are Russian-style [cite/mixed-style]',
+      'notes.txt:6:40: warning: plural "Лл." used for a single leaf [cite/plural]',
+      'notes.txt:8:27: warning: no space inside "Ед.хр." [cite/spacing]',
     ]);
   });
-  it('--json gives the findings as data', async () => {
+  it('--json gives the findings as data, in the shape of check --json', async () => {
     const r = await cli(['--json', 'notes.txt']);
-    const data = JSON.parse(r.out) as Array<{ file: string; line: number; column: number; rule: string; severity: string }>;
-    assert.deepEqual(data.map((d) => [d.line, d.column, d.rule, d.severity]), [[5, 4, 'cite/mixed-style', 'warning'], [6, 40, 'cite/plural', 'warning'], [8, 27, 'cite/spacing', 'warning']]);
+    const data = JSON.parse(r.out) as Diagnostic[];
+    assert.deepEqual(data.map((d) => [d.file, d.place?.start.line, d.place?.start.column, d.ruleId, d.severity, d.source]), [
+      ['notes.txt', 5, 4, 'cite/mixed-style', 'warning', 'latinitsa'],
+      ['notes.txt', 6, 40, 'cite/plural', 'warning', 'latinitsa'],
+      ['notes.txt', 8, 27, 'cite/spacing', 'warning', 'latinitsa'],
+    ]);
+    // The fix of each finding rewrites its whole reference.
+    const text = readFileSync(path.join(tmp, 'notes.txt'), 'utf8');
+    for (const d of data) assert.ok(d.fix !== undefined && d.fix.range[0] <= d.place!.start.offset && d.place!.end.offset <= d.fix.range[1], JSON.stringify(d));
+    assert.equal(applyFixes(text, data), readFileSync(path.join(dir, 'notes.fixed.txt'), 'utf8'));
   });
   it('--fix rewrites the references in place and keeps the file mode; then there is nothing to report', async () => {
     const file = path.join(tmp, 'notes.txt');
@@ -95,7 +100,8 @@ describe('latinitsa cite', () => {
     copyFileSync(path.join(dir, 'chapter.md'), path.join(tmp, 'chapter.md'));
     const r = await cli(['--fix', 'chapter.md']);
     assert.equal(r.code, 1);
-    assert.equal(r.out, 'chapter.md:16:78 leaf range ends at 38, not after its start 57 cite/range-order\n');
+    // Reported where it stands in the rewritten file (the references before it on its line grew).
+    assert.equal(r.out, 'chapter.md:16:93: error: leaf range ends at 38, not after its start 57 [cite/range-order]\n');
     assert.equal(readFileSync(path.join(tmp, 'chapter.md'), 'utf8'), readFileSync(path.join(dir, 'chapter.fixed.md'), 'utf8'));
   });
   it('input errors exit 2 with one line: missing file, invalid UTF-8, bad option', async () => {

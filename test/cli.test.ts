@@ -178,7 +178,7 @@ describe('latinitsa (romanize): options', () => {
     assertError(await runCli(['-Z']), /unknown option -Z/);
     assertError(await runCli(['--scheme']), /option --scheme needs a value/);
     assertError(await runCli(['--demo=yes']), /takes no value/);
-    assertError(await runCli(['--all-caps', 'loud', 'x']), /--all-caps must be upper, acronym, auto/);
+    assertError(await runCli(['--all-caps', 'loud', 'x']), /--all-caps must be one of upper, acronym, auto/);
     assertError(await runCli(['-O', 'allCaps=upper', 'x']), /use --all-caps/);
     assertError(await runCli(['-O', 'nothing', 'x']), /NAME=VALUE/);
     assertError(await runCli(['--in-place']), /--in-place needs --input/);
@@ -292,7 +292,8 @@ describe('latinitsa schemes', () => {
     assert.equal(text.stdout, (await runCli(['--list-schemes'])).stdout);
     const json = JSON.parse((await runCli(['schemes', '--json'])).stdout) as { id: string }[];
     assert.deepEqual(json.map((s) => s.id), listSchemes().map((s) => s.id));
-    assertError(await runCli(['schemes', '--bogus']), /schemes: unknown argument "--bogus"/);
+    assertError(await runCli(['schemes', '--bogus']), /schemes: unknown option --bogus/);
+    assertError(await runCli(['schemes', 'extra']), /schemes: unexpected argument "extra"/);
   });
 });
 

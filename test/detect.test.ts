@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { detectLanguage, detectParagraphs, DETECTABLE_LANGUAGES } from '../src/index.ts';
+import { detectLanguage, detectParagraphs } from '../src/index.ts';
+import { DETECTABLE_LANGUAGES } from '../src/detect/index.ts';
 import { readTsv } from './support/fixtures.ts';
 
 const cases = readTsv(path.join(import.meta.dirname, 'fixtures', 'detect', 'paragraphs.tsv'));

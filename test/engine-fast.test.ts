@@ -1,11 +1,12 @@
-// The fast path (src/engine/fast.ts) and the byte/stream path (src/engine/stream.ts) against the
+// The fast path (src/engine/fast/) and the byte/stream path (src/engine/stream.ts) against the
 // general path (romanizeGeneral), on random Cyrillic + Latin + punctuation text, for every
 // registered scheme and random option values. They must agree exactly.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { createRomanizer, getScheme, listSchemes, romanize, romanizeBuffer, type RomanizeOptions } from '../src/index.ts';
-import { applyProfile, getCompiled, romanizeGeneral } from '../src/engine/romanize.ts';
+import { applyProfile, romanizeGeneral } from '../src/engine/romanize.ts';
+import { resolveScheme } from '../src/engine/resolve.ts';
 
 // Letters of the language (both cases), pre-1918 letters, Cyrillic letters the fast tables do not
 // model (ѐ, ӂ, Ԁ), Latin look-alikes, marks (stress, diaeresis), invisible characters, line breaks,
@@ -42,7 +43,7 @@ describe('fast path = general path', () => {
     it(`${id}: romanize (string fast path) equals the general path`, () => {
       fc.assert(
         fc.property(text, optionsFor(id), (t, options) => {
-          assert.equal(romanize(t, options), applyProfile(romanizeGeneral(t, options), getCompiled(options)));
+          assert.equal(romanize(t, options), applyProfile(romanizeGeneral(t, options), resolveScheme(options)));
         }),
         { numRuns: 300 },
       );

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { LatinitsaError, explain, getScheme, romanize, titleForm } from '../src/index.ts';
+import { LatinitsaError, explain, getScheme, romanize } from '../src/index.ts';
+import { titleForm } from '../src/engine/index.ts';
 import { fixturesDir, readTsv } from './support/fixtures.ts';
 
 describe('engine rules (test/fixtures/engine/rules.tsv)', () => {

@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { deromanize, getCompiled, romanize, type Lexicon } from '../src/index.ts';
+import { deromanize, romanize, type Lexicon } from '../src/index.ts';
+import { resolveScheme } from '../src/engine/index.ts';
 import { loadLexicon } from '../src/reverse/node-lexicon.ts';
 import { fixturesDir, readTsv } from './support/fixtures.ts';
 
@@ -19,7 +20,7 @@ export function evaluate(scheme: string, lexicon: Lexicon | undefined): { exact:
   let yo = 0;
   const misses: string[] = [];
   const plain = (s: string): string => s.replace(/ё/g, 'е').replace(/Ё/g, 'Е');
-  const compiled = getCompiled({ scheme });
+  const compiled = resolveScheme({ scheme });
   // Schemes that modernise pre-1918 letters cannot give them back: the target is the modern spelling.
   const modern = (w: string): string => [...w].map((ch) => { const m = compiled.substitute.get(ch.toLowerCase()); return m === undefined || ch.toLowerCase() === 'ё' ? ch : ch === ch.toLowerCase() ? m : m.toUpperCase(); }).join('');
   for (const original of words) {

@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { deromanize, getLanguage, romanize } from '../src/index.ts';
+import { deromanize, romanize } from '../src/index.ts';
+import { getLanguage } from '../src/schemes/index.ts';
 
 const RUNS = { numRuns: Number(process.env.REVERSE_RUNS ?? 3000) };
 

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { deromanize, getCompiled, getScheme, romanize } from '../src/index.ts';
+import { deromanize, getScheme, romanize } from '../src/index.ts';
+import { resolveScheme } from '../src/engine/index.ts';
 import { fixturesDir, readTsv } from './support/fixtures.ts';
 
 const REVERSIBLE = ['ala-lc', 'iso-9', 'gost-7.79-b', 'scholarly'];
@@ -24,7 +25,7 @@ function rewrite(s: string, pattern: string, replacement: string): string {
 
 /** Case of letters written as nothing (§1.4.6): upper when both neighbours are; at a word edge, when the word's other letters are all upper and at least two. */
 function signCase(s: string, scheme: string): string {
-  const compiled = getCompiled({ scheme });
+  const compiled = resolveScheme({ scheme });
   const silent = (ch: string): boolean => { const v = compiled.letters.get(ch.toLowerCase())?.lower; return v !== undefined && !/\p{Script=Latin}/u.test(v); };
   return s.replace(/[\p{L}\p{M}]+/gu, (word) => {
     const chars = [...word];
@@ -55,7 +56,7 @@ function normalise(s: string, scheme: string): string {
 }
 
 function textArbitrary(scheme: string): fc.Arbitrary<string> {
-  const compiled = getCompiled({ scheme });
+  const compiled = resolveScheme({ scheme });
   const letters = [...compiled.letters.keys()].filter((l) => !compiled.substitute.has(l) && !compiled.fallback.has(l));
   const word = fc
     .tuple(fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 9 }), fc.constantFrom('lower', 'lower', 'title', 'upper'))

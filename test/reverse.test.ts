@@ -5,7 +5,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { LatinitsaError, candidates, convert, createLexicon, deromanize, deromanizeDetailed, getCompiled, listSchemes, romanize, type Lexicon } from '../src/index.ts';
+import { LatinitsaError, candidates, convert, createLexicon, deromanize, deromanizeDetailed, listSchemes, romanize, type Lexicon } from '../src/index.ts';
+import { resolveScheme } from '../src/engine/index.ts';
 import { loadLexicon, patronymicsOf } from '../src/reverse/node-lexicon.ts';
 import { fixturesDir, readTsv } from './support/fixtures.ts';
 
@@ -59,7 +60,7 @@ describe('text that is not romanized Russian stays as it is (test/fixtures/rever
 describe('every candidate romanizes back to the input (the correctness filter)', () => {
   for (const scheme of ['modified-loc', 'ala-lc-simplified', 'bgn-pcgn', 'icao-9303', 'wikipedia']) {
     it(scheme, () => {
-      const compiled = getCompiled({ scheme });
+      const compiled = resolveScheme({ scheme });
       const letters = [...compiled.scheme.language.letters];
       fc.assert(
         fc.property(fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 8 }), (a) => {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { docsDir, renderAll, ruleExample } from '../scripts/generate-scheme-docs.ts';
+import { docsDir, renderAll, ruleExample } from '../scripts/scheme-docs.ts';
 import { getScheme, listSchemes } from '../src/index.ts';
 
 const files = renderAll();

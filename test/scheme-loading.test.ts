@@ -60,7 +60,7 @@ describe('built-in schemes', () => {
     assert.deepEqual(list.find((s) => s.id === 'modified-loc')!.options.signBeforeE, {
       default: 'i',
       values: ['i', 'omit'],
-      description: 'How ь/ъ before е are written (§3.1.3 R5, Q4).',
+      description: 'How ь/ъ before е are written (rule R5).',
     });
   });
   it('are frozen', () => {

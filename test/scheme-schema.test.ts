@@ -8,7 +8,8 @@ import { PassThrough } from 'node:stream';
 import { describe, it } from 'node:test';
 import { Ajv } from 'ajv';
 import { main } from '../src/cli/main.ts';
-import { LatinitsaError, getLanguage, getScheme, loadScheme, romanize, validateScheme } from '../src/index.ts';
+import { LatinitsaError, getScheme, loadScheme, romanize } from '../src/index.ts';
+import { getLanguage, validateScheme } from '../src/schemes/index.ts';
 import { builtInSources } from '../src/schemes/registry.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -47,12 +48,12 @@ const broken: [string, Record<string, unknown>, string, boolean][] = [
   ['a rule with an unknown field', { ...base, rules: [{ match: 'ж', output: 'zh', befor: ['$'] }] }, '/rules/0/befor', true],
   ['an empty context', { ...base, rules: [{ match: 'ж', output: 'zh', before: [] }] }, '/rules/0/before', true],
   ['a bad context token', { ...base, rules: [{ match: 'ж', output: 'zh', before: ['$$'] }] }, '/rules/0/before/0', true],
-  ['an unknown letter class', { ...base, rules: [{ match: 'ж', output: 'zh', after: ['@vowels'] }] }, '/rules/0/after/0', true],
   ['an option without values', { ...base, options: { x: { default: 'a' } } }, '/options/x/values', true],
   ['an unknown allCaps default', { ...base, defaults: { allCaps: 'shout' } }, '/defaults/allCaps', true],
   ['a profile flag that is not boolean', { ...base, profiles: { p: { upperCase: 'yes' } } }, '/profiles/p/upperCase', true],
   ['a sample that is not a pair', { ...base, samples: [['а']] }, '/samples/0', true],
-  // Semantic checks only the validator can make:
+  // Semantic checks only the validator can make (letter classes belong to the scheme's language file):
+  ['an unknown letter class', { ...base, rules: [{ match: 'ж', output: 'zh', after: ['@vowels'] }] }, '/rules/0/after/0', false],
   ['a default that is not one of the values', { ...base, options: { x: { default: 'c', values: { a: {}, b: {} } } } }, '/options/x/default', false],
   ['an output array of the wrong length', { ...base, rules: [{ match: 'ий', output: ['y'] }] }, '/rules/0/output', false],
   ['an if naming no option', { ...base, rules: [{ match: 'ж', output: 'zh', if: { nosuch: 'a' } }] }, '/rules/0/if/nosuch', false],

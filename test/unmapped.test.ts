@@ -6,14 +6,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { getCompiled, getScheme, listSchemes, normalizeInput, romanize, romanizeDetailed } from '../src/index.ts';
+import { getScheme, listSchemes, romanize, romanizeDetailed } from '../src/index.ts';
+import { normalizeInput, resolveScheme } from '../src/engine/index.ts';
 
 const RUNS = { numRuns: 80 };
 const CYRILLIC = Array.from({ length: 0x530 - 0x400 }, (_, i) => String.fromCodePoint(0x400 + i)).filter((ch) => /\p{L}/u.test(ch));
 
 for (const { id } of listSchemes()) {
   const scheme = getScheme(id);
-  const compiled = getCompiled({ scheme: id });
+  const compiled = resolveScheme({ scheme: id });
   const own = [...scheme.language.letters];
   const letter = fc.oneof(fc.constantFrom(...own), fc.constantFrom(...CYRILLIC));
   const word = fc.array(letter, { minLength: 1, maxLength: 7 }).map((a) => a.join(''));

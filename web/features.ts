@@ -1,33 +1,17 @@
-// The panels of the features that came with later issues: reverse and convert, the manuscript
-// checker, archival citations, bibliographies. A panel appears only when its library function
-// exists in this build (the page must not offer what the library does not do yet).
-import * as lib from '../src/index.ts';
-import { applyFixes, checkCitations, checkText, convertDetailed, deromanizeDetailed, type ConvertResult, listSchemes, regionsOfPlainText, romanizeBibtex, romanizeCsl, type CitationStyle, type DeromanizeResult, type Diagnostic, type VersoStyle } from '../src/index.ts';
-import { markdownRegions } from '../src/io/markdown.ts';
+// The panels of reverse and convert, the manuscript checker, archival citations, bibliographies.
+import { applyFixes, checkCitations, checkText, convertDetailed, DEFAULT_SCHEME, deromanizeDetailed, readDocument, type ConvertResult, listSchemes, romanizeBibtex, romanizeCsl, type CitationStyle, type DeromanizeResult, type CheckDiagnostic as Diagnostic, type VersoStyle } from '../src/index.ts';
+import { defaultSchemeOf } from '../src/schemes/index.ts';
 import { announce, byId, copyText, debounce, downloadText, fillSelect, h, messageOf, onTextFile, readFileText } from './dom.ts';
 
-const exported = lib as unknown as Record<string, unknown>;
-const has = (name: string): boolean => typeof exported[name] === 'function';
-
-/** Features by panel name. */
-export const features = {
-  reverse: has('deromanizeDetailed'),
-  check: has('checkText') && has('applyFixes'),
-  cite: has('checkCitations'),
-  bib: has('romanizeBibtex'),
-};
-
-/** Whether the page was loaded from a latinitsa server (not the offline file), and what it offers. */
-let server: Promise<Record<string, boolean> | undefined> | undefined;
-function serverOperations(): Promise<Record<string, boolean> | undefined> {
+/** Whether the page was loaded from a latinitsa server (not the offline file): its API answers. */
+let server: Promise<boolean> | undefined;
+function fromServer(): Promise<boolean> {
   server ??= (async () => {
-    if (location.protocol !== 'http:' && location.protocol !== 'https:') return undefined;
+    if (location.protocol !== 'http:' && location.protocol !== 'https:') return false;
     try {
-      const res = await fetch('/api/schemes', { signal: AbortSignal.timeout(3000) });
-      if (!res.ok) return undefined;
-      return ((await res.json()) as { operations: Record<string, boolean> }).operations;
+      return (await fetch('/api/schemes', { signal: AbortSignal.timeout(3000) })).ok;
     } catch {
-      return undefined;
+      return false;
     }
   })();
   return server;
@@ -52,14 +36,8 @@ function setupReverse(): void {
   const output = byId('rv-output');
   const words = byId('rv-words');
   const note = byId('rv-note');
-  fillSelect(from, schemeItems(), 'ala-lc-simplified');
-  // Conversion between schemes appears with the library's convertDetailed().
-  if (has('convertDetailed')) {
-    for (const s of schemeItems()) to.append(h('option', { value: s.value }, s.label));
-  } else {
-    to.closest('.field')?.remove();
-    byId('tab-reverse').textContent = 'Reverse';
-  }
+  fillSelect(from, schemeItems(), defaultSchemeOf({ use: 'citation' }));
+  for (const s of schemeItems()) to.append(h('option', { value: s.value }, s.label));
   let result = '';
   let seq = 0;
 
@@ -110,11 +88,11 @@ function setupReverse(): void {
     const mine = ++seq;
     const text = input.value;
     const scheme = from.value;
-    const ops = await serverOperations();
+    const onServer = await fromServer();
     if (to.isConnected && to.value !== '') {
       const target = to.value;
       try {
-        if (ops?.['convert'] === true) {
+        if (onServer) {
           const r = await callApi<ConvertResult & { lexicon: boolean }>('convert', { text, from: scheme, to: target });
           if (mine === seq) renderConverted(r, rankedBy(r.lexicon));
           return;
@@ -126,7 +104,7 @@ function setupReverse(): void {
       return;
     }
     try {
-      if (ops?.['deromanize'] === true) {
+      if (onServer) {
         // The server ranks with its word lists (given names, surnames, words), the browser only by letter statistics.
         const r = await callApi<DeromanizeResult & { lexicon: boolean }>('deromanize', { text, scheme });
         if (mine === seq) render(r, rankedBy(r.lexicon));
@@ -162,7 +140,7 @@ function setupCheck(): void {
     scheme.append(h('option', { value: s.value }, s.label));
     notesScheme.append(h('option', { value: s.value }, s.label));
   }
-  scheme.value = 'modified-loc';
+  scheme.value = DEFAULT_SCHEME;
   let format: Format = 'text';
   let name = 'manuscript.txt';
   let checked = '';
@@ -174,9 +152,9 @@ function setupCheck(): void {
   const renderMarked = (): void => {
     const parts: (Node | string)[] = [];
     let at = 0;
-    const order = findings.map((d, i) => [d, i] as const).sort((a, b) => a[0].range[0] - b[0].range[0]);
+    const order = findings.map((d, i) => [d, i] as const).sort((a, b) => a[0].place.start.offset - b[0].place.start.offset);
     for (const [d, i] of order) {
-      const [start, end] = d.range;
+      const [start, end] = [d.place.start.offset, d.place.end.offset];
       if (start < at) continue;
       parts.push(checked.slice(at, start));
       const done = accepted.has(i) && d.fix !== undefined;
@@ -243,7 +221,7 @@ function setupCheck(): void {
         ...(allowed.length === 0 ? {} : { allow: allowed }),
       };
       checked = input.value;
-      const regions = format === 'markdown' ? markdownRegions(checked) : regionsOfPlainText(checked);
+      const { regions } = readDocument({ text: checked, format: format === 'markdown' ? 'markdown' : 'text' });
       findings = checkText(checked, { ...options, regions });
       refresh();
     } catch (error) {
@@ -257,8 +235,7 @@ function setupCheck(): void {
     name = f.name;
     try {
       if (/\.docx$/i.test(f.name)) {
-        const ops = await serverOperations();
-        if (ops?.['check'] !== true) {
+        if (!(await fromServer())) {
           status.textContent = 'Reading .docx needs the latinitsa server (npm start); save the file as .txt or .md to check it here.';
           return;
         }
@@ -317,8 +294,8 @@ function setupCite(): void {
       result = r.fixed;
       output.textContent = r.fixed;
       const errors = r.diagnostics.filter((d) => d.severity === 'error');
-      problems.replaceChildren(...errors.map((d) => h('li', {}, `“${input.value.slice(d.range[0], d.range[1])}”: ${d.message}`)));
-      byId('ct-summary').textContent = `${r.references.length} reference${r.references.length === 1 ? '' : 's'} found; ${r.edits.length} rewritten; ${errors.length} malformed (left as written).`;
+      problems.replaceChildren(...errors.map((d) => h('li', {}, `“${input.value.slice(d.place!.start.offset, d.place!.end.offset)}”: ${d.reason}`)));
+      byId('ct-summary').textContent = `${r.references.length} reference${r.references.length === 1 ? '' : 's'} found; ${r.references.filter((x) => x.replacement !== undefined).length} rewritten; ${errors.length} malformed (left as written).`;
     } catch (error) {
       output.textContent = messageOf(error);
     }
@@ -348,7 +325,7 @@ function setupBib(): void {
   const input = byId<HTMLTextAreaElement>('bb-input');
   const output = byId('bb-output');
   const status = byId('bb-status');
-  fillSelect(scheme, schemeItems(), 'ala-lc-simplified');
+  fillSelect(scheme, schemeItems(), defaultSchemeOf({ use: 'citation' }));
   let name = 'bibliography.bib';
   let result = '';
   const update = (): void => {
@@ -358,7 +335,7 @@ function setupBib(): void {
       const r = (csl ? romanizeCsl : romanizeBibtex)(text, { scheme: scheme.value, keepOriginal: keep.checked });
       result = r.output;
       output.textContent = r.output;
-      status.textContent = `${csl ? 'CSL-JSON' : 'BibTeX'}: ${r.changes.length} field${r.changes.length === 1 ? '' : 's'} romanized; everything else unchanged.${r.notes.length ? ` ${r.notes.map((n) => `${n.key}.${n.field}: ${n.message}`).join(' ')}` : ''}`;
+      status.textContent = `${csl ? 'CSL-JSON' : 'BibTeX'}: ${r.changes.length} field${r.changes.length === 1 ? '' : 's'} romanized; everything else unchanged.${r.diagnostics.length ? ` ${r.diagnostics.map((d) => d.reason).join(' ')}` : ''}`;
     } catch (error) {
       result = '';
       output.textContent = '';
@@ -384,11 +361,11 @@ function setupBib(): void {
 
 /** Sets up the panels of the features that exist. */
 export function setupFeaturePanels(): void {
-  if (features.reverse) setupReverse();
-  if (features.check) setupCheck();
-  if (features.cite) setupCite();
-  if (features.bib) setupBib();
-  void serverOperations().then((ops) => {
-    if (ops !== undefined) byId('api-note').textContent = ' (except reverse readings and .docx files, which go to the latinitsa server that served this page)';
+  setupReverse();
+  setupCheck();
+  setupCite();
+  setupBib();
+  void fromServer().then((onServer) => {
+    if (onServer) byId('api-note').textContent = ' (except reverse readings and .docx files, which go to the latinitsa server that served this page)';
   });
 }

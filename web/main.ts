@@ -1,17 +1,12 @@
-// The page: tabs, and the panels of the features this build of the library offers. The engine
+// The page: tabs and panels. The engine
 // runs here in the browser (bundled from src/index.ts); nothing is sent anywhere.
 import { getScheme, listSchemes, romanize } from '../src/index.ts';
 import { byId, debounce, h, messageOf } from './dom.ts';
-import { features, setupFeaturePanels } from './features.ts';
+import { setupFeaturePanels } from './features.ts';
 import { setupRomanize } from './romanize-panel.ts';
 
 function setupTabs(): void {
   const list = byId('tabs');
-  // Panels of features the library does not have yet are removed, not greyed out.
-  for (const el of document.querySelectorAll<HTMLElement>('[data-feature]')) {
-    const name = el.dataset['feature'] as keyof typeof features;
-    if (!features[name]) el.remove();
-  }
   const tabs = [...list.querySelectorAll<HTMLButtonElement>('[role=tab]')];
   const select = (tab: HTMLButtonElement, focus: boolean): void => {
     for (const t of tabs) {

@@ -1,6 +1,7 @@
 // Romanize panel: live romanization with the scheme's options, copy, download, and explanations
 // of each piece of output (hover or keyboard).
-import { explain, getLanguage, getScheme, listLanguages, listSchemes, romanize, type RomanizeOptions, type SchemeInfo, type Segment } from '../src/index.ts';
+import { DEFAULT_SCHEME, explain, getScheme, listLanguages, listSchemes, romanize, type RomanizeOptions, type SchemeInfo, type Segment } from '../src/index.ts';
+import { getLanguage } from '../src/schemes/index.ts';
 import { announce, byId, copyText, debounce, downloadText, fillSelect, h, messageOf } from './dom.ts';
 
 /** Above this many characters the result is shown without per-letter explanations (speed). */
@@ -69,7 +70,7 @@ export function setupRomanize(): void {
   let segments: Segment[] = [];
   let current = -1;
 
-  fillSelect(select, schemes.map((s) => ({ value: s.id, label: s.name })), 'modified-loc');
+  fillSelect(select, schemes.map((s) => ({ value: s.id, label: s.name })), DEFAULT_SCHEME);
   // The language: the scheme's own, one of the languages (the scheme of the same family for it,
   // docs/languages.md), or detected per paragraph.
   const lang = byId<HTMLSelectElement>('rz-lang');

@@ -1,17 +1,19 @@
-// textlint rule `latinitsa`: the latinitsa manuscript checker (issue 6) inside textlint.
+// textlint rule `latinitsa`: the latinitsa manuscript checker inside textlint (docs/check.md).
 // Options (all optional) are the checker's settings: { scheme, notesScheme, schemeOptions,
 // notesSchemeOptions, allow, ignore }, e.g. in .textlintrc.json:
 //   "rules": { "latinitsa": { "scheme": "modified-loc", "notesScheme": "ala-lc-simplified", "allow": ["Tchaikovsky"] } }
-import { checkText } from './core.js';
+// Which parts of the document are prose and where the notes start is decided by latinitsa's
+// document module (treeRegions), the same as for `latinitsa check`, on textlint's syntax tree.
+import { checkText, treeRegions } from './core.js';
 
-// Headings that start notes and bibliography (spec Q17): checked with `notesScheme`.
-const NOTES_HEADING = /^(?:notes|endnotes|footnotes|bibliography|references|sources|works cited|select bibliography)\s*:?$/iu;
-const SKIP = new Set(['Code', 'CodeBlock', 'Html', 'Comment', 'Image']);
-
-function plain(node) {
-  if (typeof node.value === 'string') return node.value;
-  return (node.children ?? []).map(plain).join('');
-}
+/** textlint's node types (TxtAST): prose, never read, headings, footnotes. */
+const TXTAST = {
+  text: ['Str'],
+  skip: ['Code', 'CodeBlock', 'Html', 'Comment', 'Image', 'Yaml'],
+  heading: 'Header',
+  footnote: ['FootnoteDefinition', 'footnoteDefinition'],
+  span: (node) => node.range,
+};
 
 /** @type {import('@textlint/types').TextlintRuleModule} */
 const reporter = (context, options = {}) => {
@@ -22,33 +24,13 @@ const reporter = (context, options = {}) => {
   }
   return {
     [Syntax.DocumentExit](node) {
-      const regions = [];
-      let notesDepth;
-      const walk = (n, inNotes) => {
-        if (SKIP.has(n.type)) return;
-        if (n.type === Syntax.Str) {
-          regions.push({ start: n.range[0], end: n.range[1], kind: inNotes ? 'notes' : 'text' });
-          return;
-        }
-        const notes = inNotes || /^footnoteDefinition$/iu.test(n.type);
-        for (const child of n.children ?? []) {
-          if (child.type === Syntax.Header) {
-            const depth = child.depth ?? 1;
-            if (notesDepth !== undefined && depth <= notesDepth) notesDepth = undefined;
-            if (notesDepth === undefined && NOTES_HEADING.test(plain(child).trim())) notesDepth = depth;
-          }
-          walk(child, notes || (n === node && notesDepth !== undefined));
-        }
-      };
-      walk(node, false);
       const text = getSource(node);
       const offset = node.range[0];
-      const local = regions.map((r) => ({ ...r, start: r.start - offset, end: r.end - offset }));
-      for (const d of checkText(text, { ...config, regions: local })) {
-        const padding = locator.range(d.range);
-        const error = d.fix === undefined
-          ? new RuleError(`${d.reason} (${d.ruleId})`, { padding })
-          : new RuleError(`${d.reason} (${d.ruleId})`, { padding, fix: fixer.replaceTextRange(d.fix.range, d.fix.text) });
+      const regions = treeRegions(node, TXTAST).map((r) => ({ ...r, start: r.start - offset, end: r.end - offset }));
+      for (const d of checkText(text, { ...config, regions })) {
+        const padding = locator.range([d.place.start.offset, d.place.end.offset]);
+        const message = `${d.reason} (${d.ruleId})`;
+        const error = d.fix === undefined ? new RuleError(message, { padding }) : new RuleError(message, { padding, fix: fixer.replaceTextRange(d.fix.range, d.fix.text) });
         report(node, error);
       }
     },

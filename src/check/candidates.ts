@@ -90,7 +90,7 @@ export function foldLatin(word: string): string {
  * @param options `limit`, `maxCost`.
  * @returns Candidates, cheapest first.
  * @example
- * import { cyrillicCandidates } from 'latinitsa';
+ * import { cyrillicCandidates } from 'latinitsa/check';
  * cyrillicCandidates('Zinovyev')[0]?.cyrillic;
  * //=> 'зиновьев'
  */
@@ -161,7 +161,7 @@ export const candidateThresholds: { readonly maxCost: number; readonly conformSl
  * @param word A Latin word.
  * @returns The key.
  * @example
- * import { skeletonKey } from 'latinitsa';
+ * import { skeletonKey } from 'latinitsa/check';
  * ['Iurii', 'Yury', 'Yuri'].map((w) => skeletonKey(w));
  * //=> ['Uri', 'Uri', 'Uri']
  */

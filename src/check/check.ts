@@ -1,15 +1,18 @@
-// The manuscript consistency checker (issue 6): finds romanized Russian words in English prose,
+// The manuscript consistency checker (docs/check.md): finds romanized Russian words in English prose,
 // groups the spellings of one word, and reports minority spellings, spellings the house scheme
 // cannot produce, and words mixing Latin and Cyrillic letters.
+import { lineIndex, type LineIndex } from '../diagnostics/place.ts';
+import type { Point } from '../diagnostics/types.ts';
 import { romanize } from '../engine/romanize.ts';
-import { getLanguage, getScheme } from '../schemes/registry.ts';
+import { resolveScheme } from '../engine/resolve.ts';
+import { getLanguage } from '../schemes/registry.ts';
 import { tokenizeWords, type WordToken } from '../segment/index.ts';
 import { candidateThresholds, cyrillicCandidates, foldLatin, skeletonKey, type CyrillicCandidate } from './candidates.ts';
 import english from './data/english.json' with { type: 'json' };
 import inverse from './data/inverse.json' with { type: 'json' };
 
 const ENGLISH_SUFFIX = new RegExp(inverse.englishSuffixes.pattern, 'u');
-import type { CheckDocument, CheckOptions, CheckRegion, Diagnostic, Point } from './types.ts';
+import type { CheckDocument, CheckOptions, CheckRegion, CheckDiagnostic as Diagnostic } from './types.ts';
 
 let englishSet: Set<string> | undefined;
 function builtInEnglish(): Set<string> {
@@ -40,24 +43,6 @@ interface WordInfo {
   candidates: Reading[];
   /** Candidates close enough to the best to count as readings of the word. */
   near: Reading[];
-}
-
-/** Line starts of a text, for offset → line/column. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function pointAt(starts: number[], offset: number): Point {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
 }
 
 /** The target spelling in the case pattern of the word it replaces. */
@@ -133,9 +118,13 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
   const allow = new Set((options.allow ?? []).map((w) => foldLatin(w)));
   const schemes = { text: options.scheme, notes: options.notesScheme ?? options.scheme };
   const schemeOptions = { text: options.schemeOptions ?? {}, notes: (options.notesScheme === undefined ? options.schemeOptions : options.notesSchemeOptions) ?? {} };
-  for (const id of [schemes.text, schemes.notes]) if (id !== undefined) getScheme(id); // ERR_UNKNOWN_SCHEME early
+  // Each domain's scheme and options are resolved (and checked) once, before any work.
+  const resolved = {
+    text: resolveScheme({ ...schemeOptions.text, scheme: schemes.text }).scheme,
+    notes: resolveScheme({ ...schemeOptions.notes, scheme: schemes.notes }).scheme,
+  };
   const separateNotes = options.notesScheme !== undefined;
-  const starts = documents.map((d) => lineStarts(d.text));
+  const lines = documents.map((d) => lineIndex(d.text));
 
   const info = new Map<string, WordInfo | null>();
   // Non-English words whose spelling looks foreign (Alexei, Kolchack): they join a group only
@@ -177,7 +166,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     const k = `${domain}\u0000${cyrillic}`;
     let r = romanCache.get(k);
     if (r === undefined) {
-      r = foldLatin(romanize(cyrillic, { ...schemeOptions[domain], scheme: schemes[domain] ?? 'modified-loc' }));
+      r = foldLatin(romanize(cyrillic, { ...schemeOptions[domain], scheme: resolved[domain] }));
       romanCache.set(k, r);
     }
     return r;
@@ -196,12 +185,12 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     spelling.occurrences.push(occurrence);
   };
   documents.forEach((doc, d) => {
-    const regions: CheckRegion[] = doc.regions ?? [{ start: 0, end: doc.text.length, kind: 'text' }];
+    const regions: readonly CheckRegion[] = doc.regions ?? [{ start: 0, end: doc.text.length, kind: 'text' }];
     for (const region of regions) {
       const tokens = tokenizeWords(doc.text.slice(region.start, region.end), { offset: region.start });
       for (const token of tokens) {
         if (token.script === 'mixed') {
-          const dg = mixedDiagnostic(doc, token, starts[d]!);
+          const dg = mixedDiagnostic(doc, token, lines[d]!);
           docOf.set(dg, d);
           diagnostics.push(dg);
           continue;
@@ -269,12 +258,12 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     const targetFold = foldLatin(target);
     const targetSpelling = group.get(targetFold);
     const first = targetSpelling?.occurrences[0];
-    const firstAt = first === undefined ? '' : `; ${targetSpelling!.display} first at ${placeName(documents[first.doc]!.file, pointAt(starts[first.doc]!, first.token.start))}`;
+    const firstAt = first === undefined ? '' : `; ${targetSpelling!.display} first at ${placeName(documents[first.doc]!.file, lines[first.doc]!.pointAt(first.token.start))}`;
     const counts = spellings.sort((a, b) => b.count - a.count).map((s) => `${s.count} × ${s.display}`).join(', ') + firstAt;
     for (const s of spellings) {
       if (s.fold === targetFold || allow.has(s.fold)) continue;
       const conforms = scheme === undefined || (wordInfo(s.fold)?.near ?? []).some((c) => roman(c.cyrillic, domain) === s.fold);
-      const ruleId = conforms ? 'inconsistent-romanization' : 'scheme-mismatch';
+      const ruleId = conforms ? 'check/inconsistent-romanization' : 'check/scheme-mismatch';
       for (const { doc, token } of s.occurrences) {
         const text = matchCase(target, token.text);
         const reason = !conforms
@@ -287,8 +276,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
           source: 'latinitsa',
           severity: 'error',
           reason,
-          range: [token.start, token.end],
-          place: { start: pointAt(starts[doc]!, token.start), end: pointAt(starts[doc]!, token.end) },
+          place: lines[doc]!.placeOf(token.start, token.end),
           actual: token.text,
           expected: [text],
           note: counts,
@@ -302,7 +290,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
       }
     }
   }
-  return diagnostics.sort((a, b) => docOf.get(a)! - docOf.get(b)! || a.range[0] - b.range[0]);
+  return diagnostics.sort((a, b) => docOf.get(a)! - docOf.get(b)! || a.place.start.offset - b.place.start.offset);
 }
 
 /** `file:line:column`, or `line:column` for a text without a name. */
@@ -316,15 +304,14 @@ function englishContraction(fold: string, english: Set<string>): boolean {
   return english.has(fold.replace(/['’]/gu, ''));
 }
 
-function mixedDiagnostic(doc: CheckDocument, token: WordToken, starts: number[]): Diagnostic {
+function mixedDiagnostic(doc: CheckDocument, token: WordToken, lines: LineIndex): Diagnostic {
   const { expected, cyrillicMajority } = mixedScriptFix(token.text);
   const dg: Diagnostic = {
-    ruleId: 'mixed-script',
+    ruleId: 'check/mixed-script',
     source: 'latinitsa',
     severity: 'error',
     reason: `"${token.text}" mixes Latin and Cyrillic letters${expected === undefined ? '' : `; ${cyrillicMajority ? 'Cyrillic' : 'Latin'} "${expected}" intended?`}`,
-    range: [token.start, token.end],
-    place: { start: pointAt(starts, token.start), end: pointAt(starts, token.end) },
+    place: lines.placeOf(token.start, token.end),
     actual: token.text,
     expected: expected === undefined ? [] : [expected],
   };
@@ -343,11 +330,11 @@ function mixedDiagnostic(doc: CheckDocument, token: WordToken, starts: number[])
  * @param options `scheme`, `notesScheme`, `allow`, `ignore`, `regions`…
  * @returns Diagnostics in text order.
  * @example
- * import { checkText } from 'latinitsa';
- * checkText('Grigorii Zinoviev met Dostoyevsky.', { scheme: 'modified-loc' }).map((d) => [d.actual, d.expected[0], d.ruleId]);
- * //=> [['Grigorii', 'Grigory', 'scheme-mismatch'], ['Dostoyevsky', 'Dostoevsky', 'scheme-mismatch']]
+ * import { checkText, DEFAULT_SCHEME } from 'latinitsa';
+ * checkText('Grigorii Zinoviev met Dostoyevsky.', { scheme: DEFAULT_SCHEME }).map((d) => [d.actual, d.expected[0], d.ruleId]);
+ * //=> [['Grigorii', 'Grigory', 'check/scheme-mismatch'], ['Dostoyevsky', 'Dostoevsky', 'check/scheme-mismatch']]
  */
-export function checkText(text: string, options: CheckOptions & { regions?: CheckRegion[] } = {}): Diagnostic[] {
+export function checkText(text: string, options: CheckOptions & { regions?: readonly CheckRegion[] } = {}): Diagnostic[] {
   const { regions, ...rest } = options;
   return checkDocuments([regions === undefined ? { text } : { text, regions }], rest);
 }

@@ -1,5 +1,5 @@
 import { LatinitsaError } from '../errors.ts';
-import type { CheckConfig, CheckRegion } from './types.ts';
+import type { CheckConfig } from './types.ts';
 
 const STRING_KEYS = ['scheme', 'notesScheme'] as const;
 const LIST_KEYS = ['allow', 'ignore'] as const;
@@ -14,9 +14,9 @@ const OBJECT_KEYS = ['schemeOptions', 'notesSchemeOptions'] as const;
  * @param options `file`: the config file's name, for messages.
  * @returns The settings.
  * @example
- * import { parseCheckConfig } from 'latinitsa';
- * parseCheckConfig({ check: { scheme: 'modified-loc', notesScheme: 'ala-lc-simplified', allow: ['Tchaikovsky'] } });
- * //=> { scheme: 'modified-loc', notesScheme: 'ala-lc-simplified', allow: ['Tchaikovsky'] }
+ * import { parseCheckConfig } from 'latinitsa/check';
+ * parseCheckConfig({ check: { scheme: 'wikipedia', notesScheme: 'ala-lc-simplified', allow: ['Tchaikovsky'] } });
+ * //=> { scheme: 'wikipedia', notesScheme: 'ala-lc-simplified', allow: ['Tchaikovsky'] }
  */
 export function parseCheckConfig(data: unknown, options: { file?: string } = {}): CheckConfig {
   const where = options.file ?? 'config';
@@ -43,27 +43,4 @@ export function parseCheckConfig(data: unknown, options: { file?: string } = {})
     }
   }
   return config;
-}
-
-// Headings that start the notes and bibliography of a plain-text manuscript (spec Q17).
-const NOTES_HEADING = /^[ \t]*(?:#{1,6}[ \t]+)?(?:notes|endnotes|footnotes|bibliography|references|sources|works cited|select bibliography)[ \t]*:?[ \t]*$/imu;
-
-/**
- * The regions of a plain-text manuscript: running text, then notes from the first line that is
- * a notes or bibliography heading ("Notes", "Bibliography", "References"…) to the end.
- *
- * @param text The manuscript.
- * @returns One or two regions.
- * @example
- * import { regionsOfPlainText } from 'latinitsa';
- * regionsOfPlainText('Text.\nNotes\n1. Ibid.');
- * //=> [{ start: 0, end: 6, kind: 'text' }, { start: 6, end: 20, kind: 'notes' }]
- */
-export function regionsOfPlainText(text: string): CheckRegion[] {
-  const m = NOTES_HEADING.exec(text);
-  if (m === null) return [{ start: 0, end: text.length, kind: 'text' }];
-  return [
-    { start: 0, end: m.index, kind: 'text' },
-    { start: m.index, end: text.length, kind: 'notes' },
-  ];
 }

@@ -1,49 +1,28 @@
-/** A 1-based line and column (UTF-16 code units) with the 0-based offset. */
-export interface Point {
-  line: number;
-  column: number;
-  offset: number;
-}
+import type { Diagnostic, Place } from '../diagnostics/types.ts';
+import type { Region } from '../document/regions.ts';
 
-/** The rules of the manuscript checker. */
-export type CheckRuleId = 'inconsistent-romanization' | 'scheme-mismatch' | 'mixed-script';
+/** The rules of the manuscript checker (docs/diagnostics.md). */
+export type CheckRuleId = 'check/inconsistent-romanization' | 'check/scheme-mismatch' | 'check/mixed-script';
 
 /**
- * A finding in user text (aesthetics-anchors "Error and diagnostic shapes"): serialisable, the
- * shape of vfile-message and textlint's RuleError with a fix.
+ * A finding of the checker: the one diagnostic shape (src/diagnostics), with what the checker
+ * always fills in. Its `data` has the word's `key`, and its `cyrillic` reading and `scheme` when known.
  */
-export interface Diagnostic {
+export interface CheckDiagnostic extends Diagnostic {
   ruleId: CheckRuleId;
-  source: 'latinitsa';
-  severity: 'error' | 'warning' | 'info';
-  /** One sentence. */
-  reason: string;
-  /** The document it is in (as given to {@link checkDocuments}); absent for a single text. */
-  file?: string;
-  /** 0-based offsets [start, end) in the document text. */
-  range: [number, number];
-  place: { start: Point; end: Point };
+  place: Place;
   actual: string;
   expected: string[];
-  /** Why: counts and first places of the spellings. */
-  note?: string;
-  /** The replacement (textlint FixCommand shape); absent when there is no safe fix. */
-  fix?: { range: [number, number]; text: string };
-  data?: { key: string; cyrillic?: string; scheme?: string };
 }
 
-/** A part of a document and what it is: running text or notes/bibliography (spec Q17). */
-export interface CheckRegion {
-  start: number;
-  end: number;
-  kind: 'text' | 'notes';
-}
+/** A part of a document and what it is: running text, or notes and bibliography (src/document). */
+export type CheckRegion = Region;
 
-/** A document to check: its text and, when only parts are prose (Markdown), those parts. */
+/** A document to check: its text and, when only parts are prose, those parts (`readDocument` finds them). */
 export interface CheckDocument {
   text: string;
   /** Parts to check, in order; default: the whole text is running text. */
-  regions?: CheckRegion[];
+  regions?: readonly CheckRegion[];
   /** A name reported in the diagnostics. */
   file?: string;
 }
@@ -54,7 +33,7 @@ export interface CheckConfig {
   scheme?: string;
   /** Scheme options of the house scheme (e.g. `{ signBeforeE: 'omit' }`). */
   schemeOptions?: Record<string, unknown>;
-  /** Scheme of notes and bibliography (spec Q17: e.g. `ala-lc-simplified`); notes are then grouped apart from the text. */
+  /** Scheme of notes and bibliography (e.g. `ala-lc-simplified`); notes are then grouped apart from the text (docs/check.md). */
   notesScheme?: string;
   notesSchemeOptions?: Record<string, unknown>;
   /** Conventional English forms accepted as written and preferred for their word (Moscow, Trotsky, Tchaikovsky). */
@@ -68,8 +47,8 @@ export interface CheckOptions extends CheckConfig {
   /** Extra English words (lower case) that are never romanized Russian; the built-in list is always used. */
   englishWords?: Iterable<string>;
   /**
-   * A Russian lexicon (the reverse engine's `Lexicon`, e.g. from `loadLexicon` in
-   * src/reverse/node-lexicon.ts): readings it attests cost less, names more so (Zinoviev is read
+   * A Russian lexicon (the reverse engine's `Lexicon`, e.g. from the Node loader `loadLexicon`):
+   * readings it attests cost less, names more so (Zinoviev is read
    * as the surname зиновьев rather than зиновиев).
    */
   lexicon?: { lookup(word: string): number };

@@ -1,26 +1,8 @@
-// Public API of src/cite: archival references (spec §5) and bibliographies (Q17). Browser-safe.
-export {
-  parseArchivalReference,
-  formatArchivalReference,
-  type ArchivalReference,
-  type ArchivalUnit,
-  type ArchivalLevel,
-  type ArchiveInfo,
-  type CitationDiagnostic,
-  type CitationStyle,
-  type FormatArchivalOptions,
-  type Leaf,
-  type LeafRange,
-  type ParsedArchivalReference,
-  type VersoStyle,
-} from './archival.ts';
-export {
-  findArchivalReferences,
-  checkCitations,
-  type FoundReference,
-  type FindCitationsOptions,
-  type CheckCitationsOptions,
-  type CitationCheck,
-  type CitationEdit,
-} from './text.ts';
-export { romanizeBibtex, romanizeCsl, type RomanizeBibOptions, type RomanizedBib, type BibChange, type BibNote, type BibFieldGroup } from './bib.ts';
+// Public API of src/cite: archival references and bibliographies (docs/citations.md). Browser-safe.
+export type { ArchivalReference, ArchivalUnit, ArchivalLevel, ArchiveInfo, CitationStyle, FormatArchivalOptions, Leaf, LeafRange, ParsedArchivalReference, VersoStyle } from './types.ts';
+export { parseArchivalReference } from './parse.ts';
+export { formatArchivalReference } from './format.ts';
+export { findArchivalReferences, checkCitations, type FoundReference, type FindCitationsOptions, type CheckCitationsOptions, type CitationCheck } from './text.ts';
+export { romanizeBibtex } from './bibtex.ts';
+export { romanizeCsl } from './csl.ts';
+export type { RomanizeBibOptions, RomanizedBib, BibChange, BibFieldGroup } from './bib.ts';

@@ -1,8 +1,16 @@
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
-import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+// Archival references in documents: found in the prose of plain text or Markdown (footnotes
+// included, code not; src/document decides what is prose), checked for consistency across the
+// document, and rewritten in its style. docs/citations.md.
+import { applyFixes } from '../diagnostics/fix.ts';
+import { lineIndex, type LineIndex } from '../diagnostics/place.ts';
+import type { Diagnostic } from '../diagnostics/types.ts';
+import { markdownRegions } from '../document/markdown.ts';
+import type { Region } from '../document/regions.ts';
 import { LatinitsaError } from '../errors.ts';
-import { formatArchivalReference, scanArchivalReference, type ArchivalReference, type CitationDiagnostic, type CitationStyle, type FormatArchivalOptions, type VersoStyle } from './archival.ts';
+import { formatArchivalReference } from './format.ts';
+import { scanArchivalReference, toDiagnostic } from './parse.ts';
+import { citationScheme } from './terms.ts';
+import type { ArchivalReference, CitationStyle, Finding, FormatArchivalOptions, VersoStyle } from './types.ts';
 
 /** An archival reference found in a document. */
 export interface FoundReference {
@@ -11,14 +19,18 @@ export interface FoundReference {
   /** The reference as written. */
   text: string;
   reference: ArchivalReference;
-  /** Findings about this reference (offsets in the document). */
-  diagnostics: CitationDiagnostic[];
+  /** Findings about this reference. */
+  diagnostics: Diagnostic[];
+  /** The reference written in the document's style, when {@link checkCitations} rewrites it. */
+  replacement?: string;
 }
 
 /** Options of {@link findArchivalReferences}. */
 export interface FindCitationsOptions {
   /** `'markdown'` reads only prose (paragraphs, headings, footnotes; not code); default `'text'`. */
   format?: 'text' | 'markdown';
+  /** The prose of the document, as `readDocument` found it; wins over `format`. */
+  regions?: readonly Region[];
 }
 
 /** Options of {@link checkCitations}. */
@@ -27,22 +39,17 @@ export interface CheckCitationsOptions extends FindCitationsOptions, Omit<Format
   style?: CitationStyle;
 }
 
-/** One replacement of {@link checkCitations}: the span of a reference and its text in the document's style. */
-export interface CitationEdit {
-  range: [number, number];
-  replacement: string;
-}
-
 /** What {@link checkCitations} returns. */
 export interface CitationCheck {
   references: FoundReference[];
-  /** Every finding, in document order. */
-  diagnostics: CitationDiagnostic[];
+  /**
+   * Every finding, in document order. A finding about a reference that is rewritten carries the
+   * rewrite as its `fix` (the whole reference); malformed references are never rewritten.
+   */
+  diagnostics: Diagnostic[];
   /** The style the document is checked against. */
   style: CitationStyle;
-  /** Rewrites of the references that have only warnings (malformed ones are never rewritten). */
-  edits: CitationEdit[];
-  /** The document with `edits` applied. */
+  /** The document with every fix applied. */
   fixed: string;
 }
 
@@ -59,16 +66,24 @@ function shift(range: [number, number], by: number): [number, number] {
   return [range[0] + by, range[1] + by];
 }
 
+/** A reference found, with its findings still as offsets (placed at the end). */
+interface Scanned {
+  range: [number, number];
+  text: string;
+  reference: ArchivalReference;
+  findings: Finding[];
+}
+
 /** Scans `text[from, to)` on its own (a reference never runs across a region's end); offsets are the document's. */
-function scanRegion(text: string, from: number, to: number, out: FoundReference[]): void {
+function scanRegion(text: string, from: number, to: number, out: Scanned[]): void {
   const region = from === 0 && to === text.length ? text : text.slice(from, to);
   wordStart.lastIndex = 0;
   for (let m = wordStart.exec(region); m !== null; m = wordStart.exec(region)) {
     const found = scanArchivalReference(region, m.index, false);
     if (found === undefined) continue;
     // In running text a reference needs two levels (or an archive and one level) and a file-level
-    // unit, so that "Т. 2" or "l. 4" alone is not taken for one. An acronym not in the §5.3 table
-    // ("NKVD, f. 3 of the list") needs two levels.
+    // unit, so that "Т. 2" or "l. 4" alone is not taken for one. An acronym not in the table of
+    // archives ("NKVD, f. 3 of the list") needs two levels.
     const knownArchive = found.reference.archive?.id !== undefined;
     const enough = (found.elements >= 2 || knownArchive) && found.hasUnit;
     if (!enough || looksLikeYears(found.reference)) continue;
@@ -77,32 +92,24 @@ function scanRegion(text: string, from: number, to: number, out: FoundReference[
       if (reference.archive !== undefined) reference.archive.range = shift(reference.archive.range, from);
       for (const d of diagnostics) d.range = shift(d.range, from);
     }
-    out.push({ range: [found.start + from, found.end + from], text: region.slice(found.start, found.end), reference, diagnostics });
+    out.push({ range: [found.start + from, found.end + from], text: region.slice(found.start, found.end), reference, findings: diagnostics });
     wordStart.lastIndex = Math.max(found.end, m.index + 1);
   }
 }
 
-interface MdNode {
-  type: string;
-  children?: MdNode[];
-  position?: { start: { offset?: number }; end: { offset?: number } };
+function scanDocument(text: string, options: FindCitationsOptions): Scanned[] {
+  if (typeof text !== 'string') throw new LatinitsaError('ERR_INVALID_INPUT', 'findArchivalReferences expects a string');
+  const format = options.format ?? 'text';
+  if (format !== 'text' && format !== 'markdown') throw new LatinitsaError('ERR_INVALID_OPTION', `unknown format "${String(format)}" (known: text, markdown)`);
+  const out: Scanned[] = [];
+  if (options.regions !== undefined) for (const r of options.regions) scanRegion(text, r.start, r.end, out);
+  else if (format === 'text') scanRegion(text, 0, text.length, out);
+  else for (const r of markdownRegions(text)) scanRegion(text, r.start, r.end, out);
+  return out;
 }
 
-/** Offsets of the prose (text nodes) of a Markdown document, footnote definitions included. */
-function markdownRegions(text: string): Array<[number, number]> {
-  const tree = fromMarkdown(text, { extensions: [gfmFootnote()], mdastExtensions: [gfmFootnoteFromMarkdown()] }) as MdNode;
-  const regions: Array<[number, number]> = [];
-  const walk = (node: MdNode): void => {
-    if (node.type === 'text' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
-      const last = regions.at(-1);
-      // Adjacent text nodes (split by an escape or entity) are one region.
-      if (last !== undefined && last[1] === node.position.start.offset) last[1] = node.position.end.offset;
-      else regions.push([node.position.start.offset, node.position.end.offset]);
-    }
-    for (const child of node.children ?? []) walk(child);
-  };
-  walk(tree);
-  return regions;
+function placed(found: Scanned, lines: LineIndex): FoundReference {
+  return { range: found.range, text: found.text, reference: found.reference, diagnostics: found.findings.map((f) => toDiagnostic(f, lines)) };
 }
 
 /**
@@ -115,13 +122,8 @@ function markdownRegions(text: string): Array<[number, number]> {
  * //=> ['РГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 1–2 об.']
  */
 export function findArchivalReferences(text: string, options: FindCitationsOptions = {}): FoundReference[] {
-  if (typeof text !== 'string') throw new LatinitsaError('ERR_INVALID_INPUT', 'findArchivalReferences expects a string');
-  const format = options.format ?? 'text';
-  if (format !== 'text' && format !== 'markdown') throw new LatinitsaError('ERR_INVALID_OPTION', `unknown format "${String(format)}" (known: text, markdown)`);
-  const out: FoundReference[] = [];
-  if (format === 'text') scanRegion(text, 0, text.length, out);
-  else for (const [from, to] of markdownRegions(text)) scanRegion(text, from, to, out);
-  return out;
+  const lines = lineIndex(text);
+  return scanDocument(text, options).map((found) => placed(found, lines));
 }
 
 const styleNames: Record<CitationStyle, string> = { russian: 'Russian-style', english: 'English-style', numbers: 'numbers-only' };
@@ -138,52 +140,51 @@ function majority<T extends string>(values: T[], fallback: T): T {
 /**
  * Checks the archival references of a document for consistency: malformed references (errors),
  * `l.` for a range, `op.1`, hyphens in ranges, `GA RF` for `GARF`, verso styles and Russian and
- * English styles mixed (warnings). References with warnings only are rewritten in `fixed`, in the
- * document's style; nothing else of the document changes.
+ * English styles mixed (warnings). A reference with warnings only is rewritten in the document's
+ * style: its findings carry the rewrite as their `fix`, and `fixed` is the document with all of
+ * them applied; nothing else of the document changes.
  *
  * @example
  * import { checkCitations } from 'latinitsa';
  * const text = 'GARF, f. R-5446, op. 1, d. 12, ll. 5–7; RGASPI, f. 17, op.3, d. 703, l. 241–42.';
  * const check = checkCitations(text);
- * check.diagnostics.map((d) => d.rule);
+ * check.diagnostics.map((d) => d.ruleId);
  * //=> ['cite/spacing', 'cite/plural']
  * check.fixed;
  * //=> 'GARF, f. R-5446, op. 1, d. 12, ll. 5–7; RGASPI, f. 17, op. 3, d. 703, ll. 241–42.'
  */
 export function checkCitations(text: string, options: CheckCitationsOptions = {}): CitationCheck {
-  const references = findArchivalReferences(text, options);
-  const style = options.style ?? majority(references.map((r) => r.reference.style), 'english');
+  // The scheme is resolved once, before anything is found: an unknown one is an error whatever the text.
+  const scheme = citationScheme(options.scheme);
+  const scanned = scanDocument(text, options);
+  const lines = lineIndex(text);
+  const style = options.style ?? majority(scanned.map((r) => r.reference.style), 'english');
   if (!['english', 'russian', 'numbers'].includes(style)) throw new LatinitsaError('ERR_INVALID_OPTION', `unknown citation style "${style}" (known: english, russian, numbers)`);
-  const versoStyle: VersoStyle = options.versoStyle ?? majority(references.flatMap((r) => r.reference.versoStyles ?? []), 'ob-attached');
-  const counts = references.filter((r) => r.reference.style === style).length;
-  const edits: CitationEdit[] = [];
-  const diagnostics: CitationDiagnostic[] = [];
-  for (const found of references) {
+  const versoStyle: VersoStyle = options.versoStyle ?? majority(scanned.flatMap((r) => r.reference.versoStyles ?? []), 'ob-attached');
+  const counts = scanned.filter((r) => r.reference.style === style).length;
+  const references: FoundReference[] = [];
+  for (const found of scanned) {
     const ref = found.reference;
     if (ref.style !== style) {
-      const why = options.style === undefined ? `${counts} of ${references.length} references in this document are ${styleNames[style]}` : `the chosen style is ${styleNames[style]}`;
-      found.diagnostics.push({ range: found.range, message: `${styleNames[ref.style]} reference; ${why}`, rule: 'cite/mixed-style', severity: 'warning' });
+      const why = options.style === undefined ? `${counts} of ${scanned.length} references in this document are ${styleNames[style]}` : `the chosen style is ${styleNames[style]}`;
+      found.findings.push({ range: found.range, reason: `${styleNames[ref.style]} reference; ${why}`, ruleId: 'cite/mixed-style', severity: 'warning' });
     }
     const otherVerso = (ref.versoStyles ?? []).filter((v) => v !== versoStyle);
     if (style !== 'russian' && ref.style !== 'russian' && otherVerso.length > 0) {
-      found.diagnostics.push({ range: found.range, message: `verso written as ${otherVerso.map((v) => `"${v}"`).join(', ')}; this document writes "${versoStyle}"`, rule: 'cite/verso-style', severity: 'warning' });
+      found.findings.push({ range: found.range, reason: `verso written as ${otherVerso.map((v) => `"${v}"`).join(', ')}; this document writes "${versoStyle}"`, ruleId: 'cite/verso-style', severity: 'warning' });
     }
-    found.diagnostics.sort((a, b) => a.range[0] - b.range[0]);
-    diagnostics.push(...found.diagnostics);
-    if (found.diagnostics.length === 0 || found.diagnostics.some((d) => d.severity === 'error')) continue;
-    const formatOptions: FormatArchivalOptions = { style, versoStyle };
-    if (options.scheme !== undefined) formatOptions.scheme = options.scheme;
+    found.findings.sort((a, b) => a.range[0] - b.range[0]);
+    const result = placed(found, lines);
+    references.push(result);
+    if (found.findings.length === 0 || found.findings.some((d) => d.severity === 'error')) continue;
+    const formatOptions: FormatArchivalOptions = { style, versoStyle, scheme };
     if (options.archiveNames !== undefined) formatOptions.archiveNames = options.archiveNames;
     if (options.archives !== undefined) formatOptions.archives = options.archives;
     const replacement = formatArchivalReference(ref, formatOptions);
-    if (replacement !== found.text) edits.push({ range: found.range, replacement });
+    if (replacement === found.text) continue;
+    result.replacement = replacement;
+    for (const d of result.diagnostics) d.fix = { range: found.range, text: replacement };
   }
-  let fixed = '';
-  let at = 0;
-  for (const e of edits) {
-    fixed += text.slice(at, e.range[0]) + e.replacement;
-    at = e.range[1];
-  }
-  fixed += text.slice(at);
-  return { references, diagnostics, style, edits, fixed };
+  const diagnostics = references.flatMap((r) => r.diagnostics);
+  return { references, diagnostics, style, fixed: applyFixes(text, diagnostics) };
 }

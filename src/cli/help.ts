@@ -1,35 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { listLanguages, listSchemes, type SchemeInfo } from '../schemes/registry.ts';
-import { commands } from './commands.ts';
-
-/**
- * The package version, from package.json (two folders up from both src/cli and dist/cli).
- *
- * @example
- * import { version } from 'latinitsa/cli';
- * /^\d+\.\d+\.\d+/.test(version());
- * //=> true
- */
-export function version(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
-    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
-/**
- * A scheme option's command-line flag: `signBeforeE` → `sign-before-e`.
- *
- * @example
- * import { kebabCase } from 'latinitsa/cli';
- * kebabCase('signBeforeE');
- * //=> 'sign-before-e'
- */
-export function kebabCase(name: string): string {
-  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-}
+// The help texts that list schemes and their options (`latinitsa --help`, `--list-schemes`).
+import { DEFAULT_SCHEME, listSchemes, type SchemeInfo } from '../schemes/registry.ts';
+import { kebabCase, type HelpContext } from './args.ts';
 
 /**
  * Lines describing the options of one scheme, as flags.
@@ -48,19 +19,19 @@ export function schemeOptionLines(scheme: Pick<SchemeInfo, 'id' | 'options'>): s
 }
 
 /**
- * The text of `latinitsa --help`: usage, options, the scheme options of `schemeId`, sub-commands and examples.
+ * The text of `latinitsa --help`: usage, options, the options of the scheme chosen with `--scheme`
+ * (else the default one), the commands of the table and examples.
  *
  * @example
  * import { helpText } from 'latinitsa/cli';
- * helpText('ala-lc').includes('Options of the scheme ala-lc');
+ * helpText({ name: '', commands: [{ name: 'check', summary: 'Check' }], values: { scheme: 'ala-lc' } }).includes('Options of the scheme ala-lc');
  * //=> true
  */
-export function helpText(schemeId = 'modified-loc'): string {
+export function helpText(context: HelpContext): string {
   const schemes = listSchemes();
-  const scheme = schemes.find((s) => s.id === schemeId) ?? schemes[0]!;
-  const commandLines = Object.entries(commands)
-    .filter(([name]) => name !== 'romanize')
-    .map(([name, c]) => `  ${name.padEnd(14)} ${c.summary}`);
+  const chosen = context.values['scheme'];
+  const scheme = schemes.find((s) => s.id === chosen) ?? schemes.find((s) => s.id === DEFAULT_SCHEME) ?? schemes[0]!;
+  const commandLines = context.commands.filter((c) => c.name !== 'romanize').map((c) => `  ${c.name.padEnd(14)} ${c.summary}`);
   return [
     'Usage: latinitsa [options] [text…]           romanize the text given as arguments',
     '       latinitsa [options] < in.txt > out.txt romanize stdin to stdout as it streams',
@@ -74,10 +45,7 @@ export function helpText(schemeId = 'modified-loc'): string {
     '  -e, --encoding ENC               input encoding: utf-8 (default, strict), windows-1251, koi8-r; output is UTF-8',
     '',
     'Romanization:',
-    `  -s, --scheme ID                  scheme (default: the language's; known: ${schemes.map((s) => s.id).join(', ')})`,
-    `  -l, --lang ID|auto               language of the text: ${listLanguages().join(', ')} (default ru), or auto per paragraph;`,
-    '                                   with --scheme, the scheme of the same family for that language (ala-lc → ala-lc-uk)',
-    '      --json                       print {text, diagnostics, languages} as JSON (unmapped letters, languages decided)',
+    `  -s, --scheme ID                  scheme (default ${DEFAULT_SCHEME}; known: ${schemes.map((s) => s.id).join(', ')})`,
     '      --scheme-file FILE           a scheme of your own (JSON, the format of the built-in ones)',
     '  -O, --option NAME=VALUE          a scheme option (repeatable), e.g. -O signBeforeE=omit',
     '      --all-caps upper|acronym|auto  all-caps words: SHCHUKIN, or acronyms as TsK; auto decides per line',
@@ -96,16 +64,13 @@ export function helpText(schemeId = 'modified-loc'): string {
     '  -V, --version                    the version',
     ...(commandLines.length > 0 ? ['', 'Commands:', ...commandLines] : []),
     '',
-    'Exit status: 0 success, 2 usage or input error (one line on stderr). A letter the scheme has no',
-    'value for is written in ISO 9 and counted in a one-line warning on stderr.',
+    'Exit status: 0 success, 2 usage or input error (one line on stderr).',
     '',
     'Examples:',
     "  latinitsa 'Сергей Миронович Киров'                    → Sergei Mironovich Kirov",
     "  echo 'ЦК ВКП(б), Щёлково' | latinitsa                  → TsK VKP(b), Shchyolkovo",
     "  latinitsa --scheme ala-lc 'Юрьев'                      → I͡Urʹev",
     "  latinitsa --sign-before-e omit 'Зиновьев'              → Zinovev",
-    "  latinitsa --lang uk 'Київ, Згорани, Їжак'              → Kyiv, Zghorany, Yizhak",
-    "  latinitsa --lang auto -i mixed.txt --json              (languages decided per paragraph)",
     '  latinitsa -e windows-1251 -i catalogue.txt -o catalogue.lat.txt',
     '  latinitsa --in-place -i notes.txt',
     '',
@@ -117,7 +82,8 @@ export function helpText(schemeId = 'modified-loc'): string {
  *
  * @example
  * import { schemesText } from 'latinitsa/cli';
- * schemesText().startsWith('modified-loc');
+ * import { listSchemes } from 'latinitsa';
+ * schemesText().startsWith(listSchemes()[0].id);
  * //=> true
  */
 export function schemesText(): string {

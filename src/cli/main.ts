@@ -1,11 +1,10 @@
+// The entry point of the `latinitsa` command: picks the command from the table (commands.ts),
+// runs it through the one argument layer (args.ts), and turns every error into the one error path.
 import { LatinitsaError } from '../errors.ts';
-import { ioError } from '../io/files.ts';
-import { commands } from './commands.ts';
+import { ioError } from '../io/errors.ts';
+import { runCommand } from './args.ts';
+import { commands, DEFAULT_COMMAND } from './commands.ts';
 import type { CliIO } from './types.ts';
-
-export { version, kebabCase, helpText, schemesText, schemeOptionLines } from './help.ts';
-export type { CliIO, CommandRun, CommandEntry } from './types.ts';
-export { DEMO_TEXT, unmappedWarning } from './commands/romanize.ts';
 
 function defaultIO(): CliIO {
   return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
@@ -17,9 +16,10 @@ function oneLine(message: string): string {
 }
 
 /**
- * Runs the CLI with the given arguments and returns the exit code: the sub-command named by the
- * first argument (see `commands.ts`), else `romanize`. A {@link LatinitsaError} or a file-system
- * error becomes one line on stderr and exit code 2; any other error is a bug: one line, exit 70.
+ * Runs the CLI with the given arguments and returns the exit code: the command named by the first
+ * argument (see `commands.ts`), else `romanize`. A {@link LatinitsaError} (a usage or input error)
+ * or a file-system error becomes one line on stderr and exit code 2; any other error is a bug: one
+ * line, exit 70.
  *
  * @example
  * import { main } from 'latinitsa/cli';
@@ -33,10 +33,11 @@ function oneLine(message: string): string {
 export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
   const [first, ...rest] = argv;
   const named = first !== undefined && Object.hasOwn(commands, first) ? first : undefined;
-  const entry = commands[named ?? 'romanize']!;
+  const entry = commands[named ?? DEFAULT_COMMAND]!;
+  const summaries = Object.entries(commands).map(([name, c]) => ({ name, summary: c.summary }));
   try {
-    const { run } = await entry.load();
-    return await run(named === undefined ? argv : rest, io);
+    const { command } = await entry.load();
+    return await runCommand(named ?? '', command, named === undefined ? argv : rest, io, summaries);
   } catch (caught) {
     const error = ioError('use', 'a file', caught);
     if (error instanceof LatinitsaError) {

@@ -7,27 +7,8 @@
  */
 import { detectParagraphs, type ParagraphLanguage } from '../detect/index.ts';
 import type { CompiledScheme } from './compile.ts';
+import { lineIndex, type Diagnostic } from '../diagnostics/index.ts';
 import { AUTO_LANGUAGE } from './lang.ts';
-
-/** A position in the text: 1-based line and column (UTF-16 units), 0-based offset. */
-export interface Point {
-  line: number;
-  column: number;
-  offset: number;
-}
-
-/** A finding in the text, in the diagnostic shape every part of latinitsa reports. */
-export interface Diagnostic {
-  ruleId: string;
-  source: 'latinitsa';
-  severity: 'error' | 'warning' | 'info';
-  reason: string;
-  place?: { start: Point; end: Point };
-  actual?: string;
-  expected?: string[];
-  url?: string;
-  data?: Record<string, unknown>;
-}
 
 /** One piece of the text and the language it is romanized in. */
 export interface Piece {
@@ -88,19 +69,6 @@ export function countReportable(text: string, compiled: CompiledScheme, counts: 
   for (const m of text.matchAll(reportableLetters(compiled))) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
 }
 
-function point(text: string, offset: number): Point {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1, offset };
-}
-
 /** The diagnostic for one letter the scheme has no value for. */
 export function unmappedLetter(text: string, start: number, end: number, letter: string, output: string, compiled: CompiledScheme): Diagnostic {
   const fallback = compiled.fallback.get(letter);
@@ -114,10 +82,10 @@ export function unmappedLetter(text: string, start: number, end: number, letter:
     source: 'latinitsa',
     severity: 'warning',
     reason,
-    place: { start: point(text, start), end: point(text, end) },
+    place: lineIndex(text).placeOf(start, end),
     actual: text.slice(start, end),
     ...(fallback === undefined ? {} : { expected: [output] }),
-    url: 'docs/languages.md#unmapped-letters',
+    url: 'docs/languages.md',
     data: { scheme, lang: compiled.language.id, letter, ...(fallback === undefined ? {} : { fallbackScheme: compiled.language.fallbackScheme }) },
   };
 }

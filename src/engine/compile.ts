@@ -1,19 +1,18 @@
-import { LatinitsaError } from '../errors.ts';
 import { getScheme, type Scheme } from '../schemes/registry.ts';
-import { APOSTROPHE_LETTER } from './normalize.ts';
 import type { AllCapsMode, LanguageSource, PreReformMode, ProfileSource } from '../schemes/types.ts';
+import { APOSTROPHE_LETTER } from './normalize.ts';
 
-/** Options common to every scheme (spec §1.9). */
+/** Options common to every scheme (docs/rules/options.md). */
 export interface CommonOptions {
-  /** How all-caps words are written (§1.4.4). Default: the scheme's. */
+  /** How all-caps words are written (docs/rules/case.md). Default: the scheme's. */
   allCaps?: AllCapsMode;
-  /** Pre-1918 letters: the scheme's own values, or modernised first (§1.5). Default: the scheme's. */
+  /** Pre-1918 letters: the scheme's own values, or modernised first (docs/rules/pre-reform.md). Default: the scheme's. */
   preReform?: PreReformMode;
-  /** Whole-word romanizations that override the scheme (§1.7 step 1), keyed by Cyrillic word. */
+  /** Whole-word romanizations that override the scheme, keyed by Cyrillic word (docs/rules/options.md). */
   exceptions?: Readonly<Record<string, string>>;
-  /** Treat `Ста-` at the end of a line and `лин` at the start of the next as one word (§1.3). Default `false`. */
+  /** Treat `Ста-` at the end of a line and `лин` at the start of the next as one word (docs/rules/words.md). Default `false`. */
   joinLineBreakHyphens?: boolean;
-  /** Map Latin look-alike letters inside Cyrillic words to Cyrillic (§1.1 step 6). Default `false`. */
+  /** Map Latin look-alike letters inside Cyrillic words to Cyrillic (docs/rules/normalization.md). Default `false`. */
   repairHomoglyphs?: boolean;
 }
 
@@ -67,7 +66,7 @@ const BOUNDARY_AFTER = '$';
 
 /**
  * The title form of a value: its first cased letter upper-cased, and with a tie mark the letter
- * it ties to as well (spec §1.4.3, §1.4.5): `shch` → `Shch`, `t͡s` → `T͡S`, `·e` → `·E`.
+ * it ties to as well (docs/rules/case.md): `shch` → `Shch`, `t͡s` → `T͡S`, `·e` → `·E`.
  */
 export function titleForm(value: string, tieMarks: readonly string[]): string {
   const chars = [...value];
@@ -100,44 +99,18 @@ function contextSet(tokens: readonly string[] | undefined, language: LanguageSou
   return set;
 }
 
-/** Resolves scheme option values: the caller's, else the scheme's defaults; unknown names or values throw. */
-export function resolveSchemeOptions(scheme: Scheme, given: Readonly<Record<string, unknown>>): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [name, option] of Object.entries(scheme.options)) {
-    // Two-valued options named "true"/"false" also take booleans (`interpunct: true`).
-    const value = typeof given[name] === 'boolean' ? String(given[name]) : given[name];
-    if (value === undefined) {
-      values[name] = option.default;
-    } else if (typeof value === 'string' && value in option.values) {
-      values[name] = value;
-    } else {
-      throw new LatinitsaError(
-        'ERR_INVALID_OPTION',
-        `option "${name}" of scheme "${scheme.id}" must be one of ${Object.keys(option.values).map((v) => `"${v}"`).join(', ')}, found ${JSON.stringify(value)}`,
-      );
-    }
-  }
-  return values;
-}
-
 /**
  * Compiles a scheme for the given option values into the tables the engine runs on.
- * Compilation is done once per scheme and option set (see `getCompiled`).
+ * The values are checked already: `resolveScheme` (`resolve.ts`) is the only caller, and
+ * compiles once per scheme and option set.
  */
 export function compileScheme(
   scheme: Scheme,
   optionValues: Readonly<Record<string, string>>,
-  common: { allCaps?: AllCapsMode | undefined; preReform?: PreReformMode | undefined },
+  common: { allCaps: AllCapsMode; preReform: PreReformMode },
   language: LanguageSource = scheme.language,
 ): CompiledScheme {
-  const allCaps = common.allCaps ?? scheme.defaults.allCaps;
-  const preReform = common.preReform ?? scheme.defaults.preReform;
-  if (!['upper', 'acronym', 'auto'].includes(allCaps)) {
-    throw new LatinitsaError('ERR_INVALID_OPTION', `option "allCaps" must be "upper", "acronym" or "auto", found ${JSON.stringify(allCaps)}`);
-  }
-  if (!['native', 'modernize'].includes(preReform)) {
-    throw new LatinitsaError('ERR_INVALID_OPTION', `option "preReform" must be "native" or "modernize", found ${JSON.stringify(preReform)}`);
-  }
+  const { allCaps, preReform } = common;
   const tieMarks = scheme.tieMarks;
   const letterValues = new Map<string, string>(Object.entries(scheme.letters));
   const substitute = new Map<string, string>();
@@ -148,7 +121,8 @@ export function compileScheme(
     for (const [letter, out] of Object.entries(chosen.substitute ?? {})) if (!letter.startsWith('$')) substitute.set(letter, out);
     if (chosen.profile !== undefined) profile = scheme.profiles[chosen.profile];
   }
-  // §1.5, §0.5: old letters are modernised when the scheme says so, or when it has no value of its own.
+  // Old letters are modernised when the scheme says so, or when it has no value of its own
+  // (docs/rules/pre-reform.md).
   for (const [old, modern] of Object.entries(language.modernize)) {
     if (old.startsWith('$') || substitute.has(old)) continue;
     if (preReform === 'modernize' || !letterValues.has(old)) substitute.set(old, modern);

@@ -9,14 +9,11 @@
  *   `ala-lc-uk`), or an error naming the language's schemes.
  */
 import { LatinitsaError } from '../errors.ts';
-import { getLanguage, getScheme, listLanguages, listSchemes, schemeForLanguage, type Scheme } from '../schemes/registry.ts';
+import { defaultSchemeOf, getLanguage, getScheme, listLanguages, listSchemes, schemeForLanguage, type Scheme } from '../schemes/registry.ts';
 import type { LanguageSource } from '../schemes/types.ts';
 
 /** The value of `lang` that decides the language of each paragraph from its letters. */
 export const AUTO_LANGUAGE = 'auto';
-
-/** The language of text when the caller names none. */
-export const DEFAULT_LANGUAGE = listLanguages()[0]!;
 
 /** A scheme and the language whose letters it reads. */
 export interface SchemeInLanguage {
@@ -26,44 +23,37 @@ export interface SchemeInLanguage {
 
 function languageOf(lang: unknown): LanguageSource {
   if (typeof lang !== 'string' || !listLanguages().includes(lang)) {
-    throw new LatinitsaError('ERR_INVALID_OPTION', `option "lang" must be one of ${[...listLanguages(), AUTO_LANGUAGE].map((l) => `"${l}"`).join(', ')}, found ${JSON.stringify(lang)}`);
+    const detail = lang === AUTO_LANGUAGE ? ' ("auto" is decided per paragraph by romanize, explain and romanizeDetailed)' : '';
+    throw new LatinitsaError('ERR_INVALID_OPTION', `option "lang" must be one of ${[...listLanguages(), AUTO_LANGUAGE].map((l) => `"${l}"`).join(', ')}, found ${JSON.stringify(lang)}${detail}`);
   }
   return getLanguage(lang);
 }
 
-/**
- * The scheme (an id, a loaded scheme, or none) and language (an id, or none) resolved to the
- * scheme to run and the language to read the text in. `lang: 'auto'` is decided per paragraph
- * by `romanize`, not here.
- */
-export function schemeInLanguage(scheme: string | Scheme | undefined, lang: unknown): SchemeInLanguage {
-  if (lang === undefined) {
-    const s = typeof scheme === 'object' ? scheme : getScheme(scheme ?? getLanguage(DEFAULT_LANGUAGE).defaultScheme!);
-    return { scheme: s, language: s.language };
-  }
+/** A scheme (already chosen) and the option `lang` resolved to the scheme to run and the language to read the text in. */
+export function schemeInLanguage(given: Scheme, lang: unknown): SchemeInLanguage {
+  if (lang === undefined) return { scheme: given, language: given.language };
   const language = languageOf(lang);
-  if (scheme === undefined) return { scheme: getScheme(language.defaultScheme!), language };
-  const given = typeof scheme === 'object' ? scheme : getScheme(scheme);
-  const s = schemeForLanguage(given, language.id);
-  if (s === undefined) {
+  const scheme = schemeForLanguage(given, language.id);
+  if (scheme === undefined) {
     const own = listSchemes().filter((i) => i.languages.includes(language.id)).map((i) => i.id);
     throw new LatinitsaError('ERR_INVALID_OPTION', `scheme "${given.id}" has no table for ${language.name} (lang "${language.id}"); ${language.name} schemes: ${own.join(', ')}`);
   }
-  return { scheme: s, language };
+  return { scheme, language };
 }
 
 /**
  * The id of the scheme to use for text in `lang` when the caller named `scheme` (or none): the
  * scheme of the same family for that language, or the language's default when the family has
- * none. Used where a scheme is named per document or per field (the checker, bibliographies).
+ * none. Used where a scheme is named per document or per field (the checker, bibliographies,
+ * the paragraphs of `lang: 'auto'`).
  *
  * @example
  * import { schemeIdForLanguage } from 'latinitsa';
  * [schemeIdForLanguage('ala-lc', 'uk'), schemeIdForLanguage(undefined, 'bg'), schemeIdForLanguage('modified-loc', 'sr')];
  * //=> ['ala-lc-uk', 'bg-streamlined', 'sr-gaj']
  */
-export function schemeIdForLanguage(scheme: string | undefined, lang: string): string {
+export function schemeIdForLanguage(scheme: string | Scheme | undefined, lang: string): string {
   const language = languageOf(lang);
-  if (scheme === undefined) return language.defaultScheme!;
-  return schemeForLanguage(getScheme(scheme), language.id)?.id ?? language.defaultScheme!;
+  if (scheme === undefined) return defaultSchemeOf({ lang: language.id });
+  return schemeForLanguage(typeof scheme === 'string' ? getScheme(scheme) : scheme, language.id)?.id ?? defaultSchemeOf({ lang: language.id });
 }

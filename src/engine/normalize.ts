@@ -2,13 +2,13 @@ import type { LanguageSource } from '../schemes/types.ts';
 
 /** Regular expressions for one language's script, built once. */
 export interface ScriptPatterns {
-  /** One word: a letter of the script, then letters and combining marks (spec §1.3). */
+  /** One word: a letter of the script, then letters and combining marks (docs/rules/words.md). */
   readonly word: RegExp;
   /** A letter of the script with the combining marks after it. */
   readonly letterWithMarks: RegExp;
   /** Any letter of the script. */
   readonly anyLetter: RegExp;
-  /** Invisible characters between two letters of the script (§1.1 step 3). */
+  /** Invisible characters between two letters of the script (docs/rules/normalization.md). */
   readonly invisible: RegExp;
   /** A run of letters of any script (for look-alike repair). */
   readonly mixedToken: RegExp;
@@ -55,14 +55,15 @@ export interface NormalizeOptions {
 const STRESS = /[\u0300\u0301]/g;
 
 /**
- * Input normalisation of spec §1.1 and §0.6: NFC; stress marks (U+0301, U+0300) on letters of the
+ * Input normalisation (docs/rules/normalization.md): NFC; stress marks (U+0301, U+0300) on letters of the
  * script deleted, then NFC again (so that е + acute + diaeresis becomes ё, and ѐ becomes е);
  * soft hyphen and zero-width characters between two letters deleted; optionally Latin
  * look-alikes inside words of the script replaced by their twins; an apostrophe of the language
  * (Ukrainian, Belarusian) between two letters read as the letter ʼ (U+02BC).
  *
  * @example
- * import { normalizeInput, getLanguage } from 'latinitsa';
+ * import { normalizeInput } from 'latinitsa/engine';
+ * import { getLanguage } from 'latinitsa/schemes';
  * normalizeInput('Гео\u0301ргий', { language: getLanguage('ru') });
  * //=> 'Георгий'
  */
@@ -70,7 +71,7 @@ export function normalizeInput(text: string, options: NormalizeOptions): string 
   const patterns = scriptPatterns(options.language);
   let s = text.normalize('NFC');
   if (/[\u0300\u0301\u0400\u0450\u040D\u045D]/u.test(s)) {
-    // Decompose each letter with its marks, drop the stress marks, recompose (§0.6).
+    // Decompose each letter with its marks, drop the stress marks, recompose.
     s = s.replace(patterns.letterWithMarks, (m) => m.normalize('NFD').replace(STRESS, '').normalize('NFC'));
     s = s.replace(/[\u0400\u0450\u040D\u045D]/gu, (m) => m.normalize('NFD').replace(STRESS, '').normalize('NFC'));
   }

@@ -1,27 +1,18 @@
 import { LatinitsaError } from '../errors.ts';
-import { setSampleCheck, type Scheme } from '../schemes/registry.ts';
-import { compileScheme, resolveSchemeOptions, type CommonOptions, type CompiledRule, type CompiledScheme, type LetterForms } from './compile.ts';
-import { getFastScheme, lastOutputMayNeedNfc, romanizeStringFast } from './fast.ts';
+import { setSampleCheck } from '../schemes/registry.ts';
+import type { CompiledRule, CompiledScheme, LetterForms } from './compile.ts';
+import { Caps, capsKind, isAllCaps, oneLetterCaps } from './caps.ts';
+import { getFastScheme } from './fast/tables.ts';
+import { lastOutputMayNeedNfc, romanizeStringFast } from './fast/string.ts';
 import { normalizeInput, scriptPatterns } from './normalize.ts';
-import { AUTO_LANGUAGE, schemeInLanguage } from './lang.ts';
-import { mayNeedReport, pieces, unmappedLetter, type Diagnostic } from './auto.ts';
+import { COMMON_OPTION_NAMES, resolveScheme, type RomanizeOptions } from './resolve.ts';
+import { AUTO_LANGUAGE, schemeIdForLanguage } from './lang.ts';
+import { mayNeedReport, pieces, unmappedLetter } from './auto.ts';
+import type { Diagnostic } from '../diagnostics/index.ts';
+import { getScheme } from '../schemes/registry.ts';
 import type { ParagraphLanguage } from '../detect/index.ts';
 
-/**
- * Options of {@link romanize}: the scheme, the common options of spec §1.9, and the scheme's own
- * options by name (e.g. `signBeforeE: 'omit'` for modified-loc, `tie: 'halves'` for ala-lc).
- */
-export interface RomanizeOptions extends CommonOptions {
-  /** Scheme id or a loaded scheme. Default: the language's default scheme (Russian: `'modified-loc'`). */
-  scheme?: string | Scheme;
-  /**
-   * The language of the text (`'ru'`, `'uk'`, `'be'`, `'bg'`, `'sr'`, `'mk'`), or `'auto'` to decide
-   * it per paragraph from the letters (docs/languages.md). Default: the scheme's language.
-   */
-  lang?: string;
-  /** Scheme-specific options, by name. */
-  [schemeOption: string]: unknown;
-}
+export type { RomanizeOptions } from './resolve.ts';
 
 /** One piece of output and the input it came from, as {@link explain} returns it. */
 export interface Segment {
@@ -54,24 +45,22 @@ export interface RomanizeResult {
   languages?: (ParagraphLanguage & { scheme: string })[];
 }
 
+const COMMON = new Set(COMMON_OPTION_NAMES);
+
 /**
  * The options for a piece of text in language `lang` (`lang: 'auto'`): the caller's scheme for
  * that language (the same family), keeping the options that scheme has; when the family has no
  * scheme for the language, the language's default scheme with the common options only.
  */
 function pieceOptions(options: RomanizeOptions, lang: string): { options: RomanizeOptions; scheme: string } {
-  let scheme: Scheme;
-  try {
-    scheme = schemeInLanguage(options.scheme, lang).scheme;
-  } catch {
-    scheme = schemeInLanguage(undefined, lang).scheme;
-  }
-  const o: RomanizeOptions = { scheme: scheme, lang };
+  const id = schemeIdForLanguage(options.scheme, lang);
+  const scheme = getScheme(id);
+  const o: RomanizeOptions = { scheme: id, lang };
   for (const [key, value] of Object.entries(options)) {
     if (key === 'scheme' || key === 'lang') continue;
-    if (COMMON_KEYS.has(key) || key in scheme.options) o[key] = value;
+    if (COMMON.has(key) || Object.hasOwn(scheme.options, key)) o[key] = value;
   }
-  return { options: o, scheme: scheme.id };
+  return { options: o, scheme: id };
 }
 
 /**
@@ -95,7 +84,7 @@ export function romanizeDetailed(text: string, options: RomanizeOptions = {}): R
     const o = p.lang === undefined ? options : pieceOptions(options, p.lang).options;
     const piece = text.slice(p.start, p.end);
     out.push(romanizeOne(piece, o));
-    const compiled = getCompiled(o);
+    const compiled = resolveScheme(o);
     if (!mayNeedReport(piece, compiled)) continue;
     for (const seg of explainOne(piece, o)) {
       if (seg.rule !== 'fallback' && seg.rule !== 'unmapped') continue;
@@ -103,59 +92,8 @@ export function romanizeDetailed(text: string, options: RomanizeOptions = {}): R
     }
   }
   const result: RomanizeResult = { text: out.join(''), diagnostics };
-  if (languages !== undefined) {
-    result.languages = languages.map((l) => ({ ...l, scheme: pieceOptions(options, l.lang).scheme }));
-  }
+  if (languages !== undefined) result.languages = languages.map((l) => ({ ...l, scheme: pieceOptions(options, l.lang).scheme }));
   return result;
-}
-
-const COMMON_KEYS = new Set(['scheme', 'lang', 'allCaps', 'preReform', 'exceptions', 'joinLineBreakHyphens', 'repairHomoglyphs']);
-const compiledCache = new WeakMap<Scheme, Map<string, CompiledScheme>>();
-/** The compiled scheme for a scheme's default options (the common case, looked up without building a key). */
-const defaultCompiled = new WeakMap<Scheme, CompiledScheme>();
-let lastDefault: CompiledScheme | undefined;
-
-/** The scheme and compiled tables for a set of options (compiled once, then cached). */
-export function getCompiled(options: RomanizeOptions = {}): CompiledScheme {
-  // Per-call fast lane: options that name at most a scheme use the scheme's defaults.
-  let only = true;
-  for (const key in options) {
-    if (key !== 'scheme') {
-      only = false;
-      break;
-    }
-  }
-  if (only) {
-    const s = typeof options.scheme === 'object' && options.scheme !== null ? options.scheme : schemeInLanguage(options.scheme, undefined).scheme;
-    if (s === lastDefault?.scheme && lastDefault.language === s.language) return lastDefault;
-    const hit = defaultCompiled.get(s);
-    if (hit !== undefined) lastDefault = hit;
-    if (hit !== undefined) return hit;
-  }
-  const { scheme, language } = schemeInLanguage(typeof options.scheme === 'object' && options.scheme !== null ? options.scheme : options.scheme, options.lang);
-  const given: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(options)) {
-    if (COMMON_KEYS.has(key) || value === undefined) continue;
-    if (!(key in scheme.options)) {
-      const known = [...COMMON_KEYS, ...Object.keys(scheme.options)].filter((k) => k !== 'scheme');
-      throw new LatinitsaError('ERR_INVALID_OPTION', `unknown option "${key}" for scheme "${scheme.id}" (known: ${known.join(', ')})`);
-    }
-    given[key] = value;
-  }
-  const values = resolveSchemeOptions(scheme, given);
-  const key = JSON.stringify([values, options.allCaps, options.preReform, language.id]);
-  let perScheme = compiledCache.get(scheme);
-  if (perScheme === undefined) compiledCache.set(scheme, (perScheme = new Map()));
-  let compiled = perScheme.get(key);
-  if (compiled === undefined) {
-    compiled = compileScheme(scheme, values, { allCaps: options.allCaps, preReform: options.preReform }, language);
-    perScheme.set(key, compiled);
-  }
-  if (only) {
-    defaultCompiled.set(scheme, compiled);
-    lastDefault = compiled;
-  }
-  return compiled;
 }
 
 /** A letter of a word after substitution: lower-case letter, whether the source was upper case, where it came from. */
@@ -232,7 +170,7 @@ function splitWords(text: string, compiled: CompiledScheme, joinHyphens: boolean
     const prev = words[words.length - 1];
     const between = prev === undefined ? '' : text.slice(prev.end, start);
     if (joinHyphens && prev !== undefined && /^-(?:\r\n|\r|\n)$/.test(between)) {
-      // §1.3: a word broken across a line with a hyphen is one word when the caller asks.
+      // A word broken across a line with a hyphen is one word when the caller asks (docs/rules/words.md).
       prev.units[prev.units.length - 1]!.gap = between;
       for (const unit of w.units) prev.units.push(unit);
       prev.end = w.end;
@@ -247,21 +185,13 @@ function splitWords(text: string, compiled: CompiledScheme, joinHyphens: boolean
   return { words, lineHasLower };
 }
 
-function isAllCaps(w: Word): boolean {
-  return w.upperCount >= 2 && w.lowerCount === 0;
-}
-
 /**
  * Whether the upper-case letters of each word take their ALL-CAPS form (`SHCH`) rather than the
- * title form (`Shch`): spec §1.4.3–4 and decisions §0.2, §0.3, §0.10.
+ * title form (`Shch`): the decision of `caps.ts` (docs/rules/case.md), with the nearest word of
+ * two or more letters before and after each word on its line found in two linear passes (a line
+ * of many one-letter words stays linear).
  */
 function capsDecisions(text: string, words: Word[], lineHasLower: boolean[], compiled: CompiledScheme): boolean[] {
-  const upperMode = (w: Word): boolean => {
-    const mode = compiled.allCaps === 'auto' ? (lineHasLower[w.line] ? 'acronym' : 'upper') : compiled.allCaps;
-    return mode === 'upper';
-  };
-  // The nearest word of two or more letters before and after each word on its line, found in two
-  // linear passes (a line of many one-letter words stays linear).
   const before: (Word | undefined)[] = new Array(words.length);
   const after: (Word | undefined)[] = new Array(words.length);
   for (let k = 0, last: Word | undefined; k < words.length; k++) {
@@ -276,18 +206,15 @@ function capsDecisions(text: string, words: Word[], lineHasLower: boolean[], com
     after[k] = next;
     if (w.letterCount >= 2) next = w;
   }
+  const mode = compiled.allCaps;
   return words.map((w, k) => {
-    if (w.letterCount >= 2) return isAllCaps(w) && upperMode(w);
-    if (w.upperCount === 0) return false;
-    // A one-letter word: an initial (followed by a full stop) keeps its title form (§1.4.3, §0.2) …
-    if (text[w.end] === '.') return false;
-    // … otherwise it follows the nearest word of two or more letters on the same line, the
-    // following one when both are equally near (§0.2).
-    const b = before[k];
-    const a = after[k];
-    let nearest = a ?? b;
-    if (b !== undefined && a !== undefined && w.start - b.end < a.start - w.end) nearest = b;
-    return nearest !== undefined && isAllCaps(nearest) && upperMode(nearest);
+    let kind = capsKind(mode, w.letterCount, w.upperCount, w.lowerCount, text[w.end] === '.');
+    if (kind === Caps.Neighbours) {
+      const b = before[k];
+      const a = after[k];
+      kind = oneLetterCaps(mode, b === undefined ? -1 : w.start - b.end, b !== undefined && isAllCaps(b.upperCount, b.lowerCount), a === undefined ? -1 : a.start - w.end, a !== undefined && isAllCaps(a.upperCount, a.lowerCount));
+    }
+    return kind === Caps.Yes || (kind === Caps.AskLine && !lineHasLower[w.line]);
   });
 }
 
@@ -312,7 +239,7 @@ function applyCase(unit: Unit, forms: LetterForms | { lower: string; title: stri
 }
 
 function exceptionCase(value: string, w: Word): string {
-  if (isAllCaps(w)) return value.toUpperCase();
+  if (isAllCaps(w.upperCount, w.lowerCount)) return value.toUpperCase();
   if (w.upperCount > 0 && w.text[0] !== w.text[0]!.toLowerCase()) return value.charAt(0).toUpperCase() + value.slice(1);
   return value;
 }
@@ -350,7 +277,7 @@ function romanizeWord(w: Word, caps: boolean, compiled: CompiledScheme, exceptio
         if (forms === undefined) {
           // A letter neither the scheme nor the fallback scheme maps is copied as written (and reported).
           out = u.upper && (caps || !u.continuation) ? u.ch.toUpperCase() : u.ch;
-          if (u.ch !== u.ch.toUpperCase() || u.ch !== u.ch.toLowerCase() || /\p{L}/u.test(u.ch)) label = 'unmapped';
+          if (/\p{L}/u.test(u.ch)) label = 'unmapped';
         } else {
           out = applyCase(u, forms, caps);
           label = compiled.fallback.has(u.ch) ? 'fallback' : 'table';
@@ -371,7 +298,7 @@ function run(
   onNormalized?: (normalized: string) => void,
 ): { normalized: string; compiled: CompiledScheme } {
   checkText(text);
-  const compiled = getCompiled(options);
+  const compiled = resolveScheme(options);
   const normalized = normalizeInput(text, { language: compiled.language, repairHomoglyphs: options.repairHomoglyphs === true });
   onNormalized?.(normalized);
   const { words, lineHasLower } = splitWords(normalized, compiled, options.joinLineBreakHyphens === true);
@@ -431,7 +358,7 @@ export function romanize(text: string, options: RomanizeOptions = {}): string {
 
 /** {@link romanize} in one scheme and language. */
 function romanizeOne(text: string, options: RomanizeOptions): string {
-  const compiled = getCompiled(options);
+  const compiled = resolveScheme(options);
   // The fast path has no in-word apostrophe: text of a language with one that has an apostrophe
   // at all takes the general path.
   const apostrophes = compiled.language.apostrophes;
@@ -446,7 +373,7 @@ function romanizeOne(text: string, options: RomanizeOptions): string {
 }
 
 /**
- * Whether `romanize` may take the fast path (`fast.ts`) for these options. Whole-word exceptions,
+ * Whether `romanize` may take the fast path (`fast/`) for these options. Whole-word exceptions,
  * joined line-break hyphens and look-alike repair are handled by the general path only.
  */
 export function usesFastPath(options: RomanizeOptions): boolean {

@@ -1,7 +1,10 @@
 import { LatinitsaError } from '../errors.ts';
-import { ByteSink, getFastScheme, romanizeBytesFast, type ByteLineFallback, type FastScheme } from './fast.ts';
-import { getCompiled, romanize, romanizeGeneral, usesFastPath, type RomanizeOptions } from './romanize.ts';
+import { ByteSink, romanizeBytesFast, type ByteLineFallback } from './fast/bytes.ts';
+import { getFastScheme, type FastScheme } from './fast/tables.ts';
+import { romanize, romanizeGeneral, usesFastPath } from './romanize.ts';
+import { resolveScheme, type RomanizeOptions } from './resolve.ts';
 import { AUTO_LANGUAGE } from './lang.ts';
+import { firstInvalidUtf8, utf8BomLength } from './utf8.ts';
 
 /**
  * Romanizes UTF-8 bytes to UTF-8 bytes: the same result as decoding the bytes strictly (a leading
@@ -10,7 +13,7 @@ import { AUTO_LANGUAGE } from './lang.ts';
  *
  * @example
  * import { romanizeBuffer } from 'latinitsa';
- * new TextDecoder().decode(romanizeBuffer(new TextEncoder().encode('Щёлково\n'), { scheme: 'modified-loc' }));
+ * new TextDecoder().decode(romanizeBuffer(new TextEncoder().encode('Щёлково\n')));
  * //=> 'Shchyolkovo\n'
  */
 export function romanizeBuffer(bytes: Uint8Array, options: RomanizeOptions = {}): Uint8Array {
@@ -42,7 +45,7 @@ export interface Romanizer {
  *
  * @example
  * import { createRomanizer } from 'latinitsa';
- * const r = createRomanizer({ scheme: 'modified-loc' });
+ * const r = createRomanizer();
  * const bytes = new TextEncoder().encode('Юрий\nЩёлково');
  * const parts = [r.push(bytes.subarray(0, 3)), r.push(bytes.subarray(3)), r.end()];
  * parts.map((p) => new TextDecoder().decode(p));
@@ -50,7 +53,7 @@ export interface Romanizer {
  */
 export function createRomanizer(options: RomanizeOptions = {}): Romanizer {
   if (options.lang === AUTO_LANGUAGE) return wholeTextRomanizer(options);
-  const compiled = getCompiled(options); // validates the options now
+  const compiled = resolveScheme(options); // validates the options now
   const join = options.joinLineBreakHyphens === true;
   // The byte-level path needs no string at all; otherwise each run of whole lines is decoded,
   // romanized by the string API and encoded.
@@ -90,10 +93,9 @@ export function createRomanizer(options: RomanizeOptions = {}): Romanizer {
     if (!started && src.length >= 3) {
       started = true;
       // A leading byte-order mark is dropped, as `decodeUtf8` does.
-      if (src[0] === 0xef && src[1] === 0xbb && src[2] === 0xbf) {
-        src = src.subarray(3);
-        consumed += 3;
-      }
+      const bom = utf8BomLength(src);
+      src = src.subarray(bom);
+      consumed += bom;
     } else if (!started && final) started = true;
     const cut = final ? src.length : lastSafeBreak(src, join);
     const out = process(src, cut);
@@ -124,7 +126,7 @@ export function createRomanizer(options: RomanizeOptions = {}): Romanizer {
  *
  * @example
  * import { createRomanizeStream } from 'latinitsa';
- * const response = new Response(new Blob(['Киров\n']).stream().pipeThrough(createRomanizeStream({ scheme: 'modified-loc' })));
+ * const response = new Response(new Blob(['Киров\n']).stream().pipeThrough(createRomanizeStream()));
  * await response.text();
  * //=> 'Kirov\n'
  */
@@ -144,7 +146,8 @@ export function createRomanizeStream(options: RomanizeOptions = {}): TransformSt
 
 /**
  * The end of the last line that can be romanized without what follows: just after the last line
- * break. With `joinLineBreakHyphens`, a line ending in a hyphen is held back with the next (§1.3).
+ * break. With `joinLineBreakHyphens`, a line ending in a hyphen is held back with the next
+ * (docs/rules/words.md).
  */
 function lastSafeBreak(src: Uint8Array, join: boolean): number {
   for (let i = src.length - 1; i >= 0; i--) {
@@ -172,29 +175,6 @@ function decodeStrict(src: Uint8Array, start: number, end: number, base: number)
     const offset = base + start + firstInvalidUtf8(part);
     throw new LatinitsaError('ERR_INVALID_UTF8', `input: invalid UTF-8 at byte offset ${offset}`, { offset, cause });
   }
-}
-
-/** Offset of the first byte that does not start a valid UTF-8 sequence in `bytes`, or -1. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
-    if (need === 0) return i;
-    let cp = b & (0x3f >> need);
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (cp < [0, 0x80, 0x800, 0x10000][need]! || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += need + 1;
-  }
-  return -1;
 }
 
 /**

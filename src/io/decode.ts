@@ -1,4 +1,5 @@
 import { TextDecoder } from 'node:util';
+import { firstInvalidUtf8, utf8BomLength } from '../engine/utf8.ts';
 import { LatinitsaError } from '../errors.ts';
 
 /** The text encodings latinitsa reads (its output is always UTF-8). */
@@ -63,7 +64,7 @@ function decoder(encoding: TextEncodingName): TextDecoder {
 export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): string {
   const encoding = options.encoding ?? 'utf-8';
   let view = bytes;
-  if (options.stripBom === true && encoding === 'utf-8' && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) view = bytes.subarray(3);
+  if (options.stripBom === true && encoding === 'utf-8') view = bytes.subarray(utf8BomLength(bytes));
   try {
     return decoder(encoding).decode(view);
   } catch (cause) {
@@ -91,37 +92,6 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): str
  */
 export function decodeUtf8(bytes: Uint8Array, options: { file?: string; baseOffset?: number } = {}): string {
   return decodeBytes(bytes, { ...options, encoding: 'utf-8', stripBom: true });
-}
-
-/**
- * Offset of the first byte that does not start a valid UTF-8 sequence, or -1.
- *
- * @example
- * import { firstInvalidUtf8 } from 'latinitsa/io';
- * firstInvalidUtf8(new Uint8Array([0x41, 0xd0, 0x9a, 0xff]));
- * //=> 3
- */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    let need = 0;
-    let min = 0;
-    if (b < 0x80) { i++; continue; }
-    else if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
-    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
-    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
-    else return i;
-    let cp = b & (0x3f >> need);
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += need + 1;
-  }
-  return -1;
 }
 
 // Letter frequencies of Russian running text (per cent; the commonly cited National Corpus

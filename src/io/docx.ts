@@ -1,22 +1,22 @@
-// .docx manuscripts for the checker (issue 6), read with mammoth (spec: ecosystem-libs §6).
+// Word (.docx) manuscripts: their paragraphs, read with mammoth. What is prose in them is decided
+// by the document module (src/document), like for every other format: docs/documents.md.
 import mammoth from 'mammoth';
 import { LatinitsaError } from '../errors.ts';
 
 /**
- * The text of a .docx file, one paragraph per line, so that a diagnostic's line number is the
- * paragraph number (line breaks inside a paragraph become spaces). Tables and text boxes are read
- * as paragraphs too; footnotes are not read. A file that is not a .docx gives
- * `ERR_UNSUPPORTED_FORMAT`.
+ * The paragraphs of a .docx file, in order, as mammoth reads them: body paragraphs, table cells
+ * and text boxes; not footnotes. Give them to `readDocument({ paragraphs })`. A file that is not a
+ * .docx gives `ERR_UNSUPPORTED_FORMAT`.
  *
  * @param data The file's bytes.
  * @param options `file`: its name, for messages.
- * @returns The paragraphs joined with `\n`.
+ * @returns The paragraphs' text.
  * @example
- * import { docxToParagraphText } from 'latinitsa/io';
- * await docxToParagraphText(new Uint8Array([1, 2, 3]), { file: 'x.docx' }).catch((e) => e.code);
+ * import { readDocxParagraphs } from 'latinitsa/io';
+ * await readDocxParagraphs(new Uint8Array([1, 2, 3]), { file: 'x.docx' }).catch((e) => e.code);
  * //=> 'ERR_UNSUPPORTED_FORMAT'
  */
-export async function docxToParagraphText(data: Uint8Array, options: { file?: string } = {}): Promise<string> {
+export async function readDocxParagraphs(data: Uint8Array, options: { file?: string } = {}): Promise<string[]> {
   const name = options.file ?? 'input';
   let value: string;
   try {
@@ -25,6 +25,5 @@ export async function docxToParagraphText(data: Uint8Array, options: { file?: st
     throw new LatinitsaError('ERR_UNSUPPORTED_FORMAT', `${name} is not a readable .docx file (${(error as Error).message.split('\n')[0]})`, { ...(options.file === undefined ? {} : { file: options.file }), cause: error });
   }
   // mammoth ends every paragraph with "\n\n".
-  const paragraphs = value.replace(/\n\n$/u, '').split('\n\n');
-  return paragraphs.map((p) => p.replace(/\s*\n\s*/gu, ' ')).join('\n');
+  return value.replace(/\n\n$/u, '').split('\n\n');
 }

@@ -2,38 +2,7 @@ import { promises as fs } from 'node:fs';
 import { LatinitsaError } from '../errors.ts';
 import { loadScheme, type Scheme } from '../schemes/registry.ts';
 import { decodeBytes } from './decode.ts';
-
-const REASONS: Record<string, string> = {
-  ENOENT: 'no such file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'is a directory',
-  ENOTDIR: 'a part of the path is not a directory',
-  EMFILE: 'too many open files',
-  ENOSPC: 'no space left on the device',
-  EROFS: 'read-only file system',
-  EEXIST: 'already exists',
-};
-
-/**
- * A file-system error as a one-line `ERR_IO` {@link LatinitsaError}: `cannot read notes.txt: no
- * such file`. Other errors pass through unchanged.
- *
- * @example
- * import { ioError } from 'latinitsa/io';
- * ioError('read', 'a.txt', Object.assign(new Error('x'), { code: 'ENOENT' })).message;
- * //=> 'cannot read a.txt: no such file'
- */
-export function ioError(verb: string, file: string, error: unknown): unknown {
-  if (error instanceof LatinitsaError) return error;
-  const code = (error as { code?: unknown } | null)?.code;
-  // Node refuses a path with a NUL character before asking the system: still the user's input.
-  if (code === 'ERR_INVALID_ARG_VALUE' && /null bytes/.test(String((error as Error).message))) {
-    return new LatinitsaError('ERR_IO', `cannot ${verb} ${JSON.stringify(file)}: the file name contains a NUL character`, { file, cause: error });
-  }
-  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error;
-  return new LatinitsaError('ERR_IO', `cannot ${verb} ${file}: ${REASONS[code] ?? code.toLowerCase()}`, { file, cause: error });
-}
+import { ioError } from './errors.ts';
 
 /** Options of {@link readFileLimited}. */
 export interface ReadLimitOptions {
@@ -107,7 +76,7 @@ export async function readSchemeFile(file: string, options: { register?: boolean
 }
 
 /**
- * Parses an exception lexicon (spec §1.7 step 1): a JSON object `{"Толстой": "Tolstoy"}`, or
+ * Parses an exception lexicon (docs/cli.md, `--exceptions`): a JSON object `{"Толстой": "Tolstoy"}`, or
  * TSV lines `Толстой<TAB>Tolstoy` (empty lines and lines starting with `#` are skipped).
  * `format` defaults to JSON when the text starts with `{`.
  *

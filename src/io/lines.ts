@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
-import { romanize, type RomanizeOptions } from '../engine/romanize.ts';
+import type { RomanizeOptions } from '../engine/romanize.ts';
 import { createRomanizer } from '../engine/stream.ts';
+import { UTF8_BOM } from '../engine/utf8.ts';
 import { LatinitsaError } from '../errors.ts';
 import { decodeBytes, guessLegacyEncoding, type TextEncodingName } from './decode.ts';
 
@@ -90,41 +91,6 @@ export async function* textBlocks(source: AsyncIterable<unknown> | Iterable<unkn
   }
 }
 
-/** Characters of text held back for a chain of hyphen-broken lines before it is romanized anyway. */
-const MAX_CARRY = 1 << 24;
-
-/** Whether the line that ends at `end` (with its line break) ends in a letter (and marks) + hyphen, i.e. may join the next line (spec §1.3). */
-function endsWithLetterHyphen(text: string, end: number): boolean {
-  let i = end - 1;
-  if (text[i] === '\n') i--;
-  if (text[i] === '\r') i--;
-  if (i === end - 1 || text[i] !== '-') return false;
-  i--;
-  while (i >= 0 && /\p{M}/u.test(text[i]!)) i--;
-  if (i < 0) return false;
-  const code = text.charCodeAt(i);
-  // A low surrogate: test the whole code point.
-  const ch = code >= 0xdc00 && code <= 0xdfff && i > 0 ? text.slice(i - 1, i + 1) : text[i]!;
-  return /\p{L}/u.test(ch);
-}
-
-/**
- * How much of `text` (complete lines) can be romanized now when `joinLineBreakHyphens` is on:
- * up to the last line break that does not follow a letter + hyphen.
- */
-function joinSafeLength(text: string): number {
-  let end = text.length;
-  while (end > 0 && endsWithLetterHyphen(text, end)) {
-    // Step back to the start of the line that ends at `end`.
-    let i = end - 1;
-    if (text[i] === '\n') i--;
-    if (text[i] === '\r') i--;
-    while (i >= 0 && text[i] !== '\n' && text[i] !== '\r') i--;
-    end = i + 1;
-  }
-  return end;
-}
-
 /** Something to write output to: a Node writable stream, or a function (awaited). */
 export type TextSink = Writable | ((bytes: Uint8Array) => Promise<void> | void);
 
@@ -177,10 +143,11 @@ export interface RomanizeStreamOptions extends TextBlocksOptions {
 }
 
 /**
- * Romanizes a byte stream into a sink as it arrives, a block of complete lines at a time, with
- * the same result as `romanize` on the whole text (spec §0.10: `allCaps: 'auto'` decides per
- * line; a line ending in a hyphen after a letter waits for the next one when
- * `joinLineBreakHyphens` is on). Output is UTF-8; returns the number of bytes written.
+ * Romanizes a byte stream into a sink as it arrives, with the same result as `romanize` on the
+ * whole text: UTF-8 goes bytes to bytes through the engine's incremental romanizer (which decides
+ * which lines it may romanize before the next arrives, see docs/architecture.md); another encoding
+ * is decoded a block of lines at a time and fed to the same romanizer. Output is UTF-8 (a
+ * byte-order mark is kept); returns the number of bytes written.
  *
  * @example
  * import { romanizeStream } from 'latinitsa/io';
@@ -191,33 +158,20 @@ export interface RomanizeStreamOptions extends TextBlocksOptions {
  * //=> 'Shchyolkovo\r\nTsK VKP(b)'
  */
 export async function romanizeStream(source: AsyncIterable<unknown> | Iterable<unknown>, sink: TextSink, options: RomanizeStreamOptions = {}): Promise<number> {
-  const romanizeOptions = options.romanize ?? {};
-  const join = romanizeOptions.joinLineBreakHyphens === true;
   const write = typeof sink === 'function' ? sink : (bytes: Uint8Array) => writeWithBackpressure(sink, bytes);
   if ((options.encoding ?? 'utf-8') === 'utf-8') return romanizeUtf8Stream(source, write, options);
+  const romanizer = createRomanizer(options.romanize ?? {});
+  const encoder = new TextEncoder();
   let written = 0;
-  const emit = async (text: string): Promise<void> => {
-    if (text === '') return;
-    const bytes = Buffer.from(romanize(text, romanizeOptions), 'utf8');
+  const emit = async (bytes: Uint8Array): Promise<void> => {
+    if (bytes.length === 0) return;
     written += bytes.length;
     await write(bytes);
   };
-  let carry = '';
-  for await (const block of textBlocks(source, options)) {
-    let text = carry === '' ? block : carry + block;
-    carry = '';
-    if (join && text.length < MAX_CARRY) {
-      const cut = joinSafeLength(text);
-      carry = text.slice(cut);
-      text = text.slice(0, cut);
-    }
-    await emit(text);
-  }
-  await emit(carry);
+  for await (const block of textBlocks(source, options)) await emit(romanizer.push(encoder.encode(block)));
+  await emit(romanizer.end());
   return written;
 }
-
-const BOM = [0xef, 0xbb, 0xbf];
 
 /**
  * The UTF-8 case of {@link romanizeStream}: bytes to bytes through the engine's incremental
@@ -240,14 +194,14 @@ async function romanizeUtf8Stream(source: AsyncIterable<unknown> | Iterable<unkn
       last = bytes;
       if (head !== undefined) {
         for (let i = 0; i < bytes.length && head.length < 3; i++) head.push(bytes[i]!);
-        if (head.length >= 3 || head.some((b, i) => b !== BOM[i])) {
-          if (head.length >= 3 && head.every((b, i) => b === BOM[i])) await emit(Uint8Array.from(BOM));
+        if (head.length >= 3 || head.some((b, i) => b !== UTF8_BOM[i])) {
+          if (head.length >= 3 && head.every((b, i) => b === UTF8_BOM[i])) await emit(Uint8Array.from(UTF8_BOM));
           head = undefined;
         }
       }
       await emit(romanizer.push(bytes));
     }
-    if (head !== undefined && head.length === 3) await emit(Uint8Array.from(BOM));
+    if (head !== undefined && head.length === 3) await emit(Uint8Array.from(UTF8_BOM));
     await emit(romanizer.end());
   } catch (error) {
     if (error instanceof LatinitsaError && error.code === 'ERR_INVALID_UTF8' && error.offset !== undefined) {

@@ -1,5 +1,6 @@
 import { LatinitsaError } from '../errors.ts';
 import { explain, romanize } from '../engine/romanize.ts';
+import { resolveScheme } from '../engine/resolve.ts';
 import type { Scheme } from '../schemes/registry.ts';
 import { deromanizeDetailed, type Candidate, type DeromanizeOptions } from './deromanize.ts';
 
@@ -40,11 +41,11 @@ export interface ConvertResult {
   words: ConvertedWord[];
 }
 
-function target(c: Candidate, source: string, options: ConvertOptions): string {
+function target(c: Candidate, source: string, options: ConvertOptions, to: Scheme): string {
   // A word written in capitals stays in capitals (TSK ← TsK is the acronym form; SHCH ← SHCH).
   const letters = [...source].filter((ch) => ch.toLowerCase() !== ch.toUpperCase());
   const allCaps = letters.length >= 2 && letters.every((ch) => ch !== ch.toLowerCase()) ? 'upper' : 'acronym';
-  return romanize(c.text, { ...options.toOptions, scheme: options.to, allCaps });
+  return romanize(c.text, { ...options.toOptions, scheme: to, allCaps });
 }
 
 /**
@@ -52,8 +53,8 @@ function target(c: Candidate, source: string, options: ConvertOptions): string {
  * per word whether the result is certain. Words that are not romanized Russian stay as they are.
  *
  * @example
- * import { convertDetailed } from 'latinitsa';
- * const r = convertDetailed('Yuriy Gagarin', { from: 'bgn-pcgn', to: 'modified-loc' });
+ * import { convertDetailed, DEFAULT_SCHEME } from 'latinitsa';
+ * const r = convertDetailed('Yuriy Gagarin', { from: 'bgn-pcgn', to: DEFAULT_SCHEME });
  * [r.text, r.words.map((w) => w.certain)];
  * //=> ['Yury Gagarin', [false, true]]
  */
@@ -61,6 +62,8 @@ export function convertDetailed(text: string, options: ConvertOptions): ConvertR
   if (options === undefined || options.from === undefined || options.to === undefined) {
     throw new LatinitsaError('ERR_INVALID_OPTION', 'convert needs both "from" and "to" schemes');
   }
+  // The target scheme and its options are checked before any work, and looked up once.
+  const to = resolveScheme({ ...options.toOptions, scheme: options.to }).scheme;
   const read = deromanizeDetailed(text, {
     scheme: options.from,
     ...(options.fromOptions === undefined ? {} : { schemeOptions: options.fromOptions }),
@@ -81,7 +84,7 @@ export function convertDetailed(text: string, options: ConvertOptions): ConvertR
     pos = w.input[1];
   }
   cyrillic += source.slice(pos);
-  const toOptions = { ...options.toOptions, scheme: options.to };
+  const toOptions = { ...options.toOptions, scheme: to };
   const segments = explain(cyrillic, toOptions);
   const out = romanize(cyrillic, toOptions);
   const words: ConvertedWord[] = read.words.map((w, k) => {
@@ -92,7 +95,7 @@ export function convertDetailed(text: string, options: ConvertOptions): ConvertR
           .map((s) => s.output)
           .join('')
       : w.source;
-    const alternatives = w.candidates.map((c) => ({ output: target(c, w.source, options), cyrillic: c.text, score: c.score, attested: c.attested }));
+    const alternatives = w.candidates.map((c) => ({ output: target(c, w.source, options, to), cyrillic: c.text, score: c.score, attested: c.attested }));
     // Certain when the reading is, or when every reading is written alike in the target scheme.
     const certain = w.converted && (w.certain || alternatives.every((a) => a.output.toLowerCase() === alternatives[0]!.output.toLowerCase()));
     return { input: w.input, source: w.source, cyrillic: w.converted ? w.output : undefined, output, converted: w.converted, certain, alternatives };
@@ -104,8 +107,8 @@ export function convertDetailed(text: string, options: ConvertOptions): ConvertR
  * Converts romanized Russian from one scheme to another (see {@link convertDetailed}).
  *
  * @example
- * import { convert } from 'latinitsa';
- * convert('Zinov’ev, Hello, iPhone; Moscow is big', { from: 'ala-lc-simplified', to: 'modified-loc' });
+ * import { convert, DEFAULT_SCHEME } from 'latinitsa';
+ * convert('Zinov’ev, Hello, iPhone; Moscow is big', { from: 'ala-lc-simplified', to: DEFAULT_SCHEME });
  * //=> 'Zinoviev, Hello, iPhone; Moscow is big'
  */
 export function convert(text: string, options: ConvertOptions): string {

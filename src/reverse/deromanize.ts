@@ -1,5 +1,6 @@
 import { LatinitsaError } from '../errors.ts';
-import { getCompiled, romanize, type RomanizeOptions } from '../engine/romanize.ts';
+import { romanize } from '../engine/romanize.ts';
+import { resolveScheme, type RomanizeOptions } from '../engine/resolve.ts';
 import { getInverse, searchCandidates, scoreWord, type Inverse, type LetterModel, type RawCandidate } from './decode.ts';
 import equivalents from './equivalents.json' with { type: 'json' };
 import englishCommon from './data/english-common.json' with { type: 'json' };
@@ -8,7 +9,7 @@ import { languageLetters } from './model.ts';
 
 /** Options of {@link deromanize}: the scheme the text is in, its options, and how to rank. */
 export interface DeromanizeOptions {
-  /** Scheme id or loaded scheme of the romanized text. Default `'modified-loc'`. */
+  /** Scheme id or loaded scheme of the romanized text. Default `DEFAULT_SCHEME`. */
   scheme?: RomanizeOptions['scheme'];
   /** Options of that scheme, as for `romanize` (e.g. `{ tie: 'halves' }`, `{ signs: 'ascii' }`). */
   schemeOptions?: Readonly<Record<string, unknown>>;
@@ -65,7 +66,7 @@ interface Context {
   romanizeOptions: RomanizeOptions;
   lexicon: Lexicon | undefined;
   model: LetterModel;
-  /** Canonical replacements of input variants (spec §1.6) for this scheme. */
+  /** Canonical replacements of input variants for this scheme (docs/rules/output.md). */
   replace: Map<string, string>;
   tie: 'breve' | 'halves' | undefined;
   tokenPattern: RegExp;
@@ -79,8 +80,10 @@ function escapeClass(chars: Iterable<string>): string {
 }
 
 function context(options: DeromanizeOptions): Context {
-  const romanizeOptions: RomanizeOptions = { ...options.schemeOptions, scheme: options.scheme ?? 'modified-loc' };
-  const inv = getInverse(getCompiled(romanizeOptions));
+  const compiled = resolveScheme({ ...options.schemeOptions, scheme: options.scheme });
+  // Later romanizations (verifying readings) name the scheme object: it is looked up once.
+  const romanizeOptions: RomanizeOptions = { ...options.schemeOptions, scheme: compiled.scheme };
+  const inv = getInverse(compiled);
   let perInv = contexts.get(inv);
   if (perInv === undefined) contexts.set(inv, (perInv = new Map()));
   const key = String(options.alternatives ?? 5);
@@ -109,7 +112,7 @@ function context(options: DeromanizeOptions): Context {
   return options.lexicon === ctx.lexicon ? ctx : { ...ctx, lexicon: options.lexicon };
 }
 
-/** The word in the characters the scheme itself writes (spec §1.6 input variants). */
+/** The word in the characters the scheme itself writes (the variants of docs/rules/output.md). */
 function canonical(word: string, ctx: Context): string {
   let s = word.normalize('NFC');
   if (ctx.replace.size > 0) s = [...s].map((ch) => ctx.replace.get(ch) ?? ch).join('');
@@ -119,7 +122,6 @@ function canonical(word: string, ctx: Context): string {
   return s.normalize('NFC');
 }
 
-/** Upper-cases the letters of a reading whose Latin starts with a capital (§1.4); signs and letters written as nothing follow their neighbours (§1.4.6). */
 /** Start offsets of the clusters of a string (a character and the combining marks after it). */
 function clusterStarts(s: string): number[] {
   const starts: number[] = [];
@@ -127,6 +129,7 @@ function clusterStarts(s: string): number[] {
   return starts;
 }
 
+/** Upper-cases the letters of a reading whose Latin starts with a capital; signs and letters written as nothing follow their neighbours (docs/rules/case.md). */
 function applyCase(c: RawCandidate, word: string): string {
   const chars = [...c.cyr];
   // Spans index the lower-case NFC word; its clusters match the word's one for one even where
@@ -182,7 +185,7 @@ function baseBonus(flags: number, capitalised: boolean): number {
 
 /**
  * In a scheme whose modern letters all have distinct written values, the reading with the fewest
- * letters wins over letter statistics (longest-match decoding, spec §3.2.4, §3.6.3): щ not шч,
+ * letters wins over letter statistics (longest-match decoding, docs/reverse.md): щ not шч,
  * э not еь, ъ not ьь.
  */
 const EXACT_EXTRA_LETTER = 20;
@@ -216,14 +219,14 @@ function analyse(word: string, ctx: Context): WordAnalysis {
   const scored = raw.map((c) => {
     const flags = ctx.lexicon?.lookup(c.cyr) ?? 0;
     // Letter statistics, a lexicon bonus, and a preference for the reading with fewest letters
-    // (longest match: щ rather than шч, as spec §3.2.4 and §3.6.3 decode).
+    // (longest match: щ rather than шч, docs/reverse.md).
     const extra = [...c.cyr].length - minLength;
     const score = scoreWord(c.cyr, ctx.model) + bonus(flags, capitalised) - extra * (ctx.inv.exact ? EXACT_EXTRA_LETTER : LOSSY_EXTRA_LETTER) + c.rules * RULE_PIECE;
     return { text: applyCase(c, word), score: Math.round(score * 100) / 100, attested: flagNames(flags), cyr: c.cyr, spans: c.spans };
   });
   scored.sort((a, b) => b.score - a.score || (a.cyr < b.cyr ? -1 : a.cyr > b.cyr ? 1 : 0));
   if (ctx.inv.exact) {
-    // Reversible schemes decode by longest match (spec §3.2.4, §3.6.3): among attested-alike
+    // Reversible schemes decode by longest match (docs/reverse.md): among attested-alike
     // readings with the fewest letters, the one whose first pieces are longest.
     // Then the modern letter where an old one is written alike (і/и, ѳ/ф, ѹ/у), unless the
     // lexicon attests the old spelling.
@@ -401,7 +404,7 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
  * import { deromanize } from 'latinitsa';
  * deromanize('Kubanʹ, I͡Akutsk, t︠s︡erkovʹ', { scheme: 'ala-lc' });
  * //=> 'Кубань, Якутск, церковь'
- * deromanize('Hello, iPhone; Moscow is big', { scheme: 'modified-loc' });
+ * deromanize('Hello, iPhone; Moscow is big');
  * //=> 'Hello, iPhone; Moscow is big'
  * deromanize('Ûliâ, sʺešʹ eŝë', { scheme: 'iso-9' });
  * //=> 'Юлия, съешь ещё'

@@ -1,47 +1,10 @@
 import { LatinitsaError } from '../errors.ts';
+import { schemeFiles } from './builtin.ts';
+import { DEFAULT_LANGUAGE, getLanguage, invalid, languages } from './languages.ts';
 import type { LanguageSource, OptionSource, RuleSource, SchemeSource } from './types.ts';
-import { pointerSegment, validateScheme } from './validate.ts';
-import ru from './languages/ru.json' with { type: 'json' };
-import uk from './languages/uk.json' with { type: 'json' };
-import be from './languages/be.json' with { type: 'json' };
-import bg from './languages/bg.json' with { type: 'json' };
-import sr from './languages/sr.json' with { type: 'json' };
-import mk from './languages/mk.json' with { type: 'json' };
-import modifiedLoc from './data/modified-loc.json' with { type: 'json' };
-import alaLc from './data/ala-lc.json' with { type: 'json' };
-import alaLcSimplified from './data/ala-lc-simplified.json' with { type: 'json' };
-import bgnPcgn from './data/bgn-pcgn.json' with { type: 'json' };
-import iso9 from './data/iso-9.json' with { type: 'json' };
-import gost779b from './data/gost-7.79-b.json' with { type: 'json' };
-import icao9303 from './data/icao-9303.json' with { type: 'json' };
-import scholarly from './data/scholarly.json' with { type: 'json' };
-import wikipedia from './data/wikipedia.json' with { type: 'json' };
-import mosmetro from './data/mosmetro.json' with { type: 'json' };
-import yandexMaps from './data/yandex-maps.json' with { type: 'json' };
-import telegram from './data/telegram.json' with { type: 'json' };
-import bs2979 from './data/bs-2979.json' with { type: 'json' };
-import bs2979Simplified from './data/bs-2979-simplified.json' with { type: 'json' };
-import gost16876 from './data/gost-16876.json' with { type: 'json' };
-import gost16876Simplified from './data/gost-16876-simplified.json' with { type: 'json' };
-import ungegn1987 from './data/ungegn-1987.json' with { type: 'json' };
-import ukNational from './data/uk-national.json' with { type: 'json' };
-import alaLcUk from './data/ala-lc-uk.json' with { type: 'json' };
-import bgnPcgnUk from './data/bgn-pcgn-uk.json' with { type: 'json' };
-import bgnPcgnUk1965 from './data/bgn-pcgn-uk-1965.json' with { type: 'json' };
-import beNational from './data/be-national.json' with { type: 'json' };
-import alaLcBe from './data/ala-lc-be.json' with { type: 'json' };
-import bgnPcgnBe from './data/bgn-pcgn-be.json' with { type: 'json' };
-import bgStreamlined from './data/bg-streamlined.json' with { type: 'json' };
-import alaLcBg from './data/ala-lc-bg.json' with { type: 'json' };
-import bgnPcgnBg from './data/bgn-pcgn-bg.json' with { type: 'json' };
-import bgnPcgnBg1952 from './data/bgn-pcgn-bg-1952.json' with { type: 'json' };
-import srGaj from './data/sr-gaj.json' with { type: 'json' };
-import alaLcSr from './data/ala-lc-sr.json' with { type: 'json' };
-import bgnPcgnSr from './data/bgn-pcgn-sr.json' with { type: 'json' };
-import mkNational from './data/mk-national.json' with { type: 'json' };
-import alaLcMk from './data/ala-lc-mk.json' with { type: 'json' };
-import bgnPcgnMk from './data/bgn-pcgn-mk.json' with { type: 'json' };
 
+export { DEFAULT_LANGUAGE, DEFAULT_SCHEME, defaultSchemeOf, getLanguage, type DefaultSchemeOptions } from './languages.ts';
+import { checkSchemeMeaning, checkSchemeShape, pointerSegment } from './validate.ts';
 /**
  * A scheme after validation and `extends` resolution: every field filled in, frozen. Pass it to
  * `romanize` as `scheme`, or register it so that it can be named by id.
@@ -88,76 +51,9 @@ export interface SchemeInfo {
   builtIn: boolean;
 }
 
-const languages = new Map<string, LanguageSource>([ru, uk, be, bg, sr, mk].map((l) => [l.id, l as LanguageSource]));
-
-/** Built-in scheme files, in the order `listSchemes` reports them. */
-export const builtInSources: readonly SchemeSource[] = [
-  modifiedLoc as unknown as SchemeSource,
-  alaLc as unknown as SchemeSource,
-  alaLcSimplified as unknown as SchemeSource,
-  bgnPcgn as unknown as SchemeSource,
-  iso9 as unknown as SchemeSource,
-  gost779b as unknown as SchemeSource,
-  icao9303 as unknown as SchemeSource,
-  scholarly as unknown as SchemeSource,
-  wikipedia as unknown as SchemeSource,
-  mosmetro as unknown as SchemeSource,
-  yandexMaps as unknown as SchemeSource,
-  telegram as unknown as SchemeSource,
-  bs2979 as unknown as SchemeSource,
-  bs2979Simplified as unknown as SchemeSource,
-  gost16876 as unknown as SchemeSource,
-  gost16876Simplified as unknown as SchemeSource,
-  ungegn1987 as unknown as SchemeSource,
-  ...[ukNational, alaLcUk, bgnPcgnUk, bgnPcgnUk1965, beNational, alaLcBe, bgnPcgnBe, bgStreamlined, alaLcBg, bgnPcgnBg, bgnPcgnBg1952, srGaj, alaLcSr, bgnPcgnSr, mkNational, alaLcMk, bgnPcgnMk].map((s) => s as unknown as SchemeSource),
-];
-
 const registry = new Map<string, Scheme>();
-
-/**
- * Language data by id (`ru`).
- *
- * @example
- * import { getLanguage } from 'latinitsa';
- * getLanguage('ru').classes.sign;
- * //=> 'ъь'
- */
-export function getLanguage(id: string): LanguageSource {
-  const language = languages.get(id);
-  if (language === undefined) {
-    throw new LatinitsaError('ERR_SCHEME_INVALID', `unknown language "${id}" (known: ${[...languages.keys()].join(', ')})`);
-  }
-  return language;
-}
-
-/**
- * The ids of the language files (`ru` first, the default).
- *
- * @example
- * import { listLanguages } from 'latinitsa';
- * listLanguages();
- * //=> ['ru', 'uk', 'be', 'bg', 'sr', 'mk']
- */
-export function listLanguages(): string[] {
-  return [...languages.keys()];
-}
-
-/**
- * The scheme of a family (`ala-lc`, `bgn-pcgn`, `national`) that serves a language, if there is one:
- * the scheme itself when it serves the language, else the family's scheme of that language.
- *
- * @example
- * import { schemeForLanguage, getScheme } from 'latinitsa';
- * schemeForLanguage(getScheme('ala-lc'), 'uk')?.id;
- * //=> 'ala-lc-uk'
- * schemeForLanguage(getScheme('iso-9'), 'sr')?.id;
- * //=> 'iso-9'
- */
-export function schemeForLanguage(scheme: Scheme, lang: string): Scheme | undefined {
-  if (scheme.languages.includes(lang)) return scheme;
-  for (const s of registry.values()) if (s.builtIn && s.family === scheme.family && s.languages.includes(lang)) return s;
-  return undefined;
-}
+/** Every scheme this module built (built-in, registered or not): what `scheme` options may pass. */
+const loaded = new WeakSet<object>();
 
 /** Options of {@link loadScheme}. */
 export interface LoadSchemeOptions {
@@ -204,35 +100,23 @@ function checkAlphabet(scheme: Omit<Scheme, 'builtIn'>, file: string | undefined
   }
 }
 
-function resolve(source: SchemeSource, file: string | undefined, builtIn: boolean, seen: string[]): Scheme {
+/**
+ * Builds a scheme from its file: structure, parent, language, the checks that need them, then
+ * the merged, frozen scheme. `parentOf` finds the scheme named by `extends` (for the built-in
+ * files, loading it first when needed).
+ */
+function resolve(data: unknown, file: string | undefined, builtIn: boolean, parentOf: (id: string) => Scheme | undefined): Scheme {
+  const source = checkSchemeShape(data, { file });
   let parent: Scheme | undefined;
-  if ((source.extends !== undefined && typeof source.extends !== 'string') || (source.language !== undefined && typeof source.language !== 'string')) {
-    validateScheme(source, { ...(file === undefined ? {} : { file }), language: getLanguage('ru') });
-  }
   if (source.extends !== undefined) {
-    if (seen.includes(source.extends) || source.extends === source.id) {
-      throw new LatinitsaError('ERR_SCHEME_INVALID', `${file ?? source.id}: /extends: circular "extends" chain (${[...seen, source.id, source.extends].join(' → ')})`, {
-        ...(file === undefined ? {} : { file }),
-        pointer: '/extends',
-      });
-    }
-    parent = registry.get(source.extends);
-    if (parent === undefined) {
-      throw new LatinitsaError('ERR_SCHEME_INVALID', `${file ?? source.id}: /extends: unknown scheme "${source.extends}" (known: ${[...registry.keys()].join(', ')})`, {
-        ...(file === undefined ? {} : { file }),
-        pointer: '/extends',
-      });
-    }
+    if (source.extends === source.id) invalid(file, source.id, '/extends', `circular "extends" chain (${source.id} → ${source.extends})`);
+    parent = parentOf(source.extends);
+    if (parent === undefined) invalid(file, source.id, '/extends', `unknown scheme "${source.extends}" (known: ${[...registry.keys()].join(', ')})`);
   }
-  const languageId = source.language ?? parent?.language.id ?? 'ru';
-  if (!languages.has(languageId)) {
-    throw new LatinitsaError('ERR_SCHEME_INVALID', `${file ?? source.id}: /language: unknown language "${languageId}" (known: ${[...languages.keys()].join(', ')})`, {
-      ...(file === undefined ? {} : { file }),
-      pointer: '/language',
-    });
-  }
+  const languageId = source.language ?? parent?.language.id ?? DEFAULT_LANGUAGE;
+  if (!languages.has(languageId)) invalid(file, source.id, '/language', `unknown language "${languageId}" (known: ${[...languages.keys()].join(', ')})`);
   const language = getLanguage(languageId);
-  validateScheme(source, { ...(file === undefined ? {} : { file }), language, ...(parent ? { inheritedOptions: parent.options } : {}) });
+  checkSchemeMeaning(source, { ...(file === undefined ? {} : { file }), language, ...(parent ? { inheritedOptions: parent.options } : {}) });
   const removed = new Set(source.removeRules ?? []);
   const ownRules = source.rules ?? [];
   const rules = [...ownRules, ...(parent?.rules ?? []).filter((r) => r.id === undefined || !removed.has(r.id))];
@@ -284,7 +168,9 @@ function resolve(source: SchemeSource, file: string | undefined, builtIn: boolea
     }
   }
   checkAlphabet(scheme, file);
-  return deepFreeze({ ...scheme, builtIn });
+  const done = deepFreeze({ ...scheme, builtIn });
+  loaded.add(done);
+  return done;
 }
 
 function stripComments(map: Record<string, string>): Record<string, string> {
@@ -299,16 +185,87 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-for (const source of builtInSources) {
-  registry.set(source.id, resolve(source, `src/schemes/data/${source.id}.json`, true, []));
-}
-for (const language of languages.values()) {
-  for (const key of ['defaultScheme', 'fallbackScheme'] as const) {
-    const id = language[key];
-    if (id !== undefined && !registry.get(id)?.languages.includes(language.id)) {
-      throw new LatinitsaError('ERR_SCHEME_INVALID', `src/schemes/languages/${language.id}.json: /${key}: "${id}" is not a built-in scheme of ${language.name}`);
+/**
+ * The built-in schemes (src/schemes/data/*.json), each file named after its scheme's id; a
+ * scheme's parent is loaded before it whatever the order of the files.
+ */
+function loadBuiltIns(): void {
+  const loading: string[] = [];
+  const load = (id: string): Scheme | undefined => {
+    const name = `${id}.json`;
+    if (!Object.hasOwn(schemeFiles, name)) return undefined;
+    const file = `src/schemes/data/${name}`;
+    const done = registry.get(id);
+    if (done !== undefined) return done;
+    if (loading.includes(id)) invalid(file, id, '/extends', `circular "extends" chain (${[...loading, id].join(' → ')})`);
+    loading.push(id);
+    const scheme = resolve(schemeFiles[name], file, true, load);
+    loading.pop();
+    if (scheme.id !== id) invalid(file, scheme.id, '/id', `must be "${id}", the name of the file`);
+    registry.set(id, scheme);
+    return scheme;
+  };
+  // Listed by language (the default language first), each language's default scheme first.
+  const rank = (s: Scheme): [number, number, string] => {
+    const langIndex = [...languages.keys()].indexOf(s.language.id);
+    return [langIndex, s.language.defaultScheme === s.id ? 0 : 1, s.id];
+  };
+  const ids = Object.keys(schemeFiles).map((name) => name.slice(0, -'.json'.length));
+  const schemes = ids.map((id) => load(id)!).sort((a, b) => {
+    const [ra, rb] = [rank(a), rank(b)];
+    return ra[0] - rb[0] || ra[1] - rb[1] || (ra[2] < rb[2] ? -1 : ra[2] > rb[2] ? 1 : 0);
+  });
+  registry.clear();
+  for (const scheme of schemes) registry.set(scheme.id, scheme);
+  for (const language of languages.values()) {
+    for (const key of ['defaultScheme', 'citationScheme'] as const) {
+      const id = language[key];
+      if (id !== undefined && registry.get(id)?.language !== language) {
+        invalid(`src/schemes/languages/${language.id}.json`, language.id, `/${key}`, `"${id}" is not a built-in scheme of this language`);
+      }
+    }
+    if (language.fallbackScheme !== undefined && !registry.get(language.fallbackScheme)?.languages.includes(language.id)) {
+      invalid(`src/schemes/languages/${language.id}.json`, language.id, '/fallbackScheme', `"${language.fallbackScheme}" is not a built-in scheme that serves this language`);
     }
   }
+}
+loadBuiltIns();
+
+/**
+ * The ids of the language files (the default language first).
+ *
+ * @example
+ * import { listLanguages } from 'latinitsa';
+ * listLanguages();
+ * //=> ['ru', 'be', 'bg', 'mk', 'sr', 'uk']
+ */
+export function listLanguages(): string[] {
+  return [...languages.keys()];
+}
+
+/**
+ * The scheme of a family (`ala-lc`, `bgn-pcgn`, `national`) that serves a language, if there is one:
+ * the scheme itself when it serves the language, else the family's built-in scheme of that language.
+ *
+ * @example
+ * import { schemeForLanguage, getScheme } from 'latinitsa';
+ * schemeForLanguage(getScheme('ala-lc'), 'uk')?.id;
+ * //=> 'ala-lc-uk'
+ * schemeForLanguage(getScheme('iso-9'), 'sr')?.id;
+ * //=> 'iso-9'
+ */
+export function schemeForLanguage(scheme: Scheme, lang: string): Scheme | undefined {
+  if (scheme.languages.includes(lang)) return scheme;
+  for (const s of registry.values()) if (s.builtIn && s.family === scheme.family && s.languages.includes(lang)) return s;
+  return undefined;
+}
+
+/** The built-in scheme files, checked, in the order `listSchemes` reports them. */
+export const builtInSources: readonly SchemeSource[] = [...registry.keys()].map((id) => schemeFiles[`${id}.json`] as SchemeSource);
+
+/** Whether a value is a scheme returned by {@link loadScheme} or {@link getScheme}. */
+export function isLoadedScheme(value: unknown): value is Scheme {
+  return typeof value === 'object' && value !== null && loaded.has(value);
 }
 
 /**
@@ -324,13 +281,7 @@ for (const language of languages.values()) {
  */
 export function loadScheme(data: unknown, options: LoadSchemeOptions = {}): Scheme {
   const { file, register = false, verifySamples = true } = options;
-  const source = data as SchemeSource;
-  // validateScheme runs inside resolve, after the parent is known; check the id first so that
-  // a non-object gets a clear message before anything reads its fields.
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    validateScheme(data, { ...(file === undefined ? {} : { file }), language: getLanguage('ru') });
-  }
-  const scheme = resolve(source, file, false, []);
+  const scheme = resolve(data, file, false, (id) => registry.get(id));
   if (verifySamples && scheme.samples.length > 0) sampleCheck?.(scheme, file);
   if (register) {
     const existing = registry.get(scheme.id);
@@ -373,8 +324,8 @@ export function getScheme(id: string): Scheme {
  *
  * @example
  * import { listSchemes } from 'latinitsa';
- * listSchemes()[0].id;
- * //=> 'modified-loc'
+ * listSchemes().find((s) => s.id === 'ala-lc')?.options.tie.values;
+ * //=> ['breve', 'halves']
  */
 export function listSchemes(): SchemeInfo[] {
   return [...registry.values()].map((s) => ({

@@ -1,4 +1,4 @@
-// Tokenizing prose into words with offsets, for the manuscript checker (issue 6). Browser-safe.
+// Tokenizing prose into words with offsets, for the manuscript checker (docs/check.md). Browser-safe.
 
 /** Which scripts the letters of a word belong to. */
 export type WordScript = 'latin' | 'cyrillic' | 'mixed' | 'other';
@@ -21,7 +21,7 @@ export interface TokenizeOptions {
 
 // A word: letters and combining marks, with apostrophes (’ ' ʹ ʺ) and the ALA-LC ASCII hard sign
 // (") allowed between two letters (Zinov’ev, ob"ezd), and a soft-sign apostrophe allowed at the
-// end (Kazan’). Hyphens split words: each part of Rimsky-Korsakov is a word (spec §1.3).
+// end (Kazan’). Hyphens split words: each part of Rimsky-Korsakov is a word (docs/rules/words.md).
 const WORD = /\p{L}[\p{L}\p{M}]*(?:['’ʹʺ"”][\p{L}][\p{L}\p{M}]*)*['’]?/gu;
 // Spans that are not prose: URLs, e-mail addresses, DOIs, citation keys (@key), code in backticks.
 const SKIP = /(?:https?:\/\/|www\.)[^\s<>()]+|[\w.+-]+@[\w-]+\.[\w.-]+|\b10\.\d{4,9}\/\S+|(?<![\w])@[\w:.-]+|`[^`\n]*`/gu;
@@ -57,7 +57,7 @@ function openQuote(text: string, at: number): boolean {
  * @param options `offset` added to every position.
  * @returns The words, in order.
  * @example
- * import { tokenizeWords } from 'latinitsa';
+ * import { tokenizeWords } from 'latinitsa/check';
  * tokenizeWords('Zinov’ev’s letter to Rimsky-Korsakov').map((w) => w.text);
  * //=> ['Zinov’ev', 'letter', 'to', 'Rimsky', 'Korsakov']
  */

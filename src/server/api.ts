@@ -2,7 +2,8 @@
 // (status, headers, body): no socket, so the tests call it directly.
 import { LatinitsaError } from '../errors.ts';
 import { openApiDocument } from './openapi.ts';
-import { HttpError, operationNames, runOperation, schemeResponse, schemesResponse, type OperationName } from './operations.ts';
+import { operationNames, runOperation, schemeResponse, schemesResponse, type OperationName } from './operations.ts';
+import { HttpError } from './request.ts';
 
 /** A request as the API sees it, the body already read (and bounded) by the server. */
 export interface ApiRequest {

@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json.
-import { availableOperations, type OperationName } from './operations.ts';
+import { DEFAULT_SCHEME, defaultSchemeOf } from '../schemes/registry.ts';
+import type { OperationName } from './operations.ts';
 
 const error = { $ref: '#/components/responses/Error' };
 
@@ -11,7 +12,6 @@ function errors(...codes: number[]): Record<string, unknown> {
     413: 'Body over the size limit.',
     415: 'Body not sent as application/json.',
     422: 'Unknown scheme or option.',
-    501: 'The library of this version does not offer the operation yet.',
     503: 'Server busy, or the request took longer than the processing-time limit.',
   };
   return Object.fromEntries(codes.map((c) => [String(c), { ...error, description: text[c] }]));
@@ -23,33 +23,32 @@ const textBody = (props: Record<string, unknown>, required: string[]): unknown =
 });
 
 const text = { type: 'string', description: 'Input text (UTF-8).' };
-const scheme = { type: 'string', description: 'Scheme id (see GET /api/schemes).', default: 'modified-loc' };
+const scheme = { type: 'string', description: 'Scheme id (see GET /api/schemes).', default: DEFAULT_SCHEME };
 const options = {
   type: 'object',
   description: 'Scheme options by name (e.g. {"tie": "halves"}) and common options (allCaps, preReform, repairHomoglyphs, joinLineBreakHyphens, exceptions).',
   additionalProperties: true,
 };
 const anyResult = { type: 'object', description: 'The library result, as JSON.', additionalProperties: true };
+const diagnostics = { type: 'array', items: { $ref: '#/components/schemas/Diagnostic' }, description: 'Findings, in the one diagnostic shape of latinitsa (docs/diagnostics.md).' };
 const rankedResult = { ...anyResult, properties: { text: { type: 'string' }, words: { type: 'array' }, lexicon: { type: 'boolean', description: 'Whether word lists ranked the readings.' } } };
 
 function post(op: OperationName, summary: string, props: Record<string, unknown>, required: string[], result: unknown): unknown {
-  const available = availableOperations()[op];
   return {
     post: {
       operationId: op,
       summary,
-      ...(available ? {} : { description: 'Not available in this version: answers 501.' }),
       requestBody: textBody(props, required),
       responses: {
         '200': { description: 'Result.', content: { 'application/json': { schema: result } } },
-        ...errors(400, 405, 413, 415, 422, 501, 503),
+        ...errors(400, 405, 413, 415, 422, 503),
       },
     },
   };
 }
 
 /**
- * The OpenAPI 3.1 document of the API (operations this build lacks are marked as answering 501).
+ * The OpenAPI 3.1 document of the API.
  *
  * @example
  * import { openApiDocument } from 'latinitsa/server';
@@ -70,8 +69,8 @@ export function openApiDocument(): unknown {
       '/api/schemes': {
         get: {
           operationId: 'listSchemes',
-          summary: 'Every scheme with its options, and which operations this build offers.',
-          responses: { '200': { description: 'Schemes.', content: { 'application/json': { schema: { type: 'object', properties: { schemes: { type: 'array', items: { $ref: '#/components/schemas/SchemeInfo' } }, operations: { type: 'object', additionalProperties: { type: 'boolean' } } } } } } }, ...errors(405) },
+          summary: 'Every scheme with its options.',
+          responses: { '200': { description: 'Schemes.', content: { 'application/json': { schema: { type: 'object', properties: { schemes: { type: 'array', items: { $ref: '#/components/schemas/SchemeInfo' } } } } } } }, ...errors(405) },
         },
       },
       '/api/schemes/{id}': {
@@ -110,7 +109,7 @@ export function openApiDocument(): unknown {
       ),
       '/api/check': post(
         'check',
-        'Check a manuscript for variant spellings, scheme deviations and mixed-script words; returns diagnostics (ranges, actual, expected, fix) and the text with every fix applied.',
+        'Check a manuscript for variant spellings, scheme deviations and mixed-script words; returns diagnostics (place, actual, expected, fix) and the text with every fix applied.',
         {
           text: { ...text, description: 'The manuscript (format text or markdown).' },
           format: { enum: ['text', 'markdown', 'docx'], default: 'text' },
@@ -122,14 +121,14 @@ export function openApiDocument(): unknown {
           ignore: { type: 'array', items: { type: 'string' } },
         },
         [],
-        anyResult,
+        { type: 'object', properties: { format: { type: 'string' }, text: { type: 'string', description: 'The text the places point into (for a .docx, its paragraphs, one per line).' }, diagnostics, fixed: { type: 'string', description: 'The text with every fix applied (not for .docx).' } } },
       ),
       '/api/cite': post(
         'cite',
         'Find archival references in a text, report malformed and inconsistent ones, and rewrite them in one style.',
         { text, format: { enum: ['text', 'markdown'], default: 'text' }, style: { enum: ['english', 'russian', 'numbers'] }, versoStyle: { enum: ['ob-attached', 'ob-spaced', 'v'] }, scheme: { type: 'string' } },
         ['text'],
-        anyResult,
+        { type: 'object', properties: { references: { type: 'array', description: 'Each reference: range, text, the parsed reference, its diagnostics, and its replacement when rewritten.' }, diagnostics, style: { type: 'string' }, fixed: { type: 'string' } } },
       ),
       '/api/bib': post(
         'bib',
@@ -137,12 +136,12 @@ export function openApiDocument(): unknown {
         {
           text: { ...text, description: 'The .bib file or CSL-JSON text.' },
           format: { enum: ['bibtex', 'csl-json'], description: 'Default: CSL-JSON when the text starts with [ or {, else BibTeX.' },
-          scheme: { type: 'string', default: 'ala-lc-simplified' },
+          scheme: { type: 'string', default: defaultSchemeOf({ use: 'citation' }) },
           schemes: { type: 'object', properties: { names: { type: 'string' }, titles: { type: 'string' }, publishers: { type: 'string' } } },
           keepOriginal: { type: 'boolean', default: false },
         },
         ['text'],
-        anyResult,
+        { type: 'object', properties: { format: { type: 'string' }, output: { type: 'string' }, changes: { type: 'array' }, diagnostics } },
       ),
     },
     components: {
@@ -170,6 +169,29 @@ export function openApiDocument(): unknown {
             rule: { type: 'string', description: 'Rule id, "table" for the base table, "exception" for the lexicon.' },
             note: { type: 'string', description: "The scheme's note on that rule or letter." },
           },
+        },
+        Diagnostic: {
+          type: 'object',
+          required: ['ruleId', 'source', 'severity', 'reason'],
+          properties: {
+            ruleId: { type: 'string', description: '<area>/<rule>, e.g. check/scheme-mismatch, cite/plural.' },
+            source: { const: 'latinitsa' },
+            severity: { enum: ['error', 'warning', 'info'] },
+            reason: { type: 'string' },
+            file: { type: 'string' },
+            place: { type: 'object', properties: { start: { $ref: '#/components/schemas/Point' }, end: { $ref: '#/components/schemas/Point' } } },
+            actual: { type: 'string' },
+            expected: { type: 'array', items: { type: 'string' } },
+            fix: { type: 'object', properties: { range: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 }, text: { type: 'string' } } },
+            confidence: { type: 'number', minimum: 0, maximum: 1 },
+            note: { type: 'string' },
+            url: { type: 'string' },
+            data: { type: 'object', additionalProperties: true },
+          },
+        },
+        Point: {
+          type: 'object',
+          properties: { line: { type: 'integer', description: '1-based.' }, column: { type: 'integer', description: '1-based, in UTF-16 code units.' }, offset: { type: 'integer', description: '0-based.' } },
         },
         Error: {
           type: 'object',

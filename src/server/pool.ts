@@ -3,7 +3,8 @@
 // full queue answers "busy" at once instead of piling up memory.
 import { Worker } from 'node:worker_threads';
 import { LatinitsaError } from '../errors.ts';
-import { HttpError, type OperationName } from './operations.ts';
+import type { OperationName } from './operations.ts';
+import { HttpError } from './request.ts';
 
 /** Options of {@link WorkerPool}. */
 export interface WorkerPoolOptions {
@@ -50,9 +51,10 @@ function createWorker(memoryMb: number): Worker {
  *
  * @example
  * import { WorkerPool } from 'latinitsa/server';
+ * import { DEFAULT_SCHEME } from 'latinitsa';
  * const pool = new WorkerPool({ size: 1, timeoutMs: 30_000 });
  * await pool.run('romanize', '{"text": "Щёлково"}');
- * //=> { scheme: 'modified-loc', output: 'Shchyolkovo' }
+ * //=> { scheme: DEFAULT_SCHEME, output: 'Shchyolkovo' }
  * await pool.close();
  */
 export class WorkerPool {

@@ -1,7 +1,8 @@
 // A worker thread of the server's pool: runs one operation at a time and posts the result back.
 import { parentPort } from 'node:worker_threads';
 import { LatinitsaError } from '../errors.ts';
-import { HttpError, preloadLexicon, runOperation, type OperationName } from './operations.ts';
+import { preloadLexicon, runOperation, type OperationName } from './operations.ts';
+import { HttpError } from './request.ts';
 
 interface Task {
   id: number;

@@ -9,14 +9,10 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildWeb } from '../../scripts/build-web.ts';
-import * as lib from '../../src/index.ts';
 import { startServer, type RunningServer } from '../../src/server/index.ts';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const screenshots = process.env['SCREENSHOT_DIR'];
-// The page's panels follow the library's exports (web/features.ts; not imported here, it needs the DOM types).
-const has = (name: string): boolean => typeof (lib as unknown as Record<string, unknown>)[name] === 'function';
-const features = { reverse: has('deromanizeDetailed'), check: has('checkText') && has('applyFixes'), cite: has('checkCitations'), bib: has('romanizeBibtex') };
 
 describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no browser at ${CHROMIUM} (.ci/run installs Debian's chromium)` }, () => {
   let dir: string;
@@ -110,7 +106,7 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     await shot('4-compare');
   });
 
-  it('reads romanized text back into Cyrillic, with certainty and candidates', { skip: !features.reverse }, async () => {
+  it('reads romanized text back into Cyrillic, with certainty and candidates', async () => {
     await page.getByRole('tab', { name: /^Reverse/ }).click();
     await page.getByLabel('Romanized in').selectOption('ala-lc-simplified');
     await page.getByLabel('Romanized text').fill('Hello, Zinov’ev, Kamenev');
@@ -128,7 +124,7 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     }
   });
 
-  it('checks an uploaded .docx manuscript, accepts one fix and downloads the fixed text', { skip: !features.check }, async () => {
+  it('checks an uploaded .docx manuscript, accepts one fix and downloads the fixed text', async () => {
     await page.getByRole('tab', { name: 'Check a manuscript' }).click();
     await page.getByLabel('House scheme').selectOption('modified-loc');
     await page.getByLabel('File (.txt, .md, .docx)').setInputFiles(path.join(import.meta.dirname, '..', 'fixtures', 'manuscripts', 'book.docx'));
@@ -148,18 +144,16 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     assert.match(fixed, /Vyacheslav/, 'fixes not accepted are not applied');
   });
 
-  it('normalises archival citations and romanizes a bibliography', { skip: !features.cite }, async () => {
+  it('normalises archival citations and romanizes a bibliography', async () => {
     await page.getByRole('tab', { name: 'Citations' }).click();
     await page.getByLabel('Text with archival references').fill('РГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 1–2 об.');
     await waitText('#ct-output', 'RGASPI, f. 17, op. 3, d. 703, ll. 1–2ob.');
     await shot('8-cite');
-    if (features.bib) {
-      await page.getByRole('tab', { name: 'Bibliography' }).click();
-      assert.match((await page.locator('#bb-output').textContent()) ?? '', /author = \{Lotman, Iu\. M\.\}/);
-      await page.getByLabel('Keep the Cyrillic original').check();
-      assert.match((await page.locator('#bb-output').textContent()) ?? '', /origauthor = \{Лотман, Ю\. М\.\}/);
-      await shot('9-bib');
-    }
+    await page.getByRole('tab', { name: 'Bibliography' }).click();
+    assert.match((await page.locator('#bb-output').textContent()) ?? '', /author = \{Lotman, Iu\. M\.\}/);
+    await page.getByLabel('Keep the Cyrillic original').check();
+    assert.match((await page.locator('#bb-output').textContent()) ?? '', /origauthor = \{Лотман, Ю\. М\.\}/);
+    await shot('9-bib');
   });
 
   it('is usable by keyboard: tabs move with the arrow keys', async () => {
@@ -171,25 +165,17 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     assert.equal(await page.locator('#panel-romanize').isVisible(), true);
   });
 
-  it('hides the panels of features the library does not offer yet', async () => {
-    for (const [name, present] of Object.entries(features)) {
-      assert.equal(await page.locator(`#tab-${name}`).count(), present ? 1 : 0, name);
-    }
-  });
-
   it('works offline as one file opened from disk', async () => {
     await page.goto(pathToFileURL(path.join(dir, 'index.html')).href);
     await page.getByLabel('Russian text').fill('Щёлково');
     await waitText('#rz-output', 'Shchyolkovo');
-    if (features.reverse) {
-      // No server behind a file: reverse readings come from the browser.
-      await page.getByRole('tab', { name: /^Reverse/ }).click();
-      await page.locator('#rv-from').selectOption('ala-lc');
-      if ((await page.locator('#rv-to').count()) > 0) await page.locator('#rv-to').selectOption('');
-      await page.getByLabel('Romanized text').fill('Kubanʹ');
-      await waitText('#rv-output', 'Кубань');
-      assert.match((await page.locator('#rv-note').textContent()) ?? '', /offline/);
-    }
+    // No server behind a file: reverse readings come from the browser.
+    await page.getByRole('tab', { name: /^Reverse/ }).click();
+    await page.locator('#rv-from').selectOption('ala-lc');
+    if ((await page.locator('#rv-to').count()) > 0) await page.locator('#rv-to').selectOption('');
+    await page.getByLabel('Romanized text').fill('Kubanʹ');
+    await waitText('#rv-output', 'Кубань');
+    assert.match((await page.locator('#rv-note').textContent()) ?? '', /offline/);
     assert.equal(await page.locator('#api-link').count(), 0);
     assert.deepEqual(problems, []);
     await page.goto(server.url);

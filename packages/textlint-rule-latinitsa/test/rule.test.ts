@@ -5,15 +5,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-// textlint-tester uses the global describe/it when present (ecosystem-libs §7).
+// textlint-tester uses the global describe/it when present.
 Object.assign(globalThis, { describe, it });
 const { default: TextLintTester } = await import('textlint-tester');
 const { TextlintKernel } = await import('@textlint/kernel');
 const { default: markdownPlugin } = await import('@textlint/textlint-plugin-markdown');
 const { default: rule } = await import('../index.js');
 // The same compiled checker the rule uses (core.js), so that a stale dist/ cannot make them differ.
-const { checkDocuments, parseCheckConfig } = (await import('../../../dist/index.js')) as typeof import('../../../src/index.ts');
-const { markdownRegions } = (await import('../../../dist/io/index.js')) as typeof import('../../../src/io/index.ts');
+const { checkDocuments, readDocument } = (await import('../../../dist/index.js')) as typeof import('../../../src/index.ts');
+const { parseCheckConfig } = (await import('../../../dist/check/index.js')) as typeof import('../../../src/check/index.ts');
 
 const tester = new TextLintTester();
 tester.run('latinitsa', rule, {
@@ -26,13 +26,13 @@ tester.run('latinitsa', rule, {
     {
       text: 'Zinoviev, Zinoviev and Zinovyev.',
       output: 'Zinoviev, Zinoviev and Zinoviev.',
-      errors: [{ message: 'Inconsistent romanization: "Zinovyev" is spelt "Zinoviev" elsewhere. (inconsistent-romanization)', range: [23, 31] }],
+      errors: [{ message: 'Inconsistent romanization: "Zinovyev" is spelt "Zinoviev" elsewhere. (check/inconsistent-romanization)', range: [23, 31] }],
     },
     {
       text: 'Grigorii Zinoviev.',
       output: 'Grigory Zinoviev.',
       options: { scheme: 'modified-loc' },
-      errors: [{ message: '"Grigorii" is not modified-loc romanization; modified-loc writes "Grigory" (григорий). (scheme-mismatch)', line: 1, column: 1 }],
+      errors: [{ message: '"Grigorii" is not modified-loc romanization; modified-loc writes "Grigory" (григорий). (check/scheme-mismatch)', line: 1, column: 1 }],
     },
     {
       text: 'Dostoevsky wrote.[^1]\n\n[^1]: Dostoevsky, Pis’ma.\n',
@@ -48,7 +48,7 @@ test('the rule reports the same findings as the checker on the Markdown corpus',
   const dir = path.resolve(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'manuscripts');
   const config = parseCheckConfig(JSON.parse(readFileSync(path.join(dir, '.latinitsarc.json'), 'utf8')));
   const text = readFileSync(path.join(dir, 'book.md'), 'utf8');
-  const expected = checkDocuments([{ text, regions: markdownRegions(text) }], config).map((d) => `${d.place.start.line}:${d.place.start.column} ${d.actual}`);
+  const expected = checkDocuments([readDocument({ text, format: 'markdown' })], config).map((d) => `${d.place.start.line}:${d.place.start.column} ${d.actual}`);
   const kernel = new TextlintKernel();
   const result = await kernel.lintText(text, {
     ext: '.md',

@@ -1,8 +1,8 @@
-// `latinitsa convert --from A --to B`: romanized Russian from one scheme to another (issue 5).
-import { LatinitsaError } from '../../errors.ts';
+// `latinitsa convert --from A --to B`: romanized Russian from one scheme to another (docs/reverse.md).
 import { convertDetailed } from '../../reverse/convert.ts';
-import type { CliIO } from '../types.ts';
-import { inputsOf, lexiconOf, parseReverseArgs, schemeOptionsOf } from './deromanize.ts';
+import { defineCommand, parseOptionPairs, usageError } from '../args.ts';
+import { readInputs } from '../input.ts';
+import { lexiconOf, readingOptions } from './reverse.ts';
 
 const HELP = `Usage: latinitsa convert --from ID --to ID [options] [TEXT…]
        latinitsa convert --from ID --to ID [options] --input FILE…
@@ -25,38 +25,6 @@ Options:
 Exit 0 when done, 2 on a usage or input error.
 `;
 
-/** `latinitsa convert`: see HELP. */
-export async function run(argv: string[], io: CliIO): Promise<number> {
-  const args = parseReverseArgs(argv, {
-    from: { type: 'string', short: 'f' },
-    to: { type: 'string', short: 't' },
-    'to-option': { type: 'string', multiple: true },
-    mark: { type: 'boolean' },
-  });
-  if (args.values.help === true) {
-    io.stdout.write(HELP);
-    return 0;
-  }
-  const from = args.values.from as string | undefined;
-  const to = args.values.to as string | undefined;
-  if (from === undefined || to === undefined) throw new LatinitsaError('ERR_USAGE', 'convert needs --from and --to (see latinitsa convert --help)');
-  const fromOptions = schemeOptionsOf(args.values.option);
-  const toOptions = schemeOptionsOf(args.values['to-option']);
-  const inputs = await inputsOf(args, io);
-  const lexicon = await lexiconOf(args, io);
-  const options = { from, to, fromOptions, toOptions, all: args.values.all === true, ...(lexicon === undefined ? {} : { lexicon }) };
-  const results = inputs.map((input) => ({ input: input.name, ...convertDetailed(input.text, options) }));
-  if (args.values.json === true) {
-    io.stdout.write(`${JSON.stringify(inputs.length === 1 ? results[0] : results, null, 2)}\n`);
-    return 0;
-  }
-  results.forEach((r, k) => {
-    const text = args.values.mark === true ? markUncertain(inputs[k]!.text.normalize('NFC'), r.words) : r.text;
-    io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-  });
-  return 0;
-}
-
 /** The converted text with `[?]` after each converted word whose result is uncertain. */
 function markUncertain(input: string, words: { input: [number, number]; output: string; converted: boolean; certain: boolean }[]): string {
   let out = '';
@@ -67,3 +35,33 @@ function markUncertain(input: string, words: { input: [number, number]; output: 
   }
   return out + input.slice(pos);
 }
+
+export const command = defineCommand({
+  help: HELP,
+  options: {
+    ...readingOptions,
+    from: { type: 'string', short: 'f' },
+    to: { type: 'string', short: 't' },
+    'to-option': { type: 'string', multiple: true },
+    mark: { type: 'boolean' },
+  },
+  run: async ({ values, positionals }, io) => {
+    const { from, to } = values;
+    if (from === undefined || to === undefined) throw usageError('convert', 'give --from and --to');
+    const fromOptions = parseOptionPairs('convert', values.option);
+    const toOptions = parseOptionPairs('convert', values['to-option'], '--to-option');
+    const inputs = await readInputs('convert', io, positionals, values.input);
+    const lexicon = await lexiconOf(values['no-lexicon'], io);
+    const options = { from, to, fromOptions, toOptions, all: values.all === true, ...(lexicon === undefined ? {} : { lexicon }) };
+    const results = inputs.map((input) => ({ input: input.name, ...convertDetailed(input.text, options) }));
+    if (values.json === true) {
+      io.stdout.write(`${JSON.stringify(inputs.length === 1 ? results[0] : results, null, 2)}\n`);
+      return 0;
+    }
+    results.forEach((r, k) => {
+      const text = values.mark === true ? markUncertain(inputs[k]!.text.normalize('NFC'), r.words) : r.text;
+      io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    });
+    return 0;
+  },
+});

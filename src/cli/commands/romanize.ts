@@ -1,17 +1,24 @@
+// `latinitsa [options] [text…]`, the default command: romanize arguments, stdin or files,
+// streaming, with the scheme's options as flags (docs/cli.md).
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { getCompiled, romanizeDetailed, type RomanizeOptions, type RomanizeResult } from '../../engine/romanize.ts';
-import { AUTO_LANGUAGE, schemeInLanguage } from '../../engine/lang.ts';
+import { romanizeDetailed } from '../../engine/romanize.ts';
+import type { RomanizeOptions } from '../../engine/resolve.ts';
+import { AUTO_LANGUAGE, schemeIdForLanguage } from '../../engine/lang.ts';
 import { countReportable } from '../../engine/auto.ts';
+import { resolveScheme } from '../../engine/resolve.ts';
 import { LatinitsaError } from '../../errors.ts';
 import { openAtomicWriter, type AtomicWriter } from '../../io/atomic-write.ts';
 import { parseEncoding, type TextEncodingName } from '../../io/decode.ts';
-import { ioError, readLexicon, readSchemeFile } from '../../io/files.ts';
+import { ioError } from '../../io/errors.ts';
+import { readLexicon, readSchemeFile } from '../../io/files.ts';
 import { romanizeStream, writeWithBackpressure } from '../../io/lines.ts';
-import type { Scheme } from '../../schemes/registry.ts';
+import { DEFAULT_LANGUAGE, DEFAULT_SCHEME, getScheme, type Scheme } from '../../schemes/registry.ts';
 import type { AllCapsMode, PreReformMode } from '../../schemes/types.ts';
-import { helpText, kebabCase, schemesText, version } from '../help.ts';
+import { defineCommand, kebabCase, oneOf, parseOptionPairs, usageError, type Options } from '../args.ts';
+import { helpText, schemesText } from '../help.ts';
 import type { CliIO } from '../types.ts';
+import { version } from '../version.ts';
 
 /**
  * The sample text of `--demo` (and `npm start`): Russian prose about the Kirov murder of 1934 and
@@ -37,9 +44,7 @@ export const DEMO_TEXT = [
   '',
 ].join('\n');
 
-const BOOLEAN_FLAGS = new Set(['json', 'in-place', 'join-line-break-hyphens', 'repair-homoglyphs', 'list-schemes', 'demo', 'help', 'version']);
-const VALUE_FLAGS = new Set(['scheme', 'lang', 'scheme-file', 'option', 'all-caps', 'pre-reform', 'exceptions', 'input', 'output', 'encoding']);
-const SHORT: Record<string, string> = { s: 'scheme', l: 'lang', O: 'option', x: 'exceptions', i: 'input', o: 'output', e: 'encoding', h: 'help', V: 'version' };
+/** Common options that are flags of their own, not `-O` scheme options. */
 const COMMON_OPTION_FLAGS: Record<string, string> = {
   allCaps: 'all-caps',
   preReform: 'pre-reform',
@@ -50,134 +55,95 @@ const COMMON_OPTION_FLAGS: Record<string, string> = {
   lang: 'lang',
 };
 
-/** The parsed command line. */
-interface Parsed {
-  flags: Set<string>;
-  values: Map<string, string[]>;
-  /** `--name value` flags that are not latinitsa's own: scheme options, checked once the scheme is known. */
-  schemeFlags: [string, string | undefined][];
-  positionals: string[];
+const usage = (message: string): LatinitsaError => usageError('', message);
+
+/** What the first reading of the line found: the scheme, and its options as flags. */
+interface Prepared {
+  scheme: Scheme | string | undefined;
+  resolved: Scheme;
+  /** Flag → option name, for the scheme's options. */
+  flags: Map<string, string>;
 }
 
-function usage(message: string): LatinitsaError {
-  return new LatinitsaError('ERR_USAGE', `${message} (see latinitsa --help)`);
-}
-
-function parse(argv: string[]): Parsed {
-  const parsed: Parsed = { flags: new Set(), values: new Map(), schemeFlags: [], positionals: [] };
-  const addValue = (name: string, value: string): void => {
-    const list = parsed.values.get(name) ?? [];
-    list.push(value);
-    parsed.values.set(name, list);
-  };
-  for (let k = 0; k < argv.length; k++) {
-    const arg = argv[k]!;
-    if (arg === '--') {
-      parsed.positionals.push(...argv.slice(k + 1));
-      break;
-    }
-    let name: string;
-    let inline: string | undefined;
-    if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=');
-      name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
-      if (eq >= 0) inline = arg.slice(eq + 1);
-      if (!/^[a-zA-Z][\w-]*$/.test(name)) throw usage(`invalid option ${JSON.stringify(arg)}`);
-    } else if (arg.startsWith('-') && arg.length > 1) {
-      const full = SHORT[arg[1]!];
-      if (full === undefined) throw usage(`unknown option ${arg.slice(0, 2)}`);
-      name = full;
-      if (arg.length > 2) inline = arg.slice(arg[2] === '=' ? 3 : 2);
-    } else {
-      parsed.positionals.push(arg);
-      continue;
-    }
-    const takeValue = (): string => {
-      if (inline !== undefined) return inline;
-      const next = argv[k + 1];
-      if (next === undefined) throw usage(`option --${name} needs a value`);
-      k++;
-      return next;
-    };
-    if (BOOLEAN_FLAGS.has(name)) {
-      if (inline !== undefined) throw usage(`option --${name} takes no value`);
-      parsed.flags.add(name);
-    } else if (VALUE_FLAGS.has(name)) {
-      addValue(name, takeValue());
-    } else {
-      // Not one of ours: a scheme option, checked once the scheme is known. A following option is
-      // not taken as its value, so that a typo is reported as an unknown option.
-      const next = argv[k + 1];
-      const value = inline ?? (next !== undefined && !next.startsWith('--') ? (k++, next) : undefined);
-      parsed.schemeFlags.push([name, value]);
-    }
-  }
-  return parsed;
-}
-
-function single(parsed: Parsed, name: string): string | undefined {
-  const list = parsed.values.get(name);
-  if (list === undefined) return undefined;
-  if (list.length > 1) throw usage(`option --${name} given more than once`);
-  return list[0];
-}
-
-function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
-  if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw usage(`--${name} must be ${allowed.join(', ')}; found "${value}"`);
-  return value as T;
-}
-
-/** Builds `romanize` options from the command line: the scheme, its options, the common options. */
-async function romanizeOptions(parsed: Parsed, cwd: string): Promise<RomanizeOptions> {
-  const schemeId = single(parsed, 'scheme');
-  const schemeFile = single(parsed, 'scheme-file');
+/** The scheme named by `--scheme` or loaded from `--scheme-file` (the default without either). */
+async function prepare(values: Record<string, unknown>, io: CliIO): Promise<{ options: Options; state: Prepared; unknownHint: string }> {
+  const schemeId = typeof values['scheme'] === 'string' ? values['scheme'] : undefined;
+  const schemeFile = typeof values['scheme-file'] === 'string' ? values['scheme-file'] : undefined;
   if (schemeId !== undefined && schemeFile !== undefined) throw usage('give either --scheme or --scheme-file');
-  const lang = single(parsed, 'lang');
+  const lang = typeof values['lang'] === 'string' ? values['lang'] : undefined;
   let scheme: Scheme | string | undefined = schemeId;
-  if (schemeFile !== undefined) scheme = await readSchemeFile(path.resolve(cwd, schemeFile)).catch((e: unknown) => {
-    // Name the file as the user wrote it.
-    if (e instanceof LatinitsaError) throw new LatinitsaError(e.code, e.message.replaceAll(path.resolve(cwd, schemeFile), schemeFile), { file: schemeFile, ...(e.pointer === undefined ? {} : { pointer: e.pointer }), cause: e });
-    throw e;
-  });
-  // The scheme whose options the flags name: with --lang, the scheme for that language (docs/languages.md).
-  const resolved = schemeInLanguage(scheme, lang === AUTO_LANGUAGE ? undefined : lang).scheme;
-  const options: RomanizeOptions = {};
-  if (scheme !== undefined) options.scheme = scheme;
-  if (lang !== undefined) options.lang = lang;
-  const byFlag = new Map(Object.keys(resolved.options).map((name) => [kebabCase(name), name]));
-  const setSchemeOption = (name: string, value: string | undefined, asFlag: boolean): void => {
-    const optionName = byFlag.get(name) ?? (name in resolved.options ? name : undefined);
-    if (optionName === undefined) {
-      if (name in COMMON_OPTION_FLAGS) throw usage(`use --${COMMON_OPTION_FLAGS[name]} for "${name}"`);
-      const known = [...byFlag.keys()].map((f) => `--${f}`).join(', ') || 'none';
-      throw usage(asFlag ? `unknown option --${name} (options of the scheme ${resolved.id}: ${known})` : `unknown option "${name}" for the scheme ${resolved.id} (known: ${Object.keys(resolved.options).join(', ') || 'none'})`);
-    }
-    if (value === undefined) throw usage(`option --${name} needs a value (${Object.keys(resolved.options[optionName]!.values).join(', ')})`);
-    if (options[optionName] !== undefined) throw usage(`scheme option "${optionName}" given more than once`);
-    options[optionName] = value;
-  };
-  for (const [name, value] of parsed.schemeFlags) setSchemeOption(name, value, true);
-  for (const pair of parsed.values.get('option') ?? []) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) throw usage(`--option expects NAME=VALUE, found "${pair}"`);
-    setSchemeOption(pair.slice(0, eq), pair.slice(eq + 1), false);
+  if (schemeFile !== undefined) {
+    const full = path.resolve(io.cwd, schemeFile);
+    scheme = await readSchemeFile(full).catch((e: unknown) => {
+      // Name the file as the user wrote it.
+      if (e instanceof LatinitsaError) throw new LatinitsaError(e.code, e.message.replaceAll(full, schemeFile), { file: schemeFile, ...(e.pointer === undefined ? {} : { pointer: e.pointer }), cause: e });
+      throw e;
+    });
   }
-  const allCaps = oneOf<AllCapsMode>('all-caps', single(parsed, 'all-caps'), ['upper', 'acronym', 'auto']);
+  // The scheme whose options the flags name: with --lang, the scheme for that language (docs/languages.md).
+  const resolved = getScheme(lang === undefined ? (typeof scheme === 'object' ? scheme.id : (scheme ?? DEFAULT_SCHEME)) : schemeIdForLanguage(scheme ?? undefined, lang === AUTO_LANGUAGE ? DEFAULT_LANGUAGE : lang));
+  const flags = new Map(Object.keys(resolved.options).map((name) => [kebabCase(name), name]));
+  const options: Options = {};
+  for (const flag of flags.keys()) if (!(flag in OPTIONS)) options[flag] = { type: 'string' };
+  const known = [...flags.keys()].map((f) => `--${f}`).join(', ') || 'none';
+  return { options, state: { scheme, resolved, flags }, unknownHint: `options of the scheme ${resolved.id}: ${known}` };
+}
+
+const OPTIONS = {
+  scheme: { type: 'string', short: 's' },
+  lang: { type: 'string', short: 'l' },
+  json: { type: 'boolean' },
+  'scheme-file': { type: 'string' },
+  option: { type: 'string', short: 'O', multiple: true },
+  'all-caps': { type: 'string' },
+  'pre-reform': { type: 'string' },
+  exceptions: { type: 'string', short: 'x' },
+  'join-line-break-hyphens': { type: 'boolean' },
+  'repair-homoglyphs': { type: 'boolean' },
+  input: { type: 'string', short: 'i', multiple: true },
+  output: { type: 'string', short: 'o' },
+  'in-place': { type: 'boolean' },
+  encoding: { type: 'string', short: 'e' },
+  'list-schemes': { type: 'boolean' },
+  demo: { type: 'boolean' },
+  version: { type: 'boolean', short: 'V' },
+} as const;
+
+/** `romanize` options from the command line: the scheme, its options (as flags and `-O`), the common options. */
+async function romanizeOptions(values: Record<string, unknown>, prepared: Prepared, cwd: string): Promise<RomanizeOptions> {
+  const { resolved, flags } = prepared;
+  const options: RomanizeOptions = {};
+  if (prepared.scheme !== undefined) options.scheme = prepared.scheme;
+  const lang = typeof values['lang'] === 'string' ? values['lang'] : undefined;
+  if (lang !== undefined) options.lang = lang;
+  for (const [flag, name] of flags) {
+    const value = values[flag];
+    if (typeof value === 'string') options[name] = value;
+  }
+  for (const [name, value] of Object.entries(parseOptionPairs('', values['option'] as string[] | undefined))) {
+    if (!(name in resolved.options)) {
+      if (name in COMMON_OPTION_FLAGS) throw usage(`use --${COMMON_OPTION_FLAGS[name]} for "${name}"`);
+      throw usage(`unknown option "${name}" for the scheme ${resolved.id} (known: ${Object.keys(resolved.options).join(', ') || 'none'})`);
+    }
+    if (options[name] !== undefined) throw usage(`scheme option "${name}" given more than once`);
+    options[name] = value;
+  }
+  const allCaps = oneOf<AllCapsMode>('', 'all-caps', values['all-caps'] as string | undefined, ['upper', 'acronym', 'auto']);
   if (allCaps !== undefined) options.allCaps = allCaps;
-  const preReform = oneOf<PreReformMode>('pre-reform', single(parsed, 'pre-reform'), ['native', 'modernize']);
+  const preReform = oneOf<PreReformMode>('', 'pre-reform', values['pre-reform'] as string | undefined, ['native', 'modernize']);
   if (preReform !== undefined) options.preReform = preReform;
-  if (parsed.flags.has('join-line-break-hyphens')) options.joinLineBreakHyphens = true;
-  if (parsed.flags.has('repair-homoglyphs')) options.repairHomoglyphs = true;
-  const exceptions = single(parsed, 'exceptions');
+  if (values['join-line-break-hyphens'] === true) options.joinLineBreakHyphens = true;
+  if (values['repair-homoglyphs'] === true) options.repairHomoglyphs = true;
+  const exceptions = values['exceptions'] as string | undefined;
   if (exceptions !== undefined) {
     options.exceptions = await readLexicon(path.resolve(cwd, exceptions)).catch((e: unknown) => {
       throw e instanceof LatinitsaError ? new LatinitsaError(e.code, e.message.replaceAll(path.resolve(cwd, exceptions), exceptions), { file: exceptions, cause: e }) : e;
     });
   }
   // Compile now, so that a bad option value is reported before any input is read.
-  const { lang: _given, ...checked } = options;
-  getCompiled(lang === AUTO_LANGUAGE ? checked : options);
+  // Resolve now, so that a bad option value is reported before any input is read (auto: per language later).
+  const { lang: _lang, ...checked } = options;
+  resolveScheme(lang === AUTO_LANGUAGE ? checked : options);
   return options;
 }
 
@@ -194,11 +160,6 @@ export function unmappedWarning(counts: ReadonlyMap<string, number>, scheme: str
   if (total === 0) return '';
   const list = [...counts].sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l} ×${n}`).join(', ');
   return `latinitsa: warning: ${total} letter${total === 1 ? ' has' : 's have'} no value in ${scheme} and ${total === 1 ? 'was' : 'were'} written in ISO 9 or kept (${list}); --json lists each one\n`;
-}
-
-/** The --json output: the text, the diagnostics and the languages decided. */
-function jsonResult(r: RomanizeResult): string {
-  return `${JSON.stringify(r, null, 2)}\n`;
 }
 
 /** Bytes read from a file, 64 KiB at a time (fresh buffers: the line splitter keeps references). */
@@ -245,36 +206,44 @@ function isClosedPipe(error: unknown): boolean {
 }
 
 /** `latinitsa [options] [text…]`: romanize the arguments, stdin, or files (see `latinitsa --help`). */
-export async function run(argv: string[], io: CliIO): Promise<number> {
-  const parsed = parse(argv);
-  const write = (text: string): Promise<void> | undefined => writeWithBackpressure(io.stdout, Buffer.from(text, 'utf8'));
-  if (parsed.flags.has('help')) {
-    await write(helpText(single(parsed, 'scheme')));
-    return 0;
-  }
-  if (parsed.flags.has('version')) {
-    await write(`latinitsa ${version()}\n`);
-    return 0;
-  }
-  if (parsed.flags.has('list-schemes')) {
-    await write(schemesText());
-    return 0;
-  }
-  const encodingName = single(parsed, 'encoding');
-  const encoding: TextEncodingName = encodingName === undefined ? 'utf-8' : parseEncoding(encodingName);
-  const inputs = parsed.values.get('input') ?? [];
-  const output = single(parsed, 'output');
-  const inPlace = parsed.flags.has('in-place');
-  const demo = parsed.flags.has('demo');
-  if (parsed.positionals.length > 0 && (inputs.length > 0 || demo)) throw usage('give text arguments, --input files or --demo, not several of them');
-  if (demo && inputs.length > 0) throw usage('give either --demo or --input');
-  if (inPlace && output !== undefined) throw usage('give either --in-place or --output');
-  if (output === '') throw usage('--output needs a file name ("-" is stdout)');
-  if (inPlace && inputs.length === 0) throw usage('--in-place needs --input FILE');
-  if (inPlace && inputs.includes('-')) throw usage('--in-place cannot rewrite stdin');
-  if (inputs.filter((i) => i === '-').length > 1) throw usage('stdin ("-") given more than once');
-  const options = await romanizeOptions(parsed, io.cwd);
+export const command = defineCommand({
+  help: helpText,
+  options: OPTIONS,
+  prepare,
+  run: async ({ values, positionals }, io, prepared: Prepared) => {
+    const write = (text: string): Promise<void> | undefined => writeWithBackpressure(io.stdout, Buffer.from(text, 'utf8'));
+    if (values.version === true) {
+      await write(`latinitsa ${version()}\n`);
+      return 0;
+    }
+    if (values['list-schemes'] === true) {
+      await write(schemesText());
+      return 0;
+    }
+    const encoding: TextEncodingName = values.encoding === undefined ? 'utf-8' : parseEncoding(values.encoding);
+    const inputs = values.input ?? [];
+    const output = values.output;
+    const inPlace = values['in-place'] === true;
+    const demo = values.demo === true;
+    if (positionals.length > 0 && (inputs.length > 0 || demo)) throw usage('give text arguments, --input files or --demo, not several of them');
+    if (demo && inputs.length > 0) throw usage('give either --demo or --input');
+    if (inPlace && output !== undefined) throw usage('give either --in-place or --output');
+    if (output === '') throw usage('--output needs a file name ("-" is stdout)');
+    if (inPlace && inputs.length === 0) throw usage('--in-place needs --input FILE');
+    if (inPlace && inputs.includes('-')) throw usage('--in-place cannot rewrite stdin');
+    if (inputs.filter((i) => i === '-').length > 1) throw usage('stdin ("-") given more than once');
+    const options = await romanizeOptions(values, prepared, io.cwd);
+    return romanizeInputs({ positionals, inputs, output, inPlace, demo, encoding, options, json: values.json === true }, io, write);
+  },
+});
 
+/** Romanizes the text arguments, the demo, or the inputs (streaming) into stdout, a file, or the inputs themselves. */
+async function romanizeInputs(
+  job: { positionals: string[]; inputs: string[]; output: string | undefined; inPlace: boolean; demo: boolean; encoding: TextEncodingName; options: RomanizeOptions; json: boolean },
+  io: CliIO,
+  write: (text: string) => Promise<void> | undefined,
+): Promise<number> {
+  const { positionals, inputs, output, inPlace, demo, encoding, options, json } = job;
   const guard = (error: unknown): void => {
     // Errors of stdout surface through the write that meets them; this listener only keeps an
     // 'error' event (EPIPE) from crashing the process meanwhile.
@@ -282,26 +251,28 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   };
   io.stdout.on('error', guard);
   try {
-    const json = parsed.flags.has('json');
+    // A whole text: the result, or with --json the text, the diagnostics and the languages; the
+    // one-line warning for letters the scheme has no value for.
     const whole = async (text: string, to: (s: string) => Promise<void> | undefined): Promise<void> => {
       const r = romanizeDetailed(text, options);
-      await to(json ? jsonResult(r) : r.text);
+      await to(json ? `${JSON.stringify(r, null, 2)}\n` : r.text);
       if (!json) {
         const counts = new Map<string, number>();
         for (const d of r.diagnostics) counts.set(d.actual!, (counts.get(d.actual!) ?? 0) + 1);
-        io.stderr.write(unmappedWarning(counts, String(r.diagnostics[0]?.data?.scheme ?? '')));
+        io.stderr.write(unmappedWarning(counts, String(r.diagnostics[0]?.data?.['scheme'] ?? '')));
       }
     };
-    if (parsed.positionals.length > 0 || demo) {
-      const text = demo ? DEMO_TEXT : `${parsed.positionals.join(' ')}\n`;
+    const toFile = (file: string, shown: string, text: string): Promise<void> => writeAtomic(file, shown, (w) => whole(text, (t) => w.write(Buffer.from(t, 'utf8'))));
+    if (positionals.length > 0 || demo) {
+      const text = demo ? DEMO_TEXT : `${positionals.join(' ')}\n`;
       if (output === undefined || output === '-') await whole(text, write);
-      else await writeAtomic(path.resolve(io.cwd, output), output, (w) => whole(text, (t) => w.write(Buffer.from(t, 'utf8'))));
+      else await toFile(path.resolve(io.cwd, output), output, text);
       return 0;
     }
     // --json and --lang auto need the whole text (a paragraph may span chunks): read it, then romanize.
     if (json || options.lang === AUTO_LANGUAGE) {
       if (inPlace && json) throw usage('--json cannot rewrite files in place');
-      const readAll = async (input: string): Promise<string> => {
+      for (const input of inputs.length > 0 ? inputs : ['-']) {
         const source = await openSource(input, io);
         const parts: Uint8Array[] = [];
         try {
@@ -309,19 +280,15 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
         } finally {
           await source.close();
         }
-        return new TextDecoder(encoding, { fatal: true }).decode(Buffer.concat(parts));
-      };
-      const all = inputs.length > 0 ? inputs : ['-'];
-      for (const input of all) {
-        const text = await readAll(input);
-        if (inPlace) await writeAtomic(path.resolve(io.cwd, input), input, (w) => whole(text, (t) => w.write(Buffer.from(t, 'utf8'))));
+        const text = new TextDecoder(encoding, { fatal: true }).decode(Buffer.concat(parts));
+        if (inPlace) await toFile(path.resolve(io.cwd, input), input, text);
         else if (output === undefined || output === '-') await whole(text, write);
-        else await writeAtomic(path.resolve(io.cwd, output), output, (w) => whole(text, (t) => w.write(Buffer.from(t, 'utf8'))));
+        else await toFile(path.resolve(io.cwd, output), output, text);
       }
       return 0;
     }
     // Letters the scheme has no value for are counted on the way through, for the warning.
-    const compiled = getCompiled(options);
+    const compiled = resolveScheme(options);
     const counts = new Map<string, number>();
     const counted = async function* (chunks: AsyncIterable<unknown>): AsyncGenerator<unknown> {
       const decoder = new TextDecoder(encoding);
@@ -343,6 +310,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
           await source.close();
         }
       }
+      io.stderr.write(unmappedWarning(counts, compiled.scheme.id));
       return 0;
     }
     const all = inputs.length > 0 ? inputs : ['-'];

@@ -1,8 +1,8 @@
-import { listSchemes } from '../../schemes/registry.ts';
+// `latinitsa schemes [--json]`: the schemes and their options (the same as `latinitsa --list-schemes`).
 import { writeWithBackpressure } from '../../io/lines.ts';
-import { LatinitsaError } from '../../errors.ts';
+import { listSchemes } from '../../schemes/registry.ts';
+import { defineCommand } from '../args.ts';
 import { schemesText } from '../help.ts';
-import type { CliIO } from '../types.ts';
 
 const HELP = `Usage: latinitsa schemes [--json]
 
@@ -10,11 +10,13 @@ List the schemes (id, name, authority, edition) and their options as flags of th
 command; --json prints listSchemes() as JSON.
 `;
 
-/** `latinitsa schemes [--json]`: the schemes and their options (same as `latinitsa --list-schemes`). */
-export async function run(argv: string[], io: CliIO): Promise<number> {
-  const unknown = argv.filter((a) => a !== '--json' && a !== '--help' && a !== '-h');
-  if (unknown.length > 0) throw new LatinitsaError('ERR_USAGE', `schemes: unknown argument ${JSON.stringify(unknown[0])} (see latinitsa schemes --help)`);
-  const text = argv.includes('--help') || argv.includes('-h') ? HELP : argv.includes('--json') ? `${JSON.stringify(listSchemes(), null, 2)}\n` : schemesText();
-  await writeWithBackpressure(io.stdout, Buffer.from(text, 'utf8'));
-  return 0;
-}
+export const command = defineCommand({
+  help: HELP,
+  options: { json: { type: 'boolean' } },
+  positionals: false,
+  run: async ({ values }, io) => {
+    const text = values.json === true ? `${JSON.stringify(listSchemes(), null, 2)}\n` : schemesText();
+    await writeWithBackpressure(io.stdout, Buffer.from(text, 'utf8'));
+    return 0;
+  },
+});

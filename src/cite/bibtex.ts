@@ -1,0 +1,138 @@
+// BibTeX and BibLaTeX files: only the romanized values change; every other byte stays (docs/citations.md).
+import bibtexParse, { type BibtexField } from 'bibtex-parse';
+import { applyFixes } from '../diagnostics/fix.ts';
+import { lineIndex } from '../diagnostics/place.ts';
+import type { Diagnostic, Fix } from '../diagnostics/types.ts';
+import { romanize } from '../engine/romanize.ts';
+import { LatinitsaError } from '../errors.ts';
+import { cyrillic, fieldDiagnostic, groupOf, groupSchemes, type BibChange, type RomanizeBibOptions, type RomanizedBib } from './bib.ts';
+import fields from './data/bib-fields.json' with { type: 'json' };
+import { escape } from './terms.ts';
+
+interface Located {
+  field: BibtexField;
+  /** Offsets in the whole file. */
+  nameStart: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+/**
+ * Finds where each field's raw value stands in the entry's source: fields are searched in order
+ * from a cursor, as `name = raw` at a field boundary, so the result does not depend on values that
+ * merely look like field assignments.
+ */
+function locateFields(text: string, entryStart: number, raw: string, key: string | null | undefined, list: BibtexField[]): Located[] {
+  const out: Located[] = [];
+  // An entry without a key (`@article{,…}`, `@article{}`) has its fields right after the brace.
+  let cursor = key ? raw.indexOf(key) + key.length : 0;
+  for (const field of list) {
+    // A field name is a short identifier; an enormous one (damaged input) would only overflow the
+    // regular expression engine.
+    if (field.name.length > 256) throw new LatinitsaError('ERR_INVALID_INPUT', `entry "${key ?? ''}": a field name of ${field.name.length} characters`);
+    const re = new RegExp(`(?<=[\\s,{(])(${escape(field.name)})\\s*=\\s*`, 'giu');
+    re.lastIndex = cursor;
+    let found: Located | undefined;
+    for (let m = re.exec(raw); m !== null; m = re.exec(raw)) {
+      const valueStart = m.index + m[0].length;
+      if (raw.startsWith(field.raw, valueStart)) {
+        found = { field, nameStart: entryStart + m.index, valueStart: entryStart + valueStart, valueEnd: entryStart + valueStart + field.raw.length };
+        break;
+      }
+    }
+    if (found === undefined) throw new LatinitsaError('ERR_INVALID_INPUT', `cannot locate field "${field.name}" of entry "${key}" in the source`);
+    out.push(found);
+    cursor = found.valueEnd - entryStart;
+  }
+  return out;
+}
+
+function lineOf(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  return text.slice(start, offset);
+}
+
+/**
+ * Romanizes the Cyrillic names, titles, container titles, publishers and places of a BibTeX or
+ * BibLaTeX file and changes nothing else: comments, `@string` macros, field order, braces, spacing
+ * and every other field stay byte-identical (the file is parsed with bibtex-parse and only the
+ * changed values' raw text is spliced). With `keepOriginal`, the Cyrillic value is kept in
+ * `orig<field>` (`origtitle`, `origpublisher`, `origlocation` are BibLaTeX fields) on a new line
+ * after the field, unless the entry has that field already.
+ *
+ * @example
+ * import { romanizeBibtex } from 'latinitsa';
+ * const bib = '@book{lotman,\n  author = {Лотман, Ю. М.},\n  title  = {Культура и взрыв},\n  year   = 1992\n}\n';
+ * romanizeBibtex(bib).output;
+ * //=> '@book{lotman,\n  author = {Lotman, Iu. M.},\n  title  = {Kul’tura i vzryv},\n  year   = 1992\n}\n'
+ * romanizeBibtex(bib, { schemes: { names: 'wikipedia' }, keepOriginal: true }).output.split('\n').slice(1, 5);
+ * //=> ['  author = {Lotman, Yu. M.},', '  origauthor = {Лотман, Ю. М.},', '  title  = {Kul’tura i vzryv},', '  origtitle = {Культура и взрыв},']
+ */
+export function romanizeBibtex(text: string, options: RomanizeBibOptions = {}): RomanizedBib {
+  if (typeof text !== 'string') throw new LatinitsaError('ERR_INVALID_INPUT', 'romanizeBibtex expects a string');
+  const schemes = groupSchemes(options);
+  let items;
+  try {
+    items = bibtexParse.parse(text, { number: 'string' });
+  } catch (error) {
+    const loc = (error as { location?: { start?: { line?: number; column?: number; offset?: number } } }).location?.start;
+    const where = loc === undefined ? '' : ` at line ${loc.line}, column ${loc.column}`;
+    throw new LatinitsaError('ERR_INVALID_INPUT', `not a valid BibTeX file${where}: ${(error as Error).message}`, loc?.offset === undefined ? {} : { offset: loc.offset });
+  }
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const macros = new Map<string, string>();
+  const edits: Array<{ fix: Fix }> = [];
+  const changes: BibChange[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const lines = lineIndex(text);
+  let cursor = 0;
+  for (const item of items) {
+    if (item.itemtype === 'comment') {
+      const at = text.indexOf(item.comment, cursor);
+      if (at !== -1) cursor = at + item.comment.length;
+      continue;
+    }
+    if (item.itemtype === 'string' || item.itemtype === 'preamble') {
+      if (item.itemtype === 'string' && typeof item.raw === 'string' && cyrillic.test(item.raw)) macros.set(item.name.toLowerCase(), item.raw);
+      if (item.raw !== undefined) {
+        const at = text.indexOf(item.raw, cursor);
+        if (at !== -1) cursor = at + item.raw.length;
+      }
+      continue;
+    }
+    const entryStart = text.indexOf(item.raw, cursor);
+    if (entryStart === -1) throw new LatinitsaError('ERR_INVALID_INPUT', `cannot locate entry "${item.key}" in the source`);
+    cursor = entryStart + item.raw.length;
+    const present = new Set(item.fields.map((f) => f.name.toLowerCase()));
+    for (const loc of locateFields(text, entryStart, item.raw, item.key, item.fields)) {
+      const { field } = loc;
+      const group = groupOf(fields.bibtex, field.name);
+      if (group === undefined) continue;
+      if (!cyrillic.test(field.raw)) {
+        const macro = field.datatype === 'identifier' || field.datatype === 'concatinate' ? [...macros.keys()].find((m) => new RegExp(`(?<![\\w-])${escape(m)}(?![\\w-])`, 'i').test(field.raw)) : undefined;
+        if (macro !== undefined) diagnostics.push(fieldDiagnostic(lines, 'bib/cyrillic-macro', `${item.key}: ${field.name} uses @string macro "${macro}" whose value is Cyrillic; macros are left as written`, item.key, field.name, loc.valueStart, loc.valueEnd));
+        continue;
+      }
+      const romanized = romanize(field.raw, { scheme: schemes[group] });
+      if (romanized === field.raw) continue;
+      let replacement = romanized;
+      if (options.keepOriginal === true) {
+        const origName = fields.bibtex.originalPrefix + field.name.toLowerCase();
+        if (present.has(origName)) {
+          diagnostics.push(fieldDiagnostic(lines, 'bib/original-exists', `${item.key}: entry already has "${origName}"; the original of ${field.name} was not copied`, item.key, field.name, loc.valueStart, loc.valueEnd));
+        } else {
+          const indent = /^[ \t]*/.exec(lineOf(text, loc.nameStart))![0];
+          const ownLine = lineOf(text, loc.nameStart).trim() === '';
+          // On its own line after the field, indented like it; the field's trailing comma (if any) now ends the new field.
+          replacement = `${romanized},${ownLine ? `${eol}${indent}` : ' '}${origName} = ${field.raw}`;
+          present.add(origName);
+        }
+      }
+      edits.push({ fix: { range: [loc.valueStart, loc.valueEnd], text: replacement } });
+      changes.push({ key: item.key, field: field.name, from: field.raw, to: romanized });
+    }
+  }
+  const output = applyFixes(text, edits);
+  return { output, changes, diagnostics };
+}
+

@@ -1,0 +1,89 @@
+// Writing archival references in the Russian, English or numbers-only style (docs/citations.md).
+import { romanize } from '../engine/romanize.ts';
+import type { Scheme } from '../schemes/registry.ts';
+import { LatinitsaError } from '../errors.ts';
+import { citationScheme, cyrillicRe, findArchive, levelById, termsData } from './terms.ts';
+import type { ArchivalReference, ArchiveInfo, CitationStyle, FormatArchivalOptions, Leaf, VersoStyle } from './types.ts';
+
+function latinLetters(id: string): string | undefined {
+  const table = termsData.identifierLetters as Record<string, string>;
+  let ok = true;
+  const out = id.replace(/[a-z]+/giu, (run) => {
+    const cyr = table[run.toLowerCase()];
+    if (cyr === undefined) {
+      ok = false;
+      return run;
+    }
+    return run === run.toLowerCase() ? cyr : cyr.toUpperCase();
+  });
+  return ok ? out : undefined;
+}
+
+function archiveText(archive: ArchiveInfo, style: CitationStyle, options: FormatArchivalOptions, scheme: Scheme): string {
+  const extra = options.archives?.[archive.text];
+  const cyrillic = cyrillicRe.test(archive.text);
+  if (style === 'russian') {
+    if (archive.id !== undefined && options.archiveNames === 'current' && archive.predecessor === true) return findArchive(archive.id).cyrillic[0]!;
+    if (cyrillic || archive.id === undefined) return archive.text;
+    return archive.cyrillic ?? archive.text;
+  }
+  if (extra !== undefined) return extra;
+  if (archive.id !== undefined) {
+    if (options.archiveNames === 'current' && archive.predecessor === true) return findArchive(archive.id).latin[0]!;
+    return archive.latin!;
+  }
+  // Not in the table: romanize the acronym with the notes scheme, as an acronym (docs/citations.md, rule 1).
+  return cyrillic ? romanize(archive.text, { scheme, allCaps: 'acronym' }) : archive.text;
+}
+
+function leafText(leaf: Leaf, style: CitationStyle, verso: VersoStyle): string {
+  if (!leaf.verso) return leaf.n;
+  if (style === 'russian') return leaf.n + termsData.verso.ru.write;
+  return leaf.n + termsData.verso.styles[verso];
+}
+
+/**
+ * Writes an archival reference in the Russian, English or numbers-only style (the rules of
+ * docs/citations.md): archive acronyms from the table (`ГА РФ`/`GA RF` → `GARF`), letters in identifiers romanized with
+ * case kept (`Р-5446` → `R-5446`, `1а` → `1a`), `l.`/`ll.` and `d.`/`dd.` by number, versos per
+ * `versoStyle`, en-dash ranges with the source's numbers unchanged.
+ *
+ * @example
+ * import { parseArchivalReference, formatArchivalReference } from 'latinitsa';
+ * const { reference } = parseArchivalReference('РГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 1–2 об.');
+ * formatArchivalReference(reference!, { style: 'english' });
+ * //=> 'RGASPI, f. 17, op. 3, d. 703, ll. 1–2ob.'
+ * formatArchivalReference(reference!, { style: 'english', versoStyle: 'v' });
+ * //=> 'RGASPI, f. 17, op. 3, d. 703, ll. 1–2v'
+ * formatArchivalReference(parseArchivalReference('GARF, f. r-5446, op. 1a, d. 3, l. 4').reference!, { style: 'russian' });
+ * //=> 'ГАРФ. Ф. р-5446. Оп. 1а. Д. 3. Л. 4'
+ */
+export function formatArchivalReference(reference: ArchivalReference, options: FormatArchivalOptions = {}): string {
+  const style = options.style ?? 'english';
+  const verso = options.versoStyle ?? 'ob-attached';
+  const scheme = citationScheme(options.scheme);
+  if (!['english', 'russian', 'numbers'].includes(style)) throw new LatinitsaError('ERR_INVALID_OPTION', `unknown citation style "${style}" (known: english, russian, numbers)`);
+  if (!(verso in termsData.verso.styles)) throw new LatinitsaError('ERR_INVALID_OPTION', `unknown versoStyle "${verso}" (known: ${Object.keys(termsData.verso.styles).join(', ')})`);
+  const ru = style === 'russian';
+  const idText = (id: string): string => (ru ? (cyrillicRe.test(id) ? id : latinLetters(id) ?? id) : romanize(id, { scheme }));
+  const leavesText = (reference.leaves ?? []).map((r) => leafText(r.from, style, verso) + (r.to === undefined ? '' : `–${leafText(r.to, style, verso)}`)).join(', ');
+  const numbersOk = style === 'numbers' && reference.archive !== undefined && reference.units.length === 3 && reference.units.every((u, i) => u.level === ['fond', 'opis', 'delo'][i] && u.ids.length === 1);
+  if (numbersOk) {
+    const parts = [...reference.units.map((u) => idText(u.ids[0]!)), ...(leavesText === '' ? [] : [leavesText])];
+    return `${archiveText(reference.archive!, 'english', options, scheme)} ${parts.join(', ')}`;
+  }
+  const outStyle: CitationStyle = ru ? 'russian' : 'english';
+  const parts: string[] = [];
+  if (reference.archive !== undefined) parts.push(archiveText(reference.archive, outStyle, options, scheme));
+  for (const unit of reference.units) {
+    const terms = levelById.get(unit.level)![ru ? 'ru' : 'en'];
+    const word = unit.ids.length > 1 && terms.writePlural !== undefined ? terms.writePlural : terms.write;
+    parts.push(`${word} ${unit.ids.map(idText).join(', ')}`);
+  }
+  if (reference.leaves !== undefined && reference.leaves.length > 0) {
+    const terms = levelById.get('leaves')![ru ? 'ru' : 'en'];
+    const many = reference.leaves.length > 1 || reference.leaves[0]!.to !== undefined;
+    parts.push(`${many ? terms.writePlural ?? terms.write : terms.write} ${leavesText}`);
+  }
+  return parts.join(ru ? '. ' : ', ');
+}

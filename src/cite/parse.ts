@@ -1,0 +1,274 @@
+// Reading archival references: one stand-alone reference (parseArchivalReference) or references
+// embedded in running text (scanArchivalReference, used by text.ts). Russian, English and
+// numbers-only forms; what cannot be read is a finding, never a guess. docs/citations.md.
+import { lineIndex } from '../diagnostics/place.ts';
+import type { Diagnostic } from '../diagnostics/types.ts';
+import { LatinitsaError } from '../errors.ts';
+import { cyrillicRe, escape, knownArchiveSticky, levelById, levels, resolveArchive } from './terms.ts';
+import { at, scanIds, scanLeaves, scanNumbersOnly } from './values.ts';
+import type { ArchivalLevel, ArchivalReference, ArchivalUnit, ArchiveInfo, Finding, ParsedArchivalReference, VersoStyle } from './types.ts';
+
+interface MarkerInfo {
+  level: ArchivalLevel | 'leaves';
+  lang: 'ru' | 'en';
+  plural: boolean;
+}
+
+const rankOf = (level: string): number | undefined => levelById.get(level)?.rank;
+const squash = (s: string): string => s.replace(/\s+/g, '').toLowerCase();
+
+// Level markers: every accepted form, longest first; the internal space of two-word forms is
+// optional, and a form that is a full word must not run on into another word.
+const markerByForm = new Map<string, MarkerInfo>();
+for (const l of levels) {
+  for (const lang of ['ru', 'en'] as const) {
+    for (const form of l[lang].forms) {
+      markerByForm.set(squash(form), { level: l.id as MarkerInfo['level'], lang, plural: (l[lang].plural ?? []).includes(form) });
+    }
+  }
+}
+const markerForms = levels.flatMap((l) => [...l.ru.forms, ...l.en.forms]).sort((a, b) => b.length - a.length);
+const markerSource = `(?<![\\p{L}\\p{N}])(?:${markerForms.map((f) => escape(f).replace(/\\\. /g, '\\.\\s*') + (f.endsWith('.') ? '' : '(?!\\p{L})')).join('|')})`;
+const markerSticky = new RegExp(markerSource, 'iuy');
+const markerGlobal = new RegExp(markerSource, 'iug');
+
+// An acronym not in the table: one to three words, each with at least two capitals (ГАСО, ЦДООСО, ЦГАИПД СПб).
+const acronymSticky = /\p{Lu}\p{L}*\p{Lu}\p{L}*(?:[ \u00a0]\p{Lu}\p{L}*\p{Lu}\p{L}*){0,2}(?![\p{L}\p{N}])/uy;
+const archiveSepRe = /[ \u00a0]*[.,:]?\s*/uy;
+const elementSepRe = /\s*[.,]?\s*/uy;
+
+/** What {@link scanArchivalReference} reads at a position (internal to src/cite). */
+export interface ScanResult {
+  reference: ArchivalReference;
+  diagnostics: Finding[];
+  /** Offsets of the reference proper (archive to last value). */
+  start: number;
+  end: number;
+  /** Number of elements and whether one of them is a file-level unit (fond … delo). */
+  elements: number;
+  hasUnit: boolean;
+}
+
+/** Finds the start of the next level marker at or after `pos`, or -1. */
+function nextMarker(text: string, pos: number): number {
+  markerGlobal.lastIndex = pos;
+  const m = markerGlobal.exec(text);
+  return m === null ? -1 : m.index;
+}
+
+function scanElements(text: string, pos: number, standalone: boolean, limit: number): Omit<ScanResult, 'start'> & { langs: Set<'ru' | 'en'> } {
+  const diagnostics: Finding[] = [];
+  const units: ArchivalUnit[] = [];
+  const reference: ArchivalReference = { style: 'english', units };
+  const langs = new Set<'ru' | 'en'>();
+  const seen = new Map<string, [number, number]>();
+  let lastRank = 0;
+  let lastRankLevel = '';
+  let p = pos;
+  let end = pos;
+  let elements = 0;
+  let hasUnit = false;
+  const verso: VersoStyle[] = [];
+  while (p < limit) {
+    const m = at(markerSticky, text, p);
+    if (m === null) break;
+    const info = markerByForm.get(squash(m[0]))!;
+    const mStart = p;
+    const mEnd = p + m[0].length;
+    langs.add(info.lang);
+    if (/\.\S/u.test(m[0])) diagnostics.push({ range: [mStart, mEnd], reason: `no space inside "${m[0]}"`, ruleId: 'cite/spacing', severity: 'warning' });
+    const gap = /\s*/uy;
+    gap.lastIndex = mEnd;
+    const space = gap.exec(text)![0];
+    const vStart = mEnd + space.length;
+    if (space === '' && m[0].endsWith('.') && at(/\p{L}{0,2}-?\d/uy, text, vStart) !== null) {
+      diagnostics.push({ range: [mStart, vStart + 1], reason: `no space between "${m[0]}" and its number`, ruleId: 'cite/spacing', severity: 'warning' });
+    }
+    const rank = rankOf(info.level);
+    if (seen.has(info.level)) {
+      diagnostics.push({ range: [mStart, mEnd], reason: `"${m[0]}" repeats the ${info.level === 'leaves' ? 'leaves' : info.level} level already given at offset ${seen.get(info.level)![0]}`, ruleId: 'cite/duplicate-level', severity: 'error' });
+    } else if (rank !== undefined && rank < lastRank) {
+      diagnostics.push({ range: [mStart, mEnd], reason: `"${m[0]}" (${info.level}) comes after ${lastRankLevel}; the order is fond, opis', delo, leaves`, ruleId: 'cite/order', severity: 'error' });
+    }
+    seen.set(info.level, [mStart, mEnd]);
+    if (rank !== undefined && rank >= lastRank) {
+      lastRank = rank;
+      lastRankLevel = info.level;
+    }
+    let valueEnd: number;
+    if (info.level === 'leaves') {
+      const leaves = scanLeaves(text, vStart);
+      if (leaves === undefined) {
+        diagnostics.push({ range: [mStart, mEnd], reason: `no leaf number after "${m[0]}"`, ruleId: 'cite/missing-number', severity: 'error' });
+        valueEnd = mEnd;
+      } else {
+        diagnostics.push(...leaves.diagnostics);
+        for (const [s, e, d] of leaves.dashes) {
+          if (d !== '–') diagnostics.push({ range: [s, e], reason: `range written with "${d}" (U+${d.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}); use an en dash "–"`, ruleId: 'cite/range-dash', severity: 'warning' });
+        }
+        reference.leaves = [...(reference.leaves ?? []), ...leaves.leaves];
+        verso.push(...leaves.verso);
+        const many = leaves.leaves.length > 1 || leaves.leaves.some((l) => l.to !== undefined);
+        if (info.lang === 'en' && many && !info.plural) {
+          diagnostics.push({ range: [mStart, mEnd], reason: `"${m[0]}" used for ${leaves.leaves.length > 1 ? 'several leaves' : 'a range of leaves'}; write "ll."`, ruleId: 'cite/plural', severity: 'warning' });
+        } else if (!many && info.plural) {
+          diagnostics.push({ range: [mStart, mEnd], reason: `plural "${m[0]}" used for a single leaf`, ruleId: 'cite/plural', severity: 'warning' });
+        }
+        valueEnd = leaves.end;
+      }
+    } else {
+      const ids = scanIds(text, vStart);
+      if (ids === undefined) {
+        diagnostics.push({ range: [mStart, mEnd], reason: `no ${info.level} number after "${m[0]}"`, ruleId: 'cite/missing-number', severity: 'error' });
+        valueEnd = mEnd;
+      } else {
+        units.push({ level: info.level, ids: ids.ids });
+        if (info.level !== 'tom' && info.level !== 'chast') hasUnit = true;
+        if (info.lang === 'en' && ids.ids.length > 1 && !info.plural && levelById.get(info.level)!.en.writePlural !== undefined) {
+          diagnostics.push({ range: [mStart, mEnd], reason: `"${m[0]}" used for several files; write "${levelById.get(info.level)!.en.writePlural}"`, ruleId: 'cite/plural', severity: 'warning' });
+        } else if (ids.ids.length === 1 && info.plural) {
+          diagnostics.push({ range: [mStart, mEnd], reason: `plural "${m[0]}" used for a single file`, ruleId: 'cite/plural', severity: 'warning' });
+        }
+        valueEnd = ids.end;
+      }
+    }
+    elements++;
+    end = valueEnd;
+    const sep = at(elementSepRe, text, valueEnd);
+    const next = valueEnd + sep![0].length;
+    if (at(markerSticky, text, next) !== null && next < limit) {
+      p = next;
+      continue;
+    }
+    if (!standalone) break;
+    // A stand-alone reference must be read to its end: skip to the next marker and say what was skipped.
+    const rest = text.slice(valueEnd, limit);
+    if (/^[\s.,;]*$/u.test(rest)) break;
+    const skipFrom = next;
+    const found = nextMarker(text, skipFrom);
+    const skipTo = found === -1 || found >= limit ? limit : found;
+    const skipped = text.slice(skipFrom, skipTo).replace(/[\s.,;]+$/u, '');
+    diagnostics.push({ range: [skipFrom, skipFrom + skipped.length], reason: `unexpected text "${skipped}" after "${text.slice(mStart, valueEnd)}"`, ruleId: 'cite/unexpected-text', severity: 'error' });
+    if (found === -1 || found >= limit) break;
+    p = found;
+  }
+  if (verso.length > 0) reference.versoStyles = [...new Set(verso)].filter((v) => langs.has('en') || v === 'v');
+  if (reference.versoStyles?.length === 0) delete reference.versoStyles;
+  return { reference, diagnostics, end, elements, hasUnit, langs };
+}
+
+function finishStyle(result: Omit<ScanResult, 'start'> & { langs: Set<'ru' | 'en'> }, start: number): void {
+  const { langs, reference, diagnostics } = result;
+  const cyrillicArchive = reference.archive !== undefined && cyrillicRe.test(reference.archive.text);
+  if (langs.has('ru') && !langs.has('en')) reference.style = 'russian';
+  else if (langs.has('en') && !langs.has('ru')) reference.style = 'english';
+  else if (langs.size === 2) {
+    reference.style = cyrillicArchive ? 'russian' : 'english';
+    diagnostics.push({ range: [start, result.end], reason: 'reference mixes Russian and English abbreviations', ruleId: 'cite/mixed-style', severity: 'warning' });
+  }
+  if (reference.archive !== undefined && langs.size > 0 && cyrillicArchive !== (reference.style === 'russian')) {
+    diagnostics.push({ range: reference.archive.range, reason: `${cyrillicArchive ? 'Cyrillic' : 'Latin'} archive name "${reference.archive.text}" in a reference written in ${reference.style === 'russian' ? 'Russian' : 'English'}`, ruleId: 'cite/mixed-style', severity: 'warning' });
+  }
+  const a = reference.archive;
+  if (a?.latin !== undefined && !cyrillicRe.test(a.text) && a.text !== a.latin && !a.predecessor) {
+    diagnostics.push({ range: a.range, reason: `archive written "${a.text}"; its established Latin acronym is "${a.latin}"`, ruleId: 'cite/archive-form', severity: 'warning' });
+  }
+}
+
+/**
+ * Reads one archival reference at `pos` of `text`. Stand-alone: the whole of `text` is the
+ * reference (anything before the first level marker is the archive). Embedded (running text): the
+ * reference must start at `pos` with an archive acronym or a level marker; returns undefined when
+ * nothing reference-like starts there.
+ */
+export function scanArchivalReference(text: string, pos: number, standalone: boolean): ScanResult | undefined {
+  let archive: ArchiveInfo | undefined;
+  let p = pos;
+  const limit = text.length;
+  if (standalone) {
+    const first = nextMarker(text, pos);
+    const prefixEnd = first === -1 ? limit : first;
+    const prefix = text.slice(pos, prefixEnd).replace(/[\s.,:]+$/u, '');
+    if (first === -1) {
+      // No level marker: the numbers-only style, archive then numbers.
+      const m = /^(.*?\S)[ \u00a0]+(?=\p{L}{0,2}-?\d)/u.exec(prefix);
+      if (m !== null) {
+        const numbers = scanNumbersOnly(text, pos + m[0].length, true);
+        if (numbers !== undefined) {
+          const reference: ArchivalReference = { style: 'numbers', archive: resolveArchive(m[1]!, pos), units: numbers.units };
+          if (numbers.leaves !== undefined) reference.leaves = numbers.leaves;
+          const diagnostics = numbers.diagnostics;
+          const rest = text.slice(numbers.end).replace(/^[\s.]*$/u, '');
+          if (rest !== '') diagnostics.push({ range: [numbers.end, numbers.end + rest.trimEnd().length], reason: `unexpected text "${rest.trim()}" after the numbers`, ruleId: 'cite/unexpected-text', severity: 'error' });
+          return { reference, diagnostics, start: pos, end: numbers.end, elements: numbers.units.length, hasUnit: true };
+        }
+      }
+      return undefined;
+    }
+    if (prefix.trim() !== '') {
+      const lead = prefix.length - prefix.trimStart().length;
+      archive = resolveArchive(prefix.trim(), pos + lead);
+    }
+    p = prefixEnd;
+  } else {
+    const a = at(knownArchiveSticky, text, pos) ?? at(acronymSticky, text, pos);
+    if (a !== null) {
+      const info = resolveArchive(a[0], pos);
+      const sep = at(archiveSepRe, text, pos + a[0].length)!;
+      const next = pos + a[0].length + sep[0].length;
+      if (at(markerSticky, text, next) !== null) {
+        archive = info;
+        p = next;
+      } else if (info.id !== undefined && /^[ \u00a0]+$/u.test(sep[0])) {
+        const numbers = scanNumbersOnly(text, next, false);
+        if (numbers === undefined) return undefined;
+        const reference: ArchivalReference = { style: 'numbers', archive: info, units: numbers.units };
+        if (numbers.leaves !== undefined) reference.leaves = numbers.leaves;
+        return { reference, diagnostics: numbers.diagnostics, start: pos, end: numbers.end, elements: numbers.units.length, hasUnit: true };
+      } else {
+        return undefined;
+      }
+    } else if (at(markerSticky, text, pos) === null) {
+      return undefined;
+    }
+  }
+  const result = scanElements(text, p, standalone, limit);
+  if (archive !== undefined) result.reference.archive = archive;
+  if (result.elements === 0) {
+    if (!standalone) return undefined;
+    result.diagnostics.push({ range: [pos, limit], reason: 'no fond, opis\', delo or leaf found', ruleId: 'cite/empty', severity: 'error' });
+  }
+  finishStyle(result, archive?.range[0] ?? p);
+  const { reference, diagnostics, end, elements, hasUnit } = result;
+  return { reference, diagnostics, start: archive?.range[0] ?? p, end, elements, hasUnit };
+}
+
+/**
+ * Parses one archival reference in any of its written forms (docs/citations.md) — Russian (`РГАСПИ. Ф. 17. Оп. 3. Д. 703.
+ * Л. 1–2 об.`), English (`RGASPI, f. 17, op. 3, d. 703, ll. 1–2ob.`) or numbers only (`RGASPI 558,
+ * 11, 727, 38–57`) — into one structured value. What cannot be read is reported in `diagnostics`
+ * (offsets into `text`), never guessed.
+ *
+ * @example
+ * import { parseArchivalReference } from 'latinitsa';
+ * const { reference } = parseArchivalReference('GA RF, f. R-5446, op.1, d. 12, l. 5–7');
+ * [reference?.archive?.id, reference?.units.map((u) => u.ids[0]), reference?.leaves];
+ * //=> ['GARF', ['R-5446', '1', '12'], [{ from: { n: '5', verso: false }, to: { n: '7', verso: false } }]]
+ * parseArchivalReference('Ф. 17. Оп. . Д. 5').diagnostics[0]?.reason;
+ * //=> 'no opis number after "Оп."'
+ */
+export function parseArchivalReference(text: string): ParsedArchivalReference {
+  if (typeof text !== 'string') throw new LatinitsaError('ERR_INVALID_INPUT', 'parseArchivalReference expects a string');
+  const result = scanArchivalReference(text, 0, true);
+  const lines = lineIndex(text);
+  if (result === undefined) {
+    const empty: Finding = { range: [0, text.length], reason: `not an archival reference: no level marker (${levels.filter((l) => l.rank !== undefined).map((l) => `${l.ru.write}/${l.en.write}`).join(', ')} …) and not archive + numbers`, ruleId: 'cite/empty', severity: 'error' };
+    return { diagnostics: [toDiagnostic(empty, lines)] };
+  }
+  return { reference: result.reference, diagnostics: result.diagnostics.map((f) => toDiagnostic(f, lines)) };
+}
+
+/** A finding as a diagnostic, placed by the line index of the text it was read in. */
+export function toDiagnostic(finding: Finding, lines: ReturnType<typeof lineIndex>): Diagnostic {
+  return { ruleId: finding.ruleId, source: 'latinitsa', severity: finding.severity, reason: finding.reason, place: lines.placeOf(finding.range[0], finding.range[1]) };
+}

@@ -1,0 +1,61 @@
+// `latinitsa reverse` (alias `deromanize`): romanized Russian back to Cyrillic (docs/reverse.md).
+import { existsSync } from 'node:fs';
+import { deromanizeDetailed } from '../../reverse/deromanize.ts';
+import type { Lexicon } from '../../reverse/lexicon.ts';
+import { DEFAULT_SCHEME } from '../../schemes/registry.ts';
+import { defineCommand, parseOptionPairs } from '../args.ts';
+import { readInputs } from '../input.ts';
+import type { CliIO } from '../types.ts';
+
+const HELP = (): string => `Usage: latinitsa reverse [options] [TEXT…]   (alias: deromanize)
+       latinitsa reverse [options] --input FILE…
+
+Reads romanized Russian back into Cyrillic. Words that are not romanized Russian under the
+scheme (English words, code, URLs, Latin-script names) are left as they are.
+
+Options:
+  -s, --scheme ID        scheme of the input (default ${DEFAULT_SCHEME})
+  -O, --option K=V       option of that scheme (repeatable), e.g. -O signs=ascii, -O tie=halves
+  -i, --input FILE       read FILE (repeatable); without TEXT or FILE, read stdin
+      --all              convert every word the scheme can produce (text known to be all Russian)
+      --no-lexicon       rank with letter statistics only (no word lists; faster start)
+      --json             print per-word readings, alternatives with scores, and certainty
+  -h, --help             this help
+
+Exit 0 when done, 2 on a usage or input error.
+`;
+
+/** The options `reverse` and `convert` share. */
+export const readingOptions = {
+  option: { type: 'string', short: 'O', multiple: true },
+  input: { type: 'string', short: 'i', multiple: true },
+  all: { type: 'boolean' },
+  'no-lexicon': { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const;
+
+/** The Russian lexicon unless `--no-lexicon`; a note on stderr while it is built on first use. */
+export async function lexiconOf(noLexicon: boolean | undefined, io: CliIO): Promise<Lexicon | undefined> {
+  if (noLexicon === true) return undefined;
+  const { defaultLexiconPath, loadLexicon } = await import('../../reverse/node-lexicon.ts');
+  if (!existsSync(defaultLexiconPath)) io.stderr.write('latinitsa: building the word lists on first use (about a minute)…\n');
+  return loadLexicon();
+}
+
+export const command = defineCommand({
+  help: HELP,
+  options: { ...readingOptions, scheme: { type: 'string', short: 's' } },
+  run: async ({ values, positionals }, io) => {
+    const schemeOptions = parseOptionPairs('reverse', values.option);
+    const inputs = await readInputs('reverse', io, positionals, values.input);
+    const lexicon = await lexiconOf(values['no-lexicon'], io);
+    const options = { ...(values.scheme === undefined ? {} : { scheme: values.scheme }), schemeOptions, all: values.all === true, ...(lexicon === undefined ? {} : { lexicon }) };
+    const results = inputs.map((input) => ({ input: input.name, ...deromanizeDetailed(input.text, options) }));
+    if (values.json === true) {
+      io.stdout.write(`${JSON.stringify(inputs.length === 1 ? results[0] : results, null, 2)}\n`);
+    } else {
+      for (const r of results) io.stdout.write(r.text.endsWith('\n') ? r.text : `${r.text}\n`);
+    }
+    return 0;
+  },
+});

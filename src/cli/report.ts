@@ -1,0 +1,32 @@
+// The one reporter of the CLI: every command that finds things (check, cite, bib) prints its
+// diagnostics here, in the format of `--format text|json|sarif|github` (docs/diagnostics.md).
+import { formatDiagnostics, reportFormats, type ReportFormat } from '../diagnostics/format.ts';
+import type { Diagnostic } from '../diagnostics/types.ts';
+import { oneOf, usageError } from './args.ts';
+import type { Writable } from 'node:stream';
+import { version } from './version.ts';
+
+/** The reporter's options, for a command's option table. */
+export const reportOptions = {
+  format: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+/** The lines of `--help` that describe the reporter's options. */
+export const reportHelp = `  --format FORMAT       how to print findings: text (file:line:column: severity: message [rule]),
+                        json, sarif (SARIF 2.1.0), github (annotations in GitHub Actions)
+  --json                the same as --format json
+`;
+
+/** The chosen report format (`--json` is `--format json`). */
+export function reportFormat(command: string, values: { format?: string | undefined; json?: boolean | undefined }): ReportFormat {
+  const format = oneOf(command, 'format', values.format, reportFormats);
+  if (values.json === true && format !== undefined && format !== 'json') throw usageError(command, `--json and --format ${format} exclude each other`);
+  return values.json === true ? 'json' : (format ?? 'text');
+}
+
+/** Writes the report of `diagnostics` to `out` (a JSON or SARIF report is written even when empty). */
+export function writeReport(out: Writable, diagnostics: readonly Diagnostic[], format: ReportFormat): void {
+  const text = formatDiagnostics(diagnostics, { format, version: version() });
+  if (text !== '') out.write(text);
+}

@@ -1,0 +1,82 @@
+import { LatinitsaError } from '../errors.ts';
+import { sarifLog } from './sarif.ts';
+import type { Diagnostic } from './types.ts';
+
+/** The report formats of the CLI's `--format`. */
+export const reportFormats = ['text', 'json', 'sarif', 'github'] as const;
+export type ReportFormat = (typeof reportFormats)[number];
+
+/** Options of {@link formatDiagnostics}. */
+export interface FormatDiagnosticsOptions {
+  /** Default `'text'`. */
+  format?: ReportFormat;
+  /** The version written into a SARIF log. */
+  version?: string;
+}
+
+/** One line: a reason never spans lines in a line-based format. */
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/gu, ' ');
+}
+
+/** `file:line:column` (or what of it is known), the head of a text-format line. */
+function where(d: Diagnostic): string {
+  const place = d.place === undefined ? '' : `${d.place.start.line}:${d.place.start.column}`;
+  return [d.file, place].filter((p) => p !== undefined && p !== '').join(':');
+}
+
+/** `file:line:column: severity: reason [rule-id]`, the form compilers use and editors jump to. */
+function textLine(d: Diagnostic): string {
+  const head = where(d);
+  return `${head === '' ? '' : `${head}: `}${d.severity}: ${oneLine(d.reason)} [${d.ruleId}]\n`;
+}
+
+// GitHub Actions workflow commands: a message escapes %, CR and LF; a property also : and ,.
+const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+const githubLevel = { error: 'error', warning: 'warning', info: 'notice' } as const;
+
+/** `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=rule::reason`: an annotation on the pull request. */
+function githubLine(d: Diagnostic): string {
+  const props: string[] = [];
+  if (d.file !== undefined) props.push(`file=${escapeProperty(d.file)}`);
+  if (d.place !== undefined) {
+    const { start, end } = d.place;
+    props.push(`line=${start.line}`, `col=${start.column}`, `endLine=${end.line}`, `endColumn=${end.column}`);
+  }
+  props.push(`title=${escapeProperty(d.ruleId)}`);
+  return `::${githubLevel[d.severity]} ${props.join(',')}::${escapeData(d.reason)}\n`;
+}
+
+/**
+ * Diagnostics as a report: `text` (one line each, `file:line:column: severity: reason [rule-id]`),
+ * `json` (the diagnostics as they are), `sarif` (a SARIF 2.1.0 log for code-scanning tools) or
+ * `github` (workflow commands that annotate a pull request). docs/diagnostics.md shows each.
+ *
+ * @param diagnostics The findings, in the order to report them.
+ * @param options `format`, and `version` for SARIF.
+ * @returns The report (empty text when there is nothing to say in `text` and `github`).
+ * @example
+ * import { formatDiagnostics } from 'latinitsa/diagnostics';
+ * const d = { ruleId: 'cite/plural', source: 'latinitsa', severity: 'warning', reason: 'plural "ll." used for a single leaf', file: 'notes.txt',
+ *   place: { start: { line: 6, column: 40, offset: 120 }, end: { line: 6, column: 43, offset: 123 } } };
+ * formatDiagnostics([d]);
+ * //=> 'notes.txt:6:40: warning: plural "ll." used for a single leaf [cite/plural]\n'
+ * formatDiagnostics([d], { format: 'github' });
+ * //=> '::warning file=notes.txt,line=6,col=40,endLine=6,endColumn=43,title=cite/plural::plural "ll." used for a single leaf\n'
+ */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: FormatDiagnosticsOptions = {}): string {
+  const format = options.format ?? 'text';
+  switch (format) {
+    case 'text':
+      return diagnostics.map(textLine).join('');
+    case 'github':
+      return diagnostics.map(githubLine).join('');
+    case 'json':
+      return `${JSON.stringify(diagnostics, null, 2)}\n`;
+    case 'sarif':
+      return `${JSON.stringify(sarifLog(diagnostics, options.version === undefined ? {} : { version: options.version }), null, 2)}\n`;
+    default:
+      throw new LatinitsaError('ERR_INVALID_OPTION', `unknown report format "${String(format)}" (known: ${reportFormats.join(', ')})`);
+  }
+}

@@ -1,0 +1,37 @@
+import type { Place, Point } from './types.ts';
+
+/** Offsets to line/column for one text (see {@link lineIndex}). */
+export interface LineIndex {
+  /** The point at an offset (0 ≤ offset ≤ text length). */
+  pointAt(offset: number): Point;
+  /** The place of the offsets [start, end). */
+  placeOf(start: number, end: number): Place;
+}
+
+/**
+ * The one line/column computation of latinitsa: lines end at `\n` (a `\r` before it belongs to
+ * the line), lines and columns count from 1, columns in UTF-16 code units (what editors, LSP and
+ * SARIF's default use). Line starts are found once; each look-up is a binary search.
+ *
+ * @param text The text the offsets point into.
+ * @returns A {@link LineIndex}.
+ * @example
+ * import { lineIndex } from 'latinitsa/diagnostics';
+ * lineIndex('Kirov\nZinoviev').placeOf(6, 14);
+ * //=> { start: { line: 2, column: 1, offset: 6 }, end: { line: 2, column: 9, offset: 14 } }
+ */
+export function lineIndex(text: string): LineIndex {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const pointAt = (offset: number): Point => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
+  };
+  return { pointAt, placeOf: (start, end) => ({ start: pointAt(start), end: pointAt(end) }) };
+}

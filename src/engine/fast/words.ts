@@ -1,0 +1,86 @@
+/**
+ * The fast path, part 2: what both loops (`string.ts`, `bytes.ts`) share. A word's letters are
+ * collected into reused arrays of unit ids when the single-pass writer cannot handle the word
+ * (a letter with several units, an all-caps word), and the rules are matched over them; the word
+ * scanners and writers report their results in {@link word}.
+ */
+import { CYR, type FastRule, type FastScheme } from './tables.ts';
+
+/**
+ * The word being written, and what the last scan and write found out. The loops are never
+ * re-entered (a line they cannot handle goes to the general path), so one record serves both.
+ */
+export const word = {
+  /** Unit ids of the collected word. */
+  units: new Int32Array(256),
+  /** Per unit: 1 = upper case; 2 = a later letter of an expanded old letter (ѿ → от), upper case only in all-caps words. */
+  upper: new Uint8Array(256),
+  /** End of the word in the source, its letter count and its upper- and lower-case letter counts. */
+  end: 0,
+  letters: 0,
+  ups: 0,
+  lows: 0,
+  /** Whether some upper-case unit written has a title form different from its all-caps form. */
+  sensitive: 0,
+  /** Whether a form with characters NFC may change was written. */
+  nfc: 0,
+};
+
+function growWord(): void {
+  const u = new Int32Array(word.units.length * 2);
+  u.set(word.units);
+  word.units = u;
+  const f = new Uint8Array(word.upper.length * 2);
+  f.set(word.upper);
+  word.upper = f;
+}
+
+/** Adds the units of letter `c` (U+0400–U+04FF) to the word; returns the new unit count. */
+export function addLetter(fast: FastScheme, c: number, n: number): number {
+  const i = c - CYR;
+  const count = fast.unitCount[i]!;
+  const start = fast.unitStart[i]!;
+  const up = fast.letterCase[i]! & 1;
+  while (n + count > word.units.length) growWord();
+  const { units, upper } = word;
+  for (let k = 0; k < count; k++) {
+    units[n] = fast.unitSeq[start + k]!;
+    upper[n++] = k === 0 ? up : up << 1;
+  }
+  return n;
+}
+
+/** Whether a rule's context fits the units before and after its match (0 = the word boundary). */
+export function contextFits(rule: FastRule, prev: number, next: number): boolean {
+  return (
+    (rule.after === undefined || rule.after[prev] === 1) &&
+    (rule.before === undefined || rule.before[next] === 1) &&
+    (rule.notAfter === undefined || rule.notAfter[prev] === 0) &&
+    (rule.notBefore === undefined || rule.notBefore[next] === 0)
+  );
+}
+
+/**
+ * The rule that applies at unit `i` of the collected word `units[0..n)`: the first of the rules
+ * starting with that unit (longest first, then in scheme order) whose letters follow and whose
+ * context (the neighbouring units, 0 = word boundary) fits. Returns `group * 256 + letters
+ * matched`, or the unit's own table group with 1 letter when no rule applies.
+ */
+export function matchRule(fast: FastScheme, i: number, n: number): number {
+  const units = word.units;
+  const id = units[i]!;
+  const candidates = fast.rules[id];
+  if (candidates === undefined) return id * 256 + 1;
+  for (let r = 0; r < candidates.length; r++) {
+    const rule = candidates[r]!;
+    const m = rule.ids.length;
+    if (i + m > n) continue;
+    let k = 1;
+    while (k < m && units[i + k] === rule.ids[k]) k++;
+    if (k < m) continue;
+    const prev = i === 0 ? 0 : units[i - 1]!;
+    const next = i + m === n ? 0 : units[i + m]!;
+    if (contextFits(rule, prev, next)) return rule.group * 256 + m;
+  }
+  return id * 256 + 1;
+}

@@ -1,0 +1,138 @@
+/**
+ * The one place where "which scheme, with which options" is decided: a scheme id or a loaded
+ * scheme (or none: the language's default), the common options and the scheme's own options
+ * become a compiled scheme. Every caller — romanize, the byte and stream paths, reverse, the
+ * checker, citations, the CLI, the HTTP API and the page — goes through {@link resolveScheme}, so
+ * option names and values are checked here and nowhere else (docs/architecture.md).
+ */
+import { LatinitsaError } from '../errors.ts';
+import { defaultSchemeOf } from '../schemes/languages.ts';
+import { getScheme, isLoadedScheme, type Scheme } from '../schemes/registry.ts';
+import type { AllCapsMode, PreReformMode } from '../schemes/types.ts';
+import { compileScheme, type CommonOptions, type CompiledScheme } from './compile.ts';
+import { schemeInLanguage } from './lang.ts';
+
+/**
+ * A scheme and its options, as `romanize` and every other function that romanizes take them:
+ * the scheme, the language, the common options (docs/rules/options.md), and the scheme's own
+ * options by name (e.g. `signBeforeE: 'omit'` for the default scheme, `tie: 'halves'` for ala-lc).
+ */
+export interface RomanizeOptions extends CommonOptions {
+  /** Scheme id or a loaded scheme. Default: the language's default scheme (`DEFAULT_SCHEME` for Russian). */
+  scheme?: string | Scheme | undefined;
+  /**
+   * The language of the text (`'ru'`, `'uk'`, `'be'`, `'bg'`, `'sr'`, `'mk'`), or `'auto'` to decide
+   * it per paragraph (`romanize`, `explain`, `romanizeDetailed`; docs/languages.md). Without
+   * `scheme`: the language's default scheme; with one: that scheme if it serves the language,
+   * else the scheme of the same family for it (`ala-lc` → `ala-lc-uk`). Default: the scheme's
+   * language.
+   */
+  lang?: string | undefined;
+  /** Scheme-specific options, by name. */
+  [schemeOption: string]: unknown;
+}
+
+/** The option names every scheme accepts; any other name must be an option of the chosen scheme. */
+export const COMMON_OPTION_NAMES: readonly string[] = ['scheme', 'lang', 'allCaps', 'preReform', 'exceptions', 'joinLineBreakHyphens', 'repairHomoglyphs'];
+
+const ALL_CAPS: readonly AllCapsMode[] = ['upper', 'acronym', 'auto'];
+const PRE_REFORM: readonly PreReformMode[] = ['native', 'modernize'];
+const COMMON = new Set(COMMON_OPTION_NAMES);
+
+const compiledCache = new WeakMap<Scheme, Map<string, CompiledScheme>>();
+/** The compiled scheme for a scheme's default options (the common case, looked up without building a key). */
+const defaultCompiled = new WeakMap<Scheme, CompiledScheme>();
+let lastDefault: CompiledScheme | undefined;
+
+const describe = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'string' ? JSON.stringify(value) : typeof value);
+
+function chosenScheme(scheme: unknown, lang: unknown): Scheme {
+  if (scheme === undefined) return getScheme(defaultSchemeOf({ lang }));
+  if (typeof scheme === 'string') return getScheme(scheme);
+  if (isLoadedScheme(scheme)) return scheme;
+  throw new LatinitsaError('ERR_INVALID_OPTION', `option "scheme" must be a scheme id or a scheme from loadScheme, found ${describe(scheme)}`);
+}
+
+function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new LatinitsaError('ERR_INVALID_OPTION', `option "${name}" must be one of ${allowed.map((v) => `"${v}"`).join(', ')}, found ${describe(value)}`);
+}
+
+/**
+ * The scheme's option values in force: the caller's, else the scheme's defaults. A name that is
+ * not an option of the scheme, or a value that is not one of the option's values, throws. Only
+ * own properties count, so `constructor` or `toString` are never taken for an option or a value.
+ */
+function optionValues(scheme: Scheme, options: RomanizeOptions): Record<string, string> {
+  for (const key of Object.keys(options)) {
+    if (COMMON.has(key) || options[key] === undefined || Object.hasOwn(scheme.options, key)) continue;
+    const known = [...COMMON_OPTION_NAMES.filter((k) => k !== 'scheme'), ...Object.keys(scheme.options)];
+    throw new LatinitsaError('ERR_INVALID_OPTION', `unknown option ${JSON.stringify(key)} for scheme "${scheme.id}" (known: ${known.join(', ')})`);
+  }
+  const values: Record<string, string> = {};
+  for (const [name, option] of Object.entries(scheme.options)) {
+    const given = Object.hasOwn(options, name) ? options[name] : undefined;
+    // Two-valued options named "true"/"false" also take booleans (`interpunct: true`).
+    const value = typeof given === 'boolean' ? String(given) : given;
+    if (value === undefined) values[name] = option.default;
+    else if (typeof value === 'string' && Object.hasOwn(option.values, value)) values[name] = value;
+    else {
+      throw new LatinitsaError(
+        'ERR_INVALID_OPTION',
+        `option "${name}" of scheme "${scheme.id}" must be one of ${Object.keys(option.values).map((v) => `"${v}"`).join(', ')}, found ${JSON.stringify(value)}`,
+      );
+    }
+  }
+  return values;
+}
+
+/**
+ * Resolves a scheme and its options into the compiled scheme the engine runs on: the scheme by
+ * id (or the loaded scheme given, or the language's default), every option name and value
+ * checked, compiled once per scheme and option set and cached. Misuse throws `LatinitsaError`
+ * (`ERR_UNKNOWN_SCHEME`, `ERR_INVALID_OPTION`).
+ *
+ * @example
+ * import { resolveScheme } from 'latinitsa/engine';
+ * const compiled = resolveScheme({ scheme: 'ala-lc', tie: 'halves' });
+ * [compiled.scheme.id, compiled.options.tie];
+ * //=> ['ala-lc', 'halves']
+ * resolveScheme().scheme.id === resolveScheme({ lang: 'ru' }).scheme.id;
+ * //=> true
+ */
+export function resolveScheme(options: RomanizeOptions = {}): CompiledScheme {
+  // Per-call fast lane: options that name at most a scheme use the scheme's defaults.
+  let only = true;
+  for (const key in options) {
+    if (key !== 'scheme') {
+      only = false;
+      break;
+    }
+  }
+  if (only) {
+    const s = chosenScheme(options.scheme, undefined);
+    if (s === lastDefault?.scheme) return lastDefault;
+    const hit = defaultCompiled.get(s);
+    if (hit !== undefined) return (lastDefault = hit);
+  }
+  if (options.lang !== undefined && options.scheme !== undefined) defaultSchemeOf({ lang: options.lang }); // an unknown language is an error either way
+  // The scheme for the language: the one named (or the language's default), else its family's (docs/languages.md).
+  const { scheme, language } = schemeInLanguage(chosenScheme(options.scheme, options.lang), options.lang);
+  const values = optionValues(scheme, options);
+  const allCaps = oneOf('allCaps', options.allCaps, ALL_CAPS) ?? scheme.defaults.allCaps;
+  const preReform = oneOf('preReform', options.preReform, PRE_REFORM) ?? scheme.defaults.preReform;
+  const key = JSON.stringify([values, allCaps, preReform, language.id]);
+  let perScheme = compiledCache.get(scheme);
+  if (perScheme === undefined) compiledCache.set(scheme, (perScheme = new Map()));
+  let compiled = perScheme.get(key);
+  if (compiled === undefined) {
+    compiled = compileScheme(scheme, values, { allCaps, preReform }, language);
+    perScheme.set(key, compiled);
+  }
+  if (only) {
+    defaultCompiled.set(scheme, compiled);
+    lastDefault = compiled;
+  }
+  return compiled;
+}

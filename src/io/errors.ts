@@ -1,0 +1,34 @@
+// File-system errors as the one error class, with one-line messages a person can act on.
+import { LatinitsaError } from '../errors.ts';
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  EMFILE: 'too many open files',
+  ENOSPC: 'no space left on the device',
+  EROFS: 'read-only file system',
+  EEXIST: 'already exists',
+};
+
+/**
+ * A file-system error as a one-line `ERR_IO` {@link LatinitsaError}: `cannot read notes.txt: no
+ * such file`. Other errors pass through unchanged.
+ *
+ * @example
+ * import { ioError } from 'latinitsa/io';
+ * ioError('read', 'a.txt', Object.assign(new Error('x'), { code: 'ENOENT' })).message;
+ * //=> 'cannot read a.txt: no such file'
+ */
+export function ioError(verb: string, file: string, error: unknown): unknown {
+  if (error instanceof LatinitsaError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  // Node refuses a path with a NUL character before asking the system: still the user's input.
+  if (code === 'ERR_INVALID_ARG_VALUE' && /null bytes/.test(String((error as Error).message))) {
+    return new LatinitsaError('ERR_IO', `cannot ${verb} ${JSON.stringify(file)}: the file name contains a NUL character`, { file, cause: error });
+  }
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error;
+  return new LatinitsaError('ERR_IO', `cannot ${verb} ${file}: ${REASONS[code] ?? code.toLowerCase()}`, { file, cause: error });
+}

@@ -1,0 +1,83 @@
+// Reading a request body of the JSON API: the fields each operation takes, with an answer a
+// client can act on for each mistake (400 with the field named). docs/web.md.
+import { LatinitsaError } from '../errors.ts';
+
+/**
+ * An error with an HTTP status, for problems the library has no code for (a missing field).
+ *
+ * @example
+ * import { HttpError } from 'latinitsa/server';
+ * new HttpError(400, 'ERR_MISSING_FIELD', 'missing field "text"').status;
+ * //=> 400
+ */
+export class HttpError extends Error {
+  readonly status: number;
+  readonly code: string;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = 'HttpError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/** A request body: a JSON object. */
+export type Input = Record<string, unknown>;
+
+function describe(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+}
+
+/** The body, which must be a JSON object. */
+export function requireObject(input: unknown): Input {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new HttpError(400, 'ERR_BAD_REQUEST', 'the request body must be a JSON object');
+  }
+  return input as Input;
+}
+
+/** A string field, or undefined when absent. */
+export function optionalString(input: Input, field: string): string | undefined {
+  const value = input[field];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new HttpError(400, 'ERR_BAD_REQUEST', `field "${field}" must be a string, found ${describe(value)}`);
+  return value;
+}
+
+/** A string field that must be there. */
+export function requireString(input: Input, field: string): string {
+  const value = optionalString(input, field);
+  if (value === undefined) throw new HttpError(400, 'ERR_MISSING_FIELD', `missing field "${field}" (a string)`);
+  return value;
+}
+
+/** A boolean field, or undefined when absent. */
+export function optionalBoolean(input: Input, field: string): boolean | undefined {
+  const value = input[field];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'boolean') throw new HttpError(400, 'ERR_BAD_REQUEST', `field "${field}" must be a boolean, found ${describe(value)}`);
+  return value;
+}
+
+/** A field that is an array of strings, or undefined when absent. */
+export function optionalStrings(input: Input, field: string): string[] | undefined {
+  const value = input[field];
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new HttpError(400, 'ERR_BAD_REQUEST', `field "${field}" must be an array of strings`);
+  return value as string[];
+}
+
+/**
+ * A field of options (`options`, `fromOptions`…): an object, copied. Which names and values a
+ * scheme takes is checked where the scheme is resolved (the engine's resolver), not here; the
+ * scheme itself travels in its own field.
+ */
+export function optionsField(input: Input, field = 'options'): Record<string, unknown> {
+  const value = input[field];
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new HttpError(400, 'ERR_BAD_REQUEST', `field "${field}" must be an object, found ${describe(value)}`);
+  }
+  if (Object.hasOwn(value, 'scheme')) throw new LatinitsaError('ERR_INVALID_OPTION', `field "${field}" cannot name the scheme; give it in its own field`);
+  return { ...value };
+}

@@ -1,0 +1,82 @@
+// The one argument layer of the CLI: every command refuses an unknown option, a missing value and
+// an option given twice the same way (exit 2, one line on stderr), answers --help, and is one
+// entry of the command table, loaded only when it runs.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { commands } from '../src/cli/commands.ts';
+import { defineCommand, parseCommandArgs, parseOptionPairs, runCommand } from '../src/cli/args.ts';
+import { runCli, type CliResult } from './support/cli.ts';
+import { PassThrough } from 'node:stream';
+
+function assertUsage(r: CliResult, pattern: RegExp): void {
+  assert.equal(r.code, 2, `exit code (stderr: ${r.stderr})`);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^latinitsa: [^\n]+\n$/, 'one line on stderr');
+  assert.match(r.stderr, pattern);
+}
+
+describe('every command', () => {
+  for (const name of Object.keys(commands)) {
+    it(`${name}: an unknown option exits 2 with one line; --help prints help and exits 0`, async () => {
+      assertUsage(await runCli([name, '--bogus']), new RegExp(`^latinitsa: ${name}: unknown option --bogus\\b.*\\(see latinitsa ${name} --help\\)`));
+      const help = await runCli([name, '--help']);
+      assert.equal(help.code, 0);
+      assert.match(help.stdout, /^Usage: latinitsa/);
+      // --help wins wherever it stands, even after a mistake.
+      assert.equal((await runCli([name, '--bogus', '-h'])).code, 0);
+    });
+  }
+
+  it('serve --bogus exits 2 with one line (it used to be an internal error, exit 70)', async () => {
+    assertUsage(await runCli(['serve', '--bogus']), /^latinitsa: serve: unknown option --bogus \(see latinitsa serve --help\)\n$/);
+    assertUsage(await runCli(['serve', 'extra']), /serve: unexpected argument "extra"/);
+    assertUsage(await runCli(['serve', '--port']), /serve: option --port needs a value/);
+  });
+
+  it('an option given twice, a value for a flag, a missing value', async () => {
+    assertUsage(await runCli(['check', '--scheme', 'ala-lc', '--scheme', 'iso-9', 'a.md']), /check: option --scheme given more than once/);
+    assertUsage(await runCli(['cite', '--fix=yes', 'a.md']), /cite: option --fix takes no value/);
+    assertUsage(await runCli(['reverse', '--scheme']), /reverse: option --scheme needs a value/);
+    assertUsage(await runCli(['convert', '--from', '-x']), /convert: option --from needs a value/);
+    assertUsage(await runCli(['--scheme', 'ala-lc', '-s', 'iso-9', 'x']), /^latinitsa: option --scheme given more than once \(see latinitsa --help\)/);
+  });
+});
+
+describe('-O NAME=VALUE', () => {
+  it('one parser: kebab or camel names, each once, NAME=VALUE or a usage error', async () => {
+    assert.deepEqual(parseOptionPairs('reverse', ['tie=halves', 'sign-before-e=omit']), { tie: 'halves', signBeforeE: 'omit' });
+    assert.throws(() => parseOptionPairs('reverse', ['tie']), /reverse: --option expects NAME=VALUE, found "tie"/);
+    assert.throws(() => parseOptionPairs('reverse', ['tie=a', 'tie=b']), /option "tie" given more than once/);
+    assert.throws(() => parseOptionPairs('reverse', ['__proto__=x']), /invalid option name/);
+    assertUsage(await runCli(['reverse', '-O', 'nothing', 'x']), /reverse: --option expects NAME=VALUE/);
+    assertUsage(await runCli(['convert', '--from', 'ala-lc', '--to', 'iso-9', '--to-option', 'x', 'y']), /convert: --to-option expects NAME=VALUE/);
+  });
+});
+
+describe('the command table', () => {
+  it('a command is one entry: its module is loaded when it runs, through the same layer', async () => {
+    const seen: string[] = [];
+    const command = defineCommand({
+      help: 'Usage: latinitsa hello [--loud] NAME\n',
+      options: { loud: { type: 'boolean' } },
+      run: async ({ values, positionals }, io) => {
+        io.stdout.write(`${values.loud === true ? 'HELLO' : 'hello'} ${positionals.join(' ')}\n`);
+        return 0;
+      },
+    });
+    const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), cwd: '.', env: {} };
+    io.stdout.on('data', (b: Buffer) => seen.push(b.toString()));
+    assert.equal(await runCommand('hello', command, ['--loud', 'Kirov'], io, []), 0);
+    assert.deepEqual(seen, ['HELLO Kirov\n']);
+    await assert.rejects(runCommand('hello', command, ['--quiet'], io, []), /hello: unknown option --quiet/);
+    for (const [name, entry] of Object.entries(commands)) {
+      assert.equal(typeof entry.summary, 'string', name);
+      assert.equal(typeof (await entry.load()).command.run, 'function', name);
+    }
+  });
+
+  it('parseCommandArgs is strict and typed by the options', () => {
+    const { values, positionals } = parseCommandArgs('x', ['-a', 'Tchaikovsky', '--allow', 'Tolstoy', 'f.md'], { allow: { type: 'string', short: 'a', multiple: true } });
+    assert.deepEqual([values.allow, positionals], [['Tchaikovsky', 'Tolstoy'], ['f.md']]);
+  });
+});

@@ -1,0 +1,168 @@
+// The one diagnostic shape and what is done with it: line/column, the fix applier, the reports
+// (text, json, sarif validated against the SARIF 2.1.0 JSON Schema, github), the rule table.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import fc from 'fast-check';
+import { checkCitations, checkDocuments, LatinitsaError, readDocument, romanizeBibtex, romanizeCsl, type Diagnostic } from '../src/index.ts';
+import { parseCheckConfig } from '../src/check/index.ts';
+import { applyFixes, formatDiagnostics, lineIndex, listRules, ruleInfo, sarifLog, selectFixes } from '../src/diagnostics/index.ts';
+import { runCli } from './support/cli.ts';
+import { fixturesDir } from './support/fixtures.ts';
+
+const schema = JSON.parse(readFileSync(path.join(fixturesDir, 'sarif', 'sarif-2.1.0.json'), 'utf8')) as object;
+// The schema's "format" keywords (uri, date-time) are annotations here: no format plug-in is loaded.
+const validateSarif = new Ajv2020({ allErrors: true, strict: false, validateFormats: false }).compile(schema);
+
+function assertSarif(log: unknown): void {
+  assert.ok(validateSarif(log), JSON.stringify(validateSarif.errors?.slice(0, 5), null, 1));
+}
+
+/** Diagnostics of every producer, on the project's fixtures. */
+function corpus(): Diagnostic[] {
+  const manuscripts = path.join(fixturesDir, 'manuscripts');
+  const config = parseCheckConfig(JSON.parse(readFileSync(path.join(manuscripts, '.latinitsarc.json'), 'utf8')));
+  const book = readDocument({ text: readFileSync(path.join(manuscripts, 'book.md'), 'utf8'), format: 'markdown' });
+  const notes = readFileSync(path.join(fixturesDir, 'citations', 'text', 'chapter.md'), 'utf8');
+  const bib = romanizeBibtex(readFileSync(path.join(fixturesDir, 'bib', 'russian.bib'), 'utf8'), { keepOriginal: true }).diagnostics;
+  const csl = romanizeCsl(readFileSync(path.join(fixturesDir, 'bib', 'zotero.json'), 'utf8'), { keepOriginal: true }).diagnostics;
+  return [
+    ...checkDocuments([{ file: 'book.md', ...book }], config),
+    ...checkCitations(notes, { format: 'markdown' }).diagnostics.map((d) => ({ ...d, file: 'chapter.md' })),
+    ...bib.map((d) => ({ ...d, file: 'russian.bib' })),
+    ...csl.map((d) => ({ ...d, file: 'zotero.json' })),
+  ];
+}
+
+describe('lineIndex', () => {
+  it('agrees with counting lines by splitting the text (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'б', '\n', '\r', '😀', ' ') }), fc.nat(), (text, at) => {
+        const offset = text.length === 0 ? 0 : at % (text.length + 1);
+        const before = text.slice(0, offset).split('\n');
+        assert.deepEqual(lineIndex(text).pointAt(offset), { line: before.length, column: before.at(-1)!.length + 1, offset });
+      }),
+    );
+  });
+});
+
+describe('applyFixes', () => {
+  it('applies non-overlapping fixes at once, the same fix once, and leaves the rest', () => {
+    const text = 'Zinovyev and Zinovyev met Iagoda.';
+    const fix = (start: number, end: number, t: string): { fix: { range: [number, number]; text: string } } => ({ fix: { range: [start, end], text: t } });
+    const fixes = [fix(26, 32, 'Yagoda'), fix(0, 8, 'Zinoviev'), fix(0, 8, 'Zinoviev'), fix(4, 10, 'x'), {}];
+    assert.deepEqual(selectFixes(fixes).map((f) => f.range), [[0, 8], [26, 32]]);
+    assert.equal(applyFixes(text, fixes), 'Zinoviev and Zinovyev met Yagoda.');
+    assert.throws(() => applyFixes('short', [fix(2, 40, 'x')]), (e: unknown) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_INPUT');
+  });
+
+  it('changes only the chosen spans (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.string({ maxLength: 3 })), { maxLength: 6 }), (text, raw) => {
+        const diagnostics = raw.map(([a, b, t]) => {
+          const [s, e] = [a % (text.length + 1), b % (text.length + 1)].sort((x, y) => x - y) as [number, number];
+          return { fix: { range: [s, e] as [number, number], text: t } };
+        });
+        const chosen = selectFixes(diagnostics);
+        let expected = '';
+        let at = 0;
+        for (const f of chosen) {
+          assert.ok(f.range[0] >= at, 'chosen fixes do not overlap');
+          expected += text.slice(at, f.range[0]) + f.text;
+          at = f.range[1];
+        }
+        assert.equal(applyFixes(text, diagnostics), expected + text.slice(at));
+      }),
+    );
+  });
+});
+
+describe('reports', () => {
+  const all = corpus();
+
+  it('every producer uses the shape: rule ids of the table, source, a place inside its text', () => {
+    assert.ok(all.length >= 30);
+    const producers = new Set(all.map((d) => d.ruleId.split('/')[0]));
+    assert.deepEqual([...producers].sort(), ['bib', 'check', 'cite']);
+    for (const d of all) {
+      assert.ok(ruleInfo(d.ruleId) !== undefined, `${d.ruleId} is not in src/diagnostics/rules.json`);
+      assert.equal(d.source, 'latinitsa');
+      assert.ok(d.place !== undefined && d.place.start.offset <= d.place.end.offset, JSON.stringify(d));
+      assert.match(d.ruleId, /^[a-z]+\/[a-z]+(?:-[a-z]+)*$/);
+    }
+  });
+
+  it('every rule of the table is described in docs/diagnostics.md', () => {
+    const doc = readFileSync(path.resolve(import.meta.dirname, '..', 'docs', 'diagnostics.md'), 'utf8');
+    for (const rule of listRules()) assert.ok(doc.includes(`\`${rule.id}\``), rule.id);
+  });
+
+  it('sarif: the log of every producer validates against the SARIF 2.1.0 schema', () => {
+    const log = sarifLog(all, { version: '0.1.0' });
+    assertSarif(log);
+    const results = log.runs[0]!.results;
+    assert.equal(results.length, all.length);
+    // Rule indices point at the rule; places and fixes are carried over.
+    const rules = log.runs[0]!.tool.driver.rules;
+    for (const r of results) assert.equal(rules[r.ruleIndex]!.id, r.ruleId);
+    const fixed = results.find((r) => r.fixes !== undefined)!;
+    assert.ok(fixed.locations?.[0]?.physicalLocation.region?.['startLine'] !== undefined);
+    // A diagnostic without a file or place, and one of a rule the table does not know, still validate.
+    assertSarif(sarifLog([{ ruleId: 'marc/broken-link', source: 'latinitsa', severity: 'info', reason: 'x', data: { record: 12 } }]));
+    assertSarif(sarifLog([]));
+  });
+
+  it('text: one line per finding, file:line:column: severity: reason [rule]; github: escaped workflow commands', () => {
+    const d: Diagnostic = { ruleId: 'cite/plural', source: 'latinitsa', severity: 'info', reason: '50% of\nthis', file: 'a, b:c.md', place: lineIndex('ab\ncd').placeOf(3, 5) };
+    assert.equal(formatDiagnostics([d]), 'a, b:c.md:2:1: info: 50% of this [cite/plural]\n');
+    assert.equal(formatDiagnostics([d], { format: 'github' }), '::notice file=a%2C b%3Ac.md,line=2,col=1,endLine=2,endColumn=3,title=cite/plural::50%25 of%0Athis\n');
+    assert.deepEqual(JSON.parse(formatDiagnostics([d], { format: 'json' })), [d]);
+    assert.throws(() => formatDiagnostics([d], { format: 'xml' as 'json' }), /unknown report format/);
+  });
+});
+
+describe('one reporter for every command', () => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'latinitsa-report-'));
+  after(() => rmSync(tmp, { recursive: true, force: true }));
+  copyFileSync(path.join(fixturesDir, 'manuscripts', 'book.md'), path.join(tmp, 'book.md'));
+  copyFileSync(path.join(fixturesDir, 'citations', 'text', 'notes.txt'), path.join(tmp, 'notes.txt'));
+  copyFileSync(path.join(fixturesDir, 'bib', 'russian.bib'), path.join(tmp, 'in.bib'));
+
+  it('check --json and cite --json print the same shape', async () => {
+    const check = JSON.parse((await runCli(['check', '--json', '--scheme', 'modified-loc', 'book.md'], { cwd: tmp })).stdout) as Diagnostic[];
+    const cite = JSON.parse((await runCli(['cite', '--json', 'notes.txt'], { cwd: tmp })).stdout) as Diagnostic[];
+    const required = ['file', 'place', 'reason', 'ruleId', 'severity', 'source'];
+    for (const d of [...check, ...cite]) {
+      for (const key of required) assert.ok(key in d, `${key} in ${JSON.stringify(d)}`);
+      for (const key of Object.keys(d)) assert.ok(['ruleId', 'source', 'severity', 'reason', 'file', 'place', 'actual', 'expected', 'fix', 'confidence', 'note', 'url', 'data'].includes(key), key);
+    }
+    assert.ok(check.length > 0 && cite.length > 0);
+  });
+
+  it('--format sarif of check, cite and bib validates against the SARIF 2.1.0 schema', async () => {
+    const check = await runCli(['check', '--format', 'sarif', '--scheme', 'modified-loc', 'book.md'], { cwd: tmp });
+    assert.equal(check.code, 1);
+    const log = JSON.parse(check.stdout) as ReturnType<typeof sarifLog>;
+    assertSarif(log);
+    assert.ok(log.runs[0]!.results.length >= 25);
+    assert.equal(log.runs[0]!.results[0]!.locations?.[0]?.physicalLocation.artifactLocation.uri, 'book.md');
+    const cite = await runCli(['cite', '--format', 'sarif', 'notes.txt'], { cwd: tmp });
+    assertSarif(JSON.parse(cite.stdout));
+    const bib = await runCli(['bib', '--format', 'sarif', 'in.bib'], { cwd: tmp });
+    assertSarif(JSON.parse(bib.stderr));
+    // A clean run is a valid log with no results.
+    const clean = await runCli(['check', '--format', 'sarif'], { cwd: tmp, stdin: 'Nothing Russian here.' });
+    assert.equal(clean.code, 0);
+    assert.deepEqual((JSON.parse(clean.stdout) as ReturnType<typeof sarifLog>).runs[0]!.results, []);
+  });
+
+  it('--format github annotates; an unknown format is a usage error', async () => {
+    const r = await runCli(['cite', '--format', 'github', 'notes.txt'], { cwd: tmp });
+    assert.match(r.stdout, /^::warning file=notes\.txt,line=5,col=4,endLine=5,endColumn=\d+,title=cite\/mixed-style::English-style reference/m);
+    const bad = await runCli(['check', '--format', 'xml', 'book.md'], { cwd: tmp });
+    assert.deepEqual([bad.code, bad.stderr], [2, 'latinitsa: check: --format must be one of text, json, sarif, github, not "xml" (see latinitsa check --help)\n']);
+  });
+});
