@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../src/io/index.ts';
-import { formatLetterStats, letterStats } from '../src/reverse/model.ts';
+import { formatLetterStats, letterStats } from '../src/detect/letters.ts';
 import { DICTIONARIES, dictionaryEntries } from './language-words.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

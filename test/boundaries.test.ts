@@ -11,7 +11,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const src = path.join(root, 'src');
 
 /** Folders whose code must run in a browser. */
-const BROWSER_SAFE = ['engine', 'schemes', 'reverse', 'check', 'cite', 'segment', 'diagnostics', 'document'];
+const BROWSER_SAFE = ['engine', 'schemes', 'detect', 'reverse', 'check', 'cite', 'segment', 'diagnostics', 'document'];
 /** Files of those folders still waiting to move to src/io, with what they are; the test fails when one is gone, so that the entry goes too. */
 const NOT_YET_MOVED: Record<string, string> = {
   'reverse/node-lexicon.ts': 'the Node loader of the lexicon files',
@@ -19,7 +19,9 @@ const NOT_YET_MOVED: Record<string, string> = {
 /** What each lower layer may import (folders of src/, and src/errors.ts). */
 const LAYERS: Record<string, string[]> = {
   schemes: ['schemes', 'errors.ts'],
-  engine: ['engine', 'schemes', 'errors.ts'],
+  // The language detector and the one diagnostic shape sit below the engine (lang: 'auto', unmapped letters).
+  detect: ['detect', 'schemes', 'errors.ts'],
+  engine: ['engine', 'schemes', 'detect', 'diagnostics', 'errors.ts'],
 };
 
 interface Import {

@@ -13,8 +13,7 @@
  */
 import { getLanguage } from '../schemes/registry.ts';
 import type { LanguageSource } from '../schemes/types.ts';
-import { LETTER_STATS as STATS, letterModel } from '../reverse/model.ts';
-import type { LetterModel } from '../reverse/decode.ts';
+import { LETTER_STATS as STATS, letterModel, type LetterModel } from './letters.ts';
 
 /** The languages {@link detectLanguage} chooses among, in the order they are reported. */
 export const DETECTABLE_LANGUAGES: readonly string[] = Object.keys(STATS);

@@ -145,7 +145,8 @@ function extend(h: Hyp, piece: Piece, pos: number, score: number): Hyp {
  * A scorer of letter sequences: the log10-probability of `letter` after `context`, the one or two
  * letters before it (`^` = word start, `$` = word end).
  */
-export type LetterModel = (context: string, letter: string) => number;
+export type { LetterModel } from '../detect/letters.ts';
+import type { LetterModel } from '../detect/letters.ts';
 
 /** Options of the candidate search. */
 export interface SearchOptions {

@@ -5,7 +5,7 @@ import { getInverse, searchCandidates, scoreWord, type Inverse, type LetterModel
 import equivalents from './equivalents.json' with { type: 'json' };
 import englishCommon from './data/english-common.json' with { type: 'json' };
 import { flagNames, LexiconFlag, type Lexicon } from './lexicon.ts';
-import { languageLetters } from './model.ts';
+import { languageLetters } from '../detect/letters.ts';
 
 /** Options of {@link deromanize}: the scheme the text is in, its options, and how to rank. */
 export interface DeromanizeOptions {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { LexiconFlag, type Lexicon } from './lexicon.ts';
-import { formatLetterStats, letterStats } from './model.ts';
+import { formatLetterStats, letterStats } from '../detect/letters.ts';
 
 const FORMAT = 'latinitsa-lexicon-1';
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -1,10 +1,18 @@
-import type { LetterModel } from './decode.ts';
-import ru from './data/ru-letters.json' with { type: 'json' };
-import uk from './data/uk-letters.json' with { type: 'json' };
-import be from './data/be-letters.json' with { type: 'json' };
-import bg from './data/bg-letters.json' with { type: 'json' };
-import sr from './data/sr-letters.json' with { type: 'json' };
-import mk from './data/mk-letters.json' with { type: 'json' };
+import ru from '../reverse/data/ru-letters.json' with { type: 'json' };
+import uk from '../reverse/data/uk-letters.json' with { type: 'json' };
+import be from '../reverse/data/be-letters.json' with { type: 'json' };
+import bg from '../reverse/data/bg-letters.json' with { type: 'json' };
+import sr from '../reverse/data/sr-letters.json' with { type: 'json' };
+import mk from '../reverse/data/mk-letters.json' with { type: 'json' };
+
+/**
+ * Letter statistics of the languages (docs/languages.md): the files, the model over them, and how
+ * they are built. The language detector scores text with them; reverse romanization ranks its
+ * readings with them. Browser-safe, below the engine (it imports only its data).
+ */
+
+/** The log10 probability of a letter after a context (one or two letters, `^` at the start of a word). */
+export type LetterModel = (context: string, letter: string) => number;
 
 /** The letter-pair statistics file written by `npm run build:lexicon` (see scripts/build-lexicon.ts). */
 export interface LetterStats {
