@@ -248,7 +248,7 @@ export function listLanguages(): string[] {
  * the scheme itself when it serves the language, else the family's built-in scheme of that language.
  *
  * @example
- * import { schemeForLanguage, getScheme } from 'latinitsa';
+ * import { schemeForLanguage, getScheme } from 'latinitsa/schemes';
  * schemeForLanguage(getScheme('ala-lc'), 'uk')?.id;
  * //=> 'ala-lc-uk'
  * schemeForLanguage(getScheme('iso-9'), 'sr')?.id;

@@ -214,7 +214,7 @@ const operations: Record<OperationName, (input: Input) => unknown> = {
  * @example
  * import { runOperation } from 'latinitsa/server';
  * await runOperation('romanize', '{"text": "Киров", "scheme": "ala-lc"}');
- * //=> { scheme: 'ala-lc', output: 'Kirov' }
+ * //=> { scheme: 'ala-lc', output: 'Kirov', diagnostics: [] }
  */
 export async function runOperation(op: OperationName, body: string): Promise<unknown> {
   let input: unknown;

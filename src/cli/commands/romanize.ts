@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { romanizeDetailed } from '../../engine/romanize.ts';
 import type { RomanizeOptions } from '../../engine/resolve.ts';
-import { AUTO_LANGUAGE, schemeIdForLanguage } from '../../engine/lang.ts';
+import { AUTO_LANGUAGE, schemeIdForLanguage, schemeInLanguage } from '../../engine/lang.ts';
 import { countReportable } from '../../engine/auto.ts';
 import { resolveScheme } from '../../engine/resolve.ts';
 import { LatinitsaError } from '../../errors.ts';
@@ -13,7 +13,7 @@ import { parseEncoding, type TextEncodingName } from '../../io/decode.ts';
 import { ioError } from '../../io/errors.ts';
 import { readLexicon, readSchemeFile } from '../../io/files.ts';
 import { romanizeStream, writeWithBackpressure } from '../../io/lines.ts';
-import { DEFAULT_LANGUAGE, DEFAULT_SCHEME, getScheme, type Scheme } from '../../schemes/registry.ts';
+import { DEFAULT_SCHEME, getScheme, type Scheme } from '../../schemes/registry.ts';
 import type { AllCapsMode, PreReformMode } from '../../schemes/types.ts';
 import { defineCommand, kebabCase, oneOf, parseOptionPairs, usageError, type Options } from '../args.ts';
 import { helpText, schemesText } from '../help.ts';
@@ -81,7 +81,15 @@ async function prepare(values: Record<string, unknown>, io: CliIO): Promise<{ op
     });
   }
   // The scheme whose options the flags name: with --lang, the scheme for that language (docs/languages.md).
-  const resolved = getScheme(lang === undefined ? (typeof scheme === 'object' ? scheme.id : (scheme ?? DEFAULT_SCHEME)) : schemeIdForLanguage(scheme ?? undefined, lang === AUTO_LANGUAGE ? DEFAULT_LANGUAGE : lang));
+  const base = typeof scheme === 'object' ? scheme : getScheme(scheme ?? (lang === undefined || lang === AUTO_LANGUAGE ? DEFAULT_SCHEME : schemeIdForLanguage(undefined, lang)));
+  let resolved = base;
+  if (lang !== undefined && lang !== AUTO_LANGUAGE) {
+    try {
+      resolved = schemeInLanguage(base, lang).scheme;
+    } catch {
+      // No scheme of the family for the language: reported when the options are resolved.
+    }
+  }
   const flags = new Map(Object.keys(resolved.options).map((name) => [kebabCase(name), name]));
   const options: Options = {};
   for (const flag of flags.keys()) if (!(flag in OPTIONS)) options[flag] = { type: 'string' };
