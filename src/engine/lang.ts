@@ -49,8 +49,8 @@ export function schemeInLanguage(given: Scheme, lang: unknown): SchemeInLanguage
  *
  * @example
  * import { schemeIdForLanguage } from 'latinitsa';
- * [schemeIdForLanguage('ala-lc', 'uk'), schemeIdForLanguage(undefined, 'bg'), schemeIdForLanguage('modified-loc', 'sr')];
- * //=> ['ala-lc-uk', 'bg-streamlined', 'sr-gaj']
+ * [schemeIdForLanguage('ala-lc', 'uk'), schemeIdForLanguage(undefined, 'bg'), schemeIdForLanguage('bgn-pcgn', 'sr'), schemeIdForLanguage('wikipedia', 'mk')];
+ * //=> ['ala-lc-uk', 'bg-streamlined', 'bgn-pcgn-sr', 'mk-national']
  */
 export function schemeIdForLanguage(scheme: string | Scheme | undefined, lang: string): string {
   const language = languageOf(lang);

@@ -70,9 +70,9 @@ function pieceOptions(options: RomanizeOptions, lang: string): { options: Romani
  * @example
  * import { romanizeDetailed } from 'latinitsa';
  * const r = romanizeDetailed('Щука и ёж.\n\nЇжак і ґанок.', { lang: 'auto' });
- * [r.text, r.languages.map((p) => `${p.lang} ${p.scheme}`)];
- * //=> ['Shchuka i yozh.\n\nYizhak i ganok.', ['ru modified-loc', 'uk uk-national']]
- * romanizeDetailed('Київ', { scheme: 'modified-loc' }).diagnostics.map((d) => [d.actual, d.expected]);
+ * [r.text, r.languages.map((p) => `${p.lang} ${p.evidence.join('')}`)];
+ * //=> ['Shchuka i yozh.\n\nYizhak i ganok.', ['ru щё', 'uk іїґ']]
+ * romanizeDetailed('Київ', { scheme: 'ala-lc' }).diagnostics.map((d) => [d.actual, d.expected]);
  * //=> [['ї', ['ï']]]
  */
 export function romanizeDetailed(text: string, options: RomanizeOptions = {}): RomanizeResult {

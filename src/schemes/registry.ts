@@ -224,8 +224,8 @@ function loadBuiltIns(): void {
         invalid(`src/schemes/languages/${language.id}.json`, language.id, `/${key}`, `"${id}" is not a built-in scheme of this language`);
       }
     }
-    if (language.fallbackScheme !== undefined && !registry.get(language.fallbackScheme)?.languages.includes(language.id)) {
-      invalid(`src/schemes/languages/${language.id}.json`, language.id, '/fallbackScheme', `"${language.fallbackScheme}" is not a built-in scheme that serves this language`);
+    if (language.fallbackScheme !== undefined && !registry.has(language.fallbackScheme)) {
+      invalid(`src/schemes/languages/${language.id}.json`, language.id, '/fallbackScheme', `"${language.fallbackScheme}" is not a built-in scheme`);
     }
   }
 }

@@ -160,8 +160,8 @@ async function romanizeOptions(values: Record<string, unknown>, prepared: Prepar
  *
  * @example
  * import { unmappedWarning } from 'latinitsa/cli';
- * unmappedWarning(new Map([['ї', 2], ['Ў', 1]]), 'modified-loc');
- * //=> 'latinitsa: warning: 3 letters have no value in modified-loc and were written in ISO 9 or kept (ї ×2, Ў ×1); --json lists each one\n'
+ * unmappedWarning(new Map([['ї', 2], ['Ў', 1]]), 'ala-lc');
+ * //=> 'latinitsa: warning: 3 letters have no value in ala-lc and were written in ISO 9 or kept (ї ×2, Ў ×1); --json lists each one\n'
  */
 export function unmappedWarning(counts: ReadonlyMap<string, number>, scheme: string): string {
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
