@@ -25,6 +25,8 @@ export {
   convert,
   convertDetailed,
   createLexicon,
+  lexiconFromBytes,
+  detectScheme,
   type DeromanizeOptions,
   type DeromanizeResult,
   type WordReading,
@@ -34,6 +36,9 @@ export {
   type ConvertedWord,
   type Lexicon,
   type CreateLexiconOptions,
+  type DetectSchemeOptions,
+  type DetectSchemeResult,
+  type SchemeFit,
 } from './reverse/index.ts';
 
 // Findings in user text, in one shape, and their fixes (docs/diagnostics.md).

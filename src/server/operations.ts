@@ -13,10 +13,11 @@ import { explain, romanizeDetailed, type Segment } from '../engine/romanize.ts';
 import type { RomanizeOptions } from '../engine/resolve.ts';
 import { schemeIdForLanguage } from '../engine/lang.ts';
 import { readDocxParagraphs } from '../io/docx.ts';
+import { loadLexicon } from '../io/lexicon.ts';
 import { convertDetailed } from '../reverse/convert.ts';
 import { deromanizeDetailed } from '../reverse/deromanize.ts';
+import { detectScheme } from '../reverse/detect.ts';
 import type { Lexicon } from '../reverse/lexicon.ts';
-import { loadLexicon } from '../reverse/node-lexicon.ts';
 import { resolveScheme } from '../engine/resolve.ts';
 import { DEFAULT_SCHEME, getScheme, listSchemes, type Scheme } from '../schemes/registry.ts';
 import { HttpError, optionalBoolean, optionalString, optionalStrings, optionsField, requireObject, requireString, type Input } from './request.ts';
@@ -29,7 +30,7 @@ import { HttpError, optionalBoolean, optionalString, optionalStrings, optionsFie
  * operationNames.includes('romanize');
  * //=> true
  */
-export const operationNames = ['romanize', 'deromanize', 'convert', 'check', 'cite', 'bib'] as const;
+export const operationNames = ['romanize', 'deromanize', 'convert', 'detect', 'check', 'cite', 'bib'] as const;
 export type OperationName = (typeof operationNames)[number];
 
 /** A segment of `explain` with the note of the rule or letter that produced it. */
@@ -72,13 +73,13 @@ function romanizeOp(input: Input): unknown {
 }
 
 /**
- * The word lists that rank reverse readings, if built (`node_modules/.cache/latinitsa`); never
- * built here, as that would take longer than a request may. Without them letter statistics rank.
+ * The shipped lexicon that ranks reverse readings; without it (file missing or damaged) letter
+ * statistics rank, and answers say `"lexicon": false`.
  */
 let lexicon: Promise<Lexicon | undefined> | undefined;
 /** Starts loading the lexicon (the worker threads call this when they start). */
 export function preloadLexicon(): Promise<Lexicon | undefined> {
-  lexicon ??= loadLexicon({ build: false }).catch(() => undefined);
+  lexicon ??= loadLexicon().catch(() => undefined);
   return lexicon;
 }
 
@@ -88,7 +89,7 @@ async function deromanizeOp(input: Input): Promise<unknown> {
   const all = optionalBoolean(input, 'all');
   const lex = await preloadLexicon();
   const result = deromanizeDetailed(text, { scheme, schemeOptions: optionsField(input), ...(all === undefined ? {} : { all }), ...(lex === undefined ? {} : { lexicon: lex }) });
-  // Whether word lists ranked the readings (they exist once `npm run build:lexicon` has run).
+  // Whether the lexicon ranked the readings.
   return { ...result, lexicon: lex !== undefined };
 }
 
@@ -106,6 +107,17 @@ async function convertOp(input: Input): Promise<unknown> {
     ...(all === undefined ? {} : { all }),
     ...(lex === undefined ? {} : { lexicon: lex }),
   });
+  return { ...result, lexicon: lex !== undefined };
+}
+
+async function detectOp(input: Input): Promise<unknown> {
+  const text = requireString(input, 'text');
+  const schemes = optionalStrings(input, 'schemes');
+  for (const id of schemes ?? []) getScheme(id);
+  const maxWords = input['maxWords'];
+  if (maxWords !== undefined && (typeof maxWords !== 'number' || !Number.isInteger(maxWords) || maxWords < 1)) throw new HttpError(400, 'ERR_BAD_REQUEST', 'field "maxWords" must be a positive integer');
+  const lex = await preloadLexicon();
+  const result = detectScheme(text, { ...(schemes === undefined ? {} : { schemes }), ...(maxWords === undefined ? {} : { maxWords }), ...(lex === undefined ? {} : { lexicon: lex }) });
   return { ...result, lexicon: lex !== undefined };
 }
 
@@ -201,6 +213,7 @@ const operations: Record<OperationName, (input: Input) => unknown> = {
   romanize: romanizeOp,
   deromanize: deromanizeOp,
   convert: convertOp,
+  detect: detectOp,
   check: checkOp,
   cite: citeOp,
   bib: bibOp,
@@ -242,6 +255,7 @@ export function schemeResponse(id: string): unknown {
     edition: s.edition,
     source: s.source,
     description: s.description,
+    summary: s.summary,
     extends: s.extendsChain,
     letters: s.letters,
     letterNotes: s.letterNotes,
