@@ -461,6 +461,12 @@ describe('POST /api/marc', () => {
     const back = await readAll([Buffer.from(r.serialized, 'base64')]);
     assert.equal(back.length, 1);
   });
+  it('takes lang: the records read as that language', async () => {
+    const { runOperation } = await import('../src/server/operations.ts');
+    const text = JSON.stringify(recordToJson(rec(df('245', '10', ['a', 'Ґанок']))));
+    const r = (await runOperation('marc', JSON.stringify({ operation: 'romanize', text, lang: 'uk' }))) as { records: { fields: { status: string; after?: string }[] }[] };
+    assert.deepEqual(r.records[0]!.fields.filter((f) => f.status !== 'same').map((f) => f.after), ['10 $6 880-01 $a Ganok', '10 $6 245-01/(N $a Ґанок']);
+  });
   it('refuses a request without records or with an unknown operation', async () => {
     const { runOperation } = await import('../src/server/operations.ts');
     await assert.rejects(runOperation('marc', JSON.stringify({ operation: 'romanize' })), /give the records/);
