@@ -259,21 +259,30 @@ async function romanizeInputs(
   };
   io.stdout.on('error', guard);
   try {
-    // A whole text: the result, or with --json the text, the diagnostics and the languages; the
-    // one-line warning for letters the scheme has no value for.
-    const whole = async (text: string, to: (s: string) => Promise<void> | undefined): Promise<void> => {
+    // A whole text: the result, or with --json the text, the diagnostics and the languages; then,
+    // once the output is written (a failed write says only why it failed), the one-line warning
+    // for letters the scheme has no value for.
+    const whole = async (text: string, to: (s: string) => Promise<void> | undefined): Promise<string> => {
       const r = romanizeDetailed(text, options);
       await to(json ? `${JSON.stringify(r, null, 2)}\n` : r.text);
-      if (!json) {
-        const counts = new Map<string, number>();
-        for (const d of r.diagnostics) counts.set(d.actual!, (counts.get(d.actual!) ?? 0) + 1);
-        io.stderr.write(unmappedWarning(counts, String(r.diagnostics[0]?.data?.['scheme'] ?? '')));
-      }
+      if (json) return '';
+      const counts = new Map<string, number>();
+      for (const d of r.diagnostics) counts.set(d.actual!, (counts.get(d.actual!) ?? 0) + 1);
+      return unmappedWarning(counts, String(r.diagnostics[0]?.data?.['scheme'] ?? ''));
     };
-    const toFile = (file: string, shown: string, text: string): Promise<void> => writeAtomic(file, shown, (w) => whole(text, (t) => w.write(Buffer.from(t, 'utf8'))));
+    const toStdout = async (text: string): Promise<void> => {
+      io.stderr.write(await whole(text, write));
+    };
+    const toFile = async (file: string, shown: string, text: string): Promise<void> => {
+      let warning = '';
+      await writeAtomic(file, shown, async (w) => {
+        warning = await whole(text, (t) => w.write(Buffer.from(t, 'utf8')));
+      });
+      io.stderr.write(warning);
+    };
     if (positionals.length > 0 || demo) {
       const text = demo ? DEMO_TEXT : `${positionals.join(' ')}\n`;
-      if (output === undefined || output === '-') await whole(text, write);
+      if (output === undefined || output === '-') await toStdout(text);
       else await toFile(path.resolve(io.cwd, output), output, text);
       return 0;
     }
@@ -290,7 +299,7 @@ async function romanizeInputs(
         }
         const text = new TextDecoder(encoding, { fatal: true }).decode(Buffer.concat(parts));
         if (inPlace) await toFile(path.resolve(io.cwd, input), input, text);
-        else if (output === undefined || output === '-') await whole(text, write);
+        else if (output === undefined || output === '-') await toStdout(text);
         else await toFile(path.resolve(io.cwd, output), output, text);
       }
       return 0;
