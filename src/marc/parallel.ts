@@ -1,6 +1,7 @@
 // Parallel fields: romanizing a record's Cyrillic into linked 880 pairs, checking existing pairs,
 // and proposing 880 Cyrillic fields for romanized-only records. Browser-safe; see docs/marc.md.
 import { LatinitsaError } from '../errors.ts';
+import { schemeIdForLanguage } from '../engine/lang.ts';
 import { resolveScheme, type RomanizeOptions } from '../engine/resolve.ts';
 import { romanize } from '../engine/romanize.ts';
 import { mixedScriptFix } from '../check/check.ts';
@@ -22,6 +23,12 @@ export interface MarcSchemeOptions {
    * table does not cover is then left alone with an `info` finding.
    */
   scheme?: string | Scheme;
+  /**
+   * The language of the records' Cyrillic (`'uk'`, `'be'`, `'bg'`, `'sr'`, `'mk'`, `'ru'`), in place of
+   * their 008/35-37: the scheme (named, or the table's) of the same family for that language
+   * (`ala-lc` → `ala-lc-uk`; docs/languages.md). Default: the record's own language.
+   */
+  lang?: string;
   /** Other options of the scheme, by name. */
   schemeOptions?: Readonly<Record<string, unknown>>;
   /**
@@ -115,10 +122,12 @@ function context(record: MarcRecord, options: MarcSchemeOptions): Context | { sk
   const languages = table.languages as Record<string, { language: string; scheme: string }>;
   let schemeRef = options.scheme;
   if (schemeRef === undefined) {
-    const entry = languages[code] ?? (table.undeterminedLanguages.includes(code) ? Object.values(languages)[0] : undefined);
-    if (entry === undefined) return { skip: `the record's language is "${code}" (008/35-37), which the MARC table has no romanization for; name a scheme to romanize it anyway` };
+    // A named language stands for the record's own: the table's first language gives the scheme family.
+    const entry = languages[code] ?? (table.undeterminedLanguages.includes(code) || options.lang !== undefined ? Object.values(languages)[0] : undefined);
+    if (entry === undefined) return { skip: `the record's language is "${code}" (008/35-37), which the MARC table has no romanization for; name a scheme or a language to romanize it anyway` };
     schemeRef = entry.scheme;
   }
+  if (options.lang !== undefined) schemeRef = schemeIdForLanguage(schemeRef, options.lang);
   const scheme = typeof schemeRef === 'string' ? getScheme(schemeRef) : schemeRef;
   const style = recordStyle(record);
   const romanizeOptions: RomanizeOptions = { ...options.schemeOptions, scheme };
