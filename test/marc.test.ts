@@ -410,6 +410,15 @@ describe('vernacularRecord', () => {
     const all = vernacularRecord(r, { lexicon, all: true }).record.fields.filter((f) => f.tag === '880');
     assert.equal(all.length, 3);
   });
+  it('keeps a cataloguer\'s bracketed interpolations in English or Latin ([and others], [S.l.], [sic])', () => {
+    const r = rec(
+      df('245', '10', ['a', 'Filosofskai\u0361a \u0117nt\u0361siklopedii\u0361a /'], ['c', 'glavnyi\u0306 redaktor, F.V. Konstantinov ; chleny redakt\u0361sionnoi\u0306 kollegii, V.F. Asmus [and others].']),
+      df('264', ' 1', ['a', '[S.l. :'], ['b', 's.n.],'], ['c', '[date of publication not identified]']),
+    );
+    const all = vernacularRecord(r, { all: true }).record.fields.filter((f): f is MarcDataField => f.tag === '880');
+    assert.match(all[0]!.subfields[2]!.value, /Асмус \[and others\]\.$/u);
+    assert.deepEqual(all.map((f) => f.tag), ['880']);
+  });
   it('romanize then vernacular gives the Cyrillic back', () => {
     const cyrillic = rec(df('245', '10', ['a', 'Война и мир /'], ['c', 'Лев Толстой.']), df('264', ' 1', ['a', 'Москва :'], ['b', 'Эксмо,'], ['c', '2013.']));
     const romanized = romanizeRecord(cyrillic).record;

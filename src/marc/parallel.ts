@@ -10,7 +10,7 @@ import equivalents from '../reverse/equivalents.json' with { type: 'json' };
 import type { Lexicon } from '../reverse/lexicon.ts';
 import { getScheme, listSchemes, type Scheme } from '../schemes/registry.ts';
 import table from './data/fields.json' with { type: 'json' };
-import { CYRILLIC_SCRIPT_CODE, ENGLISH_PHRASES, fieldRule, type FieldRule } from './fields.ts';
+import { CYRILLIC_SCRIPT_CODE, ENGLISH_PHRASES, fieldRule, INTERPOLATION, type FieldRule } from './fields.ts';
 import { formatLinkage, linkageOf, pairFields } from './linkage.ts';
 import type { MarcDataField, MarcDiagnostic, MarcField, MarcRecord, MarcSubfield } from './types.ts';
 import { isDataField } from './types.ts';
@@ -564,7 +564,8 @@ function mostlyRussian(reading: { words: WordReading[] }): boolean {
 /**
  * Reads a text subfield back into Cyrillic, piece by piece. Transcribed text that reads as mostly
  * Russian is Russian throughout (abbreviations such as Tip., words English shares with Russian
- * such as my, na). A heading's closing qualifier ((Russia)) keeps its English. A note keeps its
+ * such as my, na), except a cataloguer's bracketed English or Latin ([and others], [S.l.]). A
+ * heading's closing qualifier ((Russia)) keeps its English. A note keeps its
  * English: an opening cataloguing phrase, whatever stands before the first colon when none of it
  * reads as Russian, and all but its quotations, which are read as transcribed text.
  */
@@ -600,13 +601,23 @@ function vernacularPieces(text: string, kind: FieldRule['kind'], options: Deroma
     read(body.slice(at), false);
     return { text: out, words };
   }
+  // A cataloguer's bracketed English or Latin ([and others], [S.l.]) stays as it is.
+  const kept = (piece: string, transcribed: boolean): void => {
+    let at = 0;
+    for (const m of piece.matchAll(INTERPOLATION)) {
+      read(piece.slice(at, m.index), transcribed);
+      out += m[0];
+      at = m.index + m[0].length;
+    }
+    read(piece.slice(at), transcribed);
+  };
   let at = 0;
   for (const m of plain === undefined ? [] : body.matchAll(plain)) {
-    read(body.slice(at, m.index), true);
+    kept(body.slice(at, m.index), true);
     read(m[0], false);
     at = m.index + m[0].length;
   }
-  read(body.slice(at), true);
+  kept(body.slice(at), true);
   return { text: out, words };
 }
 
