@@ -11,6 +11,11 @@ const REASONS: Record<string, string> = {
   ENOSPC: 'no space left on the device',
   EROFS: 'read-only file system',
   EEXIST: 'already exists',
+  EFBIG: 'the file is too large for the file-size limit (ulimit -f)',
+  ENXIO: 'no one is reading at the other end (a FIFO or socket)',
+  ENAMETOOLONG: 'the file name is too long',
+  ELOOP: 'too many symbolic links',
+  EDQUOT: 'the disk quota is exceeded',
 };
 
 /**
