@@ -6,6 +6,7 @@ import { byId, debounce, downloadText, h, messageOf } from './dom.ts';
 import { Engine, serveWorker } from './engine.ts';
 import { setupFeaturePanels } from './features.ts';
 import { setupRomanize } from './romanize-panel.ts';
+import { setupMarc } from './marc-panel.ts';
 import { fromServer } from './server.ts';
 import { forgetAll, persist, setupTabs } from './state.ts';
 import { schemeSummary, sourceLine, sourceLinks } from './wording.ts';
@@ -74,6 +75,7 @@ function start(): void {
   const pageSource = `<!doctype html>\n${document.documentElement.outerHTML}`;
   const scriptText = document.currentScript?.textContent ?? undefined;
   const engine = new Engine(scriptText);
+  setupMarc(); // adds its own tab and panel, so it comes before the tabs are set up
   setupTabs();
   setupRomanize(engine);
   setupCompare();

@@ -87,8 +87,8 @@ function englishApostrophe(text: string, token: WordToken): boolean {
   return open;
 }
 
-/** Mixed-script words: look-alike letters of the minority script replaced by their twins, if all have one. */
-function mixedScriptFix(word: string): { expected?: string; cyrillicMajority: boolean } {
+/** Mixed-script words: look-alike letters of the minority script replaced by their twins, if all have one (also used by src/marc). */
+export function mixedScriptFix(word: string): { expected?: string; cyrillicMajority: boolean } {
   const glyphs = getLanguage('ru').homoglyphs ?? {};
   const toLatin = new Map(Object.entries(glyphs).map(([lat, cyr]) => [cyr, lat]));
   let cyr = 0;

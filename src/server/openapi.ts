@@ -166,6 +166,36 @@ export function openApiDocument(): unknown {
         { type: 'object', properties: { format: { type: 'string' }, output: { type: 'string' }, changes: { type: 'array' }, diagnostics } },
         { text: '@book{lotman,\n  author = {Лотман, Ю. М.},\n  title = {Культура и взрыв},\n  year = 1992\n}', scheme: defaultSchemeOf({ use: 'citation' }) },
       ),
+      '/api/marc': post(
+        'marc',
+        'MARC 21 records (a record or up to 1000): romanize Cyrillic fields into linked 880 pairs, check existing pairs, or propose 880s from romanized fields (docs/marc.md).',
+        {
+          operation: { enum: ['romanize', 'check', 'vernacular'] },
+          text: { type: 'string', description: 'The records as MARCXML or MARC-in-JSON (one record, a JSON array, or one record per line).' },
+          data: { type: 'string', description: 'The records as ISO 2709 (UTF-8 or MARC-8), in base64. Give text or data.' },
+          output: { enum: ['json-objects', 'json', 'marcxml', 'iso2709'], default: 'json-objects', description: 'Also return the records serialized in this form ("serialized"; ISO 2709 in base64).' },
+          scheme: { type: 'string', description: 'Default: by the record\'s language (ALA-LC for Russian).' },
+          options,
+          tie: { enum: ['auto', 'breve', 'halves'], default: 'auto' },
+          normalization: { enum: ['auto', 'NFC', 'NFD'], default: 'auto' },
+          all: { type: 'boolean', default: false, description: 'vernacular: write every proposal, not only the certain ones.' },
+        },
+        ['operation'],
+        {
+          type: 'object',
+          properties: {
+            records: { type: 'array', description: 'Each record: its number, the record (MARC-in-JSON), how many fields were written, and its fields before and after.' },
+            serialized: { type: 'string' },
+            diagnostics,
+            errors: { type: 'array', description: 'Records that could not be read: number and message; the others are done.' },
+            lexicon: { type: 'boolean' },
+          },
+        },
+        {
+          operation: 'romanize',
+          text: JSON.stringify({ leader: '00000nam a2200000 a 4500', fields: [{ '008': '130329s2013    ru            000 1 rus d' }, { 245: { ind1: '1', ind2: '0', subfields: [{ a: 'Вор, шпион и убийца /' }, { c: 'Юрий Буйда.' }] } }] }),
+        },
+      ),
     },
     components: {
       schemas: {

@@ -344,6 +344,14 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     await shot('14-about');
   });
 
+  it('romanizes a MARC record into linked 880 pairs and shows it field by field', async () => {
+    await page.getByRole('tab', { name: 'Library records (MARC)' }).click();
+    await page.getByRole('button', { name: 'Run' }).click();
+    await waitText('#mc-output tr.marc-added td:nth-child(3)', '1  $6 100-01/(N $a Буйда, Юрий, $e author.');
+    assert.equal(await page.locator('#mc-output tr.marc-changed td:nth-child(3)').first().textContent(), '1  $6 880-01 $a Buĭda, I͡Uriĭ, $e author.');
+    await shot('10-marc');
+  });
+
   it('is usable by keyboard: tabs move with the arrow keys', async () => {
     await page.getByRole('tab', { name: 'Romanize' }).click();
     await page.keyboard.press('ArrowRight');
