@@ -113,6 +113,38 @@ export interface AtomicWriter {
   abort(): Promise<void>;
 }
 
+/** The file a write to `file` replaces (through symbolic links) and its status; throws what {@link openAtomicWriter} refuses. */
+async function inspectTarget(file: string, options: WriteFileAtomicOptions, shown = file): Promise<{ target: string; st: Stats | undefined }> {
+  // Through a symbolic link to the file it names: replacing the link by a file would lose it.
+  const target = await fs.realpath(file).catch(() => path.resolve(file));
+  const st = await fs.stat(target).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined; // a new file: the default mode
+    throw error;
+  });
+  if (st === undefined) return { target, st };
+  if (!st.isFile() && !st.isDirectory()) {
+    if (options.nonRegular === 'write') return { target, st };
+    throw new LatinitsaError('ERR_IO', `cannot rewrite ${shown}: it is ${kindOf(st)}, not a regular file`, { file: shown });
+  }
+  refuseToReplace(shown, st);
+  return { target, st };
+}
+
+/**
+ * Checks, before anything is read, that `file` could be rewritten in place by
+ * {@link openAtomicWriter} (`--in-place`): a device, FIFO or socket (reading one may never end),
+ * a directory, a file with other hard links and a read-only file are refused (`ERR_IO`).
+ * `name` is the file's name in messages (default: `file`).
+ *
+ * @example
+ * import { assertReplaceable } from 'latinitsa/io';
+ * (await assertReplaceable('/dev/null').catch((e) => e.message));
+ * //=> 'cannot rewrite /dev/null: it is a character device, not a regular file'
+ */
+export async function assertReplaceable(file: string, options: { name?: string } = {}): Promise<void> {
+  await inspectTarget(file, { nonRegular: 'refuse' }, options.name);
+}
+
 /**
  * Opens a temporary file next to `file` for writing in pieces (a stream of any length); `commit`
  * replaces `file` with it in one rename, so that `file` is always either its complete old content
@@ -134,22 +166,13 @@ export interface AtomicWriter {
  * //=> 'Kirov\r\n'
  */
 export async function openAtomicWriter(file: string, options: WriteFileAtomicOptions = {}): Promise<AtomicWriter> {
-  // Through a symbolic link to the file it names: replacing the link by a file would lose it.
-  const target = await fs.realpath(file).catch(() => path.resolve(file));
+  const { target, st } = await inspectTarget(file, options);
+  if (st !== undefined && !st.isFile()) return directWriter(target);
   const dir = path.dirname(target);
   const tempPath = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   let mode = options.mode ?? 0o644;
   let owner: { uid: number; gid: number } | undefined;
-  const st = await fs.stat(target).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined; // a new file: the default mode
-    throw error;
-  });
   if (st !== undefined) {
-    if (!st.isFile() && !st.isDirectory()) {
-      if (options.nonRegular === 'write') return directWriter(target);
-      throw new LatinitsaError('ERR_IO', `cannot rewrite ${file}: it is ${kindOf(st)}, not a regular file`, { file });
-    }
-    refuseToReplace(file, st);
     mode = st.mode & 0o7777;
     owner = { uid: st.uid, gid: st.gid };
   }

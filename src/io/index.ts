@@ -1,4 +1,4 @@
-export { writeFileAtomic, openAtomicWriter, type WriteFileAtomicOptions, type AtomicWriter } from './atomic-write.ts';
+export { writeFileAtomic, openAtomicWriter, assertReplaceable, type WriteFileAtomicOptions, type AtomicWriter } from './atomic-write.ts';
 export { decodeUtf8, decodeBytes, encodingHint, guessLegacyEncoding, parseEncoding, type DecodeOptions, type TextEncodingName } from './decode.ts';
 export { firstInvalidUtf8, splitBom, utf8BomLength, BOM, UTF8_BOM } from '../engine/utf8.ts';
 export { textBlocks, romanizeStream, writeWithBackpressure, type TextBlocksOptions, type RomanizeStreamOptions, type TextSink } from './lines.ts';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { romanize, type RomanizeOptions } from '../../engine/romanize.ts';
 import { resolveScheme } from '../../engine/resolve.ts';
 import { LatinitsaError } from '../../errors.ts';
-import { openAtomicWriter, type AtomicWriter } from '../../io/atomic-write.ts';
+import { assertReplaceable, openAtomicWriter, type AtomicWriter, type WriteFileAtomicOptions } from '../../io/atomic-write.ts';
 import { parseEncoding, type TextEncodingName } from '../../io/decode.ts';
 import { ioError } from '../../io/errors.ts';
 import { readLexicon, readSchemeFile } from '../../io/files.ts';
@@ -227,12 +227,16 @@ async function romanizeInputs(
       const text = demo ? DEMO_TEXT : `${positionals.join(' ')}\n`;
       const result = romanize(text, options);
       if (output === undefined || output === '-') await write(result);
-      else await writeAtomic(path.resolve(io.cwd, output), output, async (w) => w.write(result));
+      else await writeAtomic(path.resolve(io.cwd, output), output, async (w) => w.write(result), OUTPUT);
       return 0;
     }
     const streamOptions = { romanize: options, encoding };
     if (inPlace) {
       for (const input of inputs) {
+        // Refused before it is opened: reading a FIFO or a device to its end may never end.
+        await assertReplaceable(path.resolve(io.cwd, input), { name: input }).catch((error: unknown) => {
+          throw ioError('write', input, error);
+        });
         const source = await openSource(input, io);
         try {
           await writeAtomic(path.resolve(io.cwd, input), input, async (w) => {
@@ -256,7 +260,7 @@ async function romanizeInputs(
       }
     };
     if (output === undefined || output === '-') await each((b) => writeWithBackpressure(io.stdout, b));
-    else await writeAtomic(path.resolve(io.cwd, output), output, (w) => each((b) => w.write(b)));
+    else await writeAtomic(path.resolve(io.cwd, output), output, (w) => each((b) => w.write(b)), OUTPUT);
     return 0;
   } catch (error) {
     if (isClosedPipe(error)) return 0;
@@ -266,11 +270,14 @@ async function romanizeInputs(
   }
 }
 
+/** `-o` onto a device, FIFO or socket writes to it (`-o /dev/stdout`); --in-place refuses one. */
+const OUTPUT: WriteFileAtomicOptions = { nonRegular: 'write' };
+
 /** Runs `fill` into an atomic writer for `file`; commits on success, deletes the temporary file on failure. */
-async function writeAtomic(file: string, shown: string, fill: (writer: AtomicWriter) => Promise<void>): Promise<void> {
+async function writeAtomic(file: string, shown: string, fill: (writer: AtomicWriter) => Promise<void>, options: WriteFileAtomicOptions = {}): Promise<void> {
   let writer: AtomicWriter;
   try {
-    writer = await openAtomicWriter(file);
+    writer = await openAtomicWriter(file, options);
   } catch (error) {
     throw ioError('write', shown, error);
   }
