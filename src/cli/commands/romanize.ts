@@ -7,7 +7,7 @@ import { resolveScheme } from '../../engine/resolve.ts';
 import { LatinitsaError } from '../../errors.ts';
 import { assertReplaceable, openAtomicWriter, type AtomicWriter, type WriteFileAtomicOptions } from '../../io/atomic-write.ts';
 import { parseEncoding, type TextEncodingName } from '../../io/decode.ts';
-import { ioError } from '../../io/errors.ts';
+import { ioError, isClosedPipe } from '../../io/errors.ts';
 import { readLexicon, readSchemeFile } from '../../io/files.ts';
 import { romanizeStream, writeWithBackpressure } from '../../io/lines.ts';
 import { DEFAULT_SCHEME, getScheme, type Scheme } from '../../schemes/registry.ts';
@@ -171,12 +171,6 @@ async function openSource(input: string, io: CliIO): Promise<Source> {
   return { shown: input, chunks: fileChunks(handle, input), close: () => handle.close() };
 }
 
-/** An output that was closed by its reader (`latinitsa … | head`): stop quietly. */
-function isClosedPipe(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED' || code === 'ERR_STREAM_WRITE_AFTER_END';
-}
-
 /** `latinitsa [options] [text…]`: romanize the arguments, stdin, or files (see `latinitsa --help`). */
 export const command = defineCommand({
   help: helpText,
@@ -216,12 +210,6 @@ async function romanizeInputs(
   write: (text: string) => Promise<void> | undefined,
 ): Promise<number> {
   const { positionals, inputs, output, inPlace, demo, encoding, options } = job;
-  const guard = (error: unknown): void => {
-    // Errors of stdout surface through the write that meets them; this listener only keeps an
-    // 'error' event (EPIPE) from crashing the process meanwhile.
-    void error;
-  };
-  io.stdout.on('error', guard);
   try {
     if (positionals.length > 0 || demo) {
       const text = demo ? DEMO_TEXT : `${positionals.join(' ')}\n`;
@@ -263,10 +251,9 @@ async function romanizeInputs(
     else await writeAtomic(path.resolve(io.cwd, output), output, (w) => each((b) => w.write(b)), OUTPUT);
     return 0;
   } catch (error) {
+    // The reader of stdout went away: stop reading the input (it may be endless) and end quietly.
     if (isClosedPipe(error)) return 0;
     throw error;
-  } finally {
-    io.stdout.off('error', guard);
   }
 }
 
