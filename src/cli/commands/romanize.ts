@@ -110,11 +110,12 @@ async function romanizeOptions(values: Record<string, unknown>, prepared: Prepar
     if (typeof value === 'string') options[name] = value;
   }
   for (const [name, value] of Object.entries(parseOptionPairs('', values['option'] as string[] | undefined))) {
-    if (!(name in resolved.options)) {
-      if (name in COMMON_OPTION_FLAGS) throw usage(`use --${COMMON_OPTION_FLAGS[name]} for "${name}"`);
+    // Own properties only: `constructor` or `toString` is no option.
+    if (!Object.hasOwn(resolved.options, name)) {
+      if (Object.hasOwn(COMMON_OPTION_FLAGS, name)) throw usage(`use --${COMMON_OPTION_FLAGS[name]} for "${name}"`);
       throw usage(`unknown option "${name}" for the scheme ${resolved.id} (known: ${Object.keys(resolved.options).join(', ') || 'none'})`);
     }
-    if (options[name] !== undefined) throw usage(`scheme option "${name}" given more than once`);
+    if (Object.hasOwn(options, name)) throw usage(`scheme option "${name}" given more than once`);
     options[name] = value;
   }
   const allCaps = oneOf<AllCapsMode>('', 'all-caps', values['all-caps'] as string | undefined, ['upper', 'acronym', 'auto']);
