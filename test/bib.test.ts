@@ -2,6 +2,7 @@
 // against the input and against a hand-romanized expected file), CSL-JSON in Zotero's export shape
 // round-trips, and `latinitsa bib` writes atomically.
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -108,6 +109,32 @@ describe('CSL-JSON (Zotero export shape)', () => {
   });
   it('a byte-order mark is kept', () => {
     assert.equal(romanizeCsl('\uFEFF[{"id":"a","title":"Москва"}]\n').output, '\uFEFF[{"id":"a","title":"Moskva"}]\n');
+  });
+  it('changes only the values it romanizes: every other byte is kept (property)', () => {
+    // Layouts JSON.stringify would not write: odd spaces, escapes, numbers as written, mixed indentation.
+    const layout = fc.record({
+      sp: fc.constantFrom('', ' ', '  ', '\t', '\r\n   '),
+      other: fc.constantFrom('"\\u041a\\u0438\\u0440\\u043e\\u0432"', '1.50', '1e3', '-0', '"a\\/b"', 'true', 'null', '{"x" : [1 ,2]}'),
+      title: fc.constantFrom('Москва', 'Kirov', 'Зиновьев и Каменев'),
+    });
+    fc.assert(
+      fc.property(layout, ({ sp, other, title }) => {
+        const input = `[${sp}{${sp}"id"${sp}:${sp}"a"${sp},${sp}"note"${sp}:${sp}${other}${sp},${sp}"title"${sp}:${sp}${JSON.stringify(title)}${sp}}${sp}]${sp}`;
+        const { output } = romanizeCsl(input);
+        const romanized = JSON.stringify(JSON.parse(output)[0].title);
+        assert.equal(output, input.replace(JSON.stringify(title), romanized));
+      }),
+    );
+    // A name's parts change inside the name, nothing around them.
+    const names = '[{"id":"a","author":[ {"family":"Лотман" , "given":"Ю. М.", "x":1.0} ] }]';
+    assert.equal(romanizeCsl(names).output, '[{"id":"a","author":[ {"family":"Lotman" , "given":"Iu. M.", "x":1.0} ] }]');
+    assert.equal(romanizeCsl(names, { keepOriginal: true }).output, '[{"id":"a","author":[ {"family":"Lotman" , "given":"Iu. M.", "x":1.0} ],"original-author":[ {"family":"Лотман" , "given":"Ю. М.", "x":1.0} ] }]');
+  });
+  it('nesting 100,000 levels deep is a clean error at once, not a stack overflow', () => {
+    const deep = `[{"id":"a","title":"Москва","note":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}]`;
+    const started = performance.now();
+    assert.throws(() => romanizeCsl(deep), (e) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_INPUT' && /nested deeper than 256 levels/u.test(e.message));
+    assert.ok(performance.now() - started < 5000);
   });
   it('bad JSON or a non-CSL shape is ERR_INVALID_INPUT', () => {
     assert.throws(() => romanizeCsl('[{'), (e) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_INPUT');
