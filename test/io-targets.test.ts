@@ -9,7 +9,10 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
 import { after, describe, it } from 'node:test';
+import { readStdin } from '../src/cli/input.ts';
+import { main } from '../src/cli/main.ts';
 import { runCli } from './support/cli.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -157,5 +160,39 @@ describe('what a UTF-16 file is called', () => {
     assert.equal(check.code, 2);
     assert.match(check.stderr, /a\.txt: invalid UTF-8 at byte offset 0 \(this looks like UTF-16 \(it starts with the byte-order mark FF FE\): save it as UTF-8\)/u);
     assert.ok(!existsSync(path.join(dir, '.a.txt.tmp')));
+  });
+});
+
+describe('stdin has the size limit of a file', () => {
+  /** A stdin like `yes` (it ends at 80 MiB, so that a reader without a limit fails the test rather than the machine), counting what was read of it. */
+  const endless = () => {
+    const chunk = Buffer.alloc(1 << 20, 'Kirov ');
+    let read = 0;
+    const stdin = new Readable({
+      read() {
+        read += chunk.length;
+        this.push(read > 80 << 20 ? null : chunk);
+      },
+    });
+    return { stdin, read: () => read };
+  };
+  const sink = () => new PassThrough().resume();
+
+  it('reverse and convert stop reading an endless stdin at 64 MiB with a clean error', { timeout: 60_000 }, async () => {
+    for (const args of [['reverse'], ['convert', '-f', 'ala-lc', '-t', 'modified-loc']]) {
+      const { stdin, read } = endless();
+      const stderr = new PassThrough();
+      let said = '';
+      stderr.on('data', (b: Buffer) => (said += b.toString()));
+      const code = await main(args, { stdin, stdout: sink(), stderr, cwd: tmp, env: {} });
+      assert.equal(code, 2);
+      assert.equal(said, `latinitsa: stdin: more than the limit of ${64 * 1024 * 1024} bytes (give the text as a file, or in parts)\n`);
+      assert.ok(read() < 70 << 20, `read ${read()} bytes`);
+    }
+  });
+
+  it('check reads stdin up to the limit of a manuscript', async () => {
+    const { stdin } = endless();
+    await assert.rejects(readStdin({ stdin, stdout: sink(), stderr: sink(), cwd: tmp, env: {} }, { maxBytes: 3 << 20 }), /stdin: more than the limit of 3145728 bytes/u);
   });
 });

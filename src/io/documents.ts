@@ -11,7 +11,7 @@ import { ioError } from './errors.ts';
 import { readFileLimited } from './files.ts';
 
 /** The largest manuscript file read, by default (a .docx with its pictures included). */
-const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
+export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
 
 /** Options of {@link readDocumentFile}. */
 export interface ReadDocumentFileOptions {

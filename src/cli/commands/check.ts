@@ -9,7 +9,7 @@ import { selectFixes } from '../../diagnostics/fix.ts';
 import { editDocument, readDocument, type ProseDocument } from '../../document/document.ts';
 import { LatinitsaError } from '../../errors.ts';
 import { decodeUtf8 } from '../../io/decode.ts';
-import { bytesToDocument, readDocumentFile, writeDocumentFile } from '../../io/documents.ts';
+import { bytesToDocument, MAX_DOCUMENT_BYTES, readDocumentFile, writeDocumentFile } from '../../io/documents.ts';
 import { readFileLimited } from '../../io/files.ts';
 import { defineCommand, usageError } from '../args.ts';
 import { readStdin } from '../input.ts';
@@ -89,7 +89,8 @@ export const command = defineCommand({
     const documents: Loaded[] = [];
     if (positionals.length === 0) {
       if (values.fix === true) throw usageError('check', '--fix needs files (stdin cannot be rewritten)');
-      documents.push({ file: '<stdin>', ...(await bytesToDocument(await readStdin(io), { file: '<stdin>' })) });
+      // stdin has the limit of a manuscript file.
+      documents.push({ file: '<stdin>', ...(await bytesToDocument(await readStdin(io, { maxBytes: MAX_DOCUMENT_BYTES }), { file: '<stdin>' })) });
     }
     for (const name of positionals) documents.push({ file: name, ...(await readDocumentFile(path.resolve(io.cwd, name), { file: name })) });
     // Unattended, the command shows the findings worth a person's time: likely and certain ones.
