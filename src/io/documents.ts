@@ -57,18 +57,16 @@ export async function readDocumentFile(path: string, options: ReadDocumentFileOp
  */
 export async function bytesToDocument(bytes: Uint8Array, options: { file?: string; format?: DocumentFormat; limits?: DocxLimits } = {}): Promise<ProseDocument> {
   const format = options.format ?? 'text';
-  if (format === 'docx') {
-    const parts = readDocxParts(bytes, options);
-    try {
-      return readDocument({ docx: parts });
-    } catch (error) {
-      // The XML reader names the part; the message names the file too.
-      if (!(error instanceof LatinitsaError) || options.file === undefined || error.file !== undefined) throw error;
-      throw new LatinitsaError(error.code, `${options.file}: ${error.message}`, { file: options.file, cause: error });
-    }
+  const text = format === 'docx' ? undefined : decodeBytes(bytes, options.file === undefined ? {} : { file: options.file });
+  const parts = format === 'docx' ? readDocxParts(bytes, options) : undefined;
+  try {
+    // The mark is kept in the decoded text; the document module takes it off and remembers it.
+    return parts !== undefined ? readDocument({ docx: parts }) : readDocument({ text: text!, format: format as 'text' | 'markdown' });
+  } catch (error) {
+    // The document module names the part or the line; the message names the file too.
+    if (!(error instanceof LatinitsaError) || options.file === undefined || error.file !== undefined) throw error;
+    throw new LatinitsaError(error.code, `${options.file}: ${error.message}`, { file: options.file, cause: error });
   }
-  // The mark is kept in the decoded text; the document module takes it off and remembers it.
-  return readDocument({ text: decodeBytes(bytes, options.file === undefined ? {} : { file: options.file }), format });
 }
 
 /**
