@@ -72,7 +72,8 @@ function refuseToReplace(file: string, st: Stats): void {
   const fail = (why: string): never => {
     throw new LatinitsaError('ERR_IO', `cannot rewrite ${file}: ${why}`, { file });
   };
-  if (st.isDirectory()) fail('is a directory');
+  // A directory is the system's own error (EISDIR), worded by ioError with the name the user gave.
+  if (st.isDirectory()) throw Object.assign(new Error(`${file}: is a directory`), { code: 'EISDIR' });
   if (st.nlink > 1) fail(`it has ${st.nlink} hard links, and replacing it would leave the other names with the old content (write to a new file instead)`);
   if ((st.mode & 0o222) === 0) fail(`it is read-only (mode ${(st.mode & 0o7777).toString(8).padStart(4, '0')}); make it writable first`);
 }
