@@ -139,8 +139,8 @@ async function inspectTarget(file: string, options: WriteFileAtomicOptions, show
  *
  * @example
  * import { assertReplaceable } from 'latinitsa/io';
- * (await assertReplaceable('/dev/null').catch((e) => e.message));
- * //=> 'cannot rewrite /dev/null: it is a character device, not a regular file'
+ * (await assertReplaceable('/dev/zero').catch((e) => e.message));
+ * //=> 'cannot rewrite /dev/zero: it is a character device, not a regular file'
  */
 export async function assertReplaceable(file: string, options: { name?: string } = {}): Promise<void> {
   await inspectTarget(file, { nonRegular: 'refuse' }, options.name);
