@@ -1,8 +1,9 @@
 // Builds the web page into ONE self-contained HTML file (script and style inline, no network
-// use), written to dist/web/index.html. The engine is bundled from src/index.ts for the browser;
+// use), written to dist/web/index.html, with the Russian lexicon beside it (fetched only by a copy
+// of the page served without the latinitsa server). The engine is bundled from src/index.ts for the browser;
 // a `node:` import reachable from it fails the build. Run: npm run build:web [-- --out DIR].
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, transform, type Plugin } from 'esbuild';
@@ -68,6 +69,11 @@ export async function buildWeb(options: BuildWebOptions = {}): Promise<{ file: s
   const temp = `${file}.${process.pid}.tmp`;
   await writeFile(temp, html);
   await rename(temp, file);
+  // The Russian lexicon beside the page: fetched only when the page has no server to ask
+  // (web/lexicon.ts). Not in the npm package's copy of the page (package.json "files").
+  const lexicon = path.join(outDir, 'lexicon-ru.bin');
+  await copyFile(path.join(root, 'data', 'lexicon', 'lexicon-ru.bin'), `${lexicon}.${process.pid}.tmp`);
+  await rename(`${lexicon}.${process.pid}.tmp`, lexicon);
   return { file, bytes: Buffer.byteLength(html) };
 }
 

@@ -12,7 +12,7 @@ const run = (cmd, args) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-run(process.execPath, [tsc, '-p', 'tsconfig.build.json']);
+run(process.execPath, [path.join(root, 'scripts', 'build.mjs')]);
 run(process.execPath, [tsc, '--noEmit', '-p', 'tsconfig.json']);
 
 const files = [];

@@ -21,6 +21,7 @@ export {
   convert,
   convertDetailed,
   createLexicon,
+  lexiconFromBytes,
   type DeromanizeOptions,
   type DeromanizeResult,
   type WordReading,

@@ -59,7 +59,7 @@ describe('docs/api.md and the entry points', () => {
     });
   }
 
-  it('every JSON Schema export exists and is documented', () => {
+  it('every file export (the JSON Schemas, package.json) exists and is documented', () => {
     for (const [key, target] of Object.entries(pkg.exports)) {
       if (typeof target !== 'string') continue;
       assert.ok(existsSync(path.join(root, target)), target);

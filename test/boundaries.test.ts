@@ -12,10 +12,6 @@ const src = path.join(root, 'src');
 
 /** Folders whose code must run in a browser. */
 const BROWSER_SAFE = ['engine', 'schemes', 'reverse', 'check', 'cite', 'segment', 'diagnostics', 'document'];
-/** Files of those folders still waiting to move to src/io, with what they are; the test fails when one is gone, so that the entry goes too. */
-const NOT_YET_MOVED: Record<string, string> = {
-  'reverse/node-lexicon.ts': 'the Node loader of the lexicon files',
-};
 /** What each lower layer may import (folders of src/, and src/errors.ts). */
 const LAYERS: Record<string, string[]> = {
   schemes: ['schemes', 'errors.ts'],
@@ -81,7 +77,7 @@ describe('browser-safe folders reach no Node module', () => {
     const present = existsSync(path.join(src, folder));
     it(`src/${folder}`, { skip: present ? false : 'the folder does not exist yet' }, () => {
       const chains = [...graph.keys()]
-        .filter((f) => folderOf(f) === folder && !Object.hasOwn(NOT_YET_MOVED, f))
+        .filter((f) => folderOf(f) === folder)
         .flatMap((f) => {
           const chain = chainToNode(f);
           return chain === undefined ? [] : [chain.join(' → ')];
@@ -89,9 +85,6 @@ describe('browser-safe folders reach no Node module', () => {
       assert.deepEqual(chains, [], `Node-only code belongs in src/io:\n${chains.join('\n')}`);
     });
   }
-  it('the files waiting to move to src/io are still there (drop an entry when its file moves)', () => {
-    for (const [file, what] of Object.entries(NOT_YET_MOVED)) assert.ok(graph.has(file), `${file} (${what}) has moved: remove it from NOT_YET_MOVED`);
-  });
 });
 
 describe('lower layers depend only downwards', () => {

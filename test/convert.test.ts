@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { convert, convertDetailed, type Lexicon } from '../src/index.ts';
-import { loadLexicon } from '../src/reverse/node-lexicon.ts';
+import { loadLexicon } from '../src/io/lexicon.ts';
 import { fixturesDir, readTsv } from './support/fixtures.ts';
 
 let lexicon: Lexicon | undefined;

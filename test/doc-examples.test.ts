@@ -9,13 +9,9 @@ import { describe, it } from 'node:test';
 import { transformSync } from 'esbuild';
 
 const root = path.resolve(import.meta.dirname, '..');
-// The package's entry points (package.json "exports", built from src/<path>/index.ts), and two
-// modules that examples name but the package does not publish.
+// The package's entry points (package.json "exports", built from src/<path>/index.ts).
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { exports: Record<string, string | { default: string }> };
-const modules: Record<string, string> = {
-  'latinitsa/cli': 'src/cli/index.ts',
-  'latinitsa/server': 'src/server/index.ts',
-};
+const modules: Record<string, string> = {};
 for (const [key, target] of Object.entries(pkg.exports)) {
   const file = typeof target === 'string' ? target : target.default;
   if (!file.startsWith('./dist/')) continue;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { deromanize, romanize, type Lexicon } from '../src/index.ts';
 import { resolveScheme } from '../src/engine/index.ts';
-import { loadLexicon } from '../src/reverse/node-lexicon.ts';
+import { loadLexicon } from '../src/io/lexicon.ts';
 import { fixturesDir, readTsv } from './support/fixtures.ts';
 
 const words = readTsv(path.join(fixturesDir, 'reverse', 'eval-words.tsv')).map(([w]) => w!);
@@ -42,7 +42,7 @@ describe(`ranked reverse on ${words.length} real names and words`, () => {
   it('has at least 500 words', () => assert.ok(words.length >= 500));
   for (const [scheme, floor] of Object.entries(FLOORS)) {
     it(`${scheme}: top candidate recovers ≥ ${floor * 100}%`, (t) => {
-      assert.ok(lexicon !== undefined, 'the lexicon could not be built (devDependencies missing?)');
+      assert.ok(lexicon !== undefined, 'data/lexicon/lexicon-ru.bin is missing (npm run build:lexicon)');
       const r = evaluate(scheme, lexicon);
       t.diagnostic(`${scheme}: ${(r.exact * 100).toFixed(1)}% exact, ${(r.yo * 100).toFixed(1)}% with ё = е; misses: ${r.misses.slice(0, 12).join(', ')}`);
       assert.ok(r.exact >= floor, `${scheme}: ${(r.exact * 100).toFixed(1)}% < ${floor * 100}%`);

@@ -28,9 +28,11 @@ describe('scheme.schema.json', () => {
   it('accepts examples/house-style.json', () => {
     assert.ok(validate(house), JSON.stringify(validate.errors));
   });
-  it('is the file package.json exports as latinitsa/scheme.schema.json', () => {
+  it('is the file package.json exports as latinitsa/scheme.schema.json (copied into dist/ by npm run build)', () => {
     const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
-    assert.equal(pkg.exports['./scheme.schema.json'], './src/schemes/scheme.schema.json');
+    assert.equal(pkg.exports['./scheme.schema.json'], './dist/schemes/scheme.schema.json');
+    const copy = path.join(root, 'dist', 'schemes', 'scheme.schema.json');
+    assert.equal(readFileSync(copy, 'utf8'), readFileSync(path.join(root, 'src', 'schemes', 'scheme.schema.json'), 'utf8'));
   });
 });
 

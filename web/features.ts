@@ -1,6 +1,7 @@
 // The panels of reverse and convert, the manuscript checker, archival citations, bibliographies.
 import { applyFixes, checkCitations, checkText, convertDetailed, DEFAULT_SCHEME, deromanizeDetailed, readDocument, type ConvertResult, listSchemes, romanizeBibtex, romanizeCsl, type CitationStyle, type DeromanizeResult, type CheckDiagnostic as Diagnostic, type VersoStyle } from '../src/index.ts';
 import { defaultSchemeOf } from '../src/schemes/index.ts';
+import { pageLexicon } from './lexicon.ts';
 import { announce, byId, copyText, debounce, downloadText, fillSelect, h, messageOf, onTextFile, readFileText } from './dom.ts';
 
 /** Whether the page was loaded from a latinitsa server (not the offline file): its API answers. */
@@ -25,7 +26,9 @@ async function callApi<T>(op: string, body: unknown): Promise<T> {
 }
 
 const rankedBy = (lexicon: boolean): string =>
-  lexicon ? 'Readings ranked by the latinitsa server with its word lists (words, given names, surnames).' : 'Readings ranked by letter statistics (the server has no word lists: run npm run build:lexicon).';
+  lexicon ? 'Readings ranked by the latinitsa server with its word lists (words, given names, surnames).' : 'Readings ranked by letter statistics (the server has no word lists: its data/lexicon/lexicon-ru.bin is missing).';
+/** The note under readings made in the browser. */
+const rankedHere = (lexicon: boolean): string => (lexicon ? 'Readings ranked in the browser with the word lists (words, given names, surnames).' : 'Readings ranked by letter statistics (offline, without word lists).');
 
 const schemeItems = (): { value: string; label: string }[] => listSchemes().map((s) => ({ value: s.id, label: s.name }));
 
@@ -100,12 +103,13 @@ function setupReverse(): void {
       } catch {
         // Fall back to the browser.
       }
-      if (mine === seq) renderConverted(convertDetailed(text, { from: scheme, to: target }), 'Readings ranked by letter statistics (offline, without word lists).');
+      const lexicon = pageLexicon(later);
+      if (mine === seq) renderConverted(convertDetailed(text, { from: scheme, to: target, ...(lexicon === undefined ? {} : { lexicon }) }), rankedHere(lexicon !== undefined));
       return;
     }
     try {
       if (onServer) {
-        // The server ranks with its word lists (given names, surnames, words), the browser only by letter statistics.
+        // The server ranks with its lexicon; without a server the page fetches the lexicon beside it.
         const r = await callApi<DeromanizeResult & { lexicon: boolean }>('deromanize', { text, scheme });
         if (mine === seq) render(r, rankedBy(r.lexicon));
         return;
@@ -113,7 +117,8 @@ function setupReverse(): void {
     } catch {
       // Fall back to the browser.
     }
-    if (mine === seq) render(deromanizeDetailed(text, { scheme }), 'Readings ranked by letter statistics (offline, without word lists).');
+    const lexicon = pageLexicon(later);
+    if (mine === seq) render(deromanizeDetailed(text, { scheme, ...(lexicon === undefined ? {} : { lexicon }) }), rankedHere(lexicon !== undefined));
   };
   const later = debounce(() => void update().catch((e: unknown) => (output.textContent = messageOf(e))), 200);
   input.addEventListener('input', later);

@@ -4,7 +4,8 @@
 //   "rules": { "latinitsa": { "scheme": "modified-loc", "notesScheme": "ala-lc-simplified", "allow": ["Tchaikovsky"] } }
 // Which parts of the document are prose and where the notes start is decided by latinitsa's
 // document module (treeRegions), the same as for `latinitsa check`, on textlint's syntax tree.
-import { checkText, treeRegions } from './core.js';
+import { checkText } from 'latinitsa';
+import { treeRegions } from 'latinitsa/document';
 
 /** textlint's node types (TxtAST): prose, never read, headings, footnotes. */
 const TXTAST = {

@@ -47,8 +47,8 @@ export interface CheckOptions extends CheckConfig {
   /** Extra English words (lower case) that are never romanized Russian; the built-in list is always used. */
   englishWords?: Iterable<string>;
   /**
-   * A Russian lexicon (the reverse engine's `Lexicon`, e.g. from the Node loader `loadLexicon`):
-   * readings it attests cost less, names more so (Zinoviev is read
+   * A Russian lexicon (the reverse engine's `Lexicon`, e.g. from `loadLexicon` of
+   * `latinitsa/io`): readings it attests cost less, names more so (Zinoviev is read
    * as the surname зиновьев rather than зиновиев).
    */
   lexicon?: { lookup(word: string): number };

@@ -1,10 +1,10 @@
 // BibTeX and BibLaTeX files: only the romanized values change; every other byte stays (docs/citations.md).
-import bibtexParse, { type BibtexField } from 'bibtex-parse';
 import { applyFixes } from '../diagnostics/fix.ts';
 import { lineIndex } from '../diagnostics/place.ts';
 import type { Diagnostic, Fix } from '../diagnostics/types.ts';
 import { romanize } from '../engine/romanize.ts';
 import { LatinitsaError } from '../errors.ts';
+import { parseBibtex, type BibtexField } from './bibtex-syntax.ts';
 import { cyrillic, fieldDiagnostic, groupOf, groupSchemes, type BibChange, type RomanizeBibOptions, type RomanizedBib } from './bib.ts';
 import fields from './data/bib-fields.json' with { type: 'json' };
 import { escape } from './terms.ts';
@@ -55,8 +55,8 @@ function lineOf(text: string, offset: number): string {
 /**
  * Romanizes the Cyrillic names, titles, container titles, publishers and places of a BibTeX or
  * BibLaTeX file and changes nothing else: comments, `@string` macros, field order, braces, spacing
- * and every other field stay byte-identical (the file is parsed with bibtex-parse and only the
- * changed values' raw text is spliced). With `keepOriginal`, the Cyrillic value is kept in
+ * and every other field stay byte-identical (the file is read by `parseBibtex`, which keeps each
+ * value's source text, and only the changed values' text is spliced). With `keepOriginal`, the Cyrillic value is kept in
  * `orig<field>` (`origtitle`, `origpublisher`, `origlocation` are BibLaTeX fields) on a new line
  * after the field, unless the entry has that field already.
  *
@@ -73,7 +73,7 @@ export function romanizeBibtex(text: string, options: RomanizeBibOptions = {}): 
   const schemes = groupSchemes(options);
   let items;
   try {
-    items = bibtexParse.parse(text, { number: 'string' });
+    items = parseBibtex(text);
   } catch (error) {
     const loc = (error as { location?: { start?: { line?: number; column?: number; offset?: number } } }).location?.start;
     const where = loc === undefined ? '' : ` at line ${loc.line}, column ${loc.column}`;
@@ -103,6 +103,8 @@ export function romanizeBibtex(text: string, options: RomanizeBibOptions = {}): 
     const entryStart = text.indexOf(item.raw, cursor);
     if (entryStart === -1) throw new LatinitsaError('ERR_INVALID_INPUT', `cannot locate entry "${item.key}" in the source`);
     cursor = entryStart + item.raw.length;
+    // An entry may have no key (`@article{,…}`): reported with an empty one.
+    const key = item.key ?? '';
     const present = new Set(item.fields.map((f) => f.name.toLowerCase()));
     for (const loc of locateFields(text, entryStart, item.raw, item.key, item.fields)) {
       const { field } = loc;
@@ -110,7 +112,7 @@ export function romanizeBibtex(text: string, options: RomanizeBibOptions = {}): 
       if (group === undefined) continue;
       if (!cyrillic.test(field.raw)) {
         const macro = field.datatype === 'identifier' || field.datatype === 'concatinate' ? [...macros.keys()].find((m) => new RegExp(`(?<![\\w-])${escape(m)}(?![\\w-])`, 'i').test(field.raw)) : undefined;
-        if (macro !== undefined) diagnostics.push(fieldDiagnostic(lines, 'bib/cyrillic-macro', `${item.key}: ${field.name} uses @string macro "${macro}" whose value is Cyrillic; macros are left as written`, item.key, field.name, loc.valueStart, loc.valueEnd));
+        if (macro !== undefined) diagnostics.push(fieldDiagnostic(lines, 'bib/cyrillic-macro', `${key}: ${field.name} uses @string macro "${macro}" whose value is Cyrillic; macros are left as written`, key, field.name, loc.valueStart, loc.valueEnd));
         continue;
       }
       const romanized = romanize(field.raw, { scheme: schemes[group] });
@@ -119,7 +121,7 @@ export function romanizeBibtex(text: string, options: RomanizeBibOptions = {}): 
       if (options.keepOriginal === true) {
         const origName = fields.bibtex.originalPrefix + field.name.toLowerCase();
         if (present.has(origName)) {
-          diagnostics.push(fieldDiagnostic(lines, 'bib/original-exists', `${item.key}: entry already has "${origName}"; the original of ${field.name} was not copied`, item.key, field.name, loc.valueStart, loc.valueEnd));
+          diagnostics.push(fieldDiagnostic(lines, 'bib/original-exists', `${key}: entry already has "${origName}"; the original of ${field.name} was not copied`, key, field.name, loc.valueStart, loc.valueEnd));
         } else {
           const indent = /^[ \t]*/.exec(lineOf(text, loc.nameStart))![0];
           const ownLine = lineOf(text, loc.nameStart).trim() === '';
@@ -129,7 +131,7 @@ export function romanizeBibtex(text: string, options: RomanizeBibOptions = {}): 
         }
       }
       edits.push({ fix: { range: [loc.valueStart, loc.valueEnd], text: replacement } });
-      changes.push({ key: item.key, field: field.name, from: field.raw, to: romanized });
+      changes.push({ key, field: field.name, from: field.raw, to: romanized });
     }
   }
   const output = applyFixes(text, edits);

@@ -1,6 +1,5 @@
 // Word (.docx) manuscripts: their paragraphs, read with mammoth. What is prose in them is decided
 // by the document module (src/document), like for every other format: docs/documents.md.
-import mammoth from 'mammoth';
 import { LatinitsaError } from '../errors.ts';
 
 /**
@@ -18,6 +17,8 @@ import { LatinitsaError } from '../errors.ts';
  */
 export async function readDocxParagraphs(data: Uint8Array, options: { file?: string } = {}): Promise<string[]> {
   const name = options.file ?? 'input';
+  // mammoth and its dependencies load only when a .docx is read, not with latinitsa/io.
+  const { default: mammoth } = await import('mammoth');
   let value: string;
   try {
     ({ value } = await mammoth.extractRawText({ buffer: Buffer.from(data.buffer, data.byteOffset, data.byteLength) }));

@@ -6,3 +6,4 @@ export { readLexicon, parseLexicon, readSchemeFile, readFileLimited, type ReadLi
 export { ioError } from './errors.ts';
 export { readDocumentFile, bytesToDocument, writeDocumentFile, type ReadDocumentFileOptions } from './documents.ts';
 export { readDocxParagraphs } from './docx.ts';
+export { loadLexicon, defaultLexiconFile, missingLexiconWarning, type LoadLexiconOptions } from './lexicon.ts';

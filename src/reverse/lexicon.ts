@@ -1,8 +1,8 @@
 /**
  * The lexicon that ranks reverse-romanization candidates. The core never loads one itself (it
- * must stay browser-safe): callers inject any object with this shape, for example the one
- * `loadLexicon` in `src/reverse/node-lexicon.ts` builds from npm word lists, or
- * {@link createLexicon} over their own words.
+ * must stay browser-safe): callers inject any object with this shape, for example the shipped
+ * Russian lexicon from `loadLexicon` (`latinitsa/io`, Node) or `lexiconFromBytes` (the file's
+ * bytes, in a browser), or {@link createLexicon} over their own words.
  */
 export interface Lexicon {
   /** What the lower-case Cyrillic word is (bit flags {@link LexiconFlag}); 0 when unknown. */

@@ -11,10 +11,10 @@ import { applyFixes } from '../diagnostics/fix.ts';
 import { readDocument, type ProseDocument } from '../document/document.ts';
 import { explain, romanize, type RomanizeOptions, type Segment } from '../engine/romanize.ts';
 import { readDocxParagraphs } from '../io/docx.ts';
+import { loadLexicon } from '../io/lexicon.ts';
 import { convertDetailed } from '../reverse/convert.ts';
 import { deromanizeDetailed } from '../reverse/deromanize.ts';
 import type { Lexicon } from '../reverse/lexicon.ts';
-import { loadLexicon } from '../reverse/node-lexicon.ts';
 import { resolveScheme } from '../engine/resolve.ts';
 import { DEFAULT_SCHEME, getScheme, listSchemes, type Scheme } from '../schemes/registry.ts';
 import { HttpError, optionalBoolean, optionalString, optionalStrings, optionsField, requireObject, requireString, type Input } from './request.ts';
@@ -58,13 +58,13 @@ function romanizeOp(input: Input): unknown {
 }
 
 /**
- * The word lists that rank reverse readings, if built (`node_modules/.cache/latinitsa`); never
- * built here, as that would take longer than a request may. Without them letter statistics rank.
+ * The shipped lexicon that ranks reverse readings; without it (file missing or damaged) letter
+ * statistics rank, and answers say `"lexicon": false`.
  */
 let lexicon: Promise<Lexicon | undefined> | undefined;
 /** Starts loading the lexicon (the worker threads call this when they start). */
 export function preloadLexicon(): Promise<Lexicon | undefined> {
-  lexicon ??= loadLexicon({ build: false }).catch(() => undefined);
+  lexicon ??= loadLexicon().catch(() => undefined);
   return lexicon;
 }
 
@@ -74,7 +74,7 @@ async function deromanizeOp(input: Input): Promise<unknown> {
   const all = optionalBoolean(input, 'all');
   const lex = await preloadLexicon();
   const result = deromanizeDetailed(text, { scheme, schemeOptions: optionsField(input), ...(all === undefined ? {} : { all }), ...(lex === undefined ? {} : { lexicon: lex }) });
-  // Whether word lists ranked the readings (they exist once `npm run build:lexicon` has run).
+  // Whether the lexicon ranked the readings.
   return { ...result, lexicon: lex !== undefined };
 }
 

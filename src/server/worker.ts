@@ -10,7 +10,7 @@ interface Task {
   body: string;
 }
 
-// The word lists of reverse romanization load once per thread, before the first request needs them.
+// The lexicon of reverse romanization loads once per thread, before the first request needs it.
 void preloadLexicon();
 
 parentPort?.on('message', (task: Task) => {

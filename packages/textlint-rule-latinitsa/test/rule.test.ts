@@ -1,5 +1,7 @@
-// The textlint rule under textlint's own tester (textlint-tester 15) and kernel. Needs the
-// compiled checker in dist/ (`npm run build`, run by `npm test`).
+// The textlint rule under textlint's own tester (textlint-tester 15) and kernel. The rule imports
+// `latinitsa`, which in this repository is the repository itself (the root's `"latinitsa":
+// "file:."` devDependency links node_modules/latinitsa to it), so it needs the compiled checker in
+// dist/ (`npm run build`, run by `npm test`). test/package.test.ts tries the packed rule.
 import { describe, it, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -11,7 +13,7 @@ const { default: TextLintTester } = await import('textlint-tester');
 const { TextlintKernel } = await import('@textlint/kernel');
 const { default: markdownPlugin } = await import('@textlint/textlint-plugin-markdown');
 const { default: rule } = await import('../index.js');
-// The same compiled checker the rule uses (core.js), so that a stale dist/ cannot make them differ.
+// The same compiled checker the rule uses, so that a stale dist/ cannot make them differ.
 const { checkDocuments, readDocument } = (await import('../../../dist/index.js')) as typeof import('../../../src/index.ts');
 const { parseCheckConfig } = (await import('../../../dist/check/index.js')) as typeof import('../../../src/check/index.ts');
 

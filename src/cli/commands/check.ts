@@ -27,7 +27,7 @@ Options:
   -a, --allow WORD        accept a conventional English form (repeatable): Tchaikovsky
       --ignore WORD       never check this word (repeatable)
   -c, --config FILE       settings file (default: .latinitsarc.json in the current folder or above)
-      --lexicon           prefer readings the Russian lexicon attests (built on first use)
+      --lexicon           prefer readings the Russian lexicon attests (the one shipped in the package)
       --fix               rewrite plain-text and Markdown files (atomically), changing only flagged spans
 ${reportHelp}  -h, --help              this help
 
@@ -88,9 +88,9 @@ export const command = defineCommand({
     for (const name of positionals) documents.push({ file: name, ...(await readDocumentFile(path.resolve(io.cwd, name), { file: name })) });
     const options: CheckOptions = { ...config };
     if (values.lexicon === true) {
-      const { loadLexicon } = await import('../../reverse/node-lexicon.ts');
+      const { loadLexicon, missingLexiconWarning } = await import('../../io/lexicon.ts');
       const lexicon = await loadLexicon();
-      if (lexicon === undefined) io.stderr.write('latinitsa: no Russian lexicon could be loaded or built; checking without it\n');
+      if (lexicon === undefined) io.stderr.write(`${missingLexiconWarning()}\n`);
       else options.lexicon = lexicon;
     }
     let diagnostics = checkDocuments(documents, options);

@@ -1,5 +1,4 @@
 // `latinitsa reverse` (alias `deromanize`): romanized Russian back to Cyrillic (docs/reverse.md).
-import { existsSync } from 'node:fs';
 import { deromanizeDetailed } from '../../reverse/deromanize.ts';
 import type { Lexicon } from '../../reverse/lexicon.ts';
 import { DEFAULT_SCHEME } from '../../schemes/registry.ts';
@@ -34,12 +33,13 @@ export const readingOptions = {
   json: { type: 'boolean' },
 } as const;
 
-/** The Russian lexicon unless `--no-lexicon`; a note on stderr while it is built on first use. */
+/** The shipped lexicon unless `--no-lexicon`; one warning line on stderr when its file is missing. */
 export async function lexiconOf(noLexicon: boolean | undefined, io: CliIO): Promise<Lexicon | undefined> {
   if (noLexicon === true) return undefined;
-  const { defaultLexiconPath, loadLexicon } = await import('../../reverse/node-lexicon.ts');
-  if (!existsSync(defaultLexiconPath)) io.stderr.write('latinitsa: building the word lists on first use (about a minute)…\n');
-  return loadLexicon();
+  const { loadLexicon, missingLexiconWarning } = await import('../../io/lexicon.ts');
+  const lexicon = await loadLexicon();
+  if (lexicon === undefined) io.stderr.write(`${missingLexiconWarning()}\n`);
+  return lexicon;
 }
 
 export const command = defineCommand({

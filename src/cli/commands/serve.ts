@@ -1,5 +1,7 @@
 // `latinitsa serve`: the web page and the JSON API (docs/web.md).
+import { existsSync } from 'node:fs';
 import { LatinitsaError } from '../../errors.ts';
+import { defaultLexiconFile, missingLexiconWarning } from '../../io/lexicon.ts';
 import { defineCommand, usageError } from '../args.ts';
 
 const HELP = `Usage: latinitsa serve [--port N] [--host ADDRESS] [--workers N] [--timeout SECONDS] [--max-body BYTES]
@@ -57,6 +59,7 @@ export const command = defineCommand({
       throw error;
     }
     io.stdout.write(`latinitsa: serving the page and the API on ${server.url} (Ctrl-C to stop)\n`);
+    if (!existsSync(defaultLexiconFile)) io.stderr.write(`${missingLexiconWarning()}\n`);
     const running = server;
     await new Promise<void>((resolve) => {
       const stop = (): void => {
