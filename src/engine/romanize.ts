@@ -3,7 +3,7 @@ import { setSampleCheck } from '../schemes/registry.ts';
 import type { CompiledRule, CompiledScheme, LetterForms } from './compile.ts';
 import { Caps, capsKind, isAllCaps, oneLetterCaps } from './caps.ts';
 import { getFastScheme } from './fast/tables.ts';
-import { lastOutputMayNeedNfc, romanizeStringFast } from './fast/string.ts';
+import { romanizeStringFast } from './fast/string.ts';
 import { normalizeInput, scriptPatterns } from './normalize.ts';
 import { resolveScheme, type RomanizeOptions } from './resolve.ts';
 
@@ -280,11 +280,10 @@ export function romanize(text: string, options: RomanizeOptions = {}): string {
   checkText(text);
   const compiled = resolveScheme(options);
   if (!usesFastPath(options)) return applyProfile(romanizeGeneral(text, options), compiled);
-  const fast = getFastScheme(compiled);
-  const output = romanizeStringFast(fast, text, romanizeGeneral, options);
-  // As in the general path: NFC where joined pieces may carry combining marks.
-  const nfc = lastOutputMayNeedNfc() && /\p{M}/u.test(output) ? output.normalize('NFC') : output;
-  return compiled.profile === undefined ? nfc : applyProfile(nfc, compiled);
+  // NFC already: every form the fast path writes is seam-safe, and each line it hands to the
+  // general path comes back in NFC (fast/tables.ts).
+  const output = romanizeStringFast(getFastScheme(compiled), text, romanizeGeneral, options);
+  return compiled.profile === undefined ? output : applyProfile(output, compiled);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { LatinitsaError } from '../errors.ts';
 import { ByteSink, romanizeBytesFast, type ByteLineFallback } from './fast/bytes.ts';
-import { getFastScheme, type FastScheme } from './fast/tables.ts';
+import { getFastScheme } from './fast/tables.ts';
 import { romanize, romanizeGeneral, usesFastPath } from './romanize.ts';
 import { resolveScheme, type RomanizeOptions } from './resolve.ts';
 import { firstInvalidUtf8, utf8BomLength } from './utf8.ts';
@@ -53,10 +53,10 @@ export interface Romanizer {
 export function createRomanizer(options: RomanizeOptions = {}): Romanizer {
   const compiled = resolveScheme(options); // validates the options now
   const join = options.joinLineBreakHyphens === true;
-  // The byte-level path needs no string at all; otherwise each run of whole lines is decoded,
-  // romanized by the string API and encoded.
+  // The byte-level path needs no string at all; otherwise (options only the general path
+  // supports, an output profile) each run of whole lines is decoded, romanized by the string API
+  // and encoded.
   const fast = usesFastPath(options) && compiled.profile === undefined ? getFastScheme(compiled) : undefined;
-  const byteLevel = fast !== undefined && !fast.nfcCommon;
   const encoder = new TextEncoder();
   let consumed = 0; // bytes of input before `pending`
   let pending: Uint8Array = new Uint8Array(0);
@@ -71,9 +71,9 @@ export function createRomanizer(options: RomanizeOptions = {}): Romanizer {
 
   const process = (src: Uint8Array, end: number): Uint8Array => {
     if (end === 0) return new Uint8Array(0);
-    if (byteLevel) {
+    if (fast !== undefined) {
       const sink = new ByteSink(end + (end >> 3) + 256);
-      romanizeBytesFast(fast as FastScheme, src, 0, end, sink, fallback);
+      romanizeBytesFast(fast, src, 0, end, sink, fallback);
       return sink.buf.subarray(0, sink.pos);
     }
     const text = decodeStrict(src, 0, end, consumed);

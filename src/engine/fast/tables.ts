@@ -83,6 +83,31 @@ export interface FastRule {
   readonly group: number;
 }
 
+/**
+ * Bits of {@link FastScheme.letterMeta}, one entry per letter of U+0400–U+04FF: what the loops
+ * need to write the letter when no rule applies, in one lookup.
+ */
+export const Meta = {
+  /** Bits 0–2: UTF-8 length of the letter's own form (lower case, or title form for a capital); its bytes are in `letterBytes`. */
+  LENGTH: 7,
+  /** The letter is upper case. */
+  UPPER: 1 << 3,
+  /** The letter is lower case. */
+  LOWER: 1 << 4,
+  /** An upper-case letter whose title and ALL-CAPS forms differ (`Щ`: Shch / SHCH). */
+  SENSITIVE: 1 << 5,
+  /** Some rule starts with the letter's unit: the loops look at the neighbours. */
+  RULES: 1 << 6,
+  /** The form is longer than 4 bytes: copied from the pool instead of `letterBytes`. */
+  LONG: 1 << 7,
+  /** Bits 8 and up: the unit id. */
+  ID_SHIFT: 8,
+  /** A letter with several units (ѿ → от): the word is collected and written by `emitWord8`. */
+  SEVERAL: -1,
+  /** A letter whose output NFC could change at a seam: its line goes to the general path. */
+  GENERAL: -2,
+} as const;
+
 /** The compiled tables of the fast path for one compiled scheme. */
 export interface FastScheme {
   /** Per letter U+0400–U+04FF: bit 1 = upper case, bit 2 = lower case (counted for the ALL-CAPS decision). */
@@ -91,10 +116,10 @@ export interface FastScheme {
   readonly unitStart: Uint16Array;
   readonly unitCount: Uint8Array;
   readonly unitSeq: Int32Array;
-  /** Per code point U+0400–U+04FF: `unit id * 4 + letterCase` for a letter with exactly one unit, -1 for a letter with several, -2 for a non-letter (the single-pass writer's table). */
-  readonly letterInfo: Int32Array;
-  /** Per unit id: 1 when some rule starts with it. */
-  readonly hasRules: Uint8Array;
+  /** Per letter U+0400–U+04FF: {@link Meta} bits and the unit id, or `Meta.SEVERAL` / `Meta.GENERAL`. */
+  readonly letterMeta: Int32Array;
+  /** Per letter: the UTF-8 bytes of its own form (up to 4, little end first), see `Meta.LENGTH`. */
+  readonly letterBytes: Int32Array;
   /** Number of unit ids (0 = the word boundary). */
   readonly unitTotal: number;
   /**
@@ -108,24 +133,17 @@ export interface FastScheme {
   readonly rules: readonly (readonly FastRule[] | undefined)[];
   /**
    * Output forms in groups of three (lower, title, upper); group `id` is unit `id`'s table value,
-   * rule outputs follow. Form `f` is `pool16[start16[f] .. +len16[f]]` and `pool8[start8[f] .. +len8[f]]`.
+   * rule outputs follow. Form `f` is the UTF-8 bytes `pool8[start8[f] .. +len8[f]]`.
    */
-  readonly start16: Int32Array;
-  readonly len16: Int32Array;
-  readonly pool16: Uint16Array;
   readonly start8: Int32Array;
   readonly len8: Int32Array;
   readonly pool8: Uint8Array;
   /** Per form group: whether the title and the all-caps forms differ. */
   readonly caseMatters: Uint8Array;
+  /** Room to keep free in an output buffer before writing one more letter or rule match (bytes). */
+  readonly slack: number;
   /** Largest UTF-8 length of one form. */
   readonly maxForm8: number;
-  /** Whether some form has characters outside COPY/LETTER (e.g. combining marks): the output is then NFC-checked like the general path's. */
-  readonly needsNfc: boolean;
-  /** Per form group: whether one of its forms has such characters. */
-  readonly groupNfc: Uint8Array;
-  /** Whether a letter of the modern alphabet (U+0410–U+044F, ё) has such a form: the byte path then goes through strings. */
-  readonly nfcCommon: boolean;
   readonly allCaps: 'upper' | 'acronym' | 'auto';
 }
 
@@ -145,6 +163,18 @@ export function getFastScheme(compiled: CompiledScheme): FastScheme {
   lastCompiled = compiled;
   lastFast = fast;
   return fast;
+}
+
+/**
+ * Whether a form can be written next to anything the fast path writes without making the output
+ * leave NFC: it is NFC itself and starts with a character that never combines with what stands
+ * before it (a letter, or a COPY character). Then the joined output is NFC with no pass over it
+ * (ALA-LC's tie `t͡s` and ISO 9's `f̀` are such forms: their marks follow their own letter).
+ */
+function seamSafe(form: string): boolean {
+  if (form === '') return true;
+  const first = classTable[form.charCodeAt(0)];
+  return form.normalize('NFC') === form && (first === COPY || first === LETTER);
 }
 
 function buildFastScheme(compiled: CompiledScheme): FastScheme {
@@ -197,11 +227,13 @@ function buildFastScheme(compiled: CompiledScheme): FastScheme {
     return a;
   };
   const rules: (FastRule[] | undefined)[] = new Array<FastRule[] | undefined>(unitTotal).fill(undefined);
+  let longestRule = 1;
   for (const [first, list] of compiled.rules) {
     const id = ids.get(first)!;
     rules[id] = list.map((rule) => {
       const group = forms.length / 3;
       rule.letters.forEach((_, k) => forms.push(rule.lower[k]!, rule.title[k]!, rule.upper[k]!));
+      longestRule = Math.max(longestRule, rule.letters.length);
       return {
         ids: Int32Array.from(rule.letters, (l) => ids.get(l)!),
         after: contextArray(rule.after, '^'),
@@ -213,60 +245,62 @@ function buildFastScheme(compiled: CompiledScheme): FastScheme {
     });
   }
 
+  // Units some of whose forms (their own, or a rule's output for them) could change under NFC
+  // next to their neighbours: the letters that have them send their line to the general path.
+  const general = new Uint8Array(unitTotal);
+  for (let id = 0; id < unitTotal; id++) if (!forms.slice(id * 3, id * 3 + 3).every(seamSafe)) general[id] = 1;
+  for (const list of rules) {
+    for (const rule of list ?? []) {
+      if (rule.ids.some((_, k) => !forms.slice((rule.group + k) * 3, (rule.group + k) * 3 + 3).every(seamSafe))) for (const id of rule.ids) general[id] = 1;
+    }
+  }
+
   const encoder = new TextEncoder();
-  const start16 = new Int32Array(forms.length);
-  const len16 = new Int32Array(forms.length);
   const start8 = new Int32Array(forms.length);
   const len8 = new Int32Array(forms.length);
   const bytes = forms.map((f) => encoder.encode(f));
-  const pool16 = new Uint16Array(forms.reduce((n, f) => n + f.length, 0));
   const pool8 = new Uint8Array(bytes.reduce((n, b) => n + b.length, 0));
-  let p16 = 0;
   let p8 = 0;
-  let needsNfc = false;
   let maxForm8 = 0;
-  forms.forEach((f, i) => {
-    start16[i] = p16;
-    len16[i] = f.length;
-    for (let k = 0; k < f.length; k++) {
-      const c = f.charCodeAt(k);
-      pool16[p16++] = c;
-      if (table[c] !== COPY && table[c] !== LETTER) needsNfc = true;
-    }
+  forms.forEach((_, i) => {
     start8[i] = p8;
     len8[i] = bytes[i]!.length;
     pool8.set(bytes[i]!, p8);
     p8 += bytes[i]!.length;
     maxForm8 = Math.max(maxForm8, bytes[i]!.length);
   });
-  const groupNfc = new Uint8Array(forms.length / 3);
-  forms.forEach((f, i) => {
-    for (let k = 0; k < f.length; k++) {
-      const c = f.charCodeAt(k);
-      if (table[c] !== COPY && table[c] !== LETTER) groupNfc[Math.floor(i / 3)] = 1;
-    }
-  });
-  // Rule outputs count as the letter's own: a rule can write them for any of its letters.
-  let nfcCommon = false;
-  for (let c = 0x401; c < 0x452; c++) {
-    if (table[c] !== LETTER || (c > 0x401 && c < 0x410) || (c > 0x44f && c < 0x451)) continue;
-    const i = c - CYR;
-    for (let k = 0; k < unitCount[i]!; k++) {
-      const id = seq[unitStart[i]! + k]!;
-      if (groupNfc[id] === 1) nfcCommon = true;
-      for (const rule of rules[id] ?? []) for (let j = 0; j < rule.ids.length; j++) if (groupNfc[rule.group + j] === 1) nfcCommon = true;
-    }
-  }
   const caseMatters = new Uint8Array(forms.length / 3);
   for (let g = 0; g < caseMatters.length; g++) caseMatters[g] = forms[g * 3 + 1] === forms[g * 3 + 2] ? 0 : 1;
-  const singleUnit = new Int32Array(256).fill(-1);
-  for (let i = 0; i < 256; i++) if (unitCount[i] === 1) singleUnit[i] = seq[unitStart[i]!]!;
-  const letterInfo = new Int32Array(256).fill(-1);
+
+  const letterMeta = new Int32Array(256);
+  const letterBytes = new Int32Array(256);
   for (let i = 0; i < 256; i++) {
-    if (table[CYR + i] !== LETTER) letterInfo[i] = -2;
-    else if (singleUnit[i]! >= 0) letterInfo[i] = singleUnit[i]! * 4 + letterCase[i]!;
+    if (table[CYR + i] !== LETTER) continue;
+    const count = unitCount[i]!;
+    const units = seq.slice(unitStart[i]!, unitStart[i]! + count);
+    if (units.some((id) => general[id] === 1)) {
+      letterMeta[i] = Meta.GENERAL;
+      continue;
+    }
+    if (count !== 1) {
+      letterMeta[i] = Meta.SEVERAL;
+      continue;
+    }
+    const id = units[0]!;
+    const upper = letterCase[i]! & 1;
+    const form = id * 3 + upper;
+    const length = len8[form]!;
+    let packed = 0;
+    for (let k = 0; k < Math.min(length, 4); k++) packed |= pool8[start8[form]! + k]! << (8 * k);
+    letterBytes[i] = packed;
+    letterMeta[i] =
+      (id << Meta.ID_SHIFT) |
+      (length > 4 ? Meta.LONG : length) |
+      (upper === 1 ? Meta.UPPER : 0) |
+      ((letterCase[i]! & 2) !== 0 ? Meta.LOWER : 0) |
+      (upper === 1 && caseMatters[id] === 1 ? Meta.SENSITIVE : 0) |
+      (rules[id] === undefined ? 0 : Meta.RULES);
   }
-  const hasRules = Uint8Array.from(rules, (r) => (r === undefined ? 0 : 1));
   const mayPrev = new Uint8Array(unitTotal * unitTotal);
   const mayNext = new Uint8Array(unitTotal * unitTotal);
   rules.forEach((list, id) => {
@@ -286,23 +320,18 @@ function buildFastScheme(compiled: CompiledScheme): FastScheme {
     unitStart,
     unitCount,
     unitSeq: Int32Array.from(seq),
-    letterInfo,
-    hasRules,
+    letterMeta,
+    letterBytes,
     unitTotal,
     mayPrev,
     mayNext,
     rules,
-    start16,
-    len16,
-    pool16,
     start8,
     len8,
     pool8,
     caseMatters,
+    slack: Math.max(maxForm8, 4) * longestRule + 64,
     maxForm8: Math.max(maxForm8, 4),
-    needsNfc,
-    groupNfc,
-    nfcCommon,
     allCaps: compiled.allCaps,
   };
 }

@@ -1,8 +1,8 @@
 /**
- * The fast path, part 2: what both loops (`string.ts`, `bytes.ts`) share. A word's letters are
- * collected into reused arrays of unit ids when the single-pass writer cannot handle the word
- * (a letter with several units, an all-caps word), and the rules are matched over them; the word
- * scanners and writers report their results in {@link word}.
+ * The fast path, part 2: what both loops (`string.ts`, `bytes.ts`) share. Both write UTF-8. A
+ * word's letters are collected into reused arrays of unit ids when the single-pass writer cannot
+ * handle the word (a letter with several units, an all-caps word), the rules are matched over
+ * them and {@link emitWord8} writes them; the word scanners report their results in {@link word}.
  */
 import { CYR, type FastRule, type FastScheme } from './tables.ts';
 
@@ -22,8 +22,6 @@ export const word = {
   lows: 0,
   /** Whether some upper-case unit written has a title form different from its all-caps form. */
   sensitive: 0,
-  /** Whether a form with characters NFC may change was written. */
-  nfc: 0,
 };
 
 function growWord(): void {
@@ -83,4 +81,39 @@ export function matchRule(fast: FastScheme, i: number, n: number): number {
     if (contextFits(rule, prev, next)) return rule.group * 256 + m;
   }
   return id * 256 + 1;
+}
+
+/**
+ * Writes the collected word (`word.units[0..n)`) as UTF-8 to `out` at `o`; returns the new end
+ * (the caller has made room for `n * fast.maxForm8` bytes). Case (docs/rules/case.md): lower-case
+ * units take the lower form, upper-case ones the ALL-CAPS form when `caps`, else the title form.
+ */
+export function emitWord8(fast: FastScheme, n: number, caps: boolean, out: Uint8Array, o: number): number {
+  const { start8: start, len8: len, pool8: pool, caseMatters } = fast;
+  const upperVariant = caps ? 2 : 1;
+  let sensitive = 0;
+  let i = 0;
+  const rules = fast.rules;
+  const { units, upper } = word;
+  while (i < n) {
+    // Most units start no rule: their own table forms, without a call.
+    const m = rules[units[i]!] === undefined ? units[i]! * 256 + 1 : matchRule(fast, i, n);
+    let group = m >> 8;
+    const end = i + (m & 255);
+    for (; i < end; i++, group++) {
+      let form = group * 3;
+      if (upper[i] === 1) {
+        form += upperVariant;
+        sensitive |= caseMatters[group]!;
+      } else if (upper[i] === 2) {
+        if (caps) form += 2;
+        sensitive = 1;
+      }
+      const s = start[form]!;
+      const l = len[form]!;
+      for (let j = 0; j < l; j++) out[o++] = pool[s + j]!;
+    }
+  }
+  word.sensitive = sensitive;
+  return o;
 }
