@@ -5,8 +5,8 @@
  * UTF-8, goes whole to the general path (`fallback`), which also reports the invalid byte.
  */
 import { Caps, capsKind, isAllCaps, oneLetterCaps } from '../caps.ts';
-import { classTable, COPY, CYR, LETTER, Meta, type FastScheme } from './tables.ts';
-import { addLetter, contextFits, emitWord8, word } from './words.ts';
+import { classTable, contextFits, COPY, CYR, LETTER, Meta, type FastScheme } from './tables.ts';
+import { addLetter, emitWord8, word } from './words.ts';
 
 /** The letter of the tables (U+0400–U+04FF) whose two UTF-8 bytes start at `src[j]`, or -1. */
 function letterAt8(src: Uint8Array, j: number, end: number): number {
@@ -118,7 +118,7 @@ function upsIn8(fast: FastScheme, src: Uint8Array, from: number, to: number): nu
  */
 export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: number, end: number, sink: ByteSink, fallback: ByteLineFallback): void {
   const table = classTable;
-  const { letterMeta, letterBytes, mayPrev, mayNext, start8, len8, pool8, caseMatters } = fast;
+  const { letterMeta, letterBytes, mayPrev, mayNext, start8, len8, pool8, caseMatters, ruleBase, decide, prevClass, nextClass, nextClasses } = fast;
   const { UPPER, LOWER, SENSITIVE, RULES, LONG, LENGTH, ID_SHIFT } = Meta;
   const total = fast.unitTotal;
   const slack = fast.slack;
@@ -164,7 +164,6 @@ export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: numb
       else if (table[c] === LETTER) {
         const wordStart = i;
         const wordOut = o;
-        let prev = 0;
         let bits = 0; // the Meta bits of the letters written, ORed
         let n = -1; // units collected for the buffered path (-1: not collected)
         for (;;) {
@@ -176,11 +175,20 @@ export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: numb
             if (meta >= 0) {
               const id = meta >> ID_SHIFT;
               r = (meta & LONG) !== 0 ? id * 256 + 1 : 0;
-              if ((meta & RULES) !== 0 && mayPrev[id * total + prev] === 1) {
-                const next = unitAt8(fast, src, i + 2, end);
-                if (next < 0 || mayNext[id * total + next] === 1) {
-                  r = matchAhead8(fast, id, prev, src, i, end);
-                  if (r === id * 256 + 1 && (meta & LONG) === 0) r = 0;
+              if ((meta & RULES) !== 0) {
+                // The previous unit (0 at the start of the word): every letter so far has one.
+                const prev = i === wordStart ? 0 : letterMeta[(((src[i - 2]! & 0x1f) << 6) | (src[i - 1]! & 0x3f)) - CYR]! >> ID_SHIFT;
+                const base = ruleBase[id]!;
+                if (base >= 0) {
+                  // One-letter rules: decided in advance for the neighbours' classes.
+                  const next = unitAt8(fast, src, i + 2, end);
+                  r = next < 0 ? -1 : decide[base + prevClass[prev]! * nextClasses + nextClass[next]!]!;
+                } else if (mayPrev[id * total + prev] === 1) {
+                  const next = unitAt8(fast, src, i + 2, end);
+                  if (next < 0 || mayNext[id * total + next] === 1) {
+                    r = matchAhead8(fast, id, prev, src, i, end);
+                    if (r === id * 256 + 1 && (meta & LONG) === 0) r = 0;
+                  }
                 }
               }
             }
@@ -209,7 +217,6 @@ export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: numb
             out[o + 3] = v >>> 24;
             o += meta & LENGTH;
             bits |= meta;
-            prev = meta >> ID_SHIFT;
             i += 2;
           } else {
             // The matched letters, each in its own case; a long form is copied from the pool.
@@ -225,12 +232,16 @@ export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: numb
               const s = start8[form]!;
               const l = len8[form]!;
               for (let j = 0; j < l; j++) out[o++] = pool8[s + j]!;
-              prev = mk >> ID_SHIFT;
               i += 2;
             }
           }
-          c = letterAt8(src, i, end);
-          if (c < 0) break; // not a letter: the word ends
+          // The next letter of the word (letterAt8, written out: this is the hot loop).
+          if (i + 1 >= end) break;
+          const x = src[i]!;
+          const y = src[i + 1]!;
+          if (x < 0xd0 || x > 0xd3 || (y & 0xc0) !== 0x80) break;
+          c = ((x & 0x1f) << 6) | (y & 0x3f);
+          if (table[c] !== LETTER) break; // not a letter: the word ends
           if (o > limit) {
             sink.pos = o;
             out = sink.reserve(slack);
@@ -238,6 +249,12 @@ export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: numb
           }
         }
         if (!unsafe) {
+          if (n < 0 && (bits & LOWER) !== 0 && i - wordStart >= 4) {
+            // The common word: two or more letters, some lower case, so not in capitals.
+            prevEnd = i;
+            prevAllCaps = false;
+            continue;
+          }
           // Case (docs/rules/case.md): the decision of caps.ts, from what the scan saw.
           const letters = n >= 0 ? word.letters : (i - wordStart) >> 1;
           const lows = n >= 0 ? word.lows : (bits & LOWER) !== 0 ? 1 : 0;

@@ -7,8 +7,8 @@
  * anything the fast path does not model goes, whole, to the general path (`fallback`).
  */
 import { Caps, capsKind, isAllCaps, oneLetterCaps } from '../caps.ts';
-import { BREAK, classTable, COPY, CYR, LETTER, Meta, type FastScheme } from './tables.ts';
-import { addLetter, contextFits, emitWord8, word } from './words.ts';
+import { BREAK, classTable, contextFits, COPY, CYR, LETTER, Meta, type FastScheme } from './tables.ts';
+import { addLetter, emitWord8, word } from './words.ts';
 
 /** The unit at `text[j]`: its id, 0 when no letter of the tables is there (word boundary), -1 for a letter the single pass does not take. */
 function unitAt16(fast: FastScheme, text: string, j: number): number {
@@ -105,7 +105,7 @@ export type LineFallback<O> = (line: string, options: O) => string;
  */
 export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: LineFallback<O>, options: O): string {
   const table = classTable;
-  const { letterMeta, letterBytes, mayPrev, mayNext, start8, len8, pool8, caseMatters } = fast;
+  const { letterMeta, letterBytes, mayPrev, mayNext, start8, len8, pool8, caseMatters, ruleBase, decide, prevClass, nextClass, nextClasses } = fast;
   const { UPPER, LOWER, SENSITIVE, RULES, LONG, LENGTH, ID_SHIFT } = Meta;
   const total = fast.unitTotal;
   const slack = fast.slack;
@@ -157,24 +157,31 @@ export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: 
     if (cls === LETTER) {
       const wordStart = i;
       const wordOut = o;
-      let prev = 0;
       let bits = 0; // the Meta bits of the letters written, ORed
       let n = -1; // units collected for the buffered path (-1: not collected)
       let unsafe = false;
       for (;;) {
         const meta = letterMeta[c - CYR]!;
-        // A rule's group * 256 + letters matched, or 0: the letter's own form from one table.
-        let r = 0;
+        let r = 0; // a rule's group * 256 + letters matched, or 0: the letter's own form
         if ((meta & (RULES | LONG)) !== 0) {
           r = -1; // SEVERAL and GENERAL are negative (and have these bits set)
           if (meta >= 0) {
             const id = meta >> ID_SHIFT;
             r = (meta & LONG) !== 0 ? id * 256 + 1 : 0;
-            if ((meta & RULES) !== 0 && mayPrev[id * total + prev] === 1) {
-              const next = unitAt16(fast, text, i + 1);
-              if (next < 0 || mayNext[id * total + next] === 1) {
-                r = matchAhead16(fast, id, prev, text, i);
-                if (r === id * 256 + 1 && (meta & LONG) === 0) r = 0;
+            if ((meta & RULES) !== 0) {
+              // The previous unit (0 at the start of the word): every letter so far has one.
+              const prev = i === wordStart ? 0 : letterMeta[text.charCodeAt(i - 1) - CYR]! >> ID_SHIFT;
+              const base = ruleBase[id]!;
+              if (base >= 0) {
+                // One-letter rules: decided in advance for the neighbours' classes.
+                const next = unitAt16(fast, text, i + 1);
+                r = next < 0 ? -1 : decide[base + prevClass[prev]! * nextClasses + nextClass[next]!]!;
+              } else if (mayPrev[id * total + prev] === 1) {
+                const next = unitAt16(fast, text, i + 1);
+                if (next < 0 || mayNext[id * total + next] === 1) {
+                  r = matchAhead16(fast, id, prev, text, i);
+                  if (r === id * 256 + 1 && (meta & LONG) === 0) r = 0;
+                }
               }
             }
           }
@@ -193,6 +200,7 @@ export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: 
           }
         }
         if (r === 0) {
+          // The letter's own form, from one table.
           const v = letterBytes[c - CYR]!;
           buf[o] = v;
           buf[o + 1] = v >> 8;
@@ -200,7 +208,6 @@ export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: 
           buf[o + 3] = v >>> 24;
           o += meta & LENGTH;
           bits |= meta;
-          prev = meta >> ID_SHIFT;
           i++;
         } else {
           // The matched letters, each in its own case; a long form is copied from the pool.
@@ -216,20 +223,25 @@ export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: 
             const s = start8[form]!;
             const l = len8[form]!;
             for (let j = 0; j < l; j++) buf[o++] = pool8[s + j]!;
-            prev = mk >> ID_SHIFT;
             i++;
           }
         }
         if (i >= textLength) break;
         c = text.charCodeAt(i);
         if (table[c] !== LETTER) break;
-        if (o > buf.length - slack) {
+        if (o > limit + ROOM) {
           // A word longer than the room kept: the buffer grows (a flush waits for the line's end).
           buf = grow(buf, o, ROOM + slack);
           limit = buf.length - ROOM - slack;
         }
       }
       if (!unsafe) {
+        if (n < 0 && (bits & LOWER) !== 0 && i - wordStart >= 2) {
+          // The common word: two or more letters, some lower case, so not in capitals.
+          prevEnd = i;
+          prevAllCaps = false;
+          continue;
+        }
         // Case (docs/rules/case.md): the decision of caps.ts, from what the scan saw.
         const letters = n >= 0 ? word.letters : i - wordStart;
         const lows = n >= 0 ? word.lows : (bits & LOWER) !== 0 ? 1 : 0;

@@ -83,6 +83,16 @@ export interface FastRule {
   readonly group: number;
 }
 
+/** Whether a rule's context fits the units before and after its match (0 = the word boundary). */
+export function contextFits(rule: FastRule, prev: number, next: number): boolean {
+  return (
+    (rule.after === undefined || rule.after[prev] === 1) &&
+    (rule.before === undefined || rule.before[next] === 1) &&
+    (rule.notAfter === undefined || rule.notAfter[prev] === 0) &&
+    (rule.notBefore === undefined || rule.notBefore[next] === 0)
+  );
+}
+
 /**
  * Bits of {@link FastScheme.letterMeta}, one entry per letter of U+0400–U+04FF: what the loops
  * need to write the letter when no rule applies, in one lookup.
@@ -131,6 +141,18 @@ export interface FastScheme {
   readonly mayNext: Uint8Array;
   /** Rules by the unit id they start with. */
   readonly rules: readonly (readonly FastRule[] | undefined)[];
+  /**
+   * The rules of a unit whose rules all match one letter, decided in advance for every context:
+   * `decide[ruleBase[id] + prevClass[prev] * nextClasses + nextClass[next]]` is the rule's
+   * `group * 256 + 1`, or 0 when none applies (the unit's own form). Units that behave alike in
+   * every rule context share a class, so the table is small. `ruleBase[id]` is -1 for a unit with
+   * no rules or with a rule of several letters (those are matched by looking ahead).
+   */
+  readonly ruleBase: Int32Array;
+  readonly prevClass: Uint8Array;
+  readonly nextClass: Uint8Array;
+  readonly nextClasses: number;
+  readonly decide: Int32Array;
   /**
    * Output forms in groups of three (lower, title, upper); group `id` is unit `id`'s table value,
    * rule outputs follow. Form `f` is the UTF-8 bytes `pool8[start8[f] .. +len8[f]]`.
@@ -315,6 +337,7 @@ function buildFastScheme(compiled: CompiledScheme): FastScheme {
       }
     }
   });
+  const { ruleBase, prevClass, nextClass, nextClasses, decide } = decisions(rules, unitTotal, letterMeta);
   return {
     letterCase,
     unitStart,
@@ -326,6 +349,11 @@ function buildFastScheme(compiled: CompiledScheme): FastScheme {
     mayPrev,
     mayNext,
     rules,
+    ruleBase,
+    prevClass,
+    nextClass,
+    nextClasses,
+    decide,
     start8,
     len8,
     pool8,
@@ -334,4 +362,47 @@ function buildFastScheme(compiled: CompiledScheme): FastScheme {
     maxForm8: Math.max(maxForm8, 4),
     allCaps: compiled.allCaps,
   };
+}
+
+/**
+ * Classes of units that every one-letter rule treats alike as the previous (or next) unit, by the
+ * contexts that name them: `classes[u]` and how many there are.
+ */
+function contextClasses(arrays: readonly (Uint8Array | undefined)[], unitTotal: number): { classes: Uint8Array; count: number } {
+  const bySignature = new Map<string, number>();
+  const classes = new Uint8Array(unitTotal);
+  for (let u = 0; u < unitTotal; u++) {
+    const signature = arrays.map((a) => (a === undefined ? '' : a[u])).join();
+    let k = bySignature.get(signature);
+    if (k === undefined) bySignature.set(signature, (k = bySignature.size));
+    classes[u] = k;
+  }
+  return { classes, count: bySignature.size };
+}
+
+/** The decision tables of the one-letter rules (see {@link FastScheme.decide}). */
+function decisions(rules: readonly (readonly FastRule[] | undefined)[], unitTotal: number, letterMeta: Int32Array) {
+  const simple = rules.map((list) => list !== undefined && list.every((rule) => rule.ids.length === 1));
+  const used = rules.filter((list, id) => simple[id]).flat() as FastRule[];
+  const prev = contextClasses(used.flatMap((r) => [r.after, r.notAfter]), unitTotal);
+  const next = contextClasses(used.flatMap((r) => [r.before, r.notBefore]), unitTotal);
+  // A class stands for any of its units: the first one is taken.
+  const firstOf = (classes: Uint8Array, count: number): number[] => Array.from({ length: count }, (_, k) => classes.indexOf(k));
+  const prevUnits = firstOf(prev.classes, prev.count);
+  const nextUnits = firstOf(next.classes, next.count);
+  const ruleBase = new Int32Array(unitTotal).fill(-1);
+  const table: number[] = [];
+  rules.forEach((list, id) => {
+    if (!simple[id]) return;
+    // A long form is written from the pool (its own group), a short one from letterBytes (0).
+    const long = [...letterMeta].some((m) => m >= 0 && m >> Meta.ID_SHIFT === id && (m & Meta.LONG) !== 0);
+    ruleBase[id] = table.length;
+    for (const p of prevUnits) {
+      for (const n of nextUnits) {
+        const rule = list!.find((r) => contextFits(r, p, n));
+        table.push(rule !== undefined ? rule.group * 256 + 1 : long ? id * 256 + 1 : 0);
+      }
+    }
+  });
+  return { ruleBase, prevClass: prev.classes, nextClass: next.classes, nextClasses: next.count, decide: Int32Array.from(table) };
 }

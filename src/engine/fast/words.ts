@@ -4,7 +4,7 @@
  * handle the word (a letter with several units, an all-caps word), the rules are matched over
  * them and {@link emitWord8} writes them; the word scanners report their results in {@link word}.
  */
-import { CYR, type FastRule, type FastScheme } from './tables.ts';
+import { contextFits, CYR, type FastScheme } from './tables.ts';
 
 /**
  * The word being written, and what the last scan and write found out. The loops are never
@@ -46,16 +46,6 @@ export function addLetter(fast: FastScheme, c: number, n: number): number {
     upper[n++] = k === 0 ? up : up << 1;
   }
   return n;
-}
-
-/** Whether a rule's context fits the units before and after its match (0 = the word boundary). */
-export function contextFits(rule: FastRule, prev: number, next: number): boolean {
-  return (
-    (rule.after === undefined || rule.after[prev] === 1) &&
-    (rule.before === undefined || rule.before[next] === 1) &&
-    (rule.notAfter === undefined || rule.notAfter[prev] === 0) &&
-    (rule.notBefore === undefined || rule.notBefore[next] === 0)
-  );
 }
 
 /**
