@@ -59,62 +59,86 @@ export function createRomanizer(options: RomanizeOptions = {}): Romanizer {
   const fast = usesFastPath(options) && compiled.profile === undefined ? getFastScheme(compiled) : undefined;
   const encoder = new TextEncoder();
   let consumed = 0; // bytes of input before `pending`
-  let pending: Uint8Array = new Uint8Array(0);
+  let pending: Uint8Array = EMPTY;
   let started = false;
+  let base = 0; // the input offset of src[0] of the lines being romanized, for error messages
+  const sink = new ByteSink(0);
 
   const fallback: ByteLineFallback = (src, start, end, sink) => {
-    const text = decodeStrict(src, start, end, consumed);
-    const out = romanizeGeneral(text, options);
+    const out = romanizeGeneral(decodeStrict(src, start, end, base), options);
     const room = sink.reserve(out.length * 3);
     sink.pos += encoder.encodeInto(out, room.subarray(sink.pos)).written;
   };
 
-  const process = (src: Uint8Array, end: number): Uint8Array => {
-    if (end === 0) return new Uint8Array(0);
+  /** Romanizes the whole lines `src[start..end)` into `sink`; `src[0]` is at input offset `at`. */
+  const lines = (src: Uint8Array, start: number, end: number, at: number, sink: ByteSink): void => {
+    if (end <= start) return;
+    base = at;
     if (fast !== undefined) {
-      const sink = new ByteSink(end + (end >> 3) + 256);
-      romanizeBytesFast(fast, src, 0, end, sink, fallback);
-      return sink.buf.subarray(0, sink.pos);
+      romanizeBytesFast(fast, src, start, end, sink, fallback);
+      return;
     }
-    const text = decodeStrict(src, 0, end, consumed);
-    return encoder.encode(romanize(text, options));
+    const out = romanize(decodeStrict(src, start, end, at), options);
+    const room = sink.reserve(out.length * 3);
+    sink.pos += encoder.encodeInto(out, room.subarray(sink.pos)).written;
   };
 
   const take = (chunk: Uint8Array, final: boolean): Uint8Array => {
     let src = chunk;
-    if (pending.length > 0) {
-      src = new Uint8Array(pending.length + chunk.length);
-      src.set(pending);
-      src.set(chunk, pending.length);
-    }
-    if (!started && src.length >= 3) {
-      started = true;
+    let from = 0;
+    if (!started) {
       // A leading byte-order mark is dropped, as `decodeUtf8` does.
-      const bom = utf8BomLength(src);
-      src = src.subarray(bom);
-      consumed += bom;
-    } else if (!started && final) started = true;
-    const cut = final ? src.length : lastSafeBreak(src, join);
-    const out = process(src, cut);
-    consumed += cut;
-    pending = cut === src.length ? new Uint8Array(0) : src.slice(cut);
-    return out;
+      src = concat(pending, chunk);
+      pending = EMPTY;
+      started = true;
+      from = utf8BomLength(src);
+      consumed += from;
+    }
+    // One sink per romanizer, reused: each push returns a copy of what it wrote.
+    sink.pos = 0;
+    sink.reserve(pending.length + src.length - from + ((src.length - from) >> 3) + 256);
+    if (pending.length > 0) {
+      // The unfinished line, joined with this chunk up to the first line end where it may be cut;
+      // the rest of the chunk is read where it is.
+      const first = final ? src.length : nextSafeBreak(src, from, join);
+      if (first < 0) {
+        pending = concat(pending, src.subarray(from));
+        return EMPTY;
+      }
+      const head = concat(pending, src.subarray(from, first));
+      lines(head, 0, head.length, consumed, sink);
+      consumed += head.length;
+      pending = EMPTY;
+      from = first;
+    }
+    const cut = final ? src.length : Math.max(from, lastSafeBreak(src, join));
+    lines(src, from, cut, consumed - from, sink);
+    consumed += cut - from;
+    pending = cut === src.length ? EMPTY : src.slice(cut);
+    return sink.pos === 0 ? EMPTY : sink.buf.slice(0, sink.pos);
   };
 
   return {
     push: (chunk) => {
       if (!started && pending.length + chunk.length < 3) {
         // Too short to tell whether it starts with a byte-order mark.
-        const joined = new Uint8Array(pending.length + chunk.length);
-        joined.set(pending);
-        joined.set(chunk, pending.length);
-        pending = joined;
-        return new Uint8Array(0);
+        pending = concat(pending, chunk);
+        return EMPTY;
       }
       return take(chunk, false);
     },
-    end: () => take(new Uint8Array(0), true),
+    end: () => take(EMPTY, true),
   };
+}
+
+const EMPTY = new Uint8Array(0);
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const joined = new Uint8Array(a.length + b.length);
+  joined.set(a);
+  joined.set(b, a.length);
+  return joined;
 }
 
 /**
@@ -142,24 +166,30 @@ export function createRomanizeStream(options: RomanizeOptions = {}): TransformSt
 }
 
 /**
- * The end of the last line that can be romanized without what follows: just after the last line
- * break. With `joinLineBreakHyphens`, a line ending in a hyphen is held back with the next
- * (docs/rules/words.md).
+ * Whether the input may be cut just after the line break at `src[i]`: always, except with
+ * `joinLineBreakHyphens` after a line that ends in a hyphen, which is held back with the next
+ * (docs/rules/words.md). `from` is where `src`'s bytes of this chunk start (what is before it is
+ * not known here).
  */
+function safeBreak(src: Uint8Array, i: number, from: number, join: boolean): boolean {
+  const b = src[i];
+  if (b !== 10 && b !== 13) return false;
+  if (!join) return true;
+  let j = i - 1;
+  if (b === 10 && j >= from && src[j] === 13) j--;
+  return j < from ? false : src[j] !== 0x2d;
+}
+
+/** The end of the last line that can be romanized without what follows (just after its line break), or 0. */
 function lastSafeBreak(src: Uint8Array, join: boolean): number {
-  for (let i = src.length - 1; i >= 0; i--) {
-    const b = src[i]!;
-    if (b !== 10 && b !== 13) continue;
-    if (!join) return i + 1;
-    let j = i - 1;
-    if (b === 10 && j >= 0 && src[j] === 13) j--;
-    if (j >= 0 && src[j] === 0x2d) {
-      i = j + 1; // skip this break; continue the search before the hyphen
-      continue;
-    }
-    return i + 1;
-  }
+  for (let i = src.length - 1; i >= 0; i--) if (safeBreak(src, i, 0, join)) return i + 1;
   return 0;
+}
+
+/** The end of the first such line in `src[from..]`, or -1. */
+function nextSafeBreak(src: Uint8Array, from: number, join: boolean): number {
+  for (let i = from; i < src.length; i++) if (safeBreak(src, i, from, join)) return i + 1;
+  return -1;
 }
 
 const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

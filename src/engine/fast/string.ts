@@ -5,10 +5,13 @@
  * a long text stays at the result plus a chunk. Letters are written while the word is scanned; the
  * rare word the single pass cannot handle is collected and written by `emitWord8`. A line with
  * anything the fast path does not model goes, whole, to the general path (`fallback`).
+ *
+ * The loop itself is kept small (what is rare lives in functions of its own), so that the JIT
+ * compiles it quickly: a one-shot process romanizes with compiled code sooner.
  */
 import { Caps, capsKind, isAllCaps, oneLetterCaps } from '../caps.ts';
 import { BREAK, classTable, contextFits, COPY, CYR, LETTER, Meta, type FastScheme } from './tables.ts';
-import { addLetter, emitWord8, word } from './words.ts';
+import { addLetter, emitWord8, line, newLine, word } from './words.ts';
 
 /** The unit at `text[j]`: its id, 0 when no letter of the tables is there (word boundary), -1 for a letter the single pass does not take. */
 function unitAt16(fast: FastScheme, text: string, j: number): number {
@@ -20,12 +23,28 @@ function unitAt16(fast: FastScheme, text: string, j: number): number {
 }
 
 /**
- * The rule that applies to unit `id` at `text[i]`, looking ahead on the source: `group * 256 +
- * letters matched`, the unit's own group with 1 letter when no rule applies, or -1 when the
- * lookahead meets a letter the single pass does not take. Same order and tests as `matchRule`;
- * `matchAhead8` (bytes.ts) is the same over UTF-8.
+ * The rule that applies to the letter at `text[i]` (whose units are single: `meta` >= 0), looking
+ * at its neighbours on the source: `group * 256 + letters matched`, 0 when the letter takes its own
+ * form from `letterBytes`, or -1 when the lookahead meets a letter the single pass does not take.
+ * The same order and tests as `matchRule`; `ruleAt8` (bytes.ts) is the same over UTF-8.
  */
-function matchAhead16(fast: FastScheme, id: number, prev: number, text: string, i: number): number {
+function ruleAt16(fast: FastScheme, meta: number, text: string, i: number, wordStart: number): number {
+  const id = meta >> Meta.ID_SHIFT;
+  const own = (meta & Meta.LONG) !== 0 ? id * 256 + 1 : 0;
+  if ((meta & Meta.RULES) === 0) return own;
+  // The previous unit (0 at the start of the word): every letter so far has one.
+  const prev = i === wordStart ? 0 : fast.letterMeta[text.charCodeAt(i - 1) - CYR]! >> Meta.ID_SHIFT;
+  const base = fast.ruleBase[id]!;
+  if (base >= 0) {
+    // One-letter rules: decided in advance for the neighbours' classes.
+    const next = unitAt16(fast, text, i + 1);
+    if (next < 0) return -1;
+    const r = fast.decide[base + fast.prevClass[prev]! * fast.nextClasses + fast.nextClass[next]!]!;
+    return r === 0 ? own : r;
+  }
+  if (fast.mayPrev[id * fast.unitTotal + prev] === 0) return own;
+  const next = unitAt16(fast, text, i + 1);
+  if (next >= 0 && fast.mayNext[id * fast.unitTotal + next] === 0) return own;
   const candidates = fast.rules[id]!;
   for (let r = 0; r < candidates.length; r++) {
     const rule = candidates[r]!;
@@ -37,11 +56,11 @@ function matchAhead16(fast: FastScheme, id: number, prev: number, text: string, 
       if (u !== rule.ids[k]) break;
     }
     if (k < m) continue;
-    const next = unitAt16(fast, text, i + m);
-    if (next < 0) return -1;
-    if (contextFits(rule, prev, next)) return rule.group * 256 + m;
+    const after = unitAt16(fast, text, i + m);
+    if (after < 0) return -1;
+    if (contextFits(rule, prev, after)) return rule.group * 256 + m;
   }
-  return id * 256 + 1;
+  return own;
 }
 
 /** Collects the units of the word starting at `text[i]`; returns their count, or -1 when a letter sends the line to the general path (sets word.end…). */
@@ -68,18 +87,12 @@ function collect16(fast: FastScheme, text: string, i: number): number {
   word.letters = letters;
   word.ups = ups;
   word.lows = lows;
+  word.count = n;
   return n;
 }
 
-/** Upper-case letters of `text[from..to)` (a word of single-unit letters). */
-function upsIn16(fast: FastScheme, text: string, from: number, to: number): number {
-  let ups = 0;
-  for (let j = from; j < to; j++) ups += fast.letterCase[text.charCodeAt(j) - CYR]! & 1;
-  return ups;
-}
-
 // ---------------------------------------------------------------------------------------------
-// The loop.
+// The output buffer.
 
 /** The output buffer, reused from call to call (the result is decoded out of it). */
 let outBuf: Uint8Array = new Uint8Array(1 << 12);
@@ -89,11 +102,64 @@ const CHUNK = 1 << 17;
 /** Room kept free in the buffer before a word starts, so that only a very long word makes it grow. */
 const ROOM = 1 << 12;
 
-function grow(buf: Uint8Array, o: number, room: number): Uint8Array {
-  const bigger = new Uint8Array(Math.max(buf.length * 2, o + room));
-  bigger.set(buf.subarray(0, o));
+/** Makes room for `room` bytes after `buf[0..keep)` (which is kept); returns the buffer. */
+function reserve(keep: number, room: number): Uint8Array {
+  const buf = outBuf;
+  if (keep + room <= buf.length) return buf;
+  const bigger = new Uint8Array(Math.max(buf.length * 2, keep + room));
+  bigger.set(buf.subarray(0, keep));
   outBuf = bigger;
   return bigger;
+}
+
+/**
+ * Writes the word starting at `text[wordStart]` from its collected units, from `wordOut` on; `caps`
+ * for its ALL-CAPS forms. Returns the output end, or -1 when a letter sends the line to the general
+ * path. Collects the word first unless `word.count` holds it.
+ */
+function collectedWord16(fast: FastScheme, text: string, wordStart: number, wordOut: number, caps: boolean): number {
+  const n = word.count >= 0 ? word.count : collect16(fast, text, wordStart);
+  if (n < 0) return -1;
+  return emitWord8(fast, n, caps, reserve(wordOut, n * fast.maxForm8 + ROOM + fast.slack), wordOut);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The loop.
+
+/**
+ * The case of a word that may stand in capitals (docs/rules/case.md): the decision of caps.ts from
+ * what the scan saw (`bits`: the Meta bits of the letters written, ORed); a word in capitals is
+ * written again in its ALL-CAPS forms. Returns the output end.
+ */
+function capitals16(fast: FastScheme, text: string, wordStart: number, i: number, bits: number, wordOut: number, o: number): number {
+  const collected = word.count >= 0;
+  const letters = collected ? word.letters : i - wordStart;
+  const lows = collected ? word.lows : (bits & Meta.LOWER) !== 0 ? 1 : 0;
+  let ups = collected ? word.ups : (bits & Meta.UPPER) !== 0 ? 1 : 0;
+  if (!collected && letters >= 2 && lows === 0) {
+    ups = 0;
+    for (let j = wordStart; j < i; j++) ups += fast.letterCase[text.charCodeAt(j) - CYR]! & 1;
+  }
+  const sensitive = collected ? word.sensitive : bits & Meta.SENSITIVE;
+  let kind = capsKind(fast.allCaps, letters, ups, lows, letters === 1 && i < text.length && text.charCodeAt(i) === 46);
+  if (kind === Caps.Neighbours) {
+    // Only when the letter's title and ALL-CAPS forms differ does the nearest long word matter.
+    if (sensitive === 0) kind = Caps.No;
+    else {
+      if (line.nextLong === -2 || (line.nextLong >= 0 && line.nextLong < i)) line.nextLong = nextLongWord16(fast, text, i);
+      kind = oneLetterCaps(fast.allCaps, line.prevEnd >= 0 ? wordStart - line.prevEnd : -1, line.prevAllCaps, line.nextLong >= 0 ? line.nextLong - i : -1, line.nextAllCaps);
+    }
+  }
+  if (kind === Caps.AskLine) {
+    if (line.lower < 0) line.lower = lineHasLower16(fast, text, line.start) ? 1 : 0;
+    kind = line.lower === 1 ? Caps.No : Caps.Yes;
+  }
+  if (kind === Caps.Yes) o = collectedWord16(fast, text, wordStart, wordOut, true);
+  if (letters >= 2) {
+    line.prevEnd = i;
+    line.prevAllCaps = isAllCaps(ups, lows);
+  }
+  return o;
 }
 
 /** The general path for one line (no line break inside) with the caller's options, supplied by `romanize.ts`. */
@@ -105,39 +171,28 @@ export type LineFallback<O> = (line: string, options: O) => string;
  */
 export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: LineFallback<O>, options: O): string {
   const table = classTable;
-  const { letterMeta, letterBytes, mayPrev, mayNext, start8, len8, pool8, caseMatters, ruleBase, decide, prevClass, nextClass, nextClasses } = fast;
-  const { UPPER, LOWER, SENSITIVE, RULES, LONG, LENGTH, ID_SHIFT } = Meta;
-  const total = fast.unitTotal;
-  const slack = fast.slack;
+  const { letterMeta, letterBytes } = fast;
+  const { UPPER, LOWER, RULES, LONG, LENGTH } = Meta;
   const textLength = text.length;
   // A short text fits whole (3 bytes at most per copied code unit, maxForm8 per letter); a long
   // one is decoded a chunk of lines at a time.
-  const want = Math.min(textLength * Math.max(3, fast.maxForm8), CHUNK) + ROOM + slack;
-  let buf = outBuf.length >= want ? outBuf : (outBuf = new Uint8Array(want));
-  let limit = buf.length - ROOM - slack;
+  let buf = reserve(0, Math.min(textLength * Math.max(3, fast.maxForm8), CHUNK) + ROOM + fast.slack);
+  let limit = buf.length - ROOM - fast.slack;
   let o = 0;
   let result = ''; // the decoded output before buf[0]
-  let lineStart = 0;
-  let lineOut = 0;
-  let lineLower = -1;
-  let prevEnd = -1; // end of the last word of two or more letters on this line
-  // The next word of two or more letters on this line (-1: none; -2: not looked for yet), kept
-  // while it lies ahead, so that a line of many one-letter words is scanned once.
-  let nextLong = -2;
-  let nextLongCaps = false;
-  let prevAllCaps = false;
+  newLine(0, 0);
   let i = 0;
   while (i < textLength) {
     if (o > limit) {
       // Decode the finished lines; the current line stays, to be rewound if it turns out unsafe.
-      if (lineOut > 0) {
-        result += decoder.decode(buf.subarray(0, lineOut));
-        buf.copyWithin(0, lineOut, o);
-        o -= lineOut;
-        lineOut = 0;
+      if (line.out > 0) {
+        result += decoder.decode(buf.subarray(0, line.out));
+        buf.copyWithin(0, line.out, o);
+        o -= line.out;
+        line.out = 0;
       }
-      if (o > limit) buf = grow(buf, o, ROOM + slack);
-      limit = buf.length - ROOM - slack;
+      buf = reserve(o, ROOM + fast.slack);
+      limit = buf.length - ROOM - fast.slack;
     }
     let c = text.charCodeAt(i);
     const cls = table[c]!;
@@ -158,49 +213,13 @@ export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: 
       const wordStart = i;
       const wordOut = o;
       let bits = 0; // the Meta bits of the letters written, ORed
-      let n = -1; // units collected for the buffered path (-1: not collected)
-      let unsafe = false;
+      word.count = -1;
       for (;;) {
         const meta = letterMeta[c - CYR]!;
-        let r = 0; // a rule's group * 256 + letters matched, or 0: the letter's own form
-        if ((meta & (RULES | LONG)) !== 0) {
-          r = -1; // SEVERAL and GENERAL are negative (and have these bits set)
-          if (meta >= 0) {
-            const id = meta >> ID_SHIFT;
-            r = (meta & LONG) !== 0 ? id * 256 + 1 : 0;
-            if ((meta & RULES) !== 0) {
-              // The previous unit (0 at the start of the word): every letter so far has one.
-              const prev = i === wordStart ? 0 : letterMeta[text.charCodeAt(i - 1) - CYR]! >> ID_SHIFT;
-              const base = ruleBase[id]!;
-              if (base >= 0) {
-                // One-letter rules: decided in advance for the neighbours' classes.
-                const next = unitAt16(fast, text, i + 1);
-                r = next < 0 ? -1 : decide[base + prevClass[prev]! * nextClasses + nextClass[next]!]!;
-              } else if (mayPrev[id * total + prev] === 1) {
-                const next = unitAt16(fast, text, i + 1);
-                if (next < 0 || mayNext[id * total + next] === 1) {
-                  r = matchAhead16(fast, id, prev, text, i);
-                  if (r === id * 256 + 1 && (meta & LONG) === 0) r = 0;
-                }
-              }
-            }
-          }
-          if (r < 0) {
-            // A letter with several units, or one the lookahead cannot take: collect the word.
-            n = collect16(fast, text, wordStart);
-            if (n < 0) {
-              unsafe = true;
-              break;
-            }
-            if (wordOut + n * fast.maxForm8 + slack > buf.length) buf = grow(buf, wordOut, n * fast.maxForm8 + ROOM + slack);
-            limit = buf.length - ROOM - slack;
-            o = emitWord8(fast, n, false, buf, wordOut);
-            i = word.end;
-            break;
-          }
-        }
+        // A rule's group * 256 + letters matched, or 0: the letter's own form from one table
+        // (SEVERAL and GENERAL, being negative, have the RULES and LONG bits set).
+        const r = (meta & (RULES | LONG)) === 0 ? 0 : meta < 0 ? -1 : ruleAt16(fast, meta, text, i, wordStart);
         if (r === 0) {
-          // The letter's own form, from one table.
           const v = letterBytes[c - CYR]!;
           buf[o] = v;
           buf[o + 1] = v >> 8;
@@ -209,98 +228,85 @@ export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: 
           o += meta & LENGTH;
           bits |= meta;
           i++;
+        } else if (r > 0) {
+          o = matched16(fast, text, i, r, buf, o);
+          bits |= word.bits;
+          i += r & 255;
         } else {
-          // The matched letters, each in its own case; a long form is copied from the pool.
-          let group = r >> 8;
-          for (let k = r & 255; k > 0; k--, group++) {
-            const mk = letterMeta[text.charCodeAt(i) - CYR]!;
-            let form = group * 3;
-            if ((mk & UPPER) !== 0) {
-              form += 1;
-              if (caseMatters[group] === 1) bits |= SENSITIVE;
-            }
-            bits |= mk & (UPPER | LOWER);
-            const s = start8[form]!;
-            const l = len8[form]!;
-            for (let j = 0; j < l; j++) buf[o++] = pool8[s + j]!;
-            i++;
-          }
+          // A letter with several units, or one the lookahead cannot take: the word is collected.
+          o = collectedWord16(fast, text, wordStart, wordOut, false);
+          buf = outBuf;
+          limit = buf.length - ROOM - fast.slack;
+          if (o >= 0) i = word.end;
+          break;
         }
         if (i >= textLength) break;
         c = text.charCodeAt(i);
         if (table[c] !== LETTER) break;
         if (o > limit + ROOM) {
           // A word longer than the room kept: the buffer grows (a flush waits for the line's end).
-          buf = grow(buf, o, ROOM + slack);
-          limit = buf.length - ROOM - slack;
+          buf = reserve(o, ROOM + fast.slack);
+          limit = buf.length - ROOM - fast.slack;
         }
       }
-      if (!unsafe) {
-        if (n < 0 && (bits & LOWER) !== 0 && i - wordStart >= 2) {
-          // The common word: two or more letters, some lower case, so not in capitals.
-          prevEnd = i;
-          prevAllCaps = false;
-          continue;
-        }
-        // Case (docs/rules/case.md): the decision of caps.ts, from what the scan saw.
-        const letters = n >= 0 ? word.letters : i - wordStart;
-        const lows = n >= 0 ? word.lows : (bits & LOWER) !== 0 ? 1 : 0;
-        const ups = n >= 0 ? word.ups : letters === 1 ? ((bits & UPPER) !== 0 ? 1 : 0) : lows === 0 ? upsIn16(fast, text, wordStart, i) : 0;
-        const sensitive = n >= 0 ? word.sensitive : bits & SENSITIVE;
-        let kind = capsKind(fast.allCaps, letters, ups, lows, letters === 1 && i < textLength && text.charCodeAt(i) === 46);
-        if (kind === Caps.Neighbours) {
-          // Only when the letter's title and ALL-CAPS forms differ does the nearest long word matter.
-          if (sensitive === 0) kind = Caps.No;
-          else {
-            if (nextLong === -2 || (nextLong >= 0 && nextLong < i)) {
-              nextLong = nextLongWord16(fast, text, i);
-              nextLongCaps = nextAllCaps;
-            }
-            kind = oneLetterCaps(fast.allCaps, prevEnd >= 0 ? wordStart - prevEnd : -1, prevAllCaps, nextLong >= 0 ? nextLong - i : -1, nextLongCaps);
+      if (o >= 0) {
+        // Most words have no capital, or a lower-case letter among two or more: not in capitals.
+        if (word.count < 0 && ((bits & UPPER) === 0 || ((bits & LOWER) !== 0 && i - wordStart >= 2))) {
+          if (i - wordStart >= 2) {
+            line.prevEnd = i;
+            line.prevAllCaps = false;
           }
-        }
-        if (kind === Caps.AskLine) {
-          if (lineLower < 0) lineLower = lineHasLower16(fast, text, lineStart) ? 1 : 0;
-          kind = lineLower === 1 ? Caps.No : Caps.Yes;
-        }
-        if (kind === Caps.Yes) {
-          if (n < 0) n = collect16(fast, text, wordStart);
-          if (wordOut + n * fast.maxForm8 + slack > buf.length) buf = grow(buf, wordOut, n * fast.maxForm8 + ROOM + slack);
-          limit = buf.length - ROOM - slack;
-          o = emitWord8(fast, n, true, buf, wordOut);
-        }
-        if (letters >= 2) {
-          prevEnd = i;
-          prevAllCaps = isAllCaps(ups, lows);
+        } else {
+          o = capitals16(fast, text, wordStart, i, bits, wordOut, o);
+          buf = outBuf;
+          limit = buf.length - ROOM - fast.slack;
         }
         continue;
       }
     } else if (cls === BREAK) {
       buf[o++] = c;
       i++;
-      lineStart = i;
-      lineOut = o;
-      lineLower = -1;
-      prevEnd = -1;
-      nextLong = -2;
+      newLine(i, o);
       continue;
     }
     // UNSAFE: the whole line takes the general path; its result joins the decoded output as is.
     let lineEnd = i;
     while (lineEnd < textLength && table[text.charCodeAt(lineEnd)] !== BREAK) lineEnd++;
-    if (lineOut > 0) result += decoder.decode(buf.subarray(0, lineOut));
-    result += fallback(text.slice(lineStart, lineEnd), options);
+    if (line.out > 0) result += decoder.decode(buf.subarray(0, line.out));
+    result += fallback(text.slice(line.start, lineEnd), options);
     o = 0;
-    lineOut = 0;
+    line.out = 0;
     i = lineEnd;
   }
   return o === 0 ? result : result + decoder.decode(buf.subarray(0, o));
 }
 
-/** Set by `nextLongWord16`: whether the word found is all caps. */
-let nextAllCaps = false;
+/**
+ * Writes the letters a rule matched at `text[i]` (`r`: group * 256 + count), each in its own
+ * case, from the pool; returns the output end. Sets `word.bits`: their case bits, and
+ * Meta.SENSITIVE when an upper-case letter's title and ALL-CAPS forms differ.
+ */
+function matched16(fast: FastScheme, text: string, i: number, r: number, buf: Uint8Array, o: number): number {
+  const { start8, len8, pool8, caseMatters, letterMeta } = fast;
+  let bits = 0;
+  let group = r >> 8;
+  for (let k = r & 255; k > 0; k--, group++, i++) {
+    const mk = letterMeta[text.charCodeAt(i) - CYR]!;
+    let form = group * 3;
+    if ((mk & Meta.UPPER) !== 0) {
+      form += 1;
+      if (caseMatters[group] === 1) bits |= Meta.SENSITIVE;
+    }
+    bits |= mk & (Meta.UPPER | Meta.LOWER);
+    const s = start8[form]!;
+    const l = len8[form]!;
+    for (let j = 0; j < l; j++) buf[o++] = pool8[s + j]!;
+  }
+  word.bits = bits;
+  return o;
+}
 
-/** The start of the next word of two or more letters after `from` on the same line, or -1. */
+/** The start of the next word of two or more letters after `from` on the same line, or -1 (sets `line.nextAllCaps`). */
 function nextLongWord16(fast: FastScheme, text: string, from: number): number {
   const table = classTable;
   let j = from;
@@ -321,7 +327,7 @@ function nextLongWord16(fast: FastScheme, text: string, from: number): number {
       j++;
     } while (j < text.length && table[text.charCodeAt(j)] === LETTER);
     if (j - start >= 2) {
-      nextAllCaps = isAllCaps(ups, lows);
+      line.nextAllCaps = isAllCaps(ups, lows);
       return start;
     }
   }

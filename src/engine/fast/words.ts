@@ -22,7 +22,37 @@ export const word = {
   lows: 0,
   /** Whether some upper-case unit written has a title form different from its all-caps form. */
   sensitive: 0,
+  /** Units collected into `units` by the last collect, -1 when the word was written in one pass. */
+  count: -1,
+  /** The Meta bits (case, SENSITIVE) of the letters the last rule match wrote. */
+  bits: 0,
 };
+
+/**
+ * What the loops know about the line being written, for the case decisions (docs/rules/case.md):
+ * where it starts in the input and the output, whether it has a lower-case letter (-1: not looked
+ * at yet), the end of its last word of two or more letters and whether that word is all caps, and
+ * the start of its next such word (-1: none; -2: not looked for yet) and whether it is all caps.
+ */
+export const line = {
+  start: 0,
+  out: 0,
+  lower: -1,
+  prevEnd: -1,
+  prevAllCaps: false,
+  nextLong: -2,
+  nextAllCaps: false,
+};
+
+/** Starts a new line at input offset `start` and output offset `out`. */
+export function newLine(start: number, out: number): void {
+  line.start = start;
+  line.out = out;
+  line.lower = -1;
+  line.prevEnd = -1;
+  line.prevAllCaps = false;
+  line.nextLong = -2;
+}
 
 function growWord(): void {
   const u = new Int32Array(word.units.length * 2);
