@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: build (so the CLI under bin/ runs the current code), type-check everything, then
+// `npm test`: build (so the CLI under bin/ runs the current code), type-check everything (the
+// library, tests and scripts; the web page), then
 // run every *.test.ts under test/ and src/ and packages/ with node:test through tsx.
 // Node 20's test runner neither expands globs nor finds .ts files by itself, hence the list.
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,8 @@ const run = (cmd, args) => {
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 run(process.execPath, [path.join(root, 'scripts', 'build.mjs')]);
 run(process.execPath, [tsc, '--noEmit', '-p', 'tsconfig.json']);
+// The web page has its own settings (DOM types); esbuild bundles it without checking types.
+run(process.execPath, [tsc, '--noEmit', '-p', path.join('web', 'tsconfig.json')]);
 
 const files = [];
 const walk = (dir) => {

@@ -22,6 +22,7 @@ export {
   convertDetailed,
   createLexicon,
   lexiconFromBytes,
+  detectScheme,
   type DeromanizeOptions,
   type DeromanizeResult,
   type WordReading,
@@ -31,6 +32,9 @@ export {
   type ConvertedWord,
   type Lexicon,
   type CreateLexiconOptions,
+  type DetectSchemeOptions,
+  type DetectSchemeResult,
+  type SchemeFit,
 } from './reverse/index.ts';
 
 // Findings in user text, in one shape, and their fixes (docs/diagnostics.md).

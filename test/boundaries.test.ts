@@ -11,7 +11,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const src = path.join(root, 'src');
 
 /** Folders whose code must run in a browser. */
-const BROWSER_SAFE = ['engine', 'schemes', 'reverse', 'check', 'cite', 'segment', 'diagnostics', 'document'];
+const BROWSER_SAFE = ['engine', 'schemes', 'reverse', 'check', 'cite', 'segment', 'diagnostics', 'document', 'marc'];
 /** What each lower layer may import (folders of src/, and src/errors.ts). */
 const LAYERS: Record<string, string[]> = {
   schemes: ['schemes', 'errors.ts'],

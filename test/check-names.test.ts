@@ -5,7 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { checkText, romanize } from '../src/index.ts';
+import { checkText as check, romanize, type CheckOptions } from '../src/index.ts';
+import { loadLexicon } from '../src/io/lexicon.ts';
+
+const lexicon = await loadLexicon();
+const checkText = (text: string, options: CheckOptions = {}) => check(text, { ...(lexicon === undefined ? {} : { lexicon }), ...options });
 
 const require = createRequire(import.meta.url);
 const all = (require('russian_name/json/surnames_male.json') as Array<{ surname: string }>).map((s) => s.surname).filter((w) => /^[А-ЯЁ][а-яё]+$/u.test(w));

@@ -23,8 +23,27 @@ export function announce(message: string): void {
   setTimeout(() => { region.textContent = message; }, 30);
 }
 
-/** Copies text to the clipboard, with a fallback for pages opened from a file. */
-export async function copyText(text: string): Promise<void> {
+/**
+ * Shows a short message right after a button for a few seconds (a visible confirmation; the
+ * message is also a status for screen readers).
+ */
+export function flash(button: HTMLElement, message: string, ms = 2500): void {
+  let note = button.nextElementSibling;
+  if (!(note instanceof HTMLElement) || !note.classList.contains('flash')) {
+    note = h('span', { class: 'flash', role: 'status' });
+    button.after(note);
+  }
+  const el = note as HTMLElement;
+  el.textContent = message;
+  el.classList.add('on');
+  const timer = Number(el.dataset['timer'] ?? 0);
+  if (timer) clearTimeout(timer);
+  el.dataset['timer'] = String(setTimeout(() => el.classList.remove('on'), ms));
+}
+
+/** Copies text to the clipboard (with a fallback for pages opened from a file) and says so next to the button. */
+export async function copyText(text: string, button: HTMLElement): Promise<void> {
+  let copied = true;
   try {
     await navigator.clipboard.writeText(text);
   } catch {
@@ -32,10 +51,10 @@ export async function copyText(text: string): Promise<void> {
     ta.value = text;
     document.body.append(ta);
     ta.select();
-    document.execCommand('copy');
+    copied = document.execCommand('copy');
     ta.remove();
   }
-  announce('Copied to the clipboard');
+  flash(button, copied ? `Copied ${text.length.toLocaleString('en')} character${text.length === 1 ? '' : 's'}` : 'Could not copy: select the text and press Ctrl+C');
 }
 
 /** Offers text as a file download. */

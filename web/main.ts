@@ -1,43 +1,19 @@
-// The page: tabs and panels. The engine
-// runs here in the browser (bundled from src/index.ts); nothing is sent anywhere.
+// The page: tabs and panels. The engine runs here in the browser (bundled from src/index.ts);
+// nothing is sent anywhere. The same script is also the page's worker (web/engine.ts): started
+// without a document, it serves requests.
 import { getScheme, listSchemes, romanize } from '../src/index.ts';
-import { byId, debounce, h, messageOf } from './dom.ts';
+import { byId, debounce, downloadText, h, messageOf } from './dom.ts';
+import { Engine, serveWorker } from './engine.ts';
 import { setupFeaturePanels } from './features.ts';
 import { setupRomanize } from './romanize-panel.ts';
-
-function setupTabs(): void {
-  const list = byId('tabs');
-  const tabs = [...list.querySelectorAll<HTMLButtonElement>('[role=tab]')];
-  const select = (tab: HTMLButtonElement, focus: boolean): void => {
-    for (const t of tabs) {
-      const on = t === tab;
-      t.setAttribute('aria-selected', String(on));
-      t.tabIndex = on ? 0 : -1;
-      byId(t.getAttribute('aria-controls')!).hidden = !on;
-    }
-    if (focus) tab.focus();
-    const name = tab.dataset['panel']!;
-    if (location.hash !== `#${name}`) history.replaceState(null, '', `#${name}`);
-  };
-  list.addEventListener('click', (e) => {
-    const tab = (e.target as HTMLElement).closest<HTMLButtonElement>('[role=tab]');
-    if (tab !== null) select(tab, false);
-  });
-  list.addEventListener('keydown', (e) => {
-    const at = tabs.indexOf(document.activeElement as HTMLButtonElement);
-    if (at === -1) return;
-    const to = e.key === 'ArrowRight' ? (at + 1) % tabs.length : e.key === 'ArrowLeft' ? (at - 1 + tabs.length) % tabs.length : e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : -1;
-    if (to !== -1) {
-      e.preventDefault();
-      select(tabs[to]!, true);
-    }
-  });
-  const fromHash = tabs.find((t) => `#${t.dataset['panel']}` === location.hash);
-  select(fromHash ?? tabs[0]!, false);
-}
+import { setupMarc } from './marc-panel.ts';
+import { fromServer } from './server.ts';
+import { forgetAll, persist, setupTabs } from './state.ts';
+import { schemeSummary, sourceLine, sourceLinks } from './wording.ts';
 
 function setupCompare(): void {
   const input = byId<HTMLInputElement>('cmp-input');
+  persist(input);
   const body = byId('cmp-table').querySelector('tbody')!;
   const schemes = listSchemes();
   const cells = schemes.map((s) => {
@@ -62,34 +38,60 @@ function setupSchemes(): void {
   const list = byId('schemes-list');
   for (const info of listSchemes()) {
     const s = getScheme(info.id);
-    const rows: [string, string][] = [
-      ['Id', s.id],
-      ['Authority', s.authority],
-      ['Edition', s.edition],
-      ['Source', s.source],
-      ['Options', Object.entries(info.options).map(([n, o]) => `${n}: ${o.values.join(' | ')} (default ${o.default})`).join('; ') || 'none'],
-      ['Sample', s.samples[0] ? `${s.samples[0][0]} → ${s.samples[0][1]}` : '—'],
-    ];
+    const options = Object.entries(s.options).map(([name, o]) => h('li', {}, h('code', {}, name), ` — ${o.summary ?? o.description ?? ''} Values: ${Object.keys(o.values).join(', ')}.`));
+    const links = sourceLinks(s);
     list.append(
       h(
         'article',
         { 'aria-labelledby': `scheme-${s.id}` },
         h('h3', { id: `scheme-${s.id}` }, s.name),
-        ...(s.description ? [h('p', {}, s.description)] : []),
-        h('dl', {}, ...rows.filter(([, v]) => v !== '').flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+        h('p', {}, schemeSummary(s)),
+        h('p', { class: 'source' }, sourceLine(s), ...links.flatMap((url) => [' · ', h('a', { href: url, rel: 'noreferrer' }, url.replace(/^https?:\/\//, '').replace(/\/$/, ''))])),
+        h(
+          'dl',
+          {},
+          h('dt', {}, 'Example'),
+          h('dd', {}, s.samples[0] ? `${s.samples[0][0]} → ${s.samples[0][1]}` : '—'),
+          h('dt', {}, 'Options'),
+          h('dd', {}, options.length === 0 ? 'none' : h('ul', { class: 'plain' }, ...options)),
+          h('dt', {}, 'Id (for the CLI and the API)'),
+          h('dd', {}, h('code', {}, s.id)),
+        ),
       ),
     );
   }
 }
 
-function start(): void {
-  setupTabs();
-  setupRomanize();
-  setupCompare();
-  setupSchemes();
-  setupFeaturePanels();
-  // Opened from a file (the offline copy), there is no API to link to.
-  if (location.protocol === 'file:') byId('api-link').remove();
+/** "Save this page": a copy of the page as it was served (captured before anything changed it), so it works from disk. */
+function setupSave(pageSource: string): void {
+  byId('save-page').addEventListener('click', (e) => {
+    e.preventDefault();
+    downloadText(pageSource, 'latinitsa.html', 'text/html;charset=utf-8');
+  });
 }
 
-start();
+function start(): void {
+  // First, before any panel changes the document: the page as served, and its script (the worker's code).
+  const pageSource = `<!doctype html>\n${document.documentElement.outerHTML}`;
+  const scriptText = document.currentScript?.textContent ?? undefined;
+  const engine = new Engine(scriptText);
+  setupMarc(); // adds its own tab and panel, so it comes before the tabs are set up
+  setupTabs();
+  setupRomanize(engine);
+  setupCompare();
+  setupSchemes();
+  setupFeaturePanels(engine);
+  setupSave(pageSource);
+  byId('forget').addEventListener('click', () => {
+    forgetAll();
+    byId('forget-note').textContent = 'Forgotten: a reload starts afresh.';
+  });
+  // Opened from a file (the offline copy), there is no API to link to.
+  if (location.protocol === 'file:') byId('api-link').remove();
+  void fromServer().then((onServer) => {
+    if (onServer) byId('api-note').textContent = ' (except reverse readings and .docx files, which go to the latinitsa server that served this page)';
+  });
+}
+
+if (typeof document === 'undefined') serveWorker();
+else start();

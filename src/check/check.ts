@@ -1,48 +1,44 @@
-// The manuscript consistency checker (docs/check.md): finds romanized Russian words in English prose,
-// groups the spellings of one word, and reports minority spellings, spellings the house scheme
-// cannot produce, and words mixing Latin and Cyrillic letters.
+// The manuscript checker: finds romanized Russian words in English prose, groups the spellings
+// of one Russian word by their Cyrillic readings, and reports minority spellings, spellings the
+// house scheme cannot produce, and words mixing Latin and Cyrillic letters. docs/check.md.
 import { lineIndex, type LineIndex } from '../diagnostics/place.ts';
 import type { Point } from '../diagnostics/types.ts';
-import { romanize } from '../engine/romanize.ts';
 import { resolveScheme } from '../engine/resolve.ts';
+import { romanize } from '../engine/romanize.ts';
+import { LexiconFlag } from '../reverse/lexicon.ts';
+import { createReader, foldRomanized, type Reader, type ReaderScheme, type Reading } from '../reverse/readings.ts';
 import { getLanguage } from '../schemes/registry.ts';
 import { tokenizeWords, type WordToken } from '../segment/index.ts';
-import { candidateThresholds, cyrillicCandidates, foldLatin, skeletonKey, type CyrillicCandidate } from './candidates.ts';
-import english from './data/english.json' with { type: 'json' };
-import inverse from './data/inverse.json' with { type: 'json' };
+import { confidenceLabel, parseConfidence } from './confidence.ts';
+import { conventionalForms } from './conventional.ts';
+import proseData from './data/prose-schemes.json' with { type: 'json' };
+import { englishLists } from './english.ts';
+import { fallbackKey, fallbackKeys, isEnglishFormation } from './fallback.ts';
+import { foreignContext, foreignNames, listedVariant } from './foreign.ts';
+import type { CheckDiagnostic as Diagnostic, CheckDocument, CheckOptions, CheckRegion } from './types.ts';
 
-const ENGLISH_SUFFIX = new RegExp(inverse.englishSuffixes.pattern, 'u');
-import type { CheckDocument, CheckOptions, CheckRegion, CheckDiagnostic as Diagnostic } from './types.ts';
+const proseSchemes: readonly string[] = proseData.schemes;
+/** The letters the schemes of English prose write (built on first use). */
+let proseLetters: ReadonlySet<string> | undefined;
 
-let englishSet: Set<string> | undefined;
-function builtInEnglish(): Set<string> {
-  englishSet ??= new Set(english.words.split(' '));
-  return englishSet;
+/** Lexicon flags of names: a reading with one of them is a known name. */
+const NAME_FLAGS = LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymic | LexiconFlag.proper;
+/** Letter-model score per Cyrillic letter above which an unattested reading is a plausible Russian word or name. */
+const PLAUSIBLE_PER_LETTER = -1.75;
+/** Unattested readings this close to the best one are readings of the word too. */
+const NEAR_SLACK = 1.5;
+/** Attested readings this close to the best attested one are readings of the word too. */
+const ATTESTED_SLACK = 2.5;
+
+/** Whether a spelling can carry a group: a real word, a conventional form, a capitalised plausible name. */
+function anchor(s: Spelling): boolean {
+  if (s.info.english === true) return false;
+  return s.info.kind === 'attested' || s.info.kind === 'conventional' || (s.info.kind === 'plausible' && /^\p{Lu}/u.test(s.display) && s.info.fold.length >= 5);
 }
 
-interface Occurrence {
-  doc: number;
-  token: WordToken;
-  domain: 'text' | 'notes';
-}
-
-interface Spelling {
-  fold: string;
-  display: string;
-  count: number;
-  occurrences: Occurrence[];
-}
-
-/** A reading of a spelling, with the extra weight a lexicon gives it in the vote. */
-interface Reading extends CyrillicCandidate {
-  vote?: number;
-}
-
-/** What the checker knows about one spelling (cached per run). */
-interface WordInfo {
-  candidates: Reading[];
-  /** Candidates close enough to the best to count as readings of the word. */
-  near: Reading[];
+/** Whether an unattested reading is a plausible Russian word by its letters. */
+function plausible(r: Reading): boolean {
+  return r.score / [...r.cyrillic].length >= PLAUSIBLE_PER_LETTER;
 }
 
 /** The target spelling in the case pattern of the word it replaces. */
@@ -53,14 +49,11 @@ function matchCase(target: string, like: string): string {
   return target.toLowerCase();
 }
 
-/** Longest Latin token read as a possible romanized Russian word. */
-const MAX_WORD_LENGTH = 100;
-
-/** Whether a Latin word is a candidate at all (by its form; the English list comes later). */
+/** Whether a Latin word is a candidate at all, by its form. */
 function wordShapeOk(word: string): boolean {
   // The longest Russian words romanize to about 50 letters; a longer token (an identifier, a
   // base64 run) is not a romanized word, and reading it would cost time superlinear in its length.
-  if (word.length < 3 || word.length > MAX_WORD_LENGTH) return false;
+  if (word.length < 3 || word.length > 100) return false;
   const upper = word.toUpperCase() === word;
   // Acronyms (NKVD, USSR) and words with inner capitals (TsK, VTsIK) are not checked.
   if (upper && word.length <= 5) return false;
@@ -68,8 +61,34 @@ function wordShapeOk(word: string): boolean {
   return true;
 }
 
-/** Mixed-script words: look-alike letters of the minority script replaced by their twins, if all have one. */
-function mixedScriptFix(word: string): { expected?: string; cyrillicMajority: boolean } {
+const APOSTROPHE = /['’]$/u;
+
+/**
+ * A final apostrophe that is English punctuation, not a soft sign: a possessive after -s
+ * (Nicholas’, the Romanovs’), or the close of a single quotation opened before the word on its line.
+ */
+function englishApostrophe(text: string, token: WordToken): boolean {
+  const word = token.text;
+  if (!APOSTROPHE.test(word)) return false;
+  if (/s['’]$/u.test(word) && word.length >= 6) return true;
+  const quote = word[word.length - 1]!;
+  // Two marks in a row close a quotation (Trotsky'').
+  if (text[token.end] === quote) return true;
+  const lineStart = text.lastIndexOf('\n', token.start) + 1;
+  // An opening quote: the same mark after white space or an opening bracket, not yet closed.
+  let open = false;
+  for (let i = lineStart; i < token.start; i++) {
+    if (text[i] !== quote) continue;
+    const before = i === lineStart ? ' ' : text[i - 1]!;
+    const after = text[i + 1] ?? ' ';
+    if (/[\s([{"“]/u.test(before) && /\p{L}/u.test(after)) open = true;
+    else if (/\p{L}/u.test(before) && !/\p{L}/u.test(after)) open = false;
+  }
+  return open;
+}
+
+/** Mixed-script words: look-alike letters of the minority script replaced by their twins, if all have one (also used by src/marc). */
+export function mixedScriptFix(word: string): { expected?: string; cyrillicMajority: boolean } {
   const glyphs = getLanguage('ru').homoglyphs ?? {};
   const toLatin = new Map(Object.entries(glyphs).map(([lat, cyr]) => [cyr, lat]));
   let cyr = 0;
@@ -96,12 +115,69 @@ function mixedScriptFix(word: string): { expected?: string; cyrillicMajority: bo
   return { expected: out, cyrillicMajority };
 }
 
+/** How a spelling was recognised as romanized Russian. */
+type Kind = 'attested' | 'plausible' | 'conventional' | 'loose';
+
+/** What the checker knows about one written form (cached per run). */
+interface FormInfo {
+  fold: string;
+  kind: Kind;
+  /** Readings that count as this spelling's word (attested ones, or the near unattested ones). */
+  near: string[];
+  /** The Cyrillic word the conventional list names for this form. */
+  conventional?: string;
+  /** An English proper noun read as a Russian name: grouped, never reported, no anchor. */
+  english?: boolean;
+  readings: readonly Reading[];
+}
+
+interface Occurrence {
+  doc: number;
+  start: number;
+  end: number;
+  text: string;
+  /** First letters (by fallback key) of the one or two capitalised words before it: a name's given name and patronymic or initials. */
+  names: string[];
+}
+
+/** One spelling in one domain (text or notes), with its occurrences. */
+interface Spelling {
+  key: string;
+  domain: 'text' | 'notes';
+  info: FormInfo;
+  /** The spelling as written most often (set once the text is read). */
+  display: string;
+  written: Map<string, number>;
+  occurrences: Occurrence[];
+}
+
+/** How a spelling came to its group, weakest last: it decides part of the confidence. */
+type Link = 'reading' | 'near' | 'fallback' | 'alternative';
+
+/** The reader for a lexicon and a scheme list, kept between runs (the page checks on every edit). */
+const readers = new WeakMap<object, Map<string, Reader>>();
+const noLexicon = {};
+
+function readerFor(options: CheckOptions, extra: ReaderScheme[]): Reader {
+  const byLexicon = readers.get(options.lexicon ?? noLexicon) ?? new Map<string, Reader>();
+  readers.set(options.lexicon ?? noLexicon, byLexicon);
+  const key = JSON.stringify(extra.map((s) => [typeof s.scheme === 'string' ? s.scheme : s.scheme.id, s.options ?? {}]));
+  let reader = byLexicon.get(key);
+  if (reader === undefined) {
+    const base = createReader({}).schemes;
+    reader = createReader({ schemes: [...base, ...extra], ...(options.lexicon === undefined ? {} : { lexicon: options.lexicon }) });
+    if (byLexicon.size > 8) byLexicon.clear();
+    byLexicon.set(key, reader);
+  }
+  return reader;
+}
+
 /**
  * Checks several documents as one work (a book split into chapter files): the spellings of a
  * word are counted across all of them. See {@link checkText}.
  *
  * @param documents The documents, each with its text, optional regions and file name.
- * @param options House scheme, notes scheme, allow and ignore lists.
+ * @param options House scheme, notes scheme, lexicon, allow, conventional and ignore lists.
  * @returns Diagnostics, by document then position.
  * @example
  * import { checkDocuments } from 'latinitsa';
@@ -112,10 +188,12 @@ function mixedScriptFix(word: string): { expected?: string; cyrillicMajority: bo
 export function checkDocuments(documents: readonly CheckDocument[], options: CheckOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const docOf = new Map<Diagnostic, number>();
-  const english = builtInEnglish();
-  const extraEnglish = new Set([...(options.englishWords ?? [])].map((w) => w.toLowerCase()));
-  const ignore = new Set((options.ignore ?? []).map((w) => foldLatin(w)));
-  const allow = new Set((options.allow ?? []).map((w) => foldLatin(w)));
+  const { common, names } = englishLists();
+  const extraEnglish = new Set([...(options.englishWords ?? [])].map((w) => foldRomanized(w)));
+  const ignore = new Set((options.ignore ?? []).map((w) => foldRomanized(w)));
+  const allow = new Set((options.allow ?? []).map((w) => foldRomanized(w)));
+  const conventional = new Map(options.builtInConventional === false ? [] : conventionalForms());
+  for (const [form, cyrillic] of Object.entries(options.conventional ?? {})) conventional.set(foldRomanized(form), { cyrillic: cyrillic.toLowerCase(), capitalised: form[0] !== form[0]!.toLowerCase() });
   const schemes = { text: options.scheme, notes: options.notesScheme ?? options.scheme };
   const schemeOptions = { text: options.schemeOptions ?? {}, notes: (options.notesScheme === undefined ? options.schemeOptions : options.notesSchemeOptions) ?? {} };
   // Each domain's scheme and options are resolved (and checked) once, before any work.
@@ -123,185 +201,451 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     text: resolveScheme({ ...schemeOptions.text, scheme: schemes.text }).scheme,
     notes: resolveScheme({ ...schemeOptions.notes, scheme: schemes.notes }).scheme,
   };
+  const minConfidence = parseConfidence(options.minConfidence ?? 0);
+  // The declared schemes are read with their options, as schemes of their own.
+  const extra: ReaderScheme[] = [];
+  const declared = { text: -1, notes: -1 };
+  const base = createReader({}).schemes;
+  for (const domain of ['text', 'notes'] as const) {
+    const id = schemes[domain];
+    if (id === undefined) continue;
+    if (Object.keys(schemeOptions[domain]).length === 0 && base.includes(id)) declared[domain] = base.indexOf(id);
+    else {
+      extra.push({ scheme: id, options: schemeOptions[domain] });
+      declared[domain] = base.length + extra.length - 1;
+    }
+  }
+  const reader = readerFor(options, extra);
+  const letterOnly = options.lexicon === undefined;
+  proseLetters ??= createReader({ schemes: proseSchemes }).letters;
+  const foreignLetters = proseLetters;
+  // Schemes English prose is written in; the others (GOST, ISO 9, map and messenger styles)
+  // only widen the readings. The declared schemes count as prose.
+  const prose = new Set(reader.schemes.map((id, i) => (proseSchemes.includes(id) ? i : -1)).filter((i) => i >= 0));
+  for (const i of Object.values(declared)) if (i >= 0) prose.add(i);
   const separateNotes = options.notesScheme !== undefined;
   const lines = documents.map((d) => lineIndex(d.text));
 
-  const info = new Map<string, WordInfo | null>();
-  // Non-English words whose spelling looks foreign (Alexei, Kolchack): they join a group only
-  // when the text also has a plausible spelling with the same key.
-  const foreignLooking = new Set<string>();
-  const wordInfo = (fold: string): WordInfo | null => {
-    let known = info.get(fold);
-    if (known !== undefined) return known;
-    known = null;
-    if (!english.has(fold) && !extraEnglish.has(fold) && !ignore.has(fold) && !englishContraction(fold, english) && !(ENGLISH_SUFFIX.test(fold) && fold.length > 6)) {
-      let candidates: Reading[] = cyrillicCandidates(fold);
-      const plausible = (candidates[0]?.cost ?? Infinity) <= candidateThresholds.maxCost;
-      const lexicon = options.lexicon;
-      if (lexicon !== undefined && plausible) {
-        // Attested readings cost less (names more), which reorders them, and weigh more when the
-        // spellings of a word vote for its reading; whether the word is plausibly Russian at all
-        // was decided above, without the lexicon.
-        candidates = candidates
-          .map((c) => {
-            const flags = lexicon.lookup(c.cyrillic);
-            const name = (flags & inverse.lexicon.nameFlags) !== 0;
-            const bonus = flags === 0 ? 0 : name ? inverse.lexicon.nameBonus : inverse.lexicon.otherBonus;
-            const vote = flags === 0 ? 0 : name ? inverse.lexicon.nameVote : inverse.lexicon.otherVote;
-            return { cyrillic: c.cyrillic, cost: c.cost - bonus, vote };
-          })
-          .sort((a, b) => a.cost - b.cost);
+  const roman = (cyrillic: string, domain: 'text' | 'notes'): string => foldRomanized(romanize(cyrillic, { ...schemeOptions[domain], scheme: resolved[domain] }));
+
+  // 1. What each written form is: English, not a word, or a spelling of a Russian word.
+  const forms = new Map<string, FormInfo | null>();
+  const classify = (written: string): FormInfo | null => {
+    let info = forms.get(written);
+    if (info !== undefined) return info;
+    info = null;
+    const fold = foldRomanized(written);
+    if (wordShapeOk(written) && !ignore.has(fold)) {
+      const conv = conventional.get(fold);
+      // A capitalised conventional form is a name: the common word spelt alike is not (archangel).
+      if (conv !== undefined && (!conv.capitalised || written[0] !== written[0]!.toLowerCase())) {
+        info = { fold, kind: 'conventional', near: [conv.cyrillic], conventional: conv.cyrillic, readings: [] };
+      } else if ((!englishWord(fold) || allow.has(fold) || englishName(fold)) && [...fold].every((ch) => reader.letters.has(ch))) {
+        // Letters no scheme writes (w, q, ö, ł…) make a word not romanized Russian.
+        const readings = reader.read(written);
+        // A reading is attested when a scheme of English prose writes it and the lexicon knows it:
+        // a capitalised spelling as a name or place (not Lem as льем, a verb form), a lower-case
+        // one as any word.
+        const capitalised = written[0] !== written[0]!.toLowerCase();
+        let attested = readings.filter((r) => r.flags !== 0 && r.schemes.some((i) => prose.has(i)));
+        const personal = LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymic;
+        if (capitalised && attested.some((r) => (r.flags & personal) !== 0)) attested = attested.filter((r) => (r.flags & personal) !== 0);
+        const best = readings[0];
+        // Without a lexicon (a page without word lists), the plausible readings stand in for the
+        // attested ones: weaker, but the checker still works.
+        if (letterOnly && best !== undefined && plausible(best) && best.schemes.some((i) => prose.has(i))) {
+          attested = readings.filter((r) => r.score >= best.score - NEAR_SLACK && r.schemes.some((i) => prose.has(i))).slice(0, 1);
+        }
+        // Attested readings near the best attested one: a name read in the nominative
+        // (Grigorii: григорий, not the case form григории), both forms of a common noun (istorii).
+        if (attested.length > 0) info = { fold, kind: 'attested', near: attested.filter((r) => r.score >= attested[0]!.score - ATTESTED_SLACK).map((r) => r.cyrillic), readings };
+        else if (best !== undefined && plausible(best) && best.schemes.some((i) => prose.has(i))) {
+          info = { fold, kind: 'plausible', near: readings.filter((r) => r.score >= best.score - NEAR_SLACK).map((r) => r.cyrillic), readings };
+        } else if (fold.length >= 4 && /^\p{L}/u.test(fold)) info = { fold, kind: 'loose', near: [], readings };
+        if (info !== null && allow.has(fold)) info = { ...info, kind: 'conventional', conventional: info.near[0] ?? fold };
+        // An English proper noun that reads as a Russian name (Dmitri, Sergei, Kerensky in the
+        // English dictionaries) joins the group of its word, but is never reported itself and
+        // carries no group alone (Sydney and Sidney are not Russian).
+        else if (info !== null && englishName(fold)) info = info.kind === 'attested' ? { ...info, english: true } : null;
       }
-      const best = candidates[0];
-      if (best !== undefined && plausible) {
-        known = { candidates, near: candidates.filter((c) => c.cost <= best.cost + candidateThresholds.conformSlack) };
-      } else if (/^\p{Lu}/u.test(fold) || fold.length >= 4) foreignLooking.add(fold);
     }
-    info.set(fold, known);
+    forms.set(written, info);
+    return info;
+  };
+  function englishName(fold: string): boolean {
+    return names.has(fold) && !common.has(fold) && !extraEnglish.has(fold);
+  }
+  function englishWord(fold: string): boolean {
+    if (common.has(fold) || names.has(fold) || extraEnglish.has(fold)) return true;
+    // English with French accents (émigrés, détente, protégé) and English formations on
+    // Russian names (Trotskyist, Leninism).
+    const plain = fold.normalize('NFD').replace(/\p{M}/gu, '');
+    if (plain !== fold && (common.has(plain) || names.has(plain))) return true;
+    if (isEnglishFormation(fold)) return true;
+    // Contractions the tokenizer left whole (o’clock, ma’am).
+    if (/'/u.test(fold) && common.has(fold.replace(/'/gu, ''))) return true;
+    return false;
+  }
+
+  const givenCache = new Map<string, boolean>();
+  const isGiven = (word: string): boolean => {
+    let known = givenCache.get(word);
+    if (known === undefined) {
+      known = reader.read(word).some((r) => (r.flags & (LexiconFlag.given | LexiconFlag.patronymic)) !== 0);
+      givenCache.set(word, known);
+    }
     return known;
   };
 
-  const romanCache = new Map<string, string>();
-  const roman = (cyrillic: string, domain: 'text' | 'notes'): string => {
-    const k = `${domain}\u0000${cyrillic}`;
-    let r = romanCache.get(k);
-    if (r === undefined) {
-      r = foldLatin(romanize(cyrillic, { ...schemeOptions[domain], scheme: resolved[domain] }));
-      romanCache.set(k, r);
-    }
-    return r;
-  };
-
-  // 1. Words.
-  const forms = new Map<string, { fold: string; key: string } | null>();
-  const groups = new Map<string, Map<string, Spelling>>();
-  const late: Array<{ key: string; fold: string; occurrence: Occurrence }> = [];
-  const add = (key: string, fold: string, occurrence: Occurrence): void => {
-    let group = groups.get(key);
-    if (group === undefined) groups.set(key, (group = new Map()));
-    let spelling = group.get(fold);
-    if (spelling === undefined) group.set(fold, (spelling = { fold, display: occurrence.token.text, count: 0, occurrences: [] }));
-    spelling.count++;
-    spelling.occurrences.push(occurrence);
-  };
+  // 2. The spellings of the documents, by domain.
+  const spellings = new Map<string, Spelling>();
   documents.forEach((doc, d) => {
     const regions: readonly CheckRegion[] = doc.regions ?? [{ start: 0, end: doc.text.length, kind: 'text' }];
     for (const region of regions) {
       const tokens = tokenizeWords(doc.text.slice(region.start, region.end), { offset: region.start });
-      for (const token of tokens) {
+      const foreign = foreignContext(doc.text, tokens);
+      const foreignName = foreignNames(doc.text, tokens, foreignLetters);
+      tokens.forEach((token, t) => {
         if (token.script === 'mixed') {
           const dg = mixedDiagnostic(doc, token, lines[d]!);
           docOf.set(dg, d);
           diagnostics.push(dg);
-          continue;
+          return;
         }
-        if (token.script !== 'latin') continue;
-        // Most words repeat: fold, test and key each written form once.
-        let seen = forms.get(token.text);
-        if (seen === undefined) {
-          const fold = foldLatin(token.text);
-          seen = wordShapeOk(token.text) && (allow.has(fold) || wordInfo(fold) !== null || foreignLooking.has(fold)) ? { fold, key: skeletonKey(fold) } : null;
-          forms.set(token.text, seen);
+        if (token.script !== 'latin' || foreign[t] || foreignName[t] || listedVariant(tokens, t)) return;
+        let text = token.text;
+        let end = token.end;
+        // The tokenizer cuts English clitics; -’d after a word that is not English is a soft sign
+        // and д (Meierkhol’d), not "would".
+        if (/^['’]d(?!\p{L})/u.test(doc.text.slice(end, end + 3)) && !englishWord(foldRomanized(text))) {
+          text = doc.text.slice(token.start, end + 2);
+          end += 2;
         }
-        if (seen === null) continue;
+        if (englishApostrophe(doc.text, token)) {
+          text = text.slice(0, -1);
+          end--;
+        }
+        const info = classify(text);
+        if (info === null) return;
         const domain = separateNotes ? region.kind : 'text';
-        const key = `${domain}\u0000${seen.key}`;
-        const occurrence = { doc: d, token, domain: region.kind };
-        if (foreignLooking.has(seen.fold)) late.push({ key, fold: seen.fold, occurrence });
-        else add(key, seen.fold, occurrence);
-      }
+        const key = `${domain}\u0000${info.fold}`;
+        let s = spellings.get(key);
+        if (s === undefined) spellings.set(key, (s = { key, domain, info, display: text, written: new Map(), occurrences: [] }));
+        s.occurrences.push({ doc: d, start: token.start, end, text, names: givenNames(doc.text, tokens, t, isGiven) });
+        s.written.set(text, (s.written.get(text) ?? 0) + 1);
+      });
     }
   });
-  for (const { key, fold, occurrence } of late) if (groups.has(key)) add(key, fold, occurrence);
 
-  // 2. The Cyrillic reading of each word: the one most spellings support (weighted by count, more
-  // when the scheme writes it exactly as spelt), then the cheapest; pooled over text and notes,
-  // which spell the same words in two schemes.
-  const readings = new Map<string, string>();
-  const pooled = new Map<string, Map<string, { n: number; cost: number }>>();
-  for (const [key, group] of groups) {
-    const skeleton = key.slice(key.indexOf('\u0000') + 1);
-    let score = pooled.get(skeleton);
-    if (score === undefined) pooled.set(skeleton, (score = new Map()));
-    const domain = key.startsWith('notes') ? 'notes' : 'text';
-    for (const s of group.values()) {
-      for (const c of wordInfo(s.fold)?.near ?? []) {
-        const old = score.get(c.cyrillic) ?? { n: 0, cost: Infinity };
-        // A reading the scheme writes exactly as the spelling weighs more (Engel: энгел, not енгел).
-        const exact = schemes[domain] !== undefined && roman(c.cyrillic, domain) === s.fold ? inverse.exactVote : 0;
-        score.set(c.cyrillic, { n: old.n + s.count * (1 + exact + (c.vote ?? 0)), cost: Math.min(old.cost, c.cost) });
+  // 3. Groups: spellings that share a reading of their word, per domain.
+  const all = [...spellings.values()];
+  for (const s of all) s.display = [...s.written].sort((a, b) => b[1] - a[1] || allCaps(a[0]) - allCaps(b[0]))[0]![0];
+  const parent = all.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  const byReading = new Map<string, number[]>();
+  all.forEach((s, i) => {
+    if (s.info.kind === 'loose') return;
+    for (const c of s.info.near) {
+      const k = `${s.domain}\u0000${c}`;
+      const list = byReading.get(k) ?? [];
+      list.push(i);
+      byReading.set(k, list);
+    }
+  });
+  const linkable = (a: Spelling, b: Spelling, cyrillic: string): boolean => {
+    // Spellings of two attested words are one word when the shared reading is a name of both, or
+    // when they are read exactly alike (istorii is истории or историй; istory only историй).
+    if (letterOnly && a.info.kind === 'attested' && b.info.kind === 'attested') return a.info.near[0] === cyrillic && b.info.near[0] === cyrillic;
+    if (a.info.kind === 'attested' && b.info.kind === 'attested') {
+      const fa = a.info.readings.find((r) => r.cyrillic === cyrillic)?.flags ?? 0;
+      const fb = b.info.readings.find((r) => r.cyrillic === cyrillic)?.flags ?? 0;
+      if ((fa & NAME_FLAGS) !== 0 && (fb & NAME_FLAGS) !== 0) return true;
+      return a.info.near.length === b.info.near.length && a.info.near.every((c) => b.info.near.includes(c));
+    }
+    // An unattested spelling joins by its best reading.
+    if (a.info.kind === 'plausible' && a.info.near[0] !== cyrillic) return false;
+    if (b.info.kind === 'plausible' && b.info.near[0] !== cyrillic) return false;
+    return true;
+  };
+  for (const [k, list] of byReading) {
+    const cyrillic = k.slice(k.indexOf('\u0000') + 1);
+    for (let x = 1; x < list.length; x++) {
+      for (let y = 0; y < x; y++) {
+        const a = list[x]!;
+        const b = list[y]!;
+        if (find(a) !== find(b) && linkable(all[a]!, all[b]!, cyrillic)) parent[find(a)] = find(b);
       }
     }
   }
-  for (const [skeleton, score] of pooled) {
-    const [best] = [...score].sort((a, b) => b[1].n - a[1].n || a[1].cost - b[1].cost || (a[0] < b[0] ? -1 : 1));
-    if (best !== undefined) readings.set(skeleton, best[0]);
+  const members = new Map<number, number[]>();
+  all.forEach((s, i) => {
+    if (s.info.kind === 'loose') return;
+    const r = find(i);
+    const list = members.get(r) ?? [];
+    list.push(i);
+    members.set(r, list);
+  });
+
+  interface Group {
+    domain: 'text' | 'notes';
+    cyrillic: string;
+    spellings: Array<{ s: Spelling; link: Link }>;
+  }
+  const groups: Group[] = [];
+  const count = (s: Spelling): number => s.occurrences.length;
+  // A group stands on a real word (attested, conventional) or on a capitalised name nobody
+  // attests but whose letters read as Russian (Kosior, Kaganovich: the lexicon lacks many surnames).
+  const anchored = (i: number): boolean => anchor(all[i]!);
+  const joiners: Spelling[] = all.filter((s) => s.info.kind === 'loose');
+  for (const list of members.values()) {
+    // Spellings of words nobody attests join a group of a real word by their fallback key, if any;
+    // so does a lone plausible name (Bucharin: бучарин, beside Bukharin).
+    const real = list.some((i) => anchored(i) && all[i]!.info.kind !== 'plausible');
+    if (!real && (list.length === 1 || !list.some(anchored))) {
+      for (const i of list) joiners.push(all[i]!);
+      continue;
+    }
+    // The group's word: the reading its spellings support most (by occurrences, more when it is a
+    // spelling's own best reading or the conventional list names it).
+    const votes = new Map<string, number>();
+    for (const i of list) {
+      const s = all[i]!;
+      s.info.near.forEach((c, k) => votes.set(c, (votes.get(c) ?? 0) + count(s) * (k === 0 ? 2 : 1) * (s.info.conventional === c ? 4 : 1)));
+    }
+    const cyrillic = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+    const inGroup = list.filter((i) => all[i]!.info.near.includes(cyrillic));
+    groups.push({ domain: all[list[0]!]!.domain, cyrillic, spellings: inGroup.map((i) => ({ s: all[i]!, link: all[i]!.info.kind === 'plausible' ? 'near' : 'reading' })) });
+    // Spellings that came in through another of their readings (a chain) stand alone.
+    for (const i of list) if (!inGroup.includes(i)) groups.push({ domain: all[i]!.domain, cyrillic: all[i]!.info.near[0]!, spellings: [{ s: all[i]!, link: 'reading' }] });
+  }
+  // Spellings no scheme writes plausibly join the one group whose spellings share their fallback key.
+  const byFallback = new Map<string, Group | null>();
+  for (const g of groups) {
+    for (const { s } of g.spellings) {
+      const k = `${g.domain}\u0000${fallbackKey(s.info.fold)}`;
+      const known = byFallback.get(k);
+      byFallback.set(k, known === undefined || known === g ? g : null);
+    }
+  }
+  const left = new Map<string, Spelling[]>();
+  for (const s of joiners) {
+    const keys = fallbackKeys(s.info.fold);
+    const found = new Set(keys.map((k) => byFallback.get(`${s.domain}\u0000${k}`)));
+    found.delete(undefined);
+    const [g] = found;
+    // A join by an alternative key only (Bucharin as Bukharin, Maximoff as Maximov) is weaker.
+    const direct = byFallback.get(`${s.domain}\u0000${keys[0]!}`) === g;
+    if (found.size === 1 && g !== null && g !== undefined) g.spellings.push({ s, link: direct ? 'fallback' : 'alternative' });
+    else if (found.size === 0) {
+      const k = `${s.domain}\u0000${keys[0]!}`;
+      left.set(k, [...(left.get(k) ?? []), s]);
+    }
+  }
+  // The rest group by their fallback key around a capitalised plausible name (Kosior, Kossior);
+  // a plausible name alone stays a group of one, for the scheme's rule.
+  for (const list of left.values()) {
+    const anchors = list.filter((s) => anchor(s));
+    if (anchors.length === 0) continue;
+    const best = [...anchors].sort((a, b) => count(b) - count(a) || (b.info.readings[0]?.score ?? 0) - (a.info.readings[0]?.score ?? 0))[0]!;
+    groups.push({ domain: best.domain, cyrillic: best.info.near[0]!, spellings: list.map((s) => ({ s, link: s === best ? 'near' : 'fallback' })) });
   }
 
-  // 3. Groups: the target spelling of each word, and every other spelling reported.
-  for (const [key, group] of groups) {
-    const domain = key.startsWith('notes') ? 'notes' : 'text';
-    const scheme = schemes[domain];
-    const spellings = [...group.values()];
-    const allowed = spellings.filter((s) => allow.has(s.fold));
-    if (spellings.length === 1 && (scheme === undefined || allowed.length > 0)) continue;
+  // 4. Findings: every spelling but the group's target, and with a scheme, spellings it cannot write.
+  for (const g of groups) {
+    const scheme = schemes[g.domain];
+    const schemeIndex = declared[g.domain];
+    const link = new Map(g.spellings.map(({ s, link }) => [s, link]));
+    // A spelling conforms when the scheme writes it from the group's word or from another real
+    // word it may stand for (istorii: истории, a case form, in modified-loc).
+    // A capitalised spelling also conforms when the scheme writes it from a plausible name nobody
+    // attests (Marey: марей).
+    const written = scheme === undefined ? '' : roman(g.cyrillic, g.domain);
+    const conforms = (s: Spelling): boolean =>
+      scheme !== undefined &&
+      (s.info.fold === written ||
+      s.info.readings.some(
+        (r) =>
+          r.schemes.includes(schemeIndex) &&
+          (r.cyrillic === g.cyrillic || (r.flags !== 0 && s.info.near.includes(r.cyrillic)) || (/^\p{Lu}/u.test(s.display) && s.info.kind === 'plausible' && link.get(s) !== 'fallback' && link.get(s) !== 'alternative' && s.info.near.includes(r.cyrillic))),
+      ));
+    const list = g.spellings;
+    if (!list.some(({ s }) => anchor(s))) continue;
+    // The target: a conventional form, else (with a scheme) a spelling the scheme writes, most
+    // frequent first; else the most frequent spelling; else the scheme's spelling of the word.
+    // A conventional form weighs twice its count, a spelling the scheme writes one and a half:
+    // the fix goes to them unless another spelling is far more frequent.
+    const rank = (s: Spelling): number => (s.info.kind === 'conventional' ? 2 : 0) + (conforms(s) ? 1 : 0);
+    // A spelling that joined by its fallback key is never the fix.
+    const weight = (s: Spelling): number => (link.get(s) === 'fallback' || link.get(s) === 'alternative' ? 0 : count(s) * (s.info.kind === 'conventional' ? 2 : 1) * (conforms(s) ? 1.5 : 1));
+    // Ties go to the spelling whose reading looks more Russian (Kosior: косиор, not коссиор).
+    const score = (s: Spelling): number => s.info.readings[0]?.score ?? -Infinity;
+    const ordered = [...list].sort((a, b) => weight(b.s) - weight(a.s) || rank(b.s) - rank(a.s) || score(b.s) - score(a.s) || firstAt(a.s) - firstAt(b.s));
+    const top = ordered[0]!.s;
+    const attestedWord = list.some(({ s }) => s.info.kind === 'attested' && (letterOnly || s.info.readings.some((r) => r.cyrillic === g.cyrillic && r.flags !== 0))) || list.some(({ s }) => s.info.conventional === g.cyrillic);
     let target: string;
-    let cyrillic: string | undefined;
-    if (allowed.length > 0) {
-      target = allowed.sort((a, b) => b.count - a.count)[0]!.display;
-    } else if (scheme !== undefined) {
-      cyrillic = readings.get(key.slice(key.indexOf('\u0000') + 1))!;
-      target = roman(cyrillic, domain);
+    let targetSpelling: Spelling | undefined;
+    if (scheme !== undefined && rank(top) === 0) {
+      // Nothing in the text is conventional or conforms: the scheme's spelling of the word (a
+      // fix only when the word is a real one).
+      target = written;
+      targetSpelling = list.find(({ s }) => s.info.fold === target)?.s;
     } else {
-      target = spellings.sort((a, b) => b.count - a.count || a.occurrences[0]!.token.start - b.occurrences[0]!.token.start)[0]!.display;
+      target = top.display;
+      targetSpelling = top;
     }
-    const targetFold = foldLatin(target);
-    const targetSpelling = group.get(targetFold);
+    if (list.length === 1 && targetSpelling === top && (scheme === undefined || rank(top) > 0)) continue;
+    const targetFold = foldRomanized(target);
     const first = targetSpelling?.occurrences[0];
-    const firstAt = first === undefined ? '' : `; ${targetSpelling!.display} first at ${placeName(documents[first.doc]!.file, lines[first.doc]!.pointAt(first.token.start))}`;
-    const counts = spellings.sort((a, b) => b.count - a.count).map((s) => `${s.count} × ${s.display}`).join(', ') + firstAt;
-    for (const s of spellings) {
-      if (s.fold === targetFold || allow.has(s.fold)) continue;
-      const conforms = scheme === undefined || (wordInfo(s.fold)?.near ?? []).some((c) => roman(c.cyrillic, domain) === s.fold);
-      const ruleId = conforms ? 'check/inconsistent-romanization' : 'check/scheme-mismatch';
-      for (const { doc, token } of s.occurrences) {
-        const text = matchCase(target, token.text);
-        const reason = !conforms
-          ? `"${token.text}" is not ${scheme} romanization; ${scheme} writes "${text}"${cyrillic === undefined ? '' : ` (${cyrillic})`}.`
+    const firstAt_ = first === undefined ? '' : `; ${targetSpelling!.display} first at ${placeName(documents[first.doc]!.file, lines[first.doc]!.pointAt(first.start))}`;
+    const counts = [...list].sort((a, b) => count(b.s) - count(a.s)).map(({ s }) => `${count(s)} × ${s.display}`).join(', ') + firstAt_;
+    const targetCount = targetSpelling === undefined ? 0 : count(targetSpelling);
+    const schemeTarget = scheme !== undefined && (targetSpelling === undefined || conforms(targetSpelling));
+    // Given names and patronymics are shared by many people; a surname tells them apart.
+    const personal = list.map(({ s }) => s.info.readings.find((r) => r.cyrillic === g.cyrillic)?.flags ?? 0).reduce((a, b) => a | b, 0);
+    const surname = (personal & (LexiconFlag.given | LexiconFlag.patronymic)) === 0;
+    for (const { s, link } of list) {
+      if (s.info.fold === targetFold || s === targetSpelling) continue;
+      // A conventional form gives way only to another conventional form; an English name to none.
+      if (s.info.kind === 'conventional' && targetSpelling?.info.kind !== 'conventional') continue;
+      if (s.info.english === true) continue;
+      const ok = scheme === undefined || conforms(s) || s.info.kind === 'conventional';
+      const ruleId = ok ? 'check/inconsistent-romanization' : 'check/scheme-mismatch';
+      const docs = new Set(s.occurrences.map((o) => o.doc));
+      // The given names (initials, patronymics) of a surname tell persons apart: G. Maximoff is not
+      // Vladimir Maksimov, Kasyan Chaykovsky not Pyotr Ilyich Tchaikovsky.
+      const mine = new Set(s.occurrences.flatMap((o) => o.names));
+      const theirs = new Set(targetSpelling?.occurrences.flatMap((o) => o.names) ?? []);
+      const otherPerson = surname && mine.size > 0 && theirs.size > 0 && ![...mine].some((n) => theirs.has(n));
+      const conventionalApart = (personal & LexiconFlag.surname) !== 0 && targetSpelling?.info.kind === 'conventional' && s.occurrences.length >= 3 && !targetSpelling.occurrences.some((o) => docs.has(o.doc));
+      const confidence = findingConfidence({ s, link, ruleId, targetCount, targetInText: targetSpelling !== undefined, attestedWord, schemeTarget, conventionalApart: conventionalApart || otherPerson, group: g.cyrillic });
+      if (confidence < minConfidence) continue;
+      for (const o of s.occurrences) {
+        const text = matchCase(target, o.text);
+        const reason = !ok
+          ? `"${o.text}" is not ${scheme} romanization; ${scheme} writes "${text}" (${g.cyrillic}).`
           : scheme === undefined
-            ? `Inconsistent romanization: "${token.text}" is spelt "${text}" elsewhere.`
-            : `Inconsistent romanization: "${token.text}" and "${text}" stand for one word${cyrillic === undefined ? '' : ` (${cyrillic})`}; ${scheme} writes "${text}".`;
+            ? `Inconsistent romanization: "${o.text}" is spelt "${text}" elsewhere.`
+            : `Inconsistent romanization: "${o.text}" and "${text}" stand for one word (${g.cyrillic}).`;
         const dg: Diagnostic = {
           ruleId,
           source: 'latinitsa',
           severity: 'error',
           reason,
-          place: lines[doc]!.placeOf(token.start, token.end),
-          actual: token.text,
+          place: lines[o.doc]!.placeOf(o.start, o.end),
+          actual: o.text,
           expected: [text],
           note: counts,
-          fix: { range: [token.start, token.end], text },
-          data: { key: skeletonKey(s.fold), ...(cyrillic === undefined ? {} : { cyrillic }), ...(scheme === undefined ? {} : { scheme }) },
+          confidence,
+          data: { key: fallbackKey(s.info.fold), cyrillic: g.cyrillic, confidence: confidenceLabel(confidence), ...(scheme === undefined ? {} : { scheme }) },
         };
-        const file = documents[doc]!.file;
+        // A fix only to the scheme's spelling of a real word or name, or to a spelling of the text.
+        if (targetSpelling !== undefined || attestedWord) dg.fix = { range: [o.start, o.end], text };
+        const file = documents[o.doc]!.file;
         if (file !== undefined) dg.file = file;
-        docOf.set(dg, doc);
+        docOf.set(dg, o.doc);
         diagnostics.push(dg);
       }
     }
   }
   return diagnostics.sort((a, b) => docOf.get(a)! - docOf.get(b)! || a.place.start.offset - b.place.start.offset);
+
+  function firstAt(s: Spelling): number {
+    const o = s.occurrences[0]!;
+    return o.doc * 1e12 + o.start;
+  }
+}
+
+/** What decides a finding's confidence. */
+interface ConfidenceFacts {
+  s: Spelling;
+  link: Link;
+  ruleId: string;
+  targetCount: number;
+  targetInText: boolean;
+  attestedWord: boolean;
+  /** Whether the target is a spelling the declared scheme writes. */
+  schemeTarget: boolean;
+  /**
+   * Whether the spelling is perhaps another person's name: its given names never match the
+   * target's, or the target is a conventional form that never shares a document with it.
+   */
+  conventionalApart: boolean;
+  group: string;
+}
+
+/**
+ * How sure a finding is, 0..1: the product of how surely the spelling is romanized Russian, how
+ * surely it is the group's word (a shared reading, a near reading, the fallback key), and how
+ * surely the target is right (a majority spelling, the scheme's spelling of a real word).
+ */
+function findingConfidence(f: ConfidenceFacts): number {
+  const info = f.s.info;
+  const flags = info.readings.find((r) => r.cyrillic === f.group)?.flags ?? 0;
+  const capitalised = /^\p{Lu}/u.test(f.s.display);
+  // How surely the spelling is romanized Russian: a name of the name lists (nominative), a proper
+  // noun of the dictionary (perhaps a case form of another name), a common word (a capitalised one
+  // may be a title word of another language), a conventional form, a plausible unknown name, a
+  // spelling no scheme writes (it joined a real word's group, which speaks for it).
+  const names = LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymic;
+  const russian =
+    info.kind === 'attested'
+      ? (flags & names) !== 0
+        ? 1
+        : (flags & LexiconFlag.proper) !== 0
+          ? 0.92
+          : capitalised
+            ? 0.9
+            : 0.95
+      : info.kind === 'conventional'
+        ? 0.9
+        : info.kind === 'plausible'
+          ? 0.75
+          : 0.8;
+  // How surely it is the group's word.
+  const same = f.link === 'reading' ? 1 : f.link === 'near' ? 0.95 : 0.85;
+  // Perhaps another person: other given names, or a spelling used again and again where its
+  // conventional target never appears (Kasyan Chaykovsky beside the composer Tchaikovsky).
+  const apart = f.conventionalApart ? 0.6 : 1;
+  // How surely the target is right: a spelling of the text by how much more frequent it is, or the
+  // scheme's spelling of a real word, or of a word nobody attests.
+  const n = f.s.occurrences.length;
+  // A target the declared scheme writes has the scheme's authority, whatever the counts.
+  // A spelling no scheme writes beside one a scheme writes is the odd one, whatever the counts.
+  const byCount = f.targetCount > n || f.link === 'fallback' || f.link === 'alternative' ? 1 : f.targetCount === n ? 0.8 : 0.65;
+  const byScheme = f.attestedWord ? 0.97 : 0.7;
+  const target = !f.targetInText ? byScheme : f.schemeTarget ? Math.max(byCount, byScheme) : byCount;
+  return Math.round(0.98 * russian * same * target * apart * 100) / 100;
+}
+
+/**
+ * The name parts before a word: the first letters, by fallback key (so that Yevgeny and Evgeny,
+ * Iakov and Yakov agree), of the one or two capitalised words or initials directly before it.
+ */
+function givenNames(text: string, tokens: readonly WordToken[], i: number, isGiven: (word: string) => boolean): string[] {
+  const out: string[] = [];
+  for (let k = i - 1; k >= 0 && k >= i - 2; k--) {
+    const t = tokens[k]!;
+    const gap = text.slice(t.end, tokens[k + 1]!.start);
+    // An initial and a full stop, or a given name or patronymic the lexicon knows and a space
+    // (Geneva Zasulitch is no name).
+    const initial = t.text.length <= 2 && /^\p{Lu}/u.test(t.text) && /^\. ?$/u.test(gap);
+    if (!initial && !(gap === ' ' && /^\p{Lu}/u.test(t.text) && isGiven(t.text))) break;
+    out.push(fallbackKey(t.text)[0]!.toLowerCase());
+  }
+  return out;
+}
+
+/** 1 for a word in capitals (a heading's form is not the one to quote), else 0. */
+function allCaps(word: string): number {
+  return word.length > 1 && word === word.toUpperCase() ? 1 : 0;
 }
 
 /** `file:line:column`, or `line:column` for a text without a name. */
 function placeName(file: string | undefined, point: Point): string {
   return `${file === undefined ? '' : `${file}:`}${point.line}:${point.column}`;
-}
-
-/** English contractions and possessives the tokenizer left whole (o’clock, ma’am). */
-function englishContraction(fold: string, english: Set<string>): boolean {
-  if (!/['’]/u.test(fold)) return false;
-  return english.has(fold.replace(/['’]/gu, ''));
 }
 
 function mixedDiagnostic(doc: CheckDocument, token: WordToken, lines: LineIndex): Diagnostic {
@@ -314,6 +658,7 @@ function mixedDiagnostic(doc: CheckDocument, token: WordToken, lines: LineIndex)
     place: lines.placeOf(token.start, token.end),
     actual: token.text,
     expected: expected === undefined ? [] : [expected],
+    confidence: expected === undefined ? 0.8 : 0.95,
   };
   if (expected !== undefined) dg.fix = { range: [token.start, token.end], text: expected };
   if (doc.file !== undefined) dg.file = doc.file;
@@ -322,12 +667,12 @@ function mixedDiagnostic(doc: CheckDocument, token: WordToken, lines: LineIndex)
 
 /**
  * Checks a manuscript for romanized Russian spelt inconsistently: spellings of one word that
- * differ (Zinoviev / Zinovyev), spellings the house scheme cannot produce (`--scheme`), and words
- * that mix Latin and Cyrillic letters. English words (a built-in list from the `word-list`
- * package), URLs, citation keys and code in backticks are not checked.
+ * differ (Zinoviev / Zinovyev), spellings the house scheme cannot produce (`scheme`), and words
+ * that mix Latin and Cyrillic letters. English words, conventional English forms, URLs, citation
+ * keys and code in backticks are not flagged. Each finding has a `confidence` (0..1).
  *
  * @param text The prose.
- * @param options `scheme`, `notesScheme`, `allow`, `ignore`, `regions`…
+ * @param options `scheme`, `notesScheme`, `lexicon`, `allow`, `conventional`, `ignore`, `regions`, `minConfidence`…
  * @returns Diagnostics in text order.
  * @example
  * import { checkText, DEFAULT_SCHEME } from 'latinitsa';

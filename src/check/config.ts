@@ -1,4 +1,5 @@
 import { LatinitsaError } from '../errors.ts';
+import { parseConfidence } from './confidence.ts';
 import type { CheckConfig } from './types.ts';
 
 const STRING_KEYS = ['scheme', 'notesScheme'] as const;
@@ -7,7 +8,8 @@ const OBJECT_KEYS = ['schemeOptions', 'notesSchemeOptions'] as const;
 
 /**
  * Validates the checker's project settings (the JSON of `.latinitsarc.json`, or its `check`
- * member): `scheme`, `notesScheme`, `schemeOptions`, `notesSchemeOptions`, `allow`, `ignore`.
+ * member): `scheme`, `notesScheme`, `schemeOptions`, `notesSchemeOptions`, `allow`, `ignore`,
+ * `conventional` (form → Russian word), `builtInConventional`, `minConfidence`.
  * Unknown keys and wrong types are errors (`ERR_INVALID_OPTION`, naming the file and key).
  *
  * @param data Parsed JSON.
@@ -38,8 +40,24 @@ export function parseCheckConfig(data: unknown, options: { file?: string } = {})
     } else if ((OBJECT_KEYS as readonly string[]).includes(key)) {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(key, 'must be an object of scheme options');
       config[key as (typeof OBJECT_KEYS)[number]] = { ...(value as Record<string, unknown>) };
+    } else if (key === 'conventional') {
+      if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.values(value).every((v) => typeof v === 'string' && /^[\p{Script=Cyrillic}-]+$/u.test(v))) {
+        fail(key, 'must be an object of forms and the Russian (Cyrillic) words they render, e.g. { "Tchaikovsky": "чайковский" }');
+      }
+      config.conventional = { ...(value as Record<string, string>) };
+    } else if (key === 'builtInConventional') {
+      if (typeof value !== 'boolean') fail(key, 'must be true or false');
+      config.builtInConventional = value as boolean;
+    } else if (key === 'minConfidence') {
+      if (typeof value !== 'number' && typeof value !== 'string') fail(key, 'must be a number from 0 to 1 or certain, likely, possible');
+      try {
+        parseConfidence(value as number | string);
+      } catch (error) {
+        fail(key, (error as Error).message.replace(/^minimum confidence /u, ''));
+      }
+      config.minConfidence = value as NonNullable<CheckConfig['minConfidence']>;
     } else if (key !== '$schema' && key !== '$comment') {
-      fail(key, `is not a setting (known: ${[...STRING_KEYS, ...OBJECT_KEYS, ...LIST_KEYS].join(', ')})`);
+      fail(key, `is not a setting (known: ${[...STRING_KEYS, ...OBJECT_KEYS, ...LIST_KEYS, 'conventional', 'builtInConventional', 'minConfidence'].join(', ')})`);
     }
   }
   return config;

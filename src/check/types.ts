@@ -6,13 +6,16 @@ export type CheckRuleId = 'check/inconsistent-romanization' | 'check/scheme-mism
 
 /**
  * A finding of the checker: the one diagnostic shape (src/diagnostics), with what the checker
- * always fills in. Its `data` has the word's `key`, and its `cyrillic` reading and `scheme` when known.
+ * always fills in. Its `data` has the spelling's fallback `key`, the `cyrillic` word of its group,
+ * the `confidence` label and the `scheme` when known.
  */
 export interface CheckDiagnostic extends Diagnostic {
   ruleId: CheckRuleId;
   place: Place;
   actual: string;
   expected: string[];
+  /** How sure the finding is, 0..1: `certain` from 0.9, `likely` from 0.6, else `possible` (see `confidenceLabel`). */
+  confidence: number;
 }
 
 /** A part of a document and what it is: running text, or notes and bibliography (src/document). */
@@ -36,8 +39,18 @@ export interface CheckConfig {
   /** Scheme of notes and bibliography (e.g. `ala-lc-simplified`); notes are then grouped apart from the text (docs/check.md). */
   notesScheme?: string;
   notesSchemeOptions?: Record<string, unknown>;
-  /** Conventional English forms accepted as written and preferred for their word (Moscow, Trotsky, Tchaikovsky). */
+  /** Forms accepted as written and preferred for their word, read like any spelling (own house forms). */
   allow?: string[];
+  /**
+   * Conventional English forms and the Russian words they render, beside the built-in list
+   * (src/check/data/conventional.json): `{ "Tchaikovsky": "чайковский" }`. A form given here
+   * overrides the built-in one.
+   */
+  conventional?: Record<string, string>;
+  /** Use the built-in conventional forms (default true). */
+  builtInConventional?: boolean;
+  /** Report only findings at least this sure: a number 0..1 or `certain`, `likely`, `possible`. Default: all. */
+  minConfidence?: number | 'certain' | 'likely' | 'possible';
   /** Words never checked (case-insensitive): names that are not Russian, fixed forms. */
   ignore?: string[];
 }
@@ -47,9 +60,8 @@ export interface CheckOptions extends CheckConfig {
   /** Extra English words (lower case) that are never romanized Russian; the built-in list is always used. */
   englishWords?: Iterable<string>;
   /**
-   * A Russian lexicon (the reverse engine's `Lexicon`, e.g. from `loadLexicon` of
-   * `latinitsa/io`): readings it attests cost less, names more so (Zinoviev is read
-   * as the surname зиновьев rather than зиновиев).
+   * A Russian lexicon (the reverse engine's `Lexicon`, e.g. from `loadLexicon` of `latinitsa/io`):
+   * the readings it attests are real words and names; without one, the letter statistics stand in.
    */
-  lexicon?: { lookup(word: string): number };
+  lexicon?: { lookup(word: string): number; hasPrefix?(prefix: string): boolean };
 }

@@ -24,4 +24,5 @@ export const commands: Record<string, CommandEntry> = {
   deromanize: { summary: 'Same as reverse', load: () => import('./commands/reverse.ts') },
   convert: { summary: 'Convert romanized Russian between schemes (--from A --to B), flagging uncertain words', load: () => import('./commands/convert.ts') },
   bib: { summary: 'Romanize a BibTeX/BibLaTeX file or CSL-JSON (Zotero export), keeping everything else as written', load: () => import('./commands/bib.ts') },
+  marc: { summary: 'MARC 21 records: romanize into linked 880 pairs, check pairs, propose 880s (romanize|check|vernacular)', load: () => import('./commands/marc.ts') },
 };

@@ -19,9 +19,10 @@ function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/gu, ' ');
 }
 
-/** `file:line:column` (or what of it is known), the head of a text-format line. */
+/** `file:line:column` (or what of it is known; a finding about a record says `record N`), the head of a text-format line. */
 function where(d: Diagnostic): string {
-  const place = d.place === undefined ? '' : `${d.place.start.line}:${d.place.start.column}`;
+  const record = d.data?.['record'];
+  const place = d.place !== undefined ? `${d.place.start.line}:${d.place.start.column}` : typeof record === 'number' ? `record ${record}` : '';
   return [d.file, place].filter((p) => p !== undefined && p !== '').join(':');
 }
 

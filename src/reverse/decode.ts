@@ -1,6 +1,6 @@
 import type { CompiledScheme } from '../engine/compile.ts';
 import { romanize, type RomanizeOptions } from '../engine/romanize.ts';
-import type { Lexicon } from './lexicon.ts';
+import { flagNames, LexiconFlag, type Lexicon } from './lexicon.ts';
 
 /**
  * The inverse of a compiled scheme: every Latin piece the scheme writes and the Cyrillic letters
@@ -22,6 +22,11 @@ export interface Piece {
   readonly notBefore: ReadonlySet<string> | undefined;
   /** Whether the piece comes from a context rule rather than the letter table. */
   readonly rule: boolean;
+  /**
+   * In a lattice merged from several schemes (src/reverse/readings.ts): the bit set of the schemes
+   * that have this piece. Absent in a single scheme's inverse.
+   */
+  readonly mask?: number;
 }
 
 export interface Inverse {
@@ -95,11 +100,14 @@ export interface RawCandidate {
   spans: [number, number][];
   /** How many of its pieces come from the scheme's context rules. */
   rules: number;
+  /** The schemes whose pieces all lie on the path (see {@link Piece.mask}); all ones for a single scheme. */
+  mask: number;
 }
 
 interface Hyp {
   cyr: string;
   rules: number;
+  mask: number;
   spans: [number, number][];
   /** Constraints on the next letter left by the last piece (a rule's `before`/`notBefore`). */
   before: ReadonlySet<string> | undefined;
@@ -116,6 +124,7 @@ function lastLetter(cyr: string): string {
 }
 
 function fits(h: Hyp, piece: Piece): boolean {
+  if (piece.mask !== undefined && (h.mask & piece.mask) === 0) return false;
   const prev = lastLetter(h.cyr);
   if (piece.after !== undefined && !piece.after.has(prev)) return false;
   if (piece.notAfter?.has(prev)) return false;
@@ -130,14 +139,20 @@ function endFits(h: Hyp): boolean {
   return !h.notBefore?.has('$');
 }
 
+/** The spans of a search that does not track them (see SearchOptions.spans). */
+const NO_SPANS: [number, number][] = [];
+
 function extend(h: Hyp, piece: Piece, pos: number, score: number): Hyp {
-  const spans = h.spans.slice();
-  let at = pos;
-  for (const part of piece.parts) {
-    spans.push([at, at + part.length]);
-    at += part.length;
+  let spans = NO_SPANS;
+  if (h.spans !== NO_SPANS) {
+    spans = h.spans.slice();
+    let at = pos;
+    for (const part of piece.parts) {
+      spans.push([at, at + part.length]);
+      at += part.length;
+    }
   }
-  return { cyr: h.cyr + piece.cyr, rules: h.rules + (piece.rule ? 1 : 0), spans, before: piece.before, notBefore: piece.notBefore, empty: piece.latin === '', last: piece.before === undefined && piece.notBefore === undefined ? undefined : piece, score };
+  return { cyr: h.cyr + piece.cyr, rules: h.rules + (piece.rule ? 1 : 0), mask: piece.mask === undefined ? h.mask : h.mask & piece.mask, spans, before: piece.before, notBefore: piece.notBefore, empty: piece.latin === '', last: piece.before === undefined && piece.notBefore === undefined ? undefined : piece, score };
 }
 
 /**
@@ -152,7 +167,19 @@ export interface SearchOptions {
   beam?: number;
   /** At most this many search nodes in the lexicon walk. */
   maxNodes?: number;
+  /**
+   * Which finished readings to keep, instead of romanizing each with `romanizeOptions` and
+   * comparing (a lattice of several schemes verifies per scheme, src/reverse/readings.ts).
+   */
+  accept?: (candidate: RawCandidate) => boolean;
+  /** How many of the letter model's best readings to verify (default: all the beam holds). */
+  keep?: number;
+  /** Track the Latin span of every letter (default true); without them the search allocates less. */
+  spans?: boolean;
 }
+
+/** The lattice a search walks: Latin pieces by first character, and pieces that write nothing. */
+export type Lattice = Pick<Inverse, 'byFirst' | 'empties'>;
 
 /**
  * All readings of a lower-case Latin word under the scheme that the lexicon attests (a walk of
@@ -161,7 +188,7 @@ export interface SearchOptions {
  */
 export function searchCandidates(
   latin: string,
-  inv: Inverse,
+  inv: Lattice,
   romanizeOptions: RomanizeOptions,
   model: LetterModel,
   lexicon: Lexicon | undefined,
@@ -169,7 +196,7 @@ export function searchCandidates(
 ): RawCandidate[] {
   const found = new Map<string, RawCandidate>();
   const n = latin.length;
-  const start: Hyp = { cyr: '', rules: 0, spans: [], before: undefined, notBefore: undefined, empty: false, last: undefined, score: 0 };
+  const start: Hyp = { cyr: '', rules: 0, mask: -1, spans: options.spans === false ? NO_SPANS : [], before: undefined, notBefore: undefined, empty: false, last: undefined, score: 0 };
   const steps = (h: Hyp, pos: number): [Piece, number][] => {
     const out: [Piece, number][] = [];
     if (pos < n) {
@@ -182,7 +209,11 @@ export function searchCandidates(
     return out;
   };
   const finish = (h: Hyp): void => {
-    if (endFits(h) && !found.has(h.cyr)) found.set(h.cyr, { cyr: h.cyr, spans: h.spans, rules: h.rules });
+    if (!endFits(h)) return;
+    const old = found.get(h.cyr);
+    // The same letters by another path: the schemes of both paths can write them.
+    if (old === undefined) found.set(h.cyr, { cyr: h.cyr, spans: h.spans, rules: h.rules, mask: h.mask });
+    else old.mask |= h.mask;
   };
 
   if (lexicon !== undefined) {
@@ -224,28 +255,40 @@ export function searchCandidates(
       }
     }
   }
-  for (const h of atPos[n]!) finish(h);
+  const last = atPos[n]!;
+  for (const h of options.keep === undefined ? last : last.filter(endFits).slice(0, options.keep)) finish(h);
 
   // The correctness filter: a reading counts only if the scheme writes it back as the input.
+  const accept = options.accept ?? ((c: RawCandidate) => romanize(c.cyr, romanizeOptions) === latin);
   const verified: RawCandidate[] = [];
-  for (const c of found.values()) if (romanize(c.cyr, romanizeOptions) === latin) verified.push(c);
+  for (const c of found.values()) if (accept(c)) verified.push(c);
   return verified;
 }
 
+const pieceIds = new WeakMap<Piece, number>();
+let nextPieceId = 1;
+
 function dedupe(list: Hyp[]): Hyp[] {
-  // Same letters, same pending constraints, same empty flag: keep the better one.
-  const seen = new Map<string, Hyp[]>();
+  // Same letters, same pending constraints, same empty flag: keep the better one (with the
+  // schemes of both).
+  const seen = new Map<string, Hyp>();
   for (const h of list) {
-    const group = seen.get(h.cyr);
-    if (group === undefined) {
-      seen.set(h.cyr, [h]);
-      continue;
+    let id = 0;
+    if (h.last !== undefined) {
+      id = pieceIds.get(h.last) ?? 0;
+      if (id === 0) pieceIds.set(h.last, (id = nextPieceId++));
     }
-    const k = group.findIndex((g) => g.empty === h.empty && g.last === h.last);
-    if (k < 0) group.push(h);
-    else if (group[k]!.score < h.score) group[k] = h;
+    const key = `${h.cyr}\u0000${h.empty ? 1 : 0}${id}`;
+    const g = seen.get(key);
+    if (g === undefined) seen.set(key, h);
+    else {
+      const mask = g.mask | h.mask;
+      const keep = g.score < h.score ? h : g;
+      keep.mask = mask;
+      seen.set(key, keep);
+    }
   }
-  return [...seen.values()].flat();
+  return [...seen.values()];
 }
 
 function scorePiece(prefix: string, cyr: string, model: LetterModel): number {
@@ -261,4 +304,20 @@ function scorePiece(prefix: string, cyr: string, model: LetterModel): number {
 /** The letter model's score of a whole word, word boundaries included. */
 export function scoreWord(cyr: string, model: LetterModel): number {
   return scorePiece('', `${cyr}$`, model);
+}
+
+/** What the lexicon adds to a reading's score: names rank above case forms when capitalised; a word with several kinds of attestation more. */
+export function lexiconBonus(flags: number, capitalised: boolean): number {
+  return baseBonus(flags, capitalised) + Math.max(0, flagNames(flags).length - 1);
+}
+
+function baseBonus(flags: number, capitalised: boolean): number {
+  // Nominative names from the name lists rank above inflected proper nouns of the dictionary
+  // (Зиновьев, the surname, above Зиновиев, a case form of Зиновий).
+  const names = LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymic;
+  let b = 0;
+  if (flags & LexiconFlag.word) b = Math.max(b, capitalised ? 5 : 6);
+  if (flags & names) b = Math.max(b, capitalised ? 8 : 4);
+  if (flags & LexiconFlag.proper) b = Math.max(b, capitalised ? 6 : 3);
+  return b;
 }

@@ -1,10 +1,10 @@
 import { LatinitsaError } from '../errors.ts';
 import { romanize } from '../engine/romanize.ts';
 import { resolveScheme, type RomanizeOptions } from '../engine/resolve.ts';
-import { getInverse, searchCandidates, scoreWord, type Inverse, type LetterModel, type RawCandidate } from './decode.ts';
+import { getInverse, lexiconBonus, searchCandidates, scoreWord, type Inverse, type LetterModel, type RawCandidate } from './decode.ts';
 import equivalents from './equivalents.json' with { type: 'json' };
 import englishCommon from './data/english-common.json' with { type: 'json' };
-import { flagNames, LexiconFlag, type Lexicon } from './lexicon.ts';
+import { flagNames, type Lexicon } from './lexicon.ts';
 import { russianLetters } from './model.ts';
 
 /** Options of {@link deromanize}: the scheme the text is in, its options, and how to rank. */
@@ -149,21 +149,6 @@ function applyCase(c: RawCandidate, word: string): string {
   return chars.map((ch, i) => (resolved[i] ? ch.toUpperCase() : ch)).join('');
 }
 
-function bonus(flags: number, capitalised: boolean): number {
-  return baseBonus(flags, capitalised) + Math.max(0, flagNames(flags).length - 1);
-}
-
-function baseBonus(flags: number, capitalised: boolean): number {
-  // Nominative names from the name lists rank above inflected proper nouns of the dictionary
-  // (Зиновьев, the surname, above Зиновиев, a case form of Зиновий).
-  const names = LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymic;
-  let b = 0;
-  if (flags & LexiconFlag.word) b = Math.max(b, capitalised ? 5 : 6);
-  if (flags & names) b = Math.max(b, capitalised ? 8 : 4);
-  if (flags & LexiconFlag.proper) b = Math.max(b, capitalised ? 6 : 3);
-  return b;
-}
-
 /**
  * In a scheme whose modern letters all have distinct written values, the reading with the fewest
  * letters wins over letter statistics (longest-match decoding, docs/reverse.md): щ not шч,
@@ -202,7 +187,7 @@ function analyse(word: string, ctx: Context): WordAnalysis {
     // Letter statistics, a lexicon bonus, and a preference for the reading with fewest letters
     // (longest match: щ rather than шч, docs/reverse.md).
     const extra = [...c.cyr].length - minLength;
-    const score = scoreWord(c.cyr, ctx.model) + bonus(flags, capitalised) - extra * (ctx.inv.exact ? EXACT_EXTRA_LETTER : LOSSY_EXTRA_LETTER) + c.rules * RULE_PIECE;
+    const score = scoreWord(c.cyr, ctx.model) + lexiconBonus(flags, capitalised) - extra * (ctx.inv.exact ? EXACT_EXTRA_LETTER : LOSSY_EXTRA_LETTER) + c.rules * RULE_PIECE;
     return { text: applyCase(c, word), score: Math.round(score * 100) / 100, attested: flagNames(flags), cyr: c.cyr, spans: c.spans };
   });
   scored.sort((a, b) => b.score - a.score || (a.cyr < b.cyr ? -1 : a.cyr > b.cyr ? 1 : 0));

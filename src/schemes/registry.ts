@@ -16,6 +16,8 @@ export interface Scheme {
   readonly edition: string;
   readonly source: string;
   readonly description: string;
+  /** What the scheme does, in plain words (`""` when its file has none; not inherited through `extends`). */
+  readonly summary: string;
   /** Ids of the schemes this one extends, nearest first. */
   readonly extendsChain: readonly string[];
   readonly language: LanguageSource;
@@ -39,6 +41,8 @@ export interface SchemeInfo {
   authority: string;
   edition: string;
   description: string;
+  /** What the scheme does, in plain words. */
+  summary: string;
   options: Record<string, { default: string; values: string[]; description: string }>;
   builtIn: boolean;
 }
@@ -132,6 +136,8 @@ function resolve(data: unknown, file: string | undefined, builtIn: boolean, pare
     edition: source.edition ?? parent?.edition ?? '',
     source: source.source ?? parent?.source ?? '',
     description: source.description ?? parent?.description ?? '',
+    // A scheme that extends another does something else: the parent's summary would misdescribe it.
+    summary: source.summary ?? '',
     extendsChain: parent ? [parent.id, ...parent.extendsChain] : [],
     language,
     letters,
@@ -292,6 +298,7 @@ export function listSchemes(): SchemeInfo[] {
     authority: s.authority,
     edition: s.edition,
     description: s.description,
+    summary: s.summary,
     options: Object.fromEntries(
       Object.entries(s.options).map(([name, o]) => [name, { default: o.default, values: Object.keys(o.values), description: o.description ?? '' }]),
     ),

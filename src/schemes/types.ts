@@ -24,6 +24,8 @@ export interface SchemeSource {
   source?: string;
   /** One or two sentences on what the scheme is for. */
   description?: string;
+  /** What the scheme does and who uses it, in plain words for readers. */
+  summary?: string;
   /**
    * Id of the language file (src/schemes/languages/<id>.json) whose letters and classes the rules
    * use; default "ru", or the language of the scheme it extends.
@@ -96,6 +98,8 @@ export interface RuleSource {
   notBefore?: Context;
   /** The rule applies only when every named option of the scheme has the given value. */
   if?: Record<string, string>;
+  /** What the rule does, in plain words for readers. */
+  summary?: string;
   /** Which rule of which standard, and why. */
   note?: string;
 }
@@ -114,6 +118,8 @@ export interface OptionValueSource {
 /** A scheme option with named values. */
 export interface OptionSource {
   description?: string;
+  /** What the option chooses, in plain words for readers. */
+  summary?: string;
   /** The value used when the caller names none; one of "values". */
   default: string;
   values: Record<string, OptionValueSource>;

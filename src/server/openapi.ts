@@ -17,9 +17,9 @@ function errors(...codes: number[]): Record<string, unknown> {
   return Object.fromEntries(codes.map((c) => [String(c), { ...error, description: text[c] }]));
 }
 
-const textBody = (props: Record<string, unknown>, required: string[]): unknown => ({
+const textBody = (props: Record<string, unknown>, required: string[], example: unknown): unknown => ({
   required: true,
-  content: { 'application/json': { schema: { type: 'object', properties: props, required } } },
+  content: { 'application/json': { schema: { type: 'object', properties: props, required }, example } },
 });
 
 const text = { type: 'string', description: 'Input text (UTF-8).' };
@@ -33,12 +33,12 @@ const anyResult = { type: 'object', description: 'The library result, as JSON.',
 const diagnostics = { type: 'array', items: { $ref: '#/components/schemas/Diagnostic' }, description: 'Findings, in the one diagnostic shape of latinitsa (docs/diagnostics.md).' };
 const rankedResult = { ...anyResult, properties: { text: { type: 'string' }, words: { type: 'array' }, lexicon: { type: 'boolean', description: 'Whether the Russian lexicon ranked the readings.' } } };
 
-function post(op: OperationName, summary: string, props: Record<string, unknown>, required: string[], result: unknown): unknown {
+function post(op: OperationName, summary: string, props: Record<string, unknown>, required: string[], result: unknown, example: unknown): unknown {
   return {
     post: {
       operationId: op,
       summary,
-      requestBody: textBody(props, required),
+      requestBody: textBody(props, required, example),
       responses: {
         '200': { description: 'Result.', content: { 'application/json': { schema: result } } },
         ...errors(400, 405, 413, 415, 422, 503),
@@ -95,14 +95,37 @@ export function openApiDocument(): unknown {
             segments: { type: 'array', items: { $ref: '#/components/schemas/Segment' } },
           },
         },
+        { text: 'Юрий Зиновьев', scheme: 'ala-lc', options: { tie: 'halves' } },
       ),
-      '/api/deromanize': post('deromanize', 'Romanized text back to Cyrillic: for each Latin word whether it was read as Russian, the reading, its certainty and the ranked candidates.', { text, scheme, options: { ...options, description: 'Options of the scheme the text is in.' }, all: { type: 'boolean', default: false, description: 'Convert every word the scheme can produce, even English-looking ones.' } }, ['text'], rankedResult),
+      '/api/deromanize': post('deromanize', 'Romanized text back to Cyrillic: for each Latin word whether it was read as Russian, the reading, its certainty and the ranked candidates.', { text, scheme, options: { ...options, description: 'Options of the scheme the text is in.' }, all: { type: 'boolean', default: false, description: 'Convert every word the scheme can produce, even English-looking ones.' } }, ['text'], rankedResult, { text: 'Hello, Zinovʹev, Kubanʹ', scheme: 'ala-lc' }),
       '/api/convert': post(
         'convert',
         'Romanized text from one scheme to another through the Cyrillic readings, with per-word certainty and alternatives.',
         { text, from: { type: 'string', description: 'Scheme of the input.' }, to: { type: 'string', description: 'Scheme to write.' }, fromOptions: options, toOptions: options, all: { type: 'boolean', default: false } },
         ['text', 'from', 'to'],
         rankedResult,
+        { text: 'Yuriy Gagarin', from: 'bgn-pcgn', to: DEFAULT_SCHEME },
+      ),
+      '/api/detect': post(
+        'detect',
+        'Which scheme a romanized Russian text is written in: the best scheme, every scheme the text fits about as well, and each scheme\'s score.',
+        {
+          text,
+          schemes: { type: 'array', items: { type: 'string' }, description: 'Schemes to choose from (default: all).' },
+          maxWords: { type: 'integer', minimum: 1, default: 150, description: 'Distinct words read at most, from the start of the text.' },
+        },
+        ['text'],
+        {
+          type: 'object',
+          properties: {
+            scheme: { type: 'string', description: 'The scheme that reads the text best (absent when the text has no word to read).' },
+            plausible: { type: 'array', items: { type: 'string' }, description: 'Every scheme the text fits about as well as the best one.' },
+            ranking: { type: 'array', items: { type: 'object', properties: { scheme: { type: 'string' }, score: { type: 'number' }, unwritable: { type: 'integer' } } } },
+            words: { type: 'integer', description: 'Distinct words read.' },
+            lexicon: { type: 'boolean', description: 'Whether the Russian lexicon ranked the readings.' },
+          },
+        },
+        { text: "Zinov'ev, Iurii, Kuibyshev, Dzerzhinskii" },
       ),
       '/api/check': post(
         'check',
@@ -119,6 +142,7 @@ export function openApiDocument(): unknown {
         },
         [],
         { type: 'object', properties: { format: { type: 'string' }, text: { type: 'string', description: 'The text the places point into (for a .docx, its paragraphs, one per line).' }, diagnostics, fixed: { type: 'string', description: 'The text with every fix applied (not for .docx).' } } },
+        { text: 'Grigorii Zinoviev met Zinovyev in 1926.', scheme: DEFAULT_SCHEME },
       ),
       '/api/cite': post(
         'cite',
@@ -126,6 +150,7 @@ export function openApiDocument(): unknown {
         { text, format: { enum: ['text', 'markdown'], default: 'text' }, style: { enum: ['english', 'russian', 'numbers'] }, versoStyle: { enum: ['ob-attached', 'ob-spaced', 'v'] }, scheme: { type: 'string' } },
         ['text'],
         { type: 'object', properties: { references: { type: 'array', description: 'Each reference: range, text, the parsed reference, its diagnostics, and its replacement when rewritten.' }, diagnostics, style: { type: 'string' }, fixed: { type: 'string' } } },
+        { text: 'РГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 1–2 об.', style: 'english' },
       ),
       '/api/bib': post(
         'bib',
@@ -139,6 +164,37 @@ export function openApiDocument(): unknown {
         },
         ['text'],
         { type: 'object', properties: { format: { type: 'string' }, output: { type: 'string' }, changes: { type: 'array' }, diagnostics } },
+        { text: '@book{lotman,\n  author = {Лотман, Ю. М.},\n  title = {Культура и взрыв},\n  year = 1992\n}', scheme: defaultSchemeOf({ use: 'citation' }) },
+      ),
+      '/api/marc': post(
+        'marc',
+        'MARC 21 records (a record or up to 1000): romanize Cyrillic fields into linked 880 pairs, check existing pairs, or propose 880s from romanized fields (docs/marc.md).',
+        {
+          operation: { enum: ['romanize', 'check', 'vernacular'] },
+          text: { type: 'string', description: 'The records as MARCXML or MARC-in-JSON (one record, a JSON array, or one record per line).' },
+          data: { type: 'string', description: 'The records as ISO 2709 (UTF-8 or MARC-8), in base64. Give text or data.' },
+          output: { enum: ['json-objects', 'json', 'marcxml', 'iso2709'], default: 'json-objects', description: 'Also return the records serialized in this form ("serialized"; ISO 2709 in base64).' },
+          scheme: { type: 'string', description: 'Default: by the record\'s language (ALA-LC for Russian).' },
+          options,
+          tie: { enum: ['auto', 'breve', 'halves'], default: 'auto' },
+          normalization: { enum: ['auto', 'NFC', 'NFD'], default: 'auto' },
+          all: { type: 'boolean', default: false, description: 'vernacular: write every proposal, not only the certain ones.' },
+        },
+        ['operation'],
+        {
+          type: 'object',
+          properties: {
+            records: { type: 'array', description: 'Each record: its number, the record (MARC-in-JSON), how many fields were written, and its fields before and after.' },
+            serialized: { type: 'string' },
+            diagnostics,
+            errors: { type: 'array', description: 'Records that could not be read: number and message; the others are done.' },
+            lexicon: { type: 'boolean' },
+          },
+        },
+        {
+          operation: 'romanize',
+          text: JSON.stringify({ leader: '00000nam a2200000 a 4500', fields: [{ '008': '130329s2013    ru            000 1 rus d' }, { 245: { ind1: '1', ind2: '0', subfields: [{ a: 'Вор, шпион и убийца /' }, { c: 'Юрий Буйда.' }] } }] }),
+        },
       ),
     },
     components: {
@@ -151,6 +207,7 @@ export function openApiDocument(): unknown {
             authority: { type: 'string' },
             edition: { type: 'string' },
             description: { type: 'string' },
+            summary: { type: 'string', description: 'What the scheme does, in plain words.' },
             options: { type: 'object', additionalProperties: { type: 'object', properties: { default: { type: 'string' }, values: { type: 'array', items: { type: 'string' } }, description: { type: 'string' } } } },
             builtIn: { type: 'boolean' },
           },

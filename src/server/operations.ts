@@ -14,7 +14,9 @@ import { readDocxParagraphs } from '../io/docx.ts';
 import { loadLexicon } from '../io/lexicon.ts';
 import { convertDetailed } from '../reverse/convert.ts';
 import { deromanizeDetailed } from '../reverse/deromanize.ts';
+import { detectScheme } from '../reverse/detect.ts';
 import type { Lexicon } from '../reverse/lexicon.ts';
+import { marcBatch, type MarcBatchInput } from '../marc/batch.ts';
 import { resolveScheme } from '../engine/resolve.ts';
 import { DEFAULT_SCHEME, getScheme, listSchemes, type Scheme } from '../schemes/registry.ts';
 import { HttpError, optionalBoolean, optionalString, optionalStrings, optionsField, requireObject, requireString, type Input } from './request.ts';
@@ -27,7 +29,7 @@ import { HttpError, optionalBoolean, optionalString, optionalStrings, optionsFie
  * operationNames.includes('romanize');
  * //=> true
  */
-export const operationNames = ['romanize', 'deromanize', 'convert', 'check', 'cite', 'bib'] as const;
+export const operationNames = ['romanize', 'deromanize', 'convert', 'detect', 'check', 'cite', 'bib', 'marc'] as const;
 export type OperationName = (typeof operationNames)[number];
 
 /** A segment of `explain` with the note of the rule or letter that produced it. */
@@ -92,6 +94,17 @@ async function convertOp(input: Input): Promise<unknown> {
     ...(all === undefined ? {} : { all }),
     ...(lex === undefined ? {} : { lexicon: lex }),
   });
+  return { ...result, lexicon: lex !== undefined };
+}
+
+async function detectOp(input: Input): Promise<unknown> {
+  const text = requireString(input, 'text');
+  const schemes = optionalStrings(input, 'schemes');
+  for (const id of schemes ?? []) getScheme(id);
+  const maxWords = input['maxWords'];
+  if (maxWords !== undefined && (typeof maxWords !== 'number' || !Number.isInteger(maxWords) || maxWords < 1)) throw new HttpError(400, 'ERR_BAD_REQUEST', 'field "maxWords" must be a positive integer');
+  const lex = await preloadLexicon();
+  const result = detectScheme(text, { ...(schemes === undefined ? {} : { schemes }), ...(maxWords === undefined ? {} : { maxWords }), ...(lex === undefined ? {} : { lexicon: lex }) });
   return { ...result, lexicon: lex !== undefined };
 }
 
@@ -172,13 +185,54 @@ function bibOp(input: Input): unknown {
   return { format, ...(format === 'csl-json' ? romanizeCsl(text, options) : romanizeBibtex(text, options)) };
 }
 
+const MARC_OPERATIONS = ['romanize', 'check', 'vernacular'] as const;
+const MARC_OUTPUTS = ['json-objects', 'json', 'marcxml', 'iso2709'] as const;
+/** Most records one MARC request may hold (a record, or a small batch). */
+const MARC_MAX_RECORDS = 1000;
+
+/** `POST /api/marc`: a record or a small batch (MARCXML or MARC-in-JSON text, or ISO 2709 bytes in base64) in, records out (docs/marc.md). */
+async function marcOp(input: Input): Promise<unknown> {
+  const operation = requireString(input, 'operation');
+  if (!(MARC_OPERATIONS as readonly string[]).includes(operation)) throw new HttpError(400, 'ERR_BAD_REQUEST', `field "operation" must be one of ${MARC_OPERATIONS.join(', ')}, found "${operation}"`);
+  const output = optionalString(input, 'output') ?? 'json-objects';
+  if (!(MARC_OUTPUTS as readonly string[]).includes(output)) throw new HttpError(400, 'ERR_BAD_REQUEST', `field "output" must be one of ${MARC_OUTPUTS.join(', ')}, found "${output}"`);
+  const request: MarcBatchInput = { operation: operation as MarcBatchInput['operation'], output: output as NonNullable<MarcBatchInput['output']> };
+  const text = optionalString(input, 'text');
+  const data = optionalString(input, 'data');
+  if ((text === undefined) === (data === undefined)) throw new HttpError(400, 'ERR_BAD_REQUEST', 'give the records in "text" (MARCXML or MARC-in-JSON) or in "data" (ISO 2709 in base64), one of them');
+  if (data !== undefined) {
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data)) throw new HttpError(400, 'ERR_BAD_REQUEST', 'field "data" must be ISO 2709 records in base64');
+    request.bytes = Buffer.from(data, 'base64');
+  } else request.text = text!;
+  const scheme = optionalString(input, 'scheme');
+  if (scheme !== undefined && scheme !== '') request.scheme = scheme;
+  const schemeOptions = optionsField(input);
+  if (Object.keys(schemeOptions).length > 0) request.schemeOptions = schemeOptions;
+  const tie = optionalString(input, 'tie');
+  if (tie !== undefined) {
+    if (tie !== 'auto' && tie !== 'breve' && tie !== 'halves') throw new HttpError(400, 'ERR_BAD_REQUEST', `field "tie" must be one of auto, breve, halves, found "${tie}"`);
+    request.tie = tie;
+  }
+  const normalization = optionalString(input, 'normalization');
+  if (normalization !== undefined) {
+    if (normalization !== 'auto' && normalization !== 'NFC' && normalization !== 'NFD') throw new HttpError(400, 'ERR_BAD_REQUEST', `field "normalization" must be one of auto, NFC, NFD, found "${normalization}"`);
+    request.normalization = normalization;
+  }
+  const all = optionalBoolean(input, 'all');
+  if (all !== undefined) request.all = all;
+  const lex = operation === 'vernacular' ? await preloadLexicon() : undefined;
+  return { ...(await marcBatch(request, { maxRecords: MARC_MAX_RECORDS, ...(lex === undefined ? {} : { lexicon: lex }) })), lexicon: lex !== undefined };
+}
+
 const operations: Record<OperationName, (input: Input) => unknown> = {
   romanize: romanizeOp,
   deromanize: deromanizeOp,
   convert: convertOp,
+  detect: detectOp,
   check: checkOp,
   cite: citeOp,
   bib: bibOp,
+  marc: marcOp,
 };
 
 /**
@@ -217,6 +271,7 @@ export function schemeResponse(id: string): unknown {
     edition: s.edition,
     source: s.source,
     description: s.description,
+    summary: s.summary,
     extends: s.extendsChain,
     letters: s.letters,
     letterNotes: s.letterNotes,

@@ -84,6 +84,8 @@ export function pageCsp(html: string): string {
     `style-src ${styles.join(' ') || "'none'"}`,
     "img-src 'self' data:",
     "connect-src 'self'",
+    // The page's worker is a Blob of its own (hashed) script.
+    "worker-src blob:",
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",
@@ -214,6 +216,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const path = (req.url ?? '/').split('?')[0]!;
     if (!hostAllowed(req.headers.host, host)) {
       send(res, 403, { 'content-type': 'text/plain; charset=utf-8' }, 'this server answers only to localhost\n', head);
+      return;
+    }
+    // The API's documentation page (built with the web page from the OpenAPI document).
+    if ((path === '/api' || path === '/api/') && (method === 'GET' || head)) {
+      await serveStatic(req, res, '/api.html', head);
       return;
     }
     if (path === '/api' || path.startsWith('/api/')) {

@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkDocuments } from '../../check/check.ts';
+import { confidenceLevels, parseConfidence } from '../../check/confidence.ts';
 import { parseCheckConfig } from '../../check/config.ts';
 import type { CheckConfig, CheckOptions } from '../../check/types.ts';
 import { applyFixes, selectFixes } from '../../diagnostics/fix.ts';
@@ -24,11 +25,14 @@ Formats by extension: .md/.markdown (code and front matter skipped, footnotes ar
 Options:
   -s, --scheme ID         house scheme of the running text (e.g. modified-loc)
       --notes-scheme ID   scheme of notes and bibliography (e.g. ala-lc-simplified)
-  -a, --allow WORD        accept a conventional English form (repeatable): Tchaikovsky
+  -a, --allow WORD        accept a form as written and prefer it for its word (repeatable)
       --ignore WORD       never check this word (repeatable)
+      --min-confidence C  report findings at least this sure: certain, likely, possible or 0..1
+                          (default likely)
   -c, --config FILE       settings file (default: .latinitsarc.json in the current folder or above)
-      --lexicon           prefer readings the Russian lexicon attests (the one shipped in the package)
-      --fix               rewrite plain-text and Markdown files (atomically), changing only flagged spans
+      --no-lexicon        read without the Russian lexicon (letter statistics only)
+      --fix               rewrite plain-text and Markdown files (atomically), applying the certain
+                          fixes only and changing only their spans
 ${reportHelp}  -h, --help              this help
 
 Exit 0 clean, 1 findings, 2 usage or input error.
@@ -67,7 +71,8 @@ export const command = defineCommand({
     allow: { type: 'string', short: 'a', multiple: true },
     ignore: { type: 'string', multiple: true },
     config: { type: 'string', short: 'c' },
-    lexicon: { type: 'boolean' },
+    'min-confidence': { type: 'string' },
+    'no-lexicon': { type: 'boolean' },
     fix: { type: 'boolean' },
     ...reportOptions,
   },
@@ -79,6 +84,7 @@ export const command = defineCommand({
     if (values['notes-scheme'] !== undefined) config.notesScheme = values['notes-scheme'];
     if (values.allow !== undefined) config.allow = [...(config.allow ?? []), ...values.allow];
     if (values.ignore !== undefined) config.ignore = [...(config.ignore ?? []), ...values.ignore];
+    if (values['min-confidence'] !== undefined) config.minConfidence = parseConfidence(values['min-confidence']);
 
     const documents: Loaded[] = [];
     if (positionals.length === 0) {
@@ -86,8 +92,9 @@ export const command = defineCommand({
       documents.push({ file: '<stdin>', ...(await bytesToDocument(await readStdin(io), { file: '<stdin>' })) });
     }
     for (const name of positionals) documents.push({ file: name, ...(await readDocumentFile(path.resolve(io.cwd, name), { file: name })) });
-    const options: CheckOptions = { ...config };
-    if (values.lexicon === true) {
+    // Unattended, the command shows the findings worth a person's time: likely and certain ones.
+    const options: CheckOptions = { minConfidence: 'likely', ...config };
+    if (values['no-lexicon'] !== true) {
       const { loadLexicon, missingLexiconWarning } = await import('../../io/lexicon.ts');
       const lexicon = await loadLexicon();
       if (lexicon === undefined) io.stderr.write(`${missingLexiconWarning()}\n`);
@@ -98,7 +105,8 @@ export const command = defineCommand({
     if (values.fix === true) {
       let fixed = 0;
       for (const [k, doc] of documents.entries()) {
-        const mine = diagnostics.filter((d) => d.file === doc.file);
+        // Only certain fixes are applied unattended; the others are reported for a person to decide.
+        const mine = diagnostics.filter((d) => d.file === doc.file && d.confidence >= confidenceLevels.certain);
         const fixes = selectFixes(mine).length;
         if (fixes === 0) continue;
         if (doc.format === 'docx') {
@@ -110,7 +118,8 @@ export const command = defineCommand({
         fixed += fixes;
         documents[k] = { file: doc.file, ...readDocument({ text, format: doc.format }), bom: doc.bom };
       }
-      io.stderr.write(`latinitsa: fixed ${fixed} place${fixed === 1 ? '' : 's'}\n`);
+      const unsure = diagnostics.filter((d) => d.fix !== undefined && d.confidence < confidenceLevels.certain).length;
+      io.stderr.write(`latinitsa: fixed ${fixed} place${fixed === 1 ? '' : 's'}${unsure === 0 ? '' : `; ${unsure} less certain fix${unsure === 1 ? '' : 'es'} left for you to decide`}\n`);
       diagnostics = checkDocuments(documents, options);
     }
 

@@ -1,0 +1,98 @@
+/**
+ * Runs the manuscript checker on the realtext corpus (../shared/realtext: 99 English Wikipedia
+ * articles, test/fixtures/realtext/README.md) and writes its findings as TSV rows in the columns
+ * of the judged fixture, marked with the part of the seeded split they fall in
+ * (test/fixtures/realtext/split.tsv). With `--judged FILE`, each finding takes its verdict from
+ * the judged file and the precision per part is printed.
+ *
+ *   node --import tsx scripts/check-realtext.ts [--scheme ID] [--part tuning|held-out|all]
+ *        [--no-lexicon] [--no-conventional] [--min-confidence C] [--judged FILE] [--out FILE]
+ *        [--sample N [--seed S]]
+ *
+ * `--sample N` writes a seeded random sample of N findings (those with the smallest seeded hash
+ * of their place and words; default seed 14) instead of all, for judging by hand.
+ *
+ * `--part tuning` checks the tuning articles alone (what the checker was tuned on); `all` (the
+ * default) checks all 99 as one work, as `latinitsa check ../shared/realtext/wikipedia-*.md` does;
+ * `--min-confidence` defaults to the command's `likely`.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkDocuments, type CheckDiagnostic as Diagnostic } from '../src/index.ts';
+import { parseConfidence } from '../src/check/index.ts';
+import { markdownRegions } from '../src/document/index.ts';
+import { loadLexicon } from '../src/io/lexicon.ts';
+import { judgedKey, readJudged, realtextDir, realtextSplit } from '../test/support/realtext.ts';
+
+const { values } = parseArgs({
+  options: {
+    scheme: { type: 'string' },
+    part: { type: 'string', default: 'all' },
+    'no-lexicon': { type: 'boolean' },
+    'no-conventional': { type: 'boolean' },
+    'min-confidence': { type: 'string', default: 'likely' },
+    judged: { type: 'string' },
+    sample: { type: 'string' },
+    seed: { type: 'string', default: '14' },
+    out: { type: 'string' },
+  },
+});
+if (!existsSync(realtextDir)) throw new Error(`no realtext corpus at ${realtextDir}`);
+const split = realtextSplit();
+const files = [...split.keys()].filter((f) => values.part === 'all' || split.get(f) === values.part);
+const documents = files.map((file) => {
+  const text = readFileSync(path.join(realtextDir, file), 'utf8');
+  return { file, text, regions: markdownRegions(text) };
+});
+const lexicon = values['no-lexicon'] === true ? undefined : await loadLexicon();
+const t0 = performance.now();
+const cpu0 = process.cpuUsage();
+const found = checkDocuments(documents, {
+  ...(values.scheme === undefined ? {} : { scheme: values.scheme }),
+  ...(lexicon === undefined ? {} : { lexicon }),
+  ...(values['no-conventional'] === true ? { builtInConventional: false } : {}),
+  minConfidence: parseConfidence(values['min-confidence']!),
+});
+const ms = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
+const run = values.scheme === undefined ? 'no-scheme' : `scheme=${values.scheme}`;
+const judged = values.judged === undefined ? undefined : readJudged(values.judged);
+const rows = ['file\tline\tword\tsuggestion\trule\tverdict\tcause\trun\tcolumn\tconfidence\tpart\tnote'];
+const tally = new Map<string, { t: number; f: number; u: number }>();
+for (const d of found) {
+  const part = split.get(d.file!)!;
+  const j = judged?.get(judgedKey(run, d));
+  const verdict = j?.verdict ?? '?';
+  for (const k of [part, `${part} ${d.ruleId}`, `${part} ${d.data?.confidence}`]) {
+    const c = tally.get(k) ?? { t: 0, f: 0, u: 0 };
+    if (verdict === 'true') c.t++;
+    else if (verdict === 'false') c.f++;
+    else c.u++;
+    tally.set(k, c);
+  }
+  rows.push([d.file, d.place.start.line, d.actual, d.expected[0] ?? '', d.ruleId, verdict, j?.cause ?? '', run, d.place.start.column, d.confidence, part, j?.note ?? ''].join('\t'));
+}
+if (values.out !== undefined) {
+  let body = rows.slice(1);
+  if (values.sample !== undefined) {
+    // The sample is the N findings whose seeded hash of their key is smallest: a finding keeps its
+    // place in the sample while the checker changes around it.
+    const hash = (text: string): number => {
+      let h = (Number(values.seed) ^ 0x9e3779b9) >>> 0;
+      for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x85ebca6b) >>> 0;
+      h ^= h >>> 13;
+      return Math.imul(h, 0xc2b2ae35) >>> 0;
+    };
+    const keyOf = (row: string): string => row.split('\t').slice(0, 9).join('\t');
+    const chosen = new Set([...body].sort((x, y) => hash(keyOf(x)) - hash(keyOf(y))).slice(0, Number(values.sample)));
+    body = body.filter((row) => chosen.has(row));
+  }
+  writeFileSync(values.out, [rows[0], ...body].join('\n') + '\n');
+}
+console.log(`${run}, part ${values.part}: ${documents.length} files, ${found.length} findings in ${(ms / 1000).toFixed(2)} s (${((cpu.user + cpu.system) / 1e6).toFixed(2)} s of CPU)`);
+for (const [k, c] of [...tally].sort()) {
+  const p = c.t + c.f === 0 ? NaN : c.t / (c.t + c.f);
+  console.log(`  ${k}: ${c.t + c.f + c.u} findings, ${c.t} true, ${c.f} false, ${c.u} unjudged; precision ${p.toFixed(3)}`);
+}
+export type { Diagnostic };

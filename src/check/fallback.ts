@@ -1,0 +1,44 @@
+import data from './data/fallback.json' with { type: 'json' };
+import { foldRomanized } from '../reverse/readings.ts';
+
+let replace: Array<[RegExp, string]> | undefined;
+const formation = new RegExp(data.englishSuffixes.pattern, 'u');
+
+/**
+ * The checker's fallback key of a romanized word: the spellings of one Russian word in different
+ * schemes, and slips that no scheme writes, share it (Zinov’ev, Zinovyev, Zinoviev → `zinovev`;
+ * Blumkin, Blyumkin → `blumkin`). The replacements are data (src/check/data/fallback.json). Used
+ * only for spellings that have no plausible Cyrillic reading of their own.
+ *
+ * @param word A Latin word.
+ * @returns The key.
+ * @example
+ * import { fallbackKey } from 'latinitsa/check';
+ * ['Iurii', 'Yury', 'Yuri', 'Feodorovna', 'Fyodorovna'].map((w) => fallbackKey(w));
+ * //=> ['Uri', 'Uri', 'Uri', 'fodorovna', 'fodorovna']
+ */
+export function fallbackKey(word: string): string {
+  replace ??= data.skeleton.map(([re, to]) => [new RegExp(re!, 'gu'), to!]);
+  let s = foldRomanized(word);
+  for (const [re, to] of replace) s = s.replace(re, to);
+  return s;
+}
+
+/**
+ * The fallback keys of a spelling no scheme writes: its {@link fallbackKey}, and the keys of the
+ * spellings the data's alternatives make of it (German ch for х: Bucharin as Bukharin).
+ */
+export function fallbackKeys(word: string): string[] {
+  const fold = foldRomanized(word);
+  const keys = new Set([fallbackKey(fold)]);
+  for (const [from, to] of data.alternatives.replace) {
+    const re = new RegExp(from!, 'gu');
+    if (re.test(fold)) keys.add(fallbackKey(fold.replace(re, to!)));
+  }
+  return [...keys];
+}
+
+/** Whether a word is an English formation on a Russian name (Trotskyist, Zinovievite, Leninism). */
+export function isEnglishFormation(fold: string): boolean {
+  return fold.length > 6 && formation.test(fold);
+}

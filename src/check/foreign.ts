@@ -1,0 +1,93 @@
+import type { WordToken } from '../segment/index.ts';
+import data from './data/foreign.json' with { type: 'json' };
+
+const functionWords = new Set(data.functionWords.words.map((w) => w.toLowerCase()));
+const english = new Set(data.englishWords.words);
+const particles = new Set(data.particles.words);
+
+/**
+ * Which words of a tokenized text stand in another language's context: inside a run of French,
+ * German, Italian, Spanish, Polish or Czech words (a quotation, a title: at least two function
+ * words of that kind among the neighbours and no English ones), or a name joined to a
+ * nobiliary particle (Fedor von Bock, Léon de Bakst). The word lists are data
+ * (src/check/data/foreign.json).
+ *
+ * @param text The text the tokens come from.
+ * @param tokens Its words.
+ * @returns One flag per token.
+ */
+export function foreignContext(text: string, tokens: readonly WordToken[]): boolean[] {
+  const lower = tokens.map((t) => t.text.toLowerCase());
+  const out = tokens.map(() => false);
+  const window = data.functionWords.window;
+  // Prefix sums of foreign and English function words, for a window count in constant time.
+  const foreignSum = [0];
+  const englishSum = [0];
+  lower.forEach((w, i) => {
+    foreignSum.push(foreignSum[i]! + (functionWords.has(w) ? 1 : 0));
+    englishSum.push(englishSum[i]! + (english.has(w) ? 1 : 0));
+  });
+  for (let i = 0; i < tokens.length; i++) {
+    const a = Math.max(0, i - window);
+    const b = Math.min(tokens.length, i + window + 1);
+    // Neighbours across a line break count only on the same line or paragraph: a window of
+    // tokens is a good enough approximation in prose.
+    const f = foreignSum[b]! - foreignSum[a]!;
+    const e = englishSum[b]! - englishSum[a]!;
+    if (f >= 2 && f > e * 2) out[i] = true;
+    const next = lower[i + 1];
+    const prev = lower[i - 1];
+    if (/^\p{Lu}/u.test(tokens[i]!.text) && ((next !== undefined && particles.has(next) && /^\p{Lu}/u.test(tokens[i + 2]?.text ?? '')) || (prev !== undefined && particles.has(prev) && i >= 2 && /^\p{Lu}/u.test(tokens[i - 2]!.text)))) out[i] = true;
+  }
+  void text;
+  return out;
+}
+
+/**
+ * Which words belong to a name written in another language's letters: a run of capitalised words
+ * joined by spaces or hyphens on one line (Piotr Ilitch Tchaïkovski, Andreij-Sacharow-Platz) in
+ * which some word has a letter that no scheme of English prose writes (w, ï, ł, ü…). Its other
+ * words are spelt in that language too, not romanized Russian.
+ *
+ * @param text The text the tokens come from.
+ * @param tokens Its words.
+ * @param letters The letters the schemes of English prose write (lower case).
+ * @returns One flag per token.
+ */
+export function foreignNames(text: string, tokens: readonly WordToken[], letters: ReadonlySet<string>): boolean[] {
+  const out = tokens.map(() => false);
+  let start = 0;
+  const close = (end: number): void => {
+    const unit = tokens.slice(start, end);
+    if (unit.length > 1 && unit.some((t) => [...t.text.toLowerCase().normalize('NFC')].some((ch) => /\p{Script=Latin}/u.test(ch) && !letters.has(ch)))) {
+      for (let i = start; i < end; i++) out[i] = true;
+    }
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const capital = /^\p{Lu}/u.test(t.text);
+    const joined = i > start && capital && /^[ \-‐]$/u.test(text.slice(tokens[i - 1]!.end, t.start));
+    if (!joined) {
+      close(i);
+      // A unit is made of capitalised words only.
+      start = capital ? i : i + 1;
+    }
+  }
+  close(tokens.length);
+  return out;
+}
+
+const cues = new Set(data.variantCues.words);
+
+/**
+ * Whether a word is a variant the text names on purpose: after "also", "spelled", "transliterated
+ * as"… within the three words before it (RURIK (also RIURIK), Efim (sometimes spelled Yefim)).
+ *
+ * @param tokens The words of a text.
+ * @param i The word's index.
+ * @returns Whether it is such a variant.
+ */
+export function listedVariant(tokens: readonly WordToken[], i: number): boolean {
+  for (let k = Math.max(0, i - 3); k < i; k++) if (cues.has(tokens[k]!.text.toLowerCase())) return true;
+  return false;
+}

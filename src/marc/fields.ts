@@ -1,0 +1,50 @@
+// The field table of data/fields.json: which fields pair with an 880 and which subfields are
+// text. Browser-safe.
+import table from './data/fields.json' with { type: 'json' };
+import type { MarcDataField } from './types.ts';
+
+/** How one field is treated: see data/fields.json and docs/marc.md. */
+export interface FieldRule {
+  kind: 'transcribed' | 'heading' | 'note';
+  /** Subfields copied unchanged (never romanized, never given Cyrillic). */
+  keep: ReadonlySet<string>;
+  /** Whether the field may get an 880 from its romanized text. */
+  vernacular: boolean;
+}
+
+interface Entry {
+  kind: FieldRule['kind'];
+  keep: string;
+  keepWhen?: { ind1?: string; ind2?: string; keep: string }[];
+  vernacular?: boolean;
+}
+
+const entries = table.fields as Record<string, Entry>;
+const cache = new Map<string, FieldRule>();
+
+/** The $6 script identification code of Cyrillic (MARC 21 $6: `(N`). */
+export const CYRILLIC_SCRIPT_CODE: string = table.scriptCode.Cyrl;
+/** English phrases a note starts with, kept in English when a note is given in Cyrillic. */
+export const ENGLISH_PHRASES: readonly string[] = table.englishPhrases;
+
+/**
+ * The rule for a data field, or undefined when its tag never takes an 880.
+ *
+ * @example
+ * import { fieldRule } from 'latinitsa/marc';
+ * const r = fieldRule({ tag: '650', ind1: ' ', ind2: '0', subfields: [] });
+ * [r.kind, [...r.keep].includes('x'), r.vernacular];
+ * //=> ['heading', true, false]
+ */
+export function fieldRule(field: Pick<MarcDataField, 'tag' | 'ind1' | 'ind2'>): FieldRule | undefined {
+  const entry = entries[field.tag];
+  if (entry === undefined) return undefined;
+  const extra = (entry.keepWhen ?? []).filter((w) => (w.ind1 === undefined || w.ind1 === field.ind1) && (w.ind2 === undefined || w.ind2 === field.ind2));
+  const key = `${field.tag}${extra.map((w) => w.keep).join('|')}`;
+  let rule = cache.get(key);
+  if (rule === undefined) {
+    rule = { kind: entry.kind, keep: new Set([...table.keepEverywhere, ...entry.keep, ...extra.flatMap((w) => [...w.keep])]), vernacular: entry.vernacular !== false };
+    cache.set(key, rule);
+  }
+  return rule;
+}

@@ -1,0 +1,73 @@
+// The checker on realtext (../shared/realtext: 99 English Wikipedia articles nobody on the project
+// wrote), against the findings judged by hand (test/fixtures/realtext/judged.tsv, README there).
+// Skipped when the corpus is absent. Both runs check all articles as one work, as the command
+// does (the Russian lexicon, findings from `likely` up).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkDocuments, type CheckDiagnostic as Diagnostic } from '../src/index.ts';
+import { markdownRegions } from '../src/document/index.ts';
+import { loadLexicon } from '../src/io/lexicon.ts';
+import { fixturesDir } from './support/fixtures.ts';
+import { haveRealtext, judgedKey, readJudged, realtextDir, realtextSplit } from './support/realtext.ts';
+
+const skip = haveRealtext ? false : 'the realtext corpus (../shared/realtext) is absent';
+
+function run(scheme: string | undefined): Diagnostic[] {
+  const documents = [...realtextSplit().keys()].map((file) => {
+    const text = readFileSync(path.join(realtextDir, file), 'utf8');
+    return { file, text, regions: markdownRegions(text) };
+  });
+  return checkDocuments(documents, { minConfidence: 'likely', ...(scheme === undefined ? {} : { scheme }), ...(lexicon === undefined ? {} : { lexicon }) });
+}
+
+const lexicon = haveRealtext ? await loadLexicon() : undefined;
+const judged = readJudged(path.join(fixturesDir, 'realtext', 'judged.tsv'));
+
+/**
+ * The precision of the judged findings the checker still makes, overall, per part and in the
+ * `certain` band; and how many of its findings the judges never saw.
+ */
+function precision(name: string, found: Diagnostic[]): Record<string, number> {
+  const split = realtextSplit();
+  const tally: Record<string, [number, number]> = {};
+  let unjudged = 0;
+  for (const d of found) {
+    const j = judged.get(judgedKey(name, d));
+    if (j === undefined) {
+      unjudged++;
+      continue;
+    }
+    for (const k of ['all', split.get(d.file!)!, d.confidence! >= 0.9 ? 'certain' : 'likely']) {
+      const t = (tally[k] ??= [0, 0]);
+      t[j.verdict === 'true' ? 0 : 1]++;
+    }
+  }
+  const out: Record<string, number> = { unjudged };
+  for (const [k, [t, f]] of Object.entries(tally)) out[k] = t / (t + f);
+  return out;
+}
+
+test('realtext without a scheme: precision of the judged findings ≥ 0.9', { skip }, (t) => {
+  const p = precision('no-scheme', run(undefined));
+  t.diagnostic(JSON.stringify(p));
+  assert.ok(p['all']! >= 0.9, `precision ${p['all']}`);
+  assert.ok(p['certain']! >= 0.9, `precision of certain findings ${p['certain']}`);
+});
+
+test('realtext with --scheme wikipedia: precision of the judged findings (0.82 measured; the target 0.9 is not reached)', { skip }, (t) => {
+  const p = precision('scheme=wikipedia', run('wikipedia'));
+  t.diagnostic(JSON.stringify(p));
+  // A guard against regression at the measured level; certain findings reach the target.
+  assert.ok(p['all']! >= 0.8, `precision ${p['all']}`);
+  assert.ok(p['certain']! >= 0.9, `precision of certain findings ${p['certain']}`);
+});
+
+test('realtext: the variant groups the corpus README lists as missed', { skip }, (t) => {
+  const pairs = [['Blumkin', 'Blyumkin'], ['Feodorovna', 'Fyodorovna'], ['Feodor', 'Fyodor'], ['Izvestia', 'Izvestiya'], ['Ludmila', 'Lyudmila'], ['Daria', 'Darya'], ['Mandelshtam', 'Mandelstam'], ['Skryabin', 'Scriabin'], ["Meierkhol'd", 'Meyerhold'], ['Salut', 'Salyut'], ['Soiuz', 'Soyuz'], ['Tzar', 'Tsar'], ['Dinamo', 'Dynamo'], ['Bokhara', 'Bukhara'], ['Dnepr', 'Dnieper'], ['Archangel', 'Arkhangelsk'], ['Chernayev', 'Chernyaev'], ['Lubov', 'Lyubov'], ['Rurik', 'Riurik'], ['Sofia', 'Sophia']];
+  const found = new Set(run(undefined).map((d) => `${d.actual.toLowerCase()}\u0000${d.expected[0]?.toLowerCase()}`));
+  const caught = pairs.filter(([a, b]) => found.has(`${a!.toLowerCase()}\u0000${b!.toLowerCase()}`) || found.has(`${b!.toLowerCase()}\u0000${a!.toLowerCase()}`));
+  t.diagnostic(`${caught.length} of ${pairs.length}: missed ${pairs.filter((p) => !caught.includes(p)).map((p) => p.join('/')).join(', ')}`);
+  assert.ok(caught.length >= 12, `${caught.length} caught`);
+});

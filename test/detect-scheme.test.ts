@@ -1,0 +1,60 @@
+// detectScheme: which scheme a romanized text is in (test/fixtures/reverse/detect.tsv), and
+// that every scheme's own samples are detected as written in a scheme that writes them so.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { detectScheme, getScheme, LatinitsaError, listSchemes, romanize } from '../src/index.ts';
+import { fixturesDir, readTsv } from './support/fixtures.ts';
+
+const list = (cell: string | undefined): string[] => (cell ?? '').split(',').filter((s) => s !== '');
+
+describe('detectScheme on the fixture', () => {
+  for (const [text, detected, fits, misfits, why] of readTsv(path.join(fixturesDir, 'reverse', 'detect.tsv'))) {
+    it(`${text} (${why})`, () => {
+      const r = detectScheme(text!);
+      if (detected !== '') assert.equal(r.scheme, detected);
+      for (const id of list(fits)) assert.ok(r.plausible.includes(id), `${id} should fit; plausible: ${r.plausible.join(', ')}`);
+      for (const id of list(misfits)) assert.ok(!r.plausible.includes(id), `${id} should not fit; plausible: ${r.plausible.join(', ')}`);
+    });
+  }
+});
+
+/** Variants the reverse engine reads alike (docs/reverse.md): apostrophes, quotes, tie forms. */
+const fold = (s: string): string => s.normalize('NFC').replace(/['’ʹ′]/gu, "'").replace(/["”ʺ″]/gu, '"').replace(/[\u0361\uFE20\uFE21]/gu, '');
+
+describe("detectScheme on each scheme's samples", () => {
+  for (const { id } of listSchemes()) {
+    it(id, () => {
+      const samples = getScheme(id).samples;
+      const r = detectScheme(samples.map(([, latin]) => latin).join(', '));
+      assert.ok(r.plausible.includes(id), `plausible: ${r.plausible.join(', ')}`);
+      // Another scheme may win only if it writes every sample the same way.
+      for (const [cyrillic, latin] of samples) assert.equal(fold(romanize(cyrillic, { scheme: r.scheme! })), fold(latin), `${r.scheme} for ${cyrillic}`);
+    });
+  }
+});
+
+describe('detectScheme options and edges', () => {
+  it('chooses among the given schemes only, and reports every one of them', () => {
+    const r = detectScheme('Kubanʹ', { schemes: ['modified-loc', 'iso-9'] });
+    assert.deepEqual(r.ranking.map((f) => f.scheme).sort(), ['iso-9', 'modified-loc']);
+    assert.equal(r.scheme, 'iso-9');
+  });
+
+  it('has no answer for a text without Latin words', () => {
+    const r = detectScheme('Юрий, 1917 — 2024');
+    assert.equal(r.scheme, undefined);
+    assert.deepEqual(r.plausible, []);
+    assert.equal(r.words, 0);
+  });
+
+  it('reads at most maxWords distinct words', () => {
+    assert.equal(detectScheme('Kirov Kirov Zinoviev Molotov Kamenev', { maxWords: 2 }).words, 2);
+  });
+
+  it('throws LatinitsaError on misuse', () => {
+    assert.throws(() => detectScheme(42 as unknown as string), (e: unknown) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_INPUT');
+    assert.throws(() => detectScheme('Kirov', { maxWords: 0 }), (e: unknown) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_OPTION');
+    assert.throws(() => detectScheme('Kirov', { schemes: ['no-such-scheme'] }), (e: unknown) => e instanceof LatinitsaError && e.code === 'ERR_UNKNOWN_SCHEME');
+  });
+});

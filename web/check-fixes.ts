@@ -1,0 +1,125 @@
+// The check panel's findings as the text changes under them: accepting a fix edits the text (the
+// library's one fix applier), rejecting keeps the word, and the reader's own edits move every
+// finding after them instead of throwing them away. A finding whose words were edited becomes
+// "stale" (check again). Only fixes the checker rates certain are applied all at once; a
+// diagnostic without a confidence is not certain. No DOM here: test/web-check-fixes.test.ts.
+import { applyFixes, type Diagnostic, type Place } from '../src/index.ts';
+import { confidenceLabel } from './wording.ts';
+
+/** A finding as the page reads it: the one diagnostic shape (docs/diagnostics.md), placed in the text. */
+export type PanelDiagnostic = Omit<Diagnostic, 'source' | 'place'> & { place: Place };
+
+export type FindingStatus = 'open' | 'fixed' | 'rejected' | 'stale';
+
+export interface Finding {
+  readonly diagnostic: PanelDiagnostic;
+  /** Where the finding is in the current text. */
+  range: [number, number];
+  /** Where its fix applies in the current text. */
+  fixRange: [number, number] | undefined;
+  status: FindingStatus;
+  /** After a fix: the words it replaced, for undo. */
+  replaced?: string;
+}
+
+/** An edit of the text: [start, end) of the old text replaced by `text`. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Offsets of a diagnostic in the text it was found in. */
+export function rangeOf(d: PanelDiagnostic): [number, number] {
+  return [d.place.start.offset, d.place.end.offset];
+}
+
+/** Findings of a fresh check, all open. */
+export function findingsOf(diagnostics: readonly PanelDiagnostic[]): Finding[] {
+  return diagnostics.map((d) => ({ diagnostic: d, range: rangeOf(d), fixRange: d.fix === undefined ? undefined : [d.fix.range[0], d.fix.range[1]], status: 'open' }));
+}
+
+/** Whether a fix may be applied without asking: the checker rates it certain. */
+export function isCertain(d: PanelDiagnostic): boolean {
+  return d.fix !== undefined && confidenceLabel(d) === 'certain';
+}
+
+/** The one edit that turns `before` into `after` (common start and end kept). */
+export function diff(before: string, after: string): Edit | undefined {
+  if (before === after) return undefined;
+  let p = 0;
+  const max = Math.min(before.length, after.length);
+  while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < max - p && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s)) s++;
+  return { start: p, end: before.length - s, text: after.slice(p, after.length - s) };
+}
+
+const wordChar = /[\p{L}\p{M}\p{N}'’ʹʺ]/u;
+
+/**
+ * Moves findings through an edit of the text: before it they stay, after it they shift, and a
+ * finding whose words the edit touches becomes stale (typing a letter right after a word changes
+ * the word; a space or a comma does not).
+ */
+export function rebase(findings: readonly Finding[], edit: Edit, before: string): Finding[] {
+  const delta = edit.text.length - (edit.end - edit.start);
+  const shift = (r: [number, number]): [number, number] => [r[0] + delta, r[1] + delta];
+  // The characters the edit puts or removes at its two ends.
+  const removed = before.slice(edit.start, edit.end);
+  const firstChange = (edit.text[0] ?? '') + (removed[0] ?? '');
+  const lastChange = (edit.text.at(-1) ?? '') + (removed.at(-1) ?? '');
+  return findings.map((f) => {
+    const [start, end] = f.range;
+    if (end < edit.start || (end === edit.start && !wordChar.test(firstChange))) return f;
+    if (start > edit.end || (start === edit.end && !wordChar.test(lastChange))) return { ...f, range: shift(f.range), fixRange: f.fixRange && shift(f.fixRange) };
+    return { ...f, status: f.status === 'rejected' ? 'rejected' : 'stale' };
+  });
+}
+
+/** Applies the fix of finding `i` to the text: the new text and findings. */
+export function accept(text: string, findings: readonly Finding[], i: number): { text: string; findings: Finding[] } {
+  const f = findings[i];
+  if (f === undefined || f.status !== 'open' || f.fixRange === undefined || f.diagnostic.fix === undefined) return { text, findings: [...findings] };
+  const [start, end] = f.fixRange;
+  const replacement = f.diagnostic.fix.text;
+  // The library's fix applier, on the fix where it now is.
+  const fixed = applyFixes(text, [{ fix: { range: [start, end], text: replacement } }]);
+  const moved = rebase(findings, { start, end, text: replacement }, text);
+  moved[i] = { ...f, status: 'fixed', range: [start, start + replacement.length], fixRange: [start, start + replacement.length], replaced: text.slice(start, end) };
+  return { text: fixed, findings: moved };
+}
+
+/** Undoes an accepted fix, if its words are still as the fix wrote them. */
+export function undo(text: string, findings: readonly Finding[], i: number): { text: string; findings: Finding[] } {
+  const f = findings[i];
+  if (f === undefined || f.status !== 'fixed' || f.fixRange === undefined || f.replaced === undefined) return { text, findings: [...findings] };
+  const [start, end] = f.fixRange;
+  if (text.slice(start, end) !== f.diagnostic.fix?.text) return { text, findings: [...findings] };
+  const edit = { start, end, text: f.replaced };
+  const moved = rebase(findings, edit, text);
+  const { replaced: _, ...rest } = f;
+  moved[i] = { ...rest, status: 'open', range: [start, start + f.replaced.length], fixRange: [start, start + f.replaced.length] };
+  return { text: text.slice(0, start) + f.replaced + text.slice(end), findings: moved };
+}
+
+/** Marks finding `i` rejected (the word stays), or open again. */
+export function setRejected(findings: readonly Finding[], i: number, rejected: boolean): Finding[] {
+  return findings.map((f, k) => (k === i && (f.status === 'open' || f.status === 'rejected') ? { ...f, status: rejected ? 'rejected' : 'open' } : f));
+}
+
+/** Applies every open certain fix, last first (so earlier offsets stay valid). */
+export function acceptCertain(text: string, findings: readonly Finding[]): { text: string; findings: Finding[]; applied: number } {
+  let state = { text, findings: [...findings] };
+  const order = findings
+    .map((f, i) => [f, i] as const)
+    .filter(([f]) => f.status === 'open' && isCertain(f.diagnostic))
+    .sort((a, b) => b[0].range[0] - a[0].range[0]);
+  let applied = 0;
+  for (const [, i] of order) {
+    const next = accept(state.text, state.findings, i);
+    if (next.findings[i]!.status === 'fixed' && state.findings[i]!.status === 'open') applied++;
+    state = next;
+  }
+  return { ...state, applied };
+}

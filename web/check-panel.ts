@@ -1,0 +1,242 @@
+// Check-a-manuscript panel: findings highlighted in the text and listed in plain words, each with
+// how sure the checker is. Fixes change the text in the text box itself, one by one (accept, keep
+// as written, undo); "Apply certain fixes" applies only those the checker rates certain. The
+// reader's own edits are never overwritten: findings move with them (web/check-fixes.ts).
+import { checkText, DEFAULT_SCHEME, listSchemes, readDocument } from '../src/index.ts';
+import { accept, acceptCertain, diff, findingsOf, isCertain, rebase, setRejected, undo, type Finding } from './check-fixes.ts';
+import { announce, byId, downloadText, h, messageOf, readFileText } from './dom.ts';
+import { callApi, fromServer } from './server.ts';
+import { persist } from './state.ts';
+import { confidenceLabel, findingLabel } from './wording.ts';
+
+type Format = 'text' | 'markdown';
+/** Texts longer than this are not shown again with highlights (the list still works). */
+const MARK_LIMIT = 300_000;
+
+/** 1-based lines and columns of offsets of a text, in one pass over it (findings move as the text changes). */
+function places(text: string, offsets: readonly number[]): { line: number; column: number }[] {
+  const out: { line: number; column: number }[] = new Array(offsets.length);
+  const order = offsets.map((_, i) => i).sort((a, b) => offsets[a]! - offsets[b]!);
+  let line = 1;
+  let lineStart = 0;
+  let at = 0;
+  for (const i of order) {
+    const offset = offsets[i]!;
+    for (; at < offset; at++) {
+      if (text.charCodeAt(at) === 10) {
+        line++;
+        lineStart = at + 1;
+      }
+    }
+    out[i] = { line, column: offset - lineStart + 1 };
+  }
+  return out;
+}
+
+/** Sets up the check panel. */
+export function setupCheck(): void {
+  const file = byId<HTMLInputElement>('ck-file');
+  const scheme = byId<HTMLSelectElement>('ck-scheme');
+  const notesScheme = byId<HTMLSelectElement>('ck-notes-scheme');
+  const allow = byId<HTMLInputElement>('ck-allow');
+  const input = byId<HTMLTextAreaElement>('ck-input');
+  const marked = byId('ck-marked');
+  const list = byId('ck-findings');
+  const status = byId('ck-status');
+  const applyCertain = byId<HTMLButtonElement>('ck-accept-certain');
+  const download = byId<HTMLButtonElement>('ck-download');
+  for (const s of listSchemes()) {
+    scheme.append(h('option', { value: s.id }, s.name));
+    notesScheme.append(h('option', { value: s.id }, s.name));
+  }
+  scheme.value = DEFAULT_SCHEME;
+  for (const el of [scheme, notesScheme, allow, input]) persist(el);
+  let format: Format = 'text';
+  let name = 'manuscript.txt';
+  let findings: Finding[] = [];
+  /** The text as the findings know it (the text box may be ahead of it by the reader's edits). */
+  let known = input.value;
+  let checkedOnce = false;
+
+  const setText = (text: string): void => {
+    const { selectionStart, selectionEnd, scrollTop } = input;
+    input.value = text;
+    input.setSelectionRange(Math.min(selectionStart, text.length), Math.min(selectionEnd, text.length));
+    input.scrollTop = scrollTop;
+    known = text;
+    // Kept like typing (state.ts listens for input).
+    input.dispatchEvent(new Event('input'));
+  };
+
+  const renderMarked = (): void => {
+    const box = byId('ck-marked-box');
+    if (!checkedOnce || known.length > MARK_LIMIT) {
+      box.hidden = true;
+      return;
+    }
+    const parts: (Node | string)[] = [];
+    let at = 0;
+    const order = findings.map((f, i) => [f, i] as const).filter(([f]) => f.status !== 'stale').sort((a, b) => a[0].range[0] - b[0].range[0]);
+    for (const [f, i] of order) {
+      const [start, end] = f.range;
+      if (start < at) continue;
+      parts.push(known.slice(at, start));
+      parts.push(h('mark', { id: `ck-mark-${i}`, class: f.status, tabindex: '-1', title: f.diagnostic.reason }, known.slice(start, end)));
+      at = end;
+    }
+    parts.push(known.slice(at));
+    marked.replaceChildren(...parts);
+    box.hidden = false;
+  };
+
+  const act = (i: number, change: () => void, message: string): void => {
+    change();
+    refresh();
+    announce(message);
+    // Keep keyboard focus in the list: on this finding's first button.
+    (list.children[i]?.querySelector<HTMLButtonElement>('.buttons button:not(.show)') ?? list).focus();
+  };
+
+  const renderList = (): void => {
+    const where = places(known, findings.map((f) => f.range[0]));
+    list.replaceChildren(
+      ...findings.map((f, i) => {
+        const d = f.diagnostic;
+        const { line, column } = where[i]!;
+        const confidence = confidenceLabel(d);
+        const li = h(
+          'li',
+          { class: f.status },
+          h('span', { class: 'where' }, `Line ${line}, column ${column} · ${findingLabel(d.ruleId)}`),
+          ...(d.fix === undefined ? [] : [' ', h('span', { class: `badge ${confidence.replace(' ', '-')}`, title: 'How sure the checker is of the fix' }, confidence)]),
+          h('br'),
+          d.reason,
+        );
+        if (d.note !== undefined) li.append(h('br'), h('span', { class: 'hint' }, d.note));
+        const row = h('div', { class: 'buttons' });
+        if (f.status !== 'stale') {
+          const show = h('button', { type: 'button', class: 'show' }, 'Show in text');
+          show.addEventListener('click', () => {
+            const m = document.getElementById(`ck-mark-${i}`);
+            m?.scrollIntoView({ block: 'center' });
+            m?.focus();
+          });
+          row.append(show);
+        }
+        const fixText = d.fix?.text ?? '';
+        if (f.status === 'stale') {
+          row.append(h('span', { class: 'hint' }, 'The text here has changed since the check: press Check again.'));
+        } else if (f.status === 'fixed') {
+          const undoButton = h('button', { type: 'button' }, 'Undo');
+          undoButton.addEventListener('click', () => act(i, () => ({ text: known, findings } = applyState(undo(known, findings, i))), `Undid the fix of ${d.actual ?? ''}`));
+          row.append(h('span', { class: 'accepted' }, `Fixed: ${fixText}`), undoButton);
+        } else if (f.status === 'rejected') {
+          const reopen = h('button', { type: 'button' }, 'Undo');
+          reopen.addEventListener('click', () => act(i, () => (findings = setRejected(findings, i, false)), 'Finding open again'));
+          row.append(h('span', { class: 'kept' }, 'Kept as written'), reopen);
+        } else {
+          if (d.fix !== undefined) {
+            const acceptButton = h('button', { type: 'button', class: 'primary' }, `Accept fix: ${known.slice(...(f.fixRange ?? f.range))} → ${fixText}`);
+            acceptButton.addEventListener('click', () => act(i, () => ({ text: known, findings } = applyState(accept(known, findings, i))), `Fixed ${d.actual ?? ''} to ${fixText}`));
+            row.append(acceptButton);
+          }
+          const keepButton = h('button', { type: 'button' }, 'Keep as written');
+          keepButton.addEventListener('click', () => act(i, () => (findings = setRejected(findings, i, true)), `Kept ${d.actual ?? ''} as written`));
+          row.append(keepButton);
+        }
+        li.append(row);
+        return li;
+      }),
+    );
+    list.tabIndex = -1;
+  };
+
+  /** Puts a new text from a fix into the text box; returns the state for destructuring. */
+  function applyState(state: { text: string; findings: Finding[] }): { text: string; findings: Finding[] } {
+    if (state.text !== input.value) setText(state.text);
+    return state;
+  }
+
+  const refresh = (): void => {
+    renderMarked();
+    renderList();
+    const count = (s: Finding['status']): number => findings.filter((f) => f.status === s).length;
+    const certain = findings.filter((f) => f.status === 'open' && isCertain(f.diagnostic)).length;
+    applyCertain.disabled = certain === 0;
+    applyCertain.textContent = certain === 0 ? 'Apply certain fixes' : `Apply ${certain} certain fix${certain === 1 ? '' : 'es'}`;
+    applyCertain.title = certain === 0 && findings.some((f) => f.status === 'open' && f.diagnostic.fix !== undefined) ? 'No fix here is rated certain: accept them one by one.' : '';
+    download.disabled = input.value === '';
+    if (!checkedOnce) return;
+    const stale = count('stale');
+    status.textContent =
+      findings.length === 0
+        ? 'No findings.'
+        : `${findings.length} finding${findings.length === 1 ? '' : 's'}: ${count('fixed')} fixed, ${count('rejected')} kept as written, ${count('open')} open${stale ? `, ${stale} out of date (press Check again)` : ''}.`;
+  };
+
+  const run = async (): Promise<void> => {
+    status.textContent = 'Checking…';
+    try {
+      const allowed = allow.value.split(',').map((w) => w.trim()).filter((w) => w !== '');
+      const options = {
+        ...(scheme.value === '' ? {} : { scheme: scheme.value }),
+        ...(notesScheme.value === '' ? {} : { notesScheme: notesScheme.value }),
+        ...(allowed.length === 0 ? {} : { allow: allowed }),
+      };
+      known = input.value;
+      const { regions } = readDocument({ text: known, format });
+      findings = findingsOf(checkText(known, { ...options, regions }));
+      checkedOnce = true;
+      refresh();
+    } catch (error) {
+      status.textContent = messageOf(error);
+    }
+  };
+
+  file.addEventListener('change', async () => {
+    const f = file.files?.[0];
+    if (f === undefined) return;
+    name = f.name;
+    try {
+      if (/\.docx$/i.test(f.name)) {
+        if (!(await fromServer())) {
+          status.textContent = 'Reading .docx needs the latinitsa server (npm start); save the file as .txt or .md to check it here.';
+          return;
+        }
+        const bytes = new Uint8Array(await f.arrayBuffer());
+        let binary = '';
+        for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        status.textContent = 'Reading the .docx…';
+        const r = await callApi<{ text: string }>('check', { format: 'docx', data: btoa(binary), file: f.name });
+        // Paragraphs become lines; the fixed text downloads as plain text.
+        setText(r.text);
+        format = 'text';
+        name = f.name.replace(/\.docx$/i, '.txt');
+      } else {
+        setText(await readFileText(f));
+        format = /\.(md|markdown)$/i.test(f.name) ? 'markdown' : 'text';
+      }
+      await run();
+    } catch (error) {
+      status.textContent = messageOf(error);
+    }
+  });
+  byId('ck-run').addEventListener('click', () => void run());
+  applyCertain.addEventListener('click', () => {
+    const r = acceptCertain(known, findings);
+    applyState(r);
+    ({ text: known, findings } = r);
+    refresh();
+    announce(`${r.applied} certain fix${r.applied === 1 ? '' : 'es'} applied`);
+  });
+  download.addEventListener('click', () => downloadText(input.value, name.replace(/(\.[^.]*)?$/, '-fixed$1')));
+  // The reader's edits: findings move with the text; those whose words changed go out of date.
+  input.addEventListener('input', () => {
+    const edit = diff(known, input.value);
+    if (edit === undefined) return;
+    findings = rebase(findings, edit, known);
+    known = input.value;
+    refresh();
+  });
+  refresh();
+}
