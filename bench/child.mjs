@@ -60,6 +60,13 @@ async function main() {
       writeFileSync(output, romanizeBuffer(readFileSync(input), { scheme: arg }));
       return;
     }
+    case 'latinitsa-idle': {
+      // The engine loaded and a scheme compiled, the input not read: the memory baseline that the
+      // quick benchmark subtracts (bench/quick.ts).
+      const { romanize } = await import('../dist/engine/romanize.js');
+      writeFileSync(output, romanize('ы', { scheme: arg }));
+      return;
+    }
     case 'latinitsa-entry': {
       // The same through the package entry (import 'latinitsa').
       const { romanizeBuffer } = await import('../dist/index.js');
