@@ -2,7 +2,7 @@ import { LatinitsaError } from '../errors.ts';
 import { setSampleCheck } from '../schemes/registry.ts';
 import type { CompiledRule, CompiledScheme, LetterForms } from './compile.ts';
 import { Caps, capsKind, isAllCaps, oneLetterCaps } from './caps.ts';
-import { getFastScheme } from './fast/tables.ts';
+import { fastSchemeFor } from './fast/tables.ts';
 import { romanizeStringFast } from './fast/string.ts';
 import { normalizeInput, scriptPatterns } from './normalize.ts';
 import { resolveScheme, type RomanizeOptions } from './resolve.ts';
@@ -279,10 +279,11 @@ export function applyProfile(output: string, compiled: CompiledScheme): string {
 export function romanize(text: string, options: RomanizeOptions = {}): string {
   checkText(text);
   const compiled = resolveScheme(options);
-  if (!usesFastPath(options)) return applyProfile(romanizeGeneral(text, options), compiled);
+  const fast = usesFastPath(options) ? fastSchemeFor(compiled, text.length) : undefined;
+  if (fast === undefined) return applyProfile(romanizeGeneral(text, options), compiled);
   // NFC already: every form the fast path writes is seam-safe, and each line it hands to the
   // general path comes back in NFC (fast/tables.ts).
-  const output = romanizeStringFast(getFastScheme(compiled), text, romanizeGeneral, options);
+  const output = romanizeStringFast(fast, text, romanizeGeneral, options);
   return compiled.profile === undefined ? output : applyProfile(output, compiled);
 }
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { romanize, type RomanizeOptions } from '../../engine/romanize.ts';
 import { resolveScheme } from '../../engine/resolve.ts';
 import { LatinitsaError } from '../../errors.ts';
-import { openAtomicWriter, type AtomicWriter } from '../../io/atomic-write.ts';
+import type { AtomicWriter } from '../../io/atomic-write.ts';
 import { parseEncoding, type TextEncodingName } from '../../io/decode.ts';
 import { ioError } from '../../io/errors.ts';
 import { readLexicon, readSchemeFile } from '../../io/files.ts';
@@ -270,6 +270,8 @@ async function romanizeInputs(
 async function writeAtomic(file: string, shown: string, fill: (writer: AtomicWriter) => Promise<void>): Promise<void> {
   let writer: AtomicWriter;
   try {
+    // Loaded here, not at start-up: it loads node:crypto, and most runs write to stdout.
+    const { openAtomicWriter } = await import('../../io/atomic-write.ts');
     writer = await openAtomicWriter(file);
   } catch (error) {
     throw ioError('write', shown, error);

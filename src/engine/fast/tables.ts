@@ -69,8 +69,12 @@ function buildClassTable(): Uint8Array {
   return table;
 }
 
-/** The class of every BMP code unit (built once, when the engine loads: about 2,000 code points are examined). */
-export const classTable: Uint8Array = buildClassTable();
+/**
+ * The class of every BMP code unit: built with the first fast tables (about 2,000 code points are
+ * examined), so that a process that romanizes only a few words never builds it. Every loop that
+ * reads it runs on fast tables.
+ */
+export let classTable: Uint8Array = new Uint8Array(0);
 
 /** One context rule over unit ids. Context arrays are indexed by unit id; index 0 is the word boundary. */
 export interface FastRule {
@@ -173,6 +177,29 @@ const fastCache = new WeakMap<CompiledScheme, FastScheme>();
 let lastCompiled: CompiledScheme | undefined;
 let lastFast: FastScheme | undefined;
 
+/** Short texts romanized by a scheme that has no fast tables yet (see `fastSchemeFor`). */
+const shortCalls = new WeakMap<CompiledScheme, number>();
+/** Below this length, a text does not pay for a scheme's fast tables on its own. */
+const SHORT_TEXT = 256;
+/** Short texts romanized on the general path before a scheme's fast tables are built. */
+const SHORT_CALLS = 2;
+
+/**
+ * The fast tables of a compiled scheme, or undefined when building them now would cost more than
+ * it saves: a short text, and one of the scheme's first few (the general path gives the same
+ * result). A process that romanizes one name (`latinitsa Щукин`) then never builds them, and a
+ * caller that romanizes many short texts has them from the third call on.
+ */
+export function fastSchemeFor(compiled: CompiledScheme, textLength: number): FastScheme | undefined {
+  if (compiled === lastCompiled) return lastFast!;
+  if (textLength < SHORT_TEXT && !fastCache.has(compiled)) {
+    const calls = (shortCalls.get(compiled) ?? 0) + 1;
+    shortCalls.set(compiled, calls);
+    if (calls <= SHORT_CALLS) return undefined;
+  }
+  return getFastScheme(compiled);
+}
+
 /** The fast tables of a compiled scheme (built once). */
 export function getFastScheme(compiled: CompiledScheme): FastScheme {
   // One-entry memo in front of the WeakMap: callers usually repeat the same scheme.
@@ -200,6 +227,7 @@ function seamSafe(form: string): boolean {
 }
 
 function buildFastScheme(compiled: CompiledScheme): FastScheme {
+  if (classTable.length === 0) classTable = buildClassTable();
   const table = classTable;
   const ids = new Map<string, number>();
   const unitLetters: string[] = ['']; // id 0 = the boundary
