@@ -30,6 +30,8 @@ export interface Sample {
   cpuMs: number | undefined;
   ok: boolean;
   error?: string;
+  /** The last line of a piped stdout, when it is a JSON object (bench/child.mjs reports there). */
+  report?: Record<string, number>;
 }
 
 const statFile = path.join(os.tmpdir(), `latinitsa-bench-time-${process.pid}.txt`);
@@ -47,20 +49,23 @@ export function runProcess(run: ProcessRun): Sample {
   if (typeof stdoutFd === 'number') closeSync(stdoutFd);
   let rssKB: number | undefined;
   let cpuMs: number | undefined;
+  let report: Record<string, number> | undefined;
+  try {
+    const parsed: unknown = r.stdout === null ? undefined : JSON.parse(r.stdout.toString().trim().split('\n').pop() ?? '');
+    report = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, number>) : undefined;
+  } catch {
+    report = undefined;
+  }
   if (timeTool !== undefined && existsSync(statFile)) {
     const lines = readFileSync(statFile, 'utf8').trim().split('\n');
     const [rss, user, sys] = lines[lines.length - 1]!.split(' ').map(Number);
     rssKB = rss;
     cpuMs = user === undefined || sys === undefined ? undefined : (user + sys) * 1000;
-  } else if (r.stdout !== null) {
-    try {
-      rssKB = (JSON.parse(r.stdout.toString().trim().split('\n').pop() ?? '{}') as { maxRSS?: number }).maxRSS;
-    } catch {
-      rssKB = undefined;
-    }
-  }
+  } else rssKB = report?.maxRSS;
   const ok = r.status === 0 && (run.stdin === undefined && !existsSync(run.output) ? true : existsSync(run.output) && statSync(run.output).size > 0);
-  return ok ? { ms, rssKB, cpuMs, ok } : { ms, rssKB, cpuMs, ok, error: (r.stderr?.toString() ?? '').trim().split('\n').slice(-3).join(' ') || `exit ${r.status}` };
+  const sample: Sample = { ms, rssKB, cpuMs, ok };
+  if (report !== undefined) sample.report = report;
+  return ok ? sample : { ...sample, error: (r.stderr?.toString() ?? '').trim().split('\n').slice(-3).join(' ') || `exit ${r.status}` };
 }
 
 export function median(xs: readonly number[]): number {

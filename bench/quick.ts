@@ -99,8 +99,8 @@ export async function runQuick(argv: string[]): Promise<void> {
     { id: 'ceiling', label: 'ceiling: context-free byte table (node script)', argv: [process.execPath, child, 'ceiling-table', '', corpus, out('ceiling')], output: out('ceiling'), cwd: root },
     { id: 'cli:modified-loc', label: 'CLI: latinitsa --scheme modified-loc < file > file', argv: [process.execPath, cli, '--scheme', 'modified-loc'], stdin: corpus, output: out('cli-ml'), cwd: root },
     { id: 'cli:icao-9303', label: 'CLI: latinitsa --scheme icao-9303 < file > file', argv: [process.execPath, cli, '--scheme', 'icao-9303'], stdin: corpus, output: out('cli-icao'), cwd: root },
-    { id: 'buffer', label: 'romanizeBuffer (modified-loc)', argv: [process.execPath, child, 'latinitsa', 'modified-loc', corpus, out('buffer')], output: out('buffer'), cwd: root },
-    { id: 'string', label: 'romanize(string) (modified-loc)', argv: [process.execPath, child, 'latinitsa-string', 'modified-loc', corpus, out('string')], output: out('string'), cwd: root },
+    { id: 'buffer', label: 'romanizeBuffer (modified-loc)', argv: [process.execPath, '--expose-gc', child, 'latinitsa', 'modified-loc', corpus, out('buffer')], output: out('buffer'), cwd: root },
+    { id: 'string', label: 'romanize(string) (modified-loc)', argv: [process.execPath, '--expose-gc', child, 'latinitsa-string', 'modified-loc', corpus, out('string')], output: out('string'), cwd: root },
     { id: 'idle', label: 'the engine loaded, nothing romanized (memory baseline)', argv: [process.execPath, child, 'latinitsa-idle', 'modified-loc', corpus, out('idle')], output: out('idle'), cwd: root },
   ];
   if (uconv) runs.push({ id: 'uconv', label: 'peer: ICU uconv Russian-Latin/BGN (C++)', argv: ['uconv', '-f', 'utf-8', '-t', 'utf-8', '-x', 'Russian-Latin/BGN', '-o', out('uconv'), corpus], output: out('uconv'), cwd: root });
@@ -127,7 +127,15 @@ export async function runQuick(argv: string[]): Promise<void> {
     // Throughput against the ceiling in the same round (the ceiling's time over this one's).
     vsCeiling: spread(perRound(ms('ceiling'), ms(r.id), (c, x) => c / x)),
   }));
-  const stringVsBuffer = spread(perRound(ms('string'), ms('buffer'), (s, b) => s / b));
+  // The string API against romanizeBuffer: the calls themselves (timed in the child, the input
+  // already in memory as a string or as bytes), and the whole processes, which also decode the
+  // file into a string and encode the result (a cost of holding text as strings, not of the API).
+  const callOf = (id: string, key: string): number[] => procSamples.get(id)!.map((s) => s.report?.[key] ?? NaN);
+  const stringVsBuffer = spread(perRound(callOf('string', 'callMs'), callOf('buffer', 'callMs'), (s, b) => s / b));
+  const stringVsBufferProcess = spread(perRound(ms('string'), ms('buffer'), (s, b) => s / b));
+  const callSeconds = { string: spread(callOf('string', 'callMs').map((v) => v / 1000)), buffer: spread(callOf('buffer', 'callMs').map((v) => v / 1000)) };
+  // The call's memory (peak RSS after it less RSS before it: an upper bound), × input.
+  const callMemory = { string: spread(callOf('string', 'callPeakKB').map((kb) => (kb * 1024) / inputBytes)), buffer: spread(callOf('buffer', 'callPeakKB').map((kb) => (kb * 1024) / inputBytes)) };
   // Memory beyond the loaded engine (the idle child), in multiples of the input's size.
   const memory = (id: string): Spread | null => (timeTool === undefined ? null : spread(perRound(rss(id), rss('idle'), (x, idle) => (x - idle) / inputBytes)));
   const stringMemory = memory('string');
@@ -202,8 +210,8 @@ export async function runQuick(argv: string[]): Promise<void> {
     { target: 'whole process 20 MB, modified-loc ≥ 0.7 × byte-table ceiling', value: fmt(row('cli:modified-loc').vsCeiling.median, 2), met: row('cli:modified-loc').vsCeiling.median >= 0.7 },
     { target: 'whole process 20 MB, icao-9303 ≥ 0.85 × byte-table ceiling', value: fmt(row('cli:icao-9303').vsCeiling.median, 2), met: row('cli:icao-9303').vsCeiling.median >= 0.85 },
     { target: `per call ≥ 1.0 × any-ascii for every scheme (slowest: ${slowest.id})`, value: fmt(slowest.vsAnyAscii.median, 2), met: slowest.vsAnyAscii.median >= 1 },
-    { target: 'string API within 1.3 × of romanizeBuffer (time)', value: fmt(stringVsBuffer.median, 2), met: stringVsBuffer.median <= 1.3 },
-    ...(stringMemory === null ? [] : [{ target: 'string API ≤ 3 × the input in memory (peak RSS over the idle engine)', value: `${fmt(stringMemory.median, 2)} ×`, met: stringMemory.median <= 3 }]),
+    { target: 'string API within 1.3 × of romanizeBuffer (the call, input in memory)', value: fmt(stringVsBuffer.median, 2), met: stringVsBuffer.median <= 1.3 },
+    { target: 'string API ≤ 3 × the input in memory (the call: peak RSS after it less RSS before it)', value: `${fmt(callMemory.string.median, 2)} ×`, met: callMemory.string.median <= 3 },
   ];
 
   // -------------------------------------------------------------------------------------------
@@ -219,8 +227,8 @@ export async function runQuick(argv: string[]): Promise<void> {
     corpus: { file: path.relative(root, corpus), bytes: inputBytes },
     startup: startRows,
     wholeProcess: procRows,
-    stringVsBuffer,
-    memoryOverInput: { string: stringMemory, buffer: bufferMemory },
+    stringVsBuffer: { call: stringVsBuffer, wholeProcess: stringVsBufferProcess, callSeconds },
+    memoryOverInput: { call: callMemory, wholeProcessOverIdle: { string: stringMemory, buffer: bufferMemory } },
     sameOutput,
     perCall: { name: NAME, tiesName: TIES, ms: callMs, rows: callRows },
     targets,
@@ -239,7 +247,8 @@ export async function runQuick(argv: string[]): Promise<void> {
   md.push('| measurement | s | MB/s | peak RSS MB | × byte-table ceiling |', '|---|---:|---:|---:|---:|');
   for (const r of procRows) md.push(`| ${r.label} | ${sp(r.seconds, 2)} | ${sp(r.mbPerSecond)} | ${sp(r.peakRssMB, 0)} | ${sp(r.vsCeiling, 2)} |`);
   md.push('');
-  md.push(`String API / romanizeBuffer, time: ${sp(stringVsBuffer, 2)}. Memory beyond the idle engine, × input: string API ${sp(stringMemory, 2)}, romanizeBuffer ${sp(bufferMemory, 2)}. Same output (string API, CLI and romanizeBuffer): ${sameOutput}.`);
+  md.push(`String API / romanizeBuffer on the same 20 MB: the call ${sp(stringVsBuffer, 2)} (string ${sp(callSeconds.string, 2)} s, buffer ${sp(callSeconds.buffer, 2)} s); the whole process ${sp(stringVsBufferProcess, 2)} (it also decodes the file into a string and encodes the result).`);
+  md.push(`Memory, × input size: the call (peak RSS after it less RSS before it, an upper bound) string API ${sp(callMemory.string, 2)}, romanizeBuffer ${sp(callMemory.buffer, 2)}; the whole process beyond the idle engine, string API ${sp(stringMemory, 2)}, romanizeBuffer ${sp(bufferMemory, 2)}. Same output (string API, CLI and romanizeBuffer): ${sameOutput}.`);
   md.push('', `## Per call, in process ("${NAME}"; ALA-LC's ties on "${TIES}"), ${callMs} ms per function per round, each between two runs of any-ascii (its ratio to their mean)`, '');
   md.push('| function | ns/call | ops/s (M) | × any-ascii on the same name |', '|---|---:|---:|---:|');
   for (const r of callRows) md.push(`| ${r.peer ? r.id : `latinitsa romanize ${r.id}`} | ${sp(r.nsPerCall, 0)} | ${sp({ median: r.opsPerSecond.median / 1e6, min: r.opsPerSecond.min / 1e6, max: r.opsPerSecond.max / 1e6 }, 2)} | ${sp(r.vsAnyAscii, 2)} |`);

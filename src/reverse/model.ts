@@ -34,5 +34,9 @@ export function letterModel(stats: LetterStats): LetterModel {
   };
 }
 
-/** The built-in model of Russian letter pairs (browser-safe, about 10 KB). */
-export const russianLetters: LetterModel = letterModel(data as LetterStats);
+let russian: LetterModel | undefined;
+/**
+ * The built-in model of Russian letter pairs (browser-safe, about 10 KB). Its tables are built on
+ * first use, not when the package is imported: most programs never read romanized text back.
+ */
+export const russianLetters: LetterModel = (context, letter) => (russian ??= letterModel(data as LetterStats))(context, letter);
