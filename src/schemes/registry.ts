@@ -21,6 +21,10 @@ export interface Scheme {
   /** Ids of the schemes this one extends, nearest first. */
   readonly extendsChain: readonly string[];
   readonly language: LanguageSource;
+  /** The system the scheme belongs to across languages (`ala-lc`); its own id when it names none. */
+  readonly family: string;
+  /** The languages the scheme serves: its own first, then those it lists in `languages` (ISO 9: all). */
+  readonly languages: readonly string[];
   readonly letters: Readonly<Record<string, string>>;
   readonly letterNotes: Readonly<Record<string, string>>;
   readonly rules: readonly RuleSource[];
@@ -38,6 +42,10 @@ export interface Scheme {
 export interface SchemeInfo {
   id: string;
   name: string;
+  /** The scheme's language, then the others it serves. */
+  languages: string[];
+  /** The system the scheme belongs to across languages (its id when none). */
+  family: string;
   authority: string;
   edition: string;
   description: string;
@@ -141,6 +149,8 @@ function resolve(data: unknown, file: string | undefined, builtIn: boolean, pare
     summary: source.summary ?? '',
     extendsChain: parent ? [parent.id, ...parent.extendsChain] : [],
     language,
+    family: source.family ?? source.id,
+    languages: [language.id, ...(source.languages ?? []).filter((l) => l !== language.id)],
     letters,
     letterNotes: { ...parent?.letterNotes, ...stripComments(source.letterNotes ?? {}) },
     rules,
@@ -212,6 +222,9 @@ function orderBuiltIns(): string[] {
         invalid(`src/schemes/languages/${language.id}.json`, language.id, `/${key}`, `"${id}" is not a built-in scheme of this language`);
       }
     }
+    if (language.fallbackScheme !== undefined && !ids.includes(language.fallbackScheme)) {
+      invalid(`src/schemes/languages/${language.id}.json`, language.id, '/fallbackScheme', `"${language.fallbackScheme}" is not a built-in scheme`);
+    }
   }
   return ids.sort((a, b) => {
     const [ra, rb] = [rank(a), rank(b)];
@@ -254,6 +267,41 @@ function knownIds(): string[] {
 
 /** The built-in scheme files, in the order `listSchemes` reports them (checked when first used). */
 export const builtInSources: readonly SchemeSource[] = builtInIds.map((id) => schemeFiles[`${id}.json`] as SchemeSource);
+
+/**
+ * The ids of the language files (the default language first).
+ *
+ * @example
+ * import { listLanguages } from 'latinitsa';
+ * listLanguages();
+ * //=> ['ru', 'be', 'bg', 'mk', 'sr', 'uk']
+ */
+export function listLanguages(): string[] {
+  return [...languages.keys()];
+}
+
+/**
+ * The scheme of a family (`ala-lc`, `bgn-pcgn`, `national`) that serves a language, if there is one:
+ * the scheme itself when it serves the language, else the family's built-in scheme of that language.
+ *
+ * @example
+ * import { schemeForLanguage, getScheme } from 'latinitsa/schemes';
+ * schemeForLanguage(getScheme('ala-lc'), 'uk')?.id;
+ * //=> 'ala-lc-uk'
+ * schemeForLanguage(getScheme('iso-9'), 'sr')?.id;
+ * //=> 'iso-9'
+ */
+export function schemeForLanguage(scheme: Scheme, lang: string): Scheme | undefined {
+  if (scheme.languages.includes(lang)) return scheme;
+  for (const id of builtInIds) {
+    // The family is the file's own (or its id): only the family's schemes are built to look.
+    const family = (schemeFiles[`${id}.json`] as { family?: unknown }).family ?? id;
+    if (family !== scheme.family) continue;
+    const s = findScheme(id)!;
+    if (s.languages.includes(lang)) return s;
+  }
+  return undefined;
+}
 
 /** Whether a value is a scheme returned by {@link loadScheme} or {@link getScheme}. */
 export function isLoadedScheme(value: unknown): value is Scheme {
@@ -322,6 +370,8 @@ export function listSchemes(): SchemeInfo[] {
   return knownIds().map((id) => findScheme(id)!).map((s) => ({
     id: s.id,
     name: s.name,
+    languages: [...s.languages],
+    family: s.family,
     authority: s.authority,
     edition: s.edition,
     description: s.description,

@@ -54,7 +54,7 @@ function createWorker(memoryMb: number): Worker {
  * import { DEFAULT_SCHEME } from 'latinitsa';
  * const pool = new WorkerPool({ size: 1, timeoutMs: 30_000 });
  * await pool.run('romanize', '{"text": "Щёлково"}');
- * //=> { scheme: DEFAULT_SCHEME, output: 'Shchyolkovo' }
+ * //=> { scheme: DEFAULT_SCHEME, output: 'Shchyolkovo', diagnostics: [] }
  * await pool.close();
  */
 export class WorkerPool {
