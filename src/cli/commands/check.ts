@@ -17,7 +17,7 @@ import { expandFileArguments, MANUSCRIPT_EXTENSIONS } from '../files.ts';
 import { readStdin } from '../input.ts';
 import { reportFormat, reportHelp, reportOptions, writeReport } from '../report.ts';
 
-const HELP = `Usage: latinitsa check [options] FILE|FOLDER|PATTERN…   (`-` or none: stdin as plain text)
+const HELP = `Usage: latinitsa check [options] FILE|FOLDER|PATTERN…   (- or none: stdin as plain text)
 
 Finds romanized Russian spelt inconsistently in English prose: variants of one word
 (Zinoviev / Zinovyev), spellings the house scheme cannot produce, mixed Latin/Cyrillic words.
