@@ -196,6 +196,44 @@ describe('server under abuse (in-process, loopback)', () => {
   });
 });
 
+describe('server on other loopback addresses and beyond loopback', () => {
+  it('keeps the Host check on every loopback address (127.0.0.0/8, ::1)', async () => {
+    const hosts = ['127.0.0.2', '127.1.2.3', ...(os.networkInterfaces()['lo']?.some((i) => i.address === '::1') ? ['::1'] : [])];
+    for (const host of hosts) {
+      const s = await startServer({ port: 0, host, workers: 0, staticDir: os.tmpdir() });
+      try {
+        const name = host.includes(':') ? `[${host}]` : host;
+        assert.equal((await request(`${s.url}api/schemes`, { headers: { host: 'evil.example' } })).status, 403, host);
+        assert.equal((await request(`${s.url}api/schemes`, { headers: { host: `${name}:${s.port}` } })).status, 200, host);
+        assert.equal((await request(`${s.url}api/schemes`, { headers: { host: `localhost:${s.port}` } })).status, 200, host);
+      } finally {
+        await s.close();
+      }
+    }
+  });
+
+  it('`serve` warns on stderr when bound beyond loopback, and not on loopback', async () => {
+    const root = path.resolve(import.meta.dirname, '..');
+    const code = `const { main } = await import(${JSON.stringify(path.join(root, 'src', 'cli', 'main.ts'))}); process.exitCode = await main(process.argv.slice(1));`;
+    const serveStderr = async (host: string): Promise<string> => {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code, 'serve', '--port', '0', '--workers', '0', '--host', host], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+      await new Promise<void>((resolve, reject) => {
+        child.stdout!.on('data', (c: Buffer) => /serving/.test(c.toString()) && resolve());
+        child.on('exit', (c) => reject(new Error(`serve exited ${c}: ${stderr}`)));
+      });
+      // 'close': after the child's stderr is read to its end.
+      const closed = new Promise((resolve) => child.on('close', resolve));
+      child.kill('SIGTERM');
+      await closed;
+      return stderr;
+    };
+    assert.match(await serveStderr('0.0.0.0'), /warning: listening on 0\.0\.0\.0, beyond loopback/);
+    assert.doesNotMatch(await serveStderr('127.0.0.2'), /warning/);
+  });
+});
+
 describe('server process: bounded memory under a flood, clean shutdown on SIGTERM', () => {
   let child: ChildProcess;
   let url = '';

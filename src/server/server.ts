@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import { gzipSync } from 'node:zlib';
-import type { AddressInfo } from 'node:net';
+import { BlockList, isIP, type AddressInfo } from 'node:net';
 import { LatinitsaError } from '../errors.ts';
 import { decodeUtf8 } from '../io/decode.ts';
 import { errorResponse, handleApi, type ApiResponse, type Executor } from './api.ts';
@@ -49,7 +49,42 @@ export interface RunningServer {
   close(options?: { graceMs?: number }): Promise<void>;
 }
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+/** Every loopback address: 127.0.0.0/8 and ::1 (also written long or IPv4-mapped). */
+const loopbackAddresses = new BlockList();
+loopbackAddresses.addSubnet('127.0.0.0', 8, 'ipv4');
+loopbackAddresses.addAddress('::1', 'ipv6');
+
+/**
+ * Whether a host name or address is this machine's loopback: `localhost` or an address of
+ * 127.0.0.0/8 or ::1.
+ *
+ * @example
+ * import { isLoopback } from 'latinitsa/server';
+ * [isLoopback('127.0.0.2'), isLoopback('[::1]'), isLoopback('localhost'), isLoopback('0.0.0.0'), isLoopback('evil.example')];
+ * //=> [true, true, true, false, false]
+ */
+export function isLoopback(host: string): boolean {
+  const name = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  if (name === 'localhost') return true;
+  const family = isIP(name);
+  return family !== 0 && loopbackAddresses.check(name, family === 6 ? 'ipv6' : 'ipv4');
+}
+
+/**
+ * The warning `serve` prints when bound beyond loopback (other machines can reach the API, which
+ * has no authentication, and the Host check against DNS rebinding is off); none on loopback.
+ *
+ * @example
+ * import { exposureWarning } from 'latinitsa/server';
+ * exposureWarning('127.0.0.1');
+ * //=> undefined
+ * exposureWarning('0.0.0.0')?.startsWith('latinitsa: warning: listening on 0.0.0.0');
+ * //=> true
+ */
+export function exposureWarning(host: string): string | undefined {
+  if (isLoopback(host)) return undefined;
+  return `latinitsa: warning: listening on ${host}, beyond loopback: other machines can reach the page and the API, which has no authentication or rate limit; the Host check against DNS rebinding is off. Put it behind a proxy that adds them, or bind to 127.0.0.1.`;
+}
 
 /** Security headers sent with everything. */
 const baseHeaders: Record<string, string> = {
@@ -94,10 +129,10 @@ export function pageCsp(html: string): string {
 
 /** Whether the Host header names this machine (against DNS rebinding when bound to loopback). */
 function hostAllowed(hostHeader: string | undefined, boundHost: string): boolean {
-  if (!LOOPBACK.has(boundHost)) return true;
+  if (!isLoopback(boundHost)) return true;
   if (hostHeader === undefined) return false;
   const name = hostHeader.startsWith('[') ? hostHeader.slice(1, hostHeader.indexOf(']')) : hostHeader.replace(/:\d+$/, '');
-  return LOOPBACK.has(name.toLowerCase());
+  return isLoopback(name);
 }
 
 type Body = { ok: true; text: string } | { ok: false; response: ApiResponse };
