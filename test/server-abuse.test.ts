@@ -196,6 +196,76 @@ describe('server under abuse (in-process, loopback)', () => {
   });
 });
 
+describe('connections beyond capacity', () => {
+  /** Opens `n` connections that send the start of a request and never finish its headers. */
+  function slowClients(port: number, n: number): net.Socket[] {
+    return Array.from({ length: n }, () => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.on('error', () => {});
+      socket.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
+      return socket;
+    });
+  }
+  const fresh = (): http.Agent => new http.Agent({ keepAlive: false });
+  const post = (url: string, a: http.Agent): Promise<Reply> =>
+    new Promise((resolve, reject) => {
+      const t0 = performance.now();
+      const req = http.request(`${url}api/romanize`, { method: 'POST', headers: { 'content-type': 'application/json' }, agent: a }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - t0 }));
+      });
+      req.on('error', reject);
+      req.end(romanizeBody);
+    });
+
+  it('answers 503 with Retry-After, not a reset, when every slot is taken by fresh connections', async () => {
+    const server = await startServer({ port: 0, workers: 0, maxConnections: 20, headersTimeoutMs: 10_000, staticDir: os.tmpdir() });
+    const slow = slowClients(server.port, 20);
+    try {
+      await new Promise((r) => setTimeout(r, 200));
+      const a = fresh();
+      const replies = await Promise.all(Array.from({ length: 10 }, () => post(server.url, a)));
+      a.destroy();
+      assert.deepEqual(replies.map((r) => r.status), Array(10).fill(503));
+      assert.equal(replies[0]!.headers['retry-after'], '1');
+      assert.match(replies[0]!.body, /ERR_BUSY/);
+    } finally {
+      for (const s of slow) s.destroy();
+      await server.close({ graceMs: 100 });
+    }
+  });
+
+  it('slow-header clients cannot hold every slot: ordinary requests take the slots of those waiting longest', async () => {
+    const server = await startServer({ port: 0, workers: 0, maxConnections: 20, headersTimeoutMs: 10_000, staticDir: os.tmpdir() });
+    let stop = false;
+    const slow = new Set<net.Socket>();
+    // Slow clients that reconnect as soon as they are cut off, more of them than there are slots.
+    const open = (): void => {
+      if (stop) return;
+      const [socket] = slowClients(server.port, 1);
+      slow.add(socket!);
+      socket!.on('close', () => {
+        slow.delete(socket!);
+        setTimeout(open, 10);
+      });
+    };
+    for (let i = 0; i < 30; i++) open();
+    try {
+      await new Promise((r) => setTimeout(r, 1500));
+      const a = fresh();
+      const replies: Reply[] = [];
+      for (let i = 0; i < 10; i++) replies.push(await post(server.url, a));
+      a.destroy();
+      assert.deepEqual(replies.map((r) => r.status), Array(10).fill(200));
+    } finally {
+      stop = true;
+      for (const s of slow) s.destroy();
+      await server.close({ graceMs: 100 });
+    }
+  });
+});
+
 describe('server on other loopback addresses and beyond loopback', () => {
   it('keeps the Host check on every loopback address (127.0.0.0/8, ::1)', async () => {
     const hosts = ['127.0.0.2', '127.1.2.3', ...(os.networkInterfaces()['lo']?.some((i) => i.address === '::1') ? ['::1'] : [])];

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { BlockList, isIP, type AddressInfo } from 'node:net';
+import { BlockList, isIP, type AddressInfo, type Socket } from 'node:net';
 import { LatinitsaError } from '../errors.ts';
 import { decodeUtf8 } from '../io/decode.ts';
 import { errorResponse, handleApi, type ApiResponse, type Executor } from './api.ts';
@@ -34,7 +34,12 @@ export interface ServerOptions {
   headersTimeoutMs?: number;
   /** Time a client has to send its whole request in ms. Default 30 000. */
   requestTimeoutMs?: number;
-  /** Open connections at most. Default 512. */
+  /**
+   * Connections served at once. Default 512. When they are all taken, a newcomer takes the slot of
+   * the connection that has waited longest without a request in progress (a slow client still
+   * sending its headers, an idle keep-alive) if it has waited over a second; otherwise it gets a
+   * 503 answer. Beyond twice this many, connections are refused outright.
+   */
   maxConnections?: number;
 }
 
@@ -194,6 +199,60 @@ function send(res: http.ServerResponse, status: number, headers: Record<string, 
   res.end(head ? undefined : buffer);
 }
 
+/** What the server knows of one connection, for {@link admitConnections}. */
+interface ConnectionState {
+  /** When the connection opened or its last answer ended (performance.now()). */
+  since: number;
+  /** A request is in progress (headers received, answer not ended). */
+  busy: boolean;
+  /** Accepted beyond `maxConnections`: its request gets a 503 and the connection is closed. */
+  overCapacity: boolean;
+}
+
+const connectionStates = new WeakMap<Socket, ConnectionState>();
+
+/** A connection without a request in progress for this long may lose its slot to a newcomer. */
+const EVICT_AFTER_MS = 1_000;
+/** A connection over capacity has this long to send its request (for the 503) before it is closed. */
+const OVER_CAPACITY_MS = 2_000;
+
+/**
+ * Admission of connections: `max` are served at once. A newcomer beyond them takes the slot of the
+ * connection that has waited longest without a request in progress, once it has waited over
+ * EVICT_AFTER_MS (slow-header clients and idle keep-alives cannot hold every slot); failing that,
+ * it is answered 503 and closed, never reset. Node's own `maxConnections` (which resets) stays as
+ * a hard cap at twice as many.
+ */
+function admitConnections(server: http.Server, max: number): void {
+  const admitted = new Set<Socket>();
+  server.maxConnections = 2 * max;
+  server.on('connection', (socket: Socket) => {
+    const now = performance.now();
+    const state: ConnectionState = { since: now, busy: false, overCapacity: false };
+    connectionStates.set(socket, state);
+    if (admitted.size >= max) {
+      let victim: Socket | undefined;
+      let oldest = now - EVICT_AFTER_MS;
+      for (const other of admitted) {
+        const o = connectionStates.get(other)!;
+        if (!o.busy && o.since <= oldest) {
+          oldest = o.since;
+          victim = other;
+        }
+      }
+      if (victim === undefined) {
+        state.overCapacity = true;
+        socket.setTimeout(OVER_CAPACITY_MS, () => socket.destroy());
+        return;
+      }
+      admitted.delete(victim);
+      victim.destroy();
+    }
+    admitted.add(socket);
+    socket.on('close', () => admitted.delete(socket));
+  });
+}
+
 interface CachedPage {
   mtimeMs: number;
   body: Buffer;
@@ -300,12 +359,25 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     (req, res) => {
       req.on('error', () => {});
       res.on('error', () => {});
+      const connection = connectionStates.get(req.socket);
+      if (connection !== undefined) {
+        connection.busy = true;
+        res.on('close', () => {
+          connection.busy = false;
+          connection.since = performance.now();
+        });
+        if (connection.overCapacity) {
+          const r = errorResponse(503, 'ERR_BUSY', 'the server has too many connections; try again in a moment', { 'retry-after': '1' });
+          send(res, r.status, { ...r.headers, connection: 'close', 'cache-control': 'no-store', 'content-security-policy': apiCsp }, r.body, req.method === 'HEAD');
+          return;
+        }
+      }
       handle(req, res).catch(() => {
         send(res, 500, { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify({ error: { status: 500, code: 'ERR_INTERNAL', message: 'internal error' } }), false);
       });
     },
   );
-  server.maxConnections = options.maxConnections ?? 512;
+  admitConnections(server, options.maxConnections ?? 512);
 
   try {
     await new Promise<void>((resolve, reject) => {
