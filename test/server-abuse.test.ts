@@ -196,6 +196,40 @@ describe('server under abuse (in-process, loopback)', () => {
   });
 });
 
+describe('lanes: a flood of requests that use the whole time budget', () => {
+  it('does not hold up small requests (they run in the quick lane)', async (t) => {
+    const budgetMs = 1500;
+    const server = await startServer({ port: 0, workers: 1, timeoutMs: budgetMs, staticDir: os.tmpdir() });
+    let stop = false;
+    try {
+      // Warm both lanes' threads up.
+      assert.equal((await postJson(server.url, romanizeBody)).status, 200);
+      // About 1 MB of check each: over the 1.5 s budget on this machine, or close to it.
+      const heavy = JSON.stringify({ text: 'In 1934 Grigorii Zinoviev and Zinovyev were tried in Leningrad. '.repeat(16_000) });
+      const flood: number[] = [];
+      const clients = Array.from({ length: 3 }, async () => {
+        while (!stop) flood.push((await request(`${server.url}api/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: heavy })).status);
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      const ordinary: Reply[] = [];
+      for (let i = 0; i < 8; i++) {
+        ordinary.push(await postJson(server.url, romanizeBody));
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      stop = true;
+      await Promise.all(clients);
+      const ms = ordinary.map((r) => Math.round(r.ms)).sort((a, b) => a - b);
+      t.diagnostic(`flood answers ${flood.join(' ')}; ordinary requests beside it ${ms.join(', ')} ms`);
+      assert.deepEqual(ordinary.map((r) => r.status), Array(8).fill(200));
+      // Behind the flood they would wait for a whole budget or more.
+      assert.ok(ms.at(-1)! < budgetMs, `an ordinary request waited ${ms.at(-1)} ms`);
+    } finally {
+      stop = true;
+      await server.close({ graceMs: 100 });
+    }
+  });
+});
+
 describe('connections beyond capacity', () => {
   /** Opens `n` connections that send the start of a request and never finish its headers. */
   function slowClients(port: number, n: number): net.Socket[] {

@@ -26,6 +26,14 @@ export interface ServerOptions {
   timeoutMs?: number;
   /** Worker threads for API work; `0` runs it in the server thread without a time budget. Default 2. */
   workers?: number;
+  /**
+   * Worker threads of the quick lane: requests with bodies up to `quickLaneBytes` run there, apart
+   * from larger ones, so a flood of requests that use the whole time budget cannot hold up small
+   * ones. Default 1 (none when `workers` is 0).
+   */
+  quickWorkers?: number;
+  /** Largest body (in characters) that goes to the quick lane. Default 64 KiB. */
+  quickLaneBytes?: number;
   /** API requests allowed to wait for a worker (503 "busy" beyond). Default 1024. */
   maxQueue?: number;
   /** Request-body bytes held in memory at once, over all connections (503 "busy" beyond). Default 64 MiB. */
@@ -253,6 +261,25 @@ function admitConnections(server: http.Server, max: number): void {
   });
 }
 
+/**
+ * The worker pools: a quick lane for small bodies and a lane for the rest, each with its own
+ * threads and queue. Work costs about in proportion to the text it is given, so the body's size
+ * sorts requests before any is parsed; a flood of large requests then fills only its own lane.
+ */
+function startLanes(workers: number, options: ServerOptions): { execute: Executor; close: () => Promise<void> } {
+  const common = { timeoutMs: options.timeoutMs ?? 10_000, maxQueue: options.maxQueue ?? 1024 };
+  const large = new WorkerPool({ size: workers, ...common });
+  const quickWorkers = options.quickWorkers ?? 1;
+  const quick = quickWorkers > 0 ? new WorkerPool({ size: quickWorkers, ...common }) : large;
+  const quickLaneBytes = options.quickLaneBytes ?? 64 * 1024;
+  return {
+    execute: (op, body) => (body.length <= quickLaneBytes ? quick : large).run(op, body),
+    close: async () => {
+      await Promise.all([large.close(), quick.close()]);
+    },
+  };
+}
+
 interface CachedPage {
   mtimeMs: number;
   body: Buffer;
@@ -278,9 +305,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const staticDir = options.staticDir ?? defaultStaticDir;
   const maxBody = options.maxBodyBytes ?? 4 * 1024 * 1024;
   const workers = options.workers ?? 2;
-  const pool = workers > 0 ? new WorkerPool({ size: workers, timeoutMs: options.timeoutMs ?? 10_000, maxQueue: options.maxQueue ?? 1024 }) : undefined;
+  const lanes = workers > 0 ? startLanes(workers, options) : undefined;
   const budget: ByteBudget = { used: 0, max: options.maxBufferedBytes ?? 64 * 1024 * 1024 };
-  const execute: Executor = pool === undefined ? runOperation : (op, body) => pool.run(op, body);
+  const execute: Executor = lanes?.execute ?? runOperation;
   const pages = new Map<string, CachedPage>();
 
   async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, path: string, head: boolean): Promise<void> {
@@ -389,7 +416,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     });
   } catch (error) {
     // Port in use, address not available: no worker threads may outlive the failed start.
-    await pool?.close();
+    await lanes?.close();
     throw error;
   }
   const address = server.address() as AddressInfo;
@@ -407,7 +434,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         const timer = setTimeout(() => server.closeAllConnections(), graceMs);
         await closed;
         clearTimeout(timer);
-        await pool?.close();
+        await lanes?.close();
       })();
       return closing;
     },
