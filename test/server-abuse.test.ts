@@ -230,6 +230,30 @@ describe('lanes: a flood of requests that use the whole time budget', () => {
   });
 });
 
+describe('large answers', () => {
+  it('refuses "explain" on more than 100,000 characters and answers over the limit with 413, serving the others', async () => {
+    const server = await startServer({ port: 0, workers: 1, maxAnswerBytes: 1024 * 1024, staticDir: os.tmpdir() });
+    try {
+      const explain = await postJson(server.url, JSON.stringify({ text: 'Щёлково '.repeat(20_000), explain: true }));
+      assert.equal(explain.status, 413, explain.body.slice(0, 200));
+      assert.match(JSON.parse(explain.body).error.message, /"explain" takes at most 100000 characters/);
+      // About 3 MB of answer for 100 KB of text (every word with its readings).
+      const latin = "V 1934 godu Sergei Mironovich Kirov byl ubit v Leningrade; Grigorii Zinov'ev obvinen. ".repeat(1200);
+      const [big, small] = await Promise.all([
+        request(`${server.url}api/deromanize`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: latin }) }),
+        postJson(server.url, romanizeBody),
+      ]);
+      assert.equal(big.status, 413, big.body.slice(0, 200));
+      assert.match(big.body, /ERR_TOO_LARGE.*the answer would be larger than the server's limit of 1 MiB/);
+      assert.equal(small.status, 200);
+      // Just under the limit still answers.
+      assert.equal((await request(`${server.url}api/deromanize`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: latin.slice(0, 8_000) }) })).status, 200);
+    } finally {
+      await server.close({ graceMs: 100 });
+    }
+  });
+});
+
 describe('connections beyond capacity', () => {
   /** Opens `n` connections that send the start of a request and never finish its headers. */
   function slowClients(port: number, n: number): net.Socket[] {
@@ -327,6 +351,8 @@ describe('server on other loopback addresses and beyond loopback', () => {
         child.stdout!.on('data', (c: Buffer) => /serving/.test(c.toString()) && resolve());
         child.on('exit', (c) => reject(new Error(`serve exited ${c}: ${stderr}`)));
       });
+      // The warning follows the "serving" line; give it time to be written before the signal.
+      await new Promise((r) => setTimeout(r, 500));
       // 'close': after the child's stderr is read to its end.
       const closed = new Promise((resolve) => child.on('close', resolve));
       child.kill('SIGTERM');

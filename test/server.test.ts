@@ -12,11 +12,11 @@ import { runCli } from './support/cli.ts';
 const json = { 'content-type': 'application/json' };
 const post = (p: string, body: unknown, headers: Record<string, string> = json): Promise<ApiResponse> =>
   handleApi({ method: 'POST', path: p, headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
-const parse = (r: ApiResponse): any => JSON.parse(r.body);
+const parse = (r: ApiResponse): any => JSON.parse(String(r.body));
 
 /** Asserts an error answer: status, code, and a message a person can act on. */
 function assertError(r: ApiResponse, status: number, code: string, message?: RegExp): void {
-  assert.equal(r.status, status, r.body);
+  assert.equal(r.status, status, String(r.body));
   const body = parse(r);
   assert.equal(body.error.status, status);
   assert.equal(body.error.code, code);
@@ -129,7 +129,7 @@ describe('API: errors', () => {
   it('an unexpected error is a bare 500 that does not leak its message', () => {
     const r = errorToResponse(new TypeError('secret /etc/path detail'));
     assertError(r, 500, 'ERR_INTERNAL');
-    assert.doesNotMatch(r.body, /secret/);
+    assert.doesNotMatch(String(r.body), /secret/);
   });
 });
 
@@ -174,7 +174,7 @@ describe('worker pool', () => {
   it('runs operations in threads, refuses work beyond its queue, stops a task over its time budget and keeps serving', async () => {
     // A budget of 1 s: far above a short romanization even on a loaded machine, far below the heavy check.
     const pool = new WorkerPool({ size: 1, maxQueue: 2, timeoutMs: 1000 });
-    const run = (op: 'romanize' | 'check', body: unknown): Promise<unknown> => pool.run(op, JSON.stringify(body));
+    const run = (op: 'romanize' | 'check', body: unknown): Promise<unknown> => pool.run(op, JSON.stringify(body)).then((json) => JSON.parse(json.toString()));
     try {
       assert.deepEqual(await run('romanize', { text: 'Киров' }), { scheme: 'modified-loc', output: 'Kirov' });
       const burst = await Promise.all(Array.from({ length: 6 }, () => run('romanize', { text: 'Киров' }).then(() => 'ok', (e: unknown) => errorToResponse(e).status)));
@@ -290,7 +290,7 @@ describe('API: arbitrary bodies (property)', () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...operationNames), body, async (op, b) => {
         const r = await post(`/api/${op}`, typeof b === 'string' ? b : JSON.stringify(b));
-        const parsed = JSON.parse(r.body);
+        const parsed = JSON.parse(String(r.body));
         if (r.status === 200) return;
         assert.ok(r.status >= 400 && r.status < 500, `${op}: ${r.status} ${r.body}`);
         assert.equal(parsed.error.status, r.status);

@@ -15,14 +15,17 @@ export interface ApiRequest {
   body?: string;
 }
 
-/** A response: JSON text in `body`. */
+/** A response: JSON text in `body` (as bytes when a worker serialized it). */
 export interface ApiResponse {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  body: string | Buffer;
 }
 
-/** Runs an operation on a JSON body somewhere (in a worker pool with a time budget, or in-process). */
+/**
+ * Runs an operation on a JSON body somewhere (in a worker pool with a time budget, or in-process):
+ * the answer as a value, or already serialized as JSON bytes.
+ */
 export type Executor = (op: OperationName, body: string) => Promise<unknown>;
 
 /** Options of {@link handleApi}. */
@@ -138,7 +141,9 @@ export async function handleApi(request: ApiRequest, options: HandleApiOptions =
     if (!isJsonContentType(request.headers?.['content-type'])) {
       return errorResponse(415, 'ERR_UNSUPPORTED_MEDIA_TYPE', 'send the body as JSON with "Content-Type: application/json"');
     }
-    return json(200, await execute(op as OperationName, request.body ?? ''));
+    const answer = await execute(op as OperationName, request.body ?? '');
+    if (Buffer.isBuffer(answer)) return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: answer };
+    return json(200, answer);
   } catch (error) {
     return errorToResponse(error);
   }

@@ -46,10 +46,19 @@ function withNotes(segments: Segment[], scheme: Scheme): ExplainedSegment[] {
   });
 }
 
+/**
+ * Most characters `explain` takes at a time: each becomes a segment of some 40–70 bytes of JSON,
+ * so this keeps an explained answer to a few MB (docs/web.md).
+ */
+export const EXPLAIN_MAX_CHARS = 100_000;
+
 function romanizeOp(input: Input): unknown {
   const text = requireString(input, 'text');
   if (input['explain'] !== undefined && typeof input['explain'] !== 'boolean') {
     throw new HttpError(400, 'ERR_BAD_REQUEST', 'field "explain" must be a boolean');
+  }
+  if (input['explain'] === true && text.length > EXPLAIN_MAX_CHARS) {
+    throw new HttpError(413, 'ERR_TOO_LARGE', `"explain" takes at most ${EXPLAIN_MAX_CHARS} characters at a time, found ${text.length}; send the text in parts, or without "explain"`);
   }
   // The scheme and its options are resolved (and checked) once; romanize and explain get the scheme itself.
   const scheme = resolveScheme({ ...optionsField(input), scheme: optionalString(input, 'scheme') ?? DEFAULT_SCHEME }).scheme;

@@ -16,13 +16,25 @@ export interface WorkerPoolOptions {
   maxQueue?: number;
   /** Old-generation heap limit of each worker in MB. Default 512. */
   memoryMb?: number;
+  /** Largest answer in bytes of JSON; a larger one is refused with 413. Default 16 MiB. */
+  maxAnswerBytes?: number;
+  /**
+   * A worker whose heap is over this many MB after a task is replaced, so that the memory a large
+   * request took is given back rather than kept for the next. Default 256.
+   */
+  recycleHeapMb?: number;
+}
+
+/** What a worker thread is told when it starts (worker.ts). */
+export interface WorkerSettings {
+  maxAnswerBytes: number;
 }
 
 interface Pending {
   id: number;
   op: OperationName;
   body: string;
-  resolve: (value: unknown) => void;
+  resolve: (value: Buffer) => void;
   reject: (error: unknown) => void;
 }
 
@@ -35,15 +47,15 @@ interface Slot {
 }
 
 /** The worker's module; under tsx (tests, `node --import tsx`) it is TypeScript and needs tsx registered in the thread. */
-function createWorker(memoryMb: number): Worker {
+function createWorker(memoryMb: number, workerData: WorkerSettings): Worker {
   const own = new URL(import.meta.url);
   const isTs = own.pathname.endsWith('.ts');
   const target = new URL(isTs ? './worker.ts' : './worker.js', own);
-  const resourceLimits = { maxOldGenerationSizeMb: memoryMb };
-  if (!isTs) return new Worker(target, { resourceLimits });
+  const options = { resourceLimits: { maxOldGenerationSizeMb: memoryMb }, workerData };
+  if (!isTs) return new Worker(target, options);
   const tsx = import.meta.resolve('tsx/esm/api');
   const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(target.href)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { resourceLimits });
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), options);
 }
 
 /**
@@ -53,7 +65,7 @@ function createWorker(memoryMb: number): Worker {
  * import { WorkerPool } from 'latinitsa/server';
  * import { DEFAULT_SCHEME } from 'latinitsa';
  * const pool = new WorkerPool({ size: 1, timeoutMs: 30_000 });
- * await pool.run('romanize', '{"text": "Щёлково"}');
+ * JSON.parse((await pool.run('romanize', '{"text": "Щёлково"}')).toString());
  * //=> { scheme: DEFAULT_SCHEME, output: 'Shchyolkovo' }
  * await pool.close();
  */
@@ -63,6 +75,8 @@ export class WorkerPool {
   readonly #timeoutMs: number;
   readonly #maxQueue: number;
   readonly #memoryMb: number;
+  readonly #settings: WorkerSettings;
+  readonly #recycleHeapMb: number;
   #nextId = 1;
   #closed = false;
 
@@ -70,13 +84,15 @@ export class WorkerPool {
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#maxQueue = options.maxQueue ?? 1024;
     this.#memoryMb = options.memoryMb ?? 512;
+    this.#settings = { maxAnswerBytes: options.maxAnswerBytes ?? 16 * 1024 * 1024 };
+    this.#recycleHeapMb = options.recycleHeapMb ?? 256;
     const size = Math.max(1, options.size ?? 2);
     for (let i = 0; i < size; i++) this.#slots.push(this.#spawn());
   }
 
   #spawn(): Slot {
-    const slot: Slot = { worker: createWorker(this.#memoryMb), ready: false, task: undefined, timer: undefined };
-    slot.worker.on('message', (msg: { id: number; ok: boolean; value?: unknown; error?: unknown; ready?: boolean }) => {
+    const slot: Slot = { worker: createWorker(this.#memoryMb, this.#settings), ready: false, task: undefined, timer: undefined };
+    slot.worker.on('message', (msg: { id: number; ok: boolean; json?: Uint8Array; error?: unknown; heapMb?: number; ready?: boolean }) => {
       if (msg.ready === true) {
         slot.ready = true;
         this.#pump();
@@ -85,8 +101,9 @@ export class WorkerPool {
       const task = slot.task;
       if (task === undefined || task.id !== msg.id) return;
       this.#finish(slot);
-      if (msg.ok) task.resolve(msg.value);
+      if (msg.ok) task.resolve(Buffer.from(msg.json!.buffer, msg.json!.byteOffset, msg.json!.byteLength));
       else task.reject(msg.error);
+      if ((msg.heapMb ?? 0) > this.#recycleHeapMb) this.#replace(slot, undefined);
     });
     // A worker that dies (out of memory, crash) fails its task and is replaced.
     slot.worker.on('error', (error: Error & { code?: string }) => this.#replace(slot, error.code === 'ERR_WORKER_OUT_OF_MEMORY'
@@ -134,8 +151,11 @@ export class WorkerPool {
     }
   }
 
-  /** Runs an operation on a JSON body; rejects with 503 at once when the queue is full. */
-  run(op: OperationName, body: string): Promise<unknown> {
+  /**
+   * Runs an operation on a JSON body; resolves with the answer as JSON bytes (serialized in the
+   * worker, under `maxAnswerBytes`). Rejects with 503 at once when the queue is full.
+   */
+  run(op: OperationName, body: string): Promise<Buffer> {
     if (this.#closed) return Promise.reject(new HttpError(503, 'ERR_SHUTTING_DOWN', 'the server is shutting down'));
     if (this.#queue.length >= this.#maxQueue) {
       return Promise.reject(new HttpError(503, 'ERR_BUSY', 'the server is busy; try again in a moment'));

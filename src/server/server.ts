@@ -34,6 +34,8 @@ export interface ServerOptions {
   quickWorkers?: number;
   /** Largest body (in characters) that goes to the quick lane. Default 64 KiB. */
   quickLaneBytes?: number;
+  /** Largest answer of an API request in bytes (413 above it; workers only). Default 16 MiB. */
+  maxAnswerBytes?: number;
   /** API requests allowed to wait for a worker (503 "busy" beyond). Default 1024. */
   maxQueue?: number;
   /** Request-body bytes held in memory at once, over all connections (503 "busy" beyond). Default 64 MiB. */
@@ -267,7 +269,7 @@ function admitConnections(server: http.Server, max: number): void {
  * sorts requests before any is parsed; a flood of large requests then fills only its own lane.
  */
 function startLanes(workers: number, options: ServerOptions): { execute: Executor; close: () => Promise<void> } {
-  const common = { timeoutMs: options.timeoutMs ?? 10_000, maxQueue: options.maxQueue ?? 1024 };
+  const common = { timeoutMs: options.timeoutMs ?? 10_000, maxQueue: options.maxQueue ?? 1024, ...(options.maxAnswerBytes === undefined ? {} : { maxAnswerBytes: options.maxAnswerBytes }) };
   const large = new WorkerPool({ size: workers, ...common });
   const quickWorkers = options.quickWorkers ?? 1;
   const quick = quickWorkers > 0 ? new WorkerPool({ size: quickWorkers, ...common }) : large;
