@@ -106,6 +106,20 @@ describe('API: errors', () => {
     assertError(await post('/api/deromanize', { text: 'x', scheme: 'no-such' }), 422, 'ERR_UNKNOWN_SCHEME');
   });
 
+  it('422 for an option value that names a property every object inherits (__proto__, constructor, toString)', async () => {
+    for (const v of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      assertError(await post('/api/romanize', { text: 'объём', options: { signBeforeE: v } }), 422, 'ERR_INVALID_OPTION', /signBeforeE/);
+      assertError(await post('/api/cite', { text: 'ГАРФ. Ф. 1. Оп. 2. Д. 3. Л. 5 об.', style: 'english', versoStyle: v }), 422, 'ERR_INVALID_OPTION', /versoStyle/);
+    }
+  });
+
+  it('4xx, not 500, for CSL-JSON nested 100,000 deep', async () => {
+    const n = 100_000;
+    const r = await post('/api/bib', { format: 'csl-json', text: `[{"title":"Киров","note":${'{"a":'.repeat(n)}1${'}'.repeat(n)}}]` });
+    assert.ok(r.status >= 400 && r.status < 500, `${r.status} ${String(r.body).slice(0, 200)}`);
+    assert.match(JSON.parse(String(r.body)).error.message, /nested/);
+  });
+
   it('405 with Allow for a wrong method, 404 for an unknown path, 415 for a body not sent as JSON', async () => {
     const get = await handleApi({ method: 'GET', path: '/api/romanize' });
     assertError(get, 405, 'ERR_METHOD_NOT_ALLOWED');

@@ -19,6 +19,7 @@ import type { Lexicon } from '../reverse/lexicon.ts';
 import { marcBatch, type MarcBatchInput } from '../marc/batch.ts';
 import { resolveScheme } from '../engine/resolve.ts';
 import { DEFAULT_SCHEME, getScheme, listSchemes, type Scheme } from '../schemes/registry.ts';
+import { LatinitsaError } from '../errors.ts';
 import { HttpError, optionalBoolean, optionalString, optionalStrings, optionsField, requireObject, requireString, type Input } from './request.ts';
 
 /**
@@ -262,7 +263,17 @@ export async function runOperation(op: OperationName, body: string): Promise<unk
     const detail = error instanceof SyntaxError ? error.message : 'nested too deeply';
     throw new HttpError(400, 'ERR_BAD_JSON', `the body is not valid JSON: ${detail}`);
   }
-  return operations[op](requireObject(input));
+  try {
+    return await operations[op](requireObject(input));
+  } catch (error) {
+    // Input nested deeper than a reader's recursion can go (CSL-JSON, Markdown): bad input, not a
+    // server fault. The readers themselves should bound their depth; this keeps any that does not
+    // from answering 500.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      throw new LatinitsaError('ERR_INVALID_INPUT', 'the input is nested too deeply to read');
+    }
+    throw error;
+  }
 }
 
 /** `GET /api/schemes`: every scheme with its options. */
