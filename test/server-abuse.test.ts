@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../src/server/index.ts';
+import { docxBomb } from './support/zip-bomb.ts';
 
 interface Reply {
   status: number;
@@ -249,6 +250,38 @@ describe('large answers', () => {
       // Just under the limit still answers.
       assert.equal((await request(`${server.url}api/deromanize`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: latin.slice(0, 8_000) }) })).status, 200);
     } finally {
+      await server.close({ graceMs: 100 });
+    }
+  });
+});
+
+describe('.docx zip bomb', () => {
+  it('stops a request whose memory goes over the server\'s bound with 413, again and again, and keeps serving', async (t) => {
+    // 230 KB of .docx that inflates to 200 MB of XML; the reader alone took about 800 MB for it.
+    const bomb = (await docxBomb({ xmlBytes: 200_000_000 })).toString('base64');
+    const base = process.memoryUsage.rss() / 1048576;
+    const ceiling = Math.round(base + 350);
+    const server = await startServer({ port: 0, workers: 1, maxMemoryMb: ceiling, staticDir: os.tmpdir() });
+    let peak = 0;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss() / 1048576)), 50);
+    try {
+      const r = await request(`${server.url}api/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ format: 'docx', data: bomb }) });
+      t.diagnostic(`RSS ${base.toFixed(0)} MB before, bound ${ceiling} MB, peak ${peak.toFixed(0)} MB, answer ${r.status} after ${Math.round(r.ms)} ms`);
+      assert.equal(r.status, 413, r.body.slice(0, 200));
+      assert.match(r.body, /more memory than the server allows/);
+      // Overshoot: what the reader allocates between two looks at the memory (every 100 ms).
+      assert.ok(peak < ceiling + 200, `peak ${peak.toFixed(0)} MB over the bound of ${ceiling} MB`);
+      assert.equal((await postJson(server.url, romanizeBody)).status, 200);
+      // A second bomb: the memory the first took is bounded the same way, not added to.
+      const again = await request(`${server.url}api/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ format: 'docx', data: bomb }) });
+      t.diagnostic(`second bomb: ${again.status}, peak ${peak.toFixed(0)} MB, RSS ${(process.memoryUsage.rss() / 1048576).toFixed(0)} MB after`);
+      assert.equal(again.status, 413);
+      assert.ok(peak < ceiling + 200, `peak ${peak.toFixed(0)} MB over the bound of ${ceiling} MB`);
+      // Memory held from the bombs blames no later request.
+      const check = JSON.stringify({ text: 'In 1934 Grigorii Zinoviev and Zinovyev were tried in Leningrad. '.repeat(2000) });
+      assert.equal((await request(`${server.url}api/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: check })).status, 200);
+    } finally {
+      clearInterval(sampler);
       await server.close({ graceMs: 100 });
     }
   });

@@ -43,8 +43,13 @@ interface Slot {
   /** Whether the thread has loaded its modules (tasks are sent only then). */
   ready: boolean;
   task: Pending | undefined;
+  /** Resident memory of the process when the task started, in bytes. */
+  rssAtStart: number;
   timer: NodeJS.Timeout | undefined;
 }
+
+/** The error of a task stopped for the memory it took. */
+const tooMuchMemory = (): LatinitsaError => new LatinitsaError('ERR_TOO_LARGE', 'the request needed more memory than the server allows');
 
 /** The worker's module; under tsx (tests, `node --import tsx`) it is TypeScript and needs tsx registered in the thread. */
 function createWorker(memoryMb: number, workerData: WorkerSettings): Worker {
@@ -91,7 +96,7 @@ export class WorkerPool {
   }
 
   #spawn(): Slot {
-    const slot: Slot = { worker: createWorker(this.#memoryMb, this.#settings), ready: false, task: undefined, timer: undefined };
+    const slot: Slot = { worker: createWorker(this.#memoryMb, this.#settings), ready: false, task: undefined, rssAtStart: 0, timer: undefined };
     slot.worker.on('message', (msg: { id: number; ok: boolean; json?: Uint8Array; error?: unknown; heapMb?: number; ready?: boolean }) => {
       if (msg.ready === true) {
         slot.ready = true;
@@ -107,7 +112,7 @@ export class WorkerPool {
     });
     // A worker that dies (out of memory, crash) fails its task and is replaced.
     slot.worker.on('error', (error: Error & { code?: string }) => this.#replace(slot, error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-      ? new LatinitsaError('ERR_TOO_LARGE', 'the request needed more memory than the server allows')
+      ? tooMuchMemory()
       : new HttpError(500, 'ERR_INTERNAL', 'internal error')));
     slot.worker.on('exit', () => this.#replace(slot, new HttpError(500, 'ERR_INTERNAL', 'internal error')));
     return slot;
@@ -144,6 +149,7 @@ export class WorkerPool {
       const task = this.#queue.shift();
       if (task === undefined) return;
       slot.task = task;
+      slot.rssAtStart = process.memoryUsage.rss();
       slot.timer = setTimeout(() => {
         this.#replace(slot, new LatinitsaError('ERR_TIMEOUT', `the request took longer than the server's limit of ${this.#timeoutMs / 1000} s; send less text at a time`));
       }, this.#timeoutMs);
@@ -164,6 +170,18 @@ export class WorkerPool {
       this.#queue.push({ id: this.#nextId++, op, body, resolve, reject });
       this.#pump();
     });
+  }
+
+  /**
+   * The running task under which the process's resident memory grew most (to `rss` bytes now),
+   * with that growth, and a way to stop it (413: it took more memory than the server allows).
+   */
+  mostGrown(rss: number): { growth: number; stop: () => void } | undefined {
+    let found: Slot | undefined;
+    for (const slot of this.#slots) if (slot.task !== undefined && (found === undefined || slot.rssAtStart < found.rssAtStart)) found = slot;
+    if (found === undefined) return undefined;
+    const slot = found;
+    return { growth: rss - slot.rssAtStart, stop: () => this.#replace(slot, tooMuchMemory()) };
   }
 
   /** Stops every worker; waiting tasks are refused. */
