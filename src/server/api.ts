@@ -12,7 +12,8 @@ export interface ApiRequest {
   path: string;
   /** Lower-case header names. */
   headers?: Readonly<Record<string, string | string[] | undefined>>;
-  body?: string;
+  /** JSON text, or its bytes (UTF-8, decoded where the operation runs). */
+  body?: string | Uint8Array;
 }
 
 /** A response: JSON text in `body` (as bytes when a worker serialized it). */
@@ -26,7 +27,7 @@ export interface ApiResponse {
  * Runs an operation on a JSON body somewhere (in a worker pool with a time budget, or in-process):
  * the answer as a value, or already serialized as JSON bytes.
  */
-export type Executor = (op: OperationName, body: string) => Promise<unknown>;
+export type Executor = (op: OperationName, body: string | Uint8Array) => Promise<unknown>;
 
 /** Options of {@link handleApi}. */
 export interface HandleApiOptions {

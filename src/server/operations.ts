@@ -10,6 +10,7 @@ import { checkCitations, type CheckCitationsOptions } from '../cite/text.ts';
 import { applyFixes } from '../diagnostics/fix.ts';
 import { readDocument, type ProseDocument } from '../document/document.ts';
 import { explain, romanize, type RomanizeOptions, type Segment } from '../engine/romanize.ts';
+import { decodeUtf8 } from '../io/decode.ts';
 import { readDocxParagraphs } from '../io/docx.ts';
 import { loadLexicon } from '../io/lexicon.ts';
 import { convertDetailed } from '../reverse/convert.ts';
@@ -246,7 +247,7 @@ const operations: Record<OperationName, (input: Input) => unknown> = {
 };
 
 /**
- * Runs one API operation on a request body (JSON text). Throws {@link HttpError} or
+ * Runs one API operation on a request body (JSON text, or its UTF-8 bytes). Throws {@link HttpError} or
  * `LatinitsaError` for bad input; the server turns them into 4xx answers. Parsing happens here,
  * in the worker thread, because JSON nested a million deep takes a second to reject.
  *
@@ -255,10 +256,11 @@ const operations: Record<OperationName, (input: Input) => unknown> = {
  * await runOperation('romanize', '{"text": "Киров", "scheme": "ala-lc"}');
  * //=> { scheme: 'ala-lc', output: 'Kirov' }
  */
-export async function runOperation(op: OperationName, body: string): Promise<unknown> {
+export async function runOperation(op: OperationName, body: string | Uint8Array): Promise<unknown> {
+  const text = typeof body === 'string' ? body : decodeUtf8(body, { file: 'the body' });
   let input: unknown;
   try {
-    input = JSON.parse(body);
+    input = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof SyntaxError ? error.message : 'nested too deeply';
     throw new HttpError(400, 'ERR_BAD_JSON', `the body is not valid JSON: ${detail}`);

@@ -23,17 +23,24 @@ export interface WorkerPoolOptions {
    * request took is given back rather than kept for the next. Default 256.
    */
   recycleHeapMb?: number;
+  /**
+   * Added to the nice value of the pool's threads (Linux only), so that their work yields the CPU
+   * to threads doing quicker work. Default 0.
+   */
+  niceness?: number;
 }
 
 /** What a worker thread is told when it starts (worker.ts). */
 export interface WorkerSettings {
   maxAnswerBytes: number;
+  /** Added to the thread's nice value (Linux, where it is per thread): a lower CPU priority. */
+  niceness: number;
 }
 
 interface Pending {
   id: number;
   op: OperationName;
-  body: string;
+  body: string | Uint8Array;
   resolve: (value: Buffer) => void;
   reject: (error: unknown) => void;
 }
@@ -51,16 +58,21 @@ interface Slot {
 /** The error of a task stopped for the memory it took. */
 const tooMuchMemory = (): LatinitsaError => new LatinitsaError('ERR_TOO_LARGE', 'the request needed more memory than the server allows');
 
-/** The worker's module; under tsx (tests, `node --import tsx`) it is TypeScript and needs tsx registered in the thread. */
+/**
+ * The worker's module; under tsx (tests, `node --import tsx`) it is TypeScript and needs tsx
+ * registered in the thread, by a boot module made once: resolving tsx waits on the loader's
+ * thread, which is busy while workers load, so doing it at every replacement stalled the server.
+ */
+let workerModule: URL | undefined;
 function createWorker(memoryMb: number, workerData: WorkerSettings): Worker {
-  const own = new URL(import.meta.url);
-  const isTs = own.pathname.endsWith('.ts');
-  const target = new URL(isTs ? './worker.ts' : './worker.js', own);
-  const options = { resourceLimits: { maxOldGenerationSizeMb: memoryMb }, workerData };
-  if (!isTs) return new Worker(target, options);
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(target.href)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), options);
+  if (workerModule === undefined) {
+    const own = new URL(import.meta.url);
+    const isTs = own.pathname.endsWith('.ts');
+    const target = new URL(isTs ? './worker.ts' : './worker.js', own);
+    const boot = `import { register } from ${JSON.stringify(isTs ? import.meta.resolve('tsx/esm/api') : '')}; register(); await import(${JSON.stringify(target.href)});`;
+    workerModule = isTs ? new URL(`data:text/javascript,${encodeURIComponent(boot)}`) : target;
+  }
+  return new Worker(workerModule, { resourceLimits: { maxOldGenerationSizeMb: memoryMb }, workerData });
 }
 
 /**
@@ -89,7 +101,7 @@ export class WorkerPool {
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#maxQueue = options.maxQueue ?? 1024;
     this.#memoryMb = options.memoryMb ?? 512;
-    this.#settings = { maxAnswerBytes: options.maxAnswerBytes ?? 16 * 1024 * 1024 };
+    this.#settings = { maxAnswerBytes: options.maxAnswerBytes ?? 16 * 1024 * 1024, niceness: options.niceness ?? 0 };
     this.#recycleHeapMb = options.recycleHeapMb ?? 256;
     const size = Math.max(1, options.size ?? 2);
     for (let i = 0; i < size; i++) this.#slots.push(this.#spawn());
@@ -153,15 +165,18 @@ export class WorkerPool {
       slot.timer = setTimeout(() => {
         this.#replace(slot, new LatinitsaError('ERR_TIMEOUT', `the request took longer than the server's limit of ${this.#timeoutMs / 1000} s; send less text at a time`));
       }, this.#timeoutMs);
-      slot.worker.postMessage({ id: task.id, op: task.op, body: task.body });
+      // Bytes that own their whole memory are handed over rather than copied (pooled small buffers are copied).
+      const body = task.body;
+      const own = typeof body !== 'string' && body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer;
+      slot.worker.postMessage({ id: task.id, op: task.op, body }, own ? [body.buffer as ArrayBuffer] : []);
     }
   }
 
   /**
-   * Runs an operation on a JSON body; resolves with the answer as JSON bytes (serialized in the
+   * Runs an operation on a JSON body (text or UTF-8 bytes); resolves with the answer as JSON bytes (serialized in the
    * worker, under `maxAnswerBytes`). Rejects with 503 at once when the queue is full.
    */
-  run(op: OperationName, body: string): Promise<Buffer> {
+  run(op: OperationName, body: string | Uint8Array): Promise<Buffer> {
     if (this.#closed) return Promise.reject(new HttpError(503, 'ERR_SHUTTING_DOWN', 'the server is shutting down'));
     if (this.#queue.length >= this.#maxQueue) {
       return Promise.reject(new HttpError(503, 'ERR_BUSY', 'the server is busy; try again in a moment'));

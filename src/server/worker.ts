@@ -1,4 +1,5 @@
 // A worker thread of the server's pool: runs one operation at a time and posts the result back.
+import { getPriority, setPriority } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { LatinitsaError } from '../errors.ts';
@@ -9,13 +10,20 @@ import { HttpError } from './request.ts';
 interface Task {
   id: number;
   op: OperationName;
-  body: string;
+  body: string | Uint8Array;
 }
 
-// The lexicon of reverse romanization loads once per thread, before the first request needs it.
-void preloadLexicon();
 
-const { maxAnswerBytes } = workerData as WorkerSettings;
+const { maxAnswerBytes, niceness } = workerData as WorkerSettings;
+
+// On Linux the nice value belongs to the thread: this lowers the priority of this thread only.
+if (niceness > 0 && process.platform === 'linux') {
+  try {
+    setPriority(0, Math.min(19, getPriority(0) + niceness));
+  } catch {
+    // Not allowed here: the thread keeps its priority.
+  }
+}
 
 /**
  * The answer as JSON bytes, serialized here rather than in the server thread (which would stall
@@ -50,5 +58,7 @@ parentPort?.on('message', (task: Task) => {
   );
 });
 
-// Tell the pool the thread is ready: its time budget counts from here, not from module loading.
-parentPort?.postMessage({ ready: true });
+// The lexicon of reverse romanization loads once per thread, before the first request: then the
+// pool is told the thread is ready. A task's time budget counts from here, not from loading, and
+// no task waits behind the lexicon's decoding (a second of work) in a thread that took it.
+void preloadLexicon().finally(() => parentPort?.postMessage({ ready: true }));
