@@ -188,15 +188,14 @@ export class WorkerPool {
   }
 
   /**
-   * The running task under which the process's resident memory grew most (to `rss` bytes now),
-   * with that growth, and a way to stop it (413: it took more memory than the server allows).
+   * Stops every running task under which the process's resident memory (`rss` bytes now) grew by
+   * `bytes` or more (413: it took more memory than the server allows), replacing their workers.
+   * Returns how many were stopped.
    */
-  mostGrown(rss: number): { growth: number; stop: () => void } | undefined {
-    let found: Slot | undefined;
-    for (const slot of this.#slots) if (slot.task !== undefined && (found === undefined || slot.rssAtStart < found.rssAtStart)) found = slot;
-    if (found === undefined) return undefined;
-    const slot = found;
-    return { growth: rss - slot.rssAtStart, stop: () => this.#replace(slot, tooMuchMemory()) };
+  stopTasksGrownBy(rss: number, bytes: number): number {
+    const grown = this.#slots.filter((slot) => slot.task !== undefined && rss - slot.rssAtStart >= bytes);
+    for (const slot of grown) this.#replace(slot, tooMuchMemory());
+    return grown.length;
   }
 
   /** Stops every worker; waiting tasks are refused. */

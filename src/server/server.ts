@@ -36,8 +36,8 @@ export interface ServerOptions {
   /** Largest answer of an API request in bytes (413 above it; workers only). Default 16 MiB. */
   maxAnswerBytes?: number;
   /**
-   * Resident memory of the whole server in MB beyond which the API request under which it grew
-   * most is stopped with 413 and its worker replaced (workers only). Default 1024.
+   * Resident memory of the whole server in MB beyond which the API requests under which it grew
+   * (by 64 MB or more) are stopped with 413 and their workers replaced (workers only). Default 640.
    */
   maxMemoryMb?: number;
   /** API requests allowed to wait for a worker (503 "busy" beyond). Default 1024. */
@@ -278,7 +278,7 @@ function startLanes(workers: number, options: ServerOptions): { execute: Executo
   const quickWorkers = options.quickWorkers ?? 1;
   const quick = quickWorkers > 0 ? new WorkerPool({ size: quickWorkers, ...common }) : large;
   const quickLaneBytes = options.quickLaneBytes ?? 64 * 1024;
-  const guard = guardMemory([large, quick], options.maxMemoryMb ?? 1024);
+  const guard = guardMemory([large, quick], options.maxMemoryMb ?? 640);
   return {
     execute: (op, body) => (body.length <= quickLaneBytes ? quick : large).run(op, body),
     close: async () => {
@@ -289,17 +289,19 @@ function startLanes(workers: number, options: ServerOptions): { execute: Executo
 }
 
 /** How often the server's memory is looked at, and how long a stopped worker has to give its memory back. */
-const MEMORY_CHECK_MS = 100;
-const MEMORY_SETTLE_MS = 500;
+const MEMORY_CHECK_MS = 50;
+const MEMORY_SETTLE_MS = 200;
 /** Growth under a task below which it is not blamed (memory the process held before it began). */
 const MEMORY_BLAME_BYTES = 64 * 1048576;
 
 /**
- * Bounds the memory of the API work: when the process's resident memory is over `maxMb`, the task
- * under which it grew most (in any lane) is stopped, and its worker with all it allocated (heap and
- * buffers alike: a worker's heap limit does not count buffers, which a .docx bomb inflates into)
- * is replaced. One at a time, with time for the memory to be given back in between. Memory the
- * process kept from earlier work (the allocator does not always return it) blames no one.
+ * Bounds the memory of the API work: when the process's resident memory is over `maxMb`, every task
+ * under which it grew by MEMORY_BLAME_BYTES or more (in any lane) is stopped, and its worker with
+ * all it allocated (heap and buffers alike: a worker's heap limit does not count buffers, which a
+ * .docx bomb inflates into) is replaced. Stopping them all at once, not one by one, is what keeps
+ * two bombs side by side from growing past the bound while the first is stopped. Then a pause for
+ * the memory to be given back. Memory the process kept from earlier work (the allocator does not
+ * always return it) blames no one.
  */
 function guardMemory(pools: WorkerPool[], maxMb: number): NodeJS.Timeout {
   let lastStop = 0;
@@ -307,14 +309,9 @@ function guardMemory(pools: WorkerPool[], maxMb: number): NodeJS.Timeout {
     const now = performance.now();
     const rss = process.memoryUsage.rss();
     if (now - lastStop < MEMORY_SETTLE_MS || rss <= maxMb * 1048576) return;
-    let worst: { growth: number; stop: () => void } | undefined;
     for (const pool of pools) {
-      const candidate = pool.mostGrown(rss);
-      if (candidate !== undefined && (worst === undefined || candidate.growth > worst.growth)) worst = candidate;
+      if (pool.stopTasksGrownBy(rss, MEMORY_BLAME_BYTES) > 0) lastStop = now;
     }
-    if (worst === undefined || worst.growth < MEMORY_BLAME_BYTES) return;
-    worst.stop();
-    lastStop = now;
   }, MEMORY_CHECK_MS);
   timer.unref();
   return timer;
