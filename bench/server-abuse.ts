@@ -56,11 +56,12 @@ async function startServer(args: string[] = []): Promise<Server> {
     });
     child.on('exit', (c) => reject(new Error(`server exited ${c}: ${stderr}`)));
   });
-  // Warm both lanes up (a small and a large body): the floods measure a running server, not its start.
+  // Warm both lanes up (a small and a large body) and the scheme list (built on first use): the
+  // floods measure a running server, not its start.
   const warm = async (text: string): Promise<void> => {
     for (let i = 0; i < 100 && (await request(`${url}api/romanize`, { body: JSON.stringify({ text }), timeoutMs: 30_000 })).status !== 200; i++) await sleep(100);
   };
-  await Promise.all([warm('Киров'), warm('Киров '.repeat(10_000))]);
+  await Promise.all([warm('Киров'), warm('Киров '.repeat(10_000)), request(`${url}api/schemes`)]);
   const status = (): string => readFileSync(`/proc/${child.pid}/status`, 'utf8');
   const mb = (field: string): number => Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status())![1]) / 1024);
   return {
@@ -240,7 +241,8 @@ const scenarios: Record<string, Scenario> = {
     ],
   },
 
-  // Row 6: very large answers: 4 × explain on 1.68 MB, then 4 × deromanize on ~3.9 MB, with
+  // Row 6: very large answers: 4 × explain on 1.68 MB, then 4 × deromanize on ~3.9 MB, then 4 on
+  // 200 KB (answers under the limit), with
   // GET /api/schemes every 100 ms beside them.
   'large-answers': {
     row: '6',
@@ -264,6 +266,8 @@ const scenarios: Record<string, Scenario> = {
         })();
         const explainReplies = await Promise.all(Array.from({ length: 4 }, () => post(s, 'romanize', explainBody, { timeoutMs: 120_000 })));
         const deromanizeReplies = await Promise.all(Array.from({ length: 4 }, () => post(s, 'deromanize', deromanizeBody, { timeoutMs: 120_000 })));
+        // Large answers that are allowed: 200 KB of text, some 11 MB of answer each.
+        const allowedReplies = await Promise.all(Array.from({ length: 4 }, () => post(s, 'deromanize', { text: deromanizeBody.text.slice(0, 200_000) }, { timeoutMs: 120_000 })));
         stop = true;
         const schemes = await probes;
         await sleep(5000);
@@ -276,6 +280,8 @@ const scenarios: Record<string, Scenario> = {
           'deromanize request MB': +(Buffer.byteLength(JSON.stringify(deromanizeBody)) / 1e6).toFixed(2),
           'deromanize answers': JSON.stringify(count(deromanizeReplies)),
           'deromanize answer MB': +(Math.max(...deromanizeReplies.map((r) => r.bytes)) / 1e6).toFixed(1),
+          'deromanize 200 KB answers': JSON.stringify(count(allowedReplies)),
+          'deromanize 200 KB answer MB': +(Math.max(...allowedReplies.map((r) => r.bytes)) / 1e6).toFixed(1),
           ...prefixed('GET /api/schemes ms ', percentiles(schemes.map((r) => r.ms))),
           'peak RSS MB': peak,
           'RSS 5 s after MB': settled,
@@ -288,6 +294,7 @@ const scenarios: Record<string, Scenario> = {
       ...fail(num(f['peak RSS MB']) < GB, `peak RSS ${f['peak RSS MB']} MB, over 1 GB`),
       ...fail(num(f['GET /api/schemes ms p99']) < 200, `GET /api/schemes p99 ${f['GET /api/schemes ms p99']} ms beside the flood, over 200 ms`),
       ...fail(noFailures(f['explain answers']) && noFailures(f['deromanize answers']), 'a large request was reset, timed out or failed with 500'),
+      ...fail(f['deromanize 200 KB answers'] === '{"200":4}', `deromanize on 200 KB: ${f['deromanize 200 KB answers']}, answers under the limit must be served`),
     ],
   },
 
