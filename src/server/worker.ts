@@ -32,7 +32,14 @@ if (niceness > 0 && process.platform === 'linux') {
 function serialize(value: unknown): Uint8Array {
   const tooLarge = (): LatinitsaError =>
     new LatinitsaError('ERR_TOO_LARGE', `the answer would be larger than the server's limit of ${(maxAnswerBytes / 1048576).toFixed(0)} MiB; send less text at a time`);
-  const json = JSON.stringify(value);
+  let json: string;
+  try {
+    json = JSON.stringify(value);
+  } catch (error) {
+    // Longer than a string can be.
+    if (error instanceof RangeError) throw tooLarge();
+    throw error;
+  }
   // A character is one to three bytes of UTF-8: refuse before encoding when it cannot fit.
   if (json.length > maxAnswerBytes) throw tooLarge();
   const bytes = new TextEncoder().encode(json);
