@@ -57,6 +57,17 @@ export const SCHEMES: Record<string, Target> = {
   'gost-16876': { scheme: 'gost-16876', options: {} },
   'gost-16876-simplified': { scheme: 'gost-16876-simplified', options: {} },
   'ungegn-1987': { scheme: 'ungegn-1987', options: {} },
+  // Ukrainian, Belarusian, Bulgarian, Serbian, Macedonian: the folder ids are latinitsa's own.
+  ...Object.fromEntries(
+    [
+      'uk-national', 'ala-lc-uk', 'bgn-pcgn-uk', 'bgn-pcgn-uk-1965',
+      'be-national', 'ala-lc-be', 'bgn-pcgn-be',
+      'bg-streamlined', 'ala-lc-bg', 'bgn-pcgn-bg', 'bgn-pcgn-bg-1952',
+      'sr-gaj', 'ala-lc-sr', 'bgn-pcgn-sr',
+      'mk-national', 'ala-lc-mk', 'bgn-pcgn-mk',
+    ].map((id) => [id, { scheme: id, options: {} }]),
+  ),
+  'iso-9-slavic': { scheme: 'iso-9', options: { lang: 'auto' }, why: 'ISO 9 on Ukrainian, Belarusian, Bulgarian, Serbian and Macedonian inputs: one table for every language, each input read in its detected language (the apostrophe)' },
 };
 
 /**
@@ -72,6 +83,13 @@ export const SOURCE_OPTIONS: Record<string, { options: Record<string, unknown>; 
   'romanization-net/bgn-pcgn': { options: { signs: 'prime' }, why: 'Romanization.NET writes ь/ъ as ʹ/ʺ (option signs)' },
   'interscript/ungegn-1987': { options: { repairHomoglyphs: true }, why: '36 of 43 inputs mix in Latin look-alike letters (upstream data defect; docs/rules/normalization.md)' },
   'interscript/bgn-pcgn': { options: { repairHomoglyphs: true }, why: 'one input begins with a Latin O (upstream data defect; docs/rules/normalization.md)' },
+  'interscript/be-national': { options: { repairHomoglyphs: true }, why: '4 of 47 inputs write the Belarusian і as a Latin i (upstream data defect)' },
+  'interscript/bgn-pcgn-be': { options: { interpunct: 'true' }, why: 'the PCGN examples write the optional middle dot (Hyez·haly)' },
+  'oracle/icu/bgn-pcgn-uk-1965': { options: { signs: 'prime', interpunct: 'true' }, why: 'ICU writes ь and the apostrophe as ʹ ʺ and always writes the middle dots' },
+  'oracle/icu/bgn-pcgn-be': { options: { signs: 'prime', interpunct: 'true' }, why: 'ICU writes ь and the apostrophe as ʹ ʺ and always writes the middle dots' },
+  ...Object.fromEntries(
+    ['ala-lc-uk', 'ala-lc-be', 'ala-lc-bg', 'ala-lc-mk'].map((id) => [`scriptshifter/${id}`, { options: { tie: 'halves' }, why: 'the ScriptShifter test CSV writes ties as U+FE20/U+FE21 halves' }]),
+  ),
 };
 
 /**
@@ -80,13 +98,22 @@ export const SOURCE_OPTIONS: Record<string, { options: Record<string, unknown>; 
  * The others are reported as agreement counts only.
  */
 export const GATES: Record<string, { schemes: string[] | 'all'; why: string }> = {
-  scriptshifter: { schemes: ['ala-lc'], why: 'the Library of Congress\'s own converter (russian.yml v1.0.0): the authority\'s implementation of its table' },
+  scriptshifter: {
+    schemes: ['ala-lc', 'ala-lc-uk', 'ala-lc-be', 'ala-lc-bg', 'ala-lc-sr', 'ala-lc-mk'],
+    why: 'the Library of Congress\'s own converter (tables v1.0.0 of 2025): the authority\'s implementation of its tables',
+  },
   'iuliia-js': {
     schemes: ['ala-lc-simplified', 'wikipedia', 'icao-9303', 'mosmetro', 'yandex-maps', 'telegram', 'bs-2979', 'bs-2979-simplified', 'gost-16876', 'gost-16876-simplified', 'ungegn-1987', 'iso-9', 'gost-7.79-b', 'scientific', 'bgn-pcgn', 'bgn-pcgn-simplified'],
     why: 'iuliia is the only complete public definition of several schemes (mosmetro, yandex-maps, telegram, …) and a careful one of the others; its known systematic deviations (Cyrillic ё, title-case digraphs in all-caps words) are documented per vector',
   },
-  icu: { schemes: ['bgn-pcgn'], why: 'CLDR\'s Russian-Latin/BGN transform is the most widely deployed BGN implementation; its deviations (an older BGN edition; no middle dot after a sign) are documented per vector' },
-  'lingua-translit': { schemes: [], why: 'Lingua::Translit deviates from the tables by design (ALA-LC without ties and with ′ ″, BGN with \' \'\', GOST with y\'); reported for information only' },
+  icu: {
+    schemes: ['bgn-pcgn', 'bgn-pcgn-uk-1965', 'bgn-pcgn-be', 'bgn-pcgn-bg-1952', 'bgn-pcgn-sr', 'bgn-pcgn-mk'],
+    why: 'CLDR\'s <Language>-Latin/BGN transforms are the most widely deployed BGN implementations (for uk and bg the superseded systems, implemented as their own schemes); their deviations are documented per vector',
+  },
+  'lingua-translit': {
+    schemes: ['iso-9-slavic', 'bg-streamlined'],
+    why: 'Lingua::Translit deviates from the Russian tables by design (ALA-LC without ties and with ′ ″, BGN with \' \'\', GOST with y\'), which are reported for information only; its ISO 9 and Bulgarian Streamlined tables are faithful and gate, with their slips documented per vector',
+  },
 };
 
 export interface Vector {
@@ -176,6 +203,7 @@ export function loadVectors(options: LoadVectorsOptions = {}): Vector[] {
   const vectors: Vector[] = [];
   const seen = new Set<string>();
   for (const source of dirs(repoVectorsDir)) {
+    if (source === 'oracles') continue;
     if (!keep(source)) continue;
     for (const f of tsvs(path.join(repoVectorsDir, source))) {
       const file = path.basename(f, '.tsv');
@@ -183,6 +211,19 @@ export function loadVectors(options: LoadVectorsOptions = {}): Vector[] {
       for (const [input, expected] of readPairs(path.join(repoVectorsDir, source, f))) vectors.push({ source, file, input, expected, origin: 'repo' });
     }
   }
+  const oracleFiles = (dir: string, origin: Vector['origin']): void => {
+    for (const f of tsvs(path.join(dir, 'oracles'))) {
+      const name = ORACLE_NAMES.find((o) => f.startsWith(`${o}-`));
+      if (name === undefined) continue;
+      const source = `oracle/${name}`;
+      const file = path.basename(f, '.tsv').slice(name.length + 1);
+      if (!keep(source) || seen.has(`${source}/${file}`)) continue;
+      seen.add(`${source}/${file}`);
+      for (const [input, expected] of readPairs(path.join(dir, 'oracles', f))) vectors.push({ source, file, input, expected, origin });
+    }
+  };
+  // Oracle outputs on inputs written for the other languages (test/fixtures/vectors/oracles).
+  oracleFiles(repoVectorsDir, 'repo');
   if (shared && existsSync(sharedVectorsDir)) {
     for (const source of dirs(sharedVectorsDir)) {
       if (source === 'oracles') continue;
@@ -193,24 +234,20 @@ export function loadVectors(options: LoadVectorsOptions = {}): Vector[] {
         for (const [input, expected] of readPairs(path.join(sharedVectorsDir, source, f))) vectors.push({ source, file, input, expected, origin: 'shared' });
       }
     }
-    for (const f of tsvs(path.join(sharedVectorsDir, 'oracles'))) {
-      const name = ORACLE_NAMES.find((o) => f.startsWith(`${o}-`));
-      if (name === undefined) continue;
-      const source = `oracle/${name}`;
-      if (!keep(source)) continue;
-      const file = path.basename(f, '.tsv').slice(name.length + 1);
-      for (const [input, expected] of readPairs(path.join(sharedVectorsDir, 'oracles', f))) vectors.push({ source, file, input, expected, origin: 'shared' });
-    }
+    oracleFiles(sharedVectorsDir, 'shared');
   }
   return vectors;
 }
 
 /** Sources whose vectors may not be copied into the repository: exceptions store a hash of the expected value. */
-const NOT_COPIED = (source: string): boolean => source === 'lingua-translit' || source === 'oracle/lingua-translit';
+const NOT_COPIED = (v: Pick<Vector, 'source' | 'origin'>): boolean => v.origin === 'shared' && (v.source === 'lingua-translit' || v.source === 'oracle/lingua-translit');
 
-/** How an exception records the expected value of a vector: verbatim, or hashed for sources that are not copied. */
-export function recordedExpected(source: string, expected: string): string {
-  if (!NOT_COPIED(source)) return expected;
+/**
+ * How an exception records the expected value of a vector: verbatim, or hashed for the sources
+ * read from ../shared/conformance that are not copied into the repository.
+ */
+export function recordedExpected(v: Pick<Vector, 'source' | 'origin'>, expected: string): string {
+  if (!NOT_COPIED(v)) return expected;
   return `sha256:${createHash('sha256').update(expected.normalize('NFC')).digest('hex').slice(0, 16)}`;
 }
 
@@ -254,7 +291,7 @@ export function evaluate(vectors: readonly Vector[], exceptions: ReadonlyMap<str
     const ex = exceptions.get(key(vector.source, vector.file, vector.input));
     if (actual === expected) return ex === undefined ? { vector, status: isGated(vector) ? 'passed' : 'agrees', actual } : { vector, status: 'passed', actual, stale: true };
     if (!isGated(vector)) return { vector, status: 'disagrees', actual };
-    if (ex !== undefined && ex.actual.normalize('NFC') === actual && ex.expected.normalize('NFC') === recordedExpected(vector.source, expected)) {
+    if (ex !== undefined && ex.actual.normalize('NFC') === actual && ex.expected.normalize('NFC') === recordedExpected(vector, expected)) {
       return { vector, status: 'exception', actual };
     }
     return { vector, status: 'failed', actual };
@@ -328,11 +365,11 @@ function main(argv: string[]): number {
   }
   const failed = results.filter((r) => r.status === 'failed');
   if (argv.includes('--failures')) {
-    for (const r of failed) console.log(`FAILED ${r.vector.source} ${r.vector.file}: ${JSON.stringify(r.vector.input)}\n  expected ${JSON.stringify(NOT_COPIED(r.vector.source) ? recordedExpected(r.vector.source, r.vector.expected) : r.vector.expected)}\n  actual   ${JSON.stringify(r.actual)}`);
+    for (const r of failed) console.log(`FAILED ${r.vector.source} ${r.vector.file}: ${JSON.stringify(r.vector.input)}\n  expected ${JSON.stringify(recordedExpected(r.vector, r.vector.expected))}\n  actual   ${JSON.stringify(r.actual)}`);
   }
   const w = argv.indexOf('--write-exceptions');
   if (w >= 0 && argv[w + 1] !== undefined) {
-    const lines = failed.map((r) => [r.vector.source, r.vector.file, r.vector.input, recordedExpected(r.vector.source, r.vector.expected.normalize('NFC')), r.actual ?? '', '', '', ''].map(escapeTsv).join('\t'));
+    const lines = failed.map((r) => [r.vector.source, r.vector.file, r.vector.input, recordedExpected(r.vector, r.vector.expected.normalize('NFC')), r.actual ?? '', '', '', ''].map(escapeTsv).join('\t'));
     writeFileSync(argv[w + 1]!, `${lines.join('\n')}\n`);
     console.log(`\nwrote ${lines.length} failures to ${argv[w + 1]}`);
   }

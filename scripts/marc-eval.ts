@@ -50,7 +50,7 @@ const blank = (): Tally => ({ fields: 0, exact: 0, loose: 0 });
 const agreement: Record<string, Record<string, Tally>> = {};
 const differences: string[] = [];
 const exactOnly: string[] = [];
-const determined: Record<string, { fields: number; agree: number; slip: number; older: number; bug: number; unclassified: number }> = {};
+const determined: Record<string, { fields: number; exact: number; agree: number; slip: number; older: number; bug: number; unclassified: number }> = {};
 const byClass: Record<string, number> = {};
 let tieForms = { halves: 0, breve: 0 };
 
@@ -78,14 +78,17 @@ records.forEach((record, i) => {
     }
     const t = ((agreement[split] ??= {})[rule.kind] ??= blank());
     t.fields++;
-    const dk0 = (determined[split] ??= { fields: 0, agree: 0, slip: 0, older: 0, bug: 0, unclassified: 0 });
+    const dk0 = (determined[split] ??= { fields: 0, exact: 0, agree: 0, slip: 0, older: 0, bug: 0, unclassified: 0 });
     if (classes.get(`${n}/${field.tag}-${occurrence}`) !== 'judgement') dk0.fields++;
     const textOf = (list: { code: string; value: string }[]): string => list.map((sf) => `$${sf.code}${sf.value}`).join('');
     // Exact: the same code points (our tie form and Unicode form follow the record's own).
     const a = textOf(mine);
     const b = textOf(got);
-    if (a === b) t.exact++;
     const key = `${n}/${field.tag}-${occurrence}`;
+    if (a === b) {
+      t.exact++;
+      if (classes.get(key) !== 'judgement') dk0.exact++;
+    }
     if (loose(a) === loose(b)) {
       t.loose++;
       dk0.agree++;
@@ -93,7 +96,7 @@ records.forEach((record, i) => {
       continue;
     }
     const cls = classes.get(key) ?? 'UNCLASSIFIED';
-    const dk = (determined[split] ??= { fields: 0, agree: 0, slip: 0, older: 0, bug: 0, unclassified: 0 });
+    const dk = dk0;
     if (cls === 'cataloger-slip') dk.slip++;
     else if (cls === 'older-rules') dk.older++;
     else if (cls === 'our-bug') dk.bug++;
@@ -111,7 +114,7 @@ for (const [split, kinds] of Object.entries(agreement)) {
 console.log(`  tie forms in the catalogers' fields: U+FE20/U+FE21 halves ${tieForms.halves}, U+0361 ${tieForms.breve}`);
 console.log('Fields the rules determine (all but those classed judgement): agreement and why the others differ');
 for (const [split, d] of Object.entries(determined)) {
-  console.log(`  ${split.padEnd(9)} fields ${d.fields}  agree ${pct(d.agree, d.fields)}  record in error ${d.slip}  older rules ${d.older}  our bug ${d.bug}  unclassified ${d.unclassified}  → agree where the record is right and current: ${pct(d.agree, d.fields - d.slip - d.older)}`);
+  console.log(`  ${split.padEnd(9)} fields ${d.fields}  exact ${pct(d.exact, d.fields)}  agree (normalised) ${pct(d.agree, d.fields)}  record in error ${d.slip}  older rules ${d.older}  our bug ${d.bug}  unclassified ${d.unclassified}  → agree where the record is right and current: ${pct(d.agree, d.fields - d.slip - d.older)}`);
 }
 console.log('Differences (after normalising) by class:');
 for (const [k, v] of Object.entries(byClass).sort()) console.log(`  ${k}: ${v}`);

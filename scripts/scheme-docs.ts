@@ -142,7 +142,8 @@ export function renderSchemeDoc(id: string): string {
   lines.push('Base values (before context rules) as the engine compiles them with default options. Title = an upper-case letter in a word that is not all-caps; ALL CAPS = in an all-caps word ([capitals](../rules/case.md)).', '');
   lines.push('| Cyrillic | lower | Title | ALL CAPS | rules | note |', '|---|---|---|---|---|---|');
   const ruleIds = (letter: string): string => [...new Set(scheme.rules.filter((r) => r.match.includes(letter)).map((r) => r.id ?? 'rule'))].join(', ');
-  for (const letter of [...scheme.language.letters, ...scheme.language.oldLetters]) {
+  const apostrophe = scheme.language.apostrophes === undefined ? [] : ['ʼ'];
+  for (const letter of [...scheme.language.letters, ...scheme.language.oldLetters, ...apostrophe]) {
     const forms = compiled.letters.get(letter);
     const sub = compiled.substitute.get(letter);
     const name = `${letter.toUpperCase()} ${letter}`;
@@ -150,8 +151,10 @@ export function renderSchemeDoc(id: string): string {
     if (sub !== undefined) {
       const out = romanize(sub, { scheme });
       lines.push(`| ${name} | ${code(out)} | | | | ${cell(`modernised to ${sub} ([old letters](../rules/pre-reform.md))${note ? `; ${note}` : ''}`)} |`);
+    } else if (forms !== undefined && compiled.fallback.has(letter)) {
+      lines.push(`| ${name} | ${code(forms.lower)} | ${code(forms.title)} | ${code(forms.upper)} | | ${cell(`not in the table: the ${scheme.language.fallbackScheme} value, reported as romanize/unmapped-letter ([languages](../languages.md))`)} |`);
     } else if (forms !== undefined) {
-      lines.push(`| ${name} | ${code(forms.lower)} | ${code(forms.title)} | ${code(forms.upper)} | ${ruleIds(letter)} | ${cell(note)} |`);
+      lines.push(`| ${name === 'ʼ ʼ' ? 'ʼ (apostrophe)' : name} | ${code(forms.lower)} | ${code(forms.title)} | ${code(forms.upper)} | ${ruleIds(letter)} | ${cell(note)} |`);
     } else {
       lines.push(`| ${name} | (copied unchanged) | | | | |`);
     }

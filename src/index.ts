@@ -4,13 +4,17 @@
 export { LatinitsaError, type ErrorCode, type ErrorDetails } from './errors.ts';
 
 // Romanization: strings, explanations, bytes and streams.
-export { romanize, explain, type Segment } from './engine/romanize.ts';
+export { romanize, explain, romanizeDetailed, type Segment, type RomanizeResult } from './engine/romanize.ts';
 export { romanizeBuffer, createRomanizer, createRomanizeStream, type Romanizer } from './engine/stream.ts';
 export type { RomanizeOptions } from './engine/resolve.ts';
 export type { CommonOptions } from './engine/compile.ts';
 
 // Schemes.
-export { DEFAULT_SCHEME, getScheme, listSchemes, loadScheme, type Scheme, type SchemeInfo, type LoadSchemeOptions } from './schemes/registry.ts';
+export { DEFAULT_SCHEME, getScheme, listSchemes, loadScheme, listLanguages, type Scheme, type SchemeInfo, type LoadSchemeOptions } from './schemes/registry.ts';
+
+// Languages: the language of a text, and a scheme for a language.
+export { detectLanguage, detectParagraphs, type DetectOptions, type LanguageGuess, type ParagraphLanguage, type WordLanguage } from './detect/index.ts';
+export { schemeIdForLanguage } from './engine/lang.ts';
 export type { SchemeSource, AllCapsMode, PreReformMode } from './schemes/types.ts';
 
 // Back from Latin, and from one scheme to another.

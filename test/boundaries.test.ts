@@ -11,11 +11,13 @@ const root = path.resolve(import.meta.dirname, '..');
 const src = path.join(root, 'src');
 
 /** Folders whose code must run in a browser. */
-const BROWSER_SAFE = ['engine', 'schemes', 'reverse', 'check', 'cite', 'segment', 'diagnostics', 'document', 'marc'];
+const BROWSER_SAFE = ['engine', 'schemes', 'detect', 'reverse', 'check', 'cite', 'segment', 'diagnostics', 'document', 'marc'];
 /** What each lower layer may import (folders of src/, and src/errors.ts). */
 const LAYERS: Record<string, string[]> = {
   schemes: ['schemes', 'errors.ts'],
-  engine: ['engine', 'schemes', 'errors.ts'],
+  // The language detector and the one diagnostic shape sit below the engine (lang: 'auto', unmapped letters).
+  detect: ['detect', 'schemes', 'errors.ts'],
+  engine: ['engine', 'schemes', 'detect', 'diagnostics', 'errors.ts'],
 };
 
 interface Import {

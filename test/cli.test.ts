@@ -186,6 +186,9 @@ describe('latinitsa (romanize): options', () => {
     assertError(await runCli(['-i', 'a', 'text']), /not several/);
     assertError(await runCli(['-i', '/no/such/file.txt']), /^latinitsa: cannot read \/no\/such\/file\.txt: no such file$/m);
     assertError(await runCli(['-i', dir]), /is a directory/);
+    // A failed write says only why: no warning about unmapped letters of a text never written.
+    assertError(await runCli(['-o', dir, 'Ѩ Київ']), /cannot write .*is a directory/);
+    assertError(await runCli(['-o', dir, '--lang', 'auto'], { stdin: 'Ѩ Київ' }), /cannot write .*is a directory/);
   });
 
   it('--help lists the options, the scheme options, every command of the table, and examples', async () => {

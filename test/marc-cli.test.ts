@@ -52,6 +52,14 @@ describe('latinitsa marc', async () => {
     assert.deepEqual(line.fields[2], { 245: { ind1: '1', ind2: '0', subfields: [{ 6: '880-01' }, { a: 'Shchuka' }] } });
   });
 
+  it('--lang uk reads the Cyrillic as Ukrainian (the ALA-LC Ukrainian table)', async () => {
+    const w = marcWriter('marcxml');
+    const xml = Buffer.concat([w.head, w.record(record('1', 'Київ')), w.tail]);
+    const r = await marc(['romanize', '-t', 'json', '--lang', 'uk'], dir, xml);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(JSON.parse(r.stdout.toString().trim()).fields[2], { 245: { ind1: '1', ind2: '0', subfields: [{ 6: '880-01' }, { a: 'Kyïv' }] } });
+  });
+
   it('check: findings as text or JSON, exit 1 when there are problems', async () => {
     const paired: MarcRecord = {
       leader: LEADER,

@@ -317,6 +317,16 @@ describe('romanizeRecord', () => {
     const mixed = romanizeRecord(rec(df('245', '10', ['a', 'Київ'])));
     assert.deepEqual(mixed.diagnostics.map((d) => d.ruleId), ['marc/other-language']);
   });
+
+  it('lang reads the records as another language: the ALA-LC table for it, as the Library of Congress heads Kyïv (Ukraine)', () => {
+    const uk = { leader: LEADER, fields: [{ tag: '008', value: F008.value.replace('rus', 'ukr') }, df('245', '10', ['a', 'Київ'])] };
+    const r = romanizeRecord(uk, { lang: 'uk' });
+    assert.equal(r.changed, 1);
+    assert.deepEqual(r.record.fields[1], df('245', '10', ['6', '880-01'], ['a', 'Kyïv']));
+    assert.deepEqual(r.record.fields[2], df('880', '10', ['6', '245-01/(N'], ['a', 'Київ']));
+    assert.deepEqual(checkRecord(r.record, { lang: 'uk' }).filter((d) => d.severity !== 'info'), []);
+    assert.throws(() => romanizeRecord(uk, { lang: 'xx' }), { code: 'ERR_INVALID_OPTION' });
+  });
 });
 
 describe('the catalogers\' own records (test/fixtures/marc/real)', () => {
@@ -400,6 +410,15 @@ describe('vernacularRecord', () => {
     const all = vernacularRecord(r, { lexicon, all: true }).record.fields.filter((f) => f.tag === '880');
     assert.equal(all.length, 3);
   });
+  it('keeps a cataloguer\'s bracketed interpolations in English or Latin ([and others], [S.l.], [sic])', () => {
+    const r = rec(
+      df('245', '10', ['a', 'Filosofskai\u0361a \u0117nt\u0361siklopedii\u0361a /'], ['c', 'glavnyi\u0306 redaktor, F.V. Konstantinov ; chleny redakt\u0361sionnoi\u0306 kollegii, V.F. Asmus [and others].']),
+      df('264', ' 1', ['a', '[S.l. :'], ['b', 's.n.],'], ['c', '[date of publication not identified]']),
+    );
+    const all = vernacularRecord(r, { all: true }).record.fields.filter((f): f is MarcDataField => f.tag === '880');
+    assert.match(all[0]!.subfields[2]!.value, /Асмус \[and others\]\.$/u);
+    assert.deepEqual(all.map((f) => f.tag), ['880']);
+  });
   it('romanize then vernacular gives the Cyrillic back', () => {
     const cyrillic = rec(df('245', '10', ['a', 'Война и мир /'], ['c', 'Лев Толстой.']), df('264', ' 1', ['a', 'Москва :'], ['b', 'Эксмо,'], ['c', '2013.']));
     const romanized = romanizeRecord(cyrillic).record;
@@ -450,6 +469,12 @@ describe('POST /api/marc', () => {
     assert.deepEqual(r.records[0]!.fields.filter((f) => f.status !== 'same').map((f) => f.after), ['10 $6 880-01 $a Ëlki-palki', '10 $6 245-01/(N $a Ёлки-палки']);
     const back = await readAll([Buffer.from(r.serialized, 'base64')]);
     assert.equal(back.length, 1);
+  });
+  it('takes lang: the records read as that language', async () => {
+    const { runOperation } = await import('../src/server/operations.ts');
+    const text = JSON.stringify(recordToJson(rec(df('245', '10', ['a', 'Ґанок']))));
+    const r = (await runOperation('marc', JSON.stringify({ operation: 'romanize', text, lang: 'uk' }))) as { records: { fields: { status: string; after?: string }[] }[] };
+    assert.deepEqual(r.records[0]!.fields.filter((f) => f.status !== 'same').map((f) => f.after), ['10 $6 880-01 $a Ganok', '10 $6 245-01/(N $a Ґанок']);
   });
   it('refuses a request without records or with an unknown operation', async () => {
     const { runOperation } = await import('../src/server/operations.ts');

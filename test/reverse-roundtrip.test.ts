@@ -57,7 +57,7 @@ function normalise(s: string, scheme: string): string {
 
 function textArbitrary(scheme: string): fc.Arbitrary<string> {
   const compiled = resolveScheme({ scheme });
-  const letters = [...compiled.letters.keys()].filter((l) => !compiled.substitute.has(l));
+  const letters = [...compiled.letters.keys()].filter((l) => !compiled.substitute.has(l) && !compiled.fallback.has(l));
   const word = fc
     .tuple(fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 9 }), fc.constantFrom('lower', 'lower', 'title', 'upper'))
     .map(([a, c]) => {

@@ -60,11 +60,22 @@ describe('API: GET routes', () => {
 
 describe('API: romanize', () => {
   it('romanizes with a scheme and its options', async () => {
-    assert.deepEqual(parse(await post('/api/romanize', { text: 'Юрий Зиновьев' })), { scheme: 'modified-loc', output: 'Yury Zinoviev' });
+    assert.deepEqual(parse(await post('/api/romanize', { text: 'Юрий Зиновьев' })), { scheme: 'modified-loc', output: 'Yury Zinoviev', diagnostics: [] });
     // ALA-LC: ю is i͡u with the tie, or i︠u︡ with the tie halves (spec §3.2.2 A3).
     assert.equal(parse(await post('/api/romanize', { text: 'Юрий', scheme: 'ala-lc' })).output, 'I͡Uriĭ');
     assert.equal(parse(await post('/api/romanize', { text: 'Юрий', scheme: 'ala-lc', options: { tie: 'halves' } })).output, 'I︠U︡riĭ');
     assert.equal(parse(await post('/api/romanize', { text: 'Зиновьев', options: { signBeforeE: 'omit' } })).output, 'Zinovev');
+  });
+
+  it('takes the language: lang, lang auto (languages decided), and reports unmapped letters', async () => {
+    assert.deepEqual(parse(await post('/api/romanize', { text: 'Київ, Згорани', lang: 'uk' })), { scheme: 'uk-national', lang: 'uk', output: 'Kyiv, Zghorany', diagnostics: [] });
+    assert.equal(parse(await post('/api/romanize', { text: 'Київ', lang: 'uk', scheme: 'ala-lc' })).scheme, 'ala-lc-uk');
+    const auto = parse(await post('/api/romanize', { text: 'Щука и ёж.\n\nЇжак і ґанок.', lang: 'auto' }));
+    assert.equal(auto.output, 'Shchuka i yozh.\n\nYizhak i ganok.');
+    assert.deepEqual(auto.languages.map((p: { lang: string; scheme: string }) => [p.lang, p.scheme]), [['ru', 'modified-loc'], ['uk', 'uk-national']]);
+    const d = parse(await post('/api/romanize', { text: 'Київ' })).diagnostics;
+    assert.deepEqual(d.map((x: { ruleId: string; actual: string; expected: string[] }) => [x.ruleId, x.actual, x.expected]), [['romanize/unmapped-letter', 'ї', ['ï']]]);
+    assert.equal((await post('/api/romanize', { text: 'Київ', lang: 'xx' })).status, 422);
   });
 
   it('explains: segments add up to the output and carry the rule and its note', async () => {
@@ -190,7 +201,7 @@ describe('worker pool', () => {
     const pool = new WorkerPool({ size: 1, maxQueue: 2, timeoutMs: 1000 });
     const run = (op: 'romanize' | 'check', body: unknown): Promise<unknown> => pool.run(op, JSON.stringify(body)).then((json) => JSON.parse(json.toString()));
     try {
-      assert.deepEqual(await run('romanize', { text: 'Киров' }), { scheme: 'modified-loc', output: 'Kirov' });
+      assert.deepEqual(await run('romanize', { text: 'Киров' }), { scheme: 'modified-loc', output: 'Kirov', diagnostics: [] });
       const burst = await Promise.all(Array.from({ length: 6 }, () => run('romanize', { text: 'Киров' }).then(() => 'ok', (e: unknown) => errorToResponse(e).status)));
       assert.deepEqual(burst.filter((x) => x === 'ok').length, 3, String(burst));
       assert.deepEqual(burst.filter((x) => x === 503).length, 3, String(burst));
@@ -199,7 +210,7 @@ describe('worker pool', () => {
       const heavy = 'In 1934 Grigorii Zinoviev and Zinovyev were tried in Leningrad. '.repeat(192_000);
       const slow = await run('check', { text: heavy }).then(() => undefined, (e: unknown) => e);
       assertError(errorToResponse(slow), 503, 'ERR_TIMEOUT', /limit/);
-      assert.deepEqual(await run('romanize', { text: 'Щёлково' }), { scheme: 'modified-loc', output: 'Shchyolkovo' });
+      assert.deepEqual(await run('romanize', { text: 'Щёлково' }), { scheme: 'modified-loc', output: 'Shchyolkovo', diagnostics: [] });
       assertError(errorToResponse(await pool.run('romanize', '{"text": ').catch((e: unknown) => e)), 400, 'ERR_BAD_JSON');
     } finally {
       await pool.close();

@@ -5,5 +5,5 @@ export { defineCommand, parseCommandArgs, runCommand, usageError, oneOf, parseOp
 export { reportFormat, writeReport, reportOptions } from './report.ts';
 export { version } from './version.ts';
 export { helpText, schemesText, schemeOptionLines } from './help.ts';
-export { DEMO_TEXT } from './commands/romanize.ts';
+export { DEMO_TEXT, unmappedWarning } from './commands/romanize.ts';
 export type { CliIO } from './types.ts';

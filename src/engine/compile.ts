@@ -1,5 +1,6 @@
-import type { Scheme } from '../schemes/registry.ts';
-import type { AllCapsMode, PreReformMode, ProfileSource } from '../schemes/types.ts';
+import { getScheme, type Scheme } from '../schemes/registry.ts';
+import type { AllCapsMode, LanguageSource, PreReformMode, ProfileSource } from '../schemes/types.ts';
+import { APOSTROPHE_LETTER } from './normalize.ts';
 
 /** Options common to every scheme (docs/rules/options.md). */
 export interface CommonOptions {
@@ -39,6 +40,8 @@ export interface LetterForms {
 /** A scheme compiled for one set of option values: tables the engine indexes, no data parsing left. */
 export interface CompiledScheme {
   readonly scheme: Scheme;
+  /** The language the text is read in: the scheme's own, or one of the others it serves (`lang`). */
+  readonly language: LanguageSource;
   /** Scheme-specific option values in force. */
   readonly options: Readonly<Record<string, string>>;
   readonly allCaps: AllCapsMode;
@@ -51,6 +54,11 @@ export interface CompiledScheme {
   readonly rules: ReadonlyMap<string, readonly CompiledRule[]>;
   readonly profile: ProfileSource | undefined;
   readonly tieMarks: readonly string[];
+  /**
+   * Letters the scheme has no value for, with the value they take from the language's fallback
+   * scheme (ISO 9): each one is reported as a diagnostic (docs/languages.md).
+   */
+  readonly fallback: ReadonlyMap<string, string>;
 }
 
 const BOUNDARY_BEFORE = '^';
@@ -80,12 +88,12 @@ function forms(value: string, tieMarks: readonly string[]): LetterForms {
   return { lower: value, title: titleForm(value, tieMarks), upper: value.toUpperCase().normalize('NFC') };
 }
 
-function contextSet(tokens: readonly string[] | undefined, scheme: Scheme): Set<string> | undefined {
+function contextSet(tokens: readonly string[] | undefined, language: LanguageSource): Set<string> | undefined {
   if (tokens === undefined) return undefined;
   const set = new Set<string>();
   for (const token of tokens) {
     if (token === BOUNDARY_BEFORE || token === BOUNDARY_AFTER) set.add(token);
-    else if (token.startsWith('@')) for (const ch of scheme.language.classes[token.slice(1)] ?? '') set.add(ch);
+    else if (token.startsWith('@')) for (const ch of language.classes[token.slice(1)] ?? '') set.add(ch);
     else for (const ch of token) set.add(ch);
   }
   return set;
@@ -96,7 +104,12 @@ function contextSet(tokens: readonly string[] | undefined, scheme: Scheme): Set<
  * The values are checked already: `resolveScheme` (`resolve.ts`) is the only caller, and
  * compiles once per scheme and option set.
  */
-export function compileScheme(scheme: Scheme, optionValues: Readonly<Record<string, string>>, common: { allCaps: AllCapsMode; preReform: PreReformMode }): CompiledScheme {
+export function compileScheme(
+  scheme: Scheme,
+  optionValues: Readonly<Record<string, string>>,
+  common: { allCaps: AllCapsMode; preReform: PreReformMode },
+  language: LanguageSource = scheme.language,
+): CompiledScheme {
   const { allCaps, preReform } = common;
   const tieMarks = scheme.tieMarks;
   const letterValues = new Map<string, string>(Object.entries(scheme.letters));
@@ -110,9 +123,20 @@ export function compileScheme(scheme: Scheme, optionValues: Readonly<Record<stri
   }
   // Old letters are modernised when the scheme says so, or when it has no value of its own
   // (docs/rules/pre-reform.md).
-  for (const [old, modern] of Object.entries(scheme.language.modernize)) {
+  for (const [old, modern] of Object.entries(language.modernize)) {
     if (old.startsWith('$') || substitute.has(old)) continue;
     if (preReform === 'modernize' || !letterValues.has(old)) substitute.set(old, modern);
+  }
+  // The in-word apostrophe is a letter only in languages that have one (docs/languages.md).
+  if (language.apostrophes === undefined) letterValues.delete(APOSTROPHE_LETTER);
+  // A letter the scheme has no value for takes the fallback scheme's (ISO 9 covers the whole
+  // Cyrillic repertoire), and the engine reports it (docs/languages.md).
+  const fallback = new Map<string, string>();
+  const fallbackScheme = language.fallbackScheme === undefined || language.fallbackScheme === scheme.id ? undefined : getScheme(language.fallbackScheme);
+  for (const [letter, value] of Object.entries(fallbackScheme?.letters ?? {})) {
+    if (letterValues.has(letter) || substitute.has(letter) || (letter === APOSTROPHE_LETTER && language.apostrophes === undefined)) continue;
+    letterValues.set(letter, value);
+    fallback.set(letter, value);
   }
   const letters = new Map<string, LetterForms>();
   for (const [letter, value] of letterValues) letters.set(letter, forms(value, tieMarks));
@@ -129,10 +153,10 @@ export function compileScheme(scheme: Scheme, optionValues: Readonly<Record<stri
       lower: outForms.map((f) => f.lower),
       title: outForms.map((f) => f.title),
       upper: outForms.map((f) => f.upper),
-      after: contextSet(rule.after, scheme),
-      before: contextSet(rule.before, scheme),
-      notAfter: contextSet(rule.notAfter, scheme),
-      notBefore: contextSet(rule.notBefore, scheme),
+      after: contextSet(rule.after, language),
+      before: contextSet(rule.before, language),
+      notAfter: contextSet(rule.notAfter, language),
+      notBefore: contextSet(rule.notBefore, language),
     };
     const list = rules.get(ruleLetters[0]!) ?? [];
     list.push(compiled);
@@ -140,5 +164,5 @@ export function compileScheme(scheme: Scheme, optionValues: Readonly<Record<stri
   }
   // Longest match first; the sort is stable, so equal lengths keep the scheme's order.
   for (const list of rules.values()) list.sort((a, b) => b.letters.length - a.letters.length);
-  return { scheme, options: optionValues, allCaps, preReform, letters, substitute, rules, profile, tieMarks };
+  return { scheme, language, options: optionValues, allCaps, preReform, letters, substitute, rules, profile, tieMarks, fallback };
 }

@@ -12,23 +12,36 @@ export interface ScriptPatterns {
   readonly invisible: RegExp;
   /** A run of letters of any script (for look-alike repair). */
   readonly mixedToken: RegExp;
+  /** An apostrophe of the language between two letters (undefined when it has none). */
+  readonly apostrophe: RegExp | undefined;
 }
 
 const cache = new Map<string, ScriptPatterns>();
 
-/** The script's patterns (cached). */
+/** The in-word apostrophe letter: an apostrophe of the language between two letters becomes it. */
+export const APOSTROPHE_LETTER = 'ʼ';
+
+const escapeClass = (chars: string): string => [...chars].map((ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`).join('');
+
+/** The script's patterns for a language (cached per script and apostrophes). */
 export function scriptPatterns(language: LanguageSource): ScriptPatterns {
-  let patterns = cache.get(language.script);
+  const apostrophes = language.apostrophes ?? '';
+  const key = `${language.script} ${apostrophes}`;
+  let patterns = cache.get(key);
   if (patterns === undefined) {
     const letter = `[\\p{Script=${language.script}}&&\\p{L}]`;
+    // A word: letters and marks; with the language's apostrophes, also an apostrophe between two
+    // letters (docs/languages.md).
+    const inWord = apostrophes === '' ? '' : `(?:[${escapeClass(apostrophes + APOSTROPHE_LETTER)}]${letter}[\\p{M}${letter}]*)*`;
     patterns = {
-      word: new RegExp(`${letter}[\\p{M}${letter}]*`, 'gv'),
+      word: new RegExp(`${letter}[\\p{M}${letter}]*${inWord}`, 'gv'),
       letterWithMarks: new RegExp(`${letter}\\p{M}+`, 'gv'),
       anyLetter: new RegExp(letter, 'v'),
       invisible: new RegExp(`(?<=${letter}\\p{M}*)[\\u00AD\\u200B\\u200C\\u200D]+(?=${letter})`, 'gv'),
       mixedToken: /\p{L}[\p{L}\p{M}]*/gu,
+      apostrophe: apostrophes === '' ? undefined : new RegExp(`(?<=${letter}\\p{M}*)[${escapeClass(apostrophes)}](?=${letter})`, 'gv'),
     };
-    cache.set(language.script, patterns);
+    cache.set(key, patterns);
   }
   return patterns;
 }
@@ -45,7 +58,8 @@ const STRESS = /[\u0300\u0301]/g;
  * Input normalisation (docs/rules/normalization.md): NFC; stress marks (U+0301, U+0300) on letters of the
  * script deleted, then NFC again (so that е + acute + diaeresis becomes ё, and ѐ becomes е);
  * soft hyphen and zero-width characters between two letters deleted; optionally Latin
- * look-alikes inside words of the script replaced by their twins.
+ * look-alikes inside words of the script replaced by their twins; an apostrophe of the language
+ * (Ukrainian, Belarusian) between two letters read as the letter ʼ (U+02BC).
  *
  * @example
  * import { normalizeInput } from 'latinitsa/engine';
@@ -62,6 +76,8 @@ export function normalizeInput(text: string, options: NormalizeOptions): string 
     s = s.replace(/[\u0400\u0450\u040D\u045D]/gu, (m) => m.normalize('NFD').replace(STRESS, '').normalize('NFC'));
   }
   if (/[\u00AD\u200B\u200C\u200D]/u.test(s)) s = s.replace(patterns.invisible, '');
+  // The language's apostrophes between two letters are one letter, ʼ (same length: offsets keep).
+  if (patterns.apostrophe !== undefined) s = s.replace(patterns.apostrophe, APOSTROPHE_LETTER);
   if (options.repairHomoglyphs) s = repairHomoglyphs(s, options.language, patterns);
   return s;
 }

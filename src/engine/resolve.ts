@@ -10,6 +10,7 @@ import { defaultSchemeOf } from '../schemes/languages.ts';
 import { getScheme, isLoadedScheme, type Scheme } from '../schemes/registry.ts';
 import type { AllCapsMode, PreReformMode } from '../schemes/types.ts';
 import { compileScheme, type CommonOptions, type CompiledScheme } from './compile.ts';
+import { schemeInLanguage } from './lang.ts';
 
 /**
  * A scheme and its options, as `romanize` and every other function that romanizes take them:
@@ -19,7 +20,13 @@ import { compileScheme, type CommonOptions, type CompiledScheme } from './compil
 export interface RomanizeOptions extends CommonOptions {
   /** Scheme id or a loaded scheme. Default: the language's default scheme (`DEFAULT_SCHEME` for Russian). */
   scheme?: string | Scheme | undefined;
-  /** Language whose default scheme applies when `scheme` is not given. Default `'ru'`. A named scheme carries its own language. */
+  /**
+   * The language of the text (`'ru'`, `'uk'`, `'be'`, `'bg'`, `'sr'`, `'mk'`), or `'auto'` to decide
+   * it per paragraph (`romanize`, `explain`, `romanizeDetailed`; docs/languages.md). Without
+   * `scheme`: the language's default scheme; with one: that scheme if it serves the language,
+   * else the scheme of the same family for it (`ala-lc` → `ala-lc-uk`). Default: the scheme's
+   * language.
+   */
   lang?: string | undefined;
   /** Scheme-specific options, by name. */
   [schemeOption: string]: unknown;
@@ -110,16 +117,17 @@ export function resolveScheme(options: RomanizeOptions = {}): CompiledScheme {
     if (hit !== undefined) return (lastDefault = hit);
   }
   if (options.lang !== undefined && options.scheme !== undefined) defaultSchemeOf({ lang: options.lang }); // an unknown language is an error either way
-  const scheme = chosenScheme(options.scheme, options.lang);
+  // The scheme for the language: the one named (or the language's default), else its family's (docs/languages.md).
+  const { scheme, language } = schemeInLanguage(chosenScheme(options.scheme, options.lang), options.lang);
   const values = optionValues(scheme, options);
   const allCaps = oneOf('allCaps', options.allCaps, ALL_CAPS) ?? scheme.defaults.allCaps;
   const preReform = oneOf('preReform', options.preReform, PRE_REFORM) ?? scheme.defaults.preReform;
-  const key = JSON.stringify([values, allCaps, preReform]);
+  const key = JSON.stringify([values, allCaps, preReform, language.id]);
   let perScheme = compiledCache.get(scheme);
   if (perScheme === undefined) compiledCache.set(scheme, (perScheme = new Map()));
   let compiled = perScheme.get(key);
   if (compiled === undefined) {
-    compiled = compileScheme(scheme, values, { allCaps, preReform });
+    compiled = compileScheme(scheme, values, { allCaps, preReform }, language);
     perScheme.set(key, compiled);
   }
   if (only) {

@@ -5,7 +5,12 @@ import { Caps, capsKind, isAllCaps, oneLetterCaps } from './caps.ts';
 import { getFastScheme } from './fast/tables.ts';
 import { lastOutputMayNeedNfc, romanizeStringFast } from './fast/string.ts';
 import { normalizeInput, scriptPatterns } from './normalize.ts';
-import { resolveScheme, type RomanizeOptions } from './resolve.ts';
+import { COMMON_OPTION_NAMES, resolveScheme, type RomanizeOptions } from './resolve.ts';
+import { AUTO_LANGUAGE, schemeIdForLanguage } from './lang.ts';
+import { mayNeedReport, pieces, unmappedLetter } from './auto.ts';
+import type { Diagnostic } from '../diagnostics/index.ts';
+import { getScheme } from '../schemes/registry.ts';
+import type { ParagraphLanguage } from '../detect/index.ts';
 
 export type { RomanizeOptions } from './resolve.ts';
 
@@ -19,8 +24,76 @@ export interface Segment {
   output: string;
   /** For a letter: the letter (lower case) after pre-1918 modernisation and substitutions. */
   letter?: string;
-  /** For a letter: the scheme rule that produced it (`R2`, `A1`), or `table` for the base table, `exception` for the lexicon. */
+  /**
+   * For a letter: the scheme rule that produced it (`R2`, `A1`), or `table` for the base table,
+   * `exception` for the lexicon, `fallback` for a letter the scheme has no value for (written with
+   * the language's fallback scheme, ISO 9), `unmapped` for one that has no value there either.
+   */
   rule?: string;
+  /** With `lang: 'auto'`: the language and scheme of the piece. */
+  lang?: string;
+  scheme?: string;
+}
+
+/** What {@link romanizeDetailed} returns. */
+export interface RomanizeResult {
+  /** The romanized text, as {@link romanize} returns it. */
+  text: string;
+  /** A warning for every letter the scheme has no value for (`romanize/unmapped-letter`). */
+  diagnostics: Diagnostic[];
+  /** With `lang: 'auto'`: each paragraph's language, why, and the scheme used for it. */
+  languages?: (ParagraphLanguage & { scheme: string })[];
+}
+
+const COMMON = new Set(COMMON_OPTION_NAMES);
+
+/**
+ * The options for a piece of text in language `lang` (`lang: 'auto'`): the caller's scheme for
+ * that language (the same family), keeping the options that scheme has; when the family has no
+ * scheme for the language, the language's default scheme with the common options only.
+ */
+function pieceOptions(options: RomanizeOptions, lang: string): { options: RomanizeOptions; scheme: string } {
+  const id = schemeIdForLanguage(options.scheme, lang);
+  const scheme = getScheme(id);
+  const o: RomanizeOptions = { scheme: id, lang };
+  for (const [key, value] of Object.entries(options)) {
+    if (key === 'scheme' || key === 'lang') continue;
+    if (COMMON.has(key) || Object.hasOwn(scheme.options, key)) o[key] = value;
+  }
+  return { options: o, scheme: id };
+}
+
+/**
+ * Romanizes text and reports what it did: a diagnostic for every letter the scheme has no value
+ * for, and with `lang: 'auto'` the language decided for each paragraph (docs/languages.md).
+ *
+ * @example
+ * import { romanizeDetailed } from 'latinitsa';
+ * const r = romanizeDetailed('Щука и ёж.\n\nЇжак і ґанок.', { lang: 'auto' });
+ * [r.text, r.languages.map((p) => `${p.lang} ${p.evidence.join('')}`)];
+ * //=> ['Shchuka i yozh.\n\nYizhak i ganok.', ['ru щё', 'uk іїґ']]
+ * romanizeDetailed('Київ', { scheme: 'ala-lc' }).diagnostics.map((d) => [d.actual, d.expected]);
+ * //=> [['ї', ['ï']]]
+ */
+export function romanizeDetailed(text: string, options: RomanizeOptions = {}): RomanizeResult {
+  checkText(text);
+  const { pieces: parts, languages } = pieces(text, options.lang);
+  const out: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const p of parts) {
+    const o = p.lang === undefined ? options : pieceOptions(options, p.lang).options;
+    const piece = text.slice(p.start, p.end);
+    out.push(romanizeOne(piece, o));
+    const compiled = resolveScheme(o);
+    if (!mayNeedReport(piece, compiled)) continue;
+    for (const seg of explainOne(piece, o)) {
+      if (seg.rule !== 'fallback' && seg.rule !== 'unmapped') continue;
+      diagnostics.push(unmappedLetter(text, seg.input[0] + p.start, seg.input[1] + p.start, seg.letter!, seg.output, compiled));
+    }
+  }
+  const result: RomanizeResult = { text: out.join(''), diagnostics };
+  if (languages !== undefined) result.languages = languages.map((l) => ({ ...l, scheme: pieceOptions(options, l.lang).scheme }));
+  return result;
 }
 
 /** A letter of a word after substitution: lower-case letter, whether the source was upper case, where it came from. */
@@ -56,7 +129,7 @@ interface Word {
 }
 
 function splitWords(text: string, compiled: CompiledScheme, joinHyphens: boolean): { words: Word[]; lineHasLower: boolean[] } {
-  const { word: wordPattern } = scriptPatterns(compiled.scheme.language);
+  const { word: wordPattern } = scriptPatterns(compiled.language);
   const words: Word[] = [];
   const lineHasLower: boolean[] = [];
   let line = 0;
@@ -202,11 +275,12 @@ function romanizeWord(w: Word, caps: boolean, compiled: CompiledScheme, exceptio
       } else {
         const forms = compiled.letters.get(u.ch);
         if (forms === undefined) {
-          // A letter the scheme does not map is copied as written.
+          // A letter neither the scheme nor the fallback scheme maps is copied as written (and reported).
           out = u.upper && (caps || !u.continuation) ? u.ch.toUpperCase() : u.ch;
+          if (/\p{L}/u.test(u.ch)) label = 'unmapped';
         } else {
           out = applyCase(u, forms, caps);
-          label = 'table';
+          label = compiled.fallback.has(u.ch) ? 'fallback' : 'table';
         }
       }
       if (u.lastOfSource) out += u.marks;
@@ -225,7 +299,7 @@ function run(
 ): { normalized: string; compiled: CompiledScheme } {
   checkText(text);
   const compiled = resolveScheme(options);
-  const normalized = normalizeInput(text, { language: compiled.scheme.language, repairHomoglyphs: options.repairHomoglyphs === true });
+  const normalized = normalizeInput(text, { language: compiled.language, repairHomoglyphs: options.repairHomoglyphs === true });
   onNormalized?.(normalized);
   const { words, lineHasLower } = splitWords(normalized, compiled, options.joinLineBreakHyphens === true);
   const caps = capsDecisions(normalized, words, lineHasLower, compiled);
@@ -233,7 +307,7 @@ function run(
   if (options.exceptions !== undefined) {
     exceptions = new Map();
     for (const [word, value] of Object.entries(options.exceptions)) {
-      exceptions.set(normalizeInput(word, { language: compiled.scheme.language }).toLowerCase(), value);
+      exceptions.set(normalizeInput(word, { language: compiled.language }).toLowerCase(), value);
     }
   }
   let pos = 0;
@@ -278,8 +352,19 @@ export function applyProfile(output: string, compiled: CompiledScheme): string {
  */
 export function romanize(text: string, options: RomanizeOptions = {}): string {
   checkText(text);
+  if (options.lang === AUTO_LANGUAGE) return romanizeDetailed(text, options).text;
+  return romanizeOne(text, options);
+}
+
+/** {@link romanize} in one scheme and language. */
+function romanizeOne(text: string, options: RomanizeOptions): string {
   const compiled = resolveScheme(options);
-  if (!usesFastPath(options)) return applyProfile(romanizeGeneral(text, options), compiled);
+  // The fast path has no in-word apostrophe: text of a language with one that has an apostrophe
+  // at all takes the general path.
+  const apostrophes = compiled.language.apostrophes;
+  if (!usesFastPath(options) || (apostrophes !== undefined && [...apostrophes].some((a) => text.includes(a)))) {
+    return applyProfile(romanizeGeneral(text, options), compiled);
+  }
   const fast = getFastScheme(compiled);
   const output = romanizeStringFast(fast, text, romanizeGeneral, options);
   // As in the general path: NFC where joined pieces may carry combining marks.
@@ -326,6 +411,17 @@ function checkText(text: unknown): void {
  * //=> ['Ю→Yu R2', 'р→r table', 'и→y R3', 'й→ R3']
  */
 export function explain(text: string, options: RomanizeOptions = {}): Segment[] {
+  checkText(text);
+  if (options.lang === AUTO_LANGUAGE) {
+    return pieces(text, AUTO_LANGUAGE).pieces.flatMap((p) => {
+      const { options: o, scheme } = pieceOptions(options, p.lang!);
+      return explainOne(text.slice(p.start, p.end), o).map((seg) => ({ ...seg, input: [seg.input[0] + p.start, seg.input[1] + p.start] as [number, number], lang: p.lang!, scheme }));
+    });
+  }
+  return explainOne(text, options);
+}
+
+function explainOne(text: string, options: RomanizeOptions): Segment[] {
   const segments: Segment[] = [];
   let normalized = '';
   run(

@@ -3,6 +3,7 @@ import { ByteSink, romanizeBytesFast, type ByteLineFallback } from './fast/bytes
 import { getFastScheme, type FastScheme } from './fast/tables.ts';
 import { romanize, romanizeGeneral, usesFastPath } from './romanize.ts';
 import { resolveScheme, type RomanizeOptions } from './resolve.ts';
+import { AUTO_LANGUAGE } from './lang.ts';
 import { firstInvalidUtf8, utf8BomLength } from './utf8.ts';
 
 /**
@@ -51,11 +52,13 @@ export interface Romanizer {
  * //=> ['', 'Yury\n', 'Shchyolkovo']
  */
 export function createRomanizer(options: RomanizeOptions = {}): Romanizer {
+  if (options.lang === AUTO_LANGUAGE) return wholeTextRomanizer(options);
   const compiled = resolveScheme(options); // validates the options now
   const join = options.joinLineBreakHyphens === true;
   // The byte-level path needs no string at all; otherwise each run of whole lines is decoded,
   // romanized by the string API and encoded.
-  const fast = usesFastPath(options) && compiled.profile === undefined ? getFastScheme(compiled) : undefined;
+  // The byte loop has no in-word apostrophe (Ukrainian, Belarusian): those languages take the string path.
+  const fast = usesFastPath(options) && compiled.profile === undefined && compiled.language.apostrophes === undefined ? getFastScheme(compiled) : undefined;
   const byteLevel = fast !== undefined && !fast.nfcCommon;
   const encoder = new TextEncoder();
   let consumed = 0; // bytes of input before `pending`
@@ -172,4 +175,27 @@ function decodeStrict(src: Uint8Array, start: number, end: number, base: number)
     const offset = base + start + firstInvalidUtf8(part);
     throw new LatinitsaError('ERR_INVALID_UTF8', `input: invalid UTF-8 at byte offset ${offset}`, { offset, cause });
   }
+}
+
+/**
+ * With `lang: 'auto'` the language is decided per paragraph, and a paragraph may arrive in
+ * several chunks: the input is kept until `end()` and romanized whole.
+ */
+function wholeTextRomanizer(options: RomanizeOptions): Romanizer {
+  const chunks: Uint8Array[] = [];
+  return {
+    push(chunk: Uint8Array): Uint8Array {
+      chunks.push(chunk.slice());
+      return new Uint8Array(0);
+    },
+    end(): Uint8Array {
+      const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+      let at = 0;
+      for (const c of chunks) {
+        all.set(c, at);
+        at += c.length;
+      }
+      return new TextEncoder().encode(romanize(decodeStrict(all, 0, all.length, 0), options));
+    },
+  };
 }

@@ -19,6 +19,7 @@ export interface MarcBatchInput {
   output?: MarcFormat | 'json-objects';
   scheme?: MarcSchemeOptions['scheme'];
   schemeOptions?: MarcSchemeOptions['schemeOptions'];
+  lang?: MarcSchemeOptions['lang'];
   tie?: MarcSchemeOptions['tie'];
   normalization?: MarcSchemeOptions['normalization'];
   /** vernacular: write every proposal. */
@@ -106,6 +107,7 @@ export async function marcBatch(input: MarcBatchInput, options: MarcBatchOptions
   const base: MarcSchemeOptions = {};
   if (input.scheme !== undefined) base.scheme = input.scheme;
   if (input.schemeOptions !== undefined) base.schemeOptions = input.schemeOptions;
+  if (input.lang !== undefined) base.lang = input.lang;
   if (input.tie !== undefined) base.tie = input.tie;
   if (input.normalization !== undefined) base.normalization = input.normalization;
   const result: MarcBatchResult = { records: [], diagnostics: [], errors: [] };

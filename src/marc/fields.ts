@@ -26,6 +26,14 @@ const cache = new Map<string, FieldRule>();
 export const CYRILLIC_SCRIPT_CODE: string = table.scriptCode.Cyrl;
 /** English phrases a note starts with, kept in English when a note is given in Cyrillic. */
 export const ENGLISH_PHRASES: readonly string[] = table.englishPhrases;
+/**
+ * A cataloguer's bracketed English or Latin ([and others], [S.l.], [sic] …), the same in both
+ * fields; also its end when the bracket opened in the subfield before (`$a [S.l. : $b s.n.]`). Global.
+ */
+export const INTERPOLATION: RegExp = (() => {
+  const words = `(?:${table.interpolations.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?=[\\s\\].,:;?]|$)`;
+  return new RegExp(`\\[${words}[^\\]]*\\]?|^${words}[^[\\]]*\\]`, 'giu');
+})();
 
 /**
  * The rule for a data field, or undefined when its tag never takes an 880.

@@ -1,6 +1,7 @@
 // Parallel fields: romanizing a record's Cyrillic into linked 880 pairs, checking existing pairs,
 // and proposing 880 Cyrillic fields for romanized-only records. Browser-safe; see docs/marc.md.
 import { LatinitsaError } from '../errors.ts';
+import { schemeIdForLanguage } from '../engine/lang.ts';
 import { resolveScheme, type RomanizeOptions } from '../engine/resolve.ts';
 import { romanize } from '../engine/romanize.ts';
 import { mixedScriptFix } from '../check/check.ts';
@@ -9,7 +10,7 @@ import equivalents from '../reverse/equivalents.json' with { type: 'json' };
 import type { Lexicon } from '../reverse/lexicon.ts';
 import { getScheme, listSchemes, type Scheme } from '../schemes/registry.ts';
 import table from './data/fields.json' with { type: 'json' };
-import { CYRILLIC_SCRIPT_CODE, ENGLISH_PHRASES, fieldRule, type FieldRule } from './fields.ts';
+import { CYRILLIC_SCRIPT_CODE, ENGLISH_PHRASES, fieldRule, INTERPOLATION, type FieldRule } from './fields.ts';
 import { formatLinkage, linkageOf, pairFields } from './linkage.ts';
 import type { MarcDataField, MarcDiagnostic, MarcField, MarcRecord, MarcSubfield } from './types.ts';
 import { isDataField } from './types.ts';
@@ -22,6 +23,12 @@ export interface MarcSchemeOptions {
    * table does not cover is then left alone with an `info` finding.
    */
   scheme?: string | Scheme;
+  /**
+   * The language of the records' Cyrillic (`'uk'`, `'be'`, `'bg'`, `'sr'`, `'mk'`, `'ru'`), in place of
+   * their 008/35-37: the scheme (named, or the table's) of the same family for that language
+   * (`ala-lc` → `ala-lc-uk`; docs/languages.md). Default: the record's own language.
+   */
+  lang?: string;
   /** Other options of the scheme, by name. */
   schemeOptions?: Readonly<Record<string, unknown>>;
   /**
@@ -115,10 +122,12 @@ function context(record: MarcRecord, options: MarcSchemeOptions): Context | { sk
   const languages = table.languages as Record<string, { language: string; scheme: string }>;
   let schemeRef = options.scheme;
   if (schemeRef === undefined) {
-    const entry = languages[code] ?? (table.undeterminedLanguages.includes(code) ? Object.values(languages)[0] : undefined);
-    if (entry === undefined) return { skip: `the record's language is "${code}" (008/35-37), which the MARC table has no romanization for; name a scheme to romanize it anyway` };
+    // A named language stands for the record's own: the table's first language gives the scheme family.
+    const entry = languages[code] ?? (table.undeterminedLanguages.includes(code) || options.lang !== undefined ? Object.values(languages)[0] : undefined);
+    if (entry === undefined) return { skip: `the record's language is "${code}" (008/35-37), which the MARC table has no romanization for; name a scheme or a language to romanize it anyway` };
     schemeRef = entry.scheme;
   }
+  if (options.lang !== undefined) schemeRef = schemeIdForLanguage(schemeRef, options.lang);
   const scheme = typeof schemeRef === 'string' ? getScheme(schemeRef) : schemeRef;
   const style = recordStyle(record);
   const romanizeOptions: RomanizeOptions = { ...options.schemeOptions, scheme };
@@ -555,7 +564,8 @@ function mostlyRussian(reading: { words: WordReading[] }): boolean {
 /**
  * Reads a text subfield back into Cyrillic, piece by piece. Transcribed text that reads as mostly
  * Russian is Russian throughout (abbreviations such as Tip., words English shares with Russian
- * such as my, na). A heading's closing qualifier ((Russia)) keeps its English. A note keeps its
+ * such as my, na), except a cataloguer's bracketed English or Latin ([and others], [S.l.]). A
+ * heading's closing qualifier ((Russia)) keeps its English. A note keeps its
  * English: an opening cataloguing phrase, whatever stands before the first colon when none of it
  * reads as Russian, and all but its quotations, which are read as transcribed text.
  */
@@ -591,13 +601,23 @@ function vernacularPieces(text: string, kind: FieldRule['kind'], options: Deroma
     read(body.slice(at), false);
     return { text: out, words };
   }
+  // A cataloguer's bracketed English or Latin ([and others], [S.l.]) stays as it is.
+  const kept = (piece: string, transcribed: boolean): void => {
+    let at = 0;
+    for (const m of piece.matchAll(INTERPOLATION)) {
+      read(piece.slice(at, m.index), transcribed);
+      out += m[0];
+      at = m.index + m[0].length;
+    }
+    read(piece.slice(at), transcribed);
+  };
   let at = 0;
   for (const m of plain === undefined ? [] : body.matchAll(plain)) {
-    read(body.slice(at, m.index), true);
+    kept(body.slice(at, m.index), true);
     read(m[0], false);
     at = m.index + m[0].length;
   }
-  read(body.slice(at), true);
+  kept(body.slice(at), true);
   return { text: out, words };
 }
 

@@ -52,8 +52,9 @@ export function getInverse(compiled: CompiledScheme): Inverse {
   const all: Piece[] = [];
   const none = { after: undefined, before: undefined, notAfter: undefined, notBefore: undefined };
   for (const [letter, forms] of compiled.letters) {
-    // A letter the engine rewrites before romanizing never appears in its own right.
-    if (compiled.substitute.has(letter)) continue;
+    // A letter the engine rewrites before romanizing never appears in its own right; one the
+    // scheme has no value for (written with the fallback scheme's, and reported) is not read back.
+    if (compiled.substitute.has(letter) || compiled.fallback.has(letter)) continue;
     all.push({ latin: forms.lower, cyr: letter, parts: [forms.lower], ...none, rule: false });
   }
   for (const list of compiled.rules.values()) {
@@ -86,7 +87,7 @@ export function getInverse(compiled: CompiledScheme): Inverse {
     byFirst.set(first, list);
   }
   const innerChars = new Set([...outputChars].filter((ch) => !/\p{L}/u.test(ch) || !/\p{Script=Latin}/u.test(ch)));
-  const modern = [...compiled.scheme.language.letters].map((l) => compiled.letters.get(l)?.lower ?? '');
+  const modern = [...compiled.language.letters].map((l) => compiled.letters.get(l)?.lower ?? '');
   const exact = modern.every((v) => v !== '') && new Set(modern).size === modern.length;
   inv = { compiled, byFirst, empties, innerChars, outputChars, exact };
   inverseCache.set(compiled, inv);
@@ -159,7 +160,8 @@ function extend(h: Hyp, piece: Piece, pos: number, score: number): Hyp {
  * A scorer of letter sequences: the log10-probability of `letter` after `context`, the one or two
  * letters before it (`^` = word start, `$` = word end).
  */
-export type LetterModel = (context: string, letter: string) => number;
+export type { LetterModel } from '../detect/letters.ts';
+import type { LetterModel } from '../detect/letters.ts';
 
 /** Options of the candidate search. */
 export interface SearchOptions {

@@ -5,7 +5,7 @@ import { getInverse, lexiconBonus, searchCandidates, scoreWord, type Inverse, ty
 import equivalents from './equivalents.json' with { type: 'json' };
 import englishCommon from './data/english-common.json' with { type: 'json' };
 import { flagNames, type Lexicon } from './lexicon.ts';
-import { russianLetters } from './model.ts';
+import { languageLetters } from '../detect/letters.ts';
 
 /** Options of {@link deromanize}: the scheme the text is in, its options, and how to rank. */
 export interface DeromanizeOptions {
@@ -94,7 +94,9 @@ function context(options: DeromanizeOptions): Context {
       const chars = [...cls.chars];
       const target = chars.find((ch) => inv.outputChars.has(ch.toLowerCase()));
       if (target === undefined) continue;
-      for (const ch of chars) if (ch !== target) replace.set(ch, target);
+      // A member the scheme writes itself keeps its own meaning (ISO 9 writes ʹ for ь and ’ for
+      // the Ukrainian apostrophe).
+      for (const ch of chars) if (ch !== target && !inv.outputChars.has(ch.toLowerCase())) replace.set(ch, target);
     }
     const t = equivalents.ties;
     const tie = inv.outputChars.has(t.breve) ? 'breve' : inv.outputChars.has(t.left) ? 'halves' : undefined;
@@ -104,7 +106,7 @@ function context(options: DeromanizeOptions): Context {
     // ties, grave marks), starting with a letter.
     const native = escapeClass(inv.innerChars);
     const tokenPattern = new RegExp(`(?:\\p{Script=Latin}${native === '' ? '' : `|[${native}]`})[\\p{Script=Latin}\\p{M}${escapeClass(inner)}]*`, 'gu');
-    ctx = { inv, romanizeOptions, lexicon: options.lexicon, model: russianLetters, replace, tie, tokenPattern, alternatives: options.alternatives ?? 5 };
+    ctx = { inv, romanizeOptions, lexicon: options.lexicon, model: languageLetters(inv.compiled.language.id), replace, tie, tokenPattern, alternatives: options.alternatives ?? 5 };
     perInv.set(key, ctx);
   }
   return options.lexicon === ctx.lexicon ? ctx : { ...ctx, lexicon: options.lexicon };
@@ -120,14 +122,31 @@ function canonical(word: string, ctx: Context): string {
   return s.normalize('NFC');
 }
 
+/** Start offsets of the clusters of a string (a character and the combining marks after it). */
+function clusterStarts(s: string): number[] {
+  const starts: number[] = [];
+  for (let i = 0; i < s.length; i++) if (!/\p{M}/u.test(s[i]!)) starts.push(i);
+  return starts;
+}
+
 /** Upper-cases the letters of a reading whose Latin starts with a capital; signs and letters written as nothing follow their neighbours (docs/rules/case.md). */
 function applyCase(c: RawCandidate, word: string): string {
   const chars = [...c.cyr];
-  const lower = word.toLowerCase();
-  if (lower.length !== word.length) return c.cyr;
+  // Spans index the lower-case NFC word; its clusters match the word's one for one even where
+  // case changes composition (J̌ is J + caron, its lower case the one character ǰ).
+  const lower = word.toLowerCase().normalize('NFC');
+  const lowerStarts = clusterStarts(lower);
+  const wordStarts = clusterStarts(word);
+  if (lowerStarts.length !== wordStarts.length) return c.cyr;
+  const clusterAt = (offset: number): number => {
+    let k = 0;
+    while (k + 1 < lowerStarts.length && lowerStarts[k + 1]! <= offset) k++;
+    return k;
+  };
   const upper: (boolean | undefined)[] = c.spans.map(([s, e]) => {
-    for (let i = s; i < e; i++) {
-      const ch = word[i]!;
+    if (s === e) return undefined;
+    for (let k = clusterAt(s); k < wordStarts.length && (lowerStarts[k] ?? Infinity) < e; k++) {
+      const ch = word[wordStarts[k]!]!;
       if (ch.toLowerCase() !== ch.toUpperCase()) return ch !== ch.toLowerCase();
     }
     return undefined;
@@ -196,7 +215,7 @@ function analyse(word: string, ctx: Context): WordAnalysis {
     // readings with the fewest letters, the one whose first pieces are longest.
     // Then the modern letter where an old one is written alike (і/и, ѳ/ф, ѹ/у), unless the
     // lexicon attests the old spelling.
-    const old = ctx.inv.compiled.scheme.language.oldLetters;
+    const old = ctx.inv.compiled.language.oldLetters;
     const key = (c: (typeof scored)[number]): [number, number, number[], number] => [
       c.attested.length > 0 ? 0 : 1,
       [...c.cyr].length,

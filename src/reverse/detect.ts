@@ -3,7 +3,7 @@
 // and that can write the most of the text wins. No letter or scheme is named here: what a scheme
 // can write, and how, comes from its data through the reverse engine (docs/reverse.md).
 import { LatinitsaError } from '../errors.ts';
-import { listSchemes, getScheme, type Scheme } from '../schemes/registry.ts';
+import { DEFAULT_LANGUAGE, listSchemes, getScheme, type Scheme } from '../schemes/registry.ts';
 import englishCommon from './data/english-common.json' with { type: 'json' };
 import { deromanizeDetailed, MAX_WORD_LENGTH } from './deromanize.ts';
 import type { Lexicon } from './lexicon.ts';
@@ -12,7 +12,7 @@ import type { Lexicon } from './lexicon.ts';
 export interface DetectSchemeOptions {
   /** Schemes to choose from (ids or loaded schemes). Default: every scheme of `language`. */
   schemes?: readonly (string | Scheme)[];
-  /** With the default `schemes`: only the schemes of this language (`ru`). Default: every language. */
+  /** With the default `schemes`: only the schemes of this language. Default: the default language (`ru`): the text is romanized Russian. */
   language?: string;
   /** Word lists that rank the readings (as for `deromanize`); without them, letter statistics. */
   lexicon?: Lexicon;
@@ -144,7 +144,7 @@ export function detectScheme(text: string, options: DetectSchemeOptions = {}): D
     options.schemes?.map((s) => (typeof s === 'string' ? getScheme(s) : s)) ??
     listSchemes()
       .map((info) => getScheme(info.id))
-      .filter((s) => options.language === undefined || s.language.id === options.language);
+      .filter((s) => s.language.id === (options.language ?? DEFAULT_LANGUAGE));
   const s = sample(text.normalize('NFC'), maxWords);
   if (s.words.length === 0 || schemes.length === 0) return { scheme: undefined, plausible: [], ranking: schemes.map((x) => ({ scheme: x.id, score: 0, unwritable: 0 })), words: 0 };
   const read = schemes.map((scheme) => readWords(s, scheme, options.lexicon));

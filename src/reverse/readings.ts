@@ -4,7 +4,7 @@ import { getScheme, listSchemes } from '../schemes/registry.ts';
 import { getInverse, lexiconBonus, scoreWord, searchCandidates, type Lattice, type LetterModel, type Piece, type RawCandidate } from './decode.ts';
 import equivalents from './equivalents.json' with { type: 'json' };
 import type { Lexicon } from './lexicon.ts';
-import { russianLetters } from './model.ts';
+import { russianLetters } from '../detect/letters.ts';
 
 /**
  * The readings engine: which Cyrillic words a romanized word can stand for under any of a

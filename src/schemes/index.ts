@@ -7,6 +7,8 @@ export {
   getLanguage,
   getScheme,
   listSchemes,
+  listLanguages,
+  schemeForLanguage,
   loadScheme,
   type DefaultSchemeOptions,
   type LoadSchemeOptions,

@@ -21,6 +21,10 @@ export interface Scheme {
   /** Ids of the schemes this one extends, nearest first. */
   readonly extendsChain: readonly string[];
   readonly language: LanguageSource;
+  /** The system the scheme belongs to across languages (`ala-lc`); its own id when it names none. */
+  readonly family: string;
+  /** The languages the scheme serves: its own first, then those it lists in `languages` (ISO 9: all). */
+  readonly languages: readonly string[];
   readonly letters: Readonly<Record<string, string>>;
   readonly letterNotes: Readonly<Record<string, string>>;
   readonly rules: readonly RuleSource[];
@@ -38,6 +42,10 @@ export interface Scheme {
 export interface SchemeInfo {
   id: string;
   name: string;
+  /** The scheme's language, then the others it serves. */
+  languages: string[];
+  /** The system the scheme belongs to across languages (its id when none). */
+  family: string;
   authority: string;
   edition: string;
   description: string;
@@ -140,6 +148,8 @@ function resolve(data: unknown, file: string | undefined, builtIn: boolean, pare
     summary: source.summary ?? '',
     extendsChain: parent ? [parent.id, ...parent.extendsChain] : [],
     language,
+    family: source.family ?? source.id,
+    languages: [language.id, ...(source.languages ?? []).filter((l) => l !== language.id)],
     letters,
     letterNotes: { ...parent?.letterNotes, ...stripComments(source.letterNotes ?? {}) },
     rules,
@@ -220,9 +230,41 @@ function loadBuiltIns(): void {
         invalid(`src/schemes/languages/${language.id}.json`, language.id, `/${key}`, `"${id}" is not a built-in scheme of this language`);
       }
     }
+    if (language.fallbackScheme !== undefined && !registry.has(language.fallbackScheme)) {
+      invalid(`src/schemes/languages/${language.id}.json`, language.id, '/fallbackScheme', `"${language.fallbackScheme}" is not a built-in scheme`);
+    }
   }
 }
 loadBuiltIns();
+
+/**
+ * The ids of the language files (the default language first).
+ *
+ * @example
+ * import { listLanguages } from 'latinitsa';
+ * listLanguages();
+ * //=> ['ru', 'be', 'bg', 'mk', 'sr', 'uk']
+ */
+export function listLanguages(): string[] {
+  return [...languages.keys()];
+}
+
+/**
+ * The scheme of a family (`ala-lc`, `bgn-pcgn`, `national`) that serves a language, if there is one:
+ * the scheme itself when it serves the language, else the family's built-in scheme of that language.
+ *
+ * @example
+ * import { schemeForLanguage, getScheme } from 'latinitsa/schemes';
+ * schemeForLanguage(getScheme('ala-lc'), 'uk')?.id;
+ * //=> 'ala-lc-uk'
+ * schemeForLanguage(getScheme('iso-9'), 'sr')?.id;
+ * //=> 'iso-9'
+ */
+export function schemeForLanguage(scheme: Scheme, lang: string): Scheme | undefined {
+  if (scheme.languages.includes(lang)) return scheme;
+  for (const s of registry.values()) if (s.builtIn && s.family === scheme.family && s.languages.includes(lang)) return s;
+  return undefined;
+}
 
 /** The built-in scheme files, checked, in the order `listSchemes` reports them. */
 export const builtInSources: readonly SchemeSource[] = [...registry.keys()].map((id) => schemeFiles[`${id}.json`] as SchemeSource);
@@ -295,6 +337,8 @@ export function listSchemes(): SchemeInfo[] {
   return [...registry.values()].map((s) => ({
     id: s.id,
     name: s.name,
+    languages: [...s.languages],
+    family: s.family,
     authority: s.authority,
     edition: s.edition,
     description: s.description,

@@ -31,6 +31,17 @@ export interface SchemeSource {
    * use; default "ru", or the language of the scheme it extends.
    */
   language?: string;
+  /**
+   * Other languages the same table serves as it is (ISO 9: every Cyrillic language); with the
+   * option lang the scheme is used with that language's letters (docs/languages.md).
+   */
+  languages?: string[];
+  /**
+   * The system the scheme belongs to across languages ("ala-lc", "bgn-pcgn", "national"): with the
+   * option lang, a scheme of another language is replaced by the scheme of the same family for that
+   * language (docs/languages.md).
+   */
+  family?: string;
   /** Id of a scheme this one modifies: its letters, rules and options are inherited. */
   extends?: string;
   /**
@@ -174,8 +185,8 @@ export interface LanguageSource {
    */
   modernize: LetterMap;
   /**
-   * Characters that belong to the word when they stand between two of its letters (the Ukrainian
-   * and Belarusian apostrophe) instead of ending it (docs/rules/words.md).
+   * Apostrophe characters that, between two letters, belong to the word and are read as the letter
+   * ʼ (U+02BC): Ukrainian and Belarusian (docs/languages.md).
    */
   apostrophes?: string;
   /**
@@ -190,4 +201,9 @@ export interface LanguageSource {
    * defaultScheme.
    */
   citationScheme?: string;
+  /**
+   * Id of the scheme whose value a letter takes when the chosen scheme has none (ISO 9); the letter
+   * is reported (docs/languages.md).
+   */
+  fallbackScheme?: string;
 }

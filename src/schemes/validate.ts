@@ -39,7 +39,7 @@ function failer(file: string | undefined, what: string): Fail {
  * import { validateScheme, getLanguage } from 'latinitsa/schemes';
  * const error = (() => { try { validateScheme({ id: 'x', name: 'X', leters: {} }, { file: 'x.json', language: getLanguage('ru') }); } catch (e) { return e as Error; } })();
  * error?.message;
- * //=> 'x.json: /leters: unknown field "leters" (allowed: id, name, authority, edition, source, description, summary, language, extends, letters, letterNotes, rules, removeRules, options, defaults, case, profiles, alphabet, samples)'
+ * //=> 'x.json: /leters: unknown field "leters" (allowed: id, name, authority, edition, source, description, summary, language, languages, family, extends, letters, letterNotes, rules, removeRules, options, defaults, case, profiles, alphabet, samples)'
  */
 export function validateScheme(data: unknown, options: ValidateSchemeOptions): SchemeSource {
   return checkSchemeMeaning(checkSchemeShape(data, options), options);

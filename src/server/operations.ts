@@ -9,7 +9,9 @@ import { romanizeCsl } from '../cite/csl.ts';
 import { checkCitations, type CheckCitationsOptions } from '../cite/text.ts';
 import { applyFixes } from '../diagnostics/fix.ts';
 import { readDocument, type ProseDocument } from '../document/document.ts';
-import { explain, romanize, type RomanizeOptions, type Segment } from '../engine/romanize.ts';
+import { explain, romanizeDetailed, type Segment } from '../engine/romanize.ts';
+import type { RomanizeOptions } from '../engine/resolve.ts';
+import { schemeIdForLanguage } from '../engine/lang.ts';
 import { decodeUtf8 } from '../io/decode.ts';
 import { readDocxParagraphs } from '../io/docx.ts';
 import { loadLexicon } from '../io/lexicon.ts';
@@ -62,12 +64,24 @@ function romanizeOp(input: Input): unknown {
   if (input['explain'] === true && text.length > EXPLAIN_MAX_CHARS) {
     throw new HttpError(413, 'ERR_TOO_LARGE', `"explain" takes at most ${EXPLAIN_MAX_CHARS} characters at a time, found ${text.length}; send the text in parts, or without "explain"`);
   }
-  // The scheme and its options are resolved (and checked) once; romanize and explain get the scheme itself.
-  const scheme = resolveScheme({ ...optionsField(input), scheme: optionalString(input, 'scheme') ?? DEFAULT_SCHEME }).scheme;
-  const options: RomanizeOptions = { ...optionsField(input), scheme };
-  const output = romanize(text, options);
-  if (input['explain'] === true) return { scheme: scheme.id, output, segments: withNotes(explain(text, options), scheme) };
-  return { scheme: scheme.id, output };
+  const lang = optionalString(input, 'lang');
+  const given = optionalString(input, 'scheme');
+  // The scheme and its options are resolved (and checked) once; romanize and explain get the
+  // scheme itself. With lang "auto" each paragraph resolves its own (languages says which).
+  const options: RomanizeOptions = { ...optionsField(input) };
+  if (lang !== undefined) options.lang = lang;
+  let scheme: Scheme | undefined;
+  if (lang === 'auto') {
+    if (given !== undefined) options.scheme = getScheme(given);
+  } else {
+    scheme = resolveScheme({ ...options, scheme: given ?? (lang === undefined ? DEFAULT_SCHEME : undefined) }).scheme;
+    options.scheme = scheme;
+  }
+  const result = romanizeDetailed(text, options);
+  const body: Record<string, unknown> = { ...(scheme === undefined ? {} : { scheme: scheme.id }), ...(lang === undefined ? {} : { lang }), output: result.text, diagnostics: result.diagnostics };
+  if (result.languages !== undefined) body['languages'] = result.languages;
+  if (input['explain'] === true) body['segments'] = explain(text, options).flatMap((seg) => withNotes([seg], seg.scheme === undefined ? scheme! : getScheme(seg.scheme)));
+  return body;
 }
 
 /**
@@ -142,6 +156,12 @@ async function checkOp(input: Input): Promise<unknown> {
   if (notesScheme !== undefined && notesScheme !== '') options.notesScheme = notesScheme;
   const schemeOptions = optionsField(input);
   if (Object.keys(schemeOptions).length > 0) options.schemeOptions = schemeOptions;
+  // lang: the schemes of the same family for that language (docs/languages.md).
+  const lang = optionalString(input, 'lang');
+  if (lang !== undefined) {
+    options.scheme = schemeIdForLanguage(options.scheme, lang);
+    if (options.notesScheme !== undefined) options.notesScheme = schemeIdForLanguage(options.notesScheme, lang);
+  }
   const allow = optionalStrings(input, 'allow');
   if (allow !== undefined) options.allow = allow;
   const ignore = optionalStrings(input, 'ignore');
@@ -191,6 +211,11 @@ function bibOp(input: Input): unknown {
     }
     options.schemes = schemes as NonNullable<RomanizeBibOptions['schemes']>;
   }
+  const lang = optionalString(input, 'lang');
+  if (lang !== undefined) {
+    options.scheme = schemeIdForLanguage(options.scheme, lang);
+    if (options.schemes !== undefined) options.schemes = Object.fromEntries(Object.entries(options.schemes).map(([g, id]) => [g, schemeIdForLanguage(id, lang)]));
+  }
   const keep = optionalBoolean(input, 'keepOriginal');
   if (keep !== undefined) options.keepOriginal = keep;
   return { format, ...(format === 'csl-json' ? romanizeCsl(text, options) : romanizeBibtex(text, options)) };
@@ -217,6 +242,8 @@ async function marcOp(input: Input): Promise<unknown> {
   } else request.text = text!;
   const scheme = optionalString(input, 'scheme');
   if (scheme !== undefined && scheme !== '') request.scheme = scheme;
+  const lang = optionalString(input, 'lang');
+  if (lang !== undefined && lang !== '') request.lang = lang;
   const schemeOptions = optionsField(input);
   if (Object.keys(schemeOptions).length > 0) request.schemeOptions = schemeOptions;
   const tie = optionalString(input, 'tie');
@@ -254,7 +281,7 @@ const operations: Record<OperationName, (input: Input) => unknown> = {
  * @example
  * import { runOperation } from 'latinitsa/server';
  * await runOperation('romanize', '{"text": "Киров", "scheme": "ala-lc"}');
- * //=> { scheme: 'ala-lc', output: 'Kirov' }
+ * //=> { scheme: 'ala-lc', output: 'Kirov', diagnostics: [] }
  */
 export async function runOperation(op: OperationName, body: string | Uint8Array): Promise<unknown> {
   const text = typeof body === 'string' ? body : decodeUtf8(body, { file: 'the body' });

@@ -83,7 +83,7 @@ function createWorker(memoryMb: number, workerData: WorkerSettings): Worker {
  * import { DEFAULT_SCHEME } from 'latinitsa';
  * const pool = new WorkerPool({ size: 1, timeoutMs: 30_000 });
  * JSON.parse((await pool.run('romanize', '{"text": "Щёлково"}')).toString());
- * //=> { scheme: DEFAULT_SCHEME, output: 'Shchyolkovo' }
+ * //=> { scheme: DEFAULT_SCHEME, output: 'Shchyolkovo', diagnostics: [] }
  * await pool.close();
  */
 export class WorkerPool {

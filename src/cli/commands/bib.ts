@@ -1,4 +1,5 @@
 // `latinitsa bib IN [-o OUT | --in-place]`: romanize a bibliography (docs/citations.md).
+import { schemeIdForLanguage } from '../../engine/lang.ts';
 import path from 'node:path';
 import type { BibFieldGroup, RomanizeBibOptions } from '../../cite/bib.ts';
 import { romanizeBibtex } from '../../cite/bibtex.ts';
@@ -22,6 +23,7 @@ Options:
   --in-place                rewrite the input file (atomically)
   -s, --scheme ID           scheme for all fields (default ${defaultSchemeOf({ use: 'citation' })})
   --names-scheme ID         scheme for authors, editors, translators…
+  -l, --lang ID             language of the entries (uk, be, bg, sr, mk): the schemes of the same family for it
   --titles-scheme ID        scheme for titles, journal and book titles, series
   --publishers-scheme ID    scheme for publishers and places
   --keep-original           keep the Cyrillic value: BibTeX orig<field> (origtitle…), CSL original-*
@@ -36,6 +38,7 @@ export const command = defineCommand({
     'in-place': { type: 'boolean' },
     scheme: { type: 'string', short: 's' },
     'names-scheme': { type: 'string' },
+    lang: { type: 'string', short: 'l' },
     'titles-scheme': { type: 'string' },
     'publishers-scheme': { type: 'string' },
     'keep-original': { type: 'boolean' },
@@ -57,6 +60,11 @@ export const command = defineCommand({
     if (values['names-scheme'] !== undefined) schemes.names = values['names-scheme'];
     if (values['titles-scheme'] !== undefined) schemes.titles = values['titles-scheme'];
     if (values['publishers-scheme'] !== undefined) schemes.publishers = values['publishers-scheme'];
+    // --lang: the schemes of the same family for that language (docs/languages.md).
+    if (values.lang !== undefined) {
+      options.scheme = schemeIdForLanguage(options.scheme, values.lang);
+      for (const group of Object.keys(schemes) as BibFieldGroup[]) schemes[group] = schemeIdForLanguage(schemes[group], values.lang);
+    }
     if (Object.keys(schemes).length > 0) options.schemes = schemes;
     if (values['keep-original'] === true) options.keepOriginal = true;
     const text = await readTextFile(io, input, 16 * 1024 * 1024);

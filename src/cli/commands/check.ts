@@ -1,4 +1,5 @@
 // `latinitsa check`: the manuscript consistency checker on files (docs/check.md).
+import { schemeIdForLanguage } from '../../engine/lang.ts';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkDocuments } from '../../check/check.ts';
@@ -25,6 +26,7 @@ Formats by extension: .md/.markdown (code and front matter skipped, footnotes ar
 Options:
   -s, --scheme ID         house scheme of the running text (e.g. modified-loc)
       --notes-scheme ID   scheme of notes and bibliography (e.g. ala-lc-simplified)
+  -l, --lang ID           language of the text (uk, be, bg, sr, mk): the schemes of the same family for it
   -a, --allow WORD        accept a form as written and prefer it for its word (repeatable)
       --ignore WORD       never check this word (repeatable)
       --min-confidence C  report findings at least this sure: certain, likely, possible or 0..1
@@ -68,6 +70,7 @@ export const command = defineCommand({
   options: {
     scheme: { type: 'string', short: 's' },
     'notes-scheme': { type: 'string' },
+    lang: { type: 'string', short: 'l' },
     allow: { type: 'string', short: 'a', multiple: true },
     ignore: { type: 'string', multiple: true },
     config: { type: 'string', short: 'c' },
@@ -82,6 +85,11 @@ export const command = defineCommand({
     const config: CheckConfig = configFile === undefined ? {} : await readConfig(configFile);
     if (values.scheme !== undefined) config.scheme = values.scheme;
     if (values['notes-scheme'] !== undefined) config.notesScheme = values['notes-scheme'];
+    // --lang: the schemes of the same family for that language (docs/languages.md).
+    if (values.lang !== undefined) {
+      config.scheme = schemeIdForLanguage(config.scheme, values.lang);
+      if (config.notesScheme !== undefined) config.notesScheme = schemeIdForLanguage(config.notesScheme, values.lang);
+    }
     if (values.allow !== undefined) config.allow = [...(config.allow ?? []), ...values.allow];
     if (values.ignore !== undefined) config.ignore = [...(config.ignore ?? []), ...values.ignore];
     if (values['min-confidence'] !== undefined) config.minConfidence = parseConfidence(values['min-confidence']);

@@ -35,6 +35,8 @@ Options:
   -f, --input-format F    input form: auto (default), mrc, marcxml, json
   -t, --output-format F   output form: mrc, marcxml, json (default: as the input)
   -s, --scheme ID         scheme (default: by the record's language; ALA-LC for Russian)
+  -l, --lang ID           language of the records' Cyrillic (uk, be, bg, sr, mk) in place of their
+                          008: the scheme of the same family for it (ala-lc → ala-lc-uk)
   -O, --option K=V        option of the scheme (repeatable)
       --tie MODE          ALA-LC tie: auto (as the record already writes it, else U+0361, the
                           Library of Congress's), breve (U+0361), halves (U+FE20/U+FE21, OCLC's)
@@ -115,6 +117,7 @@ export const command = defineCommand({
     'input-format': { type: 'string', short: 'f' },
     'output-format': { type: 'string', short: 't' },
     scheme: { type: 'string', short: 's' },
+    lang: { type: 'string', short: 'l' },
     option: { type: 'string', short: 'O', multiple: true },
     tie: { type: 'string' },
     normalization: { type: 'string' },
@@ -138,6 +141,7 @@ export const command = defineCommand({
 
     const base: MarcSchemeOptions = {};
     if (values.scheme !== undefined) base.scheme = values.scheme;
+    if (values.lang !== undefined) base.lang = values.lang;
     const schemeOptions = parseOptionPairs('marc', values.option);
     if (Object.keys(schemeOptions).length > 0) base.schemeOptions = schemeOptions;
     if (tie !== undefined) base.tie = tie;

@@ -2,7 +2,10 @@
 // streaming, with the scheme's options as flags (docs/cli.md).
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { romanize, type RomanizeOptions } from '../../engine/romanize.ts';
+import { romanizeDetailed } from '../../engine/romanize.ts';
+import type { RomanizeOptions } from '../../engine/resolve.ts';
+import { AUTO_LANGUAGE, schemeIdForLanguage, schemeInLanguage } from '../../engine/lang.ts';
+import { countReportable } from '../../engine/auto.ts';
 import { resolveScheme } from '../../engine/resolve.ts';
 import { LatinitsaError } from '../../errors.ts';
 import { openAtomicWriter, type AtomicWriter } from '../../io/atomic-write.ts';
@@ -49,13 +52,14 @@ const COMMON_OPTION_FLAGS: Record<string, string> = {
   joinLineBreakHyphens: 'join-line-break-hyphens',
   repairHomoglyphs: 'repair-homoglyphs',
   scheme: 'scheme',
+  lang: 'lang',
 };
 
 const usage = (message: string): LatinitsaError => usageError('', message);
 
 /** What the first reading of the line found: the scheme, and its options as flags. */
 interface Prepared {
-  scheme: Scheme | string;
+  scheme: Scheme | string | undefined;
   resolved: Scheme;
   /** Flag → option name, for the scheme's options. */
   flags: Map<string, string>;
@@ -66,7 +70,8 @@ async function prepare(values: Record<string, unknown>, io: CliIO): Promise<{ op
   const schemeId = typeof values['scheme'] === 'string' ? values['scheme'] : undefined;
   const schemeFile = typeof values['scheme-file'] === 'string' ? values['scheme-file'] : undefined;
   if (schemeId !== undefined && schemeFile !== undefined) throw usage('give either --scheme or --scheme-file');
-  let scheme: Scheme | string = schemeId ?? DEFAULT_SCHEME;
+  const lang = typeof values['lang'] === 'string' ? values['lang'] : undefined;
+  let scheme: Scheme | string | undefined = schemeId;
   if (schemeFile !== undefined) {
     const full = path.resolve(io.cwd, schemeFile);
     scheme = await readSchemeFile(full).catch((e: unknown) => {
@@ -75,7 +80,16 @@ async function prepare(values: Record<string, unknown>, io: CliIO): Promise<{ op
       throw e;
     });
   }
-  const resolved = typeof scheme === 'string' ? getScheme(scheme) : scheme;
+  // The scheme whose options the flags name: with --lang, the scheme for that language (docs/languages.md).
+  const base = typeof scheme === 'object' ? scheme : getScheme(scheme ?? (lang === undefined || lang === AUTO_LANGUAGE ? DEFAULT_SCHEME : schemeIdForLanguage(undefined, lang)));
+  let resolved = base;
+  if (lang !== undefined && lang !== AUTO_LANGUAGE) {
+    try {
+      resolved = schemeInLanguage(base, lang).scheme;
+    } catch {
+      // No scheme of the family for the language: reported when the options are resolved.
+    }
+  }
   const flags = new Map(Object.keys(resolved.options).map((name) => [kebabCase(name), name]));
   const options: Options = {};
   for (const flag of flags.keys()) if (!(flag in OPTIONS)) options[flag] = { type: 'string' };
@@ -85,6 +99,8 @@ async function prepare(values: Record<string, unknown>, io: CliIO): Promise<{ op
 
 const OPTIONS = {
   scheme: { type: 'string', short: 's' },
+  lang: { type: 'string', short: 'l' },
+  json: { type: 'boolean' },
   'scheme-file': { type: 'string' },
   option: { type: 'string', short: 'O', multiple: true },
   'all-caps': { type: 'string' },
@@ -104,7 +120,10 @@ const OPTIONS = {
 /** `romanize` options from the command line: the scheme, its options (as flags and `-O`), the common options. */
 async function romanizeOptions(values: Record<string, unknown>, prepared: Prepared, cwd: string): Promise<RomanizeOptions> {
   const { resolved, flags } = prepared;
-  const options: RomanizeOptions = { scheme: prepared.scheme };
+  const options: RomanizeOptions = {};
+  if (prepared.scheme !== undefined) options.scheme = prepared.scheme;
+  const lang = typeof values['lang'] === 'string' ? values['lang'] : undefined;
+  if (lang !== undefined) options.lang = lang;
   for (const [flag, name] of flags) {
     const value = values[flag];
     if (typeof value === 'string') options[name] = value;
@@ -130,8 +149,25 @@ async function romanizeOptions(values: Record<string, unknown>, prepared: Prepar
     });
   }
   // Compile now, so that a bad option value is reported before any input is read.
-  resolveScheme(options);
+  // Resolve now, so that a bad option value is reported before any input is read (auto: per language later).
+  const { lang: _lang, ...checked } = options;
+  resolveScheme(lang === AUTO_LANGUAGE ? checked : options);
   return options;
+}
+
+/**
+ * The one-line warning for letters the scheme has no value for (docs/languages.md), or nothing.
+ *
+ * @example
+ * import { unmappedWarning } from 'latinitsa/cli';
+ * unmappedWarning(new Map([['ї', 2], ['Ў', 1]]), 'ala-lc');
+ * //=> 'latinitsa: warning: 3 letters have no value in ala-lc and were written in ISO 9 or kept (ї ×2, Ў ×1); --json lists each one\n'
+ */
+export function unmappedWarning(counts: ReadonlyMap<string, number>, scheme: string): string {
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  if (total === 0) return '';
+  const list = [...counts].sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l} ×${n}`).join(', ');
+  return `latinitsa: warning: ${total} letter${total === 1 ? ' has' : 's have'} no value in ${scheme} and ${total === 1 ? 'was' : 'were'} written in ISO 9 or kept (${list}); --json lists each one\n`;
 }
 
 /** Bytes read from a file, 64 KiB at a time (fresh buffers: the line splitter keeps references). */
@@ -205,17 +241,17 @@ export const command = defineCommand({
     if (inPlace && inputs.includes('-')) throw usage('--in-place cannot rewrite stdin');
     if (inputs.filter((i) => i === '-').length > 1) throw usage('stdin ("-") given more than once');
     const options = await romanizeOptions(values, prepared, io.cwd);
-    return romanizeInputs({ positionals, inputs, output, inPlace, demo, encoding, options }, io, write);
+    return romanizeInputs({ positionals, inputs, output, inPlace, demo, encoding, options, json: values.json === true }, io, write);
   },
 });
 
 /** Romanizes the text arguments, the demo, or the inputs (streaming) into stdout, a file, or the inputs themselves. */
 async function romanizeInputs(
-  job: { positionals: string[]; inputs: string[]; output: string | undefined; inPlace: boolean; demo: boolean; encoding: TextEncodingName; options: RomanizeOptions },
+  job: { positionals: string[]; inputs: string[]; output: string | undefined; inPlace: boolean; demo: boolean; encoding: TextEncodingName; options: RomanizeOptions; json: boolean },
   io: CliIO,
   write: (text: string) => Promise<void> | undefined,
 ): Promise<number> {
-  const { positionals, inputs, output, inPlace, demo, encoding, options } = job;
+  const { positionals, inputs, output, inPlace, demo, encoding, options, json } = job;
   const guard = (error: unknown): void => {
     // Errors of stdout surface through the write that meets them; this listener only keeps an
     // 'error' event (EPIPE) from crashing the process meanwhile.
@@ -223,25 +259,75 @@ async function romanizeInputs(
   };
   io.stdout.on('error', guard);
   try {
+    // A whole text: the result, or with --json the text, the diagnostics and the languages; then,
+    // once the output is written (a failed write says only why it failed), the one-line warning
+    // for letters the scheme has no value for.
+    const whole = async (text: string, to: (s: string) => Promise<void> | undefined): Promise<string> => {
+      const r = romanizeDetailed(text, options);
+      await to(json ? `${JSON.stringify(r, null, 2)}\n` : r.text);
+      if (json) return '';
+      const counts = new Map<string, number>();
+      for (const d of r.diagnostics) counts.set(d.actual!, (counts.get(d.actual!) ?? 0) + 1);
+      return unmappedWarning(counts, String(r.diagnostics[0]?.data?.['scheme'] ?? ''));
+    };
+    const toStdout = async (text: string): Promise<void> => {
+      io.stderr.write(await whole(text, write));
+    };
+    const toFile = async (file: string, shown: string, text: string): Promise<void> => {
+      let warning = '';
+      await writeAtomic(file, shown, async (w) => {
+        warning = await whole(text, (t) => w.write(Buffer.from(t, 'utf8')));
+      });
+      io.stderr.write(warning);
+    };
     if (positionals.length > 0 || demo) {
       const text = demo ? DEMO_TEXT : `${positionals.join(' ')}\n`;
-      const result = romanize(text, options);
-      if (output === undefined || output === '-') await write(result);
-      else await writeAtomic(path.resolve(io.cwd, output), output, async (w) => w.write(result));
+      if (output === undefined || output === '-') await toStdout(text);
+      else await toFile(path.resolve(io.cwd, output), output, text);
       return 0;
     }
+    // --json and --lang auto need the whole text (a paragraph may span chunks): read it, then romanize.
+    if (json || options.lang === AUTO_LANGUAGE) {
+      if (inPlace && json) throw usage('--json cannot rewrite files in place');
+      for (const input of inputs.length > 0 ? inputs : ['-']) {
+        const source = await openSource(input, io);
+        const parts: Uint8Array[] = [];
+        try {
+          for await (const chunk of source.chunks) parts.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Uint8Array));
+        } finally {
+          await source.close();
+        }
+        const text = new TextDecoder(encoding, { fatal: true }).decode(Buffer.concat(parts));
+        if (inPlace) await toFile(path.resolve(io.cwd, input), input, text);
+        else if (output === undefined || output === '-') await toStdout(text);
+        else await toFile(path.resolve(io.cwd, output), output, text);
+      }
+      return 0;
+    }
+    // Letters the scheme has no value for are counted on the way through, for the warning.
+    const compiled = resolveScheme(options);
+    const counts = new Map<string, number>();
+    const counted = async function* (chunks: AsyncIterable<unknown>): AsyncGenerator<unknown> {
+      const decoder = new TextDecoder(encoding);
+      for await (const chunk of chunks) {
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Uint8Array);
+        countReportable(decoder.decode(bytes, { stream: true }), compiled, counts);
+        yield chunk;
+      }
+    };
     const streamOptions = { romanize: options, encoding };
     if (inPlace) {
       for (const input of inputs) {
         const source = await openSource(input, io);
         try {
           await writeAtomic(path.resolve(io.cwd, input), input, async (w) => {
-            await romanizeStream(source.chunks, (b) => w.write(b), { ...streamOptions, file: source.shown });
+            await romanizeStream(counted(source.chunks), (b) => w.write(b), { ...streamOptions, file: source.shown });
           });
         } finally {
           await source.close();
         }
       }
+      io.stderr.write(unmappedWarning(counts, compiled.scheme.id));
       return 0;
     }
     const all = inputs.length > 0 ? inputs : ['-'];
@@ -249,7 +335,7 @@ async function romanizeInputs(
       for (const input of all) {
         const source = await openSource(input, io);
         try {
-          await romanizeStream(source.chunks, sink, { ...streamOptions, file: source.shown });
+          await romanizeStream(counted(source.chunks), sink, { ...streamOptions, file: source.shown });
         } finally {
           await source.close();
         }
@@ -257,6 +343,7 @@ async function romanizeInputs(
     };
     if (output === undefined || output === '-') await each((b) => writeWithBackpressure(io.stdout, b));
     else await writeAtomic(path.resolve(io.cwd, output), output, (w) => each((b) => w.write(b)));
+    io.stderr.write(unmappedWarning(counts, compiled.scheme.id));
     return 0;
   } catch (error) {
     if (isClosedPipe(error)) return 0;

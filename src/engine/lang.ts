@@ -1,0 +1,59 @@
+/**
+ * Which scheme and which language a text is romanized with (docs/languages.md): the option
+ * `lang` (a language id, or `auto` for a decision per paragraph) with or without a scheme.
+ *
+ * - no scheme: the language's default scheme (its language file's `defaultScheme`);
+ * - a scheme that serves the language (its own, or one it lists, as ISO 9 lists them all): that
+ *   scheme, read with the language's letters;
+ * - a scheme of another language: the scheme of the same family for the language (`ala-lc` →
+ *   `ala-lc-uk`), or an error naming the language's schemes.
+ */
+import { LatinitsaError } from '../errors.ts';
+import { defaultSchemeOf, getLanguage, getScheme, listLanguages, listSchemes, schemeForLanguage, type Scheme } from '../schemes/registry.ts';
+import type { LanguageSource } from '../schemes/types.ts';
+
+/** The value of `lang` that decides the language of each paragraph from its letters. */
+export const AUTO_LANGUAGE = 'auto';
+
+/** A scheme and the language whose letters it reads. */
+export interface SchemeInLanguage {
+  scheme: Scheme;
+  language: LanguageSource;
+}
+
+function languageOf(lang: unknown): LanguageSource {
+  if (typeof lang !== 'string' || !listLanguages().includes(lang)) {
+    const detail = lang === AUTO_LANGUAGE ? ' ("auto" is decided per paragraph by romanize, explain and romanizeDetailed)' : '';
+    throw new LatinitsaError('ERR_INVALID_OPTION', `option "lang" must be one of ${[...listLanguages(), AUTO_LANGUAGE].map((l) => `"${l}"`).join(', ')}, found ${JSON.stringify(lang)}${detail}`);
+  }
+  return getLanguage(lang);
+}
+
+/** A scheme (already chosen) and the option `lang` resolved to the scheme to run and the language to read the text in. */
+export function schemeInLanguage(given: Scheme, lang: unknown): SchemeInLanguage {
+  if (lang === undefined) return { scheme: given, language: given.language };
+  const language = languageOf(lang);
+  const scheme = schemeForLanguage(given, language.id);
+  if (scheme === undefined) {
+    const own = listSchemes().filter((i) => i.languages.includes(language.id)).map((i) => i.id);
+    throw new LatinitsaError('ERR_INVALID_OPTION', `scheme "${given.id}" has no table for ${language.name} (lang "${language.id}"); ${language.name} schemes: ${own.join(', ')}`);
+  }
+  return { scheme, language };
+}
+
+/**
+ * The id of the scheme to use for text in `lang` when the caller named `scheme` (or none): the
+ * scheme of the same family for that language, or the language's default when the family has
+ * none. Used where a scheme is named per document or per field (the checker, bibliographies,
+ * the paragraphs of `lang: 'auto'`).
+ *
+ * @example
+ * import { schemeIdForLanguage } from 'latinitsa';
+ * [schemeIdForLanguage('ala-lc', 'uk'), schemeIdForLanguage(undefined, 'bg'), schemeIdForLanguage('bgn-pcgn', 'sr'), schemeIdForLanguage('wikipedia', 'mk')];
+ * //=> ['ala-lc-uk', 'bg-streamlined', 'bgn-pcgn-sr', 'mk-national']
+ */
+export function schemeIdForLanguage(scheme: string | Scheme | undefined, lang: string): string {
+  const language = languageOf(lang);
+  if (scheme === undefined) return defaultSchemeOf({ lang: language.id });
+  return schemeForLanguage(typeof scheme === 'string' ? getScheme(scheme) : scheme, language.id)?.id ?? defaultSchemeOf({ lang: language.id });
+}
