@@ -343,7 +343,7 @@ describe('connections beyond capacity', () => {
     };
     for (let i = 0; i < 30; i++) open();
     try {
-      await new Promise((r) => setTimeout(r, 1500));
+      await new Promise((r) => setTimeout(r, 2500));
       const a = fresh();
       const replies: Reply[] = [];
       for (let i = 0; i < 10; i++) replies.push(await post(server.url, a));

@@ -51,7 +51,7 @@ export interface ServerOptions {
   /**
    * Connections served at once. Default 512. When they are all taken, a newcomer takes the slot of
    * the connection that has waited longest without a request in progress (a slow client still
-   * sending its headers, an idle keep-alive) if it has waited over a second; otherwise it gets a
+   * sending its headers, an idle keep-alive) if it has waited over two seconds; otherwise it gets a
    * 503 answer. Beyond twice this many, connections are refused outright.
    */
   maxConnections?: number;
@@ -220,10 +220,13 @@ interface ConnectionState {
 
 const connectionStates = new WeakMap<Socket, ConnectionState>();
 
-/** A connection without a request in progress for this long may lose its slot to a newcomer. */
-const EVICT_AFTER_MS = 1_000;
+/**
+ * A connection without a request in progress for this long may lose its slot to a newcomer: long
+ * enough that a client whose request is on its way, on a busy server, is not taken for a slow one.
+ */
+const EVICT_AFTER_MS = 2_000;
 /** A connection over capacity has this long to send its request (for the 503) before it is closed. */
-const OVER_CAPACITY_MS = 2_000;
+const OVER_CAPACITY_MS = 5_000;
 
 /**
  * Admission of connections: `max` are served at once. A newcomer beyond them takes the slot of the
@@ -342,6 +345,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const staticDir = options.staticDir ?? defaultStaticDir;
   const maxBody = options.maxBodyBytes ?? 4 * 1024 * 1024;
   const workers = options.workers ?? 2;
+  const maxConnections = options.maxConnections ?? 512;
   const lanes = workers > 0 ? startLanes(workers, options) : undefined;
   const budget: ByteBudget = { used: 0, max: options.maxBufferedBytes ?? 64 * 1024 * 1024 };
   const execute: Executor = lanes?.execute ?? runOperation;
@@ -441,12 +445,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       });
     },
   );
-  admitConnections(server, options.maxConnections ?? 512);
+  admitConnections(server, maxConnections);
 
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(options.port ?? 8080, host, () => {
+      // A backlog as deep as the connections taken, so that a burst waits to be accepted (and
+      // answered, 503 at worst) rather than overflowing the kernel's queue (default 511).
+      server.listen({ port: options.port ?? 8080, host, backlog: 2 * maxConnections }, () => {
         server.off('error', reject);
         resolve();
       });
