@@ -13,7 +13,8 @@ import { after, describe, it } from 'node:test';
 import { Ajv } from 'ajv';
 import fc from 'fast-check';
 import { renderCatalog, renderTypes } from '../scripts/generate-schemes.ts';
-import { LatinitsaError } from '../src/index.ts';
+import { LatinitsaError, loadScheme } from '../src/index.ts';
+import { languageFiles } from '../src/schemes/builtin.ts';
 import { getLanguage } from '../src/schemes/index.ts';
 import { builtInSources } from '../src/schemes/registry.ts';
 import { SCHEMA_KEYWORDS, type JsonSchema } from '../src/schemes/schema.ts';
@@ -96,6 +97,10 @@ describe('the validator and a JSON Schema validator agree on structure', () => {
   it('on every built-in scheme and language file', () => {
     for (const source of builtInSources) assert.ok(shapeOk(source) && schemeValid(source), source.id);
     assert.ok(languageOk(getLanguage('ru')) && languageValid(getLanguage('ru')));
+  });
+  it('every built-in file passes the checks of a user file (they are not checked at run time)', () => {
+    for (const [name, data] of Object.entries(languageFiles)) assert.equal(validateLanguage(data, { file: name }).id, name.slice(0, -'.json'.length));
+    for (const source of builtInSources) assert.equal(loadScheme(structuredClone(source), { file: `${source.id}.json` }).id, source.id);
   });
   it('on damaged scheme files', () => {
     fc.assert(

@@ -124,6 +124,8 @@ async function romanizeOptions(values: Record<string, unknown>, prepared: Prepar
   if (prepared.scheme !== undefined) options.scheme = prepared.scheme;
   const lang = typeof values['lang'] === 'string' ? values['lang'] : undefined;
   if (lang !== undefined) options.lang = lang;
+  // The language detector (and the letter statistics of every language) only for --lang auto.
+  if (lang === AUTO_LANGUAGE) await import('../../engine/detector.ts');
   for (const [flag, name] of flags) {
     const value = values[flag];
     if (typeof value === 'string') options[name] = value;
