@@ -11,8 +11,7 @@ import { LatinitsaError } from '../../errors.ts';
 import type { AtomicWriter, WriteFileAtomicOptions } from '../../io/atomic-write.ts';
 import { parseEncoding, type TextEncodingName } from '../../io/decode.ts';
 import { ioError, isClosedPipe } from '../../io/errors.ts';
-import { readLexicon, readSchemeFile } from '../../io/files.ts';
-import { romanizeStream, writeWithBackpressure } from '../../io/lines.ts';
+import { writeWithBackpressure } from '../../io/write.ts';
 import { DEFAULT_SCHEME, getScheme, type Scheme } from '../../schemes/registry.ts';
 import type { AllCapsMode, PreReformMode } from '../../schemes/types.ts';
 import { defineCommand, kebabCase, oneOf, parseOptionPairs, usageError, type Options } from '../args.ts';
@@ -74,6 +73,7 @@ async function prepare(values: Record<string, unknown>, io: CliIO): Promise<{ op
   let scheme: Scheme | string | undefined = schemeId;
   if (schemeFile !== undefined) {
     const full = path.resolve(io.cwd, schemeFile);
+    const { readSchemeFile } = await import('../../io/files.ts');
     scheme = await readSchemeFile(full).catch((e: unknown) => {
       // Name the file as the user wrote it.
       if (e instanceof LatinitsaError) throw new LatinitsaError(e.code, e.message.replaceAll(full, schemeFile), { file: schemeFile, ...(e.pointer === undefined ? {} : { pointer: e.pointer }), cause: e });
@@ -147,6 +147,7 @@ async function romanizeOptions(values: Record<string, unknown>, prepared: Prepar
   if (values['repair-homoglyphs'] === true) options.repairHomoglyphs = true;
   const exceptions = values['exceptions'] as string | undefined;
   if (exceptions !== undefined) {
+    const { readLexicon } = await import('../../io/files.ts');
     options.exceptions = await readLexicon(path.resolve(cwd, exceptions)).catch((e: unknown) => {
       throw e instanceof LatinitsaError ? new LatinitsaError(e.code, e.message.replaceAll(path.resolve(cwd, exceptions), exceptions), { file: exceptions, cause: e }) : e;
     });
@@ -301,6 +302,8 @@ async function romanizeInputs(
       }
       return 0;
     }
+    // The streaming romanizer only for files and stdin, not for text arguments.
+    const { romanizeStream } = await import('../../io/lines.ts');
     // Letters the scheme has no value for are counted on the way through, for the warning.
     const compiled = resolveScheme(options);
     const counts = new Map<string, number>();
