@@ -9,7 +9,9 @@
  * paragraph takes the language with the best total; a word with a letter the paragraph's
  * language does not have (a Ukrainian name in Russian text) is reported with the language that
  * scores it best among those that have all its letters, and the rest of the paragraph keeps the
- * paragraph's language.
+ * paragraph's language. Names from elsewhere do not outvote a short sentence: when the two
+ * leading languages each have a minority of words the other cannot spell, the two are compared on
+ * the words both can spell (decideWithNames).
  */
 import { getLanguage } from '../schemes/registry.ts';
 import type { LanguageSource } from '../schemes/types.ts';
