@@ -58,7 +58,7 @@ const ms = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 const run = values.scheme === undefined ? 'no-scheme' : `scheme=${values.scheme}`;
 const judged = values.judged === undefined ? undefined : readJudged(values.judged);
-const rows = ['file\tline\tword\tsuggestion\trule\tverdict\tcause\trun\tcolumn\tconfidence\tpart\tnote'];
+const rows = ['file\tline\tword\tsuggestion\trule\tverdict\tcause\trun\tcolumn\tconfidence\tpart\tnote\tcyrillic\tgroup'];
 const tally = new Map<string, { t: number; f: number; u: number }>();
 for (const d of found) {
   const part = split.get(d.file!)!;
@@ -71,7 +71,7 @@ for (const d of found) {
     else c.u++;
     tally.set(k, c);
   }
-  rows.push([d.file, d.place.start.line, d.actual, d.expected[0] ?? '', d.ruleId, verdict, j?.cause ?? '', run, d.place.start.column, d.confidence, part, j?.note ?? ''].join('\t'));
+  rows.push([d.file, d.place.start.line, d.actual, d.expected[0] ?? '', d.ruleId, verdict, j?.cause ?? '', run, d.place.start.column, d.confidence, part, j?.note ?? '', String(d.data?.['cyrillic'] ?? ''), d.note ?? ''].join('\t'));
 }
 if (values.out !== undefined) {
   let body = rows.slice(1);

@@ -56,11 +56,11 @@ test('realtext without a scheme: precision of the judged findings ≥ 0.9', { sk
   assert.ok(p['certain']! >= 0.9, `precision of certain findings ${p['certain']}`);
 });
 
-test('realtext with --scheme wikipedia: precision of the judged findings (0.82 measured; the target 0.9 is not reached)', { skip }, (t) => {
+test('realtext with --scheme wikipedia: precision of the judged findings (0.89 measured; the target 0.9 is not reached)', { skip }, (t) => {
   const p = precision('scheme=wikipedia', run('wikipedia'));
   t.diagnostic(JSON.stringify(p));
   // A guard against regression at the measured level; certain findings reach the target.
-  assert.ok(p['all']! >= 0.8, `precision ${p['all']}`);
+  assert.ok(p['all']! >= 0.87, `precision ${p['all']}`);
   assert.ok(p['certain']! >= 0.9, `precision of certain findings ${p['certain']}`);
 });
 

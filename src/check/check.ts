@@ -10,11 +10,11 @@ import { createReader, foldRomanized, type Reader, type ReaderScheme, type Readi
 import { getLanguage } from '../schemes/registry.ts';
 import { tokenizeWords, type WordToken } from '../segment/index.ts';
 import { confidenceLabel, parseConfidence } from './confidence.ts';
-import { conventionalForms } from './conventional.ts';
+import { conventionalForms, fullNames, inFullName } from './conventional.ts';
 import proseData from './data/prose-schemes.json' with { type: 'json' };
 import { englishLists } from './english.ts';
 import { fallbackKey, fallbackKeys, isEnglishFormation } from './fallback.ts';
-import { foreignContext, foreignNames, listedVariant } from './foreign.ts';
+import { adjectiveForm, foreignContext, foreignNames, listedVariants } from './foreign.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument, CheckOptions, CheckRegion } from './types.ts';
 
 const proseSchemes: readonly string[] = proseData.schemes;
@@ -29,6 +29,8 @@ const PLAUSIBLE_PER_LETTER = -1.75;
 const NEAR_SLACK = 1.5;
 /** Attested readings this close to the best attested one are readings of the word too. */
 const ATTESTED_SLACK = 2.5;
+/** What a capitalised common word alone among English words keeps of its confidence (see `russianNeighbour`). */
+const LONE_COMMON = 0.6;
 
 /** Whether a spelling can carry a group: a real word, a conventional form, a capitalised plausible name. */
 function anchor(s: Spelling): boolean {
@@ -62,6 +64,12 @@ function wordShapeOk(word: string): boolean {
 }
 
 const APOSTROPHE = /['’]$/u;
+/** A full stop and a lower-case letter glued after a word, or a lower-case letter and a full stop before it. */
+const DOTTED_AFTER = /^\.\p{Ll}/u;
+const DOTTED_BEFORE = /\p{Ll}\.$/u;
+/** The combining acute accent, and a letter carrying it (a stress mark in romanized Russian). */
+const ACUTE = '\u0301';
+const STRESSED = /\p{L}\u0301/gu;
 
 /**
  * A final apostrophe that is English punctuation, not a soft sign: a possessive after -s
@@ -74,10 +82,15 @@ function englishApostrophe(text: string, token: WordToken): boolean {
   const quote = word[word.length - 1]!;
   // Two marks in a row close a quotation (Trotsky'').
   if (text[token.end] === quote) return true;
-  const lineStart = text.lastIndexOf('\n', token.start) + 1;
+  return quoteOpen(text, token.start, quote);
+}
+
+/** Whether a quotation opened with this mark before a place on its line is not yet closed there. */
+function quoteOpen(text: string, at: number, quote: string): boolean {
+  const lineStart = text.lastIndexOf('\n', at) + 1;
   // An opening quote: the same mark after white space or an opening bracket, not yet closed.
   let open = false;
-  for (let i = lineStart; i < token.start; i++) {
+  for (let i = lineStart; i < at; i++) {
     if (text[i] !== quote) continue;
     const before = i === lineStart ? ' ' : text[i - 1]!;
     const after = text[i + 1] ?? ' ';
@@ -85,6 +98,16 @@ function englishApostrophe(text: string, token: WordToken): boolean {
     else if (/\p{L}/u.test(before) && !/\p{L}/u.test(after)) open = false;
   }
   return open;
+}
+
+/**
+ * Where a straight double quote inside a word closes a quotation opened before the word on its
+ * line ("Cult of Lenin"a cult…: a missing space, not a hard sign): the length of the word before
+ * it, or -1.
+ */
+function closingQuoteInside(text: string, token: WordToken): number {
+  const q = token.text.indexOf('"');
+  return q > 0 && quoteOpen(text, token.start, '"') ? q : -1;
 }
 
 /** Mixed-script words: look-alike letters of the minority script replaced by their twins, if all have one (also used by src/marc). */
@@ -138,6 +161,10 @@ interface Occurrence {
   text: string;
   /** First letters (by fallback key) of the one or two capitalised words before it: a name's given name and patronymic or initials. */
   names: string[];
+  /** Whether a real Russian word stands beside it (see `russianNeighbour`). */
+  russianNeighbour: boolean;
+  /** Whether it stands in a person's established full name (Grigori Rasputin): never a scheme mismatch. */
+  established: boolean;
 }
 
 /** One spelling in one domain (text or notes), with its occurrences. */
@@ -194,6 +221,8 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
   const allow = new Set((options.allow ?? []).map((w) => foldRomanized(w)));
   const conventional = new Map(options.builtInConventional === false ? [] : conventionalForms());
   for (const [form, cyrillic] of Object.entries(options.conventional ?? {})) conventional.set(foldRomanized(form), { cyrillic: cyrillic.toLowerCase(), capitalised: form[0] !== form[0]!.toLowerCase() });
+  // Full names (Grigori Rasputin): where their words stand together, the scheme accepts them as written.
+  const established = fullNames(conventional.keys());
   const schemes = { text: options.scheme, notes: options.notesScheme ?? options.scheme };
   const schemeOptions = { text: options.schemeOptions ?? {}, notes: (options.notesScheme === undefined ? options.schemeOptions : options.notesSchemeOptions) ?? {} };
   // Each domain's scheme and options are resolved (and checked) once, before any work.
@@ -297,14 +326,46 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     return known;
   };
 
+  // Whether a word stands beside a Russian word: one of the two words on either side, on the same
+  // line and joined by spaces or hyphens only, is a real Russian word (a title: Novyi Mir,
+  // Kino-Nedelia; a place: Delovoi Tsentr).
+  const russianNeighbour = (text: string, tokens: readonly WordToken[], i: number): boolean => {
+    for (const k of [i - 1, i + 1, i - 2, i + 2]) {
+      const t = tokens[k];
+      if (t === undefined || t.script !== 'latin') continue;
+      const gap = k < i ? text.slice(t.end, tokens[i]!.start) : text.slice(tokens[i]!.end, t.start);
+      if (!/^[ \-‐–]+$/u.test(gap) && !(Math.abs(k - i) === 2 && /^[ \-‐–]+\p{L}+[ \-‐–]+$/u.test(gap))) continue;
+      const info = classify(t.text);
+      if (info !== null && info.english !== true && (info.kind === 'attested' || info.kind === 'conventional')) return true;
+    }
+    return false;
+  };
+
+  // A stress mark (an acute accent on a letter, sovét, Bésy) that no scheme of English prose
+  // writes is left out before the word is read: the word is the unaccented one. English words with
+  // accents (émigré) stay as they are.
+  const stressFree = (word: string): string => {
+    const split = word.normalize('NFD');
+    if (!split.includes(ACUTE) || englishWord(foldRomanized(word))) return word;
+    return split.replace(STRESSED, (m) => (foreignLetters.has(m.normalize('NFC').toLowerCase()) ? m : m[0]!)).normalize('NFC');
+  };
+
   // 2. The spellings of the documents, by domain.
   const spellings = new Map<string, Spelling>();
   documents.forEach((doc, d) => {
     const regions: readonly CheckRegion[] = doc.regions ?? [{ start: 0, end: doc.text.length, kind: 'text' }];
-    for (const region of regions) {
-      const tokens = tokenizeWords(doc.text.slice(region.start, region.end), { offset: region.start });
+    const tokenized = regions.map((region) => tokenizeWords(doc.text.slice(region.start, region.end), { offset: region.start }));
+    // A cue ("né", "also") may stand in another region than its word (_né_ ALEXEIEV: emphasis
+    // marks end a region): cues are looked for in the words of the whole document.
+    const listed = listedVariants(tokenized.flat());
+    let base = 0;
+    for (const [r, region] of regions.entries()) {
+      const tokens = tokenized[r]!;
+      const before = base;
+      base += tokens.length;
       const foreign = foreignContext(doc.text, tokens);
       const foreignName = foreignNames(doc.text, tokens, foreignLetters);
+      const named = inFullName(doc.text, tokens, established, foldRomanized);
       tokens.forEach((token, t) => {
         if (token.script === 'mixed') {
           const dg = mixedDiagnostic(doc, token, lines[d]!);
@@ -312,7 +373,10 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
           diagnostics.push(dg);
           return;
         }
-        if (token.script !== 'latin' || foreign[t] || foreignName[t] || listedVariant(tokens, t)) return;
+        if (token.script !== 'latin' || foreign[t] || foreignName[t] || listed[before + t]) return;
+        // A part of a domain or file name (melnikoff.com, www.pravda.ru): a full stop and a lower-case
+        // letter glued to the word.
+        if (DOTTED_AFTER.test(doc.text.slice(token.end, token.end + 2)) || DOTTED_BEFORE.test(doc.text.slice(Math.max(0, token.start - 2), token.start))) return;
         let text = token.text;
         let end = token.end;
         // The tokenizer cuts English clitics; -’d after a word that is not English is a soft sign
@@ -321,17 +385,22 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
           text = doc.text.slice(token.start, end + 2);
           end += 2;
         }
+        const closing = closingQuoteInside(doc.text, token);
+        if (closing > 0) {
+          text = text.slice(0, closing);
+          end = token.start + closing;
+        }
         if (englishApostrophe(doc.text, token)) {
           text = text.slice(0, -1);
           end--;
         }
-        const info = classify(text);
+        const info = classify(stressFree(text));
         if (info === null) return;
         const domain = separateNotes ? region.kind : 'text';
         const key = `${domain}\u0000${info.fold}`;
         let s = spellings.get(key);
         if (s === undefined) spellings.set(key, (s = { key, domain, info, display: text, written: new Map(), occurrences: [] }));
-        s.occurrences.push({ doc: d, start: token.start, end, text, names: givenNames(doc.text, tokens, t, isGiven) });
+        s.occurrences.push({ doc: d, start: token.start, end, text, names: givenNames(doc.text, tokens, t, isGiven), russianNeighbour: russianNeighbour(doc.text, tokens, t), established: named[t]! });
         s.written.set(text, (s.written.get(text) ?? 0) + 1);
       });
     }
@@ -506,6 +575,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     // Given names and patronymics are shared by many people; a surname tells them apart.
     const personal = list.map(({ s }) => s.info.readings.find((r) => r.cyrillic === g.cyrillic)?.flags ?? 0).reduce((a, b) => a | b, 0);
     const surname = (personal & (LexiconFlag.given | LexiconFlag.patronymic)) === 0;
+    const groupInContext = list.some(({ s }) => s.info.kind === 'conventional' || s.occurrences.some((o) => o.names.length > 0 || o.russianNeighbour || !/^\p{Lu}/u.test(o.text)));
     for (const { s, link } of list) {
       if (s.info.fold === targetFold || s === targetSpelling) continue;
       // A conventional form gives way only to another conventional form; an English name to none.
@@ -520,9 +590,20 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
       const theirs = new Set(targetSpelling?.occurrences.flatMap((o) => o.names) ?? []);
       const otherPerson = surname && mine.size > 0 && theirs.size > 0 && ![...mine].some((n) => theirs.has(n));
       const conventionalApart = (personal & LexiconFlag.surname) !== 0 && targetSpelling?.info.kind === 'conventional' && s.occurrences.length >= 3 && !targetSpelling.occurrences.some((o) => docs.has(o.doc));
-      const confidence = findingConfidence({ s, link, ruleId, targetCount, targetInText: targetSpelling !== undefined, attestedWord, schemeTarget, conventionalApart: conventionalApart || otherPerson, group: g.cyrillic });
-      if (confidence < minConfidence) continue;
+      const base = findingConfidence({ s, link, ruleId, targetCount, targetInText: targetSpelling !== undefined, attestedWord, schemeTarget, conventionalApart: conventionalApart || otherPerson, group: g.cyrillic });
+      // A capitalised word the scheme does not write that reads only as a common Russian word (куля,
+      // перо, вьет: not a name or place) is romanized Russian in a Russian title or name (Novyi Mir,
+      // O. S. Nagornaia) or as an adjective (Privolnoe); alone among English words it is more often
+      // a name of another language (Kulja, Piero, Viet Minh). The word is Russian in this text when
+      // its group has a conventional form or one of its spellings stands once in such company
+      // (Genrikh Iagoda); beside a spelling of the text (no scheme), the group speaks for it.
+      const common = !ok && !groupInContext && s.info.kind === 'attested' && ((s.info.readings.find((r) => r.cyrillic === g.cyrillic)?.flags ?? 0) & NAME_FLAGS) === 0 && !adjectiveForm(g.cyrillic);
       for (const o of s.occurrences) {
+        // A word of an established full name is exempt from the scheme, not from grouping.
+        if (!ok && o.established) continue;
+        const alone = common && /^\p{Lu}/u.test(o.text);
+        const confidence = alone ? Math.round(base * LONE_COMMON * 100) / 100 : base;
+        if (confidence < minConfidence) continue;
         const text = matchCase(target, o.text);
         const reason = !ok
           ? `"${o.text}" is not ${scheme} romanization; ${scheme} writes "${text}" (${g.cyrillic}).`

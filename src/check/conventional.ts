@@ -20,3 +20,47 @@ export function conventionalForms(): ReadonlyMap<string, ConventionalEntry> {
   }
   return builtIn;
 }
+
+/**
+ * Full names as a person's established English name has them (Grigori Rasputin, Sviatoslav
+ * Richter): each word of such a name, written as in the name and followed or preceded by its other
+ * words, is never a scheme mismatch (it is still grouped with the other spellings of its word). By
+ * first word (lower case), the words of each name.
+ *
+ * @param forms Conventional forms (lower case); those with a space are full names.
+ * @returns The full names by their first word.
+ */
+export function fullNames(forms: Iterable<string>): ReadonlyMap<string, readonly string[][]> {
+  const out = new Map<string, string[][]>();
+  for (const form of forms) {
+    const words = form.split(/\s+/u).filter((w) => w !== '');
+    if (words.length < 2) continue;
+    out.set(words[0]!, [...(out.get(words[0]!) ?? []), words]);
+  }
+  return out;
+}
+
+/**
+ * Which words of a tokenized text stand in one of the full names: the name's words in order,
+ * joined by spaces.
+ *
+ * @param text The text the tokens come from.
+ * @param tokens Its words.
+ * @param names Full names by first word (see {@link fullNames}).
+ * @param fold The case folding of the names' words.
+ * @returns One flag per token.
+ */
+export function inFullName(text: string, tokens: readonly { text: string; start: number; end: number }[], names: ReadonlyMap<string, readonly string[][]>, fold: (word: string) => string): boolean[] {
+  const out = tokens.map(() => false);
+  if (names.size === 0) return out;
+  tokens.forEach((t, i) => {
+    for (const words of names.get(fold(t.text)) ?? []) {
+      const ok = words.every((w, k) => {
+        const u = tokens[i + k];
+        return u !== undefined && fold(u.text) === w && (k === 0 || /^\s+$/u.test(text.slice(tokens[i + k - 1]!.end, u.start)));
+      });
+      if (ok) for (let k = 0; k < words.length; k++) out[i + k] = true;
+    }
+  });
+  return out;
+}

@@ -1,20 +1,25 @@
 import english from './data/english.json' with { type: 'json' };
 
+/** Every how many words a front-coded list writes a word whole (see {@link frontCode}). */
+export const FRONT_CODE_BLOCK = 32;
+
 /**
  * Front-codes a sorted word list: each word is written as one base-36 digit, the number of
  * letters it shares with the word before (at most 35), then the rest; words are separated by
- * spaces. About half the size of the plain list. (Internal: the build script writes the lists
- * with it; `frontCode(['policy', 'polish', 'politburo'])` is `'0policy 4sh 4tburo'`.)
+ * spaces. Every {@link FRONT_CODE_BLOCK}th word is written whole (digit 0), so that a word can be
+ * found without decoding the words before it. About half the size of the plain list. (Internal:
+ * the build script writes the lists with it; `frontCode(['policy', 'polish', 'politburo'])` is
+ * `'0policy 4sh 4tburo'`.)
  */
 export function frontCode(sorted: readonly string[]): string {
   const out: string[] = [];
   let prev = '';
-  for (const w of sorted) {
+  sorted.forEach((w, i) => {
     let k = 0;
-    while (k < 35 && k < w.length && k < prev.length && w[k] === prev[k]) k++;
+    if (i % FRONT_CODE_BLOCK !== 0) while (k < 35 && k < w.length && k < prev.length && w[k] === prev[k]) k++;
     out.push(k.toString(36) + w.slice(k));
     prev = w;
-  }
+  });
   return out.join(' ');
 }
 
@@ -31,14 +36,63 @@ export function frontDecode(coded: string): string[] {
   return out;
 }
 
-let lists: { common: Set<string>; names: Set<string> } | undefined;
+/** A set of words read from a {@link frontCode} string as it is, without decoding it whole. */
+export interface WordSet {
+  has(word: string): boolean;
+}
+
+/**
+ * A {@link WordSet} over a front-coded sorted list: a binary search among the words written
+ * whole, then a walk through at most one block. Nothing is decoded until the first lookup, and
+ * then only the places of the whole words are found: a checker run looks up a few thousand
+ * words, and decoding a quarter of a million costs more than all of them.
+ */
+export function frontCodedSet(coded: string): WordSet {
+  let heads: number[] | undefined;
+  const headAt = (at: number): string => {
+    const end = coded.indexOf(' ', at);
+    return coded.slice(at + 1, end === -1 ? coded.length : end);
+  };
+  return {
+    has(word) {
+      if (coded === '') return false;
+      if (heads === undefined) {
+        // The places of the words written whole: the first, and each part that starts with 0.
+        heads = [0];
+        for (let at = coded.indexOf(' 0'); at !== -1; at = coded.indexOf(' 0', at + 2)) heads.push(at + 1);
+      }
+      // The last whole word that does not sort after the word.
+      let lo = 0;
+      let hi = heads.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (headAt(heads[mid]!) <= word) lo = mid;
+        else hi = mid - 1;
+      }
+      const end = lo + 1 < heads.length ? heads[lo + 1]! - 1 : coded.length;
+      let prev = '';
+      for (let at = heads[lo]!; at < end; ) {
+        const next = coded.indexOf(' ', at);
+        const stop = next === -1 || next > end ? end : next;
+        const w = prev.slice(0, parseInt(coded[at]!, 36)) + coded.slice(at + 1, stop);
+        if (w === word) return true;
+        if (w > word) return false;
+        prev = w;
+        at = stop + 1;
+      }
+      return false;
+    },
+  };
+}
+
+let lists: { common: WordSet; names: WordSet } | undefined;
 
 /**
  * The built-in English lists (src/check/data/english.json, built by
  * scripts/build-check-english.ts): common words with their inflections, and proper nouns; lower
- * case. Decoded on first use.
+ * case. Looked up in their front-coded form (see {@link frontCodedSet}).
  */
-export function englishLists(): { readonly common: ReadonlySet<string>; readonly names: ReadonlySet<string> } {
-  lists ??= { common: new Set(frontDecode(english.common)), names: new Set(frontDecode(english.names)) };
+export function englishLists(): { readonly common: WordSet; readonly names: WordSet } {
+  lists ??= { common: frontCodedSet(english.common), names: frontCodedSet(english.names) };
   return lists;
 }

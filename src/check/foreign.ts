@@ -80,14 +80,30 @@ export function foreignNames(text: string, tokens: readonly WordToken[], letters
 const cues = new Set(data.variantCues.words);
 
 /**
- * Whether a word is a variant the text names on purpose: after "also", "spelled", "transliterated
- * as"… within the three words before it (RURIK (also RIURIK), Efim (sometimes spelled Yefim)).
+ * Which words are variants the text names on purpose: after "also", "spelled", "transliterated
+ * as"… within the three words before (RURIK (also RIURIK), Efim (sometimes spelled Yefim)).
  *
  * @param tokens The words of a text.
- * @param i The word's index.
- * @returns Whether it is such a variant.
+ * @returns One flag per token.
  */
-export function listedVariant(tokens: readonly WordToken[], i: number): boolean {
-  for (let k = Math.max(0, i - 3); k < i; k++) if (cues.has(tokens[k]!.text.toLowerCase())) return true;
-  return false;
+export function listedVariants(tokens: readonly WordToken[]): boolean[] {
+  const out = tokens.map(() => false);
+  tokens.forEach((t, k) => {
+    if (!cues.has(t.text.toLowerCase())) return;
+    for (let i = k + 1; i <= k + 3 && i < tokens.length; i++) out[i] = true;
+  });
+  return out;
+}
+
+const adjectiveEndings: readonly string[] = data.adjectiveEndings.endings;
+
+/**
+ * Whether a lower-case Cyrillic word ends as a Russian adjective in the nominative (красный,
+ * вольное): a capitalised one is a place or a title word even alone among English words.
+ *
+ * @param cyrillic The word.
+ * @returns Whether it has an adjective ending.
+ */
+export function adjectiveForm(cyrillic: string): boolean {
+  return adjectiveEndings.some((e) => cyrillic.length > e.length + 1 && cyrillic.endsWith(e));
 }

@@ -1,6 +1,9 @@
 import type { CompiledScheme } from '../engine/compile.ts';
 import { romanize, type RomanizeOptions } from '../engine/romanize.ts';
-import { flagNames, LexiconFlag, type Lexicon } from './lexicon.ts';
+import { LexiconFlag, type Lexicon } from './lexicon.ts';
+
+/** Every flag bit the lexicon defines. */
+const KNOWN_FLAGS = Object.values(LexiconFlag).reduce((a, b) => a | b, 0);
 
 /**
  * The inverse of a compiled scheme: every Latin piece the scheme writes and the Cyrillic letters
@@ -199,17 +202,10 @@ export function searchCandidates(
   const found = new Map<string, RawCandidate>();
   const n = latin.length;
   const start: Hyp = { cyr: '', rules: 0, mask: -1, spans: options.spans === false ? NO_SPANS : [], before: undefined, notBefore: undefined, empty: false, last: undefined, score: 0 };
-  const steps = (h: Hyp, pos: number): [Piece, number][] => {
-    const out: [Piece, number][] = [];
-    if (pos < n) {
-      for (const piece of inv.byFirst.get(latin[pos]!) ?? []) {
-        if (latin.startsWith(piece.latin, pos) && fits(h, piece)) out.push([piece, pos + piece.latin.length]);
-      }
-    }
-    // An omitted letter is never word-initial, and never two in a row.
-    if (!h.empty && h.cyr !== '') for (const piece of inv.empties) if (fits(h, piece)) out.push([piece, pos]);
-    return out;
-  };
+  // The pieces whose Latin matches at each position, found once per word (every hypothesis at a
+  // position tries the same ones).
+  const matching: Piece[][] = [];
+  for (let pos = 0; pos < n; pos++) matching.push((inv.byFirst.get(latin[pos]!) ?? []).filter((piece) => latin.startsWith(piece.latin, pos)));
   const finish = (h: Hyp): void => {
     if (!endFits(h)) return;
     const old = found.get(h.cyr);
@@ -224,9 +220,19 @@ export function searchCandidates(
     const walk = (h: Hyp, pos: number): void => {
       if (++nodes > maxNodes) return;
       if (pos === n && lexicon.lookup(h.cyr) !== 0) finish(h);
-      for (const [piece, next] of steps(h, pos)) {
+      // The pieces that fit here, then the omitted letters (never word-initial, never two in a row).
+      if (pos < n) {
+        for (const piece of matching[pos]!) {
+          if (!fits(h, piece)) continue;
+          const e = extend(h, piece, pos, 0);
+          if (lexicon.hasPrefix(e.cyr)) walk(e, pos + piece.latin.length);
+        }
+      }
+      if (h.empty || h.cyr === '') return;
+      for (const piece of inv.empties) {
+        if (!fits(h, piece)) continue;
         const e = extend(h, piece, pos, 0);
-        if (lexicon.hasPrefix(e.cyr)) walk(e, next);
+        if (lexicon.hasPrefix(e.cyr)) walk(e, pos);
       }
     };
     walk(start, 0);
@@ -247,12 +253,13 @@ export function searchCandidates(
         extra.push(extend(h, piece, pos, h.score + scorePiece(h.cyr, piece.cyr, model)));
       }
     }
-    list = dedupe([...list, ...extra]).sort((a, b) => b.score - a.score).slice(0, beam);
+    for (const h of extra) list.push(h);
+    list = dedupe(list).sort((a, b) => b.score - a.score).slice(0, beam);
     atPos[pos] = list;
     if (pos === n) break;
     for (const h of list) {
-      for (const piece of inv.byFirst.get(latin[pos]!) ?? []) {
-        if (!latin.startsWith(piece.latin, pos) || !fits(h, piece)) continue;
+      for (const piece of matching[pos]!) {
+        if (!fits(h, piece)) continue;
         atPos[pos + piece.latin.length]!.push(extend(h, piece, pos, h.score + scorePiece(h.cyr, piece.cyr, model)));
       }
     }
@@ -267,34 +274,44 @@ export function searchCandidates(
   return verified;
 }
 
-const pieceIds = new WeakMap<Piece, number>();
-let nextPieceId = 1;
-
+/**
+ * Keeps one hypothesis per letters, pending constraints (the last piece's) and empty flag: the
+ * better one, with the schemes of both. The survivors keep the order of their first appearance.
+ */
 function dedupe(list: Hyp[]): Hyp[] {
-  // Same letters, same pending constraints, same empty flag: keep the better one (with the
-  // schemes of both).
-  const seen = new Map<string, Hyp>();
+  const out: Hyp[] = [];
+  // Letters → the places in `out` of the hypotheses with those letters.
+  const seen = new Map<string, number | number[]>();
   for (const h of list) {
-    let id = 0;
-    if (h.last !== undefined) {
-      id = pieceIds.get(h.last) ?? 0;
-      if (id === 0) pieceIds.set(h.last, (id = nextPieceId++));
+    const slots = seen.get(h.cyr);
+    let at = -1;
+    if (slots !== undefined) {
+      for (const k of typeof slots === 'number' ? [slots] : slots) {
+        const g = out[k]!;
+        if (g.empty === h.empty && g.last === h.last) {
+          at = k;
+          break;
+        }
+      }
     }
-    const key = `${h.cyr}\u0000${h.empty ? 1 : 0}${id}`;
-    const g = seen.get(key);
-    if (g === undefined) seen.set(key, h);
-    else {
+    if (at === -1) {
+      if (slots === undefined) seen.set(h.cyr, out.length);
+      else if (typeof slots === 'number') seen.set(h.cyr, [slots, out.length]);
+      else slots.push(out.length);
+      out.push(h);
+    } else {
+      const g = out[at]!;
       const mask = g.mask | h.mask;
       const keep = g.score < h.score ? h : g;
       keep.mask = mask;
-      seen.set(key, keep);
+      out[at] = keep;
     }
   }
-  return [...seen.values()];
+  return out;
 }
 
 function scorePiece(prefix: string, cyr: string, model: LetterModel): number {
-  let context = `^${prefix}`.slice(-2);
+  let context = prefix.length >= 2 ? prefix.slice(-2) : `^${prefix}`;
   let s = 0;
   for (const ch of cyr) {
     s += model(context, ch);
@@ -310,7 +327,9 @@ export function scoreWord(cyr: string, model: LetterModel): number {
 
 /** What the lexicon adds to a reading's score: names rank above case forms when capitalised; a word with several kinds of attestation more. */
 export function lexiconBonus(flags: number, capitalised: boolean): number {
-  return baseBonus(flags, capitalised) + Math.max(0, flagNames(flags).length - 1);
+  let kinds = 0;
+  for (let bits = flags & KNOWN_FLAGS; bits !== 0; bits &= bits - 1) kinds++;
+  return baseBonus(flags, capitalised) + Math.max(0, kinds - 1);
 }
 
 function baseBonus(flags: number, capitalised: boolean): number {

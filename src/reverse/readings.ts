@@ -64,6 +64,7 @@ const BEAM = 16;
 
 const PRIMES = new RegExp(`[${equivalents.classes[0]!.chars}]`, 'gu');
 const DOUBLE_PRIMES = new RegExp(`[${equivalents.classes[1]!.chars}]`, 'gu');
+const ASCII_WORD = /^[A-Za-z]*$/u;
 const TIES = new RegExp(`[${equivalents.ties.breve}${equivalents.ties.left}${equivalents.ties.right}]`, 'gu');
 
 /**
@@ -77,6 +78,8 @@ const TIES = new RegExp(`[${equivalents.ties.breve}${equivalents.ties.left}${equ
  * //=> ["zinov'ev", "tserkov'"]
  */
 export function foldRomanized(word: string): string {
+  // Plain ASCII letters (most words) need only lower case.
+  if (ASCII_WORD.test(word)) return word.toLowerCase();
   return word.normalize('NFC').toLowerCase().replace(TIES, '').replace(PRIMES, "'").replace(DOUBLE_PRIMES, '"').normalize('NFC');
 }
 
@@ -119,6 +122,34 @@ function mergedLattice(key: string, compiled: readonly ReturnType<typeof resolve
   return made;
 }
 
+/** Answers kept per reader before the memo starts again (a bound on its memory). */
+const MEMO_LIMIT = 1 << 19;
+
+/**
+ * The lexicon as the search walks it, with its answers remembered: the walk asks for the same
+ * prefixes again and again, within a word (several paths to the same letters) and across words.
+ */
+function memoWalker(lexicon: Lexicon): Lexicon {
+  return {
+    isEnglish: (word) => (lexicon as Partial<Lexicon>).isEnglish?.(word) ?? false,
+    lookup: remembered((word) => lexicon.lookup(word)),
+    hasPrefix: remembered((prefix) => lexicon.hasPrefix(prefix)),
+  };
+}
+
+/** A function of a string with its answers remembered, at most {@link MEMO_LIMIT} at a time. */
+function remembered<T>(ask: (key: string) => T): (key: string) => T {
+  const known = new Map<string, T>();
+  return (key) => {
+    let answer = known.get(key);
+    if (answer === undefined) {
+      if (known.size >= MEMO_LIMIT) known.clear();
+      known.set(key, (answer = ask(key)));
+    }
+    return answer;
+  };
+}
+
 /** The built-in schemes of a language, in `listSchemes` order. */
 function languageSchemes(lang: string): string[] {
   return listSchemes()
@@ -154,7 +185,7 @@ export function createReader(options: ReadingsOptions = {}): Reader {
   const cache = new Map<string, Reading[]>();
   // The search walks the lexicon when it can list prefixes; with lookup alone, the letter model's
   // best readings are looked up.
-  const walker = lexicon?.hasPrefix === undefined ? undefined : (lexicon as Lexicon);
+  const walker = lexicon?.hasPrefix === undefined ? undefined : memoWalker(lexicon as Lexicon);
 
   const read = (word: string): Reading[] => {
     const capitalised = word.length > 0 && word[0] !== word[0]!.toLowerCase();
@@ -177,7 +208,7 @@ export function createReader(options: ReadingsOptions = {}): Reader {
       };
       const raw = searchCandidates(folded, lattice, romanizeOptions[0]!, model, walker, { accept, keep: unattested * 3, beam: BEAM, spans: false });
       const scored = raw.map((c) => {
-        const flags = lexicon?.lookup(c.cyr) ?? 0;
+        const flags = (walker ?? lexicon)?.lookup(c.cyr) ?? 0;
         return { cyrillic: c.cyr, schemes: written.get(c.cyr)!, score: Math.round((scoreWord(c.cyr, model) + lexiconBonus(flags, capitalised)) * 100) / 100, flags };
       });
       scored.sort((a, b) => b.score - a.score || (a.cyrillic < b.cyrillic ? -1 : a.cyrillic > b.cyrillic ? 1 : 0));

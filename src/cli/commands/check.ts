@@ -13,10 +13,11 @@ import { decodeUtf8 } from '../../io/decode.ts';
 import { bytesToDocument, readDocumentFile, writeDocumentFile } from '../../io/documents.ts';
 import { readFileLimited } from '../../io/files.ts';
 import { defineCommand, usageError } from '../args.ts';
+import { expandFileArguments, MANUSCRIPT_EXTENSIONS } from '../files.ts';
 import { readStdin } from '../input.ts';
 import { reportFormat, reportHelp, reportOptions, writeReport } from '../report.ts';
 
-const HELP = `Usage: latinitsa check [options] FILE…   (stdin as plain text without FILE)
+const HELP = `Usage: latinitsa check [options] FILE|FOLDER|PATTERN…   (`-` or none: stdin as plain text)
 
 Finds romanized Russian spelt inconsistently in English prose: variants of one word
 (Zinoviev / Zinovyev), spellings the house scheme cannot produce, mixed Latin/Cyrillic words.
@@ -99,7 +100,13 @@ export const command = defineCommand({
       if (values.fix === true) throw usageError('check', '--fix needs files (stdin cannot be rewritten)');
       documents.push({ file: '<stdin>', ...(await bytesToDocument(await readStdin(io), { file: '<stdin>' })) });
     }
-    for (const name of positionals) documents.push({ file: name, ...(await readDocumentFile(path.resolve(io.cwd, name), { file: name })) });
+    // Folders and patterns name the manuscripts under them (docs/cli.md); `-` is stdin.
+    for (const name of await expandFileArguments(positionals, { cwd: io.cwd, extensions: MANUSCRIPT_EXTENSIONS })) {
+      if (name === '-') {
+        if (values.fix === true) throw usageError('check', '--fix needs files (stdin cannot be rewritten)');
+        documents.push({ file: '<stdin>', ...(await bytesToDocument(await readStdin(io), { file: '<stdin>' })) });
+      } else documents.push({ file: name, ...(await readDocumentFile(path.resolve(io.cwd, name), { file: name })) });
+    }
     // Unattended, the command shows the findings worth a person's time: likely and certain ones.
     const options: CheckOptions = { minConfidence: 'likely', ...config };
     if (values['no-lexicon'] !== true) {
