@@ -2,6 +2,7 @@
 // against the input and against a hand-romanized expected file), CSL-JSON in Zotero's export shape
 // round-trips, and `latinitsa bib` writes atomically.
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,21 +27,47 @@ describe('BibTeX', () => {
   const input = read('russian.bib');
   const result = romanizeBibtex(input);
   it('matches the hand-romanized expected file', () => assert.equal(result.output, read('russian.expected.bib')));
+  it('a field joining a Cyrillic @string macro with strings (#) is left whole as written and reported', () => {
+    // [input, the field left as written, or '' when the field is romanized and nothing is reported]
+    const cases: Array<[string, string]> = [
+      ['@string{pub = "Наука"}\n@book{a, publisher = pub # " и " # "Прогресс"}\n', 'pub # " и " # "Прогресс"'],
+      ['@string{pub = "Наука"}\n@book{a, publisher = "Москва: " # pub}\n', '"Москва: " # pub'],
+      ['@string{city = "Москва"}\n@string{full = city # ": Nauka"}\n@book{a, address = full}\n', 'full'],
+      ['@string{PUB = {Наука}}\n@book{a, publisher = {Изд. } # pub}\n', '{Изд. } # pub'],
+      ['@string{pub = "Nauka"}\n@book{a, publisher = pub # " и " # "Прогресс"}\n', ''],
+      ['@string{pub = "Наука"}\n@book{a, title = "pub" # " и мир"}\n', ''],
+    ];
+    for (const [input, kept] of cases) {
+      const { output, diagnostics } = romanizeBibtex(input);
+      if (kept === '') {
+        assert.deepEqual(diagnostics, [], input);
+        assert.doesNotMatch(output.slice(output.lastIndexOf('@book')), /\p{Script=Cyrillic}/u, input);
+        continue;
+      }
+      assert.equal(output, input);
+      assert.deepEqual(diagnostics.map((d) => d.ruleId), ['bib/cyrillic-macro'], input);
+      const [d] = diagnostics;
+      assert.equal(input.slice(d!.place!.start.offset, d!.place!.end.offset), kept);
+    }
+  });
   it('changes only the intended fields (a diff test)', () => {
     const diff = changedLines(input, result.output);
     const fieldOf = (line: string): string => /^\s*(\w+)\s*=/.exec(line)?.[1]?.toLowerCase() ?? '?';
-    assert.deepEqual(diff.map(([, a]) => fieldOf(a)), ['author', 'title', 'location', 'publisher', 'author', 'title', 'journaltitle', 'editor', 'booktitle', 'address', 'author', 'title', 'series', 'publisher', 'address', 'title']);
+    assert.deepEqual(diff.map(([, a]) => fieldOf(a)), ['author', 'title', 'location', 'publisher', 'author', 'title', 'journaltitle', 'editor', 'booktitle', 'address', 'author', 'title', 'series', 'address', 'title']);
     // Within a changed line only the value changes: the text up to the value stays as written.
     for (const [, a, b] of diff) assert.equal(b.slice(0, b.indexOf('=') + 1), a.slice(0, a.indexOf('=') + 1));
     // Untouched: comments, @string macros (even a Cyrillic one), @preamble, keywords, note, langid, howpublished.
     for (const kept of ['% Encoding: UTF-8. Do not sort.', '@string{nauka = "Наука"}', '@string{ mgu  = {Издательство Московского университета} }', '"\\newcommand{\\noopsort}[1]{}"', 'keywords = {Политбюро, СССР}', 'Note = {Цитируется по второму изданию}', 'langid    = {russian},', 'howpublished = {Архив},', 'publisher = nauka,']) {
       assert.ok(result.output.includes(kept), kept);
     }
-    assert.deepEqual(result.diagnostics.map((d) => [d.ruleId, d.data?.['key'], d.data?.['field']]), [['bib/cyrillic-macro', 'getty1999', 'publisher']]);
+    assert.deepEqual(result.diagnostics.map((d) => [d.ruleId, d.data?.['key'], d.data?.['field']]), [
+      ['bib/cyrillic-macro', 'getty1999', 'publisher'],
+      ['bib/cyrillic-macro', 'Etkind2001', 'Publisher'],
+    ]);
     // Placed on the field's value in the input.
     const [d] = result.diagnostics;
     assert.equal(input.slice(d!.place!.start.offset, d!.place!.end.offset), 'nauka');
-    assert.equal(result.changes.length, 16);
+    assert.equal(result.changes.length, 15);
   });
   it('is idempotent and leaves a file without Cyrillic byte-identical', () => {
     assert.equal(romanizeBibtex(result.output).output, result.output);
@@ -109,6 +136,32 @@ describe('CSL-JSON (Zotero export shape)', () => {
   it('a byte-order mark is kept', () => {
     assert.equal(romanizeCsl('\uFEFF[{"id":"a","title":"Москва"}]\n').output, '\uFEFF[{"id":"a","title":"Moskva"}]\n');
   });
+  it('changes only the values it romanizes: every other byte is kept (property)', () => {
+    // Layouts JSON.stringify would not write: odd spaces, escapes, numbers as written, mixed indentation.
+    const layout = fc.record({
+      sp: fc.constantFrom('', ' ', '  ', '\t', '\r\n   '),
+      other: fc.constantFrom('"\\u041a\\u0438\\u0440\\u043e\\u0432"', '1.50', '1e3', '-0', '"a\\/b"', 'true', 'null', '{"x" : [1 ,2]}'),
+      title: fc.constantFrom('Москва', 'Kirov', 'Зиновьев и Каменев'),
+    });
+    fc.assert(
+      fc.property(layout, ({ sp, other, title }) => {
+        const input = `[${sp}{${sp}"id"${sp}:${sp}"a"${sp},${sp}"note"${sp}:${sp}${other}${sp},${sp}"title"${sp}:${sp}${JSON.stringify(title)}${sp}}${sp}]${sp}`;
+        const { output } = romanizeCsl(input);
+        const romanized = JSON.stringify(JSON.parse(output)[0].title);
+        assert.equal(output, input.replace(JSON.stringify(title), romanized));
+      }),
+    );
+    // A name's parts change inside the name, nothing around them.
+    const names = '[{"id":"a","author":[ {"family":"Лотман" , "given":"Ю. М.", "x":1.0} ] }]';
+    assert.equal(romanizeCsl(names).output, '[{"id":"a","author":[ {"family":"Lotman" , "given":"Iu. M.", "x":1.0} ] }]');
+    assert.equal(romanizeCsl(names, { keepOriginal: true }).output, '[{"id":"a","author":[ {"family":"Lotman" , "given":"Iu. M.", "x":1.0} ],"original-author":[ {"family":"Лотман" , "given":"Ю. М.", "x":1.0} ] }]');
+  });
+  it('nesting 100,000 levels deep is a clean error at once, not a stack overflow', () => {
+    const deep = `[{"id":"a","title":"Москва","note":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}]`;
+    const started = performance.now();
+    assert.throws(() => romanizeCsl(deep), (e) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_INPUT' && /nested deeper than 256 levels/u.test(e.message));
+    assert.ok(performance.now() - started < 5000);
+  });
   it('bad JSON or a non-CSL shape is ERR_INVALID_INPUT', () => {
     assert.throws(() => romanizeCsl('[{'), (e) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_INPUT');
     assert.throws(() => romanizeCsl('[1, 2]'), (e) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_INPUT');
@@ -127,16 +180,19 @@ describe('latinitsa bib', () => {
     const r = await cli(['in.bib', '-o', 'out.bib']);
     assert.equal(r.code, 0);
     assert.equal(readFileSync(path.join(tmp, 'out.bib'), 'utf8'), read('russian.expected.bib'));
-    assert.match(r.err, /romanized 16 fields in 5 entries/);
+    assert.match(r.err, /romanized 15 fields in 5 entries/);
     // What was left as written is reported like every finding: file:line:column: severity: reason [rule].
-    assert.match(r.err, /^in\.bib:\d+:\d+: warning: getty1999: publisher uses @string macro "nauka" whose value is Cyrillic; macros are left as written \[bib\/cyrillic-macro\]$/m);
+    assert.match(r.err, /^in\.bib:\d+:\d+: warning: getty1999: publisher uses @string macro "nauka" whose value is Cyrillic; the field is left as written \[bib\/cyrillic-macro\]$/m);
     assert.equal(readFileSync(path.join(tmp, 'in.bib'), 'utf8'), read('russian.bib'));
   });
   it('--format json: the findings as diagnostics on stderr (the bibliography may be on stdout)', async () => {
     const r = await cli(['in.bib', '--format', 'json', '--input-format', 'bibtex']);
     assert.equal(r.out, read('russian.expected.bib'));
     const findings = JSON.parse(r.err) as Array<{ ruleId: string; file: string; data: { key: string } }>;
-    assert.deepEqual(findings.map((d) => [d.ruleId, d.file, d.data.key]), [['bib/cyrillic-macro', 'in.bib', 'getty1999']]);
+    assert.deepEqual(findings.map((d) => [d.ruleId, d.file, d.data.key]), [
+      ['bib/cyrillic-macro', 'in.bib', 'getty1999'],
+      ['bib/cyrillic-macro', 'in.bib', 'Etkind2001'],
+    ]);
     assert.equal((await cli(['in.bib', '--format', 'yaml'])).code, 2);
   });
   it('zotero.json --in-place keeps the mode; stdout when no output is given', async () => {

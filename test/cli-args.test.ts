@@ -51,6 +51,21 @@ describe('-O NAME=VALUE', () => {
     assertUsage(await runCli(['reverse', '-O', 'nothing', 'x']), /reverse: --option expects NAME=VALUE/);
     assertUsage(await runCli(['convert', '--from', 'ala-lc', '--to', 'iso-9', '--to-option', 'x', 'y']), /convert: --to-option expects NAME=VALUE/);
   });
+
+  it('names and values of the properties every object has are unknown options and values, not found ones', async () => {
+    for (const command of [[], ['reverse']]) {
+      for (const name of ['constructor', 'toString', 'hasOwnProperty']) {
+        const run = await runCli([...command, '-O', `${name}=x`, 'Kirov']);
+        assert.equal(run.code, 2, run.stderr);
+        assert.match(run.stderr, new RegExp(`unknown option "${name}"`, 'u'));
+      }
+      for (const value of ['toString', '__proto__', 'constructor']) {
+        const run = await runCli([...command, '-O', `sign-before-e=${value}`, 'Kirov']);
+        assert.equal(run.code, 2, run.stderr);
+        assert.match(run.stderr, new RegExp(`option "signBeforeE" of scheme "modified-loc" must be one of "i", "omit", found "${value}"`, 'u'));
+      }
+    }
+  });
 });
 
 describe('the command table', () => {

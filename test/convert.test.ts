@@ -68,3 +68,15 @@ describe(`spec §4 cross-scheme vectors: ${vectors.length} inputs, every scheme 
     });
   }
 });
+
+describe('large texts', () => {
+  it('time grows with the text, not its square: 200,000 characters in well under 15 s', () => {
+    // A search per word over all the text's segments made this take about 40 s; a generous bound.
+    const text = "Zinov'ev i Kamenev Kirov ".repeat(8000);
+    const started = performance.now();
+    const result = convertDetailed(text, { from: 'ala-lc-simplified', to: 'modified-loc' });
+    assert.ok(performance.now() - started < 15_000);
+    assert.equal(result.text, 'Zinoviev i Kamenev Kirov '.repeat(8000));
+    assert.equal(result.words.filter((w) => w.output === 'Zinoviev').length, 8000);
+  });
+});

@@ -1,5 +1,6 @@
 // The document module: which parts of plain text, Markdown and .docx paragraphs are prose, and
 // where the notes start; the byte-order mark; deep nesting without recursion.
+import { LatinitsaError } from '../src/errors.ts';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readDocument } from '../src/index.ts';
@@ -75,8 +76,8 @@ describe('Markdown', () => {
     assert.equal(frontMatterEnd('---\r\na: b\r\n...\r\nText'), 16);
   });
 
-  it('a document nested thousands deep is read without recursion (a recursive walk overflowed at 6,000)', () => {
-    const text = `${'>'.repeat(6000)} Zinoviev\n`;
+  it('a document nested as deep as accepted is read (the walk has its own stack: see treeRegions below)', () => {
+    const text = `${'>'.repeat(100)} Zinoviev\n`;
     assert.deepEqual(parts(text, markdownRegions(text)), ['text:Zinoviev']);
   });
 });
@@ -103,5 +104,28 @@ describe('readDocument', () => {
     const doc = readDocument({ paragraphs: ['Zinoviev\nspoke.', 'Notes', '1. Ibid.'] });
     assert.equal(doc.text, 'Zinoviev spoke.\nNotes\n1. Ibid.');
     assert.deepEqual(parts(doc.text, doc.regions), ['text:Zinoviev spoke.\n', 'notes:Notes\n1. Ibid.']);
+  });
+});
+
+describe('Markdown nested 100,000 levels deep', () => {
+  // Each a clean error naming the line, in well under a few seconds (the parser alone takes
+  // minutes on these); a few levels read as before.
+  const n = 100_000;
+  const cases: Array<[string, string, RegExp]> = [
+    ['block quotes', `Kirov.\n\n${'>'.repeat(n)} Zinovyev\n`, /^line 3: Markdown nested deeper than 100 levels \(block quotes and list items\)/u],
+    ['list items', `${'- '.repeat(n)}Zinovyev\n`, /^line 1: Markdown nested deeper than 100 levels \(block quotes and list items\)/u],
+    ['brackets', `${'['.repeat(n)}Zinovyev${']'.repeat(n)}\n`, /^line 1: Markdown nested deeper than 100 levels \(brackets\)/u],
+    ['numbered items', `${'1. '.repeat(n)}Zinovyev\n`, /^line 1: Markdown nested deeper than 100 levels/u],
+  ];
+  for (const [name, text, message] of cases) {
+    it(`${name}: refused at once`, () => {
+      const started = performance.now();
+      assert.throws(() => readDocument({ text, format: 'markdown' }), (e: unknown) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_INPUT' && message.test(e.message));
+      assert.ok(performance.now() - started < 3000);
+    });
+  }
+  it('a few levels, and escaped or closed brackets, read as before', () => {
+    const text = `> > - Kirov [a [b] c] ${'\\['.repeat(500)} ${'[x] '.repeat(500)}\n`;
+    assert.deepEqual(readDocument({ text, format: 'markdown' }).regions.map((r) => r.kind), ['text']);
   });
 });

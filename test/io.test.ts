@@ -98,6 +98,29 @@ describe('romanizeStream', () => {
     assert.ok(blocks[0]!.startsWith(`${line}\n`));
     assert.equal(blocks.join(''), `${line}\nЦК\n`);
   });
+
+  it('romanizes one 16 MB line without a newline in time linear in it (64 KB chunks; generous bound)', async () => {
+    // Each chunk used to copy and rescan the whole line read so far: about 20 s here, minutes at 50 MB.
+    const unit = Buffer.from('Сергей Киров, Зиновьев и Каменев; ');
+    const chunk = Buffer.concat(Array.from({ length: Math.floor(65536 / unit.length) }, () => unit));
+    const count = Math.ceil((16 << 20) / chunk.length);
+    let bytes = 0;
+    let tail = '';
+    const started = performance.now();
+    for (const join of [false]) {
+      await romanizeStream(
+        Array.from({ length: count }, () => chunk),
+        (b) => {
+          bytes += b.length;
+          tail = Buffer.from(b.subarray(Math.max(0, b.length - 40))).toString('utf8');
+        },
+        { romanize: { joinLineBreakHyphens: join } },
+      );
+    }
+    assert.ok(performance.now() - started < 12_000, `${Math.round(performance.now() - started)} ms`);
+    assert.equal(bytes, count * Buffer.byteLength(romanize(chunk.toString('utf8'))));
+    assert.match(tail, /Zinoviev i Kamenev; $/u);
+  });
 });
 
 describe('decoding', () => {

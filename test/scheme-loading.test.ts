@@ -75,3 +75,30 @@ describe('built-in schemes', () => {
     });
   }
 });
+
+describe('limits of a scheme file', () => {
+  it('a letter mapped to 10 MB is a clean limit error naming the file and the field, at once', async () => {
+    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { readSchemeFile } = await import('../src/io/files.ts');
+    const tmp = await mkdtemp(path.join(tmpdir(), 'latinitsa-scheme-'));
+    try {
+      const file = path.join(tmp, 'huge.json');
+      await writeFile(file, JSON.stringify({ id: 'huge', name: 'Huge', extends: 'modified-loc', letters: { а: 'a'.repeat(10_000_000) } }));
+      const started = performance.now();
+      await assert.rejects(readSchemeFile(file), (e: unknown) => {
+        assert.ok(e instanceof LatinitsaError);
+        assert.equal(e.code, 'ERR_SCHEME_INVALID');
+        assert.equal(e.pointer, '/letters/а');
+        assert.equal(e.message, `${file}: /letters/а: is 10000000 characters long, more than the limit of 64 for this field`);
+        return true;
+      });
+      assert.ok(performance.now() - started < 5000);
+      // A rule's output and any other text of the file have their limits too.
+      assert.throws(() => loadScheme({ id: 'long-rule', name: 'L', extends: 'modified-loc', rules: [{ match: 'а', output: 'b'.repeat(65) }] }, { file: 'r.json' }), /r\.json: \/rules\/0\/output: is 65 characters long, more than the limit of 64/u);
+      assert.throws(() => loadScheme({ id: 'long-note', name: 'L', extends: 'modified-loc', description: 'x'.repeat(5000) }, { file: 'n.json' }), /n\.json: \/description: is 5000 characters long, more than the limit of 4096 for any text of a data file/u);
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+  });
+});

@@ -85,6 +85,12 @@ export function romanizeBibtex(text: string, options: RomanizeBibOptions = {}): 
   const changes: BibChange[] = [];
   const diagnostics: Diagnostic[] = [];
   const lines = lineIndex(text);
+  /** The first Cyrillic macro a value names, outside its quoted and braced parts. */
+  const cyrillicMacroIn = (raw: string): string | undefined => {
+    if (macros.size === 0) return undefined;
+    const names = raw.replace(/"(?:[^"\\]|\\.)*"|\{(?:[^{}]|\{[^{}]*\})*\}/gu, ' ').toLowerCase().match(/[^\s#"{}]+/gu) ?? [];
+    return names.find((name) => macros.has(name));
+  };
   let cursor = 0;
   for (const item of items) {
     if (item.itemtype === 'comment') {
@@ -93,7 +99,8 @@ export function romanizeBibtex(text: string, options: RomanizeBibOptions = {}): 
       continue;
     }
     if (item.itemtype === 'string' || item.itemtype === 'preamble') {
-      if (item.itemtype === 'string' && typeof item.raw === 'string' && cyrillic.test(item.raw)) macros.set(item.name.toLowerCase(), item.raw);
+      // A macro is Cyrillic by its own text or by a Cyrillic macro it joins (`full = city # ": x"`).
+      if (item.itemtype === 'string' && typeof item.raw === 'string' && (cyrillic.test(item.raw) || cyrillicMacroIn(item.raw) !== undefined)) macros.set(item.name.toLowerCase(), item.raw);
       if (item.raw !== undefined) {
         const at = text.indexOf(item.raw, cursor);
         if (at !== -1) cursor = at + item.raw.length;
@@ -110,11 +117,14 @@ export function romanizeBibtex(text: string, options: RomanizeBibOptions = {}): 
       const { field } = loc;
       const group = groupOf(fields.bibtex, field.name);
       if (group === undefined) continue;
-      if (!cyrillic.test(field.raw)) {
-        const macro = field.datatype === 'identifier' || field.datatype === 'concatinate' ? [...macros.keys()].find((m) => new RegExp(`(?<![\\w-])${escape(m)}(?![\\w-])`, 'i').test(field.raw)) : undefined;
-        if (macro !== undefined) diagnostics.push(fieldDiagnostic(lines, 'bib/cyrillic-macro', `${key}: ${field.name} uses @string macro "${macro}" whose value is Cyrillic; macros are left as written`, key, field.name, loc.valueStart, loc.valueEnd));
+      // A field that uses a Cyrillic macro, alone or joined with strings (`pub # " и " # "Прогресс"`),
+      // is left whole as written: romanizing only its literal parts would mix two scripts.
+      const macro = field.datatype === 'identifier' || field.datatype === 'concatinate' ? cyrillicMacroIn(field.raw) : undefined;
+      if (macro !== undefined) {
+        diagnostics.push(fieldDiagnostic(lines, 'bib/cyrillic-macro', `${key}: ${field.name} uses @string macro "${macro}" whose value is Cyrillic; the field is left as written`, key, field.name, loc.valueStart, loc.valueEnd));
         continue;
       }
+      if (!cyrillic.test(field.raw)) continue;
       const romanized = romanize(field.raw, { scheme: schemes[group] });
       if (romanized === field.raw) continue;
       let replacement = romanized;

@@ -10,23 +10,86 @@ import fields from './data/bib-fields.json' with { type: 'json' };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-function romanizeNames(value: Json, scheme: Scheme): Json {
-  if (!Array.isArray(value)) return value;
-  return value.map((name) => {
-    if (name === null || typeof name !== 'object' || Array.isArray(name)) return name;
-    const out: { [key: string]: Json } = {};
-    for (const [k, v] of Object.entries(name)) out[k] = fields.csl.nameParts.includes(k) && typeof v === 'string' && cyrillic.test(v) ? romanize(v, { scheme }) : v;
-    return out;
-  });
+/** Deepest nesting of arrays and objects read: CSL items are a few levels deep. */
+export const MAX_CSL_DEPTH = 256;
+
+/** Where a JSON value is in the text; for objects and arrays near the top, where their parts are. */
+interface JsonSpan {
+  start: number;
+  end: number;
+  members?: Array<{ name: string; nameStart: number; nameEnd: number; value: JsonSpan }>;
+  elements?: JsonSpan[];
+}
+
+/**
+ * The layout of a JSON text (already parsed, so valid): where each value is, down to `record`
+ * levels (an item's name parts are at most five deep), in one pass with its own stack, refusing
+ * nesting deeper than {@link MAX_CSL_DEPTH} so that nothing after it can overflow the call stack.
+ */
+function jsonLayout(text: string, from: number, record: number): JsonSpan {
+  const stack: Array<{ span: JsonSpan | undefined; object: boolean; expectName: boolean; name?: { name: string; nameStart: number; nameEnd: number } }> = [];
+  let root: JsonSpan | undefined;
+  const attach = (span: JsonSpan): void => {
+    const top = stack.at(-1);
+    if (top === undefined) root = span;
+    else if (top.span?.members !== undefined && top.name !== undefined) top.span.members.push({ ...top.name, value: span });
+    else top.span?.elements?.push(span);
+  };
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x3a) continue; // space, ':'
+    const top = stack.at(-1);
+    if (c === 0x2c) {
+      if (top?.object === true) top.expectName = true;
+      continue;
+    }
+    if (c === 0x22) {
+      let j = i + 1;
+      while (text.charCodeAt(j) !== 0x22) j += text.charCodeAt(j) === 0x5c ? 2 : 1;
+      if (top?.object === true && top.expectName) {
+        top.expectName = false;
+        if (top.span !== undefined) top.name = { name: JSON.parse(text.slice(i, j + 1)) as string, nameStart: i, nameEnd: j + 1 };
+      } else if (stack.length < record) attach({ start: i, end: j + 1 });
+      i = j;
+      continue;
+    }
+    if (c === 0x7b || c === 0x5b) {
+      if (stack.length >= MAX_CSL_DEPTH) {
+        const line = text.slice(0, i).split('\n').length;
+        throw new LatinitsaError('ERR_INVALID_INPUT', `CSL-JSON nested deeper than ${MAX_CSL_DEPTH} levels (line ${line}): not a bibliography`);
+      }
+      const span: JsonSpan | undefined = stack.length < record ? (c === 0x7b ? { start: i, end: -1, members: [] } : { start: i, end: -1, elements: [] }) : undefined;
+      if (span !== undefined) attach(span);
+      stack.push({ span, object: c === 0x7b, expectName: c === 0x7b });
+      continue;
+    }
+    if (c === 0x7d || c === 0x5d) {
+      const frame = stack.pop()!;
+      if (frame.span !== undefined) frame.span.end = i + 1;
+      continue;
+    }
+    // A number, true, false or null.
+    let j = i;
+    while (j < text.length && !',}] \t\r\n'.includes(text[j]!)) j++;
+    if (stack.length < record) attach({ start: i, end: j });
+    i = j - 1;
+  }
+  return root!;
+}
+
+/** The last member of that name (the one JSON.parse keeps). */
+function memberOf(span: JsonSpan | undefined, name: string): { name: string; nameStart: number; nameEnd: number; value: JsonSpan } | undefined {
+  return span?.members?.findLast((m) => m.name === name);
 }
 
 /**
  * Romanizes the Cyrillic names, titles, container titles, publishers and places of CSL-JSON (the
- * format Zotero exports: an array of items, or one item). Every other variable, the key order and
- * the indentation of the input are kept. With `keepOriginal`, the Cyrillic `title`, `author`,
- * `publisher` and `publisher-place` are kept in CSL's `original-title`, `original-author`,
- * `original-publisher` and `original-publisher-place` (when the item has none yet), placed right
- * after the romanized variable.
+ * format Zotero exports: an array of items, or one item). Only the romanized strings change:
+ * every other byte of the input — other variables, key order, layout, escapes, numbers — is kept.
+ * With `keepOriginal`, the Cyrillic `title`, `author`, `publisher` and `publisher-place` are kept
+ * in CSL's `original-title`, `original-author`, `original-publisher` and
+ * `original-publisher-place` (when the item has none yet), placed right after the romanized
+ * variable. Nesting deeper than 256 levels is refused (`ERR_INVALID_INPUT`).
  *
  * @example
  * import { romanizeCsl } from 'latinitsa';
@@ -52,67 +115,64 @@ export function romanizeCsl(text: string, options: RomanizeBibOptions = {}): Rom
   if (!Array.isArray(items) || items.some((i) => i === null || typeof i !== 'object' || Array.isArray(i))) {
     throw new LatinitsaError('ERR_INVALID_INPUT', 'not CSL-JSON: expected an array of items (objects) or one item');
   }
+  // Items, their variables, a names array, a name, its parts: five levels from the top.
+  const layout = jsonLayout(text, bom.length, 5);
+  const itemSpans = single ? [layout] : (layout.elements ?? []);
   const changes: BibChange[] = [];
   const diagnostics: Diagnostic[] = [];
   const original = fields.csl.original as Record<string, string>;
-  let members: Array<Map<string, [number, number]>> | undefined;
   const lines = lineIndex(text);
-  const out = (items as Array<{ [key: string]: Json }>).map((item, index) => {
+  /** Replacements of [start, end) of the text, in no particular order. */
+  const edits: Array<{ start: number; end: number; text: string }> = [];
+  (items as Array<{ [key: string]: Json }>).forEach((item, index) => {
     const key = typeof item.id === 'string' || typeof item.id === 'number' ? String(item.id) : '';
-    const result: { [key: string]: Json } = {};
+    const itemSpan = itemSpans[index]!;
     for (const [name, value] of Object.entries(item)) {
       const group = groupOf(fields.csl, name);
+      if (group === undefined) continue;
+      const member = memberOf(itemSpan, name)!;
       let next: Json = value;
-      if (group === 'names') next = romanizeNames(value, schemes.names);
-      else if (group !== undefined && typeof value === 'string' && cyrillic.test(value)) next = romanize(value, { scheme: schemes[group] });
-      const changed = JSON.stringify(next) !== JSON.stringify(value);
-      result[name] = next;
-      if (!changed) continue;
-      changes.push({ key, field: name, from: JSON.stringify(value), to: JSON.stringify(next) });
+      if (group === 'names' && Array.isArray(value)) {
+        next = value.map((person, k) => {
+          if (person === null || typeof person !== 'object' || Array.isArray(person)) return person;
+          const out: { [key: string]: Json } = { ...person };
+          for (const [part, v] of Object.entries(person)) {
+            if (!fields.csl.nameParts.includes(part) || typeof v !== 'string' || !cyrillic.test(v)) continue;
+            out[part] = romanize(v, { scheme: schemes.names });
+            const at = memberOf(member.value.elements?.[k], part)!.value;
+            edits.push({ start: at.start, end: at.end, text: JSON.stringify(out[part]) });
+          }
+          return out;
+        });
+      } else if (group !== 'names' && typeof value === 'string' && cyrillic.test(value)) {
+        next = romanize(value, { scheme: schemes[group] });
+        edits.push({ start: member.value.start, end: member.value.end, text: JSON.stringify(next) });
+      }
+      const from = JSON.stringify(value);
+      const to = JSON.stringify(next);
+      if (from === to) continue;
+      changes.push({ key, field: name, from, to });
       const origName = original[name];
-      if (options.keepOriginal === true && origName !== undefined) {
-        if (origName in item) {
-          members ??= cslMemberRanges(text, bom.length);
-          const [start, end] = members[index]?.get(origName) ?? [0, 0];
-          diagnostics.push(fieldDiagnostic(lines, 'bib/original-exists', `${key}: item already has "${origName}"; the original of ${name} was not copied`, key, name, start, end));
-        }
-        else result[origName] = value;
+      if (options.keepOriginal !== true || origName === undefined) continue;
+      if (Object.hasOwn(item, origName)) {
+        const at = memberOf(itemSpan, origName)!;
+        diagnostics.push(fieldDiagnostic(lines, 'bib/original-exists', `${key}: item already has "${origName}"; the original of ${name} was not copied`, key, name, at.nameStart, at.nameEnd));
+        continue;
       }
+      // Right after the variable, laid out as the item's members are: the same separator and colon.
+      const members = itemSpan.members!;
+      const separator = members.length > 1 ? text.slice(members[0]!.value.end, members[1]!.nameStart) : `,${text.slice(itemSpan.start + 1, members[0]!.nameStart)}`;
+      const colon = text.slice(member.nameEnd, member.value.start);
+      edits.push({ start: member.value.end, end: member.value.end, text: `${separator}${JSON.stringify(origName)}${colon}${text.slice(member.value.start, member.value.end)}` });
     }
-    return result;
   });
-  const indent = /\n([ \t]+)\S/.exec(text)?.[1];
-  const unit = indent === undefined ? undefined : indent.startsWith('\t') ? '\t' : indent;
-  const json = JSON.stringify(single ? out[0] : out, null, unit);
-  const body = text.includes('\r\n') ? json.replace(/\n/g, '\r\n') : json;
-  const trailing = /\s*$/.exec(text)![0];
-  return { output: bom + body + trailing, changes, diagnostics };
-}
-
-/**
- * Where the member names of each item of a CSL-JSON text stand (offsets of the quoted name), so
- * that a finding about a variable can point at it. The text is valid JSON (it was parsed); the scan
- * keeps its own stack of brackets.
- */
-function cslMemberRanges(text: string, from: number): Array<Map<string, [number, number]>> {
-  const items: Array<Map<string, [number, number]>> = [];
-  const stack: string[] = [];
-  let itemDepth = 0;
-  for (let i = from; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '"') {
-      const start = i;
-      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
-      if (stack.length === itemDepth && stack.at(-1) === '{') {
-        let j = i + 1;
-        while (/\s/u.test(text[j] ?? '')) j++;
-        if (text[j] === ':') items.at(-1)!.set(JSON.parse(text.slice(start, i + 1)) as string, [start, i + 1]);
-      }
-    } else if (c === '{' || c === '[') {
-      if (stack.length === 0) itemDepth = c === '[' ? 2 : 1;
-      stack.push(c);
-      if (c === '{' && stack.length === itemDepth) items.push(new Map());
-    } else if (c === '}' || c === ']') stack.pop();
+  edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  let output = '';
+  let at = 0;
+  for (const edit of edits) {
+    output += text.slice(at, edit.start) + edit.text;
+    at = edit.end;
   }
-  return items;
+  output += text.slice(at);
+  return { output, changes, diagnostics };
 }

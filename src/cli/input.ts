@@ -1,5 +1,6 @@
 // What the commands read: text arguments, files, stdin; decoded strictly, errors naming the input.
 import path from 'node:path';
+import { LatinitsaError } from '../errors.ts';
 import { decodeUtf8 } from '../io/decode.ts';
 import { ioError } from '../io/errors.ts';
 import { readFileLimited } from '../io/files.ts';
@@ -12,15 +13,33 @@ export interface Input {
   text: string;
 }
 
-/** All of stdin, as bytes. */
-export async function readStdin(io: CliIO): Promise<Uint8Array> {
+/** The largest text a command reads whole, from a file or from stdin (64 MiB). */
+export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * All of stdin, as bytes, up to `maxBytes` (default {@link MAX_TEXT_BYTES}, the limit of a file):
+ * beyond it, reading stops and `ERR_TOO_LARGE` says so, so that an endless or huge stdin
+ * (`yes | latinitsa check`) cannot fill the memory.
+ */
+export async function readStdin(io: CliIO, options: { maxBytes?: number } = {}): Promise<Uint8Array> {
+  const maxBytes = options.maxBytes ?? MAX_TEXT_BYTES;
   const chunks: Buffer[] = [];
-  for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks);
+  let total = 0;
+  for await (const chunk of io.stdin) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array);
+    total += bytes.length;
+    if (total > maxBytes) {
+      // Stop the producer: nothing more will be read.
+      io.stdin.destroy();
+      throw new LatinitsaError('ERR_TOO_LARGE', `stdin: more than the limit of ${maxBytes} bytes (give the text as a file, or in parts)`);
+    }
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks, total);
 }
 
 /** A file (relative to the working folder) as strict UTF-8; errors name it as the user wrote it. */
-export async function readTextFile(io: CliIO, file: string, maxBytes = 64 * 1024 * 1024): Promise<string> {
+export async function readTextFile(io: CliIO, file: string, maxBytes = MAX_TEXT_BYTES): Promise<string> {
   let bytes: Uint8Array;
   try {
     bytes = await readFileLimited(path.resolve(io.cwd, file), { maxBytes });

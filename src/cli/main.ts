@@ -1,7 +1,7 @@
 // The entry point of the `latinitsa` command: picks the command from the table (commands.ts),
 // runs it through the one argument layer (args.ts), and turns every error into the one error path.
 import { LatinitsaError } from '../errors.ts';
-import { ioError } from '../io/errors.ts';
+import { ioError, isClosedPipe } from '../io/errors.ts';
 import { runCommand } from './args.ts';
 import { commands, DEFAULT_COMMAND } from './commands.ts';
 import type { CliIO } from './types.ts';
@@ -35,10 +35,20 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
   const named = first !== undefined && Object.hasOwn(commands, first) ? first : undefined;
   const entry = commands[named ?? DEFAULT_COMMAND]!;
   const summaries = Object.entries(commands).map(([name, c]) => ({ name, summary: c.summary }));
+  // A reader of stdout that goes away (`latinitsa … | head`) is no failure: its 'error' event
+  // (EPIPE) must not crash the process, and a write that meets it ends the command quietly.
+  // Other errors of stdout surface through the write that meets them.
+  let closed = false;
+  const guard = (error: unknown): void => {
+    if (isClosedPipe(error)) closed = true;
+  };
+  io.stdout.on('error', guard);
   try {
     const { command } = await entry.load();
     return await runCommand(named ?? '', command, named === undefined ? argv : rest, io, summaries);
   } catch (caught) {
+    const cause = (caught as { cause?: unknown } | null)?.cause;
+    if ((isClosedPipe(caught) || isClosedPipe(cause)) && (closed || io.stdout.destroyed === true)) return 0;
     const error = ioError('use', 'a file', caught);
     if (error instanceof LatinitsaError) {
       io.stderr.write(`latinitsa: ${oneLine(error.message)}\n`);
@@ -47,5 +57,9 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     io.stderr.write(`latinitsa: internal error (please report it): ${oneLine(message)}\n`);
     return 70;
+  } finally {
+    // The process's own stdout keeps the guard: output still queued may meet the closed pipe
+    // after the command returned, and the process ends with it anyway.
+    if (io.stdout !== process.stdout) io.stdout.off('error', guard);
   }
 }

@@ -1,7 +1,10 @@
+import { applyFixes, selectFixes } from '../diagnostics/fix.ts';
+import type { Fix } from '../diagnostics/types.ts';
 import { splitBom } from '../engine/utf8.ts';
 import { LatinitsaError } from '../errors.ts';
+import { docxNotesStart, editDocx, readDocxLayout, type DocxLayout, type DocxPart } from './docx.ts';
 import { markdownRegions } from './markdown.ts';
-import { plainTextRegions, type Region } from './regions.ts';
+import { plainTextRegions, pushRegion, type Region } from './regions.ts';
 
 /** The kinds of document latinitsa reads prose from. */
 export const documentFormats = ['text', 'markdown', 'docx'] as const;
@@ -16,10 +19,19 @@ export interface ProseDocument {
   regions: Region[];
   /** Whether the source started with a byte-order mark (kept when the file is rewritten). */
   bom: boolean;
+  /** For a .docx read from its parts: where its text is in them, so that fixes can be written back. */
+  docx?: DocxLayout;
 }
 
-/** What {@link readDocument} reads: a text (plain or Markdown), or the paragraphs of a .docx. */
-export type DocumentSource = { text: string; format?: 'text' | 'markdown' } | { paragraphs: readonly string[]; format?: 'docx' };
+/**
+ * What {@link readDocument} reads: a text (plain or Markdown), the WordprocessingML parts of a
+ * .docx (body, footnotes, endnotes: `readDocxParts` in latinitsa/io takes them out of the file),
+ * or a .docx's paragraphs as text (read only: fixes cannot be written back).
+ */
+export type DocumentSource =
+  | { text: string; format?: 'text' | 'markdown' }
+  | { docx: readonly DocxPart[]; format?: 'docx' }
+  | { paragraphs: readonly string[]; format?: 'docx' };
 
 /**
  * The format of a file by its name: `.md`, `.markdown`, `.mdx` are Markdown, `.docx` Word,
@@ -37,11 +49,12 @@ export function documentFormatOf(fileName: string): DocumentFormat {
 
 /**
  * Reads a document's prose: plain text (notes from a "Notes" heading line on), Markdown (code and
- * front matter skipped, footnotes and the notes section as notes) or the paragraphs of a .docx
- * (one paragraph per line, so that a line number is a paragraph number; read as plain text). A
- * leading byte-order mark is taken off and remembered. docs/documents.md describes the rules.
+ * front matter skipped, footnotes and the notes section as notes) or a .docx (one paragraph per
+ * line, so that a line number is a paragraph number: the body read as plain text, then the
+ * footnotes and endnotes as notes). A leading byte-order mark is taken off and remembered.
+ * docs/documents.md describes the rules.
  *
- * @param source `{ text, format }` or `{ paragraphs }`.
+ * @param source `{ text, format }`, `{ docx: parts }` or `{ paragraphs }`.
  * @returns The document.
  * @example
  * import { readDocument } from 'latinitsa';
@@ -51,6 +64,18 @@ export function documentFormatOf(fileName: string): DocumentFormat {
  * //=> 'Kirov\nZinoviev'
  */
 export function readDocument(source: DocumentSource): ProseDocument {
+  if ('docx' in source) {
+    const layout = readDocxLayout(source.docx);
+    const text = layout.paragraphs.join('\n');
+    const notes = docxNotesStart(layout);
+    if (notes === undefined) return { format: 'docx', text, bom: false, regions: plainTextRegions(text), docx: layout };
+    // The body as plain text (a "Notes" heading starts notes there too), then the notes.
+    if (notes === 0) return { format: 'docx', text, bom: false, regions: [{ start: 0, end: text.length, kind: 'notes' }], docx: layout };
+    // The body keeps its last line end, as a plain-text region does.
+    const regions = plainTextRegions(text.slice(0, notes));
+    pushRegion(regions, { start: notes, end: text.length, kind: 'notes' });
+    return { format: 'docx', text, bom: false, regions, docx: layout };
+  }
   if ('paragraphs' in source) {
     // A paragraph's own line breaks become spaces: one paragraph, one line.
     const text = source.paragraphs.map((p) => p.replace(/\s*[\r\n]+\s*/gu, ' ')).join('\n');
@@ -61,4 +86,38 @@ export function readDocument(source: DocumentSource): ProseDocument {
   if (format !== 'text' && format !== 'markdown') throw new LatinitsaError('ERR_INVALID_OPTION', `unknown document format "${String(format)}" (known: text, markdown)`);
   const { bom, text } = splitBom(source.text);
   return { format, text, bom, regions: format === 'markdown' ? markdownRegions(text) : plainTextRegions(text) };
+}
+
+/** A document with fixes applied: see {@link editDocument}. */
+export interface DocumentEdit {
+  /** The new text of the document. */
+  text: string;
+  /** The fixes written. */
+  applied: Fix[];
+  /** The fixes that could not be written (in a .docx: across a tab, a line break or a paragraph end). */
+  skipped: Fix[];
+  /** For a .docx: the new XML of each changed part, by part name (see `writeDocumentFile` in latinitsa/io). */
+  parts?: Map<string, Uint8Array>;
+}
+
+/**
+ * Applies fixes to a document, changing only their spans (overlapping fixes: see `selectFixes`).
+ * For a .docx read from its parts, the fixes are also written into the parts' XML: only the text
+ * of the runs they touch changes; a fix that spans a tab, a line break or a paragraph end is
+ * skipped. A .docx read from bare paragraphs cannot be fixed (every fix is skipped).
+ *
+ * @param document The document the fixes were found in.
+ * @param fixes The fixes (of its diagnostics).
+ * @returns The new text, and which fixes were applied.
+ * @example
+ * import { readDocument, editDocument } from 'latinitsa/document';
+ * editDocument(readDocument({ text: 'Zinovyev and Zinoviev' }), [{ range: [0, 8], text: 'Zinoviev' }]).text;
+ * //=> 'Zinoviev and Zinoviev'
+ */
+export function editDocument(document: ProseDocument, fixes: readonly Fix[]): DocumentEdit {
+  const chosen = selectFixes(fixes.map((fix) => ({ fix })));
+  if (document.format !== 'docx') return { text: applyFixes(document.text, chosen.map((fix) => ({ fix }))), applied: chosen, skipped: [] };
+  if (document.docx === undefined) return { text: document.text, applied: [], skipped: chosen };
+  const edit = editDocx(document.docx, chosen);
+  return { text: applyFixes(document.text, edit.applied.map((fix) => ({ fix }))), ...edit };
 }

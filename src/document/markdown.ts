@@ -1,3 +1,4 @@
+import { LatinitsaError } from '../errors.ts';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
@@ -57,6 +58,58 @@ export function markdownRegions(source: string): Region[] {
   // Front matter is blanked, not cut, so that offsets stay those of the source.
   const front = frontMatterEnd(source);
   const parsed = front === 0 ? source : source.slice(0, front).replace(/[^\r\n]/gu, ' ') + source.slice(front);
+  refuseDeepNesting(parsed);
   const tree = fromMarkdown(parsed, { extensions: [gfmFootnote()], mdastExtensions: [gfmFootnoteFromMarkdown()] }) as MdNode;
   return treeRegions(tree, MDAST);
+}
+
+/**
+ * Deepest nesting of Markdown accepted: block quotes and list items opened on one line, and
+ * brackets (link texts) open in one paragraph. A manuscript has a few levels; the Markdown parser
+ * takes time that grows with the square of the depth, so that 100,000 `>` or `[` would take
+ * minutes.
+ */
+export const MAX_MARKDOWN_DEPTH = 100;
+
+/**
+ * Refuses, in one linear pass, Markdown nested deeper than {@link MAX_MARKDOWN_DEPTH}: an
+ * `ERR_INVALID_INPUT` that names the line, before the parser is given the text.
+ */
+function refuseDeepNesting(text: string): void {
+  let brackets = 0;
+  let line = 1;
+  for (let start = 0; start <= text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    // Containers at the start of the line: "> ", "- ", "* ", "+ ", "1. ", "1) ".
+    let depth = 0;
+    let i = start;
+    for (;;) {
+      let j = i;
+      while (j < end && j - i < 4 && (text[j] === ' ' || text[j] === '\t')) j++;
+      const c = text[j];
+      if (c === '>') i = j + 1;
+      else if ((c === '-' || c === '*' || c === '+') && (text[j + 1] === ' ' || text[j + 1] === '\t')) i = j + 2;
+      else if (c !== undefined && c >= '0' && c <= '9') {
+        let k = j;
+        while (k < end && k - j < 9 && text[k]! >= '0' && text[k]! <= '9') k++;
+        if ((text[k] !== '.' && text[k] !== ')') || (text[k + 1] !== ' ' && text[k + 1] !== '\t')) break;
+        i = k + 2;
+      } else break;
+      if (++depth > MAX_MARKDOWN_DEPTH) fail(line, 'block quotes and list items');
+    }
+    // Brackets open in the paragraph (a blank line ends it).
+    if (text.slice(start, end).trim() === '') brackets = 0;
+    for (let k = start; k < end; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 0x5c) k++; // a backslash escapes the next character
+      else if (c === 0x5b && ++brackets > MAX_MARKDOWN_DEPTH) fail(line, 'brackets');
+      else if (c === 0x5d && brackets > 0) brackets--;
+    }
+    start = end + 1;
+  }
+}
+
+function fail(line: number, what: string): never {
+  throw new LatinitsaError('ERR_INVALID_INPUT', `line ${line}: Markdown nested deeper than ${MAX_MARKDOWN_DEPTH} levels (${what}); read the file as plain text instead`, {});
 }

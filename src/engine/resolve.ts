@@ -9,6 +9,7 @@ import { LatinitsaError } from '../errors.ts';
 import { defaultSchemeOf } from '../schemes/languages.ts';
 import { getScheme, isLoadedScheme, type Scheme } from '../schemes/registry.ts';
 import type { AllCapsMode, PreReformMode } from '../schemes/types.ts';
+import { COMMON_OPTION_NAMES } from '../schemes/validate.ts';
 import { compileScheme, type CommonOptions, type CompiledScheme } from './compile.ts';
 import { schemeInLanguage } from './lang.ts';
 
@@ -32,8 +33,9 @@ export interface RomanizeOptions extends CommonOptions {
   [schemeOption: string]: unknown;
 }
 
-/** The option names every scheme accepts; any other name must be an option of the chosen scheme. */
-export const COMMON_OPTION_NAMES: readonly string[] = ['scheme', 'lang', 'allCaps', 'preReform', 'exceptions', 'joinLineBreakHyphens', 'repairHomoglyphs'];
+// The option names every scheme accepts (decided with the scheme files' rules, which reserve
+// them); any other name must be an option of the chosen scheme.
+export { COMMON_OPTION_NAMES };
 
 const ALL_CAPS: readonly AllCapsMode[] = ['upper', 'acronym', 'auto'];
 const PRE_REFORM: readonly PreReformMode[] = ['native', 'modernize'];

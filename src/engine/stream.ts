@@ -61,9 +61,24 @@ export function createRomanizer(options: RomanizeOptions = {}): Romanizer {
   const fast = usesFastPath(options) && compiled.profile === undefined && compiled.language.apostrophes === undefined ? getFastScheme(compiled) : undefined;
   const byteLevel = fast !== undefined && !fast.nfcCommon;
   const encoder = new TextEncoder();
-  let consumed = 0; // bytes of input before `pending`
-  let pending: Uint8Array = new Uint8Array(0);
+  let consumed = 0; // bytes of input before the pending bytes
+  // The bytes read but not romanized yet, in pieces: they hold no safe break (see lastSafeBreak),
+  // and none can become one (a break is judged by the bytes before it). A line of any length
+  // costs each new chunk a look at itself only, and one copy when its end comes: linear.
+  let pending: Uint8Array[] = [];
+  let pendingLength = 0;
   let started = false;
+  const joinPending = (chunk: Uint8Array): Uint8Array => {
+    if (pendingLength === 0) return chunk;
+    const src = new Uint8Array(pendingLength + chunk.length);
+    let at = 0;
+    for (const part of pending) {
+      src.set(part, at);
+      at += part.length;
+    }
+    src.set(chunk, at);
+    return src;
+  };
 
   const fallback: ByteLineFallback = (src, start, end, sink) => {
     const text = decodeStrict(src, start, end, consumed);
@@ -84,12 +99,22 @@ export function createRomanizer(options: RomanizeOptions = {}): Romanizer {
   };
 
   const take = (chunk: Uint8Array, final: boolean): Uint8Array => {
-    let src = chunk;
-    if (pending.length > 0) {
-      src = new Uint8Array(pending.length + chunk.length);
-      src.set(pending);
-      src.set(chunk, pending.length);
+    if (started && !final && pendingLength > 0) {
+      // Only the new chunk can hold a safe break; two bytes before it are its context (CR LF, a hyphen).
+      const before: number[] = [];
+      for (let k = pending.length - 1; k >= 0 && before.length < 2; k--) {
+        for (let i = pending[k]!.length - 1; i >= 0 && before.length < 2; i--) before.unshift(pending[k]![i]!);
+      }
+      const probe = new Uint8Array(before.length + chunk.length);
+      probe.set(before);
+      probe.set(chunk, before.length);
+      if (lastSafeBreak(probe, join) <= before.length) {
+        pending.push(chunk.slice());
+        pendingLength += chunk.length;
+        return new Uint8Array(0);
+      }
     }
+    let src = joinPending(chunk);
     if (!started && src.length >= 3) {
       started = true;
       // A leading byte-order mark is dropped, as `decodeUtf8` does.
@@ -100,18 +125,17 @@ export function createRomanizer(options: RomanizeOptions = {}): Romanizer {
     const cut = final ? src.length : lastSafeBreak(src, join);
     const out = process(src, cut);
     consumed += cut;
-    pending = cut === src.length ? new Uint8Array(0) : src.slice(cut);
+    pending = cut === src.length ? [] : [src.slice(cut)];
+    pendingLength = src.length - cut;
     return out;
   };
 
   return {
     push: (chunk) => {
-      if (!started && pending.length + chunk.length < 3) {
+      if (!started && pendingLength + chunk.length < 3) {
         // Too short to tell whether it starts with a byte-order mark.
-        const joined = new Uint8Array(pending.length + chunk.length);
-        joined.set(pending);
-        joined.set(chunk, pending.length);
-        pending = joined;
+        pending.push(chunk.slice());
+        pendingLength += chunk.length;
         return new Uint8Array(0);
       }
       return take(chunk, false);

@@ -1,11 +1,105 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs, constants as fsConstants } from 'node:fs';
+import { promises as fs, constants as fsConstants, rmSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { LatinitsaError } from '../errors.ts';
 
 /** Options of {@link writeFileAtomic} and {@link openAtomicWriter}. */
 export interface WriteFileAtomicOptions {
   /** File mode for a new file; an existing file keeps its own mode (and, where allowed, its owner). */
   mode?: number;
+  /**
+   * When the target exists and is not a regular file — a device, a FIFO, a socket — there is
+   * nothing to replace: `'write'` writes to it directly (`-o /dev/stdout`, `-o fifo`), `'refuse'`
+   * (the default, for rewriting a file in place) throws `ERR_IO`.
+   */
+  nonRegular?: 'write' | 'refuse';
+}
+
+/** What a file is, in words, for messages. */
+function kindOf(st: Stats): string {
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+// Temporary files being written, removed if the process is interrupted (Ctrl-C, kill, hang-up)
+// before they are renamed: the signal handlers exist only while one is open.
+const temporaries = new Set<string>();
+const SIGNALS: readonly NodeJS.Signals[] = process.platform === 'win32' ? ['SIGINT'] : ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+function removeTemporaries(): void {
+  for (const t of temporaries) {
+    try {
+      rmSync(t, { force: true });
+    } catch {
+      // Nothing more can be done while exiting.
+    }
+  }
+  temporaries.clear();
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  removeTemporaries();
+  // With no other handler, end as the signal would have ended the process (exit status 128 + n).
+  const alone = process.listenerCount(signal) === 1;
+  untrack();
+  if (alone) process.kill(process.pid, signal);
+}
+
+function track(file: string): void {
+  if (temporaries.size === 0) {
+    for (const signal of SIGNALS) process.on(signal, onSignal);
+    process.on('exit', removeTemporaries);
+  }
+  temporaries.add(file);
+}
+
+function untrack(file?: string): void {
+  if (file !== undefined) temporaries.delete(file);
+  if (temporaries.size > 0) return;
+  for (const signal of SIGNALS) process.off(signal, onSignal);
+  process.off('exit', removeTemporaries);
+}
+
+/**
+ * Refuses to replace what cannot be replaced without loss: a directory, a file with other hard
+ * links (renaming a new file over one name would leave the others with the old content) or a
+ * file with no write permission at all (its owner marked it read-only).
+ */
+function refuseToReplace(file: string, st: Stats): void {
+  const fail = (why: string): never => {
+    throw new LatinitsaError('ERR_IO', `cannot rewrite ${file}: ${why}`, { file });
+  };
+  // A directory is the system's own error (EISDIR), worded by ioError with the name the user gave.
+  if (st.isDirectory()) throw Object.assign(new Error(`${file}: is a directory`), { code: 'EISDIR' });
+  if (st.nlink > 1) fail(`it has ${st.nlink} hard links, and replacing it would leave the other names with the old content (write to a new file instead)`);
+  if ((st.mode & 0o222) === 0) fail(`it is read-only (mode ${(st.mode & 0o7777).toString(8).padStart(4, '0')}); make it writable first`);
+}
+
+/** A writer straight into a device, FIFO or socket: nothing to rename, nothing to delete. */
+async function directWriter(target: string): Promise<AtomicWriter> {
+  const handle = await fs.open(target, fsConstants.O_WRONLY);
+  let state: 'open' | 'committed' | 'aborted' = 'open';
+  return {
+    tempPath: target,
+    async write(data) {
+      if (state !== 'open') throw new Error(`${target}: write after ${state}`);
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      for (let done = 0; done < bytes.length; ) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
+    },
+    async commit() {
+      if (state !== 'open') throw new Error(`${target}: commit after ${state}`);
+      state = 'committed';
+      await handle.close();
+    },
+    async abort() {
+      if (state !== 'open') return;
+      state = 'aborted';
+      await handle.close().catch(() => undefined);
+    },
+  };
 }
 
 /** A file being written atomically: write to it, then `commit` (or `abort`). */
@@ -20,11 +114,47 @@ export interface AtomicWriter {
   abort(): Promise<void>;
 }
 
+/** The file a write to `file` replaces (through symbolic links) and its status; throws what {@link openAtomicWriter} refuses. */
+async function inspectTarget(file: string, options: WriteFileAtomicOptions, shown = file): Promise<{ target: string; st: Stats | undefined }> {
+  // Through a symbolic link to the file it names: replacing the link by a file would lose it.
+  const target = await fs.realpath(file).catch(() => path.resolve(file));
+  const st = await fs.stat(target).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined; // a new file: the default mode
+    throw error;
+  });
+  if (st === undefined) return { target, st };
+  if (!st.isFile() && !st.isDirectory()) {
+    if (options.nonRegular === 'write') return { target, st };
+    throw new LatinitsaError('ERR_IO', `cannot rewrite ${shown}: it is ${kindOf(st)}, not a regular file`, { file: shown });
+  }
+  refuseToReplace(shown, st);
+  return { target, st };
+}
+
+/**
+ * Checks, before anything is read, that `file` could be rewritten in place by
+ * {@link openAtomicWriter} (`--in-place`): a device, FIFO or socket (reading one may never end),
+ * a directory, a file with other hard links and a read-only file are refused (`ERR_IO`).
+ * `name` is the file's name in messages (default: `file`).
+ *
+ * @example
+ * import { assertReplaceable } from 'latinitsa/io';
+ * (await assertReplaceable('/dev/zero').catch((e) => e.message));
+ * //=> 'cannot rewrite /dev/zero: it is a character device, not a regular file'
+ */
+export async function assertReplaceable(file: string, options: { name?: string } = {}): Promise<void> {
+  await inspectTarget(file, { nonRegular: 'refuse' }, options.name);
+}
+
 /**
  * Opens a temporary file next to `file` for writing in pieces (a stream of any length); `commit`
  * replaces `file` with it in one rename, so that `file` is always either its complete old content
  * or the complete new content. An existing file's permissions (and owner, where the process may
- * set it) are kept; a symbolic link stays a link and the file it points to is replaced.
+ * set it; set-user-ID and set-group-ID bits where the system keeps them) are kept; a symbolic link
+ * stays a link and the file it points to is replaced. A directory, a file with several hard links
+ * and a read-only file are refused (`ERR_IO`), and so, unless `nonRegular: 'write'`, is a device,
+ * FIFO or socket. If the process is interrupted (SIGINT, SIGTERM, SIGHUP) before `commit`, the
+ * temporary file is removed.
  *
  * @example
  * import { openAtomicWriter } from 'latinitsa/io';
@@ -37,26 +167,31 @@ export interface AtomicWriter {
  * //=> 'Kirov\r\n'
  */
 export async function openAtomicWriter(file: string, options: WriteFileAtomicOptions = {}): Promise<AtomicWriter> {
-  // Through a symbolic link to the file it names: replacing the link by a file would lose it.
-  const target = await fs.realpath(file).catch(() => path.resolve(file));
+  const { target, st } = await inspectTarget(file, options);
+  if (st !== undefined && !st.isFile()) return directWriter(target);
   const dir = path.dirname(target);
   const tempPath = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   let mode = options.mode ?? 0o644;
   let owner: { uid: number; gid: number } | undefined;
-  try {
-    const st = await fs.stat(target);
+  if (st !== undefined) {
     mode = st.mode & 0o7777;
     owner = { uid: st.uid, gid: st.gid };
-  } catch {
-    // A new file: keep the default mode.
   }
-  const handle = await fs.open(tempPath, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL, mode);
+  track(tempPath);
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(tempPath, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL, mode);
+  } catch (error) {
+    untrack(tempPath);
+    throw error;
+  }
   let state: 'open' | 'committed' | 'aborted' = 'open';
   const abort = async (): Promise<void> => {
     if (state !== 'open') return;
     state = 'aborted';
     await handle.close().catch(() => undefined);
     await fs.rm(tempPath, { force: true });
+    untrack(tempPath);
   };
   return {
     tempPath,
@@ -80,6 +215,7 @@ export async function openAtomicWriter(file: string, options: WriteFileAtomicOpt
         await handle.close();
         state = 'committed';
         await fs.rename(tempPath, target);
+        untrack(tempPath);
       } catch (error) {
         state = 'open';
         await abort();

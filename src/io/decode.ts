@@ -71,14 +71,33 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): str
     const base = (options.baseOffset ?? 0) + (bytes.length - view.length);
     const at = firstInvalidUtf8(view);
     const offset = base + (at < 0 ? 0 : at);
-    const guess = guessLegacyEncoding(view);
-    const hint = guess === undefined ? '' : ` (the bytes look like ${guess}: try --encoding ${guess})`;
-    throw new LatinitsaError('ERR_INVALID_UTF8', `${options.file ?? 'input'}: invalid UTF-8 at byte offset ${offset}${hint}`, {
+    throw new LatinitsaError('ERR_INVALID_UTF8', `${options.file ?? 'input'}: invalid UTF-8 at byte offset ${offset}${encodingHint(view)}`, {
       ...(options.file === undefined ? {} : { file: options.file }),
       offset,
       cause,
     });
   }
+}
+
+/**
+ * What the words of an invalid-UTF-8 error add about the bytes (the start of the input, or a
+ * sample of it): that they start with a UTF-16 or UTF-32 byte-order mark, or look like Cyrillic
+ * in a legacy encoding; '' when they look like neither.
+ *
+ * @example
+ * import { encodingHint } from 'latinitsa/io';
+ * encodingHint(new Uint8Array([0xff, 0xfe, 0x1a, 0x04]));
+ * //=> ' (this looks like UTF-16 (it starts with the byte-order mark FF FE): save it as UTF-8)'
+ */
+export function encodingHint(bytes: Uint8Array): string {
+  const hex = (n: number): string => [...bytes.subarray(0, n)].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+  const utf32 = bytes.length >= 4 && ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff));
+  if (utf32) return ` (this looks like UTF-32 (it starts with the byte-order mark ${hex(4)}): save it as UTF-8)`;
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return ` (this looks like UTF-16 (it starts with the byte-order mark ${hex(2)}): save it as UTF-8)`;
+  }
+  const guess = guessLegacyEncoding(bytes);
+  return guess === undefined ? '' : ` (the bytes look like ${guess}: try --encoding ${guess})`;
 }
 
 /**

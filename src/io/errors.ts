@@ -11,6 +11,11 @@ const REASONS: Record<string, string> = {
   ENOSPC: 'no space left on the device',
   EROFS: 'read-only file system',
   EEXIST: 'already exists',
+  EFBIG: 'the file is too large for the file-size limit (ulimit -f)',
+  ENXIO: 'no one is reading at the other end (a FIFO or socket)',
+  ENAMETOOLONG: 'the file name is too long',
+  ELOOP: 'too many symbolic links',
+  EDQUOT: 'the disk quota is exceeded',
 };
 
 /**
@@ -31,4 +36,18 @@ export function ioError(verb: string, file: string, error: unknown): unknown {
   }
   if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error;
   return new LatinitsaError('ERR_IO', `cannot ${verb} ${file}: ${REASONS[code] ?? code.toLowerCase()}`, { file, cause: error });
+}
+
+/**
+ * Whether an error is that of an output closed by its reader (`latinitsa … | head`): not a
+ * failure, the command stops quietly.
+ *
+ * @example
+ * import { isClosedPipe } from 'latinitsa/io';
+ * isClosedPipe(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+ * //=> true
+ */
+export function isClosedPipe(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED' || code === 'ERR_STREAM_WRITE_AFTER_END';
 }

@@ -3,7 +3,7 @@ import type { RomanizeOptions } from '../engine/romanize.ts';
 import { createRomanizer } from '../engine/stream.ts';
 import { UTF8_BOM } from '../engine/utf8.ts';
 import { LatinitsaError } from '../errors.ts';
-import { decodeBytes, guessLegacyEncoding, type TextEncodingName } from './decode.ts';
+import { decodeBytes, encodingHint, type TextEncodingName } from './decode.ts';
 
 /** Options of {@link textBlocks}. */
 export interface TextBlocksOptions {
@@ -182,6 +182,7 @@ async function romanizeUtf8Stream(source: AsyncIterable<unknown> | Iterable<unkn
   let written = 0;
   let head: number[] | undefined = []; // the first bytes, until we know whether they are a BOM
   let last: Uint8Array = new Uint8Array(0);
+  let first: Uint8Array | undefined;
   const emit = async (bytes: Uint8Array): Promise<void> => {
     if (bytes.length === 0) return;
     written += bytes.length;
@@ -192,6 +193,7 @@ async function romanizeUtf8Stream(source: AsyncIterable<unknown> | Iterable<unkn
       const bytes = toBytes(chunk);
       if (bytes.length === 0) continue;
       last = bytes;
+      first ??= bytes;
       if (head !== undefined) {
         for (let i = 0; i < bytes.length && head.length < 3; i++) head.push(bytes[i]!);
         if (head.length >= 3 || head.some((b, i) => b !== UTF8_BOM[i])) {
@@ -205,8 +207,8 @@ async function romanizeUtf8Stream(source: AsyncIterable<unknown> | Iterable<unkn
     await emit(romanizer.end());
   } catch (error) {
     if (error instanceof LatinitsaError && error.code === 'ERR_INVALID_UTF8' && error.offset !== undefined) {
-      const guess = guessLegacyEncoding(last);
-      const hint = guess === undefined ? '' : ` (the bytes look like ${guess}: try --encoding ${guess})`;
+      // The start of the input tells a UTF-16 file by its byte-order mark; the bytes last read, a legacy encoding.
+      const hint = error.offset < 4 && first !== undefined ? encodingHint(first) : encodingHint(last);
       throw new LatinitsaError('ERR_INVALID_UTF8', `${options.file ?? 'input'}: invalid UTF-8 at byte offset ${error.offset}${hint}`, {
         ...(options.file === undefined ? {} : { file: options.file }),
         offset: error.offset,

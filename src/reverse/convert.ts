@@ -87,14 +87,17 @@ export function convertDetailed(text: string, options: ConvertOptions): ConvertR
   const toOptions = { ...options.toOptions, scheme: to };
   const segments = explain(cyrillic, toOptions);
   const out = romanize(cyrillic, toOptions);
+  // The segments of each word, found by one pointer moving forward over both (words and
+  // segments are in text order): linear in the text, where a search per word was quadratic.
+  let next = 0;
   const words: ConvertedWord[] = read.words.map((w, k) => {
     const [start, end] = ranges[k]!;
-    const output = w.converted
-      ? segments
-          .filter((s) => s.input[0] >= start && s.input[1] <= end)
-          .map((s) => s.output)
-          .join('')
-      : w.source;
+    while (next < segments.length && segments[next]!.input[0] < start) next++;
+    let output = '';
+    for (; next < segments.length && segments[next]!.input[0] < end; next++) {
+      if (segments[next]!.input[1] <= end) output += segments[next]!.output;
+    }
+    if (!w.converted) output = w.source;
     const alternatives = w.candidates.map((c) => ({ output: target(c, w.source, options, to), cyrillic: c.text, score: c.score, attested: c.attested }));
     // Certain when the reading is, or when every reading is written alike in the target scheme.
     const certain = w.converted && (w.certain || alternatives.every((a) => a.output.toLowerCase() === alternatives[0]!.output.toLowerCase()));

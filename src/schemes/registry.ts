@@ -165,7 +165,7 @@ function resolve(data: unknown, file: string | undefined, builtIn: boolean, pare
   };
   for (const [name, option] of Object.entries(options)) {
     for (const [valueName, value] of Object.entries(option.values)) {
-      if (value.profile !== undefined && !(value.profile in scheme.profiles)) {
+      if (value.profile !== undefined && !Object.hasOwn(scheme.profiles, value.profile)) {
         throw new LatinitsaError('ERR_SCHEME_INVALID', `${file ?? source.id}: /options/${name}/values/${valueName}/profile: unknown profile "${value.profile}"`, {
           ...(file === undefined ? {} : { file }),
           pointer: `/options/${pointerSegment(name)}/values/${pointerSegment(valueName)}/profile`,

@@ -25,6 +25,7 @@ export interface JsonSchema {
   required?: string[];
   enum?: string[];
   pattern?: string;
+  maxLength?: number;
   items?: JsonSchema;
   minItems?: number;
   maxItems?: number;
@@ -33,9 +34,16 @@ export interface JsonSchema {
   definitions?: Record<string, JsonSchema>;
 }
 
+/**
+ * The longest string a data file may hold where its schema sets no `maxLength`: the longest note
+ * of a built-in scheme is a few hundred characters. A longer one is a mistake, or an attempt to
+ * make every letter of a text cost megabytes.
+ */
+export const MAX_STRING_LENGTH = 4096;
+
 /** Keywords this checker applies, and annotations it may ignore; `anyOf` is the caller's. */
 export const SCHEMA_KEYWORDS: readonly string[] = [
-  '$ref', 'type', 'properties', 'additionalProperties', 'patternProperties', 'propertyNames', 'required', 'enum', 'pattern', 'items', 'minItems', 'maxItems', 'oneOf',
+  '$ref', 'type', 'properties', 'additionalProperties', 'patternProperties', 'propertyNames', 'required', 'enum', 'pattern', 'maxLength', 'items', 'minItems', 'maxItems', 'oneOf',
   'anyOf', '$schema', '$id', '$comment', 'title', 'description', 'definitions',
 ];
 
@@ -97,6 +105,10 @@ export function checkSchema(value: unknown, schema: JsonSchema, root: JsonSchema
   if (s.enum !== undefined && !s.enum.includes(value as string)) {
     const list = s.enum.map((v) => JSON.stringify(v));
     fail(pointer, `must be ${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}, found ${describeValue(value)}`);
+  }
+  if (typeof value === 'string' && value.length > (s.maxLength ?? MAX_STRING_LENGTH)) {
+    // Before the pattern: a huge string is refused without being matched or quoted.
+    fail(pointer, `is ${value.length} characters long, more than the limit of ${s.maxLength ?? MAX_STRING_LENGTH} for ${s.maxLength === undefined ? 'any text of a data file' : 'this field'}`);
   }
   if (s.pattern !== undefined && typeof value === 'string' && !regex(s.pattern).test(value)) {
     fail(pointer, `must be ${s.description ?? `a string matching ${s.pattern}`}, found ${JSON.stringify(value)}`);

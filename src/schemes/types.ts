@@ -50,7 +50,7 @@ export interface SchemeSource {
    */
   letters?: LetterMap;
   /** Notes on letters: which rule of which standard. */
-  letterNotes?: LetterMap;
+  letterNotes?: NoteMap;
   /** Context rules, most specific first; at each position the longest matching rule wins. */
   rules?: RuleSource[];
   /** With "extends": ids of inherited rules to drop. */
@@ -76,8 +76,11 @@ export interface SchemeSource {
   samples?: Sample[];
 }
 
-/** Lower-case letter → string; keys starting with "$" are comments. */
+/** Lower-case letter → string (at most 64 characters); keys starting with "$" are comments. */
 export type LetterMap = Record<string, string>;
+
+/** Lower-case letter → a note; keys starting with "$" are comments. */
+export type NoteMap = Record<string, string>;
 
 /**
  * "^" (start of the word), "$" (end of the word), "@class" (a letter class of the scheme's

@@ -16,6 +16,21 @@ export interface ValidateSchemeOptions {
   inheritedOptions?: SchemeSource['options'];
 }
 
+/**
+ * The options every scheme has (`romanize(text, { scheme, allCaps, … })`): a scheme's own option
+ * of one of these names could never be set. The engine's resolver reads the same list.
+ */
+export const COMMON_OPTION_NAMES: readonly string[] = ['scheme', 'lang', 'allCaps', 'preReform', 'exceptions', 'joinLineBreakHyphens', 'repairHomoglyphs'];
+
+/**
+ * Whether a name given in a scheme file (an option, an option's value, a profile) is reserved:
+ * the name of a property every object has (`__proto__`, `constructor`, `toString`…). Such a
+ * name, looked up carelessly, finds something that is not in the file.
+ */
+function isReservedName(name: string): boolean {
+  return name === '__proto__' || name in Object.prototype;
+}
+
 const SCHEME_SCHEMA = schemeSchema as JsonSchema;
 const LANGUAGE_SCHEMA = languageSchema as JsonSchema;
 const CONTEXT_KEYS = ['after', 'before', 'notAfter', 'notBefore'] as const;
@@ -60,8 +75,15 @@ export function checkSchemeMeaning(scheme: SchemeSource, options: ValidateScheme
   const fail: Fail = failer(options.file, 'scheme');
   const { language } = options;
 
-  const optionDefs: Record<string, { values: Record<string, unknown> }> = { ...options.inheritedOptions };
+  const reserved = (pointer: string, name: string): void => {
+    if (isReservedName(name)) fail(pointer, `"${name}" is a reserved name (a property of every JavaScript object): choose another`);
+  };
+  for (const name of Object.keys(scheme.profiles ?? {})) reserved(`/profiles/${pointerSegment(name)}`, name);
+  const optionDefs: Record<string, { values: Record<string, unknown> }> = Object.assign(Object.create(null) as Record<string, { values: Record<string, unknown> }>, options.inheritedOptions);
   for (const [name, option] of Object.entries(scheme.options ?? {})) {
+    reserved(`/options/${pointerSegment(name)}`, name);
+    if (COMMON_OPTION_NAMES.includes(name)) fail(`/options/${pointerSegment(name)}`, `"${name}" is a common option of every scheme (${COMMON_OPTION_NAMES.join(', ')}): a scheme's own option needs another name`);
+    for (const value of Object.keys(option.values)) reserved(`/options/${pointerSegment(name)}/values/${pointerSegment(value)}`, value);
     if (!Object.hasOwn(option.values, option.default)) {
       fail(`/options/${pointerSegment(name)}/default`, `"${option.default}" is not one of the values (${Object.keys(option.values).join(', ')})`);
     }

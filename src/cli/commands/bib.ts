@@ -5,7 +5,8 @@ import type { BibFieldGroup, RomanizeBibOptions } from '../../cite/bib.ts';
 import { romanizeBibtex } from '../../cite/bibtex.ts';
 import { romanizeCsl } from '../../cite/csl.ts';
 import { LatinitsaError } from '../../errors.ts';
-import { writeFileAtomic } from '../../io/atomic-write.ts';
+import { ioError } from '../../io/errors.ts';
+import { assertReplaceable, writeFileAtomic } from '../../io/atomic-write.ts';
 import { defaultSchemeOf } from '../../schemes/registry.ts';
 import { defineCommand, oneOf, usageError } from '../args.ts';
 import { readTextFile } from '../input.ts';
@@ -67,6 +68,10 @@ export const command = defineCommand({
     }
     if (Object.keys(schemes).length > 0) options.schemes = schemes;
     if (values['keep-original'] === true) options.keepOriginal = true;
+    // Refused before it is read: a FIFO or a device cannot be rewritten, and reading one may never end.
+    if (values['in-place'] === true) await assertReplaceable(path.resolve(io.cwd, input), { name: input }).catch((error: unknown) => {
+      throw ioError('write', input, error);
+    });
     const text = await readTextFile(io, input, 16 * 1024 * 1024);
     let result;
     try {
@@ -77,7 +82,7 @@ export const command = defineCommand({
     }
     const target = values['in-place'] === true ? path.resolve(io.cwd, input) : values.output === undefined ? undefined : path.resolve(io.cwd, values.output);
     if (target === undefined) io.stdout.write(result.output);
-    else await writeFileAtomic(target, result.output);
+    else await writeFileAtomic(target, result.output, { nonRegular: values['in-place'] === true ? 'refuse' : 'write' });
     // The bibliography may be on stdout: the findings go to stderr, in the chosen format.
     writeReport(io.stderr, result.diagnostics.map((d) => ({ ...d, file: input })), report);
     if (report === 'text') {

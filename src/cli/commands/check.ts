@@ -6,11 +6,11 @@ import { checkDocuments } from '../../check/check.ts';
 import { confidenceLevels, parseConfidence } from '../../check/confidence.ts';
 import { parseCheckConfig } from '../../check/config.ts';
 import type { CheckConfig, CheckOptions } from '../../check/types.ts';
-import { applyFixes, selectFixes } from '../../diagnostics/fix.ts';
-import { readDocument, type ProseDocument } from '../../document/document.ts';
+import { selectFixes } from '../../diagnostics/fix.ts';
+import { editDocument, readDocument, type ProseDocument } from '../../document/document.ts';
 import { LatinitsaError } from '../../errors.ts';
 import { decodeUtf8 } from '../../io/decode.ts';
-import { bytesToDocument, readDocumentFile, writeDocumentFile } from '../../io/documents.ts';
+import { bytesToDocument, MAX_DOCUMENT_BYTES, readDocumentFile, writeDocumentFile } from '../../io/documents.ts';
 import { readFileLimited } from '../../io/files.ts';
 import { defineCommand, usageError } from '../args.ts';
 import { expandFileArguments, MANUSCRIPT_EXTENSIONS } from '../files.ts';
@@ -34,8 +34,8 @@ Options:
                           (default likely)
   -c, --config FILE       settings file (default: .latinitsarc.json in the current folder or above)
       --no-lexicon        read without the Russian lexicon (letter statistics only)
-      --fix               rewrite plain-text and Markdown files (atomically), applying the certain
-                          fixes only and changing only their spans
+      --fix               rewrite the files (atomically), applying the certain fixes only and
+                          changing only their spans (in a .docx, only the text of the runs touched)
 ${reportHelp}  -h, --help              this help
 
 Exit 0 clean, 1 findings, 2 usage or input error.
@@ -98,7 +98,8 @@ export const command = defineCommand({
     const documents: Loaded[] = [];
     if (positionals.length === 0) {
       if (values.fix === true) throw usageError('check', '--fix needs files (stdin cannot be rewritten)');
-      documents.push({ file: '<stdin>', ...(await bytesToDocument(await readStdin(io), { file: '<stdin>' })) });
+      // stdin has the limit of a manuscript file.
+      documents.push({ file: '<stdin>', ...(await bytesToDocument(await readStdin(io, { maxBytes: MAX_DOCUMENT_BYTES }), { file: '<stdin>' })) });
     }
     // Folders and patterns name the manuscripts under them (docs/cli.md); `-` is stdin.
     for (const name of await expandFileArguments(positionals, { cwd: io.cwd, extensions: MANUSCRIPT_EXTENSIONS })) {
@@ -119,22 +120,27 @@ export const command = defineCommand({
 
     if (values.fix === true) {
       let fixed = 0;
+      let skipped = 0;
       for (const [k, doc] of documents.entries()) {
         // Only certain fixes are applied unattended; the others are reported for a person to decide.
         const mine = diagnostics.filter((d) => d.file === doc.file && d.confidence >= confidenceLevels.certain);
-        const fixes = selectFixes(mine).length;
-        if (fixes === 0) continue;
-        if (doc.format === 'docx') {
-          io.stderr.write(`latinitsa: ${doc.file}: .docx files are reported, not rewritten\n`);
-          continue;
-        }
-        const text = applyFixes(doc.text, mine);
-        await writeDocumentFile(path.resolve(io.cwd, doc.file), doc, text, { file: doc.file });
-        fixed += fixes;
-        documents[k] = { file: doc.file, ...readDocument({ text, format: doc.format }), bom: doc.bom };
+        const fixes = selectFixes(mine);
+        if (fixes.length === 0) continue;
+        const full = path.resolve(io.cwd, doc.file);
+        const edit = editDocument(doc, fixes);
+        skipped += edit.skipped.length;
+        if (edit.applied.length === 0) continue;
+        await writeDocumentFile(full, doc, edit, { file: doc.file });
+        fixed += edit.applied.length;
+        // A .docx is read again: its layout is that of the new file.
+        documents[k] = { file: doc.file, ...(doc.format === 'docx' ? await readDocumentFile(full, { file: doc.file }) : { ...readDocument({ text: edit.text, format: doc.format }), bom: doc.bom }) };
       }
       const unsure = diagnostics.filter((d) => d.fix !== undefined && d.confidence < confidenceLevels.certain).length;
-      io.stderr.write(`latinitsa: fixed ${fixed} place${fixed === 1 ? '' : 's'}${unsure === 0 ? '' : `; ${unsure} less certain fix${unsure === 1 ? '' : 'es'} left for you to decide`}\n`);
+      const left = [
+        ...(unsure === 0 ? [] : [`${unsure} less certain fix${unsure === 1 ? '' : 'es'} left for you to decide`]),
+        ...(skipped === 0 ? [] : [`${skipped} fix${skipped === 1 ? '' : 'es'} in .docx files not written (across a tab, line break or paragraph end)`]),
+      ];
+      io.stderr.write(`latinitsa: fixed ${fixed} place${fixed === 1 ? '' : 's'}${left.map((l) => `; ${l}`).join('')}\n`);
       diagnostics = checkDocuments(documents, options);
     }
 

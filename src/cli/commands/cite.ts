@@ -3,7 +3,8 @@ import path from 'node:path';
 import { checkCitations, type CheckCitationsOptions } from '../../cite/text.ts';
 import type { CitationStyle, VersoStyle } from '../../cite/types.ts';
 import type { Diagnostic } from '../../diagnostics/types.ts';
-import { readDocument } from '../../document/document.ts';
+import { selectFixes } from '../../diagnostics/fix.ts';
+import { editDocument, readDocument } from '../../document/document.ts';
 import { readDocumentFile, writeDocumentFile } from '../../io/documents.ts';
 import { defaultSchemeOf } from '../../schemes/registry.ts';
 import { defineCommand, oneOf, usageError } from '../args.ts';
@@ -58,14 +59,15 @@ export const command = defineCommand({
       let check = checkCitations(doc.text, { ...options, regions: doc.regions });
       const count = check.references.filter((r) => r.replacement !== undefined).length;
       if (values.fix === true && count > 0) {
-        if (doc.format === 'docx') {
-          io.stderr.write(`latinitsa: ${file}: .docx files are reported, not rewritten\n`);
-        } else {
-          await writeDocumentFile(full, doc, check.fixed, { file });
-          rewritten += count;
+        const edit = editDocument(doc, selectFixes(check.diagnostics));
+        if (edit.applied.length > 0) {
+          await writeDocumentFile(full, doc, edit, { file });
+          rewritten += edit.applied.length;
           // What is left to report is what the rewritten file still has.
-          check = checkCitations(check.fixed, { ...options, regions: readDocument({ text: check.fixed, format: doc.format }).regions });
+          const now = doc.format === 'docx' ? await readDocumentFile(full, { file, format: 'docx' }) : readDocument({ text: edit.text, format: doc.format });
+          check = checkCitations(now.text, { ...options, regions: now.regions });
         }
+        if (edit.skipped.length > 0) io.stderr.write(`latinitsa cite: ${file}: ${edit.skipped.length} reference${edit.skipped.length === 1 ? '' : 's'} not rewritten (across a tab, line break or paragraph end)\n`);
       }
       for (const d of check.diagnostics) diagnostics.push({ ...d, file });
     }

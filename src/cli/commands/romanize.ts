@@ -8,9 +8,9 @@ import { AUTO_LANGUAGE, schemeIdForLanguage, schemeInLanguage } from '../../engi
 import { countReportable } from '../../engine/auto.ts';
 import { resolveScheme } from '../../engine/resolve.ts';
 import { LatinitsaError } from '../../errors.ts';
-import { openAtomicWriter, type AtomicWriter } from '../../io/atomic-write.ts';
+import { assertReplaceable, openAtomicWriter, type AtomicWriter, type WriteFileAtomicOptions } from '../../io/atomic-write.ts';
 import { parseEncoding, type TextEncodingName } from '../../io/decode.ts';
-import { ioError } from '../../io/errors.ts';
+import { ioError, isClosedPipe } from '../../io/errors.ts';
 import { readLexicon, readSchemeFile } from '../../io/files.ts';
 import { romanizeStream, writeWithBackpressure } from '../../io/lines.ts';
 import { DEFAULT_SCHEME, getScheme, type Scheme } from '../../schemes/registry.ts';
@@ -129,11 +129,12 @@ async function romanizeOptions(values: Record<string, unknown>, prepared: Prepar
     if (typeof value === 'string') options[name] = value;
   }
   for (const [name, value] of Object.entries(parseOptionPairs('', values['option'] as string[] | undefined))) {
-    if (!(name in resolved.options)) {
-      if (name in COMMON_OPTION_FLAGS) throw usage(`use --${COMMON_OPTION_FLAGS[name]} for "${name}"`);
+    // Own properties only: `constructor` or `toString` is no option.
+    if (!Object.hasOwn(resolved.options, name)) {
+      if (Object.hasOwn(COMMON_OPTION_FLAGS, name)) throw usage(`use --${COMMON_OPTION_FLAGS[name]} for "${name}"`);
       throw usage(`unknown option "${name}" for the scheme ${resolved.id} (known: ${Object.keys(resolved.options).join(', ') || 'none'})`);
     }
-    if (options[name] !== undefined) throw usage(`scheme option "${name}" given more than once`);
+    if (Object.hasOwn(options, name)) throw usage(`scheme option "${name}" given more than once`);
     options[name] = value;
   }
   const allCaps = oneOf<AllCapsMode>('', 'all-caps', values['all-caps'] as string | undefined, ['upper', 'acronym', 'auto']);
@@ -207,12 +208,6 @@ async function openSource(input: string, io: CliIO): Promise<Source> {
   return { shown: input, chunks: fileChunks(handle, input), close: () => handle.close() };
 }
 
-/** An output that was closed by its reader (`latinitsa … | head`): stop quietly. */
-function isClosedPipe(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED' || code === 'ERR_STREAM_WRITE_AFTER_END';
-}
-
 /** `latinitsa [options] [text…]`: romanize the arguments, stdin, or files (see `latinitsa --help`). */
 export const command = defineCommand({
   help: helpText,
@@ -252,12 +247,6 @@ async function romanizeInputs(
   write: (text: string) => Promise<void> | undefined,
 ): Promise<number> {
   const { positionals, inputs, output, inPlace, demo, encoding, options, json } = job;
-  const guard = (error: unknown): void => {
-    // Errors of stdout surface through the write that meets them; this listener only keeps an
-    // 'error' event (EPIPE) from crashing the process meanwhile.
-    void error;
-  };
-  io.stdout.on('error', guard);
   try {
     // A whole text: the result, or with --json the text, the diagnostics and the languages; then,
     // once the output is written (a failed write says only why it failed), the one-line warning
@@ -273,23 +262,29 @@ async function romanizeInputs(
     const toStdout = async (text: string): Promise<void> => {
       io.stderr.write(await whole(text, write));
     };
-    const toFile = async (file: string, shown: string, text: string): Promise<void> => {
+    const toFile = async (file: string, shown: string, text: string, writeOptions: WriteFileAtomicOptions = {}): Promise<void> => {
       let warning = '';
-      await writeAtomic(file, shown, async (w) => {
-        warning = await whole(text, (t) => w.write(Buffer.from(t, 'utf8')));
-      });
+      await writeAtomic(
+        file,
+        shown,
+        async (w) => {
+          warning = await whole(text, (t) => w.write(Buffer.from(t, 'utf8')));
+        },
+        writeOptions,
+      );
       io.stderr.write(warning);
     };
     if (positionals.length > 0 || demo) {
       const text = demo ? DEMO_TEXT : `${positionals.join(' ')}\n`;
       if (output === undefined || output === '-') await toStdout(text);
-      else await toFile(path.resolve(io.cwd, output), output, text);
+      else await toFile(path.resolve(io.cwd, output), output, text, OUTPUT);
       return 0;
     }
     // --json and --lang auto need the whole text (a paragraph may span chunks): read it, then romanize.
     if (json || options.lang === AUTO_LANGUAGE) {
       if (inPlace && json) throw usage('--json cannot rewrite files in place');
       for (const input of inputs.length > 0 ? inputs : ['-']) {
+        if (inPlace) await refuseIrreplaceable(input, io);
         const source = await openSource(input, io);
         const parts: Uint8Array[] = [];
         try {
@@ -300,7 +295,7 @@ async function romanizeInputs(
         const text = new TextDecoder(encoding, { fatal: true }).decode(Buffer.concat(parts));
         if (inPlace) await toFile(path.resolve(io.cwd, input), input, text);
         else if (output === undefined || output === '-') await toStdout(text);
-        else await toFile(path.resolve(io.cwd, output), output, text);
+        else await toFile(path.resolve(io.cwd, output), output, text, OUTPUT);
       }
       return 0;
     }
@@ -318,6 +313,7 @@ async function romanizeInputs(
     const streamOptions = { romanize: options, encoding };
     if (inPlace) {
       for (const input of inputs) {
+        await refuseIrreplaceable(input, io);
         const source = await openSource(input, io);
         try {
           await writeAtomic(path.resolve(io.cwd, input), input, async (w) => {
@@ -342,22 +338,31 @@ async function romanizeInputs(
       }
     };
     if (output === undefined || output === '-') await each((b) => writeWithBackpressure(io.stdout, b));
-    else await writeAtomic(path.resolve(io.cwd, output), output, (w) => each((b) => w.write(b)));
+    else await writeAtomic(path.resolve(io.cwd, output), output, (w) => each((b) => w.write(b)), OUTPUT);
     io.stderr.write(unmappedWarning(counts, compiled.scheme.id));
     return 0;
   } catch (error) {
+    // The reader of stdout went away: stop reading the input (it may be endless) and end quietly.
     if (isClosedPipe(error)) return 0;
     throw error;
-  } finally {
-    io.stdout.off('error', guard);
   }
 }
 
+/** Refuses an --in-place input before it is opened: reading a FIFO or a device to its end may never end. */
+async function refuseIrreplaceable(input: string, io: CliIO): Promise<void> {
+  await assertReplaceable(path.resolve(io.cwd, input), { name: input }).catch((error: unknown) => {
+    throw ioError('write', input, error);
+  });
+}
+
+/** `-o` onto a device, FIFO or socket writes to it (`-o /dev/stdout`); --in-place refuses one. */
+const OUTPUT: WriteFileAtomicOptions = { nonRegular: 'write' };
+
 /** Runs `fill` into an atomic writer for `file`; commits on success, deletes the temporary file on failure. */
-async function writeAtomic(file: string, shown: string, fill: (writer: AtomicWriter) => Promise<void>): Promise<void> {
+async function writeAtomic(file: string, shown: string, fill: (writer: AtomicWriter) => Promise<void>, options: WriteFileAtomicOptions = {}): Promise<void> {
   let writer: AtomicWriter;
   try {
-    writer = await openAtomicWriter(file);
+    writer = await openAtomicWriter(file, options);
   } catch (error) {
     throw ioError('write', shown, error);
   }

@@ -1,0 +1,52 @@
+// Long-run check that the CLI's time grows with its input, not its square, where a unit test
+// cannot afford the sizes: `latinitsa` on one line without a newline (UTF-8 and
+// `-e windows-1251`), and `latinitsa convert`. Each is run at a small and a large size as a
+// process of its own; the report gives seconds, peak RSS and the ratio of the times per byte
+// (about 1 when linear; a quadratic step would give the size ratio). docs/cli.md.
+//
+//   npm run long-input                 # 50 MB lines, 2 MB for convert (about 1 GB of RSS)
+//   npm run long-input -- --mb 10      # other sizes: --mb N (lines), --convert-mb N
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const root = path.resolve(import.meta.dirname, '..');
+const { values } = parseArgs({ options: { mb: { type: 'string', default: '50' }, 'convert-mb': { type: 'string', default: '2' } } });
+const big = Number(values.mb) * 1024 * 1024;
+const convertBig = Number(values['convert-mb']) * 1024 * 1024;
+const tmp = mkdtempSync(path.join(tmpdir(), 'latinitsa-long-'));
+
+/** `bytes` of `unit` repeated, with no newline at all. */
+function oneLine(unit: string, bytes: number, encode: (s: string) => Buffer): Buffer {
+  const one = encode(unit);
+  return Buffer.concat(Array.from({ length: Math.ceil(bytes / one.length) }, () => one)).subarray(0, bytes - (bytes % one.length));
+}
+
+const cyrillic = 'Сергей Миронович Киров, Зиновьев и Каменев; ';
+// windows-1251 by a table of the letters used (TextEncoder writes only UTF-8).
+const cp1251 = (s: string): Buffer => Buffer.from([...s].map((ch) => (ch >= 'А' && ch <= 'я' ? ch.charCodeAt(0) - 0x410 + 0xc0 : ch.charCodeAt(0))));
+const cases = [
+  { name: 'romanize, one UTF-8 line', args: [], data: (n: number) => oneLine(cyrillic, n, (s) => Buffer.from(s)), sizes: [big / 10, big] },
+  { name: 'romanize, one windows-1251 line', args: ['-e', 'windows-1251'], data: (n: number) => oneLine(cyrillic, n, cp1251), sizes: [big / 10, big] },
+  { name: 'convert ala-lc-simplified → modified-loc', args: ['convert', '-f', 'ala-lc-simplified', '-t', 'modified-loc'], data: (n: number) => oneLine("Zinov'ev i Kamenev Kirov ", n, (s) => Buffer.from(s)), sizes: [convertBig / 8, convertBig] },
+];
+
+try {
+  for (const c of cases) {
+    const rows = c.sizes.map((size) => {
+      const file = path.join(tmp, 'input');
+      writeFileSync(file, c.data(Math.round(size)));
+      const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, '--import', 'tsx', path.join(root, 'test/support/cli-main.ts'), ...c.args, '-i', file], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 20 });
+      const [seconds, kib] = r.stderr.trim().split('\n').at(-1)!.split(' ').map(Number) as [number, number];
+      if (r.status !== 0) throw new Error(`${c.name}: exit ${r.status}: ${r.stderr}`);
+      return { bytes: Math.round(size), seconds, rssMiB: Math.round(kib / 1024) };
+    });
+    const [small, large] = rows as [(typeof rows)[0], (typeof rows)[0]];
+    const perByte = large.seconds / large.bytes / (small.seconds / small.bytes);
+    process.stdout.write(`${c.name}: ${rows.map((r) => `${(r.bytes / 1048576).toFixed(1)} MB ${r.seconds.toFixed(2)} s ${r.rssMiB} MiB`).join(' | ')} | time per byte, large/small: ${perByte.toFixed(2)}\n`);
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}

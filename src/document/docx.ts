@@ -1,0 +1,347 @@
+// Word (.docx) text: the paragraphs of the body, the footnotes and the endnotes, read from their
+// WordprocessingML parts with their positions, and the fixes of a checker written back into those
+// parts by rewriting only the text of the runs they touch. The package itself (the zip, which parts
+// exist) is read in src/io/docx.ts. docs/documents.md.
+import type { Fix } from '../diagnostics/types.ts';
+import { decodeText, escapeText, XmlScanner } from './xml.ts';
+
+/** What a part holds: the document body, or notes. */
+export type DocxPartRole = 'body' | 'footnotes' | 'endnotes';
+
+/** A WordprocessingML part of a package: its name in the package, role and XML. */
+export interface DocxPart {
+  name: string;
+  role: DocxPartRole;
+  xml: Uint8Array;
+}
+
+/** The paragraphs of a .docx as read, and where each piece of their text is in the XML. */
+export interface DocxLayout {
+  parts: DocxPart[];
+  /** Per part, the number of paragraphs it gave (body first, then footnotes, then endnotes). */
+  paragraphCounts: number[];
+  /** The paragraphs' text, in order. */
+  paragraphs: string[];
+  /** Where every `w:t` is: see {@link PieceTable}. */
+  pieces: PieceTable;
+}
+
+const W = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
+const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+/** Word elements whose content is not in the text a reader sees: deleted and moved-away runs, field codes. */
+const HIDDEN = new Set(['del', 'moveFrom', 'delText', 'instrText']);
+/** Run content that stands for a character: a tab, line breaks (a space: one paragraph, one line), a non-breaking hyphen. */
+const RUN_CHARACTERS: Record<string, string> = { tab: '\t', br: ' ', cr: ' ', noBreakHyphen: '-' };
+/** Note types that are not notes: the separator lines Word draws above them. */
+const NOTE_ELEMENTS = new Set(['footnote', 'endnote']);
+
+const FLAG_EDITABLE = 1;
+const FLAG_PRESERVE = 2;
+
+/**
+ * The `w:t` elements of a document in columns: the offset and length of each one's text in the
+ * document's text, which part it is in, the byte range of its content and of its start tag, and
+ * whether it may be rewritten (only text: no comment or CDATA inside) and keeps its spaces.
+ */
+export class PieceTable {
+  length = 0;
+  textStart = new Float64Array(64);
+  textLength = new Int32Array(64);
+  part = new Int32Array(64);
+  xmlStart = new Int32Array(64);
+  xmlEnd = new Int32Array(64);
+  tagStart = new Int32Array(64);
+  flags = new Uint8Array(64);
+
+  push(textStart: number, textLength: number, part: number, tagStart: number, xmlStart: number, xmlEnd: number, flags: number): void {
+    if (this.length === this.textStart.length) {
+      const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.textStart = grow(this.textStart);
+      this.textLength = grow(this.textLength);
+      this.part = grow(this.part);
+      this.xmlStart = grow(this.xmlStart);
+      this.xmlEnd = grow(this.xmlEnd);
+      this.tagStart = grow(this.tagStart);
+      this.flags = grow(this.flags);
+    }
+    const k = this.length++;
+    this.textStart[k] = textStart;
+    this.textLength[k] = textLength;
+    this.part[k] = part;
+    this.tagStart[k] = tagStart;
+    this.xmlStart[k] = xmlStart;
+    this.xmlEnd[k] = xmlEnd;
+    this.flags[k] = flags;
+  }
+
+  /** The first piece whose text ends after `offset` (or at it, with `touching`); `length` when none. */
+  find(offset: number, touching = false): number {
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const end = this.textStart[mid]! + this.textLength[mid]!;
+      if (end > offset || (touching && end === offset)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+}
+
+interface Paragraph {
+  text: string[];
+  length: number;
+  /** Pieces with offsets in this paragraph: [offset, length, tagStart, xmlStart, xmlEnd, flags]. */
+  pieces: number[];
+  /** Paragraphs of text boxes inside this one: they follow it. */
+  inner: Paragraph[];
+}
+
+/**
+ * Reads the paragraphs of WordprocessingML parts (body, then footnotes, then endnotes), with the
+ * position of every piece of text: `w:t` elements, tabs, line breaks. Deleted and moved-away
+ * runs (tracked changes), field codes, the fallback copy of a text box and the separators above
+ * the notes are left out. A paragraph inside a text box is a paragraph of its own, after the one
+ * that holds the box. Line breaks
+ * in a paragraph's text become spaces, so that one paragraph is one line.
+ *
+ * @param parts The parts, in the order their paragraphs are wanted.
+ * @returns The layout: paragraphs and pieces.
+ * @example
+ * import { readDocxLayout } from 'latinitsa/document';
+ * const xml = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+ *   + '<w:p><w:r><w:t>Zino</w:t></w:r><w:r><w:t>viev</w:t><w:tab/><w:t>1934</w:t></w:r></w:p>'
+ *   + '<w:p><w:del><w:r><w:delText>x</w:delText></w:r></w:del><w:r><w:t xml:space="preserve">Kirov </w:t></w:r></w:p></w:body></w:document>';
+ * readDocxLayout([{ name: 'word/document.xml', role: 'body', xml: new TextEncoder().encode(xml) }]).paragraphs;
+ * //=> ['Zinoviev\t1934', 'Kirov ']
+ */
+export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
+  const pieces = new PieceTable();
+  const paragraphs: string[] = [];
+  const paragraphCounts: number[] = [];
+  let offset = 0; // of the next paragraph in the document text (paragraphs joined by "\n")
+  parts.forEach((part, partIndex) => {
+    const s = new XmlScanner(part.xml, part.name);
+    const open: Paragraph[] = [];
+    let count = 0;
+    /** Depth at which a skipped element opened (its content is not read), or 0. */
+    let skipUntil = 0;
+    /** The run content being read: inside a `w:t` (its start tag and content start), or not. */
+    let inText: { tagStart: number; contentStart: number; text: string; editable: boolean; preserve: boolean } | undefined;
+    /** The local name of the parent of the current element, when it is a Word element. */
+    const parents: string[] = [];
+    for (let kind = s.next(); kind !== 'end'; kind = s.next()) {
+      if (kind === 'open') {
+        const word = W.has(s.ns);
+        const parent = parents.at(-1);
+        if (!s.selfClosing) parents.push(word ? s.local : '');
+        if (skipUntil > 0) continue;
+        const skip =
+          (word && HIDDEN.has(s.local)) ||
+          (s.ns === MC && s.local === 'Fallback') ||
+          (word && NOTE_ELEMENTS.has(s.local) && !['normal', undefined].includes(s.attribute(prefixed(s.name, 'type'))));
+        if (skip) {
+          if (!s.selfClosing) skipUntil = s.depth;
+          continue;
+        }
+        if (!word) continue;
+        const current = open.at(-1);
+        if (s.local === 'p') {
+          const p: Paragraph = { text: [], length: 0, pieces: [], inner: [] };
+          if (!s.selfClosing) open.push(p);
+          else if (current === undefined) emit(p);
+          else current.inner.push(p);
+        } else if (s.local === 't' && current !== undefined) {
+          if (s.selfClosing) continue;
+          inText = { tagStart: s.start, contentStart: s.end, text: '', editable: true, preserve: s.attribute('xml:space') === 'preserve' };
+        } else if (parent === 'r' && current !== undefined && Object.hasOwn(RUN_CHARACTERS, s.local)) {
+          add(current, RUN_CHARACTERS[s.local]!);
+        }
+      } else if (kind === 'close') {
+        parents.pop();
+        if (skipUntil > 0) {
+          if (s.depth === skipUntil) skipUntil = 0;
+          continue;
+        }
+        if (!W.has(s.ns)) continue;
+        if (s.local === 't' && inText !== undefined) {
+          const current = open.at(-1)!;
+          // A line break inside the text is a space, one character for one: offsets stay exact.
+          const text = inText.text.replace(/[\r\n]/gu, ' ');
+          current.pieces.push(current.length, text.length, inText.tagStart, inText.contentStart, s.start, (inText.editable ? FLAG_EDITABLE : 0) | (inText.preserve ? FLAG_PRESERVE : 0));
+          add(current, text);
+          inText = undefined;
+        } else if (s.local === 'p' && open.length > 0) {
+          const p = open.pop()!;
+          const outer = open.at(-1);
+          if (outer === undefined) emit(p);
+          else outer.inner.push(p);
+        }
+      } else if (inText !== undefined && skipUntil === 0) {
+        if (kind === 'text' || kind === 'cdata') inText.text += s.text();
+        // A CDATA section or a comment inside the text: readable, but not rewritten.
+        if (kind !== 'text') inText.editable = false;
+      }
+    }
+    paragraphCounts.push(count);
+
+    function add(p: Paragraph, text: string): void {
+      p.text.push(text);
+      p.length += text.length;
+    }
+
+    function emit(p: Paragraph): void {
+      // Depth first, without recursion: text boxes may hold text boxes.
+      const stack = [p];
+      while (stack.length > 0) {
+        const q = stack.pop()!;
+        emitOne(q);
+        for (let i = q.inner.length - 1; i >= 0; i--) stack.push(q.inner[i]!);
+      }
+    }
+
+    function emitOne(p: Paragraph): void {
+      const text = p.text.join('');
+      for (let k = 0; k < p.pieces.length; k += 6) {
+        const [at, length, tagStart, xmlStart, xmlEnd, flags] = p.pieces.slice(k, k + 6) as [number, number, number, number, number, number];
+        pieces.push(offset + at, length, partIndex, tagStart, xmlStart, xmlEnd, flags);
+      }
+      paragraphs.push(text);
+      offset += text.length + 1;
+      count++;
+    }
+  });
+  return { parts: [...parts], paragraphCounts, paragraphs, pieces };
+}
+
+/** The attribute name `local` with the prefix of the element name `qualified` (`w:p` → `w:type`). */
+function prefixed(qualified: string, local: string): string {
+  const colon = qualified.indexOf(':');
+  return colon < 0 ? local : `${qualified.slice(0, colon + 1)}${local}`;
+}
+
+/** The result of {@link editDocx}. */
+export interface DocxEdit {
+  /** The new XML of each changed part, by part name. */
+  parts: Map<string, Uint8Array>;
+  /** The fixes written. */
+  applied: Fix[];
+  /** The fixes left out: they span a tab, a line break, a paragraph end or text that is not rewritten. */
+  skipped: Fix[];
+}
+
+/**
+ * Writes fixes (ranges of the document's text, as `readDocument` made it) into the parts of a
+ * .docx: only the text of the `w:t` elements a fix touches changes. A fix within one run keeps
+ * that run's formatting; a fix over several runs (Word splits words for spelling marks and
+ * revisions) puts the new text in the first and removes the rest from the others. A fix that
+ * spans anything but text — a tab, a line break, a paragraph end, a field — is skipped.
+ *
+ * @param layout The layout of the document (`readDocument(…).docx`).
+ * @param fixes Fixes in text order, not overlapping (see `selectFixes`).
+ * @returns The changed parts and which fixes were written.
+ * @example
+ * import { readDocxLayout, editDocx } from 'latinitsa/document';
+ * const xml = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+ *   + '<w:p><w:r><w:t>Zinov</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>yev was</w:t></w:r></w:p></w:body></w:document>';
+ * const layout = readDocxLayout([{ name: 'word/document.xml', role: 'body', xml: new TextEncoder().encode(xml) }]);
+ * const edit = editDocx(layout, [{ range: [0, 8], text: 'Zinoviev' }]);
+ * new TextDecoder().decode(edit.parts.get('word/document.xml')).match(/<w:p>.*<\/w:p>/)[0];
+ * //=> '<w:p><w:r><w:t>Zinoviev</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve"> was</w:t></w:r></w:p>'
+ */
+export function editDocx(layout: DocxLayout, fixes: readonly Fix[]): DocxEdit {
+  const { pieces } = layout;
+  /** Piece → its edits, in piece-relative offsets. */
+  const edits = new Map<number, Array<[number, number, string]>>();
+  const applied: Fix[] = [];
+  const skipped: Fix[] = [];
+  for (const fix of fixes) {
+    const [a, b] = fix.range;
+    const touched: number[] = [];
+    let covered = a;
+    for (let k = pieces.find(a, a === b); k < pieces.length; k++) {
+      const start = pieces.textStart[k]!;
+      const end = start + pieces.textLength[k]!;
+      // An empty w:t has nothing to change; a gap is a tab, a break or a paragraph end.
+      if (end === start && a !== b) continue;
+      if (start > covered || (pieces.flags[k]! & FLAG_EDITABLE) === 0) break;
+      touched.push(k);
+      covered = end;
+      if (covered >= b) break;
+    }
+    if (touched.length === 0 || covered < b) {
+      skipped.push(fix);
+      continue;
+    }
+    touched.forEach((piece, i) => {
+      const start = pieces.textStart[piece]!;
+      const list = edits.get(piece) ?? [];
+      list.push([Math.max(a, start) - start, Math.min(b, start + pieces.textLength[piece]!) - start, i === 0 ? fix.text : '']);
+      edits.set(piece, list);
+    });
+    applied.push(fix);
+  }
+  // Each changed part: its bytes with the changed pieces' content (and, where the new text starts
+  // or ends with a space, their start tags) replaced, in order.
+  const byPart = new Map<number, number[]>();
+  for (const piece of [...edits.keys()].sort((x, y) => x - y)) {
+    const part = pieces.part[piece]!;
+    byPart.set(part, [...(byPart.get(part) ?? []), piece]);
+  }
+  const encoder = new TextEncoder();
+  const parts = new Map<string, Uint8Array>();
+  for (const [partIndex, list] of byPart) {
+    const part = layout.parts[partIndex]!;
+    const out: Uint8Array[] = [];
+    let at = 0;
+    for (const piece of list.sort((x, y) => pieces.xmlStart[x]! - pieces.xmlStart[y]!)) {
+      const tagStart = pieces.tagStart[piece]!;
+      const xmlStart = pieces.xmlStart[piece]!;
+      const xmlEnd = pieces.xmlEnd[piece]!;
+      const old = decodeText(part.xml, xmlStart, xmlEnd, part.name);
+      let text = '';
+      let from = 0;
+      for (const [s, e, t] of edits.get(piece)!) {
+        text += old.slice(from, s) + t;
+        from = e;
+      }
+      text += old.slice(from);
+      const needsPreserve = /^\s|\s$/u.test(text) && (pieces.flags[piece]! & FLAG_PRESERVE) === 0;
+      if (needsPreserve) {
+        out.push(part.xml.subarray(at, tagStart));
+        const tag = new TextDecoder().decode(part.xml.subarray(tagStart, xmlStart));
+        out.push(encoder.encode(tag.replace(/\s*\/?>$/u, ' xml:space="preserve">')));
+      } else {
+        out.push(part.xml.subarray(at, xmlStart));
+      }
+      out.push(encoder.encode(escapeText(text)));
+      at = xmlEnd;
+    }
+    out.push(part.xml.subarray(at));
+    const total = out.reduce((n, x) => n + x.length, 0);
+    const joined = new Uint8Array(total);
+    let pos = 0;
+    for (const x of out) {
+      joined.set(x, pos);
+      pos += x.length;
+    }
+    parts.set(part.name, joined);
+  }
+  return { parts, applied, skipped };
+}
+
+/**
+ * The text offset where the notes of a .docx layout start (after the body's paragraphs, which
+ * come first), or undefined when it has none.
+ */
+export function docxNotesStart(layout: DocxLayout): number | undefined {
+  const bodyParagraphs = layout.parts.reduce((n, p, k) => n + (p.role === 'body' ? layout.paragraphCounts[k]! : 0), 0);
+  if (bodyParagraphs === layout.paragraphs.length) return undefined;
+  let offset = 0;
+  for (let k = 0; k < bodyParagraphs; k++) offset += layout.paragraphs[k]!.length + 1;
+  return offset;
+}

@@ -1,0 +1,201 @@
+// Word documents: the reader (paragraphs, footnotes and endnotes, with positions) against documents
+// made by Word and the texts mammoth.js's own tests expect of them; decompression budgets against
+// zip bombs; fixes written back into the runs they touch, everything else of the package kept.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { editDocument, readDocument } from '../src/document/document.ts';
+import { readDocxLayout } from '../src/document/docx.ts';
+import { LatinitsaError } from '../src/errors.ts';
+import { bytesToDocument, readDocumentFile } from '../src/io/documents.ts';
+import { readDocxParts, rewriteDocx } from '../src/io/docx.ts';
+import { readZip, readZipEntry } from '../src/io/zip.ts';
+import { runCli } from './support/cli.ts';
+import { docx, docxBomb, docxFiles, note, paragraph, W_NS } from './support/docx.ts';
+
+const dir = path.join(import.meta.dirname, 'fixtures', 'docx');
+const tmp = mkdtempSync(path.join(tmpdir(), 'latinitsa-docx-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+const xmlOf = (zip: Uint8Array, name: string): string => {
+  const archive = readZip(zip);
+  return new TextDecoder().decode(readZipEntry(archive, archive.find(name)!, { maxEntryBytes: 1 << 24, remaining: 1 << 24 }));
+};
+
+describe('reading Word documents', () => {
+  const expected = new Map<string, Array<[string, string]>>();
+  for (const line of readFileSync(path.join(dir, 'expected.tsv'), 'utf8').split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const [file, part, text] = line.split('\t') as [string, string, string];
+    expected.set(file, [...(expected.get(file) ?? []), [part, text.replaceAll('\\t', '\t')]]);
+  }
+
+  for (const [file, paragraphs] of expected) {
+    it(`${file}: the paragraphs mammoth.js's tests expect, notes as notes`, () => {
+      const doc = readDocument({ docx: readDocxParts(readFileSync(path.join(dir, file)), { file }) });
+      assert.deepEqual(doc.text, paragraphs.map(([, t]) => t).join('\n'));
+      // Each paragraph is prose of the kind its part says: the body is text, the notes are notes.
+      let offset = 0;
+      for (const [part, text] of paragraphs) {
+        const kinds = new Set(doc.regions.filter((r) => r.start < offset + text.length && r.end > offset).map((r) => r.kind));
+        if (text !== '') assert.deepEqual([...kinds], [part === 'body' ? 'text' : 'notes'], `${file}: ${JSON.stringify(text)}`);
+        offset += text.length + 1;
+      }
+    });
+  }
+
+  it('reads the same body paragraphs as mammoth.js on every document', async () => {
+    const { default: mammoth } = await import('mammoth');
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.docx'))) {
+      const bytes = readFileSync(path.join(dir, file));
+      const body = readDocument({ docx: readDocxParts(bytes).filter((p) => p.role === 'body') }).text;
+      const { value } = await mammoth.extractRawText({ buffer: bytes });
+      assert.equal(body, value.replace(/\n\n$/u, '').split('\n\n').join('\n'), file);
+    }
+  });
+
+  it('leaves out deleted and moved-away runs, field codes, tab stops and the fallback copy of a text box', () => {
+    const body = [
+      '<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr>',
+      '<w:r><w:t>Zinov</w:t></w:r><w:del><w:r><w:delText>yev</w:delText></w:r></w:del><w:ins><w:r><w:t>iev</w:t></w:r></w:ins>',
+      '<w:moveFrom><w:r><w:t>gone</w:t></w:r></w:moveFrom>',
+      '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>7</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>',
+      '<w:r><w:tab/><w:t>Kirov</w:t><w:br/><w:t>Moskva</w:t></w:r>',
+      '<w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>Box</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>',
+      '<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Box</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>',
+    ].join('');
+    assert.deepEqual(readDocxLayout(docxFiles({ body }).filter((f) => f.name === 'word/document.xml').map((f) => ({ name: f.name, role: 'body' as const, xml: f.data }))).paragraphs, ['Zinoviev7\tKirov Moskva', 'Box']);
+  });
+
+  it('skips the separators above the notes, reads notes of other prefixes and entities', async () => {
+    const footnotes =
+      '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>' +
+      '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>' +
+      note('footnote', 1, '<w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Zinov&#8217;ev &amp; Kamenev</w:t></w:r></w:p>');
+    const doc = await bytesToDocument(docx({ body: paragraph('Kirov.'), footnotes }), { format: 'docx' });
+    assert.equal(doc.text, 'Kirov.\n Zinov’ev & Kamenev');
+    assert.deepEqual(doc.regions, [{ start: 0, end: 7, kind: 'text' }, { start: 7, end: 26, kind: 'notes' }]);
+    // Another prefix for the same namespace reads the same.
+    const other = new TextEncoder().encode(`<x:document xmlns:x="${W_NS}"><x:body><x:p><x:r><x:t>Kirov</x:t></x:r></x:p></x:body></x:document>`);
+    assert.deepEqual(readDocxLayout([{ name: 'd', role: 'body', xml: other }]).paragraphs, ['Kirov']);
+  });
+
+  it('refuses what is not a .docx with a message that says what it is', async () => {
+    const message = async (bytes: Uint8Array): Promise<string> => {
+      try {
+        await bytesToDocument(bytes, { file: 'x.docx', format: 'docx' });
+        return 'read';
+      } catch (e) {
+        assert.ok(e instanceof LatinitsaError);
+        return e.message;
+      }
+    };
+    assert.equal(await message(new TextEncoder().encode('not a zip')), 'x.docx: not a zip archive (a .docx is one)');
+    assert.match(await message(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(600)])), /Word 97–2003 \(\.doc\) file, not \.docx/u);
+    assert.match(await message(docx({ body: '<!DOCTYPE x [<!ENTITY a "b">]><w:p/>' })), /^x\.docx: word\/document\.xml: a document type declaration/u);
+    assert.match(await message(docx({ body: '<w:p><w:r><w:t>&xxe;</w:t></w:r></w:p>' })), /unknown entity "&xxe;"/u);
+    assert.match(await message(docx({ body: '<w:p><w:r><w:t>x</w:r></w:p>' })), /<\/w:r> where <\/w:t> was expected/u);
+    assert.match(await message(docx({ body: '<w:p>'.repeat(5000) })), /nested deeper than 4096/u);
+  });
+});
+
+describe('decompression budgets', () => {
+  it('refuses a part whose declared size is over the budget before inflating it', async () => {
+    const bomb = await docxBomb(200_000); // about 7.6 MB of XML
+    const started = process.hrtime.bigint();
+    assert.throws(() => readDocxParts(bomb, { file: 'b.docx', limits: { maxPartBytes: 1 << 20 } }), (e: LatinitsaError) => e.code === 'ERR_TOO_LARGE' && /b\.docx: word\/document\.xml would inflate to \d+ bytes, more than the limit of 1048576 for one part/u.test(e.message));
+    assert.ok(Number(process.hrtime.bigint() - started) / 1e6 < 500);
+    // The budget for the whole file counts every part read.
+    assert.throws(() => readDocxParts(bomb, { limits: { maxTotalBytes: 1 << 20 } }), /left of the limit for the whole file/u);
+    // Within the budget the same file reads.
+    assert.equal(readDocxParts(bomb, { limits: { maxPartBytes: 1 << 24, maxTotalBytes: 1 << 24 } })[0]!.xml.length > 7e6, true);
+  });
+
+  it('stops inflating a part that inflates to more than it declares', async () => {
+    const bomb = await docxBomb(2_000_000, { declare: 1000 }); // about 80 MB of XML that claims 1000 bytes
+    assert.ok(bomb.length < 400_000);
+    const before = process.memoryUsage().arrayBuffers;
+    assert.throws(() => readDocxParts(bomb, { file: 'b.docx' }), /b\.docx: word\/document\.xml inflates to more than the 1000 bytes it declares/u);
+    assert.ok(process.memoryUsage().arrayBuffers - before < 16 << 20);
+  });
+
+  it('checks sizes and CRC-32 of what it inflates', () => {
+    const good = Buffer.from(docx({ body: paragraph('Kirov') }));
+    const entry = readZip(good).find('word/document.xml')!;
+    const bad = Buffer.from(good);
+    const recordAt = good.indexOf(Buffer.from(entry.record.subarray(0, 46)));
+    bad.writeUInt32LE((entry.crc ^ 1) >>> 0, recordAt + 16);
+    assert.throws(() => readDocxParts(bad, { file: 'c.docx' }), /c\.docx: word\/document\.xml is damaged \(CRC-32 mismatch\)/u);
+  });
+});
+
+describe('writing fixes back into a .docx', () => {
+  const edit = (bytes: Uint8Array, fixes: Array<{ range: [number, number]; text: string }>) => {
+    const doc = readDocument({ docx: readDocxParts(bytes) });
+    const result = editDocument(doc, fixes);
+    const out = rewriteDocx(bytes, doc.docx!.parts, result);
+    return { doc, result, out, again: readDocument({ docx: readDocxParts(out) }) };
+  };
+
+  it('rewrites only the text of the runs a fix touches; a fix across runs keeps the first run', () => {
+    const bytes = docx({ body: paragraph('Zinov', 'yev and Kamenev') + '<w:p><w:r><w:rPr><w:i/></w:rPr><w:t>Zinovyev</w:t></w:r></w:p>' });
+    const { result, out, again } = edit(bytes, [
+      { range: [0, 8], text: 'Zinoviev' },
+      { range: [21, 29], text: 'Zinoviev' },
+    ]);
+    assert.deepEqual(result.skipped, []);
+    assert.equal(again.text, 'Zinoviev and Kamenev\nZinoviev');
+    assert.equal(result.text, again.text);
+    const xml = xmlOf(out, 'word/document.xml');
+    assert.match(xml, /<w:r><w:t xml:space="preserve">Zinoviev<\/w:t><\/w:r><w:r><w:t xml:space="preserve"> and Kamenev<\/w:t><\/w:r>/u);
+    assert.match(xml, /<w:r><w:rPr><w:i\/><\/w:rPr><w:t>Zinoviev<\/w:t><\/w:r>/u);
+    // The other entries are copied as they were.
+    for (const name of ['[Content_Types].xml', '_rels/.rels']) assert.equal(xmlOf(out, name), xmlOf(bytes, name));
+  });
+
+  it('adds xml:space="preserve" where the new text of a run starts or ends with a space', () => {
+    const bytes = docx({ body: '<w:p><w:r><w:t>Zinov</w:t></w:r><w:r><w:t>yev was</w:t></w:r></w:p>' });
+    const { out, again } = edit(bytes, [{ range: [0, 8], text: 'Zinoviev' }]);
+    assert.equal(again.text, 'Zinoviev was');
+    assert.match(xmlOf(out, 'word/document.xml'), /<w:t>Zinoviev<\/w:t><\/w:r><w:r><w:t xml:space="preserve"> was<\/w:t>/u);
+  });
+
+  it('writes fixes in footnotes and endnotes; skips a fix across a tab or a paragraph end', () => {
+    const bytes = docx({
+      body: paragraph('Kirov') + '<w:p><w:r><w:t>Zinov</w:t><w:tab/><w:t>yev</w:t></w:r></w:p>',
+      footnotes: note('footnote', 1, paragraph(' Zinov’yev, p. 3 & 4.')),
+      endnotes: note('endnote', 1, paragraph('Kamenyev')),
+    });
+    const { result, out, again } = edit(bytes, [
+      { range: [4, 6], text: 'xx' }, // across the end of the first paragraph
+      { range: [6, 15], text: 'Zinoviev' }, // across the tab
+      { range: [17, 26], text: 'Zinov’ev' },
+      { range: [38, 46], text: 'Kamenev' },
+    ]);
+    assert.deepEqual(result.skipped.map((f) => f.range), [[4, 6], [6, 15]]);
+    assert.equal(again.text, 'Kirov\nZinov\tyev\n Zinov’ev, p. 3 & 4.\nKamenev');
+    assert.match(xmlOf(out, 'word/footnotes.xml'), /> Zinov’ev, p\. 3 &amp; 4\.</u);
+  });
+
+  it('refuses to write a file that changed since it was read', () => {
+    const bytes = docx({ body: paragraph('Zinovyev') });
+    const doc = readDocument({ docx: readDocxParts(bytes) });
+    const result = editDocument(doc, [{ range: [0, 8], text: 'Zinoviev' }]);
+    const changed = docx({ body: paragraph('Zinovyev!') });
+    assert.throws(() => rewriteDocx(changed, doc.docx!.parts, result, { file: 'a.docx' }), /cannot write a\.docx: it changed since it was read/u);
+  });
+
+  it('latinitsa check --fix rewrites a .docx as it rewrites the same text', async () => {
+    const manuscripts = path.join(import.meta.dirname, 'fixtures', 'manuscripts');
+    for (const name of ['book.docx', 'book.txt', '.latinitsarc.json']) writeFileSync(path.join(tmp, name), readFileSync(path.join(manuscripts, name)));
+    const run = await runCli(['check', '--fix', 'book.docx', 'book.txt'], { cwd: tmp });
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /fixed \d+ places/u);
+    const fromDocx = (await readDocumentFile(path.join(tmp, 'book.docx'))).text;
+    const fromText = readFileSync(path.join(tmp, 'book.txt'), 'utf8').replace(/\n$/u, '');
+    assert.equal(fromDocx, fromText);
+    assert.notEqual(fromText, readFileSync(path.join(manuscripts, 'book.txt'), 'utf8').replace(/\n$/u, ''));
+  });
+});

@@ -1,0 +1,198 @@
+// What the CLI writes to, and what it refuses to replace: devices, FIFOs and sockets (-o writes
+// into them, --in-place refuses them before reading), files with other hard links, read-only and
+// set-group-ID files, temporary files on Ctrl-C, and the words of the errors a user meets most:
+// a UTF-16 file, the file-size limit. docs/cli.md, "Files".
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { after, describe, it } from 'node:test';
+import { readStdin } from '../src/cli/input.ts';
+import { main } from '../src/cli/main.ts';
+import { runCli } from './support/cli.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const tmp = mkdtempSync(path.join(tmpdir(), 'latinitsa-targets-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+let n = 0;
+const fresh = (): string => {
+  const dir = path.join(tmp, String(n++));
+  rmSync(dir, { recursive: true, force: true });
+  spawnSync('mkdir', ['-p', dir]);
+  return dir;
+};
+const mkfifo = (file: string): void => {
+  assert.equal(spawnSync('mkfifo', [file]).status, 0);
+};
+const temporaries = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+/** Fails after `ms` instead of hanging (a FIFO nobody opens blocks for ever). */
+const within = <T>(ms: number, p: Promise<T>): Promise<T> =>
+  Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms).unref())]);
+/** The CLI from the sources as a process of its own; no tsx cache writes (a file-size limit must hit only the output). */
+const tsx = import.meta.resolve('tsx');
+const cli = (args: string[], options: { cwd: string; shell?: string }) =>
+  spawn(options.shell === undefined ? process.execPath : '/bin/sh', options.shell === undefined ? ['--import', tsx, path.join(root, 'test/support/cli-main.ts'), ...args] : ['-c', `${options.shell}; t=$1; shift; exec "$0" --import "$t" "$@"`, process.execPath, tsx, path.join(root, 'test/support/cli-main.ts'), ...args], {
+    cwd: options.cwd,
+    env: { ...process.env, TSX_DISABLE_CACHE: '1', NODE_OPTIONS: '' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+const ended = (child: ReturnType<typeof cli>): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> =>
+  new Promise((resolve) => {
+    let stderr = '';
+    // A process that ends early closes its stdin: what is left unwritten is not the test's concern.
+    child.stdin!.on('error', () => undefined);
+    child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
+    child.on('close', (code, signal) => resolve({ code, signal, stderr }));
+  });
+
+describe('devices, FIFOs and sockets', () => {
+  it('-o FIFO writes into the FIFO, which stays a FIFO', { timeout: 20_000 }, async () => {
+    const dir = fresh();
+    const fifo = path.join(dir, 'out');
+    mkfifo(fifo);
+    const reader = readFile(fifo, 'utf8');
+    const run = await within(10_000, runCli(['-o', 'out'], { cwd: dir, stdin: 'Киров\n' }));
+    assert.equal(run.stderr, '');
+    assert.equal(run.code, 0);
+    assert.equal(await within(10_000, reader), 'Kirov\n');
+    assert.ok(statSync(fifo).isFIFO());
+    assert.deepEqual(temporaries(dir), []);
+  });
+
+  it('--in-place on a FIFO, a socket or a device is refused before anything is read', { timeout: 20_000 }, async () => {
+    const dir = fresh();
+    mkfifo(path.join(dir, 'fifo'));
+    const server = createServer().listen(path.join(dir, 'sock'));
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      for (const [name, kind] of [['fifo', 'a FIFO'], ['sock', 'a socket'], ['/dev/zero', 'a character device']] as const) {
+        const run = await within(10_000, runCli(['--in-place', '-i', name], { cwd: dir }));
+        assert.equal(run.code, 2, name);
+        assert.equal(run.stderr, `latinitsa: cannot rewrite ${name}: it is ${kind}, not a regular file\n`);
+      }
+      const bib = await within(10_000, runCli(['bib', '--in-place', 'fifo'], { cwd: dir }));
+      assert.equal(bib.code, 2);
+      assert.match(bib.stderr, /cannot rewrite fifo: it is a FIFO, not a regular file/u);
+      assert.ok(statSync(path.join(dir, 'fifo')).isFIFO());
+      assert.deepEqual(temporaries(dir), []);
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('files that cannot be replaced without loss', () => {
+  it('refuses to rewrite a file with other hard links, and both names keep their content', async () => {
+    const dir = fresh();
+    writeFileSync(path.join(dir, 'a.txt'), 'Киров\n');
+    linkSync(path.join(dir, 'a.txt'), path.join(dir, 'b.txt'));
+    const run = await runCli(['--in-place', '-i', 'a.txt'], { cwd: dir });
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /^latinitsa: cannot rewrite a\.txt: it has 2 hard links, and replacing it would leave the other names with the old content/u);
+    assert.equal(readFileSync(path.join(dir, 'a.txt'), 'utf8'), 'Киров\n');
+    assert.equal(statSync(path.join(dir, 'a.txt')).ino, statSync(path.join(dir, 'b.txt')).ino);
+  });
+
+  it('refuses to rewrite a read-only (0400) file, even for root', async () => {
+    const dir = fresh();
+    const file = path.join(dir, 'a.txt');
+    writeFileSync(file, 'Киров\n');
+    chmodSync(file, 0o400);
+    const run = await runCli(['--in-place', '-i', 'a.txt'], { cwd: dir });
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr, 'latinitsa: cannot rewrite a.txt: it is read-only (mode 0400); make it writable first\n');
+    assert.equal(readFileSync(file, 'utf8'), 'Киров\n');
+    assert.equal(statSync(file).mode & 0o7777, 0o400);
+  });
+
+  it('keeps the set-group-ID bit and the mode of a file it rewrites', async () => {
+    const dir = fresh();
+    const file = path.join(dir, 'a.txt');
+    writeFileSync(file, 'Киров\n');
+    chmodSync(file, 0o2640);
+    const run = await runCli(['--in-place', '-i', 'a.txt'], { cwd: dir });
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(readFileSync(file, 'utf8'), 'Kirov\n');
+    assert.equal(statSync(file).mode & 0o7777, 0o2640);
+  });
+});
+
+describe('interrupted and failed writes', () => {
+  it('Ctrl-C (SIGINT) while -o is writing removes the temporary file and ends as SIGINT would', { timeout: 60_000 }, async () => {
+    const dir = fresh();
+    const child = cli(['-o', 'out.txt'], { cwd: dir });
+    const done = ended(child);
+    child.stdin!.write('Киров\n'.repeat(1000));
+    // Wait until the temporary file exists: the command is writing.
+    for (let k = 0; k < 400 && temporaries(dir).length === 0; k++) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(temporaries(dir).length, 1, 'no temporary file appeared');
+    child.kill('SIGINT');
+    const result = await done;
+    assert.equal(result.signal, 'SIGINT', result.stderr);
+    assert.deepEqual(readdirSync(dir), []);
+  });
+
+  it('a write over the file-size limit (ulimit -f) says so, and leaves no temporary file', { timeout: 60_000 }, async () => {
+    const dir = fresh();
+    const child = cli(['-o', 'out.txt'], { cwd: dir, shell: 'ulimit -f 64' });
+    const done = ended(child);
+    child.stdin!.end('Киров\n'.repeat(20_000));
+    const result = await done;
+    assert.equal(result.code, 2);
+    assert.equal(result.stderr, 'latinitsa: cannot write out.txt: the file is too large for the file-size limit (ulimit -f)\n');
+    assert.deepEqual(readdirSync(dir), []);
+  });
+});
+
+describe('what a UTF-16 file is called', () => {
+  it('says that the input looks like UTF-16 by its byte-order mark, on stdin and in files', async () => {
+    const dir = fresh();
+    const utf16 = Buffer.from('\uFEFFКиров Зиновьев\n', 'utf16le');
+    const stdin = await runCli([], { stdin: utf16 });
+    assert.equal(stdin.code, 2);
+    assert.equal(stdin.stderr, 'latinitsa: stdin: invalid UTF-8 at byte offset 0 (this looks like UTF-16 (it starts with the byte-order mark FF FE): save it as UTF-8)\n');
+    writeFileSync(path.join(dir, 'a.txt'), utf16);
+    const check = await runCli(['check', 'a.txt'], { cwd: dir });
+    assert.equal(check.code, 2);
+    assert.match(check.stderr, /a\.txt: invalid UTF-8 at byte offset 0 \(this looks like UTF-16 \(it starts with the byte-order mark FF FE\): save it as UTF-8\)/u);
+    assert.ok(!existsSync(path.join(dir, '.a.txt.tmp')));
+  });
+});
+
+describe('stdin has the size limit of a file', () => {
+  /** A stdin like `yes` (it ends at 80 MiB, so that a reader without a limit fails the test rather than the machine), counting what was read of it. */
+  const endless = () => {
+    const chunk = Buffer.alloc(1 << 20, 'Kirov ');
+    let read = 0;
+    const stdin = new Readable({
+      read() {
+        read += chunk.length;
+        this.push(read > 80 << 20 ? null : chunk);
+      },
+    });
+    return { stdin, read: () => read };
+  };
+  const sink = () => new PassThrough().resume();
+
+  it('reverse and convert stop reading an endless stdin at 64 MiB with a clean error', { timeout: 60_000 }, async () => {
+    for (const args of [['reverse'], ['convert', '-f', 'ala-lc', '-t', 'modified-loc']]) {
+      const { stdin, read } = endless();
+      const stderr = new PassThrough();
+      let said = '';
+      stderr.on('data', (b: Buffer) => (said += b.toString()));
+      const code = await main(args, { stdin, stdout: sink(), stderr, cwd: tmp, env: {} });
+      assert.equal(code, 2);
+      assert.equal(said, `latinitsa: stdin: more than the limit of ${64 * 1024 * 1024} bytes (give the text as a file, or in parts)\n`);
+      assert.ok(read() < 70 << 20, `read ${read()} bytes`);
+    }
+  });
+
+  it('check reads stdin up to the limit of a manuscript', async () => {
+    const { stdin } = endless();
+    await assert.rejects(readStdin({ stdin, stdout: sink(), stderr: sink(), cwd: tmp, env: {} }, { maxBytes: 3 << 20 }), /stdin: more than the limit of 3145728 bytes/u);
+  });
+});

@@ -1,0 +1,82 @@
+// Word packages for tests: a minimal valid .docx around given WordprocessingML (body, footnotes,
+// endnotes), and a "zip bomb" whose document part inflates to a given size without ever being
+// held whole. Built with the package's own zip writer (src/io/zip.ts).
+import { constants, crc32, createDeflateRaw } from 'node:zlib';
+import { writeZip } from '../../src/io/zip.ts';
+
+export const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** The content of a `w:p` with the given runs (each run's text in one `w:t`). */
+export function paragraph(...runs: string[]): string {
+  const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<w:p>${runs.map((r) => `<w:r><w:t xml:space="preserve">${esc(r)}</w:t></w:r>`).join('')}</w:p>`;
+}
+
+/** The parts of a .docx with the given body and, optionally, footnotes and endnotes (the XML inside `w:body`, `w:footnotes`, `w:endnotes`). */
+export function docxFiles(content: { body: string; footnotes?: string; endnotes?: string }): Array<{ name: string; data: Uint8Array }> {
+  const enc = new TextEncoder();
+  const notes = (['footnotes', 'endnotes'] as const).filter((k) => content[k] !== undefined);
+  const files: Array<[string, string]> = [
+    [
+      '[Content_Types].xml',
+      `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>${notes.map((k) => `<Override PartName="/word/${k}.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.${k}+xml"/>`).join('')}</Types>`,
+    ],
+    ['_rels/.rels', `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="word/document.xml"/></Relationships>`],
+    ['word/document.xml', `${XML}<w:document xmlns:w="${W_NS}"><w:body>${content.body}</w:body></w:document>`],
+  ];
+  if (notes.length > 0) {
+    files.push([
+      'word/_rels/document.xml.rels',
+      `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${notes.map((k, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/${k}" Target="${k}.xml"/>`).join('')}</Relationships>`,
+    ]);
+    for (const k of notes) files.push([`word/${k}.xml`, `${XML}<w:${k} xmlns:w="${W_NS}">${content[k]}</w:${k}>`]);
+  }
+  return files.map(([name, text]) => ({ name, data: enc.encode(text) }));
+}
+
+/** A .docx file with the given body and notes (see {@link docxFiles}). */
+export function docx(content: { body: string; footnotes?: string; endnotes?: string }): Uint8Array {
+  return writeZip(docxFiles(content));
+}
+
+/** A footnote (or endnote) element with the given paragraphs' XML. */
+export function note(kind: 'footnote' | 'endnote', id: number, body: string): string {
+  return `<w:${kind} w:id="${id}">${body}</w:${kind}>`;
+}
+
+/**
+ * A .docx whose word/document.xml is `times` copies of a small paragraph: about `times * 40`
+ * bytes of XML from a file about a thousandth of that. Deflated as a stream, never held whole.
+ * With `declare`, the archive claims that uncompressed size instead of the true one.
+ */
+export async function docxBomb(times: number, options: { declare?: number } = {}): Promise<Uint8Array> {
+  const head = Buffer.from(`${XML}<w:document xmlns:w="${W_NS}"><w:body>`);
+  const chunk = Buffer.from('<w:p><w:r><w:t>Kirov</w:t></w:r></w:p>'.repeat(1024));
+  const tail = Buffer.from('</w:body></w:document>');
+  const deflate = createDeflateRaw({ level: constants.Z_BEST_COMPRESSION, memLevel: 9 });
+  const out: Buffer[] = [];
+  deflate.on('data', (b: Buffer) => out.push(b));
+  const done = new Promise<void>((resolve, reject) => {
+    deflate.on('end', resolve);
+    deflate.on('error', reject);
+  });
+  let crc = crc32(head);
+  let size = head.length;
+  const write = async (b: Buffer): Promise<void> => {
+    if (!deflate.write(b)) await new Promise((resolve) => deflate.once('drain', resolve));
+  };
+  await write(head);
+  for (let i = 0; i < Math.ceil(times / 1024); i++) {
+    crc = crc32(chunk, crc);
+    size += chunk.length;
+    await write(chunk);
+  }
+  crc = crc32(tail, crc);
+  size += tail.length;
+  deflate.end(tail);
+  await done;
+  const files = docxFiles({ body: '' }).filter((f) => f.name !== 'word/document.xml');
+  return writeZip([...files, { name: 'word/document.xml', deflated: Buffer.concat(out), crc: crc >>> 0, size: options.declare ?? size }]);
+}
