@@ -9,6 +9,22 @@ import { Transform } from 'node:stream';
 const [task, arg, input, output] = process.argv.slice(2);
 const perLine = (fn) => (text) => text.split('\n').map(fn).join('\n');
 
+/**
+ * What the parent learns about the call itself, beside the whole process: its time, and the peak
+ * RSS after it less the RSS before it (with --expose-gc, after a collection). The latter bounds
+ * the call's own memory from above: the peak may also be the reading of the input.
+ */
+const call = {};
+function timed(fn) {
+  globalThis.gc?.();
+  const rssBefore = process.memoryUsage.rss();
+  const start = performance.now();
+  const out = fn();
+  call.callMs = performance.now() - start;
+  call.callPeakKB = process.resourceUsage().maxRSS - rssBefore / 1024;
+  return out;
+}
+
 async function main() {
   switch (task) {
     case 'ceiling-io': {
@@ -57,7 +73,15 @@ async function main() {
       // directly: the package entry also loads the checker's and reverse engine's word lists,
       // a fixed start-up cost measured separately by 'latinitsa-entry'.
       const { romanizeBuffer } = await import('../dist/engine/stream.js');
-      writeFileSync(output, romanizeBuffer(readFileSync(input), { scheme: arg }));
+      const bytes = readFileSync(input);
+      writeFileSync(output, timed(() => romanizeBuffer(bytes, { scheme: arg })));
+      return;
+    }
+    case 'latinitsa-idle': {
+      // The engine loaded and a scheme compiled, the input not read: the memory baseline that the
+      // quick benchmark subtracts (bench/quick.ts).
+      const { romanize } = await import('../dist/engine/romanize.js');
+      writeFileSync(output, romanize('ы', { scheme: arg }));
       return;
     }
     case 'latinitsa-entry': {
@@ -69,7 +93,8 @@ async function main() {
     case 'latinitsa-string': {
       // The string API on the whole file.
       const { romanize } = await import('../dist/engine/romanize.js');
-      writeFileSync(output, romanize(readFileSync(input, 'utf8'), { scheme: arg }));
+      const text = readFileSync(input, 'utf8');
+      writeFileSync(output, timed(() => romanize(text, { scheme: arg })));
       return;
     }
     case 'latinitsa-stream': {
@@ -129,4 +154,4 @@ async function main() {
 }
 
 await main();
-process.stdout.write(`${JSON.stringify({ maxRSS: process.resourceUsage().maxRSS })}\n`);
+process.stdout.write(`${JSON.stringify({ maxRSS: process.resourceUsage().maxRSS, ...call })}\n`);

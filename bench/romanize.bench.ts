@@ -1,6 +1,7 @@
 // `npm run bench`: forward romanization of a 50 MB Russian corpus by latinitsa's schemes and by
 // the peers, with two ceilings, in one run (docs/performance.md explains the method).
 //
+//   node --import tsx bench/romanize.bench.ts --quick [--rounds N] [--size MB] [--spawns N]
 //   node --import tsx bench/romanize.bench.ts [--rounds N] [--size MB] [--cli-size MB]
 //        [--aux-size MB] [--latency-ms MS] [--only REGEX] [--no-build]
 //
@@ -10,12 +11,20 @@
 // interleaved: round r runs every measurement once, in an order rotated by r. The figure is the
 // median over rounds. Results: bench/results/latest.json and latest.md.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Bench } from 'tinybench';
 import { benchDir, buildCorpus, corpusDir } from './build-corpus.ts';
+import { median, runProcess, timeTool, type ProcessRun, type Sample } from './measure.ts';
+
+// `--quick`: the table of the speed targets instead (bench/quick.ts, under a minute).
+if (process.argv.includes('--quick')) {
+  const { runQuick } = await import('./quick.ts');
+  await runQuick(process.argv.slice(2).filter((a) => a !== '--quick'));
+  process.exit(0);
+}
 
 const root = path.resolve(benchDir, '..');
 const { values: args } = parseArgs({
@@ -55,7 +64,6 @@ const outDir = path.join(corpusDir, 'out');
 mkdirSync(outDir, { recursive: true });
 
 const has = (cmd: string, argv: string[]): boolean => spawnSync(cmd, argv, { stdio: 'ignore' }).status === 0;
-const timeTool = has('/usr/bin/time', ['-f', '%M', 'true']) ? '/usr/bin/time' : undefined;
 const uconv = has('uconv', ['--version']);
 const lingua = has('perl', ['-MLingua::Translit', '-e', '1']);
 
@@ -143,36 +151,11 @@ const selected = measurements.filter((m) => only === undefined || only.test(m.id
 // ---------------------------------------------------------------------------------------------
 // Running.
 
-interface Sample {
-  ms: number;
-  rssKB: number | undefined;
-  ok: boolean;
-  error?: string;
-}
-
 function runOnce(m: Measurement): Sample {
-  const statFile = path.join(outDir, 'time.txt');
-  const argv = timeTool === undefined ? m.argv : [timeTool, '-f', '%M', '-o', statFile, ...m.argv];
-  const stdinFd = m.stdin === undefined ? 'ignore' : openSync(m.stdin, 'r');
-  const stdoutFd = m.stdin === undefined ? 'pipe' : openSync(m.output, 'w');
-  const start = process.hrtime.bigint();
-  const r = spawnSync(argv[0]!, argv.slice(1), { cwd: root, stdio: [stdinFd, stdoutFd, 'pipe'], env: { ...process.env, ...m.env }, maxBuffer: 1 << 20 });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (typeof stdinFd === 'number') closeSync(stdinFd);
-  if (typeof stdoutFd === 'number') closeSync(stdoutFd);
-  let rssKB: number | undefined;
-  if (timeTool !== undefined && existsSync(statFile)) {
-    const lines = readFileSync(statFile, 'utf8').trim().split('\n');
-    rssKB = Number(lines[lines.length - 1]);
-  } else if (r.stdout !== null) {
-    try {
-      rssKB = (JSON.parse(r.stdout.toString().trim().split('\n').pop() ?? '{}') as { maxRSS?: number }).maxRSS;
-    } catch {
-      rssKB = undefined;
-    }
-  }
-  const ok = r.status === 0 && existsSync(m.output) && statSync(m.output).size > 0;
-  return ok ? { ms, rssKB, ok } : { ms, rssKB, ok, error: (r.stderr?.toString() ?? '').trim().split('\n').slice(-3).join(' ') || `exit ${r.status}` };
+  const run: ProcessRun = { argv: m.argv, output: m.output, cwd: root };
+  if (m.stdin !== undefined) run.stdin = m.stdin;
+  if (m.env !== undefined) run.env = m.env;
+  return runProcess(run);
 }
 
 const samples = new Map<string, Sample[]>(selected.map((m) => [m.id, []]));
@@ -192,11 +175,6 @@ const identical = {
   streamVsBuffer: same(path.join(outDir, 'latinitsa-stream:modified-loc.out'), path.join(outDir, 'latinitsa:modified-loc.out')),
 };
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 interface Row {
   id: string;

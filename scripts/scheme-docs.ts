@@ -92,7 +92,7 @@ export function ruleExample(scheme: Scheme, rule: RuleSource): { word: string; l
   return { word, latin: romanize(word, { scheme, ...options }), built };
 }
 
-function describeContext(rule: RuleSource): string {
+function describeContext(rule: Omit<RuleSource, 'output'>): string {
   const tok = (t: string): string => (t === '^' ? 'start of word' : t === '$' ? 'end of word' : t.startsWith('@') ? `${t.slice(1)} letter` : [...t].join(' '));
   const parts: string[] = [];
   if (rule.after) parts.push(`after ${rule.after.map(tok).join(' / ')}`);
@@ -172,6 +172,14 @@ export function renderSchemeDoc(id: string): string {
       const ex = ruleExample(scheme, rule);
       lines.push(`| ${rule.id ?? '—'} | ${rule.match} | ${cell(describeContext(rule))} | ${code(outputs)} | ${cell(`${ex.word} → ${ex.latin}`)}${ex.built ? ' (constructed)' : ''} | ${cell(rule.note ?? '')} |`);
     }
+    lines.push('');
+  }
+
+  const deletions = scheme.language.modernizeDeletes ?? [];
+  if (deletions.length > 0) {
+    const when = scheme.defaults.preReform === 'modernize' ? 'by default (preReform `modernize`)' : 'with preReform `modernize`';
+    lines.push(`${when[0]!.toUpperCase()}${when.slice(1)}, the ${scheme.language.name} deletions of modern spelling come before these rules ([old letters](../rules/pre-reform.md)):`, '');
+    for (const d of deletions) lines.push(`- ${d.id}: ${d.match} is deleted ${cell(describeContext(d))}.`);
     lines.push('');
   }
 

@@ -7,6 +7,8 @@ import fc from 'fast-check';
 import { createRomanizer, getScheme, listSchemes, romanize, romanizeBuffer, type RomanizeOptions } from '../src/index.ts';
 import { applyProfile, romanizeGeneral } from '../src/engine/romanize.ts';
 import { resolveScheme } from '../src/engine/resolve.ts';
+import { romanizeStringFast } from '../src/engine/fast/string.ts';
+import { getFastScheme } from '../src/engine/fast/tables.ts';
 
 // Letters of the language (both cases), pre-1918 letters, Cyrillic letters the fast tables do not
 // model (ѐ, ӂ, Ԁ), Latin look-alikes, marks (stress, diaeresis), invisible characters, line breaks,
@@ -43,7 +45,11 @@ describe('fast path = general path', () => {
     it(`${id}: romanize (string fast path) equals the general path`, () => {
       fc.assert(
         fc.property(text, optionsFor(id), (t, options) => {
-          assert.equal(romanize(t, options), applyProfile(romanizeGeneral(t, options), resolveScheme(options)));
+          const compiled = resolveScheme(options);
+          const general = applyProfile(romanizeGeneral(t, options), compiled);
+          // The fast loop itself (romanize takes it only once a scheme's fast tables are worth building).
+          assert.equal(applyProfile(romanizeStringFast(getFastScheme(compiled), t, romanizeGeneral, options), compiled), general);
+          assert.equal(romanize(t, options), general);
         }),
         { numRuns: 300 },
       );
@@ -97,6 +103,33 @@ describe('byte path input handling', () => {
         );
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('long texts', () => {
+  // The string path decodes its output a chunk of lines at a time and grows its buffer for a long
+  // word or line; the byte path grows its sink. Neither may change the result: a long text gives
+  // what its lines give one by one (each short line is checked against the general path above).
+  const lines = fc.array(text.map((t) => t.replace(/[\r\n]/g, ' ')), { minLength: 1, maxLength: 20 });
+  it('romanize and romanizeBuffer of a text of several chunks equal its lines romanized one by one', () => {
+    fc.assert(
+      fc.property(lines, fc.constantFrom(...listSchemes().map((s) => s.id)), fc.nat(40), (ls, scheme, wordLength) => {
+        // Repeated to some 600 KB, with a word of thousands of letters and a line of 200,000 characters.
+        const long = ['Щ'.repeat(wordLength * 500 + 1), 'ж'.repeat(200_000)];
+        const all: string[] = [];
+        for (let size = 0; size < 600_000; ) {
+          for (const l of [...ls, ...long]) {
+            all.push(l);
+            size += l.length;
+          }
+        }
+        const expected = all.map((l) => romanize(l, { scheme })).join('\n');
+        const joined = all.join('\n');
+        assert.equal(romanize(joined, { scheme }), expected);
+        assert.equal(decoder.decode(romanizeBuffer(encoder.encode(joined), { scheme })), expected);
+      }),
+      { numRuns: 8 },
     );
   });
 });

@@ -4,15 +4,20 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { LatinitsaError, explain, getScheme, romanize } from '../src/index.ts';
-import { titleForm } from '../src/engine/index.ts';
+import { LatinitsaError, explain, getScheme, romanize, type RomanizeOptions } from '../src/index.ts';
+import { resolveScheme, titleForm } from '../src/engine/index.ts';
 import { fixturesDir, readTsv } from './support/fixtures.ts';
 
 describe('engine rules (test/fixtures/engine/rules.tsv)', () => {
   for (const [scheme, input, expected, options, source] of readTsv(path.join(fixturesDir, 'engine', 'rules.tsv'))) {
     it(`${scheme}: ${JSON.stringify(input)} → ${JSON.stringify(expected)} ${options ?? ''} (${source})`, () => {
-      const opts = options ? (JSON.parse(options) as Record<string, unknown>) : {};
-      assert.equal(romanize(input!, { scheme: scheme!, ...opts }), expected!.normalize('NFC'));
+      const opts: RomanizeOptions = { scheme: scheme!, ...(options ? (JSON.parse(options) as Record<string, unknown>) : {}) };
+      const want = expected!.normalize('NFC');
+      assert.equal(romanize(input!, opts), want);
+      // The general path (an exceptions list takes it) gives the same on the whole text as the
+      // fast path gives line by line, and explain()'s pieces join to it (before an output profile).
+      assert.equal(romanize(input!, { ...opts, exceptions: opts.exceptions ?? {} }), want, 'general path');
+      if (resolveScheme(opts).profile === undefined) assert.equal(explain(input!, opts).map((s) => s.output).join('').normalize('NFC'), want, 'explain');
     });
   }
 });

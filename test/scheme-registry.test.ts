@@ -17,7 +17,7 @@ import { LatinitsaError } from '../src/index.ts';
 import { getLanguage } from '../src/schemes/index.ts';
 import { builtInSources } from '../src/schemes/registry.ts';
 import { SCHEMA_KEYWORDS, type JsonSchema } from '../src/schemes/schema.ts';
-import { checkSchemeShape, validateLanguage } from '../src/schemes/validate.ts';
+import { checkLanguageShape, checkSchemeShape, validateLanguage } from '../src/schemes/validate.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const schemesDir = path.join(root, 'src', 'schemes');
@@ -66,7 +66,7 @@ describe('the validator and a JSON Schema validator agree on structure', () => {
     }
   };
   const shapeOk = accepts((data) => checkSchemeShape(data, { file: 'x.json' }));
-  const languageOk = accepts((data) => validateLanguage(data, { file: 'x.json' }));
+  const languageOk = accepts((data) => checkLanguageShape(data, { file: 'x.json' }));
 
   // Random damage at a random place of a built-in file: a field removed, added or replaced.
   const values = fc.oneof(fc.string({ maxLength: 3 }), fc.integer(), fc.boolean(), fc.constant(null), fc.constant([]), fc.constant({}), fc.constant(['a', 'b']), fc.constantFrom('upper', 'ж', 'Ж', '@vowel', '^', 'x-y', 'X Y'));
@@ -120,6 +120,7 @@ describe('the validator and a JSON Schema validator agree on structure', () => {
       [{ ...ru, defaultScheme: ['modified-loc'] }, '/defaultScheme'],
       [{ ...ru, alphabet: 'абв' }, '/alphabet'],
       [(({ letters: _, ...rest }) => rest)(ru), '/letters'],
+      [{ ...ru, modernizeDeletes: [{ id: 'x', match: 'ъ', after: ['@consonants'] }] }, '/modernizeDeletes/0/after/0'],
     ] as const) {
       assert.throws(() => validateLanguage(data, { file: 'xx.json' }), (e: unknown) => e instanceof LatinitsaError && e.pointer === pointer && e.message.startsWith(`xx.json: ${pointer}: `));
     }

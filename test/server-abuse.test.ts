@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer, type RunningServer } from '../src/server/index.ts';
+import { docxBomb } from './support/zip-bomb.ts';
 
 interface Reply {
   status: number;
@@ -193,6 +194,206 @@ describe('server under abuse (in-process, loopback)', () => {
     );
     assert.deepEqual(flood.filter(([kind, status]) => kind === 'good' && status !== 200), []);
     assert.deepEqual(flood.filter(([kind, status]) => kind === 'bad' && status !== 400), []);
+  });
+});
+
+describe('lanes: a flood of requests that use the whole time budget', () => {
+  it('does not hold up small requests (they run in the quick lane)', async (t) => {
+    const budgetMs = 1500;
+    const server = await startServer({ port: 0, workers: 1, timeoutMs: budgetMs, staticDir: os.tmpdir() });
+    let stop = false;
+    try {
+      // Warm both lanes' threads up.
+      assert.equal((await postJson(server.url, romanizeBody)).status, 200);
+      // About 1 MB of check each: over the 1.5 s budget on this machine, or close to it.
+      const heavy = JSON.stringify({ text: 'In 1934 Grigorii Zinoviev and Zinovyev were tried in Leningrad. '.repeat(16_000) });
+      const flood: number[] = [];
+      const clients = Array.from({ length: 3 }, async () => {
+        while (!stop) flood.push((await request(`${server.url}api/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: heavy })).status);
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      const ordinary: Reply[] = [];
+      for (let i = 0; i < 8; i++) {
+        ordinary.push(await postJson(server.url, romanizeBody));
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      stop = true;
+      await Promise.all(clients);
+      const ms = ordinary.map((r) => Math.round(r.ms)).sort((a, b) => a - b);
+      t.diagnostic(`flood answers ${flood.join(' ')}; ordinary requests beside it ${ms.join(', ')} ms`);
+      assert.deepEqual(ordinary.map((r) => r.status), Array(8).fill(200));
+      // Behind the flood they would wait for a whole budget or more.
+      assert.ok(ms.at(-1)! < budgetMs, `an ordinary request waited ${ms.at(-1)} ms`);
+    } finally {
+      stop = true;
+      await server.close({ graceMs: 100 });
+    }
+  });
+});
+
+describe('large answers', () => {
+  it('refuses "explain" on more than 100,000 characters and answers over the limit with 413, serving the others', async () => {
+    const server = await startServer({ port: 0, workers: 1, maxAnswerBytes: 1024 * 1024, staticDir: os.tmpdir() });
+    try {
+      const explain = await postJson(server.url, JSON.stringify({ text: 'Щёлково '.repeat(20_000), explain: true }));
+      assert.equal(explain.status, 413, explain.body.slice(0, 200));
+      assert.match(JSON.parse(explain.body).error.message, /"explain" takes at most 100000 characters/);
+      // About 3 MB of answer for 100 KB of text (every word with its readings).
+      const latin = "V 1934 godu Sergei Mironovich Kirov byl ubit v Leningrade; Grigorii Zinov'ev obvinen. ".repeat(1200);
+      const [big, small] = await Promise.all([
+        request(`${server.url}api/deromanize`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: latin }) }),
+        postJson(server.url, romanizeBody),
+      ]);
+      assert.equal(big.status, 413, big.body.slice(0, 200));
+      assert.match(big.body, /ERR_TOO_LARGE.*the answer would be larger than the server's limit of 1 MiB/);
+      assert.equal(small.status, 200);
+      // Just under the limit still answers.
+      assert.equal((await request(`${server.url}api/deromanize`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: latin.slice(0, 8_000) }) })).status, 200);
+    } finally {
+      await server.close({ graceMs: 100 });
+    }
+  });
+});
+
+describe('.docx zip bomb', () => {
+  it('stops a request whose memory goes over the server\'s bound with 413, again and again, and keeps serving', async (t) => {
+    // 230 KB of .docx that inflates to 200 MB of XML; the reader alone took about 800 MB for it.
+    const bomb = (await docxBomb({ xmlBytes: 200_000_000 })).toString('base64');
+    const base = process.memoryUsage.rss() / 1048576;
+    const ceiling = Math.round(base + 350);
+    const server = await startServer({ port: 0, workers: 1, maxMemoryMb: ceiling, staticDir: os.tmpdir() });
+    let peak = 0;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss() / 1048576)), 50);
+    try {
+      const r = await request(`${server.url}api/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ format: 'docx', data: bomb }) });
+      t.diagnostic(`RSS ${base.toFixed(0)} MB before, bound ${ceiling} MB, peak ${peak.toFixed(0)} MB, answer ${r.status} after ${Math.round(r.ms)} ms`);
+      assert.equal(r.status, 413, r.body.slice(0, 200));
+      assert.match(r.body, /more memory than the server allows/);
+      // Overshoot: what the reader allocates between two looks at the memory (every 100 ms).
+      assert.ok(peak < ceiling + 200, `peak ${peak.toFixed(0)} MB over the bound of ${ceiling} MB`);
+      assert.equal((await postJson(server.url, romanizeBody)).status, 200);
+      // A second bomb: the memory the first took is bounded the same way, not added to.
+      const again = await request(`${server.url}api/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ format: 'docx', data: bomb }) });
+      t.diagnostic(`second bomb: ${again.status}, peak ${peak.toFixed(0)} MB, RSS ${(process.memoryUsage.rss() / 1048576).toFixed(0)} MB after`);
+      assert.equal(again.status, 413);
+      assert.ok(peak < ceiling + 200, `peak ${peak.toFixed(0)} MB over the bound of ${ceiling} MB`);
+      // Memory held from the bombs blames no later request.
+      const check = JSON.stringify({ text: 'In 1934 Grigorii Zinoviev and Zinovyev were tried in Leningrad. '.repeat(2000) });
+      assert.equal((await request(`${server.url}api/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: check })).status, 200);
+    } finally {
+      clearInterval(sampler);
+      await server.close({ graceMs: 100 });
+    }
+  });
+});
+
+describe('connections beyond capacity', () => {
+  /** Opens `n` connections that send the start of a request and never finish its headers. */
+  function slowClients(port: number, n: number): net.Socket[] {
+    return Array.from({ length: n }, () => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.on('error', () => {});
+      socket.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
+      return socket;
+    });
+  }
+  const fresh = (): http.Agent => new http.Agent({ keepAlive: false });
+  const post = (url: string, a: http.Agent): Promise<Reply> =>
+    new Promise((resolve, reject) => {
+      const t0 = performance.now();
+      const req = http.request(`${url}api/romanize`, { method: 'POST', headers: { 'content-type': 'application/json' }, agent: a }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - t0 }));
+      });
+      req.on('error', reject);
+      req.end(romanizeBody);
+    });
+
+  it('answers 503 with Retry-After, not a reset, when every slot is taken by fresh connections', async () => {
+    const server = await startServer({ port: 0, workers: 0, maxConnections: 20, headersTimeoutMs: 10_000, staticDir: os.tmpdir() });
+    const slow = slowClients(server.port, 20);
+    try {
+      await new Promise((r) => setTimeout(r, 200));
+      const a = fresh();
+      const replies = await Promise.all(Array.from({ length: 10 }, () => post(server.url, a)));
+      a.destroy();
+      assert.deepEqual(replies.map((r) => r.status), Array(10).fill(503));
+      assert.equal(replies[0]!.headers['retry-after'], '1');
+      assert.match(replies[0]!.body, /ERR_BUSY/);
+    } finally {
+      for (const s of slow) s.destroy();
+      await server.close({ graceMs: 100 });
+    }
+  });
+
+  it('slow-header clients cannot hold every slot: ordinary requests take the slots of those waiting longest', async () => {
+    const server = await startServer({ port: 0, workers: 0, maxConnections: 20, headersTimeoutMs: 10_000, staticDir: os.tmpdir() });
+    let stop = false;
+    const slow = new Set<net.Socket>();
+    // Slow clients that reconnect as soon as they are cut off, more of them than there are slots.
+    const open = (): void => {
+      if (stop) return;
+      const [socket] = slowClients(server.port, 1);
+      slow.add(socket!);
+      socket!.on('close', () => {
+        slow.delete(socket!);
+        setTimeout(open, 10);
+      });
+    };
+    for (let i = 0; i < 30; i++) open();
+    try {
+      await new Promise((r) => setTimeout(r, 2500));
+      const a = fresh();
+      const replies: Reply[] = [];
+      for (let i = 0; i < 10; i++) replies.push(await post(server.url, a));
+      a.destroy();
+      assert.deepEqual(replies.map((r) => r.status), Array(10).fill(200));
+    } finally {
+      stop = true;
+      for (const s of slow) s.destroy();
+      await server.close({ graceMs: 100 });
+    }
+  });
+});
+
+describe('server on other loopback addresses and beyond loopback', () => {
+  it('keeps the Host check on every loopback address (127.0.0.0/8, ::1)', async () => {
+    const hosts = ['127.0.0.2', '127.1.2.3', ...(os.networkInterfaces()['lo']?.some((i) => i.address === '::1') ? ['::1'] : [])];
+    for (const host of hosts) {
+      const s = await startServer({ port: 0, host, workers: 0, staticDir: os.tmpdir() });
+      try {
+        const name = host.includes(':') ? `[${host}]` : host;
+        assert.equal((await request(`${s.url}api/schemes`, { headers: { host: 'evil.example' } })).status, 403, host);
+        assert.equal((await request(`${s.url}api/schemes`, { headers: { host: `${name}:${s.port}` } })).status, 200, host);
+        assert.equal((await request(`${s.url}api/schemes`, { headers: { host: `localhost:${s.port}` } })).status, 200, host);
+      } finally {
+        await s.close();
+      }
+    }
+  });
+
+  it('`serve` warns on stderr when bound beyond loopback, and not on loopback', async () => {
+    const root = path.resolve(import.meta.dirname, '..');
+    const code = `const { main } = await import(${JSON.stringify(path.join(root, 'src', 'cli', 'main.ts'))}); process.exitCode = await main(process.argv.slice(1));`;
+    const serveStderr = async (host: string): Promise<string> => {
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code, 'serve', '--port', '0', '--workers', '0', '--host', host], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
+      await new Promise<void>((resolve, reject) => {
+        child.stdout!.on('data', (c: Buffer) => /serving/.test(c.toString()) && resolve());
+        child.on('exit', (c) => reject(new Error(`serve exited ${c}: ${stderr}`)));
+      });
+      // The warning follows the "serving" line; give it time to be written before the signal.
+      await new Promise((r) => setTimeout(r, 500));
+      // 'close': after the child's stderr is read to its end.
+      const closed = new Promise((resolve) => child.on('close', resolve));
+      child.kill('SIGTERM');
+      await closed;
+      return stderr;
+    };
+    assert.match(await serveStderr('0.0.0.0'), /warning: listening on 0\.0\.0\.0, beyond loopback/);
+    assert.doesNotMatch(await serveStderr('127.0.0.2'), /warning/);
   });
 });
 

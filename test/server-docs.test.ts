@@ -43,7 +43,7 @@ describe('POST /api/detect', () => {
   it('names the scheme of a text and the schemes it fits', async () => {
     const res = await post({ text: "Zinov'ev, Iurii, Kuibyshev, Dzerzhinskii" });
     assert.equal(res.status, 200);
-    const r = JSON.parse(res.body) as { scheme: string; plausible: string[]; ranking: unknown[]; lexicon: boolean };
+    const r = JSON.parse(String(res.body)) as { scheme: string; plausible: string[]; ranking: unknown[]; lexicon: boolean };
     assert.equal(r.scheme, 'ala-lc-simplified');
     assert.ok(!r.plausible.includes('modified-loc'));
     assert.equal(typeof r.lexicon, 'boolean');

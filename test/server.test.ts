@@ -12,11 +12,11 @@ import { runCli } from './support/cli.ts';
 const json = { 'content-type': 'application/json' };
 const post = (p: string, body: unknown, headers: Record<string, string> = json): Promise<ApiResponse> =>
   handleApi({ method: 'POST', path: p, headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
-const parse = (r: ApiResponse): any => JSON.parse(r.body);
+const parse = (r: ApiResponse): any => JSON.parse(String(r.body));
 
 /** Asserts an error answer: status, code, and a message a person can act on. */
 function assertError(r: ApiResponse, status: number, code: string, message?: RegExp): void {
-  assert.equal(r.status, status, r.body);
+  assert.equal(r.status, status, String(r.body));
   const body = parse(r);
   assert.equal(body.error.status, status);
   assert.equal(body.error.code, code);
@@ -117,6 +117,20 @@ describe('API: errors', () => {
     assertError(await post('/api/deromanize', { text: 'x', scheme: 'no-such' }), 422, 'ERR_UNKNOWN_SCHEME');
   });
 
+  it('422 for an option value that names a property every object inherits (__proto__, constructor, toString)', async () => {
+    for (const v of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      assertError(await post('/api/romanize', { text: 'объём', options: { signBeforeE: v } }), 422, 'ERR_INVALID_OPTION', /signBeforeE/);
+      assertError(await post('/api/cite', { text: 'ГАРФ. Ф. 1. Оп. 2. Д. 3. Л. 5 об.', style: 'english', versoStyle: v }), 422, 'ERR_INVALID_OPTION', /versoStyle/);
+    }
+  });
+
+  it('4xx, not 500, for CSL-JSON nested 100,000 deep', async () => {
+    const n = 100_000;
+    const r = await post('/api/bib', { format: 'csl-json', text: `[{"title":"Киров","note":${'{"a":'.repeat(n)}1${'}'.repeat(n)}}]` });
+    assert.ok(r.status >= 400 && r.status < 500, `${r.status} ${String(r.body).slice(0, 200)}`);
+    assert.match(JSON.parse(String(r.body)).error.message, /nested/);
+  });
+
   it('405 with Allow for a wrong method, 404 for an unknown path, 415 for a body not sent as JSON', async () => {
     const get = await handleApi({ method: 'GET', path: '/api/romanize' });
     assertError(get, 405, 'ERR_METHOD_NOT_ALLOWED');
@@ -140,7 +154,7 @@ describe('API: errors', () => {
   it('an unexpected error is a bare 500 that does not leak its message', () => {
     const r = errorToResponse(new TypeError('secret /etc/path detail'));
     assertError(r, 500, 'ERR_INTERNAL');
-    assert.doesNotMatch(r.body, /secret/);
+    assert.doesNotMatch(String(r.body), /secret/);
   });
 });
 
@@ -185,7 +199,7 @@ describe('worker pool', () => {
   it('runs operations in threads, refuses work beyond its queue, stops a task over its time budget and keeps serving', async () => {
     // A budget of 1 s: far above a short romanization even on a loaded machine, far below the heavy check.
     const pool = new WorkerPool({ size: 1, maxQueue: 2, timeoutMs: 1000 });
-    const run = (op: 'romanize' | 'check', body: unknown): Promise<unknown> => pool.run(op, JSON.stringify(body));
+    const run = (op: 'romanize' | 'check', body: unknown): Promise<unknown> => pool.run(op, JSON.stringify(body)).then((json) => JSON.parse(json.toString()));
     try {
       assert.deepEqual(await run('romanize', { text: 'Киров' }), { scheme: 'modified-loc', output: 'Kirov', diagnostics: [] });
       const burst = await Promise.all(Array.from({ length: 6 }, () => run('romanize', { text: 'Киров' }).then(() => 'ok', (e: unknown) => errorToResponse(e).status)));
@@ -301,7 +315,7 @@ describe('API: arbitrary bodies (property)', () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...operationNames), body, async (op, b) => {
         const r = await post(`/api/${op}`, typeof b === 'string' ? b : JSON.stringify(b));
-        const parsed = JSON.parse(r.body);
+        const parsed = JSON.parse(String(r.body));
         if (r.status === 200) return;
         assert.ok(r.status >= 400 && r.status < 500, `${op}: ${r.status} ${r.body}`);
         assert.equal(parsed.error.status, r.status);

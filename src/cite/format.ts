@@ -63,7 +63,7 @@ export function formatArchivalReference(reference: ArchivalReference, options: F
   const verso = options.versoStyle ?? 'ob-attached';
   const scheme = citationScheme(options.scheme);
   if (!['english', 'russian', 'numbers'].includes(style)) throw new LatinitsaError('ERR_INVALID_OPTION', `unknown citation style "${style}" (known: english, russian, numbers)`);
-  if (!(verso in termsData.verso.styles)) throw new LatinitsaError('ERR_INVALID_OPTION', `unknown versoStyle "${verso}" (known: ${Object.keys(termsData.verso.styles).join(', ')})`);
+  if (!Object.hasOwn(termsData.verso.styles, verso)) throw new LatinitsaError('ERR_INVALID_OPTION', `unknown versoStyle "${verso}" (known: ${Object.keys(termsData.verso.styles).join(', ')})`);
   const ru = style === 'russian';
   const idText = (id: string): string => (ru ? (cyrillicRe.test(id) ? id : latinLetters(id) ?? id) : romanize(id, { scheme }));
   const leavesText = (reference.leaves ?? []).map((r) => leafText(r.from, style, verso) + (r.to === undefined ? '' : `–${leafText(r.to, style, verso)}`)).join(', ');

@@ -7,7 +7,21 @@ import { commands, DEFAULT_COMMAND } from './commands.ts';
 import type { CliIO } from './types.ts';
 
 function defaultIO(): CliIO {
-  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+  // Getters: Node sets up process.stdin (and stdout, stderr) when first touched, which a command
+  // that does not read it should not pay for at start-up.
+  return {
+    get stdin() {
+      return process.stdin;
+    },
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    cwd: process.cwd(),
+    env: process.env,
+  };
 }
 
 /** One line: a message never spans lines on stderr. */

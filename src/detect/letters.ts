@@ -129,8 +129,12 @@ export function formatLetterStats(stats: LetterStats): string {
  */
 export const LETTER_STATS: Readonly<Record<string, LetterStats>> = { ru, uk, be, bg, sr, mk } as Record<string, LetterStats>;
 
-/** The built-in model of Russian letter pairs (browser-safe, about 10 KB). */
-export const russianLetters: LetterModel = letterModel(ru as LetterStats);
+let russian: LetterModel | undefined;
+/**
+ * The built-in model of Russian letter pairs (browser-safe, about 10 KB). Its tables are built on
+ * first use, not when the package is imported: most programs never read romanized text back.
+ */
+export const russianLetters: LetterModel = (context, letter) => (russian ??= letterModel(ru as LetterStats))(context, letter);
 
 const models = new Map<string, LetterModel>([['ru', russianLetters]]);
 

@@ -1,5 +1,5 @@
 import { getScheme, type Scheme } from '../schemes/registry.ts';
-import type { AllCapsMode, LanguageSource, PreReformMode, ProfileSource } from '../schemes/types.ts';
+import type { AllCapsMode, LanguageSource, PreReformMode, ProfileSource, RuleSource } from '../schemes/types.ts';
 import { APOSTROPHE_LETTER } from './normalize.ts';
 
 /** Options common to every scheme (docs/rules/options.md). */
@@ -142,8 +142,7 @@ export function compileScheme(
   for (const [letter, value] of letterValues) letters.set(letter, forms(value, tieMarks));
 
   const rules = new Map<string, CompiledRule[]>();
-  for (const rule of scheme.rules) {
-    if (rule.if !== undefined && !Object.entries(rule.if).every(([name, value]) => optionValues[name] === value)) continue;
+  const add = (rule: RuleSource): void => {
     const ruleLetters = [...rule.match];
     const outputs = Array.isArray(rule.output) ? rule.output : [rule.output, ...ruleLetters.slice(1).map(() => '')];
     const outForms = outputs.map((o) => forms(o, tieMarks));
@@ -161,6 +160,12 @@ export function compileScheme(
     const list = rules.get(ruleLetters[0]!) ?? [];
     list.push(compiled);
     rules.set(ruleLetters[0]!, list);
+  };
+  // Modern spelling's deletions (the word-final hard sign) come first: when modernising they
+  // hold for every scheme, whatever its own rules say (docs/rules/pre-reform.md).
+  if (preReform === 'modernize') for (const deletion of scheme.language.modernizeDeletes ?? []) add({ ...deletion, output: '' });
+  for (const rule of scheme.rules) {
+    if (rule.if === undefined || Object.entries(rule.if).every(([name, value]) => optionValues[name] === value)) add(rule);
   }
   // Longest match first; the sort is stable, so equal lengths keep the scheme's order.
   for (const list of rules.values()) list.sort((a, b) => b.letters.length - a.letters.length);

@@ -55,25 +55,33 @@ export interface NormalizeOptions {
 const STRESS = /[\u0300\u0301]/g;
 
 /**
- * Input normalisation (docs/rules/normalization.md): NFC; stress marks (U+0301, U+0300) on letters of the
- * script deleted, then NFC again (so that е + acute + diaeresis becomes ё, and ѐ becomes е);
- * soft hyphen and zero-width characters between two letters deleted; optionally Latin
- * look-alikes inside words of the script replaced by their twins; an apostrophe of the language
- * (Ukrainian, Belarusian) between two letters read as the letter ʼ (U+02BC).
+ * Input normalisation (docs/rules/normalization.md): NFC; stress marks (U+0301, U+0300) after a
+ * letter of the script deleted, then NFC again (so that е + acute + diaeresis becomes ё), and ѐ ѝ
+ * read as е и; soft hyphen and zero-width characters between two letters deleted; optionally
+ * Latin look-alikes inside words of the script replaced by their twins; an apostrophe of the
+ * language (Ukrainian, Belarusian) between two letters read as the letter ʼ (U+02BC). A letter
+ * whose NFC form has an acute of its own (ѓ, ќ) keeps it: only the marks that follow it are stress
+ * marks. Every step looks at one letter and its marks, so normalising line by line gives the same text.
  *
  * @example
  * import { normalizeInput } from 'latinitsa/engine';
  * import { getLanguage } from 'latinitsa/schemes';
  * normalizeInput('Гео\u0301ргий', { language: getLanguage('ru') });
  * //=> 'Георгий'
+ * normalizeInput('ѓ\u0301 ѐ', { language: getLanguage('ru') });
+ * //=> 'ѓ е'
  */
 export function normalizeInput(text: string, options: NormalizeOptions): string {
   const patterns = scriptPatterns(options.language);
   let s = text.normalize('NFC');
   if (/[\u0300\u0301\u0400\u0450\u040D\u045D]/u.test(s)) {
-    // Decompose each letter with its marks, drop the stress marks, recompose.
-    s = s.replace(patterns.letterWithMarks, (m) => m.normalize('NFD').replace(STRESS, '').normalize('NFC'));
-    s = s.replace(/[\u0400\u0450\u040D\u045D]/gu, (m) => m.normalize('NFD').replace(STRESS, '').normalize('NFC'));
+    // ѐ ѝ are е и with a stress mark: written out, so that the next step drops the mark.
+    s = s.replace(/[\u0400\u0450\u040D\u045D]/gu, (m) => m.normalize('NFD'));
+    // The marks that follow a letter in NFC, without the stress marks; then NFC again.
+    s = s.replace(patterns.letterWithMarks, (m) => {
+      const letter = String.fromCodePoint(m.codePointAt(0)!);
+      return (letter + m.slice(letter.length).replace(STRESS, '')).normalize('NFC');
+    });
   }
   if (/[\u00AD\u200B\u200C\u200D]/u.test(s)) s = s.replace(patterns.invisible, '');
   // The language's apostrophes between two letters are one letter, ʼ (same length: offsets keep).

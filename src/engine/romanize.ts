@@ -2,8 +2,8 @@ import { LatinitsaError } from '../errors.ts';
 import { setSampleCheck } from '../schemes/registry.ts';
 import type { CompiledRule, CompiledScheme, LetterForms } from './compile.ts';
 import { Caps, capsKind, isAllCaps, oneLetterCaps } from './caps.ts';
-import { getFastScheme } from './fast/tables.ts';
-import { lastOutputMayNeedNfc, romanizeStringFast } from './fast/string.ts';
+import { fastSchemeFor } from './fast/tables.ts';
+import { romanizeStringFast } from './fast/string.ts';
 import { normalizeInput, scriptPatterns } from './normalize.ts';
 import { COMMON_OPTION_NAMES, resolveScheme, type RomanizeOptions } from './resolve.ts';
 import { AUTO_LANGUAGE, schemeIdForLanguage } from './lang.ts';
@@ -362,14 +362,13 @@ function romanizeOne(text: string, options: RomanizeOptions): string {
   // The fast path has no in-word apostrophe: text of a language with one that has an apostrophe
   // at all takes the general path.
   const apostrophes = compiled.language.apostrophes;
-  if (!usesFastPath(options) || (apostrophes !== undefined && [...apostrophes].some((a) => text.includes(a)))) {
-    return applyProfile(romanizeGeneral(text, options), compiled);
-  }
-  const fast = getFastScheme(compiled);
+  const apostrophe = apostrophes !== undefined && [...apostrophes].some((a) => text.includes(a));
+  const fast = usesFastPath(options) && !apostrophe ? fastSchemeFor(compiled, text.length) : undefined;
+  if (fast === undefined) return applyProfile(romanizeGeneral(text, options), compiled);
+  // NFC already: every form the fast path writes is seam-safe, and each line it hands to the
+  // general path comes back in NFC (fast/tables.ts).
   const output = romanizeStringFast(fast, text, romanizeGeneral, options);
-  // As in the general path: NFC where joined pieces may carry combining marks.
-  const nfc = lastOutputMayNeedNfc() && /\p{M}/u.test(output) ? output.normalize('NFC') : output;
-  return compiled.profile === undefined ? nfc : applyProfile(nfc, compiled);
+  return compiled.profile === undefined ? output : applyProfile(output, compiled);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { LatinitsaError } from '../errors.ts';
 import { ByteSink, romanizeBytesFast, type ByteLineFallback } from './fast/bytes.ts';
-import { getFastScheme, type FastScheme } from './fast/tables.ts';
+import { getFastScheme } from './fast/tables.ts';
 import { romanize, romanizeGeneral, usesFastPath } from './romanize.ts';
 import { resolveScheme, type RomanizeOptions } from './resolve.ts';
 import { AUTO_LANGUAGE } from './lang.ts';
@@ -55,79 +55,77 @@ export function createRomanizer(options: RomanizeOptions = {}): Romanizer {
   if (options.lang === AUTO_LANGUAGE) return wholeTextRomanizer(options);
   const compiled = resolveScheme(options); // validates the options now
   const join = options.joinLineBreakHyphens === true;
-  // The byte-level path needs no string at all; otherwise each run of whole lines is decoded,
-  // romanized by the string API and encoded.
-  // The byte loop has no in-word apostrophe (Ukrainian, Belarusian): those languages take the string path.
+  // The byte-level path needs no string at all; otherwise (options only the general path
+  // supports, an output profile, a language with an in-word apostrophe, which the byte loop does
+  // not model: Ukrainian, Belarusian) each run of whole lines is decoded, romanized by the string
+  // API and encoded.
   const fast = usesFastPath(options) && compiled.profile === undefined && compiled.language.apostrophes === undefined ? getFastScheme(compiled) : undefined;
-  const byteLevel = fast !== undefined && !fast.nfcCommon;
   const encoder = new TextEncoder();
-  let consumed = 0; // bytes of input before the pending bytes
-  // The bytes read but not romanized yet, in pieces: they hold no safe break (see lastSafeBreak),
-  // and none can become one (a break is judged by the bytes before it). A line of any length
-  // costs each new chunk a look at itself only, and one copy when its end comes: linear.
+  let consumed = 0; // bytes of input before `pending`
+  // The unfinished line, in pieces: a line of any length costs each new chunk one look at itself
+  // and one copy when its end comes, so one long line without a line break stays linear.
   let pending: Uint8Array[] = [];
   let pendingLength = 0;
   let started = false;
-  const joinPending = (chunk: Uint8Array): Uint8Array => {
-    if (pendingLength === 0) return chunk;
-    const src = new Uint8Array(pendingLength + chunk.length);
-    let at = 0;
-    for (const part of pending) {
-      src.set(part, at);
-      at += part.length;
-    }
-    src.set(chunk, at);
-    return src;
-  };
+  let base = 0; // the input offset of src[0] of the lines being romanized, for error messages
+  const sink = new ByteSink(0);
 
   const fallback: ByteLineFallback = (src, start, end, sink) => {
-    const text = decodeStrict(src, start, end, consumed);
-    const out = romanizeGeneral(text, options);
+    const out = romanizeGeneral(decodeStrict(src, start, end, base), options);
     const room = sink.reserve(out.length * 3);
     sink.pos += encoder.encodeInto(out, room.subarray(sink.pos)).written;
   };
 
-  const process = (src: Uint8Array, end: number): Uint8Array => {
-    if (end === 0) return new Uint8Array(0);
-    if (byteLevel) {
-      const sink = new ByteSink(end + (end >> 3) + 256);
-      romanizeBytesFast(fast as FastScheme, src, 0, end, sink, fallback);
-      return sink.buf.subarray(0, sink.pos);
+  /** Romanizes the whole lines `src[start..end)` into `sink`; `src[0]` is at input offset `at`. */
+  const lines = (src: Uint8Array, start: number, end: number, at: number, sink: ByteSink): void => {
+    if (end <= start) return;
+    base = at;
+    if (fast !== undefined) {
+      romanizeBytesFast(fast, src, start, end, sink, fallback);
+      return;
     }
-    const text = decodeStrict(src, 0, end, consumed);
-    return encoder.encode(romanize(text, options));
+    const out = romanize(decodeStrict(src, start, end, at), options);
+    const room = sink.reserve(out.length * 3);
+    sink.pos += encoder.encodeInto(out, room.subarray(sink.pos)).written;
   };
 
   const take = (chunk: Uint8Array, final: boolean): Uint8Array => {
-    if (started && !final && pendingLength > 0) {
-      // Only the new chunk can hold a safe break; two bytes before it are its context (CR LF, a hyphen).
-      const before: number[] = [];
-      for (let k = pending.length - 1; k >= 0 && before.length < 2; k--) {
-        for (let i = pending[k]!.length - 1; i >= 0 && before.length < 2; i--) before.unshift(pending[k]![i]!);
-      }
-      const probe = new Uint8Array(before.length + chunk.length);
-      probe.set(before);
-      probe.set(chunk, before.length);
-      if (lastSafeBreak(probe, join) <= before.length) {
-        pending.push(chunk.slice());
-        pendingLength += chunk.length;
-        return new Uint8Array(0);
-      }
-    }
-    let src = joinPending(chunk);
-    if (!started && src.length >= 3) {
-      started = true;
+    let src = chunk;
+    let from = 0;
+    if (!started) {
       // A leading byte-order mark is dropped, as `decodeUtf8` does.
-      const bom = utf8BomLength(src);
-      src = src.subarray(bom);
-      consumed += bom;
-    } else if (!started && final) started = true;
-    const cut = final ? src.length : lastSafeBreak(src, join);
-    const out = process(src, cut);
-    consumed += cut;
+      src = joinPieces(pending, chunk);
+      pending = [];
+      pendingLength = 0;
+      started = true;
+      from = utf8BomLength(src);
+      consumed += from;
+    }
+    // One sink per romanizer, reused: each push returns a copy of what it wrote.
+    sink.pos = 0;
+    sink.reserve(pendingLength + src.length - from + ((src.length - from) >> 3) + 256);
+    if (pendingLength > 0) {
+      // The unfinished line, joined with this chunk up to the first line end where it may be cut;
+      // the rest of the chunk is read where it is.
+      const first = final ? src.length : nextSafeBreak(src, from, join);
+      if (first < 0) {
+        pending.push(src.slice(from));
+        pendingLength += src.length - from;
+        return EMPTY;
+      }
+      const head = joinPieces(pending, src.subarray(from, first));
+      lines(head, 0, head.length, consumed, sink);
+      consumed += head.length;
+      pending = [];
+      pendingLength = 0;
+      from = first;
+    }
+    const cut = final ? src.length : Math.max(from, lastSafeBreak(src, join));
+    lines(src, from, cut, consumed - from, sink);
+    consumed += cut - from;
     pending = cut === src.length ? [] : [src.slice(cut)];
     pendingLength = src.length - cut;
-    return out;
+    return sink.pos === 0 ? EMPTY : sink.buf.slice(0, sink.pos);
   };
 
   return {
@@ -136,12 +134,29 @@ export function createRomanizer(options: RomanizeOptions = {}): Romanizer {
         // Too short to tell whether it starts with a byte-order mark.
         pending.push(chunk.slice());
         pendingLength += chunk.length;
-        return new Uint8Array(0);
+        return EMPTY;
       }
       return take(chunk, false);
     },
-    end: () => take(new Uint8Array(0), true),
+    end: () => take(EMPTY, true),
   };
+}
+
+const EMPTY = new Uint8Array(0);
+
+/** The pieces and then `last`, as one array (`last` itself when there are no pieces). */
+function joinPieces(pieces: readonly Uint8Array[], last: Uint8Array): Uint8Array {
+  if (pieces.length === 0) return last;
+  let length = last.length;
+  for (const p of pieces) length += p.length;
+  const joined = new Uint8Array(length);
+  let at = 0;
+  for (const p of pieces) {
+    joined.set(p, at);
+    at += p.length;
+  }
+  joined.set(last, at);
+  return joined;
 }
 
 /**
@@ -169,24 +184,30 @@ export function createRomanizeStream(options: RomanizeOptions = {}): TransformSt
 }
 
 /**
- * The end of the last line that can be romanized without what follows: just after the last line
- * break. With `joinLineBreakHyphens`, a line ending in a hyphen is held back with the next
- * (docs/rules/words.md).
+ * Whether the input may be cut just after the line break at `src[i]`: always, except with
+ * `joinLineBreakHyphens` after a line that ends in a hyphen, which is held back with the next
+ * (docs/rules/words.md). `from` is where `src`'s bytes of this chunk start (what is before it is
+ * not known here).
  */
+function safeBreak(src: Uint8Array, i: number, from: number, join: boolean): boolean {
+  const b = src[i];
+  if (b !== 10 && b !== 13) return false;
+  if (!join) return true;
+  let j = i - 1;
+  if (b === 10 && j >= from && src[j] === 13) j--;
+  return j < from ? false : src[j] !== 0x2d;
+}
+
+/** The end of the last line that can be romanized without what follows (just after its line break), or 0. */
 function lastSafeBreak(src: Uint8Array, join: boolean): number {
-  for (let i = src.length - 1; i >= 0; i--) {
-    const b = src[i]!;
-    if (b !== 10 && b !== 13) continue;
-    if (!join) return i + 1;
-    let j = i - 1;
-    if (b === 10 && j >= 0 && src[j] === 13) j--;
-    if (j >= 0 && src[j] === 0x2d) {
-      i = j + 1; // skip this break; continue the search before the hyphen
-      continue;
-    }
-    return i + 1;
-  }
+  for (let i = src.length - 1; i >= 0; i--) if (safeBreak(src, i, 0, join)) return i + 1;
   return 0;
+}
+
+/** The end of the first such line in `src[from..]`, or -1. */
+function nextSafeBreak(src: Uint8Array, from: number, join: boolean): number {
+  for (let i = from; i < src.length; i++) if (safeBreak(src, i, from, join)) return i + 1;
+  return -1;
 }
 
 const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -247,6 +247,26 @@ const MAX_RUN = 256;
 
 const CODE_NEIGHBOUR = /[\p{N}_@/\\=<>{}[\]|#~^*+$%&]/u;
 
+/** Hyphens that join a number to the ending written after it. */
+const NUMBER_HYPHENS = '-\u2010\u2011';
+
+/**
+ * Where the run around a word starts, for {@link inCode}: before the word, unless the word is the
+ * ending of a number (`1930-e`, `(5-i`: Russian writes 1930-е, 5-й), in which case the number, the
+ * hyphen and an opening bracket or quote before them do not count. `s` is where the
+ * white-space-free run was found to start.
+ */
+function runStart(text: string, start: number, s: number): number {
+  let j = start - 1;
+  if (j <= s || !NUMBER_HYPHENS.includes(text[j]!)) return s;
+  let digits = 0;
+  while (j > s && /\p{Nd}/u.test(text[j - 1]!)) {
+    j--;
+    digits++;
+  }
+  return digits > 0 && /^[\p{Ps}\p{Pi}"']*$/u.test(text.slice(s, j)) ? start : s;
+}
+
 /** Whether the word sits in something that looks like code, a URL or an address. */
 function inCode(text: string, start: number, end: number): boolean {
   let s = start;
@@ -255,6 +275,7 @@ function inCode(text: string, start: number, end: number): boolean {
   // data dump); the bound also keeps the scan from being quadratic in such a run.
   while (s > 0 && !/\s/u.test(text[s - 1]!)) if (start - --s > MAX_RUN) return true;
   while (e < text.length && !/\s/u.test(text[e]!)) if (++e - end > MAX_RUN) return true;
+  s = runStart(text, start, s);
   const run = text.slice(s, e);
   return CODE_NEIGHBOUR.test(run) || /\.\p{L}/u.test(text.slice(end, e)) || /\p{L}\.$/u.test(text.slice(s, start));
 }

@@ -55,6 +55,7 @@ export interface SchemeInfo {
   builtIn: boolean;
 }
 
+/** The schemes built so far, by id: built-in ones as they are first used, and registered ones. */
 const registry = new Map<string, Scheme>();
 /** Every scheme this module built (built-in, registered or not): what `scheme` options may pass. */
 const loaded = new WeakSet<object>();
@@ -115,7 +116,7 @@ function resolve(data: unknown, file: string | undefined, builtIn: boolean, pare
   if (source.extends !== undefined) {
     if (source.extends === source.id) invalid(file, source.id, '/extends', `circular "extends" chain (${source.id} → ${source.extends})`);
     parent = parentOf(source.extends);
-    if (parent === undefined) invalid(file, source.id, '/extends', `unknown scheme "${source.extends}" (known: ${[...registry.keys()].join(', ')})`);
+    if (parent === undefined) invalid(file, source.id, '/extends', `unknown scheme "${source.extends}" (known: ${knownIds().join(', ')})`);
   }
   const languageId = source.language ?? parent?.language.id ?? DEFAULT_LANGUAGE;
   if (!languages.has(languageId)) invalid(file, source.id, '/language', `unknown language "${languageId}" (known: ${[...languages.keys()].join(', ')})`);
@@ -192,50 +193,80 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * The built-in schemes (src/schemes/data/*.json), each file named after its scheme's id; a
- * scheme's parent is loaded before it whatever the order of the files.
+ * The built-in schemes (src/schemes/data/*.json), each file named after its scheme's id, in the
+ * order `listSchemes` reports them: by language (the default language first), each language's
+ * default scheme first, then by id. A built-in scheme is checked and built when it is first used
+ * (`getScheme`, `romanize`, `listSchemes`), so that a process that uses one scheme does not pay
+ * for all of them; its parent is built before it.
  */
-function loadBuiltIns(): void {
-  const loading: string[] = [];
-  const load = (id: string): Scheme | undefined => {
-    const name = `${id}.json`;
-    if (!Object.hasOwn(schemeFiles, name)) return undefined;
-    const file = `src/schemes/data/${name}`;
-    const done = registry.get(id);
-    if (done !== undefined) return done;
-    if (loading.includes(id)) invalid(file, id, '/extends', `circular "extends" chain (${[...loading, id].join(' → ')})`);
-    loading.push(id);
-    const scheme = resolve(schemeFiles[name], file, true, load);
-    loading.pop();
-    if (scheme.id !== id) invalid(file, scheme.id, '/id', `must be "${id}", the name of the file`);
-    registry.set(id, scheme);
-    return scheme;
-  };
-  // Listed by language (the default language first), each language's default scheme first.
-  const rank = (s: Scheme): [number, number, string] => {
-    const langIndex = [...languages.keys()].indexOf(s.language.id);
-    return [langIndex, s.language.defaultScheme === s.id ? 0 : 1, s.id];
-  };
+const builtInIds: readonly string[] = orderBuiltIns();
+
+function orderBuiltIns(): string[] {
   const ids = Object.keys(schemeFiles).map((name) => name.slice(0, -'.json'.length));
-  const schemes = ids.map((id) => load(id)!).sort((a, b) => {
-    const [ra, rb] = [rank(a), rank(b)];
-    return ra[0] - rb[0] || ra[1] - rb[1] || (ra[2] < rb[2] ? -1 : ra[2] > rb[2] ? 1 : 0);
-  });
-  registry.clear();
-  for (const scheme of schemes) registry.set(scheme.id, scheme);
+  // The language a file declares, or its parent's (read from the files, before any is checked).
+  const languageOf = (id: string, depth = 0): string => {
+    const data = schemeFiles[`${id}.json`] as { language?: unknown; extends?: unknown } | undefined;
+    if (typeof data?.language === 'string') return data.language;
+    if (typeof data?.extends === 'string' && depth < ids.length) return languageOf(data.extends, depth + 1);
+    return DEFAULT_LANGUAGE;
+  };
+  const languageIds = [...languages.keys()];
+  const rank = (id: string): [number, number, string] => {
+    const lang = languageOf(id);
+    return [languageIds.indexOf(lang), languages.get(lang)?.defaultScheme === id ? 0 : 1, id];
+  };
   for (const language of languages.values()) {
     for (const key of ['defaultScheme', 'citationScheme'] as const) {
       const id = language[key];
-      if (id !== undefined && registry.get(id)?.language !== language) {
+      if (id !== undefined && !(ids.includes(id) && languageOf(id) === language.id)) {
         invalid(`src/schemes/languages/${language.id}.json`, language.id, `/${key}`, `"${id}" is not a built-in scheme of this language`);
       }
     }
-    if (language.fallbackScheme !== undefined && !registry.has(language.fallbackScheme)) {
+    if (language.fallbackScheme !== undefined && !ids.includes(language.fallbackScheme)) {
       invalid(`src/schemes/languages/${language.id}.json`, language.id, '/fallbackScheme', `"${language.fallbackScheme}" is not a built-in scheme`);
     }
   }
+  return ids.sort((a, b) => {
+    const [ra, rb] = [rank(a), rank(b)];
+    return ra[0] - rb[0] || ra[1] - rb[1] || (ra[2] < rb[2] ? -1 : ra[2] > rb[2] ? 1 : 0);
+  });
 }
-loadBuiltIns();
+
+/** Built-in schemes being built (their `extends` chain), to report a circular chain. */
+const building: string[] = [];
+
+/** The built-in scheme `id`, built on first use; undefined when there is no such file. */
+function builtIn(id: string): Scheme | undefined {
+  const name = `${id}.json`;
+  if (!Object.hasOwn(schemeFiles, name)) return undefined;
+  const done = registry.get(id);
+  if (done !== undefined) return done;
+  const file = `src/schemes/data/${name}`;
+  if (building.includes(id)) invalid(file, id, '/extends', `circular "extends" chain (${[...building, id].join(' → ')})`);
+  building.push(id);
+  let scheme: Scheme;
+  try {
+    scheme = resolve(schemeFiles[name], file, true, builtIn);
+  } finally {
+    building.pop();
+  }
+  if (scheme.id !== id) invalid(file, scheme.id, '/id', `must be "${id}", the name of the file`);
+  registry.set(id, scheme);
+  return scheme;
+}
+
+/** A scheme by id, built-in (built on first use) or registered; undefined when none has this id. */
+function findScheme(id: string): Scheme | undefined {
+  return registry.get(id) ?? builtIn(id);
+}
+
+/** The ids of every scheme, as `listSchemes` orders them: the built-in ones, then the registered ones. */
+function knownIds(): string[] {
+  return [...builtInIds, ...[...registry.values()].filter((s) => !s.builtIn).map((s) => s.id)];
+}
+
+/** The built-in scheme files, in the order `listSchemes` reports them (checked when first used). */
+export const builtInSources: readonly SchemeSource[] = builtInIds.map((id) => schemeFiles[`${id}.json`] as SchemeSource);
 
 /**
  * The ids of the language files (the default language first).
@@ -262,12 +293,15 @@ export function listLanguages(): string[] {
  */
 export function schemeForLanguage(scheme: Scheme, lang: string): Scheme | undefined {
   if (scheme.languages.includes(lang)) return scheme;
-  for (const s of registry.values()) if (s.builtIn && s.family === scheme.family && s.languages.includes(lang)) return s;
+  for (const id of builtInIds) {
+    // The family is the file's own (or its id): only the family's schemes are built to look.
+    const family = (schemeFiles[`${id}.json`] as { family?: unknown }).family ?? id;
+    if (family !== scheme.family) continue;
+    const s = findScheme(id)!;
+    if (s.languages.includes(lang)) return s;
+  }
   return undefined;
 }
-
-/** The built-in scheme files, checked, in the order `listSchemes` reports them. */
-export const builtInSources: readonly SchemeSource[] = [...registry.keys()].map((id) => schemeFiles[`${id}.json`] as SchemeSource);
 
 /** Whether a value is a scheme returned by {@link loadScheme} or {@link getScheme}. */
 export function isLoadedScheme(value: unknown): value is Scheme {
@@ -287,11 +321,10 @@ export function isLoadedScheme(value: unknown): value is Scheme {
  */
 export function loadScheme(data: unknown, options: LoadSchemeOptions = {}): Scheme {
   const { file, register = false, verifySamples = true } = options;
-  const scheme = resolve(data, file, false, (id) => registry.get(id));
+  const scheme = resolve(data, file, false, findScheme);
   if (verifySamples && scheme.samples.length > 0) sampleCheck?.(scheme, file);
   if (register) {
-    const existing = registry.get(scheme.id);
-    if (existing?.builtIn) {
+    if (Object.hasOwn(schemeFiles, `${scheme.id}.json`)) {
       throw new LatinitsaError('ERR_SCHEME_INVALID', `${file ?? scheme.id}: /id: "${scheme.id}" is a built-in scheme; choose another id`, {
         ...(file === undefined ? {} : { file }),
         pointer: '/id',
@@ -318,9 +351,9 @@ export function setSampleCheck(check: (scheme: Scheme, file: string | undefined)
  * //=> 'ĭ'
  */
 export function getScheme(id: string): Scheme {
-  const scheme = registry.get(id);
+  const scheme = findScheme(id);
   if (scheme === undefined) {
-    throw new LatinitsaError('ERR_UNKNOWN_SCHEME', `unknown scheme "${id}" (known: ${[...registry.keys()].join(', ')})`);
+    throw new LatinitsaError('ERR_UNKNOWN_SCHEME', `unknown scheme "${id}" (known: ${knownIds().join(', ')})`);
   }
   return scheme;
 }
@@ -334,7 +367,7 @@ export function getScheme(id: string): Scheme {
  * //=> ['breve', 'halves']
  */
 export function listSchemes(): SchemeInfo[] {
-  return [...registry.values()].map((s) => ({
+  return knownIds().map((id) => findScheme(id)!).map((s) => ({
     id: s.id,
     name: s.name,
     languages: [...s.languages],

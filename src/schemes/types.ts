@@ -188,6 +188,12 @@ export interface LanguageSource {
    */
   modernize: LetterMap;
   /**
+   * Letters that modern spelling deletes in a context (the hard sign after a word-final consonant):
+   * applied, before the scheme's own rules, whenever preReform is "modernize"
+   * (docs/rules/pre-reform.md).
+   */
+  modernizeDeletes?: DeletionSource[];
+  /**
    * Apostrophe characters that, between two letters, belong to the word and are read as the letter
    * ʼ (U+02BC): Ukrainian and Belarusian (docs/languages.md).
    */
@@ -209,4 +215,25 @@ export interface LanguageSource {
    * is reported (docs/languages.md).
    */
   fallbackScheme?: string;
+}
+
+/**
+ * A letter deleted in a context, written like a scheme rule without an output
+ * (docs/scheme-format.md).
+ */
+export interface DeletionSource {
+  /** Label shown by explain() for the deleted letter. */
+  id: string;
+  /** One or more lower-case letters (the letters deleted) */
+  match: string;
+  /** The letter before the match must be one of these ("^" = the match starts the word). */
+  after?: Context;
+  /** The letter after the match must be one of these ("$" = the match ends the word). */
+  before?: Context;
+  /** The letter before the match must not be one of these. */
+  notAfter?: Context;
+  /** The letter after the match must not be one of these. */
+  notBefore?: Context;
+  /** Why modern spelling deletes it. */
+  note?: string;
 }

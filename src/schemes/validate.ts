@@ -2,7 +2,7 @@ import { LatinitsaError } from '../errors.ts';
 import languageSchema from './language.schema.json' with { type: 'json' };
 import schemeSchema from './scheme.schema.json' with { type: 'json' };
 import { checkSchema, pointerSegment, type Fail, type JsonSchema } from './schema.ts';
-import type { LanguageSource, SchemeSource } from './types.ts';
+import type { LanguageSource, RuleSource, SchemeSource } from './types.ts';
 
 export { pointerSegment } from './schema.ts';
 
@@ -96,13 +96,7 @@ export function checkSchemeMeaning(scheme: SchemeSource, options: ValidateScheme
     if (Array.isArray(rule.output) && rule.output.length !== letters.length) {
       fail(`${at}/output`, `has ${rule.output.length} parts but "match" has ${letters.length} letters (one output per matched letter)`);
     }
-    for (const key of CONTEXT_KEYS) {
-      (rule[key] ?? []).forEach((token, j) => {
-        if (token.startsWith('@') && !Object.hasOwn(language.classes, token.slice(1))) {
-          fail(`${at}/${key}/${j}`, `unknown letter class "${token}" (the ${language.name} classes are ${Object.keys(language.classes).map((k) => `@${k}`).join(', ')})`);
-        }
-      });
-    }
+    checkClasses(rule, at, language, fail);
     for (const [name, value] of Object.entries(rule.if ?? {})) {
       const cat = `${at}/if/${pointerSegment(name)}`;
       const def = Object.hasOwn(optionDefs, name) ? optionDefs[name] : undefined;
@@ -113,11 +107,31 @@ export function checkSchemeMeaning(scheme: SchemeSource, options: ValidateScheme
   return scheme;
 }
 
+/** The letter classes a rule's contexts name (`@vowel`) must be classes of the language. */
+function checkClasses(rule: Pick<RuleSource, (typeof CONTEXT_KEYS)[number]>, at: string, language: LanguageSource, fail: Fail): void {
+  for (const key of CONTEXT_KEYS) {
+    (rule[key] ?? []).forEach((token, j) => {
+      if (token.startsWith('@') && !Object.hasOwn(language.classes, token.slice(1))) {
+        fail(`${at}/${key}/${j}`, `unknown letter class "${token}" (the ${language.name} classes are ${Object.keys(language.classes).map((k) => `@${k}`).join(', ')})`);
+      }
+    });
+  }
+}
+
 /**
- * Checks a language file against `language.schema.json` and returns it typed; errors are
- * `ERR_SCHEME_INVALID` with the file, a JSON pointer and the reason.
+ * Checks a language file and returns it typed: its structure against `language.schema.json`, then
+ * that the letter classes its deletions name exist. Errors are `ERR_SCHEME_INVALID` with the file,
+ * a JSON pointer and the reason.
  */
 export function validateLanguage(data: unknown, options: { file?: string } = {}): LanguageSource {
+  const language = checkLanguageShape(data, options);
+  const fail = failer(options.file, 'language');
+  (language.modernizeDeletes ?? []).forEach((deletion, i) => checkClasses(deletion, `/modernizeDeletes/${i}`, language, fail));
+  return language;
+}
+
+/** The structure of a language file, as language.schema.json describes it. */
+export function checkLanguageShape(data: unknown, options: { file?: string | undefined }): LanguageSource {
   checkSchema(data, LANGUAGE_SCHEMA, LANGUAGE_SCHEMA, '', failer(options.file, 'language'));
   return data as LanguageSource;
 }

@@ -12,18 +12,22 @@ export interface ApiRequest {
   path: string;
   /** Lower-case header names. */
   headers?: Readonly<Record<string, string | string[] | undefined>>;
-  body?: string;
+  /** JSON text, or its bytes (UTF-8, decoded where the operation runs). */
+  body?: string | Uint8Array;
 }
 
-/** A response: JSON text in `body`. */
+/** A response: JSON text in `body` (as bytes when a worker serialized it). */
 export interface ApiResponse {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  body: string | Buffer;
 }
 
-/** Runs an operation on a JSON body somewhere (in a worker pool with a time budget, or in-process). */
-export type Executor = (op: OperationName, body: string) => Promise<unknown>;
+/**
+ * Runs an operation on a JSON body somewhere (in a worker pool with a time budget, or in-process):
+ * the answer as a value, or already serialized as JSON bytes.
+ */
+export type Executor = (op: OperationName, body: string | Uint8Array) => Promise<unknown>;
 
 /** Options of {@link handleApi}. */
 export interface HandleApiOptions {
@@ -138,7 +142,9 @@ export async function handleApi(request: ApiRequest, options: HandleApiOptions =
     if (!isJsonContentType(request.headers?.['content-type'])) {
       return errorResponse(415, 'ERR_UNSUPPORTED_MEDIA_TYPE', 'send the body as JSON with "Content-Type: application/json"');
     }
-    return json(200, await execute(op as OperationName, request.body ?? ''));
+    const answer = await execute(op as OperationName, request.body ?? '');
+    if (Buffer.isBuffer(answer)) return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: answer };
+    return json(200, answer);
   } catch (error) {
     return errorToResponse(error);
   }

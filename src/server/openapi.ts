@@ -9,7 +9,7 @@ function errors(...codes: number[]): Record<string, unknown> {
     400: 'Malformed JSON, a missing field or a field of the wrong type.',
     404: 'Unknown scheme id.',
     405: 'Wrong method.',
-    413: 'Body over the size limit.',
+    413: 'Body or answer over the size limit (or "explain" on more than 100,000 characters).',
     415: 'Body not sent as application/json.',
     422: 'Unknown scheme or option.',
     503: 'Server busy, or the request took longer than the processing-time limit.',
@@ -84,7 +84,7 @@ export function openApiDocument(): unknown {
       '/api/romanize': post(
         'romanize',
         'Romanize Cyrillic text; with explain, say which letter and rule produced each piece. Letters the scheme has no value for are written in ISO 9 and listed in diagnostics; with lang "auto", languages gives the language decided for each paragraph.',
-        { text, scheme, lang: { type: 'string', description: 'Language of the text (ru, uk, be, bg, sr, mk) or "auto" per paragraph; with scheme, the scheme of the same family for that language.' }, options, explain: { type: 'boolean', default: false } },
+        { text, scheme, lang: { type: 'string', description: 'Language of the text (ru, uk, be, bg, sr, mk) or "auto" per paragraph; with scheme, the scheme of the same family for that language.' }, options, explain: { type: 'boolean', default: false, description: 'Segments for each piece; text up to 100,000 characters.' } },
         ['text'],
         {
           type: 'object',

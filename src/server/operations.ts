@@ -12,6 +12,7 @@ import { readDocument, type ProseDocument } from '../document/document.ts';
 import { explain, romanizeDetailed, type Segment } from '../engine/romanize.ts';
 import type { RomanizeOptions } from '../engine/resolve.ts';
 import { schemeIdForLanguage } from '../engine/lang.ts';
+import { decodeUtf8 } from '../io/decode.ts';
 import { readDocxParagraphs } from '../io/docx.ts';
 import { loadLexicon } from '../io/lexicon.ts';
 import { convertDetailed } from '../reverse/convert.ts';
@@ -21,6 +22,7 @@ import type { Lexicon } from '../reverse/lexicon.ts';
 import { marcBatch, type MarcBatchInput } from '../marc/batch.ts';
 import { resolveScheme } from '../engine/resolve.ts';
 import { DEFAULT_SCHEME, getScheme, listSchemes, type Scheme } from '../schemes/registry.ts';
+import { LatinitsaError } from '../errors.ts';
 import { HttpError, optionalBoolean, optionalString, optionalStrings, optionsField, requireObject, requireString, type Input } from './request.ts';
 
 /**
@@ -48,10 +50,19 @@ function withNotes(segments: Segment[], scheme: Scheme): ExplainedSegment[] {
   });
 }
 
+/**
+ * Most characters `explain` takes at a time: each becomes a segment of some 40–70 bytes of JSON,
+ * so this keeps an explained answer to a few MB (docs/web.md).
+ */
+export const EXPLAIN_MAX_CHARS = 100_000;
+
 function romanizeOp(input: Input): unknown {
   const text = requireString(input, 'text');
   if (input['explain'] !== undefined && typeof input['explain'] !== 'boolean') {
     throw new HttpError(400, 'ERR_BAD_REQUEST', 'field "explain" must be a boolean');
+  }
+  if (input['explain'] === true && text.length > EXPLAIN_MAX_CHARS) {
+    throw new HttpError(413, 'ERR_TOO_LARGE', `"explain" takes at most ${EXPLAIN_MAX_CHARS} characters at a time, found ${text.length}; send the text in parts, or without "explain"`);
   }
   const lang = optionalString(input, 'lang');
   const given = optionalString(input, 'scheme');
@@ -263,7 +274,7 @@ const operations: Record<OperationName, (input: Input) => unknown> = {
 };
 
 /**
- * Runs one API operation on a request body (JSON text). Throws {@link HttpError} or
+ * Runs one API operation on a request body (JSON text, or its UTF-8 bytes). Throws {@link HttpError} or
  * `LatinitsaError` for bad input; the server turns them into 4xx answers. Parsing happens here,
  * in the worker thread, because JSON nested a million deep takes a second to reject.
  *
@@ -272,15 +283,26 @@ const operations: Record<OperationName, (input: Input) => unknown> = {
  * await runOperation('romanize', '{"text": "Киров", "scheme": "ala-lc"}');
  * //=> { scheme: 'ala-lc', output: 'Kirov', diagnostics: [] }
  */
-export async function runOperation(op: OperationName, body: string): Promise<unknown> {
+export async function runOperation(op: OperationName, body: string | Uint8Array): Promise<unknown> {
+  const text = typeof body === 'string' ? body : decodeUtf8(body, { file: 'the body' });
   let input: unknown;
   try {
-    input = JSON.parse(body);
+    input = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof SyntaxError ? error.message : 'nested too deeply';
     throw new HttpError(400, 'ERR_BAD_JSON', `the body is not valid JSON: ${detail}`);
   }
-  return operations[op](requireObject(input));
+  try {
+    return await operations[op](requireObject(input));
+  } catch (error) {
+    // Input nested deeper than a reader's recursion can go (CSL-JSON, Markdown): bad input, not a
+    // server fault. The readers themselves should bound their depth; this keeps any that does not
+    // from answering 500.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      throw new LatinitsaError('ERR_INVALID_INPUT', 'the input is nested too deeply to read');
+    }
+    throw error;
+  }
 }
 
 /** `GET /api/schemes`: every scheme with its options. */

@@ -17,7 +17,7 @@ import { expandFileArguments, MANUSCRIPT_EXTENSIONS } from '../files.ts';
 import { readStdin } from '../input.ts';
 import { reportFormat, reportHelp, reportOptions, writeReport } from '../report.ts';
 
-const HELP = `Usage: latinitsa check [options] FILE|FOLDER|PATTERN…   (`-` or none: stdin as plain text)
+const HELP = `Usage: latinitsa check [options] FILE|FOLDER|PATTERN…   (- or none: stdin as plain text)
 
 Finds romanized Russian spelt inconsistently in English prose: variants of one word
 (Zinoviev / Zinovyev), spellings the house scheme cannot produce, mixed Latin/Cyrillic words.
@@ -96,16 +96,12 @@ export const command = defineCommand({
     if (values['min-confidence'] !== undefined) config.minConfidence = parseConfidence(values['min-confidence']);
 
     const documents: Loaded[] = [];
-    if (positionals.length === 0) {
-      if (values.fix === true) throw usageError('check', '--fix needs files (stdin cannot be rewritten)');
-      // stdin has the limit of a manuscript file.
-      documents.push({ file: '<stdin>', ...(await bytesToDocument(await readStdin(io, { maxBytes: MAX_DOCUMENT_BYTES }), { file: '<stdin>' })) });
-    }
-    // Folders and patterns name the manuscripts under them (docs/cli.md); `-` is stdin.
-    for (const name of await expandFileArguments(positionals, { cwd: io.cwd, extensions: MANUSCRIPT_EXTENSIONS })) {
+    // Folders and patterns name the manuscripts under them (docs/cli.md); `-` or no name is stdin.
+    for (const name of positionals.length === 0 ? ['-'] : await expandFileArguments(positionals, { cwd: io.cwd, extensions: MANUSCRIPT_EXTENSIONS })) {
       if (name === '-') {
         if (values.fix === true) throw usageError('check', '--fix needs files (stdin cannot be rewritten)');
-        documents.push({ file: '<stdin>', ...(await bytesToDocument(await readStdin(io), { file: '<stdin>' })) });
+        // stdin has the limit of a manuscript file.
+        documents.push({ file: '<stdin>', ...(await bytesToDocument(await readStdin(io, { maxBytes: MAX_DOCUMENT_BYTES }), { file: '<stdin>' })) });
       } else documents.push({ file: name, ...(await readDocumentFile(path.resolve(io.cwd, name), { file: name })) });
     }
     // Unattended, the command shows the findings worth a person's time: likely and certain ones.

@@ -8,7 +8,7 @@ import { AUTO_LANGUAGE, schemeIdForLanguage, schemeInLanguage } from '../../engi
 import { countReportable } from '../../engine/auto.ts';
 import { resolveScheme } from '../../engine/resolve.ts';
 import { LatinitsaError } from '../../errors.ts';
-import { assertReplaceable, openAtomicWriter, type AtomicWriter, type WriteFileAtomicOptions } from '../../io/atomic-write.ts';
+import type { AtomicWriter, WriteFileAtomicOptions } from '../../io/atomic-write.ts';
 import { parseEncoding, type TextEncodingName } from '../../io/decode.ts';
 import { ioError, isClosedPipe } from '../../io/errors.ts';
 import { readLexicon, readSchemeFile } from '../../io/files.ts';
@@ -350,6 +350,7 @@ async function romanizeInputs(
 
 /** Refuses an --in-place input before it is opened: reading a FIFO or a device to its end may never end. */
 async function refuseIrreplaceable(input: string, io: CliIO): Promise<void> {
+  const { assertReplaceable } = await import('../../io/atomic-write.ts');
   await assertReplaceable(path.resolve(io.cwd, input), { name: input }).catch((error: unknown) => {
     throw ioError('write', input, error);
   });
@@ -362,6 +363,8 @@ const OUTPUT: WriteFileAtomicOptions = { nonRegular: 'write' };
 async function writeAtomic(file: string, shown: string, fill: (writer: AtomicWriter) => Promise<void>, options: WriteFileAtomicOptions = {}): Promise<void> {
   let writer: AtomicWriter;
   try {
+    // Loaded here, not at start-up: it loads node:crypto, and most runs write to stdout.
+    const { openAtomicWriter } = await import('../../io/atomic-write.ts');
     writer = await openAtomicWriter(file, options);
   } catch (error) {
     throw ioError('write', shown, error);

@@ -42,7 +42,7 @@ export const command = defineCommand({
     const timeout = integer(values.timeout, 'timeout', 1, 3600);
     const maxBody = integer(values['max-body'], 'max-body', 1024, 1024 * 1024 * 1024);
     // The server (and its workers) load only when serving.
-    const { startServer } = await import('../../server/server.ts');
+    const { exposureWarning, startServer } = await import('../../server/server.ts');
     let server;
     try {
       server = await startServer({
@@ -59,6 +59,8 @@ export const command = defineCommand({
       throw error;
     }
     io.stdout.write(`latinitsa: serving the page and the API on ${server.url} (Ctrl-C to stop)\n`);
+    const warning = exposureWarning(server.host);
+    if (warning !== undefined) io.stderr.write(`${warning}\n`);
     if (!existsSync(defaultLexiconFile)) io.stderr.write(`${missingLexiconWarning()}\n`);
     const running = server;
     await new Promise<void>((resolve) => {

@@ -5,47 +5,8 @@
  * UTF-8, goes whole to the general path (`fallback`), which also reports the invalid byte.
  */
 import { Caps, capsKind, isAllCaps, oneLetterCaps } from '../caps.ts';
-import { classTable, COPY, CYR, LETTER, type FastScheme } from './tables.ts';
-import { addLetter, contextFits, matchRule, word } from './words.ts';
-
-// ---------------------------------------------------------------------------------------------
-// Words.
-
-/** `emitWord16` (string.ts) writing UTF-8. */
-function emitWord8(fast: FastScheme, n: number, caps: boolean, out: Uint8Array, o: number): number {
-  const { start8: start, len8: len, pool8: pool, caseMatters } = fast;
-  const upperVariant = caps ? 2 : 1;
-  const groupNfc = fast.groupNfc;
-  let sensitive = 0;
-  let nfc = 0;
-  let i = 0;
-  const rules = fast.rules;
-  const { units, upper } = word;
-  while (i < n) {
-    // Most units start no rule: their own table forms, without a call.
-    const m = rules[units[i]!] === undefined ? units[i]! * 256 + 1 : matchRule(fast, i, n);
-    let group = m >> 8;
-    const end = i + (m & 255);
-    for (; i < end; i++, group++) {
-      nfc |= groupNfc[group]!;
-      let form = group * 3;
-      if (upper[i] === 1) {
-        form += upperVariant;
-        sensitive |= caseMatters[group]!;
-      } else if (upper[i] === 2) {
-        if (caps) form += 2;
-        sensitive = 1;
-      }
-      const s = start[form]!;
-      const l = len[form]!;
-      if (l === 1) out[o++] = pool[s]!;
-      else for (let j = 0; j < l; j++) out[o++] = pool[s + j]!;
-    }
-  }
-  word.sensitive = sensitive;
-  word.nfc = nfc;
-  return o;
-}
+import { classTable, contextFits, COPY, CYR, LETTER, Meta, type FastScheme } from './tables.ts';
+import { addLetter, emitWord8, word } from './words.ts';
 
 /** The letter of the tables (U+0400–U+04FF) whose two UTF-8 bytes start at `src[j]`, or -1. */
 function letterAt8(src: Uint8Array, j: number, end: number): number {
@@ -58,12 +19,12 @@ function letterAt8(src: Uint8Array, j: number, end: number): number {
   return classTable[c] === LETTER ? c : -1;
 }
 
-/** The unit at `src[j]` (UTF-8): its id, 0 when no letter of the tables starts there (word boundary), -1 for a letter with several units. */
+/** The unit at `src[j]` (UTF-8): its id, 0 when no letter of the tables starts there (word boundary), -1 for a letter the single pass does not take. */
 function unitAt8(fast: FastScheme, src: Uint8Array, j: number, end: number): number {
   const c = letterAt8(src, j, end);
   if (c < 0) return 0;
-  const info = fast.letterInfo[c - CYR]!;
-  return info < 0 ? -1 : info >> 2;
+  const meta = fast.letterMeta[c - CYR]!;
+  return meta < 0 ? -1 : meta >> Meta.ID_SHIFT;
 }
 
 /**
@@ -91,70 +52,7 @@ function matchAhead8(fast: FastScheme, id: number, prev: number, src: Uint8Array
   return id * 256 + 1;
 }
 
-/** Writes the word starting at `src[i]` (UTF-8) in one pass; returns the new output end, or -1 (see above). */
-function singlePass8(fast: FastScheme, src: Uint8Array, i: number, end: number, out: Uint8Array, o: number): number {
-  const { letterInfo, hasRules, start8, len8, pool8, caseMatters, groupNfc, mayPrev, mayNext } = fast;
-  const total = fast.unitTotal;
-  const limit = out.length - fast.maxForm8 * 16 - 64;
-  let prev = 0;
-  let skip = 0;
-  let ups = 0;
-  let lows = 0;
-  let letters = 0;
-  let sensitive = 0;
-  let nfc = 0;
-  let c = ((src[i]! & 0x1f) << 6) | (src[i + 1]! & 0x3f);
-  for (;;) {
-    const info = letterInfo[c - CYR]!;
-    if (info < 0 || o > limit) return -1;
-    const id = info >> 2;
-    ups += info & 1;
-    lows += (info >> 1) & 1;
-    letters++;
-    if (skip > 0) skip--;
-    else {
-      let group = id;
-      let m = 1;
-      if (hasRules[id] === 1 && mayPrev[id * total + prev] === 1) {
-        const next = unitAt8(fast, src, i + 2, end);
-        if (next < 0 || mayNext[id * total + next] === 1) {
-          const r = matchAhead8(fast, id, prev, src, i, end);
-          if (r < 0) return -1;
-          group = r >> 8;
-          m = r & 255;
-          skip = m - 1;
-        }
-      }
-      for (let k = 0; k < m; k++, group++) {
-        // Each matched letter keeps its own case (its title form when upper case).
-        const up = k === 0 ? info & 1 : letterInfo[(((src[i + 2 * k]! & 0x1f) << 6) | (src[i + 2 * k + 1]! & 0x3f)) - CYR]! & 1;
-        nfc |= groupNfc[group]!;
-        let form = group * 3;
-        if (up === 1) {
-          form += 1;
-          sensitive |= caseMatters[group]!;
-        }
-        const s = start8[form]!;
-        const l = len8[form]!;
-        if (l === 1) out[o++] = pool8[s]!;
-        else for (let j = 0; j < l; j++) out[o++] = pool8[s + j]!;
-      }
-    }
-    prev = id;
-    i += 2;
-    c = letterAt8(src, i, end);
-    if (c < 0) break; // not a letter: the word ends
-  }
-  word.end = i;
-  word.letters = letters;
-  word.ups = ups;
-  word.lows = lows;
-  word.sensitive = sensitive;
-  word.nfc = nfc;
-  return o;
-}
-
-/** Collects the units of the word starting at `src[i]` (UTF-8) into `units`/`upper`; returns their count (sets word.end…). */
+/** Collects the units of the word starting at `src[i]` (UTF-8); returns their count, or -1 when a letter sends the line to the general path (sets word.end…). */
 function collect8(fast: FastScheme, src: Uint8Array, i: number, end: number): number {
   let n = 0;
   let letters = 0;
@@ -162,6 +60,7 @@ function collect8(fast: FastScheme, src: Uint8Array, i: number, end: number): nu
   let lows = 0;
   let d = ((src[i]! & 0x1f) << 6) | (src[i + 1]! & 0x3f);
   for (;;) {
+    if (fast.letterMeta[d - CYR] === Meta.GENERAL) return -1;
     const lc = fast.letterCase[d - CYR]!;
     n = addLetter(fast, d, n);
     ups += lc & 1;
@@ -205,6 +104,13 @@ export class ByteSink {
 /** The general path for one line of UTF-8 bytes (no line break inside): validates, decodes, romanizes, writes. */
 export type ByteLineFallback = (src: Uint8Array, start: number, end: number, sink: ByteSink) => void;
 
+/** Upper-case letters of the word `src[from..to)` (UTF-8, single-unit letters). */
+function upsIn8(fast: FastScheme, src: Uint8Array, from: number, to: number): number {
+  let ups = 0;
+  for (let j = from; j < to; j += 2) ups += fast.letterCase[(((src[j]! & 0x1f) << 6) | (src[j + 1]! & 0x3f)) - CYR]! & 1;
+  return ups;
+}
+
 /**
  * Romanizes UTF-8 `src[start..end)` into `sink`, byte to byte. `end` must be at a line end (or
  * the end of the input): lines the fast path does not model (including invalid UTF-8) go whole
@@ -212,8 +118,12 @@ export type ByteLineFallback = (src: Uint8Array, start: number, end: number, sin
  */
 export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: number, end: number, sink: ByteSink, fallback: ByteLineFallback): void {
   const table = classTable;
-  const maxForm = fast.maxForm8;
-  let out = sink.reserve(end - start + (end - start >> 3) + 256);
+  const { letterMeta, letterBytes, mayPrev, mayNext, start8, len8, pool8, caseMatters, ruleBase, decide, prevClass, nextClass, nextClasses } = fast;
+  const { UPPER, LOWER, SENSITIVE, RULES, LONG, LENGTH, ID_SHIFT } = Meta;
+  const total = fast.unitTotal;
+  const slack = fast.slack;
+  let out = sink.reserve(end - start + ((end - start) >> 3) + slack);
+  let limit = out.length - slack;
   let o = sink.pos;
   let lineStart = start;
   let lineOut = o;
@@ -227,9 +137,10 @@ export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: numb
   let prevAllCaps = false;
   let i = start;
   while (i < end) {
-    if (o + 64 > out.length) {
+    if (o > limit) {
       sink.pos = o;
       out = sink.reserve(out.length);
+      limit = out.length - slack;
     }
     const b = src[i]!;
     if (b < 0x80) {
@@ -248,61 +159,141 @@ export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: numb
     if (b >= 0xd0 && b <= 0xd3) {
       // U+0400–U+04FF: two bytes.
       const b1 = i + 1 < end ? src[i + 1]! : 0;
-      const c = ((b & 0x1f) << 6) | (b1 & 0x3f);
+      let c = ((b & 0x1f) << 6) | (b1 & 0x3f);
       if ((b1 & 0xc0) !== 0x80) unsafe = true;
       else if (table[c] === LETTER) {
         const wordStart = i;
         const wordOut = o;
-        let n = -1; // units collected (for the buffered path), -1 = not yet
-        const written = singlePass8(fast, src, i, end, out, o);
-        if (written >= 0) o = written;
-        else {
-          n = collect8(fast, src, i, end);
-          if (o + n * maxForm + 64 > out.length) {
-            sink.pos = o;
-            out = sink.reserve(n * maxForm + 64);
-          }
-          o = emitWord8(fast, n, false, out, o);
-        }
-        i = word.end;
-        const letters = word.letters;
-        const ups = word.ups;
-        const lows = word.lows;
-        let kind = capsKind(fast.allCaps, letters, ups, lows, i < end && src[i] === 46);
-        if (kind === Caps.Neighbours) {
-          // Only when the letter's title and ALL-CAPS forms differ does the nearest long word matter.
-          if (word.sensitive === 0) kind = Caps.No;
-          else {
-            if (nextLong === -2 || (nextLong >= 0 && nextLong < i)) {
-              nextLong = nextLongWord8(fast, src, i, end);
-              nextLongCaps = nextAllCaps;
+        let bits = 0; // the Meta bits of the letters written, ORed
+        let n = -1; // units collected for the buffered path (-1: not collected)
+        for (;;) {
+          const meta = letterMeta[c - CYR]!;
+          // A rule's group * 256 + letters matched, or 0: the letter's own form from one table.
+          let r = 0;
+          if ((meta & (RULES | LONG)) !== 0) {
+            r = -1; // SEVERAL and GENERAL are negative (and have these bits set)
+            if (meta >= 0) {
+              const id = meta >> ID_SHIFT;
+              r = (meta & LONG) !== 0 ? id * 256 + 1 : 0;
+              if ((meta & RULES) !== 0) {
+                // The previous unit (0 at the start of the word): every letter so far has one.
+                const prev = i === wordStart ? 0 : letterMeta[(((src[i - 2]! & 0x1f) << 6) | (src[i - 1]! & 0x3f)) - CYR]! >> ID_SHIFT;
+                const base = ruleBase[id]!;
+                if (base >= 0) {
+                  // One-letter rules: decided in advance for the neighbours' classes.
+                  const next = unitAt8(fast, src, i + 2, end);
+                  r = next < 0 ? -1 : decide[base + prevClass[prev]! * nextClasses + nextClass[next]!]!;
+                } else if (mayPrev[id * total + prev] === 1) {
+                  const next = unitAt8(fast, src, i + 2, end);
+                  if (next < 0 || mayNext[id * total + next] === 1) {
+                    r = matchAhead8(fast, id, prev, src, i, end);
+                    if (r === id * 256 + 1 && (meta & LONG) === 0) r = 0;
+                  }
+                }
+              }
             }
-            // Only the order of the two distances matters, so they are counted when both words exist.
-            const both = prevEnd >= 0 && nextLong >= 0;
-            if (both) distances.measure(src, prevEnd, wordStart, i, nextLong);
-            kind = oneLetterCaps(fast.allCaps, both ? distances.before : prevEnd >= 0 ? 0 : -1, prevAllCaps, both ? distances.after : nextLong >= 0 ? 0 : -1, nextLongCaps);
+            if (r < 0) {
+              // A letter with several units, or one the lookahead cannot take: collect the word.
+              n = collect8(fast, src, wordStart, end);
+              if (n < 0) {
+                unsafe = true;
+                break;
+              }
+              if (wordOut + n * fast.maxForm8 + slack > out.length) {
+                sink.pos = o;
+                out = sink.reserve(n * fast.maxForm8 + slack);
+                limit = out.length - slack;
+              }
+              o = emitWord8(fast, n, false, out, wordOut);
+              i = word.end;
+              break;
+            }
           }
-        }
-        if (kind === Caps.AskLine) {
-          if (lineLower < 0) lineLower = lineHasLower8(fast, src, lineStart, end) ? 1 : 0;
-          kind = lineLower === 1 ? Caps.No : Caps.Yes;
-        }
-        if (kind === Caps.Yes) {
-          if (n < 0) n = collect8(fast, src, wordStart, end);
-          if (wordOut + n * maxForm + 64 > out.length) {
+          if (r === 0) {
+            const v = letterBytes[c - CYR]!;
+            out[o] = v;
+            out[o + 1] = v >> 8;
+            out[o + 2] = v >> 16;
+            out[o + 3] = v >>> 24;
+            o += meta & LENGTH;
+            bits |= meta;
+            i += 2;
+          } else {
+            // The matched letters, each in its own case; a long form is copied from the pool.
+            let group = r >> 8;
+            for (let k = r & 255; k > 0; k--, group++) {
+              const mk = letterMeta[(((src[i]! & 0x1f) << 6) | (src[i + 1]! & 0x3f)) - CYR]!;
+              let form = group * 3;
+              if ((mk & UPPER) !== 0) {
+                form += 1;
+                if (caseMatters[group] === 1) bits |= SENSITIVE;
+              }
+              bits |= mk & (UPPER | LOWER);
+              const s = start8[form]!;
+              const l = len8[form]!;
+              for (let j = 0; j < l; j++) out[o++] = pool8[s + j]!;
+              i += 2;
+            }
+          }
+          // The next letter of the word (letterAt8, written out: this is the hot loop).
+          if (i + 1 >= end) break;
+          const x = src[i]!;
+          const y = src[i + 1]!;
+          if (x < 0xd0 || x > 0xd3 || (y & 0xc0) !== 0x80) break;
+          c = ((x & 0x1f) << 6) | (y & 0x3f);
+          if (table[c] !== LETTER) break; // not a letter: the word ends
+          if (o > limit) {
             sink.pos = o;
-            out = sink.reserve(n * maxForm + 64);
+            out = sink.reserve(slack);
+            limit = out.length - slack;
           }
-          o = emitWord8(fast, n, true, out, wordOut);
         }
-        if (word.nfc !== 0) {
-          // A form NFC may change (a rare letter's combining mark): the general path decides.
-          unsafe = true;
-        } else if (letters >= 2) {
-          prevEnd = i;
-          prevAllCaps = isAllCaps(ups, lows);
+        if (!unsafe) {
+          if (n < 0 && (bits & LOWER) !== 0 && i - wordStart >= 4) {
+            // The common word: two or more letters, some lower case, so not in capitals.
+            prevEnd = i;
+            prevAllCaps = false;
+            continue;
+          }
+          // Case (docs/rules/case.md): the decision of caps.ts, from what the scan saw.
+          const letters = n >= 0 ? word.letters : (i - wordStart) >> 1;
+          const lows = n >= 0 ? word.lows : (bits & LOWER) !== 0 ? 1 : 0;
+          const ups = n >= 0 ? word.ups : letters === 1 ? ((bits & UPPER) !== 0 ? 1 : 0) : lows === 0 ? upsIn8(fast, src, wordStart, i) : 0;
+          const sensitive = n >= 0 ? word.sensitive : bits & SENSITIVE;
+          let kind = capsKind(fast.allCaps, letters, ups, lows, letters === 1 && i < end && src[i] === 46);
+          if (kind === Caps.Neighbours) {
+            // Only when the letter's title and ALL-CAPS forms differ does the nearest long word matter.
+            if (sensitive === 0) kind = Caps.No;
+            else {
+              if (nextLong === -2 || (nextLong >= 0 && nextLong < i)) {
+                nextLong = nextLongWord8(fast, src, i, end);
+                nextLongCaps = nextAllCaps;
+              }
+              // Only the order of the two distances matters, so they are counted when both words exist.
+              const both = prevEnd >= 0 && nextLong >= 0;
+              if (both) distances.measure(src, prevEnd, wordStart, i, nextLong);
+              kind = oneLetterCaps(fast.allCaps, both ? distances.before : prevEnd >= 0 ? 0 : -1, prevAllCaps, both ? distances.after : nextLong >= 0 ? 0 : -1, nextLongCaps);
+            }
+          }
+          if (kind === Caps.AskLine) {
+            if (lineLower < 0) lineLower = lineHasLower8(fast, src, lineStart, end) ? 1 : 0;
+            kind = lineLower === 1 ? Caps.No : Caps.Yes;
+          }
+          if (kind === Caps.Yes) {
+            if (n < 0) n = collect8(fast, src, wordStart, end);
+            if (wordOut + n * fast.maxForm8 + slack > out.length) {
+              sink.pos = o;
+              out = sink.reserve(n * fast.maxForm8 + slack);
+              limit = out.length - slack;
+            }
+            o = emitWord8(fast, n, true, out, wordOut);
+          }
+          if (letters >= 2) {
+            prevEnd = i;
+            prevAllCaps = isAllCaps(ups, lows);
+          }
+          continue;
         }
-        if (!unsafe) continue;
       } else if (table[c] === COPY) {
         out[o++] = b;
         out[o++] = b1;
@@ -339,6 +330,7 @@ export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: numb
       sink.pos = lineOut;
       fallback(src, lineStart, lineEnd, sink);
       out = sink.buf;
+      limit = out.length - slack;
       o = sink.pos;
       lineOut = o;
       i = lineEnd;

@@ -1,68 +1,50 @@
 /**
- * The fast path, part 3: romanizing a UTF-16 string (`romanize`). Letters are written by the
- * single-pass writer while the word is scanned; the rare word it cannot handle is collected and
- * written by `emitWord16`. A line with anything the fast path does not model goes, whole, to the
- * general path (`fallback`). `bytes.ts` is the same loop over UTF-8.
+ * The fast path, part 3: romanizing a UTF-16 string (`romanize`). The output is written as UTF-8
+ * into a reused buffer (the same forms and word writer as `bytes.ts`) and decoded into the result
+ * a chunk at a time: one native decode instead of a string built per character, and the memory of
+ * a long text stays at the result plus a chunk. Letters are written while the word is scanned; the
+ * rare word the single pass cannot handle is collected and written by `emitWord8`. A line with
+ * anything the fast path does not model goes, whole, to the general path (`fallback`).
+ *
+ * The loop itself is kept small (what is rare lives in functions of its own), so that the JIT
+ * compiles it quickly: a one-shot process romanizes with compiled code sooner.
  */
 import { Caps, capsKind, isAllCaps, oneLetterCaps } from '../caps.ts';
-import { BREAK, classTable, COPY, CYR, LETTER, type FastScheme } from './tables.ts';
-import { addLetter, contextFits, matchRule, word } from './words.ts';
+import { BREAK, classTable, contextFits, COPY, CYR, LETTER, Meta, type FastScheme } from './tables.ts';
+import { addLetter, emitWord8, line, newLine, word } from './words.ts';
 
-// ---------------------------------------------------------------------------------------------
-// Words.
-
-/**
- * Writes the collected word (`word.units[0..n)`) as UTF-16 code units to `out` at `o`; returns
- * the new end. Case (docs/rules/case.md): lower-case units take the lower form, upper-case ones
- * the ALL-CAPS form when `caps`, else the title form. `emitWord8` (bytes.ts) is the same over
- * UTF-8: two copies keep each loop monomorphic.
- */
-function emitWord16(fast: FastScheme, n: number, caps: boolean, out: number[], o: number): number {
-  const { start16: start, len16: len, pool16: pool, caseMatters } = fast;
-  const upperVariant = caps ? 2 : 1;
-  const groupNfc = fast.groupNfc;
-  let sensitive = 0;
-  let nfc = 0;
-  let i = 0;
-  const rules = fast.rules;
-  const { units, upper } = word;
-  while (i < n) {
-    // Most units start no rule: their own table forms, without a call.
-    const m = rules[units[i]!] === undefined ? units[i]! * 256 + 1 : matchRule(fast, i, n);
-    let group = m >> 8;
-    const end = i + (m & 255);
-    for (; i < end; i++, group++) {
-      nfc |= groupNfc[group]!;
-      let form = group * 3;
-      if (upper[i] === 1) {
-        form += upperVariant;
-        sensitive |= caseMatters[group]!;
-      } else if (upper[i] === 2) {
-        if (caps) form += 2;
-        sensitive = 1;
-      }
-      const s = start[form]!;
-      const l = len[form]!;
-      if (l === 1) out[o++] = pool[s]!;
-      else for (let j = 0; j < l; j++) out[o++] = pool[s + j]!;
-    }
-  }
-  word.sensitive = sensitive;
-  word.nfc = nfc;
-  return o;
-}
-
-/** `unitAt8` over a string. */
+/** The unit at `text[j]`: its id, 0 when no letter of the tables is there (word boundary), -1 for a letter the single pass does not take. */
 function unitAt16(fast: FastScheme, text: string, j: number): number {
   if (j >= text.length) return 0;
   const d = text.charCodeAt(j);
   if (classTable[d] !== LETTER) return 0;
-  const info = fast.letterInfo[d - CYR]!;
-  return info < 0 ? -1 : info >> 2;
+  const meta = fast.letterMeta[d - CYR]!;
+  return meta < 0 ? -1 : meta >> Meta.ID_SHIFT;
 }
 
-/** `matchAhead8` over a string. */
-function matchAhead16(fast: FastScheme, id: number, prev: number, text: string, i: number): number {
+/**
+ * The rule that applies to the letter at `text[i]` (whose units are single: `meta` >= 0), looking
+ * at its neighbours on the source: `group * 256 + letters matched`, 0 when the letter takes its own
+ * form from `letterBytes`, or -1 when the lookahead meets a letter the single pass does not take.
+ * The same order and tests as `matchRule`; `ruleAt8` (bytes.ts) is the same over UTF-8.
+ */
+function ruleAt16(fast: FastScheme, meta: number, text: string, i: number, wordStart: number): number {
+  const id = meta >> Meta.ID_SHIFT;
+  const own = (meta & Meta.LONG) !== 0 ? id * 256 + 1 : 0;
+  if ((meta & Meta.RULES) === 0) return own;
+  // The previous unit (0 at the start of the word): every letter so far has one.
+  const prev = i === wordStart ? 0 : fast.letterMeta[text.charCodeAt(i - 1) - CYR]! >> Meta.ID_SHIFT;
+  const base = fast.ruleBase[id]!;
+  if (base >= 0) {
+    // One-letter rules: decided in advance for the neighbours' classes.
+    const next = unitAt16(fast, text, i + 1);
+    if (next < 0) return -1;
+    const r = fast.decide[base + fast.prevClass[prev]! * fast.nextClasses + fast.nextClass[next]!]!;
+    return r === 0 ? own : r;
+  }
+  if (fast.mayPrev[id * fast.unitTotal + prev] === 0) return own;
+  const next = unitAt16(fast, text, i + 1);
+  if (next >= 0 && fast.mayNext[id * fast.unitTotal + next] === 0) return own;
   const candidates = fast.rules[id]!;
   for (let r = 0; r < candidates.length; r++) {
     const rule = candidates[r]!;
@@ -74,79 +56,14 @@ function matchAhead16(fast: FastScheme, id: number, prev: number, text: string, 
       if (u !== rule.ids[k]) break;
     }
     if (k < m) continue;
-    const next = unitAt16(fast, text, i + m);
-    if (next < 0) return -1;
-    if (contextFits(rule, prev, next)) return rule.group * 256 + m;
+    const after = unitAt16(fast, text, i + m);
+    if (after < 0) return -1;
+    if (contextFits(rule, prev, after)) return rule.group * 256 + m;
   }
-  return id * 256 + 1;
+  return own;
 }
 
-/** `singlePass8` over a string. */
-function singlePass16(fast: FastScheme, text: string, i: number, out: number[], o: number): number {
-  const table = classTable;
-  const { letterInfo, hasRules, start16, len16, pool16, caseMatters, groupNfc, mayPrev, mayNext } = fast;
-  const total = fast.unitTotal;
-  const limit = out.length - fast.maxForm8 * 16 - 64;
-  const textLength = text.length;
-  let prev = 0;
-  let skip = 0;
-  let ups = 0;
-  let lows = 0;
-  let letters = 0;
-  let sensitive = 0;
-  let nfc = 0;
-  let c = text.charCodeAt(i);
-  for (;;) {
-    const info = letterInfo[c - CYR]!;
-    if (info < 0 || o > limit) return -1;
-    const id = info >> 2;
-    ups += info & 1;
-    lows += (info >> 1) & 1;
-    letters++;
-    if (skip > 0) skip--;
-    else {
-      let group = id;
-      let m = 1;
-      if (hasRules[id] === 1 && mayPrev[id * total + prev] === 1) {
-        const next = unitAt16(fast, text, i + 1);
-        if (next < 0 || mayNext[id * total + next] === 1) {
-          const r = matchAhead16(fast, id, prev, text, i);
-          if (r < 0) return -1;
-          group = r >> 8;
-          m = r & 255;
-          skip = m - 1;
-        }
-      }
-      for (let k = 0; k < m; k++, group++) {
-        const up = k === 0 ? info & 1 : letterInfo[text.charCodeAt(i + k) - CYR]! & 1;
-        nfc |= groupNfc[group]!;
-        let form = group * 3;
-        if (up === 1) {
-          form += 1;
-          sensitive |= caseMatters[group]!;
-        }
-        const s = start16[form]!;
-        const l = len16[form]!;
-        if (l === 1) out[o++] = pool16[s]!;
-        else for (let j = 0; j < l; j++) out[o++] = pool16[s + j]!;
-      }
-    }
-    prev = id;
-    i++;
-    if (i >= textLength) break;
-    c = text.charCodeAt(i);
-    if (table[c] !== LETTER) break;
-  }
-  word.end = i;
-  word.letters = letters;
-  word.ups = ups;
-  word.lows = lows;
-  word.sensitive = sensitive;
-  word.nfc = nfc;
-  return o;
-}
-
-/** `collect8` over a string. */
+/** Collects the units of the word starting at `text[i]`; returns their count, or -1 when a letter sends the line to the general path (sets word.end…). */
 function collect16(fast: FastScheme, text: string, i: number): number {
   const table = classTable;
   let n = 0;
@@ -155,6 +72,7 @@ function collect16(fast: FastScheme, text: string, i: number): number {
   let lows = 0;
   let d = text.charCodeAt(i);
   for (;;) {
+    if (fast.letterMeta[d - CYR] === Meta.GENERAL) return -1;
     const lc = fast.letterCase[d - CYR]!;
     n = addLetter(fast, d, n);
     ups += lc & 1;
@@ -169,34 +87,79 @@ function collect16(fast: FastScheme, text: string, i: number): number {
   word.letters = letters;
   word.ups = ups;
   word.lows = lows;
+  word.count = n;
   return n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The output buffer.
+
+/** The output buffer, reused from call to call (the result is decoded out of it). */
+let outBuf: Uint8Array = new Uint8Array(1 << 12);
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+/** Bytes decoded at a time from a long text. */
+const CHUNK = 1 << 17;
+/** Room kept free in the buffer before a word starts, so that only a very long word makes it grow. */
+const ROOM = 1 << 12;
+
+/** Makes room for `room` bytes after `buf[0..keep)` (which is kept); returns the buffer. */
+function reserve(keep: number, room: number): Uint8Array {
+  const buf = outBuf;
+  if (keep + room <= buf.length) return buf;
+  const bigger = new Uint8Array(Math.max(buf.length * 2, keep + room));
+  bigger.set(buf.subarray(0, keep));
+  outBuf = bigger;
+  return bigger;
+}
+
+/**
+ * Writes the word starting at `text[wordStart]` from its collected units, from `wordOut` on; `caps`
+ * for its ALL-CAPS forms. Returns the output end, or -1 when a letter sends the line to the general
+ * path. Collects the word first unless `word.count` holds it.
+ */
+function collectedWord16(fast: FastScheme, text: string, wordStart: number, wordOut: number, caps: boolean): number {
+  const n = word.count >= 0 ? word.count : collect16(fast, text, wordStart);
+  if (n < 0) return -1;
+  return emitWord8(fast, n, caps, reserve(wordOut, n * fast.maxForm8 + ROOM + fast.slack), wordOut);
 }
 
 // ---------------------------------------------------------------------------------------------
 // The loop.
 
-// A plain array of small integers, not a Uint16Array: String.fromCharCode.apply takes V8's fast
-// path for packed arrays, about twice as fast as for typed arrays on short outputs.
-let out16: number[] = zeros(1 << 12);
-
-function zeros(n: number): number[] {
-  return new Array<number>(n).fill(0);
-}
-
-function grow16(out: number[], o: number): number[] {
-  const bigger = zeros(out.length * 2);
-  for (let k = 0; k < o; k++) bigger[k] = out[k]!;
-  return bigger;
-}
-let stringMayNeedNfc = false;
-
 /**
- * Whether the last `romanizeStringFast` output may need NFC as the general path applies it: a
- * form with combining marks (or other characters NFC may change) was written, or a line went to
- * the general path.
+ * The case of a word that may stand in capitals (docs/rules/case.md): the decision of caps.ts from
+ * what the scan saw (`bits`: the Meta bits of the letters written, ORed); a word in capitals is
+ * written again in its ALL-CAPS forms. Returns the output end.
  */
-export function lastOutputMayNeedNfc(): boolean {
-  return stringMayNeedNfc;
+function capitals16(fast: FastScheme, text: string, wordStart: number, i: number, bits: number, wordOut: number, o: number): number {
+  const collected = word.count >= 0;
+  const letters = collected ? word.letters : i - wordStart;
+  const lows = collected ? word.lows : (bits & Meta.LOWER) !== 0 ? 1 : 0;
+  let ups = collected ? word.ups : (bits & Meta.UPPER) !== 0 ? 1 : 0;
+  if (!collected && letters >= 2 && lows === 0) {
+    ups = 0;
+    for (let j = wordStart; j < i; j++) ups += fast.letterCase[text.charCodeAt(j) - CYR]! & 1;
+  }
+  const sensitive = collected ? word.sensitive : bits & Meta.SENSITIVE;
+  let kind = capsKind(fast.allCaps, letters, ups, lows, letters === 1 && i < text.length && text.charCodeAt(i) === 46);
+  if (kind === Caps.Neighbours) {
+    // Only when the letter's title and ALL-CAPS forms differ does the nearest long word matter.
+    if (sensitive === 0) kind = Caps.No;
+    else {
+      if (line.nextLong === -2 || (line.nextLong >= 0 && line.nextLong < i)) line.nextLong = nextLongWord16(fast, text, i);
+      kind = oneLetterCaps(fast.allCaps, line.prevEnd >= 0 ? wordStart - line.prevEnd : -1, line.prevAllCaps, line.nextLong >= 0 ? line.nextLong - i : -1, line.nextAllCaps);
+    }
+  }
+  if (kind === Caps.AskLine) {
+    if (line.lower < 0) line.lower = lineHasLower16(fast, text, line.start) ? 1 : 0;
+    kind = line.lower === 1 ? Caps.No : Caps.Yes;
+  }
+  if (kind === Caps.Yes) o = collectedWord16(fast, text, wordStart, wordOut, true);
+  if (letters >= 2) {
+    line.prevEnd = i;
+    line.prevAllCaps = isAllCaps(ups, lows);
+  }
+  return o;
 }
 
 /** The general path for one line (no line break inside) with the caller's options, supplied by `romanize.ts`. */
@@ -204,115 +167,146 @@ export type LineFallback<O> = (line: string, options: O) => string;
 
 /**
  * Romanizes a string with the fast tables. Lines the fast path does not model go to `fallback`.
+ * The output is NFC whenever the fallback's is: every form the loop writes is seam-safe (tables.ts).
  */
 export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: LineFallback<O>, options: O): string {
   const table = classTable;
+  const { letterMeta, letterBytes } = fast;
+  const { UPPER, LOWER, RULES, LONG, LENGTH } = Meta;
   const textLength = text.length;
-  const maxForm = fast.maxForm8; // UTF-16 length ≤ UTF-8 length
-  const want = Math.min(textLength * 2 + 64, 1 << 20);
-  if (out16.length < want) out16 = zeros(want);
-  let out = out16;
+  // A short text fits whole (3 bytes at most per copied code unit, maxForm8 per letter); a long
+  // one is decoded a chunk of lines at a time.
+  let buf = reserve(0, Math.min(textLength * Math.max(3, fast.maxForm8), CHUNK) + ROOM + fast.slack);
+  let limit = buf.length - ROOM - fast.slack;
   let o = 0;
-  const pieces: string[] = [];
-  let mayNeedNfc = 0;
-  let lineStart = 0;
-  let lineOut = 0;
-  let lineLower = -1;
-  let prevEnd = -1; // end of the last word of two or more letters on this line
-  // The next word of two or more letters on this line (-1: none; -2: not looked for yet), kept
-  // while it lies ahead, so that a line of many one-letter words is scanned once.
-  let nextLong = -2;
-  let nextLongCaps = false;
-  let prevAllCaps = false;
+  let result = ''; // the decoded output before buf[0]
+  newLine(0, 0);
   let i = 0;
   while (i < textLength) {
-    if (o + 64 > out.length) {
-      // Flush whole lines only: keep the current line's output to be able to rewind it.
-      pieces.push(decode16(out, lineOut));
-      out.copyWithin(0, lineOut, o);
-      o -= lineOut;
-      lineOut = 0;
-      if (o + 64 > out.length) out = out16 = grow16(out, o);
+    if (o > limit) {
+      // Decode the finished lines; the current line stays, to be rewound if it turns out unsafe.
+      if (line.out > 0) {
+        result += decoder.decode(buf.subarray(0, line.out));
+        buf.copyWithin(0, line.out, o);
+        o -= line.out;
+        line.out = 0;
+      }
+      buf = reserve(o, ROOM + fast.slack);
+      limit = buf.length - ROOM - fast.slack;
     }
-    const c = text.charCodeAt(i);
+    let c = text.charCodeAt(i);
     const cls = table[c]!;
     if (cls === COPY) {
-      out[o++] = c;
+      if (c < 0x80) buf[o++] = c;
+      else if (c < 0x800) {
+        buf[o++] = 0xc0 | (c >> 6);
+        buf[o++] = 0x80 | (c & 0x3f);
+      } else {
+        buf[o++] = 0xe0 | (c >> 12);
+        buf[o++] = 0x80 | ((c >> 6) & 0x3f);
+        buf[o++] = 0x80 | (c & 0x3f);
+      }
       i++;
       continue;
     }
     if (cls === LETTER) {
       const wordStart = i;
       const wordOut = o;
-      let n = -1; // units collected (for the buffered path), -1 = not yet
-      const written = singlePass16(fast, text, i, out, o);
-      if (written >= 0) o = written;
-      else {
-        n = collect16(fast, text, i);
-        while (o + n * maxForm + 64 > out.length) out = out16 = grow16(out, o);
-        o = emitWord16(fast, n, false, out, o);
-      }
-      i = word.end;
-      const letters = word.letters;
-      const ups = word.ups;
-      const lows = word.lows;
-      let kind = capsKind(fast.allCaps, letters, ups, lows, i < textLength && text.charCodeAt(i) === 46);
-      if (kind === Caps.Neighbours) {
-        // Only when the letter's title and ALL-CAPS forms differ does the nearest long word matter.
-        if (word.sensitive === 0) kind = Caps.No;
-        else {
-          if (nextLong === -2 || (nextLong >= 0 && nextLong < i)) {
-            nextLong = nextLongWord16(fast, text, i);
-            nextLongCaps = nextAllCaps;
-          }
-          kind = oneLetterCaps(fast.allCaps, prevEnd >= 0 ? wordStart - prevEnd : -1, prevAllCaps, nextLong >= 0 ? nextLong - i : -1, nextLongCaps);
+      let bits = 0; // the Meta bits of the letters written, ORed
+      word.count = -1;
+      for (;;) {
+        const meta = letterMeta[c - CYR]!;
+        // A rule's group * 256 + letters matched, or 0: the letter's own form from one table
+        // (SEVERAL and GENERAL, being negative, have the RULES and LONG bits set).
+        const r = (meta & (RULES | LONG)) === 0 ? 0 : meta < 0 ? -1 : ruleAt16(fast, meta, text, i, wordStart);
+        if (r === 0) {
+          const v = letterBytes[c - CYR]!;
+          buf[o] = v;
+          buf[o + 1] = v >> 8;
+          buf[o + 2] = v >> 16;
+          buf[o + 3] = v >>> 24;
+          o += meta & LENGTH;
+          bits |= meta;
+          i++;
+        } else if (r > 0) {
+          o = matched16(fast, text, i, r, buf, o);
+          bits |= word.bits;
+          i += r & 255;
+        } else {
+          // A letter with several units, or one the lookahead cannot take: the word is collected.
+          o = collectedWord16(fast, text, wordStart, wordOut, false);
+          buf = outBuf;
+          limit = buf.length - ROOM - fast.slack;
+          if (o >= 0) i = word.end;
+          break;
+        }
+        if (i >= textLength) break;
+        c = text.charCodeAt(i);
+        if (table[c] !== LETTER) break;
+        if (o > limit + ROOM) {
+          // A word longer than the room kept: the buffer grows (a flush waits for the line's end).
+          buf = reserve(o, ROOM + fast.slack);
+          limit = buf.length - ROOM - fast.slack;
         }
       }
-      if (kind === Caps.AskLine) {
-        if (lineLower < 0) lineLower = lineHasLower16(fast, text, lineStart) ? 1 : 0;
-        kind = lineLower === 1 ? Caps.No : Caps.Yes;
+      if (o >= 0) {
+        // Most words have no capital, or a lower-case letter among two or more: not in capitals.
+        if (word.count < 0 && ((bits & UPPER) === 0 || ((bits & LOWER) !== 0 && i - wordStart >= 2))) {
+          if (i - wordStart >= 2) {
+            line.prevEnd = i;
+            line.prevAllCaps = false;
+          }
+        } else {
+          o = capitals16(fast, text, wordStart, i, bits, wordOut, o);
+          buf = outBuf;
+          limit = buf.length - ROOM - fast.slack;
+        }
+        continue;
       }
-      if (kind === Caps.Yes) {
-        if (n < 0) n = collect16(fast, text, wordStart);
-        while (wordOut + n * maxForm + 64 > out.length) out = out16 = grow16(out, o);
-        o = emitWord16(fast, n, true, out, wordOut);
-      }
-      mayNeedNfc |= word.nfc;
-      if (letters >= 2) {
-        prevEnd = i;
-        prevAllCaps = isAllCaps(ups, lows);
-      }
-      continue;
     } else if (cls === BREAK) {
-      out[o++] = c;
+      buf[o++] = c;
       i++;
-      lineStart = i;
-      lineOut = o;
-      lineLower = -1;
-      prevEnd = -1;
-      nextLong = -2;
+      newLine(i, o);
       continue;
     }
-    // UNSAFE: the whole line takes the general path.
+    // UNSAFE: the whole line takes the general path; its result joins the decoded output as is.
     let lineEnd = i;
     while (lineEnd < textLength && table[text.charCodeAt(lineEnd)] !== BREAK) lineEnd++;
-    pieces.push(decode16(out, lineOut));
-    pieces.push(fallback(text.slice(lineStart, lineEnd), options));
-    mayNeedNfc = 1;
+    if (line.out > 0) result += decoder.decode(buf.subarray(0, line.out));
+    result += fallback(text.slice(line.start, lineEnd), options);
     o = 0;
-    lineOut = 0;
+    line.out = 0;
     i = lineEnd;
   }
-  stringMayNeedNfc = mayNeedNfc === 1;
-  if (pieces.length === 0) return decode16(out, o);
-  pieces.push(decode16(out, o));
-  return pieces.join('');
+  return o === 0 ? result : result + decoder.decode(buf.subarray(0, o));
 }
 
-/** Set by `nextLongWord16`: whether the word found is all caps. */
-let nextAllCaps = false;
+/**
+ * Writes the letters a rule matched at `text[i]` (`r`: group * 256 + count), each in its own
+ * case, from the pool; returns the output end. Sets `word.bits`: their case bits, and
+ * Meta.SENSITIVE when an upper-case letter's title and ALL-CAPS forms differ.
+ */
+function matched16(fast: FastScheme, text: string, i: number, r: number, buf: Uint8Array, o: number): number {
+  const { start8, len8, pool8, caseMatters, letterMeta } = fast;
+  let bits = 0;
+  let group = r >> 8;
+  for (let k = r & 255; k > 0; k--, group++, i++) {
+    const mk = letterMeta[text.charCodeAt(i) - CYR]!;
+    let form = group * 3;
+    if ((mk & Meta.UPPER) !== 0) {
+      form += 1;
+      if (caseMatters[group] === 1) bits |= Meta.SENSITIVE;
+    }
+    bits |= mk & (Meta.UPPER | Meta.LOWER);
+    const s = start8[form]!;
+    const l = len8[form]!;
+    for (let j = 0; j < l; j++) buf[o++] = pool8[s + j]!;
+  }
+  word.bits = bits;
+  return o;
+}
 
-/** The start of the next word of two or more letters after `from` on the same line, or -1. */
+/** The start of the next word of two or more letters after `from` on the same line, or -1 (sets `line.nextAllCaps`). */
 function nextLongWord16(fast: FastScheme, text: string, from: number): number {
   const table = classTable;
   let j = from;
@@ -333,7 +327,7 @@ function nextLongWord16(fast: FastScheme, text: string, from: number): number {
       j++;
     } while (j < text.length && table[text.charCodeAt(j)] === LETTER);
     if (j - start >= 2) {
-      nextAllCaps = isAllCaps(ups, lows);
+      line.nextAllCaps = isAllCaps(ups, lows);
       return start;
     }
   }
@@ -347,13 +341,4 @@ function lineHasLower16(fast: FastScheme, text: string, from: number): boolean {
     if (c >= CYR && c < CYR + 256 && (fast.letterCase[c - CYR]! & 2) !== 0) return true;
   }
   return false;
-}
-
-const CHUNK = 8192;
-
-function decode16(a: number[], n: number): string {
-  if (n <= CHUNK) return String.fromCharCode.apply(null, a.slice(0, n));
-  const parts: string[] = [];
-  for (let i = 0; i < n; i += CHUNK) parts.push(String.fromCharCode.apply(null, a.slice(i, Math.min(n, i + CHUNK))));
-  return parts.join('');
 }

@@ -69,8 +69,12 @@ function buildClassTable(): Uint8Array {
   return table;
 }
 
-/** The class of every BMP code unit (built once, when the engine loads: about 2,000 code points are examined). */
-export const classTable: Uint8Array = buildClassTable();
+/**
+ * The class of every BMP code unit: built with the first fast tables (about 2,000 code points are
+ * examined), so that a process that romanizes only a few words never builds it. Every loop that
+ * reads it runs on fast tables.
+ */
+export let classTable: Uint8Array = new Uint8Array(0);
 
 /** One context rule over unit ids. Context arrays are indexed by unit id; index 0 is the word boundary. */
 export interface FastRule {
@@ -83,6 +87,41 @@ export interface FastRule {
   readonly group: number;
 }
 
+/** Whether a rule's context fits the units before and after its match (0 = the word boundary). */
+export function contextFits(rule: FastRule, prev: number, next: number): boolean {
+  return (
+    (rule.after === undefined || rule.after[prev] === 1) &&
+    (rule.before === undefined || rule.before[next] === 1) &&
+    (rule.notAfter === undefined || rule.notAfter[prev] === 0) &&
+    (rule.notBefore === undefined || rule.notBefore[next] === 0)
+  );
+}
+
+/**
+ * Bits of {@link FastScheme.letterMeta}, one entry per letter of U+0400–U+04FF: what the loops
+ * need to write the letter when no rule applies, in one lookup.
+ */
+export const Meta = {
+  /** Bits 0–2: UTF-8 length of the letter's own form (lower case, or title form for a capital); its bytes are in `letterBytes`. */
+  LENGTH: 7,
+  /** The letter is upper case. */
+  UPPER: 1 << 3,
+  /** The letter is lower case. */
+  LOWER: 1 << 4,
+  /** An upper-case letter whose title and ALL-CAPS forms differ (`Щ`: Shch / SHCH). */
+  SENSITIVE: 1 << 5,
+  /** Some rule starts with the letter's unit: the loops look at the neighbours. */
+  RULES: 1 << 6,
+  /** The form is longer than 4 bytes: copied from the pool instead of `letterBytes`. */
+  LONG: 1 << 7,
+  /** Bits 8 and up: the unit id. */
+  ID_SHIFT: 8,
+  /** A letter with several units (ѿ → от): the word is collected and written by `emitWord8`. */
+  SEVERAL: -1,
+  /** A letter whose output NFC could change at a seam: its line goes to the general path. */
+  GENERAL: -2,
+} as const;
+
 /** The compiled tables of the fast path for one compiled scheme. */
 export interface FastScheme {
   /** Per letter U+0400–U+04FF: bit 1 = upper case, bit 2 = lower case (counted for the ALL-CAPS decision). */
@@ -91,10 +130,10 @@ export interface FastScheme {
   readonly unitStart: Uint16Array;
   readonly unitCount: Uint8Array;
   readonly unitSeq: Int32Array;
-  /** Per code point U+0400–U+04FF: `unit id * 4 + letterCase` for a letter with exactly one unit, -1 for a letter with several, -2 for a non-letter (the single-pass writer's table). */
-  readonly letterInfo: Int32Array;
-  /** Per unit id: 1 when some rule starts with it. */
-  readonly hasRules: Uint8Array;
+  /** Per letter U+0400–U+04FF: {@link Meta} bits and the unit id, or `Meta.SEVERAL` / `Meta.GENERAL`. */
+  readonly letterMeta: Int32Array;
+  /** Per letter: the UTF-8 bytes of its own form (up to 4, little end first), see `Meta.LENGTH`. */
+  readonly letterBytes: Int32Array;
   /** Number of unit ids (0 = the word boundary). */
   readonly unitTotal: number;
   /**
@@ -107,31 +146,59 @@ export interface FastScheme {
   /** Rules by the unit id they start with. */
   readonly rules: readonly (readonly FastRule[] | undefined)[];
   /**
-   * Output forms in groups of three (lower, title, upper); group `id` is unit `id`'s table value,
-   * rule outputs follow. Form `f` is `pool16[start16[f] .. +len16[f]]` and `pool8[start8[f] .. +len8[f]]`.
+   * The rules of a unit whose rules all match one letter, decided in advance for every context:
+   * `decide[ruleBase[id] + prevClass[prev] * nextClasses + nextClass[next]]` is the rule's
+   * `group * 256 + 1`, or 0 when none applies (the unit's own form). Units that behave alike in
+   * every rule context share a class, so the table is small. `ruleBase[id]` is -1 for a unit with
+   * no rules or with a rule of several letters (those are matched by looking ahead).
    */
-  readonly start16: Int32Array;
-  readonly len16: Int32Array;
-  readonly pool16: Uint16Array;
+  readonly ruleBase: Int32Array;
+  readonly prevClass: Uint8Array;
+  readonly nextClass: Uint8Array;
+  readonly nextClasses: number;
+  readonly decide: Int32Array;
+  /**
+   * Output forms in groups of three (lower, title, upper); group `id` is unit `id`'s table value,
+   * rule outputs follow. Form `f` is the UTF-8 bytes `pool8[start8[f] .. +len8[f]]`.
+   */
   readonly start8: Int32Array;
   readonly len8: Int32Array;
   readonly pool8: Uint8Array;
   /** Per form group: whether the title and the all-caps forms differ. */
   readonly caseMatters: Uint8Array;
+  /** Room to keep free in an output buffer before writing one more letter or rule match (bytes). */
+  readonly slack: number;
   /** Largest UTF-8 length of one form. */
   readonly maxForm8: number;
-  /** Whether some form has characters outside COPY/LETTER (e.g. combining marks): the output is then NFC-checked like the general path's. */
-  readonly needsNfc: boolean;
-  /** Per form group: whether one of its forms has such characters. */
-  readonly groupNfc: Uint8Array;
-  /** Whether a letter of the modern alphabet (U+0410–U+044F, ё) has such a form: the byte path then goes through strings. */
-  readonly nfcCommon: boolean;
   readonly allCaps: 'upper' | 'acronym' | 'auto';
 }
 
 const fastCache = new WeakMap<CompiledScheme, FastScheme>();
 let lastCompiled: CompiledScheme | undefined;
 let lastFast: FastScheme | undefined;
+
+/** Short texts romanized by a scheme that has no fast tables yet (see `fastSchemeFor`). */
+const shortCalls = new WeakMap<CompiledScheme, number>();
+/** Below this length, a text does not pay for a scheme's fast tables on its own. */
+const SHORT_TEXT = 256;
+/** Short texts romanized on the general path before a scheme's fast tables are built. */
+const SHORT_CALLS = 2;
+
+/**
+ * The fast tables of a compiled scheme, or undefined when building them now would cost more than
+ * it saves: a short text, and one of the scheme's first few (the general path gives the same
+ * result). A process that romanizes one name (`latinitsa Щукин`) then never builds them, and a
+ * caller that romanizes many short texts has them from the third call on.
+ */
+export function fastSchemeFor(compiled: CompiledScheme, textLength: number): FastScheme | undefined {
+  if (compiled === lastCompiled) return lastFast!;
+  if (textLength < SHORT_TEXT && !fastCache.has(compiled)) {
+    const calls = (shortCalls.get(compiled) ?? 0) + 1;
+    shortCalls.set(compiled, calls);
+    if (calls <= SHORT_CALLS) return undefined;
+  }
+  return getFastScheme(compiled);
+}
 
 /** The fast tables of a compiled scheme (built once). */
 export function getFastScheme(compiled: CompiledScheme): FastScheme {
@@ -147,7 +214,20 @@ export function getFastScheme(compiled: CompiledScheme): FastScheme {
   return fast;
 }
 
+/**
+ * Whether a form can be written next to anything the fast path writes without making the output
+ * leave NFC: it is NFC itself and starts with a character that never combines with what stands
+ * before it (a letter, or a COPY character). Then the joined output is NFC with no pass over it
+ * (ALA-LC's tie `t͡s` and ISO 9's `f̀` are such forms: their marks follow their own letter).
+ */
+function seamSafe(form: string): boolean {
+  if (form === '') return true;
+  const first = classTable[form.charCodeAt(0)];
+  return form.normalize('NFC') === form && (first === COPY || first === LETTER);
+}
+
 function buildFastScheme(compiled: CompiledScheme): FastScheme {
+  if (classTable.length === 0) classTable = buildClassTable();
   const table = classTable;
   const ids = new Map<string, number>();
   const unitLetters: string[] = ['']; // id 0 = the boundary
@@ -197,11 +277,13 @@ function buildFastScheme(compiled: CompiledScheme): FastScheme {
     return a;
   };
   const rules: (FastRule[] | undefined)[] = new Array<FastRule[] | undefined>(unitTotal).fill(undefined);
+  let longestRule = 1;
   for (const [first, list] of compiled.rules) {
     const id = ids.get(first)!;
     rules[id] = list.map((rule) => {
       const group = forms.length / 3;
       rule.letters.forEach((_, k) => forms.push(rule.lower[k]!, rule.title[k]!, rule.upper[k]!));
+      longestRule = Math.max(longestRule, rule.letters.length);
       return {
         ids: Int32Array.from(rule.letters, (l) => ids.get(l)!),
         after: contextArray(rule.after, '^'),
@@ -213,60 +295,62 @@ function buildFastScheme(compiled: CompiledScheme): FastScheme {
     });
   }
 
+  // Units some of whose forms (their own, or a rule's output for them) could change under NFC
+  // next to their neighbours: the letters that have them send their line to the general path.
+  const general = new Uint8Array(unitTotal);
+  for (let id = 0; id < unitTotal; id++) if (!forms.slice(id * 3, id * 3 + 3).every(seamSafe)) general[id] = 1;
+  for (const list of rules) {
+    for (const rule of list ?? []) {
+      if (rule.ids.some((_, k) => !forms.slice((rule.group + k) * 3, (rule.group + k) * 3 + 3).every(seamSafe))) for (const id of rule.ids) general[id] = 1;
+    }
+  }
+
   const encoder = new TextEncoder();
-  const start16 = new Int32Array(forms.length);
-  const len16 = new Int32Array(forms.length);
   const start8 = new Int32Array(forms.length);
   const len8 = new Int32Array(forms.length);
   const bytes = forms.map((f) => encoder.encode(f));
-  const pool16 = new Uint16Array(forms.reduce((n, f) => n + f.length, 0));
   const pool8 = new Uint8Array(bytes.reduce((n, b) => n + b.length, 0));
-  let p16 = 0;
   let p8 = 0;
-  let needsNfc = false;
   let maxForm8 = 0;
-  forms.forEach((f, i) => {
-    start16[i] = p16;
-    len16[i] = f.length;
-    for (let k = 0; k < f.length; k++) {
-      const c = f.charCodeAt(k);
-      pool16[p16++] = c;
-      if (table[c] !== COPY && table[c] !== LETTER) needsNfc = true;
-    }
+  forms.forEach((_, i) => {
     start8[i] = p8;
     len8[i] = bytes[i]!.length;
     pool8.set(bytes[i]!, p8);
     p8 += bytes[i]!.length;
     maxForm8 = Math.max(maxForm8, bytes[i]!.length);
   });
-  const groupNfc = new Uint8Array(forms.length / 3);
-  forms.forEach((f, i) => {
-    for (let k = 0; k < f.length; k++) {
-      const c = f.charCodeAt(k);
-      if (table[c] !== COPY && table[c] !== LETTER) groupNfc[Math.floor(i / 3)] = 1;
-    }
-  });
-  // Rule outputs count as the letter's own: a rule can write them for any of its letters.
-  let nfcCommon = false;
-  for (let c = 0x401; c < 0x452; c++) {
-    if (table[c] !== LETTER || (c > 0x401 && c < 0x410) || (c > 0x44f && c < 0x451)) continue;
-    const i = c - CYR;
-    for (let k = 0; k < unitCount[i]!; k++) {
-      const id = seq[unitStart[i]! + k]!;
-      if (groupNfc[id] === 1) nfcCommon = true;
-      for (const rule of rules[id] ?? []) for (let j = 0; j < rule.ids.length; j++) if (groupNfc[rule.group + j] === 1) nfcCommon = true;
-    }
-  }
   const caseMatters = new Uint8Array(forms.length / 3);
   for (let g = 0; g < caseMatters.length; g++) caseMatters[g] = forms[g * 3 + 1] === forms[g * 3 + 2] ? 0 : 1;
-  const singleUnit = new Int32Array(256).fill(-1);
-  for (let i = 0; i < 256; i++) if (unitCount[i] === 1) singleUnit[i] = seq[unitStart[i]!]!;
-  const letterInfo = new Int32Array(256).fill(-1);
+
+  const letterMeta = new Int32Array(256);
+  const letterBytes = new Int32Array(256);
   for (let i = 0; i < 256; i++) {
-    if (table[CYR + i] !== LETTER) letterInfo[i] = -2;
-    else if (singleUnit[i]! >= 0) letterInfo[i] = singleUnit[i]! * 4 + letterCase[i]!;
+    if (table[CYR + i] !== LETTER) continue;
+    const count = unitCount[i]!;
+    const units = seq.slice(unitStart[i]!, unitStart[i]! + count);
+    if (units.some((id) => general[id] === 1)) {
+      letterMeta[i] = Meta.GENERAL;
+      continue;
+    }
+    if (count !== 1) {
+      letterMeta[i] = Meta.SEVERAL;
+      continue;
+    }
+    const id = units[0]!;
+    const upper = letterCase[i]! & 1;
+    const form = id * 3 + upper;
+    const length = len8[form]!;
+    let packed = 0;
+    for (let k = 0; k < Math.min(length, 4); k++) packed |= pool8[start8[form]! + k]! << (8 * k);
+    letterBytes[i] = packed;
+    letterMeta[i] =
+      (id << Meta.ID_SHIFT) |
+      (length > 4 ? Meta.LONG : length) |
+      (upper === 1 ? Meta.UPPER : 0) |
+      ((letterCase[i]! & 2) !== 0 ? Meta.LOWER : 0) |
+      (upper === 1 && caseMatters[id] === 1 ? Meta.SENSITIVE : 0) |
+      (rules[id] === undefined ? 0 : Meta.RULES);
   }
-  const hasRules = Uint8Array.from(rules, (r) => (r === undefined ? 0 : 1));
   const mayPrev = new Uint8Array(unitTotal * unitTotal);
   const mayNext = new Uint8Array(unitTotal * unitTotal);
   rules.forEach((list, id) => {
@@ -281,28 +365,72 @@ function buildFastScheme(compiled: CompiledScheme): FastScheme {
       }
     }
   });
+  const { ruleBase, prevClass, nextClass, nextClasses, decide } = decisions(rules, unitTotal, letterMeta);
   return {
     letterCase,
     unitStart,
     unitCount,
     unitSeq: Int32Array.from(seq),
-    letterInfo,
-    hasRules,
+    letterMeta,
+    letterBytes,
     unitTotal,
     mayPrev,
     mayNext,
     rules,
-    start16,
-    len16,
-    pool16,
+    ruleBase,
+    prevClass,
+    nextClass,
+    nextClasses,
+    decide,
     start8,
     len8,
     pool8,
     caseMatters,
+    slack: Math.max(maxForm8, 4) * longestRule + 64,
     maxForm8: Math.max(maxForm8, 4),
-    needsNfc,
-    groupNfc,
-    nfcCommon,
     allCaps: compiled.allCaps,
   };
+}
+
+/**
+ * Classes of units that every one-letter rule treats alike as the previous (or next) unit, by the
+ * contexts that name them: `classes[u]` and how many there are.
+ */
+function contextClasses(arrays: readonly (Uint8Array | undefined)[], unitTotal: number): { classes: Uint8Array; count: number } {
+  const bySignature = new Map<string, number>();
+  const classes = new Uint8Array(unitTotal);
+  for (let u = 0; u < unitTotal; u++) {
+    const signature = arrays.map((a) => (a === undefined ? '' : a[u])).join();
+    let k = bySignature.get(signature);
+    if (k === undefined) bySignature.set(signature, (k = bySignature.size));
+    classes[u] = k;
+  }
+  return { classes, count: bySignature.size };
+}
+
+/** The decision tables of the one-letter rules (see {@link FastScheme.decide}). */
+function decisions(rules: readonly (readonly FastRule[] | undefined)[], unitTotal: number, letterMeta: Int32Array) {
+  const simple = rules.map((list) => list !== undefined && list.every((rule) => rule.ids.length === 1));
+  const used = rules.filter((list, id) => simple[id]).flat() as FastRule[];
+  const prev = contextClasses(used.flatMap((r) => [r.after, r.notAfter]), unitTotal);
+  const next = contextClasses(used.flatMap((r) => [r.before, r.notBefore]), unitTotal);
+  // A class stands for any of its units: the first one is taken.
+  const firstOf = (classes: Uint8Array, count: number): number[] => Array.from({ length: count }, (_, k) => classes.indexOf(k));
+  const prevUnits = firstOf(prev.classes, prev.count);
+  const nextUnits = firstOf(next.classes, next.count);
+  const ruleBase = new Int32Array(unitTotal).fill(-1);
+  const table: number[] = [];
+  rules.forEach((list, id) => {
+    if (!simple[id]) return;
+    // A long form is written from the pool (its own group), a short one from letterBytes (0).
+    const long = [...letterMeta].some((m) => m >= 0 && m >> Meta.ID_SHIFT === id && (m & Meta.LONG) !== 0);
+    ruleBase[id] = table.length;
+    for (const p of prevUnits) {
+      for (const n of nextUnits) {
+        const rule = list!.find((r) => contextFits(r, p, n));
+        table.push(rule !== undefined ? rule.group * 256 + 1 : long ? id * 256 + 1 : 0);
+      }
+    }
+  });
+  return { ruleBase, prevClass: prev.classes, nextClass: next.classes, nextClasses: next.count, decide: Int32Array.from(table) };
 }

@@ -1,10 +1,10 @@
 /**
- * The fast path, part 2: what both loops (`string.ts`, `bytes.ts`) share. A word's letters are
- * collected into reused arrays of unit ids when the single-pass writer cannot handle the word
- * (a letter with several units, an all-caps word), and the rules are matched over them; the word
- * scanners and writers report their results in {@link word}.
+ * The fast path, part 2: what both loops (`string.ts`, `bytes.ts`) share. Both write UTF-8. A
+ * word's letters are collected into reused arrays of unit ids when the single-pass writer cannot
+ * handle the word (a letter with several units, an all-caps word), the rules are matched over
+ * them and {@link emitWord8} writes them; the word scanners report their results in {@link word}.
  */
-import { CYR, type FastRule, type FastScheme } from './tables.ts';
+import { contextFits, CYR, type FastScheme } from './tables.ts';
 
 /**
  * The word being written, and what the last scan and write found out. The loops are never
@@ -22,9 +22,37 @@ export const word = {
   lows: 0,
   /** Whether some upper-case unit written has a title form different from its all-caps form. */
   sensitive: 0,
-  /** Whether a form with characters NFC may change was written. */
-  nfc: 0,
+  /** Units collected into `units` by the last collect, -1 when the word was written in one pass. */
+  count: -1,
+  /** The Meta bits (case, SENSITIVE) of the letters the last rule match wrote. */
+  bits: 0,
 };
+
+/**
+ * What the loops know about the line being written, for the case decisions (docs/rules/case.md):
+ * where it starts in the input and the output, whether it has a lower-case letter (-1: not looked
+ * at yet), the end of its last word of two or more letters and whether that word is all caps, and
+ * the start of its next such word (-1: none; -2: not looked for yet) and whether it is all caps.
+ */
+export const line = {
+  start: 0,
+  out: 0,
+  lower: -1,
+  prevEnd: -1,
+  prevAllCaps: false,
+  nextLong: -2,
+  nextAllCaps: false,
+};
+
+/** Starts a new line at input offset `start` and output offset `out`. */
+export function newLine(start: number, out: number): void {
+  line.start = start;
+  line.out = out;
+  line.lower = -1;
+  line.prevEnd = -1;
+  line.prevAllCaps = false;
+  line.nextLong = -2;
+}
 
 function growWord(): void {
   const u = new Int32Array(word.units.length * 2);
@@ -50,16 +78,6 @@ export function addLetter(fast: FastScheme, c: number, n: number): number {
   return n;
 }
 
-/** Whether a rule's context fits the units before and after its match (0 = the word boundary). */
-export function contextFits(rule: FastRule, prev: number, next: number): boolean {
-  return (
-    (rule.after === undefined || rule.after[prev] === 1) &&
-    (rule.before === undefined || rule.before[next] === 1) &&
-    (rule.notAfter === undefined || rule.notAfter[prev] === 0) &&
-    (rule.notBefore === undefined || rule.notBefore[next] === 0)
-  );
-}
-
 /**
  * The rule that applies at unit `i` of the collected word `units[0..n)`: the first of the rules
  * starting with that unit (longest first, then in scheme order) whose letters follow and whose
@@ -83,4 +101,39 @@ export function matchRule(fast: FastScheme, i: number, n: number): number {
     if (contextFits(rule, prev, next)) return rule.group * 256 + m;
   }
   return id * 256 + 1;
+}
+
+/**
+ * Writes the collected word (`word.units[0..n)`) as UTF-8 to `out` at `o`; returns the new end
+ * (the caller has made room for `n * fast.maxForm8` bytes). Case (docs/rules/case.md): lower-case
+ * units take the lower form, upper-case ones the ALL-CAPS form when `caps`, else the title form.
+ */
+export function emitWord8(fast: FastScheme, n: number, caps: boolean, out: Uint8Array, o: number): number {
+  const { start8: start, len8: len, pool8: pool, caseMatters } = fast;
+  const upperVariant = caps ? 2 : 1;
+  let sensitive = 0;
+  let i = 0;
+  const rules = fast.rules;
+  const { units, upper } = word;
+  while (i < n) {
+    // Most units start no rule: their own table forms, without a call.
+    const m = rules[units[i]!] === undefined ? units[i]! * 256 + 1 : matchRule(fast, i, n);
+    let group = m >> 8;
+    const end = i + (m & 255);
+    for (; i < end; i++, group++) {
+      let form = group * 3;
+      if (upper[i] === 1) {
+        form += upperVariant;
+        sensitive |= caseMatters[group]!;
+      } else if (upper[i] === 2) {
+        if (caps) form += 2;
+        sensitive = 1;
+      }
+      const s = start[form]!;
+      const l = len[form]!;
+      for (let j = 0; j < l; j++) out[o++] = pool[s + j]!;
+    }
+  }
+  word.sensitive = sensitive;
+  return o;
 }
