@@ -1,4 +1,3 @@
-import { LatinitsaError } from '../errors.ts';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
@@ -58,27 +57,32 @@ export function markdownRegions(source: string): Region[] {
   // Front matter is blanked, not cut, so that offsets stay those of the source.
   const front = frontMatterEnd(source);
   const parsed = front === 0 ? source : source.slice(0, front).replace(/[^\r\n]/gu, ' ') + source.slice(front);
-  refuseDeepNesting(parsed);
-  const tree = fromMarkdown(parsed, { extensions: [gfmFootnote()], mdastExtensions: [gfmFootnoteFromMarkdown()] }) as MdNode;
+  const tree = fromMarkdown(capNesting(parsed), { extensions: [gfmFootnote()], mdastExtensions: [gfmFootnoteFromMarkdown()] }) as MdNode;
   return treeRegions(tree, MDAST);
 }
 
 /**
- * Deepest nesting of Markdown accepted: block quotes and list items opened on one line, and
+ * Deepest nesting of Markdown read as such: block quotes and list items opened on one line, and
  * brackets (link texts) open in one paragraph. A manuscript has a few levels; the Markdown parser
  * takes time that grows with the square of the depth, so that 100,000 `>` or `[` would take
- * minutes.
+ * minutes. Real text does go past it now and then (a table pasted as a line of a hundred `-   `).
  */
 export const MAX_MARKDOWN_DEPTH = 100;
 
 /**
- * Refuses, in one linear pass, Markdown nested deeper than {@link MAX_MARKDOWN_DEPTH}: an
- * `ERR_INVALID_INPUT` that names the line, before the parser is given the text.
+ * The text with every container marker and open bracket past {@link MAX_MARKDOWN_DEPTH} levels
+ * written as `x`, in one linear pass: the parser then reads them as the words of the deepest
+ * level, and offsets stay those of the source (the regions are read from the source, where these
+ * characters are punctuation, not words). Nothing is refused: a line of markers is not an error.
  */
-function refuseDeepNesting(text: string): void {
+function capNesting(text: string): string {
+  let masked: string[] | undefined;
+  const mask = (from: number, to: number): void => {
+    masked ??= text.split(''); // UTF-16 code units, as offsets count
+    for (let k = from; k < to; k++) if (text[k] !== ' ' && text[k] !== '\t') masked[k] = 'x';
+  };
   let brackets = 0;
-  let line = 1;
-  for (let start = 0; start <= text.length; line++) {
+  for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     // Containers at the start of the line: "> ", "- ", "* ", "+ ", "1. ", "1) ".
@@ -88,28 +92,33 @@ function refuseDeepNesting(text: string): void {
       let j = i;
       while (j < end && j - i < 4 && (text[j] === ' ' || text[j] === '\t')) j++;
       const c = text[j];
-      if (c === '>') i = j + 1;
-      else if ((c === '-' || c === '*' || c === '+') && (text[j + 1] === ' ' || text[j + 1] === '\t')) i = j + 2;
+      let next: number;
+      if (c === '>') next = j + 1;
+      else if ((c === '-' || c === '*' || c === '+') && (text[j + 1] === ' ' || text[j + 1] === '\t')) next = j + 2;
       else if (c !== undefined && c >= '0' && c <= '9') {
         let k = j;
         while (k < end && k - j < 9 && text[k]! >= '0' && text[k]! <= '9') k++;
         if ((text[k] !== '.' && text[k] !== ')') || (text[k + 1] !== ' ' && text[k + 1] !== '\t')) break;
-        i = k + 2;
+        next = k + 2;
       } else break;
-      if (++depth > MAX_MARKDOWN_DEPTH) fail(line, 'block quotes and list items');
+      if (++depth > MAX_MARKDOWN_DEPTH) mask(j, next);
+      i = next;
     }
     // Brackets open in the paragraph (a blank line ends it).
     if (text.slice(start, end).trim() === '') brackets = 0;
     for (let k = start; k < end; k++) {
       const c = text.charCodeAt(k);
       if (c === 0x5c) k++; // a backslash escapes the next character
-      else if (c === 0x5b && ++brackets > MAX_MARKDOWN_DEPTH) fail(line, 'brackets');
-      else if (c === 0x5d && brackets > 0) brackets--;
+      else if (c === 0x5b && ++brackets > MAX_MARKDOWN_DEPTH) {
+        mask(k, k + 1);
+        brackets--;
+      } else if (c === 0x5d) {
+        // A closing bracket with none open is text; the parser would still look back for one.
+        if (brackets > 0) brackets--;
+        else mask(k, k + 1);
+      }
     }
     start = end + 1;
   }
-}
-
-function fail(line: number, what: string): never {
-  throw new LatinitsaError('ERR_INVALID_INPUT', `line ${line}: Markdown nested deeper than ${MAX_MARKDOWN_DEPTH} levels (${what}); read the file as plain text instead`, {});
+  return masked === undefined ? text : masked.join('');
 }
