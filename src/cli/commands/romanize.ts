@@ -9,7 +9,7 @@ import { countReportable } from '../../engine/auto.ts';
 import { resolveScheme } from '../../engine/resolve.ts';
 import { LatinitsaError } from '../../errors.ts';
 import type { AtomicWriter, WriteFileAtomicOptions } from '../../io/atomic-write.ts';
-import { parseEncoding, type TextEncodingName } from '../../io/decode.ts';
+import type { TextEncodingName } from '../../io/decode.ts';
 import { ioError, isClosedPipe } from '../../io/errors.ts';
 import { writeWithBackpressure } from '../../io/write.ts';
 import { DEFAULT_SCHEME, getScheme, type Scheme } from '../../schemes/registry.ts';
@@ -17,7 +17,6 @@ import type { AllCapsMode, PreReformMode } from '../../schemes/types.ts';
 import { defineCommand, kebabCase, oneOf, parseOptionPairs, usageError, type Options } from '../args.ts';
 import { helpText, schemesText } from '../help.ts';
 import type { CliIO } from '../types.ts';
-import { version } from '../version.ts';
 
 /**
  * The sample text of `--demo` (and `npm start`): Russian prose about the Kirov murder of 1934 and
@@ -219,6 +218,7 @@ export const command = defineCommand({
   run: async ({ values, positionals }, io, prepared: Prepared) => {
     const write = (text: string): Promise<void> | undefined => writeWithBackpressure(io.stdout, Buffer.from(text, 'utf8'));
     if (values.version === true) {
+      const { version } = await import('../version.ts');
       await write(`latinitsa ${version()}\n`);
       return 0;
     }
@@ -226,7 +226,7 @@ export const command = defineCommand({
       await write(schemesText());
       return 0;
     }
-    const encoding: TextEncodingName = values.encoding === undefined ? 'utf-8' : parseEncoding(values.encoding);
+    const encoding: TextEncodingName = values.encoding === undefined ? 'utf-8' : (await import('../../io/decode.ts')).parseEncoding(values.encoding);
     const inputs = values.input ?? [];
     const output = values.output;
     const inPlace = values['in-place'] === true;
