@@ -1,6 +1,8 @@
 // `latinitsa`: the public API (docs/api.md lists it, with the subpaths that hold the rest:
 // latinitsa/schemes, /engine, /reverse, /check, /cite, /io). Browser-safe: nothing here imports
 // a Node module (test/boundaries.test.ts).
+// `lang: 'auto'` runs the language detector, which the engine leaves to its entry points.
+import './engine/detector.ts';
 export { LatinitsaError, type ErrorCode, type ErrorDetails } from './errors.ts';
 
 // Romanization: strings, explanations, bytes and streams.

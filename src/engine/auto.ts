@@ -5,10 +5,25 @@
  * letter the scheme has no value for (it is written with the value of the language's fallback
  * scheme, ISO 9, or as it is when that has none either).
  */
-import { detectParagraphs, type ParagraphLanguage } from '../detect/index.ts';
+import type { detectParagraphs, ParagraphLanguage } from '../detect/index.ts';
 import type { CompiledScheme } from './compile.ts';
-import { lineIndex, type Diagnostic } from '../diagnostics/index.ts';
+import { lineIndex } from '../diagnostics/place.ts';
+import type { Diagnostic } from '../diagnostics/types.ts';
+import { LatinitsaError } from '../errors.ts';
 import { AUTO_LANGUAGE } from './lang.ts';
+
+/**
+ * The language detector that `lang: 'auto'` runs. The engine does not import it: the detector
+ * loads the letter statistics of every language, which a process that romanizes in one language
+ * should not pay for at start-up (docs/performance.md). `engine/detector.ts` installs it; the
+ * package's entry points import that module, and the CLI imports it only for `--lang auto`.
+ */
+let detector: typeof detectParagraphs | undefined;
+
+/** Installs the language detector for `lang: 'auto'` (called by `engine/detector.ts` only). */
+export function installDetector(detect: typeof detectParagraphs): void {
+  detector = detect;
+}
 
 /** One piece of the text and the language it is romanized in. */
 export interface Piece {
@@ -21,7 +36,10 @@ export interface Piece {
 /** The pieces of a text: one when `lang` is not `auto`, else per paragraph and foreign word. */
 export function pieces(text: string, lang: unknown): { pieces: Piece[]; languages: ParagraphLanguage[] | undefined } {
   if (lang !== AUTO_LANGUAGE) return { pieces: [{ start: 0, end: text.length, lang: undefined }], languages: undefined };
-  const languages = detectParagraphs(text);
+  if (detector === undefined) {
+    throw new LatinitsaError('ERR_INVALID_OPTION', 'lang "auto" needs the language detector, which this entry point did not load; import "latinitsa" or "latinitsa/engine"');
+  }
+  const languages = detector(text);
   const out: Piece[] = [];
   for (const p of languages) {
     let at = p.start;

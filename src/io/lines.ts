@@ -4,6 +4,9 @@ import { createRomanizer } from '../engine/stream.ts';
 import { UTF8_BOM } from '../engine/utf8.ts';
 import { LatinitsaError } from '../errors.ts';
 import { decodeBytes, encodingHint, type TextEncodingName } from './decode.ts';
+import { writeWithBackpressure } from './write.ts';
+
+export { writeWithBackpressure };
 
 /** Options of {@link textBlocks}. */
 export interface TextBlocksOptions {
@@ -93,48 +96,6 @@ export async function* textBlocks(source: AsyncIterable<unknown> | Iterable<unkn
 
 /** Something to write output to: a Node writable stream, or a function (awaited). */
 export type TextSink = Writable | ((bytes: Uint8Array) => Promise<void> | void);
-
-/**
- * Writes to a stream and, when its buffer is full, returns a promise of its `drain` (rejected if
- * the stream fails or closes first, e.g. a closed pipe); `undefined` when there is room.
- *
- * @example
- * import { writeWithBackpressure } from 'latinitsa/io';
- * const { PassThrough } = await import('node:stream');
- * const s = new PassThrough();
- * writeWithBackpressure(s, Buffer.from('Kirov'));
- * //=> undefined
- * s.read().toString();
- * //=> 'Kirov'
- */
-export function writeWithBackpressure(stream: Writable, bytes: Uint8Array): Promise<void> | undefined {
-  if (stream.destroyed || stream.writableEnded) {
-    return Promise.reject(Object.assign(new Error('write after end'), { code: 'EPIPE' }));
-  }
-  if (stream.write(bytes)) return undefined;
-  return new Promise<void>((resolve, reject) => {
-    const done = (): void => {
-      cleanup();
-      resolve();
-    };
-    const fail = (error: Error): void => {
-      cleanup();
-      reject(error);
-    };
-    const closed = (): void => {
-      cleanup();
-      reject(Object.assign(new Error('output closed'), { code: 'EPIPE' }));
-    };
-    const cleanup = (): void => {
-      stream.off('drain', done);
-      stream.off('error', fail);
-      stream.off('close', closed);
-    };
-    stream.on('drain', done);
-    stream.on('error', fail);
-    stream.on('close', closed);
-  });
-}
 
 /** Options of {@link romanizeStream}. */
 export interface RomanizeStreamOptions extends TextBlocksOptions {

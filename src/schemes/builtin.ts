@@ -42,7 +42,7 @@ import ungegn1987Scheme from './data/ungegn-1987.json' with { type: 'json' };
 import wikipediaScheme from './data/wikipedia.json' with { type: 'json' };
 import yandexMapsScheme from './data/yandex-maps.json' with { type: 'json' };
 
-/** The language files, by file name; validated by the registry. */
+/** The language files, by file name (checked by scripts/generate-schemes.ts and the tests, not at run time). */
 export const languageFiles: Readonly<Record<string, unknown>> = {
   'be.json': beLanguage,
   'bg.json': bgLanguage,
@@ -52,7 +52,7 @@ export const languageFiles: Readonly<Record<string, unknown>> = {
   'uk.json': ukLanguage,
 };
 
-/** The built-in scheme files, by file name; validated by the registry. */
+/** The built-in scheme files, by file name (checked by scripts/generate-schemes.ts and the tests, not at run time). */
 export const schemeFiles: Readonly<Record<string, unknown>> = {
   'ala-lc.json': alaLcScheme,
   'ala-lc-be.json': alaLcBeScheme,

@@ -1,12 +1,11 @@
 /**
- * The language files (src/schemes/languages/*.json), checked, and the defaults they decide: the
+ * The language files (src/schemes/languages/*.json) and the defaults they decide: the
  * default language, and each language's default scheme for running text and for citations
  * (docs/scheme-format.md).
  */
 import { LatinitsaError } from '../errors.ts';
 import { languageFiles } from './builtin.ts';
 import type { LanguageSource } from './types.ts';
-import { validateLanguage } from './validate.ts';
 
 /** The language of text when a caller names none. */
 export const DEFAULT_LANGUAGE = 'ru';
@@ -16,7 +15,11 @@ export function invalid(file: string | undefined, id: string, pointer: string, r
   throw new LatinitsaError('ERR_SCHEME_INVALID', `${file ?? id}: ${pointer}: ${reason}`, { ...(file === undefined ? {} : { file }), pointer });
 }
 
-/** The language files, checked, by id: the default language first. */
+/**
+ * The language files, by id: the default language first. They are not checked at run time: the
+ * tests check each one against its schema and rules (test/scheme-registry.test.ts), and start-up
+ * should not pay for it; the name of each file must still be its id.
+ */
 export const languages: ReadonlyMap<string, LanguageSource> = loadLanguages();
 
 function loadLanguages(): Map<string, LanguageSource> {
@@ -24,7 +27,7 @@ function loadLanguages(): Map<string, LanguageSource> {
   const first = `${DEFAULT_LANGUAGE}.json`;
   for (const [name, data] of Object.entries(languageFiles).sort(([a], [b]) => Number(b === first) - Number(a === first))) {
     const file = `src/schemes/languages/${name}`;
-    const language = validateLanguage(data, { file });
+    const language = data as LanguageSource;
     if (`${language.id}.json` !== name) invalid(file, language.id, '/id', `must be "${name.slice(0, -'.json'.length)}", the name of the file`);
     map.set(language.id, language);
   }

@@ -111,7 +111,9 @@ function checkAlphabet(scheme: Omit<Scheme, 'builtIn'>, file: string | undefined
  * files, loading it first when needed).
  */
 function resolve(data: unknown, file: string | undefined, builtIn: boolean, parentOf: (id: string) => Scheme | undefined): Scheme {
-  const source = checkSchemeShape(data, { file });
+  // A built-in file is not checked again at run time: the tests check every one of them exactly as
+  // a user's file is checked (test/scheme-registry.test.ts), and start-up should not pay for it.
+  const source = builtIn ? (data as SchemeSource) : checkSchemeShape(data, { file });
   let parent: Scheme | undefined;
   if (source.extends !== undefined) {
     if (source.extends === source.id) invalid(file, source.id, '/extends', `circular "extends" chain (${source.id} → ${source.extends})`);
@@ -121,7 +123,7 @@ function resolve(data: unknown, file: string | undefined, builtIn: boolean, pare
   const languageId = source.language ?? parent?.language.id ?? DEFAULT_LANGUAGE;
   if (!languages.has(languageId)) invalid(file, source.id, '/language', `unknown language "${languageId}" (known: ${[...languages.keys()].join(', ')})`);
   const language = getLanguage(languageId);
-  checkSchemeMeaning(source, { ...(file === undefined ? {} : { file }), language, ...(parent ? { inheritedOptions: parent.options } : {}) });
+  if (!builtIn) checkSchemeMeaning(source, { ...(file === undefined ? {} : { file }), language, ...(parent ? { inheritedOptions: parent.options } : {}) });
   const removed = new Set(source.removeRules ?? []);
   const ownRules = source.rules ?? [];
   const rules = [...ownRules, ...(parent?.rules ?? []).filter((r) => r.id === undefined || !removed.has(r.id))];
@@ -174,7 +176,7 @@ function resolve(data: unknown, file: string | undefined, builtIn: boolean, pare
       }
     }
   }
-  checkAlphabet(scheme, file);
+  if (!builtIn) checkAlphabet(scheme, file);
   const done = deepFreeze({ ...scheme, builtIn });
   loaded.add(done);
   return done;

@@ -9,6 +9,7 @@ import { romanizeCsl } from '../cite/csl.ts';
 import { checkCitations, type CheckCitationsOptions } from '../cite/text.ts';
 import { applyFixes } from '../diagnostics/fix.ts';
 import { readDocument, type ProseDocument } from '../document/document.ts';
+import '../engine/detector.ts'; // `lang: "auto"` runs the language detector
 import { explain, romanizeDetailed, type Segment } from '../engine/romanize.ts';
 import type { RomanizeOptions } from '../engine/resolve.ts';
 import { schemeIdForLanguage } from '../engine/lang.ts';

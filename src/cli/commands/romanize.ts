@@ -9,16 +9,14 @@ import { countReportable } from '../../engine/auto.ts';
 import { resolveScheme } from '../../engine/resolve.ts';
 import { LatinitsaError } from '../../errors.ts';
 import type { AtomicWriter, WriteFileAtomicOptions } from '../../io/atomic-write.ts';
-import { parseEncoding, type TextEncodingName } from '../../io/decode.ts';
+import type { TextEncodingName } from '../../io/decode.ts';
 import { ioError, isClosedPipe } from '../../io/errors.ts';
-import { readLexicon, readSchemeFile } from '../../io/files.ts';
-import { romanizeStream, writeWithBackpressure } from '../../io/lines.ts';
+import { writeWithBackpressure } from '../../io/write.ts';
 import { DEFAULT_SCHEME, getScheme, type Scheme } from '../../schemes/registry.ts';
 import type { AllCapsMode, PreReformMode } from '../../schemes/types.ts';
 import { defineCommand, kebabCase, oneOf, parseOptionPairs, usageError, type Options } from '../args.ts';
 import { helpText, schemesText } from '../help.ts';
 import type { CliIO } from '../types.ts';
-import { version } from '../version.ts';
 
 /**
  * The sample text of `--demo` (and `npm start`): Russian prose about the Kirov murder of 1934 and
@@ -74,6 +72,7 @@ async function prepare(values: Record<string, unknown>, io: CliIO): Promise<{ op
   let scheme: Scheme | string | undefined = schemeId;
   if (schemeFile !== undefined) {
     const full = path.resolve(io.cwd, schemeFile);
+    const { readSchemeFile } = await import('../../io/files.ts');
     scheme = await readSchemeFile(full).catch((e: unknown) => {
       // Name the file as the user wrote it.
       if (e instanceof LatinitsaError) throw new LatinitsaError(e.code, e.message.replaceAll(full, schemeFile), { file: schemeFile, ...(e.pointer === undefined ? {} : { pointer: e.pointer }), cause: e });
@@ -124,6 +123,8 @@ async function romanizeOptions(values: Record<string, unknown>, prepared: Prepar
   if (prepared.scheme !== undefined) options.scheme = prepared.scheme;
   const lang = typeof values['lang'] === 'string' ? values['lang'] : undefined;
   if (lang !== undefined) options.lang = lang;
+  // The language detector (and the letter statistics of every language) only for --lang auto.
+  if (lang === AUTO_LANGUAGE) await import('../../engine/detector.ts');
   for (const [flag, name] of flags) {
     const value = values[flag];
     if (typeof value === 'string') options[name] = value;
@@ -145,6 +146,7 @@ async function romanizeOptions(values: Record<string, unknown>, prepared: Prepar
   if (values['repair-homoglyphs'] === true) options.repairHomoglyphs = true;
   const exceptions = values['exceptions'] as string | undefined;
   if (exceptions !== undefined) {
+    const { readLexicon } = await import('../../io/files.ts');
     options.exceptions = await readLexicon(path.resolve(cwd, exceptions)).catch((e: unknown) => {
       throw e instanceof LatinitsaError ? new LatinitsaError(e.code, e.message.replaceAll(path.resolve(cwd, exceptions), exceptions), { file: exceptions, cause: e }) : e;
     });
@@ -216,6 +218,7 @@ export const command = defineCommand({
   run: async ({ values, positionals }, io, prepared: Prepared) => {
     const write = (text: string): Promise<void> | undefined => writeWithBackpressure(io.stdout, Buffer.from(text, 'utf8'));
     if (values.version === true) {
+      const { version } = await import('../version.ts');
       await write(`latinitsa ${version()}\n`);
       return 0;
     }
@@ -223,7 +226,7 @@ export const command = defineCommand({
       await write(schemesText());
       return 0;
     }
-    const encoding: TextEncodingName = values.encoding === undefined ? 'utf-8' : parseEncoding(values.encoding);
+    const encoding: TextEncodingName = values.encoding === undefined ? 'utf-8' : (await import('../../io/decode.ts')).parseEncoding(values.encoding);
     const inputs = values.input ?? [];
     const output = values.output;
     const inPlace = values['in-place'] === true;
@@ -299,6 +302,8 @@ async function romanizeInputs(
       }
       return 0;
     }
+    // The streaming romanizer only for files and stdin, not for text arguments.
+    const { romanizeStream } = await import('../../io/lines.ts');
     // Letters the scheme has no value for are counted on the way through, for the warning.
     const compiled = resolveScheme(options);
     const counts = new Map<string, number>();
