@@ -16,7 +16,8 @@ import { AUTO_LANGUAGE } from './lang.ts';
  * The language detector that `lang: 'auto'` runs. The engine does not import it: the detector
  * loads the letter statistics of every language, which a process that romanizes in one language
  * should not pay for at start-up (docs/performance.md). `engine/detector.ts` installs it; the
- * package's entry points import that module, and the CLI imports it only for `--lang auto`.
+ * package's entry points import that module (package.json lists it under `sideEffects`, so that
+ * bundlers keep the import), and the CLI imports it only for `--lang auto`.
  */
 let detector: typeof detectParagraphs | undefined;
 
