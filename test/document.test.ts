@@ -124,6 +124,14 @@ describe('Markdown nested 100,000 levels deep', () => {
       assert.ok(performance.now() - started < 3000);
     });
   }
+  it('100,000 footnotes: refused at once, at the first definition over the limit; 300 read as before', { timeout: 20_000 }, () => {
+    const notes = (count: number): string => Array.from({ length: count }, (_, i) => `Kirov.[^${i}]\n\n[^${i}]: Zinovyev.\n\n`).join('');
+    const started = performance.now();
+    assert.throws(() => readDocument({ text: notes(100_000), format: 'markdown' }), (e: unknown) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_INPUT' && /^line 4003: more than 1000 Markdown footnote definitions/u.test(e.message));
+    assert.ok(performance.now() - started < 5000);
+    const kinds = readDocument({ text: notes(300), format: 'markdown' }).regions.map((r) => r.kind);
+    assert.deepEqual([kinds.length, kinds.filter((k) => k === 'notes').length], [600, 300]);
+  });
   it('a few levels, and escaped or closed brackets, read as before', () => {
     const text = `> > - Kirov [a [b] c] ${'\\['.repeat(500)} ${'[x] '.repeat(500)}\n`;
     assert.deepEqual(readDocument({ text, format: 'markdown' }).regions.map((r) => r.kind), ['text']);

@@ -72,11 +72,20 @@ export function markdownRegions(source: string): Region[] {
 export const MAX_MARKDOWN_DEPTH = 100;
 
 /**
- * Refuses, in one linear pass, Markdown nested deeper than {@link MAX_MARKDOWN_DEPTH}: an
- * `ERR_INVALID_INPUT` that names the line, before the parser is given the text.
+ * Most footnote definitions (`[^label]: …` at the start of a line) accepted in one Markdown
+ * document. The parser moves all the events read so far each time ordinary text follows a
+ * footnote definition, so that its time grows with the square of their number: 1,000 take about
+ * a second, 100,000 would take hours. A longer book is checked chapter by chapter, or as plain text.
+ */
+export const MAX_FOOTNOTE_DEFINITIONS = 1000;
+
+/**
+ * Refuses, in one linear pass, Markdown nested deeper than {@link MAX_MARKDOWN_DEPTH} or with more
+ * than {@link MAX_FOOTNOTE_DEFINITIONS} footnote definitions: an `ERR_INVALID_INPUT` that names the line, before the parser is given the text.
  */
 function refuseDeepNesting(text: string): void {
   let brackets = 0;
+  let footnotes = 0;
   let line = 1;
   for (let start = 0; start <= text.length; line++) {
     let end = text.indexOf('\n', start);
@@ -98,6 +107,9 @@ function refuseDeepNesting(text: string): void {
       } else break;
       if (++depth > MAX_MARKDOWN_DEPTH) fail(line, 'block quotes and list items');
     }
+    if (FOOTNOTE_DEFINITION.test(text.slice(i, Math.min(end, i + 1004))) && ++footnotes > MAX_FOOTNOTE_DEFINITIONS) {
+      throw new LatinitsaError('ERR_INVALID_INPUT', `line ${line}: more than ${MAX_FOOTNOTE_DEFINITIONS} Markdown footnote definitions; check the document in parts, or read it as plain text`, {});
+    }
     // Brackets open in the paragraph (a blank line ends it).
     if (text.slice(start, end).trim() === '') brackets = 0;
     for (let k = start; k < end; k++) {
@@ -109,6 +121,9 @@ function refuseDeepNesting(text: string): void {
     start = end + 1;
   }
 }
+
+/** A footnote definition's start, after the line's containers (a label is at most 999 characters). */
+const FOOTNOTE_DEFINITION = /^ {0,3}\[\^[^\]\s]+\]:/u;
 
 function fail(line: number, what: string): never {
   throw new LatinitsaError('ERR_INVALID_INPUT', `line ${line}: Markdown nested deeper than ${MAX_MARKDOWN_DEPTH} levels (${what}); read the file as plain text instead`, {});
