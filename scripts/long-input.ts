@@ -31,7 +31,7 @@ function oneLine(unit: string, bytes: number, encode: (s: string) => Buffer): Bu
 const cyrillic = 'Сергей Миронович Киров, Зиновьев и Каменев; ';
 // windows-1251 by a table of the letters used (TextEncoder writes only UTF-8).
 const cp1251 = (s: string): Buffer => Buffer.from([...s].map((ch) => (ch >= 'А' && ch <= 'я' ? ch.charCodeAt(0) - 0x410 + 0xc0 : ch.charCodeAt(0))));
-/** `bytes` of `unit` repeated, a line break after every second one (lines of about 80 bytes). */
+/** `bytes` of `unit` repeated, a line break after every second one (lines of twice its length). */
 function manyLines(unit: string, bytes: number): Buffer {
   return oneLine(`${unit}${unit.trimEnd()}\n`, bytes, (s) => Buffer.from(s));
 }
@@ -42,6 +42,7 @@ const cases = [
   { name: 'romanize --join-line-break-hyphens, one UTF-8 line', args: ['--join-line-break-hyphens'], data: (n: number) => oneLine(cyrillic, n, (s) => Buffer.from(s)), sizes: [joinBig / 10, joinBig] },
   { name: 'romanize --join-line-break-hyphens, lines of 80 bytes', args: ['--join-line-break-hyphens'], data: (n: number) => manyLines(cyrillic, n), sizes: [joinBig / 10, joinBig] },
   { name: 'convert ala-lc-simplified → modified-loc', args: ['convert', '-f', 'ala-lc-simplified', '-t', 'modified-loc'], data: (n: number) => oneLine("Zinov'ev i Kamenev Kirov ", n, (s) => Buffer.from(s)), sizes: [convertBig / 8, convertBig] },
+  { name: 'convert ala-lc-simplified → modified-loc, lines of 50 bytes', args: ['convert', '-f', 'ala-lc-simplified', '-t', 'modified-loc'], data: (n: number) => manyLines("Zinov'ev i Kamenev Kirov ", n), sizes: [convertBig / 8, convertBig] },
 ];
 
 const largest = new Map<string, { bytes: number; seconds: number }>();
