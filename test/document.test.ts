@@ -108,29 +108,39 @@ describe('readDocument', () => {
 });
 
 describe('Markdown nested 100,000 levels deep', () => {
-  // Each a clean error naming the line, in well under a few seconds (the parser alone takes
-  // minutes on these); a few levels read as before.
+  // Each read in well under a few seconds (the parser alone takes minutes on these), the word
+  // inside still read as text; a few levels read as before.
   const n = 100_000;
-  const cases: Array<[string, string, RegExp]> = [
-    ['block quotes', `Kirov.\n\n${'>'.repeat(n)} Zinovyev\n`, /^line 3: Markdown nested deeper than 100 levels \(block quotes and list items\)/u],
-    ['list items', `${'- '.repeat(n)}Zinovyev\n`, /^line 1: Markdown nested deeper than 100 levels \(block quotes and list items\)/u],
-    ['brackets', `${'['.repeat(n)}Zinovyev${']'.repeat(n)}\n`, /^line 1: Markdown nested deeper than 100 levels \(brackets\)/u],
-    ['numbered items', `${'1. '.repeat(n)}Zinovyev\n`, /^line 1: Markdown nested deeper than 100 levels/u],
+  const cases: Array<[string, string]> = [
+    ['block quotes', `Kirov.\n\n${'>'.repeat(n)} Zinovyev\n`],
+    ['list items', `${'- '.repeat(n)}Zinovyev\n`],
+    ['brackets', `${'['.repeat(n)}Zinovyev${']'.repeat(n)}\n`],
+    ['numbered items', `${'1. '.repeat(n)}Zinovyev\n`],
   ];
-  for (const [name, text, message] of cases) {
-    it(`${name}: refused at once`, () => {
+  for (const [name, text] of cases) {
+    it(`${name}: read at once, the word inside read as text`, () => {
       const started = performance.now();
-      assert.throws(() => readDocument({ text, format: 'markdown' }), (e: unknown) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_INPUT' && message.test(e.message));
+      const doc = readDocument({ text, format: 'markdown' });
       assert.ok(performance.now() - started < 3000);
+      assert.ok(doc.regions.some((r) => r.kind === 'text' && doc.text.slice(r.start, r.end).includes('Zinovyev')), name);
     });
   }
-  it('100,000 footnotes: refused at once, at the first definition over the limit; 300 read as before', { timeout: 20_000 }, () => {
+  it('a line of a hundred and more list markers in real text (a pasted table) is read, not refused', () => {
+    const text = `Sakharov.\n\n${'-   '.repeat(150)}\n\nZinovyev.\n`;
+    const read = parts(text, readDocument({ text, format: 'markdown' }).regions);
+    assert.ok(read.includes('text:Sakharov.') && read.includes('text:Zinovyev.'), read.join(' | '));
+  });
+  it('30,000 footnotes: read in linear time, the first 1,000 definitions as notes and the rest as text; 300 all as notes', { timeout: 60_000 }, () => {
+    // Without the limit the parser takes the square of the count: 2,000 took 13 s, 30,000 would
+    // take most of an hour. With it about 3 s on a quiet machine; the bound is generous.
     const notes = (count: number): string => Array.from({ length: count }, (_, i) => `Kirov.[^${i}]\n\n[^${i}]: Zinovyev.\n\n`).join('');
+    const kinds = (count: number): string[] => readDocument({ text: notes(count), format: 'markdown' }).regions.map((r) => r.kind);
     const started = performance.now();
-    assert.throws(() => readDocument({ text: notes(100_000), format: 'markdown' }), (e: unknown) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_INPUT' && /^line 4003: more than 1000 Markdown footnote definitions/u.test(e.message));
-    assert.ok(performance.now() - started < 5000);
-    const kinds = readDocument({ text: notes(300), format: 'markdown' }).regions.map((r) => r.kind);
-    assert.deepEqual([kinds.length, kinds.filter((k) => k === 'notes').length], [600, 300]);
+    const many = kinds(30_000);
+    assert.ok(performance.now() - started < 30_000, `${performance.now() - started} ms`);
+    assert.deepEqual([many.length, many.filter((k) => k === 'notes').length], [60_000, 1000]);
+    const few = kinds(300);
+    assert.deepEqual([few.length, few.filter((k) => k === 'notes').length], [600, 300]);
   });
   it('a few levels, and escaped or closed brackets, read as before', () => {
     const text = `> > - Kirov [a [b] c] ${'\\['.repeat(500)} ${'[x] '.repeat(500)}\n`;

@@ -2,10 +2,12 @@
 // how sure the checker is. Fixes change the text in the text box itself, one by one (accept, keep
 // as written, undo); "Apply certain fixes" applies only those the checker rates certain. The
 // reader's own edits are never overwritten: findings move with them (web/check-fixes.ts).
-import { checkText, DEFAULT_SCHEME, listSchemes, readDocument } from '../src/index.ts';
+import { checkText, readDocument } from '../src/index.ts';
+import { defaultSchemeOf } from '../src/schemes/index.ts';
 import { accept, acceptCertain, diff, findingsOf, isCertain, rebase, setRejected, undo, type Finding } from './check-fixes.ts';
 import { announce, byId, downloadText, h, messageOf, readFileText } from './dom.ts';
 import { callApi, fromServer } from './server.ts';
+import { setupLanguageMenu } from './language-menu.ts';
 import { persist } from './state.ts';
 import { confidenceLabel, findingLabel } from './wording.ts';
 
@@ -45,12 +47,16 @@ export function setupCheck(): void {
   const status = byId('ck-status');
   const applyCertain = byId<HTMLButtonElement>('ck-accept-certain');
   const download = byId<HTMLButtonElement>('ck-download');
-  for (const s of listSchemes()) {
-    scheme.append(h('option', { value: s.id }, s.name));
-    notesScheme.append(h('option', { value: s.id }, s.name));
-  }
-  scheme.value = DEFAULT_SCHEME;
-  for (const el of [scheme, notesScheme, allow, input]) persist(el);
+  // The schemes of the manuscript's language (each scheme carries its language to the checker).
+  setupLanguageMenu(
+    byId<HTMLSelectElement>('ck-lang'),
+    [
+      { select: scheme, first: () => ({ value: '', label: 'none (group variants only)' }), initial: (lang) => defaultSchemeOf({ lang }) },
+      { select: notesScheme, first: () => ({ value: '', label: 'same as the text' }), initial: () => '' },
+    ],
+    { auto: false, changed: () => {} },
+  );
+  for (const el of [allow, input]) persist(el);
   let format: Format = 'text';
   let name = 'manuscript.txt';
   let findings: Finding[] = [];

@@ -3,7 +3,7 @@
 // with no document). Typing in a 20,000-character text stays responsive because romanizing,
 // explaining, detecting and reading back happen there. Where a worker cannot start (an old
 // browser, a policy), the same operations run in the page.
-import { convertDetailed, deromanizeDetailed, detectScheme, explain, romanize, type ConvertResult, type DeromanizeResult, type DetectSchemeResult, type RomanizeOptions, type Segment } from '../src/index.ts';
+import { convertDetailed, deromanizeDetailed, detectScheme, explain, romanize, romanizeDetailed, type ConvertResult, type DeromanizeResult, type DetectSchemeResult, type RomanizeOptions, type RomanizeResult, type Segment } from '../src/index.ts';
 import { browserLexicon, setPageAddress } from './lexicon-hook.ts';
 
 /** Explanations of a text, compact enough to cross to the page at any length. */
@@ -35,7 +35,8 @@ export const ops = {
     setPageAddress(a.page);
     return true;
   },
-  romanize: (a: { text: string; options: RomanizeOptions }): string => romanize(a.text, a.options),
+  /** The result with its report: the letters the scheme has no value for, the language of each paragraph (lang "auto"). */
+  romanizeDetailed: (a: { text: string; options: RomanizeOptions }): RomanizeResult => romanizeDetailed(a.text, a.options),
   explain: (a: { text: string; options: RomanizeOptions }): Explained => {
     const segments = explain(a.text, a.options);
     const starts = new Int32Array(segments.length + 1);

@@ -1,11 +1,12 @@
 // The panels beside Romanize: reverse and convert (web/reverse-panel.ts), the manuscript checker
 // (web/check-panel.ts), archival citations and bibliographies (here).
-import { checkCitations, listSchemes, romanizeBibtex, romanizeCsl, type CitationStyle, type VersoStyle } from '../src/index.ts';
+import { checkCitations, romanizeBibtex, romanizeCsl, type CitationStyle, type VersoStyle } from '../src/index.ts';
 import { defaultSchemeOf } from '../src/schemes/index.ts';
 import { setupCheck } from './check-panel.ts';
 import { byId, copyText, debounce, downloadText, fillSelect, h, messageOf, onTextFile } from './dom.ts';
 import type { Engine } from './engine.ts';
 import { setupReverse } from './reverse-panel.ts';
+import { setupLanguageMenu } from './language-menu.ts';
 import { persist } from './state.ts';
 
 function setupCite(): void {
@@ -65,8 +66,8 @@ function setupBib(): void {
   const input = byId<HTMLTextAreaElement>('bb-input');
   const output = byId('bb-output');
   const status = byId('bb-status');
-  fillSelect(scheme, listSchemes().map((s) => ({ value: s.id, label: s.name })), defaultSchemeOf({ use: 'citation' }));
-  for (const el of [scheme, keep, input]) persist(el);
+  const lang = byId<HTMLSelectElement>('bb-lang');
+  for (const el of [keep, input]) persist(el);
   let name = 'bibliography.bib';
   let result = '';
   const update = (): void => {
@@ -95,6 +96,7 @@ function setupBib(): void {
   input.addEventListener('input', debounce(update, 200));
   scheme.addEventListener('change', update);
   keep.addEventListener('change', update);
+  setupLanguageMenu(lang, [{ select: scheme, initial: (l) => defaultSchemeOf({ lang: l, use: 'citation' }) }], { auto: false, changed: update });
   const copy = byId('bb-copy');
   copy.addEventListener('click', () => void copyText(result, copy));
   byId('bb-download').addEventListener('click', () => downloadText(result, name.replace(/(\.[^.]*)?$/, '-romanized$1')));

@@ -5,11 +5,13 @@
 // length), romanized in the page's worker as the reader types. Explanations are fetched only when
 // wanted and are found by pointer position (no element per letter: 20,000 of them would make
 // typing slow). Letters a scheme writes as nothing are marked only on request, with a legend.
-import { DEFAULT_SCHEME, getScheme, listSchemes, type RomanizeOptions, type Scheme, type SchemeInfo } from '../src/index.ts';
+import { getScheme, listLanguages, listSchemes, type RomanizeOptions, type RomanizeResult, type Scheme, type SchemeInfo } from '../src/index.ts';
+import { defaultSchemeOf } from '../src/schemes/index.ts';
 import { byId, copyText, downloadText, fillSelect, h, messageOf } from './dom.ts';
 import { latestOnly, type Engine, type Explained } from './engine.ts';
+import { AUTO_LANGUAGE, languageName, setupLanguageMenu } from './language-menu.ts';
 import { persist } from './state.ts';
-import { explainSegment, schemeSummary, sourceLine } from './wording.ts';
+import { explainSegment, languagesReport, schemeSummary, sourceLine, unmappedReport } from './wording.ts';
 
 /** Above this many characters the result is not explained (the explanation of a whole book is not wanted, and costs memory). */
 const EXPLAIN_LIMIT = 200_000;
@@ -29,13 +31,14 @@ const common = [
   { name: 'preReform', label: 'Pre-1918 letters', values: [['', 'scheme default'], ['native', "scheme's own values"], ['modernize', 'modernise first']] },
 ] as const;
 
-function optionControls(info: SchemeInfo, scheme: Scheme): HTMLElement[] {
+/** The controls of a scheme's options and the common ones (only the common ones without a scheme: each paragraph's default). */
+function optionControls(info: SchemeInfo | undefined, scheme: Scheme | undefined): HTMLElement[] {
   const controls: HTMLElement[] = [];
-  for (const [name, option] of Object.entries(info.options)) {
-    const summary = scheme.options[name]?.summary ?? option.description;
+  for (const [name, option] of Object.entries(info?.options ?? {})) {
+    const summary = scheme?.options[name]?.summary ?? option.description;
     const select = h('select', { id: `rz-opt-${name}`, 'data-option': name, ...(summary ? { title: summary } : {}) });
     fillSelect(select, option.values.map((v) => ({ value: v, label: v === option.default ? `${v} (default)` : v })), option.default);
-    persist(select, `rz-opt-${info.id}-${name}`);
+    persist(select, `rz-opt-${info!.id}-${name}`);
     controls.push(h('div', { class: 'field' }, h('label', { for: select.id }, humanize(name)), select));
   }
   for (const c of common) {
@@ -52,9 +55,9 @@ function optionControls(info: SchemeInfo, scheme: Scheme): HTMLElement[] {
   return controls;
 }
 
-/** The options the controls describe. */
-export function readRomanizeOptions(container: HTMLElement, scheme: string): RomanizeOptions {
-  const options: RomanizeOptions = { scheme };
+/** The options the controls describe, for a scheme (`''`: each paragraph's default) and a language. */
+export function readRomanizeOptions(container: HTMLElement, scheme: string, lang: string): RomanizeOptions {
+  const options: RomanizeOptions = { ...(scheme === '' ? {} : { scheme }), lang };
   for (const el of container.querySelectorAll<HTMLSelectElement>('select[data-option]')) options[el.dataset['option']!] = el.value;
   for (const el of container.querySelectorAll<HTMLSelectElement>('select[data-common]')) if (el.value !== '') options[el.dataset['common']!] = el.value;
   for (const el of container.querySelectorAll<HTMLInputElement>('input[data-flag]')) if (el.checked) options[el.dataset['flag']!] = true;
@@ -77,6 +80,9 @@ const HighlightClass = (globalThis as { Highlight?: new (...ranges: Range[]) => 
 export function setupRomanize(engine: Engine): void {
   const schemes = listSchemes();
   const select = byId<HTMLSelectElement>('rz-scheme');
+  const lang = byId<HTMLSelectElement>('rz-lang');
+  const inputLabel = byId('rz-input-label');
+  const report = byId('rz-report');
   const optionsBox = byId('rz-options');
   const input = byId<HTMLTextAreaElement>('rz-input');
   const output = byId('rz-output');
@@ -96,10 +102,8 @@ export function setupRomanize(engine: Engine): void {
   let pieces: { node: Text; start: number }[] = [];
   let current = -1;
 
-  fillSelect(select, schemes.map((s) => ({ value: s.id, label: s.name })), DEFAULT_SCHEME);
-  persist(select);
-
-  const scheme = (): Scheme => getScheme(select.value);
+  /** The scheme of a piece of the result: the piece's own (detection per paragraph), else the one chosen. */
+  const scheme = (id = select.value): Scheme => getScheme(id === '' ? defaultSchemeOf() : id);
 
   const setLive = (): void => {
     if (result.length <= LIVE_LIMIT) output.setAttribute('aria-live', 'polite');
@@ -247,7 +251,7 @@ export function setupRomanize(engine: Engine): void {
       const box = output.getBoundingClientRect();
       if (rect !== undefined && (rect.top < box.top || rect.bottom > box.bottom)) output.scrollTop += rect.top - box.top - box.height / 2;
     }
-    const words = explainSegment(seg, scheme());
+    const words = explainSegment(seg, scheme(seg.scheme));
     explainBox.replaceChildren(h('p', {}, h('b', {}, words.what), ' — ', words.why), ...(words.source === '' ? [] : [h('p', { class: 'source' }, words.source)]));
   };
 
@@ -323,8 +327,10 @@ export function setupRomanize(engine: Engine): void {
     const v = ++version;
     const slow = setTimeout(() => (status.textContent = `Romanizing ${job.text.length.toLocaleString('en')} characters…`), 150);
     try {
-      result = await engine.run('romanize', { text: job.text, options: job.options }, job.text.length <= IN_PAGE_LIMIT);
+      const detailed: RomanizeResult = await engine.run('romanizeDetailed', { text: job.text, options: job.options }, job.text.length <= IN_PAGE_LIMIT);
+      result = detailed.text;
       shown = { text: job.text, options: job.options, version: v };
+      showReport(detailed);
       explained = undefined;
       explaining = undefined;
       render();
@@ -338,23 +344,45 @@ export function setupRomanize(engine: Engine): void {
       result = '';
       paragraphs = undefined;
       output.textContent = '';
+      report.replaceChildren();
       status.textContent = messageOf(error);
     } finally {
       clearTimeout(slow);
     }
   });
-  const update = (since = performance.now()): void => romanizeLatest({ text: input.value, options: readRomanizeOptions(optionsBox, select.value), since });
+  /** In plain words: the language each paragraph was read in (detection), and the letters the scheme has no value for. */
+  const showReport = (r: RomanizeResult): void => {
+    const parts: HTMLElement[] = [];
+    if (r.languages !== undefined) parts.push(h('ul', { id: 'rz-languages', class: 'plain' }, ...languagesReport(r.languages).map((line) => h('li', {}, line))));
+    const unmapped = unmappedReport(r.diagnostics);
+    if (unmapped !== '') parts.push(h('p', { id: 'rz-unmapped' }, unmapped));
+    report.replaceChildren(...parts);
+  };
+
+  const update = (since = performance.now()): void => romanizeLatest({ text: input.value, options: readRomanizeOptions(optionsBox, select.value, lang.value), since });
 
   const desc = byId('rz-scheme-desc');
   const source = byId('rz-scheme-source');
   const schemeChanged = (): void => {
-    const info = schemes.find((s) => s.id === select.value)!;
-    const s = scheme();
-    optionsBox.replaceChildren(...optionControls(info, s));
-    desc.textContent = schemeSummary(s);
-    source.textContent = sourceLine(s);
+    if (select.value === '') {
+      optionsBox.replaceChildren(...optionControls(undefined, undefined));
+      desc.textContent = `Each paragraph is romanized in its language's default scheme: ${listLanguages().map((l) => `${languageName(l)}, ${getScheme(defaultSchemeOf({ lang: l })).name}`).join('; ')}.`;
+      source.textContent = '';
+    } else {
+      const s = scheme();
+      optionsBox.replaceChildren(...optionControls(schemes.find((i) => i.id === select.value), s));
+      desc.textContent = schemeSummary(s);
+      source.textContent = sourceLine(s);
+    }
     update();
   };
+  const languageChanged = (): void => {
+    inputLabel.textContent = `${languageName(lang.value)} text`;
+    if (lang.value === AUTO_LANGUAGE) input.removeAttribute('lang');
+    else input.lang = lang.value;
+    schemeChanged();
+  };
+  setupLanguageMenu(lang, [{ select, first: (l) => (l === AUTO_LANGUAGE ? { value: '', label: "Each language's own default" } : undefined), initial: (l) => (l === AUTO_LANGUAGE ? '' : defaultSchemeOf({ lang: l })) }], { auto: true, changed: languageChanged });
 
   marks.addEventListener('change', () => {
     legend.hidden = !marks.checked;
@@ -371,6 +399,6 @@ export function setupRomanize(engine: Engine): void {
 
   const copy = byId('rz-copy');
   copy.addEventListener('click', () => void copyText(result, copy));
-  byId('rz-download').addEventListener('click', () => downloadText(result, `romanized-${select.value}.txt`));
-  schemeChanged();
+  byId('rz-download').addEventListener('click', () => downloadText(result, `romanized-${select.value || lang.value}.txt`));
+  languageChanged();
 }

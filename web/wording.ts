@@ -1,7 +1,8 @@
 // What the page says about schemes, rules, findings and readings, in plain words. What a scheme or
 // one of its rules does comes from the scheme data (`summary`); the source is a secondary line.
 // Rule ids (`scheme-mismatch`, `R3`) and reason codes are never shown as labels.
-import type { Scheme, Segment } from '../src/index.ts';
+import { getScheme, type Diagnostic, type ParagraphLanguage, type Scheme, type Segment } from '../src/index.ts';
+import { getLanguage } from '../src/schemes/index.ts';
 
 /** "Source: authority, edition" of a scheme. */
 export function sourceLine(scheme: Scheme): string {
@@ -92,4 +93,44 @@ const keptBecause: Record<string, string> = {
 /** A plain reason for a word left as written. */
 export function keptReason(reason: string): string {
   return keptBecause[reason] ?? 'it does not look like romanized Russian';
+}
+
+/** A language's name ("Ukrainian"), from its language file. */
+const nameOf = (lang: string): string => getLanguage(lang).name;
+
+/**
+ * The language each paragraph was read in (lang "auto"), one line per paragraph in plain words:
+ * the language, how sure, the letters that decided, the scheme used, and the words given another
+ * language.
+ */
+export function languagesReport(paragraphs: readonly (ParagraphLanguage & { scheme: string })[]): string[] {
+  const shown = paragraphs.filter((p) => p.letters > 0);
+  return shown.map((p, i) => {
+    const sure = confidenceLabel(p);
+    const why = p.evidence.length === 0 ? 'from its letter pairs' : `from the letters ${p.evidence.join(', ')}`;
+    const words = p.words.map((w) => `${w.word} as ${nameOf(w.lang)}`);
+    return `Paragraph ${i + 1}: ${nameOf(p.lang)} (${sure === 'possible' ? 'a guess' : sure}, ${why}), written in ${getScheme(p.scheme).name}.${words.length === 0 ? '' : ` Read in another language: ${words.join(', ')}.`}`;
+  });
+}
+
+/**
+ * The letters the scheme has no value for (`romanize/unmapped-letter`), in one plain sentence: how
+ * many, which scheme, and what each became.
+ */
+export function unmappedReport(diagnostics: readonly Diagnostic[]): string {
+  const found = diagnostics.filter((d) => d.ruleId === 'romanize/unmapped-letter');
+  if (found.length === 0) return '';
+  const letters = new Map<string, { count: number; value: string | undefined; scheme: string; fallback: string | undefined }>();
+  for (const d of found) {
+    const data = d.data as { scheme: string; fallbackScheme?: string };
+    const key = `${d.actual ?? ''}\u0000${data.scheme}`;
+    const seen = letters.get(key);
+    if (seen !== undefined) seen.count++;
+    else letters.set(key, { count: 1, value: d.expected?.[0], scheme: data.scheme, fallback: data.fallbackScheme });
+  }
+  const schemes = [...new Set([...letters.values()].map((l) => l.scheme))].map((id) => getScheme(id).name);
+  const fallbacks = [...new Set([...letters.values()].flatMap((l) => (l.fallback === undefined ? [] : [getScheme(l.fallback).name])))];
+  const each = [...letters].map(([key, l]) => `${key.split('\u0000')[0]} → ${l.value ?? 'kept as written'}${l.count > 1 ? ` (${l.count} times)` : ''}`);
+  const how = fallbacks.length === 0 ? '' : `; ${found.length === 1 ? 'it takes its value' : 'they take their values'} from ${fallbacks.join(' or ')}`;
+  return `${found.length} letter${found.length === 1 ? ' has' : 's have'} no value in ${schemes.join(' or ')}${how}: ${each.join(', ')}.`;
 }

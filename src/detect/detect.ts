@@ -9,7 +9,9 @@
  * paragraph takes the language with the best total; a word with a letter the paragraph's
  * language does not have (a Ukrainian name in Russian text) is reported with the language that
  * scores it best among those that have all its letters, and the rest of the paragraph keeps the
- * paragraph's language.
+ * paragraph's language. Names from elsewhere do not outvote a short sentence: when the two
+ * leading languages each have a minority of words the other cannot spell, the two are compared on
+ * the words both can spell (decideWithNames).
  */
 import { getLanguage } from '../schemes/registry.ts';
 import type { LanguageSource } from '../schemes/types.ts';
@@ -24,6 +26,8 @@ const APOSTROPHE = 'ʼ';
 interface Candidate {
   id: string;
   model: LetterModel;
+  /** Letters of the modern alphabet (the language file's `letters`), and ʼ where the language has the in-word apostrophe. */
+  modern: ReadonlySet<string>;
   /** Letters of the modern and old alphabet, and ʼ where the language has the in-word apostrophe. */
   alphabet: ReadonlySet<string>;
   /** Letters the statistics know (old letters of a language may be missing from its dictionary). */
@@ -40,9 +44,13 @@ function candidate(id: string): Candidate {
     if (stats === undefined) throw new Error(`no letter statistics for language "${id}"`);
     const language: LanguageSource & { apostrophes?: string } = getLanguage(id);
     const alphabet = new Set([...language.letters, ...language.oldLetters]);
-    if (language.apostrophes) alphabet.add(APOSTROPHE);
+    const modern = new Set(language.letters);
+    if (language.apostrophes) {
+      alphabet.add(APOSTROPHE);
+      modern.add(APOSTROPHE);
+    }
     // Pairs only, for every language alike (the Russian file also has triples).
-    c = { id, model: letterModel({ alphabet: stats.alphabet, logp: stats.logp }), alphabet, scored: new Set(stats.alphabet) };
+    c = { id, model: letterModel({ alphabet: stats.alphabet, logp: stats.logp }), modern, alphabet, scored: new Set(stats.alphabet) };
     candidates.set(id, c);
   }
   return c;
@@ -130,7 +138,7 @@ function wordScore(c: Candidate, word: string): number {
   return score + c.model(prev, '$') + (foreign ? FOREIGN_WORD : 0);
 }
 
-function decide(words: readonly string[], ids: readonly string[], fallback: string): LanguageGuess {
+function rank(words: readonly string[], ids: readonly string[], fallback: string): LanguageGuess {
   const list = ids.map(candidate);
   const totals = list.map((c) => words.reduce((sum, w) => sum + wordScore(c, w), 0));
   let letters = 0;
@@ -158,6 +166,40 @@ function decide(words: readonly string[], ids: readonly string[], fallback: stri
     guess.confidence = 1;
   }
   return guess;
+}
+
+const spells = (c: Candidate, word: string): boolean => [...word].every((ch) => c.modern.has(ch));
+
+/**
+ * The paragraph's language, and the words set aside as names from another language (each with
+ * that language). The leading two languages by {@link rank} are compared once more when each has
+ * words the other's modern alphabet cannot spell (`Ґудзь`, `Олексій` against `рыба`) and those
+ * words together are fewer than half the paragraph's: they are taken as names from elsewhere and
+ * set aside, and the choice between the two is made on the words both can spell. A set-aside
+ * word keeps the language that can spell it. So a Russian sentence with a Ukrainian name stays
+ * Russian however short, and a Ukrainian one with a Russian name stays Ukrainian.
+ */
+function decideWithNames(words: readonly string[], ids: readonly string[], fallback: string): { guess: LanguageGuess; aside: (string | undefined)[] } {
+  const first = rank(words, ids, fallback);
+  const none = words.map(() => undefined);
+  if (first.runnerUp === undefined) return { guess: first, aside: none };
+  const a = candidate(first.lang);
+  const b = candidate(first.runnerUp);
+  const aside = words.map((w) => {
+    const inA = spells(a, w);
+    return inA === spells(b, w) ? undefined : inA ? a.id : b.id;
+  });
+  const names = aside.filter((l) => l !== undefined);
+  if (!names.includes(a.id) || !names.includes(b.id) || 2 * names.length >= words.length) return { guess: first, aside: none };
+  const second = rank(words.filter((_, i) => aside[i] === undefined), [a.id, b.id], fallback);
+  if (second.letters === 0) return { guess: first, aside: none };
+  const winner = candidate(second.lang);
+  const evidence = [...new Set(words.join(''))].filter((ch) => winner.alphabet.has(ch) && ids.some((id) => !candidate(id).alphabet.has(ch))).sort();
+  return { guess: { ...second, evidence, letters: first.letters }, aside };
+}
+
+function decide(words: readonly string[], ids: readonly string[], fallback: string): LanguageGuess {
+  return decideWithNames(words, ids, fallback).guess;
 }
 
 /**
@@ -204,10 +246,15 @@ export function detectParagraphs(text: string, options: DetectOptions = {}): Par
   if (start < text.length || bounds.length === 0) bounds.push([start, text.length]);
   return bounds.map(([from, to]) => {
     const toks = tokens(text, from, to);
-    const guess = decide(toks.map((t) => t.text), ids, fallback);
+    const { guess, aside } = decideWithNames(toks.map((t) => t.text), ids, fallback);
     const own = candidate(guess.lang);
     const words: WordLanguage[] = [];
-    for (const t of toks) {
+    for (const [i, t] of toks.entries()) {
+      const name = aside[i];
+      if (name !== undefined && name !== guess.lang) {
+        words.push({ start: t.start, end: t.end, word: text.slice(t.start, t.end), lang: name });
+        continue;
+      }
       if ([...t.text].every((ch) => own.alphabet.has(ch))) continue;
       const able = ids.filter((id) => [...t.text].every((ch) => candidate(id).alphabet.has(ch)));
       if (able.length === 0) continue;

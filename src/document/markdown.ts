@@ -1,4 +1,3 @@
-import { LatinitsaError } from '../errors.ts';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
@@ -58,36 +57,45 @@ export function markdownRegions(source: string): Region[] {
   // Front matter is blanked, not cut, so that offsets stay those of the source.
   const front = frontMatterEnd(source);
   const parsed = front === 0 ? source : source.slice(0, front).replace(/[^\r\n]/gu, ' ') + source.slice(front);
-  refuseDeepNesting(parsed);
-  const tree = fromMarkdown(parsed, { extensions: [gfmFootnote()], mdastExtensions: [gfmFootnoteFromMarkdown()] }) as MdNode;
+  const tree = fromMarkdown(capNesting(parsed), { extensions: [gfmFootnote()], mdastExtensions: [gfmFootnoteFromMarkdown()] }) as MdNode;
   return treeRegions(tree, MDAST);
 }
 
 /**
- * Deepest nesting of Markdown accepted: block quotes and list items opened on one line, and
+ * Deepest nesting of Markdown read as such: block quotes and list items opened on one line, and
  * brackets (link texts) open in one paragraph. A manuscript has a few levels; the Markdown parser
  * takes time that grows with the square of the depth, so that 100,000 `>` or `[` would take
- * minutes.
+ * minutes. Real text does go past it now and then (a table pasted as a line of a hundred `-   `).
  */
 export const MAX_MARKDOWN_DEPTH = 100;
 
 /**
- * Most footnote definitions (`[^label]: …` at the start of a line) accepted in one Markdown
+ * Most footnote definitions (`[^label]: …` at the start of a line) read as such in one Markdown
  * document. The parser moves all the events read so far each time ordinary text follows a
  * footnote definition, so that its time grows with the square of their number: 1,000 take about
- * a second, 100,000 would take hours. A longer book is checked chapter by chapter, or as plain text.
+ * a second, 100,000 would take hours. Past the limit a definition is read as a paragraph of text.
  */
 export const MAX_FOOTNOTE_DEFINITIONS = 1000;
 
+/** A footnote definition's start, after the line's containers. */
+const FOOTNOTE_DEFINITION = /^ {0,3}\[\^[^\]\s]+\]:/u;
+
 /**
- * Refuses, in one linear pass, Markdown nested deeper than {@link MAX_MARKDOWN_DEPTH} or with more
- * than {@link MAX_FOOTNOTE_DEFINITIONS} footnote definitions: an `ERR_INVALID_INPUT` that names the line, before the parser is given the text.
+ * The text with every container marker and open bracket past {@link MAX_MARKDOWN_DEPTH} levels
+ * written as `x`, and so is the `[` of every footnote definition past
+ * {@link MAX_FOOTNOTE_DEFINITIONS}, in one linear pass: the parser then reads the markers as the
+ * words of the deepest level and those definitions as paragraphs, and offsets stay those of the source (the regions are read from the source, where these
+ * characters are punctuation, not words). Nothing is refused: a line of markers is not an error.
  */
-function refuseDeepNesting(text: string): void {
+function capNesting(text: string): string {
+  let masked: string[] | undefined;
+  const mask = (from: number, to: number): void => {
+    masked ??= text.split(''); // UTF-16 code units, as offsets count
+    for (let k = from; k < to; k++) if (text[k] !== ' ' && text[k] !== '\t') masked[k] = 'x';
+  };
   let brackets = 0;
   let footnotes = 0;
-  let line = 1;
-  for (let start = 0; start <= text.length; line++) {
+  for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     // Containers at the start of the line: "> ", "- ", "* ", "+ ", "1. ", "1) ".
@@ -97,34 +105,39 @@ function refuseDeepNesting(text: string): void {
       let j = i;
       while (j < end && j - i < 4 && (text[j] === ' ' || text[j] === '\t')) j++;
       const c = text[j];
-      if (c === '>') i = j + 1;
-      else if ((c === '-' || c === '*' || c === '+') && (text[j + 1] === ' ' || text[j + 1] === '\t')) i = j + 2;
+      let next: number;
+      if (c === '>') next = j + 1;
+      else if ((c === '-' || c === '*' || c === '+') && (text[j + 1] === ' ' || text[j + 1] === '\t')) next = j + 2;
       else if (c !== undefined && c >= '0' && c <= '9') {
         let k = j;
         while (k < end && k - j < 9 && text[k]! >= '0' && text[k]! <= '9') k++;
         if ((text[k] !== '.' && text[k] !== ')') || (text[k + 1] !== ' ' && text[k + 1] !== '\t')) break;
-        i = k + 2;
+        next = k + 2;
       } else break;
-      if (++depth > MAX_MARKDOWN_DEPTH) fail(line, 'block quotes and list items');
+      if (++depth > MAX_MARKDOWN_DEPTH) mask(j, next);
+      i = next;
     }
-    if (FOOTNOTE_DEFINITION.test(text.slice(i, Math.min(end, i + 1004))) && ++footnotes > MAX_FOOTNOTE_DEFINITIONS) {
-      throw new LatinitsaError('ERR_INVALID_INPUT', `line ${line}: more than ${MAX_FOOTNOTE_DEFINITIONS} Markdown footnote definitions; check the document in parts, or read it as plain text`, {});
+    // A footnote definition past the limit: its `[` written as `x`, so that it is a paragraph.
+    const definition = FOOTNOTE_DEFINITION.exec(text.slice(i, Math.min(end, i + 1004)));
+    if (definition !== null && ++footnotes > MAX_FOOTNOTE_DEFINITIONS) {
+      const bracket = i + definition[0].indexOf('[');
+      mask(bracket, bracket + 1);
     }
     // Brackets open in the paragraph (a blank line ends it).
     if (text.slice(start, end).trim() === '') brackets = 0;
     for (let k = start; k < end; k++) {
       const c = text.charCodeAt(k);
       if (c === 0x5c) k++; // a backslash escapes the next character
-      else if (c === 0x5b && ++brackets > MAX_MARKDOWN_DEPTH) fail(line, 'brackets');
-      else if (c === 0x5d && brackets > 0) brackets--;
+      else if (c === 0x5b && ++brackets > MAX_MARKDOWN_DEPTH) {
+        mask(k, k + 1);
+        brackets--;
+      } else if (c === 0x5d) {
+        // A closing bracket with none open is text; the parser would still look back for one.
+        if (brackets > 0) brackets--;
+        else mask(k, k + 1);
+      }
     }
     start = end + 1;
   }
-}
-
-/** A footnote definition's start, after the line's containers (a label is at most 999 characters). */
-const FOOTNOTE_DEFINITION = /^ {0,3}\[\^[^\]\s]+\]:/u;
-
-function fail(line: number, what: string): never {
-  throw new LatinitsaError('ERR_INVALID_INPUT', `line ${line}: Markdown nested deeper than ${MAX_MARKDOWN_DEPTH} levels (${what}); read the file as plain text instead`, {});
+  return masked === undefined ? text : masked.join('');
 }

@@ -12,7 +12,8 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildWeb } from '../../scripts/build-web.ts';
-import { listSchemes, romanize } from '../../src/index.ts';
+import { DEFAULT_SCHEME, listLanguages, listSchemes, romanize } from '../../src/index.ts';
+import { DEFAULT_LANGUAGE, defaultSchemeOf, getLanguage } from '../../src/schemes/index.ts';
 import { startServer, type RunningServer } from '../../src/server/index.ts';
 
 // Globals of the page, for the functions the test runs inside it (this file is type-checked
@@ -350,6 +351,51 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     await waitText('#mc-output tr.marc-added td:nth-child(3)', '1  $6 100-01/(N $a Буйда, Юрий, $e author.');
     assert.equal(await page.locator('#mc-output tr.marc-changed td:nth-child(3)').first().textContent(), '1  $6 880-01 $a Buĭda, I͡Uriĭ, $e author.');
     await shot('10-marc');
+  });
+
+  it('romanizes in a chosen language with its schemes, detects the language per paragraph and says so, and reports unmapped letters', async () => {
+    await page.goto(`${server.url}#romanize`);
+    const lang = page.locator('#panel-romanize').getByLabel('Language', { exact: true });
+    // The menu offers the six languages and detection; Russian is the default.
+    assert.deepEqual(await lang.locator('option').allTextContents(), ['Russian', ...listLanguages().slice(1).map((id) => getLanguage(id).name).sort(), 'Detect per paragraph']);
+    assert.equal(await lang.inputValue(), DEFAULT_LANGUAGE);
+    // Unmapped letters in the Russian default scheme are reported in plain words.
+    await page.getByLabel('Russian text').fill('Київ, Ўладзімір');
+    await waitText('#rz-output', romanize('Київ, Ўладзімір'));
+    await waitText('#rz-report', /2 letters have no value in Modified Library of Congress.*ї → ï/);
+    assert.doesNotMatch((await page.locator('#rz-report').textContent()) ?? '', /modified-loc|romanize\//);
+    // Ukrainian: its schemes only, its default scheme chosen.
+    await lang.selectOption('uk');
+    const ukSchemes = listSchemes().filter((s) => s.languages.includes('uk')).map((s) => s.id);
+    assert.deepEqual(await page.locator('#rz-scheme option').evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value)), ukSchemes);
+    assert.equal(await page.locator('#rz-scheme').inputValue(), defaultSchemeOf({ lang: 'uk' }));
+    const input = page.getByLabel('Ukrainian text');
+    await input.fill('Київ, Згорани, Їжак, Юрій, Ґанок');
+    // Issue 17's worked example for the Ukrainian national system.
+    await waitText('#rz-output', 'Kyiv, Zghorany, Yizhak, Yurii, Ganok');
+    assert.equal((await page.locator('#rz-report').textContent()) ?? '', '');
+    // Detect per paragraph: each paragraph's language is shown in words.
+    await lang.selectOption('auto');
+    await page.getByLabel('Cyrillic text').fill('Щука и ёж.\n\nЇжак і ґанок.');
+    await waitText('#rz-output', 'Shchuka i yozh.\n\nYizhak i ganok.');
+    await waitText('#rz-report', /Paragraph 1: Russian.*Paragraph 2: Ukrainian/s);
+    await shot('16-languages');
+    // The choice is kept over a reload; Russian again for the flows after this one.
+    await new Promise((r) => setTimeout(r, 600));
+    await page.reload();
+    assert.equal(await page.locator('#panel-romanize').getByLabel('Language', { exact: true }).inputValue(), 'auto');
+    await page.locator('#panel-romanize').getByLabel('Language', { exact: true }).selectOption(DEFAULT_LANGUAGE);
+    assert.equal(await page.locator('#rz-scheme').inputValue(), DEFAULT_SCHEME);
+    // The checker and the bibliography take the language too.
+    await page.getByRole('tab', { name: 'Bibliography' }).click();
+    await page.locator('#bb-lang').selectOption('bg');
+    assert.equal(await page.locator('#bb-scheme').inputValue(), defaultSchemeOf({ lang: 'bg', use: 'citation' }));
+    await page.locator('#bb-lang').selectOption(DEFAULT_LANGUAGE);
+    await page.getByRole('tab', { name: 'Check a manuscript' }).click();
+    await page.locator('#ck-lang').selectOption('sr');
+    assert.deepEqual(await page.locator('#ck-scheme option').evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value)), ['', ...listSchemes().filter((s) => s.languages.includes('sr')).map((s) => s.id)]);
+    await page.locator('#ck-lang').selectOption(DEFAULT_LANGUAGE);
+    assert.deepEqual(problems, []);
   });
 
   it('is usable by keyboard: tabs move with the arrow keys', async () => {
