@@ -5,9 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { expandFileArguments, MANUSCRIPT_EXTENSIONS } from '../src/cli/files.ts';
-import { main } from '../src/cli/main.ts';
+import { runCli } from './support/cli.ts';
 import { fixturesDir, readTsv } from './support/fixtures.ts';
 
 
@@ -30,26 +29,16 @@ for (const [args, expected] of readTsv(path.join(fixturesDir, 'cli', 'file-argum
   });
 }
 
-function io(stdin = ''): { io: Parameters<typeof main>[1]; out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let o = '';
-  let e = '';
-  stdout.on('data', (c) => (o += String(c)));
-  stderr.on('data', (c) => (e += String(c)));
-  return { io: { stdin: Readable.from([Buffer.from(stdin)]), stdout, stderr, cwd, env: {} }, out: () => o, err: () => e };
-}
-
 test('latinitsa check FOLDER checks the manuscripts under it as one text; `-` reads stdin', async () => {
-  const run = io('Zinovyev.\n');
-  assert.equal(await main(['check', 'book', '-', '--no-lexicon', '--format', 'json', '--min-confidence', 'possible'], run.io), 1, run.err());
-  const files = new Set((JSON.parse(run.out()) as { file: string }[]).map((d) => d.file.split(path.sep).join('/')));
+  const run = await runCli(['check', 'book', '-', '--no-lexicon', '--format', 'json', '--min-confidence', 'possible'], { cwd, stdin: 'Zinovyev.\n' });
+  assert.equal(run.code, 1, run.stderr);
+  const files = new Set((JSON.parse(run.stdout) as { file: string }[]).map((d) => d.file.split(path.sep).join('/')));
   assert.ok([...files].some((f) => f.startsWith('book/')), [...files].join(' '));
   assert.ok(files.has('<stdin>'), [...files].join(' '));
 });
 
 test('latinitsa check with a pattern that matches nothing exits 2 naming it', async () => {
-  const run = io();
-  assert.equal(await main(['check', 'book/*.rtf'], run.io), 2);
-  assert.match(run.err(), /book\/\*\.rtf: no file matches this pattern/u);
+  const run = await runCli(['check', 'book/*.rtf'], { cwd });
+  assert.equal(run.code, 2);
+  assert.match(run.stderr, /book\/\*\.rtf: no file matches this pattern/u);
 });

@@ -48,12 +48,19 @@ export function note(kind: 'footnote' | 'endnote', id: number, body: string): st
 
 /**
  * A .docx whose word/document.xml is `times` copies of a small paragraph: about `times * 40`
- * bytes of XML from a file about a thousandth of that. Deflated as a stream, never held whole.
- * With `declare`, the archive claims that uncompressed size instead of the true one.
+ * bytes of XML from a file about a thousandth of that. With `declare`, the archive claims that
+ * uncompressed size instead of the true one.
  */
 export async function docxBomb(times: number, options: { declare?: number } = {}): Promise<Uint8Array> {
+  return repeatedDocx(Buffer.from('<w:p><w:r><w:t>Kirov</w:t></w:r></w:p>'.repeat(1024)), Math.ceil(times / 1024), options);
+}
+
+/**
+ * A .docx whose word/document.xml is `chunk` repeated `repeats` times inside the body, deflated
+ * as a stream and never held whole (for the zip bombs of the reader's and the server's tests).
+ */
+export async function repeatedDocx(chunk: Buffer, repeats: number, options: { declare?: number } = {}): Promise<Uint8Array> {
   const head = Buffer.from(`${XML}<w:document xmlns:w="${W_NS}"><w:body>`);
-  const chunk = Buffer.from('<w:p><w:r><w:t>Kirov</w:t></w:r></w:p>'.repeat(1024));
   const tail = Buffer.from('</w:body></w:document>');
   const deflate = createDeflateRaw({ level: constants.Z_BEST_COMPRESSION, memLevel: 9 });
   const out: Buffer[] = [];
@@ -68,7 +75,7 @@ export async function docxBomb(times: number, options: { declare?: number } = {}
     if (!deflate.write(b)) await new Promise((resolve) => deflate.once('drain', resolve));
   };
   await write(head);
-  for (let i = 0; i < Math.ceil(times / 1024); i++) {
+  for (let i = 0; i < repeats; i++) {
     crc = crc32(chunk, crc);
     size += chunk.length;
     await write(chunk);
