@@ -2,10 +2,13 @@
 // cannot afford the sizes: `latinitsa` on one line without a newline (UTF-8 and
 // `-e windows-1251`), and `latinitsa convert`. Each is run at a small and a large size as a
 // process of its own; the report gives seconds, peak RSS and the ratio of the times per byte
-// (about 1 when linear; a quadratic step would give the size ratio). docs/cli.md.
+// (about 1 when linear; a quadratic step would give the size ratio). With
+// `--join-line-break-hyphens` (the engine's general path, not the byte loop) the one long line is
+// also set against a file of the same size in lines of about 80 bytes: the ratio of their MB/s
+// (about 1 when the line's length costs nothing). docs/cli.md.
 //
 //   npm run long-input                 # 50 MB lines, 2 MB for convert (about 1 GB of RSS)
-//   npm run long-input -- --mb 10      # other sizes: --mb N (lines), --convert-mb N
+//   npm run long-input -- --mb 10      # other sizes: --mb N (lines), --join-mb N (default --mb), --convert-mb N
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,8 +16,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 const root = path.resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { mb: { type: 'string', default: '50' }, 'convert-mb': { type: 'string', default: '2' } } });
+const { values } = parseArgs({ options: { mb: { type: 'string', default: '50' }, 'join-mb': { type: 'string' }, 'convert-mb': { type: 'string', default: '2' } } });
 const big = Number(values.mb) * 1024 * 1024;
+const joinBig = Number(values['join-mb'] ?? values.mb) * 1024 * 1024;
 const convertBig = Number(values['convert-mb']) * 1024 * 1024;
 const tmp = mkdtempSync(path.join(tmpdir(), 'latinitsa-long-'));
 
@@ -27,12 +31,21 @@ function oneLine(unit: string, bytes: number, encode: (s: string) => Buffer): Bu
 const cyrillic = 'Сергей Миронович Киров, Зиновьев и Каменев; ';
 // windows-1251 by a table of the letters used (TextEncoder writes only UTF-8).
 const cp1251 = (s: string): Buffer => Buffer.from([...s].map((ch) => (ch >= 'А' && ch <= 'я' ? ch.charCodeAt(0) - 0x410 + 0xc0 : ch.charCodeAt(0))));
+/** `bytes` of `unit` repeated, a line break after every second one (lines of twice its length). */
+function manyLines(unit: string, bytes: number): Buffer {
+  return oneLine(`${unit}${unit.trimEnd()}\n`, bytes, (s) => Buffer.from(s));
+}
+
 const cases = [
   { name: 'romanize, one UTF-8 line', args: [], data: (n: number) => oneLine(cyrillic, n, (s) => Buffer.from(s)), sizes: [big / 10, big] },
   { name: 'romanize, one windows-1251 line', args: ['-e', 'windows-1251'], data: (n: number) => oneLine(cyrillic, n, cp1251), sizes: [big / 10, big] },
+  { name: 'romanize --join-line-break-hyphens, one UTF-8 line', args: ['--join-line-break-hyphens'], data: (n: number) => oneLine(cyrillic, n, (s) => Buffer.from(s)), sizes: [joinBig / 10, joinBig] },
+  { name: 'romanize --join-line-break-hyphens, lines of 80 bytes', args: ['--join-line-break-hyphens'], data: (n: number) => manyLines(cyrillic, n), sizes: [joinBig / 10, joinBig] },
   { name: 'convert ala-lc-simplified → modified-loc', args: ['convert', '-f', 'ala-lc-simplified', '-t', 'modified-loc'], data: (n: number) => oneLine("Zinov'ev i Kamenev Kirov ", n, (s) => Buffer.from(s)), sizes: [convertBig / 8, convertBig] },
+  { name: 'convert ala-lc-simplified → modified-loc, lines of 50 bytes', args: ['convert', '-f', 'ala-lc-simplified', '-t', 'modified-loc'], data: (n: number) => manyLines("Zinov'ev i Kamenev Kirov ", n), sizes: [convertBig / 8, convertBig] },
 ];
 
+const largest = new Map<string, { bytes: number; seconds: number }>();
 try {
   for (const c of cases) {
     const rows = c.sizes.map((size) => {
@@ -46,7 +59,11 @@ try {
     const [small, large] = rows as [(typeof rows)[0], (typeof rows)[0]];
     const perByte = large.seconds / large.bytes / (small.seconds / small.bytes);
     process.stdout.write(`${c.name}: ${rows.map((r) => `${(r.bytes / 1048576).toFixed(1)} MB ${r.seconds.toFixed(2)} s ${r.rssMiB} MiB`).join(' | ')} | time per byte, large/small: ${perByte.toFixed(2)}\n`);
+    largest.set(c.name, large);
   }
+  const line = largest.get('romanize --join-line-break-hyphens, one UTF-8 line')!;
+  const lines = largest.get('romanize --join-line-break-hyphens, lines of 80 bytes')!;
+  process.stdout.write(`--join-line-break-hyphens at ${(line.bytes / 1048576).toFixed(1)} MB: one line ${(line.bytes / 1048576 / line.seconds).toFixed(2)} MB/s, lines ${(lines.bytes / 1048576 / lines.seconds).toFixed(2)} MB/s, ratio ${(lines.seconds / lines.bytes / (line.seconds / line.bytes)).toFixed(2)}\n`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -79,4 +79,11 @@ describe('large texts', () => {
     assert.equal(result.text, 'Zinoviev i Kamenev Kirov '.repeat(8000));
     assert.equal(result.words.filter((w) => w.output === 'Zinoviev').length, 8000);
   });
+  it('convert, which works in blocks of whole lines, gives what the whole text gives', () => {
+    // Lines of every kind across several 64 Ki blocks: all-caps lines, English lines, mixed, blank.
+    const lines = ["ZINOV'EV I KAMENEV", "Zinov'ev i Kamenev Kirov", 'Hello, the iPhone is big', "Moscow i Zinov'ev", '', "Gor'kii TsK\r"];
+    const text = Array.from({ length: 12_000 }, (_, i) => lines[(i * 7) % lines.length]).join('\n');
+    const options = { from: 'ala-lc-simplified', to: 'modified-loc', ...(lexicon === undefined ? {} : { lexicon }) };
+    assert.equal(convert(text, options), convertDetailed(text, options).text);
+  });
 });

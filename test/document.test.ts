@@ -130,6 +130,18 @@ describe('Markdown nested 100,000 levels deep', () => {
     const read = parts(text, readDocument({ text, format: 'markdown' }).regions);
     assert.ok(read.includes('text:Sakharov.') && read.includes('text:Zinovyev.'), read.join(' | '));
   });
+  it('30,000 footnotes: read in linear time, the first 1,000 definitions as notes and the rest as text; 300 all as notes', { timeout: 60_000 }, () => {
+    // Without the limit the parser takes the square of the count: 2,000 took 13 s, 30,000 would
+    // take most of an hour. With it about 3 s on a quiet machine; the bound is generous.
+    const notes = (count: number): string => Array.from({ length: count }, (_, i) => `Kirov.[^${i}]\n\n[^${i}]: Zinovyev.\n\n`).join('');
+    const kinds = (count: number): string[] => readDocument({ text: notes(count), format: 'markdown' }).regions.map((r) => r.kind);
+    const started = performance.now();
+    const many = kinds(30_000);
+    assert.ok(performance.now() - started < 30_000, `${performance.now() - started} ms`);
+    assert.deepEqual([many.length, many.filter((k) => k === 'notes').length], [60_000, 1000]);
+    const few = kinds(300);
+    assert.deepEqual([few.length, few.filter((k) => k === 'notes').length], [600, 300]);
+  });
   it('a few levels, and escaped or closed brackets, read as before', () => {
     const text = `> > - Kirov [a [b] c] ${'\\['.repeat(500)} ${'[x] '.repeat(500)}\n`;
     assert.deepEqual(readDocument({ text, format: 'markdown' }).regions.map((r) => r.kind), ['text']);

@@ -54,6 +54,16 @@ describe('fast path = general path', () => {
         { numRuns: 300 },
       );
     });
+    it(`${id}: with joinLineBreakHyphens, romanize (the fast path unless a line ends in a hyphen) equals the general path`, () => {
+      fc.assert(
+        fc.property(text, optionsFor(id), fc.boolean(), (t, options, hyphen) => {
+          const all = { ...options, joinLineBreakHyphens: true };
+          const input = hyphen ? `${t}-\n${t}` : t;
+          assert.equal(romanize(input, all), applyProfile(romanizeGeneral(input, all), resolveScheme(all)));
+        }),
+        { numRuns: 300 },
+      );
+    });
     it(`${id}: romanizeBuffer and createRomanizer (any chunking) equal romanize`, () => {
       const extra = fc.record({ joinLineBreakHyphens: fc.boolean(), repairHomoglyphs: fc.boolean() }, { requiredKeys: [] });
       fc.assert(

@@ -191,6 +191,19 @@ describe('stdin has the size limit of a file', () => {
     }
   });
 
+  it('romanize --json and --lang auto (which read the text whole) stop at the same 64 MiB', { timeout: 60_000 }, async () => {
+    for (const args of [['--json'], ['--lang', 'auto']]) {
+      const { stdin, read } = endless();
+      const stderr = new PassThrough();
+      let said = '';
+      stderr.on('data', (b: Buffer) => (said += b.toString()));
+      const code = await main(args, { stdin, stdout: sink(), stderr, cwd: tmp, env: {} });
+      assert.equal(said, `latinitsa: stdin: more than the limit of ${64 * 1024 * 1024} bytes for --json and --lang auto (give the text in parts, or name the language)\n`);
+      assert.equal(code, 2);
+      assert.ok(read() < 70 << 20, `read ${read()} bytes`);
+    }
+  });
+
   it('check reads stdin up to the limit of a manuscript', async () => {
     const { stdin } = endless();
     await assert.rejects(readStdin({ stdin, stdout: sink(), stderr: sink(), cwd: tmp, env: {} }, { maxBytes: 3 << 20 }), /stdin: more than the limit of 3145728 bytes/u);

@@ -70,9 +70,21 @@ export function markdownRegions(source: string): Region[] {
 export const MAX_MARKDOWN_DEPTH = 100;
 
 /**
+ * Most footnote definitions (`[^label]: …` at the start of a line) read as such in one Markdown
+ * document. The parser moves all the events read so far each time ordinary text follows a
+ * footnote definition, so that its time grows with the square of their number: 1,000 take about
+ * a second, 100,000 would take hours. Past the limit a definition is read as a paragraph of text.
+ */
+export const MAX_FOOTNOTE_DEFINITIONS = 1000;
+
+/** A footnote definition's start, after the line's containers. */
+const FOOTNOTE_DEFINITION = /^ {0,3}\[\^[^\]\s]+\]:/u;
+
+/**
  * The text with every container marker and open bracket past {@link MAX_MARKDOWN_DEPTH} levels
- * written as `x`, in one linear pass: the parser then reads them as the words of the deepest
- * level, and offsets stay those of the source (the regions are read from the source, where these
+ * written as `x`, and so is the `[` of every footnote definition past
+ * {@link MAX_FOOTNOTE_DEFINITIONS}, in one linear pass: the parser then reads the markers as the
+ * words of the deepest level and those definitions as paragraphs, and offsets stay those of the source (the regions are read from the source, where these
  * characters are punctuation, not words). Nothing is refused: a line of markers is not an error.
  */
 function capNesting(text: string): string {
@@ -82,6 +94,7 @@ function capNesting(text: string): string {
     for (let k = from; k < to; k++) if (text[k] !== ' ' && text[k] !== '\t') masked[k] = 'x';
   };
   let brackets = 0;
+  let footnotes = 0;
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
@@ -103,6 +116,12 @@ function capNesting(text: string): string {
       } else break;
       if (++depth > MAX_MARKDOWN_DEPTH) mask(j, next);
       i = next;
+    }
+    // A footnote definition past the limit: its `[` written as `x`, so that it is a paragraph.
+    const definition = FOOTNOTE_DEFINITION.exec(text.slice(i, Math.min(end, i + 1004)));
+    if (definition !== null && ++footnotes > MAX_FOOTNOTE_DEFINITIONS) {
+      const bracket = i + definition[0].indexOf('[');
+      mask(bracket, bracket + 1);
     }
     // Brackets open in the paragraph (a blank line ends it).
     if (text.slice(start, end).trim() === '') brackets = 0;

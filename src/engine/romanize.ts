@@ -363,7 +363,7 @@ function romanizeOne(text: string, options: RomanizeOptions): string {
   // at all takes the general path.
   const apostrophes = compiled.language.apostrophes;
   const apostrophe = apostrophes !== undefined && [...apostrophes].some((a) => text.includes(a));
-  const fast = usesFastPath(options) && !apostrophe ? fastSchemeFor(compiled, text.length) : undefined;
+  const fast = usesFastPath(options, text) && !apostrophe ? fastSchemeFor(compiled, text.length) : undefined;
   if (fast === undefined) return applyProfile(romanizeGeneral(text, options), compiled);
   // NFC already: every form the fast path writes is seam-safe, and each line it hands to the
   // general path comes back in NFC (fast/tables.ts).
@@ -371,12 +371,18 @@ function romanizeOne(text: string, options: RomanizeOptions): string {
   return compiled.profile === undefined ? output : applyProfile(output, compiled);
 }
 
+/** A hyphen just before a line break: the only place where `joinLineBreakHyphens` changes anything. */
+const HYPHEN_BREAK = /-(?:\r\n|\r|\n)/u;
+
 /**
- * Whether `romanize` may take the fast path (`fast/`) for these options. Whole-word exceptions,
- * joined line-break hyphens and look-alike repair are handled by the general path only.
+ * Whether `romanize` may take the fast path (`fast/`) for these options (and this text, when
+ * given). Whole-word exceptions, joined line-break hyphens and look-alike repair are handled by
+ * the general path only; joining hyphens needs it only where a line ends in a hyphen, so that a
+ * text with none (one long line, most prose) keeps the fast path's speed and memory.
  */
-export function usesFastPath(options: RomanizeOptions): boolean {
-  return options.exceptions === undefined && options.joinLineBreakHyphens !== true && options.repairHomoglyphs !== true;
+export function usesFastPath(options: RomanizeOptions, text?: string): boolean {
+  const join = options.joinLineBreakHyphens === true && (text === undefined || HYPHEN_BREAK.test(text));
+  return options.exceptions === undefined && !join && options.repairHomoglyphs !== true;
 }
 
 /**

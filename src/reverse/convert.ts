@@ -115,5 +115,18 @@ export function convertDetailed(text: string, options: ConvertOptions): ConvertR
  * //=> 'Zinoviev, Hello, iPhone; Moscow is big'
  */
 export function convert(text: string, options: ConvertOptions): string {
-  return convertDetailed(text, options).text;
+  // Every decision of reading and of romanizing is local to a line, so the text is converted in
+  // blocks of whole lines: the per-letter records of one block at a time, not of the whole text.
+  if (text.length === 0) return convertDetailed(text, options).text;
+  let out = '';
+  for (let start = 0; start < text.length; ) {
+    const cut = text.indexOf('\n', start + CONVERT_BLOCK);
+    const end = cut === -1 ? text.length : cut + 1;
+    out += convertDetailed(text.slice(start, end), options).text;
+    start = end;
+  }
+  return out;
 }
+
+/** The least size of a block of lines that {@link convert} converts at once (UTF-16 units). */
+const CONVERT_BLOCK = 64 * 1024;

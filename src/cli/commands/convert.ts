@@ -1,5 +1,5 @@
 // `latinitsa convert --from A --to B`: romanized Russian from one scheme to another (docs/reverse.md).
-import { convertDetailed } from '../../reverse/convert.ts';
+import { convert, convertDetailed } from '../../reverse/convert.ts';
 import { defineCommand, parseOptionPairs, usageError } from '../args.ts';
 import { readInputs } from '../input.ts';
 import { lexiconOf, readingOptions } from './reverse.ts';
@@ -53,6 +53,14 @@ export const command = defineCommand({
     const inputs = await readInputs('convert', io, positionals, values.input);
     const lexicon = await lexiconOf(values['no-lexicon'], io);
     const options = { from, to, fromOptions, toOptions, all: values.all === true, ...(lexicon === undefined ? {} : { lexicon }) };
+    if (values.json !== true && values.mark !== true) {
+      // The text alone: converted block by block (see `convert`), without the per-word records.
+      for (const input of inputs) {
+        const text = convert(input.text, options);
+        io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+      }
+      return 0;
+    }
     const results = inputs.map((input) => ({ input: input.name, ...convertDetailed(input.text, options) }));
     if (values.json === true) {
       io.stdout.write(`${JSON.stringify(inputs.length === 1 ? results[0] : results, null, 2)}\n`);

@@ -16,6 +16,7 @@ import { DEFAULT_SCHEME, getScheme, type Scheme } from '../../schemes/registry.t
 import type { AllCapsMode, PreReformMode } from '../../schemes/types.ts';
 import { defineCommand, kebabCase, oneOf, parseOptionPairs, usageError, type Options } from '../args.ts';
 import { helpText, schemesText } from '../help.ts';
+import { MAX_TEXT_BYTES } from '../input.ts';
 import type { CliIO } from '../types.ts';
 
 /**
@@ -290,8 +291,14 @@ async function romanizeInputs(
         if (inPlace) await refuseIrreplaceable(input, io);
         const source = await openSource(input, io);
         const parts: Uint8Array[] = [];
+        let total = 0;
         try {
-          for await (const chunk of source.chunks) parts.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Uint8Array));
+          for await (const chunk of source.chunks) {
+            const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Uint8Array);
+            // The limit of any text read whole (a file or stdin, as check and reverse read them).
+            if ((total += bytes.length) > MAX_TEXT_BYTES) throw new LatinitsaError('ERR_TOO_LARGE', `${source.shown}: more than the limit of ${MAX_TEXT_BYTES} bytes for --json and --lang auto (give the text in parts, or name the language)`, { file: source.shown });
+            parts.push(bytes);
+          }
         } finally {
           await source.close();
         }
