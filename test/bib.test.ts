@@ -223,3 +223,24 @@ describe('latinitsa bib', () => {
     assert.equal((await cli(['bad.bib'])).code, 2);
   });
 });
+
+describe('lang: the bibliography in another language, resolved by the library for the CLI and the API alike', () => {
+  // Expected values: the Ukrainian national system's worked example (Київ → Kyiv, docs/languages.md)
+  // and the Library of Congress's Ukrainian table (ї → ï).
+  it('reads the schemes of their family for the language', () => {
+    assert.match(romanizeBibtex('@book{a, title = {Київ}}', { lang: 'uk', scheme: 'uk-national' }).output, /title = \{Kyiv\}/u);
+    assert.match(romanizeBibtex('@book{a, title = {Київ}}', { lang: 'uk', scheme: 'ala-lc' }).output, /title = \{Kyïv\}/u);
+    assert.match(romanizeCsl('[{"id":"a","title":"Київ"}]', { lang: 'uk', schemes: { titles: 'ala-lc' } }).output, /"title":"Kyïv"/u);
+  });
+  it('a language no scheme family has is an error', () => {
+    assert.throws(() => romanizeBibtex('@book{a, title = {Київ}}', { lang: 'xx' }), (e) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_OPTION');
+  });
+  it('latinitsa bib --lang uk', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'latinitsa-bib-lang-'));
+    writeFileSync(path.join(dir, 'refs.bib'), '@book{a, title = {Київ}}\n');
+    const run = await runCli(['bib', 'refs.bib', '--lang', 'uk', '--scheme', 'ala-lc'], { cwd: dir });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /title = \{Kyïv\}/u);
+    rmSync(dir, { recursive: true });
+  });
+});

@@ -197,3 +197,12 @@ test('names in other languages: quotations, titles, particles, foreign letters',
   const text = 'Yezhov and Yezhov. _Le Sacre du printemps et les Ezhov_. Fedor von Bock and Fyodor Fyodorov. Piotr Ilitch Tchaïkovski; Pyotr Ilyich.';
   assert.deepEqual(checkText(text), []);
 });
+
+test('lang: the house and notes schemes of their family for the language, also from .latinitsarc.json', () => {
+  assert.deepEqual(parseCheckConfig({ check: { lang: 'uk', scheme: 'ala-lc' } }), { lang: 'uk', scheme: 'ala-lc' });
+  const reasons = (options: CheckOptions): string[] => check('Zinoviev and Zinovyev met.', options).map((d) => d.reason);
+  // The Ukrainian member of the ALA-LC family (docs/languages.md) is the scheme checked against.
+  assert.match(reasons({ scheme: 'ala-lc', lang: 'uk' }).join(' '), /is not ala-lc-uk romanization/u);
+  assert.match(reasons({ scheme: 'ala-lc' }).join(' '), /is not ala-lc romanization/u);
+  assert.throws(() => check('Zinovyev.', { lang: 'xx' }), (e) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_OPTION');
+});

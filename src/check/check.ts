@@ -3,6 +3,7 @@
 // house scheme cannot produce, and words mixing Latin and Cyrillic letters. docs/check.md.
 import { lineIndex, type LineIndex } from '../diagnostics/place.ts';
 import type { Point } from '../diagnostics/types.ts';
+import { schemeIdForLanguage } from '../engine/lang.ts';
 import { resolveScheme } from '../engine/resolve.ts';
 import { romanize } from '../engine/romanize.ts';
 import { LexiconFlag } from '../reverse/lexicon.ts';
@@ -199,6 +200,13 @@ function readerFor(options: CheckOptions, extra: ReaderScheme[]): Reader {
   return reader;
 }
 
+/** The house and notes schemes, read in `lang` when it is given (docs/languages.md). */
+function schemesInLanguage(options: CheckOptions): { text: string | undefined; notes: string | undefined } {
+  const text = options.lang === undefined ? options.scheme : schemeIdForLanguage(options.scheme, options.lang);
+  const notes = options.notesScheme === undefined ? text : options.lang === undefined ? options.notesScheme : schemeIdForLanguage(options.notesScheme, options.lang);
+  return { text, notes };
+}
+
 /**
  * Checks several documents as one work (a book split into chapter files): the spellings of a
  * word are counted across all of them. See {@link checkText}.
@@ -223,7 +231,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
   for (const [form, cyrillic] of Object.entries(options.conventional ?? {})) conventional.set(foldRomanized(form), { cyrillic: cyrillic.toLowerCase(), capitalised: form[0] !== form[0]!.toLowerCase() });
   // Full names (Grigori Rasputin): where their words stand together, the scheme accepts them as written.
   const established = fullNames(conventional.keys());
-  const schemes = { text: options.scheme, notes: options.notesScheme ?? options.scheme };
+  const schemes = schemesInLanguage(options);
   const schemeOptions = { text: options.schemeOptions ?? {}, notes: (options.notesScheme === undefined ? options.schemeOptions : options.notesSchemeOptions) ?? {} };
   // Each domain's scheme and options are resolved (and checked) once, before any work.
   const resolved = {

@@ -2,13 +2,13 @@ import { LatinitsaError } from '../errors.ts';
 import { parseConfidence } from './confidence.ts';
 import type { CheckConfig } from './types.ts';
 
-const STRING_KEYS = ['scheme', 'notesScheme'] as const;
+const STRING_KEYS = ['scheme', 'notesScheme', 'lang'] as const;
 const LIST_KEYS = ['allow', 'ignore'] as const;
 const OBJECT_KEYS = ['schemeOptions', 'notesSchemeOptions'] as const;
 
 /**
  * Validates the checker's project settings (the JSON of `.latinitsarc.json`, or its `check`
- * member): `scheme`, `notesScheme`, `schemeOptions`, `notesSchemeOptions`, `allow`, `ignore`,
+ * member): `scheme`, `notesScheme`, `lang`, `schemeOptions`, `notesSchemeOptions`, `allow`, `ignore`,
  * `conventional` (form → Russian word), `builtInConventional`, `minConfidence`.
  * Unknown keys and wrong types are errors (`ERR_INVALID_OPTION`, naming the file and key).
  *

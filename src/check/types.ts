@@ -39,6 +39,12 @@ export interface CheckConfig {
   /** Scheme of notes and bibliography (e.g. `ala-lc-simplified`); notes are then grouped apart from the text (docs/check.md). */
   notesScheme?: string;
   notesSchemeOptions?: Record<string, unknown>;
+  /**
+   * Language of the romanized words (`uk`, `be`, …; default Russian): `scheme` and `notesScheme`
+   * are read as the schemes of their family for it, and without `scheme` the language's default
+   * is the house scheme (docs/languages.md).
+   */
+  lang?: string;
   /** Forms accepted as written and preferred for their word, read like any spelling (own house forms). */
   allow?: string[];
   /**

@@ -12,7 +12,6 @@ import { readDocument, type ProseDocument } from '../document/document.ts';
 import '../engine/detector.ts'; // `lang: "auto"` runs the language detector
 import { explain, romanizeDetailed, type Segment } from '../engine/romanize.ts';
 import type { RomanizeOptions } from '../engine/resolve.ts';
-import { schemeIdForLanguage } from '../engine/lang.ts';
 import { decodeUtf8 } from '../io/decode.ts';
 import { readDocxParagraphs } from '../io/docx.ts';
 import { loadLexicon } from '../io/lexicon.ts';
@@ -24,7 +23,7 @@ import { marcBatch, type MarcBatchInput } from '../marc/batch.ts';
 import { resolveScheme } from '../engine/resolve.ts';
 import { DEFAULT_SCHEME, getScheme, listSchemes, type Scheme } from '../schemes/registry.ts';
 import { LatinitsaError } from '../errors.ts';
-import { HttpError, optionalBoolean, optionalString, optionalStrings, optionsField, requireObject, requireString, type Input } from './request.ts';
+import { base64Field, HttpError, optionalBoolean, optionalString, optionalStrings, optionsField, requireObject, requireString, type Input } from './request.ts';
 
 /**
  * Names of the operations behind `POST /api/<name>`.
@@ -144,9 +143,8 @@ async function checkOp(input: Input): Promise<unknown> {
   let doc: ProseDocument;
   if (format === 'docx') {
     // A .docx travels as base64 in "data" (JSON has no bytes).
-    const data = requireString(input, 'data');
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data)) throw new HttpError(400, 'ERR_BAD_REQUEST', 'field "data" must be the .docx file in base64');
-    doc = readDocument({ paragraphs: await readDocxParagraphs(Buffer.from(data, 'base64'), { file: optionalString(input, 'file') ?? 'upload.docx' }) });
+    const bytes = base64Field(requireString(input, 'data'), 'data', 'the .docx file');
+    doc = readDocument({ paragraphs: await readDocxParagraphs(bytes, { file: optionalString(input, 'file') ?? 'upload.docx' }) });
   } else {
     doc = readDocument({ text: requireString(input, 'text'), format: format as 'text' | 'markdown' });
   }
@@ -157,12 +155,8 @@ async function checkOp(input: Input): Promise<unknown> {
   if (notesScheme !== undefined && notesScheme !== '') options.notesScheme = notesScheme;
   const schemeOptions = optionsField(input);
   if (Object.keys(schemeOptions).length > 0) options.schemeOptions = schemeOptions;
-  // lang: the schemes of the same family for that language (docs/languages.md).
   const lang = optionalString(input, 'lang');
-  if (lang !== undefined) {
-    options.scheme = schemeIdForLanguage(options.scheme, lang);
-    if (options.notesScheme !== undefined) options.notesScheme = schemeIdForLanguage(options.notesScheme, lang);
-  }
+  if (lang !== undefined) options.lang = lang;
   const allow = optionalStrings(input, 'allow');
   if (allow !== undefined) options.allow = allow;
   const ignore = optionalStrings(input, 'ignore');
@@ -213,10 +207,7 @@ function bibOp(input: Input): unknown {
     options.schemes = schemes as NonNullable<RomanizeBibOptions['schemes']>;
   }
   const lang = optionalString(input, 'lang');
-  if (lang !== undefined) {
-    options.scheme = schemeIdForLanguage(options.scheme, lang);
-    if (options.schemes !== undefined) options.schemes = Object.fromEntries(Object.entries(options.schemes).map(([g, id]) => [g, schemeIdForLanguage(id, lang)]));
-  }
+  if (lang !== undefined) options.lang = lang;
   const keep = optionalBoolean(input, 'keepOriginal');
   if (keep !== undefined) options.keepOriginal = keep;
   return { format, ...(format === 'csl-json' ? romanizeCsl(text, options) : romanizeBibtex(text, options)) };
@@ -237,10 +228,8 @@ async function marcOp(input: Input): Promise<unknown> {
   const text = optionalString(input, 'text');
   const data = optionalString(input, 'data');
   if ((text === undefined) === (data === undefined)) throw new HttpError(400, 'ERR_BAD_REQUEST', 'give the records in "text" (MARCXML or MARC-in-JSON) or in "data" (ISO 2709 in base64), one of them');
-  if (data !== undefined) {
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data)) throw new HttpError(400, 'ERR_BAD_REQUEST', 'field "data" must be ISO 2709 records in base64');
-    request.bytes = Buffer.from(data, 'base64');
-  } else request.text = text!;
+  if (data !== undefined) request.bytes = base64Field(data, 'data', 'ISO 2709 records');
+  else request.text = text!;
   const scheme = optionalString(input, 'scheme');
   if (scheme !== undefined && scheme !== '') request.scheme = scheme;
   const lang = optionalString(input, 'lang');

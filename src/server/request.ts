@@ -51,6 +51,12 @@ export function requireString(input: Input, field: string): string {
   return value;
 }
 
+/** The bytes of a base64 field (JSON has no bytes); `what` says what they must be. */
+export function base64Field(data: string, field: string, what: string): Buffer {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data)) throw new HttpError(400, 'ERR_BAD_REQUEST', `field "${field}" must be ${what} in base64`);
+  return Buffer.from(data, 'base64');
+}
+
 /** A boolean field, or undefined when absent. */
 export function optionalBoolean(input: Input, field: string): boolean | undefined {
   const value = input[field];

@@ -1,5 +1,4 @@
 // `latinitsa bib IN [-o OUT | --in-place]`: romanize a bibliography (docs/citations.md).
-import { schemeIdForLanguage } from '../../engine/lang.ts';
 import path from 'node:path';
 import type { BibFieldGroup, RomanizeBibOptions } from '../../cite/bib.ts';
 import { romanizeBibtex } from '../../cite/bibtex.ts';
@@ -61,11 +60,7 @@ export const command = defineCommand({
     if (values['names-scheme'] !== undefined) schemes.names = values['names-scheme'];
     if (values['titles-scheme'] !== undefined) schemes.titles = values['titles-scheme'];
     if (values['publishers-scheme'] !== undefined) schemes.publishers = values['publishers-scheme'];
-    // --lang: the schemes of the same family for that language (docs/languages.md).
-    if (values.lang !== undefined) {
-      options.scheme = schemeIdForLanguage(options.scheme, values.lang);
-      for (const group of Object.keys(schemes) as BibFieldGroup[]) schemes[group] = schemeIdForLanguage(schemes[group], values.lang);
-    }
+    if (values.lang !== undefined) options.lang = values.lang;
     if (Object.keys(schemes).length > 0) options.schemes = schemes;
     if (values['keep-original'] === true) options.keepOriginal = true;
     // Refused before it is read: a FIFO or a device cannot be rewritten, and reading one may never end.

@@ -1,5 +1,4 @@
 // `latinitsa check`: the manuscript consistency checker on files (docs/check.md).
-import { schemeIdForLanguage } from '../../engine/lang.ts';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkDocuments } from '../../check/check.ts';
@@ -86,11 +85,7 @@ export const command = defineCommand({
     const config: CheckConfig = configFile === undefined ? {} : await readConfig(configFile);
     if (values.scheme !== undefined) config.scheme = values.scheme;
     if (values['notes-scheme'] !== undefined) config.notesScheme = values['notes-scheme'];
-    // --lang: the schemes of the same family for that language (docs/languages.md).
-    if (values.lang !== undefined) {
-      config.scheme = schemeIdForLanguage(config.scheme, values.lang);
-      if (config.notesScheme !== undefined) config.notesScheme = schemeIdForLanguage(config.notesScheme, values.lang);
-    }
+    if (values.lang !== undefined) config.lang = values.lang;
     if (values.allow !== undefined) config.allow = [...(config.allow ?? []), ...values.allow];
     if (values.ignore !== undefined) config.ignore = [...(config.ignore ?? []), ...values.ignore];
     if (values['min-confidence'] !== undefined) config.minConfidence = parseConfidence(values['min-confidence']);
