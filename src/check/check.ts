@@ -540,6 +540,8 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     // A capitalised spelling also conforms when the scheme writes it from a plausible name nobody
     // attests (Marey: марей).
     const written = scheme === undefined ? '' : roman(g.cyrillic, g.domain);
+    // The scheme's own spelling as it prints (roman folds it), for a message that names it.
+    const shown = (): string => romanize(g.cyrillic, { ...schemeOptions[g.domain], scheme: resolved[g.domain] });
     const conforms = (s: Spelling): boolean =>
       scheme !== undefined &&
       (s.info.fold === written ||
@@ -613,8 +615,11 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
         const confidence = alone ? Math.round(base * LONE_COMMON * 100) / 100 : base;
         if (confidence < minConfidence) continue;
         const text = matchCase(target, o.text);
+        // The fix may be the text's own conventional or usual form rather than the scheme's: say which.
         const reason = !ok
-          ? `"${o.text}" is not ${scheme} romanization; ${scheme} writes "${text}" (${g.cyrillic}).`
+          ? foldRomanized(text) === written
+            ? `"${o.text}" is not ${scheme} romanization; ${scheme} writes "${text}" (${g.cyrillic}).`
+            : `"${o.text}" is not ${scheme} romanization (${scheme} writes "${matchCase(shown(), o.text)}", ${g.cyrillic}); the text's form of the word is "${text}".`
           : scheme === undefined
             ? `Inconsistent romanization: "${o.text}" is spelt "${text}" elsewhere.`
             : `Inconsistent romanization: "${o.text}" and "${text}" stand for one word (${g.cyrillic}).`;
