@@ -5,9 +5,12 @@
  * (test/fixtures/realtext/split.tsv). With `--judged FILE`, each finding takes its verdict from
  * the judged file and the precision per part is printed.
  *
- *   node --import tsx scripts/check-realtext.ts [--scheme ID] [--part tuning|held-out|all]
+ *   node --import tsx scripts/check-realtext.ts [--corpus DIR] [--scheme ID] [--part tuning|held-out|all]
  *        [--no-lexicon] [--no-conventional] [--min-confidence C] [--judged FILE] [--out FILE]
  *        [--sample N [--seed S]]
+ *
+ * `--corpus DIR` checks another corpus of Markdown articles instead (all its `*.md` files, every
+ * one held out: test/fixtures/realtext2/, whose README says how it was made).
  *
  * `--sample N` writes a seeded random sample of N findings (those with the smallest seeded hash
  * of their place and words; default seed 14) instead of all, for judging by hand.
@@ -23,10 +26,11 @@ import { checkDocuments, type CheckDiagnostic as Diagnostic } from '../src/index
 import { parseConfidence } from '../src/check/index.ts';
 import { markdownRegions } from '../src/document/index.ts';
 import { loadLexicon } from '../src/io/lexicon.ts';
-import { judgedKey, readJudged, realtextDir, realtextSplit } from '../test/support/realtext.ts';
+import { corpusSplit, judgedKey, readJudged, realtextDir, realtextSplit } from '../test/support/realtext.ts';
 
 const { values } = parseArgs({
   options: {
+    corpus: { type: 'string' },
     scheme: { type: 'string' },
     part: { type: 'string', default: 'all' },
     'no-lexicon': { type: 'boolean' },
@@ -38,11 +42,12 @@ const { values } = parseArgs({
     out: { type: 'string' },
   },
 });
-if (!existsSync(realtextDir)) throw new Error(`no realtext corpus at ${realtextDir}`);
-const split = realtextSplit();
+const corpusDir = values.corpus ?? realtextDir;
+if (!existsSync(corpusDir)) throw new Error(`no corpus at ${corpusDir}`);
+const split = values.corpus === undefined ? realtextSplit() : corpusSplit(corpusDir);
 const files = [...split.keys()].filter((f) => values.part === 'all' || split.get(f) === values.part);
 const documents = files.map((file) => {
-  const text = readFileSync(path.join(realtextDir, file), 'utf8');
+  const text = readFileSync(path.join(corpusDir, file), 'utf8');
   return { file, text, regions: markdownRegions(text) };
 });
 const lexicon = values['no-lexicon'] === true ? undefined : await loadLexicon();

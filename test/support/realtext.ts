@@ -1,5 +1,5 @@
 // The realtext corpus (../shared/realtext, outside the repository) and its judged findings.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fixturesDir, readTsv, sharedDir } from './fixtures.ts';
 
@@ -38,4 +38,12 @@ export function readJudged(file: string): Map<string, Judged> {
     out.set(key, { verdict: c[at('verdict')] as 'true' | 'false', cause: c[at('cause')] ?? '', note: c[at('note')] ?? '' });
   }
   return out;
+}
+
+/** The second held-out corpus (test/fixtures/realtext2, README there): 50 articles in the repository. */
+export const realtext2Dir = path.join(fixturesDir, 'realtext2');
+
+/** A corpus without a split (every article held out): file → `held-out`, for each `*.md` in `dir`, sorted. */
+export function corpusSplit(dir: string): Map<string, string> {
+  return new Map(readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort().map((f) => [f, 'held-out']));
 }
