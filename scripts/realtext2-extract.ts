@@ -105,7 +105,7 @@ interface Entry {
 /** Reads blobs through one `git cat-file --batch`, calling `each` with every text in order. */
 async function readBlobs(repo: string, entries: Entry[], each: (entry: Entry, text: string) => void): Promise<void> {
   const git = spawn('git', ['-C', repo, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  let pending = Buffer.alloc(0);
+  let pending: Buffer = Buffer.alloc(0);
   let index = 0;
   const done = new Promise<void>((resolve, reject) => {
     git.stdout.on('data', (chunk: Buffer) => {

@@ -1,6 +1,9 @@
 // The realtext corpus (../shared/realtext, outside the repository) and its judged findings.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { checkDocuments, type CheckDiagnostic } from '../../src/index.ts';
+import { markdownRegions } from '../../src/document/index.ts';
+import type { Lexicon } from '../../src/reverse/lexicon.ts';
 import { fixturesDir, readTsv, sharedDir } from './fixtures.ts';
 
 /** Where the corpus is; the tests that need it skip when it is absent. */
@@ -46,4 +49,43 @@ export const realtext2Dir = path.join(fixturesDir, 'realtext2');
 /** A corpus without a split (every article held out): file → `held-out`, for each `*.md` in `dir`, sorted. */
 export function corpusSplit(dir: string): Map<string, string> {
   return new Map(readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort().map((f) => [f, 'held-out']));
+}
+
+/**
+ * Checks a corpus of Markdown articles as one work, as `latinitsa check <files>` does: the Russian
+ * lexicon, findings from `likely` up, `scheme` when given.
+ */
+export function checkCorpus(dir: string, files: Iterable<string>, options: { scheme?: string | undefined; lexicon?: Lexicon | undefined }): CheckDiagnostic[] {
+  const documents = [...files].map((file) => {
+    const text = readFileSync(path.join(dir, file), 'utf8');
+    return { file, text, regions: markdownRegions(text) };
+  });
+  return checkDocuments(documents, { minConfidence: 'likely', ...(options.scheme === undefined ? {} : { scheme: options.scheme }), ...(options.lexicon === undefined ? {} : { lexicon: options.lexicon }) });
+}
+
+/**
+ * The precision of the judged findings a run still makes: over all of them (`all`), per part of
+ * `split` (file → part), and in the `certain` and `likely` bands; `unjudged` counts the findings
+ * the judges never saw.
+ */
+export function judgedPrecision(judged: Map<string, Judged>, run: string, found: readonly CheckDiagnostic[], split?: Map<string, string>): Record<string, number> {
+  const tally: Record<string, [number, number]> = {};
+  let unjudged = 0;
+  for (const d of found) {
+    const j = judged.get(judgedKey(run, d));
+    if (j === undefined) {
+      unjudged++;
+      continue;
+    }
+    const keys = ['all', (d.confidence ?? 1) >= 0.9 ? 'certain' : 'likely'];
+    const part = split?.get(d.file!);
+    if (part !== undefined) keys.push(part);
+    for (const k of keys) {
+      const t = (tally[k] ??= [0, 0]);
+      t[j.verdict === 'true' ? 0 : 1]++;
+    }
+  }
+  const out: Record<string, number> = { unjudged };
+  for (const [k, [t, f]] of Object.entries(tally)) out[k] = t / (t + f);
+  return out;
 }
