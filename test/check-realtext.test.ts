@@ -4,22 +4,16 @@
 // does (the Russian lexicon, findings from `likely` up).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkDocuments, type CheckDiagnostic as Diagnostic } from '../src/index.ts';
-import { markdownRegions } from '../src/document/index.ts';
+import type { CheckDiagnostic as Diagnostic } from '../src/index.ts';
 import { loadLexicon } from '../src/io/lexicon.ts';
 import { fixturesDir } from './support/fixtures.ts';
-import { haveRealtext, judgedKey, readJudged, realtextDir, realtextSplit } from './support/realtext.ts';
+import { checkCorpus, haveRealtext, judgedPrecision, readJudged, realtextDir, realtextSplit } from './support/realtext.ts';
 
 const skip = haveRealtext ? false : 'the realtext corpus (../shared/realtext) is absent';
 
 function run(scheme: string | undefined): Diagnostic[] {
-  const documents = [...realtextSplit().keys()].map((file) => {
-    const text = readFileSync(path.join(realtextDir, file), 'utf8');
-    return { file, text, regions: markdownRegions(text) };
-  });
-  return checkDocuments(documents, { minConfidence: 'likely', ...(scheme === undefined ? {} : { scheme }), ...(lexicon === undefined ? {} : { lexicon }) });
+  return checkCorpus(realtextDir, realtextSplit().keys(), { scheme, lexicon });
 }
 
 const lexicon = haveRealtext ? await loadLexicon() : undefined;
@@ -30,23 +24,7 @@ const judged = readJudged(path.join(fixturesDir, 'realtext', 'judged.tsv'));
  * `certain` band; and how many of its findings the judges never saw.
  */
 function precision(name: string, found: Diagnostic[]): Record<string, number> {
-  const split = realtextSplit();
-  const tally: Record<string, [number, number]> = {};
-  let unjudged = 0;
-  for (const d of found) {
-    const j = judged.get(judgedKey(name, d));
-    if (j === undefined) {
-      unjudged++;
-      continue;
-    }
-    for (const k of ['all', split.get(d.file!)!, d.confidence! >= 0.9 ? 'certain' : 'likely']) {
-      const t = (tally[k] ??= [0, 0]);
-      t[j.verdict === 'true' ? 0 : 1]++;
-    }
-  }
-  const out: Record<string, number> = { unjudged };
-  for (const [k, [t, f]] of Object.entries(tally)) out[k] = t / (t + f);
-  return out;
+  return judgedPrecision(judged, name, found, realtextSplit());
 }
 
 test('realtext without a scheme: precision of the judged findings ≥ 0.9', { skip }, (t) => {
