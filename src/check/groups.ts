@@ -5,6 +5,9 @@ import { fallbackKey, fallbackKeys } from './fallback.ts';
 import { anchor, count, NAME_FLAGS, type Group, type Spelling } from './model.ts';
 import type { CheckRun } from './run.ts';
 
+/** The fewest letters of a spelling that joins a group by its fallback key alone. */
+const MIN_FALLBACK_LENGTH = 6;
+
 /** The groups of spellings of one word each (a group may have one spelling: the scheme's rule still applies). */
 export function groupSpellings(run: CheckRun, all: readonly Spelling[]): Group[] {
   const { letterOnly } = run;
@@ -100,7 +103,11 @@ export function groupSpellings(run: CheckRun, all: readonly Spelling[]): Group[]
     const [g] = found;
     // A join by an alternative key only (Bucharin as Bukharin, Maximoff as Maximov) is weaker.
     const direct = byFallback.get(`${s.domain}\u0000${keys[0]!}`) === g;
-    if (found.size === 1 && g !== null && g !== undefined) g.spellings.push({ s, link: direct ? 'fallback' : 'alternative' });
+    // A short word no scheme writes from the group's word is more often another word or another
+    // language's name than a slip (Alya beside Alla, Reiss beside reys, Piero beside pero).
+    if (found.size === 1 && g !== null && g !== undefined) {
+      if (s.info.fold.length >= MIN_FALLBACK_LENGTH) g.spellings.push({ s, link: direct ? 'fallback' : 'alternative' });
+    }
     else if (found.size === 0) {
       const k = `${s.domain}\u0000${keys[0]!}`;
       left.set(k, [...(left.get(k) ?? []), s]);
@@ -112,7 +119,7 @@ export function groupSpellings(run: CheckRun, all: readonly Spelling[]): Group[]
     const anchors = list.filter((s) => anchor(s));
     if (anchors.length === 0) continue;
     const best = [...anchors].sort((a, b) => count(b) - count(a) || (b.info.readings[0]?.score ?? 0) - (a.info.readings[0]?.score ?? 0))[0]!;
-    groups.push({ domain: best.domain, cyrillic: best.info.near[0]!, spellings: list.map((s) => ({ s, link: s === best ? 'near' : 'fallback' })) });
+    groups.push({ domain: best.domain, cyrillic: best.info.near[0]!, spellings: list.filter((s) => s === best || s.info.fold.length >= MIN_FALLBACK_LENGTH).map((s) => ({ s, link: s === best ? 'near' : 'fallback' })) });
   }
   return groups;
 }
