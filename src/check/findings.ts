@@ -23,8 +23,9 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
   const out: Array<{ dg: Diagnostic; doc: number }> = [];
   for (const { s, ok, ruleId, confidence: base, common } of weighed.minority) {
     for (const o of s.occurrences) {
-      // A word of an established full name is exempt from the scheme, not from grouping.
-      if (!ok && o.established) continue;
+      // A word of an established full name is exempt from the scheme, not from grouping; one that
+      // renders another word there is that person's own name (Georgi Dimitrov: Bulgarian георги).
+      if (o.established !== undefined && (!ok || (o.established !== '' && o.established !== g.cyrillic))) continue;
       const alone = common && /^\p{Lu}/u.test(o.text);
       const confidence = alone ? Math.round(base * LONE_COMMON * 100) / 100 : base;
       if (confidence < run.minConfidence) continue;

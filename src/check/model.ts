@@ -31,8 +31,12 @@ export interface Occurrence {
   names: string[];
   /** Whether a real Russian word stands beside it (see `russianNeighbour` in words.ts). */
   russianNeighbour: boolean;
-  /** Whether it stands in a person's established full name (Grigori Rasputin): never a scheme mismatch. */
-  established: boolean;
+  /**
+   * The Cyrillic word it renders in a person's established full name it stands in (Grigori
+   * Rasputin: григорий; '' when the list does not say), else undefined. Such a word is never a
+   * scheme mismatch.
+   */
+  established: string | undefined;
 }
 
 /** One spelling in one domain (text or notes), with its occurrences. */

@@ -6,7 +6,7 @@ import { resolveScheme } from '../engine/resolve.ts';
 import { romanize } from '../engine/romanize.ts';
 import { createReader, foldRomanized, type Reader, type ReaderScheme } from '../reverse/readings.ts';
 import { parseConfidence } from './confidence.ts';
-import { conventionalForms, fullNames, type ConventionalEntry } from './conventional.ts';
+import { conventionalForms, fullNames, type ConventionalEntry, type FullName } from './conventional.ts';
 import proseData from './data/prose-schemes.json' with { type: 'json' };
 import { englishLists } from './english.ts';
 import { isEnglishFormation } from './fallback.ts';
@@ -35,7 +35,7 @@ export interface CheckRun {
   separateNotes: boolean;
   conventional: ReadonlyMap<string, ConventionalEntry>;
   /** Full names of the conventional list (Grigori Rasputin), by surname. */
-  established: ReadonlyMap<string, readonly string[][]>;
+  established: ReadonlyMap<string, readonly FullName[]>;
   allow: ReadonlySet<string>;
   ignore: ReadonlySet<string>;
   minConfidence: number;
@@ -84,7 +84,7 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
   const conventional = new Map(options.builtInConventional === false ? [] : conventionalForms());
   for (const [form, cyrillic] of Object.entries(options.conventional ?? {})) conventional.set(foldRomanized(form), { cyrillic: cyrillic.toLowerCase(), capitalised: form[0] !== form[0]!.toLowerCase() });
   // Full names (Grigori Rasputin): where their words stand together, the scheme accepts them as written.
-  const established = fullNames(conventional.keys());
+  const established = fullNames(conventional);
   const schemes = schemesInLanguage(options);
   const schemeOptions = { text: options.schemeOptions ?? {}, notes: (options.notesScheme === undefined ? options.schemeOptions : options.notesSchemeOptions) ?? {} };
   // Each domain's scheme and options are resolved (and checked) once, before any work.
