@@ -18,6 +18,8 @@ const PLAUSIBLE_PER_LETTER = -1.75;
 const NEAR_SLACK = 1.5;
 /** Attested readings this close to the best attested one are readings of the word too. */
 const ATTESTED_SLACK = 2.5;
+/** Lexicon flags of a person's names. */
+const PERSONAL = LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymic;
 
 /** Whether an unattested reading is a plausible Russian word by its letters. */
 function plausible(r: Reading): boolean {
@@ -156,6 +158,31 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
     return false;
   };
 
+  // Whether a word is a name of the English name lists that the Russian lexicon does not know as
+  // a Russian name (Oswald, Ignace, Claude; Ribbentrop, Hoare): a person so named is not Russian.
+  const westernName = (word: string): boolean => {
+    if (!/^\p{Lu}\p{Ll}/u.test(word)) return false;
+    const fold = foldRomanized(word);
+    if (!englishName(fold) || conventional.has(fold) || isGiven(word)) return false;
+    const info = classify(word);
+    return info === null || (info.english === true && !knownName(info));
+  };
+  // Whether a spelling reads as a Russian name the lexicon knows (or is a conventional form).
+  const knownName = (info: FormInfo): boolean =>
+    info.kind === 'conventional' || (info.kind === 'attested' && info.readings.some((r) => info.near.includes(r.cyrillic) && (r.flags & PERSONAL) !== 0));
+  // A word before a Western surname, joined by one space, is that person's given name, unless the
+  // lexicon knows it as a Russian name (Joachim Ribbentrop; but Nikolai Gogol). A word no scheme
+  // writes after a Western given name is that person's surname (Alexis Klimoff). The English name
+  // lists also hold English forms of Russian given names (Catherine Dolgoruki) and proper
+  // adjectives (Marxist Georgi Plekhanov): a word any scheme writes is not judged by them.
+  const westernPerson = (text: string, tokens: readonly WordToken[], i: number, info: FormInfo): boolean => {
+    if (knownName(info) || !/^\p{Lu}/u.test(tokens[i]!.text)) return false;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (info.kind === 'loose' && prev !== undefined && text.slice(prev.end, tokens[i]!.start) === ' ' && westernName(prev.text)) return true;
+    return next !== undefined && text.slice(tokens[i]!.end, next.start) === ' ' && westernName(next.text);
+  };
+
   // A stress mark (an acute accent on a letter, sovét, Bésy) that no scheme of English prose
   // writes is left out before the word is read: the word is the unaccented one. English words with
   // accents (émigré) stay as they are.
@@ -208,7 +235,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
           end--;
         }
         const info = classify(stressFree(text));
-        if (info === null) return;
+        if (info === null || westernPerson(doc.text, tokens, t, info)) return;
         const domain = separateNotes ? region.kind : 'text';
         const key = `${domain}\u0000${info.fold}`;
         let s = spellings.get(key);
