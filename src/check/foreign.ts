@@ -78,20 +78,50 @@ export function foreignNames(text: string, tokens: readonly WordToken[], letters
 }
 
 const cues = new Set(data.variantCues.words);
+const namingCues = new Set(data.variantCues.naming);
+const connectors = new Set(data.variantCues.connectors);
 
 /**
- * Which words are variants the text names on purpose: after "also", "spelled", "transliterated
- * as"… within the three words before (RURIK (also RIURIK), Efim (sometimes spelled Yefim)).
+ * Which words are variants the text names on purpose:
+ * - the three words after "also", "spelled", "a.k.a."… (RURIK (also RIURIK), Efim (sometimes
+ *   spelled Yefim), Zeitlin (a.k.a. Tseitlin));
+ * - after a cue that names spellings ("transliterated as", "spelled"), on through a list of
+ *   capitalised words joined by "or", "and" and commas, to the end of the sentence (transliterated
+ *   as Piotr or Petr; Tschaikowski, Chajkovskij and Chaikovsky);
+ * - capitalised words alone in brackets right after a word they spell another way (Yelabuga
+ *   (Elabuga), Samary Gurary, (Samarii Gurarii)), by `sameWord`.
  *
+ * @param text The text the tokens come from.
  * @param tokens The words of a text.
+ * @param sameWord Whether two words may be spellings of one word.
  * @returns One flag per token.
  */
-export function listedVariants(tokens: readonly WordToken[]): boolean[] {
+export function listedVariants(text: string, tokens: readonly WordToken[], sameWord: (a: string, b: string) => boolean): boolean[] {
   const out = tokens.map(() => false);
-  tokens.forEach((t, k) => {
-    if (!cues.has(t.text.toLowerCase())) return;
-    for (let i = k + 1; i <= k + 3 && i < tokens.length; i++) out[i] = true;
+  const capital = (k: number): boolean => /^\p{Lu}/u.test(tokens[k]?.text ?? '');
+  const gap = (k: number): string => text.slice(tokens[k - 1]!.end, tokens[k]!.start);
+  const lower = tokens.map((t) => t.text.toLowerCase());
+  lower.forEach((w, k) => {
+    // a.k.a. is three one-letter words.
+    const aka = w === 'a' && lower[k + 1] === 'k' && lower[k + 2] === 'a' && gap(k + 1) === '.' && gap(k + 2) === '.';
+    if (!cues.has(w) && !aka) return;
+    const from = aka ? k + 3 : k + 1;
+    for (let i = from; i <= from + 2 && i < tokens.length; i++) out[i] = true;
+    if (!namingCues.has(w) && !namingCues.has(lower[k + 1] ?? '')) return;
+    for (let i = from + 3; i < tokens.length && i < from + 16; i++) {
+      if (/[.!?)]/u.test(gap(i)) || !(capital(i) || connectors.has(lower[i]!))) break;
+      out[i] = true;
+    }
   });
+  for (let k = 1; k < tokens.length; k++) {
+    if (!capital(k - 1) || !/^,?\s*[([]$/u.test(gap(k))) continue;
+    let i = k;
+    while (i < tokens.length && capital(i) && (i === k || /^[ \-‐]$/u.test(gap(i)))) i++;
+    const close = tokens[i - 1]!.end;
+    if (i === k || i - k > 4 || !/^[)\]]/u.test(text.slice(close, close + 1))) continue;
+    // The last word in brackets spells the word before them (a surname, a place).
+    if (sameWord(tokens[i - 1]!.text, tokens[k - 1]!.text)) for (let j = k; j < i; j++) out[j] = true;
+  }
   return out;
 }
 

@@ -5,7 +5,7 @@ import { LexiconFlag } from '../reverse/lexicon.ts';
 import { foldRomanized, type Reading } from '../reverse/readings.ts';
 import { tokenizeWords, type WordToken } from '../segment/index.ts';
 import { inFullName } from './conventional.ts';
-import { fallbackKey } from './fallback.ts';
+import { fallbackKey, fallbackKeys } from './fallback.ts';
 import { foreignContext, foreignNames, listedVariants } from './foreign.ts';
 import { mixedDiagnostic } from './mixed.ts';
 import type { FormInfo, Spelling } from './model.ts';
@@ -192,6 +192,12 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
     return split.replace(STRESSED, (m) => (foreignLetters.has(m.normalize('NFC').toLowerCase()) ? m : m[0]!)).normalize('NFC');
   };
 
+  // Whether two words may be spellings of one word: a shared fallback key.
+  const sameWord = (a: string, b: string): boolean => {
+    const keys = fallbackKeys(foldRomanized(a));
+    return fallbackKeys(foldRomanized(b)).some((k) => keys.includes(k));
+  };
+
   // 2. The spellings of the documents, by domain.
   const spellings = new Map<string, Spelling>();
   documents.forEach((doc, d) => {
@@ -199,7 +205,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
     const tokenized = regions.map((region) => tokenizeWords(doc.text.slice(region.start, region.end), { offset: region.start }));
     // A cue ("né", "also") may stand in another region than its word (_né_ ALEXEIEV: emphasis
     // marks end a region): cues are looked for in the words of the whole document.
-    const listed = listedVariants(tokenized.flat());
+    const listed = listedVariants(doc.text, tokenized.flat(), sameWord);
     let base = 0;
     for (const [r, region] of regions.entries()) {
       const tokens = tokenized[r]!;
