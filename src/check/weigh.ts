@@ -95,6 +95,10 @@ export function weighGroup(run: CheckRun, g: Group): Weighed | undefined {
     // A conventional form gives way only to another conventional form; an English name to none.
     if (s.info.kind === 'conventional' && targetSpelling?.info.kind !== 'conventional') continue;
     if (s.info.english === true) continue;
+    // A name no scheme writes from the group's word, never beside a Russian word (a title: Muzei
+    // Revolutsii), beside a common noun the text writes in lower case, is another word (Princess
+    // Militsa beside militsiya).
+    if ((link === 'fallback' || link === 'alternative') && targetSpelling !== undefined && s.occurrences.every((o) => /^\p{Lu}/u.test(o.text) && !o.russianNeighbour) && targetSpelling.occurrences.every((o) => !/^\p{Lu}/u.test(o.text))) continue;
     const ok = scheme === undefined || conforms(s) || s.info.kind === 'conventional';
     const ruleId = ok ? 'check/inconsistent-romanization' : 'check/scheme-mismatch';
     const docs = new Set(s.occurrences.map((o) => o.doc));
@@ -184,3 +188,4 @@ function firstAt(s: Spelling): number {
   const o = s.occurrences[0]!;
   return o.doc * 1e12 + o.start;
 }
+
