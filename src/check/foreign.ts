@@ -35,12 +35,25 @@ export function foreignContext(text: string, tokens: readonly WordToken[]): bool
     const f = foreignSum[b]! - foreignSum[a]!;
     const e = englishSum[b]! - englishSum[a]!;
     if (f >= 2 && f > e * 2) out[i] = true;
-    const next = lower[i + 1];
-    const prev = lower[i - 1];
-    if (/^\p{Lu}/u.test(tokens[i]!.text) && ((next !== undefined && particles.has(next) && /^\p{Lu}/u.test(tokens[i + 2]?.text ?? '')) || (prev !== undefined && particles.has(prev) && i >= 2 && /^\p{Lu}/u.test(tokens[i - 2]!.text)))) out[i] = true;
   }
+  nobiliaryNames(tokens).forEach((named, i) => {
+    if (named) out[i] = true;
+  });
   void text;
   return out;
+}
+
+/**
+ * Which words are the names of a name with a nobiliary particle between two capitalised words
+ * (Joachim von Ribbentrop, Léon de Bakst): a Western name.
+ *
+ * @param tokens The words of a text.
+ * @returns One flag per token.
+ */
+export function nobiliaryNames(tokens: readonly WordToken[]): boolean[] {
+  const lower = tokens.map((t) => t.text.toLowerCase());
+  const capital = (i: number): boolean => /^\p{Lu}/u.test(tokens[i]?.text ?? '');
+  return tokens.map((_, i) => capital(i) && ((particles.has(lower[i + 1] ?? '') && capital(i + 2)) || (particles.has(lower[i - 1] ?? '') && i >= 2 && capital(i - 2))));
 }
 
 /**
@@ -52,14 +65,17 @@ export function foreignContext(text: string, tokens: readonly WordToken[]): bool
  * @param text The text the tokens come from.
  * @param tokens Its words.
  * @param letters The letters the schemes of English prose write (lower case).
+ * @param english Whether a word is English: an English word (Moscow) in a run of capitalised
+ *   words says nothing of the others; nor does a word that opens a sentence (While, With: the
+ *   English lists leave out words with letters no scheme writes).
  * @returns One flag per token.
  */
-export function foreignNames(text: string, tokens: readonly WordToken[], letters: ReadonlySet<string>): boolean[] {
+export function foreignNames(text: string, tokens: readonly WordToken[], letters: ReadonlySet<string>, english: (word: string) => boolean): boolean[] {
   const out = tokens.map(() => false);
   let start = 0;
   const close = (end: number): void => {
     const unit = tokens.slice(start, end);
-    if (unit.length > 1 && unit.some((t) => [...t.text.toLowerCase().normalize('NFC')].some((ch) => /\p{Script=Latin}/u.test(ch) && !letters.has(ch)))) {
+    if (unit.length > 1 && unit.some((t) => [...t.text.toLowerCase().normalize('NFC')].some((ch) => /\p{Script=Latin}/u.test(ch) && !letters.has(ch)) && !english(t.text) && !sentenceStart(text, t.start))) {
       for (let i = start; i < end; i++) out[i] = true;
     }
   };
@@ -75,6 +91,12 @@ export function foreignNames(text: string, tokens: readonly WordToken[], letters
   }
   close(tokens.length);
   return out;
+}
+
+/** Whether a place opens a sentence: only spaces, quotes or brackets after a full stop, a question or exclamation mark, a colon or a line break before it. */
+function sentenceStart(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 12), at).replace(/[\s"“‘'(\[*_]+$/u, '');
+  return before === '' ? at - 12 <= 0 || /\n\s*$/u.test(text.slice(Math.max(0, at - 12), at)) : /[.!?:\n]$/u.test(before) || /\n[\s"“‘'(\[*_]*$/u.test(text.slice(Math.max(0, at - 12), at));
 }
 
 const cues = new Set(data.variantCues.words);

@@ -6,7 +6,7 @@ import { foldRomanized, type Reading } from '../reverse/readings.ts';
 import { tokenizeWords, type WordToken } from '../segment/index.ts';
 import { inFullName } from './conventional.ts';
 import { fallbackKey, fallbackKeys } from './fallback.ts';
-import { foreignContext, foreignNames, listedVariants } from './foreign.ts';
+import { foreignContext, foreignNames, listedVariants, nobiliaryNames } from './foreign.ts';
 import { mixedDiagnostic } from './mixed.ts';
 import type { FormInfo, Spelling } from './model.ts';
 import type { CheckRun } from './run.ts';
@@ -200,6 +200,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
 
   // 2. The spellings of the documents, by domain.
   const spellings = new Map<string, Spelling>();
+  const westernNames = new Set<string>();
   documents.forEach((doc, d) => {
     const regions: readonly CheckRegion[] = doc.regions ?? [{ start: 0, end: doc.text.length, kind: 'text' }];
     const tokenized = regions.map((region) => tokenizeWords(doc.text.slice(region.start, region.end), { offset: region.start }));
@@ -212,8 +213,17 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       const before = base;
       base += tokens.length;
       const foreign = foreignContext(doc.text, tokens);
-      const foreignName = foreignNames(doc.text, tokens, foreignLetters);
+      const foreignName = foreignNames(doc.text, tokens, foreignLetters, (word) => englishWord(foldRomanized(word)) || conventional.has(foldRomanized(word)));
       const named = inFullName(doc.text, tokens, established, foldRomanized);
+      // A name seen with a nobiliary particle, or in a name with a letter of another alphabet than
+      // English (ł, ö, ï), is that language's name wherever it stands in the work (Joachim von
+      // Ribbentrop, then Joachim). Names with w, q or x are English as often (Moscow Grand Prince
+      // Vasili III): they count only where they stand.
+      const nobiliary = nobiliaryNames(tokens);
+      const accented = foreignNames(doc.text, tokens, foreignLetters, (word) => /^[\x00-\x7f]*$/u.test(word));
+      tokens.forEach((token, t) => {
+        if (nobiliary[t] || accented[t]) westernNames.add(foldRomanized(token.text));
+      });
       tokens.forEach((token, t) => {
         if (token.script === 'mixed') {
           mixed.push({ dg: mixedDiagnostic(doc, token, lines[d]!), doc: d });
@@ -252,7 +262,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
     }
   });
   // Each spelling shows as written most often (a heading's capitals last).
-  const all = [...spellings.values()];
+  const all = [...spellings.values()].filter((s) => !westernNames.has(s.info.fold) || knownName(s.info));
   for (const s of all) s.display = [...s.written].sort((a, b) => b[1] - a[1] || allCaps(a[0]) - allCaps(b[0]))[0]![0];
   return { spellings: all, mixed };
 }
