@@ -159,3 +159,17 @@ const adjectiveEndings: readonly string[] = data.adjectiveEndings.endings;
 export function adjectiveForm(cyrillic: string): boolean {
   return adjectiveEndings.some((e) => cyrillic.length > e.length + 1 && cyrillic.endsWith(e));
 }
+
+const surnameEndings: readonly string[] = data.surnameEndings.endings;
+
+/**
+ * Whether a word ends as a surname of another language (Geladze, Saakashvili, Laurinavicius):
+ * the endings are data (src/check/data/foreign.json).
+ *
+ * @param word The word, in any case.
+ * @returns Whether it has such an ending (and a stem of three letters or more).
+ */
+export function foreignSurname(word: string): boolean {
+  const lower = word.toLowerCase();
+  return /^\p{Lu}/u.test(word) && surnameEndings.some((e) => lower.length >= e.length + 3 && lower.endsWith(e));
+}

@@ -6,7 +6,7 @@ import { foldRomanized, type Reading } from '../reverse/readings.ts';
 import { tokenizeWords, type WordToken } from '../segment/index.ts';
 import { inFullName } from './conventional.ts';
 import { fallbackKey, fallbackKeys } from './fallback.ts';
-import { foreignContext, foreignNames, listedVariants, nobiliaryNames } from './foreign.ts';
+import { foreignContext, foreignNames, foreignSurname, listedVariants, nobiliaryNames } from './foreign.ts';
 import { mixedDiagnostic } from './mixed.ts';
 import type { FormInfo, Spelling } from './model.ts';
 import type { CheckRun } from './run.ts';
@@ -179,6 +179,11 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
     if (knownName(info) || !/^\p{Lu}/u.test(tokens[i]!.text)) return false;
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
+    // A given name before a surname of another language, or before a nickname in quotes and the
+    // surname (Mikheil Saakashvili, Ekaterine "Keke" Geladze), unless it is a Russian given name.
+    const gap = next === undefined ? '' : text.slice(tokens[i]!.end, next.start);
+    const surname = gap === ' ' ? next?.text : /^ ["“]$/u.test(gap) ? tokens[i + 2]?.text : undefined;
+    if (surname !== undefined && foreignSurname(surname) && !isGiven(tokens[i]!.text)) return true;
     if (info.kind === 'loose' && prev !== undefined && text.slice(prev.end, tokens[i]!.start) === ' ' && westernName(prev.text)) return true;
     return next !== undefined && text.slice(tokens[i]!.end, next.start) === ' ' && westernName(next.text);
   };
