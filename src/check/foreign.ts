@@ -173,3 +173,16 @@ export function foreignSurname(word: string): boolean {
   const lower = word.toLowerCase();
   return /^\p{Lu}/u.test(word) && surnameEndings.some((e) => lower.length >= e.length + 3 && lower.endsWith(e));
 }
+
+const sequences = new RegExp(data.letterSequences.patterns.join('|'), 'u');
+
+/**
+ * Whether a folded (lower-case) word has a letter sequence no romanization of Russian writes but
+ * another language's spelling does (Gyorgy, Szymon, Czeslaw): data in src/check/data/foreign.json.
+ *
+ * @param fold The word in lower case.
+ * @returns Whether it has such a sequence.
+ */
+export function foreignSpelling(fold: string): boolean {
+  return sequences.test(fold);
+}

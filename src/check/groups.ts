@@ -8,6 +8,11 @@ import type { CheckRun } from './run.ts';
 /** The fewest letters of a spelling that joins a group by its fallback key alone. */
 const MIN_FALLBACK_LENGTH = 6;
 
+/** A spelling's length in letters, a letter with a mark counting as two (ž as zh: Ježov is as long as Yezhov's Ezhov). */
+function letterCount(fold: string): number {
+  return fold.normalize('NFD').length;
+}
+
 /** The groups of spellings of one word each (a group may have one spelling: the scheme's rule still applies). */
 export function groupSpellings(run: CheckRun, all: readonly Spelling[]): Group[] {
   const { letterOnly } = run;
@@ -106,7 +111,7 @@ export function groupSpellings(run: CheckRun, all: readonly Spelling[]): Group[]
     // A short word no scheme writes from the group's word is more often another word or another
     // language's name than a slip (Alya beside Alla, Reiss beside reys, Piero beside pero).
     if (found.size === 1 && g !== null && g !== undefined) {
-      if (s.info.fold.length >= MIN_FALLBACK_LENGTH) g.spellings.push({ s, link: direct ? 'fallback' : 'alternative' });
+      if (letterCount(s.info.fold) >= MIN_FALLBACK_LENGTH) g.spellings.push({ s, link: direct ? 'fallback' : 'alternative' });
     }
     else if (found.size === 0) {
       const k = `${s.domain}\u0000${keys[0]!}`;
@@ -119,7 +124,7 @@ export function groupSpellings(run: CheckRun, all: readonly Spelling[]): Group[]
     const anchors = list.filter((s) => anchor(s));
     if (anchors.length === 0) continue;
     const best = [...anchors].sort((a, b) => count(b) - count(a) || (b.info.readings[0]?.score ?? 0) - (a.info.readings[0]?.score ?? 0))[0]!;
-    groups.push({ domain: best.domain, cyrillic: best.info.near[0]!, spellings: list.filter((s) => s === best || s.info.fold.length >= MIN_FALLBACK_LENGTH).map((s) => ({ s, link: s === best ? 'near' : 'fallback' })) });
+    groups.push({ domain: best.domain, cyrillic: best.info.near[0]!, spellings: list.filter((s) => s === best || letterCount(s.info.fold) >= MIN_FALLBACK_LENGTH).map((s) => ({ s, link: s === best ? 'near' : 'fallback' })) });
   }
   return groups;
 }

@@ -6,7 +6,7 @@ import { foldRomanized, type Reading } from '../reverse/readings.ts';
 import { tokenizeWords, type WordToken } from '../segment/index.ts';
 import { inFullName } from './conventional.ts';
 import { fallbackKey, fallbackKeys } from './fallback.ts';
-import { foreignContext, foreignNames, foreignSurname, listedVariants, nobiliaryNames } from './foreign.ts';
+import { foreignContext, foreignNames, foreignSpelling, foreignSurname, listedVariants, nobiliaryNames } from './foreign.ts';
 import { mixedDiagnostic } from './mixed.ts';
 import type { FormInfo, Spelling } from './model.ts';
 import type { CheckRun } from './run.ts';
@@ -101,8 +101,9 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       // A capitalised conventional form is a name: the common word spelt alike is not (archangel).
       if (conv !== undefined && (!conv.capitalised || written[0] !== written[0]!.toLowerCase())) {
         info = { fold, kind: 'conventional', near: [conv.cyrillic], conventional: conv.cyrillic, readings: [] };
-      } else if ((!englishWord(fold) || allow.has(fold) || englishName(fold)) && [...fold].every((ch) => reader.letters.has(ch))) {
-        // Letters no scheme writes (w, q, ö, ł…) make a word not romanized Russian.
+      } else if ((!englishWord(fold) || allow.has(fold) || englishName(fold)) && [...fold].every((ch) => reader.letters.has(ch)) && (allow.has(fold) || !foreignSpelling(fold))) {
+        // Letters no scheme writes (w, q, ö, ł…), and sequences no romanization of Russian writes
+        // (sz, cz: another language's spelling), make a word not romanized Russian.
         const readings = reader.read(written);
         // A reading is attested when a scheme of English prose writes it and the lexicon knows it:
         // a capitalised spelling as a name or place (not Lem as льем, a verb form), a lower-case
