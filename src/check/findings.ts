@@ -21,8 +21,9 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
   const firstAt_ = first === undefined ? '' : `; ${targetSpelling!.display} first at ${placeName(documents[first.doc]!.file, run.lines[first.doc]!.pointAt(first.start))}`;
   const counts = [...list].sort((a, b) => count(b.s) - count(a.s)).map(({ s }) => `${count(s)} × ${s.display}`).join(', ') + firstAt_;
   const out: Array<{ dg: Diagnostic; doc: number }> = [];
-  for (const { s, ok, ruleId, confidence: base, common } of weighed.minority) {
+  for (const { s, ok, ruleId, confidence: base, common, samePerson } of weighed.minority) {
     for (const o of s.occurrences) {
+      if (samePerson !== undefined && (o.surname === undefined || !samePerson.has(o.surname))) continue;
       // A word of an established full name is exempt from the scheme, not from grouping; one that
       // renders another word there is that person's own name (Georgi Dimitrov: Bulgarian георги).
       if (o.established !== undefined && (!ok || (o.established !== '' && o.established !== g.cyrillic))) continue;

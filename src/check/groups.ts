@@ -109,9 +109,10 @@ export function groupSpellings(run: CheckRun, all: readonly Spelling[]): Group[]
     // A join by an alternative key only (Bucharin as Bukharin, Maximoff as Maximov) is weaker.
     const direct = byFallback.get(`${s.domain}\u0000${keys[0]!}`) === g;
     // A short word no scheme writes from the group's word is more often another word or another
-    // language's name than a slip (Alya beside Alla, Reiss beside reys, Piero beside pero).
+    // language's name than a slip (Alya beside Alla, Reiss beside reys, Piero beside pero). An
+    // English name joins whatever its length: it is reported only beside its target's surname.
     if (found.size === 1 && g !== null && g !== undefined) {
-      if (letterCount(s.info.fold) >= MIN_FALLBACK_LENGTH) g.spellings.push({ s, link: direct ? 'fallback' : 'alternative' });
+      if (letterCount(s.info.fold) >= MIN_FALLBACK_LENGTH || s.info.english === true) g.spellings.push({ s, link: direct ? 'fallback' : 'alternative' });
     }
     else if (found.size === 0) {
       const k = `${s.domain}\u0000${keys[0]!}`;

@@ -29,6 +29,8 @@ export interface Occurrence {
   text: string;
   /** First letters (by fallback key) of the one or two capitalised words before it: a name's given name and patronymic or initials. */
   names: string[];
+  /** The capitalised word right after it (by fallback key): a given name's surname. */
+  surname: string | undefined;
   /** Whether a real Russian word stands beside it (see `russianNeighbour` in words.ts). */
   russianNeighbour: boolean;
   /**

@@ -18,6 +18,8 @@ export interface Minority {
   confidence: number;
   /** A capitalised common word the scheme does not write, with nothing Russian around its group. */
   common: boolean;
+  /** For an English name, the surnames it is reported before (those the target stands before). */
+  samePerson?: ReadonlySet<string>;
 }
 
 /** What a group comes to: its target and the spellings to report. */
@@ -94,12 +96,18 @@ export function weighGroup(run: CheckRun, g: Group): Weighed | undefined {
     if (s.info.fold === targetFold || s === targetSpelling) continue;
     // A conventional form gives way only to another conventional form; an English name to none.
     if (s.info.kind === 'conventional' && targetSpelling?.info.kind !== 'conventional') continue;
-    if (s.info.english === true) continue;
+    // An English name (Yuri, Dmitri) is reported only where it names the person the target
+    // spelling names too, the same surname after it (Yuri Piatakov beside Yury Piatakov), and
+    // only when the text writes it no more often than the target (Andrei Sakharov, the English
+    // form the text keeps, is not turned into the scheme's Andrey).
+    const samePerson = s.info.english === true ? surnamesOf(targetSpelling) : undefined;
+    if (samePerson !== undefined && (count(s) > targetCount || !s.occurrences.some((o) => o.surname !== undefined && samePerson.has(o.surname)))) continue;
     // A name no scheme writes from the group's word, never beside a Russian word (a title: Muzei
     // Revolutsii), beside a common noun the text writes in lower case, is another word (Princess
     // Militsa beside militsiya).
     if ((link === 'fallback' || link === 'alternative') && targetSpelling !== undefined && s.occurrences.every((o) => /^\p{Lu}/u.test(o.text) && !o.russianNeighbour) && targetSpelling.occurrences.every((o) => !/^\p{Lu}/u.test(o.text))) continue;
-    const ok = scheme === undefined || conforms(s) || s.info.kind === 'conventional';
+    // An English name is an English form: never a scheme mismatch.
+    const ok = scheme === undefined || conforms(s) || s.info.kind === 'conventional' || s.info.english === true;
     const ruleId = ok ? 'check/inconsistent-romanization' : 'check/scheme-mismatch';
     const docs = new Set(s.occurrences.map((o) => o.doc));
     // The given names (initials, patronymics) of a surname tell persons apart: G. Maximoff is not
@@ -116,7 +124,7 @@ export function weighGroup(run: CheckRun, g: Group): Weighed | undefined {
     // its group has a conventional form or one of its spellings stands once in such company
     // (Genrikh Iagoda); beside a spelling of the text (no scheme), the group speaks for it.
     const common = !ok && !groupInContext && s.info.kind === 'attested' && ((s.info.readings.find((r) => r.cyrillic === g.cyrillic)?.flags ?? 0) & NAME_FLAGS) === 0 && !adjectiveForm(g.cyrillic);
-    minority.push({ s, link, ok, ruleId, confidence: base, common });
+    minority.push({ s, link, ok, ruleId, confidence: base, common, ...(samePerson === undefined ? {} : { samePerson }) });
   }
   return { target, targetSpelling, written, shown, attestedWord, minority };
 }
@@ -189,3 +197,7 @@ function firstAt(s: Spelling): number {
   return o.doc * 1e12 + o.start;
 }
 
+/** The surnames (by fallback key) that follow a spelling's occurrences. */
+function surnamesOf(s: Spelling | undefined): ReadonlySet<string> {
+  return new Set((s?.occurrences ?? []).flatMap((o) => (o.surname === undefined ? [] : [o.surname])));
+}

@@ -126,9 +126,10 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
         } else if (fold.length >= 4 && /^\p{L}/u.test(fold)) info = { fold, kind: 'loose', near: [], readings };
         if (info !== null && allow.has(fold)) info = { ...info, kind: 'conventional', conventional: info.near[0] ?? fold };
         // An English proper noun that reads as a Russian name (Dmitri, Sergei, Kerensky in the
-        // English dictionaries) joins the group of its word, but is never reported itself and
-        // carries no group alone (Sydney and Sidney are not Russian).
-        else if (info !== null && englishName(fold)) info = info.kind === 'attested' ? { ...info, english: true } : null;
+        // English dictionaries; Yuri, though its letters read as no attested name) joins the group of
+        // its word, carries no group alone (Sydney and Sidney are not Russian), and is reported
+        // only where it names the person its group's target names (see weigh.ts).
+        else if (info !== null && englishName(fold)) info = info.kind === 'attested' || /^\p{Lu}/u.test(written) ? { ...info, english: true } : null;
       }
     }
     forms.set(written, info);
@@ -262,7 +263,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
         const key = `${domain}\u0000${info.fold}`;
         let s = spellings.get(key);
         if (s === undefined) spellings.set(key, (s = { key, domain, info, display: text, written: new Map(), occurrences: [] }));
-        s.occurrences.push({ doc: d, start: token.start, end, text, names: givenNames(doc.text, tokens, t, isGiven), russianNeighbour: russianNeighbour(doc.text, tokens, t), established: named[t] });
+        s.occurrences.push({ doc: d, start: token.start, end, text, names: givenNames(doc.text, tokens, t, isGiven), surname: surnameAfter(doc.text, tokens, t), russianNeighbour: russianNeighbour(doc.text, tokens, t), established: named[t] });
         s.written.set(text, (s.written.get(text) ?? 0) + 1);
       });
     }
@@ -289,6 +290,13 @@ function givenNames(text: string, tokens: readonly WordToken[], i: number, isGiv
     out.push(fallbackKey(t.text)[0]!.toLowerCase());
   }
   return out;
+}
+
+/** The capitalised word right after a word, joined by one space, by fallback key. */
+function surnameAfter(text: string, tokens: readonly WordToken[], i: number): string | undefined {
+  const next = tokens[i + 1];
+  if (next === undefined || text.slice(tokens[i]!.end, next.start) !== ' ' || !/^\p{Lu}\p{Ll}/u.test(next.text)) return undefined;
+  return fallbackKey(foldRomanized(next.text));
 }
 
 /** 1 for a word in capitals (a heading's form is not the one to quote), else 0. */
