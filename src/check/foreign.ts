@@ -101,12 +101,15 @@ function sentenceStart(text: string, at: number): boolean {
 
 const cues = new Set(data.variantCues.words);
 const namingCues = new Set(data.variantCues.naming);
+/** Cues of a birth name (Nadezhda Aleksandrovna (née Adler)): the word before is another name, not the same one. */
+const birthCues = new Set(data.variantCues.birth);
 const connectors = new Set(data.variantCues.connectors);
 
 /**
  * Which words are variants the text names on purpose:
  * - the three words after "also", "spelled", "a.k.a."… (RURIK (also RIURIK), Efim (sometimes
- *   spelled Yefim), Zeitlin (a.k.a. Tseitlin));
+ *   spelled Yefim), Zeitlin (a.k.a. Tseitlin)), and the word just before a bracket that opens
+ *   with such a cue (Efim);
  * - after a cue that names spellings ("transliterated as", "spelled"), on through a list of
  *   capitalised words joined by "or", "and" and commas, to the end of the sentence (transliterated
  *   as Piotr or Petr; Tschaikowski, Chajkovskij and Chaikovsky);
@@ -123,12 +126,18 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
   const capital = (k: number): boolean => /^\p{Lu}/u.test(tokens[k]?.text ?? '');
   const gap = (k: number): string => text.slice(tokens[k - 1]!.end, tokens[k]!.start);
   const lower = tokens.map((t) => t.text.toLowerCase());
+  // Where a cue's bracket opens: before the cue, or before the adverb that precedes it (sometimes spelled).
+  const cueStart = (k: number, aka: boolean): number => (!aka && k > 0 && !/\(/u.test(gap(k)) && /^\p{Ll}+$/u.test(tokens[k - 1]!.text) && /\(\s*$/u.test(gap(k - 1)) ? k - 1 : k);
   lower.forEach((w, k) => {
     // a.k.a. is three one-letter words.
     const aka = w === 'a' && lower[k + 1] === 'k' && lower[k + 2] === 'a' && gap(k + 1) === '.' && gap(k + 2) === '.';
     if (!cues.has(w) && !aka) return;
     const from = aka ? k + 3 : k + 1;
     for (let i = from; i <= from + 2 && i < tokens.length; i++) out[i] = true;
+    // The word just before a bracketed cue is the form the variant is named beside: Efim (sometimes
+    // spelled Yefim) gives both on purpose.
+    const before = cueStart(k, aka);
+    if (!birthCues.has(w) && before > 0 && capital(before - 1) && /\(\s*$/u.test(gap(before))) out[before - 1] = true;
     if (!namingCues.has(w) && !namingCues.has(lower[k + 1] ?? '')) return;
     for (let i = from + 3; i < tokens.length && i < from + 16; i++) {
       if (/[.!?)]/u.test(gap(i)) || !(capital(i) || connectors.has(lower[i]!))) break;
