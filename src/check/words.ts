@@ -227,7 +227,8 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       // Ribbentrop, then Joachim). Names with w, q or x are English as often (Moscow Grand Prince
       // Vasili III): they count only where they stand.
       const nobiliary = nobiliaryNames(tokens);
-      const accented = foreignNames(doc.text, tokens, foreignLetters, (word) => /^[\x00-\x7f]*$/u.test(word));
+      const ascii = (word: string): boolean => /^[\x00-\x7f]*$/u.test(word);
+      const accented = tokens.every((token) => ascii(token.text)) ? tokens.map(() => false) : foreignNames(doc.text, tokens, foreignLetters, ascii);
       tokens.forEach((token, t) => {
         if (nobiliary[t] || accented[t]) westernNames.add(foldRomanized(token.text));
       });
