@@ -29,6 +29,8 @@ export interface CheckRun {
   prose: ReadonlySet<number>;
   /** The letters the schemes of English prose write: a word with another letter is not theirs. */
   foreignLetters: ReadonlySet<string>;
+  /** The letters each domain's declared scheme writes, with the plain Latin letters (none without a scheme). */
+  declaredLetters: Record<Domain, ReadonlySet<string> | undefined>;
   /** No lexicon: the plausible readings stand in for the attested ones. */
   letterOnly: boolean;
   /** Whether notes are a domain of their own (a notes scheme is declared). */
@@ -125,6 +127,12 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
     if (/'/u.test(fold) && common.has(fold.replace(/'/gu, ''))) return true;
     return false;
   };
+  const lettersOf = (domain: Domain): ReadonlySet<string> | undefined => {
+    const i = declared[domain];
+    if (i < 0) return undefined;
+    const own = createReader({ schemes: [i < base.length ? base[i]! : extra[i - base.length]!] }).letters;
+    return new Set([...own, ...'abcdefghijklmnopqrstuvwxyz']);
+  };
   const romanShown = (cyrillic: string, domain: Domain): string => romanize(cyrillic, { ...schemeOptions[domain], scheme: resolved[domain] });
   return {
     schemes,
@@ -132,6 +140,7 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
     reader,
     prose,
     foreignLetters: proseLetters,
+    declaredLetters: { text: lettersOf('text'), notes: lettersOf('notes') },
     letterOnly: options.lexicon === undefined,
     separateNotes: options.notesScheme !== undefined,
     conventional,

@@ -221,14 +221,20 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       base += tokens.length;
       const foreign = foreignContext(doc.text, tokens);
       const foreignName = foreignNames(doc.text, tokens, foreignLetters, (word) => englishWord(foldRomanized(word)) || conventional.has(foldRomanized(word)));
+      const ascii = (word: string): boolean => /^[\x00-\x7f]*$/u.test(word);
+      const allAscii = tokens.every((token) => ascii(token.text));
+      // With a scheme, a name of several words written whole in another system, with a marked
+      // letter the scheme does not write (Lev Davidovič Trockij, Vitalij Lazarevič Ginzburg), is a
+      // form the text gives on purpose: a slip is one word, not a whole name.
+      const ownLetters = run.declaredLetters[separateNotes ? region.kind : 'text'];
+      const otherSystem = ownLetters === undefined || allAscii ? undefined : foreignNames(doc.text, tokens, ownLetters, (word) => englishWord(foldRomanized(word)));
       const named = inFullName(doc.text, tokens, established, foldRomanized);
       // A name seen with a nobiliary particle, or in a name with a letter of another alphabet than
       // English (ł, ö, ï), is that language's name wherever it stands in the work (Joachim von
       // Ribbentrop, then Joachim). Names with w, q or x are English as often (Moscow Grand Prince
       // Vasili III): they count only where they stand.
       const nobiliary = nobiliaryNames(tokens);
-      const ascii = (word: string): boolean => /^[\x00-\x7f]*$/u.test(word);
-      const accented = tokens.every((token) => ascii(token.text)) ? tokens.map(() => false) : foreignNames(doc.text, tokens, foreignLetters, ascii);
+      const accented = allAscii ? tokens.map(() => false) : foreignNames(doc.text, tokens, foreignLetters, ascii);
       tokens.forEach((token, t) => {
         if (nobiliary[t] || accented[t]) westernNames.add(foldRomanized(token.text));
       });
@@ -237,7 +243,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
           mixed.push({ dg: mixedDiagnostic(doc, token, lines[d]!), doc: d });
           return;
         }
-        if (token.script !== 'latin' || foreign[t] || foreignName[t] || listed[before + t]) return;
+        if (token.script !== 'latin' || foreign[t] || foreignName[t] || otherSystem?.[t] === true || listed[before + t]) return;
         // A part of a domain or file name (melnikoff.com, www.pravda.ru): a full stop and a lower-case
         // letter glued to the word.
         if (DOTTED_AFTER.test(doc.text.slice(token.end, token.end + 2)) || DOTTED_BEFORE.test(doc.text.slice(Math.max(0, token.start - 2), token.start))) return;
