@@ -49,7 +49,7 @@ function precision(name: string, found: Diagnostic[]): Record<string, number> {
   return out;
 }
 
-// Every finding of both runs was judged in round 3 (0.947 and 0.923 measured then): the floors sit
+// Every finding of both runs was judged in round 3 (0.947 and 0.932 measured then): the floors sit
 // just under the measured figures, the target being 0.9.
 test('realtext without a scheme: precision of the judged findings ≥ 0.94', { skip }, (t) => {
   const p = precision('no-scheme', run(undefined));
@@ -58,11 +58,11 @@ test('realtext without a scheme: precision of the judged findings ≥ 0.94', { s
   assert.ok(p['certain']! >= 0.95, `precision of certain findings ${p['certain']}`);
 });
 
-test('realtext with --scheme wikipedia: precision of the judged findings ≥ 0.91', { skip }, (t) => {
+test('realtext with --scheme wikipedia: precision of the judged findings ≥ 0.92', { skip }, (t) => {
   const p = precision('scheme=wikipedia', run('wikipedia'));
   t.diagnostic(JSON.stringify(p));
-  assert.ok(p['all']! >= 0.91, `precision ${p['all']}`);
-  assert.ok(p['certain']! >= 0.92, `precision of certain findings ${p['certain']}`);
+  assert.ok(p['all']! >= 0.92, `precision ${p['all']}`);
+  assert.ok(p['certain']! >= 0.94, `precision of certain findings ${p['certain']}`);
 });
 
 test('realtext: the variant groups the corpus README lists as missed', { skip }, (t) => {
