@@ -389,24 +389,41 @@ function letterCounter(compiled: CompiledScheme, encoding: TextEncodingName, cou
     }
     return false;
   };
+  const count = (bytes: Uint8Array, start: number, end: number): void => {
+    if (!mayReport(bytes, start, end)) return;
+    // countReportable's matchAll starts where the shared pattern's last `test` (the engine's) left it.
+    reportable.lastIndex = 0;
+    countReportable(decoder.decode(bytes.subarray(start, end)), compiled, counts);
+  };
+  /** UTF-8 length of a character by its lead byte. */
+  const length = (lead: number): number => (lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1);
+  /** The start of a character cut by the end of the previous chunk. */
   let carry = new Uint8Array(0);
   return (chunk) => {
-    const bytes = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
-    // The start of a character cut by the end of the chunk: carried into the next one.
-    let end = bytes.length;
-    for (let back = 1; back <= 3 && back <= bytes.length; back++) {
-      const b = bytes[bytes.length - back]!;
+    let start = 0;
+    if (carry.length > 0) {
+      // Only the cut character is joined (not the chunk copied after it).
+      const need = length(carry[0]!) - carry.length;
+      const joined = Buffer.concat([carry, chunk.subarray(0, need)]);
+      if (joined.length < carry.length + need) {
+        carry = joined;
+        return;
+      }
+      count(joined, 0, joined.length);
+      carry = new Uint8Array(0);
+      start = need;
+    }
+    let end = chunk.length;
+    for (let back = 1; back <= 3 && chunk.length - back >= start; back++) {
+      const b = chunk[chunk.length - back]!;
       if (b < 0x80) break;
       if (b >= 0xc0) {
-        if (back < (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2)) end = bytes.length - back;
+        if (back < length(b)) end = chunk.length - back;
         break;
       }
     }
-    carry = new Uint8Array(bytes.subarray(end));
-    if (!mayReport(bytes, 0, end)) return;
-    // countReportable's matchAll starts where the shared pattern's last `test` (the engine's) left it.
-    reportable.lastIndex = 0;
-    countReportable(decoder.decode(bytes.subarray(0, end)), compiled, counts);
+    if (end < chunk.length) carry = new Uint8Array(chunk.subarray(end));
+    count(chunk, start, end);
   };
 }
 
