@@ -18,9 +18,10 @@ run(process.argv.slice(2), () => import('../dist/cli/index.js')).then((code) => 
  * The bundle's exports. Node 22.1 and later keep V8's compiled code between runs themselves
  * (`module.enableCompileCache`); on older Node the bundle is compiled with V8's code cache kept in
  * a folder of the user's own under the system's temporary folder, which spares compiling it again
- * at every start. The cache is written (atomically) once, at the end of a run that had none; a
- * cache that does not fit the bundle's size, time and node's V8 is another file, and one V8 rejects
- * is ignored and replaced. NODE_DISABLE_COMPILE_CACHE=1 turns both off, as it does in Node.
+ * at every start. The cache is written (atomically) once, at the end of a run that had none, and
+ * the caches of earlier builds are then removed; a bundle of another size, time or inode, or
+ * another V8, has another file, and one V8 rejects is ignored and replaced.
+ * NODE_DISABLE_COMPILE_CACHE=1 turns both caches off, as it does in Node.
  */
 function load() {
   if (process.env.NODE_DISABLE_COMPILE_CACHE === undefined && Module.enableCompileCache !== undefined) Module.enableCompileCache();
@@ -45,6 +46,8 @@ function load() {
       try {
         fs.writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
         fs.renameSync(temporary, cacheFile);
+        // The caches of earlier builds go (another Node's too: it makes its own again).
+        for (const name of fs.readdirSync(dir)) if (name.endsWith('.cache') && path.join(dir, name) !== cacheFile) fs.rmSync(path.join(dir, name), { force: true });
       } catch {
         fs.rmSync(temporary, { force: true });
       }
