@@ -44,8 +44,8 @@ for (const file of ['schemes/builtin.js', 'schemes/validate.js']) {
 // Node 20, which has no compile cache, each ES module costs a resolve, a read and a link, and the
 // ES module loader itself costs more again; one CommonJS file costs one read and one compile.
 // Left out of the bundle, and loaded from the compiled modules beside it when they run:
-// - every other command, through dist/cli/index.js (bin.ts hands such a run to the compiled CLI
-//   whole, so that one run never mixes the bundle's copies of the modules with theirs);
+// - every other command (src/cli/bin.ts hands such a run whole to the compiled CLI, which the bin
+//   script imports, so that one run never mixes the bundle's copies of the modules with theirs);
 // - JSON files over 16 KB (the language detector's letter statistics, for --lang auto), read
 //   when the module that imports them first runs.
 // The bundle lies in dist/cli/, two folders below the package root like every compiled module,
@@ -53,7 +53,7 @@ for (const file of ['schemes/builtin.js', 'schemes/validate.js']) {
 // resolves the same from the bundle; the build refuses a bundled module for which it would not.
 const { build } = await import('esbuild');
 const cli = path.join(dist, 'cli');
-const external = (file) => file === path.join(cli, 'index.js') || (path.dirname(file) === path.join(cli, 'commands') && path.basename(file) !== 'romanize.js') || (file.endsWith('.json') && statSync(file).size > 16 * 1024);
+const external = (file) => (path.dirname(file) === path.join(cli, 'commands') && path.basename(file) !== 'romanize.js') || (file.endsWith('.json') && statSync(file).size > 16 * 1024);
 const bundled = await build({
   entryPoints: [path.join(cli, 'bin.js')],
   outfile: path.join(cli, 'bin.cjs'),
