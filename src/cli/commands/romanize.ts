@@ -385,6 +385,7 @@ function letterCounter(compiled: CompiledScheme, encoding: TextEncodingName, cou
       if (b < 0xd0) continue;
       if (b <= 0xd4) {
         if (i + 1 < end && twoByte[(((b & 0x1f) << 6) | (bytes[i + 1]! & 0x3f)) - 0x400] === 1) return true;
+        i++; // its second byte
       } else if (b === 0xe1 || b === 0xea || b === 0xf0) return true;
     }
     return false;
