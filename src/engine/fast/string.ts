@@ -10,14 +10,14 @@
  * compiles it quickly: a one-shot process romanizes with compiled code sooner.
  */
 import { Caps, capsKind, isAllCaps, oneLetterCaps } from '../caps.ts';
-import { BREAK, classTable, contextFits, COPY, CYR, LETTER, Meta, type FastScheme } from './tables.ts';
+import { BREAK, contextFits, COPY, CYR, LETTER, Meta, UNDECIDED, type FastScheme } from './tables.ts';
 import { addLetter, emitWord8, line, newLine, word } from './words.ts';
 
 /** The unit at `text[j]`: its id, 0 when no letter of the tables is there (word boundary), -1 for a letter the single pass does not take. */
 function unitAt16(fast: FastScheme, text: string, j: number): number {
   if (j >= text.length) return 0;
   const d = text.charCodeAt(j);
-  if (classTable[d] !== LETTER) return 0;
+  if (fast.classes[d] !== LETTER) return 0;
   const meta = fast.letterMeta[d - CYR]!;
   return meta < 0 ? -1 : meta >> Meta.ID_SHIFT;
 }
@@ -34,20 +34,14 @@ function ruleAt16(fast: FastScheme, meta: number, text: string, i: number, wordS
   if ((meta & Meta.RULES) === 0) return own;
   // The previous unit (0 at the start of the word): every letter so far has one.
   const prev = i === wordStart ? 0 : fast.letterMeta[text.charCodeAt(i - 1) - CYR]! >> Meta.ID_SHIFT;
-  const base = fast.ruleBase[id]!;
-  if (base >= 0) {
-    // One-letter rules: decided in advance for the neighbours' classes.
-    const next = unitAt16(fast, text, i + 1);
-    if (next < 0) return -1;
-    const r = fast.decide[base + fast.prevClass[prev]! * fast.nextClasses + fast.nextClass[next]!]!;
-    return r === 0 ? own : r;
-  }
-  if (fast.mayPrev[id * fast.unitTotal + prev] === 0) return own;
   const next = unitAt16(fast, text, i + 1);
-  if (next >= 0 && fast.mayNext[id * fast.unitTotal + next] === 0) return own;
+  if (next < 0) return -1;
+  // Decided in advance for the neighbours' classes, unless a longer rule needs to look further.
+  const r = fast.decide[fast.ruleBase[id]! + fast.prevClass[prev]! * fast.nextClasses + fast.nextClass[next]!]!;
+  if (r !== UNDECIDED) return r;
   const candidates = fast.rules[id]!;
-  for (let r = 0; r < candidates.length; r++) {
-    const rule = candidates[r]!;
+  for (let c = 0; c < candidates.length; c++) {
+    const rule = candidates[c]!;
     const m = rule.ids.length;
     let k = 1;
     for (; k < m; k++) {
@@ -65,7 +59,7 @@ function ruleAt16(fast: FastScheme, meta: number, text: string, i: number, wordS
 
 /** Collects the units of the word starting at `text[i]`; returns their count, or -1 when a letter sends the line to the general path (sets word.end…). */
 function collect16(fast: FastScheme, text: string, i: number): number {
-  const table = classTable;
+  const table = fast.classes;
   let n = 0;
   let letters = 0;
   let ups = 0;
@@ -170,7 +164,7 @@ export type LineFallback<O> = (line: string, options: O) => string;
  * The output is NFC whenever the fallback's is: every form the loop writes is seam-safe (tables.ts).
  */
 export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: LineFallback<O>, options: O): string {
-  const table = classTable;
+  const table = fast.classes;
   const { letterMeta, letterBytes } = fast;
   const { UPPER, LOWER, RULES, LONG, LENGTH } = Meta;
   const textLength = text.length;
@@ -308,7 +302,7 @@ function matched16(fast: FastScheme, text: string, i: number, r: number, buf: Ui
 
 /** The start of the next word of two or more letters after `from` on the same line, or -1 (sets `line.nextAllCaps`). */
 function nextLongWord16(fast: FastScheme, text: string, from: number): number {
-  const table = classTable;
+  const table = fast.classes;
   let j = from;
   while (j < text.length) {
     const c = text.charCodeAt(j);
