@@ -10,8 +10,15 @@
  * compiles it quickly: a one-shot process romanizes with compiled code sooner.
  */
 import { Caps, capsKind, isAllCaps, oneLetterCaps } from '../caps.ts';
-import { BREAK, contextFits, COPY, CYR, LETTER, Meta, UNDECIDED, type FastScheme } from './tables.ts';
+import * as tables from './tables.ts';
+import { contextFits, type FastScheme } from './tables.ts';
 import { addLetter, emitWord8, line, newLine, word } from './words.ts';
+
+// The tables' constants as this module's own: V8 reads an imported binding through a cell it
+// checks on every use, and these are read for every character (about a sixth of the loop's
+// instructions, counted with callgrind; docs/performance.md).
+const { BREAK, COPY, CYR, LETTER, UNDECIDED } = tables;
+const { UPPER, LOWER, SENSITIVE, RULES, LONG, LENGTH, ID_SHIFT, GENERAL } = tables.Meta;
 
 /** The unit at `text[j]`: its id, 0 when no letter of the tables is there (word boundary), -1 for a letter the single pass does not take. */
 function unitAt16(fast: FastScheme, text: string, j: number): number {
@@ -19,7 +26,7 @@ function unitAt16(fast: FastScheme, text: string, j: number): number {
   const d = text.charCodeAt(j);
   if (fast.classes[d] !== LETTER) return 0;
   const meta = fast.letterMeta[d - CYR]!;
-  return meta < 0 ? -1 : meta >> Meta.ID_SHIFT;
+  return meta < 0 ? -1 : meta >> ID_SHIFT;
 }
 
 /**
@@ -29,11 +36,11 @@ function unitAt16(fast: FastScheme, text: string, j: number): number {
  * The same order and tests as `matchRule`; `ruleAt8` (bytes.ts) is the same over UTF-8.
  */
 function ruleAt16(fast: FastScheme, meta: number, text: string, i: number, wordStart: number): number {
-  const id = meta >> Meta.ID_SHIFT;
-  const own = (meta & Meta.LONG) !== 0 ? id * 256 + 1 : 0;
-  if ((meta & Meta.RULES) === 0) return own;
+  const id = meta >> ID_SHIFT;
+  const own = (meta & LONG) !== 0 ? id * 256 + 1 : 0;
+  if ((meta & RULES) === 0) return own;
   // The previous unit (0 at the start of the word): every letter so far has one.
-  const prev = i === wordStart ? 0 : fast.letterMeta[text.charCodeAt(i - 1) - CYR]! >> Meta.ID_SHIFT;
+  const prev = i === wordStart ? 0 : fast.letterMeta[text.charCodeAt(i - 1) - CYR]! >> ID_SHIFT;
   const next = unitAt16(fast, text, i + 1);
   if (next < 0) return -1;
   // Decided in advance for the neighbours' classes, unless a longer rule needs to look further.
@@ -66,7 +73,7 @@ function collect16(fast: FastScheme, text: string, i: number): number {
   let lows = 0;
   let d = text.charCodeAt(i);
   for (;;) {
-    if (fast.letterMeta[d - CYR] === Meta.GENERAL) return -1;
+    if (fast.letterMeta[d - CYR] === GENERAL) return -1;
     const lc = fast.letterCase[d - CYR]!;
     n = addLetter(fast, d, n);
     ups += lc & 1;
@@ -88,8 +95,12 @@ function collect16(fast: FastScheme, text: string, i: number): number {
 // ---------------------------------------------------------------------------------------------
 // The output buffer.
 
-/** The output buffer, reused from call to call (the result is decoded out of it). */
+/**
+ * The output buffer, reused from call to call (the result is decoded out of it), and a view of
+ * it that writes a letter's packed bytes in one store.
+ */
 let outBuf: Uint8Array = new Uint8Array(1 << 12);
+let outView = new DataView(outBuf.buffer);
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 /** Bytes decoded at a time from a long text. */
 const CHUNK = 1 << 17;
@@ -103,6 +114,7 @@ function reserve(keep: number, room: number): Uint8Array {
   const bigger = new Uint8Array(Math.max(buf.length * 2, keep + room));
   bigger.set(buf.subarray(0, keep));
   outBuf = bigger;
+  outView = new DataView(bigger.buffer);
   return bigger;
 }
 
@@ -128,13 +140,13 @@ function collectedWord16(fast: FastScheme, text: string, wordStart: number, word
 function capitals16(fast: FastScheme, text: string, wordStart: number, i: number, bits: number, wordOut: number, o: number): number {
   const collected = word.count >= 0;
   const letters = collected ? word.letters : i - wordStart;
-  const lows = collected ? word.lows : (bits & Meta.LOWER) !== 0 ? 1 : 0;
-  let ups = collected ? word.ups : (bits & Meta.UPPER) !== 0 ? 1 : 0;
+  const lows = collected ? word.lows : (bits & LOWER) !== 0 ? 1 : 0;
+  let ups = collected ? word.ups : (bits & UPPER) !== 0 ? 1 : 0;
   if (!collected && letters >= 2 && lows === 0) {
     ups = 0;
     for (let j = wordStart; j < i; j++) ups += fast.letterCase[text.charCodeAt(j) - CYR]! & 1;
   }
-  const sensitive = collected ? word.sensitive : bits & Meta.SENSITIVE;
+  const sensitive = collected ? word.sensitive : bits & SENSITIVE;
   let kind = capsKind(fast.allCaps, letters, ups, lows, letters === 1 && i < text.length && text.charCodeAt(i) === 46);
   if (kind === Caps.Neighbours) {
     // Only when the letter's title and ALL-CAPS forms differ does the nearest long word matter.
@@ -166,11 +178,11 @@ export type LineFallback<O> = (line: string, options: O) => string;
 export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: LineFallback<O>, options: O): string {
   const table = fast.classes;
   const { letterMeta, letterBytes } = fast;
-  const { UPPER, LOWER, RULES, LONG, LENGTH } = Meta;
   const textLength = text.length;
   // A short text fits whole (3 bytes at most per copied code unit, maxForm8 per letter); a long
   // one is decoded a chunk of lines at a time.
   let buf = reserve(0, Math.min(textLength * Math.max(3, fast.maxForm8), CHUNK) + ROOM + fast.slack);
+  let view = outView;
   let limit = buf.length - ROOM - fast.slack;
   let o = 0;
   let result = ''; // the decoded output before buf[0]
@@ -186,6 +198,7 @@ export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: 
         line.out = 0;
       }
       buf = reserve(o, ROOM + fast.slack);
+      view = outView;
       limit = buf.length - ROOM - fast.slack;
     }
     let c = text.charCodeAt(i);
@@ -214,11 +227,7 @@ export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: 
         // (SEVERAL and GENERAL, being negative, have the RULES and LONG bits set).
         const r = (meta & (RULES | LONG)) === 0 ? 0 : meta < 0 ? -1 : ruleAt16(fast, meta, text, i, wordStart);
         if (r === 0) {
-          const v = letterBytes[c - CYR]!;
-          buf[o] = v;
-          buf[o + 1] = v >> 8;
-          buf[o + 2] = v >> 16;
-          buf[o + 3] = v >>> 24;
+          view.setInt32(o, letterBytes[c - CYR]!, true);
           o += meta & LENGTH;
           bits |= meta;
           i++;
@@ -230,6 +239,7 @@ export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: 
           // A letter with several units, or one the lookahead cannot take: the word is collected.
           o = collectedWord16(fast, text, wordStart, wordOut, false);
           buf = outBuf;
+          view = outView;
           limit = buf.length - ROOM - fast.slack;
           if (o >= 0) i = word.end;
           break;
@@ -240,6 +250,7 @@ export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: 
         if (o > limit + ROOM) {
           // A word longer than the room kept: the buffer grows (a flush waits for the line's end).
           buf = reserve(o, ROOM + fast.slack);
+          view = outView;
           limit = buf.length - ROOM - fast.slack;
         }
       }
@@ -253,6 +264,7 @@ export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: 
         } else {
           o = capitals16(fast, text, wordStart, i, bits, wordOut, o);
           buf = outBuf;
+          view = outView;
           limit = buf.length - ROOM - fast.slack;
         }
         continue;
@@ -278,7 +290,7 @@ export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: 
 /**
  * Writes the letters a rule matched at `text[i]` (`r`: group * 256 + count), each in its own
  * case, from the pool; returns the output end. Sets `word.bits`: their case bits, and
- * Meta.SENSITIVE when an upper-case letter's title and ALL-CAPS forms differ.
+ * SENSITIVE when an upper-case letter's title and ALL-CAPS forms differ.
  */
 function matched16(fast: FastScheme, text: string, i: number, r: number, buf: Uint8Array, o: number): number {
   const { start8, len8, pool8, caseMatters, letterMeta } = fast;
@@ -287,11 +299,11 @@ function matched16(fast: FastScheme, text: string, i: number, r: number, buf: Ui
   for (let k = r & 255; k > 0; k--, group++, i++) {
     const mk = letterMeta[text.charCodeAt(i) - CYR]!;
     let form = group * 3;
-    if ((mk & Meta.UPPER) !== 0) {
+    if ((mk & UPPER) !== 0) {
       form += 1;
-      if (caseMatters[group] === 1) bits |= Meta.SENSITIVE;
+      if (caseMatters[group] === 1) bits |= SENSITIVE;
     }
-    bits |= mk & (Meta.UPPER | Meta.LOWER);
+    bits |= mk & (UPPER | LOWER);
     const s = start8[form]!;
     const l = len8[form]!;
     for (let j = 0; j < l; j++) buf[o++] = pool8[s + j]!;
