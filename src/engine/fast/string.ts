@@ -107,6 +107,22 @@ const CHUNK = 1 << 17;
 /** Room kept free in the buffer before a word starts, so that only a very long word makes it grow. */
 const ROOM = 1 << 12;
 
+/**
+ * Views of the buffer's first `n` bytes, by `n`, for short outputs: the decoder takes a view of the
+ * exact length, and making one is about a sixth of a short call's fixed cost, so each is made once
+ * (per buffer).
+ */
+let heads: (Uint8Array | undefined)[] = [];
+const HEADS = 1024;
+
+/** The first `n` bytes of the output buffer `buf`, as a view. */
+function head(buf: Uint8Array, n: number): Uint8Array {
+  if (n >= HEADS) return buf.subarray(0, n);
+  let view = heads[n];
+  if (view === undefined) heads[n] = view = buf.subarray(0, n);
+  return view;
+}
+
 /** Makes room for `room` bytes after `buf[0..keep)` (which is kept); returns the buffer. */
 function reserve(keep: number, room: number): Uint8Array {
   const buf = outBuf;
@@ -115,6 +131,7 @@ function reserve(keep: number, room: number): Uint8Array {
   bigger.set(buf.subarray(0, keep));
   outBuf = bigger;
   outView = new DataView(bigger.buffer);
+  heads = [];
   return bigger;
 }
 
@@ -284,7 +301,7 @@ export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: 
     line.out = 0;
     i = lineEnd;
   }
-  return o === 0 ? result : result + decoder.decode(buf.subarray(0, o));
+  return o === 0 ? result : result + decoder.decode(head(buf, o));
 }
 
 /**
