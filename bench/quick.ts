@@ -58,9 +58,12 @@ export async function runQuick(argv: string[]): Promise<void> {
   // median of its runs.
 
   const cli = path.join(root, 'bin', 'latinitsa.js');
-  const startups: [string, string, string[]][] = [
+  // The CLI once more without its compile cache (docs/performance.md, Start-up): what the first run
+  // after an install or a rebuild costs, and every run where the cache cannot be kept.
+  const startups: [string, string, string[], Record<string, string>?][] = [
     ['node', 'node -e 0', [process.execPath, '-e', '0']],
     ['cli', "latinitsa 'Щукин'", [process.execPath, cli, 'Щукин']],
+    ['cli-uncached', "latinitsa 'Щукин', compile cache off", [process.execPath, cli, 'Щукин'], { NODE_DISABLE_COMPILE_CACHE: '1' }],
     ['import', "import('latinitsa')", [process.execPath, '--input-type=module', '-e', "await import('latinitsa')"]],
   ];
   const startSamples = new Map<string, Sample[][]>(startups.map(([id]) => [id, []]));
@@ -70,8 +73,8 @@ export async function runQuick(argv: string[]): Promise<void> {
     const got = new Map<string, Sample[]>(startups.map(([id]) => [id, []]));
     for (let k = 0; k < spawns; k++) {
       for (let j = 0; j < startups.length; j++) {
-        const [id, , command] = startups[(j + k + round) % startups.length]!;
-        const s = runProcess({ argv: command, output: noFile, cwd: root });
+        const [id, , command, env] = startups[(j + k + round) % startups.length]!;
+        const s = runProcess({ argv: command, output: noFile, cwd: root, ...(env === undefined ? {} : { env }) });
         if (!s.ok) throw new Error(`${id} failed: ${s.error}`);
         got.get(id)!.push(s);
       }

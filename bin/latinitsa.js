@@ -1,12 +1,71 @@
 #!/usr/bin/env node
-// The CLI, compiled from src/cli by `npm run build` (run by `npm test`, `npm start` and `npm pack`;
-// the npm package ships it compiled).
-import module from 'node:module';
+// The `latinitsa` command. CommonJS (bin/package.json), like the file it runs: dist/cli/bin.cjs,
+// the CLI bundled by `npm run build` from src/cli/bin.ts (run by `npm test`, `npm start` and
+// `npm pack`; the npm package ships it built). Starting from CommonJS spares the default command
+// Node's ES module loader; the other commands load the compiled ES modules of dist/ through it
+// (docs/performance.md, Start-up).
+'use strict';
+const Module = require('node:module');
+const path = require('node:path');
 
-// Node 22.1 and later keep V8's compiled code of the CLI's modules between runs (in the system's
-// temporary folder), which shortens start-up; Node 20 has no such cache (docs/performance.md).
-// The CLI's modules are loaded only after it is on, hence the dynamic import.
-module.enableCompileCache?.();
-const { main } = await import('../dist/cli/main.js');
+const bundle = path.join(__dirname, '..', 'dist', 'cli', 'bin.cjs');
+const { run } = load();
+run(process.argv.slice(2), () => import('../dist/cli/index.js')).then((code) => {
+  process.exitCode = code;
+});
 
-process.exitCode = await main(process.argv.slice(2));
+/**
+ * The bundle's exports. Node 22.1 and later keep V8's compiled code between runs themselves
+ * (`module.enableCompileCache`); on older Node the bundle is compiled with V8's code cache kept in
+ * a folder of the user's own under the system's temporary folder, which spares compiling it again
+ * at every start. The cache is written (atomically) once, at the end of a run that had none, and
+ * the caches of earlier builds are then removed; a bundle of another size, time or inode, or
+ * another V8, has another file, and one V8 rejects is ignored and replaced.
+ * NODE_DISABLE_COMPILE_CACHE=1 turns both caches off, as it does in Node.
+ */
+function load() {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE === undefined && Module.enableCompileCache !== undefined) Module.enableCompileCache();
+  const dir = process.env.NODE_DISABLE_COMPILE_CACHE === undefined && Module.enableCompileCache === undefined ? cacheFolder() : undefined;
+  if (dir === undefined) return require(bundle);
+  const fs = require('node:fs');
+  const vm = require('node:vm');
+  const stat = fs.statSync(bundle);
+  const cacheFile = path.join(dir, `bin-${stat.size}-${Math.trunc(stat.mtimeMs)}-${stat.ino}-${process.versions.v8}.cache`);
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    // No cache yet.
+  }
+  const script = new vm.Script(Module.wrap(fs.readFileSync(bundle, 'utf8')), { filename: bundle, cachedData });
+  const exported = { exports: {} };
+  script.runInThisContext().call(exported.exports, exported.exports, Module.createRequire(bundle), exported, bundle, path.dirname(bundle));
+  if (cachedData === undefined || script.cachedDataRejected === true) {
+    process.once('exit', () => {
+      const temporary = `${cacheFile}.${process.pid}`;
+      try {
+        fs.writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
+        fs.renameSync(temporary, cacheFile);
+        // The caches of earlier builds go (another Node's too: it makes its own again).
+        for (const name of fs.readdirSync(dir)) if (name.endsWith('.cache') && path.join(dir, name) !== cacheFile) fs.rmSync(path.join(dir, name), { force: true });
+      } catch {
+        fs.rmSync(temporary, { force: true });
+      }
+    });
+  }
+  return exported.exports;
+}
+
+/** The cache folder, made if missing; undefined unless it is the user's own and only theirs to write. */
+function cacheFolder() {
+  const fs = require('node:fs');
+  const dir = path.join(require('node:os').tmpdir(), `latinitsa-compile-cache-${process.getuid?.() ?? 'user'}`);
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const stat = fs.lstatSync(dir);
+    if (!stat.isDirectory() || (process.getuid !== undefined && (stat.uid !== process.getuid() || (stat.mode & 0o022) !== 0))) return undefined;
+    return dir;
+  } catch {
+    return undefined;
+  }
+}

@@ -49,19 +49,20 @@ function precision(name: string, found: Diagnostic[]): Record<string, number> {
   return out;
 }
 
-test('realtext without a scheme: precision of the judged findings ≥ 0.9', { skip }, (t) => {
+// Every finding of both runs was judged in round 3 (0.947 and 0.932 measured then): the floors sit
+// just under the measured figures, the target being 0.9.
+test('realtext without a scheme: precision of the judged findings ≥ 0.94', { skip }, (t) => {
   const p = precision('no-scheme', run(undefined));
   t.diagnostic(JSON.stringify(p));
-  assert.ok(p['all']! >= 0.9, `precision ${p['all']}`);
-  assert.ok(p['certain']! >= 0.9, `precision of certain findings ${p['certain']}`);
+  assert.ok(p['all']! >= 0.94, `precision ${p['all']}`);
+  assert.ok(p['certain']! >= 0.95, `precision of certain findings ${p['certain']}`);
 });
 
-test('realtext with --scheme wikipedia: precision of the judged findings (0.89 measured; the target 0.9 is not reached)', { skip }, (t) => {
+test('realtext with --scheme wikipedia: precision of the judged findings ≥ 0.92', { skip }, (t) => {
   const p = precision('scheme=wikipedia', run('wikipedia'));
   t.diagnostic(JSON.stringify(p));
-  // A guard against regression at the measured level; certain findings reach the target.
-  assert.ok(p['all']! >= 0.87, `precision ${p['all']}`);
-  assert.ok(p['certain']! >= 0.9, `precision of certain findings ${p['certain']}`);
+  assert.ok(p['all']! >= 0.92, `precision ${p['all']}`);
+  assert.ok(p['certain']! >= 0.94, `precision of certain findings ${p['certain']}`);
 });
 
 test('realtext: the variant groups the corpus README lists as missed', { skip }, (t) => {

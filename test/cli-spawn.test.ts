@@ -1,7 +1,9 @@
 // The installed command: node bin/latinitsa.js (the compiled CLI) as a separate process.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 
@@ -10,8 +12,8 @@ const bin = path.join(root, 'bin', 'latinitsa.js');
 
 before(() => {
   // `npm test` builds first; a lone run of this file builds only when dist/ is missing.
-  if (!existsSync(path.join(root, 'dist', 'cli', 'main.js'))) {
-    spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  if (!existsSync(path.join(root, 'dist', 'cli', 'bin.cjs'))) {
+    spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
   }
 });
 
@@ -57,5 +59,49 @@ describe('bin/latinitsa.js', () => {
     child.stdin.destroy();
     assert.equal(stderr, '');
     assert.equal(code, 0);
+  });
+});
+
+// On Node before 22.1 the bin script keeps V8's code cache of the bundle itself (docs/performance.md,
+// Start-up); later Node keeps its own.
+describe('bin/latinitsa.js: its compile cache on Node 20', { skip: 'enableCompileCache' in Module ? 'Node keeps its own compile cache' : false }, () => {
+  const inTmp = (tmp: string, args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } => {
+    const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, TMPDIR: tmp, ...env } });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  const folderIn = (tmp: string): string => path.join(tmp, `latinitsa-compile-cache-${process.getuid?.() ?? 'user'}`);
+  const ok = { status: 0, stdout: 'Shchukin\n', stderr: '' };
+
+  it('is written once, used after, and a damaged one is replaced', () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'latinitsa-cache-'));
+    try {
+      assert.deepEqual(inTmp(tmp, ['Щукин']), ok);
+      const [name, ...more] = readdirSync(folderIn(tmp));
+      assert.ok(name !== undefined && name.endsWith('.cache') && more.length === 0, `one cache file, not ${[name, ...more].join(', ')}`);
+      const file = path.join(folderIn(tmp), name);
+      const written = statSync(file).mtimeMs;
+      assert.deepEqual(inTmp(tmp, ['Щукин']), ok);
+      assert.equal(statSync(file).mtimeMs, written, 'a run with a cache does not write it again');
+      writeFileSync(file, 'not a code cache');
+      assert.deepEqual(inTmp(tmp, ['Щукин']), ok);
+      assert.notEqual(readFileSync(file, 'utf8'), 'not a code cache');
+      assert.deepEqual(inTmp(tmp, ['schemes', '--json']).status, 0);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('is not kept in a folder that others may write, nor when NODE_DISABLE_COMPILE_CACHE is set', () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'latinitsa-cache-'));
+    try {
+      assert.deepEqual(inTmp(tmp, ['Щукин'], { NODE_DISABLE_COMPILE_CACHE: '1' }), ok);
+      assert.equal(existsSync(folderIn(tmp)), false);
+      mkdirSync(folderIn(tmp));
+      chmodSync(folderIn(tmp), 0o777);
+      assert.deepEqual(inTmp(tmp, ['Щукин']), ok);
+      assert.deepEqual(readdirSync(folderIn(tmp)), []);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });

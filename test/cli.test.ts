@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { chmod, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { main } from '../src/cli/main.ts';
 import { commands } from '../src/cli/commands.ts';
@@ -32,6 +32,23 @@ after(async () => {
 });
 
 describe('latinitsa (romanize): text and stdin', () => {
+  it('counts every letter the scheme has no value for in the one-line warning, whatever the chunks', async () => {
+    const text = 'ї Ў ᲀ ꙁ 𞀰 ґ Киев\n';
+    const warning = 'latinitsa: warning: 6 letters have no value in modified-loc and were written in ISO 9 or kept (ї ×1, Ў ×1, ᲀ ×1, ꙁ ×1, 𞀰 ×1, ґ ×1); --json lists each one\n';
+    const bytes = Buffer.from(text);
+    // Whole, then cut after every byte (inside each letter), then one letter alone at the start.
+    for (const chunks of [[bytes], [...bytes].map((b) => Buffer.from([b])), [Buffer.from('ї\n')]]) {
+      const stdout = new PassThrough();
+      const stderr = new PassThrough();
+      const code = await main(['-s', 'modified-loc'], { stdin: Readable.from(chunks), stdout, stderr, cwd: dir, env: {} });
+      assert.equal(code, 0);
+      assert.equal(String(stderr.read() ?? ''), chunks.length === 1 && chunks[0]!.length === 3 ? warning.replace('6 letters have', '1 letter has').replace('were', 'was').replace(/\(ї.*\)/, '(ї ×1)') : warning);
+    }
+    // A letter at the start of a later chunk, after the engine has looked for such letters in a line.
+    const stderr = new PassThrough();
+    await main(['-s', 'modified-loc'], { stdin: Readable.from([Buffer.from('ї x\n'), Buffer.from('ї\n')]), stdout: new PassThrough(), stderr, cwd: dir, env: {} });
+    assert.match(String(stderr.read()), /2 letters .*\(ї ×2\)/);
+  });
   it('romanizes the done-when line of issue 2 from stdin', async () => {
     const r = await runCli([], { stdin: 'Сергей Миронович Киров, ЦК ВКП(б), Щёлково, Юрий, Зиновьев\n' });
     assert.equal(r.code, 0);

@@ -11,8 +11,8 @@ const root = path.resolve(import.meta.dirname, '..');
 
 before(() => {
   // `npm test` builds first; a lone run of this file builds only when dist/ is missing.
-  if (!existsSync(path.join(root, 'dist', 'cli', 'main.js'))) {
-    spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  if (!existsSync(path.join(root, 'dist', 'cli', 'bin.cjs'))) {
+    spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
   }
 });
 

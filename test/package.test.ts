@@ -176,6 +176,13 @@ describe('the npm packages, installed from their tarballs into fresh projects', 
       assert.deepEqual(filesUnder(installed).sort(), before, 'the package folder is left as installed');
     });
 
+    it('`npx latinitsa` runs the default command from its bundle, which finds the version in package.json', () => {
+      assert.ok(core.files.includes('dist/cli/bin.cjs') && core.files.includes('bin/package.json'));
+      assert.equal(cli(['Щукин']).stdout, 'Shchukin\n');
+      const manifest = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8')) as { version: string };
+      assert.equal(cli(['--version']).stdout, `latinitsa ${manifest.version}\n`);
+    });
+
     it('`npx latinitsa check` finds a variant pair', () => {
       writeFileSync(path.join(project, 'book.txt'), 'Zinoviev spoke first. Later Zinoviev and Kamenev wrote to Zinovyev.\n');
       const r = cli(['check', 'book.txt'], 1);

@@ -21,45 +21,54 @@ export function conventionalForms(): ReadonlyMap<string, ConventionalEntry> {
   return builtIn;
 }
 
+/** A person's established full name: its words (lower case) and the Cyrillic word of each. */
+export interface FullName {
+  words: readonly string[];
+  cyrillic: readonly (string | undefined)[];
+}
+
 /**
  * Full names as a person's established English name has them (Grigori Rasputin, Sviatoslav
  * Richter): each word of such a name, written as in the name and followed or preceded by its other
  * words, is never a scheme mismatch (it is still grouped with the other spellings of its word). By
- * first word (lower case), the words of each name.
+ * first word (lower case), the words of each name and the word each renders (георги in Georgi
+ * Dimitrov: the Bulgarian name, not the Russian георгий).
  *
- * @param forms Conventional forms (lower case); those with a space are full names.
+ * @param forms Conventional forms (lower case) and their entries; those with a space are full names.
  * @returns The full names by their first word.
  */
-export function fullNames(forms: Iterable<string>): ReadonlyMap<string, readonly string[][]> {
-  const out = new Map<string, string[][]>();
-  for (const form of forms) {
+export function fullNames(forms: Iterable<[string, ConventionalEntry]>): ReadonlyMap<string, readonly FullName[]> {
+  const out = new Map<string, FullName[]>();
+  for (const [form, entry] of forms) {
     const words = form.split(/\s+/u).filter((w) => w !== '');
     if (words.length < 2) continue;
-    out.set(words[0]!, [...(out.get(words[0]!) ?? []), words]);
+    const cyrillic = entry.cyrillic.split(/\s+/u).filter((w) => w !== '');
+    out.set(words[0]!, [...(out.get(words[0]!) ?? []), { words, cyrillic: cyrillic.length === words.length ? cyrillic : words.map(() => undefined) }]);
   }
   return out;
 }
 
 /**
  * Which words of a tokenized text stand in one of the full names: the name's words in order,
- * joined by spaces.
+ * joined by spaces. For each such word, the Cyrillic word it renders in the name ('' when the
+ * list does not say); for the others, undefined.
  *
  * @param text The text the tokens come from.
  * @param tokens Its words.
  * @param names Full names by first word (see {@link fullNames}).
  * @param fold The case folding of the names' words.
- * @returns One flag per token.
+ * @returns One entry per token.
  */
-export function inFullName(text: string, tokens: readonly { text: string; start: number; end: number }[], names: ReadonlyMap<string, readonly string[][]>, fold: (word: string) => string): boolean[] {
-  const out = tokens.map(() => false);
+export function inFullName(text: string, tokens: readonly { text: string; start: number; end: number }[], names: ReadonlyMap<string, readonly FullName[]>, fold: (word: string) => string): (string | undefined)[] {
+  const out: (string | undefined)[] = tokens.map(() => undefined);
   if (names.size === 0) return out;
   tokens.forEach((t, i) => {
-    for (const words of names.get(fold(t.text)) ?? []) {
+    for (const { words, cyrillic } of names.get(fold(t.text)) ?? []) {
       const ok = words.every((w, k) => {
         const u = tokens[i + k];
         return u !== undefined && fold(u.text) === w && (k === 0 || /^\s+$/u.test(text.slice(tokens[i + k - 1]!.end, u.start)));
       });
-      if (ok) for (let k = 0; k < words.length; k++) out[i + k] = true;
+      if (ok) for (let k = 0; k < words.length; k++) out[i + k] = cyrillic[k] ?? '';
     }
   });
   return out;

@@ -35,12 +35,25 @@ export function foreignContext(text: string, tokens: readonly WordToken[]): bool
     const f = foreignSum[b]! - foreignSum[a]!;
     const e = englishSum[b]! - englishSum[a]!;
     if (f >= 2 && f > e * 2) out[i] = true;
-    const next = lower[i + 1];
-    const prev = lower[i - 1];
-    if (/^\p{Lu}/u.test(tokens[i]!.text) && ((next !== undefined && particles.has(next) && /^\p{Lu}/u.test(tokens[i + 2]?.text ?? '')) || (prev !== undefined && particles.has(prev) && i >= 2 && /^\p{Lu}/u.test(tokens[i - 2]!.text)))) out[i] = true;
   }
+  nobiliaryNames(tokens).forEach((named, i) => {
+    if (named) out[i] = true;
+  });
   void text;
   return out;
+}
+
+/**
+ * Which words are the names of a name with a nobiliary particle between two capitalised words
+ * (Joachim von Ribbentrop, Léon de Bakst): a Western name.
+ *
+ * @param tokens The words of a text.
+ * @returns One flag per token.
+ */
+export function nobiliaryNames(tokens: readonly WordToken[]): boolean[] {
+  const lower = tokens.map((t) => t.text.toLowerCase());
+  const capital = (i: number): boolean => /^\p{Lu}/u.test(tokens[i]?.text ?? '');
+  return tokens.map((_, i) => capital(i) && ((particles.has(lower[i + 1] ?? '') && capital(i + 2)) || (particles.has(lower[i - 1] ?? '') && i >= 2 && capital(i - 2))));
 }
 
 /**
@@ -52,14 +65,17 @@ export function foreignContext(text: string, tokens: readonly WordToken[]): bool
  * @param text The text the tokens come from.
  * @param tokens Its words.
  * @param letters The letters the schemes of English prose write (lower case).
+ * @param english Whether a word is English: an English word (Moscow) in a run of capitalised
+ *   words says nothing of the others; nor does a word that opens a sentence (While, With: the
+ *   English lists leave out words with letters no scheme writes).
  * @returns One flag per token.
  */
-export function foreignNames(text: string, tokens: readonly WordToken[], letters: ReadonlySet<string>): boolean[] {
+export function foreignNames(text: string, tokens: readonly WordToken[], letters: ReadonlySet<string>, english: (word: string) => boolean): boolean[] {
   const out = tokens.map(() => false);
   let start = 0;
   const close = (end: number): void => {
     const unit = tokens.slice(start, end);
-    if (unit.length > 1 && unit.some((t) => [...t.text.toLowerCase().normalize('NFC')].some((ch) => /\p{Script=Latin}/u.test(ch) && !letters.has(ch)))) {
+    if (unit.length > 1 && unit.some((t) => [...t.text.toLowerCase().normalize('NFC')].some((ch) => /\p{Script=Latin}/u.test(ch) && !letters.has(ch)) && !english(t.text) && !sentenceStart(text, t.start))) {
       for (let i = start; i < end; i++) out[i] = true;
     }
   };
@@ -77,21 +93,66 @@ export function foreignNames(text: string, tokens: readonly WordToken[], letters
   return out;
 }
 
+/** Whether a place opens a sentence: only spaces, quotes or brackets after a full stop, a question or exclamation mark, a colon or a line break before it. */
+function sentenceStart(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 12), at).replace(/[\s"“‘'(\[*_]+$/u, '');
+  return before === '' ? at - 12 <= 0 || /\n\s*$/u.test(text.slice(Math.max(0, at - 12), at)) : /[.!?:\n]$/u.test(before) || /\n[\s"“‘'(\[*_]*$/u.test(text.slice(Math.max(0, at - 12), at));
+}
+
 const cues = new Set(data.variantCues.words);
+const namingCues = new Set(data.variantCues.naming);
+/** Cues of a birth name (Nadezhda Aleksandrovna (née Adler)): the word before is another name, not the same one. */
+const birthCues = new Set(data.variantCues.birth);
+const connectors = new Set(data.variantCues.connectors);
 
 /**
- * Which words are variants the text names on purpose: after "also", "spelled", "transliterated
- * as"… within the three words before (RURIK (also RIURIK), Efim (sometimes spelled Yefim)).
+ * Which words are variants the text names on purpose:
+ * - the three words after "also", "spelled", "a.k.a."… (RURIK (also RIURIK), Efim (sometimes
+ *   spelled Yefim), Zeitlin (a.k.a. Tseitlin)), and the word just before a bracket that opens
+ *   with such a cue (Efim);
+ * - after a cue that names spellings ("transliterated as", "spelled"), on through a list of
+ *   capitalised words joined by "or", "and" and commas, to the end of the sentence (transliterated
+ *   as Piotr or Petr; Tschaikowski, Chajkovskij and Chaikovsky);
+ * - capitalised words alone in brackets right after a word they spell another way (Yelabuga
+ *   (Elabuga), Samary Gurary, (Samarii Gurarii)), by `sameWord`.
  *
+ * @param text The text the tokens come from.
  * @param tokens The words of a text.
+ * @param sameWord Whether two words may be spellings of one word.
  * @returns One flag per token.
  */
-export function listedVariants(tokens: readonly WordToken[]): boolean[] {
+export function listedVariants(text: string, tokens: readonly WordToken[], sameWord: (a: string, b: string) => boolean): boolean[] {
   const out = tokens.map(() => false);
-  tokens.forEach((t, k) => {
-    if (!cues.has(t.text.toLowerCase())) return;
-    for (let i = k + 1; i <= k + 3 && i < tokens.length; i++) out[i] = true;
+  const capital = (k: number): boolean => /^\p{Lu}/u.test(tokens[k]?.text ?? '');
+  const gap = (k: number): string => text.slice(tokens[k - 1]!.end, tokens[k]!.start);
+  const lower = tokens.map((t) => t.text.toLowerCase());
+  // Where a cue's bracket opens: before the cue, or before the adverb that precedes it (sometimes spelled).
+  const cueStart = (k: number, aka: boolean): number => (!aka && k > 0 && !/\(/u.test(gap(k)) && /^\p{Ll}+$/u.test(tokens[k - 1]!.text) && /\(\s*$/u.test(gap(k - 1)) ? k - 1 : k);
+  lower.forEach((w, k) => {
+    // a.k.a. is three one-letter words.
+    const aka = w === 'a' && lower[k + 1] === 'k' && lower[k + 2] === 'a' && gap(k + 1) === '.' && gap(k + 2) === '.';
+    if (!cues.has(w) && !aka) return;
+    const from = aka ? k + 3 : k + 1;
+    for (let i = from; i <= from + 2 && i < tokens.length; i++) out[i] = true;
+    // The word just before a bracketed cue is the form the variant is named beside: Efim (sometimes
+    // spelled Yefim) gives both on purpose.
+    const before = cueStart(k, aka);
+    if (!birthCues.has(w) && before > 0 && capital(before - 1) && /\(\s*$/u.test(gap(before))) out[before - 1] = true;
+    if (!namingCues.has(w) && !namingCues.has(lower[k + 1] ?? '')) return;
+    for (let i = from + 3; i < tokens.length && i < from + 16; i++) {
+      if (/[.!?)]/u.test(gap(i)) || !(capital(i) || connectors.has(lower[i]!))) break;
+      out[i] = true;
+    }
   });
+  for (let k = 1; k < tokens.length; k++) {
+    if (!capital(k - 1) || !/^,?\s*[([]$/u.test(gap(k))) continue;
+    let i = k;
+    while (i < tokens.length && capital(i) && (i === k || /^[ \-‐]$/u.test(gap(i)))) i++;
+    const close = tokens[i - 1]!.end;
+    if (i === k || i - k > 4 || !/^[)\]]/u.test(text.slice(close, close + 1))) continue;
+    // The last word in brackets spells the word before them (a surname, a place).
+    if (sameWord(tokens[i - 1]!.text, tokens[k - 1]!.text)) for (let j = k; j < i; j++) out[j] = true;
+  }
   return out;
 }
 
@@ -106,4 +167,31 @@ const adjectiveEndings: readonly string[] = data.adjectiveEndings.endings;
  */
 export function adjectiveForm(cyrillic: string): boolean {
   return adjectiveEndings.some((e) => cyrillic.length > e.length + 1 && cyrillic.endsWith(e));
+}
+
+const surnameEndings: readonly string[] = data.surnameEndings.endings;
+
+/**
+ * Whether a word ends as a surname of another language (Geladze, Saakashvili, Laurinavicius):
+ * the endings are data (src/check/data/foreign.json).
+ *
+ * @param word The word, in any case.
+ * @returns Whether it has such an ending (and a stem of three letters or more).
+ */
+export function foreignSurname(word: string): boolean {
+  const lower = word.toLowerCase();
+  return /^\p{Lu}/u.test(word) && surnameEndings.some((e) => lower.length >= e.length + 3 && lower.endsWith(e));
+}
+
+const sequences = new RegExp(data.letterSequences.patterns.join('|'), 'u');
+
+/**
+ * Whether a folded (lower-case) word has a letter sequence no romanization of Russian writes but
+ * another language's spelling does (Gyorgy, Szymon, Czeslaw): data in src/check/data/foreign.json.
+ *
+ * @param fold The word in lower case.
+ * @returns Whether it has such a sequence.
+ */
+export function foreignSpelling(fold: string): boolean {
+  return sequences.test(fold);
 }

@@ -1,0 +1,75 @@
+// Building the findings of a weighed group: one diagnostic per occurrence of a minority spelling,
+// with its message, confidence and fix. docs/check.md.
+import type { Point } from '../diagnostics/types.ts';
+import { foldRomanized } from '../reverse/readings.ts';
+import { confidenceLabel } from './confidence.ts';
+import { fallbackKey } from './fallback.ts';
+import { count, type Group } from './model.ts';
+import type { CheckRun } from './run.ts';
+import type { CheckDiagnostic as Diagnostic, CheckDocument } from './types.ts';
+import type { Weighed } from './weigh.ts';
+
+/** What a capitalised common word alone among English words keeps of its confidence (see `russianNeighbour` in words.ts). */
+const LONE_COMMON = 0.6;
+
+/** The findings of a group, each with the index of its document. */
+export function groupFindings(run: CheckRun, documents: readonly CheckDocument[], g: Group, weighed: Weighed): Array<{ dg: Diagnostic; doc: number }> {
+  const { target, targetSpelling, written, shown, attestedWord } = weighed;
+  const scheme = run.schemes[g.domain];
+  const list = g.spellings;
+  const first = targetSpelling?.occurrences[0];
+  const firstAt_ = first === undefined ? '' : `; ${targetSpelling!.display} first at ${placeName(documents[first.doc]!.file, run.lines[first.doc]!.pointAt(first.start))}`;
+  const counts = [...list].sort((a, b) => count(b.s) - count(a.s)).map(({ s }) => `${count(s)} × ${s.display}`).join(', ') + firstAt_;
+  const out: Array<{ dg: Diagnostic; doc: number }> = [];
+  for (const { s, ok, ruleId, confidence: base, common, samePerson } of weighed.minority) {
+    for (const o of s.occurrences) {
+      if (samePerson !== undefined && (o.surname === undefined || !samePerson.has(o.surname))) continue;
+      // A word of an established full name is exempt from the scheme, not from grouping; one that
+      // renders another word there is that person's own name (Georgi Dimitrov: Bulgarian георги).
+      if (o.established !== undefined && (!ok || (o.established !== '' && o.established !== g.cyrillic))) continue;
+      const alone = common && /^\p{Lu}/u.test(o.text);
+      const confidence = alone ? Math.round(base * LONE_COMMON * 100) / 100 : base;
+      if (confidence < run.minConfidence) continue;
+      const text = matchCase(target, o.text);
+      // The fix may be the text's own conventional or usual form rather than the scheme's: say which.
+      const reason = !ok
+        ? foldRomanized(text) === written
+          ? `"${o.text}" is not ${scheme} romanization; ${scheme} writes "${text}" (${g.cyrillic}).`
+          : `"${o.text}" is not ${scheme} romanization (${scheme} writes "${matchCase(shown(), o.text)}", ${g.cyrillic}); the text's form of the word is "${text}".`
+        : scheme === undefined
+          ? `Inconsistent romanization: "${o.text}" is spelt "${text}" elsewhere.`
+          : `Inconsistent romanization: "${o.text}" and "${text}" stand for one word (${g.cyrillic}).`;
+      const dg: Diagnostic = {
+        ruleId,
+        source: 'latinitsa',
+        severity: 'error',
+        reason,
+        place: run.lines[o.doc]!.placeOf(o.start, o.end),
+        actual: o.text,
+        expected: [text],
+        note: counts,
+        confidence,
+        data: { key: fallbackKey(s.info.fold), cyrillic: g.cyrillic, confidence: confidenceLabel(confidence), ...(scheme === undefined ? {} : { scheme }) },
+      };
+      // A fix only to the scheme's spelling of a real word or name, or to a spelling of the text.
+      if (targetSpelling !== undefined || attestedWord) dg.fix = { range: [o.start, o.end], text };
+      const file = documents[o.doc]!.file;
+      if (file !== undefined) dg.file = file;
+      out.push({ dg, doc: o.doc });
+    }
+  }
+  return out;
+}
+
+/** The target spelling in the case pattern of the word it replaces. */
+function matchCase(target: string, like: string): string {
+  if (like.length > 1 && like === like.toUpperCase() && like !== like.toLowerCase()) return target.toUpperCase();
+  const first = like[0]!;
+  if (first !== first.toLowerCase()) return target.charAt(0).toUpperCase() + target.slice(1);
+  return target.toLowerCase();
+}
+
+/** `file:line:column`, or `line:column` for a text without a name. */
+function placeName(file: string | undefined, point: Point): string {
+  return `${file === undefined ? '' : `${file}:`}${point.line}:${point.column}`;
+}

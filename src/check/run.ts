@@ -1,0 +1,157 @@
+// The settings of one check, resolved once before any text is read: the schemes of the text and
+// the notes, the reader of Latin spellings, the word lists. docs/check.md.
+import { lineIndex, type LineIndex } from '../diagnostics/place.ts';
+import { schemeIdForLanguage } from '../engine/lang.ts';
+import { resolveScheme } from '../engine/resolve.ts';
+import { romanize } from '../engine/romanize.ts';
+import { createReader, foldRomanized, type Reader, type ReaderScheme } from '../reverse/readings.ts';
+import { parseConfidence } from './confidence.ts';
+import { conventionalForms, fullNames, type ConventionalEntry, type FullName } from './conventional.ts';
+import proseData from './data/prose-schemes.json' with { type: 'json' };
+import { englishLists } from './english.ts';
+import { isEnglishFormation } from './fallback.ts';
+import type { CheckDocument, CheckOptions } from './types.ts';
+
+const proseSchemes: readonly string[] = proseData.schemes;
+/** The letters the schemes of English prose write (built on first use). */
+let proseLetters: ReadonlySet<string> | undefined;
+
+type Domain = 'text' | 'notes';
+
+/** One check's resolved settings, shared by its stages. */
+export interface CheckRun {
+  /** The declared scheme of each domain, if any. */
+  schemes: Record<Domain, string | undefined>;
+  /** Each declared scheme's index among the reader's schemes, or -1. */
+  declared: Record<Domain, number>;
+  reader: Reader;
+  /** Indexes of the reader's schemes English prose is written in (and the declared ones). */
+  prose: ReadonlySet<number>;
+  /** The letters the schemes of English prose write: a word with another letter is not theirs. */
+  foreignLetters: ReadonlySet<string>;
+  /** The letters each domain's declared scheme writes, with the plain Latin letters (none without a scheme). */
+  declaredLetters: Record<Domain, ReadonlySet<string> | undefined>;
+  /** No lexicon: the plausible readings stand in for the attested ones. */
+  letterOnly: boolean;
+  /** Whether notes are a domain of their own (a notes scheme is declared). */
+  separateNotes: boolean;
+  conventional: ReadonlyMap<string, ConventionalEntry>;
+  /** Full names of the conventional list (Grigori Rasputin), by surname. */
+  established: ReadonlyMap<string, readonly FullName[]>;
+  allow: ReadonlySet<string>;
+  ignore: ReadonlySet<string>;
+  minConfidence: number;
+  lines: LineIndex[];
+  /** Whether a folded word is English (common words, names, formations, accented English). */
+  englishWord(fold: string): boolean;
+  /** Whether a folded word is an English proper noun only (not a common word). */
+  englishName(fold: string): boolean;
+  /** The declared scheme's spelling of a Cyrillic word, folded. */
+  roman(cyrillic: string, domain: Domain): string;
+  /** The declared scheme's spelling of a Cyrillic word, as it prints. */
+  romanShown(cyrillic: string, domain: Domain): string;
+}
+
+/** The reader for a lexicon and a scheme list, kept between runs (the page checks on every edit). */
+const readers = new WeakMap<object, Map<string, Reader>>();
+const noLexicon = {};
+
+function readerFor(options: CheckOptions, extra: ReaderScheme[]): Reader {
+  const byLexicon = readers.get(options.lexicon ?? noLexicon) ?? new Map<string, Reader>();
+  readers.set(options.lexicon ?? noLexicon, byLexicon);
+  const key = JSON.stringify(extra.map((s) => [typeof s.scheme === 'string' ? s.scheme : s.scheme.id, s.options ?? {}]));
+  let reader = byLexicon.get(key);
+  if (reader === undefined) {
+    const base = createReader({}).schemes;
+    reader = createReader({ schemes: [...base, ...extra], ...(options.lexicon === undefined ? {} : { lexicon: options.lexicon }) });
+    if (byLexicon.size > 8) byLexicon.clear();
+    byLexicon.set(key, reader);
+  }
+  return reader;
+}
+
+/** The house and notes schemes, read in `lang` when it is given (docs/languages.md). */
+function schemesInLanguage(options: CheckOptions): Record<Domain, string | undefined> {
+  const text = options.lang === undefined ? options.scheme : schemeIdForLanguage(options.scheme, options.lang);
+  const notes = options.notesScheme === undefined ? text : options.lang === undefined ? options.notesScheme : schemeIdForLanguage(options.notesScheme, options.lang);
+  return { text, notes };
+}
+
+/** Resolves a check's options (schemes are checked here, before any work). */
+export function prepareRun(documents: readonly CheckDocument[], options: CheckOptions): CheckRun {
+  const { common, names } = englishLists();
+  const extraEnglish = new Set([...(options.englishWords ?? [])].map((w) => foldRomanized(w)));
+  const ignore = new Set((options.ignore ?? []).map((w) => foldRomanized(w)));
+  const allow = new Set((options.allow ?? []).map((w) => foldRomanized(w)));
+  const conventional = new Map(options.builtInConventional === false ? [] : conventionalForms());
+  for (const [form, cyrillic] of Object.entries(options.conventional ?? {})) conventional.set(foldRomanized(form), { cyrillic: cyrillic.toLowerCase(), capitalised: form[0] !== form[0]!.toLowerCase() });
+  // Full names (Grigori Rasputin): where their words stand together, the scheme accepts them as written.
+  const established = fullNames(conventional);
+  const schemes = schemesInLanguage(options);
+  const schemeOptions = { text: options.schemeOptions ?? {}, notes: (options.notesScheme === undefined ? options.schemeOptions : options.notesSchemeOptions) ?? {} };
+  // Each domain's scheme and options are resolved (and checked) once, before any work.
+  const resolved = {
+    text: resolveScheme({ ...schemeOptions.text, scheme: schemes.text }).scheme,
+    notes: resolveScheme({ ...schemeOptions.notes, scheme: schemes.notes }).scheme,
+  };
+  const minConfidence = parseConfidence(options.minConfidence ?? 0);
+  // The declared schemes are read with their options, as schemes of their own.
+  const extra: ReaderScheme[] = [];
+  const declared = { text: -1, notes: -1 };
+  const base = createReader({}).schemes;
+  for (const domain of ['text', 'notes'] as const) {
+    const id = schemes[domain];
+    if (id === undefined) continue;
+    if (Object.keys(schemeOptions[domain]).length === 0 && base.includes(id)) declared[domain] = base.indexOf(id);
+    else {
+      extra.push({ scheme: id, options: schemeOptions[domain] });
+      declared[domain] = base.length + extra.length - 1;
+    }
+  }
+  const reader = readerFor(options, extra);
+  proseLetters ??= createReader({ schemes: proseSchemes }).letters;
+  // Schemes English prose is written in; the others (GOST, ISO 9, map and messenger styles)
+  // only widen the readings. The declared schemes count as prose.
+  const prose = new Set(reader.schemes.map((id, i) => (proseSchemes.includes(id) ? i : -1)).filter((i) => i >= 0));
+  for (const i of Object.values(declared)) if (i >= 0) prose.add(i);
+
+  const englishName = (fold: string): boolean => names.has(fold) && !common.has(fold) && !extraEnglish.has(fold);
+  const englishWord = (fold: string): boolean => {
+    if (common.has(fold) || names.has(fold) || extraEnglish.has(fold)) return true;
+    // English with French accents (émigrés, détente, protégé) and English formations on
+    // Russian names (Trotskyist, Leninism).
+    const plain = fold.normalize('NFD').replace(/\p{M}/gu, '');
+    if (plain !== fold && (common.has(plain) || names.has(plain))) return true;
+    if (isEnglishFormation(fold)) return true;
+    // Contractions the tokenizer left whole (o’clock, ma’am).
+    if (/'/u.test(fold) && common.has(fold.replace(/'/gu, ''))) return true;
+    return false;
+  };
+  const lettersOf = (domain: Domain): ReadonlySet<string> | undefined => {
+    const i = declared[domain];
+    if (i < 0) return undefined;
+    const own = createReader({ schemes: [i < base.length ? base[i]! : extra[i - base.length]!] }).letters;
+    return new Set([...own, ...'abcdefghijklmnopqrstuvwxyz']);
+  };
+  const romanShown = (cyrillic: string, domain: Domain): string => romanize(cyrillic, { ...schemeOptions[domain], scheme: resolved[domain] });
+  return {
+    schemes,
+    declared,
+    reader,
+    prose,
+    foreignLetters: proseLetters,
+    declaredLetters: { text: lettersOf('text'), notes: lettersOf('notes') },
+    letterOnly: options.lexicon === undefined,
+    separateNotes: options.notesScheme !== undefined,
+    conventional,
+    established,
+    allow,
+    ignore,
+    minConfidence,
+    lines: documents.map((d) => lineIndex(d.text)),
+    englishWord,
+    englishName,
+    roman: (cyrillic, domain) => foldRomanized(romanShown(cyrillic, domain)),
+    romanShown,
+  };
+}

@@ -1,0 +1,203 @@
+// Weighing a group: which of its spellings is the target (a conventional form, a spelling the
+// declared scheme writes, the most frequent one), which are the minority to report, under which
+// rule, and how sure each finding is. docs/check.md.
+import { LexiconFlag } from '../reverse/lexicon.ts';
+import { foldRomanized } from '../reverse/readings.ts';
+import { adjectiveForm } from './foreign.ts';
+import { anchor, count, NAME_FLAGS, type Group, type Link, type Spelling } from './model.ts';
+import type { CheckRun } from './run.ts';
+
+/** A spelling of a group to report. */
+export interface Minority {
+  s: Spelling;
+  link: Link;
+  /** Whether the declared scheme writes it (or there is none): an inconsistency, not a scheme mismatch. */
+  ok: boolean;
+  ruleId: 'check/inconsistent-romanization' | 'check/scheme-mismatch';
+  /** The finding's confidence before the place of each occurrence is weighed. */
+  confidence: number;
+  /** A capitalised common word the scheme does not write, with nothing Russian around its group. */
+  common: boolean;
+  /** For an English name, the surnames it is reported before (those the target stands before). */
+  samePerson?: ReadonlySet<string>;
+}
+
+/** What a group comes to: its target and the spellings to report. */
+export interface Weighed {
+  /** The spelling to write (the fix), as the text writes it or as the scheme does. */
+  target: string;
+  /** The target's spelling in the text, if the text has it. */
+  targetSpelling: Spelling | undefined;
+  /** The declared scheme's spelling of the group's word, folded ('' without a scheme). */
+  written: string;
+  /** The declared scheme's spelling of the group's word, as it prints. */
+  shown: () => string;
+  /** Whether the group's word is a real word or known name (a fix to the scheme's spelling is safe). */
+  attestedWord: boolean;
+  minority: Minority[];
+}
+
+/** The target and minority of a group, or nothing when the group has nothing to report. */
+export function weighGroup(run: CheckRun, g: Group): Weighed | undefined {
+  const { schemes, declared, letterOnly } = run;
+  const scheme = schemes[g.domain];
+  const schemeIndex = declared[g.domain];
+  const link = new Map(g.spellings.map(({ s, link }) => [s, link]));
+  // A spelling conforms when the scheme writes it from the group's word or from another real
+  // word it may stand for (istorii: истории, a case form, in modified-loc).
+  // A capitalised spelling also conforms when the scheme writes it from a plausible name nobody
+  // attests (Marey: марей).
+  const written = scheme === undefined ? '' : run.roman(g.cyrillic, g.domain);
+  // The scheme's own spelling as it prints (roman folds it), for a message that names it.
+  const shown = (): string => run.romanShown(g.cyrillic, g.domain);
+  const conforms = (s: Spelling): boolean =>
+    scheme !== undefined &&
+    (s.info.fold === written ||
+    s.info.readings.some(
+      (r) =>
+        r.schemes.includes(schemeIndex) &&
+        (r.cyrillic === g.cyrillic || (r.flags !== 0 && s.info.near.includes(r.cyrillic)) || (/^\p{Lu}/u.test(s.display) && s.info.kind === 'plausible' && link.get(s) !== 'fallback' && link.get(s) !== 'alternative' && s.info.near.includes(r.cyrillic))),
+    ));
+  const list = g.spellings;
+  if (!list.some(({ s }) => anchor(s))) return undefined;
+  // The target: a conventional form, else (with a scheme) a spelling the scheme writes, most
+  // frequent first; else the most frequent spelling; else the scheme's spelling of the word.
+  // A conventional form weighs twice its count, a spelling the scheme writes one and a half:
+  // the fix goes to them unless another spelling is far more frequent.
+  const rank = (s: Spelling): number => (s.info.kind === 'conventional' ? 2 : 0) + (conforms(s) ? 1 : 0);
+  // A spelling that joined by its fallback key is never the fix.
+  const weight = (s: Spelling): number => (link.get(s) === 'fallback' || link.get(s) === 'alternative' ? 0 : count(s) * (s.info.kind === 'conventional' ? 2 : 1) * (conforms(s) ? 1.5 : 1));
+  // Ties go to the spelling whose reading looks more Russian (Kosior: косиор, not коссиор).
+  const score = (s: Spelling): number => s.info.readings[0]?.score ?? -Infinity;
+  const ordered = [...list].sort((a, b) => weight(b.s) - weight(a.s) || rank(b.s) - rank(a.s) || score(b.s) - score(a.s) || firstAt(a.s) - firstAt(b.s));
+  const top = ordered[0]!.s;
+  const attestedWord = list.some(({ s }) => s.info.kind === 'attested' && (letterOnly || s.info.readings.some((r) => r.cyrillic === g.cyrillic && r.flags !== 0))) || list.some(({ s }) => s.info.conventional === g.cyrillic);
+  let target: string;
+  let targetSpelling: Spelling | undefined;
+  if (scheme !== undefined && rank(top) === 0) {
+    // Nothing in the text is conventional or conforms: the scheme's spelling of the word (a
+    // fix only when the word is a real one).
+    target = written;
+    targetSpelling = list.find(({ s }) => s.info.fold === target)?.s;
+  } else {
+    target = top.display;
+    targetSpelling = top;
+  }
+  if (list.length === 1 && targetSpelling === top && (scheme === undefined || rank(top) > 0)) return undefined;
+  const targetFold = foldRomanized(target);
+  const targetCount = targetSpelling === undefined ? 0 : count(targetSpelling);
+  const schemeTarget = scheme !== undefined && (targetSpelling === undefined || conforms(targetSpelling));
+  // Given names and patronymics are shared by many people; a surname tells them apart.
+  const personal = list.map(({ s }) => s.info.readings.find((r) => r.cyrillic === g.cyrillic)?.flags ?? 0).reduce((a, b) => a | b, 0);
+  const surname = (personal & (LexiconFlag.given | LexiconFlag.patronymic)) === 0;
+  const groupInContext = list.some(({ s }) => s.info.kind === 'conventional' || s.occurrences.some((o) => o.names.length > 0 || o.russianNeighbour || !/^\p{Lu}/u.test(o.text)));
+  const minority: Minority[] = [];
+  for (const { s, link } of list) {
+    if (s.info.fold === targetFold || s === targetSpelling) continue;
+    // A conventional form gives way only to another conventional form; an English name to none.
+    if (s.info.kind === 'conventional' && targetSpelling?.info.kind !== 'conventional') continue;
+    // An English name (Yuri, Dmitri) is reported only where it names the person the target
+    // spelling names too, the same surname after it (Yuri Piatakov beside Yury Piatakov), and
+    // only when the text writes it no more often than the target (Andrei Sakharov, the English
+    // form the text keeps, is not turned into the scheme's Andrey).
+    const samePerson = s.info.english === true ? surnamesOf(targetSpelling) : undefined;
+    if (samePerson !== undefined && (count(s) > targetCount || !s.occurrences.some((o) => o.surname !== undefined && samePerson.has(o.surname)))) continue;
+    // A name no scheme writes from the group's word, never beside a Russian word (a title: Muzei
+    // Revolutsii), beside a common noun the text writes in lower case, is another word (Princess
+    // Militsa beside militsiya).
+    if ((link === 'fallback' || link === 'alternative') && targetSpelling !== undefined && s.occurrences.every((o) => /^\p{Lu}/u.test(o.text) && !o.russianNeighbour) && targetSpelling.occurrences.every((o) => !/^\p{Lu}/u.test(o.text))) continue;
+    // An English name is an English form: never a scheme mismatch.
+    const ok = scheme === undefined || conforms(s) || s.info.kind === 'conventional' || s.info.english === true;
+    const ruleId = ok ? 'check/inconsistent-romanization' : 'check/scheme-mismatch';
+    const docs = new Set(s.occurrences.map((o) => o.doc));
+    // The given names (initials, patronymics) of a surname tell persons apart: G. Maximoff is not
+    // Vladimir Maksimov, Kasyan Chaykovsky not Pyotr Ilyich Tchaikovsky.
+    const mine = new Set(s.occurrences.flatMap((o) => o.names));
+    const theirs = new Set(targetSpelling?.occurrences.flatMap((o) => o.names) ?? []);
+    const otherPerson = surname && mine.size > 0 && theirs.size > 0 && ![...mine].some((n) => theirs.has(n));
+    const conventionalApart = (personal & LexiconFlag.surname) !== 0 && targetSpelling?.info.kind === 'conventional' && s.occurrences.length >= 3 && !targetSpelling.occurrences.some((o) => docs.has(o.doc));
+    const base = findingConfidence({ s, link, ruleId, targetCount, targetInText: targetSpelling !== undefined, attestedWord, schemeTarget, conventionalApart: conventionalApart || otherPerson, group: g.cyrillic });
+    // A capitalised word the scheme does not write that reads only as a common Russian word (куля,
+    // перо, вьет: not a name or place) is romanized Russian in a Russian title or name (Novyi Mir,
+    // O. S. Nagornaia) or as an adjective (Privolnoe); alone among English words it is more often
+    // a name of another language (Kulja, Piero, Viet Minh). The word is Russian in this text when
+    // its group has a conventional form or one of its spellings stands once in such company
+    // (Genrikh Iagoda); beside a spelling of the text (no scheme), the group speaks for it.
+    const common = !ok && !groupInContext && s.info.kind === 'attested' && ((s.info.readings.find((r) => r.cyrillic === g.cyrillic)?.flags ?? 0) & NAME_FLAGS) === 0 && !adjectiveForm(g.cyrillic);
+    minority.push({ s, link, ok, ruleId, confidence: base, common, ...(samePerson === undefined ? {} : { samePerson }) });
+  }
+  return { target, targetSpelling, written, shown, attestedWord, minority };
+}
+
+/** What decides a finding's confidence. */
+interface ConfidenceFacts {
+  s: Spelling;
+  link: Link;
+  ruleId: string;
+  targetCount: number;
+  targetInText: boolean;
+  attestedWord: boolean;
+  /** Whether the target is a spelling the declared scheme writes. */
+  schemeTarget: boolean;
+  /**
+   * Whether the spelling is perhaps another person's name: its given names never match the
+   * target's, or the target is a conventional form that never shares a document with it.
+   */
+  conventionalApart: boolean;
+  group: string;
+}
+
+/**
+ * How sure a finding is, 0..1: the product of how surely the spelling is romanized Russian, how
+ * surely it is the group's word (a shared reading, a near reading, the fallback key), and how
+ * surely the target is right (a majority spelling, the scheme's spelling of a real word).
+ */
+function findingConfidence(f: ConfidenceFacts): number {
+  const info = f.s.info;
+  const flags = info.readings.find((r) => r.cyrillic === f.group)?.flags ?? 0;
+  const capitalised = /^\p{Lu}/u.test(f.s.display);
+  // How surely the spelling is romanized Russian: a name of the name lists (nominative), a proper
+  // noun of the dictionary (perhaps a case form of another name), a common word (a capitalised one
+  // may be a title word of another language), a conventional form, a plausible unknown name, a
+  // spelling no scheme writes (it joined a real word's group, which speaks for it).
+  const names = LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymic;
+  const russian =
+    info.kind === 'attested'
+      ? (flags & names) !== 0
+        ? 1
+        : (flags & LexiconFlag.proper) !== 0
+          ? 0.92
+          : capitalised
+            ? 0.9
+            : 0.95
+      : info.kind === 'conventional'
+        ? 0.9
+        : info.kind === 'plausible'
+          ? 0.75
+          : 0.8;
+  // How surely it is the group's word.
+  const same = f.link === 'reading' ? 1 : f.link === 'near' ? 0.95 : 0.85;
+  // Perhaps another person: other given names, or a spelling used again and again where its
+  // conventional target never appears (Kasyan Chaykovsky beside the composer Tchaikovsky).
+  const apart = f.conventionalApart ? 0.6 : 1;
+  // How surely the target is right: a spelling of the text by how much more frequent it is, or the
+  // scheme's spelling of a real word, or of a word nobody attests.
+  const n = f.s.occurrences.length;
+  // A target the declared scheme writes has the scheme's authority, whatever the counts.
+  // A spelling no scheme writes beside one a scheme writes is the odd one, whatever the counts.
+  const byCount = f.targetCount > n || f.link === 'fallback' || f.link === 'alternative' ? 1 : f.targetCount === n ? 0.8 : 0.65;
+  const byScheme = f.attestedWord ? 0.97 : 0.7;
+  const target = !f.targetInText ? byScheme : f.schemeTarget ? Math.max(byCount, byScheme) : byCount;
+  return Math.round(0.98 * russian * same * target * apart * 100) / 100;
+}
+
+/** Where a spelling first stands, for ordering: by document, then offset. */
+function firstAt(s: Spelling): number {
+  const o = s.occurrences[0]!;
+  return o.doc * 1e12 + o.start;
+}
+
+/** The surnames (by fallback key) that follow a spelling's occurrences. */
+function surnamesOf(s: Spelling | undefined): ReadonlySet<string> {
+  return new Set((s?.occurrences ?? []).flatMap((o) => (o.surname === undefined ? [] : [o.surname])));
+}

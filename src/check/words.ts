@@ -1,0 +1,312 @@
+// Reading the words of the documents: which Latin words are romanized Russian (not English, not
+// another language, not a URL), what each written form can stand for, and where each stands with
+// its given names and neighbours. docs/check.md.
+import { LexiconFlag } from '../reverse/lexicon.ts';
+import { foldRomanized, type Reading } from '../reverse/readings.ts';
+import { tokenizeWords, type WordToken } from '../segment/index.ts';
+import { inFullName } from './conventional.ts';
+import { fallbackKey, fallbackKeys } from './fallback.ts';
+import { foreignContext, foreignNames, foreignSpelling, foreignSurname, listedVariants, nobiliaryNames } from './foreign.ts';
+import { mixedDiagnostic } from './mixed.ts';
+import type { FormInfo, Spelling } from './model.ts';
+import type { CheckRun } from './run.ts';
+import type { CheckDiagnostic as Diagnostic, CheckDocument, CheckRegion } from './types.ts';
+
+/** Letter-model score per Cyrillic letter above which an unattested reading is a plausible Russian word or name. */
+const PLAUSIBLE_PER_LETTER = -1.75;
+/** Unattested readings this close to the best one are readings of the word too. */
+const NEAR_SLACK = 1.5;
+/** Attested readings this close to the best attested one are readings of the word too. */
+const ATTESTED_SLACK = 2.5;
+/** Lexicon flags of a person's names. */
+const PERSONAL = LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymic;
+
+/** Whether an unattested reading is a plausible Russian word by its letters. */
+function plausible(r: Reading): boolean {
+  return r.score / [...r.cyrillic].length >= PLAUSIBLE_PER_LETTER;
+}
+
+/** Whether a Latin word is a candidate at all, by its form. */
+function wordShapeOk(word: string): boolean {
+  // The longest Russian words romanize to about 50 letters; a longer token (an identifier, a
+  // base64 run) is not a romanized word, and reading it would cost time superlinear in its length.
+  if (word.length < 3 || word.length > 100) return false;
+  const upper = word.toUpperCase() === word;
+  // Acronyms (NKVD, USSR) and words with inner capitals (TsK, VTsIK) are not checked.
+  if (upper && word.length <= 5) return false;
+  if (!upper && /\p{Lu}/u.test(word.slice(1))) return false;
+  return true;
+}
+
+const APOSTROPHE = /['’]$/u;
+/** A full stop and a lower-case letter glued after a word, or a lower-case letter and a full stop before it. */
+const DOTTED_AFTER = /^\.\p{Ll}/u;
+const DOTTED_BEFORE = /\p{Ll}\.$/u;
+/** The combining acute accent, and a letter carrying it (a stress mark in romanized Russian). */
+const ACUTE = '\u0301';
+const STRESSED = /\p{L}\u0301/gu;
+
+/**
+ * A final apostrophe that is English punctuation, not a soft sign: a possessive after -s
+ * (Nicholas’, the Romanovs’), or the close of a single quotation opened before the word on its line.
+ */
+function englishApostrophe(text: string, token: WordToken): boolean {
+  const word = token.text;
+  if (!APOSTROPHE.test(word)) return false;
+  if (/s['’]$/u.test(word) && word.length >= 6) return true;
+  const quote = word[word.length - 1]!;
+  // Two marks in a row close a quotation (Trotsky'').
+  if (text[token.end] === quote) return true;
+  return quoteOpen(text, token.start, quote);
+}
+
+/** Whether a quotation opened with this mark before a place on its line is not yet closed there. */
+function quoteOpen(text: string, at: number, quote: string): boolean {
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  // An opening quote: the same mark after white space or an opening bracket, not yet closed.
+  let open = false;
+  for (let i = lineStart; i < at; i++) {
+    if (text[i] !== quote) continue;
+    const before = i === lineStart ? ' ' : text[i - 1]!;
+    const after = text[i + 1] ?? ' ';
+    if (/[\s([{"“]/u.test(before) && /\p{L}/u.test(after)) open = true;
+    else if (/\p{L}/u.test(before) && !/\p{L}/u.test(after)) open = false;
+  }
+  return open;
+}
+
+/**
+ * Where a straight double quote inside a word closes a quotation opened before the word on its
+ * line ("Cult of Lenin"a cult…: a missing space, not a hard sign): the length of the word before
+ * it, or -1.
+ */
+function closingQuoteInside(text: string, token: WordToken): number {
+  const q = token.text.indexOf('"');
+  return q > 0 && quoteOpen(text, token.start, '"') ? q : -1;
+}
+
+/** The words of the documents read as spellings of Russian words, and the findings of mixed-script words. */
+export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]): { spellings: Spelling[]; mixed: Array<{ dg: Diagnostic; doc: number }> } {
+  const { reader, prose, letterOnly, conventional, established, allow, ignore, englishWord, englishName, foreignLetters, separateNotes, lines } = run;
+  const mixed: Array<{ dg: Diagnostic; doc: number }> = [];
+  // 1. What each written form is: English, not a word, or a spelling of a Russian word.
+  const forms = new Map<string, FormInfo | null>();
+  const classify = (written: string): FormInfo | null => {
+    let info = forms.get(written);
+    if (info !== undefined) return info;
+    info = null;
+    const fold = foldRomanized(written);
+    if (wordShapeOk(written) && !ignore.has(fold)) {
+      const conv = conventional.get(fold);
+      // A capitalised conventional form is a name: the common word spelt alike is not (archangel).
+      if (conv !== undefined && (!conv.capitalised || written[0] !== written[0]!.toLowerCase())) {
+        info = { fold, kind: 'conventional', near: [conv.cyrillic], conventional: conv.cyrillic, readings: [] };
+      } else if ((!englishWord(fold) || allow.has(fold) || englishName(fold)) && [...fold].every((ch) => reader.letters.has(ch)) && (allow.has(fold) || !foreignSpelling(fold))) {
+        // Letters no scheme writes (w, q, ö, ł…), and sequences no romanization of Russian writes
+        // (sz, cz: another language's spelling), make a word not romanized Russian.
+        const readings = reader.read(written);
+        // A reading is attested when a scheme of English prose writes it and the lexicon knows it:
+        // a capitalised spelling as a name or place (not Lem as льем, a verb form), a lower-case
+        // one as any word.
+        const capitalised = written[0] !== written[0]!.toLowerCase();
+        let attested = readings.filter((r) => r.flags !== 0 && r.schemes.some((i) => prose.has(i)));
+        const personal = LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymic;
+        if (capitalised && attested.some((r) => (r.flags & personal) !== 0)) attested = attested.filter((r) => (r.flags & personal) !== 0);
+        const best = readings[0];
+        // Without a lexicon (a page without word lists), the plausible readings stand in for the
+        // attested ones: weaker, but the checker still works.
+        if (letterOnly && best !== undefined && plausible(best) && best.schemes.some((i) => prose.has(i))) {
+          attested = readings.filter((r) => r.score >= best.score - NEAR_SLACK && r.schemes.some((i) => prose.has(i))).slice(0, 1);
+        }
+        // Attested readings near the best attested one: a name read in the nominative
+        // (Grigorii: григорий, not the case form григории), both forms of a common noun (istorii).
+        if (attested.length > 0) info = { fold, kind: 'attested', near: attested.filter((r) => r.score >= attested[0]!.score - ATTESTED_SLACK).map((r) => r.cyrillic), readings };
+        else if (best !== undefined && plausible(best) && best.schemes.some((i) => prose.has(i))) {
+          info = { fold, kind: 'plausible', near: readings.filter((r) => r.score >= best.score - NEAR_SLACK).map((r) => r.cyrillic), readings };
+        } else if (fold.length >= 4 && /^\p{L}/u.test(fold)) info = { fold, kind: 'loose', near: [], readings };
+        if (info !== null && allow.has(fold)) info = { ...info, kind: 'conventional', conventional: info.near[0] ?? fold };
+        // An English proper noun that reads as a Russian name (Dmitri, Sergei, Kerensky in the
+        // English dictionaries; Yuri, though its letters read as no attested name) joins the group of
+        // its word, carries no group alone (Sydney and Sidney are not Russian), and is reported
+        // only where it names the person its group's target names (see weigh.ts).
+        else if (info !== null && englishName(fold)) info = info.kind === 'attested' || /^\p{Lu}/u.test(written) ? { ...info, english: true } : null;
+      }
+    }
+    forms.set(written, info);
+    return info;
+  };
+  const givenCache = new Map<string, boolean>();
+  const isGiven = (word: string): boolean => {
+    let known = givenCache.get(word);
+    if (known === undefined) {
+      known = reader.read(word).some((r) => (r.flags & (LexiconFlag.given | LexiconFlag.patronymic)) !== 0);
+      givenCache.set(word, known);
+    }
+    return known;
+  };
+
+  // Whether a word stands beside a Russian word: one of the two words on either side, on the same
+  // line and joined by spaces or hyphens only, is a real Russian word (a title: Novyi Mir,
+  // Kino-Nedelia; a place: Delovoi Tsentr).
+  const russianNeighbour = (text: string, tokens: readonly WordToken[], i: number): boolean => {
+    for (const k of [i - 1, i + 1, i - 2, i + 2]) {
+      const t = tokens[k];
+      if (t === undefined || t.script !== 'latin') continue;
+      const gap = k < i ? text.slice(t.end, tokens[i]!.start) : text.slice(tokens[i]!.end, t.start);
+      if (!/^[ \-‐–]+$/u.test(gap) && !(Math.abs(k - i) === 2 && /^[ \-‐–]+\p{L}+[ \-‐–]+$/u.test(gap))) continue;
+      const info = classify(t.text);
+      if (info !== null && info.english !== true && (info.kind === 'attested' || info.kind === 'conventional')) return true;
+    }
+    return false;
+  };
+
+  // Whether a word is a name of the English name lists that the Russian lexicon does not know as
+  // a Russian name (Oswald, Ignace, Claude; Ribbentrop, Hoare): a person so named is not Russian.
+  const westernName = (word: string): boolean => {
+    if (!/^\p{Lu}\p{Ll}/u.test(word)) return false;
+    const fold = foldRomanized(word);
+    if (!englishName(fold) || conventional.has(fold) || isGiven(word)) return false;
+    const info = classify(word);
+    return info === null || (info.english === true && !knownName(info));
+  };
+  // Whether a spelling reads as a Russian name the lexicon knows (or is a conventional form).
+  const knownName = (info: FormInfo): boolean =>
+    info.kind === 'conventional' || (info.kind === 'attested' && info.readings.some((r) => info.near.includes(r.cyrillic) && (r.flags & PERSONAL) !== 0));
+  // A word before a Western surname, joined by one space, is that person's given name, unless the
+  // lexicon knows it as a Russian name (Joachim Ribbentrop; but Nikolai Gogol). A word no scheme
+  // writes after a Western given name is that person's surname (Alexis Klimoff). The English name
+  // lists also hold English forms of Russian given names (Catherine Dolgoruki) and proper
+  // adjectives (Marxist Georgi Plekhanov): a word any scheme writes is not judged by them.
+  const westernPerson = (text: string, tokens: readonly WordToken[], i: number, info: FormInfo): boolean => {
+    if (knownName(info) || !/^\p{Lu}/u.test(tokens[i]!.text)) return false;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    // A given name before a surname of another language, or before a nickname in quotes and the
+    // surname (Mikheil Saakashvili, Ekaterine "Keke" Geladze), unless it is a Russian given name.
+    const gap = next === undefined ? '' : text.slice(tokens[i]!.end, next.start);
+    const surname = gap === ' ' ? next?.text : /^ ["“]$/u.test(gap) ? tokens[i + 2]?.text : undefined;
+    if (surname !== undefined && foreignSurname(surname) && !isGiven(tokens[i]!.text)) return true;
+    if (info.kind === 'loose' && prev !== undefined && text.slice(prev.end, tokens[i]!.start) === ' ' && westernName(prev.text)) return true;
+    return next !== undefined && text.slice(tokens[i]!.end, next.start) === ' ' && westernName(next.text);
+  };
+
+  // A stress mark (an acute accent on a letter, sovét, Bésy) that no scheme of English prose
+  // writes is left out before the word is read: the word is the unaccented one. English words with
+  // accents (émigré) stay as they are.
+  const stressFree = (word: string): string => {
+    const split = word.normalize('NFD');
+    if (!split.includes(ACUTE) || englishWord(foldRomanized(word))) return word;
+    return split.replace(STRESSED, (m) => (foreignLetters.has(m.normalize('NFC').toLowerCase()) ? m : m[0]!)).normalize('NFC');
+  };
+
+  // Whether two words may be spellings of one word: a shared fallback key.
+  const sameWord = (a: string, b: string): boolean => {
+    const keys = fallbackKeys(foldRomanized(a));
+    return fallbackKeys(foldRomanized(b)).some((k) => keys.includes(k));
+  };
+
+  // 2. The spellings of the documents, by domain.
+  const spellings = new Map<string, Spelling>();
+  const westernNames = new Set<string>();
+  documents.forEach((doc, d) => {
+    const regions: readonly CheckRegion[] = doc.regions ?? [{ start: 0, end: doc.text.length, kind: 'text' }];
+    const tokenized = regions.map((region) => tokenizeWords(doc.text.slice(region.start, region.end), { offset: region.start }));
+    // A cue ("né", "also") may stand in another region than its word (_né_ ALEXEIEV: emphasis
+    // marks end a region): cues are looked for in the words of the whole document.
+    const listed = listedVariants(doc.text, tokenized.flat(), sameWord);
+    let base = 0;
+    for (const [r, region] of regions.entries()) {
+      const tokens = tokenized[r]!;
+      const before = base;
+      base += tokens.length;
+      const foreign = foreignContext(doc.text, tokens);
+      const foreignName = foreignNames(doc.text, tokens, foreignLetters, (word) => englishWord(foldRomanized(word)) || conventional.has(foldRomanized(word)));
+      const ascii = (word: string): boolean => /^[\x00-\x7f]*$/u.test(word);
+      const allAscii = tokens.every((token) => ascii(token.text));
+      // With a scheme, a name of several words written whole in another system, with a marked
+      // letter the scheme does not write (Lev Davidovič Trockij, Vitalij Lazarevič Ginzburg), is a
+      // form the text gives on purpose: a slip is one word, not a whole name.
+      const ownLetters = run.declaredLetters[separateNotes ? region.kind : 'text'];
+      const otherSystem = ownLetters === undefined || allAscii ? undefined : foreignNames(doc.text, tokens, ownLetters, (word) => englishWord(foldRomanized(word)));
+      const named = inFullName(doc.text, tokens, established, foldRomanized);
+      // A name seen with a nobiliary particle, or in a name with a letter of another alphabet than
+      // English (ł, ö, ï), is that language's name wherever it stands in the work (Joachim von
+      // Ribbentrop, then Joachim). Names with w, q or x are English as often (Moscow Grand Prince
+      // Vasili III): they count only where they stand.
+      const nobiliary = nobiliaryNames(tokens);
+      const accented = allAscii ? tokens.map(() => false) : foreignNames(doc.text, tokens, foreignLetters, ascii);
+      tokens.forEach((token, t) => {
+        if (nobiliary[t] || accented[t]) westernNames.add(foldRomanized(token.text));
+      });
+      tokens.forEach((token, t) => {
+        if (token.script === 'mixed') {
+          mixed.push({ dg: mixedDiagnostic(doc, token, lines[d]!), doc: d });
+          return;
+        }
+        if (token.script !== 'latin' || foreign[t] || foreignName[t] || otherSystem?.[t] === true || listed[before + t]) return;
+        // A part of a domain or file name (melnikoff.com, www.pravda.ru): a full stop and a lower-case
+        // letter glued to the word.
+        if (DOTTED_AFTER.test(doc.text.slice(token.end, token.end + 2)) || DOTTED_BEFORE.test(doc.text.slice(Math.max(0, token.start - 2), token.start))) return;
+        let text = token.text;
+        let end = token.end;
+        // The tokenizer cuts English clitics; -’d after a word that is not English is a soft sign
+        // and д (Meierkhol’d), not "would".
+        if (/^['’]d(?!\p{L})/u.test(doc.text.slice(end, end + 3)) && !englishWord(foldRomanized(text))) {
+          text = doc.text.slice(token.start, end + 2);
+          end += 2;
+        }
+        const closing = closingQuoteInside(doc.text, token);
+        if (closing > 0) {
+          text = text.slice(0, closing);
+          end = token.start + closing;
+        }
+        if (englishApostrophe(doc.text, token)) {
+          text = text.slice(0, -1);
+          end--;
+        }
+        const info = classify(stressFree(text));
+        if (info === null || westernPerson(doc.text, tokens, t, info)) return;
+        const domain = separateNotes ? region.kind : 'text';
+        const key = `${domain}\u0000${info.fold}`;
+        let s = spellings.get(key);
+        if (s === undefined) spellings.set(key, (s = { key, domain, info, display: text, written: new Map(), occurrences: [] }));
+        s.occurrences.push({ doc: d, start: token.start, end, text, names: givenNames(doc.text, tokens, t, isGiven), surname: surnameAfter(doc.text, tokens, t), russianNeighbour: russianNeighbour(doc.text, tokens, t), established: named[t] });
+        s.written.set(text, (s.written.get(text) ?? 0) + 1);
+      });
+    }
+  });
+  // Each spelling shows as written most often (a heading's capitals last).
+  const all = [...spellings.values()].filter((s) => !westernNames.has(s.info.fold) || knownName(s.info));
+  for (const s of all) s.display = [...s.written].sort((a, b) => b[1] - a[1] || allCaps(a[0]) - allCaps(b[0]))[0]![0];
+  return { spellings: all, mixed };
+}
+
+/**
+ * The name parts before a word: the first letters, by fallback key (so that Yevgeny and Evgeny,
+ * Iakov and Yakov agree), of the one or two capitalised words or initials directly before it.
+ */
+function givenNames(text: string, tokens: readonly WordToken[], i: number, isGiven: (word: string) => boolean): string[] {
+  const out: string[] = [];
+  for (let k = i - 1; k >= 0 && k >= i - 2; k--) {
+    const t = tokens[k]!;
+    const gap = text.slice(t.end, tokens[k + 1]!.start);
+    // An initial and a full stop, or a given name or patronymic the lexicon knows and a space
+    // (Geneva Zasulitch is no name).
+    const initial = t.text.length <= 2 && /^\p{Lu}/u.test(t.text) && /^\. ?$/u.test(gap);
+    if (!initial && !(gap === ' ' && /^\p{Lu}/u.test(t.text) && isGiven(t.text))) break;
+    out.push(fallbackKey(t.text)[0]!.toLowerCase());
+  }
+  return out;
+}
+
+/** The capitalised word right after a word, joined by one space, by fallback key. */
+function surnameAfter(text: string, tokens: readonly WordToken[], i: number): string | undefined {
+  const next = tokens[i + 1];
+  if (next === undefined || text.slice(tokens[i]!.end, next.start) !== ' ' || !/^\p{Lu}\p{Ll}/u.test(next.text)) return undefined;
+  return fallbackKey(foldRomanized(next.text));
+}
+
+/** 1 for a word in capitals (a heading's form is not the one to quote), else 0. */
+function allCaps(word: string): number {
+  return word.length > 1 && word === word.toUpperCase() ? 1 : 0;
+}
