@@ -9,6 +9,9 @@
 //
 //   npm run long-input                 # 50 MB lines, 2 MB for convert (about 1 GB of RSS)
 //   npm run long-input -- --mb 10      # other sizes: --mb N (lines), --join-mb N (default --mb), --convert-mb N
+//   npm run long-input -- --only convert   # only the cases whose name contains the word
+// Each row also gives the memory a MB more of input takes (the difference of the two sizes' peak
+// RSS over the difference of their sizes: the process's own start-up memory left out).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +19,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 const root = path.resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { mb: { type: 'string', default: '50' }, 'join-mb': { type: 'string' }, 'convert-mb': { type: 'string', default: '2' } } });
+const { values } = parseArgs({ options: { only: { type: 'string' }, mb: { type: 'string', default: '50' }, 'join-mb': { type: 'string' }, 'convert-mb': { type: 'string', default: '2' } } });
 const big = Number(values.mb) * 1024 * 1024;
 const joinBig = Number(values['join-mb'] ?? values.mb) * 1024 * 1024;
 const convertBig = Number(values['convert-mb']) * 1024 * 1024;
@@ -48,6 +51,7 @@ const cases = [
 const largest = new Map<string, { bytes: number; seconds: number }>();
 try {
   for (const c of cases) {
+    if (values.only !== undefined && !c.name.includes(values.only)) continue;
     const rows = c.sizes.map((size) => {
       const file = path.join(tmp, 'input');
       writeFileSync(file, c.data(Math.round(size)));
@@ -58,12 +62,13 @@ try {
     });
     const [small, large] = rows as [(typeof rows)[0], (typeof rows)[0]];
     const perByte = large.seconds / large.bytes / (small.seconds / small.bytes);
-    process.stdout.write(`${c.name}: ${rows.map((r) => `${(r.bytes / 1048576).toFixed(1)} MB ${r.seconds.toFixed(2)} s ${r.rssMiB} MiB`).join(' | ')} | time per byte, large/small: ${perByte.toFixed(2)}\n`);
+    const mibPerMb = (large.rssMiB - small.rssMiB) / ((large.bytes - small.bytes) / 1048576);
+    process.stdout.write(`${c.name}: ${rows.map((r) => `${(r.bytes / 1048576).toFixed(1)} MB ${r.seconds.toFixed(2)} s ${r.rssMiB} MiB`).join(' | ')} | time per byte, large/small: ${perByte.toFixed(2)} | MiB per MB: ${mibPerMb.toFixed(0)}\n`);
     largest.set(c.name, large);
   }
-  const line = largest.get('romanize --join-line-break-hyphens, one UTF-8 line')!;
-  const lines = largest.get('romanize --join-line-break-hyphens, lines of 80 bytes')!;
-  process.stdout.write(`--join-line-break-hyphens at ${(line.bytes / 1048576).toFixed(1)} MB: one line ${(line.bytes / 1048576 / line.seconds).toFixed(2)} MB/s, lines ${(lines.bytes / 1048576 / lines.seconds).toFixed(2)} MB/s, ratio ${(lines.seconds / lines.bytes / (line.seconds / line.bytes)).toFixed(2)}\n`);
+  const line = largest.get('romanize --join-line-break-hyphens, one UTF-8 line');
+  const lines = largest.get('romanize --join-line-break-hyphens, lines of 80 bytes');
+  if (line !== undefined && lines !== undefined) process.stdout.write(`--join-line-break-hyphens at ${(line.bytes / 1048576).toFixed(1)} MB: one line ${(line.bytes / 1048576 / line.seconds).toFixed(2)} MB/s, lines ${(lines.bytes / 1048576 / lines.seconds).toFixed(2)} MB/s, ratio ${(lines.seconds / lines.bytes / (line.seconds / line.bytes)).toFixed(2)}\n`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

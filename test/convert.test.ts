@@ -1,8 +1,10 @@
 // Conversion between schemes (issue 5): fixture cases, and the spec's cross-scheme vectors (§4)
 // converted from every scheme to every other.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
+import fc from 'fast-check';
 import { convert, convertDetailed, type Lexicon } from '../src/index.ts';
 import { loadLexicon } from '../src/io/lexicon.ts';
 import { fixturesDir, readTsv } from './support/fixtures.ts';
@@ -85,5 +87,26 @@ describe('large texts', () => {
     const text = Array.from({ length: 12_000 }, (_, i) => lines[(i * 7) % lines.length]).join('\n');
     const options = { from: 'ala-lc-simplified', to: 'modified-loc', ...(lexicon === undefined ? {} : { lexicon }) };
     assert.equal(convert(text, options), convertDetailed(text, options).text);
+  });
+  it('convert gives the text of convertDetailed on random text: caps, English, one-letter words, long lines (property)', () => {
+    const words = ["Zinov'ev", 'ZINOV\'EV', 'Kamenev', 'KAMENEV', 'i', 'I', 'v', 'V', 'Yu.', 'the', 'on', 'no', 'net', 'iPhone', 'Hello', "Gor'kii", 'TsK', 'TSK', 'Moscow', 'shchi', 'x=1', 'http://a.b/c'];
+    const token = fc.oneof(fc.constantFrom(...words), fc.constantFrom(' ', ' ', ', ', '. ', '\n', '\r\n', '\n\n', ' - '));
+    const options = { from: 'ala-lc-simplified', to: 'modified-loc' };
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 400 }), (parts) => {
+        const text = parts.join('');
+        assert.equal(convert(text, options), convertDetailed(text, options).text);
+      }),
+      { numRuns: 60 },
+    );
+  });
+  it('convert on one line of 1 MB without a line break fits in a 128 MB heap (it builds no per-letter records)', () => {
+    // Before, the text path built convertDetailed's per-letter segments and alternatives too:
+    // about 500 MB per MB of one line, so this ran out of a 256 MB heap.
+    const code = `const { convert } = await import(${JSON.stringify(new URL('../src/index.ts', import.meta.url).href)});
+      const out = convert("Zinov'ev i Kamenev Kirov ".repeat(40_000), { from: 'ala-lc-simplified', to: 'modified-loc' });
+      process.stdout.write(String(out === 'Zinoviev i Kamenev Kirov '.repeat(40_000)));`;
+    const r = spawnSync(process.execPath, ['--max-old-space-size=128', '--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8', timeout: 120_000 });
+    assert.equal(r.stdout, 'true', `exit ${r.status} ${r.signal ?? ''}: ${r.stderr.slice(0, 300)}`);
   });
 });

@@ -18,6 +18,8 @@ const pieces = [
   'ѐ', 'ӂ', 'Ԁ', 'a', 'e', 'o', 'p', 'c', 'x', 'A', 'B', 'K', 'M', 'h', 'Z',
   '\u0301', '\u0300', '\u0308', '\u00ad', '\u200b', '\n', '\r', '\r\n', '.', '-', ' ', ' ', ' ', ',', '«', '»', '—', '\u00a0', '№', '5', '😀',
   'Я ', 'ЦК ', 'Ю. ', 'ий', 'ый', 'ия', 'ье', 'ъе', 'ай', 'ыа', '-\n',
+  // Letters of the other languages, and Ukrainian and Belarusian apostrophes (an apostrophe between two letters is a letter of the word there).
+  ...'ґєіїўҐЄІЇЎђјљњћџѓѕќЂЈЉЊЋЏЃЅЌ', "'", '\u2019', '\u02bc', '\u00b4', "м'я", 'б\u2019є', 'зь', 'ль', 'нь', 'сь', 'ць', 'Зь',
 ];
 const text = fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((a) => a.join(''));
 

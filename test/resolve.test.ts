@@ -138,6 +138,15 @@ describe('resolved once, then cached', () => {
   it('options that do not change the tables do not change the compiled scheme', () => {
     assert.equal(resolveScheme({ scheme: 'ala-lc', joinLineBreakHyphens: true, exceptions: { а: 'b' } }), resolveScheme({ scheme: 'ala-lc' }));
   });
+
+  it('a registered scheme replaced under the same id is used from the next call (only a built-in id is remembered)', () => {
+    const house = (zh: string): unknown => ({ id: 'house-replaced', name: 'House', language: 'ru', extends: 'ala-lc-simplified', letters: { ж: zh } });
+    loadScheme(house('zh'), { register: true });
+    assert.equal(romanize('Ежов', { scheme: 'house-replaced' }), 'Ezhov');
+    assert.equal(romanize('Ежов', { scheme: 'house-replaced' }), 'Ezhov');
+    loadScheme(house('z'), { register: true });
+    assert.equal(romanize('Ежов', { scheme: 'house-replaced' }), 'Ezov');
+  });
 });
 
 describe('every part of the library resolves through it', () => {

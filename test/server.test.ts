@@ -1,6 +1,6 @@
 // The JSON API and the static-file resolver, called in-process (no socket).
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -212,6 +212,25 @@ describe('worker pool', () => {
       assertError(errorToResponse(slow), 503, 'ERR_TIMEOUT', /limit/);
       assert.deepEqual(await run('romanize', { text: 'Щёлково' }), { scheme: 'modified-loc', output: 'Shchyolkovo', diagnostics: [] });
       assertError(errorToResponse(await pool.run('romanize', '{"text": ').catch((e: unknown) => e)), 400, 'ERR_BAD_JSON');
+    } finally {
+      await pool.close();
+    }
+  });
+  // On Linux the nice value belongs to each thread, and a thread starts with that of the thread that
+  // starts it. A lower-priority pool must start its workers' own threads (tsx's loader thread in
+  // tests, a module loading) at that priority too: set only once the worker's modules had loaded,
+  // those ran at normal priority beside the quick lane each time a worker was replaced.
+  it('starts every thread of a lower-priority pool at that priority', { skip: process.platform !== 'linux' }, async () => {
+    const nice = (): Map<string, number> =>
+      new Map(readdirSync('/proc/self/task').map((tid) => [tid, Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16])]));
+    const base = os.getPriority(0);
+    const before = nice();
+    const pool = new WorkerPool({ size: 1, niceness: 5 });
+    try {
+      assert.deepEqual(JSON.parse((await pool.run('romanize', '{"text": "Киров"}')).toString()).output, 'Kirov');
+      const started = [...nice()].filter(([tid]) => !before.has(tid));
+      assert.ok(started.length > 0);
+      for (const [tid, n] of started) assert.ok(n >= Math.min(19, base + 5), `thread ${tid} started by the pool runs at nice ${n}`);
     } finally {
       await pool.close();
     }

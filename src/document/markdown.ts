@@ -57,9 +57,141 @@ export function markdownRegions(source: string): Region[] {
   // Front matter is blanked, not cut, so that offsets stay those of the source.
   const front = frontMatterEnd(source);
   const parsed = front === 0 ? source : source.slice(0, front).replace(/[^\r\n]/gu, ' ') + source.slice(front);
-  const tree = fromMarkdown(capNesting(parsed), { extensions: [gfmFootnote()], mdastExtensions: [gfmFootnoteFromMarkdown()] }) as MdNode;
-  return treeRegions(tree, MDAST);
+  return treeRegions(markdownTree(capNesting(parsed)), MDAST);
 }
+
+function parseMarkdown(source: string): MdNode {
+  return fromMarkdown(source, { extensions: [gfmFootnote()], mdastExtensions: [gfmFootnoteFromMarkdown()] }) as MdNode;
+}
+
+/** A definition in a document (mdast `definition`, `footnoteDefinition`). */
+interface DefinitionNode extends MdNode {
+  identifier?: string;
+  label?: string;
+}
+
+/** The first definition of each label (mdast's normalized `identifier`): its label as written and the part it is in. */
+interface Defined {
+  footnotes: Map<string, { label: string; part: number }>;
+  links: Map<string, { label: string; part: number }>;
+}
+
+/** A label as the parser compares it: white space collapsed, case folded (mdast's `identifier`). */
+const identifierOf = (label: string): string => label.replace(/[\t\n\r ]+/gu, ' ').trim().toLowerCase().toUpperCase().toLowerCase();
+
+/**
+ * Size from which a Markdown document is parsed in parts. The parser rewrites the list of all the
+ * events it has read so far each time a line that is not indented ends a list item, block quote or
+ * footnote definition after a blank line (the common `- item`, blank, paragraph), so that its time
+ * grows with the square of their number: 4,000 list items each followed by a paragraph (80 KB)
+ * took 49 s, 2,000 footnotes with their calls 13 s. Parsed in parts of a few KB, time is linear.
+ */
+const PART_CHARS = 4096;
+
+/**
+ * The syntax tree of a Markdown document, parsed in parts (see {@link PART_CHARS}) cut where the
+ * document starts afresh: a line at the margin after a blank line (it ends every open list item,
+ * block quote, footnote definition and paragraph). A part cut inside a fenced code block or an HTML
+ * block that runs across blank lines is taken longer. Definitions hold for the whole document: a
+ * part that uses a label defined in another part is parsed again with a copy of that definition
+ * beside it (whose nodes are dropped). Offsets are those of the whole document.
+ */
+function markdownTree(text: string): MdNode {
+  if (text.length <= PART_CHARS) return parseMarkdown(text);
+  const parts: { start: number; text: string; nodes: MdNode[] }[] = [];
+  for (let start = 0; start < text.length; ) {
+    let end = partEnd(text, start + PART_CHARS);
+    for (;;) {
+      const part = text.slice(start, end);
+      const last = end === text.length;
+      const nodes = parseMarkdown(last ? part : part + AFTER_PART).children ?? [];
+      if (!last && !endsAll(nodes, part.length)) {
+        // Twice as long each time, so that a long code block costs a linear number of reads.
+        end = partEnd(text, start + 2 * (end - start));
+        continue;
+      }
+      parts.push({ start, text: part, nodes: nodes.filter((node) => (node.position?.start.offset ?? 0) < part.length) });
+      break;
+    }
+    start = end;
+  }
+  // The definitions the parts hold; a part that uses one held by another part is read again with
+  // a copy of it added after a blank line (its nodes then dropped).
+  const defined: Defined = { footnotes: new Map(), links: new Map() };
+  parts.forEach((part, index) => {
+    visit(part.nodes, (node: DefinitionNode) => {
+      const map = node.type === 'footnoteDefinition' ? defined.footnotes : node.type === 'definition' ? defined.links : undefined;
+      if (map !== undefined && node.identifier !== undefined && node.label !== undefined && !map.has(node.identifier)) map.set(node.identifier, { label: node.label, part: index });
+    });
+  });
+  const children: MdNode[] = [];
+  parts.forEach((part, index) => {
+    const copies = definitionsUsed(part.text, index, defined);
+    // After the first part (which ends every block), before the others (which start afresh): not
+    // after the last, which may end inside a code block that would take them in.
+    const before = index === 0 || copies === '' ? '' : `${copies}\n\n`;
+    const nodes =
+      copies === ''
+        ? part.nodes
+        : (parseMarkdown(index === 0 ? `${part.text}\n\n${copies}\n` : before + part.text).children ?? []).filter((node) => {
+            const at = node.position?.start.offset ?? 0;
+            return at >= before.length && at < before.length + part.text.length;
+          });
+    const by = part.start - before.length;
+    visit(nodes, (node) => {
+      if (node.position?.start.offset !== undefined) node.position.start.offset += by;
+      if (node.position?.end.offset !== undefined) node.position.end.offset += by;
+    });
+    children.push(...nodes);
+  });
+  return { type: 'root', children };
+}
+
+/** Calls `f` on the nodes and all they contain. */
+function visit(nodes: readonly MdNode[], f: (node: MdNode) => void): void {
+  const stack = [...nodes];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    f(node);
+    if (node.children !== undefined) stack.push(...node.children);
+  }
+}
+
+/** The start of the first line at or after `from` that is at the margin, not blank, and follows a blank line; or the end. */
+function partEnd(text: string, from: number): number {
+  if (from >= text.length) return text.length;
+  const blank = /\n[ \t]*\r?\n(?=[^\s>*+\-#|`~<\[\]\d=_])/gu;
+  blank.lastIndex = Math.max(0, text.lastIndexOf('\n', from - 1));
+  const m = blank.exec(text);
+  return m === null ? text.length : m.index + m[0].length;
+}
+
+/**
+ * A line read after a part to see that the part ends every block: it is a paragraph of its own
+ * unless the part ends inside a fenced code block or an HTML block that runs across blank lines.
+ */
+const AFTER_PART = '\n\nx\n';
+
+function endsAll(nodes: readonly MdNode[], partLength: number): boolean {
+  const last = nodes.at(-1);
+  return last !== undefined && last.type === 'paragraph' && last.position?.start.offset === partLength + 2;
+}
+
+/** Copies of the definitions the part (the `index`th) uses that another part holds ('' when none). */
+function definitionsUsed(part: string, index: number, defined: Defined): string {
+  const lines = new Set<string>();
+  const add = (definition: { label: string; part: number } | undefined, line: (label: string) => string): void => {
+    if (definition !== undefined && definition.part !== index) lines.add(line(definition.label));
+  };
+  for (const m of part.matchAll(/\[((?:[^\\[\]]|\\.){1,999})\]/gu)) {
+    // `[^x]` calls a footnote, or refers to a link whose label starts with `^` (a footnote's label has no spaces).
+    if (m[1]!.startsWith('^')) add(defined.footnotes.get(identifierOf(m[1]!.slice(1))), (label) => `[^${label}]: x`);
+    add(defined.links.get(identifierOf(m[1]!)), (label) => `[${label}]: x`);
+  }
+  // A blank line between them: a footnote definition does not interrupt a link definition.
+  return [...lines].join('\n\n');
+}
+
 
 /**
  * Deepest nesting of Markdown read as such: block quotes and list items opened on one line, and
@@ -70,22 +202,11 @@ export function markdownRegions(source: string): Region[] {
 export const MAX_MARKDOWN_DEPTH = 100;
 
 /**
- * Most footnote definitions (`[^label]: …` at the start of a line) read as such in one Markdown
- * document. The parser moves all the events read so far each time ordinary text follows a
- * footnote definition, so that its time grows with the square of their number: 1,000 take about
- * a second, 100,000 would take hours. Past the limit a definition is read as a paragraph of text.
- */
-export const MAX_FOOTNOTE_DEFINITIONS = 1000;
-
-/** A footnote definition's start, after the line's containers. */
-const FOOTNOTE_DEFINITION = /^ {0,3}\[\^[^\]\s]+\]:/u;
-
-/**
  * The text with every container marker and open bracket past {@link MAX_MARKDOWN_DEPTH} levels
- * written as `x`, and so is the `[` of every footnote definition past
- * {@link MAX_FOOTNOTE_DEFINITIONS}, in one linear pass: the parser then reads the markers as the
- * words of the deepest level and those definitions as paragraphs, and offsets stay those of the source (the regions are read from the source, where these
- * characters are punctuation, not words). Nothing is refused: a line of markers is not an error.
+ * written as `x`, in one linear pass: the parser then reads the markers as the words of the
+ * deepest level, and offsets stay those of the source (the regions are read from the source, where
+ * these characters are punctuation, not words). Nothing is refused: a line of markers is not an
+ * error.
  */
 function capNesting(text: string): string {
   let masked: string[] | undefined;
@@ -94,7 +215,6 @@ function capNesting(text: string): string {
     for (let k = from; k < to; k++) if (text[k] !== ' ' && text[k] !== '\t') masked[k] = 'x';
   };
   let brackets = 0;
-  let footnotes = 0;
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
@@ -116,12 +236,6 @@ function capNesting(text: string): string {
       } else break;
       if (++depth > MAX_MARKDOWN_DEPTH) mask(j, next);
       i = next;
-    }
-    // A footnote definition past the limit: its `[` written as `x`, so that it is a paragraph.
-    const definition = FOOTNOTE_DEFINITION.exec(text.slice(i, Math.min(end, i + 1004)));
-    if (definition !== null && ++footnotes > MAX_FOOTNOTE_DEFINITIONS) {
-      const bracket = i + definition[0].indexOf('[');
-      mask(bracket, bracket + 1);
     }
     // Brackets open in the paragraph (a blank line ends it).
     if (text.slice(start, end).trim() === '') brackets = 0;

@@ -45,6 +45,12 @@ const compiledCache = new WeakMap<Scheme, Map<string, CompiledScheme>>();
 /** The compiled scheme for a scheme's default options (the common case, looked up without building a key). */
 const defaultCompiled = new WeakMap<Scheme, CompiledScheme>();
 let lastDefault: CompiledScheme | undefined;
+/**
+ * The id `lastDefault` was asked for by, when it is a built-in scheme's (an id that always names
+ * the same scheme: a registered scheme may be replaced, a built-in one not), so that a run of calls
+ * with the same id skips the registry.
+ */
+let lastDefaultId: string | undefined;
 
 const describe = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'string' ? JSON.stringify(value) : typeof value);
 
@@ -112,11 +118,17 @@ export function resolveScheme(options: RomanizeOptions = {}): CompiledScheme {
       break;
     }
   }
+  let memoId: string | undefined;
   if (only) {
-    const s = chosenScheme(options.scheme, undefined);
-    if (s === lastDefault?.scheme) return lastDefault;
-    const hit = defaultCompiled.get(s);
-    if (hit !== undefined) return (lastDefault = hit);
+    const id = options.scheme;
+    if (typeof id === 'string' && id === lastDefaultId) return lastDefault!;
+    const s = chosenScheme(id, undefined);
+    memoId = typeof id === 'string' && s.builtIn ? id : undefined;
+    const hit = s === lastDefault?.scheme ? lastDefault : defaultCompiled.get(s);
+    if (hit !== undefined) {
+      lastDefaultId = memoId;
+      return (lastDefault = hit);
+    }
   }
   if (options.lang !== undefined && options.scheme !== undefined) defaultSchemeOf({ lang: options.lang }); // an unknown language is an error either way
   // The scheme for the language: the one named (or the language's default), else its family's (docs/languages.md).
@@ -135,6 +147,7 @@ export function resolveScheme(options: RomanizeOptions = {}): CompiledScheme {
   if (only) {
     defaultCompiled.set(scheme, compiled);
     lastDefault = compiled;
+    lastDefaultId = memoId;
   }
   return compiled;
 }

@@ -359,11 +359,7 @@ export function romanize(text: string, options: RomanizeOptions = {}): string {
 /** {@link romanize} in one scheme and language. */
 function romanizeOne(text: string, options: RomanizeOptions): string {
   const compiled = resolveScheme(options);
-  // The fast path has no in-word apostrophe: text of a language with one that has an apostrophe
-  // at all takes the general path.
-  const apostrophes = compiled.language.apostrophes;
-  const apostrophe = apostrophes !== undefined && [...apostrophes].some((a) => text.includes(a));
-  const fast = usesFastPath(options, text) && !apostrophe ? fastSchemeFor(compiled, text.length) : undefined;
+  const fast = usesFastPath(options, text) ? fastSchemeFor(compiled, text.length) : undefined;
   if (fast === undefined) return applyProfile(romanizeGeneral(text, options), compiled);
   // NFC already: every form the fast path writes is seam-safe, and each line it hands to the
   // general path comes back in NFC (fast/tables.ts).

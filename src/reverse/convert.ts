@@ -48,17 +48,22 @@ function target(c: Candidate, source: string, options: ConvertOptions, to: Schem
   return romanize(c.text, { ...options.toOptions, scheme: to, allCaps });
 }
 
+/** The reading of the whole text: the Cyrillic text where words were read (see {@link readAll}). */
+interface Reading {
+  to: Scheme;
+  read: ReturnType<typeof deromanizeDetailed>;
+  /** The text in Cyrillic where words were read, the rest as written. */
+  cyrillic: string;
+  /** Where each read word is in `cyrillic`. */
+  ranges: [number, number][];
+}
+
 /**
- * Converts romanized Russian from one scheme to another through the Cyrillic readings, and says
- * per word whether the result is certain. Words that are not romanized Russian stay as they are.
- *
- * @example
- * import { convertDetailed, DEFAULT_SCHEME } from 'latinitsa';
- * const r = convertDetailed('Yuriy Gagarin', { from: 'bgn-pcgn', to: DEFAULT_SCHEME });
- * [r.text, r.words.map((w) => w.certain)];
- * //=> ['Yury Gagarin', [false, true]]
+ * Reads the text's words into Cyrillic. The whole text in Cyrillic is then romanized in the
+ * target scheme at once, so that its own case rules (acronyms in prose, all-caps lines) apply as
+ * to any text.
  */
-export function convertDetailed(text: string, options: ConvertOptions): ConvertResult {
+function readAll(text: string, options: ConvertOptions): Reading {
   if (options === undefined || options.from === undefined || options.to === undefined) {
     throw new LatinitsaError('ERR_INVALID_OPTION', 'convert needs both "from" and "to" schemes');
   }
@@ -71,8 +76,6 @@ export function convertDetailed(text: string, options: ConvertOptions): ConvertR
     ...(options.all === undefined ? {} : { all: options.all }),
   });
   const source = text.normalize('NFC');
-  // The whole text in Cyrillic where words were read, then romanized in the target scheme at
-  // once, so that its own case rules (acronyms in prose, all-caps lines) apply as to any text.
   let cyrillic = '';
   let pos = 0;
   const ranges: [number, number][] = [];
@@ -84,6 +87,21 @@ export function convertDetailed(text: string, options: ConvertOptions): ConvertR
     pos = w.input[1];
   }
   cyrillic += source.slice(pos);
+  return { to, read, cyrillic, ranges };
+}
+
+/**
+ * Converts romanized Russian from one scheme to another through the Cyrillic readings, and says
+ * per word whether the result is certain. Words that are not romanized Russian stay as they are.
+ *
+ * @example
+ * import { convertDetailed, DEFAULT_SCHEME } from 'latinitsa';
+ * const r = convertDetailed('Yuriy Gagarin', { from: 'bgn-pcgn', to: DEFAULT_SCHEME });
+ * [r.text, r.words.map((w) => w.certain)];
+ * //=> ['Yury Gagarin', [false, true]]
+ */
+export function convertDetailed(text: string, options: ConvertOptions): ConvertResult {
+  const { to, read, cyrillic, ranges } = readAll(text, options);
   const toOptions = { ...options.toOptions, scheme: to };
   const segments = explain(cyrillic, toOptions);
   const out = romanize(cyrillic, toOptions);
@@ -116,13 +134,18 @@ export function convertDetailed(text: string, options: ConvertOptions): ConvertR
  */
 export function convert(text: string, options: ConvertOptions): string {
   // Every decision of reading and of romanizing is local to a line, so the text is converted in
-  // blocks of whole lines: the per-letter records of one block at a time, not of the whole text.
-  if (text.length === 0) return convertDetailed(text, options).text;
+  // blocks of whole lines: the per-word records of one block at a time, not of the whole text.
+  // Only the text is built: not the per-letter records and alternatives of convertDetailed.
+  const block = (part: string): string => {
+    const { to, cyrillic } = readAll(part, options);
+    return romanize(cyrillic, { ...options.toOptions, scheme: to });
+  };
+  if (text.length === 0) return block(text);
   let out = '';
   for (let start = 0; start < text.length; ) {
     const cut = text.indexOf('\n', start + CONVERT_BLOCK);
     const end = cut === -1 ? text.length : cut + 1;
-    out += convertDetailed(text.slice(start, end), options).text;
+    out += block(text.slice(start, end));
     start = end;
   }
   return out;

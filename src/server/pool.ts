@@ -59,20 +59,32 @@ interface Slot {
 const tooMuchMemory = (): LatinitsaError => new LatinitsaError('ERR_TOO_LARGE', 'the request needed more memory than the server allows');
 
 /**
- * The worker's module; under tsx (tests, `node --import tsx`) it is TypeScript and needs tsx
- * registered in the thread, by a boot module made once: resolving tsx waits on the loader's
- * thread, which is busy while workers load, so doing it at every replacement stalled the server.
+ * The code a worker thread starts with. It first lowers the thread's CPU priority when asked (on
+ * Linux the nice value belongs to the thread, and threads inherit it from the thread that starts
+ * them), so that everything the worker does runs at that priority, its module loading included.
+ * Under tsx (tests, `node --import tsx`) the worker's module is TypeScript and needs tsx registered
+ * in the thread; resolving tsx waits on the loader's thread, which is busy while workers load, so it
+ * is resolved once here rather than at every replacement (that stalled the server).
  */
-let workerModule: URL | undefined;
+let bootModule: URL | undefined;
 function createWorker(memoryMb: number, workerData: WorkerSettings): Worker {
-  if (workerModule === undefined) {
+  if (bootModule === undefined) {
     const own = new URL(import.meta.url);
     const isTs = own.pathname.endsWith('.ts');
     const target = new URL(isTs ? './worker.ts' : './worker.js', own);
-    const boot = `import { register } from ${JSON.stringify(isTs ? import.meta.resolve('tsx/esm/api') : '')}; register(); await import(${JSON.stringify(target.href)});`;
-    workerModule = isTs ? new URL(`data:text/javascript,${encodeURIComponent(boot)}`) : target;
+    const boot = [
+      `import { getPriority, setPriority } from 'node:os';`,
+      `import { workerData } from 'node:worker_threads';`,
+      `if (workerData.niceness > 0 && process.platform === 'linux') {`,
+      // Not allowed here: the thread keeps its priority.
+      `  try { setPriority(0, Math.min(19, getPriority(0) + workerData.niceness)); } catch {}`,
+      `}`,
+      isTs ? `const { register } = await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}); register();` : '',
+      `await import(${JSON.stringify(target.href)});`,
+    ].join('\n');
+    bootModule = new URL(`data:text/javascript,${encodeURIComponent(boot)}`);
   }
-  return new Worker(workerModule, { resourceLimits: { maxOldGenerationSizeMb: memoryMb }, workerData });
+  return new Worker(bootModule, { resourceLimits: { maxOldGenerationSizeMb: memoryMb }, workerData });
 }
 
 /**

@@ -1,5 +1,4 @@
 // A worker thread of the server's pool: runs one operation at a time and posts the result back.
-import { getPriority, setPriority } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { LatinitsaError } from '../errors.ts';
@@ -13,17 +12,8 @@ interface Task {
   body: string | Uint8Array;
 }
 
-
-const { maxAnswerBytes, niceness } = workerData as WorkerSettings;
-
-// On Linux the nice value belongs to the thread: this lowers the priority of this thread only.
-if (niceness > 0 && process.platform === 'linux') {
-  try {
-    setPriority(0, Math.min(19, getPriority(0) + niceness));
-  } catch {
-    // Not allowed here: the thread keeps its priority.
-  }
-}
+// The thread's priority is set before this module loads (pool.ts, createWorker).
+const { maxAnswerBytes } = workerData as WorkerSettings;
 
 /**
  * The answer as JSON bytes, serialized here rather than in the server thread (which would stall

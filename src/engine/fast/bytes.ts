@@ -5,8 +5,14 @@
  * UTF-8, goes whole to the general path (`fallback`), which also reports the invalid byte.
  */
 import { Caps, capsKind, isAllCaps, oneLetterCaps } from '../caps.ts';
-import { classTable, contextFits, COPY, CYR, LETTER, Meta, type FastScheme } from './tables.ts';
+import * as tables from './tables.ts';
+import { classTable, contextFits, type FastScheme } from './tables.ts';
 import { addLetter, emitWord8, word } from './words.ts';
+
+// The tables' constants as this module's own, as in string.ts: an imported binding is read
+// through a checked cell on every use.
+const { COPY, CYR, LETTER, UNDECIDED } = tables;
+const { UPPER, LOWER, SENSITIVE, RULES, LONG, LENGTH, ID_SHIFT, GENERAL } = tables.Meta;
 
 /** The letter of the tables (U+0400–U+04FF) whose two UTF-8 bytes start at `src[j]`, or -1. */
 function letterAt8(src: Uint8Array, j: number, end: number): number {
@@ -24,7 +30,7 @@ function unitAt8(fast: FastScheme, src: Uint8Array, j: number, end: number): num
   const c = letterAt8(src, j, end);
   if (c < 0) return 0;
   const meta = fast.letterMeta[c - CYR]!;
-  return meta < 0 ? -1 : meta >> Meta.ID_SHIFT;
+  return meta < 0 ? -1 : meta >> ID_SHIFT;
 }
 
 /**
@@ -60,7 +66,7 @@ function collect8(fast: FastScheme, src: Uint8Array, i: number, end: number): nu
   let lows = 0;
   let d = ((src[i]! & 0x1f) << 6) | (src[i + 1]! & 0x3f);
   for (;;) {
-    if (fast.letterMeta[d - CYR] === Meta.GENERAL) return -1;
+    if (fast.letterMeta[d - CYR] === GENERAL) return -1;
     const lc = fast.letterCase[d - CYR]!;
     n = addLetter(fast, d, n);
     ups += lc & 1;
@@ -118,9 +124,7 @@ function upsIn8(fast: FastScheme, src: Uint8Array, from: number, to: number): nu
  */
 export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: number, end: number, sink: ByteSink, fallback: ByteLineFallback): void {
   const table = classTable;
-  const { letterMeta, letterBytes, mayPrev, mayNext, start8, len8, pool8, caseMatters, ruleBase, decide, prevClass, nextClass, nextClasses } = fast;
-  const { UPPER, LOWER, SENSITIVE, RULES, LONG, LENGTH, ID_SHIFT } = Meta;
-  const total = fast.unitTotal;
+  const { letterMeta, letterBytes, start8, len8, pool8, caseMatters, ruleBase, decide, prevClass, nextClass, nextClasses } = fast;
   const slack = fast.slack;
   let out = sink.reserve(end - start + ((end - start) >> 3) + slack);
   let limit = out.length - slack;
@@ -178,14 +182,13 @@ export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: numb
               if ((meta & RULES) !== 0) {
                 // The previous unit (0 at the start of the word): every letter so far has one.
                 const prev = i === wordStart ? 0 : letterMeta[(((src[i - 2]! & 0x1f) << 6) | (src[i - 1]! & 0x3f)) - CYR]! >> ID_SHIFT;
-                const base = ruleBase[id]!;
-                if (base >= 0) {
-                  // One-letter rules: decided in advance for the neighbours' classes.
-                  const next = unitAt8(fast, src, i + 2, end);
-                  r = next < 0 ? -1 : decide[base + prevClass[prev]! * nextClasses + nextClass[next]!]!;
-                } else if (mayPrev[id * total + prev] === 1) {
-                  const next = unitAt8(fast, src, i + 2, end);
-                  if (next < 0 || mayNext[id * total + next] === 1) {
+                const next = unitAt8(fast, src, i + 2, end);
+                if (next < 0) r = -1;
+                else {
+                  // Decided in advance for the neighbours' classes, unless a longer rule needs to look further.
+                  const d = decide[ruleBase[id]! + prevClass[prev]! * nextClasses + nextClass[next]!]!;
+                  if (d !== UNDECIDED) r = d;
+                  else {
                     r = matchAhead8(fast, id, prev, src, i, end);
                     if (r === id * 256 + 1 && (meta & LONG) === 0) r = 0;
                   }

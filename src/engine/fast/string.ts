@@ -10,16 +10,23 @@
  * compiles it quickly: a one-shot process romanizes with compiled code sooner.
  */
 import { Caps, capsKind, isAllCaps, oneLetterCaps } from '../caps.ts';
-import { BREAK, classTable, contextFits, COPY, CYR, LETTER, Meta, type FastScheme } from './tables.ts';
+import * as tables from './tables.ts';
+import { contextFits, type FastScheme } from './tables.ts';
 import { addLetter, emitWord8, line, newLine, word } from './words.ts';
+
+// The tables' constants as this module's own: V8 reads an imported binding through a cell it
+// checks on every use, and these are read for every character (about a sixth of the loop's
+// instructions, counted with callgrind; docs/performance.md).
+const { BREAK, COPY, CYR, LETTER, UNDECIDED } = tables;
+const { UPPER, LOWER, SENSITIVE, RULES, LONG, LENGTH, ID_SHIFT, GENERAL } = tables.Meta;
 
 /** The unit at `text[j]`: its id, 0 when no letter of the tables is there (word boundary), -1 for a letter the single pass does not take. */
 function unitAt16(fast: FastScheme, text: string, j: number): number {
   if (j >= text.length) return 0;
   const d = text.charCodeAt(j);
-  if (classTable[d] !== LETTER) return 0;
+  if (fast.classes[d] !== LETTER) return 0;
   const meta = fast.letterMeta[d - CYR]!;
-  return meta < 0 ? -1 : meta >> Meta.ID_SHIFT;
+  return meta < 0 ? -1 : meta >> ID_SHIFT;
 }
 
 /**
@@ -29,25 +36,19 @@ function unitAt16(fast: FastScheme, text: string, j: number): number {
  * The same order and tests as `matchRule`; `ruleAt8` (bytes.ts) is the same over UTF-8.
  */
 function ruleAt16(fast: FastScheme, meta: number, text: string, i: number, wordStart: number): number {
-  const id = meta >> Meta.ID_SHIFT;
-  const own = (meta & Meta.LONG) !== 0 ? id * 256 + 1 : 0;
-  if ((meta & Meta.RULES) === 0) return own;
+  const id = meta >> ID_SHIFT;
+  const own = (meta & LONG) !== 0 ? id * 256 + 1 : 0;
+  if ((meta & RULES) === 0) return own;
   // The previous unit (0 at the start of the word): every letter so far has one.
-  const prev = i === wordStart ? 0 : fast.letterMeta[text.charCodeAt(i - 1) - CYR]! >> Meta.ID_SHIFT;
-  const base = fast.ruleBase[id]!;
-  if (base >= 0) {
-    // One-letter rules: decided in advance for the neighbours' classes.
-    const next = unitAt16(fast, text, i + 1);
-    if (next < 0) return -1;
-    const r = fast.decide[base + fast.prevClass[prev]! * fast.nextClasses + fast.nextClass[next]!]!;
-    return r === 0 ? own : r;
-  }
-  if (fast.mayPrev[id * fast.unitTotal + prev] === 0) return own;
+  const prev = i === wordStart ? 0 : fast.letterMeta[text.charCodeAt(i - 1) - CYR]! >> ID_SHIFT;
   const next = unitAt16(fast, text, i + 1);
-  if (next >= 0 && fast.mayNext[id * fast.unitTotal + next] === 0) return own;
+  if (next < 0) return -1;
+  // Decided in advance for the neighbours' classes, unless a longer rule needs to look further.
+  const r = fast.decide[fast.ruleBase[id]! + fast.prevClass[prev]! * fast.nextClasses + fast.nextClass[next]!]!;
+  if (r !== UNDECIDED) return r;
   const candidates = fast.rules[id]!;
-  for (let r = 0; r < candidates.length; r++) {
-    const rule = candidates[r]!;
+  for (let c = 0; c < candidates.length; c++) {
+    const rule = candidates[c]!;
     const m = rule.ids.length;
     let k = 1;
     for (; k < m; k++) {
@@ -65,14 +66,14 @@ function ruleAt16(fast: FastScheme, meta: number, text: string, i: number, wordS
 
 /** Collects the units of the word starting at `text[i]`; returns their count, or -1 when a letter sends the line to the general path (sets word.end…). */
 function collect16(fast: FastScheme, text: string, i: number): number {
-  const table = classTable;
+  const table = fast.classes;
   let n = 0;
   let letters = 0;
   let ups = 0;
   let lows = 0;
   let d = text.charCodeAt(i);
   for (;;) {
-    if (fast.letterMeta[d - CYR] === Meta.GENERAL) return -1;
+    if (fast.letterMeta[d - CYR] === GENERAL) return -1;
     const lc = fast.letterCase[d - CYR]!;
     n = addLetter(fast, d, n);
     ups += lc & 1;
@@ -94,13 +95,33 @@ function collect16(fast: FastScheme, text: string, i: number): number {
 // ---------------------------------------------------------------------------------------------
 // The output buffer.
 
-/** The output buffer, reused from call to call (the result is decoded out of it). */
+/**
+ * The output buffer, reused from call to call (the result is decoded out of it), and a view of
+ * it that writes a letter's packed bytes in one store.
+ */
 let outBuf: Uint8Array = new Uint8Array(1 << 12);
+let outView = new DataView(outBuf.buffer);
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 /** Bytes decoded at a time from a long text. */
 const CHUNK = 1 << 17;
 /** Room kept free in the buffer before a word starts, so that only a very long word makes it grow. */
 const ROOM = 1 << 12;
+
+/**
+ * Views of the buffer's first `n` bytes, by `n`, for short outputs: the decoder takes a view of the
+ * exact length, and making one is about a sixth of a short call's fixed cost, so each is made once
+ * (per buffer).
+ */
+let heads: (Uint8Array | undefined)[] = [];
+const HEADS = 1024;
+
+/** The first `n` bytes of the output buffer `buf`, as a view. */
+function head(buf: Uint8Array, n: number): Uint8Array {
+  if (n >= HEADS) return buf.subarray(0, n);
+  let view = heads[n];
+  if (view === undefined) heads[n] = view = buf.subarray(0, n);
+  return view;
+}
 
 /** Makes room for `room` bytes after `buf[0..keep)` (which is kept); returns the buffer. */
 function reserve(keep: number, room: number): Uint8Array {
@@ -109,6 +130,8 @@ function reserve(keep: number, room: number): Uint8Array {
   const bigger = new Uint8Array(Math.max(buf.length * 2, keep + room));
   bigger.set(buf.subarray(0, keep));
   outBuf = bigger;
+  outView = new DataView(bigger.buffer);
+  heads = [];
   return bigger;
 }
 
@@ -134,13 +157,13 @@ function collectedWord16(fast: FastScheme, text: string, wordStart: number, word
 function capitals16(fast: FastScheme, text: string, wordStart: number, i: number, bits: number, wordOut: number, o: number): number {
   const collected = word.count >= 0;
   const letters = collected ? word.letters : i - wordStart;
-  const lows = collected ? word.lows : (bits & Meta.LOWER) !== 0 ? 1 : 0;
-  let ups = collected ? word.ups : (bits & Meta.UPPER) !== 0 ? 1 : 0;
+  const lows = collected ? word.lows : (bits & LOWER) !== 0 ? 1 : 0;
+  let ups = collected ? word.ups : (bits & UPPER) !== 0 ? 1 : 0;
   if (!collected && letters >= 2 && lows === 0) {
     ups = 0;
     for (let j = wordStart; j < i; j++) ups += fast.letterCase[text.charCodeAt(j) - CYR]! & 1;
   }
-  const sensitive = collected ? word.sensitive : bits & Meta.SENSITIVE;
+  const sensitive = collected ? word.sensitive : bits & SENSITIVE;
   let kind = capsKind(fast.allCaps, letters, ups, lows, letters === 1 && i < text.length && text.charCodeAt(i) === 46);
   if (kind === Caps.Neighbours) {
     // Only when the letter's title and ALL-CAPS forms differ does the nearest long word matter.
@@ -170,13 +193,13 @@ export type LineFallback<O> = (line: string, options: O) => string;
  * The output is NFC whenever the fallback's is: every form the loop writes is seam-safe (tables.ts).
  */
 export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: LineFallback<O>, options: O): string {
-  const table = classTable;
+  const table = fast.classes;
   const { letterMeta, letterBytes } = fast;
-  const { UPPER, LOWER, RULES, LONG, LENGTH } = Meta;
   const textLength = text.length;
   // A short text fits whole (3 bytes at most per copied code unit, maxForm8 per letter); a long
   // one is decoded a chunk of lines at a time.
   let buf = reserve(0, Math.min(textLength * Math.max(3, fast.maxForm8), CHUNK) + ROOM + fast.slack);
+  let view = outView;
   let limit = buf.length - ROOM - fast.slack;
   let o = 0;
   let result = ''; // the decoded output before buf[0]
@@ -192,6 +215,7 @@ export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: 
         line.out = 0;
       }
       buf = reserve(o, ROOM + fast.slack);
+      view = outView;
       limit = buf.length - ROOM - fast.slack;
     }
     let c = text.charCodeAt(i);
@@ -220,11 +244,7 @@ export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: 
         // (SEVERAL and GENERAL, being negative, have the RULES and LONG bits set).
         const r = (meta & (RULES | LONG)) === 0 ? 0 : meta < 0 ? -1 : ruleAt16(fast, meta, text, i, wordStart);
         if (r === 0) {
-          const v = letterBytes[c - CYR]!;
-          buf[o] = v;
-          buf[o + 1] = v >> 8;
-          buf[o + 2] = v >> 16;
-          buf[o + 3] = v >>> 24;
+          view.setInt32(o, letterBytes[c - CYR]!, true);
           o += meta & LENGTH;
           bits |= meta;
           i++;
@@ -236,6 +256,7 @@ export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: 
           // A letter with several units, or one the lookahead cannot take: the word is collected.
           o = collectedWord16(fast, text, wordStart, wordOut, false);
           buf = outBuf;
+          view = outView;
           limit = buf.length - ROOM - fast.slack;
           if (o >= 0) i = word.end;
           break;
@@ -246,6 +267,7 @@ export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: 
         if (o > limit + ROOM) {
           // A word longer than the room kept: the buffer grows (a flush waits for the line's end).
           buf = reserve(o, ROOM + fast.slack);
+          view = outView;
           limit = buf.length - ROOM - fast.slack;
         }
       }
@@ -259,6 +281,7 @@ export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: 
         } else {
           o = capitals16(fast, text, wordStart, i, bits, wordOut, o);
           buf = outBuf;
+          view = outView;
           limit = buf.length - ROOM - fast.slack;
         }
         continue;
@@ -278,13 +301,13 @@ export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: 
     line.out = 0;
     i = lineEnd;
   }
-  return o === 0 ? result : result + decoder.decode(buf.subarray(0, o));
+  return o === 0 ? result : result + decoder.decode(head(buf, o));
 }
 
 /**
  * Writes the letters a rule matched at `text[i]` (`r`: group * 256 + count), each in its own
  * case, from the pool; returns the output end. Sets `word.bits`: their case bits, and
- * Meta.SENSITIVE when an upper-case letter's title and ALL-CAPS forms differ.
+ * SENSITIVE when an upper-case letter's title and ALL-CAPS forms differ.
  */
 function matched16(fast: FastScheme, text: string, i: number, r: number, buf: Uint8Array, o: number): number {
   const { start8, len8, pool8, caseMatters, letterMeta } = fast;
@@ -293,11 +316,11 @@ function matched16(fast: FastScheme, text: string, i: number, r: number, buf: Ui
   for (let k = r & 255; k > 0; k--, group++, i++) {
     const mk = letterMeta[text.charCodeAt(i) - CYR]!;
     let form = group * 3;
-    if ((mk & Meta.UPPER) !== 0) {
+    if ((mk & UPPER) !== 0) {
       form += 1;
-      if (caseMatters[group] === 1) bits |= Meta.SENSITIVE;
+      if (caseMatters[group] === 1) bits |= SENSITIVE;
     }
-    bits |= mk & (Meta.UPPER | Meta.LOWER);
+    bits |= mk & (UPPER | LOWER);
     const s = start8[form]!;
     const l = len8[form]!;
     for (let j = 0; j < l; j++) buf[o++] = pool8[s + j]!;
@@ -308,7 +331,7 @@ function matched16(fast: FastScheme, text: string, i: number, r: number, buf: Ui
 
 /** The start of the next word of two or more letters after `from` on the same line, or -1 (sets `line.nextAllCaps`). */
 function nextLongWord16(fast: FastScheme, text: string, from: number): number {
-  const table = classTable;
+  const table = fast.classes;
   let j = from;
   while (j < text.length) {
     const c = text.charCodeAt(j);

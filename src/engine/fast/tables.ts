@@ -15,7 +15,8 @@
  * The fast path covers the common case. A line with anything it does not model is handed, whole,
  * to the general path: combining marks and characters NFC could change (normalisation, stress
  * marks), invisible characters (soft hyphen, ZWSP…), Cyrillic letters outside U+0400–U+04FF,
- * astral characters and invalid UTF-8. Every rule of the engine is line-local (case decisions
+ * astral characters, invalid UTF-8, and in a language with an in-word apostrophe (Ukrainian,
+ * Belarusian) its apostrophes. Every rule of the engine is line-local (case decisions
  * look at the line, words never span a line break), so romanizing a line on its own gives the
  * same result.
  *
@@ -25,6 +26,7 @@
  * path. docs/architecture.md describes the data flow.
  */
 import type { CompiledScheme } from '../compile.ts';
+import { APOSTROPHE_LETTER } from '../normalize.ts';
 
 /** Character classes of the 64 K table. */
 export const UNSAFE = 0;
@@ -76,6 +78,27 @@ function buildClassTable(): Uint8Array {
  */
 export let classTable: Uint8Array = new Uint8Array(0);
 
+/** The class tables of languages with an in-word apostrophe, by their apostrophes. */
+const apostropheTables = new Map<string, Uint8Array>();
+
+/**
+ * The class table the string loop reads for a language: {@link classTable}, or for a language
+ * with an in-word apostrophe (docs/languages.md) a copy in which its apostrophes and the letter
+ * ʼ are UNSAFE, so that a line with one takes the general path (which reads an apostrophe between
+ * two letters as a letter of the word). Normalisation and words are line-local, so the other
+ * lines keep the fast path.
+ */
+function classesFor(apostrophes: string | undefined): Uint8Array {
+  if (apostrophes === undefined) return classTable;
+  let table = apostropheTables.get(apostrophes);
+  if (table === undefined) {
+    table = classTable.slice();
+    for (const ch of apostrophes + APOSTROPHE_LETTER) table[ch.charCodeAt(0)] = UNSAFE;
+    apostropheTables.set(apostrophes, table);
+  }
+  return table;
+}
+
 /** One context rule over unit ids. Context arrays are indexed by unit id; index 0 is the word boundary. */
 export interface FastRule {
   readonly ids: Int32Array;
@@ -124,6 +147,8 @@ export const Meta = {
 
 /** The compiled tables of the fast path for one compiled scheme. */
 export interface FastScheme {
+  /** The class of every BMP code unit for the scheme's language (see `classesFor`): what the string loop reads. */
+  readonly classes: Uint8Array;
   /** Per letter U+0400–U+04FF: bit 1 = upper case, bit 2 = lower case (counted for the ALL-CAPS decision). */
   readonly letterCase: Uint8Array;
   /** Per letter: its units (ids) in `unitSeq`, from `unitStart`, `unitCount` of them. */
@@ -136,21 +161,16 @@ export interface FastScheme {
   readonly letterBytes: Int32Array;
   /** Number of unit ids (0 = the word boundary). */
   readonly unitTotal: number;
-  /**
-   * Quick filters in front of the rules: `mayPrev[id * unitTotal + prev]` is 1 when some rule
-   * starting with unit `id` can apply after unit `prev`; `mayNext[id * unitTotal + next]` when
-   * one can apply with `next` as the following unit.
-   */
-  readonly mayPrev: Uint8Array;
-  readonly mayNext: Uint8Array;
   /** Rules by the unit id they start with. */
   readonly rules: readonly (readonly FastRule[] | undefined)[];
   /**
-   * The rules of a unit whose rules all match one letter, decided in advance for every context:
+   * The rules of each unit, decided in advance for every context of one unit on either side:
    * `decide[ruleBase[id] + prevClass[prev] * nextClasses + nextClass[next]]` is the rule's
-   * `group * 256 + 1`, or 0 when none applies (the unit's own form). Units that behave alike in
-   * every rule context share a class, so the table is small. `ruleBase[id]` is -1 for a unit with
-   * no rules or with a rule of several letters (those are matched by looking ahead).
+   * `group * 256 + letters matched`, 0 when none applies (the unit's own form), or
+   * {@link UNDECIDED} when a rule of several letters needs more than the next unit to tell (its
+   * letters continue past it, or it has a context after them): then the rules are matched by
+   * looking ahead. Units that behave alike in every rule context share a class, so the table is
+   * small. `ruleBase[id]` is -1 for a unit that starts no rule.
    */
   readonly ruleBase: Int32Array;
   readonly prevClass: Uint8Array;
@@ -351,22 +371,9 @@ function buildFastScheme(compiled: CompiledScheme): FastScheme {
       (upper === 1 && caseMatters[id] === 1 ? Meta.SENSITIVE : 0) |
       (rules[id] === undefined ? 0 : Meta.RULES);
   }
-  const mayPrev = new Uint8Array(unitTotal * unitTotal);
-  const mayNext = new Uint8Array(unitTotal * unitTotal);
-  rules.forEach((list, id) => {
-    for (const rule of list ?? []) {
-      for (let u = 0; u < unitTotal; u++) {
-        // Only `after`/`notAfter` constrain the previous unit; the following unit is the rule's
-        // second letter, or for one-letter rules the `before` context (`notBefore` is not used
-        // as a filter, to keep the filter exact-or-permissive).
-        if ((rule.after === undefined || rule.after[u] === 1) && (rule.notAfter === undefined || rule.notAfter[u] === 0)) mayPrev[id * unitTotal + u] = 1;
-        const nextOk = rule.ids.length >= 2 ? rule.ids[1] === u : rule.before === undefined || rule.before[u] === 1;
-        if (nextOk) mayNext[id * unitTotal + u] = 1;
-      }
-    }
-  });
   const { ruleBase, prevClass, nextClass, nextClasses, decide } = decisions(rules, unitTotal, letterMeta);
   return {
+    classes: classesFor(compiled.language.apostrophes),
     letterCase,
     unitStart,
     unitCount,
@@ -374,8 +381,6 @@ function buildFastScheme(compiled: CompiledScheme): FastScheme {
     letterMeta,
     letterBytes,
     unitTotal,
-    mayPrev,
-    mayNext,
     rules,
     ruleBase,
     prevClass,
@@ -392,9 +397,12 @@ function buildFastScheme(compiled: CompiledScheme): FastScheme {
   };
 }
 
+/** A cell of {@link FastScheme.decide} that the next unit does not settle: the rules are matched by looking ahead. */
+export const UNDECIDED = -2;
+
 /**
- * Classes of units that every one-letter rule treats alike as the previous (or next) unit, by the
- * contexts that name them: `classes[u]` and how many there are.
+ * Classes of units that every rule treats alike as the previous (or next) unit, by the arrays
+ * that name them: `classes[u]` and how many there are.
  */
 function contextClasses(arrays: readonly (Uint8Array | undefined)[], unitTotal: number): { classes: Uint8Array; count: number } {
   const bySignature = new Map<string, number>();
@@ -408,12 +416,38 @@ function contextClasses(arrays: readonly (Uint8Array | undefined)[], unitTotal: 
   return { classes, count: bySignature.size };
 }
 
-/** The decision tables of the one-letter rules (see {@link FastScheme.decide}). */
+/**
+ * What the rules starting with a unit give between units `prev` and `next` (the same order and
+ * tests as `matchRule` in words.ts): a one-letter rule is decided by its contexts; a rule of two
+ * letters without a context after them by its second letter and its context before; any other
+ * rule whose second letter is `next` leaves the cell {@link UNDECIDED}.
+ */
+function decideCell(list: readonly FastRule[], prev: number, next: number, own: number): number {
+  for (const rule of list) {
+    const m = rule.ids.length;
+    if (m === 1) {
+      if (contextFits(rule, prev, next)) return rule.group * 256 + 1;
+      continue;
+    }
+    if (rule.ids[1] !== next) continue;
+    if (m > 2 || rule.before !== undefined || rule.notBefore !== undefined) return UNDECIDED;
+    if (contextFits(rule, prev, 0)) return rule.group * 256 + 2;
+  }
+  return own;
+}
+
+/** The decision tables of the rules (see {@link FastScheme.decide}). */
 function decisions(rules: readonly (readonly FastRule[] | undefined)[], unitTotal: number, letterMeta: Int32Array) {
-  const simple = rules.map((list) => list !== undefined && list.every((rule) => rule.ids.length === 1));
-  const used = rules.filter((list, id) => simple[id]).flat() as FastRule[];
-  const prev = contextClasses(used.flatMap((r) => [r.after, r.notAfter]), unitTotal);
-  const next = contextClasses(used.flatMap((r) => [r.before, r.notBefore]), unitTotal);
+  const all = rules.flatMap((list) => list ?? []);
+  // What tells units apart: as the previous unit, every context before a rule; as the next one,
+  // every context after a one-letter rule and the second letter of every longer rule.
+  const second = (rule: FastRule): Uint8Array => {
+    const a = new Uint8Array(unitTotal);
+    a[rule.ids[1]!] = 1;
+    return a;
+  };
+  const prev = contextClasses(all.flatMap((r) => [r.after, r.notAfter]), unitTotal);
+  const next = contextClasses(all.flatMap((r) => (r.ids.length === 1 ? [r.before, r.notBefore] : [second(r)])), unitTotal);
   // A class stands for any of its units: the first one is taken.
   const firstOf = (classes: Uint8Array, count: number): number[] => Array.from({ length: count }, (_, k) => classes.indexOf(k));
   const prevUnits = firstOf(prev.classes, prev.count);
@@ -421,16 +455,11 @@ function decisions(rules: readonly (readonly FastRule[] | undefined)[], unitTota
   const ruleBase = new Int32Array(unitTotal).fill(-1);
   const table: number[] = [];
   rules.forEach((list, id) => {
-    if (!simple[id]) return;
+    if (list === undefined) return;
     // A long form is written from the pool (its own group), a short one from letterBytes (0).
     const long = [...letterMeta].some((m) => m >= 0 && m >> Meta.ID_SHIFT === id && (m & Meta.LONG) !== 0);
     ruleBase[id] = table.length;
-    for (const p of prevUnits) {
-      for (const n of nextUnits) {
-        const rule = list!.find((r) => contextFits(r, p, n));
-        table.push(rule !== undefined ? rule.group * 256 + 1 : long ? id * 256 + 1 : 0);
-      }
-    }
+    for (const p of prevUnits) for (const n of nextUnits) table.push(decideCell(list, p, n, long ? id * 256 + 1 : 0));
   });
   return { ruleBase, prevClass: prev.classes, nextClass: next.classes, nextClasses: next.count, decide: Int32Array.from(table) };
 }
