@@ -21,22 +21,37 @@ for (const file of ['schemes/scheme.schema.json', 'schemes/language.schema.json'
 }
 
 // Start-up: the JSON files the scheme modules import (every built-in scheme and language file and
-// the two JSON Schemas: about 40 files) are written into the compiled modules themselves, as
-// `JSON.parse('…')` of the file's text, so that loading the engine reads two modules instead of
-// some forty files; each one is parsed as before when the module loads (docs/performance.md). The
-// JSON files stay in dist/ beside them (the schemas are exported by name). Only these modules:
-// elsewhere a JSON file imported by two modules is one object, which inlining would make two.
+// the two JSON Schemas: about 40 files) are written into the compiled modules themselves, as the
+// file's text, so that loading the engine reads two modules instead of some forty files. A file
+// the module reads only through a function of its own, `() => name` (the scheme files in the
+// catalog, the two schemas), is parsed on that function's first call: a run that uses one scheme
+// parses one scheme file, not forty (docs/performance.md). Any other is parsed when the module
+// loads. The JSON files stay in dist/ beside them (the schemas are exported by name). Only these
+// modules: elsewhere a JSON file imported by two modules is one object, which inlining would make two.
+/** For each module: the JSON files read lazily, by the name of the constant that holds their text. */
+const lazyJson = new Map();
 for (const file of ['schemes/builtin.js', 'schemes/validate.js']) {
   const compiled = path.join(dist, file);
-  const code = readFileSync(compiled, 'utf8');
-  let count = 0;
-  const inlined = code.replace(/^import (\w+) from '(\.{1,2}\/[^']+\.json)' with \{ type: 'json' \};$/gm, (_, name, relative) => {
-    count++;
-    const text = JSON.stringify(JSON.parse(readFileSync(path.join(path.dirname(compiled), relative), 'utf8')));
-    return `const ${name} = JSON.parse(${JSON.stringify(text)});`;
-  });
-  if (count === 0) throw new Error(`scripts/build.mjs: found no JSON import to inline in dist/${file}`);
-  writeFileSync(compiled, inlined);
+  const lazy = new Map();
+  lazyJson.set(compiled, lazy);
+  let code = readFileSync(compiled, 'utf8');
+  const imports = [...code.matchAll(/^import (\w+) from '(\.{1,2}\/[^']+\.json)' with \{ type: 'json' \};$/gm)];
+  if (imports.length === 0) throw new Error(`scripts/build.mjs: found no JSON import to inline in dist/${file}`);
+  for (const [line, name, relative] of imports) {
+    const text = JSON.stringify(JSON.stringify(JSON.parse(readFileSync(path.join(path.dirname(compiled), relative), 'utf8'))));
+    const reader = new RegExp(`\\(\\) => ${name}(?![\\w$])`, 'g');
+    const readers = code.match(reader)?.length ?? 0;
+    const uses = code.match(new RegExp(`(?<![\\w$.])${name}(?![\\w$])`, 'g'))?.length ?? 0;
+    if (readers === 0) {
+      code = code.replace(line, () => `const ${name} = JSON.parse(${text});`);
+      continue;
+    }
+    // Lazy only when every use is such a function (the import line is one use more).
+    if (uses !== readers + 1) throw new Error(`scripts/build.mjs: dist/${file} uses ${name} outside \`() => ${name}\``);
+    code = code.replace(reader, `() => (${name} ??= JSON.parse(${name}Text))`).replace(line, () => `let ${name};\nconst ${name}Text = ${text};`);
+    lazy.set(`${name}Text`, path.join(path.dirname(compiled), relative));
+  }
+  writeFileSync(compiled, code);
 }
 
 // The CLI as `bin/latinitsa.js` loads it: src/cli/bin.ts and everything the default command
@@ -74,6 +89,23 @@ const bundled = await build({
     {
       name: 'compiled-modules',
       setup(b) {
+        // The bundle reads a lazily parsed JSON file (a scheme, a JSON Schema) from dist/ when it
+        // is first needed, instead of holding its text: on this path start-up reads the bundle and
+        // its code cache, which would hold every scheme's text twice (docs/performance.md).
+        b.onLoad({ filter: /[\\/]schemes[\\/](builtin|validate)\.js$/ }, (args) => {
+          const lazy = lazyJson.get(args.path);
+          if (lazy === undefined) return undefined;
+          let code = readFileSync(args.path, 'utf8');
+          for (const [constant, json] of lazy) {
+            const declaration = new RegExp(`^const ${constant} = "(?:[^"\\\\]|\\\\.)*";$`, 'm');
+            if (!declaration.test(code)) throw new Error(`scripts/build.mjs: no ${constant} in ${args.path}`);
+            const relative = path.relative(cli, json).split(path.sep).join('/');
+            const read = `JSON.parse(${constant})`;
+            if (!code.includes(read)) throw new Error(`scripts/build.mjs: no ${read} in ${args.path}`);
+            code = code.replace(declaration, '').replaceAll(read, `JSON.parse(require('node:fs').readFileSync(require('node:path').join(__dirname, ${JSON.stringify(relative)}), 'utf8'))`);
+          }
+          return { contents: code, loader: 'js', resolveDir: path.dirname(args.path) };
+        });
         b.onResolve({ filter: /^\.{1,2}\// }, (args) => {
           const file = path.resolve(args.resolveDir, args.path);
           return external(file) ? { path: `./${path.relative(cli, file).split(path.sep).join('/')}`, external: true } : undefined;

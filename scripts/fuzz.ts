@@ -136,7 +136,7 @@ function schemeDataArb(size: 'small' | 'large'): fc.Arbitrary<unknown> {
   );
   return fc.oneof(
     fc.jsonValue(),
-    fc.tuple(fc.constantFrom(...builtInSources), fc.constantFrom(...fields), nasty).map(([source, field, value]) => ({ ...structuredClone(source), id: 'fuzz', [field]: value })),
+    fc.tuple(fc.constantFrom(...builtInSources()), fc.constantFrom(...fields), nasty).map(([source, field, value]) => ({ ...structuredClone(source), id: 'fuzz', [field]: value })),
     fc.tuple(fc.constantFrom(...fields), nasty).map(([field, value]) => ({ id: 'fuzz', name: 'Fuzz', extends: 'modified-loc', [field]: value })),
     fc.tuple(fc.string(), fc.string(), fc.dictionary(fc.string({ maxLength: 3 }), fc.string({ maxLength: 4 }))).map(([id, name, letters]) => ({ id, name, letters, alphabet: 'abc' })),
   );

@@ -25,6 +25,23 @@ const jsonFiles = (dir: string): string[] =>
     .sort()
     .map((id) => `${id}.json`);
 
+/** The letters of a script (`[\p{Script=…}&&\p{L}]`) as ranges `\u{…}-\u{…}` of a character class body. */
+function letterRanges(script: string): string {
+  const letter = new RegExp(`^[\\p{Script=${script}}&&\\p{L}]$`, 'v');
+  const hex = (cp: number): string => `\\u{${cp.toString(16)}}`;
+  const ranges: string[] = [];
+  let start = -1;
+  for (let cp = 0; cp <= 0x110000; cp++) {
+    const inside = cp < 0x110000 && (cp < 0xd800 || cp > 0xdfff) && letter.test(String.fromCodePoint(cp));
+    if (inside && start < 0) start = cp;
+    if (!inside && start >= 0) {
+      ranges.push(start === cp - 1 ? hex(start) : `${hex(start)}-${hex(cp - 1)}`);
+      start = -1;
+    }
+  }
+  return ranges.join('');
+}
+
 /** The text of src/schemes/builtin.ts for the JSON files under `root`/src/schemes. */
 export function renderCatalog(root = repoRoot): string {
   const dir = path.join(root, 'src', 'schemes');
@@ -48,9 +65,36 @@ export function renderCatalog(root = repoRoot): string {
     ...languages.map((f) => `  '${f}': ${camel(f)}Language,`),
     '};',
     '',
-    '/** The built-in scheme files, by file name (checked by scripts/generate-schemes.ts and the tests, not at run time). */',
-    'export const schemeFiles: Readonly<Record<string, unknown>> = {',
-    ...schemes.map((f) => `  '${f}': ${camel(f)}Scheme,`),
+    '/**',
+    ' * A built-in scheme file: `data()` is its content (checked by scripts/generate-schemes.ts and the',
+    ' * tests, not at run time); `language`, `extends` and `family` are copied from it, so that the',
+    ' * registry can order the schemes and find a family\'s without reading every file. In the built',
+    ' * package `data()` parses the file\'s text on its first call (scripts/build.mjs, docs/performance.md).',
+    ' */',
+    'export interface SchemeFile {',
+    '  readonly language?: string;',
+    '  readonly extends?: string;',
+    '  readonly family?: string;',
+    '  readonly data: () => unknown;',
+    '}',
+    '',
+    '/**',
+    ' * The letters of each script a language file names (`\\p{Script=…}` and `\\p{L}`), as the ranges of',
+    ' * a character class, written here from Unicode\'s data as this generator\'s Node has it: V8 builds',
+    ' * `[\\p{Script=…}&&\\p{L}]` from ICU\'s tables at some 1 ms of start-up, and ranges at almost none',
+    ' * (docs/performance.md). test/scheme-registry.test.ts checks that the ranges are current.',
+    ' */',
+    'export const scriptLetters: Readonly<Record<string, string>> = {',
+    ...[...new Set(languages.map((f) => (read('languages', f) as { script: string }).script))].sort().map((script) => `  ${script}: '${letterRanges(script)}',`),
+    '};',
+    '',
+    '/** The built-in scheme files, by file name. */',
+    'export const schemeFiles: Readonly<Record<string, SchemeFile>> = {',
+    ...schemes.map((f) => {
+      const data = read('data', f) as { language?: string; extends?: string; family?: string };
+      const facts = (['language', 'extends', 'family'] as const).flatMap((key) => (data[key] === undefined ? [] : [`${key}: '${data[key].replace(/[\\']/g, '\\$&')}'`]));
+      return `  '${f}': { ${[...facts, `data: () => ${camel(f)}Scheme`].join(', ')} },`;
+    }),
     '};',
     '',
   ];

@@ -8,7 +8,7 @@ import { builtInSources } from '../src/schemes/registry.ts';
 const JARGON = /§|\bQ\d|\bspec\/|\bR\d\b/;
 
 describe('built-in scheme files', () => {
-  for (const source of builtInSources) {
+  for (const source of builtInSources()) {
     it(`${source.id}: a plain summary for the scheme, each rule and each option`, () => {
       const summaries: [string, string | undefined][] = [
         ['/summary', source.summary],

@@ -20,7 +20,7 @@ const houseFile = path.join(root, 'examples', 'house-style.json');
 const house = JSON.parse(readFileSync(houseFile, 'utf8')) as Record<string, unknown>;
 
 describe('scheme.schema.json', () => {
-  for (const source of builtInSources) {
+  for (const source of builtInSources()) {
     it(`accepts the built-in scheme ${source.id}`, () => {
       assert.ok(validate(source), JSON.stringify(validate.errors));
     });

@@ -11,6 +11,7 @@ import { lineIndex } from '../diagnostics/place.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { LatinitsaError } from '../errors.ts';
 import { AUTO_LANGUAGE } from './lang.ts';
+import { scriptLetterClass } from './normalize.ts';
 
 /**
  * The language detector that `lang: 'auto'` runs. The engine does not import it: the detector
@@ -57,8 +58,8 @@ export function pieces(text: string, lang: unknown): { pieces: Piece[]; language
 const reportableCache = new WeakMap<CompiledScheme, RegExp>();
 
 /**
- * The letters the compiled scheme reports, as a regular expression: the letters of the Cyrillic
- * script, either case, less those with a value of the scheme's own (or a modernisation).
+ * The letters the compiled scheme reports, as a regular expression: the letters of the language's
+ * script (Cyrillic), either case, less those with a value of the scheme's own (or a modernisation).
  */
 export function reportableLetters(compiled: CompiledScheme): RegExp {
   let re = reportableCache.get(compiled);
@@ -70,7 +71,7 @@ export function reportableLetters(compiled: CompiledScheme): RegExp {
       own.add(letter.toUpperCase());
     }
     const escaped = [...own].filter((l) => [...l].length === 1).map((l) => `\\u{${l.codePointAt(0)!.toString(16)}}`).join('');
-    re = new RegExp(`[[\\p{Script=Cyrillic}&&\\p{L}]--[${escaped}]]`, 'gv');
+    re = new RegExp(`[${scriptLetterClass(compiled.language.script)}--[${escaped}]]`, 'gv');
     reportableCache.set(compiled, re);
   }
   return re;

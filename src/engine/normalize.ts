@@ -1,3 +1,4 @@
+import { scriptLetters } from '../schemes/builtin.ts';
 import type { LanguageSource } from '../schemes/types.ts';
 
 /** Regular expressions for one language's script, built once. */
@@ -23,25 +24,56 @@ export const APOSTROPHE_LETTER = 'ʼ';
 
 const escapeClass = (chars: string): string => [...chars].map((ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`).join('');
 
-/** The script's patterns for a language (cached per script and apostrophes). */
+/**
+ * A character class of the letters of a script (`[\p{Script=…}&&\p{L}]`), for patterns with the
+ * `v` flag: the ranges that scripts/generate-schemes.ts wrote for the scripts of the language files,
+ * which V8 compiles at almost no cost, where the property names cost it about 1 ms of ICU lookups.
+ */
+export function scriptLetterClass(script: string): string {
+  const ranges = scriptLetters[script];
+  return ranges === undefined ? `[\\p{Script=${script}}&&\\p{L}]` : `[${ranges}]`;
+}
+
+/**
+ * The script's patterns for a language (cached per script and apostrophes). Each is compiled when
+ * first read: most texts need only the word pattern (the others serve stress marks, invisible
+ * characters, apostrophes and look-alike repair), and each costs V8 a compilation.
+ */
 export function scriptPatterns(language: LanguageSource): ScriptPatterns {
   const apostrophes = language.apostrophes ?? '';
   const key = `${language.script} ${apostrophes}`;
   let patterns = cache.get(key);
   if (patterns === undefined) {
-    const letter = `[\\p{Script=${language.script}}&&\\p{L}]`;
+    const letter = scriptLetterClass(language.script);
     // A word: letters and marks; with the language's apostrophes, also an apostrophe between two
     // letters (docs/languages.md).
     const inWord = apostrophes === '' ? '' : `(?:[${escapeClass(apostrophes + APOSTROPHE_LETTER)}]${letter}[\\p{M}${letter}]*)*`;
-    patterns = {
-      word: new RegExp(`${letter}[\\p{M}${letter}]*${inWord}`, 'gv'),
-      letterWithMarks: new RegExp(`${letter}\\p{M}+`, 'gv'),
-      anyLetter: new RegExp(letter, 'v'),
-      invisible: new RegExp(`(?<=${letter}\\p{M}*)[\\u00AD\\u200B\\u200C\\u200D]+(?=${letter})`, 'gv'),
-      mixedToken: /\p{L}[\p{L}\p{M}]*/gu,
-      apostrophe: apostrophes === '' ? undefined : new RegExp(`(?<=${letter}\\p{M}*)[${escapeClass(apostrophes)}](?=${letter})`, 'gv'),
-    };
+    patterns = lazyPatterns({
+      word: () => new RegExp(`${letter}[\\p{M}${letter}]*${inWord}`, 'gv'),
+      letterWithMarks: () => new RegExp(`${letter}\\p{M}+`, 'gv'),
+      anyLetter: () => new RegExp(letter, 'v'),
+      invisible: () => new RegExp(`(?<=${letter}\\p{M}*)[\\u00AD\\u200B\\u200C\\u200D]+(?=${letter})`, 'gv'),
+      mixedToken: () => /\p{L}[\p{L}\p{M}]*/gu,
+      apostrophe: () => (apostrophes === '' ? undefined : new RegExp(`(?<=${letter}\\p{M}*)[${escapeClass(apostrophes)}](?=${letter})`, 'gv')),
+    });
     cache.set(key, patterns);
+  }
+  return patterns;
+}
+
+/** An object whose properties are made by `make` on first read, then kept. */
+function lazyPatterns(make: { readonly [K in keyof ScriptPatterns]: () => ScriptPatterns[K] }): ScriptPatterns {
+  const patterns = {} as ScriptPatterns;
+  for (const name of Object.keys(make) as (keyof ScriptPatterns)[]) {
+    Object.defineProperty(patterns, name, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const value = make[name]();
+        Object.defineProperty(patterns, name, { value, enumerable: true, writable: false, configurable: false });
+        return value;
+      },
+    });
   }
   return patterns;
 }
@@ -85,7 +117,9 @@ export function normalizeInput(text: string, options: NormalizeOptions): string 
   }
   if (/[\u00AD\u200B\u200C\u200D]/u.test(s)) s = s.replace(patterns.invisible, '');
   // The language's apostrophes between two letters are one letter, ʼ (same length: offsets keep).
-  if (patterns.apostrophe !== undefined) s = s.replace(patterns.apostrophe, APOSTROPHE_LETTER);
+  // (The pattern is compiled only for a text that has one of them.)
+  const apostrophes = options.language.apostrophes ?? '';
+  if (apostrophes !== '' && [...apostrophes].some((a) => s.includes(a))) s = s.replace(patterns.apostrophe!, APOSTROPHE_LETTER);
   if (options.repairHomoglyphs) s = repairHomoglyphs(s, options.language, patterns);
   return s;
 }

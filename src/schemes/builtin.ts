@@ -52,40 +52,63 @@ export const languageFiles: Readonly<Record<string, unknown>> = {
   'uk.json': ukLanguage,
 };
 
-/** The built-in scheme files, by file name (checked by scripts/generate-schemes.ts and the tests, not at run time). */
-export const schemeFiles: Readonly<Record<string, unknown>> = {
-  'ala-lc.json': alaLcScheme,
-  'ala-lc-be.json': alaLcBeScheme,
-  'ala-lc-bg.json': alaLcBgScheme,
-  'ala-lc-mk.json': alaLcMkScheme,
-  'ala-lc-simplified.json': alaLcSimplifiedScheme,
-  'ala-lc-sr.json': alaLcSrScheme,
-  'ala-lc-uk.json': alaLcUkScheme,
-  'be-national.json': beNationalScheme,
-  'bg-streamlined.json': bgStreamlinedScheme,
-  'bgn-pcgn.json': bgnPcgnScheme,
-  'bgn-pcgn-be.json': bgnPcgnBeScheme,
-  'bgn-pcgn-bg.json': bgnPcgnBgScheme,
-  'bgn-pcgn-bg-1952.json': bgnPcgnBg1952Scheme,
-  'bgn-pcgn-mk.json': bgnPcgnMkScheme,
-  'bgn-pcgn-sr.json': bgnPcgnSrScheme,
-  'bgn-pcgn-uk.json': bgnPcgnUkScheme,
-  'bgn-pcgn-uk-1965.json': bgnPcgnUk1965Scheme,
-  'bs-2979.json': bs2979Scheme,
-  'bs-2979-simplified.json': bs2979SimplifiedScheme,
-  'gost-16876.json': gost16876Scheme,
-  'gost-16876-simplified.json': gost16876SimplifiedScheme,
-  'gost-7.79-b.json': gost779BScheme,
-  'icao-9303.json': icao9303Scheme,
-  'iso-9.json': iso9Scheme,
-  'mk-national.json': mkNationalScheme,
-  'modified-loc.json': modifiedLocScheme,
-  'mosmetro.json': mosmetroScheme,
-  'scholarly.json': scholarlyScheme,
-  'sr-gaj.json': srGajScheme,
-  'telegram.json': telegramScheme,
-  'uk-national.json': ukNationalScheme,
-  'ungegn-1987.json': ungegn1987Scheme,
-  'wikipedia.json': wikipediaScheme,
-  'yandex-maps.json': yandexMapsScheme,
+/**
+ * A built-in scheme file: `data()` is its content (checked by scripts/generate-schemes.ts and the
+ * tests, not at run time); `language`, `extends` and `family` are copied from it, so that the
+ * registry can order the schemes and find a family's without reading every file. In the built
+ * package `data()` parses the file's text on its first call (scripts/build.mjs, docs/performance.md).
+ */
+export interface SchemeFile {
+  readonly language?: string;
+  readonly extends?: string;
+  readonly family?: string;
+  readonly data: () => unknown;
+}
+
+/**
+ * The letters of each script a language file names (`\p{Script=…}` and `\p{L}`), as the ranges of
+ * a character class, written here from Unicode's data as this generator's Node has it: V8 builds
+ * `[\p{Script=…}&&\p{L}]` from ICU's tables at some 1 ms of start-up, and ranges at almost none
+ * (docs/performance.md). test/scheme-registry.test.ts checks that the ranges are current.
+ */
+export const scriptLetters: Readonly<Record<string, string>> = {
+  Cyrillic: '\u{400}-\u{481}\u{48a}-\u{52f}\u{1c80}-\u{1c8a}\u{1d2b}\u{1d78}\u{a640}-\u{a66e}\u{a67f}-\u{a69d}\u{1e030}-\u{1e06d}',
+};
+
+/** The built-in scheme files, by file name. */
+export const schemeFiles: Readonly<Record<string, SchemeFile>> = {
+  'ala-lc.json': { language: 'ru', family: 'ala-lc', data: () => alaLcScheme },
+  'ala-lc-be.json': { language: 'be', family: 'ala-lc', data: () => alaLcBeScheme },
+  'ala-lc-bg.json': { language: 'bg', family: 'ala-lc', data: () => alaLcBgScheme },
+  'ala-lc-mk.json': { language: 'mk', family: 'ala-lc', data: () => alaLcMkScheme },
+  'ala-lc-simplified.json': { language: 'ru', data: () => alaLcSimplifiedScheme },
+  'ala-lc-sr.json': { language: 'sr', extends: 'sr-gaj', family: 'ala-lc', data: () => alaLcSrScheme },
+  'ala-lc-uk.json': { language: 'uk', family: 'ala-lc', data: () => alaLcUkScheme },
+  'be-national.json': { language: 'be', family: 'national', data: () => beNationalScheme },
+  'bg-streamlined.json': { language: 'bg', family: 'national', data: () => bgStreamlinedScheme },
+  'bgn-pcgn.json': { language: 'ru', family: 'bgn-pcgn', data: () => bgnPcgnScheme },
+  'bgn-pcgn-be.json': { language: 'be', family: 'bgn-pcgn', data: () => bgnPcgnBeScheme },
+  'bgn-pcgn-bg.json': { language: 'bg', extends: 'bg-streamlined', family: 'bgn-pcgn', data: () => bgnPcgnBgScheme },
+  'bgn-pcgn-bg-1952.json': { language: 'bg', data: () => bgnPcgnBg1952Scheme },
+  'bgn-pcgn-mk.json': { language: 'mk', extends: 'mk-national', family: 'bgn-pcgn', data: () => bgnPcgnMkScheme },
+  'bgn-pcgn-sr.json': { language: 'sr', extends: 'sr-gaj', family: 'bgn-pcgn', data: () => bgnPcgnSrScheme },
+  'bgn-pcgn-uk.json': { language: 'uk', extends: 'uk-national', family: 'bgn-pcgn', data: () => bgnPcgnUkScheme },
+  'bgn-pcgn-uk-1965.json': { language: 'uk', data: () => bgnPcgnUk1965Scheme },
+  'bs-2979.json': { language: 'ru', data: () => bs2979Scheme },
+  'bs-2979-simplified.json': { language: 'ru', data: () => bs2979SimplifiedScheme },
+  'gost-16876.json': { language: 'ru', data: () => gost16876Scheme },
+  'gost-16876-simplified.json': { language: 'ru', data: () => gost16876SimplifiedScheme },
+  'gost-7.79-b.json': { language: 'ru', data: () => gost779BScheme },
+  'icao-9303.json': { language: 'ru', data: () => icao9303Scheme },
+  'iso-9.json': { language: 'ru', data: () => iso9Scheme },
+  'mk-national.json': { language: 'mk', family: 'national', data: () => mkNationalScheme },
+  'modified-loc.json': { language: 'ru', data: () => modifiedLocScheme },
+  'mosmetro.json': { language: 'ru', data: () => mosmetroScheme },
+  'scholarly.json': { language: 'ru', data: () => scholarlyScheme },
+  'sr-gaj.json': { language: 'sr', family: 'national', data: () => srGajScheme },
+  'telegram.json': { language: 'ru', data: () => telegramScheme },
+  'uk-national.json': { language: 'uk', family: 'national', data: () => ukNationalScheme },
+  'ungegn-1987.json': { language: 'ru', data: () => ungegn1987Scheme },
+  'wikipedia.json': { language: 'ru', data: () => wikipediaScheme },
+  'yandex-maps.json': { language: 'ru', data: () => yandexMapsScheme },
 };

@@ -205,11 +205,12 @@ const builtInIds: readonly string[] = orderBuiltIns();
 
 function orderBuiltIns(): string[] {
   const ids = Object.keys(schemeFiles).map((name) => name.slice(0, -'.json'.length));
-  // The language a file declares, or its parent's (read from the files, before any is checked).
+  // The language a file declares, or its parent's (copied from the files into the catalog, so
+  // that none is read or checked here).
   const languageOf = (id: string, depth = 0): string => {
-    const data = schemeFiles[`${id}.json`] as { language?: unknown; extends?: unknown } | undefined;
-    if (typeof data?.language === 'string') return data.language;
-    if (typeof data?.extends === 'string' && depth < ids.length) return languageOf(data.extends, depth + 1);
+    const file = schemeFiles[`${id}.json`];
+    if (file?.language !== undefined) return file.language;
+    if (file?.extends !== undefined && depth < ids.length) return languageOf(file.extends, depth + 1);
     return DEFAULT_LANGUAGE;
   };
   const languageIds = [...languages.keys()];
@@ -248,7 +249,7 @@ function builtIn(id: string): Scheme | undefined {
   building.push(id);
   let scheme: Scheme;
   try {
-    scheme = resolve(schemeFiles[name], file, true, builtIn);
+    scheme = resolve(schemeFiles[name]!.data(), file, true, builtIn);
   } finally {
     building.pop();
   }
@@ -267,8 +268,10 @@ function knownIds(): string[] {
   return [...builtInIds, ...[...registry.values()].filter((s) => !s.builtIn).map((s) => s.id)];
 }
 
-/** The built-in scheme files, in the order `listSchemes` reports them (checked when first used). */
-export const builtInSources: readonly SchemeSource[] = builtInIds.map((id) => schemeFiles[`${id}.json`] as SchemeSource);
+/** The built-in scheme files, in the order `listSchemes` reports them (read, not checked; for the tests). */
+export function builtInSources(): SchemeSource[] {
+  return builtInIds.map((id) => schemeFiles[`${id}.json`]!.data() as SchemeSource);
+}
 
 /**
  * The ids of the language files (the default language first).
@@ -297,7 +300,7 @@ export function schemeForLanguage(scheme: Scheme, lang: string): Scheme | undefi
   if (scheme.languages.includes(lang)) return scheme;
   for (const id of builtInIds) {
     // The family is the file's own (or its id): only the family's schemes are built to look.
-    const family = (schemeFiles[`${id}.json`] as { family?: unknown }).family ?? id;
+    const family = schemeFiles[`${id}.json`]!.family ?? id;
     if (family !== scheme.family) continue;
     const s = findScheme(id)!;
     if (s.languages.includes(lang)) return s;

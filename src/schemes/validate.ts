@@ -31,8 +31,10 @@ function isReservedName(name: string): boolean {
   return name === '__proto__' || name in Object.prototype;
 }
 
-const SCHEME_SCHEMA = schemeSchema as JsonSchema;
-const LANGUAGE_SCHEMA = languageSchema as JsonSchema;
+// Read through a function: in the built package the schema's text is parsed on the first call,
+// not when the module loads (scripts/build.mjs), since a run that checks no user file needs neither.
+const schemeSchemaOf = (): JsonSchema => schemeSchema as JsonSchema;
+const languageSchemaOf = (): JsonSchema => languageSchema as JsonSchema;
 const CONTEXT_KEYS = ['after', 'before', 'notAfter', 'notBefore'] as const;
 
 /** A `fail` that throws `ERR_SCHEME_INVALID` naming the file (or `what`), the pointer and the reason. */
@@ -63,7 +65,8 @@ export function validateScheme(data: unknown, options: ValidateSchemeOptions): S
 /** The structure of a scheme file, as scheme.schema.json describes it (no language needed). */
 export function checkSchemeShape(data: unknown, options: { file?: string | undefined }): SchemeSource {
   const fail: Fail = failer(options.file, 'scheme');
-  checkSchema(data, SCHEME_SCHEMA, SCHEME_SCHEMA, '', fail);
+  const schema = schemeSchemaOf();
+  checkSchema(data, schema, schema, '', fail);
   const scheme = data as SchemeSource;
   // The schema's anyOf, with a message that says why.
   if (scheme.extends === undefined && scheme.letters === undefined) fail('/letters', 'is required unless the scheme "extends" another one');
@@ -132,6 +135,7 @@ export function validateLanguage(data: unknown, options: { file?: string } = {})
 
 /** The structure of a language file, as language.schema.json describes it. */
 export function checkLanguageShape(data: unknown, options: { file?: string | undefined }): LanguageSource {
-  checkSchema(data, LANGUAGE_SCHEMA, LANGUAGE_SCHEMA, '', failer(options.file, 'language'));
+  const schema = languageSchemaOf();
+  checkSchema(data, schema, schema, '', failer(options.file, 'language'));
   return data as LanguageSource;
 }
