@@ -86,7 +86,10 @@ export function mayNeedReport(text: string, compiled: CompiledScheme): boolean {
 
 /** How many of each reportable letter a text holds (the CLI's one-line warning). */
 export function countReportable(text: string, compiled: CompiledScheme, counts: Map<string, number>): void {
-  for (const m of text.matchAll(reportableLetters(compiled))) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  const re = reportableLetters(compiled);
+  // matchAll starts where the shared pattern's last `test` left it.
+  re.lastIndex = 0;
+  for (const m of text.matchAll(re)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
 }
 
 /** The diagnostic for one letter the scheme has no value for. */

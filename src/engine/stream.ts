@@ -1,6 +1,8 @@
 import { LatinitsaError } from '../errors.ts';
 import { ByteSink, romanizeBytesFast, type ByteLineFallback } from './fast/bytes.ts';
-import { getFastScheme } from './fast/tables.ts';
+import { CYR, getFastScheme, Meta, type FastScheme } from './fast/tables.ts';
+import { countReportable, reportableLetters } from './auto.ts';
+import type { CompiledScheme } from './compile.ts';
 import { romanize, romanizeGeneral, usesFastPath } from './romanize.ts';
 import { resolveScheme, type RomanizeOptions } from './resolve.ts';
 import { AUTO_LANGUAGE } from './lang.ts';
@@ -52,6 +54,47 @@ export interface Romanizer {
  * //=> ['', 'Yury\n', 'Shchyolkovo']
  */
 export function createRomanizer(options: RomanizeOptions = {}): Romanizer {
+  return romanizer(options, undefined);
+}
+
+/** Options of {@link createCountingRomanizer}. */
+export interface CountingRomanizerOptions {
+  /** Romanization options, as for `createRomanizer` (a named language, not `auto`). */
+  romanize: RomanizeOptions;
+  /** Where each letter the scheme has no value for is counted (`countReportable`), as the input passes. */
+  counts: Map<string, number>;
+}
+
+/**
+ * {@link createRomanizer} that also counts the letters the scheme has no value for (the CLI's
+ * one-line warning). Only lines that hold one are decoded to count them: the byte loop reads a
+ * copy of the scheme's tables in which those letters send their line to the general path, where
+ * the line is a string anyway. (Not part of the package's API.)
+ */
+export function createCountingRomanizer(options: CountingRomanizerOptions): Romanizer {
+  if (options.romanize.lang === AUTO_LANGUAGE) throw new Error('createCountingRomanizer: lang auto is romanized whole, not counted on the way');
+  return romanizer(options.romanize, options.counts);
+}
+
+const reportingCache = new WeakMap<FastScheme, FastScheme>();
+
+/** The fast tables of `compiled` in which every letter it reports (`reportableLetters`) takes the general path. */
+function reportingFastScheme(fast: FastScheme, compiled: CompiledScheme): FastScheme {
+  let variant = reportingCache.get(fast);
+  if (variant === undefined) {
+    const reportable = reportableLetters(compiled);
+    const letterMeta = fast.letterMeta.slice();
+    for (let i = 0; i < letterMeta.length; i++) {
+      reportable.lastIndex = 0;
+      if (reportable.test(String.fromCharCode(CYR + i))) letterMeta[i] = Meta.GENERAL;
+    }
+    variant = { ...fast, letterMeta };
+    reportingCache.set(fast, variant);
+  }
+  return variant;
+}
+
+function romanizer(options: RomanizeOptions, counts: Map<string, number> | undefined): Romanizer {
   if (options.lang === AUTO_LANGUAGE) return wholeTextRomanizer(options);
   const compiled = resolveScheme(options); // validates the options now
   const join = options.joinLineBreakHyphens === true;
@@ -59,7 +102,14 @@ export function createRomanizer(options: RomanizeOptions = {}): Romanizer {
   // supports, an output profile, a language with an in-word apostrophe, which the byte loop does
   // not model: Ukrainian, Belarusian) each run of whole lines is decoded, romanized by the string
   // API and encoded.
-  const fast = usesFastPath(options) && compiled.profile === undefined && compiled.language.apostrophes === undefined ? getFastScheme(compiled) : undefined;
+  const fastTables = usesFastPath(options) && compiled.profile === undefined && compiled.language.apostrophes === undefined ? getFastScheme(compiled) : undefined;
+  const fast = fastTables !== undefined && counts !== undefined ? reportingFastScheme(fastTables, compiled) : fastTables;
+  /** The text of lines about to be romanized as a string, decoded: counted when counting. */
+  const decoded = (src: Uint8Array, start: number, end: number, at: number): string => {
+    const text = decodeStrict(src, start, end, at);
+    if (counts !== undefined) countReportable(text, compiled, counts);
+    return text;
+  };
   const encoder = new TextEncoder();
   let consumed = 0; // bytes of input before `pending`
   // The unfinished line, in pieces: a line of any length costs each new chunk one look at itself
@@ -71,7 +121,7 @@ export function createRomanizer(options: RomanizeOptions = {}): Romanizer {
   const sink = new ByteSink(0);
 
   const fallback: ByteLineFallback = (src, start, end, sink) => {
-    const out = romanizeGeneral(decodeStrict(src, start, end, base), options);
+    const out = romanizeGeneral(decoded(src, start, end, base), options);
     const room = sink.reserve(out.length * 3);
     sink.pos += encoder.encodeInto(out, room.subarray(sink.pos)).written;
   };
@@ -84,7 +134,7 @@ export function createRomanizer(options: RomanizeOptions = {}): Romanizer {
       romanizeBytesFast(fast, src, start, end, sink, fallback);
       return;
     }
-    const out = romanize(decodeStrict(src, start, end, at), options);
+    const out = romanize(decoded(src, start, end, at), options);
     const room = sink.reserve(out.length * 3);
     sink.pos += encoder.encodeInto(out, room.subarray(sink.pos)).written;
   };

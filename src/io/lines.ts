@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { RomanizeOptions } from '../engine/romanize.ts';
-import { createRomanizer } from '../engine/stream.ts';
+import { createCountingRomanizer, createRomanizer, type Romanizer } from '../engine/stream.ts';
 import { UTF8_BOM } from '../engine/utf8.ts';
 import { LatinitsaError } from '../errors.ts';
 import { decodeBytes, encodingHint, type TextEncodingName } from './decode.ts';
@@ -101,6 +101,11 @@ export type TextSink = Writable | ((bytes: Uint8Array) => Promise<void> | void);
 export interface RomanizeStreamOptions extends TextBlocksOptions {
   /** Romanization options, as for `romanize`. */
   romanize?: RomanizeOptions;
+  /**
+   * When given, each letter the scheme has no value for is counted here as the text passes (for
+   * the CLI's one-line warning; not with `lang: 'auto'`).
+   */
+  counts?: Map<string, number>;
 }
 
 /**
@@ -121,7 +126,7 @@ export interface RomanizeStreamOptions extends TextBlocksOptions {
 export async function romanizeStream(source: AsyncIterable<unknown> | Iterable<unknown>, sink: TextSink, options: RomanizeStreamOptions = {}): Promise<number> {
   const write = typeof sink === 'function' ? sink : (bytes: Uint8Array) => writeWithBackpressure(sink, bytes);
   if ((options.encoding ?? 'utf-8') === 'utf-8') return romanizeUtf8Stream(source, write, options);
-  const romanizer = createRomanizer(options.romanize ?? {});
+  const romanizer = romanizerFor(options);
   const encoder = new TextEncoder();
   let written = 0;
   const emit = async (bytes: Uint8Array): Promise<void> => {
@@ -134,12 +139,18 @@ export async function romanizeStream(source: AsyncIterable<unknown> | Iterable<u
   return written;
 }
 
+/** The engine's incremental romanizer for the stream's options (counting, when asked to). */
+function romanizerFor(options: RomanizeStreamOptions): Romanizer {
+  const romanize = options.romanize ?? {};
+  return options.counts === undefined ? createRomanizer(romanize) : createCountingRomanizer({ romanize, counts: options.counts });
+}
+
 /**
  * The UTF-8 case of {@link romanizeStream}: bytes to bytes through the engine's incremental
  * romanizer, with no strings in between (the same result; a byte-order mark is kept).
  */
 async function romanizeUtf8Stream(source: AsyncIterable<unknown> | Iterable<unknown>, write: (bytes: Uint8Array) => Promise<void> | void, options: RomanizeStreamOptions): Promise<number> {
-  const romanizer = createRomanizer(options.romanize ?? {});
+  const romanizer = romanizerFor(options);
   let written = 0;
   let head: number[] | undefined = []; // the first bytes, until we know whether they are a BOM
   let last: Uint8Array = new Uint8Array(0);

@@ -5,9 +5,7 @@ import path from 'node:path';
 import { romanizeDetailed } from '../../engine/romanize.ts';
 import type { RomanizeOptions } from '../../engine/resolve.ts';
 import { AUTO_LANGUAGE, schemeIdForLanguage, schemeInLanguage } from '../../engine/lang.ts';
-import { countReportable, reportableLetters } from '../../engine/auto.ts';
 import { resolveScheme } from '../../engine/resolve.ts';
-import type { CompiledScheme } from '../../engine/compile.ts';
 import { LatinitsaError } from '../../errors.ts';
 import type { AtomicWriter, WriteFileAtomicOptions } from '../../io/atomic-write.ts';
 import type { TextEncodingName } from '../../io/decode.ts';
@@ -312,24 +310,17 @@ async function romanizeInputs(
     }
     // The streaming romanizer only for files and stdin, not for text arguments.
     const { romanizeStream } = await import('../../io/lines.ts');
-    // Letters the scheme has no value for are counted on the way through, for the warning.
+    // Letters the scheme has no value for are counted by the romanizer on the way, for the warning.
     const compiled = resolveScheme(options);
     const counts = new Map<string, number>();
-    const count = letterCounter(compiled, encoding, counts);
-    const counted = async function* (chunks: AsyncIterable<unknown>): AsyncGenerator<unknown> {
-      for await (const chunk of chunks) {
-        count(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Uint8Array));
-        yield chunk;
-      }
-    };
-    const streamOptions = { romanize: options, encoding };
+    const streamOptions = { romanize: options, encoding, counts };
     if (inPlace) {
       for (const input of inputs) {
         await refuseIrreplaceable(input, io);
         const source = await openSource(input, io);
         try {
           await writeAtomic(path.resolve(io.cwd, input), input, async (w) => {
-            await romanizeStream(counted(source.chunks), (b) => w.write(b), { ...streamOptions, file: source.shown });
+            await romanizeStream(source.chunks, (b) => w.write(b), { ...streamOptions, file: source.shown });
           });
         } finally {
           await source.close();
@@ -343,7 +334,7 @@ async function romanizeInputs(
       for (const input of all) {
         const source = await openSource(input, io);
         try {
-          await romanizeStream(counted(source.chunks), sink, { ...streamOptions, file: source.shown });
+          await romanizeStream(source.chunks, sink, { ...streamOptions, file: source.shown });
         } finally {
           await source.close();
         }
@@ -358,74 +349,6 @@ async function romanizeInputs(
     if (isClosedPipe(error)) return 0;
     throw error;
   }
-}
-
-/**
- * Counts the letters of a byte stream that the scheme has no value for (`countReportable`), chunk
- * by chunk as the stream passes, for the warning. In UTF-8 most chunks are ruled out by a look at
- * their bytes, without decoding them (decoding every chunk cost a fifth of the time of 20 MB through
- * the CLI): a letter of U+0400–U+052F (two bytes, lead byte D0–D4) is looked up in a table made
- * from `reportableLetters`, and a chunk with any of the lead bytes of Cyrillic letters further up
- * (E1: U+1C80, U+1D2B, U+1D78; EA: U+A640–U+A69F; F0: U+1E030–U+1E08F) or with such a letter is
- * decoded and counted whole. A character cut by the end of a chunk is carried into the next.
- */
-function letterCounter(compiled: CompiledScheme, encoding: TextEncodingName, counts: Map<string, number>): (bytes: Uint8Array) => void {
-  const decoder = new TextDecoder(encoding);
-  if (encoding !== 'utf-8') return (bytes) => countReportable(decoder.decode(bytes, { stream: true }), compiled, counts);
-  const reportable = reportableLetters(compiled);
-  const twoByte = new Uint8Array(0x530 - 0x400);
-  for (let cp = 0x400; cp < 0x530; cp++) {
-    reportable.lastIndex = 0;
-    twoByte[cp - 0x400] = reportable.test(String.fromCodePoint(cp)) ? 1 : 0;
-  }
-  /** Whether the bytes from `start` may hold a reportable letter (a sequence cut at the end is not looked at). */
-  const mayReport = (bytes: Uint8Array, start: number, end: number): boolean => {
-    for (let i = start; i < end; i++) {
-      const b = bytes[i]!;
-      if (b < 0xd0) continue;
-      if (b <= 0xd4) {
-        if (i + 1 < end && twoByte[(((b & 0x1f) << 6) | (bytes[i + 1]! & 0x3f)) - 0x400] === 1) return true;
-        i++; // its second byte
-      } else if (b === 0xe1 || b === 0xea || b === 0xf0) return true;
-    }
-    return false;
-  };
-  const count = (bytes: Uint8Array, start: number, end: number): void => {
-    if (!mayReport(bytes, start, end)) return;
-    // countReportable's matchAll starts where the shared pattern's last `test` (the engine's) left it.
-    reportable.lastIndex = 0;
-    countReportable(decoder.decode(bytes.subarray(start, end)), compiled, counts);
-  };
-  /** UTF-8 length of a character by its lead byte. */
-  const length = (lead: number): number => (lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1);
-  /** The start of a character cut by the end of the previous chunk. */
-  let carry = new Uint8Array(0);
-  return (chunk) => {
-    let start = 0;
-    if (carry.length > 0) {
-      // Only the cut character is joined (not the chunk copied after it).
-      const need = length(carry[0]!) - carry.length;
-      const joined = Buffer.concat([carry, chunk.subarray(0, need)]);
-      if (joined.length < carry.length + need) {
-        carry = joined;
-        return;
-      }
-      count(joined, 0, joined.length);
-      carry = new Uint8Array(0);
-      start = need;
-    }
-    let end = chunk.length;
-    for (let back = 1; back <= 3 && chunk.length - back >= start; back++) {
-      const b = chunk[chunk.length - back]!;
-      if (b < 0x80) break;
-      if (b >= 0xc0) {
-        if (back < length(b)) end = chunk.length - back;
-        break;
-      }
-    }
-    if (end < chunk.length) carry = new Uint8Array(chunk.subarray(end));
-    count(chunk, start, end);
-  };
 }
 
 /** Refuses an --in-place input before it is opened: reading a FIFO or a device to its end may never end. */
