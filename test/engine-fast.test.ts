@@ -9,6 +9,8 @@ import { applyProfile, romanizeGeneral } from '../src/engine/romanize.ts';
 import { resolveScheme } from '../src/engine/resolve.ts';
 import { romanizeStringFast } from '../src/engine/fast/string.ts';
 import { getFastScheme } from '../src/engine/fast/tables.ts';
+import { createCountingRomanizer } from '../src/engine/stream.ts';
+import { countReportable } from '../src/engine/auto.ts';
 
 // Letters of the language (both cases), pre-1918 letters, Cyrillic letters the fast tables do not
 // model (ѐ, ӂ, Ԁ), Latin look-alikes, marks (stress, diaeresis), invisible characters, line breaks,
@@ -66,7 +68,7 @@ describe('fast path = general path', () => {
         { numRuns: 300 },
       );
     });
-    it(`${id}: romanizeBuffer and createRomanizer (any chunking) equal romanize`, () => {
+    it(`${id}: romanizeBuffer and createRomanizer (any chunking) equal romanize; the counting romanizer counts what countReportable counts in the whole text`, () => {
       const extra = fc.record({ joinLineBreakHyphens: fc.boolean(), repairHomoglyphs: fc.boolean() }, { requiredKeys: [] });
       fc.assert(
         fc.property(text, optionsFor(id), extra, fc.array(fc.nat(), { maxLength: 5 }), (t, options, more, cuts) => {
@@ -74,16 +76,24 @@ describe('fast path = general path', () => {
           const expected = romanize(t, all);
           const bytes = encoder.encode(t);
           assert.equal(decoder.decode(romanizeBuffer(bytes, all)), expected);
-          const r = createRomanizer(all);
           const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-          const outs: Uint8Array[] = [];
-          let from = 0;
-          for (const p of [...points, bytes.length]) {
-            outs.push(r.push(bytes.subarray(from, p)));
-            from = p;
+          const counts = new Map<string, number>();
+          const romanizers = [createRomanizer(all), ...(all.lang === 'auto' ? [] : [createCountingRomanizer({ romanize: all, counts })])];
+          for (const r of romanizers) {
+            const outs: Uint8Array[] = [];
+            let from = 0;
+            for (const p of [...points, bytes.length]) {
+              outs.push(r.push(bytes.subarray(from, p)));
+              from = p;
+            }
+            outs.push(r.end());
+            assert.equal(outs.map((o) => decoder.decode(o, { stream: true })).join(''), expected);
           }
-          outs.push(r.end());
-          assert.equal(outs.map((o) => decoder.decode(o, { stream: true })).join(''), expected);
+          if (all.lang !== 'auto') {
+            const whole = new Map<string, number>();
+            countReportable(t, resolveScheme(all), whole);
+            assert.deepEqual([...counts].sort(), [...whole].sort());
+          }
         }),
         { numRuns: 200 },
       );
