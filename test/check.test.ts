@@ -236,3 +236,31 @@ test('other words, other languages and variants named on purpose are not reporte
     assert.deepEqual(checkText(text, options).map((d) => `${d.actual}→${d.expected[0]}`), expected, text);
   }
 });
+
+test('a name the text writes one way every time is reported once under a scheme, below certain (round 4)', () => {
+  const text = 'Natalia Toreeva painted. Toreeva exhibited in Moscow. Toreeva moved to New York.';
+  const shown = checkText(text, { scheme: 'wikipedia', minConfidence: parseConfidence('likely') });
+  assert.deepEqual(shown.map((d) => `${d.actual}→${d.expected[0]}`), ['Toreeva→Toreyeva']);
+  assert.ok(shown[0]!.confidence! < 0.9, `confidence ${shown[0]!.confidence}`);
+  assert.match(shown[0]!.reason, /3 times/u);
+  // The others are still there for whoever asks for every finding.
+  assert.equal(checkText(text, { scheme: 'wikipedia' }).length, 3);
+  // Beside a variant, every occurrence is reported as before.
+  const mixed = checkText('Toreeva painted. Toreeva exhibited. Toreyeva moved.', { scheme: 'wikipedia', minConfidence: parseConfidence('likely') });
+  assert.equal(mixed.length, 2);
+});
+
+test('clubs, Central Asian place names and Ukrainian spellings are not romanized Russian (round 4)', () => {
+  const cases: Array<[string, CheckOptions, string[]]> = [
+    // A club's registered name after FC, HC, FK…
+    ['FC Sibir Novosibirsk played. Siberia is cold. Siberia is vast.', {}, []],
+    // Darya, river, closes a place name after a word that is no Russian name; after a surname it is the name.
+    ['The Amu Darya flows. Daria Kozlova skated. Daria Kozlova won.', {}, []],
+    ['Kozlova Darya skated. Kozlova Daria won. Kozlova Daria left.', {}, ['Darya→Daria']],
+    // The Ukrainian national romanization's -ovych and -ymyr.
+    ['Volodymyr Antonovych wrote. Vladimir Antonovich wrote. Vladimir Antonovich again.', {}, []],
+  ];
+  for (const [text, options, expected] of cases) {
+    assert.deepEqual(checkText(text, options).map((d) => `${d.actual}→${d.expected[0]}`), expected, text);
+  }
+});

@@ -195,3 +195,42 @@ const sequences = new RegExp(data.letterSequences.patterns.join('|'), 'u');
 export function foreignSpelling(fold: string): boolean {
   return sequences.test(fold);
 }
+
+const clubPrefixes = new Set(data.clubPrefixes.words);
+
+/**
+ * Which words are a sports club's own name: the capitalised words, joined by spaces or hyphens,
+ * right after an abbreviation that opens a club's name (FC Sibir Novosibirsk, FK Yenisey
+ * Krasnoyarsk). A club writes its name as it registered it; the words are not checked.
+ *
+ * @param text The text the tokens come from.
+ * @param tokens Its words.
+ * @returns One flag per token.
+ */
+export function clubNames(text: string, tokens: readonly WordToken[]): boolean[] {
+  const out = tokens.map(() => false);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!clubPrefixes.has(tokens[i]!.text)) continue;
+    for (let k = i + 1; k < tokens.length && /^\p{Lu}/u.test(tokens[k]!.text) && /^[ \-‐]$/u.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)); k++) out[k] = true;
+  }
+  return out;
+}
+
+const placeTerms = new Set(data.placeTerms.words);
+
+/**
+ * Which words are a geographic term of another language closing a place name (Amu Darya, Kara
+ * Kum, Issyk-Kul): a word of the list right after a capitalised word, joined by a space or hyphen,
+ * that is not a Russian name (`russianName`: Darya Kozlova stays a name).
+ *
+ * @param text The text the tokens come from.
+ * @param tokens Its words.
+ * @param russianName Whether a word is a Russian given name, patronymic or surname the lexicon knows.
+ * @returns One flag per token.
+ */
+export function placeTermsOf(text: string, tokens: readonly WordToken[], russianName: (word: string) => boolean): boolean[] {
+  return tokens.map((t, i) => {
+    const prev = tokens[i - 1];
+    return prev !== undefined && placeTerms.has(t.text.toLowerCase()) && /^\p{Lu}/u.test(prev.text) && /^[ \-‐]$/u.test(text.slice(prev.end, t.start)) && !russianName(prev.text);
+  });
+}

@@ -6,7 +6,7 @@ import { foldRomanized, type Reading } from '../reverse/readings.ts';
 import { tokenizeWords, type WordToken } from '../segment/index.ts';
 import { inFullName } from './conventional.ts';
 import { fallbackKey, fallbackKeys } from './fallback.ts';
-import { foreignContext, foreignNames, foreignSpelling, foreignSurname, listedVariants, nobiliaryNames } from './foreign.ts';
+import { clubNames, foreignContext, foreignNames, foreignSpelling, foreignSurname, listedVariants, nobiliaryNames, placeTermsOf } from './foreign.ts';
 import { mixedDiagnostic } from './mixed.ts';
 import type { FormInfo, Spelling } from './model.ts';
 import type { CheckRun } from './run.ts';
@@ -229,6 +229,13 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       const ownLetters = run.declaredLetters[separateNotes ? region.kind : 'text'];
       const otherSystem = ownLetters === undefined || allAscii ? undefined : foreignNames(doc.text, tokens, ownLetters, (word) => englishWord(foldRomanized(word)));
       const named = inFullName(doc.text, tokens, established, foldRomanized);
+      // A club's registered name (FC Sibir) and a place name of another language (Amu Darya) are
+      // not romanized Russian.
+      const club = clubNames(doc.text, tokens);
+      const placeTerm = placeTermsOf(doc.text, tokens, (word) => {
+        const info = classify(word);
+        return info !== null && knownName(info);
+      });
       // A name seen with a nobiliary particle, or in a name with a letter of another alphabet than
       // English (ł, ö, ï), is that language's name wherever it stands in the work (Joachim von
       // Ribbentrop, then Joachim). Names with w, q or x are English as often (Moscow Grand Prince
@@ -243,7 +250,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
           mixed.push({ dg: mixedDiagnostic(doc, token, lines[d]!), doc: d });
           return;
         }
-        if (token.script !== 'latin' || foreign[t] || foreignName[t] || otherSystem?.[t] === true || listed[before + t]) return;
+        if (token.script !== 'latin' || foreign[t] || foreignName[t] || otherSystem?.[t] === true || listed[before + t] || club[t] || placeTerm[t]) return;
         // A part of a domain or file name (melnikoff.com, www.pravda.ru): a full stop and a lower-case
         // letter glued to the word.
         if (DOTTED_AFTER.test(doc.text.slice(token.end, token.end + 2)) || DOTTED_BEFORE.test(doc.text.slice(Math.max(0, token.start - 2), token.start))) return;
