@@ -104,6 +104,8 @@ const namingCues = new Set(data.variantCues.naming);
 /** Cues of a birth name (Nadezhda Aleksandrovna (née Adler)): the word before is another name, not the same one. */
 const birthCues = new Set(data.variantCues.birth);
 const connectors = new Set(data.variantCues.connectors);
+/** Words that open a bracket naming a variant of the word before it (Ruhnama (or Rukhnama)). */
+const bracketed = new Set(data.variantCues.bracketed);
 
 /**
  * Which words are variants the text names on purpose:
@@ -114,7 +116,9 @@ const connectors = new Set(data.variantCues.connectors);
  *   capitalised words joined by "or", "and" and commas, to the end of the sentence (transliterated
  *   as Piotr or Petr; Tschaikowski, Chajkovskij and Chaikovsky);
  * - capitalised words alone in brackets right after a word they spell another way (Yelabuga
- *   (Elabuga), Samary Gurary, (Samarii Gurarii)), by `sameWord`.
+ *   (Elabuga), Samary Gurary, (Samarii Gurarii)), by `sameWord`;
+ * - the word before a bracket that opens with "or" and the word after it, when they spell one
+ *   word (Ruhnama (or Rukhnama)).
  *
  * @param text The text the tokens come from.
  * @param tokens The words of a text.
@@ -144,6 +148,13 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
       out[i] = true;
     }
   });
+  for (let k = 1; k + 1 < tokens.length; k++) {
+    // X (or Y): both forms of one word, given on purpose; emphasis may wrap either.
+    if (bracketed.has(lower[k]!) && capital(k - 1) && capital(k + 1) && /^[_*]*\s*\(\s*$/u.test(gap(k)) && /^\s*[_*]*$/u.test(gap(k + 1)) && sameWord(tokens[k + 1]!.text, tokens[k - 1]!.text)) {
+      out[k - 1] = true;
+      out[k + 1] = true;
+    }
+  }
   for (let k = 1; k < tokens.length; k++) {
     if (!capital(k - 1) || !/^,?\s*[([]$/u.test(gap(k))) continue;
     let i = k;

@@ -181,11 +181,12 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
     if (knownName(info) || !/^\p{Lu}/u.test(tokens[i]!.text)) return false;
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
-    // A given name before a surname of another language, or before a nickname in quotes and the
-    // surname (Mikheil Saakashvili, Ekaterine "Keke" Geladze), unless it is a Russian given name.
+    // A given name before a surname of another language (by its ending or its letters: Mikheil
+    // Saakashvili, Mykhaylo Maksymovych), or before a nickname in quotes and the surname
+    // (Ekaterine "Keke" Geladze), unless it is a Russian given name.
     const gap = next === undefined ? '' : text.slice(tokens[i]!.end, next.start);
     const surname = gap === ' ' ? next?.text : /^ ["“]$/u.test(gap) ? tokens[i + 2]?.text : undefined;
-    if (surname !== undefined && foreignSurname(surname) && !isGiven(tokens[i]!.text)) return true;
+    if (surname !== undefined && (foreignSurname(surname) || foreignSpelling(foldRomanized(surname))) && !isGiven(tokens[i]!.text)) return true;
     if (info.kind === 'loose' && prev !== undefined && text.slice(prev.end, tokens[i]!.start) === ' ' && westernName(prev.text)) return true;
     return next !== undefined && text.slice(tokens[i]!.end, next.start) === ' ' && westernName(next.text);
   };
