@@ -9,6 +9,7 @@ import { fallbackKey, fallbackKeys } from './fallback.ts';
 import { clubNames, foreignContext, foreignNames, foreignSpelling, foreignSurname, listedVariants, nobiliaryNames, placeTermsOf } from './foreign.ts';
 import { mixedDiagnostic } from './mixed.ts';
 import type { FormInfo, Spelling } from './model.ts';
+import proseData from './data/prose-schemes.json' with { type: 'json' };
 import type { CheckRun } from './run.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument, CheckRegion } from './types.ts';
 
@@ -24,6 +25,23 @@ const PERSONAL = LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymi
 /** Whether an unattested reading is a plausible Russian word by its letters. */
 function plausible(r: Reading): boolean {
   return r.score / [...r.cyrillic].length >= PLAUSIBLE_PER_LETTER;
+}
+
+const scholarly = proseData.scholarlyLetters;
+
+/**
+ * Whether a reading needs the scholarly transliteration's x for х (Xin as хин) in a word without
+ * its háček letters: in English prose such a word is not taken for Russian on that reading
+ * (src/check/data/prose-schemes.json).
+ */
+function scholarlyOnly(fold: string, cyrillic: string): boolean {
+  if (!fold.includes(scholarly.letter) || !cyrillic.includes(scholarly.reads) || scholarly.marks.some((m) => fold.includes(m))) return false;
+  // Each x read as кс is the ordinary x of the other schemes (Alexandrov: александров).
+  return count(cyrillic, scholarly.reads) > 0 && count(fold, scholarly.letter) > count(cyrillic, 'кс');
+}
+
+function count(text: string, part: string): number {
+  return text.split(part).length - 1;
 }
 
 /** Whether a Latin word is a candidate at all, by its form. */
@@ -109,19 +127,20 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
         // a capitalised spelling as a name or place (not Lem as льем, a verb form), a lower-case
         // one as any word.
         const capitalised = written[0] !== written[0]!.toLowerCase();
-        let attested = readings.filter((r) => r.flags !== 0 && r.schemes.some((i) => prose.has(i)));
+        const byProse = (r: Reading): boolean => r.schemes.some((i) => prose.has(i)) && !scholarlyOnly(fold, r.cyrillic);
+        let attested = readings.filter((r) => r.flags !== 0 && byProse(r));
         const personal = LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymic;
         if (capitalised && attested.some((r) => (r.flags & personal) !== 0)) attested = attested.filter((r) => (r.flags & personal) !== 0);
         const best = readings[0];
         // Without a lexicon (a page without word lists), the plausible readings stand in for the
         // attested ones: weaker, but the checker still works.
-        if (letterOnly && best !== undefined && plausible(best) && best.schemes.some((i) => prose.has(i))) {
-          attested = readings.filter((r) => r.score >= best.score - NEAR_SLACK && r.schemes.some((i) => prose.has(i))).slice(0, 1);
+        if (letterOnly && best !== undefined && plausible(best) && byProse(best)) {
+          attested = readings.filter((r) => r.score >= best.score - NEAR_SLACK && byProse(r)).slice(0, 1);
         }
         // Attested readings near the best attested one: a name read in the nominative
         // (Grigorii: григорий, not the case form григории), both forms of a common noun (istorii).
         if (attested.length > 0) info = { fold, kind: 'attested', near: attested.filter((r) => r.score >= attested[0]!.score - ATTESTED_SLACK).map((r) => r.cyrillic), readings };
-        else if (best !== undefined && plausible(best) && best.schemes.some((i) => prose.has(i))) {
+        else if (best !== undefined && plausible(best) && byProse(best)) {
           info = { fold, kind: 'plausible', near: readings.filter((r) => r.score >= best.score - NEAR_SLACK).map((r) => r.cyrillic), readings };
         } else if (fold.length >= 4 && /^\p{L}/u.test(fold)) info = { fold, kind: 'loose', near: [], readings };
         if (info !== null && allow.has(fold)) info = { ...info, kind: 'conventional', conventional: info.near[0] ?? fold };
