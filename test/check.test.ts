@@ -263,6 +263,9 @@ test('clubs, Central Asian place names, Ukrainian spellings, x for х and forms 
     ['Mykhaylo Maksymovych wrote. Mykhailo Khmelnytsky fought. Mykhailo Khmelnytsky died.', {}, []],
     // x for х is the scholarly transliteration's alone; without its háček letters the word is not Russian.
     ['The Xin Tangshu names Hong Xuan.', { scheme: 'wikipedia' }, []],
+    // A form for the languages in the bracket after it; a Wikipedia gloss with a colon is no such list.
+    ['Forms: Aleksandra (Latvian, Polish). Alexandra Kollontai wrote. Alexandra left.', {}, []],
+    ['Aleksandra (Russian: Александра) Kollontai wrote. Alexandra Kollontai wrote. Alexandra left.', {}, ['Aleksandra→Alexandra']],
     // X (or Y) gives both forms on purpose.
     ['His book, Ruhnama (or Rukhnama, 2001), was taught. The Rukhnama was read.', {}, []],
   ];

@@ -104,6 +104,9 @@ const namingCues = new Set(data.variantCues.naming);
 /** Cues of a birth name (Nadezhda Aleksandrovna (née Adler)): the word before is another name, not the same one. */
 const birthCues = new Set(data.variantCues.birth);
 const connectors = new Set(data.variantCues.connectors);
+const languageNames = new Set(data.languageNames.words);
+/** After a word: slash-joined alternates, an optional bracket of Cyrillic, then a bracket of words without a colon. */
+const FOR_LANGUAGES = /^(?:\/\p{L}+)*\s*(?:\([^()\n]*\p{Script=Cyrillic}[^()\n]*\)\s*)?\(([^()\n:]+)\)/u;
 /** Words that open a bracket naming a variant of the word before it (Ruhnama (or Rukhnama)). */
 const bracketed = new Set(data.variantCues.bracketed);
 
@@ -118,7 +121,9 @@ const bracketed = new Set(data.variantCues.bracketed);
  * - capitalised words alone in brackets right after a word they spell another way (Yelabuga
  *   (Elabuga), Samary Gurary, (Samarii Gurarii)), by `sameWord`;
  * - the word before a bracket that opens with "or" and the word after it, when they spell one
- *   word (Ruhnama (or Rukhnama)).
+ *   word (Ruhnama (or Rukhnama));
+ * - a word followed by a bracket of language names only (Sascha (German)): a name's form for
+ *   those languages.
  *
  * @param text The text the tokens come from.
  * @param tokens The words of a text.
@@ -147,6 +152,13 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
       if (/[.!?)]/u.test(gap(i)) || !(capital(i) || connectors.has(lower[i]!))) break;
       out[i] = true;
     }
+  });
+  // A name's form for languages named in a bracket after it: Sascha (German), Aleksandra
+  // (Александра) (Latvian, Polish), Alissandra/Alyssandra (Sicilian, Greek).
+  tokens.forEach((t, k) => {
+    if (!capital(k)) return;
+    const m = FOR_LANGUAGES.exec(text.slice(t.end, t.end + 200));
+    if (m !== null && m[1]!.split(/\s*(?:,|\/|\band\b)\s*/u).every((w) => languageNames.has(w.trim()))) out[k] = true;
   });
   for (let k = 1; k + 1 < tokens.length; k++) {
     // X (or Y): both forms of one word, given on purpose; emphasis may wrap either.
