@@ -29,7 +29,7 @@ test('realtext2 holds the 50 articles its SOURCES.tsv lists, unedited, and every
 
 for (const [run, scheme, floor] of [
   ['no-scheme', undefined, 0.87],
-  ['scheme=wikipedia', 'wikipedia', 0.81],
+  ['scheme=wikipedia', 'wikipedia', 0.82],
 ] as const) {
   test(`realtext2 ${run}: precision of the judged findings ≥ ${floor}`, (t) => {
     const p = judgedPrecision(judged, run, checkCorpus(realtext2Dir, files, { lexicon, scheme }));

@@ -257,3 +257,26 @@ export function placeTermsOf(text: string, tokens: readonly WordToken[], russian
     return prev !== undefined && placeTerms.has(t.text.toLowerCase()) && /^\p{Lu}/u.test(prev.text) && /^[ \-‐]$/u.test(text.slice(prev.end, t.start)) && !russianName(prev.text);
   });
 }
+
+/** After an author's name in an author–year citation: co-authors joined by & or and, a comma and a year. */
+const AUTHOR_YEAR = /^(?:\s*(?:&|and)\s*\p{Lu}[\p{L}'’-]+)*,\s*[12]\d{3}(?!\d)/u;
+
+/**
+ * Which words are authors' names in an author–year citation (Mikhailov, 1988; Mikhailov &
+ * Ponomarev, 2008), a surname not after a given name or initial: a cited name is spelt as the work
+ * cited prints it, so it is exempt from the declared scheme (it is still grouped with the other
+ * spellings of its word).
+ *
+ * @param text The text the tokens come from.
+ * @param tokens Its words.
+ * @returns One flag per token.
+ */
+export function citedAuthors(text: string, tokens: readonly WordToken[]): boolean[] {
+  return tokens.map((t, i) => {
+    if (!/^\p{Lu}\p{Ll}/u.test(t.text) || !AUTHOR_YEAR.test(text.slice(t.end, t.end + 80))) return false;
+    // A citation gives the surname alone: after a given name or initial (a drawing by Ivan
+    // Kramskoi, 1881) it is a person named in prose.
+    const prev = tokens[i - 1];
+    return prev === undefined || !/^\p{Lu}/u.test(prev.text) || !/^\.? $/u.test(text.slice(prev.end, t.start));
+  });
+}

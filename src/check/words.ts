@@ -6,7 +6,7 @@ import { foldRomanized, type Reading } from '../reverse/readings.ts';
 import { tokenizeWords, type WordToken } from '../segment/index.ts';
 import { inFullName } from './conventional.ts';
 import { fallbackKey, fallbackKeys } from './fallback.ts';
-import { clubNames, foreignContext, foreignNames, foreignSpelling, foreignSurname, listedVariants, nobiliaryNames, placeTermsOf } from './foreign.ts';
+import { citedAuthors, clubNames, foreignContext, foreignNames, foreignSpelling, foreignSurname, listedVariants, nobiliaryNames, placeTermsOf } from './foreign.ts';
 import { mixedDiagnostic } from './mixed.ts';
 import type { FormInfo, Spelling } from './model.ts';
 import proseData from './data/prose-schemes.json' with { type: 'json' };
@@ -251,6 +251,9 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       const named = inFullName(doc.text, tokens, established, foldRomanized);
       // A club's registered name (FC Sibir) and a place name of another language (Amu Darya) are
       // not romanized Russian.
+      // An author's name in an author–year citation is spelt as the work cited prints it: like a
+      // word of an established full name, exempt from the scheme, not from grouping.
+      const cited = citedAuthors(doc.text, tokens);
       const club = clubNames(doc.text, tokens);
       const placeTerm = placeTermsOf(doc.text, tokens, (word) => {
         const info = classify(word);
@@ -297,7 +300,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
         const key = `${domain}\u0000${info.fold}`;
         let s = spellings.get(key);
         if (s === undefined) spellings.set(key, (s = { key, domain, info, display: text, written: new Map(), occurrences: [] }));
-        s.occurrences.push({ doc: d, start: token.start, end, text, names: givenNames(doc.text, tokens, t, isGiven), surname: surnameAfter(doc.text, tokens, t), russianNeighbour: russianNeighbour(doc.text, tokens, t), established: named[t] });
+        s.occurrences.push({ doc: d, start: token.start, end, text, names: givenNames(doc.text, tokens, t, isGiven), surname: surnameAfter(doc.text, tokens, t), russianNeighbour: russianNeighbour(doc.text, tokens, t), established: named[t] ?? (cited[t] ? '' : undefined) });
         s.written.set(text, (s.written.get(text) ?? 0) + 1);
       });
     }
