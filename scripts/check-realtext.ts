@@ -10,7 +10,8 @@
  *        [--sample N [--seed S]]
  *
  * `--corpus DIR` checks another corpus of Markdown articles instead (all its `*.md` files, every
- * one held out: test/fixtures/realtext2/, whose README says how it was made).
+ * one labelled held-out: test/fixtures/realtext2/, whose README says how it was made and that it
+ * is tuning data since round 4).
  *
  * `--sample N` writes a seeded random sample of N findings (those with the smallest seeded hash
  * of their place and words; default seed 14) instead of all, for judging by hand.

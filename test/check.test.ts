@@ -236,3 +236,43 @@ test('other words, other languages and variants named on purpose are not reporte
     assert.deepEqual(checkText(text, options).map((d) => `${d.actual}→${d.expected[0]}`), expected, text);
   }
 });
+
+test('a name the text writes one way every time is reported once under a scheme, below certain (round 4)', () => {
+  const text = 'Natalia Toreeva painted. Toreeva exhibited in Moscow. Toreeva moved to New York.';
+  const shown = checkText(text, { scheme: 'wikipedia', minConfidence: parseConfidence('likely') });
+  assert.deepEqual(shown.map((d) => `${d.actual}→${d.expected[0]}`), ['Toreeva→Toreyeva']);
+  assert.ok(shown[0]!.confidence! < 0.9, `confidence ${shown[0]!.confidence}`);
+  assert.match(shown[0]!.reason, /3 times/u);
+  // The others are still there for whoever asks for every finding.
+  assert.equal(checkText(text, { scheme: 'wikipedia' }).length, 3);
+  // Beside a variant, every occurrence is reported as before.
+  const mixed = checkText('Toreeva painted. Toreeva exhibited. Toreyeva moved.', { scheme: 'wikipedia', minConfidence: parseConfidence('likely') });
+  assert.equal(mixed.length, 2);
+});
+
+test('clubs, Central Asian place names, Ukrainian spellings, x for х, cited authors and forms named in brackets are not reported (round 4)', () => {
+  const cases: Array<[string, CheckOptions, string[]]> = [
+    // A club's registered name after FC, HC, FK…
+    ['FC Sibir Novosibirsk played. Siberia is cold. Siberia is vast.', {}, []],
+    // Darya, river, closes a place name after a word that is no Russian name; after a surname it is the name.
+    ['The Amu Darya flows. Daria Kozlova skated. Daria Kozlova won.', {}, []],
+    ['Kozlova Darya skated. Kozlova Daria won. Kozlova Daria left.', {}, ['Darya→Daria']],
+    // The Ukrainian national romanization's -ovych and -ymyr.
+    ['Volodymyr Antonovych wrote. Vladimir Antonovich wrote. Vladimir Antonovich again.', {}, []],
+    // A given name before a surname spelt in another language's letters is that language's.
+    ['Mykhaylo Maksymovych wrote. Mykhailo Khmelnytsky fought. Mykhailo Khmelnytsky died.', {}, []],
+    // x for х is the scholarly transliteration's alone; without its háček letters the word is not Russian.
+    ['The Xin Tangshu names Hong Xuan.', { scheme: 'wikipedia' }, []],
+    // A form for the languages in the bracket after it; a Wikipedia gloss with a colon is no such list.
+    ['Forms: Aleksandra (Latvian, Polish). Alexandra Kollontai wrote. Alexandra left.', {}, []],
+    ['Aleksandra (Russian: Александра) Kollontai wrote. Alexandra Kollontai wrote. Alexandra left.', {}, ['Aleksandra→Alexandra']],
+    // An author–year citation gives the name as the work cited prints it; a person named in prose is checked.
+    ['_M. aborigenica_ Mikhailov, 1988. _M. charitonovi_ Mikhailov & Ponomarev, 2008.', { scheme: 'wikipedia' }, []],
+    ['A drawing by Ivan Kramskoi, 1881.', { scheme: 'wikipedia' }, ['Kramskoi→Kramskoy']],
+    // X (or Y) gives both forms on purpose.
+    ['His book, Ruhnama (or Rukhnama, 2001), was taught. The Rukhnama was read.', {}, []],
+  ];
+  for (const [text, options, expected] of cases) {
+    assert.deepEqual(checkText(text, options).map((d) => `${d.actual}→${d.expected[0]}`), expected, text);
+  }
+});

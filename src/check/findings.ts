@@ -11,6 +11,13 @@ import type { Weighed } from './weigh.ts';
 
 /** What a capitalised common word alone among English words keeps of its confidence (see `russianNeighbour` in words.ts). */
 const LONE_COMMON = 0.6;
+/**
+ * A name the text writes one way every time, several times, is the author's choice more often
+ * than a slip (a person's own form: an artist's, a byline, an official form): under a declared
+ * scheme it is reported once, below `certain`, and its other occurrences only at `possible`.
+ */
+const CHOSEN_FIRST = 0.89;
+const CHOSEN_REST = 0.59;
 
 /** The findings of a group, each with the index of its document. */
 export function groupFindings(run: CheckRun, documents: readonly CheckDocument[], g: Group, weighed: Weighed): Array<{ dg: Diagnostic; doc: number }> {
@@ -22,19 +29,24 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
   const counts = [...list].sort((a, b) => count(b.s) - count(a.s)).map(({ s }) => `${count(s)} × ${s.display}`).join(', ') + firstAt_;
   const out: Array<{ dg: Diagnostic; doc: number }> = [];
   for (const { s, ok, ruleId, confidence: base, common, samePerson } of weighed.minority) {
+    // No variant in the text: the group is this one capitalised spelling, written more than once.
+    const chosen = !ok && list.length === 1 && count(s) > 1 && /^\p{Lu}/u.test(s.display);
+    let reported = false;
     for (const o of s.occurrences) {
       if (samePerson !== undefined && (o.surname === undefined || !samePerson.has(o.surname))) continue;
       // A word of an established full name is exempt from the scheme, not from grouping; one that
       // renders another word there is that person's own name (Georgi Dimitrov: Bulgarian георги).
       if (o.established !== undefined && (!ok || (o.established !== '' && o.established !== g.cyrillic))) continue;
       const alone = common && /^\p{Lu}/u.test(o.text);
-      const confidence = alone ? Math.round(base * LONE_COMMON * 100) / 100 : base;
+      const weighedHere = alone ? Math.round(base * LONE_COMMON * 100) / 100 : base;
+      const confidence = chosen ? Math.min(weighedHere, reported ? CHOSEN_REST : CHOSEN_FIRST) : weighedHere;
+      reported = true;
       if (confidence < run.minConfidence) continue;
       const text = matchCase(target, o.text);
       // The fix may be the text's own conventional or usual form rather than the scheme's: say which.
       const reason = !ok
         ? foldRomanized(text) === written
-          ? `"${o.text}" is not ${scheme} romanization; ${scheme} writes "${text}" (${g.cyrillic}).`
+          ? `"${o.text}" is not ${scheme} romanization; ${scheme} writes "${text}" (${g.cyrillic}).${chosen ? ` The text writes it so ${count(s)} times.` : ''}`
           : `"${o.text}" is not ${scheme} romanization (${scheme} writes "${matchCase(shown(), o.text)}", ${g.cyrillic}); the text's form of the word is "${text}".`
         : scheme === undefined
           ? `Inconsistent romanization: "${o.text}" is spelt "${text}" elsewhere.`

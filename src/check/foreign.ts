@@ -104,6 +104,11 @@ const namingCues = new Set(data.variantCues.naming);
 /** Cues of a birth name (Nadezhda Aleksandrovna (née Adler)): the word before is another name, not the same one. */
 const birthCues = new Set(data.variantCues.birth);
 const connectors = new Set(data.variantCues.connectors);
+const languageNames = new Set(data.languageNames.words);
+/** After a word: slash-joined alternates, an optional bracket of Cyrillic, then a bracket of words without a colon. */
+const FOR_LANGUAGES = /^(?:\/\p{L}+)*\s*(?:\([^()\n]*\p{Script=Cyrillic}[^()\n]*\)\s*)?\(([^()\n:]+)\)/u;
+/** Words that open a bracket naming a variant of the word before it (Ruhnama (or Rukhnama)). */
+const bracketed = new Set(data.variantCues.bracketed);
 
 /**
  * Which words are variants the text names on purpose:
@@ -114,7 +119,11 @@ const connectors = new Set(data.variantCues.connectors);
  *   capitalised words joined by "or", "and" and commas, to the end of the sentence (transliterated
  *   as Piotr or Petr; Tschaikowski, Chajkovskij and Chaikovsky);
  * - capitalised words alone in brackets right after a word they spell another way (Yelabuga
- *   (Elabuga), Samary Gurary, (Samarii Gurarii)), by `sameWord`.
+ *   (Elabuga), Samary Gurary, (Samarii Gurarii)), by `sameWord`;
+ * - the word before a bracket that opens with "or" and the word after it, when they spell one
+ *   word (Ruhnama (or Rukhnama));
+ * - a word followed by a bracket of language names only (Sascha (German)): a name's form for
+ *   those languages.
  *
  * @param text The text the tokens come from.
  * @param tokens The words of a text.
@@ -144,6 +153,20 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
       out[i] = true;
     }
   });
+  // A name's form for languages named in a bracket after it: Sascha (German), Aleksandra
+  // (Александра) (Latvian, Polish), Alissandra/Alyssandra (Sicilian, Greek).
+  tokens.forEach((t, k) => {
+    if (!capital(k)) return;
+    const m = FOR_LANGUAGES.exec(text.slice(t.end, t.end + 200));
+    if (m !== null && m[1]!.split(/\s*(?:,|\/|\band\b)\s*/u).every((w) => languageNames.has(w.trim()))) out[k] = true;
+  });
+  for (let k = 1; k + 1 < tokens.length; k++) {
+    // X (or Y): both forms of one word, given on purpose; emphasis may wrap either.
+    if (bracketed.has(lower[k]!) && capital(k - 1) && capital(k + 1) && /^[_*]*\s*\(\s*$/u.test(gap(k)) && /^\s*[_*]*$/u.test(gap(k + 1)) && sameWord(tokens[k + 1]!.text, tokens[k - 1]!.text)) {
+      out[k - 1] = true;
+      out[k + 1] = true;
+    }
+  }
   for (let k = 1; k < tokens.length; k++) {
     if (!capital(k - 1) || !/^,?\s*[([]$/u.test(gap(k))) continue;
     let i = k;
@@ -194,4 +217,66 @@ const sequences = new RegExp(data.letterSequences.patterns.join('|'), 'u');
  */
 export function foreignSpelling(fold: string): boolean {
   return sequences.test(fold);
+}
+
+const clubPrefixes = new Set(data.clubPrefixes.words);
+
+/**
+ * Which words are a sports club's own name: the capitalised words, joined by spaces or hyphens,
+ * right after an abbreviation that opens a club's name (FC Sibir Novosibirsk, FK Yenisey
+ * Krasnoyarsk). A club writes its name as it registered it; the words are not checked.
+ *
+ * @param text The text the tokens come from.
+ * @param tokens Its words.
+ * @returns One flag per token.
+ */
+export function clubNames(text: string, tokens: readonly WordToken[]): boolean[] {
+  const out = tokens.map(() => false);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!clubPrefixes.has(tokens[i]!.text)) continue;
+    for (let k = i + 1; k < tokens.length && /^\p{Lu}/u.test(tokens[k]!.text) && /^[ \-‐]$/u.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)); k++) out[k] = true;
+  }
+  return out;
+}
+
+const placeTerms = new Set(data.placeTerms.words);
+
+/**
+ * Which words are a geographic term of another language closing a place name (Amu Darya, Kara
+ * Kum, Issyk-Kul): a word of the list right after a capitalised word, joined by a space or hyphen,
+ * that is not a Russian name (`russianName`: Darya Kozlova stays a name).
+ *
+ * @param text The text the tokens come from.
+ * @param tokens Its words.
+ * @param russianName Whether a word is a Russian given name, patronymic or surname the lexicon knows.
+ * @returns One flag per token.
+ */
+export function placeTermsOf(text: string, tokens: readonly WordToken[], russianName: (word: string) => boolean): boolean[] {
+  return tokens.map((t, i) => {
+    const prev = tokens[i - 1];
+    return prev !== undefined && placeTerms.has(t.text.toLowerCase()) && /^\p{Lu}/u.test(prev.text) && /^[ \-‐]$/u.test(text.slice(prev.end, t.start)) && !russianName(prev.text);
+  });
+}
+
+/** After an author's name in an author–year citation: co-authors joined by & or and, a comma and a year. */
+const AUTHOR_YEAR = /^(?:\s*(?:&|and)\s*\p{Lu}[\p{L}'’-]+)*,\s*[12]\d{3}(?!\d)/u;
+
+/**
+ * Which words are authors' names in an author–year citation (Mikhailov, 1988; Mikhailov &
+ * Ponomarev, 2008), a surname not after a given name or initial: a cited name is spelt as the work
+ * cited prints it, so it is exempt from the declared scheme (it is still grouped with the other
+ * spellings of its word).
+ *
+ * @param text The text the tokens come from.
+ * @param tokens Its words.
+ * @returns One flag per token.
+ */
+export function citedAuthors(text: string, tokens: readonly WordToken[]): boolean[] {
+  return tokens.map((t, i) => {
+    if (!/^\p{Lu}\p{Ll}/u.test(t.text) || !AUTHOR_YEAR.test(text.slice(t.end, t.end + 80))) return false;
+    // A citation gives the surname alone: after a given name or initial (a drawing by Ivan
+    // Kramskoi, 1881) it is a person named in prose.
+    const prev = tokens[i - 1];
+    return prev === undefined || !/^\p{Lu}/u.test(prev.text) || !/^\.? $/u.test(text.slice(prev.end, t.start));
+  });
 }

@@ -6,9 +6,10 @@ import { foldRomanized, type Reading } from '../reverse/readings.ts';
 import { tokenizeWords, type WordToken } from '../segment/index.ts';
 import { inFullName } from './conventional.ts';
 import { fallbackKey, fallbackKeys } from './fallback.ts';
-import { foreignContext, foreignNames, foreignSpelling, foreignSurname, listedVariants, nobiliaryNames } from './foreign.ts';
+import { citedAuthors, clubNames, foreignContext, foreignNames, foreignSpelling, foreignSurname, listedVariants, nobiliaryNames, placeTermsOf } from './foreign.ts';
 import { mixedDiagnostic } from './mixed.ts';
 import type { FormInfo, Spelling } from './model.ts';
+import proseData from './data/prose-schemes.json' with { type: 'json' };
 import type { CheckRun } from './run.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument, CheckRegion } from './types.ts';
 
@@ -24,6 +25,23 @@ const PERSONAL = LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymi
 /** Whether an unattested reading is a plausible Russian word by its letters. */
 function plausible(r: Reading): boolean {
   return r.score / [...r.cyrillic].length >= PLAUSIBLE_PER_LETTER;
+}
+
+const scholarly = proseData.scholarlyLetters;
+
+/**
+ * Whether a reading needs the scholarly transliteration's x for х (Xin as хин) in a word without
+ * its háček letters: in English prose such a word is not taken for Russian on that reading
+ * (src/check/data/prose-schemes.json).
+ */
+function scholarlyOnly(fold: string, cyrillic: string): boolean {
+  if (!fold.includes(scholarly.letter) || !cyrillic.includes(scholarly.reads) || scholarly.marks.some((m) => fold.includes(m))) return false;
+  // Each x read as кс is the ordinary x of the other schemes (Alexandrov: александров).
+  return count(cyrillic, scholarly.reads) > 0 && count(fold, scholarly.letter) > count(cyrillic, 'кс');
+}
+
+function count(text: string, part: string): number {
+  return text.split(part).length - 1;
 }
 
 /** Whether a Latin word is a candidate at all, by its form. */
@@ -109,19 +127,20 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
         // a capitalised spelling as a name or place (not Lem as льем, a verb form), a lower-case
         // one as any word.
         const capitalised = written[0] !== written[0]!.toLowerCase();
-        let attested = readings.filter((r) => r.flags !== 0 && r.schemes.some((i) => prose.has(i)));
+        const byProse = (r: Reading): boolean => r.schemes.some((i) => prose.has(i)) && !scholarlyOnly(fold, r.cyrillic);
+        let attested = readings.filter((r) => r.flags !== 0 && byProse(r));
         const personal = LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymic;
         if (capitalised && attested.some((r) => (r.flags & personal) !== 0)) attested = attested.filter((r) => (r.flags & personal) !== 0);
         const best = readings[0];
         // Without a lexicon (a page without word lists), the plausible readings stand in for the
         // attested ones: weaker, but the checker still works.
-        if (letterOnly && best !== undefined && plausible(best) && best.schemes.some((i) => prose.has(i))) {
-          attested = readings.filter((r) => r.score >= best.score - NEAR_SLACK && r.schemes.some((i) => prose.has(i))).slice(0, 1);
+        if (letterOnly && best !== undefined && plausible(best) && byProse(best)) {
+          attested = readings.filter((r) => r.score >= best.score - NEAR_SLACK && byProse(r)).slice(0, 1);
         }
         // Attested readings near the best attested one: a name read in the nominative
         // (Grigorii: григорий, not the case form григории), both forms of a common noun (istorii).
         if (attested.length > 0) info = { fold, kind: 'attested', near: attested.filter((r) => r.score >= attested[0]!.score - ATTESTED_SLACK).map((r) => r.cyrillic), readings };
-        else if (best !== undefined && plausible(best) && best.schemes.some((i) => prose.has(i))) {
+        else if (best !== undefined && plausible(best) && byProse(best)) {
           info = { fold, kind: 'plausible', near: readings.filter((r) => r.score >= best.score - NEAR_SLACK).map((r) => r.cyrillic), readings };
         } else if (fold.length >= 4 && /^\p{L}/u.test(fold)) info = { fold, kind: 'loose', near: [], readings };
         if (info !== null && allow.has(fold)) info = { ...info, kind: 'conventional', conventional: info.near[0] ?? fold };
@@ -181,11 +200,12 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
     if (knownName(info) || !/^\p{Lu}/u.test(tokens[i]!.text)) return false;
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
-    // A given name before a surname of another language, or before a nickname in quotes and the
-    // surname (Mikheil Saakashvili, Ekaterine "Keke" Geladze), unless it is a Russian given name.
+    // A given name before a surname of another language (by its ending or its letters: Mikheil
+    // Saakashvili, Mykhaylo Maksymovych), or before a nickname in quotes and the surname
+    // (Ekaterine "Keke" Geladze), unless it is a Russian given name.
     const gap = next === undefined ? '' : text.slice(tokens[i]!.end, next.start);
     const surname = gap === ' ' ? next?.text : /^ ["“]$/u.test(gap) ? tokens[i + 2]?.text : undefined;
-    if (surname !== undefined && foreignSurname(surname) && !isGiven(tokens[i]!.text)) return true;
+    if (surname !== undefined && (foreignSurname(surname) || foreignSpelling(foldRomanized(surname))) && !isGiven(tokens[i]!.text)) return true;
     if (info.kind === 'loose' && prev !== undefined && text.slice(prev.end, tokens[i]!.start) === ' ' && westernName(prev.text)) return true;
     return next !== undefined && text.slice(tokens[i]!.end, next.start) === ' ' && westernName(next.text);
   };
@@ -229,6 +249,16 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       const ownLetters = run.declaredLetters[separateNotes ? region.kind : 'text'];
       const otherSystem = ownLetters === undefined || allAscii ? undefined : foreignNames(doc.text, tokens, ownLetters, (word) => englishWord(foldRomanized(word)));
       const named = inFullName(doc.text, tokens, established, foldRomanized);
+      // A club's registered name (FC Sibir) and a place name of another language (Amu Darya) are
+      // not romanized Russian.
+      // An author's name in an author–year citation is spelt as the work cited prints it: like a
+      // word of an established full name, exempt from the scheme, not from grouping.
+      const cited = citedAuthors(doc.text, tokens);
+      const club = clubNames(doc.text, tokens);
+      const placeTerm = placeTermsOf(doc.text, tokens, (word) => {
+        const info = classify(word);
+        return info !== null && knownName(info);
+      });
       // A name seen with a nobiliary particle, or in a name with a letter of another alphabet than
       // English (ł, ö, ï), is that language's name wherever it stands in the work (Joachim von
       // Ribbentrop, then Joachim). Names with w, q or x are English as often (Moscow Grand Prince
@@ -243,7 +273,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
           mixed.push({ dg: mixedDiagnostic(doc, token, lines[d]!), doc: d });
           return;
         }
-        if (token.script !== 'latin' || foreign[t] || foreignName[t] || otherSystem?.[t] === true || listed[before + t]) return;
+        if (token.script !== 'latin' || foreign[t] || foreignName[t] || otherSystem?.[t] === true || listed[before + t] || club[t] || placeTerm[t]) return;
         // A part of a domain or file name (melnikoff.com, www.pravda.ru): a full stop and a lower-case
         // letter glued to the word.
         if (DOTTED_AFTER.test(doc.text.slice(token.end, token.end + 2)) || DOTTED_BEFORE.test(doc.text.slice(Math.max(0, token.start - 2), token.start))) return;
@@ -270,7 +300,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
         const key = `${domain}\u0000${info.fold}`;
         let s = spellings.get(key);
         if (s === undefined) spellings.set(key, (s = { key, domain, info, display: text, written: new Map(), occurrences: [] }));
-        s.occurrences.push({ doc: d, start: token.start, end, text, names: givenNames(doc.text, tokens, t, isGiven), surname: surnameAfter(doc.text, tokens, t), russianNeighbour: russianNeighbour(doc.text, tokens, t), established: named[t] });
+        s.occurrences.push({ doc: d, start: token.start, end, text, names: givenNames(doc.text, tokens, t, isGiven), surname: surnameAfter(doc.text, tokens, t), russianNeighbour: russianNeighbour(doc.text, tokens, t), established: named[t] ?? (cited[t] ? '' : undefined) });
         s.written.set(text, (s.written.get(text) ?? 0) + 1);
       });
     }

@@ -43,7 +43,7 @@ export function readJudged(file: string): Map<string, Judged> {
   return out;
 }
 
-/** The second held-out corpus (test/fixtures/realtext2, README there): 50 articles in the repository. */
+/** The second corpus (test/fixtures/realtext2, README there; held out through round 3, tuning data since round 4): 50 articles in the repository. */
 export const realtext2Dir = path.join(fixturesDir, 'realtext2');
 
 /** A corpus without a split (every article held out): file → `held-out`, for each `*.md` in `dir`, sorted. */
