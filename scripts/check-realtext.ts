@@ -90,7 +90,14 @@ if (values.out !== undefined) {
       h ^= h >>> 13;
       return Math.imul(h, 0xc2b2ae35) >>> 0;
     };
-    const keyOf = (row: string): string => row.split('\t').slice(0, 9).join('\t');
+    // The key is the row's first nine columns as an unjudged row has them (verdict `?`, no
+    // cause), so `--judged` does not change which findings are drawn.
+    const keyOf = (row: string): string => {
+      const c = row.split('\t').slice(0, 9);
+      c[5] = '?';
+      c[6] = '';
+      return c.join('\t');
+    };
     const chosen = new Set([...body].sort((x, y) => hash(keyOf(x)) - hash(keyOf(y))).slice(0, Number(values.sample)));
     body = body.filter((row) => chosen.has(row));
   }

@@ -1,9 +1,14 @@
-// The realtext corpus (../shared/realtext, outside the repository) and its judged findings.
+// The realtext corpus (../shared/realtext, outside the repository) and its judged findings; the
+// held-out corpora built after it (test/fixtures/realtext2, realtext3) and the tests they share.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { checkDocuments, type CheckDiagnostic } from '../../src/index.ts';
 import { markdownRegions } from '../../src/document/index.ts';
 import type { Lexicon } from '../../src/reverse/lexicon.ts';
+import { loadLexicon } from '../../src/io/lexicon.ts';
 import { fixturesDir, readTsv, sharedDir } from './fixtures.ts';
 
 /** Where the corpus is; the tests that need it skip when it is absent. */
@@ -45,6 +50,9 @@ export function readJudged(file: string): Map<string, Judged> {
 
 /** The second corpus (test/fixtures/realtext2, README there; held out through round 3, tuning data since round 4): 50 articles in the repository. */
 export const realtext2Dir = path.join(fixturesDir, 'realtext2');
+
+/** The third held-out corpus (test/fixtures/realtext3, README there): the next 50 articles of the same ranking. */
+export const realtext3Dir = path.join(fixturesDir, 'realtext3');
 
 /** A corpus without a split (every article held out): file → `held-out`, for each `*.md` in `dir`, sorted. */
 export function corpusSplit(dir: string): Map<string, string> {
@@ -88,4 +96,38 @@ export function judgedPrecision(judged: Map<string, Judged>, run: string, found:
   const out: Record<string, number> = { unjudged };
   for (const [k, [t, f]] of Object.entries(tally)) out[k] = t / (t + f);
   return out;
+}
+
+/**
+ * The tests of a held-out corpus (every article held out, judged.tsv and SOURCES.tsv beside them):
+ * the articles are the ones SOURCES.tsv lists, unedited, and every judged row names one of them;
+ * and for each run, the precision of the judged findings the checker still makes is at least its
+ * floor. A floor is the precision measured when the corpus was judged: a guard against
+ * regression, not a target.
+ */
+export async function heldOutCorpusTests(options: { name: string; dir: string; floors: { 'no-scheme': number; 'scheme=wikipedia': number } }): Promise<void> {
+  const { name, dir, floors } = options;
+  const lexicon = await loadLexicon();
+  const judged = readJudged(path.join(dir, 'judged.tsv'));
+  const files = [...corpusSplit(dir).keys()];
+
+  test(`${name} holds the articles its SOURCES.tsv lists, unedited, and every judged row names one of them`, () => {
+    const [header, ...rows] = readTsv(path.join(dir, 'SOURCES.tsv'));
+    const at = (column: string): number => header!.indexOf(column);
+    assert.deepEqual(rows.map((r) => r[at('file')]).sort(), files);
+    for (const r of rows) {
+      const sha = createHash('sha256').update(readFileSync(path.join(dir, r[at('file')]!))).digest('hex').slice(0, 16);
+      assert.equal(sha, r[at('sha256_16')], `${r[at('file')]} differs from the article as taken`);
+    }
+    for (const key of judged.keys()) assert.ok(files.includes(key.split('\t')[1]!), key);
+  });
+
+  for (const [run, scheme] of [['no-scheme', undefined], ['scheme=wikipedia', 'wikipedia']] as const) {
+    const floor = floors[run];
+    test(`${name} ${run}: precision of the judged findings ≥ ${floor}`, (t) => {
+      const p = judgedPrecision(judged, run, checkCorpus(dir, files, { lexicon, scheme }));
+      t.diagnostic(JSON.stringify(p));
+      assert.ok(p['all']! >= floor, `precision ${p['all']}`);
+    });
+  }
 }

@@ -1,16 +1,20 @@
 /**
- * Builds the second held-out corpus of the checker, test/fixtures/realtext2/ (README there), from a
- * snapshot of chinapedia/wikipedia.abstract.en (plain-text English Wikipedia articles, 2019-07-20
- * dump, folder `Page/`). Run it again from the same snapshot and it writes the same files.
+ * Builds a held-out corpus of the checker from a snapshot of chinapedia/wikipedia.abstract.en
+ * (plain-text English Wikipedia articles, 2019-07-20 dump, folder `Page/`): realtext2 and
+ * realtext3 under test/fixtures/ (READMEs there). Each corpus is the next 50 articles of one
+ * ranking once the articles of the corpora before it are excluded. Run it again from the same
+ * snapshot with the same arguments and it writes the same files.
  *
- *   node --import tsx scripts/realtext2-extract.ts --repo DIR [--exclude FILE] [--out DIR] [--list FILE]
+ *   node --import tsx scripts/realtext-extract.ts --repo DIR --out DIR [--exclude FILE]… [--taken DATE] [--list FILE]
  *
- * `--repo` is a git clone of the snapshot (its head must be the commit below); `--exclude` is a
- * SOURCES.tsv whose `source_path` column names articles already used by the first corpus
- * (realtext), which are never chosen; `--list` writes the ranking of every eligible article.
+ * `--repo` is a git clone of the snapshot, bare or not (its head must be the commit below);
+ * `--out` is the corpus folder to write; each `--exclude` (give it once per earlier corpus) is a
+ * SOURCES.tsv whose `source_path` column names articles already used, which are never chosen;
+ * `--taken` is the date written in SOURCES.tsv (default: today, UTC); `--list` writes the ranking
+ * of every eligible article.
  *
  * The rule that chooses the articles, written down before anyone looked at the checker's findings:
- *   1. every file in `Page/`, cleaned as `clean` below, not in the exclude list;
+ *   1. every file in `Page/`, cleaned as `clean` below, not in any exclude list;
  *   2. prose of some length about Russia: 1,000 to 15,000 words, at least 10 mentions of
  *      Russia/Russian(s)/Soviet(s)/USSR/Moscow/Tsar, and not a list, timeline, index, outline,
  *      result table or disambiguation page (by title);
@@ -28,7 +32,6 @@ import { parseArgs } from 'node:util';
 
 /** The snapshot the corpus was taken from (the head of chinapedia/wikipedia.abstract.en, 2019-08-14). */
 export const SNAPSHOT = '4f3e897da088cbe89a4f1d4cba3fa2e439c3721b';
-const TAKEN = '2026-12-03';
 const LICENCE = 'CC BY-SA 3.0 (Wikipedia text, 2019-07-20 dump)';
 const COUNT = 50;
 const MIN_WORDS = 1000;
@@ -97,6 +100,14 @@ export function fileName(sourcePath: string): string {
   return `wikipedia-${title}.md`;
 }
 
+/** The `source_path` column of a corpus's SOURCES.tsv: the articles it holds. */
+function sourcePaths(file: string): string[] {
+  const [header, ...rows] = readFileSync(file, 'utf8').split('\n').filter((l) => l !== '');
+  const col = header!.split('\t').indexOf('source_path');
+  if (col < 0) throw new Error(`${file}: no source_path column`);
+  return rows.map((r) => r.split('\t')[col]!);
+}
+
 interface Entry {
   path: string;
   blob: string;
@@ -129,19 +140,19 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       repo: { type: 'string' },
-      exclude: { type: 'string', default: path.join('..', 'shared', 'realtext', 'SOURCES.tsv') },
-      out: { type: 'string', default: path.join('test', 'fixtures', 'realtext2') },
+      exclude: { type: 'string', multiple: true, default: [] },
+      out: { type: 'string' },
+      taken: { type: 'string', default: new Date().toISOString().slice(0, 10) },
       list: { type: 'string' },
     },
   });
   if (values.repo === undefined) throw new Error('--repo DIR: a clone of chinapedia/wikipedia.abstract.en');
+  if (values.out === undefined) throw new Error('--out DIR: the corpus folder to write');
   const repo = values.repo;
+  const out = values.out;
   const head = execFileSync('git', ['-C', repo, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
   if (head !== SNAPSHOT) throw new Error(`the snapshot's head is ${head}, not ${SNAPSHOT}`);
-  const [header, ...rows] = readFileSync(values.exclude!, 'utf8').split('\n').filter((l) => l !== '');
-  const col = header!.split('\t').indexOf('source_path');
-  if (col < 0) throw new Error(`${values.exclude}: no source_path column`);
-  const excluded = new Set(rows.map((r) => r.split('\t')[col]!));
+  const excluded = new Set(values.exclude!.flatMap(sourcePaths));
   const excludedNames = new Set([...excluded].map(fileName));
 
   const tree = execFileSync('git', ['-C', repo, 'ls-tree', '-r', 'HEAD', 'Page/'], { encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -172,7 +183,7 @@ async function main(): Promise<void> {
     writeFileSync(values.list, ['rank\tsource_path\twords\tnames\trussia\tscore', ...ranked.map((e, i) => `${i + 1}\t${e.path}\t${e.words}\t${e.names}\t${e.russia}\t${e.score.toFixed(1)}`)].join('\n') + '\n');
   }
   const chosen = ranked.slice(0, COUNT).sort((a, b) => (fileName(a.path) < fileName(b.path) ? -1 : 1));
-  mkdirSync(values.out!, { recursive: true });
+  mkdirSync(out, { recursive: true });
   const sources = ['file\tsource_repository\tsource_path\tsource_commit\tarticle_url\twords\tlines\tdropped_markup_lines\tsha256_16\tlicence\ttaken'];
   let bytes = 0;
   let allWords = 0;
@@ -181,16 +192,16 @@ async function main(): Promise<void> {
     const { text, dropped } = clean(raw);
     const body = text.endsWith('\n') ? text : text + '\n';
     const file = fileName(e.path);
-    writeFileSync(path.join(values.out!, file), body);
+    writeFileSync(path.join(out, file), body);
     const commit = execFileSync('git', ['-C', repo, 'log', '-1', '--format=%H', 'HEAD', '--', e.path], { encoding: 'utf8' }).trim();
     const title = path.basename(e.path, '.md');
     const words = wordCount(body);
     bytes += Buffer.byteLength(body);
     allWords += words;
-    sources.push([file, 'chinapedia/wikipedia.abstract.en', e.path, commit, `https://en.wikipedia.org/wiki/${title}`, words, body.split('\n').length - 1, dropped, createHash('sha256').update(body).digest('hex').slice(0, 16), LICENCE, TAKEN].join('\t'));
+    sources.push([file, 'chinapedia/wikipedia.abstract.en', e.path, commit, `https://en.wikipedia.org/wiki/${title}`, words, body.split('\n').length - 1, dropped, createHash('sha256').update(body).digest('hex').slice(0, 16), LICENCE, values.taken!].join('\t'));
   }
-  writeFileSync(path.join(values.out!, 'SOURCES.tsv'), sources.join('\n') + '\n');
-  console.log(`${entries.length} articles read, ${ranked.length} eligible; ${chosen.length} written to ${values.out}: ${allWords} words, ${(bytes / 1e6).toFixed(2)} MB`);
+  writeFileSync(path.join(out, 'SOURCES.tsv'), sources.join('\n') + '\n');
+  console.log(`${excluded.size} articles excluded, ${entries.length} read, ${ranked.length} eligible; ${chosen.length} written to ${out}: ${allWords} words, ${(bytes / 1e6).toFixed(2)} MB`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();
