@@ -155,3 +155,7 @@ describe('long texts', () => {
     );
   });
 });
+
+it('createCountingRomanizer refuses lang auto with the one error class, code ERR_INVALID_OPTION', () => {
+  assert.throws(() => createCountingRomanizer({ romanize: { lang: 'auto' }, counts: new Map() }), { name: 'LatinitsaError', code: 'ERR_INVALID_OPTION' });
+});

@@ -72,7 +72,7 @@ export interface CountingRomanizerOptions {
  * the line is a string anyway. (Not part of the package's API.)
  */
 export function createCountingRomanizer(options: CountingRomanizerOptions): Romanizer {
-  if (options.romanize.lang === AUTO_LANGUAGE) throw new Error('createCountingRomanizer: lang auto is romanized whole, not counted on the way');
+  if (options.romanize.lang === AUTO_LANGUAGE) throw new LatinitsaError('ERR_INVALID_OPTION', 'option "lang" of createCountingRomanizer must name a language, found "auto" (auto text is romanized whole, not counted on the way)');
   return romanizer(options.romanize, options.counts);
 }
 
