@@ -119,7 +119,12 @@ export function normalizeInput(text: string, options: NormalizeOptions): string 
   // The language's apostrophes between two letters are one letter, ʼ (same length: offsets keep).
   // (The pattern is compiled only for a text that has one of them.)
   const apostrophes = options.language.apostrophes ?? '';
-  if (apostrophes !== '' && [...apostrophes].some((a) => s.includes(a))) s = s.replace(patterns.apostrophe!, APOSTROPHE_LETTER);
+  for (const a of apostrophes) {
+    if (s.includes(a)) {
+      s = s.replace(patterns.apostrophe!, APOSTROPHE_LETTER);
+      break;
+    }
+  }
   if (options.repairHomoglyphs) s = repairHomoglyphs(s, options.language, patterns);
   return s;
 }
