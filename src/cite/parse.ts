@@ -15,7 +15,11 @@ interface MarkerInfo {
 }
 
 const rankOf = (level: string): number | undefined => levelById.get(level)?.rank;
-const squash = (s: string): string => s.replace(/\s+/g, '').toLowerCase();
+// The marker regexps match case-insensitively with Unicode simple case folding, under which a
+// few letters outside the basic alphabet fold onto a marker's letter (ᲅ, the old three-legged te,
+// folds onto т). Upper then lower case maps them onto the same key, so whatever the regexp
+// matched is found in the table; lower case alone leaves ᲅ as it is.
+const squash = (s: string): string => s.replace(/\s+/g, '').toUpperCase().toLowerCase();
 
 // Level markers: every accepted form, longest first; the internal space of two-word forms is
 // optional, and a form that is a full word must not run on into another word.
