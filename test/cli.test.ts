@@ -49,6 +49,14 @@ describe('latinitsa (romanize): text and stdin', () => {
     await main(['-s', 'modified-loc'], { stdin: Readable.from([Buffer.from('ї x\n'), Buffer.from('ї\n')]), stdout: new PassThrough(), stderr, cwd: dir, env: {} });
     assert.match(String(stderr.read()), /2 letters .*\(ї ×2\)/);
   });
+  it('names a letter written decomposed (а + U+0306) or beside an invisible character as the letter it is, from stdin and from arguments', async () => {
+    const text = 'а\u0306 ӥ\u200Dе\r\nҨе\n';
+    const warning = /^latinitsa: warning: 3 letters have no value in modified-loc and were written in ISO 9 or kept \(ӑ ×1, ӥ ×1, Ҩ ×1\); --json lists each one\n$/u;
+    const stdin = await runCli([], { stdin: text });
+    assert.match(stdin.stderr, warning);
+    const args = await runCli([text.trimEnd()]);
+    assert.match(args.stderr, warning);
+  });
   it('romanizes the done-when line of issue 2 from stdin', async () => {
     const r = await runCli([], { stdin: 'Сергей Миронович Киров, ЦК ВКП(б), Щёлково, Юрий, Зиновьев\n' });
     assert.equal(r.code, 0);

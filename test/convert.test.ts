@@ -25,6 +25,14 @@ describe('convert cases (test/fixtures/reverse/convert-cases.tsv)', () => {
   }
 });
 
+describe('words keep their own output', () => {
+  it('when the text has a character the engine deletes (a zero-width joiner inside a word), later words are not shifted', () => {
+    const r = convertDetailed('Gaga\u200Drin Yuriy Gagarin', { from: 'bgn-pcgn', to: 'modified-loc' });
+    assert.equal(r.text, 'Gagarin Yury Gagarin');
+    assert.deepEqual(r.words.map((w) => w.output), ['Gaga', 'rin', 'Yury', 'Gagarin']);
+  });
+});
+
 describe('uncertain words are flagged', () => {
   it('Zinoviev (modified-loc) has two attested readings only with its context; ts is ц or тс', () => {
     const r = convertDetailed('Detsky', { from: 'modified-loc', to: 'ala-lc' });

@@ -66,6 +66,35 @@ describe('unmapped letters: examples', () => {
     assert.equal(r.diagnostics.length, 1);
     assert.equal(r.diagnostics[0]!.expected, undefined);
   });
+  it('a letter is reported at its place in the text as given, also when the text is not NFC or has invisible characters', () => {
+    // The fuzzer found the warning naming "\n" instead of Ҩ: offsets in the normalised text (the
+    // zero-width joiner deleted) were read in the text as given.
+    const t = 'ӥ\u200Dе\r\nҨе и\u0306 Ӂ';
+    assert.deepEqual(romanizeDetailed(t).diagnostics.map((d) => [d.actual, d.place!.start.offset, d.place!.end.offset]), [['ӥ', 0, 1], ['Ҩ', 5, 6], ['Ӂ', 11, 12]]);
+    assert.deepEqual(romanizeDetailed('а\u00ADӁ и\u0308').diagnostics.map((d) => [d.actual, d.place!.start.offset]), [['Ӂ', 2], ['и\u0308', 4]]);
+  });
+  it('property: the text as given and its normalised form report the same letters; each range holds its letter', () => {
+    const compiled = resolveScheme({});
+    const letter = fc.oneof(fc.constantFrom(...CYRILLIC), fc.constantFrom(...CYRILLIC).map((c) => c.normalize('NFD')));
+    const extra = fc.constantFrom('', '', '', '\u0301', '\u0300', '\u00AD', '\u200B', '\u200D', '\u0308');
+    const word = fc.array(fc.tuple(letter, extra), { minLength: 1, maxLength: 6 }).map((a) => a.map(([l, x]) => l + x).join(''));
+    const text = fc.array(fc.tuple(word, fc.constantFrom(' ', '\r\n', '-', ', ')), { minLength: 1, maxLength: 5 }).map((p) => p.map(([w, sep]) => w + sep).join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        const n = normalizeInput(t, { language: compiled.language });
+        const given = romanizeDetailed(t).diagnostics;
+        let last = 0;
+        for (const d of given) {
+          assert.equal(t.slice(d.place!.start.offset, d.place!.end.offset), d.actual);
+          assert.ok(d.place!.start.offset >= last, JSON.stringify(t));
+          last = d.place!.end.offset;
+        }
+        const read = (a: string): string => normalizeInput(a, { language: compiled.language });
+        assert.deepEqual(given.map((d) => read(d.actual!)), romanizeDetailed(n).diagnostics.map((d) => d.actual), JSON.stringify(t));
+      }),
+      RUNS,
+    );
+  });
   it('a text the scheme covers has no diagnostics', () => {
     assert.deepEqual(romanizeDetailed('Київ', { lang: 'uk' }).diagnostics, []);
   });

@@ -13,7 +13,21 @@ const GLOB = /[*?[{]/u;
 /** What a folder given to `check` is searched for: the formats docs/documents.md describes. */
 export const MANUSCRIPT_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.mdx', '.txt', '.docx'];
 
-/** A glob pattern as a regular expression over `/`-separated relative paths. */
+/** Whether the `{` at `i` has its `}` later in the pattern (nested pairs counted). */
+function braceCloses(pattern: string, i: number): boolean {
+  let depth = 0;
+  for (let j = i; j < pattern.length; j++) {
+    if (pattern[j] === '{') depth++;
+    else if (pattern[j] === '}' && --depth === 0) return true;
+  }
+  return false;
+}
+
+/**
+ * A glob pattern as a regular expression over `/`-separated relative paths. As in the shell, a
+ * `{` without its `}` and a `[…]` that is not a valid class (`[z-a]`) are plain characters, so a
+ * file name with such characters is matched as written, never an internal error.
+ */
 export function globToRegExp(pattern: string): RegExp {
   let out = '';
   let braces = 0;
@@ -29,22 +43,36 @@ export function globToRegExp(pattern: string): RegExp {
     } else if (c === '?') out += '[^/]';
     else if (c === '[') {
       const end = pattern.indexOf(']', i + 2);
-      if (end === -1) out += '\\[';
+      const body = end === -1 ? '' : pattern.slice(i + 1, end).replace(/\\/gu, '\\\\');
+      const cls = body.startsWith('!') ? `[^/${body.slice(1)}]` : `[${body}]`;
+      if (end === -1 || !compiles(cls)) out += '\\[';
       else {
-        const body = pattern.slice(i + 1, end).replace(/\\/gu, '\\\\');
-        out += body.startsWith('!') ? `[^/${body.slice(1)}]` : `[${body}]`;
+        out += cls;
         i = end;
       }
-    } else if (c === '{') {
+    } else if (c === '{' && braceCloses(pattern, i)) {
       braces++;
       out += '(?:';
     } else if (c === '}' && braces > 0) {
       braces--;
       out += ')';
     } else if (c === ',' && braces > 0) out += '|';
-    else out += c.replace(/[.+^$()|\\\]}]/gu, '\\$&');
+    else out += literal(c);
   }
-  return new RegExp(`^${out}$`, 'u');
+  // A brace pair cut by a class (`{[}]`) still leaves a group open: then the whole pattern is
+  // taken as written.
+  return compiles(`^${out}$`) ? new RegExp(`^${out}$`, 'u') : new RegExp(`^${literal(pattern)}$`, 'u');
+}
+
+const literal = (s: string): string => s.replace(/[.*?+^$()|[\\\]{}]/gu, '\\$&');
+
+function compiles(source: string): boolean {
+  try {
+    new RegExp(source, 'u');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Every file under `dir` (depth-first, sorted), as paths relative to it with `/`. */

@@ -77,11 +77,17 @@ export function reportableLetters(compiled: CompiledScheme): RegExp {
   return re;
 }
 
+/**
+ * The text with its letters composed: a reportable letter written decomposed (а + U+0306 for ӑ)
+ * is the letter the engine reads after NFC, so it is looked for in the composed text.
+ */
+const composed = (text: string): string => (/\p{M}/u.test(text) ? text.normalize('NFC') : text);
+
 /** Whether a piece of text may hold a letter the compiled scheme reports. */
 export function mayNeedReport(text: string, compiled: CompiledScheme): boolean {
   const re = reportableLetters(compiled);
   re.lastIndex = 0;
-  return re.test(text);
+  return re.test(composed(text));
 }
 
 /** How many of each reportable letter a text holds (the CLI's one-line warning). */
@@ -89,7 +95,7 @@ export function countReportable(text: string, compiled: CompiledScheme, counts: 
   const re = reportableLetters(compiled);
   // matchAll starts where the shared pattern's last `test` left it.
   re.lastIndex = 0;
-  for (const m of text.matchAll(re)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  for (const m of composed(text).matchAll(re)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
 }
 
 /** The diagnostic for one letter the scheme has no value for. */

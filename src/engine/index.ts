@@ -5,6 +5,6 @@
 import './detector.ts';
 export { resolveScheme, COMMON_OPTION_NAMES, type RomanizeOptions } from './resolve.ts';
 export { titleForm, type CommonOptions, type CompiledRule, type CompiledScheme, type LetterForms } from './compile.ts';
-export { normalizeInput, type NormalizeOptions } from './normalize.ts';
+export { normalizeInput, sourceOffsets, type NormalizeOptions, type SourceOffsets } from './normalize.ts';
 export { romanize, explain, type Segment } from './romanize.ts';
 export { romanizeBuffer, createRomanizer, createRomanizeStream, type Romanizer } from './stream.ts';

@@ -129,6 +129,66 @@ export function normalizeInput(text: string, options: NormalizeOptions): string 
   return s;
 }
 
+/** Offsets in a text for offsets in its normalised form (see {@link sourceOffsets}). */
+export interface SourceOffsets {
+  /** Where the character at normalised offset `k` starts in the text (`text.length` at the end). */
+  start(k: number): number;
+  /** Where the character before normalised offset `k` ends in the text (0 at the start). */
+  end(k: number): number;
+}
+
+const CLUSTER = /\P{M}\p{M}*|\p{M}+/uy;
+const INVISIBLE = /^[\u00AD\u200B\u200C\u200D]$/u;
+
+/**
+ * Maps offsets in `normalized` (what {@link normalizeInput} made of `text`) back to `text`, so
+ * that a finding about a letter points at the letter the user wrote even when the text was not
+ * NFC, carried stress marks or had invisible characters inside words. Normalisation rewrites one
+ * letter with its marks at a time and deletes invisible characters, so the two texts are walked
+ * together a cluster (a character and the marks after it) at a time: a cluster becomes its NFC
+ * form, that form without stress marks, or nothing (a deleted invisible character); a look-alike
+ * or an apostrophe read as a letter keeps its length.
+ *
+ * @example
+ * import { normalizeInput, sourceOffsets } from 'latinitsa/engine';
+ * import { getLanguage } from 'latinitsa/schemes';
+ * const text = 'и\u0306 Ӂ';
+ * const normalized = normalizeInput(text, { language: getLanguage('ru') });
+ * const at = sourceOffsets(text, normalized);
+ * [normalized.indexOf('Ӂ'), at.start(2), at.end(3)];
+ * //=> [2, 3, 4]
+ */
+export function sourceOffsets(text: string, normalized: string): SourceOffsets {
+  const starts = new Uint32Array(normalized.length);
+  const ends = new Uint32Array(normalized.length);
+  let i = 0;
+  let j = 0;
+  while (i < text.length && j < normalized.length) {
+    CLUSTER.lastIndex = i;
+    const cluster = CLUSTER.exec(text)![0];
+    const nfc = cluster.normalize('NFC');
+    const letter = String.fromCodePoint(nfc.codePointAt(0)!);
+    const unstressed = (letter + nfc.slice(letter.length).replace(STRESS, '')).normalize('NFC');
+    // ѐ ѝ: the letter itself carries the stress mark.
+    const plain = nfc.normalize('NFD').replace(STRESS, '').normalize('NFC');
+    const form = [nfc, unstressed, plain].find((f) => f !== '' && normalized.startsWith(f, j));
+    const length = form?.length ?? (INVISIBLE.test(cluster) ? 0 : Math.min(unstressed.length, normalized.length - j));
+    for (let k = j; k < j + length; k++) {
+      starts[k] = i;
+      ends[k] = i + cluster.length;
+    }
+    j += length;
+    i += cluster.length;
+  }
+  // What is left (normalisation that this walk does not know) points at the end of the text.
+  starts.fill(text.length, j);
+  ends.fill(text.length, j);
+  return {
+    start: (k) => (k < normalized.length ? starts[k]! : text.length),
+    end: (k) => (k === 0 ? 0 : ends[k - 1]!),
+  };
+}
+
 /**
  * Replaces Latin look-alike letters in a run of letters that mixes them with letters of the
  * language's script (`Aнaпa` → `Анапа`), when every Latin letter of the run has a twin. A run

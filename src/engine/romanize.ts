@@ -4,7 +4,7 @@ import type { CompiledRule, CompiledScheme, LetterForms } from './compile.ts';
 import { Caps, capsKind, isAllCaps, oneLetterCaps } from './caps.ts';
 import { fastSchemeFor } from './fast/tables.ts';
 import { romanizeStringFast } from './fast/string.ts';
-import { normalizeInput, scriptPatterns } from './normalize.ts';
+import { normalizeInput, scriptPatterns, sourceOffsets } from './normalize.ts';
 import { COMMON_OPTION_NAMES, resolveScheme, type RomanizeOptions } from './resolve.ts';
 import { AUTO_LANGUAGE, schemeIdForLanguage } from './lang.ts';
 import { mayNeedReport, pieces, unmappedLetter } from './auto.ts';
@@ -86,7 +86,8 @@ export function romanizeDetailed(text: string, options: RomanizeOptions = {}): R
     out.push(romanizeOne(piece, o));
     const compiled = resolveScheme(o);
     if (!mayNeedReport(piece, compiled)) continue;
-    for (const seg of explainOne(piece, o)) {
+    // A diagnostic points into the text as given, not the normalised one.
+    for (const seg of explainOne(piece, o, 'given')) {
       if (seg.rule !== 'fallback' && seg.rule !== 'unmapped') continue;
       diagnostics.push(unmappedLetter(text, seg.input[0] + p.start, seg.input[1] + p.start, seg.letter!, seg.output, compiled));
     }
@@ -412,17 +413,31 @@ function checkText(text: unknown): void {
  * //=> ['Ю→Yu R2', 'р→r table', 'и→y R3', 'й→ R3']
  */
 export function explain(text: string, options: RomanizeOptions = {}): Segment[] {
+  return explainIn(text, options, 'normalized');
+}
+
+/**
+ * {@link explain} with each segment's offsets in the text as given (internal: for callers that
+ * match segments against their own offsets in that text, such as `convertDetailed`).
+ */
+export function explainGiven(text: string, options: RomanizeOptions = {}): Segment[] {
+  return explainIn(text, options, 'given');
+}
+
+type Offsets = 'normalized' | 'given';
+
+function explainIn(text: string, options: RomanizeOptions, offsets: Offsets): Segment[] {
   checkText(text);
   if (options.lang === AUTO_LANGUAGE) {
     return pieces(text, AUTO_LANGUAGE).pieces.flatMap((p) => {
       const { options: o, scheme } = pieceOptions(options, p.lang!);
-      return explainOne(text.slice(p.start, p.end), o).map((seg) => ({ ...seg, input: [seg.input[0] + p.start, seg.input[1] + p.start] as [number, number], lang: p.lang!, scheme }));
+      return explainOne(text.slice(p.start, p.end), o, offsets).map((seg) => ({ ...seg, input: [seg.input[0] + p.start, seg.input[1] + p.start] as [number, number], lang: p.lang!, scheme }));
     });
   }
-  return explainOne(text, options);
+  return explainOne(text, options, offsets);
 }
 
-function explainOne(text: string, options: RomanizeOptions): Segment[] {
+function explainOne(text: string, options: RomanizeOptions, offsets: Offsets): Segment[] {
   const segments: Segment[] = [];
   let normalized = '';
   run(
@@ -438,6 +453,12 @@ function explainOne(text: string, options: RomanizeOptions): Segment[] {
       normalized = n;
     },
   );
+  if (offsets === 'normalized' || normalized === text) return segments;
+  const at = sourceOffsets(text, normalized);
+  for (const seg of segments) {
+    const start = at.start(seg.input[0]);
+    seg.input = [start, Math.max(start, at.end(seg.input[1]))];
+  }
   return segments;
 }
 

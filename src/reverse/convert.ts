@@ -1,5 +1,5 @@
 import { LatinitsaError } from '../errors.ts';
-import { explain, romanize } from '../engine/romanize.ts';
+import { explainGiven, romanize } from '../engine/romanize.ts';
 import { resolveScheme } from '../engine/resolve.ts';
 import type { Scheme } from '../schemes/registry.ts';
 import { deromanizeDetailed, type Candidate, type DeromanizeOptions } from './deromanize.ts';
@@ -103,7 +103,8 @@ function readAll(text: string, options: ConvertOptions): Reading {
 export function convertDetailed(text: string, options: ConvertOptions): ConvertResult {
   const { to, read, cyrillic, ranges } = readAll(text, options);
   const toOptions = { ...options.toOptions, scheme: to };
-  const segments = explain(cyrillic, toOptions);
+  // Offsets in `cyrillic` as it is, which is where the words' ranges are.
+  const segments = explainGiven(cyrillic, toOptions);
   const out = romanize(cyrillic, toOptions);
   // The segments of each word, found by one pointer moving forward over both (words and
   // segments are in text order): linear in the text, where a search per word was quadratic.

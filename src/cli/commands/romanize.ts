@@ -259,7 +259,11 @@ async function romanizeInputs(
       await to(json ? `${JSON.stringify(r, null, 2)}\n` : r.text);
       if (json) return '';
       const counts = new Map<string, number>();
-      for (const d of r.diagnostics) counts.set(d.actual!, (counts.get(d.actual!) ?? 0) + 1);
+      // Named as the engine read it (a decomposed letter as its composed form), as the stream counts.
+      for (const d of r.diagnostics) {
+        const letter = d.actual!.normalize('NFC');
+        counts.set(letter, (counts.get(letter) ?? 0) + 1);
+      }
       return unmappedWarning(counts, String(r.diagnostics[0]?.data?.['scheme'] ?? ''));
     };
     const toStdout = async (text: string): Promise<void> => {
