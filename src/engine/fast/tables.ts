@@ -285,12 +285,20 @@ function buildFastScheme(compiled: CompiledScheme): FastScheme {
   const unitTotal = unitLetters.length;
 
   const forms: string[] = [];
+  // Whether a form the scheme gives a letter of its language's alphabet goes beyond ASCII (see
+  // utf16Tables).
+  let beyondAscii = false;
+  const alphabet = compiled.language.letters;
+  const ascii = /^[\0-\x7f]*$/u;
   for (let id = 0; id < unitTotal; id++) {
     const letter = unitLetters[id]!;
     const f = compiled.letters.get(letter);
     // A letter the scheme does not map is copied as written (as `romanizeWord` in romanize.ts does).
     if (f === undefined) forms.push(letter, letter.toUpperCase(), letter.toUpperCase());
-    else forms.push(f.lower, f.title, f.upper);
+    else {
+      forms.push(f.lower, f.title, f.upper);
+      if (alphabet.includes(letter)) beyondAscii ||= !ascii.test(f.lower + f.title + f.upper);
+    }
   }
   const contextArray = (set: ReadonlySet<string> | undefined, boundary: string): Uint8Array | undefined => {
     if (set === undefined) return undefined;
@@ -306,6 +314,7 @@ function buildFastScheme(compiled: CompiledScheme): FastScheme {
     rules[id] = list.map((rule) => {
       const group = forms.length / 3;
       rule.letters.forEach((_, k) => forms.push(rule.lower[k]!, rule.title[k]!, rule.upper[k]!));
+      if (rule.letters.every((l) => alphabet.includes(l))) beyondAscii ||= !ascii.test(rule.lower.join('') + rule.title.join('') + rule.upper.join(''));
       longestRule = Math.max(longestRule, rule.letters.length);
       return {
         ids: Int32Array.from(rule.letters, (l) => ids.get(l)!),
@@ -366,7 +375,7 @@ function buildFastScheme(compiled: CompiledScheme): FastScheme {
     allCaps: compiled.allCaps,
   };
   const fast = withEncoding(common, encoded(forms, (form) => utf8.encode(form), false, letterKind, rules, longestRule));
-  if (forms.some((form) => /[^\0-\x7f]/u.test(form))) utf16Sources.set(fast, () => withEncoding(common, encoded(forms, utf16le, true, letterKind, rules, longestRule)));
+  if (beyondAscii) utf16Sources.set(fast, () => withEncoding(common, encoded(forms, utf16le, true, letterKind, rules, longestRule)));
   return fast;
 }
 
@@ -423,8 +432,10 @@ let lastUtf16: FastScheme | undefined;
  * The same tables with every form in UTF-16LE, for the string loop when a string can be made from
  * UTF-16 by a copy (Node's Buffer): a short output with letters beyond ASCII (be-national's č, ź)
  * costs about twice as much to decode from UTF-8 as from UTF-16 (docs/performance.md, Per call).
- * Undefined when every form of the scheme is ASCII: its output decodes as cheaply from UTF-8 and
- * stays a string of one byte per character. Built on first use.
+ * Undefined when the scheme writes the letters of its language's alphabet in ASCII (modified-loc,
+ * icao-9303; letters of older spelling or other languages are rare in its texts): its output
+ * mostly decodes as cheaply from UTF-8, stays a string of one byte per character, and keeps its
+ * four-letter forms (shch) in one store. Built on first use.
  */
 export function utf16Tables(fast: FastScheme): FastScheme | undefined {
   if (fast === lastUtf8) return lastUtf16;
