@@ -19,8 +19,10 @@ run(process.argv.slice(2), () => import('../dist/cli/index.js')).then((code) => 
  * (`module.enableCompileCache`); on older Node the bundle is compiled with V8's code cache kept in
  * a folder of the user's own under the system's temporary folder, which spares compiling it again
  * at every start. The cache is written (atomically) once, at the end of a run that had none, and
- * the caches of earlier builds are then removed; a bundle of another size, time or inode, or
- * another V8, has another file, and one V8 rejects is ignored and replaced.
+ * the caches of this install's earlier builds are then removed; a bundle of another size, time or
+ * inode, or another V8, has another file, and one V8 rejects is ignored and replaced. Each install
+ * (the bundle's path) has caches of its own: two installs that removed each other's cache would
+ * both compile and write one at every start, which costs more than having no cache.
  * NODE_DISABLE_COMPILE_CACHE=1 turns both caches off, as it does in Node.
  */
 function load() {
@@ -30,7 +32,8 @@ function load() {
   const fs = require('node:fs');
   const vm = require('node:vm');
   const stat = fs.statSync(bundle);
-  const cacheFile = path.join(dir, `bin-${stat.size}-${Math.trunc(stat.mtimeMs)}-${stat.ino}-${process.versions.v8}.cache`);
+  const install = `bin-${pathKey(bundle)}-`;
+  const cacheFile = path.join(dir, `${install}${stat.size}-${Math.trunc(stat.mtimeMs)}-${stat.ino}-${process.versions.v8}.cache`);
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);
@@ -46,8 +49,8 @@ function load() {
       try {
         fs.writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
         fs.renameSync(temporary, cacheFile);
-        // The caches of earlier builds go (another Node's too: it makes its own again).
-        for (const name of fs.readdirSync(dir)) if (name.endsWith('.cache') && path.join(dir, name) !== cacheFile) fs.rmSync(path.join(dir, name), { force: true });
+        // The caches of this install's earlier builds go (another Node's too: it makes its own again).
+        for (const name of fs.readdirSync(dir)) if (name.startsWith(install) && name.endsWith('.cache') && path.join(dir, name) !== cacheFile) fs.rmSync(path.join(dir, name), { force: true });
       } catch {
         fs.rmSync(temporary, { force: true });
       }
@@ -68,4 +71,11 @@ function cacheFolder() {
   } catch {
     return undefined;
   }
+}
+
+/** A short key of the bundle's path (FNV-1a, 32 bits, in hex): which install a cache belongs to, without loading node:crypto. */
+function pathKey(file) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < file.length; i++) h = Math.imul(h ^ file.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
 }

@@ -91,6 +91,25 @@ describe('bin/latinitsa.js: its compile cache on Node 20', { skip: 'enableCompil
     }
   });
 
+  it("removes its own install's earlier caches, not another install's", () => {
+    const tmp = mkdtempSync(path.join(tmpdir(), 'latinitsa-cache-'));
+    try {
+      assert.deepEqual(inTmp(tmp, ['Щукин']), ok);
+      const [name] = readdirSync(folderIn(tmp));
+      // bin-<install>-<size>-<time>-<inode>-<V8>.cache: an earlier build of this install, and a build of another install.
+      const install = name!.split('-').slice(0, 2).join('-');
+      const earlier = `${install}-1-2-3-${process.versions.v8}.cache`;
+      const other = `bin-${install[4] === '0' ? '1' : '0'}${install.slice(5)}-1-2-3-${process.versions.v8}.cache`;
+      rmSync(path.join(folderIn(tmp), name!));
+      writeFileSync(path.join(folderIn(tmp), earlier), 'x');
+      writeFileSync(path.join(folderIn(tmp), other), 'x');
+      assert.deepEqual(inTmp(tmp, ['Щукин']), ok);
+      assert.deepEqual(readdirSync(folderIn(tmp)).sort(), [name!, other].sort());
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
   it('is not kept in a folder that others may write, nor when NODE_DISABLE_COMPILE_CACHE is set', () => {
     const tmp = mkdtempSync(path.join(tmpdir(), 'latinitsa-cache-'));
     try {

@@ -8,7 +8,7 @@ import { createRomanizer, getScheme, listSchemes, romanize, romanizeBuffer, type
 import { applyProfile, romanizeGeneral } from '../src/engine/romanize.ts';
 import { resolveScheme } from '../src/engine/resolve.ts';
 import { romanizeStringFast } from '../src/engine/fast/string.ts';
-import { getFastScheme } from '../src/engine/fast/tables.ts';
+import { getFastScheme, utf16Tables } from '../src/engine/fast/tables.ts';
 import { createCountingRomanizer } from '../src/engine/stream.ts';
 import { countReportable } from '../src/engine/auto.ts';
 
@@ -51,8 +51,12 @@ describe('fast path = general path', () => {
         fc.property(text, optionsFor(id), (t, options) => {
           const compiled = resolveScheme(options);
           const general = applyProfile(romanizeGeneral(t, options), compiled);
-          // The fast loop itself (romanize takes it only once a scheme's fast tables are worth building).
-          assert.equal(applyProfile(romanizeStringFast(getFastScheme(compiled), t, romanizeGeneral, options), compiled), general);
+          // The fast loop itself (romanize takes it only once a scheme's fast tables are worth
+          // building), writing UTF-8 and, for a scheme with forms beyond ASCII, UTF-16.
+          const fast = getFastScheme(compiled);
+          assert.equal(applyProfile(romanizeStringFast(fast, t, romanizeGeneral, options), compiled), general);
+          const wide = utf16Tables(fast);
+          if (wide !== undefined) assert.equal(applyProfile(romanizeStringFast(wide, t, romanizeGeneral, options), compiled), general);
           assert.equal(romanize(t, options), general);
         }),
         { numRuns: 300 },

@@ -3,7 +3,7 @@ import { setSampleCheck } from '../schemes/registry.ts';
 import type { CompiledRule, CompiledScheme, LetterForms } from './compile.ts';
 import { Caps, capsKind, isAllCaps, oneLetterCaps } from './caps.ts';
 import { fastSchemeFor } from './fast/tables.ts';
-import { romanizeStringFast } from './fast/string.ts';
+import { romanizeStringFast, stringTables } from './fast/string.ts';
 import { normalizeInput, scriptPatterns, sourceOffsets } from './normalize.ts';
 import { COMMON_OPTION_NAMES, resolveScheme, type RomanizeOptions } from './resolve.ts';
 import { AUTO_LANGUAGE, schemeIdForLanguage } from './lang.ts';
@@ -364,7 +364,7 @@ function romanizeOne(text: string, options: RomanizeOptions): string {
   if (fast === undefined) return applyProfile(romanizeGeneral(text, options), compiled);
   // NFC already: every form the fast path writes is seam-safe, and each line it hands to the
   // general path comes back in NFC (fast/tables.ts).
-  const output = romanizeStringFast(fast, text, romanizeGeneral, options);
+  const output = romanizeStringFast(stringTables(fast), text, romanizeGeneral, options);
   return compiled.profile === undefined ? output : applyProfile(output, compiled);
 }
 

@@ -7,7 +7,7 @@
 import { Caps, capsKind, isAllCaps, oneLetterCaps } from '../caps.ts';
 import * as tables from './tables.ts';
 import { classTable, contextFits, type FastScheme } from './tables.ts';
-import { addLetter, emitWord8, word } from './words.ts';
+import { addLetter, emitWord, word } from './words.ts';
 
 // The tables' constants as this module's own, as in string.ts: an imported binding is read
 // through a checked cell on every use.
@@ -124,7 +124,7 @@ function upsIn8(fast: FastScheme, src: Uint8Array, from: number, to: number): nu
  */
 export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: number, end: number, sink: ByteSink, fallback: ByteLineFallback): void {
   const table = classTable;
-  const { letterMeta, letterBytes, start8, len8, pool8, caseMatters, ruleBase, decide, prevClass, nextClass, nextClasses } = fast;
+  const { letterMeta, letterBytes, formStart, formLength, pool, caseMatters, ruleBase, decide, prevClass, nextClass, nextClasses } = fast;
   const slack = fast.slack;
   let out = sink.reserve(end - start + ((end - start) >> 3) + slack);
   let limit = out.length - slack;
@@ -202,12 +202,12 @@ export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: numb
                 unsafe = true;
                 break;
               }
-              if (wordOut + n * fast.maxForm8 + slack > out.length) {
+              if (wordOut + n * fast.maxForm + slack > out.length) {
                 sink.pos = o;
-                out = sink.reserve(n * fast.maxForm8 + slack);
+                out = sink.reserve(n * fast.maxForm + slack);
                 limit = out.length - slack;
               }
-              o = emitWord8(fast, n, false, out, wordOut);
+              o = emitWord(fast, n, false, out, wordOut);
               i = word.end;
               break;
             }
@@ -232,9 +232,9 @@ export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: numb
                 if (caseMatters[group] === 1) bits |= SENSITIVE;
               }
               bits |= mk & (UPPER | LOWER);
-              const s = start8[form]!;
-              const l = len8[form]!;
-              for (let j = 0; j < l; j++) out[o++] = pool8[s + j]!;
+              const s = formStart[form]!;
+              const l = formLength[form]!;
+              for (let j = 0; j < l; j++) out[o++] = pool[s + j]!;
               i += 2;
             }
           }
@@ -284,12 +284,12 @@ export function romanizeBytesFast(fast: FastScheme, src: Uint8Array, start: numb
           }
           if (kind === Caps.Yes) {
             if (n < 0) n = collect8(fast, src, wordStart, end);
-            if (wordOut + n * fast.maxForm8 + slack > out.length) {
+            if (wordOut + n * fast.maxForm + slack > out.length) {
               sink.pos = o;
-              out = sink.reserve(n * fast.maxForm8 + slack);
+              out = sink.reserve(n * fast.maxForm + slack);
               limit = out.length - slack;
             }
-            o = emitWord8(fast, n, true, out, wordOut);
+            o = emitWord(fast, n, true, out, wordOut);
           }
           if (letters >= 2) {
             prevEnd = i;

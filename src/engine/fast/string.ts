@@ -1,9 +1,9 @@
 /**
  * The fast path, part 3: romanizing a UTF-16 string (`romanize`). The output is written as UTF-8
- * into a reused buffer (the same forms and word writer as `bytes.ts`) and decoded into the result
- * a chunk at a time: one native decode instead of a string built per character, and the memory of
- * a long text stays at the result plus a chunk. Letters are written while the word is scanned; the
- * rare word the single pass cannot handle is collected and written by `emitWord8`. A line with
+ * (or UTF-16LE, see `utf16Tables`) into a reused buffer (the same forms and word writer as
+ * `bytes.ts`) and decoded into the result a chunk at a time: one native decode instead of a string
+ * built per character, and the memory of a long text stays at the result plus a chunk. Letters are written while the word is scanned; the
+ * rare word the single pass cannot handle is collected and written by `emitWord`. A line with
  * anything the fast path does not model goes, whole, to the general path (`fallback`).
  *
  * The loop itself is kept small (what is rare lives in functions of its own), so that the JIT
@@ -11,8 +11,8 @@
  */
 import { Caps, capsKind, isAllCaps, oneLetterCaps } from '../caps.ts';
 import * as tables from './tables.ts';
-import { contextFits, type FastScheme } from './tables.ts';
-import { addLetter, emitWord8, line, newLine, word } from './words.ts';
+import { contextFits, utf16Tables, type FastScheme } from './tables.ts';
+import { addLetter, emitWord, line, newLine, word } from './words.ts';
 
 // The tables' constants as this module's own: V8 reads an imported binding through a cell it
 // checks on every use, and these are read for every character (about a sixth of the loop's
@@ -102,6 +102,26 @@ function collect16(fast: FastScheme, text: string, i: number): number {
 let outBuf: Uint8Array = new Uint8Array(1 << 12);
 let outView = new DataView(outBuf.buffer);
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * Node's Buffer, where there is one (the engine itself runs in browsers too): its UTF-16 decode is
+ * a copy, about half the cost of decoding UTF-8 with letters beyond ASCII (docs/performance.md,
+ * Per call). Elsewhere the string loop writes UTF-8 only.
+ */
+const NodeBuffer = (globalThis as { Buffer?: BufferClass }).Buffer;
+/** What the UTF-16 decode uses of Node's Buffer (the engine is typed without Node's types). */
+interface BufferClass {
+  from(buffer: ArrayBufferLike, byteOffset: number, length: number): { toString(encoding: 'utf16le', start: number, end: number): string };
+}
+/** The output buffer as a Node Buffer (made once per buffer), for the UTF-16 decode. */
+let outNode: ReturnType<BufferClass['from']> | undefined;
+
+/** The output `buf[0..n)` as a string: UTF-16LE when `utf16`, else UTF-8. */
+function decodeOut(buf: Uint8Array, n: number, utf16: boolean): string {
+  if (!utf16) return decoder.decode(head(buf, n));
+  outNode ??= NodeBuffer!.from(buf.buffer, buf.byteOffset, buf.length);
+  return outNode.toString('utf16le', 0, n);
+}
 /** Bytes decoded at a time from a long text. */
 const CHUNK = 1 << 17;
 /** Room kept free in the buffer before a word starts, so that only a very long word makes it grow. */
@@ -132,6 +152,7 @@ function reserve(keep: number, room: number): Uint8Array {
   outBuf = bigger;
   outView = new DataView(bigger.buffer);
   heads = [];
+  outNode = undefined;
   return bigger;
 }
 
@@ -143,7 +164,7 @@ function reserve(keep: number, room: number): Uint8Array {
 function collectedWord16(fast: FastScheme, text: string, wordStart: number, wordOut: number, caps: boolean): number {
   const n = word.count >= 0 ? word.count : collect16(fast, text, wordStart);
   if (n < 0) return -1;
-  return emitWord8(fast, n, caps, reserve(wordOut, n * fast.maxForm8 + ROOM + fast.slack), wordOut);
+  return emitWord(fast, n, caps, reserve(wordOut, n * fast.maxForm + ROOM + fast.slack), wordOut);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,16 +210,26 @@ function capitals16(fast: FastScheme, text: string, wordStart: number, i: number
 export type LineFallback<O> = (line: string, options: O) => string;
 
 /**
- * Romanizes a string with the fast tables. Lines the fast path does not model go to `fallback`.
+ * The tables `romanize` writes a string's output with: the UTF-16 ones (`utf16Tables`) when a
+ * string can be made from UTF-16 by a copy (Node's Buffer) and the scheme has forms beyond
+ * ASCII, else `fast` itself (UTF-8).
+ */
+export function stringTables(fast: FastScheme): FastScheme {
+  return (NodeBuffer === undefined ? undefined : utf16Tables(fast)) ?? fast;
+}
+
+/**
+ * Romanizes a string with the fast tables (UTF-8 or UTF-16 ones: see `stringTables`). Lines the fast path does not model go to `fallback`.
  * The output is NFC whenever the fallback's is: every form the loop writes is seam-safe (tables.ts).
  */
 export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: LineFallback<O>, options: O): string {
+  const utf16 = fast.utf16;
   const table = fast.classes;
   const { letterMeta, letterBytes } = fast;
   const textLength = text.length;
-  // A short text fits whole (3 bytes at most per copied code unit, maxForm8 per letter); a long
+  // A short text fits whole (3 bytes at most per copied code unit, maxForm per letter); a long
   // one is decoded a chunk of lines at a time.
-  let buf = reserve(0, Math.min(textLength * Math.max(3, fast.maxForm8), CHUNK) + ROOM + fast.slack);
+  let buf = reserve(0, Math.min(textLength * Math.max(3, fast.maxForm), CHUNK) + ROOM + fast.slack);
   let view = outView;
   let limit = buf.length - ROOM - fast.slack;
   let o = 0;
@@ -209,7 +240,7 @@ export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: 
     if (o > limit) {
       // Decode the finished lines; the current line stays, to be rewound if it turns out unsafe.
       if (line.out > 0) {
-        result += decoder.decode(buf.subarray(0, line.out));
+        result += decodeOut(buf, line.out, utf16);
         buf.copyWithin(0, line.out, o);
         o -= line.out;
         line.out = 0;
@@ -221,7 +252,10 @@ export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: 
     let c = text.charCodeAt(i);
     const cls = table[c]!;
     if (cls === COPY) {
-      if (c < 0x80) buf[o++] = c;
+      if (utf16) {
+        view.setUint16(o, c, true);
+        o += 2;
+      } else if (c < 0x80) buf[o++] = c;
       else if (c < 0x800) {
         buf[o++] = 0xc0 | (c >> 6);
         buf[o++] = 0x80 | (c & 0x3f);
@@ -287,7 +321,10 @@ export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: 
         continue;
       }
     } else if (cls === BREAK) {
-      buf[o++] = c;
+      if (utf16) {
+        view.setUint16(o, c, true);
+        o += 2;
+      } else buf[o++] = c;
       i++;
       newLine(i, o);
       continue;
@@ -295,13 +332,13 @@ export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: 
     // UNSAFE: the whole line takes the general path; its result joins the decoded output as is.
     let lineEnd = i;
     while (lineEnd < textLength && table[text.charCodeAt(lineEnd)] !== BREAK) lineEnd++;
-    if (line.out > 0) result += decoder.decode(buf.subarray(0, line.out));
+    if (line.out > 0) result += decodeOut(buf, line.out, utf16);
     result += fallback(text.slice(line.start, lineEnd), options);
     o = 0;
     line.out = 0;
     i = lineEnd;
   }
-  return o === 0 ? result : result + decoder.decode(head(buf, o));
+  return o === 0 ? result : result + decodeOut(buf, o, utf16);
 }
 
 /**
@@ -310,7 +347,7 @@ export function romanizeStringFast<O>(fast: FastScheme, text: string, fallback: 
  * SENSITIVE when an upper-case letter's title and ALL-CAPS forms differ.
  */
 function matched16(fast: FastScheme, text: string, i: number, r: number, buf: Uint8Array, o: number): number {
-  const { start8, len8, pool8, caseMatters, letterMeta } = fast;
+  const { formStart, formLength, pool, caseMatters, letterMeta } = fast;
   let bits = 0;
   let group = r >> 8;
   for (let k = r & 255; k > 0; k--, group++, i++) {
@@ -321,9 +358,9 @@ function matched16(fast: FastScheme, text: string, i: number, r: number, buf: Ui
       if (caseMatters[group] === 1) bits |= SENSITIVE;
     }
     bits |= mk & (UPPER | LOWER);
-    const s = start8[form]!;
-    const l = len8[form]!;
-    for (let j = 0; j < l; j++) buf[o++] = pool8[s + j]!;
+    const s = formStart[form]!;
+    const l = formLength[form]!;
+    for (let j = 0; j < l; j++) buf[o++] = pool[s + j]!;
   }
   word.bits = bits;
   return o;

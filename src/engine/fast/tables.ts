@@ -8,9 +8,9 @@
  * - a word's letters are collected into a reused Int32Array of unit ids (after pre-1918
  *   modernisation and option substitutions), then written out in one pass: at each unit the
  *   rules starting with it are tried by looking at the neighbouring units (no backtracking);
- * - every output form is pre-encoded (UTF-16 code units for strings, UTF-8 bytes for Buffers) and
- *   copied into a preallocated output array; no string is built per character and no regular
- *   expression runs in the loop.
+ * - every output form is pre-encoded (UTF-8; for strings, in a scheme whose forms go beyond
+ *   ASCII, also UTF-16: see {@link utf16Tables}) and copied into a preallocated output array; no
+ *   string is built per character and no regular expression runs in the loop.
  *
  * The fast path covers the common case. A line with anything it does not model is handed, whole,
  * to the general path: combining marks and characters NFC could change (normalisation, stress
@@ -125,7 +125,7 @@ export function contextFits(rule: FastRule, prev: number, next: number): boolean
  * need to write the letter when no rule applies, in one lookup.
  */
 export const Meta = {
-  /** Bits 0–2: UTF-8 length of the letter's own form (lower case, or title form for a capital); its bytes are in `letterBytes`. */
+  /** Bits 0–2: length in bytes of the letter's own form (lower case, or title form for a capital) in the tables' encoding; its bytes are in `letterBytes`. */
   LENGTH: 7,
   /** The letter is upper case. */
   UPPER: 1 << 3,
@@ -139,7 +139,7 @@ export const Meta = {
   LONG: 1 << 7,
   /** Bits 8 and up: the unit id. */
   ID_SHIFT: 8,
-  /** A letter with several units (ѿ → от): the word is collected and written by `emitWord8`. */
+  /** A letter with several units (ѿ → от): the word is collected and written by `emitWord`. */
   SEVERAL: -1,
   /** A letter whose output NFC could change at a seam: its line goes to the general path. */
   GENERAL: -2,
@@ -157,7 +157,7 @@ export interface FastScheme {
   readonly unitSeq: Int32Array;
   /** Per letter U+0400–U+04FF: {@link Meta} bits and the unit id, or `Meta.SEVERAL` / `Meta.GENERAL`. */
   readonly letterMeta: Int32Array;
-  /** Per letter: the UTF-8 bytes of its own form (up to 4, little end first), see `Meta.LENGTH`. */
+  /** Per letter: the bytes of its own form (up to 4, little end first), see `Meta.LENGTH`. */
   readonly letterBytes: Int32Array;
   /** Number of unit ids (0 = the word boundary). */
   readonly unitTotal: number;
@@ -179,17 +179,20 @@ export interface FastScheme {
   readonly decide: Int32Array;
   /**
    * Output forms in groups of three (lower, title, upper); group `id` is unit `id`'s table value,
-   * rule outputs follow. Form `f` is the UTF-8 bytes `pool8[start8[f] .. +len8[f]]`.
+   * rule outputs follow. Form `f` is the bytes `pool[formStart[f] .. +formLength[f]]`, in UTF-8,
+   * or in UTF-16LE when `utf16`.
    */
-  readonly start8: Int32Array;
-  readonly len8: Int32Array;
-  readonly pool8: Uint8Array;
+  readonly formStart: Int32Array;
+  readonly formLength: Int32Array;
+  readonly pool: Uint8Array;
   /** Per form group: whether the title and the all-caps forms differ. */
   readonly caseMatters: Uint8Array;
   /** Room to keep free in an output buffer before writing one more letter or rule match (bytes). */
   readonly slack: number;
-  /** Largest UTF-8 length of one form. */
-  readonly maxForm8: number;
+  /** Largest length of one form, in bytes. */
+  readonly maxForm: number;
+  /** The forms (`pool`, `letterBytes`, the lengths) are UTF-16LE rather than UTF-8 (see {@link utf16Tables}). */
+  readonly utf16: boolean;
   readonly allCaps: 'upper' | 'acronym' | 'auto';
 }
 
@@ -282,12 +285,20 @@ function buildFastScheme(compiled: CompiledScheme): FastScheme {
   const unitTotal = unitLetters.length;
 
   const forms: string[] = [];
+  // Whether a form the scheme gives a letter of its language's alphabet goes beyond ASCII (see
+  // utf16Tables).
+  let beyondAscii = false;
+  const alphabet = compiled.language.letters;
+  const ascii = /^[\0-\x7f]*$/u;
   for (let id = 0; id < unitTotal; id++) {
     const letter = unitLetters[id]!;
     const f = compiled.letters.get(letter);
     // A letter the scheme does not map is copied as written (as `romanizeWord` in romanize.ts does).
     if (f === undefined) forms.push(letter, letter.toUpperCase(), letter.toUpperCase());
-    else forms.push(f.lower, f.title, f.upper);
+    else {
+      forms.push(f.lower, f.title, f.upper);
+      if (alphabet.includes(letter)) beyondAscii ||= !ascii.test(f.lower + f.title + f.upper);
+    }
   }
   const contextArray = (set: ReadonlySet<string> | undefined, boundary: string): Uint8Array | undefined => {
     if (set === undefined) return undefined;
@@ -303,6 +314,7 @@ function buildFastScheme(compiled: CompiledScheme): FastScheme {
     rules[id] = list.map((rule) => {
       const group = forms.length / 3;
       rule.letters.forEach((_, k) => forms.push(rule.lower[k]!, rule.title[k]!, rule.upper[k]!));
+      if (rule.letters.every((l) => alphabet.includes(l))) beyondAscii ||= !ascii.test(rule.lower.join('') + rule.title.join('') + rule.upper.join(''));
       longestRule = Math.max(longestRule, rule.letters.length);
       return {
         ids: Int32Array.from(rule.letters, (l) => ids.get(l)!),
@@ -325,78 +337,168 @@ function buildFastScheme(compiled: CompiledScheme): FastScheme {
     }
   }
 
-  const encoder = new TextEncoder();
-  const start8 = new Int32Array(forms.length);
-  const len8 = new Int32Array(forms.length);
-  const bytes = forms.map((f) => encoder.encode(f));
-  const pool8 = new Uint8Array(bytes.reduce((n, b) => n + b.length, 0));
-  let p8 = 0;
-  let maxForm8 = 0;
-  forms.forEach((_, i) => {
-    start8[i] = p8;
-    len8[i] = bytes[i]!.length;
-    pool8.set(bytes[i]!, p8);
-    p8 += bytes[i]!.length;
-    maxForm8 = Math.max(maxForm8, bytes[i]!.length);
-  });
   const caseMatters = new Uint8Array(forms.length / 3);
   for (let g = 0; g < caseMatters.length; g++) caseMatters[g] = forms[g * 3 + 1] === forms[g * 3 + 2] ? 0 : 1;
 
-  const letterMeta = new Int32Array(256);
-  const letterBytes = new Int32Array(256);
+  // What a letter is, apart from how its form is encoded (see `encoded`).
+  const letterKind = new Int32Array(256);
   for (let i = 0; i < 256; i++) {
     if (table[CYR + i] !== LETTER) continue;
     const count = unitCount[i]!;
     const units = seq.slice(unitStart[i]!, unitStart[i]! + count);
     if (units.some((id) => general[id] === 1)) {
-      letterMeta[i] = Meta.GENERAL;
+      letterKind[i] = Meta.GENERAL;
       continue;
     }
     if (count !== 1) {
-      letterMeta[i] = Meta.SEVERAL;
+      letterKind[i] = Meta.SEVERAL;
       continue;
     }
     const id = units[0]!;
     const upper = letterCase[i]! & 1;
-    const form = id * 3 + upper;
-    const length = len8[form]!;
-    let packed = 0;
-    for (let k = 0; k < Math.min(length, 4); k++) packed |= pool8[start8[form]! + k]! << (8 * k);
-    letterBytes[i] = packed;
-    letterMeta[i] =
+    letterKind[i] =
       (id << Meta.ID_SHIFT) |
-      (length > 4 ? Meta.LONG : length) |
       (upper === 1 ? Meta.UPPER : 0) |
       ((letterCase[i]! & 2) !== 0 ? Meta.LOWER : 0) |
       (upper === 1 && caseMatters[id] === 1 ? Meta.SENSITIVE : 0) |
       (rules[id] === undefined ? 0 : Meta.RULES);
   }
-  const { ruleBase, prevClass, nextClass, nextClasses, decide } = decisions(rules, unitTotal, letterMeta);
-  return {
+  const common = {
     classes: classesFor(compiled.language.apostrophes),
     letterCase,
     unitStart,
     unitCount,
     unitSeq: Int32Array.from(seq),
-    letterMeta,
-    letterBytes,
     unitTotal,
     rules,
-    ruleBase,
-    prevClass,
-    nextClass,
-    nextClasses,
-    decide,
-    start8,
-    len8,
-    pool8,
     caseMatters,
-    slack: Math.max(maxForm8, 4) * longestRule + 64,
-    maxForm8: Math.max(maxForm8, 4),
     allCaps: compiled.allCaps,
+  };
+  const fast = withEncoding(common, encoded(forms, (form) => utf8.encode(form), false, letterKind, rules, longestRule));
+  if (beyondAscii) utf16Sources.set(fast, () => withEncoding(common, encoded(forms, utf16le, true, letterKind, rules, longestRule)));
+  return fast;
+}
+
+/**
+ * A fast scheme from its parts. One object literal for both encodings, so that the UTF-8 and the
+ * UTF-16 tables have the same shape and the loops' reads of them stay monomorphic.
+ */
+function withEncoding(c: Omit<FastScheme, keyof Encoded>, e: Encoded): FastScheme {
+  return {
+    classes: c.classes,
+    letterCase: c.letterCase,
+    unitStart: c.unitStart,
+    unitCount: c.unitCount,
+    unitSeq: c.unitSeq,
+    letterMeta: e.letterMeta,
+    letterBytes: e.letterBytes,
+    unitTotal: c.unitTotal,
+    rules: c.rules,
+    ruleBase: e.ruleBase,
+    prevClass: e.prevClass,
+    nextClass: e.nextClass,
+    nextClasses: e.nextClasses,
+    decide: e.decide,
+    formStart: e.formStart,
+    formLength: e.formLength,
+    pool: e.pool,
+    caseMatters: c.caseMatters,
+    slack: e.slack,
+    maxForm: e.maxForm,
+    utf16: e.utf16,
+    allCaps: c.allCaps,
   };
 }
 
+const utf8 = new TextEncoder();
+
+/** The UTF-16LE bytes of a string. */
+function utf16le(form: string): Uint8Array {
+  const bytes = new Uint8Array(form.length * 2);
+  for (let i = 0; i < form.length; i++) {
+    bytes[2 * i] = form.charCodeAt(i) & 0xff;
+    bytes[2 * i + 1] = form.charCodeAt(i) >> 8;
+  }
+  return bytes;
+}
+
+/** How to build the UTF-16 tables of a fast scheme whose forms go beyond ASCII (see {@link utf16Tables}). */
+const utf16Sources = new WeakMap<FastScheme, () => FastScheme>();
+const utf16Cache = new WeakMap<FastScheme, FastScheme>();
+let lastUtf8: FastScheme | undefined;
+let lastUtf16: FastScheme | undefined;
+
+/**
+ * The same tables with every form in UTF-16LE, for the string loop when a string can be made from
+ * UTF-16 by a copy (Node's Buffer): a short output with letters beyond ASCII (be-national's č, ź)
+ * costs about twice as much to decode from UTF-8 as from UTF-16 (docs/performance.md, Per call).
+ * Undefined when the scheme writes the letters of its language's alphabet in ASCII (modified-loc,
+ * icao-9303; letters of older spelling or other languages are rare in its texts): its output
+ * mostly decodes as cheaply from UTF-8, stays a string of one byte per character, and keeps its
+ * four-letter forms (shch) in one store. Built on first use.
+ */
+export function utf16Tables(fast: FastScheme): FastScheme | undefined {
+  if (fast === lastUtf8) return lastUtf16;
+  let wide = utf16Cache.get(fast);
+  if (wide === undefined) {
+    wide = utf16Sources.get(fast)?.();
+    if (wide !== undefined) utf16Cache.set(fast, wide);
+  }
+  lastUtf8 = fast;
+  lastUtf16 = wide;
+  return wide;
+}
+
+/** The parts of {@link FastScheme} that depend on how the output is encoded. */
+type Encoded = Pick<FastScheme, 'letterMeta' | 'letterBytes' | 'ruleBase' | 'prevClass' | 'nextClass' | 'nextClasses' | 'decide' | 'formStart' | 'formLength' | 'pool' | 'slack' | 'maxForm' | 'utf16'>;
+
+/**
+ * The forms (in groups of three, see {@link FastScheme.formStart}) encoded by `encode`, and the
+ * tables that depend on their lengths: `letterKind` is {@link FastScheme.letterMeta} without the
+ * LENGTH and LONG bits.
+ */
+function encoded(forms: readonly string[], encode: (form: string) => Uint8Array, utf16: boolean, letterKind: Int32Array, rules: readonly (readonly FastRule[] | undefined)[], longestRule: number): Encoded {
+  const formStart = new Int32Array(forms.length);
+  const formLength = new Int32Array(forms.length);
+  const bytes = forms.map(encode);
+  const pool = new Uint8Array(bytes.reduce((n, b) => n + b.length, 0));
+  let p = 0;
+  let maxForm = 0;
+  forms.forEach((_, i) => {
+    formStart[i] = p;
+    formLength[i] = bytes[i]!.length;
+    pool.set(bytes[i]!, p);
+    p += bytes[i]!.length;
+    maxForm = Math.max(maxForm, bytes[i]!.length);
+  });
+  const letterMeta = new Int32Array(256);
+  const letterBytes = new Int32Array(256);
+  for (let i = 0; i < 256; i++) {
+    const kind = letterKind[i]!;
+    if (kind <= 0) {
+      letterMeta[i] = kind;
+      continue;
+    }
+    const form = (kind >> Meta.ID_SHIFT) * 3 + ((kind & Meta.UPPER) !== 0 ? 1 : 0);
+    const length = formLength[form]!;
+    let packed = 0;
+    for (let k = 0; k < Math.min(length, 4); k++) packed |= pool[formStart[form]! + k]! << (8 * k);
+    letterBytes[i] = packed;
+    letterMeta[i] = kind | (length > 4 ? Meta.LONG : length);
+  }
+  return {
+    letterMeta,
+    letterBytes,
+    // `rules` has an entry per unit id.
+    ...decisions(rules, rules.length, letterMeta),
+    formStart,
+    formLength,
+    pool,
+    slack: Math.max(maxForm, 4) * longestRule + 64,
+    maxForm: Math.max(maxForm, 4),
+    utf16,
+  };
+}
 /** A cell of {@link FastScheme.decide} that the next unit does not settle: the rules are matched by looking ahead. */
 export const UNDECIDED = -2;
 

@@ -2,7 +2,7 @@
  * The fast path, part 2: what both loops (`string.ts`, `bytes.ts`) share. Both write UTF-8. A
  * word's letters are collected into reused arrays of unit ids when the single-pass writer cannot
  * handle the word (a letter with several units, an all-caps word), the rules are matched over
- * them and {@link emitWord8} writes them; the word scanners report their results in {@link word}.
+ * them and {@link emitWord} writes them; the word scanners report their results in {@link word}.
  */
 import { contextFits, CYR, type FastScheme } from './tables.ts';
 
@@ -105,11 +105,11 @@ export function matchRule(fast: FastScheme, i: number, n: number): number {
 
 /**
  * Writes the collected word (`word.units[0..n)`) as UTF-8 to `out` at `o`; returns the new end
- * (the caller has made room for `n * fast.maxForm8` bytes). Case (docs/rules/case.md): lower-case
+ * (the caller has made room for `n * fast.maxForm` bytes). Case (docs/rules/case.md): lower-case
  * units take the lower form, upper-case ones the ALL-CAPS form when `caps`, else the title form.
  */
-export function emitWord8(fast: FastScheme, n: number, caps: boolean, out: Uint8Array, o: number): number {
-  const { start8: start, len8: len, pool8: pool, caseMatters } = fast;
+export function emitWord(fast: FastScheme, n: number, caps: boolean, out: Uint8Array, o: number): number {
+  const { formStart: start, formLength: len, pool, caseMatters } = fast;
   const upperVariant = caps ? 2 : 1;
   let sensitive = 0;
   let i = 0;
