@@ -107,6 +107,8 @@ const connectors = new Set(data.variantCues.connectors);
 const languageNames = new Set(data.languageNames.words);
 /** After a word: slash-joined alternates, an optional bracket of Cyrillic, then a bracket of words without a colon. */
 const FOR_LANGUAGES = /^(?:\/\p{L}+)*\s*(?:\([^()\n]*\p{Script=Cyrillic}[^()\n]*\)\s*)?\(([^()\n:]+)\)/u;
+/** What may stand before a line's first word: spaces and a list item's mark (-, *, 1.), perhaps emphasis. */
+const LIST_MARK = /^\s*(?:[-*+•]|\d+[.)])?\s*[_*]*$/u;
 /** Words that open a bracket naming a variant of the word before it (Ruhnama (or Rukhnama)). */
 const bracketed = new Set(data.variantCues.bracketed);
 
@@ -123,7 +125,8 @@ const bracketed = new Set(data.variantCues.bracketed);
  * - the word before a bracket that opens with "or" and the word after it, when they spell one
  *   word (Ruhnama (or Rukhnama));
  * - a word followed by a bracket of language names only (Sascha (German)): a name's form for
- *   those languages.
+ *   those languages;
+ * - the words of a line that opens with a language's name and a colon (Estonian: Aleksander).
  *
  * @param text The text the tokens come from.
  * @param tokens The words of a text.
@@ -159,6 +162,16 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
     if (!capital(k)) return;
     const m = FOR_LANGUAGES.exec(text.slice(t.end, t.end + 200));
     if (m !== null && m[1]!.split(/\s*(?:,|\/|\band\b)\s*/u).every((w) => languageNames.has(w.trim()))) out[k] = true;
+  });
+  // A line that opens with a language's name and a colon gives a name's forms in that language
+  // (Estonian: Aleksander; Catalan: Alexandre/Aleixandre; Hebrew: אלכסנדר (Aleksander)): its
+  // words are given on purpose, to the end of the line.
+  tokens.forEach((t, k) => {
+    if (!languageNames.has(t.text) || !/^:/u.test(text.slice(t.end, t.end + 1))) return;
+    const lineStart = text.lastIndexOf('\n', t.start - 1) + 1;
+    if (!LIST_MARK.test(text.slice(lineStart, t.start))) return;
+    const lineEnd = text.indexOf('\n', t.end);
+    for (let i = k + 1; i < tokens.length && (lineEnd < 0 || tokens[i]!.start < lineEnd); i++) out[i] = true;
   });
   for (let k = 1; k + 1 < tokens.length; k++) {
     // X (or Y): both forms of one word, given on purpose; emphasis may wrap either.

@@ -7,6 +7,11 @@ import { adjectiveForm } from './foreign.ts';
 import { anchor, count, NAME_FLAGS, type Group, type Link, type Spelling } from './model.ts';
 import type { CheckRun } from './run.ts';
 
+/** How often a key-joined spelling stands, at least, for a target the text writes once to be doubted. */
+const LONE_TARGET_AGAINST = 3;
+/** The confidence (`possible`) of a key-joined spelling against a target the text writes once. */
+const LONE_TARGET = 0.59;
+
 /** A spelling of a group to report. */
 export interface Minority {
   s: Spelling;
@@ -116,7 +121,13 @@ export function weighGroup(run: CheckRun, g: Group): Weighed | undefined {
     const theirs = new Set(targetSpelling?.occurrences.flatMap((o) => o.names) ?? []);
     const otherPerson = surname && mine.size > 0 && theirs.size > 0 && ![...mine].some((n) => theirs.has(n));
     const conventionalApart = (personal & LexiconFlag.surname) !== 0 && targetSpelling?.info.kind === 'conventional' && s.occurrences.length >= 3 && !targetSpelling.occurrences.some((o) => docs.has(o.doc));
-    const base = findingConfidence({ s, link, ruleId, targetCount, targetInText: targetSpelling !== undefined, attestedWord, schemeTarget, conventionalApart: conventionalApart || otherPerson, group: g.cyrillic });
+    const found = findingConfidence({ s, link, ruleId, targetCount, targetInText: targetSpelling !== undefined, attestedWord, schemeTarget, conventionalApart: conventionalApart || otherPerson, group: g.cyrillic });
+    // A spelling that joined by its key alone, written three times or more, is not turned into a
+    // spelling the text writes once unless the conventional list backs that one: a single form
+    // is too weak a norm, and is more often a historical or another language's form (the Kirgiz
+    // SSR beside Kyrgyz ×38, a Georgian Aleksandre in a list beside Alexandre ×9) than the
+    // standard the majority strays from. Reported below the default, at `possible`.
+    const base = (link === 'fallback' || link === 'alternative') && targetCount === 1 && count(s) >= LONE_TARGET_AGAINST && targetSpelling?.info.kind !== 'conventional' ? Math.min(found, LONE_TARGET) : found;
     // A capitalised word the scheme does not write that reads only as a common Russian word (куля,
     // перо, вьет: not a name or place) is romanized Russian in a Russian title or name (Novyi Mir,
     // O. S. Nagornaia) or as an adjective (Privolnoe); alone among English words it is more often
