@@ -75,7 +75,11 @@ export function foreignNames(text: string, tokens: readonly WordToken[], letters
   let start = 0;
   const close = (end: number): void => {
     const unit = tokens.slice(start, end);
-    if (unit.length > 1 && unit.some((t) => [...t.text.toLowerCase().normalize('NFC')].some((ch) => /\p{Script=Latin}/u.test(ch) && !letters.has(ch)) && !english(t.text) && !sentenceStart(text, t.start))) {
+    const foreignWord = (word: string): boolean => {
+      const lower = word.toLowerCase().normalize('NFC');
+      return [...lower].some((ch) => /\p{Script=Latin}/u.test(ch) && !letters.has(ch)) || foreignSpelling(lower);
+    };
+    if (unit.length > 1 && unit.some((t) => foreignWord(t.text) && !english(t.text) && !sentenceStart(text, t.start))) {
       for (let i = start; i < end; i++) out[i] = true;
     }
   };
@@ -123,7 +127,8 @@ const bracketed = new Set(data.variantCues.bracketed);
  * - capitalised words alone in brackets right after a word they spell another way (Yelabuga
  *   (Elabuga), Samary Gurary, (Samarii Gurarii)), by `sameWord`;
  * - the word before a bracket that opens with "or" and the word after it, when they spell one
- *   word (Ruhnama (or Rukhnama));
+ *   word (Ruhnama (or Rukhnama)), and so two such words joined by "or" or a slash (Byelorussia or
+ *   Belorussia, Alexandre/Aleixandre);
  * - a word followed by a bracket of language names only (Sascha (German)): a name's form for
  *   those languages;
  * - the words of a line that opens with a language's name and a colon (Estonian: Aleksander).
@@ -173,6 +178,20 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
     const lineEnd = text.indexOf('\n', t.end);
     for (let i = k + 1; i < tokens.length && (lineEnd < 0 || tokens[i]!.start < lineEnd); i++) out[i] = true;
   });
+  for (let k = 1; k + 1 < tokens.length; k++) {
+    // X or Y, X/Y: two spellings of one word set side by side are both given on purpose
+    // (Byelorussia or Belorussia; Alexandre/Aleixandre).
+    if (lower[k] === 'or' && gap(k) === ' ' && gap(k + 1) === ' ') {
+      if (capital(k - 1) && capital(k + 1) && sameWord(tokens[k + 1]!.text, tokens[k - 1]!.text)) {
+        out[k - 1] = true;
+        out[k + 1] = true;
+      }
+    }
+    if (capital(k - 1) && capital(k) && gap(k) === '/' && sameWord(tokens[k]!.text, tokens[k - 1]!.text)) {
+      out[k - 1] = true;
+      out[k] = true;
+    }
+  }
   for (let k = 1; k + 1 < tokens.length; k++) {
     // X (or Y): both forms of one word, given on purpose; emphasis may wrap either.
     if (bracketed.has(lower[k]!) && capital(k - 1) && capital(k + 1) && /^[_*]*\s*\(\s*$/u.test(gap(k)) && /^\s*[_*]*$/u.test(gap(k + 1)) && sameWord(tokens[k + 1]!.text, tokens[k - 1]!.text)) {
