@@ -238,6 +238,20 @@ export function foreignSurname(word: string): boolean {
   return /^\p{Lu}/u.test(word) && surnameEndings.some((e) => lower.length >= e.length + 3 && lower.endsWith(e));
 }
 
+/**
+ * The stem of a word before another language's surname ending (Gasparian, Gasparyan: gaspar), or
+ * undefined without such an ending.
+ *
+ * @param word The word, in any case.
+ * @returns The lower-case stem.
+ */
+export function foreignSurnameStem(word: string): string | undefined {
+  if (!foreignSurname(word)) return undefined;
+  const lower = word.toLowerCase();
+  const ending = surnameEndings.filter((e) => lower.endsWith(e)).sort((a, b) => b.length - a.length)[0]!;
+  return lower.slice(0, -ending.length);
+}
+
 const sequences = new RegExp(data.letterSequences.patterns.join('|'), 'u');
 
 /**

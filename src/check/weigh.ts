@@ -3,7 +3,7 @@
 // rule, and how sure each finding is. docs/check.md.
 import { LexiconFlag } from '../reverse/lexicon.ts';
 import { foldRomanized } from '../reverse/readings.ts';
-import { adjectiveForm } from './foreign.ts';
+import { adjectiveForm, foreignSurnameStem } from './foreign.ts';
 import { anchor, count, NAME_FLAGS, type Group, type Link, type Spelling } from './model.ts';
 import type { CheckRun } from './run.ts';
 
@@ -111,6 +111,11 @@ export function weighGroup(run: CheckRun, g: Group): Weighed | undefined {
     // Revolutsii), beside a common noun the text writes in lower case, is another word (Princess
     // Militsa beside militsiya).
     if ((link === 'fallback' || link === 'alternative') && targetSpelling !== undefined && s.occurrences.every((o) => /^\p{Lu}/u.test(o.text) && !o.russianNeighbour) && targetSpelling.occurrences.every((o) => !/^\p{Lu}/u.test(o.text))) continue;
+    // Two forms of a surname that differ only in its Armenian, Georgian… ending (Gasparian and
+    // Gasparyan) are that language's own two romanizations of it, not a slip of Russian's; a
+    // given name so ending (Martemian, мартемьян) is Russian and still checked.
+    const stem = surname ? foreignSurnameStem(s.display) : undefined;
+    if (stem !== undefined && targetSpelling !== undefined && foreignSurnameStem(targetSpelling.display) === stem) continue;
     // An English name is an English form: never a scheme mismatch.
     const ok = scheme === undefined || conforms(s) || s.info.kind === 'conventional' || s.info.english === true;
     const ruleId = ok ? 'check/inconsistent-romanization' : 'check/scheme-mismatch';
