@@ -113,8 +113,9 @@ export function weighGroup(run: CheckRun, g: Group): Weighed | undefined {
     if ((link === 'fallback' || link === 'alternative') && targetSpelling !== undefined && s.occurrences.every((o) => /^\p{Lu}/u.test(o.text) && !o.russianNeighbour) && targetSpelling.occurrences.every((o) => !/^\p{Lu}/u.test(o.text))) continue;
     // Two forms of a surname that differ only in its Armenian, Georgian… ending (Gasparian and
     // Gasparyan) are that language's own two romanizations of it, not a slip of Russian's; a
-    // given name so ending (Martemian, мартемьян) is Russian and still checked.
-    const stem = surname ? foreignSurnameStem(s.display) : undefined;
+    // given name so ending, before a surname (Martemian Riutin: мартемьян), is Russian and
+    // still checked.
+    const stem = surname && s.occurrences.every((o) => o.surname === undefined) ? foreignSurnameStem(s.display) : undefined;
     if (stem !== undefined && targetSpelling !== undefined && foreignSurnameStem(targetSpelling.display) === stem) continue;
     // An English name is an English form: never a scheme mismatch.
     const ok = scheme === undefined || conforms(s) || s.info.kind === 'conventional' || s.info.english === true;
