@@ -4,7 +4,7 @@ import type { Point } from '../diagnostics/types.ts';
 import { foldRomanized } from '../reverse/readings.ts';
 import { confidenceLabel } from './confidence.ts';
 import { fallbackKey } from './fallback.ts';
-import { count, type Group } from './model.ts';
+import { count, NAME_FLAGS, type Group } from './model.ts';
 import type { CheckRun } from './run.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument } from './types.ts';
 import type { Weighed } from './weigh.ts';
@@ -30,7 +30,11 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
   const out: Array<{ dg: Diagnostic; doc: number }> = [];
   for (const { s, ok, ruleId, confidence: base, common, samePerson } of weighed.minority) {
     // No variant in the text: the group is this one capitalised spelling, written more than once.
-    const chosen = !ok && list.length === 1 && count(s) > 1 && /^\p{Lu}/u.test(s.display);
+    // Only a name is a person's or a place's own form: a common word capitalised in titles
+    // (Arkheologicheskie in a list of Russian titles) is the author's system, reported each time,
+    // unless it stands somewhere after a given name, as a surname (Andrey Skoromnyy: скоромный).
+    const commonWord = s.info.kind === 'attested' && ((s.info.readings.find((r) => r.cyrillic === g.cyrillic)?.flags ?? 0) & NAME_FLAGS) === 0 && s.occurrences.every((o) => o.names.length === 0);
+    const chosen = !ok && list.length === 1 && count(s) > 1 && /^\p{Lu}/u.test(s.display) && !commonWord;
     let reported = false;
     for (const o of s.occurrences) {
       if (samePerson !== undefined && (o.surname === undefined || !samePerson.has(o.surname))) continue;

@@ -75,7 +75,11 @@ export function foreignNames(text: string, tokens: readonly WordToken[], letters
   let start = 0;
   const close = (end: number): void => {
     const unit = tokens.slice(start, end);
-    if (unit.length > 1 && unit.some((t) => [...t.text.toLowerCase().normalize('NFC')].some((ch) => /\p{Script=Latin}/u.test(ch) && !letters.has(ch)) && !english(t.text) && !sentenceStart(text, t.start))) {
+    const foreignWord = (word: string): boolean => {
+      const lower = word.toLowerCase().normalize('NFC');
+      return [...lower].some((ch) => /\p{Script=Latin}/u.test(ch) && !letters.has(ch)) || foreignSpelling(lower);
+    };
+    if (unit.length > 1 && unit.some((t) => foreignWord(t.text) && !english(t.text) && !sentenceStart(text, t.start))) {
       for (let i = start; i < end; i++) out[i] = true;
     }
   };
@@ -107,6 +111,8 @@ const connectors = new Set(data.variantCues.connectors);
 const languageNames = new Set(data.languageNames.words);
 /** After a word: slash-joined alternates, an optional bracket of Cyrillic, then a bracket of words without a colon. */
 const FOR_LANGUAGES = /^(?:\/\p{L}+)*\s*(?:\([^()\n]*\p{Script=Cyrillic}[^()\n]*\)\s*)?\(([^()\n:]+)\)/u;
+/** What may stand before a line's first word: spaces and a list item's mark (-, *, 1.), perhaps emphasis. */
+const LIST_MARK = /^\s*(?:[-*+•]|\d+[.)])?\s*[_*]*$/u;
 /** Words that open a bracket naming a variant of the word before it (Ruhnama (or Rukhnama)). */
 const bracketed = new Set(data.variantCues.bracketed);
 
@@ -121,9 +127,11 @@ const bracketed = new Set(data.variantCues.bracketed);
  * - capitalised words alone in brackets right after a word they spell another way (Yelabuga
  *   (Elabuga), Samary Gurary, (Samarii Gurarii)), by `sameWord`;
  * - the word before a bracket that opens with "or" and the word after it, when they spell one
- *   word (Ruhnama (or Rukhnama));
+ *   word (Ruhnama (or Rukhnama)), and so two such words joined by "or" or a slash (Byelorussia or
+ *   Belorussia, Alexandre/Aleixandre);
  * - a word followed by a bracket of language names only (Sascha (German)): a name's form for
- *   those languages.
+ *   those languages;
+ * - the words of a line that opens with a language's name and a colon (Estonian: Aleksander).
  *
  * @param text The text the tokens come from.
  * @param tokens The words of a text.
@@ -160,6 +168,30 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
     const m = FOR_LANGUAGES.exec(text.slice(t.end, t.end + 200));
     if (m !== null && m[1]!.split(/\s*(?:,|\/|\band\b)\s*/u).every((w) => languageNames.has(w.trim()))) out[k] = true;
   });
+  // A line that opens with a language's name and a colon gives a name's forms in that language
+  // (Estonian: Aleksander; Catalan: Alexandre/Aleixandre; Hebrew: אלכסנדר (Aleksander)): its
+  // words are given on purpose, to the end of the line.
+  tokens.forEach((t, k) => {
+    if (!languageNames.has(t.text) || !/^:/u.test(text.slice(t.end, t.end + 1))) return;
+    const lineStart = text.lastIndexOf('\n', t.start - 1) + 1;
+    if (!LIST_MARK.test(text.slice(lineStart, t.start))) return;
+    const lineEnd = text.indexOf('\n', t.end);
+    for (let i = k + 1; i < tokens.length && (lineEnd < 0 || tokens[i]!.start < lineEnd); i++) out[i] = true;
+  });
+  for (let k = 1; k + 1 < tokens.length; k++) {
+    // X or Y, X/Y: two spellings of one word set side by side are both given on purpose
+    // (Byelorussia or Belorussia; Alexandre/Aleixandre).
+    if (lower[k] === 'or' && gap(k) === ' ' && gap(k + 1) === ' ') {
+      if (capital(k - 1) && capital(k + 1) && sameWord(tokens[k + 1]!.text, tokens[k - 1]!.text)) {
+        out[k - 1] = true;
+        out[k + 1] = true;
+      }
+    }
+    if (capital(k - 1) && capital(k) && gap(k) === '/' && sameWord(tokens[k]!.text, tokens[k - 1]!.text)) {
+      out[k - 1] = true;
+      out[k] = true;
+    }
+  }
   for (let k = 1; k + 1 < tokens.length; k++) {
     // X (or Y): both forms of one word, given on purpose; emphasis may wrap either.
     if (bracketed.has(lower[k]!) && capital(k - 1) && capital(k + 1) && /^[_*]*\s*\(\s*$/u.test(gap(k)) && /^\s*[_*]*$/u.test(gap(k + 1)) && sameWord(tokens[k + 1]!.text, tokens[k - 1]!.text)) {
@@ -204,6 +236,20 @@ const surnameEndings: readonly string[] = data.surnameEndings.endings;
 export function foreignSurname(word: string): boolean {
   const lower = word.toLowerCase();
   return /^\p{Lu}/u.test(word) && surnameEndings.some((e) => lower.length >= e.length + 3 && lower.endsWith(e));
+}
+
+/**
+ * The stem of a word before another language's surname ending (Gasparian, Gasparyan: gaspar), or
+ * undefined without such an ending.
+ *
+ * @param word The word, in any case.
+ * @returns The lower-case stem.
+ */
+export function foreignSurnameStem(word: string): string | undefined {
+  if (!foreignSurname(word)) return undefined;
+  const lower = word.toLowerCase();
+  const ending = surnameEndings.filter((e) => lower.endsWith(e)).sort((a, b) => b.length - a.length)[0]!;
+  return lower.slice(0, -ending.length);
 }
 
 const sequences = new RegExp(data.letterSequences.patterns.join('|'), 'u');
