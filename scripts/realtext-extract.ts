@@ -1,9 +1,9 @@
 /**
  * Builds a held-out corpus of the checker from a snapshot of chinapedia/wikipedia.abstract.en
- * (plain-text English Wikipedia articles, 2019-07-20 dump, folder `Page/`): realtext2 and
- * realtext3 under test/fixtures/ (READMEs there). Each corpus is the next 50 articles of one
- * ranking once the articles of the corpora before it are excluded. Run it again from the same
- * snapshot with the same arguments and it writes the same files.
+ * (plain-text English Wikipedia articles, 2019-07-20 dump, folder `Page/`): realtext2,
+ * realtext3 and realtext4 under test/fixtures/ (READMEs there). Each corpus is the next 50
+ * articles of one ranking once the articles of the corpora before it are excluded. Run it again
+ * from the same snapshot with the same arguments and it writes the same files.
  *
  *   node --import tsx scripts/realtext-extract.ts --repo DIR --out DIR [--exclude FILE]… [--taken DATE] [--list FILE]
  *
