@@ -101,6 +101,14 @@ describe('latinitsa (romanize): text and stdin', () => {
     assertError(r, new RegExp(`stdin: invalid UTF-8 at byte offset ${good.length + 1}\\b`));
   });
 
+  it('--lang auto and --json (which read the text whole) report invalid UTF-8 as the streaming path does', async () => {
+    // The fuzzer found `latinitsa -l auto` exiting 70 (internal error: TypeError) on such bytes.
+    for (const args of [['--lang', 'auto'], ['--json'], []]) {
+      const r = await runCli(args, { stdin: Buffer.from([0x33, 0xff, 0x41]) });
+      assert.deepEqual([r.code, r.stderr], [2, 'latinitsa: stdin: invalid UTF-8 at byte offset 1\n'], args.join(' '));
+    }
+  });
+
   it('names windows-1251 and koi8-r when the bytes look like them, and reads them with --encoding', async () => {
     const text = 'Сергей Миронович Киров родился в Уржуме\n';
     const cp1251 = Buffer.from(new TextEncoderLegacy('windows-1251').encode(text));

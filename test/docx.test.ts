@@ -179,6 +179,19 @@ describe('writing fixes back into a .docx', () => {
     assert.match(xmlOf(out, 'word/footnotes.xml'), /> Zinov’ev, p\. 3 &amp; 4\.</u);
   });
 
+  it('skips a fix whose text a run cannot hold (a line break, a lone surrogate): the file holds the text the edit reports', () => {
+    // The fuzzer found a fix with "\n" written into a w:t, read back (and shown by Word) as a space.
+    const bytes = docx({ body: paragraph('Zinovyev and Kamenyev, Kirov') });
+    const { result, again } = edit(bytes, [
+      { range: [0, 8], text: 'Zinoviev\n' },
+      { range: [13, 21], text: 'Kamenev' },
+      { range: [23, 28], text: 'Kir\uD800ov' },
+    ]);
+    assert.deepEqual(result.skipped.map((f) => f.range), [[0, 8], [23, 28]]);
+    assert.equal(again.text, 'Zinovyev and Kamenev, Kirov');
+    assert.equal(result.text, again.text);
+  });
+
   it('refuses to write a file that changed since it was read', () => {
     const bytes = docx({ body: paragraph('Zinovyev') });
     const doc = readDocument({ docx: readDocxParts(bytes) });

@@ -116,6 +116,15 @@ describe('option names and values: own properties only', () => {
     assert.throws(() => romanize('а', { signBeforeE: 'x' }), (e: unknown) => isOptionError(e) && /must be one of "i", "omit", found "x"/.test((e as Error).message));
   });
 
+  it("with lang 'auto', a value the caller's scheme takes is no error in a paragraph whose scheme lacks it", () => {
+    // The fuzzer found romanizeDetailed('Юd-', { scheme: 'bgn-pcgn', signs: 'omit', lang: 'auto' })
+    // throwing: the paragraph reads as Belarusian, and bgn-pcgn-be's "signs" has no "omit".
+    const options = { scheme: 'bgn-pcgn', signs: 'omit', lang: 'auto' };
+    assert.equal(romanize('Юрий Гагарин\n\nЎладзімір', options), romanize('Юрий Гагарин', { scheme: 'bgn-pcgn', signs: 'omit' }) + '\n\n' + romanize('Ўладзімір', { scheme: 'bgn-pcgn-be' }));
+    // A value no scheme of the request takes is still misuse.
+    assert.throws(() => romanize('Ўладзімір', { ...options, signs: 'x' }), isOptionError);
+  });
+
   it('a scheme is an id or a loaded scheme, nothing else', () => {
     for (const scheme of [{}, { id: 'ala-lc' }, 7, null, ['ala-lc']]) {
       assert.throws(() => romanize('а', { scheme: scheme as never }), isOptionError, JSON.stringify(scheme));

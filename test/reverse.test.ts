@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { LatinitsaError, candidates, convert, createLexicon, deromanize, deromanizeDetailed, listSchemes, romanize, type Lexicon } from '../src/index.ts';
+import { LatinitsaError, candidates, convert, convertDetailed, createLexicon, deromanize, deromanizeDetailed, listSchemes, romanize, type Lexicon } from '../src/index.ts';
 import { resolveScheme } from '../src/engine/index.ts';
 import { loadLexicon } from '../src/io/lexicon.ts';
 import { patronymicsOf } from '../scripts/build-lexicon.ts';
@@ -103,6 +103,17 @@ describe('ranking and certainty', () => {
     assert.deepEqual(patronymicsOf('юрий', rules), ['юрьевич', 'юрьевна', 'юриевич', 'юриевна']);
     assert.deepEqual(patronymicsOf('игорь', rules), ['игоревич', 'игоревна']);
     assert.deepEqual(patronymicsOf('никита', rules), ['никитич', 'никитична']);
+  });
+});
+
+describe('word ranges are in the text as given', () => {
+  it('a text that is not NFC (Y + U+0301, a mark that decomposes): each range holds its word as written', () => {
+    // The fuzzer found ranges in the NFC text: after Y + U+0301 every later range was one short.
+    const t = 'Y\u0301 \uA69D\u0344\nYuriy Gagarin';
+    const words = deromanizeDetailed(t, { scheme: 'bgn-pcgn' }).words;
+    assert.deepEqual(words.map((w) => [w.source, w.input, w.output]), [['Y\u0301', [0, 2], '\u00DD'], ['Yuriy', [6, 11], 'Юрий'], ['Gagarin', [12, 19], 'Гагарин']]);
+    const converted = convertDetailed(t, { from: 'bgn-pcgn', to: 'modified-loc' });
+    assert.deepEqual(converted.words.map((w) => [t.slice(w.input[0], w.input[1]), w.output]), [['Y\u0301', '\u00DD'], ['Yuriy', 'Yury'], ['Gagarin', 'Gagarin']]);
   });
 });
 

@@ -234,12 +234,16 @@ export interface DocxEdit {
   skipped: Fix[];
 }
 
+/** What a fix's text cannot contain to be written into a run: a line break, or a character XML 1.0 does not allow. */
+const UNWRITABLE = /[\r\n\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/u;
+
 /**
  * Writes fixes (ranges of the document's text, as `readDocument` made it) into the parts of a
  * .docx: only the text of the `w:t` elements a fix touches changes. A fix within one run keeps
  * that run's formatting; a fix over several runs (Word splits words for spelling marks and
  * revisions) puts the new text in the first and removes the rest from the others. A fix that
- * spans anything but text — a tab, a line break, a paragraph end, a field — is skipped.
+ * spans anything but text — a tab, a line break, a paragraph end, a field — is skipped, and so is
+ * one whose new text has a line break or a character XML does not allow.
  *
  * @param layout The layout of the document (`readDocument(…).docx`).
  * @param fixes Fixes in text order, not overlapping (see `selectFixes`).
@@ -261,6 +265,13 @@ export function editDocx(layout: DocxLayout, fixes: readonly Fix[]): DocxEdit {
   const skipped: Fix[] = [];
   for (const fix of fixes) {
     const [a, b] = fix.range;
+    // A run's text cannot hold a line break (it is read as a space, and Word shows one) nor a
+    // character XML forbids (a lone surrogate would be written as U+FFFD): the file would then
+    // not hold the text the edit reports.
+    if (UNWRITABLE.test(fix.text)) {
+      skipped.push(fix);
+      continue;
+    }
     const touched: number[] = [];
     let covered = a;
     for (let k = pieces.find(a, a === b); k < pieces.length; k++) {

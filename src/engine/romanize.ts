@@ -9,7 +9,7 @@ import { COMMON_OPTION_NAMES, resolveScheme, type RomanizeOptions } from './reso
 import { AUTO_LANGUAGE, schemeIdForLanguage } from './lang.ts';
 import { mayNeedReport, pieces, unmappedLetter } from './auto.ts';
 import type { Diagnostic } from '../diagnostics/index.ts';
-import { getScheme } from '../schemes/registry.ts';
+import { DEFAULT_SCHEME, getScheme, type Scheme } from '../schemes/registry.ts';
 import type { ParagraphLanguage } from '../detect/index.ts';
 
 export type { RomanizeOptions } from './resolve.ts';
@@ -50,15 +50,24 @@ const COMMON = new Set(COMMON_OPTION_NAMES);
 /**
  * The options for a piece of text in language `lang` (`lang: 'auto'`): the caller's scheme for
  * that language (the same family), keeping the options that scheme has; when the family has no
- * scheme for the language, the language's default scheme with the common options only.
+ * scheme for the language, the language's default scheme with the common options only. A value
+ * the caller's scheme takes but this one does not (bgn-pcgn's `signs: 'omit'`; bgn-pcgn-be has
+ * no such choice) is left to this scheme's default: the caller asked for it in their own scheme,
+ * so a paragraph in another language must not turn it into an error.
  */
 function pieceOptions(options: RomanizeOptions, lang: string): { options: RomanizeOptions; scheme: string } {
   const id = schemeIdForLanguage(options.scheme, lang);
   const scheme = getScheme(id);
+  const caller = typeof options.scheme === 'object' ? options.scheme : getScheme(options.scheme ?? DEFAULT_SCHEME);
   const o: RomanizeOptions = { scheme: id, lang };
   for (const [key, value] of Object.entries(options)) {
     if (key === 'scheme' || key === 'lang') continue;
-    if (COMMON.has(key) || Object.hasOwn(scheme.options, key)) o[key] = value;
+    if (COMMON.has(key)) o[key] = value;
+    else if (Object.hasOwn(scheme.options, key)) {
+      const given = typeof value === 'boolean' ? String(value) : value;
+      const takes = (s: Scheme): boolean => typeof given === 'string' && Object.hasOwn(s.options, key) && Object.hasOwn(s.options[key]!.values, given);
+      if (takes(scheme) || !takes(caller)) o[key] = value;
+    }
   }
   return { options: o, scheme: id };
 }

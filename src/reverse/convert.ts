@@ -75,18 +75,18 @@ function readAll(text: string, options: ConvertOptions): Reading {
     ...(options.lexicon === undefined ? {} : { lexicon: options.lexicon }),
     ...(options.all === undefined ? {} : { all: options.all }),
   });
-  const source = text.normalize('NFC');
+  // Words' ranges are in the text as given (deromanizeDetailed maps them back from NFC).
   let cyrillic = '';
   let pos = 0;
   const ranges: [number, number][] = [];
   for (const w of read.words) {
-    cyrillic += source.slice(pos, w.input[0]);
+    cyrillic += text.slice(pos, w.input[0]);
     const start = cyrillic.length;
     cyrillic += w.output;
     ranges.push([start, cyrillic.length]);
     pos = w.input[1];
   }
-  cyrillic += source.slice(pos);
+  cyrillic += text.slice(pos);
   return { to, read, cyrillic, ranges };
 }
 
@@ -116,7 +116,7 @@ export function convertDetailed(text: string, options: ConvertOptions): ConvertR
     for (; next < segments.length && segments[next]!.input[0] < end; next++) {
       if (segments[next]!.input[1] <= end) output += segments[next]!.output;
     }
-    if (!w.converted) output = w.source;
+    if (!w.converted) output = w.output;
     const alternatives = w.candidates.map((c) => ({ output: target(c, w.source, options, to), cyrillic: c.text, score: c.score, attested: c.attested }));
     // Certain when the reading is, or when every reading is written alike in the target scheme.
     const certain = w.converted && (w.certain || alternatives.every((a) => a.output.toLowerCase() === alternatives[0]!.output.toLowerCase()));

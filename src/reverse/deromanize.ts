@@ -1,6 +1,7 @@
 import { LatinitsaError } from '../errors.ts';
 import { romanize } from '../engine/romanize.ts';
 import { resolveScheme, type RomanizeOptions } from '../engine/resolve.ts';
+import { sourceOffsets } from '../engine/normalize.ts';
 import { getInverse, lexiconBonus, searchCandidates, scoreWord, type Inverse, type LetterModel, type RawCandidate } from './decode.ts';
 import equivalents from './equivalents.json' with { type: 'json' };
 import englishCommon from './data/english-common.json' with { type: 'json' };
@@ -389,12 +390,17 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
   });
   let out = '';
   let pos = 0;
+  // Words are found in the NFC text; a caller slices the text as given (Y + U+0301 is one
+  // character fewer in NFC), so their ranges and sources are mapped back to it.
+  const at = source === text ? undefined : sourceOffsets(text, source);
   const words: WordReading[] = tokens.map((t) => {
     const converted = t.verdict === 'russian';
     const output = converted ? t.analysis.candidates[0]!.text : t.word;
     out += source.slice(pos, t.start) + output;
     pos = t.end;
-    return { input: [t.start, t.end], source: t.word, output, converted, certain: converted && t.analysis.certain, reason: t.reason, candidates: t.analysis.candidates };
+    const input: [number, number] = at === undefined ? [t.start, t.end] : [at.start(t.start), at.end(t.end)];
+    const written = at === undefined ? t.word : text.slice(input[0], input[1]);
+    return { input, source: written, output, converted, certain: converted && t.analysis.certain, reason: t.reason, candidates: t.analysis.candidates };
   });
   out += source.slice(pos);
   return { text: out, words };

@@ -305,7 +305,9 @@ async function romanizeInputs(
         } finally {
           await source.close();
         }
-        const text = new TextDecoder(encoding, { fatal: true }).decode(Buffer.concat(parts));
+        // Invalid UTF-8 is the input's error (exit 2, with its byte offset), as in the streaming path.
+        const { decodeBytes } = await import('../../io/decode.ts');
+        const text = decodeBytes(Buffer.concat(parts), { encoding, file: source.shown, stripBom: true });
         if (inPlace) await toFile(path.resolve(io.cwd, input), input, text);
         else if (output === undefined || output === '-') await toStdout(text);
         else await toFile(path.resolve(io.cwd, output), output, text, OUTPUT);
