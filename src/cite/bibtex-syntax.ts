@@ -66,9 +66,17 @@ export function parseBibtex(input: string): BibtexItem[] {
     while (p < n && SPACE.has(input[p]!)) p++;
     return p;
   };
+  // The last run of identifier characters scanned: any p inside it ends where it ends. Without
+  // this, every stray `@` in a long run without a delimiter rescanned the run to its end, and a
+  // text of many such `@` took quadratic time (the fuzzer's "C@сбщ…" repeated).
+  let runFrom = -1;
+  let runEnd = -1;
   /** End of the identifier at p (p itself when there is none). */
   const identifier = (p: number): number => {
+    if (p >= runFrom && p <= runEnd) return runEnd;
+    runFrom = p;
     while (p < n && !NOT_IDENTIFIER.has(input[p]!)) p++;
+    runEnd = p;
     return p;
   };
   const keyword = (p: number, word: string): boolean => input.substr(p, word.length).toLowerCase() === word;
