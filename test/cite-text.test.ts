@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, statSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { checkCitations, findArchivalReferences } from '../src/cite/index.ts';
+import { checkCitations, findArchivalReferences, parseArchivalReference } from '../src/cite/index.ts';
 import { applyFixes, type Diagnostic } from '../src/diagnostics/index.ts';
 import { fixturesDir, listFiles, readTsv } from './support/fixtures.ts';
 import { runCli } from './support/cli.ts';
@@ -112,5 +112,20 @@ describe('latinitsa cite', () => {
     assert.match(bad.err, /byte|offset/i);
     assert.equal((await cli(['--style', 'latin', 'notes.txt'])).code, 2);
     assert.equal((await cli([])).code, 2);
+  });
+});
+
+// Inputs the fuzz sweep found slow or crashing. The bound is generous (a slow machine passes):
+// before the fixes the first took 36 s at 20,000 characters and the second threw RangeError.
+describe('cite: long inputs', () => {
+  it('a long run of leaf markers without a file-level unit is read in linear time, and is no reference', () => {
+    const text = 'Л. 1, '.repeat(30_000);
+    const t0 = performance.now();
+    assert.deepEqual(checkCitations(text).references, []);
+    assert.ok(performance.now() - t0 < 5000, `${(performance.now() - t0).toFixed(0)} ms`);
+  });
+  it('a reference with 150,000 leaves, each a verso, is read without overflowing the stack', () => {
+    const r = parseArchivalReference(`Ф. 1. Оп. 1. Д. 1. Л. ${'1 об., '.repeat(150_000)}`);
+    assert.equal(r.reference?.leaves?.length, 150_000);
   });
 });

@@ -106,12 +106,13 @@ function scanElements(text: string, pos: number, standalone: boolean, limit: num
         diagnostics.push({ range: [mStart, mEnd], reason: `no leaf number after "${m[0]}"`, ruleId: 'cite/missing-number', severity: 'error' });
         valueEnd = mEnd;
       } else {
-        diagnostics.push(...leaves.diagnostics);
+        for (const d of leaves.diagnostics) diagnostics.push(d);
         for (const [s, e, d] of leaves.dashes) {
           if (d !== '–') diagnostics.push({ range: [s, e], reason: `range written with "${d}" (U+${d.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}); use an en dash "–"`, ruleId: 'cite/range-dash', severity: 'warning' });
         }
-        reference.leaves = [...(reference.leaves ?? []), ...leaves.leaves];
-        verso.push(...leaves.verso);
+        const all = (reference.leaves ??= []);
+        for (const l of leaves.leaves) all.push(l);
+        for (const v of leaves.verso) verso.push(v);
         const many = leaves.leaves.length > 1 || leaves.leaves.some((l) => l.to !== undefined);
         if (info.lang === 'en' && many && !info.plural) {
           diagnostics.push({ range: [mStart, mEnd], reason: `"${m[0]}" used for ${leaves.leaves.length > 1 ? 'several leaves' : 'a range of leaves'}; write "ll."`, ruleId: 'cite/plural', severity: 'warning' });

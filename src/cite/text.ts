@@ -86,7 +86,12 @@ function scanRegion(text: string, from: number, to: number, out: Scanned[]): voi
     // archives ("NKVD, f. 3 of the list") needs two levels.
     const knownArchive = found.reference.archive?.id !== undefined;
     const enough = (found.elements >= 2 || knownArchive) && found.hasUnit;
-    if (!enough || looksLikeYears(found.reference)) continue;
+    if (!enough || looksLikeYears(found.reference)) {
+      // A run of markers without a file-level unit ("Л. 1, Л. 2, …") has none from any later
+      // marker either: skip past it, or each marker rescans the rest of the run (quadratic).
+      if (!found.hasUnit) wordStart.lastIndex = Math.max(found.end, m.index + 1);
+      continue;
+    }
     const { reference, diagnostics } = found;
     if (from !== 0) {
       if (reference.archive !== undefined) reference.archive.range = shift(reference.archive.range, from);

@@ -119,7 +119,7 @@ export function scanNumbersOnly(text: string, pos: number, standalone: boolean):
     leaves = scanLeaves(text, p);
     if (leaves !== undefined) {
       end = leaves.end;
-      diagnostics.push(...leaves.diagnostics);
+      for (const d of leaves.diagnostics) diagnostics.push(d);
     }
   }
   if (units.length < 3) {
