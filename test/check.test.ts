@@ -306,3 +306,26 @@ test('a stray form, lists of a name\'s forms, runs of another language\'s names,
   assert.equal(all.length, 3);
   assert.ok(all.every((d) => d.confidence! < 0.6));
 });
+
+test('evidence that a word is Russian, and a soft sign inside a quotation (round 6)', () => {
+  const likely = parseConfidence('likely');
+  const cases: Array<[string, CheckOptions, string[]]> = [
+    // A group whose word the lexicon does not know, with no Russian surname ending and nothing
+    // Russian around it, is another language's name: only at `possible`.
+    ['Krystian Zimerman played. Kristian Lund sang. Kristian Lund again.', { minConfidence: likely }, []],
+    ['Aisha-i-Durani School. Timur Shah Durrani ruled. Ahmad Shah Durrani too.', { minConfidence: likely }, []],
+    // Controls: a surname ending (-ich) or a given name before it is evidence enough.
+    ['Vera Zasulich shot him. Vera Zasulich was tried. Geneva Zasulitch.', { minConfidence: likely }, ['Zasulitch→Zasulich']],
+    // A soft sign before the quotation's own closing mark is the word's: ‘… of Rus’, for …’.
+    ['The history of Rus’ is long. Rus’ was old. Rus’ again. He said, ‘Blessed among the women of Rus’, for thou hast loved the light.’ And more.', { minConfidence: likely }, []],
+  ];
+  for (const [text, options, expected] of cases) {
+    assert.deepEqual(checkText(text, options).map((d) => `${d.actual}→${d.expected[0]}`), expected, text);
+  }
+  // Still there below the default for whoever asks for every finding.
+  const all = checkText('Krystian Zimerman played. Kristian Lund sang. Kristian Lund again.');
+  assert.deepEqual(all.map((d) => `${d.actual}→${d.expected[0]}`), ['Krystian→Kristian']);
+  assert.ok(all.every((d) => d.confidence! < 0.6));
+  // The tokenizer: a ’ the quotation still needs is its close; one it does not need is a soft sign.
+  assert.deepEqual(tokenizeWords('‘Women of Rus’, for thou hast loved.’ ‘Kazan’ and Kazan’.').map((w) => w.text), ['Women', 'of', 'Rus’', 'for', 'thou', 'hast', 'loved', 'Kazan', 'and', 'Kazan’']);
+});

@@ -224,6 +224,20 @@ export function adjectiveForm(cyrillic: string): boolean {
   return adjectiveEndings.some((e) => cyrillic.length > e.length + 1 && cyrillic.endsWith(e));
 }
 
+const russianNameEndings: readonly string[] = data.russianNameEndings.endings;
+
+/**
+ * Whether a lower-case Cyrillic word ends as a Russian surname or patronymic (-ов, -ин, -ский,
+ * -ович, -енко…, with a stem of two letters or more): the endings are data
+ * (src/check/data/foreign.json).
+ *
+ * @param cyrillic The word.
+ * @returns Whether it has such an ending.
+ */
+export function russianNameForm(cyrillic: string): boolean {
+  return russianNameEndings.some((e) => cyrillic.length >= e.length + 2 && cyrillic.endsWith(e));
+}
+
 const surnameEndings: readonly string[] = data.surnameEndings.endings;
 
 /**

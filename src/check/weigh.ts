@@ -3,7 +3,7 @@
 // rule, and how sure each finding is. docs/check.md.
 import { LexiconFlag } from '../reverse/lexicon.ts';
 import { foldRomanized } from '../reverse/readings.ts';
-import { adjectiveForm, foreignSurnameStem } from './foreign.ts';
+import { adjectiveForm, foreignSurnameStem, russianNameForm } from './foreign.ts';
 import { anchor, count, NAME_FLAGS, type Group, type Link, type Spelling } from './model.ts';
 import type { CheckRun } from './run.ts';
 
@@ -95,7 +95,13 @@ export function weighGroup(run: CheckRun, g: Group): Weighed | undefined {
   // Given names and patronymics are shared by many people; a surname tells them apart.
   const personal = list.map(({ s }) => s.info.readings.find((r) => r.cyrillic === g.cyrillic)?.flags ?? 0).reduce((a, b) => a | b, 0);
   const surname = (personal & (LexiconFlag.given | LexiconFlag.patronymic)) === 0;
+  // Evidence that the group's word is Russian at all: the lexicon knows it (as a word, a name or a
+  // place), the conventional list names it, or it ends as a Russian surname or patronymic. Without
+  // any (Krystian beside Kristian, Durani beside Durrani, Oomoto beside Omoto: кристян, дуррани,
+  // омото) the letters merely read as Russian, and in real prose such a group is far more often a
+  // name or word of another language than a slip; its findings stay at `possible`.
   const groupInContext = list.some(({ s }) => s.info.kind === 'conventional' || s.occurrences.some((o) => o.names.length > 0 || o.russianNeighbour || !/^\p{Lu}/u.test(o.text)));
+  const russianWord = run.letterOnly || personal !== 0 || groupInContext || russianNameForm(g.cyrillic);
   const minority: Minority[] = [];
   for (const { s, link } of list) {
     if (s.info.fold === targetFold || s === targetSpelling) continue;
@@ -133,7 +139,8 @@ export function weighGroup(run: CheckRun, g: Group): Weighed | undefined {
     // is too weak a norm, and is more often a historical or another language's form (the Kirgiz
     // SSR beside Kyrgyz ×38, a Georgian Aleksandre in a list beside Alexandre ×9) than the
     // standard the majority strays from. Reported below the default, at `possible`.
-    const base = (link === 'fallback' || link === 'alternative') && targetCount === 1 && count(s) >= LONE_TARGET_AGAINST && targetSpelling?.info.kind !== 'conventional' ? Math.min(found, LONE_TARGET) : found;
+    const loneTarget = (link === 'fallback' || link === 'alternative') && targetCount === 1 && count(s) >= LONE_TARGET_AGAINST && targetSpelling?.info.kind !== 'conventional';
+    const base = loneTarget || !russianWord ? Math.min(found, LONE_TARGET) : found;
     // A capitalised word the scheme does not write that reads only as a common Russian word (куля,
     // перо, вьет: not a name or place) is romanized Russian in a Russian title or name (Novyi Mir,
     // O. S. Nagornaia) or as an adjective (Privolnoe); alone among English words it is more often

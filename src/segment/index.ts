@@ -42,11 +42,34 @@ function scriptOf(word: string): WordScript {
   return latin && cyrillic ? 'mixed' : latin ? 'latin' : cyrillic ? 'cyrillic' : 'other';
 }
 
-/** Whether a ‘ opened before `at` on the same line is still open (so a ’ after a word closes it). */
-function openQuote(text: string, at: number): boolean {
+/**
+ * Whether the ’ at `mark`, after a word that starts at `at`, closes a ‘ opened before the word on
+ * its line. It does not when the quotation still has enough sure closing marks after it on the
+ * line (a ’ after a stop or a comma, never a soft sign), one per quotation open there: then this one
+ * is the word's own soft sign (‘Blessed art thou among the women of Rus’, for thou … descendants.’).
+ */
+function openQuote(text: string, at: number, mark: number): boolean {
   const lineStart = text.lastIndexOf('\n', at) + 1;
   const open = text.lastIndexOf('‘', at);
-  return open >= lineStart && open > text.lastIndexOf('’', at - 1);
+  if (open < lineStart || open <= text.lastIndexOf('’', at - 1)) return false;
+  let depth = 0;
+  for (let i = lineStart; i < at; i++) {
+    if (text[i] === '‘') depth++;
+    else if (text[i] === '’' && depth > 0 && closes(text, i)) depth--;
+  }
+  let lineEnd = text.indexOf('\n', mark);
+  if (lineEnd < 0) lineEnd = text.length;
+  let later = 0;
+  for (let i = mark + 1; i < lineEnd; i++) {
+    if (text[i] === '‘') break;
+    if (text[i] === '’' && closes(text, i)) later++;
+  }
+  return later < Math.max(depth, 1);
+}
+
+/** Whether a ’ surely closes a quotation: after punctuation (not a letter: that may be a soft sign), before no letter. */
+function closes(text: string, i: number): boolean {
+  return i > 0 && /[.,!?;:…)\]]/u.test(text[i - 1]!) && !/\p{L}/u.test(text[i + 1] ?? ' ');
 }
 
 /**
@@ -79,7 +102,7 @@ export function tokenizeWords(text: string, options: TokenizeOptions = {}): Word
     const after = text[start + word.length];
     if ((before !== undefined && /[\d_]/u.test(before)) || (after !== undefined && /[\d_]/u.test(after))) continue;
     // A closing quote, not a soft sign: 'Kazan' or ‘Kazan’.
-    if ((word.endsWith('’') && openQuote(text, start)) || (word.endsWith("'") && before === "'")) word = word.slice(0, -1);
+    if ((word.endsWith('’') && openQuote(text, start, start + word.length - 1)) || (word.endsWith("'") && before === "'")) word = word.slice(0, -1);
     const clitic = CLITIC.exec(word);
     if (clitic !== null && clitic.index > 0) word = word.slice(0, clitic.index);
     if (word.endsWith('"') || word.endsWith('”')) word = word.slice(0, -1);
