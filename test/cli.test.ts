@@ -77,6 +77,9 @@ describe('latinitsa (romanize): text and stdin', () => {
   it('keeps CRLF, a missing final newline, and a byte-order mark', async () => {
     const r = await runCli([], { stdin: ['\uFEFFЩукин\r\nЦК', ' ВКП(б)'] });
     assert.equal(r.stdout, '\uFEFFShchukin\r\nTsK VKP(b)');
+    // With --lang auto the text is read whole, not streamed: the same bytes come out.
+    const auto = await runCli(['--lang', 'auto'], { stdin: ['\uFEFFЩукин\r\nЦК', ' ВКП(б)'] });
+    assert.equal(auto.stdout, '\uFEFFShchukin\r\nTsK VKP(b)');
   });
 
   it('streams: each line comes out without waiting for the end of stdin', async () => {

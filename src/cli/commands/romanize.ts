@@ -307,7 +307,9 @@ async function romanizeInputs(
         }
         // Invalid UTF-8 is the input's error (exit 2, with its byte offset), as in the streaming path.
         const { decodeBytes } = await import('../../io/decode.ts');
-        const text = decodeBytes(Buffer.concat(parts), { encoding, file: source.shown, stripBom: true });
+        // A byte-order mark stays in the output, as in the streaming path (only letters change); the
+        // JSON's text is the text without it.
+        const text = decodeBytes(Buffer.concat(parts), { encoding, file: source.shown, stripBom: json });
         if (inPlace) await toFile(path.resolve(io.cwd, input), input, text);
         else if (output === undefined || output === '-') await toStdout(text);
         else await toFile(path.resolve(io.cwd, output), output, text, OUTPUT);
