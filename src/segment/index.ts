@@ -42,28 +42,76 @@ function scriptOf(word: string): WordScript {
   return latin && cyrillic ? 'mixed' : latin ? 'latin' : cyrillic ? 'cyrillic' : 'other';
 }
 
+/** The quotation marks of one line, found once for all its words (a long line stays linear). */
+interface LineQuotes {
+  start: number;
+  end: number;
+  /** Every ’ of the line. */
+  apostrophes: number[];
+  /** Every ‘ of the line. */
+  opens: number[];
+  /** Every ’ that surely closes a quotation (`closes`). */
+  closes: number[];
+  /** The ‘ and the sure closing ’, in order, with the depth of open quotations after each. */
+  events: number[];
+  depth: number[];
+}
+
+function lineQuotes(text: string, at: number, cache: { line?: LineQuotes }): LineQuotes {
+  const known = cache.line;
+  if (known !== undefined && at >= known.start && at < known.end) return known;
+  const start = text.lastIndexOf('\n', at) + 1;
+  let end = text.indexOf('\n', at);
+  if (end < 0) end = text.length;
+  const line: LineQuotes = { start, end, apostrophes: [], opens: [], closes: [], events: [], depth: [] };
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    if (text[i] === '‘') {
+      line.opens.push(i);
+      line.events.push(i);
+      line.depth.push(++depth);
+    } else if (text[i] === '’') {
+      line.apostrophes.push(i);
+      if (!closes(text, i)) continue;
+      line.closes.push(i);
+      if (depth > 0) depth--;
+      line.events.push(i);
+      line.depth.push(depth);
+    }
+  }
+  cache.line = line;
+  return line;
+}
+
+/** The index of the last element of the sorted `list` below `x`, or -1. */
+function lastBelow(list: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
 /**
  * Whether the ’ at `mark`, after a word that starts at `at`, closes a ‘ opened before the word on
  * its line. It does not when the quotation still has enough sure closing marks after it on the
  * line (a ’ after a stop or a comma, never a soft sign), one per quotation open there: then this one
  * is the word's own soft sign (‘Blessed art thou among the women of Rus’, for thou … descendants.’).
  */
-function openQuote(text: string, at: number, mark: number): boolean {
-  const lineStart = text.lastIndexOf('\n', at) + 1;
-  const open = text.lastIndexOf('‘', at);
-  if (open < lineStart || open <= text.lastIndexOf('’', at - 1)) return false;
-  let depth = 0;
-  for (let i = lineStart; i < at; i++) {
-    if (text[i] === '‘') depth++;
-    else if (text[i] === '’' && depth > 0 && closes(text, i)) depth--;
-  }
-  let lineEnd = text.indexOf('\n', mark);
-  if (lineEnd < 0) lineEnd = text.length;
-  let later = 0;
-  for (let i = mark + 1; i < lineEnd; i++) {
-    if (text[i] === '‘') break;
-    if (text[i] === '’' && closes(text, i)) later++;
-  }
+function openQuote(text: string, at: number, mark: number, cache: { line?: LineQuotes }): boolean {
+  const q = lineQuotes(text, at, cache);
+  const open = lastBelow(q.opens, at);
+  const apostrophe = lastBelow(q.apostrophes, at);
+  if (open < 0 || (apostrophe >= 0 && q.opens[open]! <= q.apostrophes[apostrophe]!)) return false;
+  const event = lastBelow(q.events, at);
+  const depth = event < 0 ? 0 : q.depth[event]!;
+  // Sure closing marks after this one, up to the next ‘ of the line.
+  const nextOpen = lastBelow(q.opens, mark + 1) + 1;
+  const limit = nextOpen < q.opens.length ? q.opens[nextOpen]! : q.end;
+  const later = lastBelow(q.closes, limit) - lastBelow(q.closes, mark + 1);
   return later < Math.max(depth, 1);
 }
 
@@ -89,6 +137,7 @@ function closes(text: string, i: number): boolean {
 export function tokenizeWords(text: string, options: TokenizeOptions = {}): WordToken[] {
   const base = options.offset ?? 0;
   const skipped: Array<[number, number]> = [];
+  const quotes: { line?: LineQuotes } = {};
   for (const m of text.matchAll(SKIP)) skipped.push([m.index, m.index + m[0].length]);
   const tokens: WordToken[] = [];
   let s = 0;
@@ -102,7 +151,7 @@ export function tokenizeWords(text: string, options: TokenizeOptions = {}): Word
     const after = text[start + word.length];
     if ((before !== undefined && /[\d_]/u.test(before)) || (after !== undefined && /[\d_]/u.test(after))) continue;
     // A closing quote, not a soft sign: 'Kazan' or ‘Kazan’.
-    if ((word.endsWith('’') && openQuote(text, start, start + word.length - 1)) || (word.endsWith("'") && before === "'")) word = word.slice(0, -1);
+    if ((word.endsWith('’') && openQuote(text, start, start + word.length - 1, quotes)) || (word.endsWith("'") && before === "'")) word = word.slice(0, -1);
     const clitic = CLITIC.exec(word);
     if (clitic !== null && clitic.index > 0) word = word.slice(0, clitic.index);
     if (word.endsWith('"') || word.endsWith('”')) word = word.slice(0, -1);
