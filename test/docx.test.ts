@@ -69,6 +69,11 @@ describe('reading Word documents', () => {
     assert.deepEqual(readDocxLayout(docxFiles({ body }).filter((f) => f.name === 'word/document.xml').map((f) => ({ name: f.name, role: 'body' as const, xml: f.data }))).paragraphs, ['Zinoviev7\tKirov Moskva', 'Box']);
   });
 
+  it('keeps a zero-width no-break space (U+FEFF) that opens a run, as Word shows it (the fuzzer found it dropped)', async () => {
+    const doc = await bytesToDocument(docx({ body: paragraph('Kirov ', '\uFEFFZinov’ev') }), { format: 'docx' });
+    assert.equal(doc.text, 'Kirov \uFEFFZinov’ev');
+  });
+
   it('skips the separators above the notes, reads notes of other prefixes and entities', async () => {
     const footnotes =
       '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>' +

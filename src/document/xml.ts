@@ -18,7 +18,8 @@ const QUESTION = 0x3f;
 const BANG = 0x21;
 const AMP = 0x26;
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a text node that starts with U+FEFF (a zero-width no-break space in a Word run) keeps it.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const latin1 = new TextDecoder('latin1');
 const CDATA = [...'[CDATA['].map((ch) => ch.charCodeAt(0));
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
