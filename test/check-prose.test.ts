@@ -41,3 +41,17 @@ test('held-out prose: precision and recall of the planted slips (targets 0.9)', 
   assert.ok(precision >= 0.9, `precision ${precision}`);
   assert.ok(recall >= 0.9, `recall ${recall}`);
 });
+
+test('held-out prose: the notes system of terror.md is found when only the house scheme is declared', () => {
+  // terror.md's footnotes and bibliography are written in ala-lc-simplified (README there): without
+  // its notesScheme the checker must find that system and report what the declared one reports.
+  const settings = JSON.parse(readFileSync(path.join(dir, 'settings.json'), 'utf8')) as Record<string, CheckConfig>;
+  const { notesScheme, ...house } = settings['terror.md']!;
+  assert.equal(notesScheme, 'ala-lc-simplified');
+  const text = readFileSync(path.join(dir, 'terror.md'), 'utf8');
+  const found = (config: CheckConfig) =>
+    checkDocuments([{ file: 'terror.md', text, regions: markdownRegions(text) }], { minConfidence: 'likely', ...config, ...(lexicon === undefined ? {} : { lexicon }) }).map((d) => `${d.place.start.line}:${d.actual}→${d.expected[0]}`);
+  assert.deepEqual(found(house), found(settings['terror.md']!));
+  // Kept with the text, the notes' correct ALA-LC forms would be reported against modified-loc.
+  assert.ok(found({ ...house, notesScheme: 'same' }).length > found(house).length);
+});

@@ -118,6 +118,37 @@ test('notes are checked against the notes scheme', () => {
   assert.deepEqual(found.map((d) => [d.actual, d.expected[0], d.data?.scheme]), [['Tukhachevsky', 'Tukhachevskii', 'ala-lc-simplified']]);
 });
 
+// Simplified in the text, the Library of Congress system in full in the notes (docs/check.md,
+// Notes in a system of their own). The expected spellings are ala-lc-simplified's by its table:
+// ий → ii, ь → ’, final ия → iia (docs/schemes/ala-lc-simplified.md).
+const dual = 'Trotsky and Zinoviev wrote for Izvestia.\nNotes\n1. L. Trotskii, Istoriia russkoi revoliutsii (Berlin, 1931); G. Zinov’ev, Sochineniia (Moscow, 1924); Izvestiia, 1924; Tukhachevsky.';
+
+test('notes in the full Library of Congress system beside a simplified text are found and checked apart', () => {
+  const regions = regionsOfPlainText(dual);
+  const shown = (options: CheckOptions) => checkText(dual, { regions, ...options }).map((d) => [d.actual, d.expected[0], d.ruleId]);
+  // Found: only the slip of the notes' own system is reported, against that system.
+  assert.deepEqual(shown({ scheme: 'modified-loc' }), [['Tukhachevsky', 'Tukhachevskii', 'check/scheme-mismatch']]);
+  assert.deepEqual(shown({ scheme: 'modified-loc' }), shown({ scheme: 'modified-loc', notesScheme: 'ala-lc-simplified' }));
+  // Without a house scheme the notes are grouped apart, and nothing is measured against a scheme.
+  assert.deepEqual(shown({}), []);
+  // `same`: one group and one scheme, as before the notes were looked at.
+  const same = shown({ scheme: 'modified-loc', notesScheme: 'same' }).map(([actual]) => actual);
+  for (const w of ['Trotskii', 'Istoriia', 'Zinov’ev', 'Sochineniia']) assert.ok(same.includes(w), `${w} in ${same.join(', ')}`);
+  assert.ok(shown({ notesScheme: 'same' }).some(([actual, expected]) => actual === 'Trotskii' && expected === 'Trotsky'));
+});
+
+test('notes are not taken for another system on two words, nor when the text is written in it too', () => {
+  // Two words in the notes' precise forms are not a system: Trotskii is a slip beside Trotsky.
+  const two = 'Trotsky and Zinoviev wrote.\nNotes\n1. L. Trotskii, Istoriia partii (Moscow, 1931); Zinoviev.';
+  assert.ok(checkText(two, { regions: regionsOfPlainText(two) }).some((d) => d.actual === 'Trotskii'));
+  // The text writes the same system: one system throughout, checked as one.
+  const uniform = 'Trotskii and Zinov’ev wrote in Izvestiia; Moskovskii, Trotsky.\nNotes\n1. L. Trotskii, Istoriia russkoi revoliutsii; Zinov’ev, Sochineniia; Izvestiia.';
+  const found = checkText(uniform, { regions: regionsOfPlainText(uniform), scheme: 'ala-lc-simplified' });
+  assert.deepEqual(found.map((d) => d.actual), checkText(uniform, { regions: regionsOfPlainText(uniform), scheme: 'ala-lc-simplified', notesScheme: 'same' }).map((d) => d.actual));
+  const plain = checkText(uniform, { regions: regionsOfPlainText(uniform) });
+  assert.deepEqual(plain.map((d) => d.actual), checkText(uniform, { regions: regionsOfPlainText(uniform), notesScheme: 'same' }).map((d) => d.actual));
+});
+
 test('mixed-script words are reported with the look-alikes replaced', () => {
   const found = checkText('Mоsсow and Моsкva and Kирoв.');
   assert.deepEqual(found.map((d) => [d.actual, d.expected]), [['Mоsсow', ['Moscow']], ['Моsкva', []], ['Kирoв', ['Киров']]]);

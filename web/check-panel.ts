@@ -52,7 +52,15 @@ export function setupCheck(): void {
     byId<HTMLSelectElement>('ck-lang'),
     [
       { select: scheme, first: () => ({ value: '', label: 'none (group variants only)' }), initial: (lang) => defaultSchemeOf({ lang }) },
-      { select: notesScheme, first: () => ({ value: '', label: 'same as the text' }), initial: () => '' },
+      {
+        select: notesScheme,
+        // '' lets the checker find a precise system the notes follow; `same` keeps them with the text (docs/check.md).
+        first: () => [
+          { value: '', label: 'as written (found in the notes)' },
+          { value: 'same', label: 'same as the text' },
+        ],
+        initial: () => '',
+      },
     ],
     { auto: false, changed: () => {} },
   );

@@ -36,7 +36,7 @@ export function schemesOf(lang: string): Item[] {
 export interface SchemeMenu {
   select: HTMLSelectElement;
   /** An entry before the schemes (such as "none"), for a language. */
-  first?: (lang: string) => Item | undefined;
+  first?: (lang: string) => Item | readonly Item[] | undefined;
   /** The value chosen when the reader has chosen none for this language. */
   initial: (lang: string) => string;
 }
@@ -53,7 +53,7 @@ export function setupLanguageMenu(lang: HTMLSelectElement, menus: readonly Schem
   const fill = (): void => {
     for (const m of menus) {
       const first = m.first?.(lang.value);
-      const items = [...(first === undefined ? [] : [first]), ...schemesOf(lang.value)];
+      const items = [...(first === undefined ? [] : 'value' in first ? [first] : first), ...schemesOf(lang.value)];
       const saved = recall(keyOf(m.select, lang.value));
       fillSelect(m.select, items, saved !== undefined && items.some((i) => i.value === saved) ? saved : m.initial(lang.value));
     }

@@ -7,6 +7,7 @@
 // its minority (weigh.ts); building the diagnostics and fixes (findings.ts).
 import { groupFindings } from './findings.ts';
 import { groupSpellings } from './groups.ts';
+import { notesSystem } from './notes-system.ts';
 import { prepareRun } from './run.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument, CheckOptions, CheckRegion } from './types.ts';
 import { weighGroup } from './weigh.ts';
@@ -28,8 +29,19 @@ export { mixedScriptFix } from './mixed.ts';
  * //=> ['ch2.md:1:7 Zinovyev -> Zinoviev']
  */
 export function checkDocuments(documents: readonly CheckDocument[], options: CheckOptions = {}): Diagnostic[] {
-  const run = prepareRun(documents, options);
-  const { spellings, mixed } = readSpellings(run, documents);
+  let run = prepareRun(documents, options);
+  let read = readSpellings(run, documents);
+  if (options.notesScheme === undefined) {
+    // Notes in the Library of Congress system in full beside a simplified text are a convention,
+    // not a slip: they are read again as a domain of their own, checked against that system when
+    // the text has a declared scheme (docs/check.md, Notes in a system of their own).
+    const system = notesSystem(run, documents, read.spellings, options.lang);
+    if (system !== undefined) {
+      run = prepareRun(documents, options, { scheme: run.schemes.text === undefined ? undefined : system });
+      read = readSpellings(run, documents);
+    }
+  }
+  const { spellings, mixed } = read;
   const found = [...mixed];
   for (const g of groupSpellings(run, spellings)) {
     const weighed = weighGroup(run, g);

@@ -33,7 +33,7 @@ export interface CheckRun {
   declaredLetters: Record<Domain, ReadonlySet<string> | undefined>;
   /** No lexicon: the plausible readings stand in for the attested ones. */
   letterOnly: boolean;
-  /** Whether notes are a domain of their own (a notes scheme is declared). */
+  /** Whether notes are a domain of their own (a notes scheme is declared or found). */
   separateNotes: boolean;
   conventional: ReadonlyMap<string, ConventionalEntry>;
   /** Full names of the conventional list (Grigori Rasputin), by surname. */
@@ -70,15 +70,31 @@ function readerFor(options: CheckOptions, extra: ReaderScheme[]): Reader {
   return reader;
 }
 
+/**
+ * `notesScheme` that is not a scheme: the notes follow the text's scheme and are grouped with it
+ * (without a `notesScheme`, the checker looks at the notes and decides: notes-system.ts).
+ */
+export const SAME_AS_TEXT = 'same';
+
+/** Whether the notes are a domain of their own, and their scheme if any. */
+export interface NotesDomain {
+  scheme: string | undefined;
+}
+
 /** The house and notes schemes, read in `lang` when it is given (docs/languages.md). */
-function schemesInLanguage(options: CheckOptions): Record<Domain, string | undefined> {
+function schemesInLanguage(options: CheckOptions, notesScheme: string | undefined): Record<Domain, string | undefined> {
   const text = options.lang === undefined ? options.scheme : schemeIdForLanguage(options.scheme, options.lang);
-  const notes = options.notesScheme === undefined ? text : options.lang === undefined ? options.notesScheme : schemeIdForLanguage(options.notesScheme, options.lang);
+  const notes = notesScheme === undefined ? text : options.lang === undefined ? notesScheme : schemeIdForLanguage(notesScheme, options.lang);
   return { text, notes };
 }
 
-/** Resolves a check's options (schemes are checked here, before any work). */
-export function prepareRun(documents: readonly CheckDocument[], options: CheckOptions): CheckRun {
+/**
+ * Resolves a check's options (schemes are checked here, before any work).
+ *
+ * @param separate The notes as a domain of their own with the given scheme (found by
+ *   `notesSystem`); default: as `notesScheme` says (a scheme: apart; none or `same`: with the text).
+ */
+export function prepareRun(documents: readonly CheckDocument[], options: CheckOptions, separate?: NotesDomain): CheckRun {
   const { common, names } = englishLists();
   const extraEnglish = new Set([...(options.englishWords ?? [])].map((w) => foldRomanized(w)));
   const ignore = new Set((options.ignore ?? []).map((w) => foldRomanized(w)));
@@ -87,8 +103,10 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
   for (const [form, cyrillic] of Object.entries(options.conventional ?? {})) conventional.set(foldRomanized(form), { cyrillic: cyrillic.toLowerCase(), capitalised: form[0] !== form[0]!.toLowerCase() });
   // Full names (Grigori Rasputin): where their words stand together, the scheme accepts them as written.
   const established = fullNames(conventional);
-  const schemes = schemesInLanguage(options);
-  const schemeOptions = { text: options.schemeOptions ?? {}, notes: (options.notesScheme === undefined ? options.schemeOptions : options.notesSchemeOptions) ?? {} };
+  const declaredNotes = options.notesScheme === SAME_AS_TEXT ? undefined : options.notesScheme;
+  const notesScheme = separate === undefined ? declaredNotes : separate.scheme;
+  const schemes = schemesInLanguage(options, notesScheme);
+  const schemeOptions = { text: options.schemeOptions ?? {}, notes: (notesScheme === undefined ? options.schemeOptions : options.notesSchemeOptions) ?? {} };
   // Each domain's scheme and options are resolved (and checked) once, before any work.
   const resolved = {
     text: resolveScheme({ ...schemeOptions.text, scheme: schemes.text }).scheme,
@@ -142,7 +160,7 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
     foreignLetters: proseLetters,
     declaredLetters: { text: lettersOf('text'), notes: lettersOf('notes') },
     letterOnly: options.lexicon === undefined,
-    separateNotes: options.notesScheme !== undefined,
+    separateNotes: separate !== undefined || declaredNotes !== undefined,
     conventional,
     established,
     allow,

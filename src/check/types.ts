@@ -36,7 +36,11 @@ export interface CheckConfig {
   scheme?: string;
   /** Scheme options of the house scheme (e.g. `{ signBeforeE: 'omit' }`). */
   schemeOptions?: Record<string, unknown>;
-  /** Scheme of notes and bibliography (e.g. `ala-lc-simplified`); notes are then grouped apart from the text (docs/check.md). */
+  /**
+   * Scheme of notes and bibliography (e.g. `ala-lc-simplified`); notes are then grouped apart from
+   * the text. Absent: when the notes follow the full Library of Congress system and the text does
+   * not, they are checked apart, against it (docs/check.md); `same`: the text's scheme, one group.
+   */
   notesScheme?: string;
   notesSchemeOptions?: Record<string, unknown>;
   /**

@@ -138,7 +138,7 @@ export function openApiDocument(): unknown {
           format: { enum: ['text', 'markdown', 'docx'], default: 'text' },
           data: { type: 'string', contentEncoding: 'base64', description: 'The .docx file (format docx); the answer has its text, one paragraph per line.' },
           scheme: { type: 'string', description: 'House scheme of the running text.' },
-          notesScheme: { type: 'string', description: 'Scheme of notes and bibliography.' },
+          notesScheme: { type: 'string', description: 'Scheme of notes and bibliography; absent: found from the notes (docs/check.md); `same`: the text\'s scheme.' },
           options: { ...options, description: 'Options of the house scheme.' },
           allow: { type: 'array', items: { type: 'string' }, description: 'Conventional English forms accepted as written (Moscow, Trotsky).' },
           ignore: { type: 'array', items: { type: 'string' } },

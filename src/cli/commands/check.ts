@@ -25,7 +25,9 @@ Formats by extension: .md/.markdown (code and front matter skipped, footnotes ar
 
 Options:
   -s, --scheme ID         house scheme of the running text (e.g. modified-loc)
-      --notes-scheme ID   scheme of notes and bibliography (e.g. ala-lc-simplified)
+      --notes-scheme ID   scheme of notes and bibliography (e.g. ala-lc-simplified); default: found
+                          (notes in the full Library of Congress system beside a simplified text are
+                          checked apart, against it); "same": the text's scheme, one group
   -l, --lang ID           language of the text (uk, be, bg, sr, mk): the schemes of the same family for it
   -a, --allow WORD        accept a form as written and prefer it for its word (repeatable)
       --ignore WORD       never check this word (repeatable)
