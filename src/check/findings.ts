@@ -46,7 +46,7 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
       // that a demonym of another nation describes (Luca Zuffi, Swiss footballer), the word is that
       // person's language's, whatever the lexicon knows of it (Luca, Katja, Anja read as луца, катя,
       // аня): reported only at `possible`, as a group with no evidence is (weigh.ts).
-      const weighedHere = o.company === 'foreign' ? Math.min(base, LONE_TARGET) : alone ? Math.round(base * LONE_COMMON * 100) / 100 : base;
+      const weighedHere = o.company() === 'foreign' ? Math.min(base, LONE_TARGET) : alone ? Math.round(base * LONE_COMMON * 100) / 100 : base;
       const confidence = chosen ? Math.min(weighedHere, reported ? CHOSEN_REST : CHOSEN_FIRST) : weighedHere;
       reported = true;
       if (confidence < run.minConfidence) continue;

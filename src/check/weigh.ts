@@ -105,7 +105,7 @@ export function weighGroup(run: CheckRun, g: Group): Weighed | undefined {
   // омото) the letters merely read as Russian, and in real prose such a group is far more often a
   // name or word of another language than a slip; its findings stay at `possible`.
   // A Russian surname or given name beside a spelling, in the same person's name, speaks for it too.
-  const groupInContext = list.some(({ s }) => s.info.kind === 'conventional' || s.occurrences.some((o) => o.names.length > 0 || o.company === 'russian' || o.russianNeighbour || !/^\p{Lu}/u.test(o.text)));
+  const groupInContext = list.some(({ s }) => s.info.kind === 'conventional' || s.occurrences.some((o) => o.names.length > 0 || o.company() === 'russian' || o.russianNeighbour || !/^\p{Lu}/u.test(o.text)));
   const russianWord = run.letterOnly || personal !== 0 || groupInContext || russianNameForm(g.cyrillic);
   const minority: Minority[] = [];
   for (const { s, link } of list) {

@@ -364,7 +364,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
         const key = `${domain}\u0000${info.fold}`;
         let s = spellings.get(key);
         if (s === undefined) spellings.set(key, (s = { key, domain, info, display: text, written: new Map(), occurrences: [] }));
-        s.occurrences.push({ doc: d, start: token.start, end, text, names: givenNames(doc.text, tokens, t, isGiven), surname: surnameAfter(doc.text, tokens, t), company: nameCompany(doc.text, tokens, t, info, described[t]!), russianNeighbour: russianNeighbour(doc.text, tokens, t), established: named[t] ?? (cited[t] ? '' : undefined) });
+        s.occurrences.push({ doc: d, start: token.start, end, text, names: givenNames(doc.text, tokens, t, isGiven), surname: surnameAfter(doc.text, tokens, t), company: once(() => nameCompany(doc.text, tokens, t, info, described[t]!)), russianNeighbour: russianNeighbour(doc.text, tokens, t), established: named[t] ?? (cited[t] ? '' : undefined) });
         s.written.set(text, (s.written.get(text) ?? 0) + 1);
       });
     }
@@ -403,4 +403,17 @@ function surnameAfter(text: string, tokens: readonly WordToken[], i: number): st
 /** 1 for a word in capitals (a heading's form is not the one to quote), else 0. */
 function allCaps(word: string): number {
   return word.length > 1 && word === word.toUpperCase() ? 1 : 0;
+}
+
+/** A function that works its answer out on first call and keeps it. */
+function once<T>(work: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = work();
+      done = true;
+    }
+    return value;
+  };
 }
