@@ -360,3 +360,30 @@ test('evidence that a word is Russian, and a soft sign inside a quotation (round
   // The tokenizer: a ’ the quotation still needs is its close; one it does not need is a soft sign.
   assert.deepEqual(tokenizeWords('‘Women of Rus’, for thou hast loved.’ ‘Kazan’ and Kazan’.').map((w) => w.text), ['Women', 'of', 'Rus’', 'for', 'thou', 'hast', 'loved', 'Kazan', 'and', 'Kazan’']);
 });
+
+test('a name is a unit: the other words of a person\'s name and a demonym describing it (round 7)', () => {
+  const likely = parseConfidence('likely');
+  const cases: Array<[string, CheckOptions, string[]]> = [
+    // A given name only a linguists' transliteration writes (j for я, й; c for ц), in a name
+    // whose other words are not Russian by any evidence, is that person's language's name.
+    ['Jakob Hansen wrote.', { scheme: 'wikipedia', minConfidence: likely }, []],
+    // Controls: a Russian surname lends its given name evidence; a mainstream spelling keeps its
+    // finding beside a surname that is not a Russian word (Russian persons' surnames often are not).
+    ['Jakob Kovalenko wrote.', { scheme: 'wikipedia', minConfidence: likely }, ['Jakob→Yakob']],
+    ['Katja Petrova sang.', { scheme: 'wikipedia', minConfidence: likely }, ['Katja→Katya']],
+    ['Grigorii Gordon filmed it.', { scheme: 'wikipedia', minConfidence: likely }, ['Grigorii→Grigory']],
+    // A demonym of a nation outside the former Russian Empire and the Soviet Union, describing the
+    // name in its clause, after a comma or before the name.
+    ['Katja Petrova, German singer, lived in Bonn.', { scheme: 'wikipedia', minConfidence: likely }, []],
+    ['The Italian painter Luca Giordano came.', { scheme: 'wikipedia', minConfidence: likely }, []],
+    // Control: a compound with a demonym of the former Empire or Union is no such evidence.
+    ['Katja Petrova, Russian-born German singer, lived in Bonn.', { scheme: 'wikipedia', minConfidence: likely }, ['Katja→Katya']],
+  ];
+  for (const [text, options, expected] of cases) {
+    assert.deepEqual(checkText(text, options).map((d) => `${d.actual}→${d.expected[0]}`), expected, text);
+  }
+  // Still there below the default for whoever asks for every finding.
+  const all = checkText('Jakob Hansen wrote.', { scheme: 'wikipedia' });
+  assert.deepEqual(all.map((d) => `${d.actual}→${d.expected[0]}`), ['Jakob→Yakob']);
+  assert.ok(all.every((d) => d.confidence! < 0.6));
+});

@@ -7,7 +7,7 @@ import { fallbackKey } from './fallback.ts';
 import { count, NAME_FLAGS, type Group } from './model.ts';
 import type { CheckRun } from './run.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument } from './types.ts';
-import type { Weighed } from './weigh.ts';
+import { LONE_TARGET, type Weighed } from './weigh.ts';
 
 /** What a capitalised common word alone among English words keeps of its confidence (see `russianNeighbour` in words.ts). */
 const LONE_COMMON = 0.6;
@@ -42,7 +42,11 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
       // renders another word there is that person's own name (Georgi Dimitrov: Bulgarian георги).
       if (o.established !== undefined && (!ok || (o.established !== '' && o.established !== g.cyrillic))) continue;
       const alone = common && /^\p{Lu}/u.test(o.text);
-      const weighedHere = alone ? Math.round(base * LONE_COMMON * 100) / 100 : base;
+      // A name is a unit: in a person's name whose other words are not Russian by any evidence, or
+      // that a demonym of another nation describes (Luca Zuffi, Swiss footballer), the word is that
+      // person's language's, whatever the lexicon knows of it (Luca, Katja, Anja read as луца, катя,
+      // аня): reported only at `possible`, as a group with no evidence is (weigh.ts).
+      const weighedHere = o.company() === 'foreign' ? Math.min(base, LONE_TARGET) : alone ? Math.round(base * LONE_COMMON * 100) / 100 : base;
       const confidence = chosen ? Math.min(weighedHere, reported ? CHOSEN_REST : CHOSEN_FIRST) : weighedHere;
       reported = true;
       if (confidence < run.minConfidence) continue;

@@ -340,3 +340,62 @@ export function citedAuthors(text: string, tokens: readonly WordToken[]): boolea
     return prev === undefined || !/^\p{Lu}/u.test(prev.text) || !/^\.? $/u.test(text.slice(prev.end, t.start));
   });
 }
+
+const foreignDemonyms = new Set(data.demonyms.foreign);
+const homeDemonyms = new Set(data.demonyms.home);
+/** A gap inside a name: a space or a hyphen. */
+const NAME_GAP = /^[ \-‐]$/u;
+/** A gap inside a compound demonym (Italian-Scottish, German-born). */
+const COMPOUND_GAP = /^[\-‐]$/u;
+
+/**
+ * Which words belong to a person's name that a demonym of a nation outside the former Russian
+ * Empire and the Soviet Union describes in its clause: after the name and a comma (Luca Zuffi,
+ * Swiss footballer; Katja Riemann, a German actress) or before it, across at most two
+ * lower-case words (the Italian painter Luca Giordano). Such a name is that nation's, not
+ * romanized Russian. A compound with a demonym of the former Empire or Union (Russian-American,
+ * Russian-born German) is no such evidence. Only a name of two or more capitalised words counts:
+ * one capitalised word after "the German army attacked" is a place more often than a person.
+ * The demonyms are data (src/check/data/foreign.json).
+ *
+ * @param text The text the tokens come from.
+ * @param tokens Its words.
+ * @returns One flag per token.
+ */
+export function describedNames(text: string, tokens: readonly WordToken[]): boolean[] {
+  const out = tokens.map(() => false);
+  const gap = (k: number): string => (k >= 0 && k + 1 < tokens.length ? text.slice(tokens[k]!.end, tokens[k + 1]!.start) : '');
+  const capital = (k: number): boolean => tokens[k] !== undefined && tokens[k]!.script === 'latin' && /^\p{Lu}\p{Ll}/u.test(tokens[k]!.text);
+  // The name of capitalised words ending at (or starting at) a word, joined by spaces or hyphens.
+  const mark = (from: number, step: 1 | -1): void => {
+    const run: number[] = [];
+    for (let k = from; capital(k) && run.length < 4 && !foreignDemonyms.has(tokens[k]!.text) && !homeDemonyms.has(tokens[k]!.text); k += step) {
+      run.push(k);
+      if (!NAME_GAP.test(gap(step === 1 ? k : k - 1))) break;
+    }
+    if (run.length >= 2) for (const k of run) out[k] = true;
+  };
+  // Two words of one compound demonym: joined by a hyphen, or by a space after "born" or between
+  // two demonyms (Russian-born German, Swiss Italian).
+  const demonym = (k: number): boolean => foreignDemonyms.has(tokens[k]!.text) || homeDemonyms.has(tokens[k]!.text);
+  const compound = (k: number): boolean => COMPOUND_GAP.test(gap(k)) || (gap(k) === ' ' && (tokens[k]!.text === 'born' || demonym(k)) && demonym(k + 1));
+  for (let i = 0; i < tokens.length; i++) {
+    if (!foreignDemonyms.has(tokens[i]!.text)) continue;
+    // The whole compound (Italian-Scottish, Russian-American, German-born).
+    let a = i;
+    while (a > 0 && compound(a - 1)) a--;
+    let b = i;
+    while (b + 1 < tokens.length && compound(b)) b++;
+    if (tokens.slice(a, b + 1).some((t) => homeDemonyms.has(t.text))) continue;
+    i = b;
+    // After a name and a comma, perhaps with an article: Luca Zuffi, Swiss footballer.
+    let k = a - 1;
+    if (k >= 0 && /^(?:a|an|the)$/u.test(tokens[k]!.text) && gap(k) === ' ') k--;
+    if (k >= 0 && /^, ?$/u.test(gap(k))) mark(k, -1);
+    // Before a name, across at most two lower-case words: the Italian painter Luca Giordano.
+    let n = b + 1;
+    for (let w = 0; w < 2 && n < tokens.length && gap(n - 1) === ' ' && /^\p{Ll}+$/u.test(tokens[n]!.text); w++) n++;
+    if (n < tokens.length && gap(n - 1) === ' ') mark(n, 1);
+  }
+  return out;
+}

@@ -31,6 +31,13 @@ export interface Occurrence {
   names: string[];
   /** The capitalised word right after it (by fallback key): a given name's surname. */
   surname: string | undefined;
+  /**
+   * What the other words of the person's name it stands in say (see `nameCompany` in words.ts):
+   * 'russian' when one of them is Russian by the lexicon, the conventional list or a Russian
+   * surname ending; 'foreign' when none is, or a demonym of another nation describes the name;
+   * undefined when it stands alone. Worked out on first use: most occurrences are never asked.
+   */
+  company: () => 'russian' | 'foreign' | undefined;
   /** Whether a real Russian word stands beside it (see `russianNeighbour` in words.ts). */
   russianNeighbour: boolean;
   /**

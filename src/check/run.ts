@@ -27,6 +27,8 @@ export interface CheckRun {
   reader: Reader;
   /** Indexes of the reader's schemes English prose is written in (and the declared ones). */
   prose: ReadonlySet<number>;
+  /** Indexes of the schemes of English prose that are not linguists' transliterations (prose-schemes.json), and the declared ones. */
+  mainstream: ReadonlySet<number>;
   /** The letters the schemes of English prose write: a word with another letter is not theirs. */
   foreignLetters: ReadonlySet<string>;
   /** The letters each domain's declared scheme writes, with the plain Latin letters (none without a scheme). */
@@ -132,6 +134,8 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
   // only widen the readings. The declared schemes count as prose.
   const prose = new Set(reader.schemes.map((id, i) => (proseSchemes.includes(id) ? i : -1)).filter((i) => i >= 0));
   for (const i of Object.values(declared)) if (i >= 0) prose.add(i);
+  const mainstream = new Set([...prose].filter((i) => !proseData.transliterations.schemes.includes(reader.schemes[i]!)));
+  for (const i of Object.values(declared)) if (i >= 0) mainstream.add(i);
 
   const englishName = (fold: string): boolean => names.has(fold) && !common.has(fold) && !extraEnglish.has(fold);
   const englishWord = (fold: string): boolean => {
@@ -157,6 +161,7 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
     declared,
     reader,
     prose,
+    mainstream,
     foreignLetters: proseLetters,
     declaredLetters: { text: lettersOf('text'), notes: lettersOf('notes') },
     letterOnly: options.lexicon === undefined,

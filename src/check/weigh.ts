@@ -9,8 +9,12 @@ import type { CheckRun } from './run.ts';
 
 /** How often a key-joined spelling stands, at least, for a target the text writes once to be doubted. */
 const LONE_TARGET_AGAINST = 3;
-/** The confidence (`possible`) of a key-joined spelling against a target the text writes once. */
-const LONE_TARGET = 0.59;
+/**
+ * The confidence (`possible`, below the command's default) of a finding with evidence against it:
+ * a key-joined spelling against a target the text writes once, a group with no evidence that its
+ * word is Russian, an occurrence in a person's name of another language (findings.ts).
+ */
+export const LONE_TARGET = 0.59;
 
 /** A spelling of a group to report. */
 export interface Minority {
@@ -100,7 +104,8 @@ export function weighGroup(run: CheckRun, g: Group): Weighed | undefined {
   // any (Krystian beside Kristian, Durani beside Durrani, Oomoto beside Omoto: кристян, дуррани,
   // омото) the letters merely read as Russian, and in real prose such a group is far more often a
   // name or word of another language than a slip; its findings stay at `possible`.
-  const groupInContext = list.some(({ s }) => s.info.kind === 'conventional' || s.occurrences.some((o) => o.names.length > 0 || o.russianNeighbour || !/^\p{Lu}/u.test(o.text)));
+  // A Russian surname or given name beside a spelling, in the same person's name, speaks for it too.
+  const groupInContext = list.some(({ s }) => s.info.kind === 'conventional' || s.occurrences.some((o) => o.names.length > 0 || o.company() === 'russian' || o.russianNeighbour || !/^\p{Lu}/u.test(o.text)));
   const russianWord = run.letterOnly || personal !== 0 || groupInContext || russianNameForm(g.cyrillic);
   const minority: Minority[] = [];
   for (const { s, link } of list) {

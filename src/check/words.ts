@@ -6,9 +6,9 @@ import { foldRomanized, type Reading } from '../reverse/readings.ts';
 import { tokenizeWords, type WordToken } from '../segment/index.ts';
 import { inFullName } from './conventional.ts';
 import { fallbackKey, fallbackKeys } from './fallback.ts';
-import { citedAuthors, clubNames, foreignContext, foreignNames, foreignSpelling, foreignSurname, listedVariants, nobiliaryNames, placeTermsOf } from './foreign.ts';
+import { citedAuthors, clubNames, describedNames, foreignContext, foreignNames, foreignSpelling, foreignSurname, listedVariants, nobiliaryNames, placeTermsOf, russianNameForm } from './foreign.ts';
 import { mixedDiagnostic } from './mixed.ts';
-import type { FormInfo, Spelling } from './model.ts';
+import { NAME_FLAGS, type FormInfo, type Spelling } from './model.ts';
 import proseData from './data/prose-schemes.json' with { type: 'json' };
 import type { CheckRun } from './run.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument, CheckRegion } from './types.ts';
@@ -179,6 +179,69 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
     return false;
   };
 
+  // How Russian a word of a person's name is: 2 when the conventional list names it, a scheme of
+  // English prose writes it from a name or place the lexicon knows, or its likely reading ends as
+  // a Russian surname or patronymic (Piatakov); 1 when the lexicon knows it only as a common word
+  // (Prodan, Hai: продан, хай, as often another language's name as a Russian one); 0 otherwise,
+  // and always for a word with letters or letter sequences no romanization of Russian writes.
+  const russianCache = new Map<string, number>();
+  const russianPart = (word: string): number => {
+    let level = russianCache.get(word);
+    if (level !== undefined) return level;
+    const fold = foldRomanized(word);
+    level = conventional.has(fold) ? 2 : 0;
+    if (level === 0 && [...fold].every((ch) => reader.letters.has(ch)) && !foreignSpelling(fold)) {
+      const readings = reader.read(word);
+      const byProse = (r: Reading): boolean => r.schemes.some((i) => prose.has(i)) && !scholarlyOnly(fold, r.cyrillic);
+      const best = readings[0];
+      if (readings.some((r) => (r.flags & NAME_FLAGS) !== 0 && byProse(r)) || (best !== undefined && plausible(best) && byProse(best) && russianNameForm(best.cyrillic))) level = 2;
+      else if (readings.some((r) => r.flags !== 0 && byProse(r))) level = 1;
+    }
+    russianCache.set(word, level);
+    return level;
+  };
+  // What the other words of a person's name say about a word: a name is a unit, so a given name
+  // beside a surname (or a surname beside given names) is that person's. The name is the run of
+  // capitalised words joined to the word by a space or a hyphen, up to two on either side; an
+  // English common word (Saint, General, Street) is a title or a noun, not a name, and ends it.
+  // One Russian word in it makes the word Russian company ('russian': a Russian surname lends
+  // evidence to its given name). With none, the name is another language's ('foreign') when one
+  // of its words has letters or letter sequences no romanization of Russian writes (Marija
+  // Gimbutas is read, but Zoë or Czesław is not), or when the word itself is written only in a
+  // linguists' transliteration's letters (Luca Zuffi, Anja Skybakmoen, Harald Julin: луца, аня,
+  // юлин), which in English prose are far more often the letters of the person's own language.
+  // A name that neither shows (Aleksandr Gordon, Yelena Bonner) is left as it is: Russian
+  // persons' surnames are often not Russian words. A demonym of another nation describing the
+  // name (`described`) makes it another language's too.
+  const nameCompany = (text: string, tokens: readonly WordToken[], i: number, info: FormInfo, described: boolean): 'russian' | 'foreign' | undefined => {
+    if (!/^\p{Lu}/u.test(tokens[i]!.text)) return undefined;
+    if (described) return 'foreign';
+    const part = (k: number, gapAt: number): boolean => {
+      const t = tokens[k];
+      // (Two-letter words, My or Le, are left out of the English lists: not names either.)
+      if (t === undefined || t.script !== 'latin' || !/^\p{Lu}\p{Ll}{2}/u.test(t.text)) return false;
+      if (!/^[ \-‐]$/u.test(text.slice(tokens[gapAt]!.end, tokens[gapAt + 1]!.start))) return false;
+      const fold = foldRomanized(t.text);
+      return !(englishWord(fold) && !englishName(fold) && !conventional.has(fold));
+    };
+    const others: string[] = [];
+    for (let k = i - 1; k >= i - 2 && part(k, k); k--) others.push(tokens[k]!.text);
+    for (let k = i + 1; k <= i + 2 && part(k, k - 1); k++) others.push(tokens[k]!.text);
+    if (others.length === 0) return undefined;
+    const levels = others.map(russianPart);
+    if (levels.includes(2)) return 'russian';
+    if (levels.includes(1)) return undefined;
+    const unreadable = others.some((w) => {
+      const fold = foldRomanized(w);
+      return ![...fold].every((ch) => reader.letters.has(ch)) || foreignSpelling(fold);
+    });
+    // Only a name is so judged: a common word in such letters is a title's (Pervyj Dyen′).
+    const mine = info.readings.filter((r) => info.near.includes(r.cyrillic));
+    const name = info.kind === 'plausible' || (info.kind === 'attested' && mine.some((r) => (r.flags & NAME_FLAGS) !== 0));
+    const transliterated = name && !mine.some((r) => r.schemes.some((k) => run.mainstream.has(k)));
+    return unreadable || transliterated ? 'foreign' : undefined;
+  };
+
   // Whether a word is a name of the English name lists that the Russian lexicon does not know as
   // a Russian name (Oswald, Ignace, Claude; Ribbentrop, Hoare): a person so named is not Russian.
   const westernName = (word: string): boolean => {
@@ -254,6 +317,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       // An author's name in an author–year citation is spelt as the work cited prints it: like a
       // word of an established full name, exempt from the scheme, not from grouping.
       const cited = citedAuthors(doc.text, tokens);
+      const described = describedNames(doc.text, tokens);
       const club = clubNames(doc.text, tokens);
       const placeTerm = placeTermsOf(doc.text, tokens, (word) => {
         const info = classify(word);
@@ -300,7 +364,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
         const key = `${domain}\u0000${info.fold}`;
         let s = spellings.get(key);
         if (s === undefined) spellings.set(key, (s = { key, domain, info, display: text, written: new Map(), occurrences: [] }));
-        s.occurrences.push({ doc: d, start: token.start, end, text, names: givenNames(doc.text, tokens, t, isGiven), surname: surnameAfter(doc.text, tokens, t), russianNeighbour: russianNeighbour(doc.text, tokens, t), established: named[t] ?? (cited[t] ? '' : undefined) });
+        s.occurrences.push({ doc: d, start: token.start, end, text, names: givenNames(doc.text, tokens, t, isGiven), surname: surnameAfter(doc.text, tokens, t), company: once(() => nameCompany(doc.text, tokens, t, info, described[t]!)), russianNeighbour: russianNeighbour(doc.text, tokens, t), established: named[t] ?? (cited[t] ? '' : undefined) });
         s.written.set(text, (s.written.get(text) ?? 0) + 1);
       });
     }
@@ -339,4 +403,17 @@ function surnameAfter(text: string, tokens: readonly WordToken[], i: number): st
 /** 1 for a word in capitals (a heading's form is not the one to quote), else 0. */
 function allCaps(word: string): number {
   return word.length > 1 && word === word.toUpperCase() ? 1 : 0;
+}
+
+/** A function that works its answer out on first call and keeps it. */
+function once<T>(work: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = work();
+      done = true;
+    }
+    return value;
+  };
 }
