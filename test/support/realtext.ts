@@ -1,5 +1,5 @@
 // The realtext corpus (../shared/realtext, outside the repository) and its judged findings; the
-// held-out corpora built after it (test/fixtures/realtext2, realtext3, realtext4, realtext5) and the tests they share.
+// held-out corpora built after it (test/fixtures/realtext2 to realtext6) and the tests they share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -59,6 +59,9 @@ export const realtext4Dir = path.join(fixturesDir, 'realtext4');
 
 /** The fifth held-out corpus (test/fixtures/realtext5, README there): the 50 articles of the same ranking after realtext4's. */
 export const realtext5Dir = path.join(fixturesDir, 'realtext5');
+
+/** The sixth held-out corpus (test/fixtures/realtext6, README there): the 50 articles of the same ranking after realtext5's, calendar pages left out. */
+export const realtext6Dir = path.join(fixturesDir, 'realtext6');
 
 /** A corpus without a split (every article held out): file → `held-out`, for each `*.md` in `dir`, sorted. */
 export function corpusSplit(dir: string): Map<string, string> {
