@@ -420,6 +420,27 @@ export async function runFuzz(options: FuzzOptions): Promise<EntryReport[]> {
     return bad === undefined ? undefined : `range ${JSON.stringify(bad.range)} holds ${short(bad.range === undefined ? undefined : input.slice(bad.range[0], bad.range[1]))}, not ${short(bad.text)}`;
   };
   const wordsHold = (input: string, value: unknown): string | undefined => holds(input, (value as { words: { input: [number, number]; source: string }[] }).words.map((w) => ({ range: w.input, text: w.source })));
+  // A bibliography is edited in place: the input is the output with each change's \`to\` put back
+  // to its \`from\`, in order; everything between (untouched fields, spacing, comments) byte for byte.
+  const changesOnly = (input: string, value: unknown): string | undefined => {
+    const { output, changes } = value as { output: string; changes: { from: string; to: string }[] };
+    let [i, o] = [0, 0];
+    for (const c of changes) {
+      let j = input.indexOf(c.from, i);
+      while (j >= 0 && !(output.slice(o, o + j - i) === input.slice(i, j) && output.startsWith(c.to, o + j - i))) j = input.indexOf(c.from, j + 1);
+      if (j < 0) return `change ${short(c)} is not where the output differs from the input (after output offset ${o})`;
+      o += j - i + c.to.length;
+      i = j + c.from.length;
+    }
+    return input.slice(i) === output.slice(o) ? undefined : `the output differs from the input outside its changes (after input offset ${i}: ${short(input.slice(i, i + 60))} ≠ ${short(output.slice(o, o + 60))})`;
+  };
+  const isCompactJson = (t: string): boolean => {
+    try {
+      return JSON.stringify(JSON.parse(t)) === t;
+    } catch {
+      return false;
+    }
+  };
   type Entry = [string, fc.Arbitrary<string>, (input: string) => unknown, ((input: string, value: unknown) => string | undefined)?];
   const entries: Entry[] = [
     ['deromanize', capped(fc.oneof(latin, text)), (t) => deromanizeDetailed(t, { scheme: 'modified-loc' }), wordsHold],
@@ -428,8 +449,9 @@ export async function runFuzz(options: FuzzOptions): Promise<EntryReport[]> {
     ['checkText', capped(fc.oneof(latin, text)), (t) => checkText(t, { scheme: 'modified-loc' })],
     ['parseArchivalReference', capped(text, bigCap), (t) => parseArchivalReference(t)],
     ['checkCitations', capped(text, bigCap), (t) => checkCitations(t)],
-    ['romanizeBibtex', capped(bibtex, bigCap), (t) => romanizeBibtex(t)],
-    ['romanizeCsl', capped(csl, bigCap), (t) => romanizeCsl(t)],
+    ['romanizeBibtex', capped(bibtex, bigCap), (t) => romanizeBibtex(t), changesOnly],
+    // A CSL change's \`from\` is its value as JSON, not as written: the check needs compact input.
+    ['romanizeCsl', capped(csl, bigCap), (t) => romanizeCsl(t), (t, v) => (isCompactJson(t) ? changesOnly(t, v) : undefined)],
   ];
   for (const [entry, arb, fn, check] of entries) {
     const r = report(entry);
