@@ -142,7 +142,9 @@ function markdownTree(text: string): MdNode {
       if (node.position?.start.offset !== undefined) node.position.start.offset += by;
       if (node.position?.end.offset !== undefined) node.position.end.offset += by;
     });
-    children.push(...nodes);
+    // One by one: a spread passes each node as an argument, and 500,000 list items (a million
+    // characters of "-" lines) overflow the stack.
+    for (const node of nodes) children.push(node);
   });
   return { type: 'root', children };
 }
@@ -153,7 +155,7 @@ function visit(nodes: readonly MdNode[], f: (node: MdNode) => void): void {
   while (stack.length > 0) {
     const node = stack.pop()!;
     f(node);
-    if (node.children !== undefined) stack.push(...node.children);
+    if (node.children !== undefined) for (const child of node.children) stack.push(child);
   }
 }
 
