@@ -251,11 +251,14 @@ function capNesting(text: string): string {
       i = next;
     }
     // Brackets open in the paragraph and emphasis runs in it (a blank line ends it).
-    if (text.slice(start, end).trim() === '') [brackets, runs] = [0, 0];
+    const line = text.slice(start, end);
+    if (line.trim() === '') [brackets, runs] = [0, 0];
+    // A line of only * _ - (a thematic break, `***`, `* * *`) is no emphasis: left as it is.
+    const rule = /^[ \t]*(?:[*_-][ \t]*)+\r?$/u.test(line);
     for (let k = start; k < end; k++) {
       const c = text.charCodeAt(k);
       if (c === 0x5c) k++; // a backslash escapes the next character
-      else if ((c === 0x2a || c === 0x5f) && k >= i) {
+      else if ((c === 0x2a || c === 0x5f) && k >= i && !rule) {
         // A run is one character repeated: `**` is one run. Line-start markers (a `*` item) are the containers'.
         if (text.charCodeAt(k - 1) !== c || k === i) runs++;
         if (runs > MAX_EMPHASIS_RUNS) mask(k, k + 1);
