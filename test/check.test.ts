@@ -204,6 +204,18 @@ test('config: settings validated, errors name the key', () => {
   assert.throws(() => checkText('Kirov', { scheme: 'no-such' }), (e: unknown) => e instanceof LatinitsaError && e.code === 'ERR_UNKNOWN_SCHEME');
 });
 
+test('wrong settings are an error naming the setting, in a settings file and in a program\'s options (found by fuzzing .latinitsarc.json)', () => {
+  for (const [json, message] of readTsv(path.join(fixturesDir, 'cli', 'bad-check-settings.tsv'))) {
+    const settings = JSON.parse(json!) as Record<string, unknown>;
+    const named = (e: unknown): boolean => e instanceof LatinitsaError && e.code === 'ERR_INVALID_OPTION' && new RegExp(message!, 'u').test(e.message);
+    assert.throws(() => parseCheckConfig(settings, { file: '.latinitsarc.json' }), named, json);
+    assert.throws(() => checkText('Zhukov and Zhoukov.', settings as CheckOptions), named, json);
+  }
+  // A program's other misuse: documents that are not text, options that are not an object.
+  assert.throws(() => check(5 as unknown as string), (e: unknown) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_INPUT');
+  assert.throws(() => checkText('Zhukov', { englishWords: 'zhukov' } as unknown as CheckOptions), (e: unknown) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_OPTION');
+});
+
 test('the built-in English list has inflections, British spellings and proper nouns', () => {
   const { common, names } = englishLists();
   for (const w of ['policy', 'policies', 'back', 'backs', 'block', 'industrialisation', 'industrialization']) assert.ok(common.has(w), w);

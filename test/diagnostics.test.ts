@@ -57,6 +57,9 @@ describe('applyFixes', () => {
     assert.deepEqual(selectFixes(fixes).map((f) => f.range), [[0, 8], [26, 32]]);
     assert.equal(applyFixes(text, fixes), 'Zinoviev and Zinovyev met Yagoda.');
     assert.throws(() => applyFixes('short', [fix(2, 40, 'x')]), (e: unknown) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_INPUT');
+    // Insertions at one point: the same one twice with another between is still the same fix
+    // (found by the fuzzer: a .docx written with it twice, its text computed with it once).
+    assert.deepEqual(selectFixes([fix(6, 6, 'Z'), fix(6, 6, '\n'), fix(6, 6, 'Z')]), [{ range: [6, 6], text: 'Z' }, { range: [6, 6], text: '\n' }]);
   });
 
   it('changes only the chosen spans (property)', () => {
@@ -67,6 +70,8 @@ describe('applyFixes', () => {
           return { fix: { range: [s, e] as [number, number], text: t } };
         });
         const chosen = selectFixes(diagnostics);
+        // The chosen fixes are final: choosing among them again keeps them all.
+        assert.deepEqual(selectFixes(chosen.map((f) => ({ fix: f }))), chosen);
         let expected = '';
         let at = 0;
         for (const f of chosen) {

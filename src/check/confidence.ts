@@ -29,9 +29,10 @@ export function confidenceLabel(confidence: number): ConfidenceLabel {
  */
 export function parseConfidence(value: number | string): number {
   if (typeof value === 'string' && value in confidenceLevels) return confidenceLevels[value as ConfidenceLabel];
-  const n = typeof value === 'number' ? value : value.trim() === '' ? NaN : Number(value);
+  // A program may pass anything; a number is shown as written (JSON would print Infinity as null).
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
   if (!Number.isFinite(n) || n < 0 || n > 1) {
-    throw new LatinitsaError('ERR_INVALID_OPTION', `minimum confidence must be a number from 0 to 1 or one of ${Object.keys(confidenceLevels).join(', ')}; found ${JSON.stringify(value)}`);
+    throw new LatinitsaError('ERR_INVALID_OPTION', `minimum confidence must be a number from 0 to 1 or one of ${Object.keys(confidenceLevels).join(', ')}; found ${typeof value === 'number' ? String(value) : JSON.stringify(value) ?? typeof value}`);
   }
   return n;
 }

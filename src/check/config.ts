@@ -1,10 +1,41 @@
 import { LatinitsaError } from '../errors.ts';
 import { parseConfidence } from './confidence.ts';
-import type { CheckConfig } from './types.ts';
+import type { CheckConfig, CheckOptions } from './types.ts';
 
 const STRING_KEYS = ['scheme', 'notesScheme', 'lang'] as const;
 const LIST_KEYS = ['allow', 'ignore'] as const;
 const OBJECT_KEYS = ['schemeOptions', 'notesSchemeOptions'] as const;
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * What each setting must be: `undefined` when the value is right, else the rest of a sentence
+ * that starts with the setting's name. The settings file and the library's options are checked
+ * by this one table, so that a wrong value is an error naming it, never a crash inside the run.
+ */
+const SETTINGS: Record<keyof CheckConfig, (value: unknown) => string | undefined> = {
+  ...Object.fromEntries(STRING_KEYS.map((key) => [key, (value: unknown) => (typeof value === 'string' ? undefined : 'must be a string (a scheme id)')])),
+  ...Object.fromEntries(OBJECT_KEYS.map((key) => [key, (value: unknown) => (isObject(value) ? undefined : 'must be an object of scheme options')])),
+  ...Object.fromEntries(LIST_KEYS.map((key) => [key, (value: unknown) => (Array.isArray(value) && value.every((v) => typeof v === 'string') ? undefined : 'must be an array of strings')])),
+  conventional: (value) => {
+    const shape = 'must be an object of forms and the Russian (Cyrillic) words they render, e.g. { "Tchaikovsky": "чайковский" }';
+    if (!isObject(value)) return shape;
+    // A form is a word as the text writes it: one without a letter names nothing to look for.
+    const empty = Object.keys(value).find((form) => !/\p{L}/u.test(form));
+    if (empty !== undefined) return `has a form without a letter (${JSON.stringify(empty)}); it ${shape}`;
+    return Object.values(value).every((v) => typeof v === 'string' && /^[\p{Script=Cyrillic}-]+$/u.test(v)) ? undefined : shape;
+  },
+  builtInConventional: (value) => (typeof value === 'boolean' ? undefined : 'must be true or false'),
+  minConfidence: (value) => {
+    if (typeof value !== 'number' && typeof value !== 'string') return 'must be a number from 0 to 1 or certain, likely, possible';
+    try {
+      parseConfidence(value);
+      return undefined;
+    } catch (error) {
+      return (error as Error).message.replace(/^minimum confidence /u, '');
+    }
+  },
+} as Record<keyof CheckConfig, (value: unknown) => string | undefined>;
 
 /**
  * Validates the checker's project settings (the JSON of `.latinitsarc.json`, or its `check`
@@ -25,40 +56,40 @@ export function parseCheckConfig(data: unknown, options: { file?: string } = {})
   const fail = (key: string, message: string): never => {
     throw new LatinitsaError('ERR_INVALID_OPTION', `${where}: "${key}" ${message}`, options.file === undefined ? { pointer: `/${key}` } : { file: options.file, pointer: `/${key}` });
   };
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return fail('', 'must be a JSON object');
-  const root = data as Record<string, unknown>;
-  const section = 'check' in root ? root['check'] : root;
-  if (typeof section !== 'object' || section === null || Array.isArray(section)) return fail('check', 'must be an object');
-  const config: CheckConfig = {};
-  for (const [key, value] of Object.entries(section as Record<string, unknown>)) {
-    if ((STRING_KEYS as readonly string[]).includes(key)) {
-      if (typeof value !== 'string') fail(key, 'must be a string (a scheme id)');
-      config[key as (typeof STRING_KEYS)[number]] = value as string;
-    } else if ((LIST_KEYS as readonly string[]).includes(key)) {
-      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) fail(key, 'must be an array of strings');
-      config[key as (typeof LIST_KEYS)[number]] = [...(value as string[])];
-    } else if ((OBJECT_KEYS as readonly string[]).includes(key)) {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(key, 'must be an object of scheme options');
-      config[key as (typeof OBJECT_KEYS)[number]] = { ...(value as Record<string, unknown>) };
-    } else if (key === 'conventional') {
-      if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.values(value).every((v) => typeof v === 'string' && /^[\p{Script=Cyrillic}-]+$/u.test(v))) {
-        fail(key, 'must be an object of forms and the Russian (Cyrillic) words they render, e.g. { "Tchaikovsky": "чайковский" }');
-      }
-      config.conventional = { ...(value as Record<string, string>) };
-    } else if (key === 'builtInConventional') {
-      if (typeof value !== 'boolean') fail(key, 'must be true or false');
-      config.builtInConventional = value as boolean;
-    } else if (key === 'minConfidence') {
-      if (typeof value !== 'number' && typeof value !== 'string') fail(key, 'must be a number from 0 to 1 or certain, likely, possible');
-      try {
-        parseConfidence(value as number | string);
-      } catch (error) {
-        fail(key, (error as Error).message.replace(/^minimum confidence /u, ''));
-      }
-      config.minConfidence = value as NonNullable<CheckConfig['minConfidence']>;
+  if (!isObject(data)) return fail('', 'must be a JSON object');
+  const section = 'check' in data ? data['check'] : data;
+  if (!isObject(section)) return fail('check', 'must be an object');
+  const config: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(section)) {
+    if (Object.hasOwn(SETTINGS, key)) {
+      const wrong = SETTINGS[key as keyof CheckConfig](value);
+      if (wrong !== undefined) fail(key, wrong);
+      config[key] = Array.isArray(value) ? [...(value as unknown[])] : isObject(value) ? { ...value } : value;
     } else if (key !== '$schema' && key !== '$comment') {
-      fail(key, `is not a setting (known: ${[...STRING_KEYS, ...OBJECT_KEYS, ...LIST_KEYS, 'conventional', 'builtInConventional', 'minConfidence'].join(', ')})`);
+      fail(key, `is not a setting (known: ${Object.keys(SETTINGS).join(', ')})`);
     }
   }
-  return config;
+  return config as CheckConfig;
+}
+
+/**
+ * Checks the options a program passes to `checkText` and `checkDocuments` (the settings of
+ * {@link parseCheckConfig}, `englishWords` and `lexicon`): a wrong one is an `ERR_INVALID_OPTION`
+ * naming it.
+ */
+export function validateCheckOptions(options: unknown): asserts options is CheckOptions {
+  const fail = (message: string): never => {
+    throw new LatinitsaError('ERR_INVALID_OPTION', message);
+  };
+  if (!isObject(options)) return fail(`the check's options must be an object, found ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`);
+  for (const [key, value] of Object.entries(options)) {
+    if (value === undefined) continue;
+    const wrong = Object.hasOwn(SETTINGS, key) ? SETTINGS[key as keyof CheckConfig](value) : undefined;
+    if (wrong !== undefined) fail(`option "${key}" ${wrong}`);
+  }
+  const { englishWords, lexicon } = options;
+  if (englishWords !== undefined && (typeof englishWords === 'string' || typeof (englishWords as Iterable<unknown>)?.[Symbol.iterator] !== 'function' || ![...(englishWords as Iterable<unknown>)].every((w) => typeof w === 'string'))) {
+    fail('option "englishWords" must be an iterable of strings');
+  }
+  if (lexicon !== undefined && typeof (lexicon as { lookup?: unknown })?.lookup !== 'function') fail('option "lexicon" must be a lexicon (an object with a lookup function)');
 }

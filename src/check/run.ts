@@ -5,7 +5,9 @@ import { schemeIdForLanguage } from '../engine/lang.ts';
 import { resolveScheme } from '../engine/resolve.ts';
 import { romanize } from '../engine/romanize.ts';
 import { createReader, foldRomanized, type Reader, type ReaderScheme } from '../reverse/readings.ts';
+import { LatinitsaError } from '../errors.ts';
 import { parseConfidence } from './confidence.ts';
+import { validateCheckOptions } from './config.ts';
 import { conventionalForms, fullNames, type ConventionalEntry, type FullName } from './conventional.ts';
 import proseData from './data/prose-schemes.json' with { type: 'json' };
 import { englishLists } from './english.ts';
@@ -97,6 +99,13 @@ function schemesInLanguage(options: CheckOptions, notesScheme: string | undefine
  *   `notesSystem`); default: as `notesScheme` says (a scheme: apart; none or `same`: with the text).
  */
 export function prepareRun(documents: readonly CheckDocument[], options: CheckOptions, separate?: NotesDomain): CheckRun {
+  // A program's misuse is an error that names it, before any work (not a TypeError deep in a stage).
+  validateCheckOptions(options);
+  const notText = Array.isArray(documents) ? documents.find((d: unknown) => typeof (d as CheckDocument | null)?.text !== 'string') : documents;
+  if (notText !== undefined) {
+    const found = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
+    throw new LatinitsaError('ERR_INVALID_INPUT', Array.isArray(documents) ? `each document's text must be a string, found ${found((notText as CheckDocument | null)?.text ?? notText)}` : `the documents must be an array, found ${found(documents)}`);
+  }
   const { common, names } = englishLists();
   const extraEnglish = new Set([...(options.englishWords ?? [])].map((w) => foldRomanized(w)));
   const ignore = new Set((options.ignore ?? []).map((w) => foldRomanized(w)));

@@ -142,7 +142,7 @@ function rank(words: readonly string[], ids: readonly string[], fallback: string
   const list = ids.map(candidate);
   const totals = list.map((c) => words.reduce((sum, w) => sum + wordScore(c, w), 0));
   let letters = 0;
-  for (const w of words) letters += [...w].filter((ch) => ch !== APOSTROPHE).length;
+  for (const w of words) for (const ch of w) if (ch !== APOSTROPHE) letters++;
   if (letters === 0) return { lang: fallback, confidence: 0, evidence: [], letters: 0 };
   let best = 0;
   let second = -1;
@@ -155,8 +155,7 @@ function rank(words: readonly string[], ids: readonly string[], fallback: string
     }
   }
   const winner = list[best]!;
-  const seen = new Set(words.join(''));
-  const evidence = [...seen].filter((ch) => winner.alphabet.has(ch) && list.some((c) => !c.alphabet.has(ch))).sort();
+  const evidence = [...lettersOf(words)].filter((ch) => winner.alphabet.has(ch) && list.some((c) => !c.alphabet.has(ch))).sort();
   const guess: LanguageGuess = { lang: winner.id, confidence: 0, evidence, letters };
   if (second >= 0) {
     const margin = totals[best]! - totals[second]!;
@@ -168,7 +167,24 @@ function rank(words: readonly string[], ids: readonly string[], fallback: string
   return guess;
 }
 
-const spells = (c: Candidate, word: string): boolean => [...word].every((ch) => c.modern.has(ch));
+/**
+ * Whether every letter of a word is in a set. Words are walked letter by letter, never spread into
+ * arrays: a text may be one word of a million letters, and arrays of that size per word and
+ * language made the time grow faster than the text (GC of large objects).
+ */
+function allIn(word: string, letters: ReadonlySet<string>): boolean {
+  for (const ch of word) if (!letters.has(ch)) return false;
+  return true;
+}
+
+/** The distinct letters of some words. */
+function lettersOf(words: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  for (const w of words) for (const ch of w) seen.add(ch);
+  return seen;
+}
+
+const spells = (c: Candidate, word: string): boolean => allIn(word, c.modern);
 
 /**
  * The paragraph's language, and the words set aside as names from another language (each with
@@ -194,7 +210,7 @@ function decideWithNames(words: readonly string[], ids: readonly string[], fallb
   const second = rank(words.filter((_, i) => aside[i] === undefined), [a.id, b.id], fallback);
   if (second.letters === 0) return { guess: first, aside: none };
   const winner = candidate(second.lang);
-  const evidence = [...new Set(words.join(''))].filter((ch) => winner.alphabet.has(ch) && ids.some((id) => !candidate(id).alphabet.has(ch))).sort();
+  const evidence = [...lettersOf(words)].filter((ch) => winner.alphabet.has(ch) && ids.some((id) => !candidate(id).alphabet.has(ch))).sort();
   return { guess: { ...second, evidence, letters: first.letters }, aside };
 }
 
@@ -255,8 +271,8 @@ export function detectParagraphs(text: string, options: DetectOptions = {}): Par
         words.push({ start: t.start, end: t.end, word: text.slice(t.start, t.end), lang: name });
         continue;
       }
-      if ([...t.text].every((ch) => own.alphabet.has(ch))) continue;
-      const able = ids.filter((id) => [...t.text].every((ch) => candidate(id).alphabet.has(ch)));
+      if (allIn(t.text, own.alphabet)) continue;
+      const able = ids.filter((id) => allIn(t.text, candidate(id).alphabet));
       if (able.length === 0) continue;
       const lang = decide([t.text], able, guess.lang).lang;
       if (lang !== guess.lang) words.push({ start: t.start, end: t.end, word: text.slice(t.start, t.end), lang });

@@ -16,10 +16,17 @@ import type { Diagnostic, Fix } from './types.ts';
 export function selectFixes(diagnostics: readonly Pick<Diagnostic, 'fix'>[]): Fix[] {
   const fixes = diagnostics.flatMap((d) => (d.fix === undefined ? [] : [d.fix])).sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   const chosen: Fix[] = [];
+  // The same fix is the same range and text wherever it stands in the list: insertions at one
+  // point with other insertions between them are not adjacent after the sort. Choosing the chosen
+  // fixes again then chooses them all (the .docx writer applies a subset and the text is
+  // recomputed from it: a duplicate kept once here and twice there made the two differ).
+  const seen = new Set<string>();
   for (const fix of fixes) {
+    const key = JSON.stringify([fix.range[0], fix.range[1], fix.text]);
+    if (seen.has(key)) continue;
     const last = chosen.at(-1);
-    if (last !== undefined && last.range[0] === fix.range[0] && last.range[1] === fix.range[1] && last.text === fix.text) continue;
     if (last !== undefined && fix.range[0] < last.range[1]) continue;
+    seen.add(key);
     chosen.push(fix);
   }
   return chosen;

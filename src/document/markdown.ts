@@ -142,7 +142,9 @@ function markdownTree(text: string): MdNode {
       if (node.position?.start.offset !== undefined) node.position.start.offset += by;
       if (node.position?.end.offset !== undefined) node.position.end.offset += by;
     });
-    children.push(...nodes);
+    // One by one: a spread passes each node as an argument, and 500,000 list items (a million
+    // characters of "-" lines) overflow the stack.
+    for (const node of nodes) children.push(node);
   });
   return { type: 'root', children };
 }
@@ -153,7 +155,7 @@ function visit(nodes: readonly MdNode[], f: (node: MdNode) => void): void {
   while (stack.length > 0) {
     const node = stack.pop()!;
     f(node);
-    if (node.children !== undefined) stack.push(...node.children);
+    if (node.children !== undefined) for (const child of node.children) stack.push(child);
   }
 }
 
@@ -202,11 +204,21 @@ function definitionsUsed(part: string, index: number, defined: Defined): string 
 export const MAX_MARKDOWN_DEPTH = 100;
 
 /**
- * The text with every container marker and open bracket past {@link MAX_MARKDOWN_DEPTH} levels
- * written as `x`, in one linear pass: the parser then reads the markers as the words of the
- * deepest level, and offsets stay those of the source (the regions are read from the source, where
- * these characters are punctuation, not words). Nothing is refused: a line of markers is not an
- * error.
+ * Most runs of emphasis delimiters (`*`, `_`) in one paragraph read as such. The parser matches
+ * each closing run against the open ones before it, so that a paragraph of runs that do not pair
+ * off (`*x*x*x…`, `*_*_…`) takes time that grows with the square of their number: 40,000
+ * characters of `*_` took 7.5 s, a 4 MB request would take hours. Prose has a few dozen per
+ * paragraph; past the bound the rest are plain characters to the parser, which changes no region
+ * (emphasis is prose either way).
+ */
+export const MAX_EMPHASIS_RUNS = 1000;
+
+/**
+ * The text with every container marker and open bracket past {@link MAX_MARKDOWN_DEPTH} levels,
+ * and every emphasis delimiter past {@link MAX_EMPHASIS_RUNS} runs in a paragraph, written as
+ * `x`, in one linear pass: the parser then reads the markers as the words of the deepest level,
+ * and offsets stay those of the source (the regions are read from the source, where these
+ * characters are punctuation, not words). Nothing is refused: a line of markers is not an error.
  */
 function capNesting(text: string): string {
   let masked: string[] | undefined;
@@ -215,6 +227,7 @@ function capNesting(text: string): string {
     for (let k = from; k < to; k++) if (text[k] !== ' ' && text[k] !== '\t') masked[k] = 'x';
   };
   let brackets = 0;
+  let runs = 0;
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
@@ -237,12 +250,19 @@ function capNesting(text: string): string {
       if (++depth > MAX_MARKDOWN_DEPTH) mask(j, next);
       i = next;
     }
-    // Brackets open in the paragraph (a blank line ends it).
-    if (text.slice(start, end).trim() === '') brackets = 0;
+    // Brackets open in the paragraph and emphasis runs in it (a blank line ends it).
+    const line = text.slice(start, end);
+    if (line.trim() === '') [brackets, runs] = [0, 0];
+    // A line of only * _ - (a thematic break, `***`, `* * *`) is no emphasis: left as it is.
+    const rule = /^[ \t]*(?:[*_-][ \t]*)+\r?$/u.test(line);
     for (let k = start; k < end; k++) {
       const c = text.charCodeAt(k);
       if (c === 0x5c) k++; // a backslash escapes the next character
-      else if (c === 0x5b && ++brackets > MAX_MARKDOWN_DEPTH) {
+      else if ((c === 0x2a || c === 0x5f) && k >= i && !rule) {
+        // A run is one character repeated: `**` is one run. Line-start markers (a `*` item) are the containers'.
+        if (text.charCodeAt(k - 1) !== c || k === i) runs++;
+        if (runs > MAX_EMPHASIS_RUNS) mask(k, k + 1);
+      } else if (c === 0x5b && ++brackets > MAX_MARKDOWN_DEPTH) {
         mask(k, k + 1);
         brackets--;
       } else if (c === 0x5d) {

@@ -1,5 +1,5 @@
 import { LatinitsaError } from '../errors.ts';
-import { explainGiven, romanize } from '../engine/romanize.ts';
+import { explainGiven, romanize, type Segment } from '../engine/romanize.ts';
 import { resolveScheme } from '../engine/resolve.ts';
 import type { Scheme } from '../schemes/registry.ts';
 import { deromanizeDetailed, type Candidate, type DeromanizeOptions } from './deromanize.ts';
@@ -56,6 +56,7 @@ interface Reading {
   cyrillic: string;
   /** Where each read word is in `cyrillic`. */
   ranges: [number, number][];
+  options: ConvertOptions;
 }
 
 /**
@@ -87,7 +88,48 @@ function readAll(text: string, options: ConvertOptions): Reading {
     pos = w.input[1];
   }
   cyrillic += text.slice(pos);
-  return { to, read, cyrillic, ranges };
+  return { to, read, cyrillic, ranges, options };
+}
+
+/** A word of letters (and their marks) with a Cyrillic letter and no Latin one. */
+const CYRILLIC_WORD = /(?<![\p{L}\p{M}])(?=[\p{L}\p{M}]*\p{Script=Cyrillic})(?![\p{L}\p{M}]*\p{Script=Latin})[\p{L}\p{M}]+/gu;
+
+/**
+ * The reading written in the target scheme. Cyrillic words the input had itself (a quotation, a
+ * title in the original) are not romanized Russian of the source scheme: they stay as written,
+ * like every other word that is not (docs/reverse.md, What is left alone). The text is still
+ * romanized at once, so that the case rules see whole lines; the pieces inside those words are
+ * then put back as written. A Cyrillic letter inside a Latin word (a look-alike slip) is not such
+ * a word and is romanized as before.
+ *
+ * @param reading The reading of the text.
+ * @param segments `explainGiven` of its Cyrillic text, when the caller has them.
+ */
+function writeReading(reading: Reading, segments?: readonly Segment[]): string {
+  const { cyrillic, ranges, read, to } = reading;
+  const toOptions = { ...reading.options.toOptions, scheme: to };
+  const converted = ranges.filter((_, k) => read.words[k]!.converted);
+  const own: [number, number][] = [];
+  let r = 0;
+  for (const m of cyrillic.matchAll(CYRILLIC_WORD)) {
+    const [start, end] = [m.index, m.index + m[0].length];
+    while (r < converted.length && converted[r]![1] <= start) r++;
+    if (r === converted.length || converted[r]![0] >= end) own.push([start, end]);
+  }
+  if (own.length === 0) return romanize(cyrillic, toOptions);
+  let out = '';
+  let pos = 0;
+  let k = 0;
+  for (const { input: [start, end], output } of segments ?? explainGiven(cyrillic, toOptions)) {
+    while (k < own.length && own[k]![1] <= start) k++;
+    if (start > pos) out += cyrillic.slice(pos, start);
+    if (!(k < own.length && own[k]![0] <= start && end <= own[k]![1])) out += output;
+    // A letter written as several pieces repeats its range: its text is put back once.
+    else if (end > pos) out += cyrillic.slice(Math.max(pos, start), end);
+    pos = Math.max(pos, end);
+  }
+  out += cyrillic.slice(pos);
+  return /\p{M}/u.test(out) ? out.normalize('NFC') : out;
 }
 
 /**
@@ -101,11 +143,12 @@ function readAll(text: string, options: ConvertOptions): Reading {
  * //=> ['Yury Gagarin', [false, true]]
  */
 export function convertDetailed(text: string, options: ConvertOptions): ConvertResult {
-  const { to, read, cyrillic, ranges } = readAll(text, options);
+  const reading = readAll(text, options);
+  const { to, read, cyrillic, ranges } = reading;
   const toOptions = { ...options.toOptions, scheme: to };
   // Offsets in `cyrillic` as it is, which is where the words' ranges are.
   const segments = explainGiven(cyrillic, toOptions);
-  const out = romanize(cyrillic, toOptions);
+  const out = writeReading(reading, segments);
   // The segments of each word, found by one pointer moving forward over both (words and
   // segments are in text order): linear in the text, where a search per word was quadratic.
   let next = 0;
@@ -137,10 +180,7 @@ export function convert(text: string, options: ConvertOptions): string {
   // Every decision of reading and of romanizing is local to a line, so the text is converted in
   // blocks of whole lines: the per-word records of one block at a time, not of the whole text.
   // Only the text is built: not the per-letter records and alternatives of convertDetailed.
-  const block = (part: string): string => {
-    const { to, cyrillic } = readAll(part, options);
-    return romanize(cyrillic, { ...options.toOptions, scheme: to });
-  };
+  const block = (part: string): string => writeReading(readAll(part, options));
   if (text.length === 0) return block(text);
   let out = '';
   for (let start = 0; start < text.length; ) {
