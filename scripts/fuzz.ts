@@ -181,14 +181,7 @@ function short(value: unknown): string {
  * Engine bugs found by this fuzzer and reported to the engine's owner (src/engine is not this
  * module's to change); a failure they explain is counted as known.
  */
-export const KNOWN_BUGS: { id: string; description: string; matches: (f: { entry: string; problem: string; text?: string; options?: RomanizeOptions; data?: unknown }) => boolean }[] = [
-  {
-    id: 'romanizeDetailed-lines-superlinear',
-    description:
-      "romanizeDetailed with a scheme of another language (sr-gaj, mk-national) on many short lines holding letters the scheme lacks grows faster than the text: CPU 0.97 / 2.2 / 8.0 s at 20k / 40k / 80k characters of 'қןוЙ\nЭ' in mk-national, 131 s at 250k (found by npm run fuzz -- 300 10703); modified-loc on the same text is linear. Not fixed by the deadline of the session that found it",
-    matches: (f) => f.entry === 'romanizeDetailed' && f.problem.startsWith('slow') && (f.text?.length ?? 0) > 50_000 && typeof f.options?.scheme === 'string' && getScheme(f.options.scheme).language.id !== 'ru',
-  },
-];
+export const KNOWN_BUGS: { id: string; description: string; matches: (f: { entry: string; problem: string; text?: string; options?: RomanizeOptions; data?: unknown }) => boolean }[] = [];
 
 function classify(failure: FuzzFailure, context: { text?: string; options?: RomanizeOptions; data?: unknown }): FuzzFailure {
   const known = KNOWN_BUGS.find((b) => b.matches({ entry: failure.entry, problem: failure.problem, ...context }));

@@ -7,7 +7,7 @@
  */
 import type { detectParagraphs, ParagraphLanguage } from '../detect/index.ts';
 import type { CompiledScheme } from './compile.ts';
-import { lineIndex } from '../diagnostics/place.ts';
+import { lineIndex, type LineIndex } from '../diagnostics/place.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { LatinitsaError } from '../errors.ts';
 import { AUTO_LANGUAGE } from './lang.ts';
@@ -99,7 +99,7 @@ export function countReportable(text: string, compiled: CompiledScheme, counts: 
 }
 
 /** The diagnostic for one letter the scheme has no value for. */
-export function unmappedLetter(text: string, start: number, end: number, letter: string, output: string, compiled: CompiledScheme): Diagnostic {
+export function unmappedLetter(text: string, start: number, end: number, letter: string, output: string, compiled: CompiledScheme, lines: LineIndex = lineIndex(text)): Diagnostic {
   const fallback = compiled.fallback.get(letter);
   const scheme = compiled.scheme.id;
   const reason =
@@ -111,7 +111,7 @@ export function unmappedLetter(text: string, start: number, end: number, letter:
     source: 'latinitsa',
     severity: 'warning',
     reason,
-    place: lineIndex(text).placeOf(start, end),
+    place: lines.placeOf(start, end),
     actual: text.slice(start, end),
     ...(fallback === undefined ? {} : { expected: [output] }),
     url: 'docs/languages.md',

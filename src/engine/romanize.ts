@@ -9,6 +9,7 @@ import { COMMON_OPTION_NAMES, resolveScheme, type RomanizeOptions } from './reso
 import { AUTO_LANGUAGE, schemeIdForLanguage } from './lang.ts';
 import { mayNeedReport, pieces, unmappedLetter } from './auto.ts';
 import type { Diagnostic } from '../diagnostics/index.ts';
+import { lineIndex, type LineIndex } from '../diagnostics/place.ts';
 import { DEFAULT_SCHEME, getScheme, type Scheme } from '../schemes/registry.ts';
 import type { ParagraphLanguage } from '../detect/index.ts';
 
@@ -89,6 +90,8 @@ export function romanizeDetailed(text: string, options: RomanizeOptions = {}): R
   const { pieces: parts, languages } = pieces(text, options.lang);
   const out: string[] = [];
   const diagnostics: Diagnostic[] = [];
+  // One line index for every diagnostic: built per letter, it made many reported letters quadratic.
+  let lines: LineIndex | undefined;
   for (const p of parts) {
     const o = p.lang === undefined ? options : pieceOptions(options, p.lang).options;
     const piece = text.slice(p.start, p.end);
@@ -98,7 +101,7 @@ export function romanizeDetailed(text: string, options: RomanizeOptions = {}): R
     // A diagnostic points into the text as given, not the normalised one.
     for (const seg of explainOne(piece, o, 'given')) {
       if (seg.rule !== 'fallback' && seg.rule !== 'unmapped') continue;
-      diagnostics.push(unmappedLetter(text, seg.input[0] + p.start, seg.input[1] + p.start, seg.letter!, seg.output, compiled));
+      diagnostics.push(unmappedLetter(text, seg.input[0] + p.start, seg.input[1] + p.start, seg.letter!, seg.output, compiled, (lines ??= lineIndex(text))));
     }
   }
   const result: RomanizeResult = { text: out.join(''), diagnostics };
