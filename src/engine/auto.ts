@@ -7,7 +7,7 @@
  */
 import type { detectParagraphs, ParagraphLanguage } from '../detect/index.ts';
 import type { CompiledScheme } from './compile.ts';
-import { lineIndex, type LineIndex } from '../diagnostics/place.ts';
+import type { LineIndex } from '../diagnostics/place.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { LatinitsaError } from '../errors.ts';
 import { AUTO_LANGUAGE } from './lang.ts';
@@ -98,8 +98,11 @@ export function countReportable(text: string, compiled: CompiledScheme, counts: 
   for (const m of composed(text).matchAll(re)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
 }
 
-/** The diagnostic for one letter the scheme has no value for. */
-export function unmappedLetter(text: string, start: number, end: number, letter: string, output: string, compiled: CompiledScheme, lines: LineIndex = lineIndex(text)): Diagnostic {
+/**
+ * The diagnostic for one letter the scheme has no value for. `lines` is the text's line index,
+ * built once by the caller for all its diagnostics (one per letter made many letters quadratic).
+ */
+export function unmappedLetter(text: string, start: number, end: number, letter: string, output: string, compiled: CompiledScheme, lines: LineIndex): Diagnostic {
   const fallback = compiled.fallback.get(letter);
   const scheme = compiled.scheme.id;
   const reason =
