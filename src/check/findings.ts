@@ -35,6 +35,19 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
     // unless it stands somewhere after a given name, as a surname (Andrey Skoromnyy: скоромный).
     const commonWord = s.info.kind === 'attested' && ((s.info.readings.find((r) => r.cyrillic === g.cyrillic)?.flags ?? 0) & NAME_FLAGS) === 0 && s.occurrences.every((o) => o.names.length === 0);
     const chosen = !ok && list.length === 1 && count(s) > 1 && /^\p{Lu}/u.test(s.display) && !commonWord;
+    // A spelling only the scheme flags (the work has no other spelling of its word) whose
+    // sentences name another nation or language more often than they show anything Russian, and
+    // never beside a Russian word, is that language's word or name (opera seria, in sentences on
+    // Italian opera; the Chinese ru zhui; Loi Gayssot, in a sentence on French law): reported only
+    // at `possible`. A nation of the former Empire and Union (Georgian, Latvian) counts only for a
+    // lower-case word: its people's names were written through Russian (Operation Priboi in a
+    // sentence on Latvian patriots). See `sentenceLanguage` in foreign.ts.
+    const otherLanguage = once(() => {
+      if (ok || list.length > 1 || s.occurrences.some((o) => o.russianNeighbour)) return false;
+      const lower = !/^\p{Lu}/u.test(s.display);
+      const other = s.occurrences.filter((o) => o.sentence() === 'foreign' || (lower && o.sentence() === 'home')).length;
+      return other > s.occurrences.filter((o) => o.sentence() === 'russian').length;
+    });
     let reported = false;
     for (const o of s.occurrences) {
       if (samePerson !== undefined && (o.surname === undefined || !samePerson.has(o.surname))) continue;
@@ -46,7 +59,7 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
       // that a demonym of another nation describes (Luca Zuffi, Swiss footballer), the word is that
       // person's language's, whatever the lexicon knows of it (Luca, Katja, Anja read as луца, катя,
       // аня): reported only at `possible`, as a group with no evidence is (weigh.ts).
-      const weighedHere = o.company() === 'foreign' ? Math.min(base, LONE_TARGET) : alone ? Math.round(base * LONE_COMMON * 100) / 100 : base;
+      const weighedHere = o.company() === 'foreign' || otherLanguage() ? Math.min(base, LONE_TARGET) : alone ? Math.round(base * LONE_COMMON * 100) / 100 : base;
       const confidence = chosen ? Math.min(weighedHere, reported ? CHOSEN_REST : CHOSEN_FIRST) : weighedHere;
       reported = true;
       if (confidence < run.minConfidence) continue;
@@ -92,4 +105,17 @@ function matchCase(target: string, like: string): string {
 /** `file:line:column`, or `line:column` for a text without a name. */
 function placeName(file: string | undefined, point: Point): string {
   return `${file === undefined ? '' : `${file}:`}${point.line}:${point.column}`;
+}
+
+/** A function that works its answer out on first call and keeps it. */
+function once<T>(work: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = work();
+      done = true;
+    }
+    return value;
+  };
 }

@@ -399,3 +399,68 @@ export function describedNames(text: string, tokens: readonly WordToken[]): bool
   }
   return out;
 }
+
+const russianCues = new Set(data.sentenceLanguages.russian);
+const ignoredCues = new Set(data.sentenceLanguages.ignored);
+/** Demonyms of the former Russian Empire and Soviet Union other than Russian and Soviet. */
+const homeCues = new Set(data.demonyms.home.filter((w) => !russianCues.has(w)));
+/** Words that name a nation or language outside them, other than English-speaking ones. */
+const otherLanguageCues = new Set([...data.languageNames.words, ...data.demonyms.foreign].filter((w) => !russianCues.has(w) && !ignoredCues.has(w) && !homeCues.has(w)));
+/** A letter of a script other than Latin and Cyrillic (Han, Greek, Arabic, Georgian…). */
+const OTHER_SCRIPT = /(?=\p{L})[^\p{Script=Latin}\p{Script=Cyrillic}]/u;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+/** How far a sentence is looked for on either side of a word, in characters. */
+const SENTENCE_REACH = 400;
+
+/**
+ * What the sentence a word stands in says of its language: 'russian' when it holds Cyrillic, a
+ * word that names Russia's language or state (Russian, Soviet), or another word that is Russian
+ * by `russianWord`; else 'foreign' when it names a nation or language outside the former Russian
+ * Empire and Soviet Union (Italian, Chinese, French), has letters of another script (入贅), has a
+ * French, German, Italian or Spanish function word right beside the word (Agence centrale des),
+ * or makes the word a cited ending (-ius); else 'home' when it names a nation inside them
+ * (Georgian, Latvian); else undefined. A sentence ends at a full stop, question or exclamation
+ * mark before white space, or at a line break (a Markdown paragraph or list item); `tokens` are
+ * the whole document's, since emphasis (a title, opera seria) ends a region mid-sentence. The
+ * word lists are data (src/check/data/foreign.json).
+ *
+ * @param text The text the tokens come from.
+ * @param tokens Its words.
+ * @param i The word's index.
+ * @param russianWord Whether another word of the sentence is romanized Russian (by its index).
+ * @returns What the sentence says.
+ */
+export function sentenceLanguage(text: string, tokens: readonly WordToken[], i: number, russianWord: (k: number) => boolean): 'russian' | 'foreign' | 'home' | undefined {
+  const t = tokens[i]!;
+  const before = text.slice(Math.max(0, t.start - SENTENCE_REACH), t.start);
+  const after = text.slice(t.end, t.end + SENTENCE_REACH);
+  const open = Math.max(before.lastIndexOf('\n'), ...[...before.matchAll(/[.!?]\s/gu)].map((m) => m.index + 1));
+  const startAt = t.start - before.length + open + 1;
+  const closeMatch = /\n|[.!?](?:\s|$)/u.exec(after);
+  const endAt = t.end + (closeMatch === null ? after.length : closeMatch.index);
+  const sentence = text.slice(startAt, endAt);
+  if (CYRILLIC.test(sentence)) return 'russian';
+  // A function word beside the word, but not the et of et al. (English scholarly usage); a
+  // hyphen after no letter makes the word a cited ending (-ius), not a word.
+  const beside = [i - 1, i + 1].some((k) => {
+    const n = tokens[k];
+    return n !== undefined && functionWords.has(n.text.toLowerCase()) && !(n.text === 'et' && tokens[k + 1]?.text === 'al') && /^ $/u.test(n.end <= t.start ? text.slice(n.end, t.start) : text.slice(t.end, n.start));
+  });
+  const ending = text[t.start - 1] === '-' && !/\p{L}/u.test(text[t.start - 2] ?? ' ');
+  let other = OTHER_SCRIPT.test(sentence) || beside || ending;
+  let home = false;
+  for (let k = i - 1; k >= 0 && tokens[k]!.start >= startAt; k--) {
+    const w = tokens[k]!.text;
+    if (russianCues.has(w) || russianWord(k)) return 'russian';
+    if (otherLanguageCues.has(w)) other = true;
+    if (homeCues.has(w)) home = true;
+  }
+  for (let k = i + 1; k < tokens.length && tokens[k]!.end <= endAt; k++) {
+    const w = tokens[k]!.text;
+    if (russianCues.has(w) || russianWord(k)) return 'russian';
+    if (otherLanguageCues.has(w)) other = true;
+    if (homeCues.has(w)) home = true;
+  }
+  return other ? 'foreign' : home ? 'home' : undefined;
+}
+

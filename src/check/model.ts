@@ -38,6 +38,12 @@ export interface Occurrence {
    * undefined when it stands alone. Worked out on first use: most occurrences are never asked.
    */
   company: () => 'russian' | 'foreign' | undefined;
+  /**
+   * What the sentence it stands in says of its language (see `sentenceLanguage` in foreign.ts):
+   * 'russian' with Cyrillic, Russian or Soviet, or a Russian name in it; 'foreign' when it names
+   * only another nation or language or has letters of another script. Worked out on first use.
+   */
+  sentence: () => 'russian' | 'foreign' | 'home' | undefined;
   /** Whether a real Russian word stands beside it (see `russianNeighbour` in words.ts). */
   russianNeighbour: boolean;
   /**

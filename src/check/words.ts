@@ -6,7 +6,7 @@ import { foldRomanized, type Reading } from '../reverse/readings.ts';
 import { tokenizeWords, type WordToken } from '../segment/index.ts';
 import { inFullName } from './conventional.ts';
 import { fallbackKey, fallbackKeys } from './fallback.ts';
-import { citedAuthors, clubNames, describedNames, foreignContext, foreignNames, foreignSpelling, foreignSurname, listedVariants, nobiliaryNames, placeTermsOf, russianNameForm } from './foreign.ts';
+import { citedAuthors, clubNames, describedNames, foreignContext, foreignNames, foreignSpelling, foreignSurname, listedVariants, nobiliaryNames, placeTermsOf, russianNameForm, sentenceLanguage } from './foreign.ts';
 import { mixedDiagnostic } from './mixed.ts';
 import { NAME_FLAGS, type FormInfo, type Spelling } from './model.ts';
 import proseData from './data/prose-schemes.json' with { type: 'json' };
@@ -200,6 +200,11 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
     russianCache.set(word, level);
     return level;
   };
+  // Whether a word of a sentence is a Russian name or place: a capitalised word, not English,
+  // that is Russian by `russianPart` (Sakharov, Stavropol, Sedov): evidence that a word of its
+  // sentence is Russian too (see `sentenceLanguage` in foreign.ts).
+  const russianName = (token: WordToken): boolean => token.script === 'latin' && /^\p{Lu}\p{Ll}{2}/u.test(token.text) && (conventional.has(foldRomanized(token.text)) || (!englishWord(foldRomanized(token.text)) && russianPart(token.text) === 2));
+
   // What the other words of a person's name say about a word: a name is a unit, so a given name
   // beside a surname (or a surname beside given names) is that person's. The name is the run of
   // capitalised words joined to the word by a space or a hyphen, up to two on either side; an
@@ -296,7 +301,9 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
     const tokenized = regions.map((region) => tokenizeWords(doc.text.slice(region.start, region.end), { offset: region.start }));
     // A cue ("né", "also") may stand in another region than its word (_né_ ALEXEIEV: emphasis
     // marks end a region): cues are looked for in the words of the whole document.
-    const listed = listedVariants(doc.text, tokenized.flat(), sameWord);
+    // The words of the whole document: a sentence, a reference or a cue runs across regions.
+    const docTokens = tokenized.flat();
+    const listed = listedVariants(doc.text, docTokens, sameWord);
     let base = 0;
     for (const [r, region] of regions.entries()) {
       const tokens = tokenized[r]!;
@@ -364,7 +371,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
         const key = `${domain}\u0000${info.fold}`;
         let s = spellings.get(key);
         if (s === undefined) spellings.set(key, (s = { key, domain, info, display: text, written: new Map(), occurrences: [] }));
-        s.occurrences.push({ doc: d, start: token.start, end, text, names: givenNames(doc.text, tokens, t, isGiven), surname: surnameAfter(doc.text, tokens, t), company: once(() => nameCompany(doc.text, tokens, t, info, described[t]!)), russianNeighbour: russianNeighbour(doc.text, tokens, t), established: named[t] ?? (cited[t] ? '' : undefined) });
+        s.occurrences.push({ doc: d, start: token.start, end, text, names: givenNames(doc.text, tokens, t, isGiven), surname: surnameAfter(doc.text, tokens, t), company: once(() => nameCompany(doc.text, tokens, t, info, described[t]!)), sentence: once(() => sentenceLanguage(doc.text, docTokens, before + t, (k) => russianName(docTokens[k]!))), russianNeighbour: russianNeighbour(doc.text, tokens, t), established: named[t] ?? (cited[t] ? '' : undefined) });
         s.written.set(text, (s.written.get(text) ?? 0) + 1);
       });
     }
