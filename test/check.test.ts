@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import fc from 'fast-check';
-import { applyFixes, checkText as check, LatinitsaError } from '../src/index.ts';
+import { applyFixes, checkDocuments, checkText as check, LatinitsaError } from '../src/index.ts';
 import { confidenceLabel, parseCheckConfig, parseConfidence, tokenizeWords, type CheckOptions, type CheckRegion } from '../src/check/index.ts';
 import { plainTextRegions as regionsOfPlainText } from '../src/document/index.ts';
 import { englishLists } from '../src/check/english.ts';
@@ -431,6 +431,18 @@ test('the sentence a word stands in: another language named, another script, a c
   ];
   for (const [text, expected] of cases) {
     assert.deepEqual(checkText(text, options).map((d) => `${d.actual}→${d.expected[0]}`), expected, text);
+  }
+  // A spelling that never shares a document with its group's target is weighed so too; in the
+  // target's own document, or in a sentence that names no other nation, it is still reported.
+  const works: Array<[string[], string[]]> = [
+    [['Tatyana Petrova wrote. Tatyana sang.', 'The Italian poet Tatiana wrote in Italian.'], []],
+    [['Tatyana Petrova wrote. Tatyana sang.', 'The poet Tatiana wrote.'], ['d1 Tatiana→Tatyana']],
+    [['Tatyana Petrova wrote. Tatyana sang. The Italian poet Tatiana wrote in Italian.'], ['d0 Tatiana→Tatyana']],
+  ];
+  for (const [texts, expected] of works) {
+    const documents = texts.map((text, i) => ({ file: `d${i}`, text }));
+    const found = checkDocuments(documents, { ...(lexicon === undefined ? {} : { lexicon }), minConfidence: likely });
+    assert.deepEqual(found.map((d) => `${d.file} ${d.actual}→${d.expected[0]}`), expected, texts.join(' | '));
   }
   // Still there below the default for whoever asks for every finding.
   const all = checkText('Opera seria was the leading form of Italian opera.', { scheme: 'wikipedia' });

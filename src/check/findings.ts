@@ -35,15 +35,20 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
     // unless it stands somewhere after a given name, as a surname (Andrey Skoromnyy: скоромный).
     const commonWord = s.info.kind === 'attested' && ((s.info.readings.find((r) => r.cyrillic === g.cyrillic)?.flags ?? 0) & NAME_FLAGS) === 0 && s.occurrences.every((o) => o.names.length === 0);
     const chosen = !ok && list.length === 1 && count(s) > 1 && /^\p{Lu}/u.test(s.display) && !commonWord;
-    // A spelling only the scheme flags (the work has no other spelling of its word) whose
-    // sentences name another nation or language more often than they show anything Russian, and
-    // never beside a Russian word, is that language's word or name (opera seria, in sentences on
-    // Italian opera; the Chinese ru zhui; Loi Gayssot, in a sentence on French law): reported only
-    // at `possible`. A nation of the former Empire and Union (Georgian, Latvian) counts only for a
-    // lower-case word: its people's names were written through Russian (Operation Priboi in a
-    // sentence on Latvian patriots). See `sentenceLanguage` in foreign.ts.
+    // A spelling only the scheme flags (the work has no other spelling of its word), or one that
+    // never shares a document with its group's target (Ariana, in Afghanistan, beside the Spanish
+    // Arana of another article), whose sentences name another nation or language more often than
+    // they show anything Russian, and that never stands beside a Russian word, is that
+    // language's word or name (opera seria, in sentences on Italian opera; the Chinese ru zhui;
+    // Loi Gayssot, in a sentence on French law): reported only at `possible`. A nation of the
+    // former Empire and Union (Georgian, Latvian) counts only for a lower-case word: its people's
+    // names were written through Russian (Operation Priboi, in a sentence on Latvian patriots).
+    // See `sentenceLanguage` in foreign.ts.
     const otherLanguage = once(() => {
-      if (ok || list.length > 1 || s.occurrences.some((o) => o.russianNeighbour)) return false;
+      const onlyScheme = !ok && list.length === 1;
+      const targetDocs = new Set(targetSpelling?.occurrences.map((o) => o.doc) ?? []);
+      const apart = targetSpelling !== undefined && s.occurrences.every((o) => !targetDocs.has(o.doc));
+      if ((!onlyScheme && !apart) || s.occurrences.some((o) => o.russianNeighbour)) return false;
       const lower = !/^\p{Lu}/u.test(s.display);
       const other = s.occurrences.filter((o) => o.sentence() === 'foreign' || (lower && o.sentence() === 'home')).length;
       return other > s.occurrences.filter((o) => o.sentence() === 'russian').length;
