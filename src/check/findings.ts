@@ -8,6 +8,7 @@ import { count, NAME_FLAGS, type Group } from './model.ts';
 import type { CheckRun } from './run.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument } from './types.ts';
 import { LONE_TARGET, type Weighed } from './weigh.ts';
+import { once } from './words.ts';
 
 /** What a capitalised common word alone among English words keeps of its confidence (see `russianNeighbour` in words.ts). */
 const LONE_COMMON = 0.6;
@@ -112,15 +113,3 @@ function placeName(file: string | undefined, point: Point): string {
   return `${file === undefined ? '' : `${file}:`}${point.line}:${point.column}`;
 }
 
-/** A function that works its answer out on first call and keeps it. */
-function once<T>(work: () => T): () => T {
-  let done = false;
-  let value: T;
-  return () => {
-    if (!done) {
-      value = work();
-      done = true;
-    }
-    return value;
-  };
-}

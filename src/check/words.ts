@@ -413,7 +413,7 @@ function allCaps(word: string): number {
 }
 
 /** A function that works its answer out on first call and keeps it. */
-function once<T>(work: () => T): () => T {
+export function once<T>(work: () => T): () => T {
   let done = false;
   let value: T;
   return () => {
