@@ -438,6 +438,8 @@ test('the sentence a word stands in: another language named, another script, a c
     [['Tatyana Petrova wrote. Tatyana sang.', 'The Italian poet Tatiana wrote in Italian.'], []],
     [['Tatyana Petrova wrote. Tatyana sang.', 'The poet Tatiana wrote.'], ['d1 Tatiana→Tatyana']],
     [['Tatyana Petrova wrote. Tatyana sang. The Italian poet Tatiana wrote in Italian.'], ['d0 Tatiana→Tatyana']],
+    // A Russian surname or patronymic form is that person's name spelt two ways, whatever the sentence.
+    [['Tukhachevsky commanded. Tukhachevsky fell.', 'The German officers met Tukhachevskiy.'], ['d1 Tukhachevskiy→Tukhachevsky']],
   ];
   for (const [texts, expected] of works) {
     const documents = texts.map((text, i) => ({ file: `d${i}`, text }));

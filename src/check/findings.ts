@@ -4,6 +4,7 @@ import type { Point } from '../diagnostics/types.ts';
 import { foldRomanized } from '../reverse/readings.ts';
 import { confidenceLabel } from './confidence.ts';
 import { fallbackKey } from './fallback.ts';
+import { russianNameForm } from './foreign.ts';
 import { count, NAME_FLAGS, type Group } from './model.ts';
 import type { CheckRun } from './run.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument } from './types.ts';
@@ -50,6 +51,10 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
       const targetDocs = new Set(targetSpelling?.occurrences.map((o) => o.doc) ?? []);
       const apart = targetSpelling !== undefined && s.occurrences.every((o) => !targetDocs.has(o.doc));
       if ((!onlyScheme && !apart) || s.occurrences.some((o) => o.russianNeighbour)) return false;
+      // Beside a target in another document, a word that ends as a Russian surname or patronymic
+      // is the same person's name spelt two ways more often than another language's word (a
+      // manuscript in chapter files: Tukhachevskiy in one, beside German officers).
+      if (!onlyScheme && russianNameForm(g.cyrillic)) return false;
       const lower = !/^\p{Lu}/u.test(s.display);
       const other = s.occurrences.filter((o) => o.sentence() === 'foreign' || (lower && o.sentence() === 'home')).length;
       return other > s.occurrences.filter((o) => o.sentence() === 'russian').length;
