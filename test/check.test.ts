@@ -7,7 +7,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { applyFixes, checkDocuments, checkText as check, LatinitsaError } from '../src/index.ts';
 import { confidenceLabel, parseCheckConfig, parseConfidence, tokenizeWords, type CheckOptions, type CheckRegion } from '../src/check/index.ts';
-import { plainTextRegions as regionsOfPlainText } from '../src/document/index.ts';
+import { markdownRegions, plainTextRegions as regionsOfPlainText } from '../src/document/index.ts';
 import { englishLists } from '../src/check/english.ts';
 import { conventionalForms } from '../src/check/conventional.ts';
 import { foldRomanized } from '../src/reverse/readings.ts';
@@ -450,4 +450,23 @@ test('the sentence a word stands in: another language named, another script, a c
   const all = checkText('Opera seria was the leading form of Italian opera.', { scheme: 'wikipedia' });
   assert.deepEqual(all.map((d) => `${d.actual}→${d.expected[0]}`), ['seria→seriya']);
   assert.ok(all.every((d) => d.confidence! < 0.6));
+});
+
+test('a finding in a block quotation is the quoted text\'s spelling: only `possible`, never fixed unattended', () => {
+  const text = ['Admiral Kolchak led the Fleet. Kolchak was shot in 1920.', '', '> Alexeieff directed the Army and Koltchak the Fleet.', '', 'Later Koltchak is named again.', ''].join('\n');
+  const regions = markdownRegions(text);
+  const all = checkText(text, { regions });
+  const quoted = all.find((d) => d.place.start.line === 3 && d.actual === 'Koltchak');
+  assert.ok(quoted !== undefined, all.map((d) => `${d.place.start.line} ${d.actual}`).join(', '));
+  assert.equal(quoted.confidence, 0.5);
+  assert.equal(confidenceLabel(quoted.confidence), 'possible');
+  assert.equal(quoted.data?.['confidence'], 'possible');
+  assert.match(quoted.reason, /block quotation/u);
+  // The same spelling in the author's own prose keeps its confidence.
+  const own = all.find((d) => d.place.start.line === 5 && d.actual === 'Koltchak');
+  assert.ok(own !== undefined && own.confidence > 0.5 && !/block quotation/u.test(own.reason));
+  // At the command's default (`likely`) the quotation's finding is not shown.
+  assert.ok(!checkText(text, { regions, minConfidence: 'likely' }).some((d) => d.place.start.line === 3));
+  // Read as plain text there is no quotation: the same place keeps its confidence.
+  assert.ok(checkText(text).some((d) => d.place.start.line === 3 && d.actual === 'Koltchak' && d.confidence > 0.5));
 });

@@ -10,10 +10,11 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { readDocument } from '../src/index.ts';
 import { documentFormatOf, frontMatterEnd, isNotesHeading, markdownRegions, plainTextRegions, treeRegions, type Region, type TreeNode } from '../src/document/index.ts';
 import { bytesToDocument } from '../src/io/index.ts';
+import { W_NS } from './support/docx.ts';
 
-/** The text of each region, with its kind. */
+/** The text of each region, with its kind (`>` after it when quoted). */
 function parts(text: string, regions: readonly Region[]): string[] {
-  return regions.map((r) => `${r.kind}:${text.slice(r.start, r.end)}`);
+  return regions.map((r) => `${r.kind}${r.quoted === true ? '>' : ''}:${text.slice(r.start, r.end)}`);
 }
 
 describe('notes headings', () => {
@@ -82,7 +83,20 @@ describe('Markdown', () => {
 
   it('a document nested as deep as accepted is read (the walk has its own stack: see treeRegions below)', () => {
     const text = `${'>'.repeat(100)} Zinoviev\n`;
-    assert.deepEqual(parts(text, markdownRegions(text)), ['text:Zinoviev']);
+    assert.deepEqual(parts(text, markdownRegions(text)), ['text>:Zinoviev']);
+  });
+
+  it('the prose of a block quotation is quoted, in the text and in the notes', () => {
+    const text = ['Kolchak led.', '', '> Koltchak directed', '> the Fleet.', '>', '> - Alexeieff', '', 'After.[^1]', '', '[^1]: Note.', '', '## Notes', '', '> Brusiloff.', ''].join('\n');
+    assert.deepEqual(parts(text, markdownRegions(text)), [
+      'text:Kolchak led.',
+      'text>:Koltchak directed\n> the Fleet.',
+      'text>:Alexeieff',
+      'text:After.',
+      'notes:Note.',
+      'notes:Notes',
+      'notes>:Brusiloff.',
+    ]);
   });
 });
 
@@ -102,6 +116,15 @@ describe('readDocument', () => {
     assert.deepEqual([doc.bom, doc.text, parts(doc.text, doc.regions)], [true, '# Notes\n\nIbid.', ['notes:Notes', 'notes:Ibid.']]);
     const fromBytes = await bytesToDocument(Uint8Array.from([0xef, 0xbb, 0xbf, 0x4b]), { format: 'text' });
     assert.deepEqual([fromBytes.bom, fromBytes.text], [true, 'K']);
+  });
+
+  it('.docx paragraphs in a quotation style are quoted, in the body and in the notes', () => {
+    const p = (text: string, style?: string): string => `<w:p>${style === undefined ? '' : `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>`}<w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const xml = (root: string, body: string): Uint8Array => new TextEncoder().encode(`<w:${root} xmlns:w="${W_NS}">${body}</w:${root}>`);
+    const body = xml('document', `<w:body>${p('Kolchak led.')}${p('Koltchak directed.', 'Quote')}${p('Alexeieff.', 'block-quote')}${p('Quoted?', 'Heading1')}${p('Notes')}${p('Brusiloff.', 'IntenseQuote')}</w:body>`);
+    const notes = xml('footnotes', `<w:footnote w:id="1">${p('Zinov’ev.', 'Extract')}${p('Ibid.')}</w:footnote>`);
+    const doc = readDocument({ docx: [{ name: 'word/document.xml', role: 'body', xml: body }, { name: 'word/footnotes.xml', role: 'footnotes', xml: notes }] });
+    assert.deepEqual(parts(doc.text, doc.regions), ['text:Kolchak led.\n', 'text>:Koltchak directed.', 'text:\n', 'text>:Alexeieff.', 'text:\nQuoted?\n', 'notes:Notes\n', 'notes>:Brusiloff.', 'notes:\n', 'notes>:Zinov’ev.', 'notes:\nIbid.']);
   });
 
   it('.docx paragraphs: one per line, line breaks inside a paragraph become spaces, read as plain text', () => {
@@ -167,6 +190,7 @@ describe('Markdown nested 100,000 levels deep, or 100,000 emphasis runs in a par
         skip: ['code', 'inlineCode', 'html', 'yaml'],
         heading: 'heading',
         footnote: ['footnoteDefinition'],
+        quote: ['blockquote'],
         span: (n: TreeNode & { position?: { start: { offset?: number }; end: { offset?: number } } }) => [n.position!.start.offset!, n.position!.end.offset!],
       });
     const block = fc.oneof(

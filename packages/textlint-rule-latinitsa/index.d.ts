@@ -8,6 +8,8 @@ export interface LatinitsaRuleOptions {
   notesSchemeOptions?: Record<string, unknown>;
   allow?: string[];
   ignore?: string[];
+  /** Report only findings at least this sure: a number 0..1 or `certain`, `likely`, `possible` (default `likely`). */
+  minConfidence?: number | 'certain' | 'likely' | 'possible';
 }
 
 declare const rule: { linter: TextlintRuleModule<LatinitsaRuleOptions>; fixer: TextlintRuleModule<LatinitsaRuleOptions> };

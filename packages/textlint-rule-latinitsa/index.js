@@ -1,11 +1,16 @@
 // textlint rule `latinitsa`: the latinitsa manuscript checker inside textlint (docs/check.md).
 // Options (all optional) are the checker's settings: { scheme, notesScheme, schemeOptions,
-// notesSchemeOptions, allow, ignore }, e.g. in .textlintrc.json:
+// notesSchemeOptions, allow, ignore, minConfidence }, e.g. in .textlintrc.json:
 //   "rules": { "latinitsa": { "scheme": "modified-loc", "notesScheme": "ala-lc-simplified", "allow": ["Tchaikovsky"] } }
 // Which parts of the document are prose and where the notes start is decided by latinitsa's
 // document module (treeRegions), the same as for `latinitsa check`, on textlint's syntax tree.
+// As `latinitsa check` does, it reads with the shipped lexicon, reports findings from `likely` up
+// unless told otherwise, and offers textlint a fix only for the certain ones (`textlint --fix`
+// applies every fix it is given).
 import { checkText } from 'latinitsa';
+import { confidenceLevels, DEFAULT_MIN_CONFIDENCE } from 'latinitsa/check';
 import { treeRegions } from 'latinitsa/document';
+import { loadLexicon } from 'latinitsa/io';
 
 /** textlint's node types (TxtAST): prose, never read, headings, footnotes. */
 const TXTAST = {
@@ -13,25 +18,29 @@ const TXTAST = {
   skip: ['Code', 'CodeBlock', 'Html', 'Comment', 'Image', 'Yaml'],
   heading: 'Header',
   footnote: ['FootnoteDefinition', 'footnoteDefinition'],
+  quote: ['BlockQuote'],
   span: (node) => node.range,
 };
 
 /** @type {import('@textlint/types').TextlintRuleModule} */
 const reporter = (context, options = {}) => {
   const { Syntax, RuleError, report, locator, fixer, getSource } = context;
-  const config = {};
-  for (const key of ['scheme', 'notesScheme', 'schemeOptions', 'notesSchemeOptions', 'allow', 'ignore']) {
+  const config = { minConfidence: DEFAULT_MIN_CONFIDENCE };
+  for (const key of ['scheme', 'notesScheme', 'schemeOptions', 'notesSchemeOptions', 'allow', 'ignore', 'minConfidence']) {
     if (options[key] !== undefined) config[key] = options[key];
   }
   return {
-    [Syntax.DocumentExit](node) {
+    // textlint waits for a handler's promise: the lexicon is read once per process (loadLexicon caches it).
+    async [Syntax.DocumentExit](node) {
+      const lexicon = await loadLexicon();
       const text = getSource(node);
       const offset = node.range[0];
       const regions = treeRegions(node, TXTAST).map((r) => ({ ...r, start: r.start - offset, end: r.end - offset }));
-      for (const d of checkText(text, { ...config, regions })) {
+      for (const d of checkText(text, { ...config, regions, ...(lexicon === undefined ? {} : { lexicon }) })) {
         const padding = locator.range([d.place.start.offset, d.place.end.offset]);
         const message = `${d.reason} (${d.ruleId})`;
-        const error = d.fix === undefined ? new RuleError(message, { padding }) : new RuleError(message, { padding, fix: fixer.replaceTextRange(d.fix.range, d.fix.text) });
+        const sure = d.fix !== undefined && d.confidence >= confidenceLevels.certain;
+        const error = sure ? new RuleError(message, { padding, fix: fixer.replaceTextRange(d.fix.range, d.fix.text) }) : new RuleError(message, { padding });
         report(node, error);
       }
     },

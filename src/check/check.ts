@@ -4,10 +4,12 @@
 //
 // Its stages, each in a module of its own: the run's settings (run.ts); reading the words of the
 // documents (words.ts); grouping spellings by readings (groups.ts); weighing a group and choosing
-// its minority (weigh.ts); building the diagnostics and fixes (findings.ts).
+// its minority (weigh.ts); building the diagnostics and fixes (findings.ts); findings in block
+// quotations (quoted.ts).
 import { groupFindings } from './findings.ts';
 import { groupSpellings } from './groups.ts';
 import { notesSystem } from './notes-system.ts';
+import { inQuotation } from './quoted.ts';
 import { prepareRun } from './run.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument, CheckOptions, CheckRegion } from './types.ts';
 import { weighGroup } from './weigh.ts';
@@ -46,7 +48,11 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
   for (const g of groupSpellings(run, spellings)) {
     const weighed = weighGroup(run, g);
     // One by one: a spread passes each finding as an argument, and a word misspelt 200,000 times overflows the stack.
-    if (weighed !== undefined) for (const f of groupFindings(run, documents, g, weighed)) found.push(f);
+    if (weighed === undefined) continue;
+    for (const f of groupFindings(run, documents, g, weighed)) {
+      const dg = inQuotation(f.dg, documents[f.doc]!);
+      if (dg.confidence >= run.minConfidence) found.push(dg === f.dg ? f : { dg, doc: f.doc });
+    }
   }
   // By document, then position (a stable sort: findings at one place keep their order).
   return found.sort((a, b) => a.doc - b.doc || a.dg.place.start.offset - b.dg.place.start.offset).map((f) => f.dg);

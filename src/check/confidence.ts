@@ -7,6 +7,13 @@ export const confidenceLevels = { certain: 0.9, likely: 0.6, possible: 0 } as co
 export type ConfidenceLabel = keyof typeof confidenceLevels;
 
 /**
+ * What a checker run nobody watches shows (`latinitsa check`, the textlint rule): the findings
+ * worth a person's time, `likely` and `certain` ones. Its fixes are applied unattended (`--fix`,
+ * textlint's `--fix`, the page's "Apply certain fixes") only from `certain` up.
+ */
+export const DEFAULT_MIN_CONFIDENCE: ConfidenceLabel = 'likely';
+
+/**
  * The label of a confidence: `certain` from 0.9, `likely` from 0.6, else `possible`.
  *
  * @example

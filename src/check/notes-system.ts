@@ -4,6 +4,7 @@
 // docs/check.md, "Notes in a system of their own".
 import { schemeIdForLanguage } from '../engine/lang.ts';
 import { romanize } from '../engine/romanize.ts';
+import { regionAt } from '../document/regions.ts';
 import { foldRomanized } from '../reverse/readings.ts';
 import data from './data/notes-systems.json' with { type: 'json' };
 import type { Spelling } from './model.ts';
@@ -12,20 +13,9 @@ import type { CheckDocument } from './types.ts';
 
 type Domain = 'text' | 'notes';
 
-/** The region kind at each occurrence's offset (regions are in order, so a binary search finds it). */
+/** The region kind at an occurrence's offset. */
 function kindAt(doc: CheckDocument, offset: number): Domain {
-  const regions = doc.regions;
-  if (regions === undefined) return 'text';
-  let lo = 0;
-  let hi = regions.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = regions[mid]!;
-    if (offset < r.start) hi = mid - 1;
-    else if (offset >= r.end) lo = mid + 1;
-    else return r.kind;
-  }
-  return 'text';
+  return doc.regions === undefined ? 'text' : (regionAt(doc.regions, offset)?.kind ?? 'text');
 }
 
 /**

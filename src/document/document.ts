@@ -4,7 +4,7 @@ import { splitBom } from '../engine/utf8.ts';
 import { LatinitsaError } from '../errors.ts';
 import { docxNotesStart, editDocx, readDocxLayout, type DocxLayout, type DocxPart } from './docx.ts';
 import { markdownRegions } from './markdown.ts';
-import { plainTextRegions, pushRegion, type Region } from './regions.ts';
+import { markQuoted, plainTextRegions, pushRegion, type Region } from './regions.ts';
 
 /** The kinds of document latinitsa reads prose from. */
 export const documentFormats = ['text', 'markdown', 'docx'] as const;
@@ -68,13 +68,16 @@ export function readDocument(source: DocumentSource): ProseDocument {
     const layout = readDocxLayout(source.docx);
     const text = layout.paragraphs.join('\n');
     const notes = docxNotesStart(layout);
-    if (notes === undefined) return { format: 'docx', text, bom: false, regions: plainTextRegions(text), docx: layout };
-    // The body as plain text (a "Notes" heading starts notes there too), then the notes.
-    if (notes === 0) return { format: 'docx', text, bom: false, regions: [{ start: 0, end: text.length, kind: 'notes' }], docx: layout };
-    // The body keeps its last line end, as a plain-text region does.
-    const regions = plainTextRegions(text.slice(0, notes));
-    pushRegion(regions, { start: notes, end: text.length, kind: 'notes' });
-    return { format: 'docx', text, bom: false, regions, docx: layout };
+    // The body as plain text (a "Notes" heading starts notes there too), then the notes; the body
+    // keeps its last line end, as a plain-text region does.
+    let regions: Region[];
+    if (notes === undefined) regions = plainTextRegions(text);
+    else if (notes === 0) regions = [{ start: 0, end: text.length, kind: 'notes' }];
+    else {
+      regions = plainTextRegions(text.slice(0, notes));
+      pushRegion(regions, { start: notes, end: text.length, kind: 'notes' });
+    }
+    return { format: 'docx', text, bom: false, regions: markQuoted(regions, paragraphSpans(layout.paragraphs, layout.quoted)), docx: layout };
   }
   if ('paragraphs' in source) {
     // A paragraph's own line breaks become spaces: one paragraph, one line.
@@ -120,4 +123,20 @@ export function editDocument(document: ProseDocument, fixes: readonly Fix[]): Do
   if (document.docx === undefined) return { text: document.text, applied: [], skipped: chosen };
   const edit = editDocx(document.docx, chosen);
   return { text: applyFixes(document.text, edit.applied.map((fix) => ({ fix }))), ...edit };
+}
+
+/** The spans [start, end) of the paragraphs with the given indices (in order) in the paragraphs joined by line ends. */
+function paragraphSpans(paragraphs: readonly string[], indices: readonly number[]): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let offset = 0;
+  let k = 0;
+  for (let i = 0; i < paragraphs.length && k < indices.length; i++) {
+    const end = offset + paragraphs[i]!.length;
+    if (indices[k] === i) {
+      spans.push([offset, end]);
+      k++;
+    }
+    offset = end + 1;
+  }
+  return spans;
 }

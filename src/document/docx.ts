@@ -4,6 +4,7 @@
 // exist) is read in src/io/docx.ts. docs/documents.md.
 import type { Fix } from '../diagnostics/types.ts';
 import { decodeText, escapeText, XmlScanner } from './xml.ts';
+import quotationStyles from './data/quotation-styles.json' with { type: 'json' };
 
 /** What a part holds: the document body, or notes. */
 export type DocxPartRole = 'body' | 'footnotes' | 'endnotes';
@@ -22,6 +23,8 @@ export interface DocxLayout {
   paragraphCounts: number[];
   /** The paragraphs' text, in order. */
   paragraphs: string[];
+  /** The indices of the paragraphs in a quotation style (Quote, Block Text…: data/quotation-styles.json). */
+  quoted: number[];
   /** Where every `w:t` is: see {@link PieceTable}. */
   pieces: PieceTable;
 }
@@ -99,6 +102,8 @@ interface Paragraph {
   pieces: number[];
   /** Paragraphs of text boxes inside this one: they follow it. */
   inner: Paragraph[];
+  /** Its style is a quotation style. */
+  quoted?: true;
 }
 
 /**
@@ -122,6 +127,7 @@ interface Paragraph {
 export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
   const pieces = new PieceTable();
   const paragraphs: string[] = [];
+  const quoted: number[] = [];
   const paragraphCounts: number[] = [];
   let offset = 0; // of the next paragraph in the document text (paragraphs joined by "\n")
   parts.forEach((part, partIndex) => {
@@ -158,6 +164,8 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
         } else if (s.local === 't' && current !== undefined) {
           if (s.selfClosing) continue;
           inText = { tagStart: s.start, contentStart: s.end, text: '', editable: true, preserve: s.attribute('xml:space') === 'preserve' };
+        } else if (s.local === 'pStyle' && parent === 'pPr' && current !== undefined) {
+          if (isQuotationStyle(s.attribute(prefixed(s.name, 'val')) ?? '')) current.quoted = true;
         } else if (parent === 'r' && current !== undefined && Object.hasOwn(RUN_CHARACTERS, s.local)) {
           add(current, RUN_CHARACTERS[s.local]!);
         }
@@ -210,12 +218,22 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
         const [at, length, tagStart, xmlStart, xmlEnd, flags] = p.pieces.slice(k, k + 6) as [number, number, number, number, number, number];
         pieces.push(offset + at, length, partIndex, tagStart, xmlStart, xmlEnd, flags);
       }
+      if (p.quoted === true) quoted.push(paragraphs.length);
       paragraphs.push(text);
       offset += text.length + 1;
       count++;
     }
   });
-  return { parts: [...parts], paragraphCounts, paragraphs, pieces };
+  return { parts: [...parts], paragraphCounts, paragraphs, quoted, pieces };
+}
+
+/** A style id as compared with the list: lower case, without spaces, hyphens or underscores (Word drops spaces from the ids of custom styles). */
+const styleKey = (id: string): string => id.toLowerCase().replace(/[\s_-]+/gu, '');
+const QUOTATION_STYLES = new Set(quotationStyles.styles.map(styleKey));
+
+/** Whether a paragraph style id is one of a block quotation. */
+function isQuotationStyle(id: string): boolean {
+  return QUOTATION_STYLES.has(styleKey(id));
 }
 
 /** The attribute name `local` with the prefix of the element name `qualified` (`w:p` → `w:type`). */

@@ -33,6 +33,7 @@ const MDAST = {
   skip: ['code', 'inlineCode', 'html', 'yaml'],
   heading: 'heading',
   footnote: ['footnoteDefinition'],
+  quote: ['blockquote'],
   span: (node: MdNode): [number, number] | undefined => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
@@ -44,7 +45,8 @@ const MDAST = {
  * The prose of a Markdown document as regions of its source (see `treeRegions`): paragraphs,
  * headings, list items, link text and footnote definitions; not code, inline code, HTML, URLs or
  * YAML front matter. Footnote definitions and what follows a "Notes" / "Bibliography" heading are
- * `notes`. Parsed with mdast-util-from-markdown and GFM footnotes.
+ * `notes`; the prose of a block quotation (`>`) is `quoted`. Parsed with mdast-util-from-markdown
+ * and GFM footnotes.
  *
  * @param source The Markdown source.
  * @returns Regions with offsets into `source`.

@@ -6,6 +6,11 @@ export interface Region {
   start: number;
   end: number;
   kind: 'text' | 'notes';
+  /**
+   * The part stands in a block quotation (a Markdown `>` block, a Word paragraph in a quotation
+   * style): another author's words, whose spellings are that author's (docs/documents.md).
+   */
+  quoted?: true;
 }
 
 /**
@@ -37,9 +42,55 @@ export function plainTextRegions(text: string): Region[] {
   return [{ start: 0, end: text.length, kind: 'text' }];
 }
 
-/** Appends a region, joining it to the last one when they touch and are of one kind. */
+/** Appends a region, joining it to the last one when they touch and are of one kind, both quoted or neither. */
 export function pushRegion(regions: Region[], region: Region): void {
   const last = regions.at(-1);
-  if (last !== undefined && last.kind === region.kind && last.end === region.start) last.end = region.end;
+  if (last !== undefined && last.kind === region.kind && last.quoted === region.quoted && last.end === region.start) last.end = region.end;
   else regions.push(region);
+}
+
+/**
+ * The regions with the parts that fall in the given spans (sorted, not overlapping) marked
+ * `quoted`: a region is cut where a span starts or ends.
+ */
+export function markQuoted(regions: readonly Region[], spans: ReadonlyArray<readonly [number, number]>): Region[] {
+  if (spans.length === 0) return [...regions];
+  const out: Region[] = [];
+  let k = 0;
+  for (const r of regions) {
+    let at = r.start;
+    while (at < r.end) {
+      while (k < spans.length && spans[k]![1] <= at) k++;
+      const span = spans[k];
+      if (span === undefined || span[0] >= r.end) {
+        pushRegion(out, { ...r, start: at, end: r.end });
+        break;
+      }
+      if (span[0] > at) {
+        pushRegion(out, { ...r, start: at, end: span[0] });
+        at = span[0];
+      }
+      const end = Math.min(span[1], r.end);
+      pushRegion(out, { start: at, end, kind: r.kind, quoted: true });
+      at = end;
+    }
+  }
+  return out;
+}
+
+/**
+ * The region an offset falls in, by binary search (regions are in order and do not overlap), or
+ * undefined between regions.
+ */
+export function regionAt<R extends Region>(regions: readonly R[], offset: number): R | undefined {
+  let lo = 0;
+  let hi = regions.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = regions[mid]!;
+    if (offset < r.start) hi = mid - 1;
+    else if (offset >= r.end) lo = mid + 1;
+    else return r;
+  }
+  return undefined;
 }

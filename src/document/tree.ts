@@ -19,6 +19,8 @@ export interface TreeSyntax<N extends TreeNode = TreeNode> {
   heading: string;
   /** Node types of footnote definitions: notes wherever they stand. */
   footnote: readonly string[];
+  /** Node types of block quotations: what they hold is `quoted` (absent: none). */
+  quote?: readonly string[];
   /** A node's offsets [start, end) in the source. */
   span(node: N): readonly [number, number] | undefined;
 }
@@ -39,7 +41,8 @@ function headingText(node: TreeNode): string {
 /**
  * The prose of a document's syntax tree as regions of its source: the spans of text nodes, not
  * code, HTML or front matter; footnote definitions and everything after a top-level notes or
- * bibliography heading (until a heading of the same or a higher level) are `notes`. The walk keeps
+ * bibliography heading (until a heading of the same or a higher level) are `notes`; what a block
+ * quotation holds is `quoted`. The walk keeps
  * its own stack, so a deeply nested document cannot overflow the call stack.
  *
  * @param root The tree.
@@ -58,10 +61,11 @@ export function treeRegions<N extends TreeNode>(root: N, syntax: TreeSyntax<N>):
   const text = new Set(syntax.text);
   const skip = new Set(syntax.skip);
   const footnote = new Set(syntax.footnote);
+  const quote = new Set(syntax.quote ?? []);
   const regions: Region[] = [];
   let notesDepth: number | undefined;
   // Depth-first in source order: each frame is a node whose children are being visited.
-  const stack: Array<{ node: N; notes: boolean; next: number }> = [{ node: root, notes: false, next: 0 }];
+  const stack: Array<{ node: N; notes: boolean; quoted: boolean; next: number }> = [{ node: root, notes: false, quoted: false, next: 0 }];
   while (stack.length > 0) {
     const frame = stack.at(-1)!;
     const children = (frame.node.children ?? []) as readonly N[];
@@ -82,10 +86,10 @@ export function treeRegions<N extends TreeNode>(root: N, syntax: TreeSyntax<N>):
     if (skip.has(child.type)) continue;
     if (text.has(child.type)) {
       const span = syntax.span(child);
-      if (span !== undefined) pushRegion(regions, { start: span[0], end: span[1], kind: notes ? 'notes' : 'text' });
+      if (span !== undefined) pushRegion(regions, { start: span[0], end: span[1], kind: notes ? 'notes' : 'text', ...(frame.quoted ? { quoted: true as const } : {}) });
       continue;
     }
-    stack.push({ node: child, notes: notes || footnote.has(child.type), next: 0 });
+    stack.push({ node: child, notes: notes || footnote.has(child.type), quoted: frame.quoted || quote.has(child.type), next: 0 });
   }
   return regions;
 }

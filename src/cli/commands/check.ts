@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkDocuments } from '../../check/check.ts';
-import { confidenceLevels, parseConfidence } from '../../check/confidence.ts';
+import { confidenceLevels, DEFAULT_MIN_CONFIDENCE, parseConfidence } from '../../check/confidence.ts';
 import { parseCheckConfig } from '../../check/config.ts';
 import type { CheckConfig, CheckOptions } from '../../check/types.ts';
 import { selectFixes } from '../../diagnostics/fix.ts';
@@ -102,7 +102,7 @@ export const command = defineCommand({
       } else documents.push({ file: name, ...(await readDocumentFile(path.resolve(io.cwd, name), { file: name })) });
     }
     // Unattended, the command shows the findings worth a person's time: likely and certain ones.
-    const options: CheckOptions = { minConfidence: 'likely', ...config };
+    const options: CheckOptions = { minConfidence: DEFAULT_MIN_CONFIDENCE, ...config };
     if (values['no-lexicon'] !== true) {
       const { loadLexicon, missingLexiconWarning } = await import('../../io/lexicon.ts');
       const lexicon = await loadLexicon();
