@@ -9,9 +9,9 @@
  *        [--no-lexicon] [--no-conventional] [--min-confidence C] [--judged FILE] [--out FILE]
  *        [--sample N [--seed S]]
  *
- * `--corpus DIR` checks another corpus of Markdown articles instead (all its `*.md` files, every
- * one labelled held-out: test/fixtures/realtext2/, whose README says how it was made and that it
- * is tuning data since round 4).
+ * `--corpus DIR` checks another corpus instead: all its Markdown articles (`*.md`) and plain-text
+ * books (`*.txt`), each read as `latinitsa check` reads it, every one labelled held-out
+ * (test/fixtures/realtext2/ to realtext7/, whose READMEs say how each was made).
  *
  * `--sample N` writes a seeded random sample of N findings (those with the smallest seeded hash
  * of their place and words; default seed 14) instead of all, for judging by hand.
@@ -20,14 +20,12 @@
  * default) checks all 99 as one work, as `latinitsa check ../shared/realtext/wikipedia-*.md` does;
  * `--min-confidence` defaults to the command's `likely`.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { checkDocuments, type CheckDiagnostic as Diagnostic } from '../src/index.ts';
 import { parseConfidence } from '../src/check/index.ts';
-import { markdownRegions } from '../src/document/index.ts';
 import { loadLexicon } from '../src/io/lexicon.ts';
-import { corpusSplit, judgedKey, readJudged, realtextDir, realtextSplit } from '../test/support/realtext.ts';
+import { corpusSplit, judgedKey, readCorpusDocument, readJudged, realtextDir, realtextSplit } from '../test/support/realtext.ts';
 
 const { values } = parseArgs({
   options: {
@@ -47,10 +45,7 @@ const corpusDir = values.corpus ?? realtextDir;
 if (!existsSync(corpusDir)) throw new Error(`no corpus at ${corpusDir}`);
 const split = values.corpus === undefined ? realtextSplit() : corpusSplit(corpusDir);
 const files = [...split.keys()].filter((f) => values.part === 'all' || split.get(f) === values.part);
-const documents = files.map((file) => {
-  const text = readFileSync(path.join(corpusDir, file), 'utf8');
-  return { file, text, regions: markdownRegions(text) };
-});
+const documents = files.map((file) => readCorpusDocument(corpusDir, file));
 const lexicon = values['no-lexicon'] === true ? undefined : await loadLexicon();
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();

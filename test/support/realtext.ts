@@ -1,12 +1,12 @@
 // The realtext corpus (../shared/realtext, outside the repository) and its judged findings; the
-// held-out corpora built after it (test/fixtures/realtext2 to realtext6) and the tests they share.
+// held-out corpora built after it (test/fixtures/realtext2 to realtext7) and the tests they share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { checkDocuments, type CheckDiagnostic } from '../../src/index.ts';
-import { markdownRegions } from '../../src/document/index.ts';
+import { documentFormatOf, readDocument, type Region } from '../../src/document/index.ts';
 import type { Lexicon } from '../../src/reverse/lexicon.ts';
 import { loadLexicon } from '../../src/io/lexicon.ts';
 import { fixturesDir, readTsv, sharedDir } from './fixtures.ts';
@@ -63,20 +63,33 @@ export const realtext5Dir = path.join(fixturesDir, 'realtext5');
 /** The sixth held-out corpus (test/fixtures/realtext6, README there): the 50 articles of the same ranking after realtext5's, calendar pages left out. */
 export const realtext6Dir = path.join(fixturesDir, 'realtext6');
 
-/** A corpus without a split (every article held out): file → `held-out`, for each `*.md` in `dir`, sorted. */
+/** The seventh held-out corpus (test/fixtures/realtext7, README there): five public-domain books about revolutionary and Soviet Russia, as plain text. */
+export const realtext7Dir = path.join(fixturesDir, 'realtext7');
+
+/**
+ * A corpus without a split (every document held out): file → `held-out`, for each Markdown
+ * article (`*.md`) and plain-text book (`*.txt`) in `dir` but its README, sorted.
+ */
 export function corpusSplit(dir: string): Map<string, string> {
-  return new Map(readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort().map((f) => [f, 'held-out']));
+  return new Map(readdirSync(dir).filter((f) => (f.endsWith('.md') || f.endsWith('.txt')) && f !== 'README.md').sort().map((f) => [f, 'held-out']));
 }
 
 /**
- * Checks a corpus of Markdown articles as one work, as `latinitsa check <files>` does: the Russian
+ * A corpus file as the checker sees it: read by the document reader `latinitsa check` uses, which
+ * takes the format from the file's name (a `.md` as Markdown, a `.txt` as plain text: its prose
+ * regions differ, docs/documents.md).
+ */
+export function readCorpusDocument(dir: string, file: string): { file: string; text: string; regions: Region[] } {
+  const { text, regions } = readDocument({ text: readFileSync(path.join(dir, file), 'utf8'), format: documentFormatOf(file) as 'text' | 'markdown' });
+  return { file, text, regions };
+}
+
+/**
+ * Checks a corpus of articles or books as one work, as `latinitsa check <files>` does: the Russian
  * lexicon, findings from `likely` up, `scheme` when given.
  */
 export function checkCorpus(dir: string, files: Iterable<string>, options: { scheme?: string | undefined; lexicon?: Lexicon | undefined }): CheckDiagnostic[] {
-  const documents = [...files].map((file) => {
-    const text = readFileSync(path.join(dir, file), 'utf8');
-    return { file, text, regions: markdownRegions(text) };
-  });
+  const documents = [...files].map((file) => readCorpusDocument(dir, file));
   return checkDocuments(documents, { minConfidence: 'likely', ...(options.scheme === undefined ? {} : { scheme: options.scheme }), ...(options.lexicon === undefined ? {} : { lexicon: options.lexicon }) });
 }
 
@@ -109,7 +122,7 @@ export function judgedPrecision(judged: Map<string, Judged>, run: string, found:
 
 /**
  * The tests of a held-out corpus (every article held out, judged.tsv and SOURCES.tsv beside them):
- * the articles are the ones SOURCES.tsv lists, unedited, and every judged row names one of them;
+ * the articles (or books) are the ones SOURCES.tsv lists, unedited, and every judged row names one of them;
  * and for each run, the precision of the judged findings the checker still makes is at least its
  * floor. A floor is the precision measured when the corpus was judged: a guard against
  * regression, not a target.
