@@ -470,3 +470,9 @@ test('a finding in a block quotation is the quoted text\'s spelling: only `possi
   // Read as plain text there is no quotation: the same place keeps its confidence.
   assert.ok(checkText(text).some((d) => d.place.start.line === 3 && d.actual === 'Koltchak' && d.confidence > 0.5));
 });
+
+test('a cue as a document\'s second word after a lower-case first one is read, not a TypeError (fuzzer, seed 11003: exit 70 in the CLI, 500 in the API)', () => {
+  for (const text of ['he also wrote to Trotsky.', 'sometimes spelled Yefim', 'and also Zinoviev']) assert.doesNotThrow(() => checkText(text), text);
+  // The bracket before a document's first word still opens the cue's bracket.
+  assert.deepEqual(checkText('(sometimes spelled Yefim) Efim and Efim.').map((d) => d.actual), []);
+});

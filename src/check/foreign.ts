@@ -141,7 +141,8 @@ const bracketed = new Set(data.variantCues.bracketed);
 export function listedVariants(text: string, tokens: readonly WordToken[], sameWord: (a: string, b: string) => boolean): boolean[] {
   const out = tokens.map(() => false);
   const capital = (k: number): boolean => /^\p{Lu}/u.test(tokens[k]?.text ?? '');
-  const gap = (k: number): string => text.slice(tokens[k - 1]!.end, tokens[k]!.start);
+  // Before the first word, the gap is what precedes it in the text (a bracket may open there).
+  const gap = (k: number): string => text.slice(k > 0 ? tokens[k - 1]!.end : 0, tokens[k]!.start);
   const lower = tokens.map((t) => t.text.toLowerCase());
   // Where a cue's bracket opens: before the cue, or before the adverb that precedes it (sometimes spelled).
   const cueStart = (k: number, aka: boolean): number => (!aka && k > 0 && !/\(/u.test(gap(k)) && /^\p{Ll}+$/u.test(tokens[k - 1]!.text) && /\(\s*$/u.test(gap(k - 1)) ? k - 1 : k);
