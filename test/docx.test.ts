@@ -104,6 +104,20 @@ describe('reading Word documents', () => {
     assert.match(await message(docx({ body: '<w:p><w:r><w:t>x</w:r></w:p>' })), /<\/w:r> where <\/w:t> was expected/u);
     assert.match(await message(docx({ body: '<w:p>'.repeat(5000) })), /nested deeper than 4096/u);
   });
+
+  // Found by a hand-written harness of crafted packages run through `check --fix` (scripts/fuzz.ts
+  // varies the XML of the parts, never the relationships).
+  it('names the file when a relationships part is damaged', async () => {
+    const files = docxFiles({ body: paragraph('Kirov'), footnotes: note('footnote', 1, paragraph('Ibid.')) });
+    const rels = files.find((f) => f.name === 'word/_rels/document.xml.rels')!;
+    rels.data = new TextEncoder().encode('<Relationships><Relationship Type="x/footnotes" Target="a.xml"/>');
+    const { writeZip } = await import('../src/io/zip.ts');
+    const message = await bytesToDocument(writeZip(files), { file: 'x.docx', format: 'docx' }).then(
+      () => 'read',
+      (e: LatinitsaError) => `${e.code} ${e.file} ${e.message}`,
+    );
+    assert.equal(message, 'ERR_UNSUPPORTED_FORMAT x.docx x.docx: word/_rels/document.xml.rels: <Relationships> is not closed at byte 64');
+  });
 });
 
 describe('decompression budgets', () => {
