@@ -118,6 +118,22 @@ describe('reading Word documents', () => {
     );
     assert.equal(message, 'ERR_UNSUPPORTED_FORMAT x.docx x.docx: word/_rels/document.xml.rels: <Relationships> is not closed at byte 64');
   });
+
+  it('reads a part once when the relationships name it for two roles (notes that are the body, endnotes that are the footnotes)', async () => {
+    const { writeZip } = await import('../src/io/zip.ts');
+    const files = docxFiles({ body: paragraph('Zinoviev and Zinovyev'), footnotes: note('footnote', 1, paragraph('Zinovyev.')), endnotes: note('endnote', 1, paragraph('Kamenev')) });
+    const rels = files.find((f) => f.name === 'word/_rels/document.xml.rels')!;
+    const relsText = new TextDecoder().decode(rels.data);
+    for (const [from, to, parts, text] of [
+      ['Target="footnotes.xml"', 'Target="document.xml"', ['word/document.xml:body', 'word/endnotes.xml:endnotes'], 'Zinoviev and Zinovyev\nKamenev'],
+      ['Target="endnotes.xml"', 'Target="/WORD/Footnotes.xml"', ['word/document.xml:body', 'word/footnotes.xml:footnotes'], 'Zinoviev and Zinovyev\nZinovyev.'],
+    ] as const) {
+      rels.data = new TextEncoder().encode(relsText.replace(from, to));
+      const bytes = writeZip(files);
+      assert.deepEqual(readDocxParts(bytes).map((p) => `${p.name}:${p.role}`), parts);
+      assert.equal((await bytesToDocument(bytes, { format: 'docx' })).text, text);
+    }
+  });
 });
 
 describe('decompression budgets', () => {

@@ -114,8 +114,12 @@ export function readDocxParts(data: Uint8Array, options: { file?: string; limits
   const notes = mainRels === undefined ? new Map<DocxPartRole, string>() : relationships(mainRels, relsOf(main), folderOf(main), file);
   for (const role of ['footnotes', 'endnotes'] as const) {
     const name = notes.get(role);
-    const xml = name === undefined ? undefined : read(name);
-    if (xml !== undefined) parts.push({ name: archive.find(name!)!.name, role, xml });
+    const entry = name === undefined ? undefined : archive.find(name);
+    // A part named for two roles (notes that are the body, endnotes that are the footnotes) is
+    // read once: read twice, its words would count twice and two edits would be made of it, of
+    // which only one can be written.
+    if (entry === undefined || parts.some((p) => p.name === entry.name)) continue;
+    parts.push({ name: entry.name, role, xml: read(name!)! });
   }
   return parts;
 }
