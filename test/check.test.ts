@@ -111,6 +111,16 @@ test('minConfidence holds for mixed-script findings too', () => {
   assert.deepEqual(checkText(text, { minConfidence: 1 }), []);
 });
 
+// Found by scripts/fuzz.ts's checkDocuments entry (seed 11006, 3000 cases): a form in `allow` that
+// reads as no Russian word (Sibir, Yuri, Maximoff: no reading a scheme of prose writes) crashed the
+// check with a TypeError in groups.ts ("latinitsa check --allow Yuri" on "Yuri came." exited 70).
+test('an allowed form that reads as no Russian word is accepted, not a crash', () => {
+  for (const [text, allow] of [['FC Sibir won. Sibir lost.', 'Sibir'], ['Yuri came.', 'Yuri'], ['Maximoff came.', 'Maximoff']] as const) {
+    assert.deepEqual(checkText(text, { allow: [allow] }), [], text);
+    assert.deepEqual(check(text, { allow: [allow] }), [], `${text} without the lexicon`);
+  }
+});
+
 test('majority spelling wins without a scheme; every place is reported', () => {
   const text = 'Zinoviev spoke. Zinovyev listened.\nZinoviev left; Zinovyev stayed; Zinoviev returned.';
   const found = checkText(text);
