@@ -864,8 +864,10 @@ export async function runFuzz(options: FuzzOptions): Promise<EntryReport[]> {
     const r = report('check --fix and settings');
     const dir = await mkdtemp(path.join(tmpdir(), 'latinitsa-fuzz-fix-'));
     const docxTemplate = readFileSync(path.join(import.meta.dirname, '..', 'test', 'fixtures', 'docx', 'single-paragraph.docx'));
-    const words = ['Zinoviev', 'Zinovyev', 'Zinov’ev', 'Ezhov', 'Yezhov', 'Mоlotov', 'Molotov', 'Trotsky', 'Trotskii', 'Kamenev', 'Dzerzhinskii', 'Dzerzhinsky', 'Iurii', 'Yury', 'Khrushchev', 'Khrushchov', 'Stаlin', 'Stalin', 'istorii', 'Moscow', 'Сталин'];
-    const pieces = [' ', ' ', '. ', ', ', '\n', '\r\n', '\n\n', '*', '_', '`', '[', '](http://x)', '[^1]', '\n[^1]: ', '# ', '\n```\n', '\n---\n', '<!-- ', ' -->', '«', '»', '\u00ad', '\u0301', '\u200b', '\ufeff', 'the ', 'of '];
+    // Word's own notes: a body paragraph and two footnotes (test/fixtures/docx/footnotes.docx).
+    const docxNotesTemplate = readFileSync(path.join(import.meta.dirname, '..', 'test', 'fixtures', 'docx', 'footnotes.docx'));
+    const words = ['Istoriia', 'Sochineniia', 'Izvestiia', 'Izvestia', "Zinov'ev", 'Zinoviev', 'Zinovyev', 'Zinov’ev', 'Ezhov', 'Yezhov', 'Mоlotov', 'Molotov', 'Trotsky', 'Trotskii', 'Kamenev', 'Dzerzhinskii', 'Dzerzhinsky', 'Iurii', 'Yury', 'Khrushchev', 'Khrushchov', 'Stаlin', 'Stalin', 'istorii', 'Moscow', 'Сталин'];
+    const pieces = [' ', ' ', '. ', ', ', '\n', '\r\n', '\n\n', '*', '_', '`', '[', '](http://x)', '[^1]', '\n[^1]: ', '# ', '\n```\n', '\n---\n', '<!-- ', ' -->', '\nNotes\n', '\n## Bibliography\n\n', '\n> ', '\n- ', '«', '»', '\u00ad', '\u0301', '\u200b', '\ufeff', 'the ', 'of '];
     const manuscript = fc.array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...words) }, { weight: 4, arbitrary: fc.constantFrom(...pieces) }, { weight: 1, arbitrary: unit }), { maxLength: size === 'large' ? 400 : 80 }).map((a) => a.join(''));
     const settingValue = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom<unknown>('modified-loc', 'ala-lc', 'bgn-pcgn', 'nope', '', 'uk', 'certain', 'possible', 0.5, 2, ['Zinovyev'], [''], { Tchaikovsky: 'чайковский' }, { '': 'ж' }, { Zinovyev: 'зиновьев' }, { signBeforeE: 'omit' }, { nope: 1 }));
     const settings = fc.option(fc.dictionary(fc.constantFrom('scheme', 'notesScheme', 'lang', 'schemeOptions', 'notesSchemeOptions', 'allow', 'ignore', 'conventional', 'builtInConventional', 'minConfidence', '$comment', 'x', 'check'), settingValue, { maxKeys: 3 }), { nil: undefined, freq: 2 });
@@ -882,18 +884,28 @@ export async function runFuzz(options: FuzzOptions): Promise<EntryReport[]> {
     const textOf = async (file: string): Promise<string> => (await readDocumentFile(path.join(dir, file))).text;
     try {
       await fc.assert(
-        fc.asyncProperty(manuscript, fc.constantFrom('md', 'txt', 'docx'), settings, fc.constantFrom<string[]>([], ['--scheme', 'modified-loc'], ['--scheme', 'ala-lc'], ['--min-confidence', 'certain']), async (text, ext, config, flags) => {
+        fc.asyncProperty(manuscript, fc.constantFrom('md', 'txt', 'docx', 'docx with notes'), settings, fc.constantFrom<string[]>([], ['--scheme', 'modified-loc'], ['--scheme', 'ala-lc'], ['--min-confidence', 'certain'], ['--notes-scheme', 'same'], ['--scheme', 'modified-loc', '--notes-scheme', 'ala-lc-simplified'], ['--allow', 'Zinovyev', '--ignore', 'Stalin']), async (text, kind, config, flags) => {
           r.cases++;
+          const ext = kind === 'docx with notes' ? 'docx' : kind;
           const file = `book.${ext}`;
-          const input = `${ext} ${short(text)} settings ${short(config)} ${flags.join(' ')}`;
+          const input = `${kind} ${short(text)} settings ${short(config)} ${flags.join(' ')}`;
           const fail = (problem: string): void => void r.failures.push(classify({ entry: 'check --fix and settings', input, problem }, { text }));
           await rm(path.join(dir, '.latinitsarc.json'), { force: true });
           if (config !== undefined) await writeFile(path.join(dir, '.latinitsarc.json'), JSON.stringify(config));
-          if (ext === 'docx') {
+          if (kind === 'docx') {
             // Word's own layout, the text put in by the library's edit (one paragraph: no line breaks).
             await writeFile(path.join(dir, file), docxTemplate);
             const doc = await readDocumentFile(path.join(dir, file));
             const edit = editDocument(doc, [{ range: [0, doc.text.length], text: text.replace(/[\r\n\ufeff]/g, ' ') }]);
+            await writeDocumentFile(path.join(dir, file), doc, edit);
+          } else if (kind === 'docx with notes') {
+            // The text's first half in the body's first run, the rest in the first footnote's.
+            await writeFile(path.join(dir, file), docxNotesTemplate);
+            const doc = await readDocumentFile(path.join(dir, file));
+            const flat = text.replace(/[\r\n\ufeff]/g, ' ');
+            const [body, note] = [flat.slice(0, flat.length >> 1), flat.slice(flat.length >> 1)];
+            const at = (s: string): [number, number] => [doc.text.indexOf(s), doc.text.indexOf(s) + s.length];
+            const edit = editDocument(doc, [{ range: at('Ouch'), text: body }, { range: at('A tachyon walks into a bar.'), text: note }]);
             await writeDocumentFile(path.join(dir, file), doc, edit);
           } else await writeFile(path.join(dir, file), text);
           const before = await readFile(path.join(dir, file));
