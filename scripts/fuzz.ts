@@ -544,8 +544,23 @@ export async function runFuzz(options: FuzzOptions): Promise<EntryReport[]> {
     // Words mostly apart (a space after most), now and then glued to what follows.
     const spaced = fc.tuple(fc.constantFrom(...checkWords), fc.oneof({ weight: 6, arbitrary: fc.constant(' ') }, { weight: 1, arbitrary: fc.constant('') })).map(([w, sp]) => w + sp);
     const work = fc.array(fc.oneof({ weight: 8, arbitrary: spaced }, { weight: 4, arbitrary: fc.constantFrom(...checkPieces) }, { weight: 1, arbitrary: unit }), { maxLength: size === 'large' ? 300 : 60 }).map((a) => a.join(''));
+    // A book in two systems: simplified spellings in the text, the Library of Congress's in the
+    // notes (under a heading or as Markdown footnotes), each now and then swapped for the other.
+    const dualPairs: [string, string][] = [
+      ['Trotsky', 'Trotskii'], ['Zinoviev', 'Zinov’ev'], ['Izvestia', 'Izvestiia'], ['Istoriya', 'Istoriia'], ['revolyutsii', 'revoliutsii'], ['russkoy', 'russkoi'],
+      ['Sochineniya', 'Sochineniia'], ['Moskovsky', 'Moskovskii'], ['Yury', 'Iurii'], ['Tukhachevsky', 'Tukhachevskii'], ['Dostoevsky', 'Dostoevskii'], ['Yagoda', 'Iagoda'],
+      ['Gorky', 'Gor’kii'], ['Yezhov', 'Ezhov'], ['Yevgeny', 'Evgenii'], ['Lunacharsky', 'Lunacharskii'], ['Dzerzhinsky', 'Dzerzhinskii'], ['Krasnaya', 'Krasnaia'],
+    ];
+    const dualWord = (full: boolean): fc.Arbitrary<string> => fc.tuple(fc.constantFrom(...dualPairs), fc.integer({ min: 0, max: 9 })).map(([pair, k]) => pair[(k === 0) === full ? 0 : 1]);
+    const dualText = fc
+      .tuple(fc.array(dualWord(false), { minLength: 1, maxLength: 30 }), fc.array(dualWord(true), { minLength: 1, maxLength: 30 }), fc.constantFrom('\n\nNotes\n\n', '\n\n## Notes\n\n', '\n\n# Bibliography\n\n', 'footnotes'), work.map((w) => w.slice(0, 80)))
+      .map(([text, notes, how, noise]) =>
+        how === 'footnotes'
+          ? `${text.join(' ')} ${noise}[^1].\n\n${notes.map((w, i) => `[^${i + 1}]: ${w}, p. ${i}.`).join('\n\n')}\n`
+          : `${text.join(' and ')}. ${noise}${how}${notes.map((w, i) => `${i + 1}. ${w} (Moscow, 1924).`).join('\n')}\n`,
+      );
     // How a document's regions are given: as readDocument finds them, cut at random, or not at all.
-    const documentArb = fc.tuple(work, fc.constantFrom('markdown' as const, 'text' as const, 'cut' as const, 'none' as const), fc.array(fc.tuple(fc.nat(), fc.boolean()), { maxLength: 4 })).map(([text, how, cuts]): CheckDocument => {
+    const documentArb = fc.tuple(fc.oneof({ weight: 2, arbitrary: work }, { weight: 1, arbitrary: dualText }), fc.constantFrom('markdown' as const, 'text' as const, 'cut' as const, 'none' as const), fc.array(fc.tuple(fc.nat(), fc.boolean()), { maxLength: 4 })).map(([text, how, cuts]): CheckDocument => {
       if (how === 'none') return { text };
       if (how !== 'cut') return { text, regions: readDocument({ text, format: how }).regions };
       const points = [...new Set(cuts.map(([c]) => c % (text.length + 1)))].sort((a, b) => a - b);
@@ -614,6 +629,12 @@ export async function runFuzz(options: FuzzOptions): Promise<EntryReport[]> {
         }
         const again = timed(() => checkDocuments(documents, opts)).value;
         if (again === undefined || again.map(shown).join('\n') !== found.map(shown).join('\n')) return void fail('a second run differs from the first'), true;
+        // With a house scheme and notes, no notesScheme is one of the explicit choices: the notes
+        // in a system of their own (notes-systems.json's), or with the text ('same').
+        if (opts.scheme !== undefined && opts.notesScheme === undefined && documents.some((d) => d.regions?.some((g) => g.kind === 'notes') === true)) {
+          const choices = ['same', 'ala-lc-simplified', 'ala-lc'].map((notesScheme) => timed(() => checkDocuments(documents, { ...opts, notesScheme })).value?.map(shown).join('\n'));
+          if (!choices.includes(found.map(shown).join('\n'))) fail(`without notesScheme the findings are those of no explicit notesScheme ('same', ala-lc-simplified, ala-lc): ${short(found.map(shown))}`);
+        }
         // Without notes, how the whole text is given as running text, and notesScheme 'same',
         // change nothing.
         if (documents.every((d) => d.regions === undefined)) {
