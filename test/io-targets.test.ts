@@ -85,6 +85,31 @@ describe('devices, FIFOs and sockets', () => {
   });
 });
 
+// Found by a hand-written harness of the CLI on folders, FIFOs, links and read-only files: `check
+// --fix`, `cite` and `bib` named the file by its absolute path ("cannot read /tmp/…/sub"), where
+// every other command names it as the user wrote it.
+describe('errors name the file as the user wrote it', () => {
+  it('check --fix, cite and bib on a folder, a FIFO and a read-only file', { timeout: 30_000 }, async () => {
+    const dir = fresh();
+    spawnSync('mkdir', ['-p', path.join(dir, 'sub')]);
+    mkfifo(path.join(dir, 'fifo'));
+    writeFileSync(path.join(dir, 'ro.md'), 'Zinoviev met Zinoviev and Zinovyev and Zinoviev. Zinoviev again.\n');
+    chmodSync(path.join(dir, 'ro.md'), 0o400);
+    for (const [args, message] of [
+      [['cite', 'sub'], 'cannot read sub: is a directory'],
+      [['bib', 'sub'], 'cannot read sub: is a directory'],
+      [['check', 'fifo', '--fix'], 'cannot rewrite fifo: it is a FIFO, not a regular file'],
+      [['check', 'ro.md', '--fix'], 'cannot rewrite ro.md: it is read-only (mode 0400); make it writable first'],
+    ] as const) {
+      // A FIFO read needs a writer at the other end (a process of its own: opening a FIFO blocks).
+      if ((args as readonly string[]).includes('fifo')) spawn('/bin/sh', ['-c', 'cat ro.md > fifo'], { cwd: dir, stdio: 'ignore' });
+      const run = await within(20_000, runCli([...args], { cwd: dir }));
+      assert.equal(run.stderr, `latinitsa: ${message}\n`, args.join(' '));
+      assert.equal(run.code, 2);
+    }
+  });
+});
+
 describe('files that cannot be replaced without loss', () => {
   it('refuses to rewrite a file with other hard links, and both names keep their content', async () => {
     const dir = fresh();
