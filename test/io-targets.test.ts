@@ -110,6 +110,23 @@ describe('errors name the file as the user wrote it', () => {
   });
 });
 
+// Found by the same harness: `check a.md b.md --fix` with b.md read-only rewrote a.md, then
+// stopped on b.md with exit 2 and no word that a.md had changed.
+it('check --fix on a work with a file it cannot rewrite changes none of its files', async () => {
+  const dir = fresh();
+  const text = 'Zinoviev met Zinoviev and Zinovyev and Zinoviev. Zinoviev again.\n';
+  for (const f of ['a.md', 'b.md']) writeFileSync(path.join(dir, f), text);
+  chmodSync(path.join(dir, 'b.md'), 0o400);
+  const run = await runCli(['check', 'a.md', 'b.md', '--fix'], { cwd: dir });
+  assert.equal(run.stderr, 'latinitsa: cannot rewrite b.md: it is read-only (mode 0400); make it writable first\n');
+  assert.equal(run.code, 2);
+  assert.equal(readFileSync(path.join(dir, 'a.md'), 'utf8'), text);
+  // Writable again, both are fixed.
+  chmodSync(path.join(dir, 'b.md'), 0o600);
+  assert.equal((await runCli(['check', 'a.md', 'b.md', '--fix'], { cwd: dir })).code, 0);
+  assert.ok(!readFileSync(path.join(dir, 'a.md'), 'utf8').includes('Zinovyev') && !readFileSync(path.join(dir, 'b.md'), 'utf8').includes('Zinovyev'));
+});
+
 describe('files that cannot be replaced without loss', () => {
   it('refuses to rewrite a file with other hard links, and both names keep their content', async () => {
     const dir = fresh();
