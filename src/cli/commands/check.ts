@@ -56,15 +56,16 @@ async function findConfig(cwd: string): Promise<string | undefined> {
   }
 }
 
-async function readConfig(file: string): Promise<CheckConfig> {
-  const text = decodeUtf8(await readFileLimited(file, { maxBytes: 1 << 20 }), { file });
+/** The settings file at `file`, named `name` in messages (as --config gave it; a file found is named by its path). */
+async function readConfig(file: string, name = file): Promise<CheckConfig> {
+  const text = decodeUtf8(await readFileLimited(file, { maxBytes: 1 << 20, name }), { file: name });
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new LatinitsaError('ERR_INVALID_OPTION', `${file}: not JSON (${(error as Error).message})`, { file });
+    throw new LatinitsaError('ERR_INVALID_OPTION', `${name}: not JSON (${(error as Error).message})`, { file: name });
   }
-  return parseCheckConfig(data, { file });
+  return parseCheckConfig(data, { file: name });
 }
 
 type Loaded = ProseDocument & { file: string };
@@ -86,7 +87,7 @@ export const command = defineCommand({
   run: async ({ values, positionals }, io) => {
     const format = reportFormat('check', values);
     const configFile = values.config === undefined ? await findConfig(io.cwd) : path.resolve(io.cwd, values.config);
-    const config: CheckConfig = configFile === undefined ? {} : await readConfig(configFile);
+    const config: CheckConfig = configFile === undefined ? {} : await readConfig(configFile, values.config);
     if (values.scheme !== undefined) config.scheme = values.scheme;
     if (values['notes-scheme'] !== undefined) config.notesScheme = values['notes-scheme'];
     if (values.lang !== undefined) config.lang = values.lang;
