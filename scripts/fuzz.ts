@@ -1,10 +1,12 @@
 // Property fuzzing of latinitsa's entry points: romanize, explain, romanizeDetailed (also with
 // lang 'auto' over texts mixing the languages of the schemes' samples), loadScheme, the byte
 // decoder / line splitter, the lexicon parser, deromanize, convert, the checker, the citation
-// parser and finder, the BibTeX and CSL-JSON romanizers, .docx parts (read, and fixes written
+// parser and finder, the checker on works of several documents with notes and settings
+// (checkDocuments), the BibTeX and CSL-JSON romanizers, .docx parts (read, and fixes written
 // back), MARC records (bytes changed, read as any format, every record operation), the HTTP API
 // routes (handleApi in-process, bodies a user could send), the CLI (main(argv, io) in-process)
-// and `latinitsa check` on a project (a settings file right or wrong; --fix on .md, .txt, .docx).
+// and `latinitsa check` on a project (a settings file right or wrong; --fix on .md, .txt, .docx
+// with and without footnotes).
 //
 //   npm run fuzz -- [runs per entry point = 2000] [seed] [only entry points whose names contain this]
 //
