@@ -129,6 +129,23 @@ it('check --fix on a work with a file it cannot rewrite changes none of its file
   assert.ok(!readFileSync(path.join(dir, 'a.md'), 'utf8').includes('Zinovyev') && !readFileSync(path.join(dir, 'b.md'), 'utf8').includes('Zinovyev'));
 });
 
+// The same for `cite --fix`, which read, fixed and wrote file by file; and a file named twice
+// (a.md ./a.md) is read once, as `check` reads it.
+it('cite --fix on files one of which it cannot rewrite changes none; a file named twice is fixed once', async () => {
+  const dir = fresh();
+  // The first reference is in the minority style: it is rewritten in the other.
+  const text = 'РГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 1–2 об. Also RGASPI, f. 17, op. 3, d. 704, l. 5; RGASPI, f. 17, op. 3, d. 705, l. 6.\n';
+  for (const f of ['a.md', 'b.md']) writeFileSync(path.join(dir, f), text);
+  chmodSync(path.join(dir, 'b.md'), 0o400);
+  const run = await runCli(['cite', 'a.md', 'b.md', '--fix'], { cwd: dir });
+  assert.equal(run.stderr, 'latinitsa: cannot rewrite b.md: it is read-only (mode 0400); make it writable first\n');
+  assert.equal(run.code, 2);
+  assert.equal(readFileSync(path.join(dir, 'a.md'), 'utf8'), text);
+  const twice = await runCli(['cite', 'a.md', './a.md', '--fix'], { cwd: dir });
+  assert.match(twice.stderr, /^latinitsa cite: rewrote 1 reference\n/u);
+  assert.notEqual(readFileSync(path.join(dir, 'a.md'), 'utf8'), text);
+});
+
 describe('files that cannot be replaced without loss', () => {
   it('refuses to rewrite a file with other hard links, and both names keep their content', async () => {
     const dir = fresh();

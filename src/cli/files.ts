@@ -146,12 +146,19 @@ export async function expandFileArguments(names: readonly string[], options: { c
     if (files.length === 0) throw new LatinitsaError('ERR_IO', `cannot read ${name}: no file matches this pattern`, { file: name });
     out.push(...files.map((f) => (base === '' ? f : `${base}/${f}`)));
   }
-  // One file named twice in other words (x.md ./x.md, a folder and a file in it, a link) is read
-  // once, under the first name: read twice, its words would count twice and `--fix` would write
-  // it twice from one reading (a .docx's second rewrite is refused as changed since it was read).
+  return uniqueFiles(out, options);
+}
+
+/**
+ * The names without those of a file already named in other words (x.md ./x.md, a folder and a
+ * file in it, a symbolic link), each file under its first name: read twice, its words would
+ * count twice and `--fix` would write it twice from one reading (a .docx's second rewrite is
+ * refused as changed since it was read). `-` (stdin) is kept once.
+ */
+export async function uniqueFiles(names: readonly string[], options: { cwd: string }): Promise<string[]> {
   const seen = new Set<string>();
   const unique: string[] = [];
-  for (const name of out) {
+  for (const name of names) {
     const key = name === '-' ? name : await realpath(path.resolve(options.cwd, name)).catch(() => path.resolve(options.cwd, name));
     if (seen.has(key)) continue;
     seen.add(key);
