@@ -321,7 +321,8 @@ function joinLazyLines(text: string): string {
     else if (inContainer && PLAIN_LINE.test(line)) {
       lazy = true;
       if (lazyBefore && joinable) run.push(start);
-      joinable = !line.includes('>') && !HARD_BREAK.test(line);
+      // A lone carriage return is a line ending to the parser: what follows it may start a block.
+      joinable = !line.includes('>') && !line.includes('\r') && !HARD_BREAK.test(line);
     } else {
       if (SETEXT_UNDERLINE.test(line)) run = [];
       // An indented line may continue the container (its paragraph or a new one in it).
