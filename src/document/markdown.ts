@@ -235,6 +235,8 @@ function capNesting(text: string): string {
   };
   let brackets = 0;
   let runs = 0;
+  /** A CDATA section (`<![CDATA[`) is open: an HTML block to its `]]>`. */
+  let cdata = false;
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
@@ -274,9 +276,15 @@ function capNesting(text: string): string {
         brackets--;
       } else if (c === 0x5d) {
         // A closing bracket with none open is text; the parser would still look back for one.
+        // Not the `]]` that ends a CDATA section open since an earlier line (its own brackets were
+        // forgotten at a blank line): `]]>` ends that HTML block.
         if (brackets > 0) brackets--;
-        else mask(k, k + 1);
-      }
+        else if (cdata && text.startsWith(']]>', k)) {
+          cdata = false;
+          k++;
+        } else mask(k, k + 1);
+      } else if (c === 0x3c && text.startsWith('<![CDATA[', k)) cdata = true;
+      else if (c === 0x3e && text.startsWith(']]>', k - 2)) cdata = false;
     }
     start = end + 1;
   }
