@@ -112,17 +112,22 @@ describe('errors name the file as the user wrote it', () => {
   });
 });
 
-// Found by the same harness: `check a.md b.md --fix` with b.md read-only rewrote a.md, then
-// stopped on b.md with exit 2 and no word that a.md had changed.
-it('check --fix on a work with a file it cannot rewrite changes none of its files', async () => {
+/** `COMMAND a.md b.md --fix` on two copies of `text`, b.md read-only: refused, a.md unchanged. Returns the folder. */
+async function fixRefused(command: string, text: string): Promise<string> {
   const dir = fresh();
-  const text = 'Zinoviev met Zinoviev and Zinovyev and Zinoviev. Zinoviev again.\n';
   for (const f of ['a.md', 'b.md']) writeFileSync(path.join(dir, f), text);
   chmodSync(path.join(dir, 'b.md'), 0o400);
-  const run = await runCli(['check', 'a.md', 'b.md', '--fix'], { cwd: dir });
+  const run = await runCli([command, 'a.md', 'b.md', '--fix'], { cwd: dir });
   assert.equal(run.stderr, 'latinitsa: cannot rewrite b.md: it is read-only (mode 0400); make it writable first\n');
   assert.equal(run.code, 2);
   assert.equal(readFileSync(path.join(dir, 'a.md'), 'utf8'), text);
+  return dir;
+}
+
+// Found by the same harness: `check a.md b.md --fix` with b.md read-only rewrote a.md, then
+// stopped on b.md with exit 2 and no word that a.md had changed.
+it('check --fix on a work with a file it cannot rewrite changes none of its files', async () => {
+  const dir = await fixRefused('check', 'Zinoviev met Zinoviev and Zinovyev and Zinoviev. Zinoviev again.\n');
   // Writable again, both are fixed.
   chmodSync(path.join(dir, 'b.md'), 0o600);
   assert.equal((await runCli(['check', 'a.md', 'b.md', '--fix'], { cwd: dir })).code, 0);
@@ -132,15 +137,9 @@ it('check --fix on a work with a file it cannot rewrite changes none of its file
 // The same for `cite --fix`, which read, fixed and wrote file by file; and a file named twice
 // (a.md ./a.md) is read once, as `check` reads it.
 it('cite --fix on files one of which it cannot rewrite changes none; a file named twice is fixed once', async () => {
-  const dir = fresh();
   // The first reference is in the minority style: it is rewritten in the other.
   const text = 'РГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 1–2 об. Also RGASPI, f. 17, op. 3, d. 704, l. 5; RGASPI, f. 17, op. 3, d. 705, l. 6.\n';
-  for (const f of ['a.md', 'b.md']) writeFileSync(path.join(dir, f), text);
-  chmodSync(path.join(dir, 'b.md'), 0o400);
-  const run = await runCli(['cite', 'a.md', 'b.md', '--fix'], { cwd: dir });
-  assert.equal(run.stderr, 'latinitsa: cannot rewrite b.md: it is read-only (mode 0400); make it writable first\n');
-  assert.equal(run.code, 2);
-  assert.equal(readFileSync(path.join(dir, 'a.md'), 'utf8'), text);
+  const dir = await fixRefused('cite', text);
   const twice = await runCli(['cite', 'a.md', './a.md', '--fix'], { cwd: dir });
   assert.match(twice.stderr, /^latinitsa cite: rewrote 1 reference\n/u);
   assert.notEqual(readFileSync(path.join(dir, 'a.md'), 'utf8'), text);
