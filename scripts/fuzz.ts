@@ -1,12 +1,14 @@
 // Property fuzzing of latinitsa's entry points: romanize, explain, romanizeDetailed (also with
 // lang 'auto' over texts mixing the languages of the schemes' samples), loadScheme, the byte
 // decoder / line splitter, the lexicon parser, deromanize, convert, the checker, the citation
-// parser and finder, the BibTeX and CSL-JSON romanizers, .docx parts (read, and fixes written
+// parser and finder, the checker on works of several documents with notes and settings
+// (checkDocuments), the BibTeX and CSL-JSON romanizers, .docx parts (read, and fixes written
 // back), MARC records (bytes changed, read as any format, every record operation), the HTTP API
 // routes (handleApi in-process, bodies a user could send), the CLI (main(argv, io) in-process)
-// and `latinitsa check` on a project (a settings file right or wrong; --fix on .md, .txt, .docx).
+// and `latinitsa check` on a project (a settings file right or wrong; --fix on .md, .txt, .docx
+// with and without footnotes).
 //
-//   npm run fuzz -- [runs per entry point = 2000] [seed]
+//   npm run fuzz -- [runs per entry point = 2000] [seed] [only entry points whose names contain this]
 //
 // Inputs: random Unicode (lone surrogates, combining marks, RTL, emoji, NUL, every Cyrillic
 // block), random bytes, very long lines and words, huge and deeply nested JSON. Invariants: no
@@ -28,6 +30,7 @@ import { commands } from '../src/cli/commands.ts';
 import { LatinitsaError } from '../src/errors.ts';
 import {
   checkCitations,
+  checkDocuments,
   checkText,
   convertDetailed,
   deromanizeDetailed,
@@ -40,8 +43,14 @@ import {
   romanizeBibtex,
   romanizeCsl,
   romanizeDetailed,
+  type CheckDocument,
+  type CheckOptions,
+  type CheckDiagnostic,
   type RomanizeOptions,
 } from '../src/index.ts';
+import { parseConfidence } from '../src/check/confidence.ts';
+import { foldRomanized } from '../src/reverse/readings.ts';
+import { loadLexicon } from '../src/io/lexicon.ts';
 import { editDocument, readDocument, type DocxPart } from '../src/document/index.ts';
 import { selectFixes } from '../src/diagnostics/index.ts';
 import { firstInvalidUtf8, parseLexicon, readDocumentFile, readDocxParts, textBlocks, writeDocumentFile } from '../src/io/index.ts';
@@ -75,6 +84,8 @@ export interface FuzzOptions {
   size?: 'small' | 'large';
   /** Also run the other sub-commands of the CLI table (not `serve`). Default: with size `large`. */
   subCommands?: boolean;
+  /** Run only the entry points whose names contain this (the others run no case). */
+  only?: string;
 }
 
 // ——— Arbitraries ———
@@ -164,7 +175,9 @@ function describeError(error: unknown): string | undefined {
     if (typeof error.message !== 'string' || error.message === '') return `LatinitsaError ${error.code} without a message`;
     return undefined;
   }
-  return `uncaught ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+  // Where it was thrown: the first frames in the project's source, for the report.
+  const frames = error instanceof Error ? (error.stack ?? '').split('\n').filter((l) => /\/src\//.test(l)).slice(0, 3).map((l) => l.trim().replace(/^at /, '').replace(/\(?\S*\/src\//, 'src/').replace(/\)$/, '')) : [];
+  return `uncaught ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}${frames.length > 0 ? ` [${frames.join(' < ')}]` : ''}`;
 }
 
 function short(value: unknown): string {
@@ -249,9 +262,11 @@ export async function runFuzz(options: FuzzOptions): Promise<EntryReport[]> {
   const maxMs = options.maxMs ?? (size === 'large' ? 10_000 : 3_000);
   const params = { numRuns: options.numRuns, ...(options.seed === undefined ? {} : { seed: options.seed }), endOnFailure: false };
   const reports: EntryReport[] = [];
+  // Each entry point's block calls this just before its property runs with `params`.
   const report = (entry: string): EntryReport => {
     const r: EntryReport = { entry, cases: 0, failures: [], maxMs: 0 };
-    reports.push(r);
+    params.numRuns = options.only === undefined || entry.includes(options.only) ? options.numRuns : 0;
+    if (params.numRuns > 0) reports.push(r);
     return r;
   };
   const text = textArb(size);
@@ -489,6 +504,134 @@ export async function runFuzz(options: FuzzOptions): Promise<EntryReport[]> {
     );
   }
 
+  // The checker on a work as a program calls it: several documents, each with regions (Markdown's,
+  // plain text's with a Notes heading, cut at random, or none), written in two systems (simplified
+  // in the text, the Library of Congress's in the notes: notes-system.ts), with the names, initials,
+  // demonyms and cues of the name rules (docs/check.md, Round 7), and any settings (the notes
+  // scheme, `same`, a language, options, allow, ignore, conventional forms), with and without the
+  // lexicon. Only LatinitsaError; each finding's place holds its word in its document, findings in
+  // order, at least as sure as asked; no ignored word reported; two runs alike; and a document
+  // without notes checked alike with its whole text as one region given, or notesScheme 'same'.
+  {
+    const r = report('checkDocuments (notes, names, settings)');
+    const lexicon = await loadLexicon();
+    const checkWords = [
+      'Trotsky', 'Trotskii', 'Trotskiy', 'Trockij', 'Zinoviev', 'Zinov’ev', "Zinov'ev", 'Zinovyev', 'Zinovʹev', 'Istoriia', 'Istoriya', 'revoliutsii', 'revolyutsii',
+      'russkoi', 'russkoy', 'Sochineniia', 'Sochineniya', 'Izvestiia', 'Izvestia', 'Moskovskii', 'Moskovsky', 'partii', 'Iurii', 'Yury', 'Yuri', 'Yurii',
+      'Tukhachevsky', 'Tukhachevskii', 'Iagoda', 'Yagoda', 'Genrikh', 'Dostoevsky', 'Dostoyevsky', 'Dostoevskii', 'Lev', 'Davidovič', 'Grigory', 'Grigorii',
+      'Vladimir', 'Pyotr', 'Kasyan', 'Maximoff', 'Maksimov', 'Chaykovsky', 'Tchaikovsky', 'Chaikovskii', 'G.', 'L.', 'V. I.', 'Kulja', 'Viet', 'Gorlice',
+      'Altafjord', 'Altafiord', 'Katja', 'Szymon', 'Gyorgy', 'Toreeva', 'Toreyeva', 'Novyi', 'Mir', 'Krasnyi', 'Privolnoe', 'Skryabin', 'Scriabin',
+      'Swedish', 'Russian', 'Ukrainian', 'Polish', 'Georgian', 'American', 'Soviet', 'also', 'né', 'née', 'spelt', 'a.k.a.', 'sometimes spelled',
+      'von', 'de', 'FC', 'Sibir', 'Amu', 'Darya', '(Latvian, Russian)', 'Ribbentrop', 'the', 'of', 'and', 'wrote', 'in', 'Moscow', 'Сталин', 'Kирoв',
+    ];
+    const checkPieces = [' ', ' ', ' ', ', ', '. ', '; ', '\n', '\n\n', '\nNotes\n', '\nBibliography\n', '\n## Notes\n\n', '\n# References\n\n', '[^1]', '\n[^1]: ', '1. ', '(Moscow, 1924); ', '*', '_', '`', '-', '«', '»', '\u0301'];
+    // Words mostly apart (a space after most), now and then glued to what follows.
+    const spaced = fc.tuple(fc.constantFrom(...checkWords), fc.oneof({ weight: 6, arbitrary: fc.constant(' ') }, { weight: 1, arbitrary: fc.constant('') })).map(([w, sp]) => w + sp);
+    const work = fc.array(fc.oneof({ weight: 8, arbitrary: spaced }, { weight: 4, arbitrary: fc.constantFrom(...checkPieces) }, { weight: 1, arbitrary: unit }), { maxLength: size === 'large' ? 300 : 60 }).map((a) => a.join(''));
+    // A book in two systems: simplified spellings in the text, the Library of Congress's in the
+    // notes (under a heading or as Markdown footnotes), each now and then swapped for the other.
+    const dualPairs: [string, string][] = [
+      ['Trotsky', 'Trotskii'], ['Zinoviev', 'Zinov’ev'], ['Izvestia', 'Izvestiia'], ['Istoriya', 'Istoriia'], ['revolyutsii', 'revoliutsii'], ['russkoy', 'russkoi'],
+      ['Sochineniya', 'Sochineniia'], ['Moskovsky', 'Moskovskii'], ['Yury', 'Iurii'], ['Tukhachevsky', 'Tukhachevskii'], ['Dostoevsky', 'Dostoevskii'], ['Yagoda', 'Iagoda'],
+      ['Gorky', 'Gor’kii'], ['Yezhov', 'Ezhov'], ['Yevgeny', 'Evgenii'], ['Lunacharsky', 'Lunacharskii'], ['Dzerzhinsky', 'Dzerzhinskii'], ['Krasnaya', 'Krasnaia'],
+    ];
+    const dualWord = (full: boolean): fc.Arbitrary<string> => fc.tuple(fc.constantFrom(...dualPairs), fc.integer({ min: 0, max: 9 })).map(([pair, k]) => pair[(k === 0) === full ? 0 : 1]);
+    const dualText = fc
+      .tuple(fc.array(dualWord(false), { minLength: 1, maxLength: 30 }), fc.array(dualWord(true), { minLength: 1, maxLength: 30 }), fc.constantFrom('\n\nNotes\n\n', '\n\n## Notes\n\n', '\n\n# Bibliography\n\n', 'footnotes'), work.map((w) => w.slice(0, 80)))
+      .map(([text, notes, how, noise]) =>
+        how === 'footnotes'
+          ? `${text.join(' ')} ${noise}[^1].\n\n${notes.map((w, i) => `[^${i + 1}]: ${w}, p. ${i}.`).join('\n\n')}\n`
+          : `${text.join(' and ')}. ${noise}${how}${notes.map((w, i) => `${i + 1}. ${w} (Moscow, 1924).`).join('\n')}\n`,
+      );
+    // How a document's regions are given: as readDocument finds them, cut at random, or not at all.
+    const documentArb = fc.tuple(fc.oneof({ weight: 2, arbitrary: work }, { weight: 1, arbitrary: dualText }), fc.constantFrom('markdown' as const, 'text' as const, 'cut' as const, 'none' as const), fc.array(fc.tuple(fc.nat(), fc.boolean()), { maxLength: 4 })).map(([text, how, cuts]): CheckDocument => {
+      if (how === 'none') return { text };
+      if (how !== 'cut') return { text, regions: readDocument({ text, format: how }).regions };
+      const points = [...new Set(cuts.map(([c]) => c % (text.length + 1)))].sort((a, b) => a - b);
+      const ends = [...points, text.length];
+      return { text, regions: ends.map((end, i) => ({ start: i === 0 ? 0 : ends[i - 1]!, end, kind: cuts[i]?.[1] === true ? ('notes' as const) : ('text' as const) })) };
+    });
+    const checkSchemes = ['modified-loc', 'ala-lc', 'ala-lc-simplified', 'bgn-pcgn', 'wikipedia', 'iso-9'].filter((id) => schemeIds.includes(id));
+    const maybeSetting = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(a, { nil: undefined, freq: 2 });
+    // A scheme's own options, with any of their values (now and then another scheme's, an error).
+    const ownOptions = (id: string | undefined): fc.Arbitrary<Record<string, unknown> | undefined> => {
+      const own = Object.entries(getScheme(id ?? 'modified-loc').options).map(([name, o]) => [name, fc.constantFrom(undefined, ...Object.keys(o.values))] as const);
+      return fc.option(fc.oneof({ weight: 8, arbitrary: fc.record(Object.fromEntries(own)).map((o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined))) }, { weight: 1, arbitrary: fc.constantFrom<Record<string, unknown>>({ signBeforeE: 'omit' }, { nope: 1 }) }), { nil: undefined, freq: 3 });
+    };
+    const schemeWithOptions = (ids: fc.Arbitrary<string>): fc.Arbitrary<[string | undefined, Record<string, unknown> | undefined]> =>
+      maybeSetting(ids).chain((id) => fc.tuple(fc.constant(id), ownOptions(id === 'same' ? undefined : id)));
+    const checkOptionsArb = fc.record({
+      text: schemeWithOptions(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...checkSchemes) }, { weight: 1, arbitrary: fc.constantFrom(...schemeIds) })),
+      notes: schemeWithOptions(fc.constantFrom('same', ...checkSchemes)),
+      lang: fc.option(fc.oneof({ weight: 6, arbitrary: fc.constantFrom('ru', 'uk', 'be') }, { weight: 1, arbitrary: fc.constant('xx') }), { nil: undefined, freq: 4 }),
+      minConfidence: maybeSetting(fc.constantFrom<CheckOptions['minConfidence']>('certain', 'likely', 'possible', 0, 0.5, 1)),
+      allow: maybeSetting(fc.array(fc.constantFrom(...checkWords), { maxLength: 3 })),
+      ignore: maybeSetting(fc.array(fc.constantFrom(...checkWords), { maxLength: 3 })),
+      conventional: fc.option(fc.constantFrom<Record<string, string>>({ Tchaikovsky: 'чайковский' }, { Zinovyev: 'зиновьев' }, { Trotskii: 'троцкий', Iurii: 'юрий' }), { nil: undefined, freq: 4 }),
+      builtInConventional: fc.option(fc.boolean(), { nil: undefined, freq: 4 }),
+      lexicon: fc.boolean(),
+    }).map(({ lexicon: withLexicon, text: [scheme, schemeOptions], notes: [notesScheme, notesSchemeOptions], ...rest }) => {
+      const o = { scheme, schemeOptions, notesScheme, notesSchemeOptions, ...rest };
+      const options: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(o)) if (v !== undefined) options[k] = v;
+      if (withLexicon && lexicon !== undefined) options['lexicon'] = lexicon;
+      return options as CheckOptions;
+    });
+    const shown = (d: CheckDiagnostic): string => JSON.stringify([d.file, d.place.start.offset, d.place.end.offset, d.ruleId, d.actual, d.expected, d.confidence, d.fix]);
+    fc.assert(
+      fc.property(fc.array(documentArb, { minLength: 1, maxLength: 3 }), checkOptionsArb, (docs, opts) => {
+        r.cases++;
+        const documents = docs.map((d, i) => ({ ...d, file: `ch${i}.md` }));
+        const { lexicon: _, ...printable } = opts;
+        const input = `${short(documents)} ${short(printable)}${opts.lexicon === undefined ? '' : ' with the lexicon'}`;
+        const fail = (problem: string): void => void r.failures.push(classify({ entry: 'checkDocuments (notes, names, settings)', input, problem }, {}));
+        const size = documents.reduce((n, d) => n + d.text.length, 0);
+        const res = timed(() => checkDocuments(documents, opts));
+        r.maxMs = Math.max(r.maxMs, res.ms);
+        if (res.ms > boundFor(size) + 2 * size) fail(`slow: ${res.ms.toFixed(0)} ms`);
+        if (res.error !== undefined) {
+          const problem = describeError(res.error);
+          if (problem !== undefined) fail(problem);
+          return true;
+        }
+        const found = res.value!;
+        const index = new Map(documents.map((d, i) => [d.file, i]));
+        let last = [-1, -1];
+        const floor = opts.minConfidence === undefined ? 0 : parseConfidence(opts.minConfidence);
+        const ignored = new Set((opts.ignore ?? []).map((w) => foldRomanized(w)));
+        for (const d of found) {
+          const k = index.get(d.file ?? '');
+          if (k === undefined) return void fail(`a finding names no document: ${shown(d)}`), true;
+          const text = documents[k]!.text;
+          const [start, end] = [d.place.start.offset, d.place.end.offset];
+          if (!(start >= 0 && start <= end && end <= text.length) || text.slice(start, end) !== d.actual) return void fail(`the place of ${shown(d)} holds ${short(text.slice(start, end))}`), true;
+          if (d.fix !== undefined && !(d.fix.range[0] >= 0 && d.fix.range[0] <= d.fix.range[1] && d.fix.range[1] <= text.length)) return void fail(`fix outside its document: ${shown(d)}`), true;
+          if (k < last[0]! || (k === last[0] && start < last[1]!)) return void fail(`findings out of order at ${shown(d)}`), true;
+          last = [k, start];
+          if (!(d.confidence >= floor && d.confidence <= 1)) return void fail(`confidence ${d.confidence} below the minimum ${floor} or over 1: ${shown(d)}`), true;
+          if (d.ruleId !== 'check/mixed-script' && ignored.has(foldRomanized(d.actual))) return void fail(`an ignored word is reported: ${shown(d)}`), true;
+        }
+        const again = timed(() => checkDocuments(documents, opts)).value;
+        if (again === undefined || again.map(shown).join('\n') !== found.map(shown).join('\n')) return void fail('a second run differs from the first'), true;
+        // With a house scheme and notes, no notesScheme is one of the explicit choices: the notes
+        // in a system of their own (notes-systems.json's), or with the text ('same').
+        if (opts.scheme !== undefined && opts.notesScheme === undefined && documents.some((d) => d.regions?.some((g) => g.kind === 'notes') === true)) {
+          const choices = ['same', 'ala-lc-simplified', 'ala-lc'].map((notesScheme) => timed(() => checkDocuments(documents, { ...opts, notesScheme })).value?.map(shown).join('\n'));
+          if (!choices.includes(found.map(shown).join('\n'))) fail(`without notesScheme the findings are those of no explicit notesScheme ('same', ala-lc-simplified, ala-lc): ${short(found.map(shown))}`);
+        }
+        // Without notes, how the whole text is given as running text, and notesScheme 'same',
+        // change nothing.
+        if (documents.every((d) => d.regions === undefined)) {
+          const whole = documents.map((d) => ({ ...d, regions: [{ start: 0, end: d.text.length, kind: 'text' as const }] }));
+          const same = timed(() => checkDocuments(whole, { ...opts, notesScheme: opts.notesScheme ?? 'same' })).value;
+          if (same === undefined || same.map(shown).join('\n') !== found.map(shown).join('\n')) fail(`the whole text given as one region of running text (and notesScheme 'same') changes the findings: ${short(same?.map(shown))} ≠ ${short(found.map(shown))}`);
+        }
+        return true;
+      }),
+      params,
+    );
+  }
+
   // romanizeDetailed, with lang 'auto' over texts that mix languages: each diagnostic's place
   // holds its letter in the text as given, and the text is romanize's.
   {
@@ -628,7 +771,7 @@ export async function runFuzz(options: FuzzOptions): Promise<EntryReport[]> {
         const json = JSON.stringify(b);
         const res = await timedAsync(() => handleApi({ method: 'POST', path: `/api/${op}`, headers: { 'content-type': 'application/json' }, body: json }));
         r.maxMs = Math.max(r.maxMs, res.ms);
-        const fail = (problem: string): void => void r.failures.push({ entry: 'API routes', input: `${op} ${short(json)}`, problem });
+        const fail = (problem: string): void => void r.failures.push(classify({ entry: 'API routes', input: `${op} ${short(json)}`, problem }, typeof b['text'] === 'string' ? { text: b['text'] } : {}));
         if (res.ms > boundFor(json.length) + 0.5 * json.length) fail(`slow: ${res.ms.toFixed(0)} ms`);
         if (res.error !== undefined) return void fail(`handleApi threw: ${describeError(res.error)}`), true;
         const { status, body: answer } = res.value!;
@@ -726,8 +869,10 @@ export async function runFuzz(options: FuzzOptions): Promise<EntryReport[]> {
     const r = report('check --fix and settings');
     const dir = await mkdtemp(path.join(tmpdir(), 'latinitsa-fuzz-fix-'));
     const docxTemplate = readFileSync(path.join(import.meta.dirname, '..', 'test', 'fixtures', 'docx', 'single-paragraph.docx'));
-    const words = ['Zinoviev', 'Zinovyev', 'Zinov’ev', 'Ezhov', 'Yezhov', 'Mоlotov', 'Molotov', 'Trotsky', 'Trotskii', 'Kamenev', 'Dzerzhinskii', 'Dzerzhinsky', 'Iurii', 'Yury', 'Khrushchev', 'Khrushchov', 'Stаlin', 'Stalin', 'istorii', 'Moscow', 'Сталин'];
-    const pieces = [' ', ' ', '. ', ', ', '\n', '\r\n', '\n\n', '*', '_', '`', '[', '](http://x)', '[^1]', '\n[^1]: ', '# ', '\n```\n', '\n---\n', '<!-- ', ' -->', '«', '»', '\u00ad', '\u0301', '\u200b', '\ufeff', 'the ', 'of '];
+    // Word's own notes: a body paragraph and two footnotes (test/fixtures/docx/footnotes.docx).
+    const docxNotesTemplate = readFileSync(path.join(import.meta.dirname, '..', 'test', 'fixtures', 'docx', 'footnotes.docx'));
+    const words = ['Istoriia', 'Sochineniia', 'Izvestiia', 'Izvestia', "Zinov'ev", 'Zinoviev', 'Zinovyev', 'Zinov’ev', 'Ezhov', 'Yezhov', 'Mоlotov', 'Molotov', 'Trotsky', 'Trotskii', 'Kamenev', 'Dzerzhinskii', 'Dzerzhinsky', 'Iurii', 'Yury', 'Khrushchev', 'Khrushchov', 'Stаlin', 'Stalin', 'istorii', 'Moscow', 'Сталин'];
+    const pieces = [' ', ' ', '. ', ', ', '\n', '\r\n', '\n\n', '*', '_', '`', '[', '](http://x)', '[^1]', '\n[^1]: ', '# ', '\n```\n', '\n---\n', '<!-- ', ' -->', '\nNotes\n', '\n## Bibliography\n\n', '\n> ', '\n- ', '«', '»', '\u00ad', '\u0301', '\u200b', '\ufeff', 'the ', 'of '];
     const manuscript = fc.array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...words) }, { weight: 4, arbitrary: fc.constantFrom(...pieces) }, { weight: 1, arbitrary: unit }), { maxLength: size === 'large' ? 400 : 80 }).map((a) => a.join(''));
     const settingValue = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom<unknown>('modified-loc', 'ala-lc', 'bgn-pcgn', 'nope', '', 'uk', 'certain', 'possible', 0.5, 2, ['Zinovyev'], [''], { Tchaikovsky: 'чайковский' }, { '': 'ж' }, { Zinovyev: 'зиновьев' }, { signBeforeE: 'omit' }, { nope: 1 }));
     const settings = fc.option(fc.dictionary(fc.constantFrom('scheme', 'notesScheme', 'lang', 'schemeOptions', 'notesSchemeOptions', 'allow', 'ignore', 'conventional', 'builtInConventional', 'minConfidence', '$comment', 'x', 'check'), settingValue, { maxKeys: 3 }), { nil: undefined, freq: 2 });
@@ -744,18 +889,28 @@ export async function runFuzz(options: FuzzOptions): Promise<EntryReport[]> {
     const textOf = async (file: string): Promise<string> => (await readDocumentFile(path.join(dir, file))).text;
     try {
       await fc.assert(
-        fc.asyncProperty(manuscript, fc.constantFrom('md', 'txt', 'docx'), settings, fc.constantFrom<string[]>([], ['--scheme', 'modified-loc'], ['--scheme', 'ala-lc'], ['--min-confidence', 'certain']), async (text, ext, config, flags) => {
+        fc.asyncProperty(manuscript, fc.constantFrom('md', 'txt', 'docx', 'docx with notes'), settings, fc.constantFrom<string[]>([], ['--scheme', 'modified-loc'], ['--scheme', 'ala-lc'], ['--min-confidence', 'certain'], ['--notes-scheme', 'same'], ['--scheme', 'modified-loc', '--notes-scheme', 'ala-lc-simplified'], ['--allow', 'Zinovyev', '--ignore', 'Stalin']), async (text, kind, config, flags) => {
           r.cases++;
+          const ext = kind === 'docx with notes' ? 'docx' : kind;
           const file = `book.${ext}`;
-          const input = `${ext} ${short(text)} settings ${short(config)} ${flags.join(' ')}`;
-          const fail = (problem: string): void => void r.failures.push({ entry: 'check --fix and settings', input, problem });
+          const input = `${kind} ${short(text)} settings ${short(config)} ${flags.join(' ')}`;
+          const fail = (problem: string): void => void r.failures.push(classify({ entry: 'check --fix and settings', input, problem }, { text }));
           await rm(path.join(dir, '.latinitsarc.json'), { force: true });
           if (config !== undefined) await writeFile(path.join(dir, '.latinitsarc.json'), JSON.stringify(config));
-          if (ext === 'docx') {
+          if (kind === 'docx') {
             // Word's own layout, the text put in by the library's edit (one paragraph: no line breaks).
             await writeFile(path.join(dir, file), docxTemplate);
             const doc = await readDocumentFile(path.join(dir, file));
             const edit = editDocument(doc, [{ range: [0, doc.text.length], text: text.replace(/[\r\n\ufeff]/g, ' ') }]);
+            await writeDocumentFile(path.join(dir, file), doc, edit);
+          } else if (kind === 'docx with notes') {
+            // The text's first half in the body's first run, the rest in the first footnote's.
+            await writeFile(path.join(dir, file), docxNotesTemplate);
+            const doc = await readDocumentFile(path.join(dir, file));
+            const flat = text.replace(/[\r\n\ufeff]/g, ' ');
+            const [body, note] = [flat.slice(0, flat.length >> 1), flat.slice(flat.length >> 1)];
+            const at = (s: string): [number, number] => [doc.text.indexOf(s), doc.text.indexOf(s) + s.length];
+            const edit = editDocument(doc, [{ range: at('Ouch'), text: body }, { range: at('A tachyon walks into a bar.'), text: note }]);
             await writeDocumentFile(path.join(dir, file), doc, edit);
           } else await writeFile(path.join(dir, file), text);
           const before = await readFile(path.join(dir, file));
@@ -816,7 +971,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const numRuns = Number(process.argv[2] ?? 2000);
   const seed = process.argv[3] === undefined ? Date.now() % 2 ** 31 : Number(process.argv[3]);
   const t0 = performance.now();
-  const reports = await runFuzz({ numRuns, seed, size: 'large' });
+  const reports = await runFuzz({ numRuns, seed, size: 'large', ...(process.argv[4] === undefined ? {} : { only: process.argv[4] }) });
   process.stdout.write(`seed ${seed}, ${((performance.now() - t0) / 1000).toFixed(1)} s\n\n| entry point | cases | failures (known) | slowest call |\n|---|---|---|---|\n`);
   for (const r of reports) {
     const known = r.failures.filter((f) => f.known !== undefined).length;

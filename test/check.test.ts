@@ -101,6 +101,26 @@ test('confidence: a number on each finding, its label, minConfidence filters', (
   assert.equal(applyFixes(text, checkText(text).filter((d) => d.confidence >= 0.9)), applyFixes(text, sure));
 });
 
+// Found by scripts/fuzz.ts's checkDocuments entry (seed 11002, 100 cases): with minConfidence 1, a
+// mixed-script finding of 0.8 ("Yuriчrusskoy", no fix) was still reported.
+test('minConfidence holds for mixed-script findings too', () => {
+  const text = 'Yuriчrusskoy and Mоsсow.';
+  const all = checkText(text).map((d) => [d.actual, d.confidence]);
+  assert.deepEqual(all, [['Yuriчrusskoy', 0.8], ['Mоsсow', 0.95]]);
+  assert.deepEqual(checkText(text, { minConfidence: 'certain' }).map((d) => d.actual), ['Mоsсow']);
+  assert.deepEqual(checkText(text, { minConfidence: 1 }), []);
+});
+
+// Found by scripts/fuzz.ts's checkDocuments entry (seed 11006, 3000 cases): a form in `allow` that
+// reads as no Russian word (Sibir, Yuri, Maximoff: no reading a scheme of prose writes) crashed the
+// check with a TypeError in groups.ts ("latinitsa check --allow Yuri" on "Yuri came." exited 70).
+test('an allowed form that reads as no Russian word is accepted, not a crash', () => {
+  for (const [text, allow] of [['FC Sibir won. Sibir lost.', 'Sibir'], ['Yuri came.', 'Yuri'], ['Maximoff came.', 'Maximoff']] as const) {
+    assert.deepEqual(checkText(text, { allow: [allow] }), [], text);
+    assert.deepEqual(check(text, { allow: [allow] }), [], `${text} without the lexicon`);
+  }
+});
+
 test('majority spelling wins without a scheme; every place is reported', () => {
   const text = 'Zinoviev spoke. Zinovyev listened.\nZinoviev left; Zinovyev stayed; Zinoviev returned.';
   const found = checkText(text);

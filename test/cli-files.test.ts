@@ -42,3 +42,12 @@ test('latinitsa check with a pattern that matches nothing exits 2 naming it', as
   assert.equal(run.code, 2);
   assert.match(run.stderr, /book\/\*\.rtf: no file matches this pattern/u);
 });
+
+test('latinitsa check --fix on a .docx named twice (x.docx ./x.docx) fixes it once and exits 0, not 2 after a first write', async () => {
+  const { docx, paragraph } = await import('./support/docx.ts');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'latinitsa-files-'));
+  writeFileSync(path.join(dir, 'x.docx'), docx({ body: paragraph('Zinoviev met Zinoviev and Zinovyev and Zinoviev. Zinoviev again.') }));
+  const run = await runCli(['check', 'x.docx', './x.docx', '--fix'], { cwd: dir });
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(run.stderr, 'latinitsa: fixed 1 place\n');
+});

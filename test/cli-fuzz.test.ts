@@ -1,6 +1,6 @@
 // A short run of the property fuzzer (scripts/fuzz.ts; `npm run fuzz` runs long): romanize,
 // explain, romanizeDetailed (also lang 'auto'), loadScheme, the byte decoder, the lexicon parser,
-// the reverse engine, the checker, citations, bibliographies, .docx edits, MARC records, the API
+// the reverse engine, the checker (also on works with notes and every setting), citations, bibliographies, .docx edits, MARC records, the API
 // routes, the CLI entry and `check --fix` with settings files, with random Unicode, random bytes, long lines, deep and huge JSON. Known engine bugs (reported, src/engine is not
 // this module's) are listed in KNOWN_BUGS and do not fail the suite; anything else does.
 // The suite's run uses one fixed seed, so that a red run can be replayed and CI fails only on a

@@ -104,6 +104,36 @@ describe('reading Word documents', () => {
     assert.match(await message(docx({ body: '<w:p><w:r><w:t>x</w:r></w:p>' })), /<\/w:r> where <\/w:t> was expected/u);
     assert.match(await message(docx({ body: '<w:p>'.repeat(5000) })), /nested deeper than 4096/u);
   });
+
+  // Found by a hand-written harness of crafted packages run through `check --fix` (scripts/fuzz.ts
+  // varies the XML of the parts, never the relationships).
+  it('names the file when a relationships part is damaged', async () => {
+    const files = docxFiles({ body: paragraph('Kirov'), footnotes: note('footnote', 1, paragraph('Ibid.')) });
+    const rels = files.find((f) => f.name === 'word/_rels/document.xml.rels')!;
+    rels.data = new TextEncoder().encode('<Relationships><Relationship Type="x/footnotes" Target="a.xml"/>');
+    const { writeZip } = await import('../src/io/zip.ts');
+    const message = await bytesToDocument(writeZip(files), { file: 'x.docx', format: 'docx' }).then(
+      () => 'read',
+      (e: LatinitsaError) => `${e.code} ${e.file} ${e.message}`,
+    );
+    assert.equal(message, 'ERR_UNSUPPORTED_FORMAT x.docx x.docx: word/_rels/document.xml.rels: <Relationships> is not closed at byte 64');
+  });
+
+  it('reads a part once when the relationships name it for two roles (notes that are the body, endnotes that are the footnotes)', async () => {
+    const { writeZip } = await import('../src/io/zip.ts');
+    const files = docxFiles({ body: paragraph('Zinoviev and Zinovyev'), footnotes: note('footnote', 1, paragraph('Zinovyev.')), endnotes: note('endnote', 1, paragraph('Kamenev')) });
+    const rels = files.find((f) => f.name === 'word/_rels/document.xml.rels')!;
+    const relsText = new TextDecoder().decode(rels.data);
+    for (const [from, to, parts, text] of [
+      ['Target="footnotes.xml"', 'Target="document.xml"', ['word/document.xml:body', 'word/endnotes.xml:endnotes'], 'Zinoviev and Zinovyev\nKamenev'],
+      ['Target="endnotes.xml"', 'Target="/WORD/Footnotes.xml"', ['word/document.xml:body', 'word/footnotes.xml:footnotes'], 'Zinoviev and Zinovyev\nZinovyev.'],
+    ] as const) {
+      rels.data = new TextEncoder().encode(relsText.replace(from, to));
+      const bytes = writeZip(files);
+      assert.deepEqual(readDocxParts(bytes).map((p) => `${p.name}:${p.role}`), parts);
+      assert.equal((await bytesToDocument(bytes, { format: 'docx' })).text, text);
+    }
+  });
 });
 
 describe('decompression budgets', () => {

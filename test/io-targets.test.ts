@@ -85,6 +85,66 @@ describe('devices, FIFOs and sockets', () => {
   });
 });
 
+// Found by a hand-written harness of the CLI on folders, FIFOs, links and read-only files: `check
+// --fix`, `cite` and `bib` named the file by its absolute path ("cannot read /tmp/…/sub"), where
+// every other command names it as the user wrote it.
+describe('errors name the file as the user wrote it', () => {
+  it('check --fix, cite and bib on a folder, a FIFO and a read-only file', { timeout: 30_000 }, async () => {
+    const dir = fresh();
+    spawnSync('mkdir', ['-p', path.join(dir, 'sub')]);
+    mkfifo(path.join(dir, 'fifo'));
+    writeFileSync(path.join(dir, 'ro.md'), 'Zinoviev met Zinoviev and Zinovyev and Zinoviev. Zinoviev again.\n');
+    chmodSync(path.join(dir, 'ro.md'), 0o400);
+    for (const [args, message] of [
+      [['cite', 'sub'], 'cannot read sub: is a directory'],
+      [['bib', 'sub'], 'cannot read sub: is a directory'],
+      [['check', 'fifo', '--fix'], 'cannot rewrite fifo: it is a FIFO, not a regular file'],
+      [['check', 'ro.md', '--fix'], 'cannot rewrite ro.md: it is read-only (mode 0400); make it writable first'],
+      [['check', 'ro.md', '--config', 'sub'], 'cannot read sub: is a directory'],
+      [['check', 'ro.md', '--config', 'none.json'], 'cannot read none.json: no such file'],
+    ] as const) {
+      // A FIFO read needs a writer at the other end (a process of its own: opening a FIFO blocks).
+      if ((args as readonly string[]).includes('fifo')) spawn('/bin/sh', ['-c', 'cat ro.md > fifo'], { cwd: dir, stdio: 'ignore' });
+      const run = await within(20_000, runCli([...args], { cwd: dir }));
+      assert.equal(run.stderr, `latinitsa: ${message}\n`, args.join(' '));
+      assert.equal(run.code, 2);
+    }
+  });
+});
+
+/** `COMMAND a.md b.md --fix` on two copies of `text`, b.md read-only: refused, a.md unchanged. Returns the folder. */
+async function fixRefused(command: string, text: string): Promise<string> {
+  const dir = fresh();
+  for (const f of ['a.md', 'b.md']) writeFileSync(path.join(dir, f), text);
+  chmodSync(path.join(dir, 'b.md'), 0o400);
+  const run = await runCli([command, 'a.md', 'b.md', '--fix'], { cwd: dir });
+  assert.equal(run.stderr, 'latinitsa: cannot rewrite b.md: it is read-only (mode 0400); make it writable first\n');
+  assert.equal(run.code, 2);
+  assert.equal(readFileSync(path.join(dir, 'a.md'), 'utf8'), text);
+  return dir;
+}
+
+// Found by the same harness: `check a.md b.md --fix` with b.md read-only rewrote a.md, then
+// stopped on b.md with exit 2 and no word that a.md had changed.
+it('check --fix on a work with a file it cannot rewrite changes none of its files', async () => {
+  const dir = await fixRefused('check', 'Zinoviev met Zinoviev and Zinovyev and Zinoviev. Zinoviev again.\n');
+  // Writable again, both are fixed.
+  chmodSync(path.join(dir, 'b.md'), 0o600);
+  assert.equal((await runCli(['check', 'a.md', 'b.md', '--fix'], { cwd: dir })).code, 0);
+  assert.ok(!readFileSync(path.join(dir, 'a.md'), 'utf8').includes('Zinovyev') && !readFileSync(path.join(dir, 'b.md'), 'utf8').includes('Zinovyev'));
+});
+
+// The same for `cite --fix`, which read, fixed and wrote file by file; and a file named twice
+// (a.md ./a.md) is read once, as `check` reads it.
+it('cite --fix on files one of which it cannot rewrite changes none; a file named twice is fixed once', async () => {
+  // The first reference is in the minority style: it is rewritten in the other.
+  const text = 'РГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 1–2 об. Also RGASPI, f. 17, op. 3, d. 704, l. 5; RGASPI, f. 17, op. 3, d. 705, l. 6.\n';
+  const dir = await fixRefused('cite', text);
+  const twice = await runCli(['cite', 'a.md', './a.md', '--fix'], { cwd: dir });
+  assert.match(twice.stderr, /^latinitsa cite: rewrote 1 reference\n/u);
+  assert.notEqual(readFileSync(path.join(dir, 'a.md'), 'utf8'), text);
+});
+
 describe('files that cannot be replaced without loss', () => {
   it('refuses to rewrite a file with other hard links, and both names keep their content', async () => {
     const dir = fresh();

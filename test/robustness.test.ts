@@ -60,3 +60,41 @@ it('a Markdown part of 130,000 blocks (thematic breaks, no blank line) is read, 
 it('a word misspelt 130,000 times gives 130,000 findings, not a stack overflow', () => {
   assert.equal(checkText('Zinovyev '.repeat(130_000), { scheme: 'modified-loc' }).length, 130_000);
 });
+
+// Regions are a program's input (checkText's `regions`, a document's `regions`, checkCitations'
+// `regions`): found by a hand-written harness beside scripts/fuzz.ts (regions "x", [null],
+// overlapping, out of order), which crashed with a TypeError, counted a word twice, or read
+// slices at negative offsets.
+it('regions that are not in order, overlap, or lie outside the text are an ERR_INVALID_OPTION, not a TypeError or doubled findings', async () => {
+  const { checkCitations, checkDocuments } = await import('../src/index.ts');
+  const text = 'Zinoviev and Kamenev. Zinovyev again. См.: РГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 1.';
+  const bad: unknown[] = [
+    'x',
+    [null],
+    [{ start: 5, end: 2, kind: 'text' }],
+    [{ start: -5, end: 20, kind: 'text' }],
+    [{ start: 0, end: text.length + 1, kind: 'text' }],
+    [{ start: 0, end: 1.5, kind: 'text' }],
+    [{ start: 0, end: 10, kind: 'prose' }],
+    [{ start: 0, end: 40, kind: 'text' }, { start: 0, end: 40, kind: 'text' }],
+    [{ start: 40, end: 60, kind: 'notes' }, { start: 0, end: 40, kind: 'text' }],
+  ];
+  const code = (fn: () => unknown): unknown => {
+    try {
+      fn();
+      return 'returned';
+    } catch (error) {
+      return (error as { code?: unknown }).code ?? `${(error as Error).name}: ${(error as Error).message}`;
+    }
+  };
+  for (const regions of bad) {
+    const r = regions as never;
+    assert.equal(code(() => checkText(text, { regions: r })), 'ERR_INVALID_OPTION', JSON.stringify(regions));
+    assert.equal(code(() => checkDocuments([{ text, regions: r }])), 'ERR_INVALID_OPTION', JSON.stringify(regions));
+    assert.equal(code(() => checkCitations(text, { regions: r })), 'ERR_INVALID_OPTION', JSON.stringify(regions));
+  }
+  // Right regions (touching, empty, of either kind) still work.
+  const good = [{ start: 0, end: 0, kind: 'text' as const }, { start: 0, end: 40, kind: 'text' as const }, { start: 40, end: text.length, kind: 'notes' as const }];
+  assert.deepEqual(checkText(text, { regions: good }).map((d) => d.actual), ['Zinovyev']);
+  assert.equal(checkCitations(text, { regions: good }).references.length, 1);
+});

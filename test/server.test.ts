@@ -187,6 +187,26 @@ describe('API: reverse, check, cite', () => {
     assertError(await post('/api/check', { format: 'docx', data: 'not base64!' }), 400, 'ERR_BAD_REQUEST');
   });
 
+  // Found by a harness comparing the CLI and the API on one .docx (fz3): the API read a .docx as
+  // bare paragraphs, its footnotes as running text, so that notes in the Library of Congress
+  // system beside a simplified text (docs/check.md) were reported on the page, not by the CLI.
+  it('check reads a .docx as the CLI does: its footnotes are notes', async () => {
+    const { docx, paragraph, note } = await import('./support/docx.ts');
+    const bytes = docx({
+      body: paragraph('Trotsky and Zinoviev wrote for Izvestia. Tukhachevsky.'),
+      footnotes: note('footnote', 1, paragraph('L. Trotskii, Istoriia russkoi revoliutsii (Berlin, 1931); G. Zinov’ev, Sochineniia (Moscow, 1924); Izvestiia, 1924; Tukhachevsky.')),
+    });
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'latinitsa-api-docx-'));
+    writeFileSync(path.join(dir, 'book.docx'), bytes);
+    // The API checks without the lexicon (docs/web.md); so does the CLI here.
+    const cli = await runCli(['check', 'book.docx', '--json', '--min-confidence', 'possible', '--scheme', 'modified-loc', '--no-lexicon'], { cwd: dir });
+    const api = parse(await post('/api/check', { format: 'docx', data: Buffer.from(bytes).toString('base64'), file: 'book.docx', scheme: 'modified-loc' }));
+    const shown = (ds: { actual: string; expected: string[] }[]): string[] => ds.map((d) => `${d.actual} → ${d.expected[0]}`);
+    assert.deepEqual(shown(JSON.parse(cli.stdout)), ['Tukhachevsky → Tukhachevskii']);
+    assert.deepEqual(shown(api.diagnostics), shown(JSON.parse(cli.stdout)));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('cite normalises archival references to one style', async () => {
     const r = parse(await post('/api/cite', { text: 'РГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 1–2 об.', style: 'english' }));
     assert.equal(r.fixed, 'RGASPI, f. 17, op. 3, d. 703, ll. 1–2ob.');

@@ -44,7 +44,8 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     }
   }
   const { spellings, mixed } = read;
-  const found = [...mixed];
+  // A mixed-script finding is sure by itself (mixed.ts); it is held to minConfidence like any other.
+  const found = mixed.filter((m) => m.dg.confidence >= run.minConfidence);
   for (const g of groupSpellings(run, spellings)) {
     const weighed = weighGroup(run, g);
     // One by one: a spread passes each finding as an argument, and a word misspelt 200,000 times overflows the stack.

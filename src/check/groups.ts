@@ -85,7 +85,11 @@ export function groupSpellings(run: CheckRun, all: readonly Spelling[]): Group[]
       const s = all[i]!;
       s.info.near.forEach((c, k) => votes.set(c, (votes.get(c) ?? 0) + count(s) * (k === 0 ? 2 : 1) * (s.info.conventional === c ? 4 : 1)));
     }
-    const cyrillic = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+    // Spellings with no reading at all (a form the `allow` list accepts that reads as no Russian
+    // word: Sibir, Yuri) make no group: there is no word to group them by.
+    const top = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    if (top === undefined) continue;
+    const cyrillic = top[0];
     const inGroup = list.filter((i) => all[i]!.info.near.includes(cyrillic));
     groups.push({ domain: all[list[0]!]!.domain, cyrillic, spellings: inGroup.map((i) => ({ s: all[i]!, link: all[i]!.info.kind === 'plausible' ? 'near' : 'reading' })) });
     // Spellings that came in through another of their readings (a chain) stand alone.

@@ -5,7 +5,7 @@ import { applyFixes } from '../diagnostics/fix.ts';
 import { lineIndex, type LineIndex } from '../diagnostics/place.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { markdownRegions } from '../document/markdown.ts';
-import type { Region } from '../document/regions.ts';
+import { assertRegions, type Region } from '../document/regions.ts';
 import { LatinitsaError } from '../errors.ts';
 import { formatArchivalReference } from './format.ts';
 import { scanArchivalReference, toDiagnostic } from './parse.ts';
@@ -107,7 +107,10 @@ function scanDocument(text: string, options: FindCitationsOptions): Scanned[] {
   const format = options.format ?? 'text';
   if (format !== 'text' && format !== 'markdown') throw new LatinitsaError('ERR_INVALID_OPTION', `unknown format "${String(format)}" (known: text, markdown)`);
   const out: Scanned[] = [];
-  if (options.regions !== undefined) for (const r of options.regions) scanRegion(text, r.start, r.end, out);
+  if (options.regions !== undefined) {
+    assertRegions(text, options.regions);
+    for (const r of options.regions) scanRegion(text, r.start, r.end, out);
+  }
   else if (format === 'text') scanRegion(text, 0, text.length, out);
   else for (const r of markdownRegions(text)) scanRegion(text, r.start, r.end, out);
   return out;

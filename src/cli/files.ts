@@ -1,7 +1,7 @@
 // Which files a command that reads manuscripts is given: names as written, folders (searched for
 // the document formats it reads) and glob patterns a shell left unexpanded (quoted, or on Windows).
 // The rules are in docs/cli.md ("Files, folders and globs").
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LatinitsaError } from '../errors.ts';
 import { ioError } from '../io/errors.ts';
@@ -146,5 +146,23 @@ export async function expandFileArguments(names: readonly string[], options: { c
     if (files.length === 0) throw new LatinitsaError('ERR_IO', `cannot read ${name}: no file matches this pattern`, { file: name });
     out.push(...files.map((f) => (base === '' ? f : `${base}/${f}`)));
   }
-  return [...new Set(out)];
+  return uniqueFiles(out, options);
+}
+
+/**
+ * The names without those of a file already named in other words (x.md ./x.md, a folder and a
+ * file in it, a symbolic link), each file under its first name: read twice, its words would
+ * count twice and `--fix` would write it twice from one reading (a .docx's second rewrite is
+ * refused as changed since it was read). `-` (stdin) is kept once.
+ */
+export async function uniqueFiles(names: readonly string[], options: { cwd: string }): Promise<string[]> {
+  const seen = new Set<string>();
+  const unique: string[] = [];
+  for (const name of names) {
+    const key = name === '-' ? name : await realpath(path.resolve(options.cwd, name)).catch(() => path.resolve(options.cwd, name));
+    if (seen.has(key)) continue;
+    seen.add(key);
+    unique.push(name);
+  }
+  return unique;
 }

@@ -42,7 +42,7 @@ export async function readStdin(io: CliIO, options: { maxBytes?: number } = {}):
 export async function readTextFile(io: CliIO, file: string, maxBytes = MAX_TEXT_BYTES): Promise<string> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFileLimited(path.resolve(io.cwd, file), { maxBytes });
+    bytes = await readFileLimited(path.resolve(io.cwd, file), { maxBytes, name: file });
   } catch (error) {
     throw ioError('read', file, error);
   }

@@ -59,7 +59,7 @@ export function markdownRegions(source: string): Region[] {
   // Front matter is blanked, not cut, so that offsets stay those of the source.
   const front = frontMatterEnd(source);
   const parsed = front === 0 ? source : source.slice(0, front).replace(/[^\r\n]/gu, ' ') + source.slice(front);
-  return treeRegions(markdownTree(capNesting(parsed)), MDAST);
+  return treeRegions(markdownTree(joinLazyLines(capNesting(parsed))), MDAST);
 }
 
 function parseMarkdown(source: string): MdNode {
@@ -161,10 +161,17 @@ function visit(nodes: readonly MdNode[], f: (node: MdNode) => void): void {
   }
 }
 
+/**
+ * The first character of a line that starts no block of its own (no container, heading, fence,
+ * HTML, definition, list item, thematic break or setext underline): it starts or continues a
+ * paragraph.
+ */
+const PLAIN_START = '[^\\s>*+\\-#|`~<\\[\\]\\d=_]';
+
 /** The start of the first line at or after `from` that is at the margin, not blank, and follows a blank line; or the end. */
 function partEnd(text: string, from: number): number {
   if (from >= text.length) return text.length;
-  const blank = /\n[ \t]*\r?\n(?=[^\s>*+\-#|`~<\[\]\d=_])/gu;
+  const blank = new RegExp(`\\n[ \\t]*\\r?\\n(?=${PLAIN_START})`, 'gu');
   blank.lastIndex = Math.max(0, text.lastIndexOf('\n', from - 1));
   const m = blank.exec(text);
   return m === null ? text.length : m.index + m[0].length;
@@ -230,6 +237,8 @@ function capNesting(text: string): string {
   };
   let brackets = 0;
   let runs = 0;
+  /** A CDATA section (`<![CDATA[`) is open: an HTML block to its `]]>`. */
+  let cdata = false;
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
@@ -269,11 +278,83 @@ function capNesting(text: string): string {
         brackets--;
       } else if (c === 0x5d) {
         // A closing bracket with none open is text; the parser would still look back for one.
+        // Not the `]]` that ends a CDATA section open since an earlier line (its own brackets were
+        // forgotten at a blank line): `]]>` ends that HTML block.
         if (brackets > 0) brackets--;
-        else mask(k, k + 1);
-      }
+        else if (cdata && text.startsWith(']]>', k)) {
+          cdata = false;
+          k++;
+        } else mask(k, k + 1);
+      } else if (c === 0x3c && text.startsWith('<![CDATA[', k)) cdata = true;
+      else if (c === 0x3e && text.startsWith(']]>', k - 2)) cdata = false;
     }
     start = end + 1;
   }
   return masked === undefined ? text : masked.join('');
+}
+
+/** The markers of the containers a line opens or continues: block quotes, list items, footnote definitions. */
+const CONTAINER_MARKERS = /^(?:[ \t]{0,3}(?:>[ \t]?|[-+*](?:[ \t]+|$)|\d{1,9}[.)](?:[ \t]+|$)|\[\^[^\]\s]+\]:[ \t]*))+/u;
+const PLAIN_LINE = new RegExp(`^${PLAIN_START}`, 'u');
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/u;
+/** A line ending that is a hard break (two spaces or a backslash before it): it splits the text. */
+const HARD_BREAK = /(?: {2,}|\\)$/u;
+
+/**
+ * The text with the line endings between the lazy lines of a container joined into spaces (same
+ * length, so offsets stay those of the source). A lazy line is one at the margin that continues a
+ * paragraph of a block quote, list item or footnote definition without its marker ("> Kirov",
+ * then "Zinovyev" on the next line). For each lazy line the parser looks back over all the events
+ * of the paragraph so far, so that a paragraph of many (a footnote followed by a long
+ * bibliography pasted without blank lines) took time that grows with their square: 16,000 lines
+ * took 3 s, 80,000 over two minutes. Joined, the run of lazy lines is one line of the same
+ * paragraph, with the same text. Not joined, so that nothing changes: lines that start a block of
+ * their own, a line with a `>` (it may end an HTML block), a hard break, and a run followed by a
+ * setext underline (the paragraph is then a heading, whose text a notes heading is read from).
+ */
+function joinLazyLines(text: string): string {
+  const joins: number[] = [];
+  let run: number[] = [];
+  let inContainer = false;
+  let lazyBefore = false;
+  let joinable = false;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line = text.charCodeAt(end - 1) === 0x0d && end > start ? text.slice(start, end - 1) : text.slice(start, end);
+    let lazy = false;
+    const markers = CONTAINER_MARKERS.exec(line);
+    if (line.trim() === '') inContainer = false;
+    // A container's paragraph that opens with a bracket may be a link definition, whose
+    // destination and title may stand on the lines after it: those are left as they are.
+    else if (markers !== null) inContainer = line[markers[0].length] !== '[';
+    else if (inContainer && PLAIN_LINE.test(line)) {
+      lazy = true;
+      if (lazyBefore && joinable) run.push(start);
+      // A lone carriage return is a line ending to the parser: what follows it may start a block.
+      joinable = !line.includes('>') && !line.includes('\r') && !HARD_BREAK.test(line);
+    } else {
+      if (SETEXT_UNDERLINE.test(line)) run = [];
+      // An indented line may continue the container (its paragraph or a new one in it).
+      if (!/^[ \t]/u.test(line)) inContainer = false;
+    }
+    if (!lazy) {
+      for (const at of run) joins.push(at);
+      run = [];
+    }
+    lazyBefore = lazy;
+    start = end + 1;
+  }
+  for (const at of run) joins.push(at);
+  if (joins.length === 0) return text;
+  // Each join is at the start of a lazy line: the line ending before it (\n or \r\n) becomes spaces.
+  const out: string[] = [];
+  let from = 0;
+  for (const at of joins) {
+    const cut = text.charCodeAt(at - 2) === 0x0d ? at - 2 : at - 1;
+    out.push(text.slice(from, cut), at - cut === 2 ? '  ' : ' ');
+    from = at;
+  }
+  out.push(text.slice(from));
+  return out.join('');
 }

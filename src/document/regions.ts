@@ -1,3 +1,4 @@
+import { LatinitsaError } from '../errors.ts';
 import { isNotesHeading } from './notes.ts';
 
 /** A part of a document and what it is: running text, or notes and bibliography. */
@@ -93,4 +94,41 @@ export function regionAt<R extends Region>(regions: readonly R[], offset: number
     else return r;
   }
   return undefined;
+}
+
+/**
+ * Checks regions a program passes in (`checkText`'s and `checkCitations`' `regions`, a checked
+ * document's `regions`): an array of `{ start, end, kind }` with whole offsets inside the text,
+ * in order, none overlapping the one before. Every stage after this reads them as such (a word
+ * in two regions would be counted twice, a slice at a negative offset read from the end).
+ *
+ * @param text The text the regions are of.
+ * @param regions The regions as given.
+ * @param what How the message names them (`option "regions"`).
+ * @throws LatinitsaError `ERR_INVALID_OPTION`, naming the first wrong region.
+ */
+export function assertRegions(text: string, regions: unknown, what = 'option "regions"'): asserts regions is readonly Region[] {
+  const fail = (message: string): never => {
+    throw new LatinitsaError('ERR_INVALID_OPTION', `${what}: ${message}`);
+  };
+  if (!Array.isArray(regions)) return fail(`must be an array of { start, end, kind } objects, found ${regions === null ? 'null' : typeof regions}`);
+  let previousEnd = 0;
+  for (const [i, region] of regions.entries()) {
+    const shown = (): string => {
+      try {
+        return JSON.stringify(region)?.slice(0, 80) ?? String(region);
+      } catch {
+        return String(region);
+      }
+    };
+    if (typeof region !== 'object' || region === null) return fail(`region ${i} must be a { start, end, kind } object, found ${shown()}`);
+    const { start, end, kind, quoted } = region as Record<string, unknown>;
+    if (kind !== 'text' && kind !== 'notes') return fail(`region ${i} (${shown()}) must have kind "text" or "notes"`);
+    if (quoted !== undefined && quoted !== true) return fail(`region ${i} (${shown()}) must have quoted true or no quoted`);
+    if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0 || (start as number) > (end as number) || (end as number) > text.length) {
+      return fail(`region ${i} (${shown()}) must have 0 <= start <= end <= ${text.length} (the text's length), whole numbers`);
+    }
+    if ((start as number) < previousEnd) return fail(`region ${i} (${shown()}) starts before the end of the region before it (${previousEnd}): regions must be in order and not overlap`);
+    previousEnd = end as number;
+  }
 }

@@ -13,6 +13,8 @@ export interface WriteFileAtomicOptions {
    * (the default, for rewriting a file in place) throws `ERR_IO`.
    */
   nonRegular?: 'write' | 'refuse';
+  /** The file's name in messages, as the user gave it (default: `file`). */
+  name?: string;
 }
 
 /** What a file is, in words, for messages. */
@@ -167,7 +169,7 @@ export async function assertReplaceable(file: string, options: { name?: string }
  * //=> 'Kirov\r\n'
  */
 export async function openAtomicWriter(file: string, options: WriteFileAtomicOptions = {}): Promise<AtomicWriter> {
-  const { target, st } = await inspectTarget(file, options);
+  const { target, st } = await inspectTarget(file, options, options.name);
   if (st !== undefined && !st.isFile()) return directWriter(target);
   const dir = path.dirname(target);
   const tempPath = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);

@@ -40,7 +40,7 @@ export async function readDocumentFile(path: string, options: ReadDocumentFileOp
   const format = options.format ?? documentFormatOf(path);
   let bytes: Uint8Array;
   try {
-    bytes = await readFileLimited(path, { maxBytes: options.maxBytes ?? MAX_DOCUMENT_BYTES });
+    bytes = await readFileLimited(path, { maxBytes: options.maxBytes ?? MAX_DOCUMENT_BYTES, name: file });
   } catch (error) {
     throw ioError('read', file, error);
   }
@@ -85,10 +85,10 @@ export async function writeDocumentFile(path: string, document: Pick<ProseDocume
   try {
     if (document.format === 'docx') {
       if (document.docx === undefined) throw new LatinitsaError('ERR_INVALID_INPUT', `cannot write ${file}: a .docx read as bare paragraphs cannot be written back`, { file });
-      const now = await readFileLimited(path, { maxBytes: MAX_DOCUMENT_BYTES });
-      await writeFileAtomic(path, rewriteDocx(now, document.docx.parts, edit, { file }));
+      const now = await readFileLimited(path, { maxBytes: MAX_DOCUMENT_BYTES, name: file });
+      await writeFileAtomic(path, rewriteDocx(now, document.docx.parts, edit, { file }), { name: file });
     } else {
-      await writeFileAtomic(path, (document.bom ? BOM : '') + edit.text);
+      await writeFileAtomic(path, (document.bom ? BOM : '') + edit.text, { name: file });
     }
   } catch (error) {
     throw ioError('write', file, error);

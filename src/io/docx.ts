@@ -48,17 +48,26 @@ function resolveTarget(folder: string, target: string): string {
   return out.join('/');
 }
 
-/** The parts a relationships part names, by role (only the first of each role; external targets are not parts). */
-function relationships(xml: Uint8Array, name: string, folder: string): Map<DocxPartRole, string> {
+/**
+ * The parts a relationships part names, by role (only the first of each role; external targets are
+ * not parts). A damaged one is an error naming the file as well as the part (the scanner knows
+ * only the part).
+ */
+function relationships(xml: Uint8Array, name: string, folder: string, file: string): Map<DocxPartRole, string> {
   const found = new Map<DocxPartRole, string>();
   const s = new XmlScanner(xml, name);
-  for (let kind = s.next(); kind !== 'end'; kind = s.next()) {
-    if (kind !== 'open' || s.local !== 'Relationship') continue;
-    const type = s.attribute('Type') ?? '';
-    const role = RELATIONSHIP_TYPES[type.slice(type.lastIndexOf('/') + 1)];
-    const target = s.attribute('Target');
-    if (role === undefined || target === undefined || s.attribute('TargetMode') === 'External' || found.has(role)) continue;
-    found.set(role, resolveTarget(folder, target));
+  try {
+    for (let kind = s.next(); kind !== 'end'; kind = s.next()) {
+      if (kind !== 'open' || s.local !== 'Relationship') continue;
+      const type = s.attribute('Type') ?? '';
+      const role = RELATIONSHIP_TYPES[type.slice(type.lastIndexOf('/') + 1)];
+      const target = s.attribute('Target');
+      if (role === undefined || target === undefined || s.attribute('TargetMode') === 'External' || found.has(role)) continue;
+      found.set(role, resolveTarget(folder, target));
+    }
+  } catch (error) {
+    if (!(error instanceof LatinitsaError) || error.file !== undefined) throw error;
+    throw new LatinitsaError(error.code, `${file}: ${error.message}`, { file, cause: error });
   }
   return found;
 }
@@ -97,16 +106,20 @@ export function readDocxParts(data: Uint8Array, options: { file?: string; limits
     return entry === undefined ? undefined : readZipEntry(archive, entry, budget, { file });
   };
   const packageRels = read('_rels/.rels');
-  const main = (packageRels === undefined ? undefined : relationships(packageRels, '_rels/.rels', '').get('body')) ?? 'word/document.xml';
+  const main = (packageRels === undefined ? undefined : relationships(packageRels, '_rels/.rels', '', file).get('body')) ?? 'word/document.xml';
   const mainXml = read(main);
   if (mainXml === undefined) throw new LatinitsaError('ERR_UNSUPPORTED_FORMAT', `${file}: not a .docx (a zip archive without a Word document part)`, { file });
   const parts: DocxPart[] = [{ name: archive.find(main)!.name, role: 'body', xml: mainXml }];
   const mainRels = read(relsOf(main));
-  const notes = mainRels === undefined ? new Map<DocxPartRole, string>() : relationships(mainRels, relsOf(main), folderOf(main));
+  const notes = mainRels === undefined ? new Map<DocxPartRole, string>() : relationships(mainRels, relsOf(main), folderOf(main), file);
   for (const role of ['footnotes', 'endnotes'] as const) {
     const name = notes.get(role);
-    const xml = name === undefined ? undefined : read(name);
-    if (xml !== undefined) parts.push({ name: archive.find(name!)!.name, role, xml });
+    const entry = name === undefined ? undefined : archive.find(name);
+    // A part named for two roles (notes that are the body, endnotes that are the footnotes) is
+    // read once: read twice, its words would count twice and two edits would be made of it, of
+    // which only one can be written.
+    if (entry === undefined || parts.some((p) => p.name === entry.name)) continue;
+    parts.push({ name: entry.name, role, xml: read(name!)! });
   }
   return parts;
 }

@@ -8,6 +8,8 @@ import { ioError } from './errors.ts';
 export interface ReadLimitOptions {
   /** Largest accepted size in bytes (`ERR_TOO_LARGE` beyond). Default 16 MiB. */
   maxBytes?: number;
+  /** The file's name in messages, as the user gave it (default: the path read). */
+  name?: string;
 }
 
 /**
@@ -21,11 +23,12 @@ export interface ReadLimitOptions {
  */
 export async function readFileLimited(file: string, options: ReadLimitOptions = {}): Promise<Uint8Array> {
   const maxBytes = options.maxBytes ?? 16 * 1024 * 1024;
+  const name = options.name ?? file;
   try {
     const handle = await fs.open(file, 'r');
     try {
       const { size } = await handle.stat();
-      if (size > maxBytes) throw new LatinitsaError('ERR_TOO_LARGE', `${file}: ${size} bytes, more than the limit of ${maxBytes}`, { file });
+      if (size > maxBytes) throw new LatinitsaError('ERR_TOO_LARGE', `${name}: ${size} bytes, more than the limit of ${maxBytes}`, { file: name });
       // Read up to the limit + 1 whatever stat said (pipes and /proc files report size 0).
       const chunks: Buffer[] = [];
       let total = 0;
@@ -35,14 +38,14 @@ export async function readFileLimited(file: string, options: ReadLimitOptions = 
         if (bytesRead === 0) break;
         chunks.push(buf.subarray(0, bytesRead));
         total += bytesRead;
-        if (total > maxBytes) throw new LatinitsaError('ERR_TOO_LARGE', `${file}: more than the limit of ${maxBytes} bytes`, { file });
+        if (total > maxBytes) throw new LatinitsaError('ERR_TOO_LARGE', `${name}: more than the limit of ${maxBytes} bytes`, { file: name });
       }
       return Buffer.concat(chunks, total);
     } finally {
       await handle.close();
     }
   } catch (error) {
-    throw ioError('read', file, error);
+    throw ioError('read', name, error);
   }
 }
 

@@ -13,7 +13,7 @@ import '../engine/detector.ts'; // `lang: "auto"` runs the language detector
 import { explain, romanizeDetailed, type Segment } from '../engine/romanize.ts';
 import type { RomanizeOptions } from '../engine/resolve.ts';
 import { decodeUtf8 } from '../io/decode.ts';
-import { readDocxParagraphs } from '../io/docx.ts';
+import { bytesToDocument } from '../io/documents.ts';
 import { loadLexicon } from '../io/lexicon.ts';
 import { convertDetailed } from '../reverse/convert.ts';
 import { deromanizeDetailed } from '../reverse/deromanize.ts';
@@ -142,9 +142,10 @@ async function checkOp(input: Input): Promise<unknown> {
   }
   let doc: ProseDocument;
   if (format === 'docx') {
-    // A .docx travels as base64 in "data" (JSON has no bytes).
+    // A .docx travels as base64 in "data" (JSON has no bytes). Read as the CLI reads a file: its
+    // footnotes and endnotes are notes (docs/check.md), not running text.
     const bytes = base64Field(requireString(input, 'data'), 'data', 'the .docx file');
-    doc = readDocument({ paragraphs: await readDocxParagraphs(bytes, { file: optionalString(input, 'file') ?? 'upload.docx' }) });
+    doc = await bytesToDocument(bytes, { file: optionalString(input, 'file') ?? 'upload.docx', format: 'docx' });
   } else {
     doc = readDocument({ text: requireString(input, 'text'), format: format as 'text' | 'markdown' });
   }

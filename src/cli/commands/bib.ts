@@ -77,7 +77,7 @@ export const command = defineCommand({
     }
     const target = values['in-place'] === true ? path.resolve(io.cwd, input) : values.output === undefined ? undefined : path.resolve(io.cwd, values.output);
     if (target === undefined) io.stdout.write(result.output);
-    else await writeFileAtomic(target, result.output, { nonRegular: values['in-place'] === true ? 'refuse' : 'write' });
+    else await writeFileAtomic(target, result.output, { nonRegular: values['in-place'] === true ? 'refuse' : 'write', name: values['in-place'] === true ? input : values.output! });
     // The bibliography may be on stdout: the findings go to stderr, in the chosen format.
     writeReport(io.stderr, result.diagnostics.map((d) => ({ ...d, file: input })), report);
     if (report === 'text') {

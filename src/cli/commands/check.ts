@@ -8,7 +8,9 @@ import type { CheckConfig, CheckOptions } from '../../check/types.ts';
 import { selectFixes } from '../../diagnostics/fix.ts';
 import { editDocument, readDocument, type ProseDocument } from '../../document/document.ts';
 import { LatinitsaError } from '../../errors.ts';
+import { assertReplaceable } from '../../io/atomic-write.ts';
 import { decodeUtf8 } from '../../io/decode.ts';
+import { ioError } from '../../io/errors.ts';
 import { bytesToDocument, MAX_DOCUMENT_BYTES, readDocumentFile, writeDocumentFile } from '../../io/documents.ts';
 import { readFileLimited } from '../../io/files.ts';
 import { defineCommand, usageError } from '../args.ts';
@@ -54,15 +56,16 @@ async function findConfig(cwd: string): Promise<string | undefined> {
   }
 }
 
-async function readConfig(file: string): Promise<CheckConfig> {
-  const text = decodeUtf8(await readFileLimited(file, { maxBytes: 1 << 20 }), { file });
+/** The settings file at `file`, named `name` in messages (as --config gave it; a file found is named by its path). */
+async function readConfig(file: string, name = file): Promise<CheckConfig> {
+  const text = decodeUtf8(await readFileLimited(file, { maxBytes: 1 << 20, name }), { file: name });
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new LatinitsaError('ERR_INVALID_OPTION', `${file}: not JSON (${(error as Error).message})`, { file });
+    throw new LatinitsaError('ERR_INVALID_OPTION', `${name}: not JSON (${(error as Error).message})`, { file: name });
   }
-  return parseCheckConfig(data, { file });
+  return parseCheckConfig(data, { file: name });
 }
 
 type Loaded = ProseDocument & { file: string };
@@ -84,7 +87,7 @@ export const command = defineCommand({
   run: async ({ values, positionals }, io) => {
     const format = reportFormat('check', values);
     const configFile = values.config === undefined ? await findConfig(io.cwd) : path.resolve(io.cwd, values.config);
-    const config: CheckConfig = configFile === undefined ? {} : await readConfig(configFile);
+    const config: CheckConfig = configFile === undefined ? {} : await readConfig(configFile, values.config);
     if (values.scheme !== undefined) config.scheme = values.scheme;
     if (values['notes-scheme'] !== undefined) config.notesScheme = values['notes-scheme'];
     if (values.lang !== undefined) config.lang = values.lang;
@@ -114,13 +117,21 @@ export const command = defineCommand({
     if (values.fix === true) {
       let fixed = 0;
       let skipped = 0;
+      // Only certain fixes are applied unattended; the others are reported for a person to decide.
+      const edits = documents.map((doc) => {
+        const fixes = selectFixes(diagnostics.filter((d) => d.file === doc.file && d.confidence >= confidenceLevels.certain));
+        return fixes.length === 0 ? undefined : editDocument(doc, fixes);
+      });
+      // Every file to be rewritten is looked at before any is: one that cannot be (read-only, other
+      // hard links, a FIFO) stops the run with none of the work's files changed, not some.
+      for (const [k, edit] of edits.entries()) {
+        const file = documents[k]!.file;
+        if (edit !== undefined && edit.applied.length > 0) await assertReplaceable(path.resolve(io.cwd, file), { name: file }).catch((error: unknown) => Promise.reject(ioError('write', file, error)));
+      }
       for (const [k, doc] of documents.entries()) {
-        // Only certain fixes are applied unattended; the others are reported for a person to decide.
-        const mine = diagnostics.filter((d) => d.file === doc.file && d.confidence >= confidenceLevels.certain);
-        const fixes = selectFixes(mine);
-        if (fixes.length === 0) continue;
+        const edit = edits[k];
+        if (edit === undefined) continue;
         const full = path.resolve(io.cwd, doc.file);
-        const edit = editDocument(doc, fixes);
         skipped += edit.skipped.length;
         if (edit.applied.length === 0) continue;
         await writeDocumentFile(full, doc, edit, { file: doc.file });

@@ -5,9 +5,12 @@ import type { CitationStyle, VersoStyle } from '../../cite/types.ts';
 import type { Diagnostic } from '../../diagnostics/types.ts';
 import { selectFixes } from '../../diagnostics/fix.ts';
 import { editDocument, readDocument } from '../../document/document.ts';
+import { assertReplaceable } from '../../io/atomic-write.ts';
 import { readDocumentFile, writeDocumentFile } from '../../io/documents.ts';
+import { ioError } from '../../io/errors.ts';
 import { defaultSchemeOf } from '../../schemes/registry.ts';
 import { defineCommand, oneOf, usageError } from '../args.ts';
+import { uniqueFiles } from '../files.ts';
 import { reportFormat, reportHelp, reportOptions, writeReport } from '../report.ts';
 
 const HELP = (): string => `Usage: latinitsa cite [options] FILE…
@@ -53,13 +56,23 @@ export const command = defineCommand({
     const inputFormat = oneOf('cite', 'input-format', values['input-format'], ['text', 'markdown', 'docx'] as const);
     const diagnostics: Diagnostic[] = [];
     let rewritten = 0;
-    for (const file of positionals) {
+    // Every file is read and checked first; with --fix, every file to be rewritten is looked at
+    // before any is (read-only, other hard links, a FIFO), so that a run that stops leaves none
+    // of them changed, not some. A file named twice is read once (uniqueFiles).
+    const read = [];
+    for (const file of await uniqueFiles(positionals, { cwd: io.cwd })) {
       const full = path.resolve(io.cwd, file);
       const doc = await readDocumentFile(full, { file, ...(inputFormat === undefined ? {} : { format: inputFormat }) });
-      let check = checkCitations(doc.text, { ...options, regions: doc.regions });
+      const check = checkCitations(doc.text, { ...options, regions: doc.regions });
       const count = check.references.filter((r) => r.replacement !== undefined).length;
-      if (values.fix === true && count > 0) {
-        const edit = editDocument(doc, selectFixes(check.diagnostics));
+      read.push({ file, full, doc, check, edit: values.fix === true && count > 0 ? editDocument(doc, selectFixes(check.diagnostics)) : undefined });
+    }
+    for (const { file, full, edit } of read) {
+      if (edit !== undefined && edit.applied.length > 0) await assertReplaceable(full, { name: file }).catch((error: unknown) => Promise.reject(ioError('write', file, error)));
+    }
+    for (const { file, full, doc, edit, check: first } of read) {
+      let check = first;
+      if (edit !== undefined) {
         if (edit.applied.length > 0) {
           await writeDocumentFile(full, doc, edit, { file });
           rewritten += edit.applied.length;
