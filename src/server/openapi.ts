@@ -132,7 +132,7 @@ export function openApiDocument(): unknown {
       ),
       '/api/check': post(
         'check',
-        'Check a manuscript for variant spellings, scheme deviations and mixed-script words; returns diagnostics (place, actual, expected, fix) and the text with every fix applied.',
+        'Check a manuscript for variant spellings, scheme deviations and mixed-script words; returns diagnostics (place, actual, expected, fix, confidence), read with the Russian lexicon as the command reads, and the text with the certain fixes applied.',
         {
           text: { ...text, description: 'The manuscript (format text or markdown).' },
           format: { enum: ['text', 'markdown', 'docx'], default: 'text' },
@@ -142,9 +142,10 @@ export function openApiDocument(): unknown {
           options: { ...options, description: 'Options of the house scheme.' },
           allow: { type: 'array', items: { type: 'string' }, description: 'Conventional English forms accepted as written (Moscow, Trotsky).' },
           ignore: { type: 'array', items: { type: 'string' } },
+          minConfidence: { oneOf: [{ type: 'number', minimum: 0, maximum: 1 }, { enum: ['certain', 'likely', 'possible'] }], description: 'Return only findings at least this sure; absent: every finding (the command shows likely and up).' },
         },
         [],
-        { type: 'object', properties: { format: { type: 'string' }, text: { type: 'string', description: 'The text the places point into (for a .docx, its paragraphs, one per line).' }, diagnostics, fixed: { type: 'string', description: 'The text with every fix applied (not for .docx).' } } },
+        { type: 'object', properties: { format: { type: 'string' }, text: { type: 'string', description: 'The text the places point into (for a .docx, its paragraphs, one per line).' }, diagnostics, fixed: { type: 'string', description: 'The text with the certain fixes applied (confidence ≥ 0.9), as `latinitsa check --fix` writes it (not for .docx).' }, lexicon: { type: 'boolean', description: 'Whether the Russian lexicon was used, as the command uses it.' } } },
         { text: 'Grigorii Zinoviev met Zinovyev in 1926.', scheme: DEFAULT_SCHEME },
       ),
       '/api/cite': post(

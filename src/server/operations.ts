@@ -2,6 +2,7 @@
 // Plain functions of (input) → result, run in a worker thread by the server (so that a slow
 // request cannot block the others) and called directly by the handler tests.
 import { checkText } from '../check/check.ts';
+import { confidenceLevels, parseConfidence } from '../check/confidence.ts';
 import type { CheckOptions } from '../check/types.ts';
 import type { RomanizeBibOptions } from '../cite/bib.ts';
 import { romanizeBibtex } from '../cite/bibtex.ts';
@@ -162,9 +163,18 @@ async function checkOp(input: Input): Promise<unknown> {
   if (allow !== undefined) options.allow = allow;
   const ignore = optionalStrings(input, 'ignore');
   if (ignore !== undefined) options.ignore = ignore;
+  const minConfidence = input['minConfidence'];
+  if (minConfidence !== undefined) {
+    if (typeof minConfidence !== 'string' && typeof minConfidence !== 'number') throw new HttpError(400, 'ERR_BAD_REQUEST', 'field "minConfidence" must be a number from 0 to 1 or certain, likely, possible');
+    options.minConfidence = parseConfidence(minConfidence);
+  }
   const { text, regions } = doc;
-  const diagnostics = checkText(text, { ...options, regions });
-  return { format, text, diagnostics, fixed: format === 'docx' ? undefined : applyFixes(text, diagnostics) };
+  // Read with the shipped lexicon, as `latinitsa check` reads: the confidences are the command's.
+  const lex = await preloadLexicon();
+  const diagnostics = checkText(text, { ...options, regions, ...(lex === undefined ? {} : { lexicon: lex }) });
+  // Unattended, only the certain fixes are applied, as `check --fix` applies them (docs/check.md).
+  const fixed = format === 'docx' ? undefined : applyFixes(text, diagnostics.filter((d) => d.confidence >= confidenceLevels.certain));
+  return { format, text, diagnostics, fixed, lexicon: lex !== undefined };
 }
 
 const CITE_STYLES = ['english', 'russian', 'numbers'] as const;
