@@ -2,7 +2,7 @@
 // how sure the checker is. Fixes change the text in the text box itself, one by one (accept, keep
 // as written, undo); "Apply certain fixes" applies only those the checker rates certain. The
 // reader's own edits are never overwritten: findings move with them (web/check-fixes.ts).
-import { checkText, readDocument } from '../src/index.ts';
+import { checkText, readDocument, type CheckDiagnostic } from '../src/index.ts';
 import { defaultSchemeOf } from '../src/schemes/index.ts';
 import { accept, acceptCertain, diff, findingsOf, isCertain, rebase, setRejected, undo, type Finding } from './check-fixes.ts';
 import { announce, byId, downloadText, h, messageOf, readFileText } from './dom.ts';
@@ -197,9 +197,18 @@ export function setupCheck(): void {
         ...(notesScheme.value === '' ? {} : { notesScheme: notesScheme.value }),
         ...(allowed.length === 0 ? {} : { allow: allowed }),
       };
+      const text = input.value;
+      // Served by latinitsa, the server checks with its lexicon, as `latinitsa check` does, so the
+      // confidences are the command's; opened from disk, the page checks without it.
+      const found = findingsOf(
+        (await fromServer())
+          ? (await callApi<{ diagnostics: CheckDiagnostic[] }>('check', { text, format, ...options })).diagnostics
+          : checkText(text, { ...options, regions: readDocument({ text, format }).regions }),
+      );
+      // The reader may have typed while the worker checked: the findings move with those edits.
+      const edit = diff(text, input.value);
+      findings = edit === undefined ? found : rebase(found, edit, text);
       known = input.value;
-      const { regions } = readDocument({ text: known, format });
-      findings = findingsOf(checkText(known, { ...options, regions }));
       checkedOnce = true;
       refresh();
     } catch (error) {
