@@ -117,4 +117,3 @@ function matchCase(target: string, like: string): string {
 function placeName(file: string | undefined, point: Point): string {
   return `${file === undefined ? '' : `${file}:`}${point.line}:${point.column}`;
 }
-
