@@ -5,13 +5,15 @@
  * (test/fixtures/realtext/split.tsv). With `--judged FILE`, each finding takes its verdict from
  * the judged file and the precision per part is printed.
  *
- *   node --import tsx scripts/check-realtext.ts [--corpus DIR] [--scheme ID] [--part tuning|held-out|all]
+ *   node --import tsx scripts/check-realtext.ts [--corpus DIR [--each]] [--scheme ID] [--part tuning|held-out|all]
  *        [--no-lexicon] [--no-conventional] [--min-confidence C] [--judged FILE] [--out FILE]
  *        [--sample N [--seed S]]
  *
- * `--corpus DIR` checks another corpus instead: all its Markdown articles (`*.md`) and plain-text
- * books (`*.txt`), each read as `latinitsa check` reads it, every one labelled held-out
- * (test/fixtures/realtext2/ to realtext7/, whose READMEs say how each was made).
+ * `--corpus DIR` checks another corpus instead: all its Markdown articles (`*.md`), plain-text
+ * books (`*.txt`) and .docx manuscripts, each read as `latinitsa check` reads it, every one
+ * labelled held-out (test/fixtures/realtext2/ to realtext8/, whose READMEs say how each was made).
+ * `--each` checks every file as its own work, as `latinitsa check <file>` once per file does
+ * (realtext8's manuscripts, each by its own author), instead of all of them as one work.
  *
  * `--sample N` writes a seeded random sample of N findings (those with the smallest seeded hash
  * of their place and words; default seed 14) instead of all, for judging by hand.
@@ -22,14 +24,15 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { checkDocuments, type CheckDiagnostic as Diagnostic } from '../src/index.ts';
+import type { CheckDiagnostic as Diagnostic } from '../src/index.ts';
 import { parseConfidence } from '../src/check/index.ts';
 import { loadLexicon } from '../src/io/lexicon.ts';
-import { corpusSplit, judgedKey, readCorpusDocument, readJudged, realtextDir, realtextSplit } from '../test/support/realtext.ts';
+import { checkCorpus, corpusSplit, judgedKey, readJudged, realtextDir, realtextSplit, runName } from '../test/support/realtext.ts';
 
 const { values } = parseArgs({
   options: {
     corpus: { type: 'string' },
+    each: { type: 'boolean' },
     scheme: { type: 'string' },
     part: { type: 'string', default: 'all' },
     'no-lexicon': { type: 'boolean' },
@@ -45,19 +48,21 @@ const corpusDir = values.corpus ?? realtextDir;
 if (!existsSync(corpusDir)) throw new Error(`no corpus at ${corpusDir}`);
 const split = values.corpus === undefined ? realtextSplit() : corpusSplit(corpusDir);
 const files = [...split.keys()].filter((f) => values.part === 'all' || split.get(f) === values.part);
-const documents = files.map((file) => readCorpusDocument(corpusDir, file));
 const lexicon = values['no-lexicon'] === true ? undefined : await loadLexicon();
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
-const found = checkDocuments(documents, {
-  ...(values.scheme === undefined ? {} : { scheme: values.scheme }),
-  ...(lexicon === undefined ? {} : { lexicon }),
-  ...(values['no-conventional'] === true ? { builtInConventional: false } : {}),
-  minConfidence: parseConfidence(values['min-confidence']!),
+const found = await checkCorpus(corpusDir, files, {
+  each: values.each === true,
+  check: {
+    ...(values.scheme === undefined ? {} : { scheme: values.scheme }),
+    ...(lexicon === undefined ? {} : { lexicon }),
+    ...(values['no-conventional'] === true ? { builtInConventional: false } : {}),
+    minConfidence: parseConfidence(values['min-confidence']!),
+  },
 });
 const ms = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
-const run = values.scheme === undefined ? 'no-scheme' : `scheme=${values.scheme}`;
+const run = runName(values.scheme);
 const judged = values.judged === undefined ? undefined : readJudged(values.judged);
 const rows = ['file\tline\tword\tsuggestion\trule\tverdict\tcause\trun\tcolumn\tconfidence\tpart\tnote\tcyrillic\tgroup'];
 const tally = new Map<string, { t: number; f: number; u: number }>();
@@ -98,7 +103,7 @@ if (values.out !== undefined) {
   }
   writeFileSync(values.out, [rows[0], ...body].join('\n') + '\n');
 }
-console.log(`${run}, part ${values.part}: ${documents.length} files, ${found.length} findings in ${(ms / 1000).toFixed(2)} s (${((cpu.user + cpu.system) / 1e6).toFixed(2)} s of CPU)`);
+console.log(`${run}, part ${values.part}${values.each === true ? ', each file its own work' : ''}: ${files.length} files, ${found.length} findings in ${(ms / 1000).toFixed(2)} s (${((cpu.user + cpu.system) / 1e6).toFixed(2)} s of CPU)`);
 for (const [k, c] of [...tally].sort()) {
   const p = c.t + c.f === 0 ? NaN : c.t / (c.t + c.f);
   console.log(`  ${k}: ${c.t + c.f + c.u} findings, ${c.t} true, ${c.f} false, ${c.u} unjudged; precision ${p.toFixed(3)}`);

@@ -1,13 +1,14 @@
 // The realtext corpus (../shared/realtext, outside the repository) and its judged findings; the
-// held-out corpora built after it (test/fixtures/realtext2 to realtext7) and the tests they share.
+// held-out corpora built after it (test/fixtures/realtext2 to realtext8) and the tests they share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { checkDocuments, type CheckDiagnostic } from '../../src/index.ts';
-import { documentFormatOf, readDocument, type Region } from '../../src/document/index.ts';
-import type { Lexicon } from '../../src/reverse/lexicon.ts';
+import type { ProseDocument } from '../../src/document/index.ts';
+import type { CheckOptions } from '../../src/check/types.ts';
+import { readDocumentFile } from '../../src/io/documents.ts';
 import { loadLexicon } from '../../src/io/lexicon.ts';
 import { fixturesDir, readTsv, sharedDir } from './fixtures.ts';
 
@@ -66,31 +67,51 @@ export const realtext6Dir = path.join(fixturesDir, 'realtext6');
 /** The seventh held-out corpus (test/fixtures/realtext7, README there): five public-domain books about revolutionary and Soviet Russia, as plain text. */
 export const realtext7Dir = path.join(fixturesDir, 'realtext7');
 
+/** The eighth held-out corpus (test/fixtures/realtext8, README there): the authors' .docx manuscripts of a scholarly volume, each its own work. */
+export const realtext8Dir = path.join(fixturesDir, 'realtext8');
+
+/** The manuscript formats a corpus folder may hold, by extension: Markdown articles, plain-text books, .docx manuscripts. */
+const corpusExtensions = ['.md', '.txt', '.docx'];
+
 /**
  * A corpus without a split (every document held out): file → `held-out`, for each Markdown
- * article (`*.md`) and plain-text book (`*.txt`) in `dir` but its README, sorted.
+ * article (`*.md`), plain-text book (`*.txt`) and .docx manuscript in `dir` but its README, sorted.
  */
 export function corpusSplit(dir: string): Map<string, string> {
-  return new Map(readdirSync(dir).filter((f) => (f.endsWith('.md') || f.endsWith('.txt')) && f !== 'README.md').sort().map((f) => [f, 'held-out']));
+  return new Map(readdirSync(dir).filter((f) => corpusExtensions.includes(path.extname(f)) && f !== 'README.md').sort().map((f) => [f, 'held-out']));
 }
 
 /**
- * A corpus file as the checker sees it: read by the document reader `latinitsa check` uses, which
- * takes the format from the file's name (a `.md` as Markdown, a `.txt` as plain text: its prose
- * regions differ, docs/documents.md).
+ * A corpus file as the checker sees it: read by the reader `latinitsa check` uses
+ * (`readDocumentFile`), which takes the format from the file's name (a `.md` as Markdown, a `.txt`
+ * as plain text, a `.docx` with its footnotes and endnotes as notes: docs/documents.md).
  */
-export function readCorpusDocument(dir: string, file: string): { file: string; text: string; regions: Region[] } {
-  const { text, regions } = readDocument({ text: readFileSync(path.join(dir, file), 'utf8'), format: documentFormatOf(file) as 'text' | 'markdown' });
-  return { file, text, regions };
+export async function readCorpusDocument(dir: string, file: string): Promise<ProseDocument & { file: string }> {
+  return { ...(await readDocumentFile(path.join(dir, file), { file })), file };
+}
+
+/** The name of a run in judged files and floors: `no-scheme`, or `scheme=<id>` for a declared scheme. */
+export function runName(scheme: string | undefined): string {
+  return scheme === undefined ? 'no-scheme' : `scheme=${scheme}`;
+}
+
+/** The scheme of a run named by {@link runName}. */
+export function runScheme(run: string): string | undefined {
+  if (run === 'no-scheme') return undefined;
+  if (!run.startsWith('scheme=')) throw new Error(`not a run name: ${run}`);
+  return run.slice('scheme='.length);
 }
 
 /**
- * Checks a corpus of articles or books as one work, as `latinitsa check <files>` does: the Russian
- * lexicon, findings from `likely` up, `scheme` when given.
+ * Checks a corpus as `latinitsa check` does: the files as one work (`latinitsa check <files>`), or
+ * with `each` every file as its own work (`latinitsa check <file>` once per file, the findings in
+ * file order); findings from `likely` up unless `check` says otherwise, `check` (scheme, lexicon,
+ * …) passed on.
  */
-export function checkCorpus(dir: string, files: Iterable<string>, options: { scheme?: string | undefined; lexicon?: Lexicon | undefined }): CheckDiagnostic[] {
-  const documents = [...files].map((file) => readCorpusDocument(dir, file));
-  return checkDocuments(documents, { minConfidence: 'likely', ...(options.scheme === undefined ? {} : { scheme: options.scheme }), ...(options.lexicon === undefined ? {} : { lexicon: options.lexicon }) });
+export async function checkCorpus(dir: string, files: Iterable<string>, options: { each?: boolean; check?: CheckOptions }): Promise<CheckDiagnostic[]> {
+  const documents = await Promise.all([...files].map((file) => readCorpusDocument(dir, file)));
+  const works = options.each === true ? documents.map((d) => [d]) : [documents];
+  return works.flatMap((work) => checkDocuments(work, { minConfidence: 'likely', ...options.check }));
 }
 
 /**
@@ -122,32 +143,34 @@ export function judgedPrecision(judged: Map<string, Judged>, run: string, found:
 
 /**
  * The tests of a held-out corpus (every article held out, judged.tsv and SOURCES.tsv beside them):
- * the articles (or books) are the ones SOURCES.tsv lists, unedited, and every judged row names one of them;
- * and for each run, the precision of the judged findings the checker still makes is at least its
- * floor. A floor is the precision measured when the corpus was judged: a guard against
- * regression, not a target.
+ * the articles (or books, or manuscripts) are the ones SOURCES.tsv lists, unedited, and every
+ * judged row names one of them; and for each run (a key of `floors`, named as {@link runName}
+ * names it), the precision of the judged findings the checker still makes is at least its floor.
+ * With `each`, every file is checked as its own work. A floor is the precision measured when the
+ * corpus was judged: a guard against regression, not a target.
  */
-export async function heldOutCorpusTests(options: { name: string; dir: string; floors: { 'no-scheme': number; 'scheme=wikipedia': number } }): Promise<void> {
+export async function heldOutCorpusTests(options: { name: string; dir: string; floors: Record<string, number>; each?: boolean }): Promise<void> {
   const { name, dir, floors } = options;
   const lexicon = await loadLexicon();
   const judged = readJudged(path.join(dir, 'judged.tsv'));
   const files = [...corpusSplit(dir).keys()];
 
-  test(`${name} holds the articles its SOURCES.tsv lists, unedited, and every judged row names one of them`, () => {
+  test(`${name} holds the files its SOURCES.tsv lists, unedited, and every judged row names one of them`, () => {
     const [header, ...rows] = readTsv(path.join(dir, 'SOURCES.tsv'));
     const at = (column: string): number => header!.indexOf(column);
     assert.deepEqual(rows.map((r) => r[at('file')]).sort(), files);
     for (const r of rows) {
       const sha = createHash('sha256').update(readFileSync(path.join(dir, r[at('file')]!))).digest('hex').slice(0, 16);
-      assert.equal(sha, r[at('sha256_16')], `${r[at('file')]} differs from the article as taken`);
+      assert.equal(sha, r[at('sha256_16')], `${r[at('file')]} differs from the file as taken`);
     }
     for (const key of judged.keys()) assert.ok(files.includes(key.split('\t')[1]!), key);
   });
 
-  for (const [run, scheme] of [['no-scheme', undefined], ['scheme=wikipedia', 'wikipedia']] as const) {
-    const floor = floors[run];
-    test(`${name} ${run}: precision of the judged findings ≥ ${floor}`, (t) => {
-      const p = judgedPrecision(judged, run, checkCorpus(dir, files, { lexicon, scheme }));
+  for (const [run, floor] of Object.entries(floors)) {
+    const scheme = runScheme(run);
+    test(`${name} ${run}: precision of the judged findings ≥ ${floor}`, async (t) => {
+      const found = await checkCorpus(dir, files, { ...(options.each === undefined ? {} : { each: options.each }), check: { ...(scheme === undefined ? {} : { scheme }), ...(lexicon === undefined ? {} : { lexicon }) } });
+      const p = judgedPrecision(judged, run, found);
       t.diagnostic(JSON.stringify(p));
       assert.ok(p['all']! >= floor, `precision ${p['all']}`);
     });
