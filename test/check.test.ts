@@ -169,6 +169,37 @@ test('notes are not taken for another system on two words, nor when the text is 
   assert.deepEqual(plain.map((d) => d.actual), checkText(uniform, { regions: regionsOfPlainText(uniform), notesScheme: 'same' }).map((d) => d.actual));
 });
 
+// A Library of Congress text that keeps a well-known name's English form in the running text and
+// cites the person's Russian works in LC in the notes (docs/check.md, Notes in a system of their
+// own: citation forms). ala-lc-simplified by its table: ой → oi, ь → ’, final ий → ii, ия → iia
+// (Толстой → Tolstoi, Ильин → Il’in, Московский рабочий → Moskovskii rabochii, Духовный → Dukhovnyi,
+// Известия → Izvestiia); the notes have more words of that system than of any other.
+const cited = (text: string, notes: string): string => `${text}\nNotes\n${notes}`;
+const lcNotes = '1. L. N. Tolstoi, Polnoe sobranie sochinenii (Moscow, 1935); I. A. Il’in, Put’ k ochevidnosti (Moscow, 1993); Il’in in Dukhovnyi khristianin, 1912; Moskovskii rabochii, 1925; Izvestiia, 1926; Istoriia russkoi revoliutsii.';
+
+test('citation forms: a name cited in the notes\' system beside the text\'s own form is not a slip', () => {
+  const text = cited('Tolstoy wrote on the church. Ilyin answered Tolstoy. Ilyin wrote in exile, and Ilyin wrote on law.', lcNotes);
+  const regions = regionsOfPlainText(text);
+  for (const scheme of [undefined, 'ala-lc-simplified']) {
+    const found = checkText(text, { regions, minConfidence: 'likely', ...(scheme === undefined ? {} : { scheme }) });
+    assert.deepEqual(found.filter((d) => /^(Tolstoi|Tolstoy|Il’in|Ilyin)$/.test(d.actual)).map((d) => d.actual), [], `scheme ${scheme}`);
+  }
+  // The text's own form is still there to see, held at \`possible\`.
+  const all = checkText(text, { regions, scheme: 'ala-lc-simplified' });
+  assert.ok(all.some((d) => d.actual === 'Ilyin' && d.data?.confidence === 'possible'));
+  // Declared \`same\`, the notes are held to the house scheme: the two forms are one word spelt two ways.
+  assert.ok(checkText(text, { regions, notesScheme: 'same', minConfidence: 'likely' }).some((d) => d.actual === 'Il’in' || d.actual === 'Ilyin'));
+});
+
+test('citation forms: not for a spelling no system writes, nor for a form the text writes once', () => {
+  // Bucharin (х as ch: no scheme writes it) three times beside a note's Bukharin is a slip.
+  const old = cited('Bucharin spoke. Bucharin wrote. Bucharin left.', `${lcNotes} N. I. Bukharin, Izbrannye proizvedeniia.`);
+  assert.ok(checkText(old, { regions: regionsOfPlainText(old), scheme: 'ala-lc-simplified', minConfidence: 'likely' }).some((d) => d.actual === 'Bucharin'));
+  // Ilyin once in the text is no practice: beside the note's Il’in it is reported.
+  const once = cited('Ilyin wrote on law.', lcNotes);
+  assert.ok(checkText(once, { regions: regionsOfPlainText(once), scheme: 'ala-lc-simplified', minConfidence: 'likely' }).some((d) => d.actual === 'Ilyin'));
+});
+
 test('mixed-script words are reported with the look-alikes replaced', () => {
   const found = checkText('Mоsсow and Моsкva and Kирoв.');
   assert.deepEqual(found.map((d) => [d.actual, d.expected]), [['Mоsсow', ['Moscow']], ['Моsкva', []], ['Kирoв', ['Киров']]]);

@@ -8,9 +8,9 @@
 // quotations (quoted.ts).
 import { groupFindings } from './findings.ts';
 import { groupSpellings } from './groups.ts';
-import { notesSystem } from './notes-system.ts';
+import { citationForms, notesInPreciseSystem, notesSystem } from './notes-system.ts';
 import { inQuotation } from './quoted.ts';
-import { prepareRun } from './run.ts';
+import { prepareRun, SAME_AS_TEXT } from './run.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument, CheckOptions, CheckRegion } from './types.ts';
 import { weighGroup } from './weigh.ts';
 import { readSpellings } from './words.ts';
@@ -44,13 +44,15 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     }
   }
   const { spellings, mixed } = read;
+  // Notes declared to follow the house scheme (`same`) are held to it, citation forms included.
+  const notesPrecise = options.notesScheme !== SAME_AS_TEXT && notesInPreciseSystem(documents, spellings, options.lang);
   // A mixed-script finding is sure by itself (mixed.ts); it is held to minConfidence like any other.
   const found = mixed.filter((m) => m.dg.confidence >= run.minConfidence);
   for (const g of groupSpellings(run, spellings)) {
     const weighed = weighGroup(run, g);
     // One by one: a spread passes each finding as an argument, and a word misspelt 200,000 times overflows the stack.
     if (weighed === undefined) continue;
-    for (const f of groupFindings(run, documents, g, weighed)) {
+    for (const f of groupFindings(run, documents, g, citationForms(run, documents, g, weighed, notesPrecise, options.lang))) {
       const dg = inQuotation(f.dg, documents[f.doc]!);
       if (dg.confidence >= run.minConfidence) found.push(dg === f.dg ? f : { dg, doc: f.doc });
     }

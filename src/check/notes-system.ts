@@ -7,9 +7,10 @@ import { romanize } from '../engine/romanize.ts';
 import { regionAt } from '../document/regions.ts';
 import { foldRomanized } from '../reverse/readings.ts';
 import data from './data/notes-systems.json' with { type: 'json' };
-import type { Spelling } from './model.ts';
+import type { Group, Spelling } from './model.ts';
 import type { CheckRun } from './run.ts';
 import type { CheckDocument } from './types.ts';
+import { LONE_TARGET, type Weighed } from './weigh.ts';
 
 type Domain = 'text' | 'notes';
 
@@ -32,40 +33,138 @@ function kindAt(doc: CheckDocument, offset: number): Domain {
  * @param lang The language of the romanized words, when not Russian.
  */
 export function notesSystem(run: CheckRun, documents: readonly CheckDocument[], spellings: readonly Spelling[], lang?: string): string | undefined {
-  if (!documents.some((d) => d.regions?.some((r) => r.kind === 'notes') === true)) return undefined;
-  const inLanguage = (id: string): string | undefined => {
-    if (lang === undefined) return id;
-    try {
-      return schemeIdForLanguage(id, lang);
-    } catch {
-      return undefined;
-    }
-  };
-  const baseline = run.schemes.text ?? inLanguage(data.baseline);
+  if (!hasNotes(documents)) return undefined;
+  const baseline = run.schemes.text ?? inLanguageOf(data.baseline, lang);
   if (baseline === undefined) return undefined;
   const simple = (cyrillic: string): string => (run.schemes.text === undefined ? foldRomanized(romanize(cyrillic, { scheme: baseline })) : run.roman(cyrillic, 'text'));
   let best: { id: string; words: number } | undefined;
   for (const candidate of data.schemes) {
-    const id = inLanguage(candidate);
+    const id = inLanguageOf(candidate, lang);
     // A house scheme that is itself the precise system leaves nothing to tell apart.
     if (id === undefined || id === run.schemes.text) continue;
-    const tally = { text: { in: new Set<string>(), out: new Set<string>() }, notes: { in: new Set<string>(), out: new Set<string>() } };
-    const precise = (cyrillic: string): string => foldRomanized(romanize(cyrillic, { scheme: id }));
-    for (const s of spellings) {
-      if (s.info.kind !== 'attested') continue;
-      const { fold, near } = s.info;
-      // A spelling both systems write from one of its readings (partii: партии, or партий in
-      // the precise one) tells nothing.
-      const inPrecise = near.some((c) => precise(c) === fold);
-      if (inPrecise && near.some((c) => simple(c) === fold)) continue;
-      if (!inPrecise && precise(near[0]!) === simple(near[0]!)) continue;
-      for (const o of s.occurrences) tally[kindAt(documents[o.doc]!, o.start)][inPrecise ? 'in' : 'out'].add(fold);
-    }
+    const tally = tallySystem(documents, spellings, id, simple);
     // A text written in one of the precise systems itself has one system throughout.
     if (tally.text.in.size > tally.text.out.size) return undefined;
     const notes = tally.notes.in.size;
-    if (notes < data.minWords || notes < data.ratio * tally.notes.out.size) continue;
-    if (best === undefined || notes > best.words) best = { id: candidate, words: notes };
+    if (follows(tally) && (best === undefined || notes > best.words)) best = { id: candidate, words: notes };
   }
   return best?.id;
+}
+
+/**
+ * Whether the notes of a work are written in a precise system (by the test of `notesSystem`,
+ * against the simplified baseline), whatever its running text is written in and whatever its
+ * house scheme: what tells a citation form from a slip (`citationForms`).
+ */
+export function notesInPreciseSystem(documents: readonly CheckDocument[], spellings: readonly Spelling[], lang?: string): boolean {
+  if (!hasNotes(documents)) return false;
+  const baseline = inLanguageOf(data.baseline, lang);
+  if (baseline === undefined) return false;
+  const simple = (cyrillic: string): string => foldRomanized(romanize(cyrillic, { scheme: baseline }));
+  return data.schemes.some((candidate) => {
+    const id = inLanguageOf(candidate, lang);
+    return id !== undefined && follows(tallySystem(documents, spellings, id, simple));
+  });
+}
+
+type Tally = Record<Domain, { in: Set<string>; out: Set<string> }>;
+
+/** The distinct known words of text and notes written in a precise system, and those written otherwise, where it and `simple` differ. */
+function tallySystem(documents: readonly CheckDocument[], spellings: readonly Spelling[], id: string, simple: (cyrillic: string) => string): Tally {
+  const tally: Tally = { text: { in: new Set<string>(), out: new Set<string>() }, notes: { in: new Set<string>(), out: new Set<string>() } };
+  const precise = (cyrillic: string): string => foldRomanized(romanize(cyrillic, { scheme: id }));
+  for (const s of spellings) {
+    if (s.info.kind !== 'attested') continue;
+    const { fold, near } = s.info;
+    // A spelling both systems write from one of its readings (partii: партии, or партий in
+    // the precise one) tells nothing.
+    const inPrecise = near.some((c) => precise(c) === fold);
+    if (inPrecise && near.some((c) => simple(c) === fold)) continue;
+    if (!inPrecise && precise(near[0]!) === simple(near[0]!)) continue;
+    for (const o of s.occurrences) tally[kindAt(documents[o.doc]!, o.start)][inPrecise ? 'in' : 'out'].add(fold);
+  }
+  return tally;
+}
+
+/** Whether the notes follow the system tallied: at least `minWords` distinct words in it, `ratio` times those written otherwise. */
+function follows(tally: Tally): boolean {
+  const notes = tally.notes.in.size;
+  return notes >= data.minWords && notes >= data.ratio * tally.notes.out.size;
+}
+
+/** Whether any document has notes. */
+function hasNotes(documents: readonly CheckDocument[]): boolean {
+  return documents.some((d) => d.regions?.some((r) => r.kind === 'notes') === true);
+}
+
+/** A precise system's id read in `lang` (its scheme of the same family), or undefined when the language has none. */
+function inLanguageOf(id: string, lang: string | undefined): string | undefined {
+  if (lang === undefined) return id;
+  try {
+    return schemeIdForLanguage(id, lang);
+  } catch {
+    return undefined;
+  }
+}
+
+/** How many times, at least, the running text writes a name one way for that to be its own form. */
+const OWN_FORM_TIMES = 3;
+
+/**
+ * A group's findings under the two systems applied to one name. Journals and theses on Russia
+ * that romanize in the Library of Congress system still write a well-known name in its familiar
+ * English form in the running text, and cite the person's Russian-language works in that system
+ * in the notes (Tolstoy in the text, Tolstoi as the author of a Russian edition in a note;
+ * Berdyaev, and Berdiaev as the title of a Moscow book), where English translations keep their
+ * published English form (Berdyaev on *The Meaning of History*). A spelling written only in the
+ * notes, in a precise system (`data/notes-systems.json`), is then a citation form, right in its
+ * place when the notes are written in that system (`notesInPreciseSystem`: two such words among
+ * simplified ones are not a system, and a Trotskii there is a slip beside Trotsky), and is not
+ * reported against:
+ * - in notes grouped apart from the text (their system found by `notesSystem`, or declared), a
+ *   conventional form of the group (the English publications' form);
+ * - in notes grouped with the text, the running text's own form of the name: the one form the
+ *   text writes, a conventional form or one written at least {@link OWN_FORM_TIMES} times. The
+ *   text's form, an author's deliberate choice beside the citations, is then reported only at
+ *   `possible` (shown on request, never fixed unattended).
+ * docs/check.md, "Notes in a system of their own".
+ *
+ * @param run The check's settings.
+ * @param documents The documents with their regions.
+ * @param g The group.
+ * @param weighed What `weighGroup` made of it.
+ * @param notesPrecise Whether the work's notes are written in a precise system (`notesInPreciseSystem`).
+ * @param lang The language of the romanized words, when not Russian.
+ */
+export function citationForms(run: CheckRun, documents: readonly CheckDocument[], g: Group, weighed: Weighed, notesPrecise: boolean, lang?: string): Weighed {
+  if (!notesPrecise || weighed.minority.length === 0) return weighed;
+  const precise = new Set<string>();
+  for (const id of data.schemes) {
+    const scheme = inLanguageOf(id, lang);
+    if (scheme !== undefined) precise.add(foldRomanized(romanize(g.cyrillic, { scheme })));
+  }
+  const where = (s: Spelling): { text: number; notes: number } => {
+    const n = { text: 0, notes: 0 };
+    for (const o of s.occurrences) n[kindAt(documents[o.doc]!, o.start)]++;
+    return n;
+  };
+  const spellings = g.spellings.map(({ s }) => ({ s, at: where(s) }));
+  const citations = new Set(spellings.filter(({ s, at }) => at.text === 0 && precise.has(s.info.fold)).map(({ s }) => s));
+  if (citations.size === 0) return weighed;
+  if (g.domain === 'notes') {
+    if (!g.spellings.some(({ s }) => s.info.kind === 'conventional')) return weighed;
+    return { ...weighed, minority: weighed.minority.filter((m) => !citations.has(m.s)) };
+  }
+  // Notes grouped apart never share a group with the text.
+  if (run.separateNotes) return weighed;
+  const inText = spellings.filter(({ at }) => at.text > 0);
+  const own = inText.length === 1 && inText[0]!.at.text > inText[0]!.at.notes ? inText[0]! : undefined;
+  if (own === undefined || precise.has(own.s.info.fold)) return weighed;
+  // The text's form is a conventional form, or a romanization of the word by some system written
+  // again and again (Ilyin, Berdyaev), not a spelling no system writes (Bucharin, an old German
+  // form beside a note's Bukharin, is a slip of one system, not the other system).
+  const bySystem = own.s.info.readings.some((r) => r.cyrillic === g.cyrillic && r.schemes.length > 0);
+  if (own.s.info.kind !== 'conventional' && (!bySystem || own.at.text < OWN_FORM_TIMES)) return weighed;
+  const minority = weighed.minority.filter((m) => !citations.has(m.s)).map((m) => (m.s === own.s ? { ...m, confidence: Math.min(m.confidence, LONE_TARGET) } : m));
+  return { ...weighed, minority };
 }
