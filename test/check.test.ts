@@ -508,3 +508,14 @@ test("a person's name another Cyrillic language's national system writes, with a
   assert.ok(held !== undefined && confidenceLabel(held.confidence!) === 'possible', 'Maksym is found at possible');
   assert.match(held.reason, /uk-national writes максим: the Ukrainian form/u);
 });
+
+test('a name alone written only in a linguists\' transliteration\'s letters is held at `possible`, unless it ends as a Russian name or adjective (round 9)', () => {
+  const likely = parseConfidence('likely');
+  // j for я (Polish, Czech, Latvian, Slovak spell their own names so): the German operation's
+  // name is not a slip of the house scheme.
+  assert.deepEqual(checkText('The Germans called it Operation "Katja". The attack failed.', { scheme: 'wikipedia', minConfidence: likely }), []);
+  const held = checkText('The Germans called it Operation "Katja". The attack failed.', { scheme: 'wikipedia', minConfidence: parseConfidence('possible') });
+  assert.deepEqual(held.map((d) => d.actual), ['Katja']);
+  // A scholarly form of a Russian surname (-ский) beside the text's own form is still reported.
+  assert.deepEqual(checkText('Tarkovskij filmed it. Tarkovsky filmed more. Tarkovsky left.', { scheme: 'wikipedia', minConfidence: likely }).map((d) => d.actual), ['Tarkovskij']);
+});
