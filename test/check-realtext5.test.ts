@@ -3,8 +3,8 @@
 // since round 7, docs/check.md), against the
 // findings judged by hand there (judged.tsv, README there). Both runs check all articles as one
 // work, as the command does (the Russian lexicon, findings from `likely` up). The floors are round
-// 8's precisions (0.745, 0.663), rounded down (round 7's were 0.70 and 0.61; before it, 0.33 and
-// 0.34, main's when the corpus was judged): a guard against regression on tuning data, not a target.
+// 9's precisions (0.804, 0.692), rounded down (round 8's were 0.74 and 0.66, round 7's 0.70 and
+// 0.61; before it, 0.33 and 0.34, main's when the corpus was judged): a guard against regression on tuning data, not a target.
 import { heldOutCorpusTests, realtext5Dir } from './support/realtext.ts';
 
-await heldOutCorpusTests({ name: 'realtext5', dir: realtext5Dir, floors: { 'no-scheme': 0.74, 'scheme=wikipedia': 0.66 } });
+await heldOutCorpusTests({ name: 'realtext5', dir: realtext5Dir, floors: { 'no-scheme': 0.8, 'scheme=wikipedia': 0.69 } });

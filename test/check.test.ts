@@ -527,3 +527,26 @@ test('a cue as a document\'s second word after a lower-case first one is read, n
   // The bracket before a document's first word still opens the cue's bracket.
   assert.deepEqual(checkText('(sometimes spelled Yefim) Efim and Efim.').map((d) => d.actual), []);
 });
+
+test("a person's name another Cyrillic language's national system writes, with a letter no Russian scheme writes there, is held at `possible` (round 9)", () => {
+  // The Ukrainian national system (Cabinet of Ministers resolution No. 55, 2010: и = y) writes
+  // Максим as Maksym; no Russian scheme writes и as y. A Russian slip that only mixes two Russian
+  // schemes' letters (Evgeniy: the e of one, the iy of another) is still reported.
+  const text = 'Maksym Berezovsky composed. Maxim Gorky wrote. Maxim Litvinov spoke. Evgeniy Ivanov sang. Yevgeny Zamyatin wrote. Yevgeny Primakov spoke.';
+  const likely = checkText(text, { scheme: 'wikipedia', minConfidence: parseConfidence('likely') }).map((d) => d.actual);
+  assert.deepEqual(likely, ['Evgeniy']);
+  const held = checkText(text, { scheme: 'wikipedia', minConfidence: parseConfidence('possible') }).find((d) => d.actual === 'Maksym');
+  assert.ok(held !== undefined && confidenceLabel(held.confidence!) === 'possible', 'Maksym is found at possible');
+  assert.match(held.reason, /uk-national writes максим: the Ukrainian form/u);
+});
+
+test('a name alone written only in a linguists\' transliteration\'s letters is held at `possible`, unless it ends as a Russian name or adjective (round 9)', () => {
+  const likely = parseConfidence('likely');
+  // j for я (Polish, Czech, Latvian, Slovak spell their own names so): the German operation's
+  // name is not a slip of the house scheme.
+  assert.deepEqual(checkText('The Germans called it Operation "Katja". The attack failed.', { scheme: 'wikipedia', minConfidence: likely }), []);
+  const held = checkText('The Germans called it Operation "Katja". The attack failed.', { scheme: 'wikipedia', minConfidence: parseConfidence('possible') });
+  assert.deepEqual(held.map((d) => d.actual), ['Katja']);
+  // A scholarly form of a Russian surname (-ский) beside the text's own form is still reported.
+  assert.deepEqual(checkText('Tarkovskij filmed it. Tarkovsky filmed more. Tarkovsky left.', { scheme: 'wikipedia', minConfidence: likely }).map((d) => d.actual), ['Tarkovskij']);
+});

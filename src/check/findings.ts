@@ -4,13 +4,18 @@ import type { Point } from '../diagnostics/types.ts';
 import { foldRomanized } from '../reverse/readings.ts';
 import { confidenceLabel } from './confidence.ts';
 import { fallbackKey } from './fallback.ts';
-import { russianNameForm } from './foreign.ts';
-import { count, NAME_FLAGS, type Group } from './model.ts';
+import { otherCyrillicScheme, russianNameForm } from './foreign.ts';
+import { romanize } from '../engine/romanize.ts';
+import { LexiconFlag } from '../reverse/lexicon.ts';
+import { DEFAULT_SCHEME, getScheme } from '../schemes/registry.ts';
+import { count, NAME_FLAGS, type Group, type Spelling } from './model.ts';
 import type { CheckRun } from './run.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument } from './types.ts';
 import { LONE_TARGET, type Weighed } from './weigh.ts';
 import { once } from './words.ts';
 
+/** Lexicon flags of a person's names. */
+const PERSONAL = LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymic;
 /** What a capitalised common word alone among English words keeps of its confidence (see `russianNeighbour` in words.ts). */
 const LONE_COMMON = 0.6;
 /**
@@ -59,6 +64,13 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
       const other = s.occurrences.filter((o) => o.sentence() === 'foreign' || (lower && o.sentence() === 'home')).length;
       return other > s.occurrences.filter((o) => o.sentence() === 'russian').length;
     });
+    // A spelling that another Cyrillic language's national system writes from the group's word,
+    // with a letter no Russian scheme writes there (Maksym, Kateryna: y for и in the Ukrainian
+    // system), in a person's name (a name the lexicon knows as such, or one that stands before a
+    // surname or after given names or initials), is that person's own form of the name, not a
+    // slip: reported only at `possible`, saying so. A place is left out: the river Dniestr (ie
+    // for е, as the Belarusian system writes it) is the text's slip or a third language's form.
+    const ownScheme = once(() => (personName(run, g.cyrillic, s) ? otherCyrillicScheme(g.cyrillic, s.info.fold) : undefined));
     let reported = false;
     for (const o of s.occurrences) {
       if (samePerson !== undefined && (o.surname === undefined || !samePerson.has(o.surname))) continue;
@@ -70,7 +82,7 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
       // that a demonym of another nation describes (Luca Zuffi, Swiss footballer), the word is that
       // person's language's, whatever the lexicon knows of it (Luca, Katja, Anja read as луца, катя,
       // аня): reported only at `possible`, as a group with no evidence is (weigh.ts).
-      const weighedHere = o.company() === 'foreign' || otherLanguage() ? Math.min(base, LONE_TARGET) : alone ? Math.round(base * LONE_COMMON * 100) / 100 : base;
+      const weighedHere = o.company() === 'foreign' || otherLanguage() || ownScheme() !== undefined ? Math.min(base, LONE_TARGET) : alone ? Math.round(base * LONE_COMMON * 100) / 100 : base;
       const confidence = chosen ? Math.min(weighedHere, reported ? CHOSEN_REST : CHOSEN_FIRST) : weighedHere;
       reported = true;
       if (confidence < run.minConfidence) continue;
@@ -83,11 +95,13 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
         : scheme === undefined
           ? `Inconsistent romanization: "${o.text}" is spelt "${text}" elsewhere.`
           : `Inconsistent romanization: "${o.text}" and "${text}" stand for one word (${g.cyrillic}).`;
+      const own = ownScheme();
+      const why = own === undefined ? '' : ` It is how ${own} writes ${g.cyrillic}: the ${getScheme(own).language.name} form of the name.`;
       const dg: Diagnostic = {
         ruleId,
         source: 'latinitsa',
         severity: 'error',
-        reason,
+        reason: reason + why,
         place: run.lines[o.doc]!.placeOf(o.start, o.end),
         actual: o.text,
         expected: [text],
@@ -103,6 +117,18 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
     }
   }
   return out;
+}
+
+/**
+ * Whether a spelling stands for a person's name: the lexicon knows its word as a given name,
+ * surname or patronymic (read back from the word's romanization), or, when the lexicon does not
+ * know the word as a place, the spelling stands before a capitalised word or after given names or
+ * initials somewhere in the work (Danylo Sapunov: the lexicon lacks данило).
+ */
+function personName(run: CheckRun, cyrillic: string, s: Spelling): boolean {
+  const flags = run.reader.read(romanize(cyrillic, { scheme: DEFAULT_SCHEME })).find((r) => r.cyrillic === cyrillic)?.flags ?? 0;
+  if ((flags & PERSONAL) !== 0) return true;
+  return (flags & LexiconFlag.proper) === 0 && s.occurrences.some((o) => o.surname !== undefined || o.names.length > 0);
 }
 
 /** The target spelling in the case pattern of the word it replaces. */

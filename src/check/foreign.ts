@@ -1,3 +1,6 @@
+import { explain } from '../engine/romanize.ts';
+import { foldRomanized } from '../reverse/readings.ts';
+import { DEFAULT_LANGUAGE, getLanguage, getScheme, listLanguages, listSchemes } from '../schemes/registry.ts';
 import type { WordToken } from '../segment/index.ts';
 import data from './data/foreign.json' with { type: 'json' };
 
@@ -465,3 +468,78 @@ export function sentenceLanguage(text: string, tokens: readonly WordToken[], i: 
   return other ? 'foreign' : home ? 'home' : undefined;
 }
 
+
+/** A scheme's output for each letter of a word, or undefined when it has no value for one of them. */
+type LetterOutputs = readonly string[] | undefined;
+
+let schemesByLanguage: { russian: readonly string[]; other: readonly string[] } | undefined;
+const letterOutputsCache = new Map<string, LetterOutputs>();
+const otherCyrillicCache = new Map<string, string | undefined>();
+
+/**
+ * The built-in schemes of Russian, and the national system of each other Cyrillic language (its
+ * default scheme, docs/languages.md): the form its people's names carry in passports and official
+ * documents, and so in English prose. Those languages' library and older gazetteer systems
+ * (ALA-LC, BGN/PCGN 1965 and 1979) are left out: met seldom in prose, they coincide more often
+ * with a Russian slip (Khrustalyev: ye for е, as the Belarusian BGN/PCGN system writes it).
+ */
+function cyrillicSchemes(): { russian: readonly string[]; other: readonly string[] } {
+  if (schemesByLanguage === undefined) {
+    const russian = listSchemes()
+      .filter((s) => s.builtIn && getScheme(s.id).language.id === DEFAULT_LANGUAGE)
+      .map((s) => s.id);
+    const other = listLanguages()
+      .filter((lang) => lang !== DEFAULT_LANGUAGE)
+      .flatMap((lang) => getLanguage(lang).defaultScheme ?? []);
+    schemesByLanguage = { russian, other };
+  }
+  return schemesByLanguage;
+}
+
+/** What a scheme writes for each letter of a lower-case word, as the engine explains it. */
+function letterOutputs(cyrillic: string, scheme: string): LetterOutputs {
+  const key = `${scheme}\u0000${cyrillic}`;
+  if (letterOutputsCache.has(key)) return letterOutputsCache.get(key);
+  let out: LetterOutputs;
+  try {
+    const segments = explain(cyrillic, { scheme });
+    // A letter the scheme has no value for (ы in a Ukrainian scheme) is not that language's word.
+    if (segments.every((s) => s.letter !== undefined && s.rule !== 'fallback' && s.rule !== 'unmapped')) out = segments.map((s) => foldRomanized(s.output));
+  } catch {
+    out = undefined;
+  }
+  letterOutputsCache.set(key, out);
+  return out;
+}
+
+/**
+ * The scheme of another Cyrillic language (Ukrainian, Belarusian, Bulgarian, Serbian,
+ * Macedonian: the project's own scheme files) that writes a word exactly as a spelling, where it
+ * writes one of the word's letters as no Russian scheme writes that letter there (Maksym,
+ * Kateryna, Danylo: y for и in the Ukrainian systems; Heorhiy: h for г). Such a spelling is that
+ * language's romanization of the name, not a slip of a Russian scheme's. A spelling a Russian
+ * scheme writes letter by letter, only mixing two schemes (Evgeniy, Leviev: the e of one and the
+ * y of another, which the Bulgarian system also writes), is not so taken: the letters say nothing
+ * of its language. The engine knows rules, not languages: the letters are the scheme files'.
+ *
+ * @param cyrillic The word, in lower case.
+ * @param fold The spelling, folded (`foldRomanized`).
+ * @returns The other language's scheme, or undefined.
+ */
+export function otherCyrillicScheme(cyrillic: string, fold: string): string | undefined {
+  const key = `${cyrillic}\u0000${fold}`;
+  if (otherCyrillicCache.has(key)) return otherCyrillicCache.get(key);
+  const { russian, other } = cyrillicSchemes();
+  let found: string | undefined;
+  for (const id of other) {
+    const mine = letterOutputs(cyrillic, id);
+    if (mine === undefined || mine.join('') !== fold) continue;
+    const theirs = russian.map((r) => letterOutputs(cyrillic, r)).filter((o): o is readonly string[] => o !== undefined && o.length === mine.length);
+    if (mine.some((out, i) => out !== '' && theirs.every((o) => o[i] !== out))) {
+      found = id;
+      break;
+    }
+  }
+  otherCyrillicCache.set(key, found);
+  return found;
+}

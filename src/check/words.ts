@@ -6,7 +6,7 @@ import { foldRomanized, type Reading } from '../reverse/readings.ts';
 import { tokenizeWords, type WordToken } from '../segment/index.ts';
 import { inFullName } from './conventional.ts';
 import { fallbackKey, fallbackKeys } from './fallback.ts';
-import { citedAuthors, clubNames, describedNames, foreignContext, foreignNames, foreignSpelling, foreignSurname, listedVariants, nobiliaryNames, placeTermsOf, russianNameForm, sentenceLanguage } from './foreign.ts';
+import { adjectiveForm, citedAuthors, clubNames, describedNames, foreignContext, foreignNames, foreignSpelling, foreignSurname, listedVariants, nobiliaryNames, placeTermsOf, russianNameForm, sentenceLanguage } from './foreign.ts';
 import { mixedDiagnostic } from './mixed.ts';
 import { NAME_FLAGS, type FormInfo, type Spelling } from './model.ts';
 import proseData from './data/prose-schemes.json' with { type: 'json' };
@@ -232,7 +232,16 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
     const others: string[] = [];
     for (let k = i - 1; k >= i - 2 && part(k, k); k--) others.push(tokens[k]!.text);
     for (let k = i + 1; k <= i + 2 && part(k, k - 1); k++) others.push(tokens[k]!.text);
-    if (others.length === 0) return undefined;
+    // Only a name is so judged: a common word in such letters is a title's (Pervyj Dyen′).
+    const mine = info.readings.filter((r) => info.near.includes(r.cyrillic));
+    const name = info.kind === 'plausible' || (info.kind === 'attested' && mine.some((r) => (r.flags & NAME_FLAGS) !== 0));
+    const transliterated = name && !mine.some((r) => r.schemes.some((k) => run.mainstream.has(k)));
+    // A name alone, written only in a linguists' transliteration's letters, is so judged too
+    // (Janina, Liepaja, Žilina, Albanija, Polock: j for й and я, c for ц, as Polish, Latvian,
+    // Slovak or Croatian spell their own names), unless it ends as a Russian surname, patronymic
+    // or adjective (Tarkovskij, Birjuzova, Sovetskij, Mirovaja: a scholarly form of a Russian
+    // name or title word, which is the text's to make consistent).
+    if (others.length === 0) return transliterated && !mine.some((r) => russianNameForm(r.cyrillic) || adjectiveForm(r.cyrillic)) ? 'foreign' : undefined;
     const levels = others.map(russianPart);
     if (levels.includes(2)) return 'russian';
     if (levels.includes(1)) return undefined;
@@ -240,10 +249,6 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       const fold = foldRomanized(w);
       return ![...fold].every((ch) => reader.letters.has(ch)) || foreignSpelling(fold);
     });
-    // Only a name is so judged: a common word in such letters is a title's (Pervyj Dyen′).
-    const mine = info.readings.filter((r) => info.near.includes(r.cyrillic));
-    const name = info.kind === 'plausible' || (info.kind === 'attested' && mine.some((r) => (r.flags & NAME_FLAGS) !== 0));
-    const transliterated = name && !mine.some((r) => r.schemes.some((k) => run.mainstream.has(k)));
     return unreadable || transliterated ? 'foreign' : undefined;
   };
 
