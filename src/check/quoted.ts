@@ -76,13 +76,15 @@ function foreignSpan(doc: CheckDocument, start: number, end: number): Span | und
  * Spanish function words, more than twice as many as the words in small letters that are neither
  * (romanized Russian: moei zhizni, sobranie sochinenii). A word with a capital that is not English
  * is a name, and says nothing; neither does a word in small letters with a letter outside a–z
- * (revolutionäre), which no simplified romanization writes.
+ * (revolutionäre), which no simplified romanization writes. Words in brackets inside the span (a
+ * gloss: Goticheskiy roman v Rossii (Gothic Novel in Russia)) do not count.
  */
 function readsForeign(text: string, span: Span, start: number, end: number): boolean {
   const { common } = englishLists();
   let other = 0;
   let own = 0;
-  for (const m of text.slice(span.start, span.end).matchAll(WORD)) {
+  const inside = text.slice(span.start, span.end).replace(/\([^()]*\)|\[[^[\]]*\]/gu, (gloss) => ' '.repeat(gloss.length));
+  for (const m of inside.matchAll(WORD)) {
     const at = span.start + m.index;
     if (at < end && at + m[0].length > start) continue;
     const word = m[0]
@@ -102,7 +104,7 @@ const PAIRED: Record<string, string> = { '“': '”', '„': '“”', '«': '�
 /**
  * The titles and quotations of one line (a paragraph): spans between quotation marks in the notes
  * and, when the document has them, spans in italics (touching italics, or italics apart by at most
- * two characters that are not letters, are one span). In the notes quotation marks hold titles
+ * two spaces, are one span). In the notes quotation marks hold titles
  * of articles and chapters as published; in the running text they hold mostly quoted speech and
  * the author's own translations of Russian sources, whose romanization is the author's
  * (docs/check.md, "Quotations").
@@ -114,7 +116,7 @@ function lineSpans(doc: CheckDocument, lineStart: number, lineEnd: number): Span
   if (region?.kind === 'notes') quotationMarkSpans(text, lineStart, lineEnd, spans);
   for (const [a, b] of emphasisIn(doc.emphasis, lineStart, lineEnd)) {
     const last = spans.at(-1);
-    if (last !== undefined && last.by === 'italics' && a - last.end <= 2 && !/\p{L}/u.test(text.slice(last.end, a))) last.end = b;
+    if (last !== undefined && last.by === 'italics' && a - last.end <= 2 && /^\s*$/u.test(text.slice(last.end, a))) last.end = b;
     else spans.push({ start: a, end: b, by: 'italics' });
   }
   return spans;

@@ -79,9 +79,9 @@ export function corpusSplit(dir: string): Map<string, string> {
  * takes the format from the file's name (a `.md` as Markdown, a `.txt` as plain text: its prose
  * regions differ, docs/documents.md).
  */
-export function readCorpusDocument(dir: string, file: string): { file: string; text: string; regions: Region[] } {
-  const { text, regions } = readDocument({ text: readFileSync(path.join(dir, file), 'utf8'), format: documentFormatOf(file) as 'text' | 'markdown' });
-  return { file, text, regions };
+export function readCorpusDocument(dir: string, file: string): { file: string; text: string; regions: Region[]; emphasis?: Array<[number, number]> } {
+  const { text, regions, emphasis } = readDocument({ text: readFileSync(path.join(dir, file), 'utf8'), format: documentFormatOf(file) as 'text' | 'markdown' });
+  return { file, text, regions, ...(emphasis === undefined ? {} : { emphasis }) };
 }
 
 /**
