@@ -127,6 +127,44 @@ describe('readDocument', () => {
     assert.deepEqual(parts(doc.text, doc.regions), ['text:Kolchak led.\n', 'text>:Koltchak directed.', 'text:\n', 'text>:Alexeieff.', 'text:\nQuoted?\n', 'notes:Notes\n', 'notes>:Brusiloff.', 'notes:\n', 'notes>:Zinov’ev.', 'notes:\nIbid.']);
   });
 
+  it('.docx body paragraphs indented beyond the body text are quoted; lists, headings, cells, hanging indents and notes are not', () => {
+    const p = (text: string, pPr = ''): string => `<w:p>${pPr === '' ? '' : `<w:pPr>${pPr}</w:pPr>`}<w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const xml = (root: string, body: string): Uint8Array => new TextEncoder().encode(`<w:${root} xmlns:w="${W_NS}">${body}</w:${root}>`);
+    const first = '<w:ind w:firstLine="720"/>';
+    const body = xml(
+      'document',
+      `<w:body>${p('Body one.', first)}${p('Body two.')}${p('Body three.', first)}${p('Quoted memoir.', '<w:ind w:left="720"/>')}` +
+        `${p('Quoted too.', '<w:ind w:start="560" w:firstLine="720"/>')}${p('Bibliography entry.', '<w:ind w:left="720" w:hanging="720"/>')}` +
+        `${p('List item.', '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:ind w:left="720"/>')}${p('Heading.', '<w:pStyle w:val="Heading1"/><w:ind w:left="720"/>')}` +
+        `${p('Changed.', '<w:pPrChange w:id="1"><w:pPr><w:ind w:left="1440"/></w:pPr></w:pPrChange>')}${p('Slight.', '<w:ind w:left="200"/>')}` +
+        `<w:tbl><w:tr><w:tc>${p('Cell.', '<w:ind w:left="720"/>')}</w:tc></w:tr></w:tbl></w:body>`,
+    );
+    const notes = xml('footnotes', `<w:footnote w:id="1">${p('Note.', '<w:ind w:left="720"/>')}</w:footnote>`);
+    const doc = readDocument({ docx: [{ name: 'word/document.xml', role: 'body', xml: body }, { name: 'word/footnotes.xml', role: 'footnotes', xml: notes }] });
+    assert.deepEqual(parts(doc.text, doc.regions), [
+      'text:Body one.\nBody two.\nBody three.\n',
+      'text>:Quoted memoir.',
+      'text:\n',
+      'text>:Quoted too.',
+      'text:\nBibliography entry.\nList item.\nHeading.\nChanged.\nSlight.\nCell.\n',
+      'notes:Note.',
+    ]);
+    // A document indented throughout has no quotation by indent: its body text is indented.
+    const indented = xml('document', `<w:body>${p('One.', '<w:ind w:left="720"/>')}${p('Two.', '<w:ind w:left="720"/>')}${p('Three.')}</w:body>`);
+    assert.deepEqual(parts('One.\nTwo.\nThree.', readDocument({ docx: [{ name: 'word/document.xml', role: 'body', xml: indented }] }).regions), ['text:One.\nTwo.\nThree.']);
+  });
+
+  it('.docx italics and Markdown emphasis are the document\'s emphasis spans', () => {
+    const r = (text: string, rPr = ''): string => `<w:r>${rPr === '' ? '' : `<w:rPr>${rPr}</w:rPr>`}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const body = `<w:body><w:p><w:pPr><w:rPr><w:i/></w:rPr></w:pPr>${r('See ')}${r('The Tsar', '<w:i/>')}${r('’s Foreign Faiths', '<w:b/><w:i w:val="1"/>')}${r(' and ')}${r('not this', '<w:i w:val="0"/>')}</w:p>` +
+      `<w:p>${r('Polnoe', '<w:i/>')}</w:p></w:body>`;
+    const doc = readDocument({ docx: [{ name: 'word/document.xml', role: 'body', xml: new TextEncoder().encode(`<w:document xmlns:w="${W_NS}">${body}</w:document>`) }] });
+    assert.deepEqual(doc.emphasis?.map(([a, b]) => doc.text.slice(a, b)), ['The Tsar’s Foreign Faiths', 'Polnoe']);
+    const md = readDocument({ text: 'See *Court of the Red Czar* and _Put’ moei zhizni_, not `*code*` nor **bold**.', format: 'markdown' });
+    assert.deepEqual(md.emphasis?.map(([a, b]) => md.text.slice(a, b)), ['*Court of the Red Czar*', '_Put’ moei zhizni_']);
+    assert.equal(readDocument({ text: 'See *Court of the Red Czar*.' }).emphasis, undefined);
+  });
+
   it('.docx paragraphs: one per line, line breaks inside a paragraph become spaces, read as plain text', () => {
     const doc = readDocument({ paragraphs: ['Zinoviev\nspoke.', 'Notes', '1. Ibid.'] });
     assert.equal(doc.text, 'Zinoviev spoke.\nNotes\n1. Ibid.');

@@ -5,13 +5,13 @@
 // Its stages, each in a module of its own: the run's settings (run.ts); reading the words of the
 // documents (words.ts); grouping spellings by readings (groups.ts); weighing a group and choosing
 // its minority (weigh.ts); building the diagnostics and fixes (findings.ts); findings in block
-// quotations (quoted.ts).
+// quotations and in published titles and quotations of other authors (quoted.ts).
 import { groupFindings } from './findings.ts';
 import { groupSpellings } from './groups.ts';
 import { citationForms, notesInPreciseSystem, notesSystem } from './notes-system.ts';
 import { inQuotation } from './quoted.ts';
 import { prepareRun, SAME_AS_TEXT } from './run.ts';
-import type { CheckDiagnostic as Diagnostic, CheckDocument, CheckOptions, CheckRegion } from './types.ts';
+import type { CheckDiagnostic as Diagnostic, CheckDocument, CheckOptions } from './types.ts';
 import { weighGroup } from './weigh.ts';
 import { readSpellings } from './words.ts';
 
@@ -68,14 +68,14 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
  * keys and code in backticks are not flagged. Each finding has a `confidence` (0..1).
  *
  * @param text The prose.
- * @param options `scheme`, `notesScheme`, `lexicon`, `allow`, `conventional`, `ignore`, `regions`, `minConfidence`…
+ * @param options `scheme`, `notesScheme`, `lexicon`, `allow`, `conventional`, `ignore`, `regions`, `emphasis`, `minConfidence`…
  * @returns Diagnostics in text order.
  * @example
  * import { checkText, DEFAULT_SCHEME } from 'latinitsa';
  * checkText('Grigorii Zinoviev met Dostoyevsky.', { scheme: DEFAULT_SCHEME }).map((d) => [d.actual, d.expected[0], d.ruleId]);
  * //=> [['Grigorii', 'Grigory', 'check/scheme-mismatch'], ['Dostoyevsky', 'Dostoevsky', 'check/scheme-mismatch']]
  */
-export function checkText(text: string, options: CheckOptions & { regions?: readonly CheckRegion[] } = {}): Diagnostic[] {
-  const { regions, ...rest } = options;
-  return checkDocuments([regions === undefined ? { text } : { text, regions }], rest);
+export function checkText(text: string, options: CheckOptions & Pick<CheckDocument, 'regions' | 'emphasis'> = {}): Diagnostic[] {
+  const { regions, emphasis, ...rest } = options;
+  return checkDocuments([{ text, ...(regions === undefined ? {} : { regions }), ...(emphasis === undefined ? {} : { emphasis }) }], rest);
 }

@@ -1,25 +1,178 @@
-// Findings in block quotations. A block quotation is another author's words: a translation that
-// writes Koltchak, a source's Alekseev. Its spellings are the quoted author's, which a manuscript
-// keeps as printed, so a finding there is reported only at `possible` (shown on request, never
-// applied by `--fix` or "Apply certain fixes"). It is still reported, because a historian who
-// translates a document quotes his own romanization. docs/check.md, "Quotations".
+// Findings in quotations and published titles. A block quotation is another author's words: a
+// translation that writes Koltchak, a source's Alekseev. So is a title or a quotation set in
+// quotation marks or italics whose other words are English, French, German…: a published title
+// (The Tsar's Foreign Faiths, "Dostoevskij's Use of Russian Folklore") keeps its publisher's
+// spelling. Their spellings are the quoted author's, which a manuscript keeps as printed, so a
+// finding there is reported only at `possible` (shown on request, never applied by `--fix` or
+// "Apply certain fixes"). It is still reported, because a historian who translates a document
+// quotes his own romanization. A title the author romanized from Russian (Put' moei zhizni) reads
+// as romanized Russian, not English, and stays checked. docs/check.md, "Quotations".
 import { regionAt } from '../document/regions.ts';
 import { confidenceLabel } from './confidence.ts';
+import foreign from './data/foreign.json' with { type: 'json' };
+import { englishLists } from './english.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument } from './types.ts';
 
-/** The confidence a finding in a block quotation keeps at most: the top of `possible`. */
+/** The confidence a finding in a quotation keeps at most: the top of `possible`. */
 export const QUOTED = 0.5;
+
+/** A span of a line set off as a title or quotation: its offsets [start, end) in the document and how. */
+interface Span {
+  start: number;
+  end: number;
+  by: 'quotation marks' | 'italics';
+}
+
+/** Function words of French, German, Italian and Spanish (data/foreign.json, `functionWords`). */
+const FUNCTION_WORDS = new Set(foreign.functionWords.words);
+
+/**
+ * Words of a span that stand for the language of a title or quotation: those of at least two
+ * letters, an elided article or preposition (d', l', qu') taken off. The possessive 's too.
+ */
+const WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
+
+/** The spans of a document already found, by the start of their line. */
+const cache = new WeakMap<CheckDocument, Map<number, Span[]>>();
 
 /**
  * The finding as it stands where it was found: capped at {@link QUOTED}, with a word on why, when
- * it is in a block quotation; unchanged elsewhere.
+ * it is in a block quotation, or in a title or quotation (quotation marks, italics) in English or
+ * another language of Latin letters; unchanged elsewhere.
  */
 export function inQuotation(dg: Diagnostic, doc: CheckDocument): Diagnostic {
-  if (dg.confidence <= QUOTED || doc.regions === undefined || regionAt(doc.regions, dg.place.start.offset)?.quoted !== true) return dg;
-  return {
-    ...dg,
-    reason: `${dg.reason} It stands in a block quotation: the quoted text's own spelling, kept as printed unless the translation is yours.`,
-    confidence: QUOTED,
-    data: { ...dg.data, confidence: confidenceLabel(QUOTED) },
-  };
+  if (dg.confidence <= QUOTED) return dg;
+  const at = dg.place.start.offset;
+  if (doc.regions !== undefined && regionAt(doc.regions, at)?.quoted === true) {
+    return held(dg, 'It stands in a block quotation: the quoted text’s own spelling, kept as printed unless the translation is yours.');
+  }
+  const span = foreignSpan(doc, at, dg.place.end.offset);
+  if (span === undefined) return dg;
+  return held(dg, `It stands in a title or quotation in ${span.by} whose other words are English or another language written in Latin letters: the source’s spelling, kept as published.`);
+}
+
+function held(dg: Diagnostic, why: string): Diagnostic {
+  return { ...dg, reason: `${dg.reason} ${why}`, confidence: QUOTED, data: { ...dg.data, confidence: confidenceLabel(QUOTED) } };
+}
+
+/** The first title or quotation holding [start, end) whose other words read as English or another Latin-script language, if any. */
+function foreignSpan(doc: CheckDocument, start: number, end: number): Span | undefined {
+  const { text } = doc;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let byLine = cache.get(doc);
+  if (byLine === undefined) cache.set(doc, (byLine = new Map()));
+  let spans = byLine.get(lineStart);
+  if (spans === undefined) {
+    const lineEnd = text.indexOf('\n', start);
+    spans = lineSpans(doc, lineStart, lineEnd === -1 ? text.length : lineEnd);
+    byLine.set(lineStart, spans);
+  }
+  return spans.find((s) => s.start <= start && end <= s.end && readsForeign(text, s, start, end));
+}
+
+/**
+ * Whether the words of a span, other than those of [start, end), are mostly English or another
+ * language's: at least two English words (the checker's list) or French, German, Italian or
+ * Spanish function words, more than twice as many as the words in small letters that are neither
+ * (romanized Russian: moei zhizni, sobranie sochinenii). A word with a capital that is not English
+ * is a name, and says nothing; neither does a word in small letters with a letter outside a–z
+ * (revolutionäre), which no simplified romanization writes. Words in brackets inside the span (a
+ * gloss: Goticheskiy roman v Rossii (Gothic Novel in Russia)) do not count.
+ */
+function readsForeign(text: string, span: Span, start: number, end: number): boolean {
+  const { common } = englishLists();
+  let other = 0;
+  let own = 0;
+  const inside = text.slice(span.start, span.end).replace(/\([^()]*\)|\[[^[\]]*\]/gu, (gloss) => ' '.repeat(gloss.length));
+  for (const m of inside.matchAll(WORD)) {
+    const at = span.start + m.index;
+    if (at < end && at + m[0].length > start) continue;
+    const word = m[0]
+      .toLowerCase()
+      .replace(/^(?:d|l|qu)['’](?=\p{L})/u, '')
+      .replace(/['’]s$|['’]$/u, '');
+    if (word.length < 2) continue;
+    if (common.has(word) || FUNCTION_WORDS.has(word)) other++;
+    else if (/^[a-z'’-]+$/u.test(m[0])) own++;
+  }
+  return other >= 2 && other > 2 * own;
+}
+
+/** Openers of quotations whose closer is another character: “…”, „…“ or „…”, «…». */
+const PAIRED: Record<string, string> = { '“': '”', '„': '“”', '«': '»' };
+
+/**
+ * The titles and quotations of one line (a paragraph): spans between quotation marks in the notes
+ * and, when the document has them, spans in italics (touching italics, or italics apart by at most
+ * two spaces, are one span). In the notes quotation marks hold titles
+ * of articles and chapters as published; in the running text they hold mostly quoted speech and
+ * the author's own translations of Russian sources, whose romanization is the author's
+ * (docs/check.md, "Quotations").
+ */
+function lineSpans(doc: CheckDocument, lineStart: number, lineEnd: number): Span[] {
+  const { text } = doc;
+  const spans: Span[] = [];
+  const region = doc.regions === undefined ? undefined : regionAt(doc.regions, lineStart === lineEnd ? lineStart : lineEnd - 1);
+  if (region?.kind === 'notes') quotationMarkSpans(text, lineStart, lineEnd, spans);
+  for (const [a, b] of emphasisIn(doc.emphasis, lineStart, lineEnd)) {
+    const last = spans.at(-1);
+    if (last !== undefined && last.by === 'italics' && a - last.end <= 2 && /^\s*$/u.test(text.slice(last.end, a))) last.end = b;
+    else spans.push({ start: a, end: b, by: 'italics' });
+  }
+  return spans;
+}
+
+/** Adds the spans between quotation marks of the line [lineStart, lineEnd) to `spans`. */
+function quotationMarkSpans(text: string, lineStart: number, lineEnd: number, spans: Span[]): void {
+  const letter = (i: number): boolean => i >= lineStart && i < lineEnd && /\p{L}/u.test(text[i]!);
+  let straight = -1;
+  for (let i = lineStart; i < lineEnd; i++) {
+    const c = text[i]!;
+    const closers = PAIRED[c];
+    if (closers !== undefined) {
+      let j = i + 1;
+      while (j < lineEnd && !closers.includes(text[j]!)) j++;
+      if (j < lineEnd) spans.push({ start: i + 1, end: j, by: 'quotation marks' });
+    } else if (c === '‘' && !letter(i - 1)) {
+      // ’ is also an apostrophe and, in romanized Russian, the soft sign (‘Zhizn’ i Kniga’): the
+      // closer is the first ’ after which no letter follows, nor a word in small letters (a
+      // soft sign before the next word), else the first after which no letter follows.
+      let first = -1;
+      for (let j = i + 1; j < lineEnd; j++) {
+        if (text[j] !== '’' || letter(j + 1)) continue;
+        if (first === -1) first = j;
+        if (!/^\s+\p{Ll}/u.test(text.slice(j + 1, j + 3))) {
+          first = j;
+          break;
+        }
+      }
+      if (first !== -1) spans.push({ start: i + 1, end: first, by: 'quotation marks' });
+    } else if (c === '"') {
+      // Straight quotes are paired in order: an opener stands before a word, a closer after one.
+      if (straight === -1) {
+        if (!letter(i - 1) && i + 1 < lineEnd && !/\s/u.test(text[i + 1]!)) straight = i;
+      } else if (!letter(i + 1) && !/\s/u.test(text[i - 1]!)) {
+        spans.push({ start: straight + 1, end: i, by: 'quotation marks' });
+        straight = -1;
+      }
+    }
+  }
+}
+
+/** The parts of the emphasis spans (in order) that fall in [start, end), found by binary search. */
+function emphasisIn(emphasis: CheckDocument['emphasis'], start: number, end: number): Array<[number, number]> {
+  if (emphasis === undefined) return [];
+  let lo = 0;
+  let hi = emphasis.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (emphasis[mid]![1] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Array<[number, number]> = [];
+  for (let k = lo; k < emphasis.length && emphasis[k]![0] < end; k++) {
+    const [a, b] = emphasis[k]!;
+    if (Number.isInteger(a) && Number.isInteger(b) && a < b) out.push([Math.max(a, start), Math.min(b, end)]);
+  }
+  return out;
 }

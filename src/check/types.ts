@@ -26,6 +26,12 @@ export interface CheckDocument {
   text: string;
   /** Parts to check, in order; default: the whole text is running text. */
   regions?: readonly CheckRegion[];
+  /**
+   * The spans [start, end) of the text set in italics, in order, not overlapping (`readDocument`
+   * finds them in a .docx and in Markdown): a title or quotation in them whose other words are
+   * English or another Latin-script language keeps its source's spelling (docs/check.md, "Quotations").
+   */
+  emphasis?: ReadonlyArray<readonly [number, number]>;
   /** A name reported in the diagnostics. */
   file?: string;
 }

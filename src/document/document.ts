@@ -3,7 +3,7 @@ import type { Fix } from '../diagnostics/types.ts';
 import { splitBom } from '../engine/utf8.ts';
 import { LatinitsaError } from '../errors.ts';
 import { docxNotesStart, editDocx, readDocxLayout, type DocxLayout, type DocxPart } from './docx.ts';
-import { markdownRegions } from './markdown.ts';
+import { markdownProse } from './markdown.ts';
 import { markQuoted, plainTextRegions, pushRegion, type Region } from './regions.ts';
 
 /** The kinds of document latinitsa reads prose from. */
@@ -17,6 +17,12 @@ export interface ProseDocument {
   text: string;
   /** The prose, in order: running text and notes. */
   regions: Region[];
+  /**
+   * The spans [start, end) of the text set in italics (a .docx's italic runs, Markdown emphasis),
+   * in order, not overlapping; absent in plain text. The checker reads a title or a quotation in
+   * them (docs/documents.md).
+   */
+  emphasis?: Array<[number, number]>;
   /** Whether the source started with a byte-order mark (kept when the file is rewritten). */
   bom: boolean;
   /** For a .docx read from its parts: where its text is in them, so that fixes can be written back. */
@@ -77,7 +83,7 @@ export function readDocument(source: DocumentSource): ProseDocument {
       regions = plainTextRegions(text.slice(0, notes));
       pushRegion(regions, { start: notes, end: text.length, kind: 'notes' });
     }
-    return { format: 'docx', text, bom: false, regions: markQuoted(regions, paragraphSpans(layout.paragraphs, layout.quoted)), docx: layout };
+    return { format: 'docx', text, bom: false, regions: markQuoted(regions, paragraphSpans(layout.paragraphs, layout.quoted)), emphasis: layout.emphasis, docx: layout };
   }
   if ('paragraphs' in source) {
     // A paragraph's own line breaks become spaces: one paragraph, one line.
@@ -88,7 +94,9 @@ export function readDocument(source: DocumentSource): ProseDocument {
   const format = source.format ?? 'text';
   if (format !== 'text' && format !== 'markdown') throw new LatinitsaError('ERR_INVALID_OPTION', `unknown document format "${String(format)}" (known: text, markdown)`);
   const { bom, text } = splitBom(source.text);
-  return { format, text, bom, regions: format === 'markdown' ? markdownRegions(text) : plainTextRegions(text) };
+  if (format === 'text') return { format, text, bom, regions: plainTextRegions(text) };
+  const { regions, emphasis } = markdownProse(text);
+  return { format, text, bom, regions, ...(emphasis.length > 0 ? { emphasis } : {}) };
 }
 
 /** A document with fixes applied: see {@link editDocument}. */

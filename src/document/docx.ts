@@ -23,8 +23,14 @@ export interface DocxLayout {
   paragraphCounts: number[];
   /** The paragraphs' text, in order. */
   paragraphs: string[];
-  /** The indices of the paragraphs in a quotation style (Quote, Block Text…: data/quotation-styles.json). */
+  /**
+   * The indices of the paragraphs that are block quotations: in a quotation style (Quote, Block
+   * Text…: data/quotation-styles.json), or body paragraphs indented beyond the body text
+   * (see {@link indentedQuotations}). In order.
+   */
   quoted: number[];
+  /** The spans [start, end) of the text set in italics (runs with `w:i`), in order, touching spans joined. */
+  emphasis: Array<[number, number]>;
   /** Where every `w:t` is: see {@link PieceTable}. */
   pieces: PieceTable;
 }
@@ -104,6 +110,12 @@ interface Paragraph {
   inner: Paragraph[];
   /** Its style is a quotation style. */
   quoted?: true;
+  /** Its left indent as set on the paragraph (`w:ind`), of its first line or the rest, whichever is less, in twips. */
+  indent?: number;
+  /** A list item, a heading, a table cell or a text box's paragraph: never a block quotation by its indent. */
+  apart?: true;
+  /** Spans [offset, length] of italic text in this paragraph, in pairs. */
+  italic: number[];
 }
 
 /**
@@ -128,6 +140,9 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
   const pieces = new PieceTable();
   const paragraphs: string[] = [];
   const quoted: number[] = [];
+  const emphasis: Array<[number, number]> = [];
+  /** Per paragraph of the body: its indent, or undefined when it is apart (see {@link Paragraph.apart}) or empty. */
+  const indents: Array<number | undefined> = [];
   const paragraphCounts: number[] = [];
   let offset = 0; // of the next paragraph in the document text (paragraphs joined by "\n")
   parts.forEach((part, partIndex) => {
@@ -140,6 +155,8 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
     let inText: { tagStart: number; contentStart: number; text: string; editable: boolean; preserve: boolean } | undefined;
     /** The local name of the parent of the current element, when it is a Word element. */
     const parents: string[] = [];
+    /** Whether the run being read is set in italics (its `w:rPr` has `w:i`, not turned off). */
+    let italicRun = false;
     for (let kind = s.next(); kind !== 'end'; kind = s.next()) {
       if (kind === 'open') {
         const word = W.has(s.ns);
@@ -157,15 +174,35 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
         if (!word) continue;
         const current = open.at(-1);
         if (s.local === 'p') {
-          const p: Paragraph = { text: [], length: 0, pieces: [], inner: [] };
+          const p: Paragraph = { text: [], length: 0, pieces: [], inner: [], italic: [] };
+          // A text box's paragraph or a table cell's is laid out by its frame, not by the body's margins.
+          if (current !== undefined || parents.includes('tc')) p.apart = true;
           if (!s.selfClosing) open.push(p);
           else if (current === undefined) emit(p);
           else current.inner.push(p);
         } else if (s.local === 't' && current !== undefined) {
           if (s.selfClosing) continue;
           inText = { tagStart: s.start, contentStart: s.end, text: '', editable: true, preserve: s.attribute('xml:space') === 'preserve' };
-        } else if (s.local === 'pStyle' && parent === 'pPr' && current !== undefined) {
-          if (isQuotationStyle(s.attribute(prefixed(s.name, 'val')) ?? '')) current.quoted = true;
+        } else if (parent === 'pPr' && parents.at(s.selfClosing ? -2 : -3) === 'p' && current !== undefined) {
+          // The paragraph's own properties (not those of a tracked change to them, pPrChange).
+          const value = (name: string): string | undefined => s.attribute(prefixed(s.name, name));
+          if (s.local === 'pStyle') {
+            const style = value('val') ?? '';
+            if (isQuotationStyle(style)) current.quoted = true;
+            if (HEADING_STYLE.test(styleKey(style))) current.apart = true;
+          } else if (s.local === 'numPr' || s.local === 'outlineLvl') current.apart = true;
+          else if (s.local === 'ind') {
+            const twips = (name: string): number => {
+              const n = Number.parseInt(value(name) ?? '0', 10);
+              return Number.isFinite(n) ? n : 0;
+            };
+            const left = twips(value('start') === undefined ? 'left' : 'start');
+            current.indent = Math.min(left, left + twips('firstLine') - twips('hanging'));
+          }
+        } else if (s.local === 'r') {
+          italicRun = false;
+        } else if (s.local === 'i' && parent === 'rPr' && parents.at(s.selfClosing ? -2 : -3) === 'r') {
+          italicRun = !['0', 'false', 'off'].includes(s.attribute(prefixed(s.name, 'val')) ?? 'true');
         } else if (parent === 'r' && current !== undefined && Object.hasOwn(RUN_CHARACTERS, s.local)) {
           add(current, RUN_CHARACTERS[s.local]!);
         }
@@ -181,8 +218,11 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
           // A line break inside the text is a space, one character for one: offsets stay exact.
           const text = inText.text.replace(/[\r\n]/gu, ' ');
           current.pieces.push(current.length, text.length, inText.tagStart, inText.contentStart, s.start, (inText.editable ? FLAG_EDITABLE : 0) | (inText.preserve ? FLAG_PRESERVE : 0));
+          if (italicRun && text.length > 0) current.italic.push(current.length, text.length);
           add(current, text);
           inText = undefined;
+        } else if (s.local === 'r') {
+          italicRun = false;
         } else if (s.local === 'p' && open.length > 0) {
           const p = open.pop()!;
           const outer = open.at(-1);
@@ -218,13 +258,52 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
         const [at, length, tagStart, xmlStart, xmlEnd, flags] = p.pieces.slice(k, k + 6) as [number, number, number, number, number, number];
         pieces.push(offset + at, length, partIndex, tagStart, xmlStart, xmlEnd, flags);
       }
+      for (let k = 0; k < p.italic.length; k += 2) {
+        const start = offset + p.italic[k]!;
+        const end = start + p.italic[k + 1]!;
+        const last = emphasis.at(-1);
+        if (last !== undefined && last[1] === start) last[1] = end;
+        else emphasis.push([start, end]);
+      }
       if (p.quoted === true) quoted.push(paragraphs.length);
+      if (part.role === 'body') indents[paragraphs.length] = p.apart === true || text.trim() === '' ? undefined : (p.indent ?? 0);
       paragraphs.push(text);
       offset += text.length + 1;
       count++;
     }
   });
-  return { parts: [...parts], paragraphCounts, paragraphs, quoted, pieces };
+  const indented = indentedQuotations(indents);
+  const all = indented.length === 0 ? quoted : [...new Set([...quoted, ...indented])].sort((a, b) => a - b);
+  return { parts: [...parts], paragraphCounts, paragraphs, quoted: all, emphasis, pieces };
+}
+
+/** How much further than the body text a paragraph is indented to be a block quotation: a quarter inch, in twips. */
+const QUOTATION_INDENT = 360;
+
+/** Style ids of headings and titles (compared as {@link styleKey} makes them). */
+const HEADING_STYLE = /^(?:heading\d|title|subtitle)/u;
+
+/**
+ * The body paragraphs set off as block quotations by their indent alone (direct formatting, no
+ * quotation style): those indented at least {@link QUOTATION_INDENT} beyond the body text, whose
+ * indent is the one most of the body's paragraphs have (so that a document indented throughout
+ * is not all quotation). List items, headings, table cells, text boxes and empty paragraphs are
+ * left out, of both. docs/documents.md.
+ *
+ * @param indents Per paragraph index: its indent in twips, or undefined when it is left out.
+ */
+function indentedQuotations(indents: ReadonlyArray<number | undefined>): number[] {
+  const counts = new Map<number, number>();
+  for (const indent of indents) if (indent !== undefined) counts.set(indent, (counts.get(indent) ?? 0) + 1);
+  let body: number | undefined;
+  // The most common indent; of two as common, the smaller.
+  for (const [indent, n] of counts) if (body === undefined || n > counts.get(body)! || (n === counts.get(body)! && indent < body)) body = indent;
+  if (body === undefined) return [];
+  const out: number[] = [];
+  indents.forEach((indent, i) => {
+    if (indent !== undefined && indent >= body + QUOTATION_INDENT) out.push(i);
+  });
+  return out;
 }
 
 /** A style id as compared with the list: lower case, without spaces, hyphens or underscores (Word drops spaces from the ids of custom styles). */

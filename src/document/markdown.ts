@@ -2,7 +2,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import type { Region } from './regions.ts';
-import { treeRegions, type TreeNode } from './tree.ts';
+import { treeProse, type TreeNode } from './tree.ts';
 
 interface MdNode extends TreeNode {
   children?: MdNode[];
@@ -34,6 +34,7 @@ const MDAST = {
   heading: 'heading',
   footnote: ['footnoteDefinition'],
   quote: ['blockquote'],
+  emphasis: ['emphasis'],
   span: (node: MdNode): [number, number] | undefined => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
@@ -56,10 +57,15 @@ const MDAST = {
  * //=> ['text', 'text', 'notes']
  */
 export function markdownRegions(source: string): Region[] {
+  return markdownProse(source).regions;
+}
+
+/** The prose of a Markdown document: its regions (see {@link markdownRegions}) and the spans of its emphasis (`*…*`, `_…_`). */
+export function markdownProse(source: string): { regions: Region[]; emphasis: Array<[number, number]> } {
   // Front matter is blanked, not cut, so that offsets stay those of the source.
   const front = frontMatterEnd(source);
   const parsed = front === 0 ? source : source.slice(0, front).replace(/[^\r\n]/gu, ' ') + source.slice(front);
-  return treeRegions(markdownTree(joinLazyLines(capNesting(parsed))), MDAST);
+  return treeProse(markdownTree(joinLazyLines(capNesting(parsed))), MDAST);
 }
 
 function parseMarkdown(source: string): MdNode {

@@ -21,6 +21,8 @@ export interface TreeSyntax<N extends TreeNode = TreeNode> {
   footnote: readonly string[];
   /** Node types of block quotations: what they hold is `quoted` (absent: none). */
   quote?: readonly string[];
+  /** Node types of emphasis (italics): their spans are the document's `emphasis` (absent: none). */
+  emphasis?: readonly string[];
   /** A node's offsets [start, end) in the source. */
   span(node: N): readonly [number, number] | undefined;
 }
@@ -58,6 +60,21 @@ function headingText(node: TreeNode): string {
  * //=> [{ start: 0, end: 5, kind: 'text' }, { start: 7, end: 12, kind: 'notes' }, { start: 13, end: 18, kind: 'notes' }]
  */
 export function treeRegions<N extends TreeNode>(root: N, syntax: TreeSyntax<N>): Region[] {
+  return treeProse(root, syntax).regions;
+}
+
+/**
+ * The prose of a document's syntax tree: its regions (see {@link treeRegions}) and the spans
+ * [start, end) of its emphasis nodes outside code and HTML, in order (an emphasis inside another
+ * is in the outer one's span and not listed again).
+ *
+ * @param root The tree.
+ * @param syntax Its node types.
+ * @returns Regions and emphasis spans.
+ */
+export function treeProse<N extends TreeNode>(root: N, syntax: TreeSyntax<N>): { regions: Region[]; emphasis: Array<[number, number]> } {
+  const emphasisTypes = new Set(syntax.emphasis ?? []);
+  const emphasis: Array<[number, number]> = [];
   const text = new Set(syntax.text);
   const skip = new Set(syntax.skip);
   const footnote = new Set(syntax.footnote);
@@ -89,7 +106,11 @@ export function treeRegions<N extends TreeNode>(root: N, syntax: TreeSyntax<N>):
       if (span !== undefined) pushRegion(regions, { start: span[0], end: span[1], kind: notes ? 'notes' : 'text', ...(frame.quoted ? { quoted: true as const } : {}) });
       continue;
     }
+    if (emphasisTypes.has(child.type)) {
+      const span = syntax.span(child);
+      if (span !== undefined && (emphasis.at(-1)?.[1] ?? -1) <= span[0]) emphasis.push([span[0], span[1]]);
+    }
     stack.push({ node: child, notes: notes || footnote.has(child.type), quoted: frame.quoted || quote.has(child.type), next: 0 });
   }
-  return regions;
+  return { regions, emphasis };
 }

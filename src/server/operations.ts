@@ -168,10 +168,10 @@ async function checkOp(input: Input): Promise<unknown> {
     if (typeof minConfidence !== 'string' && typeof minConfidence !== 'number') throw new HttpError(400, 'ERR_BAD_REQUEST', 'field "minConfidence" must be a number from 0 to 1 or certain, likely, possible');
     options.minConfidence = parseConfidence(minConfidence);
   }
-  const { text, regions } = doc;
+  const { text, regions, emphasis } = doc;
   // Read with the shipped lexicon, as `latinitsa check` reads: the confidences are the command's.
   const lex = await preloadLexicon();
-  const diagnostics = checkText(text, { ...options, regions, ...(lex === undefined ? {} : { lexicon: lex }) });
+  const diagnostics = checkText(text, { ...options, regions, ...(emphasis === undefined ? {} : { emphasis }), ...(lex === undefined ? {} : { lexicon: lex }) });
   // Unattended, only the certain fixes are applied, as `check --fix` applies them (docs/check.md).
   const fixed = format === 'docx' ? undefined : applyFixes(text, diagnostics.filter((d) => d.confidence >= confidenceLevels.certain));
   return { format, text, diagnostics, fixed, lexicon: lex !== undefined };

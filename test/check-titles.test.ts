@@ -1,0 +1,62 @@
+// The checker holds a spelling in a published title or a quotation of another author (quotation
+// marks, italics) at `possible`, and checks a Russian title the author romanized: the cases of
+// test/fixtures/check/titles.tsv (docs/check.md, "Quotations"); and a .docx's italics and
+// indented block quotations, read by the document reader, as the checker sees them.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { checkDocuments } from '../src/check/check.ts';
+import { readDocument } from '../src/document/document.ts';
+import { W_NS } from './support/docx.ts';
+
+const cases = readFileSync(path.join(import.meta.dirname, 'fixtures', 'check', 'titles.tsv'), 'utf8')
+  .split('\n')
+  .filter((line) => line !== '' && !line.startsWith('#'))
+  .map((line) => line.split('\t') as [string, string, string, string]);
+
+test('titles and quotations: every case of the fixture', () => {
+  assert.ok(cases.length >= 10);
+  for (const [verdict, scheme, format, line] of cases) {
+    const marked = line.replaceAll('\\n', '\n');
+    const at = marked.indexOf('[[');
+    const word = marked.slice(at + 2, marked.indexOf(']]'));
+    const text = marked.replace('[[', '').replace(']]', '');
+    const doc = readDocument({ text, format: format as 'text' | 'markdown' });
+    const found = checkDocuments([doc], scheme === '-' ? {} : { scheme }).find((d) => d.place.start.offset === at);
+    assert.ok(found !== undefined && found.actual === word, `no finding on ${word}: ${marked}`);
+    if (verdict === 'held') {
+      assert.equal(found.confidence, 0.5, marked);
+      assert.equal(found.data?.['confidence'], 'possible', marked);
+      assert.match(found.reason, /title or quotation in (?:quotation marks|italics)/u, marked);
+    } else {
+      assert.equal(verdict, 'kept');
+      assert.ok(found.confidence > 0.5 && !/title or quotation/u.test(found.reason), `${found.confidence} ${marked}`);
+    }
+  }
+});
+
+test('a .docx: a title in italic runs is held, a block quotation set off by its indent alone is held', () => {
+  const run = (text: string, italic = false): string => `<w:r>${italic ? '<w:rPr><w:i/></w:rPr>' : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+  const p = (runs: string, ind = ''): string => `<w:p>${ind === '' ? '' : `<w:pPr><w:ind ${ind}/></w:pPr>`}${runs}</w:p>`;
+  const body = [
+    p(run('Berdyaev wrote much. Berdyaev left Russia in 1922.'), 'w:firstLine="720"'),
+    p(run('Later Berdyaev lived in Clamart.'), 'w:firstLine="720"'),
+    // An English title in two italic runs (Word splits runs), the space between them not italic.
+    p(run('See Zwahlen, ') + run('Different Concepts of Personality:', true) + run(' ') + run('Nikolaj Berdjaev and Sergej Bulgakov', true) + run(', 2012.'), 'w:firstLine="720"'),
+    // The memoirist's spelling in a paragraph indented as a block quotation.
+    p(run('We met Berdiaev in Paris, and Berdiaev spoke.'), 'w:left="720"'),
+  ].join('');
+  const xml = new TextEncoder().encode(`<w:document xmlns:w="${W_NS}"><w:body>${body}</w:body></w:document>`);
+  const doc = readDocument({ docx: [{ name: 'word/document.xml', role: 'body', xml }] });
+  const found = checkDocuments([doc]);
+  const show = found.map((d) => `${d.place.start.line}:${d.actual}:${d.confidence}`).join(', ');
+  const title = found.find((d) => d.actual === 'Berdjaev');
+  assert.ok(title !== undefined && title.confidence === 0.5 && /title or quotation in italics/u.test(title.reason), show);
+  const quoted = found.filter((d) => d.actual === 'Berdiaev');
+  assert.ok(quoted.length === 2 && quoted.every((d) => d.confidence === 0.5 && /block quotation/u.test(d.reason)), show);
+  // Read without italics or indents (bare paragraphs), the same places keep their confidence.
+  const plain = checkDocuments([readDocument({ paragraphs: doc.text.split('\n') })]);
+  assert.ok(plain.some((d) => d.actual === 'Berdjaev' && d.confidence > 0.5), plain.map((d) => `${d.actual}:${d.confidence}`).join(', '));
+  assert.ok(plain.some((d) => d.actual === 'Berdiaev' && d.confidence > 0.5));
+});
