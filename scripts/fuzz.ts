@@ -522,7 +522,7 @@ export async function runFuzz(options: FuzzOptions): Promise<EntryReport[]> {
       'Vladimir', 'Pyotr', 'Kasyan', 'Maximoff', 'Maksimov', 'Chaykovsky', 'Tchaikovsky', 'Chaikovskii', 'G.', 'L.', 'V. I.', 'Kulja', 'Viet', 'Gorlice',
       'Altafjord', 'Altafiord', 'Katja', 'Szymon', 'Gyorgy', 'Toreeva', 'Toreyeva', 'Novyi', 'Mir', 'Krasnyi', 'Privolnoe', 'Skryabin', 'Scriabin',
       'Swedish', 'Russian', 'Ukrainian', 'Polish', 'Georgian', 'American', 'Soviet', 'also', 'né', 'née', 'spelt', 'a.k.a.', 'sometimes spelled',
-      'von', 'de', 'FC', 'Sibir', 'Amu', 'Darya', '(Latvian, Russian)', 'Ribbentrop', 'the', 'of', 'and', 'wrote', 'in', 'Moscow', 'Сталин', 'Kирoв',
+      'von', 'de', 'FC', 'Sibir', 'Amu', 'Darya', '(Latvian, Russian)', 'Ribbentrop', 'the', 'of', 'and', 'wrote', 'in', 'Moscow', 'Сталин', 'Kирoв', 'Mоsсow',
     ];
     const checkPieces = [' ', ' ', ' ', ', ', '. ', '; ', '\n', '\n\n', '\nNotes\n', '\nBibliography\n', '\n## Notes\n\n', '\n# References\n\n', '[^1]', '\n[^1]: ', '1. ', '(Moscow, 1924); ', '*', '_', '`', '-', '«', '»', '\u0301'];
     // Words mostly apart (a space after most), now and then glued to what follows.
@@ -609,7 +609,8 @@ export async function runFuzz(options: FuzzOptions): Promise<EntryReport[]> {
           if (k < last[0]! || (k === last[0] && start < last[1]!)) return void fail(`findings out of order at ${shown(d)}`), true;
           last = [k, start];
           if (!(d.confidence >= floor && d.confidence <= 1)) return void fail(`confidence ${d.confidence} below the minimum ${floor} or over 1: ${shown(d)}`), true;
-          if (d.ruleId !== 'check/mixed-script' && ignored.has(foldRomanized(d.actual))) return void fail(`an ignored word is reported: ${shown(d)}`), true;
+          // Every rule, a word mixing scripts included (docs/check.md, Settings).
+          if (ignored.has(foldRomanized(d.actual))) return void fail(`an ignored word is reported: ${shown(d)}`), true;
         }
         const again = timed(() => checkDocuments(documents, opts)).value;
         if (again === undefined || again.map(shown).join('\n') !== found.map(shown).join('\n')) return void fail('a second run differs from the first'), true;
@@ -752,6 +753,10 @@ export async function runFuzz(options: FuzzOptions): Promise<EntryReport[]> {
       optionsArb.map(({ scheme: _, ...o }) => o as Record<string, unknown>),
     );
     const langArb = maybe(fc.constantFrom('auto', 'ru', 'uk', 'be', 'xx', ''));
+    // Real .docx files (with footnotes and endnotes), in base64 as the page sends them.
+    const docxDir = path.join(import.meta.dirname, '..', 'test', 'fixtures', 'docx');
+    const docxFixtures = ['footnotes.docx', 'endnotes.docx', 'tables.docx', 'footnote-hyperlink.docx'].map((f) => readFileSync(path.join(docxDir, f)).toString('base64'));
+    docxFixtures.push(readFileSync(path.join(import.meta.dirname, '..', 'test', 'fixtures', 'manuscripts', 'book.docx')).toString('base64'));
     const body = (op: string): fc.Arbitrary<Record<string, unknown>> => {
       const t = fc.oneof(text, mixed, latin).map((s) => s.slice(0, cap));
       switch (op) {
@@ -759,16 +764,41 @@ export async function runFuzz(options: FuzzOptions): Promise<EntryReport[]> {
         case 'deromanize': return fc.record({ text: t, scheme: maybe(scheme), all: maybe(fc.oneof(fc.boolean(), wrong)), options: schemeOptions });
         case 'convert': return fc.record({ text: t, from: maybe(scheme), to: maybe(scheme), all: maybe(fc.boolean()), fromOptions: schemeOptions, toOptions: schemeOptions });
         case 'detect': return fc.record({ text: t, schemes: maybe(fc.oneof(fc.array(scheme, { maxLength: 3 }), wrong)), maxWords: maybe(fc.oneof(fc.integer({ min: -2, max: 50 }), fc.double(), wrong)) });
-        case 'check': return fc.record({ text: t, format: maybe(fc.constantFrom('text', 'markdown', 'docx', 'x')), data: maybe(fc.oneof(fc.base64String({ maxLength: 40 }), fc.constant('!!'))), scheme: maybe(scheme), notesScheme: maybe(scheme), lang: langArb, allow: maybe(fc.oneof(fc.array(t, { maxLength: 2 }), wrong)), ignore: maybe(fc.oneof(fc.array(fc.constantFrom('check/scheme-mismatch', 'x'), { maxLength: 2 }), wrong)), options: schemeOptions });
+        case 'check': {
+          // The document: a text, a .docx (one of the fixtures now and then), or a text with regions, right or wrong.
+          const regionsArb = fc.oneof(wrong, fc.array(fc.record({ start: fc.integer({ min: -1, max: 40 }), end: fc.integer({ min: 0, max: 60 }), kind: fc.constantFrom('text', 'notes', 'x'), quoted: maybe(fc.oneof(fc.constant(true), wrong)) }), { maxLength: 3 }));
+          const documentArb = fc.oneof(
+            fc.record({ text: t, format: maybe(fc.constantFrom('text', 'markdown', 'x')), regions: maybe(regionsArb) }),
+            fc.record({ format: fc.constant('docx'), data: fc.oneof(fc.base64String({ maxLength: 40 }), fc.constant('!!'), fc.constantFrom(...docxFixtures)), file: maybe(fc.constantFrom('a.docx', '')) }),
+            fc.record({ text: maybe(t), format: maybe(fc.constantFrom('text', 'markdown', 'docx', 'x')), data: maybe(fc.base64String({ maxLength: 40 })) }),
+          );
+          const settingsArb = fc.record({
+            scheme: maybe(scheme),
+            notesScheme: maybe(scheme),
+            lang: langArb,
+            allow: maybe(fc.oneof(fc.array(t, { maxLength: 2 }), wrong)),
+            ignore: maybe(fc.oneof(fc.array(fc.constantFrom('check/scheme-mismatch', 'x', 'Kирoв', 'Zinovyev'), { maxLength: 2 }), wrong)),
+            minConfidence: maybe(fc.oneof(fc.constantFrom('certain', 'likely', 'possible', 'sure', 0, 0.5, 1, 2), wrong)),
+            conventional: maybe(fc.oneof(fc.constantFrom({ Tchaikovsky: 'чайковский' }, { '': 'x' }, { Zinovyev: 'zinoviev' }), wrong)),
+            builtInConventional: maybe(fc.oneof(fc.boolean(), wrong)),
+            notesSchemeOptions: maybe(fc.oneof(wrong, fc.constant({ tie: 'halves' }))),
+            options: schemeOptions,
+          });
+          return fc.tuple(documentArb, settingsArb).map(([d, o]) => ({ ...d, ...o }));
+        }
         case 'cite': return fc.record({ text: t, format: maybe(fc.constantFrom('text', 'markdown', 'x')), style: maybe(fc.constantFrom('english', 'russian', 'numbers', 'x')), versoStyle: maybe(fc.oneof(fc.string({ maxLength: 4 }), wrong)), scheme: maybe(scheme) });
         case 'bib': return fc.record({ text: fc.oneof(t, bibtex.map((b) => b.slice(0, cap)), csl.map((c) => c.slice(0, cap))), format: maybe(fc.constantFrom('bibtex', 'csl-json', 'x')), scheme: maybe(scheme), schemes: maybe(fc.oneof(fc.dictionary(fc.constantFrom('names', 'titles', 'x', '__proto__'), fc.oneof(scheme, wrong), { maxKeys: 3 }), wrong)), lang: langArb, keepOriginal: maybe(fc.oneof(fc.boolean(), wrong)) });
         default: return fc.record({ operation: fc.constantFrom('romanize', 'check', 'vernacular', 'x'), output: maybe(fc.constantFrom('json-objects', 'json', 'marcxml', 'iso2709', 'x')), text: maybe(t), data: maybe(fc.base64String({ maxLength: 60 })), scheme: maybe(scheme), lang: langArb, tie: maybe(fc.constantFrom('auto', 'breve', 'halves', 'x')), normalization: maybe(fc.constantFrom('auto', 'NFC', 'NFD', 'x')), all: maybe(fc.boolean()), options: schemeOptions });
       }
     };
+    // A field no route takes, now and then (misspelt, or a name every object has): never a 200.
+    const strayField = fc.option(fc.constantFrom('shceme', 'txt', 'option', 'schemeOptions', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'regions', 'data'), { nil: undefined, freq: 4 });
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...operationNames).chain((op) => fc.tuple(fc.constant(op), body(op))), async ([op, b]) => {
+      fc.asyncProperty(fc.constantFrom(...operationNames).chain((op) => fc.tuple(fc.constant(op), body(op), strayField)), async ([op, b, stray]) => {
         r.cases++;
-        const json = JSON.stringify(b);
+        // JSON.parse makes "__proto__" an own field; an object literal would not.
+        const misspelt = stray !== undefined && !Object.hasOwn(b, stray) && !(op === 'check' && ['regions', 'data'].includes(stray)) ? stray : undefined;
+        const json = misspelt === undefined ? JSON.stringify(b) : JSON.stringify(b).replace(/^\{/, `{${JSON.stringify(misspelt)}:1${Object.keys(b).some((k) => b[k] !== undefined) ? ',' : ''}`);
         const res = await timedAsync(() => handleApi({ method: 'POST', path: `/api/${op}`, headers: { 'content-type': 'application/json' }, body: json }));
         r.maxMs = Math.max(r.maxMs, res.ms);
         const fail = (problem: string): void => void r.failures.push(classify({ entry: 'API routes', input: `${op} ${short(json)}`, problem }, typeof b['text'] === 'string' ? { text: b['text'] } : {}));
@@ -777,6 +807,14 @@ export async function runFuzz(options: FuzzOptions): Promise<EntryReport[]> {
         const { status, body: answer } = res.value!;
         if (status >= 500) fail(`status ${status}: ${short(String(answer))}`);
         else if (status >= 400 && !/"code":"ERR_[A-Z_]+"/.test(String(answer))) fail(`status ${status} without an error code: ${short(String(answer))}`);
+        if (misspelt !== undefined && status === 200) fail(`a field the route does not take (${JSON.stringify(misspelt)}) was answered 200`);
+        // A check answered with its regions, sent back with its text, finds the same again (the web page's second check of a .docx).
+        if (op === 'check' && status === 200 && misspelt === undefined) {
+          const first = JSON.parse(String(answer)) as { text: string; regions: unknown; diagnostics: unknown };
+          const { text: _t, data: _d, file: _f, format: _m, regions: _r, ...settings } = b;
+          const again = await handleApi({ method: 'POST', path: '/api/check', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...settings, text: first.text, regions: first.regions }) });
+          if (again.status !== 200 || JSON.stringify(JSON.parse(String(again.body)).diagnostics) !== JSON.stringify(first.diagnostics)) fail(`checked again with its regions: status ${again.status}, other findings: ${short(String(again.body))}`);
+        }
         return true;
       }),
       params,

@@ -254,6 +254,9 @@ describe('Markdown nested 100,000 levels deep, or 100,000 emphasis runs in a par
       fc.constantFrom('- Kirov\n- Zinovyev', '1. Kirov\n\n   Zinovyev.', '> Kirov\n> > Zinovyev', '> Kirov\nlazy Zinovyev'),
       fc.constantFrom('```\nKirov\n\nZinovyev\n```', '~~~~\nKirov\n\n~~~\nZinovyev\n~~~~', '```\nnever closed\n\nKirov', '<!--\nKirov\n\nZinovyev\n-->', '<div>\nKirov\n</div>'),
       fc.constantFrom('[^n1]: Zinovyev.', '[^note  2]: Kirov.\n\n    Zinovyev, indented.', '[ref]: https://example.org/kirov', '[REF]: /x "Kirov"'),
+      // A line at the margin that starts with `[^` after a blank line is where a part may start
+      // (the notes of a book are thousands of definitions): definitions, and what only looks like one.
+      fc.constantFrom('[^n1]: Kirov.\n[^Note 2]: Zinovyev.\n[^n1]: twice.', '[^n1] called first.', '[^a b]: not a label.', '[^]: empty', '[^n1]:\n    Kirov indented.\nlazy', '[^n1]: Kirov.\n\n\n[^n2]: Zinovyev.'),
       fc.constantFrom('## Notes', '# Kirov', '## Bibliography', 'Kirov\n===', '***', '    indented code\n\n    Kirov'),
       // Lazy lines (joined before parsing): after each container, with hard breaks, HTML, a setext
       // underline, indented continuations, CRLF.

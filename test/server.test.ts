@@ -7,6 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { checkText, listSchemes } from '../src/index.ts';
 import { errorToResponse, handleApi, operationNames, pageCsp, resolveStatic, startServer, WorkerPool, type ApiResponse } from '../src/server/index.ts';
+import { openApiDocument } from '../src/server/openapi.ts';
+import { checkSettingNames } from '../src/check/config.ts';
 import { runCli } from './support/cli.ts';
 import { loadLexicon } from '../src/io/lexicon.ts';
 
@@ -146,9 +148,9 @@ describe('API: errors', () => {
   });
 
   it('every operation answers a valid body with 200', async () => {
-    const body = { text: 'x', from: 'ala-lc', to: 'modified-loc', scheme: 'modified-loc' };
-    // Operations whose input is not plain text get a valid one of their own.
-    const own: Partial<Record<string, object>> = { marc: { operation: 'romanize', text: JSON.stringify({ leader: '00000nam a2200000 a 4500', fields: [] }) } };
+    const body = { text: 'x', scheme: 'modified-loc' };
+    // Operations that take other fields get a valid body of their own (a field a route does not take is an error).
+    const own: Partial<Record<string, object>> = { convert: { text: 'x', from: 'ala-lc', to: 'modified-loc' }, detect: { text: 'x' }, marc: { operation: 'romanize', text: JSON.stringify({ leader: '00000nam a2200000 a 4500', fields: [] }) } };
     for (const op of operationNames) assert.equal((await post(`/api/${op}`, own[op] ?? body)).status, 200, op);
   });
 
@@ -192,8 +194,9 @@ describe('API: reverse, check, cite', () => {
     assert.ok(u.diagnostics.length === 1 && u.diagnostics[0].confidence < 0.9, JSON.stringify(u.diagnostics));
     assert.equal(u.fixed, unsure);
     assert.equal(parse(await post('/api/check', { text: unsure, minConfidence: 'certain' })).diagnostics.length, 0);
-    assertError(await post('/api/check', { text: unsure, minConfidence: 'sure' }), 422, 'ERR_INVALID_OPTION', /minimum confidence/);
-    assertError(await post('/api/check', { text: unsure, minConfidence: [1] }), 400, 'ERR_BAD_REQUEST');
+    assertError(await post('/api/check', { text: unsure, minConfidence: 'sure' }), 422, 'ERR_INVALID_OPTION', /"minConfidence" must be .*found "sure"/);
+    // A setting of the checker with a wrong value is a wrong option, as in the library and the settings file.
+    assertError(await post('/api/check', { text: unsure, minConfidence: [1] }), 422, 'ERR_INVALID_OPTION', /"minConfidence" must be/);
     assertError(await post('/api/check', { text: 'x', format: 'pdf' }), 400, 'ERR_BAD_REQUEST', /format/);
     assertError(await post('/api/check', { format: 'docx', data: 'UEsDBA==' }), 422, 'ERR_UNSUPPORTED_FORMAT');
     assertError(await post('/api/check', { format: 'docx', data: 'not base64!' }), 400, 'ERR_BAD_REQUEST');
@@ -217,6 +220,45 @@ describe('API: reverse, check, cite', () => {
     assert.deepEqual(shown(JSON.parse(cli.stdout)), ['Tukhachevsky → Tukhachevskii']);
     assert.deepEqual(shown(api.diagnostics), shown(JSON.parse(cli.stdout)));
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  // Seen in session 7, fixed in session 8 (fz4): {"shceme": "wikipedia"} was checked with no
+  // scheme, silently; every route read the fields it knew and ignored the others.
+  it('a field a route does not take is a 400 naming it, on every route', async () => {
+    const doc = openApiDocument() as { paths: Record<string, { post?: { requestBody: { content: { 'application/json': { example: Record<string, unknown> } } } } }> };
+    for (const op of operationNames) {
+      const { example, schema } = doc.paths[`/api/${op}`]!.post!.requestBody.content['application/json'] as { example: Record<string, unknown>; schema: { properties: Record<string, unknown> } };
+      assert.equal((await post(`/api/${op}`, example)).status, 200, op);
+      assertError(await post(`/api/${op}`, { ...example, shceme: 'wikipedia' }), 400, 'ERR_UNKNOWN_FIELD', /unknown field "shceme"/);
+      // Every field the OpenAPI document lists is one the route takes (right value or not).
+      for (const field of Object.keys(schema.properties)) {
+        const r = await post(`/api/${op}`, { ...example, [field]: example[field] ?? null });
+        assert.notEqual(r.status === 200 ? undefined : JSON.parse(String(r.body)).error.code, 'ERR_UNKNOWN_FIELD', `${op} ${field}`);
+      }
+      // And /api/check lists every setting of the checker (the scheme's options as "options").
+      if (op === 'check') assert.deepEqual(checkSettingNames.filter((name) => name !== 'schemeOptions' && !(name in schema.properties)), []);
+    }
+    // Check's settings are those of .latinitsarc.json, read by the one table (src/check/config.ts).
+    assertError(await post('/api/check', { text: 'x', schemeOptions: {} }), 400, 'ERR_UNKNOWN_FIELD', /"schemeOptions"/);
+    assert.equal((await post('/api/check', { text: 'Tchaikovsky and Chaikovsky.', conventional: { Tchaikovsky: 'чайковский' }, builtInConventional: false, notesSchemeOptions: {} })).status, 200);
+    assertError(await post('/api/check', { text: 'x', conventional: { Tchaikovsky: 'chaikovsky' } }), 422, 'ERR_INVALID_OPTION', /"conventional"/);
+    // A field of another format is not silently dropped either.
+    assertError(await post('/api/check', { text: 'x', data: 'UEsDBA==' }), 400, 'ERR_BAD_REQUEST', /"data" is not read with format "text"/);
+    // Scheme options are checked by the engine's resolver, as before.
+    assertError(await post('/api/romanize', { text: 'x', options: { tei: 'halves' } }), 422, 'ERR_INVALID_OPTION');
+  });
+
+  it('check takes a text with the regions an earlier answer gave (a .docx checked again after edits)', async () => {
+    const { docx, paragraph, note } = await import('./support/docx.ts');
+    const bytes = docx({ body: paragraph('Zinoviev spoke. Zinoviev wrote.'), footnotes: note('footnote', 1, paragraph('Zinov’ev, Sochineniia.')) });
+    const first = parse(await post('/api/check', { format: 'docx', data: Buffer.from(bytes).toString('base64'), scheme: 'modified-loc' }));
+    assert.deepEqual(first.regions.map((r: { kind: string }) => r.kind), ['text', 'notes']);
+    const again = parse(await post('/api/check', { text: first.text, regions: first.regions, scheme: 'modified-loc' }));
+    assert.deepEqual(again.diagnostics, first.diagnostics);
+    // The same text without its regions is read as plain text: the note runs into the body.
+    const plain = parse(await post('/api/check', { text: first.text, scheme: 'modified-loc' }));
+    assert.deepEqual(plain.regions.map((r: { kind: string }) => r.kind), ['text']);
+    assertError(await post('/api/check', { text: 'x', regions: [{ start: 0, end: 9, kind: 'text' }] }), 422, 'ERR_INVALID_OPTION', /regions/);
   });
 
   it('cite normalises archival references to one style', async () => {

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { accept, acceptCertain, diff, findingsOf, rebase, setRejected, undo, type Finding, type PanelDiagnostic } from '../web/check-fixes.ts';
+import { accept, acceptCertain, diff, findingsOf, moveRegions, rebase, setRejected, undo, type Finding, type PanelDiagnostic } from '../web/check-fixes.ts';
+import type { Region } from '../src/document/index.ts';
 import { confidenceLabel, findingLabel } from '../web/wording.ts';
 import { fixturesDir } from './support/fixtures.ts';
 
@@ -64,5 +65,29 @@ describe('check panel fixes', () => {
     assert.deepEqual(diff('Sergey met', 'Sergei met'), { start: 5, end: 6, text: 'i' });
     assert.deepEqual(diff('abc', 'abXbc'), { start: 2, end: 2, text: 'Xb' });
     assert.equal(diff('same', 'same'), undefined);
+  });
+});
+
+// The page checks a .docx again after edits with its regions moved through them (its notes stay
+// notes: docs/web.md). Regions by hand: body "Kirov spoke.\n" [0, 13), notes "Zinovev." [13, 21).
+describe('check panel: a document\'s regions through the reader\'s edits', () => {
+  const regions: Region[] = [{ start: 0, end: 13, kind: 'text' }, { start: 13, end: 21, kind: 'notes' }];
+  const text = 'Kirov spoke.\nZinovev.';
+  const after = (edit: { start: number; end: number; text: string }): string[] => {
+    const edited = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+    return moveRegions(regions, edit).map((r) => `${r.kind}:${JSON.stringify(edited.slice(r.start, r.end))}`);
+  };
+  it('typing in the body shifts the notes; typing at a boundary continues the region before', () => {
+    assert.deepEqual(after({ start: 5, end: 5, text: ' Sergei' }), ['text:"Kirov Sergei spoke.\\n"', 'notes:"Zinovev."']);
+    assert.deepEqual(after({ start: 13, end: 13, text: 'And ' }), ['text:"Kirov spoke.\\nAnd "', 'notes:"Zinovev."']);
+    assert.deepEqual(after({ start: 0, end: 0, text: 'S. ' }), ['text:"S. Kirov spoke.\\n"', 'notes:"Zinovev."']);
+    assert.deepEqual(after({ start: 21, end: 21, text: ' Ibid.' }), ['text:"Kirov spoke.\\n"', 'notes:"Zinovev. Ibid."']);
+  });
+  it('a word replaced at the start of the notes stays in the notes (a fix accepted there)', () => {
+    assert.deepEqual(after({ start: 13, end: 20, text: 'Zinoviev' }), ['text:"Kirov spoke.\\n"', 'notes:"Zinoviev."']);
+  });
+  it('an edit across the boundary goes to the region it starts in; a region removed whole is gone', () => {
+    assert.deepEqual(after({ start: 6, end: 16, text: 'wrote' }), ['text:"Kirov wrote"', 'notes:"ovev."']);
+    assert.deepEqual(after({ start: 12, end: 21, text: '' }), ['text:"Kirov spoke."']);
   });
 });

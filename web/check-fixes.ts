@@ -4,6 +4,7 @@
 // "stale" (check again). Only fixes the checker rates certain are applied all at once; a
 // diagnostic without a confidence is not certain. No DOM here: test/web-check-fixes.test.ts.
 import { applyFixes, type Diagnostic, type Place } from '../src/index.ts';
+import type { Region } from '../src/document/index.ts';
 import { confidenceLabel } from './wording.ts';
 
 /** A finding as the page reads it: the one diagnostic shape (docs/diagnostics.md), placed in the text. */
@@ -75,6 +76,34 @@ export function rebase(findings: readonly Finding[], edit: Edit, before: string)
     if (start > edit.end || (start === edit.end && !wordChar.test(lastChange))) return { ...f, range: shift(f.range), fixRange: f.fixRange && shift(f.fixRange) };
     return { ...f, status: f.status === 'rejected' ? 'rejected' : 'stale' };
   });
+}
+
+/**
+ * Moves a document's prose regions (running text, notes) through an edit of its text, so that a
+ * .docx's notes stay notes while the reader edits it: regions before the edit stay, those after
+ * it shift, and what the edit writes belongs to the region of the first character it replaces
+ * (typed text, with nothing replaced: to the region of the character before it, as typing at the
+ * end of a paragraph continues it). A region the edit removes whole is gone.
+ */
+export function moveRegions(regions: readonly Region[], edit: Edit): Region[] {
+  const { start: s, end: e } = edit;
+  const length = edit.text.length;
+  const within = (offset: number): number => regions.findIndex((r) => r.start <= offset && offset < r.end);
+  const owner = e > s ? within(s) : s > 0 && within(s - 1) >= 0 ? within(s - 1) : within(s);
+  // First the replaced span is taken out, then the new text put in at its start.
+  const cut = (offset: number): number => (offset <= s ? offset : offset >= e ? offset - (e - s) : s);
+  const moved: Region[] = [];
+  regions.forEach((region, i) => {
+    let start = cut(region.start);
+    let end = cut(region.end);
+    if (i === owner) end += length;
+    else {
+      if (start >= s) start += length;
+      if (end > s || (end === s && start > s)) end += length;
+    }
+    if (end > start || region.end === region.start) moved.push({ ...region, start, end });
+  });
+  return moved;
 }
 
 /** Applies the fix of finding `i` to the text: the new text and findings. */

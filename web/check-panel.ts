@@ -2,9 +2,13 @@
 // how sure the checker is. Fixes change the text in the text box itself, one by one (accept, keep
 // as written, undo); "Apply certain fixes" applies only those the checker rates certain. The
 // reader's own edits are never overwritten: findings move with them (web/check-fixes.ts).
+// A .docx is read by the one document reader (src/document, src/io), on the server: its footnotes
+// and endnotes are notes, as `latinitsa check` reads them, and stay notes through the reader's
+// edits (its regions move with them). The page cannot write a .docx back, and says so.
 import { checkText, readDocument, type CheckDiagnostic } from '../src/index.ts';
+import type { Region } from '../src/document/index.ts';
 import { defaultSchemeOf } from '../src/schemes/index.ts';
-import { accept, acceptCertain, diff, findingsOf, isCertain, rebase, setRejected, undo, type Finding } from './check-fixes.ts';
+import { accept, acceptCertain, diff, findingsOf, isCertain, moveRegions, rebase, setRejected, undo, type Finding } from './check-fixes.ts';
 import { announce, byId, downloadText, h, messageOf, readFileText } from './dom.ts';
 import { callApi, fromServer } from './server.ts';
 import { setupLanguageMenu } from './language-menu.ts';
@@ -47,6 +51,7 @@ export function setupCheck(): void {
   const status = byId('ck-status');
   const applyCertain = byId<HTMLButtonElement>('ck-accept-certain');
   const download = byId<HTMLButtonElement>('ck-download');
+  const downloadNote = byId('ck-download-note');
   // The schemes of the manuscript's language (each scheme carries its language to the checker).
   setupLanguageMenu(
     byId<HTMLSelectElement>('ck-lang'),
@@ -71,8 +76,27 @@ export function setupCheck(): void {
   /** The text as the findings know it (the text box may be ahead of it by the reader's edits). */
   let known = input.value;
   let checkedOnce = false;
+  /**
+   * A .docx read by the server: the prose regions of its text (running text, notes) and the text
+   * they are offsets into. Moved through every change of the text; dropped when the whole text
+   * is replaced (a new text).
+   */
+  let docx: { text: string; regions: Region[] } | undefined;
+
+  /** Moves the .docx's regions to the text box's new text. */
+  const follow = (text: string): void => {
+    if (docx === undefined) return;
+    const edit = diff(docx.text, text);
+    if (edit === undefined) return;
+    if (edit.start === 0 && edit.end === docx.text.length) {
+      docx = undefined;
+      return;
+    }
+    docx = { text, regions: moveRegions(docx.regions, edit) };
+  };
 
   const setText = (text: string): void => {
+    follow(text);
     const { selectionStart, selectionEnd, scrollTop } = input;
     input.value = text;
     input.setSelectionRange(Math.min(selectionStart, text.length), Math.min(selectionEnd, text.length));
@@ -179,6 +203,9 @@ export function setupCheck(): void {
     applyCertain.disabled = certain === 0;
     applyCertain.textContent = certain === 0 ? 'Apply certain fixes' : `Apply ${certain} certain fix${certain === 1 ? '' : 'es'}`;
     applyCertain.title = certain === 0 && findings.some((f) => f.status === 'open' && f.diagnostic.fix !== undefined) ? 'No fix here is rated certain: accept them one by one.' : '';
+    // A .docx cannot be written back from here: no download that would lose its formatting.
+    download.hidden = docx !== undefined;
+    downloadNote.hidden = docx === undefined;
     download.disabled = input.value === '';
     if (!checkedOnce) return;
     const stale = count('stale');
@@ -198,12 +225,15 @@ export function setupCheck(): void {
         ...(allowed.length === 0 ? {} : { allow: allowed }),
       };
       const text = input.value;
+      // A .docx is checked again with its regions (its notes stay notes); a .docx is only ever
+      // read on the server, so they are there to send.
+      const read = docx === undefined ? { format } : { format: 'text', regions: docx.regions };
       // Served by latinitsa, the server checks with its lexicon, as `latinitsa check` does, so the
       // confidences are the command's; opened from disk, the page checks without it.
       const found = findingsOf(
         (await fromServer())
-          ? (await callApi<{ diagnostics: CheckDiagnostic[] }>('check', { text, format, ...options })).diagnostics
-          : checkText(text, { ...options, regions: readDocument({ text, format }).regions }),
+          ? (await callApi<{ diagnostics: CheckDiagnostic[] }>('check', { text, ...read, ...options })).diagnostics
+          : checkText(text, { ...options, regions: docx?.regions ?? readDocument({ text, format }).regions }),
       );
       // The reader may have typed while the worker checked: the findings move with those edits.
       const edit = diff(text, input.value);
@@ -220,6 +250,7 @@ export function setupCheck(): void {
     const f = file.files?.[0];
     if (f === undefined) return;
     name = f.name;
+    docx = undefined;
     try {
       if (/\.docx$/i.test(f.name)) {
         if (!(await fromServer())) {
@@ -230,9 +261,10 @@ export function setupCheck(): void {
         let binary = '';
         for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
         status.textContent = 'Reading the .docx…';
-        const r = await callApi<{ text: string }>('check', { format: 'docx', data: btoa(binary), file: f.name });
-        // Paragraphs become lines; the fixed text downloads as plain text.
+        const r = await callApi<{ text: string; regions: Region[] }>('check', { format: 'docx', data: btoa(binary), file: f.name });
+        // Paragraphs become lines, the footnotes and endnotes after the body, as notes.
         setText(r.text);
+        docx = { text: r.text, regions: r.regions };
         format = 'text';
         name = f.name.replace(/\.docx$/i, '.txt');
       } else {
@@ -255,6 +287,7 @@ export function setupCheck(): void {
   download.addEventListener('click', () => downloadText(input.value, name.replace(/(\.[^.]*)?$/, '-fixed$1')));
   // The reader's edits: findings move with the text; those whose words changed go out of date.
   input.addEventListener('input', () => {
+    follow(input.value);
     const edit = diff(known, input.value);
     if (edit === undefined) return;
     findings = rebase(findings, edit, known);

@@ -46,15 +46,17 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
   const { spellings, mixed } = read;
   // Notes declared to follow the house scheme (`same`) are held to it, citation forms included.
   const notesPrecise = options.notesScheme !== SAME_AS_TEXT && notesInPreciseSystem(documents, spellings, options.lang);
-  // A mixed-script finding is sure by itself (mixed.ts); it is held to minConfidence like any other.
-  const found = mixed.filter((m) => m.dg.confidence >= run.minConfidence);
+  // Every finding, whatever its rule, passes here: held to minConfidence, and dropped when its word
+  // is on the ignore list (a mixed-script word too: the list names words never checked, docs/check.md).
+  const reported = (dg: Diagnostic): boolean => dg.confidence >= run.minConfidence && !(dg.actual !== undefined && run.ignored(dg.actual));
+  const found = mixed.filter((m) => reported(m.dg));
   for (const g of groupSpellings(run, spellings)) {
     const weighed = weighGroup(run, g);
     // One by one: a spread passes each finding as an argument, and a word misspelt 200,000 times overflows the stack.
     if (weighed === undefined) continue;
     for (const f of groupFindings(run, documents, g, citationForms(run, documents, g, weighed, notesPrecise, options.lang))) {
       const dg = inQuotation(f.dg, documents[f.doc]!);
-      if (dg.confidence >= run.minConfidence) found.push(dg === f.dg ? f : { dg, doc: f.doc });
+      if (reported(dg)) found.push(dg === f.dg ? f : { dg, doc: f.doc });
     }
   }
   // By document, then position (a stable sort: findings at one place keep their order).

@@ -37,6 +37,19 @@ const SETTINGS: Record<keyof CheckConfig, (value: unknown) => string | undefined
   },
 } as Record<keyof CheckConfig, (value: unknown) => string | undefined>;
 
+/** The names of the checker's settings (of `.latinitsarc.json`, the library's options, `POST /api/check`). */
+export const checkSettingNames: readonly (keyof CheckConfig)[] = Object.keys(SETTINGS) as (keyof CheckConfig)[];
+
+/**
+ * What is wrong with one setting of the checker, by the one table the settings file, the library
+ * and the HTTP API are checked by: `undefined` when it is right, else the rest of a sentence that
+ * starts with its name (a name that is not a setting is wrong too).
+ */
+export function checkSettingProblem(key: string, value: unknown): string | undefined {
+  if (!Object.hasOwn(SETTINGS, key)) return `is not a setting (known: ${checkSettingNames.join(', ')})`;
+  return SETTINGS[key as keyof CheckConfig](value);
+}
+
 /**
  * Validates the checker's project settings (the JSON of `.latinitsarc.json`, or its `check`
  * member): `scheme`, `notesScheme`, `lang`, `schemeOptions`, `notesSchemeOptions`, `allow`, `ignore`,
@@ -61,13 +74,10 @@ export function parseCheckConfig(data: unknown, options: { file?: string } = {})
   if (!isObject(section)) return fail('check', 'must be an object');
   const config: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(section)) {
-    if (Object.hasOwn(SETTINGS, key)) {
-      const wrong = SETTINGS[key as keyof CheckConfig](value);
-      if (wrong !== undefined) fail(key, wrong);
-      config[key] = Array.isArray(value) ? [...(value as unknown[])] : isObject(value) ? { ...value } : value;
-    } else if (key !== '$schema' && key !== '$comment') {
-      fail(key, `is not a setting (known: ${Object.keys(SETTINGS).join(', ')})`);
-    }
+    if (key === '$schema' || key === '$comment') continue;
+    const wrong = checkSettingProblem(key, value);
+    if (wrong !== undefined) fail(key, wrong);
+    config[key] = Array.isArray(value) ? [...(value as unknown[])] : isObject(value) ? { ...value } : value;
   }
   return config as CheckConfig;
 }

@@ -44,7 +44,13 @@ export interface CheckRun {
   /** Full names of the conventional list (Grigori Rasputin), by surname. */
   established: ReadonlyMap<string, readonly FullName[]>;
   allow: ReadonlySet<string>;
+  /** The `ignore` list, folded: its words are not read as spellings (see also {@link CheckRun.ignored}). */
   ignore: ReadonlySet<string>;
+  /**
+   * Whether a word as written is on the `ignore` list: every finding on such a word is dropped,
+   * whatever its rule (checkDocuments applies this to each finding before it is reported).
+   */
+  ignored(written: string): boolean;
   minConfidence: number;
   lines: LineIndex[];
   /** Whether a folded word is English (common words, names, formations, accented English). */
@@ -181,6 +187,7 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
     established,
     allow,
     ignore,
+    ignored: (written) => ignore.size > 0 && ignore.has(foldRomanized(written)),
     minConfidence,
     lines: documents.map((d) => lineIndex(d.text)),
     englishWord,

@@ -6,12 +6,12 @@ const error = { $ref: '#/components/responses/Error' };
 
 function errors(...codes: number[]): Record<string, unknown> {
   const text: Record<number, string> = {
-    400: 'Malformed JSON, a missing field or a field of the wrong type.',
+    400: 'Malformed JSON, a missing field, a field of the wrong type, or a field the route does not take (ERR_UNKNOWN_FIELD, naming it: a misspelt option is an error, never a default).',
     404: 'Unknown scheme id.',
     405: 'Wrong method.',
     413: 'Body or answer over the size limit (or "explain" on more than 100,000 characters).',
     415: 'Body not sent as application/json.',
-    422: 'Unknown scheme or option.',
+    422: 'Unknown scheme, option or option value (for check: a setting with a wrong value).',
     503: 'Server busy, or the request took longer than the processing-time limit.',
   };
   return Object.fromEntries(codes.map((c) => [String(c), { ...error, description: text[c] }]));
@@ -136,16 +136,23 @@ export function openApiDocument(): unknown {
         {
           text: { ...text, description: 'The manuscript (format text or markdown).' },
           format: { enum: ['text', 'markdown', 'docx'], default: 'text' },
-          data: { type: 'string', contentEncoding: 'base64', description: 'The .docx file (format docx); the answer has its text, one paragraph per line.' },
+          data: { type: 'string', contentEncoding: 'base64', description: 'The .docx file (format docx); the answer has its text, one paragraph per line, and its regions (the footnotes and endnotes as notes).' },
+          file: { type: 'string', description: 'The .docx file\'s name, for messages (format docx).' },
+          regions: { type: 'array', items: { $ref: '#/components/schemas/Region' }, description: 'Format text: the prose regions of the text as an earlier answer gave them (a .docx\'s, moved with the edits made since), used instead of reading the text as plain text.' },
+          options: { ...options, description: 'Options of the house scheme (the settings file\'s schemeOptions).' },
+          // The settings of .latinitsarc.json (docs/check.md), checked by the same table.
           scheme: { type: 'string', description: 'House scheme of the running text.' },
           notesScheme: { type: 'string', description: 'Scheme of notes and bibliography; absent: found from the notes (docs/check.md); `same`: the text\'s scheme.' },
-          options: { ...options, description: 'Options of the house scheme.' },
+          lang: { type: 'string', description: 'Language of the text (uk, be, bg, sr, mk): scheme and notesScheme read as the schemes of their family for it.' },
+          notesSchemeOptions: { type: 'object', additionalProperties: true, description: 'Options of the notes scheme.' },
           allow: { type: 'array', items: { type: 'string' }, description: 'Conventional English forms accepted as written (Moscow, Trotsky).' },
-          ignore: { type: 'array', items: { type: 'string' } },
+          ignore: { type: 'array', items: { type: 'string' }, description: 'Words never checked: no finding of any rule on them.' },
+          conventional: { type: 'object', additionalProperties: { type: 'string' }, description: 'Conventional forms and the Russian words they render, e.g. {"Tchaikovsky": "чайковский"}.' },
+          builtInConventional: { type: 'boolean', default: true, description: 'Use the built-in list of conventional forms.' },
           minConfidence: { oneOf: [{ type: 'number', minimum: 0, maximum: 1 }, { enum: ['certain', 'likely', 'possible'] }], description: 'Return only findings at least this sure; absent: every finding (the command shows likely and up).' },
         },
         [],
-        { type: 'object', properties: { format: { type: 'string' }, text: { type: 'string', description: 'The text the places point into (for a .docx, its paragraphs, one per line).' }, diagnostics, fixed: { type: 'string', description: 'The text with the certain fixes applied (confidence ≥ 0.9), as `latinitsa check --fix` writes it (not for .docx).' }, lexicon: { type: 'boolean', description: 'Whether the Russian lexicon was used, as the command uses it.' } } },
+        { type: 'object', properties: { format: { type: 'string' }, text: { type: 'string', description: 'The text the places point into (for a .docx, its paragraphs, one per line).' }, regions: { type: 'array', items: { $ref: '#/components/schemas/Region' }, description: 'The prose regions the text was read with: send them back with the text (format text) to check it again as the same document.' }, diagnostics, fixed: { type: 'string', description: 'The text with the certain fixes applied (confidence ≥ 0.9), as `latinitsa check --fix` writes it (not for .docx).' }, lexicon: { type: 'boolean', description: 'Whether the Russian lexicon was used, as the command uses it.' } } },
         { text: 'Grigorii Zinoviev met Zinovyev in 1926.', scheme: DEFAULT_SCHEME },
       ),
       '/api/cite': post(
@@ -247,6 +254,12 @@ export function openApiDocument(): unknown {
             url: { type: 'string' },
             data: { type: 'object', additionalProperties: true },
           },
+        },
+        Region: {
+          type: 'object',
+          required: ['start', 'end', 'kind'],
+          properties: { start: { type: 'integer', minimum: 0 }, end: { type: 'integer', minimum: 0 }, kind: { enum: ['text', 'notes'] }, quoted: { const: true, description: 'In a block quotation.' } },
+          additionalProperties: false,
         },
         Point: {
           type: 'object',

@@ -2,7 +2,8 @@
 // Plain functions of (input) → result, run in a worker thread by the server (so that a slow
 // request cannot block the others) and called directly by the handler tests.
 import { checkText } from '../check/check.ts';
-import { confidenceLevels, parseConfidence } from '../check/confidence.ts';
+import { confidenceLevels } from '../check/confidence.ts';
+import { checkSettingNames, checkSettingProblem } from '../check/config.ts';
 import type { CheckOptions } from '../check/types.ts';
 import type { RomanizeBibOptions } from '../cite/bib.ts';
 import { romanizeBibtex } from '../cite/bibtex.ts';
@@ -59,10 +60,10 @@ export const EXPLAIN_MAX_CHARS = 100_000;
 
 function romanizeOp(input: Input): unknown {
   const text = requireString(input, 'text');
-  if (input['explain'] !== undefined && typeof input['explain'] !== 'boolean') {
+  if (input.get('explain') !== undefined && typeof input.get('explain') !== 'boolean') {
     throw new HttpError(400, 'ERR_BAD_REQUEST', 'field "explain" must be a boolean');
   }
-  if (input['explain'] === true && text.length > EXPLAIN_MAX_CHARS) {
+  if (input.get('explain') === true && text.length > EXPLAIN_MAX_CHARS) {
     throw new HttpError(413, 'ERR_TOO_LARGE', `"explain" takes at most ${EXPLAIN_MAX_CHARS} characters at a time, found ${text.length}; send the text in parts, or without "explain"`);
   }
   const lang = optionalString(input, 'lang');
@@ -70,6 +71,7 @@ function romanizeOp(input: Input): unknown {
   // The scheme and its options are resolved (and checked) once; romanize and explain get the
   // scheme itself. With lang "auto" each paragraph resolves its own (languages says which).
   const options: RomanizeOptions = { ...optionsField(input) };
+  input.done();
   if (lang !== undefined) options.lang = lang;
   let scheme: Scheme | undefined;
   if (lang === 'auto') {
@@ -81,7 +83,7 @@ function romanizeOp(input: Input): unknown {
   const result = romanizeDetailed(text, options);
   const body: Record<string, unknown> = { ...(scheme === undefined ? {} : { scheme: scheme.id }), ...(lang === undefined ? {} : { lang }), output: result.text, diagnostics: result.diagnostics };
   if (result.languages !== undefined) body['languages'] = result.languages;
-  if (input['explain'] === true) body['segments'] = explain(text, options).flatMap((seg) => withNotes([seg], seg.scheme === undefined ? scheme! : getScheme(seg.scheme)));
+  if (input.get('explain') === true) body['segments'] = explain(text, options).flatMap((seg) => withNotes([seg], seg.scheme === undefined ? scheme! : getScheme(seg.scheme)));
   return body;
 }
 
@@ -100,8 +102,10 @@ async function deromanizeOp(input: Input): Promise<unknown> {
   const text = requireString(input, 'text');
   const scheme = optionalString(input, 'scheme') ?? DEFAULT_SCHEME;
   const all = optionalBoolean(input, 'all');
+  const schemeOptions = optionsField(input);
+  input.done();
   const lex = await preloadLexicon();
-  const result = deromanizeDetailed(text, { scheme, schemeOptions: optionsField(input), ...(all === undefined ? {} : { all }), ...(lex === undefined ? {} : { lexicon: lex }) });
+  const result = deromanizeDetailed(text, { scheme, schemeOptions, ...(all === undefined ? {} : { all }), ...(lex === undefined ? {} : { lexicon: lex }) });
   // Whether the lexicon ranked the readings.
   return { ...result, lexicon: lex !== undefined };
 }
@@ -111,12 +115,15 @@ async function convertOp(input: Input): Promise<unknown> {
   const from = requireString(input, 'from');
   const to = requireString(input, 'to');
   const all = optionalBoolean(input, 'all');
+  const fromOptions = optionsField(input, 'fromOptions');
+  const toOptions = optionsField(input, 'toOptions');
+  input.done();
   const lex = await preloadLexicon();
   const result = convertDetailed(text, {
     from,
     to,
-    fromOptions: optionsField(input, 'fromOptions'),
-    toOptions: optionsField(input, 'toOptions'),
+    fromOptions,
+    toOptions,
     ...(all === undefined ? {} : { all }),
     ...(lex === undefined ? {} : { lexicon: lex }),
   });
@@ -127,8 +134,9 @@ async function detectOp(input: Input): Promise<unknown> {
   const text = requireString(input, 'text');
   const schemes = optionalStrings(input, 'schemes');
   for (const id of schemes ?? []) getScheme(id);
-  const maxWords = input['maxWords'];
+  const maxWords = input.get('maxWords');
   if (maxWords !== undefined && (typeof maxWords !== 'number' || !Number.isInteger(maxWords) || maxWords < 1)) throw new HttpError(400, 'ERR_BAD_REQUEST', 'field "maxWords" must be a positive integer');
+  input.done();
   const lex = await preloadLexicon();
   const result = detectScheme(text, { ...(schemes === undefined ? {} : { schemes }), ...(maxWords === undefined ? {} : { maxWords }), ...(lex === undefined ? {} : { lexicon: lex }) });
   return { ...result, lexicon: lex !== undefined };
@@ -136,45 +144,60 @@ async function detectOp(input: Input): Promise<unknown> {
 
 const CHECK_FORMATS = ['text', 'markdown', 'docx'] as const;
 
+/** The fields of `POST /api/check` that say what the document is; every other field is a setting of the checker. */
+const CHECK_DOCUMENT_FIELDS = ['text', 'format', 'data', 'file', 'regions', 'options'] as const;
+
 async function checkOp(input: Input): Promise<unknown> {
   const format = optionalString(input, 'format') ?? 'text';
   if (!(CHECK_FORMATS as readonly string[]).includes(format)) {
     throw new HttpError(400, 'ERR_BAD_REQUEST', `field "format" must be one of ${CHECK_FORMATS.join(', ')}, found "${format}"`);
   }
-  let doc: ProseDocument;
-  if (format === 'docx') {
-    // A .docx travels as base64 in "data" (JSON has no bytes). Read as the CLI reads a file: its
-    // footnotes and endnotes are notes (docs/check.md), not running text.
-    const bytes = base64Field(requireString(input, 'data'), 'data', 'the .docx file');
-    doc = await bytesToDocument(bytes, { file: optionalString(input, 'file') ?? 'upload.docx', format: 'docx' });
-  } else {
-    doc = readDocument({ text: requireString(input, 'text'), format: format as 'text' | 'markdown' });
-  }
-  const options: CheckOptions = {};
-  const scheme = optionalString(input, 'scheme');
-  if (scheme !== undefined && scheme !== '') options.scheme = scheme;
-  const notesScheme = optionalString(input, 'notesScheme');
-  if (notesScheme !== undefined && notesScheme !== '') options.notesScheme = notesScheme;
+  const text = format === 'docx' ? undefined : requireString(input, 'text');
+  // A .docx travels as base64 in "data" (JSON has no bytes).
+  const data = format === 'docx' ? requireString(input, 'data') : undefined;
+  const file = optionalString(input, 'file');
+  // A plain text's prose regions as an earlier answer gave them (a .docx's text, its notes as notes,
+  // sent again after edits: the web page), checked by the checker like the library's option.
+  const regions = format === 'text' ? input.get('regions') : undefined;
+  // The scheme's options are "options" in every route of the API ("schemeOptions" in the settings).
   const schemeOptions = optionsField(input);
-  if (Object.keys(schemeOptions).length > 0) options.schemeOptions = schemeOptions;
-  const lang = optionalString(input, 'lang');
-  if (lang !== undefined) options.lang = lang;
-  const allow = optionalStrings(input, 'allow');
-  if (allow !== undefined) options.allow = allow;
-  const ignore = optionalStrings(input, 'ignore');
-  if (ignore !== undefined) options.ignore = ignore;
-  const minConfidence = input['minConfidence'];
-  if (minConfidence !== undefined) {
-    if (typeof minConfidence !== 'string' && typeof minConfidence !== 'number') throw new HttpError(400, 'ERR_BAD_REQUEST', 'field "minConfidence" must be a number from 0 to 1 or certain, likely, possible');
-    options.minConfidence = parseConfidence(minConfidence);
+  // Every other field is a setting of the checker, read by the one table the settings file and the
+  // library are checked by (src/check/config.ts): a name that is not a setting is an unknown field.
+  const options: CheckOptions = Object.keys(schemeOptions).length > 0 ? { schemeOptions } : {};
+  for (const key of input.unread()) {
+    if ((CHECK_DOCUMENT_FIELDS as readonly string[]).includes(key)) {
+      throw new HttpError(400, 'ERR_BAD_REQUEST', `field "${key}" is not read with format "${format}"`);
+    }
+    // The API's one name for a scheme's options is "options", in every route.
+    if (key === 'schemeOptions') throw new HttpError(400, 'ERR_UNKNOWN_FIELD', 'unknown field "schemeOptions": /api/check takes the scheme\'s options in "options", as every route does');
+    const value = input.get(key);
+    const wrong = checkSettingProblem(key, value);
+    if (wrong !== undefined) {
+      // A setting's wrong value is the library's wrong option (422), an unknown name a malformed request (400).
+      throw (checkSettingNames as readonly string[]).includes(key)
+        ? new LatinitsaError('ERR_INVALID_OPTION', `field "${key}" ${wrong}`)
+        : new HttpError(400, 'ERR_UNKNOWN_FIELD', `unknown field "${key}": /api/check takes ${[...CHECK_DOCUMENT_FIELDS, ...checkSettingNames.filter((f) => f !== 'schemeOptions')].map((f) => `"${f}"`).join(', ')}`);
+    }
+    // An empty scheme is none (a form's empty choice).
+    if ((key === 'scheme' || key === 'notesScheme') && value === '') continue;
+    (options as Record<string, unknown>)[key] = value;
   }
-  const { text, regions, emphasis } = doc;
+  input.done();
+  let doc: ProseDocument;
+  if (data !== undefined) {
+    // Read as the CLI reads a file: its footnotes and endnotes are notes (docs/check.md), not
+    // running text.
+    doc = await bytesToDocument(base64Field(data, 'data', 'the .docx file'), { file: file ?? 'upload.docx', format: 'docx' });
+  } else {
+    // With its regions, the text is taken as it is (they are offsets into it).
+    doc = regions === undefined ? readDocument({ text: text!, format: format as 'text' | 'markdown' }) : { format: 'text', text: text!, bom: false, regions: regions as ProseDocument['regions'] };
+  }
   // Read with the shipped lexicon, as `latinitsa check` reads: the confidences are the command's.
   const lex = await preloadLexicon();
-  const diagnostics = checkText(text, { ...options, regions, ...(emphasis === undefined ? {} : { emphasis }), ...(lex === undefined ? {} : { lexicon: lex }) });
+  const diagnostics = checkText(doc.text, { ...options, regions: doc.regions, ...(doc.emphasis === undefined ? {} : { emphasis: doc.emphasis }), ...(lex === undefined ? {} : { lexicon: lex }) });
   // Unattended, only the certain fixes are applied, as `check --fix` applies them (docs/check.md).
-  const fixed = format === 'docx' ? undefined : applyFixes(text, diagnostics.filter((d) => d.confidence >= confidenceLevels.certain));
-  return { format, text, diagnostics, fixed, lexicon: lex !== undefined };
+  const fixed = format === 'docx' ? undefined : applyFixes(doc.text, diagnostics.filter((d) => d.confidence >= confidenceLevels.certain));
+  return { format, text: doc.text, regions: doc.regions, diagnostics, fixed, lexicon: lex !== undefined };
 }
 
 const CITE_STYLES = ['english', 'russian', 'numbers'] as const;
@@ -196,6 +219,7 @@ function citeOp(input: Input): unknown {
   if (verso !== undefined) options.versoStyle = verso as NonNullable<CheckCitationsOptions['versoStyle']>;
   const scheme = optionalString(input, 'scheme');
   if (scheme !== undefined) options.scheme = scheme;
+  input.done();
   return checkCitations(text, options);
 }
 
@@ -209,7 +233,7 @@ function bibOp(input: Input): unknown {
   const options: RomanizeBibOptions = {};
   const scheme = optionalString(input, 'scheme');
   if (scheme !== undefined) options.scheme = scheme;
-  const schemes = input['schemes'];
+  const schemes = input.get('schemes');
   if (schemes !== undefined) {
     if (typeof schemes !== 'object' || schemes === null || Array.isArray(schemes)) throw new HttpError(400, 'ERR_BAD_REQUEST', `field "schemes" must be an object like {"names": "${DEFAULT_SCHEME}"}`);
     for (const [group, id] of Object.entries(schemes)) {
@@ -221,6 +245,7 @@ function bibOp(input: Input): unknown {
   if (lang !== undefined) options.lang = lang;
   const keep = optionalBoolean(input, 'keepOriginal');
   if (keep !== undefined) options.keepOriginal = keep;
+  input.done();
   return { format, ...(format === 'csl-json' ? romanizeCsl(text, options) : romanizeBibtex(text, options)) };
 }
 
@@ -259,6 +284,7 @@ async function marcOp(input: Input): Promise<unknown> {
   }
   const all = optionalBoolean(input, 'all');
   if (all !== undefined) request.all = all;
+  input.done();
   const lex = operation === 'vernacular' ? await preloadLexicon() : undefined;
   return { ...(await marcBatch(request, { maxRecords: MARC_MAX_RECORDS, ...(lex === undefined ? {} : { lexicon: lex }) })), lexicon: lex !== undefined };
 }
@@ -294,7 +320,11 @@ export async function runOperation(op: OperationName, body: string | Uint8Array)
     throw new HttpError(400, 'ERR_BAD_JSON', `the body is not valid JSON: ${detail}`);
   }
   try {
-    return await operations[op](requireObject(input));
+    const body = requireObject(input, `/api/${op}`);
+    const answer = await operations[op](body);
+    // Every operation says when it has read its fields (before its work); this catches one that does not.
+    body.done();
+    return answer;
   } catch (error) {
     // Input nested deeper than a reader's recursion can go (CSL-JSON, Markdown): bad input, not a
     // server fault. The readers themselves should bound their depth; this keeps any that does not

@@ -21,24 +21,55 @@ export class HttpError extends Error {
   }
 }
 
-/** A request body: a JSON object. */
-export type Input = Record<string, unknown>;
+/**
+ * A request body (a JSON object) as an operation reads it: each field through {@link Input.get},
+ * which records it. The fields an operation reads are the fields it takes: there is no other list
+ * of them, and {@link Input.done} refuses any other field the body has, so that a misspelt one
+ * (`"shceme"`) is an error rather than a default silently used (docs/web.md).
+ */
+export class Input {
+  readonly #values: Record<string, unknown>;
+  readonly #read = new Set<string>();
+  readonly #route: string;
+  constructor(values: Record<string, unknown>, route: string) {
+    this.#values = values;
+    this.#route = route;
+  }
+  /** A field's value (undefined when absent); the field is one this operation takes. */
+  get(field: string): unknown {
+    this.#read.add(field);
+    return Object.hasOwn(this.#values, field) ? this.#values[field] : undefined;
+  }
+  /** The body's fields no read has asked for yet. */
+  unread(): string[] {
+    return Object.keys(this.#values).filter((field) => !this.#read.has(field));
+  }
+  /**
+   * Throws 400 `ERR_UNKNOWN_FIELD` naming the first field of the body the operation has not read.
+   * Operations call it once they have read their fields, before any work.
+   */
+  done(): void {
+    const [unknown] = this.unread();
+    if (unknown === undefined) return;
+    throw new HttpError(400, 'ERR_UNKNOWN_FIELD', `unknown field ${JSON.stringify(unknown)}: ${this.#route} takes ${[...this.#read].map((f) => `"${f}"`).join(', ')}`);
+  }
+}
 
 function describe(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 }
 
-/** The body, which must be a JSON object. */
-export function requireObject(input: unknown): Input {
+/** The body, which must be a JSON object, to be read for `route` (`/api/check`: named in messages). */
+export function requireObject(input: unknown, route: string): Input {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new HttpError(400, 'ERR_BAD_REQUEST', 'the request body must be a JSON object');
   }
-  return input as Input;
+  return new Input(input as Record<string, unknown>, route);
 }
 
 /** A string field, or undefined when absent. */
 export function optionalString(input: Input, field: string): string | undefined {
-  const value = input[field];
+  const value = input.get(field);
   if (value === undefined) return undefined;
   if (typeof value !== 'string') throw new HttpError(400, 'ERR_BAD_REQUEST', `field "${field}" must be a string, found ${describe(value)}`);
   return value;
@@ -59,7 +90,7 @@ export function base64Field(data: string, field: string, what: string): Buffer {
 
 /** A boolean field, or undefined when absent. */
 export function optionalBoolean(input: Input, field: string): boolean | undefined {
-  const value = input[field];
+  const value = input.get(field);
   if (value === undefined) return undefined;
   if (typeof value !== 'boolean') throw new HttpError(400, 'ERR_BAD_REQUEST', `field "${field}" must be a boolean, found ${describe(value)}`);
   return value;
@@ -67,7 +98,7 @@ export function optionalBoolean(input: Input, field: string): boolean | undefine
 
 /** A field that is an array of strings, or undefined when absent. */
 export function optionalStrings(input: Input, field: string): string[] | undefined {
-  const value = input[field];
+  const value = input.get(field);
   if (value === undefined) return undefined;
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new HttpError(400, 'ERR_BAD_REQUEST', `field "${field}" must be an array of strings`);
   return value as string[];
@@ -79,7 +110,7 @@ export function optionalStrings(input: Input, field: string): string[] | undefin
  * scheme itself travels in its own field.
  */
 export function optionsField(input: Input, field = 'options'): Record<string, unknown> {
-  const value = input[field];
+  const value = input.get(field);
   if (value === undefined) return {};
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new HttpError(400, 'ERR_BAD_REQUEST', `field "${field}" must be an object, found ${describe(value)}`);

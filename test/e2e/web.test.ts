@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildWeb } from '../../scripts/build-web.ts';
-import { DEFAULT_SCHEME, listLanguages, listSchemes, romanize } from '../../src/index.ts';
+import { checkText, DEFAULT_SCHEME, listLanguages, listSchemes, romanize } from '../../src/index.ts';
 import { DEFAULT_LANGUAGE, defaultSchemeOf, getLanguage } from '../../src/schemes/index.ts';
 import { startServer, type RunningServer } from '../../src/server/index.ts';
 
@@ -314,12 +314,77 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
       assert.equal(await page.locator('#ck-findings li.open .badge.certain').count(), 0);
     }
     await shot('12-check');
+    // A .docx cannot be written back from the page: it says so, and offers no download that would
+    // lose the file's formatting (`check --fix` writes it).
+    assert.equal(await page.getByRole('button', { name: 'Download fixed text' }).isVisible(), false);
+    assert.match((await page.locator('#ck-download-note').textContent()) ?? '', /cannot write a \.docx back.*latinitsa check --fix/s);
+    // The text, once it is a new text (the box emptied, a text pasted), downloads as plain text.
+    const kept = await page.locator('#ck-input').inputValue();
+    await page.locator('#ck-input').fill('');
+    await page.locator('#ck-input').fill(kept);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download fixed text' }).click()]);
     assert.equal(download.suggestedFilename(), 'book-fixed.txt');
     const fixed = readFileSync(await download.path(), 'utf8');
     assert.ok(!/\bSergey\b/.test(fixed) && /\bSergei\b/.test(fixed), 'the accepted fix is in the download');
     assert.match(fixed, /Added by hand\.$/, 'the reader’s edit is in the download');
     assert.match(fixed, /Vyacheslav/, 'fixes not accepted are not applied');
+    assert.equal(await page.locator('#ck-download-note').isVisible(), false);
+  });
+
+  // Seen in session 7, fixed in session 8 (fz4): the page read a .docx on the server, then checked
+  // its text again as plain text, its footnotes running into the body. Now it checks it as
+  // `latinitsa check` does, notes as notes, before and after the reader's edits. The expected
+  // findings are the library's on the file read by the document reader (test/support/docx.ts
+  // builds it), not the page's own.
+  it('checks a .docx with its footnotes as notes, as latinitsa check does, also after an edit', async () => {
+    const { docx, paragraph, note } = await import('../support/docx.ts');
+    const { bytesToDocument } = await import('../../src/io/index.ts');
+    const { loadLexicon } = await import('../../src/io/lexicon.ts');
+    const lexicon = await loadLexicon();
+    const footnote = note('footnote', 1, paragraph('L. Trotskii, Istoriia russkoi revoliutsii (Berlin, 1931); G. Zinov’ev, Sochineniia (Moscow, 1924); Izvestiia, 1924; Tukhachevskii, Dostoevskii.'));
+    const body = 'Trotsky and Zinoviev wrote for Izvestia. Zinovyev and Tukhachevsky read Dostoevsky.';
+    const options = { scheme: 'modified-loc', allow: ['Moscow', 'Trotsky', 'Tchaikovsky'], ...(lexicon === undefined ? {} : { lexicon }) };
+    /** Where the library finds something in the .docx with this body, read with its regions or as plain text. */
+    const expected = async (text: string, asRead: boolean): Promise<string[]> => {
+      const doc = await bytesToDocument(docx({ body: paragraph(text), footnotes: footnote }), { format: 'docx' });
+      return checkText(doc.text, { ...options, ...(asRead ? { regions: doc.regions } : {}) }).map((d) => `Line ${d.place.start.line}, column ${d.place.start.column}`);
+    };
+    const shown = async (): Promise<string[]> => (await page.locator('#ck-findings li .where').allTextContents()).map((w) => w.split(' · ')[0]!);
+    /** The findings listed, once they are `want` (the panel still shows the last test's at first). */
+    const listed = async (want: string[]): Promise<string[]> => {
+      let last = await shown();
+      for (let i = 0; i < 300 && JSON.stringify(last) !== JSON.stringify(want); i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        last = await shown();
+      }
+      return last;
+    };
+    const file = path.join(dir, 'notes.docx');
+    writeFileSync(file, docx({ body: paragraph(body), footnotes: footnote }));
+    await page.getByRole('tab', { name: 'Check a manuscript' }).click();
+    await page.getByLabel('House scheme').selectOption('modified-loc');
+    await page.getByLabel('Notes and bibliography').selectOption('');
+    await page.getByLabel('Accepted English forms').fill('Moscow, Trotsky, Tchaikovsky');
+    await page.getByLabel('File (.txt, .md, .docx)').setInputFiles(file);
+    const first = await expected(body, true);
+    // The test means something: read as plain text, the notes give other findings.
+    assert.ok(first.length > 0);
+    assert.notDeepEqual(first, await expected(body, false));
+    assert.deepEqual(await listed(first), first);
+    // An edit in the body, then Check: the notes are still notes.
+    const added = ' Sergei Kirov wrote to Zinovyev.';
+    // At the end of the body's line (End would stop at the end of its first wrapped row).
+    await page.locator('#ck-input').evaluate((el, at) => {
+      const box = el as unknown as { focus(): void; setSelectionRange(a: number, b: number): void };
+      box.focus();
+      box.setSelectionRange(at, at);
+    }, body.length);
+    await page.keyboard.type(added);
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    const second = await expected(body + added, true);
+    assert.notDeepEqual(second, first);
+    assert.deepEqual(await listed(second), second);
+    assert.equal(await page.locator('#ck-download-note').isVisible(), true);
   });
 
   it('normalises archival citations and romanizes a bibliography', async () => {
