@@ -468,13 +468,14 @@ export function sentenceLanguage(text: string, tokens: readonly WordToken[], i: 
   return other ? 'foreign' : home ? 'home' : undefined;
 }
 
-
 /** A scheme's output for each letter of a word, or undefined when it has no value for one of them. */
 type LetterOutputs = readonly string[] | undefined;
 
 let schemesByLanguage: { russian: readonly string[]; other: readonly string[] } | undefined;
 const letterOutputsCache = new Map<string, LetterOutputs>();
 const otherCyrillicCache = new Map<string, string | undefined>();
+/** Entries a cache keeps before it is emptied: a server checks text after text, and words never stop coming. */
+const CACHE_LIMIT = 50_000;
 
 /**
  * The built-in schemes of Russian, and the national system of each other Cyrillic language (its
@@ -508,6 +509,7 @@ function letterOutputs(cyrillic: string, scheme: string): LetterOutputs {
   } catch {
     out = undefined;
   }
+  if (letterOutputsCache.size >= CACHE_LIMIT) letterOutputsCache.clear();
   letterOutputsCache.set(key, out);
   return out;
 }
@@ -540,6 +542,7 @@ export function otherCyrillicScheme(cyrillic: string, fold: string): string | un
       break;
     }
   }
+  if (otherCyrillicCache.size >= CACHE_LIMIT) otherCyrillicCache.clear();
   otherCyrillicCache.set(key, found);
   return found;
 }
