@@ -2,23 +2,25 @@
 // Options (all optional) are the checker's settings: { scheme, notesScheme, schemeOptions,
 // notesSchemeOptions, allow, ignore, minConfidence }, e.g. in .textlintrc.json:
 //   "rules": { "latinitsa": { "scheme": "modified-loc", "notesScheme": "ala-lc-simplified", "allow": ["Tchaikovsky"] } }
-// Which parts of the document are prose and where the notes start is decided by latinitsa's
-// document module (treeRegions), the same as for `latinitsa check`, on textlint's syntax tree.
+// Which parts of the document are prose, where the notes start and what is in italics (a
+// published title's spelling is its publisher's) is decided by latinitsa's document module
+// (treeProse), the same as for `latinitsa check`, on textlint's syntax tree.
 // As `latinitsa check` does, it reads with the shipped lexicon, reports findings from `likely` up
 // unless told otherwise, and offers textlint a fix only for the certain ones (`textlint --fix`
 // applies every fix it is given).
 import { checkText } from 'latinitsa';
 import { confidenceLevels, DEFAULT_MIN_CONFIDENCE } from 'latinitsa/check';
-import { treeRegions } from 'latinitsa/document';
+import { treeProse } from 'latinitsa/document';
 import { loadLexicon } from 'latinitsa/io';
 
-/** textlint's node types (TxtAST): prose, never read, headings, footnotes. */
+/** textlint's node types (TxtAST): prose, never read, headings, footnotes, block quotations, italics. */
 const TXTAST = {
   text: ['Str'],
   skip: ['Code', 'CodeBlock', 'Html', 'Comment', 'Image', 'Yaml'],
   heading: 'Header',
   footnote: ['FootnoteDefinition', 'footnoteDefinition'],
   quote: ['BlockQuote'],
+  emphasis: ['Emphasis'],
   span: (node) => node.range,
 };
 
@@ -35,8 +37,10 @@ const reporter = (context, options = {}) => {
       const lexicon = await loadLexicon();
       const text = getSource(node);
       const offset = node.range[0];
-      const regions = treeRegions(node, TXTAST).map((r) => ({ ...r, start: r.start - offset, end: r.end - offset }));
-      for (const d of checkText(text, { ...config, regions, ...(lexicon === undefined ? {} : { lexicon }) })) {
+      const prose = treeProse(node, TXTAST);
+      const regions = prose.regions.map((r) => ({ ...r, start: r.start - offset, end: r.end - offset }));
+      const emphasis = prose.emphasis.map(([start, end]) => [start - offset, end - offset]);
+      for (const d of checkText(text, { ...config, regions, emphasis, ...(lexicon === undefined ? {} : { lexicon }) })) {
         const padding = locator.range([d.place.start.offset, d.place.end.offset]);
         const message = `${d.reason} (${d.ruleId})`;
         const sure = d.fix !== undefined && d.confidence >= confidenceLevels.certain;

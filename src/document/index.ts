@@ -3,5 +3,5 @@ export { readDocument, editDocument, documentFormatOf, documentFormats, type Doc
 export { readDocxLayout, editDocx, type DocxEdit, type DocxLayout, type DocxPart, type DocxPartRole } from './docx.ts';
 export { plainTextRegions, type Region } from './regions.ts';
 export { markdownRegions, frontMatterEnd } from './markdown.ts';
-export { treeRegions, type TreeNode, type TreeSyntax } from './tree.ts';
+export { treeProse, treeRegions, type TreeNode, type TreeSyntax } from './tree.ts';
 export { isNotesHeading } from './notes.ts';
