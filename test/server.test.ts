@@ -261,6 +261,21 @@ describe('API: reverse, check, cite', () => {
     assertError(await post('/api/check', { text: 'x', regions: [{ start: 0, end: 9, kind: 'text' }] }), 422, 'ERR_INVALID_OPTION', /regions/);
   });
 
+  it('check answers the italics it read, and takes them back with the regions (a title’s spelling is its publisher’s)', async () => {
+    const text = 'Dostoevsky wrote.[^1] Dostoevsky again.\n\n[^1]: Robert Payne, *Dostoyevsky: A Human Portrait* (New York: Knopf, 1961).\n';
+    const shown = (r: { diagnostics: Array<{ actual: string; data: { confidence: string } }> }) => r.diagnostics.map((d) => `${d.actual} ${d.data.confidence}`);
+    const first = parse(await post('/api/check', { text, format: 'markdown' }));
+    assert.equal(first.emphasis.length, 1);
+    assert.deepEqual(shown(first), ['Dostoyevsky possible']);
+    const again = parse(await post('/api/check', { text, regions: first.regions, emphasis: first.emphasis }));
+    assert.deepEqual(again.diagnostics, first.diagnostics);
+    // Without its italics the title's Dostoyevsky is the text's slip, sure enough to be fixed.
+    const plain = parse(await post('/api/check', { text, regions: first.regions }));
+    assert.deepEqual(shown(plain), ['Dostoyevsky certain']);
+    assertError(await post('/api/check', { text: 'x', emphasis: [[0, 9]] }), 422, 'ERR_INVALID_OPTION', /emphasis/);
+    assertError(await post('/api/check', { text: 'x', emphasis: 'all' }), 422, 'ERR_INVALID_OPTION', /emphasis/);
+  });
+
   it('cite normalises archival references to one style', async () => {
     const r = parse(await post('/api/cite', { text: 'РГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 1–2 об.', style: 'english' }));
     assert.equal(r.fixed, 'RGASPI, f. 17, op. 3, d. 703, ll. 1–2ob.');

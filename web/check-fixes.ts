@@ -83,16 +83,17 @@ export function rebase(findings: readonly Finding[], edit: Edit, before: string)
  * .docx's notes stay notes while the reader edits it: regions before the edit stay, those after
  * it shift, and what the edit writes belongs to the region of the first character it replaces
  * (typed text, with nothing replaced: to the region of the character before it, as typing at the
- * end of a paragraph continues it). A region the edit removes whole is gone.
+ * end of a paragraph continues it). A region the edit removes whole is gone. Any spans move so
+ * (a .docx's italics too).
  */
-export function moveRegions(regions: readonly Region[], edit: Edit): Region[] {
+export function moveRegions<R extends { start: number; end: number }>(regions: readonly R[], edit: Edit): R[] {
   const { start: s, end: e } = edit;
   const length = edit.text.length;
   const within = (offset: number): number => regions.findIndex((r) => r.start <= offset && offset < r.end);
   const owner = e > s ? within(s) : s > 0 && within(s - 1) >= 0 ? within(s - 1) : within(s);
   // First the replaced span is taken out, then the new text put in at its start.
   const cut = (offset: number): number => (offset <= s ? offset : offset >= e ? offset - (e - s) : s);
-  const moved: Region[] = [];
+  const moved: R[] = [];
   regions.forEach((region, i) => {
     let start = cut(region.start);
     let end = cut(region.end);

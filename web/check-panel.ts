@@ -81,9 +81,19 @@ export function setupCheck(): void {
    * they are offsets into. Moved through every change of the text; dropped when the whole text
    * is replaced (a new text).
    */
-  let docx: { text: string; regions: Region[] } | undefined;
+  let docx: { text: string; regions: Region[]; emphasis: Array<[number, number]> } | undefined;
 
-  /** Moves the .docx's regions to the text box's new text. */
+  /**
+   * What the page's own checker reads a text with (opened from disk): a .docx's regions and
+   * italics as moved through the edits, else the text read in its format, as `latinitsa check` reads it.
+   */
+  const inPage = (text: string): { regions: Region[]; emphasis?: Array<[number, number]> } => {
+    if (docx !== undefined) return { regions: docx.regions, emphasis: docx.emphasis };
+    const doc = readDocument({ text, format });
+    return { regions: doc.regions, ...(doc.emphasis === undefined ? {} : { emphasis: doc.emphasis }) };
+  };
+
+  /** Moves the .docx's regions and italics to the text box's new text. */
   const follow = (text: string): void => {
     if (docx === undefined) return;
     const edit = diff(docx.text, text);
@@ -92,7 +102,9 @@ export function setupCheck(): void {
       docx = undefined;
       return;
     }
-    docx = { text, regions: moveRegions(docx.regions, edit) };
+    // Italic spans move as regions do (text typed inside or right after one is italic too).
+    const emphasis = moveRegions(docx.emphasis.map(([start, end]) => ({ start, end })), edit).map(({ start, end }): [number, number] => [start, end]);
+    docx = { text, regions: moveRegions(docx.regions, edit), emphasis };
   };
 
   const setText = (text: string): void => {
@@ -227,13 +239,13 @@ export function setupCheck(): void {
       const text = input.value;
       // A .docx is checked again with its regions (its notes stay notes); a .docx is only ever
       // read on the server, so they are there to send.
-      const read = docx === undefined ? { format } : { format: 'text', regions: docx.regions };
+      const read = docx === undefined ? { format } : { format: 'text', regions: docx.regions, emphasis: docx.emphasis };
       // Served by latinitsa, the server checks with its lexicon, as `latinitsa check` does, so the
       // confidences are the command's; opened from disk, the page checks without it.
       const found = findingsOf(
         (await fromServer())
           ? (await callApi<{ diagnostics: CheckDiagnostic[] }>('check', { text, ...read, ...options })).diagnostics
-          : checkText(text, { ...options, regions: docx?.regions ?? readDocument({ text, format }).regions }),
+          : checkText(text, { ...options, ...inPage(text) }),
       );
       // The reader may have typed while the worker checked: the findings move with those edits.
       const edit = diff(text, input.value);
@@ -261,10 +273,10 @@ export function setupCheck(): void {
         let binary = '';
         for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
         status.textContent = 'Reading the .docx…';
-        const r = await callApi<{ text: string; regions: Region[] }>('check', { format: 'docx', data: btoa(binary), file: f.name });
+        const r = await callApi<{ text: string; regions: Region[]; emphasis: Array<[number, number]> }>('check', { format: 'docx', data: btoa(binary), file: f.name });
         // Paragraphs become lines, the footnotes and endnotes after the body, as notes.
         setText(r.text);
-        docx = { text: r.text, regions: r.regions };
+        docx = { text: r.text, regions: r.regions, emphasis: r.emphasis };
         format = 'text';
         name = f.name.replace(/\.docx$/i, '.txt');
       } else {

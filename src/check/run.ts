@@ -4,7 +4,7 @@ import { lineIndex, type LineIndex } from '../diagnostics/place.ts';
 import { schemeIdForLanguage } from '../engine/lang.ts';
 import { resolveScheme } from '../engine/resolve.ts';
 import { romanize } from '../engine/romanize.ts';
-import { assertRegions } from '../document/regions.ts';
+import { assertEmphasis, assertRegions } from '../document/regions.ts';
 import { createReader, foldRomanized, type Reader, type ReaderScheme } from '../reverse/readings.ts';
 import { LatinitsaError } from '../errors.ts';
 import { parseConfidence } from './confidence.ts';
@@ -113,7 +113,10 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
     const found = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
     throw new LatinitsaError('ERR_INVALID_INPUT', Array.isArray(documents) ? `each document's text must be a string, found ${found((notText as CheckDocument | null)?.text ?? notText)}` : `the documents must be an array, found ${found(documents)}`);
   }
-  for (const [i, d] of documents.entries()) if (d.regions !== undefined) assertRegions(d.text, d.regions, documents.length === 1 ? 'option "regions"' : `the regions of document ${i}`);
+  for (const [i, d] of documents.entries()) {
+    if (d.regions !== undefined) assertRegions(d.text, d.regions, documents.length === 1 ? 'option "regions"' : `the regions of document ${i}`);
+    if (d.emphasis !== undefined) assertEmphasis(d.text, d.emphasis, documents.length === 1 ? 'option "emphasis"' : `the emphasis of document ${i}`);
+  }
   const { common, names } = englishLists();
   const extraEnglish = new Set([...(options.englishWords ?? [])].map((w) => foldRomanized(w)));
   const ignore = new Set((options.ignore ?? []).map((w) => foldRomanized(w)));

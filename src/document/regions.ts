@@ -97,6 +97,31 @@ export function regionAt<R extends Region>(regions: readonly R[], offset: number
 }
 
 /**
+ * Checks a document's italic spans given by a program (the library's `emphasis`, the HTTP API's
+ * field): an array of [start, end] pairs of whole numbers, 0 <= start <= end <= the text's length,
+ * in order and not overlapping, as the readers make them. Throws `ERR_INVALID_OPTION` naming the
+ * first wrong span.
+ *
+ * @param text The document's text.
+ * @param emphasis The spans to check.
+ * @param what What to call them in the message.
+ */
+export function assertEmphasis(text: string, emphasis: unknown, what = 'option "emphasis"'): asserts emphasis is ReadonlyArray<readonly [number, number]> {
+  const fail = (message: string): never => {
+    throw new LatinitsaError('ERR_INVALID_OPTION', `${what}: ${message}`);
+  };
+  if (!Array.isArray(emphasis)) return fail(`must be an array of [start, end] pairs, found ${emphasis === null ? 'null' : typeof emphasis}`);
+  let previousEnd = 0;
+  for (const [i, span] of emphasis.entries()) {
+    const [start, end] = Array.isArray(span) && span.length === 2 ? (span as unknown[]) : [undefined, undefined];
+    if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < previousEnd || (start as number) > (end as number) || (end as number) > text.length) {
+      return fail(`span ${i} must be a pair [start, end] of whole numbers with ${previousEnd} <= start <= end <= ${text.length} (in order, not overlapping)`);
+    }
+    previousEnd = end as number;
+  }
+}
+
+/**
  * Checks regions a program passes in (`checkText`'s and `checkCitations`' `regions`, a checked
  * document's `regions`): an array of `{ start, end, kind }` with whole offsets inside the text,
  * in order, none overlapping the one before. Every stage after this reads them as such (a word

@@ -139,6 +139,7 @@ export function openApiDocument(): unknown {
           data: { type: 'string', contentEncoding: 'base64', description: 'The .docx file (format docx); the answer has its text, one paragraph per line, and its regions (the footnotes and endnotes as notes).' },
           file: { type: 'string', description: 'The .docx file\'s name, for messages (format docx).' },
           regions: { type: 'array', items: { $ref: '#/components/schemas/Region' }, description: 'Format text: the prose regions of the text as an earlier answer gave them (a .docx\'s, moved with the edits made since), used instead of reading the text as plain text.' },
+          emphasis: { type: 'array', items: { $ref: '#/components/schemas/Span' }, description: 'Format text: the text\'s italic spans as an earlier answer gave them (a .docx\'s, moved with the edits made since): a spelling in a published title in italics is held at possible, as latinitsa check holds it.' },
           options: { ...options, description: 'Options of the house scheme (the settings file\'s schemeOptions).' },
           // The settings of .latinitsarc.json (docs/check.md), checked by the same table.
           scheme: { type: 'string', description: 'House scheme of the running text.' },
@@ -152,7 +153,7 @@ export function openApiDocument(): unknown {
           minConfidence: { oneOf: [{ type: 'number', minimum: 0, maximum: 1 }, { enum: ['certain', 'likely', 'possible'] }], description: 'Return only findings at least this sure; absent: every finding (the command shows likely and up).' },
         },
         [],
-        { type: 'object', properties: { format: { type: 'string' }, text: { type: 'string', description: 'The text the places point into (for a .docx, its paragraphs, one per line).' }, regions: { type: 'array', items: { $ref: '#/components/schemas/Region' }, description: 'The prose regions the text was read with: send them back with the text (format text) to check it again as the same document.' }, diagnostics, fixed: { type: 'string', description: 'The text with the certain fixes applied (confidence ≥ 0.9), as `latinitsa check --fix` writes it (not for .docx).' }, lexicon: { type: 'boolean', description: 'Whether the Russian lexicon was used, as the command uses it.' } } },
+        { type: 'object', properties: { format: { type: 'string' }, text: { type: 'string', description: 'The text the places point into (for a .docx, its paragraphs, one per line).' }, regions: { type: 'array', items: { $ref: '#/components/schemas/Region' }, description: 'The prose regions the text was read with: send them back with the text (format text) to check it again as the same document.' }, emphasis: { type: 'array', items: { $ref: '#/components/schemas/Span' }, description: 'The italic spans the text was read with (a .docx\'s italic runs, Markdown emphasis): send them back with the regions.' }, diagnostics, fixed: { type: 'string', description: 'The text with the certain fixes applied (confidence ≥ 0.9), as `latinitsa check --fix` writes it (not for .docx).' }, lexicon: { type: 'boolean', description: 'Whether the Russian lexicon was used, as the command uses it.' } } },
         { text: 'Grigorii Zinoviev met Zinovyev in 1926.', scheme: DEFAULT_SCHEME },
       ),
       '/api/cite': post(
@@ -260,6 +261,13 @@ export function openApiDocument(): unknown {
           required: ['start', 'end', 'kind'],
           properties: { start: { type: 'integer', minimum: 0 }, end: { type: 'integer', minimum: 0 }, kind: { enum: ['text', 'notes'] }, quoted: { const: true, description: 'In a block quotation.' } },
           additionalProperties: false,
+        },
+        Span: {
+          type: 'array',
+          description: 'A span [start, end) of the text, offsets in UTF-16 code units, in order and not overlapping.',
+          items: { type: 'integer', minimum: 0 },
+          minItems: 2,
+          maxItems: 2,
         },
         Point: {
           type: 'object',

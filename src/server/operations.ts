@@ -145,7 +145,7 @@ async function detectOp(input: Input): Promise<unknown> {
 const CHECK_FORMATS = ['text', 'markdown', 'docx'] as const;
 
 /** The fields of `POST /api/check` that say what the document is; every other field is a setting of the checker. */
-const CHECK_DOCUMENT_FIELDS = ['text', 'format', 'data', 'file', 'regions', 'options'] as const;
+const CHECK_DOCUMENT_FIELDS = ['text', 'format', 'data', 'file', 'regions', 'emphasis', 'options'] as const;
 
 async function checkOp(input: Input): Promise<unknown> {
   const format = optionalString(input, 'format') ?? 'text';
@@ -159,6 +159,9 @@ async function checkOp(input: Input): Promise<unknown> {
   // A plain text's prose regions as an earlier answer gave them (a .docx's text, its notes as notes,
   // sent again after edits: the web page), checked by the checker like the library's option.
   const regions = format === 'text' ? input.get('regions') : undefined;
+  // Its italic spans as the answer gave them (a published title's spelling is its publisher's),
+  // checked by the checker like the library's option.
+  const emphasis = format === 'text' ? input.get('emphasis') : undefined;
   // The scheme's options are "options" in every route of the API ("schemeOptions" in the settings).
   const schemeOptions = optionsField(input);
   // Every other field is a setting of the checker, read by the one table the settings file and the
@@ -191,13 +194,14 @@ async function checkOp(input: Input): Promise<unknown> {
   } else {
     // With its regions, the text is taken as it is (they are offsets into it).
     doc = regions === undefined ? readDocument({ text: text!, format: format as 'text' | 'markdown' }) : { format: 'text', text: text!, bom: false, regions: regions as ProseDocument['regions'] };
+    if (emphasis !== undefined) doc = { ...doc, emphasis: emphasis as NonNullable<ProseDocument['emphasis']> };
   }
   // Read with the shipped lexicon, as `latinitsa check` reads: the confidences are the command's.
   const lex = await preloadLexicon();
   const diagnostics = checkText(doc.text, { ...options, regions: doc.regions, ...(doc.emphasis === undefined ? {} : { emphasis: doc.emphasis }), ...(lex === undefined ? {} : { lexicon: lex }) });
   // Unattended, only the certain fixes are applied, as `check --fix` applies them (docs/check.md).
   const fixed = format === 'docx' ? undefined : applyFixes(doc.text, diagnostics.filter((d) => d.confidence >= confidenceLevels.certain));
-  return { format, text: doc.text, regions: doc.regions, diagnostics, fixed, lexicon: lex !== undefined };
+  return { format, text: doc.text, regions: doc.regions, emphasis: doc.emphasis ?? [], diagnostics, fixed, lexicon: lex !== undefined };
 }
 
 const CITE_STYLES = ['english', 'russian', 'numbers'] as const;
