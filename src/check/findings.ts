@@ -35,7 +35,7 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
   const firstAt_ = first === undefined ? '' : `; ${targetSpelling!.display} first at ${placeName(documents[first.doc]!.file, run.lines[first.doc]!.pointAt(first.start))}`;
   const counts = [...list].sort((a, b) => count(b.s) - count(a.s)).map(({ s }) => `${count(s)} × ${s.display}`).join(', ') + firstAt_;
   const out: Array<{ dg: Diagnostic; doc: number }> = [];
-  for (const { s, ok, ruleId, confidence: base, common, samePerson } of weighed.minority) {
+  for (const { s, ok, ruleId, confidence: base, common, samePerson, why: lowered } of weighed.minority) {
     // No variant in the text: the group is this one capitalised spelling, written more than once.
     // Only a name is a person's or a place's own form: a common word capitalised in titles
     // (Arkheologicheskie in a list of Russian titles) is the author's system, reported each time,
@@ -96,7 +96,7 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
           ? `Inconsistent romanization: "${o.text}" is spelt "${text}" elsewhere.`
           : `Inconsistent romanization: "${o.text}" and "${text}" stand for one word (${g.cyrillic}).`;
       const own = ownScheme();
-      const why = own === undefined ? '' : ` It is how ${own} writes ${g.cyrillic}: the ${getScheme(own).language.name} form of the name.`;
+      const why = (lowered === undefined ? '' : ` ${lowered}`) + (own === undefined ? '' : ` It is how ${own} writes ${g.cyrillic}: the ${getScheme(own).language.name} form of the name.`);
       const dg: Diagnostic = {
         ruleId,
         source: 'latinitsa',

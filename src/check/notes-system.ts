@@ -1,7 +1,8 @@
 // Whether the notes and bibliography of a work follow a precise system of their own (the Library
 // of Congress system in full) while the running text is simplified: a convention of many books and
-// theses on Russia, under which Trotsky in the text and Trotskii in a note are both right.
-// docs/check.md, "Notes in a system of their own".
+// theses on Russia, under which Trotsky in the text and Trotskii in a note are both right; and the
+// same convention name by name, where the text keeps a name's own form beside LC citations of it
+// (citation forms). docs/check.md, "Notes in a system of their own".
 import { schemeIdForLanguage } from '../engine/lang.ts';
 import { romanize } from '../engine/romanize.ts';
 import { regionAt } from '../document/regions.ts';
@@ -165,6 +166,7 @@ export function citationForms(run: CheckRun, documents: readonly CheckDocument[]
   // form beside a note's Bukharin, is a slip of one system, not the other system).
   const bySystem = own.s.info.readings.some((r) => r.cyrillic === g.cyrillic && r.schemes.length > 0);
   if (own.s.info.kind !== 'conventional' && (!bySystem || own.at.text < OWN_FORM_TIMES)) return weighed;
-  const minority = weighed.minority.filter((m) => !citations.has(m.s)).map((m) => (m.s === own.s ? { ...m, confidence: Math.min(m.confidence, LONE_TARGET) } : m));
+  const why = `The notes cite it in ${[...citations].map((c) => `"${c.display}"`).join(', ')}, the notes' system, and the text writes "${own.s.display}" every time: the text's own form of the name, kept on purpose?`;
+  const minority = weighed.minority.filter((m) => !citations.has(m.s)).map((m) => (m.s === own.s ? { ...m, confidence: Math.min(m.confidence, LONE_TARGET), why } : m));
   return { ...weighed, minority };
 }

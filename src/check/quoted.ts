@@ -172,7 +172,8 @@ function emphasisIn(emphasis: CheckDocument['emphasis'], start: number, end: num
   const out: Array<[number, number]> = [];
   for (let k = lo; k < emphasis.length && emphasis[k]![0] < end; k++) {
     const [a, b] = emphasis[k]!;
-    if (Number.isInteger(a) && Number.isInteger(b) && a < b) out.push([Math.max(a, start), Math.min(b, end)]);
+    // Spans were checked when the run was prepared (assertEmphasis); an empty one holds nothing.
+    if (a < b) out.push([Math.max(a, start), Math.min(b, end)]);
   }
   return out;
 }

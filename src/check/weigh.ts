@@ -29,6 +29,8 @@ export interface Minority {
   common: boolean;
   /** For an English name, the surnames it is reported before (those the target stands before). */
   samePerson?: ReadonlySet<string>;
+  /** Why its confidence was lowered after weighing, said after the finding's message (notes-system.ts). */
+  why?: string;
 }
 
 /** What a group comes to: its target and the spellings to report. */
