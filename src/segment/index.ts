@@ -52,6 +52,8 @@ interface LineQuotes {
   opens: number[];
   /** Every ’ that surely closes a quotation (`closes`). */
   closes: number[];
+  /** Every ’ after a letter and before none: a soft sign or a closing mark, which the line decides. */
+  wordEnds: Set<number>;
   /** The ‘ and the sure closing ’, in order, with the depth of open quotations after each. */
   events: number[];
   depth: number[];
@@ -63,7 +65,7 @@ function lineQuotes(text: string, at: number, cache: { line?: LineQuotes }): Lin
   const start = text.lastIndexOf('\n', at) + 1;
   let end = text.indexOf('\n', at);
   if (end < 0) end = text.length;
-  const line: LineQuotes = { start, end, apostrophes: [], opens: [], closes: [], events: [], depth: [] };
+  const line: LineQuotes = { start, end, apostrophes: [], opens: [], closes: [], wordEnds: new Set(), events: [], depth: [] };
   let depth = 0;
   for (let i = start; i < end; i++) {
     if (text[i] === '‘') {
@@ -72,6 +74,7 @@ function lineQuotes(text: string, at: number, cache: { line?: LineQuotes }): Lin
       line.depth.push(++depth);
     } else if (text[i] === '’') {
       line.apostrophes.push(i);
+      if (i > 0 && /\p{L}/u.test(text[i - 1]!) && !/\p{L}/u.test(text[i + 1] ?? ' ')) line.wordEnds.add(i);
       if (!closes(text, i)) continue;
       line.closes.push(i);
       if (depth > 0) depth--;
@@ -105,14 +108,32 @@ function openQuote(text: string, at: number, mark: number, cache: { line?: LineQ
   const q = lineQuotes(text, at, cache);
   const open = lastBelow(q.opens, at);
   const apostrophe = lastBelow(q.apostrophes, at);
-  if (open < 0 || (apostrophe >= 0 && q.opens[open]! <= q.apostrophes[apostrophe]!)) return false;
+  if (open < 0) return false;
+  // A ’ between the ‘ and this word closed it, unless it ended a word: then this later one may
+  // close the quotation, and that one was its word's soft sign.
+  for (let a = apostrophe; a >= 0 && q.apostrophes[a]! >= q.opens[open]!; a--) if (!softSign(text, q, q.apostrophes[a]!)) return false;
   const event = lastBelow(q.events, at);
   const depth = event < 0 ? 0 : q.depth[event]!;
   // Sure closing marks after this one, up to the next ‘ of the line.
   const nextOpen = lastBelow(q.opens, mark + 1) + 1;
   const limit = nextOpen < q.opens.length ? q.opens[nextOpen]! : q.end;
   const later = lastBelow(q.closes, limit) - lastBelow(q.closes, mark + 1);
-  return later < Math.max(depth, 1);
+  // A later ’ after a word, before the next ‘, may close the quotation instead (‘Zhizn’ i Kniga’).
+  return later + (softSign(text, q, mark) ? 1 : 0) < Math.max(depth, 1);
+}
+
+/**
+ * Whether the ’ at `mark`, after a word, leaves the quotation open for the next ’ to close: that
+ * one also ends a word, a few words on, with no stop, comma or other ’ between and no ‘ before it
+ * (a short title: ‘Zhizn’ i Kniga’). Then this ’ is its word's soft sign. A soft sign later in the
+ * sentence (‘Narod’, he said, and Mat’) is too far to close anything.
+ */
+function softSign(text: string, q: LineQuotes, mark: number): boolean {
+  if (!q.wordEnds.has(mark)) return false;
+  const next = q.apostrophes[lastBelow(q.apostrophes, mark + 1) + 1];
+  if (next === undefined || !q.wordEnds.has(next)) return false;
+  const between = text.slice(mark + 1, next);
+  return !/[‘.,;:!?…()[\]"“”]/u.test(between) && between.trim().split(/\s+/u).length <= 3;
 }
 
 /** Whether a ’ surely closes a quotation: after punctuation (not a letter: that may be a soft sign), before no letter. */
