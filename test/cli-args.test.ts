@@ -94,4 +94,14 @@ describe('the command table', () => {
     const { values, positionals } = parseCommandArgs('x', ['-a', 'Tchaikovsky', '--allow', 'Tolstoy', 'f.md'], { allow: { type: 'string', short: 'a', multiple: true } });
     assert.deepEqual([values.allow, positionals], [['Tchaikovsky', 'Tolstoy'], ['f.md']]);
   });
+  it('check -O sets an option of the house scheme: a declared modification of LC is the scheme, the table form a deviation', async () => {
+    const text = 'Yakovlev spoke. Later Iakovlev wrote.\n';
+    const flagged = async (args: string[]) => (JSON.parse((await runCli(['check', '-s', 'ala-lc-simplified', ...args, '--format', 'json', '-'], { stdin: text })).stdout) as { actual: string }[]).map((d) => d.actual);
+    // ala-lc-simplified writes я at the start of a word ia (Iakovlev); with initial=y, ya (Yakovlev).
+    assert.deepEqual(await flagged([]), ['Yakovlev']);
+    assert.deepEqual(await flagged(['-O', 'initial=y']), ['Iakovlev']);
+    const bad = await runCli(['check', '-s', 'ala-lc-simplified', '-O', 'initial=q', '-'], { stdin: text });
+    assert.equal(bad.code, 2, bad.stderr);
+    assert.match(bad.stderr, /option "initial" of scheme "ala-lc-simplified" must be one of "lc", "y", found "q"/u);
+  });
 });

@@ -13,7 +13,7 @@ import { decodeUtf8 } from '../../io/decode.ts';
 import { ioError } from '../../io/errors.ts';
 import { bytesToDocument, MAX_DOCUMENT_BYTES, readDocumentFile, writeDocumentFile } from '../../io/documents.ts';
 import { readFileLimited } from '../../io/files.ts';
-import { defineCommand, usageError } from '../args.ts';
+import { defineCommand, parseOptionPairs, usageError } from '../args.ts';
 import { expandFileArguments, MANUSCRIPT_EXTENSIONS } from '../files.ts';
 import { readStdin } from '../input.ts';
 import { reportFormat, reportHelp, reportOptions, writeReport } from '../report.ts';
@@ -30,6 +30,8 @@ Options:
       --notes-scheme ID   scheme of notes and bibliography (e.g. ala-lc-simplified); default: found
                           (notes in the full Library of Congress system beside a simplified text are
                           checked apart, against it); "same": the text's scheme, one group
+  -O, --option NAME=VALUE an option of the house scheme (repeatable): a declared modification, e.g.
+                          -s ala-lc-simplified -O initial=y -O yo=yo (Yakovlev, Pyotr: latinitsa schemes)
   -l, --lang ID           language of the text (uk, be, bg, sr, mk): the schemes of the same family for it
   -a, --allow WORD        accept a form as written and prefer it for its word (repeatable)
       --ignore WORD       never check this word (repeatable)
@@ -76,6 +78,7 @@ export const command = defineCommand({
     scheme: { type: 'string', short: 's' },
     'notes-scheme': { type: 'string' },
     lang: { type: 'string', short: 'l' },
+    option: { type: 'string', short: 'O', multiple: true },
     allow: { type: 'string', short: 'a', multiple: true },
     ignore: { type: 'string', multiple: true },
     config: { type: 'string', short: 'c' },
@@ -91,6 +94,7 @@ export const command = defineCommand({
     if (values.scheme !== undefined) config.scheme = values.scheme;
     if (values['notes-scheme'] !== undefined) config.notesScheme = values['notes-scheme'];
     if (values.lang !== undefined) config.lang = values.lang;
+    if (values.option !== undefined) config.schemeOptions = { ...config.schemeOptions, ...parseOptionPairs('check', values.option) };
     if (values.allow !== undefined) config.allow = [...(config.allow ?? []), ...values.allow];
     if (values.ignore !== undefined) config.ignore = [...(config.ignore ?? []), ...values.ignore];
     if (values['min-confidence'] !== undefined) config.minConfidence = parseConfidence(values['min-confidence']);
