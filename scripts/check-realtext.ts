@@ -5,7 +5,7 @@
  * (test/fixtures/realtext/split.tsv). With `--judged FILE`, each finding takes its verdict from
  * the judged file and the precision per part is printed.
  *
- *   node --import tsx scripts/check-realtext.ts [--corpus DIR [--each]] [--scheme ID] [--part tuning|held-out|all]
+ *   node --import tsx scripts/check-realtext.ts [--corpus DIR [--each]] [--scheme ID [-O NAME=VALUE…]] [--part tuning|held-out|all]
  *        [--no-lexicon] [--no-conventional] [--min-confidence C] [--judged FILE] [--out FILE]
  *        [--sample N [--seed S]]
  *
@@ -27,6 +27,7 @@ import { parseArgs } from 'node:util';
 import type { CheckDiagnostic as Diagnostic } from '../src/index.ts';
 import { parseConfidence } from '../src/check/index.ts';
 import { loadLexicon } from '../src/io/lexicon.ts';
+import { parseOptionPairs } from '../src/cli/args.ts';
 import { checkCorpus, corpusSplit, judgedKey, readJudged, realtextDir, realtextSplit, runName } from '../test/support/realtext.ts';
 
 const { values } = parseArgs({
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     corpus: { type: 'string' },
     each: { type: 'boolean' },
     scheme: { type: 'string' },
+    option: { type: 'string', short: 'O', multiple: true },
     part: { type: 'string', default: 'all' },
     'no-lexicon': { type: 'boolean' },
     'no-conventional': { type: 'boolean' },
@@ -49,12 +51,15 @@ if (!existsSync(corpusDir)) throw new Error(`no corpus at ${corpusDir}`);
 const split = values.corpus === undefined ? realtextSplit() : corpusSplit(corpusDir);
 const files = [...split.keys()].filter((f) => values.part === 'all' || split.get(f) === values.part);
 const lexicon = values['no-lexicon'] === true ? undefined : await loadLexicon();
+// A declared modification of the scheme (docs/check.md, Settings): its options, named in the run.
+const schemeOptions = parseOptionPairs('check-realtext', values.option);
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
 const found = await checkCorpus(corpusDir, files, {
   each: values.each === true,
   check: {
     ...(values.scheme === undefined ? {} : { scheme: values.scheme }),
+    ...(Object.keys(schemeOptions).length === 0 ? {} : { schemeOptions }),
     ...(lexicon === undefined ? {} : { lexicon }),
     ...(values['no-conventional'] === true ? { builtInConventional: false } : {}),
     minConfidence: parseConfidence(values['min-confidence']!),
@@ -62,7 +67,7 @@ const found = await checkCorpus(corpusDir, files, {
 });
 const ms = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
-const run = runName(values.scheme);
+const run = runName(values.scheme, schemeOptions);
 const judged = values.judged === undefined ? undefined : readJudged(values.judged);
 const rows = ['file\tline\tword\tsuggestion\trule\tverdict\tcause\trun\tcolumn\tconfidence\tpart\tnote\tcyrillic\tgroup'];
 const tally = new Map<string, { t: number; f: number; u: number }>();

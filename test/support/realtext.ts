@@ -90,16 +90,21 @@ export async function readCorpusDocument(dir: string, file: string): Promise<Pro
   return { ...(await readDocumentFile(path.join(dir, file), { file })), file };
 }
 
-/** The name of a run in judged files and floors: `no-scheme`, or `scheme=<id>` for a declared scheme. */
-export function runName(scheme: string | undefined): string {
-  return scheme === undefined ? 'no-scheme' : `scheme=${scheme}`;
+/**
+ * The name of a run in judged files and floors: `no-scheme`, `scheme=<id>` for a declared scheme,
+ * and its options after commas for a declared modification (`scheme=ala-lc-simplified,initial=y`).
+ */
+export function runName(scheme: string | undefined, options: Readonly<Record<string, string>> = {}): string {
+  return scheme === undefined ? 'no-scheme' : [`scheme=${scheme}`, ...Object.entries(options).map(([k, v]) => `${k}=${v}`)].join(',');
 }
 
-/** The scheme of a run named by {@link runName}. */
-export function runScheme(run: string): string | undefined {
-  if (run === 'no-scheme') return undefined;
+/** The scheme and scheme options of a run named by {@link runName}. */
+export function runSettings(run: string): { scheme?: string; schemeOptions?: Record<string, string> } {
+  if (run === 'no-scheme') return {};
   if (!run.startsWith('scheme=')) throw new Error(`not a run name: ${run}`);
-  return run.slice('scheme='.length);
+  const [scheme, ...options] = run.slice('scheme='.length).split(',');
+  if (options.length === 0) return { scheme: scheme! };
+  return { scheme: scheme!, schemeOptions: Object.fromEntries(options.map((o) => [o.slice(0, o.indexOf('=')), o.slice(o.indexOf('=') + 1)])) };
 }
 
 /**
@@ -167,9 +172,9 @@ export async function heldOutCorpusTests(options: { name: string; dir: string; f
   });
 
   for (const [run, floor] of Object.entries(floors)) {
-    const scheme = runScheme(run);
+    const settings = runSettings(run);
     test(`${name} ${run}: precision of the judged findings ≥ ${floor}`, async (t) => {
-      const found = await checkCorpus(dir, files, { ...(options.each === undefined ? {} : { each: options.each }), check: { ...(scheme === undefined ? {} : { scheme }), ...(lexicon === undefined ? {} : { lexicon }) } });
+      const found = await checkCorpus(dir, files, { ...(options.each === undefined ? {} : { each: options.each }), check: { ...settings, ...(lexicon === undefined ? {} : { lexicon }) } });
       const p = judgedPrecision(judged, run, found);
       t.diagnostic(JSON.stringify(p));
       assert.ok(p['all']! >= floor, `precision ${p['all']}`);
