@@ -66,8 +66,9 @@ export function inByline(dg: Diagnostic, doc: CheckDocument): Diagnostic {
   // Followed by the title it signs, or standing with a role word in a citation of such a title.
   const next = titles.find((s) => s.start >= end);
   const signs = next !== undefined && next.start - end <= MAX_TAIL && TAIL.test(text.slice(end, next.start));
-  const role = !signs && ROLE_BEFORE.test(text.slice(segmentStart(text, lineStart, start), start)) && titles.some((s) => inSegment(text, s, lineStart, lineEnd, start));
-  if (!signs && !role) return dg;
+  const [from, to] = segment(text, lineStart, lineEnd, start);
+  const role = !signs && ROLE_BEFORE.test(text.slice(from, start)) && titles.some((s) => s.start >= from && s.end <= to);
+  if ((!signs && !role) || saysRussian(text, lineStart, lineEnd, start)) return dg;
   return held(dg, 'It stands in the byline of a published work in English or another language written in Latin letters (its author, editor or translator): the name as the publication prints it.');
 }
 
@@ -108,13 +109,14 @@ function spansOf(doc: CheckDocument, where: Where, lineStart: number, lineEnd: n
   return where.kind === 'parenthesis' ? spans.filter((s) => s.start >= where.start && s.end <= where.end) : spans;
 }
 
-/** The start of the citation holding `at` within its line: after the last semicolon before it. */
-function segmentStart(text: string, lineStart: number, at: number): number {
-  return Math.max(lineStart, text.lastIndexOf(';', at - 1) + 1);
+/** The citation holding `at` within its line, [start, end): between the semicolons around it. */
+function segment(text: string, lineStart: number, lineEnd: number, at: number): [number, number] {
+  const next = text.indexOf(';', at);
+  return [Math.max(lineStart, text.lastIndexOf(';', at - 1) + 1), next === -1 || next > lineEnd ? lineEnd : next];
 }
 
-/** Whether the span stands in the citation (between semicolons) that holds `at`. */
-function inSegment(text: string, span: Span, lineStart: number, lineEnd: number, at: number): boolean {
-  const next = text.indexOf(';', at);
-  return span.start >= segmentStart(text, lineStart, at) && span.end <= (next === -1 || next > lineEnd ? lineEnd : next);
+/** Whether the citation holding `at` says its work is in Russian (data/bylines.json, `russian`): a translated title, not a published one. */
+function saysRussian(text: string, lineStart: number, lineEnd: number, at: number): boolean {
+  const cited = text.slice(...segment(text, lineStart, lineEnd, at)).toLowerCase();
+  return bylines.russian.words.some((w) => cited.includes(w));
 }
