@@ -1,6 +1,7 @@
 // The checker holds a spelling in a published title or a quotation of another author (quotation
 // marks, italics) at `possible`, and checks a Russian title the author romanized: the cases of
-// test/fixtures/check/titles.tsv (docs/check.md, "Quotations"); and a .docx's italics and
+// test/fixtures/check/titles.tsv (docs/check.md, "Quotations"); so it holds a name in the byline of
+// such a title: test/fixtures/check/bylines.tsv ("Bylines"); and a .docx's italics and
 // indented block quotations, read by the document reader, as the checker sees them.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -10,14 +11,19 @@ import { checkDocuments } from '../src/check/check.ts';
 import { readDocument } from '../src/document/document.ts';
 import { W_NS } from './support/docx.ts';
 
-const cases = readFileSync(path.join(import.meta.dirname, 'fixtures', 'check', 'titles.tsv'), 'utf8')
-  .split('\n')
-  .filter((line) => line !== '' && !line.startsWith('#'))
-  .map((line) => line.split('\t') as [string, string, string, string]);
+/** The cases of a fixture of test/fixtures/check: verdict, scheme, format, marked text. */
+function cases(file: string): Array<[string, string, string, string]> {
+  return readFileSync(path.join(import.meta.dirname, 'fixtures', 'check', file), 'utf8')
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => line.split('\t') as [string, string, string, string]);
+}
 
-test('titles and quotations: every case of the fixture', () => {
-  assert.ok(cases.length >= 10);
-  for (const [verdict, scheme, format, line] of cases) {
+/** Checks each case: a `held` finding is at `possible` with a reason that says why (`why`), a `kept` one keeps its confidence. */
+function checkCases(file: string, why: RegExp): void {
+  const all = cases(file);
+  assert.ok(all.length >= 10);
+  for (const [verdict, scheme, format, line] of all) {
     const marked = line.replaceAll('\\n', '\n');
     const at = marked.indexOf('[[');
     const word = marked.slice(at + 2, marked.indexOf(']]'));
@@ -28,12 +34,20 @@ test('titles and quotations: every case of the fixture', () => {
     if (verdict === 'held') {
       assert.equal(found.confidence, 0.5, marked);
       assert.equal(found.data?.['confidence'], 'possible', marked);
-      assert.match(found.reason, /title or quotation in (?:quotation marks|italics)/u, marked);
+      assert.match(found.reason, why, marked);
     } else {
       assert.equal(verdict, 'kept');
-      assert.ok(found.confidence > 0.5 && !/title or quotation/u.test(found.reason), `${found.confidence} ${marked}`);
+      assert.ok(found.confidence > 0.5 && !why.test(found.reason), `${found.confidence} ${marked}`);
     }
   }
+}
+
+test('titles and quotations: every case of the fixture', () => {
+  checkCases('titles.tsv', /title or quotation in (?:quotation marks|italics)/u);
+});
+
+test('bylines of published works: every case of the fixture (docs/check.md, "Bylines")', () => {
+  checkCases('bylines.tsv', /byline of a published work/u);
 });
 
 test('a .docx: a title in italic runs is held, a block quotation set off by its indent alone is held', () => {

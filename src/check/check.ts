@@ -5,10 +5,12 @@
 // Its stages, each in a module of its own: the run's settings (run.ts); reading the words of the
 // documents (words.ts); grouping spellings by readings (groups.ts); weighing a group and choosing
 // its minority (weigh.ts); building the diagnostics and fixes (findings.ts); findings in block
-// quotations and in published titles and quotations of other authors (quoted.ts).
+// quotations and in published titles and quotations of other authors (quoted.ts); findings in the
+// bylines of published works (bylines.ts).
 import { groupFindings } from './findings.ts';
 import { groupSpellings } from './groups.ts';
 import { citationForms, notesInPreciseSystem, notesSystem } from './notes-system.ts';
+import { inByline } from './bylines.ts';
 import { inQuotation } from './quoted.ts';
 import { prepareRun, SAME_AS_TEXT } from './run.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument, CheckOptions } from './types.ts';
@@ -55,7 +57,8 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
     // One by one: a spread passes each finding as an argument, and a word misspelt 200,000 times overflows the stack.
     if (weighed === undefined) continue;
     for (const f of groupFindings(run, documents, g, citationForms(run, documents, g, weighed, notesPrecise, options.lang))) {
-      const dg = inQuotation(f.dg, documents[f.doc]!);
+      const doc = documents[f.doc]!;
+      const dg = inByline(inQuotation(f.dg, doc), doc);
       if (reported(dg)) found.push(dg === f.dg ? f : { dg, doc: f.doc });
     }
   }

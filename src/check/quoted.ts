@@ -17,7 +17,7 @@ import type { CheckDiagnostic as Diagnostic, CheckDocument } from './types.ts';
 export const QUOTED = 0.5;
 
 /** A span of a line set off as a title or quotation: its offsets [start, end) in the document and how. */
-interface Span {
+export interface Span {
   start: number;
   end: number;
   by: 'quotation marks' | 'italics';
@@ -51,23 +51,32 @@ export function inQuotation(dg: Diagnostic, doc: CheckDocument): Diagnostic {
   return held(dg, `It stands in a title or quotation in ${span.by} whose other words are English or another language written in Latin letters: the source’s spelling, kept as published.`);
 }
 
-function held(dg: Diagnostic, why: string): Diagnostic {
+/** The finding held at {@link QUOTED}, its reason saying why (bylines.ts holds its findings so too). */
+export function held(dg: Diagnostic, why: string): Diagnostic {
   return { ...dg, reason: `${dg.reason} ${why}`, confidence: QUOTED, data: { ...dg.data, confidence: confidenceLabel(QUOTED) } };
 }
 
 /** The first title or quotation holding [start, end) whose other words read as English or another Latin-script language, if any. */
 function foreignSpan(doc: CheckDocument, start: number, end: number): Span | undefined {
+  return titleSpans(doc, start).find((s) => s.start <= start && end <= s.end && readsForeign(doc.text, s, start, end));
+}
+
+/**
+ * The titles and quotations (spans in quotation marks in the notes, spans in italics) of the line
+ * that holds the offset `at` (see {@link lineSpans}); found once a line.
+ */
+export function titleSpans(doc: CheckDocument, at: number): readonly Span[] {
   const { text } = doc;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   let byLine = cache.get(doc);
   if (byLine === undefined) cache.set(doc, (byLine = new Map()));
   let spans = byLine.get(lineStart);
   if (spans === undefined) {
-    const lineEnd = text.indexOf('\n', start);
+    const lineEnd = text.indexOf('\n', at);
     spans = lineSpans(doc, lineStart, lineEnd === -1 ? text.length : lineEnd);
     byLine.set(lineStart, spans);
   }
-  return spans.find((s) => s.start <= start && end <= s.end && readsForeign(text, s, start, end));
+  return spans;
 }
 
 /**
@@ -79,7 +88,7 @@ function foreignSpan(doc: CheckDocument, start: number, end: number): Span | und
  * (revolutionäre), which no simplified romanization writes. Words in brackets inside the span (a
  * gloss: Goticheskiy roman v Rossii (Gothic Novel in Russia)) do not count.
  */
-function readsForeign(text: string, span: Span, start: number, end: number): boolean {
+export function readsForeign(text: string, span: Span, start: number, end: number): boolean {
   const { common } = englishLists();
   let other = 0;
   let own = 0;
@@ -123,7 +132,7 @@ function lineSpans(doc: CheckDocument, lineStart: number, lineEnd: number): Span
 }
 
 /** Adds the spans between quotation marks of the line [lineStart, lineEnd) to `spans`. */
-function quotationMarkSpans(text: string, lineStart: number, lineEnd: number, spans: Span[]): void {
+export function quotationMarkSpans(text: string, lineStart: number, lineEnd: number, spans: Span[]): void {
   const letter = (i: number): boolean => i >= lineStart && i < lineEnd && /\p{L}/u.test(text[i]!);
   let straight = -1;
   for (let i = lineStart; i < lineEnd; i++) {

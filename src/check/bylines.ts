@@ -1,0 +1,122 @@
+// Findings in the byline of a published work. A note or a bibliography cites an English, French or
+// German book or article under the names printed on it: "trans. Boris Jakim", "V. V. Zenkovsky,
+// A History of Russian Philosophy", "Nicolas Berdyaev, The Russian Idea". Such a name is the
+// publication's form, not the author's romanization, and a fix would misquote the citation (the
+// lead's decision for issue 14), so a finding there is held at `possible` with a reason, as a
+// finding in a published title is (quoted.ts): shown on request, never applied by `--fix`. A name
+// before a title the author romanized from Russian (Put' moei zhizni) or set in Cyrillic is not
+// a byline of a Latin-script publication and stays checked. docs/check.md, "Bylines".
+import { regionAt } from '../document/regions.ts';
+import bylines from './data/bylines.json' with { type: 'json' };
+import { held, QUOTED, quotationMarkSpans, readsForeign, titleSpans, type Span } from './quoted.ts';
+import type { CheckDiagnostic as Diagnostic, CheckDocument } from './types.ts';
+
+/** A word of a name: a capitalized word (Zenkovsky, Lʹvovich, Nemirovich-Danchenko) or an initial (V., A.A.). */
+const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’ʹ-]*\.?|\p{Lu}\.(?:\p{Lu}\.)*`;
+
+/** A word of the data file as a pattern, its first letter matched with a capital or without. */
+function wordPattern(word: string): string {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const first = word[0]!;
+  return first.toUpperCase() === first.toLowerCase() ? escaped : `[${first.toLowerCase()}${first.toUpperCase()}]${escaped.slice(1)}`;
+}
+
+const CONNECTOR = bylines.connectors.map(wordPattern).join('|');
+const AFTER = bylines.after.map(wordPattern).join('|');
+const BEFORE = bylines.before.map(wordPattern).join('|');
+
+/**
+ * What may stand between a name and the title it signs: more names of the byline, initials,
+ * connectors and commas, a role (eds.), a year ((1999), 2013.), a bracketed completion
+ * (Elena I[vanovna]), the quotation mark that opens the title; nothing else, and no semicolon,
+ * which ends a citation.
+ */
+const TAIL = new RegExp(String.raw`^(?:\s|[,.:“„«‘"']|(?:${AFTER})(?![\p{L}])|(?:${CONNECTOR})(?![\p{L}])|\(\s*\d{4}[a-z]?\s*\)|\d{4}[a-z]?(?!\d)|\[[^\]\n;]*\]|${NAME})*$`, 'u');
+
+/** A role word right before a name, or before the other names of its byline (ed. by Martha Brill Olcott and …). */
+const ROLE_BEFORE = new RegExp(String.raw`(?:^|[\s,;(])(?:${BEFORE})(?:\s+(?:by|par|von))?(?:\s+(?:${NAME})|\s*,|\s+(?:${CONNECTOR}))*\s*$`, 'u');
+
+/** A name's word right before or right after a word, for the test that it is one of at least two (given name or initials + surname). */
+const NAME_BEFORE = new RegExp(String.raw`(?:^|[\s(\[])(?:${NAME})(?:,\s*|\s+)$`, 'u');
+const NAME_AFTER = new RegExp(String.raw`^(?:,\s*|\s+)(?:${NAME})(?![\p{L}])`, 'u');
+
+/** How far a name may stand from the title it signs, in characters: a byline of several authors. */
+const MAX_TAIL = 160;
+
+/**
+ * The finding as it stands where it was found: capped at {@link QUOTED}, with a word on why, when
+ * its word is a name in the byline of a published Latin-script work cited in a note, a
+ * bibliography entry or a parenthetical citation; unchanged elsewhere.
+ */
+export function inByline(dg: Diagnostic, doc: CheckDocument): Diagnostic {
+  if (dg.confidence <= QUOTED) return dg;
+  const start = dg.place.start.offset;
+  const end = dg.place.end.offset;
+  const { text } = doc;
+  if (!/^\p{Lu}/u.test(text.slice(start, end)) || !inName(text, start, end)) return dg;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const newline = text.indexOf('\n', end);
+  const lineEnd = newline === -1 ? text.length : newline;
+  const where = citation(doc, lineStart, lineEnd, start);
+  if (where === undefined) return dg;
+  const spans = spansOf(doc, where, lineStart, lineEnd);
+  // A word of a title is the title's (quoted.ts), not a byline: "Tchaikovsky, Pyotr Il'yich".
+  if (spans.some((s) => s.start <= start && end <= s.end)) return dg;
+  const titles = spans.filter((s) => readsForeign(text, s, start, end));
+  // Followed by the title it signs, or standing with a role word in a citation of such a title.
+  const next = titles.find((s) => s.start >= end);
+  const signs = next !== undefined && next.start - end <= MAX_TAIL && TAIL.test(text.slice(end, next.start));
+  const [from, to] = segment(text, lineStart, lineEnd, start);
+  const role = !signs && ROLE_BEFORE.test(text.slice(from, start)) && titles.some((s) => s.start >= from && s.end <= to);
+  if ((!signs && !role) || saysRussian(text, lineStart, lineEnd, start)) return dg;
+  return held(dg, 'It stands in the byline of a published work in English or another language written in Latin letters (its author, editor or translator): the name as the publication prints it.');
+}
+
+/** Whether the word [start, end) has a name's word right before it or right after it (Boris Jakim; Tolstaya, Tatyana; V. V. Zenkovsky). */
+function inName(text: string, start: number, end: number): boolean {
+  return NAME_BEFORE.test(text.slice(Math.max(0, start - 40), start)) || NAME_AFTER.test(text.slice(end, end + 40));
+}
+
+/** Where a citation stands: a note, a bibliography entry, or a parenthetical citation (its bounds), or undefined. */
+type Where = { kind: 'notes' } | { kind: 'entry' } | { kind: 'parenthesis'; start: number; end: number };
+
+/**
+ * The citation the offset `at` stands in: the notes (a note, the bibliography under its heading);
+ * a line of the running text that reads as a bibliography entry (a list item or a numbered
+ * reference, `- `, `1. `, `[12] `, `^`, or a line that opens with an inverted name, Tolstaya,
+ * Tatyana); or brackets in the running text, a parenthetical citation.
+ */
+function citation(doc: CheckDocument, lineStart: number, lineEnd: number, at: number): Where | undefined {
+  if (doc.regions !== undefined && regionAt(doc.regions, at)?.kind === 'notes') return { kind: 'notes' };
+  const { text } = doc;
+  if (/^\s*(?:[-*+]\s|\d+\.\s|\[\d+\]|\^)|^\s*\p{Lu}[\p{L}'’-]+,\s+\p{Lu}/u.test(text.slice(lineStart, lineEnd))) return { kind: 'entry' };
+  const open = text.lastIndexOf('(', at);
+  if (open < lineStart || text.lastIndexOf(')', at) > open) return undefined;
+  const close = text.indexOf(')', at);
+  return close === -1 || close > lineEnd ? undefined : { kind: 'parenthesis', start: open + 1, end: close };
+}
+
+/**
+ * The titles of the citation: the line's titles and quotations (quoted.ts), and in a bibliography
+ * entry of the running text its spans in quotation marks too, which quoted.ts reads as titles only
+ * in the notes (in an entry they are titles of articles, not quoted speech); in brackets, only
+ * those inside them.
+ */
+function spansOf(doc: CheckDocument, where: Where, lineStart: number, lineEnd: number): Span[] {
+  const spans = [...titleSpans(doc, lineStart)];
+  if (where.kind === 'entry') quotationMarkSpans(doc.text, lineStart, lineEnd, spans);
+  spans.sort((a, b) => a.start - b.start);
+  return where.kind === 'parenthesis' ? spans.filter((s) => s.start >= where.start && s.end <= where.end) : spans;
+}
+
+/** The citation holding `at` within its line, [start, end): between the semicolons around it. */
+function segment(text: string, lineStart: number, lineEnd: number, at: number): [number, number] {
+  const next = text.indexOf(';', at);
+  return [Math.max(lineStart, text.lastIndexOf(';', at - 1) + 1), next === -1 || next > lineEnd ? lineEnd : next];
+}
+
+/** Whether the citation holding `at` says its work is in Russian (data/bylines.json, `russian`): a translated title, not a published one. */
+function saysRussian(text: string, lineStart: number, lineEnd: number, at: number): boolean {
+  const cited = text.slice(...segment(text, lineStart, lineEnd, at)).toLowerCase();
+  return bylines.russian.words.some((w) => cited.includes(w));
+}
