@@ -11,7 +11,8 @@
  *
  * `--corpus DIR` checks another corpus instead: all its Markdown articles (`*.md`), plain-text
  * books (`*.txt`) and .docx manuscripts, each read as `latinitsa check` reads it, every one
- * labelled held-out (test/fixtures/realtext2/ to realtext8/, whose READMEs say how each was made).
+ * labelled held-out (test/fixtures/realtext2/ to realtext9/, whose READMEs say how each was made;
+ * realtext9's texts are kept outside the repository, in ../realtext9-texts).
  * `--each` checks every file as its own work, as `latinitsa check <file>` once per file does
  * (realtext8's manuscripts, each by its own author), instead of all of them as one work.
  *

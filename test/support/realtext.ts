@@ -1,5 +1,5 @@
 // The realtext corpus (../shared/realtext, outside the repository) and its judged findings; the
-// held-out corpora built after it (test/fixtures/realtext2 to realtext8) and the tests they share.
+// held-out corpora built after it (test/fixtures/realtext2 to realtext9) and the tests they share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -69,6 +69,16 @@ export const realtext7Dir = path.join(fixturesDir, 'realtext7');
 
 /** The eighth held-out corpus (test/fixtures/realtext8, README there): the authors' .docx manuscripts of a scholarly volume, each its own work. */
 export const realtext8Dir = path.join(fixturesDir, 'realtext8');
+
+/**
+ * The ninth held-out corpus (test/fixtures/realtext9, README there): a scholarly book in Library of
+ * Congress romanization, one work in 19 Markdown files. Only its judged rows and provenance are in
+ * the repository (the book is in copyright); the texts are kept beside it, in `realtext9Texts`.
+ */
+export const realtext9Dir = path.join(fixturesDir, 'realtext9');
+
+/** Where realtext9's texts are kept, outside the repository (README there says how to get them); its tests skip when they are absent. */
+export const realtext9Texts = path.resolve(fixturesDir, '..', '..', '..', 'realtext9-texts');
 
 /** The manuscript formats a corpus folder may hold, by extension: Markdown articles, plain-text books, .docx manuscripts. */
 const corpusExtensions = ['.md', '.txt', '.docx'];
@@ -151,21 +161,25 @@ export function judgedPrecision(judged: Map<string, Judged>, run: string, found:
  * the articles (or books, or manuscripts) are the ones SOURCES.tsv lists, unedited, and every
  * judged row names one of them; and for each run (a key of `floors`, named as {@link runName}
  * names it), the precision of the judged findings the checker still makes is at least its floor.
- * With `each`, every file is checked as its own work. A floor is the precision measured when the
- * corpus was judged: a guard against regression, not a target.
+ * With `each`, every file is checked as its own work. With `texts`, the files are kept in that
+ * folder instead of `dir` (texts that may not be stored in the repository), and every test skips,
+ * saying so, when it is absent. A floor is the precision measured when the corpus was judged: a
+ * guard against regression, not a target.
  */
-export async function heldOutCorpusTests(options: { name: string; dir: string; floors: Record<string, number>; each?: boolean }): Promise<void> {
+export async function heldOutCorpusTests(options: { name: string; dir: string; floors: Record<string, number>; each?: boolean; texts?: string }): Promise<void> {
   const { name, dir, floors } = options;
+  const textDir = options.texts ?? dir;
+  const skip = existsSync(textDir) ? false : `${name}'s texts are not at ${textDir} (${path.relative(fixturesDir, dir)}/README.md says how to get them)`;
   const lexicon = await loadLexicon();
   const judged = readJudged(path.join(dir, 'judged.tsv'));
-  const files = [...corpusSplit(dir).keys()];
+  const files = skip === false ? [...corpusSplit(textDir).keys()] : [];
 
-  test(`${name} holds the files its SOURCES.tsv lists, unedited, and every judged row names one of them`, () => {
+  test(`${name} holds the files its SOURCES.tsv lists, unedited, and every judged row names one of them`, { skip }, () => {
     const [header, ...rows] = readTsv(path.join(dir, 'SOURCES.tsv'));
     const at = (column: string): number => header!.indexOf(column);
     assert.deepEqual(rows.map((r) => r[at('file')]).sort(), files);
     for (const r of rows) {
-      const sha = createHash('sha256').update(readFileSync(path.join(dir, r[at('file')]!))).digest('hex').slice(0, 16);
+      const sha = createHash('sha256').update(readFileSync(path.join(textDir, r[at('file')]!))).digest('hex').slice(0, 16);
       assert.equal(sha, r[at('sha256_16')], `${r[at('file')]} differs from the file as taken`);
     }
     for (const key of judged.keys()) assert.ok(files.includes(key.split('\t')[1]!), key);
@@ -173,8 +187,8 @@ export async function heldOutCorpusTests(options: { name: string; dir: string; f
 
   for (const [run, floor] of Object.entries(floors)) {
     const settings = runSettings(run);
-    test(`${name} ${run}: precision of the judged findings ≥ ${floor}`, async (t) => {
-      const found = await checkCorpus(dir, files, { ...(options.each === undefined ? {} : { each: options.each }), check: { ...settings, ...(lexicon === undefined ? {} : { lexicon }) } });
+    test(`${name} ${run}: precision of the judged findings ≥ ${floor}`, { skip }, async (t) => {
+      const found = await checkCorpus(textDir, files, { ...(options.each === undefined ? {} : { each: options.each }), check: { ...settings, ...(lexicon === undefined ? {} : { lexicon }) } });
       const p = judgedPrecision(judged, run, found);
       t.diagnostic(JSON.stringify(p));
       assert.ok(p['all']! >= floor, `precision ${p['all']}`);
