@@ -16,7 +16,8 @@
  *   surname (in any country), no other person kept has the same Russian surname, it is not an
  *   English word (the checker's English lists), and it is not a common Russian surname, formed
  *   from a given name or a common word (Ivanov, Popov, Solovyov, Zinoviev: see `common`).
- * A form already in the list from another source keeps that row.
+ * A form already in the list from another source keeps that row, and a surname whose Russian word
+ * the list has another one-word form of (Dostoevsky) is not added (Pantheon's Dostoyevsky).
  *
  * `--check` compares with the committed file instead of writing it. `--pantheon FILE` checks the
  * input's Pantheon columns against Pantheon 1.0's pantheon.tsv (the rows it selects, their fields,
@@ -129,6 +130,9 @@ const english = (form: string): boolean => {
 const current = JSON.parse(readFileSync(output, 'utf8')) as { $comment: string; forms: [string, string, string][] };
 const others = current.forms.filter(([, , source]) => source !== SOURCE);
 const taken = new Map(others.map(([form, cyr]) => [form.toLowerCase(), cyr]));
+// Russian words the list already has a form of its own for (Dostoevsky): a surname is not given a
+// second one (Pantheon's Dostoyevsky), which would compete with it as the fix.
+const ownWords = new Set(others.filter(([form]) => !form.includes(' ')).map(([, cyr]) => cyr));
 const surnameCount = new Map<string, number>();
 for (const p of people) {
   const s = p.russian.split(' ').at(-1)!;
@@ -164,7 +168,7 @@ for (const p of people) {
   const russianParts = russianSurname.split('-');
   if (parts.some((w) => english(w)) || russianParts.some((w) => common(w))) continue;
   parts.forEach((w, i) => {
-    if (!differs(w, russianParts[i]!)) return;
+    if (!differs(w, russianParts[i]!) || (ownWords.has(russianParts[i]!) && !taken.has(w.toLowerCase()))) return;
     surnames += add(w, russianParts[i]!, p.name);
   });
 }
