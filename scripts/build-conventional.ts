@@ -8,9 +8,11 @@
  * with the Russian name of each, written by hand, or why the person is left out. From each person
  * kept, this script makes:
  * - the full name as Pantheon gives it (the English Wikipedia title, e.g. Fyodor Dostoyevsky), when
- *   a scheme of the Library of Congress family writes one of its words otherwise (the others change
- *   nothing); not a name with an initial or a hyphen (the checker reads "Rimsky-Korsakov" as two
- *   words, and the full-name rule takes words that stand apart);
+ *   a scheme of the Library of Congress family writes its surname otherwise: a person whose
+ *   surname these schemes write as English does (Vyacheslav Molotov, Sergey Kirov, Anna Akhmatova)
+ *   has no established form of their own, and a given name in another spelling is a romanization
+ *   like any other; not a name with an initial or a hyphen (the checker reads "Rimsky-Korsakov" as
+ *   two words, and the full-name rule takes words that stand apart);
  * - the surname alone (Dostoyevsky, Berdyaev; each part of a hyphenated one, Rimsky), when that
  *   family writes it otherwise and the surname is one person's: Pantheon has one person of that
  *   surname (in any country), no other person kept has the same Russian surname, it is not an
@@ -157,7 +159,9 @@ for (const p of people) {
   const words = p.name.split(' ');
   const cyr = p.russian.split(' ');
   const initial = words.some((w) => /^\p{L}\.$/u.test(w));
-  if (words.length >= 2 && !initial && !words.some((w) => w.includes('-')) && words.some((w, i) => differs(w, cyr[i]!))) {
+  // A person whose surname the family writes as English does (Vyacheslav Molotov, Sergey Kirov)
+  // has no established form of their own: the given name is then a romanization like any other.
+  if (words.length >= 2 && !initial && !words.some((w) => w.includes('-')) && differs(words.at(-1)!, cyr.at(-1)!)) {
     fullNames += add(p.name, p.russian, 'full name');
   }
   if (words.length < 2) continue;
