@@ -100,8 +100,12 @@ const lexicon = await loadLexicon();
 if (lexicon === undefined) throw new Error('the lexicon (data/lexicon/lexicon-ru.bin) is needed');
 const { common: englishCommon, names: englishNames } = englishLists();
 const capital = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
-/** Whether a scheme of the family writes the Russian word otherwise than the English form. */
-const differs = (form: string, cyrillic: string): boolean => FAMILY.some((scheme) => romanize(capital(cyrillic), { scheme }) !== form);
+/**
+ * Whether a scheme of the family writes the Russian word otherwise than the English form. Marks
+ * (ALA-LC's breves and tie bars) do not count: Beliaev is ala-lc-simplified's, not a form of its
+ * own beside ala-lc's Beli͡aev.
+ */
+const differs = (form: string, cyrillic: string): boolean => FAMILY.some((scheme) => romanize(capital(cyrillic), { scheme }).normalize('NFD').replace(/\p{M}/gu, '') !== form);
 /**
  * A common Russian surname: a word of the Russian dictionary itself (Белый, Лебедь, Горский), or
  * one formed with -ов/-ев/-ин from a given name or a common word the dictionary has (Иванов from
