@@ -51,22 +51,26 @@ export function fullNames(forms: Iterable<[string, ConventionalEntry]>): Readonl
 /**
  * Which words of a tokenized text stand in one of the full names: the name's words in order,
  * joined by spaces. For each such word, the Cyrillic word it renders in the name ('' when the
- * list does not say); for the others, undefined.
+ * list does not say); for the others, undefined. After the first word, a word may be another
+ * conventional form of the same Russian word (Fyodor Dostoevsky for the list's Fyodor
+ * Dostoyevsky): the list keeps one title of a person, English writes its other established forms.
  *
  * @param text The text the tokens come from.
  * @param tokens Its words.
  * @param names Full names by first word (see {@link fullNames}).
  * @param fold The case folding of the names' words.
+ * @param conventional The conventional forms (lower case), whose words may stand for a name's word.
  * @returns One entry per token.
  */
-export function inFullName(text: string, tokens: readonly { text: string; start: number; end: number }[], names: ReadonlyMap<string, readonly FullName[]>, fold: (word: string) => string): (string | undefined)[] {
+export function inFullName(text: string, tokens: readonly { text: string; start: number; end: number }[], names: ReadonlyMap<string, readonly FullName[]>, fold: (word: string) => string, conventional?: ReadonlyMap<string, ConventionalEntry>): (string | undefined)[] {
   const out: (string | undefined)[] = tokens.map(() => undefined);
   if (names.size === 0) return out;
+  const alike = (word: string, k: number, name: string, cyrillic: string | undefined): boolean => word === name || (k > 0 && cyrillic !== undefined && conventional?.get(word)?.cyrillic === cyrillic);
   tokens.forEach((t, i) => {
     for (const { words, cyrillic } of names.get(fold(t.text)) ?? []) {
       const ok = words.every((w, k) => {
         const u = tokens[i + k];
-        return u !== undefined && fold(u.text) === w && (k === 0 || /^\s+$/u.test(text.slice(tokens[i + k - 1]!.end, u.start)));
+        return u !== undefined && alike(fold(u.text), k, w, cyrillic[k]) && (k === 0 || /^\s+$/u.test(text.slice(tokens[i + k - 1]!.end, u.start)));
       });
       if (ok) for (let k = 0; k < words.length; k++) out[i + k] = cyrillic[k] ?? '';
     }

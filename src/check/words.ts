@@ -323,7 +323,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       // form the text gives on purpose: a slip is one word, not a whole name.
       const ownLetters = run.declaredLetters[separateNotes ? region.kind : 'text'];
       const otherSystem = ownLetters === undefined || allAscii ? undefined : foreignNames(doc.text, tokens, ownLetters, (word) => englishWord(foldRomanized(word)));
-      const named = inFullName(doc.text, tokens, established, foldRomanized);
+      const named = inFullName(doc.text, tokens, established, foldRomanized, conventional);
       // A club's registered name (FC Sibir) and a place name of another language (Amu Darya) are
       // not romanized Russian.
       // An author's name in an author–year citation is spelt as the work cited prints it: like a

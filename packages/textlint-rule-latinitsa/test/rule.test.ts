@@ -64,9 +64,9 @@ tester.run('latinitsa', rule, {
     },
     {
       // A conventional English form (Dostoevsky) would be accepted in the notes too.
-      text: 'Tukhachevsky wrote.[^1]\n\n[^1]: Tukhachevsky, Pis’ma.\n',
+      text: 'Khrapovitsky wrote.[^1]\n\n[^1]: Khrapovitsky, Pis’ma.\n',
       ext: '.md',
-      output: 'Tukhachevsky wrote.[^1]\n\n[^1]: Tukhachevskii, Pis’ma.\n',
+      output: 'Khrapovitsky wrote.[^1]\n\n[^1]: Khrapovitskii, Pis’ma.\n',
       options: { scheme: 'modified-loc', notesScheme: 'ala-lc-simplified' },
       errors: [{ line: 3, column: 7 }],
     },
