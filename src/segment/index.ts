@@ -52,8 +52,10 @@ interface LineQuotes {
   opens: number[];
   /** Every ’ that surely closes a quotation (`closes`). */
   closes: number[];
-  /** Every ’ after a letter and before none: a soft sign or a closing mark, which the line decides. */
-  wordEnds: Set<number>;
+  /** Every ’ that is its word's soft sign because the next ’ may close the quotation (`softSign`). */
+  soft: Set<number>;
+  /** Every other ’: one after the ‘ has closed it. */
+  hard: number[];
   /** The ‘ and the sure closing ’, in order, with the depth of open quotations after each. */
   events: number[];
   depth: number[];
@@ -65,7 +67,7 @@ function lineQuotes(text: string, at: number, cache: { line?: LineQuotes }): Lin
   const start = text.lastIndexOf('\n', at) + 1;
   let end = text.indexOf('\n', at);
   if (end < 0) end = text.length;
-  const line: LineQuotes = { start, end, apostrophes: [], opens: [], closes: [], wordEnds: new Set(), events: [], depth: [] };
+  const line: LineQuotes = { start, end, apostrophes: [], opens: [], closes: [], soft: new Set(), hard: [], events: [], depth: [] };
   let depth = 0;
   for (let i = start; i < end; i++) {
     if (text[i] === '‘') {
@@ -74,7 +76,6 @@ function lineQuotes(text: string, at: number, cache: { line?: LineQuotes }): Lin
       line.depth.push(++depth);
     } else if (text[i] === '’') {
       line.apostrophes.push(i);
-      if (i > 0 && /\p{L}/u.test(text[i - 1]!) && !/\p{L}/u.test(text[i + 1] ?? ' ')) line.wordEnds.add(i);
       if (!closes(text, i)) continue;
       line.closes.push(i);
       if (depth > 0) depth--;
@@ -82,6 +83,11 @@ function lineQuotes(text: string, at: number, cache: { line?: LineQuotes }): Lin
       line.depth.push(depth);
     }
   }
+  // Each ’ is weighed once, against the next one: the line stays linear however many it has.
+  line.apostrophes.forEach((mark, k) => {
+    if (softSign(text, mark, line.apostrophes[k + 1])) line.soft.add(mark);
+    else line.hard.push(mark);
+  });
   cache.line = line;
   return line;
 }
@@ -107,11 +113,11 @@ function lastBelow(list: readonly number[], x: number): number {
 function openQuote(text: string, at: number, mark: number, cache: { line?: LineQuotes }): boolean {
   const q = lineQuotes(text, at, cache);
   const open = lastBelow(q.opens, at);
-  const apostrophe = lastBelow(q.apostrophes, at);
   if (open < 0) return false;
-  // A ’ between the ‘ and this word closed it, unless it ended a word: then this later one may
-  // close the quotation, and that one was its word's soft sign.
-  for (let a = apostrophe; a >= 0 && q.apostrophes[a]! >= q.opens[open]!; a--) if (!softSign(text, q, q.apostrophes[a]!)) return false;
+  // A ’ between the ‘ and this word closed it, unless it was its word's soft sign (this later
+  // one may close the quotation).
+  const hard = lastBelow(q.hard, at);
+  if (hard >= 0 && q.hard[hard]! >= q.opens[open]!) return false;
   const event = lastBelow(q.events, at);
   const depth = event < 0 ? 0 : q.depth[event]!;
   // Sure closing marks after this one, up to the next ‘ of the line.
@@ -119,21 +125,24 @@ function openQuote(text: string, at: number, mark: number, cache: { line?: LineQ
   const limit = nextOpen < q.opens.length ? q.opens[nextOpen]! : q.end;
   const later = lastBelow(q.closes, limit) - lastBelow(q.closes, mark + 1);
   // A later ’ after a word, before the next ‘, may close the quotation instead (‘Zhizn’ i Kniga’).
-  return later + (softSign(text, q, mark) ? 1 : 0) < Math.max(depth, 1);
+  return later + (q.soft.has(mark) ? 1 : 0) < Math.max(depth, 1);
 }
 
 /**
- * Whether the ’ at `mark`, after a word, leaves the quotation open for the next ’ to close: that
- * one also ends a word, a few words on, with no stop, comma or other ’ between and no ‘ before it
+ * Whether the ’ at `mark`, after a word, leaves the quotation open for the next ’ (at `next`) to
+ * close: that one also ends a word, a few words on, with no stop, comma or other ’ between and no ‘ before it
  * (a short title: ‘Zhizn’ i Kniga’). Then this ’ is its word's soft sign. A soft sign later in the
  * sentence (‘Narod’, he said, and Mat’) is too far to close anything.
  */
-function softSign(text: string, q: LineQuotes, mark: number): boolean {
-  if (!q.wordEnds.has(mark)) return false;
-  const next = q.apostrophes[lastBelow(q.apostrophes, mark + 1) + 1];
-  if (next === undefined || !q.wordEnds.has(next)) return false;
+function softSign(text: string, mark: number, next: number | undefined): boolean {
+  if (next === undefined || next - mark > 60 || !wordEnd(text, mark) || !wordEnd(text, next)) return false;
   const between = text.slice(mark + 1, next);
   return !/[‘.,;:!?…()[\]"“”]/u.test(between) && between.trim().split(/\s+/u).length <= 3;
+}
+
+/** Whether the ’ at `i` ends a word: after a letter, before none. */
+function wordEnd(text: string, i: number): boolean {
+  return i > 0 && /\p{L}/u.test(text[i - 1]!) && !/\p{L}/u.test(text[i + 1] ?? ' ');
 }
 
 /** Whether a ’ surely closes a quotation: after punctuation (not a letter: that may be a soft sign), before no letter. */
