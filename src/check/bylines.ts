@@ -24,6 +24,7 @@ function wordPattern(word: string): string {
 const CONNECTOR = bylines.connectors.map(wordPattern).join('|');
 const AFTER = bylines.after.map(wordPattern).join('|');
 const BEFORE = bylines.before.map(wordPattern).join('|');
+const AGENT = bylines.agents.map(wordPattern).join('|');
 
 /**
  * What may stand between a name and the title it signs: more names of the byline, initials,
@@ -34,7 +35,7 @@ const BEFORE = bylines.before.map(wordPattern).join('|');
 const TAIL = new RegExp(String.raw`^(?:\s|[,.:“„«‘"']|(?:${AFTER})(?![\p{L}])|(?:${CONNECTOR})(?![\p{L}])|\(\s*\d{4}[a-z]?\s*\)|\d{4}[a-z]?(?!\d)|\[[^\]\n;]*\]|${NAME})*$`, 'u');
 
 /** A role word right before a name, or before the other names of its byline (ed. by Martha Brill Olcott and …). */
-const ROLE_BEFORE = new RegExp(String.raw`(?:^|[\s,;(])(?:${BEFORE})(?:\s+(?:by|par|von))?(?:\s+(?:${NAME})|\s*,|\s+(?:${CONNECTOR}))*\s*$`, 'u');
+const ROLE_BEFORE = new RegExp(String.raw`(?:^|[\s,;(])(?:${BEFORE})(?:\s+(?:${AGENT}))?(?:\s+(?:${NAME})|\s*,|\s+(?:${CONNECTOR}))*\s*$`, 'u');
 
 /** A name's word right before or right after a word, for the test that it is one of at least two (given name or initials + surname). */
 const NAME_BEFORE = new RegExp(String.raw`(?:^|[\s(\[])(?:${NAME})(?:,\s*|\s+)$`, 'u');
