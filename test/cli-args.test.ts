@@ -100,6 +100,9 @@ describe('the command table', () => {
     // ala-lc-simplified writes я at the start of a word ia (Iakovlev); with initial=y, ya (Yakovlev).
     assert.deepEqual(await flagged([]), ['Yakovlev']);
     assert.deepEqual(await flagged(['-O', 'initial=y']), ['Iakovlev']);
+    // The message names the scheme with the options it was given.
+    const told = await runCli(['check', '-s', 'ala-lc-simplified', '-O', 'initial=y', '-'], { stdin: text });
+    assert.match(told.stdout, /"Iakovlev" is not ala-lc-simplified \(initial=y\) romanization; ala-lc-simplified \(initial=y\) writes "Yakovlev"/u);
     const bad = await runCli(['check', '-s', 'ala-lc-simplified', '-O', 'initial=q', '-'], { stdin: text });
     assert.equal(bad.code, 2, bad.stderr);
     assert.match(bad.stderr, /option "initial" of scheme "ala-lc-simplified" must be one of "lc", "y", found "q"/u);

@@ -30,6 +30,7 @@ const CHOSEN_REST = 0.59;
 export function groupFindings(run: CheckRun, documents: readonly CheckDocument[], g: Group, weighed: Weighed): Array<{ dg: Diagnostic; doc: number }> {
   const { target, targetSpelling, written, shown, attestedWord } = weighed;
   const scheme = run.schemes[g.domain];
+  const named = run.schemeNames[g.domain];
   const list = g.spellings;
   const first = targetSpelling?.occurrences[0];
   const firstAt_ = first === undefined ? '' : `; ${targetSpelling!.display} first at ${placeName(documents[first.doc]!.file, run.lines[first.doc]!.pointAt(first.start))}`;
@@ -90,8 +91,8 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
       // The fix may be the text's own conventional or usual form rather than the scheme's: say which.
       const reason = !ok
         ? foldRomanized(text) === written
-          ? `"${o.text}" is not ${scheme} romanization; ${scheme} writes "${text}" (${g.cyrillic}).${chosen ? ` The text writes it so ${count(s)} times.` : ''}`
-          : `"${o.text}" is not ${scheme} romanization (${scheme} writes "${matchCase(shown(), o.text)}", ${g.cyrillic}); the text's form of the word is "${text}".`
+          ? `"${o.text}" is not ${named} romanization; ${named} writes "${text}" (${g.cyrillic}).${chosen ? ` The text writes it so ${count(s)} times.` : ''}`
+          : `"${o.text}" is not ${named} romanization (${named} writes "${matchCase(shown(), o.text)}", ${g.cyrillic}); the text's form of the word is "${text}".`
         : scheme === undefined
           ? `Inconsistent romanization: "${o.text}" is spelt "${text}" elsewhere.`
           : `Inconsistent romanization: "${o.text}" and "${text}" stand for one word (${g.cyrillic}).`;

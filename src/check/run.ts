@@ -25,6 +25,8 @@ type Domain = 'text' | 'notes';
 export interface CheckRun {
   /** The declared scheme of each domain, if any. */
   schemes: Record<Domain, string | undefined>;
+  /** Each declared scheme as messages name it, with the options declared: ala-lc-simplified (initial=y). */
+  schemeNames: Record<Domain, string | undefined>;
   /** Each declared scheme's index among the reader's schemes, or -1. */
   declared: Record<Domain, number>;
   reader: Reader;
@@ -176,8 +178,13 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
     return new Set([...own, ...'abcdefghijklmnopqrstuvwxyz']);
   };
   const romanShown = (cyrillic: string, domain: Domain): string => romanize(cyrillic, { ...schemeOptions[domain], scheme: resolved[domain] });
+  const named = (domain: Domain): string | undefined => {
+    const options = Object.entries(schemeOptions[domain]).map(([k, v]) => `${k}=${String(v)}`);
+    return schemes[domain] === undefined || options.length === 0 ? schemes[domain] : `${schemes[domain]} (${options.join(', ')})`;
+  };
   return {
     schemes,
+    schemeNames: { text: named('text'), notes: named('notes') },
     declared,
     reader,
     prose,
