@@ -23,8 +23,13 @@ export interface Span {
   by: 'quotation marks' | 'italics';
 }
 
-/** Function words of French, German, Italian and Spanish (data/foreign.json, `functionWords`). */
-const FUNCTION_WORDS = new Set(foreign.functionWords.words);
+/**
+ * Function words of French, German, Italian and Spanish, and of English (data/foreign.json,
+ * `functionWords` and `englishWords`): the English checker's list leaves out short words that are
+ * also romanized Russian (of, in, at, as), and without them "The Letters of Ivan, Tsar of Russia"
+ * read as half Russian.
+ */
+const FUNCTION_WORDS = new Set([...foreign.functionWords.words, ...foreign.englishWords.words]);
 
 /**
  * Words of a span that stand for the language of a title or quotation: those of at least two
@@ -81,9 +86,9 @@ export function titleSpans(doc: CheckDocument, at: number): readonly Span[] {
 
 /**
  * Whether the words of a span, other than those of [start, end), are mostly English or another
- * language's: at least two English words (the checker's list) or French, German, Italian or
- * Spanish function words, more than twice as many as the words in small letters that are neither
- * (romanized Russian: moei zhizni, sobranie sochinenii). A word with a capital that is not English
+ * language's: at least two English words (the checker's list, and English function words) or
+ * French, German, Italian or Spanish function words, more than twice as many as the words in
+ * small letters that are neither (romanized Russian: moei zhizni, sobranie sochinenii). A word with a capital that is not English
  * is a name, and says nothing; neither does a word in small letters with a letter outside a–z
  * (revolutionäre), which no simplified romanization writes. Words in brackets inside the span (a
  * gloss: Goticheskiy roman v Rossii (Gothic Novel in Russia)) do not count.
