@@ -1,15 +1,21 @@
 // The checker holds a spelling in a published title or a quotation of another author (quotation
 // marks, italics) at `possible`, and checks a Russian title the author romanized: the cases of
 // test/fixtures/check/titles.tsv (docs/check.md, "Quotations"); so it holds a name in the byline of
-// such a title: test/fixtures/check/bylines.tsv ("Bylines"); and a .docx's italics and
+// such a title: test/fixtures/check/bylines.tsv ("Bylines"), and the spellings such citations
+// print, elsewhere in the work: test/fixtures/check/published-forms.tsv; and a .docx's italics and
 // indented block quotations, read by the document reader, as the checker sees them.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { checkDocuments } from '../src/check/check.ts';
+import type { CheckOptions } from '../src/check/types.ts';
 import { readDocument } from '../src/document/document.ts';
+import { loadLexicon } from '../src/io/lexicon.ts';
 import { W_NS } from './support/docx.ts';
+
+const lexicon = await loadLexicon();
+assert.ok(lexicon !== undefined, 'the shipped lexicon');
 
 /** The cases of a fixture of test/fixtures/check: verdict, scheme, format, marked text. */
 function cases(file: string): Array<[string, string, string, string]> {
@@ -20,7 +26,7 @@ function cases(file: string): Array<[string, string, string, string]> {
 }
 
 /** Checks each case: a `held` finding is at `possible` with a reason that says why (`why`), a `kept` one keeps its confidence. */
-function checkCases(file: string, why: RegExp): void {
+function checkCases(file: string, why: RegExp, options: CheckOptions = {}): void {
   const all = cases(file);
   assert.ok(all.length >= 10);
   for (const [verdict, scheme, format, line] of all) {
@@ -29,7 +35,7 @@ function checkCases(file: string, why: RegExp): void {
     const word = marked.slice(at + 2, marked.indexOf(']]'));
     const text = marked.replace('[[', '').replace(']]', '');
     const doc = readDocument({ text, format: format as 'text' | 'markdown' });
-    const found = checkDocuments([doc], scheme === '-' ? {} : { scheme }).find((d) => d.place.start.offset === at);
+    const found = checkDocuments([doc], scheme === '-' ? options : { ...options, scheme }).find((d) => d.place.start.offset === at);
     assert.ok(found !== undefined && found.actual === word, `no finding on ${word}: ${marked}`);
     if (verdict === 'held') {
       assert.equal(found.confidence, 0.5, marked);
@@ -48,6 +54,10 @@ test('titles and quotations: every case of the fixture', () => {
 
 test('bylines of published works: every case of the fixture (docs/check.md, "Bylines")', () => {
   checkCases('bylines.tsv', /byline of a published work/u);
+});
+
+test('a spelling the work’s citations print in a published work: every case of the fixture (docs/check.md, "Bylines")', () => {
+  checkCases('published-forms.tsv', /cites a publication in Latin letters that prints it so/u, { lexicon });
 });
 
 test('a .docx: a title in italic runs is held, a block quotation set off by its indent alone is held', () => {

@@ -9,6 +9,11 @@
 import { regionAt } from '../document/regions.ts';
 import bylines from './data/bylines.json' with { type: 'json' };
 import { held, QUOTED, quotationMarkSpans, readsForeign, titleSpans, type Span } from './quoted.ts';
+import { LexiconFlag } from '../reverse/lexicon.ts';
+import { foldRomanized } from '../reverse/readings.ts';
+import { placeName } from './findings.ts';
+import type { Spelling } from './model.ts';
+import type { CheckRun } from './run.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument } from './types.ts';
 
 /** A word of a name: a capitalized word (Zenkovsky, Lʹvovich, Nemirovich-Danchenko) or an initial (V., A.A.). */
@@ -50,27 +55,47 @@ const MAX_TAIL = 160;
  * bibliography entry or a parenthetical citation; unchanged elsewhere.
  */
 export function inByline(dg: Diagnostic, doc: CheckDocument): Diagnostic {
-  if (dg.confidence <= QUOTED) return dg;
-  const start = dg.place.start.offset;
-  const end = dg.place.end.offset;
+  if (dg.confidence <= QUOTED || !bylineAt(doc, dg.place.start.offset, dg.place.end.offset)) return dg;
+  return held(dg, 'It stands in the byline of a published work in English or another language written in Latin letters (its author, editor or translator): the name as the publication prints it.');
+}
+
+/** Whether the word [start, end) is a name in the byline of a published Latin-script work cited in a note, a bibliography entry or a parenthetical citation. */
+function bylineAt(doc: CheckDocument, start: number, end: number): boolean {
   const { text } = doc;
-  if (!/^\p{Lu}/u.test(text.slice(start, end)) || !inName(text, start, end)) return dg;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const newline = text.indexOf('\n', end);
-  const lineEnd = newline === -1 ? text.length : newline;
+  if (!/^\p{Lu}/u.test(text.slice(start, end)) || !inName(text, start, end)) return false;
+  const [lineStart, lineEnd] = lineAround(text, start, end);
   const where = citation(doc, lineStart, lineEnd, start);
-  if (where === undefined) return dg;
+  if (where === undefined) return false;
   const spans = spansOf(doc, where, lineStart, lineEnd);
   // A word of a title is the title's (quoted.ts), not a byline: "Tchaikovsky, Pyotr Il'yich".
-  if (spans.some((s) => s.start <= start && end <= s.end)) return dg;
+  if (spans.some((s) => s.start <= start && end <= s.end)) return false;
   const titles = spans.filter((s) => readsForeign(text, s, start, end));
   // Followed by the title it signs, or standing with a role word in a citation of such a title.
   const next = titles.find((s) => s.start >= end);
   const signs = next !== undefined && next.start - end <= MAX_TAIL && TAIL.test(text.slice(end, next.start));
   const [from, to] = segment(text, lineStart, lineEnd, start);
   const role = !signs && ROLE_BEFORE.test(text.slice(from, start)) && titles.some((s) => s.start >= from && s.end <= to);
-  if ((!signs && !role) || saysRussian(text, lineStart, lineEnd, start)) return dg;
-  return held(dg, 'It stands in the byline of a published work in English or another language written in Latin letters (its author, editor or translator): the name as the publication prints it.');
+  return (signs || role) && !saysRussian(text, lineStart, lineEnd, start);
+}
+
+/** The line (paragraph) holding [start, end): its bounds. */
+function lineAround(text: string, start: number, end: number): [number, number] {
+  const newline = text.indexOf('\n', end);
+  return [text.lastIndexOf('\n', start - 1) + 1, newline === -1 ? text.length : newline];
+}
+
+/**
+ * Whether the word [start, end) is printed by a published work in Latin letters that the document
+ * cites: a name in its byline, or a word of its title (in quotation marks or italics, reading as
+ * English, French, German…) where the title stands in a note, a bibliography entry or a
+ * parenthetical citation. Such a spelling is the publication's, and a person's published form.
+ */
+export function citedAt(doc: CheckDocument, start: number, end: number): boolean {
+  if (bylineAt(doc, start, end)) return true;
+  const [lineStart, lineEnd] = lineAround(doc.text, start, end);
+  const where = citation(doc, lineStart, lineEnd, start);
+  if (where === undefined) return false;
+  return spansOf(doc, where, lineStart, lineEnd).some((s) => s.start <= start && end <= s.end && readsForeign(doc.text, s, start, end)) && !saysRussian(doc.text, lineStart, lineEnd, start);
 }
 
 /** Whether the word [start, end) has a name's word right before it or right after it (Boris Jakim; Tolstaya, Tatyana; V. V. Zenkovsky). */
@@ -120,4 +145,74 @@ function segment(text: string, lineStart: number, lineEnd: number, at: number): 
 function saysRussian(text: string, lineStart: number, lineEnd: number, at: number): boolean {
   const cited = text.slice(...segment(text, lineStart, lineEnd, at)).toLowerCase();
   return bylines.russian.words.some((w) => cited.includes(w));
+}
+
+/** The name's word right after a word, with nothing but spaces between (Nikolay Berdyaev: Berdyaev). */
+const NEXT_NAME = new RegExp(String.raw`^[ \t]+(${NAME})`, 'u');
+
+/** Lexicon flags of the names that stand before a surname. */
+const FORENAME = LexiconFlag.given | LexiconFlag.patronymic;
+
+function nextName(text: string, end: number): string | undefined {
+  return NEXT_NAME.exec(text.slice(end, end + 80))?.[1];
+}
+
+/** Where the work's citations print a spelling, and the name's word after it there, if any. */
+interface Printed {
+  doc: number;
+  at: number;
+  next: string | undefined;
+}
+
+/**
+ * The stage that finds a person's published form elsewhere in the work. A scheme mismatch whose
+ * spelling the work's own citations print in a published work in Latin letters (see
+ * {@link citedAt}) is that person's published form, not the author's romanization: Florovsky in the
+ * running text, where a note cites "Georges V. Florovsky and Vladimir Lossky" or "G. Florovsky,
+ * Ways of Russian Theology". It is held at `possible`, with the place that prints it (another
+ * place than the finding's own: a finding in a citation is quoted.ts's and this file's to weigh
+ * there). The name's word after it must be the same in both places, or absent in both: a byline's
+ * Nikolay Berdyaev says nothing of another Nikolay, nor the historian Nikolaevsky of the
+ * Nikolaevsky Engineering Academy; and a given name or a patronymic (by the lexicon) counts only
+ * with a surname after it (a film's Ivan Vasilievich says nothing of Ivan Vasilievich Yezhov).
+ * docs/check.md, "Bylines".
+ *
+ * @returns A function that takes a finding (and its document's index) and returns it, held or as it was.
+ */
+export function publishedForms(run: CheckRun, documents: readonly CheckDocument[], spellings: readonly Spelling[]): (dg: Diagnostic, doc: number) => Diagnostic {
+  let byFold: Map<string, Spelling[]> | undefined;
+  const printed = new Map<string, Printed[]>();
+  const printedOf = (fold: string): Printed[] => {
+    let found = printed.get(fold);
+    if (found !== undefined) return found;
+    if (byFold === undefined) {
+      byFold = new Map();
+      for (const s of spellings) {
+        const list = byFold.get(s.info.fold);
+        if (list === undefined) byFold.set(s.info.fold, [s]);
+        else list.push(s);
+      }
+    }
+    found = [];
+    const spelt = byFold.get(fold) ?? [];
+    const forenames = spelt.some((s) => s.info.readings.some((r) => (r.flags & FORENAME) !== 0 && (r.flags & LexiconFlag.surname) === 0));
+    for (const s of spelt) {
+      for (const o of s.occurrences) {
+        const doc = documents[o.doc]!;
+        const next = nextName(doc.text, o.end);
+        if ((!forenames || next !== undefined) && citedAt(doc, o.start, o.end)) found.push({ doc: o.doc, at: o.start, next });
+      }
+    }
+    printed.set(fold, found);
+    return found;
+  };
+  return (dg, doc) => {
+    if (dg.ruleId !== 'check/scheme-mismatch' || dg.confidence <= QUOTED || dg.actual === undefined) return dg;
+    const at = dg.place.start.offset;
+    const next = nextName(documents[doc]!.text, dg.place.end.offset);
+    const where = printedOf(foldRomanized(dg.actual)).find((p) => (p.doc !== doc || p.at !== at) && p.next === next);
+    if (where === undefined) return dg;
+    const place = placeName(documents[where.doc]!.file, run.lines[where.doc]!.pointAt(where.at));
+    return held(dg, `The work cites a publication in Latin letters that prints it so (${place}): the person’s published form.`);
+  };
 }

@@ -6,11 +6,11 @@
 // documents (words.ts); grouping spellings by readings (groups.ts); weighing a group and choosing
 // its minority (weigh.ts); building the diagnostics and fixes (findings.ts); findings in block
 // quotations and in published titles and quotations of other authors (quoted.ts); findings in the
-// bylines of published works (bylines.ts).
+// bylines of published works, and spellings such works print, elsewhere in the work (bylines.ts).
 import { groupFindings } from './findings.ts';
 import { groupSpellings } from './groups.ts';
 import { citationForms, notesInPreciseSystem, notesSystem } from './notes-system.ts';
-import { inByline } from './bylines.ts';
+import { inByline, publishedForms } from './bylines.ts';
 import { inQuotation } from './quoted.ts';
 import { prepareRun, SAME_AS_TEXT } from './run.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument, CheckOptions } from './types.ts';
@@ -52,13 +52,14 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
   // is on the ignore list (a mixed-script word too: the list names words never checked, docs/check.md).
   const reported = (dg: Diagnostic): boolean => dg.confidence >= run.minConfidence && !(dg.actual !== undefined && run.ignored(dg.actual));
   const found = mixed.filter((m) => reported(m.dg));
+  const published = publishedForms(run, documents, spellings);
   for (const g of groupSpellings(run, spellings)) {
     const weighed = weighGroup(run, g);
     // One by one: a spread passes each finding as an argument, and a word misspelt 200,000 times overflows the stack.
     if (weighed === undefined) continue;
     for (const f of groupFindings(run, documents, g, citationForms(run, documents, g, weighed, notesPrecise, options.lang))) {
       const doc = documents[f.doc]!;
-      const dg = inByline(inQuotation(f.dg, doc), doc);
+      const dg = published(inByline(inQuotation(f.dg, doc), doc), f.doc);
       if (reported(dg)) found.push(dg === f.dg ? f : { dg, doc: f.doc });
     }
   }

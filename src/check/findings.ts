@@ -141,6 +141,6 @@ function matchCase(target: string, like: string): string {
 }
 
 /** `file:line:column`, or `line:column` for a text without a name. */
-function placeName(file: string | undefined, point: Point): string {
+export function placeName(file: string | undefined, point: Point): string {
   return `${file === undefined ? '' : `${file}:`}${point.line}:${point.column}`;
 }
