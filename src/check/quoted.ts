@@ -8,6 +8,7 @@
 // quotes his own romanization. A title the author romanized from Russian (Put' moei zhizni) reads
 // as romanized Russian, not English, and stays checked. docs/check.md, "Quotations".
 import { regionAt } from '../document/regions.ts';
+import { createReader } from '../reverse/readings.ts';
 import { confidenceLabel } from './confidence.ts';
 import foreign from './data/foreign.json' with { type: 'json' };
 import { englishLists } from './english.ts';
@@ -86,12 +87,14 @@ export function titleSpans(doc: CheckDocument, at: number): readonly Span[] {
 
 /**
  * Whether the words of a span, other than those of [start, end), are mostly English or another
- * language's: at least two English words (the checker's list, and English function words) or
- * French, German, Italian or Spanish function words, more than twice as many as the words in
- * small letters that are neither (romanized Russian: moei zhizni, sobranie sochinenii). A word with a capital that is not English
- * is a name, and says nothing; neither does a word in small letters with a letter outside a–z
- * (revolutionäre), which no simplified romanization writes. Words in brackets inside the span (a
- * gloss: Goticheskiy roman v Rossii (Gothic Novel in Russia)) do not count.
+ * language's: at least two English words (the checker's list, and English function words), French,
+ * German, Italian or Spanish function words, or words with a letter no scheme of the reader writes
+ * (w, q: New, Wives, Jacques; the English list leaves such words out, as never romanized Russian),
+ * more than twice as many as the words in small letters that are neither (romanized Russian: moei
+ * zhizni, sobranie sochinenii). Another word with a capital that is not English is a name, and
+ * says nothing; neither does a word in small letters with a letter outside a–z that some scheme
+ * writes (revolutionäre, Čechov), which no simplified romanization writes. Words in brackets
+ * inside the span (a gloss: Goticheskiy roman v Rossii (Gothic Novel in Russia)) do not count.
  */
 export function readsForeign(text: string, span: Span, start: number, end: number): boolean {
   const { common } = englishLists();
@@ -106,10 +109,16 @@ export function readsForeign(text: string, span: Span, start: number, end: numbe
       .replace(/^(?:d|l|qu)['’](?=\p{L})/u, '')
       .replace(/['’]s$|['’]$/u, '');
     if (word.length < 2) continue;
-    if (common.has(word) || FUNCTION_WORDS.has(word)) other++;
+    if (common.has(word) || FUNCTION_WORDS.has(word) || [...word].some((ch) => /\p{L}/u.test(ch) && !schemeLetters().has(ch))) other++;
     else if (/^[a-z'’-]+$/u.test(m[0])) own++;
   }
   return other >= 2 && other > 2 * own;
+}
+
+/** The letters any scheme of the checker's reader writes (built on first use). */
+let letters: ReadonlySet<string> | undefined;
+function schemeLetters(): ReadonlySet<string> {
+  return (letters ??= createReader({}).letters);
 }
 
 /** Openers of quotations whose closer is another character: “…”, „…“ or „…”, «…». */
