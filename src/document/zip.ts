@@ -273,11 +273,12 @@ const WEB_SLICE = 16 * 1024;
  */
 export async function webInflate(raw: Uint8Array, limit: number): Promise<Uint8Array | undefined> {
   let at = 0;
-  const input = new ReadableStream<Uint8Array>(
+  const input = new ReadableStream<Uint8Array<ArrayBuffer>>(
     {
       pull(controller) {
+        // A copy of the slice: a stream may take over (detach) the buffer it is given.
         if (at >= raw.length) controller.close();
-        else controller.enqueue(raw.subarray(at, (at += WEB_SLICE)));
+        else controller.enqueue(raw.slice(at, (at += WEB_SLICE)));
       },
     },
     { highWaterMark: 0 },
