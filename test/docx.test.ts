@@ -233,6 +233,17 @@ describe('reading without Node: the web\'s DecompressionStream and Node\'s zlib 
       if (node.message.includes('cannot be inflated')) continue;
       assert.equal(web.message, node.message);
     }
+    // A browser without the stream (before 2023) is told so, in the same error.
+    const saved = globalThis.DecompressionStream;
+    try {
+      Object.assign(globalThis, { DecompressionStream: undefined });
+      await assert.rejects(readDocxPartsAsync(good, { file: 'x.docx' }), {
+        code: 'ERR_UNSUPPORTED_FORMAT',
+        message: "x.docx: _rels/.rels cannot be inflated (this browser has no DecompressionStream('deflate-raw'); browsers since 2023 have it)",
+      });
+    } finally {
+      Object.assign(globalThis, { DecompressionStream: saved });
+    }
   });
 
   it('refuses a bomb over the budget before inflating it, as the Node reader does', async () => {

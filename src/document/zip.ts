@@ -283,7 +283,13 @@ export async function webInflate(raw: Uint8Array, limit: number): Promise<Uint8A
     },
     { highWaterMark: 0 },
   );
-  const reader = input.pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  let inflater: DecompressionStream;
+  try {
+    inflater = new DecompressionStream('deflate-raw');
+  } catch {
+    throw new Error("this browser has no DecompressionStream('deflate-raw'); browsers since 2023 have it");
+  }
+  const reader = input.pipeThrough(inflater).getReader();
   const chunks: Uint8Array[] = [];
   let length = 0;
   for (;;) {
