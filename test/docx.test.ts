@@ -1,13 +1,19 @@
 // Word documents: the reader (paragraphs, footnotes and endnotes, with positions) against documents
 // made by Word and the texts mammoth.js's own tests expect of them; decompression budgets against
-// zip bombs; fixes written back into the runs they touch, everything else of the package kept.
+// zip bombs; fixes written back into the runs they touch, everything else of the package kept. The
+// same reader inflating with the web's DecompressionStream (as the page does, with no server) and
+// with Node's zlib reads every fixture alike and refuses the same bombs with the same errors.
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { editDocument, readDocument } from '../src/document/document.ts';
+import { crc32 as zlibCrc32, deflateRawSync } from 'node:zlib';
+import { editDocument, readDocument, type ProseDocument } from '../src/document/document.ts';
+import { readDocxPartsAsync } from '../src/document/docx-package.ts';
 import { readDocxLayout } from '../src/document/docx.ts';
+import { crc32, webInflate } from '../src/document/zip.ts';
 import { LatinitsaError } from '../src/errors.ts';
 import { bytesToDocument, readDocumentFile } from '../src/io/documents.ts';
 import { readDocxParts, rewriteDocx } from '../src/io/docx.ts';
@@ -163,6 +169,128 @@ describe('decompression budgets', () => {
     const recordAt = good.indexOf(Buffer.from(entry.record.subarray(0, 46)));
     bad.writeUInt32LE((entry.crc ^ 1) >>> 0, recordAt + 16);
     assert.throws(() => readDocxParts(bad, { file: 'c.docx' }), /c\.docx: word\/document\.xml is damaged \(CRC-32 mismatch\)/u);
+  });
+});
+
+describe('reading without Node: the web\'s DecompressionStream and Node\'s zlib read alike', () => {
+  /** What the checker gets of a document: its text, prose regions, italics and quotations, and the parts as read. */
+  const seen = (doc: ProseDocument) => ({
+    text: doc.text,
+    regions: doc.regions,
+    emphasis: doc.emphasis,
+    quoted: doc.docx?.quoted,
+    parts: doc.docx?.parts.map((p) => `${p.name} ${p.role} ${Buffer.from(p.xml).toString('base64')}`),
+  });
+  const fixtures = [...readdirSync(dir).filter((f) => f.endsWith('.docx')).map((f) => path.join(dir, f)), path.join(import.meta.dirname, 'fixtures', 'manuscripts', 'book.docx')];
+
+  it('every .docx fixture: the same paragraphs, notes, italics and parts through both inflaters', async () => {
+    let notes = 0;
+    let italics = 0;
+    // No fixture has italics: one more file, built, with a title in italics in the body and a note.
+    const built = docx({
+      body: '<w:p><w:r><w:t xml:space="preserve">Trotsky wrote </w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>Istoriia russkoi revoliutsii</w:t></w:r></w:p>',
+      footnotes: note('footnote', 1, '<w:p><w:r><w:t>See </w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>Izvestiia</w:t></w:r></w:p>'),
+    });
+    for (const [name, bytes] of [...fixtures.map((f) => [path.basename(f), readFileSync(f)] as const), ['built.docx', built] as const]) {
+      const node = seen(readDocument({ docx: readDocxParts(bytes, { file: name }) }));
+      const web = seen(readDocument({ docx: await readDocxPartsAsync(bytes, { file: name }) }));
+      assert.deepEqual(web, node, name);
+      if (node.regions.some((r) => r.kind === 'notes')) notes++;
+      if ((node.emphasis ?? []).length > 0) italics++;
+    }
+    // The comparison covers what the page needs: documents with notes and with italics.
+    assert.ok(fixtures.length >= 13 && notes >= 4 && italics >= 1, `${fixtures.length + 1} files, ${notes} with notes, ${italics} with italics`);
+  });
+
+  it('the same errors for what is not a .docx or is damaged', async () => {
+    const good = Buffer.from(docx({ body: paragraph('Kirov') }));
+    const entry = readZip(good).find('word/document.xml')!;
+    const recordAt = good.indexOf(Buffer.from(entry.record.subarray(0, 46)));
+    const badCrc = Buffer.from(good);
+    badCrc.writeUInt32LE((entry.crc ^ 1) >>> 0, recordAt + 16);
+    // Deflated data cut short: both inflaters fail (each with its own words), as the same error.
+    const cut = Buffer.from(good);
+    const dataAt = entry.localOffset + 30 + cut.readUInt16LE(entry.localOffset + 26) + cut.readUInt16LE(entry.localOffset + 28);
+    cut.fill(0xff, dataAt, dataAt + entry.compressedSize);
+    for (const [bytes, expected] of [
+      [new TextEncoder().encode('not a zip'), /^x\.docx: not a zip archive \(a \.docx is one\)$/u],
+      [badCrc, /^x\.docx: word\/document\.xml is damaged \(CRC-32 mismatch\)$/u],
+      [cut, /^x\.docx: word\/document\.xml cannot be inflated \(/u],
+    ] as const) {
+      const node = (() => {
+        try {
+          readDocxParts(bytes, { file: 'x.docx' });
+          return undefined;
+        } catch (e) {
+          return e as LatinitsaError;
+        }
+      })();
+      const web = await readDocxPartsAsync(bytes, { file: 'x.docx' }).then(() => undefined, (e: LatinitsaError) => e);
+      assert.ok(node instanceof LatinitsaError && web instanceof LatinitsaError);
+      assert.match(node.message, expected);
+      assert.match(web.message, expected);
+      assert.equal(web.code, node.code);
+      if (node.message.includes('cannot be inflated')) continue;
+      assert.equal(web.message, node.message);
+    }
+    // A browser without the stream (before 2023) is told so, in the same error.
+    const saved = globalThis.DecompressionStream;
+    try {
+      Object.assign(globalThis, { DecompressionStream: undefined });
+      await assert.rejects(readDocxPartsAsync(good, { file: 'x.docx' }), {
+        code: 'ERR_UNSUPPORTED_FORMAT',
+        message: "x.docx: _rels/.rels cannot be inflated (this browser has no DecompressionStream('deflate-raw'); browsers since 2023 have it)",
+      });
+    } finally {
+      Object.assign(globalThis, { DecompressionStream: saved });
+    }
+  });
+
+  it('refuses a bomb over the budget before inflating it, as the Node reader does', async () => {
+    const bomb = await docxBomb(200_000); // about 7.6 MB of XML
+    const web = await readDocxPartsAsync(bomb, { file: 'b.docx', limits: { maxPartBytes: 1 << 20 } }).catch((e: LatinitsaError) => e);
+    assert.ok(web instanceof LatinitsaError);
+    assert.equal(web.code, 'ERR_TOO_LARGE');
+    assert.throws(() => readDocxParts(bomb, { file: 'b.docx', limits: { maxPartBytes: 1 << 20 } }), { code: web.code, message: web.message });
+    await assert.rejects(readDocxPartsAsync(bomb, { limits: { maxTotalBytes: 1 << 20 } }), { code: 'ERR_TOO_LARGE', message: /left of the limit for the whole file/u });
+    // Within the budget the same file reads, to the same bytes.
+    const limits = { maxPartBytes: 1 << 24, maxTotalBytes: 1 << 24 };
+    const [read] = await readDocxPartsAsync(bomb, { limits });
+    assert.ok(read!.xml.length > 7e6 && Buffer.compare(read!.xml, readDocxParts(bomb, { limits })[0]!.xml) === 0);
+  });
+
+  it('stops the stream as soon as a part inflates past the size it declares', async () => {
+    const bomb = await docxBomb(2_000_000, { declare: 1000 }); // about 80 MB of XML that claims 1000 bytes
+    const before = process.memoryUsage().arrayBuffers;
+    let peak = 0;
+    // The inflater counts the stream's chunks and cancels it: what it held never nears the 80 MB.
+    const counting = async (raw: Uint8Array, limit: number): Promise<Uint8Array | undefined> => {
+      const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().arrayBuffers - before)), 1);
+      try {
+        return await webInflate(raw, limit);
+      } finally {
+        clearInterval(timer);
+      }
+    };
+    const web = await readDocxPartsAsync(bomb, { file: 'b.docx', inflate: counting }).catch((e: LatinitsaError) => e);
+    assert.ok(web instanceof LatinitsaError);
+    assert.equal(web.code, 'ERR_UNSUPPORTED_FORMAT');
+    assert.equal(web.message, 'b.docx: word/document.xml inflates to more than the 1000 bytes it declares: a damaged or crafted archive');
+    assert.throws(() => readDocxParts(bomb, { file: 'b.docx' }), { code: web.code, message: web.message });
+    assert.ok(peak < 32 << 20, `${(peak / 1048576).toFixed(1)} MB held while inflating`);
+    // Inflating with a limit gives the bytes up to it, and nothing past it.
+    const raw = deflateRawSync(Buffer.alloc(100_000, 'а'));
+    assert.equal((await webInflate(raw, 100_000))!.length, 100_000);
+    assert.equal(await webInflate(raw, 99_999), undefined);
+  });
+
+  it('CRC-32 is zlib\'s, whole and continued', () => {
+    for (const size of [0, 1, 7, 1000, 65_537]) {
+      const data = randomBytes(size);
+      assert.equal(crc32(data), zlibCrc32(data), `${size} bytes`);
+      const half = size >> 1;
+      assert.equal(crc32(data.subarray(half), crc32(data.subarray(0, half))), zlibCrc32(data));
+    }
   });
 });
 

@@ -2,11 +2,13 @@
 // how sure the checker is. Fixes change the text in the text box itself, one by one (accept, keep
 // as written, undo); "Apply certain fixes" applies only those the checker rates certain. The
 // reader's own edits are never overwritten: findings move with them (web/check-fixes.ts).
-// A .docx is read by the one document reader (src/document, src/io), on the server: its footnotes
-// and endnotes are notes, as `latinitsa check` reads them, and stay notes through the reader's
-// edits (its regions move with them). The page cannot write a .docx back, and says so.
+// A .docx is read here, in the browser, by the one document reader `latinitsa check` and the
+// server use (src/document; its zip inflated with the browser's DecompressionStream instead of
+// Node's zlib): its footnotes and endnotes are notes, as the command reads them, and stay notes
+// through the reader's edits (its regions move with them). The page cannot write a .docx back
+// (that needs Node: `check --fix`), and says so.
 import { checkText, readDocument, type CheckDiagnostic } from '../src/index.ts';
-import type { Region } from '../src/document/index.ts';
+import { readDocxPartsAsync, type Region } from '../src/document/index.ts';
 import { defaultSchemeOf } from '../src/schemes/index.ts';
 import { accept, acceptCertain, diff, findingsOf, isCertain, moveRegions, rebase, setRejected, undo, type Finding } from './check-fixes.ts';
 import { announce, byId, downloadText, h, messageOf, readFileText } from './dom.ts';
@@ -77,7 +79,7 @@ export function setupCheck(): void {
   let known = input.value;
   let checkedOnce = false;
   /**
-   * A .docx read by the server: the prose regions of its text (running text, notes) and the text
+   * A .docx read: the prose regions of its text (running text, notes), its italics, and the text
    * they are offsets into. Moved through every change of the text; dropped when the whole text
    * is replaced (a new text).
    */
@@ -237,8 +239,8 @@ export function setupCheck(): void {
         ...(allowed.length === 0 ? {} : { allow: allowed }),
       };
       const text = input.value;
-      // A .docx is checked again with its regions (its notes stay notes); a .docx is only ever
-      // read on the server, so they are there to send.
+      // A .docx is checked with its regions and italics as read (its notes stay notes), here or
+      // on the server, which checks them as it checks a .docx it reads itself.
       const read = docx === undefined ? { format } : { format: 'text', regions: docx.regions, emphasis: docx.emphasis };
       // Served by latinitsa, the server checks with its lexicon, as `latinitsa check` does, so the
       // confidences are the command's; opened from disk, the page checks without it.
@@ -265,18 +267,14 @@ export function setupCheck(): void {
     docx = undefined;
     try {
       if (/\.docx$/i.test(f.name)) {
-        if (!(await fromServer())) {
-          status.textContent = 'Reading .docx needs the latinitsa server (npm start); save the file as .txt or .md to check it here.';
-          return;
-        }
-        const bytes = new Uint8Array(await f.arrayBuffer());
-        let binary = '';
-        for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
         status.textContent = 'Reading the .docx…';
-        const r = await callApi<{ text: string; regions: Region[]; emphasis: Array<[number, number]> }>('check', { format: 'docx', data: btoa(binary), file: f.name });
+        // Read in the page also when the server is there: one way of reading for both, the file
+        // itself is never sent (only its text, to be checked with the lexicon), and a file with
+        // pictures is not refused by the server's limit on a request's size (4 MiB, base64 in JSON).
+        const doc = readDocument({ docx: await readDocxPartsAsync(new Uint8Array(await f.arrayBuffer()), { file: f.name }) });
         // Paragraphs become lines, the footnotes and endnotes after the body, as notes.
-        setText(r.text);
-        docx = { text: r.text, regions: r.regions, emphasis: r.emphasis };
+        setText(doc.text);
+        docx = { text: doc.text, regions: doc.regions, emphasis: doc.emphasis ?? [] };
         format = 'text';
         name = f.name.replace(/\.docx$/i, '.txt');
       } else {

@@ -31,7 +31,8 @@ export interface ProseDocument {
 
 /**
  * What {@link readDocument} reads: a text (plain or Markdown), the WordprocessingML parts of a
- * .docx (body, footnotes, endnotes: `readDocxParts` in latinitsa/io takes them out of the file),
+ * .docx (body, footnotes, endnotes: `readDocxParts` in latinitsa/io, or `readDocxPartsAsync` in a
+ * browser, takes them out of the file),
  * or a .docx's paragraphs as text (read only: fixes cannot be written back).
  */
 export type DocumentSource =

@@ -1,160 +1,33 @@
-// Zip archives, as far as a .docx needs them: the central directory, entries inflated within a
-// budget (a "zip bomb" is refused before or while it inflates, never after), and a copy of the
-// archive with some entries replaced. Node only (node:zlib). docs/documents.md.
-import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+// Zip archives for Node: entries inflated with zlib through the one reader (src/document/zip.ts:
+// the central directory, the budgets against "zip bombs", sizes and CRC-32), and archives written
+// — new ones, and a copy with some entries replaced. docs/documents.md.
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { crc32, dataRange, FLAG_DESCRIPTOR, FLAG_ENCRYPTED, FLAG_UTF8, runInflateSteps, SIG_CENTRAL, SIG_END, SIG_LOCAL, view, zipEntrySteps, type ZipArchive, type ZipBudget, type ZipEntry } from '../document/zip.ts';
 import { LatinitsaError } from '../errors.ts';
 
-/** One entry of a zip archive's central directory. */
-export interface ZipEntry {
-  /** The name as stored (UTF-8 or, without the UTF-8 flag, CP437 read as Latin-1). */
-  name: string;
-  /** 0 stored, 8 deflated; no other method is read. */
-  method: number;
-  flags: number;
-  crc: number;
-  compressedSize: number;
-  /** The uncompressed size the archive declares (checked against the inflated bytes). */
-  size: number;
-  /** Offset of the entry's local header. */
-  localOffset: number;
-  /** The central directory record, as stored (copied when the archive is rewritten). */
-  record: Uint8Array;
-}
-
-/** A zip archive's bytes and its central directory. */
-export interface ZipArchive {
-  bytes: Uint8Array;
-  entries: ZipEntry[];
-  /** Finds an entry by name, ignoring case (package part names are case-insensitive). */
-  find(name: string): ZipEntry | undefined;
-}
-
-/** Decompression budgets of {@link readZipEntry}; a budget is spent by every entry read with it. */
-export interface ZipBudget {
-  /** Largest uncompressed size of one entry. */
-  maxEntryBytes: number;
-  /** Uncompressed bytes still allowed for this call, over all entries (decreases as entries are read). */
-  remaining: number;
-}
-
-const SIG_LOCAL = 0x04034b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_END = 0x06054b50;
-const SIG_END64 = 0x06064b50;
-const SIG_LOCATOR64 = 0x07064b50;
-const FLAG_ENCRYPTED = 0x1;
-const FLAG_DESCRIPTOR = 0x8;
-const FLAG_UTF8 = 0x800;
-const MAX_ENTRIES = 65535;
-
-function fail(file: string, what: string): LatinitsaError {
-  return new LatinitsaError('ERR_UNSUPPORTED_FORMAT', `${file}: ${what}`, { file });
-}
-
-function view(bytes: Uint8Array): DataView {
-  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-/** The values of a zip64 extended-information extra field, for the fields stored as 0xFFFFFFFF. */
-function zip64Values(extra: Uint8Array, wanted: number): number[] {
-  const v = view(extra);
-  for (let at = 0; at + 4 <= extra.length; ) {
-    const id = v.getUint16(at, true);
-    const size = v.getUint16(at + 2, true);
-    if (id === 0x0001) {
-      const out: number[] = [];
-      for (let k = 0; k < wanted && 8 * (k + 1) <= size; k++) out.push(Number(v.getBigUint64(at + 4 + 8 * k, true)));
-      return out;
-    }
-    at += 4 + size;
-  }
-  return [];
-}
+export { readZip, type ZipArchive, type ZipBudget, type ZipEntry } from '../document/zip.ts';
 
 /**
- * Reads the central directory of a zip archive (zip64 included). Encrypted entries, methods other
- * than stored and deflated, more than 65,535 entries and two entries of one name (ignoring case)
- * are refused with `ERR_UNSUPPORTED_FORMAT`; nothing is inflated here.
- *
- * @example
- * import { readZip, writeZip } from 'latinitsa/io';
- * readZip(writeZip([{ name: 'a.txt', data: new TextEncoder().encode('Kirov') }])).entries.map((e) => [e.name, e.size]);
- * //=> [['a.txt', 5]]
+ * Inflates with Node's zlib, stopping as soon as the output passes `limit` (the `Inflate` of
+ * src/document/zip.ts that the command and the server read with).
  */
-export function readZip(bytes: Uint8Array, options: { file?: string } = {}): ZipArchive {
-  const file = options.file ?? 'input';
-  const v = view(bytes);
-  let end = -1;
-  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
-    if (v.getUint32(at, true) === SIG_END) {
-      end = at;
-      break;
-    }
+export function nodeInflate(raw: Uint8Array, limit: number): Uint8Array | undefined {
+  try {
+    // One byte over the limit (zlib refuses a limit of 0), so that a larger output is seen.
+    const out = inflateRawSync(raw, { maxOutputLength: limit + 1 });
+    return out.length > limit ? undefined : out;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') return undefined;
+    throw error;
   }
-  if (end < 0) throw fail(file, bytes.length >= 8 && v.getUint32(0) === 0xd0cf11e0 ? 'a Word 97–2003 (.doc) file, not .docx: save it as .docx' : 'not a zip archive (a .docx is one)');
-  let count = v.getUint16(end + 10, true);
-  let dirSize = v.getUint32(end + 12, true);
-  let dirOffset = v.getUint32(end + 16, true);
-  if ((count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) && end >= 20 && v.getUint32(end - 20, true) === SIG_LOCATOR64) {
-    const at = Number(v.getBigUint64(end - 12, true));
-    if (at + 56 > bytes.length || v.getUint32(at, true) !== SIG_END64) throw fail(file, 'damaged zip64 directory');
-    count = Number(v.getBigUint64(at + 32, true));
-    dirSize = Number(v.getBigUint64(at + 40, true));
-    dirOffset = Number(v.getBigUint64(at + 48, true));
-  }
-  if (count > MAX_ENTRIES) throw fail(file, `${count} entries in the archive, more than the limit of ${MAX_ENTRIES}`);
-  if (dirOffset + dirSize > bytes.length) throw fail(file, 'damaged zip archive (the directory is past the end of the file)');
-  const entries: ZipEntry[] = [];
-  const byName = new Map<string, ZipEntry>();
-  for (let k = 0, at = dirOffset; k < count; k++) {
-    if (at + 46 > bytes.length || v.getUint32(at, true) !== SIG_CENTRAL) throw fail(file, 'damaged zip archive (bad directory record)');
-    const flags = v.getUint16(at + 8, true);
-    const nameLength = v.getUint16(at + 28, true);
-    const extraLength = v.getUint16(at + 30, true);
-    const commentLength = v.getUint16(at + 32, true);
-    const recordEnd = at + 46 + nameLength + extraLength + commentLength;
-    if (recordEnd > bytes.length) throw fail(file, 'damaged zip archive (bad directory record)');
-    const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
-    const name = new TextDecoder(flags & FLAG_UTF8 ? 'utf-8' : 'latin1').decode(nameBytes);
-    let compressedSize = v.getUint32(at + 20, true);
-    let size = v.getUint32(at + 24, true);
-    let localOffset = v.getUint32(at + 42, true);
-    const wide = [size, compressedSize, localOffset].filter((n) => n === 0xffffffff).length;
-    if (wide > 0) {
-      const values = zip64Values(bytes.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength), wide);
-      if (values.length < wide) throw fail(file, `damaged zip64 record of ${name}`);
-      if (size === 0xffffffff) size = values.shift()!;
-      if (compressedSize === 0xffffffff) compressedSize = values.shift()!;
-      if (localOffset === 0xffffffff) localOffset = values.shift()!;
-    }
-    const entry: ZipEntry = { name, method: v.getUint16(at + 10, true), flags, crc: v.getUint32(at + 16, true), compressedSize, size, localOffset, record: bytes.subarray(at, recordEnd) };
-    const key = name.toLowerCase();
-    if (byName.has(key)) throw fail(file, `two entries named ${JSON.stringify(name)}: a damaged or crafted archive`);
-    byName.set(key, entry);
-    entries.push(entry);
-    at = recordEnd;
-  }
-  return { bytes, entries, find: (name) => byName.get(name.replace(/^\//u, '').toLowerCase()) };
-}
-
-/** Where an entry's compressed data is in the archive. */
-function dataRange(archive: ZipArchive, entry: ZipEntry, file: string): [number, number] {
-  const { bytes } = archive;
-  const v = view(bytes);
-  const at = entry.localOffset;
-  if (at + 30 > bytes.length || v.getUint32(at, true) !== SIG_LOCAL) throw fail(file, `damaged zip archive (no local header for ${entry.name})`);
-  const start = at + 30 + v.getUint16(at + 26, true) + v.getUint16(at + 28, true);
-  const end = start + entry.compressedSize;
-  if (end > bytes.length) throw fail(file, `damaged zip archive (${entry.name} runs past the end of the file)`);
-  return [start, end];
 }
 
 /**
- * Inflates one entry within a budget: its declared size must fit in `maxEntryBytes` and in what
- * is left of the budget before anything is inflated, and inflation stops as soon as the output
- * would pass the declared size, so that memory and time stay bounded whatever the archive claims.
- * The size and CRC-32 are checked. Spends the entry's size from `budget.remaining`. Errors are
- * `ERR_TOO_LARGE` (over the budget) or `ERR_UNSUPPORTED_FORMAT` (damaged or lying archive).
+ * Inflates one entry within a budget (see `zipEntrySteps` of src/document/zip.ts): a declared
+ * size over the budget is refused before anything is inflated, an output past the declared size
+ * as soon as it passes it; the size and CRC-32 are checked, and the size is spent from
+ * `budget.remaining`. Errors are `ERR_TOO_LARGE` (over the budget) or `ERR_UNSUPPORTED_FORMAT`
+ * (damaged or lying archive).
  *
  * @example
  * import { readZip, readZipEntry, writeZip } from 'latinitsa/io';
@@ -165,33 +38,7 @@ function dataRange(archive: ZipArchive, entry: ZipEntry, file: string): [number,
  * //=> 'x.docx: a.txt would inflate to 1000 bytes, more than the limit of 100 for one part'
  */
 export function readZipEntry(archive: ZipArchive, entry: ZipEntry, budget: ZipBudget, options: { file?: string } = {}): Uint8Array {
-  const file = options.file ?? 'input';
-  if (entry.flags & FLAG_ENCRYPTED) throw fail(file, `${entry.name} is encrypted`);
-  if (entry.method !== 0 && entry.method !== 8) throw fail(file, `${entry.name} uses compression method ${entry.method} (only stored and deflated are read)`);
-  const limit = Math.min(budget.maxEntryBytes, budget.remaining);
-  if (entry.size > limit) {
-    const which = entry.size > budget.maxEntryBytes ? `the limit of ${budget.maxEntryBytes} for one part` : `the ${budget.remaining} left of the limit for the whole file`;
-    throw new LatinitsaError('ERR_TOO_LARGE', `${file}: ${entry.name} would inflate to ${entry.size} bytes, more than ${which}`, { file });
-  }
-  const [start, end] = dataRange(archive, entry, file);
-  const raw = archive.bytes.subarray(start, end);
-  let data: Uint8Array;
-  if (entry.method === 0) {
-    data = raw;
-  } else {
-    try {
-      // Never more than the declared size (+1, so that a larger output is seen): zlib stops there.
-      data = inflateRawSync(raw, { maxOutputLength: entry.size + 1 });
-    } catch (cause) {
-      const code = (cause as { code?: unknown }).code;
-      if (code === 'ERR_BUFFER_TOO_LARGE') throw fail(file, `${entry.name} inflates to more than the ${entry.size} bytes it declares: a damaged or crafted archive`);
-      throw new LatinitsaError('ERR_UNSUPPORTED_FORMAT', `${file}: ${entry.name} cannot be inflated (${(cause as Error).message})`, { file, cause });
-    }
-  }
-  if (data.length !== entry.size) throw fail(file, `${entry.name} has ${data.length} bytes, not the ${entry.size} it declares: a damaged or crafted archive`);
-  if (crc32(data) >>> 0 !== entry.crc >>> 0) throw fail(file, `${entry.name} is damaged (CRC-32 mismatch)`);
-  budget.remaining -= data.length;
-  return data;
+  return runInflateSteps(zipEntrySteps(archive, entry, budget, options.file ?? 'input'), nodeInflate);
 }
 
 /**
@@ -226,7 +73,7 @@ export function writeZip(entries: readonly ZipInput[]): Uint8Array {
  */
 export function replaceZipEntries(archive: ZipArchive, replacements: ReadonlyMap<string, Uint8Array>, options: { file?: string } = {}): Uint8Array {
   const file = options.file ?? 'input';
-  for (const name of replacements.keys()) if (!archive.entries.some((e) => e.name === name)) throw fail(file, `no entry ${name} to replace`);
+  for (const name of replacements.keys()) if (!archive.entries.some((e) => e.name === name)) throw new LatinitsaError('ERR_UNSUPPORTED_FORMAT', `${file}: no entry ${name} to replace`, { file });
   return assemble(
     archive.entries.map((entry) => {
       const data = replacements.get(entry.name);
@@ -290,7 +137,7 @@ function assemble(pieces: readonly Piece[]): Uint8Array {
       const deflated = deflateRawSync(data);
       method = deflated.length < data.length ? 8 : 0;
       payload = method === 8 ? deflated : data;
-      crc = crc32(data) >>> 0;
+      crc = crc32(data);
       size = data.length;
     }
     if (record !== undefined) {

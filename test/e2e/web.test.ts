@@ -554,6 +554,49 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     await page.goto(server.url);
   });
 
+  // Until session 10 the page opened from disk could not read a .docx at all (the reader inflated
+  // with Node's zlib). Now it reads it in the browser (DecompressionStream) with the one reader, and
+  // finds what the library finds in the file read by Node, without the lexicon: the notes as notes.
+  it('opened from disk, reads a .docx in the browser and checks its footnotes as notes; refuses a zip bomb', async () => {
+    const { docx, docxBomb, paragraph, note } = await import('../support/docx.ts');
+    const { bytesToDocument } = await import('../../src/io/index.ts');
+    const footnote = note('footnote', 1, paragraph('L. Trotskii, Istoriia russkoi revoliutsii (Berlin, 1931); G. Zinov’ev, Sochineniia (Moscow, 1924); Izvestiia, 1924; Tukhachevskii, Dostoevskii.'));
+    const body = '<w:p><w:r><w:t xml:space="preserve">Trotsky and Zinoviev wrote for Izvestia. Zinovyev and Tukhachevsky read Dostoevsky in </w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>Istoriia russkoi revoliutsii</w:t></w:r><w:r><w:t>.</w:t></w:r></w:p>';
+    const bytes = docx({ body, footnotes: footnote });
+    const file = path.join(dir, 'offline-notes.docx');
+    writeFileSync(file, bytes);
+    const options = { scheme: 'modified-loc', allow: ['Moscow', 'Trotsky', 'Tchaikovsky'] };
+    const doc = await bytesToDocument(bytes, { format: 'docx' });
+    const where = (found: ReturnType<typeof checkText>): string[] => found.map((d) => `Line ${d.place.start.line}, column ${d.place.start.column}`);
+    const expected = where(checkText(doc.text, { ...options, regions: doc.regions, ...(doc.emphasis === undefined ? {} : { emphasis: doc.emphasis }) }));
+    // The test means something: read as plain text, the notes give other findings.
+    assert.ok(expected.length > 0);
+    assert.notDeepEqual(expected, where(checkText(doc.text, options)));
+    await page.goto(pathToFileURL(path.join(dir, 'index.html')).href);
+    await page.getByRole('tab', { name: 'Check a manuscript' }).click();
+    await page.getByLabel('House scheme').selectOption('modified-loc');
+    await page.getByLabel('Notes and bibliography').selectOption('');
+    await page.getByLabel('Accepted English forms').fill('Moscow, Trotsky, Tchaikovsky');
+    await page.getByLabel('File (.txt, .md, .docx)').setInputFiles(file);
+    let shown: string[] = [];
+    for (let i = 0; i < 300 && JSON.stringify(shown) !== JSON.stringify(expected); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      shown = (await page.locator('#ck-findings li .where').allTextContents()).map((w) => w.split(' · ')[0]!);
+    }
+    assert.deepEqual(shown, expected);
+    assert.equal(await page.locator('#ck-input').inputValue(), doc.text);
+    // Still no download that would lose the file's formatting: the page says why.
+    assert.equal(await page.getByRole('button', { name: 'Download fixed text' }).isVisible(), false);
+    assert.match((await page.locator('#ck-download-note').textContent()) ?? '', /cannot write a \.docx back.*latinitsa check --fix/s);
+    // A part of 80 MB that claims 1000 bytes: refused while it inflates, with the reader's message.
+    const bomb = path.join(dir, 'bomb.docx');
+    writeFileSync(bomb, await docxBomb(2_000_000, { declare: 1000 }));
+    await page.getByLabel('File (.txt, .md, .docx)').setInputFiles(bomb);
+    await waitText('#ck-status', 'bomb.docx: word/document.xml inflates to more than the 1000 bytes it declares: a damaged or crafted archive');
+    assert.deepEqual(problems, []);
+    await page.goto(server.url);
+  });
+
   it('served by any web server without the latinitsa API, ranks reverse readings with the lexicon beside the page', async () => {
     // The built folder on a plain static server: /api/schemes is a 404, so the page works on its
     // own, and its worker fetches lexicon-ru.bin (web/lexicon-hook.ts). Letter statistics alone
