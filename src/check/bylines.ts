@@ -8,7 +8,7 @@
 // a byline of a Latin-script publication and stays checked. docs/check.md, "Bylines".
 import { regionAt } from '../document/regions.ts';
 import bylines from './data/bylines.json' with { type: 'json' };
-import { held, QUOTED, quotationMarkSpans, readsForeign, titleSpans, type Span } from './quoted.ts';
+import { held, QUOTED, quotationMarkSpans, readsForeign, titleCased, titleSpans, type Span } from './quoted.ts';
 import { LexiconFlag } from '../reverse/lexicon.ts';
 import { foldRomanized } from '../reverse/readings.ts';
 import { placeName } from './findings.ts';
@@ -87,15 +87,17 @@ function lineAround(text: string, start: number, end: number): [number, number] 
 /**
  * Whether the word [start, end) is printed by a published work in Latin letters that the document
  * cites: a name in its byline, or a word of its title (in quotation marks or italics, reading as
- * English, French, German…) where the title stands in a note, a bibliography entry or a
- * parenthetical citation. Such a spelling is the publication's, and a person's published form.
+ * English, French, German… and set in title case, which quoted speech in a note is not) where the
+ * title stands in a note, a bibliography entry or a parenthetical citation. Such a spelling is the
+ * publication's, and a person's published form.
  */
 export function citedAt(doc: CheckDocument, start: number, end: number): boolean {
   if (bylineAt(doc, start, end)) return true;
   const [lineStart, lineEnd] = lineAround(doc.text, start, end);
   const where = citation(doc, lineStart, lineEnd, start);
   if (where === undefined) return false;
-  return spansOf(doc, where, lineStart, lineEnd).some((s) => s.start <= start && end <= s.end && readsForeign(doc.text, s, start, end)) && !saysRussian(doc.text, lineStart, lineEnd, start);
+  const title = (s: Span): boolean => s.start <= start && end <= s.end && readsForeign(doc.text, s, start, end) && titleCased(doc.text, s, start, end);
+  return spansOf(doc, where, lineStart, lineEnd).some(title) && !saysRussian(doc.text, lineStart, lineEnd, start);
 }
 
 /** Whether the word [start, end) has a name's word right before it or right after it (Boris Jakim; Tolstaya, Tatyana; V. V. Zenkovsky). */

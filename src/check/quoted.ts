@@ -115,6 +115,21 @@ export function readsForeign(text: string, span: Span, start: number, end: numbe
   return other >= 2 && other > 2 * own;
 }
 
+/**
+ * Whether a span is set in title case, as English titles are cited (Chicago): every word of four
+ * letters or more, other than those of [start, end) and the function words, begins with a capital
+ * ("Georges V. Florovsky and Vladimir Lossky: An Ecumenical Encounter"). Quoted speech is not
+ * ("You know me. My name is Trotzky."), nor a sentence-case title, which this test gives up.
+ */
+export function titleCased(text: string, span: Span, start: number, end: number): boolean {
+  for (const m of text.slice(span.start, span.end).matchAll(WORD)) {
+    const at = span.start + m.index;
+    if ((at < end && at + m[0].length > start) || m[0].length < 4) continue;
+    if (/^\p{Ll}/u.test(m[0]) && !FUNCTION_WORDS.has(m[0])) return false;
+  }
+  return true;
+}
+
 /** The letters any scheme of the checker's reader writes (built on first use). */
 let letters: ReadonlySet<string> | undefined;
 function schemeLetters(): ReadonlySet<string> {
