@@ -54,10 +54,10 @@ export function documentFormatOf(fileName: string): DocumentFormat {
 }
 
 /**
- * Reads a document's prose: plain text (notes from a "Notes" heading line on), Markdown (code and
- * front matter skipped, footnotes and the notes section as notes) or a .docx (one paragraph per
- * line, so that a line number is a paragraph number: the body read as plain text, then the
- * footnotes and endnotes as notes). A leading byte-order mark is taken off and remembered.
+ * Reads a document's prose: plain text (notes from a "Notes" heading line on, or the numbered
+ * endnotes after it), Markdown (code and front matter skipped, footnotes, the notes section and
+ * numbered endnotes as notes) or a .docx (one paragraph per line, so that a line number is a
+ * paragraph number: the body read as plain text, then the footnotes and endnotes as notes). A leading byte-order mark is taken off and remembered.
  * docs/documents.md describes the rules.
  *
  * @param source `{ text, format }`, `{ docx: parts }` or `{ paragraphs }`.
