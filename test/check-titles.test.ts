@@ -84,3 +84,29 @@ test('a .docx: a title in italic runs is held, a block quotation set off by its 
   assert.ok(plain.some((d) => d.actual === 'Berdjaev' && d.confidence > 0.5), plain.map((d) => `${d.actual}:${d.confidence}`).join(', '));
   assert.ok(plain.some((d) => d.actual === 'Berdiaev' && d.confidence > 0.5));
 });
+
+test('a .docx: a byline in endnotes typed as numbered paragraphs under "Note" is held, as in a footnote; the chapter after them is running text', () => {
+  const p = (text: string): string => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+  const read = (title: string) => {
+    const body = [
+      p('Tatiana wrote. Tatiana spoke. Tatiana left.'),
+      p(title),
+      p('¹ Tolstaya, Tatyana, “The Art of the Stage,” The New Yorker, 2015.'),
+      p('Chapter 2'),
+      p('Grigorii Zinoviev spoke. Grigorii Zinoviev left.'),
+    ].join('');
+    const xml = new TextEncoder().encode(`<w:document xmlns:w="${W_NS}"><w:body>${body}</w:body></w:document>`);
+    const doc = readDocument({ docx: [{ name: 'word/document.xml', role: 'body', xml }] });
+    return { doc, found: checkDocuments([doc]) };
+  };
+  const notes = read('Note');
+  const tatyana = notes.found.find((d) => d.actual === 'Tatyana');
+  assert.ok(tatyana !== undefined && tatyana.confidence === 0.5 && /byline of a published work/u.test(tatyana.reason), notes.found.map((d) => `${d.actual}:${d.confidence}`).join(', '));
+  assert.deepEqual(
+    notes.doc.regions.map((r) => `${r.kind}:${notes.doc.text.slice(r.start, r.end).split(' ')[0]}`),
+    ['text:Tatiana', 'notes:Note\n¹', 'text:Chapter'],
+  );
+  // Not a notes title: the same paragraph is running text, and the name keeps its confidence.
+  const text = read('Note on the text');
+  assert.ok(text.found.some((d) => d.actual === 'Tatyana' && d.confidence > 0.5), text.found.map((d) => `${d.actual}:${d.confidence}`).join(', '));
+});

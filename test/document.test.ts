@@ -10,7 +10,9 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { readDocument } from '../src/index.ts';
 import { documentFormatOf, frontMatterEnd, isNotesHeading, markdownRegions, plainTextRegions, treeRegions, type Region, type TreeNode } from '../src/document/index.ts';
 import { bytesToDocument } from '../src/io/index.ts';
-import { W_NS } from './support/docx.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { docx, paragraph, W_NS } from './support/docx.ts';
 
 /** The text of each region, with its kind (`>` after it when quoted). */
 function parts(text: string, regions: readonly Region[]): string[] {
@@ -30,6 +32,57 @@ describe('plain text', () => {
     assert.deepEqual(parts(text, plainTextRegions(text)), ['text:Zinoviev spoke.\r\n\r\n', 'notes:Bibliography\r\nZinov’ev, G. Pis’ma.\nNotes\n1. Ibid.']);
     assert.deepEqual(plainTextRegions('Notes\nx'), [{ start: 0, end: 7, kind: 'notes' }]);
     assert.deepEqual(plainTextRegions('The notes were lost.'), [{ start: 0, end: 20, kind: 'text' }]);
+  });
+});
+
+describe('endnotes written as numbered paragraphs', () => {
+  /** The kind of each line of the text that is not blank: N notes, T running text, - not read. */
+  const lineKinds = (text: string, regions: readonly Region[]): string => {
+    let kinds = '';
+    let start = 0;
+    for (const line of text.split('\n')) {
+      const end = start + line.length;
+      if (line.trim() !== '') {
+        const over = regions.filter((r) => r.start < end && r.end > start);
+        kinds += over.some((r) => r.kind === 'notes') ? 'N' : over.length > 0 ? 'T' : '-';
+      }
+      start = end + 1;
+    }
+    return kinds;
+  };
+  const cases = readFileSync(path.join(import.meta.dirname, 'fixtures', 'documents', 'endnotes.tsv'), 'utf8')
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => line.split('\t') as [string, string, string]);
+
+  it('every case of test/fixtures/documents/endnotes.tsv, in plain text, Markdown and a .docx body', async () => {
+    assert.ok(cases.length >= 25);
+    const formats = new Set<string>();
+    for (const [format, kinds, source] of cases) {
+      const text = source.replace(/\\(n|\\)/gu, (_, c: string) => (c === 'n' ? '\n' : '\\'));
+      formats.add(format);
+      const doc =
+        format === 'docx'
+          ? await bytesToDocument(docx({ body: text.split('\n').map((p) => paragraph(p)).join('') }), { format: 'docx' })
+          : readDocument({ text, format: format as 'text' | 'markdown' });
+      assert.equal(doc.text, text);
+      assert.equal(lineKinds(doc.text, doc.regions), kinds, `${format}: ${source}`);
+    }
+    assert.deepEqual([...formats].sort(), ['docx', 'markdown', 'text']);
+  });
+
+  it('textlint\'s syntax tree read with its own node names gives the Markdown cases\' regions', () => {
+    // TxtAST is mdast with other type names (Header, Paragraph, List, Str): the same tree renamed.
+    const names: Record<string, string> = { heading: 'Header', paragraph: 'Paragraph', list: 'List', text: 'Str', code: 'CodeBlock', html: 'Html' };
+    type Node = TreeNode & { position?: { start: { offset?: number }; end: { offset?: number } }; children?: Node[] };
+    const rename = (n: Node): Node => ({ ...n, type: names[n.type] ?? n.type, ...(n.children === undefined ? {} : { children: n.children.map(rename) }) });
+    const syntax = { text: ['Str'], skip: ['CodeBlock', 'Html'], heading: 'Header', paragraph: 'Paragraph', list: 'List', footnote: [], span: (n: Node): [number, number] => [n.position!.start.offset!, n.position!.end.offset!] };
+    for (const [format, , source] of cases) {
+      if (format !== 'markdown') continue;
+      const text = source.replace(/\\(n|\\)/gu, (_, c: string) => (c === 'n' ? '\n' : '\\'));
+      const tree = rename(fromMarkdown(text) as Node);
+      assert.deepEqual(treeRegions(tree, syntax), markdownRegions(text), source);
+    }
   });
 });
 

@@ -13,11 +13,13 @@ import { confidenceLevels, DEFAULT_MIN_CONFIDENCE } from 'latinitsa/check';
 import { treeProse } from 'latinitsa/document';
 import { loadLexicon } from 'latinitsa/io';
 
-/** textlint's node types (TxtAST): prose, never read, headings, footnotes, block quotations, italics. */
+/** textlint's node types (TxtAST): prose, never read, headings, paragraphs and lists (endnotes), footnotes, block quotations, italics. */
 const TXTAST = {
   text: ['Str'],
   skip: ['Code', 'CodeBlock', 'Html', 'Comment', 'Image', 'Yaml'],
   heading: 'Header',
+  paragraph: 'Paragraph',
+  list: 'List',
   footnote: ['FootnoteDefinition', 'footnoteDefinition'],
   quote: ['BlockQuote'],
   emphasis: ['Emphasis'],

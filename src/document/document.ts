@@ -55,10 +55,10 @@ export function documentFormatOf(fileName: string): DocumentFormat {
 }
 
 /**
- * Reads a document's prose: plain text (notes from a "Notes" heading line on), Markdown (code and
- * front matter skipped, footnotes and the notes section as notes) or a .docx (one paragraph per
- * line, so that a line number is a paragraph number: the body read as plain text, then the
- * footnotes and endnotes as notes). A leading byte-order mark is taken off and remembered.
+ * Reads a document's prose: plain text (notes from a "Notes" heading line on, or the numbered
+ * endnotes after it), Markdown (code and front matter skipped, footnotes, the notes section and
+ * numbered endnotes as notes) or a .docx (one paragraph per line, so that a line number is a
+ * paragraph number: the body read as plain text, then the footnotes and endnotes as notes). A leading byte-order mark is taken off and remembered.
  * docs/documents.md describes the rules.
  *
  * @param source `{ text, format }`, `{ docx: parts }` or `{ paragraphs }`.
@@ -75,13 +75,13 @@ export function readDocument(source: DocumentSource): ProseDocument {
     const layout = readDocxLayout(source.docx);
     const text = layout.paragraphs.join('\n');
     const notes = docxNotesStart(layout);
-    // The body as plain text (a "Notes" heading starts notes there too), then the notes; the body
-    // keeps its last line end, as a plain-text region does.
+    // The body as plain text, a paragraph a line (a "Notes" heading starts notes there too), then
+    // the notes; the body keeps its last line end, as a plain-text region does.
     let regions: Region[];
-    if (notes === undefined) regions = plainTextRegions(text);
+    if (notes === undefined) regions = plainTextRegions(text, { lines: true });
     else if (notes === 0) regions = [{ start: 0, end: text.length, kind: 'notes' }];
     else {
-      regions = plainTextRegions(text.slice(0, notes));
+      regions = plainTextRegions(text.slice(0, notes), { lines: true });
       pushRegion(regions, { start: notes, end: text.length, kind: 'notes' });
     }
     return { format: 'docx', text, bom: false, regions: markQuoted(regions, paragraphSpans(layout.paragraphs, layout.quoted)), emphasis: layout.emphasis, docx: layout };
@@ -89,7 +89,7 @@ export function readDocument(source: DocumentSource): ProseDocument {
   if ('paragraphs' in source) {
     // A paragraph's own line breaks become spaces: one paragraph, one line.
     const text = source.paragraphs.map((p) => p.replace(/\s*[\r\n]+\s*/gu, ' ')).join('\n');
-    return { format: 'docx', text, bom: false, regions: plainTextRegions(text) };
+    return { format: 'docx', text, bom: false, regions: plainTextRegions(text, { lines: true }) };
   }
   if (typeof source.text !== 'string') throw new LatinitsaError('ERR_INVALID_INPUT', 'readDocument expects { text } or { paragraphs }');
   const format = source.format ?? 'text';

@@ -32,6 +32,8 @@ const MDAST = {
   text: ['text'],
   skip: ['code', 'inlineCode', 'html', 'yaml'],
   heading: 'heading',
+  paragraph: 'paragraph',
+  list: 'list',
   footnote: ['footnoteDefinition'],
   quote: ['blockquote'],
   emphasis: ['emphasis'],

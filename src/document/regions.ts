@@ -1,5 +1,5 @@
 import { LatinitsaError } from '../errors.ts';
-import { isNotesHeading } from './notes.ts';
+import { endnoteRun, isEndnotesHeading, isNotesHeading, noteNumber, type NoteParagraph } from './notes.ts';
 
 /** A part of a document and what it is: running text, or notes and bibliography. */
 export interface Region {
@@ -15,32 +15,84 @@ export interface Region {
 }
 
 /**
- * The regions of a plain-text manuscript: running text, then notes from the first line that is a
- * notes or bibliography heading (see {@link isNotesHeading}) to the end.
+ * The regions of a plain-text manuscript: running text, and notes under each line that is a notes
+ * heading (see {@link isNotesHeading}). Where numbered notes follow the heading (1., [1], ¹…: see
+ * `endnoteRun`) the notes are the heading and those paragraphs, and the text goes on after them
+ * (a chapter's endnotes, then the next chapter); a heading followed by anything else starts notes
+ * and bibliography that run to the end, as does one that Word numbers itself (its numbers are not
+ * in the text). Headings that head only numbered notes ("Note", "Citations") are read too.
  *
  * @param text The manuscript.
- * @returns One or two regions.
+ * @param options `lines`: every line is a paragraph (a .docx's paragraphs), rather than a
+ *   paragraph running on over lines until a blank line, a heading or the next note's number.
+ * @returns The regions, in order.
  * @example
  * import { plainTextRegions } from 'latinitsa/document';
  * plainTextRegions('Text.\nNotes\n1. Ibid.');
  * //=> [{ start: 0, end: 6, kind: 'text' }, { start: 6, end: 20, kind: 'notes' }]
  */
-export function plainTextRegions(text: string): Region[] {
+export function plainTextRegions(text: string, options: { lines?: boolean } = {}): Region[] {
+  const paragraphs = plainParagraphs(text, options.lines === true);
+  const regions: Region[] = [];
+  const push = (start: number, end: number, kind: Region['kind']): void => {
+    if (end > start) pushRegion(regions, { start, end, kind });
+  };
+  let textStart = 0;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    if (!p.stop) continue;
+    const run = endnoteRun((k) => paragraphs[k], i + 1);
+    if (run !== undefined) {
+      push(textStart, p.start, 'text');
+      textStart = paragraphs[run - 1]!.end;
+      push(p.start, textStart, 'notes');
+      i = run - 1;
+    } else if (isNotesHeading(text.slice(p.start, p.end))) {
+      push(textStart, p.start, 'text');
+      push(p.start, text.length, 'notes');
+      return regions;
+    }
+  }
+  push(textStart, text.length, 'text');
+  return regions.length > 0 ? regions : [{ start: 0, end: text.length, kind: 'text' }];
+}
+
+/** A paragraph of plain text: [start, end) with its line end, and what `endnoteRun` reads of it. */
+interface PlainParagraph extends NoteParagraph {
+  start: number;
+  end: number;
+  stop: boolean;
+}
+
+/**
+ * The paragraphs of plain text: every line, or (`lines` false) lines run together up to a blank
+ * line, a notes heading line or a line that starts with a note number.
+ */
+function plainParagraphs(text: string, lines: boolean): PlainParagraph[] {
+  const out: PlainParagraph[] = [];
+  let open: PlainParagraph | undefined;
   for (let start = 0; start < text.length; ) {
     const next = text.indexOf('\n', start);
-    const end = next === -1 ? text.length : next;
-    // A heading is a short line; a long one need not be looked at.
-    if (end - start <= 64 && isNotesHeading(text.slice(start, end))) {
-      return start === 0
-        ? [{ start: 0, end: text.length, kind: 'notes' }]
-        : [
-            { start: 0, end: start, kind: 'text' },
-            { start, end: text.length, kind: 'notes' },
-          ];
+    const end = next === -1 ? text.length : next + 1;
+    const lineStart = start;
+    const line = text.slice(start, next === -1 ? text.length : next);
+    start = end;
+    if (line.trim() === '') {
+      open = undefined;
+      continue;
     }
-    start = end + 1;
+    // A heading is a short line; a long one need not be looked at.
+    const stop = line.length <= 64 && isEndnotesHeading(line);
+    const number = stop ? undefined : noteNumber(line);
+    if (open !== undefined && !lines && !stop && number === undefined) {
+      open.end = end;
+      continue;
+    }
+    open = { start: lineStart, end, stop, ...(number === undefined ? {} : { number }) };
+    out.push(open);
+    if (stop) open = undefined;
   }
-  return [{ start: 0, end: text.length, kind: 'text' }];
+  return out;
 }
 
 /** Appends a region, joining it to the last one when they touch and are of one kind, both quoted or neither. */

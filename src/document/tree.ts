@@ -1,4 +1,4 @@
-import { isNotesHeading } from './notes.ts';
+import { endnoteRun, isEndnotesHeading, isNotesHeading, noteNumber, type NoteParagraph } from './notes.ts';
 import { pushRegion, type Region } from './regions.ts';
 
 /** A node of a syntax tree: mdast (Markdown) and textlint's TxtAST both have this form. */
@@ -7,6 +7,9 @@ export interface TreeNode {
   children?: readonly TreeNode[];
   value?: unknown;
   depth?: number;
+  /** A list's: whether it is numbered, and its first number. */
+  ordered?: boolean | null;
+  start?: number | null;
 }
 
 /** How to read one kind of syntax tree (see {@link treeRegions}). */
@@ -17,6 +20,10 @@ export interface TreeSyntax<N extends TreeNode = TreeNode> {
   skip: readonly string[];
   /** The heading node type (its `depth` is 1–6). */
   heading: string;
+  /** The paragraph node type: a paragraph that is only a notes title heads endnotes (absent: none do). */
+  paragraph?: string;
+  /** The list node type (with `ordered` and `start`): a numbered list's items are numbered notes (absent: none are). */
+  list?: string;
   /** Node types of footnote definitions: notes wherever they stand. */
   footnote: readonly string[];
   /** Node types of block quotations: what they hold is `quoted` (absent: none). */
@@ -27,11 +34,11 @@ export interface TreeSyntax<N extends TreeNode = TreeNode> {
   span(node: N): readonly [number, number] | undefined;
 }
 
-/** The text of a heading: the values of the nodes under it. */
-function headingText(node: TreeNode): string {
+/** The text of a heading: the values of the nodes under it (up to `max` characters and a little more). */
+function headingText(node: TreeNode, max = Infinity): string {
   let out = '';
   const stack: TreeNode[] = [node];
-  while (stack.length > 0) {
+  while (stack.length > 0 && out.length <= max) {
     const n = stack.pop()!;
     if (typeof n.value === 'string') out += n.value;
     const children = n.children ?? [];
@@ -41,9 +48,52 @@ function headingText(node: TreeNode): string {
 }
 
 /**
+ * The children of the root that are endnotes written as numbered paragraphs (docs/documents.md,
+ * "Endnotes"): a heading, or a paragraph that is nothing but a title (**Notes**), whose title may
+ * head endnotes (`isEndnotesHeading`), with the numbered notes that follow it (`endnoteRun`:
+ * items of numbered lists, paragraphs that start with a number, ¹ or `<sup>1</sup>`). A title
+ * written as a paragraph heads nothing else: a bibliography under it is running text.
+ */
+function endnoteBlocks<N extends TreeNode>(children: readonly N[], syntax: TreeSyntax<N>): Set<number> {
+  const out = new Set<number>();
+  const isParagraph = (n: N): boolean => syntax.paragraph !== undefined && n.type === syntax.paragraph;
+  // A title is short: a longer paragraph need not be read whole.
+  const titled = (n: N): boolean => {
+    const text = headingText(n, 64);
+    return text.length <= 64 && isEndnotesHeading(text);
+  };
+  const read = new Map<number, NoteParagraph>();
+  const paragraph = (i: number): NoteParagraph | undefined => {
+    const n = children[i];
+    if (n === undefined) return undefined;
+    let p = read.get(i);
+    if (p === undefined) {
+      if (n.type === syntax.heading || (isParagraph(n) && titled(n))) p = { stop: true };
+      else if (syntax.list !== undefined && n.type === syntax.list) p = n.ordered === true ? { number: n.start ?? 1, count: Math.max(1, n.children?.length ?? 0) } : {};
+      else {
+        const number = isParagraph(n) ? noteNumber(headingText(n, 16)) : undefined;
+        p = number === undefined ? {} : { number };
+      }
+      read.set(i, p);
+    }
+    return p;
+  };
+  for (let i = 0; i < children.length; i++) {
+    const n = children[i]!;
+    if ((n.type !== syntax.heading && !isParagraph(n)) || !titled(n)) continue;
+    const run = endnoteRun(paragraph, i + 1);
+    if (run === undefined) continue;
+    for (let k = i; k < run; k++) out.add(k);
+    i = run - 1;
+  }
+  return out;
+}
+
+/**
  * The prose of a document's syntax tree as regions of its source: the spans of text nodes, not
- * code, HTML or front matter; footnote definitions and everything after a top-level notes or
- * bibliography heading (until a heading of the same or a higher level) are `notes`; what a block
+ * code, HTML or front matter; footnote definitions, everything after a top-level notes or
+ * bibliography heading (until a heading of the same or a higher level) and endnotes written as
+ * numbered paragraphs under a title (see `endnoteBlocks`) are `notes`; what a block
  * quotation holds is `quoted`. The walk keeps
  * its own stack, so a deeply nested document cannot overflow the call stack.
  *
@@ -80,6 +130,7 @@ export function treeProse<N extends TreeNode>(root: N, syntax: TreeSyntax<N>): {
   const footnote = new Set(syntax.footnote);
   const quote = new Set(syntax.quote ?? []);
   const regions: Region[] = [];
+  const endnotes = endnoteBlocks((root.children ?? []) as readonly N[], syntax);
   let notesDepth: number | undefined;
   // Depth-first in source order: each frame is a node whose children are being visited.
   const stack: Array<{ node: N; notes: boolean; quoted: boolean; next: number }> = [{ node: root, notes: false, quoted: false, next: 0 }];
@@ -98,7 +149,7 @@ export function treeProse<N extends TreeNode>(root: N, syntax: TreeSyntax<N>): {
         if (notesDepth !== undefined && depth <= notesDepth) notesDepth = undefined;
         if (notesDepth === undefined && isNotesHeading(headingText(child))) notesDepth = depth;
       }
-      notes = notesDepth !== undefined;
+      notes = notesDepth !== undefined || endnotes.has(frame.next - 1);
     }
     if (skip.has(child.type)) continue;
     if (text.has(child.type)) {

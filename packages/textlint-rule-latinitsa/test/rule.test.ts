@@ -28,8 +28,17 @@ tester.run('latinitsa', rule, {
     { text: 'Zinoviev spoke. Zinoviev wrote.\n\n> Zinovyev said.\n', ext: '.md' },
     // So is a published English title's in italics (the publisher's spelling), as `latinitsa check` reads it.
     { text: 'Dostoevsky wrote.[^1] Dostoevsky again.\n\n[^1]: Robert Payne, *Dostoyevsky: A Human Portrait* (New York: Knopf, 1961).\n', ext: '.md' },
+    // Endnotes typed as numbered paragraphs after a "Notes" line are notes, as for `latinitsa check`
+    // (docs/documents.md, "Endnotes"): the name in the byline of an English article is held.
+    { text: 'Tatiana wrote. Tatiana spoke. Tatiana left.\n\nNotes\n\n¹ Tolstaya, Tatyana, “The Art of the Stage,” The New Yorker, 2015.\n', ext: '.md' },
   ],
   invalid: [
+    {
+      // Under a title that is not a notes title the same line is running text.
+      text: 'Tatiana wrote. Tatiana spoke. Tatiana left.\n\nNotes on the text\n\n¹ Tolstaya, Tatyana, “The Art of the Stage,” The New Yorker, 2015.\n',
+      ext: '.md',
+      errors: [{ line: 5, column: 13 }],
+    },
     {
       // Reported, but `likely` (0.78) is not sure enough for textlint --fix to rewrite it.
       text: "Zinoviev and Kamenev spoke; Zinov'ev and Kamenev lost.",
