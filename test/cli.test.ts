@@ -192,6 +192,9 @@ describe('latinitsa (romanize): options', () => {
     const badTsv = path.join(dir, 'bad.tsv');
     await writeFile(badTsv, 'Толстой Tolstoy\n');
     assertError(await runCli(['-x', badTsv, 'x']), /bad\.tsv: line 1: expected "word<TAB>romanization"/);
+    // A file named relative to the current folder is named so in the message, not by its full path.
+    assertError(await runCli(['-x', 'bad.tsv', 'x'], { cwd: dir }), /^latinitsa: bad\.tsv: line 1: expected "word<TAB>romanization"/);
+    assertError(await runCli(['-x', 'none.tsv', 'x'], { cwd: dir }), /^latinitsa: cannot read none\.tsv: no such file$/m);
   });
 
   it('--scheme-file loads a user scheme; errors name the file and the field', async () => {

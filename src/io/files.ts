@@ -124,13 +124,15 @@ export function parseLexicon(text: string, options: { file?: string; format?: 'j
 
 /**
  * Reads an exception lexicon file (`.json`, or TSV for any other name; see {@link parseLexicon}).
+ * `name`: the file's name in every message, as the user gave it (default: `file`).
  *
  * @example
  * import { readLexicon } from 'latinitsa/io';
  * (await readLexicon('/no/such/names.tsv').catch((e) => e)).code;
  * //=> 'ERR_IO'
  */
-export async function readLexicon(file: string): Promise<Record<string, string>> {
-  const text = decodeBytes(await readFileLimited(file), { file, stripBom: true });
-  return parseLexicon(text, { file, ...(file.toLowerCase().endsWith('.json') ? { format: 'json' as const } : {}) });
+export async function readLexicon(file: string, options: { name?: string } = {}): Promise<Record<string, string>> {
+  const name = options.name ?? file;
+  const text = decodeBytes(await readFileLimited(file, { name }), { file: name, stripBom: true });
+  return parseLexicon(text, { file: name, ...(file.toLowerCase().endsWith('.json') ? { format: 'json' as const } : {}) });
 }

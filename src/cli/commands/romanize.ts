@@ -136,9 +136,7 @@ async function romanizeOptions(values: Record<string, unknown>, prepared: Prepar
   const exceptions = values['exceptions'] as string | undefined;
   if (exceptions !== undefined) {
     const { readLexicon } = await import('../../io/files.ts');
-    options.exceptions = await readLexicon(path.resolve(cwd, exceptions)).catch((e: unknown) => {
-      throw e instanceof LatinitsaError ? new LatinitsaError(e.code, e.message.replaceAll(path.resolve(cwd, exceptions), exceptions), { file: exceptions, cause: e }) : e;
-    });
+    options.exceptions = await readLexicon(path.resolve(cwd, exceptions), { name: exceptions });
   }
   // Compile now, so that a bad option value is reported before any input is read.
   // Resolve now, so that a bad option value is reported before any input is read (auto: per language later).
