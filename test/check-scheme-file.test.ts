@@ -123,6 +123,8 @@ describe('latinitsa check with a scheme file', () => {
     await error(['check', '--scheme', 'ala-lc', '--scheme-file', 'bad.json', 'book/ch1.txt'], /^latinitsa: check: give either --scheme or --scheme-file/u);
     await error(['check', '--notes-scheme', 'same', '--notes-scheme-file', 'bad.json', 'book/ch1.txt'], /give either --notes-scheme or --notes-scheme-file/u);
     await error(['check', '--scheme-file', 'book/style/lc.json', '-O', 'nosuch=1', 'book/ch1.txt'], /nosuch/u);
+    // A Russian scheme of one's own read in another language is an error, not the language's default scheme.
+    await error(['check', '--scheme-file', 'book/style/lc.json', '--lang', 'uk', 'book/ch1.txt'], /^latinitsa: scheme "lc-no-signs" has no table for Ukrainian \(lang "uk"\)/u);
     const rc = async (check: unknown, pattern: RegExp): Promise<void> => {
       await writeFile(path.join(dir, 'rc.json'), JSON.stringify({ check }));
       await error(['check', '-c', 'rc.json', 'book/ch1.txt'], pattern);
