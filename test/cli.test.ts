@@ -192,6 +192,9 @@ describe('latinitsa (romanize): options', () => {
     const badTsv = path.join(dir, 'bad.tsv');
     await writeFile(badTsv, 'Толстой Tolstoy\n');
     assertError(await runCli(['-x', badTsv, 'x']), /bad\.tsv: line 1: expected "word<TAB>romanization"/);
+    // A file named relative to the current folder is named so in the message, not by its full path.
+    assertError(await runCli(['-x', 'bad.tsv', 'x'], { cwd: dir }), /^latinitsa: bad\.tsv: line 1: expected "word<TAB>romanization"/);
+    assertError(await runCli(['-x', 'none.tsv', 'x'], { cwd: dir }), /^latinitsa: cannot read none\.tsv: no such file$/m);
   });
 
   it('--scheme-file loads a user scheme; errors name the file and the field', async () => {
@@ -202,6 +205,11 @@ describe('latinitsa (romanize): options', () => {
     assertError(await runCli(['--scheme-file', path.join(cliFixtures, 'broken-json.json'), 'x']), /invalid JSON/);
     assertError(await runCli(['--scheme-file', 'no-such.json', 'x'], { cwd: dir }), /^latinitsa: cannot read no-such\.json: no such file$/m);
     assertError(await runCli(['--scheme', 'ala-lc', '--scheme-file', 'x.json', 'x']), /either --scheme or --scheme-file/);
+    // A file in another folder is named as written, not by its full path.
+    assertError(await runCli(['--scheme-file', '../cli/bad-scheme.json', 'x'], { cwd: path.join(cliFixtures, '..', 'check') }), /^latinitsa: \.\.\/cli\/bad-scheme\.json: \/letters\/ж: /);
+    // A scheme of one's own with a built-in id would pass for that standard in the output and its warnings.
+    await writeFile(path.join(dir, 'mine.json'), JSON.stringify({ id: 'ala-lc', name: 'Mine', extends: 'ala-lc-simplified' }));
+    assertError(await runCli(['--scheme-file', 'mine.json', 'x'], { cwd: dir }), /^latinitsa: mine\.json: \/id: "ala-lc" is a built-in scheme; choose another id$/m);
   });
 
   it('usage errors: exit 2 and one line', async () => {

@@ -43,6 +43,16 @@ describe('latinitsa reverse', () => {
     assert.ok(data.words[0]!.candidates.length > 1);
     assert.ok(data.words[0]!.candidates[0]!.attested.includes('surname'));
   });
+  it('--scheme-file: a scheme of one\'s own, read as check and romanize read it', async () => {
+    // test/fixtures/check/schemes/lc-no-signs.json writes й as y (Троцкий: Trotskiy); the default scheme reads Chaykovskiy as Чаыковскиий.
+    const r = await cli(['reverse', '--scheme-file', 'test/fixtures/check/schemes/lc-no-signs.json', 'Trotskiy Chaykovskiy']);
+    assert.deepEqual([r.code, r.stdout], [0, 'Троцкий Чайковский\n'], r.stderr);
+    const both = await cli(['reverse', '-s', 'ala-lc', '--scheme-file', 'x.json', 'x']);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /^latinitsa: reverse: give either --scheme or --scheme-file/u);
+    const bad = await cli(['reverse', '--scheme-file', 'test/fixtures/cli/bad-scheme.json', 'x']);
+    assert.match(bad.stderr, /^latinitsa: test\/fixtures\/cli\/bad-scheme\.json: \/letters\/ж: /u);
+  });
   it('errors: invalid UTF-8 with the byte offset, unknown scheme, missing file', async () => {
     const file = path.join(dir, 'bad.txt');
     await writeFile(file, Buffer.from([0x4b, 0x69, 0xff, 0x72]));

@@ -1,8 +1,9 @@
 import { LatinitsaError } from '../errors.ts';
+import { isLoadedScheme } from '../schemes/registry.ts';
 import { parseConfidence } from './confidence.ts';
 import type { CheckConfig, CheckOptions } from './types.ts';
 
-const STRING_KEYS = ['scheme', 'notesScheme', 'lang'] as const;
+const SCHEME_KEYS = ['scheme', 'notesScheme'] as const;
 const LIST_KEYS = ['allow', 'ignore'] as const;
 const OBJECT_KEYS = ['schemeOptions', 'notesSchemeOptions'] as const;
 
@@ -14,7 +15,10 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  * by this one table, so that a wrong value is an error naming it, never a crash inside the run.
  */
 const SETTINGS: Record<keyof CheckConfig, (value: unknown) => string | undefined> = {
-  ...Object.fromEntries(STRING_KEYS.map((key) => [key, (value: unknown) => (typeof value === 'string' ? undefined : 'must be a string (a scheme id)')])),
+  // A scheme of one's own is an object only a program can pass (loadScheme's); a settings file names
+  // its file instead (`schemeFile`, read by the command: parseCheckConfig).
+  ...Object.fromEntries(SCHEME_KEYS.map((key) => [key, (value: unknown) => (typeof value === 'string' || isLoadedScheme(value) ? undefined : 'must be a string (a scheme id) or a scheme from loadScheme')])),
+  lang: (value) => (typeof value === 'string' ? undefined : 'must be a string (a language id)'),
   ...Object.fromEntries(OBJECT_KEYS.map((key) => [key, (value: unknown) => (isObject(value) ? undefined : 'must be an object of scheme options')])),
   ...Object.fromEntries(LIST_KEYS.map((key) => [key, (value: unknown) => (Array.isArray(value) && value.every((v) => typeof v === 'string') ? undefined : 'must be an array of strings')])),
   conventional: (value) => {
@@ -51,20 +55,37 @@ export function checkSettingProblem(key: string, value: unknown): string | undef
 }
 
 /**
+ * The settings of a settings file only: a scheme of one's own, named by its file (a path relative to
+ * the settings file), for the scheme setting beside it. The command reads the file
+ * (src/cli/scheme-file.ts); a program or the API passes the scheme itself, so these are no options
+ * of the library's or fields of the API.
+ */
+const FILE_SETTINGS = { schemeFile: 'scheme', notesSchemeFile: 'notesScheme' } as const;
+
+/** The settings of a settings file: the checker's, and scheme files of one's own (not yet read). */
+export interface CheckSettingsFile extends CheckConfig {
+  /** A scheme file of one's own for the running text, relative to the settings file (instead of `scheme`). */
+  schemeFile?: string;
+  /** A scheme file of one's own for notes and bibliography, relative to the settings file (instead of `notesScheme`). */
+  notesSchemeFile?: string;
+}
+
+/**
  * Validates the checker's project settings (the JSON of `.latinitsarc.json`, or its `check`
  * member): `scheme`, `notesScheme`, `lang`, `schemeOptions`, `notesSchemeOptions`, `allow`, `ignore`,
- * `conventional` (form → Russian word), `builtInConventional`, `minConfidence`.
+ * `conventional` (form → Russian word), `builtInConventional`, `minConfidence`, and the file's own
+ * `schemeFile` and `notesSchemeFile` (each instead of the scheme setting it names a file for).
  * Unknown keys and wrong types are errors (`ERR_INVALID_OPTION`, naming the file and key).
  *
  * @param data Parsed JSON.
  * @param options `file`: the config file's name, for messages.
- * @returns The settings.
+ * @returns The settings, scheme files named as written (the caller reads them).
  * @example
  * import { parseCheckConfig } from 'latinitsa/check';
  * parseCheckConfig({ check: { scheme: 'wikipedia', notesScheme: 'ala-lc-simplified', allow: ['Tchaikovsky'] } });
  * //=> { scheme: 'wikipedia', notesScheme: 'ala-lc-simplified', allow: ['Tchaikovsky'] }
  */
-export function parseCheckConfig(data: unknown, options: { file?: string } = {}): CheckConfig {
+export function parseCheckConfig(data: unknown, options: { file?: string } = {}): CheckSettingsFile {
   const where = options.file ?? 'config';
   const fail = (key: string, message: string): never => {
     throw new LatinitsaError('ERR_INVALID_OPTION', `${where}: "${key}" ${message}`, options.file === undefined ? { pointer: `/${key}` } : { file: options.file, pointer: `/${key}` });
@@ -75,11 +96,19 @@ export function parseCheckConfig(data: unknown, options: { file?: string } = {})
   const config: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(section)) {
     if (key === '$schema' || key === '$comment') continue;
+    if (Object.hasOwn(FILE_SETTINGS, key)) {
+      if (typeof value !== 'string' || value === '') fail(key, 'must be a file name (a scheme of your own, relative to this settings file)');
+      config[key] = value;
+      continue;
+    }
     const wrong = checkSettingProblem(key, value);
     if (wrong !== undefined) fail(key, wrong);
     config[key] = Array.isArray(value) ? [...(value as unknown[])] : isObject(value) ? { ...value } : value;
   }
-  return config as CheckConfig;
+  for (const [key, scheme] of Object.entries(FILE_SETTINGS)) {
+    if (config[key] !== undefined && config[scheme] !== undefined) fail(key, `and "${scheme}" both name the scheme; give one of them`);
+  }
+  return config as CheckSettingsFile;
 }
 
 /**

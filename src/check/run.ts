@@ -1,11 +1,11 @@
 // The settings of one check, resolved once before any text is read: the schemes of the text and
 // the notes, the reader of Latin spellings, the word lists. docs/check.md.
 import { lineIndex, type LineIndex } from '../diagnostics/place.ts';
-import { schemeIdForLanguage } from '../engine/lang.ts';
+import { schemeIdForLanguage, schemeInLanguage } from '../engine/lang.ts';
 import { resolveScheme } from '../engine/resolve.ts';
 import { romanize } from '../engine/romanize.ts';
 import { assertEmphasis, assertRegions } from '../document/regions.ts';
-import { createReader, foldRomanized, type Reader, type ReaderScheme } from '../reverse/readings.ts';
+import { createReader, foldRomanized, schemeKey, type Reader, type ReaderScheme } from '../reverse/readings.ts';
 import { LatinitsaError } from '../errors.ts';
 import { parseConfidence } from './confidence.ts';
 import { validateCheckOptions } from './config.ts';
@@ -13,6 +13,7 @@ import { conventionalForms, fullNames, type ConventionalEntry, type FullName } f
 import proseData from './data/prose-schemes.json' with { type: 'json' };
 import { englishLists } from './english.ts';
 import { isEnglishFormation } from './fallback.ts';
+import type { Scheme } from '../schemes/registry.ts';
 import type { CheckDocument, CheckOptions } from './types.ts';
 
 const proseSchemes: readonly string[] = proseData.schemes;
@@ -72,7 +73,7 @@ const noLexicon = {};
 function readerFor(options: CheckOptions, extra: ReaderScheme[]): Reader {
   const byLexicon = readers.get(options.lexicon ?? noLexicon) ?? new Map<string, Reader>();
   readers.set(options.lexicon ?? noLexicon, byLexicon);
-  const key = JSON.stringify(extra.map((s) => [typeof s.scheme === 'string' ? s.scheme : s.scheme.id, s.options ?? {}]));
+  const key = JSON.stringify(extra.map((s) => [schemeKey(s.scheme), s.options ?? {}]));
   let reader = byLexicon.get(key);
   if (reader === undefined) {
     const base = createReader({}).schemes;
@@ -94,10 +95,17 @@ export interface NotesDomain {
   scheme: string | undefined;
 }
 
-/** The house and notes schemes, read in `lang` when it is given (docs/languages.md). */
-function schemesInLanguage(options: CheckOptions, notesScheme: string | undefined): Record<Domain, string | undefined> {
-  const text = options.lang === undefined ? options.scheme : schemeIdForLanguage(options.scheme, options.lang);
-  const notes = notesScheme === undefined ? text : options.lang === undefined ? notesScheme : schemeIdForLanguage(notesScheme, options.lang);
+/**
+ * The house and notes schemes, read in `lang` when it is given (docs/languages.md). A scheme of
+ * one's own is resolved as romanize resolves one (schemeInLanguage): itself when it serves the
+ * language, else its family's scheme for it, else an error; never silently the language's default,
+ * which would check the text against a scheme nobody declared.
+ */
+function schemesInLanguage(options: CheckOptions, notesScheme: string | Scheme | undefined): Record<Domain, string | Scheme | undefined> {
+  const inLanguage = (scheme: string | Scheme | undefined): string | Scheme | undefined =>
+    options.lang === undefined ? scheme : typeof scheme === 'object' ? schemeInLanguage(scheme, options.lang).scheme : schemeIdForLanguage(scheme, options.lang);
+  const text = inLanguage(options.scheme);
+  const notes = notesScheme === undefined ? text : inLanguage(notesScheme);
   return { text, notes };
 }
 
@@ -129,12 +137,17 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
   const established = fullNames(conventional);
   const declaredNotes = options.notesScheme === SAME_AS_TEXT ? undefined : options.notesScheme;
   const notesScheme = separate === undefined ? declaredNotes : separate.scheme;
-  const schemes = schemesInLanguage(options, notesScheme);
+  // The schemes as given (ids, or schemes of one's own from loadScheme) and by their ids, which
+  // messages and results name them by (a scheme of one's own cannot take a built-in id:
+  // src/cli/scheme-file.ts).
+  const given = schemesInLanguage(options, notesScheme);
+  const idOf = (scheme: string | Scheme | undefined): string | undefined => (typeof scheme === 'object' ? scheme.id : scheme);
+  const schemes = { text: idOf(given.text), notes: idOf(given.notes) };
   const schemeOptions = { text: options.schemeOptions ?? {}, notes: (notesScheme === undefined ? options.schemeOptions : options.notesSchemeOptions) ?? {} };
   // Each domain's scheme and options are resolved (and checked) once, before any work.
   const resolved = {
-    text: resolveScheme({ ...schemeOptions.text, scheme: schemes.text }).scheme,
-    notes: resolveScheme({ ...schemeOptions.notes, scheme: schemes.notes }).scheme,
+    text: resolveScheme({ ...schemeOptions.text, scheme: given.text }).scheme,
+    notes: resolveScheme({ ...schemeOptions.notes, scheme: given.notes }).scheme,
   };
   const minConfidence = parseConfidence(options.minConfidence ?? 0);
   // The declared schemes are read with their options, as schemes of their own.
@@ -142,11 +155,11 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
   const declared = { text: -1, notes: -1 };
   const base = createReader({}).schemes;
   for (const domain of ['text', 'notes'] as const) {
-    const id = schemes[domain];
-    if (id === undefined) continue;
-    if (Object.keys(schemeOptions[domain]).length === 0 && base.includes(id)) declared[domain] = base.indexOf(id);
+    const scheme = given[domain];
+    if (scheme === undefined) continue;
+    if (Object.keys(schemeOptions[domain]).length === 0 && typeof scheme === 'string' && base.includes(scheme)) declared[domain] = base.indexOf(scheme);
     else {
-      extra.push({ scheme: id, options: schemeOptions[domain] });
+      extra.push({ scheme, options: schemeOptions[domain] });
       declared[domain] = base.length + extra.length - 1;
     }
   }

@@ -1,5 +1,6 @@
 import type { Diagnostic, Place } from '../diagnostics/types.ts';
 import type { Region } from '../document/regions.ts';
+import type { Scheme } from '../schemes/registry.ts';
 
 /** The rules of the manuscript checker (docs/diagnostics.md). */
 export type CheckRuleId = 'check/inconsistent-romanization' | 'check/scheme-mismatch' | 'check/mixed-script';
@@ -38,8 +39,11 @@ export interface CheckDocument {
 
 /** The project settings of the checker (`.latinitsarc.json`). */
 export interface CheckConfig {
-  /** House scheme of the running text: spellings it cannot produce are reported. */
-  scheme?: string;
+  /**
+   * House scheme of the running text: spellings it cannot produce are reported. An id, or a scheme
+   * of one's own from `loadScheme` (in `.latinitsarc.json`: `schemeFile`, docs/check.md "Settings").
+   */
+  scheme?: string | Scheme;
   /** Scheme options of the house scheme (e.g. `{ signBeforeE: 'omit' }`). */
   schemeOptions?: Record<string, unknown>;
   /**
@@ -47,7 +51,7 @@ export interface CheckConfig {
    * the text. Absent: when the notes follow the full Library of Congress system and the text does
    * not, they are checked apart, against it (docs/check.md); `same`: the text's scheme, one group.
    */
-  notesScheme?: string;
+  notesScheme?: string | Scheme;
   notesSchemeOptions?: Record<string, unknown>;
   /**
    * Language of the romanized words (`uk`, `be`, …; default Russian): `scheme` and `notesScheme`

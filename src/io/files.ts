@@ -61,20 +61,24 @@ function parseJson(text: string, file: string): unknown {
 /**
  * Reads a scheme file (JSON) and loads it with `loadScheme`: errors name the file and the field.
  *
+ * @param file The path to read.
+ * @param options `register`: as `loadScheme`'s; `name`: the file's name in every message, as the
+ *   user gave it (default: `file`), e.g. the relative name of a command-line argument.
  * @example
  * import { readSchemeFile } from 'latinitsa/io';
  * (await readSchemeFile('/no/such/scheme.json').catch((e) => e)).message;
  * //=> 'cannot read /no/such/scheme.json: no such file'
  */
-export async function readSchemeFile(file: string, options: { register?: boolean } = {}): Promise<Scheme> {
-  const text = decodeBytes(await readFileLimited(file), { file, stripBom: true });
-  const data = parseJson(text, file);
+export async function readSchemeFile(file: string, options: { register?: boolean; name?: string } = {}): Promise<Scheme> {
+  const name = options.name ?? file;
+  const text = decodeBytes(await readFileLimited(file, { name }), { file: name, stripBom: true });
+  const data = parseJson(text, name);
   try {
-    return loadScheme(data, { file, register: options.register ?? false });
+    return loadScheme(data, { file: name, register: options.register ?? false });
   } catch (error) {
     if (error instanceof LatinitsaError) throw error;
     // A scheme file deep or odd enough to break the validator is still the user's input error.
-    throw new LatinitsaError('ERR_SCHEME_INVALID', `${file}: cannot load the scheme: ${error instanceof Error ? error.message : String(error)}`, { file, cause: error });
+    throw new LatinitsaError('ERR_SCHEME_INVALID', `${name}: cannot load the scheme: ${error instanceof Error ? error.message : String(error)}`, { file: name, cause: error });
   }
 }
 
@@ -120,13 +124,15 @@ export function parseLexicon(text: string, options: { file?: string; format?: 'j
 
 /**
  * Reads an exception lexicon file (`.json`, or TSV for any other name; see {@link parseLexicon}).
+ * `name`: the file's name in every message, as the user gave it (default: `file`).
  *
  * @example
  * import { readLexicon } from 'latinitsa/io';
  * (await readLexicon('/no/such/names.tsv').catch((e) => e)).code;
  * //=> 'ERR_IO'
  */
-export async function readLexicon(file: string): Promise<Record<string, string>> {
-  const text = decodeBytes(await readFileLimited(file), { file, stripBom: true });
-  return parseLexicon(text, { file, ...(file.toLowerCase().endsWith('.json') ? { format: 'json' as const } : {}) });
+export async function readLexicon(file: string, options: { name?: string } = {}): Promise<Record<string, string>> {
+  const name = options.name ?? file;
+  const text = decodeBytes(await readFileLimited(file, { name }), { file: name, stripBom: true });
+  return parseLexicon(text, { file: name, ...(file.toLowerCase().endsWith('.json') ? { format: 'json' as const } : {}) });
 }

@@ -85,9 +85,35 @@ export function foldRomanized(word: string): string {
 
 /** Most readers are built for the same few scheme lists: merged lattices by list key. */
 const lattices = new Map<string, { lattice: Lattice; letters: Set<string> }>();
+/**
+ * The lattices of lists with a loaded scheme object (not named by id), by that object: kept while
+ * it lives, so that a checker reading with a scheme of one's own again and again builds its lattice
+ * once, and a process that loads many does not keep them all.
+ */
+const objectLattices = new WeakMap<object, Map<string, { lattice: Lattice; letters: Set<string> }>>();
 
-function mergedLattice(key: string, compiled: readonly ReturnType<typeof resolveScheme>[]): { lattice: Lattice; letters: Set<string> } {
-  const hit = lattices.get(key);
+/** A number for each scheme object read with, for the keys of readers and lattices. */
+const serials = new WeakMap<object, number>();
+let serialCount = 0;
+
+/**
+ * A scheme in the key of a cached reader or lattice: an id as itself, a loaded scheme object by
+ * the object (`*1`), never by its id, which a scheme of one's own may share with another.
+ */
+export function schemeKey(scheme: ReaderScheme['scheme']): string {
+  if (typeof scheme === 'string') return scheme;
+  let n = serials.get(scheme);
+  if (n === undefined) serials.set(scheme, (n = ++serialCount));
+  return `*${n}`;
+}
+
+function mergedLattice(key: string, compiled: readonly ReturnType<typeof resolveScheme>[], owner?: object): { lattice: Lattice; letters: Set<string> } {
+  let store = lattices;
+  if (owner !== undefined) {
+    store = objectLattices.get(owner) ?? new Map();
+    objectLattices.set(owner, store);
+  }
+  const hit = store.get(key);
   if (hit !== undefined) return hit;
   const pieces = new Map<string, Piece>();
   const id = (set: ReadonlySet<string> | undefined): string => (set === undefined ? '' : [...set].sort().join(''));
@@ -118,7 +144,7 @@ function mergedLattice(key: string, compiled: readonly ReturnType<typeof resolve
     byFirst.set(piece.latin[0]!, list);
   }
   const made = { lattice: { byFirst, empties }, letters };
-  lattices.set(key, made);
+  store.set(key, made);
   return made;
 }
 
@@ -176,9 +202,11 @@ export function createReader(options: ReadingsOptions = {}): Reader {
   const romanizeOptions: RomanizeOptions[] = list.map((s) => ({ ...s.options, scheme: s.scheme }));
   const compiled = romanizeOptions.map((o) => resolveScheme(o));
   const ids = compiled.map((c) => c.scheme.id);
-  const key = list.map((s, i) => `${ids[i]}${typeof s.scheme === 'string' ? '' : '*'}${JSON.stringify(s.options ?? {})}`).join(';');
-  // A loaded (not registered) scheme object cannot be keyed by id: its lattice is not shared.
-  const { lattice, letters } = list.some((s) => typeof s.scheme !== 'string') ? mergedLattice(`${key}#${Math.random()}`, compiled) : mergedLattice(key, compiled);
+  // A loaded scheme object cannot be keyed by id (another may have the same): it is keyed by
+  // itself, and a list with one is kept with the first of them.
+  const objects = list.map((s) => s.scheme).filter((s): s is Exclude<typeof s, string> => typeof s !== 'string');
+  const key = list.map((s, i) => `${typeof s.scheme === 'string' ? ids[i] : schemeKey(s.scheme)}${JSON.stringify(s.options ?? {})}`).join(';');
+  const { lattice, letters } = mergedLattice(key, compiled, objects[0]);
   const lexicon = options.lexicon;
   const unattested = options.unattested ?? 4;
   const model: LetterModel = russianLetters;

@@ -329,15 +329,23 @@ export function loadScheme(data: unknown, options: LoadSchemeOptions = {}): Sche
   const scheme = resolve(data, file, false, findScheme);
   if (verifySamples && scheme.samples.length > 0) sampleCheck?.(scheme, file);
   if (register) {
-    if (Object.hasOwn(schemeFiles, `${scheme.id}.json`)) {
-      throw new LatinitsaError('ERR_SCHEME_INVALID', `${file ?? scheme.id}: /id: "${scheme.id}" is a built-in scheme; choose another id`, {
-        ...(file === undefined ? {} : { file }),
-        pointer: '/id',
-      });
-    }
+    refuseBuiltInId(scheme, file);
     registry.set(scheme.id, scheme);
   }
   return scheme;
+}
+
+/**
+ * Refuses a scheme of one's own whose id is a built-in scheme's: registered, it would replace the
+ * built-in one; named in messages and results ("ala-lc writes …"), it would pass for it. Used by
+ * `loadScheme(…, { register: true })` and for every scheme file a command is given (src/cli/scheme-file.ts).
+ */
+export function refuseBuiltInId(scheme: Scheme, file: string | undefined): void {
+  if (!Object.hasOwn(schemeFiles, `${scheme.id}.json`)) return;
+  throw new LatinitsaError('ERR_SCHEME_INVALID', `${file ?? scheme.id}: /id: "${scheme.id}" is a built-in scheme; choose another id`, {
+    ...(file === undefined ? {} : { file }),
+    pointer: '/id',
+  });
 }
 
 let sampleCheck: ((scheme: Scheme, file: string | undefined) => void) | undefined;

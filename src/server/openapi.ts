@@ -142,7 +142,7 @@ export function openApiDocument(): unknown {
           emphasis: { type: 'array', items: { $ref: '#/components/schemas/Span' }, description: 'Format text: the text\'s italic spans as an earlier answer gave them (a .docx\'s, moved with the edits made since): a spelling in a published title in italics is held at possible, as latinitsa check holds it.' },
           options: { ...options, description: 'Options of the house scheme (the settings file\'s schemeOptions).' },
           // The settings of .latinitsarc.json (docs/check.md), checked by the same table.
-          scheme: { type: 'string', description: 'House scheme of the running text.' },
+          scheme: { type: 'string', description: 'House scheme of the running text: an id (the API takes no scheme of one\'s own; the command takes one with --scheme-file).' },
           notesScheme: { type: 'string', description: 'Scheme of notes and bibliography; absent: found from the notes (docs/check.md); `same`: the text\'s scheme.' },
           lang: { type: 'string', description: 'Language of the text (uk, be, bg, sr, mk): scheme and notesScheme read as the schemes of their family for it.' },
           notesSchemeOptions: { type: 'object', additionalProperties: true, description: 'Options of the notes scheme.' },

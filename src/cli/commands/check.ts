@@ -3,8 +3,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { checkDocuments } from '../../check/check.ts';
 import { confidenceLevels, DEFAULT_MIN_CONFIDENCE, parseConfidence } from '../../check/confidence.ts';
-import { parseCheckConfig } from '../../check/config.ts';
-import type { CheckConfig, CheckOptions } from '../../check/types.ts';
+import { parseCheckConfig, type CheckSettingsFile } from '../../check/config.ts';
+import type { CheckOptions } from '../../check/types.ts';
 import { selectFixes } from '../../diagnostics/fix.ts';
 import { editDocument, readDocument, type ProseDocument } from '../../document/document.ts';
 import { LatinitsaError } from '../../errors.ts';
@@ -16,6 +16,7 @@ import { readFileLimited } from '../../io/files.ts';
 import { defineCommand, parseOptionPairs, usageError } from '../args.ts';
 import { expandFileArguments, MANUSCRIPT_EXTENSIONS } from '../files.ts';
 import { readStdin } from '../input.ts';
+import { readUserScheme, schemeFromFlags } from '../scheme-file.ts';
 import { reportFormat, reportHelp, reportOptions, writeReport } from '../report.ts';
 
 const HELP = `Usage: latinitsa check [options] FILE|FOLDER|PATTERN…   (- or none: stdin as plain text)
@@ -27,9 +28,12 @@ Formats by extension: .md/.markdown (code and front matter skipped, footnotes ar
 
 Options:
   -s, --scheme ID         house scheme of the running text (e.g. modified-loc)
+      --scheme-file FILE  a house scheme of your own (JSON, the format of the built-in ones, e.g.
+                          "extends": "ala-lc-simplified" with the modifications the book declares)
       --notes-scheme ID   scheme of notes and bibliography (e.g. ala-lc-simplified); default: found
                           (notes in the full Library of Congress system beside a simplified text are
                           checked apart, against it); "same": the text's scheme, one group
+      --notes-scheme-file FILE  a scheme of your own for notes and bibliography
   -O, --option NAME=VALUE an option of the house scheme (repeatable): a declared modification, e.g.
                           -s ala-lc-simplified -O initial=y -O yo=yo (Yakovlev, Pyotr: latinitsa schemes)
   -l, --lang ID           language of the text (uk, be, bg, sr, mk): the schemes of the same family for it
@@ -59,7 +63,7 @@ async function findConfig(cwd: string): Promise<string | undefined> {
 }
 
 /** The settings file at `file`, named `name` in messages (as --config gave it; a file found is named by its path). */
-async function readConfig(file: string, name = file): Promise<CheckConfig> {
+async function readConfig(file: string, name = file): Promise<CheckSettingsFile> {
   const text = decodeUtf8(await readFileLimited(file, { maxBytes: 1 << 20, name }), { file: name });
   let data: unknown;
   try {
@@ -70,13 +74,33 @@ async function readConfig(file: string, name = file): Promise<CheckConfig> {
   return parseCheckConfig(data, { file: name });
 }
 
+/**
+ * The scheme settings of the run: the flags (`--scheme` or `--scheme-file`, each pair at most one)
+ * over the settings file's (`scheme` or `schemeFile`, a path relative to that file). A scheme file
+ * is read only when it is the one used, so that a flag can stand in for a settings file's broken one.
+ */
+async function chooseSchemes(config: CheckSettingsFile, configFile: string | undefined, configName: string | undefined, values: Record<string, unknown>, cwd: string): Promise<void> {
+  for (const [key, fileKey, flags] of [
+    ['scheme', 'schemeFile', ['--scheme', '--scheme-file']],
+    ['notesScheme', 'notesSchemeFile', ['--notes-scheme', '--notes-scheme-file']],
+  ] as const) {
+    const fromFlags = await schemeFromFlags('check', { id: values[flags[0].slice(2)], file: values[flags[1].slice(2)], flags }, cwd);
+    const file = config[fileKey];
+    delete config[fileKey];
+    if (fromFlags !== undefined) config[key] = fromFlags;
+    else if (file !== undefined) config[key] = await readUserScheme(file, { base: path.dirname(configFile!), where: `${configName ?? configFile}: "${fileKey}"` });
+  }
+}
+
 type Loaded = ProseDocument & { file: string };
 
 export const command = defineCommand({
   help: HELP,
   options: {
     scheme: { type: 'string', short: 's' },
+    'scheme-file': { type: 'string' },
     'notes-scheme': { type: 'string' },
+    'notes-scheme-file': { type: 'string' },
     lang: { type: 'string', short: 'l' },
     option: { type: 'string', short: 'O', multiple: true },
     allow: { type: 'string', short: 'a', multiple: true },
@@ -90,9 +114,8 @@ export const command = defineCommand({
   run: async ({ values, positionals }, io) => {
     const format = reportFormat('check', values);
     const configFile = values.config === undefined ? await findConfig(io.cwd) : path.resolve(io.cwd, values.config);
-    const config: CheckConfig = configFile === undefined ? {} : await readConfig(configFile, values.config);
-    if (values.scheme !== undefined) config.scheme = values.scheme;
-    if (values['notes-scheme'] !== undefined) config.notesScheme = values['notes-scheme'];
+    const config: CheckSettingsFile = configFile === undefined ? {} : await readConfig(configFile, values.config);
+    await chooseSchemes(config, configFile, values.config, values, io.cwd);
     if (values.lang !== undefined) config.lang = values.lang;
     if (values.option !== undefined) config.schemeOptions = { ...config.schemeOptions, ...parseOptionPairs('check', values.option) };
     if (values.allow !== undefined) config.allow = [...(config.allow ?? []), ...values.allow];

@@ -4,6 +4,7 @@ import type { Lexicon } from '../../reverse/lexicon.ts';
 import { DEFAULT_SCHEME } from '../../schemes/registry.ts';
 import { defineCommand, parseOptionPairs } from '../args.ts';
 import { readInputs } from '../input.ts';
+import { schemeFromFlags } from '../scheme-file.ts';
 import type { CliIO } from '../types.ts';
 
 const HELP = (): string => `Usage: latinitsa reverse [options] [TEXT…]   (alias: deromanize)
@@ -14,6 +15,7 @@ scheme (English words, code, URLs, Latin-script names) are left as they are.
 
 Options:
   -s, --scheme ID        scheme of the input (default ${DEFAULT_SCHEME})
+      --scheme-file FILE a scheme of your own the input is in (JSON, the format of the built-in ones)
   -O, --option K=V       option of that scheme (repeatable), e.g. -O signs=ascii, -O tie=halves
   -i, --input FILE       read FILE (repeatable); without TEXT or FILE, read stdin
       --all              convert every word the scheme can produce (text known to be all Russian)
@@ -44,12 +46,13 @@ export async function lexiconOf(noLexicon: boolean | undefined, io: CliIO): Prom
 
 export const command = defineCommand({
   help: HELP,
-  options: { ...readingOptions, scheme: { type: 'string', short: 's' } },
+  options: { ...readingOptions, scheme: { type: 'string', short: 's' }, 'scheme-file': { type: 'string' } },
   run: async ({ values, positionals }, io) => {
     const schemeOptions = parseOptionPairs('reverse', values.option);
+    const scheme = await schemeFromFlags('reverse', { id: values.scheme, file: values['scheme-file'] }, io.cwd);
     const inputs = await readInputs('reverse', io, positionals, values.input);
     const lexicon = await lexiconOf(values['no-lexicon'], io);
-    const options = { ...(values.scheme === undefined ? {} : { scheme: values.scheme }), schemeOptions, all: values.all === true, ...(lexicon === undefined ? {} : { lexicon }) };
+    const options = { ...(scheme === undefined ? {} : { scheme }), schemeOptions, all: values.all === true, ...(lexicon === undefined ? {} : { lexicon }) };
     const results = inputs.map((input) => ({ input: input.name, ...deromanizeDetailed(input.text, options) }));
     if (values.json === true) {
       io.stdout.write(`${JSON.stringify(inputs.length === 1 ? results[0] : results, null, 2)}\n`);

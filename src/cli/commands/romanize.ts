@@ -15,6 +15,7 @@ import { DEFAULT_SCHEME, getScheme, type Scheme } from '../../schemes/registry.t
 import type { AllCapsMode, PreReformMode } from '../../schemes/types.ts';
 import { defineCommand, kebabCase, oneOf, parseOptionPairs, usageError, type Options } from '../args.ts';
 import { helpText, schemesText } from '../help.ts';
+import { schemeFromFlags } from '../scheme-file.ts';
 import { MAX_TEXT_BYTES } from '../input.ts';
 import type { CliIO } from '../types.ts';
 
@@ -65,20 +66,8 @@ interface Prepared {
 
 /** The scheme named by `--scheme` or loaded from `--scheme-file` (the default without either). */
 async function prepare(values: Record<string, unknown>, io: CliIO): Promise<{ options: Options; state: Prepared; unknownHint: string }> {
-  const schemeId = typeof values['scheme'] === 'string' ? values['scheme'] : undefined;
-  const schemeFile = typeof values['scheme-file'] === 'string' ? values['scheme-file'] : undefined;
-  if (schemeId !== undefined && schemeFile !== undefined) throw usage('give either --scheme or --scheme-file');
   const lang = typeof values['lang'] === 'string' ? values['lang'] : undefined;
-  let scheme: Scheme | string | undefined = schemeId;
-  if (schemeFile !== undefined) {
-    const full = path.resolve(io.cwd, schemeFile);
-    const { readSchemeFile } = await import('../../io/files.ts');
-    scheme = await readSchemeFile(full).catch((e: unknown) => {
-      // Name the file as the user wrote it.
-      if (e instanceof LatinitsaError) throw new LatinitsaError(e.code, e.message.replaceAll(full, schemeFile), { file: schemeFile, ...(e.pointer === undefined ? {} : { pointer: e.pointer }), cause: e });
-      throw e;
-    });
-  }
+  const scheme = await schemeFromFlags('', { id: values['scheme'], file: values['scheme-file'] }, io.cwd);
   // The scheme whose options the flags name: with --lang, the scheme for that language (docs/languages.md).
   const base = typeof scheme === 'object' ? scheme : getScheme(scheme ?? (lang === undefined || lang === AUTO_LANGUAGE ? DEFAULT_SCHEME : schemeIdForLanguage(undefined, lang)));
   let resolved = base;
@@ -147,9 +136,7 @@ async function romanizeOptions(values: Record<string, unknown>, prepared: Prepar
   const exceptions = values['exceptions'] as string | undefined;
   if (exceptions !== undefined) {
     const { readLexicon } = await import('../../io/files.ts');
-    options.exceptions = await readLexicon(path.resolve(cwd, exceptions)).catch((e: unknown) => {
-      throw e instanceof LatinitsaError ? new LatinitsaError(e.code, e.message.replaceAll(path.resolve(cwd, exceptions), exceptions), { file: exceptions, cause: e }) : e;
-    });
+    options.exceptions = await readLexicon(path.resolve(cwd, exceptions), { name: exceptions });
   }
   // Compile now, so that a bad option value is reported before any input is read.
   // Resolve now, so that a bad option value is reported before any input is read (auto: per language later).
