@@ -88,8 +88,9 @@ export function weighGroup(run: CheckRun, g: Group): Weighed | undefined {
   if (scheme !== undefined && rank(top) === 0) {
     // Nothing in the text is conventional or conforms: the scheme's spelling of the word (a
     // fix only when the word is a real one).
-    target = written;
-    targetSpelling = list.find(({ s }) => s.info.fold === target)?.s;
+    // As the text writes it, or as the scheme prints it: `written` is folded (’ and ʹ as ').
+    targetSpelling = list.find(({ s }) => s.info.fold === written)?.s;
+    target = targetSpelling?.display ?? shown();
   } else {
     target = top.display;
     targetSpelling = top;

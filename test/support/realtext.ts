@@ -30,9 +30,18 @@ export interface Judged {
   note: string;
 }
 
-/** The key of a finding in a judged file: run, file, line, column, word, suggestion, rule. */
+/**
+ * A suggestion in a key, its apostrophe-like marks (’ ʹ ʼ ') as one: a verdict is on the finding,
+ * and since the tenth session a fix prints the scheme's own mark (Zinov’ev) where it used to print
+ * the folded one (Zinov'ev), as the rows judged before record it.
+ */
+function keyedSuggestion(suggestion: string): string {
+  return suggestion.replace(/[’ʹʼ]/gu, "'");
+}
+
+/** The key of a finding in a judged file: run, file, line, column, word, suggestion (see {@link keyedSuggestion}), rule. */
 export function judgedKey(run: string, d: { file?: string; place: { start: { line: number; column: number } }; actual: string; expected: string[]; ruleId: string }): string {
-  return [run, d.file, d.place.start.line, d.place.start.column, d.actual, d.expected[0] ?? '', d.ruleId].join('\t');
+  return [run, d.file, d.place.start.line, d.place.start.column, d.actual, keyedSuggestion(d.expected[0] ?? ''), d.ruleId].join('\t');
 }
 
 /** Reads a judged TSV (header: file line word suggestion rule verdict cause run column …; more columns allowed). */
@@ -43,7 +52,7 @@ export function readJudged(file: string): Map<string, Judged> {
   const out = new Map<string, Judged>();
   for (const line of lines) {
     const c = line.split('\t');
-    const key = [c[at('run')], c[at('file')], c[at('line')], c[at('column')], c[at('word')], c[at('suggestion')], c[at('rule')]].join('\t');
+    const key = [c[at('run')], c[at('file')], c[at('line')], c[at('column')], c[at('word')], keyedSuggestion(c[at('suggestion')] ?? ''), c[at('rule')]].join('\t');
     out.set(key, { verdict: c[at('verdict')] as 'true' | 'false', cause: c[at('cause')] ?? '', note: c[at('note')] ?? '' });
   }
   return out;
