@@ -5,16 +5,20 @@
  * (test/fixtures/realtext/split.tsv). With `--judged FILE`, each finding takes its verdict from
  * the judged file and the precision per part is printed.
  *
- *   node --import tsx scripts/check-realtext.ts [--corpus DIR [--each]] [--scheme ID [-O NAME=VALUE…]] [--part tuning|held-out|all]
+ *   node --import tsx scripts/check-realtext.ts [--corpus DIR [--each] [--declared SOURCES.tsv]] [--scheme ID [-O NAME=VALUE…]] [--part tuning|held-out|all]
  *        [--no-lexicon] [--no-conventional] [--min-confidence C] [--judged FILE] [--out FILE]
  *        [--sample N [--seed S]]
  *
  * `--corpus DIR` checks another corpus instead: all its Markdown articles (`*.md`), plain-text
  * books (`*.txt`) and .docx manuscripts, each read as `latinitsa check` reads it, every one
- * labelled held-out (test/fixtures/realtext2/ to realtext9/, whose READMEs say how each was made;
- * realtext9's texts are kept outside the repository, in ../realtext9-texts).
+ * labelled held-out (test/fixtures/realtext2/ to realtext10/, whose READMEs say how each was made;
+ * realtext9's and realtext10's texts are kept outside the repository, in ../realtext9-texts and
+ * ../realtext10-texts).
  * `--each` checks every file as its own work, as `latinitsa check <file>` once per file does
  * (realtext8's manuscripts, each by its own author), instead of all of them as one work.
+ * `--declared SOURCES.tsv` (a corpus whose authors write different schemes, realtext10): with
+ * `--scheme ID`, only the files whose `scheme` column there is ID are checked, each with the scheme
+ * its author writes; without a scheme, all of them.
  *
  * `--sample N` writes a seeded random sample of N findings (those with the smallest seeded hash
  * of their place and words; default seed 14) instead of all, for judging by hand.
@@ -29,12 +33,13 @@ import type { CheckDiagnostic as Diagnostic } from '../src/index.ts';
 import { parseConfidence } from '../src/check/index.ts';
 import { loadLexicon } from '../src/io/lexicon.ts';
 import { parseOptionPairs } from '../src/cli/args.ts';
-import { checkCorpus, corpusSplit, judgedKey, readJudged, realtextDir, realtextSplit, runName } from '../test/support/realtext.ts';
+import { checkCorpus, corpusSplit, declaredSchemes, filesOfRun, judgedKey, readJudged, realtextDir, realtextSplit, runName } from '../test/support/realtext.ts';
 
 const { values } = parseArgs({
   options: {
     corpus: { type: 'string' },
     each: { type: 'boolean' },
+    declared: { type: 'string' },
     scheme: { type: 'string' },
     option: { type: 'string', short: 'O', multiple: true },
     part: { type: 'string', default: 'all' },
@@ -50,7 +55,8 @@ const { values } = parseArgs({
 const corpusDir = values.corpus ?? realtextDir;
 if (!existsSync(corpusDir)) throw new Error(`no corpus at ${corpusDir}`);
 const split = values.corpus === undefined ? realtextSplit() : corpusSplit(corpusDir);
-const files = [...split.keys()].filter((f) => values.part === 'all' || split.get(f) === values.part);
+const declared = values.declared === undefined ? undefined : declaredSchemes(values.declared);
+const files = filesOfRun([...split.keys()].filter((f) => values.part === 'all' || split.get(f) === values.part), values.scheme, declared);
 const lexicon = values['no-lexicon'] === true ? undefined : await loadLexicon();
 // A declared modification of the scheme (docs/check.md, Settings): its options, named in the run.
 const schemeOptions = parseOptionPairs('check-realtext', values.option);

@@ -1,5 +1,5 @@
 // The realtext corpus (../shared/realtext, outside the repository) and its judged findings; the
-// held-out corpora built after it (test/fixtures/realtext2 to realtext9) and the tests they share.
+// held-out corpora built after it (test/fixtures/realtext2 to realtext10) and the tests they share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -89,6 +89,17 @@ export const realtext9Dir = path.join(fixturesDir, 'realtext9');
 /** Where realtext9's texts are kept, outside the repository (README there says how to get them); its tests skip when they are absent. */
 export const realtext9Texts = path.resolve(fixturesDir, '..', '..', '..', 'realtext9-texts');
 
+/**
+ * The tenth held-out corpus (test/fixtures/realtext10, README there): sixteen scholarly articles and
+ * encyclopedia entries by several authors on religion in the Russian Empire and the USSR, each its
+ * own work, each checked with the scheme its author writes (SOURCES.tsv, column `scheme`). Only its
+ * judged rows and provenance are in the repository; the texts are kept beside it, in `realtext10Texts`.
+ */
+export const realtext10Dir = path.join(fixturesDir, 'realtext10');
+
+/** Where realtext10's texts are kept, outside the repository (README there says how to get them); its tests skip when they are absent. */
+export const realtext10Texts = path.resolve(fixturesDir, '..', '..', '..', 'realtext10-texts');
+
 /** The manuscript formats a corpus folder may hold, by extension: Markdown articles, plain-text books, .docx manuscripts. */
 const corpusExtensions = ['.md', '.txt', '.docx'];
 
@@ -124,6 +135,27 @@ export function runSettings(run: string): { scheme?: string; schemeOptions?: Rec
   const [scheme, ...options] = run.slice('scheme='.length).split(',');
   if (options.length === 0) return { scheme: scheme! };
   return { scheme: scheme!, schemeOptions: Object.fromEntries(options.map((o) => [o.slice(0, o.indexOf('=')), o.slice(o.indexOf('=') + 1)])) };
+}
+
+/**
+ * The scheme each file's author writes, from a corpus's SOURCES.tsv (column `scheme`), for corpora
+ * whose authors differ (realtext10): file → scheme id.
+ */
+export function declaredSchemes(sources: string): Map<string, string> {
+  const [header, ...rows] = readTsv(sources);
+  const file = header!.indexOf('file');
+  const scheme = header!.indexOf('scheme');
+  if (scheme < 0) throw new Error(`${sources} has no scheme column`);
+  return new Map(rows.map((r) => [r[file]!, r[scheme]!]));
+}
+
+/**
+ * The files a run checks: all of them without a scheme; with `declared` (file → the scheme its
+ * author writes), a scheme run checks only the files whose authors write that scheme, so that
+ * every file is checked with its own.
+ */
+export function filesOfRun(files: readonly string[], scheme: string | undefined, declared?: Map<string, string>): string[] {
+  return scheme === undefined || declared === undefined ? [...files] : files.filter((f) => declared.get(f) === scheme);
 }
 
 /**
@@ -170,13 +202,15 @@ export function judgedPrecision(judged: Map<string, Judged>, run: string, found:
  * the articles (or books, or manuscripts) are the ones SOURCES.tsv lists, unedited, and every
  * judged row names one of them; and for each run (a key of `floors`, named as {@link runName}
  * names it), the precision of the judged findings the checker still makes is at least its floor.
- * With `each`, every file is checked as its own work. With `texts`, the files are kept in that
+ * With `each`, every file is checked as its own work; with `declared`, a scheme run checks only
+ * the files whose authors write that scheme (SOURCES.tsv, column `scheme`). With `texts`, the files are kept in that
  * folder instead of `dir` (texts that may not be stored in the repository), and every test skips,
  * saying so, when it is absent. A floor is the precision measured when the corpus was judged: a
  * guard against regression, not a target.
  */
-export async function heldOutCorpusTests(options: { name: string; dir: string; floors: Record<string, number>; each?: boolean; texts?: string }): Promise<void> {
+export async function heldOutCorpusTests(options: { name: string; dir: string; floors: Record<string, number>; each?: boolean; texts?: string; declared?: boolean }): Promise<void> {
   const { name, dir, floors } = options;
+  const declared = options.declared === true ? declaredSchemes(path.join(dir, 'SOURCES.tsv')) : undefined;
   const textDir = options.texts ?? dir;
   const skip = existsSync(textDir) ? false : `${name}'s texts are not at ${textDir} (${path.relative(fixturesDir, dir)}/README.md says how to get them)`;
   const lexicon = await loadLexicon();
@@ -197,7 +231,7 @@ export async function heldOutCorpusTests(options: { name: string; dir: string; f
   for (const [run, floor] of Object.entries(floors)) {
     const settings = runSettings(run);
     test(`${name} ${run}: precision of the judged findings ≥ ${floor}`, { skip }, async (t) => {
-      const found = await checkCorpus(textDir, files, { ...(options.each === undefined ? {} : { each: options.each }), check: { ...settings, ...(lexicon === undefined ? {} : { lexicon }) } });
+      const found = await checkCorpus(textDir, filesOfRun(files, settings.scheme, declared), { ...(options.each === undefined ? {} : { each: options.each }), check: { ...settings, ...(lexicon === undefined ? {} : { lexicon }) } });
       const p = judgedPrecision(judged, run, found);
       t.diagnostic(JSON.stringify(p));
       assert.ok(p['all']! >= floor, `precision ${p['all']}`);
