@@ -30,18 +30,20 @@ function precision(name: string, found: Diagnostic[]): Record<string, number> {
 // Every finding of both runs was judged in round 3 (0.947 and 0.932 measured then): the floors sit
 // just under the measured figures, the target being 0.9. The ninth session re-judged 54 rows, names
 // in the bylines of published works, false (docs/check.md, "Bylines"): 0.938 and 0.922 then; with
-// the Pantheon list of well-known people too, 0.937 and 0.919 (ten Lavrentiy of Lavrentiy Beria).
-test('realtext without a scheme: precision of the judged findings ≥ 0.93', { skip }, async (t) => {
+// the Pantheon list of well-known people too, 0.937 and 0.919 (ten Lavrentiy of Lavrentiy Beria);
+// the tenth session's published forms and title test, 0.948 and 0.927, and the floors rise to 0.94
+// and 0.92.
+test('realtext without a scheme: precision of the judged findings ≥ 0.94', { skip }, async (t) => {
   const p = precision('no-scheme', await run(undefined));
   t.diagnostic(JSON.stringify(p));
-  assert.ok(p['all']! >= 0.93, `precision ${p['all']}`);
+  assert.ok(p['all']! >= 0.94, `precision ${p['all']}`);
   assert.ok(p['certain']! >= 0.95, `precision of certain findings ${p['certain']}`);
 });
 
-test('realtext with --scheme wikipedia: precision of the judged findings ≥ 0.91', { skip }, async (t) => {
+test('realtext with --scheme wikipedia: precision of the judged findings ≥ 0.92', { skip }, async (t) => {
   const p = precision('scheme=wikipedia', await run('wikipedia'));
   t.diagnostic(JSON.stringify(p));
-  assert.ok(p['all']! >= 0.91, `precision ${p['all']}`);
+  assert.ok(p['all']! >= 0.92, `precision ${p['all']}`);
   assert.ok(p['certain']! >= 0.94, `precision of certain findings ${p['certain']}`);
 });
 
