@@ -32,8 +32,8 @@ export interface ProseDocument {
 /**
  * What {@link readDocument} reads: a text (plain or Markdown), the WordprocessingML parts of a
  * .docx (body, footnotes, endnotes: `readDocxParts` in latinitsa/io, or `readDocxPartsAsync` in a
- * browser, takes them out of the file),
- * or a .docx's paragraphs as text (read only: fixes cannot be written back).
+ * browser, takes them out of the file), or a .docx's paragraphs as text (read only: fixes cannot be
+ * written back).
  */
 export type DocumentSource =
   | { text: string; format?: 'text' | 'markdown' }
@@ -58,7 +58,8 @@ export function documentFormatOf(fileName: string): DocumentFormat {
  * Reads a document's prose: plain text (notes from a "Notes" heading line on, or the numbered
  * endnotes after it), Markdown (code and front matter skipped, footnotes, the notes section and
  * numbered endnotes as notes) or a .docx (one paragraph per line, so that a line number is a
- * paragraph number: the body read as plain text, then the footnotes and endnotes as notes). A leading byte-order mark is taken off and remembered.
+ * paragraph number: the body read as plain text, then the footnotes and endnotes as notes). A
+ * leading byte-order mark is taken off and remembered.
  * docs/documents.md describes the rules.
  *
  * @param source `{ text, format }`, `{ docx: parts }` or `{ paragraphs }`.
