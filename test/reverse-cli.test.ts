@@ -80,6 +80,18 @@ describe('latinitsa convert', () => {
     const data = JSON.parse(json.stdout) as { text: string; words: { cyrillic: string; certain: boolean }[] };
     assert.deepEqual([data.text, data.words[0]!.cyrillic, data.words[0]!.certain], ['Yury', 'Юрий', true]);
   });
+  it('--from-file and --to-file take a scheme of one\'s own; either the id or the file', async () => {
+    // test/fixtures/cli/house-scheme.json: ala-lc-simplified with ь and ъ dropped (its sample: Сокольников Sokolnikov).
+    const house = path.join('test', 'fixtures', 'cli', 'house-scheme.json');
+    const r = await cli(['convert', '--from', 'ala-lc-simplified', '--to-file', house, 'Sokol’nikov i Zinov’ev, Hello']);
+    assert.deepEqual([r.code, r.stdout], [0, 'Sokolnikov i Zinovev, Hello\n']);
+    const both = await cli(['convert', '--from', 'ala-lc', '--to', 'ala-lc', '--to-file', house, 'x']);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /give either --to or --to-file/);
+    const bad = await cli(['convert', '--from-file', 'test/fixtures/cli/bad-scheme.json', '--to', 'ala-lc', 'x']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /^latinitsa: test\/fixtures\/cli\/bad-scheme\.json: \/letters\/ж: /m);
+  });
   it('needs --from and --to', async () => {
     const r = await cli(['convert', '--to', 'ala-lc', 'x']);
     assert.equal(r.code, 2);

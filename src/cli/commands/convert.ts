@@ -2,10 +2,12 @@
 import { convert, convertDetailed } from '../../reverse/convert.ts';
 import { defineCommand, parseOptionPairs, usageError } from '../args.ts';
 import { readInputs } from '../input.ts';
+import { schemeFromFlags } from '../scheme-file.ts';
 import { lexiconOf, readingOptions } from './reverse.ts';
 
 const HELP = `Usage: latinitsa convert --from ID --to ID [options] [TEXT…]
        latinitsa convert --from ID --to ID [options] --input FILE…
+       (--from-file FILE / --to-file FILE in place of either: a scheme of your own)
 
 Converts romanized Russian from one scheme to another through its Cyrillic readings
 (Zinov'ev ala-lc-simplified → Zinoviev modified-loc). Other words stay as they are.
@@ -13,6 +15,8 @@ Converts romanized Russian from one scheme to another through its Cyrillic readi
 Options:
   -f, --from ID          scheme of the input
   -t, --to ID            scheme to write
+      --from-file FILE   a scheme of your own the input is in (JSON, the format of the built-in ones)
+      --to-file FILE     a scheme of your own to write
   -O, --option K=V       option of the input scheme (repeatable)
       --to-option K=V    option of the output scheme (repeatable)
   -i, --input FILE       read FILE (repeatable); without TEXT or FILE, read stdin
@@ -42,12 +46,15 @@ export const command = defineCommand({
     ...readingOptions,
     from: { type: 'string', short: 'f' },
     to: { type: 'string', short: 't' },
+    'from-file': { type: 'string' },
+    'to-file': { type: 'string' },
     'to-option': { type: 'string', multiple: true },
     mark: { type: 'boolean' },
   },
   run: async ({ values, positionals }, io) => {
-    const { from, to } = values;
-    if (from === undefined || to === undefined) throw usageError('convert', 'give --from and --to');
+    const from = await schemeFromFlags('convert', { id: values.from, file: values['from-file'], flags: ['--from', '--from-file'] }, io.cwd);
+    const to = await schemeFromFlags('convert', { id: values.to, file: values['to-file'], flags: ['--to', '--to-file'] }, io.cwd);
+    if (from === undefined || to === undefined) throw usageError('convert', 'give --from (or --from-file) and --to (or --to-file)');
     const fromOptions = parseOptionPairs('convert', values.option);
     const toOptions = parseOptionPairs('convert', values['to-option'], '--to-option');
     const inputs = await readInputs('convert', io, positionals, values.input);
