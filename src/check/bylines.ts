@@ -55,18 +55,34 @@ const MAX_TAIL = 160;
  * bibliography entry or a parenthetical citation; unchanged elsewhere.
  */
 export function inByline(dg: Diagnostic, doc: CheckDocument): Diagnostic {
-  if (dg.confidence <= QUOTED || !bylineAt(doc, dg.place.start.offset, dg.place.end.offset)) return dg;
+  const { offset: start } = dg.place.start;
+  const { offset: end } = dg.place.end;
+  if (dg.confidence <= QUOTED || !bylineAt(doc, start, end, citationAround(doc, start, end))) return dg;
   return held(dg, 'It stands in the byline of a published work in English or another language written in Latin letters (its author, editor or translator): the name as the publication prints it.');
 }
 
-/** Whether the word [start, end) is a name in the byline of a published Latin-script work cited in a note, a bibliography entry or a parenthetical citation. */
-function bylineAt(doc: CheckDocument, start: number, end: number): boolean {
-  const { text } = doc;
-  if (!/^\p{Lu}/u.test(text.slice(start, end)) || !inName(text, start, end)) return false;
-  const [lineStart, lineEnd] = lineAround(text, start, end);
+/** The citation a word stands in: its line's bounds, where the citation is, and its titles (see {@link spansOf}). */
+interface Around {
+  lineStart: number;
+  lineEnd: number;
+  where: Where;
+  spans: Span[];
+}
+
+/** The citation holding the word [start, end), or undefined when it stands in none (see {@link citation}). */
+function citationAround(doc: CheckDocument, start: number, end: number): Around | undefined {
+  const newline = doc.text.indexOf('\n', end);
+  const lineStart = doc.text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = newline === -1 ? doc.text.length : newline;
   const where = citation(doc, lineStart, lineEnd, start);
-  if (where === undefined) return false;
-  const spans = spansOf(doc, where, lineStart, lineEnd);
+  return where === undefined ? undefined : { lineStart, lineEnd, where, spans: spansOf(doc, where, lineStart, lineEnd) };
+}
+
+/** Whether the word [start, end) is a name in the byline of a published Latin-script work cited in a note, a bibliography entry or a parenthetical citation. */
+function bylineAt(doc: CheckDocument, start: number, end: number, around: Around | undefined): boolean {
+  const { text } = doc;
+  if (around === undefined || !/^\p{Lu}/u.test(text.slice(start, end)) || !inName(text, start, end)) return false;
+  const { lineStart, lineEnd, spans } = around;
   // A word of a title is the title's (quoted.ts), not a byline: "Tchaikovsky, Pyotr Il'yich".
   if (spans.some((s) => s.start <= start && end <= s.end)) return false;
   const titles = spans.filter((s) => readsForeign(text, s, start, end));
@@ -78,12 +94,6 @@ function bylineAt(doc: CheckDocument, start: number, end: number): boolean {
   return (signs || role) && !saysRussian(text, lineStart, lineEnd, start);
 }
 
-/** The line (paragraph) holding [start, end): its bounds. */
-function lineAround(text: string, start: number, end: number): [number, number] {
-  const newline = text.indexOf('\n', end);
-  return [text.lastIndexOf('\n', start - 1) + 1, newline === -1 ? text.length : newline];
-}
-
 /**
  * Whether the word [start, end) is printed by a published work in Latin letters that the document
  * cites: a name in its byline, or a word of its title (in quotation marks or italics, reading as
@@ -92,12 +102,11 @@ function lineAround(text: string, start: number, end: number): [number, number] 
  * publication's, and a person's published form.
  */
 export function citedAt(doc: CheckDocument, start: number, end: number): boolean {
-  if (bylineAt(doc, start, end)) return true;
-  const [lineStart, lineEnd] = lineAround(doc.text, start, end);
-  const where = citation(doc, lineStart, lineEnd, start);
-  if (where === undefined) return false;
+  const around = citationAround(doc, start, end);
+  if (around === undefined) return false;
+  if (bylineAt(doc, start, end, around)) return true;
   const title = (s: Span): boolean => s.start <= start && end <= s.end && readsForeign(doc.text, s, start, end) && titleCased(doc.text, s, start, end);
-  return spansOf(doc, where, lineStart, lineEnd).some(title) && !saysRussian(doc.text, lineStart, lineEnd, start);
+  return around.spans.some(title) && !saysRussian(doc.text, around.lineStart, around.lineEnd, start);
 }
 
 /** Whether the word [start, end) has a name's word right before it or right after it (Boris Jakim; Tolstaya, Tatyana; V. V. Zenkovsky). */
