@@ -1,3 +1,4 @@
+import citationMarks from './data/citation-marks.json' with { type: 'json' };
 import headings from './data/notes-headings.json' with { type: 'json' };
 
 const titles = new Set(headings.titles);
@@ -68,6 +69,8 @@ export interface NoteParagraph {
   count?: number;
   /** A heading, or a line that is a notes heading: the run ends before it. */
   stop?: boolean;
+  /** A line of plain text that may be a chapter's heading (short, no final stop): an untitled run may end before it. */
+  heading?: boolean;
 }
 
 /**
@@ -89,6 +92,12 @@ const MAX_CONTINUATION = 3;
  * @returns The index after the run's last note, or undefined when no endnotes follow.
  */
 export function endnoteRun(paragraphs: (i: number) => NoteParagraph | undefined, from: number): number | undefined {
+  const run = numberedRun(paragraphs, from);
+  return run !== undefined && (run.first === 1 || run.notes >= 2) ? run.end : undefined;
+}
+
+/** The numbered run from paragraph `from` (see {@link endnoteRun}): the index after its last note, its first number and how many notes it holds. */
+function numberedRun(paragraphs: (i: number) => NoteParagraph | undefined, from: number): { end: number; first: number; notes: number } | undefined {
   const first = paragraphs(from);
   if (first?.number === undefined || first.stop === true) return undefined;
   let next = first.number + (first.count ?? 1);
@@ -104,5 +113,136 @@ export function endnoteRun(paragraphs: (i: number) => NoteParagraph | undefined,
     notes += p.count ?? 1;
     end = k + 1;
   }
-  return first.number === 1 || notes >= 2 ? end : undefined;
+  return { end, first: first.number, notes };
+}
+
+const marks = citationMarks as { words: string[]; beforeNumber: string[] };
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+/** A word of `data/citation-marks.json`: not inside a longer word. */
+const CITATION_WORD = new RegExp(`(?<![\\p{L}\\p{N}])(?:${marks.words.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+const BEFORE_NUMBER = new RegExp(`(?<![\\p{L}\\p{N}])(?:${marks.beforeNumber.map(escape).join('|')})\\s?\\d`, 'iu');
+/**
+ * The shapes of a citation that are not words: a year in brackets or after a comma ("(1896)",
+ * "Press, 1986"), a page range after a comma (", 260-61"), and, at the start, a name written
+ * surname first (Zinov’ev, G.; Smith, John), as a bibliography lists it.
+ */
+const CITATION_SHAPE = /[(,]\s?(?:1[5-9]\d\d|20\d\d)(?!\d)|,\s\d{1,4}[-–]\d{1,4}(?!\d)|^\s*(?:[-*+]\s+)?\p{Lu}[\p{L}’'-]+,\s+\p{Lu}/u;
+
+/**
+ * Whether a paragraph reads as a citation (a note that cites, a bibliography entry): it holds a
+ * word of `data/citation-marks.json` (Ibid., op. cit.), an abbreviation of it before a number (p.
+ * 12, vol. 2, f. 906, op. 1, d. 26), a year in brackets or after a comma, a page range after a
+ * comma, or it starts with a name written surname first. docs/documents.md.
+ *
+ * @example
+ * import { readsAsCitation } from 'latinitsa/document';
+ * [readsAsCitation('A. V. Balov, “O paskhe,” Zhivaia Starina, 4:2 (1896), 260-61.'), readsAsCitation('Baptism: fifty kopecks, plus bread.')];
+ * //=> [true, false]
+ */
+export function readsAsCitation(paragraph: string): boolean {
+  const text = paragraph.length > 2000 ? paragraph.slice(0, 2000) : paragraph;
+  return CITATION_SHAPE.test(text) || CITATION_WORD.test(text) || BEFORE_NUMBER.test(text);
+}
+
+/** Whether at least half of the paragraphs (one at least) read as citations (see {@link readsAsCitation}). */
+export function readAsNotes(paragraphs: readonly string[]): boolean {
+  let yes = 0;
+  for (const p of paragraphs) if (readsAsCitation(p)) yes++;
+  return paragraphs.length > 0 && 2 * yes >= paragraphs.length;
+}
+
+/**
+ * A note reference as a conversion flattens it into the text: a number of one to three digits
+ * (not starting with 0) run on to the end of a word or of its punctuation (infection.2,
+ * household.4, “…ago,”5), not after a digit and its point (3.5, 4:2) and not before a letter or
+ * digit (19th), not in a footnote's label (`[^n1]`); a number in superscript digits; `<sup>7</sup>`; `[7]` run on to a word.
+ */
+const REFERENCE = /(?<=[\p{L}.,;:!?”’"')\]*_])(?<!\d[.,:])(?<!\[\^[^\]\s]*)([1-9]\d{0,2})(?![\p{L}\p{N}])|([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2})|<sup>\s*([1-9]\d{0,2})\s*<\/sup>|(?<=[\p{L}.,;:!?”’"')])\[([1-9]\d{0,2})\]/gu;
+
+/** The note references of a text (see {@link REFERENCE}), in order. */
+export function noteReferences(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(REFERENCE)) {
+    const digits = m[1] ?? m[3] ?? m[4];
+    out.push(digits !== undefined ? Number(digits) : Number([...m[2]!].map((c) => SUPERSCRIPTS.indexOf(c)).join('')));
+  }
+  return out;
+}
+
+/** How many of the notes 1…`notes` the references call in order: the longest rising sequence of them. */
+function referencedInOrder(references: readonly number[], notes: number): number {
+  // Patience sorting: tails[k] is the smallest last number of a rising sequence of k + 1.
+  const tails: number[] = [];
+  for (const r of references) {
+    if (r > notes) continue;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tails[mid]! < r) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = r;
+  }
+  return tails.length;
+}
+
+/** How many paragraphs before an untitled run its note references are looked for in (a bound, so that a document of many numbered lists is read in linear time). */
+const REFERENCE_REACH = 2000;
+
+/** A document's paragraphs as {@link untitledEndnoteRun} reads them. */
+export interface UntitledParagraphs {
+  /** The paragraph (or block) `i`, or undefined past the end. */
+  paragraph(i: number): NoteParagraph | undefined;
+  /** The texts of the notes paragraph `i` holds (one, or a numbered list's items). */
+  notes(i: number): readonly string[];
+  /** The note references in paragraph `i` (see {@link noteReferences}). */
+  references(i: number): readonly number[];
+}
+
+/**
+ * Endnotes no title heads (docs/documents.md, "Endnotes without a title"): from paragraph `from`,
+ * a run numbered from 1 (see {@link endnoteRun}) of at least two notes that ends the document or
+ * a chapter (after it, up to {@link MAX_CONTINUATION} unnumbered paragraphs of the last note, then
+ * the end, a heading or a title), and that reads as notes: at least half of its notes read as
+ * citations ({@link readsAsCitation}), or the text before it (from `since`) calls at least half
+ * of them, in order, with references run on to its words (infection.2).
+ *
+ * @returns The index after the run (its last note's continuation included), or undefined.
+ */
+export function untitledEndnoteRun(doc: UntitledParagraphs, from: number, since: number): number | undefined {
+  const first = doc.paragraph(from);
+  if (first?.number !== 1) return undefined;
+  const run = numberedRun(doc.paragraph, from);
+  if (run === undefined || run.notes < 2) return undefined;
+  let end = run.end;
+  for (;;) {
+    const p = doc.paragraph(end);
+    if (p === undefined || p.stop === true || p.heading === true) break;
+    if (p.number !== undefined || end - run.end >= MAX_CONTINUATION) return undefined;
+    end++;
+  }
+  const notes: string[] = [];
+  for (let k = from; k < run.end; k++) if (doc.paragraph(k)?.number !== undefined) notes.push(...doc.notes(k));
+  if (readAsNotes(notes)) return end;
+  const references: number[] = [];
+  for (let k = Math.max(since, from - REFERENCE_REACH); k < from; k++) references.push(...doc.references(k));
+  return 2 * referencedInOrder(references, run.notes) >= run.notes ? end : undefined;
+}
+
+/** How many paragraphs after a notes title are read to tell whether notes follow it (see {@link titleHeadsNotes}). */
+export const TITLE_LOOKAHEAD = 5;
+
+/**
+ * Whether a notes title that no numbered notes follow starts notes (to the end, or to the end of
+ * its section): when it stands in the second half of the document (the end part, where notes and
+ * bibliography are), or when at least half of the paragraphs after it (up to
+ * {@link TITLE_LOOKAHEAD}, before the next heading) read as citations. A "Sources" line in a
+ * book's front matter followed by prose is not where its notes start. docs/documents.md.
+ *
+ * @param at Where the title starts, and `length` the document's length.
+ * @param after The texts of the paragraphs after it (at most {@link TITLE_LOOKAHEAD} are read).
+ */
+export function titleHeadsNotes(at: number, length: number, after: readonly string[]): boolean {
+  return 2 * at >= length || readAsNotes(after.slice(0, TITLE_LOOKAHEAD));
 }

@@ -1,5 +1,5 @@
 import { LatinitsaError } from '../errors.ts';
-import { endnoteRun, isEndnotesHeading, isNotesHeading, noteNumber, type NoteParagraph } from './notes.ts';
+import { endnoteRun, isEndnotesHeading, isNotesHeading, noteNumber, noteReferences, TITLE_LOOKAHEAD, titleHeadsNotes, untitledEndnoteRun, type NoteParagraph } from './notes.ts';
 
 /** A part of a document and what it is: running text, or notes and bibliography. */
 export interface Region {
@@ -37,17 +37,33 @@ export function plainTextRegions(text: string, options: { lines?: boolean } = {}
   const push = (start: number, end: number, kind: Region['kind']): void => {
     if (end > start) pushRegion(regions, { start, end, kind });
   };
+  const textOf = (k: number): string => text.slice(paragraphs[k]!.start, paragraphs[k]!.end);
+  const references = new Map<number, number[]>();
+  const doc = {
+    paragraph: (k: number) => paragraphs[k],
+    notes: (k: number) => [textOf(k)],
+    references: (k: number): readonly number[] => {
+      let found = references.get(k);
+      if (found === undefined) references.set(k, (found = noteReferences(textOf(k))));
+      return found;
+    },
+  };
   let textStart = 0;
+  /** The first paragraph after the last notes: an untitled run's references are looked for from there. */
+  let since = 0;
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
-    if (!p.stop) continue;
-    const run = endnoteRun((k) => paragraphs[k], i + 1);
+    const run = p.stop ? endnoteRun(doc.paragraph, i + 1) : p.number === 1 ? untitledEndnoteRun(doc, i, since) : undefined;
     if (run !== undefined) {
       push(textStart, p.start, 'text');
       textStart = paragraphs[run - 1]!.end;
       push(p.start, textStart, 'notes');
       i = run - 1;
-    } else if (isNotesHeading(text.slice(p.start, p.end))) {
+      since = run;
+    } else if (p.stop && isNotesHeading(textOf(i))) {
+      const after: string[] = [];
+      for (let k = i + 1; k < paragraphs.length && after.length < TITLE_LOOKAHEAD && !paragraphs[k]!.stop; k++) after.push(textOf(k));
+      if (!titleHeadsNotes(p.start, text.length, after)) continue;
       push(textStart, p.start, 'text');
       push(p.start, text.length, 'notes');
       return regions;
@@ -86,9 +102,13 @@ function plainParagraphs(text: string, lines: boolean): PlainParagraph[] {
     const number = stop ? undefined : noteNumber(line);
     if (open !== undefined && !lines && !stop && number === undefined) {
       open.end = end;
+      delete open.heading;
       continue;
     }
-    open = { start: lineStart, end, stop, ...(number === undefined ? {} : { number }) };
+    // A chapter's heading, as far as plain text tells: a short line with no stop at its end,
+    // standing alone (an untitled run of notes may end before it).
+    const heading = !stop && number === undefined && line.length <= 64 && !/[.,;:!?]["”’')\]]?\s*$/u.test(line);
+    open = { start: lineStart, end, stop, ...(number === undefined ? {} : { number }), ...(heading ? { heading } : {}) };
     out.push(open);
     if (stop) open = undefined;
   }

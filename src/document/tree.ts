@@ -1,4 +1,4 @@
-import { endnoteRun, isEndnotesHeading, isNotesHeading, noteNumber, type NoteParagraph } from './notes.ts';
+import { endnoteRun, isEndnotesHeading, isNotesHeading, noteNumber, noteReferences, TITLE_LOOKAHEAD, titleHeadsNotes, untitledEndnoteRun, type NoteParagraph } from './notes.ts';
 import { pushRegion, type Region } from './regions.ts';
 
 /** A node of a syntax tree: mdast (Markdown) and textlint's TxtAST both have this form. */
@@ -47,6 +47,11 @@ function headingText(node: TreeNode, max = Infinity): string {
   return out;
 }
 
+/** The texts of a block as notes: a list's items one by one, any other block whole. */
+function blockTexts<N extends TreeNode>(node: N, syntax: TreeSyntax<N>): string[] {
+  return syntax.list !== undefined && node.type === syntax.list ? (node.children ?? []).map((item) => headingText(item)) : [headingText(node)];
+}
+
 /**
  * The children of the root that are endnotes written as numbered paragraphs (docs/documents.md,
  * "Endnotes"): a heading, or a paragraph that is nothing but a title (**Notes**), whose title may
@@ -78,15 +83,46 @@ function endnoteBlocks<N extends TreeNode>(children: readonly N[], syntax: TreeS
     }
     return p;
   };
+  const skip = new Set(syntax.skip);
+  const references = new Map<number, readonly number[]>();
+  const doc = {
+    paragraph,
+    notes: (k: number): readonly string[] => blockTexts(children[k]!, syntax),
+    references: (k: number): readonly number[] => {
+      let found = references.get(k);
+      if (found === undefined) references.set(k, (found = skip.has(children[k]!.type) ? [] : noteReferences(headingText(children[k]!))));
+      return found;
+    },
+  };
+  /** The first block after the last notes: an untitled run's references are looked for from there. */
+  let since = 0;
   for (let i = 0; i < children.length; i++) {
     const n = children[i]!;
-    if ((n.type !== syntax.heading && !isParagraph(n)) || !titled(n)) continue;
-    const run = endnoteRun(paragraph, i + 1);
+    const run = (n.type === syntax.heading || isParagraph(n)) && titled(n) ? endnoteRun(paragraph, i + 1) : paragraph(i)?.number === 1 ? untitledEndnoteRun(doc, i, since) : undefined;
     if (run === undefined) continue;
     for (let k = i; k < run; k++) out.add(k);
     i = run - 1;
+    since = run;
   }
   return out;
+}
+
+/**
+ * Whether the notes heading that is the root's child `i` starts notes (`titleHeadsNotes`): it
+ * stands in the second half of the document, or the blocks of its section after it read as
+ * citations (a list's items one by one; code and HTML not read).
+ */
+function headsNotes<N extends TreeNode>(root: N, i: number, syntax: TreeSyntax<N>): boolean {
+  const children = (root.children ?? []) as readonly N[];
+  const at = syntax.span(children[i]!)?.[0] ?? 0;
+  // The end of the last block, not of the root: a document read in parts has no root span.
+  const length = syntax.span(children.at(-1)!)?.[1] ?? at;
+  const skip = new Set(syntax.skip);
+  const after: string[] = [];
+  for (let k = i + 1; k < children.length && after.length < TITLE_LOOKAHEAD && children[k]!.type !== syntax.heading; k++) {
+    if (!skip.has(children[k]!.type)) after.push(...blockTexts(children[k]!, syntax));
+  }
+  return titleHeadsNotes(at, length, after);
 }
 
 /**
@@ -147,7 +183,7 @@ export function treeProse<N extends TreeNode>(root: N, syntax: TreeSyntax<N>): {
       if (child.type === syntax.heading) {
         const depth = child.depth ?? 1;
         if (notesDepth !== undefined && depth <= notesDepth) notesDepth = undefined;
-        if (notesDepth === undefined && isNotesHeading(headingText(child))) notesDepth = depth;
+        if (notesDepth === undefined && isNotesHeading(headingText(child)) && headsNotes(root, frame.next - 1, syntax)) notesDepth = depth;
       }
       notes = notesDepth !== undefined || endnotes.has(frame.next - 1);
     }
