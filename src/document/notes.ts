@@ -203,31 +203,27 @@ export interface UntitledParagraphs {
 /**
  * Endnotes no title heads (docs/documents.md, "Endnotes without a title"): from paragraph `from`,
  * a run numbered from 1 (see {@link endnoteRun}) of at least two notes that ends the document or
- * a chapter (after it, up to {@link MAX_CONTINUATION} unnumbered paragraphs of the last note, then
- * the end, a heading or a title), and that reads as notes: at least half of its notes read as
+ * a chapter (right after its last note: the end, a heading or a title), and that reads as notes: at least half of its notes read as
  * citations ({@link readsAsCitation}), or the text before it (from `since`) calls at least half
  * of them, in order, with references run on to its words (infection.2).
  *
- * @returns The index after the run (its last note's continuation included), or undefined.
+ * @returns The index after the run's last note, or undefined.
  */
 export function untitledEndnoteRun(doc: UntitledParagraphs, from: number, since: number): number | undefined {
   const first = doc.paragraph(from);
   if (first?.number !== 1) return undefined;
   const run = numberedRun(doc.paragraph, from);
   if (run === undefined || run.notes < 2) return undefined;
-  let end = run.end;
-  for (;;) {
-    const p = doc.paragraph(end);
-    if (p === undefined || p.stop === true || p.heading === true) break;
-    if (p.number !== undefined || end - run.end >= MAX_CONTINUATION) return undefined;
-    end++;
-  }
+  // Right before the end, a heading or a title: a paragraph after the last note is running text
+  // (a numbered list of cases in a chapter is followed by more of the chapter).
+  const after = doc.paragraph(run.end);
+  if (after !== undefined && after.stop !== true && after.heading !== true) return undefined;
   const notes: string[] = [];
   for (let k = from; k < run.end; k++) if (doc.paragraph(k)?.number !== undefined) notes.push(...doc.notes(k));
-  if (readAsNotes(notes)) return end;
+  if (readAsNotes(notes)) return run.end;
   const references: number[] = [];
   for (let k = Math.max(since, from - REFERENCE_REACH); k < from; k++) references.push(...doc.references(k));
-  return 2 * referencedInOrder(references, run.notes) >= run.notes ? end : undefined;
+  return 2 * referencedInOrder(references, run.notes) >= run.notes ? run.end : undefined;
 }
 
 /** How many paragraphs after a notes title are read to tell whether notes follow it (see {@link titleHeadsNotes}). */
