@@ -220,6 +220,32 @@ describe('readDocument', () => {
     assert.equal(readDocument({ text: 'See *Court of the Red Czar*.' }).emphasis, undefined);
   });
 
+  it('an image\'s caption is not emphasis: every case of test/fixtures/documents/captions.tsv', () => {
+    const cases = readFileSync(path.join(import.meta.dirname, 'fixtures', 'documents', 'captions.tsv'), 'utf8')
+      .split('\n')
+      .filter((line) => line !== '' && !line.startsWith('#'))
+      .map((line) => line.split('\t') as [string, string, string]);
+    assert.ok(cases.length >= 7);
+    for (const [format, expected, source] of cases) {
+      const text = source.replace(/\\n/gu, '\n');
+      let doc;
+      if (format === 'docx') {
+        // `{Style}` a paragraph's style, `*…*` a run in italics.
+        const body = text
+          .split('\n')
+          .map((line) => {
+            const style = /^\{([^}]+)\}/u.exec(line);
+            const runs = line.slice(style?.[0].length ?? 0).split('*').map((run, k) => (run === '' ? '' : `<w:r>${k % 2 === 1 ? '<w:rPr><w:i/></w:rPr>' : ''}<w:t xml:space="preserve">${run}</w:t></w:r>`));
+            return `<w:p>${style === null ? '' : `<w:pPr><w:pStyle w:val="${style[1]}"/></w:pPr>`}${runs.join('')}</w:p>`;
+          })
+          .join('');
+        doc = readDocument({ docx: [{ name: 'word/document.xml', role: 'body', xml: new TextEncoder().encode(`<w:document xmlns:w="${W_NS}"><w:body>${body}</w:body></w:document>`) }] });
+      } else doc = readDocument({ text, format: 'markdown' });
+      const found = (doc.emphasis ?? []).map(([a, b]) => doc.text.slice(a, b)).join(' | ');
+      assert.equal(found === '' ? '-' : found, expected, source);
+    }
+  });
+
   it('.docx paragraphs: one per line, line breaks inside a paragraph become spaces, read as plain text', () => {
     const doc = readDocument({ paragraphs: ['Zinoviev\nspoke.', 'Notes', '1. Ibid.'] });
     assert.equal(doc.text, 'Zinoviev spoke.\nNotes\n1. Ibid.');

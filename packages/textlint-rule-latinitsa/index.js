@@ -13,7 +13,7 @@ import { confidenceLevels, DEFAULT_MIN_CONFIDENCE } from 'latinitsa/check';
 import { treeProse } from 'latinitsa/document';
 import { loadLexicon } from 'latinitsa/io';
 
-/** textlint's node types (TxtAST): prose, never read, headings, paragraphs and lists (endnotes), footnotes, block quotations, italics. */
+/** textlint's node types (TxtAST): prose, never read, headings, paragraphs and lists (endnotes), footnotes, block quotations, italics, images and links (captions). */
 const TXTAST = {
   text: ['Str'],
   skip: ['Code', 'CodeBlock', 'Html', 'Comment', 'Image', 'Yaml'],
@@ -23,6 +23,8 @@ const TXTAST = {
   footnote: ['FootnoteDefinition', 'footnoteDefinition'],
   quote: ['BlockQuote'],
   emphasis: ['Emphasis'],
+  image: 'Image',
+  link: 'Link',
   span: (node) => node.range,
 };
 

@@ -4,6 +4,7 @@
 // exist) is read in src/io/docx.ts. docs/documents.md.
 import type { Fix } from '../diagnostics/types.ts';
 import { decodeText, escapeText, XmlScanner } from './xml.ts';
+import captionStyles from './data/caption-styles.json' with { type: 'json' };
 import quotationStyles from './data/quotation-styles.json' with { type: 'json' };
 
 /** What a part holds: the document body, or notes. */
@@ -116,6 +117,8 @@ interface Paragraph {
   apart?: true;
   /** Spans [offset, length] of italic text in this paragraph, in pairs. */
   italic: number[];
+  /** Its style is a caption's (data/caption-styles.json): its italics are not the document's emphasis. */
+  caption?: true;
 }
 
 /**
@@ -189,6 +192,7 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
           if (s.local === 'pStyle') {
             const style = value('val') ?? '';
             if (isQuotationStyle(style)) current.quoted = true;
+            if (CAPTION_STYLES.has(styleKey(style))) current.caption = true;
             if (HEADING_STYLE.test(styleKey(style))) current.apart = true;
           } else if (s.local === 'numPr' || s.local === 'outlineLvl') current.apart = true;
           else if (s.local === 'ind') {
@@ -258,7 +262,7 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
         const [at, length, tagStart, xmlStart, xmlEnd, flags] = p.pieces.slice(k, k + 6) as [number, number, number, number, number, number];
         pieces.push(offset + at, length, partIndex, tagStart, xmlStart, xmlEnd, flags);
       }
-      for (let k = 0; k < p.italic.length; k += 2) {
+      for (let k = 0; p.caption !== true && k < p.italic.length; k += 2) {
         const start = offset + p.italic[k]!;
         const end = start + p.italic[k + 1]!;
         const last = emphasis.at(-1);
@@ -309,6 +313,7 @@ function indentedQuotations(indents: ReadonlyArray<number | undefined>): number[
 /** A style id as compared with the list: lower case, without spaces, hyphens or underscores (Word drops spaces from the ids of custom styles). */
 const styleKey = (id: string): string => id.toLowerCase().replace(/[\s_-]+/gu, '');
 const QUOTATION_STYLES = new Set(quotationStyles.styles.map(styleKey));
+const CAPTION_STYLES = new Set(captionStyles.styles.map(styleKey));
 
 /** Whether a paragraph style id is one of a block quotation. */
 function isQuotationStyle(id: string): boolean {

@@ -37,6 +37,8 @@ const MDAST = {
   footnote: ['footnoteDefinition'],
   quote: ['blockquote'],
   emphasis: ['emphasis'],
+  image: 'image',
+  link: 'link',
   span: (node: MdNode): [number, number] | undefined => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;

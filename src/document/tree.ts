@@ -30,6 +30,10 @@ export interface TreeSyntax<N extends TreeNode = TreeNode> {
   quote?: readonly string[];
   /** Node types of emphasis (italics): their spans are the document's `emphasis` (absent: none). */
   emphasis?: readonly string[];
+  /** The image node type: an italic line right after or under an image is its caption, not emphasis (absent: none are). */
+  image?: string;
+  /** The link node type (a linked image, a caption's linked source; absent: links are read as any other node). */
+  link?: string;
   /** A node's offsets [start, end) in the source. */
   span(node: N): readonly [number, number] | undefined;
 }
@@ -107,6 +111,54 @@ function endnoteBlocks<N extends TreeNode>(children: readonly N[], syntax: TreeS
   return out;
 }
 
+/** Text that is only spaces and punctuation (between a caption's italic spans, after an image). */
+const BARE = /^[\s\p{P}]*$/u;
+
+/**
+ * Whether the nodes are all of one kind: `kind`, links holding only such nodes, breaks and text
+ * of spaces and punctuation; and at least one of `kind`.
+ */
+function only<N extends TreeNode>(nodes: readonly N[], kind: (n: N) => boolean, syntax: TreeSyntax<N>): boolean {
+  let found = false;
+  for (const n of nodes) {
+    if (kind(n)) found = true;
+    else if (syntax.link !== undefined && n.type === syntax.link && only((n.children ?? []) as readonly N[], kind, syntax)) found = true;
+    else if (!(n.type === 'break' || n.type === 'Break' || (typeof n.value === 'string' && (n.children ?? []).length === 0 && BARE.test(n.value)))) return false;
+  }
+  return found;
+}
+
+/**
+ * The paragraphs (children of the root) that are an image's caption (docs/documents.md,
+ * "Captions"): a paragraph of italics only (with spaces and punctuation between, a linked
+ * source) right after a paragraph of images only, or a paragraph of images followed by such
+ * italics. Its italics are a caption, the author's own words, not a title: they are not listed in
+ * the document's emphasis.
+ */
+function captionParagraphs<N extends TreeNode>(children: readonly N[], syntax: TreeSyntax<N>): Set<N> {
+  const out = new Set<N>();
+  if (syntax.image === undefined || syntax.paragraph === undefined || syntax.emphasis === undefined) return out;
+  const emphasis = new Set(syntax.emphasis);
+  const isImage = (n: N): boolean => n.type === syntax.image;
+  const isEmphasis = (n: N): boolean => emphasis.has(n.type);
+  for (let i = 0; i < children.length; i++) {
+    const n = children[i]!;
+    if (n.type !== syntax.paragraph) continue;
+    const inside = (n.children ?? []) as readonly N[];
+    const linkedImage = (c: N): boolean => isImage(c) || (syntax.link !== undefined && c.type === syntax.link && only((c.children ?? []) as readonly N[], isImage, syntax));
+    const last = inside.findLastIndex(linkedImage);
+    if (last === -1) continue;
+    if (only(inside, isImage, syntax)) {
+      const next = children[i + 1];
+      if (next?.type === syntax.paragraph && only((next.children ?? []) as readonly N[], isEmphasis, syntax)) out.add(next);
+    } else {
+      // The image, then its caption in the same paragraph (on the next line).
+      if (only(inside.slice(0, last + 1), isImage, syntax) && only(inside.slice(last + 1), isEmphasis, syntax)) out.add(n);
+    }
+  }
+  return out;
+}
+
 /**
  * Whether the notes heading that is the root's child `i` starts notes (`titleHeadsNotes`): it
  * stands in the second half of the document, or the blocks of its section after it read as
@@ -167,9 +219,10 @@ export function treeProse<N extends TreeNode>(root: N, syntax: TreeSyntax<N>): {
   const quote = new Set(syntax.quote ?? []);
   const regions: Region[] = [];
   const endnotes = endnoteBlocks((root.children ?? []) as readonly N[], syntax);
+  const captions = captionParagraphs((root.children ?? []) as readonly N[], syntax);
   let notesDepth: number | undefined;
   // Depth-first in source order: each frame is a node whose children are being visited.
-  const stack: Array<{ node: N; notes: boolean; quoted: boolean; next: number }> = [{ node: root, notes: false, quoted: false, next: 0 }];
+  const stack: Array<{ node: N; notes: boolean; quoted: boolean; caption: boolean; next: number }> = [{ node: root, notes: false, quoted: false, caption: false, next: 0 }];
   while (stack.length > 0) {
     const frame = stack.at(-1)!;
     const children = (frame.node.children ?? []) as readonly N[];
@@ -193,11 +246,11 @@ export function treeProse<N extends TreeNode>(root: N, syntax: TreeSyntax<N>): {
       if (span !== undefined) pushRegion(regions, { start: span[0], end: span[1], kind: notes ? 'notes' : 'text', ...(frame.quoted ? { quoted: true as const } : {}) });
       continue;
     }
-    if (emphasisTypes.has(child.type)) {
+    if (emphasisTypes.has(child.type) && !frame.caption) {
       const span = syntax.span(child);
       if (span !== undefined && (emphasis.at(-1)?.[1] ?? -1) <= span[0]) emphasis.push([span[0], span[1]]);
     }
-    stack.push({ node: child, notes: notes || footnote.has(child.type), quoted: frame.quoted || quote.has(child.type), next: 0 });
+    stack.push({ node: child, notes: notes || footnote.has(child.type), quoted: frame.quoted || quote.has(child.type), caption: frame.caption || captions.has(child), next: 0 });
   }
   return { regions, emphasis };
 }
