@@ -61,6 +61,17 @@ export function noteNumber(text: string): number | undefined {
   return Number([...m[5]!].map((c) => SUPERSCRIPTS.indexOf(c)).join(''));
 }
 
+/**
+ * Whether a paragraph may be a chapter's heading, as far as its text tells (plain text, a
+ * heading that lost its marks in a conversion): at most 64 characters, not ending in a stop or a
+ * comma (with a closing quotation mark or bracket after it). An untitled run of notes may end
+ * before one ({@link untitledEndnoteRun}).
+ */
+export function headingLike(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed !== '' && trimmed.length <= 64 && !/[.,;:!?]["”’')\]*_]*$/u.test(trimmed);
+}
+
 /** A paragraph (or block) after an endnotes heading, as {@link endnoteRun} reads it. */
 export interface NoteParagraph {
   /** The note number it starts with, if any; an ordered list starts with its first item's. */
@@ -69,8 +80,10 @@ export interface NoteParagraph {
   count?: number;
   /** A heading, or a line that is a notes heading: the run ends before it. */
   stop?: boolean;
-  /** A line of plain text that may be a chapter's heading (short, no final stop): an untitled run may end before it. */
+  /** A line of plain text that may be a chapter's heading (see {@link headingLike}): an untitled run may end before it. */
   heading?: boolean;
+  /** A short paragraph of Markdown (see {@link headingLike}), not a heading: an untitled run may end before a few of them that end the document. */
+  tail?: boolean;
 }
 
 /**
@@ -203,7 +216,8 @@ export interface UntitledParagraphs {
 /**
  * Endnotes no title heads (docs/documents.md, "Endnotes without a title"): from paragraph `from`,
  * a run numbered from 1 (see {@link endnoteRun}) of at least two notes that ends the document or
- * a chapter (right after its last note: the end, a heading or a title), and that reads as notes: at least half of its notes read as
+ * a chapter (right after its last note: the end, a heading or a title, or up to
+ * {@link MAX_CONTINUATION} short paragraphs that end the document), and that reads as notes: at least half of its notes read as
  * citations ({@link readsAsCitation}), or the text before it (from `since`) calls at least half
  * of them, in order, with references run on to its words (infection.2).
  *
@@ -217,7 +231,16 @@ export function untitledEndnoteRun(doc: UntitledParagraphs, from: number, since:
   // Right before the end, a heading or a title: a paragraph after the last note is running text
   // (a numbered list of cases in a chapter is followed by more of the chapter).
   const after = doc.paragraph(run.end);
-  if (after !== undefined && after.stop !== true && after.heading !== true) return undefined;
+  if (after !== undefined && after.stop !== true && after.heading !== true) {
+    // Or only short lines after it to the end (a book's half-title in italics after its
+    // introduction's notes).
+    for (let k = run.end; k - run.end < MAX_CONTINUATION; k++) {
+      const p = doc.paragraph(k);
+      if (p === undefined) break;
+      if (p.tail !== true) return undefined;
+    }
+    if (doc.paragraph(run.end + MAX_CONTINUATION) !== undefined) return undefined;
+  }
   const notes: string[] = [];
   for (let k = from; k < run.end; k++) if (doc.paragraph(k)?.number !== undefined) notes.push(...doc.notes(k));
   if (readAsNotes(notes)) return run.end;

@@ -1,5 +1,5 @@
 import { LatinitsaError } from '../errors.ts';
-import { endnoteRun, isEndnotesHeading, isNotesHeading, noteNumber, noteReferences, TITLE_LOOKAHEAD, titleHeadsNotes, untitledEndnoteRun, type NoteParagraph } from './notes.ts';
+import { endnoteRun, headingLike, isEndnotesHeading, isNotesHeading, noteNumber, noteReferences, TITLE_LOOKAHEAD, titleHeadsNotes, untitledEndnoteRun, type NoteParagraph } from './notes.ts';
 
 /** A part of a document and what it is: running text, or notes and bibliography. */
 export interface Region {
@@ -107,7 +107,7 @@ function plainParagraphs(text: string, lines: boolean): PlainParagraph[] {
     }
     // A chapter's heading, as far as plain text tells: a short line with no stop at its end,
     // standing alone (an untitled run of notes may end before it).
-    const heading = !stop && number === undefined && line.length <= 64 && !/[.,;:!?]["”’')\]]?\s*$/u.test(line);
+    const heading = !stop && number === undefined && headingLike(line);
     open = { start: lineStart, end, stop, ...(number === undefined ? {} : { number }), ...(heading ? { heading } : {}) };
     out.push(open);
     if (stop) open = undefined;

@@ -1,4 +1,4 @@
-import { endnoteRun, isEndnotesHeading, isNotesHeading, noteNumber, noteReferences, TITLE_LOOKAHEAD, titleHeadsNotes, untitledEndnoteRun, type NoteParagraph } from './notes.ts';
+import { endnoteRun, headingLike, isEndnotesHeading, isNotesHeading, noteNumber, noteReferences, TITLE_LOOKAHEAD, titleHeadsNotes, untitledEndnoteRun, type NoteParagraph } from './notes.ts';
 import { pushRegion, type Region } from './regions.ts';
 
 /** A node of a syntax tree: mdast (Markdown) and textlint's TxtAST both have this form. */
@@ -81,7 +81,9 @@ function endnoteBlocks<N extends TreeNode>(children: readonly N[], syntax: TreeS
       else if (syntax.list !== undefined && n.type === syntax.list) p = n.ordered === true ? { number: n.start ?? 1, count: Math.max(1, n.children?.length ?? 0) } : {};
       else {
         const number = isParagraph(n) ? noteNumber(headingText(n, 16)) : undefined;
-        p = number === undefined ? {} : { number };
+        // A short paragraph with no stop at its end (a title in italics): an untitled run of
+        // notes may end before a few that end the document.
+        p = number !== undefined ? { number } : isParagraph(n) && headingLike(headingText(n, 65)) ? { tail: true } : {};
       }
       read.set(i, p);
     }
