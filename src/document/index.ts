@@ -5,4 +5,4 @@ export { readDocxLayout, editDocx, type DocxEdit, type DocxLayout, type DocxPart
 export { plainTextRegions, type Region } from './regions.ts';
 export { markdownRegions, frontMatterEnd } from './markdown.ts';
 export { treeProse, treeRegions, type TreeNode, type TreeSyntax } from './tree.ts';
-export { isNotesHeading } from './notes.ts';
+export { isNotesHeading, readsAsCitation } from './notes.ts';
