@@ -3,7 +3,8 @@
 // test/fixtures/check/titles.tsv (docs/check.md, "Quotations"); so it holds a name in the byline of
 // such a title: test/fixtures/check/bylines.tsv ("Bylines"), and the spellings such citations
 // print, elsewhere in the work: test/fixtures/check/published-forms.tsv; the author of a Russian
-// publication cited in romanization: test/fixtures/check/citation-forms.tsv; and a .docx's italics and
+// publication cited in romanization: test/fixtures/check/citation-forms.tsv; a translation's title:
+// test/fixtures/check/translations.tsv; and a .docx's italics and
 // indented block quotations, read by the document reader, as the checker sees them.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -66,6 +67,10 @@ test('bylines of published works: every case of the fixture (docs/check.md, "Byl
 
 test('a spelling the work’s citations print in a published work: every case of the fixture (docs/check.md, "Bylines")', () => {
   checkCases('published-forms.tsv', /cites a publication in Latin letters that prints it so/u, { lexicon });
+});
+
+test('the title of a translation, its translator named after it: every case of the fixture (docs/check.md, "Quotations")', () => {
+  checkCases('translations.tsv', /title of a translation the work cites/u, { lexicon }, 5);
 });
 
 test('the author of a Russian publication cited in romanization: every case of the fixture (docs/check.md, "Notes in a system of their own")', () => {

@@ -63,8 +63,25 @@ export function inByline(dg: Diagnostic, doc: CheckDocument): Diagnostic {
   if (dg.confidence <= QUOTED) return dg;
   const around = citationAround(doc, start, end);
   if (bylineAt(doc, start, end, around)) return held(dg, 'It stands in the byline of a published work in English or another language written in Latin letters (its author, editor or translator): the name as the publication prints it.');
+  if (inTranslatedTitle(doc, start, end, around)) return held(dg, 'It stands in the title of a translation the work cites (its translator named after it): the title as the translation prints it.');
   if (citationForm(dg) && bylineAt(doc, start, end, around, readsRomanized)) return held(dg, 'It is the author of a Russian publication the work cites in romanization, written as library catalogues write it: the citation form, right in its place beside the text’s own form.');
   return dg;
+}
+
+/** A translator named right after a title: the role word (data/bylines.json, `translators`), perhaps "by", and a name. */
+const TRANSLATOR_AFTER = new RegExp(String.raw`^\s*[,.:]?\s*(?:${bylines.translators.map(wordPattern).join('|')})(?:\s+(?:${AGENT}))?\s+(?:${NAME})`, 'u');
+
+/**
+ * Whether the word [start, end) is a word of a title the citation `around` holds that is followed by
+ * its translator (*Aleksei Stepanovich Khomyakov*, trans. Fr. S. Janos): a translation, published
+ * in Latin letters whatever its words read as (a title of names only reads as no language), so its
+ * spellings are the publication's, as a title's that reads as English is (docs/check.md,
+ * "Quotations", "Published titles").
+ */
+function inTranslatedTitle(doc: CheckDocument, start: number, end: number, around: Around | undefined): boolean {
+  if (around === undefined) return false;
+  const span = around.spans.find((s) => s.start <= start && end <= s.end);
+  return span !== undefined && TRANSLATOR_AFTER.test(doc.text.slice(span.end, Math.min(around.lineEnd, span.end + 80)));
 }
 
 /**
