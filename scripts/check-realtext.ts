@@ -5,7 +5,7 @@
  * (test/fixtures/realtext/split.tsv). With `--judged FILE`, each finding takes its verdict from
  * the judged file and the precision per part is printed.
  *
- *   node --import tsx scripts/check-realtext.ts [--corpus DIR [--each] [--declared SOURCES.tsv]] [--scheme ID [-O NAME=VALUE…]] [--part tuning|held-out|all]
+ *   node --import tsx scripts/check-realtext.ts [--corpus DIR [--each] [--declared SOURCES.tsv]] [--scheme ID | --scheme-file FILE] [-O NAME=VALUE…] [--part tuning|held-out|all]
  *        [--no-lexicon] [--no-conventional] [--min-confidence C] [--judged FILE] [--out FILE]
  *        [--sample N [--seed S]]
  *
@@ -20,6 +20,10 @@
  * `--scheme ID`, only the files whose `scheme` column there is ID are checked, each with the scheme
  * its author writes; without a scheme, all of them.
  *
+ * `--scheme-file FILE` checks with a scheme of one's own (docs/check.md "Settings": a modification
+ * no option expresses, realtext9's declared system in test/fixtures/realtext9/scheme.json); the run
+ * is named by the file's scheme id (`scheme=realtext9-lc`).
+ *
  * `--sample N` writes a seeded random sample of N findings (those with the smallest seeded hash
  * of their place and words; default seed 14) instead of all, for judging by hand.
  *
@@ -33,6 +37,7 @@ import type { CheckDiagnostic as Diagnostic } from '../src/index.ts';
 import { parseConfidence } from '../src/check/index.ts';
 import { loadLexicon } from '../src/io/lexicon.ts';
 import { parseOptionPairs } from '../src/cli/args.ts';
+import { schemeFromFlags } from '../src/cli/scheme-file.ts';
 import { checkCorpus, corpusSplit, declaredSchemes, filesOfRun, judgedKey, readJudged, realtextDir, realtextSplit, runName } from '../test/support/realtext.ts';
 
 const { values } = parseArgs({
@@ -41,6 +46,7 @@ const { values } = parseArgs({
     each: { type: 'boolean' },
     declared: { type: 'string' },
     scheme: { type: 'string' },
+    'scheme-file': { type: 'string' },
     option: { type: 'string', short: 'O', multiple: true },
     part: { type: 'string', default: 'all' },
     'no-lexicon': { type: 'boolean' },
@@ -56,7 +62,10 @@ const corpusDir = values.corpus ?? realtextDir;
 if (!existsSync(corpusDir)) throw new Error(`no corpus at ${corpusDir}`);
 const split = values.corpus === undefined ? realtextSplit() : corpusSplit(corpusDir);
 const declared = values.declared === undefined ? undefined : declaredSchemes(values.declared);
-const files = filesOfRun([...split.keys()].filter((f) => values.part === 'all' || split.get(f) === values.part), values.scheme, declared);
+// The scheme as the command reads its pair of flags: an id, or a file of one's own.
+const scheme = await schemeFromFlags('check-realtext', { id: values.scheme, file: values['scheme-file'] }, process.cwd());
+const schemeId = typeof scheme === 'object' ? scheme.id : scheme;
+const files = filesOfRun([...split.keys()].filter((f) => values.part === 'all' || split.get(f) === values.part), schemeId, declared);
 const lexicon = values['no-lexicon'] === true ? undefined : await loadLexicon();
 // A declared modification of the scheme (docs/check.md, Settings): its options, named in the run.
 const schemeOptions = parseOptionPairs('check-realtext', values.option);
@@ -65,7 +74,7 @@ const cpu0 = process.cpuUsage();
 const found = await checkCorpus(corpusDir, files, {
   each: values.each === true,
   check: {
-    ...(values.scheme === undefined ? {} : { scheme: values.scheme }),
+    ...(scheme === undefined ? {} : { scheme }),
     ...(Object.keys(schemeOptions).length === 0 ? {} : { schemeOptions }),
     ...(lexicon === undefined ? {} : { lexicon }),
     ...(values['no-conventional'] === true ? { builtInConventional: false } : {}),
@@ -74,7 +83,7 @@ const found = await checkCorpus(corpusDir, files, {
 });
 const ms = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
-const run = runName(values.scheme, schemeOptions);
+const run = runName(schemeId, schemeOptions);
 const judged = values.judged === undefined ? undefined : readJudged(values.judged);
 const rows = ['file\tline\tword\tsuggestion\trule\tverdict\tcause\trun\tcolumn\tconfidence\tpart\tnote\tcyrillic\tgroup'];
 const tally = new Map<string, { t: number; f: number; u: number }>();

@@ -4,10 +4,11 @@
 // session, six held out), against the findings judged by hand there (judged.tsv, README there).
 // Each manuscript is its own work, checked as its author checks it (`latinitsa check one.docx`:
 // read by the command's reader, the Russian lexicon, findings from `likely` up), without a scheme
-// and with the scheme such journals ask for, ala-lc-simplified. The floors are just under the lower
-// of the precisions measured when the corpus was judged, main's and round 9's (docs/check.md, "An
-// eighth held-out corpus: scholarly manuscripts"): a guard against regression, not a target — far
-// below the 0.9 that issue 14 asks for.
+// and with the scheme such journals ask for, ala-lc-simplified. All eleven are tuning data since
+// the eleventh session (docs/check.md, "An eighth corpus: scholarly manuscripts"). The floors are
+// just under the precisions measured after the eleventh session's rules (0.615 and 0.561 on the
+// eleven, tuned figures; main 38dec4c 0.500 and 0.535): a guard against regression, not a target
+// — far below the 0.9 that issue 14 asks for.
 import { heldOutCorpusTests, realtext8Dir } from './support/realtext.ts';
 
-await heldOutCorpusTests({ name: 'realtext8', dir: realtext8Dir, each: true, floors: { 'no-scheme': 0.44, 'scheme=ala-lc-simplified': 0.37 } });
+await heldOutCorpusTests({ name: 'realtext8', dir: realtext8Dir, each: true, floors: { 'no-scheme': 0.61, 'scheme=ala-lc-simplified': 0.56 } });

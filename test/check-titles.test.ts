@@ -2,7 +2,9 @@
 // marks, italics) at `possible`, and checks a Russian title the author romanized: the cases of
 // test/fixtures/check/titles.tsv (docs/check.md, "Quotations"); so it holds a name in the byline of
 // such a title: test/fixtures/check/bylines.tsv ("Bylines"), and the spellings such citations
-// print, elsewhere in the work: test/fixtures/check/published-forms.tsv; and a .docx's italics and
+// print, elsewhere in the work: test/fixtures/check/published-forms.tsv; the author of a Russian
+// publication cited in romanization: test/fixtures/check/citation-forms.tsv; a translation's title:
+// test/fixtures/check/translations.tsv; and a .docx's italics and
 // indented block quotations, read by the document reader, as the checker sees them.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -25,10 +27,13 @@ function cases(file: string): Array<[string, string, string, string]> {
     .map((line) => line.split('\t') as [string, string, string, string]);
 }
 
-/** Checks each case: a `held` finding is at `possible` with a reason that says why (`why`), a `kept` one keeps its confidence. */
-function checkCases(file: string, why: RegExp, options: CheckOptions = {}): void {
+/**
+ * Checks each case: a `held` finding is at `possible` with a reason that says why (`why`), a `kept`
+ * one keeps its confidence, and there is no finding on a `gone` word at all.
+ */
+function checkCases(file: string, why: RegExp, options: CheckOptions = {}, least = 10): void {
   const all = cases(file);
-  assert.ok(all.length >= 10);
+  assert.ok(all.length >= least);
   for (const [verdict, scheme, format, line] of all) {
     const marked = line.replaceAll('\\n', '\n');
     const at = marked.indexOf('[[');
@@ -36,6 +41,10 @@ function checkCases(file: string, why: RegExp, options: CheckOptions = {}): void
     const text = marked.replace('[[', '').replace(']]', '');
     const doc = readDocument({ text, format: format as 'text' | 'markdown' });
     const found = checkDocuments([doc], scheme === '-' ? options : { ...options, scheme }).find((d) => d.place.start.offset === at);
+    if (verdict === 'gone') {
+      assert.equal(found, undefined, `a finding on ${word}: ${marked}`);
+      continue;
+    }
     assert.ok(found !== undefined && found.actual === word, `no finding on ${word}: ${marked}`);
     if (verdict === 'held') {
       assert.equal(found.confidence, 0.5, marked);
@@ -58,6 +67,14 @@ test('bylines of published works: every case of the fixture (docs/check.md, "Byl
 
 test('a spelling the work’s citations print in a published work: every case of the fixture (docs/check.md, "Bylines")', () => {
   checkCases('published-forms.tsv', /cites a publication in Latin letters that prints it so/u, { lexicon });
+});
+
+test('the title of a translation, its translator named after it: every case of the fixture (docs/check.md, "Quotations")', () => {
+  checkCases('translations.tsv', /title of a translation the work cites/u, { lexicon }, 5);
+});
+
+test('the author of a Russian publication cited in romanization: every case of the fixture (docs/check.md, "Notes in a system of their own")', () => {
+  checkCases('citation-forms.tsv', /author of a Russian publication the work cites in romanization/u, { lexicon }, 5);
 });
 
 test('a .docx: a title in italic runs is held, a block quotation set off by its indent alone is held', () => {

@@ -8,11 +8,14 @@
 // a byline of a Latin-script publication and stays checked. docs/check.md, "Bylines".
 import { regionAt } from '../document/regions.ts';
 import bylines from './data/bylines.json' with { type: 'json' };
-import { held, QUOTED, quotationMarkSpans, readsForeign, titleCased, titleSpans, type Span } from './quoted.ts';
+import { held, QUOTED, quotationMarkSpans, readsForeign, readsRomanized, titleCased, titleSpans, type Span } from './quoted.ts';
+import notesSystems from './data/notes-systems.json' with { type: 'json' };
+import { romanize } from '../engine/romanize.ts';
 import { LexiconFlag } from '../reverse/lexicon.ts';
 import { foldRomanized } from '../reverse/readings.ts';
 import { placeName } from './findings.ts';
-import type { Spelling } from './model.ts';
+import type { Group, Spelling } from './model.ts';
+import { weighGroup, type Weighed } from './weigh.ts';
 import type { CheckRun } from './run.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument } from './types.ts';
 
@@ -57,8 +60,40 @@ const MAX_TAIL = 160;
 export function inByline(dg: Diagnostic, doc: CheckDocument): Diagnostic {
   const { offset: start } = dg.place.start;
   const { offset: end } = dg.place.end;
-  if (dg.confidence <= QUOTED || !bylineAt(doc, start, end, citationAround(doc, start, end))) return dg;
-  return held(dg, 'It stands in the byline of a published work in English or another language written in Latin letters (its author, editor or translator): the name as the publication prints it.');
+  if (dg.confidence <= QUOTED) return dg;
+  const around = citationAround(doc, start, end);
+  if (bylineAt(doc, start, end, around)) return held(dg, 'It stands in the byline of a published work in English or another language written in Latin letters (its author, editor or translator): the name as the publication prints it.');
+  if (inTranslatedTitle(doc, start, end, around)) return held(dg, 'It stands in the title of a translation the work cites (its translator named after it): the title as the translation prints it.');
+  if (citationForm(dg) && bylineAt(doc, start, end, around, readsRomanized)) return held(dg, 'It is the author of a Russian publication the work cites in romanization, written as library catalogues write it: the citation form, right in its place beside the text’s own form.');
+  return dg;
+}
+
+/** A translator named right after a title: the role word (data/bylines.json, `translators`), perhaps "by", and a name. */
+const TRANSLATOR_AFTER = new RegExp(String.raw`^\s*[,.:]?\s*(?:${bylines.translators.map(wordPattern).join('|')})(?:\s+(?:${AGENT}))?\s+(?:${NAME})`, 'u');
+
+/**
+ * Whether the word [start, end) is a word of a title the citation `around` holds that is followed by
+ * its translator (*Aleksei Stepanovich Khomyakov*, trans. Fr. S. Janos): a translation, published
+ * in Latin letters whatever its words read as (a title of names only reads as no language), so its
+ * spellings are the publication's, as a title's that reads as English is (docs/check.md,
+ * "Quotations", "Published titles").
+ */
+function inTranslatedTitle(doc: CheckDocument, start: number, end: number, around: Around | undefined): boolean {
+  if (around === undefined) return false;
+  const span = around.spans.find((s) => s.start <= start && end <= s.end);
+  return span !== undefined && TRANSLATOR_AFTER.test(doc.text.slice(span.end, Math.min(around.lineEnd, span.end + 80)));
+}
+
+/**
+ * Whether a finding's spelling is the one a precise system of citations writes from its word
+ * (`data/notes-systems.json`: ala-lc-simplified, ala-lc), and its fix another form: the author of
+ * a Russian publication as library catalogues give him (L. N. Tolstoi beside the text's Tolstoy).
+ */
+function citationForm(dg: Diagnostic): boolean {
+  const cyrillic = dg.data?.['cyrillic'];
+  if (typeof cyrillic !== 'string' || dg.actual === undefined) return false;
+  const written = foldRomanized(dg.actual);
+  return notesSystems.schemes.some((scheme) => foldRomanized(romanize(cyrillic, { scheme })) === written);
 }
 
 /** The citation a word stands in: its line's bounds, where the citation is, and its titles (see {@link spansOf}). */
@@ -78,20 +113,24 @@ function citationAround(doc: CheckDocument, start: number, end: number): Around 
   return where === undefined ? undefined : { lineStart, lineEnd, where, spans: spansOf(doc, where, lineStart, lineEnd) };
 }
 
-/** Whether the word [start, end) is a name in the byline of a published Latin-script work cited in a note, a bibliography entry or a parenthetical citation. */
-function bylineAt(doc: CheckDocument, start: number, end: number, around: Around | undefined): boolean {
+/**
+ * Whether the word [start, end) is a name in the byline of a published Latin-script work cited in a
+ * note, a bibliography entry or a parenthetical citation; with `reads` = `readsRomanized`, in the
+ * byline of a Russian publication cited under its romanized title (Polnoe sobranie sochinenii).
+ */
+function bylineAt(doc: CheckDocument, start: number, end: number, around: Around | undefined, reads: typeof readsForeign = readsForeign): boolean {
   const { text } = doc;
   if (around === undefined || !/^\p{Lu}/u.test(text.slice(start, end)) || !inName(text, start, end)) return false;
   const { lineStart, lineEnd, spans } = around;
   // A word of a title is the title's (quoted.ts), not a byline: "Tchaikovsky, Pyotr Il'yich".
   if (spans.some((s) => s.start <= start && end <= s.end)) return false;
-  const titles = spans.filter((s) => readsForeign(text, s, start, end));
+  const titles = spans.filter((s) => reads(text, s, start, end));
   // Followed by the title it signs, or standing with a role word in a citation of such a title.
   const next = titles.find((s) => s.start >= end);
   const signs = next !== undefined && next.start - end <= MAX_TAIL && TAIL.test(text.slice(end, next.start));
   const [from, to] = segment(text, lineStart, lineEnd, start);
   const role = !signs && ROLE_BEFORE.test(text.slice(from, start)) && titles.some((s) => s.start >= from && s.end <= to);
-  return (signs || role) && !saysRussian(text, lineStart, lineEnd, start);
+  return (signs || role) && (reads !== readsForeign || !saysRussian(text, lineStart, lineEnd, start));
 }
 
 /**
@@ -103,8 +142,12 @@ function bylineAt(doc: CheckDocument, start: number, end: number, around: Around
  */
 export function citedAt(doc: CheckDocument, start: number, end: number): boolean {
   const around = citationAround(doc, start, end);
+  return around !== undefined && (bylineAt(doc, start, end, around) || inCitedTitle(doc, start, end, around));
+}
+
+/** Whether the word [start, end) is a word of a published Latin-script title the citation `around` holds (see {@link citedAt}). */
+function inCitedTitle(doc: CheckDocument, start: number, end: number, around: Around | undefined): boolean {
   if (around === undefined) return false;
-  if (bylineAt(doc, start, end, around)) return true;
   const title = (s: Span): boolean => s.start <= start && end <= s.end && readsForeign(doc.text, s, start, end) && titleCased(doc.text, s, start, end);
   return around.spans.some(title) && !saysRussian(doc.text, around.lineStart, around.lineEnd, start);
 }
@@ -226,4 +269,33 @@ export function publishedForms(run: CheckRun, documents: readonly CheckDocument[
     const place = placeName(documents[where.doc]!.file, run.lines[where.doc]!.pointAt(where.at));
     return held(dg, `The work cites a publication in Latin letters that prints it so (${place}): the person’s published form.`);
   };
+}
+
+/**
+ * A group weighed without the spellings the author cannot change. A spelling printed only inside
+ * published Latin-script titles the work cites (*Selskii Vestnik* in the title of an English book,
+ * by the test of {@link citedAt}) is the publication's, not a variant of the author's own writing:
+ * it neither makes the running text's one form (sel’skii, every time) inconsistent nor becomes
+ * its fix, so the group is weighed without it (`g`, the author's spellings). Its own findings
+ * (held at `possible` in the title) are kept where their fix is the author's form, and dropped
+ * where it would have been the target. A group of such spellings only is weighed as it is. A
+ * name in a byline is left in: it is the person's own form, against which the running text's
+ * other spelling of the same person is a slip (Andrei Iliaronov in the text, Illarionov signing
+ * his article), and the published-forms rule already holds a text that follows it.
+ * docs/check.md, "Published forms, elsewhere in the work".
+ */
+export function weighAuthorsOwn(run: CheckRun, documents: readonly CheckDocument[], g: Group): { g: Group; weighed: Weighed | undefined } {
+  const full = weighGroup(run, g);
+  if (g.spellings.length < 2 || full === undefined) return { g, weighed: full };
+  const own = g.spellings.filter(({ s }) => !s.occurrences.every((o) => {
+    const doc = documents[o.doc]!;
+    return inCitedTitle(doc, o.start, o.end, citationAround(doc, o.start, o.end));
+  }));
+  if (own.length === g.spellings.length || own.length === 0) return { g, weighed: full };
+  const mine = { ...g, spellings: own };
+  const weighed = weighGroup(run, mine);
+  const target = weighed?.target ?? (own.length === 1 ? own[0]!.s.display : undefined);
+  const printed = target !== undefined && foldRomanized(full.target) === foldRomanized(target) ? full.minority.filter((m) => !own.some(({ s }) => s === m.s)) : [];
+  if (weighed === undefined) return { g: mine, weighed: printed.length === 0 ? undefined : { ...full, minority: printed } };
+  return { g: mine, weighed: { ...weighed, minority: [...weighed.minority, ...printed] } };
 }

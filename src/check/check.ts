@@ -10,7 +10,7 @@
 import { groupFindings } from './findings.ts';
 import { groupSpellings } from './groups.ts';
 import { citationForms, notesInPreciseSystem, notesSystem } from './notes-system.ts';
-import { inByline, publishedForms } from './bylines.ts';
+import { inByline, publishedForms, weighAuthorsOwn } from './bylines.ts';
 import { inQuotation } from './quoted.ts';
 import { prepareRun, SAME_AS_TEXT } from './run.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument, CheckOptions } from './types.ts';
@@ -53,8 +53,8 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
   const reported = (dg: Diagnostic): boolean => dg.confidence >= run.minConfidence && !(dg.actual !== undefined && run.ignored(dg.actual));
   const found = mixed.filter((m) => reported(m.dg));
   const published = publishedForms(run, documents, spellings);
-  for (const g of groupSpellings(run, spellings)) {
-    const weighed = weighGroup(run, g);
+  for (const group of groupSpellings(run, spellings)) {
+    const { g, weighed } = weighAuthorsOwn(run, documents, group);
     // One by one: a spread passes each finding as an argument, and a word misspelt 200,000 times overflows the stack.
     if (weighed === undefined) continue;
     for (const f of groupFindings(run, documents, g, citationForms(run, documents, g, weighed, notesPrecise, options.lang))) {

@@ -97,6 +97,23 @@ export function titleSpans(doc: CheckDocument, at: number): readonly Span[] {
  * inside the span (a gloss: Goticheskiy roman v Rossii (Gothic Novel in Russia)) do not count.
  */
 export function readsForeign(text: string, span: Span, start: number, end: number): boolean {
+  const { other, own } = titleWords(text, span, start, end);
+  return other >= 2 && other > 2 * own;
+}
+
+/**
+ * Whether a span's other words read as romanized Russian, a title the author romanized (Polnoe
+ * sobranie sochinenii, Put' moei zhizni): at least two words in small letters that are neither
+ * English nor another Latin-script language's (the counts of {@link readsForeign}), more than
+ * twice as many as those that are.
+ */
+export function readsRomanized(text: string, span: Span, start: number, end: number): boolean {
+  const { other, own } = titleWords(text, span, start, end);
+  return own >= 2 && own > 2 * other;
+}
+
+/** The words of a span but [start, end) that read as English or another Latin-script language (`other`), and those in small letters that read as neither (`own`). */
+function titleWords(text: string, span: Span, start: number, end: number): { other: number; own: number } {
   const { common } = englishLists();
   let other = 0;
   let own = 0;
@@ -112,7 +129,7 @@ export function readsForeign(text: string, span: Span, start: number, end: numbe
     if (common.has(word) || FUNCTION_WORDS.has(word) || [...word].some((ch) => /\p{L}/u.test(ch) && !schemeLetters().has(ch))) other++;
     else if (/^[a-z'’-]+$/u.test(m[0])) own++;
   }
-  return other >= 2 && other > 2 * own;
+  return { other, own };
 }
 
 /**

@@ -64,6 +64,12 @@ export interface CheckRun {
   roman(cyrillic: string, domain: Domain): string;
   /** The declared scheme's spelling of a Cyrillic word, as it prints. */
   romanShown(cyrillic: string, domain: Domain): string;
+  /**
+   * The declared scheme's spelling of a Russian given name, folded, when its options write first
+   * names otherwise than other words (an option value's `givenNames`: soft signs left out of first
+   * names only, docs/check.md "Settings"); else undefined.
+   */
+  romanGiven(cyrillic: string, domain: Domain): string | undefined;
 }
 
 /** The reader for a lexicon and a scheme list, kept between runs (the page checks on every edit). */
@@ -145,10 +151,20 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
   const schemes = { text: idOf(given.text), notes: idOf(given.notes) };
   const schemeOptions = { text: options.schemeOptions ?? {}, notes: (notesScheme === undefined ? options.schemeOptions : options.notesSchemeOptions) ?? {} };
   // Each domain's scheme and options are resolved (and checked) once, before any work.
-  const resolved = {
-    text: resolveScheme({ ...schemeOptions.text, scheme: given.text }).scheme,
-    notes: resolveScheme({ ...schemeOptions.notes, scheme: given.notes }).scheme,
+  const compiled = {
+    text: resolveScheme({ ...schemeOptions.text, scheme: given.text }),
+    notes: resolveScheme({ ...schemeOptions.notes, scheme: given.notes }),
   };
+  const resolved = { text: compiled.text.scheme, notes: compiled.notes.scheme };
+  // The letters the options in force rewrite in a given name (their values' `givenNames`), by
+  // domain; undefined when none does. Only a declared scheme has them.
+  const givenLetters = (domain: Domain): ReadonlyMap<string, string> | undefined => {
+    if (given[domain] === undefined) return undefined;
+    const { scheme, options: values } = compiled[domain];
+    const map = new Map(Object.entries(scheme.options).flatMap(([name, option]) => Object.entries(option.values[values[name]!]?.givenNames ?? {})));
+    return map.size === 0 ? undefined : map;
+  };
+  const givenMaps = { text: givenLetters('text'), notes: givenLetters('notes') };
   const minConfidence = parseConfidence(options.minConfidence ?? 0);
   // The declared schemes are read with their options, as schemes of their own.
   const extra: ReaderScheme[] = [];
@@ -217,5 +233,9 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
     englishName,
     roman: (cyrillic, domain) => foldRomanized(romanShown(cyrillic, domain)),
     romanShown,
+    romanGiven: (cyrillic, domain) => {
+      const map = givenMaps[domain];
+      return map === undefined ? undefined : foldRomanized(romanShown([...cyrillic].map((c) => map.get(c) ?? c).join(''), domain));
+    },
   };
 }

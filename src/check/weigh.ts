@@ -48,6 +48,14 @@ export interface Weighed {
   minority: Minority[];
 }
 
+/**
+ * Whether the lexicon reads a group's word as a given name and not a patronymic (Васильевна is
+ * both: a modification of first names does not reach patronymics, which a book's note names apart).
+ */
+function isGivenName(g: Group): boolean {
+  return g.spellings.some(({ s }) => s.info.readings.some((r) => r.cyrillic === g.cyrillic && (r.flags & (LexiconFlag.given | LexiconFlag.patronymic)) === LexiconFlag.given));
+}
+
 /** The target and minority of a group, or nothing when the group has nothing to report. */
 export function weighGroup(run: CheckRun, g: Group): Weighed | undefined {
   const { schemes, declared, letterOnly } = run;
@@ -61,9 +69,13 @@ export function weighGroup(run: CheckRun, g: Group): Weighed | undefined {
   const written = scheme === undefined ? '' : run.roman(g.cyrillic, g.domain);
   // The scheme's own spelling as it prints (roman folds it), for a message that names it.
   const shown = (): string => run.romanShown(g.cyrillic, g.domain);
+  // A declared modification of first names only (soft signs left out of them: an option's
+  // `givenNames`, docs/check.md "Settings") writes the group's word so where it is a given name.
+  const givenWritten = scheme === undefined || !isGivenName(g) ? undefined : run.romanGiven(g.cyrillic, g.domain);
   const conforms = (s: Spelling): boolean =>
     scheme !== undefined &&
     (s.info.fold === written ||
+    s.info.fold === givenWritten ||
     s.info.readings.some(
       (r) =>
         r.schemes.includes(schemeIndex) &&

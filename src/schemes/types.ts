@@ -125,6 +125,13 @@ export interface OptionValueSource {
   letters?: LetterMap;
   /** Letters rewritten to other letters before the rules run (ё → е). */
   substitute?: LetterMap;
+  /**
+   * Letters rewritten before a Russian given name is written, where a declared modification writes
+   * first names otherwise than other words (soft signs left out of first names only: ь → "").
+   * Romanizing a text does not know which words are given names: only the checker reads it, by the
+   * lexicon (docs/check.md, Settings).
+   */
+  givenNames?: LetterMap;
   /** Name of the output profile to apply. */
   profile?: string;
 }

@@ -10,6 +10,7 @@ import type { ProseDocument } from '../../src/document/index.ts';
 import type { CheckOptions } from '../../src/check/types.ts';
 import { readDocumentFile } from '../../src/io/documents.ts';
 import { loadLexicon } from '../../src/io/lexicon.ts';
+import { readSchemeFile } from '../../src/io/files.ts';
 import { fixturesDir, readTsv, sharedDir } from './fixtures.ts';
 
 /** Where the corpus is; the tests that need it skip when it is absent. */
@@ -205,10 +206,12 @@ export function judgedPrecision(judged: Map<string, Judged>, run: string, found:
  * With `each`, every file is checked as its own work; with `declared`, a scheme run checks only
  * the files whose authors write that scheme (SOURCES.tsv, column `scheme`). With `texts`, the files are kept in that
  * folder instead of `dir` (texts that may not be stored in the repository), and every test skips,
- * saying so, when it is absent. A floor is the precision measured when the corpus was judged: a
- * guard against regression, not a target.
+ * saying so, when it is absent. `schemeFiles` names, for a run, the scheme file of one's own it is
+ * checked with (docs/check.md "Settings"; the run is named by the file's id, `scheme=realtext9-lc`).
+ * A floor is the precision measured when the corpus was judged: a guard against regression, not a
+ * target.
  */
-export async function heldOutCorpusTests(options: { name: string; dir: string; floors: Record<string, number>; each?: boolean; texts?: string; declared?: boolean }): Promise<void> {
+export async function heldOutCorpusTests(options: { name: string; dir: string; floors: Record<string, number>; each?: boolean; texts?: string; declared?: boolean; schemeFiles?: Record<string, string> }): Promise<void> {
   const { name, dir, floors } = options;
   const declared = options.declared === true ? declaredSchemes(path.join(dir, 'SOURCES.tsv')) : undefined;
   const textDir = options.texts ?? dir;
@@ -229,9 +232,10 @@ export async function heldOutCorpusTests(options: { name: string; dir: string; f
   });
 
   for (const [run, floor] of Object.entries(floors)) {
-    const settings = runSettings(run);
+    const file = options.schemeFiles?.[run];
     test(`${name} ${run}: precision of the judged findings ≥ ${floor}`, { skip }, async (t) => {
-      const found = await checkCorpus(textDir, filesOfRun(files, settings.scheme, declared), { ...(options.each === undefined ? {} : { each: options.each }), check: { ...settings, ...(lexicon === undefined ? {} : { lexicon }) } });
+      const settings = file === undefined ? runSettings(run) : { scheme: await readSchemeFile(file) };
+      const found = await checkCorpus(textDir, filesOfRun(files, typeof settings.scheme === 'object' ? settings.scheme.id : settings.scheme, declared), { ...(options.each === undefined ? {} : { each: options.each }), check: { ...settings, ...(lexicon === undefined ? {} : { lexicon }) } });
       const p = judgedPrecision(judged, run, found);
       t.diagnostic(JSON.stringify(p));
       assert.ok(p['all']! >= floor, `precision ${p['all']}`);
