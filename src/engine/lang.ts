@@ -57,3 +57,14 @@ export function schemeIdForLanguage(scheme: string | Scheme | undefined, lang: s
   if (scheme === undefined) return defaultSchemeOf({ lang: language.id });
   return schemeForLanguage(typeof scheme === 'string' ? getScheme(scheme) : scheme, language.id)?.id ?? defaultSchemeOf({ lang: language.id });
 }
+
+/**
+ * The scheme to use for text in `lang` when the caller named `scheme`: an id (or none) as
+ * {@link schemeIdForLanguage} gives it; a scheme of one's own as romanize resolves one
+ * ({@link schemeInLanguage}): itself when it serves the language, else its family's scheme for
+ * it, else an error naming the language's schemes. Used where a scheme is named per field or per
+ * record (bibliographies, MARC records) and may be a user's.
+ */
+export function schemeOfLanguage(scheme: string | Scheme | undefined, lang: string): string | Scheme {
+  return typeof scheme === 'object' ? schemeInLanguage(scheme, lang).scheme : schemeIdForLanguage(scheme, lang);
+}
