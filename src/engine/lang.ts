@@ -53,9 +53,18 @@ export function schemeInLanguage(given: Scheme, lang: unknown): SchemeInLanguage
  * //=> ['ala-lc-uk', 'bg-streamlined', 'bgn-pcgn-sr', 'mk-national']
  */
 export function schemeIdForLanguage(scheme: string | Scheme | undefined, lang: string): string {
+  return languageScheme(scheme, lang).id;
+}
+
+/**
+ * {@link schemeIdForLanguage}'s scheme itself: a scheme of one's own that serves the language is
+ * not registered, so its id names nothing (`lang: 'auto'` with a user's scheme, each paragraph).
+ */
+export function languageScheme(scheme: string | Scheme | undefined, lang: string): Scheme {
   const language = languageOf(lang);
-  if (scheme === undefined) return defaultSchemeOf({ lang: language.id });
-  return schemeForLanguage(typeof scheme === 'string' ? getScheme(scheme) : scheme, language.id)?.id ?? defaultSchemeOf({ lang: language.id });
+  const fallback = (): Scheme => getScheme(defaultSchemeOf({ lang: language.id }));
+  if (scheme === undefined) return fallback();
+  return schemeForLanguage(typeof scheme === 'string' ? getScheme(scheme) : scheme, language.id) ?? fallback();
 }
 
 /**
