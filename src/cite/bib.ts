@@ -3,7 +3,7 @@
 // options, the field groups and their schemes, the findings. docs/citations.md.
 import type { LineIndex } from '../diagnostics/place.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
-import { schemeIdForLanguage } from '../engine/lang.ts';
+import { schemeOfLanguage } from '../engine/lang.ts';
 import { LatinitsaError } from '../errors.ts';
 import type { Scheme } from '../schemes/registry.ts';
 import { citationScheme } from './terms.ts';
@@ -13,10 +13,10 @@ export type BibFieldGroup = 'names' | 'titles' | 'publishers';
 
 /** Options of `romanizeBibtex` and `romanizeCsl`. */
 export interface RomanizeBibOptions {
-  /** Scheme for every group. Default: the language's citation scheme (`defaultSchemeOf({ use: 'citation' })`, docs/citations.md). */
-  scheme?: string;
-  /** Scheme per group, winning over `scheme`: `{ names: 'wikipedia' }`. */
-  schemes?: Partial<Record<BibFieldGroup, string>>;
+  /** Scheme for every group: an id or a loaded scheme (`loadScheme`). Default: the language's citation scheme (`defaultSchemeOf({ use: 'citation' })`, docs/citations.md). */
+  scheme?: string | Scheme;
+  /** Scheme per group (id or loaded scheme), winning over `scheme`: `{ names: 'wikipedia' }`. */
+  schemes?: Partial<Record<BibFieldGroup, string | Scheme>>;
   /** Language of the bibliography's Cyrillic (`uk`, `be`, …; default Russian): `scheme` and `schemes` are read as the schemes of their family for it (docs/languages.md). */
   lang?: string;
   /** Keep the Cyrillic original beside the romanized value (BibTeX: `orig<field>`; CSL: `original-*`). Default false. */
@@ -55,12 +55,12 @@ function fieldDiagnostic(lines: LineIndex, ruleId: 'bib/cyrillic-macro' | 'bib/o
 
 export /** The scheme of each field group, resolved (and so checked) before any field is read. */
 function groupSchemes(options: RomanizeBibOptions): Record<BibFieldGroup, Scheme> {
-  const inLanguage = (id: string | undefined): string | undefined => (options.lang === undefined ? id : schemeIdForLanguage(id, options.lang));
+  const inLanguage = (scheme: string | Scheme | undefined): string | Scheme | undefined => (options.lang === undefined ? scheme : schemeOfLanguage(scheme, options.lang));
   const base = inLanguage(options.scheme);
   for (const key of Object.keys(options.schemes ?? {})) {
     if (!['names', 'titles', 'publishers'].includes(key)) throw new LatinitsaError('ERR_INVALID_OPTION', `unknown field group "${key}" (known: names, titles, publishers)`);
   }
-  const of = (id: string | undefined): Scheme => citationScheme(id === undefined ? base : inLanguage(id));
+  const of = (scheme: string | Scheme | undefined): Scheme => citationScheme(scheme === undefined ? base : inLanguage(scheme));
   return { names: of(options.schemes?.names), titles: of(options.schemes?.titles), publishers: of(options.schemes?.publishers) };
 }
 

@@ -2,7 +2,7 @@
 // command reads one (docs/cli.md `--scheme-file`, docs/check.md "Settings").
 import path from 'node:path';
 import { LatinitsaError } from '../errors.ts';
-import { refuseBuiltInId, type Scheme } from '../schemes/registry.ts';
+import type { Scheme } from '../schemes/registry.ts';
 import { usageError } from './args.ts';
 
 /** Options of {@link readUserScheme}. */
@@ -31,9 +31,7 @@ export async function readUserScheme(name: string, options: UserSchemeOptions): 
   try {
     // Loaded here, not at start-up: most runs name a built-in scheme.
     const { readSchemeFile } = await import('../io/files.ts');
-    const scheme = await readSchemeFile(path.resolve(options.base, name), { name });
-    refuseBuiltInId(scheme, name);
-    return scheme;
+    return await readSchemeFile(path.resolve(options.base, name), { name, own: true });
   } catch (error) {
     if (options.where === undefined || !(error instanceof LatinitsaError)) throw error;
     throw new LatinitsaError(error.code, `${options.where}: ${error.message}`, { file: error.file ?? name, ...(error.pointer === undefined ? {} : { pointer: error.pointer }), cause: error });

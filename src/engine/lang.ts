@@ -53,7 +53,27 @@ export function schemeInLanguage(given: Scheme, lang: unknown): SchemeInLanguage
  * //=> ['ala-lc-uk', 'bg-streamlined', 'bgn-pcgn-sr', 'mk-national']
  */
 export function schemeIdForLanguage(scheme: string | Scheme | undefined, lang: string): string {
+  return languageScheme(scheme, lang).id;
+}
+
+/**
+ * {@link schemeIdForLanguage}'s scheme itself: a scheme of one's own that serves the language is
+ * not registered, so its id names nothing (`lang: 'auto'` with a user's scheme, each paragraph).
+ */
+export function languageScheme(scheme: string | Scheme | undefined, lang: string): Scheme {
   const language = languageOf(lang);
-  if (scheme === undefined) return defaultSchemeOf({ lang: language.id });
-  return schemeForLanguage(typeof scheme === 'string' ? getScheme(scheme) : scheme, language.id)?.id ?? defaultSchemeOf({ lang: language.id });
+  const fallback = (): Scheme => getScheme(defaultSchemeOf({ lang: language.id }));
+  if (scheme === undefined) return fallback();
+  return schemeForLanguage(typeof scheme === 'string' ? getScheme(scheme) : scheme, language.id) ?? fallback();
+}
+
+/**
+ * The scheme to use for text in `lang` when the caller named `scheme`: an id (or none) as
+ * {@link schemeIdForLanguage} gives it; a scheme of one's own as romanize resolves one
+ * ({@link schemeInLanguage}): itself when it serves the language, else its family's scheme for
+ * it, else an error naming the language's schemes. Used where a scheme is named per field or per
+ * record (bibliographies, MARC records) and may be a user's.
+ */
+export function schemeOfLanguage(scheme: string | Scheme | undefined, lang: string): string | Scheme {
+  return typeof scheme === 'object' ? schemeInLanguage(scheme, lang).scheme : schemeIdForLanguage(scheme, lang);
 }

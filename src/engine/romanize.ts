@@ -6,7 +6,7 @@ import { fastSchemeFor } from './fast/tables.ts';
 import { romanizeStringFast, stringTables } from './fast/string.ts';
 import { normalizeInput, scriptPatterns, sourceOffsets } from './normalize.ts';
 import { COMMON_OPTION_NAMES, resolveScheme, type RomanizeOptions } from './resolve.ts';
-import { AUTO_LANGUAGE, schemeIdForLanguage } from './lang.ts';
+import { AUTO_LANGUAGE, languageScheme } from './lang.ts';
 import { mayNeedReport, pieces, unmappedLetter } from './auto.ts';
 import type { Diagnostic } from '../diagnostics/index.ts';
 import { lineIndex, type LineIndex } from '../diagnostics/place.ts';
@@ -57,10 +57,10 @@ const COMMON = new Set(COMMON_OPTION_NAMES);
  * so a paragraph in another language must not turn it into an error.
  */
 function pieceOptions(options: RomanizeOptions, lang: string): { options: RomanizeOptions; scheme: string } {
-  const id = schemeIdForLanguage(options.scheme, lang);
-  const scheme = getScheme(id);
+  const scheme = languageScheme(options.scheme, lang);
+  const id = scheme.id;
   const caller = typeof options.scheme === 'object' ? options.scheme : getScheme(options.scheme ?? DEFAULT_SCHEME);
-  const o: RomanizeOptions = { scheme: id, lang };
+  const o: RomanizeOptions = { scheme, lang };
   for (const [key, value] of Object.entries(options)) {
     if (key === 'scheme' || key === 'lang') continue;
     if (COMMON.has(key)) o[key] = value;

@@ -62,24 +62,18 @@ function parseJson(text: string, file: string): unknown {
  * Reads a scheme file (JSON) and loads it with `loadScheme`: errors name the file and the field.
  *
  * @param file The path to read.
- * @param options `register`: as `loadScheme`'s; `name`: the file's name in every message, as the
+ * @param options `register` and `own`: as `loadScheme`'s; `name`: the file's name in every message, as the
  *   user gave it (default: `file`), e.g. the relative name of a command-line argument.
  * @example
  * import { readSchemeFile } from 'latinitsa/io';
  * (await readSchemeFile('/no/such/scheme.json').catch((e) => e)).message;
  * //=> 'cannot read /no/such/scheme.json: no such file'
  */
-export async function readSchemeFile(file: string, options: { register?: boolean; name?: string } = {}): Promise<Scheme> {
+export async function readSchemeFile(file: string, options: { register?: boolean; own?: boolean; name?: string } = {}): Promise<Scheme> {
   const name = options.name ?? file;
   const text = decodeBytes(await readFileLimited(file, { name }), { file: name, stripBom: true });
   const data = parseJson(text, name);
-  try {
-    return loadScheme(data, { file: name, register: options.register ?? false });
-  } catch (error) {
-    if (error instanceof LatinitsaError) throw error;
-    // A scheme file deep or odd enough to break the validator is still the user's input error.
-    throw new LatinitsaError('ERR_SCHEME_INVALID', `${name}: cannot load the scheme: ${error instanceof Error ? error.message : String(error)}`, { file: name, cause: error });
-  }
+  return loadScheme(data, { file: name, register: options.register ?? false, own: options.own ?? false });
 }
 
 /**

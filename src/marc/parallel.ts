@@ -1,7 +1,7 @@
 // Parallel fields: romanizing a record's Cyrillic into linked 880 pairs, checking existing pairs,
 // and proposing 880 Cyrillic fields for romanized-only records. Browser-safe; see docs/marc.md.
 import { LatinitsaError } from '../errors.ts';
-import { schemeIdForLanguage } from '../engine/lang.ts';
+import { schemeOfLanguage } from '../engine/lang.ts';
 import { resolveScheme, type RomanizeOptions } from '../engine/resolve.ts';
 import { romanize } from '../engine/romanize.ts';
 import { mixedScriptFix } from '../check/check.ts';
@@ -127,7 +127,7 @@ function context(record: MarcRecord, options: MarcSchemeOptions): Context | { sk
     if (entry === undefined) return { skip: `the record's language is "${code}" (008/35-37), which the MARC table has no romanization for; name a scheme or a language to romanize it anyway` };
     schemeRef = entry.scheme;
   }
-  if (options.lang !== undefined) schemeRef = schemeIdForLanguage(schemeRef, options.lang);
+  if (options.lang !== undefined) schemeRef = schemeOfLanguage(schemeRef, options.lang);
   const scheme = typeof schemeRef === 'string' ? getScheme(schemeRef) : schemeRef;
   const style = recordStyle(record);
   const romanizeOptions: RomanizeOptions = { ...options.schemeOptions, scheme };

@@ -68,6 +68,12 @@ export interface LoadSchemeOptions {
   register?: boolean;
   /** Check the scheme's own samples when loading (a failing sample is an error). Default `true`. */
   verifySamples?: boolean;
+  /**
+   * A user's scheme, passed as an object rather than registered (a command's scheme file, a scheme
+   * sent to the HTTP API): its id may not be a built-in scheme's, as a registered one's may not.
+   * Default `false`.
+   */
+  own?: boolean;
 }
 
 /** Characters of the title and all-caps forms of a value that the alphabet must contain. */
@@ -325,22 +331,29 @@ export function isLoadedScheme(value: unknown): value is Scheme {
  * //=> 'Sokolnikov'
  */
 export function loadScheme(data: unknown, options: LoadSchemeOptions = {}): Scheme {
-  const { file, register = false, verifySamples = true } = options;
-  const scheme = resolve(data, file, false, findScheme);
-  if (verifySamples && scheme.samples.length > 0) sampleCheck?.(scheme, file);
-  if (register) {
-    refuseBuiltInId(scheme, file);
-    registry.set(scheme.id, scheme);
+  const { file, register = false, verifySamples = true, own = false } = options;
+  let scheme: Scheme;
+  try {
+    scheme = resolve(data, file, false, findScheme);
+    if (verifySamples && scheme.samples.length > 0) sampleCheck?.(scheme, file);
+  } catch (error) {
+    if (error instanceof LatinitsaError) throw error;
+    // A scheme deep or odd enough to break the validator is still the user's input error.
+    const message = `${file === undefined ? '' : `${file}: `}cannot load the scheme: ${error instanceof Error ? error.message : String(error)}`;
+    throw new LatinitsaError('ERR_SCHEME_INVALID', message, { ...(file === undefined ? {} : { file }), cause: error });
   }
+  if (register || own) refuseBuiltInId(scheme, file);
+  if (register) registry.set(scheme.id, scheme);
   return scheme;
 }
 
 /**
  * Refuses a scheme of one's own whose id is a built-in scheme's: registered, it would replace the
  * built-in one; named in messages and results ("ala-lc writes …"), it would pass for it. Used by
- * `loadScheme(…, { register: true })` and for every scheme file a command is given (src/cli/scheme-file.ts).
+ * `loadScheme(…, { register: true })` and `{ own: true }`: every scheme file a command is given
+ * (src/cli/scheme-file.ts) and every scheme sent to the HTTP API (src/server/request.ts).
  */
-export function refuseBuiltInId(scheme: Scheme, file: string | undefined): void {
+function refuseBuiltInId(scheme: Scheme, file: string | undefined): void {
   if (!Object.hasOwn(schemeFiles, `${scheme.id}.json`)) return;
   throw new LatinitsaError('ERR_SCHEME_INVALID', `${file ?? scheme.id}: /id: "${scheme.id}" is a built-in scheme; choose another id`, {
     ...(file === undefined ? {} : { file }),

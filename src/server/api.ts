@@ -35,16 +35,24 @@ export interface HandleApiOptions {
   execute?: Executor;
 }
 
+/** Options of {@link errorResponse}. */
+export interface ErrorResponseOptions {
+  /** Headers of the answer (`allow`, `retry-after`). */
+  headers?: Record<string, string>;
+  /** Where in the request body the mistake is, as a JSON pointer (`/scheme/letters/ж`). */
+  pointer?: string;
+}
+
 /**
- * The shape of every error answer: `{ "error": { "status", "code", "message" } }`.
+ * The shape of every error answer: `{ "error": { "status", "code", "message", "pointer"? } }`.
  *
  * @example
  * import { errorResponse } from 'latinitsa/server';
  * errorResponse(404, 'ERR_NOT_FOUND', 'no such route').body;
  * //=> '{"error":{"status":404,"code":"ERR_NOT_FOUND","message":"no such route"}}'
  */
-export function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}): ApiResponse {
-  return json(status, { error: { status, code, message } }, headers);
+export function errorResponse(status: number, code: string, message: string, options: ErrorResponseOptions = {}): ApiResponse {
+  return json(status, { error: { status, code, message, ...(options.pointer === undefined ? {} : { pointer: options.pointer }) } }, options.headers);
 }
 
 function json(status: number, value: unknown, headers: Record<string, string> = {}): ApiResponse {
@@ -80,13 +88,13 @@ const statusOfCode: Record<string, number> = {
 export function errorToResponse(error: unknown): ApiResponse {
   if (error instanceof HttpError) return errorResponse(error.status, error.code, error.message);
   if (error instanceof URIError) return errorResponse(400, 'ERR_BAD_REQUEST', 'malformed percent-encoding in the path');
-  if (error instanceof LatinitsaError) return errorResponse(statusOfCode[error.code] ?? 400, error.code, error.message);
+  if (error instanceof LatinitsaError) return errorResponse(statusOfCode[error.code] ?? 400, error.code, error.message, error.pointer === undefined ? {} : { pointer: error.pointer });
   // Errors that crossed a worker boundary arrive as plain objects.
   if (typeof error === 'object' && error !== null && 'code' in error && 'message' in error) {
-    const { code, message, status } = error as { code: unknown; message: unknown; status?: unknown };
+    const { code, message, status, pointer } = error as { code: unknown; message: unknown; status?: unknown; pointer?: unknown };
     if (typeof code === 'string' && typeof message === 'string') {
       const s = typeof status === 'number' ? status : (statusOfCode[code] ?? 500);
-      if (s !== 500) return errorResponse(s, code, message);
+      if (s !== 500) return errorResponse(s, code, message, typeof pointer === 'string' ? { pointer } : {});
     }
   }
   return errorResponse(500, 'ERR_INTERNAL', 'internal error while handling the request');
@@ -128,7 +136,7 @@ export async function handleApi(request: ApiRequest, options: HandleApiOptions =
   const isGet = method === 'GET' || method === 'HEAD';
   try {
     if (GET_ROUTES.has(path) || path.startsWith('/api/schemes/')) {
-      if (!isGet) return errorResponse(405, 'ERR_METHOD_NOT_ALLOWED', `${path} accepts GET, not ${method}`, { allow: 'GET, HEAD' });
+      if (!isGet) return errorResponse(405, 'ERR_METHOD_NOT_ALLOWED', `${path} accepts GET, not ${method}`, { headers: { allow: 'GET, HEAD' } });
       if (path === '/api/schemes') return fixedJson(path, schemesResponse);
       if (path === '/api/openapi.json') return fixedJson(path, openApiDocument);
       const id = decodeURIComponent(path.slice('/api/schemes/'.length));
@@ -138,7 +146,7 @@ export async function handleApi(request: ApiRequest, options: HandleApiOptions =
     if (!path.startsWith('/api/') || !(operationNames as readonly string[]).includes(op)) {
       return errorResponse(404, 'ERR_NOT_FOUND', `no API route ${path} (see /api/openapi.json)`);
     }
-    if (method !== 'POST') return errorResponse(405, 'ERR_METHOD_NOT_ALLOWED', `${path} accepts POST, not ${method}`, { allow: 'POST' });
+    if (method !== 'POST') return errorResponse(405, 'ERR_METHOD_NOT_ALLOWED', `${path} accepts POST, not ${method}`, { headers: { allow: 'POST' } });
     if (!isJsonContentType(request.headers?.['content-type'])) {
       return errorResponse(415, 'ERR_UNSUPPORTED_MEDIA_TYPE', 'send the body as JSON with "Content-Type: application/json"');
     }

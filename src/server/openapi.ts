@@ -11,7 +11,7 @@ function errors(...codes: number[]): Record<string, unknown> {
     405: 'Wrong method.',
     413: 'Body or answer over the size limit (or "explain" on more than 100,000 characters).',
     415: 'Body not sent as application/json.',
-    422: 'Unknown scheme, option or option value (for check: a setting with a wrong value).',
+    422: 'Unknown scheme, option or option value (for check: a setting with a wrong value); a scheme of one\'s own that cannot be loaded (pointer: where in the body).',
     503: 'Server busy, or the request took longer than the processing-time limit.',
   };
   return Object.fromEntries(codes.map((c) => [String(c), { ...error, description: text[c] }]));
@@ -23,7 +23,9 @@ const textBody = (props: Record<string, unknown>, required: string[], example: u
 });
 
 const text = { type: 'string', description: 'Input text (UTF-8).' };
-const scheme = { type: 'string', description: 'Scheme id (see GET /api/schemes).', default: DEFAULT_SCHEME };
+/** A field that names a scheme: an id, or a scheme of one's own (docs/web.md). */
+const schemeField = (description: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ oneOf: [{ type: 'string' }, { $ref: '#/components/schemas/OwnScheme' }], description: `${description} An id (see GET /api/schemes) or a scheme of one's own (OwnScheme).`, ...extra });
+const scheme = schemeField('The scheme.', { default: DEFAULT_SCHEME });
 const options = {
   type: 'object',
   description: 'Scheme options by name (e.g. {"tie": "halves"}) and common options (allCaps, preReform, repairHomoglyphs, joinLineBreakHyphens, exceptions).',
@@ -104,7 +106,7 @@ export function openApiDocument(): unknown {
       '/api/convert': post(
         'convert',
         'Romanized text from one scheme to another through the Cyrillic readings, with per-word certainty and alternatives.',
-        { text, from: { type: 'string', description: 'Scheme of the input.' }, to: { type: 'string', description: 'Scheme to write.' }, fromOptions: options, toOptions: options, all: { type: 'boolean', default: false } },
+        { text, from: schemeField('Scheme of the input.'), to: schemeField('Scheme to write.'), fromOptions: options, toOptions: options, all: { type: 'boolean', default: false } },
         ['text', 'from', 'to'],
         rankedResult,
         { text: 'Yuriy Gagarin', from: 'bgn-pcgn', to: DEFAULT_SCHEME },
@@ -114,7 +116,7 @@ export function openApiDocument(): unknown {
         'Which scheme a romanized Russian text is written in: the best scheme, every scheme the text fits about as well, and each scheme\'s score.',
         {
           text,
-          schemes: { type: 'array', items: { type: 'string' }, description: 'Schemes to choose from (default: all).' },
+          schemes: { type: 'array', items: schemeField('A scheme to choose from.'), description: 'Schemes to choose from, ids or schemes of one\'s own (default: all the built-in ones).' },
           maxWords: { type: 'integer', minimum: 1, default: 150, description: 'Distinct words read at most, from the start of the text.' },
         },
         ['text'],
@@ -142,8 +144,8 @@ export function openApiDocument(): unknown {
           emphasis: { type: 'array', items: { $ref: '#/components/schemas/Span' }, description: 'Format text: the text\'s italic spans as an earlier answer gave them (a .docx\'s, moved with the edits made since): a spelling in a published title in italics is held at possible, as latinitsa check holds it.' },
           options: { ...options, description: 'Options of the house scheme (the settings file\'s schemeOptions).' },
           // The settings of .latinitsarc.json (docs/check.md), checked by the same table.
-          scheme: { type: 'string', description: 'House scheme of the running text: an id (the API takes no scheme of one\'s own; the command takes one with --scheme-file).' },
-          notesScheme: { type: 'string', description: 'Scheme of notes and bibliography; absent: found from the notes (docs/check.md); `same`: the text\'s scheme.' },
+          scheme: schemeField('House scheme of the running text (the command takes one of one\'s own with --scheme-file).'),
+          notesScheme: schemeField('Scheme of notes and bibliography; absent: found from the notes (docs/check.md); `same`: the text\'s scheme.'),
           lang: { type: 'string', description: 'Language of the text (uk, be, bg, sr, mk): scheme and notesScheme read as the schemes of their family for it.' },
           notesSchemeOptions: { type: 'object', additionalProperties: true, description: 'Options of the notes scheme.' },
           allow: { type: 'array', items: { type: 'string' }, description: 'Conventional English forms accepted as written (Moscow, Trotsky).' },
@@ -159,7 +161,7 @@ export function openApiDocument(): unknown {
       '/api/cite': post(
         'cite',
         'Find archival references in a text, report malformed and inconsistent ones, and rewrite them in one style.',
-        { text, format: { enum: ['text', 'markdown'], default: 'text' }, style: { enum: ['english', 'russian', 'numbers'] }, versoStyle: { enum: ['ob-attached', 'ob-spaced', 'v'] }, scheme: { type: 'string' } },
+        { text, format: { enum: ['text', 'markdown'], default: 'text' }, style: { enum: ['english', 'russian', 'numbers'] }, versoStyle: { enum: ['ob-attached', 'ob-spaced', 'v'] }, scheme: schemeField('Scheme for acronyms not in the table and letters in identifiers.', { default: defaultSchemeOf({ use: 'citation' }) }) },
         ['text'],
         { type: 'object', properties: { references: { type: 'array', description: 'Each reference: range, text, the parsed reference, its diagnostics, and its replacement when rewritten.' }, diagnostics, style: { type: 'string' }, fixed: { type: 'string' } } },
         { text: 'РГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 1–2 об.', style: 'english' },
@@ -170,8 +172,8 @@ export function openApiDocument(): unknown {
         {
           text: { ...text, description: 'The .bib file or CSL-JSON text.' },
           format: { enum: ['bibtex', 'csl-json'], description: 'Default: CSL-JSON when the text starts with [ or {, else BibTeX.' },
-          scheme: { type: 'string', default: defaultSchemeOf({ use: 'citation' }) },
-          schemes: { type: 'object', properties: { names: { type: 'string' }, titles: { type: 'string' }, publishers: { type: 'string' } } },
+          scheme: schemeField('Scheme of every field group.', { default: defaultSchemeOf({ use: 'citation' }) }),
+          schemes: { type: 'object', description: 'Scheme of a field group, winning over scheme.', properties: { names: schemeField('Authors, editors, translators.'), titles: schemeField('Titles, journal and book titles, series.'), publishers: schemeField('Publishers and places.') } },
           keepOriginal: { type: 'boolean', default: false },
         },
         ['text'],
@@ -186,7 +188,7 @@ export function openApiDocument(): unknown {
           text: { type: 'string', description: 'The records as MARCXML or MARC-in-JSON (one record, a JSON array, or one record per line).' },
           data: { type: 'string', description: 'The records as ISO 2709 (UTF-8 or MARC-8), in base64. Give text or data.' },
           output: { enum: ['json-objects', 'json', 'marcxml', 'iso2709'], default: 'json-objects', description: 'Also return the records serialized in this form ("serialized"; ISO 2709 in base64).' },
-          scheme: { type: 'string', description: 'Default: by the record\'s language (ALA-LC for Russian).' },
+          scheme: schemeField('Default: by the record\'s language (ALA-LC for Russian).'),
           lang: { type: 'string', description: 'The language of the records\' Cyrillic (uk, be, bg, sr, mk) in place of their 008: the scheme of the same family for it.' },
           options,
           tie: { enum: ['auto', 'breve', 'halves'], default: 'auto' },
@@ -276,7 +278,19 @@ export function openApiDocument(): unknown {
         Error: {
           type: 'object',
           required: ['error'],
-          properties: { error: { type: 'object', required: ['status', 'code', 'message'], properties: { status: { type: 'integer' }, code: { type: 'string' }, message: { type: 'string' } } } },
+          properties: {
+            error: {
+              type: 'object',
+              required: ['status', 'code', 'message'],
+              properties: { status: { type: 'integer' }, code: { type: 'string' }, message: { type: 'string' }, pointer: { type: 'string', description: 'Where in the request body the mistake is, as a JSON pointer (/scheme/letters/ж): a scheme of one\'s own that cannot be loaded.' } },
+            },
+          },
+        },
+        OwnScheme: {
+          type: 'object',
+          additionalProperties: true,
+          description:
+            'A scheme of one\'s own, in the format of the scheme files (docs/scheme-format.md), e.g. {"id": "house", "name": "House style", "extends": "ala-lc-simplified", "letters": {"й": "y"}}: loaded as the commands load --scheme-file (a wrong field is a 422 naming it; an id of a built-in scheme is refused) and kept, compiled, for the same definition sent again. It serves the request that sends it: nothing is registered.',
         },
       },
       responses: {

@@ -25,7 +25,7 @@ import { marcBatch, type MarcBatchInput } from '../marc/batch.ts';
 import { resolveScheme } from '../engine/resolve.ts';
 import { DEFAULT_SCHEME, getScheme, listSchemes, type Scheme } from '../schemes/registry.ts';
 import { LatinitsaError } from '../errors.ts';
-import { base64Field, HttpError, optionalBoolean, optionalString, optionalStrings, optionsField, requireObject, requireString, type Input } from './request.ts';
+import { base64Field, HttpError, optionalBoolean, optionalString, optionsField, requireObject, requireString, schemeField, schemeValue, type Input } from './request.ts';
 
 /**
  * Names of the operations behind `POST /api/<name>`.
@@ -67,7 +67,7 @@ function romanizeOp(input: Input): unknown {
     throw new HttpError(413, 'ERR_TOO_LARGE', `"explain" takes at most ${EXPLAIN_MAX_CHARS} characters at a time, found ${text.length}; send the text in parts, or without "explain"`);
   }
   const lang = optionalString(input, 'lang');
-  const given = optionalString(input, 'scheme');
+  const given = schemeField(input, 'scheme');
   // The scheme and its options are resolved (and checked) once; romanize and explain get the
   // scheme itself. With lang "auto" each paragraph resolves its own (languages says which).
   const options: RomanizeOptions = { ...optionsField(input) };
@@ -75,7 +75,7 @@ function romanizeOp(input: Input): unknown {
   if (lang !== undefined) options.lang = lang;
   let scheme: Scheme | undefined;
   if (lang === 'auto') {
-    if (given !== undefined) options.scheme = getScheme(given);
+    if (given !== undefined) options.scheme = typeof given === 'string' ? getScheme(given) : given;
   } else {
     scheme = resolveScheme({ ...options, scheme: given ?? (lang === undefined ? DEFAULT_SCHEME : undefined) }).scheme;
     options.scheme = scheme;
@@ -83,7 +83,9 @@ function romanizeOp(input: Input): unknown {
   const result = romanizeDetailed(text, options);
   const body: Record<string, unknown> = { ...(scheme === undefined ? {} : { scheme: scheme.id }), ...(lang === undefined ? {} : { lang }), output: result.text, diagnostics: result.diagnostics };
   if (result.languages !== undefined) body['languages'] = result.languages;
-  if (input.get('explain') === true) body['segments'] = explain(text, options).flatMap((seg) => withNotes([seg], seg.scheme === undefined ? scheme! : getScheme(seg.scheme)));
+  // With lang "auto" a segment names its paragraph's scheme: the request's own (not registered) or a built-in one.
+  const schemeOf = (id: string): Scheme => (typeof given === 'object' && given.id === id ? given : getScheme(id));
+  if (input.get('explain') === true) body['segments'] = explain(text, options).flatMap((seg) => withNotes([seg], seg.scheme === undefined ? scheme! : schemeOf(seg.scheme)));
   return body;
 }
 
@@ -100,7 +102,7 @@ export function preloadLexicon(): Promise<Lexicon | undefined> {
 
 async function deromanizeOp(input: Input): Promise<unknown> {
   const text = requireString(input, 'text');
-  const scheme = optionalString(input, 'scheme') ?? DEFAULT_SCHEME;
+  const scheme = schemeField(input, 'scheme') ?? DEFAULT_SCHEME;
   const all = optionalBoolean(input, 'all');
   const schemeOptions = optionsField(input);
   input.done();
@@ -112,8 +114,9 @@ async function deromanizeOp(input: Input): Promise<unknown> {
 
 async function convertOp(input: Input): Promise<unknown> {
   const text = requireString(input, 'text');
-  const from = requireString(input, 'from');
-  const to = requireString(input, 'to');
+  const from = schemeField(input, 'from');
+  const to = schemeField(input, 'to');
+  if (from === undefined || to === undefined) throw new HttpError(400, 'ERR_MISSING_FIELD', `missing field "${from === undefined ? 'from' : 'to'}" (a scheme id or a scheme)`);
   const all = optionalBoolean(input, 'all');
   const fromOptions = optionsField(input, 'fromOptions');
   const toOptions = optionsField(input, 'toOptions');
@@ -132,8 +135,12 @@ async function convertOp(input: Input): Promise<unknown> {
 
 async function detectOp(input: Input): Promise<unknown> {
   const text = requireString(input, 'text');
-  const schemes = optionalStrings(input, 'schemes');
-  for (const id of schemes ?? []) getScheme(id);
+  const list = input.get('schemes');
+  if (list !== undefined && !Array.isArray(list)) throw new HttpError(400, 'ERR_BAD_REQUEST', 'field "schemes" must be an array of scheme ids or schemes');
+  const schemes = (list as unknown[] | undefined)?.map((item, k) => {
+    const scheme = schemeValue(item, `schemes.${k}`)!;
+    return typeof scheme === 'string' ? getScheme(scheme) : scheme;
+  });
   const maxWords = input.get('maxWords');
   if (maxWords !== undefined && (typeof maxWords !== 'number' || !Number.isInteger(maxWords) || maxWords < 1)) throw new HttpError(400, 'ERR_BAD_REQUEST', 'field "maxWords" must be a positive integer');
   input.done();
@@ -173,7 +180,9 @@ async function checkOp(input: Input): Promise<unknown> {
     }
     // The API's one name for a scheme's options is "options", in every route.
     if (key === 'schemeOptions') throw new HttpError(400, 'ERR_UNKNOWN_FIELD', 'unknown field "schemeOptions": /api/check takes the scheme\'s options in "options", as every route does');
-    const value = input.get(key);
+    // A scheme of one's own is loaded first: the settings table takes loaded schemes.
+    const given = input.get(key);
+    const value = (key === 'scheme' || key === 'notesScheme') && typeof given === 'object' && given !== null && !Array.isArray(given) ? schemeValue(given, key) : given;
     const wrong = checkSettingProblem(key, value);
     if (wrong !== undefined) {
       // A setting's wrong value is the library's wrong option (422), an unknown name a malformed request (400).
@@ -221,7 +230,7 @@ function citeOp(input: Input): unknown {
   }
   const verso = optionalString(input, 'versoStyle');
   if (verso !== undefined) options.versoStyle = verso as NonNullable<CheckCitationsOptions['versoStyle']>;
-  const scheme = optionalString(input, 'scheme');
+  const scheme = schemeField(input, 'scheme');
   if (scheme !== undefined) options.scheme = scheme;
   input.done();
   return checkCitations(text, options);
@@ -235,15 +244,13 @@ function bibOp(input: Input): unknown {
   const format = optionalString(input, 'format') ?? (/^\s*[[{]/.test(text) && !/^\s*@/.test(text) ? 'csl-json' : 'bibtex');
   if (!(BIB_FORMATS as readonly string[]).includes(format)) throw new HttpError(400, 'ERR_BAD_REQUEST', `field "format" must be one of ${BIB_FORMATS.join(', ')}, found "${format}"`);
   const options: RomanizeBibOptions = {};
-  const scheme = optionalString(input, 'scheme');
+  const scheme = schemeField(input, 'scheme');
   if (scheme !== undefined) options.scheme = scheme;
   const schemes = input.get('schemes');
   if (schemes !== undefined) {
     if (typeof schemes !== 'object' || schemes === null || Array.isArray(schemes)) throw new HttpError(400, 'ERR_BAD_REQUEST', `field "schemes" must be an object like {"names": "${DEFAULT_SCHEME}"}`);
-    for (const [group, id] of Object.entries(schemes)) {
-      if (typeof id !== 'string') throw new HttpError(400, 'ERR_BAD_REQUEST', `field "schemes.${group}" must be a string`);
-    }
-    options.schemes = schemes as NonNullable<RomanizeBibOptions['schemes']>;
+    // A group's name is checked by the library (unknown ones are a 422), its scheme here.
+    options.schemes = Object.fromEntries(Object.entries(schemes).map(([group, value]) => [group, schemeValue(value, `schemes.${group}`)]));
   }
   const lang = optionalString(input, 'lang');
   if (lang !== undefined) options.lang = lang;
@@ -270,7 +277,7 @@ async function marcOp(input: Input): Promise<unknown> {
   if ((text === undefined) === (data === undefined)) throw new HttpError(400, 'ERR_BAD_REQUEST', 'give the records in "text" (MARCXML or MARC-in-JSON) or in "data" (ISO 2709 in base64), one of them');
   if (data !== undefined) request.bytes = base64Field(data, 'data', 'ISO 2709 records');
   else request.text = text!;
-  const scheme = optionalString(input, 'scheme');
+  const scheme = schemeField(input, 'scheme');
   if (scheme !== undefined && scheme !== '') request.scheme = scheme;
   const lang = optionalString(input, 'lang');
   if (lang !== undefined && lang !== '') request.lang = lang;

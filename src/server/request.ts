@@ -1,6 +1,8 @@
 // Reading a request body of the JSON API: the fields each operation takes, with an answer a
 // client can act on for each mistake (400 with the field named). docs/web.md.
+import { createHash } from 'node:crypto';
 import { LatinitsaError } from '../errors.ts';
+import { loadScheme, type Scheme } from '../schemes/registry.ts';
 
 /**
  * An error with an HTTP status, for problems the library has no code for (a missing field).
@@ -117,4 +119,59 @@ export function optionsField(input: Input, field = 'options'): Record<string, un
   }
   if (Object.hasOwn(value, 'scheme')) throw new LatinitsaError('ERR_INVALID_OPTION', `field "${field}" cannot name the scheme; give it in its own field`);
   return { ...value };
+}
+
+/**
+ * Most schemes of one's own a thread keeps loaded and compiled, by the hash of their definition:
+ * a client that sends the same scheme with every request (the web page, a script) has it compiled
+ * once; the least recently used goes first.
+ */
+export const OWN_SCHEME_CACHE_SIZE = 32;
+const ownSchemes = new Map<string, Scheme>();
+
+/** The JSON text of a value with every object's keys in order: one text for one definition, however its keys were ordered. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+}
+
+/**
+ * The value of a field that names a scheme (`scheme`, `from`, `schemes.names`…): an id, as it is
+ * (checked where the scheme is resolved: an unknown one is a 422), or a scheme of one's own, an
+ * object in the format of the scheme files (docs/scheme-format.md), loaded as the commands load a
+ * scheme file (src/cli/scheme-file.ts): every error is a 422 that names the field and, in
+ * `pointer`, where in the body the mistake is (`/scheme/letters/ж`); a built-in scheme's id is
+ * refused. Nothing is registered: the scheme serves this request (and, cached, the same definition
+ * sent again), never another client's `"scheme": "<id>"`.
+ *
+ * @param value The field's value; undefined when absent.
+ * @param field The field's path, dots between names: `schemes.names`.
+ */
+export function schemeValue(value: unknown, field: string): string | Scheme | undefined {
+  if (value === undefined || typeof value === 'string') return value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new HttpError(400, 'ERR_BAD_REQUEST', `field "${field}" must be a scheme id (a string) or a scheme (an object in the format of the scheme files), found ${describe(value)}`);
+  }
+  const key = createHash('sha256').update(canonicalJson(value)).digest('hex');
+  const cached = ownSchemes.get(key);
+  if (cached !== undefined) {
+    // Used again: the last to go.
+    ownSchemes.delete(key);
+    ownSchemes.set(key, cached);
+    return cached;
+  }
+  let scheme: Scheme;
+  try {
+    scheme = loadScheme(value, { file: `field "${field}"`, own: true });
+  } catch (error) {
+    if (!(error instanceof LatinitsaError)) throw error;
+    throw new LatinitsaError(error.code, error.message, { pointer: `/${field.split('.').join('/')}${error.pointer ?? ''}`, cause: error });
+  }
+  ownSchemes.set(key, scheme);
+  if (ownSchemes.size > OWN_SCHEME_CACHE_SIZE) ownSchemes.delete(ownSchemes.keys().next().value!);
+  return scheme;
+}
+
+/** A field that names a scheme, read from the body: see {@link schemeValue}. */
+export function schemeField(input: Input, field: string): string | Scheme | undefined {
+  return schemeValue(input.get(field), field);
 }

@@ -169,7 +169,7 @@ interface ByteBudget {
  */
 function readBody(req: http.IncomingMessage, limit: number, budget: ByteBudget, held: { bytes: number }): Promise<Body> {
   const tooLarge = (): Body => ({ ok: false, response: errorResponse(413, 'ERR_TOO_LARGE', `the body is larger than the limit of ${limit} bytes`) });
-  const busy = (): Body => ({ ok: false, response: errorResponse(503, 'ERR_BUSY', 'the server is busy; try again in a moment', { 'retry-after': '1' }) });
+  const busy = (): Body => ({ ok: false, response: errorResponse(503, 'ERR_BUSY', 'the server is busy; try again in a moment', { headers: { 'retry-after': '1' } }) });
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) return Promise.resolve(tooLarge());
   return new Promise((resolve) => {
@@ -435,7 +435,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           connection.since = performance.now();
         });
         if (connection.overCapacity) {
-          const r = errorResponse(503, 'ERR_BUSY', 'the server has too many connections; try again in a moment', { 'retry-after': '1' });
+          const r = errorResponse(503, 'ERR_BUSY', 'the server has too many connections; try again in a moment', { headers: { 'retry-after': '1' } });
           send(res, r.status, { ...r.headers, connection: 'close', 'cache-control': 'no-store', 'content-security-policy': apiCsp }, r.body, req.method === 'HEAD');
           return;
         }

@@ -46,7 +46,7 @@ parentPort?.on('message', (task: Task) => {
         error instanceof HttpError
           ? { status: error.status, code: error.code, message: error.message }
           : error instanceof LatinitsaError
-            ? { code: error.code, message: error.message }
+            ? { code: error.code, message: error.message, ...(error.pointer === undefined ? {} : { pointer: error.pointer }) }
             : { status: 500, code: 'ERR_INTERNAL', message: 'internal error' };
       // A bug, not bad input: the client learns nothing, the operator gets the stack.
       if (plain.status === 500) console.error(`latinitsa: ${task.op}:`, error);

@@ -1,6 +1,6 @@
 // `latinitsa bib IN [-o OUT | --in-place]`: romanize a bibliography (docs/citations.md).
 import path from 'node:path';
-import type { BibFieldGroup, RomanizeBibOptions } from '../../cite/bib.ts';
+import type { RomanizeBibOptions } from '../../cite/bib.ts';
 import { romanizeBibtex } from '../../cite/bibtex.ts';
 import { romanizeCsl } from '../../cite/csl.ts';
 import { LatinitsaError } from '../../errors.ts';
@@ -10,6 +10,7 @@ import { defaultSchemeOf } from '../../schemes/registry.ts';
 import { defineCommand, oneOf, usageError } from '../args.ts';
 import { readTextFile } from '../input.ts';
 import { reportFormat, reportHelp, reportOptions, writeReport } from '../report.ts';
+import { schemeFromFlags } from '../scheme-file.ts';
 
 const HELP = (): string => `Usage: latinitsa bib [options] IN.bib|IN.json [-o OUT | --in-place]
 
@@ -26,6 +27,9 @@ Options:
   -l, --lang ID             language of the entries (uk, be, bg, sr, mk): the schemes of the same family for it
   --titles-scheme ID        scheme for titles, journal and book titles, series
   --publishers-scheme ID    scheme for publishers and places
+  --scheme-file FILE, --names-scheme-file FILE, --titles-scheme-file FILE, --publishers-scheme-file FILE
+                            a scheme of your own in place of the id beside it (JSON, the format of
+                            the built-in ones)
   --keep-original           keep the Cyrillic value: BibTeX orig<field> (origtitle…), CSL original-*
   --input-format FORMAT     bibtex | csl (default: by extension, .json → csl, else bibtex)
 ${reportHelp}  -h, --help                this help
@@ -37,10 +41,14 @@ export const command = defineCommand({
     output: { type: 'string', short: 'o' },
     'in-place': { type: 'boolean' },
     scheme: { type: 'string', short: 's' },
+    'scheme-file': { type: 'string' },
     'names-scheme': { type: 'string' },
+    'names-scheme-file': { type: 'string' },
     lang: { type: 'string', short: 'l' },
     'titles-scheme': { type: 'string' },
+    'titles-scheme-file': { type: 'string' },
     'publishers-scheme': { type: 'string' },
+    'publishers-scheme-file': { type: 'string' },
     'keep-original': { type: 'boolean' },
     'input-format': { type: 'string' },
     ...reportOptions,
@@ -55,11 +63,14 @@ export const command = defineCommand({
       throw usageError('bib', `${input} is ${format === 'csl' ? 'CSL-JSON' : 'BibTeX'}; converting between BibTeX and CSL-JSON is not supported (${values.output})`);
     }
     const options: RomanizeBibOptions = {};
-    if (values.scheme !== undefined) options.scheme = values.scheme;
-    const schemes: Partial<Record<BibFieldGroup, string>> = {};
-    if (values['names-scheme'] !== undefined) schemes.names = values['names-scheme'];
-    if (values['titles-scheme'] !== undefined) schemes.titles = values['titles-scheme'];
-    if (values['publishers-scheme'] !== undefined) schemes.publishers = values['publishers-scheme'];
+    const scheme = await schemeFromFlags('bib', { id: values.scheme, file: values['scheme-file'] }, io.cwd);
+    if (scheme !== undefined) options.scheme = scheme;
+    const schemes: NonNullable<RomanizeBibOptions['schemes']> = {};
+    for (const group of ['names', 'titles', 'publishers'] as const) {
+      const flag = `${group}-scheme` as const;
+      const given = await schemeFromFlags('bib', { id: values[flag], file: values[`${flag}-file`], flags: [`--${flag}`, `--${flag}-file`] }, io.cwd);
+      if (given !== undefined) schemes[group] = given;
+    }
     if (values.lang !== undefined) options.lang = values.lang;
     if (Object.keys(schemes).length > 0) options.schemes = schemes;
     if (values['keep-original'] === true) options.keepOriginal = true;

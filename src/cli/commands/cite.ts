@@ -12,6 +12,7 @@ import { defaultSchemeOf } from '../../schemes/registry.ts';
 import { defineCommand, oneOf, usageError } from '../args.ts';
 import { uniqueFiles } from '../files.ts';
 import { reportFormat, reportHelp, reportOptions, writeReport } from '../report.ts';
+import { schemeFromFlags } from '../scheme-file.ts';
 
 const HELP = (): string => `Usage: latinitsa cite [options] FILE…
 
@@ -27,6 +28,7 @@ Options:
   --verso-style STYLE   ob-attached (5ob.) | ob-spaced (5 ob.) | v (5v) (default: the most used)
   --archive-names WHICH as-cited (default) | current (TsKhSD → RGANI)
   -s, --scheme ID       scheme for acronyms not in the table (default ${defaultSchemeOf({ use: 'citation' })})
+  --scheme-file FILE    a scheme of your own in its place (JSON, the format of the built-in ones)
   --input-format FMT    text | markdown | docx (default: by extension)
 ${reportHelp}  -h, --help            this help
 `;
@@ -39,6 +41,7 @@ export const command = defineCommand({
     'verso-style': { type: 'string' },
     'archive-names': { type: 'string' },
     scheme: { type: 'string', short: 's' },
+    'scheme-file': { type: 'string' },
     'input-format': { type: 'string' },
     ...reportOptions,
   },
@@ -52,7 +55,8 @@ export const command = defineCommand({
     if (versoStyle !== undefined) options.versoStyle = versoStyle;
     const archiveNames = oneOf('cite', 'archive-names', values['archive-names'], ['as-cited', 'current'] as const);
     if (archiveNames !== undefined) options.archiveNames = archiveNames;
-    if (values.scheme !== undefined) options.scheme = values.scheme;
+    const scheme = await schemeFromFlags('cite', { id: values.scheme, file: values['scheme-file'] }, io.cwd);
+    if (scheme !== undefined) options.scheme = scheme;
     const inputFormat = oneOf('cite', 'input-format', values['input-format'], ['text', 'markdown', 'docx'] as const);
     const diagnostics: Diagnostic[] = [];
     let rewritten = 0;

@@ -13,6 +13,7 @@ import type { MarcDiagnostic, MarcFormat } from '../../marc/types.ts';
 import type { Lexicon } from '../../reverse/lexicon.ts';
 import { defineCommand, oneOf, parseOptionPairs, usageError } from '../args.ts';
 import { reportFormat, reportHelp, reportOptions } from '../report.ts';
+import { schemeFromFlags } from '../scheme-file.ts';
 import type { CliIO } from '../types.ts';
 import { version } from '../version.ts';
 
@@ -35,6 +36,7 @@ Options:
   -f, --input-format F    input form: auto (default), mrc, marcxml, json
   -t, --output-format F   output form: mrc, marcxml, json (default: as the input)
   -s, --scheme ID         scheme (default: by the record's language; ALA-LC for Russian)
+      --scheme-file FILE  a scheme of your own in its place (JSON, the format of the built-in ones)
   -l, --lang ID           language of the records' Cyrillic (uk, be, bg, sr, mk) in place of their
                           008: the scheme of the same family for it (ala-lc → ala-lc-uk)
   -O, --option K=V        option of the scheme (repeatable)
@@ -117,6 +119,7 @@ export const command = defineCommand({
     'input-format': { type: 'string', short: 'f' },
     'output-format': { type: 'string', short: 't' },
     scheme: { type: 'string', short: 's' },
+    'scheme-file': { type: 'string' },
     lang: { type: 'string', short: 'l' },
     option: { type: 'string', short: 'O', multiple: true },
     tie: { type: 'string' },
@@ -140,7 +143,8 @@ export const command = defineCommand({
     let to = formatOption('output-format', values['output-format']);
 
     const base: MarcSchemeOptions = {};
-    if (values.scheme !== undefined) base.scheme = values.scheme;
+    const scheme = await schemeFromFlags('marc', { id: values.scheme, file: values['scheme-file'] }, io.cwd);
+    if (scheme !== undefined) base.scheme = scheme;
     if (values.lang !== undefined) base.lang = values.lang;
     const schemeOptions = parseOptionPairs('marc', values.option);
     if (Object.keys(schemeOptions).length > 0) base.schemeOptions = schemeOptions;
