@@ -1,7 +1,7 @@
 // The settings of one check, resolved once before any text is read: the schemes of the text and
 // the notes, the reader of Latin spellings, the word lists. docs/check.md.
 import { lineIndex, type LineIndex } from '../diagnostics/place.ts';
-import { schemeIdForLanguage, schemeInLanguage } from '../engine/lang.ts';
+import { schemeOfLanguage } from '../engine/lang.ts';
 import { resolveScheme } from '../engine/resolve.ts';
 import { romanize } from '../engine/romanize.ts';
 import { assertEmphasis, assertRegions } from '../document/regions.ts';
@@ -103,13 +103,13 @@ export interface NotesDomain {
 
 /**
  * The house and notes schemes, read in `lang` when it is given (docs/languages.md). A scheme of
- * one's own is resolved as romanize resolves one (schemeInLanguage): itself when it serves the
+ * one's own is resolved as romanize resolves one (schemeOfLanguage): itself when it serves the
  * language, else its family's scheme for it, else an error; never silently the language's default,
  * which would check the text against a scheme nobody declared.
  */
 function schemesInLanguage(options: CheckOptions, notesScheme: string | Scheme | undefined): Record<Domain, string | Scheme | undefined> {
   const inLanguage = (scheme: string | Scheme | undefined): string | Scheme | undefined =>
-    options.lang === undefined ? scheme : typeof scheme === 'object' ? schemeInLanguage(scheme, options.lang).scheme : schemeIdForLanguage(scheme, options.lang);
+    options.lang === undefined ? scheme : schemeOfLanguage(scheme, options.lang);
   const text = inLanguage(options.scheme);
   const notes = notesScheme === undefined ? text : inLanguage(notesScheme);
   return { text, notes };
