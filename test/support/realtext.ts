@@ -1,5 +1,5 @@
 // The realtext corpus (../shared/realtext, outside the repository) and its judged findings; the
-// held-out corpora built after it (test/fixtures/realtext2 to realtext10) and the tests they share.
+// held-out corpora built after it (test/fixtures/realtext2 to realtext11) and the tests they share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -100,6 +100,16 @@ export const realtext10Dir = path.join(fixturesDir, 'realtext10');
 
 /** Where realtext10's texts are kept, outside the repository (README there says how to get them); its tests skip when they are absent. */
 export const realtext10Texts = path.resolve(fixturesDir, '..', '..', '..', 'realtext10-texts');
+
+/**
+ * The eleventh held-out corpus (test/fixtures/realtext11, README there): a doctoral dissertation in
+ * Library of Congress romanization, the author's four .docx drafts checked as one work. Only its
+ * judged rows and provenance are in the repository; the texts are kept beside it, in `realtext11Texts`.
+ */
+export const realtext11Dir = path.join(fixturesDir, 'realtext11');
+
+/** Where realtext11's texts are kept, outside the repository (README there says how to get them); its tests skip when they are absent. */
+export const realtext11Texts = path.resolve(fixturesDir, '..', '..', '..', 'realtext11-texts');
 
 /** The manuscript formats a corpus folder may hold, by extension: Markdown articles, plain-text books, .docx manuscripts. */
 const corpusExtensions = ['.md', '.txt', '.docx'];
