@@ -170,7 +170,18 @@ export function readAsNotes(paragraphs: readonly string[]): boolean {
  * household.4, “…ago,”5), not after a digit and its point (3.5, 4:2) and not before a letter or
  * digit (19th), not in a footnote's label (`[^n1]`); a number in superscript digits; `<sup>7</sup>`; `[7]` run on to a word.
  */
-const REFERENCE = /(?<=[\p{L}.,;:!?”’"')\]*_])(?<!\d[.,:])(?<!\[\^[^\]\s]*)([1-9]\d{0,2})(?![\p{L}\p{N}])|([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2})|<sup>\s*([1-9]\d{0,2})\s*<\/sup>|(?<=[\p{L}.,;:!?”’"')])\[([1-9]\d{0,2})\]/gu;
+const RUN_ON = String.raw`(?<=[\p{L}.,;:!?”’"')\]*_])(?<!\d[.,:])(?<!\[\^[^\]\s]*)([1-9]\d{0,2})(?![\p{L}\p{N}])`;
+const REFERENCE = new RegExp(String.raw`${RUN_ON}|([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2})|<sup>\s*([1-9]\d{0,2})\s*<\/sup>|(?<=[\p{L}.,;:!?”’"')])\[([1-9]\d{0,2})\]`, 'gu');
+const RUN_ON_AT = new RegExp(RUN_ON, 'uy');
+
+/**
+ * The length of a note call run on to a word (see {@link REFERENCE}: Zinovyev3, rubles1) that
+ * starts at `at` in the text, or 0: the checker reads the word without it (docs/check.md).
+ */
+export function runOnCallAt(text: string, at: number): number {
+  RUN_ON_AT.lastIndex = at;
+  return RUN_ON_AT.exec(text)?.[0].length ?? 0;
+}
 
 /** The note references of a text (see {@link REFERENCE}), in order. */
 export function noteReferences(text: string): number[] {

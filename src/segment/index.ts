@@ -1,4 +1,5 @@
 // Tokenizing prose into words with offsets, for the manuscript checker (docs/check.md). Browser-safe.
+import { runOnCallAt } from '../document/notes.ts';
 
 /** Which scripts the letters of a word belong to. */
 export type WordScript = 'latin' | 'cyrillic' | 'mixed' | 'other';
@@ -151,8 +152,20 @@ function closes(text: string, i: number): boolean {
 }
 
 /**
+ * Whether the digits after a word are a note call a conversion from print ran on to it
+ * (Zinovyev3, rubles1: the document reader's `runOnCallAt`), so that the word is read without
+ * them: only after a word of at least three letters with no capital after its first (Su27, MiG29,
+ * KV1, CO2 are model names and formulas, never a word with a call). Other digits glued to a word
+ * make an identifier (docs/check.md, "Note calls run on to a word").
+ */
+function noteCallAfter(text: string, start: number, word: string): boolean {
+  return (word.match(/\p{L}/gu)?.length ?? 0) >= 3 && !/\p{Lu}/u.test(word.slice(1)) && runOnCallAt(text, start + word.length) > 0;
+}
+
+/**
  * Splits prose into words with their offsets. URLs, e-mail addresses, DOIs, citation keys and
- * backtick code are skipped, as are words glued to digits or underscores (identifiers); English
+ * backtick code are skipped, as are words glued to digits or underscores (identifiers), but not a
+ * word followed by a note call (`Zinovyev3` → `Zinovyev`); English
  * possessives and contractions are cut off (`Dostoevsky’s` → `Dostoevsky`); a trailing apostrophe
  * opened by a matching quote is not part of the word.
  *
@@ -179,7 +192,7 @@ export function tokenizeWords(text: string, options: TokenizeOptions = {}): Word
     if (skip !== undefined && skip[0] < start + word.length) continue;
     const before = text[start - 1];
     const after = text[start + word.length];
-    if ((before !== undefined && /[\d_]/u.test(before)) || (after !== undefined && /[\d_]/u.test(after))) continue;
+    if ((before !== undefined && /[\d_]/u.test(before)) || (after !== undefined && (after === '_' || (/\d/u.test(after) && !noteCallAfter(text, start, word))))) continue;
     // A closing quote, not a soft sign: 'Kazan' or ‘Kazan’.
     if ((word.endsWith('’') && openQuote(text, start, start + word.length - 1, quotes)) || (word.endsWith("'") && before === "'")) word = word.slice(0, -1);
     const clitic = CLITIC.exec(word);
