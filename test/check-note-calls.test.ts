@@ -1,17 +1,14 @@
 // A note call run on to a word (Zinovyev3): the checker reads the word without the call. One case
 // a line in test/fixtures/check/note-calls.tsv (docs/check.md, "Note calls run on to a word").
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import test from 'node:test';
 import { checkDocuments } from '../src/check/check.ts';
 import { readDocument } from '../src/document/document.ts';
 import { tokenizeWords } from '../src/segment/index.ts';
+import { fixturesDir, readTsv } from './support/fixtures.ts';
 
-const cases = readFileSync(path.join(import.meta.dirname, 'fixtures', 'check', 'note-calls.tsv'), 'utf8')
-  .split('\n')
-  .filter((line) => line !== '' && !line.startsWith('#'))
-  .map((line) => line.split('\t') as [string, string]);
+const cases = readTsv(path.join(fixturesDir, 'check', 'note-calls.tsv')) as Array<[string, string]>;
 
 test('a note call run on to a word is not part of it; digits that belong to a token keep it unread (test/fixtures/check/note-calls.tsv)', () => {
   assert.ok(cases.length >= 12);
