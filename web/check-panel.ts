@@ -14,7 +14,7 @@ import { accept, acceptCertain, diff, findingsOf, isCertain, moveRegions, rebase
 import { announce, byId, downloadText, h, messageOf, readFileText } from './dom.ts';
 import { callApi, fromServer } from './server.ts';
 import { setupLanguageMenu } from './language-menu.ts';
-import { OWN_SCHEME, definitionValue, schemeFileControl, schemeValue } from './own-scheme.ts';
+import { definitionValue, schemeFileControl, schemeValue } from './own-scheme.ts';
 import { persist } from './state.ts';
 import { confidenceLabel, findingLabel } from './wording.ts';
 
@@ -73,13 +73,7 @@ export function setupCheck(): void {
     { auto: false, changed: () => {} },
   );
   // A scheme file of the reader's own: loaded, it becomes the house scheme (the notes menu offers it too).
-  notesScheme.parentElement!.after(
-    schemeFileControl('ck', () => {
-      if (![...scheme.options].some((o) => o.value === OWN_SCHEME)) return;
-      scheme.value = OWN_SCHEME;
-      scheme.dispatchEvent(new Event('change'));
-    }),
-  );
+  notesScheme.parentElement!.after(schemeFileControl('ck', scheme));
   for (const el of [allow, input]) persist(el);
   let format: Format = 'text';
   let name = 'manuscript.txt';

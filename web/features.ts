@@ -7,7 +7,7 @@ import { byId, copyText, debounce, downloadText, fillSelect, h, messageOf, onTex
 import type { Engine } from './engine.ts';
 import { setupReverse } from './reverse-panel.ts';
 import { setupLanguageMenu } from './language-menu.ts';
-import { OWN_SCHEME, schemeFileControl, schemeValue } from './own-scheme.ts';
+import { schemeFileControl, schemeValue } from './own-scheme.ts';
 import { persist } from './state.ts';
 
 function setupCite(): void {
@@ -70,13 +70,7 @@ function setupBib(): void {
   const lang = byId<HTMLSelectElement>('bb-lang');
   for (const el of [keep, input]) persist(el);
   // A scheme file of the reader's own: loaded, it is offered in the menu and chosen.
-  scheme.parentElement!.after(
-    schemeFileControl('bb', () => {
-      if (![...scheme.options].some((o) => o.value === OWN_SCHEME)) return;
-      scheme.value = OWN_SCHEME;
-      scheme.dispatchEvent(new Event('change'));
-    }),
-  );
+  scheme.parentElement!.after(schemeFileControl('bb', scheme));
   let name = 'bibliography.bib';
   let result = '';
   const update = (): void => {

@@ -64,9 +64,9 @@ export function schemeById(id: string): Scheme {
 /**
  * The "Scheme file" control of a panel (`prefix`: its ids): a file input and a line that says
  * what was loaded or, for a file that cannot be loaded, the loader's error (the file and the
- * field). `loaded` runs after a good file, to choose it in the panel.
+ * field). A good file is chosen in `select` when it serves the language chosen there.
  */
-export function schemeFileControl(prefix: string, loaded: () => void): HTMLElement {
+export function schemeFileControl(prefix: string, select: HTMLSelectElement): HTMLElement {
   const input = h('input', { type: 'file', id: `${prefix}-scheme-file`, accept: '.json,application/json' });
   const note = h('span', { id: `${prefix}-scheme-file-status`, class: 'hint', role: 'status' });
   input.addEventListener('change', async () => {
@@ -74,12 +74,14 @@ export function schemeFileControl(prefix: string, loaded: () => void): HTMLEleme
     if (f === undefined) return;
     try {
       const scheme = useSchemeFile(new Uint8Array(await f.arrayBuffer()), f.name);
-      note.textContent = `Loaded ${scheme.name} (${scheme.id}).`;
-      note.classList.remove('error');
-      loaded();
+      const offered = [...select.options].some((o) => o.value === OWN_SCHEME);
+      note.textContent = `Loaded ${scheme.name} (${scheme.id}).${offered ? '' : ' It is not a scheme for the language chosen here.'}`;
+      if (offered) {
+        select.value = OWN_SCHEME;
+        select.dispatchEvent(new Event('change'));
+      }
     } catch (error) {
       note.textContent = messageOf(error);
-      note.classList.add('error');
     }
     // The same file again (after fixing it) is a change too.
     input.value = '';

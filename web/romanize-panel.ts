@@ -385,14 +385,7 @@ export function setupRomanize(engine: Engine): void {
     schemeChanged();
   };
   // A scheme file of the reader's own: loaded, it is offered in the menu and chosen.
-  byId('rz-scheme').parentElement!.after(
-    schemeFileControl('rz', () => {
-      if ([...select.options].some((o) => o.value === OWN_SCHEME)) {
-        select.value = OWN_SCHEME;
-        select.dispatchEvent(new Event('change'));
-      } else byId('rz-scheme-file-status').textContent += ` It is not a scheme for ${languageName(lang.value)}: choose its language.`;
-    }),
-  );
+  select.parentElement!.after(schemeFileControl('rz', select));
   setupLanguageMenu(lang, [{ select, first: (l) => (l === AUTO_LANGUAGE ? { value: '', label: "Each language's own default" } : undefined), initial: (l) => (l === AUTO_LANGUAGE ? '' : defaultSchemeOf({ lang: l })) }], { auto: true, changed: languageChanged });
 
   marks.addEventListener('change', () => {
