@@ -42,6 +42,16 @@ export function ownSchemeItem(lang: string): { value: string; label: string } | 
   return own !== undefined && own.scheme.languages.includes(lang) ? { value: OWN_SCHEME, label: `Your scheme: ${own.scheme.name} (${own.file})` } : undefined;
 }
 
+/**
+ * What the scheme of one's own is, in words: its file, what it is based on, and its own summary
+ * if it has one (a description is inherited through `extends` and would describe the parent).
+ */
+export function ownSchemeSummary(): string {
+  if (own === undefined) return '';
+  const parent = own.scheme.extendsChain[0];
+  return [`Your scheme from ${own.file}: ${own.scheme.name}${parent === undefined ? '' : `, based on ${getScheme(parent).name}`}.`, own.scheme.summary].filter((p) => p !== '').join(' ');
+}
+
 /** A menu value as the library takes it: the scheme of one's own, or the id. */
 export function schemeValue(value: string): string | Scheme {
   if (value !== OWN_SCHEME) return value;

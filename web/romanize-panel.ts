@@ -11,7 +11,7 @@ import { schemeInfo } from '../src/schemes/registry.ts';
 import { byId, copyText, downloadText, fillSelect, h, messageOf } from './dom.ts';
 import { latestOnly, type Engine, type Explained } from './engine.ts';
 import { AUTO_LANGUAGE, languageName, setupLanguageMenu } from './language-menu.ts';
-import { OWN_SCHEME, ownScheme, schemeById, schemeFileControl } from './own-scheme.ts';
+import { OWN_SCHEME, ownScheme, ownSchemeSummary, schemeById, schemeFileControl } from './own-scheme.ts';
 import { persist } from './state.ts';
 import { explainSegment, languagesReport, schemeSummary, sourceLine, unmappedReport } from './wording.ts';
 
@@ -373,7 +373,7 @@ export function setupRomanize(engine: Engine): void {
     } else {
       const s = scheme();
       optionsBox.replaceChildren(...optionControls(select.value === OWN_SCHEME ? schemeInfo(s) : schemes.find((i) => i.id === select.value), s));
-      desc.textContent = schemeSummary(s);
+      desc.textContent = select.value === OWN_SCHEME ? ownSchemeSummary() : schemeSummary(s);
       source.textContent = sourceLine(s);
     }
     update();

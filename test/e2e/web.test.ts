@@ -477,6 +477,7 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     // Worked out by hand from its letters: ь dropped (Sokolnikov), й as y (Chaykovskiy); ala-lc-simplified writes Sokol'nikov, Chaikovskii.
     await waitText('#rz-output', 'Sokolnikov i Chaykovskiy');
     assert.match((await page.locator('#rz-options').textContent()) ?? '', /Signs/);
+    assert.equal(await page.locator('#rz-scheme-desc').textContent(), 'Your scheme from lc-no-signs.json: LC without diacritics, signs or i for й, based on ALA-LC without diacritics or ties.');
     // A long text goes to the page's worker, which has the scheme too.
     await input.fill('Чайковский '.repeat(6000));
     await waitText('#rz-output', /^(Chaykovskiy ){6000}$/);
