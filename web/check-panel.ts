@@ -14,6 +14,7 @@ import { accept, acceptCertain, diff, findingsOf, isCertain, moveRegions, rebase
 import { announce, byId, downloadText, h, messageOf, readFileText } from './dom.ts';
 import { callApi, fromServer } from './server.ts';
 import { setupLanguageMenu } from './language-menu.ts';
+import { definitionValue, schemeFileControl, schemeValue } from './own-scheme.ts';
 import { persist } from './state.ts';
 import { confidenceLabel, findingLabel } from './wording.ts';
 
@@ -71,6 +72,8 @@ export function setupCheck(): void {
     ],
     { auto: false, changed: () => {} },
   );
+  // A scheme file of the reader's own: loaded, it becomes the house scheme (the notes menu offers it too).
+  notesScheme.parentElement!.after(schemeFileControl('ck', scheme));
   for (const el of [allow, input]) persist(el);
   let format: Format = 'text';
   let name = 'manuscript.txt';
@@ -233,11 +236,12 @@ export function setupCheck(): void {
     status.textContent = 'Checking…';
     try {
       const allowed = allow.value.split(',').map((w) => w.trim()).filter((w) => w !== '');
-      const options = {
-        ...(scheme.value === '' ? {} : { scheme: scheme.value }),
-        ...(notesScheme.value === '' ? {} : { notesScheme: notesScheme.value }),
+      // A scheme of one's own goes to the library loaded, to the server as its definition.
+      const options = (value: (menu: string) => unknown) => ({
+        ...(scheme.value === '' ? {} : { scheme: value(scheme.value) }),
+        ...(notesScheme.value === '' ? {} : { notesScheme: notesScheme.value === 'same' ? 'same' : value(notesScheme.value) }),
         ...(allowed.length === 0 ? {} : { allow: allowed }),
-      };
+      });
       const text = input.value;
       // A .docx is checked with its regions and italics as read (its notes stay notes), here or
       // on the server, which checks them as it checks a .docx it reads itself.
@@ -246,8 +250,8 @@ export function setupCheck(): void {
       // confidences are the command's; opened from disk, the page checks without it.
       const found = findingsOf(
         (await fromServer())
-          ? (await callApi<{ diagnostics: CheckDiagnostic[] }>('check', { text, ...read, ...options })).diagnostics
-          : checkText(text, { ...options, ...inPage(text) }),
+          ? (await callApi<{ diagnostics: CheckDiagnostic[] }>('check', { text, ...read, ...options(definitionValue) })).diagnostics
+          : checkText(text, { ...(options(schemeValue) as Parameters<typeof checkText>[1]), ...inPage(text) }),
       );
       // The reader may have typed while the worker checked: the findings move with those edits.
       const edit = diff(text, input.value);

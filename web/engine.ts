@@ -5,6 +5,7 @@
 // browser, a policy), the same operations run in the page.
 import { convertDetailed, deromanizeDetailed, detectScheme, explain, romanize, romanizeDetailed, type ConvertResult, type DeromanizeResult, type DetectSchemeResult, type RomanizeOptions, type RomanizeResult, type Segment } from '../src/index.ts';
 import { browserLexicon, setPageAddress } from './lexicon-hook.ts';
+import { ownScheme, schemeValue, useSchemeDefinition } from './own-scheme.ts';
 
 /** Explanations of a text, compact enough to cross to the page at any length. */
 export interface Explained {
@@ -28,6 +29,11 @@ async function lexiconOption(): Promise<{ lexicon?: NonNullable<Awaited<ReturnTy
   return lexicon === undefined ? {} : { lexicon };
 }
 
+/** Options whose scheme is a menu value: the scheme of one's own (web/own-scheme.ts) put in. */
+function withScheme(options: RomanizeOptions): RomanizeOptions {
+  return typeof options.scheme === 'string' ? { ...options, scheme: schemeValue(options.scheme) } : options;
+}
+
 /** The operations, by name; each takes one JSON-like argument. */
 export const ops = {
   /** Sent first by the page: its address, for files beside it (web/lexicon-hook.ts). */
@@ -35,10 +41,16 @@ export const ops = {
     setPageAddress(a.page);
     return true;
   },
+  /** Sent by the page when the reader opens a scheme file: the worker loads the same definition. */
+  ownScheme: (a: { definition: unknown; file: string }): true => {
+    useSchemeDefinition(a.definition, a.file);
+    return true;
+  },
   /** The result with its report: the letters the scheme has no value for, the language of each paragraph (lang "auto"). */
-  romanizeDetailed: (a: { text: string; options: RomanizeOptions }): RomanizeResult => romanizeDetailed(a.text, a.options),
+  romanizeDetailed: (a: { text: string; options: RomanizeOptions }): RomanizeResult => romanizeDetailed(a.text, withScheme(a.options)),
   explain: (a: { text: string; options: RomanizeOptions }): Explained => {
-    const segments = explain(a.text, a.options);
+    const options = withScheme(a.options);
+    const segments = explain(a.text, options);
     const starts = new Int32Array(segments.length + 1);
     const kinds = new Uint8Array(segments.length);
     const dropped: string[] = [];
@@ -51,7 +63,7 @@ export const ops = {
     });
     starts[segments.length] = at;
     kept = { token: nextToken++, segments };
-    return { token: kept.token, starts, kinds, dropped, matches: segments.map((s) => s.output).join('') === romanize(a.text, a.options) };
+    return { token: kept.token, starts, kinds, dropped, matches: segments.map((s) => s.output).join('') === romanize(a.text, options) };
   },
   /** One segment of the last explained text (undefined when a newer text replaced it). */
   segment: (a: { token: number; index: number }): Segment | undefined => (kept?.token === a.token ? kept.segments[a.index] : undefined),
@@ -114,6 +126,7 @@ export class Engine {
           this.#ready = true;
           URL.revokeObjectURL(url);
           void this.run('init', { page: location.href });
+          this.shareOwnScheme();
           return;
         }
         const waiting = this.#pending.get(reply.id);
@@ -130,6 +143,12 @@ export class Engine {
     } catch {
       this.#worker = undefined;
     }
+  }
+
+  /** Gives the worker the scheme file the reader opened (in the page it is already there); before it is ready, it gets it when it is. */
+  shareOwnScheme(): void {
+    const own = ownScheme();
+    if (own !== undefined && this.inWorker) void this.run('ownScheme', { definition: own.definition, file: own.file });
   }
 
   /** Whether work runs off the main thread. */

@@ -7,6 +7,7 @@ import { byId, copyText, debounce, downloadText, fillSelect, h, messageOf, onTex
 import type { Engine } from './engine.ts';
 import { setupReverse } from './reverse-panel.ts';
 import { setupLanguageMenu } from './language-menu.ts';
+import { schemeFileControl, schemeValue } from './own-scheme.ts';
 import { persist } from './state.ts';
 
 function setupCite(): void {
@@ -68,13 +69,15 @@ function setupBib(): void {
   const status = byId('bb-status');
   const lang = byId<HTMLSelectElement>('bb-lang');
   for (const el of [keep, input]) persist(el);
+  // A scheme file of the reader's own: loaded, it is offered in the menu and chosen.
+  scheme.parentElement!.after(schemeFileControl('bb', scheme));
   let name = 'bibliography.bib';
   let result = '';
   const update = (): void => {
     const text = input.value;
     const csl = /^\s*[[{]/.test(text) && !/^\s*@/.test(text);
     try {
-      const r = (csl ? romanizeCsl : romanizeBibtex)(text, { scheme: scheme.value, keepOriginal: keep.checked });
+      const r = (csl ? romanizeCsl : romanizeBibtex)(text, { scheme: schemeValue(scheme.value), keepOriginal: keep.checked });
       result = r.output;
       output.textContent = r.output;
       status.textContent = `${csl ? 'CSL-JSON' : 'BibTeX'}: ${r.changes.length} field${r.changes.length === 1 ? '' : 's'} romanized; everything else unchanged.${r.diagnostics.length ? ` ${r.diagnostics.map((d) => d.reason).join(' ')}` : ''}`;

@@ -6,6 +6,7 @@
 import { AUTO_LANGUAGE } from '../src/engine/lang.ts';
 import { DEFAULT_LANGUAGE, getLanguage, listLanguages, listSchemes } from '../src/schemes/index.ts';
 import { fillSelect } from './dom.ts';
+import { onOwnScheme, ownSchemeItem } from './own-scheme.ts';
 import { keep, persist, recall } from './state.ts';
 
 export { AUTO_LANGUAGE };
@@ -53,7 +54,9 @@ export function setupLanguageMenu(lang: HTMLSelectElement, menus: readonly Schem
   const fill = (): void => {
     for (const m of menus) {
       const first = m.first?.(lang.value);
-      const items = [...(first === undefined ? [] : 'value' in first ? [first] : first), ...schemesOf(lang.value)];
+      // A scheme file the reader opened comes last, in the menus of the languages it serves.
+      const own = ownSchemeItem(lang.value === AUTO_LANGUAGE ? DEFAULT_LANGUAGE : lang.value);
+      const items = [...(first === undefined ? [] : 'value' in first ? [first] : first), ...schemesOf(lang.value), ...(own === undefined ? [] : [own])];
       const saved = recall(keyOf(m.select, lang.value));
       fillSelect(m.select, items, saved !== undefined && items.some((i) => i.value === saved) ? saved : m.initial(lang.value));
     }
@@ -63,5 +66,6 @@ export function setupLanguageMenu(lang: HTMLSelectElement, menus: readonly Schem
     fill();
     options.changed();
   });
+  onOwnScheme(fill);
   fill();
 }

@@ -7,6 +7,7 @@ import { Engine, serveWorker } from './engine.ts';
 import { setupFeaturePanels } from './features.ts';
 import { setupRomanize } from './romanize-panel.ts';
 import { setupMarc } from './marc-panel.ts';
+import { onOwnScheme } from './own-scheme.ts';
 import { fromServer } from './server.ts';
 import { forgetAll, persist, setupTabs } from './state.ts';
 import { schemeSummary, sourceLine, sourceLinks } from './wording.ts';
@@ -75,6 +76,8 @@ function start(): void {
   const pageSource = `<!doctype html>\n${document.documentElement.outerHTML}`;
   const scriptText = document.currentScript?.textContent ?? undefined;
   const engine = new Engine(scriptText);
+  // A scheme file opened in any panel: the worker gets it too.
+  onOwnScheme(() => engine.shareOwnScheme());
   setupMarc(); // adds its own tab and panel, so it comes before the tabs are set up
   setupTabs();
   setupRomanize(engine);

@@ -7,9 +7,11 @@
 // typing slow). Letters a scheme writes as nothing are marked only on request, with a legend.
 import { getScheme, listLanguages, listSchemes, type RomanizeOptions, type RomanizeResult, type Scheme, type SchemeInfo } from '../src/index.ts';
 import { defaultSchemeOf } from '../src/schemes/index.ts';
+import { schemeInfo } from '../src/schemes/registry.ts';
 import { byId, copyText, downloadText, fillSelect, h, messageOf } from './dom.ts';
 import { latestOnly, type Engine, type Explained } from './engine.ts';
 import { AUTO_LANGUAGE, languageName, setupLanguageMenu } from './language-menu.ts';
+import { OWN_SCHEME, ownScheme, ownSchemeSummary, schemeById, schemeFileControl } from './own-scheme.ts';
 import { persist } from './state.ts';
 import { explainSegment, languagesReport, schemeSummary, sourceLine, unmappedReport } from './wording.ts';
 
@@ -103,7 +105,7 @@ export function setupRomanize(engine: Engine): void {
   let current = -1;
 
   /** The scheme of a piece of the result: the piece's own (detection per paragraph), else the one chosen. */
-  const scheme = (id = select.value): Scheme => getScheme(id === '' ? defaultSchemeOf() : id);
+  const scheme = (id = select.value): Scheme => (id === '' ? getScheme(defaultSchemeOf()) : id === OWN_SCHEME ? ownScheme()!.scheme : schemeById(id));
 
   const setLive = (): void => {
     if (result.length <= LIVE_LIMIT) output.setAttribute('aria-live', 'polite');
@@ -370,8 +372,8 @@ export function setupRomanize(engine: Engine): void {
       source.textContent = '';
     } else {
       const s = scheme();
-      optionsBox.replaceChildren(...optionControls(schemes.find((i) => i.id === select.value), s));
-      desc.textContent = schemeSummary(s);
+      optionsBox.replaceChildren(...optionControls(select.value === OWN_SCHEME ? schemeInfo(s) : schemes.find((i) => i.id === select.value), s));
+      desc.textContent = select.value === OWN_SCHEME ? ownSchemeSummary() : schemeSummary(s);
       source.textContent = sourceLine(s);
     }
     update();
@@ -382,6 +384,8 @@ export function setupRomanize(engine: Engine): void {
     else input.lang = lang.value;
     schemeChanged();
   };
+  // A scheme file of the reader's own: loaded, it is offered in the menu and chosen.
+  select.parentElement!.after(schemeFileControl('rz', select));
   setupLanguageMenu(lang, [{ select, first: (l) => (l === AUTO_LANGUAGE ? { value: '', label: "Each language's own default" } : undefined), initial: (l) => (l === AUTO_LANGUAGE ? '' : defaultSchemeOf({ lang: l })) }], { auto: true, changed: languageChanged });
 
   marks.addEventListener('change', () => {
@@ -399,6 +403,6 @@ export function setupRomanize(engine: Engine): void {
 
   const copy = byId('rz-copy');
   copy.addEventListener('click', () => void copyText(result, copy));
-  byId('rz-download').addEventListener('click', () => downloadText(result, `romanized-${select.value || lang.value}.txt`));
+  byId('rz-download').addEventListener('click', () => downloadText(result, `romanized-${select.value === OWN_SCHEME ? scheme().id : select.value || lang.value}.txt`));
   languageChanged();
 }

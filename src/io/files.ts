@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import { LatinitsaError } from '../errors.ts';
-import { loadScheme, type Scheme } from '../schemes/registry.ts';
+import type { Scheme } from '../schemes/registry.ts';
 import { decodeBytes } from './decode.ts';
+import { parseJson, schemeFromBytes } from './scheme-bytes.ts';
 import { ioError } from './errors.ts';
 
 /** Options of {@link readFileLimited}. */
@@ -49,15 +50,6 @@ export async function readFileLimited(file: string, options: ReadLimitOptions = 
   }
 }
 
-function parseJson(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    const message = cause instanceof Error ? cause.message : String(cause);
-    throw new LatinitsaError('ERR_INVALID_INPUT', `${file}: invalid JSON: ${message}`, { file, cause });
-  }
-}
-
 /**
  * Reads a scheme file (JSON) and loads it with `loadScheme`: errors name the file and the field.
  *
@@ -71,9 +63,7 @@ function parseJson(text: string, file: string): unknown {
  */
 export async function readSchemeFile(file: string, options: { register?: boolean; own?: boolean; name?: string } = {}): Promise<Scheme> {
   const name = options.name ?? file;
-  const text = decodeBytes(await readFileLimited(file, { name }), { file: name, stripBom: true });
-  const data = parseJson(text, name);
-  return loadScheme(data, { file: name, register: options.register ?? false, own: options.own ?? false });
+  return schemeFromBytes(await readFileLimited(file, { name }), { file: name, register: options.register ?? false, own: options.own ?? false }).scheme;
 }
 
 /**

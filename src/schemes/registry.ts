@@ -393,7 +393,12 @@ export function getScheme(id: string): Scheme {
  * //=> ['breve', 'halves']
  */
 export function listSchemes(): SchemeInfo[] {
-  return knownIds().map((id) => findScheme(id)!).map((s) => ({
+  return knownIds().map((id) => schemeInfo(findScheme(id)!));
+}
+
+/** The short description of a scheme, built-in or one's own (the web page's menus and option controls). */
+export function schemeInfo(s: Scheme): SchemeInfo {
+  return {
     id: s.id,
     name: s.name,
     languages: [...s.languages],
@@ -406,5 +411,5 @@ export function listSchemes(): SchemeInfo[] {
       Object.entries(s.options).map(([name, o]) => [name, { default: o.default, values: Object.keys(o.values), description: o.description ?? '' }]),
     ),
     builtIn: s.builtIn,
-  }));
+  };
 }

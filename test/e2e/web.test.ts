@@ -15,6 +15,7 @@ import { buildWeb } from '../../scripts/build-web.ts';
 import { checkText, DEFAULT_SCHEME, listLanguages, listSchemes, romanize } from '../../src/index.ts';
 import { DEFAULT_LANGUAGE, defaultSchemeOf, getLanguage } from '../../src/schemes/index.ts';
 import { startServer, type RunningServer } from '../../src/server/index.ts';
+import { fixturesDir } from '../support/fixtures.ts';
 
 // Globals of the page, for the functions the test runs inside it (this file is type-checked
 // without the DOM library).
@@ -460,6 +461,63 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     await page.locator('#ck-lang').selectOption('sr');
     assert.deepEqual(await page.locator('#ck-scheme option').evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value)), ['', ...listSchemes().filter((s) => s.languages.includes('sr')).map((s) => s.id)]);
     await page.locator('#ck-lang').selectOption(DEFAULT_LANGUAGE);
+    assert.deepEqual(problems, []);
+  });
+
+  it('opens a scheme file of one\'s own: romanizes with it, sends it to the server as an object, and shows a bad file\'s error with its field', async () => {
+    // The test scheme of check's --scheme-file: ala-lc-simplified with й written y and ь, ъ dropped.
+    const schemeFile = path.join(fixturesDir, 'check', 'schemes', 'lc-no-signs.json');
+    await page.getByRole('tab', { name: 'Romanize' }).click();
+    const input = page.getByLabel('Russian text');
+    await input.fill('Сокольников и Чайковский');
+    await waitText('#rz-output', romanize('Сокольников и Чайковский'));
+    await page.locator('#rz-scheme-file').setInputFiles(schemeFile);
+    await waitText('#rz-scheme-file-status', 'Loaded LC without diacritics, signs or i for й (lc-no-signs).');
+    assert.equal(await page.locator('#rz-scheme').inputValue(), ':own');
+    // Worked out by hand from its letters: ь dropped (Sokolnikov), й as y (Chaykovskiy); ala-lc-simplified writes Sokol'nikov, Chaikovskii.
+    await waitText('#rz-output', 'Sokolnikov i Chaykovskiy');
+    assert.match((await page.locator('#rz-options').textContent()) ?? '', /Signs/);
+    assert.equal(await page.locator('#rz-scheme-desc').textContent(), 'Your scheme from lc-no-signs.json: LC without diacritics, signs or i for й, based on ALA-LC without diacritics or ties.');
+    // A long text goes to the page's worker, which has the scheme too.
+    await input.fill('Чайковский '.repeat(6000));
+    await waitText('#rz-output', /^(Chaykovskiy ){6000}$/);
+    await input.fill('Сокольников и Чайковский');
+    await waitText('#rz-output', 'Sokolnikov i Chaykovskiy');
+    // A file that cannot be loaded: the loader's error, with the file and the field; the scheme, the text and the result stay.
+    const bad = path.join(dir, 'bad-scheme.json');
+    writeFileSync(bad, JSON.stringify({ id: 'my-lc', name: 'Mine', extends: 'ala-lc-simplified', letters: { й: 5 } }));
+    await page.locator('#rz-scheme-file').setInputFiles(bad);
+    await waitText('#rz-scheme-file-status', /^bad-scheme\.json: \/letters\/й: /);
+    const builtIn = path.join(dir, 'ala-lc.json');
+    writeFileSync(builtIn, JSON.stringify({ id: 'ala-lc', name: 'Mine', extends: 'ala-lc-simplified' }));
+    await page.locator('#rz-scheme-file').setInputFiles(builtIn);
+    await waitText('#rz-scheme-file-status', 'ala-lc.json: /id: "ala-lc" is a built-in scheme; choose another id');
+    const broken = path.join(dir, 'broken.json');
+    writeFileSync(broken, '{"id": "my-lc",');
+    await page.locator('#rz-scheme-file').setInputFiles(broken);
+    await waitText('#rz-scheme-file-status', /^broken\.json: invalid JSON/);
+    assert.equal(await input.inputValue(), 'Сокольников и Чайковский');
+    assert.equal(await page.locator('#rz-output').textContent(), 'Sokolnikov i Chaykovskiy');
+    await shot('17-own-scheme');
+    // The bibliography offers it (loaded once for the page): ь dropped in the title.
+    await page.getByRole('tab', { name: 'Bibliography' }).click();
+    await page.locator('#bb-scheme').selectOption(':own');
+    await waitText('#bb-output', /title {2}= \{Kultura i vzryv\}/);
+    await page.locator('#bb-scheme').selectOption(defaultSchemeOf({ use: 'citation' }));
+    // The checker, served by latinitsa: the house scheme goes to the server as the scheme object.
+    await page.getByRole('tab', { name: 'Check a manuscript' }).click();
+    await page.locator('#ck-scheme-file').setInputFiles(schemeFile);
+    await waitText('#ck-scheme-file-status', /^Loaded /);
+    assert.equal(await page.locator('#ck-scheme').inputValue(), ':own');
+    await page.getByLabel('Manuscript text').fill('Chaykovskiy wrote to Sokolnikov.');
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/check'));
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    const body = (await sent).postDataJSON() as { scheme: { id: string; letters: Record<string, string> } };
+    assert.deepEqual(body.scheme, JSON.parse(readFileSync(schemeFile, 'utf8')));
+    await waitText('#ck-status', /finding|No findings/);
+    await page.locator('#ck-scheme').selectOption(defaultSchemeOf());
+    await page.getByRole('tab', { name: 'Romanize' }).click();
+    await page.locator('#rz-scheme').selectOption(DEFAULT_SCHEME);
     assert.deepEqual(problems, []);
   });
 
