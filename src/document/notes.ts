@@ -193,6 +193,21 @@ export function noteReferences(text: string): number[] {
   return out;
 }
 
+/**
+ * The note references of paragraph `k` (see {@link noteReferences}), each paragraph read once
+ * however many untitled runs look back over it: the `references` of {@link UntitledParagraphs}.
+ *
+ * @param textOf The text of paragraph `k` whose references count ('' for one that holds none).
+ */
+export function paragraphReferences(textOf: (k: number) => string): (k: number) => readonly number[] {
+  const found = new Map<number, readonly number[]>();
+  return (k) => {
+    let references = found.get(k);
+    if (references === undefined) found.set(k, (references = noteReferences(textOf(k))));
+    return references;
+  };
+}
+
 /** How many of the notes 1…`notes` the references call in order: the longest rising sequence of them. */
 function referencedInOrder(references: readonly number[], notes: number): number {
   // Patience sorting: tails[k] is the smallest last number of a rising sequence of k + 1.

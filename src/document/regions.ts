@@ -1,5 +1,5 @@
 import { LatinitsaError } from '../errors.ts';
-import { endnoteRun, headingLike, isEndnotesHeading, isNotesHeading, noteNumber, noteReferences, TITLE_LOOKAHEAD, titleHeadsNotes, untitledEndnoteRun, type NoteParagraph } from './notes.ts';
+import { endnoteRun, headingLike, isEndnotesHeading, isNotesHeading, noteNumber, paragraphReferences, TITLE_LOOKAHEAD, titleHeadsNotes, untitledEndnoteRun, type NoteParagraph } from './notes.ts';
 
 /** A part of a document and what it is: running text, or notes and bibliography. */
 export interface Region {
@@ -38,15 +38,10 @@ export function plainTextRegions(text: string, options: { lines?: boolean } = {}
     if (end > start) pushRegion(regions, { start, end, kind });
   };
   const textOf = (k: number): string => text.slice(paragraphs[k]!.start, paragraphs[k]!.end);
-  const references = new Map<number, number[]>();
   const doc = {
     paragraph: (k: number) => paragraphs[k],
     notes: (k: number) => [textOf(k)],
-    references: (k: number): readonly number[] => {
-      let found = references.get(k);
-      if (found === undefined) references.set(k, (found = noteReferences(textOf(k))));
-      return found;
-    },
+    references: paragraphReferences(textOf),
   };
   let textStart = 0;
   /** The first paragraph after the last notes: an untitled run's references are looked for from there. */

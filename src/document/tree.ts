@@ -1,4 +1,4 @@
-import { endnoteRun, headingLike, isEndnotesHeading, isNotesHeading, noteNumber, noteReferences, TITLE_LOOKAHEAD, titleHeadsNotes, untitledEndnoteRun, type NoteParagraph } from './notes.ts';
+import { endnoteRun, headingLike, isEndnotesHeading, isNotesHeading, noteNumber, paragraphReferences, TITLE_LOOKAHEAD, titleHeadsNotes, untitledEndnoteRun, type NoteParagraph } from './notes.ts';
 import { pushRegion, type Region } from './regions.ts';
 
 /** A node of a syntax tree: mdast (Markdown) and textlint's TxtAST both have this form. */
@@ -90,15 +90,10 @@ function endnoteBlocks<N extends TreeNode>(children: readonly N[], syntax: TreeS
     return p;
   };
   const skip = new Set(syntax.skip);
-  const references = new Map<number, readonly number[]>();
   const doc = {
     paragraph,
     notes: (k: number): readonly string[] => blockTexts(children[k]!, syntax),
-    references: (k: number): readonly number[] => {
-      let found = references.get(k);
-      if (found === undefined) references.set(k, (found = skip.has(children[k]!.type) ? [] : noteReferences(headingText(children[k]!))));
-      return found;
-    },
+    references: paragraphReferences((k) => (skip.has(children[k]!.type) ? '' : headingText(children[k]!))),
   };
   /** The first block after the last notes: an untitled run's references are looked for from there. */
   let since = 0;
