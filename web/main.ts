@@ -7,9 +7,10 @@ import { Engine, serveWorker } from './engine.ts';
 import { setupFeaturePanels } from './features.ts';
 import { setupRomanize } from './romanize-panel.ts';
 import { setupMarc } from './marc-panel.ts';
-import { onOwnScheme } from './own-scheme.ts';
+import { onOwnScheme, restoreOwnScheme } from './own-scheme.ts';
 import { fromServer } from './server.ts';
-import { forgetAll, persist, setupTabs } from './state.ts';
+import { persist, setupTabs } from './state.ts';
+import { forgetAll } from './storage.ts';
 import { schemeSummary, sourceLine, sourceLinks } from './wording.ts';
 
 function setupCompare(): void {
@@ -75,6 +76,8 @@ function start(): void {
   // First, before any panel changes the document: the page as served, and its script (the worker's code).
   const pageSource = `<!doctype html>\n${document.documentElement.outerHTML}`;
   const scriptText = document.currentScript?.textContent ?? undefined;
+  // The scheme file opened on an earlier visit, before any menu is filled (a broken one is dropped with a notice).
+  restoreOwnScheme();
   const engine = new Engine(scriptText);
   // A scheme file opened in any panel: the worker gets it too.
   onOwnScheme(() => engine.shareOwnScheme());
