@@ -594,6 +594,13 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     await waitText('#ct-scheme-file-status', 'Loaded LC without diacritics, signs or i for й (lc-no-signs). Kept in this browser for your next visit.');
     await waitText('#ct-output', 'TsGAYO, f. 17, op. 3, d. 703, l. 5');
     await shot('19-cite-own-scheme');
+    // Compare schemes shows it in its last row (ь dropped, й as y).
+    await page.getByRole('tab', { name: 'Compare schemes' }).click();
+    await page.getByLabel('Word or line').fill('Сокольников и Чайковский');
+    const last = page.locator('#cmp-table tbody tr').last();
+    await waitText('#cmp-table tbody tr:last-child td', 'Sokolnikov i Chaykovskiy');
+    assert.equal(await last.locator('th').textContent(), 'Your scheme: LC without diacritics, signs or i for йlc-no-signs.json');
+    await page.getByRole('tab', { name: 'Citations' }).click();
     await scheme.selectOption(defaultSchemeOf({ use: 'citation' }));
     await waitText('#ct-output', 'TsGAIO, f. 17, op. 3, d. 703, l. 5');
     await page.getByLabel('Text with archival references').fill('РГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 1–2 об.');
@@ -626,6 +633,7 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     assert.equal(await page.locator('#rz-scheme').inputValue(), defaultSchemeOf());
     await waitText('#rz-output', romanize('Сокольников и Чайковский'));
     assert.equal(await page.locator('select option[value=":own"]').count(), 0);
+    assert.equal(await page.locator('#cmp-table tbody tr').count(), listSchemes().length);
     assert.equal(await page.locator('#rz-scheme-forget').isVisible(), false);
     await page.reload();
     assert.equal(await page.locator('select option[value=":own"]').count(), 0);
