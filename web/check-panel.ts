@@ -14,7 +14,8 @@ import { accept, acceptCertain, diff, findingsOf, isCertain, moveRegions, rebase
 import { announce, byId, downloadText, h, messageOf, readFileText } from './dom.ts';
 import { callApi, fromServer } from './server.ts';
 import { setupLanguageMenu } from './language-menu.ts';
-import { definitionValue, schemeFileControl, schemeValue } from './own-scheme.ts';
+import { definitionValue, schemeValue } from './own-scheme.ts';
+import { schemeFileControl } from './scheme-file-control.ts';
 import { persist } from './state.ts';
 import { confidenceLabel, findingLabel } from './wording.ts';
 

@@ -6,8 +6,9 @@ import { setupCheck } from './check-panel.ts';
 import { byId, copyText, debounce, downloadText, fillSelect, h, messageOf, onTextFile } from './dom.ts';
 import type { Engine } from './engine.ts';
 import { setupReverse } from './reverse-panel.ts';
-import { setupLanguageMenu } from './language-menu.ts';
-import { schemeFileControl, schemeValue } from './own-scheme.ts';
+import { setupLanguageMenu, setupSchemeMenu } from './language-menu.ts';
+import { schemeValue } from './own-scheme.ts';
+import { schemeFileControl } from './scheme-file-control.ts';
 import { persist } from './state.ts';
 
 function setupCite(): void {
@@ -16,12 +17,18 @@ function setupCite(): void {
   fillSelect(style, [{ value: 'english', label: 'English (RGASPI, f. 17, op. 3, d. 703, l. 5)' }, { value: 'russian', label: 'Russian (РГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 5)' }, { value: 'numbers', label: 'Numbers only (RGASPI 17, 3, 703, 5)' }], 'english');
   const verso = h('select', { id: 'ct-verso' });
   fillSelect(verso, [{ value: 'ob-attached', label: '5ob.' }, { value: 'ob-spaced', label: '5 ob.' }, { value: 'v', label: '5v' }], 'ob-attached');
+  // The scheme for acronyms not in the table and letters in identifiers, as `cite --scheme` or
+  // `--scheme-file` (docs/citations.md): the Russian schemes, the citation scheme first chosen.
+  const scheme = h('select', { id: 'ct-scheme' });
   const file = h('input', { type: 'file', id: 'ct-file', accept: '.txt,.md,.markdown,text/plain,text/markdown' });
   controls.append(
     h('div', { class: 'field' }, h('label', { for: file.id }, 'File (.txt, .md)'), file),
     h('div', { class: 'field' }, h('label', { for: style.id }, 'Style'), style),
     h('div', { class: 'field' }, h('label', { for: verso.id }, 'Verso'), verso),
+    h('div', { class: 'field' }, h('label', { for: scheme.id }, 'Scheme'), scheme),
+    schemeFileControl('ct', scheme),
   );
+  setupSchemeMenu({ select: scheme, initial: () => defaultSchemeOf({ use: 'citation' }) });
   const input = byId<HTMLTextAreaElement>('ct-input');
   for (const el of [style, verso, input]) persist(el);
   let format: 'text' | 'markdown' = 'text';
@@ -31,7 +38,7 @@ function setupCite(): void {
   let result = '';
   const update = (): void => {
     try {
-      const r = checkCitations(input.value, { format, style: style.value as CitationStyle, versoStyle: verso.value as VersoStyle });
+      const r = checkCitations(input.value, { format, style: style.value as CitationStyle, versoStyle: verso.value as VersoStyle, scheme: schemeValue(scheme.value) });
       result = r.fixed;
       output.textContent = r.fixed;
       const errors = r.diagnostics.filter((d) => d.severity === 'error');
@@ -52,8 +59,7 @@ function setupCite(): void {
     (message) => (byId('ct-summary').textContent = message),
   );
   input.addEventListener('input', debounce(update, 120));
-  style.addEventListener('change', update);
-  verso.addEventListener('change', update);
+  for (const el of [style, verso, scheme]) el.addEventListener('change', update);
   const copy = byId('ct-copy');
   copy.addEventListener('click', () => void copyText(result, copy));
   byId('ct-download').addEventListener('click', () => downloadText(result, name.replace(/(\.[^.]*)?$/, '-normalised$1')));

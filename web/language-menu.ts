@@ -2,12 +2,14 @@
 // scheme menus that follow it: each lists the schemes of the chosen language and starts on the
 // language's default scheme, as its language file names it (docs/languages.md). The language is
 // kept like the page's other choices; the scheme is kept per language, so that switching to
-// Ukrainian and back finds the Russian scheme where it was.
+// Ukrainian and back finds the Russian scheme where it was. Citations has a scheme menu of the
+// Russian schemes and no Language menu (its archives are Russian).
 import { AUTO_LANGUAGE } from '../src/engine/lang.ts';
 import { DEFAULT_LANGUAGE, getLanguage, listLanguages, listSchemes } from '../src/schemes/index.ts';
 import { fillSelect } from './dom.ts';
-import { onOwnScheme, ownSchemeItem } from './own-scheme.ts';
-import { keep, persist, recall } from './state.ts';
+import { onOwnScheme, OWN_SCHEME, ownSchemeItem } from './own-scheme.ts';
+import { persist } from './state.ts';
+import { keep, recall } from './storage.ts';
 
 export { AUTO_LANGUAGE };
 
@@ -43,29 +45,59 @@ export interface SchemeMenu {
 }
 
 /**
+ * Scheme menus that keep to the scheme of one's own: `fill` refills them after a scheme file is
+ * loaded, restored or forgotten, and a menu whose scheme is another now (it was the file's, or the
+ * file's scheme was replaced) is told so by a change event, so its panel updates.
+ */
+export function followOwnScheme(selects: readonly HTMLSelectElement[], fill: () => void): void {
+  onOwnScheme(() => {
+    const before = selects.map((s) => s.value);
+    fill();
+    selects.forEach((s, i) => {
+      if (s.value !== before[i] || s.value === OWN_SCHEME) s.dispatchEvent(new Event('change'));
+    });
+  });
+}
+
+/** Fills scheme menus for the language `lang()` answers, keeps each choice per language, and follows the scheme of one's own. Returns the fill. */
+function schemeMenus(menus: readonly SchemeMenu[], lang: () => string): () => void {
+  // The default language's choice keeps the key the page used before it had languages.
+  const keyOf = (select: HTMLSelectElement, l: string): string => (l === DEFAULT_LANGUAGE ? select.id : `${select.id}-${l}`);
+  const fill = (): void => {
+    const l = lang();
+    for (const m of menus) {
+      const first = m.first?.(l);
+      // A scheme file the reader opened comes last, in the menus of the languages it serves.
+      const own = ownSchemeItem(l === AUTO_LANGUAGE ? DEFAULT_LANGUAGE : l);
+      const items = [...(first === undefined ? [] : 'value' in first ? [first] : first), ...schemesOf(l), ...(own === undefined ? [] : [own])];
+      const saved = recall(keyOf(m.select, l));
+      fillSelect(m.select, items, saved !== undefined && items.some((i) => i.value === saved) ? saved : m.initial(l));
+    }
+  };
+  for (const m of menus) m.select.addEventListener('change', () => keep(keyOf(m.select, lang()), m.select.value));
+  followOwnScheme(
+    menus.map((m) => m.select),
+    fill,
+  );
+  fill();
+  return fill;
+}
+
+/**
  * Fills the Language menu (`auto`: with "Detect per paragraph") and keeps the scheme menus to the
  * chosen language. `changed` runs after the language changes and the scheme menus are refilled.
  */
 export function setupLanguageMenu(lang: HTMLSelectElement, menus: readonly SchemeMenu[], options: { auto: boolean; changed: () => void }): void {
   fillSelect(lang, languageItems(options.auto), DEFAULT_LANGUAGE);
   persist(lang);
-  // The default language's choice keeps the key the page used before it had languages.
-  const keyOf = (select: HTMLSelectElement, l: string): string => (l === DEFAULT_LANGUAGE ? select.id : `${select.id}-${l}`);
-  const fill = (): void => {
-    for (const m of menus) {
-      const first = m.first?.(lang.value);
-      // A scheme file the reader opened comes last, in the menus of the languages it serves.
-      const own = ownSchemeItem(lang.value === AUTO_LANGUAGE ? DEFAULT_LANGUAGE : lang.value);
-      const items = [...(first === undefined ? [] : 'value' in first ? [first] : first), ...schemesOf(lang.value), ...(own === undefined ? [] : [own])];
-      const saved = recall(keyOf(m.select, lang.value));
-      fillSelect(m.select, items, saved !== undefined && items.some((i) => i.value === saved) ? saved : m.initial(lang.value));
-    }
-  };
-  for (const m of menus) m.select.addEventListener('change', () => keep(keyOf(m.select, lang.value), m.select.value));
+  const fill = schemeMenus(menus, () => lang.value);
   lang.addEventListener('change', () => {
     fill();
     options.changed();
   });
-  onOwnScheme(fill);
-  fill();
+}
+
+/** The scheme menu of a panel with no Language menu (archival citations: Russian archives), for `lang`. */
+export function setupSchemeMenu(menu: SchemeMenu, lang: string = DEFAULT_LANGUAGE): void {
+  schemeMenus([menu], () => lang);
 }

@@ -18,7 +18,8 @@ export function setPageAddress(url: string): void {
 
 /** The address of a file beside the page, when the page was served over HTTP(S). */
 export function besidePage(name: string): string | undefined {
-  const base = pageAddress ?? (typeof document === 'undefined' ? undefined : location.href);
+  // In the page, its own address; in the worker (no document), the one the page sent.
+  const base = pageAddress ?? (typeof (globalThis as { document?: unknown }).document === 'undefined' ? undefined : (globalThis as { location?: { href: string } }).location?.href);
   return base !== undefined && /^https?:/.test(base) ? new URL(name, base).href : undefined;
 }
 

@@ -1,36 +1,49 @@
 // The page: tabs and panels. The engine runs here in the browser (bundled from src/index.ts);
 // nothing is sent anywhere. The same script is also the page's worker (web/engine.ts): started
 // without a document, it serves requests.
-import { getScheme, listSchemes, romanize } from '../src/index.ts';
+import { getScheme, listSchemes, romanize, type Scheme } from '../src/index.ts';
 import { byId, debounce, downloadText, h, messageOf } from './dom.ts';
 import { Engine, serveWorker } from './engine.ts';
 import { setupFeaturePanels } from './features.ts';
 import { setupRomanize } from './romanize-panel.ts';
 import { setupMarc } from './marc-panel.ts';
-import { onOwnScheme } from './own-scheme.ts';
+import { onOwnScheme, ownScheme, restoreOwnScheme } from './own-scheme.ts';
 import { fromServer } from './server.ts';
-import { forgetAll, persist, setupTabs } from './state.ts';
+import { persist, setupTabs } from './state.ts';
+import { forgetAll } from './storage.ts';
 import { schemeSummary, sourceLine, sourceLinks } from './wording.ts';
 
 function setupCompare(): void {
   const input = byId<HTMLInputElement>('cmp-input');
   persist(input);
   const body = byId('cmp-table').querySelector('tbody')!;
-  const schemes = listSchemes();
-  const cells = schemes.map((s) => {
+  const row = (name: string, sub: string): { row: HTMLTableRowElement; cell: HTMLTableCellElement } => {
     const cell = h('td', { class: 'result', lang: 'ru-Latn' });
-    body.append(h('tr', {}, h('th', { scope: 'row' }, s.name, h('span', { class: 'sub' }, s.id)), cell));
-    return cell;
-  });
-  const update = (): void => {
-    schemes.forEach((s, i) => {
-      try {
-        cells[i]!.textContent = romanize(input.value, { scheme: s.id });
-      } catch (error) {
-        cells[i]!.textContent = messageOf(error);
-      }
-    });
+    return { row: h('tr', {}, h('th', { scope: 'row' }, name, h('span', { class: 'sub' }, sub)), cell), cell };
   };
+  const rows = listSchemes().map((s) => ({ scheme: s.id as string | Scheme, ...row(s.name, s.id) }));
+  for (const r of rows) body.append(r.row);
+  const update = (): void => {
+    for (const r of rows) {
+      try {
+        r.cell.textContent = romanize(input.value, { scheme: r.scheme });
+      } catch (error) {
+        r.cell.textContent = messageOf(error);
+      }
+    }
+  };
+  // A scheme file of the reader's own (web/own-scheme.ts): one more row, last, while it is loaded.
+  const builtIn = rows.length;
+  const ownRow = (): void => {
+    for (const r of rows.splice(builtIn)) r.row.remove();
+    const own = ownScheme();
+    if (own === undefined) return;
+    rows.push({ scheme: own.scheme, ...row(`Your scheme: ${own.scheme.name}`, own.file) });
+    body.append(rows.at(-1)!.row);
+    update();
+  };
+  onOwnScheme(ownRow);
+  ownRow();
   input.addEventListener('input', debounce(update, 60));
   update();
 }
@@ -75,6 +88,8 @@ function start(): void {
   // First, before any panel changes the document: the page as served, and its script (the worker's code).
   const pageSource = `<!doctype html>\n${document.documentElement.outerHTML}`;
   const scriptText = document.currentScript?.textContent ?? undefined;
+  // The scheme file opened on an earlier visit, before any menu is filled (a broken one is dropped with a notice).
+  restoreOwnScheme();
   const engine = new Engine(scriptText);
   // A scheme file opened in any panel: the worker gets it too.
   onOwnScheme(() => engine.shareOwnScheme());

@@ -1,10 +1,14 @@
 // Reverse & convert panel: romanized text back to Cyrillic, or into another scheme. The text's
 // scheme is detected (or, when the reader chose one that the text does not fit, the page says so
 // and offers the better one in one click); a word with other readings is a button that opens
-// them, and choosing one replaces the word everywhere it occurs.
-import { DEFAULT_SCHEME, getScheme, listSchemes, type ConvertResult, type DeromanizeResult, type DetectSchemeResult } from '../src/index.ts';
+// them, and choosing one replaces the word everywhere it occurs. A scheme of the reader's own
+// (web/own-scheme.ts) is offered as the text's scheme and as the target, and detection ranks it
+// with the built-in ones.
+import { DEFAULT_SCHEME, listSchemes, type ConvertResult, type DeromanizeResult, type DetectSchemeResult } from '../src/index.ts';
 import { byId, copyText, debounce, fillSelect, h, messageOf } from './dom.ts';
 import type { Engine } from './engine.ts';
+import { followOwnScheme } from './language-menu.ts';
+import { definitionValue, detectionSchemes, menuValueOf, ownSchemeItem, schemeNameOf } from './own-scheme.ts';
 import { callApi, fromServer, rankedBy } from './server.ts';
 import { persist } from './state.ts';
 import { keptReason } from './wording.ts';
@@ -47,8 +51,6 @@ function fromConversion(r: ConvertResult): WordView[] {
   });
 }
 
-const nameOf = (id: string): string => getScheme(id).name;
-
 /** Sets up the reverse & convert panel. */
 export function setupReverse(engine: Engine): void {
   const from = byId<HTMLSelectElement>('rv-from');
@@ -60,10 +62,21 @@ export function setupReverse(engine: Engine): void {
   const notice = byId('rv-scheme-note');
   const menu = byId('rv-menu');
   const schemes = listSchemes().map((s) => ({ value: s.id, label: s.name }));
-  fillSelect(from, [{ value: AUTO, label: 'Detect automatically' }, ...schemes], AUTO);
+  // Every scheme, whatever its language, and the scheme of one's own last (when one is loaded).
+  const fillMenus = (): void => {
+    const own = ownSchemeItem();
+    for (const [select, first] of [
+      [from, { value: AUTO, label: 'Detect automatically' }],
+      [to, { value: '', label: 'Cyrillic' }],
+    ] as const) {
+      const items = [first, ...schemes, ...(own === undefined ? [] : [own])];
+      fillSelect(select, items, items.some((i) => i.value === select.value) ? select.value : first.value);
+    }
+  };
+  fillMenus();
   persist(from);
-  for (const s of schemes) to.append(h('option', { value: s.value }, s.label));
   persist(to);
+  followOwnScheme([from, to], fillMenus);
   persist(input);
 
   let words: WordView[] = [];
@@ -216,16 +229,18 @@ export function setupReverse(engine: Engine): void {
       notice.hidden = true;
       return;
     }
+    // Detection answers with ids; the scheme of one's own stands in the menu as its menu value.
+    const best = menuValueOf(d.scheme);
     if (selected === AUTO) {
-      notice.append('Read as ', h('b', {}, nameOf(d.scheme)), d.plausible.length > 1 ? ` (detected; the text is written alike in ${d.plausible.length} schemes).` : ' (detected from the text).');
-    } else if (!d.plausible.includes(selected)) {
+      notice.append('Read as ', h('b', {}, schemeNameOf(best)), d.plausible.length > 1 ? ` (detected; the text is written alike in ${d.plausible.length} schemes).` : ' (detected from the text).');
+    } else if (!d.plausible.map(menuValueOf).includes(selected)) {
       notice.classList.add('warn');
-      const button = h('button', { type: 'button', class: 'primary', id: 'rv-switch' }, `Read it as ${nameOf(d.scheme)}`);
+      const button = h('button', { type: 'button', class: 'primary', id: 'rv-switch' }, `Read it as ${schemeNameOf(best)}`);
       button.addEventListener('click', () => {
-        from.value = d.scheme!;
+        from.value = best;
         from.dispatchEvent(new Event('change'));
       });
-      notice.append(h('span', {}, 'This text does not look like ', h('b', {}, nameOf(selected)), ': it reads better as ', h('b', {}, nameOf(d.scheme)), '. '), button);
+      notice.append(h('span', {}, 'This text does not look like ', h('b', {}, schemeNameOf(selected)), ': it reads better as ', h('b', {}, schemeNameOf(best)), '. '), button);
     } else {
       notice.hidden = true;
       return;
@@ -239,18 +254,21 @@ export function setupReverse(engine: Engine): void {
     output.classList.add('busy');
     const selected = from.value;
     const onServer = await fromServer();
-    // Detected where the readings are made: by the server with its lexicon, else in the page's worker.
-    const detected = await (onServer ? callApi<DetectSchemeResult>('detect', { text }) : Promise.reject(new Error('no server'))).catch(() => engine.run('detect', { text }));
+    // Detected where the readings are made: by the server with its lexicon, else in the page's
+    // worker; a scheme of one's own is ranked with the built-in ones, sent to the server as its definition.
+    const among = detectionSchemes((own) => own.definition);
+    const detected = await (onServer ? callApi<DetectSchemeResult>('detect', { text, ...(among === undefined ? {} : { schemes: among }) }) : Promise.reject(new Error('no server'))).catch(() => engine.run('detect', { text }));
     if (mine !== seq) return;
     noticeFor(detected, selected);
-    const scheme = selected === AUTO ? (detected.scheme ?? DEFAULT_SCHEME) : selected;
+    // Menu values: the worker puts the scheme of one's own in itself, the server gets its definition.
+    const scheme = selected === AUTO ? menuValueOf(detected.scheme ?? DEFAULT_SCHEME) : selected;
     const target = to.value;
     if (target !== '') {
       let r: ConvertResult & { lexicon: boolean };
       let where: 'server' | 'browser' = 'server';
       try {
         if (!onServer) throw new Error('no server');
-        r = await callApi('convert', { text, from: scheme, to: target });
+        r = await callApi('convert', { text, from: definitionValue(scheme), to: definitionValue(target) });
       } catch {
         where = 'browser';
         r = await engine.run('convert', { text, from: scheme, to: target });
@@ -263,7 +281,7 @@ export function setupReverse(engine: Engine): void {
     try {
       if (!onServer) throw new Error('no server');
       // The server ranks with its lexicon (words, given names, surnames).
-      r = await callApi('deromanize', { text, scheme });
+      r = await callApi('deromanize', { text, scheme: definitionValue(scheme) });
     } catch {
       where = 'browser';
       r = await engine.run('deromanize', { text, scheme });

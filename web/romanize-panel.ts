@@ -9,9 +9,11 @@ import { getScheme, listLanguages, listSchemes, type RomanizeOptions, type Roman
 import { defaultSchemeOf } from '../src/schemes/index.ts';
 import { schemeInfo } from '../src/schemes/registry.ts';
 import { byId, copyText, downloadText, fillSelect, h, messageOf } from './dom.ts';
-import { latestOnly, type Engine, type Explained } from './engine.ts';
+import { latestOnly, type Engine } from './engine.ts';
+import type { Explained } from './ops.ts';
 import { AUTO_LANGUAGE, languageName, setupLanguageMenu } from './language-menu.ts';
-import { OWN_SCHEME, ownScheme, ownSchemeSummary, schemeById, schemeFileControl } from './own-scheme.ts';
+import { OWN_SCHEME, ownScheme, ownSchemeSummary, schemeById } from './own-scheme.ts';
+import { schemeFileControl } from './scheme-file-control.ts';
 import { persist } from './state.ts';
 import { explainSegment, languagesReport, schemeSummary, sourceLine, unmappedReport } from './wording.ts';
 

@@ -1,50 +1,9 @@
 // What the page remembers and how it navigates. The tab is in the address (#romanize, #reverse):
 // Back and Forward move between tabs, a link or a typed hash opens one, and a reload keeps it.
 // Inputs marked data-persist keep their value in this browser's localStorage, so that a reload
-// keeps the scheme and the text; "Forget" clears it. Nothing is sent anywhere.
+// keeps the scheme and the text; "Forget" clears it (web/storage.ts). Nothing is sent anywhere.
 import { byId } from './dom.ts';
-
-const PREFIX = 'latinitsa:';
-/** Longer texts are not kept (localStorage holds a few MB per site). */
-const MAX_KEPT = 200_000;
-
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
-/** A kept value (`undefined` when none, or when the browser keeps nothing). */
-export function recall(key: string): string | undefined {
-  try {
-    return storage()?.getItem(PREFIX + key) ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Keeps a value (a value too long, or a full storage, is simply not kept). */
-export function keep(key: string, value: string): void {
-  try {
-    if (value.length > MAX_KEPT) storage()?.removeItem(PREFIX + key);
-    else storage()?.setItem(PREFIX + key, value);
-  } catch {
-    // Storage full or disabled: the page works on, it just will not remember.
-  }
-}
-
-/** Forgets everything the page kept. */
-export function forgetAll(): void {
-  const s = storage();
-  if (s === undefined) return;
-  try {
-    for (const key of Object.keys(s)) if (key.startsWith(PREFIX)) s.removeItem(key);
-  } catch {
-    // Nothing kept, or storage disabled.
-  }
-}
+import { keep, recall } from './storage.ts';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -65,7 +24,7 @@ export function persist(el: Control, key = el.id): boolean {
     }
   }
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const save = (): void => keep(key, el instanceof HTMLInputElement && el.type === 'checkbox' ? String(el.checked) : el.value);
+  const save = (): void => void keep(key, el instanceof HTMLInputElement && el.type === 'checkbox' ? String(el.checked) : el.value);
   // Text is kept a moment after typing stops; choices at once.
   el.addEventListener('input', () => {
     if (timer !== undefined) clearTimeout(timer);

@@ -22,6 +22,7 @@ import { fixturesDir } from '../support/fixtures.ts';
 declare const window: { scrollY: number; innerHeight: number; scrollTo(x: number, y: number): void };
 declare const navigator: { clipboard: { readText(): Promise<string>; writeText(text: string): Promise<void> } };
 declare const location: { hash: string };
+declare const localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
 declare const getComputedStyle: (el: unknown, pseudo?: string) => { opacity: string; overflowX: string };
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -49,6 +50,16 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     }
     if (typeof expected === 'string') assert.equal(last, expected, selector);
     else assert.match(last ?? '', expected, selector);
+  };
+
+  /** Waits until a control's value is `expected`. */
+  const waitValue = async (selector: string, expected: string): Promise<void> => {
+    let last = '';
+    for (let i = 0; i < 300 && last !== expected; i++) {
+      last = await page.locator(selector).inputValue();
+      if (last !== expected) await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.equal(last, expected, selector);
   };
 
   const shot = async (name: string, fullPage = true): Promise<void> => {
@@ -472,7 +483,7 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     await input.fill('Сокольников и Чайковский');
     await waitText('#rz-output', romanize('Сокольников и Чайковский'));
     await page.locator('#rz-scheme-file').setInputFiles(schemeFile);
-    await waitText('#rz-scheme-file-status', 'Loaded LC without diacritics, signs or i for й (lc-no-signs).');
+    await waitText('#rz-scheme-file-status', 'Loaded LC without diacritics, signs or i for й (lc-no-signs). Kept in this browser for your next visit.');
     assert.equal(await page.locator('#rz-scheme').inputValue(), ':own');
     // Worked out by hand from its letters: ь dropped (Sokolnikov), й as y (Chaykovskiy); ala-lc-simplified writes Sokol'nikov, Chaikovskii.
     await waitText('#rz-output', 'Sokolnikov i Chaykovskiy');
@@ -507,8 +518,9 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     // The checker, served by latinitsa: the house scheme goes to the server as the scheme object.
     await page.getByRole('tab', { name: 'Check a manuscript' }).click();
     await page.locator('#ck-scheme-file').setInputFiles(schemeFile);
+    // Every panel's control says what was loaded last (the same file, from Romanize): the menu tells.
+    await waitValue('#ck-scheme', ':own');
     await waitText('#ck-scheme-file-status', /^Loaded /);
-    assert.equal(await page.locator('#ck-scheme').inputValue(), ':own');
     await page.getByLabel('Manuscript text').fill('Chaykovskiy wrote to Sokolnikov.');
     const sent = page.waitForRequest((r) => r.url().endsWith('/api/check'));
     await page.getByRole('button', { name: 'Check', exact: true }).click();
@@ -518,6 +530,130 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     await page.locator('#ck-scheme').selectOption(defaultSchemeOf());
     await page.getByRole('tab', { name: 'Romanize' }).click();
     await page.locator('#rz-scheme').selectOption(DEFAULT_SCHEME);
+    assert.deepEqual(problems, []);
+  });
+
+  it('offers the scheme of one\'s own in Reverse & convert, as the text\'s scheme and as the target, and detection ranks it', async () => {
+    // Still loaded from the flow before (lc-no-signs: ala-lc-simplified with й as y, ь and ъ dropped).
+    const definition = JSON.parse(readFileSync(path.join(fixturesDir, 'check', 'schemes', 'lc-no-signs.json'), 'utf8')) as unknown;
+    await page.getByRole('tab', { name: /^Reverse/ }).click();
+    const from = page.getByLabel('Romanized in');
+    const to = page.getByLabel('Turn into');
+    const text = page.getByLabel('Romanized text');
+    const notice = page.locator('#rv-scheme-note');
+    await to.selectOption('');
+    await from.selectOption(':own');
+    // Worked out by hand from its letters: y is й (in ala-lc-simplified y is ы).
+    await text.fill('Chaykovskiy');
+    await waitText('#rv-output', 'Чайковский');
+    assert.equal(await notice.isVisible(), false);
+    // "Iuriy" writes ю as iu (the LC family) and й as y, which only this scheme does together:
+    // detection, asked with the scheme among the built-in ones, prefers it to ALA-LC.
+    const detect = page.waitForRequest((r) => r.url().endsWith('/api/detect'));
+    await from.selectOption('ala-lc');
+    const schemes = ((await detect).postDataJSON() as { schemes: unknown[] }).schemes;
+    assert.deepEqual(schemes.at(-1), definition);
+    assert.ok(schemes.includes('ala-lc') && schemes.includes('modified-loc'));
+    await text.fill('Iuriy Zinovev, Chaykovskiy, Sokolnikov');
+    await waitText('#rv-scheme-note', /does not look like ALA-LC Romanization Table: Russian.*: it reads better as LC without diacritics, signs or i for й\./);
+    await shot('18-reverse-own-scheme');
+    await page.getByRole('button', { name: 'Read it as LC without diacritics, signs or i for й' }).click();
+    assert.equal(await from.inputValue(), ':own');
+    await waitText('#rv-output', /^Юрий .*, Чайковский, /);
+    assert.equal(await notice.isVisible(), false);
+    await from.selectOption('auto');
+    await waitText('#rv-scheme-note', /^Read as LC without diacritics, signs or i for й \(detected/);
+    // Convert from it (ALA-LC writes й as ĭ) and into it (ь, ALA-LC's ʹ, dropped); the server gets the definition.
+    await from.selectOption(':own');
+    await text.fill('Chaykovskiy');
+    const convert = page.waitForRequest((r) => r.url().endsWith('/api/convert'));
+    await to.selectOption('ala-lc');
+    assert.deepEqual(((await convert).postDataJSON() as { from: unknown }).from, definition);
+    await waitText('#rv-output', 'Chaĭkovskiĭ');
+    await from.selectOption('ala-lc');
+    await to.selectOption(':own');
+    await text.fill('Sokolʹnikov');
+    await waitText('#rv-output', 'Sokolnikov');
+    await from.selectOption('auto');
+    await to.selectOption('');
+    assert.deepEqual(problems, []);
+  });
+
+  it('offers a scheme choice in Citations, a scheme of one\'s own included, for acronyms not in the table', async () => {
+    await page.getByRole('tab', { name: 'Citations' }).click();
+    const scheme = page.locator('#ct-scheme');
+    // The Russian schemes (the archives are Russian), the citation scheme first chosen, and the file loaded before.
+    assert.deepEqual(await scheme.locator('option').evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value)), [...listSchemes().filter((s) => s.languages.includes(DEFAULT_LANGUAGE)).map((s) => s.id), ':own']);
+    assert.equal(await scheme.inputValue(), defaultSchemeOf({ use: 'citation' }));
+    // An archive not in the table (invented): its acronym romanized by the scheme, Й as I in ala-lc-simplified.
+    await page.getByLabel('Text with archival references').fill('ЦГАЙО. Ф. 17. Оп. 3. Д. 703. Л. 5');
+    await waitText('#ct-output', 'TsGAIO, f. 17, op. 3, d. 703, l. 5');
+    // Opened in this panel, the file is chosen here: Й as Y.
+    await page.locator('#ct-scheme-file').setInputFiles(path.join(fixturesDir, 'check', 'schemes', 'lc-no-signs.json'));
+    await waitValue('#ct-scheme', ':own');
+    await waitText('#ct-scheme-file-status', 'Loaded LC without diacritics, signs or i for й (lc-no-signs). Kept in this browser for your next visit.');
+    await waitText('#ct-output', 'TsGAYO, f. 17, op. 3, d. 703, l. 5');
+    await shot('19-cite-own-scheme');
+    // Compare schemes shows it in its last row (ь dropped, й as y).
+    await page.getByRole('tab', { name: 'Compare schemes' }).click();
+    await page.getByLabel('Word or line').fill('Сокольников и Чайковский');
+    const last = page.locator('#cmp-table tbody tr').last();
+    await waitText('#cmp-table tbody tr:last-child td', 'Sokolnikov i Chaykovskiy');
+    assert.equal(await last.locator('th').textContent(), 'Your scheme: LC without diacritics, signs or i for йlc-no-signs.json');
+    await page.getByRole('tab', { name: 'Citations' }).click();
+    await scheme.selectOption(defaultSchemeOf({ use: 'citation' }));
+    await waitText('#ct-output', 'TsGAIO, f. 17, op. 3, d. 703, l. 5');
+    await page.getByLabel('Text with archival references').fill('РГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 1–2 об.');
+    assert.deepEqual(problems, []);
+  });
+
+  it('keeps the scheme file over a reload, forgets it on request, and drops one over the size limit or a damaged kept entry with a notice', async () => {
+    const schemeFile = path.join(fixturesDir, 'check', 'schemes', 'lc-no-signs.json');
+    await page.getByRole('tab', { name: 'Romanize' }).click();
+    const input = page.getByLabel('Russian text');
+    await page.locator('#rz-scheme').selectOption(':own');
+    await input.fill('Сокольников и Чайковский');
+    await waitText('#rz-output', 'Sokolnikov i Chaykovskiy');
+    // Text is kept a moment after typing stops.
+    await new Promise((r) => setTimeout(r, 600));
+    await page.reload();
+    await waitText('#rz-scheme-file-status', 'Your scheme LC without diacritics, signs or i for й (lc-no-signs.json), kept from your last visit.');
+    assert.equal(await page.locator('#ct-scheme-file-status').textContent(), 'Your scheme LC without diacritics, signs or i for й (lc-no-signs.json), kept from your last visit.');
+    assert.equal(await page.locator('#rz-scheme').inputValue(), ':own');
+    await waitText('#rz-output', 'Sokolnikov i Chaykovskiy');
+    // The page's worker loaded it again too: a long text goes there.
+    await input.fill('Чайковский '.repeat(6000));
+    await waitText('#rz-output', /^(Chaykovskiy ){6000}$/);
+    await input.fill('Сокольников и Чайковский');
+    // The short text kept again (a moment after typing stops) for the reloads below.
+    await new Promise((r) => setTimeout(r, 600));
+    // Forget it: gone from every menu, the panel back on the language's default scheme, and after a reload too.
+    await page.locator('#rz-scheme-forget').click();
+    await waitText('#rz-scheme-file-status', 'Forgotten: the menus offer the built-in schemes again.');
+    assert.equal(await page.locator('#rz-scheme').inputValue(), defaultSchemeOf());
+    await waitText('#rz-output', romanize('Сокольников и Чайковский'));
+    assert.equal(await page.locator('select option[value=":own"]').count(), 0);
+    assert.equal(await page.locator('#cmp-table tbody tr').count(), listSchemes().length);
+    assert.equal(await page.locator('#rz-scheme-forget').isVisible(), false);
+    await page.reload();
+    assert.equal(await page.locator('select option[value=":own"]').count(), 0);
+    assert.equal(await page.locator('#rz-scheme-file-status').textContent(), '');
+    // Over the size limit of what the page keeps: used, not kept, and said so (each sample over 50 characters written).
+    const big = path.join(dir, 'big-lc.json');
+    writeFileSync(big, JSON.stringify({ ...(JSON.parse(readFileSync(schemeFile, 'utf8')) as object), id: 'big-lc', samples: Array.from({ length: 4000 }, () => ['Сокольников и Чайковский', 'Sokolnikov i Chaykovskiy']) }));
+    await page.locator('#rz-scheme-file').setInputFiles(big);
+    await waitText('#rz-scheme-file-status', /^Loaded LC without diacritics, signs or i for й \(big-lc\)\. Not kept for your next visit: at [\d,]+ characters it is over the 200,000 this page keeps, so open the file again then\.$/);
+    await waitText('#rz-output', 'Sokolnikov i Chaykovskiy');
+    await page.reload();
+    assert.equal(await page.locator('select option[value=":own"]').count(), 0);
+    // A damaged entry: dropped with a notice, and the page works on.
+    await page.evaluate(() => localStorage.setItem('latinitsa:own-scheme', '{"file": "lc-no-signs.json", "definition": {"id"'));
+    await page.reload();
+    await waitText('#rz-scheme-file-status', 'The scheme kept from your last visit no longer loads and was forgotten: its entry in this browser is damaged');
+    assert.equal(await page.evaluate(() => localStorage.getItem('latinitsa:own-scheme')), null);
+    await waitText('#rz-output', romanize('Сокольников и Чайковский'));
+    await page.reload();
+    assert.equal(await page.locator('#rz-scheme-file-status').textContent(), '');
     assert.deepEqual(problems, []);
   });
 
