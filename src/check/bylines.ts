@@ -342,6 +342,22 @@ function printedByPublication(doc: CheckDocument, start: number, end: number): b
   return inCitedTitle(doc, start, end, around) || inTranslatedTitle(doc, start, end, around) || inArticleTitle(doc, start, end, around) || inTranslationByline(doc, start, end, around);
 }
 
+/** An English possessive right after a word (Gogol’s: the word is Gogol, cut off before ’s by the tokenizer). */
+const POSSESSIVE = /^['’]s(?![\p{L}\p{M}])/u;
+
+/**
+ * The group without the spellings that are only another spelling's possessive: Gogol, written only
+ * as Gogol’s, where the group has Gogol’ (LC, with the soft sign). English writes one apostrophe
+ * there (Chicago: Gogol’s, not Gogol’’s), so the ’s stands in the soft sign's place and the author
+ * wrote one spelling, not two. A spelling also written without ’s stays (Gogol beside Gogol’ is two).
+ */
+function withoutPossessives(documents: readonly CheckDocument[], g: Group): Group {
+  if (g.spellings.length < 2) return g;
+  const folds = new Set(g.spellings.map(({ s }) => s.info.fold));
+  const kept = g.spellings.filter(({ s }) => !(folds.has(`${s.info.fold}'`) && s.occurrences.every((o) => POSSESSIVE.test(documents[o.doc]!.text.slice(o.end, o.end + 3)))));
+  return kept.length === g.spellings.length ? g : { ...g, spellings: kept };
+}
+
 /**
  * A group weighed without the spellings the author cannot change. A spelling printed only inside
  * published Latin-script titles the work cites (*Selskii Vestnik* in the title of an English book,
@@ -357,7 +373,8 @@ function printedByPublication(doc: CheckDocument, start: number, end: number): b
  * byline is not (Chernyshevsky on *What Is to Be Done?*, trans. Katz: the translator's spelling).
  * docs/check.md, "Published forms, elsewhere in the work".
  */
-export function weighAuthorsOwn(run: CheckRun, documents: readonly CheckDocument[], g: Group): { g: Group; weighed: Weighed | undefined } {
+export function weighAuthorsOwn(run: CheckRun, documents: readonly CheckDocument[], group: Group): { g: Group; weighed: Weighed | undefined } {
+  const g = withoutPossessives(documents, group);
   const full = weighGroup(run, g);
   if (g.spellings.length < 2 || full === undefined) return { g, weighed: full };
   const own = g.spellings.filter(({ s }) => !s.occurrences.every((o) => printedByPublication(documents[o.doc]!, o.start, o.end)));
