@@ -87,10 +87,7 @@ export function weighGroup(run: CheckRun, g: Group): Weighed | undefined {
   // frequent first; else the most frequent spelling; else the scheme's spelling of the word.
   // A conventional form weighs twice its count, a spelling the scheme writes one and a half:
   // the fix goes to them unless another spelling is far more frequent.
-  // Between spellings of equal weight that the scheme writes, the one it writes from the group's
-  // own word comes first: Vasil’evich (васильевич) before Vasilievich, which the scheme writes
-  // from the rarer patronymic василиевич (docs/check.md, "Which spelling is flagged").
-  const rank = (s: Spelling): number => (s.info.kind === 'conventional' ? 2 : 0) + (conforms(s) ? 1 : 0) + (scheme !== undefined && s.info.fold === written ? 0.5 : 0);
+  const rank = (s: Spelling): number => (s.info.kind === 'conventional' ? 2 : 0) + (conforms(s) ? 1 : 0);
   // A spelling that joined by its fallback key is never the fix.
   const weight = (s: Spelling): number => (link.get(s) === 'fallback' || link.get(s) === 'alternative' ? 0 : count(s) * (s.info.kind === 'conventional' ? 2 : 1) * (conforms(s) ? 1.5 : 1));
   // Ties go to the spelling whose reading looks more Russian (Kosior: косиор, not коссиор).
