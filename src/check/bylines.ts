@@ -82,7 +82,12 @@ const TRANSLATOR_AFTER = new RegExp(String.raw`^\s*[,.:]?\s*(?:${bylines.transla
 function inTranslatedTitle(doc: CheckDocument, start: number, end: number, around: Around | undefined): boolean {
   if (around === undefined) return false;
   const span = around.spans.find((s) => s.start <= start && end <= s.end);
-  return span !== undefined && TRANSLATOR_AFTER.test(doc.text.slice(span.end, Math.min(around.lineEnd, span.end + 80)));
+  return span !== undefined && translated(doc.text, span, around.lineEnd);
+}
+
+/** Whether a title of a line ending at `lineEnd` is followed by its translator ({@link TRANSLATOR_AFTER}). */
+function translated(text: string, title: Span, lineEnd: number): boolean {
+  return TRANSLATOR_AFTER.test(text.slice(title.end, Math.min(lineEnd, title.end + 80)));
 }
 
 /**
@@ -94,17 +99,9 @@ function inTranslatedTitle(doc: CheckDocument, start: number, end: number, aroun
  */
 function inTranslationByline(doc: CheckDocument, start: number, end: number, around: Around | undefined): boolean {
   const { text } = doc;
-  if (around === undefined || !/^\p{Lu}/u.test(text.slice(start, end)) || !inName(text, start, end)) return false;
-  const { spans, lineEnd } = around;
-  if (spans.some((s) => s.start <= start && end <= s.end)) return false;
-  const next = spans.find((s) => s.start >= end);
-  return (
-    next !== undefined &&
-    next.start - end <= MAX_TAIL &&
-    TAIL.test(text.slice(end, next.start)) &&
-    TRANSLATOR_AFTER.test(text.slice(next.end, Math.min(lineEnd, next.end + 80))) &&
-    !saysRussian(text, around.lineStart, lineEnd, start)
-  );
+  if (!bylineName(text, start, end, around)) return false;
+  const title = signedTitle(text, end, around.spans);
+  return title !== undefined && translated(text, title, around.lineEnd) && !saysRussian(text, around.lineStart, around.lineEnd, start);
 }
 
 /**
@@ -181,17 +178,29 @@ function citationAround(doc: CheckDocument, start: number, end: number): Around 
  */
 function bylineAt(doc: CheckDocument, start: number, end: number, around: Around | undefined, reads: typeof readsForeign = readsForeign): boolean {
   const { text } = doc;
-  if (around === undefined || !/^\p{Lu}/u.test(text.slice(start, end)) || !inName(text, start, end)) return false;
+  if (!bylineName(text, start, end, around)) return false;
   const { lineStart, lineEnd, spans } = around;
-  // A word of a title is the title's (quoted.ts), not a byline: "Tchaikovsky, Pyotr Il'yich".
-  if (spans.some((s) => s.start <= start && end <= s.end)) return false;
   const titles = spans.filter((s) => reads(text, s, start, end));
   // Followed by the title it signs, or standing with a role word in a citation of such a title.
-  const next = titles.find((s) => s.start >= end);
-  const signs = next !== undefined && next.start - end <= MAX_TAIL && TAIL.test(text.slice(end, next.start));
+  const signs = signedTitle(text, end, titles) !== undefined;
   const [from, to] = segment(text, lineStart, lineEnd, start);
   const role = !signs && ROLE_BEFORE.test(text.slice(from, start)) && titles.some((s) => s.start >= from && s.end <= to);
   return (signs || role) && (reads !== readsForeign || !saysRussian(text, lineStart, lineEnd, start));
+}
+
+/**
+ * Whether the word [start, end) may be a name in a byline of the citation `around`: capitalized, a
+ * name's word beside it, and not a word of one of its titles, which is the title's (quoted.ts), not
+ * a byline ("Tchaikovsky, Pyotr Il'yich").
+ */
+function bylineName(text: string, start: number, end: number, around: Around | undefined): around is Around {
+  return around !== undefined && /^\p{Lu}/u.test(text.slice(start, end)) && inName(text, start, end) && !around.spans.some((s) => s.start <= start && end <= s.end);
+}
+
+/** The first of `titles` that a name ending at `end` signs: after it, with only the rest of its byline between ({@link TAIL}), at most {@link MAX_TAIL} away. */
+function signedTitle(text: string, end: number, titles: readonly Span[]): Span | undefined {
+  const next = titles.find((s) => s.start >= end);
+  return next !== undefined && next.start - end <= MAX_TAIL && TAIL.test(text.slice(end, next.start)) ? next : undefined;
 }
 
 /**
