@@ -4,7 +4,9 @@
 // such a title: test/fixtures/check/bylines.tsv ("Bylines"), and the spellings such citations
 // print, elsewhere in the work: test/fixtures/check/published-forms.tsv; the author of a Russian
 // publication cited in romanization: test/fixtures/check/citation-forms.tsv; a translation's title:
-// test/fixtures/check/translations.tsv; and a .docx's italics and
+// test/fixtures/check/translations.tsv; an article's title, its journal after it:
+// test/fixtures/check/articles.tsv; a possessive ’s in the place of a soft sign:
+// test/fixtures/check/possessives.tsv; and a .docx's italics and
 // indented block quotations, read by the document reader, as the checker sees them.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -71,6 +73,14 @@ test('a spelling the work’s citations print in a published work: every case of
 
 test('the title of a translation, its translator named after it: every case of the fixture (docs/check.md, "Quotations")', () => {
   checkCases('translations.tsv', /title of a translation the work cites/u, { lexicon }, 5);
+});
+
+test('the title of an article, its journal named after it: every case of the fixture (docs/check.md, "Quotations")', () => {
+  checkCases('articles.tsv', /title of an article the work cites from a periodical/u, { lexicon }, 5);
+});
+
+test('a soft sign and the possessive ’s in its place are one spelling: every case of the fixture (docs/check.md, "The twelfth session")', () => {
+  checkCases('possessives.tsv', /possessive/u, { lexicon }, 4);
 });
 
 test('the author of a Russian publication cited in romanization: every case of the fixture (docs/check.md, "Notes in a system of their own")', () => {

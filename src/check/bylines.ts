@@ -8,7 +8,7 @@
 // a byline of a Latin-script publication and stays checked. docs/check.md, "Bylines".
 import { regionAt } from '../document/regions.ts';
 import bylines from './data/bylines.json' with { type: 'json' };
-import { held, QUOTED, quotationMarkSpans, readsForeign, readsRomanized, titleCased, titleSpans, type Span } from './quoted.ts';
+import { held, QUOTED, quotationMarkSpans, readsForeign, readsRomanized, titleCased, titleSpans, titleWords, type Span } from './quoted.ts';
 import notesSystems from './data/notes-systems.json' with { type: 'json' };
 import { romanize } from '../engine/romanize.ts';
 import { LexiconFlag } from '../reverse/lexicon.ts';
@@ -64,6 +64,7 @@ export function inByline(dg: Diagnostic, doc: CheckDocument): Diagnostic {
   const around = citationAround(doc, start, end);
   if (bylineAt(doc, start, end, around)) return held(dg, 'It stands in the byline of a published work in English or another language written in Latin letters (its author, editor or translator): the name as the publication prints it.');
   if (inTranslatedTitle(doc, start, end, around)) return held(dg, 'It stands in the title of a translation the work cites (its translator named after it): the title as the translation prints it.');
+  if (inArticleTitle(doc, start, end, around)) return held(dg, 'It stands in the title of an article the work cites from a periodical in English or another language written in Latin letters (the journal, its volume and year after it): the title as the journal prints it.');
   if (citationForm(dg) && bylineAt(doc, start, end, around, readsRomanized)) return held(dg, 'It is the author of a Russian publication the work cites in romanization, written as library catalogues write it: the citation form, right in its place beside the text’s own form.');
   return dg;
 }
@@ -81,7 +82,64 @@ const TRANSLATOR_AFTER = new RegExp(String.raw`^\s*[,.:]?\s*(?:${bylines.transla
 function inTranslatedTitle(doc: CheckDocument, start: number, end: number, around: Around | undefined): boolean {
   if (around === undefined) return false;
   const span = around.spans.find((s) => s.start <= start && end <= s.end);
-  return span !== undefined && TRANSLATOR_AFTER.test(doc.text.slice(span.end, Math.min(around.lineEnd, span.end + 80)));
+  return span !== undefined && translated(doc.text, span, around.lineEnd);
+}
+
+/** Whether a title of a line ending at `lineEnd` is followed by its translator ({@link TRANSLATOR_AFTER}). */
+function translated(text: string, title: Span, lineEnd: number): boolean {
+  return TRANSLATOR_AFTER.test(text.slice(title.end, Math.min(lineEnd, title.end + 80)));
+}
+
+/**
+ * Whether the word [start, end) is a name in the byline of a translation the citation `around`
+ * holds: a name followed by the title it signs (as {@link bylineAt} reads a byline), the title
+ * followed by its translator (Nikolay Gavrilovich Chernyshevsky, What Is to Be Done?, trans.
+ * Michael R. Katz). The translator and the publisher spelt the Russian author's name, not the
+ * author himself nor the work that cites him: the name as the translation prints it.
+ */
+function inTranslationByline(doc: CheckDocument, start: number, end: number, around: Around | undefined): boolean {
+  const { text } = doc;
+  if (!bylineName(text, start, end, around)) return false;
+  const title = signedTitle(text, end, around.spans);
+  return title !== undefined && translated(text, title, around.lineEnd) && !saysRussian(text, around.lineStart, around.lineEnd, start);
+}
+
+/**
+ * A periodical named right after the closing quotation mark of an article's title, as notes cite an
+ * article (Chicago: “Dostoyevsky and Chernyshevsky,” The Slavonic and East European Review 57, no. 4
+ * (1979): 528): its name (group 1: capitalized words and the small words between them), then its
+ * volume and the year in brackets, or its volume and a year after a comma; the name may be in
+ * italics, a Markdown file's * or _ around it.
+ */
+const PERIODICAL_AFTER = /^[”"’»“]?\s*[,.:]?\s*[*_]*((?:\p{Lu}[\p{L}'’&-]*\.?|[&:]|\p{Ll}{1,4})(?:[ \t]+(?:\p{Lu}[\p{L}'’&-]*\.?|[&:]|\p{Ll}{1,4}))*?)[*_]*,?[ \t]+\d+(?:[.,]?[ \t]*(?:no|nos|vol|issue|n|nr|Heft|t)\.?[ \t]*\d+(?:[-–/]\d+)?)*[ \t]*(?:\((?:[\p{L}.]+[ \t]+)*\d{4}\)|,[ \t]*\d{4}(?!\d))/u;
+
+/**
+ * Whether the word [start, end) is a word of an article's title in quotation marks that the citation
+ * `around` follows with the periodical that printed it (see {@link PERIODICAL_AFTER}), one whose
+ * name reads as English or another Latin-script language (The Slavonic and East European Review,
+ * Southern Review; not Voprosy literatury): a title the journal printed, whatever its own words
+ * read as (a title of names only reads as no language), unless it reads as romanized Russian (the
+ * author's romanization of a Russian title) or the citation says its work is in Russian.
+ */
+function inArticleTitle(doc: CheckDocument, start: number, end: number, around: Around | undefined): boolean {
+  if (around === undefined) return false;
+  const { text } = doc;
+  const span = around.spans.find((s) => s.by === 'quotation marks' && s.start <= start && end <= s.end);
+  if (span === undefined || readsRomanized(text, span, start, end) || saysRussian(text, around.lineStart, around.lineEnd, start)) return false;
+  const after = PERIODICAL_AFTER.exec(text.slice(span.end, Math.min(around.lineEnd, span.end + 160)));
+  if (after === null) return false;
+  const name = span.end + after.index + after[0].indexOf(after[1]!);
+  return journalReadsForeign(text, { start: name, end: name + after[1]!.length, by: 'quotation marks' });
+}
+
+/**
+ * Whether a periodical's name reads as English or another Latin-script language: one word of such a
+ * language is enough (Slavic Review, Kritika: Explorations…), outnumbering twice the words in
+ * small letters of romanized Russian (Voprosy literatury, Novyi mir).
+ */
+function journalReadsForeign(text: string, name: Span): boolean {
+  const { other, own } = titleWords(text, name, name.start, name.start);
+  return other >= 1 && other > 2 * own;
 }
 
 /**
@@ -120,17 +178,29 @@ function citationAround(doc: CheckDocument, start: number, end: number): Around 
  */
 function bylineAt(doc: CheckDocument, start: number, end: number, around: Around | undefined, reads: typeof readsForeign = readsForeign): boolean {
   const { text } = doc;
-  if (around === undefined || !/^\p{Lu}/u.test(text.slice(start, end)) || !inName(text, start, end)) return false;
+  if (!bylineName(text, start, end, around)) return false;
   const { lineStart, lineEnd, spans } = around;
-  // A word of a title is the title's (quoted.ts), not a byline: "Tchaikovsky, Pyotr Il'yich".
-  if (spans.some((s) => s.start <= start && end <= s.end)) return false;
   const titles = spans.filter((s) => reads(text, s, start, end));
   // Followed by the title it signs, or standing with a role word in a citation of such a title.
-  const next = titles.find((s) => s.start >= end);
-  const signs = next !== undefined && next.start - end <= MAX_TAIL && TAIL.test(text.slice(end, next.start));
+  const signs = signedTitle(text, end, titles) !== undefined;
   const [from, to] = segment(text, lineStart, lineEnd, start);
   const role = !signs && ROLE_BEFORE.test(text.slice(from, start)) && titles.some((s) => s.start >= from && s.end <= to);
   return (signs || role) && (reads !== readsForeign || !saysRussian(text, lineStart, lineEnd, start));
+}
+
+/**
+ * Whether the word [start, end) may be a name in a byline of the citation `around`: capitalized, a
+ * name's word beside it, and not a word of one of its titles, which is the title's (quoted.ts), not
+ * a byline ("Tchaikovsky, Pyotr Il'yich").
+ */
+function bylineName(text: string, start: number, end: number, around: Around | undefined): around is Around {
+  return around !== undefined && /^\p{Lu}/u.test(text.slice(start, end)) && inName(text, start, end) && !around.spans.some((s) => s.start <= start && end <= s.end);
+}
+
+/** The first of `titles` that a name ending at `end` signs: after it, with only the rest of its byline between ({@link TAIL}), at most {@link MAX_TAIL} away. */
+function signedTitle(text: string, end: number, titles: readonly Span[]): Span | undefined {
+  const next = titles.find((s) => s.start >= end);
+  return next !== undefined && next.start - end <= MAX_TAIL && TAIL.test(text.slice(end, next.start)) ? next : undefined;
 }
 
 /**
@@ -272,25 +342,51 @@ export function publishedForms(run: CheckRun, documents: readonly CheckDocument[
 }
 
 /**
+ * Whether the word [start, end) is printed so by a publication the work cites, not written by its
+ * author: a word of a published Latin-script title ({@link inCitedTitle}), of a translation's title,
+ * of an article's title followed by its journal, or a name in a translation's byline.
+ */
+function printedByPublication(doc: CheckDocument, start: number, end: number): boolean {
+  const around = citationAround(doc, start, end);
+  return inCitedTitle(doc, start, end, around) || inTranslatedTitle(doc, start, end, around) || inArticleTitle(doc, start, end, around) || inTranslationByline(doc, start, end, around);
+}
+
+/** An English possessive right after a word (Gogol’s: the word is Gogol, cut off before ’s by the tokenizer). */
+const POSSESSIVE = /^['’]s(?![\p{L}\p{M}])/u;
+
+/**
+ * The group without the spellings that are only another spelling's possessive: Gogol, written only
+ * as Gogol’s, where the group has Gogol’ (LC, with the soft sign). English writes one apostrophe
+ * there (Chicago: Gogol’s, not Gogol’’s), so the ’s stands in the soft sign's place and the author
+ * wrote one spelling, not two. A spelling also written without ’s stays (Gogol beside Gogol’ is two).
+ */
+function withoutPossessives(documents: readonly CheckDocument[], g: Group): Group {
+  if (g.spellings.length < 2) return g;
+  const folds = new Set(g.spellings.map(({ s }) => s.info.fold));
+  const kept = g.spellings.filter(({ s }) => !(folds.has(`${s.info.fold}'`) && s.occurrences.every((o) => POSSESSIVE.test(documents[o.doc]!.text.slice(o.end, o.end + 3)))));
+  return kept.length === g.spellings.length ? g : { ...g, spellings: kept };
+}
+
+/**
  * A group weighed without the spellings the author cannot change. A spelling printed only inside
  * published Latin-script titles the work cites (*Selskii Vestnik* in the title of an English book,
- * by the test of {@link citedAt}) is the publication's, not a variant of the author's own writing:
+ * by the test of {@link citedAt}; a translation's title; an article's title followed by its
+ * journal) or in the bylines of translations ({@link printedByPublication}) is the publication's, not a variant of the author's own writing:
  * it neither makes the running text's one form (sel’skii, every time) inconsistent nor becomes
  * its fix, so the group is weighed without it (`g`, the author's spellings). Its own findings
  * (held at `possible` in the title) are kept where their fix is the author's form, and dropped
  * where it would have been the target. A group of such spellings only is weighed as it is. A
  * name in a byline is left in: it is the person's own form, against which the running text's
  * other spelling of the same person is a slip (Andrei Iliaronov in the text, Illarionov signing
- * his article), and the published-forms rule already holds a text that follows it.
+ * his article), and the published-forms rule already holds a text that follows it; a translation's
+ * byline is not (Chernyshevsky on *What Is to Be Done?*, trans. Katz: the translator's spelling).
  * docs/check.md, "Published forms, elsewhere in the work".
  */
-export function weighAuthorsOwn(run: CheckRun, documents: readonly CheckDocument[], g: Group): { g: Group; weighed: Weighed | undefined } {
+export function weighAuthorsOwn(run: CheckRun, documents: readonly CheckDocument[], group: Group): { g: Group; weighed: Weighed | undefined } {
+  const g = withoutPossessives(documents, group);
   const full = weighGroup(run, g);
   if (g.spellings.length < 2 || full === undefined) return { g, weighed: full };
-  const own = g.spellings.filter(({ s }) => !s.occurrences.every((o) => {
-    const doc = documents[o.doc]!;
-    return inCitedTitle(doc, o.start, o.end, citationAround(doc, o.start, o.end));
-  }));
+  const own = g.spellings.filter(({ s }) => !s.occurrences.every((o) => printedByPublication(documents[o.doc]!, o.start, o.end)));
   if (own.length === g.spellings.length || own.length === 0) return { g, weighed: full };
   const mine = { ...g, spellings: own };
   const weighed = weighGroup(run, mine);

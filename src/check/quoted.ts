@@ -113,7 +113,7 @@ export function readsRomanized(text: string, span: Span, start: number, end: num
 }
 
 /** The words of a span but [start, end) that read as English or another Latin-script language (`other`), and those in small letters that read as neither (`own`). */
-function titleWords(text: string, span: Span, start: number, end: number): { other: number; own: number } {
+export function titleWords(text: string, span: Span, start: number, end: number): { other: number; own: number } {
   const { common } = englishLists();
   let other = 0;
   let own = 0;

@@ -102,7 +102,8 @@ export const realtext10Dir = path.join(fixturesDir, 'realtext10');
 export const realtext10Texts = path.resolve(fixturesDir, '..', '..', '..', 'realtext10-texts');
 
 /**
- * The eleventh held-out corpus (test/fixtures/realtext11, README there): a doctoral dissertation in
+ * The eleventh corpus (test/fixtures/realtext11, README there; held out through round 11, tuning data
+ * since round 12): a doctoral dissertation in
  * Library of Congress romanization, the author's four .docx drafts checked as one work. Only its
  * judged rows and provenance are in the repository; the texts are kept beside it, in `realtext11Texts`.
  */
