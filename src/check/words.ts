@@ -6,7 +6,7 @@ import { foldRomanized, type Reading } from '../reverse/readings.ts';
 import { tokenizeWords, type WordToken } from '../segment/index.ts';
 import { inFullName } from './conventional.ts';
 import { fallbackKey, fallbackKeys } from './fallback.ts';
-import { adjectiveForm, citedAuthors, clubNames, describedNames, foreignContext, foreignNames, foreignPassages, foreignSpelling, foreignSurname, listedVariants, nobiliaryNames, otherFunctionWord, englishFunctionWord, placeTermsOf, russianNameForm, sentenceLanguage, type PassageWord } from './foreign.ts';
+import { adjectiveForm, citedAuthors, clubNames, describedNames, englishFunctionWord, foreignContext, foreignNames, foreignPassages, foreignSpelling, foreignSurname, listedVariants, nobiliaryNames, otherFunctionWord, placeTermsOf, russianNameForm, sentenceLanguage, type PassageWord } from './foreign.ts';
 import { mixedDiagnostic } from './mixed.ts';
 import { NAME_FLAGS, type FormInfo, type Spelling } from './model.ts';
 import proseData from './data/prose-schemes.json' with { type: 'json' };
@@ -107,6 +107,9 @@ function closingQuoteInside(text: string, token: WordToken): number {
 export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]): { spellings: Spelling[]; mixed: Array<{ dg: Diagnostic; doc: number }> } {
   const { reader, prose, letterOnly, conventional, established, allow, ignore, englishWord, englishName, foreignLetters, separateNotes, lines } = run;
   const mixed: Array<{ dg: Diagnostic; doc: number }> = [];
+  // Whether a scheme of English prose writes a reading of a word (folded), and not only on the
+  // scholarly transliteration's x for х.
+  const writtenByProse = (fold: string) => (r: Reading): boolean => r.schemes.some((i) => prose.has(i)) && !scholarlyOnly(fold, r.cyrillic);
   // 1. What each written form is: English, not a word, or a spelling of a Russian word.
   const forms = new Map<string, FormInfo | null>();
   const classify = (written: string): FormInfo | null => {
@@ -127,7 +130,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
         // a capitalised spelling as a name or place (not Lem as льем, a verb form), a lower-case
         // one as any word.
         const capitalised = written[0] !== written[0]!.toLowerCase();
-        const byProse = (r: Reading): boolean => r.schemes.some((i) => prose.has(i)) && !scholarlyOnly(fold, r.cyrillic);
+        const byProse = writtenByProse(fold);
         let attested = readings.filter((r) => r.flags !== 0 && byProse(r));
         const personal = LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymic;
         if (capitalised && attested.some((r) => (r.flags & personal) !== 0)) attested = attested.filter((r) => (r.flags & personal) !== 0);
@@ -192,7 +195,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
     level = conventional.has(fold) ? 2 : 0;
     if (level === 0 && [...fold].every((ch) => reader.letters.has(ch)) && !foreignSpelling(fold)) {
       const readings = reader.read(word);
-      const byProse = (r: Reading): boolean => r.schemes.some((i) => prose.has(i)) && !scholarlyOnly(fold, r.cyrillic);
+      const byProse = writtenByProse(fold);
       const best = readings[0];
       if (readings.some((r) => (r.flags & NAME_FLAGS) !== 0 && byProse(r)) || (best !== undefined && plausible(best) && byProse(best) && russianNameForm(best.cyrillic))) level = 2;
       else if (readings.some((r) => r.flags !== 0 && byProse(r))) level = 1;
@@ -234,7 +237,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       // other schemes read too much: jeg as жег); without a lexicon, a plausible reading stands
       // in for it (as in `classify`). A capitalised word the lexicon does not know is a name more
       // often than not, of any language: it says nothing of the passage's.
-      const byProse = (r: Reading): boolean => r.schemes.some((i) => prose.has(i)) && !scholarlyOnly(fold, r.cyrillic);
+      const byProse = writtenByProse(fold);
       const readings = reader.read(written);
       const best = readings[0];
       const russian = readings.some((r) => r.flags !== 0 && byProse(r)) || (letterOnly && best !== undefined && plausible(best) && byProse(best));
