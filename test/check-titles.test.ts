@@ -87,6 +87,10 @@ test('the author of a Russian publication cited in romanization: every case of t
   checkCases('citation-forms.tsv', /author of a Russian publication the work cites in romanization/u, { lexicon }, 5);
 });
 
+test('passages in other languages: every case of the fixture (docs/check.md, "Passages in other languages")', () => {
+  checkCases('other-languages.tsv', /another language/u, { lexicon }, 10);
+});
+
 test('a .docx: a title in italic runs is held, a block quotation set off by its indent alone is held', () => {
   const run = (text: string, italic = false): string => `<w:r>${italic ? '<w:rPr><w:i/></w:rPr>' : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
   const p = (runs: string, ind = ''): string => `<w:p>${ind === '' ? '' : `<w:pPr><w:ind ${ind}/></w:pPr>`}${runs}</w:p>`;

@@ -546,3 +546,80 @@ export function otherCyrillicScheme(cyrillic: string, fold: string): string | un
   otherCyrillicCache.set(key, found);
   return found;
 }
+
+/** Whether a lower-case word is one of the English function words of the data (the, of, is, with). */
+export function englishFunctionWord(fold: string): boolean {
+  return english.has(fold);
+}
+
+/** Whether a lower-case word is one of the French, German, Italian or Spanish function words of the data (le, der, di). */
+export function otherFunctionWord(fold: string): boolean {
+  return functionWords.has(fold);
+}
+
+/** What a word of a passage says of the passage's language (see `foreignPassages`). */
+export type PassageWord = 'english' | 'russian' | 'other' | undefined;
+
+const passages = data.passages;
+/** Marks that bound a passage: quotation marks, brackets, a line break. */
+const PASSAGE_BOUND = new RegExp(`[${passages.bounds}\\n]`, 'u');
+/** A sentence's end inside a gap: a full stop, question or exclamation mark before white space. */
+const SENTENCE_END = /[.!?…]['"”’»)\]]*\s/u;
+
+/**
+ * Which words stand in a passage written in another language (a quotation, a bracket, a
+ * sentence): a stretch of words bounded by quotation marks, brackets, line breaks and sentence
+ * ends, most of whose words are neither English nor romanized Russian by `word` (a Danish
+ * quotation: Jeg saae, at det var Livets Betydning…). Such a passage is not romanized Russian,
+ * though a few of its words read as Russian ones (det as деть); a passage in romanized Russian
+ * (Kto vinovat?) has most of its words read as Russian words. The thresholds are data
+ * (src/check/data/foreign.json); docs/check.md, 'Passages in other languages'.
+ *
+ * @param text The text the tokens come from.
+ * @param tokens The words of the whole document (a passage runs across regions).
+ * @param word What a word says of its passage's language, by its index.
+ * @returns One flag per token.
+ */
+export function foreignPassages(text: string, tokens: readonly WordToken[], word: (k: number) => PassageWord): boolean[] {
+  const out = tokens.map(() => false);
+  const said = tokens.map((_, k) => word(k));
+  // The stretches of words between bounds, as [start, end) pairs of token indices.
+  const stretches = (bound: (gap: string) => boolean): Array<[number, number]> => {
+    const list: Array<[number, number]> = [];
+    let start = 0;
+    for (let k = 1; k <= tokens.length; k++) {
+      if (k < tokens.length && !bound(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) continue;
+      list.push([start, k]);
+      start = k;
+    }
+    return list;
+  };
+  // Whether a stretch is long enough to judge, and whether it is another language's.
+  const judge = ([start, end]: [number, number]): boolean | undefined => {
+    // Each word counts once: a passage's vocabulary, not its most frequent word (Danish at, which
+    // English writes too, comes back in every clause).
+    const counts = { english: 0, russian: 0, other: 0 };
+    const seen = new Set<string>();
+    for (let k = start; k < end; k++) {
+      const w = said[k];
+      const key = tokens[k]!.text.toLowerCase();
+      if (w === undefined || seen.has(key)) continue;
+      seen.add(key);
+      counts[w]++;
+    }
+    const counted = counts.english + counts.russian + counts.other;
+    if (counted < passages.minWords) return undefined;
+    return counts.other >= counts.english && counts.other >= passages.russianFactor * counts.russian;
+  };
+  // A sentence is judged on its own; one too short to judge (Litwo! Ojczyzno moja!) by the whole
+  // quotation, bracket or paragraph it stands in.
+  const wide = stretches((gap) => PASSAGE_BOUND.test(gap));
+  const wideVerdict = wide.map(judge);
+  let w = 0;
+  for (const [start, end] of stretches((gap) => PASSAGE_BOUND.test(gap) || SENTENCE_END.test(gap))) {
+    while (wide[w]![1] < end) w++;
+    const verdict = judge([start, end]) ?? wideVerdict[w];
+    if (verdict === true) for (let k = start; k < end; k++) out[k] = true;
+  }
+  return out;
+}

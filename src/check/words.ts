@@ -6,7 +6,7 @@ import { foldRomanized, type Reading } from '../reverse/readings.ts';
 import { tokenizeWords, type WordToken } from '../segment/index.ts';
 import { inFullName } from './conventional.ts';
 import { fallbackKey, fallbackKeys } from './fallback.ts';
-import { adjectiveForm, citedAuthors, clubNames, describedNames, foreignContext, foreignNames, foreignSpelling, foreignSurname, listedVariants, nobiliaryNames, placeTermsOf, russianNameForm, sentenceLanguage } from './foreign.ts';
+import { adjectiveForm, citedAuthors, clubNames, describedNames, englishFunctionWord, foreignContext, foreignNames, foreignPassages, foreignSpelling, foreignSurname, listedVariants, nobiliaryNames, otherFunctionWord, placeTermsOf, russianNameForm, sentenceLanguage, type PassageWord } from './foreign.ts';
 import { mixedDiagnostic } from './mixed.ts';
 import { NAME_FLAGS, type FormInfo, type Spelling } from './model.ts';
 import proseData from './data/prose-schemes.json' with { type: 'json' };
@@ -107,6 +107,9 @@ function closingQuoteInside(text: string, token: WordToken): number {
 export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]): { spellings: Spelling[]; mixed: Array<{ dg: Diagnostic; doc: number }> } {
   const { reader, prose, letterOnly, conventional, established, allow, ignore, englishWord, englishName, foreignLetters, separateNotes, lines } = run;
   const mixed: Array<{ dg: Diagnostic; doc: number }> = [];
+  // Whether a scheme of English prose writes a reading of a word (folded), and not only on the
+  // scholarly transliteration's x for х.
+  const writtenByProse = (fold: string) => (r: Reading): boolean => r.schemes.some((i) => prose.has(i)) && !scholarlyOnly(fold, r.cyrillic);
   // 1. What each written form is: English, not a word, or a spelling of a Russian word.
   const forms = new Map<string, FormInfo | null>();
   const classify = (written: string): FormInfo | null => {
@@ -127,7 +130,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
         // a capitalised spelling as a name or place (not Lem as льем, a verb form), a lower-case
         // one as any word.
         const capitalised = written[0] !== written[0]!.toLowerCase();
-        const byProse = (r: Reading): boolean => r.schemes.some((i) => prose.has(i)) && !scholarlyOnly(fold, r.cyrillic);
+        const byProse = writtenByProse(fold);
         let attested = readings.filter((r) => r.flags !== 0 && byProse(r));
         const personal = LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymic;
         if (capitalised && attested.some((r) => (r.flags & personal) !== 0)) attested = attested.filter((r) => (r.flags & personal) !== 0);
@@ -192,7 +195,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
     level = conventional.has(fold) ? 2 : 0;
     if (level === 0 && [...fold].every((ch) => reader.letters.has(ch)) && !foreignSpelling(fold)) {
       const readings = reader.read(word);
-      const byProse = (r: Reading): boolean => r.schemes.some((i) => prose.has(i)) && !scholarlyOnly(fold, r.cyrillic);
+      const byProse = writtenByProse(fold);
       const best = readings[0];
       if (readings.some((r) => (r.flags & NAME_FLAGS) !== 0 && byProse(r)) || (best !== undefined && plausible(best) && byProse(best) && russianNameForm(best.cyrillic))) level = 2;
       else if (readings.some((r) => r.flags !== 0 && byProse(r))) level = 1;
@@ -204,6 +207,45 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
   // that is Russian by `russianPart` (Sakharov, Stavropol, Sedov): evidence that a word of its
   // sentence is Russian too (see `sentenceLanguage` in foreign.ts).
   const russianName = (token: WordToken): boolean => token.script === 'latin' && /^\p{Lu}\p{Ll}{2}/u.test(token.text) && (conventional.has(foldRomanized(token.text)) || (!englishWord(foldRomanized(token.text)) && russianPart(token.text) === 2));
+
+  // What a word says of the language of its passage (`foreignPassages` in foreign.ts): a word
+  // with letters or letter sequences no romanization of Russian writes, or one neither English nor
+  // read by a scheme of English prose as a word the lexicon knows, is another language's.
+  const passageCache = new Map<string, PassageWord>();
+  const passageWord = (token: WordToken): PassageWord => {
+    if (token.script === 'cyrillic') return 'russian';
+    if (token.script !== 'latin') return undefined;
+    let said = passageCache.get(token.text);
+    if (said !== undefined || passageCache.has(token.text)) return said;
+    // A stress mark is no other language's letter (sovét).
+    const written = stressFree(token.text);
+    const fold = foldRomanized(written);
+    const unwritten = [...fold].filter((ch) => !reader.letters.has(ch));
+    const capital = /^\p{Lu}/u.test(written);
+    // The English lists hold words of three letters or more that some scheme could write (no w,
+    // no q): the English function words stand in for the others (is, of, with).
+    if (englishFunctionWord(fold)) said = 'english';
+    else if ([...fold].length < 3) said = otherFunctionWord(fold) ? 'other' : undefined;
+    else if (englishWord(fold)) said = 'english';
+    // A letter English does not write either (æ, ø, ß), or a sequence no romanization of Russian
+    // writes (sz, cz): w or q may be an English word's.
+    else if (unwritten.some((ch) => /[^\x00-\x7f]/u.test(ch)) || foreignSpelling(fold)) said = 'other';
+    else if (unwritten.length > 0) said = undefined;
+    else if (conventional.has(fold) || allow.has(fold)) said = 'russian';
+    else {
+      // A word a scheme of English prose writes from a word the lexicon knows is Russian (the
+      // other schemes read too much: jeg as жег); without a lexicon, a plausible reading stands
+      // in for it (as in `classify`). A capitalised word the lexicon does not know is a name more
+      // often than not, of any language: it says nothing of the passage's.
+      const byProse = writtenByProse(fold);
+      const readings = reader.read(written);
+      const best = readings[0];
+      const russian = readings.some((r) => r.flags !== 0 && byProse(r)) || (letterOnly && best !== undefined && plausible(best) && byProse(best));
+      said = russian ? 'russian' : capital ? undefined : 'other';
+    }
+    passageCache.set(token.text, said);
+    return said;
+  };
 
   // What the other words of a person's name say about a word: a name is a unit, so a given name
   // beside a surname (or a surname beside given names) is that person's. The name is the run of
@@ -309,6 +351,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
     // The words of the whole document: a sentence, a reference or a cue runs across regions.
     const docTokens = tokenized.flat();
     const listed = listedVariants(doc.text, docTokens, sameWord);
+    const passage = foreignPassages(doc.text, docTokens, (k) => passageWord(docTokens[k]!));
     let base = 0;
     for (const [r, region] of regions.entries()) {
       const tokens = tokenized[r]!;
@@ -349,7 +392,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
           mixed.push({ dg: mixedDiagnostic(doc, token, lines[d]!), doc: d });
           return;
         }
-        if (token.script !== 'latin' || foreign[t] || foreignName[t] || otherSystem?.[t] === true || listed[before + t] || club[t] || placeTerm[t]) return;
+        if (token.script !== 'latin' || foreign[t] || passage[before + t] || foreignName[t] || otherSystem?.[t] === true || listed[before + t] || club[t] || placeTerm[t]) return;
         // A part of a domain or file name (melnikoff.com, www.pravda.ru): a full stop and a lower-case
         // letter glued to the word.
         if (DOTTED_AFTER.test(doc.text.slice(token.end, token.end + 2)) || DOTTED_BEFORE.test(doc.text.slice(Math.max(0, token.start - 2), token.start))) return;
