@@ -14,4 +14,6 @@
 // 0.882 and 0.613 (held out at main: 0.571 and 0.588; README there).
 import { heldOutCorpusTests, realtext11Dir, realtext11Texts } from './support/realtext.ts';
 
-await heldOutCorpusTests({ name: 'realtext11', dir: realtext11Dir, texts: realtext11Texts, floors: { 'no-scheme': 0.98, 'scheme=ala-lc-simplified': 0.89 } });
+// certainFloors: the certain band of the romanization rules (the fixes applied unattended), just
+// under the twelfth session's figures (docs/check.md "Confidence", "What `certain` asks for").
+await heldOutCorpusTests({ name: 'realtext11', dir: realtext11Dir, texts: realtext11Texts, floors: { 'no-scheme': 0.98, 'scheme=ala-lc-simplified': 0.89 }, certainFloors: { 'no-scheme': 0.77, 'scheme=ala-lc-simplified': 0.81 } });

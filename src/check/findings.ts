@@ -11,7 +11,7 @@ import { DEFAULT_SCHEME, getScheme } from '../schemes/registry.ts';
 import { count, NAME_FLAGS, type Group, type Spelling } from './model.ts';
 import type { CheckRun } from './run.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument } from './types.ts';
-import { LONE_TARGET, type Weighed } from './weigh.ts';
+import { LONE_TARGET, UNATTENDED_BELOW, type Weighed } from './weigh.ts';
 import { once } from './words.ts';
 
 /** Lexicon flags of a person's names. */
@@ -72,6 +72,12 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
     // slip: reported only at `possible`, saying so. A place is left out: the river Dniestr (ie
     // for е, as the Belarusian system writes it) is the text's slip or a third language's form.
     const ownScheme = once(() => (personName(run, g.cyrillic, s) ? otherCyrillicScheme(g.cyrillic, s.info.fold) : undefined));
+    // A spelling only the scheme flags (the work has no other spelling of its word), where it
+    // stands beside no Russian word: nothing but the scheme speaks against it there, and the text
+    // cannot tell a slip from a person's own form, a quotation or another language's word
+    // (Krivosheev, Julin, Ekaterina in a quoted title; det, nine times in a passage on
+    // Norwegian): shown, not rewritten unattended (docs/check.md "Confidence").
+    const lone = !ok && list.length === 1;
     let reported = false;
     for (const o of s.occurrences) {
       if (samePerson !== undefined && (o.surname === undefined || !samePerson.has(o.surname))) continue;
@@ -84,7 +90,8 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
       // person's language's, whatever the lexicon knows of it (Luca, Katja, Anja read as луца, катя,
       // аня): reported only at `possible`, as a group with no evidence is (weigh.ts).
       const weighedHere = o.company() === 'foreign' || otherLanguage() || ownScheme() !== undefined ? Math.min(base, LONE_TARGET) : alone ? Math.round(base * LONE_COMMON * 100) / 100 : base;
-      const confidence = chosen ? Math.min(weighedHere, reported ? CHOSEN_REST : CHOSEN_FIRST) : weighedHere;
+      const unattended = lone && !o.russianNeighbour ? Math.min(weighedHere, UNATTENDED_BELOW) : weighedHere;
+      const confidence = chosen ? Math.min(unattended, reported ? CHOSEN_REST : CHOSEN_FIRST) : unattended;
       reported = true;
       if (confidence < run.minConfidence) continue;
       const text = matchCase(target, o.text);

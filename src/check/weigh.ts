@@ -15,6 +15,12 @@ const LONE_TARGET_AGAINST = 3;
  * word is Russian, an occurrence in a person's name of another language (findings.ts).
  */
 export const LONE_TARGET = 0.59;
+/**
+ * The most a finding gets whose evidence does not justify a rewrite nobody watches (`--fix`,
+ * textlint's fix and the page's "accept all" apply `certain` findings only): still `likely`,
+ * still shown. docs/check.md "Confidence", "What `certain` asks for".
+ */
+export const UNATTENDED_BELOW = 0.89;
 
 /** A spelling of a group to report. */
 export interface Minority {
@@ -160,7 +166,13 @@ export function weighGroup(run: CheckRun, g: Group): Weighed | undefined {
     // SSR beside Kyrgyz ×38, a Georgian Aleksandre in a list beside Alexandre ×9) than the
     // standard the majority strays from. Reported below the default, at `possible`.
     const loneTarget = (link === 'fallback' || link === 'alternative') && targetCount === 1 && count(s) >= LONE_TARGET_AGAINST && targetSpelling?.info.kind !== 'conventional';
-    const base = loneTarget || !russianWord ? Math.min(found, LONE_TARGET) : found;
+    // A word that is no person's name, whose fix is a conventional form no scheme writes from it
+    // (Sibir beside Siberia, Azerbaydzhan beside Azerbaijan, kazak beside Cossack): the fix swaps
+    // the text's transliteration for an English word, right in running prose and wrong where the
+    // transliteration is the name meant (the Khanate of Sibir, Sibir Airlines, the Soviet name of
+    // a republic): shown, not rewritten unattended.
+    const exonym = (personal & (LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymic)) === 0 && targetSpelling?.info.kind === 'conventional' && !run.reader.read(targetSpelling.display).some((r) => r.cyrillic === g.cyrillic && r.schemes.length > 0);
+    const base = loneTarget || !russianWord ? Math.min(found, LONE_TARGET) : exonym ? Math.min(found, UNATTENDED_BELOW) : found;
     // A capitalised word the scheme does not write that reads only as a common Russian word (куля,
     // перо, вьет: not a name or place) is romanized Russian in a Russian title or name (Novyi Mir,
     // O. S. Nagornaia) or as an adjective (Privolnoe); alone among English words it is more often
