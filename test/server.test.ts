@@ -118,6 +118,8 @@ describe('API: errors', () => {
     assertError(await post('/api/romanize', '{"text": "x", "options": {"__proto__": {"scheme": "ala-lc"}}}'), 422, 'ERR_INVALID_OPTION');
     assertError(await post('/api/romanize', { text: 'x', options: { scheme: 'ala-lc' } }), 422, 'ERR_INVALID_OPTION');
     assertError(await post('/api/deromanize', { text: 'x', scheme: 'no-such' }), 422, 'ERR_UNKNOWN_SCHEME');
+    // A common option of the wrong type was a 500 (found by the twelfth session's audit).
+    assertError(await post('/api/romanize', { text: 'Юрий', options: { exceptions: { Юрий: 5 } } }), 422, 'ERR_INVALID_OPTION', /exceptions/);
   });
 
   it('422 for an option value that names a property every object inherits (__proto__, constructor, toString)', async () => {
