@@ -1,0 +1,91 @@
+// The README's examples do what the README says they print: the `$ …` transcripts, each command
+// line of a shell block whose comment is its output (`latinitsa --scheme ala-lc 'Юрьев'  # I͡Urʹev`,
+// also `… # a scheme option as a flag: Zinovev`), each library line whose comment is the string
+// it returns (`romanize('Юрьев', { scheme: 'ala-lc' });  // 'I͡Urʹev'`), and the house-style
+// scheme shown, which must be examples/house-style.json. Before this test (the twelfth session's
+// audit) nothing ran them; the commands run in-process from the sources.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import * as latinitsa from '../src/index.ts';
+import { runCli } from './support/cli.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+
+/** The README's fenced code blocks: language and lines. */
+const blocks = [...readme.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({ lang: m[1]!, lines: m[2]!.replace(/\n$/, '').split('\n') }));
+
+/** Shell words of a command line that uses single quotes only (what the README's examples use). */
+function words(line: string): string[] {
+  return [...line.matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+}
+
+/** The arguments after the command's name (`latinitsa`, `npx latinitsa`, `node bin/latinitsa.js`). */
+function argsOf(command: string): string[] | undefined {
+  const m = /^(?:npx latinitsa|latinitsa|node bin\/latinitsa\.js)(?:\s+(.*))?$/.exec(command.trim());
+  return m === null ? undefined : words(m[1] ?? '');
+}
+
+describe('README.md: the transcripts ($ command, then what it prints)', () => {
+  const cases = blocks.filter((b) => b.lang === 'text' && b.lines[0]?.startsWith('$ '));
+  it('finds them', () => assert.ok(cases.length >= 2, `${cases.length} transcripts`));
+  for (const { lines } of cases) {
+    const command = lines[0]!.slice(2);
+    it(command, async () => {
+      // `echo 'TEXT' | COMMAND` gives TEXT and a line break on stdin.
+      const piped = /^echo '([^']*)' \| (.*)$/.exec(command);
+      const args = argsOf(piped === null ? command : piped[2]!);
+      assert.ok(args !== undefined, `not a latinitsa command: ${command}`);
+      const r = await runCli(args, piped === null ? {} : { stdin: `${piped[1]}\n` });
+      assert.deepEqual({ code: r.code, stdout: r.stdout, stderr: r.stderr }, { code: 0, stdout: `${lines.slice(1).join('\n')}\n`, stderr: '' });
+    });
+  }
+});
+
+describe('README.md: command lines whose comment is their output', () => {
+  // A line that ends in a quoted text (no file to read), and a comment.
+  const cases = blocks
+    .filter((b) => b.lang === 'sh')
+    .flatMap((b) => b.lines)
+    .map((line) => /^(.*'[^']*')\s+# (.+)$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null && argsOf(m[1]!) !== undefined);
+  it('finds them', () => assert.ok(cases.length >= 5, `${cases.length} lines`));
+  for (const [, command, comment] of cases) {
+    it(command!, async () => {
+      const r = await runCli(argsOf(command!)!);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stderr, '');
+      const out = r.stdout.replace(/\n$/, '');
+      assert.ok(comment === out || comment!.endsWith(`: ${out}`), `prints ${JSON.stringify(out)}; the README says ${JSON.stringify(comment)}`);
+    });
+  }
+});
+
+describe('README.md: library calls whose comment is the string they return', () => {
+  const cases = blocks
+    .filter((b) => b.lang === 'ts')
+    .flatMap((b) => b.lines)
+    .map((line) => /^(\w+\(.*\));\s+\/\/ '([^']*)'/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null);
+  it('finds them', () => assert.ok(cases.length >= 5, `${cases.length} lines`));
+  const names = Object.keys(latinitsa);
+  const values = Object.values(latinitsa);
+  for (const [, expression, expected] of cases) {
+    it(expression!, () => {
+      // The README's own expression, with the library's exports in scope.
+      const value: unknown = new Function(...names, `return (${expression});`)(...values);
+      assert.equal(value, expected);
+    });
+  }
+});
+
+it('README.md: the house style shown is examples/house-style.json, and it loads (its samples checked)', () => {
+  const shown = blocks.filter((b) => b.lang === 'json' && b.lines.some((l) => l.includes('"id": "house-style"')));
+  assert.equal(shown.length, 1);
+  const file = readFileSync(path.join(root, 'examples', 'house-style.json'), 'utf8');
+  assert.deepEqual(JSON.parse(shown[0]!.lines.join('\n')), JSON.parse(file));
+  const scheme = latinitsa.loadScheme(JSON.parse(file), { file: 'house-style.json' });
+  assert.equal(latinitsa.romanize('Троцкий', { scheme }), 'Trotsky');
+});
