@@ -118,6 +118,11 @@ describe('the npm packages, installed from their tarballs into fresh projects', 
     const project = path.join(work, 'app');
     const installed = path.join(project, 'node_modules', 'latinitsa');
     const cli = (args: string[], status = 0): { stdout: string; stderr: string } => run(npm, ['exec', '--no', '--', 'latinitsa', ...args], project, status);
+    /** Writes a script of these lines into the project and runs it with node: its stdout. */
+    const script = (name: string, lines: string[]): string => {
+      writeFileSync(path.join(project, name), lines.join('\n'));
+      return run(process.execPath, [name], project).stdout;
+    };
 
     before(() => {
       mkdirSync(project);
@@ -135,62 +140,53 @@ describe('the npm packages, installed from their tarballs into fresh projects', 
     });
 
     it('import and require work, for every exported subpath', async () => {
-      writeFileSync(
-        path.join(project, 'esm.mjs'),
-        [
-          "import { romanize, deromanize } from 'latinitsa';",
-          "import { loadLexicon } from 'latinitsa/io';",
-          "import { main } from 'latinitsa/cli';",
-          "import { defaultStaticDir, runOperation } from 'latinitsa/server';",
-          "import schema from 'latinitsa/scheme.schema.json' with { type: 'json' };",
-          "import manifest from 'latinitsa/package.json' with { type: 'json' };",
-          "const lexicon = await loadLexicon();",
-          "const api = await runOperation('deromanize', JSON.stringify({ text: 'vesnushchaty' }));",
-          "console.log(romanize('Киров'), deromanize('Zinoviev', { lexicon }), typeof main, typeof defaultStaticDir, typeof schema.$schema, manifest.name, api.text, api.lexicon);",
-        ].join('\n'),
-      );
-      assert.equal(run(process.execPath, ['esm.mjs'], project).stdout, 'Kirov Зиновьев function string string latinitsa веснушчаты true\n');
+      const esm = script('esm.mjs', [
+        "import { romanize, deromanize } from 'latinitsa';",
+        "import { loadLexicon } from 'latinitsa/io';",
+        "import { main } from 'latinitsa/cli';",
+        "import { defaultStaticDir, runOperation } from 'latinitsa/server';",
+        "import schema from 'latinitsa/scheme.schema.json' with { type: 'json' };",
+        "import manifest from 'latinitsa/package.json' with { type: 'json' };",
+        "const lexicon = await loadLexicon();",
+        "const api = await runOperation('deromanize', JSON.stringify({ text: 'vesnushchaty' }));",
+        "console.log(romanize('Киров'), deromanize('Zinoviev', { lexicon }), typeof main, typeof defaultStaticDir, typeof schema.$schema, manifest.name, api.text, api.lexicon);",
+      ]);
+      assert.equal(esm, 'Kirov Зиновьев function string string latinitsa веснушчаты true\n');
       writeFileSync(path.join(project, 'cjs.cjs'), "const { romanize } = require('latinitsa');\nconst io = require('latinitsa/io');\nconsole.log(romanize('Киров'), typeof io.loadLexicon);\n");
       assert.equal(run(process.execPath, ['cjs.cjs'], project).stdout, 'Kirov function\n');
       // Every module subpath of "exports", imported and required, exports what the repository's
       // source of it does (the lines above try only four; the audit of task 14a tried them all).
       const subpaths = modules();
-      writeFileSync(
-        path.join(project, 'all.mjs'),
-        [
-          'const out = {};',
-          ...subpaths.map(([name]) => `out[${JSON.stringify(name)}] = Object.keys(await import(${JSON.stringify(name)})).sort();`),
-          'const { createRequire } = await import("node:module");',
-          'const require = createRequire(import.meta.url);',
-          ...subpaths.map(([name]) => `if (Object.keys(require(${JSON.stringify(name)})).sort().join() !== out[${JSON.stringify(name)}].join()) throw new Error(${JSON.stringify(`require('${name}') differs from import`)});`),
-          "import languageSchema from 'latinitsa/language.schema.json' with { type: 'json' };",
-          'out.languageSchema = typeof languageSchema.$schema;',
-          'console.log(JSON.stringify(out));',
-        ].join('\n'),
-      );
+      const all = script('all.mjs', [
+        'const out = {};',
+        ...subpaths.map(([name]) => `out[${JSON.stringify(name)}] = Object.keys(await import(${JSON.stringify(name)})).sort();`),
+        'const { createRequire } = await import("node:module");',
+        'const require = createRequire(import.meta.url);',
+        ...subpaths.map(([name]) => `if (Object.keys(require(${JSON.stringify(name)})).sort().join() !== out[${JSON.stringify(name)}].join()) throw new Error(${JSON.stringify(`require('${name}') differs from import`)});`),
+        "import languageSchema from 'latinitsa/language.schema.json' with { type: 'json' };",
+        'out.languageSchema = typeof languageSchema.$schema;',
+        'console.log(JSON.stringify(out));',
+      ]);
       const expected: Record<string, unknown> = {};
       for (const [name, source] of subpaths) expected[name] = Object.keys(await import(path.join(root, source))).sort();
       expected['languageSchema'] = 'string';
-      assert.deepEqual(JSON.parse(run(process.execPath, ['all.mjs'], project).stdout), expected);
+      assert.deepEqual(JSON.parse(all), expected);
     });
 
     it('the installed server serves the shipped page, its API documentation and the API', async () => {
-      writeFileSync(
-        path.join(project, 'serve.mjs'),
-        [
-          "import { startServer } from 'latinitsa/server';",
-          'const server = await startServer({ port: 0, workers: 0 });',
-          'try {',
-          '  const page = await fetch(server.url);',
-          "  const docs = await fetch(`${server.url}api`);",
-          "  const api = await fetch(`${server.url}api/romanize`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Киров' }) });",
-          "  console.log(page.status, page.headers.get('content-type'), (await page.text()).includes('<html'), docs.status, (await api.json()).output);",
-          '} finally {',
-          '  await server.close();',
-          '}',
-        ].join('\n'),
-      );
-      assert.equal(run(process.execPath, ['serve.mjs'], project).stdout, '200 text/html; charset=utf-8 true 200 Kirov\n');
+      const served = script('serve.mjs', [
+        "import { startServer } from 'latinitsa/server';",
+        'const server = await startServer({ port: 0, workers: 0 });',
+        'try {',
+        '  const page = await fetch(server.url);',
+        "  const docs = await fetch(`${server.url}api`);",
+        "  const api = await fetch(`${server.url}api/romanize`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Киров' }) });",
+        "  console.log(page.status, page.headers.get('content-type'), (await page.text()).includes('<html'), docs.status, (await api.json()).output);",
+        '} finally {',
+        '  await server.close();',
+        '}',
+      ]);
+      assert.equal(served, '200 text/html; charset=utf-8 true 200 Kirov\n');
     });
 
     it('a TypeScript file type-checks against the shipped types', () => {
