@@ -1,21 +1,25 @@
 // The README's examples do what the README says they print: the `$ …` transcripts, each command
 // line of a shell block whose comment is its output (`latinitsa --scheme ala-lc 'Юрьев'  # I͡Urʹev`,
-// also `… # a scheme option as a flag: Zinovev`), each library line whose comment is the string
-// it returns (`romanize('Юрьев', { scheme: 'ala-lc' });  // 'I͡Urʹev'`), and the house-style
-// scheme shown, which must be examples/house-style.json. Before this test (the twelfth session's
-// audit) nothing ran them; the commands run in-process from the sources.
+// also `… # a scheme option as a flag: Zinovev`), and the house-style scheme shown, which must be
+// examples/house-style.json. In the README and in docs/, each library code block that imports
+// from 'latinitsa' runs, and each line whose comment is a string is checked against what it
+// returns (`romanize('Юрьев', { scheme: 'ala-lc' });  // 'I͡Urʹev'`; `// '… ll. 1–2v'`: it ends so).
+// Before this test (the twelfth session's audit) nothing ran them; all run from the sources.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { transformSync } from 'esbuild';
 import * as latinitsa from '../src/index.ts';
 import { runCli } from './support/cli.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
 
-/** The README's fenced code blocks: language and lines. */
-const blocks = [...readme.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({ lang: m[1]!, lines: m[2]!.replace(/\n$/, '').split('\n') }));
+/** The fenced code blocks of a Markdown text: language and lines. */
+const fenced = (text: string): { lang: string; lines: string[] }[] =>
+  [...text.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({ lang: m[1]!, lines: m[2]!.replace(/\n$/, '').split('\n') }));
+const blocks = fenced(readme);
 
 /** Shell words of a command line that uses single quotes only (what the README's examples use). */
 function words(line: string): string[] {
@@ -63,20 +67,39 @@ describe('README.md: command lines whose comment is their output', () => {
   }
 });
 
-describe('README.md: library calls whose comment is the string they return', () => {
-  const cases = blocks
-    .filter((b) => b.lang === 'ts')
-    .flatMap((b) => b.lines)
-    .map((line) => /^(\w+\(.*\));\s+\/\/ '([^']*)'/.exec(line))
-    .filter((m): m is RegExpExecArray => m !== null);
-  it('finds them', () => assert.ok(cases.length >= 5, `${cases.length} lines`));
+describe('README.md and docs/: library code blocks run, and return what their comments say', () => {
+  const files = ['README.md', ...readdirSync(path.join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
   const names = Object.keys(latinitsa);
   const values = Object.values(latinitsa);
-  for (const [, expression, expected] of cases) {
-    it(expression!, () => {
-      // The README's own expression, with the library's exports in scope.
-      const value: unknown = new Function(...names, `return (${expression});`)(...values);
-      assert.equal(value, expected);
+  const CHECKED = /^(\s*)([\w.]+\(.*\));?\s+\/\/ '([^']*)'/;
+  const cases = files.flatMap((file) =>
+    fenced(readFileSync(path.join(root, file), 'utf8'))
+      // A block of calls into the root entry point (other blocks need files, a server or a browser).
+      .filter((b) => ['ts', 'js'].includes(b.lang) && b.lines.some((l) => /^import .* from 'latinitsa';$/.test(l)) && !b.lines.some((l) => /^import .* from '(?!latinitsa')/.test(l)))
+      .filter((b) => b.lines.some((l) => CHECKED.test(l)))
+      .map((b) => ({ file, lines: b.lines })),
+  );
+  it('finds them', () => assert.ok(cases.length >= 3, `${cases.length} blocks`));
+  for (const { file, lines } of cases) {
+    it(`${file}: ${lines.find((l) => CHECKED.test(l))}`, async () => {
+      const checks: { line: string; expected: string; value?: unknown }[] = [];
+      const body = lines
+        .map((line) => {
+          if (line.startsWith('import ')) return '';
+          const m = CHECKED.exec(line);
+          if (m === null) return line;
+          checks.push({ line, expected: m[3]! });
+          return `${m[1]}__checks[${checks.length - 1}].value = ${m[2]};`;
+        })
+        .join('\n');
+      const code = transformSync(body, { loader: 'ts', format: 'esm' }).code;
+      // The block's own code, with the library's exports in scope.
+      const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...args: unknown[]) => Promise<void>;
+      await new AsyncFunction(...names, '__checks', code)(...values, checks);
+      for (const { line, expected, value } of checks) {
+        if (expected.startsWith('… ')) assert.ok(typeof value === 'string' && value.endsWith(expected.slice(2)), `${line}\n  returns ${JSON.stringify(value)}`);
+        else assert.equal(value, expected, line);
+      }
     });
   }
 });
