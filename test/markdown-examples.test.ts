@@ -1,7 +1,7 @@
-// The README's examples do what the README says they print: the `$ …` transcripts, each command
-// line of a shell block whose comment is its output (`latinitsa --scheme ala-lc 'Юрьев'  # I͡Urʹev`,
-// also `… # a scheme option as a flag: Zinovev`), and the house-style scheme shown, which must be
-// examples/house-style.json. In the README and in docs/, each library code block that imports
+// The examples of README.md and docs/ do what the pages say they print: the `$ …` transcripts; in
+// the README, each command line of a shell block whose comment is its output (`latinitsa --scheme
+// ala-lc 'Юрьев'  # I͡Urʹev`, also `… # a scheme option as a flag: Zinovev`) and the house-style
+// scheme shown, which must be examples/house-style.json; each library code block that imports
 // from 'latinitsa' runs, and each line whose comment is a string is checked against what it
 // returns (`romanize('Юрьев', { scheme: 'ala-lc' });  // 'I͡Urʹev'`; `// '… ll. 1–2v'`: it ends so).
 // Before this test (the twelfth session's audit) nothing ran them; all run from the sources.
@@ -21,6 +21,17 @@ const fenced = (text: string): { lang: string; lines: string[] }[] =>
   [...text.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({ lang: m[1]!, lines: m[2]!.replace(/\n$/, '').split('\n') }));
 const blocks = fenced(readme);
 
+/** README.md and the Markdown files of docs/ (its subfolders too), relative to the root. */
+function markdownFiles(dir = 'docs'): string[] {
+  const here = dir === 'docs' ? ['README.md'] : [];
+  return [
+    ...here,
+    ...readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? markdownFiles(`${dir}/${e.name}`) : e.name.endsWith('.md') ? [`${dir}/${e.name}`] : [],
+    ),
+  ];
+}
+
 /** Shell words of a command line that uses single quotes only (what the README's examples use). */
 function words(line: string): string[] {
   return [...line.matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]!);
@@ -32,18 +43,32 @@ function argsOf(command: string): string[] | undefined {
   return m === null ? undefined : words(m[1] ?? '');
 }
 
-describe('README.md: the transcripts ($ command, then what it prints)', () => {
-  const cases = blocks.filter((b) => b.lang === 'text' && b.lines[0]?.startsWith('$ '));
-  it('finds them', () => assert.ok(cases.length >= 2, `${cases.length} transcripts`));
-  for (const { lines } of cases) {
-    const command = lines[0]!.slice(2);
-    it(command, async () => {
+describe('README.md and docs/: the transcripts ($ command, then what it prints)', () => {
+  // `$ COMMAND` and the lines up to the next `$`: stdout, then the lines starting "latinitsa: " on
+  // stderr. A command shown with no output (one that writes a file) is not run.
+  const cases = markdownFiles().flatMap((file) =>
+    fenced(readFileSync(path.join(root, file), 'utf8')).flatMap((b) =>
+      b.lines.flatMap((line, k) => {
+        if (!line.startsWith('$ ')) return [];
+        const next = b.lines.slice(k + 1).findIndex((l) => l.startsWith('$ '));
+        const output = b.lines.slice(k + 1, next === -1 ? undefined : k + 1 + next);
+        return output.length === 0 ? [] : [{ file, command: line.slice(2), output }];
+      }),
+    ),
+  );
+  it('finds them', () => assert.ok(cases.length >= 5, `${cases.length} transcripts`));
+  for (const { file, command, output } of cases) {
+    it(`${file}: ${command}`, async () => {
       // `echo 'TEXT' | COMMAND` gives TEXT and a line break on stdin.
       const piped = /^echo '([^']*)' \| (.*)$/.exec(command);
       const args = argsOf(piped === null ? command : piped[2]!);
       assert.ok(args !== undefined, `not a latinitsa command: ${command}`);
       const r = await runCli(args, piped === null ? {} : { stdin: `${piped[1]}\n` });
-      assert.deepEqual({ code: r.code, stdout: r.stdout, stderr: r.stderr }, { code: 0, stdout: `${lines.slice(1).join('\n')}\n`, stderr: '' });
+      const lines = (text: string[]): string => text.map((l) => `${l}\n`).join('');
+      assert.deepEqual(
+        { code: r.code, stdout: r.stdout, stderr: r.stderr },
+        { code: 0, stdout: lines(output.filter((l) => !l.startsWith('latinitsa: '))), stderr: lines(output.filter((l) => l.startsWith('latinitsa: '))) },
+      );
     });
   }
 });
@@ -68,7 +93,7 @@ describe('README.md: command lines whose comment is their output', () => {
 });
 
 describe('README.md and docs/: library code blocks run, and return what their comments say', () => {
-  const files = ['README.md', ...readdirSync(path.join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  const files = markdownFiles();
   const names = Object.keys(latinitsa);
   const values = Object.values(latinitsa);
   const CHECKED = /^(\s*)([\w.]+\(.*\));?\s+\/\/ '([^']*)'/;
