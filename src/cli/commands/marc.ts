@@ -189,9 +189,9 @@ export const command = defineCommand({
     let problems = 0;
     let writer: ReturnType<typeof marcWriter> | undefined;
     try {
-      if (mode !== 'check' && values.output !== undefined) out = await openAtomicWriter(path.resolve(io.cwd, values.output), { nonRegular: 'write' });
-      if (values.rejects !== undefined) rejects = await openAtomicWriter(path.resolve(io.cwd, values.rejects), { nonRegular: 'write' });
-      if (values.report !== undefined) reportFile = await openAtomicWriter(path.resolve(io.cwd, values.report), { nonRegular: 'write' });
+      if (mode !== 'check' && values.output !== undefined) out = await openAtomicWriter(path.resolve(io.cwd, values.output), { nonRegular: 'write', name: values.output });
+      if (values.rejects !== undefined) rejects = await openAtomicWriter(path.resolve(io.cwd, values.rejects), { nonRegular: 'write', name: values.rejects });
+      if (values.report !== undefined) reportFile = await openAtomicWriter(path.resolve(io.cwd, values.report), { nonRegular: 'write', name: values.report });
       for (const name of files.length === 0 ? ['-'] : files) {
         const display = name === '-' ? '<stdin>' : name;
         const { format: form, chunks } = await open(name, io, from);
