@@ -132,8 +132,11 @@ export const command = defineCommand({
   },
   run: async ({ values, positionals }, io) => {
     const [sub, ...files] = positionals;
-    if (sub === undefined) throw usageError('marc', 'name what to do: romanize, check or vernacular');
-    const mode: Mode = oneOf('marc', 'sub-command', sub, MODES) ?? 'romanize';
+    // What to do is the first argument, not an option: a word not among them is named as such.
+    if (sub === undefined || !(MODES as readonly string[]).includes(sub)) {
+      throw usageError('marc', `name what to do: romanize, check or vernacular${sub === undefined ? '' : `, not "${sub}"`}`);
+    }
+    const mode = sub as Mode;
     const format = reportFormat('marc', values);
     if (mode === 'check' && (values.output !== undefined || values['output-format'] !== undefined || values.report !== undefined)) throw usageError('marc', 'check writes no records: its findings go to stdout (no --output, --output-format or --report)');
     if (mode !== 'vernacular' && (values.all === true || values['no-lexicon'] === true)) throw usageError('marc', '--all and --no-lexicon are options of vernacular');
