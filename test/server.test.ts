@@ -398,7 +398,7 @@ describe('latinitsa serve', () => {
     assert.match(flag.stderr, /--port must be an integer from 0 to 65535, found "eighty"/);
     const env = await run([], { PORT: '70000' });
     assert.equal(env.code, 2);
-    assert.match(env.stderr, /found "70000"/);
+    assert.match(env.stderr, /: PORT must be an integer from 0 to 65535, found "70000"/);
   });
 
   it('exits 2 naming the port when it is in use', async () => {
