@@ -401,6 +401,17 @@ describe('latinitsa serve', () => {
     assert.match(env.stderr, /: PORT must be an integer from 0 to 65535, found "70000"/);
   });
 
+  it('says where the page, the API and its documentation are, and stops on SIGTERM', async () => {
+    const listening = process.listenerCount('SIGTERM');
+    const result = run(['--port', '0', '--workers', '0']);
+    // The command waits for a signal once it serves (and has said so).
+    while (process.listenerCount('SIGTERM') === listening) await new Promise((resolve) => setTimeout(resolve, 20));
+    process.emit('SIGTERM');
+    const r = await result;
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^latinitsa: serving the page on (http:\/\/127\.0\.0\.1:\d+\/) and the JSON API under \1api\/, described at \1api \(Ctrl-C to stop\)\n$/);
+  });
+
   it('exits 2 naming the port when it is in use', async () => {
     const busy = await startServer({ port: 0, workers: 0 });
     try {

@@ -59,7 +59,8 @@ export const command = defineCommand({
       if (code === 'EACCES' || code === 'EADDRNOTAVAIL') throw new LatinitsaError('ERR_USAGE', `cannot listen on ${values.host ?? '127.0.0.1'}:${port} (${code})`);
       throw error;
     }
-    io.stdout.write(`latinitsa: serving the page and the API on ${server.url} (Ctrl-C to stop)\n`);
+    // What a newcomer got from `npm start`: where the page is, and where the API is described.
+    io.stdout.write(`latinitsa: serving the page on ${server.url} and the JSON API under ${server.url}api/, described at ${server.url}api (Ctrl-C to stop)\n`);
     const warning = exposureWarning(server.host);
     if (warning !== undefined) io.stderr.write(`${warning}\n`);
     if (!existsSync(defaultLexiconFile)) io.stderr.write(`${missingLexiconWarning()}\n`);
