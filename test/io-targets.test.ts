@@ -112,6 +112,29 @@ describe('errors name the file as the user wrote it', () => {
   });
 });
 
+// Found by the twelfth session's audit: the files bib and marc write (-o, --rejects, --report)
+// were not named at all ("cannot use a file: is a directory").
+describe('errors name the output file as the user wrote it', () => {
+  it('bib -o, marc -o, --rejects and --report onto a folder or into a missing one; no temporary file left', async () => {
+    const dir = fresh();
+    spawnSync('mkdir', ['-p', path.join(dir, 'sub')]);
+    writeFileSync(path.join(dir, 'refs.bib'), '@book{k, author={Зиновьев, Григорий}, title={Ленинизм}, year={1925}}\n');
+    const records = path.join(import.meta.dirname, 'fixtures', 'marc', 'real', 'records.mrc');
+    for (const [args, message] of [
+      [['bib', 'refs.bib', '-o', 'sub'], 'cannot write sub: is a directory'],
+      [['bib', 'refs.bib', '-o', 'none/refs.bib'], 'cannot write none/refs.bib: no such file'],
+      [['marc', 'romanize', records, '-o', 'sub'], 'cannot write sub: is a directory'],
+      [['marc', 'romanize', records, '-o', 'out.mrc', '--rejects', 'sub'], 'cannot write sub: is a directory'],
+      [['marc', 'vernacular', records, '-o', 'out.mrc', '--report', 'none/report.txt'], 'cannot write none/report.txt: no such file'],
+    ] as const) {
+      const run = await runCli([...args], { cwd: dir });
+      assert.equal(run.stderr, `latinitsa: ${message}\n`, args.join(' '));
+      assert.equal(run.code, 2);
+    }
+    assert.deepEqual(readdirSync(dir).sort(), ['refs.bib', 'sub']);
+  });
+});
+
 /** `COMMAND a.md b.md --fix` on two copies of `text`, b.md read-only: refused, a.md unchanged. Returns the folder. */
 async function fixRefused(command: string, text: string): Promise<string> {
   const dir = fresh();

@@ -59,6 +59,14 @@ function filesUnder(dir: string, prefix = ''): string[] {
 
 const mb = (n: number): string => `${(n / 1e6).toFixed(2)} MB`;
 
+/** The module subpaths of package.json "exports" as a user imports them, with the source each is built from. */
+function modules(): [string, string][] {
+  const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { exports: Record<string, string | { default: string }> };
+  return Object.entries(manifest.exports).flatMap(([key, target]): [string, string][] =>
+    typeof target === 'string' ? [] : [[key === '.' ? 'latinitsa' : `latinitsa/${key.slice(2)}`, target.default.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts')]],
+  );
+}
+
 it('README links name files of the repository (the registry page resolves them against package.json\'s repository)', () => {
   const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { repository: { url: string } };
   assert.match(manifest.repository.url, /^git\+https:\/\/github\.com\/[\w.-]+\/[\w.-]+\.git$/);
@@ -110,6 +118,11 @@ describe('the npm packages, installed from their tarballs into fresh projects', 
     const project = path.join(work, 'app');
     const installed = path.join(project, 'node_modules', 'latinitsa');
     const cli = (args: string[], status = 0): { stdout: string; stderr: string } => run(npm, ['exec', '--no', '--', 'latinitsa', ...args], project, status);
+    /** Writes a script of these lines into the project and runs it with node: its stdout. */
+    const script = (name: string, lines: string[]): string => {
+      writeFileSync(path.join(project, name), lines.join('\n'));
+      return run(process.execPath, [name], project).stdout;
+    };
 
     before(() => {
       mkdirSync(project);
@@ -126,24 +139,54 @@ describe('the npm packages, installed from their tarballs into fresh projects', 
       assert.ok(total <= MAX_INSTALL_BYTES, `${mb(total)} installed`);
     });
 
-    it('import and require work, for every exported subpath', () => {
-      writeFileSync(
-        path.join(project, 'esm.mjs'),
-        [
-          "import { romanize, deromanize } from 'latinitsa';",
-          "import { loadLexicon } from 'latinitsa/io';",
-          "import { main } from 'latinitsa/cli';",
-          "import { defaultStaticDir, runOperation } from 'latinitsa/server';",
-          "import schema from 'latinitsa/scheme.schema.json' with { type: 'json' };",
-          "import manifest from 'latinitsa/package.json' with { type: 'json' };",
-          "const lexicon = await loadLexicon();",
-          "const api = await runOperation('deromanize', JSON.stringify({ text: 'vesnushchaty' }));",
-          "console.log(romanize('Киров'), deromanize('Zinoviev', { lexicon }), typeof main, typeof defaultStaticDir, typeof schema.$schema, manifest.name, api.text, api.lexicon);",
-        ].join('\n'),
-      );
-      assert.equal(run(process.execPath, ['esm.mjs'], project).stdout, 'Kirov Зиновьев function string string latinitsa веснушчаты true\n');
+    it('import and require work, for every exported subpath', async () => {
+      const esm = script('esm.mjs', [
+        "import { romanize, deromanize } from 'latinitsa';",
+        "import { loadLexicon } from 'latinitsa/io';",
+        "import { main } from 'latinitsa/cli';",
+        "import { defaultStaticDir, runOperation } from 'latinitsa/server';",
+        "import schema from 'latinitsa/scheme.schema.json' with { type: 'json' };",
+        "import manifest from 'latinitsa/package.json' with { type: 'json' };",
+        "const lexicon = await loadLexicon();",
+        "const api = await runOperation('deromanize', JSON.stringify({ text: 'vesnushchaty' }));",
+        "console.log(romanize('Киров'), deromanize('Zinoviev', { lexicon }), typeof main, typeof defaultStaticDir, typeof schema.$schema, manifest.name, api.text, api.lexicon);",
+      ]);
+      assert.equal(esm, 'Kirov Зиновьев function string string latinitsa веснушчаты true\n');
       writeFileSync(path.join(project, 'cjs.cjs'), "const { romanize } = require('latinitsa');\nconst io = require('latinitsa/io');\nconsole.log(romanize('Киров'), typeof io.loadLexicon);\n");
       assert.equal(run(process.execPath, ['cjs.cjs'], project).stdout, 'Kirov function\n');
+      // Every module subpath of "exports", imported and required, exports what the repository's
+      // source of it does (the lines above try only four; the audit of task 14a tried them all).
+      const subpaths = modules();
+      const all = script('all.mjs', [
+        'const out = {};',
+        ...subpaths.map(([name]) => `out[${JSON.stringify(name)}] = Object.keys(await import(${JSON.stringify(name)})).sort();`),
+        'const { createRequire } = await import("node:module");',
+        'const require = createRequire(import.meta.url);',
+        ...subpaths.map(([name]) => `if (Object.keys(require(${JSON.stringify(name)})).sort().join() !== out[${JSON.stringify(name)}].join()) throw new Error(${JSON.stringify(`require('${name}') differs from import`)});`),
+        "import languageSchema from 'latinitsa/language.schema.json' with { type: 'json' };",
+        'out.languageSchema = typeof languageSchema.$schema;',
+        'console.log(JSON.stringify(out));',
+      ]);
+      const expected: Record<string, unknown> = {};
+      for (const [name, source] of subpaths) expected[name] = Object.keys(await import(path.join(root, source))).sort();
+      expected['languageSchema'] = 'string';
+      assert.deepEqual(JSON.parse(all), expected);
+    });
+
+    it('the installed server serves the shipped page, its API documentation and the API', async () => {
+      const served = script('serve.mjs', [
+        "import { startServer } from 'latinitsa/server';",
+        'const server = await startServer({ port: 0, workers: 0 });',
+        'try {',
+        '  const page = await fetch(server.url);',
+        "  const docs = await fetch(`${server.url}api`);",
+        "  const api = await fetch(`${server.url}api/romanize`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Киров' }) });",
+        "  console.log(page.status, page.headers.get('content-type'), (await page.text()).includes('<html'), docs.status, (await api.json()).output);",
+        '} finally {',
+        '  await server.close();',
+        '}',
+      ]);
+      assert.equal(served, '200 text/html; charset=utf-8 true 200 Kirov\n');
     });
 
     it('a TypeScript file type-checks against the shipped types', () => {
@@ -156,7 +199,9 @@ describe('the npm packages, installed from their tarballs into fresh projects', 
           "const out: string = romanize('Киров', { scheme: 'modified-loc' }) + deromanize('Kirov', lexicon === undefined ? {} : { lexicon });",
           "// @ts-expect-error: romanize takes a string",
           'romanize(42);',
-          'export { out };',
+          // Every module subpath has its types (a missing declaration file is an error under strict).
+          ...modules().map(([name], k) => `import * as entry${k} from ${JSON.stringify(name)};`),
+          `export { out, ${modules().map((_, k) => `entry${k}`).join(', ')} };`,
         ].join('\n'),
       );
       writeFileSync(
@@ -187,6 +232,16 @@ describe('the npm packages, installed from their tarballs into fresh projects', 
       writeFileSync(path.join(project, 'book.txt'), 'Zinoviev spoke first. Later Zinoviev and Kamenev wrote to Zinovyev.\n');
       const r = cli(['check', 'book.txt'], 1);
       assert.match(r.stdout, /book\.txt:1:\d+.*Zinovyev.*inconsistent-romanization/);
+    });
+
+    it('`npx latinitsa` convert, cite, bib and marc run from the installed package', () => {
+      assert.equal(cli(['convert', '--from', 'bgn-pcgn', '--to', 'modified-loc', 'Yuriy']).stdout, 'Yury\n');
+      writeFileSync(path.join(project, 'chapter.md'), 'See РГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 1-2.\n');
+      assert.match(cli(['cite', 'chapter.md'], 1).stdout, /chapter\.md:1:\d+: warning: .*\[cite\/range-dash\]/);
+      writeFileSync(path.join(project, 'refs.bib'), '@book{k, author={Зиновьев, Григорий}, title={Ленинизм}, year={1925}}\n');
+      assert.equal(cli(['bib', 'refs.bib']).stdout, '@book{k, author={Zinov’ev, Grigorii}, title={Leninizm}, year={1925}}\n');
+      const marc = cli(['marc', 'romanize', path.join(import.meta.dirname, 'fixtures', 'marc', 'real', 'records.mrc'), '-o', 'out.mrc']);
+      assert.match(marc.stderr, /^latinitsa marc romanize: 23 records/m);
     });
 
     it('without its lexicon file the CLI says so in one line and still reads', () => {

@@ -125,6 +125,20 @@ describe('option names and values: own properties only', () => {
     assert.throws(() => romanize('Ўладзімір', { ...options, signs: 'x' }), isOptionError);
   });
 
+  it('exceptions is an object of strings, joinLineBreakHyphens and repairHomoglyphs are booleans (docs/rules/options.md)', () => {
+    // Found by the twelfth session's audit: { Юрий: 5 } threw a TypeError from the engine (a 500 in
+    // the HTTP API), and 5, "x", [1] or "yes" were silently taken for no exceptions, false.
+    const bad: Record<string, unknown>[] = [
+      { exceptions: 5 }, { exceptions: 'x' }, { exceptions: [1] }, { exceptions: null }, { exceptions: { Юрий: 5 } },
+      { joinLineBreakHyphens: 'yes' }, { joinLineBreakHyphens: 1 }, { repairHomoglyphs: 'true' }, { repairHomoglyphs: null },
+    ];
+    for (const options of bad) {
+      assert.throws(() => romanize('Юрий', options), isOptionError, JSON.stringify(options));
+      assert.throws(() => createRomanizer(options), isOptionError, JSON.stringify(options));
+    }
+    assert.equal(romanize('Юрий', { exceptions: { Юрий: 'Yuri' }, joinLineBreakHyphens: true, repairHomoglyphs: false }), 'Yuri');
+  });
+
   it('a scheme is an id or a loaded scheme, nothing else', () => {
     for (const scheme of [{}, { id: 'ala-lc' }, 7, null, ['ala-lc']]) {
       assert.throws(() => romanize('а', { scheme: scheme as never }), isOptionError, JSON.stringify(scheme));

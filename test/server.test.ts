@@ -118,6 +118,8 @@ describe('API: errors', () => {
     assertError(await post('/api/romanize', '{"text": "x", "options": {"__proto__": {"scheme": "ala-lc"}}}'), 422, 'ERR_INVALID_OPTION');
     assertError(await post('/api/romanize', { text: 'x', options: { scheme: 'ala-lc' } }), 422, 'ERR_INVALID_OPTION');
     assertError(await post('/api/deromanize', { text: 'x', scheme: 'no-such' }), 422, 'ERR_UNKNOWN_SCHEME');
+    // A common option of the wrong type was a 500 (found by the twelfth session's audit).
+    assertError(await post('/api/romanize', { text: 'Юрий', options: { exceptions: { Юрий: 5 } } }), 422, 'ERR_INVALID_OPTION', /exceptions/);
   });
 
   it('422 for an option value that names a property every object inherits (__proto__, constructor, toString)', async () => {
@@ -396,7 +398,18 @@ describe('latinitsa serve', () => {
     assert.match(flag.stderr, /--port must be an integer from 0 to 65535, found "eighty"/);
     const env = await run([], { PORT: '70000' });
     assert.equal(env.code, 2);
-    assert.match(env.stderr, /found "70000"/);
+    assert.match(env.stderr, /: PORT must be an integer from 0 to 65535, found "70000"/);
+  });
+
+  it('says where the page, the API and its documentation are, and stops on SIGTERM', async () => {
+    const listening = process.listenerCount('SIGTERM');
+    const result = run(['--port', '0', '--workers', '0']);
+    // The command waits for a signal once it serves (and has said so).
+    while (process.listenerCount('SIGTERM') === listening) await new Promise((resolve) => setTimeout(resolve, 20));
+    process.emit('SIGTERM');
+    const r = await result;
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^latinitsa: serving the page on (http:\/\/127\.0\.0\.1:\d+\/) and the JSON API under \1api\/, described at \1api \(Ctrl-C to stop\)\n$/);
   });
 
   it('exits 2 naming the port when it is in use', async () => {

@@ -51,18 +51,32 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
   const summaries = Object.entries(commands).map(([name, c]) => ({ name, summary: c.summary }));
   // A reader of stdout that goes away (`latinitsa … | head`) is no failure: its 'error' event
   // (EPIPE) must not crash the process, and a write that meets it ends the command quietly.
-  // Other errors of stdout surface through the write that meets them.
+  // Any other error of stdout (a full disk: `> /dev/full`) is: the output is lost, which the
+  // exit status and one line must say, also for a command that writes without waiting for the
+  // write (before the twelfth session's audit, `check`, `reverse`, `bib` and `--help` exited 0
+  // or 1 with their output lost, and others said "cannot use a file").
   let closed = false;
+  let failed: { error: unknown } | undefined;
   const guard = (error: unknown): void => {
     if (isClosedPipe(error)) closed = true;
+    else failed ??= { error };
+  };
+  const stdoutFailed = (): number | undefined => {
+    if (failed === undefined) return undefined;
+    io.stderr.write(`latinitsa: ${oneLine((ioError('write', 'stdout', failed.error) as Error).message)}\n`);
+    return 2;
   };
   io.stdout.on('error', guard);
   try {
     const { command } = await entry.load();
-    return await runCommand(named ?? '', command, named === undefined ? argv : rest, io, summaries);
+    const code = await runCommand(named ?? '', command, named === undefined ? argv : rest, io, summaries);
+    // A write that failed reports its error on a later turn of the event loop.
+    if (failed === undefined) await new Promise((resolve) => setImmediate(resolve));
+    return stdoutFailed() ?? code;
   } catch (caught) {
     const cause = (caught as { cause?: unknown } | null)?.cause;
     if ((isClosedPipe(caught) || isClosedPipe(cause)) && (closed || io.stdout.destroyed === true)) return 0;
+    if (failed !== undefined && (caught === failed.error || cause === failed.error)) return stdoutFailed()!;
     const error = ioError('use', 'a file', caught);
     if (error instanceof LatinitsaError) {
       io.stderr.write(`latinitsa: ${oneLine(error.message)}\n`);

@@ -96,6 +96,28 @@ function optionValues(scheme: Scheme, options: RomanizeOptions): Record<string, 
 }
 
 /**
+ * The common options that do not compile into the scheme: `exceptions` an object of Cyrillic word
+ * to romanization (strings), `joinLineBreakHyphens` and `repairHomoglyphs` booleans
+ * (docs/rules/options.md). Checked here so that a wrong type is `ERR_INVALID_OPTION`, not a
+ * TypeError deep in the engine (an HTTP request's `"exceptions": {"Юрий": 5}` was a 500).
+ */
+function checkWordOptions(options: RomanizeOptions): void {
+  const exceptions: unknown = options.exceptions;
+  if (exceptions !== undefined) {
+    if (exceptions === null || typeof exceptions !== 'object' || Array.isArray(exceptions)) {
+      throw new LatinitsaError('ERR_INVALID_OPTION', `option "exceptions" must be an object of words and their romanizations, found ${describe(exceptions)}`);
+    }
+    for (const [word, value] of Object.entries(exceptions)) {
+      if (typeof value !== 'string') throw new LatinitsaError('ERR_INVALID_OPTION', `option "exceptions": the romanization of ${JSON.stringify(word)} must be a string, found ${describe(value)}`);
+    }
+  }
+  for (const name of ['joinLineBreakHyphens', 'repairHomoglyphs'] as const) {
+    const value: unknown = options[name];
+    if (value !== undefined && typeof value !== 'boolean') throw new LatinitsaError('ERR_INVALID_OPTION', `option "${name}" must be true or false, found ${describe(value)}`);
+  }
+}
+
+/**
  * Resolves a scheme and its options into the compiled scheme the engine runs on: the scheme by
  * id (or the loaded scheme given, or the language's default), every option name and value
  * checked, compiled once per scheme and option set and cached. Misuse throws `LatinitsaError`
@@ -134,6 +156,7 @@ export function resolveScheme(options: RomanizeOptions = {}): CompiledScheme {
   // The scheme for the language: the one named (or the language's default), else its family's (docs/languages.md).
   const { scheme, language } = schemeInLanguage(chosenScheme(options.scheme, options.lang), options.lang);
   const values = optionValues(scheme, options);
+  checkWordOptions(options);
   const allCaps = oneOf('allCaps', options.allCaps, ALL_CAPS) ?? scheme.defaults.allCaps;
   const preReform = oneOf('preReform', options.preReform, PRE_REFORM) ?? scheme.defaults.preReform;
   const key = JSON.stringify([values, allCaps, preReform, language.id]);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs, constants as fsConstants, rmSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { LatinitsaError } from '../errors.ts';
+import { ioError } from './errors.ts';
 
 /** Options of {@link writeFileAtomic} and {@link openAtomicWriter}. */
 export interface WriteFileAtomicOptions {
@@ -13,7 +14,11 @@ export interface WriteFileAtomicOptions {
    * (the default, for rewriting a file in place) throws `ERR_IO`.
    */
   nonRegular?: 'write' | 'refuse';
-  /** The file's name in messages, as the user gave it (default: `file`). */
+  /**
+   * The file's name in messages, as the user gave it (default: `file`). Given, every error of the
+   * writer — opening, writing, committing — is an `ERR_IO` that names it: `cannot write out.bib:
+   * is a directory`.
+   */
   name?: string;
 }
 
@@ -169,6 +174,16 @@ export async function assertReplaceable(file: string, options: { name?: string }
  * //=> 'Kirov\r\n'
  */
 export async function openAtomicWriter(file: string, options: WriteFileAtomicOptions = {}): Promise<AtomicWriter> {
+  const name = options.name;
+  if (name === undefined) return openWriter(file, options);
+  // The system's errors (EISDIR, ENOENT, ENOSPC…) in words, with the name the user gave: `bib -o`
+  // and `marc -o` once said "cannot use a file: is a directory" (the twelfth session's audit).
+  const named = <T>(promise: Promise<T>): Promise<T> => promise.catch((error: unknown) => Promise.reject(ioError('write', name, error)));
+  const writer = await named(openWriter(file, options));
+  return { tempPath: writer.tempPath, write: (data) => named(writer.write(data)), commit: () => named(writer.commit()), abort: () => writer.abort() };
+}
+
+async function openWriter(file: string, options: WriteFileAtomicOptions): Promise<AtomicWriter> {
   const { target, st } = await inspectTarget(file, options, options.name);
   if (st !== undefined && !st.isFile()) return directWriter(target);
   const dir = path.dirname(target);

@@ -132,8 +132,11 @@ export const command = defineCommand({
   },
   run: async ({ values, positionals }, io) => {
     const [sub, ...files] = positionals;
-    if (sub === undefined) throw usageError('marc', 'name what to do: romanize, check or vernacular');
-    const mode: Mode = oneOf('marc', 'sub-command', sub, MODES) ?? 'romanize';
+    // What to do is the first argument, not an option: a word not among them is named as such.
+    if (sub === undefined || !(MODES as readonly string[]).includes(sub)) {
+      throw usageError('marc', `name what to do: romanize, check or vernacular${sub === undefined ? '' : `, not "${sub}"`}`);
+    }
+    const mode = sub as Mode;
     const format = reportFormat('marc', values);
     if (mode === 'check' && (values.output !== undefined || values['output-format'] !== undefined || values.report !== undefined)) throw usageError('marc', 'check writes no records: its findings go to stdout (no --output, --output-format or --report)');
     if (mode !== 'vernacular' && (values.all === true || values['no-lexicon'] === true)) throw usageError('marc', '--all and --no-lexicon are options of vernacular');
@@ -189,9 +192,9 @@ export const command = defineCommand({
     let problems = 0;
     let writer: ReturnType<typeof marcWriter> | undefined;
     try {
-      if (mode !== 'check' && values.output !== undefined) out = await openAtomicWriter(path.resolve(io.cwd, values.output), { nonRegular: 'write' });
-      if (values.rejects !== undefined) rejects = await openAtomicWriter(path.resolve(io.cwd, values.rejects), { nonRegular: 'write' });
-      if (values.report !== undefined) reportFile = await openAtomicWriter(path.resolve(io.cwd, values.report), { nonRegular: 'write' });
+      if (mode !== 'check' && values.output !== undefined) out = await openAtomicWriter(path.resolve(io.cwd, values.output), { nonRegular: 'write', name: values.output });
+      if (values.rejects !== undefined) rejects = await openAtomicWriter(path.resolve(io.cwd, values.rejects), { nonRegular: 'write', name: values.rejects });
+      if (values.report !== undefined) reportFile = await openAtomicWriter(path.resolve(io.cwd, values.report), { nonRegular: 'write', name: values.report });
       for (const name of files.length === 0 ? ['-'] : files) {
         const display = name === '-' ? '<stdin>' : name;
         const { format: form, chunks } = await open(name, io, from);

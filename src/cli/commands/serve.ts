@@ -22,7 +22,7 @@ Options:
 function integer(value: string | undefined, name: string, min: number, max: number): number | undefined {
   if (value === undefined || value === '') return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw usageError('serve', `--${name} must be an integer from ${min} to ${max}, found "${value}"`);
+  if (!Number.isInteger(n) || n < min || n > max) throw usageError('serve', `${name} must be an integer from ${min} to ${max}, found "${value}"`);
   return n;
 }
 
@@ -37,10 +37,11 @@ export const command = defineCommand({
   },
   positionals: false,
   run: async ({ values }, io) => {
-    const port = integer(values.port ?? io.env['PORT'], 'port', 0, 65535) ?? 8080;
-    const workers = integer(values.workers, 'workers', 0, 64);
-    const timeout = integer(values.timeout, 'timeout', 1, 3600);
-    const maxBody = integer(values['max-body'], 'max-body', 1024, 1024 * 1024 * 1024);
+    // A bad PORT is named as the variable it came from, not as the flag (the twelfth session's audit).
+    const port = integer(values.port ?? io.env['PORT'], values.port === undefined ? 'PORT' : '--port', 0, 65535) ?? 8080;
+    const workers = integer(values.workers, '--workers', 0, 64);
+    const timeout = integer(values.timeout, '--timeout', 1, 3600);
+    const maxBody = integer(values['max-body'], '--max-body', 1024, 1024 * 1024 * 1024);
     // The server (and its workers) load only when serving.
     const { exposureWarning, startServer } = await import('../../server/server.ts');
     let server;
@@ -58,7 +59,8 @@ export const command = defineCommand({
       if (code === 'EACCES' || code === 'EADDRNOTAVAIL') throw new LatinitsaError('ERR_USAGE', `cannot listen on ${values.host ?? '127.0.0.1'}:${port} (${code})`);
       throw error;
     }
-    io.stdout.write(`latinitsa: serving the page and the API on ${server.url} (Ctrl-C to stop)\n`);
+    // What a newcomer got from `npm start`: where the page is, and where the API is described.
+    io.stdout.write(`latinitsa: serving the page on ${server.url} and the JSON API under ${server.url}api/, described at ${server.url}api (Ctrl-C to stop)\n`);
     const warning = exposureWarning(server.host);
     if (warning !== undefined) io.stderr.write(`${warning}\n`);
     if (!existsSync(defaultLexiconFile)) io.stderr.write(`${missingLexiconWarning()}\n`);
