@@ -22,7 +22,8 @@ test('the fix of a group: every case of test/fixtures/check/targets.tsv', () => 
     const line = marked.replaceAll('\\n', '\n');
     const at = line.indexOf('[[');
     const text = line.replace('[[', '').replace(']]', '');
-    const found = checkDocuments([readDocument({ text, format: 'markdown' })], { lexicon, minConfidence: 0, ...(scheme === '-' ? {} : { scheme }) }).find((d) => d.place.start.offset === at);
+    const findings = checkDocuments([readDocument({ text, format: 'markdown' })], { lexicon, minConfidence: 0, ...(scheme === '-' ? {} : { scheme }) });
+    const found = findings.find((d) => d.place.start.offset === at);
     assert.equal(found?.expected[0] ?? '-', fix, marked);
   }
 });
