@@ -8,7 +8,7 @@
 // a byline of a Latin-script publication and stays checked. docs/check.md, "Bylines".
 import { regionAt } from '../document/regions.ts';
 import bylines from './data/bylines.json' with { type: 'json' };
-import { held, QUOTED, quotationMarkSpans, readsForeign, readsRomanized, titleCased, titleSpans, titleWords, type Span } from './quoted.ts';
+import { held, QUOTED, quotationAt, quotationMarkSpans, readsForeign, readsRomanized, titleCased, titleSpans, titleWords, type Span } from './quoted.ts';
 import notesSystems from './data/notes-systems.json' with { type: 'json' };
 import { romanize } from '../engine/romanize.ts';
 import { LexiconFlag } from '../reverse/lexicon.ts';
@@ -384,12 +384,15 @@ function withoutPossessives(documents: readonly CheckDocument[], g: Group): Grou
  */
 export function weighAuthorsOwn(run: CheckRun, documents: readonly CheckDocument[], group: Group): { g: Group; weighed: Weighed | undefined } {
   const g = withoutPossessives(documents, group);
-  const full = weighGroup(run, g);
+  // Spellings that stand only in quotations (quoted.ts): another author's, never the fix by a tie.
+  // Asked only where a tie is broken by the scheme (a group of two spellings or more, a scheme).
+  const quotedOnly = g.spellings.length < 2 || run.schemes[g.domain] === undefined ? new Set<Spelling>() : new Set(g.spellings.filter(({ s }) => s.occurrences.every((o) => quotationAt(documents[o.doc]!, o.start, o.end) !== undefined)).map(({ s }) => s));
+  const full = weighGroup(run, g, { quotedOnly });
   if (g.spellings.length < 2 || full === undefined) return { g, weighed: full };
   const own = g.spellings.filter(({ s }) => !s.occurrences.every((o) => printedByPublication(documents[o.doc]!, o.start, o.end)));
   if (own.length === g.spellings.length || own.length === 0) return { g, weighed: full };
   const mine = { ...g, spellings: own };
-  const weighed = weighGroup(run, mine);
+  const weighed = weighGroup(run, mine, { quotedOnly });
   const target = weighed?.target ?? (own.length === 1 ? own[0]!.s.display : undefined);
   const printed = target !== undefined && foldRomanized(full.target) === foldRomanized(target) ? full.minority.filter((m) => !own.some(({ s }) => s === m.s)) : [];
   if (weighed === undefined) return { g: mine, weighed: printed.length === 0 ? undefined : { ...full, minority: printed } };

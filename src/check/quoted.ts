@@ -48,13 +48,20 @@ const cache = new WeakMap<CheckDocument, Map<number, Span[]>>();
  */
 export function inQuotation(dg: Diagnostic, doc: CheckDocument): Diagnostic {
   if (dg.confidence <= QUOTED) return dg;
-  const at = dg.place.start.offset;
-  if (doc.regions !== undefined && regionAt(doc.regions, at)?.quoted === true) {
-    return held(dg, 'It stands in a block quotation: the quoted text’s own spelling, kept as printed unless the translation is yours.');
-  }
-  const span = foreignSpan(doc, at, dg.place.end.offset);
+  const span = quotationAt(doc, dg.place.start.offset, dg.place.end.offset);
   if (span === undefined) return dg;
+  if (span === 'block') return held(dg, 'It stands in a block quotation: the quoted text’s own spelling, kept as printed unless the translation is yours.');
   return held(dg, `It stands in a title or quotation in ${span.by} whose other words are English or another language written in Latin letters: the source’s spelling, kept as published.`);
+}
+
+/**
+ * Where the word [start, end) stands quoted, another author's spelling: in a block quotation
+ * ('block'), or in a title or quotation whose other words are English or another language of
+ * Latin letters (its span); undefined when it is the author's own writing.
+ */
+export function quotationAt(doc: CheckDocument, start: number, end: number): 'block' | Span | undefined {
+  if (doc.regions !== undefined && regionAt(doc.regions, start)?.quoted === true) return 'block';
+  return foreignSpan(doc, start, end);
 }
 
 /** The finding held at {@link QUOTED}, its reason saying why (bylines.ts holds its findings so too). */

@@ -196,8 +196,11 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
     const plain = fold.normalize('NFD').replace(/\p{M}/gu, '');
     if (plain !== fold && (common.has(plain) || names.has(plain))) return true;
     if (isEnglishFormation(fold)) return true;
-    // Contractions the tokenizer left whole (o’clock, ma’am).
-    if (/'/u.test(fold) && common.has(fold.replace(/'/gu, ''))) return true;
+    // Contractions the tokenizer left whole (o’clock, ma’am): an apostrophe between letters. A
+    // final one after an English word is romanized Russian's soft sign in a name (Perm’: пермь,
+    // not the English perm), an elision in a word in small letters (words.ts, `englishElision`;
+    // docs/check.md, "The twelfth session").
+    if (/'\p{L}/u.test(fold) && common.has(fold.replace(/'/gu, ''))) return true;
     return false;
   };
   const lettersOf = (domain: Domain): ReadonlySet<string> | undefined => {

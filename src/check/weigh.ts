@@ -62,8 +62,14 @@ function isGivenName(g: Group): boolean {
   return g.spellings.some(({ s }) => s.info.readings.some((r) => r.cyrillic === g.cyrillic && (r.flags & (LexiconFlag.given | LexiconFlag.patronymic)) === LexiconFlag.given));
 }
 
+/** What weighing a group is told besides the run and the group. */
+export interface WeighOptions {
+  /** The spellings that stand only in quotations (another author's), which never win a tie by their word (see `rank`). */
+  quotedOnly?: ReadonlySet<Spelling>;
+}
+
 /** The target and minority of a group, or nothing when the group has nothing to report. */
-export function weighGroup(run: CheckRun, g: Group): Weighed | undefined {
+export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: WeighOptions = {}): Weighed | undefined {
   const { schemes, declared, letterOnly } = run;
   const scheme = schemes[g.domain];
   const schemeIndex = declared[g.domain];
@@ -93,7 +99,12 @@ export function weighGroup(run: CheckRun, g: Group): Weighed | undefined {
   // frequent first; else the most frequent spelling; else the scheme's spelling of the word.
   // A conventional form weighs twice its count, a spelling the scheme writes one and a half:
   // the fix goes to them unless another spelling is far more frequent.
-  const rank = (s: Spelling): number => (s.info.kind === 'conventional' ? 2 : 0) + (conforms(s) ? 1 : 0);
+  // Between spellings of equal weight that the scheme writes, the one it writes from the group's
+  // own word comes first: Vasil’evich (васильевич) before Vasilievich, which the scheme writes
+  // from the rarer patronymic василиевич. Not a spelling that stands only in quotations: it is
+  // another author's, and the author's own spelling is not turned into it (realtext6's article
+  // writes Buniatov, a quotation of Bournoutian Bunyatov). docs/check.md, "Which spelling is flagged".
+  const rank = (s: Spelling): number => (s.info.kind === 'conventional' ? 2 : 0) + (conforms(s) ? 1 : 0) + (scheme !== undefined && s.info.fold === written && !quotedOnly.has(s) ? 0.5 : 0);
   // A spelling that joined by its fallback key is never the fix.
   const weight = (s: Spelling): number => (link.get(s) === 'fallback' || link.get(s) === 'alternative' ? 0 : count(s) * (s.info.kind === 'conventional' ? 2 : 1) * (conforms(s) ? 1.5 : 1));
   // Ties go to the spelling whose reading looks more Russian (Kosior: косиор, not коссиор).
