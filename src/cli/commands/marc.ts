@@ -10,6 +10,7 @@ import { writeWithBackpressure } from '../../io/lines.ts';
 import { checkRecord, romanizeRecord, vernacularRecord, type MarcSchemeOptions } from '../../marc/parallel.ts';
 import { marcWriter, readRecords, sniffMarcFormat } from '../../marc/stream.ts';
 import type { MarcDiagnostic, MarcFormat } from '../../marc/types.ts';
+import type { MarcReadItem } from '../../marc/marcxml.ts';
 import type { Lexicon } from '../../reverse/lexicon.ts';
 import { defineCommand, oneOf, parseOptionPairs, usageError } from '../args.ts';
 import { reportFormat, reportHelp, reportOptions } from '../report.ts';
@@ -86,6 +87,16 @@ async function open(name: string, io: CliIO, from: MarcFormat | undefined): Prom
     for (let next = await it.next(); next.done !== true; next = await it.next()) yield next.value;
   }
   return { format, chunks: all() };
+}
+
+/** The records of one input; an input that is no MARC at all is an error naming it. */
+async function* recordsOf(display: string, ...args: Parameters<typeof readRecords>): AsyncGenerator<MarcReadItem> {
+  try {
+    yield* readRecords(...args);
+  } catch (error) {
+    if (error instanceof LatinitsaError && error.code === 'ERR_UNSUPPORTED_FORMAT') throw new LatinitsaError(error.code, `${display}: ${error.message}`, { file: display });
+    throw error;
+  }
 }
 
 /**
@@ -203,7 +214,7 @@ export const command = defineCommand({
           writer = marcWriter(to);
           await write(writer.head);
         }
-        for await (const item of readRecords(chunks, { format: form, ...(tie === 'breve' || tie === 'halves' ? { tie } : {}) })) {
+        for await (const item of recordsOf(display, chunks, { format: form, ...(tie === 'breve' || tie === 'halves' ? { tie } : {}) })) {
           if (item.error !== undefined) {
             bad++;
             io.stderr.write(`latinitsa: ${display}: ${item.error.message}\n`);
