@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli, type CliResult } from './support/cli.ts';
+import { fixturesDir, readTsv } from './support/fixtures.ts';
 
 function assertUsage(r: CliResult, pattern: RegExp): void {
   assert.equal(r.code, 2, `exit code (stderr: ${r.stderr})`);
@@ -24,5 +25,28 @@ describe('.latinitsarc.json', () => {
     writeFileSync(path.join(book, 'a.md'), 'Zinoviev.\n');
     const r = await runCli(['check', 'a.md'], { cwd: book });
     assertUsage(r, /"shceme" is not a setting \(known: scheme, notesScheme, lang, .*\bschemeFile, notesSchemeFile\)/u);
+  });
+});
+
+describe('`-` is stdin for every command that takes a file or a text', () => {
+  const cwd = mkdtempSync(path.join(dir, 'dash-'));
+  for (const [dash, named, text] of readTsv(path.join(fixturesDir, 'cli', 'stdin-dash.tsv'))) {
+    it(`latinitsa ${dash} answers as latinitsa ${named}`, async () => {
+      writeFileSync(path.join(cwd, 'in.txt'), text!);
+      const fromFile = await runCli(named!.split(' ').map((a) => (a === 'IN' ? 'in.txt' : a)), { cwd });
+      const fromStdin = await runCli(dash!.split(' '), { cwd, stdin: text! });
+      assert.ok(fromFile.code <= 1 && fromFile.stdout !== '', `${named}: ${fromFile.stderr}`);
+      const asStdin = (s: string): string => s.replaceAll('in.txt', '<stdin>');
+      assert.deepEqual([fromStdin.code, fromStdin.stdout, fromStdin.stderr], [fromFile.code, asStdin(fromFile.stdout), asStdin(fromFile.stderr)]);
+    });
+  }
+  it('stdin cannot be rewritten: bib --in-place - and cite --fix - are usage errors', async () => {
+    assertUsage(await runCli(['bib', '--in-place', '-'], { stdin: '@book{a, title={Мир}}\n' }), /bib: --in-place cannot rewrite stdin/u);
+    assertUsage(await runCli(['cite', '--fix', '-'], { stdin: 'RGASPI, f. 17.\n' }), /cite: --fix needs files \(stdin cannot be rewritten\)/u);
+  });
+  it('a text that is more than `-` is text: reverse - x reads "- x"', async () => {
+    const r = await runCli(['reverse', '--no-lexicon', '-', 'Kirov'], { stdin: 'Zinov\'ev\n' });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, '- Киров\n');
   });
 });

@@ -13,6 +13,7 @@ import type { MarcDiagnostic, MarcFormat } from '../../marc/types.ts';
 import type { MarcReadItem } from '../../marc/marcxml.ts';
 import type { Lexicon } from '../../reverse/lexicon.ts';
 import { defineCommand, oneOf, parseOptionPairs, usageError } from '../args.ts';
+import { isStdin, shownName } from '../input.ts';
 import { reportFormat, reportHelp, reportOptions } from '../report.ts';
 import { schemeFromFlags } from '../scheme-file.ts';
 import type { CliIO } from '../types.ts';
@@ -76,11 +77,11 @@ async function* chunksOf(stream: AsyncIterable<unknown>, name: string): AsyncGen
 
 /** The input's form (from the option, its first bytes or its name) and its chunks. */
 async function open(name: string, io: CliIO, from: MarcFormat | undefined): Promise<{ format: MarcFormat; chunks: AsyncIterable<Uint8Array> }> {
-  const it = chunksOf(name === '-' ? io.stdin : createReadStream(path.resolve(io.cwd, name)), name)[Symbol.asyncIterator]();
+  const it = chunksOf(isStdin(name) ? io.stdin : createReadStream(path.resolve(io.cwd, name)), name)[Symbol.asyncIterator]();
   const first = await it.next();
   const ext = FORMATS[path.extname(name).slice(1).toLowerCase()];
   const format = from ?? (first.done === true ? ext : (sniffMarcFormat(first.value) ?? ext));
-  if (format === undefined) throw new LatinitsaError('ERR_UNSUPPORTED_FORMAT', `${name === '-' ? '<stdin>' : name}: not MARC (neither ISO 2709, MARCXML nor MARC-in-JSON)`);
+  if (format === undefined) throw new LatinitsaError('ERR_UNSUPPORTED_FORMAT', `${shownName(name)}: not MARC (neither ISO 2709, MARCXML nor MARC-in-JSON)`);
   async function* all(): AsyncGenerator<Uint8Array> {
     if (first.done === true) return;
     yield first.value;
@@ -207,7 +208,7 @@ export const command = defineCommand({
       if (values.rejects !== undefined) rejects = await openAtomicWriter(path.resolve(io.cwd, values.rejects), { nonRegular: 'write', name: values.rejects });
       if (values.report !== undefined) reportFile = await openAtomicWriter(path.resolve(io.cwd, values.report), { nonRegular: 'write', name: values.report });
       for (const name of files.length === 0 ? ['-'] : files) {
-        const display = name === '-' ? '<stdin>' : name;
+        const display = shownName(name);
         const { format: form, chunks } = await open(name, io, from);
         if (mode !== 'check' && writer === undefined) {
           to ??= form;
