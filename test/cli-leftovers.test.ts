@@ -50,3 +50,17 @@ describe('`-` is stdin for every command that takes a file or a text', () => {
     assert.equal(r.stdout, '- Киров\n');
   });
 });
+
+describe('a mistyped command', () => {
+  for (const [args, expected] of readTsv(path.join(fixturesDir, 'cli', 'mistyped-commands.tsv'))) {
+    it(`latinitsa ${args}: ${expected}`, async () => {
+      const argv = args!.split(' ');
+      const r = await runCli(argv);
+      if (expected!.startsWith('prints: ')) {
+        assert.deepEqual([r.code, r.stdout], [0, `${expected!.slice(8)}\n`], r.stderr);
+        return;
+      }
+      assertUsage(r, new RegExp(`^latinitsa: unknown command "${argv[0]}"; ${expected}\\? \\(to romanize it as text: latinitsa romanize ${argv[0]} …\\)\\n$`, 'u'));
+    });
+  }
+});
