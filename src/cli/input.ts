@@ -10,7 +10,7 @@ import type { CliIO } from './types.ts';
 
 /**
  * Whether a name given for a file is stdin: `-`, for every command that takes a file or a text
- * (docs/cli.md, "Files, folders and globs"). Before the twelfth session's audit only `check`,
+ * (docs/cli.md, "`-` is stdin"). Before the twelfth session's audit only `check`,
  * `marc` and `--input` read it; `reverse -` printed "-" and `cite -`, `bib -` looked for a file.
  */
 export const isStdin = (name: string): boolean => name === '-';
