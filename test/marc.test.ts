@@ -26,6 +26,9 @@ import {
   type MarcReadItem,
 } from '../src/marc/index.ts';
 import { createLexicon } from '../src/reverse/index.ts';
+import { LatinitsaError } from '../src/errors.ts';
+import { runCli } from './support/cli.ts';
+import { readTsv } from './support/fixtures.ts';
 
 const here = import.meta.dirname;
 const fixtures = path.join(here, 'fixtures', 'marc');
@@ -481,4 +484,32 @@ describe('POST /api/marc', () => {
     await assert.rejects(runOperation('marc', JSON.stringify({ operation: 'romanize' })), /give the records/);
     await assert.rejects(runOperation('marc', JSON.stringify({ operation: 'burn', text: '{}' })), /field "operation"/);
   });
+});
+
+describe('input that starts with "<" but is not XML (found by the twelfth session\'s audit: it read as 0 records, exit 0, HTTP 200)', () => {
+  for (const [input, expected] of readTsv(path.join(fixtures, 'starts-with-lt.tsv'))) {
+    it(JSON.stringify(input), async () => {
+      const { runOperation } = await import('../src/server/operations.ts');
+      const { handleApi } = await import('../src/server/index.ts');
+      const cli = await runCli(['marc', 'check'], { stdin: input! });
+      const api = await handleApi({ method: 'POST', path: '/api/marc', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ operation: 'check', text: input }) });
+      if (expected === 'records: 0') {
+        assert.deepEqual(await readAll([Buffer.from(input!)]), []);
+        assert.equal(cli.code, 0, cli.stderr);
+        assert.equal(api.status, 200, String(api.body));
+        assert.deepEqual((await runOperation('marc', JSON.stringify({ operation: 'check', text: input })) as { errors: unknown[] }).errors, []);
+        return;
+      }
+      const says = new RegExp(`^the input is not MARCXML: it starts with "<" but is not XML \\(${expected}\\)$`, 'u');
+      await assert.rejects(readAll([Buffer.from(input!)]), (e: unknown) => e instanceof LatinitsaError && e.code === 'ERR_UNSUPPORTED_FORMAT' && says.test(e.message));
+      // Cut after every byte, the same.
+      await assert.rejects(readAll([...Buffer.from(input!)].map((b) => Uint8Array.of(b))), { code: 'ERR_UNSUPPORTED_FORMAT' });
+      assert.equal(cli.code, 2, cli.stderr);
+      assert.match(cli.stderr, /^latinitsa: <stdin>: the input is not MARCXML: .*\n$/u);
+      assert.equal(api.status, 422, String(api.body));
+      const body = JSON.parse(String(api.body)) as { error: { status: number; code: string; message: string } };
+      assert.deepEqual([body.error.status, body.error.code], [422, 'ERR_UNSUPPORTED_FORMAT']);
+      assert.match(body.error.message, says);
+    });
+  }
 });

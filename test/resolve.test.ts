@@ -8,10 +8,12 @@ import { describe, it } from 'node:test';
 import {
   DEFAULT_SCHEME,
   LatinitsaError,
+  candidates,
   checkText,
   convert,
   createRomanizer,
   deromanize,
+  detectScheme,
   explain,
   formatArchivalReference,
   getScheme,
@@ -195,5 +197,30 @@ describe('every part of the library resolves through it', () => {
 
   it('listSchemes names the default scheme', () => {
     assert.ok(listSchemes().some((s) => s.id === DEFAULT_SCHEME));
+  });
+});
+
+describe('what TypeScript rejects but a JavaScript caller can pass (found by the twelfth session\'s audit: each was a TypeError)', () => {
+  const code = (expected: string) => (e: unknown): boolean => e instanceof LatinitsaError && e.code === expected;
+  it('a lexicon that is none: ERR_INVALID_OPTION from deromanize, candidates, convert and detectScheme (through the one reading-back resolver)', () => {
+    for (const lexicon of [5, 'ru', {}, { lookup: () => 0 }, null]) {
+      const options = { lexicon } as unknown as { lexicon: never };
+      assert.throws(() => deromanize('Kirov', options), code('ERR_INVALID_OPTION'), String(lexicon));
+      assert.throws(() => candidates('Kirov', options), code('ERR_INVALID_OPTION'));
+      assert.throws(() => convert('Kirov', { from: 'ala-lc', to: 'wikipedia', ...options }), code('ERR_INVALID_OPTION'));
+      assert.throws(() => detectScheme('Kirov', options), code('ERR_INVALID_OPTION'));
+    }
+  });
+  it('detectScheme: schemes is an array of scheme ids or loaded schemes', () => {
+    for (const schemes of ['x', 5, { id: 'ala-lc' }, [5], [null], ['no-such']]) {
+      assert.throws(() => detectScheme('Kirov', { schemes } as unknown as { schemes: string[] }), (e: unknown) => e instanceof LatinitsaError && /^ERR_(INVALID_OPTION|UNKNOWN_SCHEME)$/.test(e.code), JSON.stringify(schemes));
+    }
+    assert.equal(detectScheme("Zinov'ev, Iurii, Kuibyshev", { schemes: ['wikipedia', getScheme('ala-lc-simplified')] }).scheme, 'ala-lc-simplified');
+  });
+  it('formatArchivalReference takes a reference, not its text: ERR_INVALID_INPUT', () => {
+    for (const reference of ['RGASPI, f. 17, op. 3, d. 5', undefined, null, 5, {}]) {
+      assert.throws(() => formatArchivalReference(reference as never), code('ERR_INVALID_INPUT'), String(reference));
+    }
+    assert.equal(formatArchivalReference(parseArchivalReference('РГАСПИ. Ф. 17. Оп. 3. Д. 5').reference!), 'RGASPI, f. 17, op. 3, d. 5');
   });
 });

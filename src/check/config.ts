@@ -50,7 +50,7 @@ export const checkSettingNames: readonly (keyof CheckConfig)[] = Object.keys(SET
  * starts with its name (a name that is not a setting is wrong too).
  */
 export function checkSettingProblem(key: string, value: unknown): string | undefined {
-  if (!Object.hasOwn(SETTINGS, key)) return `is not a setting (known: ${checkSettingNames.join(', ')})`;
+  if (!Object.hasOwn(SETTINGS, key)) return notASetting(checkSettingNames);
   return SETTINGS[key as keyof CheckConfig](value);
 }
 
@@ -61,6 +61,16 @@ export function checkSettingProblem(key: string, value: unknown): string | undef
  * of the library's or fields of the API.
  */
 const FILE_SETTINGS = { schemeFile: 'scheme', notesSchemeFile: 'notesScheme' } as const;
+
+/** The rest of the sentence for a name that is not a setting: the names that are. */
+const notASetting = (known: readonly string[]): string => `is not a setting (known: ${known.join(', ')})`;
+
+/**
+ * What a settings file takes: the checker's settings and the file's own, both from their tables,
+ * so that the list an error gives cannot leave one out (before the twelfth session's audit it
+ * left out `schemeFile` and `notesSchemeFile`, which the file accepted).
+ */
+const settingsFileNames: readonly string[] = [...checkSettingNames, ...Object.keys(FILE_SETTINGS)];
 
 /** The settings of a settings file: the checker's, and scheme files of one's own (not yet read). */
 export interface CheckSettingsFile extends CheckConfig {
@@ -101,7 +111,7 @@ export function parseCheckConfig(data: unknown, options: { file?: string } = {})
       config[key] = value;
       continue;
     }
-    const wrong = checkSettingProblem(key, value);
+    const wrong = Object.hasOwn(SETTINGS, key) ? checkSettingProblem(key, value) : notASetting(settingsFileNames);
     if (wrong !== undefined) fail(key, wrong);
     config[key] = Array.isArray(value) ? [...(value as unknown[])] : isObject(value) ? { ...value } : value;
   }

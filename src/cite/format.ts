@@ -1,4 +1,5 @@
 // Writing archival references in the Russian, English or numbers-only style (docs/citations.md).
+import { describeValue } from '../engine/resolve.ts';
 import { romanize } from '../engine/romanize.ts';
 import type { Scheme } from '../schemes/registry.ts';
 import { LatinitsaError } from '../errors.ts';
@@ -59,6 +60,11 @@ function leafText(leaf: Leaf, style: CitationStyle, verso: VersoStyle): string {
  * //=> 'ГАРФ. Ф. р-5446. Оп. 1а. Д. 3. Л. 4'
  */
 export function formatArchivalReference(reference: ArchivalReference, options: FormatArchivalOptions = {}): string {
+  // A JavaScript caller may pass the reference's text: an ERR_INVALID_INPUT saying what is wanted,
+  // not a TypeError (found by the twelfth session's audit).
+  if (typeof reference !== 'object' || reference === null || !Array.isArray((reference as Partial<ArchivalReference>).units)) {
+    throw new LatinitsaError('ERR_INVALID_INPUT', `formatArchivalReference expects a reference (the \`reference\` of parseArchivalReference's answer), found ${describeValue(reference)}`);
+  }
   const style = options.style ?? 'english';
   const verso = options.versoStyle ?? 'ob-attached';
   const scheme = citationScheme(options.scheme);

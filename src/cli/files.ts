@@ -5,6 +5,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LatinitsaError } from '../errors.ts';
 import { ioError } from '../io/errors.ts';
+import { isStdin } from './input.ts';
 
 /** Folders never searched: version control, dependencies, hidden folders. */
 const SKIPPED = /^(?:\..+|node_modules)$/u;
@@ -110,7 +111,7 @@ export async function expandFileArguments(names: readonly string[], options: { c
   const out: string[] = [];
   const wanted = (file: string): boolean => options.extensions.includes(path.extname(file).toLowerCase());
   for (const name of names) {
-    if (name === '-') {
+    if (isStdin(name)) {
       out.push(name);
       continue;
     }
@@ -159,7 +160,7 @@ export async function uniqueFiles(names: readonly string[], options: { cwd: stri
   const seen = new Set<string>();
   const unique: string[] = [];
   for (const name of names) {
-    const key = name === '-' ? name : await realpath(path.resolve(options.cwd, name)).catch(() => path.resolve(options.cwd, name));
+    const key = isStdin(name) ? name : await realpath(path.resolve(options.cwd, name)).catch(() => path.resolve(options.cwd, name));
     if (seen.has(key)) continue;
     seen.add(key);
     unique.push(name);

@@ -39,7 +39,7 @@ export function helpText(context: HelpContext): string {
     '       latinitsa <command> [options]          (latinitsa <command> --help)',
     '',
     'Input and output:',
-    '  -i, --input FILE                 read FILE (repeatable; "-" is stdin)',
+    '  -i, --input FILE                 read FILE (repeatable; "-" is stdin, as is a text argument "-" alone)',
     '  -o, --output FILE                write to FILE (atomically: temporary file + rename)',
     '      --in-place                   rewrite each input file atomically; permissions and line endings are kept',
     '  -e, --encoding ENC               input encoding: utf-8 (default, strict), windows-1251, koi8-r; output is UTF-8',

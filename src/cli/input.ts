@@ -1,11 +1,25 @@
 // What the commands read: text arguments, files, stdin; decoded strictly, errors naming the input.
 import path from 'node:path';
+import type { DocumentFormat, ProseDocument } from '../document/document.ts';
 import { LatinitsaError } from '../errors.ts';
 import { decodeUtf8 } from '../io/decode.ts';
 import { ioError } from '../io/errors.ts';
 import { readFileLimited } from '../io/files.ts';
 import { usageError } from './args.ts';
 import type { CliIO } from './types.ts';
+
+/**
+ * Whether a name given for a file is stdin: `-`, for every command that takes a file or a text
+ * (docs/cli.md, "`-` is stdin"). Before the twelfth session's audit only `check`,
+ * `marc` and `--input` read it; `reverse -` printed "-" and `cite -`, `bib -` looked for a file.
+ */
+export const isStdin = (name: string): boolean => name === '-';
+
+/** The name stdin is reported under, in messages and findings; a file keeps the name given. */
+export const shownName = (name: string): string => (isStdin(name) ? '<stdin>' : name);
+
+/** Whether text arguments are `-` alone: stdin, not the text "-" (`echo Kirov | latinitsa reverse -`). */
+export const textIsStdin = (positionals: readonly string[]): boolean => positionals.length === 1 && isStdin(positionals[0]!);
 
 /** A text to process and the name it is reported under. */
 export interface Input {
@@ -38,8 +52,9 @@ export async function readStdin(io: CliIO, options: { maxBytes?: number } = {}):
   return Buffer.concat(chunks, total);
 }
 
-/** A file (relative to the working folder) as strict UTF-8; errors name it as the user wrote it. */
+/** A file (relative to the working folder), or stdin for `-`, as strict UTF-8; errors name it as the user wrote it. */
 export async function readTextFile(io: CliIO, file: string, maxBytes = MAX_TEXT_BYTES): Promise<string> {
+  if (isStdin(file)) return decodeUtf8(await readStdin(io, { maxBytes }), { file: 'stdin' });
   let bytes: Uint8Array;
   try {
     bytes = await readFileLimited(path.resolve(io.cwd, file), { maxBytes, name: file });
@@ -52,11 +67,26 @@ export async function readTextFile(io: CliIO, file: string, maxBytes = MAX_TEXT_
 /** The texts to process: the arguments joined, else the `--input` files, else stdin. */
 export async function readInputs(command: string, io: CliIO, positionals: readonly string[], files: readonly string[] = []): Promise<Input[]> {
   if (positionals.length > 0 && files.length > 0) throw usageError(command, 'give TEXT or --input FILE, not both');
-  if (positionals.length > 0) return [{ name: 'argument', text: positionals.join(' ') }];
+  if (positionals.length > 0 && !textIsStdin(positionals)) return [{ name: 'argument', text: positionals.join(' ') }];
   if (files.length > 0) {
     const out: Input[] = [];
-    for (const file of files) out.push({ name: file, text: file === '-' ? decodeUtf8(await readStdin(io), { file: 'stdin' }) : await readTextFile(io, file) });
+    for (const file of files) out.push({ name: file, text: await readTextFile(io, file) });
     return out;
   }
-  return [{ name: 'stdin', text: decodeUtf8(await readStdin(io), { file: 'stdin' }) }];
+  return [{ name: 'stdin', text: await readTextFile(io, '-') }];
+}
+
+/**
+ * A manuscript named on the command line (`check`, `cite`): a file, read by its extension or
+ * `format`; `-` is stdin, plain text unless `format` says otherwise, with a file's limit. With
+ * `fix`, stdin is refused: it cannot be rewritten.
+ */
+export async function readManuscript(command: string, io: CliIO, name: string, options: { format?: DocumentFormat | undefined; fix?: boolean | undefined } = {}): Promise<ProseDocument & { file: string }> {
+  // Loaded here: the .docx reader is not for the commands that never read a manuscript.
+  const { bytesToDocument, MAX_DOCUMENT_BYTES, readDocumentFile } = await import('../io/documents.ts');
+  const format = options.format === undefined ? {} : { format: options.format };
+  if (!isStdin(name)) return { file: name, ...(await readDocumentFile(path.resolve(io.cwd, name), { file: name, ...format })) };
+  if (options.fix === true) throw usageError(command, '--fix needs files (stdin cannot be rewritten)');
+  const file = shownName(name);
+  return { file, ...(await bytesToDocument(await readStdin(io, { maxBytes: MAX_DOCUMENT_BYTES }), { file, ...format })) };
 }

@@ -3,7 +3,7 @@
 import { LatinitsaError } from '../errors.ts';
 import { ioError, isClosedPipe } from '../io/errors.ts';
 import { runCommand } from './args.ts';
-import { commands, DEFAULT_COMMAND } from './commands.ts';
+import { commands, DEFAULT_COMMAND, nearCommand } from './commands.ts';
 import type { CliIO } from './types.ts';
 
 function defaultIO(): CliIO {
@@ -68,6 +68,9 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
   };
   io.stdout.on('error', guard);
   try {
+    // A first word close to a command's name is a mistyped command, not text to romanize.
+    const near = named === undefined && first !== undefined ? nearCommand(first) : undefined;
+    if (near !== undefined) throw new LatinitsaError('ERR_USAGE', `unknown command "${first}"; did you mean "${near}"? (to romanize it as text: latinitsa romanize ${first} …)`);
     const { command } = await entry.load();
     const code = await runCommand(named ?? '', command, named === undefined ? argv : rest, io, summaries);
     // A write that failed reports its error on a later turn of the event loop.

@@ -52,19 +52,20 @@ let lastDefault: CompiledScheme | undefined;
  */
 let lastDefaultId: string | undefined;
 
-const describe = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'string' ? JSON.stringify(value) : typeof value);
+/** A wrong value as the message of an option error names it (`found …`). */
+export const describeValue = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'string' ? JSON.stringify(value) : typeof value);
 
 function chosenScheme(scheme: unknown, lang: unknown): Scheme {
   if (scheme === undefined) return getScheme(defaultSchemeOf({ lang }));
   if (typeof scheme === 'string') return getScheme(scheme);
   if (isLoadedScheme(scheme)) return scheme;
-  throw new LatinitsaError('ERR_INVALID_OPTION', `option "scheme" must be a scheme id or a scheme from loadScheme, found ${describe(scheme)}`);
+  throw new LatinitsaError('ERR_INVALID_OPTION', `option "scheme" must be a scheme id or a scheme from loadScheme, found ${describeValue(scheme)}`);
 }
 
 function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new LatinitsaError('ERR_INVALID_OPTION', `option "${name}" must be one of ${allowed.map((v) => `"${v}"`).join(', ')}, found ${describe(value)}`);
+  throw new LatinitsaError('ERR_INVALID_OPTION', `option "${name}" must be one of ${allowed.map((v) => `"${v}"`).join(', ')}, found ${describeValue(value)}`);
 }
 
 /**
@@ -105,15 +106,15 @@ function checkWordOptions(options: RomanizeOptions): void {
   const exceptions: unknown = options.exceptions;
   if (exceptions !== undefined) {
     if (exceptions === null || typeof exceptions !== 'object' || Array.isArray(exceptions)) {
-      throw new LatinitsaError('ERR_INVALID_OPTION', `option "exceptions" must be an object of words and their romanizations, found ${describe(exceptions)}`);
+      throw new LatinitsaError('ERR_INVALID_OPTION', `option "exceptions" must be an object of words and their romanizations, found ${describeValue(exceptions)}`);
     }
     for (const [word, value] of Object.entries(exceptions)) {
-      if (typeof value !== 'string') throw new LatinitsaError('ERR_INVALID_OPTION', `option "exceptions": the romanization of ${JSON.stringify(word)} must be a string, found ${describe(value)}`);
+      if (typeof value !== 'string') throw new LatinitsaError('ERR_INVALID_OPTION', `option "exceptions": the romanization of ${JSON.stringify(word)} must be a string, found ${describeValue(value)}`);
     }
   }
   for (const name of ['joinLineBreakHyphens', 'repairHomoglyphs'] as const) {
     const value: unknown = options[name];
-    if (value !== undefined && typeof value !== 'boolean') throw new LatinitsaError('ERR_INVALID_OPTION', `option "${name}" must be true or false, found ${describe(value)}`);
+    if (value !== undefined && typeof value !== 'boolean') throw new LatinitsaError('ERR_INVALID_OPTION', `option "${name}" must be true or false, found ${describeValue(value)}`);
   }
 }
 

@@ -67,6 +67,10 @@ export class MarcXmlParser {
   #text: { kind: 'leader' | 'controlfield' | 'subfield'; attrs: Record<string, string>; value: string } | undefined;
   /** Byte offsets of text that was not UTF-8, in the order of INVALID_TEXT marks. */
   readonly invalidAt: number[] = [];
+  /** Elements open, and whether any was: with what first showed the input is not XML, for {@link end}. */
+  #depth = 0;
+  #elements = 0;
+  #notXml: string | undefined;
 
   *push(text: string): Generator<MarcReadItem> {
     this.#buf += text;
@@ -112,8 +116,20 @@ export class MarcXmlParser {
     }
   }
 
-  /** The end of the input: a record left open is an error. */
+  /**
+   * The end of the input: a record left open is an error. An input without any record that is
+   * not XML (`<garbage`, an unterminated tag, text outside any element, no element at all) is no
+   * MARCXML, not an empty collection: `ERR_UNSUPPORTED_FORMAT`, as for an input that is no MARC at
+   * all (before the twelfth session's audit it read as 0 records, exit 0 and HTTP 200).
+   */
   *end(): Generator<MarcReadItem> {
+    if (this.#index === 0) {
+      const why =
+        this.#notXml ??
+        (this.#buf.trimStart().startsWith('<') ? `a tag without its ">" at character ${this.#consumed + this.#buf.indexOf('<')}` : undefined) ??
+        (this.#elements === 0 ? 'no element' : this.#depth > 0 ? 'the input ends before its elements are closed' : undefined);
+      if (why !== undefined) throw new LatinitsaError('ERR_UNSUPPORTED_FORMAT', `the input is not MARCXML: it starts with "<" but is not XML (${why})`);
+    }
     if (this.#record !== undefined || this.#bad !== undefined) {
       yield { error: recordError({ index: this.#index, offset: this.#recordStart }, 'the MARCXML record is truncated: the input ends before </record>'), index: this.#index, offset: this.#recordStart };
       this.#record = undefined;
@@ -136,6 +152,7 @@ export class MarcXmlParser {
       if (this.#record !== undefined || this.#text !== undefined) this.#fail(`invalid UTF-8${byte === undefined ? '' : ` at byte ${byte}`}`);
       return;
     }
+    if (this.#depth === 0 && raw.trim() !== '') this.#notXml ??= 'text outside any element';
     if (this.#text === undefined) return;
     try {
       this.#text.value += cdata ? raw : unescape(raw);
@@ -150,8 +167,12 @@ export class MarcXmlParser {
     const m = /^<\/?([\w.-]+:)?([\w.-]+)/.exec(token);
     if (m === null) {
       if (this.#record !== undefined) this.#fail(`malformed markup ${JSON.stringify(token.slice(0, 40))}`);
+      else this.#notXml ??= `malformed markup ${JSON.stringify(token.slice(0, 40))} at character ${offset}`;
       return undefined;
     }
+    if (!closing) this.#elements++;
+    if (closing) this.#depth = Math.max(0, this.#depth - 1);
+    else if (!selfClosing) this.#depth++;
     const name = m[2]!;
     if (name === 'record') {
       if (!closing) {

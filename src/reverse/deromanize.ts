@@ -1,11 +1,11 @@
 import { LatinitsaError } from '../errors.ts';
 import { romanize } from '../engine/romanize.ts';
-import { resolveScheme, type RomanizeOptions } from '../engine/resolve.ts';
+import { describeValue, resolveScheme, type RomanizeOptions } from '../engine/resolve.ts';
 import { sourceOffsets } from '../engine/normalize.ts';
 import { getInverse, lexiconBonus, searchCandidates, scoreWord, type Inverse, type LetterModel, type RawCandidate } from './decode.ts';
 import equivalents from './equivalents.json' with { type: 'json' };
 import englishCommon from './data/english-common.json' with { type: 'json' };
-import { flagNames, type Lexicon } from './lexicon.ts';
+import { flagNames, isLexicon, type Lexicon } from './lexicon.ts';
 import { languageLetters } from '../detect/letters.ts';
 
 /** Options of {@link deromanize}: the scheme the text is in, its options, and how to rank. */
@@ -81,6 +81,12 @@ function escapeClass(chars: Iterable<string>): string {
 }
 
 function context(options: DeromanizeOptions): Context {
+  // The options of every reading back (deromanize, candidates, convert, detectScheme) pass here: a
+  // JavaScript caller's wrong lexicon is an ERR_INVALID_OPTION, not a TypeError deep in the search
+  // (found by the twelfth session's audit: `deromanize(text, { lexicon: 5 })`).
+  if (options.lexicon !== undefined && !isLexicon(options.lexicon)) {
+    throw new LatinitsaError('ERR_INVALID_OPTION', `option "lexicon" must be a lexicon (from loadLexicon or createLexicon: lookup, hasPrefix and isEnglish functions), found ${describeValue(options.lexicon)}`);
+  }
   const compiled = resolveScheme({ ...options.schemeOptions, scheme: options.scheme });
   // Later romanizations (verifying readings) name the scheme object: it is looked up once.
   const romanizeOptions: RomanizeOptions = { ...options.schemeOptions, scheme: compiled.scheme };

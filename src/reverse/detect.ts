@@ -3,6 +3,7 @@
 // and that can write the most of the text wins. No letter or scheme is named here: what a scheme
 // can write, and how, comes from its data through the reverse engine (docs/reverse.md).
 import { LatinitsaError } from '../errors.ts';
+import { describeValue, resolveScheme } from '../engine/resolve.ts';
 import { DEFAULT_LANGUAGE, listSchemes, getScheme, type Scheme } from '../schemes/registry.ts';
 import englishCommon from './data/english-common.json' with { type: 'json' };
 import { deromanizeDetailed, MAX_WORD_LENGTH } from './deromanize.ts';
@@ -140,8 +141,10 @@ export function detectScheme(text: string, options: DetectSchemeOptions = {}): D
   }
   const maxWords = options.maxWords ?? 150;
   if (!Number.isInteger(maxWords) || maxWords < 1) throw new LatinitsaError('ERR_INVALID_OPTION', `maxWords must be a positive integer, found ${String(maxWords)}`);
+  if (options.schemes !== undefined && !Array.isArray(options.schemes)) throw new LatinitsaError('ERR_INVALID_OPTION', `option "schemes" must be an array of scheme ids or schemes from loadScheme, found ${describeValue(options.schemes)}`);
+  // Each candidate through the one scheme resolver: a wrong one is an error naming it.
   const schemes =
-    options.schemes?.map((s) => (typeof s === 'string' ? getScheme(s) : s)) ??
+    options.schemes?.map((s) => resolveScheme({ scheme: s }).scheme) ??
     listSchemes()
       .map((info) => getScheme(info.id))
       .filter((s) => s.language.id === (options.language ?? DEFAULT_LANGUAGE));

@@ -13,6 +13,12 @@ export interface Lexicon {
   isEnglish(word: string): boolean;
 }
 
+/** Whether a value a program passed as a lexicon is one (loadLexicon's, createLexicon's, or a program's own). */
+export function isLexicon(value: unknown): value is Lexicon {
+  const v = value as Partial<Record<keyof Lexicon, unknown>> | null;
+  return typeof v === 'object' && v !== null && typeof v.lookup === 'function' && typeof v.hasPrefix === 'function' && typeof v.isEnglish === 'function';
+}
+
 /** Bit flags of {@link Lexicon.lookup}. */
 export const LexiconFlag = {
   /** A word form of the Russian dictionary. */

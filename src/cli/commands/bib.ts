@@ -8,11 +8,11 @@ import { ioError } from '../../io/errors.ts';
 import { assertReplaceable, writeFileAtomic } from '../../io/atomic-write.ts';
 import { defaultSchemeOf } from '../../schemes/registry.ts';
 import { defineCommand, oneOf, usageError } from '../args.ts';
-import { readTextFile } from '../input.ts';
+import { isStdin, readTextFile, shownName } from '../input.ts';
 import { reportFormat, reportHelp, reportOptions, writeReport } from '../report.ts';
 import { schemeFromFlags } from '../scheme-file.ts';
 
-const HELP = (): string => `Usage: latinitsa bib [options] IN.bib|IN.json [-o OUT | --in-place]
+const HELP = (): string => `Usage: latinitsa bib [options] IN.bib|IN.json|- [-o OUT | --in-place]   (-: stdin, BibTeX unless --input-format)
 
 Romanizes the Cyrillic names, titles, container titles, publishers and places of a BibTeX/BibLaTeX
 file (everything else stays byte-identical) or of CSL-JSON as Zotero exports it. Writes to stdout
@@ -58,6 +58,8 @@ export const command = defineCommand({
     if (positionals.length !== 1) throw usageError('bib', positionals.length === 0 ? 'no input file given' : 'one input file at a time');
     if (values['in-place'] === true && values.output !== undefined) throw usageError('bib', '--in-place and --output exclude each other');
     const input = positionals[0]!;
+    if (values['in-place'] === true && isStdin(input)) throw usageError('bib', '--in-place cannot rewrite stdin');
+    const shown = shownName(input);
     const format = oneOf('bib', 'input-format', values['input-format'], ['bibtex', 'csl'] as const) ?? (/\.json$/i.test(input) ? 'csl' : 'bibtex');
     if (values.output !== undefined && /\.json$/i.test(values.output) !== (format === 'csl')) {
       throw usageError('bib', `${input} is ${format === 'csl' ? 'CSL-JSON' : 'BibTeX'}; converting between BibTeX and CSL-JSON is not supported (${values.output})`);
@@ -83,14 +85,14 @@ export const command = defineCommand({
     try {
       result = format === 'csl' ? romanizeCsl(text, options) : romanizeBibtex(text, options);
     } catch (error) {
-      if (error instanceof LatinitsaError && error.code === 'ERR_INVALID_INPUT') throw new LatinitsaError('ERR_INVALID_INPUT', `${input}: ${error.message}`, { file: input });
+      if (error instanceof LatinitsaError && error.code === 'ERR_INVALID_INPUT') throw new LatinitsaError('ERR_INVALID_INPUT', `${shown}: ${error.message}`, { file: shown });
       throw error;
     }
     const target = values['in-place'] === true ? path.resolve(io.cwd, input) : values.output === undefined ? undefined : path.resolve(io.cwd, values.output);
     if (target === undefined) io.stdout.write(result.output);
     else await writeFileAtomic(target, result.output, { nonRegular: values['in-place'] === true ? 'refuse' : 'write', name: values['in-place'] === true ? input : values.output! });
     // The bibliography may be on stdout: the findings go to stderr, in the chosen format.
-    writeReport(io.stderr, result.diagnostics.map((d) => ({ ...d, file: input })), report);
+    writeReport(io.stderr, result.diagnostics.map((d) => ({ ...d, file: shown })), report);
     if (report === 'text') {
       const entries = new Set(result.changes.map((c) => c.key)).size;
       io.stderr.write(`latinitsa bib: romanized ${result.changes.length} field${result.changes.length === 1 ? '' : 's'} in ${entries} entr${entries === 1 ? 'y' : 'ies'}\n`);

@@ -11,11 +11,11 @@ import { LatinitsaError } from '../../errors.ts';
 import { assertReplaceable } from '../../io/atomic-write.ts';
 import { decodeUtf8 } from '../../io/decode.ts';
 import { ioError } from '../../io/errors.ts';
-import { bytesToDocument, MAX_DOCUMENT_BYTES, readDocumentFile, writeDocumentFile } from '../../io/documents.ts';
+import { readDocumentFile, writeDocumentFile } from '../../io/documents.ts';
 import { readFileLimited } from '../../io/files.ts';
-import { defineCommand, parseOptionPairs, usageError } from '../args.ts';
+import { defineCommand, parseOptionPairs } from '../args.ts';
 import { expandFileArguments, MANUSCRIPT_EXTENSIONS } from '../files.ts';
-import { readStdin } from '../input.ts';
+import { readManuscript } from '../input.ts';
 import { readUserScheme, schemeFromFlags } from '../scheme-file.ts';
 import { reportFormat, reportHelp, reportOptions, writeReport } from '../report.ts';
 
@@ -125,11 +125,7 @@ export const command = defineCommand({
     const documents: Loaded[] = [];
     // Folders and patterns name the manuscripts under them (docs/cli.md); `-` or no name is stdin.
     for (const name of positionals.length === 0 ? ['-'] : await expandFileArguments(positionals, { cwd: io.cwd, extensions: MANUSCRIPT_EXTENSIONS })) {
-      if (name === '-') {
-        if (values.fix === true) throw usageError('check', '--fix needs files (stdin cannot be rewritten)');
-        // stdin has the limit of a manuscript file.
-        documents.push({ file: '<stdin>', ...(await bytesToDocument(await readStdin(io, { maxBytes: MAX_DOCUMENT_BYTES }), { file: '<stdin>' })) });
-      } else documents.push({ file: name, ...(await readDocumentFile(path.resolve(io.cwd, name), { file: name })) });
+      documents.push(await readManuscript('check', io, name, { fix: values.fix }));
     }
     // Unattended, the command shows the findings worth a person's time: likely and certain ones.
     const options: CheckOptions = { minConfidence: DEFAULT_MIN_CONFIDENCE, ...config };

@@ -11,10 +11,11 @@ import { ioError } from '../../io/errors.ts';
 import { defaultSchemeOf } from '../../schemes/registry.ts';
 import { defineCommand, oneOf, usageError } from '../args.ts';
 import { uniqueFiles } from '../files.ts';
+import { readManuscript } from '../input.ts';
 import { reportFormat, reportHelp, reportOptions, writeReport } from '../report.ts';
 import { schemeFromFlags } from '../scheme-file.ts';
 
-const HELP = (): string => `Usage: latinitsa cite [options] FILE…
+const HELP = (): string => `Usage: latinitsa cite [options] FILE…   (-: stdin, plain text unless --input-format)
 
 Finds archival references (РГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 1–2 об. / RGASPI, f. 17, op. 3,
 d. 703, ll. 1–2ob. / RGASPI 558, 11, 727, 38–57) in text, Markdown (footnotes included, code not)
@@ -66,10 +67,10 @@ export const command = defineCommand({
     const read = [];
     for (const file of await uniqueFiles(positionals, { cwd: io.cwd })) {
       const full = path.resolve(io.cwd, file);
-      const doc = await readDocumentFile(full, { file, ...(inputFormat === undefined ? {} : { format: inputFormat }) });
+      const doc = await readManuscript('cite', io, file, { format: inputFormat, fix: values.fix });
       const check = checkCitations(doc.text, { ...options, regions: doc.regions });
       const count = check.references.filter((r) => r.replacement !== undefined).length;
-      read.push({ file, full, doc, check, edit: values.fix === true && count > 0 ? editDocument(doc, selectFixes(check.diagnostics)) : undefined });
+      read.push({ file: doc.file, full, doc, check, edit: values.fix === true && count > 0 ? editDocument(doc, selectFixes(check.diagnostics)) : undefined });
     }
     for (const { file, full, edit } of read) {
       if (edit !== undefined && edit.applied.length > 0) await assertReplaceable(full, { name: file }).catch((error: unknown) => Promise.reject(ioError('write', file, error)));

@@ -19,7 +19,7 @@ Options:
       --to-file FILE     a scheme of your own to write
   -O, --option K=V       option of the input scheme (repeatable)
       --to-option K=V    option of the output scheme (repeatable)
-  -i, --input FILE       read FILE (repeatable); without TEXT or FILE, read stdin
+  -i, --input FILE       read FILE (repeatable); TEXT "-" alone, or no TEXT or FILE: stdin
       --all              convert every word the input scheme can produce
       --no-lexicon       rank with letter statistics only
       --json             per-word results: Cyrillic reading, alternatives, certainty

@@ -10,8 +10,10 @@ import { writeWithBackpressure } from '../../io/lines.ts';
 import { checkRecord, romanizeRecord, vernacularRecord, type MarcSchemeOptions } from '../../marc/parallel.ts';
 import { marcWriter, readRecords, sniffMarcFormat } from '../../marc/stream.ts';
 import type { MarcDiagnostic, MarcFormat } from '../../marc/types.ts';
+import type { MarcReadItem } from '../../marc/marcxml.ts';
 import type { Lexicon } from '../../reverse/lexicon.ts';
 import { defineCommand, oneOf, parseOptionPairs, usageError } from '../args.ts';
+import { isStdin, shownName } from '../input.ts';
 import { reportFormat, reportHelp, reportOptions } from '../report.ts';
 import { schemeFromFlags } from '../scheme-file.ts';
 import type { CliIO } from '../types.ts';
@@ -75,17 +77,27 @@ async function* chunksOf(stream: AsyncIterable<unknown>, name: string): AsyncGen
 
 /** The input's form (from the option, its first bytes or its name) and its chunks. */
 async function open(name: string, io: CliIO, from: MarcFormat | undefined): Promise<{ format: MarcFormat; chunks: AsyncIterable<Uint8Array> }> {
-  const it = chunksOf(name === '-' ? io.stdin : createReadStream(path.resolve(io.cwd, name)), name)[Symbol.asyncIterator]();
+  const it = chunksOf(isStdin(name) ? io.stdin : createReadStream(path.resolve(io.cwd, name)), name)[Symbol.asyncIterator]();
   const first = await it.next();
   const ext = FORMATS[path.extname(name).slice(1).toLowerCase()];
   const format = from ?? (first.done === true ? ext : (sniffMarcFormat(first.value) ?? ext));
-  if (format === undefined) throw new LatinitsaError('ERR_UNSUPPORTED_FORMAT', `${name === '-' ? '<stdin>' : name}: not MARC (neither ISO 2709, MARCXML nor MARC-in-JSON)`);
+  if (format === undefined) throw new LatinitsaError('ERR_UNSUPPORTED_FORMAT', `${shownName(name)}: not MARC (neither ISO 2709, MARCXML nor MARC-in-JSON)`);
   async function* all(): AsyncGenerator<Uint8Array> {
     if (first.done === true) return;
     yield first.value;
     for (let next = await it.next(); next.done !== true; next = await it.next()) yield next.value;
   }
   return { format, chunks: all() };
+}
+
+/** The records of one input; an input that is no MARC at all is an error naming it. */
+async function* recordsOf(display: string, ...args: Parameters<typeof readRecords>): AsyncGenerator<MarcReadItem> {
+  try {
+    yield* readRecords(...args);
+  } catch (error) {
+    if (error instanceof LatinitsaError && error.code === 'ERR_UNSUPPORTED_FORMAT') throw new LatinitsaError(error.code, `${display}: ${error.message}`, { file: display });
+    throw error;
+  }
 }
 
 /**
@@ -196,14 +208,14 @@ export const command = defineCommand({
       if (values.rejects !== undefined) rejects = await openAtomicWriter(path.resolve(io.cwd, values.rejects), { nonRegular: 'write', name: values.rejects });
       if (values.report !== undefined) reportFile = await openAtomicWriter(path.resolve(io.cwd, values.report), { nonRegular: 'write', name: values.report });
       for (const name of files.length === 0 ? ['-'] : files) {
-        const display = name === '-' ? '<stdin>' : name;
+        const display = shownName(name);
         const { format: form, chunks } = await open(name, io, from);
         if (mode !== 'check' && writer === undefined) {
           to ??= form;
           writer = marcWriter(to);
           await write(writer.head);
         }
-        for await (const item of readRecords(chunks, { format: form, ...(tie === 'breve' || tie === 'halves' ? { tie } : {}) })) {
+        for await (const item of recordsOf(display, chunks, { format: form, ...(tie === 'breve' || tie === 'halves' ? { tie } : {}) })) {
           if (item.error !== undefined) {
             bad++;
             io.stderr.write(`latinitsa: ${display}: ${item.error.message}\n`);

@@ -17,7 +17,7 @@ Options:
   -s, --scheme ID        scheme of the input (default ${DEFAULT_SCHEME})
       --scheme-file FILE a scheme of your own the input is in (JSON, the format of the built-in ones)
   -O, --option K=V       option of that scheme (repeatable), e.g. -O signs=ascii, -O tie=halves
-  -i, --input FILE       read FILE (repeatable); without TEXT or FILE, read stdin
+  -i, --input FILE       read FILE (repeatable); TEXT "-" alone, or no TEXT or FILE: stdin
       --all              convert every word the scheme can produce (text known to be all Russian)
       --no-lexicon       rank with letter statistics only (no word lists; faster start)
       --json             print per-word readings, alternatives with scores, and certainty

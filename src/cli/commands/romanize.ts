@@ -16,7 +16,7 @@ import type { AllCapsMode, PreReformMode } from '../../schemes/types.ts';
 import { defineCommand, kebabCase, oneOf, parseOptionPairs, usageError, type Options } from '../args.ts';
 import { helpText, schemesText } from '../help.ts';
 import { schemeFromFlags } from '../scheme-file.ts';
-import { MAX_TEXT_BYTES } from '../input.ts';
+import { isStdin, MAX_TEXT_BYTES, textIsStdin } from '../input.ts';
 import type { CliIO } from '../types.ts';
 
 /**
@@ -182,7 +182,7 @@ interface Source {
 }
 
 async function openSource(input: string, io: CliIO): Promise<Source> {
-  if (input === '-') return { shown: 'stdin', chunks: io.stdin, close: async () => undefined };
+  if (isStdin(input)) return { shown: 'stdin', chunks: io.stdin, close: async () => undefined };
   const file = path.resolve(io.cwd, input);
   let handle: fs.FileHandle;
   try {
@@ -202,7 +202,9 @@ export const command = defineCommand({
   help: helpText,
   options: OPTIONS,
   prepare,
-  run: async ({ values, positionals }, io, prepared: Prepared) => {
+  run: async ({ values, positionals: words }, io, prepared: Prepared) => {
+    // `latinitsa -` reads stdin, as `-i -` does (docs/cli.md).
+    const positionals = textIsStdin(words) ? [] : words;
     const write = (text: string): Promise<void> | undefined => writeWithBackpressure(io.stdout, Buffer.from(text, 'utf8'));
     if (values.version === true) {
       const { version } = await import('../version.ts');
@@ -214,17 +216,17 @@ export const command = defineCommand({
       return 0;
     }
     const encoding: TextEncodingName = values.encoding === undefined ? 'utf-8' : (await import('../../io/decode.ts')).parseEncoding(values.encoding);
-    const inputs = values.input ?? [];
+    const inputs = values.input ?? (textIsStdin(words) ? words : []);
     const output = values.output;
     const inPlace = values['in-place'] === true;
     const demo = values.demo === true;
-    if (positionals.length > 0 && (inputs.length > 0 || demo)) throw usage('give text arguments, --input files or --demo, not several of them');
+    if (words.length > 0 && (values.input !== undefined || demo)) throw usage('give text arguments, --input files or --demo, not several of them');
     if (demo && inputs.length > 0) throw usage('give either --demo or --input');
     if (inPlace && output !== undefined) throw usage('give either --in-place or --output');
     if (output === '') throw usage('--output needs a file name ("-" is stdout)');
     if (inPlace && inputs.length === 0) throw usage('--in-place needs --input FILE');
-    if (inPlace && inputs.includes('-')) throw usage('--in-place cannot rewrite stdin');
-    if (inputs.filter((i) => i === '-').length > 1) throw usage('stdin ("-") given more than once');
+    if (inPlace && inputs.some(isStdin)) throw usage('--in-place cannot rewrite stdin');
+    if (inputs.filter(isStdin).length > 1) throw usage('stdin ("-") given more than once');
     const options = await romanizeOptions(values, prepared, io.cwd);
     return romanizeInputs({ positionals, inputs, output, inPlace, demo, encoding, options, json: values.json === true }, io, write);
   },

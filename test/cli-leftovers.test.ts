@@ -1,0 +1,66 @@
+// Defects the twelfth session's audit left (docs/cli.md): a mistyped .latinitsarc.json setting
+// names every setting the file takes; `-` is stdin wherever a command takes a file or text; a
+// mistyped command is refused with a hint instead of being romanized as text.
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { runCli, type CliResult } from './support/cli.ts';
+import { fixturesDir, readTsv } from './support/fixtures.ts';
+
+function assertUsage(r: CliResult, pattern: RegExp): void {
+  assert.equal(r.code, 2, `exit code (stderr: ${r.stderr})`);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^latinitsa: [^\n]+\n$/, 'one line on stderr');
+  assert.match(r.stderr, pattern);
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'latinitsa-leftovers-'));
+
+describe('.latinitsarc.json', () => {
+  it('a name that is not a setting lists every setting the file takes, schemeFile and notesSchemeFile too (they were left out)', async () => {
+    const book = mkdtempSync(path.join(dir, 'rc-'));
+    writeFileSync(path.join(book, '.latinitsarc.json'), JSON.stringify({ shceme: 'x' }));
+    writeFileSync(path.join(book, 'a.md'), 'Zinoviev.\n');
+    const r = await runCli(['check', 'a.md'], { cwd: book });
+    assertUsage(r, /"shceme" is not a setting \(known: scheme, notesScheme, lang, .*\bschemeFile, notesSchemeFile\)/u);
+  });
+});
+
+describe('`-` is stdin for every command that takes a file or a text', () => {
+  const cwd = mkdtempSync(path.join(dir, 'dash-'));
+  for (const [dash, named, text] of readTsv(path.join(fixturesDir, 'cli', 'stdin-dash.tsv'))) {
+    it(`latinitsa ${dash} answers as latinitsa ${named}`, async () => {
+      writeFileSync(path.join(cwd, 'in.txt'), text!);
+      const fromFile = await runCli(named!.split(' ').map((a) => (a === 'IN' ? 'in.txt' : a)), { cwd });
+      const fromStdin = await runCli(dash!.split(' '), { cwd, stdin: text! });
+      assert.ok(fromFile.code <= 1 && fromFile.stdout !== '', `${named}: ${fromFile.stderr}`);
+      const asStdin = (s: string): string => s.replaceAll('in.txt', '<stdin>');
+      assert.deepEqual([fromStdin.code, fromStdin.stdout, fromStdin.stderr], [fromFile.code, asStdin(fromFile.stdout), asStdin(fromFile.stderr)]);
+    });
+  }
+  it('stdin cannot be rewritten: bib --in-place - and cite --fix - are usage errors', async () => {
+    assertUsage(await runCli(['bib', '--in-place', '-'], { stdin: '@book{a, title={Мир}}\n' }), /bib: --in-place cannot rewrite stdin/u);
+    assertUsage(await runCli(['cite', '--fix', '-'], { stdin: 'RGASPI, f. 17.\n' }), /cite: --fix needs files \(stdin cannot be rewritten\)/u);
+  });
+  it('a text that is more than `-` is text: reverse - x reads "- x"', async () => {
+    const r = await runCli(['reverse', '--no-lexicon', '-', 'Kirov'], { stdin: 'Zinov\'ev\n' });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, '- Киров\n');
+  });
+});
+
+describe('a mistyped command', () => {
+  for (const [args, expected] of readTsv(path.join(fixturesDir, 'cli', 'mistyped-commands.tsv'))) {
+    it(`latinitsa ${args}: ${expected}`, async () => {
+      const argv = args!.split(' ');
+      const r = await runCli(argv);
+      if (expected!.startsWith('prints: ')) {
+        assert.deepEqual([r.code, r.stdout], [0, `${expected!.slice(8)}\n`], r.stderr);
+        return;
+      }
+      assertUsage(r, new RegExp(`^latinitsa: unknown command "${argv[0]}"; ${expected}\\? \\(to romanize it as text: latinitsa romanize ${argv[0]} …\\)\\n$`, 'u'));
+    });
+  }
+});
