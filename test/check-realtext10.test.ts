@@ -7,7 +7,7 @@
 // manuscript (the Russian lexicon, findings from `likely` up): without a scheme, and with the scheme
 // its author writes, read from the texts before any run (SOURCES.tsv, column `scheme`:
 // ala-lc-simplified for seven files, wikipedia for nine; `declared`). The floors are just under the
-// precisions measured when the corpus was judged, at main 1a9ee1c (docs/check.md, "A tenth held-out
+// precisions measured when the corpus was judged, at main 1a9ee1c (docs/check-history.md, "A tenth held-out
 // corpus: scholarly articles by several authors"); the tenth session's candidate (b0cd45e) makes the
 // same findings. A guard against regression, not a target. The LC run's figure rests mostly on one
 // surname, reported at 137 places in one article (README there).

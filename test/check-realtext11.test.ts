@@ -8,7 +8,7 @@
 // its author checks the manuscript (the Russian lexicon, findings from `likely` up): without a
 // scheme, and with the scheme its author writes, read from the texts before any run,
 // ala-lc-simplified. The floors are just under the precisions measured in the twelfth session,
-// after rules made looking at its findings (docs/check.md, "The twelfth session": 0.981 and 0.973
+// after rules made looking at its findings (docs/check-history.md, "The twelfth session": 0.981 and 0.973
 // with all of that session's rules merged, tuned figures; held out, main 38dec4c gave 0.895 and
 // 0.883). A guard against regression, not a
 // target. 86 of each run's findings are mixed-script words, all true; without them the runs give

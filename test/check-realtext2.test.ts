@@ -2,7 +2,7 @@
 // the project wrote; held out until round 3, tuning data since round 4), against the findings
 // judged by hand there (judged.tsv, README there). Both runs check all articles as one work, as the
 // command does (the Russian lexicon, findings from `likely` up). The floors are the precision
-// measured after round 6 (no scheme) and round 7 (wikipedia), rounded down (docs/check.md, "A second
+// measured after round 6 (no scheme) and round 7 (wikipedia), rounded down (docs/check-history.md, "A second
 // corpus"): a guard against regression.
 import { heldOutCorpusTests, realtext2Dir } from './support/realtext.ts';
 

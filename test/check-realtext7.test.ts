@@ -4,7 +4,7 @@
 // findings judged by hand there (judged.tsv, README there). Both runs check the five books as one
 // work, as the command does (the Russian lexicon, findings from `likely` up). The floors are just
 // under the lower of the precisions measured when the corpus was judged, main's and the next
-// round's, which are the same (docs/check.md, "A seventh held-out corpus: books"): a guard
+// round's, which are the same (docs/check-history.md, "A seventh held-out corpus: books"): a guard
 // against regression, not a target.
 import { heldOutCorpusTests, realtext7Dir } from './support/realtext.ts';
 

@@ -9,7 +9,7 @@
 // ala-lc-simplified; with two of its modifications as options (initial=y, yo=yo); and with all
 // three as the book's own scheme file (test/fixtures/realtext9/scheme.json, run
 // `scheme=realtext9-lc`: firstNameSigns=omit besides). The book is tuning data since the eleventh
-// session (docs/check.md, "A ninth corpus"); the floors are just under the precisions measured
+// session (docs/check-history.md, "A ninth corpus"); the floors are just under the precisions measured
 // then (0.208, 0.313, 0.556: tuned figures): a guard against regression, not a target. The run
 // without a scheme has no floor: since the eleventh session it makes no finding (main's two were
 // false alarms), and a precision of no findings could not be held to one.

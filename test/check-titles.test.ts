@@ -79,7 +79,7 @@ test('the title of an article, its journal named after it: every case of the fix
   checkCases('articles.tsv', /title of an article the work cites from a periodical/u, { lexicon }, 5);
 });
 
-test('a soft sign and the possessive ’s in its place are one spelling: every case of the fixture (docs/check.md, "The twelfth session")', () => {
+test('a soft sign and the possessive ’s in its place are one spelling: every case of the fixture (docs/check-history.md, "The twelfth session")', () => {
   checkCases('possessives.tsv', /possessive/u, { lexicon }, 4);
 });
 

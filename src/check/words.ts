@@ -160,7 +160,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
   // A word in small letters whose final apostrophe follows an English word is an elision, as in
   // quoted speech and songs (goin’, Esperanto's mia kor’ in realtext4), not a soft sign: only a
   // capitalised one (Perm’, Oblast’) is read as romanized Russian (run.ts, `englishWord`;
-  // docs/check.md, "The twelfth session").
+  // docs/check-history.md, "The twelfth session").
   const englishElision = (written: string, fold: string): boolean => /^\p{Ll}/u.test(written) && APOSTROPHE.test(fold) && !allow.has(fold) && englishWord(fold.slice(0, -1));
   const givenCache = new Map<string, boolean>();
   const isGiven = (word: string): boolean => {
