@@ -1,5 +1,5 @@
 // The realtext corpus (../shared/realtext, outside the repository) and its judged findings; the
-// held-out corpora built after it (test/fixtures/realtext2 to realtext11) and the tests they share.
+// held-out corpora built after it (test/fixtures/realtext2 to realtext12) and the tests they share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -111,6 +111,14 @@ export const realtext11Dir = path.join(fixturesDir, 'realtext11');
 
 /** Where realtext11's texts are kept, outside the repository (README there says how to get them); its tests skip when they are absent. */
 export const realtext11Texts = path.resolve(fixturesDir, '..', '..', '..', 'realtext11-texts');
+
+/**
+ * The twelfth held-out corpus (test/fixtures/realtext12, README there): four public-domain
+ * scholarly books on Russian history by four authors, each its own work, each in a romanization of
+ * its author's own; the one whose author writes close to a scheme is checked with it (SOURCES.tsv,
+ * column `scheme`). Public domain, so the books are in the repository, as realtext7's are.
+ */
+export const realtext12Dir = path.join(fixturesDir, 'realtext12');
 
 /** The manuscript formats a corpus folder may hold, by extension: Markdown articles, plain-text books, .docx manuscripts. */
 const corpusExtensions = ['.md', '.txt', '.docx'];
