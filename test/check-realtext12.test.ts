@@ -6,7 +6,7 @@
 // without a scheme, and with the scheme its author's practice is closest to, read from the texts
 // before any run (SOURCES.tsv, column `scheme`: `wikipedia` for one book; the three others fit no
 // scheme and have no scheme run). The floors are just under the precisions measured when the
-// corpus was judged, at main 3477fe5 (docs/check.md, "A twelfth held-out corpus: scholarly books
+// corpus was judged, at main 3477fe5 (docs/check-history.md, "A twelfth held-out corpus: scholarly books
 // by four authors"), and the lower of them and the twelfth session's candidate's (f33fa85: the
 // same findings, the same figures): a guard against regression, not a target.
 import { heldOutCorpusTests, realtext12Dir } from './support/realtext.ts';
