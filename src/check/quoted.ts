@@ -13,6 +13,7 @@ import { confidenceLabel } from './confidence.ts';
 import foreign from './data/foreign.json' with { type: 'json' };
 import { englishLists } from './english.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument } from './types.ts';
+import { UNATTENDED_BELOW } from './weigh.ts';
 
 /** The confidence a finding in a quotation keeps at most: the top of `possible`. */
 export const QUOTED = 0.5;
@@ -49,7 +50,7 @@ const cache = new WeakMap<CheckDocument, Map<number, Span[]>>();
 export function inQuotation(dg: Diagnostic, doc: CheckDocument): Diagnostic {
   if (dg.confidence <= QUOTED) return dg;
   const span = quotationAt(doc, dg.place.start.offset, dg.place.end.offset);
-  if (span === undefined) return dg;
+  if (span === undefined) return otherLanguageInProse(dg, doc);
   if (span === 'block') return held(dg, 'It stands in a block quotation: the quoted text’s own spelling, kept as printed unless the translation is yours.');
   return held(dg, `It stands in a title or quotation in ${span.by} whose other words are English or another language written in Latin letters: the source’s spelling, kept as published.`);
 }
@@ -62,6 +63,36 @@ export function inQuotation(dg: Diagnostic, doc: CheckDocument): Diagnostic {
 export function quotationAt(doc: CheckDocument, start: number, end: number): 'block' | Span | undefined {
   if (doc.regions !== undefined && regionAt(doc.regions, start)?.quoted === true) return 'block';
   return foreignSpan(doc, start, end);
+}
+
+/** Function words of French, German, Italian and Spanish alone (data/foreign.json, `functionWords`). */
+const OTHER_LANGUAGE_WORDS = new Set(foreign.functionWords.words);
+
+/**
+ * The finding held below `certain` when it stands, in the running text, in quotation marks around
+ * a span in another language of Latin letters: a span that reads as foreign (`readsForeign`) with
+ * at least two function words of French, German, Italian or Spanish, not English. That is a title
+ * or a quotation in that language cited in the prose (Stendardo's thesis “Tolstoj et la Foi
+ * Bahá’íe” in realtext10), whose romanization is that language's (Tolstoj), not a slip of the
+ * author's. Quotation marks in the running text hold mostly quoted speech and the author's own
+ * translations (see `lineSpans`), and an English span is left alone: a title the author cites in
+ * English is judged the author's to make consistent (realtext's "Dostoyevsky and Certain of his
+ * Problems"). The finding stays shown, at `likely`, and is only kept from an unattended rewrite
+ * (docs/check.md "What `certain` asks for"; made on realtext10).
+ */
+function otherLanguageInProse(dg: Diagnostic, doc: CheckDocument): Diagnostic {
+  if (dg.confidence <= UNATTENDED_BELOW) return dg;
+  const { text } = doc;
+  const start = dg.place.start.offset;
+  const end = dg.place.end.offset;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  const spans: Span[] = [];
+  quotationMarkSpans(text, lineStart, lineEnd === -1 ? text.length : lineEnd, spans);
+  const otherWords = (s: Span): number => [...text.slice(s.start, s.end).matchAll(WORD)].filter((m) => (s.start + m.index >= end || s.start + m.index + m[0].length <= start) && m[0].length >= 2 && OTHER_LANGUAGE_WORDS.has(m[0].toLowerCase())).length;
+  if (!spans.some((s) => s.start <= start && end <= s.end && readsForeign(text, s, start, end) && otherWords(s) >= 2)) return dg;
+  const why = 'It stands in quotation marks in a title or quotation in another language written in Latin letters: that language’s spelling, so it is not fixed unattended.';
+  return { ...dg, reason: `${dg.reason} ${why}`, confidence: UNATTENDED_BELOW, data: { ...dg.data, confidence: confidenceLabel(UNATTENDED_BELOW) } };
 }
 
 /** The finding held at {@link QUOTED}, its reason saying why (bylines.ts holds its findings so too). */

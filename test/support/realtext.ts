@@ -91,7 +91,8 @@ export const realtext9Dir = path.join(fixturesDir, 'realtext9');
 export const realtext9Texts = path.resolve(fixturesDir, '..', '..', '..', 'realtext9-texts');
 
 /**
- * The tenth held-out corpus (test/fixtures/realtext10, README there): sixteen scholarly articles and
+ * The tenth corpus (test/fixtures/realtext10, README there; held out through round 12, tuning data
+ * since round 12 (late)): sixteen scholarly articles and
  * encyclopedia entries by several authors on religion in the Russian Empire and the USSR, each its
  * own work, each checked with the scheme its author writes (SOURCES.tsv, column `scheme`). Only its
  * judged rows and provenance are in the repository; the texts are kept beside it, in `realtext10Texts`.
