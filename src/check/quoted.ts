@@ -12,6 +12,7 @@ import { createReader } from '../reverse/readings.ts';
 import { confidenceLabel } from './confidence.ts';
 import foreign from './data/foreign.json' with { type: 'json' };
 import { englishLists } from './english.ts';
+import { otherFunctionWord } from './foreign.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument } from './types.ts';
 import { UNATTENDED_BELOW } from './weigh.ts';
 
@@ -65,9 +66,6 @@ export function quotationAt(doc: CheckDocument, start: number, end: number): 'bl
   return foreignSpan(doc, start, end);
 }
 
-/** Function words of French, German, Italian and Spanish alone (data/foreign.json, `functionWords`). */
-const OTHER_LANGUAGE_WORDS = new Set(foreign.functionWords.words);
-
 /**
  * The finding held below `certain` when it stands, in the running text, in quotation marks around
  * a span in another language of Latin letters: a span that reads as foreign (`readsForeign`) with
@@ -89,15 +87,14 @@ function otherLanguageInProse(dg: Diagnostic, doc: CheckDocument): Diagnostic {
   const lineEnd = text.indexOf('\n', end);
   const spans: Span[] = [];
   quotationMarkSpans(text, lineStart, lineEnd === -1 ? text.length : lineEnd, spans);
-  const otherWords = (s: Span): number => [...text.slice(s.start, s.end).matchAll(WORD)].filter((m) => (s.start + m.index >= end || s.start + m.index + m[0].length <= start) && m[0].length >= 2 && OTHER_LANGUAGE_WORDS.has(m[0].toLowerCase())).length;
+  const otherWords = (s: Span): number => [...text.slice(s.start, s.end).matchAll(WORD)].filter((m) => (s.start + m.index >= end || s.start + m.index + m[0].length <= start) && m[0].length >= 2 && otherFunctionWord(m[0].toLowerCase())).length;
   if (!spans.some((s) => s.start <= start && end <= s.end && readsForeign(text, s, start, end) && otherWords(s) >= 2)) return dg;
-  const why = 'It stands in quotation marks in a title or quotation in another language written in Latin letters: that language’s spelling, so it is not fixed unattended.';
-  return { ...dg, reason: `${dg.reason} ${why}`, confidence: UNATTENDED_BELOW, data: { ...dg.data, confidence: confidenceLabel(UNATTENDED_BELOW) } };
+  return held(dg, 'It stands in quotation marks in a title or quotation in another language written in Latin letters: that language’s spelling, so it is not fixed unattended.', UNATTENDED_BELOW);
 }
 
-/** The finding held at {@link QUOTED}, its reason saying why (bylines.ts holds its findings so too). */
-export function held(dg: Diagnostic, why: string): Diagnostic {
-  return { ...dg, reason: `${dg.reason} ${why}`, confidence: QUOTED, data: { ...dg.data, confidence: confidenceLabel(QUOTED) } };
+/** The finding held at `at` ({@link QUOTED} unless said), its reason saying why (bylines.ts holds its findings so too). */
+export function held(dg: Diagnostic, why: string, at: number = QUOTED): Diagnostic {
+  return { ...dg, reason: `${dg.reason} ${why}`, confidence: at, data: { ...dg.data, confidence: confidenceLabel(at) } };
 }
 
 /** The first title or quotation holding [start, end) whose other words read as English or another Latin-script language, if any. */
