@@ -638,6 +638,20 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     await page.reload();
     assert.equal(await page.locator('select option[value=":own"]').count(), 0);
     assert.equal(await page.locator('#rz-scheme-file-status').textContent(), '');
+    // "forget them" at the bottom drops it from every menu at once too, not only for the next visit.
+    await page.locator('#rz-scheme-file').setInputFiles(schemeFile);
+    await waitText('#rz-output', 'Sokolnikov i Chaykovskiy');
+    await page.getByRole('button', { name: 'forget them' }).click();
+    await waitText('#rz-scheme-file-status', 'Forgotten: the menus offer the built-in schemes again.');
+    assert.equal(await page.locator('select option[value=":own"]').count(), 0);
+    assert.equal(await page.locator('#rz-scheme').inputValue(), defaultSchemeOf());
+    await waitText('#rz-output', romanize('Сокольников и Чайковский'));
+    assert.equal(await page.locator('#cmp-table tbody tr').count(), listSchemes().length);
+    await page.reload();
+    assert.equal(await page.locator('select option[value=":own"]').count(), 0);
+    // "forget them" forgot the text too: typed again, and kept a moment after typing stops.
+    await input.fill('Сокольников и Чайковский');
+    await new Promise((r) => setTimeout(r, 600));
     // Over the size limit of what the page keeps: used, not kept, and said so (each sample over 50 characters written).
     const big = path.join(dir, 'big-lc.json');
     writeFileSync(big, JSON.stringify({ ...(JSON.parse(readFileSync(schemeFile, 'utf8')) as object), id: 'big-lc', samples: Array.from({ length: 4000 }, () => ['Сокольников и Чайковский', 'Sokolnikov i Chaykovskiy']) }));
