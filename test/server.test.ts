@@ -10,6 +10,7 @@ import { errorToResponse, handleApi, operationNames, pageCsp, resolveStatic, sta
 import { openApiDocument } from '../src/server/openapi.ts';
 import { checkSettingNames } from '../src/check/config.ts';
 import { runCli } from './support/cli.ts';
+import { fixturesDir, readTsv } from './support/fixtures.ts';
 import { loadLexicon } from '../src/io/lexicon.ts';
 
 const json = { 'content-type': 'application/json' };
@@ -147,6 +148,22 @@ describe('API: errors', () => {
     assertError(await handleApi({ method: 'POST', path: '/api', headers: json, body: '{}' }), 404, 'ERR_NOT_FOUND');
     assertError(await post('/api/romanize', { text: 'x' }, { 'content-type': 'text/plain' }), 415, 'ERR_UNSUPPORTED_MEDIA_TYPE');
     assertError(await post('/api/romanize', { text: 'x' }, {}), 415, 'ERR_UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  describe('a body\'s charset: UTF-8 read, any other refused with the accepted ones (test/fixtures/server/charsets.tsv)', () => {
+    const utf8 = Buffer.from(JSON.stringify({ text: 'Киров' }), 'utf8');
+    const bodies: Record<string, Buffer> = {
+      'utf-8': utf8,
+      'utf-16le': Buffer.from(JSON.stringify({ text: 'Киров' }), 'utf16le'),
+      'bad-utf-8': Buffer.concat([utf8.subarray(0, 10), Buffer.from([0xff]), utf8.subarray(10)]),
+    };
+    for (const [type, encoding, status, expected, message] of readTsv(path.join(fixturesDir, 'server', 'charsets.tsv'))) {
+      it(`${type} (${encoding}): ${status}`, async () => {
+        const r = await handleApi({ method: 'POST', path: '/api/romanize', headers: type === '-' ? {} : { 'content-type': type! }, body: bodies[encoding!]! });
+        if (status === '200') assert.equal(parse(r).output, expected, String(r.body));
+        else assertError(r, Number(status), expected!, new RegExp(message!, 'u'));
+      });
+    }
   });
 
   it('every operation answers a valid body with 200', async () => {

@@ -10,7 +10,7 @@ function errors(...codes: number[]): Record<string, unknown> {
     404: 'Unknown scheme id.',
     405: 'Wrong method.',
     413: 'Body or answer over the size limit (or "explain" on more than 100,000 characters).',
-    415: 'Body not sent as application/json.',
+    415: 'Body not sent as application/json, or declared in a charset other than UTF-8.',
     422: 'Unknown scheme, option or option value (for check: a setting with a wrong value); a scheme of one\'s own that cannot be loaded (pointer: where in the body).',
     503: 'Server busy, or the request took longer than the processing-time limit.',
   };
