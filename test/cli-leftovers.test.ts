@@ -40,6 +40,18 @@ describe('`-` is stdin for every command that takes a file or a text', () => {
       assert.deepEqual([fromStdin.code, fromStdin.stdout, fromStdin.stderr], [fromFile.code, asStdin(fromFile.stdout), asStdin(fromFile.stderr)]);
     });
   }
+  // The same commands on bytes that are not UTF-8: the error names stdin as it names the file, by the
+  // one name (shownName, src/cli/input.ts); romanize, reverse and convert said "stdin" before.
+  for (const [dash, named, text] of readTsv(path.join(fixturesDir, 'cli', 'stdin-dash.tsv'))) {
+    it(`latinitsa ${dash} on invalid UTF-8 names stdin <stdin> as latinitsa ${named} names the file`, async () => {
+      const bytes = Buffer.concat([Buffer.from(text!), Buffer.from([0xff, 0x0a])]);
+      writeFileSync(path.join(cwd, 'bad.txt'), bytes);
+      const fromFile = await runCli(named!.split(' ').map((a) => (a === 'IN' ? 'bad.txt' : a)), { cwd });
+      const fromStdin = await runCli(dash!.split(' '), { cwd, stdin: bytes });
+      assert.match(fromFile.stderr, /bad\.txt: invalid UTF-8 at byte offset \d+/u);
+      assert.deepEqual([fromStdin.code, fromStdin.stdout, fromStdin.stderr], [fromFile.code, fromFile.stdout, fromFile.stderr.replaceAll('bad.txt', '<stdin>')]);
+    });
+  }
   it('stdin cannot be rewritten: bib --in-place - and cite --fix - are usage errors', async () => {
     assertUsage(await runCli(['bib', '--in-place', '-'], { stdin: '@book{a, title={Мир}}\n' }), /bib: --in-place cannot rewrite stdin/u);
     assertUsage(await runCli(['cite', '--fix', '-'], { stdin: 'RGASPI, f. 17.\n' }), /cite: --fix needs files \(stdin cannot be rewritten\)/u);

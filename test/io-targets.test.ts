@@ -237,7 +237,7 @@ describe('what a UTF-16 file is called', () => {
     const utf16 = Buffer.from('\uFEFFКиров Зиновьев\n', 'utf16le');
     const stdin = await runCli([], { stdin: utf16 });
     assert.equal(stdin.code, 2);
-    assert.equal(stdin.stderr, 'latinitsa: stdin: invalid UTF-8 at byte offset 0 (this looks like UTF-16 (it starts with the byte-order mark FF FE): save it as UTF-8)\n');
+    assert.equal(stdin.stderr, 'latinitsa: <stdin>: invalid UTF-8 at byte offset 0 (this looks like UTF-16 (it starts with the byte-order mark FF FE): save it as UTF-8)\n');
     writeFileSync(path.join(dir, 'a.txt'), utf16);
     const check = await runCli(['check', 'a.txt'], { cwd: dir });
     assert.equal(check.code, 2);
@@ -269,7 +269,7 @@ describe('stdin has the size limit of a file', () => {
       stderr.on('data', (b: Buffer) => (said += b.toString()));
       const code = await main(args, { stdin, stdout: sink(), stderr, cwd: tmp, env: {} });
       assert.equal(code, 2);
-      assert.equal(said, `latinitsa: stdin: more than the limit of ${64 * 1024 * 1024} bytes (give the text as a file, or in parts)\n`);
+      assert.equal(said, `latinitsa: <stdin>: more than the limit of ${64 * 1024 * 1024} bytes (give the text as a file, or in parts)\n`);
       assert.ok(read() < 70 << 20, `read ${read()} bytes`);
     }
   });
@@ -281,7 +281,7 @@ describe('stdin has the size limit of a file', () => {
       let said = '';
       stderr.on('data', (b: Buffer) => (said += b.toString()));
       const code = await main(args, { stdin, stdout: sink(), stderr, cwd: tmp, env: {} });
-      assert.equal(said, `latinitsa: stdin: more than the limit of ${64 * 1024 * 1024} bytes for --json and --lang auto (give the text in parts, or name the language)\n`);
+      assert.equal(said, `latinitsa: <stdin>: more than the limit of ${64 * 1024 * 1024} bytes for --json and --lang auto (give the text in parts, or name the language)\n`);
       assert.equal(code, 2);
       assert.ok(read() < 70 << 20, `read ${read()} bytes`);
     }
@@ -289,6 +289,6 @@ describe('stdin has the size limit of a file', () => {
 
   it('check reads stdin up to the limit of a manuscript', async () => {
     const { stdin } = endless();
-    await assert.rejects(readStdin({ stdin, stdout: sink(), stderr: sink(), cwd: tmp, env: {} }, { maxBytes: 3 << 20 }), /stdin: more than the limit of 3145728 bytes/u);
+    await assert.rejects(readStdin({ stdin, stdout: sink(), stderr: sink(), cwd: tmp, env: {} }, { maxBytes: 3 << 20 }), /<stdin>: more than the limit of 3145728 bytes/u);
   });
 });
