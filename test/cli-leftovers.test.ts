@@ -52,6 +52,14 @@ describe('`-` is stdin for every command that takes a file or a text', () => {
       assert.deepEqual([fromStdin.code, fromStdin.stdout, fromStdin.stderr], [fromFile.code, fromFile.stdout, fromFile.stderr.replaceAll('bad.txt', '<stdin>')]);
     });
   }
+  it('check - reads stdin as plain text, and as Markdown with --input-format markdown (its front matter skipped)', async () => {
+    const text = '---\ntitle: Zinovyev\n---\n\nZinoviev and Zinoviev.\n';
+    const plain = await runCli(['check', '--no-lexicon', '-'], { stdin: text });
+    assert.deepEqual([plain.code, plain.stdout.split(':').slice(0, 2)], [1, ['<stdin>', '2']], plain.stderr);
+    const markdown = await runCli(['check', '--no-lexicon', '--input-format', 'markdown', '-'], { stdin: text });
+    assert.deepEqual([markdown.code, markdown.stdout, markdown.stderr], [0, '', '']);
+    assertUsage(await runCli(['check', '--input-format', 'md', '-'], { stdin: text }), /check: --input-format must be one of text, markdown, docx, not "md"/u);
+  });
   it('stdin cannot be rewritten: bib --in-place - and cite --fix - are usage errors', async () => {
     assertUsage(await runCli(['bib', '--in-place', '-'], { stdin: '@book{a, title={Мир}}\n' }), /bib: --in-place cannot rewrite stdin/u);
     assertUsage(await runCli(['cite', '--fix', '-'], { stdin: 'RGASPI, f. 17.\n' }), /cite: --fix needs files \(stdin cannot be rewritten\)/u);

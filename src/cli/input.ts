@@ -1,11 +1,11 @@
 // What the commands read: text arguments, files, stdin; decoded strictly, errors naming the input.
 import path from 'node:path';
-import type { DocumentFormat, ProseDocument } from '../document/document.ts';
+import { documentFormats, type DocumentFormat, type ProseDocument } from '../document/document.ts';
 import { LatinitsaError } from '../errors.ts';
 import { decodeUtf8 } from '../io/decode.ts';
 import { ioError } from '../io/errors.ts';
 import { readFileLimited } from '../io/files.ts';
-import { usageError } from './args.ts';
+import { oneOf, usageError } from './args.ts';
 import type { CliIO } from './types.ts';
 
 /**
@@ -79,6 +79,13 @@ export async function readInputs(command: string, io: CliIO, positionals: readon
     return out;
   }
   return [{ name: shownName('-'), text: await readTextFile(io, '-') }];
+}
+
+/** `--input-format` of the commands that read a manuscript (`check`, `cite`): how to read it whatever its name says; stdin is plain text without it. */
+export const inputFormatOption = { 'input-format': { type: 'string' } } as const;
+export const inputFormatHelp = `  --input-format FMT    ${documentFormats.join(' | ')} (default: by extension; stdin: text)\n`;
+export function inputFormat(command: string, value: string | undefined): DocumentFormat | undefined {
+  return oneOf(command, 'input-format', value, documentFormats);
 }
 
 /**
