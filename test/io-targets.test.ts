@@ -14,6 +14,7 @@ import { after, describe, it } from 'node:test';
 import { readStdin } from '../src/cli/input.ts';
 import { main } from '../src/cli/main.ts';
 import { runCli } from './support/cli.ts';
+import { fixturesDir } from './support/fixtures.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = mkdtempSync(path.join(tmpdir(), 'latinitsa-targets-'));
@@ -243,6 +244,20 @@ describe('what a UTF-16 file is called', () => {
     assert.equal(check.code, 2);
     assert.match(check.stderr, /a\.txt: invalid UTF-8 at byte offset 0 \(this looks like UTF-16 \(it starts with the byte-order mark FF FE\): save it as UTF-8\)/u);
     assert.ok(!existsSync(path.join(dir, '.a.txt.tmp')));
+  });
+});
+
+describe('what a .docx read as text is called', () => {
+  it('says that a manuscript on stdin or named .txt looks like a zip archive and how to read it as a .docx', async () => {
+    const dir = fresh();
+    const docx = readFileSync(path.join(fixturesDir, 'manuscripts', 'book.docx'));
+    const stdin = await runCli(['check', '-'], { stdin: docx });
+    assert.equal(stdin.code, 2);
+    assert.match(stdin.stderr, /^latinitsa: <stdin>: invalid UTF-8 at byte offset \d+ \(this looks like a zip archive, such as a \.docx: name it \.docx, or give --input-format docx\)\n$/u);
+    writeFileSync(path.join(dir, 'book.txt'), docx);
+    assert.match((await runCli(['check', 'book.txt'], { cwd: dir })).stderr, /book\.txt: invalid UTF-8 .*looks like a zip archive/u);
+    // As it says: read as a .docx, it is checked.
+    assert.equal((await runCli(['check', '--input-format', 'docx', '-'], { stdin: docx })).code, 1);
   });
 });
 
