@@ -241,6 +241,33 @@ describe('API: reverse, check, cite', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  // Found trying issue 14 point 6 through the API (thirteenth session): `check --fix` rewrites a
+  // .docx, but the API sent back neither a fixed file nor a fixed text for one.
+  it('check of a .docx sends the file back with the certain fixes applied, as check --fix writes it', async () => {
+    const { docx, paragraph, note } = await import('./support/docx.ts');
+    const { bytesToDocument } = await import('../src/io/index.ts');
+    const bytes = docx({
+      body: paragraph('Zinoviev spoke. Zinoviev wrote. ', 'Zinovyev left.'),
+      footnotes: note('footnote', 1, paragraph('Yezhov and Ezhov; Yezhov.')),
+    });
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'latinitsa-api-docx-fix-'));
+    writeFileSync(path.join(dir, 'book.docx'), bytes);
+    const api = parse(await post('/api/check', { format: 'docx', data: Buffer.from(bytes).toString('base64'), file: 'book.docx', builtInConventional: false }));
+    // Zinovyev and Ezhov, each one spelling against two of its word, are certain.
+    assert.deepEqual(api.diagnostics.filter((d: { confidence: number }) => d.confidence >= 0.9).map((d: { actual: string }) => d.actual), ['Zinovyev', 'Ezhov'], JSON.stringify(api.diagnostics));
+    const sent = await bytesToDocument(Buffer.from(api.fixedData, 'base64'), { format: 'docx' });
+    assert.equal(sent.text, api.fixed);
+    const cli = await runCli(['check', 'book.docx', '--fix'], { cwd: dir });
+    assert.ok(cli.code <= 1, cli.stderr);
+    assert.equal(sent.text, (await bytesToDocument(readFileSync(path.join(dir, 'book.docx')), { format: 'docx' })).text);
+    assert.equal(sent.text, 'Zinoviev spoke. Zinoviev wrote. Zinoviev left.\nYezhov and Yezhov; Yezhov.');
+    assert.equal(api.fixedSkipped, 0);
+    // Nothing to fix: the file as sent.
+    const clean = docx({ body: paragraph('Nothing Russian here.') });
+    assert.equal(parse(await post('/api/check', { format: 'docx', data: Buffer.from(clean).toString('base64') })).fixedData, Buffer.from(clean).toString('base64'));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   // Seen in session 7, fixed in session 8 (fz4): {"shceme": "wikipedia"} was checked with no
   // scheme, silently; every route read the fields it knew and ignored the others.
   it('a field a route does not take is a 400 naming it, on every route', async () => {
