@@ -40,6 +40,26 @@ describe('`-` is stdin for every command that takes a file or a text', () => {
       assert.deepEqual([fromStdin.code, fromStdin.stdout, fromStdin.stderr], [fromFile.code, asStdin(fromFile.stdout), asStdin(fromFile.stderr)]);
     });
   }
+  // The same commands on bytes that are not UTF-8: the error names stdin as it names the file, by the
+  // one name (shownName, src/cli/input.ts); romanize, reverse and convert said "stdin" before.
+  for (const [dash, named, text] of readTsv(path.join(fixturesDir, 'cli', 'stdin-dash.tsv'))) {
+    it(`latinitsa ${dash} on invalid UTF-8 names stdin <stdin> as latinitsa ${named} names the file`, async () => {
+      const bytes = Buffer.concat([Buffer.from(text!), Buffer.from([0xff, 0x0a])]);
+      writeFileSync(path.join(cwd, 'bad.txt'), bytes);
+      const fromFile = await runCli(named!.split(' ').map((a) => (a === 'IN' ? 'bad.txt' : a)), { cwd });
+      const fromStdin = await runCli(dash!.split(' '), { cwd, stdin: bytes });
+      assert.match(fromFile.stderr, /bad\.txt: invalid UTF-8 at byte offset \d+/u);
+      assert.deepEqual([fromStdin.code, fromStdin.stdout, fromStdin.stderr], [fromFile.code, fromFile.stdout, fromFile.stderr.replaceAll('bad.txt', '<stdin>')]);
+    });
+  }
+  it('check - reads stdin as plain text, and as Markdown with --input-format markdown (its front matter skipped)', async () => {
+    const text = '---\ntitle: Zinovyev\n---\n\nZinoviev and Zinoviev.\n';
+    const plain = await runCli(['check', '--no-lexicon', '-'], { stdin: text });
+    assert.deepEqual([plain.code, plain.stdout.split(':').slice(0, 2)], [1, ['<stdin>', '2']], plain.stderr);
+    const markdown = await runCli(['check', '--no-lexicon', '--input-format', 'markdown', '-'], { stdin: text });
+    assert.deepEqual([markdown.code, markdown.stdout, markdown.stderr], [0, '', '']);
+    assertUsage(await runCli(['check', '--input-format', 'md', '-'], { stdin: text }), /check: --input-format must be one of text, markdown, docx, not "md"/u);
+  });
   it('stdin cannot be rewritten: bib --in-place - and cite --fix - are usage errors', async () => {
     assertUsage(await runCli(['bib', '--in-place', '-'], { stdin: '@book{a, title={Мир}}\n' }), /bib: --in-place cannot rewrite stdin/u);
     assertUsage(await runCli(['cite', '--fix', '-'], { stdin: 'RGASPI, f. 17.\n' }), /cite: --fix needs files \(stdin cannot be rewritten\)/u);

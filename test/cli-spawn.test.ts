@@ -31,7 +31,7 @@ describe('bin/latinitsa.js', () => {
   it('exits 2 with one line on stderr for invalid UTF-8, naming the byte offset and the likely encoding', () => {
     const r = run([], Buffer.from([0x4b, 0xe8, 0xf0, 0xee, 0xe2, 0x20, 0xd1, 0xe5, 0xf0, 0xe3, 0xe5, 0xe9, 0x0a]));
     assert.equal(r.status, 2);
-    assert.equal(r.stderr, 'latinitsa: stdin: invalid UTF-8 at byte offset 1 (the bytes look like windows-1251: try --encoding windows-1251)\n');
+    assert.equal(r.stderr, 'latinitsa: <stdin>: invalid UTF-8 at byte offset 1 (the bytes look like windows-1251: try --encoding windows-1251)\n');
   });
 
   it('--demo prints the romanized sample', () => {

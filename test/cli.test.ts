@@ -101,14 +101,14 @@ describe('latinitsa (romanize): text and stdin', () => {
   it('counts the byte offset of invalid UTF-8 from the start of the stream, not the chunk', async () => {
     const good = Buffer.from('Киров\n'.repeat(20000)); // 240,000 bytes: several blocks
     const r = await runCli([], { stdin: [good, Buffer.from([0x41, 0xff, 0x0a])] });
-    assertError(r, new RegExp(`stdin: invalid UTF-8 at byte offset ${good.length + 1}\\b`));
+    assertError(r, new RegExp(`<stdin>: invalid UTF-8 at byte offset ${good.length + 1}\\b`));
   });
 
   it('--lang auto and --json (which read the text whole) report invalid UTF-8 as the streaming path does', async () => {
     // The fuzzer found `latinitsa -l auto` exiting 70 (internal error: TypeError) on such bytes.
     for (const args of [['--lang', 'auto'], ['--json'], []]) {
       const r = await runCli(args, { stdin: Buffer.from([0x33, 0xff, 0x41]) });
-      assert.deepEqual([r.code, r.stderr], [2, 'latinitsa: stdin: invalid UTF-8 at byte offset 1\n'], args.join(' '));
+      assert.deepEqual([r.code, r.stderr], [2, 'latinitsa: <stdin>: invalid UTF-8 at byte offset 1\n'], args.join(' '));
     }
   });
 

@@ -14,6 +14,7 @@ import { after, describe, it } from 'node:test';
 import { readStdin } from '../src/cli/input.ts';
 import { main } from '../src/cli/main.ts';
 import { runCli } from './support/cli.ts';
+import { fixturesDir } from './support/fixtures.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const tmp = mkdtempSync(path.join(tmpdir(), 'latinitsa-targets-'));
@@ -237,12 +238,26 @@ describe('what a UTF-16 file is called', () => {
     const utf16 = Buffer.from('\uFEFFКиров Зиновьев\n', 'utf16le');
     const stdin = await runCli([], { stdin: utf16 });
     assert.equal(stdin.code, 2);
-    assert.equal(stdin.stderr, 'latinitsa: stdin: invalid UTF-8 at byte offset 0 (this looks like UTF-16 (it starts with the byte-order mark FF FE): save it as UTF-8)\n');
+    assert.equal(stdin.stderr, 'latinitsa: <stdin>: invalid UTF-8 at byte offset 0 (this looks like UTF-16 (it starts with the byte-order mark FF FE): save it as UTF-8)\n');
     writeFileSync(path.join(dir, 'a.txt'), utf16);
     const check = await runCli(['check', 'a.txt'], { cwd: dir });
     assert.equal(check.code, 2);
     assert.match(check.stderr, /a\.txt: invalid UTF-8 at byte offset 0 \(this looks like UTF-16 \(it starts with the byte-order mark FF FE\): save it as UTF-8\)/u);
     assert.ok(!existsSync(path.join(dir, '.a.txt.tmp')));
+  });
+});
+
+describe('what a .docx read as text is called', () => {
+  it('says that a manuscript on stdin or named .txt looks like a zip archive and how to read it as a .docx', async () => {
+    const dir = fresh();
+    const docx = readFileSync(path.join(fixturesDir, 'manuscripts', 'book.docx'));
+    const stdin = await runCli(['check', '-'], { stdin: docx });
+    assert.equal(stdin.code, 2);
+    assert.match(stdin.stderr, /^latinitsa: <stdin>: invalid UTF-8 at byte offset \d+ \(this looks like a zip archive, such as a \.docx: name it \.docx, or give --input-format docx\)\n$/u);
+    writeFileSync(path.join(dir, 'book.txt'), docx);
+    assert.match((await runCli(['check', 'book.txt'], { cwd: dir })).stderr, /book\.txt: invalid UTF-8 .*looks like a zip archive/u);
+    // As it says: read as a .docx, it is checked.
+    assert.equal((await runCli(['check', '--input-format', 'docx', '-'], { stdin: docx })).code, 1);
   });
 });
 
@@ -269,7 +284,7 @@ describe('stdin has the size limit of a file', () => {
       stderr.on('data', (b: Buffer) => (said += b.toString()));
       const code = await main(args, { stdin, stdout: sink(), stderr, cwd: tmp, env: {} });
       assert.equal(code, 2);
-      assert.equal(said, `latinitsa: stdin: more than the limit of ${64 * 1024 * 1024} bytes (give the text as a file, or in parts)\n`);
+      assert.equal(said, `latinitsa: <stdin>: more than the limit of ${64 * 1024 * 1024} bytes (give the text as a file, or in parts)\n`);
       assert.ok(read() < 70 << 20, `read ${read()} bytes`);
     }
   });
@@ -281,7 +296,7 @@ describe('stdin has the size limit of a file', () => {
       let said = '';
       stderr.on('data', (b: Buffer) => (said += b.toString()));
       const code = await main(args, { stdin, stdout: sink(), stderr, cwd: tmp, env: {} });
-      assert.equal(said, `latinitsa: stdin: more than the limit of ${64 * 1024 * 1024} bytes for --json and --lang auto (give the text in parts, or name the language)\n`);
+      assert.equal(said, `latinitsa: <stdin>: more than the limit of ${64 * 1024 * 1024} bytes for --json and --lang auto (give the text in parts, or name the language)\n`);
       assert.equal(code, 2);
       assert.ok(read() < 70 << 20, `read ${read()} bytes`);
     }
@@ -289,6 +304,6 @@ describe('stdin has the size limit of a file', () => {
 
   it('check reads stdin up to the limit of a manuscript', async () => {
     const { stdin } = endless();
-    await assert.rejects(readStdin({ stdin, stdout: sink(), stderr: sink(), cwd: tmp, env: {} }, { maxBytes: 3 << 20 }), /stdin: more than the limit of 3145728 bytes/u);
+    await assert.rejects(readStdin({ stdin, stdout: sink(), stderr: sink(), cwd: tmp, env: {} }, { maxBytes: 3 << 20 }), /<stdin>: more than the limit of 3145728 bytes/u);
   });
 });

@@ -10,6 +10,7 @@ import { errorToResponse, handleApi, operationNames, pageCsp, resolveStatic, sta
 import { openApiDocument } from '../src/server/openapi.ts';
 import { checkSettingNames } from '../src/check/config.ts';
 import { runCli } from './support/cli.ts';
+import { fixturesDir, readTsv } from './support/fixtures.ts';
 import { loadLexicon } from '../src/io/lexicon.ts';
 
 const json = { 'content-type': 'application/json' };
@@ -149,6 +150,22 @@ describe('API: errors', () => {
     assertError(await post('/api/romanize', { text: 'x' }, {}), 415, 'ERR_UNSUPPORTED_MEDIA_TYPE');
   });
 
+  describe('a body\'s charset: UTF-8 read, any other refused with the accepted ones (test/fixtures/server/charsets.tsv)', () => {
+    const utf8 = Buffer.from(JSON.stringify({ text: 'Киров' }), 'utf8');
+    const bodies: Record<string, Buffer> = {
+      'utf-8': utf8,
+      'utf-16le': Buffer.from(JSON.stringify({ text: 'Киров' }), 'utf16le'),
+      'bad-utf-8': Buffer.concat([utf8.subarray(0, 10), Buffer.from([0xff]), utf8.subarray(10)]),
+    };
+    for (const [type, encoding, status, expected, message] of readTsv(path.join(fixturesDir, 'server', 'charsets.tsv'))) {
+      it(`${type} (${encoding}): ${status}`, async () => {
+        const r = await handleApi({ method: 'POST', path: '/api/romanize', headers: type === '-' ? {} : { 'content-type': type! }, body: bodies[encoding!]! });
+        if (status === '200') assert.equal(parse(r).output, expected, String(r.body));
+        else assertError(r, Number(status), expected!, new RegExp(message!, 'u'));
+      });
+    }
+  });
+
   it('every operation answers a valid body with 200', async () => {
     const body = { text: 'x', scheme: 'modified-loc' };
     // Operations that take other fields get a valid body of their own (a field a route does not take is an error).
@@ -221,6 +238,33 @@ describe('API: reverse, check, cite', () => {
     const shown = (ds: { actual: string; expected: string[] }[]): string[] => ds.map((d) => `${d.actual} → ${d.expected[0]}`);
     assert.deepEqual(shown(JSON.parse(cli.stdout)), ['Khrapovitsky → Khrapovitskii']);
     assert.deepEqual(shown(api.diagnostics), shown(JSON.parse(cli.stdout)));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  // Found trying issue 14 point 6 through the API (thirteenth session): `check --fix` rewrites a
+  // .docx, but the API sent back neither a fixed file nor a fixed text for one.
+  it('check of a .docx sends the file back with the certain fixes applied, as check --fix writes it', async () => {
+    const { docx, paragraph, note } = await import('./support/docx.ts');
+    const { bytesToDocument } = await import('../src/io/index.ts');
+    const bytes = docx({
+      body: paragraph('Zinoviev spoke. Zinoviev wrote. ', 'Zinovyev left.'),
+      footnotes: note('footnote', 1, paragraph('Yezhov and Ezhov; Yezhov.')),
+    });
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'latinitsa-api-docx-fix-'));
+    writeFileSync(path.join(dir, 'book.docx'), bytes);
+    const api = parse(await post('/api/check', { format: 'docx', data: Buffer.from(bytes).toString('base64'), file: 'book.docx', builtInConventional: false }));
+    // Zinovyev and Ezhov, each one spelling against two of its word, are certain.
+    assert.deepEqual(api.diagnostics.filter((d: { confidence: number }) => d.confidence >= 0.9).map((d: { actual: string }) => d.actual), ['Zinovyev', 'Ezhov'], JSON.stringify(api.diagnostics));
+    const sent = await bytesToDocument(Buffer.from(api.fixedData, 'base64'), { format: 'docx' });
+    assert.equal(sent.text, api.fixed);
+    const cli = await runCli(['check', 'book.docx', '--fix'], { cwd: dir });
+    assert.ok(cli.code <= 1, cli.stderr);
+    assert.equal(sent.text, (await bytesToDocument(readFileSync(path.join(dir, 'book.docx')), { format: 'docx' })).text);
+    assert.equal(sent.text, 'Zinoviev spoke. Zinoviev wrote. Zinoviev left.\nYezhov and Yezhov; Yezhov.');
+    assert.equal(api.fixedSkipped, 0);
+    // Nothing to fix: the file as sent.
+    const clean = docx({ body: paragraph('Nothing Russian here.') });
+    assert.equal(parse(await post('/api/check', { format: 'docx', data: Buffer.from(clean).toString('base64') })).fixedData, Buffer.from(clean).toString('base64'));
     rmSync(dir, { recursive: true, force: true });
   });
 

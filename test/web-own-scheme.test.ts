@@ -9,7 +9,7 @@ import { beforeEach, describe, it } from 'node:test';
 import { detectScheme, getScheme, romanize } from '../src/index.ts';
 import { forgetOwnScheme, KEPT_SCHEME, menuValueOf, OWN_SCHEME, ownScheme, ownSchemeNote, restoreOwnScheme, detectionSchemes, useSchemeFile } from '../web/own-scheme.ts';
 import { ops } from '../web/ops.ts';
-import { MAX_KEPT } from '../web/storage.ts';
+import { forgetAll, MAX_KEPT } from '../web/storage.ts';
 import { fixturesDir } from './support/fixtures.ts';
 
 const KEY = `latinitsa:${KEPT_SCHEME}`;
@@ -29,6 +29,12 @@ class FakeStorage {
   }
   removeItem(key: string): void {
     this.items.delete(key);
+  }
+  get length(): number {
+    return this.items.size;
+  }
+  key(index: number): string | null {
+    return [...this.items.keys()][index] ?? null;
   }
 }
 
@@ -55,6 +61,24 @@ describe('web: the scheme of one\'s own, kept over a reload', () => {
     // Worked out by hand from the file's letters: ь dropped, й as y (ala-lc-simplified: Sokol'nikov, Chaikovskii).
     assert.equal(romanize('Сокольников и Чайковский', { scheme: ownScheme()!.scheme }), 'Sokolnikov i Chaykovskiy');
     assert.equal(ownScheme()!.file, 'lc-no-signs.json');
+  });
+
+  it('drops the scheme in use at once when the page forgets everything ("forget them"), as "Forget this scheme" does', () => {
+    // Before: "forget them" emptied the storage, and the menus offered the scheme until a reload.
+    useSchemeFile(bytes, 'lc-no-signs.json');
+    storage.setItem('latinitsa:rz-text', 'Щёлково');
+    storage.setItem('elsewhere', 'kept');
+    forgetAll();
+    assert.equal(ownScheme(), undefined);
+    assert.equal(ownSchemeNote(), 'Forgotten: the menus offer the built-in schemes again.');
+    assert.deepEqual([...storage.items.keys()], ['elsewhere']);
+    // Also one in use but never kept (over the size limit), and with none loaded nothing is said.
+    storage.full = true;
+    useSchemeFile(bytes, 'lc-no-signs.json');
+    forgetAll();
+    assert.equal(ownScheme(), undefined);
+    restoreOwnScheme();
+    assert.equal(ownScheme(), undefined);
   });
 
   it('starts with nothing when nothing was kept', () => {

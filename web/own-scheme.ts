@@ -9,7 +9,7 @@
 import { getScheme, listSchemes, loadScheme, type Scheme } from '../src/index.ts';
 import { DEFAULT_LANGUAGE } from '../src/schemes/index.ts';
 import { schemeFromBytes } from '../src/io/scheme-bytes.ts';
-import { forget, keep, MAX_KEPT, recall } from './storage.ts';
+import { forget, keep, MAX_KEPT, onForget, recall } from './storage.ts';
 
 /** The menu value of the scheme of one's own (no scheme id has a colon). */
 export const OWN_SCHEME = ':own';
@@ -90,10 +90,15 @@ export function restoreOwnScheme(): void {
   }
 }
 
+// Forgotten by "Forget this scheme" or by the page's "forget them": out of the menus at once, either way.
+// With none loaded there is nothing to say (the page's "forget them" before any scheme file).
+onForget(KEPT_SCHEME, () => {
+  if (own !== undefined) setOwn(undefined, 'Forgotten: the menus offer the built-in schemes again.');
+});
+
 /** Forgets the scheme of one's own: in the menus now, and for the next visit. */
 export function forgetOwnScheme(): void {
   forget(KEPT_SCHEME);
-  setOwn(undefined, 'Forgotten: the menus offer the built-in schemes again.');
 }
 
 /** Runs `fn` after each scheme file loaded, restored or forgotten. */

@@ -11,6 +11,8 @@ interface KeptValues {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
+  readonly length: number;
+  key(index: number): string | null;
 }
 
 function storage(): KeptValues | undefined {
@@ -50,6 +52,22 @@ export function keep(key: string, value: string): 'kept' | 'too-long' | 'refused
   }
 }
 
+/** What the page drops of a kept value when it is forgotten, by key (onForget). */
+const dropped = new Map<string, Array<() => void>>();
+
+/**
+ * Runs `fn` each time the value under `key` is forgotten, alone (`forget`) or with everything
+ * (`forgetAll`, the page's "forget them"): what the page uses of a kept value (the scheme of one's
+ * own in every menu) goes at once by this one path, whichever button forgot it.
+ */
+export function onForget(key: string, fn: () => void): void {
+  dropped.set(key, [...(dropped.get(key) ?? []), fn]);
+}
+
+function droppedNow(keys: Iterable<string>): void {
+  for (const key of keys) for (const fn of dropped.get(key) ?? []) fn();
+}
+
 /** Forgets one kept value. */
 export function forget(key: string): void {
   try {
@@ -57,15 +75,20 @@ export function forget(key: string): void {
   } catch {
     // Storage disabled: nothing was kept.
   }
+  droppedNow([key]);
 }
 
 /** Forgets everything the page kept. */
 export function forgetAll(): void {
   const s = storage();
-  if (s === undefined) return;
   try {
-    for (const key of Object.keys(s)) if (key.startsWith(PREFIX)) s.removeItem(key);
+    if (s !== undefined) {
+      const keys = Array.from({ length: s.length }, (_, i) => s.key(i) ?? '');
+      for (const key of keys) if (key.startsWith(PREFIX)) s.removeItem(key);
+    }
   } catch {
     // Nothing kept, or storage disabled.
   }
+  // Also what was in use but never kept (a scheme file over the size limit): forgotten all the same.
+  droppedNow(dropped.keys());
 }

@@ -1,11 +1,11 @@
 // What the commands read: text arguments, files, stdin; decoded strictly, errors naming the input.
 import path from 'node:path';
-import type { DocumentFormat, ProseDocument } from '../document/document.ts';
+import { documentFormats, type DocumentFormat, type ProseDocument } from '../document/document.ts';
 import { LatinitsaError } from '../errors.ts';
 import { decodeUtf8 } from '../io/decode.ts';
 import { ioError } from '../io/errors.ts';
 import { readFileLimited } from '../io/files.ts';
-import { usageError } from './args.ts';
+import { oneOf, usageError } from './args.ts';
 import type { CliIO } from './types.ts';
 
 /**
@@ -15,7 +15,12 @@ import type { CliIO } from './types.ts';
  */
 export const isStdin = (name: string): boolean => name === '-';
 
-/** The name stdin is reported under, in messages and findings; a file keeps the name given. */
+/**
+ * The name stdin is reported under, by every command, in error messages (a read, the UTF-8 check,
+ * the size limit) and in findings alike; a file keeps the name given. `<stdin>`, not `stdin`,
+ * so that it cannot pass for a file named "stdin". Until the thirteenth session romanize,
+ * reverse and convert said `stdin` and check, cite, bib and marc `<stdin>`.
+ */
 export const shownName = (name: string): string => (isStdin(name) ? '<stdin>' : name);
 
 /** Whether text arguments are `-` alone: stdin, not the text "-" (`echo Kirov | latinitsa reverse -`). */
@@ -45,7 +50,7 @@ export async function readStdin(io: CliIO, options: { maxBytes?: number } = {}):
     if (total > maxBytes) {
       // Stop the producer: nothing more will be read.
       io.stdin.destroy();
-      throw new LatinitsaError('ERR_TOO_LARGE', `stdin: more than the limit of ${maxBytes} bytes (give the text as a file, or in parts)`);
+      throw new LatinitsaError('ERR_TOO_LARGE', `${shownName('-')}: more than the limit of ${maxBytes} bytes (give the text as a file, or in parts)`);
     }
     chunks.push(bytes);
   }
@@ -54,7 +59,7 @@ export async function readStdin(io: CliIO, options: { maxBytes?: number } = {}):
 
 /** A file (relative to the working folder), or stdin for `-`, as strict UTF-8; errors name it as the user wrote it. */
 export async function readTextFile(io: CliIO, file: string, maxBytes = MAX_TEXT_BYTES): Promise<string> {
-  if (isStdin(file)) return decodeUtf8(await readStdin(io, { maxBytes }), { file: 'stdin' });
+  if (isStdin(file)) return decodeUtf8(await readStdin(io, { maxBytes }), { file: shownName(file) });
   let bytes: Uint8Array;
   try {
     bytes = await readFileLimited(path.resolve(io.cwd, file), { maxBytes, name: file });
@@ -73,7 +78,14 @@ export async function readInputs(command: string, io: CliIO, positionals: readon
     for (const file of files) out.push({ name: file, text: await readTextFile(io, file) });
     return out;
   }
-  return [{ name: 'stdin', text: await readTextFile(io, '-') }];
+  return [{ name: shownName('-'), text: await readTextFile(io, '-') }];
+}
+
+/** `--input-format` of the commands that read a manuscript (`check`, `cite`): how to read it whatever its name says; stdin is plain text without it. */
+export const inputFormatOption = { 'input-format': { type: 'string' } } as const;
+export const inputFormatHelp = `  --input-format FMT    ${documentFormats.join(' | ')} (default: by extension; stdin: text)\n`;
+export function inputFormat(command: string, value: string | undefined): DocumentFormat | undefined {
+  return oneOf(command, 'input-format', value, documentFormats);
 }
 
 /**

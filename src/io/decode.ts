@@ -81,8 +81,8 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): str
 
 /**
  * What the words of an invalid-UTF-8 error add about the bytes (the start of the input, or a
- * sample of it): that they start with a UTF-16 or UTF-32 byte-order mark, or look like Cyrillic
- * in a legacy encoding; '' when they look like neither.
+ * sample of it): that they start with a UTF-16 or UTF-32 byte-order mark or a zip's signature (a
+ * .docx read as text), or look like Cyrillic in a legacy encoding; '' when they look like none.
  *
  * @example
  * import { encodingHint } from 'latinitsa/io';
@@ -95,6 +95,10 @@ export function encodingHint(bytes: Uint8Array): string {
   if (utf32) return ` (this looks like UTF-32 (it starts with the byte-order mark ${hex(4)}): save it as UTF-8)`;
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return ` (this looks like UTF-16 (it starts with the byte-order mark ${hex(2)}): save it as UTF-8)`;
+  }
+  // A zip's local-file signature: a .docx piped in (`check - < book.docx`) or named .txt.
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
+    return ' (this looks like a zip archive, such as a .docx: name it .docx, or give --input-format docx)';
   }
   const guess = guessLegacyEncoding(bytes);
   return guess === undefined ? '' : ` (the bytes look like ${guess}: try --encoding ${guess})`;

@@ -110,11 +110,32 @@ function fixedJson(path: string, build: () => unknown): ApiResponse {
   return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body };
 }
 
-function isJsonContentType(value: string | string[] | undefined): boolean {
+/** The `charset` labels of UTF-8 the API takes (WHATWG's two common ones, any case). */
+const UTF8_CHARSETS = ['utf-8', 'utf8'];
+
+/**
+ * Why a body with this Content-Type is not read (415), or undefined: it must be JSON, and JSON
+ * between systems is UTF-8 (RFC 8259 §8.1; application/json defines no charset). A body declared
+ * in another charset (windows-1251, KOI8-R, ISO-8859-5, UTF-16) is refused with the list of the
+ * accepted ones rather than decoded: read as UTF-8 it would be misread, and decoding it would make
+ * this API take JSON that other JSON servers refuse (docs/web.md "The API").
+ */
+function mediaTypeProblem(value: string | string[] | undefined): string | undefined {
   const v = Array.isArray(value) ? value[0] : value;
-  if (v === undefined) return false;
-  const type = v.split(';')[0]!.trim().toLowerCase();
-  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+  const [typePart = '', ...params] = (v ?? '').split(';');
+  const type = typePart.trim().toLowerCase();
+  if (type !== 'application/json' && !(type.startsWith('application/') && type.endsWith('+json'))) {
+    return 'send the body as JSON with "Content-Type: application/json"';
+  }
+  for (const param of params) {
+    const eq = param.indexOf('=');
+    if (param.slice(0, eq).trim().toLowerCase() !== 'charset') continue;
+    const charset = param.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+    if (!UTF8_CHARSETS.includes(charset.toLowerCase())) {
+      return `the body must be JSON in UTF-8: charset ${JSON.stringify(charset)} is not read; accepted charsets: ${UTF8_CHARSETS.join(', ')} (or none)`;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -147,9 +168,8 @@ export async function handleApi(request: ApiRequest, options: HandleApiOptions =
       return errorResponse(404, 'ERR_NOT_FOUND', `no API route ${path} (see /api/openapi.json)`);
     }
     if (method !== 'POST') return errorResponse(405, 'ERR_METHOD_NOT_ALLOWED', `${path} accepts POST, not ${method}`, { headers: { allow: 'POST' } });
-    if (!isJsonContentType(request.headers?.['content-type'])) {
-      return errorResponse(415, 'ERR_UNSUPPORTED_MEDIA_TYPE', 'send the body as JSON with "Content-Type: application/json"');
-    }
+    const refused = mediaTypeProblem(request.headers?.['content-type']);
+    if (refused !== undefined) return errorResponse(415, 'ERR_UNSUPPORTED_MEDIA_TYPE', refused);
     const answer = await execute(op as OperationName, request.body ?? '');
     if (Buffer.isBuffer(answer)) return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: answer };
     return json(200, answer);

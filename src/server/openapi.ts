@@ -10,7 +10,7 @@ function errors(...codes: number[]): Record<string, unknown> {
     404: 'Unknown scheme id.',
     405: 'Wrong method.',
     413: 'Body or answer over the size limit (or "explain" on more than 100,000 characters).',
-    415: 'Body not sent as application/json.',
+    415: 'Body not sent as application/json, or declared in a charset other than UTF-8.',
     422: 'Unknown scheme, option or option value (for check: a setting with a wrong value); a scheme of one\'s own that cannot be loaded (pointer: where in the body).',
     503: 'Server busy, or the request took longer than the processing-time limit.',
   };
@@ -155,7 +155,7 @@ export function openApiDocument(): unknown {
           minConfidence: { oneOf: [{ type: 'number', minimum: 0, maximum: 1 }, { enum: ['certain', 'likely', 'possible'] }], description: 'Return only findings at least this sure; absent: every finding (the command shows likely and up).' },
         },
         [],
-        { type: 'object', properties: { format: { type: 'string' }, text: { type: 'string', description: 'The text the places point into (for a .docx, its paragraphs, one per line).' }, regions: { type: 'array', items: { $ref: '#/components/schemas/Region' }, description: 'The prose regions the text was read with: send them back with the text (format text) to check it again as the same document.' }, emphasis: { type: 'array', items: { $ref: '#/components/schemas/Span' }, description: 'The italic spans the text was read with (a .docx\'s italic runs, Markdown emphasis): send them back with the regions.' }, diagnostics, fixed: { type: 'string', description: 'The text with the certain fixes applied (confidence ≥ 0.9), as `latinitsa check --fix` writes it (not for .docx).' }, lexicon: { type: 'boolean', description: 'Whether the Russian lexicon was used, as the command uses it.' } } },
+        { type: 'object', properties: { format: { type: 'string' }, text: { type: 'string', description: 'The text the places point into (for a .docx, its paragraphs, one per line).' }, regions: { type: 'array', items: { $ref: '#/components/schemas/Region' }, description: 'The prose regions the text was read with: send them back with the text (format text) to check it again as the same document.' }, emphasis: { type: 'array', items: { $ref: '#/components/schemas/Span' }, description: 'The italic spans the text was read with (a .docx\'s italic runs, Markdown emphasis): send them back with the regions.' }, diagnostics, fixed: { type: 'string', description: 'The text with the certain fixes applied (confidence ≥ 0.9), as `latinitsa check --fix` writes it (for a .docx, its paragraphs as in `text`).' }, fixedData: { type: 'string', description: 'For a .docx: the file with the certain fixes applied, in base64, as `latinitsa check --fix` rewrites it (only the text of the runs touched; the file as sent when nothing is fixed).' }, fixedSkipped: { type: 'integer', description: 'For a .docx: certain fixes not written because they cross a tab, line break or paragraph end.' }, lexicon: { type: 'boolean', description: 'Whether the Russian lexicon was used, as the command uses it.' } } },
         { text: 'Grigorii Zinoviev met Zinovyev in 1926.', scheme: DEFAULT_SCHEME },
       ),
       '/api/cite': post(

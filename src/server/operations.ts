@@ -9,13 +9,14 @@ import type { RomanizeBibOptions } from '../cite/bib.ts';
 import { romanizeBibtex } from '../cite/bibtex.ts';
 import { romanizeCsl } from '../cite/csl.ts';
 import { checkCitations, type CheckCitationsOptions } from '../cite/text.ts';
-import { applyFixes } from '../diagnostics/fix.ts';
-import { readDocument, type ProseDocument } from '../document/document.ts';
+import { applyFixes, selectFixes } from '../diagnostics/fix.ts';
+import { editDocument, readDocument, type ProseDocument } from '../document/document.ts';
 import '../engine/detector.ts'; // `lang: "auto"` runs the language detector
 import { explain, romanizeDetailed, type Segment } from '../engine/romanize.ts';
 import type { RomanizeOptions } from '../engine/resolve.ts';
 import { decodeUtf8 } from '../io/decode.ts';
 import { bytesToDocument } from '../io/documents.ts';
+import { rewriteDocx } from '../io/docx.ts';
 import { loadLexicon } from '../io/lexicon.ts';
 import { convertDetailed } from '../reverse/convert.ts';
 import { deromanizeDetailed } from '../reverse/deromanize.ts';
@@ -196,10 +197,12 @@ async function checkOp(input: Input): Promise<unknown> {
   }
   input.done();
   let doc: ProseDocument;
+  let bytes: Buffer | undefined;
   if (data !== undefined) {
     // Read as the CLI reads a file: its footnotes and endnotes are notes (docs/check.md), not
     // running text.
-    doc = await bytesToDocument(base64Field(data, 'data', 'the .docx file'), { file: file ?? 'upload.docx', format: 'docx' });
+    bytes = base64Field(data, 'data', 'the .docx file');
+    doc = await bytesToDocument(bytes, { file: file ?? 'upload.docx', format: 'docx' });
   } else {
     // With its regions, the text is taken as it is (they are offsets into it).
     doc = regions === undefined ? readDocument({ text: text!, format: format as 'text' | 'markdown' }) : { format: 'text', text: text!, bom: false, regions: regions as ProseDocument['regions'] };
@@ -208,9 +211,13 @@ async function checkOp(input: Input): Promise<unknown> {
   // Read with the shipped lexicon, as `latinitsa check` reads: the confidences are the command's.
   const lex = await preloadLexicon();
   const diagnostics = checkText(doc.text, { ...options, regions: doc.regions, ...(doc.emphasis === undefined ? {} : { emphasis: doc.emphasis }), ...(lex === undefined ? {} : { lexicon: lex }) });
-  // Unattended, only the certain fixes are applied, as `check --fix` applies them (docs/check.md).
-  const fixed = format === 'docx' ? undefined : applyFixes(doc.text, diagnostics.filter((d) => d.confidence >= confidenceLevels.certain));
-  return { format, text: doc.text, regions: doc.regions, emphasis: doc.emphasis ?? [], diagnostics, fixed, lexicon: lex !== undefined };
+  // Unattended, only the certain fixes are applied, as `check --fix` applies them (docs/check.md):
+  // to a .docx by the same rewrite as the command's, its file sent back in base64 (fixedData).
+  const certain = diagnostics.filter((d) => d.confidence >= confidenceLevels.certain);
+  if (bytes === undefined) return { format, text: doc.text, regions: doc.regions, emphasis: doc.emphasis ?? [], diagnostics, fixed: applyFixes(doc.text, certain), lexicon: lex !== undefined };
+  const edit = editDocument(doc, selectFixes(certain));
+  const fixedData = edit.applied.length === 0 ? data! : Buffer.from(rewriteDocx(bytes, doc.docx!.parts, edit, { file: file ?? 'upload.docx' })).toString('base64');
+  return { format, text: doc.text, regions: doc.regions, emphasis: doc.emphasis ?? [], diagnostics, fixed: edit.text, fixedData, fixedSkipped: edit.skipped.length, lexicon: lex !== undefined };
 }
 
 const CITE_STYLES = ['english', 'russian', 'numbers'] as const;

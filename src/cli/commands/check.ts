@@ -15,11 +15,11 @@ import { readDocumentFile, writeDocumentFile } from '../../io/documents.ts';
 import { readFileLimited } from '../../io/files.ts';
 import { defineCommand, parseOptionPairs } from '../args.ts';
 import { expandFileArguments, MANUSCRIPT_EXTENSIONS } from '../files.ts';
-import { readManuscript } from '../input.ts';
+import { inputFormat, inputFormatHelp, inputFormatOption, readManuscript } from '../input.ts';
 import { readUserScheme, schemeFromFlags } from '../scheme-file.ts';
 import { reportFormat, reportHelp, reportOptions, writeReport } from '../report.ts';
 
-const HELP = `Usage: latinitsa check [options] FILE|FOLDER|PATTERN…   (- or none: stdin as plain text)
+const HELP = `Usage: latinitsa check [options] FILE|FOLDER|PATTERN…   (- or none: stdin, plain text unless --input-format)
 
 Finds romanized Russian spelt inconsistently in English prose: variants of one word
 (Zinoviev / Zinovyev), spellings the house scheme cannot produce, mixed Latin/Cyrillic words.
@@ -45,7 +45,7 @@ Options:
       --no-lexicon        read without the Russian lexicon (letter statistics only)
       --fix               rewrite the files (atomically), applying the certain fixes only and
                           changing only their spans (in a .docx, only the text of the runs touched)
-${reportHelp}  -h, --help              this help
+${inputFormatHelp}${reportHelp}  -h, --help              this help
 
 Exit 0 clean, 1 findings, 2 usage or input error.
 `;
@@ -109,6 +109,7 @@ export const command = defineCommand({
     'min-confidence': { type: 'string' },
     'no-lexicon': { type: 'boolean' },
     fix: { type: 'boolean' },
+    ...inputFormatOption,
     ...reportOptions,
   },
   run: async ({ values, positionals }, io) => {
@@ -122,10 +123,11 @@ export const command = defineCommand({
     if (values.ignore !== undefined) config.ignore = [...(config.ignore ?? []), ...values.ignore];
     if (values['min-confidence'] !== undefined) config.minConfidence = parseConfidence(values['min-confidence']);
 
+    const manuscriptFormat = inputFormat('check', values['input-format']);
     const documents: Loaded[] = [];
     // Folders and patterns name the manuscripts under them (docs/cli.md); `-` or no name is stdin.
     for (const name of positionals.length === 0 ? ['-'] : await expandFileArguments(positionals, { cwd: io.cwd, extensions: MANUSCRIPT_EXTENSIONS })) {
-      documents.push(await readManuscript('check', io, name, { fix: values.fix }));
+      documents.push(await readManuscript('check', io, name, { format: manuscriptFormat, fix: values.fix }));
     }
     // Unattended, the command shows the findings worth a person's time: likely and certain ones.
     const options: CheckOptions = { minConfidence: DEFAULT_MIN_CONFIDENCE, ...config };

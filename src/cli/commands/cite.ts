@@ -11,7 +11,7 @@ import { ioError } from '../../io/errors.ts';
 import { defaultSchemeOf } from '../../schemes/registry.ts';
 import { defineCommand, oneOf, usageError } from '../args.ts';
 import { uniqueFiles } from '../files.ts';
-import { readManuscript } from '../input.ts';
+import { inputFormat, inputFormatHelp, inputFormatOption, readManuscript } from '../input.ts';
 import { reportFormat, reportHelp, reportOptions, writeReport } from '../report.ts';
 import { schemeFromFlags } from '../scheme-file.ts';
 
@@ -30,8 +30,7 @@ Options:
   --archive-names WHICH as-cited (default) | current (TsKhSD → RGANI)
   -s, --scheme ID       scheme for acronyms not in the table (default ${defaultSchemeOf({ use: 'citation' })})
   --scheme-file FILE    a scheme of your own in its place (JSON, the format of the built-in ones)
-  --input-format FMT    text | markdown | docx (default: by extension)
-${reportHelp}  -h, --help            this help
+${inputFormatHelp}${reportHelp}  -h, --help            this help
 `;
 
 export const command = defineCommand({
@@ -43,7 +42,7 @@ export const command = defineCommand({
     'archive-names': { type: 'string' },
     scheme: { type: 'string', short: 's' },
     'scheme-file': { type: 'string' },
-    'input-format': { type: 'string' },
+    ...inputFormatOption,
     ...reportOptions,
   },
   run: async ({ values, positionals }, io) => {
@@ -58,7 +57,7 @@ export const command = defineCommand({
     if (archiveNames !== undefined) options.archiveNames = archiveNames;
     const scheme = await schemeFromFlags('cite', { id: values.scheme, file: values['scheme-file'] }, io.cwd);
     if (scheme !== undefined) options.scheme = scheme;
-    const inputFormat = oneOf('cite', 'input-format', values['input-format'], ['text', 'markdown', 'docx'] as const);
+    const manuscriptFormat = inputFormat('cite', values['input-format']);
     const diagnostics: Diagnostic[] = [];
     let rewritten = 0;
     // Every file is read and checked first; with --fix, every file to be rewritten is looked at
@@ -67,7 +66,7 @@ export const command = defineCommand({
     const read = [];
     for (const file of await uniqueFiles(positionals, { cwd: io.cwd })) {
       const full = path.resolve(io.cwd, file);
-      const doc = await readManuscript('cite', io, file, { format: inputFormat, fix: values.fix });
+      const doc = await readManuscript('cite', io, file, { format: manuscriptFormat, fix: values.fix });
       const check = checkCitations(doc.text, { ...options, regions: doc.regions });
       const count = check.references.filter((r) => r.replacement !== undefined).length;
       read.push({ file: doc.file, full, doc, check, edit: values.fix === true && count > 0 ? editDocument(doc, selectFixes(check.diagnostics)) : undefined });

@@ -16,7 +16,7 @@ import type { AllCapsMode, PreReformMode } from '../../schemes/types.ts';
 import { defineCommand, kebabCase, oneOf, parseOptionPairs, usageError, type Options } from '../args.ts';
 import { helpText, schemesText } from '../help.ts';
 import { schemeFromFlags } from '../scheme-file.ts';
-import { isStdin, MAX_TEXT_BYTES, textIsStdin } from '../input.ts';
+import { isStdin, MAX_TEXT_BYTES, shownName, textIsStdin } from '../input.ts';
 import type { CliIO } from '../types.ts';
 
 /**
@@ -182,7 +182,7 @@ interface Source {
 }
 
 async function openSource(input: string, io: CliIO): Promise<Source> {
-  if (isStdin(input)) return { shown: 'stdin', chunks: io.stdin, close: async () => undefined };
+  if (isStdin(input)) return { shown: shownName(input), chunks: io.stdin, close: async () => undefined };
   const file = path.resolve(io.cwd, input);
   let handle: fs.FileHandle;
   try {
