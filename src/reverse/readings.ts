@@ -1,4 +1,4 @@
-import { romanize } from '../engine/romanize.ts';
+import { romanizeFor } from '../engine/romanize.ts';
 import { resolveScheme, type RomanizeOptions } from '../engine/resolve.ts';
 import { getScheme, listSchemes } from '../schemes/registry.ts';
 import { getInverse, lexiconBonus, scoreWord, searchCandidates, type Lattice, type LetterModel, type Piece, type RawCandidate } from './decode.ts';
@@ -201,6 +201,7 @@ export function createReader(options: ReadingsOptions = {}): Reader {
   if (list.length > 31) throw new RangeError('createReader: at most 31 schemes');
   const romanizeOptions: RomanizeOptions[] = list.map((s) => ({ ...s.options, scheme: s.scheme }));
   const compiled = romanizeOptions.map((o) => resolveScheme(o));
+  const romanizers = romanizeOptions.map((o) => romanizeFor(o));
   const ids = compiled.map((c) => c.scheme.id);
   // A loaded scheme object cannot be keyed by id (another may have the same): it is keyed by
   // itself, and a list with one is kept with the first of them.
@@ -229,7 +230,7 @@ export function createReader(options: ReadingsOptions = {}): Reader {
         const schemes: number[] = [];
         for (let i = 0; i < compiled.length; i++) {
           if ((c.mask & (1 << i)) === 0) continue;
-          if (foldRomanized(romanize(c.cyr, romanizeOptions[i]!)) === folded) schemes.push(i);
+          if (foldRomanized(romanizers[i]!(c.cyr)) === folded) schemes.push(i);
         }
         written.set(c.cyr, schemes);
         return schemes.length > 0;
