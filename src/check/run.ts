@@ -189,7 +189,15 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
   for (const i of Object.values(declared)) if (i >= 0) mainstream.add(i);
 
   const englishName = (fold: string): boolean => names.has(fold) && !common.has(fold) && !extraEnglish.has(fold);
+  // Asked of every word several times over (each stage asks of its own words): the answers are
+  // remembered for the run, as the front-coded lists take a search and a block's walk each.
+  const englishKnown = new Map<string, boolean>();
   const englishWord = (fold: string): boolean => {
+    let known = englishKnown.get(fold);
+    if (known === undefined) englishKnown.set(fold, (known = englishLookup(fold)));
+    return known;
+  };
+  const englishLookup = (fold: string): boolean => {
     if (common.has(fold) || names.has(fold) || extraEnglish.has(fold)) return true;
     // English with French accents (émigrés, détente, protégé) and English formations on
     // Russian names (Trotskyist, Leninism).

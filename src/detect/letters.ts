@@ -31,34 +31,47 @@ const BACKOFF = -0.4;
 /** A {@link LetterModel} over letter-pair statistics; unseen letters score as very unlikely. */
 export function letterModel(stats: LetterStats): LetterModel {
   // Letters become small numbers and the statistics flat arrays: the model runs for every step of
-  // every reading search, so it looks numbers up instead of building strings.
+  // every reading search, so it looks numbers up instead of building strings. A letter of one
+  // UTF-16 unit (every letter of the statistics files) is found by its code in a table, which is
+  // much cheaper than a Map of strings; a longer one by the Map.
   const letters = [...stats.alphabet];
   const size = letters.length;
   const index = new Map<string, number>();
   letters.forEach((ch, i) => index.set(ch, i));
+  const byCode = new Int16Array(Math.max(0, ...letters.map((ch) => (ch.length === 1 ? ch.charCodeAt(0) + 1 : 0)))).fill(-1);
+  letters.forEach((ch, i) => {
+    if (ch.length === 1) byCode[ch.charCodeAt(0)] = i;
+  });
+  /** The number of a letter (one character), or -1 when the statistics do not have it. */
+  const numberOf = (ch: string | undefined): number => {
+    if (ch === undefined) return -1;
+    if (ch.length !== 1) return index.get(ch) ?? -1;
+    const code = ch.charCodeAt(0);
+    return code < byCode.length ? byCode[code]! : -1;
+  };
   const pairs = new Float64Array(size * size);
   for (let i = 0; i < size; i++) for (let j = 0; j < size; j++) pairs[i * size + j] = (stats.logp[i]?.[j] ?? -600) / 100;
   const triples = new Float64Array(size * size * size).fill(NaN);
   let anyTriple = false;
   for (const [key, value] of Object.entries(stats.triples ?? {})) {
-    const [a, b, c] = [...key].map((ch) => index.get(ch));
-    if (a === undefined || b === undefined || c === undefined) continue;
+    const [a, b, c] = [...key].map(numberOf) as [number, number, number];
+    if (a < 0 || b < 0 || c < 0) continue;
     triples[(a * size + b) * size + c] = value / 100;
     anyTriple = true;
   }
   const pair = (prev: string, letter: string): number => {
-    const i = index.get(prev);
-    const j = index.get(letter);
-    if (i === undefined || j === undefined) return -6;
+    const i = numberOf(prev);
+    const j = numberOf(letter);
+    if (i < 0 || j < 0) return -6;
     return pairs[i * size + j]!;
   };
   if (!anyTriple) return (context, letter) => pair(context[context.length - 1]!, letter);
   return (context, letter) => {
     if (context.length < 2) return pair(context, letter);
-    const a = index.get(context[0]!);
-    const b = index.get(context[1]!);
-    const c = index.get(letter);
-    if (a !== undefined && b !== undefined && c !== undefined) {
+    const a = numberOf(context[0]);
+    const b = numberOf(context[1]);
+    const c = numberOf(letter);
+    if (a >= 0 && b >= 0 && c >= 0) {
       const t = triples[(a * size + b) * size + c]!;
       if (!Number.isNaN(t)) return t;
     }

@@ -143,10 +143,14 @@ interface DefinitionNode extends MdNode {
   label?: string;
 }
 
-/** The first definition of each label (mdast's normalized `identifier`): its label as written and the part it is in. */
+/**
+ * The first definition of each label (mdast's normalized `identifier`): its label as written and
+ * the part it is in; and the labels each part defines itself.
+ */
 interface Defined {
   footnotes: Map<string, { label: string; part: number }>;
   links: Map<string, { label: string; part: number }>;
+  own: Array<{ footnotes: Set<string>; links: Set<string> }>;
 }
 
 /** A label as the parser compares it: white space collapsed, case folded (mdast's `identifier`). */
@@ -190,11 +194,15 @@ function markdownTree(text: string): MdNode {
   }
   // The definitions the parts hold; a part that uses one held by another part is read again with
   // a copy of it added after a blank line (its nodes then dropped).
-  const defined: Defined = { footnotes: new Map(), links: new Map() };
+  const defined: Defined = { footnotes: new Map(), links: new Map(), own: [] };
   parts.forEach((part, index) => {
+    const own = { footnotes: new Set<string>(), links: new Set<string>() };
+    defined.own.push(own);
     visit(part.nodes, (node: DefinitionNode) => {
-      const map = node.type === 'footnoteDefinition' ? defined.footnotes : node.type === 'definition' ? defined.links : undefined;
-      if (map !== undefined && node.identifier !== undefined && node.label !== undefined && !map.has(node.identifier)) map.set(node.identifier, { label: node.label, part: index });
+      const kind = node.type === 'footnoteDefinition' ? 'footnotes' : node.type === 'definition' ? 'links' : undefined;
+      if (kind === undefined || node.identifier === undefined || node.label === undefined) return;
+      own[kind].add(node.identifier);
+      if (!defined[kind].has(node.identifier)) defined[kind].set(node.identifier, { label: node.label, part: index });
     });
   });
   const children: MdNode[] = [];
@@ -266,17 +274,24 @@ function endsAll(nodes: readonly MdNode[], partLength: number): boolean {
   return last !== undefined && last.type === 'paragraph' && last.position?.start.offset === partLength + 2;
 }
 
-/** Copies of the definitions the part (the `index`th) uses that another part holds ('' when none). */
+/**
+ * Copies of the definitions the part (the `index`th) uses that only another part holds ('' when
+ * none). A label the part defines itself needs none, as a call finds a definition wherever it
+ * stands: a part with its notes' calls and definitions (a document that numbers its notes afresh
+ * in each chapter) is parsed once, not twice.
+ */
 function definitionsUsed(part: string, index: number, defined: Defined): string {
   const footnotes = new Set<string>();
   const links = new Set<string>();
-  const add = (lines: Set<string>, definition: { label: string; part: number } | undefined, line: (label: string) => string): void => {
-    if (definition !== undefined && definition.part !== index) lines.add(line(definition.label));
+  const own = defined.own[index]!;
+  const add = (kind: 'footnotes' | 'links', lines: Set<string>, identifier: string, line: (label: string) => string): void => {
+    const definition = defined[kind].get(identifier);
+    if (definition !== undefined && definition.part !== index && !own[kind].has(identifier)) lines.add(line(definition.label));
   };
   for (const m of part.matchAll(/\[((?:[^\\[\]]|\\.){1,999})\]/gu)) {
     // `[^x]` calls a footnote, or refers to a link whose label starts with `^` (a footnote's label has no spaces).
-    if (m[1]!.startsWith('^')) add(footnotes, defined.footnotes.get(identifierOf(m[1]!.slice(1))), (label) => `[^${label}]: x`);
-    add(links, defined.links.get(identifierOf(m[1]!)), (label) => `[${label}]: x`);
+    if (m[1]!.startsWith('^')) add('footnotes', footnotes, identifierOf(m[1]!.slice(1)), (label) => `[^${label}]: x`);
+    add('links', links, identifierOf(m[1]!), (label) => `[${label}]: x`);
   }
   // One footnote definition ends the one before it, and a link definition may follow another;
   // a blank line between the two kinds (a footnote definition does not interrupt a link

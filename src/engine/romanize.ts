@@ -371,7 +371,26 @@ export function romanize(text: string, options: RomanizeOptions = {}): string {
 
 /** {@link romanize} in one scheme and language. */
 function romanizeOne(text: string, options: RomanizeOptions): string {
+  return romanizeCompiled(text, options, resolveScheme(options));
+}
+
+/**
+ * {@link romanize} with the options resolved once, for a caller that romanizes many short texts
+ * with the same options: the readings engine romanizes every reading it finds again with each
+ * scheme that may write it (src/reverse/readings.ts), and resolving the options each time cost a
+ * fifth of that. The scheme is the one the options named when the function was made. (Internal:
+ * not exported from `latinitsa/engine`.)
+ */
+export function romanizeFor(options: RomanizeOptions = {}): (text: string) => string {
+  if (options.lang === AUTO_LANGUAGE) return (text) => romanize(text, options);
   const compiled = resolveScheme(options);
+  return (text) => {
+    checkText(text);
+    return romanizeCompiled(text, options, compiled);
+  };
+}
+
+function romanizeCompiled(text: string, options: RomanizeOptions, compiled: CompiledScheme): string {
   const fast = usesFastPath(options, text) ? fastSchemeFor(compiled, text.length) : undefined;
   if (fast === undefined) return applyProfile(romanizeGeneral(text, options), compiled);
   // NFC already: every form the fast path writes is seam-safe, and each line it hands to the

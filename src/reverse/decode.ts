@@ -254,7 +254,7 @@ export function searchCandidates(
       }
     }
     for (const h of extra) list.push(h);
-    list = dedupe(list).sort((a, b) => b.score - a.score).slice(0, beam);
+    list = best(dedupe(list), beam);
     atPos[pos] = list;
     if (pos === n) break;
     for (const h of list) {
@@ -280,24 +280,26 @@ export function searchCandidates(
  */
 function dedupe(list: Hyp[]): Hyp[] {
   const out: Hyp[] = [];
-  // Letters → the places in `out` of the hypotheses with those letters.
-  const seen = new Map<string, number | number[]>();
+  // Letters → the place in `out` of the first hypothesis with those letters; `next` chains the
+  // places of the others with the same letters (-1 ends a chain).
+  const seen = new Map<string, number>();
+  const next: number[] = [];
   for (const h of list) {
-    const slots = seen.get(h.cyr);
+    const first = seen.get(h.cyr);
     let at = -1;
-    if (slots !== undefined) {
-      for (const k of typeof slots === 'number' ? [slots] : slots) {
-        const g = out[k]!;
-        if (g.empty === h.empty && g.last === h.last) {
-          at = k;
-          break;
-        }
+    let tail = -1;
+    for (let k = first ?? -1; k !== -1; k = next[k]!) {
+      const g = out[k]!;
+      if (g.empty === h.empty && g.last === h.last) {
+        at = k;
+        break;
       }
+      tail = k;
     }
     if (at === -1) {
-      if (slots === undefined) seen.set(h.cyr, out.length);
-      else if (typeof slots === 'number') seen.set(h.cyr, [slots, out.length]);
-      else slots.push(out.length);
+      if (first === undefined) seen.set(h.cyr, out.length);
+      else next[tail] = out.length;
+      next.push(-1);
       out.push(h);
     } else {
       const g = out[at]!;
@@ -310,12 +312,32 @@ function dedupe(list: Hyp[]): Hyp[] {
   return out;
 }
 
+/**
+ * The `beam` best hypotheses, best first, equal scores in list order: what a stable sort by score
+ * and a cut would keep, without sorting the whole list (most of it is cut).
+ */
+function best(list: readonly Hyp[], beam: number): Hyp[] {
+  const top: Hyp[] = [];
+  if (beam <= 0) return top;
+  for (const h of list) {
+    if (top.length >= beam && !(h.score > top[top.length - 1]!.score)) continue;
+    let i = top.length;
+    while (i > 0 && top[i - 1]!.score < h.score) i--;
+    top.splice(i, 0, h);
+    if (top.length > beam) top.pop();
+  }
+  return top;
+}
+
 function scorePiece(prefix: string, cyr: string, model: LetterModel): number {
-  let context = prefix.length >= 2 ? prefix.slice(-2) : `^${prefix}`;
+  const context = prefix.length >= 2 ? prefix.slice(-2) : `^${prefix}`;
+  // Most pieces are one letter: no context to carry on.
+  if (cyr.length === 1) return 0 + model(context, cyr);
   let s = 0;
+  let at = context;
   for (const ch of cyr) {
-    s += model(context, ch);
-    context = (context + ch).slice(-2);
+    s += model(at, ch);
+    at = (at + ch).slice(-2);
   }
   return s;
 }

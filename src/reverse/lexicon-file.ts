@@ -124,6 +124,12 @@ export function decodeLexicon(bytes: Uint8Array): Lexicon {
   const data = bytes.subarray(body);
   const alphabet = [...header.alphabet];
   const code = new Map(alphabet.map((ch, i) => [ch, i + 1]));
+  // The codes of the letters of one UTF-16 unit (all of them in practice) by that unit, 0 for none:
+  // a search encodes every prefix it asks, and a table is much cheaper than a Map of strings.
+  const byUnit = new Uint16Array(Math.max(0, ...alphabet.map((ch) => (ch.length === 1 ? ch.charCodeAt(0) + 1 : 0))));
+  alphabet.forEach((ch, i) => {
+    if (ch.length === 1) byUnit[ch.charCodeAt(0)] = i + 1;
+  });
   // Where each block starts; the scan also checks that the records are well formed.
   const blocks = new Uint32Array(Math.ceil(header.count / header.block));
   let at = 0;
@@ -151,6 +157,10 @@ export function decodeLexicon(bytes: Uint8Array): Lexicon {
 
   const word = new Uint8Array(MAX_LETTERS);
   let length = 0;
+  // The letters searched for, in one array that every search reuses: the reading search asks
+  // hundreds of thousands of prefixes, and a new array for each cost more than reading the records.
+  const key = new Uint8Array(MAX_LETTERS);
+  let keyLength = 0;
   /** Reads the record at `from` onto `word` (the previous record's letters); returns its flags and end. */
   const read = (from: number): [flags: number, next: number] => {
     length = data[from]!;
@@ -159,57 +169,66 @@ export function decodeLexicon(bytes: Uint8Array): Lexicon {
     return [data[i]! & ~END, i + 1];
   };
   /** -1, 0 or 1 as `word` sorts before, equal to, or after `key`. */
-  const compare = (key: Uint8Array): number => {
-    const n = Math.min(length, key.length);
+  const compare = (): number => {
+    const n = Math.min(length, keyLength);
     for (let i = 0; i < n; i++) if (word[i] !== key[i]) return word[i]! < key[i]! ? -1 : 1;
-    return length === key.length ? 0 : length < key.length ? -1 : 1;
+    return length === keyLength ? 0 : length < keyLength ? -1 : 1;
   };
   /**
    * Leaves the first word not sorting before `key` in `word` and returns its flags, or -1 when
    * every word sorts before it.
    */
-  const seek = (key: Uint8Array): number => {
+  const seek = (): number => {
     // The last block whose head does not sort after the key.
     let lo = 0;
     let hi = blocks.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
       read(blocks[mid]!);
-      if (compare(key) <= 0) lo = mid;
+      if (compare() <= 0) lo = mid;
       else hi = mid - 1;
     }
     let i = lo * header.block;
     let from = blocks[lo] ?? 0;
     for (; i < header.count; i++) {
       const [flags, next] = read(from);
-      if (compare(key) >= 0) return flags;
+      if (compare() >= 0) return flags;
       from = next;
     }
     return -1;
   };
-  const encode = (text: string): Uint8Array | undefined => {
-    const out = new Uint8Array(text.length);
+  /**
+   * Writes the letters of a text into `key`; false when one is not in the alphabet or there are
+   * more than any word has (such a text is no word and the prefix of none).
+   */
+  const encode = (text: string): boolean => {
     let n = 0;
-    for (const ch of text) {
-      const c = code.get(ch);
-      if (c === undefined) return undefined;
-      out[n++] = c;
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      let c = unit < byUnit.length ? byUnit[unit]! : 0;
+      if (c === 0) {
+        // Not a letter of one UTF-16 unit: a letter of two, or none.
+        const ch = String.fromCodePoint(text.codePointAt(i)!);
+        c = code.get(ch) ?? 0;
+        i += ch.length - 1;
+      }
+      if (c === 0 || n === MAX_LETTERS) return false;
+      key[n++] = c;
     }
-    return out.subarray(0, n);
+    keyLength = n;
+    return true;
   };
   return {
     lookup(text) {
-      const key = encode(text);
-      if (key === undefined || key.length === 0 || key.length > MAX_LETTERS) return 0;
-      const flags = seek(key);
-      return flags !== -1 && compare(key) === 0 ? flags : 0;
+      if (!encode(text) || keyLength === 0) return 0;
+      const flags = seek();
+      return flags !== -1 && compare() === 0 ? flags : 0;
     },
     hasPrefix(text) {
-      const key = encode(text);
-      if (key === undefined) return false;
-      if (key.length === 0) return header.count > 0;
-      if (seek(key) === -1 || length < key.length) return false;
-      for (let i = 0; i < key.length; i++) if (word[i] !== key[i]) return false;
+      if (!encode(text)) return false;
+      if (keyLength === 0) return header.count > 0;
+      if (seek() === -1 || length < keyLength) return false;
+      for (let i = 0; i < keyLength; i++) if (word[i] !== key[i]) return false;
       return true;
     },
     isEnglish: (text) => english.has(text),

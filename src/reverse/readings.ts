@@ -1,4 +1,4 @@
-import { romanize } from '../engine/romanize.ts';
+import { romanizeFor } from '../engine/romanize.ts';
 import { resolveScheme, type RomanizeOptions } from '../engine/resolve.ts';
 import { getScheme, listSchemes } from '../schemes/registry.ts';
 import { getInverse, lexiconBonus, scoreWord, searchCandidates, type Lattice, type LetterModel, type Piece, type RawCandidate } from './decode.ts';
@@ -148,34 +148,6 @@ function mergedLattice(key: string, compiled: readonly ReturnType<typeof resolve
   return made;
 }
 
-/** Answers kept per reader before the memo starts again (a bound on its memory). */
-const MEMO_LIMIT = 1 << 19;
-
-/**
- * The lexicon as the search walks it, with its answers remembered: the walk asks for the same
- * prefixes again and again, within a word (several paths to the same letters) and across words.
- */
-function memoWalker(lexicon: Lexicon): Lexicon {
-  return {
-    isEnglish: (word) => (lexicon as Partial<Lexicon>).isEnglish?.(word) ?? false,
-    lookup: remembered((word) => lexicon.lookup(word)),
-    hasPrefix: remembered((prefix) => lexicon.hasPrefix(prefix)),
-  };
-}
-
-/** A function of a string with its answers remembered, at most {@link MEMO_LIMIT} at a time. */
-function remembered<T>(ask: (key: string) => T): (key: string) => T {
-  const known = new Map<string, T>();
-  return (key) => {
-    let answer = known.get(key);
-    if (answer === undefined) {
-      if (known.size >= MEMO_LIMIT) known.clear();
-      known.set(key, (answer = ask(key)));
-    }
-    return answer;
-  };
-}
-
 /** The built-in schemes of a language, in `listSchemes` order. */
 function languageSchemes(lang: string): string[] {
   return listSchemes()
@@ -201,6 +173,7 @@ export function createReader(options: ReadingsOptions = {}): Reader {
   if (list.length > 31) throw new RangeError('createReader: at most 31 schemes');
   const romanizeOptions: RomanizeOptions[] = list.map((s) => ({ ...s.options, scheme: s.scheme }));
   const compiled = romanizeOptions.map((o) => resolveScheme(o));
+  const romanizers = romanizeOptions.map((o) => romanizeFor(o));
   const ids = compiled.map((c) => c.scheme.id);
   // A loaded scheme object cannot be keyed by id (another may have the same): it is keyed by
   // itself, and a list with one is kept with the first of them.
@@ -212,8 +185,9 @@ export function createReader(options: ReadingsOptions = {}): Reader {
   const model: LetterModel = russianLetters;
   const cache = new Map<string, Reading[]>();
   // The search walks the lexicon when it can list prefixes; with lookup alone, the letter model's
-  // best readings are looked up.
-  const walker = lexicon?.hasPrefix === undefined ? undefined : memoWalker(lexicon as Lexicon);
+  // best readings are looked up. Its answers are not remembered: half the prefixes a text's words
+  // ask are new, and a memo of strings cost more than the lexicon's own search (bench/check.bench.ts).
+  const walker = lexicon?.hasPrefix === undefined ? undefined : (lexicon as Lexicon);
 
   const read = (word: string): Reading[] => {
     const capitalised = word.length > 0 && word[0] !== word[0]!.toLowerCase();
@@ -229,7 +203,7 @@ export function createReader(options: ReadingsOptions = {}): Reader {
         const schemes: number[] = [];
         for (let i = 0; i < compiled.length; i++) {
           if ((c.mask & (1 << i)) === 0) continue;
-          if (foldRomanized(romanize(c.cyr, romanizeOptions[i]!)) === folded) schemes.push(i);
+          if (foldRomanized(romanizers[i]!(c.cyr)) === folded) schemes.push(i);
         }
         written.set(c.cyr, schemes);
         return schemes.length > 0;
