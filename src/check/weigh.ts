@@ -3,6 +3,7 @@
 // rule, and how sure each finding is. docs/check.md.
 import { LexiconFlag } from '../reverse/lexicon.ts';
 import { foldRomanized } from '../reverse/readings.ts';
+import { inflectedForm } from './fallback.ts';
 import { adjectiveForm, foreignSurnameStem, russianNameForm } from './foreign.ts';
 import { anchor, count, NAME_FLAGS, type Group, type Link, type Spelling } from './model.ts';
 import type { CheckRun } from './run.ts';
@@ -37,6 +38,11 @@ export interface Minority {
   samePerson?: ReadonlySet<string>;
   /** Why its confidence was lowered after weighing, said after the finding's message (notes-system.ts). */
   why?: string;
+  /**
+   * The group's word in another case or number (Yevreyi beside Yevrey: `inflectedForm`), reported
+   * only as a scheme mismatch and with no fix: the fix would change the word.
+   */
+  inflected?: boolean;
 }
 
 /** What a group comes to: its target and the spellings to report. */
@@ -162,6 +168,12 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
     if (stem !== undefined && targetSpelling !== undefined && foreignSurnameStem(targetSpelling.display) === stem) continue;
     // An English name is an English form: never a scheme mismatch.
     const ok = scheme === undefined || conforms(s) || s.info.kind === 'conventional' || s.info.english === true;
+    // A key-joined spelling that is a spelling of the group with a case or number ending added
+    // (Yevreyi, евреи, beside Yevrey, еврей) is the word in another form, not a second spelling:
+    // no inconsistency; under a scheme that writes the form otherwise, a mismatch with no fix
+    // (made on realtext12, docs/check.md "Groups").
+    const inflected = (link === 'fallback' || link === 'alternative') && list.some((o) => o.link !== 'fallback' && o.link !== 'alternative' && inflectedForm(s.info.fold, o.s.info.fold));
+    if (inflected && ok) continue;
     const ruleId = ok ? 'check/inconsistent-romanization' : 'check/scheme-mismatch';
     const docs = new Set(s.occurrences.map((o) => o.doc));
     // The given names (initials, patronymics) of a surname tell persons apart: G. Maximoff is not
@@ -197,7 +209,7 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
     // its group has a conventional form or one of its spellings stands once in such company
     // (Genrikh Iagoda); beside a spelling of the text (no scheme), the group speaks for it.
     const common = !ok && !groupInContext && s.info.kind === 'attested' && ((s.info.readings.find((r) => r.cyrillic === g.cyrillic)?.flags ?? 0) & NAME_FLAGS) === 0 && !adjectiveForm(g.cyrillic);
-    minority.push({ s, link, ok, ruleId, confidence: base, common, ...(samePerson === undefined ? {} : { samePerson }) });
+    minority.push({ s, link, ok, ruleId, confidence: base, common, ...(samePerson === undefined ? {} : { samePerson }), ...(inflected ? { inflected } : {}) });
   }
   return { target, targetSpelling, written, shown, attestedWord, minority };
 }
