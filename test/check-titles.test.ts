@@ -7,7 +7,8 @@
 // test/fixtures/check/translations.tsv; an article's title, its journal after it:
 // test/fixtures/check/articles.tsv; a possessive ’s in the place of a soft sign:
 // test/fixtures/check/possessives.tsv; a case or number form beside its word:
-// test/fixtures/check/inflections.tsv; and a .docx's italics and
+// test/fixtures/check/inflections.tsv; a word cited as a word: test/fixtures/check/mentions.tsv;
+// and a .docx's italics and
 // indented block quotations, read by the document reader, as the checker sees them.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -91,6 +92,10 @@ test('a soft sign and the possessive ’s in its place are one spelling: every c
 
 test('a case or number form beside its word is not a second spelling: every case of the fixture (docs/check.md, "Groups")', () => {
   checkCases('inflections.tsv', /in another case or number/u, { lexicon }, 6);
+});
+
+test('a word cited as a word (a name given in quotation marks, a gloss) is not checked: every case of the fixture (docs/check.md, "Variants named on purpose")', () => {
+  checkCases('mentions.tsv', /$^/u, { lexicon }, 6);
 });
 
 test('the author of a Russian publication cited in romanization: every case of the fixture (docs/check.md, "Notes in a system of their own")', () => {
