@@ -115,7 +115,10 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
   const weight = (s: Spelling): number => (link.get(s) === 'fallback' || link.get(s) === 'alternative' ? 0 : count(s) * (s.info.kind === 'conventional' ? 2 : 1) * (conforms(s) ? 1.5 : 1));
   // Ties go to the spelling whose reading looks more Russian (Kosior: косиор, not коссиор).
   const score = (s: Spelling): number => s.info.readings[0]?.score ?? -Infinity;
-  const ordered = [...list].sort((a, b) => weight(b.s) - weight(a.s) || rank(b.s) - rank(a.s) || score(b.s) - score(a.s) || firstAt(a.s) - firstAt(b.s));
+  // Between spellings of equal weight and rank, one that stands only in quotations is another
+  // author's and comes last, with a scheme or without (thirteenth session).
+  const quoted = (s: Spelling): number => (quotedOnly.has(s) ? 1 : 0);
+  const ordered = [...list].sort((a, b) => weight(b.s) - weight(a.s) || rank(b.s) - rank(a.s) || quoted(a.s) - quoted(b.s) || score(b.s) - score(a.s) || firstAt(a.s) - firstAt(b.s));
   const top = ordered[0]!.s;
   const attestedWord = list.some(({ s }) => s.info.kind === 'attested' && (letterOnly || s.info.readings.some((r) => r.cyrillic === g.cyrillic && r.flags !== 0))) || list.some(({ s }) => s.info.conventional === g.cyrillic);
   let target: string;
