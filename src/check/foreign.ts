@@ -198,7 +198,9 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
   tokens.forEach((t, k) => {
     const after = text.slice(t.end, k + 1 < tokens.length ? tokens[k + 1]!.start : text.length);
     if (GLOSSED.test(text.slice(t.end, t.end + 8))) out[k] = true;
-    else if (OPENS_QUOTE.test(gap(k)) && CLOSES_QUOTE.test(after) && [1, 2, 3].some((d) => k - d >= 0 && mentionCues.has(lower[k - d]!) && !/[.!?;:]/u.test(text.slice(tokens[k - d]!.end, t.start)))) out[k] = true;
+    // The words between the cue and the word are small words (the name of, called it): a
+    // capitalised one makes the quoted word part of a name (called it Operation "Katja").
+    else if (OPENS_QUOTE.test(gap(k)) && CLOSES_QUOTE.test(after) && [1, 2, 3].some((d) => k - d >= 0 && mentionCues.has(lower[k - d]!) && !/[.!?;:]/u.test(text.slice(tokens[k - d]!.end, t.start)) && tokens.slice(k - d + 1, k).every((w) => !/^\p{Lu}/u.test(w.text)))) out[k] = true;
   });
   for (let k = 1; k + 1 < tokens.length; k++) {
     // X or Y, X/Y: two spellings of one word set side by side are both given on purpose
@@ -258,6 +260,19 @@ const russianNameEndings: readonly string[] = data.russianNameEndings.endings;
  */
 export function russianNameForm(cyrillic: string): boolean {
   return russianNameEndings.some((e) => cyrillic.length >= e.length + 2 && cyrillic.endsWith(e));
+}
+
+const russianPlaceEndings: readonly string[] = data.russianPlaceEndings.endings;
+
+/**
+ * Whether a lower-case Cyrillic word ends as a Russian town name (-ск, -цк, with a stem of three
+ * letters or more: Smolensk, Polotsk): the endings are data (src/check/data/foreign.json).
+ *
+ * @param cyrillic The word.
+ * @returns Whether it has such an ending.
+ */
+export function russianPlaceForm(cyrillic: string): boolean {
+  return russianPlaceEndings.some((e) => cyrillic.length >= e.length + 3 && cyrillic.endsWith(e));
 }
 
 const surnameEndings: readonly string[] = data.surnameEndings.endings;
