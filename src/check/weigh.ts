@@ -4,7 +4,7 @@
 import { LexiconFlag } from '../reverse/lexicon.ts';
 import { foldRomanized } from '../reverse/readings.ts';
 import { inflectedForm } from './fallback.ts';
-import { adjectiveForm, foreignSurnameStem, russianNameForm } from './foreign.ts';
+import { adjectiveForm, foreignSurnameStem, russianNameForm, russianPlaceForm } from './foreign.ts';
 import { anchor, count, NAME_FLAGS, type Group, type Link, type Spelling } from './model.ts';
 import type { CheckRun } from './run.ts';
 
@@ -147,7 +147,10 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
   // name or word of another language than a slip; its findings stay at `possible`.
   // A Russian surname or given name beside a spelling, in the same person's name, speaks for it too.
   const groupInContext = list.some(({ s }) => s.info.kind === 'conventional' || s.occurrences.some((o) => o.names.length > 0 || o.company() === 'russian' || o.russianNeighbour || !/^\p{Lu}/u.test(o.text)));
-  const russianWord = run.letterOnly || personal !== 0 || groupInContext || russianNameForm(g.cyrillic);
+  // So does an ending of a Russian town name in the best reading of one of its spellings (the
+  // group's word may be read from a spelling no scheme writes: Nizhnedevitzk, нижнедевитьзк,
+  // beside Nizhnedevitsk, нижнедевицк; thirteenth session, made on realtext12).
+  const russianWord = run.letterOnly || personal !== 0 || groupInContext || russianNameForm(g.cyrillic) || list.some(({ s }) => russianPlaceForm(s.info.near[0] ?? s.info.readings[0]?.cyrillic ?? ''));
   const minority: Minority[] = [];
   for (const { s, link } of list) {
     if (s.info.fold === targetFold || s === targetSpelling) continue;
