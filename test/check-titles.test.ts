@@ -8,6 +8,7 @@
 // test/fixtures/check/articles.tsv; a possessive ’s in the place of a soft sign:
 // test/fixtures/check/possessives.tsv; a case or number form beside its word:
 // test/fixtures/check/inflections.tsv; a word cited as a word: test/fixtures/check/mentions.tsv;
+// older English and French forms: test/fixtures/check/old-forms.tsv;
 // and a .docx's italics and
 // indented block quotations, read by the document reader, as the checker sees them.
 import assert from 'node:assert/strict';
@@ -96,6 +97,10 @@ test('a case or number form beside its word is not a second spelling: every case
 
 test('a word cited as a word (a name given in quotation marks, a gloss) is not checked: every case of the fixture (docs/check.md, "Variants named on purpose")', () => {
   checkCases('mentions.tsv', /$^/u, { lexicon }, 6);
+});
+
+test('older English and French forms (-of for -ов, ou for у) join their word by an alternative key: every case of the fixture (docs/check.md, "Groups")', () => {
+  checkCases('old-forms.tsv', /$^/u, { lexicon }, 3);
 });
 
 test('the author of a Russian publication cited in romanization: every case of the fixture (docs/check.md, "Notes in a system of their own")', () => {
