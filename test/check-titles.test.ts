@@ -8,7 +8,7 @@
 // test/fixtures/check/articles.tsv; a possessive ’s in the place of a soft sign:
 // test/fixtures/check/possessives.tsv; a case or number form beside its word:
 // test/fixtures/check/inflections.tsv; a word cited as a word: test/fixtures/check/mentions.tsv;
-// older English and French forms: test/fixtures/check/old-forms.tsv;
+// older English forms: test/fixtures/check/old-forms.tsv;
 // and a .docx's italics and
 // indented block quotations, read by the document reader, as the checker sees them.
 import assert from 'node:assert/strict';
@@ -99,7 +99,7 @@ test('a word cited as a word (a name given in quotation marks, a gloss) is not c
   checkCases('mentions.tsv', /$^/u, { lexicon }, 6);
 });
 
-test('older English and French forms (-of for -ов, ou for у) join their word by an alternative key: every case of the fixture (docs/check.md, "Groups")', () => {
+test('older English forms (-of for -ов, -ef for -ев) join their word by an alternative key: every case of the fixture (docs/check.md, "Groups")', () => {
   checkCases('old-forms.tsv', /$^/u, { lexicon }, 3);
 });
 
