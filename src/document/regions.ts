@@ -87,7 +87,7 @@ const AFTER_QUOTATION = /^[\s.,;:!?)\]_*]*(?:(?:--|—|–)[^"“”«»\n]{0,80
  * @example
  * import { plainTextQuotations } from 'latinitsa/document';
  * plainTextQuotations('He wrote:\n\n     "Full of readie wisdom,\n     cruell."--Horsey.\n\nThen.');
- * //=> [[11, 65]]
+ * //=> [[16, 62]]
  */
 export function plainTextQuotations(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
