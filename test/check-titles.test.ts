@@ -6,7 +6,10 @@
 // publication cited in romanization: test/fixtures/check/citation-forms.tsv; a translation's title:
 // test/fixtures/check/translations.tsv; an article's title, its journal after it:
 // test/fixtures/check/articles.tsv; a possessive ’s in the place of a soft sign:
-// test/fixtures/check/possessives.tsv; and a .docx's italics and
+// test/fixtures/check/possessives.tsv; a case or number form beside its word:
+// test/fixtures/check/inflections.tsv; a word cited as a word: test/fixtures/check/mentions.tsv;
+// older English forms: test/fixtures/check/old-forms.tsv;
+// and a .docx's italics and
 // indented block quotations, read by the document reader, as the checker sees them.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -31,7 +34,8 @@ function cases(file: string): Array<[string, string, string, string]> {
 
 /**
  * Checks each case: a `held` finding is at `possible` with a reason that says why (`why`), a `kept`
- * one keeps its confidence, and there is no finding on a `gone` word at all.
+ * one keeps its confidence, an `unfixed` one is a scheme mismatch with no fix that says why, and
+ * there is no finding on a `gone` word at all.
  */
 function checkCases(file: string, why: RegExp, options: CheckOptions = {}, least = 10): void {
   const all = cases(file);
@@ -51,6 +55,10 @@ function checkCases(file: string, why: RegExp, options: CheckOptions = {}, least
     if (verdict === 'held') {
       assert.equal(found.confidence, 0.5, marked);
       assert.equal(found.data?.['confidence'], 'possible', marked);
+      assert.match(found.reason, why, marked);
+    } else if (verdict === 'unfixed') {
+      assert.equal(found.ruleId, 'check/scheme-mismatch', marked);
+      assert.ok(found.fix === undefined && found.expected.length === 0 && found.confidence > 0.5, marked);
       assert.match(found.reason, why, marked);
     } else {
       assert.equal(verdict, 'kept');
@@ -81,6 +89,18 @@ test('the title of an article, its journal named after it: every case of the fix
 
 test('a soft sign and the possessive ’s in its place are one spelling: every case of the fixture (docs/check-history.md, "The twelfth session")', () => {
   checkCases('possessives.tsv', /possessive/u, { lexicon }, 4);
+});
+
+test('a case or number form beside its word is not a second spelling: every case of the fixture (docs/check.md, "Groups")', () => {
+  checkCases('inflections.tsv', /in another case or number/u, { lexicon }, 6);
+});
+
+test('a word cited as a word (a name given in quotation marks, a gloss) is not checked: every case of the fixture (docs/check.md, "Variants named on purpose")', () => {
+  checkCases('mentions.tsv', /$^/u, { lexicon }, 6);
+});
+
+test('older English forms (-of for -ов, -ef for -ев) join their word by an alternative key: every case of the fixture (docs/check.md, "Groups")', () => {
+  checkCases('old-forms.tsv', /$^/u, { lexicon }, 3);
 });
 
 test('the author of a Russian publication cited in romanization: every case of the fixture (docs/check.md, "Notes in a system of their own")', () => {

@@ -423,6 +423,9 @@ test('evidence that a word is Russian, and a soft sign inside a quotation (round
     ['Aisha-i-Durani School. Timur Shah Durrani ruled. Ahmad Shah Durrani too.', { minConfidence: likely }, []],
     // Controls: a surname ending (-ich) or a given name before it is evidence enough.
     ['Vera Zasulich shot him. Vera Zasulich was tried. Geneva Zasulitch.', { minConfidence: likely }, ['Zasulitch→Zasulich']],
+    // So is a Russian town name's ending (-ск) in one of its spellings' readings, where the group's
+    // word is read from a spelling no scheme writes (бобровитьзк; thirteenth session).
+    ['The zemstvo of Bobrovitzk sent its tables. Bobrovitzk again. Bobrovitzk once more. The district of Bobrovitsk sent none. Bobrovitsk later.', { minConfidence: likely }, ['Bobrovitsk→Bobrovitzk', 'Bobrovitsk→Bobrovitzk']],
     // A soft sign before the quotation's own closing mark is the word's: ‘… of Rus’, for …’.
     ['The history of Rus’ is long. Rus’ was old. Rus’ again. He said, ‘Blessed among the women of Rus’, for thou hast loved the light.’ And more.', { minConfidence: likely }, []],
   ];

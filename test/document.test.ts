@@ -246,6 +246,19 @@ describe('readDocument', () => {
     }
   });
 
+  it('a block quotation in plain text, set off by its indent and wholly in quotation marks: every case of test/fixtures/documents/plain-quotations.tsv', () => {
+    const cases = readFileSync(path.join(import.meta.dirname, 'fixtures', 'documents', 'plain-quotations.tsv'), 'utf8')
+      .split('\n')
+      .filter((line) => line !== '' && !line.startsWith('#'))
+      .map((line) => line.split('\t') as [string, string]);
+    assert.ok(cases.length >= 7);
+    for (const [expected, source] of cases) {
+      const doc = readDocument({ text: source.replace(/\\n/gu, '\n') });
+      const found = doc.regions.filter((r) => r.quoted === true).map((r) => doc.text.slice(r.start, r.end));
+      assert.equal(found.length === 0 ? '-' : found.join(' | ').replace(/\n/gu, '\\n'), expected, source);
+    }
+  });
+
   it('.docx paragraphs: one per line, line breaks inside a paragraph become spaces, read as plain text', () => {
     const doc = readDocument({ paragraphs: ['Zinoviev\nspoke.', 'Notes', '1. Ibid.'] });
     assert.equal(doc.text, 'Zinoviev spoke.\nNotes\n1. Ibid.');

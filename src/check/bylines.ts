@@ -384,9 +384,10 @@ function withoutPossessives(documents: readonly CheckDocument[], g: Group): Grou
  */
 export function weighAuthorsOwn(run: CheckRun, documents: readonly CheckDocument[], group: Group): { g: Group; weighed: Weighed | undefined } {
   const g = withoutPossessives(documents, group);
-  // Spellings that stand only in quotations (quoted.ts): another author's, never the fix by a tie.
-  // Asked only where a tie is broken by the scheme (a group of two spellings or more, a scheme).
-  const quotedOnly = g.spellings.length < 2 || run.schemes[g.domain] === undefined ? new Set<Spelling>() : new Set(g.spellings.filter(({ s }) => s.occurrences.every((o) => quotationAt(documents[o.doc]!, o.start, o.end) !== undefined)).map(({ s }) => s));
+  // Spellings that stand only in quotations (quoted.ts): another author's, never the fix by a tie,
+  // with a scheme or without (the author's Mokhovaia once beside Lyall's Mokhovaya once, quoted:
+  // realtext12). Asked only where there is a tie to break (a group of two spellings or more).
+  const quotedOnly = g.spellings.length < 2 ? new Set<Spelling>() : new Set(g.spellings.filter(({ s }) => s.occurrences.every((o) => quotationAt(documents[o.doc]!, o.start, o.end) !== undefined)).map(({ s }) => s));
   const full = weighGroup(run, g, { quotedOnly });
   if (g.spellings.length < 2 || full === undefined) return { g, weighed: full };
   const own = g.spellings.filter(({ s }) => !s.occurrences.every((o) => printedByPublication(documents[o.doc]!, o.start, o.end)));

@@ -2,6 +2,7 @@ import data from './data/fallback.json' with { type: 'json' };
 import { foldRomanized } from '../reverse/readings.ts';
 
 let replace: Array<[RegExp, string]> | undefined;
+let inflectionStem: RegExp | undefined;
 const formation = new RegExp(data.englishSuffixes.pattern, 'u');
 
 /**
@@ -41,4 +42,20 @@ export function fallbackKeys(word: string): string[] {
 /** Whether a word is an English formation on a Russian name (Trotskyist, Zinovievite, Leninism). */
 export function isEnglishFormation(fold: string): boolean {
   return fold.length > 6 && formation.test(fold);
+}
+
+/**
+ * Whether a spelling is another spelling of its word with a Russian case or number ending added
+ * (Yevreyi, евреи, beside Yevrey, еврей): that word in another form, not a second spelling of it.
+ * The fallback key drops such an ending, so the two meet in one group; the endings and the stems
+ * they follow are data (src/check/data/fallback.json, `inflections`). docs/check.md, "Groups".
+ *
+ * @param fold The folded spelling (foldRomanized).
+ * @param of The folded spelling it may be a form of (inflectedForm('yevreyi', 'yevrey') is true,
+ *   inflectedForm('dmitrii', 'dmitri') false: a final i after i is a romanization of ий).
+ */
+export function inflectedForm(fold: string, of: string): boolean {
+  if (fold.length <= of.length || !fold.startsWith(of)) return false;
+  inflectionStem ??= new RegExp(data.inflections.stem, 'u');
+  return inflectionStem.test(of) && data.inflections.endings.includes(fold.slice(of.length));
 }

@@ -36,7 +36,7 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
   const firstAt_ = first === undefined ? '' : `; ${targetSpelling!.display} first at ${placeName(documents[first.doc]!.file, run.lines[first.doc]!.pointAt(first.start))}`;
   const counts = [...list].sort((a, b) => count(b.s) - count(a.s)).map(({ s }) => `${count(s)} × ${s.display}`).join(', ') + firstAt_;
   const out: Array<{ dg: Diagnostic; doc: number }> = [];
-  for (const { s, ok, ruleId, confidence: base, common, samePerson, why: lowered } of weighed.minority) {
+  for (const { s, ok, ruleId, confidence: base, common, samePerson, why: lowered, inflected } of weighed.minority) {
     // No variant in the text: the group is this one capitalised spelling, written more than once.
     // Only a name is a person's or a place's own form: a common word capitalised in titles
     // (Arkheologicheskie in a list of Russian titles) is the author's system, reported each time,
@@ -96,7 +96,9 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
       if (confidence < run.minConfidence) continue;
       const text = matchCase(target, o.text);
       // The fix may be the text's own conventional or usual form rather than the scheme's: say which.
-      const reason = !ok
+      const reason = inflected === true
+        ? `"${o.text}" is not ${named} romanization: it is ${g.cyrillic} in another case or number, not "${text}", so no fix is offered.`
+        : !ok
         ? foldRomanized(text) === written
           ? `"${o.text}" is not ${named} romanization; ${named} writes "${text}" (${g.cyrillic}).${chosen ? ` The text writes it so ${count(s)} times.` : ''}`
           : `"${o.text}" is not ${named} romanization (${named} writes "${matchCase(shown(), o.text)}", ${g.cyrillic}); the text's form of the word is "${text}".`
@@ -112,13 +114,14 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
         reason: reason + why,
         place: run.lines[o.doc]!.placeOf(o.start, o.end),
         actual: o.text,
-        expected: [text],
+        // A case or number form gets no spelling to write: the group's is another form of the word.
+        expected: inflected === true ? [] : [text],
         note: counts,
         confidence,
         data: { key: fallbackKey(s.info.fold), cyrillic: g.cyrillic, confidence: confidenceLabel(confidence), ...(scheme === undefined ? {} : { scheme }) },
       };
       // A fix only to the scheme's spelling of a real word or name, or to a spelling of the text.
-      if (targetSpelling !== undefined || attestedWord) dg.fix = { range: [o.start, o.end], text };
+      if ((targetSpelling !== undefined || attestedWord) && inflected !== true) dg.fix = { range: [o.start, o.end], text };
       const file = documents[o.doc]!.file;
       if (file !== undefined) dg.file = file;
       out.push({ dg, doc: o.doc });

@@ -118,6 +118,13 @@ const FOR_LANGUAGES = /^(?:\/\p{L}+)*\s*(?:\([^()\n]*\p{Script=Cyrillic}[^()\n]*
 const LIST_MARK = /^\s*(?:[-*+•]|\d+[.)])?\s*[_*]*$/u;
 /** Words that open a bracket naming a variant of the word before it (Ruhnama (or Rukhnama)). */
 const bracketed = new Set(data.variantCues.bracketed);
+/** Words before a word cited as a word, alone in quotation marks (the Tartar name of "Kreml"). */
+const mentionCues = new Set(data.mentionCues.words);
+/** A gap that opens a quotation before a word, and one that closes it after the word. */
+const OPENS_QUOTE = /["“‘'«]$/u;
+const CLOSES_QUOTE = /^["”’'»]/u;
+/** After a word: an equals sign and a word, a gloss (Kazak = soldier). */
+const GLOSSED = /^\s*=\s*\p{L}/u;
 
 /**
  * Which words are variants the text names on purpose:
@@ -134,7 +141,10 @@ const bracketed = new Set(data.variantCues.bracketed);
  *   Belorussia, Alexandre/Aleixandre);
  * - a word followed by a bracket of language names only (Sascha (German)): a name's form for
  *   those languages;
- * - the words of a line that opens with a language's name and a colon (Estonian: Aleksander).
+ * - the words of a line that opens with a language's name and a colon (Estonian: Aleksander);
+ * - a word cited as a word, not used: alone in quotation marks with a cue ("name", "word",
+ *   "called"…) among the three words before it (the Tartar name of "Kreml" or fortress), or
+ *   glossed with an equals sign (Kazak = soldier) (thirteenth session, made on realtext12).
  *
  * @param text The text the tokens come from.
  * @param tokens The words of a text.
@@ -181,6 +191,16 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
     if (!LIST_MARK.test(text.slice(lineStart, t.start))) return;
     const lineEnd = text.indexOf('\n', t.end);
     for (let i = k + 1; i < tokens.length && (lineEnd < 0 || tokens[i]!.start < lineEnd); i++) out[i] = true;
+  });
+  // A word cited as a word is the word itself, given on purpose beside the prose's own form of
+  // it (the Tartar name of "Kreml" or fortress, beside Kremlin; the Don Cossacks (Kazak =
+  // soldier)): not a spelling of the prose.
+  tokens.forEach((t, k) => {
+    const after = text.slice(t.end, k + 1 < tokens.length ? tokens[k + 1]!.start : text.length);
+    if (GLOSSED.test(text.slice(t.end, t.end + 8))) out[k] = true;
+    // The words between the cue and the word are small words (the name of, called it): a
+    // capitalised one makes the quoted word part of a name (called it Operation "Katja").
+    else if (OPENS_QUOTE.test(gap(k)) && CLOSES_QUOTE.test(after) && [1, 2, 3].some((d) => k - d >= 0 && mentionCues.has(lower[k - d]!) && !/[.!?;:]/u.test(text.slice(tokens[k - d]!.end, t.start)) && tokens.slice(k - d + 1, k).every((w) => !/^\p{Lu}/u.test(w.text)))) out[k] = true;
   });
   for (let k = 1; k + 1 < tokens.length; k++) {
     // X or Y, X/Y: two spellings of one word set side by side are both given on purpose
@@ -240,6 +260,19 @@ const russianNameEndings: readonly string[] = data.russianNameEndings.endings;
  */
 export function russianNameForm(cyrillic: string): boolean {
   return russianNameEndings.some((e) => cyrillic.length >= e.length + 2 && cyrillic.endsWith(e));
+}
+
+const russianPlaceEndings: readonly string[] = data.russianPlaceEndings.endings;
+
+/**
+ * Whether a lower-case Cyrillic word ends as a Russian town name (-ск, -цк, with a stem of three
+ * letters or more: Smolensk, Polotsk): the endings are data (src/check/data/foreign.json).
+ *
+ * @param cyrillic The word.
+ * @returns Whether it has such an ending.
+ */
+export function russianPlaceForm(cyrillic: string): boolean {
+  return russianPlaceEndings.some((e) => cyrillic.length >= e.length + 3 && cyrillic.endsWith(e));
 }
 
 const surnameEndings: readonly string[] = data.surnameEndings.endings;

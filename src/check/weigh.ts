@@ -3,7 +3,8 @@
 // rule, and how sure each finding is. docs/check.md.
 import { LexiconFlag } from '../reverse/lexicon.ts';
 import { foldRomanized } from '../reverse/readings.ts';
-import { adjectiveForm, foreignSurnameStem, russianNameForm } from './foreign.ts';
+import { inflectedForm } from './fallback.ts';
+import { adjectiveForm, foreignSurnameStem, russianNameForm, russianPlaceForm } from './foreign.ts';
 import { anchor, count, NAME_FLAGS, type Group, type Link, type Spelling } from './model.ts';
 import type { CheckRun } from './run.ts';
 
@@ -37,6 +38,11 @@ export interface Minority {
   samePerson?: ReadonlySet<string>;
   /** Why its confidence was lowered after weighing, said after the finding's message (notes-system.ts). */
   why?: string;
+  /**
+   * The group's word in another case or number (Yevreyi beside Yevrey: `inflectedForm`), reported
+   * only as a scheme mismatch and with no fix: the fix would change the word.
+   */
+  inflected?: boolean;
 }
 
 /** What a group comes to: its target and the spellings to report. */
@@ -109,7 +115,10 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
   const weight = (s: Spelling): number => (link.get(s) === 'fallback' || link.get(s) === 'alternative' ? 0 : count(s) * (s.info.kind === 'conventional' ? 2 : 1) * (conforms(s) ? 1.5 : 1));
   // Ties go to the spelling whose reading looks more Russian (Kosior: косиор, not коссиор).
   const score = (s: Spelling): number => s.info.readings[0]?.score ?? -Infinity;
-  const ordered = [...list].sort((a, b) => weight(b.s) - weight(a.s) || rank(b.s) - rank(a.s) || score(b.s) - score(a.s) || firstAt(a.s) - firstAt(b.s));
+  // Between spellings of equal weight and rank, one that stands only in quotations is another
+  // author's and comes last, with a scheme or without (thirteenth session).
+  const quoted = (s: Spelling): number => (quotedOnly.has(s) ? 1 : 0);
+  const ordered = [...list].sort((a, b) => weight(b.s) - weight(a.s) || rank(b.s) - rank(a.s) || quoted(a.s) - quoted(b.s) || score(b.s) - score(a.s) || firstAt(a.s) - firstAt(b.s));
   const top = ordered[0]!.s;
   const attestedWord = list.some(({ s }) => s.info.kind === 'attested' && (letterOnly || s.info.readings.some((r) => r.cyrillic === g.cyrillic && r.flags !== 0))) || list.some(({ s }) => s.info.conventional === g.cyrillic);
   let target: string;
@@ -138,7 +147,10 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
   // name or word of another language than a slip; its findings stay at `possible`.
   // A Russian surname or given name beside a spelling, in the same person's name, speaks for it too.
   const groupInContext = list.some(({ s }) => s.info.kind === 'conventional' || s.occurrences.some((o) => o.names.length > 0 || o.company() === 'russian' || o.russianNeighbour || !/^\p{Lu}/u.test(o.text)));
-  const russianWord = run.letterOnly || personal !== 0 || groupInContext || russianNameForm(g.cyrillic);
+  // So does an ending of a Russian town name in the best reading of one of its spellings (the
+  // group's word may be read from a spelling no scheme writes: Nizhnedevitzk, нижнедевитьзк,
+  // beside Nizhnedevitsk, нижнедевицк; thirteenth session, made on realtext12).
+  const russianWord = run.letterOnly || personal !== 0 || groupInContext || russianNameForm(g.cyrillic) || list.some(({ s }) => russianPlaceForm(s.info.near[0] ?? s.info.readings[0]?.cyrillic ?? ''));
   const minority: Minority[] = [];
   for (const { s, link } of list) {
     if (s.info.fold === targetFold || s === targetSpelling) continue;
@@ -162,6 +174,12 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
     if (stem !== undefined && targetSpelling !== undefined && foreignSurnameStem(targetSpelling.display) === stem) continue;
     // An English name is an English form: never a scheme mismatch.
     const ok = scheme === undefined || conforms(s) || s.info.kind === 'conventional' || s.info.english === true;
+    // A key-joined spelling that is a spelling of the group with a case or number ending added
+    // (Yevreyi, евреи, beside Yevrey, еврей) is the word in another form, not a second spelling:
+    // no inconsistency; under a scheme that writes the form otherwise, a mismatch with no fix
+    // (made on realtext12, docs/check.md "Groups").
+    const inflected = (link === 'fallback' || link === 'alternative') && list.some((o) => o.link !== 'fallback' && o.link !== 'alternative' && inflectedForm(s.info.fold, o.s.info.fold));
+    if (inflected && ok) continue;
     const ruleId = ok ? 'check/inconsistent-romanization' : 'check/scheme-mismatch';
     const docs = new Set(s.occurrences.map((o) => o.doc));
     // The given names (initials, patronymics) of a surname tell persons apart: G. Maximoff is not
@@ -197,7 +215,7 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
     // its group has a conventional form or one of its spellings stands once in such company
     // (Genrikh Iagoda); beside a spelling of the text (no scheme), the group speaks for it.
     const common = !ok && !groupInContext && s.info.kind === 'attested' && ((s.info.readings.find((r) => r.cyrillic === g.cyrillic)?.flags ?? 0) & NAME_FLAGS) === 0 && !adjectiveForm(g.cyrillic);
-    minority.push({ s, link, ok, ruleId, confidence: base, common, ...(samePerson === undefined ? {} : { samePerson }) });
+    minority.push({ s, link, ok, ruleId, confidence: base, common, ...(samePerson === undefined ? {} : { samePerson }), ...(inflected ? { inflected } : {}) });
   }
   return { target, targetSpelling, written, shown, attestedWord, minority };
 }

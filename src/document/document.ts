@@ -4,7 +4,7 @@ import { splitBom } from '../engine/utf8.ts';
 import { LatinitsaError } from '../errors.ts';
 import { docxNotesStart, editDocx, readDocxLayout, type DocxLayout, type DocxPart } from './docx.ts';
 import { markdownProse } from './markdown.ts';
-import { markQuoted, plainTextRegions, pushRegion, type Region } from './regions.ts';
+import { markQuoted, plainTextQuotations, plainTextRegions, pushRegion, type Region } from './regions.ts';
 
 /** The kinds of document latinitsa reads prose from. */
 export const documentFormats = ['text', 'markdown', 'docx'] as const;
@@ -96,7 +96,8 @@ export function readDocument(source: DocumentSource): ProseDocument {
   const format = source.format ?? 'text';
   if (format !== 'text' && format !== 'markdown') throw new LatinitsaError('ERR_INVALID_OPTION', `unknown document format "${String(format)}" (known: text, markdown)`);
   const { bom, text } = splitBom(source.text);
-  if (format === 'text') return { format, text, bom, regions: plainTextRegions(text) };
+  // A paragraph set off by its indent and wholly in quotation marks is a block quotation (regions.ts).
+  if (format === 'text') return { format, text, bom, regions: markQuoted(plainTextRegions(text), plainTextQuotations(text)) };
   const { regions, emphasis } = markdownProse(text);
   return { format, text, bom, regions, ...(emphasis.length > 0 ? { emphasis } : {}) };
 }

@@ -2,7 +2,7 @@
 export { readDocument, editDocument, documentFormatOf, documentFormats, type DocumentEdit, type DocumentFormat, type DocumentSource, type ProseDocument } from './document.ts';
 export { readDocxPartsAsync, DOCX_LIMITS, type DocxLimits } from './docx-package.ts';
 export { readDocxLayout, editDocx, type DocxEdit, type DocxLayout, type DocxPart, type DocxPartRole } from './docx.ts';
-export { plainTextRegions, type Region } from './regions.ts';
+export { plainTextQuotations, plainTextRegions, type Region } from './regions.ts';
 export { markdownRegions, frontMatterEnd } from './markdown.ts';
 export { treeProse, treeRegions, type TreeNode, type TreeSyntax } from './tree.ts';
 export { isNotesHeading, readsAsCitation } from './notes.ts';

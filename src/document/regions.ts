@@ -68,6 +68,55 @@ export function plainTextRegions(text: string, options: { lines?: boolean } = {}
   return regions.length > 0 ? regions : [{ start: 0, end: text.length, kind: 'text' }];
 }
 
+/** Quotation marks that open a paragraph-long quotation, each with the marks that close it. */
+const BLOCK_OPENERS: Record<string, string> = { '"': '"', '“': '”', '‘': '’', '«': '»' };
+/** What may follow a quotation's closing mark at the end of its paragraph: a stop, and an attribution (--Horsey, — Lyall). */
+const AFTER_QUOTATION = /^[\s.,;:!?)\]_*]*(?:(?:--|—|–)[^"“”«»\n]{0,80}(?:\n[^"“”«»\n]{0,80})?)?\s*$/u;
+
+/**
+ * The paragraphs of plain text set off as quotations: every line indented (a space or a tab
+ * first), opened by a quotation mark and closed by its closing mark at the paragraph's end, perhaps
+ * followed by an attribution (`--Horsey.`), with no other mark of that kind between. Indentation
+ * alone says too little in plain text (a book's guide, a table, a verse is indented too), and an
+ * ordinary paragraph between quotation marks is mostly speech; a paragraph that is both is another
+ * author's words set off as a block, as books set them (docs/documents.md; thirteenth session,
+ * made on realtext12).
+ *
+ * @param text The plain text.
+ * @returns The paragraphs' spans [start, end), in order.
+ * @example
+ * import { plainTextQuotations } from 'latinitsa/document';
+ * plainTextQuotations('He wrote:\n\n     "Full of readie wisdom,\n     cruell."--Horsey.\n\nThen.');
+ * //=> [[16, 62]]
+ */
+export function plainTextQuotations(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  // Paragraphs run between blank lines (a line of spaces is blank).
+  const blank = /\n[ \t]*\n/gu;
+  let start = 0;
+  const paragraph = (end: number): void => {
+    const body = text.slice(start, end);
+    const lines = body.split('\n').filter((l) => l.trim() !== '');
+    const lead = body.length - body.trimStart().length;
+    if (lines.length === 0 || !lines.every((l) => /^[ \t]+\S/u.test(l))) return;
+    const trimmed = body.trim();
+    const closer = BLOCK_OPENERS[trimmed[0]!];
+    if (closer === undefined) return;
+    const close = trimmed.lastIndexOf(closer);
+    if (close <= 0 || !AFTER_QUOTATION.test(trimmed.slice(close + 1))) return;
+    // No other mark of its kind between (’ is also an apostrophe): one quotation, not speech in parts.
+    const inside = trimmed.slice(1, close);
+    if (closer !== '’' && (inside.includes(trimmed[0]!) || inside.includes(closer))) return;
+    out.push([start + lead, start + lead + trimmed.length]);
+  };
+  for (const m of text.matchAll(blank)) {
+    paragraph(m.index);
+    start = m.index + 1;
+  }
+  paragraph(text.length);
+  return out;
+}
+
 /** A paragraph of plain text: [start, end) with its line end, and what `endnoteRun` reads of it. */
 interface PlainParagraph extends NoteParagraph {
   start: number;
