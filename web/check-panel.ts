@@ -9,7 +9,6 @@
 // (that needs Node: `check --fix`), and says so.
 import { checkText, readDocument, type CheckDiagnostic } from '../src/index.ts';
 import { readDocxPartsAsync, type Region } from '../src/document/index.ts';
-import { defaultSchemeOf } from '../src/schemes/index.ts';
 import { accept, acceptCertain, diff, findingsOf, isCertain, moveRegions, rebase, setRejected, undo, type Finding } from './check-fixes.ts';
 import { announce, byId, downloadText, h, messageOf, readFileText } from './dom.ts';
 import { callApi, fromServer } from './server.ts';
@@ -57,10 +56,12 @@ export function setupCheck(): void {
   const download = byId<HTMLButtonElement>('ck-download');
   const downloadNote = byId('ck-download-note');
   // The schemes of the manuscript's language (each scheme carries its language to the checker).
+  // The house scheme starts at none, as `latinitsa check` does: a scheme the reader did not
+  // choose would flag every spelling outside it (docs/web.md); the reader's choice is kept.
   setupLanguageMenu(
     byId<HTMLSelectElement>('ck-lang'),
     [
-      { select: scheme, first: () => ({ value: '', label: 'none (group variants only)' }), initial: (lang) => defaultSchemeOf({ lang }) },
+      { select: scheme, first: () => ({ value: '', label: 'none (group variants only)' }), initial: () => '' },
       {
         select: notesScheme,
         // '' lets the checker find a precise system the notes follow; `same` keeps them with the text (docs/check.md).

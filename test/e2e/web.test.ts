@@ -745,6 +745,14 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     await page.goto(server.url);
     assert.equal(await selected(), 'romanize');
     assert.equal(await page.locator('#rz-scheme').inputValue(), 'modified-loc');
+    // The checker's house scheme starts at none, as `latinitsa check` does (docs/web.md), and
+    // keeps the reader's choice over a reload.
+    await page.getByRole('tab', { name: 'Check a manuscript' }).click();
+    assert.equal(await page.getByLabel('House scheme').inputValue(), '');
+    await page.getByLabel('House scheme').selectOption('ala-lc');
+    await page.reload();
+    assert.equal(await page.getByLabel('House scheme').inputValue(), 'ala-lc');
+    await page.getByLabel('House scheme').selectOption('');
   });
 
   it('shows readable API documentation at /api, with a working Try it, and nothing from elsewhere', async () => {
