@@ -8,18 +8,20 @@
 // through the reader's edits (its regions move with them). The page cannot write a .docx back
 // (that needs Node: `check --fix`), and says so.
 import { checkText, readDocument, type CheckDiagnostic } from '../src/index.ts';
-import { readDocxPartsAsync, type Region } from '../src/document/index.ts';
-import { defaultSchemeOf } from '../src/schemes/index.ts';
+import { documentFormatOf, readDocxPartsAsync, type Region } from '../src/document/index.ts';
+import { AS_FILE, boxFormat, boxFormats, formatItems, isNewText, type BoxFormat } from './check-format.ts';
 import { accept, acceptCertain, diff, findingsOf, isCertain, moveRegions, rebase, setRejected, undo, type Finding } from './check-fixes.ts';
-import { announce, byId, downloadText, h, messageOf, readFileText } from './dom.ts';
+import { announce, byId, downloadText, fillSelect, h, messageOf, readFileText } from './dom.ts';
 import { callApi, fromServer } from './server.ts';
 import { setupLanguageMenu } from './language-menu.ts';
 import { definitionValue, schemeValue } from './own-scheme.ts';
 import { schemeFileControl } from './scheme-file-control.ts';
 import { persist } from './state.ts';
+import { keep, recall } from './storage.ts';
 import { confidenceLabel, findingLabel } from './wording.ts';
 
-type Format = 'text' | 'markdown';
+/** Where the format of the file whose text is in the box is kept. */
+const FILE_FORMAT = 'ck-file-format';
 /** Texts longer than this are not shown again with highlights (the list still works). */
 const MARK_LIMIT = 300_000;
 
@@ -46,6 +48,7 @@ function places(text: string, offsets: readonly number[]): { line: number; colum
 /** Sets up the check panel. */
 export function setupCheck(): void {
   const file = byId<HTMLInputElement>('ck-file');
+  const formatMenu = byId<HTMLSelectElement>('ck-format');
   const scheme = byId<HTMLSelectElement>('ck-scheme');
   const notesScheme = byId<HTMLSelectElement>('ck-notes-scheme');
   const allow = byId<HTMLInputElement>('ck-allow');
@@ -57,10 +60,12 @@ export function setupCheck(): void {
   const download = byId<HTMLButtonElement>('ck-download');
   const downloadNote = byId('ck-download-note');
   // The schemes of the manuscript's language (each scheme carries its language to the checker).
+  // The house scheme starts at none, as `latinitsa check` does: a scheme the reader did not
+  // choose would flag every spelling outside it (docs/web.md); the reader's choice is kept.
   setupLanguageMenu(
     byId<HTMLSelectElement>('ck-lang'),
     [
-      { select: scheme, first: () => ({ value: '', label: 'none (group variants only)' }), initial: (lang) => defaultSchemeOf({ lang }) },
+      { select: scheme, first: () => ({ value: '', label: 'none (group variants only)' }), initial: () => '' },
       {
         select: notesScheme,
         // '' lets the checker find a precise system the notes follow; `same` keeps them with the text (docs/check.md).
@@ -76,7 +81,21 @@ export function setupCheck(): void {
   // A scheme file of the reader's own: loaded, it becomes the house scheme (the notes menu offers it too).
   notesScheme.parentElement!.after(schemeFileControl('ck', scheme));
   for (const el of [allow, input]) persist(el);
-  let format: Format = 'text';
+  /**
+   * The format of the text file opened into the box, by its name, while its text is there
+   * (web/check-format.ts; a .docx is `docx` below). Kept with the text, so that a reload reads it
+   * as before (a .docx's regions are not kept).
+   */
+  let fileFormat: BoxFormat | undefined = boxFormats.find((f) => f === recall(FILE_FORMAT));
+  const setFileFormat = (f: BoxFormat | undefined): void => {
+    fileFormat = f;
+    keep(FILE_FORMAT, f ?? '');
+  };
+  /** Sets the "Read as" menu as the reader would (kept). */
+  const choose = (value: string): void => {
+    formatMenu.value = value;
+    keep(formatMenu.id, value);
+  };
   let name = 'manuscript.txt';
   let findings: Finding[] = [];
   /** The text as the findings know it (the text box may be ahead of it by the reader's edits). */
@@ -84,8 +103,8 @@ export function setupCheck(): void {
   let checkedOnce = false;
   /**
    * A .docx read: the prose regions of its text (running text, notes), its italics, and the text
-   * they are offsets into. Moved through every change of the text; dropped when the whole text
-   * is replaced (a new text).
+   * they are offsets into. Moved through every change of the text; dropped when the reader makes
+   * it a new text (`isNewText`).
    */
   let docx: { text: string; regions: Region[]; emphasis: Array<[number, number]> } | undefined;
 
@@ -95,19 +114,25 @@ export function setupCheck(): void {
    */
   const inPage = (text: string): { regions: Region[]; emphasis?: Array<[number, number]> } => {
     if (docx !== undefined) return { regions: docx.regions, emphasis: docx.emphasis };
-    const doc = readDocument({ text, format });
+    const doc = readDocument({ text, format: format() });
     return { regions: doc.regions, ...(doc.emphasis === undefined ? {} : { emphasis: doc.emphasis }) };
   };
+
+  /** The format the box's text is read in now. */
+  const format = (): BoxFormat => boxFormat(formatMenu.value, fileFormat);
+  /** Refills the "Read as" menu (its first entry names the file's format); off while a .docx is in the box, which is read as one. */
+  const fillFormat = (): void => {
+    fillSelect(formatMenu, formatItems(docx === undefined ? fileFormat : 'docx'), formatMenu.value);
+    formatMenu.disabled = docx !== undefined;
+  };
+  fillFormat();
+  persist(formatMenu);
 
   /** Moves the .docx's regions and italics to the text box's new text. */
   const follow = (text: string): void => {
     if (docx === undefined) return;
     const edit = diff(docx.text, text);
     if (edit === undefined) return;
-    if (edit.start === 0 && edit.end === docx.text.length) {
-      docx = undefined;
-      return;
-    }
     // Italic spans move as regions do (text typed inside or right after one is italic too).
     const emphasis = moveRegions(docx.emphasis.map(([start, end]) => ({ start, end })), edit).map(({ start, end }): [number, number] => [start, end]);
     docx = { text, regions: moveRegions(docx.regions, edit), emphasis };
@@ -246,7 +271,7 @@ export function setupCheck(): void {
       const text = input.value;
       // A .docx is checked with its regions and italics as read (its notes stay notes), here or
       // on the server, which checks them as it checks a .docx it reads itself.
-      const read = docx === undefined ? { format } : { format: 'text', regions: docx.regions, emphasis: docx.emphasis };
+      const read = docx === undefined ? { format: format() } : { format: 'text', regions: docx.regions, emphasis: docx.emphasis };
       // Served by latinitsa, the server checks with its lexicon, as `latinitsa check` does, so the
       // confidences are the command's; opened from disk, the page checks without it.
       const found = findingsOf(
@@ -270,8 +295,9 @@ export function setupCheck(): void {
     if (f === undefined) return;
     name = f.name;
     docx = undefined;
+    const byName = documentFormatOf(f.name);
     try {
-      if (/\.docx$/i.test(f.name)) {
+      if (byName === 'docx') {
         status.textContent = 'Reading the .docx…';
         // Read in the page also when the server is there: one way of reading for both, the file
         // itself is never sent (only its text, to be checked with the lexicon), and a file with
@@ -280,12 +306,13 @@ export function setupCheck(): void {
         // Paragraphs become lines, the footnotes and endnotes after the body, as notes.
         setText(doc.text);
         docx = { text: doc.text, regions: doc.regions, emphasis: doc.emphasis ?? [] };
-        format = 'text';
+        choose(AS_FILE);
         name = f.name.replace(/\.docx$/i, '.txt');
       } else {
         setText(await readFileText(f));
-        format = /\.(md|markdown)$/i.test(f.name) ? 'markdown' : 'text';
       }
+      setFileFormat(byName === 'docx' ? undefined : byName);
+      fillFormat();
       await run();
     } catch (error) {
       status.textContent = messageOf(error);
@@ -300,10 +327,23 @@ export function setupCheck(): void {
     announce(`${r.applied} certain fix${r.applied === 1 ? '' : 'es'} applied`);
   });
   download.addEventListener('click', () => downloadText(input.value, name.replace(/(\.[^.]*)?$/, '-fixed$1')));
+  // Whether the reader's next paste or keystroke replaces the whole text (it is selected).
+  let wholeSelected = false;
+  input.addEventListener('beforeinput', () => {
+    wholeSelected = input.selectionStart === 0 && input.selectionEnd === input.value.length;
+  });
   // The reader's edits: findings move with the text; those whose words changed go out of date.
+  // A new text pasted or typed over a file's is not that file: read as plain text, unless chosen.
   input.addEventListener('input', () => {
-    follow(input.value);
     const edit = diff(known, input.value);
+    if ((docx !== undefined || fileFormat !== undefined) && isNewText(edit, known, wholeSelected)) {
+      docx = undefined;
+      setFileFormat(undefined);
+      choose(AS_FILE);
+      fillFormat();
+    }
+    wholeSelected = false;
+    follow(input.value);
     if (edit === undefined) return;
     findings = rebase(findings, edit, known);
     known = input.value;

@@ -376,6 +376,59 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     assert.deepEqual(problems, []);
   });
 
+  // Thirteenth session (14o5): text pasted after a Markdown file was read as Markdown, and pasted
+  // Markdown could not be declared so. The "Read as" menu is `check --input-format`; the same
+  // text's findings on the command line: `check FILE.md` none, `check - < FILE.md` the
+  // front matter's Zinovyev.
+  it('reads the text as the file says, pasted text as plain text, or as the reader chooses, like check --input-format', async () => {
+    const md = (title: string): string => `---\ntitle: Letters of ${title}\n---\nZinoviev wrote to Kamenev. Zinoviev left for Leningrad.\n`;
+    const file = path.join(dir, 'letters.md');
+    writeFileSync(file, md('Zinovyev'));
+    await page.getByRole('tab', { name: 'Check a manuscript' }).click();
+    await page.getByLabel('House scheme').selectOption('');
+    await page.getByLabel('Notes and bibliography').selectOption('');
+    await page.getByLabel('Accepted English forms').fill('');
+    const readAs = page.getByLabel('Read as');
+    assert.equal(await readAs.inputValue(), '');
+    await page.getByLabel('File (.txt, .md, .docx)').setInputFiles(file);
+    await waitText('#ck-status', 'No findings.');
+    assert.equal(await readAs.locator('option:checked').textContent(), 'as the file says (Markdown)');
+    // Kept with the text over a reload (the text is kept a moment after it changes).
+    await new Promise((r) => setTimeout(r, 600));
+    await page.reload();
+    assert.equal(await readAs.locator('option:checked').textContent(), 'as the file says (Markdown)');
+    const again = page.waitForRequest((r) => r.url().endsWith('/api/check'));
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    assert.equal(((await again).postDataJSON() as { format: string }).format, 'markdown');
+    await waitText('#ck-status', 'No findings.');
+    // Another text pasted over it (the whole text selected; the same first and last lines): plain text.
+    await page.locator('#ck-input').focus();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText(md('Zinovyev, 1924'));
+    assert.equal(await readAs.inputValue(), '');
+    assert.equal(await readAs.locator('option:checked').textContent(), 'as the file says (pasted text: plain text)');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await waitText('#ck-status', '1 finding: 0 fixed, 0 kept as written, 1 open.');
+    assert.match((await page.locator('#ck-findings').textContent()) ?? '', /"Zinovyev" is spelt "Zinoviev" elsewhere/);
+    // Declared Markdown: the front matter is skipped again.
+    await readAs.selectOption('markdown');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await waitText('#ck-status', 'No findings.');
+    // An edit inside the text keeps the choice; a .txt opened with it is read as Markdown too.
+    await page.locator('#ck-input').press('Control+End');
+    await page.keyboard.type('Kamenev stayed.');
+    assert.equal(await readAs.inputValue(), 'markdown');
+    const txt = path.join(dir, 'letters.txt');
+    writeFileSync(txt, md('Zinovyev'));
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/check'));
+    await page.getByLabel('File (.txt, .md, .docx)').setInputFiles(txt);
+    assert.equal(((await sent).postDataJSON() as { format: string }).format, 'markdown');
+    await waitText('#ck-status', 'No findings.');
+    assert.equal(await readAs.inputValue(), 'markdown');
+    await readAs.selectOption('');
+    assert.deepEqual(problems, []);
+  });
+
   // Seen in session 7, fixed in session 8 (fz4): the page read a .docx on the server, then checked
   // its text again as plain text, its footnotes running into the body. Now it checks it as
   // `latinitsa check` does, notes as notes, before and after the reader's edits. The expected
@@ -745,6 +798,14 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     await page.goto(server.url);
     assert.equal(await selected(), 'romanize');
     assert.equal(await page.locator('#rz-scheme').inputValue(), 'modified-loc');
+    // The checker's house scheme starts at none, as `latinitsa check` does (docs/web.md), and
+    // keeps the reader's choice over a reload.
+    await page.getByRole('tab', { name: 'Check a manuscript' }).click();
+    assert.equal(await page.getByLabel('House scheme').inputValue(), '');
+    await page.getByLabel('House scheme').selectOption('ala-lc');
+    await page.reload();
+    assert.equal(await page.getByLabel('House scheme').inputValue(), 'ala-lc');
+    await page.getByLabel('House scheme').selectOption('');
   });
 
   it('shows readable API documentation at /api, with a working Try it, and nothing from elsewhere', async () => {
