@@ -1,5 +1,10 @@
 import english from './data/english.json' with { type: 'json' };
 
+const SPACE = 0x20;
+const ZERO = 0x30;
+const NINE = 0x39;
+const LETTER_A = 0x61;
+
 /** Every how many words a front-coded list writes a word whole (see {@link frontCode}). */
 export const FRONT_CODE_BLOCK = 32;
 
@@ -49,9 +54,15 @@ export interface WordSet {
  */
 export function frontCodedSet(coded: string): WordSet {
   let heads: number[] | undefined;
-  const headAt = (at: number): string => {
-    const end = coded.indexOf(' ', at);
-    return coded.slice(at + 1, end === -1 ? coded.length : end);
+  /** Whether the word written whole at `at` sorts after `word`, compared where it lies. */
+  const headAfter = (at: number, word: string): boolean => {
+    for (let i = at + 1, k = 0; ; i++, k++) {
+      if (i === coded.length || coded.charCodeAt(i) === SPACE) return false;
+      if (k === word.length) return true;
+      const c = coded.charCodeAt(i);
+      const w = word.charCodeAt(k);
+      if (c !== w) return c > w;
+    }
   };
   return {
     has(word) {
@@ -66,19 +77,32 @@ export function frontCodedSet(coded: string): WordSet {
       let hi = heads.length - 1;
       while (lo < hi) {
         const mid = (lo + hi + 1) >>> 1;
-        if (headAt(heads[mid]!) <= word) lo = mid;
-        else hi = mid - 1;
+        if (headAfter(heads[mid]!, word)) hi = mid - 1;
+        else lo = mid;
       }
+      // The walk through the block, comparing in place: `common` is how many letters the word
+      // before shares with `word`, and a word keeping more of it than that sorts before `word` too.
       const end = lo + 1 < heads.length ? heads[lo + 1]! - 1 : coded.length;
-      let prev = '';
+      let common = 0;
       for (let at = heads[lo]!; at < end; ) {
-        const next = coded.indexOf(' ', at);
-        const stop = next === -1 || next > end ? end : next;
-        const w = prev.slice(0, parseInt(coded[at]!, 36)) + coded.slice(at + 1, stop);
-        if (w === word) return true;
-        if (w > word) return false;
-        prev = w;
-        at = stop + 1;
+        const digit = coded.charCodeAt(at);
+        const shared = digit <= NINE ? digit - ZERO : digit - LETTER_A + 10;
+        let i = at + 1;
+        while (i < end && coded.charCodeAt(i) !== SPACE) i++;
+        const next = i + 1;
+        if (shared <= common) {
+          // The word's letters after the shared ones are coded[at + 1 .. i).
+          common = shared;
+          let k = at + 1;
+          while (k < i && common < word.length && coded.charCodeAt(k) === word.charCodeAt(common)) {
+            k++;
+            common++;
+          }
+          if (k === i) {
+            if (common === word.length) return true;
+          } else if (common === word.length || coded.charCodeAt(k) > word.charCodeAt(common)) return false;
+        }
+        at = next;
       }
       return false;
     },

@@ -161,22 +161,20 @@ export function decodeLexicon(bytes: Uint8Array): Lexicon {
   // hundreds of thousands of prefixes, and a new array for each cost more than reading the records.
   const key = new Uint8Array(MAX_LETTERS);
   let keyLength = 0;
-  /** Reads the record at `from` onto `word` (the previous record's letters); returns its flags and end. */
-  const read = (from: number): [flags: number, next: number] => {
-    length = data[from]!;
-    let i = from + 1;
-    while (data[i]! < END) word[length++] = data[i++]!;
-    return [data[i]! & ~END, i + 1];
-  };
-  /** -1, 0 or 1 as `word` sorts before, equal to, or after `key`. */
-  const compare = (): number => {
-    const n = Math.min(length, keyLength);
-    for (let i = 0; i < n; i++) if (word[i] !== key[i]) return word[i]! < key[i]! ? -1 : 1;
-    return length === keyLength ? 0 : length < keyLength ? -1 : 1;
+  /** How many letters `word` shares with `key` from the start, as {@link seek} leaves them. */
+  let common = 0;
+  /** Whether the block head at `from` sorts after `key`, compared where it lies. */
+  const headAfterKey = (from: number): boolean => {
+    for (let i = from + 1, k = 0; ; i++, k++) {
+      const c = data[i]!;
+      if (c >= END) return false;
+      if (k === keyLength) return true;
+      if (c !== key[k]) return c > key[k]!;
+    }
   };
   /**
-   * Leaves the first word not sorting before `key` in `word` and returns its flags, or -1 when
-   * every word sorts before it.
+   * Leaves the first word not sorting before `key` in `word` (and what it shares with the key in
+   * `common`) and returns its flags, or -1 when every word sorts before it.
    */
   const seek = (): number => {
     // The last block whose head does not sort after the key.
@@ -184,16 +182,24 @@ export function decodeLexicon(bytes: Uint8Array): Lexicon {
     let hi = blocks.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
-      read(blocks[mid]!);
-      if (compare() <= 0) lo = mid;
-      else hi = mid - 1;
+      if (headAfterKey(blocks[mid]!)) hi = mid - 1;
+      else lo = mid;
     }
-    let i = lo * header.block;
+    // Within the block, a record that keeps more letters of a word sorting before the key than
+    // that word shares with the key sorts before it too: only the others are compared.
     let from = blocks[lo] ?? 0;
-    for (; i < header.count; i++) {
-      const [flags, next] = read(from);
-      if (compare() >= 0) return flags;
-      from = next;
+    common = 0;
+    for (let i = lo * header.block; i < header.count; i++) {
+      const shared = data[from]!;
+      let at = from + 1;
+      length = shared;
+      while (data[at]! < END) word[length++] = data[at++]!;
+      const flags = data[at]! & ~END;
+      from = at + 1;
+      if (shared > common) continue;
+      common = shared;
+      while (common < length && common < keyLength && word[common] === key[common]) common++;
+      if (common === keyLength || (common < length && word[common]! > key[common]!)) return flags;
     }
     return -1;
   };
@@ -222,14 +228,12 @@ export function decodeLexicon(bytes: Uint8Array): Lexicon {
     lookup(text) {
       if (!encode(text) || keyLength === 0) return 0;
       const flags = seek();
-      return flags !== -1 && compare() === 0 ? flags : 0;
+      return flags !== -1 && common === keyLength && length === keyLength ? flags : 0;
     },
     hasPrefix(text) {
       if (!encode(text)) return false;
       if (keyLength === 0) return header.count > 0;
-      if (seek() === -1 || length < keyLength) return false;
-      for (let i = 0; i < keyLength; i++) if (word[i] !== key[i]) return false;
-      return true;
+      return seek() !== -1 && common === keyLength;
     },
     isEnglish: (text) => english.has(text),
   };
