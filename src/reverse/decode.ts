@@ -331,7 +331,8 @@ function best(list: readonly Hyp[], beam: number): Hyp[] {
 
 function scorePiece(prefix: string, cyr: string, model: LetterModel): number {
   const context = prefix.length >= 2 ? prefix.slice(-2) : `^${prefix}`;
-  // Most pieces are one letter: no context to carry on.
+  // Most pieces are one letter: no context to carry on. `0 +` keeps the loop's sum exactly (it
+  // starts at 0, so a model's -0 comes out as 0, as it did before this shortcut).
   if (cyr.length === 1) return 0 + model(context, cyr);
   let s = 0;
   let at = context;
