@@ -1,6 +1,7 @@
 // A finding is `certain` (applied unattended by `--fix`, textlint's fix and the page's "accept
 // all") only when more than the scheme speaks against the word: the cases of
-// test/fixtures/check/unattended.tsv (docs/check.md "Confidence", "What `certain` asks for").
+// test/fixtures/check/unattended.tsv (docs/check.md "Confidence", "What `certain` asks for"), and a
+// lone place only the scheme flags is reported at `possible` ("A place name only the scheme flags").
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -78,6 +78,14 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
     // (Krivosheev, Julin, Ekaterina in a quoted title; det, nine times in a passage on
     // Norwegian): shown, not rewritten unattended (docs/check.md "Confidence").
     const lone = !ok && list.length === 1;
+    // Such a spelling of a place (the lexicon knows the word as a proper noun, not as a person's
+    // name) is more often the place's established English form than a slip: an exonym no scheme
+    // writes and the conventional list lacks (Gdynia, Reims, Jassy, Klaipeda, Yevpatoria, Kirgizia,
+    // Riazan in a book that writes it so 36 times). Reported only at `possible`, every occurrence
+    // (fourteenth session: chosen on twelve tuning corpora, it raised precision on the thirteenth
+    // in 11 runs and lowered it in none; docs/check.md "A place name only the scheme flags").
+    const groupFlags = s.info.readings.find((r) => r.cyrillic === g.cyrillic)?.flags ?? 0;
+    const lonePlace = lone && (groupFlags & LexiconFlag.proper) !== 0 && (groupFlags & PERSONAL) === 0;
     let reported = false;
     for (const o of s.occurrences) {
       if (samePerson !== undefined && (o.surname === undefined || !samePerson.has(o.surname))) continue;
@@ -90,7 +98,7 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
       // person's language's, whatever the lexicon knows of it (Luca, Katja, Anja read as луца, катя,
       // аня): reported only at `possible`, as a group with no evidence is (weigh.ts).
       const weighedHere = o.company() === 'foreign' || otherLanguage() || ownScheme() !== undefined ? Math.min(base, LONE_TARGET) : alone ? Math.round(base * LONE_COMMON * 100) / 100 : base;
-      const unattended = lone && !o.russianNeighbour ? Math.min(weighedHere, UNATTENDED_BELOW) : weighedHere;
+      const unattended = lonePlace ? Math.min(weighedHere, LONE_TARGET) : lone && !o.russianNeighbour ? Math.min(weighedHere, UNATTENDED_BELOW) : weighedHere;
       const confidence = chosen ? Math.min(unattended, reported ? CHOSEN_REST : CHOSEN_FIRST) : unattended;
       reported = true;
       if (confidence < run.minConfidence) continue;
