@@ -160,7 +160,7 @@ export async function readDocxPartsAsync(data: Uint8Array, options: { file?: str
  * const xml = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Zinovyev</w:t></w:r></w:p></w:body></w:document>';
  * const file = writeZip([{ name: 'word/document.xml', data: new TextEncoder().encode(xml) }]);
  * const doc = readDocument({ docx: await readDocxPartsAsync(file) });
- * const fixed = await rewriteDocxAsync(file, editDocument(doc, [{ range: [5, 7], text: 'i' }]));
+ * const fixed = await rewriteDocxAsync(file, editDocument(doc, [{ range: [5, 6], text: 'i' }]));
  * readDocument({ docx: await readDocxPartsAsync(fixed) }).text;
  * //=> 'Zinoviev'
  */
