@@ -168,7 +168,8 @@ export function setupCheck(): void {
 
   /** Keeps the .docx's regions, italics and trace with the text (a moment after typing stops, as the text is kept). */
   const keepDocx = debounce(() => {
-    if (docx === undefined) return void forget(DOCX_STATE);
+    // A text too long to keep is not kept (web/storage.ts): nor are its regions.
+    if (docx === undefined || docx.text.length > MAX_KEPT) return void forget(DOCX_STATE);
     const state: KeptDocx = { name: docx.name, length: docx.text.length, crc: textCrc(docx.text), regions: docx.regions, emphasis: docx.emphasis, trace: docx.trace };
     keep(DOCX_STATE, JSON.stringify(state));
   }, 400);
