@@ -30,6 +30,8 @@ const DOCX_STATE = 'ck-docx';
 /** Where the .docx file itself is kept (base64), when it fits in what the page keeps. */
 const DOCX_FILE = 'ck-docx-file';
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** The largest file kept: its base64 is four characters for three bytes, within what the page keeps. */
+const MAX_KEPT_FILE = Math.floor(MAX_KEPT / 4) * 3;
 
 /** A .docx in the box as kept over a reload: with the text it belongs to (its length and CRC-32), so that another text is never read with it. */
 interface KeptDocx {
@@ -374,8 +376,7 @@ export function setupCheck(): void {
         docx = { name: f.name, text: doc.text, regions: doc.regions, emphasis: doc.emphasis ?? [], trace: traceOf(doc.text), file: { bytes, doc } };
         keepDocx();
         // The file too, for a reload, when it fits in what the page keeps.
-        const encoded = toBase64(bytes);
-        if (encoded.length <= MAX_KEPT) keep(DOCX_FILE, encoded);
+        if (bytes.length <= MAX_KEPT_FILE) keep(DOCX_FILE, toBase64(bytes));
         choose(AS_FILE);
         name = f.name.replace(/\.docx$/i, '.txt');
       } else {
@@ -461,11 +462,11 @@ export function setupCheck(): void {
    * .docx can be downloaded.
    */
   async function restoreDocx(): Promise<void> {
-    let kept: KeptDocx;
+    let kept: KeptDocx | null = null;
     try {
-      kept = JSON.parse(recall(DOCX_STATE) ?? 'null') as KeptDocx;
+      kept = JSON.parse(recall(DOCX_STATE) ?? 'null') as KeptDocx | null;
     } catch {
-      kept = null as unknown as KeptDocx;
+      // A damaged entry: nothing kept.
     }
     const text = input.value;
     if (kept === null || docx !== undefined || kept.length !== text.length || kept.crc !== textCrc(text)) {
@@ -475,7 +476,7 @@ export function setupCheck(): void {
     }
     docx = { name: kept.name, text, regions: kept.regions, emphasis: kept.emphasis, trace: kept.trace };
     name = kept.name.replace(/\.docx$/i, '.txt');
-    docxNote = `The file ${kept.name} was not kept in this browser (it keeps files up to ${Math.floor((MAX_KEPT * 3) / 4 / 1024)} KB): its text and notes are here, but the fixed .docx cannot be written. Open the file again, or run latinitsa check --fix on it.`;
+    docxNote = `The file ${kept.name} was not kept in this browser (it keeps files up to ${Math.floor(MAX_KEPT_FILE / 1024)} KB): its text and notes are here, but the fixed .docx cannot be written. Open the file again, or run latinitsa check --fix on it.`;
     fillFormat();
     refresh();
     const encoded = recall(DOCX_FILE);

@@ -516,6 +516,28 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     assert.deepEqual(again.regions, (await bytesToDocument(docx({ body: paragraph(body + added), footnotes: footnote }), { format: 'docx' })).regions);
   });
 
+  // A .docx too large to keep in the browser (pictures): over a reload its text and notes stay, and
+  // the page says why the fixed file cannot be written, in place of a download without it.
+  it('after a reload, says that a .docx too large to keep cannot be written back, and keeps its notes', async () => {
+    const { docxFiles, paragraph, note } = await import('../support/docx.ts');
+    const { writeZip } = await import('../../src/io/zip.ts');
+    const { randomBytes } = await import('node:crypto');
+    const picture = { name: 'word/media/image1.png', data: new Uint8Array(randomBytes(200_000)) };
+    const file = path.join(dir, 'large.docx');
+    writeFileSync(file, writeZip([...docxFiles({ body: paragraph('Zinovyev and Zinoviev wrote.'), footnotes: note('footnote', 1, paragraph('Izvestiia, 1924.')) }), picture]));
+    await page.getByRole('tab', { name: 'Check a manuscript' }).click();
+    await page.getByLabel('File (.txt, .md, .docx)').setInputFiles(file);
+    await page.getByRole('button', { name: 'Download fixed .docx' }).waitFor();
+    await new Promise((r) => setTimeout(r, 600));
+    await page.reload();
+    await page.getByRole('tab', { name: 'Check a manuscript' }).click();
+    await waitText('#ck-download-note', /The file large\.docx was not kept in this browser .*latinitsa check --fix/s);
+    assert.equal(await page.locator('#ck-download').isVisible(), false);
+    assert.equal(await page.locator('#ck-input').inputValue(), 'Zinovyev and Zinoviev wrote.\nIzvestiia, 1924.');
+    // Still a .docx (its notes kept): the Read as menu is off, as it is while a .docx is in the box.
+    assert.equal(await page.locator('#ck-format').isDisabled(), true);
+  });
+
   it('normalises archival citations and romanizes a bibliography', async () => {
     await page.getByRole('tab', { name: 'Citations' }).click();
     await page.getByLabel('Text with archival references').fill('РГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 1–2 об.');
