@@ -11,9 +11,9 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { crc32 as zlibCrc32, deflateRawSync } from 'node:zlib';
 import { editDocument, readDocument, type ProseDocument } from '../src/document/document.ts';
-import { readDocxPartsAsync } from '../src/document/docx-package.ts';
+import { readDocxPartsAsync, rewriteDocxAsync } from '../src/document/docx-package.ts';
 import { readDocxLayout } from '../src/document/docx.ts';
-import { crc32, webInflate } from '../src/document/zip.ts';
+import { crc32, dataRange, webInflate } from '../src/document/zip.ts';
 import { LatinitsaError } from '../src/errors.ts';
 import { bytesToDocument, readDocumentFile } from '../src/io/documents.ts';
 import { readDocxParts, rewriteDocx } from '../src/io/docx.ts';
@@ -353,6 +353,56 @@ describe('writing fixes back into a .docx', () => {
     assert.deepEqual(result.skipped.map((f) => f.range), [[0, 8], [23, 28]]);
     assert.equal(again.text, 'Zinovyev and Kamenev, Kirov');
     assert.equal(result.text, again.text);
+  });
+
+  // Until the fourteenth session only Node wrote a .docx; the page now writes the file it read
+  // with the same writer, deflating with the web's CompressionStream.
+  it('written without Node (the page): reads back with the fixes in it, every other entry byte for byte as it was', async () => {
+    const files = [...readdirSync(dir).filter((f) => f.endsWith('.docx')).map((f) => path.join(dir, f)), path.join(import.meta.dirname, 'fixtures', 'manuscripts', 'book.docx')];
+    let written = 0;
+    for (const file of files) {
+      const name = path.basename(file);
+      const bytes = new Uint8Array(readFileSync(file));
+      const doc = readDocument({ docx: await readDocxPartsAsync(bytes, { file: name }) });
+      // A fix per paragraph of four letters or more at its start: its first letters in capitals.
+      const fixes: Array<{ range: [number, number]; text: string }> = [];
+      for (const m of doc.text.matchAll(/^\p{L}{4,}/gmu)) fixes.push({ range: [m.index, m.index + m[0].length], text: m[0].toUpperCase() });
+      if (fixes.length === 0) continue;
+      const result = editDocument(doc, fixes);
+      if (result.applied.length === 0) continue;
+      written++;
+      const out = await rewriteDocxAsync(bytes, result, { file: name });
+      // Read back by both readers: the text the edit reports, with the new words in it.
+      const again = readDocument({ docx: readDocxParts(out, { file: name }) });
+      assert.equal(again.text, result.text, name);
+      assert.equal(readDocument({ docx: await readDocxPartsAsync(out, { file: name }) }).text, result.text, name);
+      for (const fix of result.applied) assert.equal(again.text.slice(fix.range[0], fix.range[0] + fix.text.length), fix.text, name);
+      assert.notEqual(again.text, doc.text, name);
+      // The same archive as Node's writer makes of the same edit, but for how the changed parts are deflated.
+      const before = readZip(bytes);
+      const after = readZip(out);
+      const node = readZip(rewriteDocx(bytes, doc.docx!.parts, result, { file: name }));
+      assert.deepEqual(after.entries.map((e) => e.name), before.entries.map((e) => e.name), name);
+      assert.deepEqual(node.entries.map((e) => e.name), before.entries.map((e) => e.name), name);
+      for (const [k, entry] of after.entries.entries()) {
+        const old = before.entries[k]!;
+        const budget = { maxEntryBytes: 1 << 26, remaining: 1 << 26 };
+        if (result.parts!.has(entry.name)) {
+          const inflated = Buffer.from(readZipEntry(after, entry, budget));
+          assert.ok(inflated.equals(Buffer.from(result.parts!.get(entry.name)!)), `${name}: ${entry.name}`);
+          assert.ok(inflated.equals(Buffer.from(readZipEntry(node, node.entries[k]!, budget))), `${name}: ${entry.name}`);
+          continue;
+        }
+        // Untouched: the same compressed bytes, CRC-32, method and sizes.
+        assert.deepEqual(
+          [entry.method, entry.crc, entry.size, entry.compressedSize],
+          [old.method, old.crc, old.size, old.compressedSize],
+          `${name}: ${entry.name}`,
+        );
+        assert.ok(Buffer.from(after.bytes.subarray(...dataRange(after, entry, name))).equals(Buffer.from(bytes.subarray(...dataRange(before, old, name)))), `${name}: ${entry.name}`);
+      }
+    }
+    assert.ok(written >= 5, `${written} files written`);
   });
 
   it('refuses to write a file that changed since it was read', () => {

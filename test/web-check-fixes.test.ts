@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { accept, acceptCertain, diff, findingsOf, moveRegions, rebase, setRejected, undo, type Finding, type PanelDiagnostic } from '../web/check-fixes.ts';
+import { accept, acceptCertain, diff, findingsOf, moveRegions, rebase, setRejected, traceEdit, tracedFixes, traceOf, undo, type Edit, type Finding, type PanelDiagnostic, type Trace } from '../web/check-fixes.ts';
+import { applyFixes } from '../src/index.ts';
 import type { Region } from '../src/document/index.ts';
 import { confidenceLabel, findingLabel } from '../web/wording.ts';
 import { fixturesDir } from './support/fixtures.ts';
@@ -89,5 +90,67 @@ describe('check panel: a document\'s regions through the reader\'s edits', () =>
   it('an edit across the boundary goes to the region it starts in; a region removed whole is gone', () => {
     assert.deepEqual(after({ start: 6, end: 16, text: 'wrote' }), ['text:"Kirov wrote"', 'notes:"ovev."']);
     assert.deepEqual(after({ start: 12, end: 21, text: '' }), ['text:"Kirov spoke."']);
+  });
+});
+
+// The page writes a .docx back with the fixes and edits made in its text box: the trace says which
+// of the file's words they changed, as fixes of the file's text (web/check-panel.ts). Each case:
+// the file's text, edits made one after another ("start end text" in the text as it then is), and
+// the fixes expected, worked out by hand.
+describe('check panel: the fixes that make a .docx\'s text into the text box\'s', () => {
+  const cases: Array<[string, string[], string[]]> = [
+    ['Sergey and Zinovyev', [], []],
+    ['Sergey and Zinovyev', ['5 6 i'], ['[5,6]i']],
+    // Two fixes far apart: two fixes, not one span between them (which would cross paragraphs).
+    ['Sergey spoke.\nZinovyev', ['5 6 i', '19 20 '], ['[5,6]i', '[19,20]']],
+    // Typed a letter at a time: one insertion.
+    ['Kirov.', ['6 6  ', '7 7 A', '8 8 h'], ['[6,6] Ah']],
+    // A fix accepted, then undone: nothing to write.
+    ['Sergey met', ['5 6 i', '5 6 y'], []],
+    // An edit over an earlier one: one fix of the file's words.
+    ['Sergey met Kirov', ['5 6 i', '0 10 S. met'], ['[0,10]S. met']],
+    // Deleted at the start, inserted at the end.
+    ['abc', ['0 1 ', '2 2 d'], ['[0,1]', '[3,3]d']],
+  ];
+  const parse = (step: string): Edit => {
+    const [a, b, ...rest] = step.split(' ');
+    return { start: Number(a), end: Number(b), text: rest.join(' ') };
+  };
+  for (const [original, steps, expected] of cases) {
+    it(`${JSON.stringify(original)} after ${JSON.stringify(steps)}`, () => {
+      let trace = traceOf(original);
+      let text = original;
+      for (const edit of steps.map(parse)) {
+        trace = traceEdit(trace, edit);
+        text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+      }
+      const fixes = tracedFixes(trace, original);
+      assert.deepEqual(fixes.map((f) => `[${f.range[0]},${f.range[1]}]${f.text}`), expected);
+      assert.equal(applyFixes(original, fixes.map((fix) => ({ fix }))), text);
+    });
+  }
+  it('random edits: the fixes always make the text, and change no more of the file than the edits did', () => {
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let round = 0; round < 300; round++) {
+      const original = 'Zinovyev and Kamenev.\nSergey Kirov'.slice(0, random(34));
+      let trace: Trace = traceOf(original);
+      let text = original;
+      let touched = 0;
+      for (let k = random(6); k > 0; k--) {
+        const start = random(text.length + 1);
+        const end = start + random(Math.min(4, text.length - start) + 1);
+        const edit = { start, end, text: ['', 'i', 'ab', '\n'][random(4)]! };
+        trace = traceEdit(trace, edit);
+        text = text.slice(0, start) + edit.text + text.slice(end);
+        touched += end - start;
+      }
+      const fixes = tracedFixes(trace, original);
+      assert.equal(applyFixes(original, fixes.map((fix) => ({ fix }))), text, JSON.stringify({ original, trace }));
+      assert.ok(fixes.reduce((n, f) => n + f.range[1] - f.range[0], 0) <= touched);
+    }
   });
 });

@@ -3,7 +3,7 @@
 // finding after them instead of throwing them away. A finding whose words were edited becomes
 // "stale" (check again). Only fixes the checker rates certain are applied all at once; a
 // diagnostic without a confidence is not certain. No DOM here: test/web-check-fixes.test.ts.
-import { applyFixes, type Diagnostic, type Place } from '../src/index.ts';
+import { applyFixes, type Diagnostic, type Fix, type Place } from '../src/index.ts';
 import type { Region } from '../src/document/index.ts';
 import { confidenceLabel } from './wording.ts';
 
@@ -138,9 +138,15 @@ export function setRejected(findings: readonly Finding[], i: number, rejected: b
   return findings.map((f, k) => (k === i && (f.status === 'open' || f.status === 'rejected') ? { ...f, status: rejected ? 'rejected' : 'open' } : f));
 }
 
-/** Applies every open certain fix, last first (so earlier offsets stay valid). */
-export function acceptCertain(text: string, findings: readonly Finding[]): { text: string; findings: Finding[]; applied: number } {
+/**
+ * Applies every open certain fix, last first (so earlier offsets stay valid). `edits`: the fixes
+ * as edits, in the order made (each in the text as the ones before it left it), so that what
+ * follows the text's changes (a .docx's regions, its trace) sees each fix, not one span from the
+ * first to the last.
+ */
+export function acceptCertain(text: string, findings: readonly Finding[]): { text: string; findings: Finding[]; applied: number; edits: Edit[] } {
   let state = { text, findings: [...findings] };
+  const edits: Edit[] = [];
   const order = findings
     .map((f, i) => [f, i] as const)
     .filter(([f]) => f.status === 'open' && isCertain(f.diagnostic))
@@ -148,8 +154,77 @@ export function acceptCertain(text: string, findings: readonly Finding[]): { tex
   let applied = 0;
   for (const [, i] of order) {
     const next = accept(state.text, state.findings, i);
-    if (next.findings[i]!.status === 'fixed' && state.findings[i]!.status === 'open') applied++;
+    if (next.findings[i]!.status === 'fixed' && state.findings[i]!.status === 'open') {
+      applied++;
+      const [start, end] = state.findings[i]!.fixRange!;
+      edits.push({ start, end, text: state.findings[i]!.diagnostic.fix!.text });
+    }
     state = next;
   }
-  return { ...state, applied };
+  return { ...state, applied, edits };
+}
+
+/**
+ * A text as made from an original one by edits: the spans [start, end) of the original it keeps
+ * and the text written in between, in order. How the page knows, when it writes a .docx back,
+ * which of the file's words the reader's fixes and edits changed (web/check-panel.ts).
+ */
+export type Trace = Array<[number, number] | string>;
+
+/** The trace of an original text not edited yet. */
+export function traceOf(original: string): Trace {
+  return original === '' ? [] : [[0, original.length]];
+}
+
+/** A trace through one more edit (offsets of the text as the trace makes it). */
+export function traceEdit(trace: Trace, edit: Edit): Trace {
+  const out: Trace = [];
+  const push = (piece: [number, number] | string): void => {
+    if (typeof piece === 'string' ? piece === '' : piece[1] <= piece[0]) return;
+    const last = out.at(-1);
+    if (typeof piece === 'string' && typeof last === 'string') out[out.length - 1] = last + piece;
+    else out.push(piece);
+  };
+  let at = 0;
+  let written = false;
+  for (const piece of trace) {
+    const length = typeof piece === 'string' ? piece.length : piece[1] - piece[0];
+    // The part of this piece before the edit, then the edit's text once, then the part after it.
+    const cut = (from: number, to: number): [number, number] | string => (typeof piece === 'string' ? piece.slice(from, to) : [piece[0] + from, piece[0] + to]);
+    const before = Math.min(length, Math.max(0, edit.start - at));
+    const after = Math.min(length, Math.max(0, edit.end - at));
+    push(cut(0, before));
+    if (!written && at + length >= edit.start) {
+      push(edit.text);
+      written = true;
+    }
+    push(cut(after, length));
+    at += length;
+  }
+  if (!written) push(edit.text);
+  return out;
+}
+
+/**
+ * The fixes that make the original text into the traced one: each stretch of the original not
+ * kept, with the text written in its place (none where the text written is what was there, as
+ * after an undo).
+ */
+export function tracedFixes(trace: Trace, original: string): Fix[] {
+  const fixes: Fix[] = [];
+  let from = 0;
+  let written = '';
+  const close = (to: number): void => {
+    if (original.slice(from, to) !== written) fixes.push({ range: [from, to], text: written });
+    written = '';
+  };
+  for (const piece of trace) {
+    if (typeof piece === 'string') written += piece;
+    else {
+      close(piece[0]);
+      from = piece[1];
+    }
+  }
+  close(original.length);
+  return fixes;
 }

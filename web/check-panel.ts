@@ -5,23 +5,58 @@
 // A .docx is read here, in the browser, by the one document reader `latinitsa check` and the
 // server use (src/document; its zip inflated with the browser's DecompressionStream instead of
 // Node's zlib): its footnotes and endnotes are notes, as the command reads them, and stay notes
-// through the reader's edits (its regions move with them). The page cannot write a .docx back
-// (that needs Node: `check --fix`), and says so.
-import { checkText, readDocument, type CheckDiagnostic } from '../src/index.ts';
-import { documentFormatOf, readDocxPartsAsync, type Region } from '../src/document/index.ts';
+// through the reader's edits and over a reload (its regions move with them and are kept with the
+// text). The fixes accepted and the reader's edits are written back into the file by the writer
+// `check --fix` uses (`editDocument`: only the text of the runs they touch changes), and the file
+// downloaded is the .docx with them (its zip written with the browser's CompressionStream).
+import { checkText, readDocument, type CheckDiagnostic, type ProseDocument } from '../src/index.ts';
+import { documentFormatOf, editDocument, readDocxPartsAsync, rewriteDocxAsync, type Region } from '../src/document/index.ts';
+import { crc32 } from '../src/document/zip.ts';
 import { AS_FILE, boxFormat, boxFormats, formatItems, isNewText, type BoxFormat } from './check-format.ts';
-import { accept, acceptCertain, diff, findingsOf, isCertain, moveRegions, rebase, setRejected, undo, type Finding } from './check-fixes.ts';
-import { announce, byId, downloadText, fillSelect, h, messageOf, readFileText } from './dom.ts';
+import { accept, acceptCertain, diff, findingsOf, isCertain, moveRegions, rebase, setRejected, traceEdit, tracedFixes, traceOf, undo, type Edit, type Finding, type Trace } from './check-fixes.ts';
+import { announce, byId, debounce, downloadBytes, downloadText, fillSelect, h, messageOf, readFileText } from './dom.ts';
 import { callApi, fromServer } from './server.ts';
 import { setupLanguageMenu } from './language-menu.ts';
 import { definitionValue, schemeValue } from './own-scheme.ts';
 import { schemeFileControl } from './scheme-file-control.ts';
 import { persist } from './state.ts';
-import { keep, recall } from './storage.ts';
+import { forget, keep, MAX_KEPT, recall } from './storage.ts';
 import { confidenceLabel, findingLabel } from './wording.ts';
 
 /** Where the format of the file whose text is in the box is kept. */
 const FILE_FORMAT = 'ck-file-format';
+/** Where a .docx's regions, italics and trace are kept with its text (see {@link KeptDocx}). */
+const DOCX_STATE = 'ck-docx';
+/** Where the .docx file itself is kept (base64), when it fits in what the page keeps. */
+const DOCX_FILE = 'ck-docx-file';
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** The largest file kept: its base64 is four characters for three bytes, within what the page keeps. */
+const MAX_KEPT_FILE = Math.floor(MAX_KEPT / 4) * 3;
+
+/** A .docx in the box as kept over a reload: with the text it belongs to (its length and CRC-32), so that another text is never read with it. */
+interface KeptDocx {
+  name: string;
+  length: number;
+  crc: number;
+  regions: Region[];
+  emphasis: Array<[number, number]>;
+  trace: Trace;
+}
+
+/** The CRC-32 of a text's UTF-8 (which text a kept .docx state belongs to). */
+function textCrc(text: string): number {
+  return crc32(new TextEncoder().encode(text));
+}
+
+/** Bytes as base64 and back (a .docx kept in localStorage, which holds strings). */
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+function fromBase64(text: string): Uint8Array {
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+}
 /** Texts longer than this are not shown again with highlights (the list still works). */
 const MARK_LIMIT = 300_000;
 
@@ -84,7 +119,7 @@ export function setupCheck(): void {
   /**
    * The format of the text file opened into the box, by its name, while its text is there
    * (web/check-format.ts; a .docx is `docx` below). Kept with the text, so that a reload reads it
-   * as before (a .docx's regions are not kept).
+   * as before (a .docx's regions are kept with it too: `DOCX_STATE`).
    */
   let fileFormat: BoxFormat | undefined = boxFormats.find((f) => f === recall(FILE_FORMAT));
   const setFileFormat = (f: BoxFormat | undefined): void => {
@@ -103,10 +138,15 @@ export function setupCheck(): void {
   let checkedOnce = false;
   /**
    * A .docx read: the prose regions of its text (running text, notes), its italics, and the text
-   * they are offsets into. Moved through every change of the text; dropped when the reader makes
-   * it a new text (`isNewText`).
+   * they are offsets into; the trace of that text from the file's (which of the file's words the
+   * fixes and edits changed), and the file itself (its bytes and the document read from them),
+   * from which the fixed .docx is written. Moved through every change of the text and kept with
+   * it; dropped when the reader makes it a new text (`isNewText`). `file` is absent after a
+   * reload when the file was too large to keep.
    */
-  let docx: { text: string; regions: Region[]; emphasis: Array<[number, number]> } | undefined;
+  let docx: { name: string; text: string; regions: Region[]; emphasis: Array<[number, number]>; trace: Trace; file?: { bytes: Uint8Array; doc: ProseDocument } } | undefined;
+  /** Why the fixed .docx cannot be downloaded (a file not kept over a reload), or what its last download left out. */
+  let docxNote = '';
 
   /**
    * What the page's own checker reads a text with (opened from disk): a .docx's regions and
@@ -128,18 +168,40 @@ export function setupCheck(): void {
   fillFormat();
   persist(formatMenu);
 
-  /** Moves the .docx's regions and italics to the text box's new text. */
-  const follow = (text: string): void => {
+  /** Keeps the .docx's regions, italics and trace with the text (a moment after typing stops, as the text is kept). */
+  const keepDocx = debounce(() => {
+    // A text too long to keep is not kept (web/storage.ts): nor are its regions.
+    if (docx === undefined || docx.text.length > MAX_KEPT) return void forget(DOCX_STATE);
+    const state: KeptDocx = { name: docx.name, length: docx.text.length, crc: textCrc(docx.text), regions: docx.regions, emphasis: docx.emphasis, trace: docx.trace };
+    keep(DOCX_STATE, JSON.stringify(state));
+  }, 400);
+
+  /**
+   * Moves the .docx's regions, italics and trace to the text box's new text: through `edits` when
+   * the change is known as edits (several fixes at once), else through the one edit that makes
+   * the text.
+   */
+  const follow = (text: string, edits?: readonly Edit[]): void => {
     if (docx === undefined) return;
-    const edit = diff(docx.text, text);
-    if (edit === undefined) return;
-    // Italic spans move as regions do (text typed inside or right after one is italic too).
-    const emphasis = moveRegions(docx.emphasis.map(([start, end]) => ({ start, end })), edit).map(({ start, end }): [number, number] => [start, end]);
-    docx = { text, regions: moveRegions(docx.regions, edit), emphasis };
+    let { regions, emphasis, trace } = docx;
+    let now = docx.text;
+    const apply = (edit: Edit): void => {
+      // Italic spans move as regions do (text typed inside or right after one is italic too).
+      emphasis = moveRegions(emphasis.map(([start, end]) => ({ start, end })), edit).map(({ start, end }): [number, number] => [start, end]);
+      regions = moveRegions(regions, edit);
+      trace = traceEdit(trace, edit);
+      now = now.slice(0, edit.start) + edit.text + now.slice(edit.end);
+    };
+    for (const edit of edits ?? []) apply(edit);
+    const rest = diff(now, text);
+    if (rest !== undefined) apply(rest);
+    if ((edits ?? []).length === 0 && rest === undefined) return;
+    docx = { ...docx, text, regions, emphasis, trace };
+    keepDocx();
   };
 
-  const setText = (text: string): void => {
-    follow(text);
+  const setText = (text: string, edits?: readonly Edit[]): void => {
+    follow(text, edits);
     const { selectionStart, selectionEnd, scrollTop } = input;
     input.value = text;
     input.setSelectionRange(Math.min(selectionStart, text.length), Math.min(selectionEnd, text.length));
@@ -233,8 +295,8 @@ export function setupCheck(): void {
   };
 
   /** Puts a new text from a fix into the text box; returns the state for destructuring. */
-  function applyState(state: { text: string; findings: Finding[] }): { text: string; findings: Finding[] } {
-    if (state.text !== input.value) setText(state.text);
+  function applyState(state: { text: string; findings: Finding[]; edits?: Edit[] }): { text: string; findings: Finding[] } {
+    if (state.text !== input.value) setText(state.text, state.edits);
     return state;
   }
 
@@ -246,9 +308,11 @@ export function setupCheck(): void {
     applyCertain.disabled = certain === 0;
     applyCertain.textContent = certain === 0 ? 'Apply certain fixes' : `Apply ${certain} certain fix${certain === 1 ? '' : 'es'}`;
     applyCertain.title = certain === 0 && findings.some((f) => f.status === 'open' && f.diagnostic.fix !== undefined) ? 'No fix here is rated certain: accept them one by one.' : '';
-    // A .docx cannot be written back from here: no download that would lose its formatting.
-    download.hidden = docx !== undefined;
-    downloadNote.hidden = docx === undefined;
+    // A .docx downloads as a .docx with the fixes written into it; not kept over a reload, it cannot.
+    download.textContent = docx === undefined ? 'Download fixed text' : 'Download fixed .docx';
+    download.hidden = docx !== undefined && docx.file === undefined;
+    downloadNote.textContent = docxNote;
+    downloadNote.hidden = docx === undefined || docxNote === '';
     download.disabled = input.value === '';
     if (!checkedOnce) return;
     const stale = count('stale');
@@ -295,6 +359,9 @@ export function setupCheck(): void {
     if (f === undefined) return;
     name = f.name;
     docx = undefined;
+    docxNote = '';
+    keepDocx();
+    forget(DOCX_FILE);
     const byName = documentFormatOf(f.name);
     try {
       if (byName === 'docx') {
@@ -302,10 +369,14 @@ export function setupCheck(): void {
         // Read in the page also when the server is there: one way of reading for both, the file
         // itself is never sent (only its text, to be checked with the lexicon), and a file with
         // pictures is not refused by the server's limit on a request's size (4 MiB, base64 in JSON).
-        const doc = readDocument({ docx: await readDocxPartsAsync(new Uint8Array(await f.arrayBuffer()), { file: f.name }) });
+        const bytes = new Uint8Array(await f.arrayBuffer());
+        const doc = readDocument({ docx: await readDocxPartsAsync(bytes, { file: f.name }) });
         // Paragraphs become lines, the footnotes and endnotes after the body, as notes.
         setText(doc.text);
-        docx = { text: doc.text, regions: doc.regions, emphasis: doc.emphasis ?? [] };
+        docx = { name: f.name, text: doc.text, regions: doc.regions, emphasis: doc.emphasis ?? [], trace: traceOf(doc.text), file: { bytes, doc } };
+        keepDocx();
+        // The file too, for a reload, when it fits in what the page keeps.
+        if (bytes.length <= MAX_KEPT_FILE) keep(DOCX_FILE, toBase64(bytes));
         choose(AS_FILE);
         name = f.name.replace(/\.docx$/i, '.txt');
       } else {
@@ -321,12 +392,41 @@ export function setupCheck(): void {
   byId('ck-run').addEventListener('click', () => void run());
   applyCertain.addEventListener('click', () => {
     const r = acceptCertain(known, findings);
+    // Fix by fix, so that a .docx's notes between two fixes stay notes, and each fix is written into its own run.
     applyState(r);
     ({ text: known, findings } = r);
     refresh();
     announce(`${r.applied} certain fix${r.applied === 1 ? '' : 'es'} applied`);
   });
-  download.addEventListener('click', () => downloadText(input.value, name.replace(/(\.[^.]*)?$/, '-fixed$1')));
+  download.addEventListener('click', () => {
+    if (docx === undefined) return downloadText(input.value, name.replace(/(\.[^.]*)?$/, '-fixed$1'));
+    void downloadDocx();
+  });
+
+  /**
+   * Downloads the .docx with the fixes and edits made here written into it, as `check --fix`
+   * writes them (`editDocument`: only the runs they touch change; every other part of the file is
+   * copied as it was). A change across a paragraph end, a tab or a line break cannot be written
+   * into one run: it is left out, and the page says which.
+   */
+  const downloadDocx = async (): Promise<void> => {
+    const read = docx;
+    if (read?.file === undefined) return;
+    try {
+      follow(input.value);
+      const edit = editDocument(read.file.doc, tracedFixes(docx!.trace, read.file.doc.text));
+      const bytes = edit.parts === undefined || edit.parts.size === 0 ? read.file.bytes : await rewriteDocxAsync(read.file.bytes, edit, { file: read.name });
+      downloadBytes(bytes, read.name.replace(/(\.docx)?$/i, '-fixed.docx'), DOCX_TYPE);
+      const original = read.file.doc.text;
+      docxNote =
+        edit.skipped.length === 0
+          ? ''
+          : `Not written into the .docx (${edit.skipped.length === 1 ? 'it spans' : 'they span'} a paragraph end, a tab or a line break; make ${edit.skipped.length === 1 ? 'it' : 'them'} in Word): ${edit.skipped.map((fix) => `“${original.slice(...fix.range)}” → “${fix.text}”`).join('; ')}.`;
+    } catch (error) {
+      docxNote = messageOf(error);
+    }
+    refresh();
+  };
   // Whether the reader's next paste or keystroke replaces the whole text (it is selected).
   let wholeSelected = false;
   input.addEventListener('beforeinput', () => {
@@ -338,6 +438,9 @@ export function setupCheck(): void {
     const edit = diff(known, input.value);
     if ((docx !== undefined || fileFormat !== undefined) && isNewText(edit, known, wholeSelected)) {
       docx = undefined;
+      docxNote = '';
+      keepDocx();
+      forget(DOCX_FILE);
       setFileFormat(undefined);
       choose(AS_FILE);
       fillFormat();
@@ -350,4 +453,47 @@ export function setupCheck(): void {
     refresh();
   });
   refresh();
+  void restoreDocx();
+
+  /**
+   * A .docx whose text was in the box before a reload: its regions, italics and trace come back
+   * with the text they belong to (never with another: the text's length and CRC-32 must match),
+   * so that it is checked as the same document; and the file, when it was kept, so that the fixed
+   * .docx can be downloaded.
+   */
+  async function restoreDocx(): Promise<void> {
+    let kept: KeptDocx | null = null;
+    try {
+      kept = JSON.parse(recall(DOCX_STATE) ?? 'null') as KeptDocx | null;
+    } catch {
+      // A damaged entry: nothing kept.
+    }
+    const text = input.value;
+    if (kept === null || docx !== undefined || kept.length !== text.length || kept.crc !== textCrc(text)) {
+      forget(DOCX_STATE);
+      forget(DOCX_FILE);
+      return;
+    }
+    docx = { name: kept.name, text, regions: kept.regions, emphasis: kept.emphasis, trace: kept.trace };
+    name = kept.name.replace(/\.docx$/i, '.txt');
+    docxNote = `The file ${kept.name} was not kept in this browser (it keeps files up to ${Math.floor(MAX_KEPT_FILE / 1024)} KB): its text and notes are here, but the fixed .docx cannot be written. Open the file again, or run latinitsa check --fix on it.`;
+    fillFormat();
+    refresh();
+    const encoded = recall(DOCX_FILE);
+    if (encoded === undefined) return;
+    try {
+      const bytes = fromBase64(encoded);
+      const doc = readDocument({ docx: await readDocxPartsAsync(bytes, { file: kept.name }) });
+      // Still the text restored (no other file opened meanwhile), and its trace makes it from the file's.
+      if (docx === undefined || docx.file !== undefined || docx.name !== kept.name) return;
+      const made = docx.trace.map((piece) => (typeof piece === 'string' ? piece : doc.text.slice(piece[0], piece[1]))).join('');
+      if (made !== docx.text) return;
+      docx = { ...docx, file: { bytes, doc } };
+      docxNote = '';
+    } catch {
+      // A damaged entry: the text and its notes are still here; the file is not.
+      forget(DOCX_FILE);
+    }
+    refresh();
+  }
 }

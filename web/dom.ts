@@ -59,7 +59,12 @@ export async function copyText(text: string, button: HTMLElement): Promise<void>
 
 /** Offers text as a file download. */
 export function downloadText(text: string, name: string, type = 'text/plain;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBytes(text, name, type);
+}
+
+/** Offers bytes (or text) as a file download. */
+export function downloadBytes(data: Uint8Array | string, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type }));
   const a = h('a', { href: url, download: name });
   document.body.append(a);
   a.click();

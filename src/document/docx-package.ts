@@ -2,13 +2,17 @@
 // endnotes, found through the package's relationships — each inflated within the decompression
 // budgets by the one zip reader (src/document/zip.ts). Written once as steps (see
 // `InflateSteps`): latinitsa/io runs them with Node's zlib, the page with the web's
-// DecompressionStream ({@link readDocxPartsAsync}). Writing a .docx back is Node's
-// (src/io/docx.ts). What is prose in the parts is src/document/docx.ts's business.
+// DecompressionStream ({@link readDocxPartsAsync}). A .docx is written back with its changed parts
+// by the one zip writer (src/document/zip-write.ts): latinitsa/io deflates them with zlib
+// (`rewriteDocx`), the page with the web's CompressionStream ({@link rewriteDocxAsync}). What is
+// prose in the parts is src/document/docx.ts's business.
 // docs/documents.md.
 import { LatinitsaError } from '../errors.ts';
+import type { DocumentEdit } from './document.ts';
 import type { DocxPart, DocxPartRole } from './docx.ts';
 import { XmlScanner } from './xml.ts';
-import { readZip, runInflateStepsAsync, webInflate, zipEntrySteps, type InflateAsync, type InflateSteps, type ZipBudget } from './zip.ts';
+import { replaceZipEntriesSteps, webDeflate, type DeflateAsync } from './zip-write.ts';
+import { readZip, runInflateStepsAsync, runStepsAsync, webInflate, zipEntrySteps, type InflateAsync, type InflateSteps, type ZipBudget } from './zip.ts';
 
 /** Decompression budgets for one .docx (see {@link docxPartsSteps}). */
 export interface DocxLimits {
@@ -122,8 +126,8 @@ export function* docxPartsSteps(data: Uint8Array, options: { file?: string; limi
  * The parts of a .docx file that hold its text (see {@link docxPartsSteps}), read where there is
  * no Node: inflated with the web's `DecompressionStream('deflate-raw')` (browsers; Node ≥ 20 has
  * it too), within the same budgets as `readDocxParts` of latinitsa/io and with the same errors.
- * Give the parts to `readDocument({ docx })`. A .docx is written back only by latinitsa/io
- * (`writeDocumentFile`, `check --fix`).
+ * Give the parts to `readDocument({ docx })`; {@link rewriteDocxAsync} writes the file back with
+ * the parts an edit changed.
  *
  * @param data The file's bytes.
  * @param options `file`: its name, for messages; `limits`: the budgets; `inflate`: another inflater.
@@ -135,4 +139,32 @@ export function* docxPartsSteps(data: Uint8Array, options: { file?: string; limi
  */
 export async function readDocxPartsAsync(data: Uint8Array, options: { file?: string; limits?: DocxLimits; inflate?: InflateAsync } = {}): Promise<DocxPart[]> {
   return runInflateStepsAsync(docxPartsSteps(data, options), options.inflate ?? webInflate);
+}
+
+/**
+ * A .docx file's bytes with the parts of an edit (`editDocument` of the document read from it)
+ * replaced, written where there is no Node: the parts deflated with the web's
+ * `CompressionStream('deflate-raw')` (browsers; Node ≥ 20 has it too), every other entry copied
+ * as it was (its compressed bytes, CRC-32, dates), by the one zip writer `rewriteDocx` of
+ * latinitsa/io uses. `original` must be the bytes the edited document was read from: unlike
+ * `rewriteDocx`, which writes over a file on disk that may have changed since, this does not
+ * read the parts again to compare.
+ *
+ * @param original The bytes the document was read from.
+ * @param edit The edit (its `parts`).
+ * @param options `file`: its name, for messages; `deflate`: another deflater.
+ * @returns The new file's bytes.
+ * @example
+ * import { editDocument, readDocument, readDocxPartsAsync, rewriteDocxAsync } from 'latinitsa/document';
+ * import { writeZip } from 'latinitsa/io';
+ * const xml = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Zinovyev</w:t></w:r></w:p></w:body></w:document>';
+ * const file = writeZip([{ name: 'word/document.xml', data: new TextEncoder().encode(xml) }]);
+ * const doc = readDocument({ docx: await readDocxPartsAsync(file) });
+ * const fixed = await rewriteDocxAsync(file, editDocument(doc, [{ range: [5, 6], text: 'i' }]));
+ * readDocument({ docx: await readDocxPartsAsync(fixed) }).text;
+ * //=> 'Zinoviev'
+ */
+export async function rewriteDocxAsync(original: Uint8Array, edit: Pick<DocumentEdit, 'parts'>, options: { file?: string; deflate?: DeflateAsync } = {}): Promise<Uint8Array> {
+  const file = options.file ?? 'input';
+  return runStepsAsync(replaceZipEntriesSteps(readZip(original, { file }), edit.parts ?? new Map(), { file }), options.deflate ?? webDeflate);
 }

@@ -3,7 +3,7 @@
 // and CRC-32 checked. The inflating itself is handed in (see {@link InflateSteps}): Node's zlib
 // (src/io/zip.ts, for the command and the server) or the web's DecompressionStream
 // ({@link webInflate}, for the page opened from disk), so that both read through this one reader.
-// Writing archives is Node's (src/io/zip.ts). docs/documents.md.
+// Archives are written by src/document/zip-write.ts, deflated the same two ways. docs/documents.md.
 import { LatinitsaError } from '../errors.ts';
 
 /** One entry of a zip archive's central directory. */
@@ -195,13 +195,17 @@ export type Inflate = (raw: Uint8Array, limit: number) => Uint8Array | undefined
 /** An {@link Inflate} that answers later (the web's streams). */
 export type InflateAsync = (raw: Uint8Array, limit: number) => Promise<Uint8Array | undefined>;
 
-/** Runs a reader's steps with a synchronous inflater. */
-export function runInflateSteps<T>(steps: InflateSteps<T>, inflate: Inflate): T {
+/**
+ * Runs steps (a generator that yields requests and is resumed with their answers, or thrown into
+ * with the error answering one raised) with a synchronous answerer: the one driver of the zip
+ * reader's inflating and the writer's deflating (src/document/zip-write.ts).
+ */
+export function runSteps<Q, R, T>(steps: Generator<Q, T, R>, answer: (request: Q) => R): T {
   let step = steps.next();
   while (!step.done) {
-    let out: Uint8Array | undefined;
+    let out: R;
     try {
-      out = inflate(step.value.raw, step.value.limit);
+      out = answer(step.value);
     } catch (error) {
       step = steps.throw(error);
       continue;
@@ -211,13 +215,13 @@ export function runInflateSteps<T>(steps: InflateSteps<T>, inflate: Inflate): T 
   return step.value;
 }
 
-/** Runs a reader's steps with an asynchronous inflater. */
-export async function runInflateStepsAsync<T>(steps: InflateSteps<T>, inflate: InflateAsync): Promise<T> {
+/** {@link runSteps} with an answerer that answers later (the web's streams). */
+export async function runStepsAsync<Q, R, T>(steps: Generator<Q, T, R>, answer: (request: Q) => Promise<R>): Promise<T> {
   let step = steps.next();
   while (!step.done) {
-    let out: Uint8Array | undefined;
+    let out: R;
     try {
-      out = await inflate(step.value.raw, step.value.limit);
+      out = await answer(step.value);
     } catch (error) {
       step = steps.throw(error);
       continue;
@@ -225,6 +229,16 @@ export async function runInflateStepsAsync<T>(steps: InflateSteps<T>, inflate: I
     step = steps.next(out);
   }
   return step.value;
+}
+
+/** Runs a reader's steps with a synchronous inflater. */
+export function runInflateSteps<T>(steps: InflateSteps<T>, inflate: Inflate): T {
+  return runSteps(steps, (q) => inflate(q.raw, q.limit));
+}
+
+/** Runs a reader's steps with an asynchronous inflater. */
+export async function runInflateStepsAsync<T>(steps: InflateSteps<T>, inflate: InflateAsync): Promise<T> {
+  return runStepsAsync(steps, (q) => inflate(q.raw, q.limit));
 }
 
 /**
@@ -302,8 +316,12 @@ export async function webInflate(raw: Uint8Array, limit: number): Promise<Uint8A
     }
     chunks.push(value);
   }
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(length);
+  return chunks.length === 1 ? chunks[0] : concatBytes(chunks);
+}
+
+/** Byte arrays one after the other, in one array (Node's `Buffer.concat` without Node). */
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let offset = 0;
   for (const chunk of chunks) {
     out.set(chunk, offset);
