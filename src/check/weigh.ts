@@ -159,9 +159,10 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
     // An English name (Yuri, Dmitri) is reported only where it names the person the target
     // spelling names too, the same surname after it (Yuri Piatakov beside Yury Piatakov), and
     // only when the text writes it no more often than the target (Andrei Sakharov, the English
-    // form the text keeps, is not turned into the scheme's Andrey).
-    const samePerson = s.info.english === true ? surnamesOf(targetSpelling) : undefined;
-    if (samePerson !== undefined && (count(s) > targetCount || !s.occurrences.some((o) => o.surname !== undefined && samePerson.has(o.surname)))) continue;
+    // form the text keeps, is not turned into the scheme's Andrey). So is a transliteration beside
+    // the English form of its name, as often or more (`twoNames`: Aleksandr beside Alexander).
+    const samePerson = s.info.english === true || twoNames(g, s, targetSpelling) ? surnamesOf(targetSpelling) : undefined;
+    if (samePerson !== undefined && ((s.info.english === true && count(s) > targetCount) || !s.occurrences.some((o) => o.surname !== undefined && samePerson.has(o.surname)))) continue;
     // A name no scheme writes from the group's word, never beside a Russian word (a title: Muzei
     // Revolutsii), beside a common noun the text writes in lower case, is another word (Princess
     // Militsa beside militsiya).
@@ -218,6 +219,27 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
     minority.push({ s, link, ok, ruleId, confidence: base, common, ...(samePerson === undefined ? {} : { samePerson }), ...(inflected ? { inflected } : {}) });
   }
   return { target, targetSpelling, written, shown, attestedWord, minority };
+}
+
+/** How often, at least, each of two forms of a given name is written to be two names of two languages. */
+const TWO_NAMES_LEAST = 3;
+
+/**
+ * Whether a transliterated given name stands beside the English form of the name as two names of
+ * two languages, not one name written two ways: the target is the English, conventional form
+ * (Alexander), the text writes the transliteration (Aleksandr) at least as often, and both
+ * {@link TWO_NAMES_LEAST} times or more. No
+ * majority says which is the norm; an author who writes each form again and again keeps them
+ * apart on purpose (H. H. Munro's preface: each name "in the spelling of the country to which
+ * [it] belong[s]": Aleksandr for every Russian prince, Alexander for a Polish king and a German
+ * bishop). As for an English name against its transliteration, such a spelling is reported only
+ * where it names the person the target names too, the same surname after both. A clear majority
+ * of the English form (realtext: 380 × Alexander, 60 × Aleksandr) still reports the minority.
+ * Fourteenth session, made on realtext13; docs/check.md, "Two names of two languages".
+ */
+function twoNames(g: Group, s: Spelling, target: Spelling | undefined): boolean {
+  if (target?.info.kind !== 'conventional' || s.info.kind === 'conventional' || s.info.english === true || !isGivenName(g)) return false;
+  return count(target) >= TWO_NAMES_LEAST && count(s) >= count(target);
 }
 
 /** What decides a finding's confidence. */
