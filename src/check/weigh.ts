@@ -151,6 +151,15 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
   // group's word may be read from a spelling no scheme writes: Nizhnedevitzk, нижнедевитьзк,
   // beside Nizhnedevitsk, нижнедевицк; thirteenth session, made on realtext12).
   const russianWord = run.letterOnly || personal !== 0 || groupInContext || russianNameForm(g.cyrillic) || list.some(({ s }) => russianPlaceForm(s.info.near[0] ?? s.info.readings[0]?.cyrillic ?? ''));
+  // A group that no lexicon or list knows (its spellings plausible names only), whose other
+  // spelling no scheme writes at all (it joined by its fallback key): initials before it, or a
+  // capital letter, say nothing of Russian there. Only a Russian word beside it, a Russian name it
+  // stands in, or a Russian name's or town's ending of the group's word does (not of the spelling
+  // no scheme writes: Attreck reads as аттреск, a town's ending); else the two are more often a
+  // misprint of a name of another language (Stockvis beside the Dutch historian Stokvis; an
+  // index's Jagdallack beside the Afghan pass Jagdallak) than a slip of romanization. Fourteenth
+  // session, made on realtext13; docs/check.md, "A misprint of a name nobody knows".
+  const unknownWord = list.every(({ s }) => s.info.kind === 'plausible' || s.info.kind === 'loose') && !run.letterOnly && !russianNameForm(g.cyrillic) && !list.some(({ s }) => (s.info.kind !== 'loose' && russianPlaceForm(s.info.near[0] ?? '')) || s.occurrences.some((o) => o.company() === 'russian' || o.russianNeighbour));
   const minority: Minority[] = [];
   for (const { s, link } of list) {
     if (s.info.fold === targetFold || s === targetSpelling) continue;
@@ -208,7 +217,7 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
     // would rewrite the author's choice everywhere: shown, not rewritten unattended (made on
     // realtext10, docs/check.md "What `certain` asks for").
     const outnumbered = targetSpelling?.info.kind === 'conventional' && count(s) > targetCount;
-    const base = loneTarget || !russianWord ? Math.min(found, LONE_TARGET) : exonym || outnumbered ? Math.min(found, UNATTENDED_BELOW) : found;
+    const base = loneTarget || !russianWord || (unknownWord && s.info.kind === 'loose') ? Math.min(found, LONE_TARGET) : exonym || outnumbered ? Math.min(found, UNATTENDED_BELOW) : found;
     // A capitalised word the scheme does not write that reads only as a common Russian word (куля,
     // перо, вьет: not a name or place) is romanized Russian in a Russian title or name (Novyi Mir,
     // O. S. Nagornaia) or as an adjective (Privolnoe); alone among English words it is more often
