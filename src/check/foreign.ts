@@ -221,9 +221,10 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
     }
   });
   for (let k = 1; k + 1 < tokens.length; k++) {
-    // X or Y, X/Y: two spellings of one word set side by side are both given on purpose
-    // (Byelorussia or Belorussia; Alexandre/Aleixandre).
-    if (lower[k] === 'or' && gap(k) === ' ' && gap(k + 1) === ' ') {
+    // X or Y, X and Y, X/Y: two spellings of one word set side by side are both given on purpose
+    // (Byelorussia or Belorussia; Alexandre/Aleixandre; a transcriber's list of a book's
+    // inconsistencies, Andreievitch and Andreivitch: fourteenth session, made on realtext13).
+    if ((lower[k] === 'or' || lower[k] === 'and') && gap(k) === ' ' && gap(k + 1) === ' ') {
       if (capital(k - 1) && capital(k + 1) && sameWord(tokens[k + 1]!.text, tokens[k - 1]!.text)) {
         out[k - 1] = true;
         out[k + 1] = true;
