@@ -220,11 +220,20 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
       }
     }
   });
+  // Whether the words before and after the k-th are all its line holds, a list item's mark aside
+  // and no full stop after: an item of a list under a line before it, not a sentence.
+  const pairLine = (k: number): boolean => {
+    const from = text.lastIndexOf('\n', tokens[k - 1]!.start - 1) + 1;
+    const to = text.indexOf('\n', tokens[k + 1]!.end);
+    return from > 0 && LIST_MARK.test(text.slice(from, tokens[k - 1]!.start)) && /^[\s,;]*$/u.test(text.slice(tokens[k + 1]!.end, to < 0 ? text.length : to));
+  };
   for (let k = 1; k + 1 < tokens.length; k++) {
-    // X or Y, X and Y, X/Y: two spellings of one word set side by side are both given on purpose
-    // (Byelorussia or Belorussia; Alexandre/Aleixandre; a transcriber's list of a book's
-    // inconsistencies, Andreievitch and Andreivitch: fourteenth session, made on realtext13).
-    if ((lower[k] === 'or' || lower[k] === 'and') && gap(k) === ' ' && gap(k + 1) === ' ') {
+    // X or Y, X/Y: two spellings of one word set side by side are both given on purpose
+    // (Byelorussia or Belorussia; Alexandre/Aleixandre); so is X and Y on a line of its own, an
+    // item of a list of variants (a transcriber's list of a book's inconsistencies, "Andreievitch
+    // and Andreivitch": fourteenth session, made on realtext13). In a sentence, X and Y are
+    // checked (Trotskiy and Trotskii met).
+    if ((lower[k] === 'or' || (lower[k] === 'and' && pairLine(k))) && gap(k) === ' ' && gap(k + 1) === ' ') {
       if (capital(k - 1) && capital(k + 1) && sameWord(tokens[k + 1]!.text, tokens[k - 1]!.text)) {
         out[k - 1] = true;
         out[k + 1] = true;
