@@ -7,6 +7,7 @@ import { inflectedForm } from './fallback.ts';
 import { adjectiveForm, foreignSurnameStem, russianNameForm, russianPlaceForm } from './foreign.ts';
 import { anchor, count, NAME_FLAGS, type Group, type Link, type Spelling } from './model.ts';
 import type { CheckRun } from './run.ts';
+import { once } from './words.ts';
 
 /** How often a key-joined spelling stands, at least, for a target the text writes once to be doubted. */
 const LONE_TARGET_AGAINST = 3;
@@ -158,8 +159,9 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
   // no scheme writes: Attreck reads as аттреск, a town's ending); else the two are more often a
   // misprint of a name of another language (Stockvis beside the Dutch historian Stokvis; an
   // index's Jagdallack beside the Afghan pass Jagdallak) than a slip of romanization. Fourteenth
-  // session, made on realtext13; docs/check.md, "A misprint of a name nobody knows".
-  const unknownWord = list.every(({ s }) => s.info.kind === 'plausible' || s.info.kind === 'loose') && !run.letterOnly && !russianNameForm(g.cyrillic) && !list.some(({ s }) => (s.info.kind !== 'loose' && russianPlaceForm(s.info.near[0] ?? '')) || s.occurrences.some((o) => o.company() === 'russian' || o.russianNeighbour));
+  // session, made on realtext13; docs/check.md, "A misprint of a name nobody knows". Asked only
+  // for a key-joined spelling (an occurrence's company is worked out on first use).
+  const unknownWord = once(() => list.every(({ s }) => s.info.kind === 'plausible' || s.info.kind === 'loose') && !run.letterOnly && !russianNameForm(g.cyrillic) && !list.some(({ s }) => (s.info.kind !== 'loose' && russianPlaceForm(s.info.near[0] ?? '')) || s.occurrences.some((o) => o.company() === 'russian' || o.russianNeighbour)));
   const minority: Minority[] = [];
   for (const { s, link } of list) {
     if (s.info.fold === targetFold || s === targetSpelling) continue;
@@ -217,7 +219,7 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
     // would rewrite the author's choice everywhere: shown, not rewritten unattended (made on
     // realtext10, docs/check.md "What `certain` asks for").
     const outnumbered = targetSpelling?.info.kind === 'conventional' && count(s) > targetCount;
-    const base = loneTarget || !russianWord || (unknownWord && s.info.kind === 'loose') ? Math.min(found, LONE_TARGET) : exonym || outnumbered ? Math.min(found, UNATTENDED_BELOW) : found;
+    const base = loneTarget || !russianWord || (s.info.kind === 'loose' && unknownWord()) ? Math.min(found, LONE_TARGET) : exonym || outnumbered ? Math.min(found, UNATTENDED_BELOW) : found;
     // A capitalised word the scheme does not write that reads only as a common Russian word (куля,
     // перо, вьет: not a name or place) is romanized Russian in a Russian title or name (Novyi Mir,
     // O. S. Nagornaia) or as an adjective (Privolnoe); alone among English words it is more often
