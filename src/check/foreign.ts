@@ -123,14 +123,16 @@ const mentionCues = new Set(data.mentionCues.words);
 /** A gap that opens a quotation before a word, and one that closes it after the word. */
 const OPENS_QUOTE = /["“‘'«]$/u;
 const CLOSES_QUOTE = /^["”’'»]/u;
+/** Between a quoted phrase's last word and an "or" that glosses it: the closing mark, a comma on either side. */
+const QUOTE_THEN_OR = /^,?["”’'»],?\s+$/u;
 /** After a word: an equals sign and a word, a gloss (Kazak = soldier). */
 const GLOSSED = /^\s*=\s*\p{L}/u;
 
 /**
  * Which words are variants the text names on purpose:
- * - the three words after "also", "spelled", "a.k.a."… (RURIK (also RIURIK), Efim (sometimes
- *   spelled Yefim), Zeitlin (a.k.a. Tseitlin)), and the word just before a bracket that opens
- *   with such a cue (Efim);
+ * - the three words after "also", "spelled", "spelling", "a.k.a."… (RURIK (also RIURIK), Efim
+ *   (sometimes spelled Yefim), Zeitlin (a.k.a. Tseitlin), in West European spelling as Czar), and
+ *   the word just before a bracket that opens with such a cue (Efim);
  * - after a cue that names spellings ("transliterated as", "spelled"), on through a list of
  *   capitalised words joined by "or", "and" and commas, to the end of the sentence (transliterated
  *   as Piotr or Petr; Tschaikowski, Chajkovskij and Chaikovsky);
@@ -144,7 +146,9 @@ const GLOSSED = /^\s*=\s*\p{L}/u;
  * - the words of a line that opens with a language's name and a colon (Estonian: Aleksander);
  * - a word cited as a word, not used: alone in quotation marks with a cue ("name", "word",
  *   "called"…) among the three words before it (the Tartar name of "Kreml" or fortress), or
- *   glossed with an equals sign (Kazak = soldier) (thirteenth session, made on realtext12).
+ *   glossed with an equals sign (Kazak = soldier) (thirteenth session, made on realtext12);
+ * - a phrase of one to three words alone in quotation marks and glossed after the closing mark by
+ *   "or" (the “Ur’ev den,” or S. George’s day) (fourteenth session, made on realtext13).
  *
  * @param text The text the tokens come from.
  * @param tokens The words of a text.
@@ -202,10 +206,34 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
     // capitalised one makes the quoted word part of a name (called it Operation "Katja").
     else if (OPENS_QUOTE.test(gap(k)) && CLOSES_QUOTE.test(after) && [1, 2, 3].some((d) => k - d >= 0 && mentionCues.has(lower[k - d]!) && !/[.!?;:]/u.test(text.slice(tokens[k - d]!.end, t.start)) && tokens.slice(k - d + 1, k).every((w) => !/^\p{Lu}/u.test(w.text)))) out[k] = true;
   });
+  // A phrase of one to three words alone in quotation marks, glossed after the closing mark by
+  // "or" and the English (the abolition of the “Ur’ev den,” or S. George’s day): a term cited in
+  // its own language, given on purpose, not the prose's spelling of its words (beside Uriev, the
+  // town; fourteenth session, made on realtext13).
+  tokens.forEach((t, k) => {
+    if (!OPENS_QUOTE.test(gap(k))) return;
+    for (let j = k; j < k + 3 && j + 1 < tokens.length; j++) {
+      if (j > k && gap(j) !== ' ') return;
+      if (lower[j + 1] === 'or' && QUOTE_THEN_OR.test(gap(j + 1))) {
+        for (let i = k; i <= j; i++) out[i] = true;
+        return;
+      }
+    }
+  });
+  // Whether the words before and after the k-th are all its line holds, a list item's mark aside
+  // and no full stop after: an item of a list under a line before it, not a sentence.
+  const pairLine = (k: number): boolean => {
+    const from = text.lastIndexOf('\n', tokens[k - 1]!.start - 1) + 1;
+    const to = text.indexOf('\n', tokens[k + 1]!.end);
+    return from > 0 && LIST_MARK.test(text.slice(from, tokens[k - 1]!.start)) && /^[\s,;]*$/u.test(text.slice(tokens[k + 1]!.end, to < 0 ? text.length : to));
+  };
   for (let k = 1; k + 1 < tokens.length; k++) {
     // X or Y, X/Y: two spellings of one word set side by side are both given on purpose
-    // (Byelorussia or Belorussia; Alexandre/Aleixandre).
-    if (lower[k] === 'or' && gap(k) === ' ' && gap(k + 1) === ' ') {
+    // (Byelorussia or Belorussia; Alexandre/Aleixandre); so is X and Y on a line of its own, an
+    // item of a list of variants (a transcriber's list of a book's inconsistencies, "Andreievitch
+    // and Andreivitch": fourteenth session, made on realtext13). In a sentence, X and Y are
+    // checked (Trotskiy and Trotskii met).
+    if ((lower[k] === 'or' || (lower[k] === 'and' && pairLine(k))) && gap(k) === ' ' && gap(k + 1) === ' ') {
       if (capital(k - 1) && capital(k + 1) && sameWord(tokens[k + 1]!.text, tokens[k - 1]!.text)) {
         out[k - 1] = true;
         out[k + 1] = true;

@@ -7,6 +7,7 @@ import { inflectedForm } from './fallback.ts';
 import { adjectiveForm, foreignSurnameStem, russianNameForm, russianPlaceForm } from './foreign.ts';
 import { anchor, count, NAME_FLAGS, type Group, type Link, type Spelling } from './model.ts';
 import type { CheckRun } from './run.ts';
+import { once } from './words.ts';
 
 /** How often a key-joined spelling stands, at least, for a target the text writes once to be doubted. */
 const LONE_TARGET_AGAINST = 3;
@@ -151,6 +152,16 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
   // group's word may be read from a spelling no scheme writes: Nizhnedevitzk, нижнедевитьзк,
   // beside Nizhnedevitsk, нижнедевицк; thirteenth session, made on realtext12).
   const russianWord = run.letterOnly || personal !== 0 || groupInContext || russianNameForm(g.cyrillic) || list.some(({ s }) => russianPlaceForm(s.info.near[0] ?? s.info.readings[0]?.cyrillic ?? ''));
+  // A group that no lexicon or list knows (its spellings plausible names only), whose other
+  // spelling no scheme writes at all (it joined by its fallback key): initials before it, or a
+  // capital letter, say nothing of Russian there. Only a Russian word beside it, a Russian name it
+  // stands in, or a Russian name's or town's ending of the group's word does (not of the spelling
+  // no scheme writes: Attreck reads as аттреск, a town's ending); else the two are more often a
+  // misprint of a name of another language (Stockvis beside the Dutch historian Stokvis; an
+  // index's Jagdallack beside the Afghan pass Jagdallak) than a slip of romanization. Fourteenth
+  // session, made on realtext13; docs/check.md, "A misprint of a name nobody knows". Asked only
+  // for a key-joined spelling (an occurrence's company is worked out on first use).
+  const unknownWord = once(() => list.every(({ s }) => s.info.kind === 'plausible' || s.info.kind === 'loose') && !run.letterOnly && !russianNameForm(g.cyrillic) && !list.some(({ s }) => (s.info.kind !== 'loose' && russianPlaceForm(s.info.near[0] ?? '')) || s.occurrences.some((o) => o.company() === 'russian' || o.russianNeighbour)));
   const minority: Minority[] = [];
   for (const { s, link } of list) {
     if (s.info.fold === targetFold || s === targetSpelling) continue;
@@ -159,9 +170,10 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
     // An English name (Yuri, Dmitri) is reported only where it names the person the target
     // spelling names too, the same surname after it (Yuri Piatakov beside Yury Piatakov), and
     // only when the text writes it no more often than the target (Andrei Sakharov, the English
-    // form the text keeps, is not turned into the scheme's Andrey).
-    const samePerson = s.info.english === true ? surnamesOf(targetSpelling) : undefined;
-    if (samePerson !== undefined && (count(s) > targetCount || !s.occurrences.some((o) => o.surname !== undefined && samePerson.has(o.surname)))) continue;
+    // form the text keeps, is not turned into the scheme's Andrey). So is a transliteration beside
+    // the English form of its name, as often or more (`twoNames`: Aleksandr beside Alexander).
+    const samePerson = s.info.english === true || twoNames(g, s, targetSpelling) ? surnamesOf(targetSpelling) : undefined;
+    if (samePerson !== undefined && ((s.info.english === true && count(s) > targetCount) || !s.occurrences.some((o) => o.surname !== undefined && samePerson.has(o.surname)))) continue;
     // A name no scheme writes from the group's word, never beside a Russian word (a title: Muzei
     // Revolutsii), beside a common noun the text writes in lower case, is another word (Princess
     // Militsa beside militsiya).
@@ -207,7 +219,7 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
     // would rewrite the author's choice everywhere: shown, not rewritten unattended (made on
     // realtext10, docs/check.md "What `certain` asks for").
     const outnumbered = targetSpelling?.info.kind === 'conventional' && count(s) > targetCount;
-    const base = loneTarget || !russianWord ? Math.min(found, LONE_TARGET) : exonym || outnumbered ? Math.min(found, UNATTENDED_BELOW) : found;
+    const base = loneTarget || !russianWord || (s.info.kind === 'loose' && unknownWord()) ? Math.min(found, LONE_TARGET) : exonym || outnumbered ? Math.min(found, UNATTENDED_BELOW) : found;
     // A capitalised word the scheme does not write that reads only as a common Russian word (куля,
     // перо, вьет: not a name or place) is romanized Russian in a Russian title or name (Novyi Mir,
     // O. S. Nagornaia) or as an adjective (Privolnoe); alone among English words it is more often
@@ -218,6 +230,27 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
     minority.push({ s, link, ok, ruleId, confidence: base, common, ...(samePerson === undefined ? {} : { samePerson }), ...(inflected ? { inflected } : {}) });
   }
   return { target, targetSpelling, written, shown, attestedWord, minority };
+}
+
+/** How often, at least, each of two forms of a given name is written to be two names of two languages. */
+const TWO_NAMES_LEAST = 3;
+
+/**
+ * Whether a transliterated given name stands beside the English form of the name as two names of
+ * two languages, not one name written two ways: the target is the English, conventional form
+ * (Alexander), the text writes the transliteration (Aleksandr) at least as often, and both
+ * {@link TWO_NAMES_LEAST} times or more. No
+ * majority says which is the norm; an author who writes each form again and again keeps them
+ * apart on purpose (H. H. Munro's preface: each name "in the spelling of the country to which
+ * [it] belong[s]": Aleksandr for every Russian prince, Alexander for a Polish king and a German
+ * bishop). As for an English name against its transliteration, such a spelling is reported only
+ * where it names the person the target names too, the same surname after both. A clear majority
+ * of the English form (realtext: 380 × Alexander, 60 × Aleksandr) still reports the minority.
+ * Fourteenth session, made on realtext13; docs/check.md, "Two names of two languages".
+ */
+function twoNames(g: Group, s: Spelling, target: Spelling | undefined): boolean {
+  if (target?.info.kind !== 'conventional' || s.info.kind === 'conventional' || s.info.english === true || !isGivenName(g)) return false;
+  return count(target) >= TWO_NAMES_LEAST && count(s) >= count(target);
 }
 
 /** What decides a finding's confidence. */
