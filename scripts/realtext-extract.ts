@@ -6,6 +6,7 @@
  * snapshot with the same arguments and it writes the same files.
  *
  *   node --import tsx scripts/realtext-extract.ts --repo DIR --out DIR [--exclude FILE]… [--no-calendar] [--taken DATE] [--list FILE]
+ *        [--min-words N] [--max-words N] [--min-russia N] [--count N] [--seed S]
  *
  * `--repo` is a git clone of the snapshot, bare or not (its head must be the commit below);
  * `--out` is the corpus folder to write; each `--exclude` (give it once per earlier corpus) is a
@@ -13,7 +14,12 @@
  * `--no-calendar` also leaves out calendar pages (see step 2; realtext6 on, realtext2 to realtext5
  * were chosen without it, which is why it is off by default: their commands still write the
  * same files); `--taken` is the date written in SOURCES.tsv (default: today, UTC); `--list`
- * writes the ranking of every eligible article.
+ * writes the ranking of every eligible article. `--min-words`, `--max-words` and `--min-russia`
+ * change the bounds of step 2 (defaults 1,000, 15,000 and 10), `--count` the number chosen in step
+ * 4 (default 50), and `--seed S` makes step 4 a seeded sample of `--count` articles of the whole
+ * ranking (those with the smallest seeded hash of their source path) instead of its first ones:
+ * realtext14 (short articles, test/fixtures/realtext14/README.md) was chosen so; the defaults are
+ * realtext2 to realtext6's rule, whose commands still write the same files.
  *
  * The rule that chooses the articles, written down before anyone looked at the checker's findings:
  *   1. every file in `Page/`, cleaned as `clean` below, not in any exclude list;
@@ -40,10 +46,11 @@ import { parseArgs } from 'node:util';
 /** The snapshot the corpus was taken from (the head of chinapedia/wikipedia.abstract.en, 2019-08-14). */
 export const SNAPSHOT = '4f3e897da088cbe89a4f1d4cba3fa2e439c3721b';
 const LICENCE = 'CC BY-SA 3.0 (Wikipedia text, 2019-07-20 dump)';
-const COUNT = 50;
-const MIN_WORDS = 1000;
-const MAX_WORDS = 15000;
-const MIN_RUSSIA = 10;
+/** Step 2's bounds and step 4's count, as realtext2 to realtext6 had them (options change them). */
+const COUNT = '50';
+const MIN_WORDS = '1000';
+const MAX_WORDS = '15000';
+const MIN_RUSSIA = '10';
 
 const NAME = /\b(?:[A-Z][a-z]*(?:ov|ova|ev|eva|sky|skiy|skii|skaya|vich|vna|enko)|(?:Kh|Shch)[a-z]+|[A-Z][a-z]*(?:kh|shch)[a-z]*)\b/g;
 const RUSSIA = /\b(?:Russia|Russian|Russians|Soviet|Soviets|USSR|Moscow|Tsar)\b/g;
@@ -146,6 +153,15 @@ async function readBlobs(repo: string, entries: Entry[], each: (entry: Entry, te
   await done;
 }
 
+/**
+ * The `count` articles with the smallest seeded hash of their source path (step 4 with `--seed`):
+ * an article's draw depends on its path and the seed alone, not on the ranking around it.
+ */
+function seededSample<T extends Entry>(ranked: readonly T[], count: number, seed: string): T[] {
+  const hash = (e: Entry): string => createHash('sha256').update(`${seed}\n${e.path}`).digest('hex');
+  return [...ranked].sort((a, b) => (hash(a) < hash(b) ? -1 : hash(a) > hash(b) ? 1 : 0)).slice(0, count);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -155,8 +171,19 @@ async function main(): Promise<void> {
       taken: { type: 'string', default: new Date().toISOString().slice(0, 10) },
       list: { type: 'string' },
       'no-calendar': { type: 'boolean', default: false },
+      'min-words': { type: 'string', default: MIN_WORDS },
+      'max-words': { type: 'string', default: MAX_WORDS },
+      'min-russia': { type: 'string', default: MIN_RUSSIA },
+      count: { type: 'string', default: COUNT },
+      seed: { type: 'string' },
     },
   });
+  const number = (name: 'min-words' | 'max-words' | 'min-russia' | 'count'): number => {
+    const n = Number(values[name]);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} ${values[name]}: not a whole number`);
+    return n;
+  };
+  const [minWords, maxWords, minRussia, count] = [number('min-words'), number('max-words'), number('min-russia'), number('count')];
   if (values.repo === undefined) throw new Error('--repo DIR: a clone of chinapedia/wikipedia.abstract.en');
   if (values.out === undefined) throw new Error('--out DIR: the corpus folder to write');
   const repo = values.repo;
@@ -182,19 +209,19 @@ async function main(): Promise<void> {
   const eligible: Scored[] = [];
   await readBlobs(repo, entries, (entry, raw) => {
     const russia = raw.match(RUSSIA)?.length ?? 0;
-    if (russia < MIN_RUSSIA) return;
+    if (russia < minRussia) return;
     const { text } = clean(raw);
     const words = wordCount(text);
-    if (words < MIN_WORDS || words > MAX_WORDS) return;
+    if (words < minWords || words > maxWords) return;
     const names = text.match(NAME)?.length ?? 0;
     const mentions = text.match(RUSSIA)?.length ?? 0;
     eligible.push({ ...entry, words, names, russia: mentions, score: ((1000 * names) / words) * ((1000 * mentions) / words) });
   });
-  const ranked = eligible.filter((e) => e.russia >= MIN_RUSSIA).sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
+  const ranked = eligible.filter((e) => e.russia >= minRussia).sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
   if (values.list !== undefined) {
     writeFileSync(values.list, ['rank\tsource_path\twords\tnames\trussia\tscore', ...ranked.map((e, i) => `${i + 1}\t${e.path}\t${e.words}\t${e.names}\t${e.russia}\t${e.score.toFixed(1)}`)].join('\n') + '\n');
   }
-  const chosen = ranked.slice(0, COUNT).sort((a, b) => (fileName(a.path) < fileName(b.path) ? -1 : 1));
+  const chosen = (values.seed === undefined ? ranked.slice(0, count) : seededSample(ranked, count, values.seed)).sort((a, b) => (fileName(a.path) < fileName(b.path) ? -1 : 1));
   mkdirSync(out, { recursive: true });
   const sources = ['file\tsource_repository\tsource_path\tsource_commit\tarticle_url\twords\tlines\tdropped_markup_lines\tsha256_16\tlicence\ttaken'];
   let bytes = 0;
