@@ -1,5 +1,5 @@
 // The realtext corpus (../shared/realtext, outside the repository) and its judged findings; the
-// held-out corpora built after it (test/fixtures/realtext2 to realtext14) and the tests they share.
+// held-out corpora built after it (test/fixtures/realtext2 to realtext15) and the tests they share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -135,6 +135,13 @@ export const realtext13Dir = path.join(fixturesDir, 'realtext13');
  * of realtext2 to realtext6 never reached; checked as one work, as those were.
  */
 export const realtext14Dir = path.join(fixturesDir, 'realtext14');
+
+/**
+ * The fifteenth held-out corpus (test/fixtures/realtext15, README there): the 165 short English
+ * Wikipedia articles of realtext14's band that realtext14's sample did not draw, judged by a second
+ * judge; checked as one work, as those were.
+ */
+export const realtext15Dir = path.join(fixturesDir, 'realtext15');
 
 /** The manuscript formats a corpus folder may hold, by extension: Markdown articles, plain-text books, .docx manuscripts. */
 const corpusExtensions = ['.md', '.txt', '.docx'];
