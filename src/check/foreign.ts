@@ -430,16 +430,21 @@ const COMPOUND_GAP = /^[\-‐]$/u;
 export function describedNames(text: string, tokens: readonly WordToken[]): boolean[] {
   const out = tokens.map(() => false);
   const gap = (k: number): string => (k >= 0 && k + 1 < tokens.length ? text.slice(tokens[k]!.end, tokens[k + 1]!.start) : '');
-  const capital = (k: number): boolean => tokens[k] !== undefined && tokens[k]!.script === 'latin' && /^\p{Lu}\p{Ll}/u.test(tokens[k]!.text);
+  const capital = (k: number, caps = false): boolean => tokens[k] !== undefined && tokens[k]!.script === 'latin' && (caps ? /^\p{Lu}(?:\p{Ll}|\p{Lu}+$)/u : /^\p{Lu}\p{Ll}/u).test(tokens[k]!.text);
   // The name of capitalised words ending at (or starting at) a word, joined by spaces or hyphens.
-  const mark = (from: number, step: 1 | -1): void => {
+  // A lead's name may be in capitals (NIKOLAY YORDANOV BANEV: the article's bold title).
+  const mark = (from: number, step: 1 | -1, caps = false): number[] => {
     const run: number[] = [];
-    for (let k = from; capital(k) && run.length < 4 && !foreignDemonyms.has(tokens[k]!.text) && !homeDemonyms.has(tokens[k]!.text); k += step) {
+    for (let k = from; capital(k, caps) && run.length < 4 && !foreignDemonyms.has(tokens[k]!.text) && !homeDemonyms.has(tokens[k]!.text); k += step) {
       run.push(k);
       if (!NAME_GAP.test(gap(step === 1 ? k : k - 1))) break;
     }
-    if (run.length >= 2) for (const k of run) out[k] = true;
+    if (run.length < 2) return [];
+    for (const k of run) out[k] = true;
+    return run;
   };
+  // Surnames of the persons a lead sentence describes: the same person named again further on.
+  const leadSurnames = new Set<string>();
   // Two words of one compound demonym: joined by a hyphen, or by a space after "born" or between
   // two demonyms (Russian-born German, Swiss Italian).
   const demonym = (k: number): boolean => foreignDemonyms.has(tokens[k]!.text) || homeDemonyms.has(tokens[k]!.text);
@@ -457,10 +462,33 @@ export function describedNames(text: string, tokens: readonly WordToken[]): bool
     let k = a - 1;
     if (k >= 0 && /^(?:a|an|the)$/u.test(tokens[k]!.text) && gap(k) === ' ') k--;
     if (k >= 0 && /^, ?$/u.test(gap(k))) mark(k, -1);
+    // A lead sentence: a name, perhaps a bracket (dates, a native form), then "is" or "was", an
+    // article and at most two lower-case words before the demonym (NIKOLAY BANEV (born 1959) is a
+    // Bulgarian businessman; Denis Sinor was a Hungarian-born scholar).
+    let v = a - 1;
+    for (let w = 0; w < 2 && v >= 0 && gap(v) === ' ' && /^\p{Ll}+$/u.test(tokens[v]!.text) && !/^(?:a|an|is|was)$/u.test(tokens[v]!.text); w++) v--;
+    if (v >= 1 && /^(?:a|an)$/u.test(tokens[v]!.text) && gap(v - 1) === ' ' && /^(?:is|was)$/u.test(tokens[v - 1]!.text)) {
+      const before = text.slice(0, tokens[v - 1]!.start).trimEnd();
+      // The name ends before the bracket the lead puts after it (one level, no bracket inside).
+      const open = before.endsWith(')') ? before.lastIndexOf('(') : before.length;
+      let e = v - 2;
+      while (e >= 0 && tokens[e]!.end > open) e--;
+      if (e >= 0 && /^\s*$/u.test(text.slice(tokens[e]!.end, open))) {
+        const run = mark(e, -1, true);
+        if (run.length > 0) leadSurnames.add(tokens[run[0]!]!.text.toLowerCase());
+      }
+    }
     // Before a name, across at most two lower-case words: the Italian painter Luca Giordano.
     let n = b + 1;
     for (let w = 0; w < 2 && n < tokens.length && gap(n - 1) === ' ' && /^\p{Ll}+$/u.test(tokens[n]!.text); w++) n++;
     if (n < tokens.length && gap(n - 1) === ' ') mark(n, 1);
+  }
+  // The person a lead describes, named again by given name and surname (Nikolay Banev), is the
+  // same nation's.
+  if (leadSurnames.size > 0) {
+    tokens.forEach((t, i) => {
+      if (i > 0 && leadSurnames.has(t.text.toLowerCase()) && !out[i]) mark(i, -1);
+    });
   }
   return out;
 }
