@@ -132,7 +132,9 @@ const GLOSSED = /^\s*=\s*\p{L}/u;
  * Which words are variants the text names on purpose:
  * - the three words after "also", "spelled", "spelling", "a.k.a."… (RURIK (also RIURIK), Efim
  *   (sometimes spelled Yefim), Zeitlin (a.k.a. Tseitlin), in West European spelling as Czar), and
- *   the word just before a bracket that opens with such a cue (Efim);
+ *   the word just before a bracket that opens with such a cue (Efim), and a word of the name
+ *   before that bracket the variant spells (YEKATERINA (KATYA) LAZAREVA GOKHMAN (also translated
+ *   as EKATERINA));
  * - after a cue that names spellings ("transliterated as", "spelled"), on through a list of
  *   capitalised words joined by "or", "and" and commas, to the end of the sentence (transliterated
  *   as Piotr or Petr; Tschaikowski, Chajkovskij and Chaikovsky);
@@ -172,7 +174,17 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
     // The word just before a bracketed cue is the form the variant is named beside: Efim (sometimes
     // spelled Yefim) gives both on purpose.
     const before = cueStart(k, aka);
-    if (!birthCues.has(w) && before > 0 && capital(before - 1) && /\(\s*$/u.test(gap(before))) out[before - 1] = true;
+    if (!birthCues.has(w) && before > 0 && capital(before - 1) && /\(\s*$/u.test(gap(before))) {
+      out[before - 1] = true;
+      // So is a word further back in the name before the bracket that the variant spells another
+      // way: YEKATERINA (KATYA) LAZAREVA GOKHMAN (also translated as EKATERINA) names the given
+      // name's other form (fourteenth session, made on realtext14). The name's words only:
+      // capitalised, joined by spaces, hyphens or a bracket of its own; at most six back.
+      const variants = tokens.slice(from, from + 3).filter((_, d) => capital(from + d));
+      for (let j = before - 2; j >= 0 && j >= before - 7 && capital(j) && /^[ \-‐()]*$/u.test(gap(j + 1)); j--) {
+        if (variants.some((v) => sameWord(v.text, tokens[j]!.text))) out[j] = true;
+      }
+    }
     if (!namingCues.has(w) && !namingCues.has(lower[k + 1] ?? '')) return;
     for (let i = from + 3; i < tokens.length && i < from + 16; i++) {
       if (/[.!?)]/u.test(gap(i)) || !(capital(i) || connectors.has(lower[i]!))) break;
