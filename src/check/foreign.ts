@@ -376,6 +376,28 @@ export function clubNames(text: string, tokens: readonly WordToken[]): boolean[]
   return out;
 }
 
+const eponymNouns = new Set(data.eponymNouns.words.map((w) => w.toLowerCase()));
+
+/**
+ * Which words of a person's established full name name a thing after that person: the name's
+ * words right before a noun of a thing so named, in either case, joined to it by a space (the
+ * Andrei Bely Prize, the Andrei Bely prize).
+ * The thing keeps the form it was named with (docs/check.md "Conventional forms").
+ *
+ * @param text The text the tokens come from.
+ * @param tokens Its words.
+ * @param named For each token, the Cyrillic word it renders in an established full name it stands in ('' when the list does not say), else undefined.
+ * @returns One flag per token.
+ */
+export function eponymNames(text: string, tokens: readonly WordToken[], named: readonly (string | undefined)[]): boolean[] {
+  const out = tokens.map(() => false);
+  for (let i = 1; i < tokens.length; i++) {
+    if (!eponymNouns.has(tokens[i]!.text.toLowerCase()) || named[i - 1] === undefined || named[i] !== undefined || text.slice(tokens[i - 1]!.end, tokens[i]!.start) !== ' ') continue;
+    for (let k = i - 1; k >= 0 && named[k] !== undefined; k--) out[k] = true;
+  }
+  return out;
+}
+
 const placeTerms = new Set(data.placeTerms.words);
 
 /**
