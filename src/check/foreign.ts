@@ -442,6 +442,7 @@ export function citedAuthors(text: string, tokens: readonly WordToken[]): boolea
 
 const foreignDemonyms = new Set(data.demonyms.foreign);
 const homeDemonyms = new Set(data.demonyms.home);
+const leadDemonyms = new Set(data.demonyms.lead);
 /** A gap inside a name: a space or a hyphen. */
 const NAME_GAP = /^[ \-‐]$/u;
 /** A gap inside a compound demonym (Italian-Scottish, German-born). */
@@ -459,9 +460,11 @@ const COMPOUND_GAP = /^[\-‐]$/u;
  *
  * @param text The text the tokens come from.
  * @param tokens Its words.
+ * @param leadSurnames Surnames of the persons a lead sentence describes, in lower case: filled
+ *   here, and read to mark the same person named again, also in a later region of the document.
  * @returns One flag per token.
  */
-export function describedNames(text: string, tokens: readonly WordToken[]): boolean[] {
+export function describedNames(text: string, tokens: readonly WordToken[], leadSurnames: Set<string> = new Set()): boolean[] {
   const out = tokens.map(() => false);
   const gap = (k: number): string => (k >= 0 && k + 1 < tokens.length ? text.slice(tokens[k]!.end, tokens[k + 1]!.start) : '');
   const capital = (k: number, caps = false): boolean => tokens[k] !== undefined && tokens[k]!.script === 'latin' && (caps ? /^\p{Lu}(?:\p{Ll}|\p{Lu}+$)/u : /^\p{Lu}\p{Ll}/u).test(tokens[k]!.text);
@@ -477,25 +480,26 @@ export function describedNames(text: string, tokens: readonly WordToken[]): bool
     for (const k of run) out[k] = true;
     return run;
   };
-  // Surnames of the persons a lead sentence describes: the same person named again further on.
-  const leadSurnames = new Set<string>();
   // Two words of one compound demonym: joined by a hyphen, or by a space after "born" or between
   // two demonyms (Russian-born German, Swiss Italian).
   const demonym = (k: number): boolean => foreignDemonyms.has(tokens[k]!.text) || homeDemonyms.has(tokens[k]!.text);
   const compound = (k: number): boolean => COMPOUND_GAP.test(gap(k)) || (gap(k) === ' ' && (tokens[k]!.text === 'born' || demonym(k)) && demonym(k + 1));
   for (let i = 0; i < tokens.length; i++) {
-    if (!foreignDemonyms.has(tokens[i]!.text)) continue;
+    // A demonym of a nation with a Cyrillic romanization of its own (Ukrainian) counts in a lead
+    // sentence only, alone: VALERIY SMOLIY () is a Ukrainian academician.
+    const lead = leadDemonyms.has(tokens[i]!.text);
+    if (!foreignDemonyms.has(tokens[i]!.text) && !lead) continue;
     // The whole compound (Italian-Scottish, Russian-American, German-born).
     let a = i;
     while (a > 0 && compound(a - 1)) a--;
     let b = i;
     while (b + 1 < tokens.length && compound(b)) b++;
-    if (tokens.slice(a, b + 1).some((t) => homeDemonyms.has(t.text))) continue;
+    if (lead ? a !== i || b !== i : tokens.slice(a, b + 1).some((t) => homeDemonyms.has(t.text))) continue;
     i = b;
     // After a name and a comma, perhaps with an article: Luca Zuffi, Swiss footballer.
     let k = a - 1;
     if (k >= 0 && /^(?:a|an|the)$/u.test(tokens[k]!.text) && gap(k) === ' ') k--;
-    if (k >= 0 && /^, ?$/u.test(gap(k))) mark(k, -1);
+    if (!lead && k >= 0 && /^, ?$/u.test(gap(k))) mark(k, -1);
     // A lead sentence: a name, perhaps a bracket (dates, a native form), then "is" or "was", an
     // article and at most two lower-case words before the demonym (NIKOLAY BANEV (born 1959) is a
     // Bulgarian businessman; Denis Sinor was a Hungarian-born scholar).
@@ -512,6 +516,7 @@ export function describedNames(text: string, tokens: readonly WordToken[]): bool
         if (run.length > 0) leadSurnames.add(tokens[run[0]!]!.text.toLowerCase());
       }
     }
+    if (lead) continue;
     // Before a name, across at most two lower-case words: the Italian painter Luca Giordano.
     let n = b + 1;
     for (let w = 0; w < 2 && n < tokens.length && gap(n - 1) === ' ' && /^\p{Ll}+$/u.test(tokens[n]!.text); w++) n++;

@@ -358,6 +358,9 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
     const listed = listedVariants(doc.text, docTokens, sameWord);
     const passage = foreignPassages(doc.text, docTokens, (k) => passageWord(docTokens[k]!));
     let base = 0;
+    // Surnames of the persons a lead sentence describes by a demonym: named again in a later
+    // region (a list item, a reference), the same person.
+    const leadSurnames = new Set<string>();
     for (const [r, region] of regions.entries()) {
       const tokens = tokenized[r]!;
       const before = base;
@@ -377,7 +380,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       // An author's name in an author–year citation is spelt as the work cited prints it: like a
       // word of an established full name, exempt from the scheme, not from grouping.
       const cited = citedAuthors(doc.text, tokens);
-      const described = describedNames(doc.text, tokens);
+      const described = describedNames(doc.text, tokens, leadSurnames);
       const club = clubNames(doc.text, tokens);
       const eponym = eponymNames(doc.text, tokens, named);
       const placeTerm = placeTermsOf(doc.text, tokens, (word) => {
