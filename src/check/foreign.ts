@@ -145,7 +145,8 @@ const GLOSSED = /^\s*=\s*\p{L}/u;
  *   Belorussia, Alexandre/Aleixandre);
  * - a word followed by a bracket of language names only (Sascha (German)): a name's form for
  *   those languages;
- * - the words of a line that opens with a language's name and a colon (Estonian: Aleksander);
+ * - the words of a line that opens with a language's name and a colon (Estonian: Aleksander), and
+ *   those of a bracket that opens so, another language's gloss ((Polish: Instytut im. …));
  * - a word cited as a word, not used: alone in quotation marks with a cue ("name", "word",
  *   "called"…) among the three words before it (the Tartar name of "Kreml" or fortress), or
  *   glossed with an equals sign (Kazak = soldier) (thirteenth session, made on realtext12);
@@ -207,6 +208,17 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
     if (!LIST_MARK.test(text.slice(lineStart, t.start))) return;
     const lineEnd = text.indexOf('\n', t.end);
     for (let i = k + 1; i < tokens.length && (lineEnd < 0 || tokens[i]!.start < lineEnd); i++) out[i] = true;
+  });
+  // A bracket that opens with another language's name and a colon gives the thing's name in that
+  // language, a Wikipedia-style gloss ((Polish: Instytut im. Włodzimierza Wysockiego)): its words,
+  // to the closing bracket, are that language's (fourteenth session, made on realtext14). Not
+  // Russian's, whose gloss is the Russian itself, nor English's.
+  tokens.forEach((t, k) => {
+    if (!languageNames.has(t.text) || t.text === 'Russian' || t.text === 'English' || !/^:/u.test(text.slice(t.end, t.end + 1)) || !/\(\s*$/u.test(gap(k))) return;
+    const close = text.indexOf(')', t.end);
+    const lineEnd = text.indexOf('\n', t.end);
+    if (close < 0 || (lineEnd >= 0 && lineEnd < close) || text.slice(t.end, close).includes('(')) return;
+    for (let i = k + 1; i < tokens.length && tokens[i]!.start < close; i++) out[i] = true;
   });
   // A word cited as a word is the word itself, given on purpose beside the prose's own form of
   // it (the Tartar name of "Kreml" or fortress, beside Kremlin; the Don Cossacks (Kazak =
