@@ -218,7 +218,8 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
     const close = text.indexOf(')', t.end);
     const lineEnd = text.indexOf('\n', t.end);
     if (close < 0 || (lineEnd >= 0 && lineEnd < close) || text.slice(t.end, close).includes('(')) return;
-    for (let i = k + 1; i < tokens.length && tokens[i]!.start < close; i++) out[i] = true;
+    // It ends where another language's gloss begins ((Belarusian: …, Russian: …, Vooruzhennye sily …)).
+    for (let i = k + 1; i < tokens.length && tokens[i]!.start < close && !(languageNames.has(tokens[i]!.text) && /^:/u.test(text.slice(tokens[i]!.end, tokens[i]!.end + 1))); i++) out[i] = true;
   });
   // A word cited as a word is the word itself, given on purpose beside the prose's own form of
   // it (the Tartar name of "Kreml" or fortress, beside Kremlin; the Don Cossacks (Kazak =
