@@ -7,9 +7,11 @@
 // measured when the corpus was judged, at main c4e9933 (docs/check-history.md, "A fourteenth
 // held-out corpus: short Wikipedia articles"), the lower of them and the fourteenth session's
 // candidate's (e216f49: main's findings less four with the scheme, 0.768 and 0.716): a guard
-// against regression, not a target.
+// against regression, not a target. Since task 14t7 (late in the fourteenth session) realtext14 is
+// tuning data and the floors are just under i14t7's figures (0.835 and 0.747, certain band 0.930
+// and 0.872; README there, "Tuning data since the fourteenth session (late)").
 // certainFloors: the same for the certain band of the romanization rules (the fixes applied
 // unattended).
 import { heldOutCorpusTests, realtext14Dir } from './support/realtext.ts';
 
-await heldOutCorpusTests({ name: 'realtext14', dir: realtext14Dir, floors: { 'no-scheme': 0.76, 'scheme=wikipedia': 0.7 }, certainFloors: { 'no-scheme': 0.78, 'scheme=wikipedia': 0.8 } });
+await heldOutCorpusTests({ name: 'realtext14', dir: realtext14Dir, floors: { 'no-scheme': 0.83, 'scheme=wikipedia': 0.74 }, certainFloors: { 'no-scheme': 0.92, 'scheme=wikipedia': 0.86 } });

@@ -7,7 +7,7 @@
 // test/fixtures/check/translations.tsv; an article's title, its journal after it:
 // test/fixtures/check/articles.tsv; a possessive ’s in the place of a soft sign:
 // test/fixtures/check/possessives.tsv; a case or number form beside its word:
-// test/fixtures/check/inflections.tsv; a word cited as a word: test/fixtures/check/mentions.tsv;
+// test/fixtures/check/inflections.tsv; a word cited as a word: test/fixtures/check/mentions.tsv; a thing named after a person: test/fixtures/check/eponyms.tsv;
 // older English forms: test/fixtures/check/old-forms.tsv;
 // and a .docx's italics and
 // indented block quotations, read by the document reader, as the checker sees them.
@@ -97,6 +97,10 @@ test('a case or number form beside its word is not a second spelling: every case
 
 test('a word cited as a word (a name given in quotation marks, a gloss) is not checked: every case of the fixture (docs/check.md, "Variants named on purpose")', () => {
   checkCases('mentions.tsv', /$^/u, { lexicon }, 6);
+});
+
+test('a thing named after a person keeps the form of the established full name it was named with: every case of the fixture (docs/check.md, "Conventional forms")', () => {
+  checkCases('eponyms.tsv', /$^/u, { lexicon }, 4);
 });
 
 test('older English forms (-of for -ов, -ef for -ев) join their word by an alternative key: every case of the fixture (docs/check.md, "Groups")', () => {

@@ -91,7 +91,9 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
       if (samePerson !== undefined && (o.surname === undefined || !samePerson.has(o.surname))) continue;
       // A word of an established full name is exempt from the scheme, not from grouping; one that
       // renders another word there is that person's own name (Georgi Dimitrov: Bulgarian георги).
-      if (o.established !== undefined && (!ok || (o.established !== '' && o.established !== g.cyrillic))) continue;
+      // In the name of a thing named after the person (the Andrei Bely Prize, beside other people's
+      // Andrey), it is the thing's own name, not reported by grouping either.
+      if (o.established !== undefined && (!ok || o.eponym || (o.established !== '' && o.established !== g.cyrillic))) continue;
       const alone = common && /^\p{Lu}/u.test(o.text);
       // A name is a unit: in a person's name whose other words are not Russian by any evidence, or
       // that a demonym of another nation describes (Luca Zuffi, Swiss footballer), the word is that

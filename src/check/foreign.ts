@@ -132,7 +132,9 @@ const GLOSSED = /^\s*=\s*\p{L}/u;
  * Which words are variants the text names on purpose:
  * - the three words after "also", "spelled", "spelling", "a.k.a."… (RURIK (also RIURIK), Efim
  *   (sometimes spelled Yefim), Zeitlin (a.k.a. Tseitlin), in West European spelling as Czar), and
- *   the word just before a bracket that opens with such a cue (Efim);
+ *   the word just before a bracket that opens with such a cue (Efim), and a word of the name
+ *   before that bracket the variant spells (YEKATERINA (KATYA) LAZAREVA GOKHMAN (also translated
+ *   as EKATERINA));
  * - after a cue that names spellings ("transliterated as", "spelled"), on through a list of
  *   capitalised words joined by "or", "and" and commas, to the end of the sentence (transliterated
  *   as Piotr or Petr; Tschaikowski, Chajkovskij and Chaikovsky);
@@ -143,7 +145,8 @@ const GLOSSED = /^\s*=\s*\p{L}/u;
  *   Belorussia, Alexandre/Aleixandre);
  * - a word followed by a bracket of language names only (Sascha (German)): a name's form for
  *   those languages;
- * - the words of a line that opens with a language's name and a colon (Estonian: Aleksander);
+ * - the words of a line that opens with a language's name and a colon (Estonian: Aleksander), and
+ *   those of a bracket that opens so, another language's gloss ((Polish: Instytut im. …));
  * - a word cited as a word, not used: alone in quotation marks with a cue ("name", "word",
  *   "called"…) among the three words before it (the Tartar name of "Kreml" or fortress), or
  *   glossed with an equals sign (Kazak = soldier) (thirteenth session, made on realtext12);
@@ -172,7 +175,17 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
     // The word just before a bracketed cue is the form the variant is named beside: Efim (sometimes
     // spelled Yefim) gives both on purpose.
     const before = cueStart(k, aka);
-    if (!birthCues.has(w) && before > 0 && capital(before - 1) && /\(\s*$/u.test(gap(before))) out[before - 1] = true;
+    if (!birthCues.has(w) && before > 0 && capital(before - 1) && /\(\s*$/u.test(gap(before))) {
+      out[before - 1] = true;
+      // So is a word further back in the name before the bracket that the variant spells another
+      // way: YEKATERINA (KATYA) LAZAREVA GOKHMAN (also translated as EKATERINA) names the given
+      // name's other form (fourteenth session, made on realtext14). The name's words only:
+      // capitalised, joined by spaces, hyphens or a bracket of its own; at most six back.
+      const variants = tokens.slice(from, from + 3).filter((_, d) => capital(from + d));
+      for (let j = before - 2; j >= 0 && j >= before - 7 && capital(j) && /^[ \-‐()]*$/u.test(gap(j + 1)); j--) {
+        if (variants.some((v) => sameWord(v.text, tokens[j]!.text))) out[j] = true;
+      }
+    }
     if (!namingCues.has(w) && !namingCues.has(lower[k + 1] ?? '')) return;
     for (let i = from + 3; i < tokens.length && i < from + 16; i++) {
       if (/[.!?)]/u.test(gap(i)) || !(capital(i) || connectors.has(lower[i]!))) break;
@@ -195,6 +208,18 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
     if (!LIST_MARK.test(text.slice(lineStart, t.start))) return;
     const lineEnd = text.indexOf('\n', t.end);
     for (let i = k + 1; i < tokens.length && (lineEnd < 0 || tokens[i]!.start < lineEnd); i++) out[i] = true;
+  });
+  // A bracket that opens with another language's name and a colon gives the thing's name in that
+  // language, a Wikipedia-style gloss ((Polish: Instytut im. Włodzimierza Wysockiego)): its words,
+  // to the closing bracket, are that language's (fourteenth session, made on realtext14). Not
+  // Russian's, whose gloss is the Russian itself, nor English's.
+  tokens.forEach((t, k) => {
+    if (!languageNames.has(t.text) || t.text === 'Russian' || t.text === 'English' || !/^:/u.test(text.slice(t.end, t.end + 1)) || !/\(\s*$/u.test(gap(k))) return;
+    const close = text.indexOf(')', t.end);
+    const lineEnd = text.indexOf('\n', t.end);
+    if (close < 0 || (lineEnd >= 0 && lineEnd < close) || text.slice(t.end, close).includes('(')) return;
+    // It ends where another language's gloss begins ((Belarusian: …, Russian: …, Vooruzhennye sily …)).
+    for (let i = k + 1; i < tokens.length && tokens[i]!.start < close && !(languageNames.has(tokens[i]!.text) && /^:/u.test(text.slice(tokens[i]!.end, tokens[i]!.end + 1))); i++) out[i] = true;
   });
   // A word cited as a word is the word itself, given on purpose beside the prose's own form of
   // it (the Tartar name of "Kreml" or fortress, beside Kremlin; the Don Cossacks (Kazak =
@@ -364,6 +389,28 @@ export function clubNames(text: string, tokens: readonly WordToken[]): boolean[]
   return out;
 }
 
+const eponymNouns = new Set(data.eponymNouns.words.map((w) => w.toLowerCase()));
+
+/**
+ * Which words of a person's established full name name a thing after that person: the name's
+ * words right before a noun of a thing so named, in either case, joined to it by a space (the
+ * Andrei Bely Prize, the Andrei Bely prize).
+ * The thing keeps the form it was named with (docs/check.md "Conventional forms").
+ *
+ * @param text The text the tokens come from.
+ * @param tokens Its words.
+ * @param named For each token, the Cyrillic word it renders in an established full name it stands in ('' when the list does not say), else undefined.
+ * @returns One flag per token.
+ */
+export function eponymNames(text: string, tokens: readonly WordToken[], named: readonly (string | undefined)[]): boolean[] {
+  const out = tokens.map(() => false);
+  for (let i = 1; i < tokens.length; i++) {
+    if (!eponymNouns.has(tokens[i]!.text.toLowerCase()) || named[i - 1] === undefined || named[i] !== undefined || text.slice(tokens[i - 1]!.end, tokens[i]!.start) !== ' ') continue;
+    for (let k = i - 1; k >= 0 && named[k] !== undefined; k--) out[k] = true;
+  }
+  return out;
+}
+
 const placeTerms = new Set(data.placeTerms.words);
 
 /**
@@ -408,6 +455,7 @@ export function citedAuthors(text: string, tokens: readonly WordToken[]): boolea
 
 const foreignDemonyms = new Set(data.demonyms.foreign);
 const homeDemonyms = new Set(data.demonyms.home);
+const leadDemonyms = new Set(data.demonyms.lead);
 /** A gap inside a name: a space or a hyphen. */
 const NAME_GAP = /^[ \-‐]$/u;
 /** A gap inside a compound demonym (Italian-Scottish, German-born). */
@@ -425,42 +473,74 @@ const COMPOUND_GAP = /^[\-‐]$/u;
  *
  * @param text The text the tokens come from.
  * @param tokens Its words.
+ * @param leadSurnames Surnames of the persons a lead sentence describes, in lower case: filled
+ *   here, and read to mark the same person named again, also in a later region of the document.
  * @returns One flag per token.
  */
-export function describedNames(text: string, tokens: readonly WordToken[]): boolean[] {
+export function describedNames(text: string, tokens: readonly WordToken[], leadSurnames: Set<string> = new Set()): boolean[] {
   const out = tokens.map(() => false);
   const gap = (k: number): string => (k >= 0 && k + 1 < tokens.length ? text.slice(tokens[k]!.end, tokens[k + 1]!.start) : '');
-  const capital = (k: number): boolean => tokens[k] !== undefined && tokens[k]!.script === 'latin' && /^\p{Lu}\p{Ll}/u.test(tokens[k]!.text);
+  const capital = (k: number, caps = false): boolean => tokens[k] !== undefined && tokens[k]!.script === 'latin' && (caps ? /^\p{Lu}(?:\p{Ll}|\p{Lu}+$)/u : /^\p{Lu}\p{Ll}/u).test(tokens[k]!.text);
   // The name of capitalised words ending at (or starting at) a word, joined by spaces or hyphens.
-  const mark = (from: number, step: 1 | -1): void => {
+  // A lead's name may be in capitals (NIKOLAY YORDANOV BANEV: the article's bold title).
+  const mark = (from: number, step: 1 | -1, caps = false): number[] => {
     const run: number[] = [];
-    for (let k = from; capital(k) && run.length < 4 && !foreignDemonyms.has(tokens[k]!.text) && !homeDemonyms.has(tokens[k]!.text); k += step) {
+    for (let k = from; capital(k, caps) && run.length < 4 && !foreignDemonyms.has(tokens[k]!.text) && !homeDemonyms.has(tokens[k]!.text); k += step) {
       run.push(k);
       if (!NAME_GAP.test(gap(step === 1 ? k : k - 1))) break;
     }
-    if (run.length >= 2) for (const k of run) out[k] = true;
+    if (run.length < 2) return [];
+    for (const k of run) out[k] = true;
+    return run;
   };
   // Two words of one compound demonym: joined by a hyphen, or by a space after "born" or between
   // two demonyms (Russian-born German, Swiss Italian).
   const demonym = (k: number): boolean => foreignDemonyms.has(tokens[k]!.text) || homeDemonyms.has(tokens[k]!.text);
   const compound = (k: number): boolean => COMPOUND_GAP.test(gap(k)) || (gap(k) === ' ' && (tokens[k]!.text === 'born' || demonym(k)) && demonym(k + 1));
   for (let i = 0; i < tokens.length; i++) {
-    if (!foreignDemonyms.has(tokens[i]!.text)) continue;
+    // A demonym of a nation with a Cyrillic romanization of its own (Ukrainian) counts in a lead
+    // sentence only, alone: VALERIY SMOLIY () is a Ukrainian academician.
+    const lead = leadDemonyms.has(tokens[i]!.text);
+    if (!foreignDemonyms.has(tokens[i]!.text) && !lead) continue;
     // The whole compound (Italian-Scottish, Russian-American, German-born).
     let a = i;
     while (a > 0 && compound(a - 1)) a--;
     let b = i;
     while (b + 1 < tokens.length && compound(b)) b++;
-    if (tokens.slice(a, b + 1).some((t) => homeDemonyms.has(t.text))) continue;
+    if (lead ? a !== i || b !== i : tokens.slice(a, b + 1).some((t) => homeDemonyms.has(t.text))) continue;
     i = b;
     // After a name and a comma, perhaps with an article: Luca Zuffi, Swiss footballer.
     let k = a - 1;
     if (k >= 0 && /^(?:a|an|the)$/u.test(tokens[k]!.text) && gap(k) === ' ') k--;
-    if (k >= 0 && /^, ?$/u.test(gap(k))) mark(k, -1);
+    if (!lead && k >= 0 && /^, ?$/u.test(gap(k))) mark(k, -1);
+    // A lead sentence: a name, perhaps a bracket (dates, a native form), then "is" or "was", an
+    // article and at most two lower-case words before the demonym (NIKOLAY BANEV (born 1959) is a
+    // Bulgarian businessman; Denis Sinor was a Hungarian-born scholar).
+    let v = a - 1;
+    for (let w = 0; w < 2 && v >= 0 && gap(v) === ' ' && /^\p{Ll}+$/u.test(tokens[v]!.text) && !/^(?:a|an|is|was)$/u.test(tokens[v]!.text); w++) v--;
+    if (v >= 1 && /^(?:a|an)$/u.test(tokens[v]!.text) && gap(v - 1) === ' ' && /^(?:is|was)$/u.test(tokens[v - 1]!.text)) {
+      const before = text.slice(0, tokens[v - 1]!.start).trimEnd();
+      // The name ends before the bracket the lead puts after it (one level, no bracket inside).
+      const open = before.endsWith(')') ? before.lastIndexOf('(') : before.length;
+      let e = v - 2;
+      while (e >= 0 && tokens[e]!.end > open) e--;
+      if (e >= 0 && /^\s*$/u.test(text.slice(tokens[e]!.end, open))) {
+        const run = mark(e, -1, true);
+        if (run.length > 0) leadSurnames.add(tokens[run[0]!]!.text.toLowerCase());
+      }
+    }
+    if (lead) continue;
     // Before a name, across at most two lower-case words: the Italian painter Luca Giordano.
     let n = b + 1;
     for (let w = 0; w < 2 && n < tokens.length && gap(n - 1) === ' ' && /^\p{Ll}+$/u.test(tokens[n]!.text); w++) n++;
     if (n < tokens.length && gap(n - 1) === ' ') mark(n, 1);
+  }
+  // The person a lead describes, named again by given name and surname (Nikolay Banev), is the
+  // same nation's.
+  if (leadSurnames.size > 0) {
+    tokens.forEach((t, i) => {
+      if (i > 0 && leadSurnames.has(t.text.toLowerCase()) && !out[i]) mark(i, -1);
+    });
   }
   return out;
 }

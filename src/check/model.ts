@@ -52,6 +52,11 @@ export interface Occurrence {
    * scheme mismatch.
    */
   established: string | undefined;
+  /**
+   * Whether that full name names a thing after the person (the Andrei Bely Prize): the thing
+   * keeps the form it was named with, and the word is not reported by grouping either.
+   */
+  eponym: boolean;
 }
 
 /** One spelling in one domain (text or notes), with its occurrences. */
