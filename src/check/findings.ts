@@ -8,7 +8,7 @@ import { otherCyrillicScheme, russianNameForm } from './foreign.ts';
 import { romanize } from '../engine/romanize.ts';
 import { LexiconFlag } from '../reverse/lexicon.ts';
 import { DEFAULT_SCHEME, getScheme } from '../schemes/registry.ts';
-import { count, NAME_FLAGS, type Group, type Spelling } from './model.ts';
+import { count, NAME_FLAGS, readingFlags, type Group, type Spelling } from './model.ts';
 import type { CheckRun } from './run.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument } from './types.ts';
 import { LONE_TARGET, UNATTENDED_BELOW, type Weighed } from './weigh.ts';
@@ -41,7 +41,8 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
     // Only a name is a person's or a place's own form: a common word capitalised in titles
     // (Arkheologicheskie in a list of Russian titles) is the author's system, reported each time,
     // unless it stands somewhere after a given name, as a surname (Andrey Skoromnyy: скоромный).
-    const commonWord = s.info.kind === 'attested' && ((s.info.readings.find((r) => r.cyrillic === g.cyrillic)?.flags ?? 0) & NAME_FLAGS) === 0 && s.occurrences.every((o) => o.names.length === 0);
+    const groupFlags = readingFlags(s.info, g.cyrillic);
+    const commonWord = s.info.kind === 'attested' && (groupFlags & NAME_FLAGS) === 0 && s.occurrences.every((o) => o.names.length === 0);
     const chosen = !ok && list.length === 1 && count(s) > 1 && /^\p{Lu}/u.test(s.display) && !commonWord;
     // A spelling only the scheme flags (the work has no other spelling of its word), or one that
     // never shares a document with its group's target (Ariana, in Afghanistan, beside the Spanish
@@ -84,7 +85,6 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
     // Riazan in a book that writes it so 36 times). Reported only at `possible`, every occurrence
     // (fourteenth session: chosen on twelve tuning corpora, it raised precision on the thirteenth
     // in 11 runs and lowered it in none; docs/check.md "A place name only the scheme flags").
-    const groupFlags = s.info.readings.find((r) => r.cyrillic === g.cyrillic)?.flags ?? 0;
     const lonePlace = lone && (groupFlags & LexiconFlag.proper) !== 0 && (groupFlags & PERSONAL) === 0;
     let reported = false;
     for (const o of s.occurrences) {

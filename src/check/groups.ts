@@ -2,7 +2,7 @@
 // domain, form a group; spellings no scheme writes plausibly join a group by their fallback key.
 // docs/check.md.
 import { fallbackKey, fallbackKeys } from './fallback.ts';
-import { anchor, count, NAME_FLAGS, type Group, type Spelling } from './model.ts';
+import { anchor, count, NAME_FLAGS, readingFlags, type Group, type Spelling } from './model.ts';
 import type { CheckRun } from './run.ts';
 
 /** The fewest letters of a spelling that joins a group by its fallback key alone. */
@@ -36,8 +36,8 @@ export function groupSpellings(run: CheckRun, all: readonly Spelling[]): Group[]
     // when they are read exactly alike (istorii is истории or историй; istory only историй).
     if (letterOnly && a.info.kind === 'attested' && b.info.kind === 'attested') return a.info.near[0] === cyrillic && b.info.near[0] === cyrillic;
     if (a.info.kind === 'attested' && b.info.kind === 'attested') {
-      const fa = a.info.readings.find((r) => r.cyrillic === cyrillic)?.flags ?? 0;
-      const fb = b.info.readings.find((r) => r.cyrillic === cyrillic)?.flags ?? 0;
+      const fa = readingFlags(a.info, cyrillic);
+      const fb = readingFlags(b.info, cyrillic);
       if ((fa & NAME_FLAGS) !== 0 && (fb & NAME_FLAGS) !== 0) return true;
       return a.info.near.length === b.info.near.length && a.info.near.every((c) => b.info.near.includes(c));
     }

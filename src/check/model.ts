@@ -22,6 +22,11 @@ export interface FormInfo {
   readings: readonly Reading[];
 }
 
+/** The lexicon's flags for a form's reading as one Cyrillic word (0 when it is not among its readings). */
+export function readingFlags(info: FormInfo, cyrillic: string): number {
+  return info.readings.find((r) => r.cyrillic === cyrillic)?.flags ?? 0;
+}
+
 export interface Occurrence {
   doc: number;
   start: number;

@@ -5,7 +5,7 @@ import { LexiconFlag } from '../reverse/lexicon.ts';
 import { foldRomanized } from '../reverse/readings.ts';
 import { inflectedForm } from './fallback.ts';
 import { adjectiveForm, foreignSurnameStem, russianNameForm, russianPlaceForm } from './foreign.ts';
-import { anchor, count, NAME_FLAGS, type Group, type Link, type Spelling } from './model.ts';
+import { anchor, count, NAME_FLAGS, readingFlags, type Group, type Link, type Spelling } from './model.ts';
 import type { CheckRun } from './run.ts';
 import { once } from './words.ts';
 
@@ -142,7 +142,7 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
   const targetCount = targetSpelling === undefined ? 0 : count(targetSpelling);
   const schemeTarget = scheme !== undefined && (targetSpelling === undefined || conforms(targetSpelling));
   // Given names and patronymics are shared by many people; a surname tells them apart.
-  const personal = list.map(({ s }) => s.info.readings.find((r) => r.cyrillic === g.cyrillic)?.flags ?? 0).reduce((a, b) => a | b, 0);
+  const personal = list.map(({ s }) => readingFlags(s.info, g.cyrillic)).reduce((a, b) => a | b, 0);
   const surname = (personal & (LexiconFlag.given | LexiconFlag.patronymic)) === 0;
   // Evidence that the group's word is Russian at all: the lexicon knows it (as a word, a name or a
   // place), the conventional list names it, or it ends as a Russian surname or patronymic. Without
@@ -237,7 +237,7 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
     // a name of another language (Kulja, Piero, Viet Minh). The word is Russian in this text when
     // its group has a conventional form or one of its spellings stands once in such company
     // (Genrikh Iagoda); beside a spelling of the text (no scheme), the group speaks for it.
-    const common = !ok && !groupInContext && s.info.kind === 'attested' && ((s.info.readings.find((r) => r.cyrillic === g.cyrillic)?.flags ?? 0) & NAME_FLAGS) === 0 && !adjectiveForm(g.cyrillic);
+    const common = !ok && !groupInContext && s.info.kind === 'attested' && (readingFlags(s.info, g.cyrillic) & NAME_FLAGS) === 0 && !adjectiveForm(g.cyrillic);
     minority.push({ s, link, ok, ruleId, confidence: base, common, ...(samePerson === undefined ? {} : { samePerson }), ...(inflected ? { inflected } : {}) });
   }
   return { target, targetSpelling, written, shown, attestedWord, minority };
@@ -289,7 +289,7 @@ interface ConfidenceFacts {
  */
 function findingConfidence(f: ConfidenceFacts): number {
   const info = f.s.info;
-  const flags = info.readings.find((r) => r.cyrillic === f.group)?.flags ?? 0;
+  const flags = readingFlags(info, f.group);
   const capitalised = /^\p{Lu}/u.test(f.s.display);
   // How surely the spelling is romanized Russian: a name of the name lists (nominative), a proper
   // noun of the dictionary (perhaps a case form of another name), a common word (a capitalised one
