@@ -1,5 +1,5 @@
 // The realtext corpus (../shared/realtext, outside the repository) and its judged findings; the
-// held-out corpora built after it (test/fixtures/realtext2 to realtext15) and the tests they share.
+// held-out corpora built after it (test/fixtures/realtext2 to realtext16b) and the tests they share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -142,6 +142,19 @@ export const realtext14Dir = path.join(fixturesDir, 'realtext14');
  * judge; checked as one work, as those were.
  */
 export const realtext15Dir = path.join(fixturesDir, 'realtext15');
+
+/**
+ * The sixteenth held-out corpus (test/fixtures/realtext16, README there): a seeded sample of 20
+ * longer English Wikipedia articles (1,000–15,000 words) that mention Russia at least three times
+ * and that no earlier corpus took; checked as one work, as realtext2 to realtext6 were.
+ */
+export const realtext16Dir = path.join(fixturesDir, 'realtext16');
+
+/**
+ * An addendum to realtext16 (test/fixtures/realtext16b, README there): the next 80 articles of
+ * realtext16's seeded order, so that the two are the first 100; checked as its own work.
+ */
+export const realtext16bDir = path.join(fixturesDir, 'realtext16b');
 
 /** The manuscript formats a corpus folder may hold, by extension: Markdown articles, plain-text books, .docx manuscripts. */
 const corpusExtensions = ['.md', '.txt', '.docx'];
