@@ -143,6 +143,13 @@ export const realtext14Dir = path.join(fixturesDir, 'realtext14');
  */
 export const realtext15Dir = path.join(fixturesDir, 'realtext15');
 
+/**
+ * The seventeenth held-out corpus (test/fixtures/realtext17, README there): all 269 English
+ * Wikipedia articles of 100–299 words that mention Russia at least three times, the band below
+ * realtext14's and realtext15's; checked as one work, as those were.
+ */
+export const realtext17Dir = path.join(fixturesDir, 'realtext17');
+
 /** The manuscript formats a corpus folder may hold, by extension: Markdown articles, plain-text books, .docx manuscripts. */
 const corpusExtensions = ['.md', '.txt', '.docx'];
 
