@@ -156,6 +156,13 @@ export const realtext16Dir = path.join(fixturesDir, 'realtext16');
  */
 export const realtext16bDir = path.join(fixturesDir, 'realtext16b');
 
+/**
+ * The seventeenth held-out corpus (test/fixtures/realtext17, README there): all 269 English
+ * Wikipedia articles of 100–299 words that mention Russia at least three times, the band below
+ * realtext14's and realtext15's; checked as one work, as those were.
+ */
+export const realtext17Dir = path.join(fixturesDir, 'realtext17');
+
 /** The manuscript formats a corpus folder may hold, by extension: Markdown articles, plain-text books, .docx manuscripts. */
 const corpusExtensions = ['.md', '.txt', '.docx'];
 
