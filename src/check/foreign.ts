@@ -548,7 +548,7 @@ export function describedNames(text: string, tokens: readonly WordToken[], leads
   // The person a lead describes, named again by given name and surname (Nikolay Banev), is the
   // same nation's; so is the lead's given name alone, no other name's word beside it (KSENIA
   // ANSKE … is an American author; Ksenia ran away from home): in an article on one person, the
-  // person (fifteenth session, docs/check.md "Confidence").
+  // person (fifteenth session, docs/check.md "Names of other languages").
   if (leads.surnames.size > 0) {
     const inName = (k: number, gapAt: number): boolean => capital(k) && NAME_GAP.test(gap(gapAt));
     tokens.forEach((t, i) => {
