@@ -7,7 +7,9 @@
 // floors are just under the precisions measured when the corpus was judged, at main c4e9933
 // (docs/check-history.md, "A fifteenth held-out corpus: the rest of the short articles' band"): a
 // guard against regression, not a target. certainFloors: the same for the certain band of the
-// romanization rules (the fixes applied unattended).
+// romanization rules (the fixes applied unattended). Since the fifteenth session (realtext15 as
+// tuning data) the `wikipedia` floors are raised with the lead's given name read as the person the
+// lead describes (docs/check.md "Names of other languages"): 0.750 and certain 0.784 measured.
 import { heldOutCorpusTests, realtext15Dir } from './support/realtext.ts';
 
-await heldOutCorpusTests({ name: 'realtext15', dir: realtext15Dir, floors: { 'no-scheme': 0.75, 'scheme=wikipedia': 0.72 }, certainFloors: { 'no-scheme': 0.76, 'scheme=wikipedia': 0.73 } });
+await heldOutCorpusTests({ name: 'realtext15', dir: realtext15Dir, floors: { 'no-scheme': 0.75, 'scheme=wikipedia': 0.74 }, certainFloors: { 'no-scheme': 0.76, 'scheme=wikipedia': 0.77 } });

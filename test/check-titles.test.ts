@@ -5,7 +5,8 @@
 // print, elsewhere in the work: test/fixtures/check/published-forms.tsv; the author of a Russian
 // publication cited in romanization: test/fixtures/check/citation-forms.tsv; a translation's title:
 // test/fixtures/check/translations.tsv; an article's title, its journal after it:
-// test/fixtures/check/articles.tsv; a possessive ’s in the place of a soft sign:
+// test/fixtures/check/articles.tsv; a web page's title, its access date after it:
+// test/fixtures/check/web-pages.tsv; a possessive ’s in the place of a soft sign:
 // test/fixtures/check/possessives.tsv; a case or number form beside its word:
 // test/fixtures/check/inflections.tsv; a word cited as a word: test/fixtures/check/mentions.tsv; a thing named after a person: test/fixtures/check/eponyms.tsv;
 // older English forms: test/fixtures/check/old-forms.tsv;
@@ -85,6 +86,10 @@ test('the title of a translation, its translator named after it: every case of t
 
 test('the title of an article, its journal named after it: every case of the fixture (docs/check.md, "Quotations")', () => {
   checkCases('articles.tsv', /title of an article the work cites from a periodical/u, { lexicon }, 5);
+});
+
+test('the title of a web page, its access date after it: every case of the fixture (docs/check.md, "Published forms, elsewhere in the work")', () => {
+  checkCases('web-pages.tsv', /title of a web page the work cites/u, { lexicon }, 6);
 });
 
 test('a soft sign and the possessive ’s in its place are one spelling: every case of the fixture (docs/check-history.md, "The twelfth session")', () => {

@@ -65,6 +65,7 @@ export function inByline(dg: Diagnostic, doc: CheckDocument): Diagnostic {
   if (bylineAt(doc, start, end, around)) return held(dg, 'It stands in the byline of a published work in English or another language written in Latin letters (its author, editor or translator): the name as the publication prints it.');
   if (inTranslatedTitle(doc, start, end, around)) return held(dg, 'It stands in the title of a translation the work cites (its translator named after it): the title as the translation prints it.');
   if (inArticleTitle(doc, start, end, around)) return held(dg, 'It stands in the title of an article the work cites from a periodical in English or another language written in Latin letters (the journal, its volume and year after it): the title as the journal prints it.');
+  if (inWebPageTitle(doc, start, end, around)) return held(dg, 'It stands in the title of a web page the work cites (its access date after it): the title as the page prints it.');
   if (citationForm(dg) && bylineAt(doc, start, end, around, readsRomanized)) return held(dg, 'It is the author of a Russian publication the work cites in romanization, written as library catalogues write it: the citation form, right in its place beside the text’s own form.');
   return dg;
 }
@@ -130,6 +131,37 @@ function inArticleTitle(doc: CheckDocument, start: number, end: number, around: 
   if (after === null) return false;
   const name = span.end + after.index + after[0].indexOf(after[1]!);
   return journalReadsForeign(text, { start: name, end: name + after[1]!.length, by: 'quotation marks' });
+}
+
+/**
+ * The rest of a web page's title after a word, then the access date a reference gives after the
+ * title's full stop (data/bylines.json, `accessed`): `Shchukin. Retrieved 22 October 2016`, `.
+ * Accessed on March 3, 2015`, `. Retrieved 2016-10-22`. No full stop, semicolon or quotation mark
+ * before it: the title is the citation's last sentence before the date.
+ */
+const ACCESSED_AFTER = new RegExp(String.raw`^[^.;:“”"«»\n]*\.\s*(?:${bylines.accessed.map(wordPattern).join('|')})(?:\s+on)?\s+(?:\d{1,2}\s+\p{Lu}\p{Ll}+\.?,?\s+\d{4}|\p{Lu}\p{Ll}+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})`, 'u');
+
+/**
+ * Whether the word [start, end) is a word of the title of a web page that a reference cites with the
+ * date it was read (fifteenth session; a plain-text reference of English Wikipedia: [4] Sergei
+ * Ivanovitch Shchukin. Retrieved 22 October 2016.): the title runs from the start of the citation
+ * (after its number or mark) to the full stop before the date, and the page printed it, whatever its
+ * words read as (a title of names only reads as no language), unless they read as romanized Russian
+ * (the author's romanization of a Russian title) or the citation says its work is in Russian. Only a
+ * bibliography line or a note: brackets in the running text are not a reference list (docs/check.md,
+ * "Published forms, elsewhere in the work").
+ */
+function inWebPageTitle(doc: CheckDocument, start: number, end: number, around: Around | undefined): boolean {
+  if (around === undefined || around.where.kind === 'parenthesis') return false;
+  const { text } = doc;
+  const rest = ACCESSED_AFTER.exec(text.slice(end, around.lineEnd));
+  if (rest === null) return false;
+  const head = /^\s*(?:[-*+]\s+|\d+\.\s+|\[\d+\]\s*|\^\s*)?/u.exec(text.slice(around.lineStart, start))![0];
+  const from = around.lineStart + head.length;
+  // One sentence from the citation's start to the word: no full stop after a word of two letters or more.
+  if (/\p{L}{2}\.\s|[;“”"«»]/u.test(text.slice(from, start))) return false;
+  const title: Span = { start: from, end: end + rest[0].indexOf('.'), by: 'quotation marks' };
+  return !readsRomanized(text, title, start, end) && !saysRussian(text, around.lineStart, around.lineEnd, start);
 }
 
 /**

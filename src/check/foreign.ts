@@ -453,6 +453,12 @@ export function citedAuthors(text: string, tokens: readonly WordToken[]): boolea
   });
 }
 
+/** The persons a document's lead sentences describe by a demonym of another nation (`describedNames`), in lower case. */
+export interface LeadNames {
+  surnames: Set<string>;
+  given: Set<string>;
+}
+
 const foreignDemonyms = new Set(data.demonyms.foreign);
 const homeDemonyms = new Set(data.demonyms.home);
 const leadDemonyms = new Set(data.demonyms.lead);
@@ -473,11 +479,12 @@ const COMPOUND_GAP = /^[\-‐]$/u;
  *
  * @param text The text the tokens come from.
  * @param tokens Its words.
- * @param leadSurnames Surnames of the persons a lead sentence describes, in lower case: filled
- *   here, and read to mark the same person named again, also in a later region of the document.
+ * @param leads The persons a lead sentence describes, in lower case: their surnames and given
+ *   names, filled here and read to mark the same person named again, also in a later region of
+ *   the document.
  * @returns One flag per token.
  */
-export function describedNames(text: string, tokens: readonly WordToken[], leadSurnames: Set<string> = new Set()): boolean[] {
+export function describedNames(text: string, tokens: readonly WordToken[], leads: LeadNames = { surnames: new Set(), given: new Set() }): boolean[] {
   const out = tokens.map(() => false);
   const gap = (k: number): string => (k >= 0 && k + 1 < tokens.length ? text.slice(tokens[k]!.end, tokens[k + 1]!.start) : '');
   const capital = (k: number, caps = false): boolean => tokens[k] !== undefined && tokens[k]!.script === 'latin' && (caps ? /^\p{Lu}(?:\p{Ll}|\p{Lu}+$)/u : /^\p{Lu}\p{Ll}/u).test(tokens[k]!.text);
@@ -526,7 +533,10 @@ export function describedNames(text: string, tokens: readonly WordToken[], leadS
       while (e >= 0 && tokens[e]!.end > open) e--;
       if (e >= 0 && /^\s*$/u.test(text.slice(tokens[e]!.end, open))) {
         const run = mark(e, -1, true);
-        if (run.length > 0) leadSurnames.add(tokens[run[0]!]!.text.toLowerCase());
+        if (run.length > 0) {
+          leads.surnames.add(tokens[run[0]!]!.text.toLowerCase());
+          leads.given.add(tokens[run[run.length - 1]!]!.text.toLowerCase());
+        }
       }
     }
     if (lead) continue;
@@ -536,10 +546,15 @@ export function describedNames(text: string, tokens: readonly WordToken[], leadS
     if (n < tokens.length && gap(n - 1) === ' ') mark(n, 1);
   }
   // The person a lead describes, named again by given name and surname (Nikolay Banev), is the
-  // same nation's.
-  if (leadSurnames.size > 0) {
+  // same nation's; so is the lead's given name alone, no other name's word beside it (KSENIA
+  // ANSKE … is an American author; Ksenia ran away from home): in an article on one person, the
+  // person (fifteenth session, docs/check.md "Names of other languages").
+  if (leads.surnames.size > 0) {
+    const inName = (k: number, gapAt: number): boolean => capital(k) && NAME_GAP.test(gap(gapAt));
     tokens.forEach((t, i) => {
-      if (i > 0 && leadSurnames.has(t.text.toLowerCase()) && !out[i]) mark(i, -1);
+      if (out[i]) return;
+      if (i > 0 && leads.surnames.has(t.text.toLowerCase())) mark(i, -1);
+      else if (leads.given.has(t.text.toLowerCase()) && !inName(i - 1, i - 1) && !inName(i + 1, i)) out[i] = true;
     });
   }
   return out;

@@ -6,7 +6,7 @@ import { foldRomanized, type Reading } from '../reverse/readings.ts';
 import { tokenizeWords, type WordToken } from '../segment/index.ts';
 import { inFullName } from './conventional.ts';
 import { fallbackKey, fallbackKeys } from './fallback.ts';
-import { adjectiveForm, citedAuthors, clubNames, describedNames, eponymNames, englishFunctionWord, foreignContext, foreignNames, foreignPassages, foreignSpelling, foreignSurname, listedVariants, nobiliaryNames, otherFunctionWord, placeTermsOf, russianNameForm, sentenceLanguage, type PassageWord } from './foreign.ts';
+import { adjectiveForm, citedAuthors, clubNames, describedNames, eponymNames, englishFunctionWord, foreignContext, foreignNames, foreignPassages, foreignSpelling, foreignSurname, listedVariants, type LeadNames, nobiliaryNames, otherFunctionWord, placeTermsOf, russianNameForm, sentenceLanguage, type PassageWord } from './foreign.ts';
 import { mixedDiagnostic } from './mixed.ts';
 import { NAME_FLAGS, type FormInfo, type Spelling } from './model.ts';
 import proseData from './data/prose-schemes.json' with { type: 'json' };
@@ -358,9 +358,9 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
     const listed = listedVariants(doc.text, docTokens, sameWord);
     const passage = foreignPassages(doc.text, docTokens, (k) => passageWord(docTokens[k]!));
     let base = 0;
-    // Surnames of the persons a lead sentence describes by a demonym: named again in a later
-    // region (a list item, a reference), the same person.
-    const leadSurnames = new Set<string>();
+    // The persons a lead sentence describes by a demonym: named again in a later region (a list
+    // item, a reference), the same person.
+    const leads: LeadNames = { surnames: new Set(), given: new Set() };
     for (const [r, region] of regions.entries()) {
       const tokens = tokenized[r]!;
       const before = base;
@@ -380,7 +380,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       // An author's name in an author–year citation is spelt as the work cited prints it: like a
       // word of an established full name, exempt from the scheme, not from grouping.
       const cited = citedAuthors(doc.text, tokens);
-      const described = describedNames(doc.text, tokens, leadSurnames);
+      const described = describedNames(doc.text, tokens, leads);
       const club = clubNames(doc.text, tokens);
       const eponym = eponymNames(doc.text, tokens, named);
       const placeTerm = placeTermsOf(doc.text, tokens, (word) => {
