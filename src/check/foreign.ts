@@ -269,6 +269,38 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
       out[k] = true;
     }
   }
+  // X, Y, Z(,) or W: a series of three or more single capitalised words, two different spellings
+  // of one word among them, is a list of the word's forms, each given on purpose (KUZNETSOV,
+  // KUZNYETSOV, KUZNETSOFF, or KOUZNETSOV: a surname's lead); so is X, Y and Z with three different
+  // spellings of one word (variant forms such as Cyrill, Kirill, Kiril, Kiro and Kyrill). Two of a
+  // list joined by "and" may be two people (Ivan, Sergey, Nikolai and Sergei came), and a word
+  // repeated is mentioned, not given as a form (Zinoviev, Zinoviev and Zinovyev): those lists are
+  // checked. Only the items that spell another item's word are taken (fifteenth session, made on
+  // realtext15, checked on realtext14).
+  for (let k = 0; k < tokens.length; k++) {
+    if (!capital(k) || (k > 0 && /^,\s*$/u.test(gap(k)) && capital(k - 1))) continue;
+    const items = [k];
+    let j = k;
+    let last = '';
+    while (j + 1 < tokens.length) {
+      if (capital(j + 1) && /^,\s+$/u.test(gap(j + 1))) j++;
+      else if ((lower[j + 1] === 'or' || lower[j + 1] === 'and') && /^,?\s+$/u.test(gap(j + 1)) && j + 2 < tokens.length && capital(j + 2) && /^\s+$/u.test(gap(j + 2))) {
+        last = lower[j + 1]!;
+        j += 2;
+      } else break;
+      items.push(j);
+      if (last !== '') break;
+    }
+    // An item is one word: a capitalised word joined to it by a space makes a name of several.
+    const single = (i: number): boolean => !(i + 1 < tokens.length && capital(i + 1) && /^[ \-‐]$/u.test(gap(i + 1)));
+    if (items.length >= 3 && last !== '' && items.every(single)) {
+      // Forms are different spellings: Zinoviev, Zinoviev, Zinoviev and Zinovyev is a list of
+      // mentions, not of forms.
+      const forms = (i: number): number => new Set(items.filter((o) => o === i || sameWord(tokens[i]!.text, tokens[o]!.text)).map((o) => tokens[o]!.text)).size;
+      for (const i of items) if (forms(i) >= (last === 'or' ? 2 : 3)) out[i] = true;
+    }
+    k = j;
+  }
   for (let k = 1; k + 1 < tokens.length; k++) {
     // X (or Y): both forms of one word, given on purpose; emphasis may wrap either.
     if (bracketed.has(lower[k]!) && capital(k - 1) && capital(k + 1) && /^[_*]*\s*\(\s*$/u.test(gap(k)) && /^\s*[_*]*$/u.test(gap(k + 1)) && sameWord(tokens[k + 1]!.text, tokens[k - 1]!.text)) {
