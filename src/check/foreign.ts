@@ -120,10 +120,12 @@ const LIST_MARK = /^\s*(?:[-*+•]|\d+[.)])?\s*[_*]*$/u;
 const bracketed = new Set(data.variantCues.bracketed);
 /** Words before a word cited as a word, alone in quotation marks (the Tartar name of "Kreml"). */
 const mentionCues = new Set(data.mentionCues.words);
+/** Words after a quoted phrase that gloss it (or, means): the phrase is a term cited, not used. */
+const glossCues = new Set(data.mentionCues.glosses);
 /** A gap that opens a quotation before a word, and one that closes it after the word. */
 const OPENS_QUOTE = /["“‘'«]$/u;
 const CLOSES_QUOTE = /^["”’'»]/u;
-/** Between a quoted phrase's last word and an "or" that glosses it: the closing mark, a comma on either side. */
+/** Between a quoted phrase's last word and a word that glosses it (or, means): the closing mark, a comma on either side. */
 const QUOTE_THEN_OR = /^,?["”’'»],?\s+$/u;
 /** After a word: an equals sign and a word, a gloss (Kazak = soldier). */
 const GLOSSED = /^\s*=\s*\p{L}/u;
@@ -239,7 +241,7 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
     if (!OPENS_QUOTE.test(gap(k))) return;
     for (let j = k; j < k + 3 && j + 1 < tokens.length; j++) {
       if (j > k && gap(j) !== ' ') return;
-      if (lower[j + 1] === 'or' && QUOTE_THEN_OR.test(gap(j + 1))) {
+      if (glossCues.has(lower[j + 1]!) && QUOTE_THEN_OR.test(gap(j + 1))) {
         for (let i = k; i <= j; i++) out[i] = true;
         return;
       }
