@@ -71,9 +71,11 @@ export function nobiliaryNames(tokens: readonly WordToken[]): boolean[] {
  * @param english Whether a word is English: an English word (Moscow) in a run of capitalised
  *   words says nothing of the others; nor does a word that opens a sentence (While, With: the
  *   English lists leave out words with letters no scheme writes).
+ * @param least How many words of the run must be other than English (2: a whole name, not
+ *   one word after an English one, Then Ježov).
  * @returns One flag per token.
  */
-export function foreignNames(text: string, tokens: readonly WordToken[], letters: ReadonlySet<string>, english: (word: string) => boolean): boolean[] {
+export function foreignNames(text: string, tokens: readonly WordToken[], letters: ReadonlySet<string>, english: (word: string) => boolean, least = 1): boolean[] {
   const out = tokens.map(() => false);
   let start = 0;
   const close = (end: number): void => {
@@ -82,7 +84,7 @@ export function foreignNames(text: string, tokens: readonly WordToken[], letters
       const lower = word.toLowerCase().normalize('NFC');
       return [...lower].some((ch) => /\p{Script=Latin}/u.test(ch) && !letters.has(ch)) || foreignSpelling(lower);
     };
-    if (unit.length > 1 && unit.some((t) => foreignWord(t.text) && !english(t.text) && !sentenceStart(text, t.start))) {
+    if (unit.length > 1 && unit.filter((t) => !english(t.text)).length >= least && unit.some((t) => foreignWord(t.text) && !english(t.text) && !sentenceStart(text, t.start))) {
       for (let i = start; i < end; i++) out[i] = true;
     }
   };
