@@ -238,7 +238,8 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
   // A phrase of one to three words alone in quotation marks, glossed after the closing mark by
   // "or" and the English (the abolition of the “Ur’ev den,” or S. George’s day): a term cited in
   // its own language, given on purpose, not the prose's spelling of its words (beside Uriev, the
-  // town; fourteenth session, made on realtext13).
+  // town; fourteenth session, made on realtext13); so by "means" ("Carev most" means "Tsar's
+  // Bridge": fifteenth session, made on realtext15). The gloss words are data (`glosses`).
   tokens.forEach((t, k) => {
     if (!OPENS_QUOTE.test(gap(k))) return;
     for (let j = k; j < k + 3 && j + 1 < tokens.length; j++) {
@@ -537,6 +538,17 @@ export function describedNames(text: string, tokens: readonly WordToken[], leadS
     // A demonym of a nation with a Cyrillic romanization of its own (Ukrainian) counts in a lead
     // sentence only, alone: VALERIY SMOLIY () is a Ukrainian academician.
     const lead = leadDemonyms.has(tokens[i]!.text);
+    // A demonym in small letters (the french director Francis Leroi: a slip of the pen English
+    // prose makes) describes the name after it, alone, not in a compound (fifteenth session,
+    // made on realtext15).
+    const small = tokens[i]!.text;
+    if (/^\p{Ll}+$/u.test(small) && foreignDemonyms.has(small[0]!.toUpperCase() + small.slice(1))) {
+      if (COMPOUND_GAP.test(gap(i - 1)) || COMPOUND_GAP.test(gap(i))) continue;
+      let n = i + 1;
+      for (let w = 0; w < 2 && n < tokens.length && gap(n - 1) === ' ' && /^\p{Ll}+$/u.test(tokens[n]!.text); w++) n++;
+      if (n < tokens.length && gap(n - 1) === ' ') mark(n, 1);
+      continue;
+    }
     if (!foreignDemonyms.has(tokens[i]!.text) && !lead) continue;
     // The whole compound (Italian-Scottish, Russian-American, German-born).
     let a = i;
