@@ -9,9 +9,11 @@
 // candidate's (e216f49: main's findings less four with the scheme, 0.768 and 0.716): a guard
 // against regression, not a target. Since task 14t7 (late in the fourteenth session) realtext14 is
 // tuning data and the floors are just under i14t7's figures (0.835 and 0.747, certain band 0.930
-// and 0.872; README there, "Tuning data since the fourteenth session (late)").
+// and 0.872; README there, "Tuning data since the fourteenth session (late)"); since the fifteenth
+// session (task 15t8) just under i15t8's (0.860 and 0.760, certain band 0.976 and 0.895;
+// docs/check-history.md, "The fifteenth session: realtext15 as tuning data").
 // certainFloors: the same for the certain band of the romanization rules (the fixes applied
 // unattended).
 import { heldOutCorpusTests, realtext14Dir } from './support/realtext.ts';
 
-await heldOutCorpusTests({ name: 'realtext14', dir: realtext14Dir, floors: { 'no-scheme': 0.83, 'scheme=wikipedia': 0.74 }, certainFloors: { 'no-scheme': 0.92, 'scheme=wikipedia': 0.86 } });
+await heldOutCorpusTests({ name: 'realtext14', dir: realtext14Dir, floors: { 'no-scheme': 0.86, 'scheme=wikipedia': 0.75 }, certainFloors: { 'no-scheme': 0.97, 'scheme=wikipedia': 0.89 } });

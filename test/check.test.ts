@@ -332,6 +332,12 @@ test('other words, other languages and variants named on purpose are not reporte
     ['Efim (sometimes spelled Yefim) was a peasant.', { scheme: 'wikipedia' }, []],
     // A whole name in another system, with a letter the scheme does not write.
     ['Lev Trotsky wrote. Trotsky left. His name is Lev Davidovič Trockij in scholarly form.', { scheme: 'wikipedia' }, []],
+    // Without a scheme, a letter none of the ordinary schemes of English prose writes (č, ž: the
+    // linguists' transliteration's, or another language's, Belarusian Ksienija Žuk); a single word
+    // so written is still checked (fifteenth session, made on realtext15).
+    ['Lev Trotsky wrote. Trotsky left. His name is Lev Davidovič Trockij in scholarly form.', {}, []],
+    ['Ksenia Ivanova sang. Ksenia Orlova sang. The band was founded by Ksienija Žuk in Minsk.', {}, []],
+    ['Lev Trotsky wrote. Trotsky left. Then Trockij came back.', {}, ['Trockij→Trotsky']],
     // A capitalised name no scheme writes from a common noun written in lower case.
     ['The militsiya came. The militsiya left. Princess Militsa of Montenegro smiled.', {}, []],
     // A given name before a Georgian surname (with a nickname between); Ekaterina is still checked.

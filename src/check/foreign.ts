@@ -71,9 +71,11 @@ export function nobiliaryNames(tokens: readonly WordToken[]): boolean[] {
  * @param english Whether a word is English: an English word (Moscow) in a run of capitalised
  *   words says nothing of the others; nor does a word that opens a sentence (While, With: the
  *   English lists leave out words with letters no scheme writes).
+ * @param least How many words of the run must be other than English (2: a whole name, not
+ *   one word after an English one, Then Ježov).
  * @returns One flag per token.
  */
-export function foreignNames(text: string, tokens: readonly WordToken[], letters: ReadonlySet<string>, english: (word: string) => boolean): boolean[] {
+export function foreignNames(text: string, tokens: readonly WordToken[], letters: ReadonlySet<string>, english: (word: string) => boolean, least = 1): boolean[] {
   const out = tokens.map(() => false);
   let start = 0;
   const close = (end: number): void => {
@@ -82,7 +84,7 @@ export function foreignNames(text: string, tokens: readonly WordToken[], letters
       const lower = word.toLowerCase().normalize('NFC');
       return [...lower].some((ch) => /\p{Script=Latin}/u.test(ch) && !letters.has(ch)) || foreignSpelling(lower);
     };
-    if (unit.length > 1 && unit.some((t) => foreignWord(t.text) && !english(t.text) && !sentenceStart(text, t.start))) {
+    if (unit.length > 1 && unit.filter((t) => !english(t.text)).length >= least && unit.some((t) => foreignWord(t.text) && !english(t.text) && !sentenceStart(text, t.start))) {
       for (let i = start; i < end; i++) out[i] = true;
     }
   };
@@ -120,10 +122,12 @@ const LIST_MARK = /^\s*(?:[-*+•]|\d+[.)])?\s*[_*]*$/u;
 const bracketed = new Set(data.variantCues.bracketed);
 /** Words before a word cited as a word, alone in quotation marks (the Tartar name of "Kreml"). */
 const mentionCues = new Set(data.mentionCues.words);
+/** Words after a quoted phrase that gloss it (or, means): the phrase is a term cited, not used. */
+const glossCues = new Set(data.mentionCues.glosses);
 /** A gap that opens a quotation before a word, and one that closes it after the word. */
 const OPENS_QUOTE = /["“‘'«]$/u;
 const CLOSES_QUOTE = /^["”’'»]/u;
-/** Between a quoted phrase's last word and an "or" that glosses it: the closing mark, a comma on either side. */
+/** Between a quoted phrase's last word and a word that glosses it (or, means): the closing mark, a comma on either side. */
 const QUOTE_THEN_OR = /^,?["”’'»],?\s+$/u;
 /** After a word: an equals sign and a word, a gloss (Kazak = soldier). */
 const GLOSSED = /^\s*=\s*\p{L}/u;
@@ -234,12 +238,13 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
   // A phrase of one to three words alone in quotation marks, glossed after the closing mark by
   // "or" and the English (the abolition of the “Ur’ev den,” or S. George’s day): a term cited in
   // its own language, given on purpose, not the prose's spelling of its words (beside Uriev, the
-  // town; fourteenth session, made on realtext13).
+  // town; fourteenth session, made on realtext13); so by "means" ("Carev most" means "Tsar's
+  // Bridge": fifteenth session, made on realtext15). The gloss words are data (`glosses`).
   tokens.forEach((t, k) => {
     if (!OPENS_QUOTE.test(gap(k))) return;
     for (let j = k; j < k + 3 && j + 1 < tokens.length; j++) {
       if (j > k && gap(j) !== ' ') return;
-      if (lower[j + 1] === 'or' && QUOTE_THEN_OR.test(gap(j + 1))) {
+      if (glossCues.has(lower[j + 1]!) && QUOTE_THEN_OR.test(gap(j + 1))) {
         for (let i = k; i <= j; i++) out[i] = true;
         return;
       }
@@ -268,6 +273,38 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
       out[k - 1] = true;
       out[k] = true;
     }
+  }
+  // X, Y, Z(,) or W: a series of three or more single capitalised words, two different spellings
+  // of one word among them, is a list of the word's forms, each given on purpose (KUZNETSOV,
+  // KUZNYETSOV, KUZNETSOFF, or KOUZNETSOV: a surname's lead); so is X, Y and Z with three different
+  // spellings of one word (variant forms such as Cyrill, Kirill, Kiril, Kiro and Kyrill). Two of a
+  // list joined by "and" may be two people (Ivan, Sergey, Nikolai and Sergei came), and a word
+  // repeated is mentioned, not given as a form (Zinoviev, Zinoviev and Zinovyev): those lists are
+  // checked. Only the items that spell another item's word are taken (fifteenth session, made on
+  // realtext15, checked on realtext14).
+  for (let k = 0; k < tokens.length; k++) {
+    if (!capital(k) || (k > 0 && /^,\s*$/u.test(gap(k)) && capital(k - 1))) continue;
+    const items = [k];
+    let j = k;
+    let last = '';
+    while (j + 1 < tokens.length) {
+      if (capital(j + 1) && /^,\s+$/u.test(gap(j + 1))) j++;
+      else if ((lower[j + 1] === 'or' || lower[j + 1] === 'and') && /^,?\s+$/u.test(gap(j + 1)) && j + 2 < tokens.length && capital(j + 2) && /^\s+$/u.test(gap(j + 2))) {
+        last = lower[j + 1]!;
+        j += 2;
+      } else break;
+      items.push(j);
+      if (last !== '') break;
+    }
+    // An item is one word: a capitalised word joined to it by a space makes a name of several.
+    const single = (i: number): boolean => !(i + 1 < tokens.length && capital(i + 1) && /^[ \-‐]$/u.test(gap(i + 1)));
+    if (items.length >= 3 && last !== '' && items.every(single)) {
+      // Forms are different spellings: Zinoviev, Zinoviev, Zinoviev and Zinovyev is a list of
+      // mentions, not of forms.
+      const forms = (i: number): number => new Set(items.filter((o) => o === i || sameWord(tokens[i]!.text, tokens[o]!.text)).map((o) => tokens[o]!.text)).size;
+      for (const i of items) if (forms(i) >= (last === 'or' ? 2 : 3)) out[i] = true;
+    }
+    k = j;
   }
   for (let k = 1; k + 1 < tokens.length; k++) {
     // X (or Y): both forms of one word, given on purpose; emphasis may wrap either.
@@ -508,6 +545,17 @@ export function describedNames(text: string, tokens: readonly WordToken[], leads
     // A demonym of a nation with a Cyrillic romanization of its own (Ukrainian) counts in a lead
     // sentence only, alone: VALERIY SMOLIY () is a Ukrainian academician.
     const lead = leadDemonyms.has(tokens[i]!.text);
+    // A demonym in small letters (the french director Francis Leroi: a slip of the pen English
+    // prose makes) describes the name after it, alone, not in a compound (fifteenth session,
+    // made on realtext15).
+    const small = tokens[i]!.text;
+    if (/^\p{Ll}+$/u.test(small) && foreignDemonyms.has(small[0]!.toUpperCase() + small.slice(1))) {
+      if (COMPOUND_GAP.test(gap(i - 1)) || COMPOUND_GAP.test(gap(i))) continue;
+      let n = i + 1;
+      for (let w = 0; w < 2 && n < tokens.length && gap(n - 1) === ' ' && /^\p{Ll}+$/u.test(tokens[n]!.text); w++) n++;
+      if (n < tokens.length && gap(n - 1) === ' ') mark(n, 1);
+      continue;
+    }
     if (!foreignDemonyms.has(tokens[i]!.text) && !lead) continue;
     // The whole compound (Italian-Scottish, Russian-American, German-born).
     let a = i;

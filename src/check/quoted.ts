@@ -23,7 +23,7 @@ export const QUOTED = 0.5;
 export interface Span {
   start: number;
   end: number;
-  by: 'quotation marks' | 'italics';
+  by: 'quotation marks' | 'italics' | 'a link’s text';
 }
 
 /**
@@ -188,6 +188,9 @@ function schemeLetters(): ReadonlySet<string> {
   return (letters ??= createReader({}).letters);
 }
 
+/** An external link with its address and its text: [http://host/path Text] (group 1: the text). */
+const LINK_TEXT = /\[https?:\/\/[^\s\]]+\s+([^\][\n]+)\]/gu;
+
 /** Openers of quotations whose closer is another character: “…”, „…“ or „…”, «…». */
 const PAIRED: Record<string, string> = { '“': '”', '„': '“”', '«': '»' };
 
@@ -204,6 +207,13 @@ function lineSpans(doc: CheckDocument, lineStart: number, lineEnd: number): Span
   const spans: Span[] = [];
   const region = doc.regions === undefined ? undefined : regionAt(doc.regions, lineStart === lineEnd ? lineStart : lineEnd - 1);
   if (region?.kind === 'notes') quotationMarkSpans(text, lineStart, lineEnd, spans);
+  // The text of an external link written with its address, [http://… Ekaterinburg Gallery of
+  // Modern Art], is the linked page's name as the page prints it (MediaWiki's form, which plain-text
+  // copies of wiki pages keep), anywhere in the text (fifteenth session, made on realtext14).
+  for (const m of text.slice(lineStart, lineEnd).matchAll(LINK_TEXT)) {
+    const start = lineStart + m.index + m[0].length - m[1]!.length - 1;
+    spans.push({ start, end: start + m[1]!.length, by: 'a link’s text' });
+  }
   for (const [a, b] of emphasisIn(doc.emphasis, lineStart, lineEnd)) {
     const last = spans.at(-1);
     if (last !== undefined && last.by === 'italics' && a - last.end <= 2 && /^\s*$/u.test(text.slice(last.end, a))) last.end = b;

@@ -19,6 +19,8 @@ import type { CheckDocument, CheckOptions } from './types.ts';
 const proseSchemes: readonly string[] = proseData.schemes;
 /** The letters the schemes of English prose write (built on first use). */
 let proseLetters: ReadonlySet<string> | undefined;
+/** The letters of the schemes of English prose that are not linguists' transliterations, with a–z. */
+let mainstreamLetters: ReadonlySet<string> | undefined;
 
 type Domain = 'text' | 'notes';
 
@@ -37,7 +39,11 @@ export interface CheckRun {
   mainstream: ReadonlySet<number>;
   /** The letters the schemes of English prose write: a word with another letter is not theirs. */
   foreignLetters: ReadonlySet<string>;
-  /** The letters each domain's declared scheme writes, with the plain Latin letters (none without a scheme). */
+  /**
+   * The letters each domain's declared scheme writes, with the plain Latin letters; without any
+   * declared scheme, those of the schemes of English prose that are not linguists'
+   * transliterations (a name written whole in č, š, ž is given in another system on purpose).
+   */
   declaredLetters: Record<Domain, ReadonlySet<string> | undefined>;
   /** No lexicon: the plausible readings stand in for the attested ones. */
   letterOnly: boolean;
@@ -211,9 +217,11 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
     if (/'\p{L}/u.test(fold) && common.has(fold.replace(/'/gu, ''))) return true;
     return false;
   };
+  mainstreamLetters ??= new Set([...createReader({ schemes: proseSchemes.filter((id) => !proseData.transliterations.schemes.includes(id)) }).letters, ...'abcdefghijklmnopqrstuvwxyz']);
+  const noScheme = declared.text < 0 && declared.notes < 0;
   const lettersOf = (domain: Domain): ReadonlySet<string> | undefined => {
     const i = declared[domain];
-    if (i < 0) return undefined;
+    if (i < 0) return noScheme ? mainstreamLetters : undefined;
     const own = createReader({ schemes: [i < base.length ? base[i]! : extra[i - base.length]!] }).letters;
     return new Set([...own, ...'abcdefghijklmnopqrstuvwxyz']);
   };

@@ -371,9 +371,11 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       const allAscii = tokens.every((token) => ascii(token.text));
       // With a scheme, a name of several words written whole in another system, with a marked
       // letter the scheme does not write (Lev Davidovič Trockij, Vitalij Lazarevič Ginzburg), is a
-      // form the text gives on purpose: a slip is one word, not a whole name.
+      // form the text gives on purpose: a slip is one word, not a whole name. Without one, so is a
+      // name with a letter no ordinary scheme of English prose writes (Ksienija Žuk, Belarusian
+      // Latin; fifteenth session, made on realtext15): `declaredLetters` are then theirs.
       const ownLetters = run.declaredLetters[separateNotes ? region.kind : 'text'];
-      const otherSystem = ownLetters === undefined || allAscii ? undefined : foreignNames(doc.text, tokens, ownLetters, (word) => englishWord(foldRomanized(word)));
+      const otherSystem = ownLetters === undefined || allAscii ? undefined : foreignNames(doc.text, tokens, ownLetters, (word) => englishWord(foldRomanized(word)), 2);
       const named = inFullName(doc.text, tokens, established, foldRomanized, conventional);
       // A club's registered name (FC Sibir) and a place name of another language (Amu Darya) are
       // not romanized Russian.
