@@ -499,6 +499,8 @@ export interface LeadNames {
 const foreignDemonyms = new Set(data.demonyms.foreign);
 const homeDemonyms = new Set(data.demonyms.home);
 const leadDemonyms = new Set(data.demonyms.lead);
+/** Home demonyms of nations whose languages are written in Latin script (Estonian, Polish): foreign after a name and a comma. */
+const latinDemonyms = new Set(data.demonyms.latin);
 /** A gap inside a name: a space or a hyphen. */
 const NAME_GAP = /^[ \-‐]$/u;
 /** A gap inside a compound demonym (Italian-Scottish, German-born). */
@@ -556,18 +558,39 @@ export function describedNames(text: string, tokens: readonly WordToken[], leads
       if (n < tokens.length && gap(n - 1) === ' ') mark(n, 1);
       continue;
     }
-    if (!foreignDemonyms.has(tokens[i]!.text) && !lead) continue;
+    // A nation of the former Empire whose language is written in Latin script (Estonian, Polish)
+    // counts after the name and a comma, alone: Siim Luts, Estonian footballer, bears his own
+    // Latin spelling, romanized from nothing (fifteenth session, docs/check.md). Not in a lead
+    // sentence or before a name: Aleksandr Karlovich Tarkovsky was a Polish nobleman (realtext,
+    // judged true).
+    const latin = latinDemonyms.has(tokens[i]!.text);
+    if (!foreignDemonyms.has(tokens[i]!.text) && !lead && !latin) continue;
     // The whole compound (Italian-Scottish, Russian-American, German-born).
     let a = i;
     while (a > 0 && compound(a - 1)) a--;
     let b = i;
     while (b + 1 < tokens.length && compound(b)) b++;
-    if (lead ? a !== i || b !== i : tokens.slice(a, b + 1).some((t) => homeDemonyms.has(t.text))) continue;
+    if (lead || latin ? a !== i || b !== i : tokens.slice(a, b + 1).some((t) => homeDemonyms.has(t.text))) continue;
     i = b;
-    // After a name and a comma, perhaps with an article: Luca Zuffi, Swiss footballer.
+    // After a name and a comma, perhaps with an article: Luca Zuffi, Swiss footballer. For a
+    // nation written in Latin script a bracket may stand between the name and the comma, as in a
+    // list of persons (Aleksander Veingold (born 1953), Estonian chess player): one level, on one
+    // line. Not for the others: émigrés keep their Russian names (Aleksandr Averbukh (born 1974),
+    // Israeli pole vaulter; realtext3, judged true).
     let k = a - 1;
     if (k >= 0 && /^(?:a|an|the)$/u.test(tokens[k]!.text) && gap(k) === ' ') k--;
     if (!lead && k >= 0 && /^, ?$/u.test(gap(k))) mark(k, -1);
+    else if (latin && k >= 0) {
+      const comma = /\), ?$/u.exec(text.slice(tokens[k]!.end, tokens[k + 1]!.start));
+      const close = comma === null ? -1 : tokens[k + 1]!.start - comma[0].length;
+      const open = close < 0 ? -1 : text.lastIndexOf('(', close);
+      if (open >= 0 && !/[()\n]/u.test(text.slice(open + 1, close))) {
+        let e = k;
+        while (e >= 0 && tokens[e]!.end > open) e--;
+        if (e >= 0 && /^ ?$/u.test(text.slice(tokens[e]!.end, open))) mark(e, -1);
+      }
+    }
+    if (latin) continue;
     // A lead sentence: a name, perhaps a bracket (dates, a native form), then "is" or "was", an
     // article and at most two lower-case words before the demonym (NIKOLAY BANEV (born 1959) is a
     // Bulgarian businessman; Denis Sinor was a Hungarian-born scholar).
