@@ -10,7 +10,7 @@
 // against regression, not a target. Since task 14t7 (late in the fourteenth session) realtext14 is
 // tuning data and the floors are just under i14t7's figures (0.835 and 0.747, certain band 0.930
 // and 0.872; README there, "Tuning data since the fourteenth session (late)"); since the fifteenth
-// session (task 15t8) just under i15t8's (0.860 and 0.760, certain band 0.976 and 0.895;
+// session just under the session's merged rules' (0.869 and 0.764, certain band 0.976 and 0.895;
 // docs/check-history.md, "The fifteenth session: realtext15 as tuning data").
 // certainFloors: the same for the certain band of the romanization rules (the fixes applied
 // unattended).
