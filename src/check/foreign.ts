@@ -499,6 +499,8 @@ export interface LeadNames {
 const foreignDemonyms = new Set(data.demonyms.foreign);
 const homeDemonyms = new Set(data.demonyms.home);
 const leadDemonyms = new Set(data.demonyms.lead);
+/** The foreign demonyms in small letters (the french director): looked up as the token stands, no string built per word. */
+const smallDemonyms = new Set(data.demonyms.foreign.map((d) => d.toLowerCase()));
 /** Home demonyms of nations whose languages are written in Latin script (Estonian, Polish): foreign after a name and a comma. */
 const latinDemonyms = new Set(data.demonyms.latin);
 /** A gap inside a name: a space or a hyphen. */
@@ -550,8 +552,7 @@ export function describedNames(text: string, tokens: readonly WordToken[], leads
     // A demonym in small letters (the french director Francis Leroi: a slip of the pen English
     // prose makes) describes the name after it, alone, not in a compound (fifteenth session,
     // made on realtext15).
-    const small = tokens[i]!.text;
-    if (/^\p{Ll}+$/u.test(small) && foreignDemonyms.has(small[0]!.toUpperCase() + small.slice(1))) {
+    if (smallDemonyms.has(tokens[i]!.text)) {
       if (COMPOUND_GAP.test(gap(i - 1)) || COMPOUND_GAP.test(gap(i))) continue;
       let n = i + 1;
       for (let w = 0; w < 2 && n < tokens.length && gap(n - 1) === ' ' && /^\p{Ll}+$/u.test(tokens[n]!.text); w++) n++;
@@ -624,8 +625,9 @@ export function describedNames(text: string, tokens: readonly WordToken[], leads
     const inName = (k: number, gapAt: number): boolean => capital(k) && NAME_GAP.test(gap(gapAt));
     tokens.forEach((t, i) => {
       if (out[i]) return;
-      if (i > 0 && leads.surnames.has(t.text.toLowerCase())) mark(i, -1);
-      else if (leads.given.has(t.text.toLowerCase()) && !inName(i - 1, i - 1) && !inName(i + 1, i)) out[i] = true;
+      const lower = t.text.toLowerCase();
+      if (i > 0 && leads.surnames.has(lower)) mark(i, -1);
+      else if (leads.given.has(lower) && !inName(i - 1, i - 1) && !inName(i + 1, i)) out[i] = true;
     });
   }
   return out;
