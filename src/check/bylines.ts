@@ -156,7 +156,7 @@ function inWebPageTitle(doc: CheckDocument, start: number, end: number, around: 
   const { text } = doc;
   const rest = ACCESSED_AFTER.exec(text.slice(end, around.lineEnd));
   if (rest === null) return false;
-  const head = /^\s*(?:[-*+]\s+|\d+\.\s+|\[\d+\]\s*|\^\s*)?/u.exec(text.slice(around.lineStart, start))![0];
+  const head = ENTRY_HEAD.exec(text.slice(around.lineStart, start))![0];
   const from = around.lineStart + head.length;
   // One sentence from the citation's start to the word: no full stop after a word of two letters or more.
   if (/\p{L}{2}\.\s|[;“”"«»]/u.test(text.slice(from, start))) return false;
@@ -262,6 +262,13 @@ function inName(text: string, start: number, end: number): boolean {
 /** Where a citation stands: a note, a bibliography entry, or a parenthetical citation (its bounds), or undefined. */
 type Where = { kind: 'notes' } | { kind: 'entry' } | { kind: 'parenthesis'; start: number; end: number };
 
+/** The mark a reference list's entry opens with: `- `, `1. `, `[12] `, `^` (a footnote's back-link). */
+const ENTRY_MARK = String.raw`(?:[-*+]\s+|\d+\.\s+|\[\d+\]\s*|\^\s*)`;
+/** A line's opening up to its entry mark, if it has one: where the citation's own words start. */
+const ENTRY_HEAD = new RegExp(String.raw`^\s*${ENTRY_MARK}?`, 'u');
+/** A line of a reference list: an entry mark, or an inverted name first (Tolstaya, Tatyana). */
+const ENTRY_LINE = new RegExp(String.raw`^\s*${ENTRY_MARK}|^\s*\p{Lu}[\p{L}'’-]+,\s+\p{Lu}`, 'u');
+
 /**
  * The citation the offset `at` stands in: the notes (a note, the bibliography under its heading);
  * a line of the running text that reads as a bibliography entry (a list item or a numbered
@@ -271,7 +278,7 @@ type Where = { kind: 'notes' } | { kind: 'entry' } | { kind: 'parenthesis'; star
 function citation(doc: CheckDocument, lineStart: number, lineEnd: number, at: number): Where | undefined {
   if (doc.regions !== undefined && regionAt(doc.regions, at)?.kind === 'notes') return { kind: 'notes' };
   const { text } = doc;
-  if (/^\s*(?:[-*+]\s|\d+\.\s|\[\d+\]|\^)|^\s*\p{Lu}[\p{L}'’-]+,\s+\p{Lu}/u.test(text.slice(lineStart, lineEnd))) return { kind: 'entry' };
+  if (ENTRY_LINE.test(text.slice(lineStart, lineEnd))) return { kind: 'entry' };
   const open = text.lastIndexOf('(', at);
   if (open < lineStart || text.lastIndexOf(')', at) > open) return undefined;
   const close = text.indexOf(')', at);
