@@ -46,6 +46,12 @@
  *     if (words.length > 0) out[k] = words;
  *   }
  *   fs.writeFileSync('names.json', JSON.stringify(out));
+ *
+ * Sixteenth session (task 16a): how Russian the text around a finding is — the share of Russian
+ * names among the names of its document, paragraph and 100-word window, the document's Russian
+ * names and length (defined above `tokensOf`) — alone and with the spelling not a name the lexicon
+ * knows; result (no rule transfers) in docs/check.md "Does the text's Russianness tell a false
+ * finding from a true one?".
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -61,7 +67,7 @@ import { fixturesDir, sharedDir } from '../test/support/fixtures.ts';
 import { readCorpusDocument } from '../test/support/realtext.ts';
 
 const tuning = ['realtext', 'realtext2', 'realtext3', 'realtext4', 'realtext5', 'realtext6', 'essays', 'realtext8', 'realtext9', 'realtext10', 'realtext11', 'realtext12', 'realtext13', 'realtext14', 'realtext15'];
-const heldOut = ['realtext7', 'realtext16', 'realtext16b', 'realtext17', 'realtext18'];
+const heldOut = ['realtext7', 'realtext16', 'realtext16b', 'realtext17', 'realtext18', 'realtext19'];
 const { values } = parseArgs({
   options: { dir: { type: 'string', default: '/tmp/m14' }, features: { type: 'string' }, names: { type: 'string' }, stopwords: { type: 'string' }, corpora: { type: 'string' }, band: { type: 'string' }, 'max-loss': { type: 'string' } },
 });
@@ -201,6 +207,73 @@ async function neighboursOf(c: string): Promise<{ after: Map<string, Set<string>
   return n;
 }
 
+/**
+ * How Russian the text around a finding is (sixteenth session, task 16a): a word counts as a
+ * name when it is capitalised (a capital then small letters, Latin, three letters or more) and
+ * does not open a sentence or a line, or when it is written in Cyrillic; a name is Russian when
+ * the lexicon reads it as a given name, a surname or a patronymic, or the conventional list holds
+ * it (and every Cyrillic word is). The share of Russian names among the names is taken over the
+ * document, the paragraph (the finding's line when it is longer than 120 characters, otherwise
+ * the run of non-blank lines of at most 120 characters around it: a wrapped paragraph) and a
+ * window of 50 words each side; the finding's own spelling and its fix are left out of every
+ * count (they are Russian by construction). Also the document's Russian names per 1000 words, their
+ * count, and the document's length in words.
+ */
+interface Token { at: number; fold: string; name: boolean; russian: boolean }
+const personFlags = LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymic;
+const russianName = new Map<string, boolean>();
+function isRussianName(word: string): boolean {
+  let v = russianName.get(word);
+  if (v === undefined) {
+    v = conventional.has(foldRomanized(word)) || reader.read(word).some((r) => (r.flags & personFlags) !== 0);
+    russianName.set(word, v);
+  }
+  return v;
+}
+const tokensOfDoc = new Map<string, { tokens: Token[]; names: Map<string, [number, number]>; words: number }>();
+function tokensOf(key: string, text: string): { tokens: Token[]; names: Map<string, [number, number]>; words: number } {
+  const have = tokensOfDoc.get(key);
+  if (have !== undefined) return have;
+  const tokens: Token[] = [];
+  // Per folded word: how many of its occurrences count as names and as Russian names.
+  const names = new Map<string, [number, number]>();
+  for (const m of text.matchAll(/[\p{L}\p{M}][\p{L}\p{M}’'-]*/gu)) {
+    const w = m[0];
+    const fold = foldRomanized(w);
+    const cyrillic = /[\u0400-\u04ff]/u.test(w);
+    let name = cyrillic;
+    if (!cyrillic && /^[A-Z][a-z\u00df-\u024f’'-]{2,}$/u.test(w)) {
+      // Not at the opening of a sentence or a line (markup and quotation marks between are skipped).
+      const before = text.slice(Math.max(0, m.index - 20), m.index).replace(/[\s*_#>"“‘'(\[«-]+$/u, '');
+      name = before !== '' && !/[.!?:]$/u.test(before) && text.slice(Math.max(0, m.index - 20), m.index).search(/\n[\s*_#>"“‘'(\[«-]*$/u) === -1;
+    }
+    const russian = name && (cyrillic || isRussianName(w));
+    tokens.push({ at: m.index, fold, name, russian });
+    if (name) {
+      const c = names.get(fold) ?? [0, 0];
+      c[0]++;
+      if (russian) c[1]++;
+      names.set(fold, c);
+    }
+  }
+  const out = { tokens, names, words: tokens.length };
+  tokensOfDoc.set(key, out);
+  return out;
+}
+/** Names and Russian names among tokens [from, to), the folds in `skip` left out. */
+function density(tokens: Token[], from: number, to: number, skip: string[]): [number, number] {
+  let n = 0, ru = 0;
+  for (let i = Math.max(0, from); i < Math.min(tokens.length, to); i++) {
+    const t = tokens[i]!;
+    if (!t.name || skip.includes(t.fold)) continue;
+    n++;
+    if (t.russian) ru++;
+  }
+  return [n, ru];
+}
+// With no names to go by, nothing says the text is not Russian: the share is taken as 1.
+const share = ([n, ru]: [number, number]): number => (n === 0 ? 1 : ru / n);
+
 const rows: Row[] = [];
 for (const c of corpora) {
   for (const run of c === 'realtext10' ? ['none', 'lc', 'wiki'] : ['none', 'scheme']) {
@@ -326,6 +399,32 @@ for (const c of corpora) {
         f.docOnly = group.every(([sp]) => foldRomanized(sp) === fw || occurrences(d.text, sp).length === 0) ? 1 : 0;
         f.docOnlyCount = f.docOnly === 1 ? f.wordInDoc : 0;
         f.firstAt = occurrences(d.text, row.word)[0] ?? 1e9;
+        // How Russian the surrounding text is (task 16a; the definitions above `tokensOf`).
+        const tk = tokensOf(`${c}/${row.file}`, d.text);
+        const skip = [fw, fs];
+        let docNames = 0, docRu = 0;
+        for (const [fold, [n, ru]] of tk.names) if (!skip.includes(fold)) { docNames += n; docRu += ru; }
+        f.docShare = share([docNames, docRu]);
+        f.docRu = docRu;
+        f.docWords = tk.words;
+        f.docRuPer1000 = tk.words === 0 ? 0 : (1000 * docRu) / tk.words;
+        let ti = 0;
+        for (let lo = 0, hi = tk.tokens.length; lo < hi;) { const mid = (lo + hi) >> 1; if (tk.tokens[mid]!.at < o) lo = mid + 1; else hi = mid; ti = lo; }
+        f.winShare = share(density(tk.tokens, ti - 50, ti + 51, skip));
+        const lineOf = (at: number): [number, number] => { const a = d.text.lastIndexOf('\n', at - 1) + 1; const e = d.text.indexOf('\n', at); return [a, e === -1 ? d.text.length : e]; };
+        let [pa, pe] = lineOf(o);
+        if (pe - pa <= 120) {
+          for (let [a, e] = lineOf(pa - 1); pa > 0 && e - a <= 120 && d.text.slice(a, e).trim() !== ''; [a, e] = lineOf(a - 1)) { pa = a; if (a === 0) break; }
+          for (let [a, e] = lineOf(pe + 1); pe < d.text.length && e - a <= 120 && d.text.slice(a, e).trim() !== ''; [a, e] = lineOf(e + 1)) { pe = e; if (e >= d.text.length) break; }
+        }
+        const firstTok = tk.tokens.findIndex((t) => t.at >= pa);
+        let lastTok = firstTok;
+        while (lastTok !== -1 && lastTok < tk.tokens.length && tk.tokens[lastTok]!.at < pe) lastTok++;
+        const para = firstTok === -1 ? ([0, 0] as [number, number]) : density(tk.tokens, firstTok, lastTok, skip);
+        f.paraShare = share(para);
+        f.paraNames = para[0];
+        // The spelling is a name the lexicon knows (any reading a given name, surname, patronymic) or a conventional form.
+        f.spellingName = isRussianName(row.word) ? 1 : 0;
       } else f.region = 'unknown';
       rows.push(row);
     }
@@ -504,6 +603,14 @@ const fixed = new Map<string, Pred>([
   ['a given name, the fix never in the document nor before the same surname', (r) => given(r) && !sameness(r)],
   ['nothing says the fix names the same thing (not in the document, never beside the same name)', (r) => !sameness(r)],
 ]);
+// Task 16a: how Russian the text around the finding is (the definitions above `tokensOf`).
+const densityNames: string[] = [];
+const addDensity = (n: string, p: Pred): void => { single.set(n, p); densityNames.push(n); };
+for (const k of [0.05, 0.1, 0.15, 0.2, 0.3]) for (const v of ['docShare', 'paraShare', 'winShare']) addDensity(`${v}<${k}`, (r) => num(r, v) < k);
+for (const k of [2, 5, 10, 20]) addDensity(`docRu<=${k}`, (r) => num(r, 'docRu') <= k);
+for (const k of [2, 5, 10, 20]) addDensity(`docRuPer1000<${k}`, (r) => num(r, 'docRuPer1000') < k);
+for (const k of [2000, 5000, 10000, 20000]) addDensity(`docWords>=${k}`, (r) => num(r, 'docWords') >= k);
+single.set('spellingName=0', (r) => num(r, 'spellingName') === 0);
 for (const [n, p] of fixed) single.set(n, p);
 // Sixteenth session (task 16b): the published lists' features, as defined above.
 const listed = new Map<string, Pred>();
@@ -630,3 +737,7 @@ leaveOneOut('One feature', (n) => !n.includes(' & '));
 leaveOneOut('Any feature or pair of features', () => true);
 leaveOneOut('A spelling only the scheme flags (`lone`) and one more feature', (n) => n.split(' & ').includes('lone'));
 leaveOneOut('Rules stated beforehand (`fixed`), one or two together', (n) => n.split(' & ').every((x) => fixed.has(x)));
+// Task 16a: the density of Russian names alone, then with the spelling not a name the lexicon knows.
+leaveOneOut('How Russian the text is (task 16a), one feature', (n) => densityNames.includes(n));
+leaveOneOut('How Russian the text is (task 16a), and the spelling not a name the lexicon knows', (n) => { const p = n.split(' & '); return p.length === 2 && p.some((x) => densityNames.includes(x)) && p.some((x) => ['spellingName=0', 'wordLex=unattested', 'wordLex=other-reading'].includes(x)); });
+leaveOneOut('How Russian the text is (task 16a), and any one other feature', (n) => { const p = n.split(' & '); return p.some((x) => densityNames.includes(x)); });
