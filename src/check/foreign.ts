@@ -61,7 +61,8 @@ export function nobiliaryNames(tokens: readonly WordToken[]): boolean[] {
 
 /**
  * Which words belong to a name written in another language's letters: a run of capitalised words
- * joined by spaces or hyphens on one line (Piotr Ilitch Tchaïkovski, Andreij-Sacharow-Platz) in
+ * joined by spaces or hyphens on one line (Piotr Ilitch Tchaïkovski, Andreij-Sacharow-Platz), with
+ * the small-letter words joined to them by hyphens (Chan-kia-kow), in
  * which some word has a letter that no scheme of English prose writes (w, ï, ł, ü…). Its other
  * words are spelt in that language too, not romanized Russian.
  *
@@ -91,10 +92,12 @@ export function foreignNames(text: string, tokens: readonly WordToken[], letters
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const capital = /^\p{Lu}/u.test(t.text);
-    const joined = i > start && capital && /^[ \-‐]$/u.test(text.slice(tokens[i - 1]!.end, t.start));
+    const gap = text.slice(tokens[i - 1]?.end ?? 0, t.start);
+    // A unit is made of capitalised words, and of small-letter words joined to them by hyphens:
+    // the syllables of a compound name (Chan-kia-kow, a Chinese town in a travel book).
+    const joined = i > start && (capital ? /^[ \-‐]$/u.test(gap) : /^[-‐]$/u.test(gap));
     if (!joined) {
       close(i);
-      // A unit is made of capitalised words only.
       start = capital ? i : i + 1;
     }
   }
