@@ -10,10 +10,14 @@
 // test/fixtures/check/possessives.tsv; a case or number form beside its word:
 // test/fixtures/check/inflections.tsv; a word cited as a word: test/fixtures/check/mentions.tsv; a thing named after a person: test/fixtures/check/eponyms.tsv;
 // older English forms: test/fixtures/check/old-forms.tsv;
+// a title or quotation among another language's function words: test/fixtures/check/function-words.tsv,
+// and the published list of those words is what scripts/build-check-foreign.ts makes;
 // and a .docx's italics and
 // indented block quotations, read by the document reader, as the checker sees them.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { test } from 'node:test';
 import { checkDocuments } from '../src/check/check.ts';
@@ -118,6 +122,19 @@ test('the author of a Russian publication cited in romanization: every case of t
 
 test('passages in other languages: every case of the fixture (docs/check.md, "Passages in other languages")', () => {
   checkCases('other-languages.tsv', /another language/u, { lexicon }, 10);
+});
+
+test('titles and quotations among another language\'s function words: every case of the fixture (docs/check.md, "Names of other languages")', () => {
+  checkCases('function-words.tsv', /$^/u, { lexicon }, 5);
+});
+
+test('the published function words are what the build makes of the installed stopwords-iso, whose version the file records', async () => {
+  const published = (await import('../src/check/data/foreign-function-words.json', { with: { type: 'json' } })).default;
+  const installed = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('stopwords-iso/package.json'), 'utf8')) as { version: string };
+  assert.equal(published.version, installed.version);
+  const root = path.resolve(import.meta.dirname, '..');
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'build-check-foreign.ts'), '--check'], { cwd: root, encoding: 'utf8' });
+  assert.match(out, /^up to date/u);
 });
 
 test('a .docx: a title in italic runs is held, a block quotation set off by its indent alone is held', () => {

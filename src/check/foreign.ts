@@ -2,16 +2,27 @@ import { explain } from '../engine/romanize.ts';
 import { foldRomanized } from '../reverse/readings.ts';
 import { DEFAULT_LANGUAGE, getLanguage, getScheme, listLanguages, listSchemes } from '../schemes/registry.ts';
 import type { WordToken } from '../segment/index.ts';
+import { frontDecode } from './english.ts';
 import data from './data/foreign.json' with { type: 'json' };
+import published from './data/foreign-function-words.json' with { type: 'json' };
 
 const functionWords = new Set(data.functionWords.words.map((w) => w.toLowerCase()));
+/**
+ * The function words the window rule of {@link foreignContext} counts: the hand list and the
+ * published lists of other languages (src/check/data/foreign-function-words.json, built by
+ * scripts/build-check-foreign.ts). Only that rule reads them: it asks for two or more, and one
+ * such word alone beside English prose is chance (ak, abu, mau: docs/check.md, "Published name
+ * and function-word lists"), so the rules that read a single word keep the hand list.
+ */
+const windowWords = new Set([...functionWords, ...frontDecode(published.words)]);
 const english = new Set(data.englishWords.words);
 const particles = new Set(data.particles.words);
 
 /**
  * Which words of a tokenized text stand in another language's context: inside a run of French,
- * German, Italian, Spanish, Polish or Czech words (a quotation, a title: at least two function
- * words of that kind among the neighbours and no English ones), or a name joined to a
+ * German, Italian, Spanish, Polish, Hungarian or another language's words (a quotation, a title:
+ * at least two function words of that kind among the neighbours, {@link windowWords}, and fewer
+ * than half as many English ones), or a name joined to a
  * nobiliary particle (Fedor von Bock, Léon de Bakst). The word lists are data
  * (src/check/data/foreign.json).
  *
@@ -27,7 +38,7 @@ export function foreignContext(text: string, tokens: readonly WordToken[]): bool
   const foreignSum = [0];
   const englishSum = [0];
   lower.forEach((w, i) => {
-    foreignSum.push(foreignSum[i]! + (functionWords.has(w) ? 1 : 0));
+    foreignSum.push(foreignSum[i]! + (windowWords.has(w) ? 1 : 0));
     englishSum.push(englishSum[i]! + (english.has(w) ? 1 : 0));
   });
   for (let i = 0; i < tokens.length; i++) {
