@@ -163,6 +163,14 @@ export const realtext16bDir = path.join(fixturesDir, 'realtext16b');
  */
 export const realtext17Dir = path.join(fixturesDir, 'realtext17');
 
+/**
+ * The nineteenth held-out corpus (test/fixtures/realtext19, README there): five public-domain
+ * English books on Russian and Soviet history, politics and travel (1864–1920), from Project
+ * Gutenberg, chosen by a rule with a seeded order written before any run; checked as one work, as
+ * realtext7's are.
+ */
+export const realtext19Dir = path.join(fixturesDir, 'realtext19');
+
 /** The manuscript formats a corpus folder may hold, by extension: Markdown articles, plain-text books, .docx manuscripts. */
 const corpusExtensions = ['.md', '.txt', '.docx'];
 
