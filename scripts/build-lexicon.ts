@@ -2,8 +2,7 @@
  * `npm run build:lexicon`: builds the Russian lexicon that ships with the package,
  * data/lexicon/lexicon-ru.bin (format: src/reverse/lexicon-file.ts), from npm packages that are
  * devDependencies: dictionary-ru expanded with hunspell-reader, russian_name names filtered
- * against it and against @faker-js/faker's Russian first names, patronymics derived by
- * data/lexicon/patronymics.json, and the most frequent words
+ * against it, patronymics derived by data/lexicon/patronymics.json, and the most frequent words
  * of popular-english-words. It also rewrites the committed letter statistics
  * (src/reverse/data/ru-letters.json) and the short English list the core uses without a lexicon
  * (src/reverse/data/english-common.json). The file is committed; test/lexicon.test.ts checks that
@@ -34,7 +33,7 @@ const ENGLISH_TOP = 20000;
 /** How many of them the core keeps for use without a lexicon. */
 const ENGLISH_COMMON = 3000;
 /** The npm packages the words come from (devDependencies). */
-const SOURCES = ['dictionary-ru', 'hunspell-reader', 'russian_name', '@faker-js/faker', 'popular-english-words'] as const;
+const SOURCES = ['dictionary-ru', 'hunspell-reader', 'russian_name', 'popular-english-words'] as const;
 
 interface PatronymicRules {
   rules: { ending: string; replace: string; male: string; female: string; afterConsonant?: boolean }[];
@@ -104,31 +103,17 @@ export async function buildLexicon(): Promise<LexiconBuild> {
   const nameDir = path.join(path.dirname(require.resolve('russian_name')), '..', 'json');
   const readNames = (f: string, key: string): string[] =>
     (JSON.parse(readFileSync(path.join(nameDir, f), 'utf8')) as Record<string, string>[]).map((r) => r[key]!.toLowerCase());
-  // russian_name is noisy (Авлександр, Аатолий): keep a given name only when a second,
-  // independent source agrees: the Russian dictionary has it as a proper noun, or faker's Russian
-  // locale lists it as a first name of the same sex. The dictionary alone misses the names that
-  // are also common words (Максим, Роман, Вера, Виктория; it has them in lower case only) and
-  // the rarer ones (Фрол, Кира); faker alone has its own misspellings (Митофан). A surname is
-  // kept only when both its male and female forms are listed (Иванов/Иванова), or the
-  // dictionary has it. Patronymics are derived only from the given names the dictionary has:
-  // derived from the rarer names faker adds (Гурий → Гурьевич), they stood for surnames the
-  // lexicon lacks (Гуревич: russian_name lists the same form under one sex only, so the filter
-  // below drops it), measured in data/lexicon/README.md.
-  const { ru: fakerRu } = await import('@faker-js/faker');
-  const fakerFirst = fakerRu.person?.first_name;
-  const fakerSet = (names: readonly string[] | undefined): Set<string> => {
-    if (names === undefined || names.length === 0) throw new Error('build-lexicon: @faker-js/faker has no Russian first names by sex');
-    return new Set(names.map((n) => n.toLowerCase()));
-  };
-  const fakerGiven = { 'names_male.json': fakerSet(fakerFirst?.male), 'names_female.json': fakerSet(fakerFirst?.female) };
+  // russian_name is noisy (Авлександр, Аатолий): keep a given name only when the Russian
+  // dictionary also has it as a proper noun, and a surname only when both its male and female
+  // forms are listed (Иванов/Иванова), or the dictionary has it.
   let given = 0;
   const givenNames: string[] = [];
-  for (const f of ['names_male.json', 'names_female.json'] as const) {
+  for (const f of ['names_male.json', 'names_female.json']) {
     for (const name of readNames(f, 'name')) {
-      if (!capitalised.has(name) && !fakerGiven[f].has(name)) continue;
+      if (!capitalised.has(name)) continue;
       add(name, LexiconFlag.given);
       given++;
-      if (f === 'names_male.json' && capitalised.has(name)) givenNames.push(name);
+      if (f === 'names_male.json') givenNames.push(name);
     }
   }
   const rules = JSON.parse(readFileSync(patronymicsFile, 'utf8')) as PatronymicRules;
