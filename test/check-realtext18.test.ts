@@ -10,4 +10,4 @@
 // applied unattended).
 import { heldOutCorpusTests, realtext18Dir } from './support/realtext.ts';
 
-await heldOutCorpusTests({ name: 'realtext18', dir: realtext18Dir, floors: { 'no-scheme': 0.2, 'scheme=wikipedia': 0.2 }, certainFloors: { 'no-scheme': 1, 'scheme=wikipedia': 0.64 } });
+await heldOutCorpusTests({ name: 'realtext18', dir: realtext18Dir, floors: { 'no-scheme': 0.21, 'scheme=wikipedia': 0.21 }, certainFloors: { 'no-scheme': 1, 'scheme=wikipedia': 0.64 } });
