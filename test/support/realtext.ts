@@ -1,5 +1,5 @@
 // The realtext corpus (../shared/realtext, outside the repository) and its judged findings; the
-// held-out corpora built after it (test/fixtures/realtext2 to realtext16b) and the tests they share.
+// held-out corpora built after it (test/fixtures/realtext2 to realtext18) and the tests they share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -162,6 +162,13 @@ export const realtext16bDir = path.join(fixturesDir, 'realtext16b');
  * realtext14's and realtext15's; checked as one work, as those were.
  */
 export const realtext17Dir = path.join(fixturesDir, 'realtext17');
+
+/**
+ * The eighteenth held-out corpus (test/fixtures/realtext18, README there): the 120 articles that
+ * follow realtext16b's 80 in realtext16's seeded order (ranks 101–220), built in the sixteenth
+ * session to measure its changes on text nobody had seen; checked as its own work.
+ */
+export const realtext18Dir = path.join(fixturesDir, 'realtext18');
 
 /**
  * The nineteenth held-out corpus (test/fixtures/realtext19, README there): five public-domain
