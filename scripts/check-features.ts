@@ -30,10 +30,10 @@
  *
  * Sixteenth session: `--names FILE --stopwords FILE` add features from published lists of other
  * languages' persons' names and function words, and then measure only the rules made of them
- * (docs/check.md "Names of other languages", "Published name and function-word lists"). Both
- * packages are devDependencies now (faker's Russian names confirm the lexicon's given names,
- * stopwords-iso's function words feed the title-and-quotation rule), but the study reads its own
- * files, made outside the repository: `--stopwords` is stopwords-iso's `stopwords-iso.json` (`npm pack stopwords-iso`,
+ * (docs/check.md "Names of other languages", "Published name and function-word lists").
+ * stopwords-iso is a devDependency now (its function words feed the title-and-quotation rule):
+ * `--stopwords node_modules/stopwords-iso/stopwords-iso.json`; faker is not (`npm pack
+ * @faker-js/faker` in a folder outside the repository). `--stopwords` is stopwords-iso's `stopwords-iso.json` (`npm pack stopwords-iso`,
  * MIT); `--names` is `{ "<locale>": [names…] }` from @faker-js/faker (MIT), made in a folder where
  * it is installed by:
  *
