@@ -1,0 +1,90 @@
+// The learned score of a finding (docs/check.md "A learned score"): a logistic regression over the
+// features of features.ts, its weights fitted on the judged findings of the tuning corpora by
+// scripts/train-check-model.ts (src/check/data/score-model.json). A finding it scores below the
+// threshold is held at `possible`: findings like it were more often false alarms in judged text.
+import model from './data/score-model.json' with { type: 'json' };
+import { createReader, type Reader } from '../reverse/readings.ts';
+import { confidenceLabel, confidenceLevels } from './confidence.ts';
+import { conventionalForms } from './conventional.ts';
+import { workFeatures, type FindingFeatures } from './features.ts';
+import type { CheckDiagnostic, CheckDocument, CheckOptions } from './types.ts';
+
+/** Which features a model reads, in order: numeric ones, then each category's values (one-hot). */
+export interface FeatureLayout {
+  numeric: readonly string[];
+  categorical: ReadonlyArray<readonly [string, readonly string[]]>;
+}
+
+/** A fitted model: its layout, the standardisation of each column, the weights (the last one the intercept) and the threshold. */
+export interface ScoreModel extends FeatureLayout {
+  mean: readonly number[];
+  sd: readonly number[];
+  weights: readonly number[];
+  threshold: number;
+}
+
+/**
+ * A finding's feature vector: counts on a log scale (a "never" sentinel of 1e8 or more, as `fixNear`
+ * and `firstAt` use, as -1), categories one-hot. A feature missing or empty counts as 0.
+ */
+export function featureVector(layout: FeatureLayout, f: Readonly<Record<string, number | string | undefined>>): number[] {
+  const x = layout.numeric.map((c) => {
+    let v = Number(f[c] || 0);
+    if (v >= 1e8) v = -1;
+    return Math.sign(v) * Math.log1p(Math.abs(v));
+  });
+  for (const [c, vs] of layout.categorical) for (const v of vs) x.push(f[c] === v ? 1 : 0);
+  return x;
+}
+
+/** The model's score of a feature vector: the chance, as fitted, that the finding is true. */
+export function scoreVector(m: Pick<ScoreModel, 'mean' | 'sd' | 'weights'>, x: readonly number[]): number {
+  let s = m.weights[x.length]!;
+  for (let j = 0; j < x.length; j++) s += ((x[j]! - m.mean[j]!) / m.sd[j]!) * m.weights[j]!;
+  return 1 / (1 + Math.exp(-s));
+}
+
+/** The shipped model. */
+export const scoreModel: ScoreModel = model as unknown as ScoreModel;
+
+/** The confidence a held finding takes: just under `likely`. */
+export const HELD_CONFIDENCE = Math.round((confidenceLevels.likely - 0.01) * 100) / 100;
+
+/** The features' reader (the base schemes and the run's lexicon, as the training run had), kept per lexicon. */
+const readers = new WeakMap<object, Reader>();
+const noLexicon = {};
+function readerOf(options: CheckOptions): Reader {
+  let reader = readers.get(options.lexicon ?? noLexicon);
+  if (reader === undefined) {
+    reader = createReader(options.lexicon === undefined ? {} : { lexicon: options.lexicon });
+    readers.set(options.lexicon ?? noLexicon, reader);
+  }
+  return reader;
+}
+
+/** The features of a work's findings, as the checker computes them for its score (and the training script writes them). */
+export function findingFeatures(documents: readonly CheckDocument[], options: CheckOptions): (finding: { dg: CheckDiagnostic; doc: number }) => FindingFeatures {
+  return workFeatures({ documents, reader: readerOf(options), conventional: conventionalForms(), scheme: options.scheme });
+}
+
+/**
+ * Holds at `possible` each finding from `likely` up (and at least `minConfidence`, those a run
+ * shows) that the learned score puts below its threshold, saying why; the others are returned as
+ * they are.
+ */
+export function applyScore(documents: readonly CheckDocument[], options: CheckOptions, found: ReadonlyArray<{ dg: CheckDiagnostic; doc: number }>, minConfidence: number): Array<{ dg: CheckDiagnostic; doc: number }> {
+  const floor = Math.max(minConfidence, confidenceLevels.likely);
+  if (!found.some((f) => f.dg.confidence >= floor)) return [...found];
+  const features = findingFeatures(documents, options);
+  return found.map((f) => {
+    if (f.dg.confidence < floor) return f;
+    if (scoreVector(scoreModel, featureVector(scoreModel, features(f))) >= scoreModel.threshold) return f;
+    const dg: CheckDiagnostic = {
+      ...f.dg,
+      confidence: HELD_CONFIDENCE,
+      reason: `${f.dg.reason} Findings like this one (by what its group counts, what the lexicon knows of it, where it stands and how Russian the text around it is) were more often false alarms in judged text: shown only as possible.`,
+      data: { ...f.dg.data, confidence: confidenceLabel(HELD_CONFIDENCE) },
+    };
+    return { dg, doc: f.doc };
+  });
+}
