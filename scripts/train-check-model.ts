@@ -95,6 +95,9 @@ const T = trueScores.length, F = rows.length - T;
 const falseHeld = X.filter((x, i) => y[i] === 0 && model.score(x) < threshold).length;
 const trueHeld = trueScores.filter((s) => s < threshold).length;
 
+// The model is applied only to documents as long as the shortest it was fitted on (src/check/score.ts).
+const minDocWords = Math.min(...rows.map((r) => Number(r.docWords)));
+
 // The left-one-corpus-out figures: scripts/check-model.ts on the same rows.
 const loo = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'check-model.ts'), '--features', featuresFile, '--loss', String(loss)], { cwd: root, encoding: 'utf8' });
 if (loo.status !== 0) throw new Error(`check-model failed: ${loo.stderr}`);
@@ -104,13 +107,14 @@ const [, , up, down, tHeld, fHeld, pooled] = lossLine.split('|').map((s) => s.tr
 const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
 
 const out = {
-  $comment: `The learned score's logistic regression (docs/check.md "A learned score"; src/check/score.ts applies it, src/check/features.ts computes its features). Fitted by scripts/train-check-model.ts at commit ${commit} on the judged findings of the checker without the score on the tuning corpora ${found.join(', ')} (both runs each), ${rows.length} rows: ${T} true, ${F} false. The threshold is the ${(loss * 100).toFixed(0)} % quantile of the training true findings' scores (in sample it holds back ${trueHeld} true and ${falseHeld} false findings). Left one corpus out (scripts/check-model.ts): ${meanLine.replace(/\.$/u, '')} (area under the ROC curve per run: the checker's confidence against the model's score); at this threshold, left-out runs raised ${up}, lowered ${down}, true held back ${tHeld}, false ${fHeld}, pooled precision ${pooled}. Numeric features on a log scale (1e8 or more as -1), then the categories one-hot; mean and sd standardise each column; the last weight is the intercept. Regenerate with npm run build:check-model.`,
+  $comment: `The learned score's logistic regression (docs/check.md "A learned score"; src/check/score.ts applies it, src/check/features.ts computes its features). Fitted by scripts/train-check-model.ts at commit ${commit} on the judged findings of the checker without the score on the tuning corpora ${found.join(', ')} (both runs each), ${rows.length} rows: ${T} true, ${F} false. The threshold is the ${(loss * 100).toFixed(0)} % quantile of the training true findings' scores (in sample it holds back ${trueHeld} true and ${falseHeld} false findings). Left one corpus out (scripts/check-model.ts): ${meanLine.replace(/\.$/u, '')} (area under the ROC curve per run: the checker's confidence against the model's score); at this threshold, left-out runs raised ${up}, lowered ${down}, true held back ${tHeld}, false ${fHeld}, pooled precision ${pooled}. Numeric features on a log scale (1e8 or more as -1), then the categories one-hot; mean and sd standardise each column; the last weight is the intercept. It is applied only in documents of at least minDocWords words (the shortest document of the training findings). Regenerate with npm run build:check-model.`,
   numeric: layout.numeric,
   categorical: layout.categorical,
   mean: model.mean,
   sd: model.sd,
   weights: model.weights,
   threshold,
+  minDocWords,
 };
 writeFileSync(path.join(root, 'src', 'check', 'data', 'score-model.json'), JSON.stringify(out, null, 1) + '\n');
 console.log(out.$comment);

@@ -21,6 +21,11 @@ export interface ScoreModel extends FeatureLayout {
   sd: readonly number[];
   weights: readonly number[];
   threshold: number;
+  /**
+   * The fewest words of a document the training findings stood in: the model knows nothing of
+   * shorter texts (a sentence, a paragraph pasted into the page), whose findings it leaves alone.
+   */
+  minDocWords: number;
 }
 
 /**
@@ -69,8 +74,8 @@ export function findingFeatures(documents: readonly CheckDocument[], options: Ch
 
 /**
  * Holds at `possible` each finding from `likely` up (and at least `minConfidence`, those a run
- * shows) that the learned score puts below its threshold, saying why; the others are returned as
- * they are.
+ * shows) that the learned score puts below its threshold, saying why, in a document at least as
+ * long as those it was fitted on; the others are returned as they are.
  */
 export function applyScore(documents: readonly CheckDocument[], options: CheckOptions, found: ReadonlyArray<{ dg: CheckDiagnostic; doc: number }>, minConfidence: number): Array<{ dg: CheckDiagnostic; doc: number }> {
   const floor = Math.max(minConfidence, confidenceLevels.likely);
@@ -78,7 +83,8 @@ export function applyScore(documents: readonly CheckDocument[], options: CheckOp
   const features = findingFeatures(documents, options);
   return found.map((f) => {
     if (f.dg.confidence < floor) return f;
-    if (scoreVector(scoreModel, featureVector(scoreModel, features(f))) >= scoreModel.threshold) return f;
+    const x = features(f);
+    if (Number(x.docWords) < scoreModel.minDocWords || scoreVector(scoreModel, featureVector(scoreModel, x)) >= scoreModel.threshold) return f;
     const dg: CheckDiagnostic = {
       ...f.dg,
       confidence: HELD_CONFIDENCE,
