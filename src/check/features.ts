@@ -23,6 +23,11 @@ export interface FeatureWork {
   conventional: { has(fold: string): boolean };
   /** The declared scheme of the running text, if any. */
   scheme?: string | Scheme | undefined;
+  /**
+   * The fixes (lower case) of the findings whose features will be asked, when known: the work's
+   * neighbours of words are then kept for these words only (the same features, at less cost).
+   */
+  fixes?: ReadonlySet<string>;
 }
 
 /** The counts of a group's spellings as a finding's note gives them: `49 × Maxim, 2 × Maksim; …` (findings.ts). */
@@ -64,23 +69,24 @@ const lexStatus = (flags: number): string =>
  * Cyrillic) and whether as a Russian one (the lexicon reads it as a given name, surname or
  * patronymic, or the conventional list holds it; every Cyrillic word is).
  */
-interface Token { at: number; fold: string; name: boolean; russian: boolean }
 interface DocInfo {
-  tokens: Token[];
+  /** Each word's offset, and whether it is a name (1) or a Russian name (3), else 0; a name's fold. Kept in arrays of numbers, not objects: a book has a million words. */
+  at: number[];
+  kind: number[];
+  fold: string[];
   /** Per folded word: how many of its occurrences count as names and as Russian names. */
   names: Map<string, [number, number]>;
   /** Where each word (lower case) stands as a whole word, case-insensitively. */
   occurrences: Map<string, number[]>;
 }
 
-/** Names and Russian names among tokens [from, to), the folds in `skip` left out. */
-function density(tokens: Token[], from: number, to: number, skip: string[]): [number, number] {
+/** Names and Russian names among the words [from, to) of a document, the folds in `skip` left out. */
+function density(info: DocInfo, from: number, to: number, skip: string[]): [number, number] {
   let n = 0, ru = 0;
-  for (let i = Math.max(0, from); i < Math.min(tokens.length, to); i++) {
-    const t = tokens[i]!;
-    if (!t.name || skip.includes(t.fold)) continue;
+  for (let i = Math.max(0, from); i < Math.min(info.at.length, to); i++) {
+    if (info.kind[i] === 0 || skip.includes(info.fold[i]!)) continue;
     n++;
-    if (t.russian) ru++;
+    if (info.kind[i] === 3) ru++;
   }
   return [n, ru];
 }
@@ -109,11 +115,12 @@ export function workFeatures(work: FeatureWork): (finding: { dg: CheckDiagnostic
     let have = infos.get(doc);
     if (have !== undefined) return have;
     const text = documents[doc]!.text;
-    const tokens: Token[] = [];
+    const at: number[] = [];
+    const kind: number[] = [];
+    const folds: string[] = [];
     const names = new Map<string, [number, number]>();
     for (const m of text.matchAll(/[\p{L}\p{M}][\p{L}\p{M}’'-]*/gu)) {
       const w = m[0];
-      const fold = foldRomanized(w);
       const cyrillic = /[\u0400-\u04ff]/u.test(w);
       let name = cyrillic;
       if (!cyrillic && /^[A-Z][a-z\u00df-\u024f’'-]{2,}$/u.test(w)) {
@@ -122,7 +129,10 @@ export function workFeatures(work: FeatureWork): (finding: { dg: CheckDiagnostic
         name = before !== '' && !/[.!?:]$/u.test(before) && text.slice(Math.max(0, m.index - 20), m.index).search(/\n[\s*_#>"“‘'(\[«-]*$/u) === -1;
       }
       const russian = name && (cyrillic || isRussianName(w));
-      tokens.push({ at: m.index, fold, name, russian });
+      const fold = name ? foldRomanized(w) : '';
+      at.push(m.index);
+      kind.push(russian ? 3 : name ? 1 : 0);
+      folds.push(fold);
       if (name) {
         const c = names.get(fold) ?? [0, 0];
         c[0]++;
@@ -130,7 +140,7 @@ export function workFeatures(work: FeatureWork): (finding: { dg: CheckDiagnostic
         names.set(fold, c);
       }
     }
-    have = { tokens, names, occurrences: new Map() };
+    have = { at, kind, fold: folds, names, occurrences: new Map() };
     infos.set(doc, have);
     return have;
   };
@@ -159,6 +169,7 @@ export function workFeatures(work: FeatureWork): (finding: { dg: CheckDiagnostic
       const words = [...d.text.matchAll(/\p{L}[\p{L}\p{M}’'-]*/gu)].map((m) => ({ w: m[0], at: m.index }));
       for (let i = 0; i < words.length; i++) {
         const w = words[i]!.w.toLowerCase();
+        if (work.fixes !== undefined && !work.fixes.has(w)) continue;
         const next = words[i + 1];
         const prev = words[i - 1];
         if (next !== undefined && /^\p{Lu}/u.test(next.w) && /^\s+$/u.test(d.text.slice(words[i]!.at + words[i]!.w.length, next.at))) {
@@ -285,14 +296,14 @@ export function workFeatures(work: FeatureWork): (finding: { dg: CheckDiagnostic
     const skip = [fw, fs];
     let docNames = 0, docRu = 0;
     for (const [fold, [n, ru]] of tk.names) if (!skip.includes(fold)) { docNames += n; docRu += ru; }
-    const words = tk.tokens.length;
+    const words = tk.at.length;
     f.docShare = share([docNames, docRu]);
     f.docRu = docRu;
     f.docWords = words;
     f.docRuPer1000 = words === 0 ? 0 : (1000 * docRu) / words;
     let ti = 0;
-    for (let lo = 0, hi = tk.tokens.length; lo < hi;) { const mid = (lo + hi) >> 1; if (tk.tokens[mid]!.at < o) lo = mid + 1; else hi = mid; ti = lo; }
-    f.winShare = share(density(tk.tokens, ti - 50, ti + 51, skip));
+    for (let lo = 0, hi = tk.at.length; lo < hi;) { const mid = (lo + hi) >> 1; if (tk.at[mid]! < o) lo = mid + 1; else hi = mid; ti = lo; }
+    f.winShare = share(density(tk, ti - 50, ti + 51, skip));
     // The paragraph: the finding's line when it is longer than 120 characters, otherwise the run of
     // non-blank lines of at most 120 characters around it (a wrapped paragraph).
     const lineOf = (at: number): [number, number] => { const a = text.lastIndexOf('\n', at - 1) + 1; const e = text.indexOf('\n', at); return [a, e === -1 ? text.length : e]; };
@@ -301,10 +312,10 @@ export function workFeatures(work: FeatureWork): (finding: { dg: CheckDiagnostic
       for (let [a, e] = lineOf(pa - 1); pa > 0 && e - a <= 120 && text.slice(a, e).trim() !== ''; [a, e] = lineOf(a - 1)) { pa = a; if (a === 0) break; }
       for (let [a, e] = lineOf(pe + 1); pe < text.length && e - a <= 120 && text.slice(a, e).trim() !== ''; [a, e] = lineOf(e + 1)) { pe = e; if (e >= text.length) break; }
     }
-    const firstTok = tk.tokens.findIndex((t) => t.at >= pa);
+    const firstTok = tk.at.findIndex((a) => a >= pa);
     let lastTok = firstTok;
-    while (lastTok !== -1 && lastTok < tk.tokens.length && tk.tokens[lastTok]!.at < pe) lastTok++;
-    const para = firstTok === -1 ? ([0, 0] as [number, number]) : density(tk.tokens, firstTok, lastTok, skip);
+    while (lastTok !== -1 && lastTok < tk.at.length && tk.at[lastTok]! < pe) lastTok++;
+    const para = firstTok === -1 ? ([0, 0] as [number, number]) : density(tk, firstTok, lastTok, skip);
     f.paraShare = share(para);
     f.paraNames = para[0];
     // The spelling is a name the lexicon knows (any reading a given name, surname or patronymic) or a conventional form.

@@ -3,10 +3,11 @@
 // scripts/train-check-model.ts (src/check/data/score-model.json). A finding it scores below the
 // threshold is held at `possible`: findings like it were more often false alarms in judged text.
 import model from './data/score-model.json' with { type: 'json' };
-import { createReader, type Reader } from '../reverse/readings.ts';
+import type { Reader } from '../reverse/readings.ts';
 import { confidenceLabel, confidenceLevels } from './confidence.ts';
 import { conventionalForms } from './conventional.ts';
 import { workFeatures, type FindingFeatures } from './features.ts';
+import { readerFor } from './run.ts';
 import type { CheckDiagnostic, CheckDocument, CheckOptions } from './types.ts';
 
 /** Which features a model reads, in order: numeric ones, then each category's values (one-hot). */
@@ -55,21 +56,16 @@ export const scoreModel: ScoreModel = model as unknown as ScoreModel;
 /** The confidence a held finding takes: just under `likely`. */
 export const HELD_CONFIDENCE = Math.round((confidenceLevels.likely - 0.01) * 100) / 100;
 
-/** The features' reader (the base schemes and the run's lexicon, as the training run had), kept per lexicon. */
-const readers = new WeakMap<object, Reader>();
-const noLexicon = {};
-function readerOf(options: CheckOptions): Reader {
-  let reader = readers.get(options.lexicon ?? noLexicon);
-  if (reader === undefined) {
-    reader = createReader(options.lexicon === undefined ? {} : { lexicon: options.lexicon });
-    readers.set(options.lexicon ?? noLexicon, reader);
-  }
-  return reader;
-}
+/**
+ * The features' reader: the base schemes with the run's lexicon, as the training run read. It is
+ * the run's own reader (its cache already holds the work's words) when no scheme of one's own or
+ * with options is declared.
+ */
+const readerOf = (options: CheckOptions): Reader => readerFor(options, []);
 
 /** The features of a work's findings, as the checker computes them for its score (and the training script writes them). */
-export function findingFeatures(documents: readonly CheckDocument[], options: CheckOptions): (finding: { dg: CheckDiagnostic; doc: number }) => FindingFeatures {
-  return workFeatures({ documents, reader: readerOf(options), conventional: conventionalForms(), scheme: options.scheme });
+export function findingFeatures(documents: readonly CheckDocument[], options: CheckOptions, fixes?: ReadonlySet<string>): (finding: { dg: CheckDiagnostic; doc: number }) => FindingFeatures {
+  return workFeatures({ documents, reader: readerOf(options), conventional: conventionalForms(), scheme: options.scheme, ...(fixes === undefined ? {} : { fixes }) });
 }
 
 /**
@@ -80,7 +76,7 @@ export function findingFeatures(documents: readonly CheckDocument[], options: Ch
 export function applyScore(documents: readonly CheckDocument[], options: CheckOptions, found: ReadonlyArray<{ dg: CheckDiagnostic; doc: number }>, minConfidence: number): Array<{ dg: CheckDiagnostic; doc: number }> {
   const floor = Math.max(minConfidence, confidenceLevels.likely);
   if (!found.some((f) => f.dg.confidence >= floor)) return [...found];
-  const features = findingFeatures(documents, options);
+  const features = findingFeatures(documents, options, new Set(found.filter((f) => f.dg.confidence >= floor).map((f) => (f.dg.expected[0] ?? '').toLowerCase())));
   return found.map((f) => {
     if (f.dg.confidence < floor) return f;
     const x = features(f);
