@@ -13,15 +13,16 @@
  * one, ties counted half) of the checker's own `confidence` and of the model's score; then, for
  * each share of the training corpora's true findings the threshold may hold back (`--loss`), how
  * many left-out runs the threshold raises and lowers and how many true and false findings it holds
- * back. `--only` keeps only the named features (numeric or categorical columns). The features file
+ * back. `--likely-only` holds back only findings of the `likely` band, as the checker does
+ * (src/check/score.ts `scoredBand`); without it, any finding. `--only` keeps only the named features (numeric or categorical columns). The features file
  * holds no held-out corpus: check-features.ts refuses them.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { featureVector } from '../src/check/score.ts';
+import { featureVector, scoredBand } from '../src/check/score.ts';
 import { featureLayout, fit as fitModel } from './logistic.ts';
 
-const { values } = parseArgs({ options: { features: { type: 'string' }, test: { type: 'string' }, loss: { type: 'string', default: '0.01,0.02,0.05,0.1' }, only: { type: 'string' }, drop: { type: 'string' } } });
+const { values } = parseArgs({ options: { features: { type: 'string' }, test: { type: 'string' }, loss: { type: 'string', default: '0.01,0.02,0.05,0.1' }, only: { type: 'string' }, drop: { type: 'string' }, 'likely-only': { type: 'boolean', default: false } } });
 if (values.features === undefined) throw new Error('--features FILE (written by scripts/check-features.ts --features) is needed');
 
 /** The judged rows of a features file, each as a column → value record. */
@@ -44,6 +45,8 @@ const X = rows.map(vector);
 const y = rows.map((r) => (r.verdict === 'true' ? 1 : 0));
 const corpusOf = rows.map((r) => r.corpus!);
 const runOf = rows.map((r) => `${r.corpus}-${r.run}`);
+/** Whether a threshold may hold a finding back: any, or (`--likely-only`) one of the `likely` band. */
+const mayHold = (r: Record<string, string>): boolean => !values['likely-only'] || scoredBand(Number(r.confidence));
 
 /** The logistic regression of scripts/logistic.ts, as a scoring function. */
 const fit = (ix: number[], X: number[][], y: number[]): ((x: number[]) => number) => fitModel(ix, X, y).score;
@@ -79,8 +82,8 @@ for (const corpus of [...new Set(corpusOf)].sort()) {
     const T = t.filter((v) => v === 1).length, F = t.length - T;
     losses.forEach((loss, n) => {
       const threshold = trainTrue[Math.floor(loss * trainTrue.length)]!;
-      const tHeld = ix.filter((_, k) => s[k]! < threshold && t[k] === 1).length;
-      const fHeld = ix.filter((_, k) => s[k]! < threshold && t[k] === 0).length;
+      const tHeld = ix.filter((i, k) => s[k]! < threshold && mayHold(rows[i]!) && t[k] === 1).length;
+      const fHeld = ix.filter((i, k) => s[k]! < threshold && mayHold(rows[i]!) && t[k] === 0).length;
       const before = precision(T, F), after = precision(T - tHeld, F - fHeld);
       if (after > before + 1e-9) tally[n]!.up++;
       else if (after < before - 1e-9) tally[n]!.down++;
@@ -120,8 +123,8 @@ if (values.test !== undefined) {
     const T = t.filter((v) => v === 1).length, F = t.length - T;
     const cells = losses.map((loss) => {
       const threshold = trainTrue[Math.floor(loss * trainTrue.length)]!;
-      const tHeld = s.filter((v, k) => v < threshold && t[k] === 1).length;
-      const fHeld = s.filter((v, k) => v < threshold && t[k] === 0).length;
+      const tHeld = s.filter((v, k) => v < threshold && mayHold(rs[k]!) && t[k] === 1).length;
+      const fHeld = s.filter((v, k) => v < threshold && mayHold(rs[k]!) && t[k] === 0).length;
       return `${precision(T - tHeld, F - fHeld).toFixed(3)} (${tHeld} / ${fHeld})`;
     });
     console.log(`| ${run} | ${precision(T, F).toFixed(3)} (${T}/${T + F}) | ${auc(rs.map((r) => Number(r.confidence)), t).toFixed(3)} | ${auc(s, t).toFixed(3)} | ${cells.join(' | ')} |`);

@@ -24,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { featureVector } from '../src/check/score.ts';
+import { featureVector, scoredBand } from '../src/check/score.ts';
 import { featureLayout, fit } from './logistic.ts';
 
 const { values } = parseArgs({ options: { dir: { type: 'string' }, reuse: { type: 'boolean', default: false }, loss: { type: 'string', default: '0.02' } } });
@@ -92,14 +92,16 @@ const model = fit(rows.map((_, i) => i), X, y);
 const trueScores = X.filter((_, i) => y[i] === 1).map((x) => model.score(x)).sort((a, b) => a - b);
 const threshold = trueScores[Math.floor(loss * trueScores.length)]!;
 const T = trueScores.length, F = rows.length - T;
-const falseHeld = X.filter((x, i) => y[i] === 0 && model.score(x) < threshold).length;
-const trueHeld = trueScores.filter((s) => s < threshold).length;
+// What the threshold holds back in sample, as the checker applies it (the `likely` band only).
+const held = (i: number): boolean => scoredBand(Number(rows[i]!.confidence)) && model.score(X[i]!) < threshold;
+const falseHeld = rows.filter((_, i) => y[i] === 0 && held(i)).length;
+const trueHeld = rows.filter((_, i) => y[i] === 1 && held(i)).length;
 
 // The model is applied only to documents as long as the shortest it was fitted on (src/check/score.ts).
 const minDocWords = Math.min(...rows.map((r) => Number(r.docWords)));
 
 // The left-one-corpus-out figures: scripts/check-model.ts on the same rows.
-const loo = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'check-model.ts'), '--features', featuresFile, '--loss', String(loss)], { cwd: root, encoding: 'utf8' });
+const loo = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'check-model.ts'), '--features', featuresFile, '--loss', String(loss), '--likely-only'], { cwd: root, encoding: 'utf8' });
 if (loo.status !== 0) throw new Error(`check-model failed: ${loo.stderr}`);
 const meanLine = /Mean over .*/u.exec(loo.stdout)?.[0] ?? '';
 const lossLine = loo.stdout.trimEnd().split('\n').at(-1) ?? '';
@@ -107,7 +109,7 @@ const [, , up, down, tHeld, fHeld, pooled] = lossLine.split('|').map((s) => s.tr
 const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
 
 const out = {
-  $comment: `The learned score's logistic regression (docs/check.md "A learned score"; src/check/score.ts applies it, src/check/features.ts computes its features). Fitted by scripts/train-check-model.ts at commit ${commit} on the judged findings of the checker without the score on the tuning corpora ${found.join(', ')} (both runs each), ${rows.length} rows: ${T} true, ${F} false. The threshold is the ${(loss * 100).toFixed(0)} % quantile of the training true findings' scores (in sample it holds back ${trueHeld} true and ${falseHeld} false findings). Left one corpus out (scripts/check-model.ts): ${meanLine.replace(/\.$/u, '')} (area under the ROC curve per run: the checker's confidence against the model's score); at this threshold, left-out runs raised ${up}, lowered ${down}, true held back ${tHeld}, false ${fHeld}, pooled precision ${pooled}. Numeric features on a log scale (1e8 or more as -1), then the categories one-hot; mean and sd standardise each column; the last weight is the intercept. It is applied only in documents of at least minDocWords words (the shortest document of the training findings). Regenerate with npm run build:check-model.`,
+  $comment: `The learned score's logistic regression (docs/check.md "A learned score"; src/check/score.ts applies it, src/check/features.ts computes its features). Fitted by scripts/train-check-model.ts at commit ${commit} on the judged findings of the checker without the score on the tuning corpora ${found.join(', ')} (both runs each), ${rows.length} rows: ${T} true, ${F} false. The threshold is the ${(loss * 100).toFixed(0)} % quantile of the training true findings' scores; only findings of the likely band are held (in sample ${trueHeld} true and ${falseHeld} false). Left one corpus out (scripts/check-model.ts --likely-only): ${meanLine.replace(/\.$/u, '')} (area under the ROC curve per run: the checker's confidence against the model's score); at this threshold, left-out runs raised ${up}, lowered ${down}, true held back ${tHeld}, false ${fHeld}, pooled precision ${pooled}. Numeric features on a log scale (1e8 or more as -1), then the categories one-hot; mean and sd standardise each column; the last weight is the intercept. It is applied only in documents of at least minDocWords words (the shortest document of the training findings). Regenerate with npm run build:check-model.`,
   numeric: layout.numeric,
   categorical: layout.categorical,
   mean: model.mean,
