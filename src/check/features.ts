@@ -93,6 +93,16 @@ function density(info: DocInfo, from: number, to: number, skip: string[]): [numb
 // With no names to go by, nothing says the text is not Russian: the share is taken as 1.
 const share = ([n, ru]: [number, number]): number => (n === 0 ? 1 : ru / n);
 
+/** Whether a word is a Russian name, by reader and conventional list, kept between works (the page checks on every edit). */
+const russianNames = new WeakMap<Reader, WeakMap<object, Map<string, boolean>>>();
+function russianNamesOf(reader: Reader, conventional: object): Map<string, boolean> {
+  let byList = russianNames.get(reader);
+  if (byList === undefined) russianNames.set(reader, (byList = new WeakMap()));
+  let names = byList.get(conventional);
+  if (names === undefined) byList.set(conventional, (names = new Map()));
+  return names;
+}
+
 /**
  * The features of a work's findings: a function of a finding (its diagnostic and the index of its
  * document in the work) that computes them, keeping what it learns of each document between calls.
@@ -101,7 +111,7 @@ export function workFeatures(work: FeatureWork): (finding: { dg: CheckDiagnostic
   const { documents, reader, conventional } = work;
   const schemeId = work.scheme;
   const flagsOf = (word: string, cyrillic: string): number => reader.read(word).find((r) => r.cyrillic === cyrillic)?.flags ?? -1;
-  const russianName = new Map<string, boolean>();
+  const russianName = russianNamesOf(reader, conventional);
   const isRussianName = (word: string): boolean => {
     let v = russianName.get(word);
     if (v === undefined) {
