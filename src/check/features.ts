@@ -78,7 +78,31 @@ interface DocInfo {
   names: Map<string, [number, number]>;
   /** Where each word (lower case) stands as a whole word, case-insensitively. */
   occurrences: Map<string, number[]>;
+  /** Where the line breaks and the sentence ends (`. `) stand, in order: found by halving, not by scanning (a line of a million characters). */
+  newlines: number[];
+  stops: number[];
+  /** The document's names and Russian names, all counted. */
+  totals: [number, number];
+  /** What is learnt of a line (by its start), a sentence (by its bounds) and a paragraph's density (by its bounds and the words left out), kept: a word written 100,000 times on one line asks the same each time. */
+  lines: Map<number, [number, number, number]>;
+  sentences: Map<string, [number, number]>;
+  paragraphs: Map<string, [number, number]>;
 }
+
+/** The first index of a sorted array whose value is at least `v`. */
+function lowerBound(a: readonly number[], v: number): number {
+  let lo = 0, hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+/** As `text.lastIndexOf(mark, from)` over the sorted places of the mark. */
+const lastAtOrBefore = (a: readonly number[], from: number): number => a[lowerBound(a, Math.max(0, from) + 1) - 1] ?? -1;
+/** As `text.indexOf(mark, from)` over the sorted places of the mark. */
+const firstAtOrAfter = (a: readonly number[], from: number): number => a[lowerBound(a, from)] ?? -1;
 
 /** Names and Russian names among the words [from, to) of a document, the folds in `skip` left out. */
 function density(info: DocInfo, from: number, to: number, skip: string[]): [number, number] {
@@ -150,7 +174,13 @@ export function workFeatures(work: FeatureWork): (finding: { dg: CheckDiagnostic
         names.set(fold, c);
       }
     }
-    have = { at, kind, fold: folds, names, occurrences: new Map() };
+    const newlines: number[] = [];
+    const stops: number[] = [];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) newlines.push(i);
+    for (let i = text.indexOf('. '); i !== -1; i = text.indexOf('. ', i + 1)) stops.push(i);
+    const totals: [number, number] = [0, 0];
+    for (const [n, ru] of names.values()) { totals[0] += n; totals[1] += ru; }
+    have = { at, kind, fold: folds, names, occurrences: new Map(), newlines, stops, totals, lines: new Map(), sentences: new Map(), paragraphs: new Map() };
     infos.set(doc, have);
     return have;
   };
@@ -261,7 +291,9 @@ export function workFeatures(work: FeatureWork): (finding: { dg: CheckDiagnostic
     // Whether the fix stands in the same document, and how far (in characters) its nearest
     // occurrence is: a slip tends to sit beside the right spelling.
     const fixAt = occurrences(di, suggestion);
-    const near = fixAt.length === 0 ? undefined : Math.min(...fixAt.map((i) => Math.abs(i - o)));
+    // The nearest of the sorted places: the one at or after the finding, or the one before.
+    const k = lowerBound(fixAt, o);
+    const near = fixAt.length === 0 ? undefined : Math.min(k < fixAt.length ? fixAt[k]! - o : Infinity, k > 0 ? o - fixAt[k - 1]! : Infinity);
     f.fixInDoc = near === undefined ? 0 : 1;
     f.fixNear = near === undefined ? 1e9 : near;
     const wordAt = occurrences(di, word);
@@ -270,18 +302,34 @@ export function workFeatures(work: FeatureWork): (finding: { dg: CheckDiagnostic
     f.fixCountInDoc = fixAt.length;
     // The line it stands on: a list item (a reference list, a filmography, a list of births),
     // in italics (a title), after "by" (a byline), a line of a reference (a year, "Retrieved", pp.).
-    const lineStart = text.lastIndexOf('\n', o - 1) + 1;
-    const lineEndAt = text.indexOf('\n', o);
-    const lineText = text.slice(lineStart, lineEndAt === -1 ? text.length : lineEndAt);
-    f.listItem = /^\s*(?:[-*•]|\d+[.)]|\[\d+\])\s/u.test(lineText) ? 1 : 0;
+    const tk = infoOf(di);
+    const lineStart = lastAtOrBefore(tk.newlines, o - 1) + 1;
+    const lineEndAt = firstAtOrAfter(tk.newlines, o);
+    let line = tk.lines.get(lineStart);
+    if (line === undefined) {
+      const lineText = text.slice(lineStart, lineEndAt === -1 ? text.length : lineEndAt);
+      line = [
+        /^\s*(?:[-*•]|\d+[.)]|\[\d+\])\s/u.test(lineText) ? 1 : 0,
+        /Retrieved|\bpp?\.\s*\d|\b(?:1[89]|20)\d\d\b.*\b(?:Press|Publishing|University|Verlag|ed\.|eds\.)|ISBN|https?:/u.test(lineText) ? 1 : 0,
+        lineText.length,
+      ];
+      tk.lines.set(lineStart, line);
+    }
+    f.listItem = line[0];
     f.emphasis = (d.emphasis ?? []).some(([a, b]) => a <= o && o < b) ? 1 : 0;
     f.afterBy = /\bby\s+(?:\p{Lu}[\p{L}.’'-]*\s+){0,2}$/u.test(before) ? 1 : 0;
-    f.reference = /Retrieved|\bpp?\.\s*\d|\b(?:1[89]|20)\d\d\b.*\b(?:Press|Publishing|University|Verlag|ed\.|eds\.)|ISBN|https?:/u.test(lineText) ? 1 : 0;
-    f.lineLength = lineText.length;
-    const sentenceStart = Math.max(text.lastIndexOf('. ', o), lineStart);
-    const sentEnd = text.indexOf('. ', o);
-    const sentence = text.slice(sentenceStart, sentEnd === -1 || (lineEndAt !== -1 && sentEnd > lineEndAt) ? (lineEndAt === -1 ? text.length : lineEndAt) : sentEnd);
-    f.foreignDemonym = foreignDemonym.test(sentence) ? 1 : 0;
+    f.reference = line[1];
+    f.lineLength = line[2];
+    const sentenceStart = Math.max(lastAtOrBefore(tk.stops, o), lineStart);
+    const sentEnd = firstAtOrAfter(tk.stops, o);
+    const sentenceEnd = sentEnd === -1 || (lineEndAt !== -1 && sentEnd > lineEndAt) ? (lineEndAt === -1 ? text.length : lineEndAt) : sentEnd;
+    let sentence = tk.sentences.get(`${sentenceStart}:${sentenceEnd}`);
+    if (sentence === undefined) {
+      const words = text.slice(sentenceStart, sentenceEnd);
+      sentence = [foreignDemonym.test(words) ? 1 : 0, russianCue.test(words) ? 1 : 0];
+      tk.sentences.set(`${sentenceStart}:${sentenceEnd}`, sentence);
+    }
+    f.foreignDemonym = sentence[0];
     // Whether the fix stands anywhere in the work beside the capitalised word that stands right
     // after (or before) this occurrence: the same person's name written the fix's way.
     const nb = neighboursOf();
@@ -292,7 +340,7 @@ export function workFeatures(work: FeatureWork): (finding: { dg: CheckDiagnostic
     f.hasPrev = prevWord === undefined ? 0 : 1;
     f.fixSameNext = nextWord !== undefined && nb.after.get(fixLower)?.has(nextWord) === true ? 1 : 0;
     f.fixSamePrev = prevWord !== undefined && nb.before.get(fixLower)?.has(prevWord) === true ? 1 : 0;
-    f.russianCue = russianCue.test(sentence) ? 1 : 0;
+    f.russianCue = sentence[1];
     // A person's own form: the document writes the word only so (no other spelling of its group
     // there), and where it first stands (in the lead: the subject).
     f.docOnly = group.every(([sp]) => foldRomanized(sp) === fw || occurrences(di, sp).length === 0) ? 1 : 0;
@@ -302,30 +350,35 @@ export function workFeatures(work: FeatureWork): (finding: { dg: CheckDiagnostic
     // document, the paragraph and a window of 50 words each side, the finding's own spelling and
     // its fix left out (they are Russian by construction); the document's Russian names (per 1000
     // words) and its length in words.
-    const tk = infoOf(di);
     const skip = [fw, fs];
-    let docNames = 0, docRu = 0;
-    for (const [fold, [n, ru]] of tk.names) if (!skip.includes(fold)) { docNames += n; docRu += ru; }
+    let [docNames, docRu] = tk.totals;
+    for (const fold of new Set(skip)) {
+      const [n, ru] = tk.names.get(fold) ?? [0, 0];
+      docNames -= n;
+      docRu -= ru;
+    }
     const words = tk.at.length;
     f.docShare = share([docNames, docRu]);
     f.docRu = docRu;
     f.docWords = words;
     f.docRuPer1000 = words === 0 ? 0 : (1000 * docRu) / words;
-    let ti = 0;
-    for (let lo = 0, hi = tk.at.length; lo < hi;) { const mid = (lo + hi) >> 1; if (tk.at[mid]! < o) lo = mid + 1; else hi = mid; ti = lo; }
+    const ti = lowerBound(tk.at, o);
     f.winShare = share(density(tk, ti - 50, ti + 51, skip));
     // The paragraph: the finding's line when it is longer than 120 characters, otherwise the run of
     // non-blank lines of at most 120 characters around it (a wrapped paragraph).
-    const lineOf = (at: number): [number, number] => { const a = text.lastIndexOf('\n', at - 1) + 1; const e = text.indexOf('\n', at); return [a, e === -1 ? text.length : e]; };
+    const lineOf = (at: number): [number, number] => { const a = lastAtOrBefore(tk.newlines, at - 1) + 1; const e = firstAtOrAfter(tk.newlines, at); return [a, e === -1 ? text.length : e]; };
     let [pa, pe] = lineOf(o);
     if (pe - pa <= 120) {
       for (let [a, e] = lineOf(pa - 1); pa > 0 && e - a <= 120 && text.slice(a, e).trim() !== ''; [a, e] = lineOf(a - 1)) { pa = a; if (a === 0) break; }
       for (let [a, e] = lineOf(pe + 1); pe < text.length && e - a <= 120 && text.slice(a, e).trim() !== ''; [a, e] = lineOf(e + 1)) { pe = e; if (e >= text.length) break; }
     }
-    const firstTok = tk.at.findIndex((a) => a >= pa);
-    let lastTok = firstTok;
-    while (lastTok !== -1 && lastTok < tk.at.length && tk.at[lastTok]! < pe) lastTok++;
-    const para = firstTok === -1 ? ([0, 0] as [number, number]) : density(tk, firstTok, lastTok, skip);
+    const firstTok = lowerBound(tk.at, pa);
+    const paraKey = `${pa}:${pe}:${fw}\u0000${fs}`;
+    let para = tk.paragraphs.get(paraKey);
+    if (para === undefined) {
+      para = firstTok === tk.at.length ? [0, 0] : density(tk, firstTok, Math.max(firstTok, lowerBound(tk.at, pe)), skip);
+      tk.paragraphs.set(paraKey, para);
+    }
     f.paraShare = share(para);
     f.paraNames = para[0];
     // The spelling is a name the lexicon knows (any reading a given name, surname or patronymic) or a conventional form.
