@@ -48,9 +48,13 @@
  *   }
  *   fs.writeFileSync('names.json', JSON.stringify(out));
  *
+ * The per-finding features (all but `kind` and the published lists' `nameW*`, `fw*`) are the
+ * checker's own, src/check/features.ts (its learned score, docs/check.md "A learned score"), here
+ * computed over each corpus's texts as one work.
+ *
  * Sixteenth session (task 16a): how Russian the text around a finding is — the share of Russian
  * names among the names of its document, paragraph and 100-word window, the document's Russian
- * names and length (defined above `tokensOf`) — alone and with the spelling not a name the lexicon
+ * names and length (src/check/features.ts) — alone and with the spelling not a name the lexicon
  * knows; result (no rule transfers) in docs/check.md "Does the text's Russianness tell a false
  * finding from a true one?".
  */
@@ -61,9 +65,11 @@ import { parseArgs } from 'node:util';
 import { loadLexicon } from '../src/io/lexicon.ts';
 import { conventionalForms } from '../src/check/conventional.ts';
 import { englishLists } from '../src/check/english.ts';
-import { createReader, foldRomanized } from '../src/reverse/readings.ts';
+import { createReader } from '../src/reverse/readings.ts';
 import { LexiconFlag } from '../src/reverse/lexicon.ts';
-import { romanize } from '../src/engine/romanize.ts';
+import { groupCounts, workFeatures } from '../src/check/features.ts';
+import type { CheckRuleId } from '../src/check/types.ts';
+import type { ProseDocument } from '../src/document/index.ts';
 import { fixturesDir, sharedDir } from '../test/support/fixtures.ts';
 import { readCorpusDocument } from '../test/support/realtext.ts';
 
@@ -107,176 +113,46 @@ export interface Row {
   f: Record<string, number | string>;
 }
 
-/** The counts of a group's spellings as the finding's note gives them: `49 × Maxim, 2 × Maksim; …`. */
-function groupCounts(note: string): Array<[string, number]> {
-  const head = note.split(';')[0] ?? '';
-  return [...head.matchAll(/(\d+) × ([^,]+)/gu)].map((m) => [m[2]!.trim(), Number(m[1])]);
-}
-
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0]!;
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const t = d[j]!;
-      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = t;
-    }
-  }
-  return d[b.length]!;
-}
-
 const lexicon = await loadLexicon();
 const reader = createReader({ ...(lexicon === undefined ? {} : { lexicon }) });
 const conventional = conventionalForms();
-interface Doc { text: string; starts: (line: number) => number; region: (o: number) => string; emphasised: (o: number) => boolean }
-const docs = new Map<string, Doc | undefined>();
-async function docOf(c: string, file: string): Promise<Doc | undefined> {
+interface Doc { text: string; starts: (line: number) => number }
+const docs = new Map<string, (ProseDocument & { file: string }) | undefined>();
+async function documentOf(c: string, file: string): Promise<(ProseDocument & { file: string }) | undefined> {
   const key = `${c}/${file}`;
-  if (docs.has(key)) return docs.get(key);
-  let d: Doc | undefined;
-  try {
-    const doc = await readCorpusDocument(dirOf(c), file);
-    const starts = [0];
-    for (let i = doc.text.indexOf('\n'); i !== -1; i = doc.text.indexOf('\n', i + 1)) starts.push(i + 1);
-    d = {
-      text: doc.text,
-      starts: (line) => starts[line - 1] ?? 0,
-      region: (o) => {
-        const r = doc.regions.find((x) => x.start <= o && o < x.end);
-        return r === undefined ? 'none' : `${r.kind}${(r as { quoted?: boolean }).quoted === true ? '-quoted' : ''}`;
-      },
-      emphasised: (o) => (doc.emphasis ?? []).some(([a, b]) => a <= o && o < b),
-    };
-  } catch {
-    d = undefined;
-  }
-  docs.set(key, d);
-  return d;
+  if (!docs.has(key)) docs.set(key, await readCorpusDocument(dirOf(c), file).catch(() => undefined));
+  return docs.get(key);
 }
-
-/** Where a word stands in a text as a whole word, case-insensitively. */
-function occurrences(text: string, word: string): number[] {
-  if (word === '') return [];
-  const re = new RegExp(`(?<![\\p{L}\\p{M}])${word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\p{L}\\p{M}])`, 'giu');
-  return [...text.matchAll(re)].map((m) => m.index);
+async function docOf(c: string, file: string): Promise<Doc | undefined> {
+  const doc = await documentOf(c, file);
+  if (doc === undefined) return undefined;
+  const starts = [0];
+  for (let i = doc.text.indexOf('\n'); i !== -1; i = doc.text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return { text: doc.text, starts: (line) => starts[line - 1] ?? 0 };
 }
-function nearest(text: string, word: string, at: number): number | undefined {
-  const all = occurrences(text, word);
-  return all.length === 0 ? undefined : Math.min(...all.map((i) => Math.abs(i - at)));
-}
-
-// Another nation named in a sentence: the checker's demonyms of nations outside the former Empire
-// and Union (and of its lead sentences), and the other nations inside it (src/check/data/foreign.json).
 const foreignJson = JSON.parse(readFileSync(fileURLToPath(new URL('../src/check/data/foreign.json', import.meta.url)), 'utf8')) as { demonyms: Record<string, unknown> };
-const demonymWords = Object.entries(foreignJson.demonyms).filter(([k]) => k === 'foreign' || k === 'lead').flatMap(([, v]) => (Array.isArray(v) ? (v as string[]) : []));
-const foreignDemonym = new RegExp(`\\b(?:${demonymWords.join('|')}|Ukrainian|Belarusian|Estonian|Latvian|Lithuanian|Georgian|Armenian|Azerbaijani|Kazakh|Uzbek)\\b`, 'u');
-const flagsOf = (word: string, cyrillic: string): number => reader.read(word).find((r) => r.cyrillic === cyrillic)?.flags ?? -1;
-const lexStatus = (flags: number): string =>
-  flags < 0 ? 'other-reading' : flags === 0 ? 'unattested' : (flags & (LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymic)) !== 0 ? 'person' : (flags & LexiconFlag.proper) !== 0 ? 'place' : 'word';
 
 /**
- * The work's neighbours of each word: for each lower-case word, the capitalised words that stand
- * right after it and right before it anywhere in the corpus's texts (a given name's surname, a
- * surname's given name), to tell whether a fix names the same person somewhere.
+ * The features of each corpus's findings (src/check/features.ts, as the checker computes them for
+ * its learned score), over all the corpus's texts as one work (the neighbours of a word are the
+ * corpus's, also where each file was checked as its own work).
  */
-const neighbours = new Map<string, { after: Map<string, Set<string>>; before: Map<string, Set<string>> }>();
-async function neighboursOf(c: string): Promise<{ after: Map<string, Set<string>>; before: Map<string, Set<string>> }> {
-  const have = neighbours.get(c);
-  if (have !== undefined) return have;
-  const after = new Map<string, Set<string>>();
-  const before = new Map<string, Set<string>>();
-  for (const file of readdirSync(dirOf(c))) {
-    if (!/\.(md|txt|docx)$/u.test(file) || file === 'README.md') continue;
-    const d = await docOf(c, file);
-    if (d === undefined) continue;
-    const words = [...d.text.matchAll(/\p{L}[\p{L}\p{M}’'-]*/gu)].map((m) => ({ w: m[0], at: m.index }));
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i]!.w.toLowerCase();
-      const next = words[i + 1];
-      const prev = words[i - 1];
-      if (next !== undefined && /^\p{Lu}/u.test(next.w) && /^\s+$/u.test(d.text.slice(words[i]!.at + words[i]!.w.length, next.at))) {
-        if (!after.has(w)) after.set(w, new Set());
-        after.get(w)!.add(next.w.toLowerCase());
-      }
-      if (prev !== undefined && /^\p{Lu}/u.test(prev.w) && /^\s+$/u.test(d.text.slice(prev.at + prev.w.length, words[i]!.at))) {
-        if (!before.has(w)) before.set(w, new Set());
-        before.get(w)!.add(prev.w.toLowerCase());
-      }
+const corpusFeatures = new Map<string, { files: string[]; features: ReturnType<typeof workFeatures> }>();
+async function featuresOf(c: string, scheme: string | undefined): Promise<{ files: string[]; features: ReturnType<typeof workFeatures> }> {
+  const key = `${c} ${scheme}`;
+  let have = corpusFeatures.get(key);
+  if (have === undefined) {
+    const documents: Array<ProseDocument & { file: string }> = [];
+    for (const file of readdirSync(dirOf(c))) {
+      if (!/\.(md|txt|docx)$/u.test(file) || file === 'README.md') continue;
+      const d = await documentOf(c, file);
+      if (d !== undefined) documents.push(d);
     }
+    have = { files: documents.map((d) => d.file), features: workFeatures({ documents, reader, conventional, scheme }) };
+    corpusFeatures.set(key, have);
   }
-  const n = { after, before };
-  neighbours.set(c, n);
-  return n;
+  return have;
 }
-
-/**
- * How Russian the text around a finding is (sixteenth session, task 16a): a word counts as a
- * name when it is capitalised (a capital then small letters, Latin, three letters or more) and
- * does not open a sentence or a line, or when it is written in Cyrillic; a name is Russian when
- * the lexicon reads it as a given name, a surname or a patronymic, or the conventional list holds
- * it (and every Cyrillic word is). The share of Russian names among the names is taken over the
- * document, the paragraph (the finding's line when it is longer than 120 characters, otherwise
- * the run of non-blank lines of at most 120 characters around it: a wrapped paragraph) and a
- * window of 50 words each side; the finding's own spelling and its fix are left out of every
- * count (they are Russian by construction). Also the document's Russian names per 1000 words, their
- * count, and the document's length in words.
- */
-interface Token { at: number; fold: string; name: boolean; russian: boolean }
-const personFlags = LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymic;
-const russianName = new Map<string, boolean>();
-function isRussianName(word: string): boolean {
-  let v = russianName.get(word);
-  if (v === undefined) {
-    v = conventional.has(foldRomanized(word)) || reader.read(word).some((r) => (r.flags & personFlags) !== 0);
-    russianName.set(word, v);
-  }
-  return v;
-}
-const tokensOfDoc = new Map<string, { tokens: Token[]; names: Map<string, [number, number]>; words: number }>();
-function tokensOf(key: string, text: string): { tokens: Token[]; names: Map<string, [number, number]>; words: number } {
-  const have = tokensOfDoc.get(key);
-  if (have !== undefined) return have;
-  const tokens: Token[] = [];
-  // Per folded word: how many of its occurrences count as names and as Russian names.
-  const names = new Map<string, [number, number]>();
-  for (const m of text.matchAll(/[\p{L}\p{M}][\p{L}\p{M}’'-]*/gu)) {
-    const w = m[0];
-    const fold = foldRomanized(w);
-    const cyrillic = /[\u0400-\u04ff]/u.test(w);
-    let name = cyrillic;
-    if (!cyrillic && /^[A-Z][a-z\u00df-\u024f’'-]{2,}$/u.test(w)) {
-      // Not at the opening of a sentence or a line (markup and quotation marks between are skipped).
-      const before = text.slice(Math.max(0, m.index - 20), m.index).replace(/[\s*_#>"“‘'(\[«-]+$/u, '');
-      name = before !== '' && !/[.!?:]$/u.test(before) && text.slice(Math.max(0, m.index - 20), m.index).search(/\n[\s*_#>"“‘'(\[«-]*$/u) === -1;
-    }
-    const russian = name && (cyrillic || isRussianName(w));
-    tokens.push({ at: m.index, fold, name, russian });
-    if (name) {
-      const c = names.get(fold) ?? [0, 0];
-      c[0]++;
-      if (russian) c[1]++;
-      names.set(fold, c);
-    }
-  }
-  const out = { tokens, names, words: tokens.length };
-  tokensOfDoc.set(key, out);
-  return out;
-}
-/** Names and Russian names among tokens [from, to), the folds in `skip` left out. */
-function density(tokens: Token[], from: number, to: number, skip: string[]): [number, number] {
-  let n = 0, ru = 0;
-  for (let i = Math.max(0, from); i < Math.min(tokens.length, to); i++) {
-    const t = tokens[i]!;
-    if (!t.name || skip.includes(t.fold)) continue;
-    n++;
-    if (t.russian) ru++;
-  }
-  return [n, ru];
-}
-// With no names to go by, nothing says the text is not Russian: the share is taken as 1.
-const share = ([n, ru]: [number, number]): number => (n === 0 ? 1 : ru / n);
 
 const rows: Row[] = [];
 for (const c of corpora) {
@@ -290,6 +166,7 @@ for (const c of corpora) {
     const cols = head!.split('\t');
     const at = (name: string): number => cols.indexOf(name);
     const scheme = schemeOf(c, run);
+    const { files, features } = await featuresOf(c, scheme);
     for (const l of lines) {
       const v = l.split('\t');
       const row: Row = {
@@ -305,131 +182,19 @@ for (const c of corpora) {
         confidence: Number(v[at('confidence')]),
         cyrillic: v[at('cyrillic')]!,
         groupNote: v[at('group')] ?? '',
-        f: {},
+        f: { kind: kindOf(c) },
       };
-      const group = groupCounts(v[at('group')] ?? '');
-      const fw = foldRomanized(row.word);
-      const fs = foldRomanized(row.suggestion);
-      const countOf = (fold: string): number => group.filter(([s]) => foldRomanized(s) === fold).reduce((a, [, n]) => a + n, 0);
-      const wc = countOf(fw);
-      const sc = countOf(fs);
-      const total = group.reduce((a, [, n]) => a + n, 0);
-      const max = Math.max(0, ...group.map(([, n]) => n));
-      const f = row.f;
-      f.kind = kindOf(c);
-      f.scheme = scheme === undefined ? 'none' : 'scheme';
-      f.rule = row.rule;
-      f.confidence = row.confidence;
-      f.certain = row.confidence >= 0.9 ? 1 : 0;
-      f.spellings = group.length;
-      f.wordCount = wc;
-      f.fixCount = sc;
-      f.total = total;
-      f.share = total === 0 ? 0 : wc / total;
-      f.fixShare = total === 0 ? 0 : sc / total;
-      f.ratio = wc === 0 ? 0 : sc / wc;
-      f.fixInText = sc > 0 ? 1 : 0;
-      f.fixMajority = sc > 0 && sc === max ? 1 : 0;
-      f.wordMajority = wc > 0 && wc === max ? 1 : 0;
-      f.bothMany = Math.min(wc, sc);
-      f.fixConventional = conventional.has(fs) ? 1 : 0;
-      f.wordConventional = conventional.has(fw) ? 1 : 0;
-      f.fixScheme = scheme !== undefined && row.cyrillic !== '' && foldRomanized(romanize(row.cyrillic, { scheme })) === fs ? 1 : 0;
-      f.capital = /^\p{Lu}/u.test(row.word) ? 1 : 0;
-      f.upper = row.word.length > 1 && row.word === row.word.toUpperCase() ? 1 : 0;
-      f.distance = distance(fw, fs);
-      // The fix only adds a soft or hard sign's mark (an apostrophe) the spelling leaves out: Rus → Rus’.
-      f.fixAddsMark = !/['’ʹʺʼ"]/u.test(row.word) && row.suggestion.replace(/['’ʹʺʼ"]/gu, '') === row.word ? 1 : 0;
-      f.lengthDiff = Math.abs(fw.length - fs.length);
-      f.wordLex = row.cyrillic === '' ? 'none' : lexStatus(flagsOf(row.word, row.cyrillic));
-      f.fixLex = row.cyrillic === '' ? 'none' : lexStatus(flagsOf(row.suggestion, row.cyrillic));
-      f.groupLex = row.cyrillic === '' ? 'none' : lexStatus(Math.max(...[row.word, row.suggestion, ...group.map(([s]) => s)].map((w) => flagsOf(w, row.cyrillic))));
-      // The lexicon's flags of the group's word (given 2, surname 4, patronymic 8, place 16, word 1),
-      // how many schemes write the spelling and the fix from it, whether the spelling stands in the
-      // file's name (an article's subject).
-      f.groupFlags = row.cyrillic === '' ? 0 : Math.max(0, ...[row.word, row.suggestion].map((w) => flagsOf(w, row.cyrillic)));
-      const schemesOf = (w: string): number => reader.read(w).find((r) => r.cyrillic === row.cyrillic)?.schemes.length ?? 0;
-      f.wordSchemes = schemesOf(row.word);
-      f.fixSchemes = schemesOf(row.suggestion);
-      f.inFileName = foldRomanized(row.file).split(/[^\p{L}']+/u).includes(fw) ? 1 : 0;
+      const doc = files.indexOf(row.file);
       const d = await docOf(c, row.file);
-      if (d !== undefined) {
-        const o = d.starts(row.line) + row.column - 1;
-        f.region = d.region(o);
-        const before = d.text.slice(Math.max(0, o - 40), o);
-        const after = d.text.slice(o + row.word.length, o + row.word.length + 40);
-        const prev = /([\p{L}’'-]+\.?)\s+$/u.exec(before)?.[1] ?? '';
-        f.afterInitial = /^\p{Lu}\.$/u.test(prev) ? 1 : 0;
-        f.afterGiven = /^\p{Lu}/u.test(prev) && reader.read(prev.replace(/\.$/u, '')).some((r) => (r.flags & LexiconFlag.given) !== 0) ? 1 : 0;
-        f.beforeCapital = /^\s+\p{Lu}\p{Ll}/u.test(after) ? 1 : 0;
-        // Inside quotation marks: more curly or guillemet openers than closers, or an odd number of straight ones.
-        f.inQuotes = (before.match(/[“«]/gu)?.length ?? 0) > (before.match(/[”»]/gu)?.length ?? 0) || (before.match(/"/gu)?.length ?? 0) % 2 === 1 ? 1 : 0;
-        f.inParens = before.lastIndexOf('(') > before.lastIndexOf(')') ? 1 : 0;
-        // Whether the fix stands in the same document, and how far (in characters) its nearest
-        // occurrence is: a slip tends to sit beside the right spelling.
-        const near = nearest(d.text, row.suggestion, o);
-        f.fixInDoc = near === undefined ? 0 : 1;
-        f.fixNear = near === undefined ? 1e9 : near;
-        f.wordInDoc = occurrences(d.text, row.word).length;
-        f.offset = o;
-        f.fixCountInDoc = occurrences(d.text, row.suggestion).length;
-        // The line it stands on: a list item (a reference list, a filmography, a list of births),
-        // in italics (a title), after "by" (a byline), a line of a reference (a year, "Retrieved", pp.).
-        const lineStart = d.text.lastIndexOf('\n', o - 1) + 1;
-        const lineEndAt = d.text.indexOf('\n', o);
-        const lineText = d.text.slice(lineStart, lineEndAt === -1 ? d.text.length : lineEndAt);
-        f.listItem = /^\s*(?:[-*•]|\d+[.)]|\[\d+\])\s/u.test(lineText) ? 1 : 0;
-        f.emphasis = d.emphasised(o) ? 1 : 0;
-        f.afterBy = /\bby\s+(?:\p{Lu}[\p{L}.’'-]*\s+){0,2}$/u.test(before) ? 1 : 0;
-        f.reference = /Retrieved|\bpp?\.\s*\d|\b(?:1[89]|20)\d\d\b.*\b(?:Press|Publishing|University|Verlag|ed\.|eds\.)|ISBN|https?:/u.test(lineText) ? 1 : 0;
-        f.lineLength = lineText.length;
-        const sentenceStart = Math.max(d.text.lastIndexOf('. ', o), lineStart);
-        const sentEnd = d.text.indexOf('. ', o);
-        const sentence = d.text.slice(sentenceStart, sentEnd === -1 || (lineEndAt !== -1 && sentEnd > lineEndAt) ? (lineEndAt === -1 ? d.text.length : lineEndAt) : sentEnd);
-        f.foreignDemonym = foreignDemonym.test(sentence) ? 1 : 0;
-        // Whether the fix stands anywhere in the work beside the capitalised word that stands right
-        // after (or before) this occurrence: the same person's name written the fix's way.
-        const nb = await neighboursOf(c);
-        const nextWord = /^\s+(\p{Lu}[\p{L}\p{M}’'-]*)/u.exec(after)?.[1]?.toLowerCase();
-        const prevWord = /(\p{Lu}[\p{L}\p{M}’'-]*)\s+$/u.exec(before)?.[1]?.toLowerCase();
-        const fixLower = row.suggestion.toLowerCase();
-        f.hasNext = nextWord === undefined ? 0 : 1;
-        f.hasPrev = prevWord === undefined ? 0 : 1;
-        f.fixSameNext = nextWord !== undefined && nb.after.get(fixLower)?.has(nextWord) === true ? 1 : 0;
-        f.fixSamePrev = prevWord !== undefined && nb.before.get(fixLower)?.has(prevWord) === true ? 1 : 0;
-        f.russianCue = /Russia|Soviet|USSR|Moscow|[\u0400-\u04ff]/u.test(sentence) ? 1 : 0;
-        // A person's own form (fifteenth session): the document writes the word only so (no other
-        // spelling of its group there), and where it first stands (in the lead: the subject).
-        f.docOnly = group.every(([sp]) => foldRomanized(sp) === fw || occurrences(d.text, sp).length === 0) ? 1 : 0;
-        f.docOnlyCount = f.docOnly === 1 ? f.wordInDoc : 0;
-        f.firstAt = occurrences(d.text, row.word)[0] ?? 1e9;
-        // How Russian the surrounding text is (task 16a; the definitions above `tokensOf`).
-        const tk = tokensOf(`${c}/${row.file}`, d.text);
-        const skip = [fw, fs];
-        let docNames = 0, docRu = 0;
-        for (const [fold, [n, ru]] of tk.names) if (!skip.includes(fold)) { docNames += n; docRu += ru; }
-        f.docShare = share([docNames, docRu]);
-        f.docRu = docRu;
-        f.docWords = tk.words;
-        f.docRuPer1000 = tk.words === 0 ? 0 : (1000 * docRu) / tk.words;
-        let ti = 0;
-        for (let lo = 0, hi = tk.tokens.length; lo < hi;) { const mid = (lo + hi) >> 1; if (tk.tokens[mid]!.at < o) lo = mid + 1; else hi = mid; ti = lo; }
-        f.winShare = share(density(tk.tokens, ti - 50, ti + 51, skip));
-        const lineOf = (at: number): [number, number] => { const a = d.text.lastIndexOf('\n', at - 1) + 1; const e = d.text.indexOf('\n', at); return [a, e === -1 ? d.text.length : e]; };
-        let [pa, pe] = lineOf(o);
-        if (pe - pa <= 120) {
-          for (let [a, e] = lineOf(pa - 1); pa > 0 && e - a <= 120 && d.text.slice(a, e).trim() !== ''; [a, e] = lineOf(a - 1)) { pa = a; if (a === 0) break; }
-          for (let [a, e] = lineOf(pe + 1); pe < d.text.length && e - a <= 120 && d.text.slice(a, e).trim() !== ''; [a, e] = lineOf(e + 1)) { pe = e; if (e >= d.text.length) break; }
-        }
-        const firstTok = tk.tokens.findIndex((t) => t.at >= pa);
-        let lastTok = firstTok;
-        while (lastTok !== -1 && lastTok < tk.tokens.length && tk.tokens[lastTok]!.at < pe) lastTok++;
-        const para = firstTok === -1 ? ([0, 0] as [number, number]) : density(tk.tokens, firstTok, lastTok, skip);
-        f.paraShare = share(para);
-        f.paraNames = para[0];
-        // The spelling is a name the lexicon knows (any reading a given name, surname, patronymic) or a conventional form.
-        f.spellingName = isRussianName(row.word) ? 1 : 0;
-      } else f.region = 'unknown';
+      if (doc === -1 || d === undefined) {
+        console.error(`no text of ${c}/${row.file}`);
+        continue;
+      }
+      // The finding as the checker made it, as far as the row tells: rule, words, confidence, note, place.
+      const offset = d.starts(row.line) + row.column - 1;
+      const point = { line: row.line, column: row.column, offset };
+      const dg = { ruleId: `check/${row.rule}` as CheckRuleId, source: 'latinitsa' as const, severity: 'error' as const, reason: '', actual: row.word, expected: [row.suggestion], note: row.groupNote, confidence: row.confidence, data: { cyrillic: row.cyrillic }, place: { start: point, end: point } };
+      Object.assign(row.f, features({ dg, doc }));
       rows.push(row);
     }
   }
@@ -609,7 +374,7 @@ const fixed = new Map<string, Pred>([
   ['a given name, the fix never in the document nor before the same surname', (r) => given(r) && !sameness(r)],
   ['nothing says the fix names the same thing (not in the document, never beside the same name)', (r) => !sameness(r)],
 ]);
-// Task 16a: how Russian the text around the finding is (the definitions above `tokensOf`).
+// Task 16a: how Russian the text around the finding is (the definitions in src/check/features.ts).
 const densityNames: string[] = [];
 const addDensity = (n: string, p: Pred): void => { single.set(n, p); densityNames.push(n); };
 for (const k of [0.05, 0.1, 0.15, 0.2, 0.3]) for (const v of ['docShare', 'paraShare', 'winShare']) addDensity(`${v}<${k}`, (r) => num(r, v) < k);

@@ -13,13 +13,16 @@
  * one, ties counted half) of the checker's own `confidence` and of the model's score; then, for
  * each share of the training corpora's true findings the threshold may hold back (`--loss`), how
  * many left-out runs the threshold raises and lowers and how many true and false findings it holds
- * back. `--only` keeps only the named features (numeric or categorical columns). The features file
+ * back. `--likely-only` holds back only findings of the `likely` band, as the checker does
+ * (src/check/score.ts `scoredBand`); without it, any finding. `--only` keeps only the named features (numeric or categorical columns). The features file
  * holds no held-out corpus: check-features.ts refuses them.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { featureVector, scoredBand } from '../src/check/score.ts';
+import { featureLayout, fit as fitModel } from './logistic.ts';
 
-const { values } = parseArgs({ options: { features: { type: 'string' }, test: { type: 'string' }, loss: { type: 'string', default: '0.01,0.02,0.05,0.1' }, only: { type: 'string' }, drop: { type: 'string' } } });
+const { values } = parseArgs({ options: { features: { type: 'string' }, test: { type: 'string' }, loss: { type: 'string', default: '0.01,0.02,0.05,0.1' }, only: { type: 'string' }, drop: { type: 'string' }, 'likely-only': { type: 'boolean', default: false } } });
 if (values.features === undefined) throw new Error('--features FILE (written by scripts/check-features.ts --features) is needed');
 
 /** The judged rows of a features file, each as a column → value record. */
@@ -34,48 +37,19 @@ const { columns, rows } = judgedRows(values.features);
 // `--drop` leaves out features the checker could not know of a text (the kind of corpus).
 const identifiers = new Set(['corpus', 'run', 'file', 'line', 'column', 'word', 'suggestion', 'verdict', 'cyrillic', '', ...(values.drop?.split(',') ?? [])]);
 const only = values.only === undefined ? undefined : new Set(values.only.split(','));
-const usable = columns.filter((c) => !identifiers.has(c) && (only === undefined || only.has(c)));
-const numeric = usable.filter((c) => rows.every((r) => r[c] === '' || Number.isFinite(Number(r[c]))));
-// A categorical column with many values (a free text) is left out; the others become one-hot.
-const categorical = usable
-  .filter((c) => !numeric.includes(c))
-  .map((c) => [c, [...new Set(rows.map((r) => r[c]!))].sort()] as const)
-  .filter(([, vs]) => vs.length < 40);
-
-/** A finding's feature vector: counts on a log scale (a "never" sentinel of 1e8 or more as -1), categories one-hot. */
-function vector(r: Record<string, string>): number[] {
-  const x = numeric.map((c) => {
-    let v = Number(r[c] || 0);
-    if (v >= 1e8) v = -1;
-    return Math.sign(v) * Math.log1p(Math.abs(v));
-  });
-  for (const [c, vs] of categorical) for (const v of vs) x.push(r[c] === v ? 1 : 0);
-  return x;
-}
+const layout = featureLayout(columns, rows, new Set([...identifiers, ...columns.filter((c) => only !== undefined && !only.has(c))]));
+const { numeric, categorical } = layout;
+/** A finding's feature vector (src/check/score.ts): counts on a log scale, categories one-hot. */
+const vector = (r: Record<string, string>): number[] => featureVector(layout, r);
 const X = rows.map(vector);
 const y = rows.map((r) => (r.verdict === 'true' ? 1 : 0));
 const corpusOf = rows.map((r) => r.corpus!);
 const runOf = rows.map((r) => `${r.corpus}-${r.run}`);
+/** Whether a threshold may hold a finding back: any, or (`--likely-only`) one of the `likely` band. */
+const mayHold = (r: Record<string, string>): boolean => !values['likely-only'] || scoredBand(Number(r.confidence));
 
-/** Logistic regression by gradient descent on standardised features, with a light L2 penalty. */
-function fit(ix: number[], X: number[][], y: number[]): (x: number[]) => number {
-  const d = X[0]!.length;
-  const mean = Array.from({ length: d }, (_, j) => ix.reduce((s, i) => s + X[i]![j]!, 0) / ix.length);
-  const sd = Array.from({ length: d }, (_, j) => Math.sqrt(ix.reduce((s, i) => s + (X[i]![j]! - mean[j]!) ** 2, 0) / ix.length) + 1e-9);
-  const z = (x: number[]): number[] => [...x.map((v, j) => (v - mean[j]!) / sd[j]!), 1];
-  const Z = ix.map((i) => z(X[i]!));
-  const w = new Array<number>(d + 1).fill(0);
-  for (let it = 0; it < 800; it++) {
-    const g = new Array<number>(d + 1).fill(0);
-    Z.forEach((zi, k) => {
-      const p = 1 / (1 + Math.exp(-zi.reduce((s, v, j) => s + v * w[j]!, 0)));
-      const e = p - y[ix[k]!]!;
-      for (let j = 0; j <= d; j++) g[j]! += (e * zi[j]!) / Z.length;
-    });
-    for (let j = 0; j <= d; j++) w[j]! -= 0.5 * (g[j]! + (j < d ? w[j]! / Z.length : 0));
-  }
-  return (x) => 1 / (1 + Math.exp(-z(x).reduce((s, v, j) => s + v * w[j]!, 0)));
-}
+/** The logistic regression of scripts/logistic.ts, as a scoring function. */
+const fit = (ix: number[], X: number[][], y: number[]): ((x: number[]) => number) => fitModel(ix, X, y).score;
 
 /** The area under the ROC curve: the chance a true finding scores above a false one, ties half. */
 function auc(score: number[], truth: number[]): number {
@@ -108,8 +82,8 @@ for (const corpus of [...new Set(corpusOf)].sort()) {
     const T = t.filter((v) => v === 1).length, F = t.length - T;
     losses.forEach((loss, n) => {
       const threshold = trainTrue[Math.floor(loss * trainTrue.length)]!;
-      const tHeld = ix.filter((_, k) => s[k]! < threshold && t[k] === 1).length;
-      const fHeld = ix.filter((_, k) => s[k]! < threshold && t[k] === 0).length;
+      const tHeld = ix.filter((i, k) => s[k]! < threshold && mayHold(rows[i]!) && t[k] === 1).length;
+      const fHeld = ix.filter((i, k) => s[k]! < threshold && mayHold(rows[i]!) && t[k] === 0).length;
       const before = precision(T, F), after = precision(T - tHeld, F - fHeld);
       if (after > before + 1e-9) tally[n]!.up++;
       else if (after < before - 1e-9) tally[n]!.down++;
@@ -149,8 +123,8 @@ if (values.test !== undefined) {
     const T = t.filter((v) => v === 1).length, F = t.length - T;
     const cells = losses.map((loss) => {
       const threshold = trainTrue[Math.floor(loss * trainTrue.length)]!;
-      const tHeld = s.filter((v, k) => v < threshold && t[k] === 1).length;
-      const fHeld = s.filter((v, k) => v < threshold && t[k] === 0).length;
+      const tHeld = s.filter((v, k) => v < threshold && mayHold(rs[k]!) && t[k] === 1).length;
+      const fHeld = s.filter((v, k) => v < threshold && mayHold(rs[k]!) && t[k] === 0).length;
       return `${precision(T - tHeld, F - fHeld).toFixed(3)} (${tHeld} / ${fHeld})`;
     });
     console.log(`| ${run} | ${precision(T, F).toFixed(3)} (${T}/${T + F}) | ${auc(rs.map((r) => Number(r.confidence)), t).toFixed(3)} | ${auc(s, t).toFixed(3)} | ${cells.join(' | ')} |`);

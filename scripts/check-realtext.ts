@@ -7,7 +7,7 @@
  *
  *   node --import tsx scripts/check-realtext.ts [--corpus DIR [--each] [--declared SOURCES.tsv]] [--scheme ID | --scheme-file FILE] [-O NAME=VALUE…] [--part tuning|held-out|all]
  *        [--no-lexicon] [--no-conventional] [--min-confidence C] [--judged FILE] [--out FILE]
- *        [--sample N [--seed S]]
+ *        [--sample N [--seed S]] [--no-score-model] [--features FILE]
  *
  * `--corpus DIR` checks another corpus instead: all its Markdown articles (`*.md`), plain-text
  * books (`*.txt`) and .docx manuscripts, each read as `latinitsa check` reads it, every one
@@ -27,6 +27,10 @@
  * `--sample N` writes a seeded random sample of N findings (those with the smallest seeded hash
  * of their place and words; default seed 14) instead of all, for judging by hand.
  *
+ * `--no-score-model` checks without the learned score (docs/check.md "A learned score"): what it
+ * changes, and the findings its weights are fitted on. `--features FILE` writes every finding's
+ * features (src/check/features.ts) with its verdict, one row each (scripts/train-check-model.ts).
+ *
  * `--part tuning` checks the tuning articles alone (what the checker was tuned on); `all` (the
  * default) checks all 99 as one work, as `latinitsa check ../shared/realtext/wikipedia-*.md` does;
  * `--min-confidence` defaults to the command's `likely`.
@@ -38,7 +42,8 @@ import { parseConfidence } from '../src/check/index.ts';
 import { loadLexicon } from '../src/io/lexicon.ts';
 import { parseOptionPairs } from '../src/cli/args.ts';
 import { schemeFromFlags } from '../src/cli/scheme-file.ts';
-import { checkCorpus, corpusSplit, declaredSchemes, filesOfRun, judgedKey, readJudged, realtextDir, realtextSplit, runName } from '../test/support/realtext.ts';
+import { findingFeatures } from '../src/check/score.ts';
+import { checkCorpusWorks, corpusSplit, declaredSchemes, filesOfRun, judgedKey, readJudged, realtextDir, realtextSplit, runName } from '../test/support/realtext.ts';
 
 const { values } = parseArgs({
   options: {
@@ -56,6 +61,8 @@ const { values } = parseArgs({
     sample: { type: 'string' },
     seed: { type: 'string', default: '14' },
     out: { type: 'string' },
+    'no-score-model': { type: 'boolean' },
+    features: { type: 'string' },
   },
 });
 const corpusDir = values.corpus ?? realtextDir;
@@ -71,16 +78,16 @@ const lexicon = values['no-lexicon'] === true ? undefined : await loadLexicon();
 const schemeOptions = parseOptionPairs('check-realtext', values.option);
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
-const found = await checkCorpus(corpusDir, files, {
-  each: values.each === true,
-  check: {
-    ...(scheme === undefined ? {} : { scheme }),
-    ...(Object.keys(schemeOptions).length === 0 ? {} : { schemeOptions }),
-    ...(lexicon === undefined ? {} : { lexicon }),
-    ...(values['no-conventional'] === true ? { builtInConventional: false } : {}),
-    minConfidence: parseConfidence(values['min-confidence']!),
-  },
-});
+const checkOptions = {
+  ...(scheme === undefined ? {} : { scheme }),
+  ...(Object.keys(schemeOptions).length === 0 ? {} : { schemeOptions }),
+  ...(lexicon === undefined ? {} : { lexicon }),
+  ...(values['no-conventional'] === true ? { builtInConventional: false } : {}),
+  ...(values['no-score-model'] === true ? { learnedScore: false } : {}),
+  minConfidence: parseConfidence(values['min-confidence']!),
+};
+const works = await checkCorpusWorks(corpusDir, files, { each: values.each === true, check: checkOptions });
+const found = works.flatMap((w) => w.found);
 const ms = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 const run = runName(schemeId, schemeOptions);
@@ -123,6 +130,17 @@ if (values.out !== undefined) {
     body = body.filter((row) => chosen.has(row));
   }
   writeFileSync(values.out, [rows[0], ...body].join('\n') + '\n');
+}
+if (values.features !== undefined) {
+  // Each finding's features as the checker computes them for its score, over the work it was found in.
+  const featureRows: Array<[Diagnostic, Record<string, number | string>]> = [];
+  for (const w of works) {
+    const features = findingFeatures(w.documents, checkOptions);
+    for (const dg of w.found) featureRows.push([dg, features({ dg, doc: w.documents.findIndex((d) => d.file === dg.file) })]);
+  }
+  const names = [...new Set(featureRows.flatMap(([, f]) => Object.keys(f)))];
+  const lines = featureRows.map(([d, f]) => [d.file, d.place.start.line, d.place.start.column, d.actual, d.expected[0] ?? '', judged?.get(judgedKey(run, d))?.verdict ?? '?', String(d.data?.['cyrillic'] ?? ''), ...names.map((n) => f[n] ?? '')].join('\t'));
+  writeFileSync(values.features, [['file', 'line', 'column', 'word', 'suggestion', 'verdict', 'cyrillic', ...names].join('\t'), ...lines].join('\n') + '\n');
 }
 console.log(`${run}, part ${values.part}${values.each === true ? ', each file its own work' : ''}: ${files.length} files, ${found.length} findings in ${(ms / 1000).toFixed(2)} s (${((cpu.user + cpu.system) / 1e6).toFixed(2)} s of CPU)`);
 for (const [k, c] of [...tally].sort()) {

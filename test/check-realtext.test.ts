@@ -57,5 +57,10 @@ test('realtext: the variant groups the corpus README lists as missed', { skip },
   const found = new Set((await run(undefined)).map((d) => `${d.actual.toLowerCase()}\u0000${d.expected[0]?.toLowerCase()}`));
   const caught = pairs.filter(([a, b]) => found.has(`${a!.toLowerCase()}\u0000${b!.toLowerCase()}`) || found.has(`${b!.toLowerCase()}\u0000${a!.toLowerCase()}`));
   t.diagnostic(`${caught.length} of ${pairs.length}: missed ${pairs.filter((p) => !caught.includes(p)).map((p) => p.join('/')).join(', ')}`);
-  assert.ok(caught.length >= 12, `${caught.length} caught`);
+  // 12 until the sixteenth session. The learned score holds Meierkhol'd → Meyerhold at `possible`:
+  // it stands in the italic title of a reference entry (_Rezhisser Meierkhol'd_, a line with a
+  // year and a publisher), where the tuning corpora's findings are more often false (other
+  // languages' titles). Judged true, it is one of the 49 true findings the score holds for 96
+  // false in sample (docs/check.md "A learned score").
+  assert.ok(caught.length >= 11, `${caught.length} caught`);
 });

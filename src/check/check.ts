@@ -13,6 +13,7 @@ import { citationForms, notesInPreciseSystem, notesSystem } from './notes-system
 import { inByline, publishedForms, weighAuthorsOwn } from './bylines.ts';
 import { inQuotation } from './quoted.ts';
 import { prepareRun, SAME_AS_TEXT } from './run.ts';
+import { applyScore } from './score.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument, CheckOptions } from './types.ts';
 import { weighGroup } from './weigh.ts';
 import { readSpellings } from './words.ts';
@@ -51,7 +52,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
   // Every finding, whatever its rule, passes here: held to minConfidence, and dropped when its word
   // is on the ignore list (a mixed-script word too: the list names words never checked, docs/check.md).
   const reported = (dg: Diagnostic): boolean => dg.confidence >= run.minConfidence && !(dg.actual !== undefined && run.ignored(dg.actual));
-  const found = mixed.filter((m) => reported(m.dg));
+  let found = mixed.filter((m) => reported(m.dg));
   const published = publishedForms(run, documents, spellings);
   for (const group of groupSpellings(run, spellings)) {
     const { g, weighed } = weighAuthorsOwn(run, documents, group);
@@ -63,6 +64,9 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
       if (reported(dg)) found.push(dg === f.dg ? f : { dg, doc: f.doc });
     }
   }
+  // The learned score holds at `possible` the findings like those more often false in judged text
+  // (docs/check.md "A learned score"); `learnedScore: false` measures the checker without it.
+  if (options.learnedScore !== false) found = applyScore(documents, options, found, run.minConfidence).filter((f) => f.dg.confidence >= run.minConfidence);
   // By document, then position (a stable sort: findings at one place keep their order).
   return found.sort((a, b) => a.doc - b.doc || a.dg.place.start.offset - b.dg.place.start.offset).map((f) => f.dg);
 }

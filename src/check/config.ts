@@ -136,7 +136,8 @@ export function validateCheckOptions(options: unknown): asserts options is Check
     const wrong = Object.hasOwn(SETTINGS, key) ? SETTINGS[key as keyof CheckConfig](value) : undefined;
     if (wrong !== undefined) fail(`option "${key}" ${wrong}`);
   }
-  const { englishWords, lexicon } = options;
+  const { englishWords, lexicon, learnedScore } = options;
+  if (learnedScore !== undefined && typeof learnedScore !== 'boolean') fail('option "learnedScore" must be true or false');
   if (englishWords !== undefined && (typeof englishWords === 'string' || typeof (englishWords as Iterable<unknown>)?.[Symbol.iterator] !== 'function' || ![...(englishWords as Iterable<unknown>)].every((w) => typeof w === 'string'))) {
     fail('option "englishWords" must be an iterable of strings');
   }

@@ -82,7 +82,7 @@ export interface CheckRun {
 const readers = new WeakMap<object, Map<string, Reader>>();
 const noLexicon = {};
 
-function readerFor(options: CheckOptions, extra: ReaderScheme[]): Reader {
+export function readerFor(options: CheckOptions, extra: ReaderScheme[]): Reader {
   const byLexicon = readers.get(options.lexicon ?? noLexicon) ?? new Map<string, Reader>();
   readers.set(options.lexicon ?? noLexicon, byLexicon);
   const key = JSON.stringify(extra.map((s) => [schemeKey(s.scheme), s.options ?? {}]));

@@ -84,4 +84,9 @@ export interface CheckOptions extends CheckConfig {
    * the readings it attests are real words and names; without one, the letter statistics stand in.
    */
   lexicon?: { lookup(word: string): number; hasPrefix?(prefix: string): boolean };
+  /**
+   * Hold at `possible` the findings the learned score puts below its threshold (default true;
+   * docs/check.md "A learned score"). `false` measures the checker without it (the training run).
+   */
+  learnedScore?: boolean;
 }

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { checkDocuments, type CheckDiagnostic } from '../../src/index.ts';
 import type { ProseDocument } from '../../src/document/index.ts';
-import type { CheckOptions } from '../../src/check/types.ts';
+import type { CheckDocument, CheckOptions } from '../../src/check/types.ts';
 import { readDocumentFile } from '../../src/io/documents.ts';
 import { loadLexicon } from '../../src/io/lexicon.ts';
 import { readSchemeFile } from '../../src/io/files.ts';
@@ -243,9 +243,14 @@ export function filesOfRun(files: readonly string[], scheme: string | undefined,
  * …) passed on.
  */
 export async function checkCorpus(dir: string, files: Iterable<string>, options: { each?: boolean; check?: CheckOptions }): Promise<CheckDiagnostic[]> {
+  return (await checkCorpusWorks(dir, files, options)).flatMap((w) => w.found);
+}
+
+/** {@link checkCorpus}, work by work: each work's documents and its findings. */
+export async function checkCorpusWorks(dir: string, files: Iterable<string>, options: { each?: boolean; check?: CheckOptions }): Promise<Array<{ documents: CheckDocument[]; found: CheckDiagnostic[] }>> {
   const documents = await Promise.all([...files].map((file) => readCorpusDocument(dir, file)));
   const works = options.each === true ? documents.map((d) => [d]) : [documents];
-  return works.flatMap((work) => checkDocuments(work, { minConfidence: 'likely', ...options.check }));
+  return works.map((work) => ({ documents: work, found: checkDocuments(work, { minConfidence: 'likely', ...options.check }) }));
 }
 
 /**
