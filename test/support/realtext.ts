@@ -178,6 +178,13 @@ export const realtext18Dir = path.join(fixturesDir, 'realtext18');
  */
 export const realtext19Dir = path.join(fixturesDir, 'realtext19');
 
+/**
+ * The twentieth held-out corpus (test/fixtures/realtext20, README there): the next draw of
+ * realtext19's rule (rows 35 on of its seeded order): three public-domain English books on Russia
+ * (1907–1918) from Project Gutenberg; checked as one work, as realtext19's are.
+ */
+export const realtext20Dir = path.join(fixturesDir, 'realtext20');
+
 /** The manuscript formats a corpus folder may hold, by extension: Markdown articles, plain-text books, .docx manuscripts. */
 const corpusExtensions = ['.md', '.txt', '.docx'];
 
