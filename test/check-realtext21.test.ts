@@ -7,11 +7,6 @@
 // under the precisions measured when the corpus was judged, at main 817e3b4: a guard against
 // regression, not a target. certainFloors: the same for the certain band of the romanization rules
 // (the fixes applied unattended).
-import path from 'node:path';
-import { fixturesDir } from './support/fixtures.ts';
-import { heldOutCorpusTests } from './support/realtext.ts';
-
-// The folder is named here rather than in support/realtext.ts: this test is its only user.
-const realtext21Dir = path.join(fixturesDir, 'realtext21');
+import { heldOutCorpusTests, realtext21Dir } from './support/realtext.ts';
 
 await heldOutCorpusTests({ name: 'realtext21', dir: realtext21Dir, floors: { 'no-scheme': 0.73, 'scheme=wikipedia': 0.6 }, certainFloors: { 'no-scheme': 1, 'scheme=wikipedia': 1 } });

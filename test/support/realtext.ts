@@ -185,6 +185,13 @@ export const realtext19Dir = path.join(fixturesDir, 'realtext19');
  */
 export const realtext20Dir = path.join(fixturesDir, 'realtext20');
 
+/**
+ * The twenty-first held-out corpus (test/fixtures/realtext21, README there): the next 50 articles
+ * of realtext6's ranking (Wikipedia articles of 1,000–15,000 words that mention Russia ten times
+ * or more), every Wikipedia corpus of the repository left out.
+ */
+export const realtext21Dir = path.join(fixturesDir, 'realtext21');
+
 /** The manuscript formats a corpus folder may hold, by extension: Markdown articles, plain-text books, .docx manuscripts. */
 const corpusExtensions = ['.md', '.txt', '.docx'];
 
