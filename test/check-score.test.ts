@@ -47,3 +47,50 @@ test('a finding judged false (kamui, an Ainu word beside Kamuy, realtext4) is he
   assert.equal(checkDocuments([doc], { ...base, minConfidence: 'likely' }).find((d) => d.actual === 'kamui'), undefined);
   assert.throws(() => checkDocuments([doc], { learnedScore: 'no' as unknown as boolean }), (e) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_OPTION' && /learnedScore/u.test(e.message));
 });
+
+// The features' shortcuts (docs/check.md "What it costs") give what the longer ways give.
+
+test('reader.attested: the readings of read() that the lexicon attests, in its order, for every word of an article', async () => {
+  const doc = await readCorpusDocument(path.join(fixturesDir, 'realtext4'), 'wikipedia-Ainu_people.md');
+  const words = new Set(doc.text.match(/[\p{L}\p{M}][\p{L}\p{M}’'-]*/gu));
+  // Two readers: attested() must not lean on what read() has cached.
+  const full = createReader({ ...(lexicon === undefined ? {} : { lexicon }) });
+  const fast = createReader({ ...(lexicon === undefined ? {} : { lexicon }) });
+  let some = 0;
+  for (const w of words) {
+    const want = full.read(w).filter((r) => r.flags !== 0);
+    if (want.length > 0) some++;
+    assert.deepEqual(fast.attested(w), want, w);
+    // And from the cache, once read.
+    assert.deepEqual(full.attested(w), want, w);
+  }
+  assert.ok(lexicon === undefined || some > 100, `${some} words with attested readings`);
+});
+
+test('the characters that match an ASCII letter case aside are ASCII letters, ſ and the Kelvin sign: letters of one UTF-16 unit', () => {
+  const found: string[] = [];
+  for (let c = 0; c <= 0x10ffff; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const ch = String.fromCodePoint(c);
+    if (/^[a-z]$/iu.test(ch)) found.push(ch);
+  }
+  assert.deepEqual(found.filter((ch) => !/^[A-Za-z]$/u.test(ch)), ['\u017f', '\u212a']);
+  assert.ok(found.every((ch) => ch.length === 1 && /^\p{L}$/u.test(ch)));
+});
+
+test("a word's places in its document: whole words, case aside, as the search with its bounds in it finds them", () => {
+  // Within longer words, beside marks and astral letters, with ſ and the Kelvin sign, twice in a row.
+  const text = 'Moscow, MOSCOW and moscow; Moscowite, preMoscow, Moscow\u0301, \u{1D400}Moscow, Moscow\u{1D400}, Mo\u017fcow, \u212Aamenev, MoscowMoscow, Moscow-Moscow, «Moscow», Rus’ and Rus, Rus’Rus’, Kamenev.';
+  const places = (word: string): number[] => [...text.matchAll(new RegExp(`(?<![\\p{L}\\p{M}])${word}(?![\\p{L}\\p{M}])`, 'giu'))].map((m) => m.index);
+  const features = workFeatures({ documents: [{ text }], reader: createReader({}), conventional: new Set<string>() });
+  for (const [word, fix] of [['MOSCOW', 'moscow'], ['Kamenev', 'kamenev'], ['Rus', 'Rus’']] as const) {
+    const o = text.indexOf(word);
+    const point = { line: 1, column: o + 1, offset: o };
+    const dg: CheckDiagnostic = { ruleId: 'check/inconsistent-romanization', source: 'latinitsa', severity: 'error', reason: '', place: { start: point, end: point }, actual: word, expected: [fix], note: `1 × ${word}, 1 × ${fix}`, confidence: 0.7, data: {} };
+    const f = features({ dg, doc: 0 });
+    const fixAt = places(fix);
+    const wordAt = places(word);
+    assert.deepEqual([f.fixCountInDoc, f.wordInDoc, f.firstAt], [fixAt.length, wordAt.length, wordAt[0] ?? 1e9], word);
+  }
+  assert.deepEqual([places('moscow').length, places('kamenev').length], [7, 2]);
+});

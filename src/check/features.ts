@@ -139,7 +139,7 @@ export function workFeatures(work: FeatureWork): (finding: { dg: CheckDiagnostic
   const isRussianName = (word: string): boolean => {
     let v = russianName.get(word);
     if (v === undefined) {
-      v = conventional.has(foldRomanized(word)) || reader.read(word).some((r) => (r.flags & personFlags) !== 0);
+      v = conventional.has(foldRomanized(word)) || reader.attested(word).some((r) => (r.flags & personFlags) !== 0);
       russianName.set(word, v);
     }
     return v;
@@ -191,8 +191,23 @@ export function workFeatures(work: FeatureWork): (finding: { dg: CheckDiagnostic
     const key = word.toLowerCase();
     let all = info.occurrences.get(key);
     if (all === undefined) {
-      const re = new RegExp(`(?<![\\p{L}\\p{M}])${escape(word)}(?![\\p{L}\\p{M}])`, 'giu');
-      all = [...documents[doc]!.text.matchAll(re)].map((m) => m.index);
+      const text = documents[doc]!.text;
+      if (/^[A-Za-z]+$/u.test(word)) {
+        // A word of ASCII letters is searched for alone, and its bounds checked after: a search
+        // with the bounds in it builds a case-insensitive class of every letter and mark, for each
+        // word (most of this search's cost). The places are the same: the only characters that
+        // match an ASCII letter, case aside, are ASCII letters, ſ and the Kelvin sign K
+        // (test/check-score.test.ts), all letters of one UTF-16 unit, so a match found within a
+        // longer word hides no place where the word stands whole.
+        all = [];
+        for (const m of text.matchAll(new RegExp(word, 'giu'))) {
+          const end = m.index + word.length;
+          if (!/[\p{L}\p{M}]$/u.test(text.slice(Math.max(0, m.index - 2), m.index)) && !/^[\p{L}\p{M}]/u.test(text.slice(end, end + 2))) all.push(m.index);
+        }
+      } else {
+        const re = new RegExp(`(?<![\\p{L}\\p{M}])${escape(word)}(?![\\p{L}\\p{M}])`, 'giu');
+        all = [...text.matchAll(re)].map((m) => m.index);
+      }
       info.occurrences.set(key, all);
     }
     return all;
@@ -205,21 +220,27 @@ export function workFeatures(work: FeatureWork): (finding: { dg: CheckDiagnostic
     if (neighbours !== undefined) return neighbours;
     const after = new Map<string, Set<string>>();
     const before = new Map<string, Set<string>>();
+    const add = (to: Map<string, Set<string>>, w: string, other: string): void => {
+      let set = to.get(w);
+      if (set === undefined) to.set(w, (set = new Set()));
+      set.add(other.toLowerCase());
+    };
+    // Whether nothing but white space stands between two words.
+    const spaced = (text: string, from: number, to: number): boolean => /^\s+$/u.test(text.slice(from, to));
     for (const d of documents) {
-      const words = [...d.text.matchAll(/\p{L}[\p{L}\p{M}’'-]*/gu)].map((m) => ({ w: m[0], at: m.index }));
-      for (let i = 0; i < words.length; i++) {
-        const w = words[i]!.w.toLowerCase();
-        if (work.fixes !== undefined && !work.fixes.has(w)) continue;
-        const next = words[i + 1];
-        const prev = words[i - 1];
-        if (next !== undefined && /^\p{Lu}/u.test(next.w) && /^\s+$/u.test(d.text.slice(words[i]!.at + words[i]!.w.length, next.at))) {
-          if (!after.has(w)) after.set(w, new Set());
-          after.get(w)!.add(next.w.toLowerCase());
-        }
-        if (prev !== undefined && /^\p{Lu}/u.test(prev.w) && /^\s+$/u.test(d.text.slice(prev.at + prev.w.length, words[i]!.at))) {
-          if (!before.has(w)) before.set(w, new Set());
-          before.get(w)!.add(prev.w.toLowerCase());
-        }
+      // One pass over the words, each against the one before it: no list of a book's words.
+      let prev = '';
+      let prevEnd = 0;
+      // The word before, in lower case, when its neighbours are kept.
+      let kept: string | undefined;
+      for (const m of d.text.matchAll(/\p{L}[\p{L}\p{M}’'-]*/gu)) {
+        const w = m[0];
+        if (kept !== undefined && /^\p{Lu}/u.test(w) && spaced(d.text, prevEnd, m.index)) add(after, kept, w);
+        kept = w.toLowerCase();
+        if (work.fixes !== undefined && !work.fixes.has(kept)) kept = undefined;
+        else if (prev !== '' && /^\p{Lu}/u.test(prev) && spaced(d.text, prevEnd, m.index)) add(before, kept, prev);
+        prev = w;
+        prevEnd = m.index + w.length;
       }
     }
     neighbours = { after, before };
@@ -283,7 +304,7 @@ export function workFeatures(work: FeatureWork): (finding: { dg: CheckDiagnostic
     const after = text.slice(o + word.length, o + word.length + 40);
     const prev = /([\p{L}’'-]+\.?)\s+$/u.exec(before)?.[1] ?? '';
     f.afterInitial = /^\p{Lu}\.$/u.test(prev) ? 1 : 0;
-    f.afterGiven = /^\p{Lu}/u.test(prev) && reader.read(prev.replace(/\.$/u, '')).some((r) => (r.flags & LexiconFlag.given) !== 0) ? 1 : 0;
+    f.afterGiven = /^\p{Lu}/u.test(prev) && reader.attested(prev.replace(/\.$/u, '')).some((r) => (r.flags & LexiconFlag.given) !== 0) ? 1 : 0;
     f.beforeCapital = /^\s+\p{Lu}\p{Ll}/u.test(after) ? 1 : 0;
     // Inside quotation marks: more curly or guillemet openers than closers, or an odd number of straight ones.
     f.inQuotes = (before.match(/[“«]/gu)?.length ?? 0) > (before.match(/[”»]/gu)?.length ?? 0) || (before.match(/"/gu)?.length ?? 0) % 2 === 1 ? 1 : 0;

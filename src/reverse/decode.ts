@@ -181,6 +181,14 @@ export interface SearchOptions {
   keep?: number;
   /** Track the Latin span of every letter (default true); without them the search allocates less. */
   spans?: boolean;
+  /**
+   * Only the readings the lexicon attests are wanted: when the lexicon walk finishes within
+   * `maxNodes`, it has found every one of them by every path (each prefix of an attested reading
+   * is a prefix the lexicon has), so with all the schemes the beam could add, and the letter
+   * model's beam is skipped. When the walk runs out of nodes, the beam runs as without this
+   * option; either way the attested readings are the same (test/check-score.test.ts).
+   */
+  attestedOnly?: boolean;
 }
 
 /** The lattice a search walks: Latin pieces by first character, and pieces that write nothing. */
@@ -236,6 +244,7 @@ export function searchCandidates(
       }
     };
     walk(start, 0);
+    if (options.attestedOnly === true && nodes <= maxNodes) return verify(found, options.accept ?? ((c: RawCandidate) => romanize(c.cyr, romanizeOptions) === latin));
   }
 
   // Beam search by the letter model: hypotheses grouped by the Latin position they have reached.
@@ -267,8 +276,11 @@ export function searchCandidates(
   const last = atPos[n]!;
   for (const h of options.keep === undefined ? last : last.filter(endFits).slice(0, options.keep)) finish(h);
 
-  // The correctness filter: a reading counts only if the scheme writes it back as the input.
-  const accept = options.accept ?? ((c: RawCandidate) => romanize(c.cyr, romanizeOptions) === latin);
+  return verify(found, options.accept ?? ((c: RawCandidate) => romanize(c.cyr, romanizeOptions) === latin));
+}
+
+/** The correctness filter: a reading counts only if the scheme writes it back as the input. */
+function verify(found: ReadonlyMap<string, RawCandidate>, accept: (c: RawCandidate) => boolean): RawCandidate[] {
   const verified: RawCandidate[] = [];
   for (const c of found.values()) if (accept(c)) verified.push(c);
   return verified;

@@ -49,6 +49,13 @@ export interface Reading {
 export interface Reader {
   /** The readings of a word, best first; empty when no scheme writes it. */
   read(word: string): readonly Reading[];
+  /**
+   * The readings of a word the lexicon attests (`flags` not 0): those of {@link Reader.read}, in
+   * its order, found without the letter model's search when the lexicon's walk suffices (at a
+   * fraction of the cost: the checker asks it of every capitalised word of a document, to count
+   * its Russian names, docs/check.md "A learned score"). Not cached: its caller keeps what it needs.
+   */
+  attested(word: string): readonly Reading[];
   /** Ids of the schemes, in the order `Reading.schemes` indexes them. */
   readonly schemes: readonly string[];
   /** Every character some scheme writes inside a word (lower case, folded as {@link foldRomanized}). */
@@ -189,13 +196,12 @@ export function createReader(options: ReadingsOptions = {}): Reader {
   // ask are new, and a memo of strings cost more than the lexicon's own search (bench/check.bench.ts).
   const walker = lexicon?.hasPrefix === undefined ? undefined : (lexicon as Lexicon);
 
-  const read = (word: string): Reading[] => {
-    const capitalised = word.length > 0 && word[0] !== word[0]!.toLowerCase();
-    const folded = foldRomanized(word);
-    const k = `${capitalised ? 'C' : 'c'}${folded}`;
-    let out = cache.get(k);
-    if (out !== undefined) return out;
-    out = [];
+  const keyOf = (word: string): string => `${word.length > 0 && word[0] !== word[0]!.toLowerCase() ? 'C' : 'c'}${foldRomanized(word)}`;
+  /** A word's readings (the attested ones alone: the beam is spared when the walk suffices), by its key. */
+  const search = (k: string, attestedOnly: boolean): Reading[] => {
+    const capitalised = k[0] === 'C';
+    const folded = k.slice(1);
+    const out: Reading[] = [];
     // The longest Russian words romanize to about 50 letters; a longer token is not read.
     if (folded.length > 0 && folded.length <= 100) {
       const written = new Map<string, number[]>();
@@ -208,19 +214,28 @@ export function createReader(options: ReadingsOptions = {}): Reader {
         written.set(c.cyr, schemes);
         return schemes.length > 0;
       };
-      const raw = searchCandidates(folded, lattice, romanizeOptions[0]!, model, walker, { accept, keep: unattested * 3, beam: BEAM, spans: false });
+      const raw = searchCandidates(folded, lattice, romanizeOptions[0]!, model, walker, { accept, keep: unattested * 3, beam: BEAM, spans: false, attestedOnly });
       const scored = raw.map((c) => {
         const flags = (walker ?? lexicon)?.lookup(c.cyr) ?? 0;
         return { cyrillic: c.cyr, schemes: written.get(c.cyr)!, score: Math.round((scoreWord(c.cyr, model) + lexiconBonus(flags, capitalised)) * 100) / 100, flags };
       });
       scored.sort((a, b) => b.score - a.score || (a.cyrillic < b.cyrillic ? -1 : a.cyrillic > b.cyrillic ? 1 : 0));
       let plain = 0;
-      for (const r of scored) if (r.flags !== 0 || plain++ < unattested) out.push(r);
+      for (const r of scored) if (r.flags !== 0 || (!attestedOnly && plain++ < unattested)) out.push(r);
     }
-    cache.set(k, out);
     return out;
   };
-  return { read, schemes: ids, letters };
+  const read = (word: string): Reading[] => {
+    const k = keyOf(word);
+    let out = cache.get(k);
+    if (out === undefined) cache.set(k, (out = search(k, false)));
+    return out;
+  };
+  const attested = (word: string): Reading[] => {
+    const k = keyOf(word);
+    return cache.get(k)?.filter((r) => r.flags !== 0) ?? search(k, true);
+  };
+  return { read, attested, schemes: ids, letters };
 }
 
 /**
