@@ -192,6 +192,13 @@ export const realtext20Dir = path.join(fixturesDir, 'realtext20');
  */
 export const realtext21Dir = path.join(fixturesDir, 'realtext21');
 
+/**
+ * The twenty-third held-out corpus (test/fixtures/realtext23, README there): the next 100 articles
+ * of realtext6's ranking after realtext21's 50 (Wikipedia articles of 1,000–15,000 words that
+ * mention Russia ten times or more), every Wikipedia corpus of the repository left out.
+ */
+export const realtext23Dir = path.join(fixturesDir, 'realtext23');
+
 /** The manuscript formats a corpus folder may hold, by extension: Markdown articles, plain-text books, .docx manuscripts. */
 const corpusExtensions = ['.md', '.txt', '.docx'];
 
