@@ -192,6 +192,13 @@ export const realtext20Dir = path.join(fixturesDir, 'realtext20');
  */
 export const realtext21Dir = path.join(fixturesDir, 'realtext21');
 
+/**
+ * The twenty-second held-out corpus (test/fixtures/realtext22, README there): the third draw of
+ * realtext19's rule (rows 55 on of its seeded order): four public-domain English books on Russia
+ * (1838–1923) from Project Gutenberg; checked as one work, as realtext19's and realtext20's are.
+ */
+export const realtext22Dir = path.join(fixturesDir, 'realtext22');
+
 /** The manuscript formats a corpus folder may hold, by extension: Markdown articles, plain-text books, .docx manuscripts. */
 const corpusExtensions = ['.md', '.txt', '.docx'];
 
