@@ -193,6 +193,13 @@ export const realtext20Dir = path.join(fixturesDir, 'realtext20');
 export const realtext21Dir = path.join(fixturesDir, 'realtext21');
 
 /**
+ * The twenty-second held-out corpus (test/fixtures/realtext22, README there): the third draw of
+ * realtext19's rule (rows 55 on of its seeded order): four public-domain English books on Russia
+ * (1838–1923) from Project Gutenberg; checked as one work, as realtext19's and realtext20's are.
+ */
+export const realtext22Dir = path.join(fixturesDir, 'realtext22');
+
+/**
  * The twenty-third held-out corpus (test/fixtures/realtext23, README there): the next 100 articles
  * of realtext6's ranking after realtext21's 50 (Wikipedia articles of 1,000–15,000 words that
  * mention Russia ten times or more), every Wikipedia corpus of the repository left out.
