@@ -206,6 +206,14 @@ export const realtext22Dir = path.join(fixturesDir, 'realtext22');
  */
 export const realtext23Dir = path.join(fixturesDir, 'realtext23');
 
+/**
+ * The twenty-fourth held-out corpus (test/fixtures/realtext24, README there): the fourth draw of
+ * realtext19's rule (rows 91 on of its seeded order): three public-domain English books on Russia
+ * and the Caucasus (1838–1918) from Project Gutenberg; checked as one work, as realtext19's,
+ * realtext20's and realtext22's are.
+ */
+export const realtext24Dir = path.join(fixturesDir, 'realtext24');
+
 /** The manuscript formats a corpus folder may hold, by extension: Markdown articles, plain-text books, .docx manuscripts. */
 const corpusExtensions = ['.md', '.txt', '.docx'];
 
