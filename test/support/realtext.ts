@@ -214,6 +214,13 @@ export const realtext23Dir = path.join(fixturesDir, 'realtext23');
  */
 export const realtext24Dir = path.join(fixturesDir, 'realtext24');
 
+/**
+ * The twenty-fifth held-out corpus (test/fixtures/realtext25, README there): the last 59 articles of
+ * realtext6's ranking after realtext23's 100 (Wikipedia articles of 1,000–15,000 words that mention
+ * Russia ten times or more), every Wikipedia corpus of the repository left out; the rule is exhausted.
+ */
+export const realtext25Dir = path.join(fixturesDir, 'realtext25');
+
 /** The manuscript formats a corpus folder may hold, by extension: Markdown articles, plain-text books, .docx manuscripts. */
 const corpusExtensions = ['.md', '.txt', '.docx'];
 
