@@ -221,6 +221,13 @@ export const realtext24Dir = path.join(fixturesDir, 'realtext24');
  */
 export const realtext25Dir = path.join(fixturesDir, 'realtext25');
 
+/**
+ * The twenty-sixth held-out corpus (test/fixtures/realtext26, README there): the next 120 articles
+ * of realtext16's seeded order (ranks 221–371 less the 31 that realtext21, 23 and 25 hold), built
+ * in the eighteenth session with every corpus already built left out; checked as its own work.
+ */
+export const realtext26Dir = path.join(fixturesDir, 'realtext26');
+
 /** The manuscript formats a corpus folder may hold, by extension: Markdown articles, plain-text books, .docx manuscripts. */
 const corpusExtensions = ['.md', '.txt', '.docx'];
 
