@@ -228,6 +228,14 @@ export const realtext25Dir = path.join(fixturesDir, 'realtext25');
  */
 export const realtext26Dir = path.join(fixturesDir, 'realtext26');
 
+/**
+ * The twenty-seventh held-out corpus (test/fixtures/realtext27, README there): the fifth draw of
+ * realtext19's rule (rows 113 on of its seeded order): three public-domain English books on Russia
+ * (1859–1920) from Project Gutenberg; checked as one work, as realtext19's, realtext20's,
+ * realtext22's and realtext24's are.
+ */
+export const realtext27Dir = path.join(fixturesDir, 'realtext27');
+
 /** The manuscript formats a corpus folder may hold, by extension: Markdown articles, plain-text books, .docx manuscripts. */
 const corpusExtensions = ['.md', '.txt', '.docx'];
 
