@@ -162,9 +162,15 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
   // no scheme writes: Attreck reads as аттреск, a town's ending); else the two are more often a
   // misprint of a name of another language (Stockvis beside the Dutch historian Stokvis; an
   // index's Jagdallack beside the Afghan pass Jagdallak) than a slip of romanization. Fourteenth
-  // session, made on realtext13; docs/check.md, "A misprint of a name nobody knows". Asked only
-  // for a key-joined spelling (an occurrence's company is worked out on first use).
+  // session, made on realtext13; docs/check.md, "A misprint of a name nobody knows". Asked for a
+  // key-joined spelling and, since the eighteenth session, for any capitalised one: two names of
+  // another language that share a reading (the bylines Bierman and Berman, the German Rainer
+  // beside Rayner) are no slip of romanization either (made on realtext16, 16b and 17). An
+  // occurrence's company is worked out on first use.
   const unknownWord = once(() => list.every(({ s }) => s.info.kind === 'plausible' || s.info.kind === 'loose') && !run.letterOnly && !russianNameForm(g.cyrillic) && !list.some(({ s }) => (s.info.kind !== 'loose' && russianPlaceForm(s.info.near[0] ?? '')) || s.occurrences.some((o) => o.company() === 'russian' || o.russianNeighbour)));
+  // Whether the text shows a group's common word Russian (see `common` below): a conventional form,
+  // or one occurrence in a person's name read as Russian, beside a Russian word, or in lower case.
+  const commonContext = once(() => list.some(({ s }) => s.info.kind === 'conventional' || s.occurrences.some((o) => o.company() === 'russian' || o.russianNeighbour || !/^\p{Lu}/u.test(o.text))));
   const minority: Minority[] = [];
   for (const { s, link } of list) {
     if (s.info.fold === targetFold || s === targetSpelling) continue;
@@ -230,14 +236,16 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
     // thirteen folds, it raised the certain band's precision on the one left out in 9 runs and
     // lowered it in 2; docs/check.md "What `certain` asks for").
     const marksAdded = !FOLDED_MARK.test(s.info.fold) && targetFold !== s.info.fold && targetFold.replace(FOLDED_MARKS, '') === s.info.fold;
-    const base = loneTarget || !russianWord || (s.info.kind === 'loose' && unknownWord()) ? Math.min(found, LONE_TARGET) : exonym || outnumbered || marksAdded ? Math.min(found, UNATTENDED_BELOW) : found;
+    const base = loneTarget || !russianWord || ((s.info.kind === 'loose' || /^\p{Lu}/u.test(s.display)) && unknownWord()) ? Math.min(found, LONE_TARGET) : exonym || outnumbered || marksAdded ? Math.min(found, UNATTENDED_BELOW) : found;
     // A capitalised word the scheme does not write that reads only as a common Russian word (куля,
     // перо, вьет: not a name or place) is romanized Russian in a Russian title or name (Novyi Mir,
     // O. S. Nagornaia) or as an adjective (Privolnoe); alone among English words it is more often
     // a name of another language (Kulja, Piero, Viet Minh). The word is Russian in this text when
     // its group has a conventional form or one of its spellings stands once in such company
-    // (Genrikh Iagoda); beside a spelling of the text (no scheme), the group speaks for it.
-    const common = !ok && !groupInContext && s.info.kind === 'attested' && (readingFlags(s.info, g.cyrillic) & NAME_FLAGS) === 0 && !adjectiveForm(g.cyrillic);
+    // (Genrikh Iagoda, `commonContext`); beside a spelling of the text (no scheme), the group
+    // speaks for it. A capitalised word or initials before it are no such evidence (Carol W.
+    // Greider, Denis Sinor, Poppy Z. Brite: eighteenth session, made on realtext5, 6 and 14).
+    const common = !ok && !commonContext() && s.info.kind === 'attested' && (readingFlags(s.info, g.cyrillic) & NAME_FLAGS) === 0 && !adjectiveForm(g.cyrillic);
     minority.push({ s, link, ok, ruleId, confidence: base, common, ...(samePerson === undefined ? {} : { samePerson }), ...(inflected ? { inflected } : {}) });
   }
   return { target, targetSpelling, written, shown, attestedWord, minority };
