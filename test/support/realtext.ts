@@ -236,6 +236,13 @@ export const realtext26Dir = path.join(fixturesDir, 'realtext26');
  */
 export const realtext27Dir = path.join(fixturesDir, 'realtext27');
 
+/**
+ * The twenty-eighth held-out corpus (test/fixtures/realtext28, README there): the next 120 articles
+ * of realtext16's seeded order (ranks 372–532 less the 41 that realtext21, 23 and 25 hold), built
+ * in the eighteenth session with every corpus already built left out; checked as its own work.
+ */
+export const realtext28Dir = path.join(fixturesDir, 'realtext28');
+
 /** The manuscript formats a corpus folder may hold, by extension: Markdown articles, plain-text books, .docx manuscripts. */
 const corpusExtensions = ['.md', '.txt', '.docx'];
 
