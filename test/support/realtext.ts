@@ -243,6 +243,14 @@ export const realtext27Dir = path.join(fixturesDir, 'realtext27');
  */
 export const realtext28Dir = path.join(fixturesDir, 'realtext28');
 
+/**
+ * The twenty-ninth held-out corpus (test/fixtures/realtext29, README there): the sixth draw of
+ * realtext19's rule (rows 135 on of its seeded order): three public-domain English books on Russia
+ * (1859–1918) from Project Gutenberg; checked as one work, as realtext19's, realtext20's,
+ * realtext22's, realtext24's and realtext27's are.
+ */
+export const realtext29Dir = path.join(fixturesDir, 'realtext29');
+
 /** The manuscript formats a corpus folder may hold, by extension: Markdown articles, plain-text books, .docx manuscripts. */
 const corpusExtensions = ['.md', '.txt', '.docx'];
 
