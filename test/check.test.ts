@@ -387,6 +387,8 @@ test('clubs, Central Asian place names, Ukrainian spellings, x for х, cited aut
     // An author–year citation gives the name as the work cited prints it; a person named in prose is checked.
     ['_M. aborigenica_ Mikhailov, 1988. _M. charitonovi_ Mikhailov & Ponomarev, 2008.', { scheme: 'wikipedia' }, []],
     ['A portrait by Orest Kiprenskii, 1816.', { scheme: 'wikipedia' }, ['Kiprenskii→Kiprensky']],
+    // So does one with et al. (eighteenth session: Braitseva _et al._ 1997 in realtext16b), also after an English word opening the sentence.
+    ['The caldera was dated by Braitseva _et al._ 1997. As Egorova et al. (1990) showed, it was older.', { scheme: 'wikipedia' }, []],
     // X (or Y) gives both forms on purpose.
     ['His book, Ruhnama (or Rukhnama, 2001), was taught. The Rukhnama was read.', {}, []],
   ];

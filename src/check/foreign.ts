@@ -481,8 +481,11 @@ export function placeTermsOf(text: string, tokens: readonly WordToken[], russian
   });
 }
 
-/** After an author's name in an author–year citation: co-authors joined by & or and, a comma and a year. */
-const AUTHOR_YEAR = /^(?:\s*(?:&|and)\s*\p{Lu}[\p{L}'’-]+)*,\s*[12]\d{3}(?!\d)/u;
+/**
+ * After an author's name in an author–year citation: co-authors joined by & or and, a comma and a
+ * year; or "et al." (perhaps in emphasis) and a year, perhaps after a comma or in brackets.
+ */
+const AUTHOR_YEAR = /^(?:(?:\s*(?:&|and)\s*\p{Lu}[\p{L}'’-]+)*,\s*[12]\d{3}|\s+[_*]{0,2}et\s+al\.?[_*]{0,2},?\s*\(?[12]\d{3})(?!\d)/u;
 
 /**
  * Which words are authors' names in an author–year citation (Mikhailov, 1988; Mikhailov &
@@ -494,13 +497,14 @@ const AUTHOR_YEAR = /^(?:\s*(?:&|and)\s*\p{Lu}[\p{L}'’-]+)*,\s*[12]\d{3}(?!\d)
  * @param tokens Its words.
  * @returns One flag per token.
  */
-export function citedAuthors(text: string, tokens: readonly WordToken[]): boolean[] {
+export function citedAuthors(text: string, tokens: readonly WordToken[], englishWord: (word: string) => boolean = () => false): boolean[] {
   return tokens.map((t, i) => {
     if (!/^\p{Lu}\p{Ll}/u.test(t.text) || !AUTHOR_YEAR.test(text.slice(t.end, t.end + 80))) return false;
     // A citation gives the surname alone: after a given name or initial (a drawing by Ivan
-    // Kramskoi, 1881) it is a person named in prose.
+    // Kramskoi, 1881) it is a person named in prose. A capitalised English word opening the
+    // sentence (As Braitseva et al. (1997) showed) is no given name.
     const prev = tokens[i - 1];
-    return prev === undefined || !/^\p{Lu}/u.test(prev.text) || !/^\.? $/u.test(text.slice(prev.end, t.start));
+    return prev === undefined || !/^\p{Lu}/u.test(prev.text) || !/^\.? $/u.test(text.slice(prev.end, t.start)) || (prev.text.length > 1 && englishWord(prev.text));
   });
 }
 

@@ -381,7 +381,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       // not romanized Russian.
       // An author's name in an author–year citation is spelt as the work cited prints it: like a
       // word of an established full name, exempt from the scheme, not from grouping.
-      const cited = citedAuthors(doc.text, tokens);
+      const cited = citedAuthors(doc.text, tokens, (word) => { const fold = foldRomanized(word); return englishWord(fold) || englishFunctionWord(fold); });
       const described = describedNames(doc.text, tokens, leads);
       const club = clubNames(doc.text, tokens);
       const eponym = eponymNames(doc.text, tokens, named);
