@@ -495,9 +495,11 @@ const AUTHOR_YEAR = /^(?:(?:\s*(?:&|and)\s*\p{Lu}[\p{L}'’-]+)*,\s*[12]\d{3}|\s
  *
  * @param text The text the tokens come from.
  * @param tokens Its words.
+ * @param englishWord Whether a word is English (a common or function word): such a word before the
+ *   surname opens the sentence (As Braitseva et al. (1997) showed) and is no given name.
  * @returns One flag per token.
  */
-export function citedAuthors(text: string, tokens: readonly WordToken[], englishWord: (word: string) => boolean = () => false): boolean[] {
+export function citedAuthors(text: string, tokens: readonly WordToken[], englishWord: (word: string) => boolean): boolean[] {
   return tokens.map((t, i) => {
     if (!/^\p{Lu}\p{Ll}/u.test(t.text) || !AUTHOR_YEAR.test(text.slice(t.end, t.end + 80))) return false;
     // A citation gives the surname alone: after a given name or initial (a drawing by Ivan
