@@ -251,6 +251,14 @@ export const realtext28Dir = path.join(fixturesDir, 'realtext28');
  */
 export const realtext29Dir = path.join(fixturesDir, 'realtext29');
 
+/**
+ * The thirtieth held-out corpus (test/fixtures/realtext30, README there): the seventh draw of
+ * realtext19's rule (rows 169 on of its seeded order): five public-domain English books on Russia
+ * (1908–1920) from Project Gutenberg; checked as one work, as realtext19's, realtext20's,
+ * realtext22's, realtext24's, realtext27's and realtext29's are.
+ */
+export const realtext30Dir = path.join(fixturesDir, 'realtext30');
+
 /** The manuscript formats a corpus folder may hold, by extension: Markdown articles, plain-text books, .docx manuscripts. */
 const corpusExtensions = ['.md', '.txt', '.docx'];
 
