@@ -8,7 +8,7 @@
  *
  *   node --import tsx scripts/check-features.ts --dir /tmp/m14 [--features OUT.tsv] [--corpora a,b,…] [--band certain] [--max-loss 0.05]
  *
- * Held-out corpora (realtext7, realtext18 to realtext29) are never read: only the names given
+ * Held-out corpora (realtext7, realtext18 to realtext31) are never read: only the names given
  * (default: the tuning corpora, realtext14 and realtext15 among them since the fifteenth session,
  * realtext16, realtext16b and realtext17 since the seventeenth)
  * are. `--features` writes every finding with its features (one row each) for a closer look.
@@ -75,7 +75,7 @@ import { fixturesDir, sharedDir } from '../test/support/fixtures.ts';
 import { readCorpusDocument } from '../test/support/realtext.ts';
 
 const tuning = ['realtext', 'realtext2', 'realtext3', 'realtext4', 'realtext5', 'realtext6', 'essays', 'realtext8', 'realtext9', 'realtext10', 'realtext11', 'realtext12', 'realtext13', 'realtext14', 'realtext15', 'realtext16', 'realtext16b', 'realtext17'];
-const heldOut = ['realtext7', 'realtext18', 'realtext19', 'realtext20', 'realtext21', 'realtext22', 'realtext23', 'realtext24', 'realtext25', 'realtext26', 'realtext27', 'realtext28', 'realtext29'];
+const heldOut = ['realtext7', 'realtext18', 'realtext19', 'realtext20', 'realtext21', 'realtext22', 'realtext23', 'realtext24', 'realtext25', 'realtext26', 'realtext27', 'realtext28', 'realtext29', 'realtext30', 'realtext31'];
 const { values } = parseArgs({
   options: { dir: { type: 'string', default: '/tmp/m14' }, features: { type: 'string' }, 'measure-held-out': { type: 'boolean', default: false }, names: { type: 'string' }, stopwords: { type: 'string' }, corpora: { type: 'string' }, band: { type: 'string' }, 'max-loss': { type: 'string' } },
 });
