@@ -212,12 +212,62 @@ function bylineAt(doc: CheckDocument, start: number, end: number, around: Around
   const { text } = doc;
   if (!bylineName(text, start, end, around)) return false;
   const { lineStart, lineEnd, spans } = around;
-  const titles = spans.filter((s) => reads(text, s, start, end));
+  // A translation's title is published in Latin letters whatever its words read as (a title of
+  // names only, *Stanislavsky*, reads as no language): so its byline too.
+  const titles = spans.filter((s) => reads(text, s, start, end) || (reads === readsForeign && translated(text, s, lineEnd)));
   // Followed by the title it signs, or standing with a role word in a citation of such a title.
   const signs = signedTitle(text, end, titles) !== undefined;
   const [from, to] = segment(text, lineStart, lineEnd, start);
   const role = !signs && ROLE_BEFORE.test(text.slice(from, start)) && titles.some((s) => s.start >= from && s.end <= to);
-  return (signs || role) && (reads !== readsForeign || !saysRussian(text, lineStart, lineEnd, start));
+  const after = !signs && !role && signedAfter(text, from, to, start, end, titles);
+  return (signs || role || after) && (reads !== readsForeign || !saysRussian(text, lineStart, lineEnd, start));
+}
+
+/**
+ * The names of a byline right before a word of it (Vladimir Mau and …, Pavel Bykovsky & …): where
+ * the byline starts, the match's index. Not "By", which opens it ({@link BY_END}).
+ */
+const BYLINE_HEAD = new RegExp(String.raw`(?:(?!By\s)(?:${NAME})(?:\s*,\s*|\s+)|(?:${CONNECTOR})\s+)*$`, 'u');
+/** The agent word right before a byline. English only: French *par* and German *von* open too many other phrases (Alexej von Jawlensky). */
+const BY_END = /(?<![\p{L}])[Bb]y\s+$/u;
+/** What may stand between a title and the byline written after it: its closing marks, a comma or a full stop, a dash. */
+const TITLE_THEN_NAME = /^[\s,.:–—*_”"’»-]*$/u;
+/** A byline's rest after a word of it, then "in" and the title it stands in (by Anatoly Smeliansky in "Chekhov at the Moscow Art Theatre"). */
+const IN_TITLE = new RegExp(String.raw`^(?:(?:\s*,\s*|\s+)(?:${NAME}|${CONNECTOR}))*,?\s+in\s*:?\s*[“"‘'*_]*$`, 'u');
+
+/** A year of publication, somewhere in the citation. */
+const YEAR = /(?<!\d)(?:1[5-9]|20)\d\d(?!\d)/u;
+/** The rest of a name and an English possessive (Grigori Chukhrai's romantic war film): a name in a sentence, no byline. */
+const POSSESSIVE_AFTER = new RegExp(String.raw`^(?:\s+(?:${NAME}))*['’]s(?![\p{L}])`, 'u');
+
+/**
+ * Whether the word [start, end), a name in the citation [from, to), signs a title written before
+ * it, as plain-text reference lists write a byline after the title (English Wikipedia's), in a
+ * citation that gives a year: right after the title (Chapter 2 "Modernization and the Russian
+ * Economy" Vladimir Mau and Tatiana Drobyshevskaya), or after "by" right after it (*The Little
+ * Golden Calf* by Evgeny Petrov (New York, 1932)); after "by" and before "in" and the title
+ * (quoted by Anatoly Smeliansky in "Chekhov at the Moscow Art Theatre"); after a dash and a
+ * capital "By", a newspaper's byline (Are Chechens in Afghanistan? – By Nabi Abdullaev, Dec 14,
+ * 2001). Only the rest of the byline stands between "by" and the word. A title before the byline
+ * must be in title case: quoted speech before a name is the name's words, not a title it signs
+ * ("Lee Strasberg became…" Georgii Tostonogov on…), and a year keeps out a list of films or novels
+ * in the running text (*Ballad of a Soldier*, Grigori Chukhrai's romantic war film).
+ * docs/check.md, "Bylines".
+ */
+function signedAfter(text: string, from: number, to: number, start: number, end: number, titles: readonly Span[]): boolean {
+  if (POSSESSIVE_AFTER.test(text.slice(end, end + 80))) return false;
+  // At most a byline's length back: the test runs on every name of a long note.
+  const near = Math.max(from, start - MAX_TAIL);
+  let head = near + BYLINE_HEAD.exec(text.slice(near, start))!.index;
+  const by = BY_END.exec(text.slice(near, head));
+  if (by !== null) head = near + by.index;
+  const dated = YEAR.test(text.slice(from, to));
+  const before = (s: Span): boolean => s.start >= from && s.end <= head && TITLE_THEN_NAME.test(text.slice(s.end, head)) && titleCased(text, s, start, end);
+  if (dated && titles.some(before)) return true;
+  if (by === null) return false;
+  if (dated && /[–—-]\s*$/u.test(text.slice(near, head)) && text.startsWith('By', head)) return true;
+  const next = titles.find((s) => s.start >= end && s.end <= to);
+  return next !== undefined && next.start - end <= MAX_TAIL && IN_TITLE.test(text.slice(end, next.start));
 }
 
 /**
