@@ -77,7 +77,7 @@ test('titles and quotations: every case of the fixture', () => {
 });
 
 test('bylines of published works: every case of the fixture (docs/check.md, "Bylines")', () => {
-  checkCases('bylines.tsv', /byline of a published work/u);
+  checkCases('bylines.tsv', /byline of a published work/u, { lexicon });
 });
 
 test('a spelling the work’s citations print in a published work: every case of the fixture (docs/check.md, "Bylines")', () => {
