@@ -330,6 +330,9 @@ test('other words, other languages and variants named on purpose are not reporte
     ['They went to Yelabuga (Elabuga). Yelabuga was small. Yelabuga again.', {}, []],
     // The main form before a bracketed cue.
     ['Efim (sometimes spelled Yefim) was a peasant.', { scheme: 'wikipedia' }, []],
+    // "Anglicized" names its variant as "transliterated" does (realtext, judged false: Tchaikovsky's Ilich).
+    ['Pyotr Ilyich Tchaikovsky wrote. Pyotr Ilyich left. His name is often anglicized as Peter Ilich Tchaikovsky.', {}, []],
+    ['Pyotr Ilyich Tchaikovsky wrote. Pyotr Ilyich left. His name is often anglicized as Peter Ilich Tchaikovsky.', { scheme: 'wikipedia' }, []],
     // A whole name in another system, with a letter the scheme does not write.
     ['Lev Trotsky wrote. Trotsky left. His name is Lev Davidovič Trockij in scholarly form.', { scheme: 'wikipedia' }, []],
     // Without a scheme, a letter none of the ordinary schemes of English prose writes (č, ž: the

@@ -134,12 +134,20 @@ function inArticleTitle(doc: CheckDocument, start: number, end: number, around: 
 }
 
 /**
+ * The name of the site a web page is on, between its title and the access date (Sergey Shchukin and
+ * Others. Hermitage Amsterdam. Retrieved 22 October 2016.): capitalised words, perhaps with *of*,
+ * *the*, *and* or *&* between, at most six; a sentence in small letters is no site's name.
+ */
+const SITE = String.raw`\p{Lu}[\p{L}'’&-]*(?:\s+(?:\p{Lu}[\p{L}'’&-]*|of|the|and|&)){0,5}`;
+
+/**
  * The rest of a web page's title after a word, then the access date a reference gives after the
  * title's full stop (data/bylines.json, `accessed`): `Shchukin. Retrieved 22 October 2016`, `.
- * Accessed on March 3, 2015`, `. Retrieved 2016-10-22`. No full stop, semicolon or quotation mark
- * before it: the title is the citation's last sentence before the date.
+ * Accessed on March 3, 2015`, `. Retrieved 2016-10-22`, perhaps with the site's name between
+ * ({@link SITE}). No full stop, semicolon or quotation mark before it: the title is the citation's
+ * last sentence before the date, or before the site's name.
  */
-const ACCESSED_AFTER = new RegExp(String.raw`^[^.;:“”"«»\n]*\.\s*(?:${bylines.accessed.map(wordPattern).join('|')})(?:\s+on)?\s+(?:\d{1,2}\s+\p{Lu}\p{Ll}+\.?,?\s+\d{4}|\p{Lu}\p{Ll}+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})`, 'u');
+const ACCESSED_AFTER = new RegExp(String.raw`^[^.;:“”"«»\n]*\.(?:\s*${SITE}\.)?\s*(?:${bylines.accessed.map(wordPattern).join('|')})(?:\s+on)?\s+(?:\d{1,2}\s+\p{Lu}\p{Ll}+\.?,?\s+\d{4}|\p{Lu}\p{Ll}+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})`, 'u');
 
 /**
  * Whether the word [start, end) is a word of the title of a web page that a reference cites with the
