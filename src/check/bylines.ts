@@ -144,10 +144,10 @@ const SITE = String.raw`\p{Lu}[\p{L}'’&-]*(?:\s+(?:\p{Lu}[\p{L}'’&-]*|of|the
  * The rest of a web page's title after a word, then the access date a reference gives after the
  * title's full stop (data/bylines.json, `accessed`): `Shchukin. Retrieved 22 October 2016`, `.
  * Accessed on March 3, 2015`, `. Retrieved 2016-10-22`, perhaps with the site's name between
- * ({@link SITE}). No full stop, semicolon or quotation mark before it: the title is the citation's
- * last sentence before the date, or before the site's name.
+ * ({@link SITE}; group 1). No full stop, semicolon or quotation mark before it: the title is the
+ * citation's last sentence before the date, or before the site's name.
  */
-const ACCESSED_AFTER = new RegExp(String.raw`^[^.;:“”"«»\n]*\.(?:\s*${SITE}\.)?\s*(?:${bylines.accessed.map(wordPattern).join('|')})(?:\s+on)?\s+(?:\d{1,2}\s+\p{Lu}\p{Ll}+\.?,?\s+\d{4}|\p{Lu}\p{Ll}+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})`, 'u');
+const ACCESSED_AFTER = new RegExp(String.raw`^[^.;:“”"«»\n]*\.(\s*${SITE}\.)?\s*(?:${bylines.accessed.map(wordPattern).join('|')})(?:\s+on)?\s+(?:\d{1,2}\s+\p{Lu}\p{Ll}+\.?,?\s+\d{4}|\p{Lu}\p{Ll}+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})`, 'u');
 
 /**
  * Whether the word [start, end) is a word of the title of a web page that a reference cites with the
@@ -169,6 +169,9 @@ function inWebPageTitle(doc: CheckDocument, start: number, end: number, around: 
   // One sentence from the citation's start to the word: no full stop after a word of two letters or more.
   if (/\p{L}{2}\.\s|[;“”"«»]/u.test(text.slice(from, start))) return false;
   const title: Span = { start: from, end: end + rest[0].indexOf('.'), by: 'quotation marks' };
+  // Before a site's name the title must be in title case: a sentence (Sergei Ivanovitch wrote it.
+  // The Collection. Retrieved …) leaves the last sentence, The Collection, as the title.
+  if (rest[1] !== undefined && !titleCased(text, title, start, end)) return false;
   return !readsRomanized(text, title, start, end) && !saysRussian(text, around.lineStart, around.lineEnd, start);
 }
 
