@@ -135,10 +135,11 @@ function inArticleTitle(doc: CheckDocument, start: number, end: number, around: 
 
 /**
  * The name of the site a web page is on, between its title and the access date (Sergey Shchukin and
- * Others. Hermitage Amsterdam. Retrieved 22 October 2016.): capitalised words, perhaps with *of*,
- * *the*, *and* or *&* between, at most six; a sentence in small letters is no site's name.
+ * Others. Hermitage Amsterdam. Retrieved 22 October 2016.): capitalised words, perhaps with the small
+ * words of data/bylines.json (`siteWords`: of, the, and, &) between, at most six; a sentence in small
+ * letters is no site's name.
  */
-const SITE = String.raw`\p{Lu}[\p{L}'’&-]*(?:\s+(?:\p{Lu}[\p{L}'’&-]*|of|the|and|&)){0,5}`;
+const SITE = String.raw`\p{Lu}[\p{L}'’&-]*(?:\s+(?:\p{Lu}[\p{L}'’&-]*|${bylines.siteWords.words.map(wordPattern).join('|')})){0,5}`;
 
 /**
  * The rest of a web page's title after a word, then the access date a reference gives after the
@@ -234,17 +235,20 @@ function bylineAt(doc: CheckDocument, start: number, end: number, around: Around
   return (signs || role || after) && (reads !== readsForeign || !saysRussian(text, lineStart, lineEnd, start));
 }
 
+/** The words before and after a byline written after its title (data/bylines.json, `signedAfter`: by, in). */
+const SIGNED_BY = bylines.signedAfter.by.map(wordPattern).join('|');
+const SIGNED_IN = bylines.signedAfter.in.map(wordPattern).join('|');
 /**
  * The names of a byline right before a word of it (Vladimir Mau and …, Pavel Bykovsky & …): where
  * the byline starts, the match's index. Not "By", which opens it ({@link BY_END}).
  */
-const BYLINE_HEAD = new RegExp(String.raw`(?:(?!By\s)(?:${NAME})(?:\s*,\s*|\s+)|(?:${CONNECTOR})\s+)*$`, 'u');
-/** The agent word right before a byline. English only: French *par* and German *von* open too many other phrases (Alexej von Jawlensky). */
-const BY_END = /(?<![\p{L}])[Bb]y\s+$/u;
+const BYLINE_HEAD = new RegExp(String.raw`(?:(?!(?:${SIGNED_BY})\s)(?:${NAME})(?:\s*,\s*|\s+)|(?:${CONNECTOR})\s+)*$`, 'u');
+/** The agent word right before a byline (by, By): group 1 the word as written. */
+const BY_END = new RegExp(String.raw`(?<![\p{L}])(${SIGNED_BY})\s+$`, 'u');
 /** What may stand between a title and the byline written after it: its closing marks, a comma or a full stop, a dash. */
 const TITLE_THEN_NAME = /^[\s,.:–—*_”"’»-]*$/u;
 /** A byline's rest after a word of it, then "in" and the title it stands in (by Anatoly Smeliansky in "Chekhov at the Moscow Art Theatre"). */
-const IN_TITLE = new RegExp(String.raw`^(?:(?:\s*,\s*|\s+)(?:${NAME}|${CONNECTOR}))*,?\s+in\s*:?\s*[“"‘'*_]*$`, 'u');
+const IN_TITLE = new RegExp(String.raw`^(?:(?:\s*,\s*|\s+)(?:${NAME}|${CONNECTOR}))*,?\s+(?:${SIGNED_IN})\s*:?\s*[“"‘'*_]*$`, 'u');
 
 /** A year of publication, somewhere in the citation. */
 const YEAR = /(?<!\d)(?:1[5-9]|20)\d\d(?!\d)/u;
@@ -276,7 +280,8 @@ function signedAfter(text: string, from: number, to: number, start: number, end:
   const before = (s: Span): boolean => s.start >= from && s.end <= head && TITLE_THEN_NAME.test(text.slice(s.end, head)) && titleCased(text, s, start, end);
   if (dated && titles.some(before)) return true;
   if (by === null) return false;
-  if (dated && /[–—-]\s*$/u.test(text.slice(near, head)) && text.startsWith('By', head)) return true;
+  // A newspaper's byline: a dash, then the agent word with a capital (– By Nabi Abdullaev).
+  if (dated && /[–—-]\s*$/u.test(text.slice(near, head)) && /^\p{Lu}/u.test(by[1]!)) return true;
   const next = titles.find((s) => s.start >= end && s.end <= to);
   return next !== undefined && next.start - end <= MAX_TAIL && IN_TITLE.test(text.slice(end, next.start));
 }
