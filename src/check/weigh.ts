@@ -149,8 +149,12 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
   // any (Krystian beside Kristian, Durani beside Durrani, Oomoto beside Omoto: кристян, дуррани,
   // омото) the letters merely read as Russian, and in real prose such a group is far more often a
   // name or word of another language than a slip; its findings stay at `possible`.
+  // Whether the text shows the group's word Russian: a conventional form, or one occurrence in a
+  // person's name read as Russian, beside a Russian word, or in lower case (also what `common`
+  // below asks).
+  const commonContext = once(() => list.some(({ s }) => s.info.kind === 'conventional' || s.occurrences.some((o) => o.company() === 'russian' || o.russianNeighbour || !/^\p{Lu}/u.test(o.text))));
   // A Russian surname or given name beside a spelling, in the same person's name, speaks for it too.
-  const groupInContext = list.some(({ s }) => s.info.kind === 'conventional' || s.occurrences.some((o) => o.names.length > 0 || o.company() === 'russian' || o.russianNeighbour || !/^\p{Lu}/u.test(o.text)));
+  const groupInContext = list.some(({ s }) => s.occurrences.some((o) => o.names.length > 0)) || commonContext();
   // So does an ending of a Russian town name in the best reading of one of its spellings (the
   // group's word may be read from a spelling no scheme writes: Nizhnedevitzk, нижнедевитьзк,
   // beside Nizhnedevitsk, нижнедевицк; thirteenth session, made on realtext12).
@@ -168,9 +172,6 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
   // beside Rayner) are no slip of romanization either (made on realtext16, 16b and 17). An
   // occurrence's company is worked out on first use.
   const unknownWord = once(() => list.every(({ s }) => s.info.kind === 'plausible' || s.info.kind === 'loose') && !run.letterOnly && !russianNameForm(g.cyrillic) && !list.some(({ s }) => (s.info.kind !== 'loose' && russianPlaceForm(s.info.near[0] ?? '')) || s.occurrences.some((o) => o.company() === 'russian' || o.russianNeighbour)));
-  // Whether the text shows a group's common word Russian (see `common` below): a conventional form,
-  // or one occurrence in a person's name read as Russian, beside a Russian word, or in lower case.
-  const commonContext = once(() => list.some(({ s }) => s.info.kind === 'conventional' || s.occurrences.some((o) => o.company() === 'russian' || o.russianNeighbour || !/^\p{Lu}/u.test(o.text))));
   const minority: Minority[] = [];
   for (const { s, link } of list) {
     if (s.info.fold === targetFold || s === targetSpelling) continue;
