@@ -273,6 +273,14 @@ export const realtext31Dir = path.join(fixturesDir, 'realtext31');
  */
 export const realtext32Dir = path.join(fixturesDir, 'realtext32');
 
+/**
+ * The thirty-third held-out corpus (test/fixtures/realtext33, README there): the eighth draw of
+ * realtext19's rule (rows 213 on of its seeded order): three public-domain English books on Russia
+ * (1908–1916) from Project Gutenberg; checked as one work, as realtext19's, realtext20's,
+ * realtext22's, realtext24's, realtext27's, realtext29's and realtext30's are.
+ */
+export const realtext33Dir = path.join(fixturesDir, 'realtext33');
+
 /** The manuscript formats a corpus folder may hold, by extension: Markdown articles, plain-text books, .docx manuscripts. */
 const corpusExtensions = ['.md', '.txt', '.docx'];
 
