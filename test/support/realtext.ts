@@ -281,6 +281,14 @@ export const realtext32Dir = path.join(fixturesDir, 'realtext32');
  */
 export const realtext33Dir = path.join(fixturesDir, 'realtext33');
 
+/**
+ * The thirty-fourth held-out corpus (test/fixtures/realtext34, README there): the next 120 articles
+ * of realtext16's seeded order after realtext32's (ranks 837–994 less the 38 that realtext21, 23
+ * and 25 hold), built in the twentieth session with every corpus already built left out; checked as
+ * its own work.
+ */
+export const realtext34Dir = path.join(fixturesDir, 'realtext34');
+
 /** The manuscript formats a corpus folder may hold, by extension: Markdown articles, plain-text books, .docx manuscripts. */
 const corpusExtensions = ['.md', '.txt', '.docx'];
 
