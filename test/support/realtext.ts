@@ -289,6 +289,13 @@ export const realtext33Dir = path.join(fixturesDir, 'realtext33');
  */
 export const realtext34Dir = path.join(fixturesDir, 'realtext34');
 
+/**
+ * The thirty-fifth held-out corpus (test/fixtures/realtext35, README there): the ninth draw of
+ * realtext19's rule (rows 246 on of its seeded order): three public-domain English books on Russia
+ * (1912–1919) from Project Gutenberg; checked as one work, as realtext19's and its other draws are.
+ */
+export const realtext35Dir = path.join(fixturesDir, 'realtext35');
+
 /** The manuscript formats a corpus folder may hold, by extension: Markdown articles, plain-text books, .docx manuscripts. */
 const corpusExtensions = ['.md', '.txt', '.docx'];
 
