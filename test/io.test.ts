@@ -131,9 +131,15 @@ describe('decoding', () => {
     assert.throws(() => parseEncoding('ebcdic'), { code: 'ERR_INVALID_OPTION' });
   });
 
-  // Prose: mostly lower-case words, some names and acronyms (a few capitals-only words are ambiguous
-  // between the two encodings, and no hint is better than a wrong one there).
-  const russian = fc.array(fc.constantFrom('Сергей', 'Миронович', 'Киров', 'родился', 'в', 'Уржуме', 'ЦК', 'ВКП(б)', 'съезд', 'партии', 'щёки', 'объявил', 'Ленинград', 'и', 'на', 'по', 'город', 'который', 'было', 'время', 'рабочих', 'после'), { minLength: 8, maxLength: 40 }).map((w) => w.join(' '));
+  // Prose: mostly lower-case words, some names and acronyms. The two encodings swap the cases, so a
+  // text of capitals-only words reads as well in either: one where acronyms are half the words
+  // (ВКП(б) после по ВКП(б) было ВКП(б) ВКП(б) и, a counterexample CI met) is not prose, so
+  // acronyms are kept to a quarter of the words at most.
+  const acronyms = new Set(['ЦК', 'ВКП(б)']);
+  const russian = fc
+    .array(fc.constantFrom('Сергей', 'Миронович', 'Киров', 'родился', 'в', 'Уржуме', 'ЦК', 'ВКП(б)', 'съезд', 'партии', 'щёки', 'объявил', 'Ленинград', 'и', 'на', 'по', 'город', 'который', 'было', 'время', 'рабочих', 'после'), { minLength: 8, maxLength: 40 })
+    .filter((w) => w.filter((x) => acronyms.has(x)).length * 4 <= w.length)
+    .map((w) => w.join(' '));
   const encoders = Object.fromEntries((['windows-1251', 'koi8-r'] as const).map((enc) => {
     const d = new TextDecoder(enc);
     const table = new Map<string, number>();

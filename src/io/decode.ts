@@ -141,6 +141,19 @@ function score(text: string): number {
 }
 
 /**
+ * How the case of the Cyrillic words of `text` reads: each word of two letters or more in small
+ * letters counts for it, each in capitals or with a capital after a small letter against it.
+ */
+function caseKey(text: string): number {
+  let key = 0;
+  for (const word of text.match(/\p{Script=Cyrillic}{2,}/gu) ?? []) {
+    if (!/\p{Lu}/u.test(word)) key++;
+    else if (!/\p{Ll}/u.test(word) || /\p{Ll}\p{Lu}/u.test(word)) key--;
+  }
+  return key;
+}
+
+/**
  * Whether bytes that are not valid UTF-8 look like Russian text in windows-1251 or KOI8-R: most
  * bytes ≥ 0x80 are not part of valid UTF-8 sequences, and decoding them gives Cyrillic letters;
  * the encoding whose decoding reads more like Russian (letter frequencies, case patterns) wins. `undefined` when the
@@ -177,6 +190,10 @@ export function guessLegacyEncoding(bytes: Uint8Array): 'windows-1251' | 'koi8-r
     return { encoding, cyrillic: highChars.length === 0 ? 0 : cyrillic / highChars.length, score: score(text) };
   });
   const [a, b] = candidates as [(typeof candidates)[0], (typeof candidates)[0]];
-  const best = a.score >= b.score ? a : b;
+  // The case of the words first: running text is mostly small letters, and the wrong encoding turns
+  // them into capitals (and Title words into кИРОВ). Letter frequencies decide a tie; on a short
+  // text of rare words (щёки съезд) they alone can pick the wrong one.
+  const [ka, kb] = [caseKey(new TextDecoder(a.encoding).decode(sample)), caseKey(new TextDecoder(b.encoding).decode(sample))];
+  const best = ka !== kb ? (ka > kb ? a : b) : a.score >= b.score ? a : b;
   return best.cyrillic >= 0.8 ? best.encoding : undefined;
 }
