@@ -67,7 +67,30 @@ export function inByline(dg: Diagnostic, doc: CheckDocument): Diagnostic {
   if (inArticleTitle(doc, start, end, around)) return held(dg, 'It stands in the title of an article the work cites from a periodical in English or another language written in Latin letters (the journal, its volume and year after it): the title as the journal prints it.');
   if (inWebPageTitle(doc, start, end, around)) return held(dg, 'It stands in the title of a web page the work cites (its access date after it): the title as the page prints it.');
   if (citationForm(dg) && bylineAt(doc, start, end, around, readsRomanized)) return held(dg, 'It is the author of a Russian publication the work cites in romanization, written as library catalogues write it: the citation form, right in its place beside the text’s own form.');
+  if (joinedByAmpersand(doc.text, start, end)) return held(dg, 'It is joined to another name by an ampersand: a firm’s name (Simon & Schuster) or a pair of authors as a citation prints them, not the text’s own romanization.');
   return dg;
+}
+
+/** What joins two names into a firm's or a pair of authors' name (data/bylines.json, `joined`: &). */
+const JOINER = bylines.joined.joiners.map(wordPattern).join('|');
+/**
+ * A name, the joiner, and at most two more words of a name before the word (Simon & [Schuster],
+ * Austin & Alexey [Muraviev]), one space apart: a table's columns (Sibirskaia Neftianaia Co   Oil &
+ * Gas) are not one name.
+ */
+const JOINED_BEFORE = new RegExp(String.raw`(?:${NAME})[ \u00a0](?:${JOINER})[ \u00a0](?:(?:${NAME})[ \u00a0]){0,2}$`, 'u');
+/** At most two more words of the word's name, the joiner, and a capitalised word after it ([Simon] & Schuster). */
+const JOINED_AFTER = new RegExp(String.raw`^(?:[ \u00a0](?:${NAME})){0,2}[ \u00a0](?:${JOINER})[ \u00a0]\p{Lu}`, 'u');
+
+/**
+ * Whether the capitalised word [start, end) belongs to two names joined by an ampersand: a firm's
+ * name (Simon & Schuster, in a reference or in the running text) or two authors as a citation
+ * prints them (Greg Austin & Alexey Muraviev). The name is the firm's or the publication's, as a
+ * byline's is; prose joins two people with "and". docs/check.md, "Names joined by an ampersand".
+ */
+function joinedByAmpersand(text: string, start: number, end: number): boolean {
+  if (!/^\p{Lu}/u.test(text.slice(start, end))) return false;
+  return JOINED_BEFORE.test(text.slice(Math.max(0, start - 80), start)) || JOINED_AFTER.test(text.slice(end, end + 80));
 }
 
 /** A translator named right after a title: the role word (data/bylines.json, `translators`), perhaps "by", and a name. */
