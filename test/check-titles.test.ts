@@ -78,10 +78,10 @@ test('titles and quotations: every case of the fixture', () => {
 
 test('bylines of published works: every case of the fixture (docs/check.md, "Bylines")', () => {
   checkCases('bylines.tsv', /byline of a published work/u, { lexicon });
+});
 
 test('names joined by an ampersand: every case of the fixture (docs/check.md, "Names joined by an ampersand")', () => {
   checkCases('joined.tsv', /joined to another name by an ampersand/u, { lexicon }, 5);
-});
 });
 
 test('a spelling the work’s citations print in a published work: every case of the fixture (docs/check.md, "Bylines")', () => {

@@ -187,13 +187,12 @@ export function guessLegacyEncoding(bytes: Uint8Array): 'windows-1251' | 'koi8-r
     const text = new TextDecoder(encoding).decode(sample);
     const highChars = [...text].filter((c) => c.codePointAt(0)! >= 0x80);
     const cyrillic = highChars.filter((c) => /\p{Script=Cyrillic}/u.test(c)).length;
-    return { encoding, cyrillic: highChars.length === 0 ? 0 : cyrillic / highChars.length, score: score(text) };
+    return { encoding, cyrillic: highChars.length === 0 ? 0 : cyrillic / highChars.length, key: caseKey(text), score: score(text) };
   });
   const [a, b] = candidates as [(typeof candidates)[0], (typeof candidates)[0]];
   // The case of the words first: running text is mostly small letters, and the wrong encoding turns
   // them into capitals (and Title words into кИРОВ). Letter frequencies decide a tie; on a short
   // text of rare words (щёки съезд) they alone can pick the wrong one.
-  const [ka, kb] = [caseKey(new TextDecoder(a.encoding).decode(sample)), caseKey(new TextDecoder(b.encoding).decode(sample))];
-  const best = ka !== kb ? (ka > kb ? a : b) : a.score >= b.score ? a : b;
+  const best = a.key !== b.key ? (a.key > b.key ? a : b) : a.score >= b.score ? a : b;
   return best.cyrillic >= 0.8 ? best.encoding : undefined;
 }
