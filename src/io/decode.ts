@@ -142,13 +142,16 @@ function score(text: string): number {
 
 /**
  * How the case of the Cyrillic words of `text` reads: each word of two letters or more in small
- * letters counts for it, each in capitals or with a capital after a small letter against it.
+ * letters counts for it, each in capitals against it (an acronym is one too), and each with a
+ * capital after a small letter three times against it (no text writes сЕРГЕЙ: a Title word read in
+ * the other encoding).
  */
 function caseKey(text: string): number {
   let key = 0;
   for (const word of text.match(/\p{Script=Cyrillic}{2,}/gu) ?? []) {
     if (!/\p{Lu}/u.test(word)) key++;
-    else if (!/\p{Ll}/u.test(word) || /\p{Ll}\p{Lu}/u.test(word)) key--;
+    else if (/\p{Ll}\p{Lu}/u.test(word)) key -= 3;
+    else if (!/\p{Ll}/u.test(word)) key--;
   }
   return key;
 }
@@ -182,7 +185,9 @@ export function guessLegacyEncoding(bytes: Uint8Array): 'windows-1251' | 'koi8-r
       i++;
     }
   }
-  if (high < 3 || inUtf8 * 4 > high) return undefined;
+  // Damaged UTF-8 is mostly valid sequences; in KOI8-R a small letter before ё (щё, 0xDD 0xA3) makes
+  // one by chance, so only more than half of the high bytes in valid sequences count as UTF-8.
+  if (high < 3 || inUtf8 * 2 > high) return undefined;
   const candidates = (['windows-1251', 'koi8-r'] as const).map((encoding) => {
     const text = new TextDecoder(encoding).decode(sample);
     const highChars = [...text].filter((c) => c.codePointAt(0)! >= 0x80);
