@@ -126,17 +126,10 @@ const FREQUENCY: Record<string, number> = {
   ы: 1.9, ь: 1.74, г: 1.7, з: 1.65, б: 1.59, ч: 1.44, й: 1.21, х: 0.97, ж: 0.94, ш: 0.73, ю: 0.64, ц: 0.48, щ: 0.36, э: 0.32, ф: 0.26, ъ: 0.04, ё: 0.04,
 };
 
-/** Log-likelihood of the Cyrillic letters of `text`, with a penalty for words whose case pattern real text does not have. */
+/** Log-likelihood of the Cyrillic letters of `text` (their case is {@link caseKey}'s). */
 function score(text: string): number {
   let s = 0;
-  for (const word of text.match(/\p{Script=Cyrillic}+/gu) ?? []) {
-    for (const ch of word) s += Math.log((FREQUENCY[ch.toLowerCase()] ?? 0.01) / 100);
-    // lower, Title or UPPER; a lower-case letter followed by a capital is the mark of a swapped case.
-    if (/\p{Ll}\p{Lu}/u.test(word)) s -= 8;
-    // Running text is mostly lower case, and the wrong encoding swaps the cases: capitals after a
-    // word's first letter count against a reading.
-    s -= 1.5 * ((word.slice(1).match(/\p{Lu}/gu)?.length) ?? 0);
-  }
+  for (const ch of text.match(/\p{Script=Cyrillic}/gu) ?? []) s += Math.log((FREQUENCY[ch.toLowerCase()] ?? 0.01) / 100);
   return s;
 }
 
