@@ -1,0 +1,81 @@
+/**
+ * The checker's precision on every corpus still held out (`heldOutCorpora` in
+ * test/support/realtext.ts; docs/check.md "Where it stands"), as their tests and the notes measure
+ * it, in one command (`npm run measure:held-out`):
+ *
+ *   node --import tsx scripts/held-out.ts [--corpora a,b,…] [--no-score-model] [--out DIR]
+ *
+ * Each corpus is checked as its test checks it: all its files as one work, once without a scheme and
+ * once with `wikipedia`; a corpus whose SOURCES.tsv has a `scheme` column (each author's own) checks
+ * every file as its own work, without a scheme and then with each scheme its authors write. Findings
+ * from `likely` up (the command's default), each given the verdict of the corpus's judged.tsv.
+ * Printed: per run, the judged findings, how many are true, the precision, the `certain` band's
+ * (what `--fix` applies), and the findings no judge saw (a change that makes new findings has them:
+ * judge them before quoting a figure); then the pooled figures per kind of text, told by the files'
+ * format (plain-text books, Markdown Wikipedia articles, .docx manuscripts), and over all runs.
+ * `--out DIR` writes each run's findings with their verdicts (check-realtext.ts's columns), for
+ * comparing two versions of the checker row by row.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadLexicon } from '../src/io/lexicon.ts';
+import { fixturesDir } from '../test/support/fixtures.ts';
+import { checkCorpusWorks, corpusSplit, declaredSchemes, filesOfRun, heldOutCorpora, judgedKey, readJudged, runName } from '../test/support/realtext.ts';
+
+const { values } = parseArgs({ options: { corpora: { type: 'string' }, 'no-score-model': { type: 'boolean', default: false }, out: { type: 'string' } } });
+const corpora = values.corpora?.split(',') ?? [...heldOutCorpora];
+const unknown = corpora.filter((c) => !existsSync(path.join(fixturesDir, c, 'judged.tsv')));
+if (unknown.length > 0) throw new Error(`no judged corpus in test/fixtures: ${unknown.join(', ')}`);
+if (values.out !== undefined) mkdirSync(values.out, { recursive: true });
+
+/** The kind of text a corpus is, from its files' format: the pooled figures are per kind. */
+const kindOf = (files: readonly string[]): string => {
+  const exts = new Set(files.map((f) => path.extname(f)));
+  return exts.size !== 1 ? 'mixed' : { '.txt': 'books', '.md': 'Wikipedia articles', '.docx': 'manuscripts' }[[...exts][0]!] ?? 'other';
+};
+
+interface Tally { t: number; f: number; ct: number; cf: number; u: number }
+const add = (a: Tally, b: Tally): void => { a.t += b.t; a.f += b.f; a.ct += b.ct; a.cf += b.cf; a.u += b.u; };
+const empty = (): Tally => ({ t: 0, f: 0, ct: 0, cf: 0, u: 0 });
+const ratio = (t: number, f: number): string => (t + f === 0 ? '–' : `${(t / (t + f)).toFixed(3)} (${t}/${t + f})`);
+
+// The measurements read with the shipped lexicon, as the command does: without it the figures are another checker's.
+const lexicon = await loadLexicon();
+if (lexicon === undefined) throw new Error('no lexicon: build it first (npm run build)');
+const pooled = new Map<string, Tally>();
+const lines = ['| corpus | kind | run | precision | certain band | unjudged |', '|---|---|---|---|---|---|'];
+for (const c of corpora) {
+  const dir = path.join(fixturesDir, c);
+  const files = [...corpusSplit(dir).keys()];
+  const sources = path.join(dir, 'SOURCES.tsv');
+  const declared = existsSync(sources) && readFileSync(sources, 'utf8').split('\n', 1)[0]!.split('\t').includes('scheme') ? declaredSchemes(sources) : undefined;
+  const schemes = declared === undefined ? ['wikipedia'] : [...new Set(declared.values())].filter((s) => s !== '' && s !== '-');
+  const judged = readJudged(path.join(dir, 'judged.tsv'));
+  const kind = kindOf(files);
+  for (const scheme of [undefined, ...schemes]) {
+    const run = runName(scheme);
+    const works = await checkCorpusWorks(dir, filesOfRun(files, scheme, declared), {
+      each: declared !== undefined,
+      check: { lexicon, ...(scheme === undefined ? {} : { scheme }), ...(values['no-score-model'] ? { learnedScore: false } : {}) },
+    });
+    const tally = empty();
+    const rows = ['file\tline\tword\tsuggestion\trule\tverdict\tcause\trun\tcolumn\tconfidence'];
+    for (const d of works.flatMap((w) => w.found)) {
+      const j = judged.get(judgedKey(run, d));
+      const certain = (d.confidence ?? 1) >= 0.9;
+      if (j === undefined) tally.u++;
+      else if (j.verdict === 'true') certain ? tally.ct++ : tally.t++;
+      else certain ? tally.cf++ : tally.f++;
+      rows.push([d.file, d.place.start.line, d.actual, d.expected[0] ?? '', d.ruleId, j?.verdict ?? '?', j?.cause ?? '', run, d.place.start.column, d.confidence].join('\t'));
+    }
+    // The t and f of a tally count the likely band; the whole run is both bands.
+    lines.push(`| ${c} | ${kind} | ${run} | ${ratio(tally.t + tally.ct, tally.f + tally.cf)} | ${ratio(tally.ct, tally.cf)} | ${tally.u} |`);
+    for (const k of [kind, 'all']) add(pooled.get(k) ?? pooled.set(k, empty()).get(k)!, tally);
+    if (values.out !== undefined) writeFileSync(path.join(values.out, `${c}-${run}.tsv`), rows.join('\n') + '\n');
+  }
+}
+lines.push('', '| pooled | precision | certain band | unjudged |', '|---|---|---|---|');
+for (const [k, t] of [...pooled].sort(([a], [b]) => Number(a === 'all') - Number(b === 'all') || a.localeCompare(b))) lines.push(`| ${k} | ${ratio(t.t + t.ct, t.f + t.cf)} | ${ratio(t.ct, t.cf)} | ${t.u} |`);
+console.log(`Held-out corpora, checker ${values['no-score-model'] ? 'without' : 'with'} its learned score; findings from likely up.\n`);
+console.log(lines.join('\n'));
