@@ -11,29 +11,25 @@
  * from `likely` up (the command's default), each given the verdict of the corpus's judged.tsv.
  * Printed: per run, the judged findings, how many are true, the precision, the `certain` band's
  * (what `--fix` applies), and the findings no judge saw (a change that makes new findings has them:
- * judge them before quoting a figure); then the pooled figures per kind of text, told by the files'
- * format (plain-text books, Markdown Wikipedia articles, .docx manuscripts), and over all runs.
+ * judge them before quoting a figure); then the pooled figures per kind of text (`heldOutKinds`: books,
+ * Wikipedia articles, essays) and over all runs.
  * `--out DIR` writes each run's findings with their verdicts (check-realtext.ts's columns), for
- * comparing two versions of the checker row by row.
+ * comparing two versions of the checker row by row. A corpus whose texts are kept outside the
+ * repository (realtext38) is read from ../<corpus>-texts beside it, and skipped, saying so, when
+ * they are absent.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadLexicon } from '../src/io/lexicon.ts';
 import { fixturesDir } from '../test/support/fixtures.ts';
-import { checkCorpusWorks, corpusSplit, declaredSchemes, filesOfRun, heldOutCorpora, judgedKey, readJudged, runName } from '../test/support/realtext.ts';
+import { checkCorpusWorks, corpusSplit, declaredSchemes, filesOfRun, heldOutCorpora, heldOutKinds, judgedKey, readJudged, runName } from '../test/support/realtext.ts';
 
 const { values } = parseArgs({ options: { corpora: { type: 'string' }, 'no-score-model': { type: 'boolean', default: false }, out: { type: 'string' } } });
 const corpora = values.corpora?.split(',') ?? [...heldOutCorpora];
 const unknown = corpora.filter((c) => !existsSync(path.join(fixturesDir, c, 'judged.tsv')));
 if (unknown.length > 0) throw new Error(`no judged corpus in test/fixtures: ${unknown.join(', ')}`);
 if (values.out !== undefined) mkdirSync(values.out, { recursive: true });
-
-/** The kind of text a corpus is, from its files' format: the pooled figures are per kind. */
-const kindOf = (files: readonly string[]): string => {
-  const exts = new Set(files.map((f) => path.extname(f)));
-  return exts.size !== 1 ? 'mixed' : { '.txt': 'books', '.md': 'Wikipedia articles', '.docx': 'manuscripts' }[[...exts][0]!] ?? 'other';
-};
 
 interface Tally { t: number; f: number; ct: number; cf: number; u: number }
 const add = (a: Tally, b: Tally): void => { a.t += b.t; a.f += b.f; a.ct += b.ct; a.cf += b.cf; a.u += b.u; };
@@ -46,13 +42,21 @@ if (lexicon === undefined) throw new Error('no lexicon: build it first (npm run 
 const pooled = new Map<string, Tally>();
 const lines = ['| corpus | kind | run | precision | certain band | unjudged |', '|---|---|---|---|---|---|'];
 for (const c of corpora) {
-  const dir = path.join(fixturesDir, c);
+  const fixture = path.join(fixturesDir, c);
+  // A corpus whose texts may not be stored here (in copyright, or without a licence) keeps them
+  // beside the repository, in ../<corpus>-texts, as its README says; without them it is skipped.
+  const outside = path.resolve(fixturesDir, '..', '..', '..', `${c}-texts`);
+  const dir = corpusSplit(fixture).size > 0 ? fixture : outside;
+  if (!existsSync(dir)) {
+    lines.push(`| ${c} | – | – | texts absent (${path.relative(process.cwd(), outside)}) | – | – |`);
+    continue;
+  }
   const files = [...corpusSplit(dir).keys()];
-  const sources = path.join(dir, 'SOURCES.tsv');
+  const sources = path.join(fixture, 'SOURCES.tsv');
   const declared = existsSync(sources) && readFileSync(sources, 'utf8').split('\n', 1)[0]!.split('\t').includes('scheme') ? declaredSchemes(sources) : undefined;
   const schemes = declared === undefined ? ['wikipedia'] : [...new Set(declared.values())].filter((s) => s !== '' && s !== '-');
-  const judged = readJudged(path.join(dir, 'judged.tsv'));
-  const kind = kindOf(files);
+  const judged = readJudged(path.join(fixture, 'judged.tsv'));
+  const kind = heldOutKinds[c] ?? 'tuning';
   for (const scheme of [undefined, ...schemes]) {
     const run = runName(scheme);
     const works = await checkCorpusWorks(dir, filesOfRun(files, scheme, declared), {

@@ -328,9 +328,30 @@ export const realtext38Texts = path.resolve(fixturesDir, '..', '..', '..', 'real
  * The corpora still held out (docs/check-history.md gives each one's status): no script fits,
  * tunes or studies on them. realtext16, 16b and 17 became tuning data in the seventeenth session,
  * realtext18, 19, 20, 22, 23 and 26 in the twentieth (their false findings read, or models fitted
- * on them).
+ * on them). Each with its kind of text, for the figures pooled per kind (scripts/held-out.ts):
+ * public-domain books about Russia, Wikipedia articles that mention it, essays and scholarly prose.
  */
-export const heldOutCorpora: readonly string[] = ['realtext7', 'realtext21', 'realtext24', 'realtext25', 'realtext27', 'realtext28', 'realtext29', 'realtext30', 'realtext31', 'realtext32', 'realtext33', 'realtext34', 'realtext35', 'realtext36', 'realtext37', 'realtext38'];
+export const heldOutKinds: Readonly<Record<string, 'books' | 'wikipedia' | 'essays'>> = {
+  realtext7: 'books',
+  realtext21: 'wikipedia',
+  realtext24: 'books',
+  realtext25: 'wikipedia',
+  realtext27: 'books',
+  realtext28: 'wikipedia',
+  realtext29: 'books',
+  realtext30: 'books',
+  realtext31: 'wikipedia',
+  realtext32: 'wikipedia',
+  realtext33: 'books',
+  realtext34: 'wikipedia',
+  realtext35: 'books',
+  realtext36: 'wikipedia',
+  realtext37: 'books',
+  realtext38: 'essays',
+};
+
+/** The corpora still held out: the keys of {@link heldOutKinds}. */
+export const heldOutCorpora: readonly string[] = Object.keys(heldOutKinds);
 
 /** The manuscript formats a corpus folder may hold, by extension: Markdown articles, plain-text books, .docx manuscripts. */
 const corpusExtensions = ['.md', '.txt', '.docx'];
