@@ -12,7 +12,7 @@
  * Printed: per run, the judged findings, how many are true, the precision, the `certain` band's
  * (what `--fix` applies), and the findings no judge saw (a change that makes new findings has them:
  * judge them before quoting a figure); then the pooled figures per kind of text (`heldOutKinds`: books,
- * Wikipedia articles, essays) and over all runs.
+ * Wikipedia articles that mention Russia or are about it, essays) and over all runs.
  * `--out DIR` writes each run's findings with their verdicts (check-realtext.ts's columns), for
  * comparing two versions of the checker row by row. A corpus whose texts are kept outside the
  * repository (realtext38) is read from ../<corpus>-texts beside it, and skipped, saying so, when
