@@ -52,11 +52,12 @@ const MIN_WORDS = '1000';
 const MAX_WORDS = '15000';
 const MIN_RUSSIA = '10';
 
-const NAME = /\b(?:[A-Z][a-z]*(?:ov|ova|ev|eva|sky|skiy|skii|skaya|vich|vna|enko)|(?:Kh|Shch)[a-z]+|[A-Z][a-z]*(?:kh|shch)[a-z]*)\b/g;
-const RUSSIA = /\b(?:Russia|Russian|Russians|Soviet|Soviets|USSR|Moscow|Tsar)\b/g;
-const NOT_PROSE = /^(?:List_of|Lists_of|Timeline_of|Results_of|Index_of|Outline_of)|_\(disambiguation\)$|^\d{4}_in_/;
+/** Step 3's romanized Russian names (by their endings and letters) and mentions of Russia; step 2's pages that are not prose, by title. */
+export const NAME = /\b(?:[A-Z][a-z]*(?:ov|ova|ev|eva|sky|skiy|skii|skaya|vich|vna|enko)|(?:Kh|Shch)[a-z]+|[A-Z][a-z]*(?:kh|shch)[a-z]*)\b/g;
+export const RUSSIA = /\b(?:Russia|Russian|Russians|Soviet|Soviets|USSR|Moscow|Tsar)\b/g;
+export const NOT_PROSE = /^(?:List_of|Lists_of|Timeline_of|Results_of|Index_of|Outline_of)|_\(disambiguation\)$|^\d{4}_in_/;
 /** Calendar pages, by title (`--no-calendar`): day, month, month of a year, a month's or year's deaths or births, year, decade, century, millennium. */
-const CALENDAR =
+export const CALENDAR =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:_\d{1,2}|_\d{3,4})?$|^(?:Births|Deaths)_in_(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)_)?\d{4}$|^(?:AD_)?\d{1,4}(?:_(?:BCE?|AD|CE))?$|^\d{1,3}0s(?:_BCE?)?$|^\d+(?:st|nd|rd|th)_(?:century|millennium)(?:_BCE?)?$/;
 
 /** Image options that end a caption: `|alt=…`, `|left`, `|upright=1.15`, `|250px`… */
