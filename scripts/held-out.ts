@@ -14,7 +14,9 @@
  * judge them before quoting a figure); then the pooled figures per kind of text (`heldOutKinds`: books,
  * Wikipedia articles that mention Russia or are about it, essays) and over all runs.
  * `--out DIR` writes each run's findings with their verdicts (check-realtext.ts's columns), for
- * comparing two versions of the checker row by row. A corpus whose texts are kept outside the
+ * comparing two versions of the checker row by row. `--issue-convention` reads realtext39's and
+ * realtext40's false rows as the issue's own judged findings would (their
+ * judged-issue-convention.tsv; docs/check.md "What the twenty-first session adds"). A corpus whose texts are kept outside the
  * repository (realtext38) is read from ../<corpus>-texts beside it, and skipped, saying so, when
  * they are absent.
  */
@@ -25,7 +27,7 @@ import { loadLexicon } from '../src/io/lexicon.ts';
 import { fixturesDir } from '../test/support/fixtures.ts';
 import { checkCorpusWorks, corpusSplit, declaredSchemes, filesOfRun, heldOutCorpora, heldOutKinds, judgedKey, readJudged, runName } from '../test/support/realtext.ts';
 
-const { values } = parseArgs({ options: { corpora: { type: 'string' }, 'no-score-model': { type: 'boolean', default: false }, out: { type: 'string' } } });
+const { values } = parseArgs({ options: { corpora: { type: 'string' }, 'no-score-model': { type: 'boolean', default: false }, out: { type: 'string' }, 'issue-convention': { type: 'boolean', default: false } } });
 const corpora = values.corpora?.split(',') ?? [...heldOutCorpora];
 const unknown = corpora.filter((c) => !existsSync(path.join(fixturesDir, c, 'judged.tsv')));
 if (unknown.length > 0) throw new Error(`no judged corpus in test/fixtures: ${unknown.join(', ')}`);
@@ -56,6 +58,10 @@ for (const c of corpora) {
   const declared = existsSync(sources) && readFileSync(sources, 'utf8').split('\n', 1)[0]!.split('\t').includes('scheme') ? declaredSchemes(sources) : undefined;
   const schemes = declared === undefined ? ['wikipedia'] : [...new Set(declared.values())].filter((s) => s !== '' && s !== '-');
   const judged = readJudged(path.join(fixture, 'judged.tsv'));
+  // `--issue-convention`: a corpus judged by a stricter convention than the issue's own judged
+  // findings keeps a second reading of its false rows (judged-issue-convention.tsv), which wins.
+  const second = path.join(fixture, 'judged-issue-convention.tsv');
+  if (values['issue-convention'] && existsSync(second)) for (const [k, j] of readJudged(second, { verdict: 'verdict_issue' })) judged.set(k, { ...judged.get(k)!, verdict: j.verdict });
   const kind = heldOutKinds[c] ?? 'tuning';
   for (const scheme of [undefined, ...schemes]) {
     const run = runName(scheme);
@@ -81,5 +87,5 @@ for (const c of corpora) {
 }
 lines.push('', '| pooled | precision | certain band | unjudged |', '|---|---|---|---|');
 for (const [k, t] of [...pooled].sort(([a], [b]) => Number(a === 'all') - Number(b === 'all') || a.localeCompare(b))) lines.push(`| ${k} | ${ratio(t.t + t.ct, t.f + t.cf)} | ${ratio(t.ct, t.cf)} | ${t.u} |`);
-console.log(`Held-out corpora, checker ${values['no-score-model'] ? 'without' : 'with'} its learned score; findings from likely up.\n`);
+console.log(`Held-out corpora, checker ${values['no-score-model'] ? 'without' : 'with'} its learned score; findings from likely up${values['issue-convention'] ? "; false rows read again by the issue's convention where a corpus has that reading" : ''}.\n`);
 console.log(lines.join('\n'));

@@ -45,8 +45,13 @@ export function judgedKey(run: string, d: { file?: string; place: { start: { lin
   return [run, d.file, d.place.start.line, d.place.start.column, d.actual, keyedSuggestion(d.expected[0] ?? ''), d.ruleId].join('\t');
 }
 
-/** Reads a judged TSV (header: file line word suggestion rule verdict cause run column …; more columns allowed). */
-export function readJudged(file: string): Map<string, Judged> {
+/**
+ * Reads a judged TSV (header: file line word suggestion rule verdict cause run column …; more
+ * columns allowed). `verdict` names the verdict's column: a second reading of the same rows by
+ * another convention keeps its own (`verdict_issue` in realtext39's and realtext40's
+ * judged-issue-convention.tsv).
+ */
+export function readJudged(file: string, options: { verdict?: string } = {}): Map<string, Judged> {
   const [header, ...lines] = readFileSync(file, 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#'));
   const cols = header!.split('\t');
   const at = (name: string): number => cols.indexOf(name);
@@ -54,7 +59,7 @@ export function readJudged(file: string): Map<string, Judged> {
   for (const line of lines) {
     const c = line.split('\t');
     const key = [c[at('run')], c[at('file')], c[at('line')], c[at('column')], c[at('word')], keyedSuggestion(c[at('suggestion')] ?? ''), c[at('rule')]].join('\t');
-    out.set(key, { verdict: c[at('verdict')] as 'true' | 'false', cause: c[at('cause')] ?? '', note: c[at('note')] ?? '' });
+    out.set(key, { verdict: c[at(options.verdict ?? 'verdict')] as 'true' | 'false', cause: c[at('cause')] ?? '', note: c[at('note')] ?? '' });
   }
   return out;
 }
