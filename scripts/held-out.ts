@@ -3,7 +3,7 @@
  * test/support/realtext.ts; docs/check.md "Where it stands"), as their tests and the notes measure
  * it, in one command (`npm run measure:held-out`):
  *
- *   node --import tsx scripts/held-out.ts [--corpora a,b,…] [--no-score-model] [--out DIR]
+ *   node --import tsx scripts/held-out.ts [--corpora a,b,…] [--no-score-model] [--issue-convention] [--out DIR]
  *
  * Each corpus is checked as its test checks it: all its files as one work, once without a scheme and
  * once with `wikipedia`; a corpus whose SOURCES.tsv has a `scheme` column (each author's own) checks
@@ -16,9 +16,9 @@
  * `--out DIR` writes each run's findings with their verdicts (check-realtext.ts's columns), for
  * comparing two versions of the checker row by row. `--issue-convention` reads realtext39's and
  * realtext40's false rows as the issue's own judged findings would (their
- * judged-issue-convention.tsv; docs/check.md "What the twenty-first session adds"). A corpus whose texts are kept outside the
- * repository (realtext38) is read from ../<corpus>-texts beside it, and skipped, saying so, when
- * they are absent.
+ * judged-issue-convention.tsv; docs/check.md "What the twenty-first session adds"). A corpus whose
+ * texts are kept outside the repository (realtext38) is read from ../<corpus>-texts beside it, and
+ * skipped, saying so, when they are absent.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

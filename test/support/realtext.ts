@@ -1,5 +1,5 @@
 // The realtext corpus (../shared/realtext, outside the repository) and its judged findings; the
-// held-out corpora built after it (test/fixtures/realtext2 to realtext23) and the tests they share.
+// held-out corpora built after it (test/fixtures/realtext2 to realtext40) and the tests they share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -305,7 +305,7 @@ export const realtext35Dir = path.join(fixturesDir, 'realtext35');
  * The thirty-sixth held-out corpus (test/fixtures/realtext36, README there): the last draw of
  * realtext16's seeded order, the 111 articles of its band no corpus had taken (ranks 996–1,140
  * less the 34 that realtext21, 23 and 25 hold), built in the twenty-first session with every
- * corpus already built left out; checked as its own work.
+ * corpus already built left out; checked as one work, as realtext16's band always is.
  */
 export const realtext36Dir = path.join(fixturesDir, 'realtext36');
 
