@@ -25,7 +25,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadLexicon } from '../src/io/lexicon.ts';
 import { fixturesDir } from '../test/support/fixtures.ts';
-import { checkCorpusWorks, corpusSplit, declaredSchemes, filesOfRun, heldOutCorpora, heldOutKinds, judgedKey, readJudged, runName } from '../test/support/realtext.ts';
+import { checkCorpusWorks, corpusSplit, declaredSchemes, filesOfRun, heldOutCorpora, heldOutKinds, judgedCounts, judgedKey, readJudged, runName } from '../test/support/realtext.ts';
 
 const { values } = parseArgs({ options: { corpora: { type: 'string' }, 'no-score-model': { type: 'boolean', default: false }, out: { type: 'string' }, 'issue-convention': { type: 'boolean', default: false } } });
 const corpora = values.corpora?.split(',') ?? [...heldOutCorpora];
@@ -33,6 +33,7 @@ const unknown = corpora.filter((c) => !existsSync(path.join(fixturesDir, c, 'jud
 if (unknown.length > 0) throw new Error(`no judged corpus in test/fixtures: ${unknown.join(', ')}`);
 if (values.out !== undefined) mkdirSync(values.out, { recursive: true });
 
+/** Judged true and false findings over all and in the certain band, and the unjudged ones. */
 interface Tally { t: number; f: number; ct: number; cf: number; u: number }
 const add = (a: Tally, b: Tally): void => { a.t += b.t; a.f += b.f; a.ct += b.ct; a.cf += b.cf; a.u += b.u; };
 const empty = (): Tally => ({ t: 0, f: 0, ct: 0, cf: 0, u: 0 });
@@ -69,23 +70,23 @@ for (const c of corpora) {
       each: declared !== undefined,
       check: { lexicon, ...(scheme === undefined ? {} : { scheme }), ...(values['no-score-model'] ? { learnedScore: false } : {}) },
     });
-    const tally = empty();
-    const rows = ['file\tline\tword\tsuggestion\trule\tverdict\tcause\trun\tcolumn\tconfidence'];
-    for (const d of works.flatMap((w) => w.found)) {
-      const j = judged.get(judgedKey(run, d));
-      const certain = (d.confidence ?? 1) >= 0.9;
-      if (j === undefined) tally.u++;
-      else if (j.verdict === 'true') certain ? tally.ct++ : tally.t++;
-      else certain ? tally.cf++ : tally.f++;
-      rows.push([d.file, d.place.start.line, d.actual, d.expected[0] ?? '', d.ruleId, j?.verdict ?? '?', j?.cause ?? '', run, d.place.start.column, d.confidence].join('\t'));
-    }
-    // The t and f of a tally count the likely band; the whole run is both bands.
-    lines.push(`| ${c} | ${kind} | ${run} | ${ratio(tally.t + tally.ct, tally.f + tally.cf)} | ${ratio(tally.ct, tally.cf)} | ${tally.u} |`);
+    const found = works.flatMap((w) => w.found);
+    const { counts, unjudged } = judgedCounts(judged, run, found);
+    const [t, f] = counts['all'] ?? [0, 0];
+    const [ct, cf] = counts['certain'] ?? [0, 0];
+    const tally: Tally = { t, f, ct, cf, u: unjudged };
+    lines.push(`| ${c} | ${kind} | ${run} | ${ratio(t, f)} | ${ratio(ct, cf)} | ${unjudged} |`);
     for (const k of [kind, 'all']) add(pooled.get(k) ?? pooled.set(k, empty()).get(k)!, tally);
-    if (values.out !== undefined) writeFileSync(path.join(values.out, `${c}-${run}.tsv`), rows.join('\n') + '\n');
+    if (values.out !== undefined) {
+      const rows = found.map((d) => {
+        const j = judged.get(judgedKey(run, d));
+        return [d.file, d.place.start.line, d.actual, d.expected[0] ?? '', d.ruleId, j?.verdict ?? '?', j?.cause ?? '', run, d.place.start.column, d.confidence].join('\t');
+      });
+      writeFileSync(path.join(values.out, `${c}-${run}.tsv`), ['file\tline\tword\tsuggestion\trule\tverdict\tcause\trun\tcolumn\tconfidence', ...rows].join('\n') + '\n');
+    }
   }
 }
 lines.push('', '| pooled | precision | certain band | unjudged |', '|---|---|---|---|');
-for (const [k, t] of [...pooled].sort(([a], [b]) => Number(a === 'all') - Number(b === 'all') || a.localeCompare(b))) lines.push(`| ${k} | ${ratio(t.t + t.ct, t.f + t.cf)} | ${ratio(t.ct, t.cf)} | ${t.u} |`);
+for (const [k, t] of [...pooled].sort(([a], [b]) => Number(a === 'all') - Number(b === 'all') || a.localeCompare(b))) lines.push(`| ${k} | ${ratio(t.t, t.f)} | ${ratio(t.ct, t.cf)} | ${t.u} |`);
 console.log(`Held-out corpora, checker ${values['no-score-model'] ? 'without' : 'with'} its learned score; findings from likely up${values['issue-convention'] ? "; false rows read again by the issue's convention where a corpus has that reading" : ''}.\n`);
 console.log(lines.join('\n'));

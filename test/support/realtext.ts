@@ -464,7 +464,18 @@ export async function checkCorpusWorks(dir: string, files: Iterable<string>, opt
  * mixed-script words (`certain-romanization`); `unjudged` counts the findings the judges never saw.
  */
 export function judgedPrecision(judged: Map<string, Judged>, run: string, found: readonly CheckDiagnostic[], split?: Map<string, string>): Record<string, number> {
-  const tally: Record<string, [number, number]> = {};
+  const { counts, unjudged } = judgedCounts(judged, run, found, split);
+  const out: Record<string, number> = { unjudged };
+  for (const [k, [t, f]] of Object.entries(counts)) out[k] = t / (t + f);
+  return out;
+}
+
+/**
+ * The counts behind {@link judgedPrecision}: for each of its keys, how many judged findings are
+ * true and how many false; and how many findings no judge saw (scripts/held-out.ts pools them).
+ */
+export function judgedCounts(judged: Map<string, Judged>, run: string, found: readonly CheckDiagnostic[], split?: Map<string, string>): { counts: Record<string, [number, number]>; unjudged: number } {
+  const counts: Record<string, [number, number]> = {};
   let unjudged = 0;
   for (const d of found) {
     const j = judged.get(judgedKey(run, d));
@@ -479,13 +490,11 @@ export function judgedPrecision(judged: Map<string, Judged>, run: string, found:
     const part = split?.get(d.file!);
     if (part !== undefined) keys.push(part);
     for (const k of keys) {
-      const t = (tally[k] ??= [0, 0]);
+      const t = (counts[k] ??= [0, 0]);
       t[j.verdict === 'true' ? 0 : 1]++;
     }
   }
-  const out: Record<string, number> = { unjudged };
-  for (const [k, [t, f]] of Object.entries(tally)) out[k] = t / (t + f);
-  return out;
+  return { counts, unjudged };
 }
 
 /**
