@@ -94,6 +94,10 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
       // In the name of a thing named after the person (the Andrei Bely Prize, beside other people's
       // Andrey), it is the thing's own name, not reported by grouping either.
       if (o.established !== undefined && (!ok || o.eponym || (o.established !== '' && o.established !== g.cyrillic))) continue;
+      // The text's transliteration of the Cyrillic it quotes beside it (Russian: Князь Игорь,
+      // "Knyaz' Igor'") is given on purpose beside the prose's own form: not an inconsistency. A
+      // declared scheme that writes it otherwise still reports it.
+      if (o.transliteration && ok) continue;
       const alone = common && /^\p{Lu}/u.test(o.text);
       // A name is a unit: in a person's name whose other words are not Russian by any evidence, or
       // that a demonym of another nation describes (Luca Zuffi, Swiss footballer), the word is that

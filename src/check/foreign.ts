@@ -339,6 +339,74 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
   return out;
 }
 
+/**
+ * Which Latin words are the text's transliteration of Cyrillic it quotes beside them: a word inside
+ * a bracket (on one line; brackets inside it count as part of it) that some Cyrillic word before it
+ * in the same bracket is romanized to, exactly, by one of the schemes `writes` tries (a Wikipedia
+ * lead: Alexander Pushkin (Russian: Алекса́ндр Серге́евич Пу́шкин, "Aleksandr Sergeyevich
+ * Pushkin"); Prince Igor (Russian: Князь Игорь, "Knyaz' Igor'")). Such a word is given on purpose
+ * beside the prose's own form of it (Alexander), not a slip of the prose: the checker does not
+ * report it as an inconsistency, but a declared scheme still judges it (a gloss that writes
+ * Первый as Pervyj is not Wikipedia's romanization: docs/check.md, "Transliterations beside their
+ * Cyrillic"). A word no scheme writes so from any Cyrillic word there (Revolutsii beside
+ * революции) is the prose's own spelling, a slip, and is checked.
+ *
+ * @param text The text the tokens come from.
+ * @param tokens The words of a text.
+ * @param writes Whether a scheme of English prose writes a Latin word (as written) from a Cyrillic word (stress marks removed, lower case).
+ * @returns One flag per token.
+ */
+export function cyrillicTransliterations(text: string, tokens: readonly WordToken[], writes: (cyrillic: string, latin: string) => boolean): boolean[] {
+  const out = tokens.map(() => false);
+  let k = 0;
+  while (k < tokens.length) {
+    if (tokens[k]!.script !== 'cyrillic') {
+      k++;
+      continue;
+    }
+    // The outermost bracket open around the Cyrillic word on its line, and where it closes.
+    const at = tokens[k]!.start;
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    let open = -1;
+    let depth = 0;
+    for (let i = at - 1; i >= lineStart; i--) {
+      if (text[i] === ')') depth++;
+      else if (text[i] === '(') {
+        if (depth > 0) depth--;
+        else open = i;
+      }
+    }
+    if (open < 0) {
+      k++;
+      continue;
+    }
+    let close = -1;
+    depth = 0;
+    for (let i = open + 1; i < text.length && text[i] !== '\n'; i++) {
+      if (text[i] === '(') depth++;
+      else if (text[i] === ')') {
+        if (depth === 0) {
+          close = i;
+          break;
+        }
+        depth--;
+      }
+    }
+    // An unclosed bracket reaches to the end of its line.
+    const lineEnd = text.indexOf('\n', at);
+    const end = close >= 0 ? close : lineEnd < 0 ? text.length : lineEnd;
+    const cyrillic: string[] = [];
+    let j = k;
+    for (; j < tokens.length && tokens[j]!.start < end; j++) {
+      const t = tokens[j]!;
+      if (t.script === 'cyrillic') cyrillic.push(t.text.normalize('NFD').replace(/\u0301/gu, '').normalize('NFC').toLowerCase());
+      else if (t.script === 'latin' && cyrillic.some((c) => writes(c, t.text))) out[j] = true;
+    }
+    k = Math.max(j, k + 1);
+  }
+  return out;
+}
+
 const adjectiveEndings: readonly string[] = data.adjectiveEndings.endings;
 
 /**

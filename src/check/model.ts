@@ -62,6 +62,12 @@ export interface Occurrence {
    * keeps the form it was named with, and the word is not reported by grouping either.
    */
   eponym: boolean;
+  /**
+   * Whether it is the text's transliteration of a Cyrillic word quoted beside it (see
+   * `cyrillicTransliterations` in foreign.ts): given on purpose, never reported as an
+   * inconsistency; a declared scheme still judges it.
+   */
+  transliteration: boolean;
 }
 
 /** One spelling in one domain (text or notes), with its occurrences. */

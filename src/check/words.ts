@@ -3,10 +3,11 @@
 // its given names and neighbours. docs/check.md.
 import { LexiconFlag } from '../reverse/lexicon.ts';
 import { foldRomanized, type Reading } from '../reverse/readings.ts';
+import { romanize } from '../engine/romanize.ts';
 import { tokenizeWords, type WordToken } from '../segment/index.ts';
 import { inFullName } from './conventional.ts';
 import { fallbackKey, fallbackKeys } from './fallback.ts';
-import { adjectiveForm, citedAuthors, clubNames, describedNames, eponymNames, englishFunctionWord, foreignContext, foreignNames, foreignPassages, foreignSpelling, foreignSurname, listedVariants, type LeadNames, nobiliaryNames, otherFunctionWord, placeTermsOf, russianNameForm, sentenceLanguage, type PassageWord } from './foreign.ts';
+import { adjectiveForm, citedAuthors, clubNames, cyrillicTransliterations, describedNames, eponymNames, englishFunctionWord, foreignContext, foreignNames, foreignPassages, foreignSpelling, foreignSurname, listedVariants, type LeadNames, nobiliaryNames, otherFunctionWord, placeTermsOf, russianNameForm, sentenceLanguage, type PassageWord } from './foreign.ts';
 import { mixedDiagnostic } from './mixed.ts';
 import { NAME_FLAGS, type FormInfo, type Spelling } from './model.ts';
 import proseData from './data/prose-schemes.json' with { type: 'json' };
@@ -345,6 +346,19 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
     return fallbackKeys(foldRomanized(b)).some((k) => keys.includes(k));
   };
 
+  // The spellings the schemes of English prose, and the declared ones, give a Cyrillic word the
+  // text quotes: a Latin word beside it so written is the text's transliteration of it.
+  const transliterated = new Map<string, ReadonlySet<string>>();
+  const writesFrom = (cyrillic: string, latin: string): boolean => {
+    let folds = transliterated.get(cyrillic);
+    if (folds === undefined) {
+      const all = proseData.schemes.map((scheme) => foldRomanized(romanize(cyrillic, { scheme })));
+      for (const domain of ['text', 'notes'] as const) if (run.schemes[domain] !== undefined) all.push(foldRomanized(run.romanShown(cyrillic, domain)));
+      transliterated.set(cyrillic, (folds = new Set(all)));
+    }
+    return folds.has(foldRomanized(latin));
+  };
+
   // 2. The spellings of the documents, by domain.
   const spellings = new Map<string, Spelling>();
   const westernNames = new Set<string>();
@@ -356,6 +370,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
     // The words of the whole document: a sentence, a reference or a cue runs across regions.
     const docTokens = tokenized.flat();
     const listed = listedVariants(doc.text, docTokens, sameWord);
+    const glossed = cyrillicTransliterations(doc.text, docTokens, writesFrom);
     const passage = foreignPassages(doc.text, docTokens, (k) => passageWord(docTokens[k]!));
     let base = 0;
     // The persons a lead sentence describes by a demonym: named again in a later region (a list
@@ -430,7 +445,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
         const key = `${domain}\u0000${info.fold}`;
         let s = spellings.get(key);
         if (s === undefined) spellings.set(key, (s = { key, domain, info, display: text, written: new Map(), occurrences: [] }));
-        s.occurrences.push({ doc: d, start: token.start, end, text, names: givenNames(doc.text, tokens, t, isGiven), surname: surnameAfter(doc.text, tokens, t), company: once(() => nameCompany(doc.text, tokens, t, info, described[t]!)), sentence: once(() => sentenceLanguage(doc.text, docTokens, before + t, (k) => russianName(docTokens[k]!))), russianNeighbour: russianNeighbour(doc.text, tokens, t), established: named[t] ?? (cited[t] ? '' : undefined), eponym: eponym[t]! });
+        s.occurrences.push({ doc: d, start: token.start, end, text, names: givenNames(doc.text, tokens, t, isGiven), surname: surnameAfter(doc.text, tokens, t), company: once(() => nameCompany(doc.text, tokens, t, info, described[t]!)), sentence: once(() => sentenceLanguage(doc.text, docTokens, before + t, (k) => russianName(docTokens[k]!))), russianNeighbour: russianNeighbour(doc.text, tokens, t), established: named[t] ?? (cited[t] ? '' : undefined), eponym: eponym[t]!, transliteration: glossed[before + t]! });
         s.written.set(text, (s.written.get(text) ?? 0) + 1);
       });
     }
