@@ -273,11 +273,12 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
   };
   for (let k = 1; k + 1 < tokens.length; k++) {
     // X or Y, X/Y: two spellings of one word set side by side are both given on purpose
-    // (Byelorussia or Belorussia; Alexandre/Aleixandre); so is X and Y on a line of its own, an
+    // (Byelorussia or Belorussia; Alexandre/Aleixandre; with a comma, Tolstoy, or Tolstoi, a family's
+    // lead: twenty-second session, made on realtext39); so is X and Y on a line of its own, an
     // item of a list of variants (a transcriber's list of a book's inconsistencies, "Andreievitch
     // and Andreivitch": fourteenth session, made on realtext13). In a sentence, X and Y are
     // checked (Trotskiy and Trotskii met).
-    if ((lower[k] === 'or' || (lower[k] === 'and' && pairLine(k))) && gap(k) === ' ' && gap(k + 1) === ' ') {
+    if (((lower[k] === 'or' && /^,? $/u.test(gap(k))) || (lower[k] === 'and' && pairLine(k) && gap(k) === ' ')) && gap(k + 1) === ' ') {
       if (capital(k - 1) && capital(k + 1) && sameWord(tokens[k + 1]!.text, tokens[k - 1]!.text)) {
         out[k - 1] = true;
         out[k + 1] = true;
