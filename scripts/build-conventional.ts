@@ -8,13 +8,14 @@
  * with the Russian name of each, written by hand, or why the person is left out. From each person
  * kept, this script makes:
  * - the full name as Pantheon gives it (the English Wikipedia title, e.g. Fyodor Dostoyevsky), when
- *   a scheme of the Library of Congress family writes its surname otherwise: a person whose
- *   surname these schemes write as English does (Vyacheslav Molotov, Sergey Kirov, Anna Akhmatova)
+ *   a scheme a text may declare (the Library of Congress family, Wikipedia's, BGN/PCGN) writes its
+ *   surname otherwise: a person whose surname these schemes write as English does (Vyacheslav
+ *   Molotov, Sergey Kirov, Anna Akhmatova)
  *   has no established form of their own, and a given name in another spelling is a romanization
  *   like any other; not a name with an initial or a hyphen (the checker reads "Rimsky-Korsakov" as
  *   two words, and the full-name rule takes words that stand apart);
  * - the surname alone (Dostoyevsky, Berdyaev; each part of a hyphenated one, Rimsky), when that
- *   family writes it otherwise and the surname is one person's: Pantheon has one person of that
+ *   schemes write it otherwise and the surname is one person's: Pantheon has one person of that
  *   surname (in any country), no other person kept has the same Russian surname, it is not an
  *   English word (the checker's English lists), and it is not a common Russian surname, formed
  *   from a given name or a common word (Ivanov, Popov, Solovyov, Zinoviev: see `common`).
@@ -37,8 +38,14 @@ const root = path.resolve(import.meta.dirname, '..');
 const input = path.join(root, 'data', 'conventional', 'pantheon-russia.tsv');
 const output = path.join(root, 'src', 'check', 'data', 'conventional.json');
 const SOURCE = 'pantheon';
-/** The Library of Congress family: a form any of them writes otherwise may be flagged by it. */
-const FAMILY = ['ala-lc', 'ala-lc-simplified', 'modified-loc', 'scholarly'];
+/**
+ * The schemes a text is checked against (the Library of Congress family, and Wikipedia's and
+ * BGN/PCGN's, which English prose declares as often): a form any of them writes otherwise may be
+ * flagged by it. Wikipedia's and BGN/PCGN's were added in the twenty-second session, when
+ * `--scheme wikipedia` flagged Valery Gergiev (Gergiyev) in an article on an opera (docs/check.md,
+ * "Well-known people, from Pantheon 1.0").
+ */
+const FAMILY = ['ala-lc', 'ala-lc-simplified', 'modified-loc', 'scholarly', 'wikipedia', 'bgn-pcgn'];
 
 interface Person {
   id: string;
