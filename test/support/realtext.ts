@@ -1,5 +1,5 @@
 // The realtext corpus (../shared/realtext, outside the repository) and its judged findings; the
-// held-out corpora built after it (test/fixtures/realtext2 to realtext41) and the tests they share.
+// held-out corpora built after it (test/fixtures/realtext2 to realtext42) and the tests they share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -48,7 +48,7 @@ export function judgedKey(run: string, d: { file?: string; place: { start: { lin
 /**
  * Reads a judged TSV (header: file line word suggestion rule verdict cause run column …; more
  * columns allowed). `verdict` names the verdict's column: a second reading of the same rows by
- * another convention keeps its own (`verdict_issue` in realtext39's, realtext40's and realtext41's
+ * another convention keeps its own (`verdict_issue` in realtext39's to realtext42's
  * judged-issue-convention.tsv).
  */
 export function readJudged(file: string, options: { verdict?: string } = {}): Map<string, Judged> {
@@ -351,6 +351,12 @@ export const realtext40Dir = path.join(fixturesDir, 'realtext40');
 export const realtext41Dir = path.join(fixturesDir, 'realtext41');
 
 /**
+ * The forty-second held-out corpus (test/fixtures/realtext42, README there): realtext39's rule drawn
+ * a fourth time, ranks 151–200 of its ranking (2015-05-15 English Wikipedia text); checked as one work.
+ */
+export const realtext42Dir = path.join(fixturesDir, 'realtext42');
+
+/**
  * The corpora still held out (docs/check-history.md gives each one's status): no script fits,
  * tunes or studies on them. realtext16, 16b and 17 became tuning data in the seventeenth session,
  * realtext18, 19, 20, 22, 23 and 26 in the twentieth (their false findings read, or models fitted
@@ -377,6 +383,7 @@ export const heldOutKinds: Readonly<Record<string, 'books' | 'wikipedia-mentions
   realtext38: 'essays',
   realtext40: 'wikipedia-about',
   realtext41: 'wikipedia-about',
+  realtext42: 'wikipedia-about',
 };
 
 /** The corpora still held out: the keys of {@link heldOutKinds}. */
