@@ -14,9 +14,9 @@
  * judge them before quoting a figure); then the pooled figures per kind of text (`heldOutKinds`: books,
  * Wikipedia articles that mention Russia or are about it, essays) and over all runs.
  * `--out DIR` writes each run's findings with their verdicts (check-realtext.ts's columns), for
- * comparing two versions of the checker row by row. `--issue-convention` reads realtext39's,
- * realtext40's and realtext41's false rows as the issue's own judged findings would (their
- * judged-issue-convention.tsv; docs/check.md "What the twenty-first session adds"). A corpus whose
+ * comparing two versions of the checker row by row. `--issue-convention` reads every held-out
+ * corpus's false rows as the issue's own judged findings would (each corpus's
+ * judged-issue-convention.tsv; docs/check.md "How findings are judged"). A corpus whose
  * texts are kept outside the repository (realtext38) is read from ../<corpus>-texts beside it, and
  * skipped, saying so, when they are absent.
  */

@@ -48,8 +48,8 @@ export function judgedKey(run: string, d: { file?: string; place: { start: { lin
 /**
  * Reads a judged TSV (header: file line word suggestion rule verdict cause run column …; more
  * columns allowed). `verdict` names the verdict's column: a second reading of the same rows by
- * another convention keeps its own (`verdict_issue` in realtext39's to realtext42's
- * judged-issue-convention.tsv).
+ * another convention keeps its own (`verdict_issue` in the held-out corpora's
+ * judged-issue-convention.tsv: docs/check.md "How findings are judged").
  */
 export function readJudged(file: string, options: { verdict?: string } = {}): Map<string, Judged> {
   const [header, ...lines] = readFileSync(file, 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#'));
