@@ -359,52 +359,28 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
  */
 export function cyrillicTransliterations(text: string, tokens: readonly WordToken[], writes: (cyrillic: string, latin: string) => boolean): boolean[] {
   const out = tokens.map(() => false);
-  let k = 0;
-  while (k < tokens.length) {
-    if (tokens[k]!.script !== 'cyrillic') {
-      k++;
-      continue;
+  // One pass over the text: the brackets open at each word, on its line (a line end closes them all).
+  const open: number[] = [];
+  let at = 0;
+  let bracket = -1;
+  let quoted: string[] = [];
+  tokens.forEach((t, k) => {
+    for (; at < t.start; at++) {
+      const c = text[at];
+      if (c === '\n') open.length = 0;
+      else if (c === '(') open.push(at);
+      else if (c === ')') open.pop();
     }
-    // The outermost bracket open around the Cyrillic word on its line, and where it closes.
-    const at = tokens[k]!.start;
-    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-    let open = -1;
-    let depth = 0;
-    for (let i = at - 1; i >= lineStart; i--) {
-      if (text[i] === ')') depth++;
-      else if (text[i] === '(') {
-        if (depth > 0) depth--;
-        else open = i;
-      }
+    // The Cyrillic words quoted so far in the outermost bracket the word stands in.
+    const outer = open[0] ?? -1;
+    if (outer !== bracket) {
+      bracket = outer;
+      quoted = [];
     }
-    if (open < 0) {
-      k++;
-      continue;
-    }
-    let close = -1;
-    depth = 0;
-    for (let i = open + 1; i < text.length && text[i] !== '\n'; i++) {
-      if (text[i] === '(') depth++;
-      else if (text[i] === ')') {
-        if (depth === 0) {
-          close = i;
-          break;
-        }
-        depth--;
-      }
-    }
-    // An unclosed bracket reaches to the end of its line.
-    const lineEnd = text.indexOf('\n', at);
-    const end = close >= 0 ? close : lineEnd < 0 ? text.length : lineEnd;
-    const cyrillic: string[] = [];
-    let j = k;
-    for (; j < tokens.length && tokens[j]!.start < end; j++) {
-      const t = tokens[j]!;
-      if (t.script === 'cyrillic') cyrillic.push(t.text.normalize('NFD').replace(/\u0301/gu, '').normalize('NFC').toLowerCase());
-      else if (t.script === 'latin' && cyrillic.some((c) => writes(c, t.text))) out[j] = true;
-    }
-    k = Math.max(j, k + 1);
-  }
+    if (outer < 0) return;
+    if (t.script === 'cyrillic') quoted.push(t.text.normalize('NFD').replace(/\u0301/gu, '').normalize('NFC').toLowerCase());
+    else if (t.script === 'latin' && quoted.some((c) => writes(c, t.text))) out[k] = true;
+  });
   return out;
 }
 
