@@ -392,6 +392,14 @@ test('clubs, Central Asian place names, Ukrainian spellings, x for х, cited aut
     ['A portrait by Orest Kiprenskii, 1816.', { scheme: 'wikipedia' }, ['Kiprenskii→Kiprensky']],
     // So does one with et al. (eighteenth session: Braitseva _et al._ 1997 in realtext16b), also after an English word opening the sentence.
     ['The caldera was dated by Braitseva _et al._ 1997. As Egorova et al. (1990) showed, it was older.', { scheme: 'wikipedia' }, []],
+    // So does an author–page citation in brackets (twenty-third session: realtext40's Evenks article);
+    // a cited author is a surname, so a patronymic is another word there, in either run, while the
+    // prose's patronymic is still judged.
+    ['The Evenks herded reindeer (Vasilevich, 623). They hunted sable (Vasilevich 620-1).', { scheme: 'wikipedia' }, []],
+    ['Alexander Vasilievich Khrapovitsky wrote. The Evenks herded reindeer (Vasilevich, 623). They hunted sable (Vasilevich 620-1).', {}, []],
+    ['Ivan Vasilevich ruled. Ivan Vasilyevich ruled.', { scheme: 'wikipedia' }, ['Vasilevich→Vasilyevich']],
+    // English proper nouns of the hand list and Wikipedia titles of the conventional list (twenty-third session).
+    ['The Polish Sejm met in Warsaw. The Energia rocket flew once; the Donbas is a coal basin.', { scheme: 'wikipedia' }, []],
     // X (or Y) gives both forms on purpose.
     ['His book, Ruhnama (or Rukhnama, 2001), was taught. The Rukhnama was read.', {}, []],
   ];

@@ -531,12 +531,20 @@ export function placeTermsOf(text: string, tokens: readonly WordToken[], russian
  * year; or "et al." (perhaps in emphasis) and a year, perhaps after a comma or in brackets.
  */
 const AUTHOR_YEAR = /^(?:(?:\s*(?:&|and)\s*\p{Lu}[\p{L}'’-]+)*,\s*[12]\d{3}|\s+[_*]{0,2}et\s+al\.?[_*]{0,2},?\s*\(?[12]\d{3})(?!\d)/u;
+/**
+ * After an author's name that opens a bracket, in an author–page citation (Vasilevich, 623;
+ * Vasilevich 620-1): co-authors joined by & or and, perhaps a comma, and a page or pages that close
+ * the bracket or the reference (a semicolon).
+ */
+const AUTHOR_PAGE = /^(?:(?:\s*(?:&|and)\s*\p{Lu}[\p{L}'’-]+)*,?\s*(?:pp?\.\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*[);])/u;
 
 /**
  * Which words are authors' names in an author–year citation (Mikhailov, 1988; Mikhailov &
- * Ponomarev, 2008), a surname not after a given name or initial: a cited name is spelt as the work
- * cited prints it, so it is exempt from the declared scheme (it is still grouped with the other
- * spellings of its word).
+ * Ponomarev, 2008) or an author–page one in brackets (Vasilevich, 623), a surname not after a given
+ * name or initial: a cited name is spelt as the work cited prints it, so it is exempt from the
+ * declared scheme (it is still grouped with the other spellings of its word), and it is a surname,
+ * so a word the lexicon knows only as a patronymic is another word (Vasilevich, Василевич, is no
+ * spelling of Васильевич).
  *
  * @param text The text the tokens come from.
  * @param tokens Its words.
@@ -546,7 +554,9 @@ const AUTHOR_YEAR = /^(?:(?:\s*(?:&|and)\s*\p{Lu}[\p{L}'’-]+)*,\s*[12]\d{3}|\s
  */
 export function citedAuthors(text: string, tokens: readonly WordToken[], englishWord: (word: string) => boolean): boolean[] {
   return tokens.map((t, i) => {
-    if (!/^\p{Lu}\p{Ll}/u.test(t.text) || !AUTHOR_YEAR.test(text.slice(t.end, t.end + 80))) return false;
+    if (!/^\p{Lu}\p{Ll}/u.test(t.text)) return false;
+    const after = text.slice(t.end, t.end + 80);
+    if (!AUTHOR_YEAR.test(after) && !(text[t.start - 1] === '(' && AUTHOR_PAGE.test(after))) return false;
     // A citation gives the surname alone: after a given name or initial (a drawing by Ivan
     // Kramskoi, 1881) it is a person named in prose. A capitalised English word opening the
     // sentence (As Braitseva et al. (1997) showed) is no given name.
@@ -806,6 +816,11 @@ function letterOutputs(cyrillic: string, scheme: string): LetterOutputs {
   if (letterOutputsCache.size >= CACHE_LIMIT) letterOutputsCache.clear();
   letterOutputsCache.set(key, out);
   return out;
+}
+
+/** The national systems of the other Cyrillic languages (each language's default scheme). */
+export function otherCyrillicSystems(): readonly string[] {
+  return cyrillicSchemes().other;
 }
 
 /**

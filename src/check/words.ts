@@ -7,9 +7,9 @@ import { romanize } from '../engine/romanize.ts';
 import { tokenizeWords, type WordToken } from '../segment/index.ts';
 import { inFullName } from './conventional.ts';
 import { fallbackKey, fallbackKeys } from './fallback.ts';
-import { adjectiveForm, citedAuthors, clubNames, cyrillicTransliterations, describedNames, eponymNames, englishFunctionWord, foreignContext, foreignNames, foreignPassages, foreignSpelling, foreignSurname, listedVariants, type LeadNames, nobiliaryNames, otherFunctionWord, placeTermsOf, russianNameForm, sentenceLanguage, type PassageWord } from './foreign.ts';
+import { adjectiveForm, citedAuthors, clubNames, cyrillicTransliterations, describedNames, eponymNames, englishFunctionWord, foreignContext, foreignNames, foreignPassages, foreignSpelling, foreignSurname, listedVariants, type LeadNames, nobiliaryNames, otherCyrillicSystems, otherFunctionWord, placeTermsOf, russianNameForm, sentenceLanguage, type PassageWord } from './foreign.ts';
 import { mixedDiagnostic } from './mixed.ts';
-import { NAME_FLAGS, type FormInfo, type Spelling } from './model.ts';
+import { NAME_FLAGS, readingFlags, type FormInfo, type Spelling } from './model.ts';
 import proseData from './data/prose-schemes.json' with { type: 'json' };
 import type { CheckRun } from './run.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument, CheckRegion } from './types.ts';
@@ -22,6 +22,11 @@ const NEAR_SLACK = 1.5;
 const ATTESTED_SLACK = 2.5;
 /** Lexicon flags of a person's names. */
 const PERSONAL = LexiconFlag.given | LexiconFlag.surname | LexiconFlag.patronymic;
+
+/** Whether every reading that counts as a form's word is one the lexicon knows only as a patronymic. */
+function patronymicOnly(info: FormInfo): boolean {
+  return info.near.length > 0 && info.near.every((c) => (readingFlags(info, c) & PERSONAL) === LexiconFlag.patronymic);
+}
 
 /** Whether an unattested reading is a plausible Russian word by its letters. */
 function plausible(r: Reading): boolean {
@@ -358,6 +363,15 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
     }
     return folds.has(foldRomanized(latin));
   };
+  // The same for the national systems of the other Cyrillic languages: a Latin word beside the
+  // Cyrillic it quotes that one of them writes, and no Russian one, is that language's word
+  // (Ukrainian: станиця, "stanytsia"), not romanized Russian.
+  const otherTransliterated = new Map<string, ReadonlySet<string>>();
+  const otherWritesFrom = (cyrillic: string, latin: string): boolean => {
+    let folds = otherTransliterated.get(cyrillic);
+    if (folds === undefined) otherTransliterated.set(cyrillic, (folds = new Set(otherCyrillicSystems().map((scheme) => foldRomanized(romanize(cyrillic, { scheme }))))));
+    return folds.has(foldRomanized(latin)) && !writesFrom(cyrillic, latin);
+  };
 
   // 2. The spellings of the documents, by domain.
   const spellings = new Map<string, Spelling>();
@@ -371,6 +385,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
     const docTokens = tokenized.flat();
     const listed = listedVariants(doc.text, docTokens, sameWord);
     const glossed = cyrillicTransliterations(doc.text, docTokens, writesFrom);
+    const glossedOther = cyrillicTransliterations(doc.text, docTokens, otherWritesFrom);
     const passage = foreignPassages(doc.text, docTokens, (k) => passageWord(docTokens[k]!));
     let base = 0;
     // The persons a lead sentence describes by a demonym: named again in a later region (a list
@@ -418,7 +433,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
           mixed.push({ dg: mixedDiagnostic(doc, token, lines[d]!), doc: d });
           return;
         }
-        if (token.script !== 'latin' || foreign[t] || passage[before + t] || foreignName[t] || otherSystem?.[t] === true || listed[before + t] || club[t] || placeTerm[t]) return;
+        if (token.script !== 'latin' || foreign[t] || passage[before + t] || foreignName[t] || otherSystem?.[t] === true || listed[before + t] || club[t] || placeTerm[t] || glossedOther[before + t]) return;
         // A part of a domain or file name (melnikoff.com, www.pravda.ru): a full stop and a lower-case
         // letter glued to the word.
         if (DOTTED_AFTER.test(doc.text.slice(token.end, token.end + 2)) || DOTTED_BEFORE.test(doc.text.slice(Math.max(0, token.start - 2), token.start))) return;
@@ -441,6 +456,9 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
         }
         const info = classify(stressFree(text));
         if (info === null || westernPerson(doc.text, tokens, t, info)) return;
+        // A cited author is a surname: a word the lexicon knows only as a patronymic is another
+        // word there (Vasilevich, 623: Василевич, no spelling of Васильевич), left out of its group.
+        if (cited[t] && patronymicOnly(info)) return;
         const domain = separateNotes ? region.kind : 'text';
         const key = `${domain}\u0000${info.fold}`;
         let s = spellings.get(key);
