@@ -345,7 +345,9 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
  * a bracket (on one line; brackets inside it count as part of it) that some Cyrillic word before it
  * in the same bracket is romanized to, exactly, by one of the schemes `writes` tries (a Wikipedia
  * lead: Alexander Pushkin (Russian: Алекса́ндр Серге́евич Пу́шкин, "Aleksandr Sergeyevich
- * Pushkin"); Prince Igor (Russian: Князь Игорь, "Knyaz' Igor'")). Such a word is given on purpose
+ * Pushkin"); Prince Igor (Russian: Князь Игорь, "Knyaz' Igor'")), or one of the first four Latin
+ * words of a gloss that a quotation mark or a bracket opens right after a run of Cyrillic words,
+ * that one of them is so romanized to (Кишинёв ("Kishinyov"); Russian: Молдавия, "Moldaviya"). Such a word is given on purpose
  * beside the prose's own form of it (Alexander), not a slip of the prose: the checker does not
  * report it as an inconsistency, but a declared scheme still judges it (a gloss that writes
  * Первый as Pervyj is not Wikipedia's romanization: docs/check.md, "Transliterations beside their
@@ -364,6 +366,8 @@ export function cyrillicTransliterations(text: string, tokens: readonly WordToke
   let at = 0;
   let bracket = -1;
   let quoted: string[] = [];
+  let run: string[] = [];
+  let latin = 0;
   tokens.forEach((t, k) => {
     for (; at < t.start; at++) {
       const c = text[at];
@@ -377,11 +381,34 @@ export function cyrillicTransliterations(text: string, tokens: readonly WordToke
       bracket = outer;
       quoted = [];
     }
+    // The Cyrillic words of the run right before a gloss that a quotation mark or a bracket opens
+    // (Кишинёв ("Kishinyov"); Russian: Молдавия, "Moldaviya"); `latin` counts the gloss's words.
+    if (t.script === 'cyrillic') {
+      if (k === 0 || tokens[k - 1]!.script !== 'cyrillic' || LETTER.test(text.slice(tokens[k - 1]!.end, t.start))) run = [];
+      run.push(plain(t.text));
+      latin = 0;
+    } else if (t.script === 'latin') {
+      const gap = k > 0 ? text.slice(tokens[k - 1]!.end, t.start) : 'x';
+      latin = tokens[k - 1]?.script === 'cyrillic' ? (GLOSS_OPENS.test(gap) ? 1 : 0) : latin > 0 && latin < 4 && GLOSS_GOES_ON.test(gap) ? latin + 1 : 0;
+      if (latin > 0 && run.some((c) => writes(c, t.text))) out[k] = true;
+    }
     if (outer < 0) return;
-    if (t.script === 'cyrillic') quoted.push(t.text.normalize('NFD').replace(/\u0301/gu, '').normalize('NFC').toLowerCase());
+    if (t.script === 'cyrillic') quoted.push(plain(t.text));
     else if (t.script === 'latin' && quoted.some((c) => writes(c, t.text))) out[k] = true;
   });
   return out;
+}
+
+/** Anything but spaces and punctuation between two words. */
+const LETTER = /[\p{L}\p{N}]/u;
+/** Between Cyrillic and the Latin that glosses it: a quotation mark or a bracket that opens the gloss, perhaps after a comma. */
+const GLOSS_OPENS = /^,?\s*\(?["“«‘']$|^\s*\($/u;
+/** Between the words of a gloss: a space or a hyphen. */
+const GLOSS_GOES_ON = /^[ \-‐]$/u;
+
+/** A Cyrillic word without stress marks, in lower case. */
+function plain(word: string): string {
+  return word.normalize('NFD').replace(/\u0301/gu, '').normalize('NFC').toLowerCase();
 }
 
 const adjectiveEndings: readonly string[] = data.adjectiveEndings.endings;
