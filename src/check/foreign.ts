@@ -346,7 +346,7 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
  * in the same bracket is romanized to, exactly, by one of the schemes `writes` tries (a Wikipedia
  * lead: Alexander Pushkin (Russian: Алекса́ндр Серге́евич Пу́шкин, "Aleksandr Sergeyevich
  * Pushkin"); Prince Igor (Russian: Князь Игорь, "Knyaz' Igor'")), or one of the first four Latin
- * words of a gloss that a quotation mark or a bracket opens right after a run of Cyrillic words,
+ * words of a gloss that a quotation mark opens right after a run of Cyrillic words,
  * that one of them is so romanized to (Кишинёв ("Kishinyov"); Russian: Молдавия, "Moldaviya"). Such a word is given on purpose
  * beside the prose's own form of it (Alexander), not a slip of the prose: the checker does not
  * report it as an inconsistency, but a declared scheme still judges it (a gloss that writes
@@ -381,7 +381,7 @@ export function cyrillicTransliterations(text: string, tokens: readonly WordToke
       bracket = outer;
       quoted = [];
     }
-    // The Cyrillic words of the run right before a gloss that a quotation mark or a bracket opens
+    // The Cyrillic words of the run right before a gloss that a quotation mark opens
     // (Кишинёв ("Kishinyov"); Russian: Молдавия, "Moldaviya"); `latin` counts the gloss's words.
     if (t.script === 'cyrillic') {
       if (k === 0 || tokens[k - 1]!.script !== 'cyrillic' || LETTER.test(text.slice(tokens[k - 1]!.end, t.start))) run = [];
@@ -401,8 +401,12 @@ export function cyrillicTransliterations(text: string, tokens: readonly WordToke
 
 /** Anything but spaces and punctuation between two words. */
 const LETTER = /[\p{L}\p{N}]/u;
-/** Between Cyrillic and the Latin that glosses it: a quotation mark or a bracket that opens the gloss, perhaps after a comma. */
-const GLOSS_OPENS = /^,?\s*\(?["“«‘']$|^\s*\($/u;
+/**
+ * Between Cyrillic and the Latin that glosses it: a quotation mark that opens the gloss, perhaps
+ * after a comma or a bracket. A bracket alone (Александр Бутенко (Aleksandr Butenko), in a
+ * reference) gives the name in the text's own romanization, which is judged like the prose.
+ */
+const GLOSS_OPENS = /^,?\s*\(?["“«‘']$/u;
 /** Between the words of a gloss: a space or a hyphen. */
 const GLOSS_GOES_ON = /^[ \-‐]$/u;
 
