@@ -4,10 +4,11 @@
 // read, nobody on the project wrote them and nobody tuned on them), against the findings judged by
 // hand there (judged.tsv: every finding of both runs, README there). Checked as one work (the
 // Russian lexicon, findings from `likely` up): without a scheme and with `wikipedia`. The floors
-// are just under the precisions measured when the corpus was judged, at main 54fbd0c as it ships:
-// a guard against regression, not a target.
+// are just under the precisions measured when the corpus was judged, at main 54fbd0c as it ships,
+// and, for the scheme run, under the twenty-third session's checker (0.524, measured once after
+// its rules were registered): a guard against regression, not a target.
 // certainFloors: the same for the certain band of the romanization rules (the fixes applied
 // unattended).
 import { heldOutCorpusTests, realtext44Dir } from './support/realtext.ts';
 
-await heldOutCorpusTests({ name: 'realtext44', dir: realtext44Dir, floors: { 'no-scheme': 0.46, 'scheme=wikipedia': 0.39 }, certainFloors: { 'no-scheme': 0.4, 'scheme=wikipedia': 1 } });
+await heldOutCorpusTests({ name: 'realtext44', dir: realtext44Dir, floors: { 'no-scheme': 0.46, 'scheme=wikipedia': 0.52 }, certainFloors: { 'no-scheme': 0.4, 'scheme=wikipedia': 1 } });
