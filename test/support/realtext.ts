@@ -1,5 +1,5 @@
 // The realtext corpus (../shared/realtext, outside the repository) and its judged findings; the
-// held-out corpora built after it (test/fixtures/realtext2 to realtext44) and the tests they share.
+// held-out corpora built after it (test/fixtures/realtext2 to realtext45) and the tests they share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -369,6 +369,12 @@ export const realtext43Dir = path.join(fixturesDir, 'realtext43');
 export const realtext44Dir = path.join(fixturesDir, 'realtext44');
 
 /**
+ * The forty-fifth held-out corpus (test/fixtures/realtext45, README there): realtext39's rule drawn
+ * a seventh time, ranks 301–350 of its ranking (2015-05-15 English Wikipedia text); checked as one work.
+ */
+export const realtext45Dir = path.join(fixturesDir, 'realtext45');
+
+/**
  * The corpora still held out (docs/check-history.md gives each one's status): no script fits,
  * tunes or studies on them. realtext16, 16b and 17 became tuning data in the seventeenth session,
  * realtext18, 19, 20, 22, 23 and 26 in the twentieth (their false findings read, or models fitted
@@ -396,6 +402,7 @@ export const heldOutKinds: Readonly<Record<string, 'books' | 'wikipedia-mentions
   realtext38: 'essays',
   realtext43: 'wikipedia-about',
   realtext44: 'wikipedia-about',
+  realtext45: 'wikipedia-about',
 };
 
 /** The corpora still held out: the keys of {@link heldOutKinds}. */
