@@ -346,17 +346,18 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
  * in the same bracket is romanized to, exactly, by one of the schemes `writes` tries (a Wikipedia
  * lead: Alexander Pushkin (Russian: Алекса́ндр Серге́евич Пу́шкин, "Aleksandr Sergeyevich
  * Pushkin"); Prince Igor (Russian: Князь Игорь, "Knyaz' Igor'")), or one of the first four Latin
- * words of a gloss that a quotation mark opens right after a run of Cyrillic words,
- * that one of them is so romanized to (Кишинёв ("Kishinyov"); Russian: Молдавия, "Moldaviya"). Such a word is given on purpose
- * beside the prose's own form of it (Alexander), not a slip of the prose: the checker does not
- * report it as an inconsistency, but a declared scheme still judges it (a gloss that writes
- * Первый as Pervyj is not Wikipedia's romanization: docs/check.md, "Transliterations beside their
- * Cyrillic"). A word no scheme writes so from any Cyrillic word there (Revolutsii beside
- * революции) is the prose's own spelling, a slip, and is checked.
+ * words of a gloss that a quotation mark opens right after a run of Cyrillic words, that one of
+ * them is so romanized to (Кишинёв ("Kishinyov"); Russian: Молдавия, "Moldaviya"). Such a word is
+ * given on purpose beside the prose's own form of it (Alexander), not a slip of the prose: the
+ * checker does not report it as an inconsistency, but a declared scheme still judges it (a gloss
+ * that writes Первый as Pervyj is not Wikipedia's romanization: docs/check.md, "Transliterations
+ * beside their Cyrillic"). A word no scheme writes so from any Cyrillic word there (Revolutsii
+ * beside революции) is the prose's own spelling, a slip, and is checked.
  *
  * @param text The text the tokens come from.
  * @param tokens The words of a text.
- * @param writes Whether a scheme of English prose writes a Latin word (as written) from a Cyrillic word (stress marks removed, lower case).
+ * @param writes Whether a scheme writes a Latin word (as written) from a Cyrillic word (stress marks
+ *   removed, lower case): those of English prose, or another Cyrillic language's national ones.
  * @returns One flag per token.
  */
 export function cyrillicTransliterations(text: string, tokens: readonly WordToken[], writes: (cyrillic: string, latin: string) => boolean): boolean[] {
