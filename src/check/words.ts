@@ -351,27 +351,27 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
     return fallbackKeys(foldRomanized(b)).some((k) => keys.includes(k));
   };
 
-  // The spellings the schemes of English prose, and the declared ones, give a Cyrillic word the
-  // text quotes: a Latin word beside it so written is the text's transliteration of it.
-  const transliterated = new Map<string, ReadonlySet<string>>();
-  const writesFrom = (cyrillic: string, latin: string): boolean => {
-    let folds = transliterated.get(cyrillic);
-    if (folds === undefined) {
-      const all = proseData.schemes.map((scheme) => foldRomanized(romanize(cyrillic, { scheme })));
-      for (const domain of ['text', 'notes'] as const) if (run.schemes[domain] !== undefined) all.push(foldRomanized(run.romanShown(cyrillic, domain)));
-      transliterated.set(cyrillic, (folds = new Set(all)));
-    }
-    return folds.has(foldRomanized(latin));
+  // The spellings a set of schemes gives a Cyrillic word the text quotes, folded, once a word.
+  const spellingsBy = (spell: (cyrillic: string) => string[]): ((cyrillic: string) => ReadonlySet<string>) => {
+    const memo = new Map<string, ReadonlySet<string>>();
+    return (cyrillic) => {
+      let folds = memo.get(cyrillic);
+      if (folds === undefined) memo.set(cyrillic, (folds = new Set(spell(cyrillic).map(foldRomanized))));
+      return folds;
+    };
   };
-  // The same for the national systems of the other Cyrillic languages: a Latin word beside the
-  // Cyrillic it quotes that one of them writes, and no Russian one, is that language's word
-  // (Ukrainian: станиця, "stanytsia"), not romanized Russian.
-  const otherTransliterated = new Map<string, ReadonlySet<string>>();
-  const otherWritesFrom = (cyrillic: string, latin: string): boolean => {
-    let folds = otherTransliterated.get(cyrillic);
-    if (folds === undefined) otherTransliterated.set(cyrillic, (folds = new Set(otherCyrillicSystems().map((scheme) => foldRomanized(romanize(cyrillic, { scheme }))))));
-    return folds.has(foldRomanized(latin)) && !writesFrom(cyrillic, latin);
-  };
+  // The schemes of English prose, and the declared ones: a Latin word beside the Cyrillic it quotes
+  // so written is the text's transliteration of it.
+  const proseSpellings = spellingsBy((cyrillic) => [
+    ...proseData.schemes.map((scheme) => romanize(cyrillic, { scheme })),
+    ...(['text', 'notes'] as const).filter((domain) => run.schemes[domain] !== undefined).map((domain) => run.romanShown(cyrillic, domain)),
+  ]);
+  const writesFrom = (cyrillic: string, latin: string): boolean => proseSpellings(cyrillic).has(foldRomanized(latin));
+  // The national systems of the other Cyrillic languages: a Latin word beside the Cyrillic it
+  // quotes that one of them writes, and no Russian one, is that language's word (Ukrainian:
+  // станиця, "stanytsia"), not romanized Russian.
+  const otherSpellings = spellingsBy((cyrillic) => otherCyrillicSystems().map((scheme) => romanize(cyrillic, { scheme })));
+  const otherWritesFrom = (cyrillic: string, latin: string): boolean => otherSpellings(cyrillic).has(foldRomanized(latin)) && !writesFrom(cyrillic, latin);
 
   // 2. The spellings of the documents, by domain.
   const spellings = new Map<string, Spelling>();
