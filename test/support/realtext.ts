@@ -1,5 +1,5 @@
 // The realtext corpus (../shared/realtext, outside the repository) and its judged findings; the
-// held-out corpora built after it (test/fixtures/realtext2 to realtext46) and the tests they share.
+// held-out corpora built after it (test/fixtures/realtext2 to realtext47) and the tests they share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -382,6 +382,13 @@ export const realtext45Dir = path.join(fixturesDir, 'realtext45');
 export const realtext46Dir = path.join(fixturesDir, 'realtext46');
 
 /**
+ * The forty-seventh held-out corpus (test/fixtures/realtext47, README there): realtext39's rule on
+ * the same 2015-05-15 English Wikipedia text with one difference, articles of more than 15,000
+ * words (every one eligible: 41); checked as one work.
+ */
+export const realtext47Dir = path.join(fixturesDir, 'realtext47');
+
+/**
  * The corpora still held out (docs/check-history.md gives each one's status): no script fits,
  * tunes or studies on them. realtext16, 16b and 17 became tuning data in the seventeenth session,
  * realtext18, 19, 20, 22, 23 and 26 in the twentieth (their false findings read, or models fitted
@@ -411,6 +418,7 @@ export const heldOutKinds: Readonly<Record<string, 'books' | 'wikipedia-mentions
   realtext44: 'wikipedia-about',
   realtext45: 'wikipedia-about',
   realtext46: 'wikipedia-about',
+  realtext47: 'wikipedia-about',
 };
 
 /** The corpora still held out: the keys of {@link heldOutKinds}. */
