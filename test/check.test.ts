@@ -400,6 +400,9 @@ test('clubs, Central Asian place names, Ukrainian spellings, x for х, cited aut
     ['Ivan Vasilevich ruled. Ivan Vasilyevich ruled.', { scheme: 'wikipedia' }, ['Vasilevich→Vasilyevich']],
     // English proper nouns of the hand list and Wikipedia titles of the conventional list (twenty-third session).
     ['The Polish Sejm met in Warsaw. The Energia rocket flew once.', { scheme: 'wikipedia' }, []],
+    // Names and words of other languages on the hand list (twenty-fourth session: realtext18, 23 and 26).
+    ['Clausewitz was born in Burg bei Magdeburg. Berlusconi founded Forza Italia. The chronicle calls the land Polonia. He played in Banja Luka.', { scheme: 'wikipedia' }, []],
+    ['Simon and Schuster published the book. Joe Shuster drew it. Goldman founded anarcha-feminism. The paper Anarkhia appeared in Moscow.', {}, []],
     // X (or Y) gives both forms on purpose.
     ['His book, Ruhnama (or Rukhnama, 2001), was taught. The Rukhnama was read.', {}, []],
   ];
