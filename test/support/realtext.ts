@@ -1,5 +1,5 @@
 // The realtext corpus (../shared/realtext, outside the repository) and its judged findings; the
-// held-out corpora built after it (test/fixtures/realtext2 to realtext47) and the tests they share.
+// held-out corpora built after it (test/fixtures/realtext2 to realtext48) and the tests they share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -389,6 +389,14 @@ export const realtext46Dir = path.join(fixturesDir, 'realtext46');
 export const realtext47Dir = path.join(fixturesDir, 'realtext47');
 
 /**
+ * The forty-eighth held-out corpus (test/fixtures/realtext48, README there): realtext39's rule on
+ * the same 2015-05-15 English Wikipedia text with one difference, articles of 1,000–15,000 words
+ * that mention Russia 5 to 9 times (ranks 1–50 of 315): articles that mention Russia rather than
+ * are about it; checked as one work.
+ */
+export const realtext48Dir = path.join(fixturesDir, 'realtext48');
+
+/**
  * The corpora still held out (docs/check-history.md gives each one's status): no script fits,
  * tunes or studies on them. realtext16, 16b and 17 became tuning data in the seventeenth session,
  * realtext18, 19, 20, 22, 23 and 26 in the twentieth (their false findings read, or models fitted
@@ -419,6 +427,7 @@ export const heldOutKinds: Readonly<Record<string, 'books' | 'wikipedia-mentions
   realtext45: 'wikipedia-about',
   realtext46: 'wikipedia-about',
   realtext47: 'wikipedia-about',
+  realtext48: 'wikipedia-mentions',
 };
 
 /** The corpora still held out: the keys of {@link heldOutKinds}. */
