@@ -400,8 +400,8 @@ export const realtext48Dir = path.join(fixturesDir, 'realtext48');
  * The corpora still held out (docs/check-history.md gives each one's status): no script fits,
  * tunes or studies on them. realtext16, 16b and 17 became tuning data in the seventeenth session,
  * realtext18, 19, 20, 22, 23 and 26 in the twentieth (their false findings read, or models fitted
- * on them), realtext39 in the twenty-second and realtext40, 41 and 42 in the twenty-third (their
- * findings read, rules made on them). Each with its kind of text, for the figures pooled per kind (scripts/held-out.ts):
+ * on them), realtext39 in the twenty-second, realtext40, 41 and 42 in the twenty-third and
+ * realtext45, 46 and 47 in the twenty-fifth (their findings read, rules made on them). Each with its kind of text, for the figures pooled per kind (scripts/held-out.ts):
  * public-domain books about Russia, Wikipedia articles that mention it (`wikipedia-mentions`),
  * Wikipedia articles about it (`wikipedia-about`, realtext's own kind), essays and scholarly prose.
  */
@@ -424,9 +424,6 @@ export const heldOutKinds: Readonly<Record<string, 'books' | 'wikipedia-mentions
   realtext38: 'essays',
   realtext43: 'wikipedia-about',
   realtext44: 'wikipedia-about',
-  realtext45: 'wikipedia-about',
-  realtext46: 'wikipedia-about',
-  realtext47: 'wikipedia-about',
   realtext48: 'wikipedia-mentions',
 };
 
