@@ -1,5 +1,5 @@
 // The realtext corpus (../shared/realtext, outside the repository) and its judged findings; the
-// held-out corpora built after it (test/fixtures/realtext2 to realtext48) and the tests they share.
+// held-out corpora built after it (test/fixtures/realtext2 to realtext49) and the tests they share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -397,6 +397,13 @@ export const realtext47Dir = path.join(fixturesDir, 'realtext47');
 export const realtext48Dir = path.join(fixturesDir, 'realtext48');
 
 /**
+ * The forty-ninth held-out corpus (test/fixtures/realtext49, README there): realtext39's rule on
+ * the same 2015-05-15 English Wikipedia text with one difference, the short articles, of 300 to
+ * 999 words, that mention Russia at least 10 times (every one eligible: 29); checked as one work.
+ */
+export const realtext49Dir = path.join(fixturesDir, 'realtext49');
+
+/**
  * The corpora still held out (docs/check-history.md gives each one's status): no script fits,
  * tunes or studies on them. realtext16, 16b and 17 became tuning data in the seventeenth session,
  * realtext18, 19, 20, 22, 23 and 26 in the twentieth (their false findings read, or models fitted
@@ -425,6 +432,7 @@ export const heldOutKinds: Readonly<Record<string, 'books' | 'wikipedia-mentions
   realtext43: 'wikipedia-about',
   realtext44: 'wikipedia-about',
   realtext48: 'wikipedia-mentions',
+  realtext49: 'wikipedia-about',
 };
 
 /** The corpora still held out: the keys of {@link heldOutKinds}. */
