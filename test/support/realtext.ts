@@ -397,6 +397,13 @@ export const realtext47Dir = path.join(fixturesDir, 'realtext47');
 export const realtext48Dir = path.join(fixturesDir, 'realtext48');
 
 /**
+ * The fiftieth held-out corpus (test/fixtures/realtext50, README there): realtext48's rule on the
+ * same 2015-05-15 English Wikipedia text, the next ranks (51–100 of 315) of the articles of
+ * 1,000–15,000 words that mention Russia 5 to 9 times; checked as one work.
+ */
+export const realtext50Dir = path.join(fixturesDir, 'realtext50');
+
+/**
  * The corpora still held out (docs/check-history.md gives each one's status): no script fits,
  * tunes or studies on them. realtext16, 16b and 17 became tuning data in the seventeenth session,
  * realtext18, 19, 20, 22, 23 and 26 in the twentieth (their false findings read, or models fitted
@@ -428,6 +435,7 @@ export const heldOutKinds: Readonly<Record<string, 'books' | 'wikipedia-mentions
   realtext46: 'wikipedia-about',
   realtext47: 'wikipedia-about',
   realtext48: 'wikipedia-mentions',
+  realtext50: 'wikipedia-mentions',
 };
 
 /** The corpora still held out: the keys of {@link heldOutKinds}. */
