@@ -1,5 +1,5 @@
 // The realtext corpus (../shared/realtext, outside the repository) and its judged findings; the
-// held-out corpora built after it (test/fixtures/realtext2 to realtext49) and the tests they share.
+// held-out corpora built after it (test/fixtures/realtext2 to realtext50) and the tests they share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -404,6 +404,13 @@ export const realtext48Dir = path.join(fixturesDir, 'realtext48');
 export const realtext49Dir = path.join(fixturesDir, 'realtext49');
 
 /**
+ * The fiftieth held-out corpus (test/fixtures/realtext50, README there): realtext48's rule on the
+ * same 2015-05-15 English Wikipedia text, the next ranks (51–100 of 315) of the articles of
+ * 1,000–15,000 words that mention Russia 5 to 9 times; checked as one work.
+ */
+export const realtext50Dir = path.join(fixturesDir, 'realtext50');
+
+/**
  * The corpora still held out (docs/check-history.md gives each one's status): no script fits,
  * tunes or studies on them. realtext16, 16b and 17 became tuning data in the seventeenth session,
  * realtext18, 19, 20, 22, 23 and 26 in the twentieth (their false findings read, or models fitted
@@ -433,6 +440,7 @@ export const heldOutKinds: Readonly<Record<string, 'books' | 'wikipedia-mentions
   realtext44: 'wikipedia-about',
   realtext48: 'wikipedia-mentions',
   realtext49: 'wikipedia-about',
+  realtext50: 'wikipedia-mentions',
 };
 
 /** The corpora still held out: the keys of {@link heldOutKinds}. */
