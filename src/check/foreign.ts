@@ -94,7 +94,7 @@ export function foreignNames(text: string, tokens: readonly WordToken[], letters
     const unit = tokens.slice(start, end);
     const foreignWord = (word: string): boolean => {
       const lower = word.toLowerCase().normalize('NFC');
-      return [...lower].some((ch) => /\p{Script=Latin}/u.test(ch) && !letters.has(ch)) || foreignSpelling(lower);
+      return [...lower].some((ch) => /\p{Script=Latin}/u.test(ch) && !letters.has(ch)) || foreignSpelling(lower, /^\p{Lu}/u.test(word));
     };
     if (unit.length > 1 && unit.filter((t) => !english(t.text)).length >= least && unit.some((t) => foreignWord(t.text) && !english(t.text) && !sentenceStart(text, t.start))) {
       for (let i = start; i < end; i++) out[i] = true;
@@ -485,16 +485,20 @@ export function foreignSurnameStem(word: string): string | undefined {
 }
 
 const sequences = new RegExp(data.letterSequences.patterns.join('|'), 'u');
+const nameSequences = new RegExp(data.letterSequences.namePatterns.join('|'), 'u');
 
 /**
  * Whether a folded (lower-case) word has a letter sequence no romanization of Russian writes but
- * another language's spelling does (Gyorgy, Szymon, Czeslaw): data in src/check/data/foreign.json.
+ * another language's spelling does (Gyorgy, Szymon, Czeslaw), or, when the word is written
+ * capitalised, an ending no Russian name has in the nominative (Maniu, Liu): data in
+ * src/check/data/foreign.json.
  *
  * @param fold The word in lower case.
+ * @param name Whether the word is written capitalised, as a name.
  * @returns Whether it has such a sequence.
  */
-export function foreignSpelling(fold: string): boolean {
-  return sequences.test(fold);
+export function foreignSpelling(fold: string, name = false): boolean {
+  return sequences.test(fold) || (name && nameSequences.test(fold));
 }
 
 const clubPrefixes = new Set(data.clubPrefixes.words);

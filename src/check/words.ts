@@ -128,7 +128,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       // A capitalised conventional form is a name: the common word spelt alike is not (archangel).
       if (conv !== undefined && (!conv.capitalised || written[0] !== written[0]!.toLowerCase())) {
         info = { fold, kind: 'conventional', near: [conv.cyrillic], conventional: conv.cyrillic, readings: [] };
-      } else if ((!englishWord(fold) || allow.has(fold) || englishName(fold)) && !englishElision(written, fold) && [...fold].every((ch) => reader.letters.has(ch)) && (allow.has(fold) || !foreignSpelling(fold))) {
+      } else if ((!englishWord(fold) || allow.has(fold) || englishName(fold)) && !englishElision(written, fold) && [...fold].every((ch) => reader.letters.has(ch)) && (allow.has(fold) || !foreignSpelling(fold, /^\p{Lu}/u.test(written)))) {
         // Letters no scheme writes (w, q, ö, ł…), and sequences no romanization of Russian writes
         // (sz, cz: another language's spelling), make a word not romanized Russian.
         const readings = reader.read(written);
@@ -204,7 +204,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
     if (level !== undefined) return level;
     const fold = foldRomanized(word);
     level = conventional.has(fold) ? 2 : 0;
-    if (level === 0 && [...fold].every((ch) => reader.letters.has(ch)) && !foreignSpelling(fold)) {
+    if (level === 0 && [...fold].every((ch) => reader.letters.has(ch)) && !foreignSpelling(fold, /^\p{Lu}/u.test(word))) {
       const readings = reader.read(word);
       const byProse = writtenByProse(fold);
       const best = readings[0];
@@ -300,7 +300,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
     if (levels.includes(1)) return undefined;
     const unreadable = others.some((w) => {
       const fold = foldRomanized(w);
-      return ![...fold].every((ch) => reader.letters.has(ch)) || foreignSpelling(fold);
+      return ![...fold].every((ch) => reader.letters.has(ch)) || foreignSpelling(fold, /^\p{Lu}/u.test(w));
     });
     return unreadable || transliterated ? 'foreign' : undefined;
   };
@@ -331,7 +331,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
     // (Ekaterine "Keke" Geladze), unless it is a Russian given name.
     const gap = next === undefined ? '' : text.slice(tokens[i]!.end, next.start);
     const surname = gap === ' ' ? next?.text : /^ ["“]$/u.test(gap) ? tokens[i + 2]?.text : undefined;
-    if (surname !== undefined && (foreignSurname(surname) || foreignSpelling(foldRomanized(surname))) && !isGiven(tokens[i]!.text)) return true;
+    if (surname !== undefined && (foreignSurname(surname) || foreignSpelling(foldRomanized(surname), /^\p{Lu}/u.test(surname))) && !isGiven(tokens[i]!.text)) return true;
     if (info.kind === 'loose' && prev !== undefined && text.slice(prev.end, tokens[i]!.start) === ' ' && westernName(prev.text)) return true;
     return next !== undefined && text.slice(tokens[i]!.end, next.start) === ' ' && westernName(next.text);
   };
