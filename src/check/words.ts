@@ -66,6 +66,13 @@ const APOSTROPHE = /['’]$/u;
 /** A full stop and a lower-case letter glued after a word, or a lower-case letter and a full stop before it. */
 const DOTTED_AFTER = /^\.\p{Ll}/u;
 const DOTTED_BEFORE = /\p{Ll}\.$/u;
+/**
+ * A soft sign's apostrophe left after the quotation mark that closes the word (the italics of a
+ * Wikipedia article turned into quotation marks: "Kievan Rus"').
+ */
+const SIGN_OUTSIDE = /^["”]['’](?!\p{L})/u;
+/** An opening bracket, quotation mark or emphasis mark right before a word (a label's place). */
+const LABEL_BEFORE = /[([“"‘_*]$/u;
 /** The combining acute accent, and a letter carrying it (a stress mark in romanized Russian). */
 const ACUTE = '\u0301';
 const STRESSED = /\p{L}\u0301/gu;
@@ -454,6 +461,13 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
           text = text.slice(0, -1);
           end--;
         }
+        // The text's own spelling with its soft sign, only set outside the closing quotation mark:
+        // not a spelling without the sign (docs/check.md "Quotations").
+        if (SIGN_OUTSIDE.test(doc.text.slice(end, end + 3))) return;
+        // A short word with a full stop right after an opening bracket or quotation mark is a
+        // language's abbreviation labelling what follows ((Rus. Kavkazskaya Ovcharka, Geo. Nagazi);
+        // Murmansk ("rus.")), not a word of the prose (docs/check.md "Names of other languages").
+        if ([...text].length <= 4 && doc.text[end] === '.' && LABEL_BEFORE.test(doc.text.slice(Math.max(0, token.start - 1), token.start))) return;
         const info = classify(stressFree(text));
         if (info === null || westernPerson(doc.text, tokens, t, info)) return;
         // A cited author is a surname: a word the lexicon knows only as a patronymic is another
