@@ -1,5 +1,5 @@
 // The realtext corpus (../shared/realtext, outside the repository) and its judged findings; the
-// held-out corpora built after it (test/fixtures/realtext2 to realtext50) and the tests they share.
+// held-out corpora built after it (test/fixtures/realtext2 to realtext51) and the tests they share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -411,6 +411,14 @@ export const realtext49Dir = path.join(fixturesDir, 'realtext49');
 export const realtext50Dir = path.join(fixturesDir, 'realtext50');
 
 /**
+ * The fifty-first held-out corpus (test/fixtures/realtext51, README there): realtext39's rule on a
+ * second snapshot of English Wikipedia, the WikiExtractor text of part 23 of an early-2014 dump
+ * (ZhouYii/PatchedDistro, page ids 18,225,004–20,925,000): ranks 1–50 of the 236 articles of
+ * 1,000–15,000 words that mention Russia at least 10 times; checked as one work.
+ */
+export const realtext51Dir = path.join(fixturesDir, 'realtext51');
+
+/**
  * The corpora still held out (docs/check-history.md gives each one's status): no script fits,
  * tunes or studies on them. realtext16, 16b and 17 became tuning data in the seventeenth session,
  * realtext18, 19, 20, 22, 23 and 26 in the twentieth (their false findings read, or models fitted
@@ -441,6 +449,7 @@ export const heldOutKinds: Readonly<Record<string, 'books' | 'wikipedia-mentions
   realtext48: 'wikipedia-mentions',
   realtext49: 'wikipedia-about',
   realtext50: 'wikipedia-mentions',
+  realtext51: 'wikipedia-about',
 };
 
 /** The corpora still held out: the keys of {@link heldOutKinds}. */
