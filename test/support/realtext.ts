@@ -1,5 +1,5 @@
 // The realtext corpus (../shared/realtext, outside the repository) and its judged findings; the
-// held-out corpora built after it (test/fixtures/realtext2 to realtext51) and the tests they share.
+// held-out corpora built after it (test/fixtures/realtext2 to realtext52) and the tests they share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -419,6 +419,13 @@ export const realtext50Dir = path.join(fixturesDir, 'realtext50');
 export const realtext51Dir = path.join(fixturesDir, 'realtext51');
 
 /**
+ * The fifty-second held-out corpus (test/fixtures/realtext52, README there): realtext51's rule on
+ * the same early-2014 English Wikipedia text, the next ranks (51–100 of 236) of the articles of
+ * 1,000–15,000 words that mention Russia at least 10 times; checked as one work.
+ */
+export const realtext52Dir = path.join(fixturesDir, 'realtext52');
+
+/**
  * The corpora still held out (docs/check-history.md gives each one's status): no script fits,
  * tunes or studies on them. realtext16, 16b and 17 became tuning data in the seventeenth session,
  * realtext18, 19, 20, 22, 23 and 26 in the twentieth (their false findings read, or models fitted
@@ -450,6 +457,7 @@ export const heldOutKinds: Readonly<Record<string, 'books' | 'wikipedia-mentions
   realtext49: 'wikipedia-about',
   realtext50: 'wikipedia-mentions',
   realtext51: 'wikipedia-about',
+  realtext52: 'wikipedia-about',
 };
 
 /** The corpora still held out: the keys of {@link heldOutKinds}. */
