@@ -1,5 +1,5 @@
 // The realtext corpus (../shared/realtext, outside the repository) and its judged findings; the
-// held-out corpora built after it (test/fixtures/realtext2 to realtext54) and the tests they share.
+// held-out corpora built after it (test/fixtures/realtext2 to realtext55) and the tests they share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -441,6 +441,14 @@ export const realtext53Dir = path.join(fixturesDir, 'realtext53');
 export const realtext54Dir = path.join(fixturesDir, 'realtext54');
 
 /**
+ * The fifty-fifth held-out corpus (test/fixtures/realtext55, README there): realtext51's rule drawn
+ * a fifth and last time, ranks 201–236 (the last 36) of the same 236 articles of 1,000–15,000 words
+ * that mention Russia at least 10 times (part 23 of an early-2014 English Wikipedia dump); checked as
+ * one work.
+ */
+export const realtext55Dir = path.join(fixturesDir, 'realtext55');
+
+/**
  * The corpora still held out (docs/check-history.md gives each one's status): no script fits,
  * tunes or studies on them. realtext16, 16b and 17 became tuning data in the seventeenth session,
  * realtext18, 19, 20, 22, 23 and 26 in the twentieth (their false findings read, or models fitted
@@ -475,6 +483,7 @@ export const heldOutKinds: Readonly<Record<string, 'books' | 'wikipedia-mentions
   realtext52: 'wikipedia-about',
   realtext53: 'wikipedia-about',
   realtext54: 'wikipedia-about',
+  realtext55: 'wikipedia-about',
 };
 
 /** The corpora still held out: the keys of {@link heldOutKinds}. */
