@@ -411,7 +411,8 @@ export const realtext49Dir = path.join(fixturesDir, 'realtext49');
 export const realtext50Dir = path.join(fixturesDir, 'realtext50');
 
 /**
- * The fifty-first held-out corpus (test/fixtures/realtext51, README there): realtext39's rule on a
+ * The fifty-first corpus (test/fixtures/realtext51, README there; held out in the twenty-fifth
+ * session, tuning data since the twenty-sixth): realtext39's rule on a
  * second snapshot of English Wikipedia, the WikiExtractor text of part 23 of an early-2014 dump
  * (ZhouYii/PatchedDistro, page ids 18,225,004–20,925,000): ranks 1–50 of the 236 articles of
  * 1,000–15,000 words that mention Russia at least 10 times; checked as one work.
@@ -419,7 +420,8 @@ export const realtext50Dir = path.join(fixturesDir, 'realtext50');
 export const realtext51Dir = path.join(fixturesDir, 'realtext51');
 
 /**
- * The fifty-second held-out corpus (test/fixtures/realtext52, README there): realtext51's rule on
+ * The fifty-second corpus (test/fixtures/realtext52, README there; held out in the twenty-fifth
+ * session, tuning data since the twenty-sixth): realtext51's rule on
  * the same early-2014 English Wikipedia text, the next ranks (51–100 of 236) of the articles of
  * 1,000–15,000 words that mention Russia at least 10 times; checked as one work.
  */
@@ -453,7 +455,8 @@ export const realtext55Dir = path.join(fixturesDir, 'realtext55');
  * tunes or studies on them. realtext16, 16b and 17 became tuning data in the seventeenth session,
  * realtext18, 19, 20, 22, 23 and 26 in the twentieth (their false findings read, or models fitted
  * on them), realtext39 in the twenty-second, realtext40, 41 and 42 in the twenty-third and
- * realtext45, 46 and 47 in the twenty-fifth (their findings read, rules made on them). Each with its kind of text, for the figures pooled per kind (scripts/held-out.ts):
+ * realtext45, 46 and 47 in the twenty-fifth and realtext51 and 52 in the twenty-sixth (their findings
+ * read, rules made on them). Each with its kind of text, for the figures pooled per kind (scripts/held-out.ts):
  * public-domain books about Russia, Wikipedia articles that mention it (`wikipedia-mentions`),
  * Wikipedia articles about it (`wikipedia-about`, realtext's own kind), essays and scholarly prose.
  */
@@ -479,8 +482,6 @@ export const heldOutKinds: Readonly<Record<string, 'books' | 'wikipedia-mentions
   realtext48: 'wikipedia-mentions',
   realtext49: 'wikipedia-about',
   realtext50: 'wikipedia-mentions',
-  realtext51: 'wikipedia-about',
-  realtext52: 'wikipedia-about',
   realtext53: 'wikipedia-about',
   realtext54: 'wikipedia-about',
   realtext55: 'wikipedia-about',
