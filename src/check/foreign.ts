@@ -132,6 +132,10 @@ const languageNames = new Set(data.languageNames.words);
 const FOR_LANGUAGES = /^(?:\/\p{L}+)*\s*(?:\([^()\n]*\p{Script=Cyrillic}[^()\n]*\)\s*)?\(([^()\n:]+)\)/u;
 /** What may stand before a line's first word: spaces and a list item's mark (-, *, 1.), perhaps emphasis. */
 const LIST_MARK = /^\s*(?:[-*+•]|\d+[.)])?\s*[_*]*$/u;
+/** A bracket's list of names (`listedVariants`): its opening before the first name, its separators, its close. */
+const BRACKET_LIST_OPEN = /^,?\s*[([]\s*["“‘«]?$/u;
+const BRACKET_LIST_SEPARATOR = /^["”’»]?\s*[;,/]\s*["“‘«]?$/u;
+const BRACKET_LIST_CLOSE = /^["”’»]?\s*[)\]]/u;
 /** Words that open a bracket naming a variant of the word before it (Ruhnama (or Rukhnama)). */
 const bracketed = new Set(data.variantCues.bracketed);
 /** Words before a word cited as a word, alone in quotation marks (the Tartar name of "Kreml"). */
@@ -336,6 +340,26 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
     if (i === k || i - k > 4 || !/^[)\]]/u.test(text.slice(close, close + 1))) continue;
     // The last word in brackets spells the word before them (a surname, a place).
     if (sameWord(tokens[i - 1]!.text, tokens[k - 1]!.text)) for (let j = k; j < i; j++) out[j] = true;
+  }
+  // X (A; B; C), X (A / B): a bracket right after a name that holds nothing but a list of names,
+  // perhaps each in quotation marks, is the name's other forms, as a Wikipedia lead gives them
+  // with the languages' labels and scripts stripped (Abkhazia ( "Apsny" ; "Apkhazeti";
+  // "Abkhaziya"); a team's YENISEY (YENISEI / ENISEY)): an item that spells the word before the
+  // bracket is given on purpose (twenty-sixth session, made on realtext51 and realtext17).
+  for (let k = 1; k < tokens.length; k++) {
+    if (!capital(k - 1) || !BRACKET_LIST_OPEN.test(gap(k))) continue;
+    const items: number[][] = [[]];
+    let i = k;
+    for (; i < tokens.length && capital(i); i++) {
+      if (i > k && !/^[ \-‐]$/u.test(gap(i))) {
+        if (!BRACKET_LIST_SEPARATOR.test(gap(i))) break;
+        items.push([]);
+      }
+      items.at(-1)!.push(i);
+    }
+    const close = tokens[i - 1]!.end;
+    if (items.length < 2 || items.some((item) => item.length === 0 || item.length > 4) || !BRACKET_LIST_CLOSE.test(text.slice(close, close + 4))) continue;
+    for (const item of items) if (sameWord(tokens[item.at(-1)!]!.text, tokens[k - 1]!.text)) for (const j of item) out[j] = true;
   }
   return out;
 }
