@@ -162,6 +162,8 @@ const GLOSSED = /^\s*=\s*\p{L}/u;
  *   as Piotr or Petr; Tschaikowski, Chajkovskij and Chaikovsky);
  * - capitalised words alone in brackets right after a word they spell another way (Yelabuga
  *   (Elabuga), Samary Gurary, (Samarii Gurarii)), by `sameWord`;
+ * - the items of a bracket right after a name that holds only a list of names, perhaps quoted, that
+ *   spell that name (Abkhazia ( "Apsny" ; "Apkhazeti"; "Abkhaziya"); YENISEY (YENISEI / ENISEY));
  * - the word before a bracket that opens with "or" and the word after it, when they spell one
  *   word (Ruhnama (or Rukhnama)), and so two such words joined by "or" or a slash (Byelorussia or
  *   Belorussia, Alexandre/Aleixandre);
