@@ -1,5 +1,5 @@
 // The realtext corpus (../shared/realtext, outside the repository) and its judged findings; the
-// held-out corpora built after it (test/fixtures/realtext2 to realtext56) and the tests they share.
+// held-out corpora built after it (test/fixtures/realtext2 to realtext57) and the tests they share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -455,6 +455,12 @@ export const realtext55Dir = path.join(fixturesDir, 'realtext55');
  * Russia at least 10 times; checked as one work.
  */
 export const realtext56Dir = path.join(fixturesDir, 'realtext56');
+ * The fifty-seventh held-out corpus (test/fixtures/realtext57, README there): realtext56's rule drawn
+ * a second time, ranks 51–100 of the 193 articles of 1,000–15,000 words that mention Russia at least
+ * 10 times in a third snapshot of English Wikipedia (WikiExtractor text in four repositories, dumps
+ * of 2019 and 2021); checked as one work.
+ */
+export const realtext57Dir = path.join(fixturesDir, 'realtext57');
 
 /**
  * The corpora still held out (docs/check-history.md gives each one's status): no script fits,
@@ -493,6 +499,7 @@ export const heldOutKinds: Readonly<Record<string, 'books' | 'wikipedia-mentions
   realtext54: 'wikipedia-about',
   realtext55: 'wikipedia-about',
   realtext56: 'wikipedia-about',
+  realtext57: 'wikipedia-about',
 };
 
 /** The corpora still held out: the keys of {@link heldOutKinds}. */
