@@ -1,5 +1,5 @@
 // The realtext corpus (../shared/realtext, outside the repository) and its judged findings; the
-// held-out corpora built after it (test/fixtures/realtext2 to realtext57) and the tests they share.
+// held-out corpora built after it (test/fixtures/realtext2 to realtext58) and the tests they share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -461,6 +461,12 @@ export const realtext56Dir = path.join(fixturesDir, 'realtext56');
  * of 2019 and 2021); checked as one work.
  */
 export const realtext57Dir = path.join(fixturesDir, 'realtext57');
+ * The fifty-eighth held-out corpus (test/fixtures/realtext58, README there): realtext56's rule drawn
+ * a third time, ranks 101–150 of the 193 articles of 1,000–15,000 words that mention Russia at least
+ * 10 times in a third snapshot of English Wikipedia (WikiExtractor text of dumps of 2019 and 2021 in
+ * four repositories); checked as one work.
+ */
+export const realtext58Dir = path.join(fixturesDir, 'realtext58');
 
 /**
  * The corpora still held out (docs/check-history.md gives each one's status): no script fits,
@@ -500,6 +506,7 @@ export const heldOutKinds: Readonly<Record<string, 'books' | 'wikipedia-mentions
   realtext55: 'wikipedia-about',
   realtext56: 'wikipedia-about',
   realtext57: 'wikipedia-about',
+  realtext58: 'wikipedia-about',
 };
 
 /** The corpora still held out: the keys of {@link heldOutKinds}. */
