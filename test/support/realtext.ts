@@ -1,5 +1,6 @@
 // The realtext corpus (../shared/realtext, outside the repository) and its judged findings; the
-// held-out corpora built after it (test/fixtures/realtext2 to realtext58) and the tests they share.
+// held-out corpora built after it (test/fixtures/realtext2 to realtext55, realtext59) and the tests
+// they share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -467,6 +468,12 @@ export const realtext57Dir = path.join(fixturesDir, 'realtext57');
  * four repositories); checked as one work.
  */
 export const realtext58Dir = path.join(fixturesDir, 'realtext58');
+ * The fifty-ninth held-out corpus (test/fixtures/realtext59, README there): realtext56's rule drawn
+ * a fourth and last time, ranks 151–193 (the last 43) of the 193 articles of 1,000–15,000 words that
+ * mention Russia at least 10 times in a third snapshot of English Wikipedia (WikiExtractor text of
+ * four repositories, dumps of 2019 and 2021); checked as one work.
+ */
+export const realtext59Dir = path.join(fixturesDir, 'realtext59');
 
 /**
  * The corpora still held out (docs/check-history.md gives each one's status): no script fits,
@@ -507,6 +514,7 @@ export const heldOutKinds: Readonly<Record<string, 'books' | 'wikipedia-mentions
   realtext56: 'wikipedia-about',
   realtext57: 'wikipedia-about',
   realtext58: 'wikipedia-about',
+  realtext59: 'wikipedia-about',
 };
 
 /** The corpora still held out: the keys of {@link heldOutKinds}. */
