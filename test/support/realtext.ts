@@ -1,5 +1,5 @@
 // The realtext corpus (../shared/realtext, outside the repository) and its judged findings; the
-// held-out corpora built after it (test/fixtures/realtext2 to realtext55) and the tests they share.
+// held-out corpora built after it (test/fixtures/realtext2 to realtext59) and the tests they share.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -451,6 +451,38 @@ export const realtext54Dir = path.join(fixturesDir, 'realtext54');
 export const realtext55Dir = path.join(fixturesDir, 'realtext55');
 
 /**
+ * The fifty-sixth held-out corpus (test/fixtures/realtext56, README there): realtext39's rule applied
+ * to a third snapshot of English Wikipedia (WikiExtractor text of 2019 and 2021 dumps in four
+ * repositories, read together), ranks 1–50 of its 193 articles of 1,000–15,000 words that mention
+ * Russia at least 10 times; checked as one work.
+ */
+export const realtext56Dir = path.join(fixturesDir, 'realtext56');
+
+/**
+ * The fifty-seventh held-out corpus (test/fixtures/realtext57, README there): realtext56's rule drawn
+ * a second time, ranks 51–100 of the 193 articles of 1,000–15,000 words that mention Russia at least
+ * 10 times in a third snapshot of English Wikipedia (WikiExtractor text in four repositories, dumps
+ * of 2019 and 2021); checked as one work.
+ */
+export const realtext57Dir = path.join(fixturesDir, 'realtext57');
+
+/**
+ * The fifty-eighth held-out corpus (test/fixtures/realtext58, README there): realtext56's rule drawn
+ * a third time, ranks 101–150 of the 193 articles of 1,000–15,000 words that mention Russia at least
+ * 10 times in a third snapshot of English Wikipedia (WikiExtractor text of dumps of 2019 and 2021 in
+ * four repositories); checked as one work.
+ */
+export const realtext58Dir = path.join(fixturesDir, 'realtext58');
+
+/**
+ * The fifty-ninth held-out corpus (test/fixtures/realtext59, README there): realtext56's rule drawn
+ * a fourth and last time, ranks 151–193 (the last 43) of the 193 articles of 1,000–15,000 words that
+ * mention Russia at least 10 times in a third snapshot of English Wikipedia (WikiExtractor text of
+ * four repositories, dumps of 2019 and 2021); checked as one work.
+ */
+export const realtext59Dir = path.join(fixturesDir, 'realtext59');
+
+/**
  * The corpora still held out (docs/check-history.md gives each one's status): no script fits,
  * tunes or studies on them. realtext16, 16b and 17 became tuning data in the seventeenth session,
  * realtext18, 19, 20, 22, 23 and 26 in the twentieth (their false findings read, or models fitted
@@ -485,6 +517,10 @@ export const heldOutKinds: Readonly<Record<string, 'books' | 'wikipedia-mentions
   realtext53: 'wikipedia-about',
   realtext54: 'wikipedia-about',
   realtext55: 'wikipedia-about',
+  realtext56: 'wikipedia-about',
+  realtext57: 'wikipedia-about',
+  realtext58: 'wikipedia-about',
+  realtext59: 'wikipedia-about',
 };
 
 /** The corpora still held out: the keys of {@link heldOutKinds}. */
