@@ -79,12 +79,13 @@ const STRESSED = /\p{L}\u0301/gu;
 
 /**
  * A final apostrophe that is English punctuation, not a soft sign: a possessive after -s
- * (Nicholas’, the Romanovs’), or the close of a single quotation opened before the word on its line.
+ * (Nicholas’, the Romanovs’; a shorter word when it is English without the mark: Zeus’ radars,
+ * while Rus’ keeps its sign), or the close of a single quotation opened before the word on its line.
  */
-function englishApostrophe(text: string, token: WordToken): boolean {
+function englishApostrophe(text: string, token: WordToken, english: (fold: string) => boolean): boolean {
   const word = token.text;
   if (!APOSTROPHE.test(word)) return false;
-  if (/s['’]$/u.test(word) && word.length >= 6) return true;
+  if (/s['’]$/u.test(word) && (word.length >= 6 || english(foldRomanized(word.slice(0, -1))))) return true;
   const quote = word[word.length - 1]!;
   // Two marks in a row close a quotation (Trotsky'').
   if (text[token.end] === quote) return true;
@@ -457,7 +458,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
           text = text.slice(0, closing);
           end = token.start + closing;
         }
-        if (englishApostrophe(doc.text, token)) {
+        if (englishApostrophe(doc.text, token, englishWord)) {
           text = text.slice(0, -1);
           end--;
         }
