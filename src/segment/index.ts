@@ -162,10 +162,14 @@ function noteCallAfter(text: string, start: number, word: string): boolean {
   return (word.match(/\p{L}/gu)?.length ?? 0) >= 3 && !/\p{Lu}/u.test(word.slice(1)) && runOnCallAt(text, start + word.length) > 0;
 }
 
+/** A character that makes an underscore beside a word part of an identifier. */
+const IDENTIFIER_CHAR = /[\p{L}\p{N}_]/u;
+
 /**
  * Splits prose into words with their offsets. URLs, e-mail addresses, DOIs, citation keys and
- * backtick code are skipped, as are words glued to digits or underscores (identifiers), but not a
- * word followed by a note call (`Zinovyev3` → `Zinovyev`); English
+ * backtick code are skipped, as are words glued to digits or by underscores to other words
+ * (identifiers; an underscore with a space or a mark on its other side is emphasis, `_Zemstvo_`),
+ * but not a word followed by a note call (`Zinovyev3` → `Zinovyev`); English
  * possessives and contractions are cut off (`Dostoevsky’s` → `Dostoevsky`); a trailing apostrophe
  * opened by a matching quote is not part of the word.
  *
@@ -192,7 +196,9 @@ export function tokenizeWords(text: string, options: TokenizeOptions = {}): Word
     if (skip !== undefined && skip[0] < start + word.length) continue;
     const before = text[start - 1];
     const after = text[start + word.length];
-    if ((before !== undefined && /[\d_]/u.test(before)) || (after !== undefined && (after === '_' || (/\d/u.test(after) && !noteCallAfter(text, start, word))))) continue;
+    // A word joined by an underscore to another is an identifier (snake_case); an underscore with
+    // a space or a mark on its other side is emphasis, as plain-text books mark italics (_Zemstvo_).
+    if ((before !== undefined && (/\d/u.test(before) || (before === '_' && IDENTIFIER_CHAR.test(text[start - 2] ?? '')))) || (after !== undefined && ((after === '_' && IDENTIFIER_CHAR.test(text[start + word.length + 1] ?? '')) || (/\d/u.test(after) && !noteCallAfter(text, start, word))))) continue;
     // A closing quote, not a soft sign: 'Kazan' or ‘Kazan’.
     if ((word.endsWith('’') && openQuote(text, start, start + word.length - 1, quotes)) || (word.endsWith("'") && before === "'")) word = word.slice(0, -1);
     const clitic = CLITIC.exec(word);
