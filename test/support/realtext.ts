@@ -490,14 +490,14 @@ export const realtext59Dir = path.join(fixturesDir, 'realtext59');
  * The sixtieth held-out corpus (test/fixtures/realtext60, README there): realtext39's rule applied
  * to a fourth snapshot of English Wikipedia (kirito-0512/data: early pages, text of about July 2023,
  * titles without their spaces), ranks 1–50 of its 103 articles of 1,000–15,000 words that mention
- * Russia at least 10 times; checked as one work. Not judged yet (judged.tsv: its header only).
+ * Russia at least 10 times; checked as one work.
  */
 export const realtext60Dir = path.join(fixturesDir, 'realtext60');
 
 /**
  * The sixty-first held-out corpus (test/fixtures/realtext61, README there): realtext60's rule drawn a
- * second time, ranks 51–103 (the last 53) of the same 103 articles of the fourth snapshot (kirito-0512/data,
- * 2023); checked as one work. Not judged yet (judged.tsv: its header only).
+ * second time, ranks 51–103 (the last 53) of the same 103 articles of the fourth snapshot
+ * (kirito-0512/data, 2023); checked as one work.
  */
 export const realtext61Dir = path.join(fixturesDir, 'realtext61');
 
@@ -506,8 +506,9 @@ export const realtext61Dir = path.join(fixturesDir, 'realtext61');
  * tunes or studies on them. realtext16, 16b and 17 became tuning data in the seventeenth session,
  * realtext18, 19, 20, 22, 23 and 26 in the twentieth (their false findings read, or models fitted
  * on them), realtext39 in the twenty-second, realtext40, 41 and 42 in the twenty-third and
- * realtext45, 46 and 47 in the twenty-fifth, realtext51 and 52 in the twenty-sixth and realtext56 to 59
- * in the twenty-seventh (their findings read, rules made on them). Each with its kind of text, for the figures pooled per kind (scripts/held-out.ts):
+ * realtext45, 46 and 47 in the twenty-fifth, realtext51 and 52 in the twenty-sixth and realtext56 to
+ * 59 in the twenty-seventh (their findings read, rules made on them). Each with its kind of text,
+ * for the figures pooled per kind (scripts/held-out.ts):
  * public-domain books about Russia, Wikipedia articles that mention it (`wikipedia-mentions`),
  * Wikipedia articles about it (`wikipedia-about`, realtext's own kind), essays and scholarly prose.
  */
