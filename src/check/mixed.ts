@@ -32,6 +32,30 @@ export function mixedScriptFix(word: string): { expected?: string; cyrillicMajor
   return { expected: out, cyrillicMajority };
 }
 
+/**
+ * Whether a word that mixes scripts is a philologist's transliteration, not a slip: Latin letters
+ * and, as its only Cyrillic letters, the language's signs (the `sign` class of the language data:
+ * the jers ъ and ь), which the Slavists' transliteration of Old Church Slavonic and Old Russian
+ * keeps as they are (Měneskъ, brašъno, dьnь). A slip puts a look-alike in (Mоscow); a sign has
+ * none (docs/check.md, "Words in two scripts").
+ *
+ * @param word The word as written.
+ * @returns Whether it is such a transliteration.
+ */
+export function keptSigns(word: string): boolean {
+  const signs = getLanguage('ru').classes['sign'] ?? '';
+  let lat = 0;
+  let cyr = 0;
+  for (const ch of word) {
+    if (/\p{Script=Latin}/u.test(ch)) lat++;
+    else if (/\p{Script=Cyrillic}/u.test(ch)) {
+      if (!signs.includes(ch.toLowerCase())) return false;
+      cyr++;
+    }
+  }
+  return cyr > 0 && lat > 0;
+}
+
 /** The finding for a word that mixes scripts, with a fix when every odd letter has a twin. */
 export function mixedDiagnostic(doc: CheckDocument, token: WordToken, lines: LineIndex): Diagnostic {
   const { expected, cyrillicMajority } = mixedScriptFix(token.text);

@@ -8,7 +8,7 @@ import { tokenizeWords, type WordToken } from '../segment/index.ts';
 import { inFullName } from './conventional.ts';
 import { fallbackKey, fallbackKeys } from './fallback.ts';
 import { adjectiveForm, citedAuthors, clubNames, cyrillicTransliterations, describedNames, eponymNames, englishFunctionWord, foreignContext, foreignNames, foreignPassages, foreignSpelling, foreignSurname, listedVariants, type LeadNames, nobiliaryNames, otherCyrillicSystems, otherFunctionWord, placeTermsOf, russianNameForm, sentenceLanguage, type PassageWord } from './foreign.ts';
-import { mixedDiagnostic } from './mixed.ts';
+import { keptSigns, mixedDiagnostic } from './mixed.ts';
 import { NAME_FLAGS, readingFlags, type FormInfo, type Spelling } from './model.ts';
 import proseData from './data/prose-schemes.json' with { type: 'json' };
 import type { CheckRun } from './run.ts';
@@ -438,7 +438,8 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       });
       tokens.forEach((token, t) => {
         if (token.script === 'mixed') {
-          mixed.push({ dg: mixedDiagnostic(doc, token, lines[d]!), doc: d });
+          // A Slavist's transliteration keeps the jers in Cyrillic on purpose (docs/check.md "Words in two scripts").
+          if (!keptSigns(token.text)) mixed.push({ dg: mixedDiagnostic(doc, token, lines[d]!), doc: d });
           return;
         }
         if (token.script !== 'latin' || foreign[t] || passage[before + t] || foreignName[t] || otherSystem?.[t] === true || listed[before + t] || club[t] || placeTerm[t] || glossedOther[before + t]) return;
