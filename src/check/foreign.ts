@@ -189,12 +189,12 @@ const GLOSSED = /^\s*=\s*\p{L}/u;
 export function listedVariants(text: string, tokens: readonly WordToken[], sameWord: (a: string, b: string) => boolean): boolean[] {
   const out = tokens.map(() => false);
   // Each word's capital and each gap are asked many times over by the rules below (a document's
-  // 10,000 words each several times): found once (undefined past the last word: no capital).
+  // 10,000 words each several times): found once (past the last word: no capital).
   const capitals = tokens.map((t) => /^\p{Lu}/u.test(t.text));
   const capital = (k: number): boolean => capitals[k] === true;
   // Before the first word, the gap is what precedes it in the text (a bracket may open there).
-  const gaps: string[] = [];
-  const gap = (k: number): string => (gaps[k] ??= text.slice(k > 0 ? tokens[k - 1]!.end : 0, tokens[k]!.start));
+  const gaps = tokens.map((t, k) => text.slice(k > 0 ? tokens[k - 1]!.end : 0, t.start));
+  const gap = (k: number): string => gaps[k]!;
   const lower = tokens.map((t) => t.text.toLowerCase());
   // Where a cue's bracket opens: before the cue, or before the adverb that precedes it (sometimes spelled).
   const cueStart = (k: number, aka: boolean): number => (!aka && k > 0 && !/\(/u.test(gap(k)) && /^\p{Ll}+$/u.test(tokens[k - 1]!.text) && /\(\s*$/u.test(gap(k - 1)) ? k - 1 : k);
@@ -972,12 +972,16 @@ const SENTENCE_END = /[.!?…]['"”’»)\]]*\s/u;
 export function foreignPassages(text: string, tokens: readonly WordToken[], word: (k: number) => PassageWord): boolean[] {
   const out = tokens.map(() => false);
   const said = tokens.map((_, k) => word(k));
+  // Both kinds of stretch below read every gap, and every word's key: each is found once.
+  const lower = tokens.map((t) => t.text.toLowerCase());
+  const gaps = tokens.map((t, k) => (k === 0 ? '' : text.slice(tokens[k - 1]!.end, t.start)));
+  const wideBound = gaps.map((gap) => PASSAGE_BOUND.test(gap));
   // The stretches of words between bounds, as [start, end) pairs of token indices.
-  const stretches = (bound: (gap: string) => boolean): Array<[number, number]> => {
+  const stretches = (bound: (k: number) => boolean): Array<[number, number]> => {
     const list: Array<[number, number]> = [];
     let start = 0;
     for (let k = 1; k <= tokens.length; k++) {
-      if (k < tokens.length && !bound(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) continue;
+      if (k < tokens.length && !bound(k)) continue;
       list.push([start, k]);
       start = k;
     }
@@ -991,7 +995,7 @@ export function foreignPassages(text: string, tokens: readonly WordToken[], word
     const seen = new Set<string>();
     for (let k = start; k < end; k++) {
       const w = said[k];
-      const key = tokens[k]!.text.toLowerCase();
+      const key = lower[k]!;
       if (w === undefined || seen.has(key)) continue;
       seen.add(key);
       counts[w]++;
@@ -1002,10 +1006,10 @@ export function foreignPassages(text: string, tokens: readonly WordToken[], word
   };
   // A sentence is judged on its own; one too short to judge (Litwo! Ojczyzno moja!) by the whole
   // quotation, bracket or paragraph it stands in.
-  const wide = stretches((gap) => PASSAGE_BOUND.test(gap));
+  const wide = stretches((k) => wideBound[k]!);
   const wideVerdict = wide.map(judge);
   let w = 0;
-  for (const [start, end] of stretches((gap) => PASSAGE_BOUND.test(gap) || SENTENCE_END.test(gap))) {
+  for (const [start, end] of stretches((k) => wideBound[k]! || SENTENCE_END.test(gaps[k]!))) {
     while (wide[w]![1] < end) w++;
     const verdict = judge([start, end]) ?? wideVerdict[w];
     if (verdict === true) for (let k = start; k < end; k++) out[k] = true;
