@@ -99,7 +99,8 @@ function wholeWords(text: string): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (const m of text.matchAll(/[\p{L}\p{M}]+/gu)) {
     if (!ASCII_LIKE.test(m[0])) continue;
-    const key = m[0].toLowerCase().replace(/\u017f/gu, 's');
+    let key = m[0].toLowerCase();
+    if (key.includes('\u017f')) key = key.replace(/\u017f/gu, 's');
     const places = out.get(key);
     if (places === undefined) out.set(key, [m.index]);
     else places.push(m.index);
