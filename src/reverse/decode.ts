@@ -257,10 +257,9 @@ export function searchCandidates(
     const extra: Hyp[] = [];
     for (const h of list) {
       if (h.empty || h.cyr === '') continue;
-      const context = contextOf(h.cyr);
       for (const piece of inv.empties) {
         if (!fits(h, piece)) continue;
-        extra.push(extend(h, piece, pos, h.score + scoreAfter(context, piece.cyr, model)));
+        extra.push(extend(h, piece, pos, h.score + scorePiece(h.cyr, piece.cyr, model)));
       }
     }
     for (const h of extra) list.push(h);
@@ -268,11 +267,9 @@ export function searchCandidates(
     atPos[pos] = list;
     if (pos === n) break;
     for (const h of list) {
-      // The letters a piece is scored after are the same for every piece tried here.
-      const context = contextOf(h.cyr);
       for (const piece of matching[pos]!) {
         if (!fits(h, piece)) continue;
-        atPos[pos + piece.latin.length]!.push(extend(h, piece, pos, h.score + scoreAfter(context, piece.cyr, model)));
+        atPos[pos + piece.latin.length]!.push(extend(h, piece, pos, h.score + scorePiece(h.cyr, piece.cyr, model)));
       }
     }
   }
@@ -344,17 +341,8 @@ function best(list: readonly Hyp[], beam: number): Hyp[] {
   return top;
 }
 
-/** The context the letter model scores a piece after: the last two letters before it, `^` at the start. */
-function contextOf(prefix: string): string {
-  return prefix.length >= 2 ? prefix.slice(-2) : `^${prefix}`;
-}
-
 function scorePiece(prefix: string, cyr: string, model: LetterModel): number {
-  return scoreAfter(contextOf(prefix), cyr, model);
-}
-
-/** The letter model's score of a piece after its context (see {@link contextOf}). */
-function scoreAfter(context: string, cyr: string, model: LetterModel): number {
+  const context = prefix.length >= 2 ? prefix.slice(-2) : `^${prefix}`;
   // Most pieces are one letter: no context to carry on. `0 +` keeps the loop's sum exactly (it
   // starts at 0, so a model's -0 comes out as 0, as it did before this shortcut).
   if (cyr.length === 1) return 0 + model(context, cyr);
