@@ -2,6 +2,14 @@ import data from './data/fallback.json' with { type: 'json' };
 import { foldRomanized } from '../reverse/readings.ts';
 
 let replace: Array<[RegExp, string]> | undefined;
+/** The alternatives' patterns, compiled once: one to test a word with, one to replace in it. */
+let alternatives: Array<[test: RegExp, all: RegExp, to: string]> | undefined;
+/**
+ * Keys already made: a check asks the key of a word at each of its occurrences and again when it
+ * groups them, and each key is 29 replacements. Emptied when full (a server checks many texts).
+ */
+const keyCache = new Map<string, string>();
+const KEY_CACHE_LIMIT = 50_000;
 let inflectionStem: RegExp | undefined;
 const formation = new RegExp(data.englishSuffixes.pattern, 'u');
 
@@ -19,9 +27,13 @@ const formation = new RegExp(data.englishSuffixes.pattern, 'u');
  * //=> ['Uri', 'Uri', 'Uri', 'fodorovna', 'fodorovna']
  */
 export function fallbackKey(word: string): string {
+  const known = keyCache.get(word);
+  if (known !== undefined) return known;
   replace ??= data.skeleton.map(([re, to]) => [new RegExp(re!, 'gu'), to!]);
   let s = foldRomanized(word);
   for (const [re, to] of replace) s = s.replace(re, to);
+  if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+  keyCache.set(word, s);
   return s;
 }
 
@@ -32,9 +44,9 @@ export function fallbackKey(word: string): string {
 export function fallbackKeys(word: string): string[] {
   const fold = foldRomanized(word);
   const keys = new Set([fallbackKey(fold)]);
-  for (const [from, to] of data.alternatives.replace) {
-    const re = new RegExp(from!, 'gu');
-    if (re.test(fold)) keys.add(fallbackKey(fold.replace(re, to!)));
+  alternatives ??= data.alternatives.replace.map(([from, to]) => [new RegExp(from!, 'u'), new RegExp(from!, 'gu'), to!]);
+  for (const [test, all, to] of alternatives) {
+    if (test.test(fold)) keys.add(fallbackKey(fold.replace(all, to)));
   }
   return [...keys];
 }

@@ -78,6 +78,8 @@ interface DocInfo {
   names: Map<string, [number, number]>;
   /** Where each word (lower case) stands as a whole word, case-insensitively. */
   occurrences: Map<string, number[]>;
+  /** The places of its whole words that may be ASCII words (see `wholeWords`), indexed when first asked. */
+  whole?: Map<string, number[]>;
   /** Where the line breaks and the sentence ends (`. `) stand, in order: found by halving, not by scanning (a line of a million characters). */
   newlines: number[];
   stops: number[];
@@ -87,6 +89,23 @@ interface DocInfo {
   lines: Map<number, [number, number, number]>;
   sentences: Map<string, [number, number]>;
   paragraphs: Map<string, [number, number]>;
+}
+
+/** A run of letters and marks that may be an ASCII word, case aside (see `occurrences`): letters, ſ and K only. */
+const ASCII_LIKE = /^[A-Za-z\u017f\u212a]+$/u;
+
+/** The places of the document's whole words that may be ASCII words, by the word in lower case (ſ as s, K as k). */
+function wholeWords(text: string): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const m of text.matchAll(/[\p{L}\p{M}]+/gu)) {
+    if (!ASCII_LIKE.test(m[0])) continue;
+    let key = m[0].toLowerCase();
+    if (key.includes('\u017f')) key = key.replace(/\u017f/gu, 's');
+    const places = out.get(key);
+    if (places === undefined) out.set(key, [m.index]);
+    else places.push(m.index);
+  }
+  return out;
 }
 
 /** The first index of a sorted array whose value is at least `v`. */
@@ -193,17 +212,15 @@ export function workFeatures(work: FeatureWork): (finding: { dg: CheckDiagnostic
     if (all === undefined) {
       const text = documents[doc]!.text;
       if (/^[A-Za-z]+$/u.test(word)) {
-        // A word of ASCII letters is searched for alone, and its bounds checked after: a search
-        // with the bounds in it builds a case-insensitive class of every letter and mark, for each
-        // word (most of this search's cost). The places are the same: the only characters that
-        // match an ASCII letter, case aside, are ASCII letters, ſ and the Kelvin sign K
-        // (test/check-score.test.ts), all letters of one UTF-16 unit, so a match found within a
-        // longer word hides no place where the word stands whole.
-        all = [];
-        for (const m of text.matchAll(new RegExp(word, 'giu'))) {
-          const end = m.index + word.length;
-          if (!/[\p{L}\p{M}]$/u.test(text.slice(Math.max(0, m.index - 2), m.index)) && !/^[\p{L}\p{M}]/u.test(text.slice(end, end + 2))) all.push(m.index);
-        }
+        // A word of ASCII letters is looked up among the document's whole words, indexed once: a
+        // search of the document for each word asked cost time that grew with the findings times
+        // the document's length. The places are the same: the only characters that match an
+        // ASCII letter, case aside, are ASCII letters, ſ and the Kelvin sign K
+        // (test/check-score.test.ts), all letters of one UTF-16 unit, so the places where the
+        // word stands whole are the runs of letters and marks that are the word, case aside,
+        // with ſ read as s and K as k.
+        info.whole ??= wholeWords(text);
+        all = info.whole.get(key) ?? [];
       } else {
         const re = new RegExp(`(?<![\\p{L}\\p{M}])${escape(word)}(?![\\p{L}\\p{M}])`, 'giu');
         all = [...text.matchAll(re)].map((m) => m.index);

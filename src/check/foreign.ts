@@ -67,7 +67,8 @@ export function foreignContext(text: string, tokens: readonly WordToken[]): bool
 export function nobiliaryNames(tokens: readonly WordToken[]): boolean[] {
   const lower = tokens.map((t) => t.text.toLowerCase());
   const capital = (i: number): boolean => /^\p{Lu}/u.test(tokens[i]?.text ?? '');
-  return tokens.map((_, i) => capital(i) && ((particles.has(lower[i + 1] ?? '') && capital(i + 2)) || (particles.has(lower[i - 1] ?? '') && i >= 2 && capital(i - 2))));
+  // The particle first: it is rare, and the capital's test runs at every word otherwise.
+  return tokens.map((_, i) => ((particles.has(lower[i + 1] ?? '') && capital(i + 2)) || (particles.has(lower[i - 1] ?? '') && i >= 2 && capital(i - 2))) && capital(i));
 }
 
 /**
@@ -91,6 +92,8 @@ export function foreignNames(text: string, tokens: readonly WordToken[], letters
   const out = tokens.map(() => false);
   let start = 0;
   const close = (end: number): void => {
+    // Most runs are one word or none: nothing to weigh (called at every word).
+    if (end - start <= 1) return;
     const unit = tokens.slice(start, end);
     const foreignWord = (word: string): boolean => {
       const lower = word.toLowerCase().normalize('NFC');
@@ -103,9 +106,10 @@ export function foreignNames(text: string, tokens: readonly WordToken[], letters
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const capital = /^\p{Lu}/u.test(t.text);
-    const gap = text.slice(tokens[i - 1]?.end ?? 0, t.start);
     // A unit is made of capitalised words, and of small-letter words joined to them by hyphens:
-    // the syllables of a compound name (Chan-kia-kow, a Chinese town in a travel book).
+    // the syllables of a compound name (Chan-kia-kow, a Chinese town in a travel book). The gap
+    // is looked at only inside a unit.
+    const gap = i > start ? text.slice(tokens[i - 1]?.end ?? 0, t.start) : '';
     const joined = i > start && (capital ? /^[ \-‐]$/u.test(gap) : /^[-‐]$/u.test(gap));
     if (!joined) {
       close(i);
@@ -184,9 +188,13 @@ const GLOSSED = /^\s*=\s*\p{L}/u;
  */
 export function listedVariants(text: string, tokens: readonly WordToken[], sameWord: (a: string, b: string) => boolean): boolean[] {
   const out = tokens.map(() => false);
-  const capital = (k: number): boolean => /^\p{Lu}/u.test(tokens[k]?.text ?? '');
+  // Each word's capital and each gap are asked many times over by the rules below (a document's
+  // 10,000 words each several times): found once (past the last word: no capital).
+  const capitals = tokens.map((t) => /^\p{Lu}/u.test(t.text));
+  const capital = (k: number): boolean => capitals[k] === true;
   // Before the first word, the gap is what precedes it in the text (a bracket may open there).
-  const gap = (k: number): string => text.slice(k > 0 ? tokens[k - 1]!.end : 0, tokens[k]!.start);
+  const gaps = tokens.map((t, k) => text.slice(k > 0 ? tokens[k - 1]!.end : 0, t.start));
+  const gap = (k: number): string => gaps[k]!;
   const lower = tokens.map((t) => t.text.toLowerCase());
   // Where a cue's bracket opens: before the cue, or before the adverb that precedes it (sometimes spelled).
   const cueStart = (k: number, aka: boolean): number => (!aka && k > 0 && !/\(/u.test(gap(k)) && /^\p{Ll}+$/u.test(tokens[k - 1]!.text) && /\(\s*$/u.test(gap(k - 1)) ? k - 1 : k);
@@ -218,8 +226,19 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
   });
   // A name's form for languages named in a bracket after it: Sascha (German), Aleksandra
   // (Александра) (Latvian, Polish), Alissandra/Alyssandra (Sicilian, Greek).
+  // The pattern needs an opening bracket within the 200 characters it reads: the next one after
+  // each word is found by one forward scan, not a slice and a match per capitalised word.
+  // (`bracket` is the first one at or after `scanned`, Infinity for none.)
+  let scanned = Infinity;
+  let bracket = -1;
   tokens.forEach((t, k) => {
     if (!capital(k)) return;
+    if (t.end < scanned || t.end > bracket) {
+      scanned = t.end;
+      bracket = text.indexOf('(', t.end);
+      if (bracket < 0) bracket = Infinity;
+    }
+    if (bracket >= t.end + 200) return;
     const m = FOR_LANGUAGES.exec(text.slice(t.end, t.end + 200));
     if (m !== null && m[1]!.split(/\s*(?:,|\/|\band\b)\s*/u).every((w) => languageNames.has(w.trim()))) out[k] = true;
   });
@@ -249,11 +268,10 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
   // it (the Tartar name of "Kreml" or fortress, beside Kremlin; the Don Cossacks (Kazak =
   // soldier)): not a spelling of the prose.
   tokens.forEach((t, k) => {
-    const after = text.slice(t.end, k + 1 < tokens.length ? tokens[k + 1]!.start : text.length);
     if (GLOSSED.test(text.slice(t.end, t.end + 8))) out[k] = true;
     // The words between the cue and the word are small words (the name of, called it): a
     // capitalised one makes the quoted word part of a name (called it Operation "Katja").
-    else if (OPENS_QUOTE.test(gap(k)) && CLOSES_QUOTE.test(after) && [1, 2, 3].some((d) => k - d >= 0 && mentionCues.has(lower[k - d]!) && !/[.!?;:]/u.test(text.slice(tokens[k - d]!.end, t.start)) && tokens.slice(k - d + 1, k).every((w) => !/^\p{Lu}/u.test(w.text)))) out[k] = true;
+    else if (OPENS_QUOTE.test(gap(k)) && CLOSES_QUOTE.test(text.slice(t.end, k + 1 < tokens.length ? tokens[k + 1]!.start : text.length)) && [1, 2, 3].some((d) => k - d >= 0 && mentionCues.has(lower[k - d]!) && !/[.!?;:]/u.test(text.slice(tokens[k - d]!.end, t.start)) && tokens.slice(k - d + 1, k).every((w) => !/^\p{Lu}/u.test(w.text)))) out[k] = true;
   });
   // A phrase of one to three words alone in quotation marks, glossed after the closing mark by
   // "or" and the English (the abolition of the “Ur’ev den,” or S. George’s day): a term cited in
@@ -954,12 +972,16 @@ const SENTENCE_END = /[.!?…]['"”’»)\]]*\s/u;
 export function foreignPassages(text: string, tokens: readonly WordToken[], word: (k: number) => PassageWord): boolean[] {
   const out = tokens.map(() => false);
   const said = tokens.map((_, k) => word(k));
+  // Both kinds of stretch below read every gap, and every word's key: each is found once.
+  const lower = tokens.map((t) => t.text.toLowerCase());
+  const gaps = tokens.map((t, k) => (k === 0 ? '' : text.slice(tokens[k - 1]!.end, t.start)));
+  const wideBound = gaps.map((gap) => PASSAGE_BOUND.test(gap));
   // The stretches of words between bounds, as [start, end) pairs of token indices.
-  const stretches = (bound: (gap: string) => boolean): Array<[number, number]> => {
+  const stretches = (bound: (k: number) => boolean): Array<[number, number]> => {
     const list: Array<[number, number]> = [];
     let start = 0;
     for (let k = 1; k <= tokens.length; k++) {
-      if (k < tokens.length && !bound(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) continue;
+      if (k < tokens.length && !bound(k)) continue;
       list.push([start, k]);
       start = k;
     }
@@ -973,7 +995,7 @@ export function foreignPassages(text: string, tokens: readonly WordToken[], word
     const seen = new Set<string>();
     for (let k = start; k < end; k++) {
       const w = said[k];
-      const key = tokens[k]!.text.toLowerCase();
+      const key = lower[k]!;
       if (w === undefined || seen.has(key)) continue;
       seen.add(key);
       counts[w]++;
@@ -984,10 +1006,10 @@ export function foreignPassages(text: string, tokens: readonly WordToken[], word
   };
   // A sentence is judged on its own; one too short to judge (Litwo! Ojczyzno moja!) by the whole
   // quotation, bracket or paragraph it stands in.
-  const wide = stretches((gap) => PASSAGE_BOUND.test(gap));
+  const wide = stretches((k) => wideBound[k]!);
   const wideVerdict = wide.map(judge);
   let w = 0;
-  for (const [start, end] of stretches((gap) => PASSAGE_BOUND.test(gap) || SENTENCE_END.test(gap))) {
+  for (const [start, end] of stretches((k) => wideBound[k]! || SENTENCE_END.test(gaps[k]!))) {
     while (wide[w]![1] < end) w++;
     const verdict = judge([start, end]) ?? wideVerdict[w];
     if (verdict === true) for (let k = start; k < end; k++) out[k] = true;

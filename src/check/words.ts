@@ -76,6 +76,7 @@ const LABEL_BEFORE = /[([“"‘_*]$/u;
 /** The combining acute accent, and a letter carrying it (a stress mark in romanized Russian). */
 const ACUTE = '\u0301';
 const STRESSED = /\p{L}\u0301/gu;
+const ASCII_ONLY = /^[\x00-\x7f]*$/u;
 
 /**
  * A final apostrophe that is English punctuation, not a soft sign: a possessive after -s
@@ -348,6 +349,9 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
   // writes is left out before the word is read: the word is the unaccented one. English words with
   // accents (émigré) stay as they are.
   const stressFree = (word: string): string => {
+    // A word of ASCII characters has no accent to leave out: it is asked at every occurrence of
+    // every word, and most are such words, so they are not normalised.
+    if (ASCII_ONLY.test(word)) return word;
     const split = word.normalize('NFD');
     if (!split.includes(ACUTE) || englishWord(foldRomanized(word))) return word;
     return split.replace(STRESSED, (m) => (foreignLetters.has(m.normalize('NFC').toLowerCase()) ? m : m[0]!)).normalize('NFC');

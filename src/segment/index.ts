@@ -37,6 +37,13 @@ function scriptOf(word: string): WordScript {
   let latin = false;
   let cyrillic = false;
   for (const ch of word) {
+    // Most characters are ASCII: a letter is Latin, the rest (apostrophe, quote) neither script.
+    // The script patterns run only on the others (called for every character of every word).
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) {
+      if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) latin = true;
+      continue;
+    }
     if (!latin && LATIN.test(ch)) latin = true;
     else if (!cyrillic && CYRILLIC.test(ch)) cyrillic = true;
   }
