@@ -134,7 +134,8 @@ interface Hyp {
  * strings, it hashed a new string for each hypothesis (the Map's lookups were about a tenth of the
  * reading search in a CPU profile). Here the letters are a node of a trie the search builds as it
  * extends them (each node's children in a list: a node has a few), and the deduplication marks
- * nodes in arrays indexed by them: no string is hashed and no Map is built.
+ * nodes in arrays indexed by them: no string is hashed and no Map is built. One trie serves every
+ * search (emptied at the start of each beam), so that its arrays are not made again for each word.
  */
 class LetterTrie {
   /** Per node: the UTF-16 unit that leads to it, its first child and its next sibling (0: none; node 0, no letters, is no one's child). */
@@ -147,6 +148,12 @@ class LetterTrie {
   #size = 1;
   #rounds = 0;
 
+  /** Empties the trie: only node 0, no letters. */
+  reset(): void {
+    this.#size = 1;
+    this.#first[0] = 0;
+  }
+
   /** The node of the letters of `node` followed by `cyr` (node 0: no letters). */
   child(node: number, cyr: string): number {
     let at = node;
@@ -158,6 +165,7 @@ class LetterTrie {
         if (this.#size === this.#unit.length) this.#grow();
         c = this.#size++;
         this.#unit[c] = unit;
+        this.#first[c] = 0;
         this.#sibling[c] = this.#first[at]!;
         this.#first[at] = c;
       }
@@ -181,6 +189,12 @@ class LetterTrie {
 
   /** Starts a deduplication round: no node seen yet. */
   newRound(): void {
+    // Rounds only grow, so that a node marked in an earlier one (of this search or another) is
+    // not seen; before they would overflow, the marks are cleared.
+    if (this.#rounds === 0x7fffffff) {
+      this.#round.fill(0);
+      this.#rounds = 0;
+    }
     this.#rounds++;
   }
 
@@ -195,6 +209,8 @@ class LetterTrie {
     this.#at[node] = at;
   }
 }
+
+const letterTrie = new LetterTrie();
 
 function lastLetter(cyr: string): string {
   return cyr === '' ? '^' : cyr[cyr.length - 1]!;
@@ -225,7 +241,7 @@ function endFits(h: Hyp): boolean {
 /** The spans of a search that does not track them (see SearchOptions.spans). */
 const NO_SPANS: [number, number][] = [];
 
-function extend(h: Hyp, piece: Piece, pos: number, score: number, letters = 0): Hyp {
+function extend(h: Hyp, piece: Piece, pos: number, score: number, letters = 0, cyr = h.cyr + piece.cyr): Hyp {
   let spans = NO_SPANS;
   if (h.spans !== NO_SPANS) {
     spans = h.spans.slice();
@@ -235,7 +251,7 @@ function extend(h: Hyp, piece: Piece, pos: number, score: number, letters = 0): 
       at += part.length;
     }
   }
-  return { cyr: h.cyr + piece.cyr, rules: h.rules + (piece.rule ? 1 : 0), mask: piece.mask === undefined ? h.mask : h.mask & piece.mask, spans, before: piece.before, notBefore: piece.notBefore, empty: piece.latin === '', last: piece.before === undefined && piece.notBefore === undefined ? undefined : piece, score, letters };
+  return { cyr, rules: h.rules + (piece.rule ? 1 : 0), mask: piece.mask === undefined ? h.mask : h.mask & piece.mask, spans, before: piece.before, notBefore: piece.notBefore, empty: piece.latin === '', last: piece.before === undefined && piece.notBefore === undefined ? undefined : piece, score, letters };
 }
 
 /**
@@ -311,15 +327,16 @@ export function searchCandidates(
       if (pos < n) {
         for (const piece of matching[pos]!) {
           if (!fits(h, piece)) continue;
-          const e = extend(h, piece, pos, 0);
-          if (lexicon.hasPrefix(e.cyr)) walk(e, pos + piece.latin.length);
+          // The letters are asked before a hypothesis is made of them: most are no word's prefix.
+          const cyr = h.cyr + piece.cyr;
+          if (lexicon.hasPrefix(cyr)) walk(extend(h, piece, pos, 0, 0, cyr), pos + piece.latin.length);
         }
       }
       if (h.empty || h.cyr === '') return;
       for (const piece of inv.empties) {
         if (!fits(h, piece)) continue;
-        const e = extend(h, piece, pos, 0);
-        if (lexicon.hasPrefix(e.cyr)) walk(e, pos);
+        const cyr = h.cyr + piece.cyr;
+        if (lexicon.hasPrefix(cyr)) walk(extend(h, piece, pos, 0, 0, cyr), pos);
       }
     };
     walk(start, 0);
@@ -328,7 +345,8 @@ export function searchCandidates(
 
   // Beam search by the letter model: hypotheses grouped by the Latin position they have reached.
   const beam = options.beam ?? 48;
-  const trie = new LetterTrie();
+  const trie = letterTrie;
+  trie.reset();
   const atPos: Hyp[][] = Array.from({ length: n + 1 }, () => []);
   atPos[0]!.push(start);
   for (let pos = 0; pos <= n; pos++) {
