@@ -171,7 +171,10 @@ export function readAsNotes(paragraphs: readonly string[]): boolean {
  * digit (19th), not in a footnote's label (`[^n1]`); a number in superscript digits; `<sup>7</sup>`; `[7]` run on to a word.
  */
 const RUN_ON = String.raw`(?<=[\p{L}.,;:!?”’"')\]*_])(?<!\d[.,:])(?<!\[\^[^\]\s]*)([1-9]\d{0,2})(?![\p{L}\p{N}])`;
-const REFERENCE = new RegExp(String.raw`${RUN_ON}|([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2})|<sup>\s*([1-9]\d{0,2})\s*<\/sup>|(?<=[\p{L}.,;:!?”’"')])\[([1-9]\d{0,2})\]`, 'gu');
+// Every reference starts with a digit, a superscript digit, `<` or `[`: the lookahead says so
+// first, so that the other places of a paragraph are passed over without trying each
+// alternative's lookbehinds there (on realtext's paragraphs the search then takes a sixth of the time).
+const REFERENCE = new RegExp(String.raw`(?=[1-9¹²³⁴⁵⁶⁷⁸⁹<\[])(?:${RUN_ON}|([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2})|<sup>\s*([1-9]\d{0,2})\s*<\/sup>|(?<=[\p{L}.,;:!?”’"')])\[([1-9]\d{0,2})\])`, 'gu');
 const RUN_ON_AT = new RegExp(RUN_ON, 'uy');
 
 /**

@@ -121,7 +121,96 @@ interface Hyp {
   /** The piece whose `before`/`notBefore` are pending (for deduplication). */
   last: Piece | undefined;
   score: number;
+  /**
+   * The letters `cyr` as a number, the same for the same letters however they were reached (a
+   * node of the search's {@link LetterTrie}; 0 in the lexicon walk, which does not deduplicate).
+   */
+  letters: number;
 }
+
+/**
+ * Numbers for the letter strings of a search's hypotheses, and the beam's deduplication by them.
+ * The beam deduplicates hypotheses by their letters at every position; keyed by a Map of the
+ * strings, it hashed a new string for each hypothesis (the Map's lookups were about a tenth of the
+ * reading search in a CPU profile). Here the letters are a node of a trie the search builds as it
+ * extends them (each node's children in a list: a node has a few), and the deduplication marks
+ * nodes in arrays indexed by them: no string is hashed and no Map is built. One trie serves every
+ * search (emptied at the start of each beam), so that its arrays are not made again for each word.
+ */
+class LetterTrie {
+  /** Per node: the UTF-16 unit that leads to it, its first child and its next sibling (0: none; node 0, no letters, is no one's child). */
+  #unit = new Uint16Array(256);
+  #first = new Int32Array(256);
+  #sibling = new Int32Array(256);
+  /** Per node: the deduplication round that last saw it, and where in that round's output it first stands. */
+  #round = new Int32Array(256);
+  #at = new Int32Array(256);
+  #size = 1;
+  #rounds = 0;
+
+  /** Empties the trie: only node 0, no letters. */
+  reset(): void {
+    this.#size = 1;
+    this.#first[0] = 0;
+  }
+
+  /** The node of the letters of `node` followed by `cyr` (node 0: no letters). */
+  child(node: number, cyr: string): number {
+    let at = node;
+    for (let i = 0; i < cyr.length; i++) {
+      const unit = cyr.charCodeAt(i);
+      let c = this.#first[at]!;
+      while (c !== 0 && this.#unit[c] !== unit) c = this.#sibling[c]!;
+      if (c === 0) {
+        if (this.#size === this.#unit.length) this.#grow();
+        c = this.#size++;
+        this.#unit[c] = unit;
+        this.#first[c] = 0;
+        this.#sibling[c] = this.#first[at]!;
+        this.#first[at] = c;
+      }
+      at = c;
+    }
+    return at;
+  }
+
+  #grow(): void {
+    const twice = <T extends Uint16Array | Int32Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(2 * a.length);
+      b.set(a);
+      return b;
+    };
+    this.#unit = twice(this.#unit);
+    this.#first = twice(this.#first);
+    this.#sibling = twice(this.#sibling);
+    this.#round = twice(this.#round);
+    this.#at = twice(this.#at);
+  }
+
+  /** Starts a deduplication round: no node seen yet. */
+  newRound(): void {
+    // Rounds only grow, so that a node marked in an earlier one (of this search or another) is
+    // not seen; before they would overflow, the marks are cleared.
+    if (this.#rounds === 0x7fffffff) {
+      this.#round.fill(0);
+      this.#rounds = 0;
+    }
+    this.#rounds++;
+  }
+
+  /** Where the first hypothesis of this round with the letters `node` stands, or -1. */
+  seen(node: number): number {
+    return this.#round[node] === this.#rounds ? this.#at[node]! : -1;
+  }
+
+  /** Notes that the first hypothesis of this round with the letters `node` stands at `at`. */
+  see(node: number, at: number): void {
+    this.#round[node] = this.#rounds;
+    this.#at[node] = at;
+  }
+}
+
+const letterTrie = new LetterTrie();
 
 function lastLetter(cyr: string): string {
   return cyr === '' ? '^' : cyr[cyr.length - 1]!;
@@ -129,12 +218,18 @@ function lastLetter(cyr: string): string {
 
 function fits(h: Hyp, piece: Piece): boolean {
   if (piece.mask !== undefined && (h.mask & piece.mask) === 0) return false;
-  const prev = lastLetter(h.cyr);
-  if (piece.after !== undefined && !piece.after.has(prev)) return false;
-  if (piece.notAfter?.has(prev)) return false;
-  const next = piece.cyr[0]!;
-  if (h.before !== undefined && !h.before.has(next)) return false;
-  if (h.notBefore?.has(next)) return false;
+  // The letters are taken only for a piece or hypothesis with contexts (a rule's): a Cyrillic
+  // letter taken out of a string is a new string each time, and most pieces have none.
+  if (piece.after !== undefined || piece.notAfter !== undefined) {
+    const prev = lastLetter(h.cyr);
+    if (piece.after !== undefined && !piece.after.has(prev)) return false;
+    if (piece.notAfter?.has(prev)) return false;
+  }
+  if (h.before !== undefined || h.notBefore !== undefined) {
+    const next = piece.cyr[0]!;
+    if (h.before !== undefined && !h.before.has(next)) return false;
+    if (h.notBefore?.has(next)) return false;
+  }
   return true;
 }
 
@@ -146,7 +241,7 @@ function endFits(h: Hyp): boolean {
 /** The spans of a search that does not track them (see SearchOptions.spans). */
 const NO_SPANS: [number, number][] = [];
 
-function extend(h: Hyp, piece: Piece, pos: number, score: number): Hyp {
+function extend(h: Hyp, piece: Piece, pos: number, score: number, letters = 0, cyr = h.cyr + piece.cyr): Hyp {
   let spans = NO_SPANS;
   if (h.spans !== NO_SPANS) {
     spans = h.spans.slice();
@@ -156,7 +251,7 @@ function extend(h: Hyp, piece: Piece, pos: number, score: number): Hyp {
       at += part.length;
     }
   }
-  return { cyr: h.cyr + piece.cyr, rules: h.rules + (piece.rule ? 1 : 0), mask: piece.mask === undefined ? h.mask : h.mask & piece.mask, spans, before: piece.before, notBefore: piece.notBefore, empty: piece.latin === '', last: piece.before === undefined && piece.notBefore === undefined ? undefined : piece, score };
+  return { cyr, rules: h.rules + (piece.rule ? 1 : 0), mask: piece.mask === undefined ? h.mask : h.mask & piece.mask, spans, before: piece.before, notBefore: piece.notBefore, empty: piece.latin === '', last: piece.before === undefined && piece.notBefore === undefined ? undefined : piece, score, letters };
 }
 
 /**
@@ -209,7 +304,7 @@ export function searchCandidates(
 ): RawCandidate[] {
   const found = new Map<string, RawCandidate>();
   const n = latin.length;
-  const start: Hyp = { cyr: '', rules: 0, mask: -1, spans: options.spans === false ? NO_SPANS : [], before: undefined, notBefore: undefined, empty: false, last: undefined, score: 0 };
+  const start: Hyp = { cyr: '', rules: 0, mask: -1, spans: options.spans === false ? NO_SPANS : [], before: undefined, notBefore: undefined, empty: false, last: undefined, score: 0, letters: 0 };
   // The pieces whose Latin matches at each position, found once per word (every hypothesis at a
   // position tries the same ones).
   const matching: Piece[][] = [];
@@ -232,15 +327,16 @@ export function searchCandidates(
       if (pos < n) {
         for (const piece of matching[pos]!) {
           if (!fits(h, piece)) continue;
-          const e = extend(h, piece, pos, 0);
-          if (lexicon.hasPrefix(e.cyr)) walk(e, pos + piece.latin.length);
+          // The letters are asked before a hypothesis is made of them: most are no word's prefix.
+          const cyr = h.cyr + piece.cyr;
+          if (lexicon.hasPrefix(cyr)) walk(extend(h, piece, pos, 0, 0, cyr), pos + piece.latin.length);
         }
       }
       if (h.empty || h.cyr === '') return;
       for (const piece of inv.empties) {
         if (!fits(h, piece)) continue;
-        const e = extend(h, piece, pos, 0);
-        if (lexicon.hasPrefix(e.cyr)) walk(e, pos);
+        const cyr = h.cyr + piece.cyr;
+        if (lexicon.hasPrefix(cyr)) walk(extend(h, piece, pos, 0, 0, cyr), pos);
       }
     };
     walk(start, 0);
@@ -249,6 +345,8 @@ export function searchCandidates(
 
   // Beam search by the letter model: hypotheses grouped by the Latin position they have reached.
   const beam = options.beam ?? 48;
+  const trie = letterTrie;
+  trie.reset();
   const atPos: Hyp[][] = Array.from({ length: n + 1 }, () => []);
   atPos[0]!.push(start);
   for (let pos = 0; pos <= n; pos++) {
@@ -257,19 +355,22 @@ export function searchCandidates(
     const extra: Hyp[] = [];
     for (const h of list) {
       if (h.empty || h.cyr === '') continue;
+      const context = contextOf(h.cyr);
       for (const piece of inv.empties) {
         if (!fits(h, piece)) continue;
-        extra.push(extend(h, piece, pos, h.score + scorePiece(h.cyr, piece.cyr, model)));
+        extra.push(extend(h, piece, pos, h.score + scoreAfter(context, piece.cyr, model), trie.child(h.letters, piece.cyr)));
       }
     }
     for (const h of extra) list.push(h);
-    list = best(dedupe(list), beam);
+    list = best(dedupe(list, trie), beam);
     atPos[pos] = list;
     if (pos === n) break;
     for (const h of list) {
+      // The letter model's context is the hypothesis's: found once for all the pieces it tries.
+      const context = contextOf(h.cyr);
       for (const piece of matching[pos]!) {
         if (!fits(h, piece)) continue;
-        atPos[pos + piece.latin.length]!.push(extend(h, piece, pos, h.score + scorePiece(h.cyr, piece.cyr, model)));
+        atPos[pos + piece.latin.length]!.push(extend(h, piece, pos, h.score + scoreAfter(context, piece.cyr, model), trie.child(h.letters, piece.cyr)));
       }
     }
   }
@@ -290,17 +391,17 @@ function verify(found: ReadonlyMap<string, RawCandidate>, accept: (c: RawCandida
  * Keeps one hypothesis per letters, pending constraints (the last piece's) and empty flag: the
  * better one, with the schemes of both. The survivors keep the order of their first appearance.
  */
-function dedupe(list: Hyp[]): Hyp[] {
+function dedupe(list: Hyp[], trie: LetterTrie): Hyp[] {
   const out: Hyp[] = [];
-  // Letters → the place in `out` of the first hypothesis with those letters; `next` chains the
-  // places of the others with the same letters (-1 ends a chain).
-  const seen = new Map<string, number>();
+  // The place in `out` of the first hypothesis with the same letters (kept by the trie); `next`
+  // chains the places of the others with the same letters (-1 ends a chain).
+  trie.newRound();
   const next: number[] = [];
   for (const h of list) {
-    const first = seen.get(h.cyr);
+    const first = trie.seen(h.letters);
     let at = -1;
     let tail = -1;
-    for (let k = first ?? -1; k !== -1; k = next[k]!) {
+    for (let k = first; k !== -1; k = next[k]!) {
       const g = out[k]!;
       if (g.empty === h.empty && g.last === h.last) {
         at = k;
@@ -309,7 +410,7 @@ function dedupe(list: Hyp[]): Hyp[] {
       tail = k;
     }
     if (at === -1) {
-      if (first === undefined) seen.set(h.cyr, out.length);
+      if (first === -1) trie.see(h.letters, out.length);
       else next[tail] = out.length;
       next.push(-1);
       out.push(h);
@@ -341,8 +442,17 @@ function best(list: readonly Hyp[], beam: number): Hyp[] {
   return top;
 }
 
+/** The letter model's context after `prefix`: its last two letters, or `^` and what there is. */
+function contextOf(prefix: string): string {
+  return prefix.length >= 2 ? prefix.slice(-2) : `^${prefix}`;
+}
+
 function scorePiece(prefix: string, cyr: string, model: LetterModel): number {
-  const context = prefix.length >= 2 ? prefix.slice(-2) : `^${prefix}`;
+  return scoreAfter(contextOf(prefix), cyr, model);
+}
+
+/** The letter model's score of the letters `cyr` after `context` (see {@link contextOf}). */
+function scoreAfter(context: string, cyr: string, model: LetterModel): number {
   // Most pieces are one letter: no context to carry on. `0 +` keeps the loop's sum exactly (it
   // starts at 0, so a model's -0 comes out as 0, as it did before this shortcut).
   if (cyr.length === 1) return 0 + model(context, cyr);
