@@ -3,7 +3,7 @@
 // rule, and how sure each finding is. docs/check.md.
 import { LexiconFlag } from '../reverse/lexicon.ts';
 import { foldRomanized } from '../reverse/readings.ts';
-import { inflectedForm } from './fallback.ts';
+import { inflectedForm, joinOnlyWord } from './fallback.ts';
 import { adjectiveForm, foreignSurnameStem, russianNameForm, russianPlaceForm } from './foreign.ts';
 import { anchor, count, NAME_FLAGS, readingFlags, type Group, type Link, type Spelling } from './model.ts';
 import type { CheckRun } from './run.ts';
@@ -122,7 +122,11 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
   // work in the older romanization").
   const ownSystem = run.olderStyle && scheme === undefined && !list.some(({ s }) => s.info.kind === 'conventional');
   const keyJoined = (s: Spelling): boolean => link.get(s) === 'fallback' || link.get(s) === 'alternative';
-  const weight = (s: Spelling): number => (keyJoined(s) && !ownSystem ? 0 : count(s) * (s.info.kind === 'conventional' ? 2 : 1) * (conforms(s) ? 1.5 : 1));
+  // Not a word that joined only for its w (w read as v): that is how the older romanization wrote
+  // в, but also how English writes its own names (Andrew beside Andreyev), which the English word
+  // lists, holding no word with a w, cannot tell apart; it is flagged, never the fix.
+  const ownForm = (s: Spelling): boolean => ownSystem && !joinOnlyWord(s.info.fold, (ch) => run.reader.letters.has(ch));
+  const weight = (s: Spelling): number => (keyJoined(s) && !ownForm(s) ? 0 : count(s) * (s.info.kind === 'conventional' ? 2 : 1) * (conforms(s) ? 1.5 : 1));
   // Ties go to the spelling whose reading looks more Russian (Kosior: косиор, not коссиор).
   const score = (s: Spelling): number => s.info.readings[0]?.score ?? -Infinity;
   // Between spellings of equal weight and rank, one that stands only in quotations is another
