@@ -14,4 +14,9 @@ import { heldOutCorpusTests, realtext37Dir } from './support/realtext.ts';
 // Twenty-seventh session: floors lowered to the figures measured after the tokenizer began reading a
 // plain-text book's _italics_ (its added findings judged by task 27ju: true by the issue's convention
 // 0.944, by this corpus's judges 0.815 — cited titles and quotations in italics; docs/check-history.md).
-await heldOutCorpusTests({ name: 'realtext37', dir: realtext37Dir, floors: { 'no-scheme': 0.88, 'scheme=wikipedia': 0.85 }, certainFloors: { 'no-scheme': 0.87, 'scheme=wikipedia': 0.85 } });
+// Twenty-ninth session: the no-scheme floor lowered to 0.83 (31/37 = 0.838). The work is in the
+// older romanization, and without a scheme its majority spelling is now the norm: 19 true findings
+// that flagged the spelling the work writes more often (Tzarskoe 15 times beside 6) became 8 true
+// findings on the minority; no false finding was added, the 6 false ones stay (docs/check.md, "A
+// work in the older romanization").
+await heldOutCorpusTests({ name: 'realtext37', dir: realtext37Dir, floors: { 'no-scheme': 0.83, 'scheme=wikipedia': 0.85 }, certainFloors: { 'no-scheme': 0.87, 'scheme=wikipedia': 0.85 } });

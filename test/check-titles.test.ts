@@ -9,7 +9,8 @@
 // test/fixtures/check/web-pages.tsv; a possessive ’s in the place of a soft sign:
 // test/fixtures/check/possessives.tsv; a case or number form beside its word:
 // test/fixtures/check/inflections.tsv; a word cited as a word: test/fixtures/check/mentions.tsv; a thing named after a person: test/fixtures/check/eponyms.tsv;
-// older English forms: test/fixtures/check/old-forms.tsv;
+// older English forms: test/fixtures/check/old-forms.tsv; a work in the older romanization:
+// test/fixtures/check/older-style.tsv;
 // a title or quotation among another language's function words: test/fixtures/check/function-words.tsv,
 // and the published list of those words is what scripts/build-check-foreign.ts makes;
 // and a .docx's italics and
@@ -118,6 +119,10 @@ test('a thing named after a person keeps the form of the established full name i
 
 test('older English forms (-of for -ов, -ef for -ев) join their word by an alternative key: every case of the fixture (docs/check.md, "Groups")', () => {
   checkCases('old-forms.tsv', /$^/u, { lexicon }, 3);
+});
+
+test('a work in the older romanization: every case of the fixture (docs/check.md, "A work in the older romanization")', () => {
+  checkCases('older-style.tsv', /no fix is offered/u, { lexicon }, 8);
 });
 
 test('the author of a Russian publication cited in romanization: every case of the fixture (docs/check.md, "Notes in a system of their own")', () => {

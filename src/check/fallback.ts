@@ -39,16 +39,75 @@ export function fallbackKey(word: string): string {
 
 /**
  * The fallback keys of a spelling no scheme writes: its {@link fallbackKey}, and the keys of the
- * spellings the data's alternatives make of it (German ch for х: Bucharin as Bukharin).
+ * spellings the data's alternatives make of it (German ch for х: Bucharin as Bukharin). In a work
+ * in the older romanization ({@link olderStyle}) the older alternatives too, each alone and
+ * together with the others that apply (Raspoutine: the French ou and final -e at once, Rasputin).
+ *
+ * @param word A Latin word.
+ * @param older Whether the work is in the older romanization.
  */
-export function fallbackKeys(word: string): string[] {
+export function fallbackKeys(word: string, older = false): string[] {
   const fold = foldRomanized(word);
   const keys = new Set([fallbackKey(fold)]);
   alternatives ??= data.alternatives.replace.map(([from, to]) => [new RegExp(from!, 'u'), new RegExp(from!, 'gu'), to!]);
   for (const [test, all, to] of alternatives) {
     if (test.test(fold)) keys.add(fallbackKey(fold.replace(all, to)));
   }
+  if (older) {
+    olderAlternatives ??= data.olderStyle.alternatives.map(([from, to]) => [new RegExp(from!, 'u'), new RegExp(from!, 'gu'), to!]);
+    let forms = [fold];
+    for (const [test, all, to] of olderAlternatives) {
+      if (test.test(fold)) forms = [...forms, ...forms.map((f) => f.replace(all, to))];
+    }
+    for (const f of forms) keys.add(fallbackKey(f));
+  }
   return [...keys];
+}
+
+let olderAlternatives: Array<[test: RegExp, all: RegExp, to: string]> | undefined;
+let olderEndings: { old: RegExp; modern: RegExp } | undefined;
+
+/**
+ * Whether a work is in the older English romanization of Russian (Romanoff, Ivanovitch): its
+ * distinct capitalised words that end as that romanization ends surnames and patronymics are many,
+ * and a large share of those and the ones that end as the modern schemes end them. The endings and
+ * bounds are data (src/check/data/fallback.json, `olderStyle`); docs/check.md, "A work in the older
+ * romanization".
+ *
+ * @param words The work's distinct capitalised words, folded (foldRomanized).
+ * @param skip Whether a word does not count (an English word, a conventional form).
+ * @example
+ * import { olderStyle } from 'latinitsa/check';
+ * const names = ['Romanoff', 'Ivanovitch', 'Sokoloff', 'Orloff', 'Petrovitch', 'Menshikoff', 'Golitzine', 'Tolstoi', 'Obolenskoff', 'Tchitchagoff', 'Galitzinoff', 'Vassilievitch', 'Zinoviev'];
+ * [olderStyle(names.map((w) => w.toLowerCase()), () => false), olderStyle(['romanov', 'ivanovich', 'sokoloff'], () => false)];
+ * //=> [true, false]
+ */
+export function olderStyle(words: Iterable<string>, skip: (fold: string) => boolean): boolean {
+  const { minLength, minWords, minShare } = data.olderStyle;
+  olderEndings ??= { old: new RegExp(data.olderStyle.old, 'u'), modern: new RegExp(data.olderStyle.modern, 'u') };
+  let old = 0;
+  let modern = 0;
+  for (const w of words) {
+    if ([...w].length < minLength || skip(w)) continue;
+    if (olderEndings.old.test(w)) old++;
+    else if (olderEndings.modern.test(w)) modern++;
+  }
+  return old >= minWords && old >= minShare * (old + modern);
+}
+
+const joinOnlyLetters = new Set(data.olderStyle.joinOnly);
+/**
+ * Whether a capitalised word no scheme writes only because of letters the older romanization wrote
+ * for Russian ones (w for в: Feodorowna) may still join a group by its fallback key, in a work in
+ * that romanization (docs/check.md, "A work in the older romanization").
+ *
+ * @param fold The folded word (foldRomanized).
+ * @param written Whether a letter is one some scheme writes.
+ */
+export function joinOnlyWord(fold: string, written: (ch: string) => boolean): boolean {
+  const letters = [...fold];
+  const unwritten = letters.filter((ch) => !written(ch));
+  return unwritten.length > 0 && unwritten.every((ch) => joinOnlyLetters.has(ch)) && letters.length >= data.olderStyle.minLength;
 }
 
 /** Whether a word is an English formation on a Russian name (Trotskyist, Zinovievite, Leninism). */

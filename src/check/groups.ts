@@ -104,9 +104,9 @@ export function groupSpellings(run: CheckRun, all: readonly Spelling[]): Group[]
       byFallback.set(k, known === undefined || known === g ? g : null);
     }
   }
-  const left = new Map<string, Spelling[]>();
+  const left: Array<{ s: Spelling; keys: string[] }> = [];
   for (const s of joiners) {
-    const keys = fallbackKeys(s.info.fold);
+    const keys = fallbackKeys(s.info.fold, run.olderStyle);
     const found = new Set(keys.map((k) => byFallback.get(`${s.domain}\u0000${k}`)));
     found.delete(undefined);
     const [g] = found;
@@ -118,18 +118,39 @@ export function groupSpellings(run: CheckRun, all: readonly Spelling[]): Group[]
     if (found.size === 1 && g !== null && g !== undefined) {
       if (letterCount(s.info.fold) >= MIN_FALLBACK_LENGTH || s.info.english === true) g.spellings.push({ s, link: direct ? 'fallback' : 'alternative' });
     }
-    else if (found.size === 0) {
-      const k = `${s.domain}\u0000${keys[0]!}`;
-      left.set(k, [...(left.get(k) ?? []), s]);
-    }
+    // The rest meet on their own key; in a work in the older romanization on any of their keys
+    // (Schuvaloff beside Shuvaloff, Pouchkine beside Pushkine: docs/check.md, "A work in the older
+    // romanization").
+    else if (found.size === 0) left.push({ s, keys: (run.olderStyle ? keys : keys.slice(0, 1)).map((k) => `${s.domain}\u0000${k}`) });
   }
-  // The rest group by their fallback key around a capitalised plausible name (Kosior, Kossior);
-  // a plausible name alone stays a group of one, for the scheme's rule.
-  for (const list of left.values()) {
-    const anchors = list.filter((s) => anchor(s));
+  // The rest group around a capitalised plausible name (Kosior, Kossior); a plausible name alone
+  // stays a group of one, for the scheme's rule. Two spellings that share a key are one word.
+  const leftParent = left.map((_, i) => i);
+  const leftFind = (i: number): number => {
+    while (leftParent[i] !== i) i = leftParent[i] = leftParent[leftParent[i]!]!;
+    return i;
+  };
+  const firstWithKey = new Map<string, number>();
+  left.forEach(({ keys }, i) => {
+    for (const k of keys) {
+      const j = firstWithKey.get(k);
+      if (j === undefined) firstWithKey.set(k, i);
+      else if (leftFind(i) !== leftFind(j)) leftParent[leftFind(i)] = leftFind(j);
+    }
+  });
+  const components = new Map<number, Array<{ s: Spelling; keys: string[] }>>();
+  left.forEach((l, i) => {
+    const r = leftFind(i);
+    const list = components.get(r);
+    if (list === undefined) components.set(r, [l]);
+    else list.push(l);
+  });
+  for (const list of components.values()) {
+    const anchors = list.filter(({ s }) => anchor(s));
     if (anchors.length === 0) continue;
-    const best = [...anchors].sort((a, b) => count(b) - count(a) || (b.info.readings[0]?.score ?? 0) - (a.info.readings[0]?.score ?? 0))[0]!;
-    groups.push({ domain: best.domain, cyrillic: best.info.near[0]!, spellings: list.filter((s) => s === best || letterCount(s.info.fold) >= MIN_FALLBACK_LENGTH).map((s) => ({ s, link: s === best ? 'near' : 'fallback' })) });
+    const best = [...anchors].sort((a, b) => count(b.s) - count(a.s) || (b.s.info.readings[0]?.score ?? 0) - (a.s.info.readings[0]?.score ?? 0))[0]!;
+    const spellings = list.filter((l) => l === best || letterCount(l.s.info.fold) >= MIN_FALLBACK_LENGTH);
+    groups.push({ domain: best.s.domain, cyrillic: best.s.info.near[0]!, spellings: spellings.map((l) => ({ s: l.s, link: l === best ? 'near' : l.keys[0] === best.keys[0] ? 'fallback' : 'alternative' })) });
   }
   return groups;
 }

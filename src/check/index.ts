@@ -1,6 +1,6 @@
 // Public API of src/check: the manuscript consistency checker (docs/check.md). Browser-safe.
 export { checkText, checkDocuments } from './check.ts';
-export { fallbackKey } from './fallback.ts';
+export { fallbackKey, olderStyle } from './fallback.ts';
 export { confidenceLabel, parseConfidence, confidenceLevels, DEFAULT_MIN_CONFIDENCE, type ConfidenceLabel } from './confidence.ts';
 export { parseCheckConfig } from './config.ts';
 export { tokenizeWords, type WordToken, type WordScript, type TokenizeOptions } from '../segment/index.ts';

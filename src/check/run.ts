@@ -12,7 +12,7 @@ import { validateCheckOptions } from './config.ts';
 import { conventionalForms, fullNames, type ConventionalEntry, type FullName } from './conventional.ts';
 import proseData from './data/prose-schemes.json' with { type: 'json' };
 import { englishLists } from './english.ts';
-import { isEnglishFormation } from './fallback.ts';
+import { isEnglishFormation, olderStyle } from './fallback.ts';
 import type { Scheme } from '../schemes/registry.ts';
 import type { CheckDocument, CheckOptions } from './types.ts';
 
@@ -21,6 +21,8 @@ const proseSchemes: readonly string[] = proseData.schemes;
 let proseLetters: ReadonlySet<string> | undefined;
 /** The letters of the schemes of English prose that are not linguists' transliterations, with a–z. */
 let mainstreamLetters: ReadonlySet<string> | undefined;
+/** A capitalised word, whole: a capital and small letters between non-letters. */
+const CAPITALISED_WORD = /(?<!\p{L})\p{Lu}\p{Ll}+(?!\p{L})/gu;
 
 type Domain = 'text' | 'notes';
 
@@ -76,6 +78,12 @@ export interface CheckRun {
    * names only, docs/check.md "Settings"); else undefined.
    */
   romanGiven(cyrillic: string, domain: Domain): string | undefined;
+  /**
+   * Whether the work is in the older English romanization (Romanoff, Ivanovitch): its spellings
+   * no scheme writes then have more fallback keys (fallback.ts, `olderStyle`; docs/check.md, "A
+   * work in the older romanization").
+   */
+  olderStyle: boolean;
 }
 
 /** The reader for a lexicon and a scheme list, kept between runs (the page checks on every edit). */
@@ -226,6 +234,9 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
     return new Set([...own, ...'abcdefghijklmnopqrstuvwxyz']);
   };
   const romanShown = (cyrillic: string, domain: Domain): string => romanize(cyrillic, { ...schemeOptions[domain], scheme: resolved[domain] });
+  // The work's distinct capitalised words, for the test of the older romanization.
+  const capitalised = new Set<string>();
+  for (const d of documents) for (const m of d.text.matchAll(CAPITALISED_WORD)) capitalised.add(foldRomanized(m[0]));
   const named = (domain: Domain): string | undefined => {
     const options = Object.entries(schemeOptions[domain]).map(([k, v]) => `${k}=${String(v)}`);
     return schemes[domain] === undefined || options.length === 0 ? schemes[domain] : `${schemes[domain]} (${options.join(', ')})`;
@@ -256,5 +267,6 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
       const map = givenMaps[domain];
       return map === undefined ? undefined : foldRomanized(romanShown([...cyrillic].map((c) => map.get(c) ?? c).join(''), domain));
     },
+    olderStyle: olderStyle(capitalised, (fold) => englishWord(fold) || conventional.has(fold)),
   };
 }

@@ -6,7 +6,7 @@ import { foldRomanized, type Reading } from '../reverse/readings.ts';
 import { romanize } from '../engine/romanize.ts';
 import { tokenizeWords, type WordToken } from '../segment/index.ts';
 import { inFullName } from './conventional.ts';
-import { fallbackKey, fallbackKeys } from './fallback.ts';
+import { fallbackKey, fallbackKeys, joinOnlyWord } from './fallback.ts';
 import { adjectiveForm, citedAuthors, clubNames, cyrillicTransliterations, describedNames, eponymNames, englishFunctionWord, foreignContext, foreignNames, foreignPassages, foreignSpelling, foreignSurname, listedVariants, type LeadNames, nobiliaryNames, otherCyrillicSystems, otherFunctionWord, placeTermsOf, russianNameForm, sentenceLanguage, type PassageWord } from './foreign.ts';
 import { keptSigns, mixedDiagnostic } from './mixed.ts';
 import { NAME_FLAGS, readingFlags, type FormInfo, type Spelling } from './model.ts';
@@ -120,7 +120,7 @@ function closingQuoteInside(text: string, token: WordToken): number {
 
 /** The words of the documents read as spellings of Russian words, and the findings of mixed-script words. */
 export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]): { spellings: Spelling[]; mixed: Array<{ dg: Diagnostic; doc: number }> } {
-  const { reader, prose, letterOnly, conventional, established, allow, ignore, englishWord, englishName, foreignLetters, separateNotes, lines } = run;
+  const { reader, prose, letterOnly, conventional, established, allow, ignore, englishWord, englishName, foreignLetters, separateNotes, lines, olderStyle } = run;
   const mixed: Array<{ dg: Diagnostic; doc: number }> = [];
   // Whether a scheme of English prose writes a reading of a word (folded), and not only on the
   // scholarly transliteration's x for х.
@@ -168,6 +168,10 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
         // only where it names the person its group's target names (see weigh.ts).
         else if (info !== null && englishName(fold)) info = info.kind === 'attested' || /^\p{Lu}/u.test(written) ? { ...info, english: true } : null;
       }
+      // In a work in the older romanization, a capitalised word no scheme writes only for a letter
+      // that romanization wrote (w for в: Feodorowna) joins a group by its fallback key, and is no
+      // word of its own (docs/check.md, "A work in the older romanization").
+      else if (olderStyle && /^\p{Lu}/u.test(written) && !englishWord(fold) && !foreignSpelling(fold, true) && joinOnlyWord(fold, (ch) => reader.letters.has(ch))) info = { fold, kind: 'loose', near: [], readings: [] };
     }
     forms.set(written, info);
     return info;
@@ -359,8 +363,8 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
 
   // Whether two words may be spellings of one word: a shared fallback key.
   const sameWord = (a: string, b: string): boolean => {
-    const keys = fallbackKeys(foldRomanized(a));
-    return fallbackKeys(foldRomanized(b)).some((k) => keys.includes(k));
+    const keys = fallbackKeys(foldRomanized(a), olderStyle);
+    return fallbackKeys(foldRomanized(b), olderStyle).some((k) => keys.includes(k));
   };
 
   // The spellings a set of schemes gives a Cyrillic word the text quotes, folded, once a word.
@@ -446,7 +450,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
           if (!keptSigns(token.text)) mixed.push({ dg: mixedDiagnostic(doc, token, lines[d]!), doc: d });
           return;
         }
-        if (token.script !== 'latin' || foreign[t] || passage[before + t] || foreignName[t] || otherSystem?.[t] === true || listed[before + t] || club[t] || placeTerm[t] || glossedOther[before + t]) return;
+        if (token.script !== 'latin' || foreign[t] || passage[before + t] || (foreignName[t] && !(olderStyle && joinOnlyWord(foldRomanized(token.text), (ch) => reader.letters.has(ch)))) || otherSystem?.[t] === true || listed[before + t] || club[t] || placeTerm[t] || glossedOther[before + t]) return;
         // A part of a domain or file name (melnikoff.com, www.pravda.ru): a full stop and a lower-case
         // letter glued to the word.
         if (DOTTED_AFTER.test(doc.text.slice(token.end, token.end + 2)) || DOTTED_BEFORE.test(doc.text.slice(Math.max(0, token.start - 2), token.start))) return;
