@@ -95,6 +95,21 @@ export function olderStyle(words: Iterable<string>, skip: (fold: string) => bool
   return old >= minWords && old >= minShare * (old + modern);
 }
 
+let modernize: Array<[RegExp, string]> | undefined;
+/**
+ * A folded word of a work in the older romanization read in the modern letters (Dolgoroukoff as
+ * dolgorukov, Tchérévine as tcherevin): the replacements are data (`olderStyle.modernize` in
+ * src/check/data/fallback.json). Used only as evidence that a group's word is Russian
+ * (docs/check.md, "A work in the older romanization").
+ *
+ * @param fold The folded word (foldRomanized).
+ * @returns The word with the older letters and endings replaced.
+ */
+export function modernSpelling(fold: string): string {
+  modernize ??= data.olderStyle.modernize.replace.map(([from, to]) => [new RegExp(from!, 'gu'), to!] as [RegExp, string]);
+  return modernize.reduce((w, [from, to]) => w.replace(from, to), fold);
+}
+
 const joinOnlyLetters = new Set(data.olderStyle.joinOnly);
 /**
  * Whether a capitalised word no scheme writes only because of letters the older romanization wrote

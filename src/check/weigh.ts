@@ -3,7 +3,7 @@
 // rule, and how sure each finding is. docs/check.md.
 import { LexiconFlag } from '../reverse/lexicon.ts';
 import { foldRomanized } from '../reverse/readings.ts';
-import { inflectedForm, joinOnlyWord } from './fallback.ts';
+import { inflectedForm, joinOnlyWord, modernSpelling } from './fallback.ts';
 import { adjectiveForm, foreignSurnameStem, russianNameForm, russianPlaceForm } from './foreign.ts';
 import { anchor, count, NAME_FLAGS, readingFlags, type Group, type Link, type Spelling } from './model.ts';
 import type { CheckRun } from './run.ts';
@@ -168,7 +168,16 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
   // So does an ending of a Russian town name in the best reading of one of its spellings (the
   // group's word may be read from a spelling no scheme writes: Nizhnedevitzk, нижнедевитьзк,
   // beside Nizhnedevitsk, нижнедевицк; thirteenth session, made on realtext12).
-  const russianWord = run.letterOnly || personal !== 0 || groupInContext || russianNameForm(g.cyrillic) || list.some(({ s }) => russianPlaceForm(s.info.near[0] ?? s.info.readings[0]?.cyrillic ?? ''));
+  // In a work in the older romanization a spelling read in the modern letters (Dolgoroukoff as
+  // Dolgorukov, Tchérévine as Tcherevin) is evidence too, when that reading is a name the lexicon
+  // knows or ends as a Russian surname or town (docs/check.md, "A work in the older romanization").
+  const olderEvidence = once(() => run.olderStyle && list.some(({ s }) => {
+    const modern = modernSpelling(s.info.fold);
+    if (modern === s.info.fold) return false;
+    const best = run.reader.read(modern)[0];
+    return best !== undefined && ((best.flags & NAME_FLAGS) !== 0 || russianNameForm(best.cyrillic) || russianPlaceForm(best.cyrillic));
+  }));
+  const russianWord = run.letterOnly || personal !== 0 || groupInContext || russianNameForm(g.cyrillic) || list.some(({ s }) => russianPlaceForm(s.info.near[0] ?? s.info.readings[0]?.cyrillic ?? '')) || olderEvidence();
   // A group that no lexicon or list knows (its spellings plausible names only), whose other
   // spelling no scheme writes at all (it joined by its fallback key): initials before it, or a
   // capital letter, say nothing of Russian there. Only a Russian word beside it, a Russian name it
@@ -181,7 +190,7 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
   // another language that share a reading (the bylines Bierman and Berman, the German Rainer
   // beside Rayner) are no slip of romanization either (made on realtext16, 16b and 17). An
   // occurrence's company is worked out on first use.
-  const unknownWord = once(() => list.every(({ s }) => s.info.kind === 'plausible' || s.info.kind === 'loose') && !run.letterOnly && !russianNameForm(g.cyrillic) && !list.some(({ s }) => (s.info.kind !== 'loose' && russianPlaceForm(s.info.near[0] ?? '')) || s.occurrences.some((o) => o.company() === 'russian' || o.russianNeighbour)));
+  const unknownWord = once(() => list.every(({ s }) => s.info.kind === 'plausible' || s.info.kind === 'loose') && !run.letterOnly && !russianNameForm(g.cyrillic) && !list.some(({ s }) => (s.info.kind !== 'loose' && russianPlaceForm(s.info.near[0] ?? '')) || s.occurrences.some((o) => o.company() === 'russian' || o.russianNeighbour)) && !olderEvidence());
   const minority: Minority[] = [];
   for (const { s, link } of list) {
     if (s.info.fold === targetFold || s === targetSpelling) continue;
