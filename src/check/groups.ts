@@ -1,7 +1,8 @@
 // Grouping spellings by their readings: spellings that can stand for one Cyrillic word, in one
 // domain, form a group; spellings no scheme writes plausibly join a group by their fallback key.
 // docs/check.md.
-import { fallbackKey, fallbackKeys } from './fallback.ts';
+import { fallbackKey, fallbackKeys, modernSpelling } from './fallback.ts';
+import { russianNameForm, russianPlaceForm } from './foreign.ts';
 import { anchor, count, NAME_FLAGS, readingFlags, type Group, type Spelling } from './model.ts';
 import type { CheckRun } from './run.ts';
 
@@ -147,10 +148,34 @@ export function groupSpellings(run: CheckRun, all: readonly Spelling[]): Group[]
   });
   for (const list of components.values()) {
     const anchors = list.filter(({ s }) => anchor(s));
-    if (anchors.length === 0) continue;
-    const best = [...anchors].sort((a, b) => count(b.s) - count(a.s) || (b.s.info.readings[0]?.score ?? 0) - (a.s.info.readings[0]?.score ?? 0))[0]!;
+    // In a work in the older romanization, spellings none of which reads as a Russian name in the
+    // letters they are written in (Kharkoff beside Harkoff, Alexandrowitch beside Alexandrovitch)
+    // are one word when one of them does in the modern letters: the group's word is that reading,
+    // its most frequent spelling stands for it (docs/check.md, "A work in the older romanization").
+    const modern = anchors.length === 0 && list.length > 1 ? [...list].sort((a, b) => count(b.s) - count(a.s)).map((l) => modernReading(run, l.s.info.fold)).find((c) => c !== undefined) : undefined;
+    if (anchors.length === 0 && modern === undefined) continue;
+    const best = modern !== undefined ? [...list].sort((a, b) => count(b.s) - count(a.s))[0]! : [...anchors].sort((a, b) => count(b.s) - count(a.s) || (b.s.info.readings[0]?.score ?? 0) - (a.s.info.readings[0]?.score ?? 0))[0]!;
     const spellings = list.filter((l) => l === best || letterCount(l.s.info.fold) >= MIN_FALLBACK_LENGTH);
-    groups.push({ domain: best.s.domain, cyrillic: best.s.info.near[0]!, spellings: spellings.map((l) => ({ s: l.s, link: l === best ? 'near' : l.keys[0] === best.keys[0] ? 'fallback' : 'alternative' })) });
+    if (modern !== undefined && spellings.length < 2) continue;
+    groups.push({ domain: best.s.domain, cyrillic: modern ?? best.s.info.near[0]!, spellings: spellings.map((l) => ({ s: l.s, link: l === best ? 'near' : l.keys[0] === best.keys[0] ? 'fallback' : 'alternative' })) });
   }
   return groups;
+}
+
+/**
+ * In a work in the older romanization, the Russian word a spelling stands for when read in the
+ * modern letters (Dolgoroukoff as долгоруков, Tchérévine as тчеревин), if that reading shows the
+ * word Russian: a name the lexicon knows, or the ending of a Russian surname, patronymic or town.
+ * Undefined in any other work, and when the modern letters change nothing.
+ *
+ * @param run The check run.
+ * @param fold The folded spelling.
+ * @returns The reading's Cyrillic, or undefined.
+ */
+export function modernReading(run: CheckRun, fold: string): string | undefined {
+  if (!run.olderStyle) return undefined;
+  const modern = modernSpelling(fold);
+  if (modern === fold) return undefined;
+  const best = run.reader.read(modern)[0];
+  return best !== undefined && ((best.flags & NAME_FLAGS) !== 0 || russianNameForm(best.cyrillic) || russianPlaceForm(best.cyrillic)) ? best.cyrillic : undefined;
 }

@@ -3,8 +3,9 @@
 // rule, and how sure each finding is. docs/check.md.
 import { LexiconFlag } from '../reverse/lexicon.ts';
 import { foldRomanized } from '../reverse/readings.ts';
-import { inflectedForm, joinOnlyWord, modernSpelling } from './fallback.ts';
+import { inflectedForm, joinOnlyWord } from './fallback.ts';
 import { adjectiveForm, foreignSurnameStem, russianNameForm, russianPlaceForm } from './foreign.ts';
+import { modernReading } from './groups.ts';
 import { anchor, count, NAME_FLAGS, readingFlags, type Group, type Link, type Spelling } from './model.ts';
 import type { CheckRun } from './run.ts';
 import { once } from './words.ts';
@@ -104,7 +105,11 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
         (r.cyrillic === g.cyrillic || (r.flags !== 0 && s.info.near.includes(r.cyrillic)) || (/^\p{Lu}/u.test(s.display) && s.info.kind === 'plausible' && link.get(s) !== 'fallback' && link.get(s) !== 'alternative' && s.info.near.includes(r.cyrillic))),
     ));
   const list = g.spellings;
-  if (!list.some(({ s }) => anchor(s))) return undefined;
+  // In a work in the older romanization a spelling read in the modern letters (Dolgoroukoff as
+  // Dolgorukov, Tchérévine as Tcherevin) is evidence (here that the group stands on a word, below that the word is Russian), when that reading is a name the lexicon
+  // knows or ends as a Russian surname or town (docs/check.md, "A work in the older romanization").
+  const olderEvidence = once(() => list.some(({ s }) => modernReading(run, s.info.fold) !== undefined));
+  if (!list.some(({ s }) => anchor(s)) && !olderEvidence()) return undefined;
   // The target: a conventional form, else (with a scheme) a spelling the scheme writes, most
   // frequent first; else the most frequent spelling; else the scheme's spelling of the word.
   // A conventional form weighs twice its count, a spelling the scheme writes one and a half:
@@ -168,15 +173,6 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
   // So does an ending of a Russian town name in the best reading of one of its spellings (the
   // group's word may be read from a spelling no scheme writes: Nizhnedevitzk, нижнедевитьзк,
   // beside Nizhnedevitsk, нижнедевицк; thirteenth session, made on realtext12).
-  // In a work in the older romanization a spelling read in the modern letters (Dolgoroukoff as
-  // Dolgorukov, Tchérévine as Tcherevin) is evidence too, when that reading is a name the lexicon
-  // knows or ends as a Russian surname or town (docs/check.md, "A work in the older romanization").
-  const olderEvidence = once(() => run.olderStyle && list.some(({ s }) => {
-    const modern = modernSpelling(s.info.fold);
-    if (modern === s.info.fold) return false;
-    const best = run.reader.read(modern)[0];
-    return best !== undefined && ((best.flags & NAME_FLAGS) !== 0 || russianNameForm(best.cyrillic) || russianPlaceForm(best.cyrillic));
-  }));
   const russianWord = run.letterOnly || personal !== 0 || groupInContext || russianNameForm(g.cyrillic) || list.some(({ s }) => russianPlaceForm(s.info.near[0] ?? s.info.readings[0]?.cyrillic ?? '')) || olderEvidence();
   // A group that no lexicon or list knows (its spellings plausible names only), whose other
   // spelling no scheme writes at all (it joined by its fallback key): initials before it, or a
