@@ -109,14 +109,16 @@ export function frontCodedSet(coded: string): WordSet {
   };
 }
 
-let lists: { common: WordSet; names: WordSet } | undefined;
+let lists: { common: WordSet; names: WordSet; withW: WordSet } | undefined;
 
 /**
  * The built-in English lists (src/check/data/english.json, built by
- * scripts/build-check-english.ts): common words with their inflections, and proper nouns; lower
- * case. Looked up in their front-coded form (see {@link frontCodedSet}).
+ * scripts/build-check-english.ts): common words with their inflections, proper nouns, and apart
+ * the words of both that a scheme could write but for a w (Andrew, window: read as v only in a work
+ * in the older romanization); lower case. Looked up in their front-coded form (see
+ * {@link frontCodedSet}).
  */
-export function englishLists(): { readonly common: WordSet; readonly names: WordSet } {
-  lists ??= { common: frontCodedSet(english.common), names: frontCodedSet(english.names) };
+export function englishLists(): { readonly common: WordSet; readonly names: WordSet; readonly withW: WordSet } {
+  lists ??= { common: frontCodedSet(english.common), names: frontCodedSet(english.names), withW: frontCodedSet(english.withW) };
   return lists;
 }

@@ -6,6 +6,7 @@ import { foldRomanized, type Reading } from '../reverse/readings.ts';
 import { romanize } from '../engine/romanize.ts';
 import { tokenizeWords, type WordToken } from '../segment/index.ts';
 import { inFullName } from './conventional.ts';
+import { englishLists } from './english.ts';
 import { fallbackKey, fallbackKeys, joinOnlyWord } from './fallback.ts';
 import { adjectiveForm, citedAuthors, clubNames, cyrillicTransliterations, describedNames, eponymNames, englishFunctionWord, foreignContext, foreignNames, foreignPassages, foreignSpelling, foreignSurname, listedVariants, type LeadNames, nobiliaryNames, otherCyrillicSystems, otherFunctionWord, placeTermsOf, russianNameForm, sentenceLanguage, type PassageWord } from './foreign.ts';
 import { keptSigns, mixedDiagnostic } from './mixed.ts';
@@ -118,6 +119,16 @@ function closingQuoteInside(text: string, token: WordToken): number {
   return q > 0 && quoteOpen(text, token.start, '"') ? q : -1;
 }
 
+/**
+ * Whether a word no scheme writes only for letters the older romanization wrote for Russian ones
+ * (w for в: Feodorowna) may be that romanization's, in a work written in it: not when it is an
+ * English word with a w (Andrew, Walter, window), which the English lists keep apart since no
+ * scheme writes a w (docs/check.md, "A work in the older romanization").
+ */
+function olderLettersOnly(fold: string, reader: { letters: ReadonlySet<string> }): boolean {
+  return joinOnlyWord(fold, (ch) => reader.letters.has(ch)) && !englishLists().withW.has(fold);
+}
+
 /** The words of the documents read as spellings of Russian words, and the findings of mixed-script words. */
 export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]): { spellings: Spelling[]; mixed: Array<{ dg: Diagnostic; doc: number }> } {
   const { reader, prose, letterOnly, conventional, established, allow, ignore, englishWord, englishName, foreignLetters, separateNotes, lines, olderStyle } = run;
@@ -171,7 +182,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       // In a work in the older romanization, a capitalised word no scheme writes only for a letter
       // that romanization wrote (w for в: Feodorowna) joins a group by its fallback key, and is no
       // word of its own (docs/check.md, "A work in the older romanization").
-      else if (olderStyle && /^\p{Lu}/u.test(written) && !englishWord(fold) && !foreignSpelling(fold, true) && joinOnlyWord(fold, (ch) => reader.letters.has(ch))) info = { fold, kind: 'loose', near: [], readings: [] };
+      else if (olderStyle && /^\p{Lu}/u.test(written) && !englishWord(fold) && !foreignSpelling(fold, true) && olderLettersOnly(fold, reader)) info = { fold, kind: 'loose', near: [], readings: [] };
     }
     forms.set(written, info);
     return info;
@@ -450,7 +461,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
           if (!keptSigns(token.text)) mixed.push({ dg: mixedDiagnostic(doc, token, lines[d]!), doc: d });
           return;
         }
-        if (token.script !== 'latin' || foreign[t] || passage[before + t] || (foreignName[t] && !(olderStyle && joinOnlyWord(foldRomanized(token.text), (ch) => reader.letters.has(ch)))) || otherSystem?.[t] === true || listed[before + t] || club[t] || placeTerm[t] || glossedOther[before + t]) return;
+        if (token.script !== 'latin' || foreign[t] || passage[before + t] || (foreignName[t] && !(olderStyle && olderLettersOnly(foldRomanized(token.text), reader))) || otherSystem?.[t] === true || listed[before + t] || club[t] || placeTerm[t] || glossedOther[before + t]) return;
         // A part of a domain or file name (melnikoff.com, www.pravda.ru): a full stop and a lower-case
         // letter glued to the word.
         if (DOTTED_AFTER.test(doc.text.slice(token.end, token.end + 2)) || DOTTED_BEFORE.test(doc.text.slice(Math.max(0, token.start - 2), token.start))) return;
