@@ -17,9 +17,11 @@ const corpora = ['realtext20', 'realtext22'].map((c) => path.join(fixturesDir, c
  * dropping. Measured when the pairs were judged (task r3, main at c560570: 22 of 147, 0.150), and
  * since the tokenizer reads a plain-text book's _italics_ (twenty-seventh session) 24 of 147 (0.163);
  * since a work in the older romanization is read with its keys (twenty-ninth session; both corpora
- * are such works) 37 of 147 (0.252), and since its majority is the norm there 41 of 147 (0.279).
+ * are such works) 37 of 147 (0.252), and since its majority is the norm there 41 of 147 (0.279);
+ * since such a work's spellings are also read in the modern letters (thirtieth session) 51 of 147
+ * (0.347).
  */
-const RECALL_FLOOR = 0.259;
+const RECALL_FLOOR = 0.327;
 
 test('the fold makes the letter classes of old romanizations one', () => {
   const same: Array<[string, string]> = [

@@ -149,16 +149,10 @@ export function groupSpellings(run: CheckRun, all: readonly Spelling[]): Group[]
   });
   for (const list of components.values()) {
     const anchors = list.filter(({ s }) => anchor(s));
-    // In a work in the older romanization, spellings none of which reads as a Russian name in the
-    // letters they are written in (Kharkoff beside Harkoff, Alexandrowitch beside Alexandrovitch)
-    // are one word when one of them does in the modern letters: the group's word is that reading,
-    // its most frequent spelling stands for it (docs/check.md, "A work in the older romanization").
-    const modern = anchors.length === 0 && list.length > 1 ? [...list].sort((a, b) => count(b.s) - count(a.s)).map((l) => modernReading(run, l.s.info.fold)).find((c) => c !== undefined) : undefined;
-    if (anchors.length === 0 && modern === undefined) continue;
-    const best = modern !== undefined ? [...list].sort((a, b) => count(b.s) - count(a.s))[0]! : [...anchors].sort((a, b) => count(b.s) - count(a.s) || (b.s.info.readings[0]?.score ?? 0) - (a.s.info.readings[0]?.score ?? 0))[0]!;
+    if (anchors.length === 0) continue;
+    const best = [...anchors].sort((a, b) => count(b.s) - count(a.s) || (b.s.info.readings[0]?.score ?? 0) - (a.s.info.readings[0]?.score ?? 0))[0]!;
     const spellings = list.filter((l) => l === best || letterCount(l.s.info.fold) >= MIN_FALLBACK_LENGTH);
-    if (modern !== undefined && spellings.length < 2) continue;
-    groups.push({ domain: best.s.domain, cyrillic: modern ?? best.s.info.near[0]!, spellings: spellings.map((l) => ({ s: l.s, link: l === best ? 'near' : l.keys[0] === best.keys[0] ? 'fallback' : 'alternative' })) });
+    groups.push({ domain: best.s.domain, cyrillic: best.s.info.near[0]!, spellings: spellings.map((l) => ({ s: l.s, link: l === best ? 'near' : l.keys[0] === best.keys[0] ? 'fallback' : 'alternative' })) });
   }
   return groups;
 }

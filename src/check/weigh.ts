@@ -105,11 +105,7 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
         (r.cyrillic === g.cyrillic || (r.flags !== 0 && s.info.near.includes(r.cyrillic)) || (/^\p{Lu}/u.test(s.display) && s.info.kind === 'plausible' && link.get(s) !== 'fallback' && link.get(s) !== 'alternative' && s.info.near.includes(r.cyrillic))),
     ));
   const list = g.spellings;
-  // In a work in the older romanization a spelling read in the modern letters (Dolgoroukoff as
-  // Dolgorukov, Tchérévine as Tcherevin) is evidence (here that the group stands on a word, below that the word is Russian), when that reading is a name the lexicon
-  // knows or ends as a Russian surname or town (docs/check.md, "A work in the older romanization").
-  const olderEvidence = once(() => list.some(({ s }) => modernReading(run, s.info.fold) !== undefined));
-  if (!list.some(({ s }) => anchor(s)) && !olderEvidence()) return undefined;
+  if (!list.some(({ s }) => anchor(s))) return undefined;
   // The target: a conventional form, else (with a scheme) a spelling the scheme writes, most
   // frequent first; else the most frequent spelling; else the scheme's spelling of the word.
   // A conventional form weighs twice its count, a spelling the scheme writes one and a half:
@@ -173,6 +169,10 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
   // So does an ending of a Russian town name in the best reading of one of its spellings (the
   // group's word may be read from a spelling no scheme writes: Nizhnedevitzk, нижнедевитьзк,
   // beside Nizhnedevitsk, нижнедевицк; thirteenth session, made on realtext12).
+  // In a work in the older romanization a spelling read in the modern letters (Dolgoroukoff as
+  // Dolgorukov, Tchérévine as Tcherevin) is evidence too, when that reading is a name the lexicon
+  // knows or ends as a Russian surname or town (docs/check.md, "A work in the older romanization").
+  const olderEvidence = once(() => list.some(({ s }) => modernReading(run, s.info.fold) !== undefined));
   const russianWord = run.letterOnly || personal !== 0 || groupInContext || russianNameForm(g.cyrillic) || list.some(({ s }) => russianPlaceForm(s.info.near[0] ?? s.info.readings[0]?.cyrillic ?? '')) || olderEvidence();
   // A group that no lexicon or list knows (its spellings plausible names only), whose other
   // spelling no scheme writes at all (it joined by its fallback key): initials before it, or a
