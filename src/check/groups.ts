@@ -1,9 +1,7 @@
 // Grouping spellings by their readings: spellings that can stand for one Cyrillic word, in one
 // domain, form a group; spellings no scheme writes plausibly join a group by their fallback key.
 // docs/check.md.
-import { englishLists } from './english.ts';
-import { fallbackKey, fallbackKeys, modernSpelling } from './fallback.ts';
-import { russianNameForm, russianPlaceForm } from './foreign.ts';
+import { fallbackKey, fallbackKeys } from './fallback.ts';
 import { anchor, count, NAME_FLAGS, readingFlags, type Group, type Spelling } from './model.ts';
 import type { CheckRun } from './run.ts';
 
@@ -155,23 +153,4 @@ export function groupSpellings(run: CheckRun, all: readonly Spelling[]): Group[]
     groups.push({ domain: best.s.domain, cyrillic: best.s.info.near[0]!, spellings: spellings.map((l) => ({ s: l.s, link: l === best ? 'near' : l.keys[0] === best.keys[0] ? 'fallback' : 'alternative' })) });
   }
   return groups;
-}
-
-/**
- * In a work in the older romanization, the Russian word a spelling stands for when read in the
- * modern letters (Dolgoroukoff as долгоруков, Tchérévine as тчеревин), if that reading shows the
- * word Russian: a name the lexicon knows, or the ending of a Russian surname, patronymic or town.
- * Undefined in any other work, for an English word (Andrew is no андрев), and when the modern
- * letters change nothing.
- *
- * @param run The check run.
- * @param fold The folded spelling.
- * @returns The reading's Cyrillic, or undefined.
- */
-export function modernReading(run: CheckRun, fold: string): string | undefined {
-  if (!run.olderStyle || run.englishWord(fold) || englishLists().withW.has(fold)) return undefined;
-  const modern = modernSpelling(fold);
-  if (modern === fold) return undefined;
-  const best = run.reader.read(modern)[0];
-  return best !== undefined && ((best.flags & NAME_FLAGS) !== 0 || russianNameForm(best.cyrillic) || russianPlaceForm(best.cyrillic)) ? best.cyrillic : undefined;
 }

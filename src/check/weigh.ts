@@ -3,9 +3,9 @@
 // rule, and how sure each finding is. docs/check.md.
 import { LexiconFlag } from '../reverse/lexicon.ts';
 import { foldRomanized } from '../reverse/readings.ts';
-import { inflectedForm, joinOnlyWord } from './fallback.ts';
+import { englishLists } from './english.ts';
+import { inflectedForm, joinOnlyWord, modernSpelling } from './fallback.ts';
 import { adjectiveForm, foreignSurnameStem, russianNameForm, russianPlaceForm } from './foreign.ts';
-import { modernReading } from './groups.ts';
 import { anchor, count, NAME_FLAGS, readingFlags, type Group, type Link, type Spelling } from './model.ts';
 import type { CheckRun } from './run.ts';
 import { once } from './words.ts';
@@ -71,6 +71,20 @@ export interface Weighed {
  */
 function isGivenName(g: Group): boolean {
   return g.spellings.some(({ s }) => s.info.readings.some((r) => r.cyrillic === g.cyrillic && (r.flags & (LexiconFlag.given | LexiconFlag.patronymic)) === LexiconFlag.given));
+}
+
+/**
+ * Whether, in a work in the older romanization, a spelling read in the modern letters (Dolgoroukoff
+ * as долгоруков, Tchérévine as тчеревин) shows its word Russian: a name the lexicon knows, or the
+ * ending of a Russian surname, patronymic or town. Never in any other work, for an English word
+ * (Andrew is no андрев), or when the modern letters change nothing.
+ */
+function modernEvidence(run: CheckRun, fold: string): boolean {
+  if (!run.olderStyle || run.englishWord(fold) || englishLists().withW.has(fold)) return false;
+  const modern = modernSpelling(fold);
+  if (modern === fold) return false;
+  const best = run.reader.read(modern)[0];
+  return best !== undefined && ((best.flags & NAME_FLAGS) !== 0 || russianNameForm(best.cyrillic) || russianPlaceForm(best.cyrillic));
 }
 
 /** What weighing a group is told besides the run and the group. */
@@ -172,7 +186,7 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
   // In a work in the older romanization a spelling read in the modern letters (Dolgoroukoff as
   // Dolgorukov, Tchérévine as Tcherevin) is evidence too, when that reading is a name the lexicon
   // knows or ends as a Russian surname or town (docs/check.md, "A work in the older romanization").
-  const olderEvidence = once(() => list.some(({ s }) => modernReading(run, s.info.fold) !== undefined));
+  const olderEvidence = once(() => list.some(({ s }) => modernEvidence(run, s.info.fold)));
   const russianWord = run.letterOnly || personal !== 0 || groupInContext || russianNameForm(g.cyrillic) || list.some(({ s }) => russianPlaceForm(s.info.near[0] ?? s.info.readings[0]?.cyrillic ?? '')) || olderEvidence();
   // A group that no lexicon or list knows (its spellings plausible names only), whose other
   // spelling no scheme writes at all (it joined by its fallback key): initials before it, or a
