@@ -15,8 +15,8 @@
  * make a word un-Russian anyway), and only words of three letters or more (the checker reads no
  * shorter ones). Apart from them, the words, common or proper, that a scheme could write but for a
  * w (Andrew, Walter, window): a work in the older romanization writes в as w (Feodorowna), and
- * there the checker reads w as v, but never in these. The lists are sorted and front-coded: each word is the number of letters it
- * shares with the one before (one base-36 digit) and the rest.
+ * there the checker reads w as v, but never in these. The lists are sorted and front-coded: each
+ * word is the number of letters it shares with the one before (one base-36 digit) and the rest.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
