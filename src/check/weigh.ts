@@ -138,8 +138,9 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
   const ownSystem = run.olderStyle && scheme === undefined && !list.some(({ s }) => s.info.kind === 'conventional');
   const keyJoined = (s: Spelling): boolean => link.get(s) === 'fallback' || link.get(s) === 'alternative';
   // Not a word that joined only for its w (w read as v): that is how the older romanization wrote
-  // в, but also how English writes its own names (Andrew beside Andreyev), which the English word
-  // lists, holding no word with a w, cannot tell apart; it is flagged, never the fix.
+  // в, but also how English and Polish write their own names; the English lists keep their words
+  // with a w out (Andrew, `withW`), not another language's (a Polish Wladimir): such a word is
+  // flagged, never the fix.
   const ownForm = (s: Spelling): boolean => ownSystem && !joinOnlyWord(s.info.fold, (ch) => run.reader.letters.has(ch));
   const weight = (s: Spelling): number => (keyJoined(s) && !ownForm(s) ? 0 : count(s) * (s.info.kind === 'conventional' ? 2 : 1) * (conforms(s) ? 1.5 : 1));
   // Ties go to the spelling whose reading looks more Russian (Kosior: косиор, not коссиор).
