@@ -26,6 +26,8 @@ test('tokenizer: offsets, apostrophes, possessives, hyphens, skipped spans', () 
   assert.deepEqual(words.map((w) => w.text), ['See', 'Zinov’ev', 'note', 'Rimsky', 'Korsakov', 'and', 'Kazan', 'and', 'Kazan’']);
   for (const w of words) assert.equal(text.slice(w.start, w.end), w.text);
   assert.deepEqual(tokenizeWords('Mоsсow', { offset: 5 }).map((w) => [w.script, w.start, w.end]), [['mixed', 5, 11]]);
+  // Emphasis inside a word leaves no word of its own; emphasis around one keeps it.
+  assert.deepEqual(tokenizeWords('Petr*ov* means son of Peter; **Zinoviev** and *Kamenev*.').map((w) => w.text), ['means', 'son', 'of', 'Peter', 'Zinoviev', 'and', 'Kamenev']);
 });
 
 test('variant spellings are grouped as one word; different words are not (fixture)', () => {

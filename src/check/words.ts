@@ -405,7 +405,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
   const westernNames = new Set<string>();
   documents.forEach((doc, d) => {
     const regions: readonly CheckRegion[] = doc.regions ?? [{ start: 0, end: doc.text.length, kind: 'text' }];
-    const tokenized = regions.map((region) => tokenizeWords(doc.text.slice(region.start, region.end), { offset: region.start }));
+    const tokenized = regions.map((region) => tokenizeWords(doc.text.slice(region.start, region.end), { offset: region.start, document: doc.text }));
     // A cue ("né", "also") may stand in another region than its word (_né_ ALEXEIEV: emphasis
     // marks end a region): cues are looked for in the words of the whole document.
     // The words of the whole document: a sentence, a reference or a cue runs across regions.

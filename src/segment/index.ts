@@ -18,6 +18,12 @@ export interface WordToken {
 export interface TokenizeOptions {
   /** Added to every offset (when the text is a slice of a larger document). Default 0. */
   offset?: number;
+  /**
+   * The whole document the text is a slice of, at `offset`: the characters just outside the slice
+   * (a Markdown emphasis mark the document reader leaves out of its prose regions) still tell
+   * whether a word at its edge is glued to others. Default: the text alone.
+   */
+  document?: string;
 }
 
 // A word: letters and combining marks, with apostrophes (’ ' ʹ ʺ) and the ALA-LC ASCII hard sign
@@ -169,13 +175,19 @@ function noteCallAfter(text: string, start: number, word: string): boolean {
   return (word.match(/\p{L}/gu)?.length ?? 0) >= 3 && !/\p{Lu}/u.test(word.slice(1)) && runOnCallAt(text, start + word.length) > 0;
 }
 
+/** Whether the word at [start, end) of a text is glued by an asterisk to letters on either side (Petr*ov*). */
+function gluedByAsterisk(text: string, start: number, end: number): boolean {
+  return (text[start - 1] === '*' && /\p{L}/u.test(text[start - 2] ?? '')) || (text[end] === '*' && /\p{L}/u.test(text[end + 1] ?? ''));
+}
+
 /** A character that makes an underscore beside a word part of an identifier. */
 const IDENTIFIER_CHAR = /[\p{L}\p{N}_]/u;
 
 /**
  * Splits prose into words with their offsets. URLs, e-mail addresses, DOIs, citation keys and
  * backtick code are skipped, as are words glued to digits or by underscores to other words
- * (identifiers; an underscore with a space or a mark on its other side is emphasis, `_Zemstvo_`),
+ * (identifiers; an underscore with a space or a mark on its other side is emphasis, `_Zemstvo_`)
+ * and words glued by an asterisk to letters (emphasis inside a word, `Petr*ov*`),
  * but not a word followed by a note call (`Zinovyev3` → `Zinovyev`); English
  * possessives and contractions are cut off (`Dostoevsky’s` → `Dostoevsky`); a trailing apostrophe
  * opened by a matching quote is not part of the word.
@@ -190,6 +202,8 @@ const IDENTIFIER_CHAR = /[\p{L}\p{N}_]/u;
  */
 export function tokenizeWords(text: string, options: TokenizeOptions = {}): WordToken[] {
   const base = options.offset ?? 0;
+  const whole = options.document ?? text;
+  const at = options.document === undefined ? 0 : base;
   const skipped: Array<[number, number]> = [];
   const quotes: { line?: LineQuotes } = {};
   for (const m of text.matchAll(SKIP)) skipped.push([m.index, m.index + m[0].length]);
@@ -206,6 +220,9 @@ export function tokenizeWords(text: string, options: TokenizeOptions = {}): Word
     // A word joined by an underscore to another is an identifier (snake_case); an underscore with
     // a space or a mark on its other side is emphasis, as plain-text books mark italics (_Zemstvo_).
     if ((before !== undefined && (/\d/u.test(before) || (before === '_' && IDENTIFIER_CHAR.test(text[start - 2] ?? '')))) || (after !== undefined && ((after === '_' && IDENTIFIER_CHAR.test(text[start + word.length + 1] ?? '')) || (/\d/u.test(after) && !noteCallAfter(text, start, word))))) continue;
+    // A word glued by an asterisk to letters is part of a word with emphasis inside it (Markdown's
+    // Petr*ov*, "son of Peter"): not a word of its own.
+    if (gluedByAsterisk(whole, start + at, start + at + word.length)) continue;
     // A closing quote, not a soft sign: 'Kazan' or ‘Kazan’.
     if ((word.endsWith('’') && openQuote(text, start, start + word.length - 1, quotes)) || (word.endsWith("'") && before === "'")) word = word.slice(0, -1);
     const clitic = CLITIC.exec(word);
