@@ -22,22 +22,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { detectLanguage, DETECTABLE_LANGUAGES } from '../src/detect/index.ts';
 import { dictionaryEntries, type Split } from './language-words.ts';
+import { seeded } from './seeded.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
 const PER_SET = quick ? 60 : 300;
-
-/** Mulberry32: a seeded generator so that every run builds the same paragraphs. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Sample {
   lang: string;
@@ -65,7 +54,7 @@ async function splitForms(lang: string, split: Split): Promise<string[]> {
  * (a foreign name in running text): the paragraph's language must win.
  */
 async function mixedParagraphs(split: Split, seed: number): Promise<Sample[]> {
-  const next = rng(seed);
+  const next = seeded(seed);
   const out: Sample[] = [];
   const langs = DETECTABLE_LANGUAGES;
   for (let i = 0; i < PER_SET; i++) {
@@ -83,7 +72,7 @@ async function mixedParagraphs(split: Split, seed: number): Promise<Sample[]> {
 
 async function dictionaryParagraphs(lang: string, split: Split, seed: number): Promise<Sample[]> {
   const forms = await splitForms(lang, split);
-  const next = rng(seed);
+  const next = seeded(seed);
   const out: Sample[] = [];
   // A third of the paragraphs in each length bucket.
   const lengths = [[1, 3], [4, 10], [11, 40]] as const;
@@ -111,7 +100,7 @@ function tolstoyParagraphs(): Sample[] {
   const file = path.join(root, '..', 'shared', 'corpus', 'tolstoy_anna_karenina.txt');
   if (!existsSync(file)) return [];
   const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.split(/\s+/).length >= 3 && !/[A-Za-z]/.test(l));
-  const next = rng(17);
+  const next = seeded(17);
   return Array.from({ length: PER_SET }, () => {
     const text = lines[Math.floor(next() * lines.length)]!;
     return { lang: 'ru', text, words: text.split(/\s+/).length };

@@ -42,6 +42,7 @@ import { documentFormatOf } from '../src/document/index.ts';
 import { loadLexicon } from '../src/io/lexicon.ts';
 import { parseConfidence } from '../src/check/confidence.ts';
 import { corpusSplit } from '../test/support/realtext.ts';
+import { seeded } from './seeded.ts';
 import { recallLine } from './variant-recall.ts';
 
 /** How often a spelling must stand in a text, always the same way, to be planted on. */
@@ -67,18 +68,6 @@ export interface Plant {
   variantScheme: string;
   /** How often the text writes the original. */
   count: number;
-}
-
-/** A small seeded generator (mulberry32), so that a run can be repeated. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffled<T>(items: readonly T[], random: () => number): T[] {

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { checkDocuments, readDocument, romanize } from '../src/index.ts';
 import { loadLexicon } from '../src/io/lexicon.ts';
-import { corpusPlants, plantText, readingOf, seeded } from '../scripts/planted-recall.ts';
+import { corpusPlants, plantText, readingOf } from '../scripts/planted-recall.ts';
+import { seeded } from '../scripts/seeded.ts';
 import { fixturesDir } from './support/fixtures.ts';
 
 const lexicon = await loadLexicon();
