@@ -28,6 +28,10 @@ test('tokenizer: offsets, apostrophes, possessives, hyphens, skipped spans', () 
   assert.deepEqual(tokenizeWords('Mоsсow', { offset: 5 }).map((w) => [w.script, w.start, w.end]), [['mixed', 5, 11]]);
   // Emphasis inside a word leaves no word of its own; emphasis around one keeps it.
   assert.deepEqual(tokenizeWords('Petr*ov* means son of Peter; **Zinoviev** and *Kamenev*.').map((w) => w.text), ['means', 'son', 'of', 'Peter', 'Zinoviev', 'and', 'Kamenev']);
+  // So inside a Markdown region, whose emphasis marks the document reader leaves outside it: the
+  // tokenizer is given the whole document around the region.
+  assert.deepEqual(tokenizeWords('Petr', { offset: 10, document: 'The name: Petr*ov* means' }), []);
+  assert.deepEqual(tokenizeWords('Petr', { offset: 10, document: 'The name: Petr *ov* means' }).map((w) => w.text), ['Petr']);
 });
 
 test('variant spellings are grouped as one word; different words are not (fixture)', () => {
