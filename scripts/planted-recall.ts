@@ -8,12 +8,11 @@
  *
  * **The rule.** In each text (checked as its own work, as `latinitsa check FILE` checks it):
  * 1. A candidate is a capitalised Latin word (a letter in upper case, then letters in lower case)
- *    that the text writes at least {@link MIN_COUNT} times, always the same way, in running text
- *    (not notes, not a block quotation, not italics, not inside a file name or address), and that
- *    reads as one Russian name: of its
- *    readings in the schemes of {@link SOURCE_SCHEMES} (the reverse engine with the shipped
- *    lexicon, `deromanizeDetailed`), the best the lexicon knows is a given name, patronymic,
- *    surname or proper name and outranks every other one the lexicon knows by
+ *    that the text writes at least {@link MIN_COUNT} times in running text (not notes, not a block
+ *    quotation, not italics, not inside a file name or address), and that reads as one Russian
+ *    name: of its readings in the schemes of {@link SOURCE_SCHEMES} (the reverse engine with the
+ *    shipped lexicon, `deromanizeDetailed`), the best the lexicon knows is a given name,
+ *    patronymic, surname or proper name and outranks every other one the lexicon knows by
  *    {@link READING_MARGIN}; not a word the reverse engine takes for English in any of those
  *    schemes (York, Paris).
  * 2. Its variant is that Cyrillic word as another scheme of {@link VARIANT_SCHEMES} writes it (the
@@ -45,7 +44,7 @@ import { corpusSplit } from '../test/support/realtext.ts';
 import { seeded } from './seeded.ts';
 import { recallLine } from './variant-recall.ts';
 
-/** How often a spelling must stand in a text, always the same way, to be planted on. */
+/** How often a spelling must stand in a text's running text to be planted on. */
 export const MIN_COUNT = 3;
 /** The schemes a spelling of the text is read in. */
 export const SOURCE_SCHEMES = ['wikipedia', 'bgn-pcgn', 'ala-lc-simplified', 'modified-loc', 'icao-9303'] as const;
@@ -114,12 +113,9 @@ export function plantText(file: string, text: string, lexicon: Lexicon, options:
   const inRunningText = (start: number, end: number): boolean =>
     doc.regions.some((r) => r.kind === 'text' && r.quoted !== true && r.start <= start && end <= r.end) && !italics.some(([a, b]) => a < end && start < b);
   const words = new Map<string, number[]>();
-  const spellings = new Map<string, Set<string>>();
   // A word, not part of a file name, a path or an address (Natalia_Toreeva_1997.jpg, /wiki/Kirov).
   for (const m of text.matchAll(/(?<![\p{L}\p{M}\p{N}'’_\/.-])\p{Lu}\p{Ll}+(?![\p{L}\p{M}\p{N}'’_\/-]|\.\p{L})/gu)) {
     const at = m.index;
-    const fold = plain(m[0]);
-    (spellings.get(fold) ?? spellings.set(fold, new Set()).get(fold)!).add(m[0]);
     if (inRunningText(at, at + m[0].length)) (words.get(m[0]) ?? words.set(m[0], []).get(m[0])!).push(at);
   }
   const written = new Set([...text.matchAll(/[\p{L}'’]+/gu)].map((m) => plain(m[0])));
