@@ -42,7 +42,7 @@ import { loadLexicon } from '../src/io/lexicon.ts';
 import { parseConfidence } from '../src/check/confidence.ts';
 import { corpusSplit } from '../test/support/realtext.ts';
 import { seeded } from './seeded.ts';
-import { recallLine } from './variant-recall.ts';
+import { normalSpelling, recallLine } from './variant-recall.ts';
 
 /** How often a spelling must stand in a text's running text to be planted on. */
 export const MIN_COUNT = 3;
@@ -104,8 +104,6 @@ export function readingOf(word: string, lexicon: Lexicon): string | undefined {
   return best[0];
 }
 
-const plain = (s: string): string => s.toLowerCase().replace(/['’ʼ]/gu, '');
-
 /** The plants of one text (see the rule at the top of this file). */
 export function plantText(file: string, text: string, lexicon: Lexicon, options: { perFile: number; random: () => number; scheme?: string }): { text: string; plants: Plant[] } {
   const doc = readDocument({ text, format: documentFormatOf(file) as 'text' | 'markdown' });
@@ -118,7 +116,7 @@ export function plantText(file: string, text: string, lexicon: Lexicon, options:
     const at = m.index;
     if (inRunningText(at, at + m[0].length)) (words.get(m[0]) ?? words.set(m[0], []).get(m[0])!).push(at);
   }
-  const written = new Set([...text.matchAll(/[\p{L}'’]+/gu)].map((m) => plain(m[0])));
+  const written = new Set([...text.matchAll(/[\p{L}'’]+/gu)].map((m) => normalSpelling(m[0])));
   const candidates: Array<{ word: string; at: number[]; cyrillic: string }> = [];
   for (const [word, at] of [...words].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))) {
     if (at.length < MIN_COUNT) continue;
@@ -133,7 +131,7 @@ export function plantText(file: string, text: string, lexicon: Lexicon, options:
     if (cyrillicTaken.has(c.cyrillic.toLowerCase())) continue;
     const variant = shuffled(VARIANT_SCHEMES, options.random)
       .map((scheme) => ({ scheme, text: romanize(c.cyrillic, { scheme }) }))
-      .find((v) => /^[A-Za-z'’]+$/u.test(v.text) && plain(v.text) !== plain(c.word) && !written.has(plain(v.text)) && (options.scheme === undefined || plain(v.text) !== plain(romanize(c.cyrillic, { scheme: options.scheme }))));
+      .find((v) => /^[A-Za-z'’]+$/u.test(v.text) && normalSpelling(v.text) !== normalSpelling(c.word) && !written.has(normalSpelling(v.text)) && (options.scheme === undefined || normalSpelling(v.text) !== normalSpelling(romanize(c.cyrillic, { scheme: options.scheme }))));
     if (variant === undefined) continue;
     cyrillicTaken.add(c.cyrillic.toLowerCase());
     chosen.push({ word: c.word, at: c.at[Math.floor(c.at.length / 2)]!, cyrillic: c.cyrillic, variant: variant.text, scheme: variant.scheme, count: c.at.length });
@@ -177,7 +175,7 @@ export function corpusPlants(dir: string, lexicon: Lexicon, options: { scheme?: 
       const d: CheckDiagnostic | undefined = at !== undefined && at.confidence >= LIKELY ? at : undefined;
       const target = d === undefined ? undefined : (d.fix?.text ?? d.expected[0]);
       const schemeSpelling = options.scheme === undefined ? undefined : romanize(p.cyrillic, { scheme: options.scheme });
-      const fixed = target !== undefined && (plain(target) === plain(p.original) || (schemeSpelling !== undefined && plain(target) === plain(schemeSpelling)));
+      const fixed = target !== undefined && (normalSpelling(target) === normalSpelling(p.original) || (schemeSpelling !== undefined && normalSpelling(target) === normalSpelling(schemeSpelling)));
       const shown = d ?? at;
       results.push({ ...p, found: d !== undefined, fixed, evidence: shown === undefined ? '' : `${shown.ruleId} → ${shown.fix?.text ?? shown.expected[0] ?? ''} (${shown.confidence.toFixed(2)})` });
     }
