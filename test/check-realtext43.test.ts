@@ -7,7 +7,10 @@
 // are just under the precisions measured when the corpus was judged, at lead22 9f15c92 (the
 // candidate checker: main 5bf529c plus four rules): a guard against regression, not a target.
 // certainFloors: the same for the certain band of the romanization rules (the fixes applied
-// unattended).
+// unattended). The no-scheme floor moved from 0.77 to 0.73 in the thirty-second session: its rule
+// for ё printed as е (docs/check.md, "ё printed as е") adds one finding here, true by the issue's
+// convention and false by ours (a famous man's established form beside another man's spelling of
+// the same surname, equally often), so the figure by ours went from 0.773 (17/22) to 0.739 (17/23).
 import { heldOutCorpusTests, realtext43Dir } from './support/realtext.ts';
 
-await heldOutCorpusTests({ name: 'realtext43', dir: realtext43Dir, floors: { 'no-scheme': 0.77, 'scheme=wikipedia': 0.75 }, certainFloors: { 'no-scheme': 0.83, 'scheme=wikipedia': 1 } });
+await heldOutCorpusTests({ name: 'realtext43', dir: realtext43Dir, floors: { 'no-scheme': 0.73, 'scheme=wikipedia': 0.75 }, certainFloors: { 'no-scheme': 0.83, 'scheme=wikipedia': 1 } });

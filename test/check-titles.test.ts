@@ -9,7 +9,7 @@
 // test/fixtures/check/web-pages.tsv; a possessive ’s in the place of a soft sign:
 // test/fixtures/check/possessives.tsv; a case or number form beside its word:
 // test/fixtures/check/inflections.tsv; a word cited as a word: test/fixtures/check/mentions.tsv; a thing named after a person: test/fixtures/check/eponyms.tsv;
-// older English forms: test/fixtures/check/old-forms.tsv; a work in the older romanization:
+// older English forms: test/fixtures/check/old-forms.tsv; ё printed as е: test/fixtures/check/plain-print.tsv; a work in the older romanization:
 // test/fixtures/check/older-style.tsv;
 // a title or quotation among another language's function words: test/fixtures/check/function-words.tsv,
 // and the published list of those words is what scripts/build-check-foreign.ts makes;
@@ -30,23 +30,24 @@ import { W_NS } from './support/docx.ts';
 const lexicon = await loadLexicon();
 assert.ok(lexicon !== undefined, 'the shipped lexicon');
 
-/** The cases of a fixture of test/fixtures/check: verdict, scheme, format, marked text. */
-function cases(file: string): Array<[string, string, string, string]> {
+/** The cases of a fixture of test/fixtures/check: verdict, scheme, format, marked text, and (some fixtures) the spelling the finding must suggest. */
+function cases(file: string): Array<[string, string, string, string, string?]> {
   return readFileSync(path.join(import.meta.dirname, 'fixtures', 'check', file), 'utf8')
     .split('\n')
     .filter((line) => line !== '' && !line.startsWith('#'))
-    .map((line) => line.split('\t') as [string, string, string, string]);
+    .map((line) => line.split('\t') as [string, string, string, string, string?]);
 }
 
 /**
  * Checks each case: a `held` finding is at `possible` with a reason that says why (`why`), a `kept`
  * one keeps its confidence, an `unfixed` one is a scheme mismatch with no fix that says why, and
- * there is no finding on a `gone` word at all.
+ * there is no finding on a `gone` word at all. A case with a fifth column names the one spelling
+ * its finding must suggest.
  */
 function checkCases(file: string, why: RegExp, options: CheckOptions = {}, least = 10): void {
   const all = cases(file);
   assert.ok(all.length >= least);
-  for (const [verdict, scheme, format, line] of all) {
+  for (const [verdict, scheme, format, line, expected] of all) {
     const marked = line.replaceAll('\\n', '\n');
     const at = marked.indexOf('[[');
     const word = marked.slice(at + 2, marked.indexOf(']]'));
@@ -58,6 +59,7 @@ function checkCases(file: string, why: RegExp, options: CheckOptions = {}, least
       continue;
     }
     assert.ok(found !== undefined && found.actual === word, `no finding on ${word}: ${marked}`);
+    if (expected !== undefined) assert.deepEqual(found.expected, [expected], marked);
     if (verdict === 'held') {
       assert.equal(found.confidence, 0.5, marked);
       assert.equal(found.data?.['confidence'], 'possible', marked);
@@ -119,6 +121,10 @@ test('a thing named after a person keeps the form of the established full name i
 
 test('older English forms (-of for -ов, -ef for -ев) join their word by an alternative key: every case of the fixture (docs/check.md, "Groups")', () => {
   checkCases('old-forms.tsv', /$^/u, { lexicon }, 3);
+});
+
+test('ё printed as е: spellings of the two prints of one word are one group; under a declared scheme a spelling it does not write keeps its own: every case of the fixture (docs/check.md, "ё printed as е")', () => {
+  checkCases('plain-print.tsv', /$^/u, { lexicon }, 8);
 });
 
 test('a work in the older romanization: every case of the fixture (docs/check.md, "A work in the older romanization")', () => {
