@@ -6,12 +6,12 @@ import { fallbackKey, fallbackKeys } from './fallback.ts';
 import { anchor, count, NAME_FLAGS, type FormInfo, type Group, type Spelling } from './model.ts';
 import type { CheckRun } from './run.ts';
 
-/** Letters Russian print may leave unmarked (ё printed as е), as pairs of regular expression and plain letter. */
-const optionalLetters = proseData.optionalLetters.pairs.map(([marked, plain]) => [new RegExp(marked!, 'gu'), plain!] as const);
+/** Letters Russian print may leave unmarked (ё printed as е), each with the letter printed for it. */
+const optionalLetters = proseData.optionalLetters.pairs;
 
 /** A Cyrillic word as print without its optional marks writes it (пётр as петр). */
 function plainPrint(cyrillic: string): string {
-  return optionalLetters.reduce((w, [marked, plain]) => w.replace(marked, plain), cyrillic);
+  return optionalLetters.reduce((w, [marked, plain]) => w.replaceAll(marked!, plain!), cyrillic);
 }
 
 /** The fewest letters of a spelling that joins a group by its fallback key alone. */
@@ -24,7 +24,7 @@ function letterCount(fold: string): number {
 
 /** The groups of spellings of one word each (a group may have one spelling: the scheme's rule still applies). */
 export function groupSpellings(run: CheckRun, all: readonly Spelling[]): Group[] {
-  const { find, join } = disjointSets(all.length);
+  const sets = disjointSets(all.length);
   const byReading = new Map<string, number[]>();
   all.forEach((s, i) => {
     if (s.info.kind === 'loose') return;
@@ -35,11 +35,11 @@ export function groupSpellings(run: CheckRun, all: readonly Spelling[]): Group[]
       byReading.set(k, list);
     }
   });
-  joinByKey(byReading, { find, join }, (i) => i, (a, b, cyrillic) => linkable(run, all[a]!, all[b]!, cyrillic));
+  joinByKey(byReading, sets, (i) => i, (a, b, cyrillic) => linkable(run, all[a]!, all[b]!, cyrillic));
   const members = new Map<number, number[]>();
   all.forEach((s, i) => {
     if (s.info.kind === 'loose') return;
-    const r = find(i);
+    const r = sets.find(i);
     const list = members.get(r) ?? [];
     list.push(i);
     members.set(r, list);
@@ -156,7 +156,7 @@ function joinPlainPrint(run: CheckRun, all: readonly Spelling[], groups: readonl
     run.schemes[domain] === undefined ||
     s.info.kind === 'conventional' ||
     (s.info.kind !== 'loose' && s.info.readings.some((r) => r.schemes.includes(run.declared[domain]) && plainPrint(r.cyrillic) === plainPrint(cyrillic)));
-  const { find, join } = disjointSets(groups.length);
+  const sets = disjointSets(groups.length);
   const byPlain = new Map<string, Array<{ g: number; s: Spelling }>>();
   groups.forEach((g, i) => {
     if (!g.spellings.every(({ s }) => writes(s, g.cyrillic, g.domain))) return;
@@ -169,7 +169,7 @@ function joinPlainPrint(run: CheckRun, all: readonly Spelling[], groups: readonl
       }
     }
   });
-  joinByKey(byPlain, { find, join }, (m) => m.g, (a, b, plain) => linkable(run, a.s, b.s, plain, plainPrint));
+  joinByKey(byPlain, sets, (m) => m.g, (a, b, plain) => linkable(run, a.s, b.s, plain, plainPrint));
   // Spellings in no group join the one group (after the joins above) they share a plain reading with.
   const grouped = new Set(groups.flatMap((g) => g.spellings.map(({ s }) => s)));
   const extra = new Map<number, Spelling[]>();
@@ -178,16 +178,20 @@ function joinPlainPrint(run: CheckRun, all: readonly Spelling[], groups: readonl
     const found = new Set<number>();
     for (const c of plainNear(s.info)) {
       for (const m of byPlain.get(`${s.domain}\u0000${c}`) ?? []) {
-        if (linkable(run, s, m.s, c, plainPrint) && writes(s, groups[m.g]!.cyrillic, s.domain)) found.add(find(m.g));
+        if (linkable(run, s, m.s, c, plainPrint) && writes(s, groups[m.g]!.cyrillic, s.domain)) found.add(sets.find(m.g));
       }
     }
     const [g] = found;
-    if (found.size === 1) extra.set(g!, [...(extra.get(g!) ?? []), s]);
+    if (g === undefined || found.size > 1) continue;
+    const list = extra.get(g);
+    if (list === undefined) extra.set(g, [s]);
+    else list.push(s);
   }
   const components = new Map<number, number[]>();
   groups.forEach((_, i) => {
-    const list = components.get(find(i));
-    if (list === undefined) components.set(find(i), [i]);
+    const root = sets.find(i);
+    const list = components.get(root);
+    if (list === undefined) components.set(root, [i]);
     else list.push(i);
   });
   const out: Group[] = [];
