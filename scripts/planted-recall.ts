@@ -48,8 +48,8 @@ import { normalSpelling, recallLine } from './variant-recall.ts';
 export const MIN_COUNT = 3;
 /** The schemes a spelling of the text is read in. */
 export const SOURCE_SCHEMES = ['wikipedia', 'bgn-pcgn', 'ala-lc-simplified', 'modified-loc', 'icao-9303'] as const;
-/** The schemes a variant is written in: the ones English prose is written in. */
-export const VARIANT_SCHEMES = ['wikipedia', 'bgn-pcgn', 'ala-lc-simplified', 'modified-loc', 'icao-9303'] as const;
+/** The schemes a variant is written in: the same ones English prose is written in. */
+export const VARIANT_SCHEMES = SOURCE_SCHEMES;
 const NAME_KINDS = new Set(['given', 'patronymic', 'surname', 'proper']);
 /** The command's default: findings from `likely` up. */
 const LIKELY = parseConfidence('likely');
