@@ -275,6 +275,12 @@ test('config: settings validated, errors name the key', () => {
   assert.deepEqual(parseCheckConfig({ scheme: 'modified-loc', ignore: ['Getty'] }), { scheme: 'modified-loc', ignore: ['Getty'] });
   assert.throws(() => parseCheckConfig({ check: { allow: 'Moscow' } }, { file: '.latinitsarc.json' }), (e: unknown) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_OPTION' && /"allow" must be an array/.test(e.message));
   assert.throws(() => parseCheckConfig({ schema: 'x' }), /"schema" is not a setting/);
+  // In a file, the setting is named where it stands, and a scheme of one's own by its file.
+  assert.throws(
+    () => parseCheckConfig({ check: { scheme: 5 } }, { file: '.latinitsarc.json' }),
+    (e: unknown) => e instanceof LatinitsaError && e.pointer === '/check/scheme' && e.message === '.latinitsarc.json: "scheme" must be a string (a scheme id); a scheme of your own is named by its file, in "schemeFile"',
+  );
+  assert.throws(() => parseCheckConfig({ notesScheme: {} }, { file: 'x.json' }), (e: unknown) => e instanceof LatinitsaError && e.pointer === '/notesScheme' && e.message === 'x.json: "notesScheme" must be a string (a scheme id); a scheme of your own is named by its file, in "notesSchemeFile"');
   assert.throws(() => checkText('Kirov', { scheme: 'no-such' }), (e: unknown) => e instanceof LatinitsaError && e.code === 'ERR_UNKNOWN_SCHEME');
 });
 

@@ -1,7 +1,7 @@
 // The installed command: node bin/latinitsa.js (the compiled CLI) as a separate process.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -38,6 +38,61 @@ describe('bin/latinitsa.js', () => {
     const r = run(['--demo'], '');
     assert.equal(r.status, 0);
     assert.match(r.stdout, /Sergei Mironovich Kirov/);
+  });
+
+  it('-o /dev/stdout into a file the shell writes (>> or >) writes through stdout: what the file held and what is written after stay', { skip: existsSync('/dev/stdout') ? false : 'no /dev/stdout' }, () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'latinitsa-stdout-'));
+    try {
+      const log = path.join(dir, 'log.txt');
+      writeFileSync(log, 'keep\n');
+      for (const [flags, stream] of [['a', 1], ['a', 2]] as const) {
+        const fd = openSync(log, flags);
+        try {
+          const stdio: Array<'ignore' | 'pipe' | number> = ['ignore', 'pipe', 'pipe'];
+          stdio[stream] = fd;
+          const r = spawnSync(process.execPath, [bin, '-o', stream === 1 ? '/dev/stdout' : '/dev/stderr', 'Москва'], { cwd: root, stdio, encoding: 'utf8' });
+          assert.equal(r.status, 0, String(r.stderr));
+        } finally {
+          closeSync(fd);
+        }
+      }
+      assert.equal(readFileSync(log, 'utf8'), 'keep\nMoskva\nMoskva\n');
+      // `{ echo header; latinitsa -o /dev/stdout …; echo footer; } > file`: after what the shell wrote, before what it writes next.
+      const fd = openSync(log, 'w');
+      try {
+        writeSync(fd, 'header\n');
+        assert.equal(spawnSync(process.execPath, [bin, '-o', '/dev/stdout', 'Киров'], { cwd: root, stdio: ['ignore', fd, 'pipe'] }).status, 0);
+        writeSync(fd, 'footer\n');
+      } finally {
+        closeSync(fd);
+      }
+      assert.equal(readFileSync(log, 'utf8'), 'header\nKirov\nfooter\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--in-place in a folder that lets no file be made says that the folder stops it, and the file stays', (t) => {
+    // As another user than the folder's owner: root itself may make a file anywhere, so as root
+    // the command runs as nobody (runuser), on a file nobody may write in a folder nobody may not.
+    const asRoot = process.getuid?.() === 0;
+    const as = (args: string[]) => (asRoot ? spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, bin, ...args], { cwd: root, encoding: 'utf8' }) : spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' }));
+    if (process.platform === 'win32' || (asRoot && as(['Киров']).stdout !== 'Kirov\n')) return t.skip('cannot run the command as another user here');
+    const dir = mkdtempSync(path.join(tmpdir(), 'latinitsa-folder-'));
+    try {
+      chmodSync(dir, 0o755);
+      const file = path.join(dir, 'b.txt');
+      writeFileSync(file, 'Киров\n', { mode: 0o666 });
+      chmodSync(file, 0o666);
+      chmodSync(dir, 0o555);
+      const r = as(['--in-place', '-i', file]);
+      assert.equal(r.status, 2);
+      assert.equal(r.stderr, `latinitsa: cannot write ${file}: its folder (${dir}) does not let a new file be made in it, and a file is rewritten by replacing it with a new one\n`);
+      assert.equal(readFileSync(file, 'utf8'), 'Киров\n');
+    } finally {
+      chmodSync(dir, 0o755);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('ends quietly when the reader closes the pipe early (latinitsa … | head -1)', async () => {

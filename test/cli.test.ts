@@ -314,6 +314,27 @@ describe('latinitsa (romanize): files', () => {
     assert.equal((await runCli(['--in-place', '-e', 'cp1251', '-i', f], { cwd: dir })).code, 0);
     assert.equal(await readFile(f, 'utf8'), 'Kirov\r\n'.repeat(30000));
   });
+
+  it('--in-place with several files rewrites all or none: a read-only, missing or undecodable one stops it before any is rewritten', async () => {
+    for (const [bad, make, why] of [
+      ['ro.txt', async (f: string) => { await writeFile(f, 'Тула\n'); await chmod(f, 0o444); }, /cannot rewrite ro\.txt: it is read-only/],
+      ['none.txt', async () => undefined, /cannot read none\.txt: no such file/],
+      ['cp.txt', async (f: string) => writeFile(f, Buffer.from(new TextEncoderLegacy('windows-1251').encode('Тула\n'))), /cp\.txt: invalid UTF-8/],
+    ] as const) {
+      await make(path.join(dir, bad));
+      await writeFile(path.join(dir, 'k1.txt'), 'Москва\n');
+      await writeFile(path.join(dir, 'k3.txt'), 'Киров\n');
+      for (const lang of [[], ['--lang', 'auto']]) {
+        assertError(await runCli(['--in-place', ...lang, '-i', 'k1.txt', '-i', bad, '-i', 'k3.txt'], { cwd: dir }), why);
+        assert.equal(await readFile(path.join(dir, 'k1.txt'), 'utf8'), 'Москва\n', `${bad} ${lang.join(' ')}`);
+        assert.equal(await readFile(path.join(dir, 'k3.txt'), 'utf8'), 'Киров\n');
+        assert.deepEqual((await readdir(dir)).filter((x) => x.endsWith('.tmp')), []);
+      }
+    }
+    const r = await runCli(['--in-place', '-i', 'k1.txt', '-i', 'k3.txt'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual([await readFile(path.join(dir, 'k1.txt'), 'utf8'), await readFile(path.join(dir, 'k3.txt'), 'utf8')], ['Moskva\n', 'Kirov\n']);
+  });
 });
 
 /** A minimal encoder for the two single-byte encodings (Node has decoders only), for test data. */

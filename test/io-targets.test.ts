@@ -284,7 +284,7 @@ describe('stdin has the size limit of a file', () => {
       stderr.on('data', (b: Buffer) => (said += b.toString()));
       const code = await main(args, { stdin, stdout: sink(), stderr, cwd: tmp, env: {} });
       assert.equal(code, 2);
-      assert.equal(said, `latinitsa: <stdin>: more than the limit of ${64 * 1024 * 1024} bytes (give the text as a file, or in parts)\n`);
+      assert.equal(said, `latinitsa: <stdin>: more than the limit of ${64 * 1024 * 1024} bytes (give the text in parts: a file has the same limit)\n`);
       assert.ok(read() < 70 << 20, `read ${read()} bytes`);
     }
   });

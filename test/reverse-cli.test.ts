@@ -28,6 +28,18 @@ describe('latinitsa reverse', () => {
     const r = await cli(['deromanize', '--scheme', 'iso-9'], 'Ûliâ\nHello, iPhone; Moscow is big\n');
     assert.deepEqual([r.code, r.stdout], [0, 'Юлия\nHello, iPhone; Moscow is big\n']);
   });
+  it('ends its output as the input ends: a line for text arguments; stdin and files as they are, with or without a final newline', async () => {
+    const file = path.join(dir, 'bare.txt');
+    await writeFile(file, 'Zinov’ev');
+    for (const command of [['reverse', '-s', 'ala-lc-simplified'], ['convert', '--from', 'ala-lc-simplified', '--to', 'wikipedia'], ['convert', '--mark', '--from', 'ala-lc-simplified', '--to', 'wikipedia']]) {
+      const out = command[0] === 'reverse' ? 'Зиновьев' : 'Zinovyev';
+      assert.equal((await cli([...command, 'Zinov’ev'])).stdout, `${out}\n`, command.join(' '));
+      assert.equal((await cli([...command, '-'], 'Zinov’ev')).stdout, out, command.join(' '));
+      assert.equal((await cli([...command, '-'], 'Zinov’ev\n')).stdout, `${out}\n`, command.join(' '));
+      assert.equal((await cli([...command, '-i', file])).stdout, out, command.join(' '));
+      assert.equal((await cli([...command, '-'], '')).stdout, '', command.join(' '));
+    }
+  });
   it('reads files and takes scheme options', async () => {
     const file = path.join(dir, 'in.txt');
     await writeFile(file, "Sokol'nikov i Zinov'ev\n");

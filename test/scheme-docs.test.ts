@@ -31,4 +31,16 @@ describe('generated scheme reference (docs/schemes)', () => {
       }
     });
   }
+  it("README's table of schemes gives every option of each scheme it names, with its values", () => {
+    const readme = readFileSync(path.join(docsDir, '..', '..', 'README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| (`[^|]+`)[^|]*\|[^|]*\|([^|\n]*)\|$/gmu)];
+    assert.ok(rows.length >= 10, 'the table of schemes is found');
+    for (const [, ids, cell] of rows) {
+      for (const [, id] of ids!.matchAll(/`([^`]+)`/gu)) {
+        for (const [name, option] of Object.entries(getScheme(id!).options)) {
+          assert.ok(cell!.includes(`\`${name}\` (${Object.keys(option.values).join('/')})`), `${id}: option ${name} missing from README's table`);
+        }
+      }
+    }
+  });
 });

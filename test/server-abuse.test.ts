@@ -96,6 +96,11 @@ describe('server under abuse (in-process, loopback)', () => {
     }
     const evil = await request(server.url, { headers: { host: 'evil.example:8080' } });
     assert.equal(evil.status, 403);
+    // The API refuses as every API error answers: JSON with a code.
+    const api = await request(`${server.url}api/schemes`, { headers: { host: 'evil.example:8080' } });
+    assert.equal(api.status, 403);
+    assert.match(String(api.headers['content-type']), /^application\/json/);
+    assert.deepEqual(JSON.parse(api.body), { error: { status: 403, code: 'ERR_FORBIDDEN_HOST', message: 'this server answers only to localhost' } });
     assert.equal((await request(server.url, { headers: { host: `localhost:${server.port}` } })).status, 200);
   });
 

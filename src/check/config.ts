@@ -97,12 +97,16 @@ export interface CheckSettingsFile extends CheckConfig {
  */
 export function parseCheckConfig(data: unknown, options: { file?: string } = {}): CheckSettingsFile {
   const where = options.file ?? 'config';
+  // The pointer names the setting where the file has it: inside "check" when the file has that member.
+  let within = '';
   const fail = (key: string, message: string): never => {
-    throw new LatinitsaError('ERR_INVALID_OPTION', `${where}: "${key}" ${message}`, options.file === undefined ? { pointer: `/${key}` } : { file: options.file, pointer: `/${key}` });
+    const pointer = `${within}/${key}`;
+    throw new LatinitsaError('ERR_INVALID_OPTION', `${where}: "${key}" ${message}`, options.file === undefined ? { pointer } : { file: options.file, pointer });
   };
   if (!isObject(data)) return fail('', 'must be a JSON object');
   const section = 'check' in data ? data['check'] : data;
   if (!isObject(section)) return fail('check', 'must be an object');
+  if (section !== data) within = '/check';
   const config: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(section)) {
     if (key === '$schema' || key === '$comment') continue;
@@ -112,7 +116,9 @@ export function parseCheckConfig(data: unknown, options: { file?: string } = {})
       continue;
     }
     const wrong = Object.hasOwn(SETTINGS, key) ? checkSettingProblem(key, value) : notASetting(settingsFileNames);
-    if (wrong !== undefined) fail(key, wrong);
+    // A file cannot hold a program's scheme object: it names a scheme file of one's own instead.
+    const own = Object.entries(FILE_SETTINGS).find(([, scheme]) => scheme === key)?.[0];
+    if (wrong !== undefined) fail(key, own === undefined ? wrong : `must be a string (a scheme id); a scheme of your own is named by its file, in "${own}"`);
     config[key] = Array.isArray(value) ? [...(value as unknown[])] : isObject(value) ? { ...value } : value;
   }
   for (const [key, scheme] of Object.entries(FILE_SETTINGS)) {

@@ -48,7 +48,7 @@ export function helpText(context: HelpContext): string {
     `  -s, --scheme ID                  scheme (default ${DEFAULT_SCHEME}; known: ${schemes.map((s) => s.id).join(', ')})`,
     '  -l, --lang ID|auto               language of the text: ru (default), uk, be, bg, sr, mk, or auto per paragraph;',
     '                                   with --scheme, the scheme of the same family for it (ala-lc → ala-lc-uk)',
-    '      --json                       print {text, diagnostics, languages}: letters written in ISO 9, languages decided',
+    '      --json                       print {text, diagnostics} (letters written in ISO 9); with --lang auto, languages',
     '      --scheme-file FILE           a scheme of your own (JSON, the format of the built-in ones)',
     '  -O, --option NAME=VALUE          a scheme option (repeatable), e.g. -O signBeforeE=omit',
     '      --all-caps upper|acronym|auto  all-caps words: SHCHUKIN, or acronyms as TsK; auto decides per line',

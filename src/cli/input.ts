@@ -50,7 +50,7 @@ export async function readStdin(io: CliIO, options: { maxBytes?: number } = {}):
     if (total > maxBytes) {
       // Stop the producer: nothing more will be read.
       io.stdin.destroy();
-      throw new LatinitsaError('ERR_TOO_LARGE', `${shownName('-')}: more than the limit of ${maxBytes} bytes (give the text as a file, or in parts)`);
+      throw new LatinitsaError('ERR_TOO_LARGE', `${shownName('-')}: more than the limit of ${maxBytes} bytes (give the text in parts: a file has the same limit)`);
     }
     chunks.push(bytes);
   }
@@ -69,10 +69,21 @@ export async function readTextFile(io: CliIO, file: string, maxBytes = MAX_TEXT_
   return decodeUtf8(bytes, { file });
 }
 
+/**
+ * A result as the command prints it: the text arguments' with a final newline, as a line of the
+ * terminal; a file's or stdin's as the input ends, with or without one (as `latinitsa` keeps it).
+ */
+export function outputOf(input: Input, text: string): string {
+  return input.name === ARGUMENT && !text.endsWith('\n') ? `${text}\n` : text;
+}
+
+/** The name of the text given as arguments. */
+const ARGUMENT = 'argument';
+
 /** The texts to process: the arguments joined, else the `--input` files, else stdin. */
 export async function readInputs(command: string, io: CliIO, positionals: readonly string[], files: readonly string[] = []): Promise<Input[]> {
   if (positionals.length > 0 && files.length > 0) throw usageError(command, 'give TEXT or --input FILE, not both');
-  if (positionals.length > 0 && !textIsStdin(positionals)) return [{ name: 'argument', text: positionals.join(' ') }];
+  if (positionals.length > 0 && !textIsStdin(positionals)) return [{ name: ARGUMENT, text: positionals.join(' ') }];
   if (files.length > 0) {
     const out: Input[] = [];
     for (const file of files) out.push({ name: file, text: await readTextFile(io, file) });

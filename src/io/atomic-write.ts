@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs, constants as fsConstants, rmSync, type Stats } from 'node:fs';
+import { promises as fs, constants as fsConstants, fstatSync, rmSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { LatinitsaError } from '../errors.ts';
 import { ioError } from './errors.ts';
@@ -11,7 +11,9 @@ export interface WriteFileAtomicOptions {
   /**
    * When the target exists and is not a regular file — a device, a FIFO, a socket — there is
    * nothing to replace: `'write'` writes to it directly (`-o /dev/stdout`, `-o fifo`), `'refuse'`
-   * (the default, for rewriting a file in place) throws `ERR_IO`.
+   * (the default, for rewriting a file in place) throws `ERR_IO`. With `'write'`, a regular file
+   * that is the process's own stdout or stderr (`-o /dev/stdout >> log.txt`) is written through
+   * that stream, not replaced.
    */
   nonRegular?: 'write' | 'refuse';
   /**
@@ -85,26 +87,55 @@ function refuseToReplace(file: string, st: Stats): void {
   if ((st.mode & 0o222) === 0) fail(`it is read-only (mode ${(st.mode & 0o7777).toString(8).padStart(4, '0')}); make it writable first`);
 }
 
-/** A writer straight into a device, FIFO or socket: nothing to rename, nothing to delete. */
-async function directWriter(target: string): Promise<AtomicWriter> {
-  const handle = await fs.open(target, fsConstants.O_WRONLY);
-  let state: 'open' | 'committed' | 'aborted' = 'open';
+/**
+ * The descriptor of the process's own stdout or stderr when that is the regular file `st`
+ * (`-o /dev/stdout` with stdout sent to a file, `>` or `>>`), else undefined. Replacing that file
+ * would lose what the shell's redirection holds (`>>` appends to a log) and what the process
+ * writes to it after (the output goes to the old, unlinked file): it is written through the
+ * descriptor, at its offset, as the shell set it up.
+ */
+function ownOutput(st: Stats): number | undefined {
+  for (const fd of [1, 2]) {
+    let own: Stats;
+    try {
+      own = fstatSync(fd);
+    } catch {
+      continue; // closed
+    }
+    if (own.isFile() && own.dev === st.dev && own.ino === st.ino) return fd;
+  }
+  return undefined;
+}
+
+/**
+ * A writer straight into a device, FIFO or socket, or into the process's own stdout or stderr
+ * (`fd`, left open): nothing to rename, nothing to delete.
+ */
+async function directWriter(target: string, fd?: number): Promise<AtomicWriter> {
+  const handle = fd === undefined ? await fs.open(target, fsConstants.O_WRONLY) : undefined;
+  const put = async (bytes: Uint8Array, from: number): Promise<number> => (handle === undefined ? writeSync(fd!, bytes, from, bytes.length - from) : (await handle.write(bytes, from, bytes.length - from)).bytesWritten);
+  let state: 'open' | 'closed' | 'committed' | 'aborted' = 'open';
   return {
     tempPath: target,
     async write(data) {
       if (state !== 'open') throw new Error(`${target}: write after ${state}`);
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      for (let done = 0; done < bytes.length; ) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
+      for (let done = 0; done < bytes.length; ) done += await put(bytes, done);
+    },
+    async close() {
+      if (state !== 'open') return;
+      state = 'closed';
+      await handle?.close();
     },
     async commit() {
-      if (state !== 'open') throw new Error(`${target}: commit after ${state}`);
+      if (state !== 'open' && state !== 'closed') throw new Error(`${target}: commit after ${state}`);
+      if (state === 'open') await handle?.close();
       state = 'committed';
-      await handle.close();
     },
     async abort() {
       if (state !== 'open') return;
       state = 'aborted';
-      await handle.close().catch(() => undefined);
+      await handle?.close().catch(() => undefined);
     },
   };
 }
@@ -115,6 +146,12 @@ export interface AtomicWriter {
   readonly tempPath: string;
   /** Appends bytes (or UTF-8 text) to the temporary file. */
   write(data: string | Uint8Array): Promise<void>;
+  /**
+   * Ends the writing: fsyncs and closes the temporary file, which stays until `commit` renames it
+   * or `abort` deletes it (so that many files can be written, then all renamed, with one open at a
+   * time). `commit` does it when it was not done.
+   */
+  close(): Promise<void>;
   /** fsyncs the temporary file, renames it over the target and fsyncs the directory. */
   commit(): Promise<void>;
   /** Closes and deletes the temporary file; the target is untouched. Safe to call twice. */
@@ -180,12 +217,14 @@ export async function openAtomicWriter(file: string, options: WriteFileAtomicOpt
   // and `marc -o` once said "cannot use a file: is a directory" (the twelfth session's audit).
   const named = <T>(promise: Promise<T>): Promise<T> => promise.catch((error: unknown) => Promise.reject(ioError('write', name, error)));
   const writer = await named(openWriter(file, options));
-  return { tempPath: writer.tempPath, write: (data) => named(writer.write(data)), commit: () => named(writer.commit()), abort: () => writer.abort() };
+  return { tempPath: writer.tempPath, write: (data) => named(writer.write(data)), close: () => named(writer.close()), commit: () => named(writer.commit()), abort: () => writer.abort() };
 }
 
 async function openWriter(file: string, options: WriteFileAtomicOptions): Promise<AtomicWriter> {
   const { target, st } = await inspectTarget(file, options, options.name);
   if (st !== undefined && !st.isFile()) return directWriter(target);
+  const own = st !== undefined && options.nonRegular === 'write' ? ownOutput(st) : undefined;
+  if (own !== undefined) return directWriter(target, own);
   const dir = path.dirname(target);
   const tempPath = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   let mode = options.mode ?? 0o644;
@@ -200,15 +239,37 @@ async function openWriter(file: string, options: WriteFileAtomicOptions): Promis
     handle = await fs.open(tempPath, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL, mode);
   } catch (error) {
     untrack(tempPath);
+    // The file is replaced by a new one made beside it: a folder that lets nobody make a file
+    // stops the write even where the file itself is writable; say so, not just "permission denied".
+    const code = (error as NodeJS.ErrnoException).code;
+    if (st !== undefined && (code === 'EACCES' || code === 'EPERM')) {
+      const shown = options.name ?? file;
+      throw new LatinitsaError('ERR_IO', `cannot write ${shown}: its folder (${path.dirname(shown)}) does not let a new file be made in it, and a file is rewritten by replacing it with a new one`, { file: shown, cause: error });
+    }
     throw error;
   }
-  let state: 'open' | 'committed' | 'aborted' = 'open';
+  let state: 'open' | 'closed' | 'committed' | 'aborted' = 'open';
   const abort = async (): Promise<void> => {
-    if (state !== 'open') return;
+    if (state !== 'open' && state !== 'closed') return;
+    if (state === 'open') await handle.close().catch(() => undefined);
     state = 'aborted';
-    await handle.close().catch(() => undefined);
     await fs.rm(tempPath, { force: true });
     untrack(tempPath);
+  };
+  const close = async (): Promise<void> => {
+    if (state !== 'open') return;
+    try {
+      // Keep the owner where allowed (root rewriting another user's file); otherwise it is ours.
+      if (owner !== undefined) await handle.chown(owner.uid, owner.gid).catch(() => undefined);
+      // The umask may have narrowed the mode given to open(); set it exactly (after chown, which may clear set-id bits).
+      await handle.chmod(mode);
+      await handle.sync();
+      await handle.close();
+      state = 'closed';
+    } catch (error) {
+      await abort();
+      throw error;
+    }
   };
   return {
     tempPath,
@@ -221,20 +282,15 @@ async function openWriter(file: string, options: WriteFileAtomicOptions): Promis
         done += bytesWritten;
       }
     },
+    close,
     async commit() {
-      if (state !== 'open') throw new Error(`${file}: commit after ${state}`);
+      if (state !== 'open' && state !== 'closed') throw new Error(`${file}: commit after ${state}`);
+      await close();
       try {
-        // Keep the owner where allowed (root rewriting another user's file); otherwise it is ours.
-        if (owner !== undefined) await handle.chown(owner.uid, owner.gid).catch(() => undefined);
-        // The umask may have narrowed the mode given to open(); set it exactly (after chown, which may clear set-id bits).
-        await handle.chmod(mode);
-        await handle.sync();
-        await handle.close();
-        state = 'committed';
         await fs.rename(tempPath, target);
+        state = 'committed';
         untrack(tempPath);
       } catch (error) {
-        state = 'open';
         await abort();
         throw error;
       }

@@ -377,7 +377,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     const head = method === 'HEAD';
     const path = (req.url ?? '/').split('?')[0]!;
     if (!hostAllowed(req.headers.host, host)) {
-      send(res, 403, { 'content-type': 'text/plain; charset=utf-8' }, 'this server answers only to localhost\n', head);
+      // The API's answers are JSON, errors included (docs/web.md); the page's are text.
+      const message = 'this server answers only to localhost';
+      if (path === '/api' || path.startsWith('/api/')) {
+        const r = errorResponse(403, 'ERR_FORBIDDEN_HOST', message);
+        send(res, r.status, { ...r.headers, 'cache-control': 'no-store', 'content-security-policy': apiCsp }, r.body, head);
+      } else send(res, 403, { 'content-type': 'text/plain; charset=utf-8' }, `${message}\n`, head);
       return;
     }
     // The API's documentation page (built with the web page from the OpenAPI document).

@@ -1,7 +1,7 @@
 // `latinitsa convert --from A --to B`: romanized Russian from one scheme to another (docs/reverse.md).
 import { convert, convertDetailed } from '../../reverse/convert.ts';
 import { defineCommand, parseOptionPairs, usageError } from '../args.ts';
-import { readInputs } from '../input.ts';
+import { outputOf, readInputs } from '../input.ts';
 import { schemeFromFlags } from '../scheme-file.ts';
 import { lexiconOf, readingOptions } from './reverse.ts';
 
@@ -62,10 +62,7 @@ export const command = defineCommand({
     const options = { from, to, fromOptions, toOptions, all: values.all === true, ...(lexicon === undefined ? {} : { lexicon }) };
     if (values.json !== true && values.mark !== true) {
       // The text alone: converted block by block (see `convert`), without the per-word records.
-      for (const input of inputs) {
-        const text = convert(input.text, options);
-        io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-      }
+      for (const input of inputs) io.stdout.write(outputOf(input, convert(input.text, options)));
       return 0;
     }
     const results = inputs.map((input) => ({ input: input.name, ...convertDetailed(input.text, options) }));
@@ -74,8 +71,7 @@ export const command = defineCommand({
       return 0;
     }
     results.forEach((r, k) => {
-      const text = values.mark === true ? markUncertain(inputs[k]!.text.normalize('NFC'), r.words) : r.text;
-      io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+      io.stdout.write(outputOf(inputs[k]!, values.mark === true ? markUncertain(inputs[k]!.text.normalize('NFC'), r.words) : r.text));
     });
     return 0;
   },

@@ -3,7 +3,7 @@ import { deromanizeDetailed } from '../../reverse/deromanize.ts';
 import type { Lexicon } from '../../reverse/lexicon.ts';
 import { DEFAULT_SCHEME } from '../../schemes/registry.ts';
 import { defineCommand, parseOptionPairs } from '../args.ts';
-import { readInputs } from '../input.ts';
+import { outputOf, readInputs } from '../input.ts';
 import { schemeFromFlags } from '../scheme-file.ts';
 import type { CliIO } from '../types.ts';
 
@@ -57,7 +57,7 @@ export const command = defineCommand({
     if (values.json === true) {
       io.stdout.write(`${JSON.stringify(inputs.length === 1 ? results[0] : results, null, 2)}\n`);
     } else {
-      for (const r of results) io.stdout.write(r.text.endsWith('\n') ? r.text : `${r.text}\n`);
+      results.forEach((r, k) => io.stdout.write(outputOf(inputs[k]!, r.text)));
     }
     return 0;
   },

@@ -279,8 +279,7 @@ async function romanizeInputs(
     // --json and --lang auto need the whole text (a paragraph may span chunks): read it, then romanize.
     if (json || options.lang === AUTO_LANGUAGE) {
       if (inPlace && json) throw usage('--json cannot rewrite files in place');
-      for (const input of inputs.length > 0 ? inputs : ['-']) {
-        if (inPlace) await refuseIrreplaceable(input, io);
+      const readWhole = async (input: string): Promise<string> => {
         const source = await openSource(input, io);
         const parts: Uint8Array[] = [];
         let total = 0;
@@ -298,9 +297,19 @@ async function romanizeInputs(
         const { decodeBytes } = await import('../../io/decode.ts');
         // A byte-order mark stays in the output, as in the streaming path (only letters change); the
         // JSON's text is the text without it.
-        const text = decodeBytes(Buffer.concat(parts), { encoding, file: source.shown, stripBom: json });
-        if (inPlace) await toFile(path.resolve(io.cwd, input), input, text);
-        else if (output === undefined || output === '-') await toStdout(text);
+        return decodeBytes(Buffer.concat(parts), { encoding, file: source.shown, stripBom: json });
+      };
+      if (inPlace) {
+        let warning = '';
+        await rewriteAll(inputs, io, async (input, w) => {
+          warning += await whole(await readWhole(input), (t) => w.write(Buffer.from(t, 'utf8')));
+        });
+        io.stderr.write(warning);
+        return 0;
+      }
+      for (const input of inputs.length > 0 ? inputs : ['-']) {
+        const text = await readWhole(input);
+        if (output === undefined || output === '-') await toStdout(text);
         else await toFile(path.resolve(io.cwd, output), output, text, OUTPUT);
       }
       return 0;
@@ -312,17 +321,14 @@ async function romanizeInputs(
     const counts = new Map<string, number>();
     const streamOptions = { romanize: options, encoding, counts };
     if (inPlace) {
-      for (const input of inputs) {
-        await refuseIrreplaceable(input, io);
+      await rewriteAll(inputs, io, async (input, w) => {
         const source = await openSource(input, io);
         try {
-          await writeAtomic(path.resolve(io.cwd, input), input, async (w) => {
-            await romanizeStream(source.chunks, (b) => w.write(b), { ...streamOptions, file: source.shown });
-          });
+          await romanizeStream(source.chunks, (b) => w.write(b), { ...streamOptions, file: source.shown });
         } finally {
           await source.close();
         }
-      }
+      });
       io.stderr.write(unmappedWarning(counts, compiled.scheme.id));
       return 0;
     }
@@ -354,6 +360,32 @@ async function refuseIrreplaceable(input: string, io: CliIO): Promise<void> {
   await assertReplaceable(path.resolve(io.cwd, input), { name: input }).catch((error: unknown) => {
     throw ioError('write', input, error);
   });
+}
+
+/**
+ * `--in-place`: rewrites every input or none. Each is checked before any is read (a device, a
+ * directory, a read-only file or one with other hard links is refused); each new content goes to
+ * a temporary file beside its input; only when all are written are they renamed over the inputs.
+ * An input that cannot be read, or is not valid in its encoding, stops the run with every file as
+ * it was (as `check --fix` checks every file before it writes one).
+ */
+async function rewriteAll(inputs: readonly string[], io: CliIO, fill: (input: string, writer: AtomicWriter) => Promise<void>): Promise<void> {
+  for (const input of inputs) await refuseIrreplaceable(input, io);
+  const { openAtomicWriter } = await import('../../io/atomic-write.ts');
+  const written: Array<{ input: string; writer: AtomicWriter }> = [];
+  try {
+    for (const input of inputs) {
+      const writer = await openAtomicWriter(path.resolve(io.cwd, input)).catch((error: unknown) => Promise.reject(ioError('write', input, error)));
+      written.push({ input, writer });
+      await fill(input, writer).catch((error: unknown) => Promise.reject(ioError('write', input, error)));
+      // One temporary file open at a time, however many inputs: each waits, closed, for the renames.
+      await writer.close();
+    }
+  } catch (error) {
+    for (const { writer } of written) await writer.abort();
+    throw error;
+  }
+  for (const { input, writer } of written) await writer.commit().catch((error: unknown) => Promise.reject(ioError('write', input, error)));
 }
 
 /** `-o` onto a device, FIFO or socket writes to it (`-o /dev/stdout`); --in-place refuses one. */
