@@ -45,3 +45,33 @@ export class LatinitsaError extends Error {
     if (details.offset !== undefined) this.offset = details.offset;
   }
 }
+
+/** A value in words, for messages: `null`, `an array`, `a string ("ala-lc")`, `a number`. */
+function described(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
+  return `${/^[aeiou]/u.test(typeof value) ? 'an' : 'a'} ${typeof value}`;
+}
+
+/**
+ * Checks a public function's options object before anything reads it: undefined (no options) or
+ * an object, and, when `known` is given, no option of another name. A program's misuse —
+ * `romanize(text, null)`, `deromanize(text, 'ala-lc')`, `{ shceme: 'ala-lc' }` — is then an
+ * `ERR_INVALID_OPTION` that names it, not a TypeError inside, nor an option silently ignored.
+ *
+ * @param options What the caller passed.
+ * @param known The option names the function takes (its options' type), when it checks names here.
+ * @param what The function, for the message.
+ */
+export function assertOptions(options: unknown, known: readonly string[] | undefined, what: string): void {
+  if (options === undefined) return;
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new LatinitsaError('ERR_INVALID_OPTION', `${what}: the options must be an object, found ${described(options)}`);
+  }
+  if (known === undefined) return;
+  for (const key of Object.keys(options)) {
+    if ((options as Record<string, unknown>)[key] === undefined || known.includes(key)) continue;
+    throw new LatinitsaError('ERR_INVALID_OPTION', `${what}: unknown option ${JSON.stringify(key)} (known: ${known.join(', ')})`);
+  }
+}

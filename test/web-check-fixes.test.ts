@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { accept, acceptCertain, diff, findingsOf, moveRegions, rebase, setRejected, traceEdit, tracedFixes, traceOf, undo, type Edit, type Finding, type PanelDiagnostic, type Trace } from '../web/check-fixes.ts';
+import { accept, acceptCertain, diff, findingsOf, keepDecided, keptKey, moveRegions, rebase, setRejected, traceEdit, tracedFixes, traceOf, undo, type Edit, type Finding, type PanelDiagnostic, type Trace } from '../web/check-fixes.ts';
 import { applyFixes } from '../src/index.ts';
 import type { Region } from '../src/document/index.ts';
 import { confidenceLabel, findingLabel } from '../web/wording.ts';
@@ -49,6 +49,14 @@ describe('check panel fixes', () => {
       for (const f of findings) if (f.status === 'open') assert.equal(text.slice(f.range[0], f.range[1]), f.diagnostic.actual, f.diagnostic.reason);
     });
   }
+
+  it('a spelling kept as written is kept again by a later check (Check pressed again, the page reloaded)', () => {
+    const decided = setRejected(findingsOf(first), 1, true);
+    const kept = new Set(decided.filter((f) => f.status === 'rejected').map((f) => keptKey(f.diagnostic)));
+    assert.deepEqual(keepDecided(findingsOf(first), kept).map((f) => f.status), decided.map((f) => f.status));
+    // The same spelling with another suggestion is another decision.
+    assert.equal(keepDecided(findingsOf([{ ...first[1]!, expected: ['Other'] }]), kept)[0]!.status, 'open');
+  });
 
   it('a diagnostic without a confidence is "not rated", never certain', () => {
     assert.equal(confidenceLabel({}), 'not rated');

@@ -134,6 +134,19 @@ export function undo(text: string, findings: readonly Finding[], i: number): { t
 }
 
 /** Marks finding `i` rejected (the word stays), or open again. */
+/**
+ * What a "Keep as written" decides: this rule's finding on this spelling, with this suggestion. The
+ * same finding in a later check (Check pressed again, the page reloaded) is the same decision.
+ */
+export function keptKey(d: PanelDiagnostic): string {
+  return JSON.stringify([d.ruleId, d.actual ?? '', d.expected?.[0] ?? '']);
+}
+
+/** A new check's findings with the reader's "Keep as written" decisions (by {@link keptKey}) applied again. */
+export function keepDecided(findings: readonly Finding[], kept: ReadonlySet<string>): Finding[] {
+  return findings.map((f) => (f.status === 'open' && kept.has(keptKey(f.diagnostic)) ? { ...f, status: 'rejected' } : f));
+}
+
 export function setRejected(findings: readonly Finding[], i: number, rejected: boolean): Finding[] {
   return findings.map((f, k) => (k === i && (f.status === 'open' || f.status === 'rejected') ? { ...f, status: rejected ? 'rejected' : 'open' } : f));
 }

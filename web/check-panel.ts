@@ -13,16 +13,18 @@ import { checkText, readDocument, type CheckDiagnostic, type ProseDocument } fro
 import { documentFormatOf, editDocument, readDocxPartsAsync, rewriteDocxAsync, type Region } from '../src/document/index.ts';
 import { crc32 } from '../src/document/zip.ts';
 import { AS_FILE, boxFormat, boxFormats, formatItems, isNewText, type BoxFormat } from './check-format.ts';
-import { accept, acceptCertain, diff, findingsOf, isCertain, moveRegions, rebase, setRejected, traceEdit, tracedFixes, traceOf, undo, type Edit, type Finding, type Trace } from './check-fixes.ts';
+import { accept, acceptCertain, diff, findingsOf, isCertain, keepDecided, keptKey, moveRegions, rebase, setRejected, traceEdit, tracedFixes, traceOf, undo, type Edit, type Finding, type Trace } from './check-fixes.ts';
 import { announce, byId, debounce, downloadBytes, downloadText, fillSelect, h, messageOf, readFileText } from './dom.ts';
 import { callApi, fromServer } from './server.ts';
 import { setupLanguageMenu } from './language-menu.ts';
 import { definitionValue, schemeValue } from './own-scheme.ts';
 import { schemeFileControl } from './scheme-file-control.ts';
 import { persist } from './state.ts';
-import { forget, keep, MAX_KEPT, recall } from './storage.ts';
+import { forget, keep, MAX_KEPT, onForget, recall } from './storage.ts';
 import { confidenceLabel, findingLabel } from './wording.ts';
 
+/** Where the reader's "Keep as written" decisions are kept, over a check again and a reload. */
+const KEPT_AS_WRITTEN = 'ck-kept-as-written';
 /** Where the format of the file whose text is in the box is kept. */
 const FILE_FORMAT = 'ck-file-format';
 /** Where a .docx's regions, italics and trace are kept with its text (see {@link KeptDocx}). */
@@ -133,6 +135,23 @@ export function setupCheck(): void {
   };
   let name = 'manuscript.txt';
   let findings: Finding[] = [];
+  // The spellings the reader kept as written: kept again by every later check, and over a reload.
+  const keptAsWritten = new Set<string>(((): string[] => {
+    try {
+      const v: unknown = JSON.parse(recall(KEPT_AS_WRITTEN) ?? '[]');
+      return Array.isArray(v) ? v.filter((k): k is string => typeof k === 'string') : [];
+    } catch {
+      return [];
+    }
+  })());
+  onForget(KEPT_AS_WRITTEN, () => keptAsWritten.clear());
+  const decide = (i: number, kept: boolean): void => {
+    const key = keptKey(findings[i]!.diagnostic);
+    if (kept) keptAsWritten.add(key);
+    else keptAsWritten.delete(key);
+    keep(KEPT_AS_WRITTEN, JSON.stringify([...keptAsWritten]));
+    findings = setRejected(findings, i, kept);
+  };
   /** The text as the findings know it (the text box may be ahead of it by the reader's edits). */
   let known = input.value;
   let checkedOnce = false;
@@ -275,7 +294,7 @@ export function setupCheck(): void {
           row.append(h('span', { class: 'accepted' }, `Fixed: ${fixText}`), undoButton);
         } else if (f.status === 'rejected') {
           const reopen = h('button', { type: 'button' }, 'Undo');
-          reopen.addEventListener('click', () => act(i, () => (findings = setRejected(findings, i, false)), 'Finding open again'));
+          reopen.addEventListener('click', () => act(i, () => decide(i, false), 'Finding open again'));
           row.append(h('span', { class: 'kept' }, 'Kept as written'), reopen);
         } else {
           if (d.fix !== undefined) {
@@ -284,7 +303,7 @@ export function setupCheck(): void {
             row.append(acceptButton);
           }
           const keepButton = h('button', { type: 'button' }, 'Keep as written');
-          keepButton.addEventListener('click', () => act(i, () => (findings = setRejected(findings, i, true)), `Kept ${d.actual ?? ''} as written`));
+          keepButton.addEventListener('click', () => act(i, () => decide(i, true), `Kept ${d.actual ?? ''} as written`));
           row.append(keepButton);
         }
         li.append(row);
@@ -345,7 +364,7 @@ export function setupCheck(): void {
       );
       // The reader may have typed while the worker checked: the findings move with those edits.
       const edit = diff(text, input.value);
-      findings = edit === undefined ? found : rebase(found, edit, text);
+      findings = keepDecided(edit === undefined ? found : rebase(found, edit, text), keptAsWritten);
       known = input.value;
       checkedOnce = true;
       refresh();
@@ -390,6 +409,13 @@ export function setupCheck(): void {
     }
   });
   byId('ck-run').addEventListener('click', () => void run());
+  // From the text box itself, without going back to the button: Ctrl+Enter (⌘+Enter) checks.
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void run();
+    }
+  });
   applyCertain.addEventListener('click', () => {
     const r = acceptCertain(known, findings);
     // Fix by fix, so that a .docx's notes between two fixes stay notes, and each fix is written into its own run.

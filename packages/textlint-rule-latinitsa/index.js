@@ -1,6 +1,7 @@
 // textlint rule `latinitsa`: the latinitsa manuscript checker inside textlint (docs/check.md).
-// Options (all optional) are the checker's settings: { scheme, notesScheme, schemeOptions,
-// notesSchemeOptions, allow, ignore, minConfidence }, e.g. in .textlintrc.json:
+// Options (all optional) are the checker's settings, those of .latinitsarc.json ({ scheme,
+// notesScheme, schemeOptions, notesSchemeOptions, lang, allow, ignore, conventional,
+// builtInConventional, minConfidence }; a name that is not one is an error), e.g. in .textlintrc.json:
 //   "rules": { "latinitsa": { "scheme": "modified-loc", "notesScheme": "ala-lc-simplified", "allow": ["Tchaikovsky"] } }
 // Which parts of the document are prose, where the notes start and what is in italics (a
 // published title's spelling is its publisher's) is decided by latinitsa's document module
@@ -9,7 +10,8 @@
 // unless told otherwise, and offers textlint a fix only for the certain ones (`textlint --fix`
 // applies every fix it is given).
 import { checkText } from 'latinitsa';
-import { confidenceLevels, DEFAULT_MIN_CONFIDENCE } from 'latinitsa/check';
+import { checkSettingNames, confidenceLevels, DEFAULT_MIN_CONFIDENCE } from 'latinitsa/check';
+import { LatinitsaError } from 'latinitsa';
 import { treeProse } from 'latinitsa/document';
 import { loadLexicon } from 'latinitsa/io';
 
@@ -32,8 +34,11 @@ const TXTAST = {
 const reporter = (context, options = {}) => {
   const { Syntax, RuleError, report, locator, fixer, getSource } = context;
   const config = { minConfidence: DEFAULT_MIN_CONFIDENCE };
-  for (const key of ['scheme', 'notesScheme', 'schemeOptions', 'notesSchemeOptions', 'allow', 'ignore', 'minConfidence']) {
-    if (options[key] !== undefined) config[key] = options[key];
+  for (const [key, value] of Object.entries(options)) {
+    // textlint's own key of a rule's options; every other one is a setting of the checker's.
+    if (key === 'severity' || value === undefined) continue;
+    if (!checkSettingNames.includes(key)) throw new LatinitsaError('ERR_INVALID_OPTION', `textlint-rule-latinitsa: "${key}" is not a setting (known: ${checkSettingNames.join(', ')})`);
+    config[key] = value;
   }
   return {
     // textlint waits for a handler's promise: the lexicon is read once per process (loadLexicon caches it).
@@ -46,7 +51,8 @@ const reporter = (context, options = {}) => {
       const emphasis = prose.emphasis.map(([start, end]) => [start - offset, end - offset]);
       for (const d of checkText(text, { ...config, regions, emphasis, ...(lexicon === undefined ? {} : { lexicon }) })) {
         const padding = locator.range([d.place.start.offset, d.place.end.offset]);
-        const message = `${d.reason} (${d.ruleId})`;
+        // The band says which findings `textlint --fix` applies: the certain ones.
+        const message = `${d.reason} (${d.ruleId}, ${d.data?.confidence ?? 'likely'})`;
         const sure = d.fix !== undefined && d.confidence >= confidenceLevels.certain;
         const error = sure ? new RuleError(message, { padding, fix: fixer.replaceTextRange(d.fix.range, d.fix.text) }) : new RuleError(message, { padding });
         report(node, error);

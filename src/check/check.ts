@@ -9,7 +9,8 @@
 // bylines of published works, and spellings such works print, elsewhere in the work (bylines.ts).
 import { groupFindings } from './findings.ts';
 import { groupSpellings } from './groups.ts';
-import { citationForms, notesInPreciseSystem, notesSystem } from './notes-system.ts';
+import { validateCheckOptions } from './config.ts';
+import { citationForms, citedInNote, notesInPreciseSystem, notesSystem } from './notes-system.ts';
 import { inByline, publishedForms, weighAuthorsOwn } from './bylines.ts';
 import { inQuotation } from './quoted.ts';
 import { prepareRun, SAME_AS_TEXT } from './run.ts';
@@ -67,6 +68,8 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
   // The learned score holds at `possible` the findings like those more often false in judged text
   // (docs/check.md "A learned score"); `learnedScore: false` measures the checker without it.
   if (options.learnedScore !== false) found = applyScore(documents, options, found, run.minConfidence).filter((f) => f.dg.confidence >= run.minConfidence);
+  // A citation form in a note stays shown but is not fixed unattended (after the score, so that it loses nothing).
+  found = found.map((f) => ({ ...f, dg: citedInNote(run, documents, documents[f.doc]!, f.dg) }));
   // By document, then position (a stable sort: findings at one place keep their order).
   return found.sort((a, b) => a.doc - b.doc || a.dg.place.start.offset - b.dg.place.start.offset).map((f) => f.dg);
 }
@@ -86,6 +89,8 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
  * //=> [['Grigorii', 'Grigory', 'check/scheme-mismatch'], ['Dostoyevsky', 'Dostoevsky', 'check/scheme-mismatch']]
  */
 export function checkText(text: string, options: CheckOptions & Pick<CheckDocument, 'regions' | 'emphasis'> = {}): Diagnostic[] {
+  // Options that are no object are named as such before they are taken apart (null, a scheme id alone).
+  validateCheckOptions(options);
   const { regions, emphasis, ...rest } = options;
   return checkDocuments([{ text, ...(regions === undefined ? {} : { regions }), ...(emphasis === undefined ? {} : { emphasis }) }], rest);
 }

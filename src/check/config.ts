@@ -127,6 +127,9 @@ export function parseCheckConfig(data: unknown, options: { file?: string } = {})
   return config as CheckSettingsFile;
 }
 
+/** The options only a program passes (beside the settings): `checkText`'s document's own, and the run's. */
+const PROGRAM_OPTIONS: readonly string[] = ['englishWords', 'lexicon', 'learnedScore', 'regions', 'emphasis'];
+
 /**
  * Checks the options a program passes to `checkText` and `checkDocuments` (the settings of
  * {@link parseCheckConfig}, `englishWords` and `lexicon`): a wrong one is an `ERR_INVALID_OPTION`
@@ -139,7 +142,9 @@ export function validateCheckOptions(options: unknown): asserts options is Check
   if (!isObject(options)) return fail(`the check's options must be an object, found ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`);
   for (const [key, value] of Object.entries(options)) {
     if (value === undefined) continue;
-    const wrong = Object.hasOwn(SETTINGS, key) ? SETTINGS[key as keyof CheckConfig](value) : undefined;
+    // A name that is no option is an error, as in a settings file: a misspelt `schme` would
+    // otherwise run the check without the scheme meant, saying nothing.
+    const wrong = Object.hasOwn(SETTINGS, key) ? SETTINGS[key as keyof CheckConfig](value) : PROGRAM_OPTIONS.includes(key) ? undefined : notASetting([...checkSettingNames, ...PROGRAM_OPTIONS]);
     if (wrong !== undefined) fail(`option "${key}" ${wrong}`);
   }
   const { englishWords, lexicon, learnedScore } = options;

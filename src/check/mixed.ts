@@ -1,4 +1,5 @@
 // Words that mix Latin and Cyrillic letters (a look-alike letter typed in the wrong script).
+import { confidenceLabel } from './confidence.ts';
 import type { LineIndex } from '../diagnostics/place.ts';
 import { getLanguage } from '../schemes/registry.ts';
 import type { WordToken } from '../segment/index.ts';
@@ -69,6 +70,8 @@ export function mixedDiagnostic(doc: CheckDocument, token: WordToken, lines: Lin
     expected: expected === undefined ? [] : [expected],
     confidence: expected === undefined ? 0.8 : 0.95,
   };
+  // Its band named as every finding's is (the text report and the page show it).
+  dg.data = { confidence: confidenceLabel(dg.confidence) };
   if (expected !== undefined) dg.fix = { range: [token.start, token.end], text: expected };
   if (doc.file !== undefined) dg.file = doc.file;
   return dg;

@@ -8,10 +8,12 @@ import { romanize } from '../engine/romanize.ts';
 import { regionAt } from '../document/regions.ts';
 import { foldRomanized } from '../reverse/readings.ts';
 import data from './data/notes-systems.json' with { type: 'json' };
-import type { Group, Spelling } from './model.ts';
+import { LexiconFlag } from '../reverse/lexicon.ts';
+import { NAME_FLAGS, type Group, type Spelling } from './model.ts';
 import type { CheckRun } from './run.ts';
-import type { CheckDocument } from './types.ts';
-import { LONE_TARGET, type Weighed } from './weigh.ts';
+import { held } from './quoted.ts';
+import type { CheckDiagnostic, CheckDocument } from './types.ts';
+import { LONE_TARGET, UNATTENDED_BELOW, type Weighed } from './weigh.ts';
 
 type Domain = 'text' | 'notes';
 
@@ -169,4 +171,57 @@ export function citationForms(run: CheckRun, documents: readonly CheckDocument[]
   const why = `The notes cite it in ${[...citations].map((c) => `"${c.display}"`).join(', ')}, the notes' system, and the text writes "${own.s.display}" every time: the text's own form of the name, kept on purpose?`;
   const minority = weighed.minority.filter((m) => !citations.has(m.s)).map((m) => (m.s === own.s ? { ...m, confidence: Math.min(m.confidence, LONE_TARGET), why } : m));
   return { ...weighed, minority };
+}
+
+/**
+ * An inconsistency held below `certain` when it stands in a note that cites a work in Russian (a
+ * romanized Russian title word in it) and its spelling is one a system of romanization writes from
+ * its word (Zinov'ev, the Library of Congress's, beside the text's Zinoviev): such a note cites a
+ * work as it was published or catalogued, so there the spelling is a citation form as often as a
+ * slip, even where the notes are too few to show their system (`notesSystem` asks for more).
+ * Still shown, at `likely`; never rewritten unattended, where a fix would turn a correct citation
+ * into the text's form. Not held: notes that write the text's form themselves, notes read apart
+ * in a system declared or found, and a scheme mismatch under the scheme the author declared (in
+ * each a slip is a slip). Applied after the learned score, which leaves a certain finding alone,
+ * so that no finding is lost by it (docs/check.md "What `certain` asks for"; the thirty-third
+ * session's audit, where `--fix` rewrote such a citation).
+ */
+export function citedInNote(run: CheckRun, documents: readonly CheckDocument[], doc: CheckDocument, dg: CheckDiagnostic): CheckDiagnostic {
+  // Under a declared scheme the author has named the norm, notes included (or named the notes'
+  // own, `notesScheme`): a scheme mismatch in a note is fixed as anywhere. Only an inconsistency,
+  // whose norm is the text's own majority, is held.
+  if (dg.ruleId !== 'check/inconsistent-romanization' || dg.confidence <= UNATTENDED_BELOW || run.separateNotes || dg.actual === undefined || kindAt(doc, dg.place.start.offset) !== 'notes') return dg;
+  const cyrillic = dg.data?.['cyrillic'];
+  const target = dg.expected?.[0];
+  if (typeof cyrillic !== 'string' || target === undefined || !run.reader.read(dg.actual).some((r) => r.cyrillic === cyrillic && r.schemes.length > 0)) return dg;
+  // Notes that write the text's form themselves (Yezhov twice in a note, Ezhov once) are in it:
+  // their other spelling is a slip. And only a note that cites a work in Russian, a romanized
+  // title word in it (Sochineniia), cites in a system: an English book's title in a reference
+  // list (Dostoyevsky: A Human Portrait) is the text's to make consistent, a true finding there.
+  if (notesWrite(documents, target) || !citesRussian(run, doc, dg.place.start.offset)) return dg;
+  return held(dg, 'It stands in a note that cites a work in Russian, as it was published or catalogued: not fixed unattended.', UNATTENDED_BELOW);
+}
+
+/** A romanized word of a Russian title: four letters or more, read as a word of the Russian dictionary (not a name), no English word. */
+const TITLE_WORD = /\p{L}[\p{L}\p{M}'’ʹ]{3,}/gu;
+
+/** Whether the note at `offset` holds, besides the word there, a romanized Russian dictionary word (a cited Russian title: Sochineniia, Istoriia). */
+function citesRussian(run: CheckRun, doc: CheckDocument, offset: number): boolean {
+  const region = doc.regions === undefined ? undefined : regionAt(doc.regions, offset);
+  if (region === undefined) return false;
+  // The note is its line (a footnote, a bibliography entry), within the notes region.
+  const from = Math.max(region.start, doc.text.lastIndexOf('\n', offset - 1) + 1);
+  const lineEnd = doc.text.indexOf('\n', offset);
+  const to = Math.min(region.end, lineEnd === -1 ? doc.text.length : lineEnd);
+  for (const m of doc.text.slice(from, to).matchAll(TITLE_WORD)) {
+    if (from + m.index === offset || run.englishWord(foldRomanized(m[0]))) continue;
+    if (run.reader.read(m[0]).some((r) => (r.flags & LexiconFlag.word) !== 0 && (r.flags & NAME_FLAGS) === 0 && r.schemes.length > 0)) return true;
+  }
+  return false;
+}
+
+/** Whether the notes of any of the documents write `word` (as a whole word, in any case). */
+function notesWrite(documents: readonly CheckDocument[], word: string): boolean {
+  const pattern = new RegExp(`(?<![\\p{L}\\p{M}])${word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\p{L}\\p{M}])`, 'iu');
+  return documents.some((d) => (d.regions ?? []).some((r) => r.kind === 'notes' && pattern.test(d.text.slice(r.start, r.end))));
 }

@@ -141,9 +141,10 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
   const notText = Array.isArray(documents) ? documents.find((d: unknown) => typeof (d as CheckDocument | null)?.text !== 'string') : documents;
   if (notText !== undefined) {
     const found = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
-    throw new LatinitsaError('ERR_INVALID_INPUT', Array.isArray(documents) ? `each document's text must be a string, found ${found((notText as CheckDocument | null)?.text ?? notText)}` : `the documents must be an array, found ${found(documents)}`);
+    throw new LatinitsaError('ERR_INVALID_INPUT', Array.isArray(documents) ? `each document's text must be a string, found ${found(typeof notText === 'object' && notText !== null ? (notText as CheckDocument).text : notText)}` : `the documents must be an array, found ${found(documents)}`);
   }
   for (const [i, d] of documents.entries()) {
+    if (d.file !== undefined && typeof d.file !== 'string') throw new LatinitsaError('ERR_INVALID_INPUT', `the file name of document ${i} must be a string, found ${d.file === null ? 'null' : typeof d.file}`);
     if (d.regions !== undefined) assertRegions(d.text, d.regions, documents.length === 1 ? 'option "regions"' : `the regions of document ${i}`);
     if (d.emphasis !== undefined) assertEmphasis(d.text, d.emphasis, documents.length === 1 ? 'option "emphasis"' : `the emphasis of document ${i}`);
   }

@@ -13,7 +13,7 @@ export const reportOptions = {
 } as const;
 
 /** The lines of `--help` that describe the reporter's options. */
-export const reportHelp = `  --format FORMAT       how to print findings: text (file:line:column: severity: message [rule]),
+export const reportHelp = `  --format FORMAT       how to print findings: text (file:line:column: severity: message [rule, band]),
                         json, sarif (SARIF 2.1.0), github (annotations in GitHub Actions)
   --json                the same as --format json
 `;

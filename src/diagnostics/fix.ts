@@ -47,6 +47,8 @@ export function selectFixes(diagnostics: readonly Pick<Diagnostic, 'fix'>[]): Fi
  * //=> 'Zinoviev, Zinoviev and Zinoviev.'
  */
 export function applyFixes(text: string, diagnostics: readonly Pick<Diagnostic, 'fix'>[]): string {
+  if (typeof text !== 'string') throw new LatinitsaError('ERR_INVALID_INPUT', `applyFixes expects the checked text as a string, found ${text === null ? 'null' : typeof text}`);
+  if (!Array.isArray(diagnostics)) throw new LatinitsaError('ERR_INVALID_INPUT', `applyFixes expects the text's diagnostics as an array, found ${diagnostics === null ? 'null' : typeof diagnostics}`);
   let out = '';
   let at = 0;
   for (const fix of selectFixes(diagnostics)) {

@@ -26,10 +26,15 @@ function where(d: Diagnostic): string {
   return [d.file, place].filter((p) => p !== undefined && p !== '').join(':');
 }
 
-/** `file:line:column: severity: reason [rule-id]`, the form compilers use and editors jump to. */
+/**
+ * `file:line:column: severity: reason [rule-id]`, the form compilers use and editors jump to; a
+ * finding with a confidence band (the checker's) names it after the rule, `[rule-id, certain]`, so
+ * that the reader sees which findings `--fix` applies (the certain ones).
+ */
 function textLine(d: Diagnostic): string {
   const head = where(d);
-  return `${head === '' ? '' : `${head}: `}${d.severity}: ${oneLine(d.reason)} [${d.ruleId}]\n`;
+  const band = d.data?.['confidence'];
+  return `${head === '' ? '' : `${head}: `}${d.severity}: ${oneLine(d.reason)} [${d.ruleId}${typeof band === 'string' ? `, ${band}` : ''}]\n`;
 }
 
 // GitHub Actions workflow commands: a message escapes %, CR and LF; a property also : and ,.
@@ -50,7 +55,8 @@ function githubLine(d: Diagnostic): string {
 }
 
 /**
- * Diagnostics as a report: `text` (one line each, `file:line:column: severity: reason [rule-id]`),
+ * Diagnostics as a report: `text` (one line each, `file:line:column: severity: reason [rule-id]`,
+ * with the confidence band after the rule when a finding has one),
  * `json` (the diagnostics as they are), `sarif` (a SARIF 2.1.0 log for code-scanning tools) or
  * `github` (workflow commands that annotate a pull request). docs/diagnostics.md shows each.
  *
@@ -63,6 +69,8 @@ function githubLine(d: Diagnostic): string {
  *   place: { start: { line: 6, column: 40, offset: 120 }, end: { line: 6, column: 43, offset: 123 } } };
  * formatDiagnostics([d]);
  * //=> 'notes.txt:6:40: warning: plural "ll." used for a single leaf [cite/plural]\n'
+ * formatDiagnostics([{ ...d, ruleId: 'check/scheme-mismatch', severity: 'error', reason: 'not modified-loc', confidence: 0.62, data: { confidence: 'likely' } }]);
+ * //=> 'notes.txt:6:40: error: not modified-loc [check/scheme-mismatch, likely]\n'
  * formatDiagnostics([d], { format: 'github' });
  * //=> '::warning file=notes.txt,line=6,col=40,endLine=6,endColumn=43,title=cite/plural::plural "ll." used for a single leaf\n'
  */

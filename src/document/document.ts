@@ -72,6 +72,9 @@ export function documentFormatOf(fileName: string): DocumentFormat {
  * //=> 'Kirov\nZinoviev'
  */
 export function readDocument(source: DocumentSource): ProseDocument {
+  if (typeof source !== 'object' || source === null || Array.isArray(source)) {
+    throw new LatinitsaError('ERR_INVALID_INPUT', `readDocument expects { text, format }, { docx } or { paragraphs }, found ${source === null ? 'null' : Array.isArray(source) ? 'an array' : typeof source}`);
+  }
   if ('docx' in source) {
     const layout = readDocxLayout(source.docx);
     const text = layout.paragraphs.join('\n');

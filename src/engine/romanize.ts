@@ -1,4 +1,4 @@
-import { LatinitsaError } from '../errors.ts';
+import { assertOptions, LatinitsaError } from '../errors.ts';
 import { setSampleCheck } from '../schemes/registry.ts';
 import type { CompiledRule, CompiledScheme, LetterForms } from './compile.ts';
 import { Caps, capsKind, isAllCaps, oneLetterCaps } from './caps.ts';
@@ -87,6 +87,7 @@ function pieceOptions(options: RomanizeOptions, lang: string): { options: Romani
  */
 export function romanizeDetailed(text: string, options: RomanizeOptions = {}): RomanizeResult {
   checkText(text);
+  assertOptions(options, undefined, 'romanizeDetailed');
   const { pieces: parts, languages } = pieces(text, options.lang);
   const out: string[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -365,6 +366,8 @@ export function applyProfile(output: string, compiled: CompiledScheme): string {
  */
 export function romanize(text: string, options: RomanizeOptions = {}): string {
   checkText(text);
+  // Option names are checked by the resolver, against the scheme's own (resolve.ts).
+  assertOptions(options, undefined, 'romanize');
   if (options.lang === AUTO_LANGUAGE) return romanizeDetailed(text, options).text;
   return romanizeOne(text, options);
 }
@@ -444,6 +447,7 @@ function checkText(text: unknown): void {
  * //=> ['Ю→Yu R2', 'р→r table', 'и→y R3', 'й→ R3']
  */
 export function explain(text: string, options: RomanizeOptions = {}): Segment[] {
+  assertOptions(options, undefined, 'explain');
   return explainIn(text, options, 'normalized');
 }
 

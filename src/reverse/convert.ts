@@ -1,4 +1,4 @@
-import { LatinitsaError } from '../errors.ts';
+import { assertOptions, LatinitsaError } from '../errors.ts';
 import { explainGiven, romanize, type Segment } from '../engine/romanize.ts';
 import { resolveScheme } from '../engine/resolve.ts';
 import type { Scheme } from '../schemes/registry.ts';
@@ -64,6 +64,9 @@ interface Reading {
  * target scheme at once, so that its own case rules (acronyms in prose, all-caps lines) apply as
  * to any text.
  */
+/** The names of {@link ConvertOptions}, checked at the functions that take them. */
+const CONVERT_OPTIONS: readonly (keyof ConvertOptions)[] = ['from', 'to', 'fromOptions', 'toOptions', 'lexicon', 'all'];
+
 function readAll(text: string, options: ConvertOptions): Reading {
   if (options === undefined || options.from === undefined || options.to === undefined) {
     throw new LatinitsaError('ERR_INVALID_OPTION', 'convert needs both "from" and "to" schemes');
@@ -143,6 +146,7 @@ function writeReading(reading: Reading, segments?: readonly Segment[]): string {
  * //=> ['Yury Gagarin', [false, true]]
  */
 export function convertDetailed(text: string, options: ConvertOptions): ConvertResult {
+  assertOptions(options, CONVERT_OPTIONS, 'convertDetailed');
   const reading = readAll(text, options);
   const { to, read, cyrillic, ranges } = reading;
   const toOptions = { ...options.toOptions, scheme: to };
@@ -177,6 +181,7 @@ export function convertDetailed(text: string, options: ConvertOptions): ConvertR
  * //=> 'Zinoviev, Hello, iPhone; Moscow is big'
  */
 export function convert(text: string, options: ConvertOptions): string {
+  assertOptions(options, CONVERT_OPTIONS, 'convert');
   // Every decision of reading and of romanizing is local to a line, so the text is converted in
   // blocks of whole lines: the per-word records of one block at a time, not of the whole text.
   // Only the text is built: not the per-letter records and alternatives of convertDetailed.

@@ -1,4 +1,4 @@
-import { LatinitsaError } from '../errors.ts';
+import { assertOptions, LatinitsaError } from '../errors.ts';
 import { romanize } from '../engine/romanize.ts';
 import { describeValue, resolveScheme, type RomanizeOptions } from '../engine/resolve.ts';
 import { sourceOffsets } from '../engine/normalize.ts';
@@ -79,6 +79,9 @@ const contexts = new WeakMap<Inverse, Map<string, Context>>();
 function escapeClass(chars: Iterable<string>): string {
   return [...chars].map((ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`).join('');
 }
+
+/** The names of {@link DeromanizeOptions}, checked at the functions that take them. */
+const DEROMANIZE_OPTIONS: readonly (keyof DeromanizeOptions)[] = ['scheme', 'schemeOptions', 'lexicon', 'all', 'alternatives'];
 
 function context(options: DeromanizeOptions): Context {
   // The options of every reading back (deromanize, candidates, convert, detectScheme) pass here: a
@@ -330,6 +333,7 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
   if (typeof text !== 'string') {
     throw new LatinitsaError('ERR_INVALID_INPUT', `deromanize expects a string, found ${text === null ? 'null' : typeof text}`);
   }
+  assertOptions(options, DEROMANIZE_OPTIONS, 'deromanize');
   const ctx = context(options);
   const source = text.normalize('NFC');
   interface Token {
@@ -441,6 +445,8 @@ export function deromanize(text: string, options: DeromanizeOptions = {}): strin
  * //=> ['щука', 'щѹка', 'шчука', 'шчѹка']
  */
 export function candidates(word: string, options: DeromanizeOptions = {}): Candidate[] {
+  if (typeof word !== 'string') throw new LatinitsaError('ERR_INVALID_INPUT', `candidates expects a string, found ${word === null ? 'null' : typeof word}`);
+  assertOptions(options, DEROMANIZE_OPTIONS, 'candidates');
   const ctx = context(options);
   return analyse(canonical(word, ctx), ctx).candidates;
 }

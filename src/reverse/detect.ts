@@ -2,7 +2,7 @@
 // scheme whose readings are the most plausible Russian (letter statistics, word lists when given)
 // and that can write the most of the text wins. No letter or scheme is named here: what a scheme
 // can write, and how, comes from its data through the reverse engine (docs/reverse.md).
-import { LatinitsaError } from '../errors.ts';
+import { assertOptions, LatinitsaError } from '../errors.ts';
 import { describeValue, resolveScheme } from '../engine/resolve.ts';
 import { DEFAULT_LANGUAGE, listSchemes, getScheme, type Scheme } from '../schemes/registry.ts';
 import englishCommon from './data/english-common.json' with { type: 'json' };
@@ -139,6 +139,7 @@ export function detectScheme(text: string, options: DetectSchemeOptions = {}): D
   if (typeof text !== 'string') {
     throw new LatinitsaError('ERR_INVALID_INPUT', `detectScheme expects a string, found ${text === null ? 'null' : typeof text}`);
   }
+  assertOptions(options, ['schemes', 'language', 'lexicon', 'maxWords'] satisfies (keyof DetectSchemeOptions)[], 'detectScheme');
   const maxWords = options.maxWords ?? 150;
   if (!Number.isInteger(maxWords) || maxWords < 1) throw new LatinitsaError('ERR_INVALID_OPTION', `maxWords must be a positive integer, found ${String(maxWords)}`);
   if (options.schemes !== undefined && !Array.isArray(options.schemes)) throw new LatinitsaError('ERR_INVALID_OPTION', `option "schemes" must be an array of scheme ids or schemes from loadScheme, found ${describeValue(options.schemes)}`);

@@ -315,6 +315,11 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     // Keep one as written.
     await page.locator('#ck-findings li.open').first().getByRole('button', { name: 'Keep as written' }).click();
     assert.match((await page.locator('#ck-status').textContent()) ?? '', /1 kept as written/);
+    // Checked again from the text box (Ctrl+Enter), the word kept as written stays kept (before the
+    // thirty-third session's audit it came back open); the fixed word is no longer a finding.
+    await page.locator('#ck-input').press('Control+Enter');
+    // (Every finding on that spelling with that suggestion: one decision.)
+    await waitText('#ck-status', /^\d+ findings?: 0 fixed, [1-9]\d* kept as written/);
     // The reader's own edit at the end of the text is kept, and the fix stays.
     await page.locator('#ck-input').press('Control+End');
     await page.locator('#ck-input').pressSequentially(' Added by hand.');

@@ -43,7 +43,7 @@ tester.run('latinitsa', rule, {
       // Reported, but `likely` (0.78) is not sure enough for textlint --fix to rewrite it.
       text: "Zinoviev and Kamenev spoke; Zinov'ev and Kamenev lost.",
       output: "Zinoviev and Kamenev spoke; Zinov'ev and Kamenev lost.",
-      errors: [{ message: 'Inconsistent romanization: "Zinov\'ev" is spelt "Zinoviev" elsewhere. (check/inconsistent-romanization)' }],
+      errors: [{ message: 'Inconsistent romanization: "Zinov\'ev" is spelt "Zinoviev" elsewhere. (check/inconsistent-romanization, likely)' }],
     },
     {
       text: 'Zinoviev spoke. Zinoviev wrote.\n\n> Zinovyev said.\n',
@@ -58,18 +58,18 @@ tester.run('latinitsa', rule, {
       text: 'Dostoevsky wrote.[^1] Dostoevsky again.\n\n[^1]: Robert Payne, Dostoyevsky: A Human Portrait (New York: Knopf, 1961).\n',
       ext: '.md',
       output: 'Dostoevsky wrote.[^1] Dostoevsky again.\n\n[^1]: Robert Payne, Dostoevsky: A Human Portrait (New York: Knopf, 1961).\n',
-      errors: [{ line: 3, column: 21 }],
+      errors: [{ line: 3, column: 21, message: 'Inconsistent romanization: "Dostoyevsky" is spelt "Dostoevsky" elsewhere. (check/inconsistent-romanization, certain)' }],
     },
     {
       text: 'Zinoviev, Zinoviev and Zinovyev.',
       output: 'Zinoviev, Zinoviev and Zinoviev.',
-      errors: [{ message: 'Inconsistent romanization: "Zinovyev" is spelt "Zinoviev" elsewhere. (check/inconsistent-romanization)', range: [23, 31] }],
+      errors: [{ message: 'Inconsistent romanization: "Zinovyev" is spelt "Zinoviev" elsewhere. (check/inconsistent-romanization, certain)', range: [23, 31] }],
     },
     {
       text: 'Grigorii Zinoviev.',
       output: 'Grigory Zinoviev.',
       options: { scheme: 'modified-loc' },
-      errors: [{ message: '"Grigorii" is not modified-loc romanization; modified-loc writes "Grigory" (григорий). (check/scheme-mismatch)', line: 1, column: 1 }],
+      errors: [{ message: '"Grigorii" is not modified-loc romanization; modified-loc writes "Grigory" (григорий). (check/scheme-mismatch, certain)', line: 1, column: 1 }],
     },
     {
       // The notes' own scheme: beside a Russian word (Antonii) the fix is certain and applied.
@@ -131,7 +131,7 @@ for (const options of [{}, { scheme: 'wikipedia' }]) {
     let total = 0;
     for (const article of articles) {
       const text = readFileSync(path.join(realtext, article), 'utf8');
-      const expected = checkDocuments([readDocument({ text, format: 'markdown' })], { minConfidence: 'likely', ...options, ...(lexicon === undefined ? {} : { lexicon }) }).map((d) => `${d.place.start.line}:${d.place.start.column} ${d.reason} (${d.ruleId})`);
+      const expected = checkDocuments([readDocument({ text, format: 'markdown' })], { minConfidence: 'likely', ...options, ...(lexicon === undefined ? {} : { lexicon }) }).map((d) => `${d.place.start.line}:${d.place.start.column} ${d.reason} (${d.ruleId}, ${String(d.data?.['confidence'])})`);
       const result = await kernel.lintText(text, { ext: '.md', filePath: path.join(realtext, article), plugins: [{ pluginId: 'markdown', plugin: markdownPlugin }], rules: [{ ruleId: 'latinitsa', rule, options }] });
       assert.deepEqual(result.messages.map((m: { line: number; column: number; message: string }) => `${m.line}:${m.column} ${m.message}`), expected, article);
       total += expected.length;
@@ -139,3 +139,12 @@ for (const options of [{}, { scheme: 'wikipedia' }]) {
     assert.ok(total >= 10, `${total} findings`);
   });
 }
+
+test("every setting of the checker's passes through (lang, conventional); a name that is not one is an error", async () => {
+  const lint = async (text: string, options: Record<string, unknown>) =>
+    (await new TextlintKernel().lintText(text, { ext: '.md', filePath: 'x.md', plugins: [{ pluginId: 'markdown', plugin: markdownPlugin }], rules: [{ ruleId: 'latinitsa', rule, options }] })).messages.map((m: { message: string }) => m.message);
+  const text = 'Chaikovsky wrote. Chaikovsky played. Chaykovsky left.';
+  // The author's own conventional form: Chaikovsky is accepted, and preferred as the fix.
+  assert.deepEqual(await lint(text, { conventional: { Chaikovsky: 'чайковский' } }), ['Inconsistent romanization: "Chaykovsky" is spelt "Chaikovsky" elsewhere. (check/inconsistent-romanization, certain)']);
+  await assert.rejects(lint(text, { schme: 'modified-loc' }), /textlint-rule-latinitsa: "schme" is not a setting \(known: scheme, notesScheme, lang,/u);
+});
