@@ -64,7 +64,7 @@ function described(value: unknown): string {
  * @param known The option names the function takes (its options' type), when it checks names here.
  * @param what The function, for the message.
  */
-export function assertOptions(options: unknown, known: readonly string[] | undefined, what: string): void {
+export function assertOptions(options: unknown, known: readonly string[] | undefined, what: string): asserts options is Record<string, unknown> | undefined {
   if (options === undefined) return;
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new LatinitsaError('ERR_INVALID_OPTION', `${what}: the options must be an object, found ${described(options)}`);

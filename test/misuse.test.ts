@@ -7,8 +7,8 @@ import { describe, it } from 'node:test';
 import { applyFixes, candidates, checkDocuments, checkText, convert, convertDetailed, deromanize, deromanizeDetailed, detectScheme, explain, LatinitsaError, readDocument, romanize, romanizeDetailed } from '../src/index.ts';
 
 const cases: Array<[string, () => unknown, string, RegExp]> = [
-  ['checkText(t, null)', () => checkText('Zinoviev Zinovyev', null as never), 'ERR_INVALID_OPTION', /options must be an object, found null/u],
-  ['checkText(t, "modified-loc")', () => checkText('Zinoviev', 'modified-loc' as never), 'ERR_INVALID_OPTION', /options must be an object, found string/u],
+  ['checkText(t, null)', () => checkText('Zinoviev Zinovyev', null as never), 'ERR_INVALID_OPTION', /checkText: the options must be an object, found null/u],
+  ['checkText(t, "modified-loc")', () => checkText('Zinoviev', 'modified-loc' as never), 'ERR_INVALID_OPTION', /checkText: the options must be an object, found a string \("modified-loc"\)/u],
   ['checkText(t, { schme })', () => checkText('Zinoviev', { schme: 'modified-loc' } as never), 'ERR_INVALID_OPTION', /option "schme" is not a setting \(known: scheme, /u],
   ['checkDocuments with a bogus field', () => checkDocuments([{ text: 'Zinoviev' }], { bogus: 1 } as never), 'ERR_INVALID_OPTION', /option "bogus" is not a setting/u],
   ['checkDocuments with file: 5', () => checkDocuments([{ text: 'Zinoviev', file: 5 as never }]), 'ERR_INVALID_INPUT', /file name of document 0 must be a string, found number/u],

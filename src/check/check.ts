@@ -9,7 +9,7 @@
 // bylines of published works, and spellings such works print, elsewhere in the work (bylines.ts).
 import { groupFindings } from './findings.ts';
 import { groupSpellings } from './groups.ts';
-import { validateCheckOptions } from './config.ts';
+import { assertOptions } from '../errors.ts';
 import { citationForms, citedInNote, notesInPreciseSystem, notesSystem } from './notes-system.ts';
 import { inByline, publishedForms, weighAuthorsOwn } from './bylines.ts';
 import { inQuotation } from './quoted.ts';
@@ -90,7 +90,7 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
  */
 export function checkText(text: string, options: CheckOptions & Pick<CheckDocument, 'regions' | 'emphasis'> = {}): Diagnostic[] {
   // Options that are no object are named as such before they are taken apart (null, a scheme id alone).
-  validateCheckOptions(options);
+  assertOptions(options, undefined, 'checkText');
   const { regions, emphasis, ...rest } = options;
   return checkDocuments([{ text, ...(regions === undefined ? {} : { regions }), ...(emphasis === undefined ? {} : { emphasis }) }], rest);
 }

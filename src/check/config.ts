@@ -1,4 +1,4 @@
-import { LatinitsaError } from '../errors.ts';
+import { assertOptions, LatinitsaError } from '../errors.ts';
 import { isLoadedScheme } from '../schemes/registry.ts';
 import { parseConfidence } from './confidence.ts';
 import type { CheckConfig, CheckOptions } from './types.ts';
@@ -127,8 +127,8 @@ export function parseCheckConfig(data: unknown, options: { file?: string } = {})
   return config as CheckSettingsFile;
 }
 
-/** The options only a program passes (beside the settings): `checkText`'s document's own, and the run's. */
-const PROGRAM_OPTIONS: readonly string[] = ['englishWords', 'lexicon', 'learnedScore', 'regions', 'emphasis'];
+/** The options only a program passes, beside the settings. */
+const PROGRAM_OPTIONS: readonly string[] = ['englishWords', 'lexicon', 'learnedScore'];
 
 /**
  * Checks the options a program passes to `checkText` and `checkDocuments` (the settings of
@@ -139,7 +139,8 @@ export function validateCheckOptions(options: unknown): asserts options is Check
   const fail = (message: string): never => {
     throw new LatinitsaError('ERR_INVALID_OPTION', message);
   };
-  if (!isObject(options)) return fail(`the check's options must be an object, found ${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`);
+  assertOptions(options, undefined, 'check');
+  if (options === undefined) return;
   for (const [key, value] of Object.entries(options)) {
     if (value === undefined) continue;
     // A name that is no option is an error, as in a settings file: a misspelt `schme` would
