@@ -1,3 +1,5 @@
+import { describeValue } from './schemes/schema.ts';
+
 /** Machine-readable codes of {@link LatinitsaError}. */
 export type ErrorCode =
   | 'ERR_UNKNOWN_SCHEME'
@@ -46,14 +48,6 @@ export class LatinitsaError extends Error {
   }
 }
 
-/** A value in words, for messages: `null`, `an array`, `a string ("ala-lc")`, `a number`. */
-function described(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
-  return `${/^[aeiou]/u.test(typeof value) ? 'an' : 'a'} ${typeof value}`;
-}
-
 /**
  * Checks a public function's options object before anything reads it: undefined (no options) or
  * an object, and, when `known` is given, no option of another name. A program's misuse —
@@ -67,7 +61,7 @@ function described(value: unknown): string {
 export function assertOptions(options: unknown, known: readonly string[] | undefined, what: string): asserts options is Record<string, unknown> | undefined {
   if (options === undefined) return;
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new LatinitsaError('ERR_INVALID_OPTION', `${what}: the options must be an object, found ${described(options)}`);
+    throw new LatinitsaError('ERR_INVALID_OPTION', `${what}: the options must be an object, found ${describeValue(options)}`);
   }
   if (known === undefined) return;
   for (const key of Object.keys(options)) {
