@@ -51,7 +51,18 @@ describe('detectScheme options and edges', () => {
   });
 
   it('reads at most maxWords distinct words', () => {
-    assert.equal(detectScheme('Kirov Kirov Zinoviev Molotov Kamenev', { maxWords: 2 }).words, 2);
+    assert.equal(detectScheme('Rykov Rykov Pyatakov Radek Kamenev', { maxWords: 2 }).words, 2);
+  });
+
+  // An established English form is written alike whatever the scheme of the rest (thirty-third
+  // session's audit: Meyerhold and Politburo after six ALA-LC words made the page's reverse panel
+  // read the line as the informal telegram scheme, which writes the h of Meyerhold).
+  it('does not count established English forms (Meyerhold, Politburo) as evidence', () => {
+    const lc = "Istoriia Vsesoiuznoi Kommunisticheskoi partii, Zinov'ev i Trotskii";
+    assert.equal(detectScheme(lc).scheme, 'ala-lc-simplified');
+    const r = detectScheme(`${lc}, Meyerhold, the Politburo`);
+    assert.equal(r.scheme, 'ala-lc-simplified');
+    assert.equal(r.words, detectScheme(lc).words);
   });
 
   it('throws LatinitsaError on misuse', () => {

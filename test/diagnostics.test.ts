@@ -1,7 +1,7 @@
 // The one diagnostic shape and what is done with it: line/column, the fix applier, the reports
 // (text, json, sarif validated against the SARIF 2.1.0 JSON Schema, github), the rule table.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, copyFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -164,6 +164,32 @@ describe('one reporter for every command', () => {
     const clean = await runCli(['check', '--format', 'sarif'], { cwd: tmp, stdin: 'Nothing Russian here.' });
     assert.equal(clean.code, 0);
     assert.deepEqual((JSON.parse(clean.stdout) as ReturnType<typeof sarifLog>).runs[0]!.results, []);
+  });
+
+  // Thirty-third session's audit: a .docx's places are paragraph and column in the text read out
+  // of it, so SARIF's offsets and fixes pointed into the zip (a tool applying them corrupts it).
+  it('a .docx is reported by paragraph: SARIF with no region and no fix, GitHub with no line', async () => {
+    const { docx, paragraph } = await import('./support/docx.ts');
+    writeFileSync(path.join(tmp, 'x.docx'), docx({ body: paragraph('A first paragraph.') + paragraph('Zinoviev met Zinoviev and Zinovyev and Zinoviev. Zinoviev again.') }));
+    const text = await runCli(['check', 'x.docx'], { cwd: tmp });
+    assert.match(text.stdout, /^x\.docx:2:27: error: .*Zinovyev/m);
+    const sarif = JSON.parse((await runCli(['check', '--format', 'sarif', 'x.docx'], { cwd: tmp })).stdout) as ReturnType<typeof sarifLog>;
+    assertSarif(sarif);
+    const [result] = sarif.runs[0]!.results;
+    assert.deepEqual(result!.locations, [{ physicalLocation: { artifactLocation: { uri: 'x.docx' } } }]);
+    assert.equal(result!.fixes, undefined);
+    assert.match(result!.message.text, /Zinovyev.* \(paragraph 2, column 27\)$/);
+    const github = await runCli(['check', '--format', 'github', 'x.docx'], { cwd: tmp });
+    assert.match(github.stdout, /^::error file=x\.docx,title=check\/inconsistent-romanization::.*\(paragraph 2, column 27\)\n$/);
+    // Its JSON keeps the place and the fix, in the text read out (as the library returns them).
+    const [d] = JSON.parse((await runCli(['check', '--json', 'x.docx'], { cwd: tmp })).stdout) as Diagnostic[];
+    assert.deepEqual([d!.place?.start.line, d!.fix?.text], [2, 'Zinoviev']);
+    // A text file beside it keeps its regions and fixes.
+    writeFileSync(path.join(tmp, 'y.txt'), 'Zinoviev met Zinoviev and Zinovyev and Zinoviev. Zinoviev again.\n');
+    const both = JSON.parse((await runCli(['check', '--format', 'sarif', 'x.docx', 'y.txt'], { cwd: tmp })).stdout) as ReturnType<typeof sarifLog>;
+    const txt = both.runs[0]!.results.find((r) => r.locations?.[0]?.physicalLocation.artifactLocation.uri === 'y.txt')!;
+    assert.equal(txt.locations![0]!.physicalLocation.region?.['charOffset'], 26);
+    assert.equal(txt.fixes?.length, 1);
   });
 
   it('--format github annotates; an unknown format is a usage error', async () => {

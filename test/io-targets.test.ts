@@ -103,6 +103,9 @@ describe('errors name the file as the user wrote it', () => {
       [['check', 'ro.md', '--fix'], 'cannot rewrite ro.md: it is read-only (mode 0400); make it writable first'],
       [['check', 'ro.md', '--config', 'sub'], 'cannot read sub: is a directory'],
       [['check', 'ro.md', '--config', 'none.json'], 'cannot read none.json: no such file'],
+      // A folder given to --in-place cannot be read, as without it (it said "cannot write").
+      [['--in-place', '-i', 'sub'], 'cannot read sub: is a directory'],
+      [['--in-place', '-i', 'sub', '-i', 'ro.md'], 'cannot read sub: is a directory'],
     ] as const) {
       // A FIFO read needs a writer at the other end (a process of its own: opening a FIFO blocks).
       if ((args as readonly string[]).includes('fifo')) spawn('/bin/sh', ['-c', 'cat ro.md > fifo'], { cwd: dir, stdio: 'ignore' });

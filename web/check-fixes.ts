@@ -61,7 +61,9 @@ const wordChar = /[\p{L}\p{M}\p{N}'’ʹʺ]/u;
 /**
  * Moves findings through an edit of the text: before it they stay, after it they shift, and a
  * finding whose words the edit touches becomes stale (typing a letter right after a word changes
- * the word; a space or a comma does not).
+ * the word; a space or a comma does not). An edit that writes back exactly the words a fix
+ * replaced undoes the fix, and one that writes exactly a finding's fix accepts it: so the text
+ * box's own undo and redo (Ctrl+Z, Ctrl+Y after "Accept fix") keep the list right.
  */
 export function rebase(findings: readonly Finding[], edit: Edit, before: string): Finding[] {
   const delta = edit.text.length - (edit.end - edit.start);
@@ -74,8 +76,23 @@ export function rebase(findings: readonly Finding[], edit: Edit, before: string)
     const [start, end] = f.range;
     if (end < edit.start || (end === edit.start && !wordChar.test(firstChange))) return f;
     if (start > edit.end || (start === edit.end && !wordChar.test(lastChange))) return { ...f, range: shift(f.range), fixRange: f.fixRange && shift(f.fixRange) };
-    return { ...f, status: f.status === 'rejected' ? 'rejected' : 'stale' };
+    return toggled(f, edit, before) ?? { ...f, status: f.status === 'rejected' ? 'rejected' : 'stale' };
   });
+}
+
+/** A finding an edit inside its fix's words undoes (back to the words replaced) or accepts (to the fix), else undefined. */
+function toggled(f: Finding, edit: Edit, before: string): Finding | undefined {
+  if (f.fixRange === undefined || f.diagnostic.fix === undefined) return undefined;
+  const [start, end] = f.fixRange;
+  if (edit.start < start || edit.end > end) return undefined;
+  const written = before.slice(start, edit.start) + edit.text + before.slice(edit.end, end);
+  const range: [number, number] = [start, start + written.length];
+  if (f.status === 'fixed' && written === f.replaced) {
+    const { replaced: _, ...rest } = f;
+    return { ...rest, status: 'open', range, fixRange: range };
+  }
+  if (f.status === 'open' && written === f.diagnostic.fix.text) return { ...f, status: 'fixed', range, fixRange: range, replaced: before.slice(start, end) };
+  return undefined;
 }
 
 /**

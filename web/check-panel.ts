@@ -219,10 +219,35 @@ export function setupCheck(): void {
     keepDocx();
   };
 
+  /** While the page itself writes into the text box (its input events are not the reader's edits). */
+  let writing = false;
+  /**
+   * Writes edits into the text box as typing does (the browser's insertText), so that the box's own
+   * undo (Ctrl+Z) takes back a fix like any edit; setting its value would clear that history. Where
+   * the browser cannot, the value is set.
+   */
+  const writeEdits = (text: string, edits: readonly Edit[]): void => {
+    const focused = document.activeElement;
+    writing = true;
+    try {
+      input.focus({ preventScroll: true });
+      for (const e of edits) {
+        input.setSelectionRange(e.start, e.end);
+        if (!(e.text === '' ? document.execCommand('delete') : document.execCommand('insertText', false, e.text))) break;
+      }
+    } finally {
+      writing = false;
+    }
+    if (input.value !== text) input.value = text;
+    if (focused instanceof HTMLElement && focused !== input) focused.focus({ preventScroll: true });
+  };
+
+  /** Puts a text into the box: by `edits` as typing does when given (a fix), else as a new value (a file read). */
   const setText = (text: string, edits?: readonly Edit[]): void => {
     follow(text, edits);
     const { selectionStart, selectionEnd, scrollTop } = input;
-    input.value = text;
+    if (edits === undefined) input.value = text;
+    else writeEdits(text, edits);
     input.setSelectionRange(Math.min(selectionStart, text.length), Math.min(selectionEnd, text.length));
     input.scrollTop = scrollTop;
     known = text;
@@ -315,7 +340,7 @@ export function setupCheck(): void {
 
   /** Puts a new text from a fix into the text box; returns the state for destructuring. */
   function applyState(state: { text: string; findings: Finding[]; edits?: Edit[] }): { text: string; findings: Finding[] } {
-    if (state.text !== input.value) setText(state.text, state.edits);
+    if (state.text !== input.value) setText(state.text, state.edits ?? [diff(input.value, state.text)!]);
     return state;
   }
 
@@ -456,11 +481,13 @@ export function setupCheck(): void {
   // Whether the reader's next paste or keystroke replaces the whole text (it is selected).
   let wholeSelected = false;
   input.addEventListener('beforeinput', () => {
+    if (writing) return;
     wholeSelected = input.selectionStart === 0 && input.selectionEnd === input.value.length;
   });
   // The reader's edits: findings move with the text; those whose words changed go out of date.
   // A new text pasted or typed over a file's is not that file: read as plain text, unless chosen.
   input.addEventListener('input', () => {
+    if (writing) return;
     const edit = diff(known, input.value);
     if ((docx !== undefined || fileFormat !== undefined) && isNewText(edit, known, wholeSelected)) {
       docx = undefined;

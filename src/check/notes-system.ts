@@ -207,14 +207,16 @@ const TITLE_WORD = /\p{L}[\p{L}\p{M}'’ʹ]{3,}/gu;
 
 /** Whether the note at `offset` holds, besides the word there, a romanized Russian dictionary word (a cited Russian title: Sochineniia, Istoriia). */
 function citesRussian(run: CheckRun, doc: CheckDocument, offset: number): boolean {
-  const region = doc.regions === undefined ? undefined : regionAt(doc.regions, offset);
-  if (region === undefined) return false;
-  // The note is its line (a footnote, a bibliography entry), within the notes region.
-  const from = Math.max(region.start, doc.text.lastIndexOf('\n', offset - 1) + 1);
+  const regions = doc.regions;
+  if (regions === undefined) return false;
+  // The note is its line (a footnote, a bibliography entry), in its notes regions: a Markdown
+  // title in asterisks is a region of its own (*Omut pamiati*, the thirty-fourth session's audit).
+  const from = doc.text.lastIndexOf('\n', offset - 1) + 1;
   const lineEnd = doc.text.indexOf('\n', offset);
-  const to = Math.min(region.end, lineEnd === -1 ? doc.text.length : lineEnd);
+  const to = lineEnd === -1 ? doc.text.length : lineEnd;
   for (const m of doc.text.slice(from, to).matchAll(TITLE_WORD)) {
-    if (from + m.index === offset || run.englishWord(foldRomanized(m[0]))) continue;
+    const at = from + m.index;
+    if (at === offset || regionAt(regions, at)?.kind !== 'notes' || run.englishWord(foldRomanized(m[0]))) continue;
     if (run.reader.read(m[0]).some((r) => (r.flags & LexiconFlag.word) !== 0 && (r.flags & NAME_FLAGS) === 0 && r.schemes.length > 0)) return true;
   }
   return false;

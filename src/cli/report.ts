@@ -25,8 +25,12 @@ export function reportFormat(command: string, values: { format?: string | undefi
   return values.json === true ? 'json' : (format ?? 'text');
 }
 
-/** Writes the report of `diagnostics` to `out` (a JSON or SARIF report is written even when empty). */
-export function writeReport(out: Writable, diagnostics: readonly Diagnostic[], format: ReportFormat): void {
-  const text = formatDiagnostics(diagnostics, { format, version: version() });
+/**
+ * Writes the report of `diagnostics` to `out` (a JSON or SARIF report is written even when empty).
+ * `documents`: the files read, so that those read out as text (a .docx) are reported by paragraph.
+ */
+export function writeReport(out: Writable, diagnostics: readonly Diagnostic[], format: ReportFormat, documents: ReadonlyArray<{ file: string; format: string }> = []): void {
+  const readOut = documents.filter((d) => d.format === 'docx').map((d) => d.file);
+  const text = formatDiagnostics(diagnostics, { format, version: version(), ...(readOut.length === 0 ? {} : { readOut }) });
   if (text !== '') out.write(text);
 }

@@ -1,5 +1,5 @@
 import { LatinitsaError } from '../errors.ts';
-import { sarifLog } from './sarif.ts';
+import { sarifLog, withParagraph } from './sarif.ts';
 import type { Diagnostic } from './types.ts';
 
 /** The report formats of the CLI's `--format`. */
@@ -12,6 +12,13 @@ export interface FormatDiagnosticsOptions {
   format?: ReportFormat;
   /** The version written into a SARIF log. */
   version?: string;
+  /**
+   * Files whose findings are placed in the text read out of them, not in their bytes: a .docx,
+   * where line is the paragraph. SARIF gives their results no region and no fix (a tool applying
+   * a fix by offset would corrupt the file) and GitHub no line; both name the paragraph and
+   * column in the message instead.
+   */
+  readOut?: readonly string[];
 }
 
 /** One line: a reason never spans lines in a line-based format. */
@@ -43,15 +50,16 @@ const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A')
 const githubLevel = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
 /** `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=rule::reason`: an annotation on the pull request. */
-function githubLine(d: Diagnostic): string {
+function githubLine(d: Diagnostic, readOut: ReadonlySet<string>): string {
   const props: string[] = [];
   if (d.file !== undefined) props.push(`file=${escapeProperty(d.file)}`);
-  if (d.place !== undefined) {
+  const inText = d.file !== undefined && readOut.has(d.file);
+  if (d.place !== undefined && !inText) {
     const { start, end } = d.place;
     props.push(`line=${start.line}`, `col=${start.column}`, `endLine=${end.line}`, `endColumn=${end.column}`);
   }
   props.push(`title=${escapeProperty(d.ruleId)}`);
-  return `::${githubLevel[d.severity]} ${props.join(',')}::${escapeData(d.reason)}\n`;
+  return `::${githubLevel[d.severity]} ${props.join(',')}::${escapeData(inText ? withParagraph(d) : d.reason)}\n`;
 }
 
 /**
@@ -61,7 +69,7 @@ function githubLine(d: Diagnostic): string {
  * `github` (workflow commands that annotate a pull request). docs/diagnostics.md shows each.
  *
  * @param diagnostics The findings, in the order to report them.
- * @param options `format`, and `version` for SARIF.
+ * @param options `format`, `version` for SARIF, and `readOut`: files placed in the text read out of them (a .docx).
  * @returns The report (empty text when there is nothing to say in `text` and `github`).
  * @example
  * import { formatDiagnostics } from 'latinitsa/diagnostics';
@@ -79,12 +87,16 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: F
   switch (format) {
     case 'text':
       return diagnostics.map(textLine).join('');
-    case 'github':
-      return diagnostics.map(githubLine).join('');
+    case 'github': {
+      const readOut = new Set(options.readOut);
+      return diagnostics.map((d) => githubLine(d, readOut)).join('');
+    }
     case 'json':
       return `${JSON.stringify(diagnostics, null, 2)}\n`;
-    case 'sarif':
-      return `${JSON.stringify(sarifLog(diagnostics, options.version === undefined ? {} : { version: options.version }), null, 2)}\n`;
+    case 'sarif': {
+      const { version, readOut } = options;
+      return `${JSON.stringify(sarifLog(diagnostics, { ...(version === undefined ? {} : { version }), ...(readOut === undefined ? {} : { readOut }) }), null, 2)}\n`;
+    }
     default:
       throw new LatinitsaError('ERR_INVALID_OPTION', `unknown report format "${String(format)}" (known: ${reportFormats.join(', ')})`);
   }

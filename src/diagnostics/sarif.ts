@@ -1,6 +1,8 @@
 // Diagnostics as a SARIF 2.1.0 log, the format code-scanning services and editors import. Only
 // what latinitsa knows is written: the rules, each result's place (lines, UTF-16 columns and
-// character offsets) and its fix as a replacement. docs/diagnostics.md shows an example.
+// character offsets) and its fix as a replacement; in a file read out as text (a .docx), whose
+// lines and offsets are not the file's, the paragraph in the message instead and no fix.
+// docs/diagnostics.md shows an example.
 import { listRules, ruleInfo } from './rules.ts';
 import type { Diagnostic } from './types.ts';
 
@@ -29,6 +31,11 @@ export interface SarifResult {
   properties?: Record<string, unknown>;
 }
 
+/** A finding's reason with its paragraph and column, for a report that cannot place it in the file (a .docx). */
+export function withParagraph(d: Diagnostic): string {
+  return d.place === undefined ? d.reason : `${d.reason} (paragraph ${d.place.start.line}, column ${d.place.start.column})`;
+}
+
 /** A file name as a relative URI reference (SARIF locates artifacts by URI). */
 function uriOf(file: string): string {
   return file.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
@@ -38,7 +45,8 @@ function uriOf(file: string): string {
  * A SARIF 2.1.0 log of one run of latinitsa with these diagnostics.
  *
  * @param diagnostics The findings.
- * @param options `version`: latinitsa's version, for the tool record.
+ * @param options `version`: latinitsa's version, for the tool record; `readOut`: files whose
+ *   findings are placed in the text read out of them (a .docx), given no region and no fix.
  * @returns The log, ready for `JSON.stringify`.
  * @example
  * import { sarifLog } from 'latinitsa/diagnostics';
@@ -46,7 +54,8 @@ function uriOf(file: string): string {
  * [log.version, log.runs[0]!.results[0]!.level, log.runs[0]!.results[0]!.locations?.[0]?.physicalLocation.artifactLocation.uri];
  * //=> ['2.1.0', 'error', 'a.md']
  */
-export function sarifLog(diagnostics: readonly Diagnostic[], options: { version?: string } = {}): SarifLog {
+export function sarifLog(diagnostics: readonly Diagnostic[], options: { version?: string; readOut?: readonly string[] } = {}): SarifLog {
+  const readOut = new Set(options.readOut);
   const rules = listRules();
   for (const d of diagnostics) {
     if (ruleInfo(d.ruleId) === undefined && !rules.some((r) => r.id === d.ruleId)) rules.push({ id: d.ruleId, severity: d.severity, summary: d.ruleId, docs: '' });
@@ -54,8 +63,9 @@ export function sarifLog(diagnostics: readonly Diagnostic[], options: { version?
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results = diagnostics.map((d): SarifResult => {
     const uri = d.file === undefined ? undefined : uriOf(d.file);
+    const inText = d.file !== undefined && readOut.has(d.file);
     const region =
-      d.place === undefined
+      d.place === undefined || inText
         ? undefined
         : {
             startLine: d.place.start.line,
@@ -72,9 +82,9 @@ export function sarifLog(diagnostics: readonly Diagnostic[], options: { version?
       ruleId: d.ruleId,
       ruleIndex: index.get(d.ruleId)!,
       level: LEVEL[d.severity],
-      message: { text: d.reason },
+      message: { text: inText ? withParagraph(d) : d.reason },
       ...(uri === undefined ? {} : { locations: [{ physicalLocation: { artifactLocation: { uri }, ...(region === undefined ? {} : { region }) } }] }),
-      ...(d.fix === undefined || uri === undefined
+      ...(d.fix === undefined || uri === undefined || inText
         ? {}
         : {
             fixes: [

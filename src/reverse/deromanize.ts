@@ -83,13 +83,19 @@ function escapeClass(chars: Iterable<string>): string {
 /** The names of {@link DeromanizeOptions}, checked at the functions that take them. */
 const DEROMANIZE_OPTIONS: readonly (keyof DeromanizeOptions)[] = ['scheme', 'schemeOptions', 'lexicon', 'all', 'alternatives'];
 
-function context(options: DeromanizeOptions): Context {
-  // The options of every reading back (deromanize, candidates, convert, detectScheme) pass here: a
-  // JavaScript caller's wrong lexicon is an ERR_INVALID_OPTION, not a TypeError deep in the search
-  // (found by the twelfth session's audit: `deromanize(text, { lexicon: 5 })`).
-  if (options.lexicon !== undefined && !isLexicon(options.lexicon)) {
-    throw new LatinitsaError('ERR_INVALID_OPTION', `option "lexicon" must be a lexicon (from loadLexicon or createLexicon: lookup, hasPrefix and isEnglish functions), found ${describeValue(options.lexicon)}`);
+/**
+ * Refuses a value that is no lexicon. The options of every reading back (deromanize, candidates,
+ * convert, detectScheme) pass here: a JavaScript caller's wrong lexicon is an ERR_INVALID_OPTION,
+ * not a TypeError deep in the search (found by the twelfth session's audit: `deromanize(text, { lexicon: 5 })`).
+ */
+export function assertLexicon(lexicon: unknown): void {
+  if (lexicon !== undefined && !isLexicon(lexicon)) {
+    throw new LatinitsaError('ERR_INVALID_OPTION', `option "lexicon" must be a lexicon (from loadLexicon or createLexicon: lookup, hasPrefix and isEnglish functions), found ${describeValue(lexicon)}`);
   }
+}
+
+function context(options: DeromanizeOptions): Context {
+  assertLexicon(options.lexicon);
   const compiled = resolveScheme({ ...options.schemeOptions, scheme: options.scheme });
   // Later romanizations (verifying readings) name the scheme object: it is looked up once.
   const romanizeOptions: RomanizeOptions = { ...options.schemeOptions, scheme: compiled.scheme };

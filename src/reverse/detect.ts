@@ -6,7 +6,8 @@ import { assertOptions, LatinitsaError } from '../errors.ts';
 import { describeValue, resolveScheme } from '../engine/resolve.ts';
 import { DEFAULT_LANGUAGE, listSchemes, getScheme, type Scheme } from '../schemes/registry.ts';
 import englishCommon from './data/english-common.json' with { type: 'json' };
-import { deromanizeDetailed, MAX_WORD_LENGTH } from './deromanize.ts';
+import { conventionalForms } from '../check/conventional.ts';
+import { assertLexicon, deromanizeDetailed, MAX_WORD_LENGTH } from './deromanize.ts';
 import type { Lexicon } from './lexicon.ts';
 
 /** Options of {@link detectScheme}. */
@@ -71,7 +72,11 @@ interface Sample {
   words: [number, number][];
 }
 
-/** The start of the text: up to `maxWords` distinct words that are not common English words. */
+/**
+ * The start of the text: up to `maxWords` distinct words that are not common English words nor
+ * established English forms of Russian names (Meyerhold, Politburo: the checker's list,
+ * docs/check.md), which a text writes alike whatever its scheme, so they say nothing about it.
+ */
 function sample(text: string, maxWords: number): Sample {
   const words: [number, number][] = [];
   const seen = new Set<string>();
@@ -79,7 +84,7 @@ function sample(text: string, maxWords: number): Sample {
   for (const m of text.matchAll(WORD)) {
     const word = m[0];
     const lower = word.toLowerCase();
-    if (word.length > MAX_WORD_LENGTH || english.has(lower)) continue;
+    if (word.length > MAX_WORD_LENGTH || english.has(lower) || conventionalForms().has(lower)) continue;
     // Each distinct word counts once: a repeated name is one piece of evidence.
     if (seen.has(lower)) continue;
     if (seen.size === maxWords) break;
@@ -124,7 +129,7 @@ function readWords(s: Sample, scheme: Scheme, lexicon: Lexicon | undefined): Wor
  * text back (as `deromanize` does), and the one whose readings are the most plausible Russian,
  * and that can have written every character, wins. Short texts are often written alike in
  * several schemes: `plausible` lists every scheme that fits about as well as the best. Common
- * English words do not count. Browser-safe.
+ * English words and established English forms (Meyerhold, Politburo) do not count. Browser-safe.
  *
  * @example
  * import { DEFAULT_SCHEME, detectScheme } from 'latinitsa';
@@ -140,6 +145,8 @@ export function detectScheme(text: string, options: DetectSchemeOptions = {}): D
     throw new LatinitsaError('ERR_INVALID_INPUT', `detectScheme expects a string, found ${text === null ? 'null' : typeof text}`);
   }
   assertOptions(options, ['schemes', 'language', 'lexicon', 'maxWords'] satisfies (keyof DetectSchemeOptions)[], 'detectScheme');
+  // Checked before the text is looked at: a text with no word to read says nothing about it.
+  assertLexicon(options.lexicon);
   const maxWords = options.maxWords ?? 150;
   if (!Number.isInteger(maxWords) || maxWords < 1) throw new LatinitsaError('ERR_INVALID_OPTION', `maxWords must be a positive integer, found ${String(maxWords)}`);
   if (options.schemes !== undefined && !Array.isArray(options.schemes)) throw new LatinitsaError('ERR_INVALID_OPTION', `option "schemes" must be an array of scheme ids or schemes from loadScheme, found ${describeValue(options.schemes)}`);

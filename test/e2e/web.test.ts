@@ -396,6 +396,41 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     assert.deepEqual(problems, []);
   });
 
+  // Thirty-fourth session: after "Accept fix" the text box's own Ctrl+Z did nothing (the page set
+  // the box's value, which clears its undo history). Fixes are now written as typing is, so Ctrl+Z
+  // takes one back and the finding opens again; redo writes it again. Same text and confidences as
+  // the test above.
+  it('takes back an accepted fix with the text box’s own Ctrl+Z, and redoes it', async () => {
+    const text = 'Grigory Zinoviev led the Comintern. Later Zinoviev was expelled. Zinovyev returned in 1928.\nNikolai Ivanovich Bukharin and Nikolay Bukharin wrote together; Bukharin was shot.\nThe policy came back. Yezhov and Ezhov ran the NKVD; Yezhov fell in 1938.\n';
+    await page.getByRole('tab', { name: 'Check a manuscript' }).click();
+    await page.getByLabel('House scheme').selectOption('');
+    await page.getByLabel('Notes and bibliography').selectOption('');
+    await page.getByLabel('Accepted English forms').fill('');
+    await page.locator('#ck-input').fill(text);
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await waitText('#ck-status', '3 findings: 0 fixed, 0 kept as written, 3 open.');
+    await page.locator('#ck-findings li.open').getByRole('button', { name: 'Accept fix: Zinovyev → Zinoviev' }).click();
+    await waitText('#ck-status', '3 findings: 1 fixed, 0 kept as written, 2 open.');
+    const fixed = text.replace('Zinovyev', 'Zinoviev');
+    assert.equal(await page.locator('#ck-input').inputValue(), fixed);
+    await page.locator('#ck-input').focus();
+    await page.keyboard.press('Control+z');
+    await waitText('#ck-status', '3 findings: 0 fixed, 0 kept as written, 3 open.');
+    assert.equal(await page.locator('#ck-input').inputValue(), text);
+    await page.keyboard.press('Control+Shift+z');
+    await waitText('#ck-status', '3 findings: 1 fixed, 0 kept as written, 2 open.');
+    assert.equal(await page.locator('#ck-input').inputValue(), fixed);
+    // "Apply certain fixes" is taken back the same way, one fix a step.
+    await page.locator('#ck-accept-certain').click();
+    await waitText('#ck-status', '3 findings: 2 fixed, 0 kept as written, 1 open.');
+    await page.locator('#ck-input').focus();
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await waitText('#ck-status', '3 findings: 0 fixed, 0 kept as written, 3 open.');
+    assert.equal(await page.locator('#ck-input').inputValue(), text);
+    assert.deepEqual(problems, []);
+  });
+
   // Thirteenth session (14o5): text pasted after a Markdown file was read as Markdown, and pasted
   // Markdown could not be declared so. The "Read as" menu is `check --input-format`; the same
   // text's findings on the command line: `check FILE.md` none, `check - < FILE.md` the

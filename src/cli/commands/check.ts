@@ -173,7 +173,7 @@ export const command = defineCommand({
       diagnostics = checkDocuments(documents, options);
     }
 
-    writeReport(io.stdout, diagnostics, format);
+    writeReport(io.stdout, diagnostics, format, documents);
     return diagnostics.length > 0 ? 1 : 0;
   },
 });

@@ -89,7 +89,7 @@ export const command = defineCommand({
       for (const d of check.diagnostics) diagnostics.push({ ...d, file });
     }
     if (rewritten > 0) io.stderr.write(`latinitsa cite: rewrote ${rewritten} reference${rewritten === 1 ? '' : 's'}\n`);
-    writeReport(io.stdout, diagnostics, format);
+    writeReport(io.stdout, diagnostics, format, read.map(({ file, doc }) => ({ file, format: doc.format })));
     return diagnostics.length > 0 ? 1 : 0;
   },
 });

@@ -358,7 +358,8 @@ async function romanizeInputs(
 async function refuseIrreplaceable(input: string, io: CliIO): Promise<void> {
   const { assertReplaceable } = await import('../../io/atomic-write.ts');
   await assertReplaceable(path.resolve(io.cwd, input), { name: input }).catch((error: unknown) => {
-    throw ioError('write', input, error);
+    // A folder is an input that cannot be read, as without --in-place (not a file that cannot be written).
+    throw ioError((error as { code?: unknown } | null)?.code === 'EISDIR' ? 'read' : 'write', input, error);
   });
 }
 
