@@ -2,13 +2,14 @@
 // docs/, packages/, bench/, data/ and examples/ names a file that exists and, with `#anchor`, a
 // heading of that file (GitHub's anchors: lower case, punctuation dropped, spaces to hyphens,
 // -1, -2… for repeats); and every repository path the docs name in code (`src/…`, `test/…`,
-// `scripts/…`) exists. (test/package.test.ts checks only that the README's link targets exist.)
+// `scripts/…`) exists. (test/package.test.ts checks that the installed pages' links hold there too.)
 // Found missing by the twelfth session's audit: docs/performance.md named src/reverse/model.ts,
 // gone since the letter model moved to src/detect.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { it } from 'node:test';
+import { relativeLinks, withoutCode } from './support/markdown-links.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -22,7 +23,6 @@ function markdownUnder(dir: string): string[] {
 }
 
 const files = [path.join(root, 'README.md'), ...['docs', 'packages', 'bench', 'data', 'examples'].flatMap((d) => markdownUnder(path.join(root, d)))];
-const withoutCode = (text: string): string => text.replace(/^```[\s\S]*?^```/gm, '');
 
 const anchorCache = new Map<string, Set<string>>();
 /** The anchors of a Markdown file's headings, as GitHub makes them, and its explicit `<a id>`s. */
@@ -53,10 +53,7 @@ it('every relative link in the docs names an existing file and heading', () => {
   const broken: string[] = [];
   let links = 0;
   for (const file of files) {
-    const text = withoutCode(readFileSync(file, 'utf8')).replace(/`[^`\n]*`/g, '');
-    for (const m of text.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) {
-      const link = m[1]!;
-      if (/^[a-z][a-z+.-]*:/i.test(link)) continue;
+    for (const link of relativeLinks(readFileSync(file, 'utf8'))) {
       links++;
       const [target, anchor] = link.split('#') as [string, string | undefined];
       const resolved = target === '' ? file : path.resolve(path.dirname(file), decodeURIComponent(target));

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { buildWeb } from '../scripts/build-web.ts';
+import { relativeLinks } from './support/markdown-links.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -108,6 +109,18 @@ describe('the npm packages, installed from their tarballs into fresh projects', 
     const stale = (f: string): boolean => /^dist\/.*\.js$/.test(f) && !f.startsWith('dist/web/') && statSync(path.join(root, f.replace(/^dist\//, 'src/').replace(/\.js$/, '.ts')), { throwIfNoEntry: false }) === undefined;
     const unwanted = core.files.filter((f) => f.startsWith('src/') || f.startsWith('test/') || (f.endsWith('.ts') && !f.endsWith('.d.ts')) || f === 'dist/web/lexicon-ru.bin' || stale(f));
     assert.deepEqual(unwanted, []);
+    // Every page the installed README and docs link to is installed too (the thirty-fourth
+    // session's audit: the README linked to 17 pages of docs/ that the package did not hold).
+    const dead: string[] = [];
+    for (const page of core.files.filter((f) => f.endsWith('.md'))) {
+      for (const link of relativeLinks(readFileSync(path.join(root, page), 'utf8'))) {
+        const target = link.split('#')[0]!;
+        if (target === '') continue;
+        const file = path.posix.normalize(path.posix.join(path.posix.dirname(page), decodeURIComponent(target)));
+        if (!core.files.includes(file) && !core.files.some((f) => f.startsWith(file.endsWith('/') ? file : `${file}/`))) dead.push(`${page} → ${link}`);
+      }
+    }
+    assert.deepEqual(dead, []);
     const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
     assert.ok(manifest['repository'] && manifest['homepage'] && manifest['bugs']);
     assert.equal((manifest['scripts'] as Record<string, string>)['prepare'], undefined, 'no prepare script: it would run for people installing the tarball');

@@ -14,7 +14,7 @@ import { documentFormatOf, editDocument, readDocxPartsAsync, rewriteDocxAsync, t
 import { crc32 } from '../src/document/zip.ts';
 import { AS_FILE, boxFormat, boxFormats, formatItems, isNewText, type BoxFormat } from './check-format.ts';
 import { accept, acceptCertain, diff, findingsOf, isCertain, keepDecided, keptKey, moveRegions, rebase, setRejected, traceEdit, tracedFixes, traceOf, undo, type Edit, type Finding, type Trace } from './check-fixes.ts';
-import { announce, byId, debounce, downloadBytes, downloadText, fillSelect, h, messageOf, readFileText } from './dom.ts';
+import { announce, byId, debounce, downloadBytes, downloadText, fillSelect, h, messageOf, readTextFile, withLayout, type TextLayout } from './dom.ts';
 import { callApi, fromServer } from './server.ts';
 import { setupLanguageMenu } from './language-menu.ts';
 import { definitionValue, schemeValue } from './own-scheme.ts';
@@ -27,6 +27,8 @@ import { confidenceLabel, findingLabel } from './wording.ts';
 const KEPT_AS_WRITTEN = 'ck-kept-as-written';
 /** Where the format of the file whose text is in the box is kept. */
 const FILE_FORMAT = 'ck-file-format';
+/** Where that file's line ends and byte-order mark are kept, for the download (web/dom.ts, TextLayout). */
+const FILE_LAYOUT = 'ck-file-layout';
 /** Where a .docx's regions, italics and trace are kept with its text (see {@link KeptDocx}). */
 const DOCX_STATE = 'ck-docx';
 /** Where the .docx file itself is kept (base64), when it fits in what the page keeps. */
@@ -127,6 +129,19 @@ export function setupCheck(): void {
   const setFileFormat = (f: BoxFormat | undefined): void => {
     fileFormat = f;
     keep(FILE_FORMAT, f ?? '');
+  };
+  /** The line ends and byte-order mark of that file, given back in "Download fixed text" (kept likewise). */
+  let layout: TextLayout | undefined = ((): TextLayout | undefined => {
+    try {
+      const v: unknown = JSON.parse(recall(FILE_LAYOUT) || 'null');
+      return typeof v === 'object' && v !== null && 'crlf' in v && 'bom' in v ? { crlf: v.crlf === true, bom: v.bom === true } : undefined;
+    } catch {
+      return undefined; // kept by another version of the page: the text's own line ends
+    }
+  })();
+  const setLayout = (l: TextLayout | undefined): void => {
+    layout = l;
+    keep(FILE_LAYOUT, l === undefined ? '' : JSON.stringify(l));
   };
   /** Sets the "Read as" menu as the reader would (kept). */
   const choose = (value: string): void => {
@@ -406,6 +421,7 @@ export function setupCheck(): void {
     docxNote = '';
     keepDocx();
     forget(DOCX_FILE);
+    setLayout(undefined);
     const byName = documentFormatOf(f.name);
     try {
       if (byName === 'docx') {
@@ -424,7 +440,9 @@ export function setupCheck(): void {
         choose(AS_FILE);
         name = f.name.replace(/\.docx$/i, '.txt');
       } else {
-        setText(await readFileText(f));
+        const read = await readTextFile(f);
+        setText(read.text);
+        setLayout(read.layout);
       }
       setFileFormat(byName === 'docx' ? undefined : byName);
       fillFormat();
@@ -450,7 +468,7 @@ export function setupCheck(): void {
     announce(`${r.applied} certain fix${r.applied === 1 ? '' : 'es'} applied`);
   });
   download.addEventListener('click', () => {
-    if (docx === undefined) return downloadText(input.value, name.replace(/(\.[^.]*)?$/, '-fixed$1'));
+    if (docx === undefined) return downloadText(withLayout(input.value, layout), name.replace(/(\.[^.]*)?$/, '-fixed$1'));
     void downloadDocx();
   });
 
@@ -495,6 +513,7 @@ export function setupCheck(): void {
       keepDocx();
       forget(DOCX_FILE);
       setFileFormat(undefined);
+      setLayout(undefined);
       choose(AS_FILE);
       fillFormat();
     }

@@ -88,22 +88,44 @@ export function fillSelect(select: HTMLSelectElement, items: readonly { value: s
   if (selected !== undefined) select.value = selected;
 }
 
-/** Reads an uploaded file as text (strict UTF-8) or as bytes. */
-export async function readFileText(file: File): Promise<string> {
+/**
+ * How a text file ends its lines and whether it starts with a byte-order mark. A text box keeps
+ * neither (its value ends every line with LF alone), so what is downloaded of a text read from a
+ * file gets them back ({@link withLayout}), as `latinitsa check --fix` keeps them.
+ */
+export interface TextLayout {
+  crlf: boolean;
+  bom: boolean;
+}
+
+/** An uploaded file's text (strict UTF-8) as a text box holds it (lines ended by LF, no byte-order mark) and its {@link TextLayout}. */
+export async function readTextFile(file: File): Promise<{ text: string; layout: TextLayout }> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  const raw = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  const bom = raw.startsWith('\ufeff');
+  const body = bom ? raw.slice(1) : raw;
+  // CRLF when every line ends so (a file of mixed endings is given back with LF).
+  const crlf = body.includes('\r\n') && !/(?:^|[^\r])\n/.test(body);
+  return { text: body.replace(/\r\n?/g, '\n'), layout: { crlf, bom } };
+}
+
+/** A text from a text box in a file's {@link TextLayout}: its line ends and byte-order mark back. */
+export function withLayout(text: string, layout: TextLayout | undefined): string {
+  if (layout === undefined) return text;
+  return (layout.bom ? '\ufeff' : '') + (layout.crlf ? text.replace(/\r?\n/g, '\r\n') : text);
 }
 
 /**
- * Reads the file chosen in a file input as UTF-8 text and hands it to `load`; a file that cannot
- * be read is reported through `report` as "name: reason".
+ * Reads the file chosen in a file input as UTF-8 text and hands it to `load` with its layout (line
+ * ends, byte-order mark); a file that cannot be read is reported through `report` as "name: reason".
  */
-export function onTextFile(input: HTMLInputElement, load: (text: string, name: string) => void, report: (message: string) => void): void {
+export function onTextFile(input: HTMLInputElement, load: (text: string, name: string, layout: TextLayout) => void, report: (message: string) => void): void {
   input.addEventListener('change', async () => {
     const f = input.files?.[0];
     if (f === undefined) return;
     try {
-      load(await readFileText(f), f.name);
+      const { text, layout } = await readTextFile(f);
+      load(text, f.name, layout);
     } catch (error) {
       report(`${f.name}: ${messageOf(error)}`);
     }

@@ -3,7 +3,7 @@
 import { checkCitations, romanizeBibtex, romanizeCsl, type CitationStyle, type VersoStyle } from '../src/index.ts';
 import { defaultSchemeOf } from '../src/schemes/index.ts';
 import { setupCheck } from './check-panel.ts';
-import { byId, copyText, debounce, downloadText, fillSelect, h, messageOf, onTextFile } from './dom.ts';
+import { byId, copyText, debounce, downloadText, fillSelect, h, messageOf, onTextFile, withLayout, type TextLayout } from './dom.ts';
 import type { Engine } from './engine.ts';
 import { setupReverse } from './reverse-panel.ts';
 import { setupLanguageMenu, setupSchemeMenu } from './language-menu.ts';
@@ -33,6 +33,8 @@ function setupCite(): void {
   for (const el of [style, verso, input]) persist(el);
   let format: 'text' | 'markdown' = 'text';
   let name = 'citations.txt';
+  // The line ends and byte-order mark of the file read, given back in the download.
+  let layout: TextLayout | undefined;
   const output = byId('ct-output');
   const problems = byId('ct-problems');
   let result = '';
@@ -50,9 +52,10 @@ function setupCite(): void {
   };
   onTextFile(
     file,
-    (text, fileName) => {
+    (text, fileName, fileLayout) => {
       input.value = text;
       name = fileName;
+      layout = fileLayout;
       format = /\.(md|markdown)$/i.test(fileName) ? 'markdown' : 'text';
       update();
     },
@@ -62,7 +65,7 @@ function setupCite(): void {
   for (const el of [style, verso, scheme]) el.addEventListener('change', update);
   const copy = byId('ct-copy');
   copy.addEventListener('click', () => void copyText(result, copy));
-  byId('ct-download').addEventListener('click', () => downloadText(result, name.replace(/(\.[^.]*)?$/, '-normalised$1')));
+  byId('ct-download').addEventListener('click', () => downloadText(withLayout(result, layout), name.replace(/(\.[^.]*)?$/, '-normalised$1')));
   update();
 }
 
@@ -78,6 +81,8 @@ function setupBib(): void {
   // A scheme file of the reader's own: loaded, it is offered in the menu and chosen.
   scheme.parentElement!.after(schemeFileControl('bb', scheme));
   let name = 'bibliography.bib';
+  // The line ends and byte-order mark of the file read, given back in the download.
+  let layout: TextLayout | undefined;
   let result = '';
   const update = (): void => {
     const text = input.value;
@@ -95,9 +100,10 @@ function setupBib(): void {
   };
   onTextFile(
     file,
-    (text, fileName) => {
+    (text, fileName, fileLayout) => {
       input.value = text;
       name = fileName;
+      layout = fileLayout;
       update();
     },
     (message) => (status.textContent = message),
@@ -108,7 +114,7 @@ function setupBib(): void {
   setupLanguageMenu(lang, [{ select: scheme, initial: (l) => defaultSchemeOf({ lang: l, use: 'citation' }) }], { auto: false, changed: update });
   const copy = byId('bb-copy');
   copy.addEventListener('click', () => void copyText(result, copy));
-  byId('bb-download').addEventListener('click', () => downloadText(result, name.replace(/(\.[^.]*)?$/, '-romanized$1')));
+  byId('bb-download').addEventListener('click', () => downloadText(withLayout(result, layout), name.replace(/(\.[^.]*)?$/, '-romanized$1')));
   update();
 }
 

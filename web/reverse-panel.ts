@@ -9,7 +9,7 @@ import { byId, copyText, debounce, fillSelect, h, messageOf } from './dom.ts';
 import type { Engine } from './engine.ts';
 import { followOwnScheme } from './language-menu.ts';
 import { definitionValue, detectionSchemes, menuValueOf, ownSchemeItem, schemeNameOf } from './own-scheme.ts';
-import { callApi, fromServer, rankedBy } from './server.ts';
+import { callApi, fromServer, rankedBy, unlessRefused } from './server.ts';
 import { persist } from './state.ts';
 import { keptReason } from './wording.ts';
 
@@ -257,7 +257,12 @@ export function setupReverse(engine: Engine): void {
     // Detected where the readings are made: by the server with its lexicon, else in the page's
     // worker; a scheme of one's own is ranked with the built-in ones, sent to the server as its definition.
     const among = detectionSchemes((own) => own.definition);
-    const detected = await (onServer ? callApi<DetectSchemeResult>('detect', { text, ...(among === undefined ? {} : { schemes: among }) }) : Promise.reject(new Error('no server'))).catch(() => engine.run('detect', { text }));
+    // A server that cannot be reached is worked around in the page; one that refuses (too much
+    // text) is shown: ranking without word lists in its stead would hide what to do.
+    const detected = await (onServer ? callApi<DetectSchemeResult>('detect', { text, ...(among === undefined ? {} : { schemes: among }) }) : Promise.reject(new Error('no server'))).catch((e: unknown) => {
+      unlessRefused(e);
+      return engine.run('detect', { text });
+    });
     if (mine !== seq) return;
     noticeFor(detected, selected);
     // Menu values: the worker puts the scheme of one's own in itself, the server gets its definition.
@@ -269,7 +274,8 @@ export function setupReverse(engine: Engine): void {
       try {
         if (!onServer) throw new Error('no server');
         r = await callApi('convert', { text, from: definitionValue(scheme), to: definitionValue(target) });
-      } catch {
+      } catch (e) {
+        unlessRefused(e);
         where = 'browser';
         r = await engine.run('convert', { text, from: scheme, to: target });
       }
@@ -282,7 +288,8 @@ export function setupReverse(engine: Engine): void {
       if (!onServer) throw new Error('no server');
       // The server ranks with its lexicon (words, given names, surnames).
       r = await callApi('deromanize', { text, scheme: definitionValue(scheme) });
-    } catch {
+    } catch (e) {
+      unlessRefused(e);
       where = 'browser';
       r = await engine.run('deromanize', { text, scheme });
     }

@@ -16,12 +16,24 @@ export function fromServer(): Promise<boolean> {
   return server;
 }
 
-/** Calls `POST /api/<op>`; an error answer throws with the server's message. */
+/**
+ * The server's answer to a request it refused (too large, a bad option): what to tell the reader.
+ * Not a reason to do the work in the page instead, as a server that cannot be reached is: the
+ * page would give a worse answer (without word lists) and hide what to do (send less text).
+ */
+export class ServerRefusal extends Error {}
+
+/** Calls `POST /api/<op>`; an error answer throws a {@link ServerRefusal} with the server's message. */
 export async function callApi<T>(op: string, body: unknown): Promise<T> {
   const res = await fetch(`/api/${op}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const data = (await res.json()) as T & { error?: { message: string } };
-  if (!res.ok) throw new Error(data.error?.message ?? `HTTP ${res.status}`);
+  if (!res.ok) throw new ServerRefusal(data.error?.message ?? `HTTP ${res.status}`);
   return data;
+}
+
+/** Rethrows a server's refusal; any other failure (no server, no answer) is for the page to work around. */
+export function unlessRefused(error: unknown): void {
+  if (error instanceof ServerRefusal) throw error;
 }
 
 /** How reverse readings were ranked, for the panel's note. */

@@ -237,6 +237,28 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     await shot('07-compare');
   });
 
+  // Thirty-fourth session's audit: a text too large for the server's answer (413) was read in the
+  // page instead, without word lists, and the page said it was offline; the refusal is shown now.
+  it('shows the server’s refusal of a reverse request instead of reading the text without word lists', async () => {
+    const refusal = 'the answer would be larger than the server\'s limit of 16 MiB; send less text at a time';
+    await page.route('**/api/deromanize', (route) => route.fulfill({ status: 413, contentType: 'application/json', body: JSON.stringify({ error: { code: 'ERR_TOO_LARGE', message: refusal } }) }));
+    try {
+      await page.getByRole('tab', { name: /^Reverse/ }).click();
+      await page.getByLabel('Romanized in').selectOption('ala-lc-simplified');
+      await page.getByLabel('Romanized text').fill('Zinov’ev, Kamenev');
+      await waitText('#rv-output', refusal);
+    } finally {
+      await page.unroute('**/api/deromanize');
+    }
+    await page.getByLabel('Romanized text').fill('Zinov’ev, Kamenev.');
+    await waitText('#rv-output', 'Зиновьев, Каменев.');
+    // The browser logs the refused request; nothing else went wrong.
+    assert.deepEqual([...new Set(problems)], ['Failed to load resource: the server responded with a status of 413 (Payload Too Large)']);
+    problems.length = 0;
+    assert.ok(stray.length > 0 && stray.every((s) => /^413 .*\/api\/deromanize$/.test(s)), stray.join(', '));
+    stray.length = 0;
+  });
+
   it('reads romanized text back into Cyrillic, with certainty and candidates', async () => {
     await page.getByRole('tab', { name: /^Reverse/ }).click();
     await page.getByLabel('Romanized in').selectOption('ala-lc-simplified');
@@ -428,6 +450,32 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     await page.keyboard.press('Control+z');
     await waitText('#ck-status', '3 findings: 0 fixed, 0 kept as written, 3 open.');
     assert.equal(await page.locator('#ck-input').inputValue(), text);
+    assert.deepEqual(problems, []);
+  });
+
+  // Thirty-fourth session's audit: "Download fixed text" of a file read into the box gave back LF
+  // line ends and no byte-order mark (a text box keeps neither), where `check --fix` keeps both.
+  it('downloads a fixed text file with its CRLF line ends and byte-order mark, as check --fix writes it', async () => {
+    const lines = ['Grigory Zinoviev led the Comintern. Later Zinoviev was expelled. Zinovyev returned in 1928.', 'Nikolai Ivanovich Bukharin and Nikolay Bukharin wrote together; Bukharin was shot.', 'The policy came back. Yezhov and Ezhov ran the NKVD; Yezhov fell in 1938.', ''];
+    const file = path.join(dir, 'crlf-notes.txt');
+    writeFileSync(file, `\ufeff${lines.join('\r\n')}`);
+    await page.getByRole('tab', { name: 'Check a manuscript' }).click();
+    await page.getByLabel('House scheme').selectOption('');
+    await page.getByLabel('Notes and bibliography').selectOption('');
+    await page.getByLabel('Accepted English forms').fill('');
+    await page.getByLabel('File (.txt, .md, .docx)').setInputFiles(file);
+    await waitText('#ck-status', '3 findings: 0 fixed, 0 kept as written, 3 open.');
+    await page.locator('#ck-accept-certain').click();
+    await waitText('#ck-status', '3 findings: 2 fixed, 0 kept as written, 1 open.');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download fixed text' }).click()]);
+    assert.equal(download.suggestedFilename(), 'crlf-notes-fixed.txt');
+    const expected = `\ufeff${lines.join('\r\n')}`.replace('Zinovyev', 'Zinoviev').replace('Ezhov ran', 'Yezhov ran');
+    assert.equal(readFileSync(await download.path(), 'utf8'), expected);
+    // A text pasted over it is no longer that file: it downloads as the box holds it.
+    await page.locator('#ck-input').fill('');
+    await page.locator('#ck-input').fill('Zinoviev and Zinoviev.\nKamenev.');
+    const [pasted] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download fixed text' }).click()]);
+    assert.equal(readFileSync(await pasted.path(), 'utf8'), 'Zinoviev and Zinoviev.\nKamenev.');
     assert.deepEqual(problems, []);
   });
 
