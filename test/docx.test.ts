@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { crc32 as zlibCrc32, deflateRawSync } from 'node:zlib';
+import fc from 'fast-check';
 import { editDocument, readDocument, type ProseDocument } from '../src/document/document.ts';
 import { readDocxPartsAsync, rewriteDocxAsync } from '../src/document/docx-package.ts';
 import { readDocxLayout } from '../src/document/docx.ts';
@@ -19,11 +20,18 @@ import { bytesToDocument, readDocumentFile } from '../src/io/documents.ts';
 import { readDocxParts, rewriteDocx } from '../src/io/docx.ts';
 import { readZip, readZipEntry } from '../src/io/zip.ts';
 import { runCli } from './support/cli.ts';
-import { docx, docxBomb, docxFiles, note, paragraph, W_NS } from './support/docx.ts';
+import { docx, docxBomb, docxFiles, note, paragraph, paragraphOf, run, tracked, trackedView, W_NS } from './support/docx.ts';
 
 const dir = path.join(import.meta.dirname, 'fixtures', 'docx');
 const tmp = mkdtempSync(path.join(tmpdir(), 'latinitsa-docx-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** A fix of the first `word` in `text` from `from` on. */
+const fixOf = (text: string, word: string, replacement: string, from = 0): { range: [number, number]; text: string } => {
+  const at = text.indexOf(word, from);
+  assert.ok(at >= 0, word);
+  return { range: [at, at + word.length], text: replacement };
+};
 
 const xmlOf = (zip: Uint8Array, name: string): string => {
   const archive = readZip(zip);
@@ -302,7 +310,7 @@ describe('writing fixes back into a .docx', () => {
     return { doc, result, out, again: readDocument({ docx: readDocxParts(out) }) };
   };
 
-  it('rewrites only the text of the runs a fix touches; a fix across runs keeps the first run', () => {
+  it('rewrites only the text of the runs a fix changes: the letters it changes, in the run they are in', () => {
     const bytes = docx({ body: paragraph('Zinov', 'yev and Kamenev') + '<w:p><w:r><w:rPr><w:i/></w:rPr><w:t>Zinovyev</w:t></w:r></w:p>' });
     const { result, out, again } = edit(bytes, [
       { range: [0, 8], text: 'Zinoviev' },
@@ -312,15 +320,15 @@ describe('writing fixes back into a .docx', () => {
     assert.equal(again.text, 'Zinoviev and Kamenev\nZinoviev');
     assert.equal(result.text, again.text);
     const xml = xmlOf(out, 'word/document.xml');
-    assert.match(xml, /<w:r><w:t xml:space="preserve">Zinoviev<\/w:t><\/w:r><w:r><w:t xml:space="preserve"> and Kamenev<\/w:t><\/w:r>/u);
+    assert.match(xml, /<w:r><w:t xml:space="preserve">Zinov<\/w:t><\/w:r><w:r><w:t xml:space="preserve">iev and Kamenev<\/w:t><\/w:r>/u);
     assert.match(xml, /<w:r><w:rPr><w:i\/><\/w:rPr><w:t>Zinoviev<\/w:t><\/w:r>/u);
     // The other entries are copied as they were.
     for (const name of ['[Content_Types].xml', '_rels/.rels']) assert.equal(xmlOf(out, name), xmlOf(bytes, name));
   });
 
   it('adds xml:space="preserve" where the new text of a run starts or ends with a space', () => {
-    const bytes = docx({ body: '<w:p><w:r><w:t>Zinov</w:t></w:r><w:r><w:t>yev was</w:t></w:r></w:p>' });
-    const { out, again } = edit(bytes, [{ range: [0, 8], text: 'Zinoviev' }]);
+    const bytes = docx({ body: '<w:p><w:r><w:t>Zinovyev</w:t></w:r><w:r><w:t>-was</w:t></w:r></w:p>' });
+    const { out, again } = edit(bytes, [{ range: [0, 12], text: 'Zinoviev was' }]);
     assert.equal(again.text, 'Zinoviev was');
     assert.match(xmlOf(out, 'word/document.xml'), /<w:t>Zinoviev<\/w:t><\/w:r><w:r><w:t xml:space="preserve"> was<\/w:t>/u);
   });
@@ -353,6 +361,172 @@ describe('writing fixes back into a .docx', () => {
     assert.deepEqual(result.skipped.map((f) => f.range), [[0, 8], [23, 28]]);
     assert.equal(again.text, 'Zinovyev and Kamenev, Kirov');
     assert.equal(result.text, again.text);
+  });
+
+  // An outside audit (the thirty-fourth session) found a fix across a run split by formatting
+  // written whole into the first run: `Later Zino` + bold `vyev` came out as `Later Zinoviev` + an
+  // empty bold run, the bold lost. docs/documents.md, "Fixes in a .docx".
+  it('a fix over runs of different formatting changes only its letters, each run keeping its formatting and text', () => {
+    const bytes = docx({
+      body:
+        paragraphOf(run('Later Zino'), run('vyev', '<w:b/>'), run(' lost to Stalin.')) +
+        // Cyrillic о (U+043E) for o, as the checker finds them.
+        paragraphOf(run('M\u043elotov s'), run('p\u043eke', '<w:i/>'), run(' then.')),
+    });
+    const doc = readDocument({ docx: readDocxParts(bytes) });
+    const { result, out, again } = edit(bytes, [fixOf(doc.text, 'Zinovyev', 'Zinoviev'), fixOf(doc.text, 'M\u043elotov', 'Molotov'), fixOf(doc.text, 'sp\u043eke', 'spoke')]);
+    assert.deepEqual(result.skipped, []);
+    assert.equal(again.text, 'Later Zinoviev lost to Stalin.\nMolotov spoke then.');
+    assert.equal(result.text, again.text);
+    const xml = xmlOf(out, 'word/document.xml');
+    assert.ok(
+      xml.includes(paragraphOf(run('Later Zino'), run('viev', '<w:b/>'), run(' lost to Stalin.')) + paragraphOf(run('Molotov s'), run('poke', '<w:i/>'), run(' then.'))),
+      xml,
+    );
+  });
+
+  it('an edit that still spans runs gives each run as many characters as it had, the last run the rest; a run is emptied only when its text is deleted', () => {
+    const bytes = docx({
+      body:
+        paragraphOf(run('Dosto'), run('jevs', '<w:b/>'), run('kij', '<w:i/>'), run(' wrote.')) +
+        paragraphOf(run('\u0160'), run('\u010derbakov', '<w:b/>'), run(' and '), run('Gorki'), run('j', '<w:i/>'), run(' met.')) +
+        // An insertion where two runs meet goes at the end of the run before it, as Word types it.
+        paragraphOf(run('Zinov'), run('ev', '<w:b/>'), run(' left.')),
+    });
+    const doc = readDocument({ docx: readDocxParts(bytes) });
+    const fixes = [fixOf(doc.text, 'Dostojevskij', 'Dostoyevskii'), fixOf(doc.text, '\u0160\u010derbakov', 'Shcherbakov'), fixOf(doc.text, 'Gorkij', 'Gorky'), fixOf(doc.text, 'Zinovev', 'Zinoviev')];
+    const { result, out, again } = edit(bytes, fixes);
+    assert.deepEqual(result.skipped, []);
+    assert.equal(again.text, 'Dostoyevskii wrote.\nShcherbakov and Gorky met.\nZinoviev left.');
+    assert.equal(result.text, again.text);
+    const xml = xmlOf(out, 'word/document.xml');
+    for (const p of [
+      paragraphOf(run('Dosto'), run('yevs', '<w:b/>'), run('kii', '<w:i/>'), run(' wrote.')),
+      paragraphOf(run('S'), run('hcherbakov', '<w:b/>'), run(' and '), run('Gorky'), run('', '<w:i/>'), run(' met.')),
+      paragraphOf(run('Zinovi'), run('ev', '<w:b/>'), run(' left.')),
+    ]) {
+      assert.ok(xml.includes(p), `${p}\n${xml}`);
+    }
+  });
+
+  it('never splits a surrogate pair between two runs', () => {
+    const bytes = docx({ body: paragraphOf(run('ab'), run('cd', '<w:b/>')) });
+    const { result, again } = edit(bytes, [{ range: [0, 4], text: 'a\u{1D49C}d' }]);
+    assert.deepEqual(result.skipped, []);
+    assert.equal(again.text, 'a\u{1D49C}d');
+  });
+
+  // The same audit: `Later Zinov` + deleted `i` + inserted `y` + `ev` was written as `Later
+  // Zinoviev` outside the revision and an emptied insertion, so that rejecting all changes gave
+  // "Later Zinovievi lost", and the fix was no tracked change. docs/documents.md.
+  it('never writes a fix into or across a tracked change; a fix in a plain run beside one is written, and Word shows both views as before but for it', () => {
+    const body = [
+      paragraphOf(run('Later Zinov'), tracked('del', 'i'), tracked('ins', 'y'), run('ev lost to Stalin.')),
+      paragraphOf(run('Later '), tracked('ins', 'Zinovyev'), run(' won.')),
+      paragraphOf(run('Trotskij and Zinov'), tracked('del', 'x'), run('yev lost.')),
+      paragraphOf(run('Kamenyev '), tracked('moveFrom', 'and '), run('Bukh'), tracked('moveTo', 'arin', '<w:b/>'), run(' left, Kirov')),
+      paragraphOf(run('Rykov '), tracked('del', 'and '), run('Tomskij')),
+    ].join('');
+    const bytes = docx({ body });
+    const doc = readDocument({ docx: readDocxParts(bytes) });
+    assert.equal(doc.text, 'Later Zinovyev lost to Stalin.\nLater Zinovyev won.\nTrotskij and Zinovyev lost.\nKamenyev Bukharin left, Kirov\nRykov Tomskij');
+    const kept = [
+      fixOf(doc.text, 'Zinovyev', 'Zinoviev'), // across a deletion and into an insertion
+      fixOf(doc.text, 'Zinovyev', 'Zinoviev', 31), // inside an insertion
+      fixOf(doc.text, 'Zinovyev', 'Zinoviev', 51), // across a deletion between plain runs
+      fixOf(doc.text, 'Bukharin', 'Buharin'), // into moved text
+      { range: [doc.text.indexOf('Tomskij'), doc.text.indexOf('Tomskij')] as [number, number], text: 'and ' }, // where deleted text stands
+    ];
+    const written = [
+      fixOf(doc.text, 'Trotskij', 'Trotsky'), // in a plain run of a paragraph with a change
+      fixOf(doc.text, 'Kamenyev', 'Kamenev'), // before moved-away text
+      { range: [doc.text.indexOf('Kirov') + 5, doc.text.indexOf('Kirov') + 5] as [number, number], text: ',' }, // "Kirov,": an insertion at the end of a run
+      fixOf(doc.text, 'Tomskij', 'Tomsky'), // right after deleted text
+    ];
+    const { result, out, again } = edit(bytes, [...kept, ...written].sort((x, y) => x.range[0] - y.range[0]));
+    assert.deepEqual(result.skipped.map((f) => f.range), kept.map((f) => f.range).sort((x, y) => x[0] - y[0]));
+    assert.equal(again.text, 'Later Zinovyev lost to Stalin.\nLater Zinovyev won.\nTrotsky and Zinovyev lost.\nKamenev Bukharin left, Kirov,\nRykov Tomsky');
+    assert.equal(result.text, again.text);
+    const before = xmlOf(bytes, 'word/document.xml');
+    const after = xmlOf(out, 'word/document.xml');
+    const fixed = (xml: string): string => xml.replace('>Trotskij ', '>Trotsky ').replace('>Kamenyev <', '>Kamenev <').replace('left, Kirov<', 'left, Kirov,<').replace('>Tomskij<', '>Tomsky<');
+    // Nothing else of the part changed: every tracked change is as it was.
+    assert.equal(after, fixed(before));
+    const paragraphs = (xml: string): string[] => readDocxLayout([{ name: 'word/document.xml', role: 'body', xml: new TextEncoder().encode(xml) }]).paragraphs;
+    assert.deepEqual(paragraphs(trackedView(after, 'accepted')), paragraphs(trackedView(fixed(before), 'accepted')));
+    assert.deepEqual(paragraphs(trackedView(after, 'rejected')), paragraphs(trackedView(fixed(before), 'rejected')));
+    assert.deepEqual(paragraphs(trackedView(after, 'rejected')), [
+      'Later Zinoviev lost to Stalin.',
+      'Later  won.',
+      'Trotsky and Zinovxyev lost.',
+      'Kamenev and Bukh left, Kirov,',
+      'Rykov and Tomsky',
+    ]);
+  });
+
+  it('never writes a fix across a field\'s start, separator or end; one inside a field\'s result is written', () => {
+    const field = (code: string, result: string): string =>
+      `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> ${code} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${run(result)}<w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+    const bytes = docx({
+      body:
+        paragraphOf(run('Zinov'), field('REF yev', 'yev'), run(' and '), field('REF k', 'Kamenyev'), run('.')) +
+        paragraphOf(run('Kiro'), '<w:fldSimple w:instr=" REF v "><w:r><w:t>v and Trotskij</w:t></w:r></w:fldSimple>'),
+    });
+    const doc = readDocument({ docx: readDocxParts(bytes) });
+    assert.equal(doc.text, 'Zinovyev and Kamenyev.\nKirov and Trotskij');
+    const { result, again } = edit(bytes, [fixOf(doc.text, 'Zinovyev', 'Zinoviev'), fixOf(doc.text, 'Kamenyev', 'Kamenev'), fixOf(doc.text, 'Kirov', 'Kirof'), fixOf(doc.text, 'Trotskij', 'Trotsky')]);
+    assert.deepEqual(result.skipped.map((f) => doc.text.slice(...f.range)), ['Zinovyev', 'Kirov']);
+    assert.equal(again.text, 'Zinovyev and Kamenev.\nKirov and Trotsky');
+  });
+
+  it('on random runs, formatting and tracked changes: every run keeps its properties, runs are emptied only by deletion, tracked changes are left byte for byte', () => {
+    const piece = fc.record({
+      kind: fc.constantFrom('run', 'run', 'run', 'ins', 'del', 'moveTo', 'moveFrom'),
+      text: fc.stringMatching(/^[abо y’]{1,5}$/u),
+      props: fc.constantFrom('', '<w:b/>', '<w:i/>'),
+    });
+    const fixSpec = fc.tuple(fc.nat(), fc.nat({ max: 6 }), fc.stringMatching(/^[abo y]{0,6}$/u));
+    const changes = (xml: string): string[] => [...xml.matchAll(/<w:(ins|del|moveTo|moveFrom)\b.*?<\/w:\1>/gsu)].map((m) => m[0]);
+    const runsOf = (xml: string): Array<[string, string]> => [...xml.matchAll(/<w:r>(?:<w:rPr>(.*?)<\/w:rPr>)?<w:t[^>]*>(.*?)<\/w:t><\/w:r>/gsu)].map((m) => [m[1] ?? '', m[2]!]);
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 6 }), fc.array(fixSpec, { maxLength: 3 }), (pieces, specs) => {
+        const body = paragraphOf(...pieces.map((p) => (p.kind === 'run' ? run(p.text, p.props) : tracked(p.kind as 'ins', p.text, p.props))));
+        const bytes = docx({ body });
+        const doc = readDocument({ docx: readDocxParts(bytes) });
+        const n = doc.text.length;
+        // Fixes in text order, not overlapping.
+        const fixes: Array<{ range: [number, number]; text: string }> = [];
+        let from = 0;
+        for (const [at, length, text] of specs) {
+          if (from > n) break;
+          const start = from + (at % (n - from + 1));
+          const end = Math.min(n, start + length);
+          fixes.push({ range: [start, end], text });
+          from = end + 1;
+        }
+        const { result, out, again } = edit(bytes, fixes);
+        assert.equal(again.text, result.text);
+        const before = xmlOf(bytes, 'word/document.xml');
+        const after = xmlOf(out, 'word/document.xml');
+        assert.deepEqual(changes(after), changes(before));
+        const old = runsOf(before.replace(/<w:(ins|del|moveTo|moveFrom)\b.*?<\/w:\1>/gsu, ''));
+        const now = runsOf(after.replace(/<w:(ins|del|moveTo|moveFrom)\b.*?<\/w:\1>/gsu, ''));
+        assert.deepEqual(now.map(([props]) => props), old.map(([props]) => props));
+        // A plain run emptied: a fix written over all of its text.
+        let at = 0;
+        const plain = pieces.filter((p) => p.kind !== 'del' && p.kind !== 'moveFrom').map((p) => {
+          const span = [at, at + p.text.length, p.kind === 'run' ? 1 : 0] as const;
+          at += p.text.length;
+          return span;
+        });
+        const runs = plain.filter(([, , isRun]) => isRun === 1);
+        runs.forEach(([start, end], k) => {
+          if (now[k]![1] !== '') return;
+          assert.ok(result.applied.some((f) => f.range[0] <= start && f.range[1] >= end), `${JSON.stringify(pieces)} ${JSON.stringify(fixes)}`);
+        });
+      }),
+      { numRuns: 300, seed: 34 },
+    );
   });
 
   // Until the fourteenth session only Node wrote a .docx; the page now writes the file it read
@@ -411,6 +585,25 @@ describe('writing fixes back into a .docx', () => {
     const result = editDocument(doc, [{ range: [0, 8], text: 'Zinoviev' }]);
     const changed = docx({ body: paragraph('Zinovyev!') });
     assert.throws(() => rewriteDocx(changed, doc.docx!.parts, result, { file: 'a.docx' }), /cannot write a\.docx: it changed since it was read/u);
+  });
+
+  // The two files of the audit, through the command as it ran them.
+  it('latinitsa check --fix: formatting kept over a split word; a fix over a tracked change not written and counted', async () => {
+    const four = paragraph('Zinoviev spoke. Zinoviev wrote. Zinoviev left. Zinoviev came back.');
+    const formatted = paragraphOf(run('Later Zino'), run('vyev', '<w:b/>'), run(' lost to Stalin.')) + paragraphOf(run('M\u043elotov s'), run('p\u043eke', '<w:i/>'), run(' then.'));
+    const revised = paragraphOf(run('Later Zinov'), tracked('del', 'i'), tracked('ins', 'y'), run('ev lost to Stalin.'));
+    writeFileSync(path.join(tmp, 't2.docx'), docx({ body: formatted + four }));
+    const t3 = docx({ body: revised + four });
+    writeFileSync(path.join(tmp, 't3.docx'), t3);
+    const two = await runCli(['check', 't2.docx', '-s', 'modified-loc', '--fix'], { cwd: tmp });
+    assert.match(two.stderr, /fixed 3 places\n/u);
+    assert.ok(
+      xmlOf(readFileSync(path.join(tmp, 't2.docx')), 'word/document.xml').includes(paragraphOf(run('Later Zino'), run('viev', '<w:b/>'), run(' lost to Stalin.')) + paragraphOf(run('Molotov s'), run('poke', '<w:i/>'), run(' then.'))),
+    );
+    const three = await runCli(['check', 't3.docx', '-s', 'modified-loc', '--fix'], { cwd: tmp });
+    assert.equal(three.code, 1);
+    assert.match(three.stderr, /fixed 0 places; 1 fix in \.docx files not written \(across a tab, line break, paragraph end, field or tracked change\)/u);
+    assert.ok(Buffer.from(readFileSync(path.join(tmp, 't3.docx'))).equals(Buffer.from(t3)));
   });
 
   it('latinitsa check --fix rewrites a .docx as it rewrites the same text', async () => {

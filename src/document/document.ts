@@ -111,7 +111,7 @@ export interface DocumentEdit {
   text: string;
   /** The fixes written. */
   applied: Fix[];
-  /** The fixes that could not be written (in a .docx: across a tab, a line break or a paragraph end). */
+  /** The fixes that could not be written (in a .docx: across a tab, a line break, a paragraph end, a field or a tracked change). */
   skipped: Fix[];
   /** For a .docx: the new XML of each changed part, by part name (see `writeDocumentFile` in latinitsa/io). */
   parts?: Map<string, Uint8Array>;
@@ -119,9 +119,10 @@ export interface DocumentEdit {
 
 /**
  * Applies fixes to a document, changing only their spans (overlapping fixes: see `selectFixes`).
- * For a .docx read from its parts, the fixes are also written into the parts' XML: only the text
- * of the runs they touch changes; a fix that spans a tab, a line break or a paragraph end is
- * skipped. A .docx read from bare paragraphs cannot be fixed (every fix is skipped).
+ * For a .docx read from its parts, the fixes are also written into the parts' XML (`editDocx`):
+ * only the letters a fix changes, every run keeping its formatting; a fix that spans a tab, a
+ * line break, a paragraph end, a field or a tracked change is skipped (docs/documents.md, "Fixes
+ * in a .docx"). A .docx read from bare paragraphs cannot be fixed (every fix is skipped).
  *
  * @param document The document the fixes were found in.
  * @param fixes The fixes (of its diagnostics).

@@ -42,19 +42,34 @@ const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 const HIDDEN = new Set(['del', 'moveFrom', 'delText', 'instrText']);
 /** Run content that stands for a character: a tab, line breaks (a space: one paragraph, one line), a non-breaking hyphen. */
 const RUN_CHARACTERS: Record<string, string> = { tab: '\t', br: ' ', cr: ' ', noBreakHyphen: '-' };
+/**
+ * Tracked changes whose text a reader sees: inserted and moved-in runs. A fix is never written
+ * into them, nor across deleted or moved-away text (docs/documents.md, "Fixes in a .docx").
+ */
+const INSERTED = new Set(['ins', 'moveTo']);
+const REMOVED = new Set(['del', 'moveFrom']);
 /** Note types that are not notes: the separator lines Word draws above them. */
 const NOTE_ELEMENTS = new Set(['footnote', 'endnote']);
 
 const FLAG_EDITABLE = 1;
 const FLAG_PRESERVE = 2;
+/** Inside a tracked insertion or move (`w:ins`, `w:moveTo`): its text is the change's, not the document's to rewrite. */
+const FLAG_REVISION = 4;
 
 /**
  * The `w:t` elements of a document in columns: the offset and length of each one's text in the
  * document's text, which part it is in, the byte range of its content and of its start tag, and
- * whether it may be rewritten (only text: no comment or CDATA inside) and keeps its spaces.
+ * whether it may be rewritten (only text: no comment or CDATA inside, not in a tracked change) and
+ * keeps its spaces; and the stops, where a fix must not reach across.
  */
 export class PieceTable {
   length = 0;
+  /**
+   * Text offsets, in order, where something that is not text stands between two characters:
+   * deleted or moved-away text of a tracked change, a field's start, separator or end. The text
+   * reads on across them, but a fix that spans one is not written (docs/documents.md).
+   */
+  stops: number[] = [];
   textStart = new Float64Array(64);
   textLength = new Int32Array(64);
   part = new Int32Array(64);
@@ -107,6 +122,8 @@ interface Paragraph {
   length: number;
   /** Pieces with offsets in this paragraph: [offset, length, tagStart, xmlStart, xmlEnd, flags]. */
   pieces: number[];
+  /** Offsets in this paragraph where a fix must not reach across: see {@link PieceTable.stops}. */
+  stops: number[];
   /** Paragraphs of text boxes inside this one: they follow it. */
   inner: Paragraph[];
   /** Its style is a quotation style. */
@@ -160,6 +177,8 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
     const parents: string[] = [];
     /** Whether the run being read is set in italics (its `w:rPr` has `w:i`, not turned off). */
     let italicRun = false;
+    /** The depths of the open tracked insertions and moves ({@link INSERTED}). */
+    const revisions: number[] = [];
     for (let kind = s.next(); kind !== 'end'; kind = s.next()) {
       if (kind === 'open') {
         const word = W.has(s.ns);
@@ -170,14 +189,19 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
           (word && HIDDEN.has(s.local)) ||
           (s.ns === MC && s.local === 'Fallback') ||
           (word && NOTE_ELEMENTS.has(s.local) && !['normal', undefined].includes(s.attribute(prefixed(s.name, 'type'))));
+        // A change's mark in properties (an inserted or deleted paragraph mark, table row) holds no text.
+        const change = word && !s.selfClosing && parent?.endsWith('Pr') !== true;
         if (skip) {
+          if (change && REMOVED.has(s.local)) stop(open.at(-1));
           if (!s.selfClosing) skipUntil = s.depth;
           continue;
         }
         if (!word) continue;
         const current = open.at(-1);
+        if (change && INSERTED.has(s.local)) revisions.push(s.depth);
+        else if (s.local === 'fldChar' || s.local === 'fldSimple') stop(current);
         if (s.local === 'p') {
-          const p: Paragraph = { text: [], length: 0, pieces: [], inner: [], italic: [] };
+          const p: Paragraph = { text: [], length: 0, pieces: [], inner: [], italic: [], stops: [] };
           // A text box's paragraph or a table cell's is laid out by its frame, not by the body's margins.
           if (current !== undefined || parents.includes('tc')) p.apart = true;
           if (!s.selfClosing) open.push(p);
@@ -217,11 +241,14 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
           continue;
         }
         if (!W.has(s.ns)) continue;
+        if (revisions.at(-1) === s.depth && INSERTED.has(s.local)) revisions.pop();
+        else if (s.local === 'fldSimple') stop(open.at(-1));
         if (s.local === 't' && inText !== undefined) {
           const current = open.at(-1)!;
           // A line break inside the text is a space, one character for one: offsets stay exact.
           const text = inText.text.replace(/[\r\n]/gu, ' ');
-          current.pieces.push(current.length, text.length, inText.tagStart, inText.contentStart, s.start, (inText.editable ? FLAG_EDITABLE : 0) | (inText.preserve ? FLAG_PRESERVE : 0));
+          const flags = (inText.editable ? FLAG_EDITABLE : 0) | (inText.preserve ? FLAG_PRESERVE : 0) | (revisions.length > 0 ? FLAG_REVISION : 0);
+          current.pieces.push(current.length, text.length, inText.tagStart, inText.contentStart, s.start, flags);
           if (italicRun && text.length > 0) current.italic.push(current.length, text.length);
           add(current, text);
           inText = undefined;
@@ -240,6 +267,11 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
       }
     }
     paragraphCounts.push(count);
+
+    /** A stop at the end of the paragraph's text so far (see {@link PieceTable.stops}). */
+    function stop(p: Paragraph | undefined): void {
+      if (p !== undefined && p.stops.at(-1) !== p.length) p.stops.push(p.length);
+    }
 
     function add(p: Paragraph, text: string): void {
       p.text.push(text);
@@ -262,6 +294,7 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
         const [at, length, tagStart, xmlStart, xmlEnd, flags] = p.pieces.slice(k, k + 6) as [number, number, number, number, number, number];
         pieces.push(offset + at, length, partIndex, tagStart, xmlStart, xmlEnd, flags);
       }
+      for (const at of p.stops) pieces.stops.push(offset + at);
       for (let k = 0; p.caption !== true && k < p.italic.length; k += 2) {
         const start = offset + p.italic[k]!;
         const end = start + p.italic[k + 1]!;
@@ -332,7 +365,11 @@ export interface DocxEdit {
   parts: Map<string, Uint8Array>;
   /** The fixes written. */
   applied: Fix[];
-  /** The fixes left out: they span a tab, a line break, a paragraph end or text that is not rewritten. */
+  /**
+   * The fixes left out: they span a tab, a line break, a paragraph end, a field or a tracked
+   * change, touch text that is not rewritten (inserted by a tracked change, or with a comment
+   * inside), or their new text has a character a run cannot hold.
+   */
   skipped: Fix[];
 }
 
@@ -341,11 +378,15 @@ const UNWRITABLE = /[\r\n\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{
 
 /**
  * Writes fixes (ranges of the document's text, as `readDocument` made it) into the parts of a
- * .docx: only the text of the `w:t` elements a fix touches changes. A fix within one run keeps
- * that run's formatting; a fix over several runs (Word splits words for spelling marks and
- * revisions) puts the new text in the first and removes the rest from the others. A fix that
- * spans anything but text — a tab, a line break, a paragraph end, a field — is skipped, and so is
- * one whose new text has a line break or a character XML does not allow.
+ * .docx: only the text of the `w:t` elements a fix changes is rewritten, and each run keeps its
+ * formatting. A fix is written as its least edit: the text it shares with the old at its start
+ * and at its end stays as it is (Zinovyev → Zinoviev changes the y, in whichever run the y is).
+ * Where that edit still spans runs (Word splits words for spelling marks, revisions and
+ * formatting), each run takes as many characters of the new text as it had of the old, and the
+ * last run touched the rest, so a run is emptied only when the edit deletes its text. A fix that
+ * spans anything but text — a tab, a line break, a paragraph end, a field, a tracked change — is
+ * skipped, and so is one that touches text inserted or moved by a tracked change, and one whose
+ * new text has a line break or a character XML does not allow. docs/documents.md.
  *
  * @param layout The layout of the document (`readDocument(…).docx`).
  * @param fixes Fixes in text order, not overlapping (see `selectFixes`).
@@ -353,11 +394,11 @@ const UNWRITABLE = /[\r\n\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{
  * @example
  * import { readDocxLayout, editDocx } from 'latinitsa/document';
  * const xml = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
- *   + '<w:p><w:r><w:t>Zinov</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>yev was</w:t></w:r></w:p></w:body></w:document>';
+ *   + '<w:p><w:r><w:t>Zino</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>vyev was</w:t></w:r></w:p></w:body></w:document>';
  * const layout = readDocxLayout([{ name: 'word/document.xml', role: 'body', xml: new TextEncoder().encode(xml) }]);
  * const edit = editDocx(layout, [{ range: [0, 8], text: 'Zinoviev' }]);
  * new TextDecoder().decode(edit.parts.get('word/document.xml')).match(/<w:p>.*<\/w:p>/)[0];
- * //=> '<w:p><w:r><w:t>Zinoviev</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve"> was</w:t></w:r></w:p>'
+ * //=> '<w:p><w:r><w:t>Zino</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>viev was</w:t></w:r></w:p>'
  */
 export function editDocx(layout: DocxLayout, fixes: readonly Fix[]): DocxEdit {
   const { pieces } = layout;
@@ -365,6 +406,8 @@ export function editDocx(layout: DocxLayout, fixes: readonly Fix[]): DocxEdit {
   const edits = new Map<number, Array<[number, number, string]>>();
   const applied: Fix[] = [];
   const skipped: Fix[] = [];
+  /** The document's text, as `readDocument` joins it: made when a fix is first written. */
+  let documentText: string | undefined;
   for (const fix of fixes) {
     const [a, b] = fix.range;
     // A run's text cannot hold a line break (it is read as a space, and Word shows one) nor a
@@ -381,22 +424,42 @@ export function editDocx(layout: DocxLayout, fixes: readonly Fix[]): DocxEdit {
       const end = start + pieces.textLength[k]!;
       // An empty w:t has nothing to change; a gap is a tab, a break or a paragraph end.
       if (end === start && a !== b) continue;
-      if (start > covered || (pieces.flags[k]! & FLAG_EDITABLE) === 0) break;
+      // Text in a tracked insertion or move is the change's: rewritten in place, it would be
+      // dropped with the change when changes are rejected, and the fix would not be a change.
+      if (start > covered || (pieces.flags[k]! & FLAG_EDITABLE) === 0 || (pieces.flags[k]! & FLAG_REVISION) !== 0) break;
       touched.push(k);
       covered = end;
       if (covered >= b) break;
     }
-    if (touched.length === 0 || covered < b) {
+    if (touched.length === 0 || covered < b || crossesStop(pieces.stops, a, b)) {
       skipped.push(fix);
       continue;
     }
-    touched.forEach((piece, i) => {
+    documentText ??= layout.paragraphs.join('\n');
+    const [s, e, t] = leastEdit(documentText.slice(a, b), fix.text, a);
+    applied.push(fix);
+    if (s === e && t === '') continue;
+    // The runs the edit changes, and each one's share of the new text: as many characters as it
+    // had of the old, the last run the rest. An insertion goes into the run it falls in, or at
+    // the end of the run before it, whose formatting Word gives to what is typed there.
+    const share: Array<[number, number, number]> = [];
+    for (const piece of touched) {
       const start = pieces.textStart[piece]!;
+      const end = start + pieces.textLength[piece]!;
+      if (s === e ? end >= s : end > s && start < e) share.push([piece, Math.max(s, start) - start, Math.min(e, end) - start]);
+      if (end >= e) break;
+    }
+    let used = 0;
+    share.forEach(([piece, from, to], i) => {
+      let cut = i === share.length - 1 ? t.length : used + to - from;
+      // Both halves of a surrogate pair in one run: a run cannot hold half of one.
+      if (cut < t.length && isHighSurrogate(t.charCodeAt(cut - 1))) cut++;
+      const part = t.slice(used, cut);
+      used = Math.min(cut, t.length);
       const list = edits.get(piece) ?? [];
-      list.push([Math.max(a, start) - start, Math.min(b, start + pieces.textLength[piece]!) - start, i === 0 ? fix.text : '']);
+      list.push([from, to, part]);
       edits.set(piece, list);
     });
-    applied.push(fix);
   }
   // Each changed part: its bytes with the changed pieces' content (and, where the new text starts
   // or ends with a space, their start tags) replaced, in order.
@@ -446,6 +509,42 @@ export function editDocx(layout: DocxLayout, fixes: readonly Fix[]): DocxEdit {
   }
   return { parts, applied, skipped };
 }
+
+/**
+ * Whether a fix over [a, b) reaches across a stop (see {@link PieceTable.stops}): one inside it,
+ * or, for an insertion, one where it stands (the inserted text would go to one side of it).
+ */
+function crossesStop(stops: readonly number[], a: number, b: number): boolean {
+  let lo = 0;
+  let hi = stops.length;
+  // The first stop after a (at a or after it, for an insertion).
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a === b ? stops[mid]! < a : stops[mid]! <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  const at = stops[lo];
+  return at !== undefined && (a === b ? at === a : at < b);
+}
+
+/**
+ * The least edit that turns `old` into `text`: what they share at the start and at the end left
+ * out (but not half of a surrogate pair). Returned as the document offsets [start, end) of the
+ * text it replaces, `old` standing at `offset`, and the text that replaces it.
+ */
+function leastEdit(old: string, text: string, offset: number): [number, number, string] {
+  const most = Math.min(old.length, text.length);
+  let head = 0;
+  while (head < most && old.charCodeAt(head) === text.charCodeAt(head)) head++;
+  if (head > 0 && isHighSurrogate(old.charCodeAt(head - 1))) head--;
+  let tail = 0;
+  while (tail < most - head && old.charCodeAt(old.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
+  if (tail > 0 && isLowSurrogate(old.charCodeAt(old.length - tail))) tail--;
+  return [offset + head, offset + old.length - tail, text.slice(head, text.length - tail)];
+}
+
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
 /**
  * The text offset where the notes of a .docx layout start (after the body's paragraphs, which

@@ -1,6 +1,8 @@
 // Word packages for tests: a minimal valid .docx around given WordprocessingML (body, footnotes,
 // endnotes), and a "zip bomb" whose document part inflates to a given size without ever being
-// held whole. Built with the package's own zip writer (src/io/zip.ts).
+// held whole; runs with formatting and tracked changes (inserted, deleted, moved text), and the
+// text Word shows with those changes accepted or rejected. Built with the package's own zip
+// writer (src/io/zip.ts).
 import { constants, crc32, createDeflateRaw } from 'node:zlib';
 import { writeZip } from '../../src/io/zip.ts';
 
@@ -10,8 +12,48 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 
 /** The content of a `w:p` with the given runs (each run's text in one `w:t`). */
 export function paragraph(...runs: string[]): string {
-  const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return `<w:p>${runs.map((r) => `<w:r><w:t xml:space="preserve">${esc(r)}</w:t></w:r>`).join('')}</w:p>`;
+  return `<w:p>${runs.map((r) => run(r)).join('')}</w:p>`;
+}
+
+const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * A run (`w:r`) with its text in one `w:t`, and run properties when given (`'<w:b/>'`,
+ * `'<w:i/>'`): for paragraphs whose runs differ in formatting (see {@link paragraphOf}).
+ */
+export function run(text: string, properties = ''): string {
+  return `<w:r>${properties === '' ? '' : `<w:rPr>${properties}</w:rPr>`}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
+}
+
+/** A `w:p` of the given content, as it is (runs made by {@link run}, tracked changes by {@link tracked}). */
+export function paragraphOf(...content: string[]): string {
+  return `<w:p>${content.join('')}</w:p>`;
+}
+
+let revisionId = 100;
+
+/**
+ * A tracked change as Word writes it: inserted or moved-in text in runs inside `w:ins` /
+ * `w:moveTo`; deleted or moved-away text in `w:delText` inside `w:del` / `w:moveFrom` (Word
+ * writes moved-away text as `w:t`, deleted text as `w:delText`).
+ */
+export function tracked(kind: 'ins' | 'del' | 'moveTo' | 'moveFrom', text: string, properties = ''): string {
+  const element = kind === 'del' ? 'delText' : 't';
+  const rPr = properties === '' ? '' : `<w:rPr>${properties}</w:rPr>`;
+  return `<w:${kind} w:id="${revisionId++}" w:author="Editor" w:date="2024-01-01T00:00:00Z"><w:r>${rPr}<w:${element} xml:space="preserve">${escapeXml(text)}</w:${element}></w:r></w:${kind}>`;
+}
+
+/**
+ * The body XML as Word shows it with every tracked change accepted, or every one rejected: for
+ * checking that a writer leaves both views as they were where it does not fix. Handles changes as
+ * {@link tracked} writes them (not nested).
+ */
+export function trackedView(xml: string, view: 'accepted' | 'rejected'): string {
+  const [keep, drop] = view === 'accepted' ? [['ins', 'moveTo'], ['del', 'moveFrom']] : [['del', 'moveFrom'], ['ins', 'moveTo']];
+  let out = xml;
+  for (const kind of drop) out = out.replace(new RegExp(`<w:${kind}\\b[^>]*>.*?</w:${kind}>`, 'gsu'), '');
+  for (const kind of keep) out = out.replace(new RegExp(`<w:${kind}\\b[^>]*>(.*?)</w:${kind}>`, 'gsu'), '$1');
+  return out.replace(/<(\/?)w:delText\b/gu, '<$1w:t');
 }
 
 /** The parts of a .docx with the given body and, optionally, footnotes and endnotes (the XML inside `w:body`, `w:footnotes`, `w:endnotes`). */

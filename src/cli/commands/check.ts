@@ -167,7 +167,7 @@ export const command = defineCommand({
       const unsure = diagnostics.filter((d) => d.fix !== undefined && d.confidence < confidenceLevels.certain).length;
       const left = [
         ...(unsure === 0 ? [] : [`${unsure} less certain fix${unsure === 1 ? '' : 'es'} left for you to decide`]),
-        ...(skipped === 0 ? [] : [`${skipped} fix${skipped === 1 ? '' : 'es'} in .docx files not written (across a tab, line break or paragraph end)`]),
+        ...(skipped === 0 ? [] : [`${skipped} fix${skipped === 1 ? '' : 'es'} in .docx files not written (across a tab, line break, paragraph end, field or tracked change)`]),
       ];
       io.stderr.write(`latinitsa: fixed ${fixed} place${fixed === 1 ? '' : 's'}${left.map((l) => `; ${l}`).join('')}\n`);
       diagnostics = checkDocuments(documents, options);

@@ -84,7 +84,7 @@ export const command = defineCommand({
           const now = doc.format === 'docx' ? await readDocumentFile(full, { file, format: 'docx' }) : readDocument({ text: edit.text, format: doc.format });
           check = checkCitations(now.text, { ...options, regions: now.regions });
         }
-        if (edit.skipped.length > 0) io.stderr.write(`latinitsa cite: ${file}: ${edit.skipped.length} reference${edit.skipped.length === 1 ? '' : 's'} not rewritten (across a tab, line break or paragraph end)\n`);
+        if (edit.skipped.length > 0) io.stderr.write(`latinitsa cite: ${file}: ${edit.skipped.length} reference${edit.skipped.length === 1 ? '' : 's'} not rewritten (across a tab, line break, paragraph end, field or tracked change)\n`);
       }
       for (const d of check.diagnostics) diagnostics.push({ ...d, file });
     }
