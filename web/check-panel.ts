@@ -475,8 +475,8 @@ export function setupCheck(): void {
   /**
    * Downloads the .docx with the fixes and edits made here written into it, as `check --fix`
    * writes them (`editDocument`: only the runs they touch change; every other part of the file is
-   * copied as it was). A change across a paragraph end, a tab or a line break cannot be written
-   * into one run: it is left out, and the page says which.
+   * copied as it was). A change across a paragraph end, a tab, a line break or a field, or into
+   * a tracked change, cannot be written (docs/documents.md): it is left out, and the page says which.
    */
   const downloadDocx = async (): Promise<void> => {
     const read = docx;
@@ -490,7 +490,7 @@ export function setupCheck(): void {
       docxNote =
         edit.skipped.length === 0
           ? ''
-          : `Not written into the .docx (${edit.skipped.length === 1 ? 'it spans' : 'they span'} a paragraph end, a tab or a line break; make ${edit.skipped.length === 1 ? 'it' : 'them'} in Word): ${edit.skipped.map((fix) => `“${original.slice(...fix.range)}” → “${fix.text}”`).join('; ')}.`;
+          : `Not written into the .docx (${edit.skipped.length === 1 ? 'it spans' : 'they span'} a paragraph end, a tab, a line break, a field or a tracked change; make ${edit.skipped.length === 1 ? 'it' : 'them'} in Word): ${edit.skipped.map((fix) => `“${original.slice(...fix.range)}” → “${fix.text}”`).join('; ')}.`;
     } catch (error) {
       docxNote = messageOf(error);
     }
