@@ -2,16 +2,24 @@
 // that every scheme's own samples are detected as written in a scheme that writes them so.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { describe, it } from 'node:test';
-import { detectScheme, getScheme, LatinitsaError, listSchemes, romanize } from '../src/index.ts';
+import { before, describe, it } from 'node:test';
+import { detectScheme, getScheme, LatinitsaError, listSchemes, romanize, type Lexicon } from '../src/index.ts';
+import { loadLexicon } from '../src/io/lexicon.ts';
 import { fixturesDir, readTsv } from './support/fixtures.ts';
 
 const list = (cell: string | undefined): string[] => (cell ?? '').split(',').filter((s) => s !== '');
 
+let lexicon: Lexicon | undefined;
+before(async () => {
+  lexicon = await loadLexicon();
+});
+
 describe('detectScheme on the fixture', () => {
-  for (const [text, detected, fits, misfits, why] of readTsv(path.join(fixturesDir, 'reverse', 'detect.tsv'))) {
-    it(`${text} (${why})`, () => {
-      const r = detectScheme(text!);
+  for (const [text, detected, fits, misfits, why, options] of readTsv(path.join(fixturesDir, 'reverse', 'detect.tsv'))) {
+    it(`${text} (${why})${options ? ` ${options}` : ''}`, () => {
+      const { lexicon: useLexicon } = (options ? JSON.parse(options) : {}) as { lexicon?: boolean };
+      if (useLexicon === true) assert.ok(lexicon !== undefined, 'lexicon not available');
+      const r = detectScheme(text!, useLexicon === true && lexicon !== undefined ? { lexicon } : {});
       if (detected !== '') assert.equal(r.scheme, detected);
       for (const id of list(fits)) assert.ok(r.plausible.includes(id), `${id} should fit; plausible: ${r.plausible.join(', ')}`);
       for (const id of list(misfits)) assert.ok(!r.plausible.includes(id), `${id} should not fit; plausible: ${r.plausible.join(', ')}`);
@@ -41,6 +49,12 @@ describe('detectScheme options and edges', () => {
     const r = detectScheme('Kubanʹ', { schemes: ['modified-loc', 'iso-9'] });
     assert.deepEqual(r.ranking.map((f) => f.scheme).sort(), ['iso-9', 'modified-loc']);
     assert.equal(r.scheme, 'iso-9');
+  });
+
+  it('takes a scheme named twice as one candidate', () => {
+    const r = detectScheme("Zinov'ev", { schemes: ['ala-lc', 'ala-lc', 'modified-loc'] });
+    assert.deepEqual(r.ranking.map((f) => f.scheme), ['ala-lc', 'modified-loc']);
+    assert.deepEqual(r.plausible, ['ala-lc']);
   });
 
   it('has no answer for a text without Latin words', () => {

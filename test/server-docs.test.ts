@@ -49,10 +49,19 @@ describe('POST /api/detect', () => {
     assert.equal(typeof r.lexicon, 'boolean');
   });
 
-  it('rejects bad fields with 400 and unknown schemes with 422', async () => {
+  it('rejects malformed fields with 400, and bad values and unknown schemes with 422', async () => {
     assert.equal((await post({})).status, 400);
-    assert.equal((await post({ text: 'Kirov', maxWords: 0 })).status, 400);
+    assert.equal((await post({ text: 'Kirov', maxWords: 0 })).status, 422);
     assert.equal((await post({ text: 'Kirov', schemes: 'ala-lc' })).status, 400);
     assert.equal((await post({ text: 'Kirov', schemes: ['no-such'] })).status, 422);
+  });
+
+  it('lists a scheme named twice once', async () => {
+    const res = await post({ text: "Zinov'ev", schemes: ['ala-lc', 'ala-lc', 'modified-loc'] });
+    assert.equal(res.status, 200);
+    const r = JSON.parse(String(res.body)) as { scheme: string; plausible: string[]; ranking: { scheme: string }[] };
+    assert.equal(r.scheme, 'ala-lc');
+    assert.deepEqual(r.plausible, ['ala-lc']);
+    assert.deepEqual(r.ranking.map((f) => f.scheme), ['ala-lc', 'modified-loc']);
   });
 });

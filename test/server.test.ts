@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { checkText, listSchemes } from '../src/index.ts';
@@ -166,6 +167,42 @@ describe('API: errors', () => {
     }
   });
 
+  describe('a body\'s Content-Encoding: identity read, any other refused with 415 (test/fixtures/server/encodings.tsv)', () => {
+    const plain = Buffer.from(JSON.stringify({ text: 'Киров' }), 'utf8');
+    const gzip = gzipSync(plain);
+    const bodies: Record<string, Buffer> = { plain, gzip };
+    for (const [encoding, body, status, expected, message] of readTsv(path.join(fixturesDir, 'server', 'encodings.tsv'))) {
+      it(`${encoding} (${body}): ${status}`, async () => {
+        const r = await handleApi({ method: 'POST', path: '/api/romanize', headers: { ...json, ...(encoding === '-' ? {} : { 'content-encoding': encoding! }) }, body: bodies[body!]! });
+        if (status === '200') assert.equal(parse(r).output, expected, String(r.body));
+        else {
+          assertError(r, Number(status), expected!, new RegExp(message!, 'u'));
+          // RFC 9110 §12.5.3: a 415 for a content coding says which codings are read.
+          assert.equal(r.headers['accept-encoding'], 'identity');
+        }
+      });
+    }
+    it('refuses a gzip body through the server too, before it is read as UTF-8', async () => {
+      const server = await startServer({ port: 0, workers: 0, staticDir: os.tmpdir() });
+      try {
+        const res = await fetch(`${server.url}api/romanize`, { method: 'POST', headers: { ...json, 'content-encoding': 'gzip' }, body: gzip });
+        assert.equal(res.status, 415);
+        assert.equal(res.headers.get('accept-encoding'), 'identity');
+        assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'ERR_UNSUPPORTED_MEDIA_TYPE');
+      } finally {
+        await server.close();
+      }
+    });
+  });
+
+  describe('a bad option is refused alike in every route, whatever the text (test/fixtures/server/bad-options.tsv)', () => {
+    for (const [route, body, status, code, message] of readTsv(path.join(fixturesDir, 'server', 'bad-options.tsv'))) {
+      it(`${route} ${body}: ${status} ${code}`, async () => {
+        assertError(await post(`/api/${route}`, body!), Number(status), code!, new RegExp(message!, 'u'));
+      });
+    }
+  });
+
   it('every operation answers a valid body with 200', async () => {
     const body = { text: 'x', scheme: 'modified-loc' };
     // Operations that take other fields get a valid body of their own (a field a route does not take is an error).
@@ -187,6 +224,13 @@ describe('API: reverse, check, cite', () => {
     const r = parse(await post('/api/deromanize', { text: 'Kubanʹ, I͡Akutsk', scheme: 'ala-lc' }));
     assert.equal(r.text, 'Кубань, Якутск');
     assert.ok(r.words.every((w: { candidates: unknown[] }) => Array.isArray(w.candidates)));
+  });
+
+  it('deromanize never converts half a word: a prime the scheme cannot write keeps the word whole', async () => {
+    const kept = parse(await post('/api/deromanize', { text: 'Zinov’ev' }));
+    assert.equal(kept.text, 'Zinov’ev');
+    assert.deepEqual(kept.words.map((w: { source: string; converted: boolean; reason: string }) => [w.source, w.converted, w.reason]), [['Zinov’ev', false, 'not-producible']]);
+    assert.equal(parse(await post('/api/deromanize', { text: 'Zinov’ev', scheme: 'ala-lc-simplified' })).text, 'Зиновьев');
   });
 
   it('convert goes from one scheme to another through the readings', async () => {
@@ -216,7 +260,7 @@ describe('API: reverse, check, cite', () => {
     assertError(await post('/api/check', { text: unsure, minConfidence: 'sure' }), 422, 'ERR_INVALID_OPTION', /"minConfidence" must be .*found "sure"/);
     // A setting of the checker with a wrong value is a wrong option, as in the library and the settings file.
     assertError(await post('/api/check', { text: unsure, minConfidence: [1] }), 422, 'ERR_INVALID_OPTION', /"minConfidence" must be/);
-    assertError(await post('/api/check', { text: 'x', format: 'pdf' }), 400, 'ERR_BAD_REQUEST', /format/);
+    assertError(await post('/api/check', { text: 'x', format: 'pdf' }), 422, 'ERR_INVALID_OPTION', /format/);
     assertError(await post('/api/check', { format: 'docx', data: 'UEsDBA==' }), 422, 'ERR_UNSUPPORTED_FORMAT');
     assertError(await post('/api/check', { format: 'docx', data: 'not base64!' }), 400, 'ERR_BAD_REQUEST');
   });
@@ -326,7 +370,7 @@ describe('API: reverse, check, cite', () => {
     const r = parse(await post('/api/cite', { text: 'РГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 1–2 об.', style: 'english' }));
     assert.equal(r.fixed, 'RGASPI, f. 17, op. 3, d. 703, ll. 1–2ob.');
     assert.deepEqual(r.diagnostics.map((d: { ruleId: string; source: string }) => [d.ruleId, d.source]), [['cite/mixed-style', 'latinitsa']]);
-    assertError(await post('/api/cite', { text: 'x', style: 'klingon' }), 400, 'ERR_BAD_REQUEST');
+    assertError(await post('/api/cite', { text: 'x', style: 'klingon' }), 422, 'ERR_INVALID_OPTION');
   });
 });
 

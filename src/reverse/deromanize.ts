@@ -119,9 +119,14 @@ function context(options: DeromanizeOptions): Context {
     const inner = new Set([...inv.innerChars, ...replace.keys()]);
     if (tie !== undefined) for (const ch of [t.breve, t.left, t.right]) inner.add(ch);
     // A word: Latin letters, combining marks and the scheme's own in-word characters (primes,
-    // ties, grave marks), starting with a letter.
+    // ties, grave marks), starting with a letter. A mark that another scheme writes inside words
+    // (`joiners`: Zinov’ev, Ob”ekt, s``ezd) joins the letters around it into one word in every
+    // scheme: a scheme that cannot write it then reads none of the word, where reading the two
+    // sides as words of their own gave half-converted words (Зинов’ev) and scored a word twice
+    // in detectScheme (docs/reverse.md, What is left alone, rule 1).
     const native = escapeClass(inv.innerChars);
-    const tokenPattern = new RegExp(`(?:\\p{Script=Latin}${native === '' ? '' : `|[${native}]`})[\\p{Script=Latin}\\p{M}${escapeClass(inner)}]*`, 'gu');
+    const body = `[\\p{Script=Latin}\\p{M}${escapeClass(inner)}]`;
+    const tokenPattern = new RegExp(`(?:\\p{Script=Latin}${native === '' ? '' : `|[${native}]`})${body}*(?:[${escapeClass(equivalents.joiners)}]+(?=\\p{Script=Latin})${body}*)*`, 'gu');
     ctx = { inv, romanizeOptions, lexicon: options.lexicon, model: languageLetters(inv.compiled.language.id), replace, tie, tokenPattern, alternatives: options.alternatives ?? 5 };
     perInv.set(key, ctx);
   }

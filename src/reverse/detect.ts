@@ -4,8 +4,9 @@
 // can write, and how, comes from its data through the reverse engine (docs/reverse.md).
 import { assertOptions, LatinitsaError } from '../errors.ts';
 import { describeValue, resolveScheme } from '../engine/resolve.ts';
-import { DEFAULT_LANGUAGE, listSchemes, getScheme, type Scheme } from '../schemes/registry.ts';
+import { DEFAULT_LANGUAGE, defaultSchemeOf, listSchemes, getScheme, type Scheme } from '../schemes/registry.ts';
 import englishCommon from './data/english-common.json' with { type: 'json' };
+import equivalents from './equivalents.json' with { type: 'json' };
 import { conventionalForms } from '../check/conventional.ts';
 import { assertLexicon, deromanizeDetailed, MAX_WORD_LENGTH } from './deromanize.ts';
 import type { Lexicon } from './lexicon.ts';
@@ -59,12 +60,15 @@ const UNWRITABLE = 6;
 
 const english = new Set(englishCommon.words);
 
+/** The marks that schemes write inside words, as one character class (equivalents.json `joiners`, which deromanize joins words at too). */
+const JOINERS = `[${[...equivalents.joiners].map((ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`).join('')}]`;
+
 /**
  * A word as any scheme may write it: Latin letters, combining marks, and the marks that schemes
  * write inside words (primes, apostrophes, quotes, grave accents, middle dots). At the end of a
  * word only the modifier-letter primes count: an apostrophe or quote there may be punctuation.
  */
-const WORD = /\p{Script=Latin}(?:[\p{Script=Latin}\p{M}]|['’ʹʺ′″"”`·](?=[\p{Script=Latin}\p{M}'’ʹʺ′″"”`]))*[ʹʺ]?/gu;
+const WORD = new RegExp(`\\p{Script=Latin}(?:[\\p{Script=Latin}\\p{M}]|${JOINERS}(?=[\\p{Script=Latin}\\p{M}]|${JOINERS}))*[ʹʺ]?`, 'gu');
 
 interface Sample {
   text: string;
@@ -107,7 +111,11 @@ function readWords(s: Sample, scheme: Scheme, lexicon: Lexicon | undefined): Wor
   const covered = new Uint8Array(s.text.length);
   const scores = new Float64Array(s.words.length);
   const unwritable = new Uint32Array(s.words.length);
-  // A reading belongs to the word it starts in (a word the scheme splits in two counts with both halves).
+  // A reading belongs to the word it starts in. deromanize cuts words at the same joiners as
+  // WORD, so a scheme that cannot write a word's prime reads none of it (every character counts
+  // as unwritable): reading the two sides as words gave a word two lexicon bonuses, the second
+  // depending on its case (EV a proper noun, ev a common word), so ALL-CAPS text was detected
+  // otherwise than the same text in Title case (docs/reverse.md, Which scheme is the text in?).
   let w = 0;
   for (const reading of r.words) {
     if (!reading.converted) continue;
@@ -150,12 +158,28 @@ export function detectScheme(text: string, options: DetectSchemeOptions = {}): D
   const maxWords = options.maxWords ?? 150;
   if (!Number.isInteger(maxWords) || maxWords < 1) throw new LatinitsaError('ERR_INVALID_OPTION', `maxWords must be a positive integer, found ${String(maxWords)}`);
   if (options.schemes !== undefined && !Array.isArray(options.schemes)) throw new LatinitsaError('ERR_INVALID_OPTION', `option "schemes" must be an array of scheme ids or schemes from loadScheme, found ${describeValue(options.schemes)}`);
-  // Each candidate through the one scheme resolver: a wrong one is an error naming it.
-  const schemes =
-    options.schemes?.map((s) => resolveScheme({ scheme: s }).scheme) ??
-    listSchemes()
+  // No scheme to choose from is a caller's mistake, not a text with no answer (an answer without
+  // a scheme says the text has no word to read): the audit found `"schemes": []` answered 200
+  // with no scheme.
+  if (options.schemes?.length === 0) throw new LatinitsaError('ERR_INVALID_OPTION', 'option "schemes" must name at least one scheme (leave it out to choose among every scheme of the language)');
+  // An unknown language is the error it is wherever a language is named (defaultSchemeOf, the
+  // one check of a language option, as resolveScheme makes it), not an empty list of schemes.
+  if (options.language !== undefined) defaultSchemeOf({ lang: options.language });
+  // Each candidate through the one scheme resolver: a wrong one is an error naming it. A scheme
+  // named twice is one candidate (it was listed twice in `plausible`).
+  let schemes: Scheme[];
+  if (options.schemes === undefined) {
+    schemes = listSchemes()
       .map((info) => getScheme(info.id))
       .filter((s) => s.language.id === (options.language ?? DEFAULT_LANGUAGE));
+  } else {
+    const byId = new Map<string, Scheme>();
+    for (const given of options.schemes) {
+      const scheme = resolveScheme({ scheme: given }).scheme;
+      if (!byId.has(scheme.id)) byId.set(scheme.id, scheme);
+    }
+    schemes = [...byId.values()];
+  }
   const s = sample(text.normalize('NFC'), maxWords);
   if (s.words.length === 0 || schemes.length === 0) return { scheme: undefined, plausible: [], ranking: schemes.map((x) => ({ scheme: x.id, score: 0, unwritable: 0 })), words: 0 };
   const read = schemes.map((scheme) => readWords(s, scheme, options.lexicon));

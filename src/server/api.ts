@@ -139,6 +139,24 @@ function mediaTypeProblem(value: string | string[] | undefined): string | undefi
 }
 
 /**
+ * Why a body with this Content-Encoding is not read (415), or undefined: only `identity` (or no
+ * header) is. A compressed body is refused, not inflated: the body-size limit bounds what the
+ * server reads (4 MiB), and a gzip body of that size can inflate to gigabytes (a zip bomb); the
+ * API's bodies are small JSON, so compression saves its clients little. Before this check a gzip
+ * body was read as UTF-8 (400 ERR_INVALID_UTF8 at byte 1) and a plain body labelled gzip was
+ * taken as it was (docs/web.md "The API"; RFC 9110 §15.5.16: 415 for an unsupported content
+ * coding, with the codings that are supported in Accept-Encoding).
+ */
+function contentEncodingProblem(value: string | string[] | undefined): string | undefined {
+  const v = Array.isArray(value) ? value.join(',') : value;
+  if (v === undefined) return undefined;
+  const codings = v.split(',').map((c) => c.trim().toLowerCase()).filter((c) => c !== '');
+  const other = codings.find((c) => c !== 'identity');
+  if (other === undefined) return undefined;
+  return `the body must not be compressed: Content-Encoding ${JSON.stringify(other)} is not read; send it uncompressed (identity)`;
+}
+
+/**
  * Answers one API request: `GET /api/schemes`, `GET /api/schemes/{id}`, `GET /api/openapi.json`,
  * `POST /api/<operation>` with a JSON body. Never throws.
  *
@@ -170,6 +188,8 @@ export async function handleApi(request: ApiRequest, options: HandleApiOptions =
     if (method !== 'POST') return errorResponse(405, 'ERR_METHOD_NOT_ALLOWED', `${path} accepts POST, not ${method}`, { headers: { allow: 'POST' } });
     const refused = mediaTypeProblem(request.headers?.['content-type']);
     if (refused !== undefined) return errorResponse(415, 'ERR_UNSUPPORTED_MEDIA_TYPE', refused);
+    const compressed = contentEncodingProblem(request.headers?.['content-encoding']);
+    if (compressed !== undefined) return errorResponse(415, 'ERR_UNSUPPORTED_MEDIA_TYPE', compressed, { headers: { 'accept-encoding': 'identity' } });
     const answer = await execute(op as OperationName, request.body ?? '');
     if (Buffer.isBuffer(answer)) return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: answer };
     return json(200, answer);

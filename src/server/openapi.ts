@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 description of the JSON API, served at /api/openapi.json.
 import { DEFAULT_SCHEME, defaultSchemeOf } from '../schemes/registry.ts';
+import { BIB_FORMATS, CHECK_FORMATS, CITE_FORMATS, CITE_STYLES, MARC_NORMALIZATIONS, MARC_OPERATIONS, MARC_OUTPUTS, MARC_TIES, VERSO_STYLES } from './choices.ts';
 import type { OperationName } from './operations.ts';
 
 const error = { $ref: '#/components/responses/Error' };
@@ -10,8 +11,8 @@ function errors(...codes: number[]): Record<string, unknown> {
     404: 'Unknown scheme id.',
     405: 'Wrong method.',
     413: 'Body or answer over the size limit (or "explain" on more than 100,000 characters).',
-    415: 'Body not sent as application/json, or declared in a charset other than UTF-8.',
-    422: 'Unknown scheme, option or option value (for check: a setting with a wrong value); a scheme of one\'s own that cannot be loaded (pointer: where in the body).',
+    415: 'Body not sent as application/json, declared in a charset other than UTF-8, or compressed (a Content-Encoding other than identity; the answer has Accept-Encoding: identity).',
+    422: 'Unknown scheme, option or option value (a field of a closed list with another value, whatever the text holds; for check: a setting with a wrong value); a scheme of one\'s own that cannot be loaded (pointer: where in the body).',
     503: 'Server busy, or the request took longer than the processing-time limit.',
   };
   return Object.fromEntries(codes.map((c) => [String(c), { ...error, description: text[c] }]));
@@ -116,7 +117,7 @@ export function openApiDocument(): unknown {
         'Which scheme a romanized Russian text is written in: the best scheme, every scheme the text fits about as well, and each scheme\'s score.',
         {
           text,
-          schemes: { type: 'array', items: schemeField('A scheme to choose from.'), description: 'Schemes to choose from, ids or schemes of one\'s own (default: all the built-in ones).' },
+          schemes: { type: 'array', minItems: 1, items: schemeField('A scheme to choose from.'), description: 'Schemes to choose from, ids or schemes of one\'s own (default: all the built-in ones); a scheme named twice counts once.' },
           maxWords: { type: 'integer', minimum: 1, default: 150, description: 'Distinct words read at most, from the start of the text.' },
         },
         ['text'],
@@ -137,7 +138,7 @@ export function openApiDocument(): unknown {
         'Check a manuscript for variant spellings, scheme deviations and mixed-script words; returns diagnostics (place, actual, expected, fix, confidence), read with the Russian lexicon as the command reads, and the text with the certain fixes applied.',
         {
           text: { ...text, description: 'The manuscript (format text or markdown).' },
-          format: { enum: ['text', 'markdown', 'docx'], default: 'text' },
+          format: { enum: CHECK_FORMATS, default: 'text' },
           data: { type: 'string', contentEncoding: 'base64', description: 'The .docx file (format docx); the answer has its text, one paragraph per line, and its regions (the footnotes and endnotes as notes).' },
           file: { type: 'string', description: 'The .docx file\'s name, for messages (format docx).' },
           regions: { type: 'array', items: { $ref: '#/components/schemas/Region' }, description: 'Format text: the prose regions of the text as an earlier answer gave them (a .docx\'s, moved with the edits made since), used instead of reading the text as plain text.' },
@@ -161,7 +162,7 @@ export function openApiDocument(): unknown {
       '/api/cite': post(
         'cite',
         'Find archival references in a text, report malformed and inconsistent ones, and rewrite them in one style.',
-        { text, format: { enum: ['text', 'markdown'], default: 'text' }, style: { enum: ['english', 'russian', 'numbers'] }, versoStyle: { enum: ['ob-attached', 'ob-spaced', 'v'] }, scheme: schemeField('Scheme for acronyms not in the table and letters in identifiers.', { default: defaultSchemeOf({ use: 'citation' }) }) },
+        { text, format: { enum: CITE_FORMATS, default: 'text' }, style: { enum: CITE_STYLES }, versoStyle: { enum: VERSO_STYLES }, scheme: schemeField('Scheme for acronyms not in the table and letters in identifiers.', { default: defaultSchemeOf({ use: 'citation' }) }) },
         ['text'],
         { type: 'object', properties: { references: { type: 'array', description: 'Each reference: range, text, the parsed reference, its diagnostics, and its replacement when rewritten.' }, diagnostics, style: { type: 'string' }, fixed: { type: 'string' } } },
         { text: 'РГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 1–2 об.', style: 'english' },
@@ -171,7 +172,7 @@ export function openApiDocument(): unknown {
         'Romanize the Cyrillic names, titles and publishers of a BibTeX/BibLaTeX or CSL-JSON bibliography, changing nothing else.',
         {
           text: { ...text, description: 'The .bib file or CSL-JSON text.' },
-          format: { enum: ['bibtex', 'csl-json'], description: 'Default: CSL-JSON when the text starts with [ or {, else BibTeX.' },
+          format: { enum: BIB_FORMATS, description: 'Default: CSL-JSON when the text starts with [ or {, else BibTeX.' },
           scheme: schemeField('Scheme of every field group.', { default: defaultSchemeOf({ use: 'citation' }) }),
           schemes: { type: 'object', description: 'Scheme of a field group, winning over scheme.', properties: { names: schemeField('Authors, editors, translators.'), titles: schemeField('Titles, journal and book titles, series.'), publishers: schemeField('Publishers and places.') } },
           keepOriginal: { type: 'boolean', default: false },
@@ -184,15 +185,15 @@ export function openApiDocument(): unknown {
         'marc',
         'MARC 21 records (a record or up to 1000): romanize Cyrillic fields into linked 880 pairs, check existing pairs, or propose 880s from romanized fields (docs/marc.md).',
         {
-          operation: { enum: ['romanize', 'check', 'vernacular'] },
+          operation: { enum: MARC_OPERATIONS },
           text: { type: 'string', description: 'The records as MARCXML or MARC-in-JSON (one record, a JSON array, or one record per line).' },
           data: { type: 'string', description: 'The records as ISO 2709 (UTF-8 or MARC-8), in base64. Give text or data.' },
-          output: { enum: ['json-objects', 'json', 'marcxml', 'iso2709'], default: 'json-objects', description: 'Also return the records serialized in this form ("serialized"; ISO 2709 in base64).' },
+          output: { enum: MARC_OUTPUTS, default: 'json-objects', description: 'Also return the records serialized in this form ("serialized"; ISO 2709 in base64).' },
           scheme: schemeField('Default: by the record\'s language (ALA-LC for Russian).'),
           lang: { type: 'string', description: 'The language of the records\' Cyrillic (uk, be, bg, sr, mk) in place of their 008: the scheme of the same family for it.' },
           options,
-          tie: { enum: ['auto', 'breve', 'halves'], default: 'auto' },
-          normalization: { enum: ['auto', 'NFC', 'NFD'], default: 'auto' },
+          tie: { enum: MARC_TIES, default: 'auto' },
+          normalization: { enum: MARC_NORMALIZATIONS, default: 'auto' },
           all: { type: 'boolean', default: false, description: 'vernacular: write every proposal, not only the certain ones.' },
         },
         ['operation'],

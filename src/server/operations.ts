@@ -26,7 +26,8 @@ import { marcBatch, type MarcBatchInput } from '../marc/batch.ts';
 import { resolveScheme } from '../engine/resolve.ts';
 import { DEFAULT_SCHEME, getScheme, listSchemes, type Scheme } from '../schemes/registry.ts';
 import { LatinitsaError } from '../errors.ts';
-import { base64Field, HttpError, optionalBoolean, optionalString, optionsField, requireObject, requireString, schemeField, schemeValue, type Input } from './request.ts';
+import { BIB_FORMATS, CHECK_FORMATS, CITE_FORMATS, CITE_STYLES, MARC_NORMALIZATIONS, MARC_OPERATIONS, MARC_OUTPUTS, MARC_TIES, VERSO_STYLES } from './choices.ts';
+import { base64Field, HttpError, optionalBoolean, optionalChoice, optionalPositiveInteger, optionalString, optionsField, requireObject, requireString, schemeField, schemeValue, type Input } from './request.ts';
 
 /**
  * Names of the operations behind `POST /api/<name>`.
@@ -142,24 +143,18 @@ async function detectOp(input: Input): Promise<unknown> {
     const scheme = schemeValue(item, `schemes.${k}`)!;
     return typeof scheme === 'string' ? getScheme(scheme) : scheme;
   });
-  const maxWords = input.get('maxWords');
-  if (maxWords !== undefined && (typeof maxWords !== 'number' || !Number.isInteger(maxWords) || maxWords < 1)) throw new HttpError(400, 'ERR_BAD_REQUEST', 'field "maxWords" must be a positive integer');
+  const maxWords = optionalPositiveInteger(input, 'maxWords');
   input.done();
   const lex = await preloadLexicon();
   const result = detectScheme(text, { ...(schemes === undefined ? {} : { schemes }), ...(maxWords === undefined ? {} : { maxWords }), ...(lex === undefined ? {} : { lexicon: lex }) });
   return { ...result, lexicon: lex !== undefined };
 }
 
-const CHECK_FORMATS = ['text', 'markdown', 'docx'] as const;
-
 /** The fields of `POST /api/check` that say what the document is; every other field is a setting of the checker. */
 const CHECK_DOCUMENT_FIELDS = ['text', 'format', 'data', 'file', 'regions', 'emphasis', 'options'] as const;
 
 async function checkOp(input: Input): Promise<unknown> {
-  const format = optionalString(input, 'format') ?? 'text';
-  if (!(CHECK_FORMATS as readonly string[]).includes(format)) {
-    throw new HttpError(400, 'ERR_BAD_REQUEST', `field "format" must be one of ${CHECK_FORMATS.join(', ')}, found "${format}"`);
-  }
+  const format = optionalChoice(input, 'format', CHECK_FORMATS) ?? 'text';
   const text = format === 'docx' ? undefined : requireString(input, 'text');
   // A .docx travels as base64 in "data" (JSON has no bytes).
   const data = format === 'docx' ? requireString(input, 'data') : undefined;
@@ -220,36 +215,27 @@ async function checkOp(input: Input): Promise<unknown> {
   return { format, text: doc.text, regions: doc.regions, emphasis: doc.emphasis ?? [], diagnostics, fixed: edit.text, fixedData, fixedSkipped: edit.skipped.length, lexicon: lex !== undefined };
 }
 
-const CITE_STYLES = ['english', 'russian', 'numbers'] as const;
-
 function citeOp(input: Input): unknown {
   const text = requireString(input, 'text');
   const options: CheckCitationsOptions = {};
-  const format = optionalString(input, 'format');
-  if (format !== undefined) {
-    if (format !== 'text' && format !== 'markdown') throw new HttpError(400, 'ERR_BAD_REQUEST', `field "format" must be "text" or "markdown", found "${format}"`);
-    options.format = format;
-  }
-  const style = optionalString(input, 'style');
-  if (style !== undefined) {
-    if (!(CITE_STYLES as readonly string[]).includes(style)) throw new HttpError(400, 'ERR_BAD_REQUEST', `field "style" must be one of ${CITE_STYLES.join(', ')}, found "${style}"`);
-    options.style = style as (typeof CITE_STYLES)[number];
-  }
-  const verso = optionalString(input, 'versoStyle');
-  if (verso !== undefined) options.versoStyle = verso as NonNullable<CheckCitationsOptions['versoStyle']>;
+  // Every closed-list field through the one reader: a bad value is refused alike, whether or not
+  // the text has a reference to act on.
+  const format = optionalChoice(input, 'format', CITE_FORMATS);
+  if (format !== undefined) options.format = format;
+  const style = optionalChoice(input, 'style', CITE_STYLES);
+  if (style !== undefined) options.style = style;
+  const verso = optionalChoice(input, 'versoStyle', VERSO_STYLES);
+  if (verso !== undefined) options.versoStyle = verso;
   const scheme = schemeField(input, 'scheme');
   if (scheme !== undefined) options.scheme = scheme;
   input.done();
   return checkCitations(text, options);
 }
 
-const BIB_FORMATS = ['bibtex', 'csl-json'] as const;
-
 function bibOp(input: Input): unknown {
   const text = requireString(input, 'text');
   // Without a format: CSL-JSON is a JSON array or object, anything else is BibTeX.
-  const format = optionalString(input, 'format') ?? (/^\s*[[{]/.test(text) && !/^\s*@/.test(text) ? 'csl-json' : 'bibtex');
-  if (!(BIB_FORMATS as readonly string[]).includes(format)) throw new HttpError(400, 'ERR_BAD_REQUEST', `field "format" must be one of ${BIB_FORMATS.join(', ')}, found "${format}"`);
+  const format = optionalChoice(input, 'format', BIB_FORMATS) ?? (/^\s*[[{]/.test(text) && !/^\s*@/.test(text) ? 'csl-json' : 'bibtex');
   const options: RomanizeBibOptions = {};
   const scheme = schemeField(input, 'scheme');
   if (scheme !== undefined) options.scheme = scheme;
@@ -267,18 +253,15 @@ function bibOp(input: Input): unknown {
   return { format, ...(format === 'csl-json' ? romanizeCsl(text, options) : romanizeBibtex(text, options)) };
 }
 
-const MARC_OPERATIONS = ['romanize', 'check', 'vernacular'] as const;
-const MARC_OUTPUTS = ['json-objects', 'json', 'marcxml', 'iso2709'] as const;
 /** Most records one MARC request may hold (a record, or a small batch). */
 const MARC_MAX_RECORDS = 1000;
 
 /** `POST /api/marc`: a record or a small batch (MARCXML or MARC-in-JSON text, or ISO 2709 bytes in base64) in, records out (docs/marc.md). */
 async function marcOp(input: Input): Promise<unknown> {
-  const operation = requireString(input, 'operation');
-  if (!(MARC_OPERATIONS as readonly string[]).includes(operation)) throw new HttpError(400, 'ERR_BAD_REQUEST', `field "operation" must be one of ${MARC_OPERATIONS.join(', ')}, found "${operation}"`);
-  const output = optionalString(input, 'output') ?? 'json-objects';
-  if (!(MARC_OUTPUTS as readonly string[]).includes(output)) throw new HttpError(400, 'ERR_BAD_REQUEST', `field "output" must be one of ${MARC_OUTPUTS.join(', ')}, found "${output}"`);
-  const request: MarcBatchInput = { operation: operation as MarcBatchInput['operation'], output: output as NonNullable<MarcBatchInput['output']> };
+  const operation = optionalChoice(input, 'operation', MARC_OPERATIONS);
+  if (operation === undefined) throw new HttpError(400, 'ERR_MISSING_FIELD', `missing field "operation" (one of ${MARC_OPERATIONS.join(', ')})`);
+  const output = optionalChoice(input, 'output', MARC_OUTPUTS) ?? 'json-objects';
+  const request: MarcBatchInput = { operation, output };
   const text = optionalString(input, 'text');
   const data = optionalString(input, 'data');
   if ((text === undefined) === (data === undefined)) throw new HttpError(400, 'ERR_BAD_REQUEST', 'give the records in "text" (MARCXML or MARC-in-JSON) or in "data" (ISO 2709 in base64), one of them');
@@ -290,16 +273,10 @@ async function marcOp(input: Input): Promise<unknown> {
   if (lang !== undefined && lang !== '') request.lang = lang;
   const schemeOptions = optionsField(input);
   if (Object.keys(schemeOptions).length > 0) request.schemeOptions = schemeOptions;
-  const tie = optionalString(input, 'tie');
-  if (tie !== undefined) {
-    if (tie !== 'auto' && tie !== 'breve' && tie !== 'halves') throw new HttpError(400, 'ERR_BAD_REQUEST', `field "tie" must be one of auto, breve, halves, found "${tie}"`);
-    request.tie = tie;
-  }
-  const normalization = optionalString(input, 'normalization');
-  if (normalization !== undefined) {
-    if (normalization !== 'auto' && normalization !== 'NFC' && normalization !== 'NFD') throw new HttpError(400, 'ERR_BAD_REQUEST', `field "normalization" must be one of auto, NFC, NFD, found "${normalization}"`);
-    request.normalization = normalization;
-  }
+  const tie = optionalChoice(input, 'tie', MARC_TIES);
+  if (tie !== undefined) request.tie = tie;
+  const normalization = optionalChoice(input, 'normalization', MARC_NORMALIZATIONS);
+  if (normalization !== undefined) request.normalization = normalization;
   const all = optionalBoolean(input, 'all');
   if (all !== undefined) request.all = all;
   input.done();

@@ -77,6 +77,33 @@ export function optionalString(input: Input, field: string): string | undefined 
   return value;
 }
 
+/**
+ * A field that takes one of a closed list of strings (`format`, `style`, `versoStyle`, MARC's
+ * `operation`…), or undefined when absent: the one reader of such fields in every route. A value
+ * of another type is a malformed request (400 ERR_BAD_REQUEST, as every field of the wrong type);
+ * a string not in the list is a bad option value (422 ERR_INVALID_OPTION), as the library's and the
+ * scheme resolver's are, whatever the text holds (docs/web.md "The API"). Before, the routes each
+ * checked their own: a bad `style` was a 400, a bad `versoStyle` a 422, or a 200 when the text had
+ * no reference.
+ */
+export function optionalChoice<T extends string>(input: Input, field: string, allowed: readonly T[]): T | undefined {
+  const value = optionalString(input, field);
+  if (value === undefined || (allowed as readonly string[]).includes(value)) return value as T | undefined;
+  throw new LatinitsaError('ERR_INVALID_OPTION', `field "${field}" must be one of ${allowed.join(', ')}, found ${JSON.stringify(value)}`);
+}
+
+/**
+ * A field that takes a positive integer (`maxWords`), or undefined when absent: another type is a
+ * 400, a number that is not a positive integer a bad option value (422), as with {@link optionalChoice}.
+ */
+export function optionalPositiveInteger(input: Input, field: string): number | undefined {
+  const value = input.get(field);
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number') throw new HttpError(400, 'ERR_BAD_REQUEST', `field "${field}" must be a positive integer, found ${describe(value)}`);
+  if (!Number.isInteger(value) || value < 1) throw new LatinitsaError('ERR_INVALID_OPTION', `field "${field}" must be a positive integer, found ${value}`);
+  return value;
+}
+
 /** A string field that must be there. */
 export function requireString(input: Input, field: string): string {
   const value = optionalString(input, field);

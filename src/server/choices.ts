@@ -1,0 +1,28 @@
+// The closed lists of values that fields of the JSON API take, one list a field: the routes read
+// each such field with `optionalChoice` (request.ts), which refuses any other value as every bad
+// option is refused (422 ERR_INVALID_OPTION, docs/web.md "The API"), and the OpenAPI document
+// lists the same values (openapi.ts), so that the two cannot disagree. Where the library keeps the
+// list as data, it is taken from there (versoStyle: the verso styles of the archival terms).
+import archivalTerms from '../cite/data/archival-terms.json' with { type: 'json' };
+import type { VersoStyle } from '../cite/types.ts';
+
+/** `format` of POST /api/check. */
+export const CHECK_FORMATS = ['text', 'markdown', 'docx'] as const;
+/** `format` of POST /api/cite. */
+export const CITE_FORMATS = ['text', 'markdown'] as const;
+/** `style` of POST /api/cite (docs/citations.md). */
+export const CITE_STYLES = ['english', 'russian', 'numbers'] as const;
+/**
+ * `versoStyle` of POST /api/cite: the styles the library writes versos in. The library checks the
+ * value only when it rewrites a reference; the route checks it before, so that a text with no
+ * reference does not take a value the library would refuse (the audit: `{"text": "x",
+ * "versoStyle": "bogus"}` was a 200).
+ */
+export const VERSO_STYLES = Object.keys(archivalTerms.verso.styles) as VersoStyle[];
+/** `format` of POST /api/bib. */
+export const BIB_FORMATS = ['bibtex', 'csl-json'] as const;
+/** `operation`, `output`, `tie` and `normalization` of POST /api/marc (docs/marc.md). */
+export const MARC_OPERATIONS = ['romanize', 'check', 'vernacular'] as const;
+export const MARC_OUTPUTS = ['json-objects', 'json', 'marcxml', 'iso2709'] as const;
+export const MARC_TIES = ['auto', 'breve', 'halves'] as const;
+export const MARC_NORMALIZATIONS = ['auto', 'NFC', 'NFD'] as const;
