@@ -9,7 +9,7 @@ import { LatinitsaError } from '../src/errors.ts';
 import { fixturesDir, readTsv } from './support/fixtures.ts';
 
 const dir = path.join(fixturesDir, 'citations');
-const short: Record<string, string> = { fond: 'f', opis: 'op', delo: 'd', storageUnit: 'ekh', karton: 'kart', sviazka: 'sv', chast: 'ch', tom: 't' };
+const short: Record<string, string> = { fond: 'f', opis: 'op', delo: 'd', storageUnit: 'ekh', karton: 'kart', sviazka: 'sv', chast: 'ch', tom: 't', kniga: 'kn', vypusk: 'vyp' };
 const styles: Record<string, string> = { russian: 'ru', english: 'en', numbers: 'num' };
 
 /** The compact structure notation of archival.tsv (see its header). */
@@ -34,6 +34,7 @@ describe('archival references: fixtures', () => {
       const { reference, diagnostics } = parseArchivalReference(input!);
       assert.deepEqual(diagnostics.filter((d) => d.severity === 'error'), []);
       assert.ok(reference);
+      assert.equal(reference.malformed, undefined);
       assert.equal(describeRef(reference), structure);
       assert.equal(formatArchivalReference(reference), english);
       assert.equal(formatArchivalReference(reference, { style: 'russian' }), russian);
@@ -67,13 +68,40 @@ describe('archival references: malformed and inconsistent forms', () => {
   it('has malformed references', () => assert.ok(bad.filter((r) => r[2] === 'error').length >= 15));
   for (const [input, rule, severity, covered, message] of bad) {
     it(`${input} → ${rule}`, () => {
-      const { diagnostics } = parseArchivalReference(input!);
+      const { reference, diagnostics } = parseArchivalReference(input!);
       const found = diagnostics.find((d) => d.ruleId === rule && input!.slice(d.place!.start.offset, d.place!.end.offset) === covered);
       assert.ok(found, `no ${rule} over "${covered}" in ${JSON.stringify(diagnostics)}`);
       assert.equal(found.severity, severity);
       assert.ok(found.reason.includes(message!), found.reason);
+      // A reference read with errors is marked and cannot be written (it would drop or reorder
+      // what was not read); one with warnings only is written.
+      if (reference === undefined) return;
+      if (diagnostics.some((d) => d.severity === 'error')) {
+        assert.equal(reference.malformed, true);
+        for (const style of ['english', 'russian', 'numbers'] as const) {
+          assert.throws(() => formatArchivalReference(reference, { style }), (e) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_INPUT' && /read with errors/.test(e.message));
+        }
+      } else {
+        assert.equal(reference.malformed, undefined);
+        assert.equal(typeof formatArchivalReference(reference), 'string');
+      }
     });
   }
+  it('the audit\'s lossy formats: a book is read and written, a reference with errors is refused', () => {
+    const book = parseArchivalReference('ГАРФ. Ф. 1. Оп. 1. Д. 7. Кн. 2. Л. 3');
+    assert.deepEqual(book.diagnostics, []);
+    assert.equal(formatArchivalReference(book.reference!), 'GARF, f. 1, op. 1, d. 7, kn. 2, l. 3');
+    for (const text of ['GARF, f. R-5446, op. 1sch, d. 5, l. 3', 'ГАРФ. Ф. Р-5446. Оп. 1. Д. 703. Л. 1–2 об.; Д. 704. Л. 5']) {
+      const { reference } = parseArchivalReference(text);
+      assert.equal(reference?.malformed, true, text);
+      assert.throws(() => formatArchivalReference(reference!), (e) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_INPUT', text);
+    }
+  });
+  it('the unexpected text quoted is the semicolon when that is all there is', () => {
+    const { diagnostics } = parseArchivalReference('ГАРФ. Ф. 1. Оп. 1. Д. 7; Д. 8');
+    assert.equal(diagnostics[0]!.reason, 'unexpected text ";" after "Д. 7"');
+    assert.deepEqual([diagnostics[0]!.place!.start.offset, diagnostics[0]!.place!.end.offset], [23, 24]);
+  });
 });
 
 describe('archival references: properties', () => {

@@ -20,16 +20,20 @@ describe('cite: documents', () => {
     const base = file.replace(/\.(md|txt)$/, '');
     const format = file.endsWith('.md') ? 'markdown' : 'text';
     it(`${path.basename(file)}: findings`, () => {
-      const got = checkCitations(text, { format }).diagnostics.map((d) => [String(d.place!.start.line), String(d.place!.start.column), d.ruleId]);
+      const check = checkCitations(text, { format });
+      const got = check.diagnostics.map((d) => [String(d.place!.start.line), String(d.place!.start.column), d.ruleId]);
       assert.deepEqual(got, readTsv(`${base}.expected.tsv`));
+      // Each warning carries a fix, or says why it has none (docs/citations.md).
+      for (const d of check.diagnostics) assert.ok(d.severity === 'error' || (d.fix !== undefined) !== d.reason.includes('; no fix: '), JSON.stringify(d));
     });
     it(`${path.basename(file)}: --fix output`, () => {
       const check = checkCitations(text, { format });
       assert.equal(check.fixed, readFileSync(`${base}.fixed${path.extname(file)}`, 'utf8'));
-      // Fixing again changes nothing; what remains are the malformed references only.
+      // Fixing again changes nothing; what remains are the malformed references and the warnings
+      // that say they have no fix.
       const again = checkCitations(check.fixed, { format });
       assert.deepEqual(again.references.filter((r) => r.replacement !== undefined), []);
-      assert.ok(again.diagnostics.every((d) => d.severity === 'error'), JSON.stringify(again.diagnostics));
+      assert.ok(again.diagnostics.every((d) => d.severity === 'error' || (d.fix === undefined && d.reason.includes('; no fix: '))), JSON.stringify(again.diagnostics));
     });
   }
   it('running text that is not a reference is not read as one', () => {
@@ -47,6 +51,36 @@ describe('cite: documents', () => {
     const check = checkCitations(text, { style: 'russian' });
     assert.deepEqual(check.diagnostics.map((d) => d.ruleId), ['cite/mixed-style']);
     assert.equal(check.fixed, 'РГАСПИ. Ф. 17. Оп. 3. Д. 5. РГАСПИ. Ф. 17. Оп. 3. Д. 6.');
+  });
+  it('a tie between styles reports every reference alike, and rewrites none into the other style', () => {
+    const text = 'RGASPI, f. 1, op. 1, d. 1. RGASPI, f. 1, op. 1, d. 2. RGASPI, f. 1, op. 1, d. 3. РГАСПИ. Ф. 1. Оп. 1. Д. 4. РГАСПИ. Ф. 1. Оп. 1. Д. 5. РГАСПИ. Ф. 1. Оп. 1. Д. 6.';
+    const check = checkCitations(text);
+    assert.equal(check.diagnostics.length, 6);
+    const said = '; no style is the most used in this document (English-style and Russian-style: 3 each of 6 references); no fix: choose the style to rewrite them in';
+    assert.deepEqual(check.diagnostics.map((d) => [d.ruleId, d.reason, d.fix]), [
+      ...Array.from({ length: 3 }, () => ['cite/mixed-style', `English-style reference${said}`, undefined]),
+      ...Array.from({ length: 3 }, () => ['cite/mixed-style', `Russian-style reference${said}`, undefined]),
+    ]);
+    assert.equal(check.fixed, text);
+    // A chosen style settles it.
+    assert.equal(checkCitations(text, { style: 'russian' }).diagnostics.length, 3);
+  });
+  it('a reference the numbers-only style cannot write is reported with the reason it has no fix', () => {
+    const text = 'A: RGASPI, f. 558, op. 11, d. 727, ll. 38–57. B: GARF, f. R-5446, op. 1, dd. 13, 16. C: RGAE, f. 7486, op. 1, ed. khr. 5, l. 10.';
+    const check = checkCitations(text, { style: 'numbers' });
+    assert.deepEqual(check.diagnostics.map((d) => [d.reason, d.fix?.text]), [
+      ['English-style reference; the chosen style is numbers-only', 'RGASPI 558, 11, 727, 38–57'],
+      ['English-style reference; the chosen style is numbers-only; no fix: the numbers-only style cannot write "dd. 13, 16"', undefined],
+      ['English-style reference; the chosen style is numbers-only; no fix: the numbers-only style cannot write "ed. khr. 5"', undefined],
+    ]);
+    assert.equal(check.fixed, 'A: RGASPI 558, 11, 727, 38–57. B: GARF, f. R-5446, op. 1, dd. 13, 16. C: RGAE, f. 7486, op. 1, ed. khr. 5, l. 10.');
+  });
+  it('a Latin archive name not in the table, in a Russian-style document, is reported with the reason it has no fix', () => {
+    const check = checkCitations('XYZA. Ф. 17. Оп. 3. Д. 5. Лл. 4. РГАСПИ. Ф. 1. Оп. 2. Д. 3.');
+    assert.deepEqual(check.diagnostics.map((d) => [d.ruleId, d.reason, d.fix?.text]), [
+      ['cite/mixed-style', 'Latin archive name "XYZA" in a reference written in Russian; no fix: "XYZA" is not in the table of archives, so its Cyrillic name is not known', undefined],
+      ['cite/plural', 'plural "Лл." used for a single leaf', 'XYZA. Ф. 17. Оп. 3. Д. 5. Л. 4'],
+    ]);
   });
   it('verso styles mixed in a document are reported against the most used one', () => {
     const text = 'RGASPI, f. 1, op. 1, d. 1, l. 2ob.; RGASPI, f. 1, op. 1, d. 2, l. 3ob.; RGASPI, f. 1, op. 1, d. 3, l. 4v.';
@@ -103,6 +137,24 @@ describe('latinitsa cite', () => {
     // Reported where it stands in the rewritten file (the references before it on its line grew).
     assert.equal(r.out, 'chapter.md:16:93: error: leaf range ends at 38, not after its start 57 [cite/range-order]\n');
     assert.equal(readFileSync(path.join(tmp, 'chapter.md'), 'utf8'), readFileSync(path.join(dir, 'chapter.fixed.md'), 'utf8'));
+  });
+  it('a Latin P in the fond of a Russian reference is reported and fixed as the Cyrillic Р it looks like', async () => {
+    writeFileSync(path.join(tmp, 'p.txt'), 'ГАРФ. Ф. P-5446. Оп. 1. Д. 70. Л. 3.\n');
+    const r = await cli(['p.txt']);
+    assert.equal(r.code, 1);
+    assert.equal(r.out, 'p.txt:1:10: warning: Latin letter "P" in "P-5446" of a reference written in Russian; read as the Cyrillic look-alike, "Р-5446" [cite/mixed-style]\n');
+    assert.equal((await cli(['--style', 'english', '--fix', 'p.txt'])).code, 0);
+    assert.equal(readFileSync(path.join(tmp, 'p.txt'), 'utf8'), 'GARF, f. R-5446, op. 1, d. 70, l. 3.\n');
+  });
+  it('--style numbers --fix leaves what that style cannot write, saying why', async () => {
+    writeFileSync(path.join(tmp, 'n.txt'), 'B: GARF, f. R-5446, op. 1, dd. 13, 16.\nC: RGAE, f. 7486, op. 1, ed. khr. 5, l. 10.\n');
+    const r = await cli(['--style', 'numbers', '--fix', 'n.txt']);
+    assert.equal(r.code, 1);
+    assert.deepEqual(r.out.trim().split('\n'), [
+      'n.txt:1:4: warning: English-style reference; the chosen style is numbers-only; no fix: the numbers-only style cannot write "dd. 13, 16" [cite/mixed-style]',
+      'n.txt:2:4: warning: English-style reference; the chosen style is numbers-only; no fix: the numbers-only style cannot write "ed. khr. 5" [cite/mixed-style]',
+    ]);
+    assert.equal(readFileSync(path.join(tmp, 'n.txt'), 'utf8'), 'B: GARF, f. R-5446, op. 1, dd. 13, 16.\nC: RGAE, f. 7486, op. 1, ed. khr. 5, l. 10.\n');
   });
   it('input errors exit 2 with one line: missing file, invalid UTF-8, bad option', async () => {
     assert.equal((await cli(['no-such.txt'])).code, 2);

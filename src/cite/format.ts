@@ -37,6 +37,24 @@ function archiveText(archive: ArchiveInfo, style: CitationStyle, options: Format
   return cyrillic ? romanize(archive.text, { scheme, allCaps: 'acronym' }) : archive.text;
 }
 
+/**
+ * What of a reference the numbers-only style cannot write, or undefined when it can write all of
+ * it: that style is an archive and one fond, opis' and delo, in this order, then the leaves
+ * (docs/citations.md), so several files (`dd. 13, 16`), a storage unit (`ed. khr. 5`) or another
+ * level (`kn. 2`) have no place in it. The writer then writes such a reference in English.
+ */
+export function numbersMisfit(reference: ArchivalReference): string | undefined {
+  if (reference.archive === undefined) return 'a reference without its archive';
+  const levels = ['fond', 'opis', 'delo'];
+  const odd = reference.units.find((u, i) => u.level !== levels[i] || u.ids.length > 1);
+  if (odd !== undefined) {
+    const terms = levelById.get(odd.level)!.en;
+    return `"${odd.ids.length > 1 && terms.writePlural !== undefined ? terms.writePlural : terms.write} ${odd.ids.join(', ')}"`;
+  }
+  if (reference.units.length < 3) return `a reference without its ${levels[reference.units.length] === 'opis' ? "opis'" : levels[reference.units.length]}`;
+  return undefined;
+}
+
 function leafText(leaf: Leaf, style: CitationStyle, verso: VersoStyle): string {
   if (!leaf.verso) return leaf.n;
   if (style === 'russian') return leaf.n + termsData.verso.ru.write;
@@ -47,7 +65,9 @@ function leafText(leaf: Leaf, style: CitationStyle, verso: VersoStyle): string {
  * Writes an archival reference in the Russian, English or numbers-only style (the rules of
  * docs/citations.md): archive acronyms from the table (`ГА РФ`/`GA RF` → `GARF`), letters in identifiers romanized with
  * case kept (`Р-5446` → `R-5446`, `1а` → `1a`), `l.`/`ll.` and `d.`/`dd.` by number, versos per
- * `versoStyle`, en-dash ranges with the source's numbers unchanged.
+ * `versoStyle`, en-dash ranges with the source's numbers unchanged. A reference the numbers-only
+ * style cannot write (`dd. 13, 16`, `ed. khr. 5`) is written in English. A reference read with
+ * errors (`malformed`) is refused: `LatinitsaError` `ERR_INVALID_INPUT`.
  *
  * @example
  * import { parseArchivalReference, formatArchivalReference } from 'latinitsa';
@@ -65,6 +85,12 @@ export function formatArchivalReference(reference: ArchivalReference, options: F
   if (typeof reference !== 'object' || reference === null || !Array.isArray((reference as Partial<ArchivalReference>).units)) {
     throw new LatinitsaError('ERR_INVALID_INPUT', `formatArchivalReference expects a reference (the \`reference\` of parseArchivalReference's answer), found ${describeValue(reference)}`);
   }
+  // A reference read with errors lacks what was not read (`Кн. 2` of an unknown level, the `sch`
+  // of `op. 1sch`) or holds it out of order; written, it would look whole. Refused, as `cite --fix`
+  // leaves such a reference alone (docs/citations.md, "Diagnostics").
+  if (reference.malformed === true) {
+    throw new LatinitsaError('ERR_INVALID_INPUT', 'formatArchivalReference: the reference was read with errors (malformed: see the diagnostics of parseArchivalReference), and writing it would drop or reorder what was not read');
+  }
   const style = options.style ?? 'english';
   const verso = options.versoStyle ?? 'ob-attached';
   const scheme = citationScheme(options.scheme);
@@ -73,7 +99,7 @@ export function formatArchivalReference(reference: ArchivalReference, options: F
   const ru = style === 'russian';
   const idText = (id: string): string => (ru ? (cyrillicRe.test(id) ? id : latinLetters(id) ?? id) : romanize(id, { scheme }));
   const leavesText = (reference.leaves ?? []).map((r) => leafText(r.from, style, verso) + (r.to === undefined ? '' : `–${leafText(r.to, style, verso)}`)).join(', ');
-  const numbersOk = style === 'numbers' && reference.archive !== undefined && reference.units.length === 3 && reference.units.every((u, i) => u.level === ['fond', 'opis', 'delo'][i] && u.ids.length === 1);
+  const numbersOk = style === 'numbers' && numbersMisfit(reference) === undefined;
   if (numbersOk) {
     const parts = [...reference.units.map((u) => idText(u.ids[0]!)), ...(leavesText === '' ? [] : [leavesText])];
     return `${archiveText(reference.archive!, 'english', options, scheme)} ${parts.join(', ')}`;

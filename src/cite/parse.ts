@@ -4,7 +4,7 @@
 import { lineIndex } from '../diagnostics/place.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { LatinitsaError } from '../errors.ts';
-import { cyrillicRe, escape, knownArchiveSticky, levelById, levels, resolveArchive } from './terms.ts';
+import { cyrillicRe, escape, knownArchiveSticky, latinRe, levelById, levels, lookalikes, resolveArchive } from './terms.ts';
 import { at, scanIds, scanLeaves, scanNumbersOnly } from './values.ts';
 import type { ArchivalLevel, ArchivalReference, ArchivalUnit, ArchiveInfo, Finding, ParsedArchivalReference, VersoStyle } from './types.ts';
 
@@ -53,6 +53,16 @@ export interface ScanResult {
   hasUnit: boolean;
 }
 
+/** Where an identifier of a unit stands in the text read: `unit.ids[index]` starts at `start`. */
+interface IdPlace {
+  unit: ArchivalUnit;
+  index: number;
+  start: number;
+}
+
+/** What {@link scanElements} reads: a scan result without its start, the languages of its markers and where its identifiers stand. */
+type Elements = Omit<ScanResult, 'start'> & { langs: Set<'ru' | 'en'>; places: IdPlace[] };
+
 /** Finds the start of the next level marker at or after `pos`, or -1. */
 function nextMarker(text: string, pos: number): number {
   markerGlobal.lastIndex = pos;
@@ -60,9 +70,10 @@ function nextMarker(text: string, pos: number): number {
   return m === null ? -1 : m.index;
 }
 
-function scanElements(text: string, pos: number, standalone: boolean, limit: number): Omit<ScanResult, 'start'> & { langs: Set<'ru' | 'en'> } {
+function scanElements(text: string, pos: number, standalone: boolean, limit: number): Elements {
   const diagnostics: Finding[] = [];
   const units: ArchivalUnit[] = [];
+  const places: IdPlace[] = [];
   const reference: ArchivalReference = { style: 'english', units };
   const langs = new Set<'ru' | 'en'>();
   const seen = new Map<string, [number, number]>();
@@ -127,8 +138,10 @@ function scanElements(text: string, pos: number, standalone: boolean, limit: num
         diagnostics.push({ range: [mStart, mEnd], reason: `no ${info.level} number after "${m[0]}"`, ruleId: 'cite/missing-number', severity: 'error' });
         valueEnd = mEnd;
       } else {
-        units.push({ level: info.level, ids: ids.ids });
-        if (info.level !== 'tom' && info.level !== 'chast') hasUnit = true;
+        const unit: ArchivalUnit = { level: info.level, ids: ids.ids };
+        units.push(unit);
+        ids.starts.forEach((start, index) => places.push({ unit, index, start }));
+        if (levelById.get(info.level)!.publication !== true) hasUnit = true;
         if (info.lang === 'en' && ids.ids.length > 1 && !info.plural && levelById.get(info.level)!.en.writePlural !== undefined) {
           diagnostics.push({ range: [mStart, mEnd], reason: `"${m[0]}" used for several files; write "${levelById.get(info.level)!.en.writePlural}"`, ruleId: 'cite/plural', severity: 'warning' });
         } else if (ids.ids.length === 1 && info.plural) {
@@ -152,17 +165,54 @@ function scanElements(text: string, pos: number, standalone: boolean, limit: num
     const skipFrom = next;
     const found = nextMarker(text, skipFrom);
     const skipTo = found === -1 || found >= limit ? limit : found;
-    const skipped = text.slice(skipFrom, skipTo).replace(/[\s.,;]+$/u, '');
+    // The separators before the next marker are not quoted, unless they are all that was skipped
+    // (`Д. 7; Д. 8`: the unexpected text is the semicolon).
+    const between = text.slice(skipFrom, skipTo);
+    const skipped = between.replace(/[\s.,;]+$/u, '') || between.trimEnd();
     diagnostics.push({ range: [skipFrom, skipFrom + skipped.length], reason: `unexpected text "${skipped}" after "${text.slice(mStart, valueEnd)}"`, ruleId: 'cite/unexpected-text', severity: 'error' });
     if (found === -1 || found >= limit) break;
     p = found;
   }
   if (verso.length > 0) reference.versoStyles = [...new Set(verso)].filter((v) => langs.has('en') || v === 'v');
   if (reference.versoStyles?.length === 0) delete reference.versoStyles;
-  return { reference, diagnostics, end, elements, hasUnit, langs };
+  return { reference, diagnostics, end, elements, hasUnit, langs, places };
 }
 
-function finishStyle(result: Omit<ScanResult, 'start'> & { langs: Set<'ru' | 'en'> }, start: number): void {
+/**
+ * Letters of identifiers in the script of their reference (docs/citations.md, rule 5). In a
+ * Russian-style reference, Latin letters that all have a Cyrillic look-alike (`Ф. P-5446`, a Latin
+ * P typed for Р) are read as those Cyrillic letters — taken for Latin, the writer would turn P back
+ * into П — and reported; other Latin letters (`R-5446`, a romanized identifier) are kept for the
+ * writer to turn back. In an English or numbers-only reference a Cyrillic letter is kept as read
+ * (the writer romanizes it) and reported. Both are warnings, so the document's rewrite fixes the text.
+ */
+function identifierScripts(reference: ArchivalReference, places: IdPlace[], diagnostics: Finding[]): void {
+  const quoted = (letters: string[]): string => `${letters.length === 1 ? 'letter' : 'letters'} ${[...new Set(letters)].map((c) => `"${c}"`).join(', ')}`;
+  for (const { unit, index, start } of places) {
+    const id = unit.ids[index]!;
+    const range: [number, number] = [start, start + id.length];
+    if (reference.style === 'russian') {
+      const latin = [...id].filter((ch) => latinRe.test(ch));
+      if (latin.length === 0 || !latin.every((ch) => lookalikes.has(ch))) continue;
+      const read = [...id].map((ch) => lookalikes.get(ch) ?? ch).join('');
+      unit.ids[index] = read;
+      diagnostics.push({ range, reason: `Latin ${quoted(latin)} in "${id}" of a reference written in Russian; read as the Cyrillic look-alike, "${read}"`, ruleId: 'cite/mixed-style', severity: 'warning' });
+    } else {
+      const cyrillic = [...id].filter((ch) => cyrillicRe.test(ch));
+      if (cyrillic.length === 0) continue;
+      const where = reference.style === 'numbers' ? ['a numbers-only reference', 'numbers-only'] : ['a reference written in English', 'English'];
+      diagnostics.push({ range, reason: `Cyrillic ${quoted(cyrillic)} in "${id}" of ${where[0]}; ${where[1]} references write identifiers in Latin letters`, ruleId: 'cite/mixed-style', severity: 'warning' });
+    }
+  }
+}
+
+/** Marks a reference read with errors as malformed (see {@link ArchivalReference.malformed}). */
+function finished(result: ScanResult): ScanResult {
+  if (result.diagnostics.some((d) => d.severity === 'error')) result.reference.malformed = true;
+  return result;
+}
+
+function finishStyle(result: Elements, start: number): void {
   const { langs, reference, diagnostics } = result;
   const cyrillicArchive = reference.archive !== undefined && cyrillicRe.test(reference.archive.text);
   if (langs.has('ru') && !langs.has('en')) reference.style = 'russian';
@@ -172,8 +222,12 @@ function finishStyle(result: Omit<ScanResult, 'start'> & { langs: Set<'ru' | 'en
     diagnostics.push({ range: [start, result.end], reason: 'reference mixes Russian and English abbreviations', ruleId: 'cite/mixed-style', severity: 'warning' });
   }
   if (reference.archive !== undefined && langs.size > 0 && cyrillicArchive !== (reference.style === 'russian')) {
-    diagnostics.push({ range: reference.archive.range, reason: `${cyrillicArchive ? 'Cyrillic' : 'Latin'} archive name "${reference.archive.text}" in a reference written in ${reference.style === 'russian' ? 'Russian' : 'English'}`, ruleId: 'cite/mixed-style', severity: 'warning' });
+    const finding: Finding = { range: reference.archive.range, reason: `${cyrillicArchive ? 'Cyrillic' : 'Latin'} archive name "${reference.archive.text}" in a reference written in ${reference.style === 'russian' ? 'Russian' : 'English'}`, ruleId: 'cite/mixed-style', severity: 'warning' };
+    // The writer knows the Cyrillic name of an archive of the table only (docs/citations.md, rule 1).
+    if (!cyrillicArchive && reference.archive.id === undefined) finding.keptIn = { style: 'russian', why: `"${reference.archive.text}" is not in the table of archives, so its Cyrillic name is not known` };
+    diagnostics.push(finding);
   }
+  identifierScripts(reference, result.places, diagnostics);
   const a = reference.archive;
   if (a?.latin !== undefined && !cyrillicRe.test(a.text) && a.text !== a.latin && !a.predecessor) {
     diagnostics.push({ range: a.range, reason: `archive written "${a.text}"; its established Latin acronym is "${a.latin}"`, ruleId: 'cite/archive-form', severity: 'warning' });
@@ -205,7 +259,8 @@ export function scanArchivalReference(text: string, pos: number, standalone: boo
           const diagnostics = numbers.diagnostics;
           const rest = text.slice(numbers.end).replace(/^[\s.]*$/u, '');
           if (rest !== '') diagnostics.push({ range: [numbers.end, numbers.end + rest.trimEnd().length], reason: `unexpected text "${rest.trim()}" after the numbers`, ruleId: 'cite/unexpected-text', severity: 'error' });
-          return { reference, diagnostics, start: pos, end: numbers.end, elements: numbers.units.length, hasUnit: true };
+          identifierScripts(reference, numberPlaces(numbers), diagnostics);
+          return finished({ reference, diagnostics, start: pos, end: numbers.end, elements: numbers.units.length, hasUnit: true });
         }
       }
       return undefined;
@@ -229,7 +284,8 @@ export function scanArchivalReference(text: string, pos: number, standalone: boo
         if (numbers === undefined) return undefined;
         const reference: ArchivalReference = { style: 'numbers', archive: info, units: numbers.units };
         if (numbers.leaves !== undefined) reference.leaves = numbers.leaves;
-        return { reference, diagnostics: numbers.diagnostics, start: pos, end: numbers.end, elements: numbers.units.length, hasUnit: true };
+        identifierScripts(reference, numberPlaces(numbers), numbers.diagnostics);
+        return finished({ reference, diagnostics: numbers.diagnostics, start: pos, end: numbers.end, elements: numbers.units.length, hasUnit: true });
       } else {
         return undefined;
       }
@@ -245,14 +301,20 @@ export function scanArchivalReference(text: string, pos: number, standalone: boo
   }
   finishStyle(result, archive?.range[0] ?? p);
   const { reference, diagnostics, end, elements, hasUnit } = result;
-  return { reference, diagnostics, start: archive?.range[0] ?? p, end, elements, hasUnit };
+  return finished({ reference, diagnostics, start: archive?.range[0] ?? p, end, elements, hasUnit });
+}
+
+/** Where the identifiers of a numbers-only reference stand (one per unit). */
+function numberPlaces(numbers: { units: ArchivalUnit[]; starts: number[] }): IdPlace[] {
+  return numbers.units.map((unit, i) => ({ unit, index: 0, start: numbers.starts[i]! }));
 }
 
 /**
  * Parses one archival reference in any of its written forms (docs/citations.md) — Russian (`РГАСПИ. Ф. 17. Оп. 3. Д. 703.
  * Л. 1–2 об.`), English (`RGASPI, f. 17, op. 3, d. 703, ll. 1–2ob.`) or numbers only (`RGASPI 558,
  * 11, 727, 38–57`) — into one structured value. What cannot be read is reported in `diagnostics`
- * (offsets into `text`), never guessed.
+ * (offsets into `text`), never guessed; a reference read with errors comes back with
+ * `malformed: true`, which `formatArchivalReference` refuses to write.
  *
  * @example
  * import { parseArchivalReference } from 'latinitsa';

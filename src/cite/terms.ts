@@ -4,7 +4,7 @@
 import archivesData from './data/archives.json' with { type: 'json' };
 import termsData from './data/archival-terms.json' with { type: 'json' };
 import { resolveScheme } from '../engine/resolve.ts';
-import { defaultSchemeOf, type Scheme } from '../schemes/registry.ts';
+import { defaultSchemeOf, getLanguage, type Scheme } from '../schemes/registry.ts';
 import type { ArchiveInfo } from './types.ts';
 
 export { termsData };
@@ -17,6 +17,8 @@ export function citationScheme(scheme: string | Scheme | undefined): Scheme {
 export interface LevelTerms {
   id: string;
   rank?: number;
+  /** Also numbers parts of published works (Т. 2, Кн. 3): alone it makes no reference in running text. */
+  publication?: boolean;
   ru: { forms: string[]; plural?: string[]; write: string; writePlural?: string };
   en: { forms: string[]; plural?: string[]; write: string; writePlural?: string };
 }
@@ -25,6 +27,16 @@ export const levels = termsData.levels as LevelTerms[];
 export const levelById = new Map(levels.map((l) => [l.id, l]));
 export const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const cyrillicRe = /\p{Script=Cyrillic}/u;
+export const latinRe = /\p{Script=Latin}/u;
+
+/**
+ * Latin letters that look like Cyrillic ones (P for Р, A for А, c for с), each with its Cyrillic
+ * twin: the Russian language's look-alike table (src/schemes/languages/ru.json, `homoglyphs`), the
+ * one list the engine's look-alike repair and the checker's mixed-script rule read too. A Latin
+ * letter of it in an identifier of a Russian-style reference is that Cyrillic letter mistyped
+ * (docs/citations.md, rule 5).
+ */
+export const lookalikes = new Map(Object.entries(getLanguage('ru').homoglyphs).filter(([k]) => k !== '$comment'));
 
 interface ArchiveForm {
   id: string;

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/types.ts';
 import { markdownRegions } from '../document/markdown.ts';
 import { assertRegions, type Region } from '../document/regions.ts';
 import { LatinitsaError } from '../errors.ts';
-import { formatArchivalReference } from './format.ts';
+import { formatArchivalReference, numbersMisfit } from './format.ts';
 import { scanArchivalReference, toDiagnostic } from './parse.ts';
 import { citationScheme } from './terms.ts';
 import type { ArchivalReference, CitationStyle, Finding, FormatArchivalOptions, VersoStyle } from './types.ts';
@@ -44,10 +44,16 @@ export interface CitationCheck {
   references: FoundReference[];
   /**
    * Every finding, in document order. A finding about a reference that is rewritten carries the
-   * rewrite as its `fix` (the whole reference); malformed references are never rewritten.
+   * rewrite as its `fix` (the whole reference); malformed references are never rewritten. A warning
+   * the rewrite cannot mend carries no fix and says why (`…; no fix: …`; docs/citations.md).
    */
   diagnostics: Diagnostic[];
-  /** The style the document is checked against. */
+  /**
+   * The style the document is checked against: the chosen one, else the one most references use.
+   * When two or more styles are used equally often, no style is the document's: every reference is
+   * reported and none is rewritten into another style; `style` is then the first of them in the
+   * document.
+   */
   style: CitationStyle;
   /** The document with every fix applied. */
   fixed: string;
@@ -136,6 +142,13 @@ export function findArchivalReferences(text: string, options: FindCitationsOptio
 
 const styleNames: Record<CitationStyle, string> = { russian: 'Russian-style', english: 'English-style', numbers: 'numbers-only' };
 
+/** How many references of each style, in the order the styles first occur. */
+function styleCounts(scanned: Scanned[]): Map<CitationStyle, number> {
+  const counts = new Map<CitationStyle, number>();
+  for (const r of scanned) counts.set(r.reference.style, (counts.get(r.reference.style) ?? 0) + 1);
+  return counts;
+}
+
 function majority<T extends string>(values: T[], fallback: T): T {
   const counts = new Map<T, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
@@ -149,8 +162,9 @@ function majority<T extends string>(values: T[], fallback: T): T {
  * Checks the archival references of a document for consistency: malformed references (errors),
  * `l.` for a range, `op.1`, hyphens in ranges, `GA RF` for `GARF`, verso styles and Russian and
  * English styles mixed (warnings). A reference with warnings only is rewritten in the document's
- * style: its findings carry the rewrite as their `fix`, and `fixed` is the document with all of
- * them applied; nothing else of the document changes.
+ * style (in its own when the document has none, styles being tied, or when the numbers-only style
+ * cannot write it): its findings carry the rewrite as their `fix`, and `fixed` is the document with
+ * all of them applied; nothing else of the document changes. docs/citations.md.
  *
  * @example
  * import { checkCitations } from 'latinitsa';
@@ -169,29 +183,59 @@ export function checkCitations(text: string, options: CheckCitationsOptions = {}
   const style = options.style ?? majority(scanned.map((r) => r.reference.style), 'english');
   if (!['english', 'russian', 'numbers'].includes(style)) throw new LatinitsaError('ERR_INVALID_OPTION', `unknown citation style "${style}" (known: english, russian, numbers)`);
   const versoStyle: VersoStyle = options.versoStyle ?? majority(scanned.flatMap((r) => r.reference.versoStyles ?? []), 'ob-attached');
-  const counts = scanned.filter((r) => r.reference.style === style).length;
+  const counts = styleCounts(scanned);
+  // A tie: the styles most used are used equally often, and picking one would flag the others as
+  // if they were the odd ones out. Every reference is reported, and none is rewritten into another
+  // style until one is chosen (docs/citations.md, `latinitsa cite`).
+  const top = Math.max(0, ...counts.values());
+  const tied = options.style === undefined ? [...counts].filter(([, c]) => c === top).map(([s]) => s) : [];
+  const tie = tied.length > 1 ? `no style is the most used in this document (${tied.map((s) => styleNames[s]).join(' and ')}: ${top} each of ${scanned.length} references); no fix: choose the style to rewrite them in` : undefined;
   const references: FoundReference[] = [];
   for (const found of scanned) {
     const ref = found.reference;
-    if (ref.style !== style) {
-      const why = options.style === undefined ? `${counts} of ${scanned.length} references in this document are ${styleNames[style]}` : `the chosen style is ${styleNames[style]}`;
-      found.findings.push({ range: found.range, reason: `${styleNames[ref.style]} reference; ${why}`, ruleId: 'cite/mixed-style', severity: 'warning' });
+    // The numbers-only style writes an archive, one fond, opis' and delo, and leaves: anything else
+    // stays in its own style.
+    const misfit = style === 'numbers' && ref.style !== 'numbers' ? numbersMisfit(ref) : undefined;
+    // The style this reference is rewritten in: the document's, or its own when there is none or
+    // the document's cannot write it.
+    const target = tie !== undefined || misfit !== undefined ? ref.style : style;
+    // Findings the rewrite does not mend: they carry no fix, and say why.
+    const unmended = new Set<Finding>();
+    if (tie !== undefined) {
+      const finding: Finding = { range: found.range, reason: `${styleNames[ref.style]} reference; ${tie}`, ruleId: 'cite/mixed-style', severity: 'warning' };
+      found.findings.push(finding);
+      unmended.add(finding);
+    } else if (ref.style !== style) {
+      const why = options.style === undefined ? `${counts.get(style) ?? 0} of ${scanned.length} references in this document are ${styleNames[style]}` : `the chosen style is ${styleNames[style]}`;
+      const finding: Finding = { range: found.range, reason: `${styleNames[ref.style]} reference; ${why}`, ruleId: 'cite/mixed-style', severity: 'warning' };
+      if (misfit !== undefined) {
+        finding.reason += `; no fix: the numbers-only style cannot write ${misfit}`;
+        unmended.add(finding);
+      }
+      found.findings.push(finding);
     }
     const otherVerso = (ref.versoStyles ?? []).filter((v) => v !== versoStyle);
-    if (style !== 'russian' && ref.style !== 'russian' && otherVerso.length > 0) {
+    if (target !== 'russian' && ref.style !== 'russian' && otherVerso.length > 0) {
       found.findings.push({ range: found.range, reason: `verso written as ${otherVerso.map((v) => `"${v}"`).join(', ')}; this document writes "${versoStyle}"`, ruleId: 'cite/verso-style', severity: 'warning' });
+    }
+    for (const f of found.findings) {
+      if (f.keptIn?.style !== target) continue;
+      f.reason += `; no fix: ${f.keptIn.why}`;
+      unmended.add(f);
     }
     found.findings.sort((a, b) => a.range[0] - b.range[0]);
     const result = placed(found, lines);
     references.push(result);
-    if (found.findings.length === 0 || found.findings.some((d) => d.severity === 'error')) continue;
-    const formatOptions: FormatArchivalOptions = { style, versoStyle, scheme };
+    if (ref.malformed === true || found.findings.every((f) => unmended.has(f))) continue;
+    const formatOptions: FormatArchivalOptions = { style: target, versoStyle, scheme };
     if (options.archiveNames !== undefined) formatOptions.archiveNames = options.archiveNames;
     if (options.archives !== undefined) formatOptions.archives = options.archives;
     const replacement = formatArchivalReference(ref, formatOptions);
     if (replacement === found.text) continue;
     result.replacement = replacement;
-    for (const d of result.diagnostics) d.fix = { range: found.range, text: replacement };
+    found.findings.forEach((f, i) => {
+      if (!unmended.has(f)) result.diagnostics[i]!.fix = { range: found.range, text: replacement };
+    });
   }
   const diagnostics = references.flatMap((r) => r.diagnostics);
   return { references, diagnostics, style, fixed: applyFixes(text, diagnostics) };

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/types.ts';
 import type { Scheme } from '../schemes/registry.ts';
 
 /** A level of the archival hierarchy below the archive (docs/citations.md), leaves excepted. */
-export type ArchivalLevel = 'fond' | 'opis' | 'karton' | 'sviazka' | 'delo' | 'storageUnit' | 'chast' | 'tom';
+export type ArchivalLevel = 'fond' | 'opis' | 'karton' | 'sviazka' | 'delo' | 'storageUnit' | 'chast' | 'tom' | 'kniga' | 'vypusk';
 
 /** How a reference is written: Russian (`Ф. 17. Оп. 3`), English (`f. 17, op. 3`) or numbers only (`RGASPI 558, 11, 727, 38–57`). */
 export type CitationStyle = 'russian' | 'english' | 'numbers';
@@ -60,6 +60,12 @@ export interface Finding {
   ruleId: string;
   /** `error`: the reference is malformed (never rewritten); `warning`: an inconsistent but readable form. */
   severity: 'error' | 'warning';
+  /**
+   * Rewriting the reference in this style leaves the finding as it is, for the reason given (a
+   * Latin archive name not in the table has no Cyrillic form to write): the finding then carries no
+   * fix in a document of that style, and says why (docs/citations.md, `latinitsa cite`).
+   */
+  keptIn?: { style: CitationStyle; why: string };
 }
 
 /** An archival reference as one structured value. */
@@ -70,6 +76,12 @@ export interface ArchivalReference {
   leaves?: LeafRange[];
   /** English verso styles used in the reference (for consistency checks across a document). */
   versoStyles?: VersoStyle[];
+  /**
+   * Set by the reader when the text had errors (diagnostics of severity `error`): part of it was
+   * not read, or not in order, so a written form would drop or reorder it. `formatArchivalReference`
+   * refuses such a value (docs/citations.md, "Diagnostics").
+   */
+  malformed?: true;
 }
 
 /** What `parseArchivalReference` returns: the value (when anything could be read) and diagnostics. */

@@ -82,25 +82,29 @@ export function scanLeaves(text: string, pos: number): LeafScan | undefined {
   return out.leaves.length === 0 ? undefined : out;
 }
 
-export function scanIds(text: string, pos: number): { ids: string[]; end: number } | undefined {
+/** Identifiers of one level (`13, 16`), each with its offset in `text` (`starts`). */
+export function scanIds(text: string, pos: number): { ids: string[]; starts: number[]; end: number } | undefined {
   const ids: string[] = [];
+  const starts: number[] = [];
   let p = pos;
   let end = pos;
   for (;;) {
     const id = at(idRe, text, p);
     if (id === null) break;
     ids.push(id[0]);
+    starts.push(p);
     end = p + id[0].length;
     const sep = at(listSepRe, text, end);
     if (sep === null) break;
     p = end + sep[0].length;
   }
-  return ids.length === 0 ? undefined : { ids, end };
+  return ids.length === 0 ? undefined : { ids, starts, end };
 }
 
-/** Numbers-only style after an archive: `558, 11, 727, 38–57` (fond, opis', delo, leaves). */
-export function scanNumbersOnly(text: string, pos: number, standalone: boolean): { units: ArchivalUnit[]; leaves?: LeafRange[]; end: number; diagnostics: Finding[] } | undefined {
+/** Numbers-only style after an archive: `558, 11, 727, 38–57` (fond, opis', delo, leaves); `starts` are the offsets of the units' identifiers. */
+export function scanNumbersOnly(text: string, pos: number, standalone: boolean): { units: ArchivalUnit[]; starts: number[]; leaves?: LeafRange[]; end: number; diagnostics: Finding[] } | undefined {
   const units: ArchivalUnit[] = [];
+  const starts: number[] = [];
   const order: ArchivalLevel[] = ['fond', 'opis', 'delo'];
   let p = pos;
   let end = pos;
@@ -108,6 +112,7 @@ export function scanNumbersOnly(text: string, pos: number, standalone: boolean):
     const id = at(idRe, text, p);
     if (id === null) break;
     units.push({ level, ids: [id[0]] });
+    starts.push(p);
     end = p + id[0].length;
     const sep = at(listSepRe, text, end);
     if (sep === null) break;
@@ -126,5 +131,5 @@ export function scanNumbersOnly(text: string, pos: number, standalone: boolean):
     if (!standalone || units.length === 0) return undefined;
     diagnostics.push({ range: [pos, end], reason: `numbers-only reference has ${units.length} number${units.length === 1 ? '' : 's'}; fond, opis' and delo are needed`, ruleId: 'cite/numbers-count', severity: 'error' });
   }
-  return leaves === undefined ? { units, end, diagnostics } : { units, leaves: leaves.leaves, end, diagnostics };
+  return leaves === undefined ? { units, starts, end, diagnostics } : { units, starts, leaves: leaves.leaves, end, diagnostics };
 }
