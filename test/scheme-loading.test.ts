@@ -49,6 +49,29 @@ describe('a house style that extends a built-in scheme', () => {
   });
 });
 
+describe('what the checks of letters, contexts and alphabets still accept (docs/scheme-format.md)', () => {
+  const simplified = getScheme('ala-lc-simplified').alphabet;
+  // [what, the scheme, a Cyrillic text, what it romanizes to]
+  const legitimate: [string, Record<string, unknown>, string, string][] = [
+    ['"^" in notAfter and "$" in notBefore', { id: 'inner-e', name: 'I', extends: 'ala-lc-simplified', rules: [{ match: 'е', notAfter: ['^'], notBefore: ['$'], output: 'ë' }], alphabet: `${simplified}ëË` }, 'Елена', 'Elëna'],
+    ['the apostrophe letter of a language that has one', { id: 'uk-apostrophe', name: 'U', extends: 'ala-lc-uk', letters: { 'ʼ': '' } }, 'Мʼята', 'Mi͡ata'],
+    ['letters of another Cyrillic language', { id: 'sr-house', name: 'S', extends: 'sr-gaj', letters: { 'ј': 'y' } }, 'Јован', 'Yovan'],
+    ['a Cyrillic letter written on purpose, with an alphabet that says so', { id: 'keeps-zh', name: 'K', extends: 'ala-lc-simplified', letters: { 'ж': 'ж' }, alphabet: `${simplified}жЖ` }, 'Жуков', 'Жukov'],
+    ['the apostrophe in a scheme that serves Ukrainian too', { id: 'also-uk', name: 'A', letters: { 'м': 'm', 'ʼ': "'", 'я': 'ja' }, languages: ['uk'], alphabet: "amjAMJ'" }, 'мя', 'mja'],
+  ];
+  for (const [what, data, cyrillic, latin] of legitimate) {
+    it(`${what} loads and applies`, () => {
+      assert.equal(romanize(cyrillic, { scheme: loadScheme(data, { file: 'ok.json' }) }), latin);
+    });
+  }
+  it('the letters are the language file\'s: a language written in Latin letters may name them', async () => {
+    const { getLanguage, validateScheme } = await import('../src/schemes/index.ts');
+    const scheme = { id: 'latin-lang', name: 'L', letters: { q: 'kw' }, rules: [{ match: 'q', after: ['^'], output: 'Q' }] };
+    assert.doesNotThrow(() => validateScheme(scheme, { language: { ...getLanguage('ru'), script: 'Latin' } }));
+    assert.throws(() => validateScheme(scheme, { file: 'l.json', language: getLanguage('ru') }), /l\.json: \/letters\/q: "q" \(U\+0071\) is not a letter of Russian/u);
+  });
+});
+
 describe('built-in schemes', () => {
   it('list with metadata and options', () => {
     const list = listSchemes();

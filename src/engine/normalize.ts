@@ -1,4 +1,5 @@
 import { scriptLetters } from '../schemes/builtin.ts';
+import { APOSTROPHE_LETTER, scriptPropertyClass } from '../schemes/script.ts';
 import type { LanguageSource } from '../schemes/types.ts';
 
 /** Regular expressions for one language's script, built once. */
@@ -19,8 +20,8 @@ export interface ScriptPatterns {
 
 const cache = new Map<string, ScriptPatterns>();
 
-/** The in-word apostrophe letter: an apostrophe of the language between two letters becomes it. */
-export const APOSTROPHE_LETTER = 'ʼ';
+// The constant lives with the language data (src/schemes/script.ts), which the scheme validator reads too.
+export { APOSTROPHE_LETTER };
 
 const escapeClass = (chars: string): string => [...chars].map((ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`).join('');
 
@@ -31,7 +32,7 @@ const escapeClass = (chars: string): string => [...chars].map((ch) => `\\u{${ch.
  */
 export function scriptLetterClass(script: string): string {
   const ranges = scriptLetters[script];
-  return ranges === undefined ? `[\\p{Script=${script}}&&\\p{L}]` : `[${ranges}]`;
+  return ranges === undefined ? scriptPropertyClass(script) : `[${ranges}]`;
 }
 
 /**

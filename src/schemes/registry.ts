@@ -4,6 +4,7 @@ import { DEFAULT_LANGUAGE, getLanguage, invalid, languages } from './languages.t
 import type { LanguageSource, OptionSource, RuleSource, SchemeSource } from './types.ts';
 
 export { DEFAULT_LANGUAGE, DEFAULT_SCHEME, defaultSchemeOf, getLanguage, type DefaultSchemeOptions } from './languages.ts';
+import { describeChar, inWordOf, lookAlikeOf } from './script.ts';
 import { checkSchemeMeaning, checkSchemeShape, pointerSegment } from './validate.ts';
 /**
  * A scheme after validation and `extends` resolution: every field filled in, frozen. Pass it to
@@ -84,15 +85,55 @@ function* valueChars(value: string): Generator<string> {
   yield* value.toUpperCase().normalize('NFD');
 }
 
-function checkAlphabet(scheme: Omit<Scheme, 'builtIn'>, file: string | undefined): void {
+/** The values a scheme file writes itself: its letters, its rules' outputs, its options' letters. */
+function ownValues(source: SchemeSource): string[] {
+  return [
+    ...Object.entries(source.letters ?? {}).filter(([k]) => !k.startsWith('$')).map(([, v]) => v),
+    ...(source.rules ?? []).flatMap((r) => (Array.isArray(r.output) ? r.output : [r.output])),
+    ...Object.values(source.options ?? {}).flatMap((o) => Object.values(o.values).flatMap((v) => Object.entries(v.letters ?? {}).filter(([k]) => !k.startsWith('$')).map(([, out]) => out))),
+  ];
+}
+
+/** An "alphabet" for values: their characters in both cases, less letters of the script they romanize. */
+function suggestedAlphabet(values: readonly string[], served: readonly LanguageSource[]): string {
+  const chars = [...values.join('')].filter((ch) => !inWordOf(served, ch));
+  const lower = [...new Set(chars.map((ch) => ch.toLowerCase()))].sort();
+  return [...new Set([...lower, ...lower.map((ch) => ch.toUpperCase())])].join('').normalize('NFC');
+}
+
+/** Where a scheme's alphabet comes from, for {@link checkAlphabet}'s message. */
+interface AlphabetOrigin {
+  /** The file declares `alphabet`. */
+  declared: boolean;
+  /** The scheme it extends, whose alphabet it takes with its own values' characters. */
+  parent: Scheme | undefined;
+  /** The languages it serves: a letter of their script in a value is named as such. */
+  served: readonly LanguageSource[];
+  /** An alphabet for the file's values, offered when it declares none and extends none. */
+  suggestion: () => string;
+}
+
+/**
+ * Every character a scheme writes must be in its alphabet (docs/scheme-format.md). The message
+ * says where that alphabet comes from: declared by the file; the parent's and the file's own
+ * characters (which leaves out only letters of the script romanized); or, with neither, none at
+ * all — then it says to declare one, and offers it.
+ */
+function checkAlphabet(scheme: Omit<Scheme, 'builtIn'>, file: string | undefined, origin: AlphabetOrigin): void {
   const allowed = new Set([...scheme.alphabet.normalize('NFD'), ...scheme.alphabet.normalize('NFC')]);
   const fail = (pointer: string, value: string, ch: string): never => {
-    const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    throw new LatinitsaError(
-      'ERR_SCHEME_INVALID',
-      `${file ?? scheme.id}: ${pointer}: value ${JSON.stringify(value)} uses ${JSON.stringify(ch)} (${code}), which is not in the scheme's declared "alphabet"`,
-      { ...(file === undefined ? {} : { file }), pointer },
-    );
+    if (!origin.declared && origin.parent === undefined) {
+      // No alphabet at all: the field to add is the error, with one for this file's values.
+      const suggestion = origin.suggestion();
+      invalid(file, scheme.id, '/alphabet', `is required unless the scheme "extends" another one: it lists every character the scheme writes, in both cases, so that a look-alike typed by mistake is an error (${pointer} writes ${describeChar(ch)}); add ${suggestion === '' ? 'one' : `"alphabet": ${JSON.stringify(suggestion)}`}`);
+    }
+    const twin = lookAlikeOf(origin.served, ch);
+    const scripts = [...new Set(origin.served.map((l) => l.script))].join(', ');
+    const uses = inWordOf(origin.served, ch) ? `the ${scripts} letter ${describeChar(ch)},${twin === undefined ? '' : ` a look-alike of the ${twin.script} ${describeChar(twin.char)},`}` : `${describeChar(ch)},`;
+    const reason = origin.declared
+      ? `which is not in the scheme's declared "alphabet"`
+      : `which is not in its alphabet: a scheme that "extends" another and declares no "alphabet" may write the characters of ${origin.parent!.id}'s alphabet and of its own values, but no letter of the script it romanizes; write the intended character, or declare an "alphabet" listing every character the scheme writes`;
+    return invalid(file, scheme.id, pointer, `value ${JSON.stringify(value)} uses ${uses} ${reason}`);
   };
   const check = (pointer: string, value: string): void => {
     for (const ch of valueChars(value)) if (!allowed.has(ch)) fail(pointer, value, ch);
@@ -109,6 +150,19 @@ function checkAlphabet(scheme: Omit<Scheme, 'builtIn'>, file: string | undefined
       }
     }
   }
+}
+
+/**
+ * `removeRules` names inherited rules by id: an id that names none (a typo, or a scheme that
+ * extends nothing) would drop nothing, silently (docs/scheme-format.md).
+ */
+function checkRemoveRules(source: SchemeSource, parent: Scheme | undefined, file: string | undefined): void {
+  const ids = [...new Set((parent?.rules ?? []).flatMap((r) => (r.id === undefined ? [] : [r.id])))];
+  (source.removeRules ?? []).forEach((id, i) => {
+    if (ids.includes(id)) return;
+    const known = parent === undefined ? 'the scheme "extends" none, so it inherits no rule' : ids.length === 0 ? `${parent.id} has no rule with an id` : `the rules of ${parent.id} with an id: ${ids.join(', ')}`;
+    invalid(file, source.id, `/removeRules/${i}`, `no inherited rule has the id ${JSON.stringify(id)} (${known})`);
+  });
 }
 
 /**
@@ -129,7 +183,16 @@ function resolve(data: unknown, file: string | undefined, builtIn: boolean, pare
   const languageId = source.language ?? parent?.language.id ?? DEFAULT_LANGUAGE;
   if (!languages.has(languageId)) invalid(file, source.id, '/language', `unknown language "${languageId}" (known: ${[...languages.keys()].join(', ')})`);
   const language = getLanguage(languageId);
-  if (!builtIn) checkSchemeMeaning(source, { ...(file === undefined ? {} : { file }), language, ...(parent ? { inheritedOptions: parent.options } : {}) });
+  // The other languages the scheme serves (ISO 9): their letters may stand in it too.
+  const otherLanguages = (source.languages ?? []).map((id, i) => {
+    if (!languages.has(id)) invalid(file, source.id, `/languages/${i}`, `unknown language "${id}" (known: ${[...languages.keys()].join(', ')})`);
+    return getLanguage(id);
+  });
+  const served = [language, ...otherLanguages];
+  if (!builtIn) {
+    checkSchemeMeaning(source, { ...(file === undefined ? {} : { file }), language, otherLanguages, ...(parent ? { inheritedOptions: parent.options } : {}) });
+    checkRemoveRules(source, parent, file);
+  }
   const removed = new Set(source.removeRules ?? []);
   const ownRules = source.rules ?? [];
   const rules = [...ownRules, ...(parent?.rules ?? []).filter((r) => r.id === undefined || !removed.has(r.id))];
@@ -138,12 +201,10 @@ function resolve(data: unknown, file: string | undefined, builtIn: boolean, pare
   let alphabet = source.alphabet ?? parent?.alphabet ?? '';
   if (source.alphabet === undefined && parent !== undefined) {
     // A scheme that extends another and declares no alphabet of its own declares, by writing
-    // them, the characters of its own values.
-    const own = [
-      ...Object.values(source.letters ?? {}),
-      ...ownRules.flatMap((r) => (Array.isArray(r.output) ? r.output : [r.output])),
-      ...Object.values(source.options ?? {}).flatMap((o) => Object.values(o.values).flatMap((v) => Object.values(v.letters ?? {}))),
-    ].join('');
+    // them, the characters of its own values — but not a letter of the script it romanizes: that
+    // is the look-alike typed by mistake (a Cyrillic е in "zhе") the alphabet is there to catch
+    // (docs/scheme-format.md). A scheme that writes one on purpose declares its alphabet.
+    const own = [...ownValues(source).join('')].filter((ch) => !inWordOf(served, ch)).join('');
     alphabet = [...new Set([...alphabet, ...own, ...own.toUpperCase()])].join('');
   }
   const scheme: Omit<Scheme, 'builtIn'> = {
@@ -182,7 +243,7 @@ function resolve(data: unknown, file: string | undefined, builtIn: boolean, pare
       }
     }
   }
-  if (!builtIn) checkAlphabet(scheme, file);
+  if (!builtIn) checkAlphabet(scheme, file, { declared: source.alphabet !== undefined, parent, served, suggestion: () => suggestedAlphabet(ownValues(source), served) });
   const done = deepFreeze({ ...scheme, builtIn });
   loaded.add(done);
   return done;

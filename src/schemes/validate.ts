@@ -2,6 +2,7 @@ import { LatinitsaError } from '../errors.ts';
 import languageSchema from './language.schema.json' with { type: 'json' };
 import schemeSchema from './scheme.schema.json' with { type: 'json' };
 import { checkSchema, pointerSegment, type Fail, type JsonSchema } from './schema.ts';
+import { describeChar, inWordOf, lookAlikeOf } from './script.ts';
 import type { LanguageSource, RuleSource, SchemeSource } from './types.ts';
 
 export { pointerSegment } from './schema.ts';
@@ -14,6 +15,11 @@ export interface ValidateSchemeOptions {
   language: LanguageSource;
   /** Option definitions inherited through `extends`, so that `if` conditions can name them. */
   inheritedOptions?: SchemeSource['options'];
+  /**
+   * The other languages the scheme serves (its `languages`, as language data), whose letters it
+   * may name too; `loadScheme` passes them. Default: none.
+   */
+  otherLanguages?: readonly LanguageSource[];
 }
 
 /**
@@ -93,13 +99,35 @@ export function checkSchemeMeaning(scheme: SchemeSource, options: ValidateScheme
     optionDefs[name] = option;
   }
 
+  // Letters a word of the scheme's languages cannot hold — a Latin "q", or a Latin "e" typed for
+  // the Cyrillic one — would make a value or a rule that never applies, silently
+  // (docs/scheme-format.md): each is refused where it is written.
+  const served = [language, ...(options.otherLanguages ?? [])];
+  const letters = (pointer: string, text: string): void => checkLetters(pointer, text, served, fail);
+  for (const key of Object.keys(scheme.letters ?? {})) if (!key.startsWith('$')) letters(`/letters/${pointerSegment(key)}`, key);
+  for (const [name, option] of Object.entries(scheme.options ?? {})) {
+    for (const [valueName, value] of Object.entries(option.values)) {
+      const at = `/options/${pointerSegment(name)}/values/${pointerSegment(valueName)}`;
+      for (const key of Object.keys(value.letters ?? {})) if (!key.startsWith('$')) letters(`${at}/letters/${pointerSegment(key)}`, key);
+      // What `substitute` and `givenNames` write is read again as letters of the text.
+      for (const part of ['substitute', 'givenNames'] as const) {
+        for (const [key, out] of Object.entries(value[part] ?? {})) {
+          if (key.startsWith('$')) continue;
+          letters(`${at}/${part}/${pointerSegment(key)}`, key);
+          checkLetters(`${at}/${part}/${pointerSegment(key)}`, out, served, fail, 'written');
+        }
+      }
+    }
+  }
+
   (scheme.rules ?? []).forEach((rule, i) => {
     const at = `/rules/${i}`;
-    const letters = [...rule.match];
-    if (Array.isArray(rule.output) && rule.output.length !== letters.length) {
-      fail(`${at}/output`, `has ${rule.output.length} parts but "match" has ${letters.length} letters (one output per matched letter)`);
+    const ruleLetters = [...rule.match];
+    if (Array.isArray(rule.output) && rule.output.length !== ruleLetters.length) {
+      fail(`${at}/output`, `has ${rule.output.length} parts but "match" has ${ruleLetters.length} letters (one output per matched letter)`);
     }
-    checkClasses(rule, at, language, fail);
+    letters(`${at}/match`, rule.match);
+    checkContexts(rule, at, language, served, fail);
     for (const [name, value] of Object.entries(rule.if ?? {})) {
       const cat = `${at}/if/${pointerSegment(name)}`;
       const def = Object.hasOwn(optionDefs, name) ? optionDefs[name] : undefined;
@@ -110,13 +138,42 @@ export function checkSchemeMeaning(scheme: SchemeSource, options: ValidateScheme
   return scheme;
 }
 
-/** The letter classes a rule's contexts name (`@vowel`) must be classes of the language. */
-function checkClasses(rule: Pick<RuleSource, (typeof CONTEXT_KEYS)[number]>, at: string, language: LanguageSource, fail: Fail): void {
+/**
+ * Every character of `text` must be one a word of the languages can hold: of a letter key, a
+ * match or a context (`read`: the text is never read there), or of what `substitute` writes
+ * (`written`: the letters and rules never read it).
+ */
+function checkLetters(pointer: string, text: string, served: readonly LanguageSource[], fail: Fail, role: 'read' | 'written' = 'read'): void {
+  for (const ch of text) {
+    if (inWordOf(served, ch)) continue;
+    const names = served.map((l) => l.name).join(', ');
+    const scripts = [...new Set(served.map((l) => l.script))].join(', ');
+    const twin = lookAlikeOf(served, ch);
+    const hint = twin === undefined ? '' : `: did you mean the ${twin.script} ${describeChar(twin.char)}, which it looks like?`;
+    const effect = role === 'read' ? 'no word holds it, so this never applies' : 'the letters and rules of the scheme never read it';
+    fail(pointer, `${describeChar(ch)} is not a letter of ${names} (${scripts} script): ${effect}${hint}`);
+  }
+}
+
+/**
+ * A rule's contexts: `^` (the start of the word) is what precedes a match, so it stands in `after`
+ * or `notAfter`; `$` (the end of the word) follows one, in `before` or `notBefore` (the engine
+ * compares the letter before the match with `after`, the letter after it with `before`;
+ * docs/scheme-format.md). Letter classes (`@vowel`) must be classes of the language, and letters
+ * letters of its words.
+ */
+function checkContexts(rule: Pick<RuleSource, (typeof CONTEXT_KEYS)[number]>, at: string, language: LanguageSource, served: readonly LanguageSource[], fail: Fail): void {
   for (const key of CONTEXT_KEYS) {
+    const side = key === 'after' || key === 'notAfter' ? 'before' : 'after';
     (rule[key] ?? []).forEach((token, j) => {
-      if (token.startsWith('@') && !Object.hasOwn(language.classes, token.slice(1))) {
-        fail(`${at}/${key}/${j}`, `unknown letter class "${token}" (the ${language.name} classes are ${Object.keys(language.classes).map((k) => `@${k}`).join(', ')})`);
-      }
+      const pointer = `${at}/${key}/${j}`;
+      if (token === '^' && side === 'after') fail(pointer, `"^" (the start of the word) stands only in "after" or "notAfter", which look at what precedes the match; "${key}" looks at what follows it, where "$" is the end of the word`);
+      else if (token === '$' && side === 'before') fail(pointer, `"$" (the end of the word) stands only in "before" or "notBefore", which look at what follows the match; "${key}" looks at what precedes it, where "^" is the start of the word`);
+      else if (token.startsWith('@')) {
+        if (!Object.hasOwn(language.classes, token.slice(1))) {
+          fail(pointer, `unknown letter class "${token}" (the ${language.name} classes are ${Object.keys(language.classes).map((k) => `@${k}`).join(', ')})`);
+        }
+      } else if (token !== '^' && token !== '$') checkLetters(pointer, token, served, fail);
     });
   }
 }
@@ -129,7 +186,10 @@ function checkClasses(rule: Pick<RuleSource, (typeof CONTEXT_KEYS)[number]>, at:
 export function validateLanguage(data: unknown, options: { file?: string } = {}): LanguageSource {
   const language = checkLanguageShape(data, options);
   const fail = failer(options.file, 'language');
-  (language.modernizeDeletes ?? []).forEach((deletion, i) => checkClasses(deletion, `/modernizeDeletes/${i}`, language, fail));
+  (language.modernizeDeletes ?? []).forEach((deletion, i) => {
+    checkLetters(`/modernizeDeletes/${i}/match`, deletion.match, [language], fail);
+    checkContexts(deletion, `/modernizeDeletes/${i}`, language, [language], fail);
+  });
   return language;
 }
 
