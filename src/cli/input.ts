@@ -57,7 +57,12 @@ export async function readStdin(io: CliIO, options: { maxBytes?: number } = {}):
   return Buffer.concat(chunks, total);
 }
 
-/** A file (relative to the working folder), or stdin for `-`, as strict UTF-8; errors name it as the user wrote it. */
+/**
+ * A file (relative to the working folder), or stdin for `-`, as strict UTF-8; errors name it as
+ * the user wrote it. The commands that read this way (`bib`, `reverse`, `convert`) take no
+ * `--encoding`: invalid UTF-8 that looks like windows-1251 is told to be converted first
+ * (src/io/decode.ts, `ReaderOptions`), not to try an option they do not have.
+ */
 export async function readTextFile(io: CliIO, file: string, maxBytes = MAX_TEXT_BYTES): Promise<string> {
   if (isStdin(file)) return decodeUtf8(await readStdin(io, { maxBytes }), { file: shownName(file) });
   let bytes: Uint8Array;
@@ -107,7 +112,8 @@ export function inputFormat(command: string, value: string | undefined): Documen
 export async function readManuscript(command: string, io: CliIO, name: string, options: { format?: DocumentFormat | undefined; fix?: boolean | undefined } = {}): Promise<ProseDocument & { file: string }> {
   // Loaded here: the .docx reader is not for the commands that never read a manuscript.
   const { bytesToDocument, MAX_DOCUMENT_BYTES, readDocumentFile } = await import('../io/documents.ts');
-  const format = options.format === undefined ? {} : { format: options.format };
+  // A zip read as text is told to give --input-format docx, which these commands take; they take no --encoding.
+  const format = { ...(options.format === undefined ? {} : { format: options.format }), reader: { inputFormat: '--input-format' } };
   if (!isStdin(name)) return { file: name, ...(await readDocumentFile(path.resolve(io.cwd, name), { file: name, ...format })) };
   if (options.fix === true) throw usageError(command, '--fix needs files (stdin cannot be rewritten)');
   const file = shownName(name);

@@ -38,6 +38,21 @@ export interface DecodeOptions {
   baseOffset?: number;
   /** Remove a leading UTF-8 byte-order mark. Default `true` for {@link decodeUtf8}, `false` for {@link decodeBytes}. */
   stripBom?: boolean;
+  /** What the reading program offers instead, for the hint of an error (see {@link ReaderOptions}). */
+  reader?: ReaderOptions;
+}
+
+/**
+ * The options of the program reading the bytes that read them otherwise: an invalid-UTF-8
+ * error's hint names one only where the program has it. Until the thirty-fourth session every
+ * command said "try --encoding windows-1251", which only `latinitsa` itself (romanize) takes;
+ * `bib`, `cite`, `check`, `reverse` and `convert` read UTF-8 only (docs/cli.md).
+ */
+export interface ReaderOptions {
+  /** The option that names a legacy encoding (the romanize command's `--encoding`). Without it: convert to UTF-8 first (iconv). */
+  encoding?: string;
+  /** The option that reads a file as a .docx whatever its name (`check` and `cite`'s `--input-format`). */
+  inputFormat?: string;
 }
 
 const decoders = new Map<string, TextDecoder>();
@@ -59,6 +74,8 @@ function decoder(encoding: TextEncodingName): TextDecoder {
  * decodeBytes(new Uint8Array([0xca, 0xe8, 0xf0, 0xee, 0xe2]), { encoding: 'windows-1251' });
  * //=> 'Киров'
  * (() => { try { return decodeBytes(new Uint8Array([0x41, 0xca, 0xe8, 0xf0, 0xee, 0xe2]), { file: 'a.txt' }); } catch (e) { return (e as Error).message; } })();
+ * //=> 'a.txt: invalid UTF-8 at byte offset 1 (the bytes look like windows-1251: convert them to UTF-8 first, e.g. with iconv -f windows-1251 -t utf-8)'
+ * (() => { try { return decodeBytes(new Uint8Array([0x41, 0xca, 0xe8, 0xf0, 0xee, 0xe2]), { file: 'a.txt', reader: { encoding: '--encoding' } }); } catch (e) { return (e as Error).message; } })();
  * //=> 'a.txt: invalid UTF-8 at byte offset 1 (the bytes look like windows-1251: try --encoding windows-1251)'
  */
 export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): string {
@@ -71,7 +88,7 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): str
     const base = (options.baseOffset ?? 0) + (bytes.length - view.length);
     const at = firstInvalidUtf8(view);
     const offset = base + (at < 0 ? 0 : at);
-    throw new LatinitsaError('ERR_INVALID_UTF8', `${options.file ?? 'input'}: invalid UTF-8 at byte offset ${offset}${encodingHint(view)}`, {
+    throw new LatinitsaError('ERR_INVALID_UTF8', `${options.file ?? 'input'}: invalid UTF-8 at byte offset ${offset}${encodingHint(view, options.reader)}`, {
       ...(options.file === undefined ? {} : { file: options.file }),
       offset,
       cause,
@@ -83,13 +100,14 @@ export function decodeBytes(bytes: Uint8Array, options: DecodeOptions = {}): str
  * What the words of an invalid-UTF-8 error add about the bytes (the start of the input, or a
  * sample of it): that they start with a UTF-16 or UTF-32 byte-order mark or a zip's signature (a
  * .docx read as text), or look like Cyrillic in a legacy encoding; '' when they look like none.
+ * What to do names an option of the reader only when `reader` says it has one.
  *
  * @example
  * import { encodingHint } from 'latinitsa/io';
  * encodingHint(new Uint8Array([0xff, 0xfe, 0x1a, 0x04]));
  * //=> ' (this looks like UTF-16 (it starts with the byte-order mark FF FE): save it as UTF-8)'
  */
-export function encodingHint(bytes: Uint8Array): string {
+export function encodingHint(bytes: Uint8Array, reader: ReaderOptions = {}): string {
   const hex = (n: number): string => [...bytes.subarray(0, n)].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
   const utf32 = bytes.length >= 4 && ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff));
   if (utf32) return ` (this looks like UTF-32 (it starts with the byte-order mark ${hex(4)}): save it as UTF-8)`;
@@ -98,10 +116,11 @@ export function encodingHint(bytes: Uint8Array): string {
   }
   // A zip's local-file signature: a .docx piped in (`check - < book.docx`) or named .txt.
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    return ' (this looks like a zip archive, such as a .docx: name it .docx, or give --input-format docx)';
+    return reader.inputFormat === undefined ? ' (this looks like a zip archive, such as a .docx, not a text file)' : ` (this looks like a zip archive, such as a .docx: name it .docx, or give ${reader.inputFormat} docx)`;
   }
   const guess = guessLegacyEncoding(bytes);
-  return guess === undefined ? '' : ` (the bytes look like ${guess}: try --encoding ${guess})`;
+  if (guess === undefined) return '';
+  return reader.encoding === undefined ? ` (the bytes look like ${guess}: convert them to UTF-8 first, e.g. with iconv -f ${guess} -t utf-8)` : ` (the bytes look like ${guess}: try ${reader.encoding} ${guess})`;
 }
 
 /**
@@ -113,7 +132,7 @@ export function encodingHint(bytes: Uint8Array): string {
  * decodeUtf8(new Uint8Array([0xd0, 0x9a]));
  * //=> 'К'
  */
-export function decodeUtf8(bytes: Uint8Array, options: { file?: string; baseOffset?: number } = {}): string {
+export function decodeUtf8(bytes: Uint8Array, options: { file?: string; baseOffset?: number; reader?: ReaderOptions } = {}): string {
   return decodeBytes(bytes, { ...options, encoding: 'utf-8', stripBom: true });
 }
 

@@ -5,7 +5,7 @@ import { readDocument, documentFormatOf, type DocumentEdit, type DocumentFormat,
 import { BOM } from '../engine/utf8.ts';
 import { LatinitsaError } from '../errors.ts';
 import { writeFileAtomic } from './atomic-write.ts';
-import { decodeBytes } from './decode.ts';
+import { decodeBytes, type ReaderOptions } from './decode.ts';
 import { readDocxParts, rewriteDocx, type DocxLimits } from './docx.ts';
 import { ioError } from './errors.ts';
 import { readFileLimited } from './files.ts';
@@ -23,6 +23,8 @@ export interface ReadDocumentFileOptions {
   maxBytes?: number;
   /** For a .docx: the decompression budgets (see `readDocxParts`). */
   limits?: DocxLimits;
+  /** What the reading program offers instead, for the hint of an invalid-UTF-8 error (`ReaderOptions`). */
+  reader?: ReaderOptions;
 }
 
 /**
@@ -44,7 +46,7 @@ export async function readDocumentFile(path: string, options: ReadDocumentFileOp
   } catch (error) {
     throw ioError('read', file, error);
   }
-  return bytesToDocument(bytes, { file, format, ...(options.limits === undefined ? {} : { limits: options.limits }) });
+  return bytesToDocument(bytes, { file, format, ...(options.limits === undefined ? {} : { limits: options.limits }), ...(options.reader === undefined ? {} : { reader: options.reader }) });
 }
 
 /**
@@ -55,9 +57,9 @@ export async function readDocumentFile(path: string, options: ReadDocumentFileOp
  * (await bytesToDocument(new TextEncoder().encode('\uFEFFText.\nNotes\nIbid.'), { format: 'text' })).regions.map((r) => r.kind);
  * //=> ['text', 'notes']
  */
-export async function bytesToDocument(bytes: Uint8Array, options: { file?: string; format?: DocumentFormat; limits?: DocxLimits } = {}): Promise<ProseDocument> {
+export async function bytesToDocument(bytes: Uint8Array, options: { file?: string; format?: DocumentFormat; limits?: DocxLimits; reader?: ReaderOptions } = {}): Promise<ProseDocument> {
   const format = options.format ?? 'text';
-  const text = format === 'docx' ? undefined : decodeBytes(bytes, options.file === undefined ? {} : { file: options.file });
+  const text = format === 'docx' ? undefined : decodeBytes(bytes, { ...(options.file === undefined ? {} : { file: options.file }), ...(options.reader === undefined ? {} : { reader: options.reader }) });
   const parts = format === 'docx' ? readDocxParts(bytes, options) : undefined;
   try {
     // The mark is kept in the decoded text; the document module takes it off and remembers it.

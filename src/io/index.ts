@@ -1,7 +1,7 @@
 // `romanizeStream` with `lang: 'auto'` runs the language detector, which the engine leaves to its entry points.
 import '../engine/detector.ts';
 export { writeFileAtomic, openAtomicWriter, assertReplaceable, type WriteFileAtomicOptions, type AtomicWriter } from './atomic-write.ts';
-export { decodeUtf8, decodeBytes, encodingHint, guessLegacyEncoding, parseEncoding, type DecodeOptions, type TextEncodingName } from './decode.ts';
+export { decodeUtf8, decodeBytes, encodingHint, guessLegacyEncoding, parseEncoding, type DecodeOptions, type ReaderOptions, type TextEncodingName } from './decode.ts';
 export { firstInvalidUtf8, splitBom, utf8BomLength, BOM, UTF8_BOM } from '../engine/utf8.ts';
 export { textBlocks, romanizeStream, writeWithBackpressure, type TextBlocksOptions, type RomanizeStreamOptions, type TextSink } from './lines.ts';
 export { readLexicon, parseLexicon, readSchemeFile, readFileLimited, type ReadLimitOptions } from './files.ts';

@@ -3,7 +3,7 @@ import type { RomanizeOptions } from '../engine/romanize.ts';
 import { createCountingRomanizer, createRomanizer, type Romanizer } from '../engine/stream.ts';
 import { UTF8_BOM } from '../engine/utf8.ts';
 import { LatinitsaError } from '../errors.ts';
-import { decodeBytes, encodingHint, type TextEncodingName } from './decode.ts';
+import { decodeBytes, encodingHint, type ReaderOptions, type TextEncodingName } from './decode.ts';
 import { writeWithBackpressure } from './write.ts';
 
 export { writeWithBackpressure };
@@ -14,6 +14,8 @@ export interface TextBlocksOptions {
   encoding?: TextEncodingName;
   /** File name for error messages. */
   file?: string;
+  /** What the reading program offers instead, for the hint of an invalid-UTF-8 error (`ReaderOptions`). */
+  reader?: ReaderOptions;
   /**
    * Bytes gathered before a block is cut at its last line break. Default 1: every chunk the
    * source delivers that completes a line is cut at once, so that interactive or slow input
@@ -60,7 +62,7 @@ function toBytes(chunk: unknown): Uint8Array {
 export async function* textBlocks(source: AsyncIterable<unknown> | Iterable<unknown>, options: TextBlocksOptions = {}): AsyncGenerator<string> {
   const blockSize = Math.max(1, options.blockSize ?? 1);
   const decode = (bytes: Uint8Array, baseOffset: number): string =>
-    decodeBytes(bytes, { ...(options.encoding === undefined ? {} : { encoding: options.encoding }), ...(options.file === undefined ? {} : { file: options.file }), baseOffset });
+    decodeBytes(bytes, { ...(options.encoding === undefined ? {} : { encoding: options.encoding }), ...(options.file === undefined ? {} : { file: options.file }), ...(options.reader === undefined ? {} : { reader: options.reader }), baseOffset });
   let pending: Uint8Array[] = [];
   let pendingLength = 0;
   /** Byte offset of pending[0][0] in the stream. */
@@ -180,7 +182,7 @@ async function romanizeUtf8Stream(source: AsyncIterable<unknown> | Iterable<unkn
   } catch (error) {
     if (error instanceof LatinitsaError && error.code === 'ERR_INVALID_UTF8' && error.offset !== undefined) {
       // The start of the input tells a UTF-16 file by its byte-order mark; the bytes last read, a legacy encoding.
-      const hint = error.offset < 4 && first !== undefined ? encodingHint(first) : encodingHint(last);
+      const hint = encodingHint(error.offset < 4 && first !== undefined ? first : last, options.reader);
       throw new LatinitsaError('ERR_INVALID_UTF8', `${options.file ?? 'input'}: invalid UTF-8 at byte offset ${error.offset}${hint}`, {
         ...(options.file === undefined ? {} : { file: options.file }),
         offset: error.offset,

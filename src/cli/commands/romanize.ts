@@ -8,7 +8,7 @@ import { AUTO_LANGUAGE, schemeIdForLanguage, schemeInLanguage } from '../../engi
 import { resolveScheme } from '../../engine/resolve.ts';
 import { LatinitsaError } from '../../errors.ts';
 import type { AtomicWriter, WriteFileAtomicOptions } from '../../io/atomic-write.ts';
-import type { TextEncodingName } from '../../io/decode.ts';
+import type { ReaderOptions, TextEncodingName } from '../../io/decode.ts';
 import { ioError, isClosedPipe } from '../../io/errors.ts';
 import { writeWithBackpressure } from '../../io/write.ts';
 import { DEFAULT_SCHEME, getScheme, type Scheme } from '../../schemes/registry.ts';
@@ -18,6 +18,9 @@ import { helpText, schemesText } from '../help.ts';
 import { schemeFromFlags } from '../scheme-file.ts';
 import { isStdin, MAX_TEXT_BYTES, shownName, textIsStdin } from '../input.ts';
 import type { CliIO } from '../types.ts';
+
+/** This command reads legacy encodings (`-e`, `--encoding`): an invalid-UTF-8 error's hint names the option. */
+const READER: ReaderOptions = { encoding: '--encoding' };
 
 /**
  * The sample text of `--demo` (and `npm start`): Russian prose about the Kirov murder of 1934 and
@@ -297,7 +300,7 @@ async function romanizeInputs(
         const { decodeBytes } = await import('../../io/decode.ts');
         // A byte-order mark stays in the output, as in the streaming path (only letters change); the
         // JSON's text is the text without it.
-        return decodeBytes(Buffer.concat(parts), { encoding, file: source.shown, stripBom: json });
+        return decodeBytes(Buffer.concat(parts), { encoding, file: source.shown, stripBom: json, reader: READER });
       };
       if (inPlace) {
         let warning = '';
@@ -319,7 +322,7 @@ async function romanizeInputs(
     // Letters the scheme has no value for are counted by the romanizer on the way, for the warning.
     const compiled = resolveScheme(options);
     const counts = new Map<string, number>();
-    const streamOptions = { romanize: options, encoding, counts };
+    const streamOptions = { romanize: options, encoding, counts, reader: READER };
     if (inPlace) {
       await rewriteAll(inputs, io, async (input, w) => {
         const source = await openSource(input, io);
