@@ -1,4 +1,5 @@
 // CSL-JSON, as Zotero exports it: variables romanized, key order and layout kept (docs/citations.md).
+import { parseJsonFile } from '../diagnostics/json.ts';
 import { lineIndex } from '../diagnostics/place.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { romanize } from '../engine/romanize.ts';
@@ -104,12 +105,8 @@ export function romanizeCsl(text: string, options: RomanizeBibOptions = {}): Rom
   const schemes = groupSchemes(options);
   // A byte-order mark (some Windows exports) is kept in the output but is not JSON.
   const bom = splitBom(text).bom ? text[0]! : '';
-  let data: Json;
-  try {
-    data = JSON.parse(text.slice(bom.length)) as Json;
-  } catch (error) {
-    throw new LatinitsaError('ERR_INVALID_INPUT', `not valid CSL-JSON: ${(error as Error).message}`);
-  }
+  // A syntax error names the line and column (src/diagnostics/json.ts); the caller adds the file's name.
+  const data = parseJsonFile(text.slice(bom.length), { what: 'not valid CSL-JSON' }) as Json;
   const single = data !== null && typeof data === 'object' && !Array.isArray(data);
   const items = single ? [data] : data;
   if (!Array.isArray(items) || items.some((i) => i === null || typeof i !== 'object' || Array.isArray(i))) {

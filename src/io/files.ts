@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import { LatinitsaError } from '../errors.ts';
 import type { Scheme } from '../schemes/registry.ts';
 import { decodeBytes } from './decode.ts';
-import { parseJson, schemeFromBytes } from './scheme-bytes.ts';
+import { parseJsonFile } from '../diagnostics/json.ts';
+import { schemeFromBytes } from './scheme-bytes.ts';
 import { ioError } from './errors.ts';
 
 /** Options of {@link readFileLimited}. */
@@ -83,7 +84,7 @@ export function parseLexicon(text: string, options: { file?: string; format?: 'j
   // "__proto__" cannot reach the prototype.
   const pairs: [string, string][] = [];
   if (format === 'json') {
-    const data = parseJson(text, file);
+    const data = parseJsonFile(text, { file });
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
       throw new LatinitsaError('ERR_INVALID_INPUT', `${file}: a lexicon must be a JSON object of "word": "romanization" pairs`, { file });
     }

@@ -1,19 +1,9 @@
 // A scheme file's bytes to a scheme: the one loader behind `readSchemeFile` (Node) and the web
 // page's "Scheme file" control (docs/web.md), which reads the file in the browser. No `node:`
 // import reaches here but TextDecoder, which browsers have (scripts/build-web.ts).
-import { LatinitsaError } from '../errors.ts';
+import { parseJsonFile } from '../diagnostics/json.ts';
 import { loadScheme, type Scheme } from '../schemes/registry.ts';
 import { decodeBytes } from './decode.ts';
-
-/** Parses JSON; an error names the file (`ERR_INVALID_INPUT`). */
-export function parseJson(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    const message = cause instanceof Error ? cause.message : String(cause);
-    throw new LatinitsaError('ERR_INVALID_INPUT', `${file}: invalid JSON: ${message}`, { file, cause });
-  }
-}
 
 /**
  * Loads a scheme file's bytes (UTF-8, a BOM allowed): errors name `file` and the field by its JSON
@@ -25,6 +15,7 @@ export function parseJson(text: string, file: string): unknown {
  *   worker) as the scheme object, since a loaded scheme is known only where it was loaded.
  */
 export function schemeFromBytes(bytes: Uint8Array, options: { file: string; register?: boolean; own?: boolean }): { scheme: Scheme; definition: unknown } {
-  const definition = parseJson(decodeBytes(bytes, { file: options.file, stripBom: true }), options.file);
+  // A syntax error names the line and column (src/diagnostics/json.ts).
+  const definition = parseJsonFile(decodeBytes(bytes, { file: options.file, stripBom: true }), { file: options.file });
   return { scheme: loadScheme(definition, { file: options.file, register: options.register ?? false, own: options.own ?? false }), definition };
 }

@@ -7,8 +7,8 @@ import { parseCheckConfig, type CheckSettingsFile } from '../../check/config.ts'
 import type { CheckOptions } from '../../check/types.ts';
 import { selectFixes } from '../../diagnostics/fix.ts';
 import { editDocument, readDocument, type ProseDocument } from '../../document/document.ts';
-import { LatinitsaError } from '../../errors.ts';
 import { assertReplaceable } from '../../io/atomic-write.ts';
+import { parseJsonFile } from '../../diagnostics/json.ts';
 import { decodeUtf8 } from '../../io/decode.ts';
 import { ioError } from '../../io/errors.ts';
 import { readDocumentFile, writeDocumentFile } from '../../io/documents.ts';
@@ -65,13 +65,8 @@ async function findConfig(cwd: string): Promise<string | undefined> {
 /** The settings file at `file`, named `name` in messages (as --config gave it; a file found is named by its path). */
 async function readConfig(file: string, name = file): Promise<CheckSettingsFile> {
   const text = decodeUtf8(await readFileLimited(file, { maxBytes: 1 << 20, name }), { file: name });
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new LatinitsaError('ERR_INVALID_OPTION', `${name}: not JSON (${(error as Error).message})`, { file: name });
-  }
-  return parseCheckConfig(data, { file: name });
+  // A syntax error names the line and column, as in every JSON file a user gives (src/diagnostics/json.ts).
+  return parseCheckConfig(parseJsonFile(text, { file: name, code: 'ERR_INVALID_OPTION' }), { file: name });
 }
 
 /**
