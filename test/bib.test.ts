@@ -219,6 +219,11 @@ describe('latinitsa bib', () => {
     const broken = await cli(['broken.bib']);
     assert.equal(broken.code, 2);
     assert.match(broken.err, /broken\.bib: not a valid BibTeX file at line/);
+    // An unclosed brace is named where it opened, not as an unexpected "@" at the next entry.
+    writeFileSync(path.join(tmp, 'u.bib'), '@book{k1, title={Киров}}\n@book{bad, title = {Киров {ЦК}\n}\n@book{b, title={Зиновьев}}\n');
+    const unclosed = await cli(['u.bib']);
+    assert.equal(unclosed.code, 2);
+    assert.match(unclosed.err, /u\.bib: not a valid BibTeX file at line 2, column 1: entry "bad" is not closed: its "\{" at line 2, column 6 has no matching "\}" \(the value of its field "title" runs from line 2, column 20 to line 3, column 1/u);
     writeFileSync(path.join(tmp, 'bad.bib'), Buffer.from([0x40, 0xff]));
     assert.equal((await cli(['bad.bib'])).code, 2);
   });

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { BibtexSyntaxError, parseBibtex } from '../src/cite/bibtex-syntax.ts';
-import { fixturesDir } from './support/fixtures.ts';
+import { romanizeBibtex } from '../src/cite/bibtex.ts';
+import { fixturesDir, readTsv } from './support/fixtures.ts';
 
 const require = createRequire(import.meta.url);
 const original = require('bibtex-parse') as { parse(text: string, options: { number: 'string' }): unknown };
@@ -21,8 +22,9 @@ function outcome(read: () => unknown): unknown {
   try {
     return { items: read() };
   } catch (error) {
-    const e = error as { message: string; location?: { start: unknown } };
-    return { error: e.message, at: e.location?.start };
+    // The grammar's words: this reader's message says more where it can (fixtures/bib/syntax-errors.tsv).
+    const e = error as { message: string; grammarMessage?: string; location?: { start: unknown } };
+    return { error: e.grammarMessage ?? e.message, at: e.location?.start };
   }
 }
 
@@ -63,4 +65,12 @@ describe('parseBibtex reads as bibtex-parse does', () => {
     assert.ok(performance.now() - t0 < 5000, `${(performance.now() - t0).toFixed(0)} ms`);
     assert.equal(items.map((i) => (i.itemtype === 'comment' ? i.comment : '')).join(''), text);
   });
+});
+
+describe('a file the reader cannot read past says what is wrong where (test/fixtures/bib/syntax-errors.tsv)', () => {
+  for (const [text, message] of readTsv(path.join(fixturesDir, 'bib', 'syntax-errors.tsv'))) {
+    it(JSON.stringify(text), () => {
+      assert.throws(() => romanizeBibtex(text!), (e: unknown) => (e as Error).message === message, `expected: ${message}`);
+    });
+  }
 });

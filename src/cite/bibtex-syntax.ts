@@ -37,13 +37,20 @@ interface Place {
   column: number;
 }
 
-/** A file the grammar does not accept; `location.start` is the `@` where reading stopped. */
+/**
+ * A file the grammar does not accept; `location.start` is the `@` where reading stopped. The
+ * message says why in the file's terms where it can (an unclosed brace: which, of which entry
+ * and field, where it opened); `grammarMessage` is bibtex-parse's wording, which names only the
+ * `@` the grammar could not read past (test/bibtex-syntax.test.ts compares it with that package).
+ */
 export class BibtexSyntaxError extends Error {
   readonly location: { start: Place; end: Place };
-  constructor(message: string, location: { start: Place; end: Place }) {
+  readonly grammarMessage: string;
+  constructor(message: string, location: { start: Place; end: Place }, grammarMessage = message) {
     super(message);
     this.name = 'BibtexSyntaxError';
     this.location = location;
+    this.grammarMessage = grammarMessage;
   }
 }
 
@@ -281,7 +288,60 @@ export function parseBibtex(input: string): BibtexItem[] {
       const lineStart = before.lastIndexOf('\n') + 1;
       return { offset, line: before.split('\n').length, column: offset - lineStart + 1 };
     };
-    throw new BibtexSyntaxError(`Expected end of input or preamble, entry, string, or comment but "${input[pos]}" found.`, { start: place(pos), end: place(pos + 1) });
+    const grammar = `Expected end of input or preamble, entry, string, or comment but "${input[pos]}" found.`;
+    const at = (offset: number): string => ((p) => `line ${p.line}, column ${p.column}`)(place(offset));
+    throw new BibtexSyntaxError(diagnose(pos, at) ?? grammar, { start: place(pos), end: place(pos + 1) }, grammar);
   }
   return items;
+
+  /**
+   * Why the entry at p (an `@` no item could start at) cannot be read, in the file's terms: the
+   * grammar stops at the entry's `@`, and "but "@" found" there sent a person to the wrong place
+   * (an unclosed brace two lines up showed as an unexpected "@" at the next entry). Undefined when
+   * it is not an entry, or nothing more precise is known.
+   */
+  function diagnose(p: number, at: (offset: number) => string): string | undefined {
+    if (input[p] !== '@') return undefined;
+    const typeEnd = identifier(p + 1);
+    const open = space(typeEnd);
+    const type = input.slice(p + 1, typeEnd);
+    if (typeEnd === p + 1 || (input[open] !== '{' && input[open] !== '(')) return undefined;
+    const shut = input[open] === '{' ? '}' : ')';
+    let q = space(open + 1);
+    let key: string | undefined;
+    const keyEnd = identifier(q);
+    if (keyEnd > q && input[space(keyEnd)] === ',') {
+      key = input.slice(q, keyEnd);
+      q = space(space(keyEnd) + 1);
+    }
+    const what = key === undefined ? `the @${type} at ${at(p)}` : `entry "${key}"`;
+    let last: { name: string; start: number; end: number } | undefined;
+    for (;;) {
+      const field = assignment(q);
+      if (field === undefined) break;
+      if (field.datatype === 'null') {
+        // `name = {…` or `name = "…` whose value never ends.
+        const equals = space(field.end);
+        const start = space(equals + 1);
+        if (input[equals] !== '=') break;
+        if (input[start] === '{' && close(start) === -1) return `the "{" that opens the field "${field.name}" of ${what} at ${at(start)} is never closed`;
+        if (input[start] === '"' && quoted(start + 1) === -1) return `the quotation mark that opens the field "${field.name}" of ${what} at ${at(start)} is never closed`;
+        break;
+      }
+      last = { name: field.name, start: field.end - field.raw.length, end: field.end };
+      const after = space(field.end);
+      if (input[after] !== ',') {
+        q = after;
+        break;
+      }
+      q = space(after + 1);
+    }
+    // A value over several lines that took a closing brace meant for the entry is the likely slip.
+    const span = last !== undefined && input.slice(last.start, last.end).includes('\n') ? ` (the value of its field "${last.name}" runs from ${at(last.start)} to ${at(last.end - 1)}: is a "}" missing inside it?)` : '';
+    if (shut === '}' && close(open) === -1) return `${what} is not closed: its "{" at ${at(open)} has no matching "}"${span}`;
+    if (input[q] === shut) return undefined;
+    const found = q >= n ? 'the end of the file' : JSON.stringify(input[q]);
+    const after = last !== undefined ? `after the field "${last.name}" of ${what}` : key !== undefined ? `after the key of ${what}` : `in ${what}`;
+    return `expected "," or "${shut}" ${after} at ${at(q)}, found ${found}${span}`;
+  }
 }
