@@ -4,7 +4,7 @@
 // running on without the option meant (`{ shceme: 'ala-lc' }`, a scheme id passed as the options).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFixes, candidates, checkDocuments, checkText, convert, convertDetailed, deromanize, deromanizeDetailed, detectScheme, explain, LatinitsaError, readDocument, romanize, romanizeDetailed } from '../src/index.ts';
+import { applyFixes, candidates, checkCitations, checkDocuments, checkText, convert, convertDetailed, deromanize, deromanizeDetailed, detectScheme, explain, LatinitsaError, readDocument, romanize, romanizeDetailed } from '../src/index.ts';
 
 const cases: Array<[string, () => unknown, string, RegExp]> = [
   ['checkText(t, null)', () => checkText('Zinoviev Zinovyev', null as never), 'ERR_INVALID_OPTION', /checkText: the options must be an object, found null/u],
@@ -35,6 +35,10 @@ const cases: Array<[string, () => unknown, string, RegExp]> = [
   ['applyFixes(t, null)', () => applyFixes('abc', null as never), 'ERR_INVALID_INPUT', /applyFixes expects the text's diagnostics as an array, found null/u],
   ['readDocument(null)', () => readDocument(null as never), 'ERR_INVALID_INPUT', /readDocument expects \{ text, format \}, \{ docx \} or \{ paragraphs \}, found null/u],
   ['readDocument("text")', () => readDocument('some text' as never), 'ERR_INVALID_INPUT', /found string/u],
+  // The thirty-fourth session: an option dropped with lang "auto", a verso style with no reference to rewrite.
+  ['romanize(t, { lang: "auto", bogus })', () => romanize('Жуков', { lang: 'auto', bogusOption: 'x' } as never), 'ERR_INVALID_OPTION', /unknown option "bogusOption" for scheme "modified-loc"/u],
+  ['romanize(t, { lang: "auto", scheme: "ala-lc", tie: "x" })', () => romanize('Жуков', { lang: 'auto', scheme: 'ala-lc', tie: 'x' } as never), 'ERR_INVALID_OPTION', /tie/u],
+  ['checkCitations(t, { versoStyle })', () => checkCitations('No reference here.', { versoStyle: 'bogus' } as never), 'ERR_INVALID_OPTION', /unknown versoStyle "bogus" \(known: ob-attached, ob-spaced, v\)/u],
 ];
 
 describe('misuse of the library throws LatinitsaError with a code', () => {

@@ -62,6 +62,17 @@ function leafText(leaf: Leaf, style: CitationStyle, verso: VersoStyle): string {
 }
 
 /**
+ * Refuses an unknown citation style or verso style, whatever the text holds (`checkCitations` on a
+ * text without a reference, `formatArchivalReference`): one check for both.
+ */
+export function assertCitationStyles(style: unknown, versoStyle: unknown): void {
+  if (style !== undefined && !['english', 'russian', 'numbers'].includes(style as string)) throw new LatinitsaError('ERR_INVALID_OPTION', `unknown citation style "${String(style)}" (known: english, russian, numbers)`);
+  if (versoStyle !== undefined && (typeof versoStyle !== 'string' || !Object.hasOwn(termsData.verso.styles, versoStyle))) {
+    throw new LatinitsaError('ERR_INVALID_OPTION', `unknown versoStyle "${String(versoStyle)}" (known: ${Object.keys(termsData.verso.styles).join(', ')})`);
+  }
+}
+
+/**
  * Writes an archival reference in the Russian, English or numbers-only style (the rules of
  * docs/citations.md): archive acronyms from the table (`ГА РФ`/`GA RF` → `GARF`), letters in identifiers romanized with
  * case kept (`Р-5446` → `R-5446`, `1а` → `1a`), `l.`/`ll.` and `d.`/`dd.` by number, versos per
@@ -94,8 +105,7 @@ export function formatArchivalReference(reference: ArchivalReference, options: F
   const style = options.style ?? 'english';
   const verso = options.versoStyle ?? 'ob-attached';
   const scheme = citationScheme(options.scheme);
-  if (!['english', 'russian', 'numbers'].includes(style)) throw new LatinitsaError('ERR_INVALID_OPTION', `unknown citation style "${style}" (known: english, russian, numbers)`);
-  if (!Object.hasOwn(termsData.verso.styles, verso)) throw new LatinitsaError('ERR_INVALID_OPTION', `unknown versoStyle "${verso}" (known: ${Object.keys(termsData.verso.styles).join(', ')})`);
+  assertCitationStyles(style, verso);
   const ru = style === 'russian';
   const idText = (id: string): string => (ru ? (cyrillicRe.test(id) ? id : latinLetters(id) ?? id) : romanize(id, { scheme }));
   const leavesText = (reference.leaves ?? []).map((r) => leafText(r.from, style, verso) + (r.to === undefined ? '' : `–${leafText(r.to, style, verso)}`)).join(', ');

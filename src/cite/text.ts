@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/types.ts';
 import { markdownRegions } from '../document/markdown.ts';
 import { assertRegions, type Region } from '../document/regions.ts';
 import { LatinitsaError } from '../errors.ts';
-import { formatArchivalReference, numbersMisfit } from './format.ts';
+import { assertCitationStyles, formatArchivalReference, numbersMisfit } from './format.ts';
 import { scanArchivalReference, toDiagnostic } from './parse.ts';
 import { citationScheme } from './terms.ts';
 import type { ArchivalReference, CitationStyle, Finding, FormatArchivalOptions, VersoStyle } from './types.ts';
@@ -178,10 +178,10 @@ function majority<T extends string>(values: T[], fallback: T): T {
 export function checkCitations(text: string, options: CheckCitationsOptions = {}): CitationCheck {
   // The scheme is resolved once, before anything is found: an unknown one is an error whatever the text.
   const scheme = citationScheme(options.scheme);
+  assertCitationStyles(options.style, options.versoStyle);
   const scanned = scanDocument(text, options);
   const lines = lineIndex(text);
   const style = options.style ?? majority(scanned.map((r) => r.reference.style), 'english');
-  if (!['english', 'russian', 'numbers'].includes(style)) throw new LatinitsaError('ERR_INVALID_OPTION', `unknown citation style "${style}" (known: english, russian, numbers)`);
   const versoStyle: VersoStyle = options.versoStyle ?? majority(scanned.flatMap((r) => r.reference.versoStyles ?? []), 'ob-attached');
   const counts = styleCounts(scanned);
   // A tie: the styles most used are used equally often, and picking one would flag the others as

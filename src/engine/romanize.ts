@@ -88,6 +88,10 @@ function pieceOptions(options: RomanizeOptions, lang: string): { options: Romani
 export function romanizeDetailed(text: string, options: RomanizeOptions = {}): RomanizeResult {
   checkText(text);
   assertOptions(options, undefined, 'romanizeDetailed');
+  // With lang "auto" each piece takes only the options its language's scheme has (pieceOptions);
+  // they are first checked against the caller's own scheme, as without it, so that a misspelt
+  // or unknown option is an error, not silently dropped (thirty-fourth session's audit).
+  if (options.lang === AUTO_LANGUAGE) resolveScheme({ ...options, lang: undefined });
   const { pieces: parts, languages } = pieces(text, options.lang);
   const out: string[] = [];
   const diagnostics: Diagnostic[] = [];
