@@ -385,19 +385,30 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     assert.equal(await page.locator('#ck-download-note').isVisible(), false);
   });
 
+  /** Three findings with no scheme (latinitsa check --min-confidence possible: Zinovyev and Ezhov certain, Nikolay likely). */
+  const THREE_FINDINGS = 'Grigory Zinoviev led the Comintern. Later Zinoviev was expelled. Zinovyev returned in 1928.\nNikolai Ivanovich Bukharin and Nikolay Bukharin wrote together; Bukharin was shot.\nThe policy came back. Yezhov and Ezhov ran the NKVD; Yezhov fell in 1938.\n';
+  /** The check panel with no house scheme, no notes scheme and no accepted forms. */
+  const plainCheckPanel = async (): Promise<void> => {
+    await page.getByRole('tab', { name: 'Check a manuscript' }).click();
+    await page.getByLabel('House scheme').selectOption('');
+    await page.getByLabel('Notes and bibliography').selectOption('');
+    await page.getByLabel('Accepted English forms').fill('');
+  };
+  /** Checks `text` in that panel, waiting for its three findings. */
+  const checkInPanel = async (text: string): Promise<void> => {
+    await plainCheckPanel();
+    await page.locator('#ck-input').fill(text);
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await waitText('#ck-status', '3 findings: 0 fixed, 0 kept as written, 3 open.');
+  };
+
   // Issue 14 point 5 as a user tries it (thirteenth session): "Apply certain fixes" leaves the
   // likely fix open, one fix is kept as written, the text box shows the accepted fixes, and an
   // edit typed after accepting survives undoing every fix. Confidences: the command's on this text
   // (latinitsa check --min-confidence possible: Zinovyev and Ezhov certain, Nikolay likely).
   it('applies only certain fixes at once, keeps one as written, and keeps an edit typed after accepting through undo', async () => {
-    const text = 'Grigory Zinoviev led the Comintern. Later Zinoviev was expelled. Zinovyev returned in 1928.\nNikolai Ivanovich Bukharin and Nikolay Bukharin wrote together; Bukharin was shot.\nThe policy came back. Yezhov and Ezhov ran the NKVD; Yezhov fell in 1938.\n';
-    await page.getByRole('tab', { name: 'Check a manuscript' }).click();
-    await page.getByLabel('House scheme').selectOption('');
-    await page.getByLabel('Notes and bibliography').selectOption('');
-    await page.getByLabel('Accepted English forms').fill('');
-    await page.locator('#ck-input').fill(text);
-    await page.getByRole('button', { name: 'Check', exact: true }).click();
-    await waitText('#ck-status', '3 findings: 0 fixed, 0 kept as written, 3 open.');
+    const text = THREE_FINDINGS;
+    await checkInPanel(text);
     await page.locator('#ck-accept-certain').click();
     await waitText('#ck-status', '3 findings: 2 fixed, 0 kept as written, 1 open.');
     assert.equal(await page.locator('#ck-input').inputValue(), text.replace('Zinovyev', 'Zinoviev').replace('Ezhov ran', 'Yezhov ran'));
@@ -423,14 +434,8 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
   // takes one back and the finding opens again; redo writes it again. Same text and confidences as
   // the test above.
   it('takes back an accepted fix with the text box’s own Ctrl+Z, and redoes it', async () => {
-    const text = 'Grigory Zinoviev led the Comintern. Later Zinoviev was expelled. Zinovyev returned in 1928.\nNikolai Ivanovich Bukharin and Nikolay Bukharin wrote together; Bukharin was shot.\nThe policy came back. Yezhov and Ezhov ran the NKVD; Yezhov fell in 1938.\n';
-    await page.getByRole('tab', { name: 'Check a manuscript' }).click();
-    await page.getByLabel('House scheme').selectOption('');
-    await page.getByLabel('Notes and bibliography').selectOption('');
-    await page.getByLabel('Accepted English forms').fill('');
-    await page.locator('#ck-input').fill(text);
-    await page.getByRole('button', { name: 'Check', exact: true }).click();
-    await waitText('#ck-status', '3 findings: 0 fixed, 0 kept as written, 3 open.');
+    const text = THREE_FINDINGS;
+    await checkInPanel(text);
     await page.locator('#ck-findings li.open').getByRole('button', { name: 'Accept fix: Zinovyev → Zinoviev' }).click();
     await waitText('#ck-status', '3 findings: 1 fixed, 0 kept as written, 2 open.');
     const fixed = text.replace('Zinovyev', 'Zinoviev');
@@ -456,13 +461,10 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
   // Thirty-fourth session's audit: "Download fixed text" of a file read into the box gave back LF
   // line ends and no byte-order mark (a text box keeps neither), where `check --fix` keeps both.
   it('downloads a fixed text file with its CRLF line ends and byte-order mark, as check --fix writes it', async () => {
-    const lines = ['Grigory Zinoviev led the Comintern. Later Zinoviev was expelled. Zinovyev returned in 1928.', 'Nikolai Ivanovich Bukharin and Nikolay Bukharin wrote together; Bukharin was shot.', 'The policy came back. Yezhov and Ezhov ran the NKVD; Yezhov fell in 1938.', ''];
+    const lines = THREE_FINDINGS.split('\n');
     const file = path.join(dir, 'crlf-notes.txt');
     writeFileSync(file, `\ufeff${lines.join('\r\n')}`);
-    await page.getByRole('tab', { name: 'Check a manuscript' }).click();
-    await page.getByLabel('House scheme').selectOption('');
-    await page.getByLabel('Notes and bibliography').selectOption('');
-    await page.getByLabel('Accepted English forms').fill('');
+    await plainCheckPanel();
     await page.getByLabel('File (.txt, .md, .docx)').setInputFiles(file);
     await waitText('#ck-status', '3 findings: 0 fixed, 0 kept as written, 3 open.');
     await page.locator('#ck-accept-certain').click();
@@ -487,10 +489,7 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     const md = (title: string): string => `---\ntitle: Letters of ${title}\n---\nZinoviev wrote to Kamenev. Zinoviev left for Leningrad.\n`;
     const file = path.join(dir, 'letters.md');
     writeFileSync(file, md('Zinovyev'));
-    await page.getByRole('tab', { name: 'Check a manuscript' }).click();
-    await page.getByLabel('House scheme').selectOption('');
-    await page.getByLabel('Notes and bibliography').selectOption('');
-    await page.getByLabel('Accepted English forms').fill('');
+    await plainCheckPanel();
     const readAs = page.getByLabel('Read as');
     assert.equal(await readAs.inputValue(), '');
     await page.getByLabel('File (.txt, .md, .docx)').setInputFiles(file);
