@@ -134,7 +134,9 @@ export function setupCheck(): void {
   let layout: TextLayout | undefined = ((): TextLayout | undefined => {
     try {
       const v: unknown = JSON.parse(recall(FILE_LAYOUT) || 'null');
-      return typeof v === 'object' && v !== null && 'crlf' in v && 'bom' in v ? { crlf: v.crlf === true, bom: v.bom === true } : undefined;
+      if (typeof v !== 'object' || v === null || !('crlf' in v) || !('bom' in v)) return undefined;
+      const endings = 'endings' in v && Array.isArray(v.endings) && v.endings.every((e) => e === '\n' || e === '\r\n' || e === '\r') ? (v.endings as string[]) : undefined;
+      return { crlf: v.crlf === true, bom: v.bom === true, ...(endings === undefined ? {} : { endings }) };
     } catch {
       return undefined; // kept by another version of the page: the text's own line ends
     }

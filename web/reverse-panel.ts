@@ -59,6 +59,7 @@ export function setupReverse(engine: Engine): void {
   const output = byId('rv-output');
   const list = byId('rv-words');
   const note = byId('rv-note');
+  const copy = byId<HTMLButtonElement>('rv-copy');
   const notice = byId('rv-scheme-note');
   const menu = byId('rv-menu');
   const schemes = listSchemes().map((s) => ({ value: s.id, label: s.name }));
@@ -217,6 +218,7 @@ export function setupReverse(engine: Engine): void {
     pickable = views.length <= PICK_LIMIT && assemble() === expected;
     for (const [k, v] of none) chosen.set(k, v);
     result = expected;
+    copy.disabled = false;
     note.textContent = ranked;
     renderResult();
     if (!pickable) renderList();
@@ -297,14 +299,20 @@ export function setupReverse(engine: Engine): void {
   };
   const run = (): void =>
     void update().catch((e: unknown) => {
+      // Nothing of the last answer stays beside the message: not its words, its note, nor Copy.
       output.classList.remove('busy');
+      result = '';
+      words = [];
+      pickable = false;
+      list.replaceChildren();
+      note.textContent = '';
+      copy.disabled = true;
       output.textContent = messageOf(e);
     });
   const later = debounce(run, 200);
   input.addEventListener('input', later);
   from.addEventListener('change', run);
   to.addEventListener('change', run);
-  const copy = byId('rv-copy');
   copy.addEventListener('click', () => void copyText(result, copy));
   run();
 }

@@ -241,17 +241,24 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
   // page instead, without word lists, and the page said it was offline; the refusal is shown now.
   it('shows the server’s refusal of a reverse request instead of reading the text without word lists', async () => {
     const refusal = 'the answer would be larger than the server\'s limit of 16 MiB; send less text at a time';
+    await page.getByRole('tab', { name: /^Reverse/ }).click();
+    await page.getByLabel('Romanized in').selectOption('ala-lc-simplified');
+    await page.getByLabel('Romanized text').fill('Moskva i Leningrad');
+    await waitText('#rv-output', 'Москва и Ленинград');
     await page.route('**/api/deromanize', (route) => route.fulfill({ status: 413, contentType: 'application/json', body: JSON.stringify({ error: { code: 'ERR_TOO_LARGE', message: refusal } }) }));
     try {
-      await page.getByRole('tab', { name: /^Reverse/ }).click();
-      await page.getByLabel('Romanized in').selectOption('ala-lc-simplified');
       await page.getByLabel('Romanized text').fill('Zinov’ev, Kamenev');
       await waitText('#rv-output', refusal);
+      // Nothing of the answer before stays beside it (the audit's Copy gave "Москва и Ленинград").
+      assert.equal(await page.locator('#rv-copy').isDisabled(), true);
+      assert.equal(await page.locator('#rv-words li').count(), 0);
+      assert.equal(await page.locator('#rv-note').textContent(), '');
     } finally {
       await page.unroute('**/api/deromanize');
     }
     await page.getByLabel('Romanized text').fill('Zinov’ev, Kamenev.');
     await waitText('#rv-output', 'Зиновьев, Каменев.');
+    assert.equal(await page.locator('#rv-copy').isDisabled(), false);
     // The browser logs the refused request; nothing else went wrong.
     assert.deepEqual([...new Set(problems)], ['Failed to load resource: the server responded with a status of 413 (Payload Too Large)']);
     problems.length = 0;
