@@ -9,7 +9,7 @@ import { LatinitsaError } from '../src/errors.ts';
 import { fixturesDir, readTsv } from './support/fixtures.ts';
 
 const dir = path.join(fixturesDir, 'citations');
-const short: Record<string, string> = { fond: 'f', opis: 'op', delo: 'd', storageUnit: 'ekh', karton: 'kart', sviazka: 'sv', chast: 'ch', tom: 't', kniga: 'kn', vypusk: 'vyp' };
+const short: Record<string, string> = { fond: 'f', otdel: 'otd', opis: 'op', delo: 'd', storageUnit: 'ekh', karton: 'kart', sviazka: 'sv', stolbets: 'stb', chast: 'ch', tom: 't', kniga: 'kn', vypusk: 'vyp' };
 const styles: Record<string, string> = { russian: 'ru', english: 'en', numbers: 'num' };
 
 /** The compact structure notation of archival.tsv (see its header). */

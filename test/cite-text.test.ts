@@ -146,6 +146,19 @@ describe('latinitsa cite', () => {
     assert.equal((await cli(['--style', 'english', '--fix', 'p.txt'])).code, 0);
     assert.equal(readFileSync(path.join(tmp, 'p.txt'), 'utf8'), 'GARF, f. R-5446, op. 1, d. 70, l. 3.\n');
   });
+  // One case a line (test/fixtures/citations/cli-fix.tsv): what is reported, and the file after --fix.
+  for (const [line, style, fixed, code, rules] of readTsv(path.join(fixturesDir, 'citations', 'cli-fix.tsv'))) {
+    it(`--style ${style} --fix: ${line}`, async () => {
+      const file = path.join(tmp, 'one.txt');
+      writeFileSync(file, `${line}\n`);
+      const styleArgs = style === '-' ? [] : ['--style', style!];
+      const report = await cli([...styleArgs, '--json', 'one.txt']);
+      assert.deepEqual((JSON.parse(report.out) as Diagnostic[]).map((d) => d.ruleId).join(','), rules);
+      const r = await cli([...styleArgs, '--fix', 'one.txt']);
+      assert.equal(r.code, Number(code), r.out + r.err);
+      assert.equal(readFileSync(file, 'utf8'), `${fixed}\n`);
+    });
+  }
   it('--style numbers --fix leaves what that style cannot write, saying why', async () => {
     writeFileSync(path.join(tmp, 'n.txt'), 'B: GARF, f. R-5446, op. 1, dd. 13, 16.\nC: RGAE, f. 7486, op. 1, ed. khr. 5, l. 10.\n');
     const r = await cli(['--style', 'numbers', '--fix', 'n.txt']);

@@ -96,7 +96,7 @@ export function formatArchivalReference(reference: ArchivalReference, options: F
   if (typeof reference !== 'object' || reference === null || !Array.isArray((reference as Partial<ArchivalReference>).units)) {
     throw new LatinitsaError('ERR_INVALID_INPUT', `formatArchivalReference expects a reference (the \`reference\` of parseArchivalReference's answer), found ${describeValue(reference)}`);
   }
-  // A reference read with errors lacks what was not read (`Кн. 2` of an unknown level, the `sch`
+  // A reference read with errors lacks what was not read (`Разд. 2` of a level not in the table, the `sch`
   // of `op. 1sch`) or holds it out of order; written, it would look whole. Refused, as `cite --fix`
   // leaves such a reference alone (docs/citations.md, "Diagnostics").
   if (reference.malformed === true) {

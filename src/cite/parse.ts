@@ -4,7 +4,7 @@
 import { lineIndex } from '../diagnostics/place.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { LatinitsaError } from '../errors.ts';
-import { cyrillicRe, escape, knownArchiveSticky, latinRe, levelById, levels, lookalikes, resolveArchive } from './terms.ts';
+import { cyrillicRe, knownArchiveSticky, latinRe, levelById, levels, lookalikeReadings, lookalikeReason, lookalikes, lookalikeSource, resolveArchive } from './terms.ts';
 import { at, scanIds, scanLeaves, scanNumbersOnly } from './values.ts';
 import type { ArchivalLevel, ArchivalReference, ArchivalUnit, ArchiveInfo, Finding, ParsedArchivalReference, VersoStyle } from './types.ts';
 
@@ -22,7 +22,9 @@ const rankOf = (level: string): number | undefined => levelById.get(level)?.rank
 const squash = (s: string): string => s.replace(/\s+/g, '').toUpperCase().toLowerCase();
 
 // Level markers: every accepted form, longest first; the internal space of two-word forms is
-// optional, and a form that is a full word must not run on into another word.
+// optional, and a form that is a full word must not run on into another word. A letter of a form
+// also matches its look-alike of the other script (`Oп.` with a Latin O), and readMarker() reads
+// what was matched (docs/citations.md, rule 5).
 const markerByForm = new Map<string, MarkerInfo>();
 for (const l of levels) {
   for (const lang of ['ru', 'en'] as const) {
@@ -32,9 +34,41 @@ for (const l of levels) {
   }
 }
 const markerForms = levels.flatMap((l) => [...l.ru.forms, ...l.en.forms]).sort((a, b) => b.length - a.length);
-const markerSource = `(?<![\\p{L}\\p{N}])(?:${markerForms.map((f) => escape(f).replace(/\\\. /g, '\\.\\s*') + (f.endsWith('.') ? '' : '(?!\\p{L})')).join('|')})`;
+const markerSource = `(?<![\\p{L}\\p{N}])(?:${markerForms.map((f) => lookalikeSource(f).replace(/\\\. /g, '\\.\\s*') + (f.endsWith('.') ? '' : '(?!\\p{L})')).join('|')})`;
 const markerSticky = new RegExp(markerSource, 'iuy');
 const markerGlobal = new RegExp(markerSource, 'iug');
+
+/** A level marker as matched: its text, what it marks, and its reading when it mixes scripts. */
+interface Marker {
+  text: string;
+  info: MarkerInfo;
+  /** The marker read through the look-alike table (`Оп.` for `Oп.`), when it mixes scripts. */
+  reading?: string;
+}
+
+/**
+ * What a matched marker is: a form as written (in one script), or a form mixing scripts read in
+ * one of them through the look-alike table (`Oп.` → `Оп.`, Russian; `оp.` → `op.`, English).
+ * Undefined when it is neither (the expression, case-insensitive, is wider than the table).
+ */
+function readMarker(text: string): Marker | undefined {
+  const readings = lookalikeReadings(text);
+  if (readings === undefined) {
+    const info = markerByForm.get(squash(text));
+    return info === undefined ? undefined : { text, info };
+  }
+  for (const [reading, lang] of [[readings.cyrillic, 'ru'], [readings.latin, 'en']] as const) {
+    const info = reading === undefined ? undefined : markerByForm.get(squash(reading));
+    if (info?.lang === lang) return { text, info, reading: reading! };
+  }
+  return undefined;
+}
+
+/** The level marker at `pos`, or undefined. */
+function markerAt(text: string, pos: number): Marker | undefined {
+  const m = at(markerSticky, text, pos);
+  return m === null ? undefined : readMarker(m[0]);
+}
 
 // An acronym not in the table: one to three words, each with at least two capitals (ГАСО, ЦДООСО, ЦГАИПД СПб).
 const acronymSticky = /\p{Lu}\p{L}*\p{Lu}\p{L}*(?:[ \u00a0]\p{Lu}\p{L}*\p{Lu}\p{L}*){0,2}(?![\p{L}\p{N}])/uy;
@@ -63,11 +97,62 @@ interface IdPlace {
 /** What {@link scanElements} reads: a scan result without its start, the languages of its markers and where its identifiers stand. */
 type Elements = Omit<ScanResult, 'start'> & { langs: Set<'ru' | 'en'>; places: IdPlace[] };
 
+// Text a reference in running text does not stop at (docs/citations.md, "A reference with errors
+// is not written"): what the reader does not know, between two levels of one reference. Cut
+// there, each half would be read and rewritten alone, and the text between would stay in the other
+// style (`GARF, f. 5446, op. 1. Разд. 1. d. 12, l. 5`). It is letters glued to the value before
+// (`op. 1sch`) or an abbreviation after it (`Оп. 1 доп.`), and at most two elements of a level
+// not in the table (a word or abbreviation with a number: `Разд. 2`), followed by a level that
+// continues the reference; a semicolon, a colon or a bracket ends a reference, and so do words
+// without a number (`Там же. Л. 11`).
+const suffixRe = /(?:\p{L}+\.?|[ \u00a0]+\p{L}+\.)(?![\p{L}\p{N}])/uy;
+const unknownLevelRe = /[ \u00a0]*[.,]?\s*\p{L}+\.?[ \u00a0]*\p{L}{0,2}-?\d+(?:\p{L}(?!\p{L}))?(?![\p{L}\p{N}])/uy;
+
+/** A cut in a reference of running text: the unknown text [start, end) and the marker after it, at `next`. */
+interface Cut {
+  start: number;
+  end: number;
+  next: number;
+  marker: Marker;
+}
+
+/**
+ * The cut that starts at `from` (just after a value, `glued`, or after an archive and its
+ * separator), when a level marker follows it; see suffixRe above.
+ */
+function cutAt(text: string, from: number, limit: number, glued: boolean): Cut | undefined {
+  let p = from;
+  let parts = 0;
+  const suffix = glued ? at(suffixRe, text, p) : null;
+  if (suffix !== null) {
+    p += suffix[0].length;
+    parts++;
+  }
+  for (let unknown = 0; ; unknown++) {
+    if (parts > 0) {
+      const next = p + at(elementSepRe, text, p)![0].length;
+      const marker = next < limit ? markerAt(text, next) : undefined;
+      if (marker !== undefined) {
+        const start = from + /^[\s.,]*/u.exec(text.slice(from, p))![0].length;
+        return { start, end: p, next, marker };
+      }
+    }
+    if (unknown === 2) return undefined;
+    const level = at(unknownLevelRe, text, p);
+    if (level === null || p + level[0].length > limit) return undefined;
+    p += level[0].length;
+    parts++;
+  }
+}
+
 /** Finds the start of the next level marker at or after `pos`, or -1. */
 function nextMarker(text: string, pos: number): number {
   markerGlobal.lastIndex = pos;
-  const m = markerGlobal.exec(text);
-  return m === null ? -1 : m.index;
+  for (let m = markerGlobal.exec(text); m !== null; m = markerGlobal.exec(text)) {
+    if (readMarker(m[0]) !== undefined) return m.index;
+    markerGlobal.lastIndex = m.index + 1;
+  }
+  return -1;
 }
 
 function scanElements(text: string, pos: number, standalone: boolean, limit: number): Elements {
@@ -85,25 +170,27 @@ function scanElements(text: string, pos: number, standalone: boolean, limit: num
   let hasUnit = false;
   const verso: VersoStyle[] = [];
   while (p < limit) {
-    const m = at(markerSticky, text, p);
-    if (m === null) break;
-    const info = markerByForm.get(squash(m[0]))!;
+    const marker = markerAt(text, p);
+    if (marker === undefined) break;
+    const { info } = marker;
+    const written = marker.text;
     const mStart = p;
-    const mEnd = p + m[0].length;
+    const mEnd = p + written.length;
     langs.add(info.lang);
-    if (/\.\S/u.test(m[0])) diagnostics.push({ range: [mStart, mEnd], reason: `no space inside "${m[0]}"`, ruleId: 'cite/spacing', severity: 'warning' });
+    if (marker.reading !== undefined) diagnostics.push({ range: [mStart, mEnd], reason: lookalikeReason(written, marker.reading, ''), ruleId: 'cite/mixed-style', severity: 'warning' });
+    if (/\.\S/u.test(written)) diagnostics.push({ range: [mStart, mEnd], reason: `no space inside "${written}"`, ruleId: 'cite/spacing', severity: 'warning' });
     const gap = /\s*/uy;
     gap.lastIndex = mEnd;
     const space = gap.exec(text)![0];
     const vStart = mEnd + space.length;
-    if (space === '' && m[0].endsWith('.') && at(/\p{L}{0,2}-?\d/uy, text, vStart) !== null) {
-      diagnostics.push({ range: [mStart, vStart + 1], reason: `no space between "${m[0]}" and its number`, ruleId: 'cite/spacing', severity: 'warning' });
+    if (space === '' && written.endsWith('.') && at(/\p{L}{0,2}-?\d/uy, text, vStart) !== null) {
+      diagnostics.push({ range: [mStart, vStart + 1], reason: `no space between "${written}" and its number`, ruleId: 'cite/spacing', severity: 'warning' });
     }
     const rank = rankOf(info.level);
     if (seen.has(info.level)) {
-      diagnostics.push({ range: [mStart, mEnd], reason: `"${m[0]}" repeats the ${info.level === 'leaves' ? 'leaves' : info.level} level already given at offset ${seen.get(info.level)![0]}`, ruleId: 'cite/duplicate-level', severity: 'error' });
+      diagnostics.push({ range: [mStart, mEnd], reason: `"${written}" repeats the ${info.level === 'leaves' ? 'leaves' : info.level} level already given at offset ${seen.get(info.level)![0]}`, ruleId: 'cite/duplicate-level', severity: 'error' });
     } else if (rank !== undefined && rank < lastRank) {
-      diagnostics.push({ range: [mStart, mEnd], reason: `"${m[0]}" (${info.level}) comes after ${lastRankLevel}; the order is fond, opis', delo, leaves`, ruleId: 'cite/order', severity: 'error' });
+      diagnostics.push({ range: [mStart, mEnd], reason: `"${written}" (${info.level}) comes after ${lastRankLevel}; the order is fond, opis', delo, leaves`, ruleId: 'cite/order', severity: 'error' });
     }
     seen.set(info.level, [mStart, mEnd]);
     if (rank !== undefined && rank >= lastRank) {
@@ -114,28 +201,25 @@ function scanElements(text: string, pos: number, standalone: boolean, limit: num
     if (info.level === 'leaves') {
       const leaves = scanLeaves(text, vStart);
       if (leaves === undefined) {
-        diagnostics.push({ range: [mStart, mEnd], reason: `no leaf number after "${m[0]}"`, ruleId: 'cite/missing-number', severity: 'error' });
+        diagnostics.push({ range: [mStart, mEnd], reason: `no leaf number after "${written}"`, ruleId: 'cite/missing-number', severity: 'error' });
         valueEnd = mEnd;
       } else {
         for (const d of leaves.diagnostics) diagnostics.push(d);
-        for (const [s, e, d] of leaves.dashes) {
-          if (d !== '–') diagnostics.push({ range: [s, e], reason: `range written with "${d}" (U+${d.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}); use an en dash "–"`, ruleId: 'cite/range-dash', severity: 'warning' });
-        }
         const all = (reference.leaves ??= []);
         for (const l of leaves.leaves) all.push(l);
         for (const v of leaves.verso) verso.push(v);
         const many = leaves.leaves.length > 1 || leaves.leaves.some((l) => l.to !== undefined);
         if (info.lang === 'en' && many && !info.plural) {
-          diagnostics.push({ range: [mStart, mEnd], reason: `"${m[0]}" used for ${leaves.leaves.length > 1 ? 'several leaves' : 'a range of leaves'}; write "ll."`, ruleId: 'cite/plural', severity: 'warning' });
+          diagnostics.push({ range: [mStart, mEnd], reason: `"${written}" used for ${leaves.leaves.length > 1 ? 'several leaves' : 'a range of leaves'}; write "ll."`, ruleId: 'cite/plural', severity: 'warning' });
         } else if (!many && info.plural) {
-          diagnostics.push({ range: [mStart, mEnd], reason: `plural "${m[0]}" used for a single leaf`, ruleId: 'cite/plural', severity: 'warning' });
+          diagnostics.push({ range: [mStart, mEnd], reason: `plural "${written}" used for a single leaf`, ruleId: 'cite/plural', severity: 'warning' });
         }
         valueEnd = leaves.end;
       }
     } else {
       const ids = scanIds(text, vStart);
       if (ids === undefined) {
-        diagnostics.push({ range: [mStart, mEnd], reason: `no ${info.level} number after "${m[0]}"`, ruleId: 'cite/missing-number', severity: 'error' });
+        diagnostics.push({ range: [mStart, mEnd], reason: `no ${info.level} number after "${written}"`, ruleId: 'cite/missing-number', severity: 'error' });
         valueEnd = mEnd;
       } else {
         const unit: ArchivalUnit = { level: info.level, ids: ids.ids };
@@ -143,9 +227,9 @@ function scanElements(text: string, pos: number, standalone: boolean, limit: num
         ids.starts.forEach((start, index) => places.push({ unit, index, start }));
         if (levelById.get(info.level)!.publication !== true) hasUnit = true;
         if (info.lang === 'en' && ids.ids.length > 1 && !info.plural && levelById.get(info.level)!.en.writePlural !== undefined) {
-          diagnostics.push({ range: [mStart, mEnd], reason: `"${m[0]}" used for several files; write "${levelById.get(info.level)!.en.writePlural}"`, ruleId: 'cite/plural', severity: 'warning' });
+          diagnostics.push({ range: [mStart, mEnd], reason: `"${written}" used for several files; write "${levelById.get(info.level)!.en.writePlural}"`, ruleId: 'cite/plural', severity: 'warning' });
         } else if (ids.ids.length === 1 && info.plural) {
-          diagnostics.push({ range: [mStart, mEnd], reason: `plural "${m[0]}" used for a single file`, ruleId: 'cite/plural', severity: 'warning' });
+          diagnostics.push({ range: [mStart, mEnd], reason: `plural "${written}" used for a single file`, ruleId: 'cite/plural', severity: 'warning' });
         }
         valueEnd = ids.end;
       }
@@ -154,11 +238,21 @@ function scanElements(text: string, pos: number, standalone: boolean, limit: num
     end = valueEnd;
     const sep = at(elementSepRe, text, valueEnd);
     const next = valueEnd + sep![0].length;
-    if (at(markerSticky, text, next) !== null && next < limit) {
+    if (next < limit && markerAt(text, next) !== undefined) {
       p = next;
       continue;
     }
-    if (!standalone) break;
+    if (!standalone) {
+      // Running text: the reference ends here, unless unknown text cuts it and a level that
+      // continues it follows; then it is one reference read with an error, never two halves.
+      const cut = cutAt(text, valueEnd, limit, true);
+      if (cut === undefined) break;
+      const level = cut.marker.info.level;
+      if (seen.has(level) || (rankOf(level) ?? lastRank) < lastRank) break;
+      diagnostics.push({ range: [cut.start, cut.end], reason: `unexpected text "${text.slice(cut.start, cut.end)}" after "${text.slice(mStart, valueEnd)}"`, ruleId: 'cite/unexpected-text', severity: 'error' });
+      p = cut.next;
+      continue;
+    }
     // A stand-alone reference must be read to its end: skip to the next marker and say what was skipped.
     const rest = text.slice(valueEnd, limit);
     if (/^[\s.,;]*$/u.test(rest)) break;
@@ -206,6 +300,15 @@ function identifierScripts(reference: ArchivalReference, places: IdPlace[], diag
   }
 }
 
+/**
+ * Reports an archive name read through the look-alike table (`ГАPФ` read as `ГАРФ`, terms.ts): a
+ * warning, whose fix is the reference written with the name read (docs/citations.md, rule 5).
+ */
+function archiveLookalike(archive: ArchiveInfo, written: string, diagnostics: Finding[]): void {
+  if (archive.text === written) return;
+  diagnostics.unshift({ range: [archive.range[0], archive.range[1]], reason: lookalikeReason(written, archive.text, 'the archive name '), ruleId: 'cite/mixed-style', severity: 'warning' });
+}
+
 /** Marks a reference read with errors as malformed (see {@link ArchivalReference.malformed}). */
 function finished(result: ScanResult): ScanResult {
   if (result.diagnostics.some((d) => d.severity === 'error')) result.reference.malformed = true;
@@ -242,6 +345,8 @@ function finishStyle(result: Elements, start: number): void {
  */
 export function scanArchivalReference(text: string, pos: number, standalone: boolean): ScanResult | undefined {
   let archive: ArchiveInfo | undefined;
+  // Findings before the levels (unknown text after the archive).
+  const lead: Finding[] = [];
   let p = pos;
   const limit = text.length;
   if (standalone) {
@@ -257,6 +362,7 @@ export function scanArchivalReference(text: string, pos: number, standalone: boo
           const reference: ArchivalReference = { style: 'numbers', archive: resolveArchive(m[1]!, pos), units: numbers.units };
           if (numbers.leaves !== undefined) reference.leaves = numbers.leaves;
           const diagnostics = numbers.diagnostics;
+          archiveLookalike(reference.archive!, m[1]!, diagnostics);
           const rest = text.slice(numbers.end).replace(/^[\s.]*$/u, '');
           if (rest !== '') diagnostics.push({ range: [numbers.end, numbers.end + rest.trimEnd().length], reason: `unexpected text "${rest.trim()}" after the numbers`, ruleId: 'cite/unexpected-text', severity: 'error' });
           identifierScripts(reference, numberPlaces(numbers), diagnostics);
@@ -276,24 +382,31 @@ export function scanArchivalReference(text: string, pos: number, standalone: boo
       const info = resolveArchive(a[0], pos);
       const sep = at(archiveSepRe, text, pos + a[0].length)!;
       const next = pos + a[0].length + sep[0].length;
-      if (at(markerSticky, text, next) !== null) {
-        archive = info;
-        p = next;
-      } else if (info.id !== undefined && /^[ \u00a0]+$/u.test(sep[0])) {
-        const numbers = scanNumbersOnly(text, next, false);
-        if (numbers === undefined) return undefined;
+      const numbers = markerAt(text, next) === undefined && info.id !== undefined && /^[ \u00a0]+$/u.test(sep[0]) ? scanNumbersOnly(text, next, false) : undefined;
+      if (numbers !== undefined) {
         const reference: ArchivalReference = { style: 'numbers', archive: info, units: numbers.units };
         if (numbers.leaves !== undefined) reference.leaves = numbers.leaves;
+        archiveLookalike(info, a[0], numbers.diagnostics);
         identifierScripts(reference, numberPlaces(numbers), numbers.diagnostics);
         return finished({ reference, diagnostics: numbers.diagnostics, start: pos, end: numbers.end, elements: numbers.units.length, hasUnit: true });
-      } else {
-        return undefined;
       }
-    } else if (at(markerSticky, text, pos) === null) {
+      archive = info;
+      p = next;
+      if (markerAt(text, next) === undefined) {
+        // Unknown text between the archive and its levels (`ГАРФ. Разд. 2. Ф. 5`) cuts nothing
+        // either: the reference is read whole, with the error (see cutAt).
+        const cut = cutAt(text, next, limit, false);
+        if (cut === undefined) return undefined;
+        lead.push({ range: [cut.start, cut.end], reason: `unexpected text "${text.slice(cut.start, cut.end)}" after "${a[0]}"`, ruleId: 'cite/unexpected-text', severity: 'error' });
+        p = cut.next;
+      }
+    } else if (markerAt(text, pos) === undefined) {
       return undefined;
     }
   }
   const result = scanElements(text, p, standalone, limit);
+  result.diagnostics.unshift(...lead);
+  if (archive !== undefined) archiveLookalike(archive, text.slice(archive.range[0], archive.range[1]), result.diagnostics);
   if (archive !== undefined) result.reference.archive = archive;
   if (result.elements === 0) {
     if (!standalone) return undefined;

@@ -37,6 +37,49 @@ export const latinRe = /\p{Script=Latin}/u;
  * (docs/citations.md, rule 5).
  */
 export const lookalikes = new Map(Object.entries(getLanguage('ru').homoglyphs).filter(([k]) => k !== '$comment'));
+/** The same table the other way: a Cyrillic letter → the Latin letter it looks like. */
+const latinTwins = new Map([...lookalikes].map(([latin, cyrillic]) => [cyrillic, latin]));
+
+/**
+ * A word that mixes Latin and Cyrillic letters (`ГАPФ`, `Oп.`, `oб.`: a look-alike typed on the
+ * other keyboard, or left by OCR), read in one script through the look-alike table: in Cyrillic
+ * when every Latin letter of it has a Cyrillic twin, in Latin when every Cyrillic letter has a
+ * Latin one. Undefined for a word in one script, which is never re-read: `KH.` stays Latin and
+ * `T.` is the English `t.` (docs/citations.md, rule 5).
+ */
+export function lookalikeReadings(word: string): { cyrillic?: string; latin?: string } | undefined {
+  const letters = [...word];
+  if (!letters.some((ch) => latinRe.test(ch)) || !letters.some((ch) => cyrillicRe.test(ch))) return undefined;
+  const read = (twins: Map<string, string>, from: RegExp): string | undefined => (letters.every((ch) => !from.test(ch) || twins.has(ch)) ? letters.map((ch) => (from.test(ch) ? twins.get(ch)! : ch)).join('') : undefined);
+  const out: { cyrillic?: string; latin?: string } = {};
+  const cyrillic = read(lookalikes, latinRe);
+  const latin = read(latinTwins, cyrillicRe);
+  if (cyrillic !== undefined) out.cyrillic = cyrillic;
+  if (latin !== undefined) out.latin = latin;
+  return out;
+}
+
+/** Why a word was read through the look-alike table: the letters of the other script and what they were read as. */
+export function lookalikeReason(written: string, reading: string, what: string): string {
+  const read = [...reading];
+  const changed = [...new Set([...written].filter((ch, i) => ch !== read[i]))];
+  const [from, to] = cyrillicRe.test(reading) && !latinRe.test(reading) ? ['Latin', 'Cyrillic'] : ['Cyrillic', 'Latin'];
+  return `${from} ${changed.length === 1 ? 'letter' : 'letters'} ${changed.map((c) => `"${c}"`).join(', ')} in ${what}"${written}"; read as the ${to} look-alike, "${reading}"`;
+}
+
+/**
+ * A regular-expression source for `form` that also matches its letters' look-alikes of the other
+ * script (`Оп.` matches `Oп.` with a Latin O), escaped; the matched text is then checked with
+ * {@link lookalikeReadings}, since the expression, case-insensitive, is wider than the table.
+ */
+export function lookalikeSource(form: string): string {
+  return [...form]
+    .map((ch) => {
+      const twins = new Set([ch.toLowerCase(), ch.toUpperCase()].flatMap((c) => [lookalikes.get(c), latinTwins.get(c)]).filter((c): c is string => c !== undefined));
+      return twins.size === 0 ? escape(ch) : `[${escape(ch)}${[...twins].join('')}]`;
+    })
+    .join('');
+}
 
 interface ArchiveForm {
   id: string;
@@ -71,8 +114,9 @@ const archiveSepRe = /[ \u00a0]*[.,:]?\s*/uy;
 const elementSepRe = /\s*[.,]?\s*/uy;
 
 /** Resolves an archive name as written against the table of archives. */
-export function resolveArchive(text: string, start: number): ArchiveInfo {
-  const info: ArchiveInfo = { text, range: [start, start + text.length] };
+export function resolveArchive(written: string, start: number): ArchiveInfo {
+  const text = archiveReading(written);
+  const info: ArchiveInfo = { text, range: [start, start + written.length] };
   const form = archiveForms.get(text.replace(/\s+/g, ' '));
   if (form !== undefined) {
     info.id = form.id;
@@ -84,6 +128,26 @@ export function resolveArchive(text: string, start: number): ArchiveInfo {
     info.name = entry.name;
   }
   return info;
+}
+
+/**
+ * An archive name as read: a name mixing scripts (`ГАPФ`, `PГАСПИ` with a Latin P; `ГAРФ` with a
+ * Latin A) is read through the look-alike table — the reading found in the table of archives,
+ * else the only reading, else the one in the script of most of its letters — so that it resolves
+ * (`GARF`, `RGASPI`) and is written in one script (docs/citations.md, rule 5). The reader reports
+ * the letters it re-read.
+ */
+function archiveReading(written: string): string {
+  const readings = lookalikeReadings(written);
+  if (readings === undefined) return written;
+  const { cyrillic, latin } = readings;
+  const known = (name: string | undefined): boolean => name !== undefined && archiveForms.has(name.replace(/\s+/g, ' '));
+  if (known(cyrillic)) return cyrillic!;
+  if (known(latin)) return latin!;
+  if (cyrillic === undefined || latin === undefined) return cyrillic ?? latin ?? written;
+  const count = (re: RegExp): number => [...written].filter((ch) => re.test(ch)).length;
+  const [c, l] = [count(cyrillicRe), count(latinRe)];
+  return c === l ? written : c > l ? cyrillic : latin;
 }
 
 export function findArchive(id: string): ArchiveEntry {

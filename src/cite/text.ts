@@ -223,6 +223,15 @@ export function checkCitations(text: string, options: CheckCitationsOptions = {}
       f.reason += `; no fix: ${f.keptIn.why}`;
       unmended.add(f);
     }
+    // A reference read with errors is left as written, its warnings too (docs/citations.md, "A
+    // reference with errors is not written"): they say so, as every warning without a fix does.
+    if (ref.malformed === true) {
+      for (const f of found.findings) {
+        if (f.severity !== 'warning' || unmended.has(f)) continue;
+        f.reason += '; no fix: the reference has errors and is left as written';
+        unmended.add(f);
+      }
+    }
     found.findings.sort((a, b) => a.range[0] - b.range[0]);
     const result = placed(found, lines);
     references.push(result);

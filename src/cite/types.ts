@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/types.ts';
 import type { Scheme } from '../schemes/registry.ts';
 
 /** A level of the archival hierarchy below the archive (docs/citations.md), leaves excepted. */
-export type ArchivalLevel = 'fond' | 'opis' | 'karton' | 'sviazka' | 'delo' | 'storageUnit' | 'chast' | 'tom' | 'kniga' | 'vypusk';
+export type ArchivalLevel = 'fond' | 'otdel' | 'opis' | 'karton' | 'sviazka' | 'delo' | 'storageUnit' | 'stolbets' | 'chast' | 'tom' | 'kniga' | 'vypusk';
 
 /** How a reference is written: Russian (`Ф. 17. Оп. 3`), English (`f. 17, op. 3`) or numbers only (`RGASPI 558, 11, 727, 38–57`). */
 export type CitationStyle = 'russian' | 'english' | 'numbers';
@@ -31,7 +31,7 @@ export interface ArchivalUnit {
 
 /** The archive of a reference, resolved against the table of archives (`data/archives.json`) when listed there. */
 export interface ArchiveInfo {
-  /** As written. */
+  /** As written; a name mixing scripts (`ГАPФ`, a Latin P) as read in one (`ГАРФ`; docs/citations.md, rule 5). */
   text: string;
   /** Offsets [start, end) of `text` in the parsed string. */
   range: [number, number];

@@ -1,13 +1,24 @@
 // Reading the values of an archival reference: leaf numbers and ranges with their versos,
 // identifiers (`Р-5446`, `1а`, `13, 16`), and the numbers-only form (`558, 11, 727, 38–57`).
 // parse.ts reads the structure around them. docs/citations.md.
-import { escape, termsData } from './terms.ts';
+import { lookalikeReadings, lookalikeReason, lookalikeSource, termsData } from './terms.ts';
 import type { ArchivalLevel, ArchivalUnit, Finding, Leaf, LeafRange, VersoStyle } from './types.ts';
 
 const versoRu = termsData.verso.ru.forms;
 const versoEn = termsData.verso.en.forms.filter((f) => !f.startsWith('v'));
-// A verso mark after a leaf number: `об.`/`ob.` with or without a space, or `v` attached to the number.
-const versoObRe = new RegExp(`(\\s*)(${[...versoRu, ...versoEn].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}])`, 'iuy');
+// A verso mark after a leaf number: `об.`/`ob.` with or without a space, or `v` attached to the
+// number. The expression also matches a mark typed with a look-alike of the other script (`oб.`
+// with a Latin o), which verso() reads and the reader reports (docs/citations.md, rule 5).
+const versoObRe = new RegExp(`(\\s*)(${[...versoRu, ...versoEn].sort((a, b) => b.length - a.length).map(lookalikeSource).join('|')})(?![\\p{L}])`, 'iuy');
+const versoForms = new Set([...versoRu, ...versoEn].map((f) => f.toLowerCase()));
+
+/** A verso mark as matched: as written, or read through the look-alike table (`reading`); undefined when it is neither. */
+function verso(mark: string): { reading?: string } | undefined {
+  const readings = lookalikeReadings(mark);
+  if (readings === undefined) return versoForms.has(mark.toLowerCase()) ? {} : undefined;
+  const reading = [readings.cyrillic, readings.latin].find((r) => r !== undefined && versoForms.has(r.toLowerCase()));
+  return reading === undefined ? undefined : { reading };
+}
 const versoVRe = /v\.?(?![\p{L}])/uy;
 const dashRe = /\s*([-–—‒])\s*/uy;
 const numberRe = /\d+/uy;
@@ -24,17 +35,22 @@ export interface LeafScan {
   leaves: LeafRange[];
   end: number;
   verso: VersoStyle[];
-  dashes: Array<[number, number, string]>;
+  /** Findings: errors in ranges, and warnings (a hyphen for a dash, a verso mark with a look-alike letter). */
   diagnostics: Finding[];
 }
 
-function scanLeaf(text: string, pos: number): { leaf: Leaf; end: number; verso?: VersoStyle } | undefined {
+function scanLeaf(text: string, pos: number, diagnostics: Finding[]): { leaf: Leaf; end: number; verso?: VersoStyle } | undefined {
   const num = at(numberRe, text, pos);
   if (num === null) return undefined;
   let end = pos + num[0].length;
   const ob = at(versoObRe, text, end);
-  if (ob !== null) {
+  const mark = ob === null ? undefined : verso(ob[2]!);
+  if (ob !== null && mark !== undefined) {
     const style: VersoStyle = ob[1] === '' ? 'ob-attached' : 'ob-spaced';
+    if (mark.reading !== undefined) {
+      const start = end + ob[1]!.length;
+      diagnostics.push({ range: [start, start + ob[2]!.length], reason: lookalikeReason(ob[2]!, mark.reading, ''), ruleId: 'cite/mixed-style', severity: 'warning' });
+    }
     return { leaf: { n: num[0], verso: true }, end: end + ob[0].length, verso: style };
   }
   const v = at(versoVRe, text, end);
@@ -43,24 +59,26 @@ function scanLeaf(text: string, pos: number): { leaf: Leaf; end: number; verso?:
 }
 
 export function scanLeaves(text: string, pos: number): LeafScan | undefined {
-  const out: LeafScan = { leaves: [], end: pos, verso: [], dashes: [], diagnostics: [] };
+  const out: LeafScan = { leaves: [], end: pos, verso: [], diagnostics: [] };
   let p = pos;
   for (;;) {
     const rangeStart = p;
-    const from = scanLeaf(text, p);
+    const from = scanLeaf(text, p, out.diagnostics);
     if (from === undefined) break;
     if (from.verso !== undefined) out.verso.push(from.verso);
     const range: LeafRange = { from: from.leaf };
     p = from.end;
     const dash = at(dashRe, text, p);
     if (dash !== null) {
-      const to = scanLeaf(text, p + dash[0].length);
+      const to = scanLeaf(text, p + dash[0].length, out.diagnostics);
       if (to === undefined) {
         out.diagnostics.push({ range: [rangeStart, p + dash[0].trimEnd().length], reason: `leaf range "${text.slice(rangeStart, p + dash[0].trimEnd().length)}" has no end`, ruleId: 'cite/incomplete-range', severity: 'error' });
         p += dash[0].trimEnd().length;
       } else {
-        const dashStart = p + dash[0].indexOf(dash[1]!);
-        out.dashes.push([dashStart, dashStart + 1, dash[1]!]);
+        // Reported here, for every style that has leaves, the numbers-only one included (docs/citations.md, rule 6).
+        const d = dash[1]!;
+        const dashStart = p + dash[0].indexOf(d);
+        if (d !== '–') out.diagnostics.push({ range: [dashStart, dashStart + 1], reason: `range written with "${d}" (U+${d.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}); use an en dash "–"`, ruleId: 'cite/range-dash', severity: 'warning' });
         range.to = to.leaf;
         if (to.verso !== undefined) out.verso.push(to.verso);
         const a = Number(from.leaf.n);
