@@ -306,19 +306,35 @@ type Verdict = 'russian' | 'foreign' | 'open' | 'english';
 
 const APOSTROPHES = "'’ʹ′";
 
-function verdict(raw: string, word: string, a: WordAnalysis, text: string, start: number, end: number, ctx: Context): [Verdict, WordReading['reason']] {
+/**
+ * An English possessive ending a word: an apostrophe as English writes it (U+0027, U+2019) and
+ * s. It is English whatever the word before it is, so that word is read without it and the ’s is
+ * kept as written (docs/reverse.md, What is left alone, rule 4): `Gor’kii’s` is `Горький’s`, not
+ * `Горькийьс`, in ala-lc-simplified, whose ’ is ь. The modifier-letter prime ʹ (ala-lc, iso-9,
+ * scholarly) is no English apostrophe: `valʹs` stays вальс.
+ */
+export const POSSESSIVE = /(?<=[\p{L}\p{M}])['’][sS]$/u;
+
+/** A capital just after an in-word mark in a word with small letters (O’Neill, D’Artagnan): no scheme writes a capital after a sign in a Title-case word. */
+const CAPITAL_AFTER_MARK = new RegExp(`[${escapeClass(equivalents.joiners)}]\\p{Lu}`, 'u');
+
+function verdict(raw: string, word: string, a: WordAnalysis, text: string, start: number, end: number, ctx: Context, possessive: boolean): [Verdict, WordReading['reason']] {
   if (a.candidates.length === 0) return ['foreign', 'not-producible'];
   if (inCode(text, start, end)) return ['foreign', 'code'];
-  // Pieces of an English contraction split at the apostrophe (it|'s, don|'t).
+  // Pieces of an English contraction split at the apostrophe (it|'s, don|'t). A word whose
+  // possessive was cut off (Gor’kii|’s) is read like any other word.
   if (APOSTROPHES.includes(text[start - 1] ?? '') && /\p{L}/u.test(text[start - 2] ?? '')) return ['foreign', 'english'];
-  if (APOSTROPHES.includes(text[end] ?? '') && /^(?:s|t|re|ve|ll|d|m)(?!\p{L})/u.test(text.slice(end + 1, end + 4))) return ['foreign', 'english'];
-  // A capital after a small letter (iPhone, eBay) is not how a scheme writes a word.
-  if (/^\p{Ll}.*\p{Lu}/u.test(word)) return ['foreign', 'mixed-case'];
+  if (!possessive && APOSTROPHES.includes(text[end] ?? '') && /^(?:s|t|re|ve|ll|d|m)(?!\p{L})/u.test(text.slice(end + 1, end + 4))) return ['foreign', 'english'];
+  // A capital after a small letter (iPhone, eBay), or after an apostrophe in a word with small
+  // letters (O’Neill), is not how a scheme writes a word.
+  if (/^\p{Ll}.*\p{Lu}/u.test(word) || (CAPITAL_AFTER_MARK.test(raw) && /\p{Ll}/u.test(raw))) return ['foreign', 'mixed-case'];
   const lower = word.toLowerCase();
   // A word read as one Cyrillic letter (initials Yu. Zh., prepositions v, s, k) follows its neighbours.
   if ([...a.candidates[0]!.text].length === 1) return ['open', 'context'];
-  // English contractions and possessives (don’t, Kirov’s) are English text.
-  if (/^\p{L}+['’ʹ′](?:s|t|re|ve|ll|d|m)$/u.test(lower)) return ['foreign', 'english'];
+  // English contractions (don’t, we’re) are English text, and so is an ’s that was not cut
+  // off as a possessive (a reversible scheme's own mark: it’s in gost-16876-simplified, whose '
+  // is ь), unless the lexicon attests the word whole (valʹs, вальс).
+  if (/^\p{L}+['’ʹ′](?:t|re|ve|ll|d|m)$/u.test(lower) || (/^\p{L}+['’ʹ′]s$/u.test(lower) && !a.attested)) return ['foreign', 'english'];
   const english = ctx.lexicon !== undefined ? ctx.lexicon.isEnglish(lower) : englishFallback.has(lower);
   // Letters and marks of the scheme that English does not use, as written (an ASCII apostrophe
   // read as a prime does not count).
@@ -355,6 +371,8 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
     verdict: Verdict;
     reason: WordReading['reason'];
     line: number;
+    /** Whether an English possessive ’s was cut off the word. */
+    possessive: boolean;
   }
   const tokens: Token[] = [];
   const cache = new Map<string, WordAnalysis>();
@@ -366,21 +384,37 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
     // Input variants of signs count inside a word only; a trailing ASCII quote is punctuation.
     while (raw.length > 1 && ctx.replace.has(raw[raw.length - 1]!) && !ctx.inv.innerChars.has(raw[raw.length - 1]!) && !/\p{L}/u.test(raw[raw.length - 1]!)) raw = raw.slice(0, -1);
     const start = m.index;
+    // A Latin word glued to letters of another script (Cyrillic, Greek) is not a romanization.
+    if (/\p{L}/u.test(source[start + raw.length] ?? '') || /\p{L}/u.test(source[start - 1] ?? '')) continue;
+    const read = (w: string): WordAnalysis => {
+      let a = cache.get(w);
+      if (a === undefined) cache.set(w, (a = analyse(w, ctx)));
+      return a;
+    };
+    // An English possessive is not part of the word (POSSESSIVE), in every mode, unless the
+    // lexicon attests the word with it (val’s, вальс in ala-lc-simplified), or the mark is a
+    // letter of a reversible scheme (ISO 9's ’, the Ukrainian apostrophe), which reads every
+    // letter it writes back (docs/reverse.md, Exact reverse).
+    let word = canonical(raw, ctx);
+    let analysis = read(word);
+    const possessive = POSSESSIVE.test(raw) && !analysis.attested && !(ctx.inv.exact && ctx.inv.outputChars.has(raw[raw.length - 2]!));
+    if (possessive) {
+      raw = raw.slice(0, -2);
+      word = canonical(raw, ctx);
+      analysis = read(word);
+    }
     const end = start + raw.length;
     for (let i = scanned; i < start; i++) if (source[i] === '\n') line++;
     scanned = start;
-    // A Latin word glued to letters of another script (Cyrillic, Greek) is not a romanization.
-    if (/\p{L}/u.test(source[end] ?? '') || /\p{L}/u.test(source[start - 1] ?? '')) continue;
-    const word = canonical(raw, ctx);
-    let analysis = cache.get(word);
-    if (analysis === undefined) cache.set(word, (analysis = analyse(word, ctx)));
-    const [v, reason] = options.all === true ? (analysis.candidates.length > 0 ? (['russian', 'all'] as const) : (['foreign', 'not-producible'] as const)) : verdict(raw, word, analysis, source, start, end, ctx);
-    tokens.push({ start, end, word: raw, analysis, verdict: v, reason, line });
+    const [v, reason] = options.all === true ? (analysis.candidates.length > 0 ? (['russian', 'all'] as const) : (['foreign', 'not-producible'] as const)) : verdict(raw, word, analysis, source, start, end, ctx, possessive);
+    tokens.push({ start, end, word: raw, analysis, verdict: v, reason, line, possessive });
   }
   // Open words follow the nearest decided words of the same line; with none, they convert.
   // English words that are also Russian ones convert only in a line with no foreign word.
   const decided = (v: Verdict): boolean => v === 'russian' || v === 'foreign';
-  const lineHasForeign = new Set(tokens.filter((t) => t.verdict === 'foreign').map((t) => t.line));
+  // An English possessive says its line is English as a foreign word does (Stalin’s men: men
+  // stays men, as it did when the possessive kept its word whole).
+  const lineHasForeign = new Set(tokens.filter((t) => t.verdict === 'foreign' || t.possessive).map((t) => t.line));
   const lineHasRussian = new Set(tokens.filter((t) => t.verdict === 'russian').map((t) => t.line));
   // The nearest decided token before and after each token on its line, in two linear passes.
   const prevDecided: (Verdict | undefined)[] = new Array(tokens.length);

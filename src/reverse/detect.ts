@@ -8,7 +8,7 @@ import { DEFAULT_LANGUAGE, defaultSchemeOf, listSchemes, getScheme, type Scheme 
 import englishCommon from './data/english-common.json' with { type: 'json' };
 import equivalents from './equivalents.json' with { type: 'json' };
 import { conventionalForms } from '../check/conventional.ts';
-import { assertLexicon, deromanizeDetailed, MAX_WORD_LENGTH } from './deromanize.ts';
+import { assertLexicon, deromanizeDetailed, MAX_WORD_LENGTH, POSSESSIVE } from './deromanize.ts';
 import type { Lexicon } from './lexicon.ts';
 
 /** Options of {@link detectScheme}. */
@@ -86,7 +86,10 @@ function sample(text: string, maxWords: number): Sample {
   const seen = new Set<string>();
   let end = 0;
   for (const m of text.matchAll(WORD)) {
-    const word = m[0];
+    // An English possessive (Kirov’s, Gor’kii’s) is English whatever the scheme: the word is
+    // sampled without it, as deromanize reads it (docs/reverse.md, What is left alone, rule 4),
+    // so a scheme that writes no apostrophe is not charged for it.
+    const word = m[0].replace(POSSESSIVE, '');
     const lower = word.toLowerCase();
     if (word.length > MAX_WORD_LENGTH || english.has(lower) || conventionalForms().has(lower)) continue;
     // Each distinct word counts once: a repeated name is one piece of evidence.
