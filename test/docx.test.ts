@@ -20,7 +20,7 @@ import { bytesToDocument, readDocumentFile } from '../src/io/documents.ts';
 import { readDocxParts, rewriteDocx } from '../src/io/docx.ts';
 import { readZip, readZipEntry } from '../src/io/zip.ts';
 import { runCli } from './support/cli.ts';
-import { docx, docxBomb, docxFiles, note, paragraph, paragraphOf, run, tracked, trackedView, W_NS } from './support/docx.ts';
+import { docx, docxBomb, docxFiles, field, instruction, note, paragraph, paragraphOf, run, tracked, trackedView, W_NS } from './support/docx.ts';
 
 const dir = path.join(import.meta.dirname, 'fixtures', 'docx');
 const tmp = mkdtempSync(path.join(tmpdir(), 'latinitsa-docx-'));
@@ -465,11 +465,9 @@ describe('writing fixes back into a .docx', () => {
   });
 
   it('never writes a fix across a field\'s start, separator or end; one inside a field\'s result is written', () => {
-    const field = (code: string, result: string): string =>
-      `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> ${code} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>${run(result)}<w:r><w:fldChar w:fldCharType="end"/></w:r>`;
     const bytes = docx({
       body:
-        paragraphOf(run('Zinov'), field('REF yev', 'yev'), run(' and '), field('REF k', 'Kamenyev'), run('.')) +
+        paragraphOf(run('Zinov'), field(' REF yev ', 'yev'), run(' and '), field(' REF k ', 'Kamenyev'), run('.')) +
         paragraphOf(run('Kiro'), '<w:fldSimple w:instr=" REF v "><w:r><w:t>v and Trotskij</w:t></w:r></w:fldSimple>'),
     });
     const doc = readDocument({ docx: readDocxParts(bytes) });
@@ -477,6 +475,28 @@ describe('writing fixes back into a .docx', () => {
     const { result, again } = edit(bytes, [fixOf(doc.text, 'Zinovyev', 'Zinoviev'), fixOf(doc.text, 'Kamenyev', 'Kamenev'), fixOf(doc.text, 'Kirov', 'Kirof'), fixOf(doc.text, 'Trotskij', 'Trotsky')]);
     assert.deepEqual(result.skipped.map((f) => doc.text.slice(...f.range)), ['Zinovyev', 'Kirov']);
     assert.equal(again.text, 'Zinovyev and Kamenev.\nKirov and Trotsky');
+  });
+
+  it('reads the result of a field nested in another field\'s code as code, not text; fixes stop at both fields\' boundaries', () => {
+    // The audit's document: an IF field whose code compares a REF field's result; Word shows the
+    // IF's result only (docs/documents.md: field codes are left out). It was read
+    // "Then ZinovyevZinovyev left.", the REF's result included.
+    const nested = field([instruction(' IF '), field(' REF name ', 'Zinovyev'), instruction(' = "Zinovyev" "Zinovyev" "" ')], 'Zinovyev');
+    // A field in another field's result is part of what Word shows.
+    const inResult = `<w:r><w:fldChar w:fldCharType="begin"/></w:r>${instruction(' HYPERLINK "x" ')}<w:r><w:fldChar w:fldCharType="separate"/></w:r>${run('and ')}${field(' REF k ', 'Kamenyev')}<w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+    const bytes = docx({ body: paragraphOf(run('Then '), nested, run(' left.')) + paragraphOf(run('Zinovyev '), inResult, run(' left.')) });
+    const doc = readDocument({ docx: readDocxParts(bytes) });
+    assert.equal(doc.text, 'Then Zinovyev left.\nZinovyev and Kamenyev left.');
+    // Inside the outer field's result, before it and inside the field in a result: written.
+    const { result, out, again } = edit(bytes, [fixOf(doc.text, 'Zinovyev', 'Zinoviev'), fixOf(doc.text, 'Zinovyev', 'Zinoviev', 10), fixOf(doc.text, 'Kamenyev', 'Kamenev')]);
+    assert.deepEqual(result.skipped, []);
+    assert.equal(again.text, 'Then Zinoviev left.\nZinoviev and Kamenev left.');
+    // The nested field's result in the code is the document's as it was.
+    assert.match(xmlOf(out, 'word/document.xml'), /REF name <\/w:instrText><\/w:r><w:r><w:fldChar w:fldCharType="separate"\/><\/w:r><w:r><w:t xml:space="preserve">Zinovyev<\/w:t>/u);
+    // Across the outer field's start, and across the ends of the field in a result and of its field: not written.
+    const across = edit(bytes, [fixOf(doc.text, 'Then Zinovyev', 'Then Zinoviev'), fixOf(doc.text, 'Kamenyev left', 'Kamenev left')]);
+    assert.deepEqual(across.result.skipped.map((f) => doc.text.slice(...f.range)), ['Then Zinovyev', 'Kamenyev left']);
+    assert.equal(across.again.text, doc.text);
   });
 
   it('on random runs, formatting and tracked changes: every run keeps its properties, runs are emptied only by deletion, tracked changes are left byte for byte', () => {

@@ -179,6 +179,15 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
     let italicRun = false;
     /** The depths of the open tracked insertions and moves ({@link INSERTED}). */
     const revisions: number[] = [];
+    /**
+     * The open complex fields (`w:fldChar` begin … separate … end), innermost last: true while
+     * in a field's code (before its separator). A field nested in a field's code is part of that
+     * code, its result too (an IF comparing a REF's result): text is read only where no open
+     * field is in its code, so the outermost field's result is text, and so is a field's result
+     * inside another's result (docs/documents.md: field codes are left out).
+     */
+    const fields: boolean[] = [];
+    let inCode = 0;
     for (let kind = s.next(); kind !== 'end'; kind = s.next()) {
       if (kind === 'open') {
         const word = W.has(s.ns);
@@ -200,6 +209,21 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
         const current = open.at(-1);
         if (change && INSERTED.has(s.local)) revisions.push(s.depth);
         else if (s.local === 'fldChar' || s.local === 'fldSimple') stop(current);
+        if (s.local === 'fldChar') {
+          const type = s.attribute(prefixed(s.name, 'fldCharType'));
+          if (type === 'begin') {
+            fields.push(true);
+            inCode++;
+          } else if (type === 'separate' && fields.at(-1) === true) {
+            fields[fields.length - 1] = false;
+            inCode--;
+          } else if (type === 'end' && fields.pop() === true) inCode--;
+        }
+        // A run's text or character in a field's code (a nested field's result) is not text.
+        if (inCode > 0 && (s.local === 't' || (parent === 'r' && Object.hasOwn(RUN_CHARACTERS, s.local)))) {
+          if (!s.selfClosing) skipUntil = s.depth;
+          continue;
+        }
         if (s.local === 'p') {
           const p: Paragraph = { text: [], length: 0, pieces: [], inner: [], italic: [], stops: [] };
           // A text box's paragraph or a table cell's is laid out by its frame, not by the body's margins.

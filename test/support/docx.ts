@@ -1,6 +1,6 @@
 // Word packages for tests: a minimal valid .docx around given WordprocessingML (body, footnotes,
 // endnotes), and a "zip bomb" whose document part inflates to a given size without ever being
-// held whole; runs with formatting and tracked changes (inserted, deleted, moved text), and the
+// held whole; runs with formatting, fields (nested ones too) and tracked changes (inserted, deleted, moved text), and the
 // text Word shows with those changes accepted or rejected. Built with the package's own zip
 // writer (src/io/zip.ts).
 import { constants, crc32, createDeflateRaw } from 'node:zlib';
@@ -28,6 +28,22 @@ export function run(text: string, properties = ''): string {
 /** A `w:p` of the given content, as it is (runs made by {@link run}, tracked changes by {@link tracked}). */
 export function paragraphOf(...content: string[]): string {
   return `<w:p>${content.join('')}</w:p>`;
+}
+
+/** A run of field code (`w:instrText`), as it is: give the spaces Word writes around a code (`' REF name '`). */
+export function instruction(code: string): string {
+  return `<w:r><w:instrText xml:space="preserve">${escapeXml(code)}</w:instrText></w:r>`;
+}
+
+/**
+ * A complex field as Word writes it: `w:fldChar` begin, the code, separate, the result's text in
+ * one run, end. `code` is the code's text (one {@link instruction} run), or the code's XML as
+ * pieces, of {@link instruction} runs and the fields nested in the code (an `IF` comparing a `REF`:
+ * `field([instruction(' IF '), field(' REF name ', 'Zinovyev'), instruction(' = "x" "y" "z" ')], 'y')`).
+ */
+export function field(code: string | readonly string[], result: string): string {
+  const char = (type: string): string => `<w:r><w:fldChar w:fldCharType="${type}"/></w:r>`;
+  return `${char('begin')}${typeof code === 'string' ? instruction(code) : code.join('')}${char('separate')}${run(result)}${char('end')}`;
 }
 
 let revisionId = 100;
