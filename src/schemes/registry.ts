@@ -111,6 +111,8 @@ interface AlphabetOrigin {
   served: readonly LanguageSource[];
   /** An alphabet for the file's values, offered when it declares none and extends none. */
   suggestion: () => string;
+  /** What the file writes itself (the rest is inherited): its letters, how many of the rules are its own (they come first), its options. */
+  own: { letters: ReadonlySet<string>; rules: number; options: ReadonlySet<string> };
 }
 
 /**
@@ -135,18 +137,33 @@ function checkAlphabet(scheme: Omit<Scheme, 'builtIn'>, file: string | undefined
       : `which is not in its alphabet: a scheme that "extends" another and declares no "alphabet" may write the characters of ${origin.parent!.id}'s alphabet and of its own values, but no letter of the script it romanizes; write the intended character, or declare an "alphabet" listing every character the scheme writes`;
     return invalid(file, scheme.id, pointer, `value ${JSON.stringify(value)} uses ${uses} ${reason}`);
   };
-  const check = (pointer: string, value: string): void => {
-    for (const ch of valueChars(value)) if (!allowed.has(ch)) fail(pointer, value, ch);
+  // A value the file inherits is not in the file: the error is the declared alphabet's, which
+  // lacks what the parent writes (the audit found "/letters/а" reported for a file with no such
+  // letter). A declared alphabet lists every character the scheme writes, inherited ones too
+  // (docs/scheme-format.md): the message offers the parent's alphabet with the declared one.
+  const failInherited = (what: string, value: string, ch: string): never => {
+    const parent = origin.parent!.id;
+    const merged = [...new Set([...scheme.alphabet, ...origin.parent!.alphabet])].join('').normalize('NFC');
+    return invalid(file, scheme.id, '/alphabet', `lacks ${describeChar(ch)}, which ${what} inherited from ${parent} writes (${JSON.stringify(value)}): a scheme that "extends" another and declares an "alphabet" lists every character it writes, those of the letters, rules and options it inherits too; declare "alphabet": ${JSON.stringify(merged)} (${parent}'s with this file's), or leave "alphabet" out to write ${parent}'s alphabet and the characters of this file's own values`);
   };
-  for (const [letter, value] of Object.entries(scheme.letters)) check(`/letters/${pointerSegment(letter)}`, value);
+  const check = (pointer: string, value: string, inherited: string | undefined): void => {
+    for (const ch of valueChars(value)) {
+      if (allowed.has(ch)) continue;
+      if (inherited !== undefined && origin.declared && origin.parent !== undefined) failInherited(inherited, value, ch);
+      fail(pointer, value, ch);
+    }
+  };
+  for (const [letter, value] of Object.entries(scheme.letters)) check(`/letters/${pointerSegment(letter)}`, value, origin.own.letters.has(letter) ? undefined : `the letter ${JSON.stringify(letter)}`);
   scheme.rules.forEach((rule, i) => {
     const outputs = Array.isArray(rule.output) ? rule.output : [rule.output];
-    for (const out of outputs) check(`/rules/${i}/output`, out);
+    const inherited = i < origin.own.rules ? undefined : rule.id === undefined ? `a rule for ${JSON.stringify(rule.match)}` : `the rule ${rule.id} (for ${JSON.stringify(rule.match)})`;
+    for (const out of outputs) check(`/rules/${i}/output`, out, inherited);
   });
   for (const [name, option] of Object.entries(scheme.options)) {
     for (const [valueName, value] of Object.entries(option.values)) {
       for (const [letter, out] of Object.entries(value.letters ?? {})) {
-        check(`/options/${pointerSegment(name)}/values/${pointerSegment(valueName)}/letters/${pointerSegment(letter)}`, out);
+        const inherited = origin.own.options.has(name) ? undefined : `the option ${JSON.stringify(name)} (value ${JSON.stringify(valueName)}, letter ${JSON.stringify(letter)})`;
+        check(`/options/${pointerSegment(name)}/values/${pointerSegment(valueName)}/letters/${pointerSegment(letter)}`, out, inherited);
       }
     }
   }
@@ -243,7 +260,10 @@ function resolve(data: unknown, file: string | undefined, builtIn: boolean, pare
       }
     }
   }
-  if (!builtIn) checkAlphabet(scheme, file, { declared: source.alphabet !== undefined, parent, served, suggestion: () => suggestedAlphabet(ownValues(source), served) });
+  if (!builtIn) {
+    const own = { letters: new Set(Object.keys(stripComments(source.letters ?? {}))), rules: ownRules.length, options: new Set(Object.keys(source.options ?? {})) };
+    checkAlphabet(scheme, file, { declared: source.alphabet !== undefined, parent, served, suggestion: () => suggestedAlphabet(ownValues(source), served), own });
+  }
   const done = deepFreeze({ ...scheme, builtIn });
   loaded.add(done);
   return done;

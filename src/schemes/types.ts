@@ -70,7 +70,11 @@ export interface SchemeSource {
   };
   /** Output profiles, selected by an option value. */
   profiles?: Record<string, ProfileSource>;
-  /** Every character the scheme may write for a Cyrillic letter, in both cases. */
+  /**
+   * Every character the scheme may write for a Cyrillic letter, in both cases, those of inherited
+   * letters, rules and options too: a declared alphabet does not add to the parent's
+   * (docs/scheme-format.md).
+   */
   alphabet?: string;
   /** Worked examples with the default options, checked when the scheme loads. */
   samples?: Sample[];
