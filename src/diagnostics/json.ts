@@ -8,7 +8,7 @@
  * only when parsing failed. Browser-safe.
  */
 import { LatinitsaError, type ErrorCode } from '../errors.ts';
-import { lineIndex } from './place.ts';
+import { editorLineIndex } from './place.ts';
 
 /** Where a text stops being JSON: the offset of the first character a JSON parser refuses, and why. */
 export interface JsonSyntaxError {
@@ -25,6 +25,26 @@ interface Open {
 }
 
 const SPACE = new Set([' ', '\t', '\n', '\r']);
+
+/**
+ * Characters a message cannot show as they are: controls, format characters (a byte-order mark,
+ * a zero-width space, bidirectional marks), line and paragraph separators, spaces other than the
+ * space, private-use, unassigned and lone surrogate code units, and the default-ignorable rest.
+ * The audit found a second byte-order mark quoted raw, which reads `found ""`, and U+2028 as a
+ * line break in the message, where NUL was escaped (docs/scheme-format.md, Errors).
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]|(?! )\p{Zs}/gu;
+
+/** The text with each invisible character written as `\uXXXX` (UTF-16 units, as JSON escapes them). */
+function visible(s: string): string {
+  return s.replace(INVISIBLE, (ch) => [...Array(ch.length).keys()].map((k) => `\\u${ch.charCodeAt(k).toString(16).padStart(4, '0')}`).join(''));
+}
+
+/** A text quoted for a message: in double quotes, JSON-escaped, invisible characters as `\uXXXX`. */
+function quote(s: string): string {
+  return visible(JSON.stringify(s));
+}
+
 const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
 
 /**
@@ -35,7 +55,7 @@ const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
  */
 export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
   const n = text.length;
-  const lines = lineIndex(text);
+  const lines = editorLineIndex(text);
   const where = (offset: number): string => {
     const p = lines.pointAt(offset);
     return `line ${p.line}, column ${p.column}`;
@@ -44,7 +64,7 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
   const found = (i: number): string => {
     if (i >= n) return 'the end of the file';
     const word = /^[\p{L}\p{N}_$+.-]{2,}/u.exec(text.slice(i, i + 24))?.[0];
-    return JSON.stringify(word ?? String.fromCodePoint(text.codePointAt(i)!));
+    return quote(word ?? String.fromCodePoint(text.codePointAt(i)!));
   };
   const stack: Open[] = [];
   const error = (offset: number, reason: string): JsonSyntaxError => ({ offset, reason });
@@ -62,11 +82,11 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
       if (c === '\\') {
         const e = text[p + 1];
         if (e === 'u') {
-          if (!/^[0-9A-Fa-f]{4}$/.test(text.slice(p + 2, p + 6))) return error(p, `"\\u" takes four hexadecimal digits, found ${JSON.stringify(text.slice(p, p + 6))}`);
+          if (!/^[0-9A-Fa-f]{4}$/.test(text.slice(p + 2, p + 6))) return error(p, `"\\u" takes four hexadecimal digits, found ${quote(text.slice(p, p + 6))}`);
           p += 5;
         } else if (e !== undefined && ESCAPES.has(e)) p++;
         else if (e === undefined) break;
-        else return error(p, `invalid escape "\\${e}" in a string (JSON has \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)`);
+        else return error(p, `invalid escape "\\${visible(e)}" in a string (JSON has \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)`);
       } else if (c < ' ') {
         return c === '\n' || c === '\r'
           ? error(p, `a line break inside the string that starts at ${where(i)}: a string ends on its line (is its closing " missing?)`)
@@ -121,7 +141,7 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
       if (c === ',') state = top.kind === '{' ? 'key' : 'element';
       else if (c === close) stack.pop();
       else {
-        const after = top.kind === '{' ? `the value of ${JSON.stringify(top.key ?? '')}` : 'an element of the array';
+        const after = top.kind === '{' ? `the value of ${quote(top.key ?? '')}` : 'an element of the array';
         return error(i, `expected "," or "${close}" after ${after}, found ${found(i)}`);
       }
       i++;
@@ -133,7 +153,7 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
         i++;
         continue;
       }
-      return c === undefined ? ended('":"') : error(i, `expected ":" after the property name ${JSON.stringify(top?.key ?? '')}, found ${found(i)}`);
+      return c === undefined ? ended('":"') : error(i, `expected ":" after the property name ${quote(top?.key ?? '')}, found ${found(i)}`);
     }
     if (state === 'firstKey' || state === 'key') {
       if (c === '}' && state === 'firstKey') {
@@ -195,7 +215,8 @@ export interface ParseJsonFileOptions {
 
 /**
  * Parses the text of a user's JSON file. A syntax error is a {@link LatinitsaError} that names the
- * file, the line and column (counted as {@link lineIndex} counts them) and what is wrong there:
+ * file, the line and column (counted as an editor counts them, {@link editorLineIndex}: a lone
+ * CR is a line break too) and what is wrong there:
  * `trail.json: invalid JSON at line 3, column 1: expected a property name in double quotes after
  * ",", found "}" (JSON allows no comma after the last member)`. Internal: every reader of such a
  * file calls it (src/io/scheme-bytes.ts, src/io/files.ts, src/cli/commands/check.ts,
@@ -208,7 +229,7 @@ export function parseJsonFile(text: string, options: ParseJsonFileOptions = {}):
     const found = jsonSyntaxError(text);
     const prefix = `${options.file === undefined ? '' : `${options.file}: `}${options.what ?? 'invalid JSON'}`;
     // The scanner and the parser agree on what JSON is; should they not, the parser's own words.
-    const where = found === undefined ? `: ${cause instanceof Error ? cause.message : String(cause)}` : ((p) => ` at line ${p.line}, column ${p.column}: ${found.reason}`)(lineIndex(text).pointAt(found.offset));
+    const where = found === undefined ? `: ${cause instanceof Error ? cause.message : String(cause)}` : ((p) => ` at line ${p.line}, column ${p.column}: ${found.reason}`)(editorLineIndex(text).pointAt(found.offset));
     throw new LatinitsaError(options.code ?? 'ERR_INVALID_INPUT', `${prefix}${where}`, { ...(options.file === undefined ? {} : { file: options.file }), cause });
   }
 }

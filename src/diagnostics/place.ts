@@ -23,6 +23,28 @@ export interface LineIndex {
 export function lineIndex(text: string): LineIndex {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return indexOfStarts(starts);
+}
+
+/**
+ * Offsets to line/column as an editor counts lines: a line ends at `\n`, `\r\n` or a lone `\r`
+ * (each one break). For the place of an error in a file that a person opens in an editor to fix
+ * it (a JSON file's syntax error, src/diagnostics/json.ts): the audit found `\r\r{"id":1 2}`
+ * reported at line 1, column 11, where an editor shows line 3, column 9. Findings in a text
+ * keep {@link lineIndex}'s lines (docs/diagnostics.md). Internal: not exported by the package.
+ */
+export function editorLineIndex(text: string): LineIndex {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+    if (c === 0x0a || c === 0x0d) starts.push(i + 1);
+  }
+  return indexOfStarts(starts);
+}
+
+/** A {@link LineIndex} over the offsets where lines start, in order. */
+function indexOfStarts(starts: readonly number[]): LineIndex {
   const pointAt = (offset: number): Point => {
     let lo = 0;
     let hi = starts.length - 1;
