@@ -2,7 +2,7 @@
 // validator, and user schemes that extend a built-in one: examples/house-style.json through the
 // library and the CLI, and broken files whose errors name the field (JSON pointer).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, it } from 'node:test';
@@ -33,6 +33,15 @@ describe('scheme.schema.json', () => {
     assert.equal(pkg.exports['./scheme.schema.json'], './dist/schemes/scheme.schema.json');
     const copy = path.join(root, 'dist', 'schemes', 'scheme.schema.json');
     assert.equal(readFileSync(copy, 'utf8'), readFileSync(path.join(root, 'src', 'schemes', 'scheme.schema.json'), 'utf8'));
+  });
+  it('is what examples/house-style.json names as its $schema, in the repository after npm run build and in the installed package', () => {
+    // The package ships examples/ and dist/, not src/: the audit found the example's $schema
+    // pointing at ../src/schemes/scheme.schema.json, which an installed package does not hold.
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { exports: Record<string, string>; files: string[] };
+    const target = path.relative(root, path.resolve(path.dirname(houseFile), String(house['$schema']))).split(path.sep).join('/');
+    assert.equal(`./${target}`, pkg.exports['./scheme.schema.json']);
+    assert.ok(pkg.files.includes('examples') && pkg.files.includes(target.split('/')[0]!), `${target} and examples/ are in package.json "files"`);
+    assert.ok(existsSync(path.join(root, target)), `${target} exists (npm run build copies it)`);
   });
 });
 
