@@ -1,11 +1,11 @@
 // A text file read into a text box and downloaded again keeps its line ends and byte-order mark
-// (web/dom.ts, readTextFile and withLayout): the box holds LF alone, the download gives each line
+// (web/text-layout.ts, readTextFile and withLayout): the box holds LF alone, the download gives each line
 // its own end back, as `latinitsa check --fix` keeps them (found by the thirty-fourth session's
 // audits: CRLF became LF; then a file of mixed line ends became all LF).
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import fc from 'fast-check';
-import { readTextFile, withLayout } from '../web/dom.ts';
+import { readTextFile, withLayout } from '../web/text-layout.ts';
 
 const read = (raw: string): Promise<{ text: string; layout: Parameters<typeof withLayout>[1] }> => readTextFile(new File([raw], 'notes.txt'));
 

@@ -14,7 +14,8 @@ import { documentFormatOf, editDocument, readDocxPartsAsync, rewriteDocxAsync, t
 import { crc32 } from '../src/document/zip.ts';
 import { AS_FILE, boxFormat, boxFormats, formatItems, isNewText, type BoxFormat } from './check-format.ts';
 import { accept, acceptCertain, diff, findingsOf, isCertain, keepDecided, keptKey, moveRegions, rebase, setRejected, traceEdit, tracedFixes, traceOf, undo, type Edit, type Finding, type Trace } from './check-fixes.ts';
-import { announce, byId, debounce, downloadBytes, downloadText, fillSelect, h, messageOf, readTextFile, withLayout, type TextLayout } from './dom.ts';
+import { announce, byId, debounce, downloadBytes, downloadText, fillSelect, h, messageOf } from './dom.ts';
+import { readTextFile, withLayout, type TextLayout } from './text-layout.ts';
 import { callApi, fromServer } from './server.ts';
 import { setupLanguageMenu } from './language-menu.ts';
 import { definitionValue, schemeValue } from './own-scheme.ts';
@@ -27,7 +28,7 @@ import { confidenceLabel, findingLabel } from './wording.ts';
 const KEPT_AS_WRITTEN = 'ck-kept-as-written';
 /** Where the format of the file whose text is in the box is kept. */
 const FILE_FORMAT = 'ck-file-format';
-/** Where that file's line ends and byte-order mark are kept, for the download (web/dom.ts, TextLayout). */
+/** Where that file's line ends and byte-order mark are kept, for the download (web/text-layout.ts). */
 const FILE_LAYOUT = 'ck-file-layout';
 /** Where a .docx's regions, italics and trace are kept with its text (see {@link KeptDocx}). */
 const DOCX_STATE = 'ck-docx';

@@ -3,7 +3,8 @@
 import { checkCitations, romanizeBibtex, romanizeCsl, type CitationStyle, type VersoStyle } from '../src/index.ts';
 import { defaultSchemeOf } from '../src/schemes/index.ts';
 import { setupCheck } from './check-panel.ts';
-import { byId, copyText, debounce, downloadText, fillSelect, h, messageOf, onTextFile, withLayout, type TextLayout } from './dom.ts';
+import { byId, copyText, debounce, downloadText, fillSelect, h, messageOf, onTextFile } from './dom.ts';
+import { withLayout, type TextLayout } from './text-layout.ts';
 import type { Engine } from './engine.ts';
 import { setupReverse } from './reverse-panel.ts';
 import { setupLanguageMenu, setupSchemeMenu } from './language-menu.ts';

@@ -308,10 +308,10 @@ const APOSTROPHES = "'’ʹ′";
 
 /**
  * An English possessive ending a word: an apostrophe as English writes it (U+0027, U+2019) and
- * s. It is English whatever the word before it is, so that word is read without it and the ’s is
- * kept as written (docs/reverse.md, What is left alone, rule 4): `Gor’kii’s` is `Горький’s`, not
- * `Горькийьс`, in ala-lc-simplified, whose ’ is ь. The modifier-letter prime ʹ (ala-lc, iso-9,
- * scholarly) is no English apostrophe: `valʹs` stays вальс.
+ * s. It makes the word English, kept whole with it (docs/reverse.md, What is left alone, rule 4):
+ * `Gor’kii’s` stays as written, not `Горькийьс` (ala-lc-simplified's ’ is ь) nor the half-Cyrillic
+ * `Горький’s`. The modifier-letter prime ʹ (ala-lc, iso-9, scholarly) is no English apostrophe:
+ * `valʹs` stays вальс.
  */
 export const POSSESSIVE = /(?<=[\p{L}\p{M}])['’][sS]$/u;
 
@@ -321,10 +321,12 @@ const CAPITAL_AFTER_MARK = new RegExp(`[${escapeClass(equivalents.joiners)}]\\p{
 function verdict(raw: string, word: string, a: WordAnalysis, text: string, start: number, end: number, ctx: Context, possessive: boolean): [Verdict, WordReading['reason']] {
   if (a.candidates.length === 0) return ['foreign', 'not-producible'];
   if (inCode(text, start, end)) return ['foreign', 'code'];
-  // Pieces of an English contraction split at the apostrophe (it|'s, don|'t). A word whose
-  // possessive was cut off (Gor’kii|’s) is read like any other word.
+  // A word with an English possessive (Kirov’s, Gor’kii’s) is English text, kept whole: read
+  // without its ’s it would be half Cyrillic (Горький’s), and with it, the ’ a sign (Горькийьс).
+  if (possessive) return ['foreign', 'english'];
+  // Pieces of an English contraction split at the apostrophe (it|'s, don|'t).
   if (APOSTROPHES.includes(text[start - 1] ?? '') && /\p{L}/u.test(text[start - 2] ?? '')) return ['foreign', 'english'];
-  if (!possessive && APOSTROPHES.includes(text[end] ?? '') && /^(?:s|t|re|ve|ll|d|m)(?!\p{L})/u.test(text.slice(end + 1, end + 4))) return ['foreign', 'english'];
+  if (APOSTROPHES.includes(text[end] ?? '') && /^(?:s|t|re|ve|ll|d|m)(?!\p{L})/u.test(text.slice(end + 1, end + 4))) return ['foreign', 'english'];
   // A capital after a small letter (iPhone, eBay), or after an apostrophe in a word with small
   // letters (O’Neill), is not how a scheme writes a word.
   if (/^\p{Ll}.*\p{Lu}/u.test(word) || (CAPITAL_AFTER_MARK.test(raw) && /\p{Ll}/u.test(raw))) return ['foreign', 'mixed-case'];
@@ -412,9 +414,7 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
   // Open words follow the nearest decided words of the same line; with none, they convert.
   // English words that are also Russian ones convert only in a line with no foreign word.
   const decided = (v: Verdict): boolean => v === 'russian' || v === 'foreign';
-  // An English possessive says its line is English as a foreign word does (Stalin’s men: men
-  // stays men, as it did when the possessive kept its word whole).
-  const lineHasForeign = new Set(tokens.filter((t) => t.verdict === 'foreign' || t.possessive).map((t) => t.line));
+  const lineHasForeign = new Set(tokens.filter((t) => t.verdict === 'foreign').map((t) => t.line));
   const lineHasRussian = new Set(tokens.filter((t) => t.verdict === 'russian').map((t) => t.line));
   // The nearest decided token before and after each token on its line, in two linear passes.
   const prevDecided: (Verdict | undefined)[] = new Array(tokens.length);
