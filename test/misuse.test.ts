@@ -37,6 +37,7 @@ const cases: Array<[string, () => unknown, string, RegExp]> = [
   ['readDocument("text")', () => readDocument('some text' as never), 'ERR_INVALID_INPUT', /found string/u],
   // The thirty-fourth session: an option dropped with lang "auto", a verso style with no reference to rewrite.
   ['romanize(t, { lang: "auto", bogus })', () => romanize('Жуков', { lang: 'auto', bogusOption: 'x' } as never), 'ERR_INVALID_OPTION', /unknown option "bogusOption" for scheme "modified-loc"/u],
+  ['explain(t, { lang: "auto", bogus })', () => explain('Жуков', { lang: 'auto', bogusOption: 'x' } as never), 'ERR_INVALID_OPTION', /unknown option "bogusOption" for scheme "modified-loc"/u],
   ['romanize(t, { lang: "auto", scheme: "ala-lc", tie: "x" })', () => romanize('Жуков', { lang: 'auto', scheme: 'ala-lc', tie: 'x' } as never), 'ERR_INVALID_OPTION', /tie/u],
   ['checkCitations(t, { versoStyle })', () => checkCitations('No reference here.', { versoStyle: 'bogus' } as never), 'ERR_INVALID_OPTION', /unknown versoStyle "bogus" \(known: ob-attached, ob-spaced, v\)/u],
 ];

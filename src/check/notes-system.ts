@@ -210,7 +210,7 @@ function citesRussian(run: CheckRun, doc: CheckDocument, offset: number): boolea
   const regions = doc.regions;
   if (regions === undefined) return false;
   // The note is its line (a footnote, a bibliography entry), in its notes regions: a Markdown
-  // title in asterisks is a region of its own (*Omut pamiati*, the thirty-fourth session's audit).
+  // title in asterisks is a region of its own (*Omut pamiati*; docs/check.md, "A citation form in a note").
   const from = doc.text.lastIndexOf('\n', offset - 1) + 1;
   const lineEnd = doc.text.indexOf('\n', offset);
   const to = lineEnd === -1 ? doc.text.length : lineEnd;

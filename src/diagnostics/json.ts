@@ -29,9 +29,9 @@ const SPACE = new Set([' ', '\t', '\n', '\r']);
 /**
  * Characters a message cannot show as they are: controls, format characters (a byte-order mark,
  * a zero-width space, bidirectional marks), line and paragraph separators, spaces other than the
- * space, private-use, unassigned and lone surrogate code units, and the default-ignorable rest.
- * The audit found a second byte-order mark quoted raw, which reads `found ""`, and U+2028 as a
- * line break in the message, where NUL was escaped (docs/scheme-format.md, Errors).
+ * space, private-use, unassigned and lone surrogate code units, and the default-ignorable rest:
+ * quoted raw, a second byte-order mark would read `found ""` and U+2028 would break the
+ * message's line (docs/scheme-format.md, Errors).
  */
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]|(?! )\p{Zs}/gu;
 

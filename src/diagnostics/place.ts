@@ -29,8 +29,8 @@ export function lineIndex(text: string): LineIndex {
 /**
  * Offsets to line/column as an editor counts lines: a line ends at `\n`, `\r\n` or a lone `\r`
  * (each one break). For the place of an error in a file that a person opens in an editor to fix
- * it (a JSON file's syntax error, src/diagnostics/json.ts): the audit found `\r\r{"id":1 2}`
- * reported at line 1, column 11, where an editor shows line 3, column 9. Findings in a text
+ * it (a JSON file's syntax error, src/diagnostics/json.ts): `\r\r{"id":1 2}` is at line 3,
+ * column 9, as an editor shows it, where counting `\n` alone gives line 1, column 11. Findings in a text
  * keep {@link lineIndex}'s lines (docs/diagnostics.md). Internal: not exported by the package.
  */
 export function editorLineIndex(text: string): LineIndex {

@@ -74,6 +74,16 @@ function pieceOptions(options: RomanizeOptions, lang: string): { options: Romani
 }
 
 /**
+ * The pieces of a text for `options.lang` (src/engine/auto.ts). With lang "auto" each piece takes
+ * only the options its language's scheme has (pieceOptions), so they are first checked against
+ * the caller's own scheme, as without "auto": a misspelt or unknown option is an error, not dropped.
+ */
+function textPieces(text: string, options: RomanizeOptions): ReturnType<typeof pieces> {
+  if (options.lang === AUTO_LANGUAGE) resolveScheme({ ...options, lang: undefined });
+  return pieces(text, options.lang);
+}
+
+/**
  * Romanizes text and reports what it did: a diagnostic for every letter the scheme has no value
  * for, and with `lang: 'auto'` the language decided for each paragraph (docs/languages.md).
  *
@@ -88,11 +98,7 @@ function pieceOptions(options: RomanizeOptions, lang: string): { options: Romani
 export function romanizeDetailed(text: string, options: RomanizeOptions = {}): RomanizeResult {
   checkText(text);
   assertOptions(options, undefined, 'romanizeDetailed');
-  // With lang "auto" each piece takes only the options its language's scheme has (pieceOptions);
-  // they are first checked against the caller's own scheme, as without it, so that a misspelt
-  // or unknown option is an error, not silently dropped (thirty-fourth session's audit).
-  if (options.lang === AUTO_LANGUAGE) resolveScheme({ ...options, lang: undefined });
-  const { pieces: parts, languages } = pieces(text, options.lang);
+  const { pieces: parts, languages } = textPieces(text, options);
   const out: string[] = [];
   const diagnostics: Diagnostic[] = [];
   // One line index for every diagnostic: built per letter, it made many reported letters quadratic.
@@ -468,7 +474,7 @@ type Offsets = 'normalized' | 'given';
 function explainIn(text: string, options: RomanizeOptions, offsets: Offsets): Segment[] {
   checkText(text);
   if (options.lang === AUTO_LANGUAGE) {
-    return pieces(text, AUTO_LANGUAGE).pieces.flatMap((p) => {
+    return textPieces(text, options).pieces.flatMap((p) => {
       const { options: o, scheme } = pieceOptions(options, p.lang!);
       return explainOne(text.slice(p.start, p.end), o, offsets).map((seg) => ({ ...seg, input: [seg.input[0] + p.start, seg.input[1] + p.start] as [number, number], lang: p.lang!, scheme }));
     });

@@ -44,9 +44,8 @@ export interface DecodeOptions {
 
 /**
  * The options of the program reading the bytes that read them otherwise: an invalid-UTF-8
- * error's hint names one only where the program has it. Until the thirty-fourth session every
- * command said "try --encoding windows-1251", which only `latinitsa` itself (romanize) takes;
- * `bib`, `cite`, `check`, `reverse` and `convert` read UTF-8 only (docs/cli.md).
+ * error's hint names one only where the program has it. Only `latinitsa` itself (romanize) takes
+ * `--encoding`; `bib`, `cite`, `check`, `reverse` and `convert` read UTF-8 only (docs/cli.md).
  */
 export interface ReaderOptions {
   /** The option that names a legacy encoding (the romanize command's `--encoding`). Without it: convert to UTF-8 first (iconv). */

@@ -2,7 +2,9 @@
 // (docs/marc.md). Browser-safe.
 import { LatinitsaError } from '../errors.ts';
 import type { Lexicon } from '../reverse/lexicon.ts';
-import { getScheme } from '../schemes/registry.ts';
+import { schemeOfLanguage } from '../engine/lang.ts';
+import { resolveScheme } from '../engine/resolve.ts';
+import { defaultSchemeOf } from '../schemes/languages.ts';
 import { recordToJson } from './json.ts';
 import { checkRecord, romanizeRecord, vernacularRecord, type MarcSchemeOptions } from './parallel.ts';
 import { marcWriter, readRecords } from './stream.ts';
@@ -105,9 +107,11 @@ export async function marcBatch(input: MarcBatchInput, options: MarcBatchOptions
   const source = input.bytes ?? (input.text === undefined ? undefined : new TextEncoder().encode(input.text));
   if (source === undefined) throw new LatinitsaError('ERR_INVALID_INPUT', 'no records given (text or bytes)');
   const max = options.maxRecords ?? 1000;
-  // A scheme named by id is looked up before any record is read: an unknown one is an error
-  // whatever the batch holds (it was found only at the first record, so an empty batch passed it).
-  if (typeof input.scheme === 'string') getScheme(input.scheme);
+  // The language, and a scheme named with its options, are checked before any record is read,
+  // as the first record would check them (parallel.ts): a batch of no record is refused for them
+  // as one of many is. (Options without a scheme wait for a record: its language picks the scheme.)
+  if (input.lang !== undefined) defaultSchemeOf({ lang: input.lang });
+  if (input.scheme !== undefined) resolveScheme({ ...input.schemeOptions, scheme: input.lang === undefined ? input.scheme : schemeOfLanguage(input.scheme, input.lang) });
   const base: MarcSchemeOptions = {};
   if (input.scheme !== undefined) base.scheme = input.scheme;
   if (input.schemeOptions !== undefined) base.schemeOptions = input.schemeOptions;

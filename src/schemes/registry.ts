@@ -138,8 +138,7 @@ function checkAlphabet(scheme: Omit<Scheme, 'builtIn'>, file: string | undefined
     return invalid(file, scheme.id, pointer, `value ${JSON.stringify(value)} uses ${uses} ${reason}`);
   };
   // A value the file inherits is not in the file: the error is the declared alphabet's, which
-  // lacks what the parent writes (the audit found "/letters/а" reported for a file with no such
-  // letter). A declared alphabet lists every character the scheme writes, inherited ones too
+  // lacks what the parent writes (not "/letters/а", a field the file does not have). A declared alphabet lists every character the scheme writes, inherited ones too
   // (docs/scheme-format.md): the message offers the parent's alphabet with the declared one.
   const failInherited = (what: string, value: string, ch: string): never => {
     const parent = origin.parent!.id;

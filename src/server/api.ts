@@ -142,10 +142,9 @@ function mediaTypeProblem(value: string | string[] | undefined): string | undefi
  * Why a body with this Content-Encoding is not read (415), or undefined: only `identity` (or no
  * header) is. A compressed body is refused, not inflated: the body-size limit bounds what the
  * server reads (4 MiB), and a gzip body of that size can inflate to gigabytes (a zip bomb); the
- * API's bodies are small JSON, so compression saves its clients little. Before this check a gzip
- * body was read as UTF-8 (400 ERR_INVALID_UTF8 at byte 1) and a plain body labelled gzip was
- * taken as it was (docs/web.md "The API"; RFC 9110 §15.5.16: 415 for an unsupported content
- * coding, with the codings that are supported in Accept-Encoding).
+ * API's bodies are small JSON, so compression saves its clients little (docs/web.md "The API";
+ * RFC 9110 §15.5.16: 415 for an unsupported content coding, with the codings that are supported
+ * in Accept-Encoding).
  */
 function contentEncodingProblem(value: string | string[] | undefined): string | undefined {
   const v = Array.isArray(value) ? value.join(',') : value;

@@ -82,9 +82,7 @@ export function optionalString(input: Input, field: string): string | undefined 
  * `operation`…), or undefined when absent: the one reader of such fields in every route. A value
  * of another type is a malformed request (400 ERR_BAD_REQUEST, as every field of the wrong type);
  * a string not in the list is a bad option value (422 ERR_INVALID_OPTION), as the library's and the
- * scheme resolver's are, whatever the text holds (docs/web.md "The API"). Before, the routes each
- * checked their own: a bad `style` was a 400, a bad `versoStyle` a 422, or a 200 when the text had
- * no reference.
+ * scheme resolver's are, whatever the text holds (docs/web.md "The API").
  */
 export function optionalChoice<T extends string>(input: Input, field: string, allowed: readonly T[]): T | undefined {
   const value = optionalString(input, field);
