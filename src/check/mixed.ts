@@ -2,35 +2,21 @@
 import { confidenceLabel } from './confidence.ts';
 import type { LineIndex } from '../diagnostics/place.ts';
 import { getLanguage } from '../schemes/registry.ts';
+import { majorityScript, readInScript } from '../schemes/script.ts';
 import type { WordToken } from '../segment/index.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument } from './types.ts';
 
-/** Mixed-script words: look-alike letters of the minority script replaced by their twins, if all have one (also used by src/marc). */
+/**
+ * Mixed-script words: read in the script most of their letters are in (Cyrillic when as many),
+ * the look-alikes of the other script replaced by their twins, if all have one (docs/check.md,
+ * "Words in two scripts"; also used by src/marc). The look-alikes are the Russian language's
+ * (src/schemes/script.ts `lookAlikes`).
+ */
 export function mixedScriptFix(word: string): { expected?: string; cyrillicMajority: boolean } {
-  const glyphs = getLanguage('ru').homoglyphs ?? {};
-  const toLatin = new Map(Object.entries(glyphs).map(([lat, cyr]) => [cyr, lat]));
-  let cyr = 0;
-  let lat = 0;
-  for (const ch of word) {
-    if (/\p{Script=Cyrillic}/u.test(ch)) cyr++;
-    else if (/\p{Script=Latin}/u.test(ch)) lat++;
-  }
-  const cyrillicMajority = cyr >= lat;
-  let out = '';
-  for (const ch of word) {
-    const isLatin = /\p{Script=Latin}/u.test(ch);
-    const isCyr = /\p{Script=Cyrillic}/u.test(ch);
-    if (cyrillicMajority && isLatin) {
-      const twin = (glyphs as Record<string, string>)[ch];
-      if (twin === undefined) return { cyrillicMajority };
-      out += twin;
-    } else if (!cyrillicMajority && isCyr) {
-      const twin = toLatin.get(ch);
-      if (twin === undefined) return { cyrillicMajority };
-      out += twin;
-    } else out += ch;
-  }
-  return { expected: out, cyrillicMajority };
+  const russian = getLanguage('ru');
+  const cyrillicMajority = majorityScript(word, russian) !== 'Latin';
+  const expected = readInScript(word, cyrillicMajority ? russian.script : 'Latin', russian);
+  return expected === undefined ? { cyrillicMajority } : { expected, cyrillicMajority };
 }
 
 /**

@@ -62,11 +62,21 @@ function leafText(leaf: Leaf, style: CitationStyle, verso: VersoStyle): string {
 }
 
 /**
+ * The citation styles, each with the name reports give it (`Russian-style reference`,
+ * docs/citations.md): the one list of them, which {@link assertCitationStyles}, the reports of
+ * `checkCitations` and the API's `style` (src/server/choices.ts) read. `CitationStyle` must name
+ * the same ones, as `satisfies` makes the compiler check.
+ */
+export const CITATION_STYLE_NAMES = { english: 'English-style', russian: 'Russian-style', numbers: 'numbers-only' } as const satisfies Record<CitationStyle, string>;
+/** The citation styles, in the order messages list them ({@link CITATION_STYLE_NAMES}). */
+export const CITATION_STYLES: readonly CitationStyle[] = Object.freeze(Object.keys(CITATION_STYLE_NAMES) as CitationStyle[]);
+
+/**
  * Refuses an unknown citation style or verso style, whatever the text holds (`checkCitations` on a
  * text without a reference, `formatArchivalReference`): one check for both.
  */
 export function assertCitationStyles(style: unknown, versoStyle: unknown): void {
-  if (style !== undefined && !['english', 'russian', 'numbers'].includes(style as string)) throw new LatinitsaError('ERR_INVALID_OPTION', `unknown citation style "${String(style)}" (known: english, russian, numbers)`);
+  if (style !== undefined && !(CITATION_STYLES as readonly unknown[]).includes(style)) throw new LatinitsaError('ERR_INVALID_OPTION', `unknown citation style "${String(style)}" (known: ${CITATION_STYLES.join(', ')})`);
   if (versoStyle !== undefined && (typeof versoStyle !== 'string' || !Object.hasOwn(termsData.verso.styles, versoStyle))) {
     throw new LatinitsaError('ERR_INVALID_OPTION', `unknown versoStyle "${String(versoStyle)}" (known: ${Object.keys(termsData.verso.styles).join(', ')})`);
   }

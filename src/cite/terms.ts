@@ -5,6 +5,7 @@ import archivesData from './data/archives.json' with { type: 'json' };
 import termsData from './data/archival-terms.json' with { type: 'json' };
 import { resolveScheme } from '../engine/resolve.ts';
 import { defaultSchemeOf, getLanguage, type Scheme } from '../schemes/registry.ts';
+import { lookAlikes, majorityScript, readInScript, scriptCounts } from '../schemes/script.ts';
 import type { ArchiveInfo } from './types.ts';
 
 export { termsData };
@@ -29,16 +30,16 @@ export const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\
 export const cyrillicRe = /\p{Script=Cyrillic}/u;
 export const latinRe = /\p{Script=Latin}/u;
 
+const russian = getLanguage('ru');
 /**
  * Latin letters that look like Cyrillic ones (P for Р, A for А, c for с), each with its Cyrillic
  * twin: the Russian language's look-alike table (src/schemes/languages/ru.json, `homoglyphs`), the
- * one list the engine's look-alike repair and the checker's mixed-script rule read too. A Latin
- * letter of it in an identifier of a Russian-style reference is that Cyrillic letter mistyped
- * (docs/citations.md, rule 5).
+ * one list the engine's look-alike repair reads too, read both ways once by src/schemes/script.ts
+ * (`lookAlikes`) for this reader, the checker's mixed-script rule and the MARC checks alike. A
+ * Latin letter of it in an identifier of a Russian-style reference is that Cyrillic letter
+ * mistyped (docs/citations.md, rule 5).
  */
-export const lookalikes = new Map(Object.entries(getLanguage('ru').homoglyphs).filter(([k]) => k !== '$comment'));
-/** The same table the other way: a Cyrillic letter → the Latin letter it looks like. */
-const latinTwins = new Map([...lookalikes].map(([latin, cyrillic]) => [cyrillic, latin]));
+export const lookalikes = lookAlikes(russian).toScript;
 
 /**
  * A word that mixes Latin and Cyrillic letters (`ГАPФ`, `Oп.`, `oб.`: a look-alike typed on the
@@ -48,12 +49,11 @@ const latinTwins = new Map([...lookalikes].map(([latin, cyrillic]) => [cyrillic,
  * `T.` is the English `t.` (docs/citations.md, rule 5).
  */
 export function lookalikeReadings(word: string): { cyrillic?: string; latin?: string } | undefined {
-  const letters = [...word];
-  if (!letters.some((ch) => latinRe.test(ch)) || !letters.some((ch) => cyrillicRe.test(ch))) return undefined;
-  const read = (twins: Map<string, string>, from: RegExp): string | undefined => (letters.every((ch) => !from.test(ch) || twins.has(ch)) ? letters.map((ch) => (from.test(ch) ? twins.get(ch)! : ch)).join('') : undefined);
+  const { latin: latinCount, own } = scriptCounts(word, russian);
+  if (latinCount === 0 || own === 0) return undefined;
   const out: { cyrillic?: string; latin?: string } = {};
-  const cyrillic = read(lookalikes, latinRe);
-  const latin = read(latinTwins, cyrillicRe);
+  const cyrillic = readInScript(word, russian.script, russian);
+  const latin = readInScript(word, 'Latin', russian);
   if (cyrillic !== undefined) out.cyrillic = cyrillic;
   if (latin !== undefined) out.latin = latin;
   return out;
@@ -73,9 +73,10 @@ export function lookalikeReason(written: string, reading: string, what: string):
  * {@link lookalikeReadings}, since the expression, case-insensitive, is wider than the table.
  */
 export function lookalikeSource(form: string): string {
+  const { toScript, toLatin } = lookAlikes(russian);
   return [...form]
     .map((ch) => {
-      const twins = new Set([ch.toLowerCase(), ch.toUpperCase()].flatMap((c) => [lookalikes.get(c), latinTwins.get(c)]).filter((c): c is string => c !== undefined));
+      const twins = new Set([ch.toLowerCase(), ch.toUpperCase()].map((c) => toScript.get(c) ?? toLatin.get(c)).filter((c): c is string => c !== undefined));
       return twins.size === 0 ? escape(ch) : `[${escape(ch)}${[...twins].join('')}]`;
     })
     .join('');
@@ -145,9 +146,10 @@ function archiveReading(written: string): string {
   if (known(cyrillic)) return cyrillic!;
   if (known(latin)) return latin!;
   if (cyrillic === undefined || latin === undefined) return cyrillic ?? latin ?? written;
-  const count = (re: RegExp): number => [...written].filter((ch) => re.test(ch)).length;
-  const [c, l] = [count(cyrillicRe), count(latinRe)];
-  return c === l ? written : c > l ? cyrillic : latin;
+  // Both readings, neither in the table: the script of most letters, the checker's choice too
+  // (src/check/mixed.ts); as many of each, neither, and the name stays as written.
+  const most = majorityScript(written, russian);
+  return most === undefined ? written : most === 'Latin' ? latin : cyrillic;
 }
 
 export function findArchive(id: string): ArchiveEntry {

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/types.ts';
 import { markdownRegions } from '../document/markdown.ts';
 import { assertRegions, type Region } from '../document/regions.ts';
 import { LatinitsaError } from '../errors.ts';
-import { assertCitationStyles, formatArchivalReference, numbersMisfit } from './format.ts';
+import { assertCitationStyles, CITATION_STYLE_NAMES, formatArchivalReference, numbersMisfit } from './format.ts';
 import { scanArchivalReference, toDiagnostic } from './parse.ts';
 import { citationScheme } from './terms.ts';
 import type { ArchivalReference, CitationStyle, Finding, FormatArchivalOptions, VersoStyle } from './types.ts';
@@ -140,22 +140,17 @@ export function findArchivalReferences(text: string, options: FindCitationsOptio
   return scanDocument(text, options).map((found) => placed(found, lines));
 }
 
-const styleNames: Record<CitationStyle, string> = { russian: 'Russian-style', english: 'English-style', numbers: 'numbers-only' };
-
-/** How many references of each style, in the order the styles first occur. */
-function styleCounts(scanned: Scanned[]): Map<CitationStyle, number> {
-  const counts = new Map<CitationStyle, number>();
-  for (const r of scanned) counts.set(r.reference.style, (counts.get(r.reference.style) ?? 0) + 1);
+/** How many times each value occurs, in the order the values first occur. */
+function countsOf<T>(values: Iterable<T>): Map<T, number> {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   return counts;
 }
 
-function majority<T extends string>(values: T[], fallback: T): T {
-  const counts = new Map<T, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best = fallback;
-  let bestCount = 0;
-  for (const [v, c] of counts) if (c > bestCount) [best, bestCount] = [v, c];
-  return best;
+/** The values counted most (several when tied), in the order they first occur, and their count (0 for none). */
+function mostUsed<T>(counts: Map<T, number>): { values: T[]; count: number } {
+  const count = Math.max(0, ...counts.values());
+  return { values: [...counts].filter(([, c]) => c === count).map(([v]) => v), count };
 }
 
 /**
@@ -181,15 +176,17 @@ export function checkCitations(text: string, options: CheckCitationsOptions = {}
   assertCitationStyles(options.style, options.versoStyle);
   const scanned = scanDocument(text, options);
   const lines = lineIndex(text);
-  const style = options.style ?? majority(scanned.map((r) => r.reference.style), 'english');
-  const versoStyle: VersoStyle = options.versoStyle ?? majority(scanned.flatMap((r) => r.reference.versoStyles ?? []), 'ob-attached');
-  const counts = styleCounts(scanned);
+  // The document's style, unless one is chosen: the one most references use, the first of them to
+  // occur when several are used as often, English in a document without any.
+  const counts = countsOf(scanned.map((r) => r.reference.style));
+  const { values: leaders, count: top } = mostUsed(counts);
+  const style = options.style ?? leaders[0] ?? 'english';
+  const versoStyle: VersoStyle = options.versoStyle ?? mostUsed(countsOf(scanned.flatMap((r) => r.reference.versoStyles ?? []))).values[0] ?? 'ob-attached';
   // A tie: the styles most used are used equally often, and picking one would flag the others as
   // if they were the odd ones out. Every reference is reported, and none is rewritten into another
   // style until one is chosen (docs/citations.md, `latinitsa cite`).
-  const top = Math.max(0, ...counts.values());
-  const tied = options.style === undefined ? [...counts].filter(([, c]) => c === top).map(([s]) => s) : [];
-  const tie = tied.length > 1 ? `no style is the most used in this document (${tied.map((s) => styleNames[s]).join(' and ')}: ${top} each of ${scanned.length} references); no fix: choose the style to rewrite them in` : undefined;
+  const tied = options.style === undefined ? leaders : [];
+  const tie = tied.length > 1 ? `no style is the most used in this document (${tied.map((s) => CITATION_STYLE_NAMES[s]).join(' and ')}: ${top} each of ${scanned.length} references); no fix: choose the style to rewrite them in` : undefined;
   const references: FoundReference[] = [];
   for (const found of scanned) {
     const ref = found.reference;
@@ -202,12 +199,12 @@ export function checkCitations(text: string, options: CheckCitationsOptions = {}
     // Findings the rewrite does not mend: they carry no fix, and say why.
     const unmended = new Set<Finding>();
     if (tie !== undefined) {
-      const finding: Finding = { range: found.range, reason: `${styleNames[ref.style]} reference; ${tie}`, ruleId: 'cite/mixed-style', severity: 'warning' };
+      const finding: Finding = { range: found.range, reason: `${CITATION_STYLE_NAMES[ref.style]} reference; ${tie}`, ruleId: 'cite/mixed-style', severity: 'warning' };
       found.findings.push(finding);
       unmended.add(finding);
     } else if (ref.style !== style) {
-      const why = options.style === undefined ? `${counts.get(style) ?? 0} of ${scanned.length} references in this document are ${styleNames[style]}` : `the chosen style is ${styleNames[style]}`;
-      const finding: Finding = { range: found.range, reason: `${styleNames[ref.style]} reference; ${why}`, ruleId: 'cite/mixed-style', severity: 'warning' };
+      const why = options.style === undefined ? `${counts.get(style) ?? 0} of ${scanned.length} references in this document are ${CITATION_STYLE_NAMES[style]}` : `the chosen style is ${CITATION_STYLE_NAMES[style]}`;
+      const finding: Finding = { range: found.range, reason: `${CITATION_STYLE_NAMES[ref.style]} reference; ${why}`, ruleId: 'cite/mixed-style', severity: 'warning' };
       if (misfit !== undefined) {
         finding.reason += `; no fix: the numbers-only style cannot write ${misfit}`;
         unmended.add(finding);

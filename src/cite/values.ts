@@ -1,6 +1,7 @@
 // Reading the values of an archival reference: leaf numbers and ranges with their versos,
 // identifiers (`Р-5446`, `1а`, `13, 16`), and the numbers-only form (`558, 11, 727, 38–57`).
 // parse.ts reads the structure around them. docs/citations.md.
+import { describeChar } from '../schemes/script.ts';
 import { lookalikeReadings, lookalikeReason, lookalikeSource, termsData } from './terms.ts';
 import type { ArchivalLevel, ArchivalUnit, Finding, Leaf, LeafRange, VersoStyle } from './types.ts';
 
@@ -78,7 +79,7 @@ export function scanLeaves(text: string, pos: number): LeafScan | undefined {
         // Reported here, for every style that has leaves, the numbers-only one included (docs/citations.md, rule 6).
         const d = dash[1]!;
         const dashStart = p + dash[0].indexOf(d);
-        if (d !== '–') out.diagnostics.push({ range: [dashStart, dashStart + 1], reason: `range written with "${d}" (U+${d.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}); use an en dash "–"`, ruleId: 'cite/range-dash', severity: 'warning' });
+        if (d !== '–') out.diagnostics.push({ range: [dashStart, dashStart + 1], reason: `range written with ${describeChar(d)}; use an en dash "–"`, ruleId: 'cite/range-dash', severity: 'warning' });
         range.to = to.leaf;
         if (to.verso !== undefined) out.verso.push(to.verso);
         const a = Number(from.leaf.n);

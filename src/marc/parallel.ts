@@ -9,6 +9,7 @@ import { deromanizeDetailed, type DeromanizeOptions, type WordReading } from '..
 import equivalents from '../reverse/equivalents.json' with { type: 'json' };
 import type { Lexicon } from '../reverse/lexicon.ts';
 import { getScheme, listSchemes, type Scheme } from '../schemes/registry.ts';
+import { lookAlikes } from '../schemes/script.ts';
 import table from './data/fields.json' with { type: 'json' };
 import { CYRILLIC_SCRIPT_CODE, ENGLISH_PHRASES, fieldRule, INTERPOLATION, type FieldRule } from './fields.ts';
 import { formatLinkage, linkageOf, pairFields } from './linkage.ts';
@@ -73,8 +74,8 @@ interface Context {
   /** A Roman numeral typed with Cyrillic look-alikes (global), and a cheap test that text may hold one. */
   romanTwins: RegExp;
   romanHint: RegExp;
-  /** Cyrillic letters that look like Latin ones, and the Latin ones (the language's look-alike table, inverted). */
-  twins: Map<string, string>;
+  /** Cyrillic letters that look like Latin ones, and the Latin ones (the language's look-alike table, inverted: src/schemes/script.ts `lookAlikes`). */
+  twins: ReadonlyMap<string, string>;
   /** Letter pairs the scheme writes under one tie (ts, ia, iu, …), lower case. */
   tiePairs: Set<string>;
 }
@@ -149,8 +150,7 @@ const traits = new WeakMap<Scheme, Traits>();
 function schemeTraits(scheme: Scheme): Traits {
   let t = traits.get(scheme);
   if (t === undefined) {
-    const twins = new Map<string, string>();
-    for (const [latin, cyrillic] of Object.entries(scheme.language.homoglyphs)) if (latin !== '$comment') twins.set(cyrillic, latin);
+    const twins = lookAlikes(scheme.language).toLatin;
     const tiePairs = new Set<string>();
     for (const value of Object.values(scheme.letters)) {
       const m = new RegExp(`(\\p{L})\\p{M}*[${TIES.breve}${TIES.left}]\\p{M}*(\\p{L})`, 'u').exec(value.normalize('NFD'));
@@ -357,7 +357,7 @@ interface Lookalike {
  */
 function lookalikes(text: string, ctx: Context): Lookalike[] {
   const out: Lookalike[] = [];
-  const cyrillicTwin = (ch: string): string | undefined => (ctx.scheme.language.homoglyphs as Record<string, string>)[ch];
+  const cyrillicTwin = (ch: string): string | undefined => lookAlikes(ctx.scheme.language).toScript.get(ch);
   const words = [...text.matchAll(/\p{L}[\p{L}\p{M}]*/gu)];
   words.forEach((m, i) => {
     const word = m[0];

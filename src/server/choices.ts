@@ -2,21 +2,24 @@
 // each such field with `optionalChoice` (request.ts), which refuses any other value as every bad
 // option is refused (422 ERR_INVALID_OPTION, docs/web.md "The API"), and the OpenAPI document
 // lists the same values (openapi.ts), so that the two cannot disagree. Where the library keeps the
-// list as data, it is taken from there (versoStyle: the verso styles of the archival terms).
+// list, it is taken from there (style: the citation styles of src/cite/format.ts; versoStyle: the
+// verso styles of the archival terms).
 import archivalTerms from '../cite/data/archival-terms.json' with { type: 'json' };
-import type { VersoStyle } from '../cite/types.ts';
+import { CITATION_STYLES } from '../cite/format.ts';
+import type { CitationStyle, VersoStyle } from '../cite/types.ts';
 
 /** `format` of POST /api/check. */
 export const CHECK_FORMATS = ['text', 'markdown', 'docx'] as const;
 /** `format` of POST /api/cite. */
 export const CITE_FORMATS = ['text', 'markdown'] as const;
-/** `style` of POST /api/cite (docs/citations.md). */
-export const CITE_STYLES = ['english', 'russian', 'numbers'] as const;
+/** `style` of POST /api/cite: the styles the library writes references in (docs/citations.md). */
+export const CITE_STYLES: readonly CitationStyle[] = CITATION_STYLES;
 /**
- * `versoStyle` of POST /api/cite: the styles the library writes versos in. The library checks the
- * value only when it rewrites a reference; the route checks it before, so that a text with no
- * reference does not take a value the library would refuse (the audit: `{"text": "x",
- * "versoStyle": "bogus"}` was a 200).
+ * `versoStyle` of POST /api/cite: the styles the library writes versos in. `checkCitations`
+ * refuses another value itself, before it reads the text, so a text with no reference is refused
+ * too (src/cite/format.ts `assertCitationStyles`); the route reads the field against this list
+ * as it reads every closed field, so that the message names the field and the OpenAPI document
+ * lists the values (docs/web.md, "The API").
  */
 export const VERSO_STYLES = Object.keys(archivalTerms.verso.styles) as VersoStyle[];
 /** `format` of POST /api/bib. */
