@@ -16,7 +16,6 @@ import { inQuotation } from './quoted.ts';
 import { prepareRun, SAME_AS_TEXT } from './run.ts';
 import { applyScore } from './score.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument, CheckOptions } from './types.ts';
-import { weighGroup } from './weigh.ts';
 import { readSpellings } from './words.ts';
 
 export { mixedScriptFix } from './mixed.ts';

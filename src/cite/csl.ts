@@ -5,7 +5,6 @@ import type { Diagnostic } from '../diagnostics/types.ts';
 import { romanize } from '../engine/romanize.ts';
 import { splitBom } from '../engine/utf8.ts';
 import { LatinitsaError } from '../errors.ts';
-import type { Scheme } from '../schemes/registry.ts';
 import { cyrillic, fieldDiagnostic, groupOf, groupSchemes, type BibChange, type RomanizeBibOptions, type RomanizedBib } from './bib.ts';
 import fields from './data/bib-fields.json' with { type: 'json' };
 

@@ -70,6 +70,8 @@ function leafText(leaf: Leaf, style: CitationStyle, verso: VersoStyle): string {
 export const CITATION_STYLE_NAMES = { english: 'English-style', russian: 'Russian-style', numbers: 'numbers-only' } as const satisfies Record<CitationStyle, string>;
 /** The citation styles, in the order messages list them ({@link CITATION_STYLE_NAMES}). */
 export const CITATION_STYLES: readonly CitationStyle[] = Object.freeze(Object.keys(CITATION_STYLE_NAMES) as CitationStyle[]);
+/** The English verso styles (`5ob.`, `5 ob.`, `5v`): the archival terms' list (src/cite/data/archival-terms.json). */
+export const VERSO_STYLES: readonly VersoStyle[] = Object.freeze(Object.keys(termsData.verso.styles) as VersoStyle[]);
 
 /**
  * Refuses an unknown citation style or verso style, whatever the text holds (`checkCitations` on a
@@ -77,8 +79,8 @@ export const CITATION_STYLES: readonly CitationStyle[] = Object.freeze(Object.ke
  */
 export function assertCitationStyles(style: unknown, versoStyle: unknown): void {
   if (style !== undefined && !(CITATION_STYLES as readonly unknown[]).includes(style)) throw new LatinitsaError('ERR_INVALID_OPTION', `unknown citation style "${String(style)}" (known: ${CITATION_STYLES.join(', ')})`);
-  if (versoStyle !== undefined && (typeof versoStyle !== 'string' || !Object.hasOwn(termsData.verso.styles, versoStyle))) {
-    throw new LatinitsaError('ERR_INVALID_OPTION', `unknown versoStyle "${String(versoStyle)}" (known: ${Object.keys(termsData.verso.styles).join(', ')})`);
+  if (versoStyle !== undefined && !(VERSO_STYLES as readonly unknown[]).includes(versoStyle)) {
+    throw new LatinitsaError('ERR_INVALID_OPTION', `unknown versoStyle "${String(versoStyle)}" (known: ${VERSO_STYLES.join(', ')})`);
   }
 }
 

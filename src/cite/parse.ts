@@ -4,7 +4,7 @@
 import { lineIndex } from '../diagnostics/place.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { LatinitsaError } from '../errors.ts';
-import { cyrillicRe, knownArchiveSticky, latinRe, levelById, levels, lookalikeReadings, lookalikeReason, lookalikes, lookalikeSource, resolveArchive } from './terms.ts';
+import { cyrillicRe, knownArchiveSticky, latinRe, levelById, levels, lookalikeReadings, lookalikeReason, lookalikeSource, readAsCyrillic, resolveArchive } from './terms.ts';
 import { at, scanIds, scanLeaves, scanNumbersOnly } from './values.ts';
 import type { ArchivalLevel, ArchivalReference, ArchivalUnit, ArchiveInfo, Finding, ParsedArchivalReference, VersoStyle } from './types.ts';
 
@@ -287,8 +287,8 @@ function identifierScripts(reference: ArchivalReference, places: IdPlace[], diag
     const range: [number, number] = [start, start + id.length];
     if (reference.style === 'russian') {
       const latin = [...id].filter((ch) => latinRe.test(ch));
-      if (latin.length === 0 || !latin.every((ch) => lookalikes.has(ch))) continue;
-      const read = [...id].map((ch) => lookalikes.get(ch) ?? ch).join('');
+      const read = latin.length === 0 ? undefined : readAsCyrillic(id);
+      if (read === undefined) continue;
       unit.ids[index] = read;
       diagnostics.push({ range, reason: `Latin ${quoted(latin)} in "${id}" of a reference written in Russian; read as the Cyrillic look-alike, "${read}"`, ruleId: 'cite/mixed-style', severity: 'warning' });
     } else {

@@ -32,14 +32,14 @@ export const latinRe = /\p{Script=Latin}/u;
 
 const russian = getLanguage('ru');
 /**
- * Latin letters that look like Cyrillic ones (P for Р, A for А, c for с), each with its Cyrillic
- * twin: the Russian language's look-alike table (src/schemes/languages/ru.json, `homoglyphs`), the
- * one list the engine's look-alike repair reads too, read both ways once by src/schemes/script.ts
- * (`lookAlikes`) for this reader, the checker's mixed-script rule and the MARC checks alike. A
- * Latin letter of it in an identifier of a Russian-style reference is that Cyrillic letter
- * mistyped (docs/citations.md, rule 5).
+ * A word with Latin look-alikes read in Cyrillic (`P-5446` → `Р-5446`), or undefined when a Latin
+ * letter of it has no Cyrillic twin. The twins are the Russian language's look-alike table
+ * (src/schemes/languages/ru.json, `homoglyphs`), the one list the engine's look-alike repair, the
+ * checker's mixed-script rule and the MARC checks read too (src/schemes/script.ts). A Latin letter
+ * of it in an identifier of a Russian-style reference is that Cyrillic letter mistyped
+ * (docs/citations.md, rule 5).
  */
-export const lookalikes = lookAlikes(russian).toScript;
+export const readAsCyrillic = (word: string): string | undefined => readInScript(word, russian.script, russian);
 
 /**
  * A word that mixes Latin and Cyrillic letters (`ГАPФ`, `Oп.`, `oб.`: a look-alike typed on the
@@ -109,10 +109,6 @@ for (const a of archivesData.archives as ArchiveEntry[]) {
   }
 }
 export const knownArchiveSticky = new RegExp(`(?:${[...archiveForms.keys()].sort((a, b) => b.length - a.length).map((f) => escape(f).replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}])`, 'uy');
-// An acronym not in the table: one to three words, each with at least two capitals (ГАСО, ЦДООСО, ЦГАИПД СПб).
-const acronymSticky = /\p{Lu}\p{L}*\p{Lu}\p{L}*(?:[ \u00a0]\p{Lu}\p{L}*\p{Lu}\p{L}*){0,2}(?![\p{L}\p{N}])/uy;
-const archiveSepRe = /[ \u00a0]*[.,:]?\s*/uy;
-const elementSepRe = /\s*[.,]?\s*/uy;
 
 /** Resolves an archive name as written against the table of archives. */
 export function resolveArchive(written: string, start: number): ArchiveInfo {

@@ -4,7 +4,7 @@
 // handed in (see {@link DeflateSteps}): Node's zlib (src/io/zip.ts, for the command and the
 // server) or the web's CompressionStream ({@link webDeflate}, for the page). docs/documents.md.
 import { LatinitsaError } from '../errors.ts';
-import { concatBytes, crc32, dataRange, FLAG_DESCRIPTOR, FLAG_ENCRYPTED, FLAG_UTF8, SIG_CENTRAL, SIG_END, SIG_LOCAL, view, type ZipArchive, type ZipEntry } from './zip.ts';
+import { concatBytes, crc32, dataRange, FLAG_DESCRIPTOR, FLAG_ENCRYPTED, FLAG_UTF8, SIG_CENTRAL, SIG_END, SIG_LOCAL, view, type ZipArchive } from './zip.ts';
 
 /**
  * An entry for a new archive: its bytes, or bytes already deflated (raw deflate, e.g. streamed

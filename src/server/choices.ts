@@ -2,10 +2,8 @@
 // each such field with `optionalChoice` (request.ts), which refuses any other value as every bad
 // option is refused (422 ERR_INVALID_OPTION, docs/web.md "The API"), and the OpenAPI document
 // lists the same values (openapi.ts), so that the two cannot disagree. Where the library keeps the
-// list, it is taken from there (style: the citation styles of src/cite/format.ts; versoStyle: the
-// verso styles of the archival terms).
-import archivalTerms from '../cite/data/archival-terms.json' with { type: 'json' };
-import { CITATION_STYLES } from '../cite/format.ts';
+// list, it is taken from there (style and versoStyle: src/cite/format.ts).
+import { CITATION_STYLES, VERSO_STYLES as CITE_VERSO_STYLES } from '../cite/format.ts';
 import type { CitationStyle, VersoStyle } from '../cite/types.ts';
 
 /** `format` of POST /api/check. */
@@ -21,7 +19,7 @@ export const CITE_STYLES: readonly CitationStyle[] = CITATION_STYLES;
  * as it reads every closed field, so that the message names the field and the OpenAPI document
  * lists the values (docs/web.md, "The API").
  */
-export const VERSO_STYLES = Object.keys(archivalTerms.verso.styles) as VersoStyle[];
+export const VERSO_STYLES: readonly VersoStyle[] = CITE_VERSO_STYLES;
 /** `format` of POST /api/bib. */
 export const BIB_FORMATS = ['bibtex', 'csl-json'] as const;
 /** `operation`, `output`, `tie` and `normalization` of POST /api/marc (docs/marc.md). */

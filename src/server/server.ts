@@ -5,7 +5,6 @@ import { readFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { BlockList, isIP, type AddressInfo, type Socket } from 'node:net';
-import { LatinitsaError } from '../errors.ts';
 import { errorResponse, handleApi, type ApiResponse, type Executor } from './api.ts';
 import { runOperation } from './operations.ts';
 import { WorkerPool } from './pool.ts';

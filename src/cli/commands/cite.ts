@@ -1,6 +1,7 @@
 // `latinitsa cite FILE…`: report (and with --fix rewrite) archival references (docs/citations.md).
 import path from 'node:path';
 import { checkCitations, type CheckCitationsOptions } from '../../cite/text.ts';
+import { CITATION_STYLES, VERSO_STYLES } from '../../cite/format.ts';
 import type { CitationStyle, VersoStyle } from '../../cite/types.ts';
 import type { Diagnostic } from '../../diagnostics/types.ts';
 import { selectFixes } from '../../diagnostics/fix.ts';
@@ -49,9 +50,9 @@ export const command = defineCommand({
     const format = reportFormat('cite', values);
     if (positionals.length === 0) throw usageError('cite', 'no FILE given');
     const options: CheckCitationsOptions = {};
-    const style = oneOf<CitationStyle>('cite', 'style', values.style, ['english', 'russian', 'numbers']);
+    const style = oneOf<CitationStyle>('cite', 'style', values.style, CITATION_STYLES);
     if (style !== undefined) options.style = style;
-    const versoStyle = oneOf<VersoStyle>('cite', 'verso-style', values['verso-style'], ['ob-attached', 'ob-spaced', 'v']);
+    const versoStyle = oneOf<VersoStyle>('cite', 'verso-style', values['verso-style'], VERSO_STYLES);
     if (versoStyle !== undefined) options.versoStyle = versoStyle;
     const archiveNames = oneOf('cite', 'archive-names', values['archive-names'], ['as-cited', 'current'] as const);
     if (archiveNames !== undefined) options.archiveNames = archiveNames;
