@@ -56,6 +56,17 @@ describe('text that is not romanized Russian stays as it is (test/fixtures/rever
       [['Hello', false, 'context'], ['iPhone', false, 'mixed-case'], ['Moscow', false, 'not-producible'], ['is', false, 'english'], ['big', false, 'english']],
     );
   });
+  it('reports a word with an English possessive whole, as it keeps it (docs/reverse.md rule 4)', () => {
+    const text = 'Kirov’s murder';
+    const simplified = deromanizeDetailed(text, { scheme: 'ala-lc-simplified' }).words[0]!;
+    assert.deepEqual([simplified.source, simplified.input, simplified.converted, simplified.reason], ['Kirov’s', [0, 7], false, 'english']);
+    // A scheme that writes no apostrophe cannot write the word: rule 1 keeps it.
+    const loc = deromanizeDetailed(text, { scheme: 'modified-loc' }).words[0]!;
+    assert.deepEqual([loc.source, loc.converted, loc.reason], ['Kirov’s', false, 'not-producible']);
+    // With all: true the word is read without its ’s, which stays as written.
+    const all = deromanizeDetailed(text, { scheme: 'ala-lc-simplified', all: true });
+    assert.deepEqual([all.text, all.words[0]!.source, all.words[0]!.input], ['Киров’s мурдер', 'Kirov', [0, 5]]);
+  });
 });
 
 describe('every candidate romanizes back to the input (the correctness filter)', () => {

@@ -7,6 +7,7 @@ import equivalents from './equivalents.json' with { type: 'json' };
 import englishCommon from './data/english-common.json' with { type: 'json' };
 import { flagNames, isLexicon, type Lexicon } from './lexicon.ts';
 import { languageLetters } from '../detect/letters.ts';
+import { ENDS_IN_MARK_S, JOINERS, withoutPossessive, wordPattern } from './words.ts';
 
 /** Options of {@link deromanize}: the scheme the text is in, its options, and how to rank. */
 export interface DeromanizeOptions {
@@ -76,10 +77,6 @@ interface Context {
 
 const contexts = new WeakMap<Inverse, Map<string, Context>>();
 
-function escapeClass(chars: Iterable<string>): string {
-  return [...chars].map((ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`).join('');
-}
-
 /** The names of {@link DeromanizeOptions}, checked at the functions that take them. */
 const DEROMANIZE_OPTIONS: readonly (keyof DeromanizeOptions)[] = ['scheme', 'schemeOptions', 'lexicon', 'all', 'alternatives'];
 
@@ -118,15 +115,9 @@ function context(options: DeromanizeOptions): Context {
     const tie = inv.outputChars.has(t.breve) ? 'breve' : inv.outputChars.has(t.left) ? 'halves' : undefined;
     const inner = new Set([...inv.innerChars, ...replace.keys()]);
     if (tie !== undefined) for (const ch of [t.breve, t.left, t.right]) inner.add(ch);
-    // A word: Latin letters, combining marks and the scheme's own in-word characters (primes,
-    // ties, grave marks), starting with a letter. A mark that another scheme writes inside words
-    // (`joiners`: Zinov’ev, Ob”ekt, s``ezd) joins the letters around it into one word in every
-    // scheme: a scheme that cannot write it then reads none of the word, where reading the two
-    // sides as words of their own gave half-converted words (Зинов’ev) and scored a word twice
-    // in detectScheme (docs/reverse.md, What is left alone, rule 1).
-    const native = escapeClass(inv.innerChars);
-    const body = `[\\p{Script=Latin}\\p{M}${escapeClass(inner)}]`;
-    const tokenPattern = new RegExp(`(?:\\p{Script=Latin}${native === '' ? '' : `|[${native}]`})${body}*(?:[${escapeClass(equivalents.joiners)}]+(?=\\p{Script=Latin})${body}*)*`, 'gu');
+    // A word (wordPattern): the scheme's own in-word characters and their input variants count
+    // anywhere in it, and it may start with one of the scheme's own.
+    const tokenPattern = wordPattern(inner, inv.innerChars);
     ctx = { inv, romanizeOptions, lexicon: options.lexicon, model: languageLetters(inv.compiled.language.id), replace, tie, tokenPattern, alternatives: options.alternatives ?? 5 };
     perInv.set(key, ctx);
   }
@@ -306,24 +297,19 @@ type Verdict = 'russian' | 'foreign' | 'open' | 'english';
 
 const APOSTROPHES = "'’ʹ′";
 
-/**
- * An English possessive ending a word: an apostrophe as English writes it (U+0027, U+2019) and
- * s. It makes the word English, kept whole with it (docs/reverse.md, What is left alone, rule 4):
- * `Gor’kii’s` stays as written, not `Горькийьс` (ala-lc-simplified's ’ is ь) nor the half-Cyrillic
- * `Горький’s`. The modifier-letter prime ʹ (ala-lc, iso-9, scholarly) is no English apostrophe:
- * `valʹs` stays вальс.
- */
-export const POSSESSIVE = /(?<=[\p{L}\p{M}])['’][sS]$/u;
-
 /** A capital just after an in-word mark in a word with small letters (O’Neill, D’Artagnan): no scheme writes a capital after a sign in a Title-case word. */
-const CAPITAL_AFTER_MARK = new RegExp(`[${escapeClass(equivalents.joiners)}]\\p{Lu}`, 'u');
+const CAPITAL_AFTER_MARK = new RegExp(`${JOINERS}\\p{Lu}`, 'u');
 
-function verdict(raw: string, word: string, a: WordAnalysis, text: string, start: number, end: number, ctx: Context, possessive: boolean): [Verdict, WordReading['reason']] {
+function verdict(raw: string, word: string, a: WordAnalysis, text: string, start: number, end: number, ctx: Context): [Verdict, WordReading['reason']] {
   if (a.candidates.length === 0) return ['foreign', 'not-producible'];
   if (inCode(text, start, end)) return ['foreign', 'code'];
-  // A word with an English possessive (Kirov’s, Gor’kii’s) is English text, kept whole: read
-  // without its ’s it would be half Cyrillic (Горький’s), and with it, the ’ a sign (Горькийьс).
-  if (possessive) return ['foreign', 'english'];
+  // A word ending in an apostrophe and s (Kirov’s, Gor’kii’s, Gor'kii's) is English text, kept
+  // whole: read without its ’s it would be half Cyrillic (Горький’s), and with it, the ’ a sign
+  // (Горькийьс) — unless the lexicon attests the word whole (val’s, valʹs: вальс). This holds
+  // whatever the word before the ’s and whether or not the ’s is a possessive to the scheme
+  // (gost-16876-simplified's ' is ь, ala-lc's ʹ is no English apostrophe): docs/reverse.md, What
+  // is left alone, rule 4.
+  if (ENDS_IN_MARK_S.test(word) && !a.attested) return ['foreign', 'english'];
   // Pieces of an English contraction split at the apostrophe (it|'s, don|'t).
   if (APOSTROPHES.includes(text[start - 1] ?? '') && /\p{L}/u.test(text[start - 2] ?? '')) return ['foreign', 'english'];
   if (APOSTROPHES.includes(text[end] ?? '') && /^(?:s|t|re|ve|ll|d|m)(?!\p{L})/u.test(text.slice(end + 1, end + 4))) return ['foreign', 'english'];
@@ -333,10 +319,8 @@ function verdict(raw: string, word: string, a: WordAnalysis, text: string, start
   const lower = word.toLowerCase();
   // A word read as one Cyrillic letter (initials Yu. Zh., prepositions v, s, k) follows its neighbours.
   if ([...a.candidates[0]!.text].length === 1) return ['open', 'context'];
-  // English contractions (don’t, we’re) are English text, and so is an ’s that was not cut
-  // off as a possessive (a reversible scheme's own mark: it’s in gost-16876-simplified, whose '
-  // is ь), unless the lexicon attests the word whole (valʹs, вальс).
-  if (/^\p{L}+['’ʹ′](?:t|re|ve|ll|d|m)$/u.test(lower) || (/^\p{L}+['’ʹ′]s$/u.test(lower) && !a.attested)) return ['foreign', 'english'];
+  // English contractions (don’t, we’re) are English text.
+  if (/^\p{L}+['’ʹ′](?:t|re|ve|ll|d|m)$/u.test(lower)) return ['foreign', 'english'];
   const english = ctx.lexicon !== undefined ? ctx.lexicon.isEnglish(lower) : englishFallback.has(lower);
   // Letters and marks of the scheme that English does not use, as written (an ASCII apostrophe
   // read as a prime does not count).
@@ -373,11 +357,14 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
     verdict: Verdict;
     reason: WordReading['reason'];
     line: number;
-    /** Whether an English possessive ’s was cut off the word. */
-    possessive: boolean;
   }
   const tokens: Token[] = [];
   const cache = new Map<string, WordAnalysis>();
+  const read = (w: string): WordAnalysis => {
+    let a = cache.get(w);
+    if (a === undefined) cache.set(w, (a = analyse(w, ctx)));
+    return a;
+  };
   let line = 0;
   let scanned = 0;
   ctx.tokenPattern.lastIndex = 0;
@@ -388,28 +375,30 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
     const start = m.index;
     // A Latin word glued to letters of another script (Cyrillic, Greek) is not a romanization.
     if (/\p{L}/u.test(source[start + raw.length] ?? '') || /\p{L}/u.test(source[start - 1] ?? '')) continue;
-    const read = (w: string): WordAnalysis => {
-      let a = cache.get(w);
-      if (a === undefined) cache.set(w, (a = analyse(w, ctx)));
-      return a;
-    };
-    // An English possessive is not part of the word (POSSESSIVE), in every mode, unless the
-    // lexicon attests the word with it (val’s, вальс in ala-lc-simplified), or the mark is a
-    // letter of a reversible scheme (ISO 9's ’, the Ukrainian apostrophe), which reads every
-    // letter it writes back (docs/reverse.md, Exact reverse).
     let word = canonical(raw, ctx);
     let analysis = read(word);
-    const possessive = POSSESSIVE.test(raw) && !analysis.attested && !(ctx.inv.exact && ctx.inv.outputChars.has(raw[raw.length - 2]!));
-    if (possessive) {
-      raw = raw.slice(0, -2);
-      word = canonical(raw, ctx);
-      analysis = read(word);
-    }
-    const end = start + raw.length;
     for (let i = scanned; i < start; i++) if (source[i] === '\n') line++;
     scanned = start;
-    const [v, reason] = options.all === true ? (analysis.candidates.length > 0 ? (['russian', 'all'] as const) : (['foreign', 'not-producible'] as const)) : verdict(raw, word, analysis, source, start, end, ctx, possessive);
-    tokens.push({ start, end, word: raw, analysis, verdict: v, reason, line, possessive });
+    let v: Verdict;
+    let reason: WordReading['reason'];
+    if (options.all === true) {
+      // Every word is read, and an English possessive is not part of it (Gor’kii’s is Горький’s),
+      // unless the lexicon attests the word with it (val’s, вальс in ala-lc-simplified) or its
+      // mark is a letter of a reversible scheme (ISO 9's ’, the Ukrainian apostrophe), which reads
+      // every letter it writes back (docs/reverse.md, What is left alone, rule 4; Exact reverse).
+      const bare = analysis.attested ? undefined : withoutPossessive(raw);
+      if (bare !== undefined && !(ctx.inv.exact && ctx.inv.outputChars.has(raw[bare.length]!))) {
+        raw = bare;
+        word = canonical(raw, ctx);
+        analysis = read(word);
+      }
+      [v, reason] = analysis.candidates.length > 0 ? ['russian', 'all'] : ['foreign', 'not-producible'];
+    } else {
+      // Otherwise a word ending in ’s is kept whole (verdict), and read whole: its ’s is no
+      // separate piece of text.
+      [v, reason] = verdict(raw, word, analysis, source, start, start + raw.length, ctx);
+    }
+    tokens.push({ start, end: start + raw.length, word: raw, analysis, verdict: v, reason, line });
   }
   // Open words follow the nearest decided words of the same line; with none, they convert.
   // English words that are also Russian ones convert only in a line with no foreign word.

@@ -6,9 +6,9 @@ import { assertOptions, LatinitsaError } from '../errors.ts';
 import { describeValue, resolveScheme } from '../engine/resolve.ts';
 import { DEFAULT_LANGUAGE, defaultSchemeOf, listSchemes, getScheme, type Scheme } from '../schemes/registry.ts';
 import englishCommon from './data/english-common.json' with { type: 'json' };
-import equivalents from './equivalents.json' with { type: 'json' };
 import { conventionalForms } from '../check/conventional.ts';
-import { assertLexicon, deromanizeDetailed, MAX_WORD_LENGTH, POSSESSIVE } from './deromanize.ts';
+import { assertLexicon, deromanizeDetailed, MAX_WORD_LENGTH } from './deromanize.ts';
+import { withoutPossessive, wordPattern } from './words.ts';
 import type { Lexicon } from './lexicon.ts';
 
 /** Options of {@link detectScheme}. */
@@ -60,15 +60,14 @@ const UNWRITABLE = 6;
 
 const english = new Set(englishCommon.words);
 
-/** The marks that schemes write inside words, as one character class (equivalents.json `joiners`, which deromanize joins words at too). */
-const JOINERS = `[${[...equivalents.joiners].map((ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`).join('')}]`;
-
 /**
- * A word as any scheme may write it: Latin letters, combining marks, and the marks that schemes
- * write inside words (primes, apostrophes, quotes, grave accents, middle dots). At the end of a
- * word only the modifier-letter primes count: an apostrophe or quote there may be punctuation.
+ * A word as any scheme may write it: deromanize's word (wordPattern, joined at the marks that
+ * schemes write inside words), with the modifier-letter primes ʹ ʺ counted at its end too. They
+ * are no punctuation (an apostrophe or quote at the end of a word may be), so `Kubanʹ` is sampled
+ * whole and a scheme that cannot write its ʹ is charged for it; deromanize counts them only in a
+ * scheme that writes them, and one sample serves every scheme.
  */
-const WORD = new RegExp(`\\p{Script=Latin}(?:[\\p{Script=Latin}\\p{M}]|${JOINERS}(?=[\\p{Script=Latin}\\p{M}]|${JOINERS}))*[ʹʺ]?`, 'gu');
+const WORD = wordPattern('ʹʺ');
 
 interface Sample {
   text: string;
@@ -87,9 +86,11 @@ function sample(text: string, maxWords: number): Sample {
   let end = 0;
   for (const m of text.matchAll(WORD)) {
     // An English possessive (Kirov’s, Gor’kii’s) is English whatever the scheme: the word is
-    // sampled without it, as deromanize reads it (docs/reverse.md, What is left alone, rule 4),
-    // so a scheme that writes no apostrophe is not charged for it.
-    const word = m[0].replace(POSSESSIVE, '');
+    // sampled without it (docs/reverse.md, What is left alone, rule 4), so a scheme that writes
+    // no apostrophe is not charged for it. deromanize (all: true, as readWords reads) keeps the ’s
+    // in a scheme whose letter its mark is, or when the lexicon attests the word with it; the
+    // sample is one for every scheme, and such a reading still starts in the word it belongs to.
+    const word = withoutPossessive(m[0]) ?? m[0];
     const lower = word.toLowerCase();
     if (word.length > MAX_WORD_LENGTH || english.has(lower) || conventionalForms().has(lower)) continue;
     // Each distinct word counts once: a repeated name is one piece of evidence.
