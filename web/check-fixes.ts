@@ -4,7 +4,6 @@
 // "stale" (check again). Only fixes the checker rates certain are applied all at once; a
 // diagnostic without a confidence is not certain. No DOM here: test/web-check-fixes.test.ts.
 import { applyFixes, type Diagnostic, type Fix, type Place } from '../src/index.ts';
-import type { Region } from '../src/document/index.ts';
 import { confidenceLabel } from './wording.ts';
 
 /** A finding as the page reads it: the one diagnostic shape (docs/diagnostics.md), placed in the text. */

@@ -1,5 +1,4 @@
 import { assertOptions, LatinitsaError } from '../errors.ts';
-import { romanize } from '../engine/romanize.ts';
 import { describeValue, resolveScheme, type RomanizeOptions } from '../engine/resolve.ts';
 import { sourceOffsets } from '../engine/normalize.ts';
 import { getInverse, lexiconBonus, searchCandidates, scoreWord, type Inverse, type LetterModel, type RawCandidate } from './decode.ts';

@@ -163,8 +163,7 @@ export function detectScheme(text: string, options: DetectSchemeOptions = {}): D
   if (!Number.isInteger(maxWords) || maxWords < 1) throw new LatinitsaError('ERR_INVALID_OPTION', `maxWords must be a positive integer, found ${String(maxWords)}`);
   if (options.schemes !== undefined && !Array.isArray(options.schemes)) throw new LatinitsaError('ERR_INVALID_OPTION', `option "schemes" must be an array of scheme ids or schemes from loadScheme, found ${describeValue(options.schemes)}`);
   // No scheme to choose from is a caller's mistake, not a text with no answer (an answer without
-  // a scheme says the text has no word to read): the audit found `"schemes": []` answered 200
-  // with no scheme.
+  // a scheme says the text has no word to read).
   if (options.schemes?.length === 0) throw new LatinitsaError('ERR_INVALID_OPTION', 'option "schemes" must name at least one scheme (leave it out to choose among every scheme of the language)');
   // An unknown language is the error it is wherever a language is named (defaultSchemeOf, the
   // one check of a language option, as resolveScheme makes it), not an empty list of schemes.
