@@ -513,3 +513,61 @@ describe('input that starts with "<" but is not XML (found by the twelfth sessio
     });
   }
 });
+
+describe('MARC-in-JSON in any line breaks (json-shapes.tsv; before, a pretty-printed file was read one line at a time and nothing was a record)', () => {
+  for (const [input, expected, note] of readTsv(path.join(fixtures, 'json-shapes.tsv'))) {
+    it(note!, async () => {
+      const want = expected!.split(' | ');
+      const check = (items: MarcReadItem[]): void => {
+        assert.equal(items.length, want.length, JSON.stringify(items.map((i) => i.error?.message ?? i.record?.fields[0])));
+        items.forEach((item, i) => {
+          const w = want[i]!;
+          if (w.startsWith('error: ')) assert.match(item.error?.message ?? '(a record)', new RegExp(w.slice(7), 'u'));
+          else assert.equal((item.record?.fields[0] as { value?: string } | undefined)?.value, w, item.error?.message);
+          assert.equal(item.index, i + 1);
+        });
+      };
+      check(await readAll([Buffer.from(input!)]));
+      // Cut after every byte, the same.
+      check(await readAll([...Buffer.from(input!)].map((b) => Uint8Array.of(b))));
+      if (want.some((w) => w.startsWith('error: '))) return;
+      const { runOperation } = await import('../src/server/operations.ts');
+      const api = (await runOperation('marc', JSON.stringify({ operation: 'romanize', text: input }))) as { records: unknown[]; errors: unknown[] };
+      assert.deepEqual([api.records.length, api.errors], [want.length, []]);
+      const cli = await runCli(['marc', 'romanize', '-t', 'json'], { stdin: input! });
+      assert.equal(cli.code, 0, cli.stderr);
+      assert.equal(cli.stdout.trim().split('\n').length, want.length);
+    });
+  }
+});
+
+describe('LCSH subdivisions: kept because they are English (docs/marc.md), so a Cyrillic one is romanized', () => {
+  const fieldsOf = (r: MarcRecord): string[] => r.fields.slice(1).map((f) => `${f.tag} ${'subfields' in f ? f.subfields.map((sf) => `$${sf.code} ${sf.value}`).join(' ') : ''}`);
+  it('650 _0 $x in Cyrillic is romanized, in English kept; check finds nothing in the output', () => {
+    const { record, diagnostics } = romanizeRecord(rec(df('650', ' 0', ['a', 'Россия'], ['x', 'История.']), df('651', ' 0', ['a', 'Москва'], ['x', 'History'], ['v', 'Карты.'])));
+    assert.deepEqual(fieldsOf(record), [
+      '650 $6 880-01 $a Rossii\u0361a $x Istorii\u0361a.',
+      '651 $6 880-02 $a Moskva $x History $v Karty.',
+      '880 $6 650-01/(N $a Россия $x История.',
+      '880 $6 651-02/(N $a Москва $x History $v Карты.',
+    ]);
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(checkRecord(record).map((d) => [d.ruleId, d.reason]), []);
+  });
+  it('check compares a romanized Cyrillic subdivision with its 880', () => {
+    const ds = checkRecord(rec(df('650', ' 0', ['6', '880-01'], ['a', 'Rossii\u0361a'], ['x', 'Istoriia.']), df('880', ' 0', ['6', '650-01/(N'], ['a', 'Россия'], ['x', 'История.'])));
+    assert.deepEqual(ds.map((d) => [d.ruleId, d.data.subfield, d.expected]), [['marc/romanization-mismatch', 'x', ['Istorii\u0361a.']]]);
+  });
+});
+
+describe('check: the hint for Cyrillic with no 880 says what romanize does', () => {
+  it('a field romanize leaves for its letters, or for the record\'s language, names --lang/--scheme', () => {
+    const uk = checkRecord(rec(df('245', '10', ['a', 'Київ'])));
+    assert.equal(uk.length, 1);
+    assert.match(uk[0]!.reason, /^Field 245 \$a holds Cyrillic with no 880: it has letters the Russian table does not have \(ї\), so `latinitsa marc romanize` leaves it: give `--lang` .*or `--scheme` to make the pair\.$/u);
+    assert.equal(romanizeRecord(rec(df('245', '10', ['a', 'Київ']))).diagnostics[0]!.ruleId, 'marc/other-language');
+    const fre = { leader: LEADER, fields: [{ tag: '008', value: '130329s2013    fr            000 1 fre d' }, df('245', '10', ['a', 'Москва'])] };
+    assert.match(checkRecord(fre)[0]!.reason, /^Field 245 \$a holds Cyrillic with no 880: `latinitsa marc romanize` leaves it \(the record's language is "fre".*\): give `--lang` or `--scheme` to make the pair\.$/u);
+    assert.match(checkRecord(rec(df('245', '10', ['a', 'Москва'])))[0]!.reason, /with no 880: `latinitsa marc romanize` makes the pair\.$/u);
+  });
+});

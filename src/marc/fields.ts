@@ -8,6 +8,11 @@ export interface FieldRule {
   kind: 'transcribed' | 'heading' | 'note';
   /** Subfields copied unchanged (never romanized, never given Cyrillic). */
   keep: ReadonlySet<string>;
+  /**
+   * Of `keep`, the subfields kept because they are English (the LCSH subdivisions `$v $x $y $z`,
+   * docs/marc.md): one that holds Cyrillic is not English, so it is romanized like text.
+   */
+  english: ReadonlySet<string>;
   /** Whether the field may get an 880 from its romanized text. */
   vernacular: boolean;
 }
@@ -51,7 +56,7 @@ export function fieldRule(field: Pick<MarcDataField, 'tag' | 'ind1' | 'ind2'>): 
   const key = `${field.tag}${extra.map((w) => w.keep).join('|')}`;
   let rule = cache.get(key);
   if (rule === undefined) {
-    rule = { kind: entry.kind, keep: new Set([...table.keepEverywhere, ...entry.keep, ...extra.flatMap((w) => [...w.keep])]), vernacular: entry.vernacular !== false };
+    rule = { kind: entry.kind, keep: new Set([...table.keepEverywhere, ...entry.keep, ...extra.flatMap((w) => [...w.keep])]), english: new Set(extra.flatMap((w) => [...w.keep])), vernacular: entry.vernacular !== false };
     cache.set(key, rule);
   }
   return rule;

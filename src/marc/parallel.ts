@@ -240,7 +240,27 @@ function foreignLetters(text: string, ctx: Context): string[] {
   return [...new Set(text.match(ctx.foreign) ?? [])];
 }
 
-const textSubfields = (field: MarcDataField, rule: FieldRule): MarcSubfield[] => field.subfields.filter((sf) => !rule.keep.has(sf.code));
+/**
+ * Whether a subfield is copied unchanged: a code, an identifier or an English term. An LCSH
+ * subdivision is kept because it is English (docs/marc.md); one in Cyrillic is text.
+ */
+const kept = (sf: MarcSubfield, rule: FieldRule): boolean => rule.keep.has(sf.code) && !(rule.english.has(sf.code) && CYRILLIC.test(sf.value));
+
+/**
+ * The text subfields of a field. Given its 880 (`source`), an English-or-text subfield is text when
+ * the 880's subfield of the same code and rank is Cyrillic: its romanization is Latin, yet text.
+ */
+const textSubfields = (field: MarcDataField, rule: FieldRule, source?: MarcDataField): MarcSubfield[] => {
+  if (source === undefined) return field.subfields.filter((sf) => !kept(sf, rule));
+  const seen = new Map<string, number>();
+  return field.subfields.filter((sf) => {
+    if (!rule.english.has(sf.code)) return !rule.keep.has(sf.code);
+    const rank = seen.get(sf.code) ?? 0;
+    seen.set(sf.code, rank + 1);
+    const twin = source.subfields.filter((s) => s.code === sf.code)[rank];
+    return !kept(twin ?? sf, rule);
+  });
+};
 
 function occurrenceString(n: number): string {
   return String(n).padStart(2, '0');
@@ -326,7 +346,7 @@ export function romanizeRecord(record: MarcRecord, options: MarcSchemeOptions = 
       tag: field.tag,
       ind1: field.ind1,
       ind2: field.ind2,
-      subfields: [{ code: '6', value: formatLinkage({ tag: '880', occurrence }) }, ...own.map((sf) => (rule.keep.has(sf.code) ? sf : { code: sf.code, value: romanizeText(sf.value, ctx) }))],
+      subfields: [{ code: '6', value: formatLinkage({ tag: '880', occurrence }) }, ...own.map((sf) => (kept(sf, rule) ? sf : { code: sf.code, value: romanizeText(sf.value, ctx) }))],
     };
   });
   return { record: { leader: record.leader, fields: insert(fields, added) }, changed: added.length, diagnostics };
@@ -448,6 +468,19 @@ export function checkRecord(record: MarcRecord, options: CheckRecordOptions = {}
   for (const b of pairing.broken) {
     diagnostics.push(diagnostic(place, { ruleId: 'marc/broken-link', severity: 'error', reason: `Broken $6 link: ${b.problem}.`, actual: fieldText(b.field.subfields), data: { tag: b.field.tag, ...(b.occurrence === undefined ? {} : { occurrence: b.occurrence }) } }));
   }
+  const ctx = context(record, options);
+  // What `marc romanize` does with a field of the table that has Cyrillic and no 880, in the words
+  // of the finding: it makes the pair unless it leaves the field, as docs/marc.md says, in another
+  // language (`marc/language`), with another language's letters (`marc/other-language`) or with
+  // Cyrillic only in subfields never romanized.
+  const unpairedHint = (field: MarcDataField, rule: FieldRule): string => {
+    if ('skip' in ctx) return `\`latinitsa marc romanize\` leaves it (${ctx.skip}): give \`--lang\` or \`--scheme\` to make the pair.`;
+    const text = textSubfields(field, rule);
+    if (!text.some((sf) => CYRILLIC.test(sf.value))) return 'it is in subfields that are never romanized, so `latinitsa marc romanize` leaves it.';
+    const foreign = foreignLetters(fieldText(text), ctx);
+    if (foreign.length > 0) return `it has letters the ${ctx.scheme.language.name} table does not have (${foreign.join(' ')}), so \`latinitsa marc romanize\` leaves it: give \`--lang\` with its language (\`--lang uk\` …, docs/languages.md) or \`--scheme\` to make the pair.`;
+    return '`latinitsa marc romanize` makes the pair.';
+  };
   for (const field of record.fields) {
     if (!isDataField(field) || field.tag === '880') continue;
     for (const sf of field.subfields) {
@@ -458,13 +491,12 @@ export function checkRecord(record: MarcRecord, options: CheckRecordOptions = {}
       diagnostics.push(diagnostic(place, {
         ruleId: 'marc/cyrillic-in-romanized',
         severity: linked ? 'warning' : 'info',
-        reason: linked ? `Field ${field.tag} $${sf.code} is linked to an 880 but still holds Cyrillic.` : rule === undefined ? `Field ${field.tag} $${sf.code} holds Cyrillic and does not take an 880.` : `Field ${field.tag} $${sf.code} holds Cyrillic with no 880: \`latinitsa marc romanize\` makes the pair.`,
+        reason: linked ? `Field ${field.tag} $${sf.code} is linked to an 880 but still holds Cyrillic.` : rule === undefined ? `Field ${field.tag} $${sf.code} holds Cyrillic and does not take an 880.` : `Field ${field.tag} $${sf.code} holds Cyrillic with no 880: ${unpairedHint(field, rule)}`,
         actual: sf.value,
         data: { tag: field.tag, subfield: sf.code, ...(linked ? { occurrence: link.occurrence } : {}) },
       }));
     }
   }
-  const ctx = context(record, options);
   if ('skip' in ctx) {
     if (pairing.pairs.length > 0) diagnostics.push(diagnostic(place, { ruleId: 'marc/language', severity: 'info', reason: `${ctx.skip}; its pairs are not compared.` }));
     return diagnostics;
@@ -476,7 +508,7 @@ export function checkRecord(record: MarcRecord, options: CheckRecordOptions = {}
     if (link === undefined) continue;
     const rule = fieldRule({ tag: link.tag, ind1: alt.ind1, ind2: alt.ind2 });
     for (const sf of alt.subfields) {
-      if (sf.code === '6' || (rule !== undefined && rule.keep.has(sf.code)) || !CYRILLIC.test(sf.value)) continue;
+      if (sf.code === '6' || (rule !== undefined && kept(sf, rule)) || !CYRILLIC.test(sf.value)) continue;
       for (const finding of lookalikes(sf.value, ctx)) {
         diagnostics.push(diagnostic(ctx, { ...finding, reason: `880 (${link.tag}-${link.occurrence}) $${sf.code}: ${finding.reason}`, actual: sf.value, data: { tag: link.tag, occurrence: link.occurrence, subfield: sf.code, word: finding.word } }));
       }
@@ -490,7 +522,7 @@ export function checkRecord(record: MarcRecord, options: CheckRecordOptions = {}
       diagnostics.push(diagnostic(ctx, { ruleId: 'marc/indicator-mismatch', severity: 'info', reason: `Field ${field.tag} has indicators "${field.ind1}${field.ind2}" but its 880 has "${alternate.ind1}${alternate.ind2}".`, data }));
     }
     // Only text is compared: codes, identifiers and English terms ($0, $4, $e, $h …) may be in one field and not the other.
-    const mine = textSubfields(field, rule);
+    const mine = textSubfields(field, rule, alternate);
     const theirs = textSubfields(alternate, rule);
     if (mine.map((sf) => sf.code).join('') !== theirs.map((sf) => sf.code).join('')) {
       const expectedField = fieldText(theirs.map((sf) => ({ code: sf.code, value: romanizeText(mendLookalikes(sf.value, ctx), ctx) })));

@@ -2,7 +2,7 @@
 // bytes: a Node stream, a web ReadableStream or an array of chunks all work. Browser-safe.
 import { LatinitsaError } from '../errors.ts';
 import { completeUpTo, invalidUtf8At, Iso2709Splitter, parseIso2709, recordError, serializeIso2709 } from './iso2709.ts';
-import { recordFromJson, recordToJson } from './json.ts';
+import { JsonSplitter, recordFromJson, recordToJson, type JsonPiece } from './json.ts';
 import { INVALID_TEXT, MARCXML_HEAD, MARCXML_TAIL, MarcXmlParser, recordToMarcXml, type MarcReadItem } from './marcxml.ts';
 import type { MarcFormat, MarcRecord } from './types.ts';
 
@@ -96,7 +96,8 @@ async function* bytesOf(source: AsyncIterable<unknown> | Iterable<unknown>): Asy
 
 /**
  * Reads MARC records from a stream of bytes (ISO 2709, MARCXML or MARC-in-JSON lines), one at a
- * time, in memory bounded by the largest record. Each item is a record, or an error naming the
+ * time, in memory bounded by the largest record. MARC-in-JSON is JSON Lines or a JSON array, with
+ * any line breaks (pretty-printed). Each item is a record, or an error naming the
  * record's number and byte offset (a truncated record, a wrong leader length, text that is not
  * UTF-8 or not MARC-8) — reading always goes on with the next record, so one bad record loses no
  * other. ISO 2709 errors carry the record's bytes (`raw`) so that a caller can keep them aside.
@@ -111,9 +112,17 @@ async function* bytesOf(source: AsyncIterable<unknown> | Iterable<unknown>): Asy
  */
 export async function* readRecords(source: AsyncIterable<Chunk> | Iterable<Chunk>, options: ReadRecordsOptions = {}): AsyncGenerator<MarcReadItem> {
   const it = bytesOf(source)[Symbol.asyncIterator]();
-  const first = await it.next();
+  let first = await it.next();
   if (first.done === true) return;
-  const format = options.format === undefined || options.format === 'auto' ? sniffMarcFormat(first.value) : options.format;
+  const sniff = options.format === undefined || options.format === 'auto';
+  // The first chunk may end inside a byte-order mark or leading white space: read on until a
+  // byte says the form (or 64 bytes have not).
+  while (sniff && sniffMarcFormat(first.value) === undefined && first.value.length < 64 && /^[\xef\xbb\xbf \t\r\n]*$/.test(String.fromCharCode(...first.value))) {
+    const more = await it.next();
+    if (more.done === true) break;
+    first = { done: false, value: concat(first.value, more.value) };
+  }
+  const format = sniff ? sniffMarcFormat(first.value) : options.format;
   if (format === undefined) {
     throw new LatinitsaError('ERR_UNSUPPORTED_FORMAT', 'the input is not MARC: it starts with neither a record length (ISO 2709), "<" (MARCXML) nor "{" (MARC-in-JSON)');
   }
@@ -146,57 +155,30 @@ export async function* readRecords(source: AsyncIterable<Chunk> | Iterable<Chunk
     yield* parser.end();
     return;
   }
-  // MARC-in-JSON: one record per line (a file holding one JSON array is read whole).
-  let index = 0;
-  let lineStart = 0;
-  let pending = '';
+  // MARC-in-JSON: JSON Lines, or one JSON array, however either is broken into lines (docs/marc.md).
+  const splitter = new JsonSplitter();
   const invalid: number[] = [];
-  const parseLine = (line: string, offset: number): MarcReadItem | undefined => {
-    const trimmed = line.trim();
-    if (trimmed === '' || trimmed === '[' || trimmed === ']' || trimmed === ',') return undefined;
+  let index = 0;
+  const parse = (piece: JsonPiece): MarcReadItem => {
     index++;
-    const place = { index, offset };
-    if (trimmed.includes(INVALID_TEXT)) return { error: recordError(place, `invalid UTF-8 at byte ${invalid.shift() ?? offset}`), ...place };
+    const place = { index, offset: piece.offset };
+    const at = `line ${piece.line}, column ${piece.column}`;
+    if (piece.problem !== undefined) return { error: recordError(place, `${piece.problem} (the record starts at ${at})`), ...place };
+    if (piece.text.includes(INVALID_TEXT)) return { error: recordError(place, `invalid UTF-8 at byte ${invalid.shift() ?? piece.offset}`), ...place };
+    let value: unknown;
     try {
-      return { record: recordFromJson(JSON.parse(trimmed.replace(/,$/, ''))), ...place };
+      value = JSON.parse(piece.text);
     } catch (error) {
-      return { error: recordError(place, `not a MARC-in-JSON record: ${(error as Error).message}`), ...place };
+      return { error: recordError(place, `not JSON (the record starts at ${at}): ${(error as Error).message}`), ...place };
+    }
+    try {
+      return { record: recordFromJson(value), ...place };
+    } catch (error) {
+      return { error: recordError(place, `not a MARC-in-JSON record (it starts at ${at}): ${(error as Error).message}`), ...place };
     }
   };
-  for await (const text of utf8Text(all, invalid)) {
-    pending += text;
-    let nl = pending.indexOf('\n');
-    while (nl !== -1) {
-      const line = pending.slice(0, nl);
-      const item = parseLine(line, lineStart);
-      lineStart += encoder.encode(line).length + 1;
-      if (item !== undefined) yield item;
-      pending = pending.slice(nl + 1);
-      nl = pending.indexOf('\n');
-    }
-  }
-  if (pending.trim().startsWith('[')) {
-    // A whole JSON array on one line.
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(pending);
-    } catch (error) {
-      yield { error: recordError({ index: index + 1, offset: lineStart }, `not JSON: ${(error as Error).message}`), index: index + 1, offset: lineStart };
-      return;
-    }
-    for (const value of Array.isArray(parsed) ? parsed : []) {
-      index++;
-      const place = { index, offset: lineStart };
-      try {
-        yield { record: recordFromJson(value), ...place };
-      } catch (error) {
-        yield { error: error as LatinitsaError, ...place };
-      }
-    }
-    return;
-  }
-  const item = parseLine(pending, lineStart);
-  if (item !== undefined) yield item;
+  for await (const text of utf8Text(all, invalid)) for (const piece of splitter.push(text)) yield parse(piece);
+  for (const piece of splitter.end()) yield parse(piece);
 }
 
 /** Writes records in one form: the text before the first record, each record, the text after the last. */
