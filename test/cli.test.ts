@@ -187,6 +187,8 @@ describe('latinitsa (romanize): options', () => {
     for (const file of ['names.tsv', 'names.json']) {
       const r = await runCli(['--exceptions', path.join(cliFixtures, file), 'Лев Толстой, ЧАЙКОВСКИЙ']);
       assert.equal(r.stdout, 'Lev Tolstoy, TCHAIKOVSKY\n');
+      // The input's case pattern, lower included (docs/rules/options.md, step 1).
+      assert.equal((await runCli(['-x', path.join(cliFixtures, file), 'толстой Толстой ТОЛСТОЙ'])).stdout, 'tolstoy Tolstoy TOLSTOY\n');
     }
     assertError(await runCli(['-x', path.join(cliFixtures, 'broken-json.json'), 'x']), /broken-json\.json: invalid JSON/);
     const badTsv = path.join(dir, 'bad.tsv');

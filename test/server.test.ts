@@ -70,6 +70,8 @@ describe('API: romanize', () => {
     assert.equal(parse(await post('/api/romanize', { text: 'Юрий', scheme: 'ala-lc' })).output, 'I͡Uriĭ');
     assert.equal(parse(await post('/api/romanize', { text: 'Юрий', scheme: 'ala-lc', options: { tie: 'halves' } })).output, 'I︠U︡riĭ');
     assert.equal(parse(await post('/api/romanize', { text: 'Зиновьев', options: { signBeforeE: 'omit' } })).output, 'Zinovev');
+    // An exception takes the input's case pattern, lower included (docs/rules/options.md, step 1).
+    assert.equal(parse(await post('/api/romanize', { text: 'толстой Толстой ТОЛСТОЙ', options: { exceptions: { Толстой: 'Tolstoy' } } })).output, 'tolstoy Tolstoy TOLSTOY');
   });
 
   it('takes the language: lang, lang auto (languages decided), and reports unmapped letters', async () => {

@@ -262,9 +262,15 @@ function applyCase(unit: Unit, forms: LetterForms | { lower: string; title: stri
   return caps ? forms.upper : forms.title;
 }
 
+/**
+ * An exception's value takes the case pattern of the input word (docs/rules/options.md, step 1):
+ * lower → lower, title → first letter capital and the rest as given, all caps → all caps. A word
+ * of any other pattern (mixed case) keeps the value as given.
+ */
 function exceptionCase(value: string, w: Word): string {
+  if (w.upperCount === 0) return value.toLowerCase();
   if (isAllCaps(w.upperCount, w.lowerCount)) return value.toUpperCase();
-  if (w.upperCount > 0 && w.text[0] !== w.text[0]!.toLowerCase()) return value.charAt(0).toUpperCase() + value.slice(1);
+  if (w.text[0] !== w.text[0]!.toLowerCase()) return value.charAt(0).toUpperCase() + value.slice(1);
   return value;
 }
 
