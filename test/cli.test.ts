@@ -7,7 +7,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { main } from '../src/cli/main.ts';
 import { commands } from '../src/cli/commands.ts';
-import { listSchemes, romanize } from '../src/index.ts';
+import { getScheme, listSchemes, romanize } from '../src/index.ts';
 import { DEMO_TEXT } from '../src/cli/commands/romanize.ts';
 import { fixturesDir } from './support/fixtures.ts';
 import { runCli, type CliResult } from './support/cli.ts';
@@ -156,6 +156,11 @@ describe('latinitsa (romanize): options', () => {
         for (const value of o.values) {
           const flag = `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
           const r = await runCli(['--scheme', s.id, flag, value, 'Щёлково Зиновьев']);
+          // A value for given names only is a flag too, refused by name (docs/check.md).
+          if (Object.keys(getScheme(s.id).options[name]!.values[value]!.givenNames ?? {}).length > 0) {
+            assertError(r, new RegExp(`"${name}".*given names only`));
+            continue;
+          }
           assert.equal(r.code, 0, `${s.id} ${flag} ${value}: ${r.stderr}`);
           assert.equal(r.stdout, `${romanize('Щёлково Зиновьев', { scheme: s.id, [name]: value })}\n`);
         }
@@ -191,6 +196,13 @@ describe('latinitsa (romanize): options', () => {
       assert.equal((await runCli(['-x', path.join(cliFixtures, file), 'толстой Толстой ТОЛСТОЙ'])).stdout, 'tolstoy Tolstoy TOLSTOY\n');
     }
     assertError(await runCli(['-x', path.join(cliFixtures, 'broken-json.json'), 'x']), /broken-json\.json: invalid JSON/);
+  });
+
+  it('refuses an option for given names only, which only the checker reads (docs/check.md)', async () => {
+    for (const args of [['--first-name-signs', 'omit'], ['-O', 'firstNameSigns=omit']]) {
+      assertError(await runCli(['-s', 'ala-lc-simplified', ...args, 'Татьяна Демьян']), /firstNameSigns.*given names only/);
+    }
+    assert.equal((await runCli(['-s', 'ala-lc-simplified', '--first-name-signs', 'keep', 'Татьяна Демьян'])).stdout, 'Tat’iana Dem’ian\n');
     const badTsv = path.join(dir, 'bad.tsv');
     await writeFile(badTsv, 'Толстой Tolstoy\n');
     assertError(await runCli(['-x', badTsv, 'x']), /bad\.tsv: line 1: expected "word<TAB>romanization"/);

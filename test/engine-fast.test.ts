@@ -29,7 +29,8 @@ const text = fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((a) => 
 function optionsFor(id: string): fc.Arbitrary<RomanizeOptions> {
   const scheme = getScheme(id);
   const own: Record<string, fc.Arbitrary<string | undefined>> = {};
-  for (const [name, option] of Object.entries(scheme.options)) own[name] = fc.constantFrom(undefined, ...Object.keys(option.values));
+  // A value for given names only is refused by romanize (docs/check.md), so it is not drawn.
+  for (const [name, option] of Object.entries(scheme.options)) own[name] = fc.constantFrom(undefined, ...Object.keys(option.values).filter((v) => Object.keys(option.values[v]!.givenNames ?? {}).length === 0));
   return fc.record({
     allCaps: fc.constantFrom(undefined, 'upper', 'acronym', 'auto'),
     preReform: fc.constantFrom(undefined, 'native', 'modernize'),

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { LatinitsaError, explain, getScheme, romanize, type RomanizeOptions } from '../src/index.ts';
+import { LatinitsaError, createRomanizer, explain, getScheme, romanize, type RomanizeOptions } from '../src/index.ts';
 import { resolveScheme, titleForm } from '../src/engine/index.ts';
 import { fixturesDir, readTsv } from './support/fixtures.ts';
 
@@ -29,6 +29,10 @@ describe('misuse throws LatinitsaError with a code', () => {
     ['bad option value', () => romanize('а', { signBeforeE: 'x' }), 'ERR_INVALID_OPTION'],
     ['bad allCaps', () => romanize('а', { allCaps: 'loud' as never }), 'ERR_INVALID_OPTION'],
     ['not a string', () => romanize(42 as unknown as string), 'ERR_INVALID_INPUT'],
+    // An option for given names only is the checker's; romanizing cannot tell them (docs/check.md).
+    ['given names only: romanize', () => romanize('Татьяна', { scheme: 'ala-lc-simplified', firstNameSigns: 'omit' }), 'ERR_INVALID_OPTION'],
+    ['given names only: explain', () => explain('Татьяна', { scheme: 'ala-lc-simplified', firstNameSigns: 'omit' }), 'ERR_INVALID_OPTION'],
+    ['given names only: stream', () => createRomanizer({ scheme: 'ala-lc-simplified', firstNameSigns: 'omit' }), 'ERR_INVALID_OPTION'],
   ];
   for (const [name, fn, code] of cases) {
     it(name, () => {

@@ -124,6 +124,8 @@ describe('API: errors', () => {
     assertError(await post('/api/deromanize', { text: 'x', scheme: 'no-such' }), 422, 'ERR_UNKNOWN_SCHEME');
     // A common option of the wrong type was a 500 (found by the twelfth session's audit).
     assertError(await post('/api/romanize', { text: 'Юрий', options: { exceptions: { Юрий: 5 } } }), 422, 'ERR_INVALID_OPTION', /exceptions/);
+    // An option for given names only is the checker's (docs/check.md): refused, not ignored.
+    assertError(await post('/api/romanize', { text: 'Татьяна', scheme: 'ala-lc-simplified', options: { firstNameSigns: 'omit' } }), 422, 'ERR_INVALID_OPTION', /firstNameSigns.*given names/);
   });
 
   it('422 for an option value that names a property every object inherits (__proto__, constructor, toString)', async () => {

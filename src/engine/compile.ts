@@ -59,6 +59,12 @@ export interface CompiledScheme {
    * scheme (ISO 9): each one is reported as a diagnostic (docs/languages.md).
    */
   readonly fallback: ReadonlyMap<string, string>;
+  /**
+   * The options in force whose value rewrites only a class of words, given names (`givenNames`,
+   * docs/scheme-format.md): romanizing cannot tell which words those are, so it refuses them
+   * (`assertRomanizable`, resolve.ts); the checker reads them with its lexicon (docs/check.md).
+   */
+  readonly givenNameOptions: readonly string[];
 }
 
 const BOUNDARY_BEFORE = '^';
@@ -169,5 +175,8 @@ export function compileScheme(
   }
   // Longest match first; the sort is stable, so equal lengths keep the scheme's order.
   for (const list of rules.values()) list.sort((a, b) => b.letters.length - a.letters.length);
-  return { scheme, language, options: optionValues, allCaps, preReform, letters, substitute, rules, profile, tieMarks, fallback };
+  const givenNameOptions = Object.entries(scheme.options)
+    .filter(([name, option]) => Object.keys(option.values[optionValues[name]!]?.givenNames ?? {}).length > 0)
+    .map(([name]) => name);
+  return { scheme, language, options: optionValues, allCaps, preReform, letters, substitute, rules, profile, tieMarks, fallback, givenNameOptions };
 }

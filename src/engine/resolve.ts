@@ -175,3 +175,19 @@ export function resolveScheme(options: RomanizeOptions = {}): CompiledScheme {
   }
   return compiled;
 }
+
+/**
+ * Throws when an option in force rewrites only given names (an option value's `givenNames`,
+ * docs/scheme-format.md): romanizing a text cannot tell a given name from any other word, so such
+ * an option would do nothing there; it is refused rather than silently ignored. Only the checker
+ * reads it, with its lexicon of names (docs/check.md, "A declared modification of a scheme").
+ */
+export function assertRomanizable(compiled: CompiledScheme): void {
+  const name = compiled.givenNameOptions[0];
+  if (name === undefined) return;
+  const value = compiled.options[name]!;
+  throw new LatinitsaError(
+    'ERR_INVALID_OPTION',
+    `option "${name}" of scheme "${compiled.scheme.id}": the value "${value}" applies to given names only, and romanizing cannot tell which words are given names; only \`latinitsa check\` reads it (docs/check.md). Romanize with the default "${compiled.scheme.options[name]!.default}", or use exceptions for the names`,
+  );
+}

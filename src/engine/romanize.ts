@@ -5,7 +5,7 @@ import { Caps, capsKind, isAllCaps, oneLetterCaps } from './caps.ts';
 import { fastSchemeFor } from './fast/tables.ts';
 import { romanizeStringFast, stringTables } from './fast/string.ts';
 import { normalizeInput, scriptPatterns, sourceOffsets } from './normalize.ts';
-import { COMMON_OPTION_NAMES, resolveScheme, type RomanizeOptions } from './resolve.ts';
+import { assertRomanizable, COMMON_OPTION_NAMES, resolveScheme, type RomanizeOptions } from './resolve.ts';
 import { AUTO_LANGUAGE, languageScheme } from './lang.ts';
 import { mayNeedReport, pieces, unmappedLetter } from './auto.ts';
 import type { Diagnostic } from '../diagnostics/index.ts';
@@ -390,7 +390,9 @@ export function romanize(text: string, options: RomanizeOptions = {}): string {
 
 /** {@link romanize} in one scheme and language. */
 function romanizeOne(text: string, options: RomanizeOptions): string {
-  return romanizeCompiled(text, options, resolveScheme(options));
+  const compiled = resolveScheme(options);
+  assertRomanizable(compiled);
+  return romanizeCompiled(text, options, compiled);
 }
 
 /**
@@ -489,6 +491,7 @@ function explainIn(text: string, options: RomanizeOptions, offsets: Offsets): Se
 }
 
 function explainOne(text: string, options: RomanizeOptions, offsets: Offsets): Segment[] {
+  assertRomanizable(resolveScheme(options));
   const segments: Segment[] = [];
   let normalized = '';
   run(

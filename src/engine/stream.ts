@@ -4,7 +4,7 @@ import { CYR, getFastScheme, Meta, type FastScheme } from './fast/tables.ts';
 import { countReportable, reportableLetters } from './auto.ts';
 import type { CompiledScheme } from './compile.ts';
 import { romanize, romanizeGeneral, usesFastPath } from './romanize.ts';
-import { resolveScheme, type RomanizeOptions } from './resolve.ts';
+import { assertRomanizable, resolveScheme, type RomanizeOptions } from './resolve.ts';
 import { AUTO_LANGUAGE } from './lang.ts';
 import { firstInvalidUtf8, utf8BomLength } from './utf8.ts';
 
@@ -97,6 +97,7 @@ function reportingFastScheme(fast: FastScheme, compiled: CompiledScheme): FastSc
 function romanizer(options: RomanizeOptions, counts: Map<string, number> | undefined): Romanizer {
   if (options.lang === AUTO_LANGUAGE) return wholeTextRomanizer(options);
   const compiled = resolveScheme(options); // validates the options now
+  assertRomanizable(compiled);
   const join = options.joinLineBreakHyphens === true;
   // The byte-level path needs no string at all; otherwise (options only the general path
   // supports, an output profile, a language with an in-word apostrophe, which the byte loop does
