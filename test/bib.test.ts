@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { romanizeBibtex, romanizeCsl } from '../src/cite/index.ts';
 import { LatinitsaError } from '../src/errors.ts';
-import { fixturesDir } from './support/fixtures.ts';
+import { fixturesDir, readTsv } from './support/fixtures.ts';
 import { runCli } from './support/cli.ts';
 
 const dir = path.join(fixturesDir, 'bib');
@@ -26,6 +26,14 @@ function changedLines(a: string, b: string): Array<[number, string, string]> {
 describe('BibTeX', () => {
   const input = read('russian.bib');
   const result = romanizeBibtex(input);
+  describe('LaTeX key arguments stay as written (test/fixtures/bib/latex-keys.tsv)', () => {
+    for (const [raw, expected] of readTsv(path.join(dir, 'latex-keys.tsv'))) {
+      it(raw!, () => {
+        const bib = `@article{k,\n  title = ${raw},\n  year = 1990\n}\n`;
+        assert.equal(romanizeBibtex(bib).output, `@article{k,\n  title = ${expected},\n  year = 1990\n}\n`);
+      });
+    }
+  });
   it('matches the hand-romanized expected file', () => assert.equal(result.output, read('russian.expected.bib')));
   it('a field joining a Cyrillic @string macro with strings (#) is left whole as written and reported', () => {
     // [input, the field left as written, or '' when the field is romanized and nothing is reported]

@@ -3,10 +3,12 @@ import { applyFixes } from '../diagnostics/fix.ts';
 import { lineIndex } from '../diagnostics/place.ts';
 import type { Diagnostic, Fix } from '../diagnostics/types.ts';
 import { romanize } from '../engine/romanize.ts';
+import type { RomanizeOptions } from '../engine/resolve.ts';
 import { LatinitsaError } from '../errors.ts';
 import { parseBibtex, type BibtexField } from './bibtex-syntax.ts';
 import { cyrillic, fieldDiagnostic, groupOf, groupSchemes, type BibChange, type RomanizeBibOptions, type RomanizedBib } from './bib.ts';
 import fields from './data/bib-fields.json' with { type: 'json' };
+import latexKeys from './data/latex-key-commands.json' with { type: 'json' };
 import { escape } from './terms.ts';
 
 interface Located {
@@ -45,6 +47,64 @@ function locateFields(text: string, entryStart: number, raw: string, key: string
     cursor = found.valueEnd - entryStart;
   }
   return out;
+}
+
+const keyCommands: Readonly<Record<string, number>> = latexKeys.commands;
+
+/** The end of the brace group opening at `open` (`raw[open] === '{'`), or -1 when it is not closed. */
+function braceEnd(raw: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '\\') i++;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+/**
+ * The spans of a raw value that are the key arguments of a LaTeX command of
+ * src/cite/data/latex-key-commands.json (`\cite{Щ}`, `\ref{…}`, `\href`'s URL): keys, labels and
+ * URLs name something else exactly and are never romanized (docs/citations.md). Each span is the
+ * argument's braces and contents; optional `[…]` arguments between them are text.
+ */
+function keySpans(raw: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const m of raw.matchAll(/(?<!\\)\\([A-Za-z]+)\*?/gu)) {
+    let count = Object.hasOwn(keyCommands, m[1]!) ? keyCommands[m[1]!]! : 0;
+    let i = m.index + m[0].length;
+    while (count > 0) {
+      while (/\s/u.test(raw[i] ?? '')) i++;
+      if (raw[i] === '[') {
+        const close = raw.indexOf(']', i);
+        if (close === -1) break;
+        i = close + 1;
+        continue;
+      }
+      if (raw[i] !== '{') break;
+      const end = braceEnd(raw, i);
+      if (end === -1) break;
+      spans.push([i, end]);
+      i = end;
+      count--;
+    }
+  }
+  return spans;
+}
+
+/** A raw value romanized, with the key arguments of LaTeX commands ({@link keySpans}) as written. */
+function romanizeRaw(raw: string, scheme: RomanizeOptions['scheme']): string {
+  const spans = keySpans(raw);
+  if (spans.length === 0) return romanize(raw, { scheme });
+  let out = '';
+  let at = 0;
+  for (const [start, end] of spans) {
+    if (start < at) continue;
+    out += romanize(raw.slice(at, start), { scheme }) + raw.slice(start, end);
+    at = end;
+  }
+  return out + romanize(raw.slice(at), { scheme });
 }
 
 function lineOf(text: string, offset: number): string {
@@ -125,7 +185,7 @@ export function romanizeBibtex(text: string, options: RomanizeBibOptions = {}): 
         continue;
       }
       if (!cyrillic.test(field.raw)) continue;
-      const romanized = romanize(field.raw, { scheme: schemes[group] });
+      const romanized = romanizeRaw(field.raw, schemes[group]);
       if (romanized === field.raw) continue;
       let replacement = romanized;
       if (options.keepOriginal === true) {
