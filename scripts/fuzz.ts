@@ -57,6 +57,7 @@ import { firstInvalidUtf8, parseLexicon, readDocumentFile, readDocxParts, textBl
 import { checkRecord, readRecords, recordToMarcXml, romanizeRecord, serializeIso2709, vernacularRecord } from '../src/marc/index.ts';
 import { handleApi, operationNames } from '../src/server/index.ts';
 import { builtInSources } from '../src/schemes/registry.ts';
+import { romanizableValues } from '../src/engine/compile.ts';
 
 /** One failed case: which entry point, the input (shortened), what went wrong, and whether it is a known, reported engine bug. */
 export interface FuzzFailure {
@@ -127,8 +128,7 @@ const schemeIds = listSchemes().map((s) => s.id);
  */
 const optionsArb: fc.Arbitrary<RomanizeOptions> = fc.constantFrom(...schemeIds).chain((id) => {
   const scheme = getScheme(id);
-  const romanizable = (o: (typeof scheme.options)[string]): string[] => Object.keys(o.values).filter((v) => Object.keys(o.values[v]!.givenNames ?? {}).length === 0);
-  const schemeOptions = Object.fromEntries(Object.entries(scheme.options).map(([name, o]) => [name, fc.constantFrom(undefined, ...romanizable(o))]));
+  const schemeOptions = Object.fromEntries(Object.entries(scheme.options).map(([name, o]) => [name, fc.constantFrom(undefined, ...romanizableValues(o))]));
   return fc.record({
     scheme: fc.constant(id),
     allCaps: fc.constantFrom(undefined, 'upper', 'acronym', 'auto'),

@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { createRomanizer, getScheme, listSchemes, romanize, romanizeBuffer, type RomanizeOptions } from '../src/index.ts';
 import { applyProfile, romanizeGeneral } from '../src/engine/romanize.ts';
+import { romanizableValues } from '../src/engine/compile.ts';
 import { resolveScheme } from '../src/engine/resolve.ts';
 import { romanizeStringFast } from '../src/engine/fast/string.ts';
 import { getFastScheme, utf16Tables } from '../src/engine/fast/tables.ts';
@@ -30,7 +31,7 @@ function optionsFor(id: string): fc.Arbitrary<RomanizeOptions> {
   const scheme = getScheme(id);
   const own: Record<string, fc.Arbitrary<string | undefined>> = {};
   // A value for given names only is refused by romanize (docs/check.md), so it is not drawn.
-  for (const [name, option] of Object.entries(scheme.options)) own[name] = fc.constantFrom(undefined, ...Object.keys(option.values).filter((v) => Object.keys(option.values[v]!.givenNames ?? {}).length === 0));
+  for (const [name, option] of Object.entries(scheme.options)) own[name] = fc.constantFrom(undefined, ...romanizableValues(option));
   return fc.record({
     allCaps: fc.constantFrom(undefined, 'upper', 'acronym', 'auto'),
     preReform: fc.constantFrom(undefined, 'native', 'modernize'),

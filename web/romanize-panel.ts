@@ -5,9 +5,9 @@
 // length), romanized in the page's worker as the reader types. Explanations are fetched only when
 // wanted and are found by pointer position (no element per letter: 20,000 of them would make
 // typing slow). Letters a scheme writes as nothing are marked only on request, with a legend.
-import { getScheme, listLanguages, listSchemes, type RomanizeOptions, type RomanizeResult, type Scheme, type SchemeInfo } from '../src/index.ts';
+import { getScheme, listLanguages, type RomanizeOptions, type RomanizeResult, type Scheme } from '../src/index.ts';
+import { romanizableValues } from '../src/engine/compile.ts';
 import { defaultSchemeOf } from '../src/schemes/index.ts';
-import { schemeInfo } from '../src/schemes/registry.ts';
 import { byId, copyText, downloadText, fillSelect, h, messageOf } from './dom.ts';
 import { latestOnly, type Engine } from './engine.ts';
 import type { Explained } from './ops.ts';
@@ -35,14 +35,21 @@ const common = [
   { name: 'preReform', label: 'Pre-1918 letters', values: [['', 'scheme default'], ['native', "scheme's own values"], ['modernize', 'modernise first']] },
 ] as const;
 
-/** The controls of a scheme's options and the common ones (only the common ones without a scheme: each paragraph's default). */
-function optionControls(info: SchemeInfo | undefined, scheme: Scheme | undefined): HTMLElement[] {
+/**
+ * The controls of a scheme's options and the common ones (only the common ones without a scheme:
+ * each paragraph's default). An option offers the values romanizing takes, as the library decides
+ * them (`romanizableValues`): a value for given names only is the checker's, which romanize
+ * refuses, and an option left with one value has nothing to choose and is not shown (docs/web.md).
+ */
+function optionControls(scheme: Scheme | undefined): HTMLElement[] {
   const controls: HTMLElement[] = [];
-  for (const [name, option] of Object.entries(info?.options ?? {})) {
-    const summary = scheme?.options[name]?.summary ?? option.description;
+  for (const [name, option] of Object.entries(scheme?.options ?? {})) {
+    const values = romanizableValues(option);
+    if (values.length < 2) continue;
+    const summary = option.summary ?? option.description;
     const select = h('select', { id: `rz-opt-${name}`, 'data-option': name, ...(summary ? { title: summary } : {}) });
-    fillSelect(select, option.values.map((v) => ({ value: v, label: v === option.default ? `${v} (default)` : v })), option.default);
-    persist(select, `rz-opt-${info!.id}-${name}`);
+    fillSelect(select, values.map((v) => ({ value: v, label: v === option.default ? `${v} (default)` : v })), option.default);
+    persist(select, `rz-opt-${scheme!.id}-${name}`);
     controls.push(h('div', { class: 'field' }, h('label', { for: select.id }, humanize(name)), select));
   }
   for (const c of common) {
@@ -82,7 +89,6 @@ const HighlightClass = (globalThis as { Highlight?: new (...ranges: Range[]) => 
 
 /** Sets up the romanize panel; `engine` does the work (in a worker when it can). */
 export function setupRomanize(engine: Engine): void {
-  const schemes = listSchemes();
   const select = byId<HTMLSelectElement>('rz-scheme');
   const lang = byId<HTMLSelectElement>('rz-lang');
   const inputLabel = byId('rz-input-label');
@@ -369,12 +375,12 @@ export function setupRomanize(engine: Engine): void {
   const source = byId('rz-scheme-source');
   const schemeChanged = (): void => {
     if (select.value === '') {
-      optionsBox.replaceChildren(...optionControls(undefined, undefined));
+      optionsBox.replaceChildren(...optionControls(undefined));
       desc.textContent = `Each paragraph is romanized in its language's default scheme: ${listLanguages().map((l) => `${languageName(l)}, ${getScheme(defaultSchemeOf({ lang: l })).name}`).join('; ')}.`;
       source.textContent = '';
     } else {
       const s = scheme();
-      optionsBox.replaceChildren(...optionControls(select.value === OWN_SCHEME ? schemeInfo(s) : schemes.find((i) => i.id === select.value), s));
+      optionsBox.replaceChildren(...optionControls(s));
       desc.textContent = select.value === OWN_SCHEME ? ownSchemeSummary() : schemeSummary(s);
       source.textContent = sourceLine(s);
     }

@@ -1,5 +1,5 @@
 import { getScheme, type Scheme } from '../schemes/registry.ts';
-import type { AllCapsMode, LanguageSource, PreReformMode, ProfileSource, RuleSource } from '../schemes/types.ts';
+import type { AllCapsMode, LanguageSource, OptionSource, PreReformMode, ProfileSource, RuleSource } from '../schemes/types.ts';
 import { APOSTROPHE_LETTER } from './normalize.ts';
 
 /** Options common to every scheme (docs/rules/options.md). */
@@ -106,6 +106,16 @@ function contextSet(tokens: readonly string[] | undefined, language: LanguageSou
 }
 
 /**
+ * The values of a scheme option that romanizing takes: all but those that rewrite given names only
+ * (`givenNames`, docs/scheme-format.md), which romanizing a text cannot apply and refuses
+ * (`assertRomanizable`, resolve.ts); the checker reads them (docs/check.md). What romanize
+ * refuses and what the web page's romanize panel offers (docs/web.md) both come from here.
+ */
+export function romanizableValues(option: OptionSource): string[] {
+  return Object.keys(option.values).filter((value) => Object.keys(option.values[value]!.givenNames ?? {}).length === 0);
+}
+
+/**
  * Compiles a scheme for the given option values into the tables the engine runs on.
  * The values are checked already: `resolveScheme` (`resolve.ts`) is the only caller, and
  * compiles once per scheme and option set.
@@ -176,7 +186,7 @@ export function compileScheme(
   // Longest match first; the sort is stable, so equal lengths keep the scheme's order.
   for (const list of rules.values()) list.sort((a, b) => b.letters.length - a.letters.length);
   const givenNameOptions = Object.entries(scheme.options)
-    .filter(([name, option]) => Object.keys(option.values[optionValues[name]!]?.givenNames ?? {}).length > 0)
+    .filter(([name, option]) => !romanizableValues(option).includes(optionValues[name]!))
     .map(([name]) => name);
   return { scheme, language, options: optionValues, allCaps, preReform, letters, substitute, rules, profile, tieMarks, fallback, givenNameOptions };
 }

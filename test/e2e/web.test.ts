@@ -128,6 +128,14 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     await page.getByLabel('Tie', { exact: true }).selectOption('halves');
     await waitText('#rz-output', 'Sergeĭ Mironovich Kirov, Shchëlkovo, I︠U︡riĭ Zinovʹev');
     await shot('02-romanize-ala-lc');
+    // Only the values romanizing takes: firstNameSigns' omit is the checker's (romanize refuses
+    // it), which leaves that option nothing to choose; the other options offer all their values.
+    await page.locator('#rz-scheme').selectOption('ala-lc-simplified');
+    await waitText('#rz-output', romanize('Сергей Миронович Киров, Щёлково, Юрий Зиновьев', { scheme: 'ala-lc-simplified' }));
+    assert.equal(await page.locator('#rz-opt-firstNameSigns').count(), 0);
+    assert.deepEqual(await page.locator('#rz-opt-signs option').evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value)), ['typographic', 'ascii', 'omit']);
+    assert.deepEqual(await page.locator('#rz-options select[data-option]').evaluateAll((ss) => ss.map((s) => (s as unknown as { dataset: { option: string } }).dataset.option)), ['signs', 'initial', 'yo']);
+    assert.deepEqual(problems, []);
   });
 
   it('explains a piece of the result on hover and by keyboard, in plain words', async () => {
