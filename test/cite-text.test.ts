@@ -56,7 +56,7 @@ describe('cite: documents', () => {
     const text = 'RGASPI, f. 1, op. 1, d. 1. RGASPI, f. 1, op. 1, d. 2. RGASPI, f. 1, op. 1, d. 3. РГАСПИ. Ф. 1. Оп. 1. Д. 4. РГАСПИ. Ф. 1. Оп. 1. Д. 5. РГАСПИ. Ф. 1. Оп. 1. Д. 6.';
     const check = checkCitations(text);
     assert.equal(check.diagnostics.length, 6);
-    const said = '; no style is the most used in this document (English-style and Russian-style: 3 each of 6 references); no fix: choose the style to rewrite them in';
+    const said = '; no style is the most used in this document (English-style and Russian-style: 3 each of 6 references); no fix: choose the style to rewrite them in (the `style` option, `--style`)';
     assert.deepEqual(check.diagnostics.map((d) => [d.ruleId, d.reason, d.fix]), [
       ...Array.from({ length: 3 }, () => ['cite/mixed-style', `English-style reference${said}`, undefined]),
       ...Array.from({ length: 3 }, () => ['cite/mixed-style', `Russian-style reference${said}`, undefined]),
@@ -87,6 +87,22 @@ describe('cite: documents', () => {
     const check = checkCitations(text);
     assert.deepEqual(check.diagnostics.map((d) => d.ruleId), ['cite/verso-style']);
     assert.ok(check.fixed.endsWith('d. 3, l. 4ob.'), check.fixed);
+  });
+  it('a tie between verso styles reports every reference with a verso alike, names the option, and picks no side', () => {
+    const text = 'RGASPI, f. 1, op. 1, d. 1, l. 2ob.; RGASPI, f. 1, op. 1, d. 2, l. 3ob.; RGASPI, f. 1, op. 1, d. 3, l. 4 ob.; RGASPI, f. 1, op. 1, d. 4, l. 5v; RGASPI, f. 1, op. 1, d. 5, l. 6v; RGASPI, f. 1, op. 1, d. 6, l. 7.';
+    const check = checkCitations(text);
+    const said = 'no verso style is the most used in this document ("ob-attached" and "v": 2 each of 5 references with a verso); no fix: choose the verso style to rewrite them in (the `versoStyle` option, `--verso-style`)';
+    // `5 ob.`, used once, is reported too: there is no style to rewrite it in.
+    assert.deepEqual(check.diagnostics.map((d) => [d.ruleId, d.reason, d.fix]), [
+      ['cite/verso-style', `verso written as "ob-attached"; ${said}`, undefined],
+      ['cite/verso-style', `verso written as "ob-attached"; ${said}`, undefined],
+      ['cite/verso-style', `verso written as "ob-spaced"; ${said}`, undefined],
+      ['cite/verso-style', `verso written as "v"; ${said}`, undefined],
+      ['cite/verso-style', `verso written as "v"; ${said}`, undefined],
+    ]);
+    assert.equal(check.fixed, text);
+    // A chosen verso style settles it.
+    assert.deepEqual(checkCitations(text, { versoStyle: 'v' }).diagnostics.map((d) => d.reason), ['verso written as "ob-attached"; this document writes "v"', 'verso written as "ob-attached"; this document writes "v"', 'verso written as "ob-spaced"; this document writes "v"']);
   });
 });
 

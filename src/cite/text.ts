@@ -153,6 +153,37 @@ function mostUsed<T>(counts: Map<T, number>): { values: T[]; count: number } {
   return { values: [...counts].filter(([, c]) => c === count).map(([v]) => v), count };
 }
 
+/** How a message names one kind of choice of {@link documentChoice}. */
+interface ChoiceWords<T> {
+  /** The choice, as a message names it: `style`, `verso style`. */
+  what: string;
+  /** One value, as a message names it. */
+  name: (value: T) => string;
+  /** What was counted: `6 references`. */
+  among: string;
+  /** The option that settles a tie, in the library and in `latinitsa cite`. */
+  option: string;
+}
+
+/**
+ * The document's choice of one way of writing (its citation style, its verso style): the chosen
+ * one, else the one most references use (the first of them to occur when several are used as
+ * often), else `fallback`. When two or more are used equally often and none is chosen, none is
+ * the document's, and picking one would flag the others as if they were the odd ones out: `tie`
+ * then says so, for a finding on every reference concerned that carries no fix and names the
+ * option that settles it (docs/citations.md, `latinitsa cite`).
+ */
+function documentChoice<T>(chosen: T | undefined, used: Iterable<T>, fallback: T, words: ChoiceWords<T>): { value: T; counts: Map<T, number>; tie: string | undefined } {
+  const counts = countsOf(used);
+  const { values: leaders, count } = mostUsed(counts);
+  const tied = chosen === undefined ? leaders : [];
+  const tie =
+    tied.length > 1
+      ? `no ${words.what} is the most used in this document (${tied.map(words.name).join(' and ')}: ${count} each of ${words.among}); no fix: choose the ${words.what} to rewrite them in (${words.option})`
+      : undefined;
+  return { value: chosen ?? leaders[0] ?? fallback, counts, tie };
+}
+
 /**
  * Checks the archival references of a document for consistency: malformed references (errors),
  * `l.` for a range, `op.1`, hyphens in ranges, `GA RF` for `GARF`, verso styles and Russian and
@@ -176,26 +207,34 @@ export function checkCitations(text: string, options: CheckCitationsOptions = {}
   assertCitationStyles(options.style, options.versoStyle);
   const scanned = scanDocument(text, options);
   const lines = lineIndex(text);
-  // The document's style, unless one is chosen: the one most references use, the first of them to
-  // occur when several are used as often, English in a document without any.
-  const counts = countsOf(scanned.map((r) => r.reference.style));
-  const { values: leaders, count: top } = mostUsed(counts);
-  const style = options.style ?? leaders[0] ?? 'english';
-  const versoStyle: VersoStyle = options.versoStyle ?? mostUsed(countsOf(scanned.flatMap((r) => r.reference.versoStyles ?? []))).values[0] ?? 'ob-attached';
-  // A tie: the styles most used are used equally often, and picking one would flag the others as
-  // if they were the odd ones out. Every reference is reported, and none is rewritten into another
-  // style until one is chosen (docs/citations.md, `latinitsa cite`).
-  const tied = options.style === undefined ? leaders : [];
-  const tie = tied.length > 1 ? `no style is the most used in this document (${tied.map((s) => CITATION_STYLE_NAMES[s]).join(' and ')}: ${top} each of ${scanned.length} references); no fix: choose the style to rewrite them in` : undefined;
+  // The document's style and verso style, unless chosen: the ones most references use, English
+  // and `5ob.` in a document without any. On a tie, every reference is reported, and none is
+  // rewritten into another style until one is chosen (documentChoice).
+  const { value: style, counts, tie } = documentChoice(options.style, scanned.map((r) => r.reference.style), 'english', {
+    what: 'style',
+    name: (s) => CITATION_STYLE_NAMES[s],
+    among: `${scanned.length} references`,
+    option: 'the `style` option, `--style`',
+  });
+  const withVerso = scanned.filter((r) => r.reference.versoStyles !== undefined);
+  const { value: versoStyle, tie: versoTie } = documentChoice<VersoStyle>(options.versoStyle, withVerso.flatMap((r) => r.reference.versoStyles!), 'ob-attached', {
+    what: 'verso style',
+    name: (v) => `"${v}"`,
+    among: `${withVerso.length} references with a verso`,
+    option: 'the `versoStyle` option, `--verso-style`',
+  });
   const references: FoundReference[] = [];
   for (const found of scanned) {
     const ref = found.reference;
     // The numbers-only style writes an archive, one fond, opis' and delo, and leaves: anything else
     // stays in its own style.
     const misfit = style === 'numbers' && ref.style !== 'numbers' ? numbersMisfit(ref) : undefined;
+    // A Russian-style reference with a verso (об.) that the rewrite would give a Latin verso mark,
+    // while no verso style is the document's: writing one would pick a side of the tie.
+    const versoUndecided = versoTie !== undefined && ref.style === 'russian' && style !== 'russian' && (ref.leaves ?? []).some((r) => r.from.verso || r.to?.verso === true);
     // The style this reference is rewritten in: the document's, or its own when there is none or
-    // the document's cannot write it.
-    const target = tie !== undefined || misfit !== undefined ? ref.style : style;
+    // the document's cannot write it (or its verso).
+    const target = tie !== undefined || misfit !== undefined || versoUndecided ? ref.style : style;
     // Findings the rewrite does not mend: they carry no fix, and say why.
     const unmended = new Set<Finding>();
     if (tie !== undefined) {
@@ -208,12 +247,20 @@ export function checkCitations(text: string, options: CheckCitationsOptions = {}
       if (misfit !== undefined) {
         finding.reason += `; no fix: the numbers-only style cannot write ${misfit}`;
         unmended.add(finding);
+      } else if (versoUndecided) {
+        finding.reason += `; ${versoTie}`;
+        unmended.add(finding);
       }
       found.findings.push(finding);
     }
-    const otherVerso = (ref.versoStyles ?? []).filter((v) => v !== versoStyle);
+    // On a verso tie every reference with a Latin verso is reported alike, without a fix, as on a
+    // style tie; a rewrite for another finding keeps the reference's own verso style.
+    const ownVerso = ref.versoStyles ?? [];
+    const otherVerso = versoTie === undefined ? ownVerso.filter((v) => v !== versoStyle) : ownVerso;
     if (target !== 'russian' && ref.style !== 'russian' && otherVerso.length > 0) {
-      found.findings.push({ range: found.range, reason: `verso written as ${otherVerso.map((v) => `"${v}"`).join(', ')}; this document writes "${versoStyle}"`, ruleId: 'cite/verso-style', severity: 'warning' });
+      const finding: Finding = { range: found.range, reason: `verso written as ${otherVerso.map((v) => `"${v}"`).join(', ')}; ${versoTie ?? `this document writes "${versoStyle}"`}`, ruleId: 'cite/verso-style', severity: 'warning' };
+      found.findings.push(finding);
+      if (versoTie !== undefined) unmended.add(finding);
     }
     for (const f of found.findings) {
       if (f.keptIn?.style !== target) continue;
@@ -233,7 +280,7 @@ export function checkCitations(text: string, options: CheckCitationsOptions = {}
     const result = placed(found, lines);
     references.push(result);
     if (ref.malformed === true || found.findings.every((f) => unmended.has(f))) continue;
-    const formatOptions: FormatArchivalOptions = { style: target, versoStyle, scheme };
+    const formatOptions: FormatArchivalOptions = { style: target, versoStyle: versoTie === undefined ? versoStyle : ownVerso[0] ?? versoStyle, scheme };
     if (options.archiveNames !== undefined) formatOptions.archiveNames = options.archiveNames;
     if (options.archives !== undefined) formatOptions.archives = options.archives;
     const replacement = formatArchivalReference(ref, formatOptions);
