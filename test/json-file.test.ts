@@ -30,6 +30,9 @@ describe('a JSON syntax error is named by line and column (test/fixtures/json/sy
           return true;
         },
       );
+      // The scanner gives the place itself, which the message takes (the lines counted once).
+      const found = jsonSyntaxError(text);
+      assert.deepEqual([found?.line, found?.column, found?.reason], [Number(line), Number(column), reason]);
     });
   }
   it('JSON is parsed as JSON.parse parses it', () => {

@@ -10,9 +10,15 @@
 import { LatinitsaError, type ErrorCode } from '../errors.ts';
 import { editorLineIndex } from './place.ts';
 
-/** Where a text stops being JSON: the offset of the first character a JSON parser refuses, and why. */
+/**
+ * Where a text stops being JSON: the offset of the first character a JSON parser refuses, its line
+ * and column as an editor counts them ({@link editorLineIndex}), and why. The place comes from the
+ * index the scanner builds for its own messages, so a failed parse counts the lines once.
+ */
 export interface JsonSyntaxError {
   offset: number;
+  line: number;
+  column: number;
   reason: string;
 }
 
@@ -50,8 +56,8 @@ const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
 /**
  * The first syntax error of a text that is not JSON, as a JSON parser meets it; undefined when
  * the text is JSON. The scan is iterative, so that a file of a million `[` cannot exhaust the stack.
- * `{"a": 1,}` gives offset 8 and `expected a property name in double quotes after ",", found "}"
- * (JSON allows no comma after the last member)` (test/json-file.test.ts).
+ * `{"a": 1,}` gives offset 8 (line 1, column 9) and `expected a property name in double quotes
+ * after ",", found "}" (JSON allows no comma after the last member)` (test/json-file.test.ts).
  */
 export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
   const n = text.length;
@@ -67,7 +73,10 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | undefined {
     return quote(word ?? String.fromCodePoint(text.codePointAt(i)!));
   };
   const stack: Open[] = [];
-  const error = (offset: number, reason: string): JsonSyntaxError => ({ offset, reason });
+  const error = (offset: number, reason: string): JsonSyntaxError => {
+    const { line, column } = lines.pointAt(offset);
+    return { offset, line, column, reason };
+  };
   /** The end of the text where more was expected: inside the innermost open object or array. */
   const ended = (expected: string): JsonSyntaxError => {
     const open = stack[stack.length - 1];
@@ -229,7 +238,7 @@ export function parseJsonFile(text: string, options: ParseJsonFileOptions = {}):
     const found = jsonSyntaxError(text);
     const prefix = `${options.file === undefined ? '' : `${options.file}: `}${options.what ?? 'invalid JSON'}`;
     // The scanner and the parser agree on what JSON is; should they not, the parser's own words.
-    const where = found === undefined ? `: ${cause instanceof Error ? cause.message : String(cause)}` : ((p) => ` at line ${p.line}, column ${p.column}: ${found.reason}`)(editorLineIndex(text).pointAt(found.offset));
+    const where = found === undefined ? `: ${cause instanceof Error ? cause.message : String(cause)}` : ` at line ${found.line}, column ${found.column}: ${found.reason}`;
     throw new LatinitsaError(options.code ?? 'ERR_INVALID_INPUT', `${prefix}${where}`, { ...(options.file === undefined ? {} : { file: options.file }), cause });
   }
 }
