@@ -328,13 +328,27 @@ test('names in other languages: quotations, titles, particles, foreign letters',
 
 test('lang: the house and notes schemes of their family for the language, also from .latinitsarc.json', () => {
   assert.deepEqual(parseCheckConfig({ check: { lang: 'uk', scheme: 'ala-lc' } }), { lang: 'uk', scheme: 'ala-lc' });
-  const reasons = (options: CheckOptions): string[] => check('Zinoviev and Zinovyev met.', options).map((d) => d.reason);
+  const found = (text: string, options: CheckOptions): Array<[string | undefined, string, string | undefined, string | undefined]> =>
+    check(text, options).map((d) => [d.actual, d.ruleId, d.fix?.text, d.data?.['scheme'] as string | undefined]);
   // The Ukrainian member of the ALA-LC family (docs/languages.md) is the scheme checked against.
-  assert.match(reasons({ scheme: 'ala-lc', lang: 'uk' }).join(' '), /is not ala-lc-uk romanization/u);
+  assert.deepEqual(found('Zinoviev and Zinovyev met.', { scheme: 'ala-lc', lang: 'uk' }), [['Zinovyev', 'check/inconsistent-romanization', 'Zinoviev', 'ala-lc-uk']]);
   // The fix is the text's own form (Zinoviev, conventional), and the reason names the scheme's form
   // as ALA-LC writes it (ь is the prime ʹ), not the fix as if the scheme wrote it.
-  assert.deepEqual(reasons({ scheme: 'ala-lc' }), ['"Zinovyev" is not ala-lc romanization (ala-lc writes "Zinovʹev", зиновьев); the text\'s form of the word is "Zinoviev".']);
+  assert.deepEqual(check('Zinoviev and Zinovyev met.', { scheme: 'ala-lc' }).map((d) => d.reason), ['"Zinovyev" is not ala-lc romanization (ala-lc writes "Zinovʹev", зиновьев); the text\'s form of the word is "Zinoviev".']);
+  // A language alone declares no scheme: never the language's default, which nobody chose.
+  assert.deepEqual(check('Zinoviev and Zinovyev met.', { lang: 'uk' }), check('Zinoviev and Zinovyev met.', {}));
+  // A family with no table for the language is refused, as romanize refuses it.
+  assert.throws(() => check('Zinovyev.', { scheme: 'modified-loc', lang: 'uk' }), (e) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_OPTION' && /no table for Ukrainian/u.test(e.message));
   assert.throws(() => check('Zinovyev.', { lang: 'xx' }), (e) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_OPTION');
+  // Names as the language's own scheme writes them are no mismatch, and are never "fixed" into the
+  // scheme's spelling of a Russian reading (Yurii is Юрій in uk-national, not юрии: Yuryy).
+  for (const text of ['Yurii and Yury met Yurii.', 'Yurii Andrukhovych and Oleksii Honcharenko met Yurii and Oleksii.', 'Mykhailo Hrushevskyi wrote in Kyiv. Hrushevskyi spoke.']) {
+    assert.deepEqual(found(text, { scheme: 'uk-national', lang: 'uk' }), [], text);
+  }
+  // A spelling the scheme writes from no word of the language is reported without a fix: its
+  // spelling of the group's word is unknown (the checker reads Russian words).
+  const lone = check("The historian Gor'kii wrote. Then Gor'kii spoke about the revolution.", { scheme: 'uk-national', lang: 'uk', minConfidence: 0 });
+  assert.deepEqual(lone.map((d) => [d.ruleId, d.fix, d.expected, d.reason]), Array(2).fill(['check/scheme-mismatch', undefined, [], '"Gor\'kii" is not uk-national romanization: uk-national writes it from no Ukrainian word, so no fix is offered.']));
 });
 
 test('other words, other languages and variants named on purpose are not reported (round 3 of the realtext judging)', () => {

@@ -28,7 +28,7 @@ const CHOSEN_REST = 0.59;
 
 /** The findings of a group, each with the index of its document. */
 export function groupFindings(run: CheckRun, documents: readonly CheckDocument[], g: Group, weighed: Weighed): Array<{ dg: Diagnostic; doc: number }> {
-  const { target, targetSpelling, written, shown, attestedWord } = weighed;
+  const { target, targetSpelling, written, shown, attestedWord, unknownSpelling } = weighed;
   const scheme = run.schemes[g.domain];
   const named = run.schemeNames[g.domain];
   const list = g.spellings;
@@ -112,6 +112,10 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
       // The fix may be the text's own conventional or usual form rather than the scheme's: say which.
       const reason = inflected === true
         ? `"${o.text}" is not ${named} romanization: it is ${g.cyrillic} in another case or number, not "${text}", so no fix is offered.`
+        : unknownSpelling !== undefined
+        ? `"${o.text}" is not ${named} romanization: ${named} writes it from no ${unknownSpelling} word, so no fix is offered.`
+        : !ok && run.otherLanguage[g.domain] !== undefined
+        ? `"${o.text}" is not ${named} romanization; the text's form of the word, "${text}", is.`
         : !ok
         ? foldRomanized(text) === written
           ? `"${o.text}" is not ${named} romanization; ${named} writes "${text}" (${g.cyrillic}).${chosen ? ` The text writes it so ${count(s)} times.` : ''}`
@@ -129,13 +133,13 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
         place: run.lines[o.doc]!.placeOf(o.start, o.end),
         actual: o.text,
         // A case or number form gets no spelling to write: the group's is another form of the word.
-        expected: inflected === true ? [] : [text],
+        expected: inflected === true || unknownSpelling !== undefined ? [] : [text],
         note: counts,
         confidence,
         data: { key: fallbackKey(s.info.fold), cyrillic: g.cyrillic, confidence: confidenceLabel(confidence), ...(scheme === undefined ? {} : { scheme }) },
       };
       // A fix only to the scheme's spelling of a real word or name, or to a spelling of the text.
-      if ((targetSpelling !== undefined || attestedWord) && inflected !== true) dg.fix = { range: [o.start, o.end], text };
+      if ((targetSpelling !== undefined || attestedWord) && inflected !== true && unknownSpelling === undefined) dg.fix = { range: [o.start, o.end], text };
       const file = documents[o.doc]!.file;
       if (file !== undefined) dg.file = file;
       out.push({ dg, doc: o.doc });

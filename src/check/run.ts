@@ -1,9 +1,11 @@
 // The settings of one check, resolved once before any text is read: the schemes of the text and
 // the notes, the reader of Latin spellings, the word lists. docs/check.md.
 import { lineIndex, type LineIndex } from '../diagnostics/place.ts';
-import { schemeOfLanguage } from '../engine/lang.ts';
+import { declaredSchemeInLanguage } from '../engine/lang.ts';
 import { resolveScheme } from '../engine/resolve.ts';
 import { romanize } from '../engine/romanize.ts';
+import { deromanize } from '../reverse/deromanize.ts';
+import { DEFAULT_LANGUAGE } from '../schemes/registry.ts';
 import { assertEmphasis, assertRegions } from '../document/regions.ts';
 import { createReader, foldRomanized, schemeKey, type Reader, type ReaderScheme } from '../reverse/readings.ts';
 import { LatinitsaError } from '../errors.ts';
@@ -23,6 +25,8 @@ let proseLetters: ReadonlySet<string> | undefined;
 let mainstreamLetters: ReadonlySet<string> | undefined;
 /** A capitalised word, whole: a capital and small letters between non-letters. */
 const CAPITALISED_WORD = /(?<!\p{L})\p{Lu}\p{Ll}+(?!\p{L})/gu;
+/** A Latin letter: what a scheme's reading back leaves of a spelling it cannot have written. */
+const LATIN_LETTER = /\p{Script=Latin}/u;
 
 type Domain = 'text' | 'notes';
 
@@ -79,6 +83,21 @@ export interface CheckRun {
    */
   romanGiven(cyrillic: string, domain: Domain): string | undefined;
   /**
+   * Each domain's declared scheme when it romanizes another language than the one the checker
+   * reads words in (the reader's and the lexicon's, Russian: `DEFAULT_LANGUAGE`); else undefined.
+   * The group's word is then a Russian reading, which such a scheme cannot be asked to spell
+   * (Юрій is not юрий): see {@link CheckRun.ownWrites}.
+   */
+  otherLanguage: Record<Domain, string | undefined>;
+  /**
+   * Whether a spelling is what the domain's declared scheme of another language writes from some
+   * word in that language's letters: read back by the scheme itself (every letter Cyrillic) and
+   * written again, the same spelling (Yurii: Юрій in uk-national). No lexicon of that language
+   * says whether the word exists, so any such word counts (docs/check.md "Checking against a
+   * scheme of another language"). False for a domain whose scheme is the reader's language's.
+   */
+  ownWrites(spelling: string, domain: Domain): boolean;
+  /**
    * Whether the work is in the older English romanization (Romanoff, Ivanovitch): its spellings
    * no scheme writes then have more fallback keys (fallback.ts, `olderStyle`; docs/check.md, "A
    * work in the older romanization").
@@ -116,14 +135,14 @@ export interface NotesDomain {
 }
 
 /**
- * The house and notes schemes, read in `lang` when it is given (docs/languages.md). A scheme of
- * one's own is resolved as romanize resolves one (schemeOfLanguage): itself when it serves the
- * language, else its family's scheme for it, else an error; never silently the language's default,
- * which would check the text against a scheme nobody declared.
+ * The house and notes schemes, read in `lang` when it is given (docs/languages.md): each declared
+ * scheme as romanize resolves it (`declaredSchemeInLanguage`: its family's scheme for the
+ * language, else an error); no scheme stays none, never the language's default, which would
+ * check the text against a scheme nobody declared.
  */
 function schemesInLanguage(options: CheckOptions, notesScheme: string | Scheme | undefined): Record<Domain, string | Scheme | undefined> {
   const inLanguage = (scheme: string | Scheme | undefined): string | Scheme | undefined =>
-    options.lang === undefined ? scheme : schemeOfLanguage(scheme, options.lang);
+    options.lang === undefined ? scheme : declaredSchemeInLanguage(scheme, options.lang);
   const text = inLanguage(options.scheme);
   const notes = notesScheme === undefined ? text : inLanguage(notesScheme);
   return { text, notes };
@@ -238,6 +257,22 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
   // it, so the form shown is the scheme's without it.
   const shownOptions = (domain: Domain): Record<string, unknown> => Object.fromEntries(Object.entries(schemeOptions[domain]).filter(([name]) => !compiled[domain].givenNameOptions.includes(name)));
   const romanShown = (cyrillic: string, domain: Domain): string => romanize(cyrillic, { ...shownOptions(domain), scheme: resolved[domain] });
+  const otherLanguage = {
+    text: given.text !== undefined && resolved.text.language.id !== DEFAULT_LANGUAGE ? resolved.text.language.name : undefined,
+    notes: given.notes !== undefined && resolved.notes.language.id !== DEFAULT_LANGUAGE ? resolved.notes.language.name : undefined,
+  };
+  const ownWritten = { text: new Map<string, boolean>(), notes: new Map<string, boolean>() };
+  const ownWrites = (spelling: string, domain: Domain): boolean => {
+    if (otherLanguage[domain] === undefined) return false;
+    let writes = ownWritten[domain].get(spelling);
+    if (writes === undefined) {
+      const options = { ...shownOptions(domain), scheme: resolved[domain] };
+      const word = deromanize(spelling, { scheme: resolved[domain], schemeOptions: shownOptions(domain), all: true });
+      writes = !LATIN_LETTER.test(word) && foldRomanized(romanize(word, options)) === foldRomanized(spelling);
+      ownWritten[domain].set(spelling, writes);
+    }
+    return writes;
+  };
   // The work's distinct capitalised words, for the test of the older romanization.
   const capitalised = new Set<string>();
   for (const d of documents) for (const m of d.text.matchAll(CAPITALISED_WORD)) capitalised.add(foldRomanized(m[0]));
@@ -271,6 +306,8 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
       const map = givenMaps[domain];
       return map === undefined ? undefined : foldRomanized(romanShown([...cyrillic].map((c) => map.get(c) ?? c).join(''), domain));
     },
+    otherLanguage,
+    ownWrites,
     olderStyle: olderStyle(capitalised, (fold) => englishWord(fold) || conventional.has(fold)),
   };
 }

@@ -62,6 +62,12 @@ export interface Weighed {
   shown: () => string;
   /** Whether the group's word is a real word or known name (a fix to the scheme's spelling is safe). */
   attestedWord: boolean;
+  /**
+   * The language of a declared scheme of another language than the reader's, when no spelling
+   * of the group is that scheme's: its spelling of the word is unknown (the group's word is a
+   * Russian reading), so the finding names none and has no fix.
+   */
+  unknownSpelling?: string;
   minority: Minority[];
 }
 
@@ -113,6 +119,7 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
     scheme !== undefined &&
     (s.info.fold === written ||
     s.info.fold === givenWritten ||
+    run.ownWrites(s.display, g.domain) ||
     s.info.readings.some(
       (r) =>
         r.schemes.includes(schemeIndex) &&
@@ -281,7 +288,8 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
     const common = !ok && !commonContext() && s.info.kind === 'attested' && (readingFlags(s.info, g.cyrillic) & NAME_FLAGS) === 0 && !adjectiveForm(g.cyrillic);
     minority.push({ s, link, ok, ruleId, confidence: base, common, ...(samePerson === undefined ? {} : { samePerson }), ...(inflected ? { inflected } : {}) });
   }
-  return { target, targetSpelling, written, shown, attestedWord, minority };
+  const other = run.otherLanguage[g.domain];
+  return { target, targetSpelling, written, shown, attestedWord, minority, ...(other !== undefined && targetSpelling === undefined ? { unknownSpelling: other } : {}) };
 }
 
 /** How often, at least, each of two forms of a given name is written to be two names of two languages. */

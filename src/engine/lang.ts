@@ -68,6 +68,21 @@ export function languageScheme(scheme: string | Scheme | undefined, lang: string
 }
 
 /**
+ * The scheme a caller declared, read in `lang`, for a check against it: none stays none (the
+ * language's default is nobody's declaration, and a text is never checked against a scheme
+ * nobody chose); a scheme is resolved as romanize resolves it ({@link schemeInLanguage}): itself
+ * when it serves the language, else its family's scheme for it, else an error naming the
+ * language's schemes. A registered scheme is given by its id (ALA-LC's for Ukrainian is
+ * ala-lc-uk; docs/languages.md).
+ */
+export function declaredSchemeInLanguage(scheme: string | Scheme | undefined, lang: string): string | Scheme | undefined {
+  languageOf(lang);
+  if (scheme === undefined) return undefined;
+  const inLanguage = schemeInLanguage(typeof scheme === 'string' ? getScheme(scheme) : scheme, lang).scheme;
+  return typeof scheme === 'string' ? inLanguage.id : inLanguage;
+}
+
+/**
  * The scheme to use for text in `lang` when the caller named `scheme`: an id (or none) as
  * {@link schemeIdForLanguage} gives it; a scheme of one's own as romanize resolves one
  * ({@link schemeInLanguage}): itself when it serves the language, else its family's scheme for
