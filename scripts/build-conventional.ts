@@ -41,8 +41,8 @@ const SOURCE = 'pantheon';
 /**
  * The schemes a text is checked against (the Library of Congress family, and Wikipedia's and
  * BGN/PCGN's, which English prose declares as often): a form any of them writes otherwise may be
- * flagged by it. Wikipedia's and BGN/PCGN's were added in the twenty-second session, when
- * `--scheme wikipedia` flagged Valery Gergiev (Gergiyev) in an article on an opera (docs/check.md,
+ * flagged by it. Wikipedia's and BGN/PCGN's are among them because without them
+ * `--scheme wikipedia` flags Valery Gergiev (Gergiyev) in an article on an opera (docs/check.md,
  * "Well-known people, from Pantheon 1.0").
  */
 const FAMILY = ['ala-lc', 'ala-lc-simplified', 'modified-loc', 'scholarly', 'wikipedia', 'bgn-pcgn'];

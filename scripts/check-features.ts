@@ -1,18 +1,18 @@
 /**
- * What separates a false finding from a true one, measured corpus by corpus (issue 14, fourteenth
- * session). Reads the judged findings of every tuning corpus and run as `check-realtext.ts --out`
- * writes them (one TSV per corpus and run, named `<corpus>-<run>.tsv`, as `cmp14.sh` leaves them
- * in a folder), gives each finding features the row and the text show, and measures candidate
- * changes by leaving one corpus out: each candidate family's threshold is chosen on the other
- * corpora and measured on the one left out.
+ * What separates a false finding from a true one, measured corpus by corpus (issue 14). Reads the
+ * judged findings of every tuning corpus and run as `check-realtext.ts --out` writes them (one
+ * TSV per corpus and run, named `<corpus>-<run>.tsv`, as `cmp14.sh` leaves them in a folder),
+ * gives each finding features the row and the text show, and measures candidate changes by
+ * leaving one corpus out: each candidate family's threshold is chosen on the other corpora and
+ * measured on the one left out.
  *
  *   node --import tsx scripts/check-features.ts --dir /tmp/m14 [--features OUT.tsv] [--corpora a,b,…] [--band certain] [--max-loss 0.05]
  *
  * Held-out corpora (realtext7, 21, 24, 25, 27 to 35; realtext18, 19, 20, 22, 23 and 26 are tuning
- * data since the twentieth session) are never read: only the names given
- * (default: the tuning corpora, realtext14 and realtext15 among them since the fifteenth session,
- * realtext16, realtext16b and realtext17 since the seventeenth)
- * are. `--features` writes every finding with its features (one row each) for a closer look.
+ * data now, though not in the default list) are never read: only the names given
+ * (default: the tuning corpora, realtext14, realtext15, realtext16, realtext16b and realtext17
+ * among them) are. `--features` writes every finding with its features (one row each) for a
+ * closer look.
  * The features: the rule and confidence; the counts the finding's note gives (the spelling's, the
  * fix's, their shares, how many spellings the group has); whether the fix is a conventional form,
  * the scheme's spelling, the majority; capitals; the edit distance between
@@ -25,12 +25,12 @@
  * of their runs (less those it lowers), losing at most 2 % of their true findings. Results:
  * docs/check.md "Confidence", "A place name only the scheme flags"; for the certain band, "What
  * `certain` asks for" (a fix that only adds a soft or hard sign's mark); for the band on text nobody
- * tuned on, "Is the certain band safe on text nobody tuned on?" (fifteenth session: more features —
+ * tuned on, "Is the certain band safe on text nobody tuned on?" (more features —
  * the lexicon's flags of the group, the line a word stands on, whether the fix stands beside the
  * same name elsewhere — and rules stated beforehand, each measured on every run as it stands).
  * With `--band certain` only the romanization rules are counted, as the realtext tests count the band.
  *
- * Sixteenth session: `--names FILE --stopwords FILE` add features from published lists of other
+ * `--names FILE --stopwords FILE` add features from published lists of other
  * languages' persons' names and function words, and then measure only the rules made of them
  * (docs/check.md "Names of other languages", "Published name and function-word lists").
  * stopwords-iso is a devDependency now (its function words feed the title-and-quotation rule):
@@ -54,7 +54,7 @@
  * checker's own, src/check/features.ts (its learned score, docs/check.md "A learned score"), here
  * computed over each corpus's texts as one work.
  *
- * Sixteenth session (task 16a): how Russian the text around a finding is — the share of Russian
+ * How Russian the text around a finding is — the share of Russian
  * names among the names of its document, paragraph and 100-word window, the document's Russian
  * names and length (src/check/features.ts) — alone and with the spelling not a name the lexicon
  * knows; result (no rule transfers) in docs/check.md "Does the text's Russianness tell a false
@@ -202,7 +202,7 @@ for (const c of corpora) {
 }
 
 /**
- * Sixteenth session (task 16b): other languages' names and function words from published lists,
+ * Other languages' names and function words from published lists,
  * stated before looking at the rows they move (docs/check.md "Names of other languages").
  * `--names FILE`: persons' names by locale, `{ "de": ["Jürgen", …], … }` (faker's person
  * definitions: first, last, male, female and middle names of each locale, Latin script only).
@@ -345,7 +345,7 @@ for (const v of ['scheme-mismatch', 'inconsistent-romanization']) single.set(`ru
 for (const v of ['scheme', 'none']) single.set(`run=${v}`, (r) => r.f.scheme === v);
 // A spelling only the scheme flags: the work's one spelling of its word (docs/check.md, "What `certain` asks for").
 single.set('lone', (r) => num(r, 'spellings') <= 1 && r.rule === 'scheme-mismatch');
-// Fifteenth session (the certain band, task 15c3): where the word stands, and whether anything in
+// For the certain band: where the word stands, and whether anything in
 // the work says that the fix names the same thing (docs/check.md "Is the certain band safe on text
 // nobody tuned on?"). Each is a rule one can state before looking at a corpus.
 const flag = (r: Row, bit: number): boolean => (num(r, 'groupFlags') & bit) !== 0;
@@ -375,7 +375,8 @@ const fixed = new Map<string, Pred>([
   ['a given name, the fix never in the document nor before the same surname', (r) => given(r) && !sameness(r)],
   ['nothing says the fix names the same thing (not in the document, never beside the same name)', (r) => !sameness(r)],
 ]);
-// Task 16a: how Russian the text around the finding is (the definitions in src/check/features.ts).
+// How Russian the text around the finding is (the definitions in src/check/features.ts; docs/check.md
+// "Does the text's Russianness tell a false finding from a true one?").
 const densityNames: string[] = [];
 const addDensity = (n: string, p: Pred): void => { single.set(n, p); densityNames.push(n); };
 for (const k of [0.05, 0.1, 0.15, 0.2, 0.3]) for (const v of ['docShare', 'paraShare', 'winShare']) addDensity(`${v}<${k}`, (r) => num(r, v) < k);
@@ -384,7 +385,8 @@ for (const k of [2, 5, 10, 20]) addDensity(`docRuPer1000<${k}`, (r) => num(r, 'd
 for (const k of [2000, 5000, 10000, 20000]) addDensity(`docWords>=${k}`, (r) => num(r, 'docWords') >= k);
 single.set('spellingName=0', (r) => num(r, 'spellingName') === 0);
 for (const [n, p] of fixed) single.set(n, p);
-// Sixteenth session (task 16b): the published lists' features, as defined above.
+// The published lists' features, as defined above (docs/check.md "Published name and
+// function-word lists").
 const listed = new Map<string, Pred>();
 // Defined after looking at the rows the others move: measured as it stands, never chosen.
 const afterLooking = new Map<string, Pred>();
@@ -509,7 +511,8 @@ leaveOneOut('One feature', (n) => !n.includes(' & '));
 leaveOneOut('Any feature or pair of features', () => true);
 leaveOneOut('A spelling only the scheme flags (`lone`) and one more feature', (n) => n.split(' & ').includes('lone'));
 leaveOneOut('Rules stated beforehand (`fixed`), one or two together', (n) => n.split(' & ').every((x) => fixed.has(x)));
-// Task 16a: the density of Russian names alone, then with the spelling not a name the lexicon knows.
+// The density of Russian names alone, then with the spelling not a name the lexicon knows
+// (docs/check.md "Does the text's Russianness tell a false finding from a true one?").
 leaveOneOut('How Russian the text is (task 16a), one feature', (n) => densityNames.includes(n));
 leaveOneOut('How Russian the text is (task 16a), and the spelling not a name the lexicon knows', (n) => { const p = n.split(' & '); return p.length === 2 && p.some((x) => densityNames.includes(x)) && p.some((x) => ['spellingName=0', 'wordLex=unattested', 'wordLex=other-reading'].includes(x)); });
 leaveOneOut('How Russian the text is (task 16a), and any one other feature', (n) => { const p = n.split(' & '); return p.some((x) => densityNames.includes(x)); });

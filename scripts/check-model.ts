@@ -1,6 +1,6 @@
 /**
  * Can a model learned from the judged findings tell a false finding from a true one on a corpus
- * it was not trained on? (issue 14, sixteenth session; docs/check.md "A model learned from every
+ * it was not trained on? (issue 14; docs/check-history.md "A model learned from every
  * feature at once".) Reads the features file that `scripts/check-features.ts --features OUT.tsv`
  * writes (one row per judged finding of the tuning corpora, with every feature that script
  * computes) and, leaving one corpus out at a time, fits a logistic regression on the other

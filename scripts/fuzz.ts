@@ -511,11 +511,12 @@ export async function runFuzz(options: FuzzOptions): Promise<EntryReport[]> {
   // The checker on a work as a program calls it: several documents, each with regions (Markdown's,
   // plain text's with a Notes heading, cut at random, or none), written in two systems (simplified
   // in the text, the Library of Congress's in the notes: notes-system.ts), with the names, initials,
-  // demonyms and cues of the name rules (docs/check.md, Round 7), and any settings (the notes
-  // scheme, `same`, a language, options, allow, ignore, conventional forms), with and without the
-  // lexicon. Only LatinitsaError; each finding's place holds its word in its document, findings in
-  // order, at least as sure as asked; no ignored word reported; two runs alike; and a document
-  // without notes checked alike with its whole text as one region given, or notesScheme 'same'.
+  // demonyms and cues of the name rules (docs/check.md, "Names of other languages"), and any
+  // settings (the notes scheme, `same`, a language, options, allow, ignore, conventional forms),
+  // with and without the lexicon. Only LatinitsaError; each finding's place holds its word in its
+  // document, findings in order, at least as sure as asked; no ignored word reported; two runs
+  // alike; and a document without notes checked alike with its whole text as one region given, or
+  // notesScheme 'same'.
   {
     const r = report('checkDocuments (notes, names, settings)');
     const lexicon = await loadLexicon();

@@ -13,16 +13,17 @@
  * (default a temporary folder), with all of them in `features.tsv` (check-model.ts's input);
  * `--reuse` reads the files already there instead of running the checker again. `--with` adds tuning
  * corpora of test/fixtures checked as one work, both runs (no scheme and `wikipedia`), as the refits
- * of the twentieth session did (`--with realtext16,realtext16b,realtext17,realtext18,realtext23,realtext26`,
+ * measured in docs/check.md "Refits on more corpora" did
+ * (`--with realtext16,realtext16b,realtext17,realtext18,realtext23,realtext26`,
  * and realtext19, 20 and 22 after them); it refuses a held-out corpus.
  *
  * The texts of realtext9, realtext10 and realtext11 are kept outside the repository
  * (../realtext9-texts …) and the essays in ../essays: a corpus whose texts are missing is left out
  * and the script says so. The held-out corpora (realtext7, 21, 24, 25, 27 to 35) are never run.
- * realtext16, 16b and 17 (since the seventeenth session) and realtext18, 19, 20, 22, 23 and 26 (since
- * the twentieth) are tuning data too, but the shipped model is fitted on the 15 corpora below:
+ * realtext16, 16b, 17, 18, 19, 20, 22, 23 and 26 are tuning data too, but the shipped model is
+ * fitted on the 15 corpora below:
  * refits on 18, 21 and 24 corpora were measured and not taken (docs/check.md "A refit measured and
- * not taken", "Refits on more corpora, twentieth session").
+ * not taken", "Refits on more corpora").
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

@@ -175,7 +175,7 @@ const ACCESSED_AFTER = new RegExp(String.raw`^[^.;:“”"«»\n]*\.(\s*${SITE}\
 
 /**
  * Whether the word [start, end) is a word of the title of a web page that a reference cites with the
- * date it was read (fifteenth session; a plain-text reference of English Wikipedia: [4] Sergei
+ * date it was read (as in a plain-text reference of English Wikipedia: [4] Sergei
  * Ivanovitch Shchukin. Retrieved 22 October 2016.): the title runs from the start of the citation
  * (after its number or mark) to the full stop before the date, and the page printed it, whatever its
  * words read as (a title of names only reads as no language), unless they read as romanized Russian

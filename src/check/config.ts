@@ -67,8 +67,8 @@ const notASetting = (known: readonly string[]): string => `is not a setting (kno
 
 /**
  * What a settings file takes: the checker's settings and the file's own, both from their tables,
- * so that the list an error gives cannot leave one out (before the twelfth session's audit it
- * left out `schemeFile` and `notesSchemeFile`, which the file accepted).
+ * so that the list an error gives cannot leave one out (a list kept apart from the tables can
+ * miss `schemeFile` and `notesSchemeFile`, which the file accepts).
  */
 const settingsFileNames: readonly string[] = [...checkSettingNames, ...Object.keys(FILE_SETTINGS)];
 

@@ -83,7 +83,7 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
     // name) is more often the place's established English form than a slip: an exonym no scheme
     // writes and the conventional list lacks (Gdynia, Reims, Jassy, Klaipeda, Yevpatoria, Kirgizia,
     // Riazan in a book that writes it so 36 times). Reported only at `possible`, every occurrence
-    // (fourteenth session: chosen on twelve tuning corpora, it raised precision on the thirteenth
+    // (chosen on twelve tuning corpora, it raised precision on the thirteenth, left out,
     // in 11 runs and lowered it in none; docs/check.md "A place name only the scheme flags").
     const lonePlace = lone && (groupFlags & LexiconFlag.proper) !== 0 && (groupFlags & PERSONAL) === 0;
     let reported = false;

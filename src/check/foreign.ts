@@ -177,9 +177,9 @@ const GLOSSED = /^\s*=\s*\p{L}/u;
  *   those of a bracket that opens so, another language's gloss ((Polish: Instytut im. …));
  * - a word cited as a word, not used: alone in quotation marks with a cue ("name", "word",
  *   "called"…) among the three words before it (the Tartar name of "Kreml" or fortress), or
- *   glossed with an equals sign (Kazak = soldier) (thirteenth session, made on realtext12);
+ *   glossed with an equals sign (Kazak = soldier) (made on realtext12);
  * - a phrase of one to three words alone in quotation marks and glossed after the closing mark by
- *   "or" (the “Ur’ev den,” or S. George’s day) (fourteenth session, made on realtext13).
+ *   "or" (the “Ur’ev den,” or S. George’s day) (made on realtext13).
  *
  * @param text The text the tokens come from.
  * @param tokens The words of a text.
@@ -211,7 +211,7 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
       out[before - 1] = true;
       // So is a word further back in the name before the bracket that the variant spells another
       // way: YEKATERINA (KATYA) LAZAREVA GOKHMAN (also translated as EKATERINA) names the given
-      // name's other form (fourteenth session, made on realtext14). The name's words only:
+      // name's other form (made on realtext14). The name's words only:
       // capitalised, joined by spaces, hyphens or a bracket of its own; at most six back.
       const variants = tokens.slice(from, from + 3).filter((_, d) => capital(from + d));
       for (let j = before - 2; j >= 0 && j >= before - 7 && capital(j) && /^[ \-‐()]*$/u.test(gap(j + 1)); j--) {
@@ -254,7 +254,7 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
   });
   // A bracket that opens with another language's name and a colon gives the thing's name in that
   // language, a Wikipedia-style gloss ((Polish: Instytut im. Włodzimierza Wysockiego)): its words,
-  // to the closing bracket, are that language's (fourteenth session, made on realtext14). Not
+  // to the closing bracket, are that language's (made on realtext14). Not
   // Russian's, whose gloss is the Russian itself, nor English's.
   tokens.forEach((t, k) => {
     if (!languageNames.has(t.text) || t.text === 'Russian' || t.text === 'English' || !/^:/u.test(text.slice(t.end, t.end + 1)) || !/\(\s*$/u.test(gap(k))) return;
@@ -276,8 +276,8 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
   // A phrase of one to three words alone in quotation marks, glossed after the closing mark by
   // "or" and the English (the abolition of the “Ur’ev den,” or S. George’s day): a term cited in
   // its own language, given on purpose, not the prose's spelling of its words (beside Uriev, the
-  // town; fourteenth session, made on realtext13); so by "means" ("Carev most" means "Tsar's
-  // Bridge": fifteenth session, made on realtext15). The gloss words are data (`glosses`).
+  // town; made on realtext13); so by "means" ("Carev most" means "Tsar's
+  // Bridge": made on realtext15). The gloss words are data (`glosses`).
   tokens.forEach((t, k) => {
     if (!OPENS_QUOTE.test(gap(k))) return;
     for (let j = k; j < k + 3 && j + 1 < tokens.length; j++) {
@@ -298,9 +298,9 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
   for (let k = 1; k + 1 < tokens.length; k++) {
     // X or Y, X/Y: two spellings of one word set side by side are both given on purpose
     // (Byelorussia or Belorussia; Alexandre/Aleixandre; with a comma, Tolstoy, or Tolstoi, a family's
-    // lead: twenty-second session, made on realtext39); so is X and Y on a line of its own, an
+    // lead: made on realtext39); so is X and Y on a line of its own, an
     // item of a list of variants (a transcriber's list of a book's inconsistencies, "Andreievitch
-    // and Andreivitch": fourteenth session, made on realtext13). In a sentence, X and Y are
+    // and Andreivitch": made on realtext13). In a sentence, X and Y are
     // checked (Trotskiy and Trotskii met).
     if (((lower[k] === 'or' && /^,? $/u.test(gap(k))) || (lower[k] === 'and' && pairLine(k) && gap(k) === ' ')) && gap(k + 1) === ' ') {
       if (capital(k - 1) && capital(k + 1) && sameWord(tokens[k + 1]!.text, tokens[k - 1]!.text)) {
@@ -319,8 +319,8 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
   // spellings of one word (variant forms such as Cyrill, Kirill, Kiril, Kiro and Kyrill). Two of a
   // list joined by "and" may be two people (Ivan, Sergey, Nikolai and Sergei came), and a word
   // repeated is mentioned, not given as a form (Zinoviev, Zinoviev and Zinovyev): those lists are
-  // checked. Only the items that spell another item's word are taken (fifteenth session, made on
-  // realtext15, checked on realtext14).
+  // checked. Only the items that spell another item's word are taken (made on realtext15,
+  // checked on realtext14).
   for (let k = 0; k < tokens.length; k++) {
     if (!capital(k) || (k > 0 && /^,\s*$/u.test(gap(k)) && capital(k - 1))) continue;
     const items = [k];
@@ -365,7 +365,7 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
   // perhaps each in quotation marks, is the name's other forms, as a Wikipedia lead gives them
   // with the languages' labels and scripts stripped (Abkhazia ( "Apsny" ; "Apkhazeti";
   // "Abkhaziya"); a team's YENISEY (YENISEI / ENISEY)): an item that spells the word before the
-  // bracket is given on purpose (twenty-sixth session, made on realtext51 and realtext17).
+  // bracket is given on purpose (made on realtext51 and realtext17).
   for (let k = 1; k < tokens.length; k++) {
     if (!capital(k - 1) || !BRACKET_LIST_OPEN.test(gap(k))) continue;
     const items: number[][] = [[]];
@@ -705,8 +705,7 @@ export function describedNames(text: string, tokens: readonly WordToken[], leads
     // sentence only, alone: VALERIY SMOLIY () is a Ukrainian academician.
     const lead = leadDemonyms.has(tokens[i]!.text);
     // A demonym in small letters (the french director Francis Leroi: a slip of the pen English
-    // prose makes) describes the name after it, alone, not in a compound (fifteenth session,
-    // made on realtext15).
+    // prose makes) describes the name after it, alone, not in a compound (made on realtext15).
     if (smallDemonyms.has(tokens[i]!.text)) {
       if (COMPOUND_GAP.test(gap(i - 1)) || COMPOUND_GAP.test(gap(i))) continue;
       let n = i + 1;
@@ -716,9 +715,9 @@ export function describedNames(text: string, tokens: readonly WordToken[], leads
     }
     // A nation of the former Empire whose language is written in Latin script (Estonian, Polish)
     // counts after the name and a comma, alone: Siim Luts, Estonian footballer, bears his own
-    // Latin spelling, romanized from nothing (fifteenth session, docs/check.md). Not in a lead
-    // sentence or before a name: Aleksandr Karlovich Tarkovsky was a Polish nobleman (realtext,
-    // judged true).
+    // Latin spelling, romanized from nothing (docs/check.md, "A nation written in Latin script,
+    // after the name"). Not in a lead sentence or before a name: Aleksandr Karlovich Tarkovsky
+    // was a Polish nobleman (realtext, judged true).
     const latin = latinDemonyms.has(tokens[i]!.text);
     if (!foreignDemonyms.has(tokens[i]!.text) && !lead && !latin) continue;
     // The whole compound (Italian-Scottish, Russian-American, German-born).
@@ -775,7 +774,7 @@ export function describedNames(text: string, tokens: readonly WordToken[], leads
   // The person a lead describes, named again by given name and surname (Nikolay Banev), is the
   // same nation's; so is the lead's given name alone, no other name's word beside it (KSENIA
   // ANSKE … is an American author; Ksenia ran away from home): in an article on one person, the
-  // person (fifteenth session, docs/check.md "Names of other languages").
+  // person (docs/check.md "Names of other languages").
   if (leads.surnames.size > 0) {
     const inName = (k: number, gapAt: number): boolean => capital(k) && NAME_GAP.test(gap(gapAt));
     tokens.forEach((t, i) => {

@@ -183,8 +183,8 @@ export function citationForms(run: CheckRun, documents: readonly CheckDocument[]
  * into the text's form. Not held: notes that write the text's form themselves, notes read apart
  * in a system declared or found, and a scheme mismatch under the scheme the author declared (in
  * each a slip is a slip). Applied after the learned score, which leaves a certain finding alone,
- * so that no finding is lost by it (docs/check.md "What `certain` asks for"; the thirty-third
- * session's audit, where `--fix` rewrote such a citation).
+ * so that no finding is lost by it (docs/check.md "What `certain` asks for"; without the hold,
+ * `--fix` rewrites such a citation into the text's form).
  */
 export function citedInNote(run: CheckRun, documents: readonly CheckDocument[], doc: CheckDocument, dg: CheckDiagnostic): CheckDiagnostic {
   // Under a declared scheme the author has named the norm, notes included (or named the notes'

@@ -209,7 +209,7 @@ function lineSpans(doc: CheckDocument, lineStart: number, lineEnd: number): Span
   if (region?.kind === 'notes') quotationMarkSpans(text, lineStart, lineEnd, spans);
   // The text of an external link written with its address, [http://… Ekaterinburg Gallery of
   // Modern Art], is the linked page's name as the page prints it (MediaWiki's form, which plain-text
-  // copies of wiki pages keep), anywhere in the text (fifteenth session, made on realtext14).
+  // copies of wiki pages keep), anywhere in the text (made on realtext14).
   for (const m of text.slice(lineStart, lineEnd).matchAll(LINK_TEXT)) {
     const start = lineStart + m.index + m[0].length - m[1]!.length - 1;
     spans.push({ start, end: start + m[1]!.length, by: 'a link’s text' });

@@ -241,7 +241,7 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
     // Contractions the tokenizer left whole (o’clock, ma’am): an apostrophe between letters. A
     // final one after an English word is romanized Russian's soft sign in a name (Perm’: пермь,
     // not the English perm), an elision in a word in small letters (words.ts, `englishElision`;
-    // docs/check-history.md, "The twelfth session").
+    // docs/check-history.md, "Recall: three misses traced").
     if (/'\p{L}/u.test(fold) && common.has(fold.replace(/'/gu, ''))) return true;
     return false;
   };

@@ -153,7 +153,7 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
   // Ties go to the spelling whose reading looks more Russian (Kosior: косиор, not коссиор).
   const score = (s: Spelling): number => s.info.readings[0]?.score ?? -Infinity;
   // Between spellings of equal weight and rank, one that stands only in quotations is another
-  // author's and comes last, with a scheme or without (thirteenth session).
+  // author's and comes last, with a scheme or without.
   const quoted = (s: Spelling): number => (quotedOnly.has(s) ? 1 : 0);
   const ordered = [...list].sort((a, b) => weight(b.s) - weight(a.s) || rank(b.s) - rank(a.s) || quoted(a.s) - quoted(b.s) || score(b.s) - score(a.s) || firstAt(a.s) - firstAt(b.s));
   const top = ordered[0]!.s;
@@ -190,7 +190,7 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
   const groupInContext = list.some(({ s }) => s.occurrences.some((o) => o.names.length > 0)) || commonContext();
   // So does an ending of a Russian town name in the best reading of one of its spellings (the
   // group's word may be read from a spelling no scheme writes: Nizhnedevitzk, нижнедевитьзк,
-  // beside Nizhnedevitsk, нижнедевицк; thirteenth session, made on realtext12).
+  // beside Nizhnedevitsk, нижнедевицк; made on realtext12).
   // In a work in the older romanization a spelling read in the modern letters (Dolgoroukoff as
   // Dolgorukov, Tchérévine as Tcherevin) is evidence too, when that reading is a name the lexicon
   // knows or ends as a Russian surname or town (docs/check.md, "A work in the older romanization").
@@ -202,9 +202,9 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
   // stands in, or a Russian name's or town's ending of the group's word does (not of the spelling
   // no scheme writes: Attreck reads as аттреск, a town's ending); else the two are more often a
   // misprint of a name of another language (Stockvis beside the Dutch historian Stokvis; an
-  // index's Jagdallack beside the Afghan pass Jagdallak) than a slip of romanization. Fourteenth
-  // session, made on realtext13; docs/check.md, "A misprint of a name nobody knows". Asked for a
-  // key-joined spelling and, since the eighteenth session, for any capitalised one: two names of
+  // index's Jagdallack beside the Afghan pass Jagdallak) than a slip of romanization. Made on
+  // realtext13; docs/check.md, "A misprint of a name nobody knows". Asked for a key-joined
+  // spelling and for any capitalised one: two names of
   // another language that share a reading (the bylines Bierman and Berman, the German Rainer
   // beside Rayner) are no slip of romanization either (made on realtext16, 16b and 17). An
   // occurrence's company is worked out on first use.
@@ -270,7 +270,7 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
     // sobornost → sobornost’, Grigorevich → Grigor’evich): leaving the sign out is a spelling of its
     // own (Kievan Rus, a word taken into English, a person's own form, a scheme that drops it) as
     // often as a slip, and the fix inserts a character into the author's word: shown, not
-    // rewritten unattended (fourteenth session: chosen on twelve tuning corpora in each of their
+    // rewritten unattended (chosen on twelve tuning corpora in each of their
     // thirteen folds, it raised the certain band's precision on the one left out in 9 runs and
     // lowered it in 2; docs/check.md "What `certain` asks for").
     const marksAdded = !FOLDED_MARK.test(s.info.fold) && targetFold !== s.info.fold && targetFold.replace(FOLDED_MARKS, '') === s.info.fold;
@@ -284,7 +284,7 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
     // its group has a conventional form or one of its spellings stands once in such company
     // (Genrikh Iagoda, `commonContext`); beside a spelling of the text (no scheme), the group
     // speaks for it. A capitalised word or initials before it are no such evidence (Carol W.
-    // Greider, Denis Sinor, Poppy Z. Brite: eighteenth session, made on realtext5, 6 and 14).
+    // Greider, Denis Sinor, Poppy Z. Brite: made on realtext5, 6 and 14).
     const common = !ok && !commonContext() && s.info.kind === 'attested' && (readingFlags(s.info, g.cyrillic) & NAME_FLAGS) === 0 && !adjectiveForm(g.cyrillic);
     minority.push({ s, link, ok, ruleId, confidence: base, common, ...(samePerson === undefined ? {} : { samePerson }), ...(inflected ? { inflected } : {}) });
   }
@@ -306,7 +306,7 @@ const TWO_NAMES_LEAST = 3;
  * bishop). As for an English name against its transliteration, such a spelling is reported only
  * where it names the person the target names too, the same surname after both. A clear majority
  * of the English form (realtext: 380 × Alexander, 60 × Aleksandr) still reports the minority.
- * Fourteenth session, made on realtext13; docs/check.md, "Two names of two languages".
+ * Made on realtext13; docs/check.md, "Two names of two languages".
  */
 function twoNames(g: Group, s: Spelling, target: Spelling | undefined): boolean {
   if (target?.info.kind !== 'conventional' || s.info.kind === 'conventional' || s.info.english === true || !isGivenName(g)) return false;

@@ -190,7 +190,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
   // A word in small letters whose final apostrophe follows an English word is an elision, as in
   // quoted speech and songs (goin’, Esperanto's mia kor’ in realtext4), not a soft sign: only a
   // capitalised one (Perm’, Oblast’) is read as romanized Russian (run.ts, `englishWord`;
-  // docs/check-history.md, "The twelfth session").
+  // docs/check-history.md, "Recall: three misses traced").
   const englishElision = (written: string, fold: string): boolean => /^\p{Ll}/u.test(written) && APOSTROPHE.test(fold) && !allow.has(fold) && englishWord(fold.slice(0, -1));
   const givenCache = new Map<string, boolean>();
   const isGiven = (word: string): boolean => {
@@ -430,7 +430,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       // letter the scheme does not write (Lev Davidovič Trockij, Vitalij Lazarevič Ginzburg), is a
       // form the text gives on purpose: a slip is one word, not a whole name. Without one, so is a
       // name with a letter no ordinary scheme of English prose writes (Ksienija Žuk, Belarusian
-      // Latin; fifteenth session, made on realtext15): `declaredLetters` are then theirs.
+      // Latin; made on realtext15): `declaredLetters` are then theirs.
       const ownLetters = run.declaredLetters[separateNotes ? region.kind : 'text'];
       const otherSystem = ownLetters === undefined || allAscii ? undefined : foreignNames(doc.text, tokens, ownLetters, (word) => englishWord(foldRomanized(word)), 2);
       const named = inFullName(doc.text, tokens, established, foldRomanized, conventional);

@@ -46,8 +46,8 @@ function editDistance(a: string, b: string): number {
  * The command a first word that names none was probably meant to be (`chekc` → `check`), else
  * `undefined`: the word is of lower-case Latin letters only (so never Russian text, nor a
  * capitalised name) and within one edit of a command's name, two for a name of seven letters or
- * more (docs/cli.md, "A mistyped command"). Without this, `latinitsa chekc book.md` romanized the
- * words "chekc book.md" and exited 0 (found by the twelfth session's audit).
+ * more (docs/cli.md, "A mistyped command"). Without this, `latinitsa chekc book.md` would romanize
+ * the words "chekc book.md" and exit 0, and the mistake would go unnoticed.
  */
 export function nearCommand(word: string): string | undefined {
   if (!/^[a-z]{3,}$/u.test(word) || Object.hasOwn(commands, word)) return undefined;

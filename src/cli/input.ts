@@ -10,16 +10,16 @@ import type { CliIO } from './types.ts';
 
 /**
  * Whether a name given for a file is stdin: `-`, for every command that takes a file or a text
- * (docs/cli.md, "`-` is stdin"). Before the twelfth session's audit only `check`,
- * `marc` and `--input` read it; `reverse -` printed "-" and `cite -`, `bib -` looked for a file.
+ * (docs/cli.md, "`-` is stdin"). Every command asks here, so that none reads `-` otherwise:
+ * as the text "-" (`reverse -` printing "-") or as a file named "-" (`cite -`, `bib -`).
  */
 export const isStdin = (name: string): boolean => name === '-';
 
 /**
  * The name stdin is reported under, by every command, in error messages (a read, the UTF-8 check,
  * the size limit) and in findings alike; a file keeps the name given. `<stdin>`, not `stdin`,
- * so that it cannot pass for a file named "stdin". Until the thirteenth session romanize,
- * reverse and convert said `stdin` and check, cite, bib and marc `<stdin>`.
+ * so that it cannot pass for a file named "stdin". Every command takes the name from here, so
+ * that one stdin is not reported as `stdin` by some commands and as `<stdin>` by others.
  */
 export const shownName = (name: string): string => (isStdin(name) ? '<stdin>' : name);
 

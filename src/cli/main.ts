@@ -53,8 +53,8 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
   // (EPIPE) must not crash the process, and a write that meets it ends the command quietly.
   // Any other error of stdout (a full disk: `> /dev/full`) is: the output is lost, which the
   // exit status and one line must say, also for a command that writes without waiting for the
-  // write (before the twelfth session's audit, `check`, `reverse`, `bib` and `--help` exited 0
-  // or 1 with their output lost, and others said "cannot use a file").
+  // write (otherwise `check`, `reverse`, `bib` and `--help` exit 0 or 1 with their output lost,
+  // and other commands say "cannot use a file" of stdout).
   let closed = false;
   let failed: { error: unknown } | undefined;
   const guard = (error: unknown): void => {

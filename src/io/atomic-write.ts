@@ -214,7 +214,7 @@ export async function openAtomicWriter(file: string, options: WriteFileAtomicOpt
   const name = options.name;
   if (name === undefined) return openWriter(file, options);
   // The system's errors (EISDIR, ENOENT, ENOSPC…) in words, with the name the user gave: `bib -o`
-  // and `marc -o` once said "cannot use a file: is a directory" (the twelfth session's audit).
+  // and `marc -o` would otherwise say "cannot use a file: is a directory", without the name.
   const named = <T>(promise: Promise<T>): Promise<T> => promise.catch((error: unknown) => Promise.reject(ioError('write', name, error)));
   const writer = await named(openWriter(file, options));
   return { tempPath: writer.tempPath, write: (data) => named(writer.write(data)), close: () => named(writer.close()), commit: () => named(writer.commit()), abort: () => writer.abort() };

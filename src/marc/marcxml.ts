@@ -120,7 +120,8 @@ export class MarcXmlParser {
    * The end of the input: a record left open is an error. An input without any record that is
    * not XML (`<garbage`, an unterminated tag, text outside any element, no element at all) is no
    * MARCXML, not an empty collection: `ERR_UNSUPPORTED_FORMAT`, as for an input that is no MARC at
-   * all (before the twelfth session's audit it read as 0 records, exit 0 and HTTP 200).
+   * all (otherwise such an input would read as 0 records, exit 0 and HTTP 200, and pass for an
+   * empty collection).
    */
   *end(): Generator<MarcReadItem> {
     if (this.#index === 0) {

@@ -82,7 +82,7 @@ const DEROMANIZE_OPTIONS: readonly (keyof DeromanizeOptions)[] = ['scheme', 'sch
 /**
  * Refuses a value that is no lexicon. The options of every reading back (deromanize, candidates,
  * convert, detectScheme) pass here: a JavaScript caller's wrong lexicon is an ERR_INVALID_OPTION,
- * not a TypeError deep in the search (found by the twelfth session's audit: `deromanize(text, { lexicon: 5 })`).
+ * not a TypeError deep in the search (otherwise `deromanize(text, { lexicon: 5 })` fails there).
  */
 export function assertLexicon(lexicon: unknown): void {
   if (lexicon !== undefined && !isLexicon(lexicon)) {

@@ -113,9 +113,9 @@ test('the rule reports the same findings as the checker on the Markdown corpus',
 });
 
 // Issue 14 asks for the rule to give the command's findings on the same file: on text nobody here
-// wrote too (../shared/realtext, when it is there), without a scheme and with one. Tried by hand in
-// the thirteenth session with textlint's command line against `latinitsa check` on 12 articles
-// (75 and 106 findings, none different); this keeps four of them.
+// wrote too (../shared/realtext, when it is there), without a scheme and with one. Tried by hand
+// with textlint's command line against `latinitsa check` on 12 articles (75 and 106 findings,
+// none different); this keeps four of them.
 const realtext = path.resolve(import.meta.dirname, '..', '..', '..', '..', 'shared', 'realtext');
 const articles = ['wikipedia-Aleksandr_Solzhenitsyn.md', 'wikipedia-Alexander_Kerensky.md', 'wikipedia-Anatoly_Karpov.md', 'wikipedia-Andrei_Tarkovsky.md'];
 let haveRealtext = true;

@@ -37,7 +37,8 @@ export const command = defineCommand({
   },
   positionals: false,
   run: async ({ values }, io) => {
-    // A bad PORT is named as the variable it came from, not as the flag (the twelfth session's audit).
+    // A bad PORT is named as the variable it came from, not as the flag: a user who set only PORT
+    // and gave no --port would otherwise be told of a flag never given.
     const port = integer(values.port ?? io.env['PORT'], values.port === undefined ? 'PORT' : '--port', 0, 65535) ?? 8080;
     const workers = integer(values.workers, '--workers', 0, 64);
     const timeout = integer(values.timeout, '--timeout', 1, 3600);
