@@ -104,7 +104,7 @@ export function assertCitationStyles(style: unknown, versoStyle: unknown): void 
  */
 export function formatArchivalReference(reference: ArchivalReference, options: FormatArchivalOptions = {}): string {
   // A JavaScript caller may pass the reference's text: an ERR_INVALID_INPUT saying what is wanted,
-  // not a TypeError (found by the twelfth session's audit).
+  // not a TypeError from reading `units` of a string.
   if (typeof reference !== 'object' || reference === null || !Array.isArray((reference as Partial<ArchivalReference>).units)) {
     throw new LatinitsaError('ERR_INVALID_INPUT', `formatArchivalReference expects a reference (the \`reference\` of parseArchivalReference's answer), found ${describeValue(reference)}`);
   }

@@ -79,8 +79,7 @@ const AFTER_QUOTATION = /^[\s.,;:!?)\]_*]*(?:(?:--|—|–)[^"“”«»\n]{0,80
  * followed by an attribution (`--Horsey.`), with no other mark of that kind between. Indentation
  * alone says too little in plain text (a book's guide, a table, a verse is indented too), and an
  * ordinary paragraph between quotation marks is mostly speech; a paragraph that is both is another
- * author's words set off as a block, as books set them (docs/documents.md; thirteenth session,
- * made on realtext12).
+ * author's words set off as a block, as books set them (docs/documents.md; made on realtext12).
  *
  * @param text The plain text.
  * @returns The paragraphs' spans [start, end), in order.
