@@ -192,6 +192,53 @@ describe('one reporter for every command', () => {
     assert.equal(txt.fixes?.length, 1);
   });
 
+  // A finding in a footnote was placed by a paragraph counted after the body's ("paragraph 5"),
+  // which a reader of the manuscript cannot find in Word: it names the note as Word numbers it.
+  it('a finding in a .docx\'s footnote or endnote is placed by the note and its paragraph, in every report', async () => {
+    const { docx, note, paragraph } = await import('./support/docx.ts');
+    const call = (kind: 'footnote' | 'endnote', id: number): string => `<w:r><w:${kind}Reference w:id="${id}"/></w:r>`;
+    writeFileSync(
+      path.join(tmp, 'n.docx'),
+      docx({
+        body: paragraph('Zinoviev met Zinoviev and Kamenev.').replace('</w:p>', `${call('footnote', 5)}${call('footnote', 2)}</w:p>`) + paragraph('Later Zinoviev and Zinoviev again.').replace('</w:p>', `${call('endnote', 3)}</w:p>`),
+        footnotes: note('footnote', 2, paragraph('RGASPI, f. 17, op. 3, d. 703, ll. 5.')) + note('footnote', 5, paragraph('A remark.') + paragraph('Zinoviev met Zinoviev and Zinovyev and Zinoviev.')),
+        endnotes: note('endnote', 3, paragraph('Zinovyev wrote so.')),
+      }),
+    );
+    const text = await runCli(['check', 'n.docx'], { cwd: tmp });
+    assert.deepEqual(
+      text.stdout.split('\n').filter((l) => l !== '').map((l) => l.replace(/: error: .*/u, '')),
+      ['n.docx:footnote 1, paragraph 2, column 27', 'n.docx:endnote 1, paragraph 1, column 1'],
+    );
+    const sarif = JSON.parse((await runCli(['check', '--format', 'sarif', 'n.docx'], { cwd: tmp })).stdout) as ReturnType<typeof sarifLog>;
+    assertSarif(sarif);
+    assert.deepEqual(
+      sarif.runs[0]!.results.map((r) => /\(([^)]*)\)$/u.exec(r.message.text)?.[1]),
+      ['footnote 1, paragraph 2, column 27', 'endnote 1, paragraph 1, column 1'],
+    );
+    const github = await runCli(['check', '--format', 'github', 'n.docx'], { cwd: tmp });
+    assert.match(github.stdout, /^::error file=n\.docx,title=check\/inconsistent-romanization::.*\(footnote 1, paragraph 2, column 27\)$/mu);
+    // JSON keeps its place as before (line 5: after the body's two paragraphs and footnote 2) and adds inNote.
+    const json = JSON.parse((await runCli(['check', '--json', 'n.docx'], { cwd: tmp })).stdout) as Diagnostic[];
+    assert.deepEqual(
+      json.map((d) => [d.place?.start.line, d.place?.start.column, d.inNote]),
+      [
+        [5, 27, { kind: 'footnote', number: 1, paragraph: 2 }],
+        [6, 1, { kind: 'endnote', number: 1, paragraph: 1 }],
+      ],
+    );
+    // cite reports through the same reporter.
+    const cite = await runCli(['cite', 'n.docx'], { cwd: tmp });
+    assert.match(cite.stdout, /^n\.docx:footnote 2, paragraph 1, column 31: warning: plural "ll\." used for a single leaf \[cite\/plural\]$/mu);
+    // The body's findings keep their line and column.
+    writeFileSync(path.join(tmp, 'b.docx'), docx({ body: paragraph('Later Zinovyev.'), footnotes: note('footnote', 1, paragraph('Zinoviev and Zinoviev, Zinoviev, Zinoviev and Zinoviev.')) }));
+    const body = await runCli(['check', 'b.docx'], { cwd: tmp });
+    assert.match(body.stdout, /^b\.docx:1:7: error: .*\[check\/inconsistent-romanization, certain\]$/mu);
+    // The evidence names a first place in a note the same way.
+    const [evidence] = JSON.parse((await runCli(['check', '--json', 'b.docx'], { cwd: tmp })).stdout) as Diagnostic[];
+    assert.match(evidence!.note ?? '', /Zinoviev first at b\.docx:footnote 1, paragraph 1, column 1$/u);
+  });
+
   it('--format github annotates; an unknown format is a usage error', async () => {
     const r = await runCli(['cite', '--format', 'github', 'notes.txt'], { cwd: tmp });
     assert.match(r.stdout, /^::warning file=notes\.txt,line=5,col=4,endLine=5,endColumn=\d+,title=cite\/mixed-style::English-style reference/m);

@@ -14,6 +14,8 @@ import fc from 'fast-check';
 import { editDocument, readDocument, type ProseDocument } from '../src/document/document.ts';
 import { readDocxPartsAsync, rewriteDocxAsync } from '../src/document/docx-package.ts';
 import { readDocxLayout } from '../src/document/docx.ts';
+import { notePlaces } from '../src/document/regions.ts';
+import type { Diagnostic } from '../src/diagnostics/types.ts';
 import { crc32, dataRange, webInflate } from '../src/document/zip.ts';
 import { LatinitsaError } from '../src/errors.ts';
 import { bytesToDocument, readDocumentFile } from '../src/io/documents.ts';
@@ -47,18 +49,53 @@ describe('reading Word documents', () => {
   }
 
   for (const [file, paragraphs] of expected) {
-    it(`${file}: the paragraphs mammoth.js's tests expect, notes as notes`, () => {
+    it(`${file}: the paragraphs mammoth.js's tests expect, notes as notes, each in its note`, () => {
       const doc = readDocument({ docx: readDocxParts(readFileSync(path.join(dir, file)), { file }) });
       assert.deepEqual(doc.text, paragraphs.map(([, t]) => t).join('\n'));
-      // Each paragraph is prose of the kind its part says: the body is text, the notes are notes.
+      // Each paragraph is prose of the kind its part says: the body is text, the notes are notes;
+      // a note's paragraph is in the span of that note, numbered as Word shows it.
       let offset = 0;
       for (const [part, text] of paragraphs) {
         const kinds = new Set(doc.regions.filter((r) => r.start < offset + text.length && r.end > offset).map((r) => r.kind));
         if (text !== '') assert.deepEqual([...kinds], [part === 'body' ? 'text' : 'notes'], `${file}: ${JSON.stringify(text)}`);
+        const inNote = (doc.notes ?? []).filter((n) => n.start <= offset && offset + text.length <= n.end).map((n) => `${n.kind} ${n.number}`);
+        assert.deepEqual(inNote, part === 'body' ? [] : [part], `${file}: ${JSON.stringify(text)}`);
         offset += text.length + 1;
       }
     });
   }
+
+  // A finding in a note was placed by a paragraph counted after the body's (paragraph 214), which
+  // Word shows nowhere: the reader keeps each note's span and the number Word shows for it.
+  it('numbers the notes as Word shows them: by the order of their first call, not by their ids', () => {
+    const call = (kind: 'footnote' | 'endnote', id: number, custom = false): string => `<w:r><w:${kind}Reference${custom ? ' w:customMarkFollows="1"' : ''} w:id="${id}"/></w:r>`;
+    const parts = readDocxParts(
+      docx({
+        // Footnote 5 is called first, then 2; 8 is called with an asterisk of the author's; 9 never.
+        body: paragraphOf(run('Kirov.'), call('footnote', 5), run(' Zinoviev.'), call('footnote', 2), call('footnote', 5), call('footnote', 8, true)) + paragraphOf(run('Later.'), call('endnote', 3)),
+        footnotes: note('footnote', 2, paragraph('Two.')) + note('footnote', 5, paragraph('Five,') + paragraph('its second paragraph.')) + note('footnote', 8, paragraph('Starred.')) + note('footnote', 9, paragraph('Never called.')),
+        endnotes: note('endnote', 3, paragraph('Three.')),
+      }),
+    );
+    const doc = readDocument({ docx: parts });
+    const notes = (doc.notes ?? []).map((n) => [n.kind, n.number, doc.text.slice(n.start, n.end)]);
+    assert.deepEqual(notes, [
+      ['footnote', 2, 'Two.'],
+      ['footnote', 1, 'Five,\nits second paragraph.'],
+      ['footnote', 3, 'Starred.'],
+      ['footnote', 4, 'Never called.'],
+      ['endnote', 1, 'Three.'],
+    ]);
+    // A finding's place in a note: the note and the paragraph of it; in the body, none.
+    const at = (word: string): Diagnostic => {
+      const offset = doc.text.indexOf(word);
+      return { ruleId: 'check/mixed-script', source: 'latinitsa', severity: 'error', reason: word, place: { start: { line: 0, column: 0, offset }, end: { line: 0, column: 0, offset } } };
+    };
+    assert.deepEqual(
+      notePlaces([at('Zinoviev'), at('second'), at('Three')], doc).map((d) => d.inNote),
+      [undefined, { kind: 'footnote', number: 1, paragraph: 2 }, { kind: 'endnote', number: 1, paragraph: 1 }],
+    );
+  });
 
   it('reads the same body paragraphs as mammoth.js on every document', async () => {
     const { default: mammoth } = await import('mammoth');

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -289,6 +290,24 @@ describe('API: reverse, check, cite', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('check of a .docx places a finding in a note by the note, as the CLI reports it (inNote)', async () => {
+    const { docx, paragraph, note } = await import('./support/docx.ts');
+    const bytes = docx({
+      body: paragraph('Zinoviev spoke. Zinoviev wrote. Zinoviev left.').replace('</w:p>', '<w:r><w:footnoteReference w:id="7"/></w:r></w:p>'),
+      footnotes: note('footnote', 7, paragraph('A remark.') + paragraph('Zinovyev, Zinoviev.')),
+    });
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'latinitsa-api-notes-'));
+    writeFileSync(path.join(dir, 'book.docx'), bytes);
+    const cli = JSON.parse((await runCli(['check', 'book.docx', '--json', '--no-lexicon'], { cwd: dir })).stdout) as Array<{ inNote?: unknown }>;
+    const api = parse(await post('/api/check', { format: 'docx', data: Buffer.from(bytes).toString('base64'), file: 'book.docx' }));
+    assert.deepEqual(
+      api.diagnostics.map((d: { inNote?: unknown }) => d.inNote),
+      [{ kind: 'footnote', number: 1, paragraph: 2 }],
+    );
+    assert.deepEqual(api.diagnostics.map((d: { inNote?: unknown }) => d.inNote), cli.map((d) => d.inNote));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   // Found trying issue 14 point 6 through the API (thirteenth session): `check --fix` rewrites a
   // .docx, but the API sent back neither a fixed file nor a fixed text for one.
   it('check of a .docx sends the file back with the certain fixes applied, as check --fix writes it', async () => {
@@ -347,8 +366,13 @@ describe('API: reverse, check, cite', () => {
     const bytes = docx({ body: paragraph('Zinoviev spoke. Zinoviev wrote.'), footnotes: note('footnote', 1, paragraph('Zinov’ev, Sochineniia.')) });
     const first = parse(await post('/api/check', { format: 'docx', data: Buffer.from(bytes).toString('base64'), scheme: 'modified-loc' }));
     assert.deepEqual(first.regions.map((r: { kind: string }) => r.kind), ['text', 'notes']);
-    const again = parse(await post('/api/check', { text: first.text, regions: first.regions, scheme: 'modified-loc' }));
+    // The notes come back too (a finding in one is placed by the note), sent again with the regions.
+    assert.deepEqual(first.notes, [{ start: 32, end: 54, kind: 'footnote', number: 1 }]);
+    const again = parse(await post('/api/check', { text: first.text, regions: first.regions, notes: first.notes, scheme: 'modified-loc' }));
     assert.deepEqual(again.diagnostics, first.diagnostics);
+    assert.ok(again.diagnostics.length > 0 && again.diagnostics.every((d: { inNote?: unknown }) => isDeepStrictEqual(d.inNote, { kind: 'footnote', number: 1, paragraph: 1 })));
+    assertError(await post('/api/check', { text: 'x', notes: [{ start: 0, end: 9, kind: 'footnote', number: 1 }] }), 422, 'ERR_INVALID_OPTION', /notes/);
+    assertError(await post('/api/check', { text: 'x', notes: [{ start: 0, end: 1, kind: 'sidenote', number: 1 }] }), 422, 'ERR_INVALID_OPTION', /notes/);
     // The same text without its regions is read as plain text: the note runs into the body.
     const plain = parse(await post('/api/check', { text: first.text, scheme: 'modified-loc' }));
     assert.deepEqual(plain.regions.map((r: { kind: string }) => r.kind), ['text']);

@@ -6,12 +6,15 @@
 // server use (src/document; its zip inflated with the browser's DecompressionStream instead of
 // Node's zlib): its footnotes and endnotes are notes, as the command reads them, and stay notes
 // through the reader's edits and over a reload (its regions move with them and are kept with the
-// text). The fixes accepted and the reader's edits are written back into the file by the writer
+// text). A finding in a note is listed by the note and its paragraph, as the reports place it
+// (footnote 3, paragraph 1: docs/diagnostics.md), its notes moved and kept like its regions. The fixes accepted and the reader's edits are written back into the file by the writer
 // `check --fix` uses (`editDocument`: only the text of the runs they touch changes), and the file
 // downloaded is the .docx with them (its zip written with the browser's CompressionStream).
 import { checkText, readDocument, type CheckDiagnostic, type ProseDocument } from '../src/index.ts';
-import { documentFormatOf, editDocument, readDocxPartsAsync, rewriteDocxAsync, type Region } from '../src/document/index.ts';
+import { documentFormatOf, editDocument, readDocxPartsAsync, rewriteDocxAsync, type DocumentNote, type Region } from '../src/document/index.ts';
+import { noteAt } from '../src/document/regions.ts';
 import { crc32 } from '../src/document/zip.ts';
+import { notePlaceWords } from '../src/diagnostics/place.ts';
 import { AS_FILE, boxFormat, boxFormats, formatItems, isNewText, type BoxFormat } from './check-format.ts';
 import { accept, acceptCertain, diff, findingsOf, isCertain, keepDecided, keptKey, moveRegions, rebase, setRejected, traceEdit, tracedFixes, traceOf, undo, type Edit, type Finding, type Trace } from './check-fixes.ts';
 import { announce, byId, debounce, downloadBytes, downloadText, fillSelect, h, messageOf } from './dom.ts';
@@ -45,6 +48,8 @@ interface KeptDocx {
   crc: number;
   regions: Region[];
   emphasis: Array<[number, number]>;
+  /** Absent when kept by an earlier version of the page: findings in notes are then listed by line. */
+  notes?: DocumentNote[];
   trace: Trace;
 }
 
@@ -181,7 +186,7 @@ export function setupCheck(): void {
    * it; dropped when the reader makes it a new text (`isNewText`). `file` is absent after a
    * reload when the file was too large to keep.
    */
-  let docx: { name: string; text: string; regions: Region[]; emphasis: Array<[number, number]>; trace: Trace; file?: { bytes: Uint8Array; doc: ProseDocument } } | undefined;
+  let docx: { name: string; text: string; regions: Region[]; emphasis: Array<[number, number]>; notes: DocumentNote[]; trace: Trace; file?: { bytes: Uint8Array; doc: ProseDocument } } | undefined;
   /** Why the fixed .docx cannot be downloaded (a file not kept over a reload), or what its last download left out. */
   let docxNote = '';
 
@@ -189,8 +194,8 @@ export function setupCheck(): void {
    * What the page's own checker reads a text with (opened from disk): a .docx's regions and
    * italics as moved through the edits, else the text read in its format, as `latinitsa check` reads it.
    */
-  const inPage = (text: string): { regions: Region[]; emphasis?: Array<[number, number]> } => {
-    if (docx !== undefined) return { regions: docx.regions, emphasis: docx.emphasis };
+  const inPage = (text: string): { regions: Region[]; emphasis?: Array<[number, number]>; notes?: DocumentNote[] } => {
+    if (docx !== undefined) return { regions: docx.regions, emphasis: docx.emphasis, notes: docx.notes };
     const doc = readDocument({ text, format: format() });
     return { regions: doc.regions, ...(doc.emphasis === undefined ? {} : { emphasis: doc.emphasis }) };
   };
@@ -209,7 +214,7 @@ export function setupCheck(): void {
   const keepDocx = debounce(() => {
     // A text too long to keep is not kept (web/storage.ts): nor are its regions.
     if (docx === undefined || docx.text.length > MAX_KEPT) return void forget(DOCX_STATE);
-    const state: KeptDocx = { name: docx.name, length: docx.text.length, crc: textCrc(docx.text), regions: docx.regions, emphasis: docx.emphasis, trace: docx.trace };
+    const state: KeptDocx = { name: docx.name, length: docx.text.length, crc: textCrc(docx.text), regions: docx.regions, emphasis: docx.emphasis, notes: docx.notes, trace: docx.trace };
     keep(DOCX_STATE, JSON.stringify(state));
   }, 400);
 
@@ -220,12 +225,14 @@ export function setupCheck(): void {
    */
   const follow = (text: string, edits?: readonly Edit[]): void => {
     if (docx === undefined) return;
-    let { regions, emphasis, trace } = docx;
+    let { regions, emphasis, notes, trace } = docx;
     let now = docx.text;
     const apply = (edit: Edit): void => {
       // Italic spans move as regions do (text typed inside or right after one is italic too).
       emphasis = moveRegions(emphasis.map(([start, end]) => ({ start, end })), edit).map(({ start, end }): [number, number] => [start, end]);
       regions = moveRegions(regions, edit);
+      // A note's span moves as a region does: text typed at a note's end is that note's.
+      notes = moveRegions(notes, edit);
       trace = traceEdit(trace, edit);
       now = now.slice(0, edit.start) + edit.text + now.slice(edit.end);
     };
@@ -233,7 +240,7 @@ export function setupCheck(): void {
     const rest = diff(now, text);
     if (rest !== undefined) apply(rest);
     if ((edits ?? []).length === 0 && rest === undefined) return;
-    docx = { ...docx, text, regions, emphasis, trace };
+    docx = { ...docx, text, regions, emphasis, notes, trace };
     keepDocx();
   };
 
@@ -308,11 +315,14 @@ export function setupCheck(): void {
       ...findings.map((f, i) => {
         const d = f.diagnostic;
         const { line, column } = where[i]!;
+        // In a .docx's note: where a person finds it in Word (the note and its paragraph), not a line counted after the body's.
+        const inNote = docx !== undefined && docx.text === known ? noteAt({ text: known, notes: docx.notes }, f.range[0]) : undefined;
+        const place = inNote === undefined ? `Line ${line}, column ${column}` : notePlaceWords(inNote, column).replace(/^./u, (c) => c.toUpperCase());
         const confidence = confidenceLabel(d);
         const li = h(
           'li',
           { class: f.status },
-          h('span', { class: 'where' }, `Line ${line}, column ${column} · ${findingLabel(d.ruleId)}`),
+          h('span', { class: 'where' }, `${place} · ${findingLabel(d.ruleId)}`),
           ...(d.fix === undefined ? [] : [' ', h('span', { class: `badge ${confidence.replace(' ', '-')}`, title: 'How sure the checker is of the fix' }, confidence)]),
           h('br'),
           d.reason,
@@ -397,7 +407,7 @@ export function setupCheck(): void {
       const text = input.value;
       // A .docx is checked with its regions and italics as read (its notes stay notes), here or
       // on the server, which checks them as it checks a .docx it reads itself.
-      const read = docx === undefined ? { format: format() } : { format: 'text', regions: docx.regions, emphasis: docx.emphasis };
+      const read = docx === undefined ? { format: format() } : { format: 'text', regions: docx.regions, emphasis: docx.emphasis, notes: docx.notes };
       // Served by latinitsa, the server checks with its lexicon, as `latinitsa check` does, so the
       // confidences are the command's; opened from disk, the page checks without it.
       const found = findingsOf(
@@ -436,7 +446,7 @@ export function setupCheck(): void {
         const doc = readDocument({ docx: await readDocxPartsAsync(bytes, { file: f.name }) });
         // Paragraphs become lines, the footnotes and endnotes after the body, as notes.
         setText(doc.text);
-        docx = { name: f.name, text: doc.text, regions: doc.regions, emphasis: doc.emphasis ?? [], trace: traceOf(doc.text), file: { bytes, doc } };
+        docx = { name: f.name, text: doc.text, regions: doc.regions, emphasis: doc.emphasis ?? [], notes: doc.notes ?? [], trace: traceOf(doc.text), file: { bytes, doc } };
         keepDocx();
         // The file too, for a reload, when it fits in what the page keeps.
         if (bytes.length <= MAX_KEPT_FILE) keep(DOCX_FILE, toBase64(bytes));
@@ -549,7 +559,7 @@ export function setupCheck(): void {
       forget(DOCX_FILE);
       return;
     }
-    docx = { name: kept.name, text, regions: kept.regions, emphasis: kept.emphasis, trace: kept.trace };
+    docx = { name: kept.name, text, regions: kept.regions, emphasis: kept.emphasis, notes: kept.notes ?? [], trace: kept.trace };
     name = kept.name.replace(/\.docx$/i, '.txt');
     docxNote = `The file ${kept.name} was not kept in this browser (it keeps files up to ${Math.floor(MAX_KEPT_FILE / 1024)} KB): its text and notes are here, but the fixed .docx cannot be written. Open the file again, or run latinitsa check --fix on it.`;
     fillFormat();

@@ -464,7 +464,7 @@ export function publishedForms(run: CheckRun, documents: readonly CheckDocument[
     const next = nextName(documents[doc]!.text, dg.place.end.offset);
     const where = printedOf(foldRomanized(dg.actual)).find((p) => (p.doc !== doc || p.at !== at) && p.next === next);
     if (where === undefined) return dg;
-    const place = placeName(documents[where.doc]!.file, run.lines[where.doc]!.pointAt(where.at));
+    const place = placeName(documents[where.doc]!, run.lines[where.doc]!.pointAt(where.at));
     return held(dg, `The work cites a publication in Latin letters that prints it so (${place}): the person’s published form.`);
   };
 }

@@ -80,16 +80,16 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
  * keys and code in backticks are not flagged. Each finding has a `confidence` (0..1).
  *
  * @param text The prose.
- * @param options `scheme`, `notesScheme`, `lexicon`, `allow`, `conventional`, `ignore`, `regions`, `emphasis`, `minConfidence`…
+ * @param options `scheme`, `notesScheme`, `lexicon`, `allow`, `conventional`, `ignore`, `regions`, `emphasis`, `notes`, `minConfidence`…
  * @returns Diagnostics in text order.
  * @example
  * import { checkText, DEFAULT_SCHEME } from 'latinitsa';
  * checkText('Grigorii Zinoviev met Dostoyevsky.', { scheme: DEFAULT_SCHEME }).map((d) => [d.actual, d.expected[0], d.ruleId]);
  * //=> [['Grigorii', 'Grigory', 'check/scheme-mismatch'], ['Dostoyevsky', 'Dostoevsky', 'check/scheme-mismatch']]
  */
-export function checkText(text: string, options: CheckOptions & Pick<CheckDocument, 'regions' | 'emphasis'> = {}): Diagnostic[] {
+export function checkText(text: string, options: CheckOptions & Pick<CheckDocument, 'regions' | 'emphasis' | 'notes'> = {}): Diagnostic[] {
   // Options that are no object are named as such before they are taken apart (null, a scheme id alone).
   assertOptions(options, undefined, 'checkText');
-  const { regions, emphasis, ...rest } = options;
-  return checkDocuments([{ text, ...(regions === undefined ? {} : { regions }), ...(emphasis === undefined ? {} : { emphasis }) }], rest);
+  const { regions, emphasis, notes, ...rest } = options;
+  return checkDocuments([{ text, ...(regions === undefined ? {} : { regions }), ...(emphasis === undefined ? {} : { emphasis }), ...(notes === undefined ? {} : { notes }) }], rest);
 }

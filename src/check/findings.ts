@@ -1,6 +1,8 @@
 // Building the findings of a weighed group: one diagnostic per occurrence of a minority spelling,
 // with its message, confidence and fix. docs/check.md.
+import { notePlaceWords } from '../diagnostics/place.ts';
 import type { Point } from '../diagnostics/types.ts';
+import { noteAt } from '../document/regions.ts';
 import { foldRomanized } from '../reverse/readings.ts';
 import { confidenceLabel } from './confidence.ts';
 import { fallbackKey } from './fallback.ts';
@@ -33,7 +35,7 @@ export function groupFindings(run: CheckRun, documents: readonly CheckDocument[]
   const named = run.schemeNames[g.domain];
   const list = g.spellings;
   const first = targetSpelling?.occurrences[0];
-  const firstAt_ = first === undefined ? '' : `; ${targetSpelling!.display} first at ${placeName(documents[first.doc]!.file, run.lines[first.doc]!.pointAt(first.start))}`;
+  const firstAt_ = first === undefined ? '' : `; ${targetSpelling!.display} first at ${placeName(documents[first.doc]!, run.lines[first.doc]!.pointAt(first.start))}`;
   const counts = [...list].sort((a, b) => count(b.s) - count(a.s)).map(({ s }) => `${count(s)} × ${s.display}`).join(', ') + firstAt_;
   const out: Array<{ dg: Diagnostic; doc: number }> = [];
   for (const { s, ok, ruleId, confidence: base, common, samePerson, why: lowered, inflected } of weighed.minority) {
@@ -168,7 +170,12 @@ function matchCase(target: string, like: string): string {
   return target.toLowerCase();
 }
 
-/** `file:line:column`, or `line:column` for a text without a name. */
-export function placeName(file: string | undefined, point: Point): string {
-  return `${file === undefined ? '' : `${file}:`}${point.line}:${point.column}`;
+/**
+ * `file:line:column`, or `line:column` for a text without a name; in a .docx's footnote or
+ * endnote `file:footnote 3, paragraph 1, column 5`, as the reports place a finding there
+ * (docs/diagnostics.md).
+ */
+export function placeName(document: Pick<CheckDocument, 'file' | 'text' | 'notes'>, point: Point): string {
+  const inNote = noteAt(document, point.offset);
+  return `${document.file === undefined ? '' : `${document.file}:`}${inNote === undefined ? `${point.line}:${point.column}` : notePlaceWords(inNote, point.column)}`;
 }

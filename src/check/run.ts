@@ -6,7 +6,7 @@ import { resolveScheme } from '../engine/resolve.ts';
 import { romanize } from '../engine/romanize.ts';
 import { deromanize } from '../reverse/deromanize.ts';
 import { DEFAULT_LANGUAGE } from '../schemes/registry.ts';
-import { assertEmphasis, assertRegions } from '../document/regions.ts';
+import { assertEmphasis, assertNotes, assertRegions } from '../document/regions.ts';
 import { createReader, foldRomanized, schemeKey, type Reader, type ReaderScheme } from '../reverse/readings.ts';
 import { LatinitsaError } from '../errors.ts';
 import { parseConfidence } from './confidence.ts';
@@ -166,6 +166,7 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
     if (d.file !== undefined && typeof d.file !== 'string') throw new LatinitsaError('ERR_INVALID_INPUT', `the file name of document ${i} must be a string, found ${d.file === null ? 'null' : typeof d.file}`);
     if (d.regions !== undefined) assertRegions(d.text, d.regions, documents.length === 1 ? 'option "regions"' : `the regions of document ${i}`);
     if (d.emphasis !== undefined) assertEmphasis(d.text, d.emphasis, documents.length === 1 ? 'option "emphasis"' : `the emphasis of document ${i}`);
+    if (d.notes !== undefined) assertNotes(d.text, d.notes, documents.length === 1 ? 'option "notes"' : `the notes of document ${i}`);
   }
   const { common, names } = englishLists();
   const extraEnglish = new Set([...(options.englishWords ?? [])].map((w) => foldRomanized(w)));

@@ -1,5 +1,5 @@
 import type { Diagnostic, Place } from '../diagnostics/types.ts';
-import type { Region } from '../document/regions.ts';
+import type { DocumentNote, Region } from '../document/regions.ts';
 import type { Scheme } from '../schemes/registry.ts';
 
 /** The rules of the manuscript checker (docs/diagnostics.md). */
@@ -35,6 +35,11 @@ export interface CheckDocument {
   emphasis?: ReadonlyArray<readonly [number, number]>;
   /** A name reported in the diagnostics. */
   file?: string;
+  /**
+   * A .docx's footnotes and endnotes (`readDocument` finds them): a place in the evidence of a
+   * finding that is in one is named by its note (docs/diagnostics.md).
+   */
+  notes?: readonly DocumentNote[];
 }
 
 /** The project settings of the checker (`.latinitsarc.json`). */

@@ -2,6 +2,8 @@
 // diagnostics here, in the format of `--format text|json|sarif|github` (docs/diagnostics.md).
 import { formatDiagnostics, reportFormats, type ReportFormat } from '../diagnostics/format.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
+import type { ProseDocument } from '../document/document.ts';
+import { notePlaces } from '../document/regions.ts';
 import { oneOf, usageError } from './args.ts';
 import type { Writable } from 'node:stream';
 import { version } from './version.ts';
@@ -27,10 +29,19 @@ export function reportFormat(command: string, values: { format?: string | undefi
 
 /**
  * Writes the report of `diagnostics` to `out` (a JSON or SARIF report is written even when empty).
- * `documents`: the files read, so that those read out as text (a .docx) are reported by paragraph.
+ * `documents`: the files read (as they are when reported, after any fix), so that those read out
+ * as text (a .docx) are reported by paragraph, and a finding in a .docx's footnote or endnote by
+ * the note and its paragraph (`notePlaces`, docs/diagnostics.md), in every format.
  */
-export function writeReport(out: Writable, diagnostics: readonly Diagnostic[], format: ReportFormat, documents: ReadonlyArray<{ file: string; format: string }> = []): void {
+export function writeReport(
+  out: Writable,
+  diagnostics: readonly Diagnostic[],
+  format: ReportFormat,
+  documents: ReadonlyArray<{ file: string } & Pick<ProseDocument, 'format' | 'text' | 'notes'>> = [],
+): void {
   const readOut = documents.filter((d) => d.format === 'docx').map((d) => d.file);
-  const text = formatDiagnostics(diagnostics, { format, version: version(), ...(readOut.length === 0 ? {} : { readOut }) });
+  const noted = new Map(documents.filter((d) => d.notes !== undefined).map((d) => [d.file, d]));
+  const placed = noted.size === 0 ? diagnostics : diagnostics.map((d) => (d.file !== undefined && noted.has(d.file) ? notePlaces([d], noted.get(d.file)!)[0]! : d));
+  const text = formatDiagnostics(placed, { format, version: version(), ...(readOut.length === 0 ? {} : { readOut }) });
   if (text !== '') out.write(text);
 }

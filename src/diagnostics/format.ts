@@ -1,4 +1,5 @@
 import { LatinitsaError } from '../errors.ts';
+import { notePlaceWords } from './place.ts';
 import { sarifLog, withParagraph } from './sarif.ts';
 import type { Diagnostic } from './types.ts';
 
@@ -26,10 +27,16 @@ function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/gu, ' ');
 }
 
-/** `file:line:column` (or what of it is known; a finding about a record says `record N`), the head of a text-format line. */
+/**
+ * `file:line:column` (or what of it is known; a finding about a record says `record N`), the head
+ * of a text-format line. A finding in a .docx's note says where a person finds it in Word,
+ * `file:footnote 3, paragraph 1, column 5` (docs/diagnostics.md): its line counts the notes'
+ * paragraphs after the body's, a number Word shows nowhere.
+ */
 function where(d: Diagnostic): string {
   const record = d.data?.['record'];
-  const place = d.place !== undefined ? `${d.place.start.line}:${d.place.start.column}` : typeof record === 'number' ? `record ${record}` : '';
+  const place =
+    d.place === undefined ? (typeof record === 'number' ? `record ${record}` : '') : d.inNote !== undefined ? notePlaceWords(d.inNote, d.place.start.column) : `${d.place.start.line}:${d.place.start.column}`;
   return [d.file, place].filter((p) => p !== undefined && p !== '').join(':');
 }
 

@@ -1,5 +1,5 @@
 // Public API of src/diagnostics: the one shape of a finding, its place, fixes and reports. Browser-safe.
-export type { Diagnostic, Fix, Place, Point, Severity } from './types.ts';
+export type { Diagnostic, Fix, NotePlace, Place, Point, Severity } from './types.ts';
 export { lineIndex, type LineIndex } from './place.ts';
 export { applyFixes, selectFixes } from './fix.ts';
 export { listRules, ruleInfo, type RuleInfo } from './rules.ts';

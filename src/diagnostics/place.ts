@@ -1,4 +1,4 @@
-import type { Place, Point } from './types.ts';
+import type { NotePlace, Place, Point } from './types.ts';
 
 /** Offsets to line/column for one text (see {@link lineIndex}). */
 export interface LineIndex {
@@ -56,4 +56,13 @@ function indexOfStarts(starts: readonly number[]): LineIndex {
     return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
   };
   return { pointAt, placeOf: (start, end) => ({ start: pointAt(start), end: pointAt(end) }) };
+}
+
+/**
+ * A place in a .docx's footnote or endnote as a person finds it in Word: `footnote 3, paragraph 1,
+ * column 5`. The one wording of such a place, in the reports' heads and messages and in the
+ * checker's evidence (docs/diagnostics.md). Internal: not exported by the package.
+ */
+export function notePlaceWords(inNote: NotePlace, column: number): string {
+  return `${inNote.kind} ${inNote.number}, paragraph ${inNote.paragraph}, column ${column}`;
 }

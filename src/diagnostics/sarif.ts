@@ -3,6 +3,7 @@
 // character offsets) and its fix as a replacement; in a file read out as text (a .docx), whose
 // lines and offsets are not the file's, the paragraph in the message instead and no fix.
 // docs/diagnostics.md shows an example.
+import { notePlaceWords } from './place.ts';
 import { listRules, ruleInfo } from './rules.ts';
 import type { Diagnostic } from './types.ts';
 
@@ -31,9 +32,19 @@ export interface SarifResult {
   properties?: Record<string, unknown>;
 }
 
+/**
+ * Where a finding in a .docx is, as a person finds it in Word: `paragraph 214, column 5` in the
+ * body, `footnote 3, paragraph 1, column 5` in a note (its `inNote`); undefined without a place.
+ */
+export function paragraphPlace(d: Diagnostic): string | undefined {
+  if (d.place === undefined) return undefined;
+  return d.inNote === undefined ? `paragraph ${d.place.start.line}, column ${d.place.start.column}` : notePlaceWords(d.inNote, d.place.start.column);
+}
+
 /** A finding's reason with its paragraph and column, for a report that cannot place it in the file (a .docx). */
 export function withParagraph(d: Diagnostic): string {
-  return d.place === undefined ? d.reason : `${d.reason} (paragraph ${d.place.start.line}, column ${d.place.start.column})`;
+  const place = paragraphPlace(d);
+  return place === undefined ? d.reason : `${d.reason} (${place})`;
 }
 
 /** A file name as a relative URI reference (SARIF locates artifacts by URI). */

@@ -18,6 +18,15 @@ export interface Place {
   end: Point;
 }
 
+/** Where a finding is in a .docx's notes: `footnote` 3, its `paragraph` 1. */
+export interface NotePlace {
+  kind: 'footnote' | 'endnote';
+  /** The note's number, as Word shows it (in Arabic numerals). */
+  number: number;
+  /** The paragraph of the note, from 1. */
+  paragraph: number;
+}
+
 /** A replacement that resolves a finding: `text` instead of the text at offsets [start, end). */
 export interface Fix {
   range: [number, number];
@@ -36,6 +45,12 @@ export interface Diagnostic {
   file?: string;
   /** Present for findings in text. */
   place?: Place;
+  /**
+   * In a .docx, for a finding in a footnote or endnote: which note and which of its paragraphs
+   * (from 1), as a person finds the place in Word; the column is `place`'s. `place.start.line`
+   * still counts the notes' paragraphs after the body's (docs/diagnostics.md).
+   */
+  inNote?: NotePlace;
   /** The text as written. */
   actual?: string;
   /** What is expected instead, best first. */

@@ -4,7 +4,7 @@ import { splitBom } from '../engine/utf8.ts';
 import { LatinitsaError } from '../errors.ts';
 import { docxNotesStart, editDocx, readDocxLayout, type DocxLayout, type DocxPart } from './docx.ts';
 import { markdownProse } from './markdown.ts';
-import { markQuoted, plainTextQuotations, plainTextRegions, pushRegion, type Region } from './regions.ts';
+import { markQuoted, plainTextQuotations, plainTextRegions, pushRegion, type DocumentNote, type Region } from './regions.ts';
 
 /** The kinds of document latinitsa reads prose from. */
 export const documentFormats = ['text', 'markdown', 'docx'] as const;
@@ -23,6 +23,13 @@ export interface ProseDocument {
    * them (docs/documents.md).
    */
   emphasis?: Array<[number, number]>;
+  /**
+   * A .docx's footnotes and endnotes: the span [start, end) of each in the text, which kind it is
+   * and the number Word shows for it, in order; absent in other formats and without notes. A
+   * finding in a note is placed by them as a person finds it in Word (footnote 3, paragraph 1:
+   * `notePlaces`, docs/documents.md "Places in notes").
+   */
+  notes?: DocumentNote[];
   /** Whether the source started with a byte-order mark (kept when the file is rewritten). */
   bom: boolean;
   /** For a .docx read from its parts: where its text is in them, so that fixes can be written back. */
@@ -88,7 +95,8 @@ export function readDocument(source: DocumentSource): ProseDocument {
       regions = plainTextRegions(text.slice(0, notes), { lines: true });
       pushRegion(regions, { start: notes, end: text.length, kind: 'notes' });
     }
-    return { format: 'docx', text, bom: false, regions: markQuoted(regions, paragraphSpans(layout.paragraphs, layout.quoted)), emphasis: layout.emphasis, docx: layout };
+    const noted = layout.notes.length === 0 ? {} : { notes: documentNotes(layout) };
+    return { format: 'docx', text, bom: false, regions: markQuoted(regions, paragraphSpans(layout.paragraphs, layout.quoted)), emphasis: layout.emphasis, ...noted, docx: layout };
   }
   if ('paragraphs' in source) {
     // A paragraph's own line breaks become spaces: one paragraph, one line.
@@ -138,6 +146,17 @@ export function editDocument(document: ProseDocument, fixes: readonly Fix[]): Do
   if (document.docx === undefined) return { text: document.text, applied: [], skipped: chosen };
   const edit = editDocx(document.docx, chosen);
   return { text: applyFixes(document.text, edit.applied.map((fix) => ({ fix }))), ...edit };
+}
+
+/** The notes of a .docx layout as spans of its text (its paragraphs joined by line ends). */
+function documentNotes(layout: DocxLayout): DocumentNote[] {
+  const starts: number[] = [];
+  let offset = 0;
+  for (const p of layout.paragraphs) {
+    starts.push(offset);
+    offset += p.length + 1;
+  }
+  return layout.notes.map(({ kind, number, first, end }) => ({ start: starts[first]!, end: starts[end - 1]! + layout.paragraphs[end - 1]!.length, kind, number }));
 }
 
 /** The spans [start, end) of the paragraphs with the given indices (in order) in the paragraphs joined by line ends. */

@@ -34,6 +34,22 @@ export interface DocxLayout {
   emphasis: Array<[number, number]>;
   /** Where every `w:t` is: see {@link PieceTable}. */
   pieces: PieceTable;
+  /** The footnotes and endnotes, in order, each with its paragraphs (see {@link DocxNote}). */
+  notes: DocxNote[];
+}
+
+/**
+ * A footnote or endnote of a .docx: which kind, the number Word shows for it, and its paragraphs
+ * [first, end) (indices into `paragraphs`). The number is its place in the order the text calls
+ * the notes of its kind (its first `w:footnoteReference` or `w:endnoteReference`, a call with a
+ * custom mark not counted), as Word numbers them; a note the text never calls comes after those
+ * it does, in the order of its part. docs/documents.md, "Places in notes".
+ */
+export interface DocxNote {
+  kind: 'footnote' | 'endnote';
+  number: number;
+  first: number;
+  end: number;
 }
 
 const W = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
@@ -164,6 +180,10 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
   /** Per paragraph of the body: its indent, or undefined when it is apart (see {@link Paragraph.apart}) or empty. */
   const indents: Array<number | undefined> = [];
   const paragraphCounts: number[] = [];
+  /** Per note kind, the ids of the notes the text calls, in the order of their first call. */
+  const calls = { footnote: new Map<string, number>(), endnote: new Map<string, number>() };
+  /** The notes read, with their ids (numbered when every part is read). */
+  const notes: Array<DocxNote & { id: string }> = [];
   let offset = 0; // of the next paragraph in the document text (paragraphs joined by "\n")
   parts.forEach((part, partIndex) => {
     const s = new XmlScanner(part.xml, part.name);
@@ -188,6 +208,8 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
      */
     const fields: boolean[] = [];
     let inCode = 0;
+    /** The note being read (a `w:footnote` or `w:endnote` that is a note, not a separator) and its depth. */
+    let note: { kind: DocxNote['kind']; id: string; first: number; depth: number } | undefined;
     for (let kind = s.next(); kind !== 'end'; kind = s.next()) {
       if (kind === 'open') {
         const word = W.has(s.ns);
@@ -207,6 +229,15 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
         }
         if (!word) continue;
         const current = open.at(-1);
+        if (s.local === 'footnoteReference' || s.local === 'endnoteReference') {
+          // A call with a custom mark (an asterisk typed by the author) takes no number.
+          const kind = s.local === 'footnoteReference' ? 'footnote' : 'endnote';
+          const id = s.attribute(prefixed(s.name, 'id'));
+          const custom = ['1', 'true', 'on'].includes(s.attribute(prefixed(s.name, 'customMarkFollows')) ?? '0');
+          if (id !== undefined && !custom && !calls[kind].has(id)) calls[kind].set(id, calls[kind].size + 1);
+        } else if (NOTE_ELEMENTS.has(s.local) && !s.selfClosing && part.role !== 'body' && note === undefined) {
+          note = { kind: s.local as DocxNote['kind'], id: s.attribute(prefixed(s.name, 'id')) ?? '', first: paragraphs.length, depth: s.depth };
+        }
         if (change && INSERTED.has(s.local)) revisions.push(s.depth);
         else if (s.local === 'fldChar' || s.local === 'fldSimple') stop(current);
         if (s.local === 'fldChar') {
@@ -265,6 +296,10 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
           continue;
         }
         if (!W.has(s.ns)) continue;
+        if (note !== undefined && s.depth === note.depth && NOTE_ELEMENTS.has(s.local)) {
+          if (paragraphs.length > note.first) notes.push({ kind: note.kind, number: 0, id: note.id, first: note.first, end: paragraphs.length });
+          note = undefined;
+        }
         if (revisions.at(-1) === s.depth && INSERTED.has(s.local)) revisions.pop();
         else if (s.local === 'fldSimple') stop(open.at(-1));
         if (s.local === 't' && inText !== undefined) {
@@ -335,7 +370,16 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
   });
   const indented = indentedQuotations(indents);
   const all = indented.length === 0 ? quoted : [...new Set([...quoted, ...indented])].sort((a, b) => a - b);
-  return { parts: [...parts], paragraphCounts, paragraphs, quoted: all, emphasis, pieces };
+  return { parts: [...parts], paragraphCounts, paragraphs, quoted: all, emphasis, pieces, notes: numberNotes(notes, calls) };
+}
+
+/**
+ * The notes numbered as Word shows them: by the order of their first call in the text, a note
+ * never called after the called ones of its kind, in the order read (see {@link DocxNote}).
+ */
+function numberNotes(notes: ReadonlyArray<DocxNote & { id: string }>, calls: Record<DocxNote['kind'], ReadonlyMap<string, number>>): DocxNote[] {
+  const uncalled = { footnote: calls.footnote.size, endnote: calls.endnote.size };
+  return notes.map(({ kind, id, first, end }) => ({ kind, number: calls[kind].get(id) ?? ++uncalled[kind], first, end }));
 }
 
 /** How much further than the body text a paragraph is indented to be a block quotation: a quarter inch, in twips. */

@@ -1,3 +1,4 @@
+import type { Diagnostic, NotePlace } from '../diagnostics/types.ts';
 import { LatinitsaError } from '../errors.ts';
 import { endnoteRun, headingLike, isEndnotesHeading, isNotesHeading, noteNumber, paragraphReferences, TITLE_LOOKAHEAD, titleHeadsNotes, untitledEndnoteRun, type NoteParagraph } from './notes.ts';
 
@@ -12,6 +13,59 @@ export interface Region {
    * style): another author's words, whose spellings are that author's (docs/documents.md).
    */
   quoted?: true;
+}
+
+/** A footnote or endnote of a .docx: its span [start, end) of the document's text, its kind and the number Word shows for it. */
+export interface DocumentNote {
+  start: number;
+  end: number;
+  kind: 'footnote' | 'endnote';
+  number: number;
+}
+
+/**
+ * Findings with where they are in a note of a .docx, as a person finds the place in Word: which
+ * note (`kind`, its `number`) and which of its paragraphs (from 1), in `inNote`; the column is the
+ * place's, as in any paragraph. Findings in the body, and every finding of a document without
+ * notes, are returned as they are. The reports write the place so (docs/diagnostics.md).
+ *
+ * @param diagnostics Findings in the document's text (their `place`).
+ * @param document The document they were found in (`readDocument`'s, with its `notes`).
+ * @returns The findings, those in a note with `inNote`.
+ * @example
+ * import { notePlaces } from 'latinitsa/document';
+ * const d = { ruleId: 'cite/plural', source: 'latinitsa', severity: 'warning', reason: 'plural', place: { start: { line: 3, column: 2, offset: 12 }, end: { line: 3, column: 5, offset: 15 } } };
+ * notePlaces([d], { text: 'Body.\nNote.\nMore.', notes: [{ start: 6, end: 17, kind: 'footnote', number: 1 }] })[0].inNote;
+ * //=> { kind: 'footnote', number: 1, paragraph: 2 }
+ */
+export function notePlaces<D extends Diagnostic>(diagnostics: readonly D[], document: { text: string; notes?: readonly DocumentNote[] | undefined }): D[] {
+  if (document.notes === undefined || document.notes.length === 0) return [...diagnostics];
+  return diagnostics.map((d) => {
+    const inNote = d.place === undefined ? undefined : noteAt(document, d.place.start.offset);
+    return inNote === undefined ? d : { ...d, inNote };
+  });
+}
+
+/**
+ * The note of a .docx an offset of its text is in, and which of the note's paragraphs (from 1);
+ * undefined in the body and in a document without notes (see {@link notePlaces}).
+ */
+export function noteAt(document: { text: string; notes?: readonly DocumentNote[] | undefined }, offset: number): NotePlace | undefined {
+  const notes = document.notes;
+  if (notes === undefined) return undefined;
+  // The last note that starts at or before the offset (the notes are in order).
+  let lo = 0;
+  let hi = notes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (notes[mid]!.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const note = notes[lo - 1];
+  if (note === undefined || offset > note.end) return undefined;
+  let paragraph = 1;
+  for (let i = document.text.indexOf('\n', note.start); i !== -1 && i < offset; i = document.text.indexOf('\n', i + 1)) paragraph++;
+  return { kind: note.kind, number: note.number, paragraph };
 }
 
 /**
@@ -232,6 +286,30 @@ export function assertEmphasis(text: string, emphasis: unknown, what = 'option "
     if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < previousEnd || (start as number) > (end as number) || (end as number) > text.length) {
       return fail(`span ${i} must be a pair [start, end] of whole numbers with ${previousEnd} <= start <= end <= ${text.length} (in order, not overlapping)`);
     }
+    previousEnd = end as number;
+  }
+}
+
+/**
+ * Checks a .docx's notes a program passes in (`checkText`'s `notes`, the HTTP API's `notes` sent
+ * back with a text): an array of `{ start, end, kind, number }`, `kind` footnote or endnote, a
+ * whole `number` from 1, whole offsets inside the text, in order and not overlapping.
+ *
+ * @throws LatinitsaError `ERR_INVALID_OPTION`, naming the first wrong note.
+ */
+export function assertNotes(text: string, notes: unknown, what = 'option "notes"'): asserts notes is readonly DocumentNote[] {
+  const fail = (message: string): never => {
+    throw new LatinitsaError('ERR_INVALID_OPTION', `${what}: ${message}`);
+  };
+  if (!Array.isArray(notes)) return fail(`must be an array of { start, end, kind, number } objects, found ${notes === null ? 'null' : typeof notes}`);
+  let previousEnd = 0;
+  for (const [i, note] of notes.entries()) {
+    const n = (typeof note === 'object' && note !== null ? note : {}) as Record<string, unknown>;
+    const { start, end, kind, number } = n;
+    if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < previousEnd || (start as number) > (end as number) || (end as number) > text.length) {
+      return fail(`note ${i} must have whole start and end with ${previousEnd} <= start <= end <= ${text.length} (in order, not overlapping)`);
+    }
+    if ((kind !== 'footnote' && kind !== 'endnote') || !Number.isInteger(number) || (number as number) < 1) return fail(`note ${i} must have kind "footnote" or "endnote" and a whole number from 1`);
     previousEnd = end as number;
   }
 }

@@ -143,6 +143,7 @@ export function openApiDocument(): unknown {
           file: { type: 'string', description: 'The .docx file\'s name, for messages (format docx).' },
           regions: { type: 'array', items: { $ref: '#/components/schemas/Region' }, description: 'Format text: the prose regions of the text as an earlier answer gave them (a .docx\'s, moved with the edits made since), used instead of reading the text as plain text.' },
           emphasis: { type: 'array', items: { $ref: '#/components/schemas/Span' }, description: 'Format text: the text\'s italic spans as an earlier answer gave them (a .docx\'s, moved with the edits made since): a spelling in a published title in italics is held at possible, as latinitsa check holds it.' },
+          notes: { type: 'array', items: { $ref: '#/components/schemas/Note' }, description: 'Format text: a .docx\'s footnotes and endnotes as an earlier answer gave them (moved with the edits made since): a finding in one is placed by the note (inNote).' },
           options: { ...options, description: 'Options of the house scheme (the settings file\'s schemeOptions).' },
           // The settings of .latinitsarc.json (docs/check.md), checked by the same table.
           scheme: schemeField('House scheme of the running text (the command takes one of one\'s own with --scheme-file).'),
@@ -156,7 +157,7 @@ export function openApiDocument(): unknown {
           minConfidence: { oneOf: [{ type: 'number', minimum: 0, maximum: 1 }, { enum: ['certain', 'likely', 'possible'] }], description: 'Return only findings at least this sure; absent: every finding (the command shows likely and up).' },
         },
         [],
-        { type: 'object', properties: { format: { type: 'string' }, text: { type: 'string', description: 'The text the places point into (for a .docx, its paragraphs, one per line).' }, regions: { type: 'array', items: { $ref: '#/components/schemas/Region' }, description: 'The prose regions the text was read with: send them back with the text (format text) to check it again as the same document.' }, emphasis: { type: 'array', items: { $ref: '#/components/schemas/Span' }, description: 'The italic spans the text was read with (a .docx\'s italic runs, Markdown emphasis): send them back with the regions.' }, diagnostics, fixed: { type: 'string', description: 'The text with the certain fixes applied (confidence ≥ 0.9), as `latinitsa check --fix` writes it (for a .docx, its paragraphs as in `text`).' }, fixedData: { type: 'string', description: 'For a .docx: the file with the certain fixes applied, in base64, as `latinitsa check --fix` rewrites it (only the text of the runs touched; the file as sent when nothing is fixed).' }, fixedSkipped: { type: 'integer', description: 'For a .docx: certain fixes not written because they cross a tab, line break, paragraph end or field, or touch a tracked change.' }, lexicon: { type: 'boolean', description: 'Whether the Russian lexicon was used, as the command uses it.' } } },
+        { type: 'object', properties: { format: { type: 'string' }, text: { type: 'string', description: 'The text the places point into (for a .docx, its paragraphs, one per line).' }, regions: { type: 'array', items: { $ref: '#/components/schemas/Region' }, description: 'The prose regions the text was read with: send them back with the text (format text) to check it again as the same document.' }, emphasis: { type: 'array', items: { $ref: '#/components/schemas/Span' }, description: 'The italic spans the text was read with (a .docx\'s italic runs, Markdown emphasis): send them back with the regions.' }, notes: { type: 'array', items: { $ref: '#/components/schemas/Note' }, description: 'A .docx\'s footnotes and endnotes in the text, each with the number Word shows for it: send them back with the regions.' }, diagnostics, fixed: { type: 'string', description: 'The text with the certain fixes applied (confidence ≥ 0.9), as `latinitsa check --fix` writes it (for a .docx, its paragraphs as in `text`).' }, fixedData: { type: 'string', description: 'For a .docx: the file with the certain fixes applied, in base64, as `latinitsa check --fix` rewrites it (only the text of the runs touched; the file as sent when nothing is fixed).' }, fixedSkipped: { type: 'integer', description: 'For a .docx: certain fixes not written because they cross a tab, line break, paragraph end or field, or touch a tracked change.' }, lexicon: { type: 'boolean', description: 'Whether the Russian lexicon was used, as the command uses it.' } } },
         { text: 'Grigorii Zinoviev met Zinovyev in 1926.', scheme: DEFAULT_SCHEME },
       ),
       '/api/cite': post(
@@ -250,6 +251,12 @@ export function openApiDocument(): unknown {
             reason: { type: 'string' },
             file: { type: 'string' },
             place: { type: 'object', properties: { start: { $ref: '#/components/schemas/Point' }, end: { $ref: '#/components/schemas/Point' } } },
+            inNote: {
+              type: 'object',
+              required: ['kind', 'number', 'paragraph'],
+              description: "In a .docx, a finding in a footnote or endnote: the note (its number as Word shows it) and the paragraph of it, from 1; the column is the place's.",
+              properties: { kind: { enum: ['footnote', 'endnote'] }, number: { type: 'integer', minimum: 1 }, paragraph: { type: 'integer', minimum: 1 } },
+            },
             actual: { type: 'string' },
             expected: { type: 'array', items: { type: 'string' } },
             fix: { type: 'object', properties: { range: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 }, text: { type: 'string' } } },
@@ -263,6 +270,13 @@ export function openApiDocument(): unknown {
           type: 'object',
           required: ['start', 'end', 'kind'],
           properties: { start: { type: 'integer', minimum: 0 }, end: { type: 'integer', minimum: 0 }, kind: { enum: ['text', 'notes'] }, quoted: { const: true, description: 'In a block quotation.' } },
+          additionalProperties: false,
+        },
+        Note: {
+          type: 'object',
+          required: ['start', 'end', 'kind', 'number'],
+          description: 'A footnote or endnote of a .docx: its span [start, end) of the text and the number Word shows for it.',
+          properties: { start: { type: 'integer', minimum: 0 }, end: { type: 'integer', minimum: 0 }, kind: { enum: ['footnote', 'endnote'] }, number: { type: 'integer', minimum: 1 } },
           additionalProperties: false,
         },
         Span: {

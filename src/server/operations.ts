@@ -11,6 +11,7 @@ import { romanizeCsl } from '../cite/csl.ts';
 import { checkCitations, type CheckCitationsOptions } from '../cite/text.ts';
 import { applyFixes, selectFixes } from '../diagnostics/fix.ts';
 import { editDocument, readDocument, type ProseDocument } from '../document/document.ts';
+import { notePlaces } from '../document/regions.ts';
 import '../engine/detector.ts'; // `lang: "auto"` runs the language detector
 import { explain, romanizeDetailed, type Segment } from '../engine/romanize.ts';
 import type { RomanizeOptions } from '../engine/resolve.ts';
@@ -151,7 +152,7 @@ async function detectOp(input: Input): Promise<unknown> {
 }
 
 /** The fields of `POST /api/check` that say what the document is; every other field is a setting of the checker. */
-const CHECK_DOCUMENT_FIELDS = ['text', 'format', 'data', 'file', 'regions', 'emphasis', 'options'] as const;
+const CHECK_DOCUMENT_FIELDS = ['text', 'format', 'data', 'file', 'regions', 'emphasis', 'notes', 'options'] as const;
 
 async function checkOp(input: Input): Promise<unknown> {
   const format = optionalChoice(input, 'format', CHECK_FORMATS) ?? 'text';
@@ -165,6 +166,9 @@ async function checkOp(input: Input): Promise<unknown> {
   // Its italic spans as the answer gave them (a published title's spelling is its publisher's),
   // checked by the checker like the library's option.
   const emphasis = format === 'text' ? input.get('emphasis') : undefined;
+  // A .docx's footnotes and endnotes as the answer gave them (a finding in one is placed by the
+  // note: inNote), checked by the checker like the library's option.
+  const notes = format === 'text' ? input.get('notes') : undefined;
   // The scheme's options are "options" in every route of the API ("schemeOptions" in the settings).
   const schemeOptions = optionsField(input);
   // Every other field is a setting of the checker, read by the one table the settings file and the
@@ -202,17 +206,19 @@ async function checkOp(input: Input): Promise<unknown> {
     // With its regions, the text is taken as it is (they are offsets into it).
     doc = regions === undefined ? readDocument({ text: text!, format: format as 'text' | 'markdown' }) : { format: 'text', text: text!, bom: false, regions: regions as ProseDocument['regions'] };
     if (emphasis !== undefined) doc = { ...doc, emphasis: emphasis as NonNullable<ProseDocument['emphasis']> };
+    if (notes !== undefined) doc = { ...doc, notes: notes as NonNullable<ProseDocument['notes']> };
   }
   // Read with the shipped lexicon, as `latinitsa check` reads: the confidences are the command's.
   const lex = await preloadLexicon();
-  const diagnostics = checkText(doc.text, { ...options, regions: doc.regions, ...(doc.emphasis === undefined ? {} : { emphasis: doc.emphasis }), ...(lex === undefined ? {} : { lexicon: lex }) });
+  // A finding in a .docx's footnote or endnote says which note (inNote), as the command reports it.
+  const diagnostics = notePlaces(checkText(doc.text, { ...options, regions: doc.regions, ...(doc.emphasis === undefined ? {} : { emphasis: doc.emphasis }), ...(doc.notes === undefined ? {} : { notes: doc.notes }), ...(lex === undefined ? {} : { lexicon: lex }) }), doc);
   // Unattended, only the certain fixes are applied, as `check --fix` applies them (docs/check.md):
   // to a .docx by the same rewrite as the command's, its file sent back in base64 (fixedData).
   const certain = diagnostics.filter((d) => d.confidence >= confidenceLevels.certain);
-  if (bytes === undefined) return { format, text: doc.text, regions: doc.regions, emphasis: doc.emphasis ?? [], diagnostics, fixed: applyFixes(doc.text, certain), lexicon: lex !== undefined };
+  if (bytes === undefined) return { format, text: doc.text, regions: doc.regions, emphasis: doc.emphasis ?? [], notes: doc.notes ?? [], diagnostics, fixed: applyFixes(doc.text, certain), lexicon: lex !== undefined };
   const edit = editDocument(doc, selectFixes(certain));
   const fixedData = edit.applied.length === 0 ? data! : Buffer.from(rewriteDocx(bytes, doc.docx!.parts, edit, { file: file ?? 'upload.docx' })).toString('base64');
-  return { format, text: doc.text, regions: doc.regions, emphasis: doc.emphasis ?? [], diagnostics, fixed: edit.text, fixedData, fixedSkipped: edit.skipped.length, lexicon: lex !== undefined };
+  return { format, text: doc.text, regions: doc.regions, emphasis: doc.emphasis ?? [], notes: doc.notes ?? [], diagnostics, fixed: edit.text, fixedData, fixedSkipped: edit.skipped.length, lexicon: lex !== undefined };
 }
 
 function citeOp(input: Input): unknown {

@@ -559,10 +559,17 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     const footnote = note('footnote', 1, paragraph('L. Trotskii, Istoriia russkoi revoliutsii (Berlin, 1931); G. Zinov’ev, Sochineniia (Moscow, 1924); Izvestiia, 1924; Tukhachevskii, Dostoevskii.'));
     const body = 'Trotsky and Zinoviev wrote for Izvestia. Zinovyev and Tukhachevsky read Dostoevsky.';
     const options = { scheme: 'modified-loc', allow: ['Moscow', 'Trotsky', 'Tchaikovsky'], ...(lexicon === undefined ? {} : { lexicon }) };
-    /** Where the library finds something in the .docx with this body, read with its regions or as plain text. */
+    const { notePlaces } = await import('../../src/document/regions.ts');
+    /**
+     * Where the library finds something in the .docx with this body, read with its regions and
+     * notes (a finding in the footnote placed by the note, as the reports place it) or as plain text.
+     */
     const expected = async (text: string, asRead: boolean): Promise<string[]> => {
       const doc = await bytesToDocument(docx({ body: paragraph(text), footnotes: footnote }), { format: 'docx' });
-      return checkText(doc.text, { ...options, ...(asRead ? { regions: doc.regions } : {}) }).map((d) => `Line ${d.place.start.line}, column ${d.place.start.column}`);
+      const found = checkText(doc.text, { ...options, ...(asRead ? { regions: doc.regions, ...(doc.notes === undefined ? {} : { notes: doc.notes }) } : {}) });
+      return (asRead ? notePlaces(found, doc) : found).map(({ place: { start }, inNote }) =>
+        inNote === undefined ? `Line ${start.line}, column ${start.column}` : `${inNote.kind === 'footnote' ? 'Footnote' : 'Endnote'} ${inNote.number}, paragraph ${inNote.paragraph}, column ${start.column}`,
+      );
     };
     const shown = async (): Promise<string[]> => (await page.locator('#ck-findings li .where').allTextContents()).map((w) => w.split(' · ')[0]!);
     /** The findings listed, once they are `want` (the panel still shows the last test's at first). */
@@ -616,6 +623,47 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     const again = await bytesToDocument(new Uint8Array(readFileSync(await download.path())), { format: 'docx' });
     assert.equal(again.text, await page.locator('#ck-input').inputValue());
     assert.deepEqual(again.regions, (await bytesToDocument(docx({ body: paragraph(body + added), footnotes: footnote }), { format: 'docx' })).regions);
+  });
+
+  // A finding in a note was listed as "Line 5", a line counted after the body's that Word shows
+  // nowhere: the page lists it by the note as Word numbers it and the note's paragraph, as the
+  // reports place it (docs/diagnostics.md), also after an edit adds a paragraph to the body.
+  it('lists a finding in a .docx\'s footnote by the note and its paragraph, also after an edit', async () => {
+    const { docx, paragraph, note } = await import('../support/docx.ts');
+    const call = (id: number): string => `<w:r><w:footnoteReference w:id="${id}"/></w:r>`;
+    const file = path.join(dir, 'placed.docx');
+    writeFileSync(
+      file,
+      docx({
+        body: paragraph('Zinoviev met Zinoviev and Kamenev.').replace('</w:p>', `${call(5)}${call(2)}</w:p>`) + paragraph('Later Zinovyev came.'),
+        footnotes: note('footnote', 2, paragraph('A first note.')) + note('footnote', 5, paragraph('A remark.') + paragraph('Zinoviev met Zinoviev and Zinovyev and Zinoviev.')),
+      }),
+    );
+    const shown = async (): Promise<string[]> => (await page.locator('#ck-findings li .where').allTextContents()).map((w) => w.split(' · ')[0]!);
+    const listed = async (want: string[]): Promise<string[]> => {
+      let last = await shown();
+      for (let i = 0; i < 300 && JSON.stringify(last) !== JSON.stringify(want); i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        last = await shown();
+      }
+      return last;
+    };
+    await page.getByRole('tab', { name: 'Check a manuscript' }).click();
+    await page.getByLabel('House scheme').selectOption('');
+    await page.getByLabel('Notes and bibliography').selectOption('');
+    await page.getByLabel('Accepted English forms').fill('');
+    await page.getByLabel('File (.txt, .md, .docx)').setInputFiles(file);
+    assert.deepEqual(await listed(['Line 2, column 7', 'Footnote 1, paragraph 2, column 27']), ['Line 2, column 7', 'Footnote 1, paragraph 2, column 27']);
+    // A paragraph typed into the body: every line after it moves, the note's place does not.
+    await page.locator('#ck-input').evaluate((el) => {
+      const box = el as unknown as { focus(): void; setSelectionRange(a: number, b: number): void };
+      box.focus();
+      box.setSelectionRange(0, 0);
+    });
+    await page.keyboard.type('A new first paragraph.');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    assert.deepEqual(await listed(['Line 3, column 7', 'Footnote 1, paragraph 2, column 27']), ['Line 3, column 7', 'Footnote 1, paragraph 2, column 27']);
   });
 
   // A .docx too large to keep in the browser (pictures): over a reload its text and notes stay, and

@@ -5,7 +5,7 @@ import { CITATION_STYLES, VERSO_STYLES } from '../../cite/format.ts';
 import type { CitationStyle, VersoStyle } from '../../cite/types.ts';
 import type { Diagnostic } from '../../diagnostics/types.ts';
 import { selectFixes } from '../../diagnostics/fix.ts';
-import { editDocument, readDocument } from '../../document/document.ts';
+import { editDocument, readDocument, type ProseDocument } from '../../document/document.ts';
 import { assertReplaceable } from '../../io/atomic-write.ts';
 import { readDocumentFile, writeDocumentFile } from '../../io/documents.ts';
 import { ioError } from '../../io/errors.ts';
@@ -75,22 +75,26 @@ export const command = defineCommand({
     for (const { file, full, edit } of read) {
       if (edit !== undefined && edit.applied.length > 0) await assertReplaceable(full, { name: file }).catch((error: unknown) => Promise.reject(ioError('write', file, error)));
     }
+    /** Each file as it is when reported: read again after its references are rewritten. */
+    const reported: Array<{ file: string } & ProseDocument> = [];
     for (const { file, full, doc, edit, check: first } of read) {
       let check = first;
+      let current: ProseDocument = doc;
       if (edit !== undefined) {
         if (edit.applied.length > 0) {
           await writeDocumentFile(full, doc, edit, { file });
           rewritten += edit.applied.length;
           // What is left to report is what the rewritten file still has.
-          const now = doc.format === 'docx' ? await readDocumentFile(full, { file, format: 'docx' }) : readDocument({ text: edit.text, format: doc.format });
-          check = checkCitations(now.text, { ...options, regions: now.regions });
+          current = doc.format === 'docx' ? await readDocumentFile(full, { file, format: 'docx' }) : readDocument({ text: edit.text, format: doc.format });
+          check = checkCitations(current.text, { ...options, regions: current.regions });
         }
         if (edit.skipped.length > 0) io.stderr.write(`latinitsa cite: ${file}: ${edit.skipped.length} reference${edit.skipped.length === 1 ? '' : 's'} not rewritten (across a tab, line break, paragraph end, field or tracked change)\n`);
       }
       for (const d of check.diagnostics) diagnostics.push({ ...d, file });
+      reported.push({ file, ...current });
     }
     if (rewritten > 0) io.stderr.write(`latinitsa cite: rewrote ${rewritten} reference${rewritten === 1 ? '' : 's'}\n`);
-    writeReport(io.stdout, diagnostics, format, read.map(({ file, doc }) => ({ file, format: doc.format })));
+    writeReport(io.stdout, diagnostics, format, reported);
     return diagnostics.length > 0 ? 1 : 0;
   },
 });
