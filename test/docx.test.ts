@@ -363,6 +363,26 @@ describe('writing fixes back into a .docx', () => {
     for (const name of ['[Content_Types].xml', '_rels/.rels']) assert.equal(xmlOf(out, name), xmlOf(bytes, name));
   });
 
+  // editDocx joined the paragraphs into the document's text again, though editDocument, its
+  // caller, has that text: a book of 1,000 pages made a second copy of it for every edit.
+  it('writes the fixes with the text its caller has, without joining the paragraphs again, the same bytes', () => {
+    const bytes = docx({ body: paragraph('Zinov', 'yev and Kamenev') + paragraph('Later Zinovyev.'), footnotes: note('footnote', 1, paragraph('Zinovyev, op. cit.')) });
+    const text = 'Zinovyev and Kamenev\nLater Zinovyev.\nZinovyev, op. cit.';
+    const fixes = [fixOf(text, 'Zinovyev', 'Zinoviev'), fixOf(text, 'Zinovyev', 'Zinoviev', 1), fixOf(text, 'Zinovyev', 'Zinoviev', 30)];
+    const expected = edit(bytes, fixes).out;
+    const doc = readDocument({ docx: readDocxParts(bytes) });
+    assert.equal(doc.text, text);
+    // Joining the paragraphs now is an error: the text is the document's.
+    Object.assign(doc.docx!.paragraphs, {
+      join: () => {
+        throw new Error('the paragraphs were joined again');
+      },
+    });
+    const result = editDocument(doc, fixes);
+    assert.equal(result.applied.length, 3);
+    assert.deepEqual(rewriteDocx(bytes, doc.docx!.parts, result), expected);
+  });
+
   it('adds xml:space="preserve" where the new text of a run starts or ends with a space', () => {
     const bytes = docx({ body: '<w:p><w:r><w:t>Zinovyev</w:t></w:r><w:r><w:t>-was</w:t></w:r></w:p>' });
     const { out, again } = edit(bytes, [{ range: [0, 12], text: 'Zinoviev was' }]);

@@ -2,7 +2,7 @@ import { applyFixes, selectFixes } from '../diagnostics/fix.ts';
 import type { Fix } from '../diagnostics/types.ts';
 import { splitBom } from '../engine/utf8.ts';
 import { LatinitsaError } from '../errors.ts';
-import { docxNotesStart, editDocx, readDocxLayout, type DocxLayout, type DocxPart } from './docx.ts';
+import { docxNotesStart, docxText, editDocx, readDocxLayout, type DocxLayout, type DocxPart } from './docx.ts';
 import { markdownProse } from './markdown.ts';
 import { markQuoted, plainTextQuotations, plainTextRegions, pushRegion, type DocumentNote, type Region } from './regions.ts';
 
@@ -84,7 +84,7 @@ export function readDocument(source: DocumentSource): ProseDocument {
   }
   if ('docx' in source) {
     const layout = readDocxLayout(source.docx);
-    const text = layout.paragraphs.join('\n');
+    const text = docxText(layout);
     const notes = docxNotesStart(layout);
     // The body as plain text, a paragraph a line (a "Notes" heading starts notes there too), then
     // the notes; the body keeps its last line end, as a plain-text region does.
@@ -144,7 +144,8 @@ export function editDocument(document: ProseDocument, fixes: readonly Fix[]): Do
   const chosen = selectFixes(fixes.map((fix) => ({ fix })));
   if (document.format !== 'docx') return { text: applyFixes(document.text, chosen.map((fix) => ({ fix }))), applied: chosen, skipped: [] };
   if (document.docx === undefined) return { text: document.text, applied: [], skipped: chosen };
-  const edit = editDocx(document.docx, chosen);
+  // The text the fixes point into is the document's: editDocx need not make it again.
+  const edit = editDocx(document.docx, chosen, document.text);
   return { text: applyFixes(document.text, edit.applied.map((fix) => ({ fix }))), ...edit };
 }
 

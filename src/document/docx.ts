@@ -382,6 +382,14 @@ function numberNotes(notes: ReadonlyArray<DocxNote & { id: string }>, calls: Rec
   return notes.map(({ kind, id, first, end }) => ({ kind, number: calls[kind].get(id) ?? ++uncalled[kind], first, end }));
 }
 
+/**
+ * The text of a .docx layout: its paragraphs joined by line ends, one paragraph a line, the text
+ * every offset of the layout counts in (docs/documents.md). Made once by `readDocument`.
+ */
+export function docxText(layout: Pick<DocxLayout, 'paragraphs'>): string {
+  return layout.paragraphs.join('\n');
+}
+
 /** How much further than the body text a paragraph is indented to be a block quotation: a quarter inch, in twips. */
 const QUOTATION_INDENT = 360;
 
@@ -458,6 +466,9 @@ const UNWRITABLE = /[\r\n\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{
  *
  * @param layout The layout of the document (`readDocument(…).docx`).
  * @param fixes Fixes in text order, not overlapping (see `selectFixes`).
+ * @param text The document's text, which the fixes' ranges point into (`readDocument(…).text`):
+ *   a caller that has it passes it, else it is made from the layout ({@link docxText}) when a fix
+ *   is first written.
  * @returns The changed parts and which fixes were written.
  * @example
  * import { readDocxLayout, editDocx } from 'latinitsa/document';
@@ -468,14 +479,14 @@ const UNWRITABLE = /[\r\n\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{
  * new TextDecoder().decode(edit.parts.get('word/document.xml')).match(/<w:p>.*<\/w:p>/)[0];
  * //=> '<w:p><w:r><w:t>Zino</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>viev was</w:t></w:r></w:p>'
  */
-export function editDocx(layout: DocxLayout, fixes: readonly Fix[]): DocxEdit {
+export function editDocx(layout: DocxLayout, fixes: readonly Fix[], text?: string): DocxEdit {
   const { pieces } = layout;
   /** Piece → its edits, in piece-relative offsets. */
   const edits = new Map<number, Array<[number, number, string]>>();
   const applied: Fix[] = [];
   const skipped: Fix[] = [];
-  /** The document's text, as `readDocument` joins it: made when a fix is first written. */
-  let documentText: string | undefined;
+  /** The document's text: the caller's, or made from the layout when a fix is first written. */
+  let documentText = text;
   for (const fix of fixes) {
     const [a, b] = fix.range;
     // A run's text cannot hold a line break (it is read as a space, and Word shows one) nor a
@@ -503,7 +514,7 @@ export function editDocx(layout: DocxLayout, fixes: readonly Fix[]): DocxEdit {
       skipped.push(fix);
       continue;
     }
-    documentText ??= layout.paragraphs.join('\n');
+    documentText ??= docxText(layout);
     const [s, e, t] = leastEdit(documentText.slice(a, b), fix.text, a);
     applied.push(fix);
     if (s === e && t === '') continue;
