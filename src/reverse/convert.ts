@@ -2,6 +2,7 @@ import { assertOptions, LatinitsaError } from '../errors.ts';
 import { explainGiven, romanize, type Segment } from '../engine/romanize.ts';
 import { resolveScheme } from '../engine/resolve.ts';
 import type { Scheme } from '../schemes/registry.ts';
+import type { Diagnostic } from '../diagnostics/types.ts';
 import { deromanizeDetailed, type Candidate, type DeromanizeOptions } from './deromanize.ts';
 
 /** Options of {@link convert}. */
@@ -39,6 +40,8 @@ export interface ConvertedWord {
 export interface ConvertResult {
   text: string;
   words: ConvertedWord[];
+  /** Findings: the reading's (`reverse/unchecked-reading`, see `deromanizeDetailed`). */
+  diagnostics: Diagnostic[];
 }
 
 function target(c: Candidate, source: string, options: ConvertOptions, to: Scheme): string {
@@ -169,7 +172,7 @@ export function convertDetailed(text: string, options: ConvertOptions): ConvertR
     const certain = w.converted && (w.certain || alternatives.every((a) => a.output.toLowerCase() === alternatives[0]!.output.toLowerCase()));
     return { input: w.input, source: w.source, cyrillic: w.converted ? w.output : undefined, output, converted: w.converted, certain, alternatives };
   });
-  return { text: out, words };
+  return { text: out, words, diagnostics: read.diagnostics };
 }
 
 /**

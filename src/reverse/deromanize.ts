@@ -4,7 +4,8 @@ import { sourceOffsets } from '../engine/normalize.ts';
 import { getInverse, lexiconBonus, searchCandidates, scoreWord, type Inverse, type LetterModel, type RawCandidate } from './decode.ts';
 import equivalents from './equivalents.json' with { type: 'json' };
 import englishCommon from './data/english-common.json' with { type: 'json' };
-import { flagNames, isLexicon, type Lexicon } from './lexicon.ts';
+import { flagNames, isLexicon, lexiconForLanguage, lexiconKnows, type Lexicon } from './lexicon.ts';
+import type { Diagnostic } from '../diagnostics/types.ts';
 import { languageLetters } from '../detect/letters.ts';
 import { ENDS_IN_MARK_S, JOINERS, withoutPossessive, wordPattern } from './words.ts';
 
@@ -58,6 +59,11 @@ export interface WordReading {
 export interface DeromanizeResult {
   text: string;
   words: WordReading[];
+  /**
+   * Findings about the reading as a whole: a `reverse/unchecked-reading` warning when words of a
+   * lossy scheme were read without a lexicon of the scheme's language (docs/languages.md, "Reverse").
+   */
+  diagnostics: Diagnostic[];
 }
 
 const englishFallback = new Set(englishCommon.words);
@@ -120,7 +126,35 @@ function context(options: DeromanizeOptions): Context {
     ctx = { inv, romanizeOptions, lexicon: options.lexicon, model: languageLetters(inv.compiled.language.id), replace, tie, tokenPattern, alternatives: options.alternatives ?? 5 };
     perInv.set(key, ctx);
   }
-  return options.lexicon === ctx.lexicon ? ctx : { ...ctx, lexicon: options.lexicon };
+  // A lexicon of another language attests none of the readings (the shipped Russian one made
+  // Донецк certain for the Ukrainian Donetsk); its English words still count.
+  const lexicon = lexiconForLanguage(options.lexicon, inv.compiled.language.id);
+  return lexicon === ctx.lexicon ? ctx : { ...ctx, lexicon };
+}
+
+/**
+ * The warning that readings are not checked against a dictionary: a lossy scheme (not the exact
+ * ones, docs/reverse.md) read without a lexicon of its language ranks by letter statistics alone,
+ * and its best reading may be wrong (docs/languages.md, "Reverse"). Undefined when the readings
+ * are checked or exact. `deromanizeDetailed` and `convertDetailed` report it when they read a word;
+ * the CLI prints it once per run.
+ */
+export function uncheckedReading(options: DeromanizeOptions = {}): Diagnostic | undefined {
+  return uncheckedIn(context(options));
+}
+
+function uncheckedIn(ctx: Context): Diagnostic | undefined {
+  const language = ctx.inv.compiled.language;
+  if (ctx.inv.exact || lexiconKnows(ctx.lexicon, language.id)) return undefined;
+  const scheme = ctx.inv.compiled.scheme.id;
+  return {
+    ruleId: 'reverse/unchecked-reading',
+    source: 'latinitsa',
+    severity: 'warning',
+    reason: `readings of ${language.name} from ${scheme} are not checked against a dictionary (no ${language.name} lexicon) and may be wrong.`,
+    url: 'docs/languages.md',
+    data: { scheme, lang: language.id },
+  };
 }
 
 /** The word in the characters the scheme itself writes (the variants of docs/rules/output.md). */
@@ -446,7 +480,8 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
     return { input, source: written, output, converted, certain: converted && t.analysis.certain, reason: t.reason, candidates: t.analysis.candidates };
   });
   out += source.slice(pos);
-  return { text: out, words };
+  const unchecked = words.some((w) => w.converted) ? uncheckedIn(ctx) : undefined;
+  return { text: out, words, diagnostics: unchecked === undefined ? [] : [unchecked] };
 }
 
 /**

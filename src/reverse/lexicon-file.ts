@@ -236,6 +236,7 @@ export function decodeLexicon(bytes: Uint8Array): Lexicon {
       return seek() !== -1 && common === keyLength;
     },
     isEnglish: (text) => english.has(text),
+    ...(typeof header.language === 'string' ? { language: header.language } : {}),
   };
 }
 

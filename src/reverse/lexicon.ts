@@ -11,6 +11,12 @@ export interface Lexicon {
   hasPrefix(prefix: string): boolean;
   /** Whether the lower-case Latin word is a common English word. */
   isEnglish(word: string): boolean;
+  /**
+   * The language of its Cyrillic words (`ru` for the shipped lexicon). Readings of a scheme of
+   * another language do not look their words up in it (docs/languages.md, "Reverse"); without a
+   * language it is used for every scheme.
+   */
+  readonly language?: string;
 }
 
 /** Whether a value a program passed as a lexicon is one (loadLexicon's, createLexicon's, or a program's own). */
@@ -46,6 +52,8 @@ export interface CreateLexiconOptions {
   words: Iterable<readonly [string, number]>;
   /** Lower-case common English words. */
   english?: Iterable<string>;
+  /** The language of the words (see {@link Lexicon.language}); default none: used for every scheme. */
+  language?: string;
 }
 
 /**
@@ -75,5 +83,29 @@ export function createLexicon(options: CreateLexiconOptions): Lexicon {
       return lo < sorted.length && sorted[lo]!.startsWith(prefix);
     },
     isEnglish: (word) => english.has(word),
+    ...(options.language === undefined ? {} : { language: options.language }),
   };
+}
+
+/**
+ * The lexicon as readings of a language use it: itself when it is of that language (or of none),
+ * otherwise one that knows none of its Cyrillic words and still its English ones. The shipped
+ * lexicon is Russian: it attested Донецк for the Ukrainian `Donetsk` and made the wrong reading
+ * certain (docs/languages.md, "Reverse").
+ */
+export function lexiconForLanguage(lexicon: Lexicon | undefined, language: string): Lexicon | undefined {
+  if (lexicon === undefined || lexicon.language === undefined || lexicon.language === language) return lexicon;
+  let foreign = foreignLexicons.get(lexicon);
+  if (foreign === undefined) {
+    foreign = { lookup: () => 0, hasPrefix: () => false, isEnglish: (word) => lexicon.isEnglish(word), language: lexicon.language };
+    foreignLexicons.set(lexicon, foreign);
+  }
+  return foreign;
+}
+
+const foreignLexicons = new WeakMap<Lexicon, Lexicon>();
+
+/** Whether readings in `language` are checked against the words of `lexicon` (see {@link lexiconForLanguage}). */
+export function lexiconKnows(lexicon: Lexicon | undefined, language: string): boolean {
+  return lexicon !== undefined && (lexicon.language === undefined || lexicon.language === language);
 }

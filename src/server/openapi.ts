@@ -34,7 +34,7 @@ const options = {
 };
 const anyResult = { type: 'object', description: 'The library result, as JSON.', additionalProperties: true };
 const diagnostics = { type: 'array', items: { $ref: '#/components/schemas/Diagnostic' }, description: 'Findings, in the one diagnostic shape of latinitsa (docs/diagnostics.md).' };
-const rankedResult = { ...anyResult, properties: { text: { type: 'string' }, words: { type: 'array' }, lexicon: { type: 'boolean', description: 'Whether the Russian lexicon ranked the readings.' } } };
+const rankedResult = { ...anyResult, properties: { text: { type: 'string' }, words: { type: 'array' }, diagnostics: { type: 'array', items: { type: 'object' }, description: 'reverse/unchecked-reading when a lossy scheme was read without a lexicon of its language; in convert, also romanize/unmapped-letter.' }, lexicon: { type: 'boolean', description: 'Whether the Russian lexicon ranked the readings.' } } };
 
 function post(op: OperationName, summary: string, props: Record<string, unknown>, required: string[], result: unknown, example: unknown): unknown {
   return {

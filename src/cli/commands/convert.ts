@@ -3,7 +3,7 @@ import { convert, convertDetailed } from '../../reverse/convert.ts';
 import { defineCommand, parseOptionPairs, usageError } from '../args.ts';
 import { outputOf, readInputs } from '../input.ts';
 import { schemeFromFlags } from '../scheme-file.ts';
-import { lexiconOf, readingOptions } from './reverse.ts';
+import { lexiconOf, readingOptions, warnUnchecked } from './reverse.ts';
 
 const HELP = `Usage: latinitsa convert --from ID --to ID [options] [TEXT…]
        latinitsa convert --from ID --to ID [options] --input FILE…
@@ -60,6 +60,7 @@ export const command = defineCommand({
     const inputs = await readInputs('convert', io, positionals, values.input);
     const lexicon = await lexiconOf(values['no-lexicon'], io);
     const options = { from, to, fromOptions, toOptions, all: values.all === true, ...(lexicon === undefined ? {} : { lexicon }) };
+    warnUnchecked({ scheme: from, schemeOptions: fromOptions, ...(lexicon === undefined ? {} : { lexicon }) }, io);
     if (values.json !== true && values.mark !== true) {
       // The text alone: converted block by block (see `convert`), without the per-word records.
       for (const input of inputs) io.stdout.write(outputOf(input, convert(input.text, options)));

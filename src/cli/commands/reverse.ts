@@ -1,5 +1,5 @@
 // `latinitsa reverse` (alias `deromanize`): romanized Russian back to Cyrillic (docs/reverse.md).
-import { deromanizeDetailed } from '../../reverse/deromanize.ts';
+import { deromanizeDetailed, uncheckedReading, type DeromanizeOptions } from '../../reverse/deromanize.ts';
 import type { Lexicon } from '../../reverse/lexicon.ts';
 import { DEFAULT_SCHEME } from '../../schemes/registry.ts';
 import { defineCommand, parseOptionPairs } from '../args.ts';
@@ -44,6 +44,16 @@ export async function lexiconOf(noLexicon: boolean | undefined, io: CliIO): Prom
   return lexicon;
 }
 
+/**
+ * One warning line on stderr when the readings are not checked against a dictionary of the
+ * scheme's language (`reverse/unchecked-reading`, docs/languages.md "Reverse"); `--json` also
+ * lists it in `diagnostics`.
+ */
+export function warnUnchecked(options: DeromanizeOptions, io: CliIO): void {
+  const d = uncheckedReading(options);
+  if (d !== undefined) io.stderr.write(`latinitsa: warning: ${d.reason}\n`);
+}
+
 export const command = defineCommand({
   help: HELP,
   options: { ...readingOptions, scheme: { type: 'string', short: 's' }, 'scheme-file': { type: 'string' } },
@@ -53,6 +63,7 @@ export const command = defineCommand({
     const inputs = await readInputs('reverse', io, positionals, values.input);
     const lexicon = await lexiconOf(values['no-lexicon'], io);
     const options = { ...(scheme === undefined ? {} : { scheme }), schemeOptions, all: values.all === true, ...(lexicon === undefined ? {} : { lexicon }) };
+    warnUnchecked(options, io);
     const results = inputs.map((input) => ({ input: input.name, ...deromanizeDetailed(input.text, options) }));
     if (values.json === true) {
       io.stdout.write(`${JSON.stringify(inputs.length === 1 ? results[0] : results, null, 2)}\n`);

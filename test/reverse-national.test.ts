@@ -1,0 +1,73 @@
+// Reading back the lossy national schemes (docs/languages.md, "Reverse"), on the standards' own
+// examples (test/fixtures/reverse/national.tsv): the original is among the readings, a reading
+// that is not the original is never certain (nor is its conversion), and the result says the
+// readings were not checked against a dictionary. The shipped lexicon is Russian: it attested
+// Донецк for the Ukrainian Donetsk and made it certain.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { before, describe, it } from 'node:test';
+import { convertDetailed, createLexicon, deromanizeDetailed, romanize } from '../src/index.ts';
+import { loadLexicon } from '../src/io/lexicon.ts';
+import type { Lexicon } from '../src/reverse/lexicon.ts';
+import { runCli } from './support/cli.ts';
+
+const cases = readFileSync(new URL('./fixtures/reverse/national.tsv', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((l) => l !== '' && !l.startsWith('#'))
+  .map((l) => l.split('\t') as [string, string, string]);
+
+const ALA_LC: Record<string, string> = { 'uk-national': 'ala-lc-uk', 'bg-streamlined': 'ala-lc-bg' };
+
+describe('reading back the lossy national schemes', () => {
+  let lexicon: Lexicon | undefined;
+  before(async () => {
+    lexicon = await loadLexicon();
+  });
+  for (const [scheme, latin, cyrillic] of cases) {
+    it(`${scheme} ${latin} (${cyrillic})`, () => {
+      assert.equal(romanize(cyrillic, { scheme }), latin, 'the fixture line is the scheme’s own');
+      for (const lex of [lexicon, undefined]) {
+        const r = deromanizeDetailed(latin, { scheme, all: true, ...(lex === undefined ? {} : { lexicon: lex }) });
+        for (const w of r.words) {
+          const original = cyrillic.split(' ')[r.words.indexOf(w)]!;
+          assert.ok(w.candidates.some((c) => c.text === original), `${original} among ${w.candidates.map((c) => c.text).join(' ')}`);
+          if (w.certain) assert.equal(w.output, original, `${w.output} certain`);
+        }
+        assert.deepEqual(r.diagnostics.map((d) => d.ruleId), ['reverse/unchecked-reading']);
+        const c = convertDetailed(latin, { from: scheme, to: ALA_LC[scheme]!, all: true, ...(lex === undefined ? {} : { lexicon: lex }) });
+        const expected = romanize(cyrillic, { scheme: ALA_LC[scheme]! }).split(' ');
+        c.words.forEach((w, k) => {
+          if (w.certain) assert.equal(w.output, expected[k], `${w.output} certain`);
+        });
+        assert.deepEqual(c.diagnostics.map((d) => d.ruleId), ['reverse/unchecked-reading']);
+      }
+    });
+  }
+
+  it('a lexicon of the scheme’s language is used, and then no warning', () => {
+    const uk = createLexicon({ words: [['донецьк', 16]], language: 'uk' });
+    const r = deromanizeDetailed('Donetsk', { scheme: 'uk-national', all: true, lexicon: uk });
+    assert.equal(r.text, 'Донецьк');
+    assert.equal(r.words[0]!.certain, true);
+    assert.deepEqual(r.diagnostics, []);
+  });
+
+  it('Russian with its lexicon, and the exact schemes, have no warning', () => {
+    assert.deepEqual(deromanizeDetailed('Zinoviev', { scheme: 'modified-loc', all: true, ...(lexicon === undefined ? {} : { lexicon }) }).diagnostics, []);
+    assert.deepEqual(deromanizeDetailed('Kyïv', { scheme: 'iso-9', schemeOptions: { lang: 'uk' }, all: true }).diagnostics, []);
+  });
+
+  it('CLI: one warning on stderr; --json lists it; --mark marks the uncertain words', async () => {
+    const plain = await runCli(['reverse', '--all', '-s', 'uk-national', 'Donetsk Kyiv']);
+    assert.equal(plain.code, 0);
+    assert.match(plain.stderr, /^latinitsa: warning: readings of Ukrainian from uk-national are not checked against a dictionary/);
+    assert.equal(plain.stderr.trim().split('\n').length, 1);
+    const json = await runCli(['reverse', '--all', '--json', '-s', 'uk-national', 'Donetsk']);
+    const parsed = JSON.parse(json.stdout) as { words: { certain: boolean }[]; diagnostics: { ruleId: string }[] };
+    assert.equal(parsed.words[0]!.certain, false);
+    assert.deepEqual(parsed.diagnostics.map((d) => d.ruleId), ['reverse/unchecked-reading']);
+    const marked = await runCli(['convert', '--all', '--from', 'uk-national', '--to', 'ala-lc-uk', '--mark', 'Donetsk Kyiv']);
+    assert.match(marked.stdout, /^\S+\[\?\] \S+\[\?\]\n$/u);
+    assert.match(marked.stderr, /not checked against a dictionary/);
+  });
+});
