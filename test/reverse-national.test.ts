@@ -69,5 +69,9 @@ describe('reading back the lossy national schemes', () => {
     const marked = await runCli(['convert', '--all', '--from', 'uk-national', '--to', 'ala-lc-uk', '--mark', 'Donetsk Kyiv']);
     assert.match(marked.stdout, /^\S+\[\?\] \S+\[\?\]\n$/u);
     assert.match(marked.stderr, /not checked against a dictionary/);
+    // --no-lexicon asks for letter statistics alone: no warning line, the diagnostic still in --json.
+    const asked = await runCli(['reverse', '--all', '--no-lexicon', '--json', '-s', 'uk-national', 'Donetsk']);
+    assert.equal(asked.stderr, '');
+    assert.equal((JSON.parse(asked.stdout) as { diagnostics: unknown[] }).diagnostics.length, 1);
   });
 });

@@ -151,7 +151,7 @@ function uncheckedIn(ctx: Context): Diagnostic | undefined {
     ruleId: 'reverse/unchecked-reading',
     source: 'latinitsa',
     severity: 'warning',
-    reason: `readings of ${language.name} from ${scheme} are not checked against a dictionary (no ${language.name} lexicon) and may be wrong.`,
+    reason: `readings of ${language.name} from ${scheme} are not checked against a dictionary (no lexicon of ${language.name} was given) and may be wrong.`,
     url: 'docs/languages.md',
     data: { scheme, lang: language.id },
   };

@@ -60,7 +60,7 @@ export const command = defineCommand({
     const inputs = await readInputs('convert', io, positionals, values.input);
     const lexicon = await lexiconOf(values['no-lexicon'], io);
     const options = { from, to, fromOptions, toOptions, all: values.all === true, ...(lexicon === undefined ? {} : { lexicon }) };
-    warnUnchecked({ scheme: from, schemeOptions: fromOptions, ...(lexicon === undefined ? {} : { lexicon }) }, io);
+    warnUnchecked({ scheme: from, schemeOptions: fromOptions, ...(lexicon === undefined ? {} : { lexicon }) }, values['no-lexicon'], io);
     if (values.json !== true && values.mark !== true) {
       // The text alone: converted block by block (see `convert`), without the per-word records.
       for (const input of inputs) io.stdout.write(outputOf(input, convert(input.text, options)));

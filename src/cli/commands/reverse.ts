@@ -46,10 +46,11 @@ export async function lexiconOf(noLexicon: boolean | undefined, io: CliIO): Prom
 
 /**
  * One warning line on stderr when the readings are not checked against a dictionary of the
- * scheme's language (`reverse/unchecked-reading`, docs/languages.md "Reverse"); `--json` also
- * lists it in `diagnostics`.
+ * scheme's language (`reverse/unchecked-reading`, docs/languages.md "Reverse"), unless
+ * `--no-lexicon` asked for letter statistics alone; `--json` lists it in `diagnostics` either way.
  */
-export function warnUnchecked(options: DeromanizeOptions, io: CliIO): void {
+export function warnUnchecked(options: DeromanizeOptions, noLexicon: boolean | undefined, io: CliIO): void {
+  if (noLexicon === true) return;
   const d = uncheckedReading(options);
   if (d !== undefined) io.stderr.write(`latinitsa: warning: ${d.reason}\n`);
 }
@@ -63,7 +64,7 @@ export const command = defineCommand({
     const inputs = await readInputs('reverse', io, positionals, values.input);
     const lexicon = await lexiconOf(values['no-lexicon'], io);
     const options = { ...(scheme === undefined ? {} : { scheme }), schemeOptions, all: values.all === true, ...(lexicon === undefined ? {} : { lexicon }) };
-    warnUnchecked(options, io);
+    warnUnchecked(options, values['no-lexicon'], io);
     const results = inputs.map((input) => ({ input: input.name, ...deromanizeDetailed(input.text, options) }));
     if (values.json === true) {
       io.stdout.write(`${JSON.stringify(inputs.length === 1 ? results[0] : results, null, 2)}\n`);
