@@ -1,7 +1,7 @@
 import { assertOptions, LatinitsaError } from '../errors.ts';
 import { explainGiven, romanize, type Segment } from '../engine/romanize.ts';
 import { resolveScheme } from '../engine/resolve.ts';
-import type { Scheme } from '../schemes/registry.ts';
+import { getScheme, schemeForLanguage, type Scheme } from '../schemes/registry.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { deromanizeDetailed, type Candidate, type DeromanizeOptions } from './deromanize.ts';
 
@@ -74,6 +74,14 @@ function readAll(text: string, options: ConvertOptions): Reading {
   if (options === undefined || options.from === undefined || options.to === undefined) {
     throw new LatinitsaError('ERR_INVALID_OPTION', 'convert needs both "from" and "to" schemes');
   }
+  // The text is in the source scheme's language: the target is written in it too, as romanize
+  // writes with `lang` (docs/languages.md): a family named for the target is the family's scheme
+  // for that language (sr-gaj → ala-lc is ala-lc-sr), and a scheme serving several languages
+  // (ISO 9) reads the language's letters. A target whose family has no scheme for the language
+  // (uk-national from Russian) is written as named, its letters without a value reported.
+  const lang = resolveScheme({ ...options.fromOptions, scheme: options.from }).language.id;
+  const named = options.toOptions?.['lang'] === undefined && schemeForLanguage(typeof options.to === 'string' ? getScheme(options.to) : options.to, lang) !== undefined;
+  if (named) options = { ...options, toOptions: { ...options.toOptions, lang } };
   // The target scheme and its options are checked before any work, and looked up once.
   const to = resolveScheme({ ...options.toOptions, scheme: options.to }).scheme;
   const read = deromanizeDetailed(text, {
@@ -152,6 +160,8 @@ export function convertDetailed(text: string, options: ConvertOptions): ConvertR
   assertOptions(options, CONVERT_OPTIONS, 'convertDetailed');
   const reading = readAll(text, options);
   const { to, read, cyrillic, ranges } = reading;
+  // The options as read: the target's `lang` is the source's (readAll).
+  options = reading.options;
   const toOptions = { ...options.toOptions, scheme: to };
   // Offsets in `cyrillic` as it is, which is where the words' ranges are.
   const segments = explainGiven(cyrillic, toOptions);
