@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { convert, convertDetailed, type Lexicon } from '../src/index.ts';
 import { loadLexicon } from '../src/io/lexicon.ts';
 import { fixturesDir, readTsv } from './support/fixtures.ts';
+import { runCli } from './support/cli.ts';
 
 let lexicon: Lexicon | undefined;
 before(async () => {
@@ -116,5 +117,28 @@ describe('large texts', () => {
       process.stdout.write(String(out === 'Zinoviev i Kamenev Kirov '.repeat(40_000)));`;
     const r = spawnSync(process.execPath, ['--max-old-space-size=128', '--import', 'tsx', '--input-type=module', '-e', code], { encoding: 'utf8', timeout: 120_000 });
     assert.equal(r.stdout, 'true', `exit ${r.status} ${r.signal ?? ''}: ${r.stderr.slice(0, 300)}`);
+  });
+});
+
+describe('letters the target scheme has no value for (docs/languages.md, "Unmapped letters")', () => {
+  it('are reported as romanize reports them, on the input word', () => {
+    const r = convertDetailed('Fyodor and Yozh', { from: 'modified-loc', to: 'uk-national', all: true });
+    const d = r.diagnostics.filter((x) => x.ruleId === 'romanize/unmapped-letter');
+    assert.deepEqual(d.map((x) => [x.actual, x.expected, x.place?.start.offset, x.place?.end.offset, x.data?.['word']]), [
+      ['ё', ['ë'], 0, 6, 'Fyodor'],
+      ['Ё', ['Ë'], 11, 15, 'Yozh'],
+    ]);
+  });
+  it('are not reported for a word the input has in Cyrillic, which is kept as written', () => {
+    assert.deepEqual(convertDetailed('Ёж Fedor', { from: 'modified-loc', to: 'uk-national' }).diagnostics.filter((x) => x.ruleId === 'romanize/unmapped-letter'), []);
+  });
+  it('CLI: one warning line on stderr, plain or --mark; --json lists each one', async () => {
+    const warning = 'latinitsa: warning: 2 letters have no value in uk-national and were written in ISO 9 or kept (ё ×1, Ё ×1); --json lists each one\n';
+    for (const flags of [[], ['--mark']]) {
+      const r = await runCli(['convert', '--no-lexicon', '--all', '--from', 'modified-loc', '--to', 'uk-national', ...flags, 'Fyodor Yozh']);
+      assert.equal(r.stderr, `${warning}`);
+    }
+    const json = await runCli(['convert', '--no-lexicon', '--all', '--json', '--from', 'modified-loc', '--to', 'uk-national', 'Fyodor Yozh']);
+    assert.deepEqual((JSON.parse(json.stdout) as { diagnostics: { ruleId: string }[] }).diagnostics.map((d) => d.ruleId), ['reverse/unchecked-reading', 'romanize/unmapped-letter', 'romanize/unmapped-letter']);
   });
 });

@@ -246,6 +246,14 @@ describe('API: reverse, check, cite', () => {
     assertError(await post('/api/convert', { text: 'x', from: 'bgn-pcgn', to: 'nope' }), 422, 'ERR_UNKNOWN_SCHEME');
   });
 
+  it('convert and deromanize report romanize/unmapped-letter and reverse/unchecked-reading as diagnostics', async () => {
+    const c = parse(await post('/api/convert', { text: 'Fyodor', from: 'modified-loc', to: 'uk-national', all: true }));
+    assert.deepEqual(c.diagnostics.map((d: { ruleId: string; actual: string }) => [d.ruleId, d.actual]), [['romanize/unmapped-letter', 'ё']]);
+    const d = parse(await post('/api/deromanize', { text: 'Donetsk', scheme: 'uk-national', all: true }));
+    assert.equal(d.words[0].certain, false);
+    assert.deepEqual(d.diagnostics.map((x: { ruleId: string }) => x.ruleId), ['reverse/unchecked-reading']);
+  });
+
   it('check finds a spelling the house scheme cannot produce and offers the fixed text, in the one diagnostic shape', async () => {
     const r = parse(await post('/api/check', { text: 'Grigorii Zinoviev spoke.', scheme: 'modified-loc' }));
     assert.equal(r.diagnostics[0].actual, 'Grigorii');

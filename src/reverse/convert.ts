@@ -1,5 +1,7 @@
 import { assertOptions, LatinitsaError } from '../errors.ts';
-import { explainGiven, romanize, type Segment } from '../engine/romanize.ts';
+import { explainGiven, romanize, romanizeDetailed, type Segment } from '../engine/romanize.ts';
+import { mayNeedReport } from '../engine/auto.ts';
+import { lineIndex } from '../diagnostics/place.ts';
 import { resolveScheme } from '../engine/resolve.ts';
 import { getScheme, schemeForLanguage, type Scheme } from '../schemes/registry.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
@@ -40,7 +42,12 @@ export interface ConvertedWord {
 export interface ConvertResult {
   text: string;
   words: ConvertedWord[];
-  /** Findings: the reading's (`reverse/unchecked-reading`, see `deromanizeDetailed`). */
+  /**
+   * Findings: the reading's (`reverse/unchecked-reading`, see `deromanizeDetailed`), and romanize's
+   * `romanize/unmapped-letter` for each letter of a reading the target scheme has no value for
+   * (docs/languages.md, "Unmapped letters"), placed on the input word it is in; its `actual` is
+   * the Cyrillic letter, `data.word` the word.
+   */
   diagnostics: Diagnostic[];
 }
 
@@ -147,6 +154,30 @@ function writeReading(reading: Reading, segments?: readonly Segment[]): string {
 }
 
 /**
+ * Romanize's own `romanize/unmapped-letter` diagnostics of the words read (docs/languages.md,
+ * "Unmapped letters": a letter is never written in ISO 9 silently), placed on the word of `text`
+ * whose reading has the letter. Cyrillic words the input had itself are written as they are
+ * (writeReading): nothing of theirs is reported.
+ */
+function unmappedIn(text: string, reading: Reading): Diagnostic[] {
+  const { cyrillic, ranges, read, to } = reading;
+  const toOptions = { ...reading.options.toOptions, scheme: to };
+  if (!mayNeedReport(cyrillic, resolveScheme(toOptions))) return [];
+  const found = romanizeDetailed(cyrillic, toOptions).diagnostics;
+  const lines = lineIndex(text);
+  const out: Diagnostic[] = [];
+  let k = 0;
+  for (const d of found) {
+    const at = d.place!.start.offset;
+    while (k < ranges.length && ranges[k]![1] <= at) k++;
+    const w = read.words[k];
+    if (w === undefined || ranges[k]![0] > at || !w.converted) continue;
+    out.push({ ...d, place: lines.placeOf(w.input[0], w.input[1]), data: { ...d.data, word: w.source } });
+  }
+  return out;
+}
+
+/**
  * Converts romanized Russian from one scheme to another through the Cyrillic readings, and says
  * per word whether the result is certain. Words that are not romanized Russian stay as they are.
  *
@@ -182,7 +213,7 @@ export function convertDetailed(text: string, options: ConvertOptions): ConvertR
     const certain = w.converted && (w.certain || alternatives.every((a) => a.output.toLowerCase() === alternatives[0]!.output.toLowerCase()));
     return { input: w.input, source: w.source, cyrillic: w.converted ? w.output : undefined, output, converted: w.converted, certain, alternatives };
   });
-  return { text: out, words, diagnostics: read.diagnostics };
+  return { text: out, words, diagnostics: [...read.diagnostics, ...unmappedIn(text, reading)] };
 }
 
 /**
@@ -195,11 +226,30 @@ export function convertDetailed(text: string, options: ConvertOptions): ConvertR
  */
 export function convert(text: string, options: ConvertOptions): string {
   assertOptions(options, CONVERT_OPTIONS, 'convert');
+  return convertCounting(text, options).text;
+}
+
+/**
+ * {@link convert}, and how many of each letter the target scheme has no value for its readings
+ * wrote (romanize's `romanize/unmapped-letter`, counted as the CLI's one-line warning counts them),
+ * with the id of the scheme written.
+ */
+export function convertCounting(text: string, options: ConvertOptions): { text: string; scheme: string; unmapped: Map<string, number> } {
+  const unmapped = new Map<string, number>();
+  let scheme = '';
   // Every decision of reading and of romanizing is local to a line, so the text is converted in
   // blocks of whole lines: the per-word records of one block at a time, not of the whole text.
   // Only the text is built: not the per-letter records and alternatives of convertDetailed.
-  const block = (part: string): string => writeReading(readAll(part, options));
-  if (text.length === 0) return block(text);
+  const block = (part: string): string => {
+    const reading = readAll(part, options);
+    scheme = reading.to.id;
+    for (const d of unmappedIn(part, reading)) {
+      const letter = d.actual!.normalize('NFC');
+      unmapped.set(letter, (unmapped.get(letter) ?? 0) + 1);
+    }
+    return writeReading(reading);
+  };
+  if (text.length === 0) return { text: block(text), scheme, unmapped };
   let out = '';
   for (let start = 0; start < text.length; ) {
     const cut = text.indexOf('\n', start + CONVERT_BLOCK);
@@ -207,7 +257,7 @@ export function convert(text: string, options: ConvertOptions): string {
     out += block(text.slice(start, end));
     start = end;
   }
-  return out;
+  return { text: out, scheme, unmapped };
 }
 
 /** The least size of a block of lines that {@link convert} converts at once (UTF-16 units). */

@@ -1,5 +1,6 @@
 // `latinitsa convert --from A --to B`: romanized Russian from one scheme to another (docs/reverse.md).
-import { convert, convertDetailed } from '../../reverse/convert.ts';
+import { convertCounting, convertDetailed } from '../../reverse/convert.ts';
+import { unmappedWarning, unmappedWarningOf } from './romanize.ts';
 import { defineCommand, parseOptionPairs, usageError } from '../args.ts';
 import { outputOf, readInputs } from '../input.ts';
 import { schemeFromFlags } from '../scheme-file.ts';
@@ -63,7 +64,12 @@ export const command = defineCommand({
     warnUnchecked({ scheme: from, schemeOptions: fromOptions, ...(lexicon === undefined ? {} : { lexicon }) }, values['no-lexicon'], io);
     if (values.json !== true && values.mark !== true) {
       // The text alone: converted block by block (see `convert`), without the per-word records.
-      for (const input of inputs) io.stdout.write(outputOf(input, convert(input.text, options)));
+      // Then romanize's one-line warning for letters the target scheme has no value for.
+      for (const input of inputs) {
+        const r = convertCounting(input.text, options);
+        io.stdout.write(outputOf(input, r.text));
+        io.stderr.write(unmappedWarning(r.unmapped, r.scheme));
+      }
       return 0;
     }
     const results = inputs.map((input) => ({ input: input.name, ...convertDetailed(input.text, options) }));
@@ -73,6 +79,7 @@ export const command = defineCommand({
     }
     results.forEach((r, k) => {
       io.stdout.write(outputOf(inputs[k]!, values.mark === true ? markUncertain(inputs[k]!.text.normalize('NFC'), r.words) : r.text));
+      io.stderr.write(unmappedWarningOf(r.diagnostics));
     });
     return 0;
   },

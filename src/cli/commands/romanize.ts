@@ -1,5 +1,6 @@
 // `latinitsa [options] [text…]`, the default command: romanize arguments, stdin or files,
 // streaming, with the scheme's options as flags (docs/cli.md).
+import type { Diagnostic } from '../../diagnostics/types.ts';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { romanizeDetailed } from '../../engine/romanize.ts';
@@ -149,6 +150,21 @@ async function romanizeOptions(values: Record<string, unknown>, prepared: Prepar
 }
 
 /**
+ * {@link unmappedWarning} for the `romanize/unmapped-letter` diagnostics among these (romanize's,
+ * convert's, a bibliography's), or nothing.
+ */
+export function unmappedWarningOf(diagnostics: readonly Diagnostic[]): string {
+  const counts = new Map<string, number>();
+  const unmapped = diagnostics.filter((d) => d.ruleId === 'romanize/unmapped-letter');
+  // Named as the engine read it (a decomposed letter as its composed form), as the stream counts.
+  for (const d of unmapped) {
+    const letter = d.actual!.normalize('NFC');
+    counts.set(letter, (counts.get(letter) ?? 0) + 1);
+  }
+  return unmappedWarning(counts, String(unmapped[0]?.data?.['scheme'] ?? ''));
+}
+
+/**
  * The one-line warning for letters the scheme has no value for (docs/languages.md), or nothing.
  *
  * @example
@@ -250,13 +266,7 @@ async function romanizeInputs(
       const r = romanizeDetailed(text, options);
       await to(json ? `${JSON.stringify(r, null, 2)}\n` : r.text);
       if (json) return '';
-      const counts = new Map<string, number>();
-      // Named as the engine read it (a decomposed letter as its composed form), as the stream counts.
-      for (const d of r.diagnostics) {
-        const letter = d.actual!.normalize('NFC');
-        counts.set(letter, (counts.get(letter) ?? 0) + 1);
-      }
-      return unmappedWarning(counts, String(r.diagnostics[0]?.data?.['scheme'] ?? ''));
+      return unmappedWarningOf(r.diagnostics);
     };
     const toStdout = async (text: string): Promise<void> => {
       io.stderr.write(await whole(text, write));
