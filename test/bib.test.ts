@@ -257,3 +257,35 @@ describe('lang: the bibliography in another language, resolved by the library fo
     rmSync(dir, { recursive: true });
   });
 });
+
+describe('letters the scheme has no value for are reported as romanize reports them (docs/languages.md, "Unmapped letters")', () => {
+  const bib = '@book{k,\n  title = {Історія України},\n  address = {Київ},\n  year = 2001\n}\n';
+  it('BibTeX: one romanize/unmapped-letter per letter, placed on the letter, with the entry and field', () => {
+    const r = romanizeBibtex(bib);
+    assert.match(r.output, /Kiïv/u);
+    const d = r.diagnostics.filter((x) => x.ruleId === 'romanize/unmapped-letter');
+    assert.deepEqual(d.map((x) => [x.actual, bib.slice(x.place!.start.offset, x.place!.end.offset), x.data?.['key'], x.data?.['field']]), [
+      ['ї', 'ї', 'k', 'title'],
+      ['ї', 'ї', 'k', 'address'],
+    ]);
+    // Written in the family's Ukrainian scheme with --lang: nothing to report.
+    assert.deepEqual(romanizeBibtex(bib, { lang: 'uk' }).diagnostics, []);
+  });
+  it('CSL-JSON: placed on the value', () => {
+    const json = '[{"id": "k", "title": "Київ"}]';
+    const d = romanizeCsl(json).diagnostics;
+    assert.deepEqual(d.map((x) => [x.ruleId, x.actual, json.slice(x.place!.start.offset, x.place!.end.offset)]), [['romanize/unmapped-letter', 'ї', '"Київ"']]);
+  });
+  it('CLI: reported on stderr with the summary', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'latinitsa-bib-unmapped-'));
+    try {
+      writeFileSync(path.join(dir, 'uk.bib'), bib);
+      const r = await runCli(['bib', 'uk.bib'], { cwd: dir });
+      assert.equal(r.code, 0);
+      assert.match(r.stderr, /romanize\/unmapped-letter/u);
+      assert.match(r.stderr, /"ї" has no value in ala-lc/u);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -4,6 +4,7 @@
 import type { LineIndex } from '../diagnostics/place.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { schemeOfLanguage } from '../engine/lang.ts';
+import { romanizeDetailed } from '../engine/romanize.ts';
 import { LatinitsaError } from '../errors.ts';
 import type { Scheme } from '../schemes/registry.ts';
 import { citationScheme } from './terms.ts';
@@ -52,6 +53,23 @@ function fieldDiagnostic(lines: LineIndex, ruleId: 'bib/cyrillic-macro' | 'bib/o
   return { ruleId, source: 'latinitsa', severity: ruleId === 'bib/cyrillic-macro' ? 'warning' : 'info', reason, place: lines.placeOf(start, end), data: { key, field } };
 }
 
+
+/**
+ * A value romanized, with romanize's own `romanize/unmapped-letter` diagnostics of it
+ * (docs/languages.md, "Unmapped letters": no letter is written in ISO 9 silently) added to
+ * `diagnostics`, with the entry `key` and the `field`. Each is placed at `start` plus its offset in
+ * the value when the value is the file's text from `start` (BibTeX), else (`end` given: a JSON
+ * string, whose escapes move offsets) on the whole value [start, end).
+ */
+export function romanizeValue(value: string, scheme: string | Scheme, at: { lines: LineIndex; start: number; end?: number; key: string; field: string }, diagnostics: Diagnostic[]): string {
+  const r = romanizeDetailed(value, { scheme });
+  for (const d of r.diagnostics) {
+    const [s, e] = [d.place!.start.offset, d.place!.end.offset];
+    const place = at.end === undefined ? at.lines.placeOf(at.start + s, at.start + e) : at.lines.placeOf(at.start, at.end);
+    diagnostics.push({ ...d, place, data: { ...d.data, key: at.key, field: at.field } });
+  }
+  return r.text;
+}
 
 export /** The scheme of each field group, resolved (and so checked) before any field is read. */
 function groupSchemes(options: RomanizeBibOptions): Record<BibFieldGroup, Scheme> {

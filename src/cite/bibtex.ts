@@ -1,12 +1,11 @@
 // BibTeX and BibLaTeX files: only the romanized values change; every other byte stays (docs/citations.md).
 import { applyFixes } from '../diagnostics/fix.ts';
-import { lineIndex } from '../diagnostics/place.ts';
+import { lineIndex, type LineIndex } from '../diagnostics/place.ts';
 import type { Diagnostic, Fix } from '../diagnostics/types.ts';
-import { romanize } from '../engine/romanize.ts';
-import type { RomanizeOptions } from '../engine/resolve.ts';
+import type { Scheme } from '../schemes/registry.ts';
 import { LatinitsaError } from '../errors.ts';
 import { parseBibtex, type BibtexField } from './bibtex-syntax.ts';
-import { cyrillic, fieldDiagnostic, groupOf, groupSchemes, type BibChange, type RomanizeBibOptions, type RomanizedBib } from './bib.ts';
+import { cyrillic, fieldDiagnostic, groupOf, groupSchemes, romanizeValue, type BibChange, type RomanizeBibOptions, type RomanizedBib } from './bib.ts';
 import fields from './data/bib-fields.json' with { type: 'json' };
 import latexKeys from './data/latex-key-commands.json' with { type: 'json' };
 import { escape } from './terms.ts';
@@ -94,17 +93,19 @@ function keySpans(raw: string): Array<[number, number]> {
 }
 
 /** A raw value romanized, with the key arguments of LaTeX commands ({@link keySpans}) as written. */
-function romanizeRaw(raw: string, scheme: RomanizeOptions['scheme']): string {
+function romanizeRaw(raw: string, scheme: string | Scheme, where: { lines: LineIndex; start: number; key: string; field: string }, diagnostics: Diagnostic[]): string {
+  // Each part with its letters without a value reported where they are in the file (romanizeValue).
+  const part = (from: number, to: number): string => romanizeValue(raw.slice(from, to), scheme, { ...where, start: where.start + from }, diagnostics);
   const spans = keySpans(raw);
-  if (spans.length === 0) return romanize(raw, { scheme });
+  if (spans.length === 0) return part(0, raw.length);
   let out = '';
   let at = 0;
   for (const [start, end] of spans) {
     if (start < at) continue;
-    out += romanize(raw.slice(at, start), { scheme }) + raw.slice(start, end);
+    out += part(at, start) + raw.slice(start, end);
     at = end;
   }
-  return out + romanize(raw.slice(at), { scheme });
+  return out + part(at, raw.length);
 }
 
 function lineOf(text: string, offset: number): string {
@@ -185,7 +186,11 @@ export function romanizeBibtex(text: string, options: RomanizeBibOptions = {}): 
         continue;
       }
       if (!cyrillic.test(field.raw)) continue;
-      const romanized = romanizeRaw(field.raw, schemes[group]);
+      // The value's text in the file, where its letters without a value are placed; else the whole value.
+      const inPlace = text.slice(loc.valueStart, loc.valueEnd) === field.raw;
+      const found: Diagnostic[] = [];
+      const romanized = romanizeRaw(field.raw, schemes[group], { lines, start: loc.valueStart, key, field: field.name }, found);
+      diagnostics.push(...(inPlace ? found : found.map((d) => ({ ...d, place: lines.placeOf(loc.valueStart, loc.valueEnd) }))));
       if (romanized === field.raw) continue;
       let replacement = romanized;
       if (options.keepOriginal === true) {

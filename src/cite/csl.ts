@@ -2,10 +2,9 @@
 import { parseJsonFile } from '../diagnostics/json.ts';
 import { lineIndex } from '../diagnostics/place.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
-import { romanize } from '../engine/romanize.ts';
 import { splitBom } from '../engine/utf8.ts';
 import { LatinitsaError } from '../errors.ts';
-import { cyrillic, fieldDiagnostic, groupOf, groupSchemes, type BibChange, type RomanizeBibOptions, type RomanizedBib } from './bib.ts';
+import { cyrillic, fieldDiagnostic, groupOf, groupSchemes, romanizeValue, type BibChange, type RomanizeBibOptions, type RomanizedBib } from './bib.ts';
 import fields from './data/bib-fields.json' with { type: 'json' };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -134,14 +133,14 @@ export function romanizeCsl(text: string, options: RomanizeBibOptions = {}): Rom
           const out: { [key: string]: Json } = { ...person };
           for (const [part, v] of Object.entries(person)) {
             if (!fields.csl.nameParts.includes(part) || typeof v !== 'string' || !cyrillic.test(v)) continue;
-            out[part] = romanize(v, { scheme: schemes.names });
             const at = memberOf(member.value.elements?.[k], part)!.value;
+            out[part] = romanizeValue(v, schemes.names, { lines, start: at.start, end: at.end, key, field: name }, diagnostics);
             edits.push({ start: at.start, end: at.end, text: JSON.stringify(out[part]) });
           }
           return out;
         });
       } else if (group !== 'names' && typeof value === 'string' && cyrillic.test(value)) {
-        next = romanize(value, { scheme: schemes[group] });
+        next = romanizeValue(value, schemes[group], { lines, start: member.value.start, end: member.value.end, key, field: name }, diagnostics);
         edits.push({ start: member.value.start, end: member.value.end, text: JSON.stringify(next) });
       }
       const from = JSON.stringify(value);
