@@ -18,10 +18,19 @@ export interface HelpContext {
   values: Record<string, unknown>;
 }
 
+/**
+ * What the command's `prepare` made of the line when `--help` is asked for: its state, or the
+ * error it threw (`--help` still prints, even after a mistake: docs/cli.md).
+ */
+export type PrepareOutcome<S> = { state: S } | { error: unknown };
+
 /** A command of the CLI: its options and help, and what it does with them (see `defineCommand`). */
 export interface CommandSpec<O extends Options, S> {
-  /** The text of `--help`. */
-  help: string | ((context: HelpContext) => string);
+  /**
+   * The text of `--help`. A command with `prepare` gets its outcome, so that the help describes what
+   * the command would run with (romanize: the options of the scheme it would use).
+   */
+  help: string | ((context: HelpContext, prepared?: PrepareOutcome<S>) => string);
   options: O;
   /** Whether it takes positional arguments (files, text). Default true. */
   positionals?: boolean;
@@ -114,7 +123,20 @@ export function parseCommandArgs<const O extends Options>(command: string, argv:
 export async function runCommand(name: string, command: Command, argv: string[], io: CliIO, commands: HelpContext['commands']): Promise<number> {
   const loose = parseArgs({ args: argv, options: { ...command.options, ...HELP_OPTION }, strict: false, allowPositionals: true });
   if (loose.values['help'] === true) {
-    const help = typeof command.help === 'string' ? command.help : command.help({ name, commands, values: loose.values });
+    let help = command.help;
+    if (typeof help !== 'string') {
+      // The help of a command with `prepare` (romanize) names what the command itself would resolve:
+      // the same function, not a second reading of the flags (docs/cli.md: `--scheme ID --help`).
+      let prepared: PrepareOutcome<unknown> | undefined;
+      if (command.prepare !== undefined) {
+        try {
+          prepared = { state: (await command.prepare(loose.values, io)).state };
+        } catch (error) {
+          prepared = { error };
+        }
+      }
+      help = help({ name, commands, values: loose.values }, prepared);
+    }
     io.stdout.write(help);
     return 0;
   }

@@ -19,18 +19,20 @@ export function schemeOptionLines(scheme: Pick<SchemeInfo, 'id' | 'options'>): s
 }
 
 /**
- * The text of `latinitsa --help`: usage, options, the options of the scheme chosen with `--scheme`
- * (else the default one), the commands of the table and examples.
+ * The text of `latinitsa --help`: usage, options, the options of `scheme`, the commands of the table
+ * and examples. Which scheme that is, is not decided here: the romanize command passes the scheme it
+ * would romanize with (`--scheme`, `--scheme-file`, `--lang`; docs/cli.md), or why there is none.
+ *
+ * @param context The command table and the values of the line.
+ * @param scheme The scheme whose options are listed, or the error that resolving it met.
  *
  * @example
  * import { helpText } from 'latinitsa/cli';
- * helpText({ name: '', commands: [{ name: 'check', summary: 'Check' }], values: { scheme: 'ala-lc' } }).includes('Options of the scheme ala-lc');
+ * helpText({ name: '', commands: [{ name: 'check', summary: 'Check' }], values: {} }, { id: 'ala-lc', options: {} }).includes('Options of the scheme ala-lc');
  * //=> true
  */
-export function helpText(context: HelpContext): string {
+export function helpText(context: HelpContext, scheme: Pick<SchemeInfo, 'id' | 'options'> | { error: string }): string {
   const schemes = listSchemes();
-  const chosen = context.values['scheme'];
-  const scheme = schemes.find((s) => s.id === chosen) ?? schemes.find((s) => s.id === DEFAULT_SCHEME) ?? schemes[0]!;
   const commandLines = context.commands.filter((c) => c.name !== 'romanize').map((c) => `  ${c.name.padEnd(14)} ${c.summary}`);
   return [
     'Usage: latinitsa [options] [text…]           romanize the text given as arguments',
@@ -57,8 +59,9 @@ export function helpText(context: HelpContext): string {
     '      --join-line-break-hyphens    treat "Ста-" at a line end and "лин" on the next line as one word',
     '      --repair-homoglyphs          replace Latin look-alikes inside Cyrillic words (OCR output)',
     '',
-    `Options of the scheme ${scheme.id} (with --scheme ID, --help lists that scheme's):`,
-    ...(Object.keys(scheme.options).length > 0 ? schemeOptionLines(scheme) : ['  (none)']),
+    ...('error' in scheme
+      ? [`Options of the scheme: not known (${scheme.error})`]
+      : [`Options of the scheme ${scheme.id} (with --scheme ID, --help lists that scheme's):`, ...(Object.keys(scheme.options).length > 0 ? schemeOptionLines(scheme) : ['  (none)'])]),
     '',
     'Other:',
     '      --list-schemes               list the schemes and their options',

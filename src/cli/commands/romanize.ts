@@ -12,9 +12,9 @@ import type { AtomicWriter, WriteFileAtomicOptions } from '../../io/atomic-write
 import type { ReaderOptions, TextEncodingName } from '../../io/decode.ts';
 import { ioError, isClosedPipe } from '../../io/errors.ts';
 import { writeWithBackpressure } from '../../io/write.ts';
-import { DEFAULT_SCHEME, getScheme, type Scheme } from '../../schemes/registry.ts';
+import { DEFAULT_SCHEME, getScheme, schemeInfo, type Scheme } from '../../schemes/registry.ts';
 import type { AllCapsMode, PreReformMode } from '../../schemes/types.ts';
-import { defineCommand, kebabCase, oneOf, parseOptionPairs, usageError, type Options } from '../args.ts';
+import { defineCommand, kebabCase, oneOf, parseOptionPairs, usageError, type Options, type PrepareOutcome } from '../args.ts';
 import { helpText, schemesText } from '../help.ts';
 import { schemeFromFlags } from '../scheme-file.ts';
 import { isStdin, MAX_TEXT_BYTES, shownName, textIsStdin } from '../input.ts';
@@ -218,7 +218,9 @@ async function openSource(input: string, io: CliIO): Promise<Source> {
 
 /** `latinitsa [options] [text…]`: romanize the arguments, stdin, or files (see `latinitsa --help`). */
 export const command = defineCommand({
-  help: helpText,
+  // The options listed are those of the scheme `prepare` resolves, as the command itself would.
+  help: (context, prepared?: PrepareOutcome<Prepared>) =>
+    helpText(context, prepared === undefined ? schemeInfo(getScheme(DEFAULT_SCHEME)) : 'state' in prepared ? schemeInfo(prepared.state.resolved) : { error: prepared.error instanceof Error ? prepared.error.message : String(prepared.error) }),
   options: OPTIONS,
   prepare,
   run: async ({ values, positionals: words }, io, prepared: Prepared) => {
