@@ -47,6 +47,16 @@ describe('a house style that extends a built-in scheme', () => {
   it('does not change the scheme it extends', () => {
     assert.equal(romanize('Ельцин', { scheme: 'ala-lc-simplified' }), 'El’tsin');
   });
+  it('inherits the family of the scheme it extends, unless it names one (docs/scheme-format.md)', () => {
+    assert.equal(loadScheme({ id: 'myala', name: 'M', extends: 'ala-lc' }).family, 'ala-lc');
+    assert.equal(romanize('Київ', { scheme: loadScheme({ id: 'myala', name: 'M', extends: 'ala-lc' }), lang: 'uk' }), 'Kyïv');
+    assert.equal(loadScheme({ id: 'myala', name: 'M', extends: 'ala-lc', family: 'myala' }).family, 'myala');
+    // A grandchild: the family passes down the chain.
+    const child = loadScheme({ id: 'myala', name: 'M', extends: 'ala-lc' }, { register: true });
+    assert.equal(loadScheme({ id: 'myala2', name: 'M2', extends: child.id }).family, 'ala-lc');
+    // The parent of house-style.json names no family: its family is its id, which the child inherits.
+    assert.equal(scheme.family, 'ala-lc-simplified');
+  });
 });
 
 describe('what the checks of letters, contexts and alphabets still accept (docs/scheme-format.md)', () => {

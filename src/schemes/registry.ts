@@ -22,7 +22,7 @@ export interface Scheme {
   /** Ids of the schemes this one extends, nearest first. */
   readonly extendsChain: readonly string[];
   readonly language: LanguageSource;
-  /** The system the scheme belongs to across languages (`ala-lc`); its own id when it names none. */
+  /** The system the scheme belongs to across languages (`ala-lc`): the one it names, else its parent's, else its own id. */
   readonly family: string;
   /** The languages the scheme serves: its own first, then those it lists in `languages` (ISO 9: all). */
   readonly languages: readonly string[];
@@ -234,7 +234,7 @@ function resolve(data: unknown, file: string | undefined, builtIn: boolean, pare
     summary: source.summary ?? '',
     extendsChain: parent ? [parent.id, ...parent.extendsChain] : [],
     language,
-    family: source.family ?? source.id,
+    family: familyOf(source, parent?.family),
     languages: [language.id, ...(source.languages ?? []).filter((l) => l !== language.id)],
     letters,
     letterNotes: { ...parent?.letterNotes, ...stripComments(source.letterNotes ?? {}) },
@@ -266,6 +266,22 @@ function resolve(data: unknown, file: string | undefined, builtIn: boolean, pare
   const done = deepFreeze({ ...scheme, builtIn });
   loaded.add(done);
   return done;
+}
+
+/**
+ * A scheme's family: the one its file names, else its parent's (a house style extending ala-lc is
+ * of the ALA-LC family), else its own id (docs/scheme-format.md, `family`). The one rule, for built
+ * schemes and for the catalog of built-in files alike.
+ */
+function familyOf(source: { readonly id: string; readonly family?: string | undefined }, parentFamily: string | undefined): string {
+  return source.family ?? parentFamily ?? source.id;
+}
+
+/** A built-in scheme's family from the catalog of files (src/schemes/builtin.ts), without building it. */
+function catalogFamily(id: string, depth = 0): string {
+  const file = schemeFiles[`${id}.json`]!;
+  const parent = file.extends !== undefined && depth < builtInIds.length ? catalogFamily(file.extends, depth + 1) : undefined;
+  return familyOf({ id, family: file.family }, parent);
 }
 
 function stripComments(map: Record<string, string>): Record<string, string> {
@@ -385,9 +401,8 @@ export function listLanguages(): string[] {
 export function schemeForLanguage(scheme: Scheme, lang: string): Scheme | undefined {
   if (scheme.languages.includes(lang)) return scheme;
   for (const id of builtInIds) {
-    // The family is the file's own (or its id): only the family's schemes are built to look.
-    const family = schemeFiles[`${id}.json`]!.family ?? id;
-    if (family !== scheme.family) continue;
+    // Only the family's schemes are built to look.
+    if (catalogFamily(id) !== scheme.family) continue;
     const s = findScheme(id)!;
     if (s.languages.includes(lang)) return s;
   }

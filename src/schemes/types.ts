@@ -39,10 +39,14 @@ export interface SchemeSource {
   /**
    * The system the scheme belongs to across languages ("ala-lc", "bgn-pcgn", "national"): with the
    * option lang, a scheme of another language is replaced by the scheme of the same family for that
-   * language (docs/languages.md).
+   * language (docs/languages.md). Without it, the family of the scheme it `extends`, else its own
+   * id (docs/scheme-format.md).
    */
   family?: string;
-  /** Id of a scheme this one modifies: its letters, rules and options are inherited. */
+  /**
+   * Id of a scheme this one modifies: its letters, rules, options and family are inherited
+   * (docs/scheme-format.md says what else).
+   */
   extends?: string;
   /**
    * The lower-case letter table: Cyrillic letter → Latin value ("" = omitted). Required unless the
