@@ -176,6 +176,7 @@ export function openApiDocument(): unknown {
           format: { enum: BIB_FORMATS, description: 'Default: CSL-JSON when the text starts with [ or {, else BibTeX.' },
           scheme: schemeField('Scheme of every field group.', { default: defaultSchemeOf({ use: 'citation' }) }),
           schemes: { type: 'object', description: 'Scheme of a field group, winning over scheme.', properties: { names: schemeField('Authors, editors, translators.'), titles: schemeField('Titles, journal and book titles, series.'), publishers: schemeField('Publishers and places.') } },
+          lang: { type: 'string', description: 'Language of the Cyrillic (uk, be, bg, sr, mk): each scheme read as the scheme of its family for it.' },
           keepOriginal: { type: 'boolean', default: false },
         },
         ['text'],
