@@ -108,3 +108,21 @@ describe('the command table', () => {
     assert.match(bad.stderr, /option "initial" of scheme "ala-lc-simplified" must be one of "lc", "y", found "q"/u);
   });
 });
+
+describe('the docs name only options the commands have', () => {
+  it('every `COMMAND [SUBCOMMAND] --flag` in docs/ and README.md is an option of COMMAND', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const files = ['README.md', ...readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+    const unknown: string[] = [];
+    for (const file of files) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/`(?:latinitsa )?([a-z]+)(?: [a-z]+)? (--[a-z-]+)/gu)) {
+        const [, name, flag] = m as unknown as [string, string, string];
+        if (!Object.hasOwn(commands, name) || flag === '--help') continue;
+        const { command } = await commands[name]!.load();
+        if (!Object.hasOwn(command.options, flag.slice(2))) unknown.push(`${file}: ${m[0]}`);
+      }
+    }
+    // An option the command lacks, named in a doc, sends the reader to a usage error (docs/cli.md).
+    assert.deepEqual(unknown, []);
+  });
+});
