@@ -317,8 +317,18 @@ describe('romanizeRecord', () => {
     const r = romanizeRecord(uk);
     assert.equal(r.changed, 0);
     assert.deepEqual(r.diagnostics.map((d) => d.ruleId), ['marc/language']);
+    // Ukrainian is a language latinitsa has (src/marc/data/fields.json otherLanguages): the finding says how to romanize it.
+    assert.match(r.diagnostics[0]!.reason, /"ukr" \(008\/35-37\): Ukrainian, which the MARC table does not romanize by default; give the language uk \(--lang uk;.* to romanize it with ala-lc-uk$/u);
+    const ger = romanizeRecord({ ...uk, fields: [{ tag: '008', value: F008.value.replace('rus', 'ger') }, df('245', '10', ['a', 'Київ'])] });
+    assert.match(ger.diagnostics[0]!.reason, /"ger" \(008\/35-37\), which the MARC table has no romanization for/u);
     const mixed = romanizeRecord(rec(df('245', '10', ['a', 'Київ'])));
     assert.deepEqual(mixed.diagnostics.map((d) => d.ruleId), ['marc/other-language']);
+  });
+
+  it('the MARC codes of other languages name languages latinitsa has', async () => {
+    const { listLanguages } = await import('../src/schemes/registry.ts');
+    const table = JSON.parse(readFileSync('src/marc/data/fields.json', 'utf8')) as { otherLanguages: Record<string, string> };
+    for (const [code, lang] of Object.entries(table.otherLanguages)) assert.ok(listLanguages().includes(lang), `${code}: ${lang}`);
   });
 
   it('lang reads the records as another language: the ALA-LC table for it, as the Library of Congress heads Kyïv (Ukraine)', () => {

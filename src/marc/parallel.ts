@@ -8,6 +8,7 @@ import { mixedScriptFix } from '../check/check.ts';
 import { deromanizeDetailed, type DeromanizeOptions, type WordReading } from '../reverse/deromanize.ts';
 import equivalents from '../reverse/equivalents.json' with { type: 'json' };
 import type { Lexicon } from '../reverse/lexicon.ts';
+import { getLanguage } from '../schemes/languages.ts';
 import { getScheme, listSchemes, type Scheme } from '../schemes/registry.ts';
 import { lookAlikes } from '../schemes/script.ts';
 import table from './data/fields.json' with { type: 'json' };
@@ -117,6 +118,19 @@ function recordStyle(record: MarcRecord): { tie: 'breve' | 'halves' | undefined;
   return { tie: halves > breve ? 'halves' : breve > 0 ? 'breve' : undefined, form: decomposed > composed ? 'NFD' : 'NFC' };
 }
 
+/**
+ * Why a record in a language the table does not romanize by default is left alone: for a language
+ * latinitsa has (the table's `otherLanguages`: ukr is uk), the language to give and the scheme it
+ * would take, the table's scheme of the same family for it (docs/marc.md).
+ */
+function unromanizedLanguage(code: string, tableScheme: string): string {
+  const lang = (table.otherLanguages as Record<string, string>)[code];
+  const where = `the record's language is "${code}" (008/35-37)`;
+  if (lang === undefined) return `${where}, which the MARC table has no romanization for; name a scheme or a language to romanize it anyway`;
+  const scheme = schemeOfLanguage(tableScheme, lang);
+  return `${where}: ${getLanguage(lang).name}, which the MARC table does not romanize by default; give the language ${lang} (--lang ${lang}; "lang": "${lang}" in the library and the API) to romanize it with ${typeof scheme === 'string' ? scheme : scheme.id}`;
+}
+
 /** The scheme and options for one record, or why the record is left alone. */
 function context(record: MarcRecord, options: MarcSchemeOptions): Context | { skip: string } {
   const code = languageCode(record);
@@ -125,7 +139,7 @@ function context(record: MarcRecord, options: MarcSchemeOptions): Context | { sk
   if (schemeRef === undefined) {
     // A named language stands for the record's own: the table's first language gives the scheme family.
     const entry = languages[code] ?? (table.undeterminedLanguages.includes(code) || options.lang !== undefined ? Object.values(languages)[0] : undefined);
-    if (entry === undefined) return { skip: `the record's language is "${code}" (008/35-37), which the MARC table has no romanization for; name a scheme or a language to romanize it anyway` };
+    if (entry === undefined) return { skip: unromanizedLanguage(code, Object.values(languages)[0]!.scheme) };
     schemeRef = entry.scheme;
   }
   if (options.lang !== undefined) schemeRef = schemeOfLanguage(schemeRef, options.lang);
