@@ -65,6 +65,11 @@ describe('latinitsa reverse', () => {
     const bad = await cli(['reverse', '--scheme-file', 'test/fixtures/cli/bad-scheme.json', 'x']);
     assert.match(bad.stderr, /^latinitsa: test\/fixtures\/cli\/bad-scheme\.json: \/letters\/ж: /u);
   });
+  it('-O lang=ID gives the language of the input, as its --help says (docs/cli.md)', async () => {
+    assert.match((await cli(['reverse', '--help'])).stdout, /-O lang=ID: the language of the input/u);
+    const r = await cli(['reverse', '-s', 'ala-lc', '-O', 'lang=uk', 'Kyïv']);
+    assert.deepEqual([r.code, r.stdout], [0, 'Київ\n'], r.stderr);
+  });
   it('errors: invalid UTF-8 with the byte offset, unknown scheme, missing file', async () => {
     const file = path.join(dir, 'bad.txt');
     await writeFile(file, Buffer.from([0x4b, 0x69, 0xff, 0x72]));

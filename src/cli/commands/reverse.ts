@@ -16,7 +16,9 @@ scheme (English words, code, URLs, Latin-script names) are left as they are.
 Options:
   -s, --scheme ID        scheme of the input (default ${DEFAULT_SCHEME})
       --scheme-file FILE a scheme of your own the input is in (JSON, the format of the built-in ones)
-  -O, --option K=V       option of that scheme (repeatable), e.g. -O signs=ascii, -O tie=halves
+  -O, --option K=V       option of that scheme (repeatable), e.g. -O signs=ascii, -O tie=halves;
+                         -O lang=ID: the language of the input (ru default, uk, be, bg, sr, mk), and
+                         with --scheme the scheme of its family for it (-s ala-lc -O lang=uk: ala-lc-uk)
   -i, --input FILE       read FILE (repeatable); TEXT "-" alone, or no TEXT or FILE: stdin
       --all              convert every word the scheme can produce (text known to be all Russian)
       --no-lexicon       rank with letter statistics only (no word lists; faster start)
