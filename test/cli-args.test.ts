@@ -126,3 +126,24 @@ describe('the docs name only options the commands have', () => {
     assert.deepEqual(unknown, []);
   });
 });
+
+describe('every command\'s --help keeps its columns', () => {
+  // The default command's help lists the scheme's options in --list-schemes' layout (src/cli/help.ts).
+  for (const name of Object.keys(commands).filter((n) => n !== 'romanize')) {
+    it(`${name}: flags without a short form at one indent, descriptions at one column`, async () => {
+      const indents = new Set<number>();
+      const columns = new Set<number>();
+      const lines = (await runCli([name, '--help'])).stdout.split('\n');
+      const options = lines.map((line) => /^( +)(-[A-Za-z], )?--[a-z][\w-]*(?:[ =]\S+)?( +)\S/u.exec(line)).filter((m) => m !== null);
+      for (const m of options) {
+        if (m[2] === undefined) indents.add(m[1]!.length);
+        if (m[3]!.length >= 2) columns.add(m[0].length - 1);
+      }
+      // A flag too long for the column pushes its own description along (one space after it, as
+      // after each flag of a list of them): the column is the first one.
+      const column = Math.min(...columns);
+      for (const m of options.filter((o) => o[3]!.length >= 2)) assert.ok(m[0].length - 1 === column || m[0].length - m[3]!.length - 1 >= column - 1, `${name}: ${JSON.stringify(m.input)}`);
+      assert.ok(indents.size <= 1, `${name}: flags without a short form at ${[...indents].join(' and ')}`);
+    });
+  }
+});

@@ -59,6 +59,23 @@ export function defineCommand<const O extends Options, S = undefined>(spec: Comm
   return spec as unknown as Command;
 }
 
+/**
+ * The columns of a command's `--help`: the indent of a flag with no short form (6 beside `-s, `
+ * flags, or 2), and where descriptions start. Lines shared by several commands (the reporter's,
+ * `--input-format`) are written in each command's own.
+ */
+export interface HelpLayout {
+  readonly indent: number;
+  readonly column: number;
+}
+
+/** One option of a `--help`, in a command's layout: the flag (with its value), then each line of the description. */
+export function helpOption(layout: HelpLayout, flag: string, ...lines: string[]): string {
+  const head = `${' '.repeat(layout.indent)}${flag}`;
+  const first = head.length < layout.column - 1 ? head.padEnd(layout.column) : `${head} `;
+  return [`${first}${lines[0] ?? ''}`, ...lines.slice(1).map((line) => `${' '.repeat(layout.column)}${line}`)].join('\n').concat('\n');
+}
+
 /** The usage error of a command: one line that points at its `--help`. */
 export function usageError(command: string, message: string): LatinitsaError {
   const help = command === '' ? 'latinitsa --help' : `latinitsa ${command} --help`;

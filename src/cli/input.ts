@@ -5,7 +5,7 @@ import { LatinitsaError } from '../errors.ts';
 import { decodeUtf8 } from '../io/decode.ts';
 import { ioError } from '../io/errors.ts';
 import { readFileLimited } from '../io/files.ts';
-import { oneOf, usageError } from './args.ts';
+import { helpOption, oneOf, usageError, type HelpLayout } from './args.ts';
 import type { CliIO } from './types.ts';
 
 /**
@@ -99,7 +99,10 @@ export async function readInputs(command: string, io: CliIO, positionals: readon
 
 /** `--input-format` of the commands that read a manuscript (`check`, `cite`): how to read it whatever its name says; stdin is plain text without it. */
 export const inputFormatOption = { 'input-format': { type: 'string' } } as const;
-export const inputFormatHelp = `  --input-format FMT    ${documentFormats.join(' | ')} (default: by extension; stdin: text)\n`;
+/** The line of `--help` that describes `--input-format`, in the command's layout. */
+export function inputFormatHelp(layout: HelpLayout): string {
+  return helpOption(layout, '--input-format FMT', `${documentFormats.join(' | ')} (default: by extension; stdin: text)`);
+}
 export function inputFormat(command: string, value: string | undefined): DocumentFormat | undefined {
   return oneOf(command, 'input-format', value, documentFormats);
 }

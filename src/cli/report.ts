@@ -4,7 +4,7 @@ import { formatDiagnostics, reportFormats, type ReportFormat } from '../diagnost
 import type { Diagnostic } from '../diagnostics/types.ts';
 import type { ProseDocument } from '../document/document.ts';
 import { notePlaces } from '../document/regions.ts';
-import { oneOf, usageError } from './args.ts';
+import { helpOption, oneOf, usageError, type HelpLayout } from './args.ts';
 import type { Writable } from 'node:stream';
 import { version } from './version.ts';
 
@@ -14,11 +14,13 @@ export const reportOptions = {
   json: { type: 'boolean' },
 } as const;
 
-/** The lines of `--help` that describe the reporter's options. */
-export const reportHelp = `  --format FORMAT       how to print findings: text (file:line:column: severity: message [rule, band]),
-                        json, sarif (SARIF 2.1.0), github (annotations in GitHub Actions)
-  --json                the same as --format json
-`;
+/** The lines of `--help` that describe the reporter's options, in the command's layout. */
+export function reportHelp(layout: HelpLayout): string {
+  return (
+    helpOption(layout, '--format FORMAT', 'how to print findings: text (file:line:column: severity: message [rule, band]),', 'json, sarif (SARIF 2.1.0), github (annotations in GitHub Actions)') +
+    helpOption(layout, '--json', 'the same as --format json')
+  );
+}
 
 /** The chosen report format (`--json` is `--format json`). */
 export function reportFormat(command: string, values: { format?: string | undefined; json?: boolean | undefined }): ReportFormat {

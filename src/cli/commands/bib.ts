@@ -7,10 +7,13 @@ import { LatinitsaError } from '../../errors.ts';
 import { ioError } from '../../io/errors.ts';
 import { assertReplaceable, writeFileAtomic } from '../../io/atomic-write.ts';
 import { defaultSchemeOf } from '../../schemes/registry.ts';
-import { defineCommand, oneOf, usageError } from '../args.ts';
+import { defineCommand, oneOf, usageError, type HelpLayout } from '../args.ts';
 import { isStdin, readTextFile, shownName } from '../input.ts';
 import { reportFormat, reportHelp, reportOptions, writeReport } from '../report.ts';
 import { schemeFromFlags } from '../scheme-file.ts';
+
+/** The columns of this command's --help: every flag at 2, descriptions at 28. */
+const LAYOUT: HelpLayout = { indent: 2, column: 28 };
 
 const HELP = (): string => `Usage: latinitsa bib [options] IN.bib|IN.json|- [-o OUT | --in-place]   (-: stdin, BibTeX unless --input-format)
 
@@ -32,7 +35,7 @@ Options:
                             the built-in ones)
   --keep-original           keep the Cyrillic value: BibTeX orig<field> (origtitle…), CSL original-*
   --input-format FORMAT     bibtex | csl (default: by extension, .json → csl, else bibtex)
-${reportHelp}  -h, --help                this help
+${reportHelp(LAYOUT)}  -h, --help                this help
 `;
 
 export const command = defineCommand({

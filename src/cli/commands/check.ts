@@ -13,11 +13,14 @@ import { decodeUtf8 } from '../../io/decode.ts';
 import { ioError } from '../../io/errors.ts';
 import { readDocumentFile, writeDocumentFile } from '../../io/documents.ts';
 import { readFileLimited } from '../../io/files.ts';
-import { defineCommand, parseOptionPairs } from '../args.ts';
+import { defineCommand, parseOptionPairs, type HelpLayout } from '../args.ts';
 import { expandFileArguments, MANUSCRIPT_EXTENSIONS } from '../files.ts';
 import { inputFormat, inputFormatHelp, inputFormatOption, readManuscript } from '../input.ts';
 import { readUserScheme, schemeFromFlags } from '../scheme-file.ts';
 import { reportFormat, reportHelp, reportOptions, writeReport } from '../report.ts';
+
+/** The columns of this command's --help: flags without a short form at 6, descriptions at 26. */
+const LAYOUT: HelpLayout = { indent: 6, column: 26 };
 
 const HELP = `Usage: latinitsa check [options] FILE|FOLDER|PATTERN…   (- or none: stdin, plain text unless --input-format)
 
@@ -45,7 +48,7 @@ Options:
       --no-lexicon        read without the Russian lexicon (letter statistics only)
       --fix               rewrite the files (atomically), applying the certain fixes only and
                           changing only their spans (in a .docx, only the text of the runs touched)
-${inputFormatHelp}${reportHelp}  -h, --help              this help
+${inputFormatHelp(LAYOUT)}${reportHelp(LAYOUT)}  -h, --help              this help
 
 Exit 0 clean, 1 findings, 2 usage or input error.
 `;

@@ -10,11 +10,14 @@ import { assertReplaceable } from '../../io/atomic-write.ts';
 import { readDocumentFile, writeDocumentFile } from '../../io/documents.ts';
 import { ioError } from '../../io/errors.ts';
 import { defaultSchemeOf } from '../../schemes/registry.ts';
-import { defineCommand, oneOf, usageError } from '../args.ts';
+import { defineCommand, oneOf, usageError, type HelpLayout } from '../args.ts';
 import { uniqueFiles } from '../files.ts';
 import { inputFormat, inputFormatHelp, inputFormatOption, readManuscript } from '../input.ts';
 import { reportFormat, reportHelp, reportOptions, writeReport } from '../report.ts';
 import { schemeFromFlags } from '../scheme-file.ts';
+
+/** The columns of this command's --help: every flag at 2, descriptions at 24. */
+const LAYOUT: HelpLayout = { indent: 2, column: 24 };
 
 const HELP = (): string => `Usage: latinitsa cite [options] FILE…   (-: stdin, plain text unless --input-format)
 
@@ -31,7 +34,7 @@ Options:
   --archive-names WHICH as-cited (default) | current (TsKhSD → RGANI)
   -s, --scheme ID       scheme for acronyms not in the table (default ${defaultSchemeOf({ use: 'citation' })})
   --scheme-file FILE    a scheme of your own in its place (JSON, the format of the built-in ones)
-${inputFormatHelp}${reportHelp}  -h, --help            this help
+${inputFormatHelp(LAYOUT)}${reportHelp(LAYOUT)}  -h, --help            this help
 `;
 
 export const command = defineCommand({

@@ -12,12 +12,15 @@ import { marcWriter, readRecords, sniffMarcFormat } from '../../marc/stream.ts';
 import type { MarcDiagnostic, MarcFormat } from '../../marc/types.ts';
 import type { MarcReadItem } from '../../marc/marcxml.ts';
 import type { Lexicon } from '../../reverse/lexicon.ts';
-import { defineCommand, oneOf, parseOptionPairs, usageError } from '../args.ts';
+import { defineCommand, oneOf, parseOptionPairs, usageError, type HelpLayout } from '../args.ts';
 import { isStdin, shownName } from '../input.ts';
 import { reportFormat, reportHelp, reportOptions } from '../report.ts';
 import { schemeFromFlags } from '../scheme-file.ts';
 import type { CliIO } from '../types.ts';
 import { version } from '../version.ts';
+
+/** The columns of this command's --help: flags without a short form at 6, descriptions at 26. */
+const LAYOUT: HelpLayout = { indent: 6, column: 26 };
 
 const HELP = `Usage: latinitsa marc romanize   [options] [FILE…] [-o OUT]
        latinitsa marc check      [options] [FILE…]
@@ -49,7 +52,7 @@ Options:
       --report FILE       romanize, vernacular: findings to this file instead of stderr
       --all               vernacular: write every proposal, certain or not
       --no-lexicon        vernacular: without the Russian word lists (few fields are certain)
-${reportHelp}  -h, --help              this help
+${reportHelp(LAYOUT)}  -h, --help              this help
 
 Findings name the record (file:record N: severity: reason [rule]). Exit status: 0 done; 1 check
 found problems (warnings or errors); 2 a usage error, or records that could not be read (each
