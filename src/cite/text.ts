@@ -286,8 +286,11 @@ export function checkCitations(text: string, options: CheckCitationsOptions = {}
     const replacement = formatArchivalReference(ref, formatOptions);
     if (replacement === found.text) continue;
     result.replacement = replacement;
+    // A full stop after the reference ends the sentence (`l. 4v.`): a replacement that ends with an
+    // abbreviation's (`l. 4ob.`) takes its place, as one full stop serves both (docs/citations.md).
+    const range: [number, number] = replacement.endsWith('.') && text[found.range[1]] === '.' ? [found.range[0], found.range[1] + 1] : found.range;
     found.findings.forEach((f, i) => {
-      if (!unmended.has(f)) result.diagnostics[i]!.fix = { range: found.range, text: replacement };
+      if (!unmended.has(f)) result.diagnostics[i]!.fix = { range, text: replacement };
     });
   }
   const diagnostics = references.flatMap((r) => r.diagnostics);

@@ -20,7 +20,10 @@ function verso(mark: string): { reading?: string } | undefined {
   const reading = [readings.cyrillic, readings.latin].find((r) => r !== undefined && versoForms.has(r.toLowerCase()));
   return reading === undefined ? undefined : { reading };
 }
-const versoVRe = /v\.?(?![\p{L}])/uy;
+// `v` attached to the number; a full stop after it is the mark's only where the reference goes on
+// (`5v.–6`, `5v., 7`): at the end of a reference it ends the sentence, and stays when the reference
+// is rewritten (docs/citations.md, rule 4).
+const versoVRe = /v(?:\.(?=\s*[-–—‒,]))?(?!\p{L})/uy;
 const dashRe = /\s*([-–—‒])\s*/uy;
 const numberRe = /\d+/uy;
 const idRe = /\p{L}{0,2}-?\d+(?:\p{L}(?!\p{L}))?(?:\/\d+)?/uy;
