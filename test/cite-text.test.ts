@@ -185,6 +185,9 @@ describe('latinitsa cite', () => {
     ]);
     assert.equal(readFileSync(path.join(tmp, 'n.txt'), 'utf8'), 'B: GARF, f. R-5446, op. 1, dd. 13, 16.\nC: RGAE, f. 7486, op. 1, ed. khr. 5, l. 10.\n');
   });
+  it('--help says what the default verso style is, and what a tie does (docs/citations.md)', async () => {
+    assert.match((await cli(['--help'])).out, /--verso-style STYLE .*\(default: the most used;\n +a tie is reported without a fix\)/u);
+  });
   it('input errors exit 2 with one line: missing file, invalid UTF-8, bad option', async () => {
     assert.equal((await cli(['no-such.txt'])).code, 2);
     writeFileSync(path.join(tmp, 'bad.txt'), Buffer.from([0x52, 0x47, 0xff, 0x0a]));

@@ -30,7 +30,8 @@ Options:
   --fix                 rewrite references that have warnings in the document's style (atomic);
                         what is left is reported
   --style STYLE         english | russian | numbers (default: the style most references use)
-  --verso-style STYLE   ob-attached (5ob.) | ob-spaced (5 ob.) | v (5v) (default: the most used)
+  --verso-style STYLE   ob-attached (5ob.) | ob-spaced (5 ob.) | v (5v) (default: the most used;
+                        a tie is reported without a fix)
   --archive-names WHICH as-cited (default) | current (TsKhSD → RGANI)
   -s, --scheme ID       scheme for acronyms not in the table (default ${defaultSchemeOf({ use: 'citation' })})
   --scheme-file FILE    a scheme of your own in its place (JSON, the format of the built-in ones)
