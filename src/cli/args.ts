@@ -113,7 +113,7 @@ function describeParseError(error: unknown, unknownHint: string | undefined): st
  * import { parseCommandArgs } from 'latinitsa/cli';
  * parseCommandArgs('check', ['--json', 'a.md'], { json: { type: 'boolean' } }).positionals;
  * //=> ['a.md']
- * (() => { try { parseCommandArgs('check', ['--bogus'], {}); } catch (e) { return e.message; } })();
+ * (() => { try { parseCommandArgs('check', ['--bogus'], {}); } catch (e) { return (e as Error).message; } })();
  * //=> 'check: unknown option --bogus (see latinitsa check --help)'
  */
 export function parseCommandArgs<const O extends Options>(command: string, argv: string[], options: O, settings: { positionals?: boolean; unknownHint?: string } = {}): Args<O> {

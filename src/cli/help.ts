@@ -7,7 +7,7 @@ import { kebabCase, type HelpContext } from './args.ts';
  *
  * @example
  * import { schemeOptionLines } from 'latinitsa/cli';
- * schemeOptionLines({ id: 'x', options: { yo: { default: 'yo', values: ['yo', 'e'], description: '' } } })[0].split(/\s+/).filter(Boolean);
+ * schemeOptionLines({ id: 'x', options: { yo: { default: 'yo', values: ['yo', 'e'], description: '' } } })[0]?.split(/\s+/).filter(Boolean);
  * //=> ['--yo', 'yo|e', '(default', 'yo)']
  */
 export function schemeOptionLines(scheme: Pick<SchemeInfo, 'id' | 'options'>): string[] {
@@ -90,7 +90,7 @@ export function helpText(context: HelpContext, scheme: Pick<SchemeInfo, 'id' | '
  * @example
  * import { schemesText } from 'latinitsa/cli';
  * import { listSchemes } from 'latinitsa';
- * schemesText().startsWith(listSchemes()[0].id);
+ * schemesText().startsWith(listSchemes()[0]!.id);
  * //=> true
  */
 export function schemesText(): string {

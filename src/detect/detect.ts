@@ -246,7 +246,7 @@ const PARAGRAPH_BREAK = /\r?\n[^\S\r\n]*(?:\r?\n[^\S\r\n]*)+/g;
  * import { detectParagraphs } from 'latinitsa';
  * detectParagraphs('Щука и ёж.\n\nЇжак і ґанок.').map((p) => p.lang);
  * //=> ['ru', 'uk']
- * detectParagraphs('Вчера мы были в городе Київ и видели много интересного.')[0].words.map((w) => [w.word, w.lang]);
+ * detectParagraphs('Вчера мы были в городе Київ и видели много интересного.')[0]?.words.map((w) => [w.word, w.lang]);
  * //=> [['Київ', 'uk']]
  */
 export function detectParagraphs(text: string, options: DetectOptions = {}): ParagraphLanguage[] {

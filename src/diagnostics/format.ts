@@ -79,8 +79,8 @@ function githubLine(d: Diagnostic, readOut: ReadonlySet<string>): string {
  * @param options `format`, `version` for SARIF, and `readOut`: files placed in the text read out of them (a .docx).
  * @returns The report (empty text when there is nothing to say in `text` and `github`).
  * @example
- * import { formatDiagnostics } from 'latinitsa/diagnostics';
- * const d = { ruleId: 'cite/plural', source: 'latinitsa', severity: 'warning', reason: 'plural "ll." used for a single leaf', file: 'notes.txt',
+ * import { formatDiagnostics, type Diagnostic } from 'latinitsa/diagnostics';
+ * const d: Diagnostic = { ruleId: 'cite/plural', source: 'latinitsa', severity: 'warning', reason: 'plural "ll." used for a single leaf', file: 'notes.txt',
  *   place: { start: { line: 6, column: 40, offset: 120 }, end: { line: 6, column: 43, offset: 123 } } };
  * formatDiagnostics([d]);
  * //=> 'notes.txt:6:40: warning: plural "ll." used for a single leaf [cite/plural]\n'

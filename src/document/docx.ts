@@ -476,7 +476,7 @@ const UNWRITABLE = /[\r\n\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{
  *   + '<w:p><w:r><w:t>Zino</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>vyev was</w:t></w:r></w:p></w:body></w:document>';
  * const layout = readDocxLayout([{ name: 'word/document.xml', role: 'body', xml: new TextEncoder().encode(xml) }]);
  * const edit = editDocx(layout, [{ range: [0, 8], text: 'Zinoviev' }]);
- * new TextDecoder().decode(edit.parts.get('word/document.xml')).match(/<w:p>.*<\/w:p>/)[0];
+ * new TextDecoder().decode(edit.parts.get('word/document.xml')).match(/<w:p>.*<\/w:p>/)?.[0];
  * //=> '<w:p><w:r><w:t>Zino</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>viev was</w:t></w:r></w:p>'
  */
 export function editDocx(layout: DocxLayout, fixes: readonly Fix[], text?: string): DocxEdit {

@@ -186,8 +186,9 @@ function headsNotes<N extends TreeNode>(root: N, i: number, syntax: TreeSyntax<N
  * @param syntax Its node types.
  * @returns Regions in source order; touching regions of one kind are joined.
  * @example
- * import { treeRegions } from 'latinitsa/document';
- * const tree = { type: 'root', children: [
+ * import { treeRegions, type TreeNode } from 'latinitsa/document';
+ * interface Node extends TreeNode { at?: [number, number]; children?: Node[] }
+ * const tree: Node = { type: 'root', children: [
  *   { type: 'paragraph', children: [{ type: 'text', value: 'Kirov', at: [0, 5] }] },
  *   { type: 'heading', depth: 2, children: [{ type: 'text', value: 'Notes', at: [7, 12] }] },
  *   { type: 'paragraph', children: [{ type: 'text', value: 'Ibid.', at: [13, 18] }] }] };

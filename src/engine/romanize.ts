@@ -90,7 +90,7 @@ function textPieces(text: string, options: RomanizeOptions): ReturnType<typeof p
  * @example
  * import { romanizeDetailed } from 'latinitsa';
  * const r = romanizeDetailed('Щука и ёж.\n\nЇжак і ґанок.', { lang: 'auto' });
- * [r.text, r.languages.map((p) => `${p.lang} ${p.evidence.join('')}`)];
+ * [r.text, r.languages?.map((p) => `${p.lang} ${p.evidence.join('')}`)];
  * //=> ['Shchuka i yozh.\n\nYizhak i ganok.', ['ru щё', 'uk іїґ']]
  * romanizeDetailed('Київ', { scheme: 'ala-lc' }).diagnostics.map((d) => [d.actual, d.expected]);
  * //=> [['ї', ['ï']]]

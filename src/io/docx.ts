@@ -24,7 +24,7 @@ export { DOCX_LIMITS, type DocxLimits } from '../document/docx-package.ts';
  * @returns The parts, body first.
  * @example
  * import { readDocxParts } from 'latinitsa/io';
- * (() => { try { return readDocxParts(new Uint8Array([1, 2, 3]), { file: 'x.docx' }); } catch (e) { return e.message; } })();
+ * (() => { try { return readDocxParts(new Uint8Array([1, 2, 3]), { file: 'x.docx' }); } catch (e) { return (e as Error).message; } })();
  * //=> 'x.docx: not a zip archive (a .docx is one)'
  */
 export function readDocxParts(data: Uint8Array, options: { file?: string; limits?: DocxLimits } = {}): DocxPart[] {

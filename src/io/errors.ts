@@ -24,7 +24,7 @@ const REASONS: Record<string, string> = {
  *
  * @example
  * import { ioError } from 'latinitsa/io';
- * ioError('read', 'a.txt', Object.assign(new Error('x'), { code: 'ENOENT' })).message;
+ * (ioError('read', 'a.txt', Object.assign(new Error('x'), { code: 'ENOENT' })) as Error).message;
  * //=> 'cannot read a.txt: no such file'
  */
 export function ioError(verb: string, file: string, error: unknown): unknown {

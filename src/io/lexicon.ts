@@ -36,7 +36,7 @@ const loaded = new Map<string, Promise<Lexicon | undefined>>();
  * import { loadLexicon } from 'latinitsa/io';
  * import { deromanize } from 'latinitsa';
  * const lexicon = await loadLexicon();
- * deromanize('vesnushchaty', { lexicon });
+ * deromanize('vesnushchaty', lexicon === undefined ? {} : { lexicon });
  * //=> 'веснушчаты'
  */
 export function loadLexicon(options: LoadLexiconOptions = {}): Promise<Lexicon | undefined> {

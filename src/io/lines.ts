@@ -119,7 +119,7 @@ export interface RomanizeStreamOptions extends TextBlocksOptions {
  *
  * @example
  * import { romanizeStream } from 'latinitsa/io';
- * const out = [];
+ * const out: string[] = [];
  * await romanizeStream([Buffer.from('Щёлково\r\nЦК ВКП(б)')], (b) => { out.push(Buffer.from(b).toString()); });
  * //=> 23
  * out.join('');

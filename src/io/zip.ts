@@ -33,9 +33,9 @@ export function nodeInflate(raw: Uint8Array, limit: number): Uint8Array | undefi
  * @example
  * import { readZip, readZipEntry, writeZip } from 'latinitsa/io';
  * const zip = readZip(writeZip([{ name: 'a.txt', data: new Uint8Array(1000) }]));
- * readZipEntry(zip, zip.entries[0], { maxEntryBytes: 1 << 20, remaining: 1 << 20 }).length;
+ * readZipEntry(zip, zip.entries[0]!, { maxEntryBytes: 1 << 20, remaining: 1 << 20 }).length;
  * //=> 1000
- * (() => { try { return readZipEntry(zip, zip.entries[0], { maxEntryBytes: 100, remaining: 1 << 20 }, { file: 'x.docx' }); } catch (e) { return e.message; } })();
+ * (() => { try { return readZipEntry(zip, zip.entries[0]!, { maxEntryBytes: 100, remaining: 1 << 20 }, { file: 'x.docx' }); } catch (e) { return (e as Error).message; } })();
  * //=> 'x.docx: a.txt would inflate to 1000 bytes, more than the limit of 100 for one part'
  */
 export function readZipEntry(archive: ZipArchive, entry: ZipEntry, budget: ZipBudget, options: { file?: string } = {}): Uint8Array {
@@ -68,7 +68,7 @@ export function writeZip(entries: readonly ZipInput[]): Uint8Array {
  * const enc = new TextEncoder();
  * const zip = readZip(writeZip([{ name: 'a', data: enc.encode('Kirov') }, { name: 'b', data: enc.encode('x') }]));
  * const copy = readZip(replaceZipEntries(zip, new Map([['a', enc.encode('Zinoviev')]])));
- * new TextDecoder().decode(readZipEntry(copy, copy.find('a'), { maxEntryBytes: 100, remaining: 100 }));
+ * new TextDecoder().decode(readZipEntry(copy, copy.find('a')!, { maxEntryBytes: 100, remaining: 100 }));
  * //=> 'Zinoviev'
  */
 export function replaceZipEntries(archive: ZipArchive, replacements: ReadonlyMap<string, Uint8Array>, options: { file?: string } = {}): Uint8Array {

@@ -97,7 +97,7 @@ function base64(bytes: Uint8Array): string {
  * @example
  * import { marcBatch } from 'latinitsa/marc';
  * const r = await marcBatch({ operation: 'romanize', text: JSON.stringify({ leader: '00000nam a2200000 a 4500', fields: [{ '008': '130329s2013    ru            000 1 rus d' }, { 245: { ind1: '1', ind2: '0', subfields: [{ a: 'Щука' }] } }] }) });
- * r.records[0].fields.filter((f) => f.status !== 'same').map((f) => f.after);
+ * r.records[0]?.fields.filter((f) => f.status !== 'same').map((f) => f.after);
  * //=> ['10 $6 880-01 $a Shchuka', '10 $6 245-01/(N $a Щука']
  */
 export async function marcBatch(input: MarcBatchInput, options: MarcBatchOptions = {}): Promise<MarcBatchResult> {

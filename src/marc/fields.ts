@@ -45,7 +45,7 @@ export const INTERPOLATION: RegExp = (() => {
  *
  * @example
  * import { fieldRule } from 'latinitsa/marc';
- * const r = fieldRule({ tag: '650', ind1: ' ', ind2: '0', subfields: [] });
+ * const r = fieldRule({ tag: '650', ind1: ' ', ind2: '0' })!;
  * [r.kind, [...r.keep].includes('x'), r.vernacular];
  * //=> ['heading', true, false]
  */

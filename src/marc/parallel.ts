@@ -680,7 +680,7 @@ function vernacularPieces(text: string, kind: FieldRule['kind'], options: Deroma
  * const { record, diagnostics } = vernacularRecord({ leader: '00000nam a2200000 a 4500', fields: [
  *   { tag: '008', value: '130329s2013    ru            000 1 rus d' },
  *   { tag: '264', ind1: ' ', ind2: '1', subfields: [{ code: 'a', value: 'Moskva :' }, { code: 'b', value: 'Ėksmo,' }, { code: 'c', value: '2013.' }] }] }, { all: true });
- * [record.fields[2], diagnostics[0].confidence];
+ * [record.fields[2], diagnostics[0]?.confidence];
  * //=> [{ tag: '880', ind1: ' ', ind2: '1', subfields: [{ code: '6', value: '264-01/(N' }, { code: 'a', value: 'Москва :' }, { code: 'b', value: 'Эксмо,' }, { code: 'c', value: '2013.' }] }, 1]
  */
 export function vernacularRecord(record: MarcRecord, options: VernacularRecordOptions = {}): RecordResult {

@@ -103,10 +103,10 @@ async function* bytesOf(source: AsyncIterable<unknown> | Iterable<unknown>): Asy
  * other. ISO 2709 errors carry the record's bytes (`raw`) so that a caller can keep them aside.
  *
  * @example
- * import { readRecords, serializeIso2709 } from 'latinitsa/marc';
+ * import { readRecords, serializeIso2709, type MarcControlField } from 'latinitsa/marc';
  * const good = serializeIso2709({ leader: '00000nam a2200000 a 4500', fields: [{ tag: '001', value: '1' }] });
- * const items = [];
- * for await (const item of readRecords([good, good.slice(0, 30)])) items.push(item.error ? item.error.message : item.record.fields[0].value);
+ * const items: string[] = [];
+ * for await (const item of readRecords([good, good.slice(0, 30)])) items.push(item.error ? item.error.message : (item.record.fields[0] as MarcControlField).value);
  * items;
  * //=> ['1', 'record 2 (byte 40): the leader gives a record length of 40 bytes but the record is 30 bytes long (it is truncated: no record terminator)']
  */

@@ -484,7 +484,7 @@ export function getScheme(id: string): Scheme {
  *
  * @example
  * import { listSchemes } from 'latinitsa';
- * listSchemes().find((s) => s.id === 'ala-lc')?.options.tie.values;
+ * listSchemes().find((s) => s.id === 'ala-lc')?.options['tie']?.values;
  * //=> ['breve', 'halves']
  */
 export function listSchemes(): SchemeInfo[] {

@@ -163,7 +163,7 @@ function contentEncodingProblem(value: string | string[] | undefined): string | 
  * import { handleApi } from 'latinitsa/server';
  * const res = await handleApi({ method: 'POST', path: '/api/romanize',
  *   headers: { 'content-type': 'application/json' }, body: '{"text": "Юрий"}' });
- * [res.status, JSON.parse(res.body).output];
+ * [res.status, JSON.parse(String(res.body)).output];
  * //=> [200, 'Yury']
  * (await handleApi({ method: 'GET', path: '/api/romanize' })).status;
  * //=> 405

@@ -335,7 +335,7 @@ interface CachedPage {
  * const server = await startServer({ port: 0, workers: 0 });
  * const res = await fetch(`${server.url}api/romanize`, { method: 'POST',
  *   headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Киров' }) });
- * (await res.json()).output;
+ * ((await res.json()) as { output: string }).output;
  * //=> 'Kirov'
  * await server.close();
  */
