@@ -286,11 +286,15 @@ export function checkCitations(text: string, options: CheckCitationsOptions = {}
     const replacement = formatArchivalReference(ref, formatOptions);
     if (replacement === found.text) continue;
     result.replacement = replacement;
-    // A full stop after the reference ends the sentence (`l. 4v.`): a replacement that ends with an
-    // abbreviation's (`l. 4ob.`) takes its place, as one full stop serves both (docs/citations.md).
+    // One full stop serves an abbreviation and the sentence it ends (docs/citations.md, rule 4): a
+    // replacement that ends with an abbreviation's (`l. 4ob.`) takes the place of the sentence's
+    // after the reference (`l. 4v.`), and a reference whose own ended the sentence (`l. 4ob.` at the
+    // end of a line, or before a capital) keeps one when rewritten without it (`l. 4v.`).
     const range: [number, number] = replacement.endsWith('.') && text[found.range[1]] === '.' ? [found.range[0], found.range[1] + 1] : found.range;
+    const endsSentence = found.text.endsWith('.') && !replacement.endsWith('.') && /^(?:[ \t]*(?:\r?\n|$)|\s+\p{Lu})/u.test(text.slice(found.range[1], found.range[1] + 8));
+    const fixText = endsSentence ? `${replacement}.` : replacement;
     found.findings.forEach((f, i) => {
-      if (!unmended.has(f)) result.diagnostics[i]!.fix = { range, text: replacement };
+      if (!unmended.has(f)) result.diagnostics[i]!.fix = { range, text: fixText };
     });
   }
   const diagnostics = references.flatMap((r) => r.diagnostics);
