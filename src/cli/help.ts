@@ -1,22 +1,25 @@
 // The help texts that list schemes and their options (`latinitsa --help`, `--list-schemes`).
 import { DEFAULT_SCHEME, listSchemes, type SchemeInfo } from '../schemes/registry.ts';
-import { kebabCase, type HelpContext } from './args.ts';
+import { helpOption, kebabCase, type HelpContext, type HelpLayout } from './args.ts';
 
 /**
- * Lines describing the options of one scheme, as flags.
+ * Lines describing the options of one scheme, as flags, in a help's columns (default: the flag at
+ * 2, its description at 35, as `--list-schemes` prints them).
  *
  * @example
  * import { schemeOptionLines } from 'latinitsa/cli';
  * schemeOptionLines({ id: 'x', options: { yo: { default: 'yo', values: ['yo', 'e'], description: '' } } })[0]?.split(/\s+/).filter(Boolean);
  * //=> ['--yo', 'yo|e', '(default', 'yo)']
  */
-export function schemeOptionLines(scheme: Pick<SchemeInfo, 'id' | 'options'>): string[] {
+export function schemeOptionLines(scheme: Pick<SchemeInfo, 'id' | 'options'>, layout: HelpLayout = { indent: 2, column: 35 }): string[] {
   return Object.entries(scheme.options).map(([name, o]) => {
-    const flag = `  --${kebabCase(name)} ${o.values.join('|')}`;
     const what = `${o.description ? `${o.description} ` : ''}(default ${o.default})`;
-    return `${flag.padEnd(34)} ${what}`;
+    return helpOption(layout, `--${kebabCase(name)} ${o.values.join('|')}`, what).trimEnd();
   });
 }
+
+/** The columns of `latinitsa --help`: flags without a short form at 6, descriptions at 35. */
+const ROMANIZE_LAYOUT: HelpLayout = { indent: 6, column: 35 };
 
 /**
  * The text of `latinitsa --help`: usage, options, the options of `scheme`, the commands of the table
@@ -61,7 +64,7 @@ export function helpText(context: HelpContext, scheme: Pick<SchemeInfo, 'id' | '
     '',
     ...('error' in scheme
       ? [`Options of the scheme: not known (${scheme.error})`]
-      : [`Options of the scheme ${scheme.id} (with --scheme ID, --help lists that scheme's):`, ...(Object.keys(scheme.options).length > 0 ? schemeOptionLines(scheme) : ['  (none)'])]),
+      : [`Options of the scheme ${scheme.id} (with --scheme ID, --help lists that scheme's):`, ...(Object.keys(scheme.options).length > 0 ? schemeOptionLines(scheme, ROMANIZE_LAYOUT) : ['  (none)'])]),
     '',
     'Other:',
     '      --list-schemes               list the schemes and their options',
