@@ -641,3 +641,10 @@ test('a name alone written only in a linguists\' transliteration\'s letters is h
   // A scholarly form of a Russian surname (-ский) beside the text's own form is still reported.
   assert.deepEqual(checkText('Tarkovskij filmed it. Tarkovsky filmed more. Tarkovsky left.', { scheme: 'wikipedia', minConfidence: likely }).map((d) => d.actual), ['Tarkovskij']);
 });
+
+test('scheme options without a scheme are refused, not read as the default scheme\'s', () => {
+  for (const options of [{ schemeOptions: { bogus: 1 } }, { schemeOptions: { tie: 'halves' } }] as CheckOptions[]) {
+    assert.throws(() => check('Zinovyev.', options), (e) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_OPTION' && /^the house scheme's options \(".+"\) need a scheme/u.test(e.message) && !e.message.includes('modified-loc'));
+  }
+  assert.doesNotThrow(() => check('Zinovyev.', { scheme: 'ala-lc', schemeOptions: { tie: 'halves' } }));
+});

@@ -141,6 +141,12 @@ export function validateCheckOptions(options: unknown): asserts options is Check
   };
   assertOptions(options, undefined, 'check');
   if (options === undefined) return;
+  // Scheme options are the house scheme's (docs/check.md "Settings"): without a scheme they would
+  // be checked against the default scheme, which nobody chose, and named under its id, or do nothing.
+  const given = typeof options.schemeOptions === 'object' && options.schemeOptions !== null ? Object.keys(options.schemeOptions) : [];
+  if (given.length > 0 && (options.scheme === undefined || options.scheme === '')) {
+    fail(`the house scheme's options (${given.map((k) => JSON.stringify(k)).join(', ')}) need a scheme: give "scheme" (--scheme, or scheme in .latinitsarc.json)`);
+  }
   for (const [key, value] of Object.entries(options)) {
     if (value === undefined) continue;
     // A name that is no option is an error, as in a settings file: a misspelt `schme` would

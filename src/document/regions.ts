@@ -34,8 +34,9 @@ export interface DocumentNote {
  * @returns The findings, those in a note with `inNote`.
  * @example
  * import { notePlaces } from 'latinitsa/document';
- * const d = { ruleId: 'cite/plural', source: 'latinitsa', severity: 'warning', reason: 'plural', place: { start: { line: 3, column: 2, offset: 12 }, end: { line: 3, column: 5, offset: 15 } } };
- * notePlaces([d], { text: 'Body.\nNote.\nMore.', notes: [{ start: 6, end: 17, kind: 'footnote', number: 1 }] })[0].inNote;
+ * import type { Diagnostic } from 'latinitsa/diagnostics';
+ * const d: Diagnostic = { ruleId: 'cite/plural', source: 'latinitsa', severity: 'warning', reason: 'plural', place: { start: { line: 3, column: 2, offset: 12 }, end: { line: 3, column: 5, offset: 15 } } };
+ * notePlaces([d], { text: 'Body.\nNote.\nMore.', notes: [{ start: 6, end: 17, kind: 'footnote', number: 1 }] })[0]?.inNote;
  * //=> { kind: 'footnote', number: 1, paragraph: 2 }
  */
 export function notePlaces<D extends Diagnostic>(diagnostics: readonly D[], document: { text: string; notes?: readonly DocumentNote[] | undefined }): D[] {

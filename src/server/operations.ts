@@ -195,12 +195,6 @@ async function checkOp(input: Input): Promise<unknown> {
     (options as Record<string, unknown>)[key] = value;
   }
   input.done();
-  // The options are those of the house scheme, read only with one (docs/check.md, "A declared
-  // modification of a scheme"): without "scheme", an error would name the default scheme, which the
-  // request never chose, and a valid option would do nothing.
-  if (options.schemeOptions !== undefined && options.scheme === undefined) {
-    throw new LatinitsaError('ERR_INVALID_OPTION', `field "options" (${Object.keys(options.schemeOptions).map((k) => JSON.stringify(k)).join(', ')}) sets options of the house scheme, and needs one: give "scheme"`);
-  }
   let doc: ProseDocument;
   let bytes: Buffer | undefined;
   if (data !== undefined) {
