@@ -1,5 +1,6 @@
 // `latinitsa reverse` (alias `deromanize`): romanized Russian back to Cyrillic (docs/reverse.md).
 import { deromanizeDetailed, uncheckedReading, type DeromanizeOptions } from '../../reverse/deromanize.ts';
+import { DEFAULT_LANGUAGE } from '../../schemes/registry.ts';
 import type { Lexicon } from '../../reverse/lexicon.ts';
 import { DEFAULT_SCHEME } from '../../schemes/registry.ts';
 import { defineCommand, parseOptionPairs } from '../args.ts';
@@ -49,12 +50,15 @@ export async function lexiconOf(noLexicon: boolean | undefined, io: CliIO): Prom
 /**
  * One warning line on stderr when the readings are not checked against a dictionary of the
  * scheme's language (`reverse/unchecked-reading`, docs/languages.md "Reverse"), unless
- * `--no-lexicon` asked for letter statistics alone; `--json` lists it in `diagnostics` either way.
+ * `--no-lexicon` asked for letter statistics alone, or the shipped lexicon's file is missing and
+ * its language is the scheme's (`lexiconOf` has said so in its own line); `--json` lists it in
+ * `diagnostics` either way.
  */
 export function warnUnchecked(options: DeromanizeOptions, noLexicon: boolean | undefined, io: CliIO): void {
   if (noLexicon === true) return;
   const d = uncheckedReading(options);
-  if (d !== undefined) io.stderr.write(`latinitsa: warning: ${d.reason}\n`);
+  if (d === undefined || (options.lexicon === undefined && d.data?.['lang'] === DEFAULT_LANGUAGE)) return;
+  io.stderr.write(`latinitsa: warning: ${d.reason}\n`);
 }
 
 export const command = defineCommand({
