@@ -20,6 +20,17 @@ after(async () => {
 });
 
 describe('latinitsa reverse', () => {
+  it('reads a list of names in another language\'s scheme with the shipped lexicon as without one, and warns only when it read a word', async () => {
+    const names = 'Mykhailo Hrushevskyi, Lesia Ukrainka, Ivan Franko';
+    const withLexicon = await cli(['reverse', '-s', 'uk-national', names]);
+    const without = await cli(['reverse', '-s', 'uk-national', '--no-lexicon', names]);
+    // The Russian lexicon knows no Ukrainian word: it neither attests a reading nor leaves the names unread.
+    assert.equal(withLexicon.stdout, without.stdout);
+    assert.match(withLexicon.stdout, /^Михайло /u);
+    assert.match(withLexicon.stderr, /^latinitsa: warning: readings of Ukrainian from uk-national are not checked against a dictionary/u);
+    const nothing = await cli(['reverse', '-s', 'uk-national', 'The history of the country.']);
+    assert.deepEqual([nothing.stdout, nothing.stderr], ['The history of the country.\n', '']);
+  });
   it('reads the arguments', async () => {
     const r = await cli(['reverse', '-s', 'ala-lc', 'Kubanʹ, Hello, iPhone']);
     assert.deepEqual([r.code, r.stdout], [0, 'Кубань, Hello, iPhone\n']);

@@ -89,21 +89,15 @@ export function createLexicon(options: CreateLexiconOptions): Lexicon {
 
 /**
  * The lexicon as readings of a language use it: itself when it is of that language (or of none),
- * otherwise one that knows none of its Cyrillic words and still its English ones. The shipped
- * lexicon is Russian: it attested Донецк for the Ukrainian `Donetsk` and made the wrong reading
- * certain (docs/languages.md, "Reverse").
+ * otherwise none, so that the readings are ranked and taken by letter statistics as without a
+ * lexicon (`--no-lexicon`). The shipped lexicon is Russian: it attested Донецк for the Ukrainian
+ * `Donetsk` and made the wrong reading certain; and a lexicon that knows none of a language's
+ * words, kept for its English ones, left every name in a list or in prose unread, its readings
+ * never attested (docs/languages.md, "Reverse").
  */
 export function lexiconForLanguage(lexicon: Lexicon | undefined, language: string): Lexicon | undefined {
-  if (lexicon === undefined || lexicon.language === undefined || lexicon.language === language) return lexicon;
-  let foreign = foreignLexicons.get(lexicon);
-  if (foreign === undefined) {
-    foreign = { lookup: () => 0, hasPrefix: () => false, isEnglish: (word) => lexicon.isEnglish(word), language: lexicon.language };
-    foreignLexicons.set(lexicon, foreign);
-  }
-  return foreign;
+  return lexicon === undefined || lexicon.language === undefined || lexicon.language === language ? lexicon : undefined;
 }
-
-const foreignLexicons = new WeakMap<Lexicon, Lexicon>();
 
 /** Whether readings in `language` are checked against the words of `lexicon` (see {@link lexiconForLanguage}). */
 export function lexiconKnows(lexicon: Lexicon | undefined, language: string): boolean {

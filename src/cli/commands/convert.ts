@@ -61,18 +61,22 @@ export const command = defineCommand({
     const inputs = await readInputs('convert', io, positionals, values.input);
     const lexicon = await lexiconOf(values['no-lexicon'], io);
     const options = { from, to, fromOptions, toOptions, all: values.all === true, ...(lexicon === undefined ? {} : { lexicon }) };
-    warnUnchecked({ scheme: from, schemeOptions: fromOptions, ...(lexicon === undefined ? {} : { lexicon }) }, values['no-lexicon'], io);
+    const readOptions = { scheme: from, schemeOptions: fromOptions, ...(lexicon === undefined ? {} : { lexicon }) };
     if (values.json !== true && values.mark !== true) {
       // The text alone: converted block by block (see `convert`), without the per-word records.
       // Then romanize's one-line warning for letters the target scheme has no value for.
+      let read = false;
       for (const input of inputs) {
         const r = convertCounting(input.text, options);
         io.stdout.write(outputOf(input, r.text));
         io.stderr.write(unmappedWarning(r.unmapped, r.scheme));
+        read ||= r.text !== input.text.normalize('NFC');
       }
+      warnUnchecked(readOptions, values['no-lexicon'], io, read);
       return 0;
     }
     const results = inputs.map((input) => ({ input: input.name, ...convertDetailed(input.text, options) }));
+    warnUnchecked(readOptions, values['no-lexicon'], io, results.some((r) => r.diagnostics.some((d) => d.ruleId === 'reverse/unchecked-reading')));
     if (values.json === true) {
       io.stdout.write(`${JSON.stringify(inputs.length === 1 ? results[0] : results, null, 2)}\n`);
       return 0;

@@ -53,9 +53,13 @@ export async function lexiconOf(noLexicon: boolean | undefined, io: CliIO): Prom
  * `--no-lexicon` asked for letter statistics alone, or the shipped lexicon's file is missing and
  * its language is the scheme's (`lexiconOf` has said so in its own line); `--json` lists it in
  * `diagnostics` either way.
+ *
+ * @param read Whether any word was read (converted).
  */
-export function warnUnchecked(options: DeromanizeOptions, noLexicon: boolean | undefined, io: CliIO): void {
-  if (noLexicon === true) return;
+export function warnUnchecked(options: DeromanizeOptions, noLexicon: boolean | undefined, io: CliIO, read: boolean): void {
+  // Only when a word was read: with nothing converted there is no reading to doubt (and `--json`
+  // lists no diagnostic then either).
+  if (noLexicon === true || !read) return;
   const d = uncheckedReading(options);
   if (d === undefined || (options.lexicon === undefined && d.data?.['lang'] === DEFAULT_LANGUAGE)) return;
   io.stderr.write(`latinitsa: warning: ${d.reason}\n`);
@@ -70,8 +74,8 @@ export const command = defineCommand({
     const inputs = await readInputs('reverse', io, positionals, values.input);
     const lexicon = await lexiconOf(values['no-lexicon'], io);
     const options = { ...(scheme === undefined ? {} : { scheme }), schemeOptions, all: values.all === true, ...(lexicon === undefined ? {} : { lexicon }) };
-    warnUnchecked(options, values['no-lexicon'], io);
     const results = inputs.map((input) => ({ input: input.name, ...deromanizeDetailed(input.text, options) }));
+    warnUnchecked(options, values['no-lexicon'], io, results.some((r) => r.diagnostics.some((d) => d.ruleId === 'reverse/unchecked-reading')));
     if (values.json === true) {
       io.stdout.write(`${JSON.stringify(inputs.length === 1 ? results[0] : results, null, 2)}\n`);
     } else {
