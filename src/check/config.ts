@@ -131,6 +131,12 @@ export function parseCheckConfig(data: unknown, options: { file?: string } = {})
 const PROGRAM_OPTIONS: readonly string[] = ['englishWords', 'lexicon', 'learnedScore'];
 
 /**
+ * `notesScheme` that is not a scheme: the notes follow the text's scheme and are grouped with it
+ * (without a `notesScheme`, the checker looks at the notes and decides: notes-system.ts).
+ */
+export const SAME_AS_TEXT = 'same';
+
+/**
  * Checks the options a program passes to `checkText` and `checkDocuments` (the settings of
  * {@link parseCheckConfig}, `englishWords` and `lexicon`): a wrong one is an `ERR_INVALID_OPTION`
  * naming it.
@@ -143,9 +149,17 @@ export function validateCheckOptions(options: unknown): asserts options is Check
   if (options === undefined) return;
   // Scheme options are the house scheme's (docs/check.md "Settings"): without a scheme they would
   // be checked against the default scheme, which nobody chose, and named under its id, or do nothing.
-  const given = typeof options.schemeOptions === 'object' && options.schemeOptions !== null ? Object.keys(options.schemeOptions) : [];
+  // So are the notes scheme's options: without a declared notes scheme (none, or "same") they
+  // would be read as a scheme the checker finds in the notes, or not read at all.
+  const names = (o: unknown): string[] => (typeof o === 'object' && o !== null ? Object.keys(o) : []);
+  const quoted = (keys: string[]): string => keys.map((k) => JSON.stringify(k)).join(', ');
+  const given = names(options.schemeOptions);
   if (given.length > 0 && (options.scheme === undefined || options.scheme === '')) {
-    fail(`the house scheme's options (${given.map((k) => JSON.stringify(k)).join(', ')}) need a scheme: give "scheme" (--scheme, or scheme in .latinitsarc.json)`);
+    fail(`the house scheme's options (${quoted(given)}) need a scheme: give "scheme"`);
+  }
+  const notesGiven = names(options.notesSchemeOptions);
+  if (notesGiven.length > 0 && (options.notesScheme === undefined || options.notesScheme === '' || options.notesScheme === SAME_AS_TEXT)) {
+    fail(`the notes scheme's options (${quoted(notesGiven)}) need a notes scheme: give "notesScheme"`);
   }
   for (const [key, value] of Object.entries(options)) {
     if (value === undefined) continue;

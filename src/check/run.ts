@@ -10,7 +10,7 @@ import { assertEmphasis, assertNotes, assertRegions } from '../document/regions.
 import { createReader, foldRomanized, schemeKey, type Reader, type ReaderScheme } from '../reverse/readings.ts';
 import { LatinitsaError } from '../errors.ts';
 import { parseConfidence } from './confidence.ts';
-import { validateCheckOptions } from './config.ts';
+import { SAME_AS_TEXT, validateCheckOptions } from './config.ts';
 import { conventionalForms, fullNames, type ConventionalEntry, type FullName } from './conventional.ts';
 import proseData from './data/prose-schemes.json' with { type: 'json' };
 import { englishLists } from './english.ts';
@@ -86,17 +86,18 @@ export interface CheckRun {
    * Each domain's declared scheme when it romanizes another language than the one the checker
    * reads words in (the reader's and the lexicon's, Russian: `DEFAULT_LANGUAGE`); else undefined.
    * The group's word is then a Russian reading, which such a scheme cannot be asked to spell
-   * (Юрій is not юрий): see {@link CheckRun.ownWrites}.
+   * (Юрій is not юрий): see {@link CheckRun.ownWord}.
    */
   otherLanguage: Record<Domain, string | undefined>;
   /**
-   * Whether a spelling is what the domain's declared scheme of another language writes from some
-   * word in that language's letters: read back by the scheme itself (every letter Cyrillic) and
-   * written again, the same spelling (Yurii: Юрій in uk-national). No lexicon of that language
-   * says whether the word exists, so any such word counts (docs/check.md "Checking against a
-   * scheme of another language"). False for a domain whose scheme is the reader's language's.
+   * The word, in lower case, that the domain's declared scheme of another language writes as a
+   * spelling: the spelling read back by the scheme itself (every letter Cyrillic) and written
+   * again the same (Yurii: юрій in uk-national); undefined when it writes the spelling from no word
+   * (Gor'kii), and for a domain whose scheme is the reader's language's. No lexicon of that
+   * language says whether the word exists, so any such word counts (docs/check.md "Checking
+   * against a scheme of another language").
    */
-  ownWrites(spelling: string, domain: Domain): boolean;
+  ownWord(spelling: string, domain: Domain): string | undefined;
   /**
    * Whether the work is in the older English romanization (Romanoff, Ivanovitch): its spellings
    * no scheme writes then have more fallback keys (fallback.ts, `olderStyle`; docs/check.md, "A
@@ -123,11 +124,7 @@ export function readerFor(options: CheckOptions, extra: ReaderScheme[]): Reader 
   return reader;
 }
 
-/**
- * `notesScheme` that is not a scheme: the notes follow the text's scheme and are grouped with it
- * (without a `notesScheme`, the checker looks at the notes and decides: notes-system.ts).
- */
-export const SAME_AS_TEXT = 'same';
+export { SAME_AS_TEXT } from './config.ts';
 
 /** Whether the notes are a domain of their own, and their scheme if any. */
 export interface NotesDomain {
@@ -262,17 +259,15 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
     text: given.text !== undefined && resolved.text.language.id !== DEFAULT_LANGUAGE ? resolved.text.language.name : undefined,
     notes: given.notes !== undefined && resolved.notes.language.id !== DEFAULT_LANGUAGE ? resolved.notes.language.name : undefined,
   };
-  const ownWritten = { text: new Map<string, boolean>(), notes: new Map<string, boolean>() };
-  const ownWrites = (spelling: string, domain: Domain): boolean => {
-    if (otherLanguage[domain] === undefined) return false;
-    let writes = ownWritten[domain].get(spelling);
-    if (writes === undefined) {
-      const options = { ...shownOptions(domain), scheme: resolved[domain] };
+  const ownWords = { text: new Map<string, string | undefined>(), notes: new Map<string, string | undefined>() };
+  const ownWord = (spelling: string, domain: Domain): string | undefined => {
+    if (otherLanguage[domain] === undefined) return undefined;
+    if (!ownWords[domain].has(spelling)) {
       const word = deromanize(spelling, { scheme: resolved[domain], schemeOptions: shownOptions(domain), all: true });
-      writes = !LATIN_LETTER.test(word) && foldRomanized(romanize(word, options)) === foldRomanized(spelling);
-      ownWritten[domain].set(spelling, writes);
+      const writes = !LATIN_LETTER.test(word) && foldRomanized(romanize(word, { ...shownOptions(domain), scheme: resolved[domain] })) === foldRomanized(spelling);
+      ownWords[domain].set(spelling, writes ? word.toLowerCase() : undefined);
     }
-    return writes;
+    return ownWords[domain].get(spelling);
   };
   // The work's distinct capitalised words, for the test of the older romanization.
   const capitalised = new Set<string>();
@@ -308,7 +303,7 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
       return map === undefined ? undefined : foldRomanized(romanShown([...cyrillic].map((c) => map.get(c) ?? c).join(''), domain));
     },
     otherLanguage,
-    ownWrites,
+    ownWord,
     olderStyle: olderStyle(capitalised, (fold) => englishWord(fold) || conventional.has(fold)),
   };
 }

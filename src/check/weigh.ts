@@ -119,7 +119,7 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
     scheme !== undefined &&
     (s.info.fold === written ||
     s.info.fold === givenWritten ||
-    run.ownWrites(s.display, g.domain) ||
+    run.ownWord(s.display, g.domain) !== undefined ||
     s.info.readings.some(
       (r) =>
         r.schemes.includes(schemeIndex) &&
@@ -210,8 +210,15 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
   // occurrence's company is worked out on first use.
   const unknownWord = once(() => list.every(({ s }) => s.info.kind === 'plausible' || s.info.kind === 'loose') && !run.letterOnly && !russianNameForm(g.cyrillic) && !list.some(({ s }) => (s.info.kind !== 'loose' && russianPlaceForm(s.info.near[0] ?? '')) || s.occurrences.some((o) => o.company() === 'russian' || o.russianNeighbour)) && !olderEvidence());
   const minority: Minority[] = [];
+  // Under a scheme of another language the groups are made of Russian readings, which join two of
+  // that language's words (Vira, віра, and Vyra, вира: both вира in Russian).
+  const other = run.otherLanguage[g.domain];
+  const targetWord = other === undefined || targetSpelling === undefined ? undefined : run.ownWord(targetSpelling.display, g.domain);
   for (const { s, link } of list) {
     if (s.info.fold === targetFold || s === targetSpelling) continue;
+    // Two spellings the scheme writes from two different words of its language are two words.
+    const ownWord = targetWord === undefined ? undefined : run.ownWord(s.display, g.domain);
+    if (ownWord !== undefined && ownWord !== targetWord) continue;
     // A conventional form gives way only to another conventional form; an English name to none.
     if (s.info.kind === 'conventional' && targetSpelling?.info.kind !== 'conventional') continue;
     // An English name (Yuri, Dmitri) is reported only where it names the person the target
@@ -274,9 +281,11 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
     // thirteen folds, it raised the certain band's precision on the one left out in 9 runs and
     // lowered it in 2; docs/check.md "What `certain` asks for").
     const marksAdded = !FOLDED_MARK.test(s.info.fold) && targetFold !== s.info.fold && targetFold.replace(FOLDED_MARKS, '') === s.info.fold;
-    // A fix to a spelling no scheme writes (an older work's own: above) is shown, never applied unattended.
+    // A fix to a spelling no scheme writes (an older work's own: above) is shown, never applied
+    // unattended; so is every fix under a scheme of another language, whose words the checker reads
+    // only as Russian ones.
     const olderTarget = targetSpelling !== undefined && keyJoined(targetSpelling);
-    const base = loneTarget || !russianWord || ((s.info.kind === 'loose' || /^\p{Lu}/u.test(s.display)) && unknownWord()) ? Math.min(found, LONE_TARGET) : exonym || outnumbered || marksAdded || olderTarget ? Math.min(found, UNATTENDED_BELOW) : found;
+    const base = loneTarget || !russianWord || ((s.info.kind === 'loose' || /^\p{Lu}/u.test(s.display)) && unknownWord()) ? Math.min(found, LONE_TARGET) : exonym || outnumbered || marksAdded || olderTarget || other !== undefined ? Math.min(found, UNATTENDED_BELOW) : found;
     // A capitalised word the scheme does not write that reads only as a common Russian word (куля,
     // перо, вьет: not a name or place) is romanized Russian in a Russian title or name (Novyi Mir,
     // O. S. Nagornaia) or as an adjective (Privolnoe); alone among English words it is more often
@@ -288,7 +297,6 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
     const common = !ok && !commonContext() && s.info.kind === 'attested' && (readingFlags(s.info, g.cyrillic) & NAME_FLAGS) === 0 && !adjectiveForm(g.cyrillic);
     minority.push({ s, link, ok, ruleId, confidence: base, common, ...(samePerson === undefined ? {} : { samePerson }), ...(inflected ? { inflected } : {}) });
   }
-  const other = run.otherLanguage[g.domain];
   return { target, targetSpelling, written, shown, attestedWord, minority, ...(other !== undefined && targetSpelling === undefined ? { unknownSpelling: other } : {}) };
 }
 
