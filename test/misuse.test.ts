@@ -39,6 +39,10 @@ const cases: Array<[string, () => unknown, string, RegExp]> = [
   ['romanize(t, { lang: "auto", bogus })', () => romanize('Жуков', { lang: 'auto', bogusOption: 'x' } as never), 'ERR_INVALID_OPTION', /unknown option "bogusOption" for scheme "modified-loc"/u],
   ['explain(t, { lang: "auto", bogus })', () => explain('Жуков', { lang: 'auto', bogusOption: 'x' } as never), 'ERR_INVALID_OPTION', /unknown option "bogusOption" for scheme "modified-loc"/u],
   ['romanize(t, { lang: "auto", scheme: "ala-lc", tie: "x" })', () => romanize('Жуков', { lang: 'auto', scheme: 'ala-lc', tie: 'x' } as never), 'ERR_INVALID_OPTION', /tie/u],
+  // The thirty-fifth session's audit: "auto" refused by the functions that take one language,
+  // with a message that offered "auto" among the values it takes.
+  ['checkText(t, { lang: "auto" })', () => checkText('Zinoviev', { lang: 'auto' }), 'ERR_INVALID_OPTION', /^option "lang" takes one language here: "ru", "be", "bg", "mk", "sr", "uk"; found "auto" \("auto", the language decided per paragraph, is taken by romanize, explain and romanizeDetailed only\)$/u],
+  ['checkText(t, { lang: "xx" })', () => checkText('Zinoviev', { lang: 'xx' }), 'ERR_INVALID_OPTION', /^option "lang" must be one of "ru", "be", "bg", "mk", "sr", "uk" \(or "auto" with romanize, explain and romanizeDetailed\), found "xx"$/u],
   ['checkCitations(t, { versoStyle })', () => checkCitations('No reference here.', { versoStyle: 'bogus' } as never), 'ERR_INVALID_OPTION', /unknown versoStyle "bogus" \(known: ob-attached, ob-spaced, v\)/u],
 ];
 

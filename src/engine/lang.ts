@@ -21,10 +21,22 @@ export interface SchemeInLanguage {
   language: LanguageSource;
 }
 
+/**
+ * The language `lang` names. Every caller takes one language here: romanize, explain and
+ * romanizeDetailed decide `auto` before they come here (docs/languages.md), and the checker,
+ * bibliographies and MARC records take no `auto` at all; so the message never offers `auto` as a
+ * value this call takes, and says where it is taken.
+ */
 function languageOf(lang: unknown): LanguageSource {
   if (typeof lang !== 'string' || !listLanguages().includes(lang)) {
-    const detail = lang === AUTO_LANGUAGE ? ' ("auto" is decided per paragraph by romanize, explain and romanizeDetailed)' : '';
-    throw new LatinitsaError('ERR_INVALID_OPTION', `option "lang" must be one of ${[...listLanguages(), AUTO_LANGUAGE].map((l) => `"${l}"`).join(', ')}, found ${JSON.stringify(lang)}${detail}`);
+    const known = listLanguages().map((l) => `"${l}"`).join(', ');
+    const autoTakers = 'romanize, explain and romanizeDetailed';
+    throw new LatinitsaError(
+      'ERR_INVALID_OPTION',
+      lang === AUTO_LANGUAGE
+        ? `option "lang" takes one language here: ${known}; found "auto" ("auto", the language decided per paragraph, is taken by ${autoTakers} only)`
+        : `option "lang" must be one of ${known} (or "auto" with ${autoTakers}), found ${JSON.stringify(lang)}`,
+    );
   }
   return getLanguage(lang);
 }
