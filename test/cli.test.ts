@@ -257,6 +257,13 @@ describe('latinitsa (romanize): options', () => {
     }
     for (const name of Object.keys(commands).filter((n) => n !== 'romanize')) assert.match(r.stdout, new RegExp(`^  ${name} `, 'm'));
     assert.match((await runCli(['--scheme', 'ala-lc', '--help'])).stdout, /Options of the scheme ala-lc/);
+    // A scheme refused for the language (the run says so) lists no options as usable: help says why,
+    // as for a scheme it cannot resolve; the run's own message is the same line.
+    const refused = 'scheme "modified-loc" has no table for Ukrainian (lang "uk")';
+    const help = (await runCli(['-s', 'modified-loc', '--lang', 'uk', '--help'])).stdout;
+    assert.ok(help.includes(`Options of the scheme: not known (${refused}`), help);
+    assert.doesNotMatch(help, /^ +--sign-before-e /mu);
+    assertError(await runCli(['-s', 'modified-loc', '--lang', 'uk', 'Київ']), new RegExp(`^latinitsa: ${refused.replace(/[()]/gu, '\\$&')}`, 'mu'));
   });
 
   it('--version prints the package version; --list-schemes every scheme', async () => {

@@ -74,14 +74,9 @@ async function prepare(values: Record<string, unknown>, io: CliIO): Promise<{ op
   const scheme = await schemeFromFlags('', { id: values['scheme'], file: values['scheme-file'] }, io.cwd);
   // The scheme whose options the flags name: with --lang, the scheme for that language (docs/languages.md).
   const base = typeof scheme === 'object' ? scheme : getScheme(scheme ?? (lang === undefined || lang === AUTO_LANGUAGE ? DEFAULT_SCHEME : schemeIdForLanguage(undefined, lang)));
-  let resolved = base;
-  if (lang !== undefined && lang !== AUTO_LANGUAGE) {
-    try {
-      resolved = schemeInLanguage(base, lang).scheme;
-    } catch {
-      // No scheme of the family for the language: reported when the options are resolved.
-    }
-  }
+  // No scheme of the family for the language is refused here, as the run refuses it: --help says
+  // why instead of listing options no run takes (docs/cli.md: `--scheme ID --help`).
+  const resolved = lang === undefined || lang === AUTO_LANGUAGE ? base : schemeInLanguage(base, lang).scheme;
   const flags = new Map(Object.keys(resolved.options).map((name) => [kebabCase(name), name]));
   const options: Options = {};
   for (const flag of flags.keys()) if (!(flag in OPTIONS)) options[flag] = { type: 'string' };
