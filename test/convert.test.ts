@@ -129,6 +129,13 @@ describe('letters the target scheme has no value for (docs/languages.md, "Unmapp
       ['Ё', ['Ë'], 11, 15, 'Yozh'],
     ]);
   });
+  it("carry the language the letters were read in, not the target scheme's (the thirty-fifth session's audit)", () => {
+    // Serbian read from sr-gaj, written in modified-loc, which has no Serbian table (written as named).
+    const sr = convertDetailed('Ljubav', { from: 'sr-gaj', to: 'modified-loc' }).diagnostics.filter((x) => x.ruleId === 'romanize/unmapped-letter');
+    assert.deepEqual(sr.map((x) => [x.actual, x.data?.['scheme'], x.data?.['lang']]), [['Љ', 'modified-loc', 'sr']]);
+    const ru = convertDetailed('Fyodor', { from: 'modified-loc', to: 'uk-national', all: true }).diagnostics.filter((x) => x.ruleId === 'romanize/unmapped-letter');
+    assert.deepEqual(ru.map((x) => [x.actual, x.data?.['scheme'], x.data?.['lang']]), [['ё', 'uk-national', 'ru']]);
+  });
   it('are not reported for a word the input has in Cyrillic, which is kept as written', () => {
     assert.deepEqual(convertDetailed('Ёж Fedor', { from: 'modified-loc', to: 'uk-national' }).diagnostics.filter((x) => x.ruleId === 'romanize/unmapped-letter'), []);
   });

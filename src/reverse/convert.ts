@@ -67,6 +67,8 @@ interface Reading {
   /** Where each read word is in `cyrillic`. */
   ranges: [number, number][];
   options: ConvertOptions;
+  /** The language of the source scheme, which the words were read in. */
+  lang: string;
 }
 
 /**
@@ -109,7 +111,7 @@ function readAll(text: string, options: ConvertOptions): Reading {
     pos = w.input[1];
   }
   cyrillic += text.slice(pos);
-  return { to, read, cyrillic, ranges, options };
+  return { to, read, cyrillic, ranges, options, lang };
 }
 
 /** A word of letters (and their marks) with a Cyrillic letter and no Latin one. */
@@ -164,6 +166,10 @@ function unmappedIn(text: string, reading: Reading): Diagnostic[] {
   const toOptions = { ...reading.options.toOptions, scheme: to };
   if (!mayNeedReport(cyrillic, resolveScheme(toOptions))) return [];
   const found = romanizeDetailed(cyrillic, toOptions).diagnostics;
+  // A target written as named (no `lang`: its family has no scheme for the language, readAll)
+  // reads the letters with its own table, but they are the source language's letters: the
+  // finding names that language, the one the text is in (docs/languages.md, "Unmapped letters").
+  const language = reading.options.toOptions?.['lang'] === undefined ? { lang: reading.lang } : {};
   const lines = lineIndex(text);
   const out: Diagnostic[] = [];
   let k = 0;
@@ -172,7 +178,7 @@ function unmappedIn(text: string, reading: Reading): Diagnostic[] {
     while (k < ranges.length && ranges[k]![1] <= at) k++;
     const w = read.words[k];
     if (w === undefined || ranges[k]![0] > at || !w.converted) continue;
-    out.push({ ...d, place: lines.placeOf(w.input[0], w.input[1]), data: { ...d.data, word: w.source } });
+    out.push({ ...d, place: lines.placeOf(w.input[0], w.input[1]), data: { ...d.data, ...language, word: w.source } });
   }
   return out;
 }
