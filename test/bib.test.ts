@@ -271,6 +271,16 @@ describe('letters the scheme has no value for are reported as romanize reports t
     // Written in the family's Ukrainian scheme with --lang: nothing to report.
     assert.deepEqual(romanizeBibtex(bib, { lang: 'uk' }).diagnostics, []);
   });
+  it("with lang, read in the bibliography's language, as a scheme serving several languages reads it (ISO 9)", () => {
+    // Ҙ is a letter of none of the languages: ISO 9 has no value for it in any of them.
+    const entry = '@book{k,\n  title = {Ҙ Київ},\n}\n';
+    for (const lang of ['uk', 'sr']) {
+      const d = romanizeBibtex(entry, { lang, scheme: 'iso-9' }).diagnostics.filter((x) => x.ruleId === 'romanize/unmapped-letter');
+      assert.deepEqual(d.map((x) => [x.actual, x.data?.['scheme'], x.data?.['lang']]), [['Ҙ', 'iso-9', lang]], lang);
+      const c = romanizeCsl('[{"id": "k", "title": "Ҙ"}]', { lang, scheme: 'iso-9' }).diagnostics;
+      assert.deepEqual(c.map((x) => [x.actual, x.data?.['lang']]), [['Ҙ', lang]], lang);
+    }
+  });
   it('CSL-JSON: placed on the value', () => {
     const json = '[{"id": "k", "title": "Київ"}]';
     const d = romanizeCsl(json).diagnostics;

@@ -61,8 +61,8 @@ function fieldDiagnostic(lines: LineIndex, ruleId: 'bib/cyrillic-macro' | 'bib/o
  * the value when the value is the file's text from `start` (BibTeX), else (`end` given: a JSON
  * string, whose escapes move offsets) on the whole value [start, end).
  */
-export function romanizeValue(value: string, scheme: string | Scheme, at: { lines: LineIndex; start: number; end?: number; key: string; field: string }, diagnostics: Diagnostic[]): string {
-  const r = romanizeDetailed(value, { scheme });
+export function romanizeValue(value: string, scheme: GroupScheme, at: { lines: LineIndex; start: number; end?: number; key: string; field: string }, diagnostics: Diagnostic[]): string {
+  const r = romanizeDetailed(value, scheme);
   for (const d of r.diagnostics) {
     const [s, e] = [d.place!.start.offset, d.place!.end.offset];
     const place = at.end === undefined ? at.lines.placeOf(at.start + s, at.start + e) : at.lines.placeOf(at.start, at.end);
@@ -71,14 +71,25 @@ export function romanizeValue(value: string, scheme: string | Scheme, at: { line
   return r.text;
 }
 
+/**
+ * A field group's scheme and the bibliography's `lang`: the values are read in that language, so
+ * that a scheme serving several languages (ISO 9) reads its letters and a letter without a value
+ * is reported in it (docs/languages.md, "Unmapped letters"). Romanize's options as they are (a
+ * type, not an interface, so that it is one of romanize's option objects).
+ */
+export type GroupScheme = {
+  scheme: Scheme;
+  lang?: string;
+};
+
 export /** The scheme of each field group, resolved (and so checked) before any field is read. */
-function groupSchemes(options: RomanizeBibOptions): Record<BibFieldGroup, Scheme> {
+function groupSchemes(options: RomanizeBibOptions): Record<BibFieldGroup, GroupScheme> {
   const inLanguage = (scheme: string | Scheme | undefined): string | Scheme | undefined => (options.lang === undefined ? scheme : schemeOfLanguage(scheme, options.lang));
   const base = inLanguage(options.scheme);
   for (const key of Object.keys(options.schemes ?? {})) {
     if (!['names', 'titles', 'publishers'].includes(key)) throw new LatinitsaError('ERR_INVALID_OPTION', `unknown field group "${key}" (known: names, titles, publishers)`);
   }
-  const of = (scheme: string | Scheme | undefined): Scheme => citationScheme(scheme === undefined ? base : inLanguage(scheme));
+  const of = (scheme: string | Scheme | undefined): GroupScheme => ({ scheme: citationScheme(scheme === undefined ? base : inLanguage(scheme)), ...(options.lang === undefined ? {} : { lang: options.lang }) });
   return { names: of(options.schemes?.names), titles: of(options.schemes?.titles), publishers: of(options.schemes?.publishers) };
 }
 

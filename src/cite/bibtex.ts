@@ -2,10 +2,9 @@
 import { applyFixes } from '../diagnostics/fix.ts';
 import { lineIndex, type LineIndex } from '../diagnostics/place.ts';
 import type { Diagnostic, Fix } from '../diagnostics/types.ts';
-import type { Scheme } from '../schemes/registry.ts';
 import { LatinitsaError } from '../errors.ts';
 import { parseBibtex, type BibtexField } from './bibtex-syntax.ts';
-import { cyrillic, fieldDiagnostic, groupOf, groupSchemes, romanizeValue, type BibChange, type RomanizeBibOptions, type RomanizedBib } from './bib.ts';
+import { cyrillic, fieldDiagnostic, groupOf, groupSchemes, romanizeValue, type BibChange, type GroupScheme, type RomanizeBibOptions, type RomanizedBib } from './bib.ts';
 import fields from './data/bib-fields.json' with { type: 'json' };
 import latexKeys from './data/latex-key-commands.json' with { type: 'json' };
 import { escape } from './terms.ts';
@@ -93,7 +92,7 @@ function keySpans(raw: string): Array<[number, number]> {
 }
 
 /** A raw value romanized, with the key arguments of LaTeX commands ({@link keySpans}) as written. */
-function romanizeRaw(raw: string, scheme: string | Scheme, where: { lines: LineIndex; start: number; key: string; field: string }, diagnostics: Diagnostic[]): string {
+function romanizeRaw(raw: string, scheme: GroupScheme, where: { lines: LineIndex; start: number; key: string; field: string }, diagnostics: Diagnostic[]): string {
   // Each part with its letters without a value reported where they are in the file (romanizeValue).
   const part = (from: number, to: number): string => romanizeValue(raw.slice(from, to), scheme, { ...where, start: where.start + from }, diagnostics);
   const spans = keySpans(raw);
