@@ -77,7 +77,10 @@ describe('latinitsa reverse', () => {
     assert.match(bad.stderr, /^latinitsa: test\/fixtures\/cli\/bad-scheme\.json: \/letters\/ж: /u);
   });
   it('-O lang=ID gives the language of the input, as its --help says (docs/cli.md)', async () => {
-    assert.match((await cli(['reverse', '--help'])).stdout, /-O lang=ID: the language of the input/u);
+    const help = (await cli(['reverse', '--help'])).stdout;
+    assert.match(help, /-O lang=ID: the language of the input/u);
+    // The summary says what is read back: not Russian only (sr-gaj, -O lang=uk).
+    assert.match(help, /^Reads romanized text in the scheme's language \(Russian by default; -O lang=ID or a scheme of\nanother language, sr-gaj\) back into Cyrillic\. Words that are not romanized text under the\nscheme/mu);
     const r = await cli(['reverse', '-s', 'ala-lc', '-O', 'lang=uk', 'Kyïv']);
     assert.deepEqual([r.code, r.stdout], [0, 'Київ\n'], r.stderr);
   });

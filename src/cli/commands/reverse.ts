@@ -11,7 +11,8 @@ import type { CliIO } from '../types.ts';
 const HELP = (): string => `Usage: latinitsa reverse [options] [TEXT…]   (alias: deromanize)
        latinitsa reverse [options] --input FILE…
 
-Reads romanized Russian back into Cyrillic. Words that are not romanized Russian under the
+Reads romanized text in the scheme's language (Russian by default; -O lang=ID or a scheme of
+another language, sr-gaj) back into Cyrillic. Words that are not romanized text under the
 scheme (English words, code, URLs, Latin-script names) are left as they are.
 
 Options:
