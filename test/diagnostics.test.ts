@@ -239,6 +239,27 @@ describe('one reporter for every command', () => {
     assert.match(evidence!.note ?? '', /Zinoviev first at b\.docx:footnote 1, paragraph 1, column 1$/u);
   });
 
+  // A note called with the author's own mark (an asterisk) was placed as "footnote 2", a number
+  // Word shows nowhere: it is named by its mark (docs/diagnostics.md), and takes no number.
+  it('a finding in a note called with the author\'s own mark is placed by the mark', async () => {
+    const { docx, note, paragraph, paragraphOf, run } = await import('./support/docx.ts');
+    const starred = `<w:r><w:footnoteReference w:customMarkFollows="1" w:id="4"/><w:t>*</w:t></w:r>`;
+    writeFileSync(
+      path.join(tmp, 'm.docx'),
+      docx({
+        body: paragraphOf(run('Zinoviev met Zinoviev and Zinoviev.'), starred, run(' Then Zinoviev.'), `<w:r><w:footnoteReference w:id="7"/></w:r>`),
+        footnotes: note('footnote', 4, paragraph('Zinoviev and Zinovyev.')) + note('footnote', 7, paragraph('Zinoviev again.')),
+      }),
+    );
+    const text = await runCli(['check', 'm.docx'], { cwd: tmp });
+    assert.match(text.stdout, /^m\.docx:footnote \*, paragraph 1, column 14: error: /mu);
+    const json = JSON.parse((await runCli(['check', '--json', 'm.docx'], { cwd: tmp })).stdout) as Diagnostic[];
+    assert.deepEqual(json.map((d) => d.inNote), [{ kind: 'footnote', mark: '*', paragraph: 1 }]);
+    // The note called with a number after it is footnote 1, as Word numbers it.
+    const doc = await (await import('../src/io/documents.ts')).bytesToDocument(readFileSync(path.join(tmp, 'm.docx')), { format: 'docx' });
+    assert.deepEqual(doc.notes?.map((n) => n.number ?? n.mark), ['*', 1]);
+  });
+
   it('--format github annotates; an unknown format is a usage error', async () => {
     const r = await runCli(['cite', '--format', 'github', 'notes.txt'], { cwd: tmp });
     assert.match(r.stdout, /^::warning file=notes\.txt,line=5,col=4,endLine=5,endColumn=\d+,title=cite\/mixed-style::English-style reference/m);

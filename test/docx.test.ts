@@ -72,28 +72,31 @@ describe('reading Word documents', () => {
     const parts = readDocxParts(
       docx({
         // Footnote 5 is called first, then 2; 8 is called with an asterisk of the author's; 9 never.
-        body: paragraphOf(run('Kirov.'), call('footnote', 5), run(' Zinoviev.'), call('footnote', 2), call('footnote', 5), call('footnote', 8, true)) + paragraphOf(run('Later.'), call('endnote', 3)),
+        body: paragraphOf(run('Kirov.'), call('footnote', 5), run(' Zinoviev.'), call('footnote', 2), call('footnote', 5), call('footnote', 8, true), run('*')) + paragraphOf(run('Later.'), call('endnote', 3)),
         footnotes: note('footnote', 2, paragraph('Two.')) + note('footnote', 5, paragraph('Five,') + paragraph('its second paragraph.')) + note('footnote', 8, paragraph('Starred.')) + note('footnote', 9, paragraph('Never called.')),
         endnotes: note('endnote', 3, paragraph('Three.')),
       }),
     );
     const doc = readDocument({ docx: parts });
-    const notes = (doc.notes ?? []).map((n) => [n.kind, n.number, doc.text.slice(n.start, n.end)]);
+    const notes = (doc.notes ?? []).map((n) => [n.kind, n.number ?? n.mark, doc.text.slice(n.start, n.end)]);
+    // The note called with the author's asterisk was "footnote 3", a number Word shows nowhere: it
+    // is named by its mark, and the note never called follows 2 as Word numbers it.
     assert.deepEqual(notes, [
       ['footnote', 2, 'Two.'],
       ['footnote', 1, 'Five,\nits second paragraph.'],
-      ['footnote', 3, 'Starred.'],
-      ['footnote', 4, 'Never called.'],
+      ['footnote', '*', 'Starred.'],
+      ['footnote', 3, 'Never called.'],
       ['endnote', 1, 'Three.'],
     ]);
+    assert.equal(doc.notes?.find((n) => n.mark !== undefined)?.number, undefined);
     // A finding's place in a note: the note and the paragraph of it; in the body, none.
     const at = (word: string): Diagnostic => {
       const offset = doc.text.indexOf(word);
       return { ruleId: 'check/mixed-script', source: 'latinitsa', severity: 'error', reason: word, place: { start: { line: 0, column: 0, offset }, end: { line: 0, column: 0, offset } } };
     };
     assert.deepEqual(
-      notePlaces([at('Zinoviev'), at('second'), at('Three')], doc).map((d) => d.inNote),
-      [undefined, { kind: 'footnote', number: 1, paragraph: 2 }, { kind: 'endnote', number: 1, paragraph: 1 }],
+      notePlaces([at('Zinoviev'), at('second'), at('Three'), at('Starred')], doc).map((d) => d.inNote),
+      [undefined, { kind: 'footnote', number: 1, paragraph: 2 }, { kind: 'endnote', number: 1, paragraph: 1 }, { kind: 'footnote', mark: '*', paragraph: 1 }],
     );
   });
 

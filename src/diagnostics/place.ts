@@ -60,9 +60,9 @@ function indexOfStarts(starts: readonly number[]): LineIndex {
 
 /**
  * A place in a .docx's footnote or endnote as a person finds it in Word: `footnote 3, paragraph 1,
- * column 5`. The one wording of such a place, in the reports' heads and messages and in the
+ * column 5`, or `footnote *, …` for a note called with the author's own mark. The one wording of such a place, in the reports' heads and messages and in the
  * checker's evidence (docs/diagnostics.md). Internal: not exported by the package.
  */
 export function notePlaceWords(inNote: NotePlace, column: number): string {
-  return `${inNote.kind} ${inNote.number}, paragraph ${inNote.paragraph}, column ${column}`;
+  return `${inNote.kind} ${inNote.mark ?? inNote.number}, paragraph ${inNote.paragraph}, column ${column}`;
 }

@@ -18,11 +18,17 @@ export interface Place {
   end: Point;
 }
 
-/** Where a finding is in a .docx's notes: `footnote` 3, its `paragraph` 1. */
+/**
+ * Where a finding is in a .docx's notes: `footnote` 3, its `paragraph` 1. A note has `number` or,
+ * when the text calls it with the author's own mark (an asterisk), `mark` instead: Word shows no
+ * number for it (docs/diagnostics.md, docs/documents.md "Places in notes").
+ */
 export interface NotePlace {
   kind: 'footnote' | 'endnote';
-  /** The note's number, as Word shows it (in Arabic numerals). */
-  number: number;
+  /** The note's number, as Word shows it (in Arabic numerals); absent for a note with a `mark`. */
+  number?: number;
+  /** The author's own mark the text calls the note with (`*`), for a note that has no number. */
+  mark?: string;
   /** The paragraph of the note, from 1. */
   paragraph: number;
 }

@@ -157,7 +157,7 @@ function documentNotes(layout: DocxLayout): DocumentNote[] {
     starts.push(offset);
     offset += p.length + 1;
   }
-  return layout.notes.map(({ kind, number, first, end }) => ({ start: starts[first]!, end: starts[end - 1]! + layout.paragraphs[end - 1]!.length, kind, number }));
+  return layout.notes.map(({ kind, number, mark, first, end }) => ({ start: starts[first]!, end: starts[end - 1]! + layout.paragraphs[end - 1]!.length, kind, ...(mark === undefined ? { number: number! } : { mark }) }));
 }
 
 /** The spans [start, end) of the paragraphs with the given indices (in order) in the paragraphs joined by line ends. */

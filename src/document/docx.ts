@@ -43,11 +43,14 @@ export interface DocxLayout {
  * [first, end) (indices into `paragraphs`). The number is its place in the order the text calls
  * the notes of its kind (its first `w:footnoteReference` or `w:endnoteReference`, a call with a
  * custom mark not counted), as Word numbers them; a note the text never calls comes after those
- * it does, in the order of its part. docs/documents.md, "Places in notes".
+ * it does, in the order of its part. A note called only with the author's own mark
+ * (`w:customMarkFollows`, the mark in the text after the call) has that `mark` and no number, as
+ * Word shows it. docs/documents.md, "Places in notes".
  */
 export interface DocxNote {
   kind: 'footnote' | 'endnote';
-  number: number;
+  number?: number;
+  mark?: string;
   first: number;
   end: number;
 }
@@ -182,6 +185,10 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
   const paragraphCounts: number[] = [];
   /** Per note kind, the ids of the notes the text calls, in the order of their first call. */
   const calls = { footnote: new Map<string, number>(), endnote: new Map<string, number>() };
+  /** Per note kind, the marks of the notes called with the author's own mark (see {@link DocxNote}). */
+  const marks = { footnote: new Map<string, string>(), endnote: new Map<string, string>() };
+  /** A call with the author's own mark whose mark is yet to be read: the text of the next `w:t` of its paragraph. */
+  let markOf: { kind: DocxNote['kind']; id: string } | undefined;
   /** The notes read, with their ids (numbered when every part is read). */
   const notes: Array<DocxNote & { id: string }> = [];
   let offset = 0; // of the next paragraph in the document text (paragraphs joined by "\n")
@@ -235,6 +242,8 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
           const id = s.attribute(prefixed(s.name, 'id'));
           const custom = ['1', 'true', 'on'].includes(s.attribute(prefixed(s.name, 'customMarkFollows')) ?? '0');
           if (id !== undefined && !custom && !calls[kind].has(id)) calls[kind].set(id, calls[kind].size + 1);
+          // Its mark is the text that follows the call (ECMA-376 Part 1, 17.11.14 footnoteReference).
+          markOf = id !== undefined && custom && !marks[kind].has(id) ? { kind, id } : undefined;
         } else if (NOTE_ELEMENTS.has(s.local) && !s.selfClosing && part.role !== 'body' && note === undefined) {
           note = { kind: s.local as DocxNote['kind'], id: s.attribute(prefixed(s.name, 'id')) ?? '', first: paragraphs.length, depth: s.depth };
         }
@@ -311,9 +320,14 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
           if (italicRun && text.length > 0) current.italic.push(current.length, text.length);
           add(current, text);
           inText = undefined;
+          if (markOf !== undefined && text.trim() !== '') {
+            marks[markOf.kind].set(markOf.id, text.trim());
+            markOf = undefined;
+          }
         } else if (s.local === 'r') {
           italicRun = false;
         } else if (s.local === 'p' && open.length > 0) {
+          markOf = undefined;
           const p = open.pop()!;
           const outer = open.at(-1);
           if (outer === undefined) emit(p);
@@ -370,16 +384,22 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
   });
   const indented = indentedQuotations(indents);
   const all = indented.length === 0 ? quoted : [...new Set([...quoted, ...indented])].sort((a, b) => a - b);
-  return { parts: [...parts], paragraphCounts, paragraphs, quoted: all, emphasis, pieces, notes: numberNotes(notes, calls) };
+  return { parts: [...parts], paragraphCounts, paragraphs, quoted: all, emphasis, pieces, notes: numberNotes(notes, calls, marks) };
 }
 
 /**
  * The notes numbered as Word shows them: by the order of their first call in the text, a note
- * never called after the called ones of its kind, in the order read (see {@link DocxNote}).
+ * never called after the called ones of its kind, in the order read; a note called only with the
+ * author's own mark is named by the mark and takes no number (see {@link DocxNote}).
  */
-function numberNotes(notes: ReadonlyArray<DocxNote & { id: string }>, calls: Record<DocxNote['kind'], ReadonlyMap<string, number>>): DocxNote[] {
+function numberNotes(notes: ReadonlyArray<DocxNote & { id: string }>, calls: Record<DocxNote['kind'], ReadonlyMap<string, number>>, marks: Record<DocxNote['kind'], ReadonlyMap<string, string>>): DocxNote[] {
   const uncalled = { footnote: calls.footnote.size, endnote: calls.endnote.size };
-  return notes.map(({ kind, id, first, end }) => ({ kind, number: calls[kind].get(id) ?? ++uncalled[kind], first, end }));
+  return notes.map(({ kind, id, first, end }) => {
+    const number = calls[kind].get(id);
+    const mark = marks[kind].get(id);
+    if (number === undefined && mark !== undefined) return { kind, mark, first, end };
+    return { kind, number: number ?? ++uncalled[kind], first, end };
+  });
 }
 
 /**

@@ -15,12 +15,17 @@ export interface Region {
   quoted?: true;
 }
 
-/** A footnote or endnote of a .docx: its span [start, end) of the document's text, its kind and the number Word shows for it. */
+/**
+ * A footnote or endnote of a .docx: its span [start, end) of the document's text, its kind and the
+ * number Word shows for it, or, for a note the text calls with the author's own mark, that mark
+ * instead (docs/documents.md, "Places in notes").
+ */
 export interface DocumentNote {
   start: number;
   end: number;
   kind: 'footnote' | 'endnote';
-  number: number;
+  number?: number;
+  mark?: string;
 }
 
 /**
@@ -66,7 +71,7 @@ export function noteAt(document: { text: string; notes?: readonly DocumentNote[]
   if (note === undefined || offset > note.end) return undefined;
   let paragraph = 1;
   for (let i = document.text.indexOf('\n', note.start); i !== -1 && i < offset; i = document.text.indexOf('\n', i + 1)) paragraph++;
-  return { kind: note.kind, number: note.number, paragraph };
+  return note.mark === undefined ? { kind: note.kind, number: note.number!, paragraph } : { kind: note.kind, mark: note.mark, paragraph };
 }
 
 /**
@@ -294,7 +299,8 @@ export function assertEmphasis(text: string, emphasis: unknown, what = 'option "
 /**
  * Checks a .docx's notes a program passes in (`checkText`'s `notes`, the HTTP API's `notes` sent
  * back with a text): an array of `{ start, end, kind, number }`, `kind` footnote or endnote, a
- * whole `number` from 1, whole offsets inside the text, in order and not overlapping.
+ * whole `number` from 1 (or, for a note called with the author's own mark, a non-empty `mark`
+ * instead), whole offsets inside the text, in order and not overlapping.
  *
  * @throws LatinitsaError `ERR_INVALID_OPTION`, naming the first wrong note.
  */
@@ -302,15 +308,18 @@ export function assertNotes(text: string, notes: unknown, what = 'option "notes"
   const fail = (message: string): never => {
     throw new LatinitsaError('ERR_INVALID_OPTION', `${what}: ${message}`);
   };
-  if (!Array.isArray(notes)) return fail(`must be an array of { start, end, kind, number } objects, found ${notes === null ? 'null' : typeof notes}`);
+  if (!Array.isArray(notes)) return fail(`must be an array of { start, end, kind, number or mark } objects, found ${notes === null ? 'null' : typeof notes}`);
   let previousEnd = 0;
   for (const [i, note] of notes.entries()) {
     const n = (typeof note === 'object' && note !== null ? note : {}) as Record<string, unknown>;
-    const { start, end, kind, number } = n;
+    const { start, end, kind, number, mark } = n;
     if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < previousEnd || (start as number) > (end as number) || (end as number) > text.length) {
       return fail(`note ${i} must have whole start and end with ${previousEnd} <= start <= end <= ${text.length} (in order, not overlapping)`);
     }
-    if ((kind !== 'footnote' && kind !== 'endnote') || !Number.isInteger(number) || (number as number) < 1) return fail(`note ${i} must have kind "footnote" or "endnote" and a whole number from 1`);
+    // A note called with the author's own mark has the mark and no number (docs/documents.md).
+    const numbered = Number.isInteger(number) && (number as number) >= 1 && mark === undefined;
+    const marked = typeof mark === 'string' && mark !== '' && number === undefined;
+    if ((kind !== 'footnote' && kind !== 'endnote') || !(numbered || marked)) return fail(`note ${i} must have kind "footnote" or "endnote" and a whole number from 1 or else a mark (a non-empty string)`);
     previousEnd = end as number;
   }
 }

@@ -254,9 +254,10 @@ export function openApiDocument(): unknown {
             place: { type: 'object', properties: { start: { $ref: '#/components/schemas/Point' }, end: { $ref: '#/components/schemas/Point' } } },
             inNote: {
               type: 'object',
-              required: ['kind', 'number', 'paragraph'],
-              description: "In a .docx, a finding in a footnote or endnote: the note (its number as Word shows it) and the paragraph of it, from 1; the column is the place's.",
-              properties: { kind: { enum: ['footnote', 'endnote'] }, number: { type: 'integer', minimum: 1 }, paragraph: { type: 'integer', minimum: 1 } },
+              required: ['kind', 'paragraph'],
+              description: "In a .docx, a finding in a footnote or endnote: the note (its number as Word shows it, or for a note called with the author's own mark that mark instead of a number) and the paragraph of it, from 1; the column is the place's.",
+              properties: { kind: { enum: ['footnote', 'endnote'] }, number: { type: 'integer', minimum: 1 }, mark: { type: 'string', minLength: 1 }, paragraph: { type: 'integer', minimum: 1 } },
+              oneOf: [{ required: ['number'] }, { required: ['mark'] }],
             },
             actual: { type: 'string' },
             expected: { type: 'array', items: { type: 'string' } },
@@ -275,9 +276,10 @@ export function openApiDocument(): unknown {
         },
         Note: {
           type: 'object',
-          required: ['start', 'end', 'kind', 'number'],
-          description: 'A footnote or endnote of a .docx: its span [start, end) of the text and the number Word shows for it.',
-          properties: { start: { type: 'integer', minimum: 0 }, end: { type: 'integer', minimum: 0 }, kind: { enum: ['footnote', 'endnote'] }, number: { type: 'integer', minimum: 1 } },
+          required: ['start', 'end', 'kind'],
+          description: "A footnote or endnote of a .docx: its span [start, end) of the text and the number Word shows for it, or for a note called with the author's own mark that mark instead of a number.",
+          properties: { start: { type: 'integer', minimum: 0 }, end: { type: 'integer', minimum: 0 }, kind: { enum: ['footnote', 'endnote'] }, number: { type: 'integer', minimum: 1 }, mark: { type: 'string', minLength: 1 } },
+          oneOf: [{ required: ['number'] }, { required: ['mark'] }],
           additionalProperties: false,
         },
         Span: {
