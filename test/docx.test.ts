@@ -100,6 +100,31 @@ describe('reading Word documents', () => {
     );
   });
 
+  // A document whose footnotes start at 10 (Word's Footnote and Endnote dialog, "Start at") was
+  // reported from footnote 1: the settings' w:numStart is where the numbering starts.
+  it('numbers the notes from where the settings start them (w:numStart)', async () => {
+    const call = (kind: 'footnote' | 'endnote', id: number): string => `<w:r><w:${kind}Reference w:id="${id}"/></w:r>`;
+    const bytes = docx({
+      body: paragraphOf(run('Kirov.'), call('footnote', 1), run(' Zinoviev.'), call('footnote', 2), call('endnote', 1)),
+      footnotes: note('footnote', 1, paragraph('First.')) + note('footnote', 2, paragraph('Second.')) + note('footnote', 3, paragraph('Never called.')),
+      endnotes: note('endnote', 1, paragraph('End.')),
+      // Word writes the separators' ids in w:footnotePr too: they are not a start.
+      settings: '<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/><w:numStart w:val="10"/></w:footnotePr><w:endnotePr><w:numFmt w:val="lowerRoman"/><w:numStart w:val="3"/></w:endnotePr>',
+    });
+    for (const doc of [await bytesToDocument(bytes, { format: 'docx' }), readDocument({ docx: await readDocxPartsAsync(bytes) })]) {
+      assert.deepEqual(
+        (doc.notes ?? []).map((n) => [n.kind, n.number, doc.text.slice(n.start, n.end)]),
+        [
+          ['footnote', 10, 'First.'],
+          ['footnote', 11, 'Second.'],
+          ['footnote', 12, 'Never called.'],
+          ['endnote', 3, 'End.'],
+        ],
+      );
+      assert.equal(doc.text, 'Kirov. Zinoviev.\nFirst.\nSecond.\nNever called.\nEnd.');
+    }
+  });
+
   it('reads the same body paragraphs as mammoth.js on every document', async () => {
     const { default: mammoth } = await import('mammoth');
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.docx'))) {

@@ -1,5 +1,5 @@
 // Word (.docx) packages: which parts hold the text — the main document, its footnotes and
-// endnotes, found through the package's relationships — each inflated within the decompression
+// endnotes, found through the package's relationships, and the settings that number the notes — each inflated within the decompression
 // budgets by the one zip reader (src/document/zip.ts). Written once as steps (see
 // `InflateSteps`): latinitsa/io runs them with Node's zlib, the page with the web's
 // DecompressionStream ({@link readDocxPartsAsync}). A .docx is written back with its changed parts
@@ -29,6 +29,7 @@ const RELATIONSHIP_TYPES: Record<string, DocxPartRole> = {
   officeDocument: 'body',
   footnotes: 'footnotes',
   endnotes: 'endnotes',
+  settings: 'settings',
 };
 
 /** The folder of a part name (`word/document.xml` → `word/`). */
@@ -119,6 +120,11 @@ export function* docxPartsSteps(data: Uint8Array, options: { file?: string; limi
     if (entry === undefined || parts.some((p) => p.name === entry.name)) continue;
     parts.push({ name: entry.name, role, xml: (yield* read(name!))! });
   }
+  // The settings say where the notes' numbering starts (w:numStart): read only for a document with
+  // notes, after them, holding no text (docs/documents.md, "Places in notes").
+  const settings = notes.get('settings');
+  const settingsEntry = settings === undefined ? undefined : archive.find(settings);
+  if (parts.length > 1 && settingsEntry !== undefined && !parts.some((p) => p.name === settingsEntry.name)) parts.push({ name: settingsEntry.name, role: 'settings', xml: (yield* read(settings!))! });
   return parts;
 }
 

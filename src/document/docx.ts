@@ -7,8 +7,8 @@ import { decodeText, escapeText, XmlScanner } from './xml.ts';
 import captionStyles from './data/caption-styles.json' with { type: 'json' };
 import quotationStyles from './data/quotation-styles.json' with { type: 'json' };
 
-/** What a part holds: the document body, or notes. */
-export type DocxPartRole = 'body' | 'footnotes' | 'endnotes';
+/** What a part holds: the document body, notes, or the settings (no text: where the notes' numbering starts). */
+export type DocxPartRole = 'body' | 'footnotes' | 'endnotes' | 'settings';
 
 /** A WordprocessingML part of a package: its name in the package, role and XML. */
 export interface DocxPart {
@@ -191,8 +191,15 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
   let markOf: { kind: DocxNote['kind']; id: string } | undefined;
   /** The notes read, with their ids (numbered when every part is read). */
   const notes: Array<DocxNote & { id: string }> = [];
+  /** Per note kind, the number of its first note: the settings' `w:numStart`, 1 without it. */
+  const numStart = { footnote: 1, endnote: 1 };
   let offset = 0; // of the next paragraph in the document text (paragraphs joined by "\n")
   parts.forEach((part, partIndex) => {
+    if (part.role === 'settings') {
+      readNumStart(part, numStart);
+      paragraphCounts.push(0);
+      return;
+    }
     const s = new XmlScanner(part.xml, part.name);
     const open: Paragraph[] = [];
     let count = 0;
@@ -384,7 +391,7 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
   });
   const indented = indentedQuotations(indents);
   const all = indented.length === 0 ? quoted : [...new Set([...quoted, ...indented])].sort((a, b) => a - b);
-  return { parts: [...parts], paragraphCounts, paragraphs, quoted: all, emphasis, pieces, notes: numberNotes(notes, calls, marks) };
+  return { parts: [...parts], paragraphCounts, paragraphs, quoted: all, emphasis, pieces, notes: numberNotes(notes, calls, marks, numStart) };
 }
 
 /**
@@ -392,14 +399,40 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
  * never called after the called ones of its kind, in the order read; a note called only with the
  * author's own mark is named by the mark and takes no number (see {@link DocxNote}).
  */
-function numberNotes(notes: ReadonlyArray<DocxNote & { id: string }>, calls: Record<DocxNote['kind'], ReadonlyMap<string, number>>, marks: Record<DocxNote['kind'], ReadonlyMap<string, string>>): DocxNote[] {
+function numberNotes(
+  notes: ReadonlyArray<DocxNote & { id: string }>,
+  calls: Record<DocxNote['kind'], ReadonlyMap<string, number>>,
+  marks: Record<DocxNote['kind'], ReadonlyMap<string, string>>,
+  numStart: Record<DocxNote['kind'], number>,
+): DocxNote[] {
   const uncalled = { footnote: calls.footnote.size, endnote: calls.endnote.size };
   return notes.map(({ kind, id, first, end }) => {
     const number = calls[kind].get(id);
     const mark = marks[kind].get(id);
     if (number === undefined && mark !== undefined) return { kind, mark, first, end };
-    return { kind, number: number ?? ++uncalled[kind], first, end };
+    return { kind, number: (number ?? ++uncalled[kind]) + numStart[kind] - 1, first, end };
   });
+}
+
+/**
+ * The number the footnotes and the endnotes start from, as the settings part sets it for the whole
+ * document (`w:footnotePr/w:numStart`, `w:endnotePr/w:numStart`; ECMA-376 Part 1, 17.11.11 and
+ * 17.11.10). A section's own start (in its `w:sectPr`) is not followed (docs/documents.md).
+ */
+function readNumStart(part: DocxPart, numStart: Record<DocxNote['kind'], number>): void {
+  const s = new XmlScanner(part.xml, part.name);
+  const parents: string[] = [];
+  for (let kind = s.next(); kind !== 'end'; kind = s.next()) {
+    if (kind === 'open') {
+      const word = W.has(s.ns);
+      const parent = parents.at(-1);
+      if (word && s.local === 'numStart' && (parent === 'footnotePr' || parent === 'endnotePr') && parents.length === 2) {
+        const n = Number.parseInt(s.attribute(prefixed(s.name, 'val')) ?? '', 10);
+        if (Number.isInteger(n) && n >= 1) numStart[parent === 'footnotePr' ? 'footnote' : 'endnote'] = n;
+      }
+      if (!s.selfClosing) parents.push(word ? s.local : '');
+    } else if (kind === 'close') parents.pop();
+  }
 }
 
 /**

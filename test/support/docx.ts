@@ -72,10 +72,13 @@ export function trackedView(xml: string, view: 'accepted' | 'rejected'): string 
   return out.replace(/<(\/?)w:delText\b/gu, '<$1w:t');
 }
 
-/** The parts of a .docx with the given body and, optionally, footnotes and endnotes (the XML inside `w:body`, `w:footnotes`, `w:endnotes`). */
-export function docxFiles(content: { body: string; footnotes?: string; endnotes?: string }): Array<{ name: string; data: Uint8Array }> {
+/**
+ * The parts of a .docx with the given body and, optionally, footnotes, endnotes and settings (the
+ * XML inside `w:body`, `w:footnotes`, `w:endnotes`, `w:settings`).
+ */
+export function docxFiles(content: { body: string; footnotes?: string; endnotes?: string; settings?: string }): Array<{ name: string; data: Uint8Array }> {
   const enc = new TextEncoder();
-  const notes = (['footnotes', 'endnotes'] as const).filter((k) => content[k] !== undefined);
+  const notes = (['footnotes', 'endnotes', 'settings'] as const).filter((k) => content[k] !== undefined);
   const files: Array<[string, string]> = [
     [
       '[Content_Types].xml',
@@ -95,7 +98,7 @@ export function docxFiles(content: { body: string; footnotes?: string; endnotes?
 }
 
 /** A .docx file with the given body and notes (see {@link docxFiles}). */
-export function docx(content: { body: string; footnotes?: string; endnotes?: string }): Uint8Array {
+export function docx(content: { body: string; footnotes?: string; endnotes?: string; settings?: string }): Uint8Array {
   return writeZip(docxFiles(content));
 }
 
