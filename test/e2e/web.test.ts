@@ -62,6 +62,17 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     assert.equal(last, expected, selector);
   };
 
+  /** The places of the check panel's findings, once they are `want` (the panel still shows the last test's at first). */
+  const listed = async (want: string[]): Promise<string[]> => {
+    const shown = async (): Promise<string[]> => (await page.locator('#ck-findings li .where').allTextContents()).map((w) => w.split(' · ')[0]!);
+    let last = await shown();
+    for (let i = 0; i < 300 && JSON.stringify(last) !== JSON.stringify(want); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      last = await shown();
+    }
+    return last;
+  };
+
   const shot = async (name: string, fullPage = true): Promise<void> => {
     if (screenshots === undefined) return;
     mkdirSync(screenshots, { recursive: true });
@@ -571,16 +582,6 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
         inNote === undefined ? `Line ${start.line}, column ${start.column}` : `${inNote.kind === 'footnote' ? 'Footnote' : 'Endnote'} ${inNote.number}, paragraph ${inNote.paragraph}, column ${start.column}`,
       );
     };
-    const shown = async (): Promise<string[]> => (await page.locator('#ck-findings li .where').allTextContents()).map((w) => w.split(' · ')[0]!);
-    /** The findings listed, once they are `want` (the panel still shows the last test's at first). */
-    const listed = async (want: string[]): Promise<string[]> => {
-      let last = await shown();
-      for (let i = 0; i < 300 && JSON.stringify(last) !== JSON.stringify(want); i++) {
-        await new Promise((r) => setTimeout(r, 50));
-        last = await shown();
-      }
-      return last;
-    };
     const file = path.join(dir, 'notes.docx');
     writeFileSync(file, docx({ body: paragraph(body), footnotes: footnote }));
     await page.getByRole('tab', { name: 'Check a manuscript' }).click();
@@ -639,15 +640,6 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
         footnotes: note('footnote', 2, paragraph('A first note.')) + note('footnote', 5, paragraph('A remark.') + paragraph('Zinoviev met Zinoviev and Zinovyev and Zinoviev.')),
       }),
     );
-    const shown = async (): Promise<string[]> => (await page.locator('#ck-findings li .where').allTextContents()).map((w) => w.split(' · ')[0]!);
-    const listed = async (want: string[]): Promise<string[]> => {
-      let last = await shown();
-      for (let i = 0; i < 300 && JSON.stringify(last) !== JSON.stringify(want); i++) {
-        await new Promise((r) => setTimeout(r, 50));
-        last = await shown();
-      }
-      return last;
-    };
     await page.getByRole('tab', { name: 'Check a manuscript' }).click();
     await page.getByLabel('House scheme').selectOption('');
     await page.getByLabel('Notes and bibliography').selectOption('');
