@@ -124,7 +124,6 @@ export function readerFor(options: CheckOptions, extra: ReaderScheme[]): Reader 
   return reader;
 }
 
-export { SAME_AS_TEXT } from './config.ts';
 
 /** Whether the notes are a domain of their own, and their scheme if any. */
 export interface NotesDomain {

@@ -151,27 +151,23 @@ export function editDocument(document: ProseDocument, fixes: readonly Fix[]): Do
 
 /** The notes of a .docx layout as spans of its text (its paragraphs joined by line ends). */
 function documentNotes(layout: DocxLayout): DocumentNote[] {
-  const starts: number[] = [];
-  let offset = 0;
-  for (const p of layout.paragraphs) {
-    starts.push(offset);
-    offset += p.length + 1;
-  }
+  const starts = paragraphStarts(layout.paragraphs);
   return layout.notes.map(({ kind, number, mark, first, end }) => ({ start: starts[first]!, end: starts[end - 1]! + layout.paragraphs[end - 1]!.length, kind, ...(mark === undefined ? { number: number! } : { mark }) }));
 }
 
 /** The spans [start, end) of the paragraphs with the given indices (in order) in the paragraphs joined by line ends. */
 function paragraphSpans(paragraphs: readonly string[], indices: readonly number[]): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
+  const starts = paragraphStarts(paragraphs);
+  return indices.filter((i) => i < paragraphs.length).map((i) => [starts[i]!, starts[i]! + paragraphs[i]!.length]);
+}
+
+/** Where each paragraph starts in the text they make, joined by line ends (`docxText`). */
+function paragraphStarts(paragraphs: readonly string[]): number[] {
+  const starts: number[] = [];
   let offset = 0;
-  let k = 0;
-  for (let i = 0; i < paragraphs.length && k < indices.length; i++) {
-    const end = offset + paragraphs[i]!.length;
-    if (indices[k] === i) {
-      spans.push([offset, end]);
-      k++;
-    }
-    offset = end + 1;
+  for (const p of paragraphs) {
+    starts.push(offset);
+    offset += p.length + 1;
   }
-  return spans;
+  return starts;
 }

@@ -126,8 +126,8 @@ function context(options: DeromanizeOptions): Context {
     ctx = { inv, romanizeOptions, lexicon: options.lexicon, model: languageLetters(inv.compiled.language.id), replace, tie, tokenPattern, alternatives: options.alternatives ?? 5 };
     perInv.set(key, ctx);
   }
-  // A lexicon of another language attests none of the readings (the shipped Russian one made
-  // Донецк certain for the Ukrainian Donetsk); its English words still count.
+  // A lexicon of another language is not used (the shipped Russian one made Донецк certain for the
+  // Ukrainian Donetsk): the readings are taken as without a lexicon (`lexiconForLanguage`).
   const lexicon = lexiconForLanguage(options.lexicon, inv.compiled.language.id);
   return lexicon === ctx.lexicon ? ctx : { ...ctx, lexicon };
 }
@@ -137,7 +137,7 @@ function context(options: DeromanizeOptions): Context {
  * ones, docs/reverse.md) read without a lexicon of its language ranks by letter statistics alone,
  * and its best reading may be wrong (docs/languages.md, "Reverse"). Undefined when the readings
  * are checked or exact. `deromanizeDetailed` and `convertDetailed` report it when they read a word;
- * the CLI prints it once per run.
+ * the CLI prints it once per run in which a word was read.
  */
 export function uncheckedReading(options: DeromanizeOptions = {}): Diagnostic | undefined {
   return uncheckedIn(context(options));
