@@ -60,6 +60,22 @@ describe('latinitsa marc', async () => {
     assert.deepEqual(JSON.parse(r.stdout.toString().trim()).fields[2], { 245: { ind1: '1', ind2: '0', subfields: [{ 6: '880-01' }, { a: 'Kyïv' }] } });
   });
 
+  it('a file of Russian and Ukrainian records: each by its language\'s table; a scheme of one\'s own without one leaves that record', async () => {
+    const uk = (id: string, title: string): MarcRecord => {
+      const r = record(id, title);
+      return { ...r, fields: r.fields.map((f) => (f.tag === '008' ? { tag: '008', value: '130329s2013    un            000 1 ukr d' } : f)) };
+    };
+    const file = Buffer.concat([serializeIso2709(record('1', 'Киев')), serializeIso2709(uk('2', 'Київ'))]);
+    const titles = (out: Buffer): string[] => out.toString().trim().split('\n').map((l) => JSON.parse(l).fields[2][245].subfields.at(-1).a);
+    const byLanguage = await marc(['romanize', '-t', 'json'], dir, file);
+    assert.equal(byLanguage.code, 0, byLanguage.stderr);
+    assert.deepEqual(titles(byLanguage.stdout), ['Kiev', 'Kyïv']);
+    const own = await marc(['romanize', '-t', 'json', '--scheme-file', path.resolve('test/fixtures/check/schemes/lc-no-signs.json')], dir, file);
+    assert.equal(own.code, 0, own.stderr);
+    assert.deepEqual(titles(own.stdout), ['Kiev', 'Київ']);
+    assert.match(own.stderr, /record 2: .*"ukr" \(008\/35-37\): Ukrainian, and scheme "lc-no-signs" has no table for Ukrainian/);
+  });
+
   it('check: findings as text or JSON, exit 1 when there are problems', async () => {
     const paired: MarcRecord = {
       leader: LEADER,

@@ -313,22 +313,38 @@ describe('romanizeRecord', () => {
   });
 
   it('leaves records in a language the table does not cover, and text of another Cyrillic language', () => {
-    const uk = { leader: LEADER, fields: [{ tag: '008', value: F008.value.replace('rus', 'ukr') }, df('245', '10', ['a', 'Київ'])] };
-    const r = romanizeRecord(uk);
-    assert.equal(r.changed, 0);
-    assert.deepEqual(r.diagnostics.map((d) => d.ruleId), ['marc/language']);
-    // Ukrainian is a language latinitsa has (src/marc/data/fields.json otherLanguages): the finding says how to romanize it.
-    assert.match(r.diagnostics[0]!.reason, /"ukr" \(008\/35-37\): Ukrainian, which the MARC table does not romanize by default; give the language uk \(--lang uk;.* to romanize it with ala-lc-uk$/u);
-    const ger = romanizeRecord({ ...uk, fields: [{ tag: '008', value: F008.value.replace('rus', 'ger') }, df('245', '10', ['a', 'Київ'])] });
+    const ger = romanizeRecord({ leader: LEADER, fields: [{ tag: '008', value: F008.value.replace('rus', 'ger') }, df('245', '10', ['a', 'Київ'])] });
+    assert.equal(ger.changed, 0);
+    assert.deepEqual(ger.diagnostics.map((d) => d.ruleId), ['marc/language']);
     assert.match(ger.diagnostics[0]!.reason, /"ger" \(008\/35-37\), which the MARC table has no romanization for/u);
+    // A Russian record's field in Ukrainian letters is left alone, not romanized as Russian.
     const mixed = romanizeRecord(rec(df('245', '10', ['a', 'Київ'])));
     assert.deepEqual(mixed.diagnostics.map((d) => d.ruleId), ['marc/other-language']);
   });
 
-  it('the MARC codes of other languages name languages latinitsa has', async () => {
-    const { listLanguages } = await import('../src/schemes/registry.ts');
-    const table = JSON.parse(readFileSync('src/marc/data/fields.json', 'utf8')) as { otherLanguages: Record<string, string> };
-    for (const [code, lang] of Object.entries(table.otherLanguages)) assert.ok(listLanguages().includes(lang), `${code}: ${lang}`);
+  it('romanizes a record in Ukrainian, Belarusian, Bulgarian, Serbian or Macedonian by its language\'s ALA-LC table', () => {
+    const inLanguage = (code: string, text: string): MarcRecord => ({ leader: LEADER, fields: [{ tag: '008', value: F008.value.replace('rus', code) }, df('245', '10', ['a', text])] });
+    const title = (r: { record: MarcRecord }): string | undefined => (r.record.fields[1] as MarcDataField).subfields.at(-1)?.value;
+    // The Library of Congress heads the city Kyïv (Ukraine); ALA-LC Ukrainian writes и as y, Russian as i.
+    const uk = romanizeRecord(inLanguage('ukr', 'Київ'));
+    assert.equal(uk.changed, 1);
+    assert.equal(title(uk), 'Kyïv');
+    assert.deepEqual(checkRecord(uk.record).filter((d) => d.severity !== 'info'), []);
+    // Each record by its own language, whatever the file holds: ALA-LC Bulgarian writes ъ as ŭ and щ as sht.
+    assert.equal(title(romanizeRecord(inLanguage('bul', 'Щит'))), 'Shtit');
+    assert.equal(title(romanizeRecord(inLanguage('scc', 'Љубав'))), 'Ljubav');
+    // A named scheme is read as its family's table for the record's language.
+    assert.equal(title(romanizeRecord(inLanguage('ukr', 'Київ'), { scheme: 'ala-lc' })), 'Kyïv');
+    assert.equal(title(romanizeRecord(inLanguage('rus', 'Киев'), { scheme: 'ala-lc-uk' })), 'Kiev');
+  });
+
+  it('the MARC codes of the table name languages latinitsa has, each with a scheme of that language', async () => {
+    const { getScheme, listLanguages } = await import('../src/schemes/registry.ts');
+    const table = JSON.parse(readFileSync('src/marc/data/fields.json', 'utf8')) as { languages: Record<string, { language: string; scheme: string }> };
+    for (const [code, { language, scheme }] of Object.entries(table.languages)) {
+      assert.ok(listLanguages().includes(language), `${code}: ${language}`);
+      assert.ok(getScheme(scheme).languages.includes(language), `${code}: ${scheme} is not a scheme of ${language}`);
+    }
   });
 
   it('lang reads the records as another language: the ALA-LC table for it, as the Library of Congress heads Kyïv (Ukraine)', () => {

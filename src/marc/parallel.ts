@@ -20,9 +20,11 @@ import { isDataField } from './types.ts';
 /** Options shared by {@link romanizeRecord}, {@link checkRecord} and {@link vernacularRecord}. */
 export interface MarcSchemeOptions {
   /**
-   * Scheme id or loaded scheme. Default: the table's scheme for the record's language
-   * (008/35-37; ALA-LC for Russian, see src/marc/data/fields.json); a record in a language the
-   * table does not cover is then left alone with an `info` finding.
+   * Scheme id or loaded scheme, read as its family's scheme for each record's language (ALA-LC
+   * for a Ukrainian record: ALA-LC Ukrainian). Default: the table's scheme for the record's
+   * language (008/35-37; the ALA-LC table of Russian, Ukrainian, Belarusian, Bulgarian, Serbian or
+   * Macedonian, see src/marc/data/fields.json); a record in a language the table does not cover
+   * is then left alone with an `info` finding.
    */
   scheme?: string | Scheme;
   /**
@@ -118,31 +120,42 @@ function recordStyle(record: MarcRecord): { tie: 'breve' | 'halves' | undefined;
   return { tie: halves > breve ? 'halves' : breve > 0 ? 'breve' : undefined, form: decomposed > composed ? 'NFD' : 'NFC' };
 }
 
+/** Why a record in a language the table has no romanization for is left alone when no scheme is named. */
+function unromanizedLanguage(code: string): string {
+  return `the record's language is "${code}" (008/35-37), which the MARC table has no romanization for; name a scheme or a language to romanize it anyway`;
+}
+
 /**
- * Why a record in a language the table does not romanize by default is left alone: for a language
- * latinitsa has (the table's `otherLanguages`: ukr is uk), the language to give and the scheme it
- * would take, the table's scheme of the same family for it (docs/marc.md).
+ * The scheme for one record, or why the record is left alone. The language is `lang` when given,
+ * else the record's own (008/35-37) when the table lists it; the scheme is the table's for that
+ * language, or the named scheme's family's for it (a cataloguer who names ALA-LC for a file of
+ * Russian and Ukrainian records means each record's ALA-LC table). A named scheme with no table
+ * for a record's language leaves that record alone rather than stop the file.
  */
-function unromanizedLanguage(code: string, tableScheme: string): string {
-  const lang = (table.otherLanguages as Record<string, string>)[code];
-  const where = `the record's language is "${code}" (008/35-37)`;
-  if (lang === undefined) return `${where}, which the MARC table has no romanization for; name a scheme or a language to romanize it anyway`;
-  const scheme = schemeOfLanguage(tableScheme, lang);
-  return `${where}: ${getLanguage(lang).name}, which the MARC table does not romanize by default; give the language ${lang} (--lang ${lang}; "lang": "${lang}" in the library and the API) to romanize it with ${typeof scheme === 'string' ? scheme : scheme.id}`;
+function recordScheme(code: string, options: MarcSchemeOptions): string | Scheme | { skip: string } {
+  const languages = table.languages as Record<string, { language: string; scheme: string }>;
+  const first = Object.values(languages)[0]!;
+  if (options.lang !== undefined) return schemeOfLanguage(options.scheme ?? first.scheme, options.lang);
+  const entry = languages[code];
+  if (entry === undefined) {
+    // Undetermined (mul, und, blank) counts as the table's first language; another language is
+    // romanized only with a scheme the run names, as that scheme reads it.
+    if (options.scheme !== undefined) return options.scheme;
+    return table.undeterminedLanguages.includes(code) ? first.scheme : { skip: unromanizedLanguage(code) };
+  }
+  if (options.scheme === undefined) return entry.scheme;
+  try {
+    return schemeOfLanguage(options.scheme, entry.language);
+  } catch (error) {
+    if (!(error instanceof LatinitsaError)) throw error;
+    return { skip: `the record's language is "${code}" (008/35-37): ${getLanguage(entry.language).name}, and ${error.message}` };
+  }
 }
 
 /** The scheme and options for one record, or why the record is left alone. */
 function context(record: MarcRecord, options: MarcSchemeOptions): Context | { skip: string } {
-  const code = languageCode(record);
-  const languages = table.languages as Record<string, { language: string; scheme: string }>;
-  let schemeRef = options.scheme;
-  if (schemeRef === undefined) {
-    // A named language stands for the record's own: the table's first language gives the scheme family.
-    const entry = languages[code] ?? (table.undeterminedLanguages.includes(code) || options.lang !== undefined ? Object.values(languages)[0] : undefined);
-    if (entry === undefined) return { skip: unromanizedLanguage(code, Object.values(languages)[0]!.scheme) };
-    schemeRef = entry.scheme;
-  }
-  if (options.lang !== undefined) schemeRef = schemeOfLanguage(schemeRef, options.lang);
+  const schemeRef = recordScheme(languageCode(record), options);
+  if (typeof schemeRef === 'object' && 'skip' in schemeRef) return schemeRef;
   const scheme = typeof schemeRef === 'string' ? getScheme(schemeRef) : schemeRef;
   const style = recordStyle(record);
   const romanizeOptions: RomanizeOptions = { ...options.schemeOptions, scheme };
