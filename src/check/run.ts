@@ -72,6 +72,12 @@ export interface CheckRun {
   englishWord(fold: string): boolean;
   /** Whether a folded word is an English proper noun only (not a common word). */
   englishName(fold: string): boolean;
+  /**
+   * Whether a folded word is English only as a contraction the tokenizer left whole: an
+   * apostrophe between letters, and the word without it English (ma’am; but also Il’ia, whose
+   * letters without the soft sign spell the English ilia).
+   */
+  englishContraction(fold: string): boolean;
   /** The declared scheme's spelling of a Cyrillic word, folded. */
   roman(cyrillic: string, domain: Domain): string;
   /** The declared scheme's spelling of a Cyrillic word, as it prints. */
@@ -239,9 +245,11 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
     // final one after an English word is romanized Russian's soft sign in a name (Perm’: пермь,
     // not the English perm), an elision in a word in small letters (words.ts, `englishElision`;
     // docs/check-history.md, "Recall: three misses traced").
-    if (/'\p{L}/u.test(fold) && common.has(fold.replace(/'/gu, ''))) return true;
+    if (contraction(fold)) return true;
     return false;
   };
+  const contraction = (fold: string): boolean => /'\p{L}/u.test(fold) && common.has(fold.replace(/'/gu, ''));
+  const englishContraction = (fold: string): boolean => contraction(fold) && !common.has(fold) && !names.has(fold) && !extraEnglish.has(fold) && !isEnglishFormation(fold);
   mainstreamLetters ??= new Set([...createReader({ schemes: proseSchemes.filter((id) => !proseData.transliterations.schemes.includes(id)) }).letters, ...'abcdefghijklmnopqrstuvwxyz']);
   const noScheme = declared.text < 0 && declared.notes < 0;
   const lettersOf = (domain: Domain): ReadonlySet<string> | undefined => {
@@ -295,6 +303,7 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
     lines: documents.map((d) => lineIndex(d.text)),
     englishWord,
     englishName,
+    englishContraction,
     roman: (cyrillic, domain) => foldRomanized(romanShown(cyrillic, domain)),
     romanShown,
     romanGiven: (cyrillic, domain) => {

@@ -131,7 +131,7 @@ function olderLettersOnly(fold: string, reader: { letters: ReadonlySet<string> }
 
 /** The words of the documents read as spellings of Russian words, and the findings of mixed-script words. */
 export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]): { spellings: Spelling[]; mixed: Array<{ dg: Diagnostic; doc: number }> } {
-  const { reader, prose, letterOnly, conventional, established, allow, ignore, englishWord, englishName, foreignLetters, separateNotes, lines, olderStyle } = run;
+  const { reader, prose, letterOnly, conventional, established, allow, ignore, englishWord, englishName, englishContraction, foreignLetters, separateNotes, lines, olderStyle } = run;
   const mixed: Array<{ dg: Diagnostic; doc: number }> = [];
   // Whether a scheme of English prose writes a reading of a word (folded), and not only on the
   // scholarly transliteration's x for х.
@@ -148,7 +148,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       // A capitalised conventional form is a name: the common word spelt alike is not (archangel).
       if (conv !== undefined && (!conv.capitalised || written[0] !== written[0]!.toLowerCase())) {
         info = { fold, kind: 'conventional', near: [conv.cyrillic], conventional: conv.cyrillic, readings: [] };
-      } else if ((!englishWord(fold) || allow.has(fold) || englishName(fold)) && !englishElision(written, fold) && [...fold].every((ch) => reader.letters.has(ch)) && (allow.has(fold) || !foreignSpelling(fold, /^\p{Lu}/u.test(written)))) {
+      } else if ((!englishWord(fold) || allow.has(fold) || englishName(fold) || softSignedName(written, fold)) && !englishElision(written, fold) && [...fold].every((ch) => reader.letters.has(ch)) && (allow.has(fold) || !foreignSpelling(fold, /^\p{Lu}/u.test(written)))) {
         // Letters no scheme writes (w, q, ö, ł…), and sequences no romanization of Russian writes
         // (sz, cz: another language's spelling), make a word not romanized Russian.
         const readings = reader.read(written);
@@ -187,6 +187,12 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
     forms.set(written, info);
     return info;
   };
+  // A capitalised word that is English only as a contraction (the word without its inner
+  // apostrophe is English) is a Russian name with its soft sign when a scheme of English prose
+  // writes a name the lexicon knows from it: Il’ia (илья) is not the English ilia, while I’ll,
+  // Can’t and It’s read as no Russian name (docs/check.md, "English words").
+  const softSignedName = (written: string, fold: string): boolean =>
+    /^\p{Lu}/u.test(written) && englishContraction(fold) && reader.read(written).some((r) => (r.flags & NAME_FLAGS) !== 0 && writtenByProse(fold)(r));
   // A word in small letters whose final apostrophe follows an English word is an elision, as in
   // quoted speech and songs (goin’, Esperanto's mia kor’ in realtext4), not a soft sign: only a
   // capitalised one (Perm’, Oblast’) is read as romanized Russian (run.ts, `englishWord`;
