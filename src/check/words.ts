@@ -190,7 +190,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
   // A capitalised word that is English only as a contraction (the word without its inner
   // apostrophe is English) is a Russian name with its soft sign when a scheme of English prose
   // writes a name the lexicon knows from it: Il’ia (илья) is not the English ilia, while I’ll,
-  // Can’t and It’s read as no Russian name (docs/check.md, "English words").
+  // Can’t and It’s read as no Russian name (docs/check.md, "English stays English": contractions).
   const softSignedName = (written: string, fold: string): boolean =>
     /^\p{Lu}/u.test(written) && englishContraction(fold) && reader.read(written).some((r) => (r.flags & NAME_FLAGS) !== 0 && writtenByProse(fold)(r));
   // A word in small letters whose final apostrophe follows an English word is an elision, as in
