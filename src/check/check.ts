@@ -56,8 +56,6 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
   // is on the ignore list (a mixed-script word too: the list names words never checked, docs/check.md).
   const reported = (dg: Diagnostic): boolean => dg.confidence >= run.minConfidence && !(dg.actual !== undefined && run.ignored(dg.actual));
   let found = mixed.filter((m) => reported(m.dg));
-  // Findings too unsure to report still keep a name's other word from being fixed alone (`wholeNames`).
-  const unsure: Array<{ dg: Diagnostic; doc: number }> = [];
   const published = publishedForms(run, documents, spellings);
   for (const group of groupSpellings(run, spellings)) {
     const { g, weighed } = weighAuthorsOwn(run, documents, group);
@@ -67,19 +65,14 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
       const doc = documents[f.doc]!;
       const dg = published(inByline(inQuotation(f.dg, doc), doc), f.doc);
       if (reported(dg)) found.push(dg === f.dg ? f : { dg, doc: f.doc });
-      else unsure.push({ dg, doc: f.doc });
     }
   }
   // The learned score holds at `possible` the findings like those more often false in judged text
   // (docs/check.md "A learned score"); `learnedScore: false` measures the checker without it.
-  if (options.learnedScore !== false) {
-    const scored = applyScore(documents, options, found, run.minConfidence);
-    found = scored.filter((f) => f.dg.confidence >= run.minConfidence);
-    unsure.push(...scored.filter((f) => f.dg.confidence < run.minConfidence));
-  }
+  if (options.learnedScore !== false) found = applyScore(documents, options, found, run.minConfidence).filter((f) => f.dg.confidence >= run.minConfidence);
   // A citation form in a note stays shown but is not fixed unattended (after the score, so that it loses nothing).
   found = found.map((f) => ({ ...f, dg: citedInNote(run, documents, documents[f.doc]!, f.dg) }));
-  found = wholeNames(documents, found, unsure);
+  found = wholeNames(documents, found);
   // By document, then position (a stable sort: findings at one place keep their order).
   return found.sort((a, b) => a.doc - b.doc || a.dg.place.start.offset - b.dg.place.start.offset).map((f) => f.dg);
 }
@@ -89,17 +82,17 @@ const ROMANIZATION_RULES: ReadonlySet<string> = new Set(['check/inconsistent-rom
 
 /**
  * A name of several words is fixed whole or not at all: a `certain` finding on one word of a
- * name (capitalised words joined by a space or a hyphen) whose neighbour in it has a finding
- * that is not `certain` — reported or below the floor — is held below `certain`, so that `--fix`
- * does not rewrite half of it (Yasnaya Polyana under a scheme that writes Iasnaia Poliana:
+ * name (capitalised words joined by a space or a hyphen) whose neighbour in it has a reported
+ * finding that is not `certain` is held below `certain`, so that `--fix` does not rewrite half of
+ * it (Yasnaya Polyana under a scheme that writes Iasnaia Poliana:
  * Yasnaia Polyana). docs/check.md, "Confidence".
  */
-function wholeNames(documents: readonly CheckDocument[], found: Array<{ dg: Diagnostic; doc: number }>, unsure: ReadonlyArray<{ dg: Diagnostic; doc: number }>): Array<{ dg: Diagnostic; doc: number }> {
+function wholeNames(documents: readonly CheckDocument[], found: Array<{ dg: Diagnostic; doc: number }>): Array<{ dg: Diagnostic; doc: number }> {
   const romanization = (f: { dg: Diagnostic }): boolean => ROMANIZATION_RULES.has(f.dg.ruleId);
   if (!found.some((f) => romanization(f) && f.dg.confidence >= confidenceLevels.certain)) return found;
   // Where each document's findings on romanization start and end, and whether each is certain.
   const spans = new Map<number, Array<{ start: number; end: number; sure: boolean }>>();
-  for (const f of [...found, ...unsure]) {
+  for (const f of found) {
     if (!romanization(f)) continue;
     const list = spans.get(f.doc) ?? [];
     list.push({ start: f.dg.place.start.offset, end: f.dg.place.end.offset, sure: f.dg.confidence >= confidenceLevels.certain });
