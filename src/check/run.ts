@@ -12,6 +12,7 @@ import { LatinitsaError } from '../errors.ts';
 import { parseConfidence } from './confidence.ts';
 import { SAME_AS_TEXT, validateCheckOptions } from './config.ts';
 import { conventionalForms, fullNames, type ConventionalEntry, type FullName } from './conventional.ts';
+import foreignData from './data/foreign.json' with { type: 'json' };
 import proseData from './data/prose-schemes.json' with { type: 'json' };
 import { englishLists } from './english.ts';
 import { isEnglishFormation, olderStyle } from './fallback.ts';
@@ -151,6 +152,20 @@ function schemesInLanguage(options: CheckOptions, notesScheme: string | Scheme |
 }
 
 /**
+ * English adjectives of nationality and names of peoples (the demonym lists of
+ * data/foreign.json: Kyrgyz, Tajik, Buryat, Polish, Swiss), with their plurals, folded: English
+ * words, never romanized Russian, though the dictionaries lack some (Kyrgyz is no slip for the
+ * Kirgiz of the Kirgiz ASSR, Tajik none for Wikipedia's Tadzhik). A demonym the conventional list
+ * has (Cossack) stays a conventional form, grouped and preferred as the fix.
+ */
+const DEMONYMS: ReadonlySet<string> = new Set(
+  [...foreignData.demonyms.home, ...foreignData.demonyms.foreign].flatMap((word) => {
+    const fold = foldRomanized(word);
+    return [fold, `${fold}s`];
+  }),
+);
+
+/**
  * Resolves a check's options (schemes are checked here, before any work).
  *
  * @param separate The notes as a domain of their own with the given scheme (found by
@@ -235,7 +250,7 @@ export function prepareRun(documents: readonly CheckDocument[], options: CheckOp
     return known;
   };
   const englishLookup = (fold: string): boolean => {
-    if (common.has(fold) || names.has(fold) || extraEnglish.has(fold)) return true;
+    if (common.has(fold) || names.has(fold) || extraEnglish.has(fold) || DEMONYMS.has(fold)) return true;
     // English with French accents (émigrés, détente, protégé) and English formations on
     // Russian names (Trotskyist, Leninism).
     const plain = fold.normalize('NFD').replace(/\p{M}/gu, '');
