@@ -5,7 +5,10 @@
 //  2. round trip: the records stripped of their 880s and $6, `vernacularRecord` gives back how
 //     many of the cataloger's 880 fields.
 // Figures are given for the tuning and the held-out part separately (provenance.tsv, column split).
-// Usage: node --import tsx scripts/marc-eval.ts [--list] [--no-lexicon]
+// --set real-other measures test/fixtures/marc/real-other instead (records in Ukrainian,
+// Belarusian, Bulgarian, Serbian, Macedonian): each record is read in the language of its
+// provenance.tsv column lang (`lang` of romanizeRecord, vernacularRecord; --lang uk …).
+// Usage: node --import tsx scripts/marc-eval.ts [--set real|real-other] [--list] [--no-lexicon]
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fieldRule } from '../src/marc/fields.ts';
@@ -15,12 +18,18 @@ import { readRecords } from '../src/marc/stream.ts';
 import { isDataField, type MarcDataField, type MarcRecord } from '../src/marc/types.ts';
 import type { Lexicon } from '../src/reverse/lexicon.ts';
 
-const dir = path.join(import.meta.dirname, '..', 'test', 'fixtures', 'marc', 'real');
+const setAt = process.argv.indexOf('--set');
+const set = setAt === -1 ? 'real' : process.argv[setAt + 1]!;
+const dir = path.join(import.meta.dirname, '..', 'test', 'fixtures', 'marc', set);
 const list = process.argv.includes('--list');
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
-const provenance = readFileSync(path.join(dir, 'provenance.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
-const splitOf = new Map(provenance.map((r) => [Number(r[0]), r[8]!]));
+const [head, ...provenance] = readFileSync(path.join(dir, 'provenance.tsv'), 'utf8').trim().split('\n').map((l) => l.split('\t'));
+const column = (name: string): number => head!.indexOf(name);
+const splitOf = new Map(provenance.map((r) => [Number(r[0]), r[column('split')]!]));
+// The language of each record's Cyrillic (column lang), given as `lang`; none for the Russian set.
+const langOf = new Map(column('lang') === -1 ? [] : provenance.map((r) => [Number(r[0]), r[column('lang')]!]));
+const langOptions = (n: number): { lang?: string } => (langOf.has(n) ? { lang: langOf.get(n)! } : {});
 const classes = new Map<string, string>();
 try {
   for (const line of readFileSync(path.join(dir, 'differences.tsv'), 'utf8').split('\n')) {
@@ -67,7 +76,7 @@ records.forEach((record, i) => {
     const others = record.fields.filter((f) => f !== field && f.tag !== '880');
     const probe: MarcRecord = { leader: record.leader, fields: [...others, { ...alternate, tag: field.tag, subfields: alternate.subfields.filter((sf) => sf.code !== '6') }] };
     const link = `880-${String(pairFields(probe).maxOccurrence + 1).padStart(2, '0')}`;
-    const ours = romanizeRecord(probe).record.fields.find((f): f is MarcDataField => isDataField(f) && f.tag === field.tag && f.subfields[0]?.value === link);
+    const ours = romanizeRecord(probe, langOptions(n)).record.fields.find((f): f is MarcDataField => isDataField(f) && f.tag === field.tag && f.subfields[0]?.value === link);
     if (ours === undefined) continue;
     // Text subfields only: codes, identifiers and English terms ($0, $e, $h …) are not romanized.
     const mine = field.subfields.filter((sf) => !rule.keep.has(sf.code));
@@ -77,6 +86,8 @@ records.forEach((record, i) => {
       else if (sf.value.includes('\u0361')) tieForms.breve++;
     }
     const t = ((agreement[split] ??= {})[rule.kind] ??= blank());
+    const tl = langOf.has(n) ? ((agreement[`${split} ${langOf.get(n)}`] ??= {})[rule.kind] ??= blank()) : undefined;
+    if (tl) tl.fields++;
     t.fields++;
     const dk0 = (determined[split] ??= { fields: 0, exact: 0, agree: 0, slip: 0, older: 0, bug: 0, unclassified: 0 });
     if (classes.get(`${n}/${field.tag}-${occurrence}`) !== 'judgement') dk0.fields++;
@@ -87,10 +98,12 @@ records.forEach((record, i) => {
     const key = `${n}/${field.tag}-${occurrence}`;
     if (a === b) {
       t.exact++;
+      if (tl) tl.exact++;
       if (classes.get(key) !== 'judgement') dk0.exact++;
     }
     if (loose(a) === loose(b)) {
       t.loose++;
+      if (tl) tl.loose++;
       dk0.agree++;
       if (a !== b) exactOnly.push(`${key}\t${split}\t${rule.kind}\n    cataloger: ${[...a].filter((c) => c.codePointAt(0)! > 0x2ff).map((c) => c.codePointAt(0)!.toString(16)).join(' ')}\n    ours:      ${[...b].filter((c) => c.codePointAt(0)! > 0x2ff).map((c) => c.codePointAt(0)!.toString(16)).join(' ')}\n    text:      ${a}  |  ${b}`);
       continue;
@@ -144,7 +157,7 @@ function roundTrip(label: string, record: MarcRecord, split: string, n: number, 
     leader: record.leader,
     fields: record.fields.filter((f) => f.tag !== '880').map((f) => (isDataField(f) ? { ...(substitute.get(f) ?? f), subfields: (substitute.get(f) ?? f).subfields.filter((sf) => sf.code !== '6') } : f)),
   };
-  const { diagnostics } = vernacularRecord(stripped, { all: true, ...(lexicon === undefined ? {} : { lexicon }) });
+  const { diagnostics } = vernacularRecord(stripped, { all: true, ...langOptions(n), ...(lexicon === undefined ? {} : { lexicon }) });
   const t = (trip[`${label} ${split}`] ??= { fields: 0, restored: 0, certain: 0, certainRight: 0 });
   for (const { field, alternate, occurrence } of scored) {
     const rule = fieldRule(field)!;
@@ -172,7 +185,7 @@ records.forEach((record, i) => {
   // (b) Our romanization of the 880 read back ("romanize, then vernacular").
   roundTrip('ours', record, split, n, (field, alternate) => {
     const probe: MarcRecord = { leader: record.leader, fields: [...record.fields.filter((f) => f.tag === '008'), { ...alternate, tag: field.tag, subfields: alternate.subfields.filter((sf) => sf.code !== '6') }] };
-    const romanized = romanizeRecord(probe).record.fields.find((f): f is MarcDataField => isDataField(f) && f.tag === field.tag);
+    const romanized = romanizeRecord(probe, langOptions(n)).record.fields.find((f): f is MarcDataField => isDataField(f) && f.tag === field.tag);
     return romanized ?? field;
   });
 });

@@ -376,6 +376,28 @@ describe('the catalogers\' own records (test/fixtures/marc/real)', () => {
   });
 });
 
+describe('the catalogers\' own records in Ukrainian, Belarusian, Bulgarian, Serbian, Macedonian (test/fixtures/marc/real-other)', () => {
+  const [head, ...provenance] = readFileSync(path.join(fixtures, 'real-other', 'provenance.tsv'), 'utf8').trim().split('\n').map((l) => l.split('\t'));
+  const classified = new Set(readFileSync(path.join(fixtures, 'real-other', 'differences.tsv'), 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#')).map((l) => l.split('\t')[0]));
+  it('every 880 romanizes, in the record\'s language, to the cataloger\'s field, except the differences classified in differences.tsv', async () => {
+    const items = await readAll([readFileSync(path.join(fixtures, 'real-other', 'records.mrc'))]);
+    assert.equal(items.length, provenance.length);
+    const unexplained: string[] = [];
+    items.forEach((item, i) => {
+      const row = provenance[i]!;
+      if (row[head!.indexOf('split')] === 'excluded') return;
+      const lang = row[head!.indexOf('lang')]!;
+      // Read without the language, the record is left alone (marc/other-language): nothing to compare.
+      assert.ok(checkRecord(item.record!).every((d) => d.ruleId !== 'marc/romanization-mismatch'), `record ${i + 1} is compared only in its language`);
+      for (const d of checkRecord(item.record!, { index: i + 1, lang })) {
+        if (!['marc/romanization-mismatch', 'marc/subfield-mismatch', 'marc/misplaced-ligature'].includes(d.ruleId)) continue;
+        if (!classified.has(`${i + 1}/${d.data.tag}-${d.data.occurrence}`)) unexplained.push(`${i + 1}/${d.data.tag}-${d.data.occurrence} ${d.actual} ≠ ${d.expected?.[0]}`);
+      }
+    });
+    assert.deepEqual(unexplained, []);
+  });
+});
+
 describe('checkRecord', () => {
   const shape = (d: ReturnType<typeof checkRecord>[number]): void => {
     assert.match(d.ruleId, /^marc\/[a-z-]+$/);
