@@ -122,7 +122,7 @@ records.forEach((record, i) => {
 const pct = (x: number, of: number): string => (of === 0 ? '—' : `${((100 * x) / of).toFixed(1)} %`);
 console.log(`Agreement of our ALA-LC romanization of the 880 with the cataloger's field (${records.length} records)`);
 for (const [split, kinds] of Object.entries(agreement)) {
-  for (const [kind, t] of Object.entries(kinds)) console.log(`  ${split.padEnd(9)} ${kind.padEnd(12)} fields ${String(t.fields).padStart(4)}  exact ${pct(t.exact, t.fields).padStart(8)}  normalised (ties, Unicode form, case, spaces) ${pct(t.loose, t.fields).padStart(8)}`);
+  for (const [kind, t] of Object.entries(kinds)) console.log(`  ${split.padEnd(langOf.size > 0 ? 12 : 9)} ${kind.padEnd(12)} fields ${String(t.fields).padStart(4)}  exact ${pct(t.exact, t.fields).padStart(8)}  normalised (ties, Unicode form, case, spaces) ${pct(t.loose, t.fields).padStart(8)}`);
 }
 console.log(`  tie forms in the catalogers' fields: U+FE20/U+FE21 halves ${tieForms.halves}, U+0361 ${tieForms.breve}`);
 console.log('Fields the rules determine (all but those classed judgement): agreement and why the others differ');
