@@ -28,8 +28,12 @@ import { fixturesDir } from '../test/support/fixtures.ts';
 import { checkCorpusWorks, corpusSplit, declaredSchemes, filesOfRun, heldOutCorpora, heldOutKinds, judgedCounts, judgedKey, readJudged, runName } from '../test/support/realtext.ts';
 
 const { values } = parseArgs({ options: { corpora: { type: 'string' }, 'no-score-model': { type: 'boolean', default: false }, out: { type: 'string' }, 'issue-convention': { type: 'boolean', default: false } } });
-const corpora = values.corpora?.split(',') ?? [...heldOutCorpora];
-const unknown = corpora.filter((c) => !existsSync(path.join(fixturesDir, c, 'judged.tsv')));
+// Without `--corpora`, a held-out corpus not judged yet (no judged.tsv: realtext62, realtext63) is
+// left out and named; a corpus asked for by name must be judged.
+const notJudged = (c: string): boolean => !existsSync(path.join(fixturesDir, c, 'judged.tsv'));
+const corpora = values.corpora?.split(',') ?? heldOutCorpora.filter((c) => !notJudged(c));
+if (values.corpora === undefined && corpora.length < heldOutCorpora.length) console.log(`not judged yet, left out: ${heldOutCorpora.filter(notJudged).join(', ')}`);
+const unknown = corpora.filter(notJudged);
 if (unknown.length > 0) throw new Error(`no judged corpus in test/fixtures: ${unknown.join(', ')}`);
 if (values.out !== undefined) mkdirSync(values.out, { recursive: true });
 

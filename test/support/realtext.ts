@@ -502,6 +502,20 @@ export const realtext60Dir = path.join(fixturesDir, 'realtext60');
 export const realtext61Dir = path.join(fixturesDir, 'realtext61');
 
 /**
+ * The sixty-second held-out corpus (test/fixtures/realtext62, README there): realtext39's rule applied
+ * to a fifth snapshot of English Wikipedia (cabosanlucas/document_similarity_using_tfidf: pages of
+ * highest PageRank, text scraped about January 2018, no page ids), ranks 1–50 of its articles of
+ * 1,000–15,000 words that mention Russia at least 10 times; checked as one work.
+ */
+export const realtext62Dir = path.join(fixturesDir, 'realtext62');
+
+/**
+ * The sixty-third held-out corpus (test/fixtures/realtext63, README there): realtext62's rule drawn a
+ * second time, ranks 51 to the end of the same ranking of the fifth snapshot; checked as one work.
+ */
+export const realtext63Dir = path.join(fixturesDir, 'realtext63');
+
+/**
  * The corpora still held out (docs/check-history.md gives each one's status): no script fits,
  * tunes or studies on them. realtext16, 16b and 17 became tuning data in the seventeenth session,
  * realtext18, 19, 20, 22, 23 and 26 in the twentieth (their false findings read, or models fitted
@@ -539,6 +553,8 @@ export const heldOutKinds: Readonly<Record<string, 'books' | 'wikipedia-mentions
   realtext55: 'wikipedia-about',
   realtext60: 'wikipedia-about',
   realtext61: 'wikipedia-about',
+  realtext62: 'wikipedia-about',
+  realtext63: 'wikipedia-about',
 };
 
 /** The corpora still held out: the keys of {@link heldOutKinds}. */
