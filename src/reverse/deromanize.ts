@@ -283,7 +283,10 @@ function analyse(word: string, ctx: Context): WordAnalysis {
   return {
     candidates: scored.slice(0, Math.max(1, ctx.alternatives)).map(({ text, score, attested }) => ({ text, score, attested })),
     certain,
-    attested: top.attested.length > 0,
+    // A word in small letters is attested only as a word Russian writes in small letters: a name
+    // or a place (анд, only a case form of Анды) is written with a capital, so `and` is not
+    // Russian by the lexicon's word (docs/reverse.md, What is left alone, rules 7 and 8).
+    attested: capitalised ? top.attested.length > 0 : top.attested.includes('word'),
   };
 }
 
