@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { romanizeBibtex, romanizeCsl } from '../src/cite/index.ts';
+import { romanize } from '../src/engine/romanize.ts';
 import { LatinitsaError } from '../src/errors.ts';
 import { fixturesDir, readTsv } from './support/fixtures.ts';
 import { runCli } from './support/cli.ts';
@@ -248,12 +249,26 @@ describe('lang: the bibliography in another language, resolved by the library fo
   it('a language no scheme family has is an error', () => {
     assert.throws(() => romanizeBibtex('@book{a, title = {Київ}}', { lang: 'xx' }), (e) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_OPTION');
   });
+  it('a scheme whose family has no table for the language is refused, as romanize refuses it, not swapped for the language\'s default', () => {
+    // The message is romanize's own (docs/languages.md: `{ scheme: 'modified-loc', lang: 'uk' }` is an error).
+    const romanizeError = (() => { try { romanize('Київ', { scheme: 'modified-loc', lang: 'uk' }); } catch (e) { return e as LatinitsaError; } return undefined; })();
+    assert.equal(romanizeError?.code, 'ERR_INVALID_OPTION');
+    const same = (e: unknown): boolean => e instanceof LatinitsaError && e.code === 'ERR_INVALID_OPTION' && e.message === romanizeError!.message;
+    assert.throws(() => romanizeBibtex('@book{a, title = {Київ}}', { lang: 'uk', scheme: 'modified-loc' }), same);
+    assert.throws(() => romanizeBibtex('@book{a, title = {Київ}}', { lang: 'uk', schemes: { names: 'modified-loc' } }), same);
+    assert.throws(() => romanizeCsl('[{"id":"a","title":"Київ"}]', { lang: 'uk', scheme: 'modified-loc' }), same);
+  });
   it('latinitsa bib --lang uk', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'latinitsa-bib-lang-'));
     writeFileSync(path.join(dir, 'refs.bib'), '@book{a, title = {Київ}}\n');
     const run = await runCli(['bib', 'refs.bib', '--lang', 'uk', '--scheme', 'ala-lc'], { cwd: dir });
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /title = \{Kyïv\}/u);
+    // A family with no Ukrainian table: refused as `latinitsa --lang uk -s …` refuses it, nothing written.
+    const refused = await runCli(['bib', 'refs.bib', '--lang', 'uk', '--scheme', 'modified-loc'], { cwd: dir });
+    assert.equal(refused.code, 2);
+    assert.equal(refused.stdout, '');
+    assert.match(refused.stderr, /scheme "modified-loc" has no table for Ukrainian \(lang "uk"\)/u);
     rmSync(dir, { recursive: true });
   });
 });

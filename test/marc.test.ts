@@ -355,6 +355,8 @@ describe('romanizeRecord', () => {
     assert.deepEqual(r.record.fields[2], df('880', '10', ['6', '245-01/(N'], ['a', 'Київ']));
     assert.deepEqual(checkRecord(r.record, { lang: 'uk' }).filter((d) => d.severity !== 'info'), []);
     assert.throws(() => romanizeRecord(uk, { lang: 'xx' }), { code: 'ERR_INVALID_OPTION' });
+    // A family with no table for the language is refused as romanize refuses it (docs/languages.md), not swapped for the language's default.
+    assert.throws(() => romanizeRecord(uk, { lang: 'uk', scheme: 'modified-loc' }), { code: 'ERR_INVALID_OPTION', message: /scheme "modified-loc" has no table for Ukrainian/u });
   });
 });
 

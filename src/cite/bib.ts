@@ -18,7 +18,7 @@ export interface RomanizeBibOptions {
   scheme?: string | Scheme;
   /** Scheme per group (id or loaded scheme), winning over `scheme`: `{ names: 'wikipedia' }`. */
   schemes?: Partial<Record<BibFieldGroup, string | Scheme>>;
-  /** Language of the bibliography's Cyrillic (`uk`, `be`, …; default Russian): `scheme` and `schemes` are read as the schemes of their family for it (docs/languages.md). */
+  /** Language of the bibliography's Cyrillic (`uk`, `be`, …; default Russian): `scheme` and `schemes` are read as the schemes of their family for it, and a family without one is refused (`ERR_INVALID_OPTION`), as romanize refuses it (docs/languages.md). */
   lang?: string;
   /** Keep the Cyrillic original beside the romanized value (BibTeX: `orig<field>`; CSL: `original-*`). Default false. */
   keepOriginal?: boolean;

@@ -89,18 +89,20 @@ export function languageScheme(scheme: string | Scheme | undefined, lang: string
  */
 export function declaredSchemeInLanguage(scheme: string | Scheme | undefined, lang: string): string | Scheme | undefined {
   languageOf(lang);
-  if (scheme === undefined) return undefined;
-  const inLanguage = schemeInLanguage(typeof scheme === 'string' ? getScheme(scheme) : scheme, lang).scheme;
-  return typeof scheme === 'string' ? inLanguage.id : inLanguage;
+  return scheme === undefined ? undefined : schemeOfLanguage(scheme, lang);
 }
 
 /**
- * The scheme to use for text in `lang` when the caller named `scheme`: an id (or none) as
- * {@link schemeIdForLanguage} gives it; a scheme of one's own as romanize resolves one
+ * The scheme to use for text in `lang` when the caller named `scheme`: none is the language's
+ * default; a scheme, by id or of one's own, is resolved as romanize resolves it
  * ({@link schemeInLanguage}): itself when it serves the language, else its family's scheme for
- * it, else an error naming the language's schemes. Used where a scheme is named per field or per
- * record (bibliographies, MARC records) and may be a user's.
+ * it, else an error naming the language's schemes (ERR_INVALID_OPTION), as `latinitsa --lang`
+ * refuses the pair. A named scheme is never swapped for the language's default: the caller
+ * asked for that family. A registered scheme is given by its id. Used where a scheme is named per
+ * field or per record (bibliographies, MARC records).
  */
 export function schemeOfLanguage(scheme: string | Scheme | undefined, lang: string): string | Scheme {
-  return typeof scheme === 'object' ? schemeInLanguage(scheme, lang).scheme : schemeIdForLanguage(scheme, lang);
+  if (scheme === undefined) return schemeIdForLanguage(undefined, lang);
+  const inLanguage = schemeInLanguage(typeof scheme === 'string' ? getScheme(scheme) : scheme, lang).scheme;
+  return typeof scheme === 'string' ? inLanguage.id : inLanguage;
 }

@@ -27,7 +27,8 @@ Options:
   --in-place                rewrite the input file (atomically)
   -s, --scheme ID           scheme for all fields (default ${defaultSchemeOf({ use: 'citation' })})
   --names-scheme ID         scheme for authors, editors, translators…
-  -l, --lang ID             language of the entries (uk, be, bg, sr, mk): the schemes of the same family for it
+  -l, --lang ID             language of the entries (uk, be, bg, sr, mk): the schemes of the same family
+                            for it (a family without one is refused)
   --titles-scheme ID        scheme for titles, journal and book titles, series
   --publishers-scheme ID    scheme for publishers and places
   --scheme-file FILE, --names-scheme-file FILE, --titles-scheme-file FILE, --publishers-scheme-file FILE
