@@ -175,6 +175,23 @@ describe('CSL-JSON (Zotero export shape)', () => {
     assert.throws(() => romanizeCsl('[{'), (e) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_INPUT');
     assert.throws(() => romanizeCsl('[1, 2]'), (e) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_INPUT');
   });
+  it('a variable of another type than CSL-JSON gives it, with Cyrillic in it, is left as written and reported on its value (bib/wrong-type)', () => {
+    // [the item's variables, the values reported (as written in the input)]; the rest of the item is romanized as usual.
+    const cases: Array<[string, string[]]> = [
+      ['"title":["Война"]', ['["Война"]']],
+      ['"author":"Толстой"', ['"Толстой"']],
+      ['"publisher":{"name":"Наука"},"publisher-place":"Москва"', ['{"name":"Наука"}']],
+      ['"editor":["Иванов",{"family":["Петров"],"given":"Пётр"}]', ['"Иванов"', '["Петров"]']],
+      ['"title":["War"],"author":"Tolstoy","publisher-place":5', []],
+    ];
+    for (const [variables, reported] of cases) {
+      const json = `[{"id":"k","type":"book",${variables}}]`;
+      const r = romanizeCsl(json);
+      assert.deepEqual(r.diagnostics.map((d) => [d.ruleId, d.severity, d.data?.['key'], json.slice(d.place!.start.offset, d.place!.end.offset)]), reported.map((v) => ['bib/wrong-type', 'warning', 'k', v]), json);
+      for (const v of reported) assert.ok(r.output.includes(v), `${v} left as written`);
+      assert.doesNotMatch(r.output.replace(/\{"name":"Наука"\}|\["Война"\]|"Толстой"|"Иванов"|\["Петров"\]/gu, ''), /\p{Script=Cyrillic}/u, json);
+    }
+  });
 });
 
 describe('latinitsa bib', () => {

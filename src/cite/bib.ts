@@ -49,8 +49,8 @@ export interface RomanizedBib {
 export const cyrillic = /\p{Script=Cyrillic}/u;
 
 export /** A finding about one field of one entry, placed at [start, end) of the input. */
-function fieldDiagnostic(lines: LineIndex, ruleId: 'bib/cyrillic-macro' | 'bib/original-exists', reason: string, key: string, field: string, start: number, end: number): Diagnostic {
-  return { ruleId, source: 'latinitsa', severity: ruleId === 'bib/cyrillic-macro' ? 'warning' : 'info', reason, place: lines.placeOf(start, end), data: { key, field } };
+function fieldDiagnostic(lines: LineIndex, ruleId: 'bib/cyrillic-macro' | 'bib/original-exists' | 'bib/wrong-type', reason: string, key: string, field: string, start: number, end: number): Diagnostic {
+  return { ruleId, source: 'latinitsa', severity: ruleId === 'bib/original-exists' ? 'info' : 'warning', reason, place: lines.placeOf(start, end), data: { key, field } };
 }
 
 

@@ -76,6 +76,13 @@ function jsonLayout(text: string, from: number, record: number): JsonSpan {
   return root!;
 }
 
+/** A JSON value's type as a message names it: `an array`, `an object`, `a number`. */
+function jsonType(v: Json): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
 /** The last member of that name (the one JSON.parse keeps). */
 function memberOf(span: JsonSpan | undefined, name: string): { name: string; nameStart: number; nameEnd: number; value: JsonSpan } | undefined {
   return span?.members?.findLast((m) => m.name === name);
@@ -126,20 +133,38 @@ export function romanizeCsl(text: string, options: RomanizeBibOptions = {}): Rom
       const group = groupOf(fields.csl, name);
       if (group === undefined) continue;
       const member = memberOf(itemSpan, name)!;
+      /**
+       * A value of another type than CSL-JSON gives it (`"title": ["Война"]`, `"author": "Толстой"`),
+       * with Cyrillic in it: left as written and reported, placed on the value.
+       */
+      const misfit = (v: Json, span: JsonSpan | undefined, what: string, expected: string): void => {
+        if (!cyrillic.test(JSON.stringify(v))) return;
+        const { start, end } = span ?? member.value;
+        diagnostics.push(fieldDiagnostic(lines, 'bib/wrong-type', `${key}: ${what} is ${jsonType(v)}, not ${expected} as in CSL-JSON; it is left as written`, key, name, start, end));
+      };
+      const isObject = (v: Json): v is { [key: string]: Json } => v !== null && typeof v === 'object' && !Array.isArray(v);
       let next: Json = value;
-      if (group === 'names' && Array.isArray(value)) {
+      if (group === 'names' && !Array.isArray(value)) misfit(value, member.value, name, 'an array of names ({"family": …, "given": …})');
+      else if (group === 'names' && Array.isArray(value)) {
         next = value.map((person, k) => {
-          if (person === null || typeof person !== 'object' || Array.isArray(person)) return person;
+          const at = member.value.elements?.[k];
+          if (!isObject(person)) {
+            misfit(person, at, `name ${k + 1} of ${name}`, 'a name ({"family": …, "given": …})');
+            return person;
+          }
           const out: { [key: string]: Json } = { ...person };
           for (const [part, v] of Object.entries(person)) {
-            if (!fields.csl.nameParts.includes(part) || typeof v !== 'string' || !cyrillic.test(v)) continue;
-            const at = memberOf(member.value.elements?.[k], part)!.value;
-            out[part] = romanizeValue(v, schemes.names, { lines, start: at.start, end: at.end, key, field: name }, diagnostics);
-            edits.push({ start: at.start, end: at.end, text: JSON.stringify(out[part]) });
+            if (!fields.csl.nameParts.includes(part)) continue;
+            const partAt = memberOf(at, part)?.value;
+            if (typeof v !== 'string') misfit(v, partAt, `the ${part} of name ${k + 1} of ${name}`, 'a string');
+            if (typeof v !== 'string' || !cyrillic.test(v)) continue;
+            out[part] = romanizeValue(v, schemes.names, { lines, start: partAt!.start, end: partAt!.end, key, field: name }, diagnostics);
+            edits.push({ start: partAt!.start, end: partAt!.end, text: JSON.stringify(out[part]) });
           }
           return out;
         });
-      } else if (group !== 'names' && typeof value === 'string' && cyrillic.test(value)) {
+      } else if (typeof value !== 'string') misfit(value, member.value, name, 'a string');
+      else if (cyrillic.test(value)) {
         next = romanizeValue(value, schemes[group], { lines, start: member.value.start, end: member.value.end, key, field: name }, diagnostics);
         edits.push({ start: member.value.start, end: member.value.end, text: JSON.stringify(next) });
       }
