@@ -63,6 +63,23 @@ const ESCAPED = new Set(['\\\\', '\\{', '\\}', '\\"']);
 type Parsed<T> = (T & { end: number }) | undefined;
 
 /**
+ * Where in a value's raw text a quoted part starts that is never closed, or undefined. The
+ * grammar reads such a part as a macro name that starts with `"` (`"Толстой`, no macro's name),
+ * and what follows its next comma as more fields: `romanizeBibtex` and the reader's own message
+ * for a file it cannot read past name the quotation mark instead.
+ */
+export function unclosedQuote(value: BibtexValue): number | undefined {
+  const parts = value.datatype === 'concatinate' ? value.value : value.datatype === 'identifier' ? [value] : [];
+  let from = 0;
+  for (const part of parts) {
+    const start = value.raw.indexOf(part.raw, from);
+    if (part.datatype === 'identifier' && part.raw.startsWith('"')) return start;
+    from = start + part.raw.length;
+  }
+  return undefined;
+}
+
+/**
  * Reads a BibTeX file into items; throws {@link BibtexSyntaxError} where no item can start
  * (an `@` that begins nothing the grammar knows, such as an entry without its closing brace).
  * Internal to `romanizeBibtex`, not exported from the package.
@@ -315,7 +332,7 @@ export function parseBibtex(input: string): BibtexItem[] {
       q = space(space(keyEnd) + 1);
     }
     const what = key === undefined ? `the @${type} at ${at(p)}` : `entry "${key}"`;
-    let last: { name: string; start: number; end: number } | undefined;
+    let last: { name: string; start: number; end: number; quote: number | undefined } | undefined;
     for (;;) {
       const field = assignment(q);
       if (field === undefined) break;
@@ -328,7 +345,7 @@ export function parseBibtex(input: string): BibtexItem[] {
         if (input[start] === '"' && quoted(start + 1) === -1) return `the quotation mark that opens the field "${field.name}" of ${what} at ${at(start)} is never closed`;
         break;
       }
-      last = { name: field.name, start: field.end - field.raw.length, end: field.end };
+      last = { name: field.name, start: field.end - field.raw.length, end: field.end, quote: unclosedQuote(field) };
       const after = space(field.end);
       if (input[after] !== ',') {
         q = after;
@@ -336,8 +353,12 @@ export function parseBibtex(input: string): BibtexItem[] {
       }
       q = space(after + 1);
     }
-    // A value over several lines that took a closing brace meant for the entry is the likely slip.
-    const span = last !== undefined && input.slice(last.start, last.end).includes('\n') ? ` (the value of its field "${last.name}" runs from ${at(last.start)} to ${at(last.end - 1)}: is a "}" missing inside it?)` : '';
+    if (last?.quote !== undefined) return `the quotation mark that opens the field "${last.name}" of ${what} at ${at(last.start + last.quote)} is never closed`;
+    // A value over several lines that took a closing delimiter meant for something else is the
+    // likely slip: a braced value the entry's "}", a quoted one the opening quotation mark of the
+    // next field's value. The mark missing inside it is the one it ends with.
+    const missing = last !== undefined && input[last.end - 1] === '"' ? `'"'` : '"}"';
+    const span = last !== undefined && input.slice(last.start, last.end).includes('\n') ? ` (the value of its field "${last.name}" runs from ${at(last.start)} to ${at(last.end - 1)}: is a ${missing} missing inside it?)` : '';
     if (shut === '}' && close(open) === -1) return `${what} is not closed: its "{" at ${at(open)} has no matching "}"${span}`;
     if (input[q] === shut) return undefined;
     const found = q >= n ? 'the end of the file' : JSON.stringify(input[q]);

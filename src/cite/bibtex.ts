@@ -3,7 +3,7 @@ import { applyFixes } from '../diagnostics/fix.ts';
 import { lineIndex, type LineIndex } from '../diagnostics/place.ts';
 import type { Diagnostic, Fix } from '../diagnostics/types.ts';
 import { LatinitsaError } from '../errors.ts';
-import { parseBibtex, type BibtexField } from './bibtex-syntax.ts';
+import { parseBibtex, unclosedQuote, type BibtexField } from './bibtex-syntax.ts';
 import { cyrillic, fieldDiagnostic, groupOf, groupSchemes, romanizeValue, type BibChange, type GroupScheme, type RomanizeBibOptions, type RomanizedBib } from './bib.ts';
 import fields from './data/bib-fields.json' with { type: 'json' };
 import latexKeys from './data/latex-key-commands.json' with { type: 'json' };
@@ -139,12 +139,21 @@ export function romanizeBibtex(text: string, options: RomanizeBibOptions = {}): 
     const where = loc === undefined ? '' : ` at line ${loc.line}, column ${loc.column}`;
     throw new LatinitsaError('ERR_INVALID_INPUT', `not a valid BibTeX file${where}: ${(error as Error).message}`, loc?.offset === undefined ? {} : { offset: loc.offset });
   }
+  const lines = lineIndex(text);
+  /** "line 3, column 12" of an offset. */
+  const at = (offset: number): string => ((p) => `line ${p.line}, column ${p.column}`)(lines.placeOf(offset, offset).start);
+  /**
+   * A quoted value that is never closed ({@link unclosedQuote}; the grammar reads on past it),
+   * refused as the reader refuses a file it cannot read past: where the item starts and where the
+   * quotation mark is.
+   */
+  const unclosed = (itemStart: number, what: string, quote: number): LatinitsaError =>
+    new LatinitsaError('ERR_INVALID_INPUT', `not a valid BibTeX file at ${at(itemStart)}: the quotation mark that opens ${what} at ${at(quote)} is never closed`, { offset: itemStart });
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const macros = new Map<string, string>();
   const edits: Array<{ fix: Fix }> = [];
   const changes: BibChange[] = [];
   const diagnostics: Diagnostic[] = [];
-  const lines = lineIndex(text);
   /** The first Cyrillic macro a value names, outside its quoted and braced parts. */
   const cyrillicMacroIn = (raw: string): string | undefined => {
     if (macros.size === 0) return undefined;
@@ -162,8 +171,12 @@ export function romanizeBibtex(text: string, options: RomanizeBibOptions = {}): 
       // A macro is Cyrillic by its own text or by a Cyrillic macro it joins (`full = city # ": x"`).
       if (item.itemtype === 'string' && typeof item.raw === 'string' && (cyrillic.test(item.raw) || cyrillicMacroIn(item.raw) !== undefined)) macros.set(item.name.toLowerCase(), item.raw);
       if (item.raw !== undefined) {
-        const at = text.indexOf(item.raw, cursor);
-        if (at !== -1) cursor = at + item.raw.length;
+        const start = text.indexOf(item.raw, cursor);
+        if (start !== -1) cursor = start + item.raw.length;
+        if (item.itemtype === 'string' && start !== -1) {
+          const quote = unclosedQuote(item);
+          if (quote !== undefined) throw unclosed(text.lastIndexOf('@', start), `the @string "${item.name}"`, start + quote);
+        }
       }
       continue;
     }
@@ -172,6 +185,12 @@ export function romanizeBibtex(text: string, options: RomanizeBibOptions = {}): 
     cursor = entryStart + item.raw.length;
     // An entry may have no key (`@article{,…}`): reported with an empty one.
     const key = item.key ?? '';
+    const open = item.fields.findIndex((f) => unclosedQuote(f) !== undefined);
+    if (open !== -1) {
+      const field = item.fields[open]!;
+      const loc = locateFields(text, entryStart, item.raw, item.key, item.fields.slice(0, open + 1))[open]!;
+      throw unclosed(entryStart, `the field "${field.name}" of ${item.key ? `entry "${item.key}"` : `the @${item.type} at ${at(entryStart)}`}`, loc.valueStart + unclosedQuote(field)!);
+    }
     const present = new Set(item.fields.map((f) => f.name.toLowerCase()));
     for (const loc of locateFields(text, entryStart, item.raw, item.key, item.fields)) {
       const { field } = loc;
