@@ -27,11 +27,19 @@ function changedLines(a: string, b: string): Array<[number, string, string]> {
 describe('BibTeX', () => {
   const input = read('russian.bib');
   const result = romanizeBibtex(input);
-  describe('LaTeX key arguments stay as written (test/fixtures/bib/latex-keys.tsv)', () => {
+  describe('LaTeX key arguments, math and verbatim stay as written (test/fixtures/bib/latex-keys.tsv)', () => {
     for (const [raw, expected] of readTsv(path.join(dir, 'latex-keys.tsv'))) {
       it(raw!, () => {
         const bib = `@article{k,\n  title = ${raw},\n  year = 1990\n}\n`;
         assert.equal(romanizeBibtex(bib).output, `@article{k,\n  title = ${expected},\n  year = 1990\n}\n`);
+      });
+    }
+  });
+  describe('braces inside a word are no word boundary (test/fixtures/bib/in-word-braces.tsv)', () => {
+    for (const [scheme, raw, expected] of readTsv(path.join(dir, 'in-word-braces.tsv'))) {
+      it(`${scheme}: ${raw!}`, () => {
+        const bib = `@article{k,\n  title = ${raw},\n  year = 1990\n}\n`;
+        assert.equal(romanizeBibtex(bib, { scheme: scheme! }).output, `@article{k,\n  title = ${expected},\n  year = 1990\n}\n`);
       });
     }
   });

@@ -58,13 +58,14 @@ function fieldDiagnostic(lines: LineIndex, ruleId: 'bib/cyrillic-macro' | 'bib/o
  * A value romanized, with romanize's own `romanize/unmapped-letter` diagnostics of it
  * (docs/languages.md, "Unmapped letters": no letter is written in ISO 9 silently) added to
  * `diagnostics`, with the entry `key` and the `field`. Each is placed at `start` plus its offset in
- * the value when the value is the file's text from `start` (BibTeX), else (`end` given: a JSON
- * string, whose escapes move offsets) on the whole value [start, end).
+ * the value when the value is the file's text from `start` (BibTeX; `offsets` maps an offset of
+ * the value to one of that text when the value is the text with characters taken out), else
+ * (`end` given: a JSON string, whose escapes move offsets) on the whole value [start, end).
  */
-export function romanizeValue(value: string, scheme: GroupScheme, at: { lines: LineIndex; start: number; end?: number; key: string; field: string }, diagnostics: Diagnostic[]): string {
+export function romanizeValue(value: string, scheme: GroupScheme, at: { lines: LineIndex; start: number; end?: number; key: string; field: string; offsets?: (start: number, end: number) => [number, number] }, diagnostics: Diagnostic[]): string {
   const r = romanizeDetailed(value, scheme);
   for (const d of r.diagnostics) {
-    const [s, e] = [d.place!.start.offset, d.place!.end.offset];
+    const [s, e] = at.offsets === undefined ? [d.place!.start.offset, d.place!.end.offset] : at.offsets(d.place!.start.offset, d.place!.end.offset);
     const place = at.end === undefined ? at.lines.placeOf(at.start + s, at.start + e) : at.lines.placeOf(at.start, at.end);
     diagnostics.push({ ...d, place, data: { ...d.data, key: at.key, field: at.field } });
   }

@@ -2,6 +2,7 @@
 import { applyFixes } from '../diagnostics/fix.ts';
 import { lineIndex, type LineIndex } from '../diagnostics/place.ts';
 import type { Diagnostic, Fix } from '../diagnostics/types.ts';
+import { explainGiven } from '../engine/romanize.ts';
 import { LatinitsaError } from '../errors.ts';
 import { parseBibtex, unclosedQuote, type BibtexField } from './bibtex-syntax.ts';
 import { cyrillic, fieldDiagnostic, groupOf, groupSchemes, romanizeValue, type BibChange, type GroupScheme, type RomanizeBibOptions, type RomanizedBib } from './bib.ts';
@@ -61,46 +62,143 @@ function braceEnd(raw: string, open: number): number {
   return -1;
 }
 
+/** The end of the math that `delimiter` (`$`, `$$`, `\\)`, `\\]`) closes, searched from `from`, or -1. */
+function mathEnd(raw: string, from: number, delimiter: string): number {
+  for (let i = from; i < raw.length; i++) {
+    if (raw.startsWith(delimiter, i)) return i + delimiter.length;
+    if (raw[i] === '\\') i++;
+  }
+  return -1;
+}
+
+const COMMAND_NAME = /[A-Za-z]+/uy;
+
 /**
- * The spans of a raw value that are the key arguments of a LaTeX command of
- * src/cite/data/latex-key-commands.json (`\cite{Щ}`, `\ref{…}`, `\href`'s URL): keys, labels and
- * URLs name something else exactly and are never romanized (docs/citations.md). Each span is the
- * argument's braces and contents; optional `[…]` arguments between them are text.
+ * The spans of a raw value that are not text and stay as written: the key arguments of a LaTeX
+ * command of src/cite/data/latex-key-commands.json (`\cite{Щ}`, `\ref{…}`, `\href`'s URL: keys,
+ * labels and URLs name something else exactly; each span is the argument's braces and contents,
+ * optional `[…]` arguments between them being text), math (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`:
+ * a Cyrillic letter there is a symbol, not a word) and verbatim text (`\verb|…|`, any delimiter),
+ * each whole with its delimiters (docs/citations.md). One pass from left to right, so that a `$`
+ * inside a URL or a key opens no math, and an escaped `\$` none either; a delimiter that is never
+ * closed keeps nothing.
  */
-function keySpans(raw: string): Array<[number, number]> {
+function keptSpans(raw: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  for (const m of raw.matchAll(/(?<!\\)\\([A-Za-z]+)\*?/gu)) {
-    let count = Object.hasOwn(keyCommands, m[1]!) ? keyCommands[m[1]!]! : 0;
-    let i = m.index + m[0].length;
+  let i = 0;
+  while (i < raw.length) {
+    const c = raw[i];
+    if (c === '$') {
+      const delimiter = raw[i + 1] === '$' ? '$$' : '$';
+      const end = mathEnd(raw, i + delimiter.length, delimiter);
+      if (end === -1) i += delimiter.length;
+      else {
+        spans.push([i, end]);
+        i = end;
+      }
+      continue;
+    }
+    if (c !== '\\') {
+      i++;
+      continue;
+    }
+    COMMAND_NAME.lastIndex = i + 1;
+    const name = COMMAND_NAME.exec(raw)?.[0];
+    if (name === undefined) {
+      // A control symbol: `\(` and `\[` open math; any other (`\$`, `\\`, `\{`) is one character.
+      const close = raw[i + 1] === '(' ? '\\)' : raw[i + 1] === '[' ? '\\]' : undefined;
+      const end = close === undefined ? -1 : mathEnd(raw, i + 2, close);
+      if (end !== -1) spans.push([i, end]);
+      i = end === -1 ? i + 2 : end;
+      continue;
+    }
+    let j = i + 1 + name.length;
+    if (raw[j] === '*') j++;
+    if (name === 'verb') {
+      // `\verb` then its delimiter, any character but a letter, a space or a star, to the next one.
+      const d = raw[j];
+      const end = d === undefined || /[\sA-Za-z*]/u.test(d) ? -1 : raw.indexOf(d, j + 1);
+      if (end !== -1) spans.push([i, end + 1]);
+      i = end === -1 ? j : end + 1;
+      continue;
+    }
+    let count = Object.hasOwn(keyCommands, name) ? keyCommands[name]! : 0;
     while (count > 0) {
-      while (/\s/u.test(raw[i] ?? '')) i++;
-      if (raw[i] === '[') {
-        const close = raw.indexOf(']', i);
+      let k = j;
+      while (/\s/u.test(raw[k] ?? '')) k++;
+      if (raw[k] === '[') {
+        const close = raw.indexOf(']', k);
         if (close === -1) break;
-        i = close + 1;
+        j = close + 1;
         continue;
       }
-      if (raw[i] !== '{') break;
-      const end = braceEnd(raw, i);
+      if (raw[k] !== '{') break;
+      const end = braceEnd(raw, k);
       if (end === -1) break;
-      spans.push([i, end]);
-      i = end;
+      spans.push([k, end]);
+      j = end;
       count--;
     }
+    i = j;
   }
   return spans;
 }
 
-/** A raw value romanized, with the key arguments of LaTeX commands ({@link keySpans}) as written. */
+/**
+ * Braces between two Cyrillic letters of one word (`Е{л}ена`, `В{ъ}езд`): they protect the case
+ * of what they hold from a BibTeX style, and are not a word boundary, so the word is romanized
+ * as if they were not there and they are put back around what their letters became.
+ */
+const IN_WORD_BRACES = /(?<=\p{Script=Cyrillic}\p{M}*)[{}]+(?=\p{Script=Cyrillic})/gu;
+
+/**
+ * Text of a value romanized ({@link romanizeValue}) with the braces inside its words
+ * ({@link IN_WORD_BRACES}) taken out first, so that the scheme's context rules see whole words
+ * (word-initial Е, ъ before е), and then put back where their letters' romanization starts or
+ * ends: before the first letter after them, as the romanization of each letter (`explain`) says.
+ * A brace inside what one piece of the romanization reads (a word of the scheme's exceptions)
+ * goes before that piece, so that the braces stay in their order and balanced.
+ */
+function romanizeText(text: string, scheme: GroupScheme, where: { lines: LineIndex; start: number; key: string; field: string }, diagnostics: Diagnostic[]): string {
+  const runs = [...text.matchAll(IN_WORD_BRACES)];
+  if (runs.length === 0) return romanizeValue(text, scheme, where, diagnostics);
+  let plain = '';
+  const taken: Array<{ at: number; braces: string }> = [];
+  let pos = 0;
+  for (const m of runs) {
+    plain += text.slice(pos, m.index);
+    taken.push({ at: plain.length, braces: m[0] });
+    pos = m.index + m[0].length;
+  }
+  plain += text.slice(pos);
+  // An offset of `plain` in `text`: a letter's start comes after the braces taken out before it, its end before those after it.
+  const shift = (offset: number, end: boolean): number => offset + taken.filter((t) => (end ? t.at < offset : t.at <= offset)).reduce((n, t) => n + t.braces.length, 0);
+  const found: Diagnostic[] = [];
+  const romanized = romanizeValue(plain, scheme, { ...where, offsets: (s, e) => [shift(s, false), shift(e, true)] }, found);
+  const segments = explainGiven(plain, scheme);
+  // The pieces give romanize's text but for an output profile (ICAO's machine-readable zone,
+  // which keeps no braces anyway): the value is then romanized as written.
+  if (segments.map((seg) => seg.output).join('') !== romanized) return romanizeValue(text, scheme, where, diagnostics);
+  diagnostics.push(...found);
+  let out = '';
+  let t = 0;
+  for (const seg of segments) {
+    for (; t < taken.length && taken[t]!.at < seg.input[1]; t++) out += taken[t]!.braces;
+    out += seg.output;
+  }
+  for (; t < taken.length; t++) out += taken[t]!.braces;
+  return out;
+}
+
+/** A raw value romanized: its text ({@link romanizeText}), with what is not text ({@link keptSpans}) as written. */
 function romanizeRaw(raw: string, scheme: GroupScheme, where: { lines: LineIndex; start: number; key: string; field: string }, diagnostics: Diagnostic[]): string {
   // Each part with its letters without a value reported where they are in the file (romanizeValue).
-  const part = (from: number, to: number): string => romanizeValue(raw.slice(from, to), scheme, { ...where, start: where.start + from }, diagnostics);
-  const spans = keySpans(raw);
+  const part = (from: number, to: number): string => romanizeText(raw.slice(from, to), scheme, { ...where, start: where.start + from }, diagnostics);
+  const spans = keptSpans(raw);
   if (spans.length === 0) return part(0, raw.length);
   let out = '';
   let at = 0;
   for (const [start, end] of spans) {
-    if (start < at) continue;
     out += part(at, start) + raw.slice(start, end);
     at = end;
   }
