@@ -97,6 +97,14 @@ describe('archival references: malformed and inconsistent forms', () => {
       assert.throws(() => formatArchivalReference(reference!), (e) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_INPUT', text);
     }
   });
+  it('a lettered leaf whose letter romanized is the verso mark (5в → 5v) is not written in English, nor numbers-only', () => {
+    const { reference, diagnostics } = parseArchivalReference('РГАСПИ. Ф. 1. Оп. 3. Д. 7. Л. 5в–6');
+    assert.deepEqual(diagnostics, []);
+    assert.equal(formatArchivalReference(reference!, { style: 'russian' }), 'РГАСПИ. Ф. 1. Оп. 3. Д. 7. Л. 5в–6');
+    for (const style of ['english', 'numbers'] as const) {
+      assert.throws(() => formatArchivalReference(reference!, { style }), (e) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_INPUT' && /leaf "5в"/.test(e.message));
+    }
+  });
   it('the unexpected text quoted is the semicolon when that is all there is', () => {
     const { diagnostics } = parseArchivalReference('ГАРФ. Ф. 1. Оп. 1. Д. 7; Д. 8');
     assert.equal(diagnostics[0]!.reason, 'unexpected text ";" after "Д. 7"');

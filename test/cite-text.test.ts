@@ -167,7 +167,8 @@ describe('latinitsa cite', () => {
     it(`--style ${style} --fix: ${line}`, async () => {
       const file = path.join(tmp, 'one.txt');
       writeFileSync(file, `${line}\n`);
-      const styleArgs = style === '-' ? [] : ['--style', style!];
+      // The style, and any other options after it (`english --archive-names current`).
+      const styleArgs = style === '-' ? [] : ['--style', ...style!.split(' ')];
       const report = await cli([...styleArgs, '--json', 'one.txt']);
       assert.deepEqual((JSON.parse(report.out) as Diagnostic[]).map((d) => d.ruleId).join(','), rules);
       const r = await cli([...styleArgs, '--fix', 'one.txt']);

@@ -4,7 +4,7 @@ import { romanize } from '../engine/romanize.ts';
 import type { Scheme } from '../schemes/registry.ts';
 import { LatinitsaError } from '../errors.ts';
 import { citationScheme, cyrillicRe, findArchive, levelById, termsData } from './terms.ts';
-import type { ArchivalReference, ArchiveInfo, CitationStyle, FormatArchivalOptions, Leaf, VersoStyle } from './types.ts';
+import type { ArchivalReference, ArchivalUnit, ArchiveInfo, CitationStyle, FormatArchivalOptions, Leaf, VersoStyle } from './types.ts';
 
 function latinLetters(id: string): string | undefined {
   const table = termsData.identifierLetters as Record<string, string>;
@@ -46,19 +46,40 @@ function archiveText(archive: ArchiveInfo, style: CitationStyle, options: Format
 export function numbersMisfit(reference: ArchivalReference): string | undefined {
   if (reference.archive === undefined) return 'a reference without its archive';
   const levels = ['fond', 'opis', 'delo'];
-  const odd = reference.units.find((u, i) => u.level !== levels[i] || u.ids.length > 1);
+  const several = (u: ArchivalUnit): boolean => u.ids.length > 1 || u.ids.some((id) => id.includes('–'));
+  const odd = reference.units.find((u, i) => u.level !== levels[i] || several(u));
   if (odd !== undefined) {
     const terms = levelById.get(odd.level)!.en;
-    return `"${odd.ids.length > 1 && terms.writePlural !== undefined ? terms.writePlural : terms.write} ${odd.ids.join(', ')}"`;
+    return `"${several(odd) && terms.writePlural !== undefined ? terms.writePlural : terms.write} ${odd.ids.join(', ')}"`;
   }
   if (reference.units.length < 3) return `a reference without its ${levels[reference.units.length] === 'opis' ? "opis'" : levels[reference.units.length]}`;
   return undefined;
 }
 
-function leafText(leaf: Leaf, style: CitationStyle, verso: VersoStyle): string {
-  if (!leaf.verso) return leaf.n;
-  if (style === 'russian') return leaf.n + termsData.verso.ru.write;
-  return leaf.n + termsData.verso.styles[verso];
+/**
+ * A lettered leaf that the English and numbers-only styles cannot write so that it reads back the
+ * same, with why, or undefined: the letter romanized must be one Latin letter, and not `v`, the
+ * verso mark (`5в` would read as the verso of leaf 5; `5ж` gives two letters). docs/citations.md, rule 5.
+ */
+export function unwritableLeaf(reference: ArchivalReference, scheme: string | Scheme | undefined): string | undefined {
+  for (const range of reference.leaves ?? []) {
+    for (const leaf of [range.from, range.to]) {
+      const letter = leaf === undefined ? '' : leaf.n.replace(/^\d+/u, '');
+      if (!cyrillicRe.test(letter)) continue;
+      const latin = romanize(letter, { scheme: citationScheme(scheme) });
+      if (/^[a-uw-z]$/iu.test(latin)) continue;
+      return `leaf "${leaf!.n}" (its letter romanized, "${latin}", ${/^v$/iu.test(latin) ? 'would read as the verso mark' : 'is not one letter'})`;
+    }
+  }
+  return undefined;
+}
+
+/** A leaf as written in `style`; the letter of a lettered leaf (`5а`) is in the style's script, as an identifier's is (rule 5). */
+function leafText(leaf: Leaf, style: CitationStyle, verso: VersoStyle, idText: (id: string) => string): string {
+  const n = /^\d+$/u.test(leaf.n) ? leaf.n : idText(leaf.n);
+  if (!leaf.verso) return n;
+  if (style === 'russian') return n + termsData.verso.ru.write;
+  return n + termsData.verso.styles[verso];
 }
 
 /**
@@ -118,9 +139,11 @@ export function formatArchivalReference(reference: ArchivalReference, options: F
   const verso = options.versoStyle ?? 'ob-attached';
   const scheme = citationScheme(options.scheme);
   assertCitationStyles(style, verso);
+  const unwritable = style === 'russian' ? undefined : unwritableLeaf(reference, scheme);
+  if (unwritable !== undefined) throw new LatinitsaError('ERR_INVALID_INPUT', `formatArchivalReference: the ${style === 'numbers' ? 'numbers-only' : 'English'} style cannot write ${unwritable}; write the reference in Russian`);
   const ru = style === 'russian';
   const idText = (id: string): string => (ru ? (cyrillicRe.test(id) ? id : latinLetters(id) ?? id) : romanize(id, { scheme }));
-  const leavesText = (reference.leaves ?? []).map((r) => leafText(r.from, style, verso) + (r.to === undefined ? '' : `–${leafText(r.to, style, verso)}`)).join(', ');
+  const leavesText = (reference.leaves ?? []).map((r) => leafText(r.from, style, verso, idText) + (r.to === undefined ? '' : `–${leafText(r.to, style, verso, idText)}`)).join(', ');
   const numbersOk = style === 'numbers' && numbersMisfit(reference) === undefined;
   if (numbersOk) {
     const parts = [...reference.units.map((u) => idText(u.ids[0]!)), ...(leavesText === '' ? [] : [leavesText])];
@@ -131,7 +154,7 @@ export function formatArchivalReference(reference: ArchivalReference, options: F
   if (reference.archive !== undefined) parts.push(archiveText(reference.archive, outStyle, options, scheme));
   for (const unit of reference.units) {
     const terms = levelById.get(unit.level)![ru ? 'ru' : 'en'];
-    const word = unit.ids.length > 1 && terms.writePlural !== undefined ? terms.writePlural : terms.write;
+    const word = (unit.ids.length > 1 || unit.ids.some((id) => id.includes('–'))) && terms.writePlural !== undefined ? terms.writePlural : terms.write;
     parts.push(`${word} ${unit.ids.map(idText).join(', ')}`);
   }
   if (reference.leaves !== undefined && reference.leaves.length > 0) {

@@ -10,7 +10,8 @@ import type { ArchivalLevel, ArchivalReference, ArchivalUnit, ArchiveInfo, Findi
 
 interface MarkerInfo {
   level: ArchivalLevel | 'leaves';
-  lang: 'ru' | 'en';
+  /** `uk`: a Ukrainian word (Спр., Арк.), read so that the reference is found whole and reported, never written. */
+  lang: 'ru' | 'en' | 'uk';
   plural: boolean;
 }
 
@@ -27,13 +28,14 @@ const squash = (s: string): string => s.replace(/\s+/g, '').toUpperCase().toLowe
 // what was matched (docs/citations.md, rule 5).
 const markerByForm = new Map<string, MarkerInfo>();
 for (const l of levels) {
-  for (const lang of ['ru', 'en'] as const) {
-    for (const form of l[lang].forms) {
-      markerByForm.set(squash(form), { level: l.id as MarkerInfo['level'], lang, plural: (l[lang].plural ?? []).includes(form) });
+  for (const lang of ['ru', 'en', 'uk'] as const) {
+    const terms = l[lang];
+    for (const form of terms?.forms ?? []) {
+      markerByForm.set(squash(form), { level: l.id as MarkerInfo['level'], lang, plural: (terms !== undefined && 'plural' in terms ? terms.plural ?? [] : []).includes(form) });
     }
   }
 }
-const markerForms = levels.flatMap((l) => [...l.ru.forms, ...l.en.forms]).sort((a, b) => b.length - a.length);
+const markerForms = levels.flatMap((l) => [...l.ru.forms, ...l.en.forms, ...(l.uk?.forms ?? [])]).sort((a, b) => b.length - a.length);
 const markerSource = `(?<![\\p{L}\\p{N}])(?:${markerForms.map((f) => lookalikeSource(f).replace(/\\\. /g, '\\.\\s*') + (f.endsWith('.') ? '' : '(?!\\p{L})')).join('|')})`;
 const markerSticky = new RegExp(markerSource, 'iuy');
 const markerGlobal = new RegExp(markerSource, 'iug');
@@ -70,6 +72,37 @@ function markerAt(text: string, pos: number): Marker | undefined {
   return m === null ? undefined : readMarker(m[0]);
 }
 
+const valueStartRe = /\p{L}{0,2}-?\d/uy;
+const initialRe = /\p{Lu}\.\s*/uy;
+const nameRe = /\p{Lu}\p{Ll}/uy;
+
+/**
+ * Whether the level word at `pos` of running text is a person's initial: it has no number after
+ * it, and initials and a capitalised name follow (`L. D. Trotsky`, `Л. Д. Троцкий`, `Ф. Ф.
+ * Раскольников`, an item `Д. Бедный` of a lettered list). It is then no level, and ends the
+ * reference before it (docs/citations.md); a level word without a number before another level
+ * (`Оп. Д. 5`) is still a level missing its number.
+ */
+function initialsAt(text: string, pos: number): boolean {
+  const marker = markerAt(text, pos);
+  if (marker === undefined) return false;
+  let p = pos + marker.text.length;
+  p += at(/\s*/uy, text, p)![0].length;
+  if (at(valueStartRe, text, p) !== null) return false;
+  for (let initial = at(initialRe, text, p); initial !== null; initial = at(initialRe, text, p)) {
+    const level = markerAt(text, p);
+    if (level !== undefined && at(valueStartRe, text, p + level.text.length + at(/\s*/uy, text, p + level.text.length)![0].length) !== null) return false;
+    p += initial[0].length;
+  }
+  return at(nameRe, text, p) !== null && markerAt(text, p) === undefined;
+}
+
+/** The level marker at `pos` that continues a reference: in running text, not a person's initial ({@link initialsAt}). */
+function levelAt(text: string, pos: number, standalone: boolean): Marker | undefined {
+  const marker = markerAt(text, pos);
+  return marker === undefined || (!standalone && initialsAt(text, pos)) ? undefined : marker;
+}
+
 // An acronym not in the table: one to three words, each with at least two capitals (ГАСО, ЦДООСО, ЦГАИПД СПб).
 const acronymSticky = /\p{Lu}\p{L}*\p{Lu}\p{L}*(?:[ \u00a0]\p{Lu}\p{L}*\p{Lu}\p{L}*){0,2}(?![\p{L}\p{N}])/uy;
 const archiveSepRe = /[ \u00a0]*[.,:]?\s*/uy;
@@ -85,17 +118,29 @@ export interface ScanResult {
   /** Number of elements and whether one of them is a file-level unit (fond … delo). */
   elements: number;
   hasUnit: boolean;
+  /** A Ukrainian reference (Спр., Арк., зв.), reported and never written: it counts as no style of the document. */
+  ukrainian?: true;
 }
 
-/** Where an identifier of a unit stands in the text read: `unit.ids[index]` starts at `start`. */
+/**
+ * Where a letter-bearing value stands — an identifier of a unit (`unit.ids[index]`) or a lettered
+ * leaf (`5а`) — for the script of its reference (rule 5): its text, how to replace it, its offset.
+ */
 interface IdPlace {
-  unit: ArchivalUnit;
-  index: number;
+  get: () => string;
+  set: (value: string) => void;
   start: number;
 }
 
+const idPlace = (unit: ArchivalUnit, index: number, start: number): IdPlace => ({ get: () => unit.ids[index]!, set: (v) => (unit.ids[index] = v), start });
+
 /** What {@link scanElements} reads: a scan result without its start, the languages of its markers and where its identifiers stand. */
-type Elements = Omit<ScanResult, 'start'> & { langs: Set<'ru' | 'en'>; places: IdPlace[] };
+type Elements = Omit<ScanResult, 'start'> & { langs: Set<'ru' | 'en' | 'uk'>; places: IdPlace[]; ukWords: string[] };
+
+// A value followed by more of it that the reader does not know: a dash and a number, or letters
+// glued to it and then a dash and a number (`Л. 1–2 об.–3`, `3аб–4`). The reference runs on over
+// it and is read with an error (scanElements), rather than ending where the reader stopped.
+const continuedRe = /(?:\p{L}+\.?[ \u00a0]*)?[-–—‒][ \u00a0]*\d+\p{L}*/uy;
 
 // Text a reference in running text does not stop at (docs/citations.md, "A reference with errors
 // is not written"): what the reader does not know, between two levels of one reference. Cut
@@ -131,7 +176,7 @@ function cutAt(text: string, from: number, limit: number, glued: boolean): Cut |
   for (let unknown = 0; ; unknown++) {
     if (parts > 0) {
       const next = p + at(elementSepRe, text, p)![0].length;
-      const marker = next < limit ? markerAt(text, next) : undefined;
+      const marker = next < limit ? levelAt(text, next, false) : undefined;
       if (marker !== undefined) {
         const start = from + /^[\s.,]*/u.exec(text.slice(from, p))![0].length;
         return { start, end: p, next, marker };
@@ -160,7 +205,8 @@ function scanElements(text: string, pos: number, standalone: boolean, limit: num
   const units: ArchivalUnit[] = [];
   const places: IdPlace[] = [];
   const reference: ArchivalReference = { style: 'english', units };
-  const langs = new Set<'ru' | 'en'>();
+  const langs = new Set<'ru' | 'en' | 'uk'>();
+  const ukWords: string[] = [];
   const seen = new Map<string, [number, number]>();
   let lastRank = 0;
   let lastRankLevel = '';
@@ -170,13 +216,14 @@ function scanElements(text: string, pos: number, standalone: boolean, limit: num
   let hasUnit = false;
   const verso: VersoStyle[] = [];
   while (p < limit) {
-    const marker = markerAt(text, p);
+    const marker = levelAt(text, p, standalone);
     if (marker === undefined) break;
     const { info } = marker;
     const written = marker.text;
     const mStart = p;
     const mEnd = p + written.length;
     langs.add(info.lang);
+    if (info.lang === 'uk') ukWords.push(written);
     if (marker.reading !== undefined) diagnostics.push({ range: [mStart, mEnd], reason: lookalikeReason(written, marker.reading, ''), ruleId: 'cite/mixed-style', severity: 'warning' });
     if (/\.\S/u.test(written)) diagnostics.push({ range: [mStart, mEnd], reason: `no space inside "${written}"`, ruleId: 'cite/spacing', severity: 'warning' });
     const gap = /\s*/uy;
@@ -205,6 +252,11 @@ function scanElements(text: string, pos: number, standalone: boolean, limit: num
         valueEnd = mEnd;
       } else {
         for (const d of leaves.diagnostics) diagnostics.push(d);
+        for (const { leaf, start } of leaves.letters) places.push({ get: () => leaf.n, set: (v) => (leaf.n = v), start: start - leaf.n.length + 1 });
+        if (leaves.ukrainian !== undefined) {
+          langs.add('uk');
+          ukWords.push(leaves.ukrainian);
+        }
         const all = (reference.leaves ??= []);
         for (const l of leaves.leaves) all.push(l);
         for (const v of leaves.verso) verso.push(v);
@@ -224,11 +276,13 @@ function scanElements(text: string, pos: number, standalone: boolean, limit: num
       } else {
         const unit: ArchivalUnit = { level: info.level, ids: ids.ids };
         units.push(unit);
-        ids.starts.forEach((start, index) => places.push({ unit, index, start }));
+        for (const d of ids.diagnostics) diagnostics.push(d);
+        ids.starts.forEach((start, index) => places.push(idPlace(unit, index, start)));
         if (levelById.get(info.level)!.publication !== true) hasUnit = true;
-        if (info.lang === 'en' && ids.ids.length > 1 && !info.plural && levelById.get(info.level)!.en.writePlural !== undefined) {
+        const several = ids.ids.length > 1 || ids.ranges;
+        if (info.lang === 'en' && several && !info.plural && levelById.get(info.level)!.en.writePlural !== undefined) {
           diagnostics.push({ range: [mStart, mEnd], reason: `"${written}" used for several files; write "${levelById.get(info.level)!.en.writePlural}"`, ruleId: 'cite/plural', severity: 'warning' });
-        } else if (ids.ids.length === 1 && info.plural) {
+        } else if (!several && info.plural) {
           diagnostics.push({ range: [mStart, mEnd], reason: `plural "${written}" used for a single file`, ruleId: 'cite/plural', severity: 'warning' });
         }
         valueEnd = ids.end;
@@ -238,13 +292,23 @@ function scanElements(text: string, pos: number, standalone: boolean, limit: num
     end = valueEnd;
     const sep = at(elementSepRe, text, valueEnd);
     const next = valueEnd + sep![0].length;
-    if (next < limit && markerAt(text, next) !== undefined) {
+    if (next < limit && levelAt(text, next, standalone) !== undefined) {
       p = next;
       continue;
     }
     if (!standalone) {
-      // Running text: the reference ends here, unless unknown text cuts it and a level that
-      // continues it follows; then it is one reference read with an error, never two halves.
+      // Running text: a value that goes on in a way the reader does not know (`Л. 1–2 об.–3`, a
+      // range after a verso) is not cut there, or the part read would be rewritten and the rest
+      // left behind: the reference runs on over it and is read with an error.
+      const more = at(continuedRe, text, valueEnd);
+      if (more !== null && valueEnd + more[0].length <= limit) {
+        const moreEnd = valueEnd + more[0].length;
+        diagnostics.push({ range: [valueEnd, moreEnd], reason: `unexpected text "${more[0]}" after "${text.slice(mStart, valueEnd)}"`, ruleId: 'cite/unexpected-text', severity: 'error' });
+        end = moreEnd;
+        break;
+      }
+      // The reference ends here, unless unknown text cuts it and a level that continues it
+      // follows; then it is one reference read with an error, never two halves.
       const cut = cutAt(text, valueEnd, limit, true);
       if (cut === undefined) break;
       const level = cut.marker.info.level;
@@ -269,7 +333,7 @@ function scanElements(text: string, pos: number, standalone: boolean, limit: num
   }
   if (verso.length > 0) reference.versoStyles = [...new Set(verso)].filter((v) => langs.has('en') || v === 'v');
   if (reference.versoStyles?.length === 0) delete reference.versoStyles;
-  return { reference, diagnostics, end, elements, hasUnit, langs, places };
+  return { reference, diagnostics, end, elements, hasUnit, langs, places, ukWords };
 }
 
 /**
@@ -282,14 +346,14 @@ function scanElements(text: string, pos: number, standalone: boolean, limit: num
  */
 function identifierScripts(reference: ArchivalReference, places: IdPlace[], diagnostics: Finding[]): void {
   const quoted = (letters: string[]): string => `${letters.length === 1 ? 'letter' : 'letters'} ${[...new Set(letters)].map((c) => `"${c}"`).join(', ')}`;
-  for (const { unit, index, start } of places) {
-    const id = unit.ids[index]!;
+  for (const { get, set, start } of places) {
+    const id = get();
     const range: [number, number] = [start, start + id.length];
     if (reference.style === 'russian') {
       const latin = [...id].filter((ch) => latinRe.test(ch));
       const read = latin.length === 0 ? undefined : readAsCyrillic(id);
       if (read === undefined) continue;
-      unit.ids[index] = read;
+      set(read);
       diagnostics.push({ range, reason: `Latin ${quoted(latin)} in "${id}" of a reference written in Russian; read as the Cyrillic look-alike, "${read}"`, ruleId: 'cite/mixed-style', severity: 'warning' });
     } else {
       const cyrillic = [...id].filter((ch) => cyrillicRe.test(ch));
@@ -317,6 +381,16 @@ function finished(result: ScanResult): ScanResult {
 
 function finishStyle(result: Elements, start: number): void {
   const { langs, reference, diagnostics } = result;
+  if (langs.has('uk')) {
+    // A Ukrainian reference (Спр., Арк., зв.): read whole so that none of it is rewritten, and
+    // reported, since latinitsa writes Russian and English references only (docs/citations.md).
+    // Its Ф. and Оп. are the Russian words, so it would count as Russian-style: it counts as none.
+    const words = [...new Set(result.ukWords)];
+    diagnostics.push({ range: [start, result.end], reason: `a Ukrainian reference (${words.map((w) => `"${w}"`).join(', ')}); latinitsa writes Russian and English references only, and leaves it as written`, ruleId: 'cite/language', severity: 'error' });
+    reference.style = langs.has('en') && !langs.has('ru') ? 'english' : 'russian';
+    result.ukrainian = true;
+    return;
+  }
   const cyrillicArchive = reference.archive !== undefined && cyrillicRe.test(reference.archive.text);
   if (langs.has('ru') && !langs.has('en')) reference.style = 'russian';
   else if (langs.has('en') && !langs.has('ru')) reference.style = 'english';
@@ -392,7 +466,7 @@ export function scanArchivalReference(text: string, pos: number, standalone: boo
       }
       archive = info;
       p = next;
-      if (markerAt(text, next) === undefined) {
+      if (levelAt(text, next, false) === undefined) {
         // Unknown text between the archive and its levels (`ГАРФ. Разд. 2. Ф. 5`) cuts nothing
         // either: the reference is read whole, with the error (see cutAt).
         const cut = cutAt(text, next, limit, false);
@@ -400,7 +474,7 @@ export function scanArchivalReference(text: string, pos: number, standalone: boo
         lead.push({ range: [cut.start, cut.end], reason: `unexpected text "${text.slice(cut.start, cut.end)}" after "${a[0]}"`, ruleId: 'cite/unexpected-text', severity: 'error' });
         p = cut.next;
       }
-    } else if (markerAt(text, pos) === undefined) {
+    } else if (levelAt(text, pos, false) === undefined) {
       return undefined;
     }
   }
@@ -413,13 +487,13 @@ export function scanArchivalReference(text: string, pos: number, standalone: boo
     result.diagnostics.push({ range: [pos, limit], reason: 'no fond, opis\', delo or leaf found', ruleId: 'cite/empty', severity: 'error' });
   }
   finishStyle(result, archive?.range[0] ?? p);
-  const { reference, diagnostics, end, elements, hasUnit } = result;
-  return finished({ reference, diagnostics, start: archive?.range[0] ?? p, end, elements, hasUnit });
+  const { reference, diagnostics, end, elements, hasUnit, ukrainian } = result;
+  return finished({ reference, diagnostics, start: archive?.range[0] ?? p, end, elements, hasUnit, ...(ukrainian === true ? { ukrainian } : {}) });
 }
 
 /** Where the identifiers of a numbers-only reference stand (one per unit). */
 function numberPlaces(numbers: { units: ArchivalUnit[]; starts: number[] }): IdPlace[] {
-  return numbers.units.map((unit, i) => ({ unit, index: 0, start: numbers.starts[i]! }));
+  return numbers.units.map((unit, i) => idPlace(unit, 0, numbers.starts[i]!));
 }
 
 /**

@@ -22,6 +22,8 @@ export interface LevelTerms {
   publication?: boolean;
   ru: { forms: string[]; plural?: string[]; write: string; writePlural?: string };
   en: { forms: string[]; plural?: string[]; write: string; writePlural?: string };
+  /** Ukrainian words of the level (Спр., Арк.): read, never written (docs/citations.md). */
+  uk?: { forms: string[] };
 }
 
 export const levels = termsData.levels as LevelTerms[];

@@ -7,9 +7,9 @@ import type { Diagnostic } from '../diagnostics/types.ts';
 import { markdownRegions } from '../document/markdown.ts';
 import { assertRegions, type Region } from '../document/regions.ts';
 import { LatinitsaError } from '../errors.ts';
-import { assertCitationStyles, CITATION_STYLE_NAMES, formatArchivalReference, numbersMisfit } from './format.ts';
+import { assertCitationStyles, CITATION_STYLE_NAMES, formatArchivalReference, numbersMisfit, unwritableLeaf } from './format.ts';
 import { scanArchivalReference, toDiagnostic } from './parse.ts';
-import { citationScheme } from './terms.ts';
+import { citationScheme, findArchive } from './terms.ts';
 import type { ArchivalReference, CitationStyle, Finding, FormatArchivalOptions, VersoStyle } from './types.ts';
 
 /** An archival reference found in a document. */
@@ -72,12 +72,61 @@ function shift(range: [number, number], by: number): [number, number] {
   return [range[0] + by, range[1] + by];
 }
 
+/** The words of a text and the spaces between them (`gaps[i]` follows `words[i]`). */
+function wordsOf(text: string): { words: string[]; gaps: string[] } {
+  const words: string[] = [];
+  const gaps: string[] = [];
+  for (const m of text.matchAll(/(\S+)(\s*)/gu)) {
+    words.push(m[1]!);
+    gaps.push(m[2]!);
+  }
+  return { words, gaps };
+}
+
+/**
+ * A rewritten reference with the line breaks of the reference as written: a reference wrapped over
+ * two lines (a paragraph, a footnote or a list item of Markdown, with its indentation) stays
+ * wrapped where it was, since a fix changes what it reports and nothing else. The break goes
+ * between the same two words: by position when the rewrite has as many words, else next to a word
+ * the rewrite kept as written; a break with neither stays out (the rewrite is on one line there).
+ */
+function keepLineBreaks(written: string, rewritten: string): string {
+  if (!/[\r\n]/u.test(written)) return rewritten;
+  const w = wordsOf(written);
+  const r = wordsOf(rewritten);
+  const breaks = w.gaps.map((g, i) => (/[\r\n]/u.test(g) && i < w.words.length - 1 ? i : -1)).filter((i) => i >= 0);
+  if (w.words.length === r.words.length) {
+    for (const i of breaks) r.gaps[i] = w.gaps[i]!;
+  } else {
+    // Words kept as written, matched in order (a longest common subsequence).
+    const n = w.words.length;
+    const m = r.words.length;
+    const lcs = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+    for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = w.words[i] === r.words[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    const matchOf = new Map<number, number>();
+    for (let i = 0, j = 0; i < n && j < m; ) {
+      if (w.words[i] === r.words[j]) matchOf.set(i++, j++);
+      else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) i++;
+      else j++;
+    }
+    for (const i of breaks) {
+      const after = matchOf.get(i);
+      const before = matchOf.get(i + 1);
+      const gap = after !== undefined && after < m - 1 ? after : before !== undefined && before > 0 ? before - 1 : undefined;
+      if (gap !== undefined) r.gaps[gap] = w.gaps[i]!;
+    }
+  }
+  return r.words.map((word, i) => word + (i < r.words.length - 1 ? r.gaps[i] : '')).join('');
+}
+
 /** A reference found, with its findings still as offsets (placed at the end). */
 interface Scanned {
   range: [number, number];
   text: string;
   reference: ArchivalReference;
   findings: Finding[];
+  /** A Ukrainian reference: reported and left as written; it is of no style of the document. */
+  ukrainian?: true;
 }
 
 /** Scans `text[from, to)` on its own (a reference never runs across a region's end); offsets are the document's. */
@@ -103,7 +152,7 @@ function scanRegion(text: string, from: number, to: number, out: Scanned[]): voi
       if (reference.archive !== undefined) reference.archive.range = shift(reference.archive.range, from);
       for (const d of diagnostics) d.range = shift(d.range, from);
     }
-    out.push({ range: [found.start + from, found.end + from], text: region.slice(found.start, found.end), reference, findings: diagnostics });
+    out.push({ range: [found.start + from, found.end + from], text: region.slice(found.start, found.end), reference, findings: diagnostics, ...(found.ukrainian === true ? { ukrainian: true as const } : {}) });
     wordStart.lastIndex = Math.max(found.end, m.index + 1);
   }
 }
@@ -205,7 +254,10 @@ export function checkCitations(text: string, options: CheckCitationsOptions = {}
   // The scheme is resolved once, before anything is found: an unknown one is an error whatever the text.
   const scheme = citationScheme(options.scheme);
   assertCitationStyles(options.style, options.versoStyle);
-  const scanned = scanDocument(text, options);
+  const all = scanDocument(text, options);
+  // A Ukrainian reference is reported by the reader and left as written; its Ф. and Оп. are not a
+  // vote for the Russian style (docs/citations.md).
+  const scanned = all.filter((r) => r.ukrainian !== true);
   const lines = lineIndex(text);
   // The document's style and verso style, unless chosen: the ones most references use, English
   // and `5ob.` in a document without any. On a tie, every reference is reported, and none is
@@ -224,8 +276,15 @@ export function checkCitations(text: string, options: CheckCitationsOptions = {}
     option: 'the `versoStyle` option, `--verso-style`',
   });
   const references: FoundReference[] = [];
-  for (const found of scanned) {
+  for (const found of all) {
     const ref = found.reference;
+    if (found.ukrainian === true) {
+      // Left as written, as a reference with errors is; its warnings say so.
+      for (const f of found.findings) if (f.severity === 'warning') f.reason += '; no fix: the reference is Ukrainian and is left as written';
+      found.findings.sort((a, b) => a.range[0] - b.range[0]);
+      references.push(placed(found, lines));
+      continue;
+    }
     // The numbers-only style writes an archive, one fond, opis' and delo, and leaves: anything else
     // stays in its own style.
     const misfit = style === 'numbers' && ref.style !== 'numbers' ? numbersMisfit(ref) : undefined;
@@ -262,10 +321,28 @@ export function checkCitations(text: string, options: CheckCitationsOptions = {}
       found.findings.push(finding);
       if (versoTie !== undefined) unmended.add(finding);
     }
+    // With archiveNames 'current', a former name is a finding of every reference that cites one,
+    // so that each is reported and rewritten alike, not only those rewritten for another reason.
+    const cited = ref.archive;
+    if (options.archiveNames === 'current' && cited?.predecessor === true && cited.id !== undefined) {
+      const entry = findArchive(cited.id);
+      const current = target === 'russian' ? entry.cyrillic[0]! : entry.latin[0]!;
+      found.findings.push({ range: cited.range, reason: `"${cited.text}" is a former name of the archive now called ${current}; the current name is asked for (\`archiveNames: 'current'\`, \`--archive-names current\`)`, ruleId: 'cite/archive-form', severity: 'warning' });
+    }
     for (const f of found.findings) {
       if (f.keptIn?.style !== target) continue;
       f.reason += `; no fix: ${f.keptIn.why}`;
       unmended.add(f);
+    }
+    // A lettered leaf the target style cannot write (`5в`: romanized, its letter is the verso mark)
+    // leaves the reference as written, its warnings saying why.
+    const unwritable = target === 'russian' ? undefined : unwritableLeaf(ref, scheme);
+    if (unwritable !== undefined) {
+      for (const f of found.findings) {
+        if (f.severity !== 'warning' || unmended.has(f)) continue;
+        f.reason += `; no fix: the ${target === 'numbers' ? 'numbers-only' : 'English'} style cannot write ${unwritable}`;
+        unmended.add(f);
+      }
     }
     // A reference read with errors is left as written, its warnings too (docs/citations.md, "A
     // reference with errors is not written"): they say so, as every warning without a fix does.
@@ -283,7 +360,7 @@ export function checkCitations(text: string, options: CheckCitationsOptions = {}
     const formatOptions: FormatArchivalOptions = { style: target, versoStyle: versoTie === undefined ? versoStyle : ownVerso[0] ?? versoStyle, scheme };
     if (options.archiveNames !== undefined) formatOptions.archiveNames = options.archiveNames;
     if (options.archives !== undefined) formatOptions.archives = options.archives;
-    const replacement = formatArchivalReference(ref, formatOptions);
+    const replacement = keepLineBreaks(found.text, formatArchivalReference(ref, formatOptions));
     if (replacement === found.text) continue;
     result.replacement = replacement;
     // One full stop serves an abbreviation and the sentence it ends (docs/citations.md, rule 4): a

@@ -11,7 +11,7 @@ export type CitationStyle = 'russian' | 'english' | 'numbers';
 /** Ways of writing a verso in English (docs/citations.md, rule 4): `5ob.`, `5 ob.`, `5v`. */
 export type VersoStyle = 'ob-attached' | 'ob-spaced' | 'v';
 
-/** One leaf: its number as written and whether the verso (оборот) is meant. */
+/** One leaf: its number as written (with its letter, `5а`, when lettered) and whether the verso (оборот) is meant. */
 export interface Leaf {
   n: string;
   verso: boolean;
@@ -23,7 +23,7 @@ export interface LeafRange {
   to?: Leaf;
 }
 
-/** A level of a reference and its identifiers as written (`['Р-5446']`; `['13', '16']` for `dd. 13, 16`). */
+/** A level of a reference and its identifiers as written (`['Р-5446']`; `['13', '16']` for `dd. 13, 16`; a range of files is one identifier with an en dash, `['1–3']`). */
 export interface ArchivalUnit {
   level: ArchivalLevel;
   ids: string[];

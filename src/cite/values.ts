@@ -7,11 +7,15 @@ import type { ArchivalLevel, ArchivalUnit, Finding, Leaf, LeafRange, VersoStyle 
 
 const versoRu = termsData.verso.ru.forms;
 const versoEn = termsData.verso.en.forms.filter((f) => !f.startsWith('v'));
+// The Ukrainian mark (зв., zv.): read so that a Ukrainian reference is found whole, and reported
+// (parse.ts); latinitsa does not write Ukrainian references.
+const versoUk = termsData.verso.uk.forms;
+const versoUkForms = new Set(versoUk.map((f) => f.toLowerCase()));
 // A verso mark after a leaf number: `об.`/`ob.` with or without a space, or `v` attached to the
 // number. The expression also matches a mark typed with a look-alike of the other script (`oб.`
 // with a Latin o), which verso() reads and the reader reports (docs/citations.md, rule 5).
-const versoObRe = new RegExp(`(\\s*)(${[...versoRu, ...versoEn].sort((a, b) => b.length - a.length).map(lookalikeSource).join('|')})(?![\\p{L}])`, 'iuy');
-const versoForms = new Set([...versoRu, ...versoEn].map((f) => f.toLowerCase()));
+const versoObRe = new RegExp(`(\\s*)(${[...versoRu, ...versoEn, ...versoUk].sort((a, b) => b.length - a.length).map(lookalikeSource).join('|')})(?![\\p{L}])`, 'iuy');
+const versoForms = new Set([...versoRu, ...versoEn, ...versoUk].map((f) => f.toLowerCase()));
 
 /** A verso mark as matched: as written, or read through the look-alike table (`reading`); undefined when it is neither. */
 function verso(mark: string): { reading?: string } | undefined {
@@ -26,8 +30,16 @@ function verso(mark: string): { reading?: string } | undefined {
 const versoVRe = /v(?:\.(?=\s*[-–—‒,]))?(?!\p{L})/uy;
 const dashRe = /\s*([-–—‒])\s*/uy;
 const numberRe = /\d+/uy;
+// A leaf lettered after its number (`5а`, `3a`: a leaf inserted after leaf 5), one letter; a Latin
+// `v` is the verso mark, not a letter (rule 4).
+const leafLetterRe = /(?![vV])\p{L}/uy;
 const idRe = /\p{L}{0,2}-?\d+(?:\p{L}(?!\p{L}))?(?:\/\d+)?/uy;
-const listSepRe = /\s*,\s*/uy;
+// The end of a range of identifiers (`dd. 703–705`, `Д. 7–9`): a number, with a letter or not.
+const idEndRe = /\d+(?:\p{L}(?!\p{L}))?/uy;
+// Between the numbers of a list: a comma, or "and"/"и" (`ll. 5 and 6`, `Л. 1–2 и 5 об.`).
+const listSepRe = /\s*(?:,\s*(?:(?:and|и)\s+)?|\s+(?:and|и)\s+)/uy;
+// Between the numbers of the numbers-only style (fond, opis', delo, leaves): a comma only.
+const commaRe = /\s*,\s*/uy;
 
 /** The match of a sticky expression at `pos`, or null. */
 export function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
@@ -37,39 +49,70 @@ export function at(re: RegExp, text: string, pos: number): RegExpExecArray | nul
 
 export interface LeafScan {
   leaves: LeafRange[];
+  /** Where a leaf's letter stands (`5а`), for the script of its reference (rule 5): the leaf and the letter's offset. */
+  letters: Array<{ leaf: Leaf; start: number }>;
+  /** A Ukrainian verso mark (зв.) that was read, as written. */
+  ukrainian?: string;
   end: number;
   verso: VersoStyle[];
   /** Findings: errors in ranges, and warnings (a hyphen for a dash, a verso mark with a look-alike letter). */
   diagnostics: Finding[];
 }
 
-function scanLeaf(text: string, pos: number, diagnostics: Finding[]): { leaf: Leaf; end: number; verso?: VersoStyle } | undefined {
+function scanLeaf(text: string, pos: number, diagnostics: Finding[]): { leaf: Leaf; end: number; verso?: VersoStyle; ukrainian?: string; letterAt?: number } | undefined {
   const num = at(numberRe, text, pos);
   if (num === null) return undefined;
-  let end = pos + num[0].length;
-  const ob = at(versoObRe, text, end);
-  const mark = ob === null ? undefined : verso(ob[2]!);
-  if (ob !== null && mark !== undefined) {
+  let n = num[0];
+  let end = pos + n.length;
+  let letterAt: number | undefined;
+  const obAt = (from: number): RegExpExecArray | null => {
+    const ob = at(versoObRe, text, from);
+    return ob !== null && verso(ob[2]!) !== undefined ? ob : null;
+  };
+  if (obAt(end) === null && at(versoVRe, text, end) === null) {
+    const letter = at(leafLetterRe, text, end);
+    // A letter ends the number where no letter follows it, or a verso mark does (`5аоб.`, `5av`).
+    const after = letter === null ? 0 : end + letter[0].length;
+    if (letter !== null && (at(/\P{L}|$/uy, text, after) !== null || obAt(after) !== null || at(versoVRe, text, after) !== null)) {
+      letterAt = end;
+      n += letter[0];
+      end += letter[0].length;
+    }
+  }
+  const lettered = (out: { leaf: Leaf; end: number; verso?: VersoStyle; ukrainian?: string; letterAt?: number }): typeof out => {
+    if (letterAt !== undefined) out.letterAt = letterAt;
+    return out;
+  };
+  const ob = obAt(end);
+  if (ob !== null) {
+    const mark = verso(ob[2]!)!;
     const style: VersoStyle = ob[1] === '' ? 'ob-attached' : 'ob-spaced';
     if (mark.reading !== undefined) {
       const start = end + ob[1]!.length;
       diagnostics.push({ range: [start, start + ob[2]!.length], reason: lookalikeReason(ob[2]!, mark.reading, ''), ruleId: 'cite/mixed-style', severity: 'warning' });
     }
-    return { leaf: { n: num[0], verso: true }, end: end + ob[0].length, verso: style };
+    const out = lettered({ leaf: { n, verso: true }, end: end + ob[0].length, verso: style });
+    if (versoUkForms.has((mark.reading ?? ob[2]!).toLowerCase())) out.ukrainian = ob[2]!;
+    return out;
   }
   const v = at(versoVRe, text, end);
-  if (v !== null) return { leaf: { n: num[0], verso: true }, end: end + v[0].length, verso: 'v' };
-  return { leaf: { n: num[0], verso: false }, end };
+  if (v !== null) return lettered({ leaf: { n, verso: true }, end: end + v[0].length, verso: 'v' });
+  return lettered({ leaf: { n, verso: false }, end });
 }
 
 export function scanLeaves(text: string, pos: number): LeafScan | undefined {
-  const out: LeafScan = { leaves: [], end: pos, verso: [], diagnostics: [] };
+  const out: LeafScan = { leaves: [], letters: [], end: pos, verso: [], diagnostics: [] };
+  const noted = (leaf: { leaf: Leaf; ukrainian?: string; letterAt?: number }): void => {
+    if (leaf.letterAt !== undefined) out.letters.push({ leaf: leaf.leaf, start: leaf.letterAt });
+    if (leaf.ukrainian !== undefined) out.ukrainian ??= leaf.ukrainian;
+  };
   let p = pos;
   for (;;) {
     const rangeStart = p;
     const from = scanLeaf(text, p, out.diagnostics);
     if (from === undefined) break;
     if (from.verso !== undefined) out.verso.push(from.verso);
+    noted(from);
     const range: LeafRange = { from: from.leaf };
     p = from.end;
     const dash = at(dashRe, text, p);
@@ -85,8 +128,10 @@ export function scanLeaves(text: string, pos: number): LeafScan | undefined {
         if (d !== '–') out.diagnostics.push({ range: [dashStart, dashStart + 1], reason: `range written with ${describeChar(d)}; use an en dash "–"`, ruleId: 'cite/range-dash', severity: 'warning' });
         range.to = to.leaf;
         if (to.verso !== undefined) out.verso.push(to.verso);
-        const a = Number(from.leaf.n);
-        const b = Number(to.leaf.n);
+        noted(to);
+        // Lettered leaves (`5–5а`) are not compared: their order is the archive's.
+        const a = /^\d+$/u.test(from.leaf.n) ? Number(from.leaf.n) : NaN;
+        const b = /^\d+$/u.test(to.leaf.n) ? Number(to.leaf.n) : NaN;
         // `241–42` is an abbreviated range and kept as written (docs/citations.md, rule 6); a complete end number
         // smaller than the start is an error.
         if (to.leaf.n.length >= from.leaf.n.length && (b < a || (b === a && (from.leaf.verso || !to.leaf.verso)))) {
@@ -104,23 +149,44 @@ export function scanLeaves(text: string, pos: number): LeafScan | undefined {
   return out.leaves.length === 0 ? undefined : out;
 }
 
-/** Identifiers of one level (`13, 16`), each with its offset in `text` (`starts`). */
-export function scanIds(text: string, pos: number): { ids: string[]; starts: number[]; end: number } | undefined {
+/**
+ * Identifiers of one level (`13, 16`), each with its offset in `text` (`starts`). A range of them
+ * (`703–705`) is one identifier, its dash an en dash (a hyphen or another dash is reported,
+ * rule 6); `ranges` says whether there is one (`dd.`: several files).
+ */
+export function scanIds(text: string, pos: number): { ids: string[]; starts: number[]; end: number; ranges: boolean; diagnostics: Finding[] } | undefined {
   const ids: string[] = [];
   const starts: number[] = [];
+  const diagnostics: Finding[] = [];
+  let ranges = false;
   let p = pos;
   let end = pos;
   for (;;) {
     const id = at(idRe, text, p);
     if (id === null) break;
-    ids.push(id[0]);
-    starts.push(p);
+    let value = id[0];
     end = p + id[0].length;
+    const dash = /\d$/u.test(value) || /\d\p{L}$/u.test(value) ? at(dashRe, text, end) : null;
+    const last = dash === null ? null : at(idEndRe, text, end + dash[0].length);
+    if (dash !== null && last !== null) {
+      const d = dash[1]!;
+      const dashStart = end + dash[0].indexOf(d);
+      if (d !== '–') diagnostics.push({ range: [dashStart, dashStart + 1], reason: `range written with ${describeChar(d)}; use an en dash "–"`, ruleId: 'cite/range-dash', severity: 'warning' });
+      // A complete end number smaller than the start is an error, as in a range of leaves (`241–42` is abbreviated).
+      if (/^\d+$/u.test(value) && /^\d+$/u.test(last[0]) && last[0].length >= value.length && Number(last[0]) <= Number(value)) {
+        diagnostics.push({ range: [p, end + dash[0].length + last[0].length], reason: `range "${text.slice(p, end + dash[0].length + last[0].length)}" ends at ${last[0]}, not after its start ${value}`, ruleId: 'cite/range-order', severity: 'error' });
+      }
+      value += `–${last[0]}`;
+      end += dash[0].length + last[0].length;
+      ranges = true;
+    }
+    ids.push(value);
+    starts.push(p);
     const sep = at(listSepRe, text, end);
-    if (sep === null) break;
+    if (sep === null || at(idRe, text, end + sep[0].length) === null) break;
     p = end + sep[0].length;
   }
-  return ids.length === 0 ? undefined : { ids, starts, end };
+  return ids.length === 0 ? undefined : { ids, starts, end, ranges, diagnostics };
 }
 
 /** Numbers-only style after an archive: `558, 11, 727, 38–57` (fond, opis', delo, leaves); `starts` are the offsets of the units' identifiers. */
@@ -136,7 +202,7 @@ export function scanNumbersOnly(text: string, pos: number, standalone: boolean):
     units.push({ level, ids: [id[0]] });
     starts.push(p);
     end = p + id[0].length;
-    const sep = at(listSepRe, text, end);
+    const sep = at(commaRe, text, end);
     if (sep === null) break;
     p = end + sep[0].length;
   }
