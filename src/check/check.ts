@@ -12,9 +12,7 @@ import { groupSpellings } from './groups.ts';
 import { assertOptions } from '../errors.ts';
 import { citationForms, citedInNote, notesInPreciseSystem, notesSystem } from './notes-system.ts';
 import { inByline, publishedForms, weighAuthorsOwn } from './bylines.ts';
-import { held, inQuotation } from './quoted.ts';
-import { confidenceLevels } from './confidence.ts';
-import { UNATTENDED_BELOW } from './weigh.ts';
+import { inQuotation } from './quoted.ts';
 import { SAME_AS_TEXT } from './config.ts';
 import { prepareRun } from './run.ts';
 import { applyScore } from './score.ts';
@@ -72,42 +70,8 @@ export function checkDocuments(documents: readonly CheckDocument[], options: Che
   if (options.learnedScore !== false) found = applyScore(documents, options, found, run.minConfidence).filter((f) => f.dg.confidence >= run.minConfidence);
   // A citation form in a note stays shown but is not fixed unattended (after the score, so that it loses nothing).
   found = found.map((f) => ({ ...f, dg: citedInNote(run, documents, documents[f.doc]!, f.dg) }));
-  found = wholeNames(documents, found);
   // By document, then position (a stable sort: findings at one place keep their order).
   return found.sort((a, b) => a.doc - b.doc || a.dg.place.start.offset - b.dg.place.start.offset).map((f) => f.dg);
-}
-
-/** The rules whose fixes rewrite a word's romanization. */
-const ROMANIZATION_RULES: ReadonlySet<string> = new Set(['check/inconsistent-romanization', 'check/scheme-mismatch']);
-
-/**
- * A name of several words is fixed whole or not at all: a `certain` finding on one word of a
- * name (capitalised words joined by a space or a hyphen) whose neighbour in it has a reported
- * finding that is not `certain` is held below `certain`, so that `--fix` does not rewrite half of
- * it (Yasnaya Polyana under a scheme that writes Iasnaia Poliana:
- * Yasnaia Polyana). docs/check.md, "Confidence".
- */
-function wholeNames(documents: readonly CheckDocument[], found: Array<{ dg: Diagnostic; doc: number }>): Array<{ dg: Diagnostic; doc: number }> {
-  const romanization = (f: { dg: Diagnostic }): boolean => ROMANIZATION_RULES.has(f.dg.ruleId);
-  if (!found.some((f) => romanization(f) && f.dg.confidence >= confidenceLevels.certain)) return found;
-  // Where each document's findings on romanization start and end, and whether each is certain.
-  const spans = new Map<number, Array<{ start: number; end: number; sure: boolean }>>();
-  for (const f of found) {
-    if (!romanization(f)) continue;
-    const list = spans.get(f.doc) ?? [];
-    list.push({ start: f.dg.place.start.offset, end: f.dg.place.end.offset, sure: f.dg.confidence >= confidenceLevels.certain });
-    spans.set(f.doc, list);
-  }
-  const joined = (text: string, end: number, start: number): boolean => start > end && /^[ \u00a0-]$/u.test(text.slice(end, start)) && /^\p{Lu}/u.test(text.slice(start)) && /\p{Lu}/u.test(text.slice(0, end).match(/[\p{L}\p{M}’'-]*$/u)?.[0]?.[0] ?? '');
-  return found.map((f) => {
-    if (!romanization(f) || f.dg.confidence < confidenceLevels.certain) return f;
-    const text = documents[f.doc]!.text;
-    const { offset: start } = f.dg.place.start;
-    const { offset: end } = f.dg.place.end;
-    const other = spans.get(f.doc)!.find((o) => !o.sure && (joined(text, o.end, start) || joined(text, end, o.start)));
-    if (other === undefined) return f;
-    return { ...f, dg: held(f.dg, `Another word of the same name (${text.slice(other.start, other.end)}) has a finding that is not certain: a name is not fixed in half unattended.`, UNATTENDED_BELOW) };
-  });
 }
 
 /**
