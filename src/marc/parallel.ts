@@ -130,7 +130,8 @@ function unromanizedLanguage(code: string): string {
  * else the record's own (008/35-37) when the table lists it; the scheme is the table's for that
  * language, or the named scheme's family's for it (a cataloguer who names ALA-LC for a file of
  * Russian and Ukrainian records means each record's ALA-LC table). A named scheme with no table
- * for a record's language leaves that record alone rather than stop the file.
+ * for a record's language (Wikipedia's for a Ukrainian record) leaves that record alone rather
+ * than stop the file.
  */
 function recordScheme(code: string, options: MarcSchemeOptions): string | Scheme | { skip: string } {
   const languages = table.languages as Record<string, { language: string; scheme: string }>;
