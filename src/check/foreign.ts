@@ -120,6 +120,49 @@ export function foreignNames(text: string, tokens: readonly WordToken[], letters
   return out;
 }
 
+/**
+ * Which words belong to a phrase written in another language's letters: a run of two or more
+ * words, none English, joined by single spaces or hyphens (Narodnooslobodilačka vojska
+ * Jugoslavije; Međunarodna štampa; Lietuvių kalbos istorija; w całym kraju), one of which is
+ * spelt in another orthography than romanized Russian (`otherOrthography`). Its other words are
+ * that language's too (vojska, istorija, kraju), though a scheme reads them as Russian ones. A
+ * title or a name in English prose is such a run; an English word ends it, so a Russian name
+ * beside another language's in a sentence (Stalin met Đilas) stays checked. docs/check.md,
+ * "Phrases in another orthography".
+ *
+ * @param text The text the tokens come from.
+ * @param tokens Its words.
+ * @param otherOrthography Whether a word is spelt in another language's orthography.
+ * @param english Whether a word is English (or a conventional form): it ends a run.
+ * @returns One flag per token.
+ */
+export function foreignPhrases(text: string, tokens: readonly WordToken[], otherOrthography: (word: string) => boolean, english: (word: string) => boolean): boolean[] {
+  const out = tokens.map(() => false);
+  let start = 0;
+  const close = (end: number): void => {
+    if (end - start < 2) return;
+    for (let i = start; i < end; i++) {
+      if (!otherOrthography(tokens[i]!.text)) continue;
+      for (let j = start; j < end; j++) out[j] = true;
+      return;
+    }
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (english(t.text)) {
+      close(i);
+      start = i + 1;
+      continue;
+    }
+    if (i > start && !NAME_GAP.test(text.slice(tokens[i - 1]!.end, t.start))) {
+      close(i);
+      start = i;
+    }
+  }
+  close(tokens.length);
+  return out;
+}
+
 /** Whether a place opens a sentence: only spaces, quotes or brackets after a full stop, a question or exclamation mark, a colon or a line break before it. */
 function sentenceStart(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 12), at).replace(/[\s"“‘'(\[*_]+$/u, '');
@@ -136,6 +179,8 @@ const languageNames = new Set(data.languageNames.words);
 const FOR_LANGUAGES = /^(?:\/\p{L}+)*\s*(?:\([^()\n]*\p{Script=Cyrillic}[^()\n]*\)\s*)?\(([^()\n:]+)\)/u;
 /** What may stand before a line's first word: spaces and a list item's mark (-, *, 1.), perhaps emphasis. */
 const LIST_MARK = /^\s*(?:[-*+•]|\d+[.)])?\s*[_*]*$/u;
+/** What may stand before a language's name that opens a line of its forms: a list item's mark or a reference's caret, and a compound name's first part (Serbo-). */
+const LANGUAGE_LINE = /^\s*(?:[-*+•^]|\d+[.)])?\s*[_*]*(?:\p{Lu}\p{Ll}+[-‐])?$/u;
 /** A bracket's list of names (`listedVariants`): its opening before the first name, its separators, its close. */
 const BRACKET_LIST_OPEN = /^,?\s*[([]\s*["“‘«]?$/u;
 const BRACKET_LIST_SEPARATOR = /^["”’»]?\s*[;,/]\s*["“‘«]?$/u;
@@ -245,10 +290,13 @@ export function listedVariants(text: string, tokens: readonly WordToken[], sameW
   // A line that opens with a language's name and a colon gives a name's forms in that language
   // (Estonian: Aleksander; Catalan: Alexandre/Aleixandre; Hebrew: אלכסנדר (Aleksander)): its
   // words are given on purpose, to the end of the line.
+  // The name may be a compound's last part (Serbo-Croatian), and the line a note's, opened by the
+  // caret of a Wikipedia reference (^ Serbo-Croatian: Narodnooslobodilačka vojska (NOV); Slovene:
+  // Narodnoosvobodilna vojska (NOV): realtext63).
   tokens.forEach((t, k) => {
     if (!languageNames.has(t.text) || !/^:/u.test(text.slice(t.end, t.end + 1))) return;
     const lineStart = text.lastIndexOf('\n', t.start - 1) + 1;
-    if (!LIST_MARK.test(text.slice(lineStart, t.start))) return;
+    if (!LANGUAGE_LINE.test(text.slice(lineStart, t.start))) return;
     const lineEnd = text.indexOf('\n', t.end);
     for (let i = k + 1; i < tokens.length && (lineEnd < 0 || tokens[i]!.start < lineEnd); i++) out[i] = true;
   });

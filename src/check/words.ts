@@ -8,7 +8,7 @@ import { tokenizeWords, type WordToken } from '../segment/index.ts';
 import { inFullName } from './conventional.ts';
 import { englishLists } from './english.ts';
 import { fallbackKey, fallbackKeys, joinOnlyWord } from './fallback.ts';
-import { adjectiveForm, citedAuthors, clubNames, cyrillicTransliterations, describedNames, eponymNames, englishFunctionWord, foreignContext, foreignNames, foreignPassages, foreignSpelling, foreignSurname, listedVariants, type LeadNames, nobiliaryNames, otherCyrillicSystems, otherFunctionWord, placeTermsOf, russianNameForm, sentenceLanguage, type PassageWord } from './foreign.ts';
+import { adjectiveForm, citedAuthors, clubNames, cyrillicTransliterations, describedNames, eponymNames, englishFunctionWord, foreignContext, foreignNames, foreignPassages, foreignPhrases, foreignSpelling, foreignSurname, listedVariants, type LeadNames, nobiliaryNames, otherCyrillicSystems, otherFunctionWord, placeTermsOf, russianNameForm, sentenceLanguage, type PassageWord } from './foreign.ts';
 import { keptSigns, mixedDiagnostic } from './mixed.ts';
 import { NAME_FLAGS, readingFlags, type FormInfo, type Spelling } from './model.ts';
 import proseData from './data/prose-schemes.json' with { type: 'json' };
@@ -78,6 +78,8 @@ const LABEL_BEFORE = /[([“"‘_*]$/u;
 const ACUTE = '\u0301';
 const STRESSED = /\p{L}\u0301/gu;
 const ASCII_ONLY = /^[\x00-\x7f]*$/u;
+/** A vowel with an acute: a stress mark (sovét), not another orthography's letter. */
+const STRESSED_VOWEL = /([aeiouyAEIOUY])\u0301/gu;
 
 /**
  * A final apostrophe that is English punctuation, not a soft sign: a possessive after -s
@@ -406,6 +408,34 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
   const otherSpellings = spellingsBy((cyrillic) => otherCyrillicSystems().map((scheme) => romanize(cyrillic, { scheme })));
   const otherWritesFrom = (cyrillic: string, latin: string): boolean => otherSpellings(cyrillic).has(foldRomanized(latin)) && !writesFrom(cyrillic, latin);
 
+  // Whether a word is spelt in another orthography than romanized Russian, for a phrase of it
+  // (`foreignPhrases` in foreign.ts): a letter neither English nor a scheme of English prose writes
+  // (đ, ų, ł, ę, ć: an acute on a vowel is a stress mark), a letter sequence no romanization of
+  // Russian writes (sz, cz), or a háček letter of the linguists' transliteration (č, š, ž) in a word
+  // that no scheme of English prose reads as a word the lexicon knows (Narodnooslobodilačka,
+  // državljanska: Serbo-Croatian, Slovene, Czech). The declared scheme's letters are its own.
+  // Without a lexicon a háček word cannot be told from an unknown Russian one: letters only.
+  const orthographyCache = { text: new Map<string, boolean>(), notes: new Map<string, boolean>() };
+  const otherOrthography = (word: string, domain: 'text' | 'notes'): boolean => {
+    const cache = orthographyCache[domain];
+    let other = cache.get(word);
+    if (other !== undefined) return other;
+    const own = run.declaredLetters[domain];
+    const lower = word.normalize('NFD').replace(STRESSED_VOWEL, '$1').normalize('NFC').toLowerCase();
+    const letters = [...lower];
+    other =
+      letters.some((ch) => !ASCII_ONLY.test(ch) && /\p{L}/u.test(ch) && !foreignLetters.has(ch) && own?.has(ch) !== true) ||
+      foreignSpelling(lower, /^\p{Lu}/u.test(word)) ||
+      (!letterOnly &&
+        letters.some((ch) => scholarly.marks.includes(ch) && own?.has(ch) !== true) &&
+        (() => {
+          const info = classify(word);
+          return info === null || (info.kind !== 'attested' && info.kind !== 'conventional');
+        })());
+    cache.set(word, other);
+    return other;
+  };
+
   // 2. The spellings of the documents, by domain.
   const spellings = new Map<string, Spelling>();
   const westernNames = new Set<string>();
@@ -432,6 +462,9 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       const foreignName = foreignNames(doc.text, tokens, foreignLetters, (word) => englishWord(foldRomanized(word)) || conventional.has(foldRomanized(word)));
       const ascii = (word: string): boolean => /^[\x00-\x7f]*$/u.test(word);
       const allAscii = tokens.every((token) => ascii(token.text));
+      // A phrase in another orthography (Narodnooslobodilačka vojska): its words are that language's.
+      const phraseDomain = separateNotes ? region.kind : 'text';
+      const phrase = allAscii ? undefined : foreignPhrases(doc.text, tokens, (word) => otherOrthography(word, phraseDomain), (word) => { const fold = foldRomanized(word); return englishWord(fold) || englishFunctionWord(fold) || conventional.has(fold); });
       // With a scheme, a name of several words written whole in another system, with a marked
       // letter the scheme does not write (Lev Davidovič Trockij, Vitalij Lazarevič Ginzburg), is a
       // form the text gives on purpose: a slip is one word, not a whole name. Without one, so is a
@@ -467,7 +500,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
           if (!keptSigns(token.text)) mixed.push({ dg: mixedDiagnostic(doc, token, lines[d]!), doc: d });
           return;
         }
-        if (token.script !== 'latin' || foreign[t] || passage[before + t] || (foreignName[t] && !(olderStyle && olderLettersOnly(foldRomanized(token.text), reader))) || otherSystem?.[t] === true || listed[before + t] || club[t] || placeTerm[t] || glossedOther[before + t]) return;
+        if (token.script !== 'latin' || foreign[t] || passage[before + t] || phrase?.[t] === true || (foreignName[t] && !(olderStyle && olderLettersOnly(foldRomanized(token.text), reader))) || otherSystem?.[t] === true || listed[before + t] || club[t] || placeTerm[t] || glossedOther[before + t]) return;
         // A part of a domain or file name (melnikoff.com, www.pravda.ru): a full stop and a lower-case
         // letter glued to the word.
         if (DOTTED_AFTER.test(doc.text.slice(token.end, token.end + 2)) || DOTTED_BEFORE.test(doc.text.slice(Math.max(0, token.start - 2), token.start))) return;
