@@ -202,3 +202,7 @@ test('a .docx: a byline in endnotes typed as numbered paragraphs under "Note" is
   const text = read('Note on the text');
   assert.ok(text.found.some((d) => d.actual === 'Tatyana' && d.confidence > 0.5), text.found.map((d) => `${d.actual}:${d.confidence}`).join(', '));
 });
+
+test('phrases in another orthography: every case of the fixture (docs/check.md, "Phrases in another orthography")', () => {
+  checkCases('orthography.tsv', /$^/u, { lexicon }, 10);
+});

@@ -120,32 +120,36 @@ export function foreignNames(text: string, tokens: readonly WordToken[], letters
   return out;
 }
 
+/** What a word says of the orthography of its phrase (see `foreignPhrases`). */
+export type PhraseWord = 'other' | 'marked' | 'russian' | undefined;
+
 /**
  * Which words belong to a phrase written in another language's letters: a run of two or more
  * words, none English, joined by single spaces or hyphens (Narodnooslobodilačka vojska
- * Jugoslavije; Međunarodna štampa; Lietuvių kalbos istorija; w całym kraju), one of which is
- * spelt in another orthography than romanized Russian (`otherOrthography`). Its other words are
- * that language's too (vojska, istorija, kraju), though a scheme reads them as Russian ones. A
- * title or a name in English prose is such a run; an English word ends it, so a Russian name
- * beside another language's in a sentence (Stalin met Đilas) stays checked. docs/check.md,
- * "Phrases in another orthography".
+ * Jugoslavije; Međunarodna štampa; Lietuvių kalbos istorija; w całym kraju), with a word of
+ * another orthography than romanized Russian (`other`: đ, ł, ų), or a word in háček letters that
+ * is no Russian word (`marked`: Narodnooslobodilačka) where no more than two in three of the run's
+ * words are Russian ones (Ėtimologičeskij slovar’ russkogo jazyka, a Russian title in a
+ * transliteration of mixed letters, stays checked; the languages close to Russian share many of
+ * its words: Kontra-obavještajna služba). Its other words are that language's too (vojska, istorija, kraju),
+ * though a scheme reads them as Russian ones. An English word ends a run, so a Russian name
+ * beside another language's in a sentence (Đilas met Viacheslav Molotov) stays checked.
+ * docs/check.md, "Phrases in another orthography".
  *
  * @param text The text the tokens come from.
  * @param tokens Its words.
- * @param otherOrthography Whether a word is spelt in another language's orthography.
+ * @param word What a word says of its phrase's orthography.
  * @param english Whether a word is English (or a conventional form): it ends a run.
  * @returns One flag per token.
  */
-export function foreignPhrases(text: string, tokens: readonly WordToken[], otherOrthography: (word: string) => boolean, english: (word: string) => boolean): boolean[] {
+export function foreignPhrases(text: string, tokens: readonly WordToken[], word: (word: string) => PhraseWord, english: (word: string) => boolean): boolean[] {
   const out = tokens.map(() => false);
   let start = 0;
   const close = (end: number): void => {
     if (end - start < 2) return;
-    for (let i = start; i < end; i++) {
-      if (!otherOrthography(tokens[i]!.text)) continue;
-      for (let j = start; j < end; j++) out[j] = true;
-      return;
-    }
+    const said = tokens.slice(start, end).map((t) => word(t.text));
+    const russian = said.filter((w) => w === 'russian').length;
+    if (said.includes('other') || (said.includes('marked') && russian * 3 <= said.length * 2)) for (let j = start; j < end; j++) out[j] = true;
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;

@@ -8,7 +8,7 @@ import { tokenizeWords, type WordToken } from '../segment/index.ts';
 import { inFullName } from './conventional.ts';
 import { englishLists } from './english.ts';
 import { fallbackKey, fallbackKeys, joinOnlyWord } from './fallback.ts';
-import { adjectiveForm, citedAuthors, clubNames, cyrillicTransliterations, describedNames, eponymNames, englishFunctionWord, foreignContext, foreignNames, foreignPassages, foreignPhrases, foreignSpelling, foreignSurname, listedVariants, type LeadNames, nobiliaryNames, otherCyrillicSystems, otherFunctionWord, placeTermsOf, russianNameForm, sentenceLanguage, type PassageWord } from './foreign.ts';
+import { adjectiveForm, citedAuthors, clubNames, cyrillicTransliterations, describedNames, eponymNames, englishFunctionWord, foreignContext, foreignNames, foreignPassages, foreignPhrases, foreignSpelling, type PhraseWord, foreignSurname, listedVariants, type LeadNames, nobiliaryNames, otherCyrillicSystems, otherFunctionWord, placeTermsOf, russianNameForm, sentenceLanguage, type PassageWord } from './foreign.ts';
 import { keptSigns, mixedDiagnostic } from './mixed.ts';
 import { NAME_FLAGS, readingFlags, type FormInfo, type Spelling } from './model.ts';
 import proseData from './data/prose-schemes.json' with { type: 'json' };
@@ -408,32 +408,30 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
   const otherSpellings = spellingsBy((cyrillic) => otherCyrillicSystems().map((scheme) => romanize(cyrillic, { scheme })));
   const otherWritesFrom = (cyrillic: string, latin: string): boolean => otherSpellings(cyrillic).has(foldRomanized(latin)) && !writesFrom(cyrillic, latin);
 
-  // Whether a word is spelt in another orthography than romanized Russian, for a phrase of it
-  // (`foreignPhrases` in foreign.ts): a letter neither English nor a scheme of English prose writes
-  // (đ, ų, ł, ę, ć: an acute on a vowel is a stress mark), a letter sequence no romanization of
-  // Russian writes (sz, cz), or a háček letter of the linguists' transliteration (č, š, ž) in a word
-  // that no scheme of English prose reads as a word the lexicon knows (Narodnooslobodilačka,
-  // državljanska: Serbo-Croatian, Slovene, Czech). The declared scheme's letters are its own.
-  // Without a lexicon a háček word cannot be told from an unknown Russian one: letters only.
-  const orthographyCache = { text: new Map<string, boolean>(), notes: new Map<string, boolean>() };
-  const otherOrthography = (word: string, domain: 'text' | 'notes'): boolean => {
+  // What a word says of the orthography of its phrase (`foreignPhrases` in foreign.ts): `other`, a
+  // letter neither English nor a scheme of English prose writes (đ, ų, ł, ę, ć: an acute on a vowel
+  // is a stress mark) or a letter sequence no romanization of Russian writes (sz, cz); `marked`, a
+  // háček letter of the linguists' transliteration (č, š, ž) in a word that no scheme of English
+  // prose reads as a word the lexicon knows (Narodnooslobodilačka, državljanska: Serbo-Croatian,
+  // Slovene, Czech); `russian`, a word such a scheme reads as one the lexicon knows. The declared
+  // scheme's letters are its own. Without a lexicon a háček word cannot be told from an unknown
+  // Russian one: letters only.
+  const orthographyCache = { text: new Map<string, PhraseWord>(), notes: new Map<string, PhraseWord>() };
+  const phraseWord = (word: string, domain: 'text' | 'notes'): PhraseWord => {
     const cache = orthographyCache[domain];
-    let other = cache.get(word);
-    if (other !== undefined) return other;
+    if (cache.has(word)) return cache.get(word);
     const own = run.declaredLetters[domain];
     const lower = word.normalize('NFD').replace(STRESSED_VOWEL, '$1').normalize('NFC').toLowerCase();
     const letters = [...lower];
-    other =
-      letters.some((ch) => !ASCII_ONLY.test(ch) && /\p{L}/u.test(ch) && !foreignLetters.has(ch) && own?.has(ch) !== true) ||
-      foreignSpelling(lower, /^\p{Lu}/u.test(word)) ||
-      (!letterOnly &&
-        letters.some((ch) => scholarly.marks.includes(ch) && own?.has(ch) !== true) &&
-        (() => {
-          const info = classify(word);
-          return info === null || (info.kind !== 'attested' && info.kind !== 'conventional');
-        })());
-    cache.set(word, other);
-    return other;
+    let said: PhraseWord;
+    if (letters.some((ch) => !ASCII_ONLY.test(ch) && /\p{Script=Latin}/u.test(ch) && !foreignLetters.has(ch) && own?.has(ch) !== true) || foreignSpelling(lower, /^\p{Lu}/u.test(word))) said = 'other';
+    else {
+      const info = classify(word);
+      const russian = info !== null && (info.kind === 'attested' || info.kind === 'conventional');
+      said = russian ? 'russian' : !letterOnly && letters.some((ch) => scholarly.marks.includes(ch) && own?.has(ch) !== true) ? 'marked' : undefined;
+    }
+    cache.set(word, said);
+    return said;
   };
 
   // 2. The spellings of the documents, by domain.
@@ -464,7 +462,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       const allAscii = tokens.every((token) => ascii(token.text));
       // A phrase in another orthography (Narodnooslobodilačka vojska): its words are that language's.
       const phraseDomain = separateNotes ? region.kind : 'text';
-      const phrase = allAscii ? undefined : foreignPhrases(doc.text, tokens, (word) => otherOrthography(word, phraseDomain), (word) => { const fold = foldRomanized(word); return englishWord(fold) || englishFunctionWord(fold) || conventional.has(fold); });
+      const phrase = allAscii ? undefined : foreignPhrases(doc.text, tokens, (word) => phraseWord(word, phraseDomain), (word) => { const fold = foldRomanized(word); return englishWord(fold) || englishFunctionWord(fold) || conventional.has(fold); });
       // With a scheme, a name of several words written whole in another system, with a marked
       // letter the scheme does not write (Lev Davidovič Trockij, Vitalij Lazarevič Ginzburg), is a
       // form the text gives on purpose: a slip is one word, not a whole name. Without one, so is a
