@@ -26,6 +26,7 @@ import {
   type MarcReadItem,
 } from '../src/marc/index.ts';
 import { createLexicon } from '../src/reverse/index.ts';
+import { loadLexicon } from '../src/io/lexicon.ts';
 import { LatinitsaError } from '../src/errors.ts';
 import { runCli } from './support/cli.ts';
 import { readTsv } from './support/fixtures.ts';
@@ -620,4 +621,23 @@ describe('check: the hint for Cyrillic with no 880 says what romanize does', () 
     assert.match(checkRecord(fre)[0]!.reason, /^Field 245 \$a holds Cyrillic with no 880: `latinitsa marc romanize` leaves it \(the record's language is "fre".*\): give `--lang` or `--scheme` to make the pair\.$/u);
     assert.match(checkRecord(rec(df('245', '10', ['a', 'Москва'])))[0]!.reason, /with no 880: `latinitsa marc romanize` makes the pair\.$/u);
   });
+});
+
+describe('English in headings: a 651 place, a jurisdiction, a place qualifier (english-headings.tsv; vernacular read Ukraine. as Украіне)', async () => {
+  const lexicon = await loadLexicon();
+  assert.ok(lexicon !== undefined, 'the shipped lexicon (data/lexicon/lexicon-ru.bin)');
+  const parse = (spec: string): MarcDataField => {
+    const [tag, ind, ...rest] = spec.split(' ');
+    const subfields = rest.join(' ').split(/ ?\$(?=\S )/u).filter((s) => s !== '').map((s) => ({ code: s[0]!, value: s.slice(2) }));
+    return { tag: tag!, ind1: ind![0]!.replace('_', ' '), ind2: ind![1]!.replace('_', ' '), subfields };
+  };
+  const text = (f: MarcDataField | undefined): string => (f === undefined ? '-' : f.subfields.filter((sf) => sf.code !== '6').map((sf) => `$${sf.code} ${sf.value}`).join(' '));
+  for (const [language, operation, spec, expected, why] of readTsv(path.join(fixtures, 'english-headings.tsv'))) {
+    it(`${language} ${operation} ${spec} → ${expected} (${why})`, () => {
+      const record: MarcRecord = { leader: LEADER, fields: [{ tag: '008', value: `130329s2013    un            000 1 ${language} d` }, parse(spec!)] };
+      const out = operation === 'vernacular' ? vernacularRecord(record, { lexicon, all: true }).record : romanizeRecord(record, { tie: 'halves' }).record;
+      const fields = out.fields.filter(isDataField);
+      assert.equal(text(operation === 'vernacular' ? fields.find((f) => f.tag === '880') : fields.find((f) => f.tag !== '880')), expected!.normalize('NFC'));
+    });
+  }
 });

@@ -12,7 +12,7 @@ import { getLanguage } from '../schemes/languages.ts';
 import { getScheme, listSchemes, type Scheme } from '../schemes/registry.ts';
 import { lookAlikes } from '../schemes/script.ts';
 import table from './data/fields.json' with { type: 'json' };
-import { CYRILLIC_SCRIPT_CODE, ENGLISH_PHRASES, fieldRule, INTERPOLATION, type FieldRule } from './fields.ts';
+import { CYRILLIC_SCRIPT_CODE, ENGLISH_PHRASES, fieldRule, INTERPOLATION, PLACE_QUALIFIER, type FieldRule } from './fields.ts';
 import { formatLinkage, linkageOf, pairFields } from './linkage.ts';
 import type { MarcDataField, MarcDiagnostic, MarcField, MarcRecord, MarcSubfield } from './types.ts';
 import { isDataField } from './types.ts';
@@ -625,7 +625,8 @@ function mostlyRussian(reading: { words: WordReading[] }): boolean {
  * Reads a text subfield back into Cyrillic, piece by piece. Transcribed text that reads as mostly
  * Russian is Russian throughout (abbreviations such as Tip., words English shares with Russian
  * such as my, na), except a cataloguer's bracketed English or Latin ([and others], [S.l.]). A
- * heading's closing qualifier ((Russia)) keeps its English. A note keeps its
+ * heading's closing qualifier that names a place ((Russia), (Kyiv, Ukraine)) is kept whole, and
+ * another one ((Akademii͡a nauk SSSR)) is read word by word. A note keeps its
  * English: an opening cataloguing phrase, whatever stands before the first colon when none of it
  * reads as Russian, and all but its quotations, which are read as transcribed text.
  */
@@ -650,7 +651,15 @@ function vernacularPieces(text: string, kind: FieldRule['kind'], options: Deroma
   } else if (kind === 'heading') {
     plain = /\([^()]*\)\s*[.,]?\s*$/gu;
   }
-  const body = text.slice(start);
+  let body = text.slice(start);
+  // A closing qualifier naming a place in its authorized form ((Russia), (Kyiv, Ukraine)) is the
+  // same in the 880 (src/marc/data/fields.json, placeQualifiers).
+  let place = '';
+  const qualifier = kind === 'heading' ? PLACE_QUALIFIER.exec(body) : null;
+  if (qualifier !== null) {
+    place = qualifier[0];
+    body = body.slice(0, qualifier.index);
+  }
   if (kind === 'note') {
     let at = 0;
     for (const m of body.matchAll(/["“„«][^"“”„«»]*["”»]/gu)) {
@@ -678,7 +687,7 @@ function vernacularPieces(text: string, kind: FieldRule['kind'], options: Deroma
     at = m.index + m[0].length;
   }
   kept(body.slice(at), true);
-  return { text: out, words };
+  return { text: out + place, words };
 }
 
 /**
