@@ -328,8 +328,19 @@ function inCode(text: string, start: number, end: number): boolean {
   return CODE_NEIGHBOUR.test(run) || /\.\p{L}/u.test(text.slice(end, e)) || /\p{L}\.$/u.test(text.slice(s, start));
 }
 
-/** `open`: decided by the neighbours; `english`: an English word that is also a Russian one (on, no, net). */
-type Verdict = 'russian' | 'foreign' | 'open' | 'english';
+/**
+ * `open`: decided by the neighbours; `english`: an English word that is also a Russian one (on,
+ * no, net); `name`: a capitalised word that may be a Russian name — unknown to both lists
+ * (Kaganovich), or one the English list has that the lexicon reads as a person's name (Stalin,
+ * Maria) — decided by the neighbours, past an English `and` or `or` between names.
+ */
+type Verdict = 'russian' | 'foreign' | 'open' | 'english' | 'name';
+
+/** The lexicon's flags of a person's name (given name, surname, patronymic). */
+const PERSON = ['given', 'surname', 'patronymic'];
+
+/** The English words that join names in a list (Stalin and Molotov, Zinoviev or Kamenev), as written. */
+const CONNECTIVES = new Set(['and', 'or']);
 
 const APOSTROPHES = "'’ʹ′";
 
@@ -363,8 +374,10 @@ function verdict(raw: string, word: string, a: WordAnalysis, text: string, start
   if (/[^\p{ASCII}]/u.test(raw.normalize('NFC')) || [...raw].some((ch) => ctx.inv.innerChars.has(ch))) return ['russian', 'scheme-marks'];
   if (english && !a.attested) return ['foreign', 'english'];
   if (a.attested && !english) return ['russian', 'lexicon'];
-  // A capitalised one (Sergei, Maria, Stalin: names the English list has too) follows its neighbours.
-  return [english && !/^\p{Lu}/u.test(word) ? 'english' : 'open', 'context'];
+  // A capitalised one (Sergei, Maria, Stalin: names the English list has too) follows its
+  // neighbours; one that may be a Russian name looks past an English `and` or `or` (rule 9).
+  if (!/^\p{Lu}/u.test(word)) return [english ? 'english' : 'open', 'context'];
+  return [!english || (a.attested && a.candidates[0]!.attested.some((f) => PERSON.includes(f))) ? 'name' : 'open', 'context'];
 }
 
 /**
@@ -454,12 +467,32 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
     nextDecided[i] = next?.verdict;
     if (decided(tokens[i]!.verdict)) next = tokens[i];
   }
+  // A capitalised word that may be a Russian name (Stalin, Kaganovich) is Russian when the nearest
+  // decided words on its sides, looking past the English `and`/`or` that joins names, are Russian
+  // and none is foreign: in `Stalin and Molotov` it reads as Molotov does, but in `the Kremlin and
+  // Molotov` the `the` keeps it English (docs/reverse.md, What is left alone, rule 9). Found in
+  // two more linear passes.
+  const small = (t: Token): boolean => t.verdict === 'foreign' && t.reason === 'english' && CONNECTIVES.has(t.word);
+  const prevNamed: (Verdict | undefined)[] = new Array(tokens.length);
+  const nextNamed: (Verdict | undefined)[] = new Array(tokens.length);
+  for (let i = 0, last: Token | undefined; i < tokens.length; i++) {
+    if (last !== undefined && last.line !== tokens[i]!.line) last = undefined;
+    prevNamed[i] = last?.verdict;
+    if (decided(tokens[i]!.verdict) && !small(tokens[i]!)) last = tokens[i];
+  }
+  for (let i = tokens.length - 1, next: Token | undefined; i >= 0; i--) {
+    if (next !== undefined && next.line !== tokens[i]!.line) next = undefined;
+    nextNamed[i] = next?.verdict;
+    if (decided(tokens[i]!.verdict) && !small(tokens[i]!)) next = tokens[i];
+  }
   const resolved = tokens.map((t, i): [Verdict, WordReading['reason']] => {
     if (t.verdict === 'english') {
       if (lineHasForeign.has(t.line)) return ['foreign', 'english'];
       return ['russian', lineHasRussian.has(t.line) ? 'context' : 'alone'];
     }
-    if (t.verdict !== 'open') return [t.verdict, t.reason];
+    const named = [prevNamed[i], nextNamed[i]].filter((v): v is Verdict => v !== undefined);
+    if (t.verdict === 'name' && named.length > 0 && named.every((v) => v === 'russian')) return ['russian', 'context'];
+    if (t.verdict !== 'open' && t.verdict !== 'name') return [t.verdict, t.reason];
     const near = [prevDecided[i], nextDecided[i]].filter((v): v is Verdict => v !== undefined);
     if (near.length === 0) return ['russian', 'alone'];
     return [near.includes('russian') ? 'russian' : 'foreign', 'context'];
