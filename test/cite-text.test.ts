@@ -36,6 +36,14 @@ describe('cite: documents', () => {
       assert.ok(again.diagnostics.every((d) => d.severity === 'error' || (d.fix === undefined && d.reason.includes('; no fix: '))), JSON.stringify(again.diagnostics));
     });
   }
+  describe('a year after the leaves or the files ends the list (years.tsv; l. 5 and 1937 read 1937 as a leaf)', () => {
+    for (const [text, found, fixed, why] of readTsv(path.join(fixturesDir, 'citations', 'years.tsv'))) {
+      it(`${text} (${why})`, () => {
+        assert.deepEqual(findArchivalReferences(text!).map((r) => r.text), found!.split(' | '));
+        assert.equal(checkCitations(text!).fixed, fixed);
+      });
+    }
+  });
   it('running text that is not a reference is not read as one', () => {
     const lines = readFileSync(path.join(fixturesDir, 'citations', 'not-references.txt'), 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#'));
     assert.ok(lines.length >= 10);

@@ -246,7 +246,7 @@ function scanElements(text: string, pos: number, standalone: boolean, limit: num
     }
     let valueEnd: number;
     if (info.level === 'leaves') {
-      const leaves = scanLeaves(text, vStart);
+      const leaves = scanLeaves(text, vStart, { plural: info.plural === true });
       if (leaves === undefined) {
         diagnostics.push({ range: [mStart, mEnd], reason: `no leaf number after "${written}"`, ruleId: 'cite/missing-number', severity: 'error' });
         valueEnd = mEnd;
@@ -269,7 +269,7 @@ function scanElements(text: string, pos: number, standalone: boolean, limit: num
         valueEnd = leaves.end;
       }
     } else {
-      const ids = scanIds(text, vStart);
+      const ids = scanIds(text, vStart, { plural: info.plural === true });
       if (ids === undefined) {
         diagnostics.push({ range: [mStart, mEnd], reason: `no ${info.level} number after "${written}"`, ruleId: 'cite/missing-number', severity: 'error' });
         valueEnd = mEnd;

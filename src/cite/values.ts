@@ -2,7 +2,7 @@
 // identifiers (`Р-5446`, `1а`, `13, 16`), and the numbers-only form (`558, 11, 727, 38–57`).
 // parse.ts reads the structure around them. docs/citations.md.
 import { describeChar } from '../schemes/script.ts';
-import { lookalikeReadings, lookalikeReason, lookalikeSource, termsData } from './terms.ts';
+import { escape, lookalikeReadings, lookalikeReason, lookalikeSource, termsData } from './terms.ts';
 import type { ArchivalLevel, ArchivalUnit, Finding, Leaf, LeafRange, VersoStyle } from './types.ts';
 
 const versoRu = termsData.verso.ru.forms;
@@ -40,6 +40,41 @@ const idEndRe = /\d+(?:\p{L}(?!\p{L}))?/uy;
 const listSepRe = /\s*(?:,\s*(?:(?:and|и)\s+)?|\s+(?:and|и)\s+)/uy;
 // Between the numbers of the numbers-only style (fond, opis', delo, leaves): a comma only.
 const commaRe = /\s*,\s*/uy;
+
+// Years written after the leaves or the files of a reference (`l. 5 and 1937`, `Л. 5, 1937 – 1938
+// гг.`) end the list: docs/citations.md, "Years after a reference"; the bounds and the words are
+// data (`years` in data/archival-terms.json).
+const years = termsData.years;
+const yearRe = /\d{4}(?![\p{L}\p{N}])/uy;
+const yearRangeRe = /\s*[-–—‒]\s*\d+(?![\p{L}\p{N}])/uy;
+const yearWordRe = new RegExp(`\\s*(?:${years.words.map(escape).join('|')})(?![\\p{L}])`, 'iuy');
+const spacedDashRe = /^\s+[-–—‒]\s+$/u;
+
+/** Whether `n` is a number of the years, written after a number of at most three digits (`before`, as written: `5`, `5а`, `Р-12`). */
+function yearAfter(n: string, before: string): boolean {
+  return Number(n) >= years.from && Number(n) <= years.to && /(?:^|\D)\d{1,3}\D*$/u.test(before);
+}
+
+/**
+ * Whether a year, or a range of years, starts at `pos` after a list separator: four digits that a
+ * year word follows (after the range, if any), or a year after a number of at most three digits
+ * (`before`) unless `more`: a plural marker (`ll.`, `dd.`) before a single number says that
+ * another follows (`ll. 1 and 1937`).
+ */
+function yearAt(text: string, pos: number, before: string, more: boolean): boolean {
+  const year = at(yearRe, text, pos);
+  if (year === null) return false;
+  let end = pos + year[0].length;
+  const range = at(yearRangeRe, text, end);
+  if (range !== null) end += range[0].length;
+  return at(yearWordRe, text, end) !== null || (!more && yearAfter(year[0], before));
+}
+
+/** Options of {@link scanLeaves} and {@link scanIds}. */
+export interface ListOptions {
+  /** The marker is plural (`ll.`, `dd.`): a single number after it is followed by another. */
+  plural?: boolean;
+}
 
 /** The match of a sticky expression at `pos`, or null. */
 export function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
@@ -100,7 +135,7 @@ function scanLeaf(text: string, pos: number, diagnostics: Finding[]): { leaf: Le
   return lettered({ leaf: { n, verso: false }, end });
 }
 
-export function scanLeaves(text: string, pos: number): LeafScan | undefined {
+export function scanLeaves(text: string, pos: number, options: ListOptions = {}): LeafScan | undefined {
   const out: LeafScan = { leaves: [], letters: [], end: pos, verso: [], diagnostics: [] };
   const noted = (leaf: { leaf: Leaf; ukrainian?: string; letterAt?: number }): void => {
     if (leaf.letterAt !== undefined) out.letters.push({ leaf: leaf.leaf, start: leaf.letterAt });
@@ -115,7 +150,14 @@ export function scanLeaves(text: string, pos: number): LeafScan | undefined {
     noted(from);
     const range: LeafRange = { from: from.leaf };
     p = from.end;
-    const dash = at(dashRe, text, p);
+    let dash = at(dashRe, text, p);
+    // A dash with spaces on both sides before words, or before a year after a leaf of at most
+    // three digits, is the sentence's (`l. 5 – written in 1937`, `l. 5 — 1937`), not a range's.
+    if (dash !== null && spacedDashRe.test(dash[0])) {
+      const year = at(yearRe, text, p + dash[0].length);
+      const more = options.plural === true && out.leaves.length === 0;
+      if (at(numberRe, text, p + dash[0].length) === null || (!more && year !== null && yearAfter(year[0], from.leaf.n))) dash = null;
+    }
     if (dash !== null) {
       const to = scanLeaf(text, p + dash[0].length, out.diagnostics);
       if (to === undefined) {
@@ -144,6 +186,7 @@ export function scanLeaves(text: string, pos: number): LeafScan | undefined {
     out.end = p;
     const sep = at(listSepRe, text, p);
     if (sep === null || at(numberRe, text, p + sep[0].length) === null) break;
+    if (yearAt(text, p + sep[0].length, (range.to ?? range.from).n, options.plural === true && out.leaves.length === 1 && range.to === undefined)) break;
     p += sep[0].length;
   }
   return out.leaves.length === 0 ? undefined : out;
@@ -154,7 +197,7 @@ export function scanLeaves(text: string, pos: number): LeafScan | undefined {
  * (`703–705`) is one identifier, its dash an en dash (a hyphen or another dash is reported,
  * rule 6); `ranges` says whether there is one (`dd.`: several files).
  */
-export function scanIds(text: string, pos: number): { ids: string[]; starts: number[]; end: number; ranges: boolean; diagnostics: Finding[] } | undefined {
+export function scanIds(text: string, pos: number, options: ListOptions = {}): { ids: string[]; starts: number[]; end: number; ranges: boolean; diagnostics: Finding[] } | undefined {
   const ids: string[] = [];
   const starts: number[] = [];
   const diagnostics: Finding[] = [];
@@ -166,7 +209,10 @@ export function scanIds(text: string, pos: number): { ids: string[]; starts: num
     if (id === null) break;
     let value = id[0];
     end = p + id[0].length;
-    const dash = /\d$/u.test(value) || /\d\p{L}$/u.test(value) ? at(dashRe, text, end) : null;
+    let dash = /\d$/u.test(value) || /\d\p{L}$/u.test(value) ? at(dashRe, text, end) : null;
+    const year = dash === null ? null : at(yearRe, text, end + dash[0].length);
+    // A year after a spaced dash is the sentence's (`d. 703 – 1937`), as after a leaf.
+    if (dash !== null && spacedDashRe.test(dash[0]) && year !== null && !(options.plural === true && ids.length === 0) && yearAfter(year[0], value)) dash = null;
     const last = dash === null ? null : at(idEndRe, text, end + dash[0].length);
     if (dash !== null && last !== null) {
       const d = dash[1]!;
@@ -184,6 +230,7 @@ export function scanIds(text: string, pos: number): { ids: string[]; starts: num
     starts.push(p);
     const sep = at(listSepRe, text, end);
     if (sep === null || at(idRe, text, end + sep[0].length) === null) break;
+    if (yearAt(text, end + sep[0].length, value, options.plural === true && ids.length === 1 && !ranges)) break;
     p = end + sep[0].length;
   }
   return ids.length === 0 ? undefined : { ids, starts, end, ranges, diagnostics };
