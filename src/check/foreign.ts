@@ -127,11 +127,13 @@ export type PhraseWord = 'other' | 'marked' | 'russian' | undefined;
  * Which words belong to a phrase written in another language's letters: a run of two or more
  * words, none English, joined by single spaces or hyphens (Narodnooslobodilačka vojska
  * Jugoslavije; Međunarodna štampa; Lietuvių kalbos istorija; w całym kraju), with a word of
- * another orthography than romanized Russian (`other`: đ, ł, ų), or a word in háček letters that
- * is no Russian word (`marked`: Narodnooslobodilačka) where no more than two in three of the run's
- * words are Russian ones (Ėtimologičeskij slovar’ russkogo jazyka, a Russian title in a
- * transliteration of mixed letters, stays checked; the languages close to Russian share many of
- * its words: Kontra-obavještajna služba). Its other words are that language's too (vojska, istorija, kraju),
+ * another orthography than romanized Russian (`other`: đ, ł, ų) or a word in háček letters that
+ * is no Russian word (`marked`: Narodnooslobodilačka), where no more than two in three of the
+ * run's words are Russian ones. A Russian title in a transliteration of its author's own letters
+ * has more (Ėtimologičeskij slovar’ russkogo jazyka; Rol’ neosedlykh skotovodov v razvitii
+ * tsivilizatsiï Evrazii) and stays checked; the languages close to Russian share many of its words,
+ * hence the bar (Kontra-obavještajna služba: two Russian words of three). Words under three letters
+ * are not counted. Its other words are that language's too (vojska, istorija, kraju),
  * though a scheme reads them as Russian ones. An English word ends a run, so a Russian name
  * beside another language's in a sentence (Đilas met Viacheslav Molotov) stays checked.
  * docs/check.md, "Phrases in another orthography".
@@ -147,9 +149,10 @@ export function foreignPhrases(text: string, tokens: readonly WordToken[], word:
   let start = 0;
   const close = (end: number): void => {
     if (end - start < 2) return;
-    const said = tokens.slice(start, end).map((t) => word(t.text));
+    // Words under three letters say nothing: the Slavic languages share them (i, v, o, na, za).
+    const said = tokens.slice(start, end).filter((t) => [...t.text].length >= 3).map((t) => word(t.text));
     const russian = said.filter((w) => w === 'russian').length;
-    if (said.includes('other') || (said.includes('marked') && russian * 3 <= said.length * 2)) for (let j = start; j < end; j++) out[j] = true;
+    if ((said.includes('other') || said.includes('marked')) && russian * 3 <= said.length * 2) for (let j = start; j < end; j++) out[j] = true;
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
