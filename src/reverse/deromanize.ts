@@ -4,6 +4,7 @@ import { sourceOffsets } from '../engine/normalize.ts';
 import { getInverse, lexiconBonus, searchCandidates, scoreWord, type Inverse, type LetterModel, type RawCandidate } from './decode.ts';
 import equivalents from './equivalents.json' with { type: 'json' };
 import englishCommon from './data/english-common.json' with { type: 'json' };
+import nameJoiners from './data/name-joiners.json' with { type: 'json' };
 import { flagNames, isLexicon, lexiconForLanguage, lexiconKnows, type Lexicon } from './lexicon.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { languageLetters } from '../detect/letters.ts';
@@ -339,8 +340,8 @@ type Verdict = 'russian' | 'foreign' | 'open' | 'english' | 'name';
 /** The lexicon's flags of a person's name (given name, surname, patronymic). */
 const PERSON = ['given', 'surname', 'patronymic'];
 
-/** The English words that join names in a list (Stalin and Molotov, Zinoviev or Kamenev), as written. */
-const CONNECTIVES = new Set(['and', 'or']);
+/** The English words that join names in a list (Stalin and Molotov, Zinoviev or Kamenev), as written: data. */
+const CONNECTIVES = new Set(nameJoiners.words);
 
 const APOSTROPHES = "'’ʹ′";
 
