@@ -486,11 +486,16 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       // A name seen with a nobiliary particle, or in a name with a letter of another alphabet than
       // English (ł, ö, ï), is that language's name wherever it stands in the work (Joachim von
       // Ribbentrop, then Joachim). Names with w, q or x are English as often (Moscow Grand Prince
-      // Vasili III): they count only where they stand.
+      // Vasili III): they count only where they stand. So is a word of a phrase in another
+      // orthography, unless it is a name the lexicon knows: the Serbian army's vojska (Narodnooslobodilačka
+      // vojska) is that language's in Vojska Srbije too, and pinyin lái (shí lái wàn gè) alone in
+      // italics; left in the work, such a spelling is a minority against the prose's own (Voyska).
       const nobiliary = nobiliaryNames(tokens);
       const accented = allAscii ? tokens.map(() => false) : foreignNames(doc.text, tokens, foreignLetters, ascii);
       tokens.forEach((token, t) => {
         if (nobiliary[t] || accented[t]) westernNames.add(foldRomanized(token.text));
+        // A stress mark aside, as the word is read (lái is lai).
+        else if (phrase?.[t] === true) westernNames.add(foldRomanized(stressFree(token.text)));
       });
       tokens.forEach((token, t) => {
         if (token.script === 'mixed') {
