@@ -11,6 +11,7 @@ import { fallbackKey, fallbackKeys, joinOnlyWord } from './fallback.ts';
 import { adjectiveForm, citedAuthors, clubNames, cyrillicTransliterations, describedNames, eponymNames, englishFunctionWord, foreignContext, foreignNames, foreignPassages, foreignPhrases, foreignSpelling, type PhraseWord, foreignSurname, listedVariants, type LeadNames, nobiliaryNames, otherCyrillicSystems, otherFunctionWord, placeTermsOf, russianNameForm, sentenceLanguage, type PassageWord } from './foreign.ts';
 import { keptSigns, mixedDiagnostic } from './mixed.ts';
 import { NAME_FLAGS, readingFlags, type FormInfo, type Spelling } from './model.ts';
+import foreignData from './data/foreign.json' with { type: 'json' };
 import proseData from './data/prose-schemes.json' with { type: 'json' };
 import type { CheckRun } from './run.ts';
 import type { CheckDiagnostic as Diagnostic, CheckDocument, CheckRegion } from './types.ts';
@@ -78,8 +79,8 @@ const LABEL_BEFORE = /[([“"‘_*]$/u;
 const ACUTE = '\u0301';
 const STRESSED = /\p{L}\u0301/gu;
 const ASCII_ONLY = /^[\x00-\x7f]*$/u;
-/** A vowel with an acute: a stress mark (sovét), not another orthography's letter. */
-const STRESSED_VOWEL = /([aeiouyAEIOUY])\u0301/gu;
+/** A vowel with an acute: a stress mark (sovét), not another orthography's letter (the vowels are data). */
+const STRESSED_VOWEL = new RegExp(`([${foreignData.stressVowels.letters}])\u0301`, 'giu');
 
 /**
  * A final apostrophe that is English punctuation, not a soft sign: a possessive after -s
