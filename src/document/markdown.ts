@@ -176,8 +176,24 @@ const PART_CHARS = 4096;
 function markdownTree(text: string): MdNode {
   if (text.length <= PART_CHARS) return parseMarkdown(text);
   const parts: { start: number; text: string; nodes: MdNode[] }[] = [];
+  // Without a definition in the document (none has its `]:`), a bracket starts a link only
+  // before a `(`; a footnote call starts `[^`.
+  const brackets = !text.includes(']:');
   for (let start = 0; start < text.length; ) {
+    const plain = plainPart(text, start, brackets);
+    if (plain !== undefined) {
+      parts.push(plain);
+      start += plain.text.length;
+      continue;
+    }
     let end = partEnd(text, start + PART_CHARS);
+    // The part ends where a plain paragraph starts, which is then read without the parser.
+    for (let cut = partEnd(text, start + 1); cut < end; cut = partEnd(text, cut + 1)) {
+      if (plainPart(text, cut, brackets) !== undefined) {
+        end = cut;
+        break;
+      }
+    }
     for (;;) {
       const part = text.slice(start, end);
       const last = end === text.length;
@@ -261,6 +277,34 @@ function partEnd(text: string, from: number): number {
   blank.lastIndex = Math.max(0, text.lastIndexOf('\n', from - 1));
   const m = blank.exec(text);
   return m === null ? text.length : m.index + m[0].length;
+}
+
+/**
+ * Characters that mark up a paragraph's text or change its value (escapes, code, emphasis,
+ * HTML and autolinks, character references, NUL) and a carriage return; brackets are tested apart.
+ */
+const MARKUP = /[\\`*_<>&~\0\r]/u;
+/** A paragraph's lines: each starts a paragraph at the margin (not a list item, quote, heading…) and has no trailing white space (a hard break, or characters the value leaves out). */
+const PLAIN_LINES = new RegExp(`^(?:${PLAIN_START}[^\\n]*(?<![ \\t])(?:\\n|$))+$`, 'u');
+
+/**
+ * The part at `start` (a line at the margin after a blank line, or the start) when it is one
+ * plain paragraph and the blank lines after it: lines of text with no markup, which the parser
+ * reads as a paragraph holding one text node, the paragraph's characters as they are. Such
+ * paragraphs are most of an article's prose, and the parser reads each character through its
+ * tokenizers and events; building the node directly gives the same tree. `brackets` when the
+ * document defines no label: a bracket is then text unless it opens a footnote call (`[^`) or a
+ * link's destination follows it (`](`).
+ */
+function plainPart(text: string, start: number, brackets: boolean): { start: number; text: string; nodes: MdNode[] } | undefined {
+  const end = partEnd(text, start + 1);
+  const part = text.slice(start, end);
+  const paragraph = part.replace(/\n[ \t\n]*$/u, '');
+  if (paragraph === '' || MARKUP.test(paragraph) || !PLAIN_LINES.test(paragraph)) return undefined;
+  if (brackets ? paragraph.includes('](') || paragraph.includes('[^') : /[[\]]/u.test(paragraph)) return undefined;
+  if (/[^ \t\n]/u.test(part.slice(paragraph.length))) return undefined;
+  const span = (): NonNullable<MdNode['position']> => ({ start: { offset: 0 }, end: { offset: paragraph.length } });
+  return { start, text: part, nodes: [{ type: 'paragraph', position: span(), children: [{ type: 'text', value: paragraph, position: span() }] }] };
 }
 
 /**
