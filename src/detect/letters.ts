@@ -59,6 +59,15 @@ export function letterModel(stats: LetterStats): LetterModel {
     triples[(a * size + b) * size + c] = value / 100;
     anyTriple = true;
   }
+  /**
+   * The number of the letter at `k` (inside the string): `numberOf(s[k])` without taking the
+   * letter out of the string. A Cyrillic letter taken out is a new string at every call, and the
+   * model runs for every step of every reading search: the garbage collector's work.
+   */
+  const numberAt = (s: string, k: number): number => {
+    const code = s.charCodeAt(k);
+    return code < byCode.length ? byCode[code]! : -1;
+  };
   const pair = (prev: string, letter: string): number => {
     const i = numberOf(prev);
     const j = numberOf(letter);
@@ -68,14 +77,14 @@ export function letterModel(stats: LetterStats): LetterModel {
   if (!anyTriple) return (context, letter) => pair(context[context.length - 1]!, letter);
   return (context, letter) => {
     if (context.length < 2) return pair(context, letter);
-    const a = numberOf(context[0]);
-    const b = numberOf(context[1]);
+    const a = numberAt(context, 0);
+    const b = numberAt(context, 1);
     const c = numberOf(letter);
     if (a >= 0 && b >= 0 && c >= 0) {
       const t = triples[(a * size + b) * size + c]!;
       if (!Number.isNaN(t)) return t;
     }
-    return BACKOFF + pair(context[1]!, letter);
+    return BACKOFF + (b < 0 || c < 0 ? -6 : pairs[b * size + c]!);
   };
 }
 
