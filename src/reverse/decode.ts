@@ -358,7 +358,7 @@ export function searchCandidates(
       const context = contextOf(h.cyr);
       for (const piece of inv.empties) {
         if (!fits(h, piece)) continue;
-        extra.push(extend(h, piece, pos, h.score + scoreAfter(context, piece.cyr, model), trie.child(h.letters, piece.cyr)));
+        extra.push(extend(h, piece, pos, h.score + scorePieceAfter(context, piece.cyr, model), trie.child(h.letters, piece.cyr)));
       }
     }
     for (const h of extra) list.push(h);
@@ -370,7 +370,7 @@ export function searchCandidates(
       const context = contextOf(h.cyr);
       for (const piece of matching[pos]!) {
         if (!fits(h, piece)) continue;
-        atPos[pos + piece.latin.length]!.push(extend(h, piece, pos, h.score + scoreAfter(context, piece.cyr, model), trie.child(h.letters, piece.cyr)));
+        atPos[pos + piece.latin.length]!.push(extend(h, piece, pos, h.score + scorePieceAfter(context, piece.cyr, model), trie.child(h.letters, piece.cyr)));
       }
     }
   }
@@ -434,10 +434,14 @@ function best(list: readonly Hyp[], beam: number): Hyp[] {
   if (beam <= 0) return top;
   for (const h of list) {
     if (top.length >= beam && !(h.score > top[top.length - 1]!.score)) continue;
+    // Shifted by hand: `splice` returns an array (of nothing) at every insertion.
     let i = top.length;
-    while (i > 0 && top[i - 1]!.score < h.score) i--;
-    top.splice(i, 0, h);
-    if (top.length > beam) top.pop();
+    if (i < beam) top.push(h);
+    while (i > 0 && top[i - 1]!.score < h.score) {
+      if (i < beam) top[i] = top[i - 1]!;
+      i--;
+    }
+    top[i] = h;
   }
   return top;
 }
@@ -461,6 +465,39 @@ function scoreAfter(context: string, cyr: string, model: LetterModel): number {
   for (const ch of cyr) {
     s += model(at, ch);
     at = (at + ch).slice(-2);
+  }
+  return s;
+}
+
+/**
+ * The letter model's contexts after a context and one more letter, `(context + letter).slice(-2)`
+ * (see {@link contextOf}), kept: the search scores the letters of its pieces of two letters or
+ * more after the same few hundred contexts millions of times, and each made anew is a string for
+ * the garbage collector.
+ */
+const contextsAfter = new Map<string, Map<string, string>>();
+
+function contextAfterLetter(context: string, letter: string): string {
+  let byLetter = contextsAfter.get(context);
+  if (byLetter === undefined) contextsAfter.set(context, (byLetter = new Map()));
+  let next = byLetter.get(letter);
+  if (next === undefined) byLetter.set(letter, (next = (context + letter).slice(-2)));
+  return next;
+}
+
+/** A piece's letters as the model scores them (code points, as a `for…of` over the string gives them), by its Cyrillic. */
+const pieceLetters = new Map<string, readonly string[]>();
+
+/** {@link scoreAfter} for the letters of a piece, with its letters and the contexts between them kept (the same sum). */
+function scorePieceAfter(context: string, cyr: string, model: LetterModel): number {
+  if (cyr.length === 1) return 0 + model(context, cyr);
+  let letters = pieceLetters.get(cyr);
+  if (letters === undefined) pieceLetters.set(cyr, (letters = [...cyr]));
+  let s = 0;
+  let at = context;
+  for (const ch of letters) {
+    s += model(at, ch);
+    at = contextAfterLetter(at, ch);
   }
   return s;
 }
