@@ -17,6 +17,29 @@ const functionWords = new Set(data.functionWords.words.map((w) => w.toLowerCase(
 const windowWords = new Set([...functionWords, ...frontDecode(published.words)]);
 const english = new Set(data.englishWords.words);
 const particles = new Set(data.particles.words);
+const CAPITAL = /^\p{Lu}/u;
+
+/**
+ * What the passes over a text's words ask of every word: its lower case, and whether it opens
+ * with a capital. Each pass used to find them for itself, some twice, at every word of a document;
+ * a word lower-cased is a new string, hashed again at every set it is looked up in. The checker
+ * finds them once for a document's words (`wordForms`), and gives each region its part of them
+ * (`wordFormsIn`); a caller that gives none gets them found as before.
+ */
+export interface WordForms {
+  readonly lower: readonly string[];
+  readonly capital: readonly boolean[];
+}
+
+/** The forms of each of these words (see {@link WordForms}). */
+export function wordForms(tokens: readonly WordToken[]): WordForms {
+  return { lower: tokens.map((t) => t.text.toLowerCase()), capital: tokens.map((t) => CAPITAL.test(t.text)) };
+}
+
+/** The forms of the words [start, end) of words whose forms are given. */
+export function wordFormsIn(forms: WordForms, start: number, end: number): WordForms {
+  return { lower: forms.lower.slice(start, end), capital: forms.capital.slice(start, end) };
+}
 
 /**
  * Which words of a tokenized text stand in another language's context: inside a run of French,
@@ -30,8 +53,8 @@ const particles = new Set(data.particles.words);
  * @param tokens Its words.
  * @returns One flag per token.
  */
-export function foreignContext(text: string, tokens: readonly WordToken[]): boolean[] {
-  const lower = tokens.map((t) => t.text.toLowerCase());
+export function foreignContext(text: string, tokens: readonly WordToken[], forms: WordForms = wordForms(tokens), nobiliary: readonly boolean[] = nobiliaryNames(tokens, forms)): boolean[] {
+  const { lower } = forms;
   const out = tokens.map(() => false);
   const window = data.functionWords.window;
   // Prefix sums of foreign and English function words, for a window count in constant time.
@@ -50,7 +73,7 @@ export function foreignContext(text: string, tokens: readonly WordToken[]): bool
     const e = englishSum[b]! - englishSum[a]!;
     if (f >= 2 && f > e * 2) out[i] = true;
   }
-  nobiliaryNames(tokens).forEach((named, i) => {
+  nobiliary.forEach((named, i) => {
     if (named) out[i] = true;
   });
   void text;
@@ -64,9 +87,10 @@ export function foreignContext(text: string, tokens: readonly WordToken[]): bool
  * @param tokens The words of a text.
  * @returns One flag per token.
  */
-export function nobiliaryNames(tokens: readonly WordToken[]): boolean[] {
-  const lower = tokens.map((t) => t.text.toLowerCase());
-  const capital = (i: number): boolean => /^\p{Lu}/u.test(tokens[i]?.text ?? '');
+export function nobiliaryNames(tokens: readonly WordToken[], forms: WordForms = wordForms(tokens)): boolean[] {
+  const { lower } = forms;
+  // Past either end: no word, no capital.
+  const capital = (i: number): boolean => forms.capital[i] === true;
   // The particle first: it is rare, and the capital's test runs at every word otherwise.
   return tokens.map((_, i) => ((particles.has(lower[i + 1] ?? '') && capital(i + 2)) || (particles.has(lower[i - 1] ?? '') && i >= 2 && capital(i - 2))) && capital(i));
 }
@@ -88,7 +112,7 @@ export function nobiliaryNames(tokens: readonly WordToken[]): boolean[] {
  *   one word after an English one, Then Ježov).
  * @returns One flag per token.
  */
-export function foreignNames(text: string, tokens: readonly WordToken[], letters: ReadonlySet<string>, english: (word: string) => boolean, least = 1): boolean[] {
+export function foreignNames(text: string, tokens: readonly WordToken[], letters: ReadonlySet<string>, english: (word: string) => boolean, least = 1, forms: WordForms = wordForms(tokens)): boolean[] {
   const out = tokens.map(() => false);
   let start = 0;
   const close = (end: number): void => {
@@ -105,7 +129,7 @@ export function foreignNames(text: string, tokens: readonly WordToken[], letters
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const capital = /^\p{Lu}/u.test(t.text);
+    const capital = forms.capital[i]!;
     // A unit is made of capitalised words, and of small-letter words joined to them by hyphens:
     // the syllables of a compound name (Chan-kia-kow, a Chinese town in a travel book). The gap
     // is looked at only inside a unit.
@@ -238,16 +262,16 @@ const GLOSSED = /^\s*=\s*\p{L}/u;
  * @param sameWord Whether two words may be spellings of one word.
  * @returns One flag per token.
  */
-export function listedVariants(text: string, tokens: readonly WordToken[], sameWord: (a: string, b: string) => boolean): boolean[] {
+export function listedVariants(text: string, tokens: readonly WordToken[], sameWord: (a: string, b: string) => boolean, forms: WordForms = wordForms(tokens)): boolean[] {
   const out = tokens.map(() => false);
   // Each word's capital and each gap are asked many times over by the rules below (a document's
   // 10,000 words each several times): found once (past the last word: no capital).
-  const capitals = tokens.map((t) => /^\p{Lu}/u.test(t.text));
+  const capitals = forms.capital;
   const capital = (k: number): boolean => capitals[k] === true;
   // Before the first word, the gap is what precedes it in the text (a bracket may open there).
   const gaps = tokens.map((t, k) => text.slice(k > 0 ? tokens[k - 1]!.end : 0, t.start));
   const gap = (k: number): string => gaps[k]!;
-  const lower = tokens.map((t) => t.text.toLowerCase());
+  const { lower } = forms;
   // Where a cue's bracket opens: before the cue, or before the adverb that precedes it (sometimes spelled).
   const cueStart = (k: number, aka: boolean): number => (!aka && k > 0 && !/\(/u.test(gap(k)) && /^\p{Ll}+$/u.test(tokens[k - 1]!.text) && /\(\s*$/u.test(gap(k - 1)) ? k - 1 : k);
   lower.forEach((w, k) => {
@@ -633,10 +657,10 @@ const eponymNouns = new Set(data.eponymNouns.words.map((w) => w.toLowerCase()));
  * @param named For each token, the Cyrillic word it renders in an established full name it stands in ('' when the list does not say), else undefined.
  * @returns One flag per token.
  */
-export function eponymNames(text: string, tokens: readonly WordToken[], named: readonly (string | undefined)[]): boolean[] {
+export function eponymNames(text: string, tokens: readonly WordToken[], named: readonly (string | undefined)[], forms: WordForms = wordForms(tokens)): boolean[] {
   const out = tokens.map(() => false);
   for (let i = 1; i < tokens.length; i++) {
-    if (!eponymNouns.has(tokens[i]!.text.toLowerCase()) || named[i - 1] === undefined || named[i] !== undefined || text.slice(tokens[i - 1]!.end, tokens[i]!.start) !== ' ') continue;
+    if (!eponymNouns.has(forms.lower[i]!) || named[i - 1] === undefined || named[i] !== undefined || text.slice(tokens[i - 1]!.end, tokens[i]!.start) !== ' ') continue;
     for (let k = i - 1; k >= 0 && named[k] !== undefined; k--) out[k] = true;
   }
   return out;
@@ -654,10 +678,10 @@ const placeTerms = new Set(data.placeTerms.words);
  * @param russianName Whether a word is a Russian given name, patronymic or surname the lexicon knows.
  * @returns One flag per token.
  */
-export function placeTermsOf(text: string, tokens: readonly WordToken[], russianName: (word: string) => boolean): boolean[] {
+export function placeTermsOf(text: string, tokens: readonly WordToken[], russianName: (word: string) => boolean, forms: WordForms = wordForms(tokens)): boolean[] {
   return tokens.map((t, i) => {
     const prev = tokens[i - 1];
-    return prev !== undefined && placeTerms.has(t.text.toLowerCase()) && /^\p{Lu}/u.test(prev.text) && /^[ \-‐]$/u.test(text.slice(prev.end, t.start)) && !russianName(prev.text);
+    return prev !== undefined && placeTerms.has(forms.lower[i]!) && forms.capital[i - 1]! && /^[ \-‐]$/u.test(text.slice(prev.end, t.start)) && !russianName(prev.text);
   });
 }
 
@@ -1023,11 +1047,11 @@ const SENTENCE_END = /[.!?…]['"”’»)\]]*\s/u;
  * @param word What a word says of its passage's language, by its index.
  * @returns One flag per token.
  */
-export function foreignPassages(text: string, tokens: readonly WordToken[], word: (k: number) => PassageWord): boolean[] {
+export function foreignPassages(text: string, tokens: readonly WordToken[], word: (k: number) => PassageWord, forms: WordForms = wordForms(tokens)): boolean[] {
   const out = tokens.map(() => false);
   const said = tokens.map((_, k) => word(k));
   // Both kinds of stretch below read every gap, and every word's key: each is found once.
-  const lower = tokens.map((t) => t.text.toLowerCase());
+  const { lower } = forms;
   const gaps = tokens.map((t, k) => (k === 0 ? '' : text.slice(tokens[k - 1]!.end, t.start)));
   const wideBound = gaps.map((gap) => PASSAGE_BOUND.test(gap));
   // The stretches of words between bounds, as [start, end) pairs of token indices.

@@ -8,7 +8,7 @@ import { tokenizeWords, type WordToken } from '../segment/index.ts';
 import { inFullName } from './conventional.ts';
 import { englishLists } from './english.ts';
 import { fallbackKey, fallbackKeys, joinOnlyWord } from './fallback.ts';
-import { adjectiveForm, citedAuthors, clubNames, cyrillicTransliterations, describedNames, eponymNames, englishFunctionWord, foreignContext, foreignNames, foreignPassages, foreignPhrases, foreignSpelling, type PhraseWord, foreignSurname, listedVariants, type LeadNames, nobiliaryNames, otherCyrillicSystems, otherFunctionWord, placeTermsOf, russianNameForm, sentenceLanguage, type PassageWord } from './foreign.ts';
+import { adjectiveForm, citedAuthors, clubNames, cyrillicTransliterations, describedNames, eponymNames, englishFunctionWord, foreignContext, foreignNames, foreignPassages, foreignPhrases, foreignSpelling, type PhraseWord, foreignSurname, listedVariants, type LeadNames, nobiliaryNames, wordForms, wordFormsIn, otherCyrillicSystems, otherFunctionWord, placeTermsOf, russianNameForm, sentenceLanguage, type PassageWord } from './foreign.ts';
 import { keptSigns, mixedDiagnostic } from './mixed.ts';
 import { NAME_FLAGS, readingFlags, type FormInfo, type Spelling } from './model.ts';
 import foreignData from './data/foreign.json' with { type: 'json' };
@@ -444,11 +444,15 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
     // A cue ("né", "also") may stand in another region than its word (_né_ ALEXEIEV: emphasis
     // marks end a region): cues are looked for in the words of the whole document.
     // The words of the whole document: a sentence, a reference or a cue runs across regions.
-    const docTokens = tokenized.flat();
-    const listed = listedVariants(doc.text, docTokens, sameWord);
+    // (Joined by hand: \`flat\` took a tenth of a pass over a document's words.)
+    const docTokens: WordToken[] = [];
+    for (const tokens of tokenized) for (const token of tokens) docTokens.push(token);
+    // Each word's lower case and capital, found once for the passes below.
+    const docForms = wordForms(docTokens);
+    const listed = listedVariants(doc.text, docTokens, sameWord, docForms);
     const glossed = cyrillicTransliterations(doc.text, docTokens, writesFrom);
     const glossedOther = cyrillicTransliterations(doc.text, docTokens, otherWritesFrom);
-    const passage = foreignPassages(doc.text, docTokens, (k) => passageWord(docTokens[k]!));
+    const passage = foreignPassages(doc.text, docTokens, (k) => passageWord(docTokens[k]!), docForms);
     let base = 0;
     // The persons a lead sentence describes by a demonym: named again in a later region (a list
     // item, a reference), the same person.
@@ -457,8 +461,10 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       const tokens = tokenized[r]!;
       const before = base;
       base += tokens.length;
-      const foreign = foreignContext(doc.text, tokens);
-      const foreignName = foreignNames(doc.text, tokens, foreignLetters, (word) => englishWord(foldRomanized(word)) || conventional.has(foldRomanized(word)));
+      const forms = wordFormsIn(docForms, before, base);
+      const nobiliary = nobiliaryNames(tokens, forms);
+      const foreign = foreignContext(doc.text, tokens, forms, nobiliary);
+      const foreignName = foreignNames(doc.text, tokens, foreignLetters, (word) => englishWord(foldRomanized(word)) || conventional.has(foldRomanized(word)), 1, forms);
       const ascii = (word: string): boolean => /^[\x00-\x7f]*$/u.test(word);
       const allAscii = tokens.every((token) => ascii(token.text));
       // A phrase in another orthography (Narodnooslobodilačka vojska): its words are that language's.
@@ -470,7 +476,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       // name with a letter no ordinary scheme of English prose writes (Ksienija Žuk, Belarusian
       // Latin; made on realtext15): `declaredLetters` are then theirs.
       const ownLetters = run.declaredLetters[separateNotes ? region.kind : 'text'];
-      const otherSystem = ownLetters === undefined || allAscii ? undefined : foreignNames(doc.text, tokens, ownLetters, (word) => englishWord(foldRomanized(word)), 2);
+      const otherSystem = ownLetters === undefined || allAscii ? undefined : foreignNames(doc.text, tokens, ownLetters, (word) => englishWord(foldRomanized(word)), 2, forms);
       const named = inFullName(doc.text, tokens, established, foldRomanized, conventional);
       // A club's registered name (FC Sibir) and a place name of another language (Amu Darya) are
       // not romanized Russian.
@@ -479,11 +485,11 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       const cited = citedAuthors(doc.text, tokens, (word) => { const fold = foldRomanized(word); return englishWord(fold) || englishFunctionWord(fold); });
       const described = describedNames(doc.text, tokens, leads);
       const club = clubNames(doc.text, tokens);
-      const eponym = eponymNames(doc.text, tokens, named);
+      const eponym = eponymNames(doc.text, tokens, named, forms);
       const placeTerm = placeTermsOf(doc.text, tokens, (word) => {
         const info = classify(word);
         return info !== null && knownName(info);
-      });
+      }, forms);
       // A name seen with a nobiliary particle, or in a name with a letter of another alphabet than
       // English (ł, ö, ï), is that language's name wherever it stands in the work (Joachim von
       // Ribbentrop, then Joachim). Names with w, q or x are English as often (Moscow Grand Prince
@@ -491,8 +497,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       // orthography, unless it is a name the lexicon knows: the Serbian army's vojska (Narodnooslobodilačka
       // vojska) is that language's in Vojska Srbije too, and pinyin lái (shí lái wàn gè) alone in
       // italics; left in the work, such a spelling is a minority against the prose's own (Voyska).
-      const nobiliary = nobiliaryNames(tokens);
-      const accented = allAscii ? tokens.map(() => false) : foreignNames(doc.text, tokens, foreignLetters, ascii);
+      const accented = allAscii ? tokens.map(() => false) : foreignNames(doc.text, tokens, foreignLetters, ascii, 1, forms);
       tokens.forEach((token, t) => {
         if (nobiliary[t] || accented[t]) westernNames.add(foldRomanized(token.text));
         // A stress mark aside, as the word is read (lái is lai).
@@ -507,12 +512,14 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
         if (token.script !== 'latin' || foreign[t] || passage[before + t] || phrase?.[t] === true || (foreignName[t] && !(olderStyle && olderLettersOnly(foldRomanized(token.text), reader))) || otherSystem?.[t] === true || listed[before + t] || club[t] || placeTerm[t] || glossedOther[before + t]) return;
         // A part of a domain or file name (melnikoff.com, www.pravda.ru): a full stop and a lower-case
         // letter glued to the word.
-        if (DOTTED_AFTER.test(doc.text.slice(token.end, token.end + 2)) || DOTTED_BEFORE.test(doc.text.slice(Math.max(0, token.start - 2), token.start))) return;
+        // (Each pattern is tried only where its first or last character stands: asked at every
+        // word, a slice and a match cost more than the rest of the word's tests.)
+        if ((doc.text[token.end] === '.' && DOTTED_AFTER.test(doc.text.slice(token.end, token.end + 2))) || (doc.text[token.start - 1] === '.' && DOTTED_BEFORE.test(doc.text.slice(Math.max(0, token.start - 2), token.start)))) return;
         let text = token.text;
         let end = token.end;
         // The tokenizer cuts English clitics; -’d after a word that is not English is a soft sign
         // and д (Meierkhol’d), not "would".
-        if (/^['’]d(?!\p{L})/u.test(doc.text.slice(end, end + 3)) && !englishWord(foldRomanized(text))) {
+        if ((doc.text[end] === "'" || doc.text[end] === '’') && /^['’]d(?!\p{L})/u.test(doc.text.slice(end, end + 3)) && !englishWord(foldRomanized(text))) {
           text = doc.text.slice(token.start, end + 2);
           end += 2;
         }
@@ -527,11 +534,11 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
         }
         // The text's own spelling with its soft sign, only set outside the closing quotation mark:
         // not a spelling without the sign (docs/check.md "Quotations").
-        if (SIGN_OUTSIDE.test(doc.text.slice(end, end + 3))) return;
+        if ((doc.text[end] === '"' || doc.text[end] === '”') && SIGN_OUTSIDE.test(doc.text.slice(end, end + 3))) return;
         // A short word with a full stop right after an opening bracket or quotation mark is a
         // language's abbreviation labelling what follows ((Rus. Kavkazskaya Ovcharka, Geo. Nagazi);
         // Murmansk ("rus.")), not a word of the prose (docs/check.md "Names of other languages").
-        if ([...text].length <= 4 && doc.text[end] === '.' && LABEL_BEFORE.test(doc.text.slice(Math.max(0, token.start - 1), token.start))) return;
+        if (doc.text[end] === '.' && [...text].length <= 4 && LABEL_BEFORE.test(doc.text.slice(Math.max(0, token.start - 1), token.start))) return;
         const info = classify(stressFree(text));
         if (info === null || westernPerson(doc.text, tokens, t, info)) return;
         // A cited author is a surname: a word the lexicon knows only as a patronymic is another
