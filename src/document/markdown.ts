@@ -309,7 +309,12 @@ const PLAIN_LINES = new RegExp(`^(?:${PLAIN_START}[^\\n]*(?<![ \\t])(?:\\n|$))+$
  */
 function plainPart(text: string, start: number, brackets: boolean): { start: number; text: string; nodes: MdNode[] } | undefined {
   const end = partEnd(text, start + 1);
-  const part = text.slice(start, end);
+  let part = text.slice(start, end);
+  // A blank line inside the part ends the paragraph, and what follows it starts afresh: a block
+  // that is no paragraph (a list, a heading, a line that starts with a digit), which the parser
+  // reads as a part of its own. The paragraph and its blank lines are this part.
+  const blank = BLANK_LINES.exec(part);
+  if (blank !== null && /[^ \t\n]/u.test(part.slice(blank.index + blank[0].length))) part = part.slice(0, blank.index + blank[0].length);
   const paragraph = part.replace(/\n[ \t\n]*$/u, '');
   if (paragraph === '' || MARKUP.test(paragraph.includes('_') ? paragraph.replace(INNER_UNDERSCORES, '') : paragraph) || !PLAIN_LINES.test(paragraph)) return undefined;
   if (brackets ? paragraph.includes('](') || paragraph.includes('[^') : /[[\]]/u.test(paragraph)) return undefined;
@@ -317,6 +322,9 @@ function plainPart(text: string, start: number, brackets: boolean): { start: num
   const span = (): NonNullable<MdNode['position']> => ({ start: { offset: 0 }, end: { offset: paragraph.length } });
   return { start, text: part, nodes: [{ type: 'paragraph', position: span(), children: [{ type: 'text', value: paragraph, position: span() }] }] };
 }
+
+/** The first blank line and the blank lines after it, each whole (white space, then its line feed). */
+const BLANK_LINES = /\n(?:[ \t]*\n)+/u;
 
 /**
  * A line read after a part to see that the part ends every block: it is a paragraph of its own
