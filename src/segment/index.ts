@@ -180,6 +180,11 @@ function gluedByAsterisk(text: string, start: number, end: number): boolean {
   return (text[start - 1] === '*' && /\p{L}/u.test(text[start - 2] ?? '')) || (text[end] === '*' && /\p{L}/u.test(text[end + 1] ?? ''));
 }
 
+/** Whether one UTF-16 unit is an ASCII digit (`\d`), without a pattern's match at every word. */
+function digit(unit: string): boolean {
+  return unit >= '0' && unit <= '9';
+}
+
 /** A character that makes an underscore beside a word part of an identifier. */
 const IDENTIFIER_CHAR = /[\p{L}\p{N}_]/u;
 
@@ -219,14 +224,19 @@ export function tokenizeWords(text: string, options: TokenizeOptions = {}): Word
     const after = text[start + word.length];
     // A word joined by an underscore to another is an identifier (snake_case); an underscore with
     // a space or a mark on its other side is emphasis, as plain-text books mark italics (_Zemstvo_).
-    if ((before !== undefined && (/\d/u.test(before) || (before === '_' && IDENTIFIER_CHAR.test(text[start - 2] ?? '')))) || (after !== undefined && ((after === '_' && IDENTIFIER_CHAR.test(text[start + word.length + 1] ?? '')) || (/\d/u.test(after) && !noteCallAfter(text, start, word))))) continue;
+    if ((before !== undefined && (digit(before) || (before === '_' && IDENTIFIER_CHAR.test(text[start - 2] ?? '')))) || (after !== undefined && ((after === '_' && IDENTIFIER_CHAR.test(text[start + word.length + 1] ?? '')) || (digit(after) && !noteCallAfter(text, start, word))))) continue;
     // A word glued by an asterisk to letters is part of a word with emphasis inside it (Markdown's
     // Petr*ov*, "son of Peter"): not a word of its own.
     if (gluedByAsterisk(whole, start + at, start + at + word.length)) continue;
     // A closing quote, not a soft sign: 'Kazan' or ‘Kazan’.
     if ((word.endsWith('’') && openQuote(text, start, start + word.length - 1, quotes)) || (word.endsWith("'") && before === "'")) word = word.slice(0, -1);
-    const clitic = CLITIC.exec(word);
-    if (clitic !== null && clitic.index > 0) word = word.slice(0, clitic.index);
+    // The pattern is tried only when an apostrophe stands where a clitic's would (asked at every word).
+    const mark2 = word[word.length - 2];
+    const mark3 = word[word.length - 3];
+    if (mark2 === "'" || mark2 === '’' || mark3 === "'" || mark3 === '’') {
+      const clitic = CLITIC.exec(word);
+      if (clitic !== null && clitic.index > 0) word = word.slice(0, clitic.index);
+    }
     if (word.endsWith('"') || word.endsWith('”')) word = word.slice(0, -1);
     if (word === '') continue;
     tokens.push({ text: word, start: base + start, end: base + start + word.length, script: scriptOf(word) });
