@@ -451,10 +451,18 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
     tokens.push({ start, end: start + raw.length, word: raw, analysis, verdict: v, reason, line });
   }
   // Open words follow the nearest decided words of the same line; with none, they convert.
-  // English words that are also Russian ones convert only in a line with no foreign word.
+  // English words that are also Russian ones (on, no, net, met) in small letters convert only in
+  // a line with no foreign word where, if it names anyone, a word in small letters is Russian too.
+  // Names say nothing of the prose around them: English about Russia writes Molotov as romanized
+  // Russian does, so in `Stalin met Molotov` the only Russian words are names and `met` is English,
+  // not меть; in `Molotov skazal net`, skazal is Russian prose and net is нет (docs/reverse.md,
+  // What is left alone, rule 9).
   const decided = (v: Verdict): boolean => v === 'russian' || v === 'foreign';
   const lineHasForeign = new Set(tokens.filter((t) => t.verdict === 'foreign').map((t) => t.line));
   const lineHasRussian = new Set(tokens.filter((t) => t.verdict === 'russian').map((t) => t.line));
+  // A name: a capitalised word read as Russian, or one that may be a Russian name (`name`).
+  const lineHasName = new Set(tokens.filter((t) => t.verdict === 'name' || (t.verdict === 'russian' && /^\p{Lu}/u.test(t.word))).map((t) => t.line));
+  const lineHasProse = new Set(tokens.filter((t) => t.verdict === 'russian' && /^\p{Ll}/u.test(t.word)).map((t) => t.line));
   // The nearest decided token before and after each token on its line, in two linear passes.
   const prevDecided: (Verdict | undefined)[] = new Array(tokens.length);
   const nextDecided: (Verdict | undefined)[] = new Array(tokens.length);
@@ -488,7 +496,7 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
   }
   const resolved = tokens.map((t, i): [Verdict, WordReading['reason']] => {
     if (t.verdict === 'english') {
-      if (lineHasForeign.has(t.line)) return ['foreign', 'english'];
+      if (lineHasForeign.has(t.line) || (lineHasName.has(t.line) && !lineHasProse.has(t.line))) return ['foreign', 'english'];
       return ['russian', lineHasRussian.has(t.line) ? 'context' : 'alone'];
     }
     const named = [prevNamed[i], nextNamed[i]].filter((v): v is Verdict => v !== undefined);
