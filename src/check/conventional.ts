@@ -4,6 +4,8 @@ import data from './data/conventional.json' with { type: 'json' };
 export interface ConventionalEntry {
   cyrillic: string;
   capitalised: boolean;
+  /** A place's name of several words (Yasnaya Polyana): the list's rows marked `place`. */
+  place?: boolean;
 }
 
 let builtIn: Map<string, ConventionalEntry> | undefined;
@@ -16,15 +18,17 @@ let builtIn: Map<string, ConventionalEntry> | undefined;
 export function conventionalForms(): ReadonlyMap<string, ConventionalEntry> {
   if (builtIn === undefined) {
     builtIn = new Map();
-    for (const [form, cyrillic] of data.forms as [string, string, string][]) builtIn.set(form.toLowerCase(), { cyrillic, capitalised: form[0] !== form[0]!.toLowerCase() });
+    for (const [form, cyrillic, , kind] of data.forms as [string, string, string, string?][]) builtIn.set(form.toLowerCase(), { cyrillic, capitalised: form[0] !== form[0]!.toLowerCase(), ...(kind === 'place' ? { place: true } : {}) });
   }
   return builtIn;
 }
 
-/** A person's established full name: its words (lower case) and the Cyrillic word of each. */
+/** A person's established full name, or a place's name of several words: its words (lower case) and the Cyrillic word of each. */
 export interface FullName {
   words: readonly string[];
   cyrillic: readonly (string | undefined)[];
+  /** A place's name (Yasnaya Polyana, Nizhny Novgorod), not a person's. */
+  place: boolean;
 }
 
 /**
@@ -43,7 +47,7 @@ export function fullNames(forms: Iterable<[string, ConventionalEntry]>): Readonl
     const words = form.split(/\s+/u).filter((w) => w !== '');
     if (words.length < 2) continue;
     const cyrillic = entry.cyrillic.split(/\s+/u).filter((w) => w !== '');
-    out.set(words[0]!, [...(out.get(words[0]!) ?? []), { words, cyrillic: cyrillic.length === words.length ? cyrillic : words.map(() => undefined) }]);
+    out.set(words[0]!, [...(out.get(words[0]!) ?? []), { words, cyrillic: cyrillic.length === words.length ? cyrillic : words.map(() => undefined), place: entry.place === true }]);
   }
   return out;
 }
@@ -64,16 +68,46 @@ export function fullNames(forms: Iterable<[string, ConventionalEntry]>): Readonl
  */
 export function inFullName(text: string, tokens: readonly { text: string; start: number; end: number }[], names: ReadonlyMap<string, readonly FullName[]>, fold: (word: string) => string, conventional?: ReadonlyMap<string, ConventionalEntry>): (string | undefined)[] {
   const out: (string | undefined)[] = tokens.map(() => undefined);
-  if (names.size === 0) return out;
-  const alike = (word: string, k: number, name: string, cyrillic: string | undefined): boolean => word === name || (k > 0 && cyrillic !== undefined && conventional?.get(word)?.cyrillic === cyrillic);
-  tokens.forEach((t, i) => {
-    for (const { words, cyrillic } of names.get(fold(t.text)) ?? []) {
-      const ok = words.every((w, k) => {
-        const u = tokens[i + k];
-        return u !== undefined && alike(fold(u.text), k, w, cyrillic[k]) && (k === 0 || /^\s+$/u.test(text.slice(tokens[i + k - 1]!.end, u.start)));
-      });
-      if (ok) for (let k = 0; k < words.length; k++) out[i + k] = cyrillic[k] ?? '';
-    }
+  matchNames(text, tokens, names, fold, conventional, (name, i) => {
+    for (let k = 0; k < name.words.length; k++) out[i + k] = name.cyrillic[k] ?? '';
   });
   return out;
+}
+
+/**
+ * Which words of a tokenized text stand in a place's name of several words (Yasnaya Polyana,
+ * Nizhny Novgorod), matched as {@link inFullName} matches names: for each such word, the name as
+ * the text writes it; for the others, undefined. A place's name is a unit: a fix to one of its
+ * words alone would leave it half rewritten (Yasnaia Polyana).
+ *
+ * @param text The text the tokens come from.
+ * @param tokens Its words.
+ * @param names Full names by first word (see {@link fullNames}); only places' names count here.
+ * @param fold The case folding of the names' words.
+ * @param conventional The conventional forms (lower case), whose words may stand for a name's word.
+ * @returns One entry per token.
+ */
+export function inPlaceName(text: string, tokens: readonly { text: string; start: number; end: number }[], names: ReadonlyMap<string, readonly FullName[]>, fold: (word: string) => string, conventional?: ReadonlyMap<string, ConventionalEntry>): (string | undefined)[] {
+  const out: (string | undefined)[] = tokens.map(() => undefined);
+  matchNames(text, tokens, names, fold, conventional, (name, i) => {
+    if (!name.place) return;
+    const written = text.slice(tokens[i]!.start, tokens[i + name.words.length - 1]!.end).replace(/\s+/gu, ' ');
+    for (let k = 0; k < name.words.length; k++) out[i + k] = written;
+  });
+  return out;
+}
+
+/** Calls `found` with each name of `names` that stands in the tokens, and the index of its first word. */
+function matchNames(text: string, tokens: readonly { text: string; start: number; end: number }[], names: ReadonlyMap<string, readonly FullName[]>, fold: (word: string) => string, conventional: ReadonlyMap<string, ConventionalEntry> | undefined, found: (name: FullName, i: number) => void): void {
+  if (names.size === 0) return;
+  const alike = (word: string, k: number, name: string, cyrillic: string | undefined): boolean => word === name || (k > 0 && cyrillic !== undefined && conventional?.get(word)?.cyrillic === cyrillic);
+  tokens.forEach((t, i) => {
+    for (const name of names.get(fold(t.text)) ?? []) {
+      const ok = name.words.every((w, k) => {
+        const u = tokens[i + k];
+        return u !== undefined && alike(fold(u.text), k, w, name.cyrillic[k]) && (k === 0 || /^\s+$/u.test(text.slice(tokens[i + k - 1]!.end, u.start)));
+      });
+      if (ok) found(name, i);
+    }
+  });
 }

@@ -63,6 +63,12 @@ export interface Occurrence {
    */
   eponym: boolean;
   /**
+   * The place's name of several words of the conventional list it stands in (Yasnaya Polyana), as
+   * the text writes it, else undefined. A fix to one of its words alone would leave the name half
+   * rewritten (Yasnaia Polyana), so such a fix is shown, never applied unattended.
+   */
+  inName: string | undefined;
+  /**
    * Whether it is the text's transliteration of a Cyrillic word quoted beside it (see
    * `cyrillicTransliterations` in foreign.ts): given on purpose, never reported as an
    * inconsistency; a declared scheme still judges it.

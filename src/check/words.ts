@@ -5,7 +5,7 @@ import { LexiconFlag } from '../reverse/lexicon.ts';
 import { foldRomanized, type Reading } from '../reverse/readings.ts';
 import { romanize } from '../engine/romanize.ts';
 import { tokenizeWords, type WordToken } from '../segment/index.ts';
-import { inFullName } from './conventional.ts';
+import { inFullName, inPlaceName } from './conventional.ts';
 import { englishLists } from './english.ts';
 import { fallbackKey, fallbackKeys, joinOnlyWord } from './fallback.ts';
 import { adjectiveForm, citedAuthors, clubNames, cyrillicTransliterations, describedNames, eponymNames, englishFunctionWord, foreignContext, foreignNames, foreignPassages, foreignPhrases, foreignSpelling, type PhraseWord, foreignSurname, listedVariants, type LeadNames, nobiliaryNames, wordForms, wordFormsIn, otherCyrillicSystems, otherFunctionWord, placeTermsOf, russianNameForm, sentenceLanguage, type PassageWord } from './foreign.ts';
@@ -478,6 +478,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       const ownLetters = run.declaredLetters[separateNotes ? region.kind : 'text'];
       const otherSystem = ownLetters === undefined || allAscii ? undefined : foreignNames(doc.text, tokens, ownLetters, (word) => englishWord(foldRomanized(word)), 2, forms);
       const named = inFullName(doc.text, tokens, established, foldRomanized, conventional);
+      const placeName = inPlaceName(doc.text, tokens, established, foldRomanized, conventional);
       // A club's registered name (FC Sibir) and a place name of another language (Amu Darya) are
       // not romanized Russian.
       // An author's name in an author–year citation is spelt as the work cited prints it: like a
@@ -548,7 +549,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
         const key = `${domain}\u0000${info.fold}`;
         let s = spellings.get(key);
         if (s === undefined) spellings.set(key, (s = { key, domain, info, display: text, written: new Map(), occurrences: [] }));
-        s.occurrences.push({ doc: d, start: token.start, end, text, names: givenNames(doc.text, tokens, t, isGiven), surname: surnameAfter(doc.text, tokens, t), company: once(() => nameCompany(doc.text, tokens, t, info, described[t]!)), sentence: once(() => sentenceLanguage(doc.text, docTokens, before + t, (k) => russianName(docTokens[k]!))), russianNeighbour: russianNeighbour(doc.text, tokens, t), established: named[t] ?? (cited[t] ? '' : undefined), eponym: eponym[t]!, transliteration: glossed[before + t]! });
+        s.occurrences.push({ doc: d, start: token.start, end, text, names: givenNames(doc.text, tokens, t, isGiven), surname: surnameAfter(doc.text, tokens, t), company: once(() => nameCompany(doc.text, tokens, t, info, described[t]!)), sentence: once(() => sentenceLanguage(doc.text, docTokens, before + t, (k) => russianName(docTokens[k]!))), russianNeighbour: russianNeighbour(doc.text, tokens, t), established: named[t] ?? (cited[t] ? '' : undefined), eponym: eponym[t]!, inName: placeName[t], transliteration: glossed[before + t]! });
         s.written.set(text, (s.written.get(text) ?? 0) + 1);
       });
     }
