@@ -67,39 +67,26 @@ export function fullNames(forms: Iterable<[string, ConventionalEntry]>): Readonl
  * @returns One entry per token.
  */
 export function inFullName(text: string, tokens: readonly { text: string; start: number; end: number }[], names: ReadonlyMap<string, readonly FullName[]>, fold: (word: string) => string, conventional?: ReadonlyMap<string, ConventionalEntry>): (string | undefined)[] {
-  const out: (string | undefined)[] = tokens.map(() => undefined);
-  matchNames(text, tokens, names, fold, conventional, (name, i) => {
-    for (let k = 0; k < name.words.length; k++) out[i + k] = name.cyrillic[k] ?? '';
-  });
-  return out;
+  return namesIn(text, tokens, names, fold, conventional).named;
 }
 
 /**
- * Which words of a tokenized text stand in a place's name of several words (Yasnaya Polyana,
- * Nizhny Novgorod), matched as {@link inFullName} matches names: for each such word, the name as
- * the text writes it; for the others, undefined. A place's name is a unit: a fix to one of its
- * words alone would leave it half rewritten (Yasnaia Polyana).
+ * The words of a tokenized text in the list's names of several words, found in one pass:
+ * `named` as {@link inFullName} gives it, and `place`, for each word of a place's name (Yasnaya
+ * Polyana, Nizhny Novgorod), the name as the text writes it, else undefined. A place's name is a
+ * unit: a fix to one of its words alone would leave it half rewritten (Yasnaia Polyana).
  *
  * @param text The text the tokens come from.
  * @param tokens Its words.
- * @param names Full names by first word (see {@link fullNames}); only places' names count here.
+ * @param names Full names by first word (see {@link fullNames}).
  * @param fold The case folding of the names' words.
  * @param conventional The conventional forms (lower case), whose words may stand for a name's word.
- * @returns One entry per token.
+ * @returns One entry per token in each list.
  */
-export function inPlaceName(text: string, tokens: readonly { text: string; start: number; end: number }[], names: ReadonlyMap<string, readonly FullName[]>, fold: (word: string) => string, conventional?: ReadonlyMap<string, ConventionalEntry>): (string | undefined)[] {
-  const out: (string | undefined)[] = tokens.map(() => undefined);
-  matchNames(text, tokens, names, fold, conventional, (name, i) => {
-    if (!name.place) return;
-    const written = text.slice(tokens[i]!.start, tokens[i + name.words.length - 1]!.end).replace(/\s+/gu, ' ');
-    for (let k = 0; k < name.words.length; k++) out[i + k] = written;
-  });
-  return out;
-}
-
-/** Calls `found` with each name of `names` that stands in the tokens, and the index of its first word. */
-function matchNames(text: string, tokens: readonly { text: string; start: number; end: number }[], names: ReadonlyMap<string, readonly FullName[]>, fold: (word: string) => string, conventional: ReadonlyMap<string, ConventionalEntry> | undefined, found: (name: FullName, i: number) => void): void {
-  if (names.size === 0) return;
+export function namesIn(text: string, tokens: readonly { text: string; start: number; end: number }[], names: ReadonlyMap<string, readonly FullName[]>, fold: (word: string) => string, conventional?: ReadonlyMap<string, ConventionalEntry>): { named: (string | undefined)[]; place: (string | undefined)[] } {
+  const named: (string | undefined)[] = tokens.map(() => undefined);
+  const place: (string | undefined)[] = tokens.map(() => undefined);
+  if (names.size === 0) return { named, place };
   const alike = (word: string, k: number, name: string, cyrillic: string | undefined): boolean => word === name || (k > 0 && cyrillic !== undefined && conventional?.get(word)?.cyrillic === cyrillic);
   tokens.forEach((t, i) => {
     for (const name of names.get(fold(t.text)) ?? []) {
@@ -107,7 +94,13 @@ function matchNames(text: string, tokens: readonly { text: string; start: number
         const u = tokens[i + k];
         return u !== undefined && alike(fold(u.text), k, w, name.cyrillic[k]) && (k === 0 || /^\s+$/u.test(text.slice(tokens[i + k - 1]!.end, u.start)));
       });
-      if (ok) found(name, i);
+      if (!ok) continue;
+      const written = name.place ? text.slice(t.start, tokens[i + name.words.length - 1]!.end).replace(/\s+/gu, ' ') : undefined;
+      for (let k = 0; k < name.words.length; k++) {
+        named[i + k] = name.cyrillic[k] ?? '';
+        if (written !== undefined) place[i + k] = written;
+      }
     }
   });
+  return { named, place };
 }

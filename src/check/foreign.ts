@@ -51,6 +51,8 @@ export function wordFormsIn(forms: WordForms, start: number, end: number): WordF
  *
  * @param text The text the tokens come from.
  * @param tokens Its words.
+ * @param forms The words' lower case and capital (see {@link WordForms}), when the caller has found them.
+ * @param nobiliary The words in a name with a nobiliary particle ({@link nobiliaryNames}), when found.
  * @returns One flag per token.
  */
 export function foreignContext(text: string, tokens: readonly WordToken[], forms: WordForms = wordForms(tokens), nobiliary: readonly boolean[] = nobiliaryNames(tokens, forms)): boolean[] {
@@ -85,6 +87,7 @@ export function foreignContext(text: string, tokens: readonly WordToken[], forms
  * (Joachim von Ribbentrop, Léon de Bakst): a Western name.
  *
  * @param tokens The words of a text.
+ * @param forms The words' lower case and capital (see {@link WordForms}), when the caller has found them.
  * @returns One flag per token.
  */
 export function nobiliaryNames(tokens: readonly WordToken[], forms: WordForms = wordForms(tokens)): boolean[] {
@@ -110,6 +113,7 @@ export function nobiliaryNames(tokens: readonly WordToken[], forms: WordForms = 
  *   English lists leave out words with letters no scheme writes).
  * @param least How many words of the run must be other than English (2: a whole name, not
  *   one word after an English one, Then Ježov).
+ * @param forms The words' lower case and capital (see {@link WordForms}), when the caller has found them.
  * @returns One flag per token.
  */
 export function foreignNames(text: string, tokens: readonly WordToken[], letters: ReadonlySet<string>, english: (word: string) => boolean, least = 1, forms: WordForms = wordForms(tokens)): boolean[] {
@@ -260,6 +264,7 @@ const GLOSSED = /^\s*=\s*\p{L}/u;
  * @param text The text the tokens come from.
  * @param tokens The words of a text.
  * @param sameWord Whether two words may be spellings of one word.
+ * @param forms The words' lower case and capital (see {@link WordForms}), when the caller has found them.
  * @returns One flag per token.
  */
 export function listedVariants(text: string, tokens: readonly WordToken[], sameWord: (a: string, b: string) => boolean, forms: WordForms = wordForms(tokens)): boolean[] {
@@ -655,6 +660,7 @@ const eponymNouns = new Set(data.eponymNouns.words.map((w) => w.toLowerCase()));
  * @param text The text the tokens come from.
  * @param tokens Its words.
  * @param named For each token, the Cyrillic word it renders in an established full name it stands in ('' when the list does not say), else undefined.
+ * @param forms The words' lower case and capital (see {@link WordForms}), when the caller has found them.
  * @returns One flag per token.
  */
 export function eponymNames(text: string, tokens: readonly WordToken[], named: readonly (string | undefined)[], forms: WordForms = wordForms(tokens)): boolean[] {
@@ -676,6 +682,7 @@ const placeTerms = new Set(data.placeTerms.words);
  * @param text The text the tokens come from.
  * @param tokens Its words.
  * @param russianName Whether a word is a Russian given name, patronymic or surname the lexicon knows.
+ * @param forms The words' lower case and capital (see {@link WordForms}), when the caller has found them.
  * @returns One flag per token.
  */
 export function placeTermsOf(text: string, tokens: readonly WordToken[], russianName: (word: string) => boolean, forms: WordForms = wordForms(tokens)): boolean[] {
@@ -1045,6 +1052,7 @@ const SENTENCE_END = /[.!?…]['"”’»)\]]*\s/u;
  * @param text The text the tokens come from.
  * @param tokens The words of the whole document (a passage runs across regions).
  * @param word What a word says of its passage's language, by its index.
+ * @param forms The words' lower case and capital (see {@link WordForms}), when the caller has found them.
  * @returns One flag per token.
  */
 export function foreignPassages(text: string, tokens: readonly WordToken[], word: (k: number) => PassageWord, forms: WordForms = wordForms(tokens)): boolean[] {

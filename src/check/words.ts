@@ -5,7 +5,7 @@ import { LexiconFlag } from '../reverse/lexicon.ts';
 import { foldRomanized, type Reading } from '../reverse/readings.ts';
 import { romanize } from '../engine/romanize.ts';
 import { tokenizeWords, type WordToken } from '../segment/index.ts';
-import { inFullName, inPlaceName } from './conventional.ts';
+import { namesIn } from './conventional.ts';
 import { englishLists } from './english.ts';
 import { fallbackKey, fallbackKeys, joinOnlyWord } from './fallback.ts';
 import { adjectiveForm, citedAuthors, clubNames, cyrillicTransliterations, describedNames, eponymNames, englishFunctionWord, foreignContext, foreignNames, foreignPassages, foreignPhrases, foreignSpelling, type PhraseWord, foreignSurname, listedVariants, type LeadNames, nobiliaryNames, wordForms, wordFormsIn, otherCyrillicSystems, otherFunctionWord, placeTermsOf, russianNameForm, sentenceLanguage, type PassageWord } from './foreign.ts';
@@ -477,8 +477,7 @@ export function readSpellings(run: CheckRun, documents: readonly CheckDocument[]
       // Latin; made on realtext15): `declaredLetters` are then theirs.
       const ownLetters = run.declaredLetters[separateNotes ? region.kind : 'text'];
       const otherSystem = ownLetters === undefined || allAscii ? undefined : foreignNames(doc.text, tokens, ownLetters, (word) => englishWord(foldRomanized(word)), 2, forms);
-      const named = inFullName(doc.text, tokens, established, foldRomanized, conventional);
-      const placeName = inPlaceName(doc.text, tokens, established, foldRomanized, conventional);
+      const { named, place: placeName } = namesIn(doc.text, tokens, established, foldRomanized, conventional);
       // A club's registered name (FC Sibir) and a place name of another language (Amu Darya) are
       // not romanized Russian.
       // An author's name in an author–year citation is spelt as the work cited prints it: like a
