@@ -69,6 +69,14 @@ export interface DeromanizeResult {
 
 const englishFallback = new Set(englishCommon.words);
 
+/**
+ * The hundred commonest English words (the, in, on, to, as, no: english-common.json is ordered by
+ * frequency). With a capital such a word begins an English sentence; it is not the name the
+ * lexicon may have for it (In is a surname, Ин). Past the first hundred come names (john at 341,
+ * maria at 2557), which a capital may well make Russian.
+ */
+const ENGLISH_FUNCTION_WORDS = new Set(englishCommon.words.slice(0, 100));
+
 interface Context {
   inv: Inverse;
   romanizeOptions: RomanizeOptions;
@@ -333,9 +341,12 @@ function inCode(text: string, start: number, end: number): boolean {
  * `open`: decided by the neighbours; `english`: an English word that is also a Russian one (on,
  * no, net); `name`: a capitalised word that may be a Russian name — unknown to both lists
  * (Kaganovich), or one the English list has that the lexicon reads as a person's name (Stalin,
- * Maria) — decided by the neighbours, past an English `and` or `or` between names.
+ * Maria) — decided by the neighbours, past an English `and` or `or` between names; `initial`: one
+ * of the commonest English words with a capital (In, On, No), which the lexicon reads as Russian
+ * too (Ин, Он, Но), decided by the nearest word in small letters after it (or before it), or
+ * with none as an `open` word.
  */
-type Verdict = 'russian' | 'foreign' | 'open' | 'english' | 'name';
+type Verdict = 'russian' | 'foreign' | 'open' | 'english' | 'name' | 'initial';
 
 /** The lexicon's flags of a person's name (given name, surname, patronymic). */
 const PERSON = ['given', 'surname', 'patronymic'];
@@ -378,7 +389,31 @@ function verdict(raw: string, word: string, a: WordAnalysis, text: string, start
   // A capitalised one (Sergei, Maria, Stalin: names the English list has too) follows its
   // neighbours; one that may be a Russian name looks past an English `and` or `or` (rule 9).
   if (!/^\p{Lu}/u.test(word)) return [english ? 'english' : 'open', 'context'];
+  // One of the commonest English words with a capital (In, On, To: a sentence's first word) is
+  // no name, whatever name the lexicon has for it (In, Ин): it follows the words in small letters
+  // beside it, not the names (rule 9).
+  if (english && ENGLISH_FUNCTION_WORDS.has(lower)) return ['initial', 'context'];
   return [!english || (a.attested && a.candidates[0]!.attested.some((f) => PERSON.includes(f))) ? 'name' : 'open', 'context'];
+}
+
+/**
+ * For each token, the verdict of the nearest token before it and after it on the same line that
+ * `counts` (undefined where there is none), in two linear passes.
+ */
+function nearestOnLine<T extends { line: number; verdict: Verdict }>(tokens: readonly T[], counts: (t: T) => boolean): [(Verdict | undefined)[], (Verdict | undefined)[]] {
+  const prev: (Verdict | undefined)[] = new Array(tokens.length);
+  const next: (Verdict | undefined)[] = new Array(tokens.length);
+  for (let i = 0, last: T | undefined; i < tokens.length; i++) {
+    if (last !== undefined && last.line !== tokens[i]!.line) last = undefined;
+    prev[i] = last?.verdict;
+    if (counts(tokens[i]!)) last = tokens[i];
+  }
+  for (let i = tokens.length - 1, last: T | undefined; i >= 0; i--) {
+    if (last !== undefined && last.line !== tokens[i]!.line) last = undefined;
+    next[i] = last?.verdict;
+    if (counts(tokens[i]!)) last = tokens[i];
+  }
+  return [prev, next];
 }
 
 /**
@@ -463,45 +498,29 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
   // A name: a capitalised word read as Russian, or one that may be a Russian name (`name`).
   const lineHasName = new Set(tokens.filter((t) => t.verdict === 'name' || (t.verdict === 'russian' && /^\p{Lu}/u.test(t.word))).map((t) => t.line));
   const lineHasProse = new Set(tokens.filter((t) => t.verdict === 'russian' && /^\p{Ll}/u.test(t.word)).map((t) => t.line));
-  // The nearest decided token before and after each token on its line, in two linear passes.
-  const prevDecided: (Verdict | undefined)[] = new Array(tokens.length);
-  const nextDecided: (Verdict | undefined)[] = new Array(tokens.length);
-  for (let i = 0, last: Token | undefined; i < tokens.length; i++) {
-    if (last !== undefined && last.line !== tokens[i]!.line) last = undefined;
-    prevDecided[i] = last?.verdict;
-    if (decided(tokens[i]!.verdict)) last = tokens[i];
-  }
-  for (let i = tokens.length - 1, next: Token | undefined; i >= 0; i--) {
-    if (next !== undefined && next.line !== tokens[i]!.line) next = undefined;
-    nextDecided[i] = next?.verdict;
-    if (decided(tokens[i]!.verdict)) next = tokens[i];
-  }
+  // The nearest decided token before and after each token on its line.
+  const [prevDecided, nextDecided] = nearestOnLine(tokens, (t) => decided(t.verdict));
   // A capitalised word that may be a Russian name (Stalin, Kaganovich) is Russian when the nearest
   // decided words on its sides, looking past the English `and`/`or` that joins names, are Russian
   // and none is foreign: in `Stalin and Molotov` it reads as Molotov does, but in `the Kremlin and
-  // Molotov` the `the` keeps it English (docs/reverse.md, What is left alone, rule 9). Found in
-  // two more linear passes.
+  // Molotov` the `the` keeps it English (docs/reverse.md, What is left alone, rule 9).
   const small = (t: Token): boolean => t.verdict === 'foreign' && t.reason === 'english' && CONNECTIVES.has(t.word);
-  const prevNamed: (Verdict | undefined)[] = new Array(tokens.length);
-  const nextNamed: (Verdict | undefined)[] = new Array(tokens.length);
-  for (let i = 0, last: Token | undefined; i < tokens.length; i++) {
-    if (last !== undefined && last.line !== tokens[i]!.line) last = undefined;
-    prevNamed[i] = last?.verdict;
-    if (decided(tokens[i]!.verdict) && !small(tokens[i]!)) last = tokens[i];
-  }
-  for (let i = tokens.length - 1, next: Token | undefined; i >= 0; i--) {
-    if (next !== undefined && next.line !== tokens[i]!.line) next = undefined;
-    nextNamed[i] = next?.verdict;
-    if (decided(tokens[i]!.verdict) && !small(tokens[i]!)) next = tokens[i];
-  }
+  const [prevNamed, nextNamed] = nearestOnLine(tokens, (t) => decided(t.verdict) && !small(t));
+  // The nearest decided word in small letters: what decides a capitalised English word that is
+  // also Russian (In 1923 Trotsky wrote: wrote, not the name; On skazal: skazal), since names are
+  // no evidence either way (rule 9).
+  const [prevSmall, nextSmall] = nearestOnLine(tokens, (t) => decided(t.verdict) && /^\p{Ll}/u.test(t.word));
   const resolved = tokens.map((t, i): [Verdict, WordReading['reason']] => {
+    // A sentence's first word reads as the words in small letters after it (or, with none, before it).
+    const by = t.verdict === 'initial' ? (nextSmall[i] ?? prevSmall[i]) : undefined;
+    if (by !== undefined) return [by, 'context'];
     if (t.verdict === 'english') {
       if (lineHasForeign.has(t.line) || (lineHasName.has(t.line) && !lineHasProse.has(t.line))) return ['foreign', 'english'];
       return ['russian', lineHasRussian.has(t.line) ? 'context' : 'alone'];
     }
     const named = [prevNamed[i], nextNamed[i]].filter((v): v is Verdict => v !== undefined);
     if (t.verdict === 'name' && named.length > 0 && named.every((v) => v === 'russian')) return ['russian', 'context'];
-    if (t.verdict !== 'open' && t.verdict !== 'name') return [t.verdict, t.reason];
+    if (t.verdict !== 'open' && t.verdict !== 'name' && t.verdict !== 'initial') return [t.verdict, t.reason];
     const near = [prevDecided[i], nextDecided[i]].filter((v): v is Verdict => v !== undefined);
     if (near.length === 0) return ['russian', 'alone'];
     return [near.includes('russian') ? 'russian' : 'foreign', 'context'];
