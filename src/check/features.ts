@@ -91,19 +91,123 @@ interface DocInfo {
   paragraphs: Map<string, [number, number]>;
 }
 
-/** A run of letters and marks that may be an ASCII word, case aside (see `occurrences`): letters, ſ and K only. */
-const ASCII_LIKE = /^[A-Za-z\u017f\u212a]+$/u;
+/**
+ * What the patterns of the document's words see in a character (bits): a letter (`\p{L}`), a
+ * capital (`\p{Lu}`), a mark (`\p{M}`), or one of the characters a word holds inside (’ ' -).
+ * The three passes over a document's words (the names' density, the whole words, the neighbours)
+ * each ran a regular expression over the whole text, with a match array for every word (about
+ * 0.7 s and 200 MB on realtext): they now share one scan by character codes ({@link wordRuns}).
+ */
+const LETTER = 1, CAPITAL = 2, MARK = 4, INNER = 8, KNOWN = 16;
+/** The classes of the UTF-16 units (the code points of the BMP), found as each is first met: a work has a few hundred distinct ones. */
+const unitClasses = new Uint8Array(0x10000);
+/** The classes of code points beyond the BMP, as met. */
+const astralClasses = new Map<number, number>();
+function classify(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  return KNOWN | (/\p{L}/u.test(ch) ? LETTER : 0) | (/\p{Lu}/u.test(ch) ? CAPITAL : 0) | (/\p{M}/u.test(ch) ? MARK : 0) | (cp === 0x2019 || cp === 0x27 || cp === 0x2d ? INNER : 0);
+}
+/** The classes of a code point (a lone surrogate is one, of no class, as the patterns read it with the `u` flag). */
+function classOf(cp: number): number {
+  if (cp < 0x10000) {
+    let c = unitClasses[cp]!;
+    if (c === 0) unitClasses[cp] = c = classify(cp);
+    return c;
+  }
+  let c = astralClasses.get(cp);
+  if (c === undefined) astralClasses.set(cp, (c = classify(cp)));
+  return c;
+}
 
-/** The places of the document's whole words that may be ASCII words, by the word in lower case (ſ as s, K as k). */
-function wholeWords(text: string): Map<string, number[]> {
+/**
+ * A document's words as `/[\p{L}\p{M}][\p{L}\p{M}’'-]*\/gu` matches them: the start and end of each,
+ * in order. Every run of letters and marks lies inside one of them, and so does every match of
+ * `\p{L}[\p{L}\p{M}’'-]*` (from the first letter of one of them to its end).
+ */
+interface WordRuns {
+  starts: Int32Array;
+  ends: Int32Array;
+}
+function wordRuns(text: string): WordRuns {
+  let starts: Int32Array = new Int32Array(1024);
+  let ends: Int32Array = new Int32Array(1024);
+  let n = 0;
+  let start = -1;
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const c = classOf(cp);
+    if (start === -1) {
+      if ((c & (LETTER | MARK)) !== 0) start = i;
+    } else if ((c & (LETTER | MARK | INNER)) === 0) {
+      if (n === starts.length) [starts, ends] = [grow(starts), grow(ends)];
+      starts[n] = start;
+      ends[n++] = i;
+      start = -1;
+    }
+    i += cp > 0xffff ? 2 : 1;
+  }
+  if (start !== -1) {
+    if (n === starts.length) [starts, ends] = [grow(starts), grow(ends)];
+    starts[n] = start;
+    ends[n++] = text.length;
+  }
+  return { starts: starts.subarray(0, n), ends: ends.subarray(0, n) };
+}
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(2 * a.length);
+  b.set(a);
+  return b;
+}
+
+/** Whether text[from, to) has a Cyrillic unit (`/[\u0400-\u04ff]/u`). */
+function hasCyrillic(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const u = text.charCodeAt(k);
+    if (u >= 0x400 && u <= 0x4ff) return true;
+  }
+  return false;
+}
+
+/** Whether text[from, to) is a capitalised word as `/^[A-Z][a-z\u00df-\u024f’'-]{2,}$/u` reads it. */
+function capitalisedAt(text: string, from: number, to: number): boolean {
+  if (to - from < 3) return false;
+  const first = text.charCodeAt(from);
+  if (first < 0x41 || first > 0x5a) return false;
+  for (let k = from + 1; k < to; k++) {
+    const u = text.charCodeAt(k);
+    if (!((u >= 0x61 && u <= 0x7a) || (u >= 0xdf && u <= 0x24f) || u === 0x2019 || u === 0x27 || u === 0x2d)) return false;
+  }
+  return true;
+}
+
+/** Whether text[from, to) may be an ASCII word, case aside (see `occurrences`): letters, ſ and K only (`/^[A-Za-z\u017f\u212a]+$/u`). */
+function asciiLike(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const u = text.charCodeAt(k);
+    if (!((u >= 0x41 && u <= 0x5a) || (u >= 0x61 && u <= 0x7a) || u === 0x17f || u === 0x212a)) return false;
+  }
+  return to > from;
+}
+
+/** The places of the document's whole words (runs of letters and marks) that may be ASCII words, by the word in lower case (ſ as s, K as k). */
+function wholeWords(text: string, runs: WordRuns): Map<string, number[]> {
   const out = new Map<string, number[]>();
-  for (const m of text.matchAll(/[\p{L}\p{M}]+/gu)) {
-    if (!ASCII_LIKE.test(m[0])) continue;
-    let key = m[0].toLowerCase();
-    if (key.includes('\u017f')) key = key.replace(/\u017f/gu, 's');
-    const places = out.get(key);
-    if (places === undefined) out.set(key, [m.index]);
-    else places.push(m.index);
+  for (let t = 0; t < runs.starts.length; t++) {
+    const end = runs.ends[t]!;
+    // A word's inner characters (’ ' -) part its runs of letters and marks.
+    for (let a = runs.starts[t]!; a < end; ) {
+      let b = a;
+      while (b < end && (classOf(text.charCodeAt(b)) & INNER) === 0) b++;
+      if (asciiLike(text, a, b)) {
+        let key = text.slice(a, b).toLowerCase();
+        if (key.includes('\u017f')) key = key.replace(/\u017f/gu, 's');
+        const places = out.get(key);
+        if (places === undefined) out.set(key, [a]);
+        else places.push(a);
+      }
+      a = b;
+      while (a < end && (classOf(text.charCodeAt(a)) & INNER) !== 0) a++;
+    }
   }
   return out;
 }
@@ -163,6 +267,13 @@ export function workFeatures(work: FeatureWork): (finding: { dg: CheckDiagnostic
     }
     return v;
   };
+  // Each document's words, scanned once for the passes that read them (see `wordRuns`).
+  const runs = new Map<number, WordRuns>();
+  const runsOf = (doc: number): WordRuns => {
+    let have = runs.get(doc);
+    if (have === undefined) runs.set(doc, (have = wordRuns(documents[doc]!.text)));
+    return have;
+  };
   const infos = new Map<number, DocInfo>();
   const infoOf = (doc: number): DocInfo => {
     let have = infos.get(doc);
@@ -172,18 +283,22 @@ export function workFeatures(work: FeatureWork): (finding: { dg: CheckDiagnostic
     const kind: number[] = [];
     const folds: string[] = [];
     const names = new Map<string, [number, number]>();
-    for (const m of text.matchAll(/[\p{L}\p{M}][\p{L}\p{M}’'-]*/gu)) {
-      const w = m[0];
-      const cyrillic = /[\u0400-\u04ff]/u.test(w);
+    const { starts, ends } = runsOf(doc);
+    for (let t = 0; t < starts.length; t++) {
+      const index = starts[t]!;
+      const end = ends[t]!;
+      const cyrillic = hasCyrillic(text, index, end);
       let name = cyrillic;
-      if (!cyrillic && /^[A-Z][a-z\u00df-\u024f’'-]{2,}$/u.test(w)) {
+      if (!cyrillic && capitalisedAt(text, index, end)) {
         // Not at the opening of a sentence or a line (markup and quotation marks between are skipped).
-        const before = text.slice(Math.max(0, m.index - 20), m.index).replace(/[\s*_#>"“‘'(\[«-]+$/u, '');
-        name = before !== '' && !/[.!?:]$/u.test(before) && text.slice(Math.max(0, m.index - 20), m.index).search(/\n[\s*_#>"“‘'(\[«-]*$/u) === -1;
+        const before = text.slice(Math.max(0, index - 20), index).replace(/[\s*_#>"“‘'(\[«-]+$/u, '');
+        name = before !== '' && !/[.!?:]$/u.test(before) && text.slice(Math.max(0, index - 20), index).search(/\n[\s*_#>"“‘'(\[«-]*$/u) === -1;
       }
+      // The word's letters are taken out of the text only for a name: most words are none.
+      const w = name ? text.slice(index, end) : '';
       const russian = name && (cyrillic || isRussianName(w));
       const fold = name ? foldRomanized(w) : '';
-      at.push(m.index);
+      at.push(index);
       kind.push(russian ? 3 : name ? 1 : 0);
       folds.push(fold);
       if (name) {
@@ -219,7 +334,7 @@ export function workFeatures(work: FeatureWork): (finding: { dg: CheckDiagnostic
         // (test/check-score.test.ts), all letters of one UTF-16 unit, so the places where the
         // word stands whole are the runs of letters and marks that are the word, case aside,
         // with ſ read as s and K as k.
-        info.whole ??= wholeWords(text);
+        info.whole ??= wholeWords(text, runsOf(doc));
         all = info.whole.get(key) ?? [];
       } else {
         const re = new RegExp(`(?<![\\p{L}\\p{M}])${escape(word)}(?![\\p{L}\\p{M}])`, 'giu');
@@ -244,20 +359,31 @@ export function workFeatures(work: FeatureWork): (finding: { dg: CheckDiagnostic
     };
     // Whether nothing but white space stands between two words.
     const spaced = (text: string, from: number, to: number): boolean => /^\s+$/u.test(text.slice(from, to));
-    for (const d of documents) {
+    for (const [doc, d] of documents.entries()) {
       // One pass over the words, each against the one before it: no list of a book's words.
       let prev = '';
+      let prevCapital = false;
       let prevEnd = 0;
       // The word before, in lower case, when its neighbours are kept.
       let kept: string | undefined;
-      for (const m of d.text.matchAll(/\p{L}[\p{L}\p{M}’'-]*/gu)) {
-        const w = m[0];
-        if (kept !== undefined && /^\p{Lu}/u.test(w) && spaced(d.text, prevEnd, m.index)) add(after, kept, w);
+      const text = d.text;
+      const { starts, ends } = runsOf(doc);
+      for (let t = 0; t < starts.length; t++) {
+        // The words of `\p{L}[\p{L}\p{M}’'-]*`: each of the document's words from its first letter.
+        const end = ends[t]!;
+        let index = starts[t]!;
+        let c = 0;
+        for (; index < end; index += text.codePointAt(index)! > 0xffff ? 2 : 1) if (((c = classOf(text.codePointAt(index)!)) & LETTER) !== 0) break;
+        if (index === end) continue;
+        const capital = (c & CAPITAL) !== 0;
+        const w = text.slice(index, end);
+        if (kept !== undefined && capital && spaced(text, prevEnd, index)) add(after, kept, w);
         kept = w.toLowerCase();
         if (work.fixes !== undefined && !work.fixes.has(kept)) kept = undefined;
-        else if (prev !== '' && /^\p{Lu}/u.test(prev) && spaced(d.text, prevEnd, m.index)) add(before, kept, prev);
+        else if (prev !== '' && prevCapital && spaced(text, prevEnd, index)) add(before, kept, prev);
         prev = w;
-        prevEnd = m.index + w.length;
+        prevCapital = capital;
+        prevEnd = end;
       }
     }
     neighbours = { after, before };
