@@ -94,3 +94,29 @@ test("a word's places in its document: whole words, case aside, as the search wi
   }
   assert.deepEqual([places('moscow').length, places('kamenev').length], [7, 2]);
 });
+
+test("the features' scan of a document's words finds what their regular expressions find", async () => {
+  const { wordRuns, wholeWords } = await import('../src/check/features.ts');
+  const { readdirSync, readFileSync } = await import('node:fs');
+  // Marks before and inside words, inner characters at the edges, ſ and the Kelvin sign, letters
+  // and marks beyond the BMP, a lone surrogate, Cyrillic, digits and underscores.
+  const texts = [
+    "Zinov’ev's co-op \u0301-abc \u0301’Ab 'quoted' -dash- ſtate \u212aelvin \u{1d400}\u{1d401}x \u{1d167}y x\ud800y Иван-Петров 3a b_c ḿ",
+    ...['realtext', 'realtext2', 'manuscripts'].flatMap((dir) => {
+      const at = path.join(fixturesDir, dir);
+      return readdirSync(at).filter((f) => f.endsWith('.md')).slice(0, 20).map((f) => readFileSync(path.join(at, f), 'utf8'));
+    }),
+  ];
+  for (const text of texts) {
+    const runs = wordRuns(text);
+    const found = [...runs.starts].map((s, k) => [s, runs.ends[k]]);
+    assert.deepEqual(found, [...text.matchAll(/[\p{L}\p{M}][\p{L}\p{M}’'-]*/gu)].map((m) => [m.index, m.index + m[0].length]));
+    const whole = new Map<string, number[]>();
+    for (const m of text.matchAll(/[\p{L}\p{M}]+/gu)) {
+      if (!/^[A-Za-z\u017f\u212a]+$/u.test(m[0])) continue;
+      const key = m[0].toLowerCase().replace(/\u017f/gu, 's');
+      whole.set(key, [...(whole.get(key) ?? []), m.index]);
+    }
+    assert.deepEqual(wholeWords(text, runs), whole);
+  }
+});

@@ -124,11 +124,11 @@ function classOf(cp: number): number {
  * in order. Every run of letters and marks lies inside one of them, and so does every match of
  * `\p{L}[\p{L}\p{M}’'-]*` (from the first letter of one of them to its end).
  */
-interface WordRuns {
+export interface WordRuns {
   starts: Int32Array;
   ends: Int32Array;
 }
-function wordRuns(text: string): WordRuns {
+export function wordRuns(text: string): WordRuns {
   let starts: Int32Array = new Int32Array(1024);
   let ends: Int32Array = new Int32Array(1024);
   let n = 0;
@@ -190,7 +190,7 @@ function asciiLike(text: string, from: number, to: number): boolean {
 }
 
 /** The places of the document's whole words (runs of letters and marks) that may be ASCII words, by the word in lower case (ſ as s, K as k). */
-function wholeWords(text: string, runs: WordRuns): Map<string, number[]> {
+export function wholeWords(text: string, runs: WordRuns): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (let t = 0; t < runs.starts.length; t++) {
     const end = runs.ends[t]!;
