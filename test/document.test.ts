@@ -356,7 +356,10 @@ describe('Markdown nested 100,000 levels deep, or 100,000 emphasis runs in a par
       // Underscore emphasis, built without the parser when single underscores pair (titles), and
       // what the parser reads: runs of two or three, emphasis inside emphasis, punctuation on either
       // side, across a line, an opener left unpaired, beside brackets and outside the BMP.
-      '_Novy Mir_ and _Cancer Ward_ (1968), _August 1914_.', '_a _b_ c_', '__Kirov__ and _x__', '_a_b_', '"_Kirov_" _(x)_ _x_.', 'x _a\nb_ y', '_a _b', 'a_ _b_', '(_a_) ,_7th,_x', '[_a_] _[b]_', '_a_\u{1d11e}_b_ \u{1d11e}_c_', '___a___ _a__ __a_', 'a _b_c d_', '_a_ _b_ _c_ _', '_\n_a_');
+      '_Novy Mir_ and _Cancer Ward_ (1968), _August 1914_.', '_a _b_ c_', '__Kirov__ and _x__', '_a_b_', '"_Kirov_" _(x)_ _x_.', 'x _a\nb_ y', '_a _b', 'a_ _b_', '(_a_) ,_7th,_x', '[_a_] _[b]_', '_a_\u{1d11e}_b_ \u{1d11e}_c_', '___a___ _a__ __a_', 'a _b_c d_', '_a_ _b_ _c_ _', '_\n_a_',
+      // Headings and lists of one-line items, built without the parser when plain, and near misses.
+      '## Early life', '# Kirov [1] _Novy Mir_', '### C#', '## Kirov ##', '##Kirov', '####### Kirov', '## Kirov  ', '#\tKirov',
+      '-   Corps of Drums\n-   332nd Rifle _Division_\n-   ODON', '- Kirov [1]', '-    five spaces', '-     six spaces', '-   1. Kirov', '-   1) x', '-   1.5 km', '-   - -', '-   a\n    continued', '-   a\nlazy', '-   a\n\n-   b', '-   a\n* b', '-\tKirov', '-   _a_ b_', '-   [x] done', '- ## x', '-   a\n-', '-   a\n\n    indented');
     const block = fc.oneof(
       plain,
       fc.constantFrom('Kirov and Zinovyev.', 'Zinov’ev [spoke][Ref] and [ref].', 'A call.[^n1] Another.[^Note 2]', 'Kirov\nZinovyev lazily.', '`Zinovyev` in code.'),

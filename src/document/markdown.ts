@@ -316,16 +316,85 @@ function plainPart(text: string, start: number, brackets: boolean): { start: num
   const blank = BLANK_LINES.exec(part);
   if (blank !== null && /[^ \t\n]/u.test(part.slice(blank.index + blank[0].length))) part = part.slice(0, blank.index + blank[0].length);
   const paragraph = part.replace(/\n[ \t\n]*$/u, '');
-  if (paragraph === '') return undefined;
-  let children: MdNode[] | undefined;
-  if (!MARKUP.test(paragraph.includes('_') ? paragraph.replace(INNER_UNDERSCORES, '') : paragraph)) children = [textNode(paragraph, 0, paragraph.length)];
-  // Underscores its only markup: emphasis (`_Novy Mir_`, titles), as the parser would read it.
-  else if (!MARKUP_BUT_UNDERSCORES.test(paragraph)) children = underscoreEmphasis(paragraph);
+  if (paragraph === '' || /[^ \t\n]/u.test(part.slice(paragraph.length))) return undefined;
+  if (paragraph[0] === '#') {
+    const heading = headingBlock(paragraph, brackets);
+    return heading === undefined ? undefined : { start, text: part, nodes: [heading] };
+  }
+  if (paragraph[0] === '-') {
+    // A blank line does not end a list when an item or an indented line follows it (a loose
+    // list, an item's second paragraph): the block after must start afresh at the margin.
+    const next = text[start + part.length];
+    const list = next === undefined || !/[\s\-*+\d]/u.test(next) ? listBlock(paragraph, brackets) : undefined;
+    return list === undefined ? undefined : { start, text: part, nodes: [list] };
+  }
+  const children = inlineNodes(paragraph, brackets);
   if (children === undefined || !PLAIN_LINES.test(paragraph)) return undefined;
-  if (brackets ? paragraph.includes('](') || paragraph.includes('[^') : /[[\]]/u.test(paragraph)) return undefined;
-  if (/[^ \t\n]/u.test(part.slice(paragraph.length))) return undefined;
   return { start, text: part, nodes: [{ type: 'paragraph', position: { start: { offset: 0 }, end: { offset: paragraph.length } }, children }] };
 }
+
+/**
+ * The children of a plain paragraph (its lines' characters as they stand, see `plainPart`): one
+ * text node, or text and emphasis when its only markup is underscores; undefined when the parser
+ * is needed (markup, a bracket that may start a link or a footnote call).
+ */
+function inlineNodes(paragraph: string, brackets: boolean): MdNode[] | undefined {
+  if (brackets ? paragraph.includes('](') || paragraph.includes('[^') : /[[\]]/u.test(paragraph)) return undefined;
+  if (!MARKUP.test(paragraph.includes('_') ? paragraph.replace(INNER_UNDERSCORES, '') : paragraph)) return [textNode(paragraph, 0, paragraph.length)];
+  // Underscores its only markup: emphasis (`_Novy Mir_`, titles), as the parser would read it.
+  return MARKUP_BUT_UNDERSCORES.test(paragraph) ? undefined : underscoreEmphasis(paragraph);
+}
+
+/** The nodes made for the characters of `source` placed at `by`: their offsets moved there. */
+function placed(nodes: MdNode[], by: number): MdNode[] {
+  visit(nodes, (node) => {
+    node.position!.start.offset! += by;
+    node.position!.end.offset! += by;
+  });
+  return nodes;
+}
+
+/**
+ * An ATX heading of one line (`## Early life`) whose text is plain (no markup, not even an
+ * underscore; no closing `#`, no trailing white space), as the parser reads it: a heading of the
+ * `#`s' depth holding one text node, the text after the spaces.
+ */
+function headingBlock(block: string, brackets: boolean): MdNode | undefined {
+  const m = /^(#{1,6}) +([^\s#][^\n\t]*)$/u.exec(block);
+  if (m === null || /[\s#]$/u.test(m[2]!) || MARKUP.test(m[2]!)) return undefined;
+  const children = inlineNodes(m[2]!, brackets);
+  if (children === undefined) return undefined;
+  return { type: 'heading', depth: m[1]!.length, position: { start: { offset: 0 }, end: { offset: block.length } }, children: placed(children, block.length - m[2]!.length) } as MdNode;
+}
+
+/**
+ * A tight list of `-` items of one line each at the margin (`-   Moscow Artillery School`), each
+ * item's text a plain paragraph, as the parser reads it: an unordered list of items holding a
+ * paragraph each. An item's text starts after one to four spaces (five make indented code) with
+ * a character that starts no block (not a list item's `1.`); the list ends at a blank line that
+ * an item or an indented line does not follow (see `plainPart`).
+ */
+function listBlock(block: string, brackets: boolean): MdNode | undefined {
+  const items: MdNode[] = [];
+  for (let at = 0; at < block.length; ) {
+    let end = block.indexOf('\n', at);
+    if (end === -1) end = block.length;
+    const m = LIST_ITEM.exec(block.slice(at, end));
+    if (m === null) return undefined;
+    const from = at + 1 + m[1]!.length;
+    const line = m[2]!;
+    if (!PLAIN_LINES.test(/^\d/u.test(line) ? `x${line}` : line)) return undefined;
+    const children = inlineNodes(line, brackets);
+    if (children === undefined) return undefined;
+    const paragraph: MdNode = { type: 'paragraph', position: { start: { offset: from }, end: { offset: end } }, children: placed(children, from) };
+    items.push({ type: 'listItem', spread: false, checked: null, position: { start: { offset: at }, end: { offset: end } }, children: [paragraph] } as MdNode);
+    at = end + 1;
+  }
+  return { type: 'list', ordered: false, start: null, spread: false, position: { start: { offset: 0 }, end: { offset: block.length } }, children: items } as MdNode;
+}
+
+/** A list item's line: `-`, one to four spaces, and text that starts no block (a digit only when no `.` or `)` after its digits makes it an ordered item). */
+const LIST_ITEM = /^-( {1,4})((?:\d+(?![\d.)])|[^\s\d])[^\n]*)$/u;
 
 /** The text node of `paragraph`'s characters [from, to): their value as they stand (a plain paragraph's lines start at the margin and end without white space). */
 const textNode = (paragraph: string, from: number, to: number): MdNode & { value: string } => ({ type: 'text', value: paragraph.slice(from, to), position: { start: { offset: from }, end: { offset: to } } });
