@@ -7,6 +7,7 @@ import data from './data/foreign.json' with { type: 'json' };
 import { romanize } from '../engine/romanize.ts';
 import { LexiconFlag } from '../reverse/lexicon.ts';
 import { foldRomanized, type Reader } from '../reverse/readings.ts';
+import { characterClasses } from '../segment/classes.ts';
 import type { Scheme } from '../schemes/registry.ts';
 import type { CheckDiagnostic, CheckDocument } from './types.ts';
 
@@ -99,25 +100,11 @@ interface DocInfo {
  * 0.7 s and 200 MB on realtext): they now share one scan by character codes ({@link wordRuns}).
  */
 const LETTER = 1, CAPITAL = 2, MARK = 4, INNER = 8, KNOWN = 16;
-/** The classes of the UTF-16 units (the code points of the BMP), found as each is first met: a work has a few hundred distinct ones. */
-const unitClasses = new Uint8Array(0x10000);
-/** The classes of code points beyond the BMP, as met. */
-const astralClasses = new Map<number, number>();
-function classify(cp: number): number {
+/** A code point's classes (a lone surrogate is one, of no class, as the patterns read it with the `u` flag), each found once. */
+const classOf = characterClasses((cp) => {
   const ch = String.fromCodePoint(cp);
   return KNOWN | (/\p{L}/u.test(ch) ? LETTER : 0) | (/\p{Lu}/u.test(ch) ? CAPITAL : 0) | (/\p{M}/u.test(ch) ? MARK : 0) | (cp === 0x2019 || cp === 0x27 || cp === 0x2d ? INNER : 0);
-}
-/** The classes of a code point (a lone surrogate is one, of no class, as the patterns read it with the `u` flag). */
-function classOf(cp: number): number {
-  if (cp < 0x10000) {
-    let c = unitClasses[cp]!;
-    if (c === 0) unitClasses[cp] = c = classify(cp);
-    return c;
-  }
-  let c = astralClasses.get(cp);
-  if (c === undefined) astralClasses.set(cp, (c = classify(cp)));
-  return c;
-}
+});
 
 /**
  * A document's words as `/[\p{L}\p{M}][\p{L}\p{M}’'-]*\/gu` matches them: the start and end of each,

@@ -1,6 +1,7 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { characterClasses } from '../segment/classes.ts';
 import type { Region } from './regions.ts';
 import { treeProse, type TreeNode } from './tree.ts';
 
@@ -405,17 +406,12 @@ const MARKUP_BUT_UNDERSCORES = /[\\`*<>&~\0\r]/u;
 /**
  * A UTF-16 unit's class as the parser's emphasis reads it (micromark's `classifyCharacter`, which
  * reads units, not code points): 1 white space (`\s`, which holds the line feed and tab), 2
- * punctuation (`\p{P}` or `\p{S}`), 3 anything else; kept as units are first met (0: not yet).
+ * punctuation (`\p{P}` or `\p{S}`), 3 anything else; each unit classified once.
  */
-const unitClasses = new Uint8Array(0x10000);
-function unitClass(unit: number): number {
-  let c = unitClasses[unit]!;
-  if (c === 0) {
-    const ch = String.fromCharCode(unit);
-    unitClasses[unit] = c = /\s/u.test(ch) ? 1 : /\p{P}|\p{S}/u.test(ch) ? 2 : 3;
-  }
-  return c;
-}
+const unitClass = characterClasses((unit) => {
+  const ch = String.fromCharCode(unit);
+  return /\s/u.test(ch) ? 1 : /\p{P}|\p{S}/u.test(ch) ? 2 : 3;
+});
 
 /**
  * The children of a plain paragraph whose only markup is underscores: text, and emphasis where
