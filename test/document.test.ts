@@ -137,6 +137,16 @@ describe('Markdown', () => {
     assert.equal(frontMatterEnd('---\r\na: b\r\n...\r\nText'), 16);
   });
 
+  // An audit (w40c) found Hugo's TOML front matter read as prose: its title was a finding, and
+  // `check --fix` rewrote the metadata.
+  it('TOML front matter (+++ … +++) is skipped like YAML', () => {
+    const text = '+++\ntitle = "Zinovyev"\n+++\n\nZinoviev spoke.\n';
+    assert.equal(frontMatterEnd(text), 27);
+    assert.deepEqual(parts(text, markdownRegions(text)), ['text:Zinoviev spoke.']);
+    assert.equal(frontMatterEnd('+++\na = 1\n---\nText'), 0);
+    assert.equal(frontMatterEnd('---\na: 1\n+++\nText'), 0);
+  });
+
   it('a document nested as deep as accepted is read (the walk has its own stack: see treeRegions below)', () => {
     const text = `${'>'.repeat(100)} Zinoviev\n`;
     assert.deepEqual(parts(text, markdownRegions(text)), ['text>:Zinoviev']);

@@ -11,8 +11,9 @@ interface MdNode extends TreeNode {
 }
 
 /**
- * The end of a YAML front matter block at the start of a Markdown document (a `---` line, the
- * data, a closing `---` or `...` line), or 0 when there is none.
+ * The end of a front matter block at the start of a Markdown document, or 0 when there is none:
+ * YAML (a `---` line, the data, a closing `---` or `...` line) or TOML as Hugo and Zola write it
+ * (a `+++` line, the data, a closing `+++` line). docs/documents.md.
  *
  * @example
  * import { frontMatterEnd } from 'latinitsa/document';
@@ -20,9 +21,9 @@ interface MdNode extends TreeNode {
  * //=> 21
  */
 export function frontMatterEnd(source: string): number {
-  const open = /^---[ \t]*\r?\n/u.exec(source);
+  const open = /^(?:---|\+\+\+)[ \t]*\r?\n/u.exec(source);
   if (open === null) return 0;
-  const close = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/mu;
+  const close = open[0].startsWith('+') ? /^\+\+\+[ \t]*(?:\r?\n|$)/mu : /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/mu;
   const rest = source.slice(open[0].length);
   const m = close.exec(rest);
   return m === null ? 0 : open[0].length + m.index + m[0].length;
