@@ -148,6 +148,14 @@ describe('reading Word documents', () => {
     assert.deepEqual(readDocxLayout(docxFiles({ body }).filter((f) => f.name === 'word/document.xml').map((f) => ({ name: f.name, role: 'body' as const, xml: f.data }))).paragraphs, ['Zinoviev7\tKirov Moskva', 'Box']);
   });
 
+  // An audit (w40c) found a positional tab (a right-aligned page number, a date after a name) and a
+  // symbol (Insert > Symbol) read as nothing, joining the words on either side of them into one.
+  it('reads a positional tab as a tab and a symbol as its character, as Word shows them', () => {
+    const body = '<w:p><w:r><w:t>Zinovyev</w:t><w:ptab w:relativeTo="margin" w:alignment="right" w:leader="none"/><w:t>Kamenev</w:t></w:r></w:p>' + '<w:p><w:r><w:t>Zino</w:t><w:sym w:font="Symbol" w:char="F061"/><w:t>vyev</w:t><w:sym w:font="Wingdings" w:char="zz"/></w:r></w:p>';
+    const layout = readDocxLayout(docxFiles({ body }).filter((f) => f.name === 'word/document.xml').map((f) => ({ name: f.name, role: 'body' as const, xml: f.data })));
+    assert.deepEqual(layout.paragraphs, ['Zinovyev\tKamenev', 'Zino\uF061vyev\uFFFD']);
+  });
+
   it('keeps a zero-width no-break space (U+FEFF) that opens a run, as Word shows it (the fuzzer found it dropped)', async () => {
     const doc = await bytesToDocument(docx({ body: paragraph('Kirov ', '\uFEFFZinov’ev') }), { format: 'docx' });
     assert.equal(doc.text, 'Kirov \uFEFFZinov’ev');

@@ -59,8 +59,11 @@ const W = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main
 const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 /** Word elements whose content is not in the text a reader sees: deleted and moved-away runs, field codes. */
 const HIDDEN = new Set(['del', 'moveFrom', 'delText', 'instrText']);
-/** Run content that stands for a character: a tab, line breaks (a space: one paragraph, one line), a non-breaking hyphen. */
-const RUN_CHARACTERS: Record<string, string> = { tab: '\t', br: ' ', cr: ' ', noBreakHyphen: '-' };
+/**
+ * Run content that stands for a character: a tab and a positional tab, line breaks (a space: one
+ * paragraph, one line), a non-breaking hyphen. A symbol (`w:sym`) is its own character: see {@link symbolText}.
+ */
+const RUN_CHARACTERS: Record<string, string> = { tab: '\t', ptab: '\t', br: ' ', cr: ' ', noBreakHyphen: '-' };
 /**
  * Tracked changes whose text a reader sees: inserted and moved-in runs. A fix is never written
  * into them, nor across deleted or moved-away text (docs/documents.md, "Fixes in a .docx").
@@ -267,7 +270,7 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
           } else if (type === 'end' && fields.pop() === true) inCode--;
         }
         // A run's text or character in a field's code (a nested field's result) is not text.
-        if (inCode > 0 && (s.local === 't' || (parent === 'r' && Object.hasOwn(RUN_CHARACTERS, s.local)))) {
+        if (inCode > 0 && (s.local === 't' || (parent === 'r' && (Object.hasOwn(RUN_CHARACTERS, s.local) || s.local === 'sym')))) {
           if (!s.selfClosing) skipUntil = s.depth;
           continue;
         }
@@ -304,6 +307,8 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
           italicRun = !['0', 'false', 'off'].includes(s.attribute(prefixed(s.name, 'val')) ?? 'true');
         } else if (parent === 'r' && current !== undefined && Object.hasOwn(RUN_CHARACTERS, s.local)) {
           add(current, RUN_CHARACTERS[s.local]!);
+        } else if (parent === 'r' && current !== undefined && s.local === 'sym') {
+          add(current, symbolText(s.attribute(prefixed(s.name, 'char'))));
         }
       } else if (kind === 'close') {
         parents.pop();
@@ -392,6 +397,18 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
   const indented = indentedQuotations(indents);
   const all = indented.length === 0 ? quoted : [...new Set([...quoted, ...indented])].sort((a, b) => a - b);
   return { parts: [...parts], paragraphCounts, paragraphs, quoted: all, emphasis, pieces, notes: numberNotes(notes, calls, marks, numStart) };
+}
+
+/**
+ * The character a symbol (`w:sym`, Insert > Symbol) shows: its `w:char`, a code in hex, often in
+ * the private use area of a symbol font (F061, Symbol's α). It stands between the text around it
+ * as Word shows it, so that the words on either side are not read as one, and, not being a `w:t`,
+ * a fix across it is not written. A code that is no character XML allows in text, or a control character, is U+FFFD.
+ */
+function symbolText(code: string | undefined): string {
+  const n = /^[0-9A-Fa-f]{1,6}$/u.test(code ?? '') ? Number.parseInt(code!, 16) : 0;
+  const allowed = (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
+  return allowed ? String.fromCodePoint(n) : '\uFFFD';
 }
 
 /**
