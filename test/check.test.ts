@@ -275,6 +275,10 @@ test('config: settings validated, errors name the key', () => {
   assert.deepEqual(parseCheckConfig({ scheme: 'modified-loc', ignore: ['Getty'] }), { scheme: 'modified-loc', ignore: ['Getty'] });
   assert.throws(() => parseCheckConfig({ check: { allow: 'Moscow' } }, { file: '.latinitsarc.json' }), (e: unknown) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_OPTION' && /"allow" must be an array/.test(e.message));
   assert.throws(() => parseCheckConfig({ schema: 'x' }), /"schema" is not a setting/);
+  // An audit (w40c) found a settings file that is not an object named an empty key: '"" must be a JSON object'.
+  for (const data of [[], 'scheme', null]) {
+    assert.throws(() => parseCheckConfig(data, { file: '.latinitsarc.json' }), (e: unknown) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_OPTION' && e.pointer === '' && /^\.latinitsarc\.json: the settings must be a JSON object \{…\}, found (an array|a string|null)$/u.test(e.message), JSON.stringify(data));
+  }
   // In a file, the setting is named where it stands, and a scheme of one's own by its file.
   assert.throws(
     () => parseCheckConfig({ check: { scheme: 5 } }, { file: '.latinitsarc.json' }),

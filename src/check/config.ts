@@ -103,7 +103,10 @@ export function parseCheckConfig(data: unknown, options: { file?: string } = {})
     const pointer = `${within}/${key}`;
     throw new LatinitsaError('ERR_INVALID_OPTION', `${where}: "${key}" ${message}`, options.file === undefined ? { pointer } : { file: options.file, pointer });
   };
-  if (!isObject(data)) return fail('', 'must be a JSON object');
+  if (!isObject(data)) {
+    const found = Array.isArray(data) ? 'an array' : data === null ? 'null' : `a ${typeof data}`;
+    throw new LatinitsaError('ERR_INVALID_OPTION', `${where}: the settings must be a JSON object {…}, found ${found}`, options.file === undefined ? { pointer: '' } : { file: options.file, pointer: '' });
+  }
   const section = 'check' in data ? data['check'] : data;
   if (!isObject(section)) return fail('check', 'must be an object');
   if (section !== data) within = '/check';
