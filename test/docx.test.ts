@@ -186,6 +186,18 @@ describe('reading Word documents', () => {
     };
     assert.equal(await message(new TextEncoder().encode('not a zip')), 'x.docx: not a zip archive (a .docx is one)');
     assert.match(await message(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(600)])), /Word 97–2003 \(\.doc\) file, not \.docx/u);
+    // An audit (w40c) found a password-protected .docx (a compound file holding the encrypted
+    // package, MS-OFFCRYPTO 2.3.4.1) told to "save it as .docx". Its directory entries name the
+    // streams in UTF-16LE, 128 bytes each: EncryptionInfo, EncryptedPackage.
+    const entry = (name: string): number[] => {
+      const e = new Array<number>(128).fill(0);
+      [...name].forEach((c, k) => (e[2 * k] = c.charCodeAt(0)));
+      e[64] = 2 * (name.length + 1);
+      e[66] = 2; // a stream
+      return e;
+    };
+    const encrypted = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(504), ...entry('Root Entry'), ...entry('EncryptionInfo'), ...entry('EncryptedPackage'), ...new Uint8Array(512)]);
+    assert.match(await message(encrypted), /^x\.docx: a password-protected \(encrypted\) Word document: it cannot be read without the password; remove the password in Word/u);
     assert.match(await message(docx({ body: '<!DOCTYPE x [<!ENTITY a "b">]><w:p/>' })), /^x\.docx: word\/document\.xml: a document type declaration/u);
     assert.match(await message(docx({ body: '<w:p><w:r><w:t>&xxe;</w:t></w:r></w:p>' })), /unknown entity "&xxe;"/u);
     assert.match(await message(docx({ body: '<w:p><w:r><w:t>x</w:r></w:p>' })), /<\/w:r> where <\/w:t> was expected/u);

@@ -75,6 +75,25 @@ function zip64Values(extra: Uint8Array, wanted: number): number[] {
   return [];
 }
 
+/** "EncryptedPackage" in UTF-16LE, as a compound file's directory names its streams. */
+const ENCRYPTED_PACKAGE = Uint8Array.from([...'EncryptedPackage'].flatMap((c) => [c.charCodeAt(0), 0]));
+
+/**
+ * What an OLE compound file (not a zip) given as a .docx is: a .docx that Word encrypted with a
+ * password (Office keeps the encrypted package in a compound file, as a stream named
+ * EncryptedPackage: MS-OFFCRYPTO 2.3.4.1), or a Word 97–2003 .doc. The first cannot be read, and
+ * "save it as .docx" would send its author in a circle.
+ */
+function compoundFileProblem(bytes: Uint8Array): string {
+  const first = ENCRYPTED_PACKAGE[0]!;
+  for (let at = bytes.indexOf(first); at >= 0 && at + ENCRYPTED_PACKAGE.length <= bytes.length; at = bytes.indexOf(first, at + 1)) {
+    if (ENCRYPTED_PACKAGE.every((b, k) => bytes[at + k] === b)) {
+      return 'a password-protected (encrypted) Word document: it cannot be read without the password; remove the password in Word (File > Info > Protect Document > Encrypt with Password) and save it again';
+    }
+  }
+  return 'a Word 97–2003 (.doc) file, not .docx: save it as .docx';
+}
+
 /**
  * Reads the central directory of a zip archive (zip64 included). Encrypted entries, methods other
  * than stored and deflated, more than 65,535 entries and two entries of one name (ignoring case)
@@ -95,7 +114,7 @@ export function readZip(bytes: Uint8Array, options: { file?: string } = {}): Zip
       break;
     }
   }
-  if (end < 0) throw fail(file, bytes.length >= 8 && v.getUint32(0) === 0xd0cf11e0 ? 'a Word 97–2003 (.doc) file, not .docx: save it as .docx' : 'not a zip archive (a .docx is one)');
+  if (end < 0) throw fail(file, bytes.length >= 8 && v.getUint32(0) === 0xd0cf11e0 ? compoundFileProblem(bytes) : 'not a zip archive (a .docx is one)');
   let count = v.getUint16(end + 10, true);
   let dirSize = v.getUint32(end + 12, true);
   let dirOffset = v.getUint32(end + 16, true);
