@@ -70,8 +70,38 @@ export function markdownRegions(source: string): Region[] {
 export function markdownProse(source: string): { regions: Region[]; emphasis: Array<[number, number]> } {
   // Front matter is blanked, not cut, so that offsets stay those of the source.
   const front = frontMatterEnd(source);
-  const parsed = front === 0 ? source : source.slice(0, front).replace(/[^\r\n]/gu, ' ') + source.slice(front);
+  const parsed = blankEsm(front === 0 ? source : source.slice(0, front).replace(/[^\r\n]/gu, ' ') + source.slice(front));
   return treeProse(markdownTree(joinLazyLines(capNesting(parsed))), MDAST);
+}
+
+/**
+ * MDX's import and export statements (ESM): a block at the margin, after a blank line or at the
+ * start, whose first line opens with `import … from` / `import '…'` or `export` and a declaration,
+ * to the next blank line (as MDX reads them). They are code, not prose: the plain Markdown parser
+ * made them paragraphs, and `check --fix` rewrote an imported name. Blanked like front matter,
+ * so that offsets stay the file's; a .md paragraph seldom opens with a lower-case `import … from`.
+ * docs/documents.md.
+ */
+const ESM_START = /^(?:import[ \t]+(?:["'][^"'\n]*["']|[^\n]*\bfrom[ \t]*["'])|import[ \t]*\{|export[ \t]+(?:default\b|const\b|let\b|var\b|function\b|class\b|async[ \t]+function\b|\{|\*))/u;
+
+function blankEsm(text: string): string {
+  if (!/^(?:import|export)\b/mu.test(text)) return text;
+  const lines = text.split(/(?<=\n)/u);
+  let blankBefore = true;
+  let inEsm = false;
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const blank = line.trim() === '';
+    if (inEsm && blank) inEsm = false;
+    else if (!inEsm && blankBefore && ESM_START.test(line)) inEsm = true;
+    if (inEsm) {
+      lines[i] = line.replace(/[^\r\n]/gu, ' ');
+      changed = true;
+    }
+    blankBefore = blank;
+  }
+  return changed ? lines.join('') : text;
 }
 
 function parseMarkdown(source: string): MdNode {
