@@ -431,6 +431,26 @@ describe('writing fixes back into a .docx', () => {
     assert.deepEqual(rewriteDocx(bytes, doc.docx!.parts, result), expected);
   });
 
+  // An audit (w40c) found a fix in a text box written into the drawing (mc:Choice) only: the VML
+  // copy Word keeps for older readers (mc:Fallback) still had the old spelling, so the file held
+  // two texts of the box, and a reader of the fallback showed the fix undone.
+  it('writes a fix in a text box into its fallback copy too, where the copy holds the same text', () => {
+    const box = (choice: string, fallback: string): string =>
+      `<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><w:txbxContent>${choice}</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>${fallback}</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`;
+    const same = '<w:p><w:r><w:t>Later Zino</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>vyev</w:t></w:r><w:r><w:t xml:space="preserve"> wrote</w:t></w:r></w:p>';
+    const bytes = docx({ body: paragraph('Kirov') + box(same, same) });
+    const text = 'Kirov\n\nLater Zinovyev wrote';
+    const { result, out, again } = edit(bytes, [fixOf(text, 'Zinovyev', 'Zinoviev')]);
+    assert.equal(result.applied.length, 1);
+    assert.equal(again.text, 'Kirov\n\nLater Zinoviev wrote');
+    const fixed = '<w:p><w:r><w:t>Later Zino</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>viev</w:t></w:r><w:r><w:t xml:space="preserve"> wrote</w:t></w:r></w:p>';
+    assert.ok(xmlOf(out, 'word/document.xml').includes(box(fixed, fixed)), xmlOf(out, 'word/document.xml'));
+    // A copy that differs from the box (here: split otherwise) is left as it was; the box is fixed.
+    const other = '<w:p><w:r><w:t>Later Zinovyev wrote</w:t></w:r></w:p>';
+    const second = edit(docx({ body: paragraph('Kirov') + box(same, other) }), [fixOf(text, 'Zinovyev', 'Zinoviev')]);
+    assert.ok(xmlOf(second.out, 'word/document.xml').includes(box(fixed, other)));
+  });
+
   it('adds xml:space="preserve" where the new text of a run starts or ends with a space', () => {
     const bytes = docx({ body: '<w:p><w:r><w:t>Zinovyev</w:t></w:r><w:r><w:t>-was</w:t></w:r></w:p>' });
     const { out, again } = edit(bytes, [{ range: [0, 12], text: 'Zinoviev was' }]);

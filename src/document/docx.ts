@@ -92,6 +92,13 @@ export class PieceTable {
    * reads on across them, but a fix that spans one is not written (docs/documents.md).
    */
   stops: number[] = [];
+  /**
+   * The fallback copy of a text box's text (`mc:Fallback`, the VML box Word writes beside the
+   * drawing in `mc:Choice` for older readers), by the part and byte offset of the `w:t` it copies
+   * (`${part}:${xmlStart}`): its [tagStart, xmlStart, xmlEnd, flags]. A fix written into the
+   * box is written into the copy too, so that the file holds one text (docs/documents.md).
+   */
+  mirrors = new Map<string, [number, number, number, number]>();
   textStart = new Float64Array(64);
   textLength = new Int32Array(64);
   part = new Int32Array(64);
@@ -225,6 +232,17 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
      */
     const fields: boolean[] = [];
     let inCode = 0;
+    /**
+     * The open `mc:AlternateContent` (a text box in a drawing, with its VML fallback): the `w:t`
+     * read in its choice and those of its fallback, matched one for one when it closes (see
+     * {@link PieceTable.mirrors}). Not matched when nested, or when the fallback holds anything
+     * but plain text in runs (a field, a tracked change, a comment inside a text).
+     */
+    let alt: { depth: number; choice: Array<[number, string]>; fallback: Array<[number, number, number, number, string]>; nested: boolean; unsafe: boolean } | undefined;
+    /** Depth of the `mc:Fallback` being captured (skipped as text, its `w:t` recorded), or 0. */
+    let fallbackDepth = 0;
+    /** The fallback's `w:t` being captured: its start tag, content start, text and whether it is plain text. */
+    let fallbackText: { tagStart: number; contentStart: number; text: string; plain: boolean; preserve: boolean } | undefined;
     /** The note being read (a `w:footnote` or `w:endnote` that is a note, not a separator) and its depth. */
     let note: { kind: DocxNote['kind']; id: string; first: number; depth: number } | undefined;
     for (let kind = s.next(); kind !== 'end'; kind = s.next()) {
@@ -232,7 +250,15 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
         const word = W.has(s.ns);
         const parent = parents.at(-1);
         if (!s.selfClosing) parents.push(word ? s.local : '');
+        if (fallbackDepth > 0 && alt !== undefined) {
+          if (word && s.local === 't' && !s.selfClosing) fallbackText = { tagStart: s.start, contentStart: s.end, text: '', plain: true, preserve: s.attribute('xml:space') === 'preserve' };
+          else if ((word && (HIDDEN.has(s.local) || INSERTED.has(s.local) || s.local === 'fldChar' || s.local === 'fldSimple' || s.local === 'sym' || Object.hasOwn(RUN_CHARACTERS, s.local))) || (s.ns === MC && s.local === 'AlternateContent')) alt.unsafe = true;
+        }
         if (skipUntil > 0) continue;
+        if (s.ns === MC && s.local === 'AlternateContent' && !s.selfClosing) {
+          if (alt !== undefined) alt.nested = true;
+          else alt = { depth: s.depth, choice: [], fallback: [], nested: false, unsafe: false };
+        }
         const skip =
           (word && HIDDEN.has(s.local)) ||
           (s.ns === MC && s.local === 'Fallback') ||
@@ -242,6 +268,7 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
         if (skip) {
           if (change && REMOVED.has(s.local)) stop(open.at(-1));
           if (!s.selfClosing) skipUntil = s.depth;
+          if (s.ns === MC && s.local === 'Fallback' && !s.selfClosing && alt !== undefined && s.depth === alt.depth + 1) fallbackDepth = s.depth;
           continue;
         }
         if (!word) continue;
@@ -312,9 +339,26 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
         }
       } else if (kind === 'close') {
         parents.pop();
+        if (fallbackDepth > 0 && alt !== undefined) {
+          if (fallbackText !== undefined && W.has(s.ns) && s.local === 't') {
+            alt.fallback.push([fallbackText.tagStart, fallbackText.contentStart, s.start, fallbackText.preserve ? FLAG_PRESERVE : 0, fallbackText.plain ? fallbackText.text.replace(/[\r\n]/gu, ' ') : '\uFFFF']);
+            fallbackText = undefined;
+          }
+          if (s.depth === fallbackDepth) fallbackDepth = 0;
+        }
         if (skipUntil > 0) {
           if (s.depth === skipUntil) skipUntil = 0;
           continue;
+        }
+        if (alt !== undefined && s.depth === alt.depth && s.ns === MC && s.local === 'AlternateContent') {
+          const { choice, fallback } = alt;
+          if (!alt.nested && !alt.unsafe && choice.length > 0 && choice.length === fallback.length && choice.every(([, text], k) => text === fallback[k]![4])) {
+            choice.forEach(([xmlStart], k) => {
+              const [tagStart, start, end, flags] = fallback[k]!;
+              pieces.mirrors.set(`${partIndex}:${xmlStart}`, [tagStart, start, end, flags | FLAG_EDITABLE]);
+            });
+          }
+          alt = undefined;
         }
         if (!W.has(s.ns)) continue;
         if (note !== undefined && s.depth === note.depth && NOTE_ELEMENTS.has(s.local)) {
@@ -329,6 +373,7 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
           const text = inText.text.replace(/[\r\n]/gu, ' ');
           const flags = (inText.editable ? FLAG_EDITABLE : 0) | (inText.preserve ? FLAG_PRESERVE : 0) | (revisions.length > 0 ? FLAG_REVISION : 0);
           current.pieces.push(current.length, text.length, inText.tagStart, inText.contentStart, s.start, flags);
+          if (alt !== undefined) alt.choice.push([inText.contentStart, inText.editable && revisions.length === 0 ? text : '\uFFFE']);
           if (italicRun && text.length > 0) current.italic.push(current.length, text.length);
           add(current, text);
           inText = undefined;
@@ -345,6 +390,9 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
           if (outer === undefined) emit(p);
           else outer.inner.push(p);
         }
+      } else if (fallbackText !== undefined) {
+        if (kind === 'text') fallbackText.text += s.text();
+        else fallbackText.plain = false;
       } else if (inText !== undefined && skipUntil === 0) {
         if (kind === 'text' || kind === 'cdata') inText.text += s.text();
         // A CDATA section or a comment inside the text: readable, but not rewritten.
@@ -621,13 +669,11 @@ export function editDocx(layout: DocxLayout, fixes: readonly Fix[], text?: strin
   const parts = new Map<string, Uint8Array>();
   for (const [partIndex, list] of byPart) {
     const part = layout.parts[partIndex]!;
-    const out: Uint8Array[] = [];
-    let at = 0;
-    for (const piece of list.sort((x, y) => pieces.xmlStart[x]! - pieces.xmlStart[y]!)) {
-      const tagStart = pieces.tagStart[piece]!;
+    // Each rewritten w:t — a piece, and its copy in a text box's fallback (PieceTable.mirrors) — with its new text, in the order of the XML.
+    const writes: Array<[tagStart: number, xmlStart: number, xmlEnd: number, flags: number, text: string]> = [];
+    for (const piece of list) {
       const xmlStart = pieces.xmlStart[piece]!;
-      const xmlEnd = pieces.xmlEnd[piece]!;
-      const old = decodeText(part.xml, xmlStart, xmlEnd, part.name);
+      const old = decodeText(part.xml, xmlStart, pieces.xmlEnd[piece]!, part.name);
       let text = '';
       let from = 0;
       for (const [s, e, t] of edits.get(piece)!) {
@@ -635,7 +681,14 @@ export function editDocx(layout: DocxLayout, fixes: readonly Fix[], text?: strin
         from = e;
       }
       text += old.slice(from);
-      const needsPreserve = /^\s|\s$/u.test(text) && (pieces.flags[piece]! & FLAG_PRESERVE) === 0;
+      writes.push([pieces.tagStart[piece]!, xmlStart, pieces.xmlEnd[piece]!, pieces.flags[piece]!, text]);
+      const mirror = pieces.mirrors.get(`${partIndex}:${xmlStart}`);
+      if (mirror !== undefined) writes.push([...mirror, text]);
+    }
+    const out: Uint8Array[] = [];
+    let at = 0;
+    for (const [tagStart, xmlStart, xmlEnd, flags, text] of writes.sort((x, y) => x[1] - y[1])) {
+      const needsPreserve = /^\s|\s$/u.test(text) && (flags & FLAG_PRESERVE) === 0;
       if (needsPreserve) {
         out.push(part.xml.subarray(at, tagStart));
         const tag = new TextDecoder().decode(part.xml.subarray(tagStart, xmlStart));
