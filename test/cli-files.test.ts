@@ -12,7 +12,7 @@ import { fixturesDir, readTsv } from './support/fixtures.ts';
 
 function tree(): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'latinitsa-files-'));
-  const files = ['book/ch1.md', 'book/ch2.md', 'book/notes/n.txt', 'book/fig.png', 'book/.git/x.md', 'book/node_modules/p/r.md', 'top.docx', 'a[1].md', 'pics/fig.png', 'odd{1.txt', 'odd[z-a].txt'];
+  const files = ['book/ch1.md', 'book/ch2.md', 'book/notes/n.txt', 'book/fig.png', 'book/.git/x.md', 'book/node_modules/p/r.md', 'top.docx', 'a[1].md', 'pics/fig.png', 'odd{1.txt', 'odd[z-a].txt', 'book/~$ch3.docx', 'book/._ch1.md'];
   for (const f of files) {
     mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
     writeFileSync(path.join(root, f), 'Zinoviev and Zinov’ev.\n');

@@ -9,6 +9,13 @@ import { isStdin } from './input.ts';
 
 /** Folders never searched: version control, dependencies, hidden folders. */
 const SKIPPED = /^(?:\..+|node_modules)$/u;
+/**
+ * Files a folder or a pattern never stands for: hidden files (a Mac's `._ch1.docx` beside
+ * `ch1.docx` on a shared drive, an editor's `.ch1.md.swp`) and the owner file Word keeps beside a
+ * document it has open (`~$ch1.docx`, a few bytes, no zip): read as manuscripts, they made the
+ * run fail while the thesis was open in Word. Named outright, a file is read. docs/cli.md.
+ */
+const SKIPPED_FILE = /^(?:\.|~\$)/u;
 const GLOB = /[*?[{]/u;
 
 /** What a folder given to `check` is searched for: the formats docs/documents.md describes. */
@@ -93,7 +100,7 @@ async function walk(dir: string, shown: string): Promise<string[]> {
       const name = rel === '' ? e.name : `${rel}/${e.name}`;
       if (e.isDirectory()) {
         if (!SKIPPED.test(e.name)) folders.push(name);
-      } else if (e.isFile()) out.push(name);
+      } else if (e.isFile() && !SKIPPED_FILE.test(e.name)) out.push(name);
     }
     // Reversed so that the stack visits folders in sorted order.
     stack.push(...folders.reverse());
