@@ -5,11 +5,13 @@
 //   "rules": { "latinitsa": { "scheme": "modified-loc", "notesScheme": "ala-lc-simplified", "allow": ["Tchaikovsky"] } }
 // Which parts of the document are prose, where the notes start and what is in italics (a
 // published title's spelling is its publisher's) is decided by latinitsa's document module
-// (treeProse), the same as for `latinitsa check`, on textlint's syntax tree.
+// (treeProse), the same as for `latinitsa check`, on textlint's syntax tree; a plain-text file
+// (.txt, .text: textlint's text plugin, whose tree has paragraphs only) is read as `latinitsa check`
+// reads one (readDocument), line by line, so that a "Notes" line starts its notes.
 // As `latinitsa check` does, it reads with the shipped lexicon, reports findings from `likely` up
 // unless told otherwise, and offers textlint a fix only for the certain ones (`textlint --fix`
 // applies every fix it is given).
-import { checkText } from 'latinitsa';
+import { checkText, readDocument } from 'latinitsa';
 import { checkSettingNames, confidenceLevels, DEFAULT_MIN_CONFIDENCE } from 'latinitsa/check';
 import { LatinitsaError } from 'latinitsa';
 import { treeProse } from 'latinitsa/document';
@@ -31,8 +33,12 @@ const TXTAST = {
 };
 
 /** @type {import('@textlint/types').TextlintRuleModule} */
+/** The extensions textlint's text plugin reads: plain text, read as `latinitsa check` reads a .txt. */
+const PLAIN_TEXT = /\.(?:txt|text)$/iu;
+
 const reporter = (context, options = {}) => {
   const { Syntax, RuleError, report, locator, fixer, getSource } = context;
+  const plainText = PLAIN_TEXT.test(context.getFilePath?.() ?? '');
   const config = { minConfidence: DEFAULT_MIN_CONFIDENCE };
   for (const [key, value] of Object.entries(options)) {
     // textlint's own key of a rule's options; every other one is a setting of the checker's.
@@ -46,7 +52,12 @@ const reporter = (context, options = {}) => {
       const lexicon = await loadLexicon();
       const text = getSource(node);
       const offset = node.range[0];
-      const prose = treeProse(node, TXTAST);
+      // textlint's text plugin makes paragraphs of a plain text, with no headings: a "Notes" line
+      // would be running text, and a note's citation fixed unattended. latinitsa reads the text
+      // itself, as `latinitsa check` does (docs/documents.md); its offsets are past a byte-order mark.
+      const plain = plainText ? readDocument({ text, format: 'text' }) : undefined;
+      const shift = plain?.bom === true ? 1 : 0;
+      const prose = plain === undefined ? treeProse(node, TXTAST) : { regions: plain.regions.map((r) => ({ ...r, start: r.start + shift + offset, end: r.end + shift + offset })), emphasis: [] };
       const regions = prose.regions.map((r) => ({ ...r, start: r.start - offset, end: r.end - offset }));
       const emphasis = prose.emphasis.map(([start, end]) => [start - offset, end - offset]);
       for (const d of checkText(text, { ...config, regions, emphasis, ...(lexicon === undefined ? {} : { lexicon }) })) {

@@ -12,6 +12,7 @@ Object.assign(globalThis, { describe, it });
 const { default: TextLintTester } = await import('textlint-tester');
 const { TextlintKernel } = await import('@textlint/kernel');
 const { default: markdownPlugin } = await import('@textlint/textlint-plugin-markdown');
+const { default: textPlugin } = await import('@textlint/textlint-plugin-text');
 const { default: rule } = await import('../index.js');
 // The same compiled checker the rule uses, so that a stale dist/ cannot make them differ.
 const { checkDocuments, readDocument } = (await import('../../../dist/index.js')) as typeof import('../../../src/index.ts');
@@ -139,6 +140,22 @@ for (const options of [{}, { scheme: 'wikipedia' }]) {
     assert.ok(total >= 10, `${total} findings`);
   });
 }
+
+// An audit (w40c) found a plain-text manuscript's notes read as running text by the rule (textlint's
+// text plugin makes paragraphs only, no headings): a citation in the notes was a certain finding,
+// and `textlint --fix` rewrote it, where `latinitsa check` holds it as a published spelling.
+test('a plain-text file is read as `latinitsa check` reads it: a Notes line starts its notes', async () => {
+  const text = 'Zinoviev spoke. Zinoviev wrote. Zinoviev left. Zinoviev came.\n\nNotes\n\n1. Zinovyev, G. Sochineniia (Moscow, 1924), p. 12.\n2. Ibid., p. 14.\n';
+  const lexicon = await loadLexicon();
+  for (const bom of ['', '\uFEFF']) {
+    const expected = checkDocuments([readDocument({ text: bom + text, format: 'text' })], { minConfidence: 'likely', ...(lexicon === undefined ? {} : { lexicon }) }).map((d) => `${d.place.start.line}:${d.place.start.column} ${d.reason} (${d.ruleId}, ${String(d.data?.['confidence'])})`);
+    assert.equal(expected.length, 1);
+    assert.match(expected[0]!, /^5:4 .*stands in a note.*likely\)$/u);
+    const result = await new TextlintKernel().lintText(bom + text, { ext: '.txt', filePath: 'notes.txt', plugins: [{ pluginId: 'text', plugin: textPlugin }], rules: [{ ruleId: 'latinitsa', rule, options: {} }] });
+    assert.deepEqual(result.messages.map((m: { line: number; column: number; message: string }) => `${m.line}:${m.column} ${m.message}`), expected, JSON.stringify(bom));
+    assert.deepEqual(result.messages.map((m: { fix?: unknown }) => m.fix), [undefined]);
+  }
+});
 
 test("every setting of the checker's passes through (lang, conventional); a name that is not one is an error", async () => {
   const lint = async (text: string, options: Record<string, unknown>) =>
