@@ -624,6 +624,21 @@ describe('writing fixes back into a .docx', () => {
     assert.equal(across.again.text, doc.text);
   });
 
+  // An audit (w40c) found `check --fix` writing into a Zotero citation's result: Zotero made it again
+  // at its next refresh, or asked whether to keep the edit and stop updating the citation. A
+  // citation manager's field (code ADDIN …) is read, its text never rewritten; other fields' results are.
+  it("reads a citation manager's field (ADDIN …) but writes no fix into its result", () => {
+    const zotero = field([instruction(' ADDIN ZOTERO_ITEM CSL_CITATION '), instruction('{"citationItems":[{"id":7}]} ')], '(Zinovyev 1924)');
+    const endnote = '<w:fldSimple w:instr=" ADDIN EN.CITE "><w:r><w:t>(Zinovyev 1925)</w:t></w:r></w:fldSimple>';
+    const bytes = docx({ body: paragraphOf(run('As Zinovyev wrote '), zotero, run('.')) + paragraphOf(run('Later '), endnote, run(' and '), field(' REF x ', 'Zinovyev'), run('.')) });
+    const doc = readDocument({ docx: readDocxParts(bytes) });
+    assert.equal(doc.text, 'As Zinovyev wrote (Zinovyev 1924).\nLater (Zinovyev 1925) and Zinovyev.');
+    const fixes = [0, 12, 36, 50].map((from) => fixOf(doc.text, 'Zinovyev', 'Zinoviev', from));
+    const { result, again } = edit(bytes, fixes);
+    assert.deepEqual(result.skipped.map((f) => f.range[0]), [19, 42]);
+    assert.equal(again.text, 'As Zinoviev wrote (Zinovyev 1924).\nLater (Zinovyev 1925) and Zinoviev.');
+  });
+
   it('on random runs, formatting and tracked changes: every run keeps its properties, runs are emptied only by deletion, tracked changes are left byte for byte', () => {
     const piece = fc.record({
       kind: fc.constantFrom('run', 'run', 'run', 'ins', 'del', 'moveTo', 'moveFrom'),

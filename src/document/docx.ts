@@ -70,6 +70,8 @@ const RUN_CHARACTERS: Record<string, string> = { tab: '\t', ptab: '\t', br: ' ',
  */
 const INSERTED = new Set(['ins', 'moveTo']);
 const REMOVED = new Set(['del', 'moveFrom']);
+/** A citation manager's field code (Zotero, Mendeley, EndNote, Citavi: `ADDIN ZOTERO_ITEM …`, `ADDIN EN.CITE …`). */
+const MANAGED_FIELD = /^\s*ADDIN\b/iu;
 /** Note types that are not notes: the separator lines Word draws above them. */
 const NOTE_ELEMENTS = new Set(['footnote', 'endnote']);
 
@@ -233,6 +235,22 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
     const fields: boolean[] = [];
     let inCode = 0;
     /**
+     * The code of each open complex field (as `fields`), and the depth of the `w:instrText` being
+     * read into the innermost one's (0 when none). A field whose code is `ADDIN …` is a citation
+     * manager's (Zotero, Mendeley, EndNote: `ADDIN ZOTERO_ITEM CSL_CITATION {…}`): its result is
+     * made from the manager's library and made again when it refreshes, and an edit in it makes
+     * the manager ask whether to keep it or stop updating the citation. Its text is read, never
+     * rewritten: the spelling is the library's to fix (docs/documents.md, "Fixes in a .docx").
+     */
+    const codes: string[] = [];
+    let codeDepth = 0;
+    /** Per open field (as `fields`), whether it is a citation manager's and its result is being read. */
+    const managed: boolean[] = [];
+    /** Per open `w:fldSimple`, whether it is a citation manager's. */
+    const simpleManaged: boolean[] = [];
+    /** How many citation managers' fields hold the text being read: its pieces are not rewritten. */
+    let inManaged = 0;
+    /**
      * The open `mc:AlternateContent` (a text box in a drawing, with its VML fallback): the `w:t`
      * read in its choice and those of its fallback, matched one for one when it closes (see
      * {@link PieceTable.mirrors}). Not matched when nested, or when the fallback holds anything
@@ -250,6 +268,7 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
         const word = W.has(s.ns);
         const parent = parents.at(-1);
         if (!s.selfClosing) parents.push(word ? s.local : '');
+        if (word && s.local === 'instrText' && !s.selfClosing && skipUntil === 0 && codes.length > 0) codeDepth = s.depth;
         if (fallbackDepth > 0 && alt !== undefined) {
           if (word && s.local === 't' && !s.selfClosing) fallbackText = { tagStart: s.start, contentStart: s.end, text: '', plain: true, preserve: s.attribute('xml:space') === 'preserve' };
           else if ((word && (HIDDEN.has(s.local) || INSERTED.has(s.local) || s.local === 'fldChar' || s.local === 'fldSimple' || s.local === 'sym' || Object.hasOwn(RUN_CHARACTERS, s.local))) || (s.ns === MC && s.local === 'AlternateContent')) alt.unsafe = true;
@@ -290,11 +309,25 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
           const type = s.attribute(prefixed(s.name, 'fldCharType'));
           if (type === 'begin') {
             fields.push(true);
+            codes.push('');
+            managed.push(false);
             inCode++;
           } else if (type === 'separate' && fields.at(-1) === true) {
             fields[fields.length - 1] = false;
             inCode--;
-          } else if (type === 'end' && fields.pop() === true) inCode--;
+            if (inCode === 0 && MANAGED_FIELD.test(codes.at(-1)!)) {
+              managed[managed.length - 1] = true;
+              inManaged++;
+            }
+          } else if (type === 'end' && fields.length > 0) {
+            codes.pop();
+            if (managed.pop() === true) inManaged--;
+            if (fields.pop() === true) inCode--;
+          }
+        } else if (s.local === 'fldSimple' && !s.selfClosing) {
+          const own = MANAGED_FIELD.test(s.attribute(prefixed(s.name, 'instr')) ?? '');
+          simpleManaged.push(own);
+          if (own) inManaged++;
         }
         // A run's text or character in a field's code (a nested field's result) is not text.
         if (inCode > 0 && (s.local === 't' || (parent === 'r' && (Object.hasOwn(RUN_CHARACTERS, s.local) || s.local === 'sym')))) {
@@ -310,7 +343,7 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
           else current.inner.push(p);
         } else if (s.local === 't' && current !== undefined) {
           if (s.selfClosing) continue;
-          inText = { tagStart: s.start, contentStart: s.end, text: '', editable: true, preserve: s.attribute('xml:space') === 'preserve' };
+          inText = { tagStart: s.start, contentStart: s.end, text: '', editable: inManaged === 0, preserve: s.attribute('xml:space') === 'preserve' };
         } else if (parent === 'pPr' && parents.at(s.selfClosing ? -2 : -3) === 'p' && current !== undefined) {
           // The paragraph's own properties (not those of a tracked change to them, pPrChange).
           const value = (name: string): string | undefined => s.attribute(prefixed(s.name, name));
@@ -339,6 +372,7 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
         }
       } else if (kind === 'close') {
         parents.pop();
+        if (codeDepth > 0 && s.depth === codeDepth) codeDepth = 0;
         if (fallbackDepth > 0 && alt !== undefined) {
           if (fallbackText !== undefined && W.has(s.ns) && s.local === 't') {
             alt.fallback.push([fallbackText.tagStart, fallbackText.contentStart, s.start, fallbackText.preserve ? FLAG_PRESERVE : 0, fallbackText.plain ? fallbackText.text.replace(/[\r\n]/gu, ' ') : '\uFFFF']);
@@ -366,7 +400,10 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
           note = undefined;
         }
         if (revisions.at(-1) === s.depth && INSERTED.has(s.local)) revisions.pop();
-        else if (s.local === 'fldSimple') stop(open.at(-1));
+        else if (s.local === 'fldSimple') {
+          stop(open.at(-1));
+          if (simpleManaged.pop() === true) inManaged--;
+        }
         if (s.local === 't' && inText !== undefined) {
           const current = open.at(-1)!;
           // A line break inside the text is a space, one character for one: offsets stay exact.
@@ -390,6 +427,8 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
           if (outer === undefined) emit(p);
           else outer.inner.push(p);
         }
+      } else if (codeDepth > 0) {
+        if (kind === 'text' || kind === 'cdata') codes[codes.length - 1] += s.text();
       } else if (fallbackText !== undefined) {
         if (kind === 'text') fallbackText.text += s.text();
         else fallbackText.plain = false;
