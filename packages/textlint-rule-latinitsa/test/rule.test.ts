@@ -157,6 +157,18 @@ test('a plain-text file is read as `latinitsa check` reads it: a Notes line star
   }
 });
 
+// An audit (w40c) found no way to give the rule a house scheme of one's own, which `latinitsa check`
+// takes as --scheme-file or "schemeFile": the rule refused the name.
+test('a house scheme of your own as a file (schemeFile), relative to the textlint configuration', async () => {
+  const configBaseDir = path.resolve(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'cli');
+  const lint = async (options: Record<string, unknown>) =>
+    (await new TextlintKernel().lintText('Sokolnikov spoke. Sokol’nikov wrote. Sokolnikov left.\n', { ext: '.md', filePath: 'x.md', configBaseDir, plugins: [{ pluginId: 'markdown', plugin: markdownPlugin }], rules: [{ ruleId: 'latinitsa', rule, options }] })).messages.map((m: { message: string; fix?: { text: string } }) => `${m.message} ${m.fix?.text}`);
+  assert.deepEqual(await lint({ schemeFile: 'house-scheme.json' }), ['"Sokol’nikov" is not house romanization; house writes "Sokolnikov" (сокольников). (check/scheme-mismatch, certain) Sokolnikov']);
+  await assert.rejects(lint({ schemeFile: 'house-scheme.json', scheme: 'modified-loc' }), /"schemeFile" and "scheme" both name the scheme/u);
+  await assert.rejects(lint({ schemeFile: 'no-such.json' }), /no-such\.json/u);
+  await assert.rejects(lint({ schemeFile: 'builtin-id-scheme.json' }), /builtin-id-scheme\.json/u);
+});
+
 test("every setting of the checker's passes through (lang, conventional); a name that is not one is an error", async () => {
   const lint = async (text: string, options: Record<string, unknown>) =>
     (await new TextlintKernel().lintText(text, { ext: '.md', filePath: 'x.md', plugins: [{ pluginId: 'markdown', plugin: markdownPlugin }], rules: [{ ruleId: 'latinitsa', rule, options }] })).messages.map((m: { message: string }) => m.message);
