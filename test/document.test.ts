@@ -141,12 +141,15 @@ describe('Markdown', () => {
   // `check --fix` rewrote the metadata.
   // An audit (w40c) found an .mdx chapter's import and export lines read as prose: the imported
   // name was a finding, and `check --fix` rewrote it in the code.
-  it('MDX import and export statements are skipped, to the next blank line', () => {
+  it('MDX import and export statements (paragraphs at the top level) are skipped', () => {
     const text = "import Zinovyev from './Zinovyev.js'\nimport { Chart } from 'charts'\n\nexport const meta = {\n  title: 'Zinovyev',\n}\n\n# Zinoviev\n\nZinoviev spoke.\n\nimport of grain rose.\n";
     assert.deepEqual(parts(text, markdownRegions(text)), ['text:Zinoviev', 'text:Zinoviev spoke.', 'text:import of grain rose.']);
     // Only at the margin after a blank line: inside a paragraph or a list it is prose.
     const prose = 'The tariff on\nimport from Riga rose.\n\n- export const figures\n';
     assert.deepEqual(parts(prose, markdownRegions(prose)), ['text:The tariff on\nimport from Riga rose.', 'text:export const figures']);
+    // Never in a code block or an HTML block: the prose after them stays prose.
+    const code = "```js\n\nimport x from 'y'\n```\nZinovyev spoke.\n\n<script>\n\nimport z from 'w'\n</script>\nKamenev.\n";
+    assert.deepEqual(parts(code, markdownRegions(code)), ['text:Zinovyev spoke.', 'text:Kamenev.']);
   });
 
   it('TOML front matter (+++ … +++) is skipped like YAML', () => {

@@ -70,38 +70,36 @@ export function markdownRegions(source: string): Region[] {
 export function markdownProse(source: string): { regions: Region[]; emphasis: Array<[number, number]> } {
   // Front matter is blanked, not cut, so that offsets stay those of the source.
   const front = frontMatterEnd(source);
-  const parsed = blankEsm(front === 0 ? source : source.slice(0, front).replace(/[^\r\n]/gu, ' ') + source.slice(front));
-  return treeProse(markdownTree(joinLazyLines(capNesting(parsed))), MDAST);
+  const parsed = front === 0 ? source : source.slice(0, front).replace(/[^\r\n]/gu, ' ') + source.slice(front);
+  const tree = markdownTree(joinLazyLines(capNesting(parsed)));
+  const prose = treeProse(tree, MDAST);
+  const esm = esmSpans(tree, parsed);
+  if (esm.length === 0) return prose;
+  const outside = (start: number): boolean => !esm.some(([a, b]) => start >= a && start < b);
+  return { regions: prose.regions.filter((r) => outside(r.start)), emphasis: prose.emphasis.filter(([start]) => outside(start)) };
 }
 
 /**
- * MDX's import and export statements (ESM): a block at the margin, after a blank line or at the
- * start, whose first line opens with `import … from` / `import '…'` or `export` and a declaration,
- * to the next blank line (as MDX reads them). They are code, not prose: the plain Markdown parser
- * made them paragraphs, and `check --fix` rewrote an imported name. Blanked like front matter,
- * so that offsets stay the file's; a .md paragraph seldom opens with a lower-case `import … from`.
+ * MDX's import and export statements (ESM): a paragraph at the margin, at the top level, that
+ * opens with `import … from '…'`, `import '…'`, `import {`, or `export` and a declaration. They are
+ * code, not prose: the plain Markdown parser made them paragraphs, and `check --fix` rewrote an
+ * imported name. Found among the parsed paragraphs (never inside a code block or an HTML block, which
+ * are no paragraphs); a .md paragraph seldom opens with a lower-case `import … from '…'`.
  * docs/documents.md.
  */
 const ESM_START = /^(?:import[ \t]+(?:["'][^"'\n]*["']|[^\n]*\bfrom[ \t]*["'])|import[ \t]*\{|export[ \t]+(?:default\b|const\b|let\b|var\b|function\b|class\b|async[ \t]+function\b|\{|\*))/u;
 
-function blankEsm(text: string): string {
-  if (!/^(?:import|export)\b/mu.test(text)) return text;
-  const lines = text.split(/(?<=\n)/u);
-  let blankBefore = true;
-  let inEsm = false;
-  let changed = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const blank = line.trim() === '';
-    if (inEsm && blank) inEsm = false;
-    else if (!inEsm && blankBefore && ESM_START.test(line)) inEsm = true;
-    if (inEsm) {
-      lines[i] = line.replace(/[^\r\n]/gu, ' ');
-      changed = true;
-    }
-    blankBefore = blank;
+/** The spans [start, end) of the top-level paragraphs of `tree` that are MDX import or export statements (see {@link ESM_START}). */
+function esmSpans(tree: MdNode, text: string): Array<[number, number]> {
+  if (!/^(?:import|export)\b/mu.test(text)) return [];
+  const spans: Array<[number, number]> = [];
+  for (const node of tree.children ?? []) {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (node.type !== 'paragraph' || start === undefined || end === undefined || (start > 0 && text[start - 1] !== '\n')) continue;
+    if (ESM_START.test(text.slice(start, Math.min(end, start + 1000)))) spans.push([start, end]);
   }
-  return changed ? lines.join('') : text;
+  return spans;
 }
 
 function parseMarkdown(source: string): MdNode {
