@@ -637,6 +637,14 @@ describe('writing fixes back into a .docx', () => {
     const { result, again } = edit(bytes, fixes);
     assert.deepEqual(result.skipped.map((f) => f.range[0]), [19, 42]);
     assert.equal(again.text, 'As Zinoviev wrote (Zinovyev 1924).\nLater (Zinovyev 1925) and Zinoviev.');
+    // Mendeley Cite keeps a citation in a content control tagged MENDELEY_CITATION…; another control's text is the document's.
+    const control = (tag: string, text: string): string => `<w:sdt><w:sdtPr><w:tag w:val="${tag}"/></w:sdtPr><w:sdtContent>${run(text)}</w:sdtContent></w:sdt>`;
+    const mendeley = docx({ body: paragraphOf(run('As Zinovyev wrote '), control('MENDELEY_CITATION_v3_eyJjaXRhdGlvbklEIjoi', '(Zinovyev 1924)'), run(' and '), control('Name', 'Zinovyev'), run('.')) });
+    const read = readDocument({ docx: readDocxParts(mendeley) });
+    assert.equal(read.text, 'As Zinovyev wrote (Zinovyev 1924) and Zinovyev.');
+    const written = edit(mendeley, [0, 12, 30].map((from) => fixOf(read.text, 'Zinovyev', 'Zinoviev', from)));
+    assert.deepEqual(written.result.skipped.map((f) => f.range[0]), [19]);
+    assert.equal(written.again.text, 'As Zinoviev wrote (Zinovyev 1924) and Zinoviev.');
   });
 
   it('on random runs, formatting and tracked changes: every run keeps its properties, runs are emptied only by deletion, tracked changes are left byte for byte', () => {

@@ -72,6 +72,8 @@ const INSERTED = new Set(['ins', 'moveTo']);
 const REMOVED = new Set(['del', 'moveFrom']);
 /** A citation manager's field code (Zotero, Mendeley, EndNote, Citavi: `ADDIN ZOTERO_ITEM …`, `ADDIN EN.CITE …`). */
 const MANAGED_FIELD = /^\s*ADDIN\b/iu;
+/** The tag of a citation manager's content control (Mendeley Cite: `MENDELEY_CITATION_v3_…`, `MENDELEY_BIBLIOGRAPHY`). */
+const MANAGED_CONTROL = /^MENDELEY_(?:CITATION|BIBLIOGRAPHY)/u;
 /** Note types that are not notes: the separator lines Word draws above them. */
 const NOTE_ELEMENTS = new Set(['footnote', 'endnote']);
 
@@ -248,7 +250,13 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
     const managed: boolean[] = [];
     /** Per open `w:fldSimple`, whether it is a citation manager's. */
     const simpleManaged: boolean[] = [];
-    /** How many citation managers' fields hold the text being read: its pieces are not rewritten. */
+    /**
+     * Per open content control (`w:sdt`): whether it is a citation manager's (Mendeley Cite keeps a
+     * citation in one tagged `MENDELEY_CITATION…`, `w:sdtPr/w:tag`), and whether its content is being
+     * read. Its text is the manager's, as a field's is (see {@link codes}).
+     */
+    const controls: Array<{ depth: number; managed: boolean; counted: boolean }> = [];
+    /** How many citation managers' fields and content controls hold the text being read: its pieces are not rewritten. */
     let inManaged = 0;
     /**
      * The open `mc:AlternateContent` (a text box in a drawing, with its VML fallback): the `w:t`
@@ -328,6 +336,11 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
           const own = MANAGED_FIELD.test(s.attribute(prefixed(s.name, 'instr')) ?? '');
           simpleManaged.push(own);
           if (own) inManaged++;
+        } else if (s.local === 'sdt' && !s.selfClosing) controls.push({ depth: s.depth, managed: false, counted: false });
+        else if (s.local === 'tag' && parent === 'sdtPr' && controls.length > 0 && MANAGED_CONTROL.test(s.attribute(prefixed(s.name, 'val')) ?? '')) controls.at(-1)!.managed = true;
+        else if (s.local === 'sdtContent' && parent === 'sdt' && controls.at(-1)?.managed === true && !controls.at(-1)!.counted) {
+          controls.at(-1)!.counted = true;
+          inManaged++;
         }
         // A run's text or character in a field's code (a nested field's result) is not text.
         if (inCode > 0 && (s.local === 't' || (parent === 'r' && (Object.hasOwn(RUN_CHARACTERS, s.local) || s.local === 'sym')))) {
@@ -403,7 +416,7 @@ export function readDocxLayout(parts: readonly DocxPart[]): DocxLayout {
         else if (s.local === 'fldSimple') {
           stop(open.at(-1));
           if (simpleManaged.pop() === true) inManaged--;
-        }
+        } else if (s.local === 'sdt' && controls.at(-1)?.depth === s.depth && controls.pop()!.counted) inManaged--;
         if (s.local === 't' && inText !== undefined) {
           const current = open.at(-1)!;
           // A line break inside the text is a space, one character for one: offsets stay exact.
