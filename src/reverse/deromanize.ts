@@ -91,6 +91,12 @@ interface Context {
 
 const contexts = new WeakMap<Inverse, Map<string, Context>>();
 
+/** English quotation marks, by closing mark: its opening one (equivalents.json `quotes`). */
+const QUOTE_OPENERS = new Map(equivalents.quotes.map(([open, close]): [string, string] => [close!, open!]));
+
+/** A blank line, where a quotation left open ends (English opens each quoted paragraph anew). */
+const PARAGRAPH_BREAK = /\n[^\S\n]*\n/y;
+
 /** The names of {@link DeromanizeOptions}, checked at the functions that take them. */
 const DEROMANIZE_OPTIONS: readonly (keyof DeromanizeOptions)[] = ['scheme', 'schemeOptions', 'lexicon', 'all', 'alternatives'];
 
@@ -452,14 +458,74 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
   };
   let line = 0;
   let scanned = 0;
+  // English closes a quotation with ’ or ”, which ala-lc-simplified and bgn-pcgn write for the
+  // signs: how many quotations of each kind are open where the next word starts, counted on the
+  // text between words (a mark inside a word is the scheme's). A closing mark after punctuation
+  // (`“Pravda,”`) is the quotation's; one ending a word inside an open quotation is too, unless
+  // the word reads better with it as a sign (docs/reverse.md, What is left alone, rule 10).
+  const open = new Map<string, number>();
+  let quotesAt = 0;
+  const paragraphBreakAt = (i: number): boolean => {
+    PARAGRAPH_BREAK.lastIndex = i;
+    return PARAGRAPH_BREAK.test(source);
+  };
+  const countQuotes = (to: number): void => {
+    for (; quotesAt < to; quotesAt++) {
+      const ch = source[quotesAt]!;
+      if (ch === '\n' && paragraphBreakAt(quotesAt)) open.clear();
+      const n = open.get(ch) ?? 0;
+      if (QUOTE_OPENERS.has(ch) && n > 0) open.set(ch, n - 1);
+      for (const [close, opener] of QUOTE_OPENERS) if (ch === opener) open.set(close, (open.get(close) ?? 0) + 1);
+    }
+  };
+  // Whether a later word closes the quotation with `close` (before its next opening mark or a blank line).
+  const closedLater = (close: string, from: number): boolean => {
+    const opener = QUOTE_OPENERS.get(close);
+    for (let i = from; i < source.length; i++) {
+      const ch = source[i]!;
+      if (ch === opener || (ch === '\n' && paragraphBreakAt(i))) return false;
+      if (ch === close && !/[\p{L}\p{M}]/u.test(source[i + 1] ?? '')) return true;
+    }
+    return false;
+  };
+  const vowels = ctx.inv.compiled.language.classes.vowel ?? '';
+  // Whether the closing mark that ends `raw` (at `end` in the text) closes an open quotation.
+  const closesQuotation = (raw: string, end: number): boolean => {
+    const body = raw.slice(0, -1);
+    if (!/[\p{L}\p{M}]/u.test(body[body.length - 1] ?? '')) return true;
+    const withSign = read(canonical(raw, ctx));
+    if (withSign.candidates.length === 0) return true;
+    const without = read(canonical(body, ctx));
+    if (without.candidates.length === 0) return false;
+    // The lexicon decides when it attests one reading only (Kuban’: Кубань; ‘Pravda’: правда).
+    if (withSign.attested !== without.attested) return without.attested;
+    // Russian writes no sign after a vowel (Pravda’ is no правдаь); after a consonant the mark is
+    // the sign when a later word closes the quotation (‘Deiatel’nost’ organov’).
+    const best = [...withSign.candidates[0]!.text.toLowerCase()];
+    if (vowels.includes(best[best.length - 2] ?? '')) return true;
+    return !closedLater(raw[raw.length - 1]!, end);
+  };
   ctx.tokenPattern.lastIndex = 0;
   for (const m of source.matchAll(ctx.tokenPattern)) {
     let raw = m[0];
     // Input variants of signs count inside a word only; a trailing ASCII quote is punctuation.
     while (raw.length > 1 && ctx.replace.has(raw[raw.length - 1]!) && !ctx.inv.innerChars.has(raw[raw.length - 1]!) && !/\p{L}/u.test(raw[raw.length - 1]!)) raw = raw.slice(0, -1);
     const start = m.index;
+    countQuotes(start);
+    // Closing quotation marks alone after punctuation or a number (`“Pravda,”`, `“1930”`) are no word.
+    if (!/\p{L}/u.test(raw) && [...raw].every((ch) => QUOTE_OPENERS.has(ch)) && start > 0 && !/\s/u.test(source[start - 1]!)) continue;
+    const closed = new Map<string, number>();
+    for (;;) {
+      const close = raw[raw.length - 1]!;
+      if (raw.length < 2 || !QUOTE_OPENERS.has(close) || (open.get(close) ?? 0) <= (closed.get(close) ?? 0)) break;
+      if (!closesQuotation(raw, start + raw.length)) break;
+      closed.set(close, (closed.get(close) ?? 0) + 1);
+      raw = raw.slice(0, -1);
+    }
     // A Latin word glued to letters of another script (Cyrillic, Greek) is not a romanization.
     if (/\p{L}/u.test(source[start + raw.length] ?? '') || /\p{L}/u.test(source[start - 1] ?? '')) continue;
+    // The word's own marks are its letters, not quotation marks; the closing marks cut off are counted after it.
+    quotesAt = start + raw.length;
     let word = canonical(raw, ctx);
     let analysis = read(word);
     for (let i = scanned; i < start; i++) if (source[i] === '\n') line++;
