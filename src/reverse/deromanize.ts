@@ -8,6 +8,7 @@ import nameJoiners from './data/name-joiners.json' with { type: 'json' };
 import { flagNames, isLexicon, lexiconForLanguage, lexiconKnows, type Lexicon } from './lexicon.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { languageLetters } from '../detect/letters.ts';
+import { conventionalForms } from '../check/conventional.ts';
 import { ENDS_IN_MARK_S, JOINERS, withoutPossessive, wordPattern } from './words.ts';
 
 /** Options of {@link deromanize}: the scheme the text is in, its options, and how to rank. */
@@ -448,6 +449,8 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
     verdict: Verdict;
     reason: WordReading['reason'];
     line: number;
+    /** A name the English list has that is the established English form of its reading (Lenin: ленин). */
+    established: boolean;
   }
   const tokens: Token[] = [];
   const cache = new Map<string, WordAnalysis>();
@@ -549,7 +552,11 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
       // separate piece of text.
       [v, reason] = verdict(raw, word, analysis, source, start, start + raw.length, ctx);
     }
-    tokens.push({ start, end: start + raw.length, word: raw, analysis, verdict: v, reason, line });
+    // An established English form of a Russian name (the checker's conventional list) read as
+    // that name: Lenin is ленин there, London no one's (rule 9).
+    const entry = v === 'name' ? conventionalForms().get(raw.toLowerCase()) : undefined;
+    const established = entry !== undefined && entry.capitalised && analysis.candidates.some((c) => c.text.toLowerCase() === entry.cyrillic);
+    tokens.push({ start, end: start + raw.length, word: raw, analysis, verdict: v, reason, line, established });
   }
   // Open words follow the nearest decided words of the same line; with none, they convert.
   // English words that are also Russian ones (on, no, net, met) in small letters convert only in
@@ -564,6 +571,8 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
   // A name: a capitalised word read as Russian, or one that may be a Russian name (`name`).
   const lineHasName = new Set(tokens.filter((t) => t.verdict === 'name' || (t.verdict === 'russian' && /^\p{Lu}/u.test(t.word))).map((t) => t.line));
   const lineHasProse = new Set(tokens.filter((t) => t.verdict === 'russian' && /^\p{Ll}/u.test(t.word)).map((t) => t.line));
+  // A name read as Russian by the lexicon or by the scheme's own marks (Trotsky, Zinov’ev).
+  const lineHasReadName = new Set(tokens.filter((t) => t.verdict === 'russian' && (t.reason === 'lexicon' || t.reason === 'scheme-marks') && /^\p{Lu}/u.test(t.word)).map((t) => t.line));
   // The nearest decided token before and after each token on its line.
   const [prevDecided, nextDecided] = nearestOnLine(tokens, (t) => decided(t.verdict));
   // A capitalised word that may be a Russian name (Stalin, Kaganovich) is Russian when the nearest
@@ -586,6 +595,13 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
     }
     const named = [prevNamed[i], nextNamed[i]].filter((v): v is Verdict => v !== undefined);
     if (t.verdict === 'name' && named.length > 0 && named.every((v) => v === 'russian')) return ['russian', 'context'];
+    // The established English form of a Russian name (Lenin, Stalin) reads as the names the
+    // lexicon reads on its line: in `Lenin told Trotsky` Trotsky is Троцкий, so Lenin is Ленин,
+    // unless English stands on both its sides (`The Stalin era`: an English phrase). Names English
+    // has that are no Russian name's established form (London, Paris, George) are not looked at
+    // (rule 9).
+    const inEnglish = prevDecided[i] === 'foreign' && nextDecided[i] === 'foreign';
+    if (t.verdict === 'name' && t.established && lineHasReadName.has(t.line) && !inEnglish) return ['russian', 'context'];
     if (t.verdict !== 'open' && t.verdict !== 'name' && t.verdict !== 'initial') return [t.verdict, t.reason];
     const near = [prevDecided[i], nextDecided[i]].filter((v): v is Verdict => v !== undefined);
     if (near.length === 0) return ['russian', 'alone'];
