@@ -331,8 +331,34 @@ function runStart(text: string, start: number, s: number): number {
   return digits > 0 && /^[\p{Ps}\p{Pi}"']*$/u.test(text.slice(s, j)) ? start : s;
 }
 
-/** Whether the word sits in something that looks like code, a URL or an address. */
-function inCode(text: string, start: number, end: number): boolean {
+/**
+ * Markdown emphasis around words (`*Pravda*`, `_Izvestia_`, `**Krasny Oktiabr**`): a delimiter
+ * after white space or an opening bracket or quote and before a letter, closed by the same
+ * delimiter on the line after a character that is not white space.
+ */
+const EMPHASIS = /(?<=^|[\s(\["“‘«])(\*\*|\*|__|_)(?=\p{L})[^\n]*?(?<=[^\s*_])\1(?![*_\p{L}\p{N}])/gmu;
+
+/** The Markdown emphasis of a text (see {@link EMPHASIS}): the offsets of its delimiters, and each span's start and end. */
+function emphasisOf(text: string): { marks: Set<number>; spans: [number, number][] } {
+  const marks = new Set<number>();
+  const spans: [number, number][] = [];
+  if (!/[*_]/u.test(text)) return { marks, spans };
+  for (const m of text.matchAll(EMPHASIS)) {
+    const n = m[1]!.length;
+    spans.push([m.index, m.index + m[0].length]);
+    for (let i = 0; i < n; i++) {
+      marks.add(m.index + i);
+      marks.add(m.index + m[0].length - 1 - i);
+    }
+  }
+  return { marks, spans };
+}
+
+/**
+ * Whether the word sits in something that looks like code, a URL or an address. The delimiters
+ * of Markdown emphasis (`emphasis`, offsets in `text`) are no code: an italic title is prose.
+ */
+function inCode(text: string, start: number, end: number, emphasis: ReadonlySet<number>): boolean {
   let s = start;
   let e = end;
   // A run of more than MAX_RUN characters without white space is not prose (a minified file, a
@@ -340,7 +366,8 @@ function inCode(text: string, start: number, end: number): boolean {
   while (s > 0 && !/\s/u.test(text[s - 1]!)) if (start - --s > MAX_RUN) return true;
   while (e < text.length && !/\s/u.test(text[e]!)) if (++e - end > MAX_RUN) return true;
   s = runStart(text, start, s);
-  const run = text.slice(s, e);
+  let run = text.slice(s, e);
+  if (emphasis.size > 0) run = [...run].map((ch, i) => (emphasis.has(s + i) ? ' ' : ch)).join('');
   return CODE_NEIGHBOUR.test(run) || /\.\p{L}/u.test(text.slice(end, e)) || /\p{L}\.$/u.test(text.slice(s, start));
 }
 
@@ -366,9 +393,9 @@ const APOSTROPHES = "'’ʹ′";
 /** A capital just after an in-word mark in a word with small letters (O’Neill, D’Artagnan): no scheme writes a capital after a sign in a Title-case word. */
 const CAPITAL_AFTER_MARK = new RegExp(`${JOINERS}\\p{Lu}`, 'u');
 
-function verdict(raw: string, word: string, a: WordAnalysis, text: string, start: number, end: number, ctx: Context): [Verdict, WordReading['reason']] {
+function verdict(raw: string, word: string, a: WordAnalysis, text: string, start: number, end: number, ctx: Context, emphasis: ReadonlySet<number>): [Verdict, WordReading['reason']] {
   if (a.candidates.length === 0) return ['foreign', 'not-producible'];
-  if (inCode(text, start, end)) return ['foreign', 'code'];
+  if (inCode(text, start, end, emphasis)) return ['foreign', 'code'];
   // A word ending in an apostrophe and s (Kirov’s, Gor’kii’s, Gor'kii's) is English text, kept
   // whole: read without its ’s it would be half Cyrillic (Горький’s), and with it, the ’ a sign
   // (Горькийьс) — unless the lexicon attests the word whole (val’s, valʹs: вальс). This holds
@@ -405,20 +432,23 @@ function verdict(raw: string, word: string, a: WordAnalysis, text: string, start
 
 /**
  * For each token, the verdict of the nearest token before it and after it on the same line that
- * `counts` (undefined where there is none), in two linear passes.
+ * `counts` (undefined where there is none), in two linear passes. `line` is any key: deromanize
+ * also groups the words of one Markdown emphasis so.
  */
 function nearestOnLine<T extends { line: number; verdict: Verdict }>(tokens: readonly T[], counts: (t: T) => boolean): [(Verdict | undefined)[], (Verdict | undefined)[]] {
   const prev: (Verdict | undefined)[] = new Array(tokens.length);
   const next: (Verdict | undefined)[] = new Array(tokens.length);
-  for (let i = 0, last: T | undefined; i < tokens.length; i++) {
-    if (last !== undefined && last.line !== tokens[i]!.line) last = undefined;
-    prev[i] = last?.verdict;
-    if (counts(tokens[i]!)) last = tokens[i];
+  let last = new Map<number, T>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    prev[i] = last.get(t.line)?.verdict;
+    if (counts(t)) last.set(t.line, t);
   }
-  for (let i = tokens.length - 1, last: T | undefined; i >= 0; i--) {
-    if (last !== undefined && last.line !== tokens[i]!.line) last = undefined;
-    next[i] = last?.verdict;
-    if (counts(tokens[i]!)) last = tokens[i];
+  last = new Map();
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i]!;
+    next[i] = last.get(t.line)?.verdict;
+    if (counts(t)) last.set(t.line, t);
   }
   return [prev, next];
 }
@@ -449,6 +479,8 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
     verdict: Verdict;
     reason: WordReading['reason'];
     line: number;
+    /** The Markdown emphasis the word stands in (its index), if any. */
+    zone: number | undefined;
     /** A name the English list has that is the established English form of its reading (Lenin: ленин). */
     established: boolean;
   }
@@ -461,6 +493,8 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
   };
   let line = 0;
   let scanned = 0;
+  const { marks: emphasis, spans: emphasisSpans } = emphasisOf(source);
+  let span = 0;
   // English closes a quotation with ’ or ”, which ala-lc-simplified and bgn-pcgn write for the
   // signs: how many quotations of each kind are open where the next word starts, counted on the
   // text between words (a mark inside a word is the scheme's). A closing mark after punctuation
@@ -533,6 +567,11 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
     let analysis = read(word);
     for (let i = scanned; i < start; i++) if (source[i] === '\n') line++;
     scanned = start;
+    // A word in Markdown emphasis (an italic title, a foreign term) is set apart from the words
+    // around it: its line, for the neighbour rules, is the emphasis (rule 2).
+    while (span < emphasisSpans.length && emphasisSpans[span]![1] <= start) span++;
+    const emphasised = span < emphasisSpans.length && emphasisSpans[span]![0] < start;
+    const zone = emphasised ? span : undefined;
     let v: Verdict;
     let reason: WordReading['reason'];
     if (options.all === true) {
@@ -550,13 +589,13 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
     } else {
       // Otherwise a word ending in ’s is kept whole (verdict), and read whole: its ’s is no
       // separate piece of text.
-      [v, reason] = verdict(raw, word, analysis, source, start, start + raw.length, ctx);
+      [v, reason] = verdict(raw, word, analysis, source, start, start + raw.length, ctx, emphasis);
     }
     // An established English form of a Russian name (the checker's conventional list) read as
     // that name: Lenin is ленин there, London no one's (rule 9).
     const entry = v === 'name' ? conventionalForms().get(raw.toLowerCase()) : undefined;
     const established = entry !== undefined && entry.capitalised && analysis.candidates.some((c) => c.text.toLowerCase() === entry.cyrillic);
-    tokens.push({ start, end: start + raw.length, word: raw, analysis, verdict: v, reason, line, established });
+    tokens.push({ start, end: start + raw.length, word: raw, analysis, verdict: v, reason, line, zone, established });
   }
   // Open words follow the nearest decided words of the same line; with none, they convert.
   // English words that are also Russian ones (on, no, net, met) in small letters convert only in
@@ -566,25 +605,42 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
   // not меть; in `Molotov skazal net`, skazal is Russian prose and net is нет (docs/reverse.md,
   // What is left alone, rule 9).
   const decided = (v: Verdict): boolean => v === 'russian' || v === 'foreign';
-  const lineHasForeign = new Set(tokens.filter((t) => t.verdict === 'foreign').map((t) => t.line));
-  const lineHasRussian = new Set(tokens.filter((t) => t.verdict === 'russian').map((t) => t.line));
+  // Words in Markdown emphasis (an italic title, a foreign term: rule 2) are set apart. To the
+  // words of the line around them they are what they were when the emphasis was taken for code,
+  // foreign; they themselves follow the words of their own emphasis, or the line when none there
+  // is decided.
+  const inLine = tokens.map((t) => (t.zone === undefined ? t : { ...t, verdict: 'foreign' as Verdict, reason: 'code' as WordReading['reason'] }));
+  const inZone = tokens.map((t, i) => ({ ...t, line: t.zone === undefined ? -1 - i : t.zone }));
+  const nearest = (counts: (t: Token) => boolean): [(Verdict | undefined)[], (Verdict | undefined)[]] => {
+    const [prev, next] = nearestOnLine(inLine, counts);
+    if (emphasisSpans.length === 0) return [prev, next];
+    const [prevZ, nextZ] = nearestOnLine(inZone, counts);
+    tokens.forEach((t, i) => {
+      if (t.zone === undefined || (prevZ[i] === undefined && nextZ[i] === undefined)) return;
+      prev[i] = prevZ[i];
+      next[i] = nextZ[i];
+    });
+    return [prev, next];
+  };
+  const lineHasForeign = new Set(inLine.filter((t) => t.verdict === 'foreign').map((t) => t.line));
+  const lineHasRussian = new Set(inLine.filter((t) => t.verdict === 'russian').map((t) => t.line));
   // A name: a capitalised word read as Russian, or one that may be a Russian name (`name`).
-  const lineHasName = new Set(tokens.filter((t) => t.verdict === 'name' || (t.verdict === 'russian' && /^\p{Lu}/u.test(t.word))).map((t) => t.line));
-  const lineHasProse = new Set(tokens.filter((t) => t.verdict === 'russian' && /^\p{Ll}/u.test(t.word)).map((t) => t.line));
+  const lineHasName = new Set(inLine.filter((t) => t.verdict === 'name' || (t.verdict === 'russian' && /^\p{Lu}/u.test(t.word))).map((t) => t.line));
+  const lineHasProse = new Set(inLine.filter((t) => t.verdict === 'russian' && /^\p{Ll}/u.test(t.word)).map((t) => t.line));
   // A name read as Russian by the lexicon or by the scheme's own marks (Trotsky, Zinov’ev).
-  const lineHasReadName = new Set(tokens.filter((t) => t.verdict === 'russian' && (t.reason === 'lexicon' || t.reason === 'scheme-marks') && /^\p{Lu}/u.test(t.word)).map((t) => t.line));
+  const lineHasReadName = new Set(inLine.filter((t) => t.verdict === 'russian' && (t.reason === 'lexicon' || t.reason === 'scheme-marks') && /^\p{Lu}/u.test(t.word)).map((t) => t.line));
   // The nearest decided token before and after each token on its line.
-  const [prevDecided, nextDecided] = nearestOnLine(tokens, (t) => decided(t.verdict));
+  const [prevDecided, nextDecided] = nearest((t) => decided(t.verdict));
   // A capitalised word that may be a Russian name (Stalin, Kaganovich) is Russian when the nearest
   // decided words on its sides, looking past the English `and`/`or` that joins names, are Russian
   // and none is foreign: in `Stalin and Molotov` it reads as Molotov does, but in `the Kremlin and
   // Molotov` the `the` keeps it English (docs/reverse.md, What is left alone, rule 9).
   const small = (t: Token): boolean => t.verdict === 'foreign' && t.reason === 'english' && CONNECTIVES.has(t.word);
-  const [prevNamed, nextNamed] = nearestOnLine(tokens, (t) => decided(t.verdict) && !small(t));
+  const [prevNamed, nextNamed] = nearest((t) => decided(t.verdict) && !small(t));
   // The nearest decided word in small letters: what decides a capitalised English word that is
   // also Russian (In 1923 Trotsky wrote: wrote, not the name; On skazal: skazal), since names are
   // no evidence either way (rule 9).
-  const [prevSmall, nextSmall] = nearestOnLine(tokens, (t) => decided(t.verdict) && /^\p{Ll}/u.test(t.word));
+  const [prevSmall, nextSmall] = nearest((t) => decided(t.verdict) && /^\p{Ll}/u.test(t.word));
   const resolved = tokens.map((t, i): [Verdict, WordReading['reason']] => {
     // A sentence's first word reads as the words in small letters after it (or, with none, before it).
     const by = t.verdict === 'initial' ? (nextSmall[i] ?? prevSmall[i]) : undefined;
