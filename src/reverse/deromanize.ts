@@ -426,6 +426,9 @@ function verdict(raw: string, word: string, a: WordAnalysis, text: string, start
   // One of the commonest English words with a capital (In, On, To: a sentence's first word) is
   // no name, whatever name the lexicon has for it (In, Ин): it follows the words in small letters
   // beside it, not the names (rule 9).
+  // In capitals (a heading), case tells no name: one of those words that the lexicon has only as
+  // a name (AND: Анд, a case form of Анды; IN: Ин) is English, as in small letters (rule 7).
+  if (english && ENGLISH_FUNCTION_WORDS.has(lower) && [...word].length > 1 && word === word.toUpperCase() && !a.candidates[0]!.attested.includes('word')) return ['foreign', 'english'];
   if (english && ENGLISH_FUNCTION_WORDS.has(lower)) return ['initial', 'context'];
   return [!english || (a.attested && a.candidates[0]!.attested.some((f) => PERSON.includes(f))) ? 'name' : 'open', 'context'];
 }
@@ -635,7 +638,7 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
   // decided words on its sides, looking past the English `and`/`or` that joins names, are Russian
   // and none is foreign: in `Stalin and Molotov` it reads as Molotov does, but in `the Kremlin and
   // Molotov` the `the` keeps it English (docs/reverse.md, What is left alone, rule 9).
-  const small = (t: Token): boolean => t.verdict === 'foreign' && t.reason === 'english' && CONNECTIVES.has(t.word);
+  const small = (t: Token): boolean => t.verdict === 'foreign' && t.reason === 'english' && CONNECTIVES.has(t.word.toLowerCase());
   const [prevNamed, nextNamed] = nearest((t) => decided(t.verdict) && !small(t));
   // The nearest decided word in small letters: what decides a capitalised English word that is
   // also Russian (In 1923 Trotsky wrote: wrote, not the name; On skazal: skazal), since names are
