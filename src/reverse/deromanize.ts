@@ -423,12 +423,13 @@ function verdict(raw: string, word: string, a: WordAnalysis, text: string, start
   // A capitalised one (Sergei, Maria, Stalin: names the English list has too) follows its
   // neighbours; one that may be a Russian name looks past an English `and` or `or` (rule 9).
   if (!/^\p{Lu}/u.test(word)) return [english ? 'english' : 'open', 'context'];
+  // In capitals (a heading), case tells no name: one of the commonest English words that the
+  // lexicon has only as a name (AND: Анд, a case form of Анды; IN: Ин) is English, as it is in
+  // small letters (rule 7).
+  if (english && ENGLISH_FUNCTION_WORDS.has(lower) && [...word].length > 1 && word === word.toUpperCase() && !a.candidates[0]!.attested.includes('word')) return ['foreign', 'english'];
   // One of the commonest English words with a capital (In, On, To: a sentence's first word) is
   // no name, whatever name the lexicon has for it (In, Ин): it follows the words in small letters
   // beside it, not the names (rule 9).
-  // In capitals (a heading), case tells no name: one of those words that the lexicon has only as
-  // a name (AND: Анд, a case form of Анды; IN: Ин) is English, as in small letters (rule 7).
-  if (english && ENGLISH_FUNCTION_WORDS.has(lower) && [...word].length > 1 && word === word.toUpperCase() && !a.candidates[0]!.attested.includes('word')) return ['foreign', 'english'];
   if (english && ENGLISH_FUNCTION_WORDS.has(lower)) return ['initial', 'context'];
   return [!english || (a.attested && a.candidates[0]!.attested.some((f) => PERSON.includes(f))) ? 'name' : 'open', 'context'];
 }
@@ -570,8 +571,8 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
     let analysis = read(word);
     for (let i = scanned; i < start; i++) if (source[i] === '\n') line++;
     scanned = start;
-    // A word in Markdown emphasis (an italic title, a foreign term) is set apart from the words
-    // around it: its line, for the neighbour rules, is the emphasis (rule 2).
+    // The Markdown emphasis the word stands in, if any (an italic title, a foreign term), which
+    // sets it apart from the words around it for the neighbour rules below (rule 2).
     while (span < emphasisSpans.length && emphasisSpans[span]![1] <= start) span++;
     const emphasised = span < emphasisSpans.length && emphasisSpans[span]![0] < start;
     const zone = emphasised ? span : undefined;
