@@ -95,6 +95,9 @@ const contexts = new WeakMap<Inverse, Map<string, Context>>();
 /** English quotation marks, by closing mark: its opening one (equivalents.json `quotes`). */
 const QUOTE_OPENERS = new Map(equivalents.quotes.map(([open, close]): [string, string] => [close!, open!]));
 
+/** Any of the quotation marks of {@link QUOTE_OPENERS}. */
+const QUOTE_MARKS = new RegExp(`[${[...QUOTE_OPENERS].flat().join('')}]`, 'u');
+
 /** A blank line, where a quotation left open ends (English opens each quoted paragraph anew). */
 const PARAGRAPH_BREAK = /\n[^\S\n]*\n/y;
 
@@ -505,7 +508,8 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
   // (`“Pravda,”`) is the quotation's; one ending a word inside an open quotation is too, unless
   // the word reads better with it as a sign (docs/reverse.md, What is left alone, rule 10).
   const open = new Map<string, number>();
-  let quotesAt = 0;
+  // (A text with no quotation mark is not scanned for them.)
+  let quotesAt = QUOTE_MARKS.test(source) ? 0 : source.length;
   const paragraphBreakAt = (i: number): boolean => {
     PARAGRAPH_BREAK.lastIndex = i;
     return PARAGRAPH_BREAK.test(source);
@@ -513,10 +517,13 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
   const countQuotes = (to: number): void => {
     for (; quotesAt < to; quotesAt++) {
       const ch = source[quotesAt]!;
-      if (ch === '\n' && paragraphBreakAt(quotesAt)) open.clear();
-      const n = open.get(ch) ?? 0;
-      if (QUOTE_OPENERS.has(ch) && n > 0) open.set(ch, n - 1);
-      for (const [close, opener] of QUOTE_OPENERS) if (ch === opener) open.set(close, (open.get(close) ?? 0) + 1);
+      if (ch === '\n') {
+        if (paragraphBreakAt(quotesAt)) open.clear();
+      } else if (QUOTE_MARKS.test(ch)) {
+        const n = open.get(ch) ?? 0;
+        if (QUOTE_OPENERS.has(ch) && n > 0) open.set(ch, n - 1);
+        for (const [close, opener] of QUOTE_OPENERS) if (ch === opener) open.set(close, (open.get(close) ?? 0) + 1);
+      }
     }
   };
   // Whether a later word closes the quotation with `close` (before its next opening mark or a blank line).
@@ -566,7 +573,7 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
     // A Latin word glued to letters of another script (Cyrillic, Greek) is not a romanization.
     if (/\p{L}/u.test(source[start + raw.length] ?? '') || /\p{L}/u.test(source[start - 1] ?? '')) continue;
     // The word's own marks are its letters, not quotation marks; the closing marks cut off are counted after it.
-    quotesAt = start + raw.length;
+    quotesAt = Math.max(quotesAt, start + raw.length);
     let word = canonical(raw, ctx);
     let analysis = read(word);
     for (let i = scanned; i < start; i++) if (source[i] === '\n') line++;
@@ -613,8 +620,8 @@ export function deromanizeDetailed(text: string, options: DeromanizeOptions = {}
   // words of the line around them they are what they were when the emphasis was taken for code,
   // foreign; they themselves follow the words of their own emphasis, or the line when none there
   // is decided.
-  const inLine = tokens.map((t) => (t.zone === undefined ? t : { ...t, verdict: 'foreign' as Verdict, reason: 'code' as WordReading['reason'] }));
-  const inZone = tokens.map((t, i) => ({ ...t, line: t.zone === undefined ? -1 - i : t.zone }));
+  const inLine = emphasisSpans.length === 0 ? tokens : tokens.map((t) => (t.zone === undefined ? t : { ...t, verdict: 'foreign' as Verdict, reason: 'code' as WordReading['reason'] }));
+  const inZone = emphasisSpans.length === 0 ? tokens : tokens.map((t, i) => ({ ...t, line: t.zone === undefined ? -1 - i : t.zone }));
   const nearest = (counts: (t: Token) => boolean): [(Verdict | undefined)[], (Verdict | undefined)[]] => {
     const [prev, next] = nearestOnLine(inLine, counts);
     if (emphasisSpans.length === 0) return [prev, next];
