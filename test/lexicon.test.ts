@@ -1,6 +1,6 @@
 // The lexicon file format (src/reverse/lexicon-file.ts), the Node loader (src/io/lexicon.ts) and
-// the committed file data/lexicon/lexicon-ru.bin: round trips against a plain Map, damaged input,
-// and that the committed file is current (built from the inputs installed now).
+// the committed files data/lexicon/lexicon-<language>.bin: round trips against a plain Map,
+// damaged input, and that each committed file is current (built from the inputs installed now).
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,11 +8,11 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import { lexiconInputs } from '../scripts/build-lexicon.ts';
+import { lexiconInputs, lexiconLanguages } from '../scripts/build-lexicon.ts';
 import { LatinitsaError, lexiconFromBytes, type Lexicon } from '../src/index.ts';
 import { decodeLexicon, encodeLexicon } from '../src/reverse/index.ts';
 import { lexiconEntries, readLexiconHeader } from '../src/reverse/lexicon-file.ts';
-import { defaultLexiconFile, loadLexicon, missingLexiconWarning } from '../src/io/index.ts';
+import { defaultLexiconFile, loadLexicon, missingLexiconWarning, shippedLexiconFile } from '../src/io/index.ts';
 
 /** Words over a few letters (one of them outside the BMP), so that prefixes are shared a lot. */
 const letters = ['а', 'б', 'в', 'ё', '-', 'я', '𝔞'];
@@ -128,16 +128,48 @@ describe('loadLexicon (Node)', () => {
   });
 });
 
-describe('the committed lexicon (data/lexicon/lexicon-ru.bin)', () => {
-  const bytes = readFileSync(defaultLexiconFile);
-
-  it('is current: built from the source packages installed now, the patronymic rules and the build script', () => {
-    const { header } = readLexiconHeader(gunzipSync(bytes));
-    assert.deepEqual(header.inputs, lexiconInputs(), 'data/lexicon/lexicon-ru.bin is stale: run npm run build:lexicon (and commit the files it writes)');
+describe('the shipped lexicon of a language', () => {
+  it('is data/lexicon/lexicon-<language>.bin; Russian by default; an unknown language is ERR_INVALID_OPTION', async () => {
+    assert.equal(shippedLexiconFile(), defaultLexiconFile);
+    assert.equal(path.basename(shippedLexiconFile({ language: 'bg' })), 'lexicon-bg.bin');
+    for (const language of ['xx', '../ru', '']) {
+      assert.throws(() => shippedLexiconFile({ language }), (e: unknown) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_OPTION');
+      await assert.rejects(loadLexicon({ language }), (e: unknown) => e instanceof LatinitsaError && e.code === 'ERR_INVALID_OPTION');
+    }
+    assert.equal((await loadLexicon({ language: 'uk' }))?.language, 'uk');
+    assert.equal((await loadLexicon({ language: 'ru' }))?.language, 'ru');
   });
 
-  it('is gzipped, at most 8 MB, and holds the words reverse romanization needs', async () => {
-    assert.ok(statSync(defaultLexiconFile).size <= 8e6);
+  it('a language the package has no lexicon of loads none', async () => {
+    assert.equal(await loadLexicon({ language: 'be' }), undefined);
+  });
+
+  it('the missing-file warning names the language', () => {
+    assert.match(missingLexiconWarning({ language: 'bg' }), /^latinitsa: warning: no Bulgarian lexicon at .*lexicon-bg\.bin; readings are ranked by letter statistics only$/);
+    assert.equal(missingLexiconWarning(), missingLexiconWarning(defaultLexiconFile));
+  });
+});
+
+for (const language of lexiconLanguages()) {
+  describe(`the committed lexicon (data/lexicon/lexicon-${language}.bin)`, () => {
+    const file = shippedLexiconFile({ language });
+    const bytes = readFileSync(file);
+
+    it('is current: built from the source packages installed now, data/lexicon/sources.json, its rules and the build script', () => {
+      const { header } = readLexiconHeader(gunzipSync(bytes));
+      assert.equal(header.language, language);
+      assert.deepEqual(header.inputs, lexiconInputs({ language }), `data/lexicon/lexicon-${language}.bin is stale: run npm run build:lexicon (and commit the files it writes)`);
+    });
+  });
+}
+
+describe('the committed lexicons: sizes and contents', () => {
+  it('each is gzipped and at most 8 MB; the Ukrainian and Bulgarian ones together at most 1.5 MB (the package budget)', () => {
+    for (const language of lexiconLanguages()) assert.ok(statSync(shippedLexiconFile({ language })).size <= 8e6, language);
+    assert.ok(statSync(shippedLexiconFile({ language: 'uk' })).size + statSync(shippedLexiconFile({ language: 'bg' })).size <= 1.5e6);
+  });
+
+  it('the Russian one holds the words reverse romanization needs', async () => {
     const lexicon = (await loadLexicon())!;
     // Flags from the sources: a dictionary form, a given name, a surname, a derived patronymic.
     assert.ok((lexicon.lookup('веснушчаты') & 1) !== 0);
@@ -145,5 +177,19 @@ describe('the committed lexicon (data/lexicon/lexicon-ru.bin)', () => {
     assert.ok((lexicon.lookup('зиновьев') & 4) !== 0);
     assert.ok((lexicon.lookup('сергеевич') & 8) !== 0);
     assert.ok(lexicon.isEnglish('the') && !lexicon.isEnglish('зиновьев'));
+  });
+
+  it('the Ukrainian and Bulgarian ones: capitalised entries in all their forms, flagged proper; headwords; the apostrophe as U+02BC; English words', async () => {
+    const uk = (await loadLexicon({ language: 'uk' }))!;
+    assert.equal(uk.lookup('київ') & 16, 16);
+    assert.equal(uk.lookup('києва') & 16, 16);
+    assert.equal(uk.lookup('церква') & 1, 1);
+    assert.equal(uk.lookup('знамʼянка') & 16, 16);
+    assert.equal(uk.lookup("знам'янка"), 0);
+    assert.ok(uk.isEnglish('the'));
+    const bg = (await loadLexicon({ language: 'bg' }))!;
+    assert.equal(bg.lookup('казанлък') & 16, 16);
+    assert.equal(bg.lookup('хълм') & 1, 1);
+    assert.ok(bg.isEnglish('the'));
   });
 });

@@ -9,4 +9,4 @@ export { ioError, isClosedPipe } from './errors.ts';
 export { readDocumentFile, bytesToDocument, writeDocumentFile, type ReadDocumentFileOptions } from './documents.ts';
 export { readDocxParts, readDocxParagraphs, rewriteDocx, DOCX_LIMITS, type DocxLimits } from './docx.ts';
 export { readZip, readZipEntry, writeZip, replaceZipEntries, type ZipArchive, type ZipBudget, type ZipEntry, type ZipInput } from './zip.ts';
-export { loadLexicon, defaultLexiconFile, missingLexiconWarning, type LoadLexiconOptions } from './lexicon.ts';
+export { loadLexicon, defaultLexiconFile, shippedLexiconFile, missingLexiconWarning, type LoadLexiconOptions, type ShippedLexiconOptions, type MissingLexiconOptions } from './lexicon.ts';

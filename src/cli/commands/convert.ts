@@ -59,7 +59,7 @@ export const command = defineCommand({
     const fromOptions = parseOptionPairs('convert', values.option);
     const toOptions = parseOptionPairs('convert', values['to-option'], '--to-option');
     const inputs = await readInputs('convert', io, positionals, values.input);
-    const lexicon = await lexiconOf(values['no-lexicon'], io);
+    const lexicon = await lexiconOf({ noLexicon: values['no-lexicon'], scheme: from, schemeOptions: fromOptions }, io);
     const options = { from, to, fromOptions, toOptions, all: values.all === true, ...(lexicon === undefined ? {} : { lexicon }) };
     const readOptions = { scheme: from, schemeOptions: fromOptions, ...(lexicon === undefined ? {} : { lexicon }) };
     if (values.json !== true && values.mark !== true) {

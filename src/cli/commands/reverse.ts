@@ -2,7 +2,8 @@
 import { deromanizeDetailed, uncheckedReading, type DeromanizeOptions } from '../../reverse/deromanize.ts';
 import { DEFAULT_LANGUAGE } from '../../schemes/registry.ts';
 import type { Lexicon } from '../../reverse/lexicon.ts';
-import { DEFAULT_SCHEME } from '../../schemes/registry.ts';
+import { resolveScheme } from '../../engine/resolve.ts';
+import { DEFAULT_SCHEME, type Scheme } from '../../schemes/registry.ts';
 import { defineCommand, parseOptionPairs } from '../args.ts';
 import { outputOf, readInputs } from '../input.ts';
 import { schemeFromFlags } from '../scheme-file.ts';
@@ -39,12 +40,26 @@ export const readingOptions = {
   json: { type: 'boolean' },
 } as const;
 
-/** The shipped lexicon unless `--no-lexicon`; one warning line on stderr when its file is missing. */
-export async function lexiconOf(noLexicon: boolean | undefined, io: CliIO): Promise<Lexicon | undefined> {
-  if (noLexicon === true) return undefined;
+/** What `lexiconOf` needs to know. */
+export interface LexiconOfOptions {
+  /** `--no-lexicon`. */
+  noLexicon: boolean | undefined;
+  /** The scheme the text is read in and its options (`-O lang=…` among them): its language picks the lexicon. */
+  scheme: string | Scheme | undefined;
+  schemeOptions: Record<string, unknown>;
+}
+
+/**
+ * The shipped lexicon of the language the text is read in unless `--no-lexicon`; one warning line
+ * on stderr when the Russian one's file is missing (a language without a lexicon file gets the
+ * `reverse/unchecked-reading` line instead, `warnUnchecked`).
+ */
+export async function lexiconOf(options: LexiconOfOptions, io: CliIO): Promise<Lexicon | undefined> {
+  if (options.noLexicon === true) return undefined;
+  const language = resolveScheme({ ...options.schemeOptions, scheme: options.scheme }).language.id;
   const { loadLexicon, missingLexiconWarning } = await import('../../io/lexicon.ts');
-  const lexicon = await loadLexicon();
-  if (lexicon === undefined) io.stderr.write(`${missingLexiconWarning()}\n`);
+  const lexicon = await loadLexicon({ language });
+  if (lexicon === undefined && language === DEFAULT_LANGUAGE) io.stderr.write(`${missingLexiconWarning()}\n`);
   return lexicon;
 }
 
@@ -73,7 +88,7 @@ export const command = defineCommand({
     const schemeOptions = parseOptionPairs('reverse', values.option);
     const scheme = await schemeFromFlags('reverse', { id: values.scheme, file: values['scheme-file'] }, io.cwd);
     const inputs = await readInputs('reverse', io, positionals, values.input);
-    const lexicon = await lexiconOf(values['no-lexicon'], io);
+    const lexicon = await lexiconOf({ noLexicon: values['no-lexicon'], scheme, schemeOptions }, io);
     const options = { ...(scheme === undefined ? {} : { scheme }), schemeOptions, all: values.all === true, ...(lexicon === undefined ? {} : { lexicon }) };
     const results = inputs.map((input) => ({ input: input.name, ...deromanizeDetailed(input.text, options) }));
     warnUnchecked(options, values['no-lexicon'], io, results.some((r) => r.diagnostics.some((d) => d.ruleId === 'reverse/unchecked-reading')));
