@@ -1,12 +1,12 @@
 // Builds the web page into ONE self-contained HTML file (script and style inline, no network
 // use), written to dist/web/index.html, and the HTTP API's documentation page, dist/web/api.html
-// (served at /api), rendered from the OpenAPI document; the Russian lexicon goes beside them
-// (fetched only by a copy of the page served without the latinitsa server). The engine is bundled
+// (served at /api), rendered from the OpenAPI document; the lexicons (Russian, Ukrainian,
+// Bulgarian) go beside them (fetched only by a copy of the page served without the latinitsa server). The engine is bundled
 // from src/index.ts for the browser; a `node:` import reachable from it fails the build. The page's
 // script is also its worker (started from a Blob of the same text), so the CSP allows blob: workers.
 // Run: npm run build:web [-- --out DIR].
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, transform, type Plugin } from 'esbuild';
@@ -101,11 +101,15 @@ export async function buildWeb(options: BuildWebOptions = {}): Promise<{ file: s
   const apiFile = path.join(outDir, 'api.html');
   await writeAtomic(file, html);
   await writeAtomic(apiFile, apiHtml);
-  // The Russian lexicon beside the page: fetched only when the page has no server to ask
-  // (web/lexicon-hook.ts). Not in the npm package's copy of the page (package.json "files").
-  const lexicon = path.join(outDir, 'lexicon-ru.bin');
-  await copyFile(path.join(root, 'data', 'lexicon', 'lexicon-ru.bin'), `${lexicon}.${process.pid}.tmp`);
-  await rename(`${lexicon}.${process.pid}.tmp`, lexicon);
+  // The lexicons beside the page, one per language that has one: fetched only when the page has
+  // no server to ask, each on the first reading in its language (web/lexicon-hook.ts). Not in the
+  // npm package's copy of the page (package.json "files").
+  const lexiconDir = path.join(root, 'data', 'lexicon');
+  for (const name of (await readdir(lexiconDir)).filter((f) => /^lexicon-[a-z]+\.bin$/.test(f)).sort()) {
+    const lexicon = path.join(outDir, name);
+    await copyFile(path.join(lexiconDir, name), `${lexicon}.${process.pid}.tmp`);
+    await rename(`${lexicon}.${process.pid}.tmp`, lexicon);
+  }
   return { file, bytes: Buffer.byteLength(html), apiFile, apiBytes: Buffer.byteLength(apiHtml) };
 }
 

@@ -102,12 +102,12 @@ describe('the npm packages, installed from their tarballs into fresh projects', 
   it('the tarballs hold what a user needs and nothing of the repository\'s sources', (t) => {
     t.diagnostic(`latinitsa tarball: ${mb(core.size)} packed, ${mb(core.unpackedSize)} unpacked, ${core.files.length} files`);
     t.diagnostic(`textlint-rule-latinitsa tarball: ${(rule.size / 1e3).toFixed(1)} kB packed, ${rule.files.length} files`);
-    for (const f of ['LICENSE', 'README.md', 'package.json', 'bin/latinitsa.js', 'dist/index.js', 'dist/index.d.ts', 'dist/io/index.js', 'dist/cli/index.js', 'dist/server/index.js', 'dist/schemes/scheme.schema.json', 'dist/schemes/language.schema.json', 'dist/web/index.html', 'data/lexicon/lexicon-ru.bin', 'data/lexicon/README.md']) {
+    for (const f of ['LICENSE', 'README.md', 'package.json', 'bin/latinitsa.js', 'dist/index.js', 'dist/index.d.ts', 'dist/io/index.js', 'dist/cli/index.js', 'dist/server/index.js', 'dist/schemes/scheme.schema.json', 'dist/schemes/language.schema.json', 'dist/web/index.html', 'data/lexicon/lexicon-ru.bin', 'data/lexicon/lexicon-uk.bin', 'data/lexicon/lexicon-bg.bin', 'data/lexicon/README.md', 'data/lexicon/COPYING-lexicon-uk.txt', 'data/lexicon/COPYING-lexicon-bg.txt']) {
       assert.ok(core.files.includes(f), `${f} is missing from the tarball`);
     }
     // Compiled code only of sources that exist (no leftovers of an earlier build).
     const stale = (f: string): boolean => /^dist\/.*\.js$/.test(f) && !f.startsWith('dist/web/') && statSync(path.join(root, f.replace(/^dist\//, 'src/').replace(/\.js$/, '.ts')), { throwIfNoEntry: false }) === undefined;
-    const unwanted = core.files.filter((f) => f.startsWith('src/') || f.startsWith('test/') || (f.endsWith('.ts') && !f.endsWith('.d.ts')) || f === 'dist/web/lexicon-ru.bin' || stale(f));
+    const unwanted = core.files.filter((f) => f.startsWith('src/') || f.startsWith('test/') || (f.endsWith('.ts') && !f.endsWith('.d.ts')) || /^dist\/web\/lexicon-[a-z]+\.bin$/.test(f) || stale(f));
     assert.deepEqual(unwanted, []);
     // Every page the installed README and docs link to is installed too (the thirty-fourth
     // session's audit: the README linked to 17 pages of docs/ that the package did not hold).
@@ -267,6 +267,11 @@ describe('the npm packages, installed from their tarballs into fresh projects', 
       } finally {
         renameSync(`${file}.away`, file);
       }
+    });
+
+    it('reads Ukrainian with the installed Ukrainian lexicon', () => {
+      const r = cli(['reverse', '--all', '-s', 'uk-national', 'Kyiv']);
+      assert.deepEqual([r.stdout, r.stderr], ['Київ\n', '']);
     });
 
     it('reads a .docx with its own reader: no mammoth installed', () => {

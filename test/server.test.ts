@@ -249,9 +249,16 @@ describe('API: reverse, check, cite', () => {
   it('convert and deromanize report romanize/unmapped-letter and reverse/unchecked-reading as diagnostics', async () => {
     const c = parse(await post('/api/convert', { text: 'Fyodor', from: 'modified-loc', to: 'uk-national', all: true }));
     assert.deepEqual(c.diagnostics.map((d: { ruleId: string; actual: string }) => [d.ruleId, d.actual]), [['romanize/unmapped-letter', 'ё']]);
-    const d = parse(await post('/api/deromanize', { text: 'Donetsk', scheme: 'uk-national', all: true }));
+    // Belarusian has no lexicon: its readings are not checked, and the answer says so.
+    const d = parse(await post('/api/deromanize', { text: 'Zhoda', scheme: 'be-national', all: true }));
     assert.equal(d.words[0].certain, false);
+    assert.equal(d.lexicon, false);
     assert.deepEqual(d.diagnostics.map((x: { ruleId: string }) => x.ruleId), ['reverse/unchecked-reading']);
+    // Ukrainian and Bulgarian are read with the shipped lexicon of the language.
+    const uk = parse(await post('/api/deromanize', { text: 'Donetsk', scheme: 'uk-national', all: true }));
+    assert.deepEqual([uk.text, uk.words[0].certain, uk.diagnostics, uk.lexicon], ['Донецьк', true, [], true]);
+    const bg = parse(await post('/api/convert', { text: 'Kazanlak', from: 'bg-streamlined', to: 'ala-lc-bg', all: true }));
+    assert.deepEqual([bg.text, bg.diagnostics, bg.lexicon], ['Kazanlŭk', [], true]);
   });
 
   it('check finds a spelling the house scheme cannot produce and offers the fixed text, in the one diagnostic shape', async () => {

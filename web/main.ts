@@ -107,7 +107,7 @@ function start(): void {
   // Opened from a file (the offline copy), there is no API to link to.
   if (location.protocol === 'file:') byId('api-link').remove();
   void fromServer().then((onServer) => {
-    if (onServer) byId('api-note').textContent = ' (except reverse readings and manuscripts to check, which go to the latinitsa server that served this page to be read with its Russian lexicon)';
+    if (onServer) byId('api-note').textContent = ' (except reverse readings and manuscripts to check, which go to the latinitsa server that served this page to be read with its word lists)';
   });
 }
 

@@ -1,6 +1,8 @@
 // The operations of the page's worker (web/engine.ts), by name: what the page asks of the library
 // off the main thread. No DOM here, so the page's unit tests run them in Node.
 import { convertDetailed, deromanizeDetailed, detectScheme, explain, romanize, romanizeDetailed, type ConvertResult, type DeromanizeResult, type DetectSchemeResult, type RomanizeOptions, type RomanizeResult, type Segment } from '../src/index.ts';
+import { resolveScheme } from '../src/engine/resolve.ts';
+import { DEFAULT_LANGUAGE } from '../src/schemes/index.ts';
 import { browserLexicon, setPageAddress } from './lexicon-hook.ts';
 import { detectionSchemes, schemeValue, useSchemeDefinition } from './own-scheme.ts';
 
@@ -21,8 +23,20 @@ export interface Explained {
 let kept: { token: number; segments: Segment[] } | undefined;
 let nextToken = 1;
 
-async function lexiconOption(): Promise<{ lexicon?: NonNullable<Awaited<ReturnType<typeof browserLexicon>>> }> {
-  const lexicon = await browserLexicon();
+/**
+ * The lexicon of the language a text in this scheme is read in (Russian without one: scheme
+ * detection); none when the scheme does not resolve, which the reading itself then reports.
+ */
+async function lexiconOption(scheme?: RomanizeOptions['scheme']): Promise<{ lexicon?: NonNullable<Awaited<ReturnType<typeof browserLexicon>>> }> {
+  let language = DEFAULT_LANGUAGE;
+  if (scheme !== undefined) {
+    try {
+      language = resolveScheme({ scheme }).language.id;
+    } catch {
+      return {};
+    }
+  }
+  const lexicon = await browserLexicon(language);
   return lexicon === undefined ? {} : { lexicon };
 }
 
@@ -71,11 +85,11 @@ export const ops = {
   },
   // Schemes are menu values (the scheme of one's own put in); with `lexicon`, as the API answers: whether word lists ranked the readings.
   deromanize: async (a: { text: string; scheme: string }): Promise<DeromanizeResult & { lexicon: boolean }> => {
-    const option = await lexiconOption();
+    const option = await lexiconOption(schemeValue(a.scheme));
     return { ...deromanizeDetailed(a.text, { scheme: schemeValue(a.scheme), ...option }), lexicon: option.lexicon !== undefined };
   },
   convert: async (a: { text: string; from: string; to: string }): Promise<ConvertResult & { lexicon: boolean }> => {
-    const option = await lexiconOption();
+    const option = await lexiconOption(schemeValue(a.from));
     return { ...convertDetailed(a.text, { from: schemeValue(a.from), to: schemeValue(a.to), ...option }), lexicon: option.lexicon !== undefined };
   },
 };

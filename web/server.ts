@@ -38,6 +38,6 @@ export function unlessRefused(error: unknown): void {
 
 /** How reverse readings were ranked, for the panel's note. */
 export function rankedBy(where: 'server' | 'browser', lexicon: boolean): string {
-  if (where === 'server') return lexicon ? 'Readings ranked by the latinitsa server with its word lists (words, given names, surnames).' : 'Readings ranked by letter statistics (the server has no word lists: its data/lexicon/lexicon-ru.bin is missing).';
-  return lexicon ? 'Readings ranked in your browser with the word lists (words, given names, surnames).' : 'Readings ranked by letter statistics (offline, without word lists).';
+  if (where === 'server') return lexicon ? 'Readings ranked by the latinitsa server with its word lists (words, given names, surnames).' : 'Readings ranked by letter statistics (the server has no word lists of this language: Russian, Ukrainian and Bulgarian have them, data/lexicon/lexicon-<language>.bin).';
+  return lexicon ? 'Readings ranked in your browser with the word lists (words, given names, surnames).' : 'Readings ranked by letter statistics (offline, or no word lists of this language beside the page).';
 }

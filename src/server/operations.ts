@@ -25,7 +25,8 @@ import { detectScheme } from '../reverse/detect.ts';
 import type { Lexicon } from '../reverse/lexicon.ts';
 import { marcBatch, type MarcBatchInput } from '../marc/batch.ts';
 import { resolveScheme } from '../engine/resolve.ts';
-import { DEFAULT_SCHEME, getScheme, listSchemes, type Scheme } from '../schemes/registry.ts';
+import { DEFAULT_LANGUAGE } from '../schemes/languages.ts';
+import { DEFAULT_SCHEME, getScheme, listLanguages, listSchemes, type Scheme } from '../schemes/registry.ts';
 import { LatinitsaError } from '../errors.ts';
 import { BIB_FORMATS, CHECK_FORMATS, CITE_FORMATS, CITE_STYLES, MARC_NORMALIZATIONS, MARC_OPERATIONS, MARC_OUTPUTS, MARC_TIES, VERSO_STYLES } from './choices.ts';
 import { base64Field, HttpError, optionalBoolean, optionalChoice, optionalPositiveInteger, optionalString, optionsField, requireObject, requireString, schemeField, schemeValue, type Input } from './request.ts';
@@ -93,14 +94,30 @@ function romanizeOp(input: Input): unknown {
 }
 
 /**
- * The shipped lexicon that ranks reverse readings; without it (file missing or damaged) letter
- * statistics rank, and answers say `"lexicon": false`.
+ * The shipped lexicons that rank reverse readings, by language; without one (a language the
+ * package has none of, a file missing or damaged) letter statistics rank, and answers say
+ * `"lexicon": false`.
  */
-let lexicon: Promise<Lexicon | undefined> | undefined;
-/** Starts loading the lexicon (the worker threads call this when they start). */
-export function preloadLexicon(): Promise<Lexicon | undefined> {
-  lexicon ??= loadLexicon().catch(() => undefined);
+const lexicons = new Map<string, Promise<Lexicon | undefined>>();
+/**
+ * Starts loading the lexicon of a language, Russian by default (the worker threads call this for
+ * Russian when they start; the others load on first use).
+ */
+export function preloadLexicon(language: string = DEFAULT_LANGUAGE): Promise<Lexicon | undefined> {
+  let lexicon = lexicons.get(language);
+  if (lexicon === undefined) lexicons.set(language, (lexicon = loadLexicon({ language }).catch(() => undefined)));
   return lexicon;
+}
+
+/** The lexicon of the language a text in this scheme is read in (the scheme and its options are checked when the text is read). */
+function lexiconOfScheme(scheme: string | Scheme, schemeOptions: Record<string, unknown>): Promise<Lexicon | undefined> {
+  let language: string;
+  try {
+    language = resolveScheme({ ...schemeOptions, scheme }).language.id;
+  } catch {
+    return Promise.resolve(undefined);
+  }
+  return preloadLexicon(language);
 }
 
 async function deromanizeOp(input: Input): Promise<unknown> {
@@ -109,7 +126,7 @@ async function deromanizeOp(input: Input): Promise<unknown> {
   const all = optionalBoolean(input, 'all');
   const schemeOptions = optionsField(input);
   input.done();
-  const lex = await preloadLexicon();
+  const lex = await lexiconOfScheme(scheme, schemeOptions);
   const result = deromanizeDetailed(text, { scheme, schemeOptions, ...(all === undefined ? {} : { all }), ...(lex === undefined ? {} : { lexicon: lex }) });
   // Whether the lexicon ranked the readings.
   return { ...result, lexicon: lex !== undefined };
@@ -124,7 +141,7 @@ async function convertOp(input: Input): Promise<unknown> {
   const fromOptions = optionsField(input, 'fromOptions');
   const toOptions = optionsField(input, 'toOptions');
   input.done();
-  const lex = await preloadLexicon();
+  const lex = await lexiconOfScheme(from, fromOptions);
   const result = convertDetailed(text, {
     from,
     to,
@@ -208,8 +225,9 @@ async function checkOp(input: Input): Promise<unknown> {
     if (emphasis !== undefined) doc = { ...doc, emphasis: emphasis as NonNullable<ProseDocument['emphasis']> };
     if (notes !== undefined) doc = { ...doc, notes: notes as NonNullable<ProseDocument['notes']> };
   }
-  // Read with the shipped lexicon, as `latinitsa check` reads: the confidences are the command's.
-  const lex = await preloadLexicon();
+  // Read with the shipped lexicon of the text's language, as `latinitsa check` reads: the
+  // confidences are the command's.
+  const lex = await preloadLexicon(typeof options.lang === 'string' && listLanguages().includes(options.lang) ? options.lang : DEFAULT_LANGUAGE);
   // A finding in a .docx's footnote or endnote says which note (inNote), as the command reports it.
   const diagnostics = notePlaces(checkText(doc.text, { ...options, regions: doc.regions, ...(doc.emphasis === undefined ? {} : { emphasis: doc.emphasis }), ...(doc.notes === undefined ? {} : { notes: doc.notes }), ...(lex === undefined ? {} : { lexicon: lex }) }), doc);
   // Unattended, only the certain fixes are applied, as `check --fix` applies them (docs/check.md):

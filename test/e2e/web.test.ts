@@ -1100,10 +1100,11 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
   it('served by any web server without the latinitsa API, ranks reverse readings with the lexicon beside the page', async () => {
     // The built folder on a plain static server: /api/schemes is a 404, so the page works on its
     // own, and its worker fetches lexicon-ru.bin (web/lexicon-hook.ts). Letter statistics alone
-    // read vesnushchaty as веснущаты; the lexicon knows веснушчаты.
+    // read vesnushchaty as веснущаты; the lexicon knows веснушчаты. A Ukrainian scheme fetches
+    // lexicon-uk.bin, which knows Київ (letter statistics alone: Кийв).
     const plain = createServer((req, res) => {
       const name = new URL(req.url ?? '/', 'http://localhost').pathname.slice(1) || 'index.html';
-      if (name !== 'index.html' && name !== 'lexicon-ru.bin') return void res.writeHead(404).end();
+      if (name !== 'index.html' && !/^lexicon-[a-z]+\.bin$/.test(name)) return void res.writeHead(404).end();
       res.writeHead(200, { 'content-type': name === 'index.html' ? 'text/html; charset=utf-8' : 'application/octet-stream' });
       res.end(readFileSync(path.join(dir, name)));
     });
@@ -1133,6 +1134,14 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
       assert.equal(output, 'веснушчаты');
       assert.match((await other.locator('#rv-note').textContent()) ?? '', /ranked in your browser with the word lists/);
       assert.equal(fetched.filter((p) => p === '/lexicon-ru.bin').length, 1, fetched.join(' '));
+      await other.locator('#rv-from').selectOption('uk-national');
+      await other.getByLabel('Romanized text').fill('Kyiv');
+      for (let i = 0; i < 300 && output !== 'Київ'; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        output = await other.locator('#rv-output').textContent();
+      }
+      assert.equal(output, 'Київ');
+      assert.equal(fetched.filter((p) => p === '/lexicon-uk.bin').length, 1, fetched.join(' '));
       assert.deepEqual(errors, []);
     } finally {
       await own.close();
