@@ -1,7 +1,9 @@
 /**
  * `npm run build:lexicon`: builds the lexicons that ship with the package,
  * data/lexicon/lexicon-<language>.bin (format: src/reverse/lexicon-file.ts), from npm packages
- * that are devDependencies, as data/lexicon/sources.json says for each language: the language's
+ * that are devDependencies and, for Ukrainian, Debian's hunspell-uk (read where it is installed
+ * or extracted, `--debian-root DIR`, default /; never downloaded by the build), as
+ * data/lexicon/sources.json says for each language: the language's
  * Hunspell dictionary expanded with hunspell-reader (capitalised entries flagged proper), and for
  * Russian the russian_name names filtered against it and patronymics derived by
  * data/lexicon/patronymics.json; every lexicon carries the most frequent words of
@@ -13,7 +15,7 @@
  * `--lang uk` builds or checks one language.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -45,9 +47,26 @@ interface NameSources {
   surnameKey: string;
 }
 
+/**
+ * A Hunspell dictionary taken from a Debian package rather than npm: the build reads the files
+ * where the package was installed or extracted (--debian-root) and refuses them unless their
+ * checksums are the ones recorded here, so the record names exactly what the file is made of
+ * (data/lexicon/README.md).
+ */
+interface DebianDictionary {
+  debian: string;
+  version: string;
+  /** The package file as the Debian archive serves it, and its checksum there. */
+  deb: { file: string; sha256: string };
+  /** The affix and dictionary files, by their path inside the package. */
+  aff: { path: string; sha256: string };
+  dic: { path: string; sha256: string };
+}
+
 /** What one language's lexicon is built from (data/lexicon/sources.json). */
 export interface LanguageSources {
-  dictionary: string;
+  /** An npm package with index.aff and index.dic, or a Debian package's files. */
+  dictionary: string | DebianDictionary;
   commonForms: 'all' | 'headword' | { lettersMore: number };
   names?: NameSources;
   /** Patronymic rules, a file of data/lexicon/. */
@@ -106,6 +125,35 @@ export function patronymicsOf(name: string, rules: PatronymicRules): string[] {
 /** A text file's SHA-256 with line ends normalised (a Windows checkout gives the same digest). */
 const digest = (file: string): string => `sha256:${createHash('sha256').update(readFileSync(file, 'utf8').replace(/\r\n/g, '\n')).digest('hex').slice(0, 16)}`;
 
+/** How a build's record and messages name a dictionary. */
+const dictionaryName = (d: string | DebianDictionary): string => (typeof d === 'string' ? d : `${d.debian} ${d.version} (Debian)`);
+
+/** Where the Debian package's files are read by default: where `apt-get install` puts them. */
+export const DEFAULT_DEBIAN_ROOT = '/';
+
+const sha256Of = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/**
+ * The affix and dictionary files of a language's dictionary: the npm package's, or the Debian
+ * package's under `debianRoot`, checked against the checksums of data/lexicon/sources.json.
+ */
+function dictionaryFiles(d: string | DebianDictionary, debianRoot: string): { aff: string; dic: string } {
+  if (typeof d === 'string') {
+    const dir = path.dirname(require.resolve(d));
+    return { aff: path.join(dir, 'index.aff'), dic: path.join(dir, 'index.dic') };
+  }
+  const files = { aff: path.join(debianRoot, d.aff.path), dic: path.join(debianRoot, d.dic.path) };
+  for (const kind of ['aff', 'dic'] as const) {
+    const file = files[kind];
+    if (!existsSync(file)) {
+      throw new Error(`${file} not found: the ${dictionaryName(d)} dictionary is read from the Debian package (apt-get install ${d.debian}, or apt-get download ${d.debian} && dpkg-deb -x ${d.debian}_*.deb DIR, then --debian-root DIR)`);
+    }
+    const sum = sha256Of(file);
+    if (sum !== d[kind].sha256) throw new Error(`${file}: sha256 ${sum}, not the ${d[kind].sha256} of ${dictionaryName(d)} that data/lexicon/sources.json records (another version of the package?)`);
+  }
+  return files;
+}
+
 const versionOf = (name: string): string => (JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 
 /**
@@ -116,7 +164,14 @@ export function lexiconInputs(options: { language?: string } = {}): Record<strin
   const language = options.language ?? 'ru';
   const s = sourcesOf(language);
   const inputs: Record<string, string> = {};
-  for (const name of [s.dictionary, 'hunspell-reader', ...(s.names === undefined ? [] : [s.names.package]), lexiconSources().english.package]) inputs[name] = versionOf(name);
+  if (typeof s.dictionary === 'string') inputs[s.dictionary] = versionOf(s.dictionary);
+  else {
+    // The Debian files are not needed to say what they were: their checksums are in sources.json.
+    inputs[`${s.dictionary.debian} (Debian)`] = s.dictionary.version;
+    inputs[s.dictionary.aff.path] = `sha256:${s.dictionary.aff.sha256}`;
+    inputs[s.dictionary.dic.path] = `sha256:${s.dictionary.dic.sha256}`;
+  }
+  for (const name of ['hunspell-reader', ...(s.names === undefined ? [] : [s.names.package]), lexiconSources().english.package]) inputs[name] = versionOf(name);
   if (s.patronymics !== undefined) inputs[`data/lexicon/${s.patronymics}`] = digest(path.join(root, 'data', 'lexicon', s.patronymics));
   inputs['data/lexicon/sources.json'] = digest(sourcesFile);
   inputs['scripts/build-lexicon.ts'] = digest(import.meta.filename);
@@ -133,14 +188,17 @@ export interface LexiconBuild {
   figures: { entries: number; proper: number; given: number; surnames: number; patronymics: number; english: number };
 }
 
-/** Builds a language's lexicon (default Russian) in memory from the installed source packages. */
-export async function buildLexicon(options: { language?: string } = {}): Promise<LexiconBuild> {
+/**
+ * Builds a language's lexicon (default Russian) in memory from the installed source packages;
+ * a dictionary from a Debian package is read under `debianRoot` (default /).
+ */
+export async function buildLexicon(options: { language?: string; debianRoot?: string } = {}): Promise<LexiconBuild> {
   const language = options.language ?? 'ru';
   const s = sourcesOf(language);
   const lang = getLanguage(language);
   const { IterableHunspellReader } = await import('hunspell-reader');
-  const dictDir = path.dirname(require.resolve(s.dictionary));
-  const reader = await IterableHunspellReader.createFromFiles(path.join(dictDir, 'index.aff'), path.join(dictDir, 'index.dic'));
+  const files = dictionaryFiles(s.dictionary, options.debianRoot ?? DEFAULT_DEBIAN_ROOT);
+  const reader = await IterableHunspellReader.createFromFiles(files.aff, files.dic);
   // The language's apostrophes inside a word are its one apostrophe letter, as the engine reads them (src/schemes/script.ts).
   const apostrophes = lang.apostrophes === undefined ? undefined : new RegExp(`[${[...lang.apostrophes].map((ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`).join('')}]`, 'gu');
   const wordPattern = lang.apostrophes === undefined ? /^[\p{Script=Cyrillic}-]+$/u : new RegExp(`^\\p{Script=Cyrillic}[\\p{Script=Cyrillic}${APOSTROPHE_LETTER}-]*$`, 'u');
@@ -225,7 +283,7 @@ export async function buildLexicon(options: { language?: string } = {}): Promise
   const sorted = [...flags.keys()].sort();
   const sideFiles = new Map<string, string>();
   if (s.letters !== undefined) {
-    sideFiles.set(s.letters, formatLetterStats(letterStats(sorted, { comment: `Generated by \`npm run build:lexicon\` (scripts/build-lexicon.ts) from ${[s.dictionary, ...(s.names === undefined ? [] : [s.names.package])].join(' and ')} word types: log10 P(next letter | letter) x 100 (add-one smoothed), and log10 P(next | two letters) x 100 for triples seen 3+ times. Ranks readings in src/reverse.` })));
+    sideFiles.set(s.letters, formatLetterStats(letterStats(sorted, { comment: `Generated by \`npm run build:lexicon\` (scripts/build-lexicon.ts) from ${[dictionaryName(s.dictionary), ...(s.names === undefined ? [] : [s.names.package])].join(' and ')} word types: log10 P(next letter | letter) x 100 (add-one smoothed), and log10 P(next | two letters) x 100 for triples seen 3+ times. Ranks readings in src/reverse.` })));
   }
   if (s.englishCommon !== undefined) {
     const common = { $comment: `Generated by \`npm run build:lexicon\`: the ${englishSources.common} most frequent English words of popular-english-words 1.0 (ISC licence, Tim Koop; counted from Wikipedia). Words the core leaves alone when no lexicon is loaded.`, words: english.slice(0, englishSources.common) };
@@ -237,12 +295,12 @@ export async function buildLexicon(options: { language?: string } = {}): Promise
 }
 
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === import.meta.filename) {
-  const { values } = parseArgs({ options: { check: { type: 'boolean' }, lang: { type: 'string', multiple: true } } });
+  const { values } = parseArgs({ options: { check: { type: 'boolean' }, lang: { type: 'string', multiple: true }, 'debian-root': { type: 'string' } } });
   const languages = values.lang ?? lexiconLanguages();
   let stale = 0;
   for (const language of languages) {
     const t0 = performance.now();
-    const built = await buildLexicon({ language });
+    const built = await buildLexicon({ language, debianRoot: values['debian-root'] });
     const seconds = ((performance.now() - t0) / 1000).toFixed(1);
     const f = built.figures;
     const file = shippedLexiconFile({ language });

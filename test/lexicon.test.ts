@@ -2,13 +2,13 @@
 // the committed files data/lexicon/lexicon-<language>.bin: round trips against a plain Map,
 // damaged input, and that each committed file is current (built from the inputs installed now).
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import { lexiconInputs, lexiconLanguages } from '../scripts/build-lexicon.ts';
+import { buildLexicon, lexiconInputs, lexiconLanguages, lexiconSources } from '../scripts/build-lexicon.ts';
 import { LatinitsaError, lexiconFromBytes, type Lexicon } from '../src/index.ts';
 import { decodeLexicon, encodeLexicon } from '../src/reverse/index.ts';
 import { lexiconEntries, readLexiconHeader } from '../src/reverse/lexicon-file.ts';
@@ -162,6 +162,47 @@ for (const language of lexiconLanguages()) {
     });
   });
 }
+
+describe('what the lexicons are built from: licences that allow shipping them in the MIT package', () => {
+  // data/lexicon/README.md: each source's licence is one the package can carry (a copyleft one
+  // only as MPL-1.1, which covers the data file alone). dictionary-uk (GPL-3.0) was the first
+  // Ukrainian source and is not one of them; the Ukrainian words come from Debian's hunspell-uk,
+  // whose uk_UA files are offered under MPL-1.1 (with GPL-2+ and LGPL-2.1+).
+  const shippable = /^\(?(MIT|ISC|BSD-3-Clause)\)?$|\bMPL-1\.1\b/;
+  for (const language of lexiconLanguages()) {
+    it(`${language}: every npm package recorded as an input has a licence that allows it`, () => {
+      const { header } = readLexiconHeader(gunzipSync(readFileSync(shippedLexiconFile({ language }))));
+      for (const name of Object.keys(header.inputs).filter((k) => !k.includes('/') && !k.includes(' ') && !k.includes('.'))) {
+        if (name === 'hunspell-reader') continue; // a tool: none of its code or data is in the file
+        const { license } = JSON.parse(readFileSync(path.join(import.meta.dirname, '..', 'node_modules', name, 'package.json'), 'utf8')) as { license: string };
+        assert.match(license, shippable, `${name} (${license}) in lexicon-${language}.bin`);
+      }
+    });
+  }
+
+  it('the Ukrainian one records the Debian package and the checksums of its files, not dictionary-uk', () => {
+    const { header } = readLexiconHeader(gunzipSync(readFileSync(shippedLexiconFile({ language: 'uk' }))));
+    assert.equal(header.inputs['hunspell-uk (Debian)'], '1:7.5.0-1');
+    assert.match(header.inputs['usr/share/hunspell/uk_UA.dic'] ?? '', /^sha256:[0-9a-f]{64}$/);
+    assert.equal(header.inputs['dictionary-uk'], undefined);
+  });
+
+  it('the build reads a Debian dictionary only with the checksums sources.json records, and says how to get it', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'latinitsa-debian-'));
+    try {
+      await assert.rejects(buildLexicon({ language: 'uk', debianRoot: root }), /uk_UA\.aff not found: .*apt-get download hunspell-uk .*--debian-root DIR/);
+      const d = lexiconSources().languages['uk']!.dictionary;
+      assert.ok(typeof d !== 'string');
+      for (const f of [d.aff.path, d.dic.path]) {
+        mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
+        writeFileSync(path.join(root, f), 'SET UTF-8\n');
+      }
+      await assert.rejects(buildLexicon({ language: 'uk', debianRoot: root }), /uk_UA\.aff: sha256 [0-9a-f]{64}, not the af2b3cf5/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('the committed lexicons: sizes and contents', () => {
   it('each is gzipped and at most 8 MB; the Ukrainian and Bulgarian ones together at most 1.5 MB (the package budget)', () => {
