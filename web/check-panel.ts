@@ -429,6 +429,9 @@ export function setupCheck(): void {
   file.addEventListener('change', async () => {
     const f = file.files?.[0];
     if (f === undefined) return;
+    // At once: until the file is read and checked, the status is not the last text's findings,
+    // which a reader (or a test waiting for them) could take for this file's.
+    status.textContent = 'Reading the file…';
     name = f.name;
     docx = undefined;
     docxNote = '';
