@@ -300,7 +300,7 @@ if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === import.me
   let stale = 0;
   for (const language of languages) {
     const t0 = performance.now();
-    const built = await buildLexicon({ language, debianRoot: values['debian-root'] });
+    const built = await buildLexicon({ language, ...(values['debian-root'] === undefined ? {} : { debianRoot: values['debian-root'] }) });
     const seconds = ((performance.now() - t0) / 1000).toFixed(1);
     const f = built.figures;
     const file = shippedLexiconFile({ language });
