@@ -102,7 +102,7 @@ describe('the npm packages, installed from their tarballs into fresh projects', 
   it('the tarballs hold what a user needs and nothing of the repository\'s sources', (t) => {
     t.diagnostic(`latinitsa tarball: ${mb(core.size)} packed, ${mb(core.unpackedSize)} unpacked, ${core.files.length} files`);
     t.diagnostic(`textlint-rule-latinitsa tarball: ${(rule.size / 1e3).toFixed(1)} kB packed, ${rule.files.length} files`);
-    for (const f of ['LICENSE', 'README.md', 'package.json', 'bin/latinitsa.js', 'dist/index.js', 'dist/index.d.ts', 'dist/io/index.js', 'dist/cli/index.js', 'dist/server/index.js', 'dist/schemes/scheme.schema.json', 'dist/schemes/language.schema.json', 'dist/web/index.html', 'data/lexicon/lexicon-ru.bin', 'data/lexicon/lexicon-uk.bin', 'data/lexicon/lexicon-bg.bin', 'data/lexicon/README.md', 'data/lexicon/COPYING-lexicon-uk.txt', 'data/lexicon/COPYING-lexicon-bg.txt']) {
+    for (const f of ['LICENSE', 'README.md', 'package.json', 'bin/latinitsa.js', 'dist/index.js', 'dist/index.d.ts', 'dist/io/index.js', 'dist/cli/index.js', 'dist/server/index.js', 'dist/schemes/scheme.schema.json', 'dist/schemes/language.schema.json', 'dist/web/index.html', 'data/lexicon/lexicon-ru.bin', 'data/lexicon/lexicon-uk.bin', 'data/lexicon/lexicon-bg.bin', 'data/lexicon/README.md', 'data/lexicon/COPYING-MPL-1.1.txt']) {
       assert.ok(core.files.includes(f), `${f} is missing from the tarball`);
     }
     // Compiled code only of sources that exist (no leftovers of an earlier build).
@@ -269,9 +269,19 @@ describe('the npm packages, installed from their tarballs into fresh projects', 
       }
     });
 
-    it('reads Ukrainian with the installed Ukrainian lexicon', () => {
-      const r = cli(['reverse', '--all', '-s', 'uk-national', 'Kyiv']);
-      assert.deepEqual([r.stdout, r.stderr], ['Київ\n', '']);
+    it('reads Ukrainian and Bulgarian with the installed lexicons of those languages (no "not checked" warning)', () => {
+      const uk = cli(['reverse', '--all', '-s', 'uk-national', 'Kyiv']);
+      assert.deepEqual([uk.stdout, uk.stderr], ['Київ\n', '']);
+      const bg = cli(['reverse', '--all', '-s', 'bg-streamlined', 'Kazanlak']);
+      assert.deepEqual([bg.stdout, bg.stderr], ['Казанлък\n', '']);
+      writeFileSync(
+        path.join(project, 'lexicons.mjs'),
+        [
+          "const io = await import('latinitsa/io');",
+          "for (const language of ['uk', 'bg']) { const l = await io.loadLexicon({ language }); console.log(language, l.language, l.lookup(language === 'uk' ? 'київ' : 'казанлък') > 0); }",
+        ].join('\n'),
+      );
+      assert.equal(run(process.execPath, ['lexicons.mjs'], project).stdout, 'uk uk true\nbg bg true\n');
     });
 
     it('reads a .docx with its own reader: no mammoth installed', () => {
