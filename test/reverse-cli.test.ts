@@ -138,3 +138,21 @@ describe('latinitsa convert', () => {
     assert.match(r.stderr, /--from/);
   });
 });
+
+// The shipped Ukrainian and Bulgarian lexicons are for reading romanized text back (reverse,
+// convert). The checker reads every word as Russian (docs/check.md, "Checking against a scheme of
+// another language"), so `check --lang bg` reads with the Russian lexicon, as before they shipped:
+// with the Bulgarian one it reported Georgiy beside Georgi, which the Russian one does not.
+describe('latinitsa check --lang', () => {
+  it('reads with the Russian lexicon whatever the language of the text', async () => {
+    const { checkText } = await import('../src/index.ts');
+    const { loadLexicon } = await import('../src/io/lexicon.ts');
+    const text = 'Ivan Vazov wrote in Sofia; Hristo Botev and Khristo Botev; Georgi Dimitrov and Georgiy Dimitrov.\n';
+    const found = (d: { ruleId: string; actual: string; confidence: number }[]): string[] => d.map((x) => `${x.ruleId} ${x.actual} ${x.confidence}`);
+    const r = await cli(['check', '--lang', 'bg', '--json', '--min-confidence', '0', '-'], text);
+    const russian = checkText(text, { lang: 'bg', minConfidence: 0, lexicon: (await loadLexicon())! });
+    const bulgarian = checkText(text, { lang: 'bg', minConfidence: 0, lexicon: (await loadLexicon({ language: 'bg' }))! });
+    assert.deepEqual(found(JSON.parse(r.stdout)), found(russian));
+    assert.notDeepEqual(found(russian), found(bulgarian));
+  });
+});

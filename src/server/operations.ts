@@ -26,7 +26,7 @@ import type { Lexicon } from '../reverse/lexicon.ts';
 import { marcBatch, type MarcBatchInput } from '../marc/batch.ts';
 import { resolveScheme } from '../engine/resolve.ts';
 import { DEFAULT_LANGUAGE } from '../schemes/languages.ts';
-import { DEFAULT_SCHEME, getScheme, listLanguages, listSchemes, type Scheme } from '../schemes/registry.ts';
+import { DEFAULT_SCHEME, getScheme, listSchemes, type Scheme } from '../schemes/registry.ts';
 import { LatinitsaError } from '../errors.ts';
 import { BIB_FORMATS, CHECK_FORMATS, CITE_FORMATS, CITE_STYLES, MARC_NORMALIZATIONS, MARC_OPERATIONS, MARC_OUTPUTS, MARC_TIES, VERSO_STYLES } from './choices.ts';
 import { base64Field, HttpError, optionalBoolean, optionalChoice, optionalPositiveInteger, optionalString, optionsField, requireObject, requireString, schemeField, schemeValue, type Input } from './request.ts';
@@ -225,9 +225,8 @@ async function checkOp(input: Input): Promise<unknown> {
     if (emphasis !== undefined) doc = { ...doc, emphasis: emphasis as NonNullable<ProseDocument['emphasis']> };
     if (notes !== undefined) doc = { ...doc, notes: notes as NonNullable<ProseDocument['notes']> };
   }
-  // Read with the shipped lexicon of the text's language, as `latinitsa check` reads: the
-  // confidences are the command's.
-  const lex = await preloadLexicon(typeof options.lang === 'string' && listLanguages().includes(options.lang) ? options.lang : DEFAULT_LANGUAGE);
+  // Read with the shipped lexicon, as `latinitsa check` reads: the confidences are the command's.
+  const lex = await preloadLexicon();
   // A finding in a .docx's footnote or endnote says which note (inNote), as the command reports it.
   const diagnostics = notePlaces(checkText(doc.text, { ...options, regions: doc.regions, ...(doc.emphasis === undefined ? {} : { emphasis: doc.emphasis }), ...(doc.notes === undefined ? {} : { notes: doc.notes }), ...(lex === undefined ? {} : { lexicon: lex }) }), doc);
   // Unattended, only the certain fixes are applied, as `check --fix` applies them (docs/check.md):

@@ -13,8 +13,6 @@ import { decodeUtf8 } from '../../io/decode.ts';
 import { ioError } from '../../io/errors.ts';
 import { readDocumentFile, writeDocumentFile } from '../../io/documents.ts';
 import { readFileLimited } from '../../io/files.ts';
-import { DEFAULT_LANGUAGE } from '../../schemes/languages.ts';
-import { listLanguages } from '../../schemes/registry.ts';
 import { defineCommand, parseOptionPairs, type HelpLayout } from '../args.ts';
 import { expandFileArguments, MANUSCRIPT_EXTENSIONS } from '../files.ts';
 import { inputFormat, inputFormatHelp, inputFormatOption, readManuscript } from '../input.ts';
@@ -47,7 +45,7 @@ Options:
       --min-confidence C  report findings at least this sure: certain, likely, possible or 0..1
                           (default likely)
   -c, --config FILE       settings file (default: .latinitsarc.json in the current folder or above)
-      --no-lexicon        read without the lexicon of the text's language (letter statistics only)
+      --no-lexicon        read without the Russian lexicon (letter statistics only)
       --fix               rewrite the files (atomically), applying the certain fixes only and
                           changing only their spans (in a .docx, only the text of the runs touched)
 ${inputFormatHelp(LAYOUT)}${reportHelp(LAYOUT)}  -h, --help              this help
@@ -133,12 +131,9 @@ export const command = defineCommand({
     const options: CheckOptions = { minConfidence: DEFAULT_MIN_CONFIDENCE, ...config };
     if (values['no-lexicon'] !== true) {
       const { loadLexicon, missingLexiconWarning } = await import('../../io/lexicon.ts');
-      // The lexicon of the text's language (`--lang`, else Russian): an unknown language is left
-      // for the checker to name in its own error.
-      const language = typeof config.lang === 'string' && listLanguages().includes(config.lang) ? config.lang : DEFAULT_LANGUAGE;
-      const lexicon = await loadLexicon({ language });
-      if (lexicon === undefined && language === DEFAULT_LANGUAGE) io.stderr.write(`${missingLexiconWarning()}\n`);
-      else if (lexicon !== undefined) options.lexicon = lexicon;
+      const lexicon = await loadLexicon();
+      if (lexicon === undefined) io.stderr.write(`${missingLexiconWarning()}\n`);
+      else options.lexicon = lexicon;
     }
     let diagnostics = checkDocuments(documents, options);
 
