@@ -429,8 +429,11 @@ export function setupCheck(): void {
   file.addEventListener('change', async () => {
     const f = file.files?.[0];
     if (f === undefined) return;
-    // At once: until the file is read and checked, the status is not the last text's findings,
-    // which a reader (or a test waiting for them) could take for this file's.
+    // At once: the last text's findings are not this file's. Kept until its check came back,
+    // they were listed and 'Apply certain fixes' wrote them at their old places into the file's
+    // text; and the status said them, which a reader (or a test) could take for this file's.
+    findings = [];
+    refresh();
     status.textContent = 'Reading the file…';
     name = f.name;
     docx = undefined;
