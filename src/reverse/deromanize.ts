@@ -370,7 +370,8 @@ function inCode(text: string, start: number, end: number, emphasis: ReadonlySet<
   while (e < text.length && !/\s/u.test(text[e]!)) if (++e - end > MAX_RUN) return true;
   s = runStart(text, start, s);
   let run = text.slice(s, e);
-  if (emphasis.size > 0) run = [...run].map((ch, i) => (emphasis.has(s + i) ? ' ' : ch)).join('');
+  // By UTF-16 unit, as the offsets are (a code point's index would drift after an astral character).
+  if (emphasis.size > 0) run = run.replace(/[*_]/gu, (ch, i: number) => (emphasis.has(s + i) ? ' ' : ch));
   return CODE_NEIGHBOUR.test(run) || /\.\p{L}/u.test(text.slice(end, e)) || /\p{L}\.$/u.test(text.slice(s, start));
 }
 
