@@ -173,6 +173,14 @@ describe('CSL-JSON (Zotero export shape)', () => {
     assert.equal(romanizeCsl(names).output, '[{"id":"a","author":[ {"family":"Lotman" , "given":"Iu. M.", "x":1.0} ] }]');
     assert.equal(romanizeCsl(names, { keepOriginal: true }).output, '[{"id":"a","author":[ {"family":"Lotman" , "given":"Iu. M.", "x":1.0} ],"original-author":[ {"family":"Лотман" , "given":"Ю. М.", "x":1.0} ] }]');
   });
+  it('inside a romanized string, the escapes of what is not romanized are kept as written (\\u00a0, \\/, a surrogate pair)', () => {
+    // As Python's json.dump (ensure_ascii) writes CSL-JSON: every non-ASCII character escaped.
+    // Only the Cyrillic letters may change; the other characters keep their bytes, escapes included.
+    const input = String.raw`[{"id":"a","title":"\u0412\u043e\u0439\u043d\u0430 \"\u0438\" \u00ab\u043c\u0438\u0440\u00bb\u00a0\u2014 a\/b\n\ud83d\ude00 \u0022","author":[{"family":"\u0429\u0435\u0440\u0431\u0430","given":"\u041b.\u00a0\u0412."}]}]`;
+    const expected = String.raw`[{"id":"a","title":"Voina \"i\" \u00abmir\u00bb\u00a0\u2014 a\/b\n\ud83d\ude00 \u0022","author":[{"family":"Shcherba","given":"L.\u00a0V."}]}]`;
+    assert.equal(romanizeCsl(input).output, expected);
+    assert.deepEqual(JSON.parse(romanizeCsl(input).output), [{ id: 'a', title: 'Voina "i" «mir»\u00a0— a/b\n😀 "', author: [{ family: 'Shcherba', given: 'L.\u00a0V.' }] }]);
+  });
   it('nesting 100,000 levels deep is a clean error at once, not a stack overflow', () => {
     const deep = `[{"id":"a","title":"Москва","note":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}]`;
     const started = performance.now();

@@ -76,6 +76,53 @@ function jsonLayout(text: string, from: number, record: number): JsonSpan {
   return root!;
 }
 
+/**
+ * `value` as a JSON string literal, each character written as the string literal `raw` of the
+ * input wrote it, where `raw` has it (its k-th occurrence as the k-th there): an escape outside
+ * the romanized letters (`\u00a0`, `\/`, `\u2014`, `\ud83d\ude00`, as a file written with
+ * Python's `ensure_ascii` has them) stays byte for byte, since only the Cyrillic is to change
+ * (docs/citations.md). A character the input did not have is written as JSON.stringify writes it.
+ */
+function encodeLike(raw: string, value: string): string {
+  const forms = new Map<string, string[]>();
+  for (let i = 1; i < raw.length - 1; ) {
+    let j: number;
+    let ch: string;
+    if (raw[i] === '\\' && raw[i + 1] === 'u') {
+      const code = Number.parseInt(raw.slice(i + 2, i + 6), 16);
+      j = i + 6;
+      ch = String.fromCharCode(code);
+      // A surrogate pair written as two escapes is one character of the value.
+      if (code >= 0xd800 && code <= 0xdbff && raw.startsWith('\\u', j)) {
+        const low = Number.parseInt(raw.slice(j + 2, j + 6), 16);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          ch += String.fromCharCode(low);
+          j += 6;
+        }
+      }
+    } else if (raw[i] === '\\') {
+      j = i + 2;
+      ch = JSON.parse(`"${raw.slice(i, j)}"`) as string;
+    } else {
+      ch = String.fromCodePoint(raw.codePointAt(i)!);
+      j = i + ch.length;
+    }
+    const list = forms.get(ch);
+    if (list === undefined) forms.set(ch, [raw.slice(i, j)]);
+    else list.push(raw.slice(i, j));
+    i = j;
+  }
+  const used = new Map<string, number>();
+  let out = '"';
+  for (const ch of value) {
+    const k = used.get(ch) ?? 0;
+    const form = forms.get(ch)?.[k];
+    used.set(ch, k + 1);
+    out += form ?? JSON.stringify(ch).slice(1, -1);
+  }
+  return `${out}"`;
+}
+
 /** A JSON value's type as a message names it: `an array`, `an object`, `a number`. */
 function jsonType(v: Json): string {
   if (v === null) return 'null';
@@ -159,14 +206,14 @@ export function romanizeCsl(text: string, options: RomanizeBibOptions = {}): Rom
             if (typeof v !== 'string') misfit(v, partAt, `the ${part} of name ${k + 1} of ${name}`, 'a string');
             if (typeof v !== 'string' || !cyrillic.test(v)) continue;
             out[part] = romanizeValue(v, schemes.names, { lines, start: partAt!.start, end: partAt!.end, key, field: name }, diagnostics);
-            edits.push({ start: partAt!.start, end: partAt!.end, text: JSON.stringify(out[part]) });
+            edits.push({ start: partAt!.start, end: partAt!.end, text: encodeLike(text.slice(partAt!.start, partAt!.end), out[part] as string) });
           }
           return out;
         });
       } else if (typeof value !== 'string') misfit(value, member.value, name, 'a string');
       else if (cyrillic.test(value)) {
         next = romanizeValue(value, schemes[group], { lines, start: member.value.start, end: member.value.end, key, field: name }, diagnostics);
-        edits.push({ start: member.value.start, end: member.value.end, text: JSON.stringify(next) });
+        edits.push({ start: member.value.start, end: member.value.end, text: encodeLike(text.slice(member.value.start, member.value.end), next as string) });
       }
       const from = JSON.stringify(value);
       const to = JSON.stringify(next);
