@@ -2,7 +2,7 @@
 // test/fixtures/cli/file-arguments.tsv; and `latinitsa check` on a folder and on stdin `-`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expandFileArguments, MANUSCRIPT_EXTENSIONS } from '../src/cli/files.ts';
@@ -50,4 +50,30 @@ test('latinitsa check --fix on a .docx named twice (x.docx ./x.docx) fixes it on
   const run = await runCli(['check', 'x.docx', './x.docx', '--fix'], { cwd: dir });
   assert.equal(run.code, 0, run.stderr);
   assert.equal(run.stderr, 'latinitsa: fixed 1 place\n');
+});
+
+// Fortieth session's audit: `cite` took files only (`cite chapters/` was "cannot read chapters: is
+// a directory", a quoted pattern "no such file"), where `check` takes folders and patterns; both
+// read the same manuscripts (docs/cli.md, "Files, folders and globs").
+test('latinitsa cite takes folders and quoted patterns as check does, and --fix rewrites the files found', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'latinitsa-files-'));
+  mkdirSync(path.join(dir, 'book', 'notes'), { recursive: true });
+  writeFileSync(path.join(dir, 'book', 'ch1.md'), 'Text.[^1]\n\n[^1]: RGASPI, f. 17, op. 3, d. 703, ll. 1-2ob.\n');
+  writeFileSync(path.join(dir, 'book', 'notes', 'n.txt'), 'GARF, f. 5446, op. 1, d. 12, l. 3–4.\n');
+  writeFileSync(path.join(dir, 'book', 'fig.png'), 'RGASPI, f. 17, op. 3, d. 703, ll. 1-2ob.\n');
+  const folder = await runCli(['cite', 'book', '--format', 'json'], { cwd: dir });
+  assert.equal(folder.code, 1, folder.stderr);
+  const files = (JSON.parse(folder.stdout) as { file: string; ruleId: string }[]).map((d) => `${d.file.split(path.sep).join('/')} ${d.ruleId}`);
+  assert.deepEqual(files, ['book/ch1.md cite/range-dash', 'book/notes/n.txt cite/plural']);
+  const pattern = await runCli(['cite', 'book/**/*.txt', '--format', 'json'], { cwd: dir });
+  assert.equal(pattern.code, 1, pattern.stderr);
+  assert.deepEqual((JSON.parse(pattern.stdout) as { file: string }[]).map((d) => d.file), ['book/notes/n.txt']);
+  const none = await runCli(['cite', 'book/*.rtf'], { cwd: dir });
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /book\/\*\.rtf: no file matches this pattern/u);
+  const fix = await runCli(['cite', '--fix', 'book', 'book/ch1.md'], { cwd: dir });
+  assert.equal(fix.code, 0, fix.stderr);
+  assert.equal(readFileSync(path.join(dir, 'book', 'ch1.md'), 'utf8'), 'Text.[^1]\n\n[^1]: RGASPI, f. 17, op. 3, d. 703, ll. 1–2ob.\n');
+  assert.equal(readFileSync(path.join(dir, 'book', 'notes', 'n.txt'), 'utf8'), 'GARF, f. 5446, op. 1, d. 12, ll. 3–4.\n');
+  assert.equal(readFileSync(path.join(dir, 'book', 'fig.png'), 'utf8'), 'RGASPI, f. 17, op. 3, d. 703, ll. 1-2ob.\n');
 });

@@ -97,7 +97,8 @@ describe('errors name the file as the user wrote it', () => {
     writeFileSync(path.join(dir, 'ro.md'), 'Zinoviev met Zinoviev and Zinovyev and Zinoviev. Zinoviev again.\n');
     chmodSync(path.join(dir, 'ro.md'), 0o400);
     for (const [args, message] of [
-      [['cite', 'sub'], 'cannot read sub: is a directory'],
+      // cite takes folders as check does (an empty one is named, as check names it).
+      [['cite', 'sub'], 'cannot read sub: no .md .markdown .mdx .txt .docx file in this folder'],
       [['bib', 'sub'], 'cannot read sub: is a directory'],
       [['check', 'fifo', '--fix'], 'cannot rewrite fifo: it is a FIFO, not a regular file'],
       [['check', 'ro.md', '--fix'], 'cannot rewrite ro.md: it is read-only (mode 0400); make it writable first'],

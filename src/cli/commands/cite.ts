@@ -11,7 +11,7 @@ import { readDocumentFile, writeDocumentFile } from '../../io/documents.ts';
 import { ioError } from '../../io/errors.ts';
 import { defaultSchemeOf } from '../../schemes/registry.ts';
 import { defineCommand, oneOf, usageError, type HelpLayout } from '../args.ts';
-import { uniqueFiles } from '../files.ts';
+import { expandFileArguments, MANUSCRIPT_EXTENSIONS } from '../files.ts';
 import { inputFormat, inputFormatHelp, inputFormatOption, readManuscript } from '../input.ts';
 import { reportFormat, reportHelp, reportOptions, writeReport } from '../report.ts';
 import { schemeFromFlags } from '../scheme-file.ts';
@@ -19,7 +19,7 @@ import { schemeFromFlags } from '../scheme-file.ts';
 /** The columns of this command's --help: every flag at 2, descriptions at 24. */
 const LAYOUT: HelpLayout = { indent: 2, column: 24 };
 
-const HELP = (): string => `Usage: latinitsa cite [options] FILE…   (-: stdin, plain text unless --input-format)
+const HELP = (): string => `Usage: latinitsa cite [options] FILE|FOLDER|PATTERN…   (-: stdin, plain text unless --input-format)
 
 Finds archival references (РГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 1–2 об. / RGASPI, f. 17, op. 3,
 d. 703, ll. 1–2ob. / RGASPI 558, 11, 727, 38–57) in text, Markdown (footnotes included, code not)
@@ -67,9 +67,10 @@ export const command = defineCommand({
     let rewritten = 0;
     // Every file is read and checked first; with --fix, every file to be rewritten is looked at
     // before any is (read-only, other hard links, a FIFO), so that a run that stops leaves none
-    // of them changed, not some. A file named twice is read once (uniqueFiles).
+    // of them changed, not some. A file named twice is read once. Folders and quoted patterns
+    // stand for the manuscripts in them, as for `check` (docs/cli.md, "Files, folders and globs").
     const read = [];
-    for (const file of await uniqueFiles(positionals, { cwd: io.cwd })) {
+    for (const file of await expandFileArguments(positionals, { cwd: io.cwd, extensions: MANUSCRIPT_EXTENSIONS })) {
       const full = path.resolve(io.cwd, file);
       const doc = await readManuscript('cite', io, file, { format: manuscriptFormat, fix: values.fix });
       const check = checkCitations(doc.text, { ...options, regions: doc.regions });
