@@ -469,6 +469,8 @@ export function setupCheck(): void {
     } catch (error) {
       status.textContent = messageOf(error);
     }
+    // The same file again (changed on disk, or to start over after edits) is a change too.
+    file.value = '';
   });
   byId('ck-run').addEventListener('click', () => void run());
   // From the text box itself, without going back to the button: Ctrl+Enter (⌘+Enter) checks.

@@ -1,4 +1,6 @@
 // Small DOM helpers for the page.
+import { isNewText } from './check-format.ts';
+import { diff } from './check-fixes.ts';
 import { readTextFile, type TextLayout } from './text-layout.ts';
 
 /** The element with this id (throws if the page template lacks it: a build error, not a user one). */
@@ -103,7 +105,31 @@ export function onTextFile(input: HTMLInputElement, load: (text: string, name: s
     } catch (error) {
       report(`${f.name}: ${messageOf(error)}`);
     }
+    // The same file again (changed on disk, or to start over after edits) is a change too.
+    input.value = '';
   });
+}
+
+/**
+ * Calls `replaced` when the reader makes the box's text a new text, no longer the file opened
+ * into it: pastes or types over all of it (selected), or empties it (`isNewText`, as the check
+ * panel decides it: docs/web.md). The file's name, format and line ends then no longer apply.
+ * Returns `loaded`, to call when the page itself puts a file's text in the box.
+ */
+export function onNewText(input: HTMLTextAreaElement, replaced: () => void): () => void {
+  let known = input.value;
+  let wholeSelected = false;
+  input.addEventListener('beforeinput', () => {
+    wholeSelected = input.selectionStart === 0 && input.selectionEnd === input.value.length;
+  });
+  input.addEventListener('input', () => {
+    if (isNewText(diff(known, input.value), known, wholeSelected)) replaced();
+    wholeSelected = false;
+    known = input.value;
+  });
+  return () => {
+    known = input.value;
+  };
 }
 
 /** A message from anything thrown. */

@@ -3,7 +3,7 @@
 import { checkCitations, romanizeBibtex, romanizeCsl, type CitationStyle, type VersoStyle } from '../src/index.ts';
 import { defaultSchemeOf } from '../src/schemes/index.ts';
 import { setupCheck } from './check-panel.ts';
-import { byId, copyText, debounce, downloadText, fillSelect, h, messageOf, onTextFile } from './dom.ts';
+import { byId, copyText, debounce, downloadText, fillSelect, h, messageOf, onNewText, onTextFile } from './dom.ts';
 import { withLayout, type TextLayout } from './text-layout.ts';
 import type { Engine } from './engine.ts';
 import { setupReverse } from './reverse-panel.ts';
@@ -51,10 +51,17 @@ function setupCite(): void {
       output.textContent = messageOf(error);
     }
   };
+  // A new text pasted or typed over a file's is not that file: plain text, named and laid out as typed.
+  const loaded = onNewText(input, () => {
+    format = 'text';
+    name = 'citations.txt';
+    layout = undefined;
+  });
   onTextFile(
     file,
     (text, fileName, fileLayout) => {
       input.value = text;
+      loaded();
       name = fileName;
       layout = fileLayout;
       format = /\.(md|markdown)$/i.test(fileName) ? 'markdown' : 'text';
@@ -99,10 +106,15 @@ function setupBib(): void {
       status.textContent = messageOf(error);
     }
   };
+  const loaded = onNewText(input, () => {
+    name = 'bibliography.bib';
+    layout = undefined;
+  });
   onTextFile(
     file,
     (text, fileName, fileLayout) => {
       input.value = text;
+      loaded();
       name = fileName;
       layout = fileLayout;
       update();

@@ -74,6 +74,8 @@ export function setupMarc(): void {
     if (f === undefined) return;
     bytes = new Uint8Array(await f.arrayBuffer());
     input.value = `(${f.name}, ${bytes.length} bytes)`;
+    // The same file again (after the box was edited, which drops it) is a change too.
+    file.value = '';
   });
   input.addEventListener('input', () => {
     bytes = undefined;

@@ -741,6 +741,55 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     await page.getByLabel('Keep the Cyrillic original').uncheck();
   });
 
+  // Fortieth session's audit: in Citations and Bibliography, a text pasted over an opened file's
+  // was still that file (a .md's pasted successor read as Markdown, so an indented reference was
+  // code and not found; downloaded under the file's name with its CRLF), and opening the same file
+  // again after edits did nothing (the file control kept it, so no change event).
+  it('in Citations and Bibliography, a text pasted over a file\'s is a new text, and the same file opens again', async () => {
+    const md = path.join(dir, 'cite-notes.md');
+    writeFileSync(md, 'Text.\r\n\r\nРГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 1-2 об.\r\n');
+    await page.getByRole('tab', { name: 'Citations' }).click();
+    await page.locator('#ct-style').selectOption('english');
+    await page.locator('#ct-file').setInputFiles(md);
+    await waitText('#ct-output', 'Text.\n\nRGASPI, f. 17, op. 3, d. 703, ll. 1–2ob.\n');
+    const box = page.locator('#ct-input');
+    await box.focus();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText('A pasted note:\n\n    РГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 1-2 об.\n');
+    await waitText('#ct-output', 'A pasted note:\n\n    RGASPI, f. 17, op. 3, d. 703, ll. 1–2ob.\n');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#ct-download').click()]);
+    assert.equal(download.suggestedFilename(), 'citations-normalised.txt');
+    assert.equal(readFileSync(await download.path(), 'utf8'), 'A pasted note:\n\n    RGASPI, f. 17, op. 3, d. 703, ll. 1–2ob.\n');
+    await page.locator('#ct-file').setInputFiles(md);
+    await waitValue('#ct-input', 'Text.\n\nРГАСПИ. Ф. 17. Оп. 3. Д. 703. Л. 1-2 об.\n');
+    const [again] = await Promise.all([page.waitForEvent('download'), page.locator('#ct-download').click()]);
+    assert.equal(again.suggestedFilename(), 'cite-notes-normalised.md');
+    assert.equal(readFileSync(await again.path(), 'utf8'), 'Text.\r\n\r\nRGASPI, f. 17, op. 3, d. 703, ll. 1–2ob.\r\n');
+    const bib = path.join(dir, 'refs.bib');
+    writeFileSync(bib, '@book{a,\r\n  title = {Москва},\r\n}\r\n');
+    await page.getByRole('tab', { name: 'Bibliography' }).click();
+    await page.locator('#bb-file').setInputFiles(bib);
+    await waitText('#bb-output', '@book{a,\n  title = {Moskva},\n}\n');
+    await page.locator('#bb-input').fill('@book{b, title = {Киев}}');
+    await waitText('#bb-output', '@book{b, title = {Kiev}}');
+    const [pasted] = await Promise.all([page.waitForEvent('download'), page.locator('#bb-download').click()]);
+    assert.equal(pasted.suggestedFilename(), 'bibliography-romanized.bib');
+    assert.equal(readFileSync(await pasted.path(), 'utf8'), '@book{b, title = {Kiev}}');
+    await page.locator('#bb-file').setInputFiles(bib);
+    await waitValue('#bb-input', '@book{a,\n  title = {Москва},\n}\n');
+    // So does the manuscript checker's file control.
+    await page.getByRole('tab', { name: 'Check a manuscript' }).click();
+    const txt = path.join(dir, 'same-again.txt');
+    writeFileSync(txt, 'Zinoviev wrote to Kamenev.\n');
+    await page.getByLabel('File (.txt, .md, .docx)').setInputFiles(txt);
+    await waitValue('#ck-input', 'Zinoviev wrote to Kamenev.\n');
+    await page.locator('#ck-input').fill('Something else.');
+    await page.getByLabel('File (.txt, .md, .docx)').setInputFiles(txt);
+    await waitValue('#ck-input', 'Zinoviev wrote to Kamenev.\n');
+    await page.locator('#ck-input').fill('');
+    assert.deepEqual(problems, []);
+  });
+
   it('describes every scheme in plain words, with its source, and no file paths', async () => {
     await page.getByRole('tab', { name: 'About the schemes' }).click();
     const articles = page.locator('#schemes-list article');
