@@ -59,6 +59,21 @@ export interface CitationCheck {
   fixed: string;
 }
 
+/**
+ * The words right before `start` on its line when they end a phrase in the other script than the
+ * style `to` writes — a letter, closing marks (`*`, `»`, `"`, `)`), then `.`, `,` or `.,` and spaces
+ * (`ГА Пермского края. ` before `Ф. 1` in an English-style document) — else undefined: the last
+ * three words, as a message quotes them.
+ */
+function otherScriptBefore(text: string, start: number, to: CitationStyle): string | undefined {
+  const line = text.slice(text.lastIndexOf('\n', start - 1) + 1, start);
+  const m = /(\p{L})[*_»”"’')\]]*\.?,?(?<=[.,])[ \t\u00a0]*$/u.exec(line);
+  if (m === null) return undefined;
+  const cyrillic = /\p{Script=Cyrillic}/u.test(m[1]!);
+  if (cyrillic === (to === 'russian')) return undefined;
+  return line.trim().split(/\s+/u).slice(-3).join(' ');
+}
+
 /** `GARF 1937, 1938, 1939 were…`: three increasing years after an archive are not a numbers-only reference. */
 function looksLikeYears(ref: ArchivalReference): boolean {
   if (ref.style !== 'numbers') return false;
@@ -291,9 +306,15 @@ export function checkCitations(text: string, options: CheckCitationsOptions = {}
     // A Russian-style reference with a verso (об.) that the rewrite would give a Latin verso mark,
     // while no verso style is the document's: writing one would pick a side of the tie.
     const versoUndecided = versoTie !== undefined && ref.style === 'russian' && style !== 'russian' && (ref.leaves ?? []).some((r) => r.from.verso || r.to?.verso === true);
+    // A reference without an archive right after words of its sentence in the other script than
+    // the document's style writes (`ГА Пермского края. Ф. 1`, `*РГАСПИ*. Ф. 17`, `State Archive of
+    // Perm Krai, f. 1`: its archive's name, not one the reader knows or in markup): rewritten, it
+    // would stand behind words left in the other script (`ГА Пермского края. f. 1, …`), half
+    // rewritten (docs/citations.md); it keeps its own style.
+    const behind = tie === undefined && misfit === undefined && !versoUndecided && ref.style !== style && ref.archive === undefined ? otherScriptBefore(text, found.range[0], style) : undefined;
     // The style this reference is rewritten in: the document's, or its own when there is none or
     // the document's cannot write it (or its verso).
-    const target = tie !== undefined || misfit !== undefined || versoUndecided ? ref.style : style;
+    const target = tie !== undefined || misfit !== undefined || versoUndecided || behind !== undefined ? ref.style : style;
     // Findings the rewrite does not mend: they carry no fix, and say why.
     const unmended = new Set<Finding>();
     if (tie !== undefined) {
@@ -308,6 +329,9 @@ export function checkCitations(text: string, options: CheckCitationsOptions = {}
         unmended.add(finding);
       } else if (versoUndecided) {
         finding.reason += `; ${versoTie}`;
+        unmended.add(finding);
+      } else if (behind !== undefined) {
+        finding.reason += `; no fix: the words before it ("${behind}") are in the other script, and would stay so before the reference written ${CITATION_STYLE_NAMES[style]}`;
         unmended.add(finding);
       }
       found.findings.push(finding);
