@@ -135,7 +135,7 @@ interface IdPlace {
 const idPlace = (unit: ArchivalUnit, index: number, start: number): IdPlace => ({ get: () => unit.ids[index]!, set: (v) => (unit.ids[index] = v), start });
 
 /** What {@link scanElements} reads: a scan result without its start, the languages of its markers and where its identifiers stand. */
-type Elements = Omit<ScanResult, 'start'> & { langs: Set<'ru' | 'en' | 'uk'>; places: IdPlace[]; ukWords: string[] };
+type Elements = Omit<ScanResult, 'start'> & { langs: Set<'ru' | 'en' | 'uk'>; places: IdPlace[]; ukWords: string[]; marks: Array<{ range: [number, number]; cyrillic: boolean; written: string }> };
 
 // A value followed by more of it that the reader does not know: a dash and a number, or letters
 // glued to it and then a dash and a number (`Л. 1–2 об.–3`, `3аб–4`). The reference runs on over
@@ -215,6 +215,7 @@ function scanElements(text: string, pos: number, standalone: boolean, limit: num
   let elements = 0;
   let hasUnit = false;
   const verso: VersoStyle[] = [];
+  const marks: Elements['marks'] = [];
   while (p < limit) {
     const marker = levelAt(text, p, standalone);
     if (marker === undefined) break;
@@ -260,6 +261,7 @@ function scanElements(text: string, pos: number, standalone: boolean, limit: num
         const all = (reference.leaves ??= []);
         for (const l of leaves.leaves) all.push(l);
         for (const v of leaves.verso) verso.push(v);
+        for (const m of leaves.marks) marks.push(m);
         const many = leaves.leaves.length > 1 || leaves.leaves.some((l) => l.to !== undefined);
         if (info.lang === 'en' && many && !info.plural) {
           diagnostics.push({ range: [mStart, mEnd], reason: `"${written}" used for ${leaves.leaves.length > 1 ? 'several leaves' : 'a range of leaves'}; write "ll."`, ruleId: 'cite/plural', severity: 'warning' });
@@ -333,7 +335,7 @@ function scanElements(text: string, pos: number, standalone: boolean, limit: num
   }
   if (verso.length > 0) reference.versoStyles = [...new Set(verso)].filter((v) => langs.has('en') || v === 'v');
   if (reference.versoStyles?.length === 0) delete reference.versoStyles;
-  return { reference, diagnostics, end, elements, hasUnit, langs, places, ukWords };
+  return { reference, diagnostics, end, elements, hasUnit, langs, places, ukWords, marks };
 }
 
 /**
@@ -405,6 +407,15 @@ function finishStyle(result: Elements, start: number): void {
     diagnostics.push(finding);
   }
   identifierScripts(reference, result.places, diagnostics);
+  // A verso mark in the other script (`l. 5об.`, `Л. 5ob.`, `Л. 5v`), when the level words are in
+  // one: reported like an archive name or an identifier letter in it (rule 5), the rewrite writing
+  // the reference's own mark (a reference mixing level words is reported whole above).
+  if (langs.size === 1) {
+    for (const m of result.marks) {
+      if (m.cyrillic === (reference.style === 'russian')) continue;
+      diagnostics.push({ range: m.range, reason: `${m.cyrillic ? 'Cyrillic' : 'Latin'} verso mark "${m.written}" in a reference written in ${reference.style === 'russian' ? 'Russian' : 'English'}`, ruleId: 'cite/mixed-style', severity: 'warning' });
+    }
+  }
   const a = reference.archive;
   if (a?.latin !== undefined && !cyrillicRe.test(a.text) && a.text !== a.latin && !a.predecessor) {
     diagnostics.push({ range: a.range, reason: `archive written "${a.text}"; its established Latin acronym is "${a.latin}"`, ruleId: 'cite/archive-form', severity: 'warning' });

@@ -90,11 +90,18 @@ export interface LeafScan {
   ukrainian?: string;
   end: number;
   verso: VersoStyle[];
+  /**
+   * The verso marks written in one script (`об.` Cyrillic; `ob.`, `v` Latin), where they stand:
+   * the reference reports one in the other script than its own (docs/citations.md, rule 5).
+   */
+  marks: Array<{ range: [number, number]; cyrillic: boolean; written: string }>;
   /** Findings: errors in ranges, and warnings (a hyphen for a dash, a verso mark with a look-alike letter). */
   diagnostics: Finding[];
 }
 
-function scanLeaf(text: string, pos: number, diagnostics: Finding[]): { leaf: Leaf; end: number; verso?: VersoStyle; ukrainian?: string; letterAt?: number } | undefined {
+type ScannedLeaf = { leaf: Leaf; end: number; verso?: VersoStyle; ukrainian?: string; letterAt?: number; mark?: { range: [number, number]; cyrillic: boolean; written: string } };
+
+function scanLeaf(text: string, pos: number, diagnostics: Finding[]): ScannedLeaf | undefined {
   const num = at(numberRe, text, pos);
   if (num === null) return undefined;
   let n = num[0];
@@ -114,7 +121,7 @@ function scanLeaf(text: string, pos: number, diagnostics: Finding[]): { leaf: Le
       end += letter[0].length;
     }
   }
-  const lettered = (out: { leaf: Leaf; end: number; verso?: VersoStyle; ukrainian?: string; letterAt?: number }): typeof out => {
+  const lettered = (out: ScannedLeaf): ScannedLeaf => {
     if (letterAt !== undefined) out.letterAt = letterAt;
     return out;
   };
@@ -128,17 +135,22 @@ function scanLeaf(text: string, pos: number, diagnostics: Finding[]): { leaf: Le
     }
     const out = lettered({ leaf: { n, verso: true }, end: end + ob[0].length, verso: style });
     if (versoUkForms.has((mark.reading ?? ob[2]!).toLowerCase())) out.ukrainian = ob[2]!;
+    else if (mark.reading === undefined) {
+      const start = end + ob[1]!.length;
+      out.mark = { range: [start, start + ob[2]!.length], cyrillic: /\p{Script=Cyrillic}/u.test(ob[2]!), written: ob[2]! };
+    }
     return out;
   }
   const v = at(versoVRe, text, end);
-  if (v !== null) return lettered({ leaf: { n, verso: true }, end: end + v[0].length, verso: 'v' });
+  if (v !== null) return lettered({ leaf: { n, verso: true }, end: end + v[0].length, verso: 'v', mark: { range: [end, end + 1], cyrillic: false, written: 'v' } });
   return lettered({ leaf: { n, verso: false }, end });
 }
 
 export function scanLeaves(text: string, pos: number, options: ListOptions = {}): LeafScan | undefined {
-  const out: LeafScan = { leaves: [], letters: [], end: pos, verso: [], diagnostics: [] };
-  const noted = (leaf: { leaf: Leaf; ukrainian?: string; letterAt?: number }): void => {
+  const out: LeafScan = { leaves: [], letters: [], end: pos, verso: [], marks: [], diagnostics: [] };
+  const noted = (leaf: ScannedLeaf): void => {
     if (leaf.letterAt !== undefined) out.letters.push({ leaf: leaf.leaf, start: leaf.letterAt });
+    if (leaf.mark !== undefined) out.marks.push(leaf.mark);
     if (leaf.ukrainian !== undefined) out.ukrainian ??= leaf.ukrainian;
   };
   let p = pos;
