@@ -272,6 +272,10 @@ export function scanNumbersOnly(text: string, pos: number, standalone: boolean):
     if (leaves !== undefined) {
       end = leaves.end;
       for (const d of leaves.diagnostics) diagnostics.push(d);
+      // A Cyrillic verso mark (`38–57об.`): numbers-only references write Latin (rule 5).
+      for (const m of leaves.marks) {
+        if (m.cyrillic) diagnostics.push({ range: m.range, reason: `Cyrillic verso mark "${m.written}" in a numbers-only reference`, ruleId: 'cite/mixed-style', severity: 'warning' });
+      }
     }
   }
   if (units.length < 3) {
