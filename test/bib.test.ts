@@ -227,6 +227,23 @@ describe('latinitsa bib', () => {
     assert.match(r.err, /^in\.bib:\d+:\d+: warning: getty1999: publisher uses @string macro "nauka" whose value is Cyrillic; the field is left as written \[bib\/cyrillic-macro\]$/m);
     assert.equal(readFileSync(path.join(tmp, 'in.bib'), 'utf8'), read('russian.bib'));
   });
+  // Fortieth session's audit: the command read the file without its byte-order mark and wrote it
+  // back without one (`bib --in-place` changed the first three bytes of a Windows export), where
+  // `check --fix`, `cite --fix` and `latinitsa --in-place` keep it, and romanizeCsl keeps one given.
+  it('keeps a byte-order mark: --in-place, -o and stdout, BibTeX and CSL-JSON alike', async () => {
+    writeFileSync(path.join(tmp, 'bom.bib'), '\uFEFF@book{a,\r\n  title = {Москва},\r\n}\r\n');
+    writeFileSync(path.join(tmp, 'bom.json'), '\uFEFF[{"id":"a","title":"Москва"}]\n');
+    const out = await cli(['bom.bib']);
+    assert.equal(out.out, '\uFEFF@book{a,\r\n  title = {Moskva},\r\n}\r\n');
+    assert.equal((await cli(['bom.json', '-o', 'bom-out.json'])).code, 0);
+    assert.equal(readFileSync(path.join(tmp, 'bom-out.json'), 'utf8'), '\uFEFF[{"id":"a","title":"Moskva"}]\n');
+    for (const file of ['bom.bib', 'bom.json']) assert.equal((await cli([file, '--in-place'])).code, 0, file);
+    assert.equal(readFileSync(path.join(tmp, 'bom.bib'), 'utf8'), '\uFEFF@book{a,\r\n  title = {Moskva},\r\n}\r\n');
+    assert.equal(readFileSync(path.join(tmp, 'bom.json'), 'utf8'), '\uFEFF[{"id":"a","title":"Moskva"}]\n');
+    // Its place is not a column: findings on the first line count from the character after it.
+    writeFileSync(path.join(tmp, 'bom-macro.bib'), '\uFEFF@string{m = {Москва}} @book{a, address = m}');
+    assert.match((await cli(['bom-macro.bib'])).err, /^bom-macro\.bib:1:42: warning: a: address uses @string macro "m"/m);
+  });
   it('--format json: the findings as diagnostics on stderr (the bibliography may be on stdout)', async () => {
     const r = await cli(['in.bib', '--format', 'json', '--input-format', 'bibtex']);
     assert.equal(r.out, read('russian.expected.bib'));

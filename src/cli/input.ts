@@ -3,6 +3,7 @@ import path from 'node:path';
 import { documentFormats, type DocumentFormat, type ProseDocument } from '../document/document.ts';
 import { LatinitsaError } from '../errors.ts';
 import { decodeUtf8 } from '../io/decode.ts';
+import { utf8BomLength } from '../engine/utf8.ts';
 import { ioError } from '../io/errors.ts';
 import { readFileLimited } from '../io/files.ts';
 import { helpOption, oneOf, usageError, type HelpLayout } from './args.ts';
@@ -64,14 +65,24 @@ export async function readStdin(io: CliIO, options: { maxBytes?: number } = {}):
  * (src/io/decode.ts, `ReaderOptions`), not to try an option they do not have.
  */
 export async function readTextFile(io: CliIO, file: string, maxBytes = MAX_TEXT_BYTES): Promise<string> {
-  if (isStdin(file)) return decodeUtf8(await readStdin(io, { maxBytes }), { file: shownName(file) });
+  return (await readTextAndBom(io, file, maxBytes)).text;
+}
+
+/**
+ * {@link readTextFile}, and whether the bytes started with a UTF-8 byte-order mark (not in
+ * `text`): a command that writes the file back puts it back, as `--in-place` and `--fix` keep it.
+ */
+export async function readTextAndBom(io: CliIO, file: string, maxBytes = MAX_TEXT_BYTES): Promise<{ text: string; bom: boolean }> {
   let bytes: Uint8Array;
-  try {
-    bytes = await readFileLimited(path.resolve(io.cwd, file), { maxBytes, name: file });
-  } catch (error) {
-    throw ioError('read', file, error);
+  if (isStdin(file)) bytes = await readStdin(io, { maxBytes });
+  else {
+    try {
+      bytes = await readFileLimited(path.resolve(io.cwd, file), { maxBytes, name: file });
+    } catch (error) {
+      throw ioError('read', file, error);
+    }
   }
-  return decodeUtf8(bytes, { file });
+  return { text: decodeUtf8(bytes, { file: shownName(file) }), bom: utf8BomLength(bytes) > 0 };
 }
 
 /**

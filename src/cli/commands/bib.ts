@@ -6,9 +6,10 @@ import { romanizeCsl } from '../../cite/csl.ts';
 import { LatinitsaError } from '../../errors.ts';
 import { ioError } from '../../io/errors.ts';
 import { assertReplaceable, writeFileAtomic } from '../../io/atomic-write.ts';
+import { BOM } from '../../engine/utf8.ts';
 import { defaultSchemeOf } from '../../schemes/registry.ts';
 import { defineCommand, oneOf, usageError, type HelpLayout } from '../args.ts';
-import { isStdin, readTextFile, shownName } from '../input.ts';
+import { isStdin, readTextAndBom, shownName } from '../input.ts';
 import { reportFormat, reportHelp, reportOptions, writeReport } from '../report.ts';
 import { schemeFromFlags } from '../scheme-file.ts';
 
@@ -84,7 +85,8 @@ export const command = defineCommand({
     if (values['in-place'] === true) await assertReplaceable(path.resolve(io.cwd, input), { name: input }).catch((error: unknown) => {
       throw ioError('write', input, error);
     });
-    const text = await readTextFile(io, input, 16 * 1024 * 1024);
+    // A byte-order mark (files saved on Windows) is written back, as the rest of the file is kept.
+    const { text, bom } = await readTextAndBom(io, input, 16 * 1024 * 1024);
     let result;
     try {
       result = format === 'csl' ? romanizeCsl(text, options) : romanizeBibtex(text, options);
@@ -93,8 +95,9 @@ export const command = defineCommand({
       throw error;
     }
     const target = values['in-place'] === true ? path.resolve(io.cwd, input) : values.output === undefined ? undefined : path.resolve(io.cwd, values.output);
-    if (target === undefined) io.stdout.write(result.output);
-    else await writeFileAtomic(target, result.output, { nonRegular: values['in-place'] === true ? 'refuse' : 'write', name: values['in-place'] === true ? input : values.output! });
+    const output = (bom ? BOM : '') + result.output;
+    if (target === undefined) io.stdout.write(output);
+    else await writeFileAtomic(target, output, { nonRegular: values['in-place'] === true ? 'refuse' : 'write', name: values['in-place'] === true ? input : values.output! });
     // The bibliography may be on stdout: the findings go to stderr, in the chosen format.
     writeReport(io.stderr, result.diagnostics.map((d) => ({ ...d, file: shown })), report);
     if (report === 'text') {
