@@ -91,7 +91,9 @@ function shift(range: [number, number], by: number): [number, number] {
 function wordsOf(text: string): { words: string[]; gaps: string[] } {
   const words: string[] = [];
   const gaps: string[] = [];
-  for (const m of text.matchAll(/(\S+)(\s*)/gu)) {
+  // A line break takes the blockquote markers after it (`\n> `) into the gap: they are the
+  // quotation's, not words of the reference (scanRegion).
+  for (const m of text.matchAll(/(\S+?)((?:[^\S\r\n]*(?:\r\n|\r|\n)(?:[^\S\r\n]*>)*)+[^\S\r\n]*|\s+|$)/gu)) {
     words.push(m[1]!);
     gaps.push(m[2]!);
   }
@@ -144,9 +146,15 @@ interface Scanned {
   ukrainian?: true;
 }
 
-/** Scans `text[from, to)` on its own (a reference never runs across a region's end); offsets are the document's. */
-function scanRegion(text: string, from: number, to: number, out: Scanned[]): void {
-  const region = from === 0 && to === text.length ? text : text.slice(from, to);
+/**
+ * Scans `text[from, to)` on its own (a reference never runs across a region's end); offsets are
+ * the document's. In a `quoted` region (a Markdown blockquote) the markers that start its lines
+ * (`> `) are read as spaces, so that a reference wrapped over two lines of a quotation is read
+ * whole, not as two halves rewritten apart; what is rewritten keeps them (keepLineBreaks).
+ */
+function scanRegion(text: string, from: number, to: number, out: Scanned[], quoted = false): void {
+  const written = from === 0 && to === text.length ? text : text.slice(from, to);
+  const region = quoted ? written.replace(/([\r\n])((?:[^\S\r\n]*>)+)/gu, (_, end: string, marks: string) => end + marks.replace(/>/gu, ' ')) : written;
   wordStart.lastIndex = 0;
   for (let m = wordStart.exec(region); m !== null; m = wordStart.exec(region)) {
     const found = scanArchivalReference(region, m.index, false);
@@ -167,7 +175,7 @@ function scanRegion(text: string, from: number, to: number, out: Scanned[]): voi
       if (reference.archive !== undefined) reference.archive.range = shift(reference.archive.range, from);
       for (const d of diagnostics) d.range = shift(d.range, from);
     }
-    out.push({ range: [found.start + from, found.end + from], text: region.slice(found.start, found.end), reference, findings: diagnostics, ...(found.ukrainian === true ? { ukrainian: true as const } : {}) });
+    out.push({ range: [found.start + from, found.end + from], text: written.slice(found.start, found.end), reference, findings: diagnostics, ...(found.ukrainian === true ? { ukrainian: true as const } : {}) });
     wordStart.lastIndex = Math.max(found.end, m.index + 1);
   }
 }
@@ -179,10 +187,10 @@ function scanDocument(text: string, options: FindCitationsOptions): Scanned[] {
   const out: Scanned[] = [];
   if (options.regions !== undefined) {
     assertRegions(text, options.regions);
-    for (const r of options.regions) scanRegion(text, r.start, r.end, out);
+    for (const r of options.regions) scanRegion(text, r.start, r.end, out, r.quoted === true);
   }
   else if (format === 'text') scanRegion(text, 0, text.length, out);
-  else for (const r of markdownRegions(text)) scanRegion(text, r.start, r.end, out);
+  else for (const r of markdownRegions(text)) scanRegion(text, r.start, r.end, out, r.quoted === true);
   return out;
 }
 
