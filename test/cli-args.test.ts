@@ -146,3 +146,14 @@ describe('every command\'s --help keeps its columns', () => {
     });
   }
 });
+
+// Fortieth session's audit: `cite`, `bib` and `marc --help` described their text reports as
+// `message [rule, band]`, but only the checker's findings carry a confidence band.
+describe('--help describes the text report as the command prints it', () => {
+  for (const name of ['check', 'cite', 'bib', 'marc']) {
+    it(`${name}: [rule${name === 'check' ? ', band' : ''}]`, async () => {
+      const help = (await runCli([name, '--help'])).stdout;
+      assert.match(help, name === 'check' ? /message \[rule, band\]/u : /message \[rule\]/u);
+    });
+  }
+});

@@ -14,10 +14,13 @@ export const reportOptions = {
   json: { type: 'boolean' },
 } as const;
 
-/** The lines of `--help` that describe the reporter's options, in the command's layout. */
-export function reportHelp(layout: HelpLayout): string {
+/**
+ * The lines of `--help` that describe the reporter's options, in the command's layout. `band`:
+ * the command's findings carry a confidence band, printed after the rule (`check`'s only).
+ */
+export function reportHelp(layout: HelpLayout, band = false): string {
   return (
-    helpOption(layout, '--format FORMAT', 'how to print findings: text (file:line:column: severity: message [rule, band]),', 'json, sarif (SARIF 2.1.0), github (annotations in GitHub Actions)') +
+    helpOption(layout, '--format FORMAT', `how to print findings: text (file:line:column: severity: message [${band ? 'rule, band' : 'rule'}]),`, 'json, sarif (SARIF 2.1.0), github (annotations in GitHub Actions)') +
     helpOption(layout, '--json', 'the same as --format json')
   );
 }

@@ -48,7 +48,7 @@ Options:
       --no-lexicon        read without the Russian lexicon (letter statistics only)
       --fix               rewrite the files (atomically), applying the certain fixes only and
                           changing only their spans (in a .docx, only the text of the runs touched)
-${inputFormatHelp(LAYOUT)}${reportHelp(LAYOUT)}  -h, --help              this help
+${inputFormatHelp(LAYOUT)}${reportHelp(LAYOUT, true)}  -h, --help              this help
 
 Exit 0 clean, 1 findings, 2 usage or input error.
 `;
