@@ -435,6 +435,9 @@ export function setupCheck(): void {
     findings = [];
     refresh();
     status.textContent = 'Reading the file…';
+    // The same file again (changed on disk, or to start over after edits) is a change too; cleared
+    // at once, not after the reading and the check, so that it is so while they run.
+    file.value = '';
     name = f.name;
     docx = undefined;
     docxNote = '';
@@ -469,8 +472,6 @@ export function setupCheck(): void {
     } catch (error) {
       status.textContent = messageOf(error);
     }
-    // The same file again (changed on disk, or to start over after edits) is a change too.
-    file.value = '';
   });
   byId('ck-run').addEventListener('click', () => void run());
   // From the text box itself, without going back to the button: Ctrl+Enter (⌘+Enter) checks.

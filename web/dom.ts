@@ -99,14 +99,14 @@ export function onTextFile(input: HTMLInputElement, load: (text: string, name: s
   input.addEventListener('change', async () => {
     const f = input.files?.[0];
     if (f === undefined) return;
+    // The same file again (changed on disk, or to start over after edits) is a change too.
+    input.value = '';
     try {
       const { text, layout } = await readTextFile(f);
       load(text, f.name, layout);
     } catch (error) {
       report(`${f.name}: ${messageOf(error)}`);
     }
-    // The same file again (changed on disk, or to start over after edits) is a change too.
-    input.value = '';
   });
 }
 

@@ -88,13 +88,15 @@ function setupBib(): void {
   for (const el of [keep, input]) persist(el);
   // A scheme file of the reader's own: loaded, it is offered in the menu and chosen.
   scheme.parentElement!.after(schemeFileControl('bb', scheme));
-  let name = 'bibliography.bib';
+  // The file's name; typed or pasted text is named by its format (CSL-JSON is .json).
+  let name: string | undefined;
+  let csl = false;
   // The line ends and byte-order mark of the file read, given back in the download.
   let layout: TextLayout | undefined;
   let result = '';
   const update = (): void => {
     const text = input.value;
-    const csl = /^\s*[[{]/.test(text) && !/^\s*@/.test(text);
+    csl = /^\s*[[{]/.test(text) && !/^\s*@/.test(text);
     try {
       const r = (csl ? romanizeCsl : romanizeBibtex)(text, { scheme: schemeValue(scheme.value), keepOriginal: keep.checked });
       result = r.output;
@@ -107,7 +109,7 @@ function setupBib(): void {
     }
   };
   const loaded = onNewText(input, () => {
-    name = 'bibliography.bib';
+    name = undefined;
     layout = undefined;
   });
   onTextFile(
@@ -127,7 +129,7 @@ function setupBib(): void {
   setupLanguageMenu(lang, [{ select: scheme, initial: (l) => defaultSchemeOf({ lang: l, use: 'citation' }) }], { auto: false, changed: update });
   const copy = byId('bb-copy');
   copy.addEventListener('click', () => void copyText(result, copy));
-  byId('bb-download').addEventListener('click', () => downloadText(withLayout(result, layout), name.replace(/(\.[^.]*)?$/, '-romanized$1')));
+  byId('bb-download').addEventListener('click', () => downloadText(withLayout(result, layout), (name ?? (csl ? 'bibliography.json' : 'bibliography.bib')).replace(/(\.[^.]*)?$/, '-romanized$1')));
   update();
 }
 

@@ -72,10 +72,10 @@ export function setupMarc(): void {
   file.addEventListener('change', async () => {
     const f = file.files?.[0];
     if (f === undefined) return;
-    bytes = new Uint8Array(await f.arrayBuffer());
-    input.value = `(${f.name}, ${bytes.length} bytes)`;
     // The same file again (after the box was edited, which drops it) is a change too.
     file.value = '';
+    bytes = new Uint8Array(await f.arrayBuffer());
+    input.value = `(${f.name}, ${bytes.length} bytes)`;
   });
   input.addEventListener('input', () => {
     bytes = undefined;

@@ -775,6 +775,11 @@ describe('web page in Chromium', { skip: existsSync(CHROMIUM) ? false : `no brow
     const [pasted] = await Promise.all([page.waitForEvent('download'), page.locator('#bb-download').click()]);
     assert.equal(pasted.suggestedFilename(), 'bibliography-romanized.bib');
     assert.equal(readFileSync(await pasted.path(), 'utf8'), '@book{b, title = {Kiev}}');
+    // Pasted CSL-JSON downloads as .json, not as the .bib of the page's default name.
+    await page.locator('#bb-input').fill('[{"id":"b","title":"Киев"}]');
+    await waitText('#bb-output', '[{"id":"b","title":"Kiev"}]');
+    const [json] = await Promise.all([page.waitForEvent('download'), page.locator('#bb-download').click()]);
+    assert.equal(json.suggestedFilename(), 'bibliography-romanized.json');
     await page.locator('#bb-file').setInputFiles(bib);
     await waitValue('#bb-input', '@book{a,\n  title = {Москва},\n}\n');
     // So does the manuscript checker's file control.
