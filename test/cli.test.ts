@@ -300,6 +300,23 @@ describe('latinitsa (romanize): files', () => {
     assert.deepEqual((await readdir(dir)).filter((f) => f.endsWith('.tmp')), []);
   });
 
+  // Fortieth session's audit: with --json or --lang auto (which read each input whole) every input
+  // was written on its own: -o kept only the last one's result, stdout had one JSON per input.
+  it('--json and --lang auto concatenate several inputs too: one JSON, one output file', async () => {
+    await writeFile(path.join(dir, 'j1.txt'), 'Москва\n');
+    await writeFile(path.join(dir, 'j2.txt'), 'Киев\n');
+    await writeFile(path.join(dir, 'j3.txt'), 'Київ\n');
+    const json = await runCli(['--json', '-i', 'j1.txt', '-i', 'j2.txt'], { cwd: dir });
+    assert.equal(json.code, 0, json.stderr);
+    assert.equal((JSON.parse(json.stdout) as { text: string }).text, 'Moskva\nKiev\n');
+    // Київ in the Ukrainian national system (docs/languages.md): Kyiv.
+    const auto = await runCli(['--lang', 'auto', '-i', 'j1.txt', '-i', 'j3.txt', '-o', 'auto.txt'], { cwd: dir });
+    assert.equal(auto.code, 0, auto.stderr);
+    assert.equal(await readFile(path.join(dir, 'auto.txt'), 'utf8'), 'Moskva\nKyiv\n');
+    assert.equal((await runCli(['--json', '-i', 'j1.txt', '-i', 'j2.txt', '-o', 'out.json'], { cwd: dir })).code, 0);
+    assert.equal((JSON.parse(await readFile(path.join(dir, 'out.json'), 'utf8')) as { text: string }).text, 'Moskva\nKiev\n');
+  });
+
   it('-o - is stdout', async () => {
     const r = await runCli(['-o', '-', 'Киров'], { cwd: dir });
     assert.deepEqual([r.code, r.stdout], [0, 'Kirov\n']);

@@ -317,11 +317,12 @@ async function romanizeInputs(
         io.stderr.write(warning);
         return 0;
       }
-      for (const input of inputs.length > 0 ? inputs : ['-']) {
-        const text = await readWhole(input);
-        if (output === undefined || output === '-') await toStdout(text);
-        else await toFile(path.resolve(io.cwd, output), output, text, OUTPUT);
-      }
+      // Several inputs are concatenated, as the streaming path does: one text, one JSON, one file
+      // written (each written apart, -o kept only the last and stdout had a JSON per input).
+      let text = '';
+      for (const input of inputs.length > 0 ? inputs : ['-']) text += await readWhole(input);
+      if (output === undefined || output === '-') await toStdout(text);
+      else await toFile(path.resolve(io.cwd, output), output, text, OUTPUT);
       return 0;
     }
     // The streaming romanizer only for files and stdin, not for text arguments.
