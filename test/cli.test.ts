@@ -317,6 +317,20 @@ describe('latinitsa (romanize): files', () => {
     assert.equal((JSON.parse(await readFile(path.join(dir, 'out.json'), 'utf8')) as { text: string }).text, 'Moskva\nKiev\n');
   });
 
+  // Fortieth session's audit: each input's byte-order mark was written where it came, so a second
+  // file saved with one put a U+FEFF in the middle of the concatenated text.
+  it('several inputs with byte-order marks: only the first starts the output', async () => {
+    await writeFile(path.join(dir, 'b1.txt'), '\uFEFFМосква\r\n');
+    await writeFile(path.join(dir, 'b2.txt'), '\uFEFFКиев\r\n');
+    for (const extra of [[], ['--lang', 'auto']]) {
+      const r = await runCli([...extra, '-i', 'b1.txt', '-i', 'b2.txt', '-o', 'bom-out.txt'], { cwd: dir });
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(await readFile(path.join(dir, 'bom-out.txt'), 'utf8'), '\uFEFFMoskva\r\nKiev\r\n', extra.join(' '));
+    }
+    const json = await runCli(['--json', '-i', 'b1.txt', '-i', 'b2.txt'], { cwd: dir });
+    assert.equal((JSON.parse(json.stdout) as { text: string }).text, 'Moskva\r\nKiev\r\n');
+  });
+
   it('-o - is stdout', async () => {
     const r = await runCli(['-o', '-', 'Киров'], { cwd: dir });
     assert.deepEqual([r.code, r.stdout], [0, 'Kirov\n']);

@@ -108,6 +108,11 @@ export interface RomanizeStreamOptions extends TextBlocksOptions {
    * the CLI's one-line warning; not with `lang: 'auto'`).
    */
   counts?: Map<string, number>;
+  /**
+   * `false`: a UTF-8 byte-order mark the input starts with is not written (an input after the
+   * first of several written as one text: the mark marks the start of a file). Default: kept.
+   */
+  keepBom?: boolean;
 }
 
 /**
@@ -171,13 +176,13 @@ async function romanizeUtf8Stream(source: AsyncIterable<unknown> | Iterable<unkn
       if (head !== undefined) {
         for (let i = 0; i < bytes.length && head.length < 3; i++) head.push(bytes[i]!);
         if (head.length >= 3 || head.some((b, i) => b !== UTF8_BOM[i])) {
-          if (head.length >= 3 && head.every((b, i) => b === UTF8_BOM[i])) await emit(Uint8Array.from(UTF8_BOM));
+          if (head.length >= 3 && head.every((b, i) => b === UTF8_BOM[i]) && options.keepBom !== false) await emit(Uint8Array.from(UTF8_BOM));
           head = undefined;
         }
       }
       await emit(romanizer.push(bytes));
     }
-    if (head !== undefined && head.length === 3) await emit(Uint8Array.from(UTF8_BOM));
+    if (head !== undefined && head.length === 3 && options.keepBom !== false) await emit(Uint8Array.from(UTF8_BOM));
     await emit(romanizer.end());
   } catch (error) {
     if (error instanceof LatinitsaError && error.code === 'ERR_INVALID_UTF8' && error.offset !== undefined) {

@@ -289,7 +289,7 @@ async function romanizeInputs(
     // --json and --lang auto need the whole text (a paragraph may span chunks): read it, then romanize.
     if (json || options.lang === AUTO_LANGUAGE) {
       if (inPlace && json) throw usage('--json cannot rewrite files in place');
-      const readWhole = async (input: string): Promise<string> => {
+      const readWhole = async (input: string, later = false): Promise<string> => {
         const source = await openSource(input, io);
         const parts: Uint8Array[] = [];
         let total = 0;
@@ -307,7 +307,7 @@ async function romanizeInputs(
         const { decodeBytes } = await import('../../io/decode.ts');
         // A byte-order mark stays in the output, as in the streaming path (only letters change); the
         // JSON's text is the text without it.
-        return decodeBytes(Buffer.concat(parts), { encoding, file: source.shown, stripBom: json, reader: READER });
+        return decodeBytes(Buffer.concat(parts), { encoding, file: source.shown, stripBom: json || later, reader: READER });
       };
       if (inPlace) {
         let warning = '';
@@ -320,7 +320,7 @@ async function romanizeInputs(
       // Several inputs are concatenated, as the streaming path does: one text, one JSON, one file
       // written (each written apart, -o kept only the last and stdout had a JSON per input).
       let text = '';
-      for (const input of inputs.length > 0 ? inputs : ['-']) text += await readWhole(input);
+      for (const [index, input] of (inputs.length > 0 ? inputs : ['-']).entries()) text += await readWhole(input, index > 0);
       if (output === undefined || output === '-') await toStdout(text);
       else await toFile(path.resolve(io.cwd, output), output, text, OUTPUT);
       return 0;
@@ -345,10 +345,11 @@ async function romanizeInputs(
     }
     const all = inputs.length > 0 ? inputs : ['-'];
     const each = async (sink: (b: Uint8Array) => Promise<void> | undefined): Promise<void> => {
-      for (const input of all) {
+      for (const [index, input] of all.entries()) {
         const source = await openSource(input, io);
         try {
-          await romanizeStream(source.chunks, sink, { ...streamOptions, file: source.shown });
+          // Concatenated, only the first input's byte-order mark starts the output.
+          await romanizeStream(source.chunks, sink, { ...streamOptions, file: source.shown, keepBom: index === 0 });
         } finally {
           await source.close();
         }
