@@ -155,7 +155,10 @@ export function weighGroup(run: CheckRun, g: Group, { quotedOnly = new Set() }: 
   // Between spellings of equal weight and rank, one that stands only in quotations is another
   // author's and comes last, with a scheme or without.
   const quoted = (s: Spelling): number => (quotedOnly.has(s) ? 1 : 0);
-  const ordered = [...list].sort((a, b) => weight(b.s) - weight(a.s) || rank(b.s) - rank(a.s) || quoted(a.s) - quoted(b.s) || score(b.s) - score(a.s) || firstAt(a.s) - firstAt(b.s));
+  // A spelling the author allowed (`allow`, `--allow`) is preferred for its word, whatever the
+  // counts and the conventional list say (docs/check.md, "Settings"): the author has chosen it.
+  const allowed = (s: Spelling): number => (run.allow.has(s.info.fold) ? 1 : 0);
+  const ordered = [...list].sort((a, b) => allowed(b.s) - allowed(a.s) || weight(b.s) - weight(a.s) || rank(b.s) - rank(a.s) || quoted(a.s) - quoted(b.s) || score(b.s) - score(a.s) || firstAt(a.s) - firstAt(b.s));
   const top = ordered[0]!.s;
   const attestedWord = list.some(({ s }) => s.info.kind === 'attested' && (letterOnly || s.info.readings.some((r) => r.cyrillic === g.cyrillic && r.flags !== 0))) || list.some(({ s }) => s.info.conventional === g.cyrillic);
   let target: string;
