@@ -5,7 +5,7 @@ import { lineIndex } from '../diagnostics/place.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { LatinitsaError } from '../errors.ts';
 import { cyrillicRe, knownArchiveSticky, latinRe, levelById, levels, lookalikeReadings, lookalikeReason, lookalikeSource, readAsCyrillic, resolveArchive } from './terms.ts';
-import { at, scanIds, scanLeaves, scanNumbersOnly } from './values.ts';
+import { at, RANGE_DASHES, scanIds, scanLeaves, scanNumbersOnly } from './values.ts';
 import type { ArchivalLevel, ArchivalReference, ArchivalUnit, ArchiveInfo, Finding, ParsedArchivalReference, VersoStyle } from './types.ts';
 
 interface MarkerInfo {
@@ -140,7 +140,7 @@ type Elements = Omit<ScanResult, 'start'> & { langs: Set<'ru' | 'en' | 'uk'>; pl
 // A value followed by more of it that the reader does not know: a dash and a number, or letters
 // glued to it and then a dash and a number (`Л. 1–2 об.–3`, `3аб–4`). The reference runs on over
 // it and is read with an error (scanElements), rather than ending where the reader stopped.
-const continuedRe = /(?:\p{L}+\.?[ \u00a0]*)?[-‐‑‒–—−][ \u00a0]*\d+\p{L}*/uy;
+const continuedRe = new RegExp(`(?:\\p{L}+\\.?[ \\u00a0]*)?[${RANGE_DASHES}][ \\u00a0]*\\d+\\p{L}*`, 'uy');
 
 // Text a reference in running text does not stop at (docs/citations.md, "A reference with errors
 // is not written"): what the reader does not know, between two levels of one reference. Cut

@@ -27,8 +27,14 @@ function verso(mark: string): { reading?: string } | undefined {
 // `v` attached to the number; a full stop after it is the mark's only where the reference goes on
 // (`5v.–6`, `5v., 7`): at the end of a reference it ends the sentence, and stays when the reference
 // is rewritten (docs/citations.md, rule 4).
-const versoVRe = /v(?:\.(?=\s*[-‐‑‒–—−,]))?(?!\p{L})/uy;
-const dashRe = /\s*([-‐‑‒–—−])\s*/uy;
+/**
+ * The characters read as a range's dash (docs/citations.md, rule 6: an en dash is right, the others
+ * are reported and fixed): hyphen-minus, U+2010 hyphen, Word's non-breaking hyphen U+2011, figure
+ * dash, en dash, em dash, minus sign. One class for every pattern of the reader.
+ */
+export const RANGE_DASHES = '\\-‐‑‒–—−';
+const versoVRe = new RegExp(`v(?:\\.(?=\\s*[${RANGE_DASHES},]))?(?!\\p{L})`, 'uy');
+const dashRe = new RegExp(`\\s*([${RANGE_DASHES}])\\s*`, 'uy');
 const numberRe = /\d+/uy;
 // A leaf lettered after its number (`5а`, `3a`: a leaf inserted after leaf 5), one letter; a Latin
 // `v` is the verso mark, not a letter (rule 4).
@@ -46,9 +52,9 @@ const commaRe = /\s*,\s*/uy;
 // data (`years` in data/archival-terms.json).
 const years = termsData.years;
 const yearRe = /\d{4}(?![\p{L}\p{N}])/uy;
-const yearRangeRe = /\s*[-‐‑‒–—−]\s*\d+(?![\p{L}\p{N}])/uy;
+const yearRangeRe = new RegExp(`\\s*[${RANGE_DASHES}]\\s*\\d+(?![\\p{L}\\p{N}])`, 'uy');
 const yearWordRe = new RegExp(`\\s*(?:${years.words.map(escape).join('|')})(?![\\p{L}])`, 'iuy');
-const spacedDashRe = /^\s+[-‐‑‒–—−]\s+$/u;
+const spacedDashRe = new RegExp(`^\\s+[${RANGE_DASHES}]\\s+$`, 'u');
 
 /** Whether `n` is a number of the years, written after a number of at most three digits (`before`, as written: `5`, `5а`, `Р-12`). */
 function yearAfter(n: string, before: string): boolean {
